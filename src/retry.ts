@@ -1,0 +1,107 @@
+// Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
+
+export type FailureKind = 'transient' | 'auth' | 'fatal'
+
+/** An error that carries its classification, and optionally the server's Retry-After. */
+export class ClassifiedError extends Error {
+  constructor(
+    message: string,
+    readonly kind: FailureKind,
+    readonly retryAfterMs?: number
+  ) {
+    super(message)
+    this.name = 'ClassifiedError'
+  }
+}
+
+// Order matters: auth words win over transient ones ("unauthorized ... EOF" is still auth).
+const AUTH = [
+  /\b401\b/,
+  /\b403\b/,
+  /unauthori[sz]ed/i,
+  /\bdenied\b/i,
+  /authentication required/i,
+  /name[ _-]invalid/i,
+  /incorrect username or password/i,
+  /forbidden/i
+]
+const TRANSIENT = [
+  /\b5[0-9][0-9]\b/,
+  /\b429\b/,
+  /toomanyrequests|too many requests/i,
+  /timed? ?out|timeout|deadline exceeded/i,
+  /connection reset|ECONNRESET/i,
+  /connection refused|ECONNREFUSED/i,
+  /\bEOF\b/,
+  /broken pipe|EPIPE/i,
+  /ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up/i,
+  /bad gateway|service unavailable|gateway time-?out|internal server error/i,
+  /blob upload unknown|blob upload invalid/i
+]
+
+/** Classifies free text such as docker's stderr or an HTTP error line. */
+export function classify(text: string): FailureKind {
+  if (AUTH.some(re => re.test(text))) return 'auth'
+  if (TRANSIENT.some(re => re.test(text))) return 'transient'
+  return 'fatal'
+}
+
+export function kindOf(err: unknown): FailureKind {
+  if (err instanceof ClassifiedError) return err.kind
+  const code = (err as { code?: unknown })?.code
+  if (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
+    return 'transient'
+  return classify(err instanceof Error ? err.message : String(err))
+}
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | undefined | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^[0-9]+$/.test(trimmed)) return Number(trimmed) * 1000
+  const at = Date.parse(trimmed)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+export interface RetryOptions {
+  /** Total attempts, including the first. */
+  attempts: number
+  baseMs?: number
+  maxMs?: number
+  /** Called before each wait with the 1-based number of the attempt that failed. */
+  onRetry?: (info: { attempt: number; attempts: number; delayMs: number; error: unknown }) => void
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+}
+
+export const DEFAULT_BASE_MS = 1000
+export const DEFAULT_MAX_MS = 15000
+
+/** Full-jitter exponential backoff, floored by the server's Retry-After when it gave one. */
+export function backoffMs(
+  attempt: number,
+  { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, random = Math.random }: RetryOptions,
+  retryAfterMs?: number
+): number {
+  const cap = Math.min(maxMs, baseMs * 2 ** (attempt - 1))
+  const jittered = Math.round(cap / 2 + (random() * cap) / 2)
+  return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4)
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
+export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryOptions): Promise<T> {
+  const sleep = opts.sleep ?? realSleep
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt)
+    } catch (error) {
+      if (attempt >= opts.attempts || kindOf(error) !== 'transient') throw error
+      const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined
+      const delayMs = backoffMs(attempt, opts, retryAfter)
+      opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error })
+      await sleep(delayMs)
+    }
+  }
+}
