@@ -7,7 +7,12 @@ const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/
 const NAME_MAX = 255
 
 export const DOCKER_HUB = 'docker.io'
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'])
+const HUB_ALIASES = new Set([
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'registry.hub.docker.com'
+])
 
 export const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"'
 export const PATH_RULE =
@@ -87,7 +92,9 @@ export function repository(registry: string, path: string): string {
 
 export function nameLengthProblem(registry: string, path: string): string | undefined {
   const name = repository(registry, path)
-  return name.length > NAME_MAX ? `the full name ${name.length} characters long exceeds ${NAME_MAX}` : undefined
+  return name.length > NAME_MAX
+    ? `the full name ${name.length} characters long exceeds ${NAME_MAX}`
+    : undefined
 }
 
 /** Hosts that docker (and we) talk to over plain HTTP: loopback only. */

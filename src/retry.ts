@@ -49,7 +49,10 @@ export function classify(text: string): FailureKind {
 export function kindOf(err: unknown): FailureKind {
   if (err instanceof ClassifiedError) return err.kind
   const code = (err as { code?: unknown })?.code
-  if (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
+  if (
+    typeof code === 'string' &&
+    /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code)
+  )
     return 'transient'
   return classify(err instanceof Error ? err.message : String(err))
 }
@@ -59,6 +62,8 @@ export function parseRetryAfter(value: string | undefined | null, now = Date.now
   if (!value) return undefined
   const trimmed = value.trim()
   if (/^[0-9]+$/.test(trimmed)) return Number(trimmed) * 1000
+  // Only an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "-5" or "1.5".
+  if (!/^[A-Za-z]{3}, /.test(trimmed)) return undefined
   const at = Date.parse(trimmed)
   return Number.isNaN(at) ? undefined : Math.max(0, at - now)
 }

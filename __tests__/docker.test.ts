@@ -1,0 +1,447 @@
+import { describe, it, expect } from '@jest/globals'
+import {
+  buildArgs,
+  displayArgs,
+  Docker,
+  DockerError,
+  lastMeaningfulLine,
+  pushedDigests,
+  safeContext,
+  withIgnoreError,
+  type BuildPlan,
+  type ExecOptions,
+  type ExecResult,
+  type Runner
+} from '../src/docker.js'
+import type { Inputs } from '../src/inputs.js'
+import { ClassifiedError } from '../src/retry.js'
+
+function makeInputs(over: Partial<Inputs> = {}): Inputs {
+  return {
+    context: '.',
+    remoteContext: false,
+    file: '',
+    image: 'my/app',
+    registry: 'localhost:5000',
+    tags: [],
+    buildArgs: [],
+    labels: [],
+    target: '',
+    push: true,
+    noCache: false,
+    pull: false,
+    username: '',
+    password: '',
+    retries: 3,
+    platforms: [],
+    cacheFrom: [],
+    cacheTo: [],
+    provenance: '',
+    sbom: '',
+    secrets: [],
+    builder: '',
+    ...over
+  }
+}
+
+const REF = 'localhost:5000/my/app:v1'
+const IID = '/w/iid'
+const plan = (over: Partial<BuildPlan> = {}): BuildPlan => ({
+  refs: [REF],
+  iidfile: IID,
+  labels: [],
+  ...over
+})
+
+describe('buildArgs', () => {
+  const cases: [string, Partial<Inputs>, Partial<BuildPlan>, boolean, string[]][] = [
+    ['classic, minimal', {}, {}, false, ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']],
+    [
+      'classic, everything',
+      {
+        file: 'docker/Dockerfile',
+        target: 'prod',
+        buildArgs: ['A=1,2,3', 'B=x=y'],
+        pull: true,
+        noCache: true,
+        context: 'app'
+      },
+      {
+        labels: ['org.opencontainers.image.source=https://github.com/o/r', 'l=a,b'],
+        refs: [REF, `${REF}-2`]
+      },
+      false,
+      [
+        'build',
+        `--iidfile=${IID}`,
+        '--file=docker/Dockerfile',
+        '--target=prod',
+        '--build-arg=A=1,2,3',
+        '--build-arg=B=x=y',
+        '--label=org.opencontainers.image.source=https://github.com/o/r',
+        '--label=l=a,b',
+        '--pull',
+        '--no-cache',
+        `--tag=${REF}`,
+        `--tag=${REF}-2`,
+        'app'
+      ]
+    ],
+    [
+      'classic, context starting with "-"',
+      { context: '-x' },
+      {},
+      false,
+      ['build', `--iidfile=${IID}`, `--tag=${REF}`, './-x']
+    ],
+    [
+      'classic ignores buildx-only inputs',
+      {
+        builder: 'b',
+        platforms: ['linux/amd64'],
+        cacheFrom: ['type=gha'],
+        cacheTo: ['type=gha'],
+        provenance: 'mode=max',
+        sbom: 'true'
+      },
+      { metadataFile: '/w/meta.json', secretFiles: [{ id: 's', path: '/w/s' }], pushFromBuild: true },
+      false,
+      ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
+    ],
+    [
+      'labels come from the plan, not the inputs',
+      { labels: ['user=raw'] },
+      { labels: ['merged=1'] },
+      false,
+      ['build', `--iidfile=${IID}`, '--label=merged=1', `--tag=${REF}`, '.']
+    ],
+    ['classic, no tags', {}, { refs: [] }, false, ['build', `--iidfile=${IID}`, '.']],
+    ['buildx, minimal', {}, {}, true, ['buildx', 'build', `--iidfile=${IID}`, '--load', `--tag=${REF}`, '.']],
+    [
+      'buildx, everything',
+      {
+        builder: 'b1',
+        file: 'Dockerfile.x',
+        target: 't',
+        buildArgs: ['A=1,2'],
+        pull: true,
+        noCache: true,
+        platforms: ['linux/amd64', 'linux/arm64'],
+        cacheFrom: ['type=gha', 'type=registry,ref=ghcr.io/a/b:cache'],
+        cacheTo: ['type=gha,mode=max', 'type=registry,ref=ghcr.io/a/b:cache,ignore-error=false'],
+        provenance: 'mode=max',
+        sbom: 'true',
+        context: '-ctx'
+      },
+      {
+        labels: ['l=1'],
+        metadataFile: '/w/meta.json',
+        secretFiles: [
+          { id: 'tok', path: '/w/s/tok' },
+          { id: 'npm', path: '/w/s/npm' }
+        ],
+        pushFromBuild: true,
+        refs: [REF, 'localhost:5000/my/app:latest']
+      },
+      true,
+      [
+        'buildx',
+        'build',
+        '--builder=b1',
+        `--iidfile=${IID}`,
+        '--file=Dockerfile.x',
+        '--target=t',
+        '--build-arg=A=1,2',
+        '--label=l=1',
+        '--pull',
+        '--no-cache',
+        '--metadata-file=/w/meta.json',
+        '--platform=linux/amd64,linux/arm64',
+        '--cache-from=type=gha',
+        '--cache-from=type=registry,ref=ghcr.io/a/b:cache',
+        '--cache-to=type=gha,mode=max,ignore-error=true',
+        '--cache-to=type=registry,ref=ghcr.io/a/b:cache,ignore-error=false',
+        '--provenance=mode=max',
+        '--sbom=true',
+        '--secret=id=tok,src=/w/s/tok',
+        '--secret=id=npm,src=/w/s/npm',
+        '--push',
+        `--tag=${REF}`,
+        '--tag=localhost:5000/my/app:latest',
+        './-ctx'
+      ]
+    ],
+    [
+      'buildx loads when not pushing from the build',
+      { provenance: 'false' },
+      { pushFromBuild: false },
+      true,
+      ['buildx', 'build', `--iidfile=${IID}`, '--provenance=false', '--load', `--tag=${REF}`, '.']
+    ],
+    [
+      'buildx passes a remote context through',
+      { context: 'https://github.com/a/b.git#main:sub', remoteContext: true },
+      {},
+      true,
+      ['buildx', 'build', `--iidfile=${IID}`, '--load', `--tag=${REF}`, 'https://github.com/a/b.git#main:sub']
+    ]
+  ]
+
+  it.each(cases)('%s', (_name, inputs, p, buildx, expected) => {
+    expect(buildArgs(makeInputs(inputs), plan(p), buildx)).toEqual(expected)
+  })
+
+  it('defaults to the classic builder', () => {
+    expect(buildArgs(makeInputs(), plan())[0]).toBe('build')
+  })
+})
+
+describe('safeContext', () => {
+  it.each([
+    ['.', '.'],
+    ['-x', './-x'],
+    ['--push', './--push'],
+    ['a-b', 'a-b'],
+    ['/abs', '/abs']
+  ])('%s → %s', (input, expected) => {
+    expect(safeContext(input)).toBe(expected)
+  })
+})
+
+describe('withIgnoreError', () => {
+  it.each([
+    ['type=gha', 'type=gha,ignore-error=true'],
+    ['type=gha,mode=max', 'type=gha,mode=max,ignore-error=true'],
+    ['type=registry,ref=ghcr.io/a/b:cache', 'type=registry,ref=ghcr.io/a/b:cache,ignore-error=true'],
+    ['type=gha,ignore-error=false', 'type=gha,ignore-error=false'],
+    ['type=gha,ignore-error=true', 'type=gha,ignore-error=true'],
+    ['ignore-error=false,type=gha', 'ignore-error=false,type=gha']
+  ])('%s → %s', (spec, expected) => {
+    expect(withIgnoreError(spec)).toBe(expected)
+  })
+})
+
+describe('displayArgs', () => {
+  it.each([
+    [['build', '--tag=x:v1', '.'], 'docker build --tag=x:v1 .'],
+    [['build', '--build-arg=TOKEN=s3cret,with=eq', '.'], 'docker build --build-arg=TOKEN=*** .'],
+    [['build', '--label=owner=s3cret', '.'], 'docker build --label=owner=*** .'],
+    [['build', '--build-arg=MULTI=line1\nline2-s3cret', '.'], 'docker build --build-arg=MULTI=*** .'],
+    [['build', '--build-arg=EMPTY=', '.'], 'docker build --build-arg=EMPTY=*** .'],
+    [
+      [
+        'buildx',
+        'build',
+        '--build-arg=A=s3cret',
+        '--label=b=s3cret',
+        '--cache-to=type=gha,ignore-error=true',
+        '-'
+      ],
+      'docker buildx build --build-arg=A=*** --label=b=*** --cache-to=type=gha,ignore-error=true -'
+    ]
+  ])('%j → %s', (args, expected) => {
+    const shown = displayArgs(args)
+    expect(shown).toBe(expected)
+    expect(shown).not.toContain('s3cret')
+  })
+})
+
+const LEGACY = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
+            Install the buildx component to build images with BuildKit:
+            https://docs.docker.com/go/buildx/
+`
+const LEGACY_DISABLED = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
+            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0
+            environment-variable.
+`
+
+describe('lastMeaningfulLine', () => {
+  it.each([
+    ['', ''],
+    ['\n\n', ''],
+    ['just one line', 'just one line'],
+    [
+      '#5 [2/2] RUN false\n#5 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1\n------\n > [2/2] RUN false:\n------\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1\n',
+      'failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1'
+    ],
+    [
+      'The push refers to repository [localhost:5000/my/app]\nreceived unexpected HTTP status: 503 Service Unavailable\n',
+      'received unexpected HTTP status: 503 Service Unavailable'
+    ],
+    [
+      'The push refers to repository [docker.io/my/app]\ndenied: requested access to the resource is denied\n',
+      'denied: requested access to the resource is denied'
+    ],
+    ['error: something broke\nsome trailing chatter\n', 'error: something broke'],
+    ['line one\r\nunauthorized: authentication required\r\n', 'unauthorized: authentication required'],
+    [
+      `${LEGACY}COPY failed: file not found in build context or excluded by .dockerignore: stat dist: file does not exist\n`,
+      'COPY failed: file not found in build context or excluded by .dockerignore: stat dist: file does not exist'
+    ],
+    [
+      `${LEGACY}The command '/bin/sh -c false' returned a non-zero code: 1\n`,
+      "The command '/bin/sh -c false' returned a non-zero code: 1"
+    ],
+    [
+      `${LEGACY_DISABLED}The command '/bin/sh -c false' returned a non-zero code: 1\n`,
+      "The command '/bin/sh -c false' returned a non-zero code: 1"
+    ],
+    // The deprecation notice alone says nothing about what went wrong.
+    [LEGACY, ''],
+    [LEGACY_DISABLED, '']
+  ])('%j → %j', (text, expected) => {
+    expect(lastMeaningfulLine(text)).toBe(expected)
+  })
+})
+
+describe('pushedDigests', () => {
+  const D1 = `sha256:${'1'.repeat(64)}`
+  const D2 = `sha256:${'2'.repeat(64)}`
+  it.each([
+    [[`localhost:5000/my/app@${D1}`], 'localhost:5000/my/app', [D1]],
+    [[`localhost:5000/my/app@${D1}`, `localhost:5000/other@${D2}`], 'localhost:5000/my/app', [D1]],
+    [[`localhost:5000/my/app@${D1}`, `localhost:5000/my/app@${D2}`], 'localhost:5000/my/app', [D1, D2]],
+    [[`nginx@${D1}`], 'docker.io/library/nginx', [D1]],
+    [[`docker.io/library/nginx@${D1}`], 'docker.io/library/nginx', [D1]],
+    [[`my/app@${D1}`], 'docker.io/my/app', [D1]],
+    [[`my/app@${D1}`, `nginx@${D2}`], 'docker.io/my/app', [D1]],
+    [[`ghcr.io/my/app@${D1}`], 'localhost:5000/my/app', []],
+    [[`my/app@${D1}`], 'ghcr.io/my/app', []],
+    [[`localhost:5000/my/app:v1`], 'localhost:5000/my/app', []],
+    [[], 'docker.io/library/nginx', []]
+  ])('%j for %s → %j', (repoDigests, repo, expected) => {
+    expect(pushedDigests(repoDigests, repo)).toEqual(expected)
+  })
+})
+
+interface Call {
+  command: string
+  args: string[]
+  env: NodeJS.ProcessEnv
+  options: ExecOptions
+}
+
+/** A runner that records every call and answers from `respond`. */
+function fakeRunner(respond: (args: string[]) => Partial<ExecResult> = () => ({})): {
+  runner: Runner
+  calls: Call[]
+} {
+  const calls: Call[] = []
+  const runner: Runner = async (command, args, env, options) => {
+    calls.push({ command, args, env, options })
+    return { exitCode: 0, stdout: '', stderr: '', ...respond(args) }
+  }
+  return { runner, calls }
+}
+
+describe('Docker', () => {
+  const env = { DOCKER_CONFIG: '/w/config' }
+
+  it('logs in with the password on stdin only', async () => {
+    const password = 'p@ss w0rd-secret'
+    const { runner, calls } = fakeRunner()
+    await new Docker(runner, env).login('ghcr.io', 'u', password)
+    expect(calls).toHaveLength(1)
+    expect(calls[0].command).toBe('docker')
+    expect(calls[0].args).toEqual(['login', '--username=u', '--password-stdin', 'ghcr.io'])
+    expect(calls[0].args.join(' ')).not.toContain(password)
+    expect(calls[0].options.input?.toString('utf8')).toBe(password)
+    expect(calls[0].env).toBe(env)
+  })
+
+  it('logs in to Docker Hub without a host', async () => {
+    const { runner, calls } = fakeRunner()
+    await new Docker(runner, env).login(undefined, 'hubuser', 'pw')
+    expect(calls[0].args).toEqual(['login', '--username=hubuser', '--password-stdin'])
+  })
+
+  it.each([
+    ['push', 'received unexpected HTTP status: 503 Service Unavailable', 'transient'],
+    ['push', 'unauthorized: authentication required', 'auth'],
+    ['push', 'denied: requested access to the resource is denied', 'auth'],
+    ['push', 'net/http: TLS handshake timeout', 'transient'],
+    ['push', 'manifest invalid: manifest invalid', 'fatal'],
+    ['login', 'Error response from daemon: Get "https://ghcr.io/v2/": denied: denied', 'auth']
+  ] as const)('%s failing with %j is a DockerError of kind %s', async (command, stderr, kind) => {
+    const { runner } = fakeRunner(() => ({ exitCode: 1, stderr: `some progress\n${stderr}\n` }))
+    const docker = new Docker(runner, env)
+    const run = command === 'push' ? docker.push(REF) : docker.login('ghcr.io', 'u', 'p')
+    const err = (await run.then(
+      () => undefined,
+      e => e
+    )) as DockerError
+    expect(err).toBeInstanceOf(DockerError)
+    expect(err).toBeInstanceOf(ClassifiedError)
+    expect(err.kind).toBe(kind)
+    expect(err.command).toBe(command)
+    expect(err.exitCode).toBe(1)
+    expect(err.message).toBe(`docker ${command} failed (exit 1): ${stderr}`)
+  })
+
+  it('names "buildx build" in a failed buildx build and omits an empty detail', async () => {
+    const { runner } = fakeRunner(() => ({ exitCode: 2, stderr: '' }))
+    const err = (await new Docker(runner, env).build(['buildx', 'build', '.']).catch(e => e)) as DockerError
+    expect(err.command).toBe('buildx build')
+    expect(err.message).toBe('docker buildx build failed (exit 2)')
+  })
+
+  it('builds streaming, showing the args with secrets hidden', async () => {
+    const { runner, calls } = fakeRunner()
+    const args = ['build', '--build-arg=TOKEN=s3cret', `--tag=${REF}`, '.']
+    await new Docker(runner, env).build(args)
+    expect(calls[0].args).toEqual(args)
+    expect(calls[0].options.stream).toBe(true)
+    expect(calls[0].options.display).toBe(`docker build --build-arg=TOKEN=*** --tag=${REF} .`)
+  })
+
+  it('pushes one ref, streaming', async () => {
+    const { runner, calls } = fakeRunner()
+    await new Docker(runner, env).push(REF)
+    expect(calls[0].args).toEqual(['push', REF])
+    expect(calls[0].options.stream).toBe(true)
+  })
+
+  it.each([
+    [
+      '{"Id":"sha256:abc","RepoDigests":["localhost:5000/my/app@sha256:def"],"Size":1234}\n',
+      { id: 'sha256:abc', repoDigests: ['localhost:5000/my/app@sha256:def'], size: 1234 }
+    ],
+    ['{"Id":"sha256:abc"}', { id: 'sha256:abc', repoDigests: [], size: 0 }],
+    ['{"Id":"sha256:abc","RepoDigests":null,"Size":7}', { id: 'sha256:abc', repoDigests: [], size: 7 }]
+  ])('inspect parses %s', async (stdout, expected) => {
+    const { runner, calls } = fakeRunner(() => ({ stdout }))
+    expect(await new Docker(runner, env).inspect('sha256:abc')).toEqual(expected)
+    expect(calls[0].args).toEqual(['image', 'inspect', '--format', '{{json .}}', 'sha256:abc'])
+  })
+
+  it('counts every docker process, failed ones included', async () => {
+    let n = 0
+    const { runner } = fakeRunner(() => ({ exitCode: n++ === 1 ? 1 : 0 }))
+    const docker = new Docker(runner, env)
+    expect(docker.calls).toBe(0)
+    await docker.push(REF)
+    await expect(docker.push(REF)).rejects.toBeInstanceOf(DockerError)
+    await docker.hasBuildx()
+    expect(docker.calls).toBe(3)
+  })
+
+  it.each([
+    [0, true],
+    [1, false],
+    [125, false]
+  ])('hasBuildx with exit %d → %s', async (exitCode, expected) => {
+    const { runner, calls } = fakeRunner(() => ({
+      exitCode,
+      stderr: "docker: 'buildx' is not a docker command."
+    }))
+    expect(await new Docker(runner, env).hasBuildx()).toBe(expected)
+    expect(calls[0].args).toEqual(['buildx', 'version'])
+  })
+
+  it('hasBuildx is false when docker cannot even start', async () => {
+    const runner: Runner = async () => {
+      throw Object.assign(new Error('spawn docker ENOENT'), { code: 'ENOENT' })
+    }
+    expect(await new Docker(runner, env).hasBuildx()).toBe(false)
+  })
+})

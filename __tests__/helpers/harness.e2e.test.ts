@@ -1,0 +1,119 @@
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { dockerCli, dockerOk, ensureBaseImage, makeContext, removeImages, requireDocker } from './docker.js'
+import { startRegistry, type TestRegistry } from './registry.js'
+import { inspectRaw, listTags, tagExists } from './skopeo.js'
+
+async function repoDigest(ref: string, repoPrefix: string): Promise<string> {
+  const res = await dockerOk(['image', 'inspect', '--format', '{{json .RepoDigests}}', ref])
+  const digests = JSON.parse(res.stdout) as string[]
+  const match = digests.find(d => d.startsWith(`${repoPrefix}@`))
+  if (!match) throw new Error(`no RepoDigest for ${repoPrefix} in ${res.stdout}`)
+  return match.slice(repoPrefix.length + 1)
+}
+
+function pushedDigest(pushOutput: string): string {
+  const m = /digest: (sha256:[0-9a-f]{64})/.exec(pushOutput)
+  if (!m) throw new Error(`no digest in docker push output:\n${pushOutput}`)
+  return m[1]
+}
+
+describe('e2e harness', () => {
+  let base: string
+  const registries: TestRegistry[] = []
+  const tempDirs: string[] = []
+
+  beforeAll(async () => {
+    await requireDocker()
+    base = await ensureBaseImage()
+  })
+
+  afterAll(async () => {
+    for (const reg of registries) await removeImages(`${reg.host}/`)
+    await Promise.all(registries.map(r => r.stop()))
+    await Promise.all(tempDirs.map(d => rm(d, { recursive: true, force: true })))
+  })
+
+  it('builds the base image idempotently and runs sh in it', async () => {
+    expect(await ensureBaseImage()).toBe(base)
+    const res = await dockerOk(['run', '--rm', base, 'sh', '-c', 'echo ok'])
+    expect(res.stdout.trim()).toBe('ok')
+  })
+
+  it('makeContext writes nested files and rejects escaping paths', async () => {
+    const dir = await makeContext({ Dockerfile: 'FROM scratch\n', 'a/b/c.txt': 'hi' })
+    tempDirs.push(dir)
+    expect(await readFile(join(dir, 'a/b/c.txt'), 'utf8')).toBe('hi')
+    await expect(makeContext({ '../x': 'no' })).rejects.toThrow(/escapes/)
+  })
+
+  it('pushes to a plain registry and skopeo sees the same digest', async () => {
+    const reg = await startRegistry()
+    registries.push(reg)
+    const repo = 'btp/harness'
+    const ref = `${reg.host}/${repo}:plain`
+
+    expect(await tagExists(reg.host, `${repo}:plain`)).toBe(false)
+    await dockerOk(['tag', base, ref])
+    const push = await dockerOk(['push', ref])
+
+    expect(await listTags(reg.host, repo)).toEqual(['plain'])
+    expect(await tagExists(reg.host, `${repo}:plain`)).toBe(true)
+    expect(await tagExists(reg.host, `${repo}:other`)).toBe(false)
+
+    const raw = await inspectRaw(reg.host, `${repo}:plain`)
+    expect(raw.digest).toBe(await repoDigest(ref, `${reg.host}/${repo}`))
+    expect(raw.digest).toBe(pushedDigest(push.stdout))
+    expect(raw.json.schemaVersion).toBe(2)
+
+    const byDigest = await inspectRaw(reg.host, `${repo}@${raw.digest}`)
+    expect(byDigest.body.equals(raw.body)).toBe(true)
+    expect(await tagExists(reg.host, `${repo}@${raw.digest}`)).toBe(true)
+  })
+
+  it('pushes to an htpasswd registry with an isolated DOCKER_CONFIG', async () => {
+    const creds = { username: 'btp-user', password: 'btp-secret-pw' }
+    const reg = await startRegistry({ auth: creds })
+    registries.push(reg)
+    const configDir = await mkdtemp(join(tmpdir(), 'btp-docker-config-'))
+    tempDirs.push(configDir)
+    const env = { ...process.env, DOCKER_CONFIG: configDir }
+    const repo = 'btp/private'
+    const ref = `${reg.host}/${repo}:auth`
+
+    await dockerOk(['tag', base, ref])
+    const denied = await dockerCli(['push', ref], { env })
+    expect(denied.code).not.toBe(0)
+
+    const bad = await dockerCli(['login', reg.host, '-u', creds.username, '--password-stdin'], {
+      env,
+      input: 'wrong-password'
+    })
+    expect(bad.code).not.toBe(0)
+    await dockerOk(['login', reg.host, '-u', creds.username, '--password-stdin'], {
+      env,
+      input: creds.password
+    })
+    expect(await readFile(join(configDir, 'config.json'), 'utf8')).toContain(reg.host)
+
+    const push = await dockerOk(['push', ref], { env })
+
+    await expect(inspectRaw(reg.host, `${repo}:auth`)).rejects.toThrow(
+      /unauthorized|authentication required/i
+    )
+    expect(await tagExists(reg.host, `${repo}:auth`, creds)).toBe(true)
+    const raw = await inspectRaw(reg.host, `${repo}:auth`, creds)
+    expect(raw.digest).toBe(await repoDigest(ref, `${reg.host}/${repo}`))
+    expect(raw.digest).toBe(pushedDigest(push.stdout))
+  })
+
+  it('stop() kills the registry and removes its dir', async () => {
+    const reg = await startRegistry()
+    await reg.stop()
+    await reg.stop()
+    await expect(stat(reg.dir)).rejects.toThrow(/ENOENT/)
+    await expect(fetch(`http://${reg.host}/v2/`)).rejects.toThrow()
+  })
+})

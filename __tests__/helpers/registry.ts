@@ -1,0 +1,174 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCommand } from './docker.js'
+
+export interface RegistryAuth {
+  username: string
+  password: string
+}
+
+export interface TestRegistry {
+  /** '127.0.0.1:PORT'; dockerd treats 127.0.0.0/8 as insecure, so plain HTTP works. */
+  host: string
+  port: number
+  dir: string
+  stop(): Promise<void>
+}
+
+const BINARY = 'docker-registry'
+const START_TIMEOUT_MS = 10_000
+const LOG_TAIL_BYTES = 4000
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      const port = typeof addr === 'object' && addr ? addr.port : 0
+      srv.close(() => (port ? resolve(port) : reject(new Error('could not get a free port'))))
+    })
+  })
+}
+
+function configYaml(dir: string, port: number, htpasswdPath?: string): string {
+  const lines = [
+    'version: 0.1',
+    'log:',
+    '  level: warn',
+    '  accesslog:',
+    '    disabled: true',
+    'storage:',
+    '  filesystem:',
+    `    rootdirectory: ${join(dir, 'data')}`,
+    '  delete:',
+    '    enabled: true',
+    '  maintenance:',
+    '    uploadpurging:',
+    '      enabled: false',
+    'http:',
+    `  addr: 127.0.0.1:${port}`,
+    // A fixed secret silences the "generated random secret" warning.
+    `  secret: ${randomBytes(16).toString('hex')}`
+  ]
+  if (htpasswdPath) {
+    lines.push('auth:', '  htpasswd:', '    realm: btp-test', `    path: ${htpasswdPath}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+async function probe(host: string): Promise<boolean> {
+  try {
+    const res = await fetch(`http://${host}/v2/`, { signal: AbortSignal.timeout(1000) })
+    await res.arrayBuffer().catch(() => undefined)
+    return res.status === 200 || res.status === 401
+  } catch {
+    return false
+  }
+}
+
+function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true)
+  return new Promise(resolve => {
+    const t = setTimeout(() => resolve(false), ms)
+    child.once('exit', () => {
+      clearTimeout(t)
+      resolve(true)
+    })
+  })
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  child.kill('SIGTERM')
+  if (!(await waitExit(child, 5000))) {
+    child.kill('SIGKILL')
+    await waitExit(child, 5000)
+  }
+}
+
+/** Starts a throwaway distribution registry on a free 127.0.0.1 port, optionally with htpasswd auth. */
+export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise<TestRegistry> {
+  const dir = await mkdtemp(join(tmpdir(), 'btp-registry-'))
+  try {
+    let htpasswdPath: string | undefined
+    if (opts.auth) {
+      htpasswdPath = join(dir, 'htpasswd')
+      const res = await runCommand('htpasswd', ['-Bbn', opts.auth.username, opts.auth.password]).catch(
+        (e: Error) => ({ code: -1, stdout: '', stderr: e.message })
+      )
+      if (res.code !== 0) throw new Error(`htpasswd failed (install apache2-utils): ${res.stderr.trim()}`)
+      await writeFile(htpasswdPath, res.stdout.trim() + '\n', { mode: 0o600 })
+    }
+    await mkdir(join(dir, 'data'))
+    // Another process may grab the port between our probe and the registry's bind: retry a few times.
+    let lastError: Error | undefined
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const port = await freePort()
+      try {
+        return await launch(dir, port, htpasswdPath)
+      } catch (e) {
+        lastError = e as Error
+        if (!/address already in use/i.test(lastError.message)) break
+      }
+    }
+    throw lastError ?? new Error('registry did not start')
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true })
+    throw e
+  }
+}
+
+async function launch(dir: string, port: number, htpasswdPath?: string): Promise<TestRegistry> {
+  const configPath = join(dir, `config-${port}.yml`)
+  await writeFile(configPath, configYaml(dir, port, htpasswdPath))
+  const host = `127.0.0.1:${port}`
+
+  let log = ''
+  const append = (b: Buffer) => {
+    log = (log + b.toString('utf8')).slice(-LOG_TAIL_BYTES)
+  }
+  const child = spawn(BINARY, ['serve', configPath], { stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout?.on('data', append)
+  child.stderr?.on('data', append)
+  let spawnError: Error | undefined
+  child.on('error', e => (spawnError = e))
+
+  const fail = async (why: string): Promise<never> => {
+    await kill(child)
+    throw new Error(`${BINARY} on ${host} ${why}\n--- log tail ---\n${log.trim() || '(empty)'}`)
+  }
+
+  const deadline = Date.now() + START_TIMEOUT_MS
+  for (;;) {
+    if (spawnError) {
+      const hint = (spawnError as NodeJS.ErrnoException).code === 'ENOENT' ? ' (install docker-registry)' : ''
+      return fail(`could not be spawned: ${spawnError.message}${hint}`)
+    }
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`)
+    }
+    if (await probe(host)) break
+    if (Date.now() > deadline) return fail(`did not answer GET /v2/ within ${START_TIMEOUT_MS / 1000} s`)
+    await new Promise(r => setTimeout(r, 100))
+  }
+
+  let stopped: Promise<void> | undefined
+  return {
+    host,
+    port,
+    dir,
+    stop() {
+      stopped ??= (async () => {
+        await kill(child)
+        await rm(dir, { recursive: true, force: true })
+      })()
+      return stopped
+    }
+  }
+}

@@ -1,0 +1,443 @@
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import {
+  buildxOnlyInputs,
+  InputError,
+  isRemoteContext,
+  parseInputs,
+  splitLines,
+  splitList,
+  type Inputs
+} from '../src/inputs.js'
+
+let cwd: string
+let bare: string
+
+beforeAll(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'btp-inputs-'))
+  writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
+  mkdirSync(path.join(cwd, 'empty'))
+  mkdirSync(path.join(cwd, 'docker'))
+  writeFileSync(path.join(cwd, 'docker', 'Dockerfile.prod'), 'FROM scratch\n')
+  mkdirSync(path.join(cwd, 'app'))
+  writeFileSync(path.join(cwd, 'app', 'Dockerfile'), 'FROM scratch\n')
+  bare = mkdtempSync(path.join(tmpdir(), 'btp-inputs-bare-'))
+})
+
+afterAll(() => {
+  rmSync(cwd, { recursive: true, force: true })
+  rmSync(bare, { recursive: true, force: true })
+})
+
+const source =
+  (values: Record<string, string>) =>
+  (name: string): string =>
+    values[name] ?? ''
+
+const parse = (values: Record<string, string>, dir = cwd) =>
+  parseInputs(source({ image: 'my/app', ...values }), dir)
+const inputs = (values: Record<string, string>, dir = cwd): Inputs => parse(values, dir).inputs
+
+/** Runs parseInputs expecting an InputError and returns it. */
+function failure(values: Record<string, string>, dir = cwd): InputError {
+  try {
+    parse(values, dir)
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError)
+    return err as InputError
+  }
+  throw new Error(`expected an InputError for ${JSON.stringify(values)}`)
+}
+
+describe('parseInputs defaults', () => {
+  it('fills every default from an image alone', () => {
+    const { inputs: i, notices } = parse({})
+    expect(i).toMatchObject({
+      context: '.',
+      remoteContext: false,
+      file: '',
+      image: 'my/app',
+      registry: 'docker.io',
+      tags: [],
+      buildArgs: [],
+      labels: [],
+      target: '',
+      push: true,
+      noCache: false,
+      pull: false,
+      username: '',
+      password: '',
+      retries: 3,
+      platforms: [],
+      cacheFrom: [],
+      cacheTo: [],
+      provenance: '',
+      sbom: '',
+      secrets: [],
+      builder: ''
+    })
+    expect(notices).toEqual([])
+  })
+
+  it('lowercases the image and says so', () => {
+    const { inputs: i, notices } = parse({ image: 'Octo-Org/My.App' })
+    expect(i.image).toBe('octo-org/my.app')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain('Octo-Org/My.App')
+    expect(notices[0]).toContain('octo-org/my.app')
+  })
+
+  it('trims the image', () => {
+    expect(inputs({ image: '  my/app  ' }).image).toBe('my/app')
+  })
+})
+
+// [case, values, input named, text the message must contain]
+const bad: [string, Record<string, string>, string, string][] = [
+  ['empty image', { image: '' }, 'image', 'required'],
+  ['blank image', { image: '   ' }, 'image', 'required'],
+  ['image with tag', { image: 'my/app:v1' }, 'image', '"tags"'],
+  ['image with digest', { image: `nginx@sha256:${'a'.repeat(64)}` }, 'image', 'digest'],
+  ['image with host', { image: 'ghcr.io/my/app' }, 'image', '"registry"'],
+  ['image with host:port', { image: 'localhost:5000/app' }, 'image', '"registry"'],
+  ['image with localhost', { image: 'localhost/app' }, 'image', '"registry"'],
+  ['image with empty component', { image: 'my//app' }, 'image', 'not a valid repository path'],
+  ['image with space', { image: 'my app' }, 'image', 'not a valid repository path'],
+  ['image with leading dash', { image: '-app' }, 'image', 'not a valid repository path'],
+  ['image with trailing slash', { image: 'my/' }, 'image', 'not a valid repository path'],
+  ['image too long', { image: 'a'.repeat(250) }, 'image', '255'],
+  ['registry with scheme', { registry: 'https://ghcr.io' }, 'registry', 'scheme'],
+  ['registry with path', { registry: 'ghcr.io/org' }, 'registry', 'path'],
+  ['registry port 0', { registry: 'localhost:0' }, 'registry', 'port 1-65535'],
+  ['registry port 65536', { registry: 'localhost:65536' }, 'registry', 'port 1-65535'],
+  ['registry non-numeric port', { registry: 'localhost:http' }, 'registry', 'host[:port]'],
+  ['registry empty port', { registry: 'ghcr.io:' }, 'registry', 'host[:port]'],
+  ['registry underscore', { registry: 'bad_host.com' }, 'registry', 'host[:port]'],
+  ['registry leading dash', { registry: '-bad.com' }, 'registry', 'host[:port]'],
+  ['tag with leading dash', { tags: '-x' }, 'tags', '"-x"'],
+  ['tag with leading dot', { tags: '.x' }, 'tags', '".x"'],
+  ['tag of 129 chars', { tags: 'a'.repeat(129) }, 'tags', '1-128'],
+  ['tag with space', { tags: 'a b' }, 'tags', '"a b"'],
+  ['tag with command substitution', { tags: '$(touch /tmp/x)' }, 'tags', 'touch'],
+  ['tag with semicolon', { tags: 'a;b' }, 'tags', '"a;b"'],
+  ['tag line with a command', { tags: 'v1\nrm -rf' }, 'tags', '"rm -rf"'],
+  ['tag that is a reference', { tags: 'my/app:v1' }, 'tags', 'not a tag'],
+  ['tag with digest', { tags: 'v1@sha256:abc' }, 'tags', 'not a tag'],
+  ['tag with unicode', { tags: 'vé' }, 'tags', 'not a valid tag'],
+  ['push yes', { push: 'yes' }, 'push', 'boolean'],
+  ['push 1', { push: '1' }, 'push', 'boolean'],
+  ['push ture', { push: 'ture' }, 'push', 'boolean'],
+  ['no-cache on', { 'no-cache': 'on' }, 'no-cache', 'boolean'],
+  ['pull no', { pull: 'no' }, 'pull', 'boolean'],
+  ['pull tRUE', { pull: 'tRUE' }, 'pull', 'boolean'],
+  ['build-arg without =', { 'build-args': 'NOEQUALS' }, 'build-args', 'line 1'],
+  ['build-arg with empty key', { 'build-args': 'A=1\n=x' }, 'build-args', 'line 2'],
+  ['build-arg key with space', { 'build-args': 'MY KEY=x' }, 'build-args', 'whitespace'],
+  ['label without =', { labels: 'a=1\nb=2\nc' }, 'labels', 'line 3'],
+  ['label with empty key', { labels: '=v' }, 'labels', 'empty key'],
+  ['missing context dir', { context: 'nope' }, 'context', 'not a directory'],
+  ['context is a file', { context: 'Dockerfile' }, 'context', 'not a directory'],
+  ['context without Dockerfile', { context: 'empty' }, 'file', 'no Dockerfile'],
+  ['missing explicit file', { file: 'Dockerfile.missing' }, 'file', 'does not exist'],
+  [
+    'file relative to context, not cwd',
+    { context: 'docker', file: 'Dockerfile.prod' },
+    'file',
+    'does not exist'
+  ],
+  ['username without password', { username: 'u' }, 'password', 'together'],
+  ['password without username', { password: 'p' }, 'username', 'together'],
+  ['retries 0', { retries: '0' }, 'retries', '1 to 10'],
+  ['retries 11', { retries: '11' }, 'retries', '1 to 10'],
+  ['retries x', { retries: 'x' }, 'retries', '1 to 10'],
+  ['retries -1', { retries: '-1' }, 'retries', '1 to 10'],
+  ['retries 1.5', { retries: '1.5' }, 'retries', '1 to 10'],
+  ['target -x', { target: '-x' }, 'target', 'not a valid name'],
+  ['target with space', { target: 'a b' }, 'target', 'not a valid name'],
+  ['builder -x', { builder: '--x' }, 'builder', 'not a valid name'],
+  ['platform without os', { platforms: 'amd64' }, 'platforms', 'os/arch'],
+  ['platform with a flag', { platforms: 'linux/amd64 --push' }, 'platforms', 'os/arch'],
+  ['secret with empty id', { secrets: '=v' }, 'secrets', 'line 1'],
+  ['secret without =', { secrets: 'a=1\ntoken' }, 'secrets', 'line 2'],
+  ['secret id with space', { secrets: 'my id=v' }, 'secrets', 'id=value'],
+  ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
+  ['provenance with space', { provenance: 'mode=max extra' }, 'provenance', 'attestation'],
+  ['sbom flag', { sbom: '-x' }, 'sbom', 'attestation'],
+  ['cache-from flag', { 'cache-from': '--x' }, 'cache-from', 'cache spec'],
+  ['cache-from without type', { 'cache-from': 'ref=x' }, 'cache-from', 'cache spec'],
+  ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec']
+]
+
+describe('parseInputs rejects bad inputs, naming the input', () => {
+  it('has at least 20 distinct bad inputs', () => {
+    expect(bad.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it.each(bad)('%s', (_name, values, input, text) => {
+    const err = failure(values)
+    expect(err.input).toBe(input)
+    expect(err.name).toBe('InputError')
+    expect(err.message).toContain(`Invalid input "${input}"`)
+    expect(err.message).toContain(text)
+  })
+})
+
+describe('image and registry', () => {
+  it.each([
+    ['', 'docker.io'],
+    ['docker.io', 'docker.io'],
+    ['index.docker.io', 'docker.io'],
+    ['registry-1.docker.io', 'docker.io'],
+    ['ghcr.io', 'ghcr.io'],
+    [' localhost:5000 ', 'localhost:5000'],
+    ['[::1]:5000', '[::1]:5000'],
+    ['my-registry.local:443', 'my-registry.local:443']
+  ])('registry %j → %s', (registry, expected) => {
+    expect(inputs({ registry }).registry).toBe(expected)
+  })
+
+  it.each(['nginx', 'my/app', 'a/b/c', 'my_org/my-app', 'a__b/c.d'])('image %s is kept', image => {
+    expect(inputs({ image }).image).toBe(image)
+  })
+})
+
+describe('tags', () => {
+  it.each([
+    ['v1', ['v1']],
+    ['v1,v2', ['v1', 'v2']],
+    ['v1\nv2', ['v1', 'v2']],
+    ['v1\r\nv2', ['v1', 'v2']],
+    [' v1 , v2 \n\n v3 ,', ['v1', 'v2', 'v3']],
+    ['v1\nv1,v2,v1', ['v1', 'v2']],
+    ['V1,Latest', ['V1', 'Latest']],
+    ['_x', ['_x']],
+    ['a'.repeat(128), ['a'.repeat(128)]],
+    ['', []]
+  ])('%j → %j', (tags, expected) => {
+    expect(inputs({ tags }).tags).toEqual(expected)
+  })
+})
+
+describe('booleans', () => {
+  const fields: [string, keyof Inputs, boolean][] = [
+    ['push', 'push', true],
+    ['no-cache', 'noCache', false],
+    ['pull', 'pull', false]
+  ]
+  const values: [string, boolean][] = [
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    [' true ', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false]
+  ]
+  it.each(fields.flatMap(([name, key]) => values.map(([raw, value]) => [name, key, raw, value] as const)))(
+    '%s=%j → %s',
+    (name, key, raw, value) => {
+      expect(inputs({ [name]: raw })[key]).toBe(value)
+    }
+  )
+
+  it.each(fields)('%s defaults to %s', (_name, key, fallback) => {
+    expect(inputs({})[key]).toBe(fallback)
+  })
+})
+
+describe('build-args and labels', () => {
+  it.each(['build-args', 'labels'] as const)(
+    '%s keeps values with commas and "=" whole, one per line',
+    name => {
+      const key = name === 'build-args' ? 'buildArgs' : 'labels'
+      const raw = 'A=1,2,3\nB=x=y==\r\n\n  C=with spaces inside  \nD='
+      expect(inputs({ [name]: raw })[key]).toEqual(['A=1,2,3', 'B=x=y==', 'C=with spaces inside', 'D='])
+    }
+  )
+
+  const SECRET = 'hunter2-s3cr3t-value'
+  it.each([
+    ['build-args', `=${SECRET}`],
+    ['build-args', `A=1\n=${SECRET}`],
+    ['build-args', `ghp_${SECRET}`],
+    ['build-args', `MY KEY=${SECRET}`],
+    ['labels', `=${SECRET}`],
+    ['labels', `${SECRET}`],
+    ['labels', `A B=${SECRET}`]
+  ])('%s error for %j never echoes the value', (name, raw) => {
+    const err = failure({ [name]: raw })
+    expect(err.input).toBe(name)
+    expect(err.message).not.toContain(SECRET)
+  })
+
+  it.each(['build-args', 'labels'] as const)(
+    '%s: a key padded with spaces never reaches docker padded',
+    name => {
+      // docker splits "--build-arg=KEY =v" at "=" and would get the key "KEY ", which matches no ARG.
+      const key = name === 'build-args' ? 'buildArgs' : 'labels'
+      let lines: string[] | undefined
+      try {
+        lines = inputs({ [name]: 'KEY =value' })[key]
+      } catch (err) {
+        expect((err as InputError).input).toBe(name)
+      }
+      if (lines) for (const line of lines) expect(line.slice(0, line.indexOf('='))).toBe('KEY')
+    }
+  )
+})
+
+describe('context and file', () => {
+  it.each([
+    [{}, '.', ''],
+    [{ context: 'app' }, 'app', ''],
+    [{ context: './app/' }, './app/', ''],
+    [{ file: 'docker/Dockerfile.prod' }, '.', 'docker/Dockerfile.prod'],
+    // `file` is resolved against the working directory, like `docker build -f`.
+    [{ context: 'empty', file: 'docker/Dockerfile.prod' }, 'empty', 'docker/Dockerfile.prod']
+  ])('%j → context %s, file %j', (values, context, file) => {
+    const i = inputs(values)
+    expect(i.context).toBe(context)
+    expect(i.file).toBe(file)
+    expect(i.remoteContext).toBe(false)
+  })
+
+  it('accepts an absolute context and file', () => {
+    const i = inputs(
+      { context: path.join(cwd, 'empty'), file: path.join(cwd, 'docker', 'Dockerfile.prod') },
+      bare
+    )
+    expect(i.context).toBe(path.join(cwd, 'empty'))
+  })
+
+  it('fails in a directory without a Dockerfile', () => {
+    expect(failure({}, bare).input).toBe('file')
+  })
+
+  it.each([
+    'https://github.com/a/b.git#main:sub',
+    'git://127.0.0.1/x',
+    'git@github.com:a/b.git',
+    'https://example.com/context.tar.gz'
+  ])('remote context %s skips the existence checks', context => {
+    const i = inputs({ context, file: 'does/not/exist' }, bare)
+    expect(i.remoteContext).toBe(true)
+    expect(i.context).toBe(context)
+    expect(i.file).toBe('does/not/exist')
+  })
+})
+
+describe('the rest', () => {
+  it('accepts username and password together', () => {
+    const i = inputs({ username: ' u ', password: ' p w ' })
+    expect(i.username).toBe('u')
+    expect(i.password).toBe(' p w ')
+  })
+
+  it.each([
+    ['1', 1],
+    ['10', 10],
+    [' 5 ', 5],
+    ['', 3]
+  ])('retries %j → %d', (retries, n) => {
+    expect(inputs({ retries }).retries).toBe(n)
+  })
+
+  it.each([
+    [{ target: 'build-stage' }, 'target', 'build-stage'],
+    [{ target: ' prod ' }, 'target', 'prod'],
+    [{ builder: 'my_builder.1' }, 'builder', 'my_builder.1'],
+    [{ platforms: 'linux/amd64,linux/arm64' }, 'platforms', ['linux/amd64', 'linux/arm64']],
+    [{ platforms: 'linux/amd64\nlinux/arm/v7' }, 'platforms', ['linux/amd64', 'linux/arm/v7']],
+    [{ secrets: 'id=value' }, 'secrets', ['id=value']],
+    [{ secrets: 'GITHUB_TOKEN=a,b=c\nnpm.rc=x' }, 'secrets', ['GITHUB_TOKEN=a,b=c', 'npm.rc=x']],
+    [{ provenance: 'mode=max' }, 'provenance', 'mode=max'],
+    [{ provenance: 'false' }, 'provenance', 'false'],
+    [{ sbom: 'true' }, 'sbom', 'true'],
+    [{ 'cache-from': 'type=gha' }, 'cacheFrom', ['type=gha']],
+    [
+      { 'cache-from': 'type=registry,ref=ghcr.io/a/b:cache\nghcr.io/a/b:c2' },
+      'cacheFrom',
+      ['type=registry,ref=ghcr.io/a/b:cache', 'ghcr.io/a/b:c2']
+    ],
+    [{ 'cache-to': 'type=gha,mode=max' }, 'cacheTo', ['type=gha,mode=max']]
+  ] as [Record<string, string>, keyof Inputs, unknown][])('%j → %s', (values, key, expected) => {
+    expect(inputs(values)[key]).toEqual(expected)
+  })
+
+  it('never echoes a secret value in a secrets error', () => {
+    const err = failure({ secrets: 'ok=1\nbad id=hunter2-secret' })
+    expect(err.input).toBe('secrets')
+    expect(err.message).not.toContain('hunter2-secret')
+  })
+})
+
+describe('buildxOnlyInputs', () => {
+  it('is empty for defaults', () => {
+    expect(buildxOnlyInputs(inputs({}))).toEqual([])
+  })
+
+  it.each([
+    [{ platforms: 'linux/amd64' }, ['platforms']],
+    [{ 'cache-from': 'type=gha' }, ['cache-from']],
+    [{ 'cache-to': 'type=gha' }, ['cache-to']],
+    [{ provenance: 'false' }, ['provenance']],
+    [{ sbom: 'true' }, ['sbom']],
+    [{ secrets: 'a=b' }, ['secrets']],
+    [{ builder: 'b' }, ['builder']],
+    [{ platforms: 'linux/amd64', builder: 'b', sbom: 'true' }, ['platforms', 'sbom', 'builder']],
+    [{ target: 'x', pull: 'true', 'no-cache': 'true', 'build-args': 'A=1', labels: 'l=1' }, []]
+  ])('%j → %j', (values, expected) => {
+    expect(buildxOnlyInputs(inputs(values))).toEqual(expected)
+  })
+})
+
+describe('isRemoteContext', () => {
+  it.each([
+    ['.', false],
+    ['app', false],
+    ['./https', false],
+    ['/abs/path', false],
+    ['git/repo', false],
+    ['https://github.com/a/b.git#main:sub', true],
+    ['https://github.com/a/b.git', true],
+    ['http://example.com/context.tar.gz', true],
+    ['https://example.com/Dockerfile', true],
+    ['git://127.0.0.1/x', true],
+    ['git@github.com:a/b.git', true],
+    ['github.com/a/b', true],
+    ['ssh://git@host/x.git', true]
+  ])('%s → %s', (context, remote) => {
+    expect(isRemoteContext(context)).toBe(remote)
+  })
+})
+
+describe('splitList', () => {
+  it.each([
+    ['', []],
+    ['a', ['a']],
+    ['a,b', ['a', 'b']],
+    ['a\nb', ['a', 'b']],
+    [' a ,\n b ,, \n', ['a', 'b']],
+    ['a,a,b,a', ['a', 'b']],
+    ['a\r\nb', ['a', 'b']],
+    [',,,', []]
+  ])('%j → %j', (raw, expected) => {
+    expect(splitList(raw)).toEqual(expected)
+  })
+})
+
+describe('splitLines', () => {
+  it.each([
+    ['', []],
+    ['a', ['a']],
+    ['a,b', ['a,b']],
+    ['a\nb', ['a', 'b']],
+    ['a\r\nb\r\n', ['a', 'b']],
+    ['  a=1  \n\n  \nb', ['a=1', 'b']],
+    ['a\na', ['a', 'a']]
+  ])('%j → %j', (raw, expected) => {
+    expect(splitLines(raw)).toEqual(expected)
+  })
+})

@@ -1,0 +1,142 @@
+import { describe, it, expect } from '@jest/globals'
+import { checkManifests, loginHost, VerificationError } from '../src/pipeline.js'
+import type { Manifest } from '../src/registry.js'
+
+const d = (c: string): string => `sha256:${c.repeat(64)}`
+const A = d('a')
+const B = d('b')
+const C = d('c')
+const IMAGEID = d('f')
+
+const OCI = 'application/vnd.oci.image.manifest.v1+json'
+
+function manifest(digest: string, over: Partial<Manifest> = {}): Manifest {
+  return {
+    digest,
+    mediaType: OCI,
+    body: Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI, config: { digest: d('9') } })),
+    ...over
+  }
+}
+
+const withConfig = (digest: string, config: string): Manifest =>
+  manifest(digest, { body: Buffer.from(JSON.stringify({ schemaVersion: 2, config: { digest: config } })) })
+
+function reporter() {
+  const warnings: string[] = []
+  return { warnings, reporter: { warning: (m: string) => void warnings.push(m) } }
+}
+
+describe('checkManifests accepts', () => {
+  it.each([
+    ['one tag, pushed', ['v1'], [manifest(A)], [A], A],
+    [
+      'all tags serve the pushed digest',
+      ['v1', 'latest', 'sha-1'],
+      [manifest(A), manifest(A), manifest(A)],
+      [A],
+      A
+    ],
+    ['pushed holds several digests, one of them served', ['v1'], [manifest(A)], [B, A], A],
+    [
+      'no pushed digests, digest is the image id',
+      ['v1', 'v2'],
+      [manifest(IMAGEID), manifest(IMAGEID)],
+      [],
+      IMAGEID
+    ],
+    ['no pushed digests, config digest is the image id', ['v1'], [withConfig(A, IMAGEID)], [], A]
+  ])('%s', (_name, tags, manifests, pushed, expected) => {
+    const r = reporter()
+    expect(checkManifests(tags, manifests, pushed, IMAGEID, r.reporter)).toBe(expected)
+    expect(r.warnings).toEqual([])
+  })
+})
+
+describe('checkManifests rejects', () => {
+  it.each([
+    [
+      'tags serving different manifests',
+      ['v1', 'latest'],
+      [manifest(A), manifest(B)],
+      [A],
+      ['v1', 'latest', A, B, 'different manifests']
+    ],
+    ['a third tag that moved', ['v1', 'v2', 'v3'], [manifest(A), manifest(A), manifest(C)], [A], ['v3', C]],
+    ['a digest docker did not push', ['v1'], [manifest(B)], [A], ['v1', B, A]],
+    ['no pushed digests and a foreign manifest', ['v1'], [withConfig(A, B)], [], ['v1', A, IMAGEID]],
+    [
+      'no pushed digests and a body that is not JSON',
+      ['v1'],
+      [manifest(A, { body: Buffer.from('not json') })],
+      [],
+      [A]
+    ],
+    [
+      'no pushed digests and no config',
+      ['v1'],
+      [manifest(A, { body: Buffer.from('{"manifests":[]}') })],
+      [],
+      [A, IMAGEID]
+    ]
+  ])('%s', (_name, tags, manifests, pushed, mentions) => {
+    let err: unknown
+    try {
+      checkManifests(tags, manifests, pushed, IMAGEID)
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(VerificationError)
+    expect((err as Error).name).toBe('VerificationError')
+    for (const m of mentions) expect((err as Error).message).toContain(m)
+  })
+})
+
+describe('checkManifests and Docker-Content-Digest', () => {
+  it('warns when the header lies and returns the content digest', () => {
+    const r = reporter()
+    const got = checkManifests(
+      ['v1', 'v2'],
+      [manifest(A, { headerDigest: B }), manifest(A)],
+      [A],
+      IMAGEID,
+      r.reporter
+    )
+    expect(got).toBe(A)
+    expect(r.warnings).toHaveLength(1)
+    expect(r.warnings[0]).toContain('v1')
+    expect(r.warnings[0]).toContain(A)
+    expect(r.warnings[0]).toContain(B)
+  })
+
+  it('does not trust a lying header over the pushed digests', () => {
+    const r = reporter()
+    expect(() =>
+      checkManifests(['v1'], [manifest(B, { headerDigest: A })], [A], IMAGEID, r.reporter)
+    ).toThrow(VerificationError)
+    expect(r.warnings).toHaveLength(1)
+  })
+
+  it('is silent when the header matches', () => {
+    const r = reporter()
+    expect(checkManifests(['v1'], [manifest(A, { headerDigest: A })], [A], IMAGEID, r.reporter)).toBe(A)
+    expect(r.warnings).toEqual([])
+  })
+
+  it('works without a reporter', () => {
+    expect(checkManifests(['v1'], [manifest(A, { headerDigest: B })], [A], IMAGEID)).toBe(A)
+  })
+})
+
+describe('loginHost', () => {
+  it.each([
+    ['docker.io', undefined],
+    ['index.docker.io', undefined],
+    ['registry-1.docker.io', undefined],
+    ['ghcr.io', 'ghcr.io'],
+    ['localhost:5000', 'localhost:5000'],
+    ['[::1]:5000', '[::1]:5000']
+  ])('%s → %p', (registry, expected) => {
+    expect(loginHost(registry)).toBe(expected)
+  })
+})

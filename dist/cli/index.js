@@ -1,0 +1,2231 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 318:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(428);
+
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iW: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: USAGE, UsageError, cliReporter, flagsToInputs, maskAll
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/reference.ts
+// The docker image reference grammar (distribution/reference), as pure functions.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
+const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
+const NAME_MAX = 255;
+const DOCKER_HUB = 'docker.io';
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
+const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
+const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or a bracketed IPv6 address, and a port 1-65535';
+/** Returns an explanation when `tag` is not a valid tag, otherwise undefined. */
+function tagProblem(tag) {
+    return TAG.test(tag) ? undefined : TAG_RULE;
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Validates a repository path such as `my/nginx` (no host, no tag). */
+function pathProblem(path) {
+    if (path === '')
+        return 'it is empty';
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT.test(component))
+            return PATH_RULE;
+    }
+    return undefined;
+}
+/** Validates `host[:port]`, including `[::1]:5000`. */
+function hostProblem(registry) {
+    let host = registry;
+    let port;
+    if (registry.startsWith('[')) {
+        const end = registry.indexOf(']');
+        if (end < 0)
+            return HOST_RULE;
+        host = registry.slice(0, end + 1);
+        const rest = registry.slice(end + 1);
+        if (rest !== '') {
+            if (!rest.startsWith(':'))
+                return HOST_RULE;
+            port = rest.slice(1);
+        }
+        if (!IPV6.test(host))
+            return HOST_RULE;
+    }
+    else {
+        const colon = registry.lastIndexOf(':');
+        if (colon >= 0) {
+            host = registry.slice(0, colon);
+            port = registry.slice(colon + 1);
+        }
+        if (host === '' || !host.split('.').every(label => DOMAIN_LABEL.test(label)))
+            return HOST_RULE;
+    }
+    if (port !== undefined) {
+        if (!/^[0-9]{1,5}$/.test(port))
+            return HOST_RULE;
+        const n = Number(port);
+        if (n < 1 || n > 65535)
+            return HOST_RULE;
+    }
+    return undefined;
+}
+/** `index.docker.io` and friends all mean Docker Hub. */
+function normalizeRegistry(registry) {
+    const lower = registry.toLowerCase();
+    return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry;
+}
+function isDockerHub(registry) {
+    return normalizeRegistry(registry) === DOCKER_HUB;
+}
+/**
+ * The repository path as the registry knows it: Docker Hub puts one-component names under `library/`.
+ */
+function remotePath(registry, path) {
+    return isDockerHub(registry) && !path.includes('/') ? `library/${path}` : path;
+}
+/** Fully qualified repository, e.g. `docker.io/library/nginx` or `localhost:5000/my/nginx`. */
+function repository(registry, path) {
+    return `${normalizeRegistry(registry)}/${remotePath(registry, path)}`;
+}
+function nameLengthProblem(registry, path) {
+    const name = repository(registry, path);
+    return name.length > NAME_MAX ? `the full name ${name.length} characters long exceeds ${NAME_MAX}` : undefined;
+}
+/** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
+function isLoopbackRegistry(registry) {
+    const host = registry.startsWith('[')
+        ? registry.slice(1, registry.indexOf(']'))
+        : registry.replace(/:[0-9]+$/, '');
+    const h = host.toLowerCase();
+    return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
+}
+/**
+ * Docker treats the first component of a name as a registry host when it has a "." or ":" or is
+ * "localhost". Such an `image` belongs in the `registry` input.
+ */
+function looksLikeHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Reads every input once, validates it, and returns one typed value. Nothing after this reads raw inputs.
+
+
+
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Invalid input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+function bool(get, name, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new InputError(name, `${show(raw)} is not a boolean; use true or false`);
+}
+/** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
+function splitList(raw) {
+    return [
+        ...new Set(raw
+            .split(/[\n,]/)
+            .map(s => s.trim())
+            .filter(s => s !== ''))
+    ];
+}
+/** One entry per line: values may hold commas. */
+function splitLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+}
+/** KEY=VALUE lines. Errors name the key (or line number) but never echo the value. */
+function keyValues(get, name) {
+    const lines = splitLines(get(name));
+    lines.forEach((line, i) => {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
+        const key = line.slice(0, eq).trim();
+        if (key === '')
+            throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
+        if (/[\s]/.test(key))
+            throw new InputError(name, `key ${show(key)} contains whitespace`);
+    });
+    return lines;
+}
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const HTTP_URL = /^https?:\/\//;
+/** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
+function isRemoteContext(context) {
+    return GIT_URL.test(context) || HTTP_URL.test(context);
+}
+function parseImage(raw, notices) {
+    const value = raw.trim();
+    if (value === '')
+        throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
+    if (value.includes('@'))
+        throw new InputError('image', `${show(value)} contains a digest; image is the repository path only`);
+    const slash = value.indexOf('/');
+    if (slash > 0 && looksLikeHost(value.slice(0, slash)))
+        throw new InputError('image', `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in the "registry" input`);
+    if (value.includes(':'))
+        throw new InputError('image', `${show(value)} contains a tag; put tags in the "tags" input`);
+    const lower = value.toLowerCase();
+    const problem = pathProblem(lower);
+    if (problem)
+        throw new InputError('image', `${show(value)} is not a valid repository path: ${problem}`);
+    if (lower !== value)
+        notices.push(`image ${show(value)} was lowercased to ${show(lower)}`);
+    return lower;
+}
+function parseRegistry(raw) {
+    const value = raw.trim() || 'docker.io';
+    if (/^[a-z]+:\/\//i.test(value))
+        throw new InputError('registry', `${show(value)} has a scheme; give host[:port] only, e.g. ghcr.io`);
+    if (value.includes('/'))
+        throw new InputError('registry', `${show(value)} has a path; put the path in the "image" input`);
+    const problem = hostProblem(value);
+    if (problem)
+        throw new InputError('registry', `${show(value)} is not valid: ${HOST_RULE}`);
+    return normalizeRegistry(value);
+}
+function parseTags(raw) {
+    const tags = splitList(raw);
+    for (const tag of tags) {
+        if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
+            throw new InputError('tags', `${show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`);
+        const problem = tagProblem(tag);
+        if (problem)
+            throw new InputError('tags', `${show(tag)} is not a valid tag: ${problem}`);
+    }
+    return tags;
+}
+function parseRetries(raw) {
+    const value = raw.trim() || '3';
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1 || Number(value) > 10)
+        throw new InputError('retries', `${show(value)} must be a whole number of attempts from 1 to 10`);
+    return Number(value);
+}
+const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
+function checkLocalContext(context, file, cwd) {
+    const dir = external_node_path_default().resolve(cwd, context);
+    if (!isDir(dir))
+        throw new InputError('context', `${show(context)} is not a directory (resolved to ${show(dir)})`);
+    if (file !== '') {
+        const f = external_node_path_default().resolve(cwd, file);
+        if (!isFile(f))
+            throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`);
+    }
+    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set "file"`);
+    }
+}
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+function parseName(get, name) {
+    const value = get(name).trim();
+    if (value !== '' && !STAGE.test(value))
+        throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+}
+function parsePlatforms(raw) {
+    const list = splitList(raw);
+    for (const p of list)
+        if (!PLATFORM.test(p))
+            throw new InputError('platforms', `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+    return list;
+}
+function parseSecrets(get) {
+    const lines = splitLines(get('secrets'));
+    lines.forEach((line, i) => {
+        const eq = line.indexOf('=');
+        const id = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (eq < 0 || !SECRET_ID.test(id))
+            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`);
+    });
+    return lines;
+}
+function parseAttestation(get, name) {
+    const value = get(name).trim();
+    if (value.startsWith('-') || /[\s]/.test(value))
+        throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`);
+    return value;
+}
+function parseCacheSpecs(get, name) {
+    const specs = splitLines(get(name));
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+            throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+}
+/** Reads and validates every input. Throws InputError on the first invalid one. */
+function parseInputs(get, cwd = process.cwd()) {
+    const notices = [];
+    const image = parseImage(get('image'), notices);
+    const registry = parseRegistry(get('registry'));
+    const lengthProblem = nameLengthProblem(registry, image);
+    if (lengthProblem)
+        throw new InputError('image', lengthProblem);
+    const tags = parseTags(get('tags'));
+    const context = get('context').trim() || '.';
+    const file = get('file').trim();
+    const remoteContext = isRemoteContext(context);
+    if (!remoteContext)
+        checkLocalContext(context, file, cwd);
+    const username = get('username').trim();
+    const password = get('password');
+    if ((username === '') !== (password === ''))
+        throw new InputError(username === '' ? 'username' : 'password', 'username and password must be given together (or neither, to use an existing docker login)');
+    const inputs = {
+        context,
+        remoteContext,
+        file,
+        image,
+        registry,
+        tags,
+        buildArgs: keyValues(get, 'build-args'),
+        labels: keyValues(get, 'labels'),
+        target: parseName(get, 'target'),
+        push: bool(get, 'push', true),
+        noCache: bool(get, 'no-cache', false),
+        pull: bool(get, 'pull', false),
+        username,
+        password,
+        retries: parseRetries(get('retries')),
+        platforms: parsePlatforms(get('platforms')),
+        cacheFrom: parseCacheSpecs(get, 'cache-from'),
+        cacheTo: parseCacheSpecs(get, 'cache-to'),
+        provenance: parseAttestation(get, 'provenance'),
+        sbom: parseAttestation(get, 'sbom'),
+        secrets: parseSecrets(get),
+        builder: parseName(get, 'builder')
+    };
+    return { inputs, notices };
+}
+/** The inputs that only buildx understands; asking for them on the classic builder is an input error. */
+function buildxOnlyInputs(inputs) {
+    const used = [];
+    if (inputs.platforms.length)
+        used.push('platforms');
+    if (inputs.cacheFrom.length)
+        used.push('cache-from');
+    if (inputs.cacheTo.length)
+        used.push('cache-to');
+    if (inputs.provenance)
+        used.push('provenance');
+    if (inputs.sbom)
+        used.push('sbom');
+    if (inputs.secrets.length)
+        used.push('secrets');
+    if (inputs.builder)
+        used.push('builder');
+    return used;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/context.ts
+// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
+//
+// The context is read from the environment and the event payload file ourselves (the same data that
+// `@actions/github`'s `context` reads) so that this module stays cheap to load.
+//
+// Tag rules when the `tags` input is empty (see autoTags):
+//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
+//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (sha of the PR head)
+//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
+//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
+//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
+//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
+//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
+//   any other ref                                          sha-<7>
+// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
+// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
+// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
+// result is `latest`, as outside Actions, so that a build always has a tag.
+
+
+const TAG_MAX = 128;
+const LATEST = 'latest';
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const LABEL_SOURCE = 'org.opencontainers.image.source';
+const LABEL_REVISION = 'org.opencontainers.image.revision';
+const LABEL_CREATED = 'org.opencontainers.image.created';
+const LABEL_VERSION = 'org.opencontainers.image.version';
+/**
+ * Reads the Actions context from `env` and the event payload file. A missing, unreadable or malformed
+ * event file (or one whose JSON is not an object) gives an empty payload.
+ */
+function readGitContext(env = process.env, readFile = path => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    let payload = {};
+    const eventPath = env.GITHUB_EVENT_PATH;
+    if (eventPath) {
+        try {
+            const parsed = JSON.parse(readFile(eventPath));
+            if (isObject(parsed))
+                payload = parsed;
+        }
+        catch {
+            payload = {};
+        }
+    }
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        repository: env.GITHUB_REPOSITORY ?? '',
+        payload
+    };
+}
+/**
+ * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
+ * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
+ */
+function sanitizeTag(s) {
+    return s
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, TAG_MAX);
+}
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
+const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
+    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
+    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
+/**
+ * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
+ * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
+ */
+function parseSemver(tag) {
+    const m = SEMVER.exec(tag);
+    if (!m)
+        return undefined;
+    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
+    if (![major, minor, patch].every(Number.isSafeInteger))
+        return undefined;
+    const result = { major, minor, patch };
+    if (m[4] !== undefined)
+        result.prerelease = m[4];
+    if (m[5] !== undefined)
+        result.build = m[5];
+    return result;
+}
+/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
+function autoTags(ctx) {
+    return derive(ctx).tags;
+}
+/**
+ * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
+ * true (its first non-`latest` entry is the version); otherwise the version is the most specific
+ * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
+ * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
+ * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
+ */
+function ociLabels(ctx, tags, explicitTags, now) {
+    const labels = {};
+    if (ctx.actions) {
+        if (ctx.repository)
+            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
+        const sha = buildSha(ctx);
+        if (sha)
+            labels[LABEL_REVISION] = sha;
+    }
+    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
+    if (ctx.actions) {
+        const version = explicitTags
+            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
+            : derive(ctx).version;
+        if (version)
+            labels[LABEL_VERSION] = version;
+    }
+    return labels;
+}
+/**
+ * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
+ * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
+ * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
+ * keeps its first position and its last value.
+ */
+function mergeLabels(auto, user) {
+    const merged = new Map(Object.entries(auto));
+    for (const line of user) {
+        if (line.trim() === '')
+            continue;
+        const eq = line.indexOf('=');
+        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+        if (key === '')
+            continue;
+        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
+    }
+    return [...merged].map(([k, v]) => `${k}=${v}`);
+}
+function derive(ctx) {
+    if (!ctx.actions)
+        return { tags: [LATEST] };
+    const sha = buildSha(ctx);
+    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
+    let named = [];
+    let version;
+    if (isPullRequest(ctx)) {
+        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
+        // (pull_request_target's ref is the base branch).
+        const n = prNumber(ctx);
+        if (n !== undefined)
+            named = [(version = `pr-${n}`)];
+    }
+    else if (ctx.ref.startsWith('refs/tags/')) {
+        const name = ctx.ref.slice('refs/tags/'.length);
+        const v = parseSemver(name);
+        if (v) {
+            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
+            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
+            let full = `${v.major}.${v.minor}.${v.patch}`;
+            if (v.prerelease !== undefined)
+                full += `-${v.prerelease}`;
+            if (v.build !== undefined)
+                full += `+${v.build}`;
+            version = sanitizeTag(full);
+            named =
+                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
+        }
+        else {
+            version = sanitizeTag(name);
+            named = [version];
+        }
+    }
+    else if (ctx.ref.startsWith('refs/heads/')) {
+        const branch = ctx.ref.slice('refs/heads/'.length);
+        version = sanitizeTag(branch);
+        const defaultBranch = ctx.payload?.repository?.default_branch;
+        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
+        named = isDefault ? [LATEST, version] : [version];
+    }
+    const tags = dedupe([...named, shaTag].filter(isValidTag));
+    if (!version || version === LATEST || !isValidTag(version))
+        version = undefined;
+    return { tags: tags.length > 0 ? tags : [LATEST], version };
+}
+function isPullRequest(ctx) {
+    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
+}
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+function prNumber(ctx) {
+    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
+        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+            return n;
+    }
+    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
+    return m ? Number(m[1]) : undefined;
+}
+/** The commit the image is built from: the PR head on pull requests, otherwise GITHUB_SHA. */
+function buildSha(ctx) {
+    if (isPullRequest(ctx)) {
+        const head = ctx.payload?.pull_request?.head?.sha;
+        if (typeof head === 'string' && head !== '')
+            return head;
+    }
+    return ctx.sha;
+}
+const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
+function commitTime(ctx) {
+    if (!ctx.actions)
+        return undefined;
+    const head = ctx.payload?.head_commit;
+    if (!isObject(head) || typeof head.timestamp !== 'string')
+        return undefined;
+    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
+        return undefined;
+    if (!TIMESTAMP.test(head.timestamp))
+        return undefined;
+    const ms = Date.parse(head.timestamp);
+    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
+}
+/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
+function rfc3339(d) {
+    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dedupe(xs) {
+    return [...new Set(xs)];
+}
+/** Tags (when none were given) and labels for a build, from the environment's git context. */
+function gitDefaults(inputs, env = process.env, now = new Date()) {
+    const ctx = readGitContext(env);
+    const explicit = inputs.tags.length > 0;
+    const tags = explicit ? inputs.tags : autoTags(ctx);
+    return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/credentials.ts
+// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
+
+
+
+
+
+// The key `docker login` uses for Docker Hub, and what helpers are asked for.
+const HUB_SERVER = 'https://index.docker.io/v1/';
+const HELPER_TIMEOUT_MS = 10000;
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+}
+/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
+function keyHost(key) {
+    return key
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+function matches(key, registry) {
+    const host = keyHost(key);
+    return isDockerHub(registry) ? isDockerHub(host) : host === registry.toLowerCase();
+}
+/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
+function entryFor(map, registry) {
+    if (!map || typeof map !== 'object')
+        return undefined;
+    const exact = isDockerHub(registry) ? HUB_SERVER : registry;
+    if (Object.hasOwn(map, exact))
+        return map[exact];
+    const key = Object.keys(map).find(k => matches(k, registry));
+    return key === undefined ? undefined : map[key];
+}
+function fromAuthEntry(entry) {
+    if (!entry || typeof entry !== 'object')
+        return undefined;
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
+        return { username: '<token>', password: entry.identitytoken };
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':'); // the password may itself contain colons
+        if (colon > 0)
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
+        return { username: entry.username, password: entry.password };
+    return undefined;
+}
+/** A runner that spawns `docker-credential-<helper>` directly (no shell), killed after `timeoutMs`. */
+function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS } = {}) {
+    return (helper, input) => new Promise((resolve, reject) => {
+        const program = `docker-credential-${helper}`;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+        const out = [];
+        const err = [];
+        let settled = false;
+        const settle = (error, stdout = '') => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(stdout);
+        };
+        // Our own deadline: spawn's `timeout` leaves its timer behind when the binary is missing, and waiting
+        // for 'close' would also wait for any grandchild still holding the pipes.
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            child.stdout.destroy();
+            child.stderr.destroy();
+            settle(new Error(`${program} timed out after ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', error => settle(error));
+        // A helper that exits before reading stdin makes the write fail with EPIPE; its exit status says more.
+        child.stdin.on('error', () => { });
+        child.on('close', (code, signal) => {
+            const stdout = Buffer.concat(out).toString('utf8');
+            if (code === 0)
+                return settle(undefined, stdout);
+            const said = (Buffer.concat(err).toString('utf8') || stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
+            const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
+            settle(new Error(`${program} ${how}${said ? `: ${said}` : ''}`));
+        });
+        child.stdin.end(input);
+    });
+}
+const runCredentialHelper = helperRunner();
+async function readConfig(configDir) {
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return {};
+        throw err;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch (err) {
+        throw new Error(`${file} is not valid JSON: ${err.message}`);
+    }
+}
+/**
+ * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
+ * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
+ * helpers that fail for other reasons (never with secrets).
+ */
+function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
+    let config;
+    const viaHelper = async (helper, registry) => {
+        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
+            if (helper)
+                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
+            return undefined;
+        }
+        let output;
+        try {
+            output = await run(helper, isDockerHub(registry) ? HUB_SERVER : registry);
+        }
+        catch (err) {
+            const code = err.code;
+            const message = err instanceof Error ? err.message : String(err);
+            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
+            if (code !== 'ENOENT' && !/not found/i.test(message))
+                warn?.(message);
+            return undefined;
+        }
+        try {
+            const { Username, Secret } = JSON.parse(output);
+            if (typeof Secret !== 'string' || Secret === '')
+                return undefined;
+            return { username: typeof Username === 'string' ? Username : '', password: Secret };
+        }
+        catch {
+            warn?.(`docker-credential-${helper} printed something that is not JSON`);
+            return undefined;
+        }
+    };
+    return async (registry) => {
+        config ??= readConfig(configDir);
+        const { auths, credHelpers, credsStore } = await config;
+        const helper = entryFor(credHelpers, registry);
+        const inline = fromAuthEntry(entryFor(auths, registry));
+        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
+        if (helper === '')
+            return inline;
+        if (helper !== undefined)
+            return viaHelper(helper, registry);
+        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker-config.ts
+// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
+// builders keep working, and removed afterwards so no credential outlives the job.
+
+
+
+
+/** Docker keeps Docker Hub credentials under this legacy key. */
+const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+/** Directories that carry plugins, builders and contexts rather than credentials. */
+const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : registry);
+/**
+ * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
+ * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
+ */
+function seedConfig(user, loginRegistry) {
+    const config = { ...user };
+    if (loginRegistry) {
+        const helpers = { ...(user.credHelpers ?? {}) };
+        helpers[credentialKey(loginRegistry)] = '';
+        if (!isDockerHub(loginRegistry))
+            helpers[loginRegistry] = '';
+        config.credHelpers = helpers;
+        // A stale entry for the same host must not shadow the fresh login.
+        const auths = { ...(user.auths ?? {}) };
+        delete auths[credentialKey(loginRegistry)];
+        config.auths = auths;
+    }
+    return config;
+}
+/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
+async function createPrivateConfig(dir, userDir, loginRegistry) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+    let user = {};
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    if ((0,external_node_fs_namespaceObject.existsSync)(userFile)) {
+        try {
+            user = JSON.parse(await (0,promises_namespaceObject.readFile)(userFile, 'utf8'));
+        }
+        catch {
+            // An unreadable config gives the same result as none: docker would refuse it anyway.
+            user = {};
+        }
+    }
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistry), null, 2), {
+        mode: 0o600
+    });
+    for (const name of LINKED_DIRS) {
+        const target = external_node_path_default().join(userDir, name);
+        if ((0,external_node_fs_namespaceObject.existsSync)(target))
+            await (0,promises_namespaceObject.symlink)(target, external_node_path_default().join(dir, name));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+// Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
+/** An error that carries its classification, and optionally the server's Retry-After. */
+class ClassifiedError extends Error {
+    kind;
+    retryAfterMs;
+    constructor(message, kind, retryAfterMs) {
+        super(message);
+        this.kind = kind;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'ClassifiedError';
+    }
+}
+// Order matters: auth words win over transient ones ("unauthorized ... EOF" is still auth).
+const AUTH = [
+    /\b401\b/,
+    /\b403\b/,
+    /unauthori[sz]ed/i,
+    /\bdenied\b/i,
+    /authentication required/i,
+    /name[ _-]invalid/i,
+    /incorrect username or password/i,
+    /forbidden/i
+];
+const TRANSIENT = [
+    /\b5[0-9][0-9]\b/,
+    /\b429\b/,
+    /toomanyrequests|too many requests/i,
+    /timed? ?out|timeout|deadline exceeded/i,
+    /connection reset|ECONNRESET/i,
+    /connection refused|ECONNREFUSED/i,
+    /\bEOF\b/,
+    /broken pipe|EPIPE/i,
+    /ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up/i,
+    /bad gateway|service unavailable|gateway time-?out|internal server error/i,
+    /blob upload unknown|blob upload invalid/i
+];
+/** Classifies free text such as docker's stderr or an HTTP error line. */
+function classify(text) {
+    if (AUTH.some(re => re.test(text)))
+        return 'auth';
+    if (TRANSIENT.some(re => re.test(text)))
+        return 'transient';
+    return 'fatal';
+}
+function kindOf(err) {
+    if (err instanceof ClassifiedError)
+        return err.kind;
+    const code = err?.code;
+    if (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
+        return 'transient';
+    return classify(err instanceof Error ? err.message : String(err));
+}
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^[0-9]+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const at = Date.parse(trimmed);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+const DEFAULT_BASE_MS = 1000;
+const DEFAULT_MAX_MS = 15000;
+/** Full-jitter exponential backoff, floored by the server's Retry-After when it gave one. */
+function backoffMs(attempt, { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, random = Math.random }, retryAfterMs) {
+    const cap = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+    const jittered = Math.round(cap / 2 + (random() * cap) / 2);
+    return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4);
+}
+const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
+async function retry(fn, opts) {
+    const sleep = opts.sleep ?? realSleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (attempt >= opts.attempts || kindOf(error) !== 'transient')
+                throw error;
+            const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
+            const delayMs = backoffMs(attempt, opts, retryAfter);
+            opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error });
+            await sleep(delayMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker.ts
+
+/**
+ * The real runner: @actions/exec, silent so that we decide what is echoed, streaming docker's progress to
+ * `out` (stdout in the action; stderr in the CLI, whose stdout may carry JSON).
+ */
+function createExecRunner(out = process.stdout) {
+    return async (command, args, env, options) => {
+        const { getExecOutput } = await __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
+        if (options.stream)
+            out.write(`[command]${options.display ?? [command, ...args].join(' ')}\n`);
+        const result = await getExecOutput(command, args, {
+            env: env,
+            input: options.input,
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: options.stream ? { stdout: d => out.write(d), stderr: d => out.write(d) } : undefined
+        });
+        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+    };
+}
+const execRunner = createExecRunner();
+class DockerError extends ClassifiedError {
+    command;
+    exitCode;
+    stderr;
+    constructor(command, exitCode, stderr) {
+        const detail = lastMeaningfulLine(stderr);
+        super(`docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, classify(stderr));
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'DockerError';
+    }
+}
+/** docker's last error line is the one that says what went wrong; skip deprecation chatter. */
+function lastMeaningfulLine(text) {
+    const lines = text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !/^DEPRECATED:|legacy builder is deprecated|BuildKit is currently disabled|Install the buildx/i.test(l));
+    const errorLine = [...lines].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l));
+    return (errorLine ?? lines[lines.length - 1] ?? '').replace(/^ERROR:\s*/, '');
+}
+/** A context path that starts with "-" would be read as a flag. */
+const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
+/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
+function buildArgs(inputs, plan, buildx = false) {
+    const args = buildx ? ['buildx', 'build'] : ['build'];
+    if (buildx && inputs.builder)
+        args.push(`--builder=${inputs.builder}`);
+    args.push(`--iidfile=${plan.iidfile}`);
+    if (inputs.file)
+        args.push(`--file=${inputs.file}`);
+    if (inputs.target)
+        args.push(`--target=${inputs.target}`);
+    for (const arg of inputs.buildArgs)
+        args.push(`--build-arg=${arg}`);
+    for (const label of plan.labels)
+        args.push(`--label=${label}`);
+    if (inputs.pull)
+        args.push('--pull');
+    if (inputs.noCache)
+        args.push('--no-cache');
+    if (buildx) {
+        if (plan.metadataFile)
+            args.push(`--metadata-file=${plan.metadataFile}`);
+        if (inputs.platforms.length)
+            args.push(`--platform=${inputs.platforms.join(',')}`);
+        for (const spec of inputs.cacheFrom)
+            args.push(`--cache-from=${spec}`);
+        for (const spec of inputs.cacheTo)
+            args.push(`--cache-to=${withIgnoreError(spec)}`);
+        if (inputs.provenance)
+            args.push(`--provenance=${inputs.provenance}`);
+        if (inputs.sbom)
+            args.push(`--sbom=${inputs.sbom}`);
+        for (const s of plan.secretFiles ?? [])
+            args.push(`--secret=id=${s.id},src=${s.path}`);
+        // Multi-platform results cannot live in the classic image store, so they go straight to the registry.
+        args.push(plan.pushFromBuild ? '--push' : '--load');
+    }
+    for (const ref of plan.refs)
+        args.push(`--tag=${ref}`);
+    args.push(safeContext(inputs.context));
+    return args;
+}
+/** A failed cache export must never fail a good build. */
+function withIgnoreError(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+/** The build command line with build-arg values hidden: they may be secrets. */
+function displayArgs(args) {
+    return ['docker', ...args]
+        .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(/^(--label=[^=]+=).*$/s, '$1***'))
+        .join(' ');
+}
+class Docker {
+    runner;
+    env;
+    /** Docker CLI processes spawned; the benchmark reports it. */
+    calls = 0;
+    constructor(runner = execRunner, env = process.env) {
+        this.runner = runner;
+        this.env = env;
+    }
+    async exec(args, options = {}) {
+        this.calls++;
+        const result = await this.runner('docker', args, this.env, options);
+        if (result.exitCode !== 0)
+            throw new DockerError(args.slice(0, args[0] === 'buildx' ? 2 : 1).join(' '), result.exitCode, result.stderr);
+        return result;
+    }
+    async build(args) {
+        await this.exec(args, { stream: true, display: displayArgs(args) });
+    }
+    async push(ref) {
+        await this.exec(['push', ref], { stream: true });
+    }
+    async inspect(image) {
+        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image]);
+        const raw = JSON.parse(stdout);
+        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0 };
+    }
+    async login(host, username, password) {
+        await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
+            input: Buffer.from(password)
+        });
+    }
+    async hasBuildx() {
+        try {
+            await this.exec(['buildx', 'version']);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
+function pushedDigests(repoDigests, repository) {
+    // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms.
+    const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
+    return repoDigests
+        .map(rd => rd.split('@'))
+        .filter(([name, digest]) => digest && names.has(name))
+        .map(([, digest]) => digest);
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/registry.ts
+// A small client for the distribution (OCI) HTTP API: just enough to read and write manifests, with the
+// token dance, keep-alive connections and bounded retries.
+
+
+
+
+
+const MANIFEST_ACCEPT = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json'
+];
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 15000;
+const MAX_SOCKETS = 8;
+// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// Refresh a bit early so a token does not expire between being read from the cache and being used.
+const TOKEN_EXPIRY_MARGIN_MS = 10000;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const USER_AGENT = 'build-tag-push';
+/** A failed registry interaction; `kind` drives retry() through ClassifiedError. */
+class RegistryError extends ClassifiedError {
+    /** HTTP status, when the registry answered. */
+    status;
+    /** First `errors[].code` of the registry's JSON body, or the system error code (ECONNREFUSED, ...). */
+    code;
+    constructor(message, kind, details = {}) {
+        super(message, kind, details.retryAfterMs);
+        this.name = 'RegistryError';
+        this.status = details.status;
+        this.code = details.code;
+    }
+}
+function registryBaseUrl(registry) {
+    if (isDockerHub(registry))
+        return 'https://registry-1.docker.io';
+    return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`;
+}
+function manifestDigest(body) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`;
+}
+// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
+const WS_COMMA = /[\s,]*/y;
+const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
+const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
+/**
+ * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
+ * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    while (i < header.length) {
+        WS_COMMA.lastIndex = i;
+        WS_COMMA.exec(header);
+        i = WS_COMMA.lastIndex;
+        if (i >= header.length)
+            break;
+        SCHEME.lastIndex = i;
+        const scheme = SCHEME.exec(header);
+        if (!scheme) {
+            i++; // not a challenge; skip the stray character
+            continue;
+        }
+        i = SCHEME.lastIndex;
+        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
+        TOKEN68.lastIndex = i;
+        const token68 = TOKEN68.exec(header);
+        if (token68) {
+            challenge.token68 = token68[1];
+            i = TOKEN68.lastIndex;
+        }
+        else {
+            for (;;) {
+                PARAM.lastIndex = i;
+                const param = PARAM.exec(header);
+                if (!param)
+                    break;
+                challenge.params[param[1].toLowerCase()] =
+                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+                i = PARAM.lastIndex;
+            }
+        }
+        challenges.push(challenge);
+    }
+    return challenges;
+}
+/** One line, bounded, so registry text can go straight into a log or an error. */
+function oneLine(text, max = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** The registry's own words from a distribution error body, or a token server's `details`/`error`. */
+function errorBodyMessage(body) {
+    const text = body.toString('utf8').trim();
+    if (text === '')
+        return {};
+    try {
+        const json = JSON.parse(text);
+        const first = Array.isArray(json.errors) ? json.errors[0] : undefined;
+        if (first) {
+            const code = typeof first.code === 'string' ? first.code : undefined;
+            const message = typeof first.message === 'string' ? first.message : undefined;
+            return { code, message };
+        }
+        for (const value of [json.details, json.error_description, json.message, json.error]) {
+            if (typeof value === 'string' && value !== '')
+                return { message: value };
+        }
+        return {};
+    }
+    catch {
+        // Proxies answer with HTML pages; their markup is noise in a one-line error.
+        return /^</.test(text) ? {} : { message: text };
+    }
+}
+function headerValue(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+function isIdentityToken(credentials) {
+    return credentials.username === '<token>';
+}
+function where(url) {
+    return `${url.origin}${url.pathname}`;
+}
+class RegistryClient {
+    registry;
+    baseUrl;
+    /** HTTP requests made, including token fetches and retries. */
+    requestCount = 0;
+    lookup;
+    attempts;
+    timeoutMs;
+    onRetry;
+    sleep;
+    agents = {};
+    credentialsPromise;
+    /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
+    basic;
+    /** The registry's Bearer challenge, remembered so new scopes fetch a token without a 401 first. */
+    bearer;
+    tokens = new Map();
+    constructor(opts) {
+        this.registry = opts.registry;
+        this.baseUrl = registryBaseUrl(opts.registry);
+        this.lookup = opts.credentials;
+        this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
+        this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.onRetry = opts.onRetry;
+        this.sleep = opts.sleep;
+    }
+    /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
+    async getManifest(repo, reference) {
+        this.validate(repo, reference);
+        const res = await this.request('GET', repo, `manifests/${reference}`, 'pull', {
+            Accept: MANIFEST_ACCEPT.join(', ')
+        });
+        if (res.status !== 200)
+            throw this.httpError('GET', this.url(repo, `manifests/${reference}`), res, 'fatal');
+        const digest = manifestDigest(res.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`GET ${where(this.url(repo, `manifests/${reference}`))} returned content whose digest is ${digest}`, 'fatal', { status: res.status });
+        }
+        return {
+            digest,
+            mediaType: this.mediaTypeOf(res),
+            body: res.body,
+            headerDigest: headerValue(res.headers['docker-content-digest'])
+        };
+    }
+    /** Uploads a manifest under `tag`; returns the digest of `body`, which is what the registry stores. */
+    async putManifest(repo, tag, body, mediaType) {
+        this.validate(repo, tag);
+        const path = `manifests/${tag}`;
+        const res = await this.request('PUT', repo, path, 'pull,push', { 'Content-Type': mediaType, 'Content-Length': String(body.length) }, body);
+        if (res.status < 200 || res.status > 299)
+            throw this.httpError('PUT', this.url(repo, path), res, 'fatal');
+        return manifestDigest(body);
+    }
+    close() {
+        this.agents.http?.destroy();
+        this.agents.https?.destroy();
+    }
+    validate(repo, reference) {
+        // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
+        const problem = pathProblem(repo);
+        if (problem)
+            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
+        if (!isValidTag(reference) && !DIGEST.test(reference))
+            throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
+    }
+    url(repo, path) {
+        return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
+    }
+    mediaTypeOf(res) {
+        const contentType = (headerValue(res.headers['content-type']) ?? '').split(';')[0].trim().toLowerCase();
+        if (contentType.startsWith('application/vnd.'))
+            return contentType;
+        // Some servers send application/json; the manifest names its own type.
+        try {
+            const declared = JSON.parse(res.body.toString('utf8')).mediaType;
+            if (typeof declared === 'string' && declared !== '')
+                return declared;
+        }
+        catch {
+            // not JSON: fall through to whatever the header said
+        }
+        return contentType;
+    }
+    /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
+    async request(method, repo, path, actions, headers, body) {
+        const url = this.url(repo, path);
+        const scope = `repository:${repo}:${actions}`;
+        let auth = await this.knownAuthorization(scope);
+        let res = await this.send(method, url, this.withAuth(headers, auth), body);
+        if (res.status === 401 && !auth?.fresh) {
+            if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
+                this.tokens.delete(auth.scope);
+            auth = await this.authorize(res, scope, method, url);
+            res = await this.send(method, url, this.withAuth(headers, auth), body);
+        }
+        if (res.status === 401 || res.status === 403) {
+            throw await this.authError(this.httpError(method, url, res, 'auth'), actions, repo);
+        }
+        return res;
+    }
+    withAuth(headers, auth) {
+        return auth ? { ...headers, Authorization: auth.header } : headers;
+    }
+    /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
+    async knownAuthorization(scope) {
+        if (this.basic)
+            return { header: this.basic, fresh: true };
+        if (!this.bearer)
+            return undefined;
+        // A pull,push token also grants pull.
+        for (const candidate of scope.endsWith(':pull') ? [scope, `${scope},push`] : [scope]) {
+            const cached = this.tokens.get(candidate);
+            if (!cached)
+                continue;
+            try {
+                const token = await cached;
+                if (token.expiresAt > Date.now())
+                    return { header: token.header, fresh: false, cached, scope: candidate };
+            }
+            catch {
+                // a failed fetch is dropped from the cache by tokenFor; fetch anew below
+            }
+            if (this.tokens.get(candidate) === cached)
+                this.tokens.delete(candidate);
+        }
+        return { header: (await this.tokenFor(scope)).header, fresh: true };
+    }
+    /** Reacts to a 401: picks the challenge and obtains what it asks for. */
+    async authorize(res, scope, method, url) {
+        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer) {
+            if (!bearer.params.realm) {
+                throw new RegistryError(`${method} ${where(url)}: Bearer challenge without a realm`, 'auth', {
+                    status: 401
+                });
+            }
+            this.bearer = bearer;
+            return { header: (await this.tokenFor(scope)).header, fresh: true };
+        }
+        if (challenges.some(c => c.scheme === 'basic')) {
+            const credentials = await this.credentials();
+            if (!credentials) {
+                throw new RegistryError(`${method} ${where(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
+            }
+            this.basic = basicHeader(credentials);
+            return { header: this.basic, fresh: true };
+        }
+        const offered = challenges.map(c => c.scheme).join(', ') || 'none';
+        throw new RegistryError(`${method} ${where(url)}: HTTP 401 with no supported authentication challenge (offered: ${offered})`, 'auth', { status: 401 });
+    }
+    /** Concurrent requests for the same scope share one token fetch. */
+    tokenFor(scope) {
+        const existing = this.tokens.get(scope);
+        if (existing)
+            return existing;
+        const pending = this.fetchToken(scope);
+        this.tokens.set(scope, pending);
+        pending.catch(() => {
+            if (this.tokens.get(scope) === pending)
+                this.tokens.delete(scope);
+        });
+        return pending;
+    }
+    async fetchToken(scope) {
+        const { realm, service } = this.bearer.params;
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new RegistryError(`${this.registry} sent an invalid token realm "${oneLine(realm, 100)}"`, 'auth');
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth');
+        const credentials = await this.credentials();
+        if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host)) {
+            throw new RegistryError(`refusing to send credentials for ${this.registry} over plain HTTP to token realm ${url.origin}`, 'auth');
+        }
+        const headers = { Accept: 'application/json' };
+        let method = 'GET';
+        let body;
+        if (credentials && isIdentityToken(credentials)) {
+            // Identity tokens are OAuth2 refresh tokens, exchanged by POST (what docker does after `docker login`).
+            method = 'POST';
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.password });
+            form.set('client_id', USER_AGENT);
+            if (service)
+                form.set('service', service);
+            form.set('scope', scope);
+            body = Buffer.from(form.toString());
+            headers['Content-Type'] = 'application/x-www-form-urlencoded';
+            headers['Content-Length'] = String(body.length);
+        }
+        else {
+            if (service)
+                url.searchParams.set('service', service);
+            url.searchParams.set('scope', scope);
+            if (credentials) {
+                url.searchParams.set('account', credentials.username);
+                headers.Authorization = basicHeader(credentials);
+            }
+        }
+        const res = await this.send(method, url, headers, body);
+        if (res.status === 401 || res.status === 403) {
+            const error = this.httpError(method, url, res, 'auth', 'token request');
+            throw await this.authError(error, scope.endsWith(',push') ? 'pull,push' : 'pull', scope.split(':')[1]);
+        }
+        if (res.status !== 200)
+            throw this.httpError(method, url, res, 'fatal', 'token request');
+        let json;
+        try {
+            json = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
+        }
+        const token = typeof json.token === 'string' && json.token !== ''
+            ? json.token
+            : typeof json.access_token === 'string'
+                ? json.access_token
+                : '';
+        if (token === '')
+            throw new RegistryError(`token request ${method} ${where(url)} returned no token`, 'auth');
+        // The spec's default lifetime is 60 s when expires_in is absent.
+        const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60) * 1000;
+        return {
+            header: `Bearer ${token}`,
+            expiresAt: Date.now() + Math.max(lifetimeMs - TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)
+        };
+    }
+    /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
+    credentials() {
+        if (!this.lookup)
+            return Promise.resolve(undefined);
+        this.credentialsPromise ??= this.lookup(this.registry).catch((err) => {
+            throw new RegistryError(`could not read credentials for ${this.registry}: ${oneLine(err instanceof Error ? err.message : String(err))}`, 'fatal');
+        });
+        return this.credentialsPromise;
+    }
+    /** Adds what the user can do about an auth failure. */
+    async authError(error, actions, repo) {
+        let hint;
+        try {
+            hint = (await this.credentials())
+                ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
+                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
+        }
+        catch {
+            hint = `credentials for ${this.registry} could not be read`;
+        }
+        return new RegistryError(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
+    }
+    httpError(method, url, res, kind, what = '') {
+        const { code, message } = errorBodyMessage(res.body);
+        const text = oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '');
+        const prefix = what ? `${what} ` : '';
+        return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
+    }
+    /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
+    send(method, url, headers, body) {
+        return retry(async () => {
+            let res;
+            try {
+                res = await this.exchange(method, url, headers, body);
+            }
+            catch (err) {
+                throw this.networkError(method, url, err);
+            }
+            if (res.status === 408 || res.status === 429 || res.status >= 500)
+                throw this.httpError(method, url, res, 'transient');
+            return res;
+        }, {
+            attempts: this.attempts,
+            sleep: this.sleep,
+            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
+        });
+    }
+    networkError(method, url, err) {
+        if (err instanceof RegistryError)
+            return err;
+        const code = err?.code;
+        const message = err instanceof Error ? err.message : String(err);
+        return new RegistryError(`${method} ${where(url)} failed: ${oneLine(message)}`, kindOf(err), {
+            code: typeof code === 'string' ? code : undefined
+        });
+    }
+    /** Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed. */
+    async exchange(method, url, headers, body) {
+        try {
+            return await this.once(method, url, headers, body);
+        }
+        catch (err) {
+            const stale = err;
+            if (!stale.reusedSocket || !['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
+                throw err;
+            return this.once(method, url, headers, body);
+        }
+    }
+    agentFor(url) {
+        const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
+        if (url.protocol === 'http:')
+            return (this.agents.http ??= new (external_node_http_default()).Agent(options));
+        return (this.agents.https ??= new (external_node_https_default()).Agent(options));
+    }
+    once(method, url, headers, body) {
+        this.requestCount++;
+        const transport = url.protocol === 'http:' ? (external_node_http_default()) : (external_node_https_default());
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            const finish = (err, res) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                if (err)
+                    reject(err);
+                else
+                    resolve(res);
+            };
+            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent: this.agentFor(url) }, res => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > MAX_BODY_BYTES) {
+                        req.destroy();
+                        finish(new RegistryError(`${method} ${where(url)}: response larger than ${MAX_BODY_BYTES} bytes`, 'fatal'));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                res.on('end', () => finish(undefined, {
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    body: Buffer.concat(chunks)
+                }));
+                res.on('error', err => finish(err));
+                res.on('close', () => {
+                    if (!res.complete)
+                        finish(Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
+                });
+            });
+            // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
+            const timer = setTimeout(() => {
+                const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' });
+                req.destroy(err);
+                finish(err);
+            }, this.timeoutMs);
+            req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })));
+            req.end(body);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/reporter.ts
+// How the pipeline talks to its user. The action maps this onto @actions/core; the CLI onto stderr.
+/** Milliseconds since `start`, rounded. */
+const since = (start) => Math.round(performance.now() - start);
+/** Runs `fn` and records its duration under `name`. */
+async function timed(durations, name, fn) {
+    const start = performance.now();
+    try {
+        return await fn();
+    }
+    finally {
+        durations[name] = since(start);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+// The job itself: build → tag → push → verify. The action and the CLI differ only in how inputs arrive
+// and where results go; both call runPipeline.
+
+
+
+
+
+
+
+
+
+
+class VerificationError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'VerificationError';
+    }
+}
+/**
+ * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
+ * again whatever happens.
+ */
+async function execute(inputs, opts) {
+    const env = opts.env ?? process.env;
+    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
+    opts.onWorkDir?.(workDir);
+    try {
+        const configDir = external_node_path_default().join(workDir, 'docker-config');
+        await createPrivateConfig(configDir, dockerConfigDir(env), inputs.username ? inputs.registry : undefined);
+        const defaults = gitDefaults(inputs, env);
+        return await runPipeline(inputs, {
+            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir }),
+            reporter: opts.reporter,
+            workDir,
+            credentials: credentialsFromDockerConfig(configDir),
+            labels: defaults.labels,
+            defaultTags: defaults.tags
+        });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+    }
+}
+async function runPipeline(inputs, deps) {
+    const { docker, reporter } = deps;
+    const durations = {};
+    const repo = repository(inputs.registry, inputs.image);
+    const tags = inputs.tags.length ? inputs.tags : (deps.defaultTags ?? ['latest']);
+    const refs = tags.map(tag => `${repo}:${tag}`);
+    const iidfile = external_node_path_default().join(deps.workDir, 'iid');
+    const onRetry = (what) => (info) => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${info.error instanceof Error ? info.error.message : String(info.error)}`);
+    if (inputs.username) {
+        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), {
+            attempts: inputs.retries,
+            onRetry: onRetry(`login to ${inputs.registry}`),
+            sleep: deps.sleep
+        }));
+        reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
+    }
+    await reporter.group('Build', () => timed(durations, 'build', () => docker.build(buildArgs(inputs, { refs, iidfile, labels: deps.labels ?? inputs.labels }))));
+    const imageid = (await (0,promises_namespaceObject.readFile)(iidfile, 'utf8')).trim();
+    reporter.info(`Built ${imageid}, tagged ${refs.join(', ')}`);
+    if (!inputs.push) {
+        const { size } = await docker.inspect(imageid);
+        return { digest: '', imageRef: '', imageid, tags: refs, size, durations };
+    }
+    await reporter.group('Push', () => timed(durations, 'push', async () => {
+        for (const ref of refs)
+            await retry(() => docker.push(ref), {
+                attempts: inputs.retries,
+                onRetry: onRetry(`push of ${ref}`),
+                sleep: deps.sleep
+            });
+    }));
+    const info = await docker.inspect(imageid);
+    const pushed = pushedDigests(info.repoDigests, repo);
+    const digest = await reporter.group('Verify', () => timed(durations, 'verify', () => verify(inputs, tags, pushed, imageid, deps)));
+    reporter.info(`Verified: ${tags.length} tag(s) on ${inputs.registry} serve ${digest}`);
+    return { digest, imageRef: `${repo}@${digest}`, imageid, tags: refs, size: info.size, durations };
+}
+/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
+const loginHost = (registry) => (isDockerHub(registry) ? undefined : registry);
+/**
+ * Asks the registry what each tag serves, hashes the bodies ourselves, and insists that every tag serves
+ * one manifest, and that it is the one docker pushed.
+ */
+async function verify(inputs, tags, pushed, imageid, deps) {
+    const client = new RegistryClient({
+        registry: inputs.registry,
+        credentials: deps.credentials,
+        attempts: inputs.retries,
+        onRetry: message => deps.reporter.warning(`verification: ${message}`),
+        sleep: deps.sleep
+    });
+    try {
+        const name = remotePath(inputs.registry, inputs.image);
+        const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)));
+        return checkManifests(tags, manifests, pushed, imageid, deps.reporter);
+    }
+    finally {
+        client.close();
+    }
+}
+/** The verification rules, separated from I/O so they can be table-tested. */
+function checkManifests(tags, manifests, pushed, imageid, reporter) {
+    manifests.forEach((m, i) => {
+        if (m.headerDigest && m.headerDigest !== m.digest)
+            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${m.headerDigest}) does not match its content (${m.digest}); using the content digest`);
+    });
+    const distinct = [...new Set(manifests.map(m => m.digest))];
+    if (distinct.length > 1)
+        throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} → ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
+    const [digest] = distinct;
+    if (pushed.length > 0) {
+        if (!pushed.includes(digest))
+            throw new VerificationError(`tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
+        return digest;
+    }
+    // No RepoDigests recorded: accept only a manifest that provably describes our image.
+    if (digest === imageid || configDigest(manifests[0]) === imageid)
+        return digest;
+    throw new VerificationError(`tag ${tags[0]} serves ${digest}, which is not the image just built (${imageid})`);
+}
+function configDigest(manifest) {
+    try {
+        return JSON.parse(manifest.body.toString('utf8')).config?.digest;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+function metadata(inputs, result) {
+    return {
+        image: inputs.image,
+        registry: inputs.registry,
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        imageid: result.imageid,
+        tags: result.tags,
+        pushed: inputs.push,
+        size: result.size,
+        durations: result.durations
+    };
+}
+const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+function humanSize(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
+    }
+    return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+}
+function summaryMarkdown(inputs, result) {
+    const rows = [
+        ['Image', code(`${inputs.registry}/${inputs.image}`)],
+        ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
+        ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ['Image ID', code(result.imageid)],
+        ['Size', humanSize(result.size)],
+        ...Object.entries(result.durations).map(([k, v]) => [`${k} time`, `${(v / 1000).toFixed(1)} s`])
+    ];
+    const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';
+    const refs = result.tags.map(t => `- ${code(t)}`).join('\n');
+    return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+// The same job outside Actions: flags become the action's inputs, and results go to stdout.
+
+
+
+
+
+
+const USAGE = `Usage: build-tag-push --image PATH [options]
+
+Build a container image, tag it, push it, and print the digest the registry really serves.
+
+  --context DIR|URL     build context: a directory or a git URL (default .)
+  --file PATH           Dockerfile (default: Dockerfile in the context)
+  --image PATH          repository path, e.g. my/app (required)
+  --registry HOST       registry host[:port] (default docker.io), e.g. localhost:5000
+  --tag TAG             a tag; repeat for more (default: latest, or from the git context in Actions)
+  --build-arg K=V       a build argument; repeatable
+  --label K=V           an image label; repeatable
+  --target STAGE        build stage to stop at
+  --platform LIST       buildx platforms, e.g. linux/amd64,linux/arm64; repeatable
+  --cache-from SPEC     buildx cache source; repeatable
+  --cache-to SPEC       buildx cache destination; repeatable
+  --provenance VALUE    buildx provenance attestation (true, false, mode=max)
+  --sbom VALUE          buildx SBOM attestation
+  --secret ID=ENV       a build secret whose value is read from the environment variable ENV; repeatable
+  --builder NAME        buildx builder
+  --no-push             build and tag only
+  --no-cache            build without cache
+  --pull                always pull base images
+  --username USER       registry user; the password is read from stdin (--password-stdin)
+  --password-stdin      read the registry password from stdin
+  --retries N           attempts for transient failures, 1-10 (default 3)
+  --json                print the outputs as one JSON object
+  -h, --help            show this help
+
+Exit status: 0 success, 1 failure, 2 bad usage or invalid input.`;
+const OPTIONS = {
+    context: { type: 'string' },
+    file: { type: 'string' },
+    image: { type: 'string' },
+    registry: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    'build-arg': { type: 'string', multiple: true },
+    label: { type: 'string', multiple: true },
+    target: { type: 'string' },
+    platform: { type: 'string', multiple: true },
+    'cache-from': { type: 'string', multiple: true },
+    'cache-to': { type: 'string', multiple: true },
+    provenance: { type: 'string' },
+    sbom: { type: 'string' },
+    secret: { type: 'string', multiple: true },
+    builder: { type: 'string' },
+    'no-push': { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    pull: { type: 'boolean' },
+    username: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    retries: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+class UsageError extends Error {
+}
+/** Maps flags onto the action's input names, so both ends share one validator. */
+function flagsToInputs(values, env, password) {
+    const lines = (v) => (v ?? []).join('\n');
+    const secrets = (values.secret ?? []).map(spec => {
+        const eq = spec.indexOf('=');
+        if (eq <= 0)
+            throw new UsageError(`--secret takes ID=ENV, got ${JSON.stringify(spec)}`);
+        const name = spec.slice(eq + 1);
+        const value = env[name];
+        if (value === undefined)
+            throw new UsageError(`--secret ${spec.slice(0, eq)}: environment variable ${name} is not set`);
+        return `${spec.slice(0, eq)}=${value}`;
+    });
+    return new Map([
+        ['context', values.context ?? ''],
+        ['file', values.file ?? ''],
+        ['image', values.image ?? ''],
+        ['registry', values.registry ?? ''],
+        ['tags', lines(values.tag)],
+        ['build-args', lines(values['build-arg'])],
+        ['labels', lines(values.label)],
+        ['target', values.target ?? ''],
+        ['platforms', lines(values.platform)],
+        ['cache-from', lines(values['cache-from'])],
+        ['cache-to', lines(values['cache-to'])],
+        ['provenance', values.provenance ?? ''],
+        ['sbom', values.sbom ?? ''],
+        ['secrets', secrets.join('\n')],
+        ['builder', values.builder ?? ''],
+        ['push', values['no-push'] ? 'false' : 'true'],
+        ['no-cache', values['no-cache'] ? 'true' : 'false'],
+        ['pull', values.pull ? 'true' : 'false'],
+        ['username', values.username ?? ''],
+        ['password', password],
+        ['retries', values.retries ?? '']
+    ]);
+}
+/** The CLI has no runner to mask secrets, so it masks them itself. */
+const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text);
+/** Phases on stderr with their durations; docker's own output streams there too. */
+function cliReporter(err, secrets) {
+    const mask = (s) => maskAll(s, secrets);
+    return {
+        info: m => err.write(`${mask(m)}\n`),
+        notice: m => err.write(`notice: ${mask(m)}\n`),
+        warning: m => err.write(`warning: ${mask(m)}\n`),
+        debug: m => {
+            if (process.env.BTP_DEBUG)
+                err.write(`debug: ${mask(m)}\n`);
+        },
+        setSecret: v => secrets.push(v),
+        group: async (name, fn) => {
+            const start = performance.now();
+            err.write(`==> ${name}\n`);
+            try {
+                return await fn();
+            }
+            finally {
+                err.write(`<== ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
+            }
+        }
+    };
+}
+async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+    let values;
+    try {
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+    }
+    catch (error) {
+        io.stderr.write(`build-tag-push: ${error.message}\n\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.help) {
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    const secrets = [];
+    const reporter = cliReporter(io.stderr, secrets);
+    let password = '';
+    if (values['password-stdin'])
+        password = (0,external_node_fs_namespaceObject.readFileSync)(0, 'utf8').replace(/\r?\n$/, '');
+    if (password) {
+        secrets.push(password, Buffer.from(`${values.username ?? ''}:${password}`).toString('base64'));
+    }
+    let inputs;
+    try {
+        const map = flagsToInputs(values, process.env, password);
+        for (const line of (map.get('secrets') ?? '').split('\n'))
+            secrets.push(line.slice(line.indexOf('=') + 1));
+        const parsed = parseInputs(name => map.get(name) ?? '');
+        parsed.notices.forEach(n => reporter.notice(n));
+        inputs = parsed.inputs;
+    }
+    catch (error) {
+        if (error instanceof InputError || error instanceof UsageError) {
+            io.stderr.write(`build-tag-push: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    try {
+        const start = performance.now();
+        reporter.info(`==> validate: ok`);
+        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_namespaceObject.tmpdir)(), out: io.stderr });
+        const outputs = {
+            digest: result.digest,
+            'image-ref': result.imageRef,
+            imageid: result.imageid,
+            tags: result.tags.join('\n'),
+            metadata: JSON.stringify(metadata(inputs, result))
+        };
+        if (values.json)
+            io.stdout.write(`${JSON.stringify(outputs)}\n`);
+        else {
+            io.stdout.write(result.digest
+                ? `${result.imageRef}\n`
+                : `built ${result.imageid} as ${result.tags.join(', ')} (not pushed)\n`);
+        }
+        reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+        return 0;
+    }
+    catch (error) {
+        const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\r?\n\s*/g, ' ');
+        io.stderr.write(`build-tag-push: error: ${maskAll(message, secrets)}\n`);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(318);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,193 @@
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
+// from pure builders so it can be table-tested.
+import type { Inputs } from './inputs.js'
+import { classify, ClassifiedError } from './retry.js'
+
+export interface ExecOptions {
+  /** Bytes for the child's stdin (passwords go here, never in argv). */
+  input?: Buffer
+  /** Stream the child's output to ours (docker's own progress). */
+  stream?: boolean
+  /** What to print as the command line instead of argv (argv may hold values we must not log). */
+  display?: string
+}
+export interface ExecResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+export type Runner = (
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: ExecOptions
+) => Promise<ExecResult>
+
+/**
+ * The real runner: @actions/exec, silent so that we decide what is echoed, streaming docker's progress to
+ * `out` (stdout in the action; stderr in the CLI, whose stdout may carry JSON).
+ */
+export function createExecRunner(out: NodeJS.WritableStream = process.stdout): Runner {
+  return async (command, args, env, options) => {
+    const { getExecOutput } = await import('@actions/exec')
+    if (options.stream) out.write(`[command]${options.display ?? [command, ...args].join(' ')}\n`)
+    const result = await getExecOutput(command, args, {
+      env: env as Record<string, string>,
+      input: options.input,
+      silent: true,
+      ignoreReturnCode: true,
+      listeners: options.stream ? { stdout: d => out.write(d), stderr: d => out.write(d) } : undefined
+    })
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+  }
+}
+
+export const execRunner: Runner = createExecRunner()
+
+export class DockerError extends ClassifiedError {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number,
+    readonly stderr: string
+  ) {
+    const detail = lastMeaningfulLine(stderr)
+    super(`docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, classify(stderr))
+    this.name = 'DockerError'
+  }
+}
+
+/** docker's last error line is the one that says what went wrong; skip deprecation notices. */
+export function lastMeaningfulLine(text: string): string {
+  const lines: string[] = []
+  let inNotice = false
+  for (const raw of text.split(/\r?\n/)) {
+    // A notice is a "DEPRECATED:" line followed by indented continuation lines.
+    inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw))
+    if (!inNotice && raw.trim() !== '') lines.push(raw.trim())
+  }
+  const errorLine = [...lines].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l))
+  return (errorLine ?? lines[lines.length - 1] ?? '').replace(/^ERROR:\s*/, '')
+}
+
+export interface BuildPlan {
+  /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */
+  refs: string[]
+  iidfile: string
+  /** KEY=VALUE labels after merging automatic and user labels. */
+  labels: string[]
+  /** buildx only: where buildx writes its metadata JSON. */
+  metadataFile?: string
+  /** buildx only: id=path pairs for --secret. */
+  secretFiles?: { id: string; path: string }[]
+  /** buildx only: push from the build itself (multi-platform). */
+  pushFromBuild?: boolean
+}
+
+/** A context path that starts with "-" would be read as a flag. */
+export const safeContext = (context: string): string => (context.startsWith('-') ? `./${context}` : context)
+
+/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
+export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): string[] {
+  const args = buildx ? ['buildx', 'build'] : ['build']
+  if (buildx && inputs.builder) args.push(`--builder=${inputs.builder}`)
+  args.push(`--iidfile=${plan.iidfile}`)
+  if (inputs.file) args.push(`--file=${inputs.file}`)
+  if (inputs.target) args.push(`--target=${inputs.target}`)
+  for (const arg of inputs.buildArgs) args.push(`--build-arg=${arg}`)
+  for (const label of plan.labels) args.push(`--label=${label}`)
+  if (inputs.pull) args.push('--pull')
+  if (inputs.noCache) args.push('--no-cache')
+  if (buildx) {
+    if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
+    if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
+    for (const spec of inputs.cacheFrom) args.push(`--cache-from=${spec}`)
+    for (const spec of inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
+    if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
+    if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
+    for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
+    // Multi-platform results cannot live in the classic image store, so they go straight to the registry.
+    args.push(plan.pushFromBuild ? '--push' : '--load')
+  }
+  for (const ref of plan.refs) args.push(`--tag=${ref}`)
+  args.push(safeContext(inputs.context))
+  return args
+}
+
+/** A failed cache export must never fail a good build. */
+export function withIgnoreError(spec: string): string {
+  return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`
+}
+
+/** The build command line with build-arg values hidden: they may be secrets. */
+export function displayArgs(args: string[]): string {
+  return ['docker', ...args]
+    .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(/^(--label=[^=]+=).*$/s, '$1***'))
+    .join(' ')
+}
+
+export interface ImageInfo {
+  id: string
+  repoDigests: string[]
+  size: number
+}
+
+export class Docker {
+  /** Docker CLI processes spawned; the benchmark reports it. */
+  calls = 0
+
+  constructor(
+    private readonly runner: Runner = execRunner,
+    private readonly env: NodeJS.ProcessEnv = process.env
+  ) {}
+
+  private async exec(args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+    this.calls++
+    const result = await this.runner('docker', args, this.env, options)
+    if (result.exitCode !== 0)
+      throw new DockerError(
+        args.slice(0, args[0] === 'buildx' ? 2 : 1).join(' '),
+        result.exitCode,
+        result.stderr
+      )
+    return result
+  }
+
+  async build(args: string[]): Promise<void> {
+    await this.exec(args, { stream: true, display: displayArgs(args) })
+  }
+
+  async push(ref: string): Promise<void> {
+    await this.exec(['push', ref], { stream: true })
+  }
+
+  async inspect(image: string): Promise<ImageInfo> {
+    const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image])
+    const raw = JSON.parse(stdout) as { Id: string; RepoDigests?: string[]; Size?: number }
+    return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0 }
+  }
+
+  async login(host: string | undefined, username: string, password: string): Promise<void> {
+    await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
+      input: Buffer.from(password)
+    })
+  }
+
+  async hasBuildx(): Promise<boolean> {
+    try {
+      await this.exec(['buildx', 'version'])
+      return true
+    } catch {
+      return false
+    }
+  }
+}
+
+/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
+export function pushedDigests(repoDigests: string[], repository: string): string[] {
+  // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms.
+  const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')])
+  return repoDigests
+    .map(rd => rd.split('@'))
+    .filter(([name, digest]) => digest && names.has(name))
+    .map(([, digest]) => digest)
+}

@@ -1,0 +1,82 @@
+// The action's two ends: inputs from the runner, outputs and summary back to it. The only place that
+// calls core.setFailed.
+import * as core from '@actions/core'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { InputError, parseInputs } from './inputs.js'
+import { execute } from './pipeline.js'
+import type { Reporter } from './reporter.js'
+import { metadata, summaryMarkdown } from './summary.js'
+
+const STATE_POST = 'isPost'
+const STATE_WORKDIR = 'workDir'
+
+export const actionReporter: Reporter = {
+  info: m => core.info(m),
+  notice: m => core.notice(m),
+  warning: m => core.warning(m),
+  debug: m => core.debug(m),
+  setSecret: v => core.setSecret(v),
+  group: (name, fn) => core.group(name, fn)
+}
+
+/** Masks the password and the base64 forms docker writes into config files, before anything is logged. */
+export function maskCredentials(username: string, password: string, setSecret: (v: string) => void): void {
+  if (!password) return
+  setSecret(password)
+  setSecret(Buffer.from(`${username}:${password}`).toString('base64'))
+  setSecret(Buffer.from(password).toString('base64'))
+}
+
+export async function run(): Promise<void> {
+  if (core.getState(STATE_POST) === 'true') return post()
+  core.saveState(STATE_POST, 'true')
+  try {
+    maskCredentials(
+      core.getInput('username'),
+      core.getInput('password', { trimWhitespace: false }),
+      core.setSecret
+    )
+    const get = (name: string): string =>
+      core.getInput(name, { trimWhitespace: name !== 'password' && name !== 'secrets' })
+    const { inputs, notices } = parseInputs(get)
+    notices.forEach(n => core.notice(n))
+
+    const result = await execute(inputs, {
+      reporter: actionReporter,
+      tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+      out: process.stdout,
+      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
+    })
+
+    core.setOutput('digest', result.digest)
+    core.setOutput('image-ref', result.imageRef)
+    core.setOutput('imageid', result.imageid)
+    core.setOutput('tags', result.tags.join('\n'))
+    core.setOutput('metadata', JSON.stringify(metadata(inputs, result)))
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(inputs, result)).write()
+  } catch (error) {
+    core.setFailed(errorLine(error))
+  }
+}
+
+/** One line: the action's failure message must not spill over several annotations. */
+export function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const line = message.replace(/\s*\r?\n\s*/g, ' ').trim()
+  return error instanceof InputError ? line : line || 'build-tag-push failed'
+}
+
+/** The post step: remove the private docker config even when main was cancelled or crashed. */
+async function post(): Promise<void> {
+  const workDir = core.getState(STATE_WORKDIR)
+  if (workDir) await removeQuietly(workDir)
+}
+
+async function removeQuietly(dir: string): Promise<void> {
+  try {
+    await rm(dir, { recursive: true, force: true })
+  } catch (error) {
+    core.warning(`could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}

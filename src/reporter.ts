@@ -1,0 +1,28 @@
+// How the pipeline talks to its user. The action maps this onto @actions/core; the CLI onto stderr.
+
+export interface Reporter {
+  info(message: string): void
+  notice(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  /** Masks a value in everything printed afterwards. */
+  setSecret(value: string): void
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>
+}
+
+/** Milliseconds since `start`, rounded. */
+export const since = (start: number): number => Math.round(performance.now() - start)
+
+/** Runs `fn` and records its duration under `name`. */
+export async function timed<T>(
+  durations: Record<string, number>,
+  name: string,
+  fn: () => Promise<T>
+): Promise<T> {
+  const start = performance.now()
+  try {
+    return await fn()
+  } finally {
+    durations[name] = since(start)
+  }
+}

@@ -1,0 +1,48 @@
+// The job summary and the `metadata` output, as pure functions of the result.
+import type { Inputs } from './inputs.js'
+import type { Result } from './pipeline.js'
+
+export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
+  return {
+    image: inputs.image,
+    registry: inputs.registry,
+    digest: result.digest,
+    'image-ref': result.imageRef,
+    imageid: result.imageid,
+    tags: result.tags,
+    pushed: inputs.push,
+    size: result.size,
+    durations: result.durations
+  }
+}
+
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``
+
+function humanSize(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB']
+  let n = bytes
+  let u = 0
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024
+    u++
+  }
+  return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`
+}
+
+export function summaryMarkdown(inputs: Inputs, result: Result): string {
+  const rows: [string, string][] = [
+    ['Image', code(`${inputs.registry}/${inputs.image}`)],
+    ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
+    ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+    ['Image ID', code(result.imageid)],
+    ['Size', humanSize(result.size)],
+    ...Object.entries(result.durations).map(([k, v]): [string, string] => [
+      `${k} time`,
+      `${(v / 1000).toFixed(1)} s`
+    ])
+  ]
+  const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)'
+  const refs = result.tags.map(t => `- ${code(t)}`).join('\n')
+  return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`
+}
