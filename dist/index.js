@@ -30228,7 +30228,12 @@ const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
 const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
 const NAME_MAX = 255;
 const DOCKER_HUB = 'docker.io';
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const HUB_ALIASES = new Set([
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com'
+]);
 const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
 const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
 const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or a bracketed IPv6 address, and a port 1-65535';
@@ -30305,7 +30310,9 @@ function repository(registry, path) {
 }
 function nameLengthProblem(registry, path) {
     const name = repository(registry, path);
-    return name.length > NAME_MAX ? `the full name ${name.length} characters long exceeds ${NAME_MAX}` : undefined;
+    return name.length > NAME_MAX
+        ? `the full name ${name.length} characters long exceeds ${NAME_MAX}`
+        : undefined;
 }
 /** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
 function isLoopbackRegistry(registry) {
@@ -30365,20 +30372,25 @@ function splitLines(raw) {
         .map(s => s.trim())
         .filter(s => s !== '');
 }
-/** KEY=VALUE lines. Errors name the key (or line number) but never echo the value. */
+/** KEY=VALUE lines, keys trimmed. Errors name the key (or line number) but never echo the value. */
 function keyValues(get, name) {
-    const lines = splitLines(get(name));
-    lines.forEach((line, i) => {
+    const out = [];
+    get(name)
+        .split(/\r?\n/)
+        .forEach((line, i) => {
+        if (line.trim() === '')
+            return;
         const eq = line.indexOf('=');
         if (eq < 0)
             throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
         const key = line.slice(0, eq).trim();
         if (key === '')
             throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
-        if (/[\s]/.test(key))
+        if (/\s/.test(key))
             throw new InputError(name, `key ${show(key)} contains whitespace`);
+        out.push(`${key}=${line.slice(eq + 1).trim()}`);
     });
-    return lines;
+    return out;
 }
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
@@ -31057,7 +31069,8 @@ function kindOf(err) {
     if (err instanceof ClassifiedError)
         return err.kind;
     const code = err?.code;
-    if (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
+    if (typeof code === 'string' &&
+        /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
         return 'transient';
     return classify(err instanceof Error ? err.message : String(err));
 }
@@ -31068,6 +31081,9 @@ function parseRetryAfter(value, now = Date.now()) {
     const trimmed = value.trim();
     if (/^[0-9]+$/.test(trimmed))
         return Number(trimmed) * 1000;
+    // Only an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "-5" or "1.5".
+    if (!/^[A-Za-z]{3}, /.test(trimmed))
+        return undefined;
     const at = Date.parse(trimmed);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
@@ -31133,12 +31149,16 @@ class DockerError extends ClassifiedError {
         this.name = 'DockerError';
     }
 }
-/** docker's last error line is the one that says what went wrong; skip deprecation chatter. */
+/** docker's last error line is the one that says what went wrong; skip deprecation notices. */
 function lastMeaningfulLine(text) {
-    const lines = text
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(l => l !== '' && !/^DEPRECATED:|legacy builder is deprecated|BuildKit is currently disabled|Install the buildx/i.test(l));
+    const lines = [];
+    let inNotice = false;
+    for (const raw of text.split(/\r?\n/)) {
+        // A notice is a "DEPRECATED:" line followed by indented continuation lines.
+        inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw));
+        if (!inNotice && raw.trim() !== '')
+            lines.push(raw.trim());
+    }
     const errorLine = [...lines].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l));
     return (errorLine ?? lines[lines.length - 1] ?? '').replace(/^ERROR:\s*/, '');
 }
@@ -31840,7 +31860,7 @@ async function runPipeline(inputs, deps) {
     return { digest, imageRef: `${repo}@${digest}`, imageid, tags: refs, size: info.size, durations };
 }
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
-const loginHost = (registry) => (isDockerHub(registry) ? undefined : registry);
+const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 /**
  * Asks the registry what each tag serves, hashes the bodies ourselves, and insists that every tag serves
  * one manifest, and that it is the one docker pushed.
@@ -31923,7 +31943,10 @@ function summaryMarkdown(inputs, result) {
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
         ['Image ID', code(result.imageid)],
         ['Size', humanSize(result.size)],
-        ...Object.entries(result.durations).map(([k, v]) => [`${k} time`, `${(v / 1000).toFixed(1)} s`])
+        ...Object.entries(result.durations).map(([k, v]) => [
+            `${k} time`,
+            `${(v / 1000).toFixed(1)} s`
+        ])
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';

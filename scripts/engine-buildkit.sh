@@ -186,7 +186,7 @@ pid_is() {
 
 # stop_pid FILE BINARY: end the process recorded in FILE (only if it runs BINARY).
 stop_pid() {
-	local pid i
+	local pid
 	pid_is "$1" "$2" || {
 		rm -f "$1"
 		return 0
@@ -194,15 +194,15 @@ stop_pid() {
 	pid="$(cat "$1")"
 	log "stopping stale $(basename "$2") (pid $pid)"
 	kill -TERM "$pid" 2>/dev/null || true
-	for i in $(seq 1 100); do
+	for _ in $(seq 1 100); do
 		[ -d "/proc/$pid" ] || break
 		sleep 0.1
 	done
-	[ -d "/proc/$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+	if [ -d "/proc/$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
 	rm -f "$1"
 }
 
-new_docker() { DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$CONFIG" DOCKER_CONTEXT= "$@"; }
+new_docker() { DOCKER_HOST="unix://$SOCK" DOCKER_CONFIG="$CONFIG" DOCKER_CONTEXT='' "$@"; }
 classic_docker() { env -u DOCKER_HOST -u DOCKER_CONTEXT -u DOCKER_CONFIG "$@"; }
 
 engine_answers() { new_docker timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
@@ -210,6 +210,24 @@ containerd_answers() {
 	pid_is "$CTRD_PID" "$(command -v containerd)" &&
 		[ -S "$CTRD_SOCK" ] &&
 		timeout 10 ctr --address "$CTRD_SOCK" version >/dev/null 2>&1
+}
+
+# spawn LOGFILE CMD...: run CMD in the background, in its own session, with
+# stdin from /dev/null, output to LOGFILE and every other fd closed: it must
+# hold neither fd 3 (the caller's stdout: `eval "$(...)"` would never return)
+# nor fd 9 (the lock) nor any pipe the caller passed us. $! is CMD's pid
+# (subshell -> exec setsid -> exec CMD; no job control, so no fork).
+spawn() {
+	local logfile="$1"
+	shift
+	(
+		exec </dev/null >>"$logfile" 2>&1
+		for f in "/proc/$BASHPID/fd/"*; do
+			fd="${f##*/}"
+			if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+		done
+		exec setsid "$@"
+	) &
 }
 
 show_logs() {
@@ -247,10 +265,7 @@ else
 		stop_pid "$CTRD_PID" "$(command -v containerd)"
 		rm -f "$CTRD_SOCK"
 		log "starting containerd ($(containerd --version | awk '{print $3}')) on $CTRD_SOCK"
-		# Detached (own session) and with no tie to our stdout/stderr, so that
-		# `eval "$(...)"` and pipes around this script return.
-		setsid containerd --config "$CTRD/config.toml" --log-level info \
-			</dev/null >>"$CTRD_LOG" 2>&1 &
+		spawn "$CTRD_LOG" containerd --config "$CTRD/config.toml" --log-level info
 		echo $! >"$CTRD_PID"
 		for _ in $(seq 1 200); do
 			containerd_answers && break
@@ -269,7 +284,7 @@ else
 	log "starting dockerd $("$ROOT/usr/sbin/dockerd" --version | awk '{print $3}' | tr -d ,) on unix://$SOCK"
 	# PATH: the unpacked docker-proxy first; containerd-shim-runc-v2, runc and
 	# docker-init (tini) come from the system.
-	PATH="$ROOT/usr/sbin:$ROOT/usr/bin:$PATH" setsid "$ROOT/usr/sbin/dockerd" \
+	spawn "$DOCKERD_LOG" env PATH="$ROOT/usr/sbin:$ROOT/usr/bin:$PATH" "$ROOT/usr/sbin/dockerd" \
 		--config-file "$DAEMON_JSON" \
 		--data-root "$DATA" \
 		--exec-root "$EXEC" \
@@ -277,8 +292,7 @@ else
 		-H "unix://$SOCK" \
 		--containerd "$CTRD_SOCK" \
 		--bridge "$BRIDGE" \
-		--iptables=false \
-		</dev/null >>"$DOCKERD_LOG" 2>&1 &
+		--iptables=false
 	dockerd_launch_pid=$!
 
 	ok=false
@@ -293,7 +307,10 @@ else
 	done
 	if ! $ok; then
 		show_logs
-		die "dockerd did not answer on unix://$SOCK within 60 s"
+		if [ -d "/proc/$dockerd_launch_pid" ]; then
+			die "dockerd did not answer on unix://$SOCK within 60 s (log: $DOCKERD_LOG)"
+		fi
+		die "dockerd exited during start-up (log: $DOCKERD_LOG)"
 	fi
 	log "engine up after $((SECONDS - t0)) s"
 fi

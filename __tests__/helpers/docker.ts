@@ -13,6 +13,7 @@ export interface CliResult {
 export interface CliOptions {
   input?: string
   env?: NodeJS.ProcessEnv
+  cwd?: string
 }
 
 export const BASE_IMAGE = 'btp-test/busybox:1'
@@ -21,7 +22,11 @@ const BUSYBOX = '/bin/busybox'
 /** Runs a command with an argument array (no shell); never rejects on a non-zero exit. */
 export function runCommand(cmd: string, args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(cmd, args, {
+      env: opts.env ?? process.env,
+      cwd: opts.cwd,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (b: Buffer) => out.push(b))

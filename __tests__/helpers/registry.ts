@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { constants } from 'node:fs'
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { runCommand } from './docker.js'
 
 export interface RegistryAuth {
@@ -22,6 +23,21 @@ export interface TestRegistry {
 const BINARY = 'docker-registry'
 const START_TIMEOUT_MS = 10_000
 const LOG_TAIL_BYTES = 4000
+
+async function findOnPath(name: string): Promise<string | undefined> {
+  for (const d of (process.env.PATH ?? '').split(delimiter)) {
+    if (!d) continue
+    const candidate = join(d, name)
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false
+      )
+    )
+      return candidate
+  }
+  return undefined
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -133,9 +149,21 @@ async function launch(dir: string, port: number, htpasswdPath?: string): Promise
   const append = (b: Buffer) => {
     log = (log + b.toString('utf8')).slice(-LOG_TAIL_BYTES)
   }
-  const child = spawn(BINARY, ['serve', configPath], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const bin = await findOnPath(BINARY)
+  if (!bin) throw new Error(`${BINARY} not found on PATH (install the docker-registry package, see .ci/run)`)
+  // pdeathsig: the registry dies with this process even if a test never calls stop() or jest is killed.
+  const setpriv = await findOnPath('setpriv')
+  const [cmd, args] = setpriv
+    ? [setpriv, ['--pdeathsig', 'TERM', '--', bin, 'serve', configPath]]
+    : [bin, ['serve', configPath]]
+  // Explicit env: under jest, process.env here is the sandbox's copy, which spawn's default would ignore.
+  const child = spawn(cmd, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout?.on('data', append)
   child.stderr?.on('data', append)
+  // Unref so a forgotten stop() cannot keep jest from exiting.
+  child.unref()
+  ;(child.stdout as Socket | null)?.unref()
+  ;(child.stderr as Socket | null)?.unref()
   let spawnError: Error | undefined
   child.on('error', e => (spawnError = e))
 
@@ -147,8 +175,7 @@ async function launch(dir: string, port: number, htpasswdPath?: string): Promise
   const deadline = Date.now() + START_TIMEOUT_MS
   for (;;) {
     if (spawnError) {
-      const hint = (spawnError as NodeJS.ErrnoException).code === 'ENOENT' ? ' (install docker-registry)' : ''
-      return fail(`could not be spawned: ${spawnError.message}${hint}`)
+      return fail(`could not be spawned: ${spawnError.message}`)
     }
     if (child.exitCode !== null || child.signalCode !== null) {
       return fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`)

@@ -23,7 +23,7 @@ interface RawResult {
 
 function skopeo(args: string[]): Promise<RawResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('skopeo', args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('skopeo', args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (b: Buffer) => out.push(b))

@@ -1,0 +1,96 @@
+// Runs the committed bundle the way the Actions runner does: INPUT_* variables, GITHUB_OUTPUT and
+// GITHUB_STATE files, then the post step with the saved state.
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { runCommand, type CliResult } from './docker.js'
+
+export const ROOT = resolve(import.meta.dirname, '..', '..')
+export const ACTION = join(ROOT, 'dist', 'index.js')
+export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
+
+export interface ActionRun extends CliResult {
+  outputs: Record<string, string>
+  state: Record<string, string>
+  /** Every line the step printed, stdout then stderr. */
+  log: string
+  runnerTemp: string
+  home: string
+  summary: string
+  post?: CliResult
+}
+
+/** Parses the `name<<delimiter` file format that GITHUB_OUTPUT and GITHUB_STATE use. */
+export function parseCommandFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!m) continue
+    const value: string[] = []
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+    out[m[1]] = value.join('\n')
+  }
+  return out
+}
+
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+}
+
+export interface RunOptions {
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  /** Skip the post step (it runs by default, as on the runner). */
+  noPost?: boolean
+}
+
+/** A clean environment: PATH plus what the runner sets; no inherited INPUT_* or DOCKER_CONFIG. */
+export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
+  const base = await mkdtemp(join(tmpdir(), 'btp-run-'))
+  const runnerTemp = join(base, 'runner-temp')
+  const home = join(base, 'home')
+  const files = {
+    GITHUB_OUTPUT: join(base, 'output'),
+    GITHUB_STATE: join(base, 'state'),
+    GITHUB_STEP_SUMMARY: join(base, 'summary')
+  }
+  for (const f of Object.values(files)) await writeFile(f, '')
+  const { mkdir } = await import('node:fs/promises')
+  await mkdir(runnerTemp)
+  await mkdir(home)
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    RUNNER_TEMP: runnerTemp,
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+    ...files,
+    ...inputEnv(inputs),
+    ...opts.env
+  }
+  const main = await runIn(ACTION, env, opts.cwd)
+  const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
+  let post: CliResult | undefined
+  if (!opts.noPost) {
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+    post = await runIn(ACTION, { ...env, ...stateEnv }, opts.cwd)
+  }
+  return {
+    ...main,
+    outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    state,
+    log: `${main.stdout}\n${main.stderr}\n${post?.stdout ?? ''}\n${post?.stderr ?? ''}`,
+    runnerTemp,
+    home,
+    summary: existsSync(files.GITHUB_STEP_SUMMARY) ? readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') : '',
+    post
+  }
+}
+
+function runIn(script: string, env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
+  return runCommand(process.execPath, [script], { env, cwd })
+}
+
+/** The `::error::` lines of a run. */
+export const errorLines = (log: string): string[] => log.split('\n').filter(l => l.startsWith('::error::'))

@@ -1,0 +1,287 @@
+// The action end to end: the committed bundle, a real docker engine, a real registry, and skopeo as the
+// independent witness of what the registry holds.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { errorLines, runAction } from './helpers/action.js'
+import {
+  dockerCli,
+  dockerOk,
+  ensureBaseImage,
+  makeContext,
+  removeImages,
+  requireDocker
+} from './helpers/docker.js'
+import { startRegistry, type TestRegistry } from './helpers/registry.js'
+import { inspectRaw, listTags, tagExists } from './helpers/skopeo.js'
+
+let registry: TestRegistry
+let base: string
+let n = 0
+/** A fresh repository per test, so tests never see each other's tags. */
+const repo = (name: string): string => `e2e/${name}-${process.pid}-${++n}`
+
+beforeAll(async () => {
+  await requireDocker()
+  base = await ensureBaseImage()
+  registry = await startRegistry()
+})
+
+afterAll(async () => {
+  await registry?.stop()
+  if (registry) await removeImages(`${registry.host}/e2e/`)
+})
+
+const SIMPLE = (b: string): string => `FROM ${b}\nRUN echo built > /built.txt\nCMD ["cat", "/built.txt"]\n`
+
+describe('build, tag, push, verify', () => {
+  it('pushes one tag, outputs the registry content digest, and the image can be pulled back by digest', async () => {
+    const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
+    const image = repo('one')
+    const run = await runAction({ context: ctx, image, registry: registry.host, tags: 'v1' })
+    expect(run.code).toBe(0)
+    const remote = await inspectRaw(registry.host, `${image}:v1`)
+    expect(run.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(run.outputs.digest).toBe(remote.digest)
+    expect(run.outputs['image-ref']).toBe(`${registry.host}/${image}@${remote.digest}`)
+    expect(run.outputs.tags).toBe(`${registry.host}/${image}:v1`)
+    const local = await dockerOk(['image', 'inspect', '--format', '{{.Id}}', `${registry.host}/${image}:v1`])
+    expect(run.outputs.imageid).toBe(local.stdout.trim())
+    const metadata = JSON.parse(run.outputs.metadata)
+    expect(metadata).toMatchObject({
+      digest: remote.digest,
+      'image-ref': run.outputs['image-ref'],
+      pushed: true
+    })
+    expect(Object.keys(metadata.durations)).toEqual(expect.arrayContaining(['build', 'push', 'verify']))
+    expect(run.summary).toContain(remote.digest)
+    expect(run.log).toContain('::group::Build')
+    expect(run.log).toContain('::group::Verify')
+
+    // Gone locally, back by digest from the registry, and it runs.
+    await removeImages(`${registry.host}/${image}`)
+    await dockerOk(['pull', run.outputs['image-ref']])
+    const out = await dockerOk(['run', '--rm', run.outputs['image-ref']])
+    expect(out.stdout.trim()).toBe('built')
+  })
+
+  it('pushes several tags that all serve the same digest', async () => {
+    const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
+    const image = repo('multi')
+    const run = await runAction({
+      context: ctx,
+      image,
+      registry: registry.host,
+      tags: 'v1.2.3, v1.2\nlatest'
+    })
+    expect(run.code).toBe(0)
+    expect((await listTags(registry.host, image)).sort()).toEqual(['latest', 'v1.2', 'v1.2.3'])
+    for (const tag of ['v1.2.3', 'v1.2', 'latest'])
+      expect((await inspectRaw(registry.host, `${image}:${tag}`)).digest).toBe(run.outputs.digest)
+    expect(run.outputs.tags.split('\n')).toEqual(
+      ['v1.2.3', 'v1.2', 'latest'].map(t => `${registry.host}/${image}:${t}`)
+    )
+  })
+
+  it('defaults to latest and lowercases the image with a notice', async () => {
+    const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
+    const image = repo('lower')
+    const run = await runAction({
+      context: ctx,
+      image: image.replace('lower', 'LoWeR'),
+      registry: registry.host
+    })
+    expect(run.code).toBe(0)
+    expect(run.log).toMatch(/::notice::image ".*LoWeR.*" was lowercased/)
+    expect(await listTags(registry.host, image)).toEqual(['latest'])
+  })
+
+  it('honours file, target, build-args, labels and .dockerignore, checked inside the pulled image', async () => {
+    const ctx = await makeContext({
+      'docker/Custom.Dockerfile': [
+        `FROM ${base} AS first`,
+        'ARG GREETING',
+        'ARG LIST',
+        'COPY . /ctx',
+        'RUN echo "$GREETING" > /greeting && echo "$LIST" > /list',
+        'FROM first AS second',
+        'RUN echo second > /stage',
+        'FROM first AS third',
+        'RUN echo third > /stage',
+        ''
+      ].join('\n'),
+      'kept.txt': 'kept',
+      'secret.txt': 'must not be sent',
+      'logs/a.log': 'ignored',
+      '.dockerignore': 'secret.txt\nlogs\n'
+    })
+    const image = repo('options')
+    const run = await runAction(
+      {
+        context: ctx,
+        file: join(ctx, 'docker', 'Custom.Dockerfile'),
+        image,
+        registry: registry.host,
+        tags: 'opts',
+        target: 'second',
+        'build-args': 'GREETING=hello, world = ok\nLIST=a,b,c',
+        labels: 'com.example.team=core, infra\ncom.example.note=a=b'
+      },
+      { cwd: ctx }
+    )
+    expect(run.code).toBe(0)
+    await removeImages(`${registry.host}/${image}`)
+    const ref = run.outputs['image-ref']
+    await dockerOk(['pull', ref])
+    const sh = (cmd: string) => dockerOk(['run', '--rm', '--entrypoint', 'sh', ref, '-c', cmd])
+    expect((await sh('cat /greeting')).stdout.trim()).toBe('hello, world = ok')
+    expect((await sh('cat /list')).stdout.trim()).toBe('a,b,c')
+    expect((await sh('cat /stage')).stdout.trim()).toBe('second')
+    expect((await sh('cat /ctx/kept.txt')).stdout.trim()).toBe('kept')
+    expect((await sh('ls /ctx')).stdout.split('\n')).not.toContain('secret.txt')
+    expect((await sh('ls /ctx')).stdout.split('\n')).not.toContain('logs')
+    const labels = JSON.parse(
+      (await dockerOk(['image', 'inspect', '--format', '{{json .Config.Labels}}', ref])).stdout
+    ) as Record<string, string>
+    expect(labels['com.example.team']).toBe('core, infra')
+    expect(labels['com.example.note']).toBe('a=b')
+    expect(labels['org.opencontainers.image.created']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    // The build-arg value is not printed on the command line the log shows.
+    expect(run.log).not.toContain('hello, world = ok')
+  })
+
+  it('with push: false builds and tags locally, outputs no digest, and pushes nothing', async () => {
+    const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
+    const image = repo('nopush')
+    const run = await runAction({
+      context: ctx,
+      image,
+      registry: registry.host,
+      tags: 'local',
+      push: 'false'
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.digest).toBe('')
+    expect(run.outputs['image-ref']).toBe('')
+    expect(run.outputs.imageid).toMatch(/^sha256:/)
+    expect(run.outputs.tags).toBe(`${registry.host}/${image}:local`)
+    await dockerOk(['image', 'inspect', `${registry.host}/${image}:local`])
+    expect(await tagExists(registry.host, `${image}:local`)).toBe(false)
+    expect(run.log).not.toContain('[command]docker push')
+  })
+
+  it('a failing build ends in one error line and pushes nothing', async () => {
+    const ctx = await makeContext({ Dockerfile: `FROM ${base}\nRUN echo about to fail && exit 3\n` })
+    const image = repo('fails')
+    const run = await runAction({ context: ctx, image, registry: registry.host, tags: 'x' })
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/docker build failed \(exit \d+\): .*returned a non-zero code: 3/)
+    expect(run.outputs.digest ?? '').toBe('')
+    expect(run.log).not.toContain('[command]docker push')
+    expect(await tagExists(registry.host, `${image}:x`)).toBe(false)
+  })
+
+  it('removes its private directory from RUNNER_TEMP', async () => {
+    const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
+    const run = await runAction({
+      context: ctx,
+      image: repo('clean'),
+      registry: registry.host,
+      push: 'false'
+    })
+    expect(run.code).toBe(0)
+    expect(run.state.workDir).toContain(run.runnerTemp)
+    expect(existsSync(run.state.workDir)).toBe(false)
+  })
+})
+
+describe('bad input is rejected before any build, with nothing pushed', () => {
+  let ctx: string
+  const marker = '/tmp/btp-injected'
+  beforeAll(async () => {
+    ctx = await makeContext({ Dockerfile: SIMPLE(base), 'other/Dockerfile': SIMPLE(base) })
+    await mkdir(join(ctx, 'nodockerfile'))
+    await writeFile(join(ctx, 'nodockerfile', 'README'), 'no Dockerfile here')
+  })
+
+  // [input set, its bad value, the input the error must name (default: the same)]
+  const cases: [string, string, string?][] = [
+    ['tags', 'Bad Tag'],
+    ['tags', '-leading'],
+    ['tags', '.leading'],
+    ['tags', 'x'.repeat(129)],
+    ['tags', `$(touch ${marker})`],
+    ['tags', `v1;touch ${marker}`],
+    ['tags', `v1\n$(touch ${marker})`],
+    ['tags', 'my/app:v1'],
+    ['image', 'My/App:v1'],
+    ['image', 'my/app@sha256:' + 'a'.repeat(64)],
+    ['image', 'ghcr.io/owner/app'],
+    ['image', 'localhost:5000/app'],
+    ['image', 'my//app'],
+    ['image', '-rf'],
+    ['image', `app$(touch ${marker})`],
+    ['image', ''],
+    ['registry', 'https://ghcr.io'],
+    ['registry', 'ghcr.io/owner'],
+    ['registry', 'localhost:99999'],
+    ['registry', 'bad_host.io'],
+    ['registry', `host;touch ${marker}`],
+    ['push', 'yes'],
+    ['no-cache', '1'],
+    ['pull', 'maybe'],
+    ['build-args', '=value'],
+    ['build-args', 'NOVALUE'],
+    ['labels', ' =x'],
+    ['context', '/does/not/exist'],
+    ['context', '--help'],
+    ['file', '/does/not/exist/Dockerfile'],
+    ['retries', '0'],
+    ['retries', 'many'],
+    ['target', '--output=/tmp'],
+    ['password', 'only-a-password', 'username'],
+    ['username', 'only-a-user', 'password']
+  ]
+
+  it.each(cases)('%s = %j', async (input, value, named = input) => {
+    const inputs: Record<string, string> = { context: ctx, image: 'e2e/badinput', registry: registry.host }
+    inputs[input] = value
+    const run = await runAction(inputs)
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(`Invalid input "${named}"`)
+    expect(run.log).not.toContain('[command]docker')
+    expect(existsSync(marker)).toBe(false)
+  })
+
+  it('missing Dockerfile in the context', async () => {
+    const run = await runAction({
+      context: join(ctx, 'nodockerfile'),
+      image: 'e2e/badinput',
+      registry: registry.host
+    })
+    expect(run.code).toBe(1)
+    expect(errorLines(run.stdout)[0]).toContain('Invalid input "file": no Dockerfile in context')
+  })
+
+  it('never echoes a build-arg value in an error', async () => {
+    const run = await runAction({
+      context: ctx,
+      image: 'e2e/badinput',
+      registry: registry.host,
+      'build-args': 'GOOD=fine\n =s3cr3t-value'
+    })
+    expect(run.code).toBe(1)
+    expect(run.log).not.toContain('s3cr3t-value')
+  })
+
+  afterAll(async () => {
+    // Nothing reached the registry from any of the cases above.
+    expect(await tagExists(registry.host, 'e2e/badinput:latest')).toBe(false)
+    expect((await dockerCli(['image', 'inspect', `${registry.host}/e2e/badinput:latest`])).code).not.toBe(0)
+  })
+})
