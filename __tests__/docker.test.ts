@@ -4,6 +4,7 @@ import {
   displayArgs,
   Docker,
   DockerError,
+  hasBuildxPlugin,
   lastMeaningfulLine,
   pushedDigests,
   safeContext,
@@ -13,8 +14,18 @@ import {
   type ExecResult,
   type Runner
 } from '../src/docker.js'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Inputs } from '../src/inputs.js'
 import { ClassifiedError } from '../src/retry.js'
+
+const SYSTEM_BUILDX = [
+  '/usr/local/lib/docker/cli-plugins',
+  '/usr/local/libexec/docker/cli-plugins',
+  '/usr/lib/docker/cli-plugins',
+  '/usr/libexec/docker/cli-plugins'
+].some(d => existsSync(join(d, 'docker-buildx')))
 
 function makeInputs(over: Partial<Inputs> = {}): Inputs {
   return {
@@ -104,7 +115,7 @@ describe('buildArgs', () => {
         provenance: 'mode=max',
         sbom: 'true'
       },
-      { metadataFile: '/w/meta.json', secretFiles: [{ id: 's', path: '/w/s' }], pushFromBuild: true },
+      { metadataFile: '/w/meta.json', secretFiles: [{ id: 's', path: '/w/s' }], output: 'push' },
       false,
       ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
     ],
@@ -140,7 +151,7 @@ describe('buildArgs', () => {
           { id: 'tok', path: '/w/s/tok' },
           { id: 'npm', path: '/w/s/npm' }
         ],
-        pushFromBuild: true,
+        output: 'push',
         refs: [REF, 'localhost:5000/my/app:latest']
       },
       true,
@@ -174,9 +185,16 @@ describe('buildArgs', () => {
     [
       'buildx loads when not pushing from the build',
       { provenance: 'false' },
-      { pushFromBuild: false },
+      { output: 'load' },
       true,
       ['buildx', 'build', `--iidfile=${IID}`, '--provenance=false', '--load', `--tag=${REF}`, '.']
+    ],
+    [
+      'buildx keeps a multi-platform build that is not pushed in the cache',
+      { platforms: ['linux/amd64', 'linux/arm64'] },
+      { output: 'cache' },
+      true,
+      ['buildx', 'build', `--iidfile=${IID}`, '--platform=linux/amd64,linux/arm64', `--tag=${REF}`, '.']
     ],
     [
       'buildx passes a remote context through',
@@ -404,10 +422,17 @@ describe('Docker', () => {
   it.each([
     [
       '{"Id":"sha256:abc","RepoDigests":["localhost:5000/my/app@sha256:def"],"Size":1234}\n',
-      { id: 'sha256:abc', repoDigests: ['localhost:5000/my/app@sha256:def'], size: 1234 }
+      { id: 'sha256:abc', repoDigests: ['localhost:5000/my/app@sha256:def'], size: 1234, platform: '' }
     ],
-    ['{"Id":"sha256:abc"}', { id: 'sha256:abc', repoDigests: [], size: 0 }],
-    ['{"Id":"sha256:abc","RepoDigests":null,"Size":7}', { id: 'sha256:abc', repoDigests: [], size: 7 }]
+    ['{"Id":"sha256:abc"}', { id: 'sha256:abc', repoDigests: [], size: 0, platform: '' }],
+    [
+      '{"Id":"sha256:abc","RepoDigests":null,"Size":7}',
+      { id: 'sha256:abc', repoDigests: [], size: 7, platform: '' }
+    ],
+    [
+      '{"Id":"sha256:abc","Size":7,"Os":"linux","Architecture":"arm","Variant":"v7"}',
+      { id: 'sha256:abc', repoDigests: [], size: 7, platform: 'linux/arm/v7' }
+    ]
   ])('inspect parses %s', async (stdout, expected) => {
     const { runner, calls } = fakeRunner(() => ({ stdout }))
     expect(await new Docker(runner, env).inspect('sha256:abc')).toEqual(expected)
@@ -421,27 +446,34 @@ describe('Docker', () => {
     expect(docker.calls).toBe(0)
     await docker.push(REF)
     await expect(docker.push(REF)).rejects.toBeInstanceOf(DockerError)
-    await docker.hasBuildx()
+    await docker.inspect('x').catch(() => undefined)
     expect(docker.calls).toBe(3)
   })
 
   it.each([
-    [0, true],
-    [1, false],
-    [125, false]
-  ])('hasBuildx with exit %d → %s', async (exitCode, expected) => {
-    const { runner, calls } = fakeRunner(() => ({
-      exitCode,
-      stderr: "docker: 'buildx' is not a docker command."
-    }))
-    expect(await new Docker(runner, env).hasBuildx()).toBe(expected)
-    expect(calls[0].args).toEqual(['buildx', 'version'])
+    ['a plugin in the config dir', true, undefined, true],
+    ['no plugin anywhere', false, undefined, false],
+    ['a plugin but DOCKER_BUILDKIT=0', true, '0', false]
+  ])('hasBuildxPlugin: %s', (_name, plugin, buildkit, expected) => {
+    const dir = mkdtempSync(join(tmpdir(), 'btp-plugins-'))
+    if (plugin) {
+      mkdirSync(join(dir, 'cli-plugins'))
+      writeFileSync(join(dir, 'cli-plugins', 'docker-buildx'), '')
+    }
+    const found = hasBuildxPlugin(dir, { DOCKER_BUILDKIT: buildkit })
+    // The machine may have buildx installed system-wide; only a plugin we placed must be found.
+    if (expected) expect(found).toBe(true)
+    else if (plugin || !SYSTEM_BUILDX) expect(found).toBe(false)
+    rmSync(dir, { recursive: true, force: true })
   })
 
-  it('hasBuildx is false when docker cannot even start', async () => {
-    const runner: Runner = async () => {
-      throw Object.assign(new Error('spawn docker ENOENT'), { code: 'ENOENT' })
-    }
-    expect(await new Docker(runner, env).hasBuildx()).toBe(false)
+  it('hasBuildxPlugin honours cliPluginsExtraDirs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'btp-plugins-'))
+    const extra = join(dir, 'extra')
+    mkdirSync(extra)
+    writeFileSync(join(extra, 'docker-buildx'), '')
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [extra] }))
+    expect(hasBuildxPlugin(dir, {})).toBe(true)
+    rmSync(dir, { recursive: true, force: true })
   })
 })

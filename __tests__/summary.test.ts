@@ -40,6 +40,8 @@ function makeResult(over: Partial<Result> = {}): Result {
     imageRef: `ghcr.io/my/app@${DIGEST}`,
     imageid: IMAGEID,
     tags: ['ghcr.io/my/app:v1', 'ghcr.io/my/app:latest'],
+    platformDigests: {},
+    builder: 'classic',
     size: 1536,
     durations: { build: 12345, push: 2000, verify: 50 },
     ...over
@@ -51,7 +53,19 @@ const notPushed = (): Partial<Result> => ({ digest: '', imageRef: '' })
 describe('metadata', () => {
   it('has exactly the documented keys', () => {
     expect(Object.keys(metadata(makeInputs(), makeResult())).sort()).toEqual(
-      ['digest', 'durations', 'image', 'image-ref', 'imageid', 'pushed', 'registry', 'size', 'tags'].sort()
+      [
+        'builder',
+        'digest',
+        'durations',
+        'image',
+        'image-ref',
+        'imageid',
+        'platform-digests',
+        'pushed',
+        'registry',
+        'size',
+        'tags'
+      ].sort()
     )
   })
 
@@ -64,6 +78,8 @@ describe('metadata', () => {
       imageid: IMAGEID,
       tags: ['ghcr.io/my/app:v1', 'ghcr.io/my/app:latest'],
       pushed: true,
+      'platform-digests': {},
+      builder: 'classic',
       size: 1536,
       durations: { build: 12345, push: 2000, verify: 50 }
     })
@@ -121,7 +137,7 @@ describe('summaryMarkdown', () => {
   })
 
   it.each([
-    [0, '0 B'],
+    [0, '_n/a_'],
     [1023, '1023 B'],
     [1024, '1.0 KiB'],
     [1536, '1.5 KiB'],

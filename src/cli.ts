@@ -176,6 +176,7 @@ export async function main(
       'image-ref': result.imageRef,
       imageid: result.imageid,
       tags: result.tags.join('\n'),
+      'platform-digests': JSON.stringify(result.platformDigests),
       metadata: JSON.stringify(metadata(inputs, result))
     }
     if (values.json) io.stdout.write(`${JSON.stringify(outputs)}\n`)

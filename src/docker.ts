@@ -1,5 +1,7 @@
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
 // from pure builders so it can be table-tested.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Inputs } from './inputs.js'
 import { classify, ClassifiedError } from './retry.js'
 
@@ -79,8 +81,12 @@ export interface BuildPlan {
   metadataFile?: string
   /** buildx only: id=path pairs for --secret. */
   secretFiles?: { id: string; path: string }[]
-  /** buildx only: push from the build itself (multi-platform). */
-  pushFromBuild?: boolean
+  /**
+   * buildx only: where the result goes. `load` into the engine's image store (then `docker push` per tag,
+   * as on the classic path), `push` straight to the registry (multi-platform), or `cache` (multi-platform
+   * without push: the classic store cannot hold it).
+   */
+  output?: 'load' | 'push' | 'cache'
 }
 
 /** A context path that starts with "-" would be read as a flag. */
@@ -105,8 +111,8 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
     if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
-    // Multi-platform results cannot live in the classic image store, so they go straight to the registry.
-    args.push(plan.pushFromBuild ? '--push' : '--load')
+    if (plan.output === 'push') args.push('--push')
+    else if (plan.output !== 'cache') args.push('--load')
   }
   for (const ref of plan.refs) args.push(`--tag=${ref}`)
   args.push(safeContext(inputs.context))
@@ -129,6 +135,35 @@ export interface ImageInfo {
   id: string
   repoDigests: string[]
   size: number
+  /** os/arch[/variant], as in platform-digests. */
+  platform: string
+}
+
+const PLUGIN_DIRS = [
+  '/usr/local/lib/docker/cli-plugins',
+  '/usr/local/libexec/docker/cli-plugins',
+  '/usr/lib/docker/cli-plugins',
+  '/usr/libexec/docker/cli-plugins'
+]
+
+/**
+ * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
+ * this runs on every build, and a `docker buildx version` would cost a process.
+ */
+export function hasBuildxPlugin(configDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.DOCKER_BUILDKIT === '0') return false
+  let extra: string[] = []
+  try {
+    const config = JSON.parse(readFileSync(path.join(configDir, 'config.json'), 'utf8')) as {
+      cliPluginsExtraDirs?: string[]
+    }
+    extra = config.cliPluginsExtraDirs ?? []
+  } catch {
+    // no config: only the default places count
+  }
+  return [path.join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir =>
+    existsSync(path.join(dir, 'docker-buildx'))
+  )
 }
 
 export class Docker {
@@ -152,8 +187,8 @@ export class Docker {
     return result
   }
 
-  async build(args: string[]): Promise<void> {
-    await this.exec(args, { stream: true, display: displayArgs(args) })
+  async build(args: string[]): Promise<ExecResult> {
+    return this.exec(args, { stream: true, display: displayArgs(args) })
   }
 
   async push(ref: string): Promise<void> {
@@ -162,23 +197,22 @@ export class Docker {
 
   async inspect(image: string): Promise<ImageInfo> {
     const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image])
-    const raw = JSON.parse(stdout) as { Id: string; RepoDigests?: string[]; Size?: number }
-    return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0 }
+    const raw = JSON.parse(stdout) as {
+      Id: string
+      RepoDigests?: string[]
+      Size?: number
+      Os?: string
+      Architecture?: string
+      Variant?: string
+    }
+    const platform = [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/')
+    return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform }
   }
 
   async login(host: string | undefined, username: string, password: string): Promise<void> {
     await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
       input: Buffer.from(password)
     })
-  }
-
-  async hasBuildx(): Promise<boolean> {
-    try {
-      await this.exec(['buildx', 'version'])
-      return true
-    } catch {
-      return false
-    }
   }
 }
 

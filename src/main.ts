@@ -53,6 +53,7 @@ export async function run(): Promise<void> {
     core.setOutput('image-ref', result.imageRef)
     core.setOutput('imageid', result.imageid)
     core.setOutput('tags', result.tags.join('\n'))
+    core.setOutput('platform-digests', JSON.stringify(result.platformDigests))
     core.setOutput('metadata', JSON.stringify(metadata(inputs, result)))
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(inputs, result)).write()
   } catch (error) {

@@ -1,17 +1,24 @@
 // The job itself: build → tag → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call runPipeline.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { gitDefaults } from './context.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from './credentials.js'
 import { createPrivateConfig } from './docker-config.js'
-import { buildArgs, createExecRunner, Docker, pushedDigests } from './docker.js'
-import type { Inputs } from './inputs.js'
+import {
+  buildArgs,
+  createExecRunner,
+  Docker,
+  hasBuildxPlugin,
+  pushedDigests,
+  type BuildPlan
+} from './docker.js'
+import { buildxOnlyInputs, InputError, type Inputs } from './inputs.js'
 import { isDockerHub, remotePath, repository } from './reference.js'
 import { RegistryClient, type CredentialLookup, type Manifest } from './registry.js'
 import type { Reporter } from './reporter.js'
 import { timed } from './reporter.js'
-import { retry } from './retry.js'
+import { ClassifiedError, kindOf, retry } from './retry.js'
 
 export interface Result {
   /** sha256 digest the registry serves for every pushed tag; '' when nothing was pushed. */
@@ -21,7 +28,11 @@ export interface Result {
   imageid: string
   /** Full references pushed (or only tagged when push is false). */
   tags: string[]
+  /** os/arch[/variant] → manifest digest of each platform in what was pushed. */
+  platformDigests: Record<string, string>
   size: number
+  /** Which builder ran: `buildx` or `classic`. */
+  builder: string
   durations: Record<string, number>
 }
 
@@ -35,6 +46,8 @@ export interface Deps {
   labels?: string[]
   /** Tags to use when the `tags` input is empty. */
   defaultTags?: string[]
+  /** Build with `docker buildx build` (detected once per run). */
+  buildx?: boolean
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -74,103 +87,224 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       workDir,
       credentials: credentialsFromDockerConfig(configDir),
       labels: defaults.labels,
-      defaultTags: defaults.tags
+      defaultTags: defaults.tags,
+      buildx: hasBuildxPlugin(configDir, env)
     })
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
 }
 
+/** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
+export const REQUEST_TIMEOUT_MS = 10_000
+
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
+  // One client for the run: the reachability check and verification share its connections and tokens.
+  const client = inputs.push
+    ? new RegistryClient({
+        registry: inputs.registry,
+        credentials: deps.credentials,
+        attempts: inputs.retries,
+        timeoutMs: REQUEST_TIMEOUT_MS,
+        onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+        sleep: deps.sleep
+      })
+    : undefined
+  try {
+    return await pipeline(inputs, deps, client)
+  } finally {
+    client?.close()
+  }
+}
+
+async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | undefined): Promise<Result> {
   const { docker, reporter } = deps
+  const buildx = deps.buildx ?? false
   const durations: Record<string, number> = {}
   const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (deps.defaultTags ?? ['latest'])
   const refs = tags.map(tag => `${repo}:${tag}`)
-  const iidfile = path.join(deps.workDir, 'iid')
-
-  const onRetry =
-    (what: string) => (info: { attempt: number; attempts: number; delayMs: number; error: unknown }) =>
+  const retrying = (what: string) => ({
+    attempts: inputs.retries,
+    sleep: deps.sleep,
+    onRetry: (info: { attempt: number; attempts: number; delayMs: number; error: unknown }) =>
       reporter.warning(
-        `${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${
-          info.error instanceof Error ? info.error.message : String(info.error)
-        }`
+        `${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`
       )
+  })
 
+  const buildxOnly = buildxOnlyInputs(inputs)
+  if (!buildx && buildxOnly.length)
+    throw new InputError(
+      buildxOnly[0],
+      `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop: ${buildxOnly.join(', ')})`
+    )
+  // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
+  const multiPlatform = buildx && inputs.platforms.length > 1
+  const plan: BuildPlan = {
+    refs,
+    iidfile: path.join(deps.workDir, 'iid'),
+    labels: deps.labels ?? inputs.labels,
+    metadataFile: buildx ? path.join(deps.workDir, 'metadata.json') : undefined,
+    secretFiles: await writeSecrets(inputs.secrets, deps.workDir, reporter),
+    output: multiPlatform ? (client ? 'push' : 'cache') : 'load'
+  }
+
+  // Before the build: an unreachable registry should cost seconds, not a build.
+  if (client) await timed(durations, 'preflight', () => client.ping())
   if (inputs.username) {
     await timed(durations, 'login', () =>
-      retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), {
-        attempts: inputs.retries,
-        onRetry: onRetry(`login to ${inputs.registry}`),
-        sleep: deps.sleep
-      })
+      retry(
+        () => docker.login(loginHost(inputs.registry), inputs.username, inputs.password),
+        retrying(`login to ${inputs.registry}`)
+      ).catch(withCredentialHint(inputs))
     )
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
   }
 
-  await reporter.group('Build', () =>
+  const args = buildArgs(inputs, plan, buildx)
+  // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+  const built = await reporter.group('Build', () =>
     timed(durations, 'build', () =>
-      docker.build(buildArgs(inputs, { refs, iidfile, labels: deps.labels ?? inputs.labels }))
+      plan.output === 'push'
+        ? retry(() => docker.build(args), retrying('build and push')).catch(withCredentialHint(inputs))
+        : docker.build(args)
     )
   )
-  const imageid = (await readFile(iidfile, 'utf8')).trim()
-  reporter.info(`Built ${imageid}, tagged ${refs.join(', ')}`)
+  if (inputs.cacheTo.length) warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter)
+  const imageid = (await readFile(plan.iidfile, 'utf8')).trim()
+  reporter.info(`Built ${imageid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`)
 
-  if (!inputs.push) {
-    const { size } = await docker.inspect(imageid)
-    return { digest: '', imageRef: '', imageid, tags: refs, size, durations }
-  }
+  const builder = buildx ? 'buildx' : 'classic'
+  if (plan.output === 'cache')
+    reporter.warning(
+      `${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`
+    )
+  const info = plan.output === 'push' || plan.output === 'cache' ? undefined : await docker.inspect(imageid)
+  if (!client)
+    return {
+      digest: '',
+      imageRef: '',
+      imageid,
+      tags: refs,
+      platformDigests: {},
+      size: info?.size ?? 0,
+      builder,
+      durations
+    }
 
-  await reporter.group('Push', () =>
-    timed(durations, 'push', async () => {
-      for (const ref of refs)
-        await retry(() => docker.push(ref), {
-          attempts: inputs.retries,
-          onRetry: onRetry(`push of ${ref}`),
-          sleep: deps.sleep
-        })
+  if (plan.output === 'load')
+    await reporter.group('Push', () =>
+      timed(durations, 'push', async () => {
+        for (const ref of refs)
+          await retry(() => docker.push(ref), retrying(`push of ${ref}`)).catch(withCredentialHint(inputs))
+      })
+    )
+  const pushed =
+    plan.output === 'push'
+      ? [await metadataDigest(plan.metadataFile!)].filter(d => d !== '')
+      : pushedDigests((await docker.inspect(imageid)).repoDigests, repo)
+
+  const { digest, manifest } = await reporter.group('Verify', () =>
+    timed(durations, 'verify', async () => {
+      const name = remotePath(inputs.registry, inputs.image)
+      const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)))
+      return { digest: checkManifests(tags, manifests, pushed, imageid, reporter), manifest: manifests[0] }
     })
   )
-  const info = await docker.inspect(imageid)
-  const pushed = pushedDigests(info.repoDigests, repo)
-
-  const digest = await reporter.group('Verify', () =>
-    timed(durations, 'verify', () => verify(inputs, tags, pushed, imageid, deps))
-  )
   reporter.info(`Verified: ${tags.length} tag(s) on ${inputs.registry} serve ${digest}`)
-  return { digest, imageRef: `${repo}@${digest}`, imageid, tags: refs, size: info.size, durations }
+  return {
+    digest,
+    imageRef: `${repo}@${digest}`,
+    imageid,
+    tags: refs,
+    platformDigests: platformDigests(manifest, info?.platform),
+    size: info?.size ?? 0,
+    builder,
+    durations
+  }
+}
+
+/** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
+async function writeSecrets(
+  secrets: string[],
+  workDir: string,
+  reporter: Reporter
+): Promise<{ id: string; path: string }[]> {
+  if (!secrets.length) return []
+  const dir = path.join(workDir, 'secrets')
+  await mkdir(dir, { mode: 0o700 })
+  return Promise.all(
+    secrets.map(async (line, i) => {
+      const eq = line.indexOf('=')
+      const value = line.slice(eq + 1)
+      reporter.setSecret(value)
+      const file = path.join(dir, String(i))
+      await writeFile(file, value, { mode: 0o600 })
+      return { id: line.slice(0, eq).trim(), path: file }
+    })
+  )
+}
+
+/** buildx reports the pushed manifest (or index) digest in its metadata file. */
+async function metadataDigest(file: string): Promise<string> {
+  const meta = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+  const digest = meta['containerimage.digest']
+  return typeof digest === 'string' ? digest : ''
+}
+
+/** With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it. */
+export function warnOnCacheExport(output: string, reporter: Pick<Reporter, 'warning'>): void {
+  const line = output
+    .split(/\r?\n/)
+    .find(l => /(error|fail)[^\n]*cache|cache[^\n]*(error|fail)/i.test(l) && !/importing cache/i.test(l))
+  if (line) reporter.warning(`cache export failed; the build succeeded without it: ${line.trim()}`)
+}
+
+interface Descriptor {
+  digest?: string
+  platform?: { os?: string; architecture?: string; variant?: string }
+  annotations?: Record<string, string>
+}
+
+/**
+ * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
+ * manifest from the local image's platform.
+ */
+export function platformDigests(manifest: Manifest, localPlatform?: string): Record<string, string> {
+  let parsed: { manifests?: Descriptor[] }
+  try {
+    parsed = JSON.parse(manifest.body.toString('utf8')) as { manifests?: Descriptor[] }
+  } catch {
+    return {}
+  }
+  if (!Array.isArray(parsed.manifests)) return localPlatform ? { [localPlatform]: manifest.digest } : {}
+  const out: Record<string, string> = {}
+  for (const d of parsed.manifests) {
+    const p = d.platform
+    if (!d.digest || !p?.os || !p.architecture || p.os === 'unknown') continue
+    if (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue
+    out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest
+  }
+  return out
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** Auth failures are never retried; say where to look instead. */
+function withCredentialHint(inputs: Inputs): (error: unknown) => never {
+  return error => {
+    if (kindOf(error) !== 'auth') throw error
+    const hint = inputs.username
+      ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
+      : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`
+    throw new ClassifiedError(`${messageOf(error)} (${hint})`, 'auth')
+  }
 }
 
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
 export const loginHost = (registry: string): string | undefined =>
   isDockerHub(registry) ? undefined : registry
-
-/**
- * Asks the registry what each tag serves, hashes the bodies ourselves, and insists that every tag serves
- * one manifest, and that it is the one docker pushed.
- */
-export async function verify(
-  inputs: Inputs,
-  tags: string[],
-  pushed: string[],
-  imageid: string,
-  deps: Pick<Deps, 'credentials' | 'reporter' | 'sleep'>
-): Promise<string> {
-  const client = new RegistryClient({
-    registry: inputs.registry,
-    credentials: deps.credentials,
-    attempts: inputs.retries,
-    onRetry: message => deps.reporter.warning(`verification: ${message}`),
-    sleep: deps.sleep
-  })
-  try {
-    const name = remotePath(inputs.registry, inputs.image)
-    const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)))
-    return checkManifests(tags, manifests, pushed, imageid, deps.reporter)
-  } finally {
-    client.close()
-  }
-}
 
 /** The verification rules, separated from I/O so they can be table-tested. */
 export function checkManifests(

@@ -277,6 +277,13 @@ export class RegistryClient {
     return manifestDigest(body)
   }
 
+  /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
+  async ping(): Promise<void> {
+    const url = new URL(`${this.baseUrl}/v2/`)
+    const res = await this.send('GET', url, {})
+    if (res.status !== 200 && res.status !== 401) throw this.httpError('GET', url, res, 'fatal')
+  }
+
   close(): void {
     this.agents.http?.destroy()
     this.agents.https?.destroy()

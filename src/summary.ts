@@ -10,6 +10,8 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
     'image-ref': result.imageRef,
     imageid: result.imageid,
     tags: result.tags,
+    'platform-digests': result.platformDigests,
+    builder: result.builder,
     pushed: inputs.push,
     size: result.size,
     durations: result.durations
@@ -35,7 +37,9 @@ export function summaryMarkdown(inputs: Inputs, result: Result): string {
     ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
     ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
     ['Image ID', code(result.imageid)],
-    ['Size', humanSize(result.size)],
+    ['Builder', result.builder],
+    ...Object.entries(result.platformDigests).map(([p, d]): [string, string] => [`Platform ${p}`, code(d)]),
+    ['Size', result.size ? humanSize(result.size) : '_n/a_'],
     ...Object.entries(result.durations).map(([k, v]): [string, string] => [
       `${k} time`,
       `${(v / 1000).toFixed(1)} s`

@@ -932,6 +932,10 @@ async function retry(fn, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker.ts
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
+// from pure builders so it can be table-tested.
+
+
 
 /**
  * The real runner: @actions/exec, silent so that we decide what is echoed, streaming docker's progress to
@@ -1014,8 +1018,10 @@ function buildArgs(inputs, plan, buildx = false) {
             args.push(`--sbom=${inputs.sbom}`);
         for (const s of plan.secretFiles ?? [])
             args.push(`--secret=id=${s.id},src=${s.path}`);
-        // Multi-platform results cannot live in the classic image store, so they go straight to the registry.
-        args.push(plan.pushFromBuild ? '--push' : '--load');
+        if (plan.output === 'push')
+            args.push('--push');
+        else if (plan.output !== 'cache')
+            args.push('--load');
     }
     for (const ref of plan.refs)
         args.push(`--tag=${ref}`);
@@ -1031,6 +1037,29 @@ function displayArgs(args) {
     return ['docker', ...args]
         .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(/^(--label=[^=]+=).*$/s, '$1***'))
         .join(' ');
+}
+const PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/**
+ * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
+ * this runs on every build, and a `docker buildx version` would cost a process.
+ */
+function hasBuildxPlugin(configDir, env = process.env) {
+    if (env.DOCKER_BUILDKIT === '0')
+        return false;
+    let extra = [];
+    try {
+        const config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
+        extra = config.cliPluginsExtraDirs ?? [];
+    }
+    catch {
+        // no config: only the default places count
+    }
+    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
 }
 class Docker {
     runner;
@@ -1049,7 +1078,7 @@ class Docker {
         return result;
     }
     async build(args) {
-        await this.exec(args, { stream: true, display: displayArgs(args) });
+        return this.exec(args, { stream: true, display: displayArgs(args) });
     }
     async push(ref) {
         await this.exec(['push', ref], { stream: true });
@@ -1057,21 +1086,13 @@ class Docker {
     async inspect(image) {
         const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image]);
         const raw = JSON.parse(stdout);
-        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0 };
+        const platform = [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/');
+        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
     }
     async login(host, username, password) {
         await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
             input: Buffer.from(password)
         });
-    }
-    async hasBuildx() {
-        try {
-            await this.exec(['buildx', 'version']);
-            return true;
-        }
-        catch {
-            return false;
-        }
     }
 }
 /** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
@@ -1277,6 +1298,13 @@ class RegistryClient {
         if (res.status < 200 || res.status > 299)
             throw this.httpError('PUT', this.url(repo, path), res, 'fatal');
         return manifestDigest(body);
+    }
+    /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
+    async ping() {
+        const url = new URL(`${this.baseUrl}/v2/`);
+        const res = await this.send('GET', url, {});
+        if (res.status !== 200 && res.status !== 401)
+            throw this.httpError('GET', url, res, 'fatal');
     }
     close() {
         this.agents.http?.destroy();
@@ -1608,6 +1636,7 @@ async function timed(durations, name, fn) {
 
 
 
+
 class VerificationError extends Error {
     constructor(message) {
         super(message);
@@ -1632,73 +1661,184 @@ async function execute(inputs, opts) {
             workDir,
             credentials: credentialsFromDockerConfig(configDir),
             labels: defaults.labels,
-            defaultTags: defaults.tags
+            defaultTags: defaults.tags,
+            buildx: hasBuildxPlugin(configDir, env)
         });
     }
     finally {
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
     }
 }
+/** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
+const REQUEST_TIMEOUT_MS = 10_000;
 async function runPipeline(inputs, deps) {
+    // One client for the run: the reachability check and verification share its connections and tokens.
+    const client = inputs.push
+        ? new RegistryClient({
+            registry: inputs.registry,
+            credentials: deps.credentials,
+            attempts: inputs.retries,
+            timeoutMs: REQUEST_TIMEOUT_MS,
+            onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+            sleep: deps.sleep
+        })
+        : undefined;
+    try {
+        return await pipeline(inputs, deps, client);
+    }
+    finally {
+        client?.close();
+    }
+}
+async function pipeline(inputs, deps, client) {
     const { docker, reporter } = deps;
+    const buildx = deps.buildx ?? false;
     const durations = {};
     const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (deps.defaultTags ?? ['latest']);
     const refs = tags.map(tag => `${repo}:${tag}`);
-    const iidfile = external_node_path_default().join(deps.workDir, 'iid');
-    const onRetry = (what) => (info) => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${info.error instanceof Error ? info.error.message : String(info.error)}`);
+    const retrying = (what) => ({
+        attempts: inputs.retries,
+        sleep: deps.sleep,
+        onRetry: (info) => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`)
+    });
+    const buildxOnly = buildxOnlyInputs(inputs);
+    if (!buildx && buildxOnly.length)
+        throw new InputError(buildxOnly[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop: ${buildxOnly.join(', ')})`);
+    // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
+    const multiPlatform = buildx && inputs.platforms.length > 1;
+    const plan = {
+        refs,
+        iidfile: external_node_path_default().join(deps.workDir, 'iid'),
+        labels: deps.labels ?? inputs.labels,
+        metadataFile: buildx ? external_node_path_default().join(deps.workDir, 'metadata.json') : undefined,
+        secretFiles: await writeSecrets(inputs.secrets, deps.workDir, reporter),
+        output: multiPlatform ? (client ? 'push' : 'cache') : 'load'
+    };
+    // Before the build: an unreachable registry should cost seconds, not a build.
+    if (client)
+        await timed(durations, 'preflight', () => client.ping());
     if (inputs.username) {
-        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), {
-            attempts: inputs.retries,
-            onRetry: onRetry(`login to ${inputs.registry}`),
-            sleep: deps.sleep
-        }));
+        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`)).catch(withCredentialHint(inputs)));
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
     }
-    await reporter.group('Build', () => timed(durations, 'build', () => docker.build(buildArgs(inputs, { refs, iidfile, labels: deps.labels ?? inputs.labels }))));
-    const imageid = (await (0,promises_namespaceObject.readFile)(iidfile, 'utf8')).trim();
-    reporter.info(`Built ${imageid}, tagged ${refs.join(', ')}`);
-    if (!inputs.push) {
-        const { size } = await docker.inspect(imageid);
-        return { digest: '', imageRef: '', imageid, tags: refs, size, durations };
-    }
-    await reporter.group('Push', () => timed(durations, 'push', async () => {
-        for (const ref of refs)
-            await retry(() => docker.push(ref), {
-                attempts: inputs.retries,
-                onRetry: onRetry(`push of ${ref}`),
-                sleep: deps.sleep
-            });
+    const args = buildArgs(inputs, plan, buildx);
+    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+    const built = await reporter.group('Build', () => timed(durations, 'build', () => plan.output === 'push'
+        ? retry(() => docker.build(args), retrying('build and push')).catch(withCredentialHint(inputs))
+        : docker.build(args)));
+    if (inputs.cacheTo.length)
+        warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter);
+    const imageid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
+    reporter.info(`Built ${imageid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`);
+    const builder = buildx ? 'buildx' : 'classic';
+    if (plan.output === 'cache')
+        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
+    const info = plan.output === 'push' || plan.output === 'cache' ? undefined : await docker.inspect(imageid);
+    if (!client)
+        return {
+            digest: '',
+            imageRef: '',
+            imageid,
+            tags: refs,
+            platformDigests: {},
+            size: info?.size ?? 0,
+            builder,
+            durations
+        };
+    if (plan.output === 'load')
+        await reporter.group('Push', () => timed(durations, 'push', async () => {
+            for (const ref of refs)
+                await retry(() => docker.push(ref), retrying(`push of ${ref}`)).catch(withCredentialHint(inputs));
+        }));
+    const pushed = plan.output === 'push'
+        ? [await metadataDigest(plan.metadataFile)].filter(d => d !== '')
+        : pushedDigests((await docker.inspect(imageid)).repoDigests, repo);
+    const { digest, manifest } = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
+        const name = remotePath(inputs.registry, inputs.image);
+        const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)));
+        return { digest: checkManifests(tags, manifests, pushed, imageid, reporter), manifest: manifests[0] };
     }));
-    const info = await docker.inspect(imageid);
-    const pushed = pushedDigests(info.repoDigests, repo);
-    const digest = await reporter.group('Verify', () => timed(durations, 'verify', () => verify(inputs, tags, pushed, imageid, deps)));
     reporter.info(`Verified: ${tags.length} tag(s) on ${inputs.registry} serve ${digest}`);
-    return { digest, imageRef: `${repo}@${digest}`, imageid, tags: refs, size: info.size, durations };
+    return {
+        digest,
+        imageRef: `${repo}@${digest}`,
+        imageid,
+        tags: refs,
+        platformDigests: platformDigests(manifest, info?.platform),
+        size: info?.size ?? 0,
+        builder,
+        durations
+    };
+}
+/** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
+async function writeSecrets(secrets, workDir, reporter) {
+    if (!secrets.length)
+        return [];
+    const dir = external_node_path_default().join(workDir, 'secrets');
+    await (0,promises_namespaceObject.mkdir)(dir, { mode: 0o700 });
+    return Promise.all(secrets.map(async (line, i) => {
+        const eq = line.indexOf('=');
+        const value = line.slice(eq + 1);
+        reporter.setSecret(value);
+        const file = external_node_path_default().join(dir, String(i));
+        await (0,promises_namespaceObject.writeFile)(file, value, { mode: 0o600 });
+        return { id: line.slice(0, eq).trim(), path: file };
+    }));
+}
+/** buildx reports the pushed manifest (or index) digest in its metadata file. */
+async function metadataDigest(file) {
+    const meta = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    const digest = meta['containerimage.digest'];
+    return typeof digest === 'string' ? digest : '';
+}
+/** With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it. */
+function warnOnCacheExport(output, reporter) {
+    const line = output
+        .split(/\r?\n/)
+        .find(l => /(error|fail)[^\n]*cache|cache[^\n]*(error|fail)/i.test(l) && !/importing cache/i.test(l));
+    if (line)
+        reporter.warning(`cache export failed; the build succeeded without it: ${line.trim()}`);
+}
+/**
+ * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
+ * manifest from the local image's platform.
+ */
+function platformDigests(manifest, localPlatform) {
+    let parsed;
+    try {
+        parsed = JSON.parse(manifest.body.toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+    if (!Array.isArray(parsed.manifests))
+        return localPlatform ? { [localPlatform]: manifest.digest } : {};
+    const out = {};
+    for (const d of parsed.manifests) {
+        const p = d.platform;
+        if (!d.digest || !p?.os || !p.architecture || p.os === 'unknown')
+            continue;
+        if (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+            continue;
+        out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest;
+    }
+    return out;
+}
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** Auth failures are never retried; say where to look instead. */
+function withCredentialHint(inputs) {
+    return error => {
+        if (kindOf(error) !== 'auth')
+            throw error;
+        const hint = inputs.username
+            ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
+            : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`;
+        throw new ClassifiedError(`${messageOf(error)} (${hint})`, 'auth');
+    };
 }
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
 const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
-/**
- * Asks the registry what each tag serves, hashes the bodies ourselves, and insists that every tag serves
- * one manifest, and that it is the one docker pushed.
- */
-async function verify(inputs, tags, pushed, imageid, deps) {
-    const client = new RegistryClient({
-        registry: inputs.registry,
-        credentials: deps.credentials,
-        attempts: inputs.retries,
-        onRetry: message => deps.reporter.warning(`verification: ${message}`),
-        sleep: deps.sleep
-    });
-    try {
-        const name = remotePath(inputs.registry, inputs.image);
-        const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)));
-        return checkManifests(tags, manifests, pushed, imageid, deps.reporter);
-    }
-    finally {
-        client.close();
-    }
-}
 /** The verification rules, separated from I/O so they can be table-tested. */
 function checkManifests(tags, manifests, pushed, imageid, reporter) {
     manifests.forEach((m, i) => {
@@ -1737,6 +1877,8 @@ function metadata(inputs, result) {
         'image-ref': result.imageRef,
         imageid: result.imageid,
         tags: result.tags,
+        'platform-digests': result.platformDigests,
+        builder: result.builder,
         pushed: inputs.push,
         size: result.size,
         durations: result.durations
@@ -1759,7 +1901,9 @@ function summaryMarkdown(inputs, result) {
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
         ['Image ID', code(result.imageid)],
-        ['Size', humanSize(result.size)],
+        ['Builder', result.builder],
+        ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
+        ['Size', result.size ? humanSize(result.size) : '_n/a_'],
         ...Object.entries(result.durations).map(([k, v]) => [
             `${k} time`,
             `${(v / 1000).toFixed(1)} s`
@@ -1944,6 +2088,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
             'image-ref': result.imageRef,
             imageid: result.imageid,
             tags: result.tags.join('\n'),
+            'platform-digests': JSON.stringify(result.platformDigests),
             metadata: JSON.stringify(metadata(inputs, result))
         };
         if (values.json)
