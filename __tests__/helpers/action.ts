@@ -10,6 +10,12 @@ export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
 
+/** The builder the action should pick on the engine under test: buildx where the user's config has it. */
+export const EXPECTED_BUILDER =
+  process.env.DOCKER_CONFIG && existsSync(join(process.env.DOCKER_CONFIG, 'cli-plugins', 'docker-buildx'))
+    ? 'buildx'
+    : 'classic'
+
 export interface ActionRun extends CliResult {
   outputs: Record<string, string>
   state: Record<string, string>
@@ -64,7 +70,9 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     PATH: process.env.PATH,
     HOME: home,
     RUNNER_TEMP: runnerTemp,
+    // The engine under test (the CI matrix sets these), seen by the action as the user's own setup.
     ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+    ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
     ...files,
     ...inputEnv(inputs),
     ...opts.env
