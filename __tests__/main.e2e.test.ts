@@ -52,7 +52,8 @@ describe('build, tag, push, verify', () => {
     expect(metadata).toMatchObject({
       digest: remote.digest,
       'image-ref': run.outputs['image-ref'],
-      pushed: true
+      pushed: true,
+      builder: EXPECTED_BUILDER
     })
     expect(Object.keys(metadata.durations)).toEqual(expect.arrayContaining(['build', 'push', 'verify']))
     expect(run.summary).toContain(remote.digest)
@@ -180,7 +181,9 @@ describe('build, tag, push, verify', () => {
     expect(run.code).toBe(1)
     const errors = errorLines(run.stdout)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/docker (buildx )?build failed \(exit \d+\): .*(returned a non-zero code: 3|exit code: 3)/)
+    expect(errors[0]).toMatch(
+      /docker (buildx )?build failed \(exit \d+\): .*(returned a non-zero code: 3|exit code: 3)/
+    )
     expect(run.outputs.digest ?? '').toBe('')
     expect(run.log).not.toContain('[command]docker push')
     expect(await tagExists(registry.host, `${image}:x`)).toBe(false)

@@ -1,0 +1,89 @@
+// action.yml is a contract: its names, the README's tables and what the code reads must agree, and every
+// workflow file in the repository must validate.
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { parseInputs } from '../src/inputs.js'
+import { ROOT } from './helpers/action.js'
+
+interface ActionYml {
+  runs: { using: string; main: string; post?: string }
+  branding?: { icon?: string; color?: string }
+  inputs: Record<string, { default?: string; required?: boolean; description: string }>
+  outputs: Record<string, { description: string }>
+}
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+
+/** Rows of the markdown table under `## heading`: first cell (backticks stripped) → second cell. */
+function table(heading: string): Map<string, string> {
+  const section = readme.split(/^## /m).find(s => s.startsWith(`${heading}\n`))
+  if (!section) throw new Error(`README has no "## ${heading}" section`)
+  const rows = section
+    .split('\n')
+    .filter(l => l.startsWith('| `'))
+    .map(l => l.split('|').map(c => c.trim()))
+  return new Map(rows.map(cells => [cells[1].replace(/`/g, ''), cells[2].replace(/`/g, '')]))
+}
+
+describe('action.yml', () => {
+  it('runs on node24 from the committed bundle, with a post step for cleanup', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
+  })
+
+  it('has Marketplace branding', () => {
+    expect(action.branding?.icon).toBeTruthy()
+    expect(action.branding?.color).toBeTruthy()
+  })
+
+  it('declares exactly the inputs the code reads', () => {
+    const read = new Set<string>()
+    const dir = mkdtempSync(join(tmpdir(), 'btp-ctx-'))
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n')
+    parseInputs(name => {
+      read.add(name)
+      return { image: 'a/b', context: dir }[name] ?? ''
+    })
+    expect([...read].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+
+  it('agrees with the README input table, names and defaults', () => {
+    const rows = table('Inputs')
+    expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort())
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      const shown = rows.get(name)
+      if (spec.required) expect(shown).toBe('(required)')
+      else expect(shown).toBe(spec.default ?? '')
+    }
+  })
+
+  it('agrees with the README output table', () => {
+    expect([...table('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
+  })
+})
+
+describe('workflow files', () => {
+  const files = [
+    ...readdirSync(join(ROOT, '.github', 'workflows')).map(f => join('.github', 'workflows', f)),
+    ...readdirSync(join(ROOT, 'docs', 'workflows')).map(f => join('docs', 'workflows', f))
+  ].filter(f => /\.ya?ml$/.test(f))
+
+  it('there are examples for deploy/sign, pull requests, releases and ghcr', () => {
+    expect(files.length).toBeGreaterThanOrEqual(5)
+    const text = files.map(f => readFileSync(join(ROOT, f), 'utf8')).join('\n')
+    expect(text).toContain('cosign sign')
+    expect(text).toContain("push: ${{ github.event_name != 'pull_request' }}")
+    expect(text).toContain("tags: ['v*.*.*']")
+    expect(text).toContain('packages: write')
+  })
+
+  it.each(files)('%s validates', file => {
+    const bin = join(ROOT, 'node_modules', '.bin', 'action-validator')
+    const r = spawnSync(bin, [join(ROOT, file)], { encoding: 'utf8' })
+    expect(r.stdout + r.stderr).toBe('')
+    expect(r.status).toBe(0)
+  })
+})
