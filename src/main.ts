@@ -1,8 +1,8 @@
 // The action's two ends: inputs from the runner, outputs and summary back to it. The only place that
-// calls core.setFailed.
-import * as core from '@actions/core'
+// calls setFailed.
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { Commands } from './commands.js'
 import { InputError, parseInputs } from './inputs.js'
 import { execute } from './pipeline.js'
 import type { Reporter } from './reporter.js'
@@ -10,6 +10,8 @@ import { metadata, summaryMarkdown } from './summary.js'
 
 const STATE_POST = 'isPost'
 const STATE_WORKDIR = 'workDir'
+
+const core = new Commands()
 
 export const actionReporter: Reporter = {
   info: m => core.info(m),
@@ -32,13 +34,8 @@ export async function run(): Promise<void> {
   if (core.getState(STATE_POST) === 'true') return post()
   core.saveState(STATE_POST, 'true')
   try {
-    maskCredentials(
-      core.getInput('username'),
-      core.getInput('password', { trimWhitespace: false }),
-      core.setSecret
-    )
-    const get = (name: string): string =>
-      core.getInput(name, { trimWhitespace: name !== 'password' && name !== 'secrets' })
+    maskCredentials(core.getInput('username'), core.getInput('password', false), v => core.setSecret(v))
+    const get = (name: string): string => core.getInput(name, name !== 'password' && name !== 'secrets')
     const { inputs, notices } = parseInputs(get)
     notices.forEach(n => core.notice(n))
 
@@ -55,7 +52,7 @@ export async function run(): Promise<void> {
     core.setOutput('tags', result.tags.join('\n'))
     core.setOutput('platform-digests', JSON.stringify(result.platformDigests))
     core.setOutput('metadata', JSON.stringify(metadata(inputs, result)))
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(inputs, result)).write()
+    core.summary(summaryMarkdown(inputs, result))
   } catch (error) {
     core.setFailed(errorLine(error))
   }

@@ -1,4 +1,4 @@
-// How the pipeline talks to its user. The action maps this onto @actions/core; the CLI onto stderr.
+// How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
 
 export interface Reporter {
   info(message: string): void

@@ -1609,7 +1609,7 @@ class RegistryClient {
 }
 
 ;// CONCATENATED MODULE: ./src/reporter.ts
-// How the pipeline talks to its user. The action maps this onto @actions/core; the CLI onto stderr.
+// How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
 /** Milliseconds since `start`, rounded. */
 const since = (start) => Math.round(performance.now() - start);
 /** Runs `fn` and records its duration under `name`. */
