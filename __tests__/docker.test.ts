@@ -243,7 +243,7 @@ describe('displayArgs', () => {
   it.each([
     [['build', '--tag=x:v1', '.'], 'docker build --tag=x:v1 .'],
     [['build', '--build-arg=TOKEN=s3cret,with=eq', '.'], 'docker build --build-arg=TOKEN=*** .'],
-    [['build', '--label=owner=s3cret', '.'], 'docker build --label=owner=*** .'],
+    [['build', '--label=owner=team-a', '.'], 'docker build --label=owner=team-a .'],
     [['build', '--build-arg=MULTI=line1\nline2-s3cret', '.'], 'docker build --build-arg=MULTI=*** .'],
     [['build', '--build-arg=EMPTY=', '.'], 'docker build --build-arg=EMPTY=*** .'],
     [
@@ -251,11 +251,11 @@ describe('displayArgs', () => {
         'buildx',
         'build',
         '--build-arg=A=s3cret',
-        '--label=b=s3cret',
+        '--label=b=visible',
         '--cache-to=type=gha,ignore-error=true',
         '-'
       ],
-      'docker buildx build --build-arg=A=*** --label=b=*** --cache-to=type=gha,ignore-error=true -'
+      'docker buildx build --build-arg=A=*** --label=b=visible --cache-to=type=gha,ignore-error=true -'
     ]
   ])('%j → %s', (args, expected) => {
     const shown = displayArgs(args)

@@ -44,6 +44,7 @@ function makeResult(over: Partial<Result> = {}): Result {
     builder: 'classic',
     size: 1536,
     durations: { build: 12345, push: 2000, verify: 50 },
+    counts: { docker: 3, registry: 2 },
     ...over
   }
 }
@@ -55,6 +56,7 @@ describe('metadata', () => {
     expect(Object.keys(metadata(makeInputs(), makeResult())).sort()).toEqual(
       [
         'builder',
+        'counts',
         'digest',
         'durations',
         'image',
@@ -81,7 +83,8 @@ describe('metadata', () => {
       'platform-digests': {},
       builder: 'classic',
       size: 1536,
-      durations: { build: 12345, push: 2000, verify: 50 }
+      durations: { build: 12345, push: 2000, verify: 50 },
+      counts: { docker: 3, registry: 2 }
     })
   })
 

@@ -1127,11 +1127,9 @@ function buildArgs(inputs, plan, buildx = false) {
 function withIgnoreError(spec) {
     return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
 }
-/** The build command line with build-arg values hidden: they may be secrets. */
+/** The build command line with build-arg values hidden: people pass tokens that way despite the advice. */
 function displayArgs(args) {
-    return ['docker', ...args]
-        .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(/^(--label=[^=]+=).*$/s, '$1***'))
-        .join(' ');
+    return ['docker', ...args].map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***')).join(' ');
 }
 const PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -1169,7 +1167,7 @@ class Docker {
         this.calls++;
         const result = await this.runner('docker', args, this.env, options);
         if (result.exitCode !== 0)
-            throw new DockerError(args.slice(0, args[0] === 'buildx' ? 2 : 1).join(' '), result.exitCode, result.stderr);
+            throw new DockerError(args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' '), result.exitCode, result.stderr);
         return result;
     }
     async build(args) {
@@ -1777,7 +1775,9 @@ async function runPipeline(inputs, deps) {
         })
         : undefined;
     try {
-        return await pipeline(inputs, deps, client);
+        const result = await pipeline(inputs, deps, client);
+        result.counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 };
+        return result;
     }
     finally {
         client?.close();
@@ -1822,12 +1822,16 @@ async function pipeline(inputs, deps, client) {
         : docker.build(args)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter);
-    const imageid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
+    const iid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
+    // buildx writes the config digest, which the containerd image store does not know images by: inspect
+    // the loaded image by its first tag, and report the ID the engine itself uses.
+    const loaded = plan.output === 'load' ? await docker.inspect(buildx ? refs[0] : iid) : undefined;
+    const imageid = loaded?.id ?? iid;
     reporter.info(`Built ${imageid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`);
     const builder = buildx ? 'buildx' : 'classic';
     if (plan.output === 'cache')
         reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    const info = plan.output === 'push' || plan.output === 'cache' ? undefined : await docker.inspect(imageid);
+    const info = loaded;
     if (!client)
         return {
             digest: '',
@@ -1837,7 +1841,8 @@ async function pipeline(inputs, deps, client) {
             platformDigests: {},
             size: info?.size ?? 0,
             builder,
-            durations
+            durations,
+            counts: { docker: 0, registry: 0 }
         };
     if (plan.output === 'load')
         await reporter.group('Push', () => timed(durations, 'push', async () => {
@@ -1846,7 +1851,7 @@ async function pipeline(inputs, deps, client) {
         }));
     const pushed = plan.output === 'push'
         ? [await metadataDigest(plan.metadataFile)].filter(d => d !== '')
-        : pushedDigests((await docker.inspect(imageid)).repoDigests, repo);
+        : pushedDigests((await docker.inspect(loaded ? refs[0] : imageid)).repoDigests, repo);
     const { digest, manifest } = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
         const name = remotePath(inputs.registry, inputs.image);
         const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)));
@@ -1861,7 +1866,8 @@ async function pipeline(inputs, deps, client) {
         platformDigests: platformDigests(manifest, info?.platform),
         size: info?.size ?? 0,
         builder,
-        durations
+        durations,
+        counts: { docker: 0, registry: 0 }
     };
 }
 /** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
@@ -1885,13 +1891,17 @@ async function metadataDigest(file) {
     const digest = meta['containerimage.digest'];
     return typeof digest === 'string' ? digest : '';
 }
-/** With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it. */
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * mention the cache).
+ */
 function warnOnCacheExport(output, reporter) {
-    const line = output
-        .split(/\r?\n/)
-        .find(l => /(error|fail)[^\n]*cache|cache[^\n]*(error|fail)/i.test(l) && !/importing cache/i.test(l));
+    const lines = output.split(/\r?\n/);
+    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
+    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
     if (line)
-        reporter.warning(`cache export failed; the build succeeded without it: ${line.trim()}`);
+        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
 }
 /**
  * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
@@ -1974,7 +1984,8 @@ function metadata(inputs, result) {
         builder: result.builder,
         pushed: inputs.push,
         size: result.size,
-        durations: result.durations
+        durations: result.durations,
+        counts: result.counts
     };
 }
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;

@@ -131,9 +131,31 @@ export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Repo
   }
 }
 
+/** Input names as the CLI user knows them. */
+const FLAG_OF: Record<string, string> = {
+  tags: '--tag',
+  'build-args': '--build-arg',
+  labels: '--label',
+  platforms: '--platform',
+  secrets: '--secret',
+  push: '--no-push',
+  password: '--password-stdin'
+}
+
+/** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
+export function flagMessage(error: InputError): string {
+  const flag = FLAG_OF[error.input] ?? `--${error.input}`
+  return error.message.replace(`Invalid input "${error.input}"`, `invalid ${flag}`)
+}
+
+export interface Io {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
 export async function main(
   argv: string[],
-  io = { stdout: process.stdout, stderr: process.stderr }
+  io: Io = { stdout: process.stdout, stderr: process.stderr }
 ): Promise<number> {
   let values: Values
   try {
@@ -154,22 +176,23 @@ export async function main(
     secrets.push(password, Buffer.from(`${values.username ?? ''}:${password}`).toString('base64'))
   }
   let inputs
+  const start = performance.now()
   try {
     const map = flagsToInputs(values, process.env, password)
     for (const line of (map.get('secrets') ?? '').split('\n')) secrets.push(line.slice(line.indexOf('=') + 1))
     const parsed = parseInputs(name => map.get(name) ?? '')
     parsed.notices.forEach(n => reporter.notice(n))
     inputs = parsed.inputs
+    // Printed only once it passed: a rejected input gets its one error line and nothing else.
+    io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) {
-      io.stderr.write(`build-tag-push: ${error.message}\n`)
+      io.stderr.write(`build-tag-push: ${error instanceof InputError ? flagMessage(error) : error.message}\n`)
       return 2
     }
     throw error
   }
   try {
-    const start = performance.now()
-    reporter.info(`==> validate: ok`)
     const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out: io.stderr })
     const outputs = {
       digest: result.digest,
@@ -190,6 +213,11 @@ export async function main(
     reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`)
     return 0
   } catch (error) {
+    // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
+    if (error instanceof InputError) {
+      io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`)
+      return 2
+    }
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\r?\n\s*/g, ' ')
     io.stderr.write(`build-tag-push: error: ${maskAll(message, secrets)}\n`)
     return 1

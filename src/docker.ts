@@ -124,11 +124,9 @@ export function withIgnoreError(spec: string): string {
   return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`
 }
 
-/** The build command line with build-arg values hidden: they may be secrets. */
+/** The build command line with build-arg values hidden: people pass tokens that way despite the advice. */
 export function displayArgs(args: string[]): string {
-  return ['docker', ...args]
-    .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(/^(--label=[^=]+=).*$/s, '$1***'))
-    .join(' ')
+  return ['docker', ...args].map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***')).join(' ')
 }
 
 export interface ImageInfo {
@@ -180,7 +178,7 @@ export class Docker {
     const result = await this.runner('docker', args, this.env, options)
     if (result.exitCode !== 0)
       throw new DockerError(
-        args.slice(0, args[0] === 'buildx' ? 2 : 1).join(' '),
+        args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' '),
         result.exitCode,
         result.stderr
       )

@@ -34,6 +34,8 @@ export interface Result {
   /** Which builder ran: `buildx` or `classic`. */
   builder: string
   durations: Record<string, number>
+  /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
+  counts: { docker: number; registry: number }
 }
 
 export interface Deps {
@@ -111,7 +113,9 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
       })
     : undefined
   try {
-    return await pipeline(inputs, deps, client)
+    const result = await pipeline(inputs, deps, client)
+    result.counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 }
+    return result
   } finally {
     client?.close()
   }
@@ -172,7 +176,11 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
     )
   )
   if (inputs.cacheTo.length) warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter)
-  const imageid = (await readFile(plan.iidfile, 'utf8')).trim()
+  const iid = (await readFile(plan.iidfile, 'utf8')).trim()
+  // buildx writes the config digest, which the containerd image store does not know images by: inspect
+  // the loaded image by its first tag, and report the ID the engine itself uses.
+  const loaded = plan.output === 'load' ? await docker.inspect(buildx ? refs[0] : iid) : undefined
+  const imageid = loaded?.id ?? iid
   reporter.info(`Built ${imageid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`)
 
   const builder = buildx ? 'buildx' : 'classic'
@@ -180,7 +188,7 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
     reporter.warning(
       `${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`
     )
-  const info = plan.output === 'push' || plan.output === 'cache' ? undefined : await docker.inspect(imageid)
+  const info = loaded
   if (!client)
     return {
       digest: '',
@@ -190,7 +198,8 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
       platformDigests: {},
       size: info?.size ?? 0,
       builder,
-      durations
+      durations,
+      counts: { docker: 0, registry: 0 }
     }
 
   if (plan.output === 'load')
@@ -203,7 +212,7 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
   const pushed =
     plan.output === 'push'
       ? [await metadataDigest(plan.metadataFile!)].filter(d => d !== '')
-      : pushedDigests((await docker.inspect(imageid)).repoDigests, repo)
+      : pushedDigests((await docker.inspect(loaded ? refs[0] : imageid)).repoDigests, repo)
 
   const { digest, manifest } = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
@@ -221,7 +230,8 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
     platformDigests: platformDigests(manifest, info?.platform),
     size: info?.size ?? 0,
     builder,
-    durations
+    durations,
+    counts: { docker: 0, registry: 0 }
   }
 }
 
@@ -253,12 +263,19 @@ async function metadataDigest(file: string): Promise<string> {
   return typeof digest === 'string' ? digest : ''
 }
 
-/** With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it. */
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * mention the cache).
+ */
 export function warnOnCacheExport(output: string, reporter: Pick<Reporter, 'warning'>): void {
-  const line = output
-    .split(/\r?\n/)
-    .find(l => /(error|fail)[^\n]*cache|cache[^\n]*(error|fail)/i.test(l) && !/importing cache/i.test(l))
-  if (line) reporter.warning(`cache export failed; the build succeeded without it: ${line.trim()}`)
+  const lines = output.split(/\r?\n/)
+  const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean))
+  const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]))
+  if (line)
+    reporter.warning(
+      `cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`
+    )
 }
 
 interface Descriptor {

@@ -14,7 +14,8 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
     builder: result.builder,
     pushed: inputs.push,
     size: result.size,
-    durations: result.durations
+    durations: result.durations,
+    counts: result.counts
   }
 }
 

@@ -118,6 +118,10 @@ interface Rule {
   fired: number
 }
 
+/**
+ * Starts the proxy on a free 127.0.0.1 port in front of `upstream` ('127.0.0.1:PORT'). Several modes can
+ * be combined; they apply in order, and the first that answers a request wins. Bodies are streamed.
+ */
 export async function startFaultProxy(upstream: string, mode: FaultMode | FaultMode[]): Promise<FaultProxy> {
   const log: ProxyLogEntry[] = []
   let rules: Rule[] = []

@@ -108,3 +108,26 @@ export async function tagExists(host: string, repoRef: string, creds?: Creds): P
     throw e
   }
 }
+
+/** The image labels the registry serves for a tag or digest (from its image config, see inspectConfig). */
+export async function remoteLabels(
+  host: string,
+  repoRef: string,
+  creds?: Creds
+): Promise<Record<string, string>> {
+  const config = await inspectConfig(host, repoRef, creds)
+  return (config?.config?.Labels ?? {}) as Record<string, string>
+}
+
+/** The image config (os, architecture, history, …) of a single-platform manifest, via `skopeo inspect --config`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- OCI image config: callers pick fields
+export async function inspectConfig(host: string, repoRef: string, creds?: Creds): Promise<any> {
+  const out = await skopeoOk([
+    'inspect',
+    '--config',
+    '--tls-verify=false',
+    ...credArgs(creds),
+    imageUrl(host, repoRef)
+  ])
+  return JSON.parse(out.toString('utf8'))
+}

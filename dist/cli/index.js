@@ -24,7 +24,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: USAGE, UsageError, cliReporter, flagsToInputs, maskAll
+// UNUSED EXPORTS: USAGE, UsageError, cliReporter, flagMessage, flagsToInputs, maskAll
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -1032,11 +1032,9 @@ function buildArgs(inputs, plan, buildx = false) {
 function withIgnoreError(spec) {
     return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
 }
-/** The build command line with build-arg values hidden: they may be secrets. */
+/** The build command line with build-arg values hidden: people pass tokens that way despite the advice. */
 function displayArgs(args) {
-    return ['docker', ...args]
-        .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(/^(--label=[^=]+=).*$/s, '$1***'))
-        .join(' ');
+    return ['docker', ...args].map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***')).join(' ');
 }
 const PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -1074,7 +1072,7 @@ class Docker {
         this.calls++;
         const result = await this.runner('docker', args, this.env, options);
         if (result.exitCode !== 0)
-            throw new DockerError(args.slice(0, args[0] === 'buildx' ? 2 : 1).join(' '), result.exitCode, result.stderr);
+            throw new DockerError(args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' '), result.exitCode, result.stderr);
         return result;
     }
     async build(args) {
@@ -1684,7 +1682,9 @@ async function runPipeline(inputs, deps) {
         })
         : undefined;
     try {
-        return await pipeline(inputs, deps, client);
+        const result = await pipeline(inputs, deps, client);
+        result.counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 };
+        return result;
     }
     finally {
         client?.close();
@@ -1729,12 +1729,16 @@ async function pipeline(inputs, deps, client) {
         : docker.build(args)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter);
-    const imageid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
+    const iid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
+    // buildx writes the config digest, which the containerd image store does not know images by: inspect
+    // the loaded image by its first tag, and report the ID the engine itself uses.
+    const loaded = plan.output === 'load' ? await docker.inspect(buildx ? refs[0] : iid) : undefined;
+    const imageid = loaded?.id ?? iid;
     reporter.info(`Built ${imageid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`);
     const builder = buildx ? 'buildx' : 'classic';
     if (plan.output === 'cache')
         reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    const info = plan.output === 'push' || plan.output === 'cache' ? undefined : await docker.inspect(imageid);
+    const info = loaded;
     if (!client)
         return {
             digest: '',
@@ -1744,7 +1748,8 @@ async function pipeline(inputs, deps, client) {
             platformDigests: {},
             size: info?.size ?? 0,
             builder,
-            durations
+            durations,
+            counts: { docker: 0, registry: 0 }
         };
     if (plan.output === 'load')
         await reporter.group('Push', () => timed(durations, 'push', async () => {
@@ -1753,7 +1758,7 @@ async function pipeline(inputs, deps, client) {
         }));
     const pushed = plan.output === 'push'
         ? [await metadataDigest(plan.metadataFile)].filter(d => d !== '')
-        : pushedDigests((await docker.inspect(imageid)).repoDigests, repo);
+        : pushedDigests((await docker.inspect(loaded ? refs[0] : imageid)).repoDigests, repo);
     const { digest, manifest } = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
         const name = remotePath(inputs.registry, inputs.image);
         const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)));
@@ -1768,7 +1773,8 @@ async function pipeline(inputs, deps, client) {
         platformDigests: platformDigests(manifest, info?.platform),
         size: info?.size ?? 0,
         builder,
-        durations
+        durations,
+        counts: { docker: 0, registry: 0 }
     };
 }
 /** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
@@ -1792,13 +1798,17 @@ async function metadataDigest(file) {
     const digest = meta['containerimage.digest'];
     return typeof digest === 'string' ? digest : '';
 }
-/** With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it. */
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * mention the cache).
+ */
 function warnOnCacheExport(output, reporter) {
-    const line = output
-        .split(/\r?\n/)
-        .find(l => /(error|fail)[^\n]*cache|cache[^\n]*(error|fail)/i.test(l) && !/importing cache/i.test(l));
+    const lines = output.split(/\r?\n/);
+    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
+    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
     if (line)
-        reporter.warning(`cache export failed; the build succeeded without it: ${line.trim()}`);
+        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
 }
 /**
  * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
@@ -1881,7 +1891,8 @@ function metadata(inputs, result) {
         builder: result.builder,
         pushed: inputs.push,
         size: result.size,
-        durations: result.durations
+        durations: result.durations,
+        counts: result.counts
     };
 }
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;
@@ -2042,6 +2053,21 @@ function cliReporter(err, secrets) {
         }
     };
 }
+/** Input names as the CLI user knows them. */
+const FLAG_OF = {
+    tags: '--tag',
+    'build-args': '--build-arg',
+    labels: '--label',
+    platforms: '--platform',
+    secrets: '--secret',
+    push: '--no-push',
+    password: '--password-stdin'
+};
+/** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
+function flagMessage(error) {
+    const flag = FLAG_OF[error.input] ?? `--${error.input}`;
+    return error.message.replace(`Invalid input "${error.input}"`, `invalid ${flag}`);
+}
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     let values;
     try {
@@ -2064,6 +2090,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         secrets.push(password, Buffer.from(`${values.username ?? ''}:${password}`).toString('base64'));
     }
     let inputs;
+    const start = performance.now();
     try {
         const map = flagsToInputs(values, process.env, password);
         for (const line of (map.get('secrets') ?? '').split('\n'))
@@ -2071,17 +2098,17 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         const parsed = parseInputs(name => map.get(name) ?? '');
         parsed.notices.forEach(n => reporter.notice(n));
         inputs = parsed.inputs;
+        // Printed only once it passed: a rejected input gets its one error line and nothing else.
+        io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
     }
     catch (error) {
         if (error instanceof InputError || error instanceof UsageError) {
-            io.stderr.write(`build-tag-push: ${error.message}\n`);
+            io.stderr.write(`build-tag-push: ${error instanceof InputError ? flagMessage(error) : error.message}\n`);
             return 2;
         }
         throw error;
     }
     try {
-        const start = performance.now();
-        reporter.info(`==> validate: ok`);
         const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_namespaceObject.tmpdir)(), out: io.stderr });
         const outputs = {
             digest: result.digest,
@@ -2102,6 +2129,11 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         return 0;
     }
     catch (error) {
+        // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
+        if (error instanceof InputError) {
+            io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
+            return 2;
+        }
         const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\r?\n\s*/g, ' ');
         io.stderr.write(`build-tag-push: error: ${maskAll(message, secrets)}\n`);
         return 1;
