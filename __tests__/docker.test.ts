@@ -319,6 +319,8 @@ describe('pushedDigests', () => {
     [[`localhost:5000/my/app@${D1}`], 'localhost:5000/my/app', [D1]],
     [[`localhost:5000/my/app@${D1}`, `localhost:5000/other@${D2}`], 'localhost:5000/my/app', [D1]],
     [[`localhost:5000/my/app@${D1}`, `localhost:5000/my/app@${D2}`], 'localhost:5000/my/app', [D1, D2]],
+    // The containerd store repeats a digest once per tag.
+    [[`localhost:5000/my/app@${D1}`, `localhost:5000/my/app@${D1}`], 'localhost:5000/my/app', [D1]],
     [[`nginx@${D1}`], 'docker.io/library/nginx', [D1]],
     [[`docker.io/library/nginx@${D1}`], 'docker.io/library/nginx', [D1]],
     [[`my/app@${D1}`], 'docker.io/my/app', [D1]],

@@ -83,6 +83,11 @@ describe('build, tag, push, verify', () => {
     expect(run.outputs.tags.split('\n')).toEqual(
       ['v1.2.3', 'v1.2', 'latest'].map(t => `${registry.host}/${image}:${t}`)
     )
+    // One docker push; the other tags went up as manifests through the registry API.
+    expect(run.log.match(/\[command\]docker push/g)).toHaveLength(1)
+    expect(run.log).toContain('Tagged v1.2, latest through the registry API')
+    // build, push, inspect: the count does not grow with the number of tags.
+    expect(JSON.parse(run.outputs.metadata).counts.docker).toBe(3)
   })
 
   it('defaults to latest and lowercases the image with a notice', async () => {

@@ -1190,12 +1190,15 @@ class Docker {
 }
 /** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
 function pushedDigests(repoDigests, repository) {
-    // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms.
+    // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms. The containerd
+    // store lists the same digest once per tag, hence the Set.
     const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
-    return repoDigests
-        .map(rd => rd.split('@'))
-        .filter(([name, digest]) => digest && names.has(name))
-        .map(([, digest]) => digest);
+    return [
+        ...new Set(repoDigests
+            .map(rd => rd.split('@'))
+            .filter(([name, digest]) => digest && names.has(name))
+            .map(([, digest]) => digest))
+    ];
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -1824,15 +1827,17 @@ async function pipeline(inputs, deps, client) {
         warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter);
     const iid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
     // buildx writes the config digest, which the containerd image store does not know images by: inspect
-    // the loaded image by its first tag, and report the ID the engine itself uses.
-    const loaded = plan.output === 'load' ? await docker.inspect(buildx ? refs[0] : iid) : undefined;
-    const imageid = loaded?.id ?? iid;
-    reporter.info(`Built ${imageid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`);
+    // the loaded image by its first tag instead. One inspect per run, after the push when there is one,
+    // so that it also carries the digest docker pushed.
+    const inspectTarget = buildx ? refs[0] : iid;
     const builder = buildx ? 'buildx' : 'classic';
+    reporter.info(`Built ${iid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`);
     if (plan.output === 'cache')
         reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    const info = loaded;
-    if (!client)
+    const counts = { docker: 0, registry: 0 };
+    if (!client) {
+        const info = plan.output === 'load' ? await docker.inspect(inspectTarget) : undefined;
+        const imageid = info?.id ?? iid;
         return {
             digest: '',
             imageRef: '',
@@ -1842,18 +1847,33 @@ async function pipeline(inputs, deps, client) {
             size: info?.size ?? 0,
             builder,
             durations,
-            counts: { docker: 0, registry: 0 }
+            counts
         };
-    if (plan.output === 'load')
+    }
+    const name = remotePath(inputs.registry, inputs.image);
+    const pushDocker = (ref) => retry(() => docker.push(ref), retrying(`push of ${ref}`)).catch(withCredentialHint(inputs));
+    let pushed = [];
+    let info;
+    if (plan.output === 'push') {
+        pushed = [await metadataDigest(plan.metadataFile)].filter(d => d !== '');
+    }
+    else {
         await reporter.group('Push', () => timed(durations, 'push', async () => {
-            for (const ref of refs)
-                await retry(() => docker.push(ref), retrying(`push of ${ref}`)).catch(withCredentialHint(inputs));
+            // docker pushes the layers once; the other tags are the same manifest, put by the registry API,
+            // which re-uploads nothing and costs one request per tag instead of a docker process.
+            await pushDocker(refs[0]);
+            info = await docker.inspect(inspectTarget);
+            pushed = pushedDigests(info.repoDigests, repo);
+            if (refs.length > 1) {
+                const tagged = pushed.length === 1 && (await tagByApi(client, name, pushed[0], tags.slice(1), reporter));
+                if (!tagged)
+                    for (const ref of refs.slice(1))
+                        await pushDocker(ref);
+            }
         }));
-    const pushed = plan.output === 'push'
-        ? [await metadataDigest(plan.metadataFile)].filter(d => d !== '')
-        : pushedDigests((await docker.inspect(loaded ? refs[0] : imageid)).repoDigests, repo);
+    }
+    const imageid = info?.id ?? iid;
     const { digest, manifest } = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
-        const name = remotePath(inputs.registry, inputs.image);
         const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)));
         return { digest: checkManifests(tags, manifests, pushed, imageid, reporter), manifest: manifests[0] };
     }));
@@ -1867,7 +1887,7 @@ async function pipeline(inputs, deps, client) {
         size: info?.size ?? 0,
         builder,
         durations,
-        counts: { docker: 0, registry: 0 }
+        counts
     };
 }
 /** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
@@ -1927,6 +1947,22 @@ function platformDigests(manifest, localPlatform) {
         out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest;
     }
     return out;
+}
+/**
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
+ * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ */
+async function tagByApi(client, name, digest, tags, reporter) {
+    try {
+        const manifest = await client.getManifest(name, digest);
+        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
+        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
+        return true;
+    }
+    catch (error) {
+        reporter.info(`The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`);
+        return false;
+    }
 }
 const messageOf = (error) => (error instanceof Error ? error.message : String(error));
 /** Auth failures are never retried; say where to look instead. */

@@ -216,10 +216,15 @@ export class Docker {
 
 /** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
 export function pushedDigests(repoDigests: string[], repository: string): string[] {
-  // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms.
+  // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms. The containerd
+  // store lists the same digest once per tag, hence the Set.
   const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')])
-  return repoDigests
-    .map(rd => rd.split('@'))
-    .filter(([name, digest]) => digest && names.has(name))
-    .map(([, digest]) => digest)
+  return [
+    ...new Set(
+      repoDigests
+        .map(rd => rd.split('@'))
+        .filter(([name, digest]) => digest && names.has(name))
+        .map(([, digest]) => digest)
+    )
+  ]
 }
