@@ -10,7 +10,7 @@ import { parseInputs } from '../src/inputs.js'
 import { ROOT } from './helpers/action.js'
 
 interface ActionYml {
-  runs: { using: string; main: string; post?: string }
+  runs: { using: string; main: string; post?: string; 'post-if'?: string }
   branding?: { icon?: string; color?: string }
   inputs: Record<string, { default?: string; required?: boolean; description: string }>
   outputs: Record<string, { description: string }>
@@ -30,8 +30,13 @@ function table(heading: string): Map<string, string> {
 }
 
 describe('action.yml', () => {
-  it('runs on node24 from the committed bundle, with a post step for cleanup', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
+  it('runs on node24 from the committed bundle, with a post step for cleanup after failure or cancel', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      'post-if': 'failure() || cancelled()'
+    })
   })
 
   it('has Marketplace branding', () => {

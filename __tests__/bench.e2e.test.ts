@@ -1,0 +1,35 @@
+// The benchmark's smoke run: one round, tiny layer, no timing assertion (the machine is noisy). It proves
+// `npm run bench` works end to end and writes what the README table is made from.
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ROOT } from './helpers/action.js'
+import { requireDocker, runCommand } from './helpers/docker.js'
+
+describe('npm run bench (smoke)', () => {
+  it('runs one round and writes results.json and results.md', async () => {
+    await requireDocker()
+    const out = mkdtempSync(join(tmpdir(), 'btp-bench-out-'))
+    try {
+      const r = await runCommand(
+        process.execPath,
+        [join(ROOT, 'scripts', 'bench.mjs'), '--rounds', '1', '--mb', '1', '--cold', '2', '--out', out],
+        { env: process.env }
+      )
+      expect(r.stderr).not.toContain('bench: no docker')
+      expect(r.code).toBe(0)
+      const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))
+      expect(results.actionVsRaw.samples.action).toHaveLength(1)
+      expect(results.actionVsRaw.ratio).toBeGreaterThan(0)
+      expect(results.tags.ratio).toBeGreaterThan(0)
+      expect(results.coldStart.actionMedianMs).toBeGreaterThan(0)
+      // A run spawns docker for the build and one push whatever the number of tags.
+      expect(results.calls.oneTag.dockerProcesses).toBe(results.calls.tenTags.dockerProcesses)
+      expect(results.calls.tenTags.registryRequests).toBeGreaterThan(results.calls.oneTag.registryRequests)
+      expect(readFileSync(join(out, 'results.md'), 'utf8')).toContain('| action / raw CLI')
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  })
+})

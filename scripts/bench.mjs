@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// `npm run bench`: what the action costs over the raw docker CLI, measured side by side in one run.
+//
+// Every comparison is interleaved (A B A B …) because this machine is noisy, and reports medians and
+// ratios. Writes bench/results.json and bench/results.md. Options:
+//   --rounds N   rounds per comparison (default 7)     --mb N      size of the fresh random layer (default 32)
+//   --cold N     cold-start samples (default 30)        --out DIR   where results go (default bench/)
+//   --registry HOST:PORT  use this registry instead of starting docker-registry on a free port
+import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const { values: opts } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '7' },
+    mb: { type: 'string', default: '32' },
+    cold: { type: 'string', default: '30' },
+    out: { type: 'string', default: path.join(root, 'bench') },
+    registry: { type: 'string' }
+  }
+})
+const ROUNDS = Number(opts.rounds)
+const MB = Number(opts.mb)
+const COLD = Number(opts.cold)
+const ACTION = path.join(root, 'dist', 'index.js')
+const work = mkdtempSync(path.join(tmpdir(), 'btp-bench-'))
+const log = msg => process.stderr.write(`bench: ${msg}\n`)
+
+/** A clean environment like the runner's: no inherited INPUT_*, only what the engine needs. */
+const baseEnv = {
+  PATH: process.env.PATH,
+  HOME: path.join(work, 'home'),
+  ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+  ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {})
+}
+mkdirSync(baseEnv.HOME)
+
+function run(cmd, args, env = baseEnv) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint()
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', d => (out += d))
+    child.stderr.on('data', d => (err += d))
+    child.on('error', reject)
+    child.on('close', code => resolve({ code, ms: Number(process.hrtime.bigint() - start) / 1e6, out, err }))
+  })
+}
+
+async function must(cmd, args, env) {
+  const r = await run(cmd, args, env)
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.err || r.out}`)
+  return r
+}
+
+const median = xs => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const round1 = x => Math.round(x * 10) / 10
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function startRegistry() {
+  if (opts.registry) return { host: opts.registry, stop: () => {} }
+  const port = await freePort()
+  const dir = path.join(work, 'registry')
+  mkdirSync(dir)
+  writeFileSync(
+    path.join(dir, 'config.yml'),
+    `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: bench\n`
+  )
+  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' })
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/v2/`)
+      if (res.ok) return { host: `127.0.0.1:${port}`, stop: () => child.kill() }
+    } catch {
+      await new Promise(r => setTimeout(r, 100))
+    }
+  }
+  child.kill()
+  throw new Error('docker-registry did not start (apt-get install docker-registry, or pass --registry)')
+}
+
+/** A context whose only layer is fresh random bytes, so nothing is cached or already in the registry. */
+function freshContext(name) {
+  const dir = path.join(work, name)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n')
+  writeFileSync(path.join(dir, 'blob'), randomBytes(MB * 1024 * 1024))
+  return dir
+}
+
+let seq = 0
+async function runAction(registry, repo, tags) {
+  const ctx = freshContext(`ctx-${++seq}`)
+  const runDir = path.join(work, `run-${seq}`)
+  mkdirSync(path.join(runDir, 'temp'), { recursive: true })
+  const files = { GITHUB_OUTPUT: path.join(runDir, 'out'), GITHUB_STATE: path.join(runDir, 'state') }
+  for (const f of Object.values(files)) writeFileSync(f, '')
+  const env = {
+    ...baseEnv,
+    ...files,
+    RUNNER_TEMP: path.join(runDir, 'temp'),
+    INPUT_CONTEXT: ctx,
+    INPUT_IMAGE: repo,
+    INPUT_REGISTRY: registry,
+    INPUT_TAGS: tags.join(',')
+  }
+  const main = await run(process.execPath, [ACTION], env)
+  if (main.code !== 0) throw new Error(`action failed:\n${main.out}\n${main.err}`)
+  // No post step: action.yml's post-if runs it only after a failure or cancellation.
+  const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  rmSync(ctx, { recursive: true, force: true })
+  return { ms: main.ms, metadata: JSON.parse(outputs.metadata) }
+}
+
+function parseCommandFile(text) {
+  const out = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!m) continue
+    const value = []
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+    out[m[1]] = value.join('\n')
+  }
+  return out
+}
+
+/** The hand-written equivalent: build with the same label the action adds, then push. */
+async function runRaw(registry, repo) {
+  const ctx = freshContext(`ctx-${++seq}`)
+  const ref = `${registry}/${repo}:latest`
+  const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+  const script = `docker build -t "$REF" --label "org.opencontainers.image.created=$CREATED" "$CTX" && docker push "$REF"`
+  const r = await run('sh', ['-c', script], { ...baseEnv, REF: ref, CREATED: created, CTX: ctx })
+  if (r.code !== 0) throw new Error(`raw docker failed:\n${r.err}`)
+  rmSync(ctx, { recursive: true, force: true })
+  return { ms: r.ms }
+}
+
+async function main() {
+  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    env: baseEnv,
+    encoding: 'utf8'
+  })
+  if (info.status !== 0) throw new Error(`no docker engine answers: ${(info.stderr || '').trim()}`)
+  const registry = await startRegistry()
+  log(
+    `engine ${info.stdout.trim()}, registry ${registry.host}, ${ROUNDS} rounds, ${MB} MB fresh layer each run`
+  )
+  const results = {
+    date: new Date().toISOString(),
+    engine: info.stdout.trim(),
+    node: process.version,
+    rounds: ROUNDS,
+    mb: MB
+  }
+  try {
+    // Warm-up: first runs pay for page cache and daemon lazy init; neither side should carry that.
+    await runAction(registry.host, 'bench/warmup', ['w'])
+    await runRaw(registry.host, 'bench/warmup-raw')
+
+    const action = []
+    const raw = []
+    const one = []
+    const ten = []
+    let counts1
+    let counts10
+    for (let i = 0; i < ROUNDS; i++) {
+      action.push((await runAction(registry.host, 'bench/action', ['latest'])).ms)
+      raw.push((await runRaw(registry.host, 'bench/raw')).ms)
+      const r1 = await runAction(registry.host, 'bench/one', ['v1'])
+      one.push(r1.ms)
+      const tags = Array.from({ length: 10 }, (_, k) => `v${k}`)
+      const r10 = await runAction(registry.host, 'bench/ten', tags)
+      ten.push(r10.ms)
+      counts1 = r1.metadata.counts
+      counts10 = r10.metadata.counts
+      log(
+        `round ${i + 1}: action ${action[i].toFixed(0)} ms, raw ${raw[i].toFixed(0)} ms, 1 tag ${one[i].toFixed(0)} ms, 10 tags ${ten[i].toFixed(0)} ms`
+      )
+    }
+
+    const coldAction = []
+    const coldNode = []
+    const clean = { PATH: process.env.PATH }
+    for (let i = 0; i < COLD; i++) {
+      coldAction.push((await run(process.execPath, [ACTION], clean)).ms)
+      coldNode.push((await run(process.execPath, ['-e', '0'], clean)).ms)
+    }
+
+    results.actionVsRaw = {
+      actionMedianMs: round1(median(action)),
+      rawMedianMs: round1(median(raw)),
+      ratio: round1((median(action) / median(raw)) * 100) / 100,
+      target: 1.05,
+      samples: { action: action.map(round1), raw: raw.map(round1) }
+    }
+    results.tags = {
+      oneTagMedianMs: round1(median(one)),
+      tenTagsMedianMs: round1(median(ten)),
+      ratio: round1((median(ten) / median(one)) * 100) / 100,
+      target: 1.3
+    }
+    results.coldStart = {
+      actionMedianMs: round1(median(coldAction)),
+      nodeMedianMs: round1(median(coldNode)),
+      overheadMs: round1(median(coldAction) - median(coldNode)),
+      target: 40
+    }
+    results.calls = {
+      oneTag: { dockerProcesses: counts1.docker, registryRequests: counts1.registry },
+      tenTags: { dockerProcesses: counts10.docker, registryRequests: counts10.registry }
+    }
+    results.bundleBytes = {
+      'dist/index.js': statSync(ACTION).size,
+      'dist/cli/index.js': statSync(path.join(root, 'dist', 'cli', 'index.js')).size
+    }
+  } finally {
+    registry.stop()
+    rmSync(work, { recursive: true, force: true })
+  }
+
+  const pass = (v, t) => (v <= t ? 'yes' : 'NO')
+  const { actionVsRaw: a, tags: t, coldStart: c, calls } = results
+  const md = [
+    `| measure | result | target | met |`,
+    `| --- | --- | --- | --- |`,
+    `| action / raw CLI (median of ${ROUNDS}, ${MB} MB layer) | ${a.ratio} (${a.actionMedianMs} ms / ${a.rawMedianMs} ms) | ≤ ${a.target} | ${pass(a.ratio, a.target)} |`,
+    `| 10 tags / 1 tag | ${t.ratio} (${t.tenTagsMedianMs} ms / ${t.oneTagMedianMs} ms) | ≤ ${t.target} | ${pass(t.ratio, t.target)} |`,
+    `| cold start − \`node -e 0\` (median of ${COLD}) | ${c.overheadMs} ms (${c.actionMedianMs} ms − ${c.nodeMedianMs} ms) | ≤ ${c.target} ms | ${pass(c.overheadMs, c.target)} |`,
+    `| docker processes per run (1 tag / 10 tags) | ${calls.oneTag.dockerProcesses} / ${calls.tenTags.dockerProcesses} | | |`,
+    `| registry HTTP requests per run (1 tag / 10 tags) | ${calls.oneTag.registryRequests} / ${calls.tenTags.registryRequests} | | |`,
+    `| bundle size (dist/index.js) | ${(results.bundleBytes['dist/index.js'] / 1024).toFixed(0)} KiB | | |`
+  ].join('\n')
+  mkdirSync(opts.out, { recursive: true })
+  writeFileSync(path.join(opts.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  writeFileSync(
+    path.join(opts.out, 'results.md'),
+    `Measured ${results.date} on docker ${results.engine}, node ${results.node}.\n\n${md}\n`
+  )
+  console.log(md)
+}
+
+main().catch(error => {
+  rmSync(work, { recursive: true, force: true })
+  console.error(`bench: ${error.message}`)
+  process.exit(1)
+})
