@@ -54,12 +54,6 @@ function run(cmd, args, env = baseEnv) {
   })
 }
 
-async function must(cmd, args, env) {
-  const r = await run(cmd, args, env)
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.err || r.out}`)
-  return r
-}
-
 const median = xs => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
