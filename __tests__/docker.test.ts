@@ -7,6 +7,7 @@ import {
   hasBuildxPlugin,
   lastMeaningfulLine,
   pushedDigests,
+  pushReportDigest,
   safeContext,
   withIgnoreError,
   type BuildPlan,
@@ -477,5 +478,24 @@ describe('Docker', () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [extra] }))
     expect(hasBuildxPlugin(dir, {})).toBe(true)
     rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+describe('pushReportDigest', () => {
+  const D = `sha256:${'a'.repeat(64)}`
+  it.each([
+    [
+      'localhost:5000/my/app:v1',
+      `The push refers to repository [localhost:5000/my/app]\nv1: digest: ${D} size: 943\n`,
+      D
+    ],
+    ['localhost:5000/my/app:v1.2', `v1.2: digest: ${D} size: 1\n`, D],
+    // Another tag's line, a regex-looking tag, or no line at all: nothing.
+    ['localhost:5000/my/app:v1', `v2: digest: ${D} size: 943\n`, ''],
+    ['localhost:5000/my/app:v1', `v1x1: digest: ${D} size: 943\n`, ''],
+    ['localhost:5000/my/app:v.1', `vx1: digest: ${D} size: 943\n`, ''],
+    ['localhost:5000/my/app:v1', 'v1: Pushed\n', '']
+  ])('%s in %j → %j', (ref, stdout, expected) => {
+    expect(pushReportDigest(stdout, ref)).toBe(expected)
   })
 })

@@ -203,20 +203,37 @@ describe('retry', () => {
     expect(r.retries).toEqual([])
   })
 
-  it.each([1, 2, 3, 10])('stops after %d attempts and rethrows the last error', async attempts => {
+  it.each([1, 2, 3, 10])('stops after %d attempts and rethrows the last error, saying so', async attempts => {
     const r = recorder()
     let calls = 0
     let last: Error | undefined
-    await expect(
-      retry(async attempt => {
-        calls++
-        last = new ClassifiedError(`503 #${attempt}`, 'transient')
-        throw last
-      }, r.opts(attempts))
-    ).rejects.toMatchObject({ message: `503 #${attempts}` })
+    const failure = retry(async attempt => {
+      calls++
+      last = new ClassifiedError(`503 #${attempt}`, 'transient')
+      throw last
+    }, r.opts(attempts))
+    const expected = attempts === 1 ? '503 #1' : `503 #${attempts} (after ${attempts} attempts)`
+    await expect(failure).rejects.toMatchObject({ message: expected })
+    await expect(failure).rejects.toBe(last)
     expect(calls).toBe(attempts)
     expect(r.sleeps).toHaveLength(attempts - 1)
-    expect(last?.message).toBe(`503 #${attempts}`)
+  })
+
+  it('starts no attempt after maxElapsedMs, however many attempts are left', async () => {
+    let clock = 0
+    let calls = 0
+    const failure = retry(
+      async () => {
+        calls++
+        clock += 50_000 // the attempt itself took 50 s, as a push does when dockerd retried on its own
+        throw new ClassifiedError('connection reset by peer', 'transient')
+      },
+      { attempts: 3, maxElapsedMs: 45_000, now: () => clock, sleep: async () => undefined, random: () => 0 }
+    )
+    await expect(failure).rejects.toMatchObject({
+      message: 'connection reset by peer (gave up after 1 attempt(s): no time left for another)'
+    })
+    expect(calls).toBe(1)
   })
 
   it("waits at least the server's Retry-After", async () => {

@@ -189,8 +189,10 @@ export class Docker {
     return this.exec(args, { stream: true, display: displayArgs(args) })
   }
 
-  async push(ref: string): Promise<void> {
-    await this.exec(['push', ref], { stream: true })
+  /** Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none). */
+  async push(ref: string): Promise<string> {
+    const { stdout } = await this.exec(['push', ref], { stream: true })
+    return pushReportDigest(stdout, ref)
   }
 
   async inspect(image: string): Promise<ImageInfo> {
@@ -212,6 +214,18 @@ export class Docker {
       input: Buffer.from(password)
     })
   }
+}
+
+/**
+ * The digest in docker push's closing line, `<tag>: digest: sha256:… size: N`, a format the CLI has kept
+ * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
+ * caller falls back to RepoDigests.
+ */
+export function pushReportDigest(stdout: string, ref: string): string {
+  const tag = ref.slice(ref.lastIndexOf(':') + 1)
+  const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout)
+  return m ? m[1] : ''
 }
 
 /** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */

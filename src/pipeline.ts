@@ -84,6 +84,13 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     const configDir = path.join(workDir, 'docker-config')
     await createPrivateConfig(configDir, dockerConfigDir(env), inputs.username ? inputs.registry : undefined)
     const defaults = gitDefaults(inputs, env)
+    const buildx = hasBuildxPlugin(configDir, env)
+    opts.reporter.debug(
+      `private DOCKER_CONFIG ${configDir}, seeded from ${dockerConfigDir(env)}; buildx: ${buildx}`
+    )
+    opts.reporter.debug(
+      `tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`
+    )
     return await runPipeline(inputs, {
       docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir }),
       reporter: opts.reporter,
@@ -91,7 +98,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       credentials: credentialsFromDockerConfig(configDir),
       labels: defaults.labels,
       defaultTags: defaults.tags,
-      buildx: hasBuildxPlugin(configDir, env)
+      buildx
     })
   } finally {
     await rm(workDir, { recursive: true, force: true })
@@ -100,6 +107,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
 
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 export const REQUEST_TIMEOUT_MS = 10_000
+/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
+export const PUSH_RETRY_WINDOW_MS = 45_000
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client for the run: the reachability check and verification share its connections and tokens.
@@ -116,6 +125,9 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   try {
     const result = await pipeline(inputs, deps, client)
     result.counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 }
+    deps.reporter.debug(
+      `docker processes: ${result.counts.docker}, registry requests: ${result.counts.registry}`
+    )
     return result
   } finally {
     client?.close()
@@ -206,8 +218,11 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
   }
 
   const name = remotePath(inputs.registry, inputs.image)
-  const pushDocker = (ref: string): Promise<void> =>
-    retry(() => docker.push(ref), retrying(`push of ${ref}`)).catch(withCredentialHint(inputs))
+  const pushDocker = (ref: string): Promise<string> =>
+    retry(() => docker.push(ref), {
+      ...retrying(`push of ${ref}`),
+      maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(withCredentialHint(inputs))
   let pushed: string[] = []
   let info: ImageInfo | undefined
   if (plan.output === 'push') {
@@ -217,13 +232,21 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
       timed(durations, 'push', async () => {
         // docker pushes the layers once; the other tags are the same manifest, put by the registry API,
         // which re-uploads nothing and costs one request per tag instead of a docker process.
-        await pushDocker(refs[0])
-        info = await docker.inspect(inspectTarget)
-        pushed = pushedDigests(info.repoDigests, repo)
+        // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+        const inspecting = docker.inspect(inspectTarget)
+        const reported = await pushDocker(refs[0]).catch(async error => {
+          await inspecting.catch(() => undefined)
+          throw error
+        })
+        info = await inspecting
+        pushed = reported
+          ? [reported]
+          : pushedDigests((await docker.inspect(inspectTarget)).repoDigests, repo)
         if (refs.length > 1) {
           const tagged =
             pushed.length === 1 && (await tagByApi(client, name, pushed[0], tags.slice(1), reporter))
-          if (!tagged) for (const ref of refs.slice(1)) await pushDocker(ref)
+          if (!tagged) for (const ref of refs.slice(1)) pushed.push(await pushDocker(ref))
+          pushed = [...new Set(pushed.filter(Boolean))]
         }
       })
     )

@@ -23,6 +23,7 @@ const AUTH = [
   /authentication required/i,
   /name[ _-]invalid/i,
   /incorrect username or password/i,
+  /no basic auth credentials/i,
   /forbidden/i
 ]
 const TRANSIENT = [
@@ -77,6 +78,12 @@ export interface RetryOptions {
   onRetry?: (info: { attempt: number; attempts: number; delayMs: number; error: unknown }) => void
   sleep?: (ms: number) => Promise<void>
   random?: () => number
+  /**
+   * No new attempt starts after this long since the first. docker's daemon retries layer uploads on its own
+   * for about 50 s; a push that already failed after that is not worth another round.
+   */
+  maxElapsedMs?: number
+  now?: () => number
 }
 
 export const DEFAULT_BASE_MS = 1000
@@ -98,15 +105,28 @@ const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeo
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryOptions): Promise<T> {
   const sleep = opts.sleep ?? realSleep
+  const now = opts.now ?? Date.now
+  const start = now()
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt)
     } catch (error) {
-      if (attempt >= opts.attempts || kindOf(error) !== 'transient') throw error
+      if (kindOf(error) !== 'transient') throw error
       const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined
       const delayMs = backoffMs(attempt, opts, retryAfter)
+      const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs
+      if (attempt >= opts.attempts || outOfTime) throw gaveUp(error, attempt, outOfTime)
       opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error })
       await sleep(delayMs)
     }
   }
+}
+
+/** The last transient error, told how long we tried, so the one error line tells the whole story. */
+function gaveUp(error: unknown, attempt: number, outOfTime: boolean): unknown {
+  if ((attempt === 1 && !outOfTime) || !(error instanceof Error)) return error
+  error.message += outOfTime
+    ? ` (gave up after ${attempt} attempt(s): no time left for another)`
+    : ` (after ${attempt} attempts)`
+  return error
 }

@@ -1,7 +1,7 @@
 // A fault-injecting HTTP proxy in front of a real registry: the registry does the real work, the proxy
 // makes it fail the way registries fail in CI (5xx, 429, resets, lying headers, moved tags, token auth).
 import { createHash, randomBytes } from 'node:crypto'
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
 
 /** Which requests a rule applies to. */
@@ -11,9 +11,11 @@ export type Match =
   | 'manifest-put'
   /** GET or HEAD /v2/<name>/manifests/<ref> */
   | 'manifest-read'
+  /** GET /v2/<name>/manifests/<ref>: docker push only HEADs manifests, so this is what a verifier sends */
+  | 'manifest-get'
   /** PATCH or PUT under /v2/<name>/blobs/uploads/ */
   | 'blob-upload'
-  | ((method: string, path: string) => boolean)
+  | ((method: string, path: string, headers: IncomingHttpHeaders) => boolean)
 
 export type FaultMode =
   /** Answer `status` to the first `times` matching requests (all of them when `times` is absent). */
@@ -30,8 +32,8 @@ export type FaultMode =
     }
   /** Reset the client connection on the first `times` matching requests (all when absent). */
   | { kind: 'reset'; match?: Match; times?: number }
-  /** Replace Docker-Content-Digest on every manifest response with `digest`. */
-  | { kind: 'rewrite-digest'; digest: string }
+  /** Replace Docker-Content-Digest on manifest responses (all of them by default) with `digest`. */
+  | { kind: 'rewrite-digest'; digest: string; match?: Match }
   /**
    * Once a manifest PUT for <name>:<tag> succeeded, GET/HEAD of that tag serve the manifest of `to`
    * (`repo:tag` on the same upstream) instead, as if a concurrent push had moved the tag.
@@ -71,6 +73,13 @@ const MANIFEST = /^\/v2\/(.+)\/manifests\/([^/]+)$/
 const BLOB_UPLOAD = /^\/v2\/.+\/blobs\/uploads\//
 const REPO_PATH = /^\/v2\/(.+?)\/(?:manifests|blobs|tags)\//
 
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+]
+
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -81,11 +90,13 @@ const HOP_BY_HOP = new Set([
   'trailer'
 ])
 
-function matches(match: Match | undefined, method: string, path: string): boolean {
+function matches(match: Match | undefined, req: IncomingMessage, path: string): boolean {
+  const method = req.method ?? 'GET'
   if (match === undefined || match === 'all') return true
-  if (typeof match === 'function') return match(method, path)
+  if (typeof match === 'function') return match(method, path, req.headers)
   if (match === 'manifest-put') return method === 'PUT' && MANIFEST.test(path)
   if (match === 'manifest-read') return (method === 'GET' || method === 'HEAD') && MANIFEST.test(path)
+  if (match === 'manifest-get') return method === 'GET' && MANIFEST.test(path)
   return (method === 'PATCH' || method === 'PUT') && BLOB_UPLOAD.test(path)
 }
 
@@ -216,7 +227,7 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
         }
         stripAuth = true
       } else if (m.kind === 'status' || m.kind === 'reset') {
-        if (!matches(m.match, method, path) || (m.times !== undefined && rule.fired >= m.times)) continue
+        if (!matches(m.match, req, path) || (m.times !== undefined && rule.fired >= m.times)) continue
         rule.fired++
         if (m.kind === 'reset') return reset(req, at)
         const { body, type } =
@@ -225,7 +236,7 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
         if (m.retryAfter !== undefined) headers['Retry-After'] = String(m.retryAfter)
         return reply(req, res, at, `status-${m.status}`, m.status, headers, body)
       } else if (m.kind === 'rewrite-digest') {
-        if (MANIFEST.test(path)) rewriteDigest = m.digest
+        if (MANIFEST.test(path) && matches(m.match, req, path)) rewriteDigest = m.digest
       } else if (m.kind === 'move-tag') {
         const found = MANIFEST.exec(path)
         if (found && (method === 'GET' || method === 'HEAD') && pushedTags.has(`${found[1]}:${found[2]}`))
@@ -361,9 +372,10 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
   ): Promise<void> {
     const colon = to.lastIndexOf(':')
     const [repo, tag] = [to.slice(0, colon), to.slice(colon + 1)]
-    const accept = req.headers.accept ?? ''
+    // Whatever the client accepts, the other image's manifest as it was pushed (a registry refuses an
+    // index to a client that does not list index types, and would convert a manifest to schema 1).
     const upRes = await fetch(`http://${upstream}/v2/${repo}/manifests/${tag}`, {
-      headers: { Accept: accept }
+      headers: { Accept: MANIFEST_TYPES.join(', ') }
     })
     const body = Buffer.from(await upRes.arrayBuffer())
     if (!upRes.ok) throw new Error(`move-tag: upstream GET ${to} answered ${upRes.status}`)

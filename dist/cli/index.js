@@ -859,6 +859,7 @@ const AUTH = [
     /authentication required/i,
     /name[ _-]invalid/i,
     /incorrect username or password/i,
+    /no basic auth credentials/i,
     /forbidden/i
 ];
 const TRANSIENT = [
@@ -916,19 +917,33 @@ const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 async function retry(fn, opts) {
     const sleep = opts.sleep ?? realSleep;
+    const now = opts.now ?? Date.now;
+    const start = now();
     for (let attempt = 1;; attempt++) {
         try {
             return await fn(attempt);
         }
         catch (error) {
-            if (attempt >= opts.attempts || kindOf(error) !== 'transient')
+            if (kindOf(error) !== 'transient')
                 throw error;
             const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
             const delayMs = backoffMs(attempt, opts, retryAfter);
+            const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
+            if (attempt >= opts.attempts || outOfTime)
+                throw gaveUp(error, attempt, outOfTime);
             opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error });
             await sleep(delayMs);
         }
     }
+}
+/** The last transient error, told how long we tried, so the one error line tells the whole story. */
+function gaveUp(error, attempt, outOfTime) {
+    if ((attempt === 1 && !outOfTime) || !(error instanceof Error))
+        return error;
+    error.message += outOfTime
+        ? ` (gave up after ${attempt} attempt(s): no time left for another)`
+        : ` (after ${attempt} attempts)`;
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./src/docker.ts
@@ -1078,8 +1093,10 @@ class Docker {
     async build(args) {
         return this.exec(args, { stream: true, display: displayArgs(args) });
     }
+    /** Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none). */
     async push(ref) {
-        await this.exec(['push', ref], { stream: true });
+        const { stdout } = await this.exec(['push', ref], { stream: true });
+        return pushReportDigest(stdout, ref);
     }
     async inspect(image) {
         const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image]);
@@ -1092,6 +1109,17 @@ class Docker {
             input: Buffer.from(password)
         });
     }
+}
+/**
+ * The digest in docker push's closing line, `<tag>: digest: sha256:… size: N`, a format the CLI has kept
+ * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
+ * caller falls back to RepoDigests.
+ */
+function pushReportDigest(stdout, ref) {
+    const tag = ref.slice(ref.lastIndexOf(':') + 1);
+    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout);
+    return m ? m[1] : '';
 }
 /** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
 function pushedDigests(repoDigests, repository) {
@@ -1656,6 +1684,9 @@ async function execute(inputs, opts) {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
         await createPrivateConfig(configDir, dockerConfigDir(env), inputs.username ? inputs.registry : undefined);
         const defaults = gitDefaults(inputs, env);
+        const buildx = hasBuildxPlugin(configDir, env);
+        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${dockerConfigDir(env)}; buildx: ${buildx}`);
+        opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
         return await runPipeline(inputs, {
             docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir }),
             reporter: opts.reporter,
@@ -1663,7 +1694,7 @@ async function execute(inputs, opts) {
             credentials: credentialsFromDockerConfig(configDir),
             labels: defaults.labels,
             defaultTags: defaults.tags,
-            buildx: hasBuildxPlugin(configDir, env)
+            buildx
         });
     }
     finally {
@@ -1672,6 +1703,8 @@ async function execute(inputs, opts) {
 }
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
 async function runPipeline(inputs, deps) {
     // One client for the run: the reachability check and verification share its connections and tokens.
     const client = inputs.push
@@ -1687,6 +1720,7 @@ async function runPipeline(inputs, deps) {
     try {
         const result = await pipeline(inputs, deps, client);
         result.counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 };
+        deps.reporter.debug(`docker processes: ${result.counts.docker}, registry requests: ${result.counts.registry}`);
         return result;
     }
     finally {
@@ -1758,7 +1792,10 @@ async function pipeline(inputs, deps, client) {
         };
     }
     const name = remotePath(inputs.registry, inputs.image);
-    const pushDocker = (ref) => retry(() => docker.push(ref), retrying(`push of ${ref}`)).catch(withCredentialHint(inputs));
+    const pushDocker = (ref) => retry(() => docker.push(ref), {
+        ...retrying(`push of ${ref}`),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(withCredentialHint(inputs));
     let pushed = [];
     let info;
     if (plan.output === 'push') {
@@ -1768,14 +1805,22 @@ async function pipeline(inputs, deps, client) {
         await reporter.group('Push', () => timed(durations, 'push', async () => {
             // docker pushes the layers once; the other tags are the same manifest, put by the registry API,
             // which re-uploads nothing and costs one request per tag instead of a docker process.
-            await pushDocker(refs[0]);
-            info = await docker.inspect(inspectTarget);
-            pushed = pushedDigests(info.repoDigests, repo);
+            // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+            const inspecting = docker.inspect(inspectTarget);
+            const reported = await pushDocker(refs[0]).catch(async (error) => {
+                await inspecting.catch(() => undefined);
+                throw error;
+            });
+            info = await inspecting;
+            pushed = reported
+                ? [reported]
+                : pushedDigests((await docker.inspect(inspectTarget)).repoDigests, repo);
             if (refs.length > 1) {
                 const tagged = pushed.length === 1 && (await tagByApi(client, name, pushed[0], tags.slice(1), reporter));
                 if (!tagged)
                     for (const ref of refs.slice(1))
-                        await pushDocker(ref);
+                        pushed.push(await pushDocker(ref));
+                pushed = [...new Set(pushed.filter(Boolean))];
             }
         }));
     }
