@@ -30,8 +30,10 @@ export type Runner = (
  * `out` (stdout in the action; stderr in the CLI, whose stdout may carry JSON).
  */
 export function createExecRunner(out: NodeJS.WritableStream = process.stdout): Runner {
+  // Loads while the registry preflight runs, not after it.
+  const exec = import('@actions/exec')
   return async (command, args, env, options) => {
-    const { getExecOutput } = await import('@actions/exec')
+    const { getExecOutput } = await exec
     if (options.stream) out.write(`[command]${options.display ?? [command, ...args].join(' ')}\n`)
     const result = await getExecOutput(command, args, {
       env: env as Record<string, string>,
@@ -43,8 +45,6 @@ export function createExecRunner(out: NodeJS.WritableStream = process.stdout): R
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
   }
 }
-
-export const execRunner: Runner = createExecRunner()
 
 export class DockerError extends ClassifiedError {
   constructor(
@@ -169,7 +169,7 @@ export class Docker {
   calls = 0
 
   constructor(
-    private readonly runner: Runner = execRunner,
+    private readonly runner: Runner,
     private readonly env: NodeJS.ProcessEnv = process.env
   ) {}
 

@@ -4,7 +4,6 @@ import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { Commands } from './commands.js'
 import { InputError, parseInputs } from './inputs.js'
-import { execute } from './pipeline.js'
 import type { Reporter } from './reporter.js'
 import { metadata, summaryMarkdown } from './summary.js'
 
@@ -39,6 +38,8 @@ export async function run(): Promise<void> {
     const { inputs, notices } = parseInputs(get)
     notices.forEach(n => core.notice(n))
 
+    // Loaded after validation: bad input, the most common failure, fails without loading it.
+    const { execute } = await import('./pipeline.js')
     const result = await execute(inputs, {
       reporter: actionReporter,
       tempRoot: process.env.RUNNER_TEMP || tmpdir(),
@@ -53,6 +54,7 @@ export async function run(): Promise<void> {
     core.setOutput('platform-digests', JSON.stringify(result.platformDigests))
     core.setOutput('metadata', JSON.stringify(metadata(inputs, result)))
     core.summary(summaryMarkdown(inputs, result))
+    core.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {
     core.setFailed(errorLine(error))
   }

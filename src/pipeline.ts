@@ -180,6 +180,7 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
   }
 
   const args = buildArgs(inputs, plan, buildx)
+  reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`)
   // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () =>

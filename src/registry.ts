@@ -2,7 +2,7 @@
 // token dance, keep-alive connections and bounded retries.
 
 import http from 'node:http'
-import https from 'node:https'
+import type https from 'node:https'
 import { createHash } from 'node:crypto'
 import { ClassifiedError, kindOf, parseRetryAfter, retry, type FailureKind } from './retry.js'
 import { isDockerHub, isLoopbackRegistry, isValidTag, pathProblem } from './reference.js'
@@ -565,15 +565,22 @@ export class RegistryClient {
     }
   }
 
-  private agentFor(url: URL): http.Agent {
+  private agentFor(tls?: typeof https): http.Agent {
     const options = { keepAlive: true, maxSockets: MAX_SOCKETS }
-    if (url.protocol === 'http:') return (this.agents.http ??= new http.Agent(options))
-    return (this.agents.https ??= new https.Agent(options))
+    if (!tls) return (this.agents.http ??= new http.Agent(options))
+    return (this.agents.https ??= new tls.Agent(options))
   }
 
-  private once(method: string, url: URL, headers: Record<string, string>, body?: Buffer): Promise<Response> {
+  private async once(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<Response> {
     this.requestCount++
-    const transport = url.protocol === 'http:' ? http : https
+    // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
+    const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
+    const transport = tls ?? http
     return new Promise<Response>((resolve, reject) => {
       let settled = false
       const finish = (err: Error | undefined, res?: Response) => {
@@ -585,7 +592,7 @@ export class RegistryClient {
       }
       const req = transport.request(
         url,
-        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent: this.agentFor(url) },
+        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent: this.agentFor(tls) },
         res => {
           const chunks: Buffer[] = []
           let size = 0

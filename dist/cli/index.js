@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(428);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 428:
+/***/ 412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -957,8 +957,10 @@ function gaveUp(error, attempt, outOfTime) {
  * `out` (stdout in the action; stderr in the CLI, whose stdout may carry JSON).
  */
 function createExecRunner(out = process.stdout) {
+    // Loads while the registry preflight runs, not after it.
+    const exec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
     return async (command, args, env, options) => {
-        const { getExecOutput } = await __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
+        const { getExecOutput } = await exec;
         if (options.stream)
             out.write(`[command]${options.display ?? [command, ...args].join(' ')}\n`);
         const result = await getExecOutput(command, args, {
@@ -971,7 +973,6 @@ function createExecRunner(out = process.stdout) {
         return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
     };
 }
-const execRunner = createExecRunner();
 class DockerError extends ClassifiedError {
     command;
     exitCode;
@@ -1079,7 +1080,7 @@ class Docker {
     env;
     /** Docker CLI processes spawned; the benchmark reports it. */
     calls = 0;
-    constructor(runner = execRunner, env = process.env) {
+    constructor(runner, env = process.env) {
         this.runner = runner;
         this.env = env;
     }
@@ -1137,15 +1138,11 @@ function pushedDigests(repoDigests, repository) {
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/registry.ts
 // A small client for the distribution (OCI) HTTP API: just enough to read and write manifests, with the
 // token dance, keep-alive connections and bounded retries.
-
 
 
 
@@ -1581,15 +1578,17 @@ class RegistryClient {
             return this.once(method, url, headers, body);
         }
     }
-    agentFor(url) {
+    agentFor(tls) {
         const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
-        if (url.protocol === 'http:')
+        if (!tls)
             return (this.agents.http ??= new (external_node_http_default()).Agent(options));
-        return (this.agents.https ??= new (external_node_https_default()).Agent(options));
+        return (this.agents.https ??= new tls.Agent(options));
     }
-    once(method, url, headers, body) {
+    async once(method, url, headers, body) {
         this.requestCount++;
-        const transport = url.protocol === 'http:' ? (external_node_http_default()) : (external_node_https_default());
+        // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
+        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23))).default;
+        const transport = tls ?? (external_node_http_default());
         return new Promise((resolve, reject) => {
             let settled = false;
             const finish = (err, res) => {
@@ -1602,7 +1601,7 @@ class RegistryClient {
                 else
                     resolve(res);
             };
-            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent: this.agentFor(url) }, res => {
+            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent: this.agentFor(tls) }, res => {
                 const chunks = [];
                 let size = 0;
                 res.on('data', (chunk) => {
@@ -1760,6 +1759,7 @@ async function pipeline(inputs, deps, client) {
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
     }
     const args = buildArgs(inputs, plan, buildx);
+    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const built = await reporter.group('Build', () => timed(durations, 'build', () => plan.output === 'push'
         ? retry(() => docker.build(args), retrying('build and push')).catch(withCredentialHint(inputs))
@@ -2252,6 +2252,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 857:
 /***/ ((module) => {
 
@@ -2400,6 +2407,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -2437,6 +2474,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
