@@ -18,6 +18,7 @@ import {
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { makeInputs } from '../__fixtures__/inputs.js'
 import type { Inputs } from '../src/inputs.js'
 import { ClassifiedError } from '../src/retry.js'
 
@@ -27,34 +28,6 @@ const SYSTEM_BUILDX = [
   '/usr/lib/docker/cli-plugins',
   '/usr/libexec/docker/cli-plugins'
 ].some(d => existsSync(join(d, 'docker-buildx')))
-
-function makeInputs(over: Partial<Inputs> = {}): Inputs {
-  return {
-    context: '.',
-    remoteContext: false,
-    file: '',
-    image: 'my/app',
-    registry: 'localhost:5000',
-    tags: [],
-    buildArgs: [],
-    labels: [],
-    target: '',
-    push: true,
-    noCache: false,
-    pull: false,
-    username: '',
-    password: '',
-    retries: 3,
-    platforms: [],
-    cacheFrom: [],
-    cacheTo: [],
-    provenance: '',
-    sbom: '',
-    secrets: [],
-    builder: '',
-    ...over
-  }
-}
 
 const REF = 'localhost:5000/my/app:v1'
 const IID = '/w/iid'

@@ -1,5 +1,11 @@
 import { describe, it, expect } from '@jest/globals'
-import { checkManifests, loginHost, VerificationError } from '../src/pipeline.js'
+import {
+  checkManifests,
+  loginHost,
+  platformDigests,
+  VerificationError,
+  warnOnCacheExport
+} from '../src/pipeline.js'
 import type { Manifest } from '../src/registry.js'
 
 const d = (c: string): string => `sha256:${c.repeat(64)}`
@@ -138,5 +144,60 @@ describe('loginHost', () => {
     ['[::1]:5000', '[::1]:5000']
   ])('%s → %p', (registry, expected) => {
     expect(loginHost(registry)).toBe(expected)
+  })
+})
+
+describe('platformDigests', () => {
+  const D = (c: string): string => `sha256:${c.repeat(64)}`
+  const manifest = (body: unknown): Manifest => ({
+    digest: D('f'),
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    body: Buffer.from(JSON.stringify(body))
+  })
+  it('lists the platforms of an index, without attestation manifests', () => {
+    const index = {
+      manifests: [
+        { digest: D('1'), platform: { os: 'linux', architecture: 'amd64' } },
+        { digest: D('2'), platform: { os: 'linux', architecture: 'arm', variant: 'v7' } },
+        { digest: D('3'), platform: { os: 'unknown', architecture: 'unknown' } },
+        {
+          digest: D('4'),
+          platform: { os: 'linux', architecture: 'amd64' },
+          annotations: { 'vnd.docker.reference.type': 'attestation-manifest' }
+        }
+      ]
+    }
+    expect(platformDigests(manifest(index))).toEqual({ 'linux/amd64': D('1'), 'linux/arm/v7': D('2') })
+  })
+  it('gives a single manifest the local image platform', () => {
+    expect(platformDigests(manifest({ config: {}, layers: [] }), 'linux/arm64')).toEqual({
+      'linux/arm64': D('f')
+    })
+    expect(platformDigests(manifest({ config: {}, layers: [] }))).toEqual({})
+  })
+})
+
+describe('warnOnCacheExport', () => {
+  const warnings = (output: string): string[] => {
+    const seen: string[] = []
+    warnOnCacheExport(output, { warning: m => seen.push(m) })
+    return seen
+  }
+  it('warns with the ERROR line of the cache export step (which need not say "cache")', () => {
+    const out = [
+      '#6 exporting to image',
+      '#6 DONE 0.1s',
+      '#7 exporting cache to registry',
+      '#7 preparing build cache for export 0.0s done',
+      '#7 ERROR: error writing layer blob: unexpected status from HEAD request: 401 Unauthorized'
+    ].join('\n')
+    expect(warnings(out)).toEqual([
+      'cache export failed; the build succeeded without it: error writing layer blob: unexpected status from HEAD request: 401 Unauthorized'
+    ])
+  })
+  it('ignores errors of other steps and successful exports', () => {
+    expect(
+      warnings('#5 [2/2] RUN x\n#5 ERROR: failed to solve\n#7 exporting cache to registry\n#7 DONE 0.2s')
+    ).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
+import { makeInputs as baseInputs } from '../__fixtures__/inputs.js'
 import type { Inputs } from '../src/inputs.js'
 import type { Result } from '../src/pipeline.js'
 import { metadata, summaryMarkdown } from '../src/summary.js'
@@ -7,31 +8,7 @@ const DIGEST = `sha256:${'a'.repeat(64)}`
 const IMAGEID = `sha256:${'f'.repeat(64)}`
 
 function makeInputs(over: Partial<Inputs> = {}): Inputs {
-  return {
-    context: '.',
-    remoteContext: false,
-    file: '',
-    image: 'my/app',
-    registry: 'ghcr.io',
-    tags: ['v1', 'latest'],
-    buildArgs: [],
-    labels: [],
-    target: '',
-    push: true,
-    noCache: false,
-    pull: false,
-    username: '',
-    password: '',
-    retries: 3,
-    platforms: [],
-    cacheFrom: [],
-    cacheTo: [],
-    provenance: '',
-    sbom: '',
-    secrets: [],
-    builder: '',
-    ...over
-  }
+  return baseInputs({ registry: 'ghcr.io', tags: ['v1', 'latest'], ...over })
 }
 
 function makeResult(over: Partial<Result> = {}): Result {
