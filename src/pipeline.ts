@@ -124,17 +124,19 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     : undefined
   try {
     const result = await pipeline(inputs, deps, client)
-    result.counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 }
-    deps.reporter.debug(
-      `docker processes: ${result.counts.docker}, registry requests: ${result.counts.registry}`
-    )
-    return result
+    const counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 }
+    deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry}`)
+    return { ...result, counts }
   } finally {
     client?.close()
   }
 }
 
-async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | undefined): Promise<Result> {
+async function pipeline(
+  inputs: Inputs,
+  deps: Deps,
+  client: RegistryClient | undefined
+): Promise<Omit<Result, 'counts'>> {
   const { docker, reporter } = deps
   const buildx = deps.buildx ?? false
   const durations: Record<string, number> = {}
@@ -192,8 +194,7 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
   if (inputs.cacheTo.length) warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter)
   const iid = (await readFile(plan.iidfile, 'utf8')).trim()
   // buildx writes the config digest, which the containerd image store does not know images by: inspect
-  // the loaded image by its first tag instead. One inspect per run, after the push when there is one,
-  // so that it also carries the digest docker pushed.
+  // the loaded image by its first tag instead.
   const inspectTarget = buildx ? refs[0] : iid
   const builder = buildx ? 'buildx' : 'classic'
   reporter.info(`Built ${iid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`)
@@ -201,7 +202,6 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
     reporter.warning(
       `${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`
     )
-  const counts = { docker: 0, registry: 0 }
   if (!client) {
     const info = plan.output === 'load' ? await docker.inspect(inspectTarget) : undefined
     const imageid = info?.id ?? iid
@@ -213,8 +213,7 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
       platformDigests: {},
       size: info?.size ?? 0,
       builder,
-      durations,
-      counts
+      durations
     }
   }
 
@@ -269,8 +268,7 @@ async function pipeline(inputs: Inputs, deps: Deps, client: RegistryClient | und
     platformDigests: platformDigests(manifest, info?.platform),
     size: info?.size ?? 0,
     builder,
-    durations,
-    counts
+    durations
   }
 }
 

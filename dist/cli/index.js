@@ -1718,9 +1718,9 @@ async function runPipeline(inputs, deps) {
         : undefined;
     try {
         const result = await pipeline(inputs, deps, client);
-        result.counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 };
-        deps.reporter.debug(`docker processes: ${result.counts.docker}, registry requests: ${result.counts.registry}`);
-        return result;
+        const counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 };
+        deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry}`);
+        return { ...result, counts };
     }
     finally {
         client?.close();
@@ -1768,14 +1768,12 @@ async function pipeline(inputs, deps, client) {
         warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter);
     const iid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
     // buildx writes the config digest, which the containerd image store does not know images by: inspect
-    // the loaded image by its first tag instead. One inspect per run, after the push when there is one,
-    // so that it also carries the digest docker pushed.
+    // the loaded image by its first tag instead.
     const inspectTarget = buildx ? refs[0] : iid;
     const builder = buildx ? 'buildx' : 'classic';
     reporter.info(`Built ${iid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`);
     if (plan.output === 'cache')
         reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    const counts = { docker: 0, registry: 0 };
     if (!client) {
         const info = plan.output === 'load' ? await docker.inspect(inspectTarget) : undefined;
         const imageid = info?.id ?? iid;
@@ -1787,8 +1785,7 @@ async function pipeline(inputs, deps, client) {
             platformDigests: {},
             size: info?.size ?? 0,
             builder,
-            durations,
-            counts
+            durations
         };
     }
     const name = remotePath(inputs.registry, inputs.image);
@@ -1838,8 +1835,7 @@ async function pipeline(inputs, deps, client) {
         platformDigests: platformDigests(manifest, info?.platform),
         size: info?.size ?? 0,
         builder,
-        durations,
-        counts
+        durations
     };
 }
 /** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
