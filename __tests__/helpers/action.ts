@@ -4,17 +4,17 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { hasBuildxPlugin } from '../../src/docker.js'
 import { runCommand, type CliResult } from './docker.js'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
 
-/** The builder the action should pick on the engine under test: buildx where the user's config has it. */
-export const EXPECTED_BUILDER =
-  process.env.DOCKER_CONFIG && existsSync(join(process.env.DOCKER_CONFIG, 'cli-plugins', 'docker-buildx'))
-    ? 'buildx'
-    : 'classic'
+/** The builder the action should pick: buildx where the user's config or a system plugin dir has it. */
+export const EXPECTED_BUILDER = hasBuildxPlugin(process.env.DOCKER_CONFIG || join(tmpdir(), 'btp-no-config'))
+  ? 'buildx'
+  : 'classic'
 
 export interface ActionRun extends CliResult {
   outputs: Record<string, string>
