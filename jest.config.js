@@ -9,5 +9,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: false }]
   },
   testTimeout: 120000,
+  // The e2e files mostly wait on docker and the network: three at a time halves the run on two cores.
+  maxWorkers: 3,
   verbose: true
 }
