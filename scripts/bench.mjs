@@ -8,7 +8,16 @@
 //   --registry HOST:PORT  use this registry instead of starting docker-registry on a free port
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -239,9 +248,13 @@ async function main() {
       oneTag: { dockerProcesses: counts1.docker, registryRequests: counts1.registry },
       tenTags: { dockerProcesses: counts10.docker, registryRequests: counts10.registry }
     }
+    const dist = path.join(root, 'dist')
+    const chunks = readdirSync(dist).filter(f => f.endsWith('.js'))
     results.bundleBytes = {
       'dist/index.js': statSync(ACTION).size,
-      'dist/cli/index.js': statSync(path.join(root, 'dist', 'cli', 'index.js')).size
+      // Chunks load lazily: the cold path reads index.js only; a build also loads the rest.
+      'dist/*.js': chunks.reduce((sum, f) => sum + statSync(path.join(dist, f)).size, 0),
+      'dist/cli/index.js': statSync(path.join(dist, 'cli', 'index.js')).size
     }
   } finally {
     registry.stop()
@@ -259,7 +272,7 @@ async function main() {
     `| cold start − \`node -e 0\` (median of ${COLD}) | ${c.overheadMs} ms (${c.actionMedianMs} ms − ${c.nodeMedianMs} ms) | ≤ ${c.target} ms | ${pass(c.overheadMs, c.target)} |`,
     `| docker processes per run (1 tag / 10 tags) | ${calls.oneTag.dockerProcesses} / ${calls.tenTags.dockerProcesses} | | |`,
     `| registry HTTP requests per run (1 tag / 10 tags) | ${calls.oneTag.registryRequests} / ${calls.tenTags.registryRequests} | | |`,
-    `| bundle size (dist/index.js) | ${(results.bundleBytes['dist/index.js'] / 1024).toFixed(0)} KiB | | |`
+    `| bundle size: dist/index.js (loaded at start) / with its lazy chunks | ${(results.bundleBytes['dist/index.js'] / 1024).toFixed(0)} KiB / ${(results.bundleBytes['dist/*.js'] / 1024).toFixed(0)} KiB | | |`
   ].join('\n')
   mkdirSync(opts.out, { recursive: true })
   writeFileSync(path.join(opts.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
