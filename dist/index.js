@@ -381,6 +381,8 @@ class Commands {
 
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __nccwpck_require__(422);
+// EXTERNAL MODULE: ./src/reporter.ts
+var reporter = __nccwpck_require__(622);
 ;// CONCATENATED MODULE: ./src/summary.ts
 function metadata(inputs, result) {
     return {
@@ -396,6 +398,17 @@ function metadata(inputs, result) {
         size: result.size,
         durations: result.durations,
         counts: result.counts
+    };
+}
+/** The action's outputs by name; the CLI prints the same object with --json. */
+function outputs(inputs, result) {
+    return {
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        imageid: result.imageid,
+        tags: result.tags.join('\n'),
+        'platform-digests': JSON.stringify(result.platformDigests),
+        metadata: JSON.stringify(metadata(inputs, result))
     };
 }
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;
@@ -437,6 +450,7 @@ function summaryMarkdown(inputs, result) {
 
 
 
+
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 const core = new Commands();
@@ -450,11 +464,7 @@ const actionReporter = {
 };
 /** Masks the password and the base64 forms docker writes into config files, before anything is logged. */
 function maskCredentials(username, password, setSecret) {
-    if (!password)
-        return;
-    setSecret(password);
-    setSecret(Buffer.from(`${username}:${password}`).toString('base64'));
-    setSecret(Buffer.from(password).toString('base64'));
+    (0,reporter/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
 }
 async function run() {
     if (core.getState(STATE_POST) === 'true')
@@ -466,19 +476,15 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => core.notice(n));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 664));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 42).then(__nccwpck_require__.bind(__nccwpck_require__, 42));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
             out: process.stdout,
             onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
         });
-        core.setOutput('digest', result.digest);
-        core.setOutput('image-ref', result.imageRef);
-        core.setOutput('imageid', result.imageid);
-        core.setOutput('tags', result.tags.join('\n'));
-        core.setOutput('platform-digests', JSON.stringify(result.platformDigests));
-        core.setOutput('metadata', JSON.stringify(metadata(inputs, result)));
+        for (const [name, value] of Object.entries(outputs(inputs, result)))
+            core.setOutput(name, value);
         core.summary(summaryMarkdown(inputs, result));
         core.debug(`done ${Math.round(performance.now())} ms after the process started`);
     }
@@ -635,6 +641,41 @@ function isLoopbackRegistry(registry) {
  */
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+
+
+/***/ }),
+
+/***/ 622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ credentialSecrets),
+/* harmony export */   ay: () => (/* binding */ timed)
+/* harmony export */ });
+/* unused harmony export since */
+// How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
+/** Milliseconds since `start`, rounded. */
+const since = (start) => Math.round(performance.now() - start);
+/** Runs `fn` and records its duration under `name`. */
+async function timed(durations, name, fn) {
+    const start = performance.now();
+    try {
+        return await fn();
+    }
+    finally {
+        durations[name] = since(start);
+    }
+}
+/** The password and the base64 forms docker writes into config files: everything to mask. */
+function credentialSecrets(username, password) {
+    if (!password)
+        return [];
+    return [
+        password,
+        Buffer.from(`${username}:${password}`).toString('base64'),
+        Buffer.from(password).toString('base64')
+    ];
 }
 
 

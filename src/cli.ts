@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
 import { InputError, parseInputs } from './inputs.js'
 import { execute } from './pipeline.js'
-import type { Reporter } from './reporter.js'
-import { metadata } from './summary.js'
+import { credentialSecrets, type Reporter } from './reporter.js'
+import { outputs } from './summary.js'
 
 export const USAGE = `Usage: build-tag-push --image PATH [options]
 
@@ -172,9 +172,7 @@ export async function main(
   const reporter = cliReporter(io.stderr, secrets)
   let password = ''
   if (values['password-stdin']) password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
-  if (password) {
-    secrets.push(password, Buffer.from(`${values.username ?? ''}:${password}`).toString('base64'))
-  }
+  secrets.push(...credentialSecrets(values.username ?? '', password))
   let inputs
   const start = performance.now()
   try {
@@ -194,15 +192,7 @@ export async function main(
   }
   try {
     const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out: io.stderr })
-    const outputs = {
-      digest: result.digest,
-      'image-ref': result.imageRef,
-      imageid: result.imageid,
-      tags: result.tags.join('\n'),
-      'platform-digests': JSON.stringify(result.platformDigests),
-      metadata: JSON.stringify(metadata(inputs, result))
-    }
-    if (values.json) io.stdout.write(`${JSON.stringify(outputs)}\n`)
+    if (values.json) io.stdout.write(`${JSON.stringify(outputs(inputs, result))}\n`)
     else {
       io.stdout.write(
         result.digest

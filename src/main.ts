@@ -4,8 +4,8 @@ import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { Commands } from './commands.js'
 import { InputError, parseInputs } from './inputs.js'
-import type { Reporter } from './reporter.js'
-import { metadata, summaryMarkdown } from './summary.js'
+import { credentialSecrets, type Reporter } from './reporter.js'
+import { outputs, summaryMarkdown } from './summary.js'
 
 const STATE_POST = 'isPost'
 const STATE_WORKDIR = 'workDir'
@@ -23,10 +23,7 @@ export const actionReporter: Reporter = {
 
 /** Masks the password and the base64 forms docker writes into config files, before anything is logged. */
 export function maskCredentials(username: string, password: string, setSecret: (v: string) => void): void {
-  if (!password) return
-  setSecret(password)
-  setSecret(Buffer.from(`${username}:${password}`).toString('base64'))
-  setSecret(Buffer.from(password).toString('base64'))
+  credentialSecrets(username, password).forEach(setSecret)
 }
 
 export async function run(): Promise<void> {
@@ -47,12 +44,7 @@ export async function run(): Promise<void> {
       onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
     })
 
-    core.setOutput('digest', result.digest)
-    core.setOutput('image-ref', result.imageRef)
-    core.setOutput('imageid', result.imageid)
-    core.setOutput('tags', result.tags.join('\n'))
-    core.setOutput('platform-digests', JSON.stringify(result.platformDigests))
-    core.setOutput('metadata', JSON.stringify(metadata(inputs, result)))
+    for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
     core.summary(summaryMarkdown(inputs, result))
     core.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {

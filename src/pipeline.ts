@@ -82,12 +82,11 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   opts.onWorkDir?.(workDir)
   try {
     const configDir = path.join(workDir, 'docker-config')
-    await createPrivateConfig(configDir, dockerConfigDir(env), inputs.username ? inputs.registry : undefined)
+    const userConfigDir = dockerConfigDir(env)
+    await createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined)
     const defaults = gitDefaults(inputs, env)
     const buildx = hasBuildxPlugin(configDir, env)
-    opts.reporter.debug(
-      `private DOCKER_CONFIG ${configDir}, seeded from ${dockerConfigDir(env)}; buildx: ${buildx}`
-    )
+    opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`)
     opts.reporter.debug(
       `tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`
     )

@@ -26,3 +26,13 @@ export async function timed<T>(
     durations[name] = since(start)
   }
 }
+
+/** The password and the base64 forms docker writes into config files: everything to mask. */
+export function credentialSecrets(username: string, password: string): string[] {
+  if (!password) return []
+  return [
+    password,
+    Buffer.from(`${username}:${password}`).toString('base64'),
+    Buffer.from(password).toString('base64')
+  ]
+}

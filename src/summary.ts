@@ -19,6 +19,18 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
   }
 }
 
+/** The action's outputs by name; the CLI prints the same object with --json. */
+export function outputs(inputs: Inputs, result: Result): Record<string, string> {
+  return {
+    digest: result.digest,
+    'image-ref': result.imageRef,
+    imageid: result.imageid,
+    tags: result.tags.join('\n'),
+    'platform-digests': JSON.stringify(result.platformDigests),
+    metadata: JSON.stringify(metadata(inputs, result))
+  }
+}
+
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``
 
 function humanSize(bytes: number): string {

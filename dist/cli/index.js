@@ -1650,6 +1650,16 @@ async function timed(durations, name, fn) {
         durations[name] = since(start);
     }
 }
+/** The password and the base64 forms docker writes into config files: everything to mask. */
+function credentialSecrets(username, password) {
+    if (!password)
+        return [];
+    return [
+        password,
+        Buffer.from(`${username}:${password}`).toString('base64'),
+        Buffer.from(password).toString('base64')
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The job itself: build → tag → push → verify. The action and the CLI differ only in how inputs arrive
@@ -1681,10 +1691,11 @@ async function execute(inputs, opts) {
     opts.onWorkDir?.(workDir);
     try {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
-        await createPrivateConfig(configDir, dockerConfigDir(env), inputs.username ? inputs.registry : undefined);
+        const userConfigDir = dockerConfigDir(env);
+        await createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined);
         const defaults = gitDefaults(inputs, env);
         const buildx = hasBuildxPlugin(configDir, env);
-        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${dockerConfigDir(env)}; buildx: ${buildx}`);
+        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
         opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
         return await runPipeline(inputs, {
             docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir }),
@@ -1972,6 +1983,17 @@ function metadata(inputs, result) {
         counts: result.counts
     };
 }
+/** The action's outputs by name; the CLI prints the same object with --json. */
+function outputs(inputs, result) {
+    return {
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        imageid: result.imageid,
+        tags: result.tags.join('\n'),
+        'platform-digests': JSON.stringify(result.platformDigests),
+        metadata: JSON.stringify(metadata(inputs, result))
+    };
+}
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;
 function humanSize(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB'];
@@ -2005,6 +2027,7 @@ function summaryMarkdown(inputs, result) {
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The same job outside Actions: flags become the action's inputs, and results go to stdout.
+
 
 
 
@@ -2163,9 +2186,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     let password = '';
     if (values['password-stdin'])
         password = (0,external_node_fs_namespaceObject.readFileSync)(0, 'utf8').replace(/\r?\n$/, '');
-    if (password) {
-        secrets.push(password, Buffer.from(`${values.username ?? ''}:${password}`).toString('base64'));
-    }
+    secrets.push(...credentialSecrets(values.username ?? '', password));
     let inputs;
     const start = performance.now();
     try {
@@ -2187,16 +2208,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     try {
         const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_namespaceObject.tmpdir)(), out: io.stderr });
-        const outputs = {
-            digest: result.digest,
-            'image-ref': result.imageRef,
-            imageid: result.imageid,
-            tags: result.tags.join('\n'),
-            'platform-digests': JSON.stringify(result.platformDigests),
-            metadata: JSON.stringify(metadata(inputs, result))
-        };
         if (values.json)
-            io.stdout.write(`${JSON.stringify(outputs)}\n`);
+            io.stdout.write(`${JSON.stringify(outputs(inputs, result))}\n`);
         else {
             io.stdout.write(result.digest
                 ? `${result.imageRef}\n`
