@@ -186,18 +186,29 @@ export async function makeContext(files: Record<string, string>): Promise<string
 }
 
 /**
+ * `docker image ls --digests` on the containerd store fails with "content digest … not found" when another
+ * test file deletes an image mid-listing (the files run in parallel); listing again is then right.
+ */
+async function listImagesWithDigests(): Promise<CliResult> {
+  const args = ['image', 'ls', '--digests', '--format', '{{.Repository}}\t{{.Tag}}\t{{.Digest}}']
+  for (let attempt = 1; ; attempt++) {
+    const res = await dockerCli(args)
+    if (res.code === 0 || attempt === 5 || !/not found/i.test(res.stderr)) {
+      if (res.code !== 0)
+        throw new Error(`docker ${args.join(' ')} exited ${res.code}:\n${res.stderr.trim()}`)
+      return res
+    }
+    await new Promise(resolve => setTimeout(resolve, 200))
+  }
+}
+
+/**
  * Removes local image references whose repository starts with prefix (e.g. '127.0.0.1:5000/btp-').
  * Removes by reference, not by ID, so tags outside the prefix survive. Returns the references removed.
  */
 export async function removeImages(prefix: string): Promise<string[]> {
   if (!prefix) throw new Error('removeImages: empty prefix would match every image')
-  const ls = await dockerOk([
-    'image',
-    'ls',
-    '--digests',
-    '--format',
-    '{{.Repository}}\t{{.Tag}}\t{{.Digest}}'
-  ])
+  const ls = await listImagesWithDigests()
   const refs = new Set<string>()
   for (const line of ls.stdout.split('\n')) {
     const [repo, tag, digest] = line.split('\t')
