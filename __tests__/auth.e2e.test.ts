@@ -11,6 +11,7 @@ import { delimiter, dirname, join } from 'node:path'
 import {
   ACTION,
   errorLines,
+  expectSucceeded,
   inputEnv,
   parseCommandFile,
   runAction,
@@ -177,7 +178,7 @@ describe('login with the username and password inputs', () => {
       tags: 'v1',
       ...CREDS
     })
-    expect(r.code).toBe(0)
+    expectSucceeded(r)
     expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`, CREDS)).digest)
     expect(r.log).toContain(`Logged in to ${registry.host} as ${USERNAME}`)
     const argv = (await readFile(argvLog, 'utf8')).split('\n')
@@ -238,7 +239,7 @@ describe('login with the username and password inputs', () => {
       },
       { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' }
     )
-    expect(r.code).toBe(0)
+    expectSucceeded(r)
     expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`, CREDS)).digest)
     // The debug lines are there (the private config, the counts), and carry nothing secret.
     expect(r.log).toMatch(/^::debug::private DOCKER_CONFIG /m)
@@ -267,7 +268,7 @@ describe("the user's docker config", () => {
       },
       { DOCKER_CONFIG: userConfig }
     )
-    expect(r.code).toBe(0)
+    expectSucceeded(r)
     // Verification needs the seeded credentials too: this registry answers nothing anonymously.
     expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`, CREDS)).digest)
     expect(r.log).not.toContain('Logged in to')
@@ -303,7 +304,7 @@ describe("the user's docker config", () => {
       },
       { DOCKER_CONFIG: userConfig }
     )
-    expect(r.code).toBe(0)
+    expectSucceeded(r)
     expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`, CREDS)).digest)
     const asked = existsSync(spyLog) ? (await readFile(spyLog, 'utf8')).split('\n') : []
     expect(asked).not.toContain('store')

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from './helpers/action.js'
+import { expectSucceeded, ROOT } from './helpers/action.js'
 import { requireDocker, runCommand } from './helpers/docker.js'
 
 describe('npm run bench (smoke)', () => {
@@ -18,7 +18,7 @@ describe('npm run bench (smoke)', () => {
         { env: process.env }
       )
       expect(r.stderr).not.toContain('bench: no docker')
-      expect(r.code).toBe(0)
+      expectSucceeded(r)
       const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))
       expect(results.actionVsRaw.samples.action).toHaveLength(1)
       expect(results.actionVsRaw.ratio).toBeGreaterThan(0)

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { errorLines, EXPECTED_BUILDER, runAction, type ActionRun } from './helpers/action.js'
+import { errorLines, EXPECTED_BUILDER, runAction, type ActionRun, expectSucceeded } from './helpers/action.js'
 import { startBuildkitProxy, unixSocketOf, type BuildkitProxy } from './helpers/buildkit-proxy.js'
 import { dockerOk, ensureBaseImage, makeContext, removeImages, requireDocker } from './helpers/docker.js'
 import { startRegistry, type TestRegistry } from './helpers/registry.js'
@@ -105,7 +105,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Pushed and verified: exit 0, and the digest output is what skopeo reads for every tag. */
 async function expectVerified(run: ActionRun, host: string, image: string, tags: string[], creds?: Creds) {
-  if (run.code !== 0) throw new Error(`action failed (exit ${run.code}):\n${run.log.slice(-4000)}`)
+  expectSucceeded(run)
   expect(run.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
   const served = await Promise.all(tags.map(t => inspectRaw(host, `${image}:${t}`, creds)))
   for (const s of served) expect(s.digest).toBe(run.outputs.digest)
@@ -230,7 +230,7 @@ if (EXPECTED_BUILDER === 'buildx')
         push: 'false',
         secrets: `tok=${value}`
       })
-      if (run.code !== 0) throw new Error(`action failed (exit ${run.code}):\n${run.log.slice(-4000)}`)
+      expectSucceeded(run)
       expect(runStep(run.log, hash).cached).toBe(false)
       expect(run.log).toMatch(/--secret=id=tok,src=\S+/)
 

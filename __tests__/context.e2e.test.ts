@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EXPECTED_BUILDER, runAction, type ActionRun } from './helpers/action.js'
+import { EXPECTED_BUILDER, runAction, type ActionRun, expectSucceeded } from './helpers/action.js'
 import { makeContext, removeImages, requireDocker } from './helpers/docker.js'
 import { startRegistry, type TestRegistry } from './helpers/registry.js'
 import { inspectRaw, listTags, remoteLabels } from './helpers/skopeo.js'
@@ -105,7 +105,7 @@ async function build(
     { context: await context(), image, registry: registry.host, tags: '', ...inputs },
     { env }
   )
-  if (run.code !== 0) throw new Error(`action exited ${run.code}:\n${run.log.slice(-3000)}`)
+  expectSucceeded(run)
   return run
 }
 

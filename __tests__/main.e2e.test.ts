@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { errorLines, EXPECTED_BUILDER, runAction } from './helpers/action.js'
+import { errorLines, expectSucceeded, EXPECTED_BUILDER, runAction } from './helpers/action.js'
 import {
   dockerCli,
   dockerOk,
@@ -40,7 +40,7 @@ describe('build, tag, push, verify', () => {
     const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
     const image = repo('one')
     const run = await runAction({ context: ctx, image, registry: registry.host, tags: 'v1' })
-    expect(run.code).toBe(0)
+    expectSucceeded(run)
     const remote = await inspectRaw(registry.host, `${image}:v1`)
     expect(run.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(run.outputs.digest).toBe(remote.digest)
@@ -76,7 +76,7 @@ describe('build, tag, push, verify', () => {
       registry: registry.host,
       tags: 'v1.2.3, v1.2\nlatest'
     })
-    expect(run.code).toBe(0)
+    expectSucceeded(run)
     expect((await listTags(registry.host, image)).sort()).toEqual(['latest', 'v1.2', 'v1.2.3'])
     for (const tag of ['v1.2.3', 'v1.2', 'latest'])
       expect((await inspectRaw(registry.host, `${image}:${tag}`)).digest).toBe(run.outputs.digest)
@@ -98,7 +98,7 @@ describe('build, tag, push, verify', () => {
       image: image.replace('lower', 'LoWeR'),
       registry: registry.host
     })
-    expect(run.code).toBe(0)
+    expectSucceeded(run)
     expect(run.log).toMatch(/::notice::image ".*LoWeR.*" was lowercased/)
     expect(await listTags(registry.host, image)).toEqual(['latest'])
   })
@@ -136,7 +136,7 @@ describe('build, tag, push, verify', () => {
       },
       { cwd: ctx }
     )
-    expect(run.code).toBe(0)
+    expectSucceeded(run)
     await removeImages(`${registry.host}/${image}`)
     const ref = run.outputs['image-ref']
     await dockerOk(['pull', ref])
@@ -169,7 +169,7 @@ describe('build, tag, push, verify', () => {
       tags: 'local',
       push: 'false'
     })
-    expect(run.code).toBe(0)
+    expectSucceeded(run)
     expect(run.outputs.digest).toBe('')
     expect(run.outputs['image-ref']).toBe('')
     expect(run.outputs.imageid).toMatch(/^sha256:/)
@@ -202,7 +202,7 @@ describe('build, tag, push, verify', () => {
       registry: registry.host,
       push: 'false'
     })
-    expect(run.code).toBe(0)
+    expectSucceeded(run)
     expect(run.state.workDir).toContain(run.runnerTemp)
     expect(existsSync(run.state.workDir)).toBe(false)
   })

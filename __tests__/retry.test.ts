@@ -28,6 +28,16 @@ describe('classify', () => {
     ['unexpected EOF', 'transient'],
     ['write tcp 10.0.0.1:443: write: broken pipe', 'transient'],
     ['socket hang up', 'transient'],
+    // Seen from the containerd engine when a blob upload was reset mid-request.
+    [
+      'failed commit on ref "layer-sha256:f5": failed to do request: Put "http://127.0.0.1:34819/v2/a/blobs/uploads/4c": readfrom tcp 127.0.0.1:52576->127.0.0.1:34819: write tcp 127.0.0.1:52576->127.0.0.1:34819: use of closed network connection',
+      'transient'
+    ],
+    ['failed to copy: io: read/write on closed pipe', 'transient'],
+    ['http: server closed idle connection', 'transient'],
+    ['dial tcp 10.0.0.9:443: connect: no route to host', 'transient'],
+    ['dial tcp 10.0.0.9:443: connect: network is unreachable', 'transient'],
+    ['read: connection aborted', 'transient'],
     ['blob upload unknown: blob upload unknown to registry', 'transient'],
     ['401 Unauthorized', 'auth'],
     ['403 Forbidden', 'auth'],

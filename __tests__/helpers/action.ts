@@ -102,3 +102,11 @@ function runIn(script: string, env: NodeJS.ProcessEnv, cwd?: string): Promise<Cl
 
 /** The `::error::` lines of a run. */
 export const errorLines = (log: string): string[] => log.split('\n').filter(l => l.startsWith('::error::'))
+
+/** Asserts exit 0; on failure the message carries the run's last lines, so a CI log shows why. */
+export function expectSucceeded(run: CliResult & { log?: string }): void {
+  if (run.code === 0) return
+  const log = run.log ?? `${run.stdout}\n${run.stderr}`
+  const tail = log.trimEnd().split('\n').slice(-40).join('\n')
+  throw new Error(`the action exited ${run.code}; its last lines:\n${tail}`)
+}

@@ -871,6 +871,9 @@ const TRANSIENT = [
     /connection refused|ECONNREFUSED/i,
     /\bEOF\b/,
     /broken pipe|EPIPE/i,
+    // Go's wording when the peer drops a connection mid-request (containerd pushes through an io.Pipe).
+    /use of closed network connection|read\/write on closed pipe|server closed idle connection/i,
+    /connection aborted|ECONNABORTED|network is unreachable|no route to host/i,
     /ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up/i,
     /bad gateway|service unavailable|gateway time-?out|internal server error/i,
     /blob upload unknown|blob upload invalid/i
