@@ -1,6 +1,7 @@
 // The action end to end: the committed bundle, a real docker engine, a real registry, and skopeo as the
 // independent witness of what the registry holds.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -205,6 +206,65 @@ describe('build, tag, push, verify', () => {
     expectSucceeded(run)
     expect(run.state.workDir).toContain(run.runnerTemp)
     expect(existsSync(run.state.workDir)).toBe(false)
+  })
+})
+
+describe('a registry on the IPv6 loopback, [::1]:PORT', () => {
+  let v6: TestRegistry
+  beforeAll(async () => {
+    v6 = await startRegistry({ address: '::1' })
+  })
+  afterAll(async () => {
+    await v6?.stop()
+    if (v6) await removeImages(`${v6.host}/`)
+  })
+
+  /** The registry's own answer, read with fetch: skopeo's reference parser rejects IPv6 addresses. */
+  async function served(image: string, tag: string): Promise<{ status: number; digest?: string }> {
+    const res = await fetch(`http://${v6.host}/v2/${image}/manifests/${tag}`, {
+      headers: {
+        Accept: [
+          'application/vnd.oci.image.index.v1+json',
+          'application/vnd.oci.image.manifest.v1+json',
+          'application/vnd.docker.distribution.manifest.list.v2+json',
+          'application/vnd.docker.distribution.manifest.v2+json'
+        ].join(', ')
+      }
+    })
+    const body = Buffer.from(await res.arrayBuffer())
+    if (res.status !== 200) return { status: res.status }
+    return { status: 200, digest: `sha256:${createHash('sha256').update(body).digest('hex')}` }
+  }
+
+  it('pushes and verifies where the engine takes IPv6 references, and otherwise says why it cannot', async () => {
+    // What this engine's own reference parser says, asked without the action.
+    const probe = await dockerCli(['tag', base, `${v6.host}/probe/ipv6:1`])
+    const engineTakesIPv6 = probe.code === 0
+    if (!engineTakesIPv6) expect(probe.stderr).toMatch(/invalid reference format/)
+
+    const image = repo('ipv6')
+    const run = await runAction({
+      context: await makeContext({ Dockerfile: SIMPLE(base) }),
+      image,
+      registry: v6.host,
+      tags: 'v1,v2'
+    })
+    if (engineTakesIPv6) {
+      expectSucceeded(run)
+      const [one, two] = [await served(image, 'v1'), await served(image, 'v2')]
+      expect(one.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(two.digest).toBe(one.digest)
+      expect(run.outputs.digest).toBe(one.digest)
+      expect(run.outputs['image-ref']).toBe(`${v6.host}/${image}@${one.digest}`)
+    } else {
+      expect(run.code).toBe(1)
+      const errors = errorLines(run.stdout)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain('invalid reference format')
+      expect(errors[0]).toContain('does not accept an IPv6 address')
+      expect(run.outputs.digest ?? '').toBe('')
+      expect((await served(image, 'v1')).status).toBe(404)
+    }
   })
 })
 

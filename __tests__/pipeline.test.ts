@@ -4,9 +4,13 @@ import {
   loginHost,
   platformDigests,
   VerificationError,
-  warnOnCacheExport
+  warnOnCacheExport,
+  withHint
 } from '../src/pipeline.js'
 import type { Manifest } from '../src/registry.js'
+import { DockerError } from '../src/docker.js'
+import { ClassifiedError } from '../src/retry.js'
+import { makeInputs } from '../__fixtures__/inputs.js'
 
 const d = (c: string): string => `sha256:${c.repeat(64)}`
 const A = d('a')
@@ -144,6 +148,43 @@ describe('loginHost', () => {
     ['[::1]:5000', '[::1]:5000']
   ])('%s → %p', (registry, expected) => {
     expect(loginHost(registry)).toBe(expected)
+  })
+})
+
+describe('withHint', () => {
+  const thrown = (registry: string, error: Error, username = ''): Error => {
+    try {
+      withHint(makeInputs({ registry, username, password: username ? 'p' : '' }))(error)
+    } catch (e) {
+      return e as Error
+    }
+    throw new Error('withHint returned')
+  }
+  const refusal = new DockerError('build', 1, 'Error response from daemon: invalid reference format')
+
+  it('says where credentials come from on an auth failure, and keeps it an auth failure', () => {
+    const denied = new DockerError('push', 1, 'unauthorized: authentication required')
+    const e = thrown('ghcr.io', denied)
+    expect(e.message).toMatch(
+      /^docker push failed \(exit 1\): unauthorized.*set the username and password inputs/
+    )
+    expect((e as ClassifiedError).kind).toBe('auth')
+    expect(thrown('ghcr.io', denied, 'me').message).toContain('may push to ghcr.io/my/app')
+  })
+
+  it('explains an engine that rejects an IPv6 registry address', () => {
+    const e = thrown('[::1]:5000', refusal)
+    expect(e.message).toContain('invalid reference format')
+    expect(e.message).toContain('does not accept an IPv6 address')
+    expect((e as ClassifiedError).kind).toBe('fatal')
+  })
+
+  it.each([
+    ['localhost:5000', refusal],
+    ['[::1]:5000', new DockerError('build', 1, 'failed to solve: exit code: 1')],
+    ['[::1]:5000', new DockerError('push', 1, 'received unexpected HTTP status: 503')]
+  ])('passes other failures through untouched (%s)', (registry, error) => {
+    expect(thrown(registry, error)).toBe(error)
   })
 })
 

@@ -175,7 +175,7 @@ async function pipeline(
       retry(
         () => docker.login(loginHost(inputs.registry), inputs.username, inputs.password),
         retrying(`login to ${inputs.registry}`)
-      ).catch(withCredentialHint(inputs))
+      ).catch(withHint(inputs))
     )
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
   }
@@ -186,8 +186,8 @@ async function pipeline(
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () =>
       plan.output === 'push'
-        ? retry(() => docker.build(args), retrying('build and push')).catch(withCredentialHint(inputs))
-        : docker.build(args)
+        ? retry(() => docker.build(args), retrying('build and push')).catch(withHint(inputs))
+        : docker.build(args).catch(withHint(inputs))
     )
   )
   if (inputs.cacheTo.length) warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter)
@@ -221,7 +221,7 @@ async function pipeline(
     retry(() => docker.push(ref), {
       ...retrying(`push of ${ref}`),
       maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withCredentialHint(inputs))
+    }).catch(withHint(inputs))
   let pushed: string[] = []
   let info: ImageInfo | undefined
   if (plan.output === 'push') {
@@ -368,14 +368,23 @@ async function tagByApi(
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-/** Auth failures are never retried; say where to look instead. */
-function withCredentialHint(inputs: Inputs): (error: unknown) => never {
+/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
+export function withHint(inputs: Inputs): (error: unknown) => never {
   return error => {
-    if (kindOf(error) !== 'auth') throw error
-    const hint = inputs.username
-      ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
-      : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`
-    throw new ClassifiedError(`${messageOf(error)} (${hint})`, 'auth')
+    const kind = kindOf(error)
+    if (kind === 'auth') {
+      const hint = inputs.username
+        ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
+        : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`
+      throw new ClassifiedError(`${messageOf(error)} (${hint})`, kind)
+    }
+    // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
+    if (inputs.registry.startsWith('[') && /invalid reference format/i.test(messageOf(error)))
+      throw new ClassifiedError(
+        `${messageOf(error)} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`,
+        kind
+      )
+    throw error
   }
 }
 

@@ -13,7 +13,7 @@ export interface RegistryAuth {
 }
 
 export interface TestRegistry {
-  /** '127.0.0.1:PORT'; dockerd treats 127.0.0.0/8 as insecure, so plain HTTP works. */
+  /** '127.0.0.1:PORT' (or '[::1]:PORT'); dockerd treats loopback as insecure, so plain HTTP works. */
   host: string
   port: number
   dir: string
@@ -39,12 +39,15 @@ async function findOnPath(name: string): Promise<string | undefined> {
   return undefined
 }
 
-function freePort(): Promise<number> {
+/** The loopback address the registry listens on. */
+export type Loopback = '127.0.0.1' | '::1'
+
+function freePort(address: Loopback): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.unref()
     srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
+    srv.listen(0, address, () => {
       const addr = srv.address()
       const port = typeof addr === 'object' && addr ? addr.port : 0
       srv.close(() => (port ? resolve(port) : reject(new Error('could not get a free port'))))
@@ -52,7 +55,7 @@ function freePort(): Promise<number> {
   })
 }
 
-function configYaml(dir: string, port: number, htpasswdPath?: string): string {
+function configYaml(dir: string, host: string, htpasswdPath?: string): string {
   const lines = [
     'version: 0.1',
     'log:',
@@ -68,7 +71,7 @@ function configYaml(dir: string, port: number, htpasswdPath?: string): string {
     '    uploadpurging:',
     '      enabled: false',
     'http:',
-    `  addr: 127.0.0.1:${port}`,
+    `  addr: "${host}"`,
     // A fixed secret silences the "generated random secret" warning.
     `  secret: ${randomBytes(16).toString('hex')}`
   ]
@@ -108,8 +111,11 @@ async function kill(child: ChildProcess): Promise<void> {
   }
 }
 
-/** Starts a throwaway distribution registry on a free 127.0.0.1 port, optionally with htpasswd auth. */
-export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise<TestRegistry> {
+/** Starts a throwaway distribution registry on a free loopback port, optionally with htpasswd auth. */
+export async function startRegistry(
+  opts: { auth?: RegistryAuth; address?: Loopback } = {}
+): Promise<TestRegistry> {
+  const address = opts.address ?? '127.0.0.1'
   const dir = await mkdtemp(join(tmpdir(), 'btp-registry-'))
   try {
     let htpasswdPath: string | undefined
@@ -125,9 +131,14 @@ export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise
     // Another process may grab the port between our probe and the registry's bind: retry a few times.
     let lastError: Error | undefined
     for (let attempt = 0; attempt < 3; attempt++) {
-      const port = await freePort()
+      const port = await freePort(address)
       try {
-        return await launch(dir, port, htpasswdPath)
+        return await launch(
+          dir,
+          address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`,
+          port,
+          htpasswdPath
+        )
       } catch (e) {
         lastError = e as Error
         if (!/address already in use/i.test(lastError.message)) break
@@ -140,10 +151,9 @@ export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise
   }
 }
 
-async function launch(dir: string, port: number, htpasswdPath?: string): Promise<TestRegistry> {
+async function launch(dir: string, host: string, port: number, htpasswdPath?: string): Promise<TestRegistry> {
   const configPath = join(dir, `config-${port}.yml`)
-  await writeFile(configPath, configYaml(dir, port, htpasswdPath))
-  const host = `127.0.0.1:${port}`
+  await writeFile(configPath, configYaml(dir, host, htpasswdPath))
 
   let log = ''
   const append = (b: Buffer) => {

@@ -1769,15 +1769,15 @@ async function pipeline(inputs, deps, client) {
     if (client)
         await timed(durations, 'preflight', () => client.ping());
     if (inputs.username) {
-        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`)).catch(withCredentialHint(inputs)));
+        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`)).catch(withHint(inputs)));
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
     }
     const args = buildArgs(inputs, plan, buildx);
     reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const built = await reporter.group('Build', () => timed(durations, 'build', () => plan.output === 'push'
-        ? retry(() => docker.build(args), retrying('build and push')).catch(withCredentialHint(inputs))
-        : docker.build(args)));
+        ? retry(() => docker.build(args), retrying('build and push')).catch(withHint(inputs))
+        : docker.build(args).catch(withHint(inputs))));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter);
     const iid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
@@ -1806,7 +1806,7 @@ async function pipeline(inputs, deps, client) {
     const pushDocker = (ref) => retry(() => docker.push(ref), {
         ...retrying(`push of ${ref}`),
         maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withCredentialHint(inputs));
+    }).catch(withHint(inputs));
     let pushed = [];
     let info;
     if (plan.output === 'push') {
@@ -1927,15 +1927,20 @@ async function tagByApi(client, name, digest, tags, reporter) {
     }
 }
 const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-/** Auth failures are never retried; say where to look instead. */
-function withCredentialHint(inputs) {
+/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
+function withHint(inputs) {
     return error => {
-        if (kindOf(error) !== 'auth')
-            throw error;
-        const hint = inputs.username
-            ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
-            : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`;
-        throw new ClassifiedError(`${messageOf(error)} (${hint})`, 'auth');
+        const kind = kindOf(error);
+        if (kind === 'auth') {
+            const hint = inputs.username
+                ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
+                : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`;
+            throw new ClassifiedError(`${messageOf(error)} (${hint})`, kind);
+        }
+        // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
+        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(messageOf(error)))
+            throw new ClassifiedError(`${messageOf(error)} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        throw error;
     };
 }
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
