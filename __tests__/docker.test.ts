@@ -3,14 +3,18 @@ import {
   buildArgs,
   displayArgs,
   Docker,
+  dockerTreatsAsInsecure,
   DockerError,
   hasBuildxPlugin,
+  insecureByConfig,
   lastMeaningfulLine,
   pushedDigests,
   pushReportDigest,
+  registryHostname,
   safeContext,
   withIgnoreError,
   type BuildPlan,
+  type DaemonRegistryConfig,
   type ExecOptions,
   type ExecResult,
   type Runner
@@ -470,5 +474,63 @@ describe('pushReportDigest', () => {
     ['localhost:5000/my/app:v1', 'v1: Pushed\n', '']
   ])('%s in %j → %j', (ref, stdout, expected) => {
     expect(pushReportDigest(stdout, ref)).toBe(expected)
+  })
+})
+
+describe("insecure registries, by dockerd's rule", () => {
+  // What `docker info --format '{{json .RegistryConfig}}'` printed with insecure-registries set.
+  const config: DaemonRegistryConfig = {
+    IndexConfigs: {
+      'docker.io': { Secure: true },
+      'lan-registry:5000': { Secure: false },
+      'pinned.example:443': { Secure: true }
+    },
+    InsecureRegistryCIDRs: ['127.0.0.0/8', '172.31.213.0/24', 'fd00:1::/64']
+  }
+
+  it.each([
+    ['a listed name', 'lan-registry:5000', [], true],
+    ['a listed name that is secure, whatever its address', 'pinned.example:443', ['172.31.213.9'], false],
+    ['an address in an insecure CIDR', '172.31.213.1:5000', ['172.31.213.1'], true],
+    ['a name resolving into an insecure CIDR', 'builder.lan:5000', ['10.0.0.1', '172.31.213.7'], true],
+    ['an address outside every CIDR', '172.17.0.1:5000', ['172.17.0.1'], false],
+    ['an IPv6 address in an insecure CIDR', '[fd00:1::5]:5000', ['fd00:1::5'], true],
+    ['an IPv6 address outside', '[fd00:2::5]:5000', ['fd00:2::5'], false],
+    ['a name that does not resolve', 'nowhere.invalid:5000', [], false],
+    ['docker.io', 'docker.io', ['1.2.3.4'], false]
+  ])('%s: %s → %p', (_what, registry, addresses, expected) => {
+    expect(insecureByConfig(config, registry, addresses)).toBe(expected)
+  })
+
+  it('tolerates the nulls docker prints for empty settings', () => {
+    expect(insecureByConfig({ IndexConfigs: null, InsecureRegistryCIDRs: null }, 'x:1', ['127.0.0.1'])).toBe(
+      false
+    )
+  })
+
+  it.each([
+    ['localhost:5000', 'localhost'],
+    ['172.31.213.1:5000', '172.31.213.1'],
+    ['[::1]:5000', '::1'],
+    ['ghcr.io', 'ghcr.io']
+  ])('registryHostname(%s) → %s', (registry, host) => {
+    expect(registryHostname(registry)).toBe(host)
+  })
+
+  it('asks docker info for the registry config and applies it to a literal address', async () => {
+    const { runner, calls } = fakeRunner(() => ({ stdout: JSON.stringify(config) + '\n' }))
+    const docker = new Docker(runner, {})
+    expect(await dockerTreatsAsInsecure(docker, '172.31.213.1:5000')).toBe(true)
+    expect(await dockerTreatsAsInsecure(docker, '[fd00:2::5]:5000')).toBe(false)
+    expect(calls.map(c => c.args)).toEqual([
+      ['info', '--format', '{{json .RegistryConfig}}'],
+      ['info', '--format', '{{json .RegistryConfig}}']
+    ])
+  })
+
+  it('resolves a host name the way the daemon would', async () => {
+    const { runner } = fakeRunner(() => ({ stdout: JSON.stringify(config) }))
+    // localhost resolves to 127.0.0.1 (and perhaps ::1); 127.0.0.0/8 is insecure by default.
+    expect(await dockerTreatsAsInsecure(new Docker(runner, {}), 'localhost:5000')).toBe(true)
   })
 })

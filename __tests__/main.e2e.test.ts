@@ -14,7 +14,7 @@ import {
   removeImages,
   requireDocker
 } from './helpers/docker.js'
-import { startRegistry, type TestRegistry } from './helpers/registry.js'
+import { lanAddress, startRegistry, type TestRegistry } from './helpers/registry.js'
 import { inspectRaw, listTags, tagExists } from './helpers/skopeo.js'
 
 let registry: TestRegistry
@@ -264,6 +264,49 @@ describe('a registry on the IPv6 loopback, [::1]:PORT', () => {
       expect(errors[0]).toContain('does not accept an IPv6 address')
       expect(run.outputs.digest ?? '').toBe('')
       expect((await served(image, 'v1')).status).toBe(404)
+    }
+  })
+})
+
+describe('a plain-HTTP registry on a non-loopback address', () => {
+  let lan: TestRegistry
+  beforeAll(async () => {
+    lan = await startRegistry({ address: lanAddress() })
+  })
+  afterAll(async () => {
+    await lan?.stop()
+    if (lan) await removeImages(`${lan.host}/`)
+  })
+
+  it('is verified over HTTP where docker holds it insecure, and otherwise fails before the build, saying why', async () => {
+    // Whether this engine pushes there over plain HTTP, asked of docker itself.
+    await dockerOk(['tag', base, `${lan.host}/probe/insecure:1`])
+    const probe = await dockerCli(['push', `${lan.host}/probe/insecure:1`])
+    const insecure = probe.code === 0
+    if (!insecure) expect(probe.stderr).toContain('server gave HTTP response to HTTPS client')
+
+    const image = repo('insecure')
+    const run = await runAction({
+      context: await makeContext({ Dockerfile: SIMPLE(base) }),
+      image,
+      registry: lan.host,
+      tags: 'v1,v2'
+    })
+    if (insecure) {
+      expectSucceeded(run)
+      expect(run.log).toContain(`${lan.host} is an insecure registry for this docker engine`)
+      const remote = await inspectRaw(lan.host, `${image}:v1`)
+      expect(run.outputs.digest).toBe(remote.digest)
+      expect((await inspectRaw(lan.host, `${image}:v2`)).digest).toBe(remote.digest)
+    } else {
+      expect(run.code).toBe(1)
+      const errors = errorLines(run.stdout)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain(`https://${lan.host}/v2/`)
+      expect(errors[0]).toContain('answers plain HTTP')
+      expect(errors[0]).toContain('insecure-registries')
+      expect(run.log).not.toMatch(/^\[command\]docker (buildx )?build/m)
+      expect(await tagExists(lan.host, `${image}:v1`)).toBe(false)
     }
   })
 })

@@ -1,6 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import http from 'node:http'
+import https from 'node:https'
 import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { kindOf } from '../src/retry.js'
 import {
@@ -10,6 +15,7 @@ import {
   manifestDigest,
   parseChallenges,
   registryBaseUrl,
+  tlsFailure,
   type Challenge,
   type RegistryClientOptions
 } from '../src/registry.js'
@@ -220,12 +226,8 @@ describe('RegistryClient', () => {
   })
 
   it('talks plain HTTP to [::1]:port', async () => {
-    let server: TestServer
-    try {
-      server = await serve((_req, res) => sendManifest(res), '::1')
-    } catch {
-      return // no IPv6 loopback on this machine
-    }
+    // .ci/run makes sure lo has ::1.
+    const server = await serve((_req, res) => sendManifest(res), '::1')
     const { c } = client(server)
     expect(c.baseUrl).toBe(`http://${server.host}`)
     expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
@@ -289,7 +291,9 @@ describe('RegistryClient', () => {
     expect(retries).toEqual([])
   })
 
-  function bearerRegistry(opts: { user?: string; pass?: string; tokenKey?: string } = {}) {
+  function bearerRegistry(
+    opts: { user?: string; pass?: string; tokenKey?: string; realmHost?: (port: number) => string } = {}
+  ) {
     return serve((req, res, self) => {
       const url = new URL(req.url, 'http://x')
       if (url.pathname === '/token') {
@@ -307,7 +311,7 @@ describe('RegistryClient', () => {
         req.headers.authorization !== `Bearer tok|repository:a/b:pull,push`
       ) {
         res.writeHead(401, {
-          'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x",scope="${scope}"`
+          'WWW-Authenticate': `Bearer realm="http://${opts.realmHost?.(self.port) ?? self.host}/token",service="x",scope="${scope}"`
         })
         return res.end()
       }
@@ -334,6 +338,25 @@ describe('RegistryClient', () => {
     expect(server.seen[1].headers.authorization).toBe(basic('bob', 'pw'))
     await c.getManifest('a/b', 'v2')
     expect(c.requestCount).toBe(4)
+  })
+
+  it('sends credentials to the token realm of an insecure plain-HTTP registry on its own host only', async () => {
+    const own = await bearerRegistry({ user: 'bob', pass: 'pw', realmHost: port => `0.0.0.0:${port}` })
+    const ok = client(
+      { host: `0.0.0.0:${own.port}` },
+      { credentials: creds('bob', 'pw'), insecure: async () => true }
+    )
+    expect((await ok.c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+    expect(own.seen.find(r => r.url.startsWith('/token'))?.headers.authorization).toBe(basic('bob', 'pw'))
+
+    // The same registry pointing its realm at another host over plain HTTP: no credentials go there.
+    const other = await bearerRegistry({ user: 'bob', pass: 'pw', realmHost: () => '192.0.2.10:80' })
+    const refused = client(
+      { host: `0.0.0.0:${other.port}` },
+      { credentials: creds('bob', 'pw'), insecure: async () => true }
+    )
+    const err = await failure(refused.c.getManifest('a/b', 'v1'))
+    expect(err.message).toContain('refusing to send credentials')
   })
 
   it('accepts access_token and fetches anonymously without credentials', async () => {
@@ -550,5 +573,136 @@ describe('RegistryClient', () => {
     const m = await client(server).c.getManifest('a/b', 'v1')
     expect(m.mediaType).toBe(MEDIA_TYPE)
     expect(m.headerDigest).toBeUndefined()
+  })
+})
+
+describe('tlsFailure', () => {
+  it.each([
+    [
+      { code: 'EPROTO', message: 'write EPROTO …:SSL routines:ssl3_get_record:wrong version number' },
+      'plain-http'
+    ],
+    [{ code: 'ERR_SSL_WRONG_VERSION_NUMBER', message: '' }, 'plain-http'],
+    [{ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate' }, 'certificate'],
+    [
+      { code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames" },
+      'certificate'
+    ],
+    [
+      { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate' },
+      'certificate'
+    ],
+    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, undefined],
+    [{ code: 'ETIMEDOUT', message: 'timed out' }, undefined],
+    [undefined, undefined]
+  ])('%j → %s', (err, kind) => {
+    expect(tlsFailure(err)).toBe(kind)
+  })
+})
+
+// A registry that is not loopback by name, so the client starts with HTTPS: 0.0.0.0 reaches the
+// 127.0.0.1 listener on Linux. Whether docker holds it insecure is what the `insecure` option answers.
+describe('insecure registries (daemon.json insecure-registries)', () => {
+  const viaAnyAddress = (server: TestServer) => ({ host: `0.0.0.0:${server.port}` })
+
+  it('a plain-HTTP registry docker holds insecure is spoken to over HTTP, asking docker once', async () => {
+    const server = await serve((_req, res) => sendManifest(res))
+    let asked = 0
+    const { c } = client(viaAnyAddress(server), {
+      insecure: async () => {
+        asked++
+        return true
+      }
+    })
+    expect(c.baseUrl).toBe(`https://0.0.0.0:${server.port}`)
+    await c.ping()
+    expect(c.baseUrl).toBe(`http://0.0.0.0:${server.port}`)
+    expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+    expect(asked).toBe(1)
+    expect(server.seen.map(r => r.url)).toEqual(['/v2/', '/v2/a/b/manifests/v1'])
+  })
+
+  it.each([
+    ['docker holds it secure', async () => false],
+    ['docker cannot be asked', async () => Promise.reject(new Error('no daemon'))],
+    ['no insecure option', undefined]
+  ])('a plain-HTTP registry fails at once with what docker would need (%s)', async (_why, insecure) => {
+    const server = await serve((_req, res) => sendManifest(res))
+    const { c, retries } = client(viaAnyAddress(server), insecure ? { insecure } : {})
+    const err = await failure(c.ping())
+    expect(err.message).toContain(`GET https://0.0.0.0:${server.port}/v2/ failed`)
+    expect(err.message).toContain('answers plain HTTP')
+    expect(err.message).toContain('insecure-registries')
+    expect(kindOf(err)).toBe('fatal')
+    expect(retries).toEqual([])
+    expect(server.seen).toEqual([])
+  })
+
+  describe('a self-signed certificate', () => {
+    let key: Buffer
+    let cert: Buffer
+    beforeAll(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'btp-cert-'))
+      try {
+        execFileSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-days',
+            '1',
+            '-subj',
+            '/CN=btp-test',
+            '-keyout',
+            join(dir, 'key.pem'),
+            '-out',
+            join(dir, 'cert.pem')
+          ],
+          { stdio: 'ignore' }
+        )
+        key = readFileSync(join(dir, 'key.pem'))
+        cert = readFileSync(join(dir, 'cert.pem'))
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+
+    async function serveTls(): Promise<TestServer> {
+      const server = https.createServer({ key, cert }, (_req, res) => sendManifest(res))
+      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+      const port = (server.address() as AddressInfo).port
+      const self = {
+        port,
+        host: `127.0.0.1:${port}`,
+        seen: [],
+        connections: 0,
+        close: () =>
+          new Promise<void>(resolve => {
+            server.closeAllConnections()
+            server.close(() => resolve())
+          })
+      }
+      cleanups.push(() => self.close())
+      return self
+    }
+
+    it('is accepted, still over TLS, when docker holds the registry insecure', async () => {
+      const server = await serveTls()
+      const { c } = client(viaAnyAddress(server), { insecure: async () => true })
+      expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+      expect(c.baseUrl).toBe(`https://0.0.0.0:${server.port}`)
+    })
+
+    it('is refused, naming the rule, when docker holds it secure', async () => {
+      const server = await serveTls()
+      const { c } = client(viaAnyAddress(server), { insecure: async () => false })
+      const err = await failure(c.getManifest('a/b', 'v1'))
+      expect(err.message).toMatch(/self[- ]signed certificate/)
+      expect(err.message).toContain('insecure-registries')
+      expect(kindOf(err)).toBe('fatal')
+    })
   })
 })

@@ -167,11 +167,21 @@ disabled_plugins = ["io.containerd.grpc.v1.cri"]
     path = "$CTRD/opt"
 EOF
 
-cat >"$DAEMON_JSON" <<'EOF'
+# The bridge's own network counts as insecure (plain HTTP allowed), as a LAN registry configured in
+# daemon.json would: the e2e tests run a registry there. A changed file means a restart below.
+daemon_json="$(
+	cat <<EOF
 {
-  "features": { "containerd-snapshotter": true }
+  "features": { "containerd-snapshotter": true },
+  "insecure-registries": ["$BRIDGE_CIDR"]
 }
 EOF
+)"
+config_changed=false
+if [ "$(cat "$DAEMON_JSON" 2>/dev/null)" != "$daemon_json" ]; then
+	printf '%s\n' "$daemon_json" >"$DAEMON_JSON"
+	config_changed=true
+fi
 
 # --- 3. helpers ---------------------------------------------------------------
 
@@ -242,9 +252,10 @@ show_logs() {
 had_docker0=false
 ip link show docker0 >/dev/null 2>&1 && had_docker0=true
 
-if engine_answers; then
+if engine_answers && ! $config_changed; then
 	log "engine already answers on unix://$SOCK"
 else
+	$config_changed && engine_answers && log "daemon.json changed: restarting dockerd"
 	t0=$SECONDS
 
 	# Bridge for the engine's default network (--bridge=none would make dockerd

@@ -1,6 +1,7 @@
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
 // from pure builders so it can be table-tested.
 import { existsSync, readFileSync } from 'node:fs'
+import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { Inputs } from './inputs.js'
 import { classify, ClassifiedError } from './retry.js'
@@ -209,6 +210,12 @@ export class Docker {
     return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform }
   }
 
+  /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
+  async registryConfig(): Promise<DaemonRegistryConfig> {
+    const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'])
+    return JSON.parse(stdout) as DaemonRegistryConfig
+  }
+
   async login(host: string | undefined, username: string, password: string): Promise<void> {
     await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
       input: Buffer.from(password)
@@ -241,4 +248,53 @@ export function pushedDigests(repoDigests: string[], repository: string): string
         .map(([, digest]) => digest)
     )
   ]
+}
+
+/** The part of `docker info`'s RegistryConfig that says which registries may skip TLS. */
+export interface DaemonRegistryConfig {
+  IndexConfigs?: Record<string, { Secure?: boolean }> | null
+  InsecureRegistryCIDRs?: string[] | null
+}
+
+/**
+ * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
+ * otherwise any of the host's addresses inside an insecure CIDR does.
+ */
+export function insecureByConfig(
+  config: DaemonRegistryConfig,
+  registry: string,
+  addresses: string[]
+): boolean {
+  const named = config.IndexConfigs?.[registry]
+  if (named) return named.Secure === false
+  const cidrs = new BlockList()
+  for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+    const [net, bits] = cidr.split('/')
+    const type = isIP(net) === 6 ? 'ipv6' : 'ipv4'
+    if (isIP(net) && bits !== undefined) cidrs.addSubnet(net, Number(bits), type)
+  }
+  return addresses.some(a => isIP(a) !== 0 && cidrs.check(a, isIP(a) === 6 ? 'ipv6' : 'ipv4'))
+}
+
+/** The host part of host[:port], without IPv6 brackets. */
+export function registryHostname(registry: string): string {
+  const bracketed = /^\[([^\]]+)\]/.exec(registry)
+  return bracketed ? bracketed[1] : registry.replace(/:\d+$/, '')
+}
+
+/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
+export async function dockerTreatsAsInsecure(docker: Docker, registry: string): Promise<boolean> {
+  const host = registryHostname(registry)
+  const [config, addresses] = await Promise.all([
+    docker.registryConfig(),
+    isIP(host)
+      ? [host]
+      : import('node:dns/promises')
+          .then(dns => dns.lookup(host, { all: true }))
+          .then(
+            found => found.map(f => f.address),
+            () => []
+          )
+  ])
+  return insecureByConfig(config, registry, addresses)
 }

@@ -9,6 +9,7 @@ import {
   buildArgs,
   createExecRunner,
   Docker,
+  dockerTreatsAsInsecure,
   hasBuildxPlugin,
   pushedDigests,
   type BuildPlan,
@@ -118,7 +119,15 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
         attempts: inputs.retries,
         timeoutMs: REQUEST_TIMEOUT_MS,
         onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
-        sleep: deps.sleep
+        sleep: deps.sleep,
+        insecure: async () => {
+          const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry)
+          if (insecure)
+            deps.reporter.info(
+              `${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`
+            )
+          return insecure
+        }
       })
     : undefined
   try {

@@ -25,6 +25,12 @@ export interface RegistryClientOptions {
   /** Per request, connect through the end of the response body. */
   timeoutMs?: number
   sleep?: (ms: number) => Promise<void>
+  /**
+   * Whether docker treats this registry as insecure (daemon.json `insecure-registries`): then, as dockerd
+   * does, an unverifiable certificate is accepted and a plain-HTTP registry is spoken to over HTTP. Asked
+   * only after HTTPS failed at the TLS level, so a healthy registry never pays for it.
+   */
+  insecure?: () => Promise<boolean>
 }
 
 export interface Manifest {
@@ -204,13 +210,35 @@ function isIdentityToken(credentials: Credentials): boolean {
   return credentials.username === '<token>'
 }
 
+const CERTIFICATE_ERRORS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
+
+/** How an HTTPS request failed at the TLS level, if it did: a plain-HTTP server, or a certificate. */
+export function tlsFailure(err: unknown): 'plain-http' | 'certificate' | undefined {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown }
+  if (typeof code === 'string' && CERTIFICATE_ERRORS.has(code)) return 'certificate'
+  const text = typeof message === 'string' ? message : ''
+  if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(text))
+    return 'plain-http'
+  return undefined
+}
+
 function where(url: URL): string {
   return `${url.origin}${url.pathname}`
 }
 
 export class RegistryClient {
   readonly registry: string
-  readonly baseUrl: string
   /** HTTP requests made, including token fetches and retries. */
   requestCount = 0
 
@@ -219,7 +247,11 @@ export class RegistryClient {
   private readonly timeoutMs: number
   private readonly onRetry?: (message: string) => void
   private readonly sleep?: (ms: number) => Promise<void>
-  private readonly agents: { http?: http.Agent; https?: https.Agent } = {}
+  private readonly agents: { http?: http.Agent; https?: https.Agent; unverified?: https.Agent } = {}
+  private readonly origin: string
+  private readonly insecure?: () => Promise<boolean>
+  /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
+  private insecureMode?: 'unverified' | 'http'
   private credentialsPromise?: Promise<Credentials | undefined>
   /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
   private basic?: string
@@ -229,12 +261,18 @@ export class RegistryClient {
 
   constructor(opts: RegistryClientOptions) {
     this.registry = opts.registry
-    this.baseUrl = registryBaseUrl(opts.registry)
+    this.origin = registryBaseUrl(opts.registry)
+    this.insecure = opts.insecure
     this.lookup = opts.credentials
     this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS)
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.onRetry = opts.onRetry
     this.sleep = opts.sleep
+  }
+
+  /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+  get baseUrl(): string {
+    return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin
   }
 
   /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
@@ -287,6 +325,7 @@ export class RegistryClient {
   close(): void {
     this.agents.http?.destroy()
     this.agents.https?.destroy()
+    this.agents.unverified?.destroy()
   }
 
   private validate(repo: string, reference: string): void {
@@ -419,7 +458,8 @@ export class RegistryClient {
       throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth')
 
     const credentials = await this.credentials()
-    if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host)) {
+    const ownHost = this.insecureMode === 'http' && url.host === new URL(this.baseUrl).host
+    if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
       throw new RegistryError(
         `refusing to send credentials for ${this.registry} over plain HTTP to token realm ${url.origin}`,
         'auth'
@@ -549,25 +589,38 @@ export class RegistryClient {
     })
   }
 
-  /** Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed. */
+  /**
+   * Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed, and
+   * one more the insecure way when HTTPS to this registry failed at the TLS level and docker allows it.
+   */
   private async exchange(
     method: string,
     url: URL,
     headers: Record<string, string>,
     body?: Buffer
   ): Promise<Response> {
+    // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
+    const ours = url.origin === this.origin
+    const target = ours && this.insecureMode === 'http' ? new URL(url.href.replace(/^https:/, 'http:')) : url
     try {
-      return await this.once(method, url, headers, body)
+      return await this.once(method, target, headers, body)
     } catch (err) {
       const stale = err as { reusedSocket?: boolean; code?: string }
-      if (!stale.reusedSocket || !['ECONNRESET', 'EPIPE'].includes(stale.code ?? '')) throw err
-      return this.once(method, url, headers, body)
+      if (stale.reusedSocket && ['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
+        return this.once(method, target, headers, body)
+      const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined
+      if (!failure || this.insecureMode) throw err
+      if (!(await this.insecure?.().catch(() => false))) throw secureOnly(err, failure, this.registry)
+      this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified'
+      return this.exchange(method, url, headers, body)
     }
   }
 
   private agentFor(tls?: typeof https): http.Agent {
     const options = { keepAlive: true, maxSockets: MAX_SOCKETS }
     if (!tls) return (this.agents.http ??= new http.Agent(options))
+    if (this.insecureMode === 'unverified')
+      return (this.agents.unverified ??= new tls.Agent({ ...options, rejectUnauthorized: false }))
     return (this.agents.https ??= new tls.Agent(options))
   }
 
@@ -634,4 +687,15 @@ export class RegistryClient {
       req.end(body)
     })
   }
+}
+
+/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
+function secureOnly(err: unknown, failure: 'plain-http' | 'certificate', registry: string): Error {
+  const code = (err as { code?: unknown })?.code
+  // OpenSSL's own text for this case is a long internal trace; say what it means instead.
+  const message =
+    failure === 'plain-http'
+      ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
+      : `${err instanceof Error ? err.message.trim() : String(err)} (docker accepts an untrusted certificate only for registries in the daemon's insecure-registries, daemon.json)`
+  return Object.assign(new Error(message), { code })
 }

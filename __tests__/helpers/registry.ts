@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { runCommand } from './docker.js'
 
@@ -39,10 +39,7 @@ async function findOnPath(name: string): Promise<string | undefined> {
   return undefined
 }
 
-/** The loopback address the registry listens on. */
-export type Loopback = '127.0.0.1' | '::1'
-
-function freePort(address: Loopback): Promise<number> {
+function freePort(address: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.unref()
@@ -111,9 +108,10 @@ async function kill(child: ChildProcess): Promise<void> {
   }
 }
 
-/** Starts a throwaway distribution registry on a free loopback port, optionally with htpasswd auth. */
+/** Starts a throwaway distribution registry on a free port, optionally with htpasswd auth. */
 export async function startRegistry(
-  opts: { auth?: RegistryAuth; address?: Loopback } = {}
+  /** `address`: where to listen, 127.0.0.1 by default; dockerd holds only loopback insecure by default. */
+  opts: { auth?: RegistryAuth; address?: string } = {}
 ): Promise<TestRegistry> {
   const address = opts.address ?? '127.0.0.1'
   const dir = await mkdtemp(join(tmpdir(), 'btp-registry-'))
@@ -208,4 +206,18 @@ async function launch(dir: string, host: string, port: number, htpasswdPath?: st
       return stopped
     }
   }
+}
+
+/**
+ * A local IPv4 address that is not loopback, for a registry docker does not hold insecure by default:
+ * the BuildKit test engine's bridge when there is one (its daemon.json lists that network as insecure).
+ */
+export function lanAddress(): string {
+  const all = networkInterfaces()
+  const preferred = process.env.BTP_BUILDKIT_BRIDGE || 'btpbk0'
+  const pick = (name: string) => all[name]?.find(a => a.family === 'IPv4' && !a.internal)?.address
+  const found = pick(preferred) ?? Object.keys(all).map(pick).find(Boolean)
+  if (!found)
+    throw new Error('no non-loopback IPv4 address on this machine (the BuildKit engine script makes one)')
+  return found
 }

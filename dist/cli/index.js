@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 412:
+/***/ 876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -837,6 +837,8 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 /** An error that carries its classification, and optionally the server's Retry-After. */
@@ -952,6 +954,7 @@ function gaveUp(error, attempt, outOfTime) {
 ;// CONCATENATED MODULE: ./src/docker.ts
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
 // from pure builders so it can be table-tested.
+
 
 
 
@@ -1108,6 +1111,11 @@ class Docker {
         const platform = [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/');
         return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
     }
+    /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
+    async registryConfig() {
+        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}']);
+        return JSON.parse(stdout);
+    }
     async login(host, username, password) {
         await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
             input: Buffer.from(password)
@@ -1136,6 +1144,41 @@ function pushedDigests(repoDigests, repository) {
             .filter(([name, digest]) => digest && names.has(name))
             .map(([, digest]) => digest))
     ];
+}
+/**
+ * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
+ * otherwise any of the host's addresses inside an insecure CIDR does.
+ */
+function insecureByConfig(config, registry, addresses) {
+    const named = config.IndexConfigs?.[registry];
+    if (named)
+        return named.Secure === false;
+    const cidrs = new external_node_net_namespaceObject.BlockList();
+    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+        const [net, bits] = cidr.split('/');
+        const type = (0,external_node_net_namespaceObject.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_namespaceObject.isIP)(net) && bits !== undefined)
+            cidrs.addSubnet(net, Number(bits), type);
+    }
+    return addresses.some(a => (0,external_node_net_namespaceObject.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_namespaceObject.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+}
+/** The host part of host[:port], without IPv6 brackets. */
+function registryHostname(registry) {
+    const bracketed = /^\[([^\]]+)\]/.exec(registry);
+    return bracketed ? bracketed[1] : registry.replace(/:\d+$/, '');
+}
+/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
+async function dockerTreatsAsInsecure(docker, registry) {
+    const host = registryHostname(registry);
+    const [config, addresses] = await Promise.all([
+        docker.registryConfig(),
+        (0,external_node_net_namespaceObject.isIP)(host)
+            ? [host]
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 553, 23))
+                .then(dns => dns.lookup(host, { all: true }))
+                .then(found => found.map(f => f.address), () => [])
+    ]);
+    return insecureByConfig(config, registry, addresses);
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -1271,12 +1314,33 @@ function basicHeader(credentials) {
 function isIdentityToken(credentials) {
     return credentials.username === '<token>';
 }
+const CERTIFICATE_ERRORS = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** How an HTTPS request failed at the TLS level, if it did: a plain-HTTP server, or a certificate. */
+function tlsFailure(err) {
+    const { code, message } = (err ?? {});
+    if (typeof code === 'string' && CERTIFICATE_ERRORS.has(code))
+        return 'certificate';
+    const text = typeof message === 'string' ? message : '';
+    if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(text))
+        return 'plain-http';
+    return undefined;
+}
 function where(url) {
     return `${url.origin}${url.pathname}`;
 }
 class RegistryClient {
     registry;
-    baseUrl;
     /** HTTP requests made, including token fetches and retries. */
     requestCount = 0;
     lookup;
@@ -1285,6 +1349,10 @@ class RegistryClient {
     onRetry;
     sleep;
     agents = {};
+    origin;
+    insecure;
+    /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
+    insecureMode;
     credentialsPromise;
     /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
     basic;
@@ -1293,12 +1361,17 @@ class RegistryClient {
     tokens = new Map();
     constructor(opts) {
         this.registry = opts.registry;
-        this.baseUrl = registryBaseUrl(opts.registry);
+        this.origin = registryBaseUrl(opts.registry);
+        this.insecure = opts.insecure;
         this.lookup = opts.credentials;
         this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.onRetry = opts.onRetry;
         this.sleep = opts.sleep;
+    }
+    /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+    get baseUrl() {
+        return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin;
     }
     /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
     async getManifest(repo, reference) {
@@ -1338,6 +1411,7 @@ class RegistryClient {
     close() {
         this.agents.http?.destroy();
         this.agents.https?.destroy();
+        this.agents.unverified?.destroy();
     }
     validate(repo, reference) {
         // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
@@ -1458,7 +1532,8 @@ class RegistryClient {
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
             throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth');
         const credentials = await this.credentials();
-        if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host)) {
+        const ownHost = this.insecureMode === 'http' && url.host === new URL(this.baseUrl).host;
+        if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
             throw new RegistryError(`refusing to send credentials for ${this.registry} over plain HTTP to token realm ${url.origin}`, 'auth');
         }
         const headers = { Accept: 'application/json' };
@@ -1569,22 +1644,36 @@ class RegistryClient {
             code: typeof code === 'string' ? code : undefined
         });
     }
-    /** Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed. */
+    /**
+     * Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed, and
+     * one more the insecure way when HTTPS to this registry failed at the TLS level and docker allows it.
+     */
     async exchange(method, url, headers, body) {
+        // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
+        const ours = url.origin === this.origin;
+        const target = ours && this.insecureMode === 'http' ? new URL(url.href.replace(/^https:/, 'http:')) : url;
         try {
-            return await this.once(method, url, headers, body);
+            return await this.once(method, target, headers, body);
         }
         catch (err) {
             const stale = err;
-            if (!stale.reusedSocket || !['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
+            if (stale.reusedSocket && ['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
+                return this.once(method, target, headers, body);
+            const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined;
+            if (!failure || this.insecureMode)
                 throw err;
-            return this.once(method, url, headers, body);
+            if (!(await this.insecure?.().catch(() => false)))
+                throw secureOnly(err, failure, this.registry);
+            this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified';
+            return this.exchange(method, url, headers, body);
         }
     }
     agentFor(tls) {
         const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
         if (!tls)
             return (this.agents.http ??= new (external_node_http_default()).Agent(options));
+        if (this.insecureMode === 'unverified')
+            return (this.agents.unverified ??= new tls.Agent({ ...options, rejectUnauthorized: false }));
         return (this.agents.https ??= new tls.Agent(options));
     }
     async once(method, url, headers, body) {
@@ -1637,6 +1726,15 @@ class RegistryClient {
             req.end(body);
         });
     }
+}
+/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
+function secureOnly(err, failure, registry) {
+    const code = err?.code;
+    // OpenSSL's own text for this case is a long internal trace; say what it means instead.
+    const message = failure === 'plain-http'
+        ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
+        : `${err instanceof Error ? err.message.trim() : String(err)} (docker accepts an untrusted certificate only for registries in the daemon's insecure-registries, daemon.json)`;
+    return Object.assign(new Error(message), { code });
 }
 
 ;// CONCATENATED MODULE: ./src/reporter.ts
@@ -1727,7 +1825,13 @@ async function runPipeline(inputs, deps) {
             attempts: inputs.retries,
             timeoutMs: REQUEST_TIMEOUT_MS,
             onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
-            sleep: deps.sleep
+            sleep: deps.sleep,
+            insecure: async () => {
+                const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry);
+                if (insecure)
+                    deps.reporter.info(`${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
+                return insecure;
+            }
         })
         : undefined;
     try {
@@ -2266,6 +2370,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 553:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 
