@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, expectSucceeded, EXPECTED_BUILDER, runAction } from './helpers/action.js'
 import {
@@ -14,7 +15,7 @@ import {
   removeImages,
   requireDocker
 } from './helpers/docker.js'
-import { lanAddress, startRegistry, type TestRegistry } from './helpers/registry.js'
+import { lanAddress, makeCertificates, startRegistry, type TestRegistry } from './helpers/registry.js'
 import { inspectRaw, listTags, tagExists } from './helpers/skopeo.js'
 
 let registry: TestRegistry
@@ -308,6 +309,44 @@ describe('a plain-HTTP registry on a non-loopback address', () => {
       expect(run.log).not.toMatch(/^\[command\]docker (buildx )?build/m)
       expect(await tagExists(lan.host, `${image}:v1`)).toBe(false)
     }
+  })
+})
+
+describe('a registry whose certificate comes from a private CA in /etc/docker/certs.d', () => {
+  let secure: TestRegistry
+  let certs: string
+  let trustDir: string
+  beforeAll(async () => {
+    const address = lanAddress()
+    certs = await mkdtemp(join(tmpdir(), 'btp-ca-'))
+    const tls = await makeCertificates(certs, address)
+    secure = await startRegistry({ address, tls })
+    // Where dockerd looks for this registry's CA; the action must trust the same file.
+    trustDir = join('/etc/docker/certs.d', secure.host)
+    await mkdir(trustDir, { recursive: true })
+    await copyFile(tls.ca, join(trustDir, 'ca.crt'))
+  })
+  afterAll(async () => {
+    if (trustDir) await rm(trustDir, { recursive: true, force: true })
+    await secure?.stop()
+    if (secure) await removeImages(`${secure.host}/`)
+    if (certs) await rm(certs, { recursive: true, force: true })
+  })
+
+  it('docker pushes over TLS and the action verifies over TLS, trusting the same CA', async () => {
+    const image = repo('private-ca')
+    const run = await runAction({
+      context: await makeContext({ Dockerfile: SIMPLE(base) }),
+      image,
+      registry: secure.host,
+      tags: 'v1,v2'
+    })
+    expectSucceeded(run)
+    // Trusted through certs.d, not waved through as an insecure registry.
+    expect(run.log).not.toContain('is an insecure registry')
+    const remote = await inspectRaw(secure.host, `${image}:v1`)
+    expect(run.outputs.digest).toBe(remote.digest)
+    expect((await inspectRaw(secure.host, `${image}:v2`)).digest).toBe(remote.digest)
   })
 })
 

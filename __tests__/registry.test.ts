@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process'
 import http from 'node:http'
 import https from 'node:https'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { rootCertificates } from 'node:tls'
 import type { AddressInfo } from 'node:net'
 import { kindOf } from '../src/retry.js'
 import {
@@ -656,6 +657,9 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
             '1',
             '-subj',
             '/CN=btp-test',
+            // Valid for the address the client uses, so only trust is in question.
+            '-addext',
+            'subjectAltName=IP:0.0.0.0,IP:127.0.0.1',
             '-keyout',
             join(dir, 'key.pem'),
             '-out',
@@ -696,11 +700,36 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
       expect(c.baseUrl).toBe(`https://0.0.0.0:${server.port}`)
     })
 
+    it('is trusted through certs.d/<host:port>/*.crt, as dockerd trusts it, without asking about insecurity', async () => {
+      const server = await serveTls()
+      const certsDir = mkdtempSync(join(tmpdir(), 'btp-certs.d-'))
+      cleanups.push(() => rmSync(certsDir, { recursive: true, force: true }))
+      mkdirSync(join(certsDir, `0.0.0.0:${server.port}`))
+      writeFileSync(join(certsDir, `0.0.0.0:${server.port}`, 'ca.crt'), cert)
+      let asked = 0
+      const { c } = client(viaAnyAddress(server), {
+        certsDir,
+        insecure: async () => {
+          asked++
+          return false
+        }
+      })
+      expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+      expect((await c.getManifest('a/b', 'v2')).digest).toBe(DIGEST)
+      expect(asked).toBe(0)
+    })
+
     it('is refused, naming the rule, when docker holds it secure', async () => {
       const server = await serveTls()
-      const { c } = client(viaAnyAddress(server), { insecure: async () => false })
+      // A certs.d directory for this registry, but with another CA in it.
+      const certsDir = mkdtempSync(join(tmpdir(), 'btp-certs.d-'))
+      cleanups.push(() => rmSync(certsDir, { recursive: true, force: true }))
+      mkdirSync(join(certsDir, `0.0.0.0:${server.port}`))
+      writeFileSync(join(certsDir, `0.0.0.0:${server.port}`, 'other.crt'), rootCertificates[0])
+      const { c } = client(viaAnyAddress(server), { certsDir, insecure: async () => false })
       const err = await failure(c.getManifest('a/b', 'v1'))
       expect(err.message).toMatch(/self[- ]signed certificate/)
+      expect(err.message).toContain(`/etc/docker/certs.d/0.0.0.0:${server.port}/ca.crt`)
       expect(err.message).toContain('insecure-registries')
       expect(kindOf(err)).toBe('fatal')
     })

@@ -838,6 +838,8 @@ var external_node_crypto_ = __webpack_require__(598);
 
 
 
+
+
 const MANIFEST_ACCEPT = [
     'application/vnd.docker.distribution.manifest.v2+json',
     'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -994,6 +996,9 @@ class RegistryClient {
     onRetry;
     sleep;
     agents = {};
+    certsDir;
+    /** CAs to trust: the usual roots plus certs.d's, read after a first certificate failure ([] if none). */
+    privateCa;
     origin;
     insecure;
     /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
@@ -1008,6 +1013,7 @@ class RegistryClient {
         this.registry = opts.registry;
         this.origin = registryBaseUrl(opts.registry);
         this.insecure = opts.insecure;
+        this.certsDir = opts.certsDir ?? '/etc/docker/certs.d';
         this.lookup = opts.credentials;
         this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -1307,6 +1313,11 @@ class RegistryClient {
             const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined;
             if (!failure || this.insecureMode)
                 throw err;
+            if (failure === 'certificate' && this.privateCa === undefined) {
+                this.privateCa = await readCaCertificates(external_node_path_default().join(this.certsDir, this.registry));
+                if (this.privateCa.length)
+                    return this.exchange(method, url, headers, body);
+            }
             if (!(await this.insecure?.().catch(() => false)))
                 throw secureOnly(err, failure, this.registry);
             this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified';
@@ -1319,6 +1330,11 @@ class RegistryClient {
             return (this.agents.http ??= new (external_node_http_default()).Agent(options));
         if (this.insecureMode === 'unverified')
             return (this.agents.unverified ??= new tls.Agent({ ...options, rejectUnauthorized: false }));
+        if (this.privateCa?.length)
+            return (this.agents.privateCa ??= new tls.Agent({
+                ...options,
+                ca: this.privateCa
+            }));
         return (this.agents.https ??= new tls.Agent(options));
     }
     async once(method, url, headers, body) {
@@ -1372,13 +1388,23 @@ class RegistryClient {
         });
     }
 }
+/** The `*.crt` files of a certs.d directory, as dockerd reads them as CAs; none when it is missing. */
+async function readCaCertificates(dir) {
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    const files = names.filter(n => n.endsWith('.crt')).sort();
+    if (!files.length)
+        return [];
+    // Loaded only here: start-up time counts, and most runs never get this far.
+    const { rootCertificates } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
+    return [...rootCertificates, ...(await Promise.all(files.map(n => (0,promises_.readFile)(external_node_path_default().join(dir, n)))))];
+}
 /** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
 function secureOnly(err, failure, registry) {
     const code = err?.code;
     // OpenSSL's own text for this case is a long internal trace; say what it means instead.
     const message = failure === 'plain-http'
         ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
-        : `${err instanceof Error ? err.message.trim() : String(err)} (docker accepts an untrusted certificate only for registries in the daemon's insecure-registries, daemon.json)`;
+        : `${err instanceof Error ? err.message.trim() : String(err)} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
     return Object.assign(new Error(message), { code });
 }
 

@@ -4,6 +4,8 @@
 import http from 'node:http'
 import type https from 'node:https'
 import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { ClassifiedError, kindOf, parseRetryAfter, retry, type FailureKind } from './retry.js'
 import { isDockerHub, isLoopbackRegistry, isValidTag, pathProblem } from './reference.js'
 
@@ -31,6 +33,11 @@ export interface RegistryClientOptions {
    * only after HTTPS failed at the TLS level, so a healthy registry never pays for it.
    */
   insecure?: () => Promise<boolean>
+  /**
+   * Where dockerd looks for a registry's private CA (`<dir>/<host:port>/*.crt`): a certificate it cannot
+   * verify is checked again against those, as docker's own push does. Default /etc/docker/certs.d.
+   */
+  certsDir?: string
 }
 
 export interface Manifest {
@@ -247,7 +254,15 @@ export class RegistryClient {
   private readonly timeoutMs: number
   private readonly onRetry?: (message: string) => void
   private readonly sleep?: (ms: number) => Promise<void>
-  private readonly agents: { http?: http.Agent; https?: https.Agent; unverified?: https.Agent } = {}
+  private readonly agents: {
+    http?: http.Agent
+    https?: https.Agent
+    unverified?: https.Agent
+    privateCa?: https.Agent
+  } = {}
+  private readonly certsDir: string
+  /** CAs to trust: the usual roots plus certs.d's, read after a first certificate failure ([] if none). */
+  private privateCa?: (string | Buffer)[]
   private readonly origin: string
   private readonly insecure?: () => Promise<boolean>
   /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
@@ -263,6 +278,7 @@ export class RegistryClient {
     this.registry = opts.registry
     this.origin = registryBaseUrl(opts.registry)
     this.insecure = opts.insecure
+    this.certsDir = opts.certsDir ?? '/etc/docker/certs.d'
     this.lookup = opts.credentials
     this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS)
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -610,6 +626,10 @@ export class RegistryClient {
         return this.once(method, target, headers, body)
       const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined
       if (!failure || this.insecureMode) throw err
+      if (failure === 'certificate' && this.privateCa === undefined) {
+        this.privateCa = await readCaCertificates(path.join(this.certsDir, this.registry))
+        if (this.privateCa.length) return this.exchange(method, url, headers, body)
+      }
       if (!(await this.insecure?.().catch(() => false))) throw secureOnly(err, failure, this.registry)
       this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified'
       return this.exchange(method, url, headers, body)
@@ -621,6 +641,11 @@ export class RegistryClient {
     if (!tls) return (this.agents.http ??= new http.Agent(options))
     if (this.insecureMode === 'unverified')
       return (this.agents.unverified ??= new tls.Agent({ ...options, rejectUnauthorized: false }))
+    if (this.privateCa?.length)
+      return (this.agents.privateCa ??= new tls.Agent({
+        ...options,
+        ca: this.privateCa
+      }))
     return (this.agents.https ??= new tls.Agent(options))
   }
 
@@ -689,6 +714,16 @@ export class RegistryClient {
   }
 }
 
+/** The `*.crt` files of a certs.d directory, as dockerd reads them as CAs; none when it is missing. */
+async function readCaCertificates(dir: string): Promise<(string | Buffer)[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  const files = names.filter(n => n.endsWith('.crt')).sort()
+  if (!files.length) return []
+  // Loaded only here: start-up time counts, and most runs never get this far.
+  const { rootCertificates } = await import('node:tls')
+  return [...rootCertificates, ...(await Promise.all(files.map(n => readFile(path.join(dir, n)))))]
+}
+
 /** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
 function secureOnly(err: unknown, failure: 'plain-http' | 'certificate', registry: string): Error {
   const code = (err as { code?: unknown })?.code
@@ -696,6 +731,6 @@ function secureOnly(err: unknown, failure: 'plain-http' | 'certificate', registr
   const message =
     failure === 'plain-http'
       ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
-      : `${err instanceof Error ? err.message.trim() : String(err)} (docker accepts an untrusted certificate only for registries in the daemon's insecure-registries, daemon.json)`
+      : `${err instanceof Error ? err.message.trim() : String(err)} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`
   return Object.assign(new Error(message), { code })
 }

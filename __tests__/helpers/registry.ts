@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { get as httpsGet } from 'node:https'
 import { constants } from 'node:fs'
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Socket } from 'node:net'
@@ -52,7 +53,13 @@ function freePort(address: string): Promise<number> {
   })
 }
 
-function configYaml(dir: string, host: string, htpasswdPath?: string): string {
+/** PEM files for the registry's own certificate (https://…); plain HTTP without. */
+export interface RegistryTls {
+  certificate: string
+  key: string
+}
+
+function configYaml(dir: string, host: string, htpasswdPath?: string, tls?: RegistryTls): string {
   const lines = [
     'version: 0.1',
     'log:',
@@ -70,7 +77,8 @@ function configYaml(dir: string, host: string, htpasswdPath?: string): string {
     'http:',
     `  addr: "${host}"`,
     // A fixed secret silences the "generated random secret" warning.
-    `  secret: ${randomBytes(16).toString('hex')}`
+    `  secret: ${randomBytes(16).toString('hex')}`,
+    ...(tls ? ['  tls:', `    certificate: ${tls.certificate}`, `    key: ${tls.key}`] : [])
   ]
   if (htpasswdPath) {
     lines.push('auth:', '  htpasswd:', '    realm: btp-test', `    path: ${htpasswdPath}`)
@@ -78,7 +86,18 @@ function configYaml(dir: string, host: string, htpasswdPath?: string): string {
   return lines.join('\n') + '\n'
 }
 
-async function probe(host: string): Promise<boolean> {
+async function probe(host: string, tls: boolean): Promise<boolean> {
+  if (tls) {
+    // Up is all that is asked here, not trust: the tests decide who trusts the certificate.
+    return new Promise(resolve => {
+      const req = httpsGet(`https://${host}/v2/`, { rejectUnauthorized: false, timeout: 1000 }, res => {
+        res.resume()
+        resolve(res.statusCode === 200 || res.statusCode === 401)
+      })
+      req.on('error', () => resolve(false))
+      req.on('timeout', () => req.destroy())
+    })
+  }
   try {
     const res = await fetch(`http://${host}/v2/`, { signal: AbortSignal.timeout(1000) })
     await res.arrayBuffer().catch(() => undefined)
@@ -111,7 +130,7 @@ async function kill(child: ChildProcess): Promise<void> {
 /** Starts a throwaway distribution registry on a free port, optionally with htpasswd auth. */
 export async function startRegistry(
   /** `address`: where to listen, 127.0.0.1 by default; dockerd holds only loopback insecure by default. */
-  opts: { auth?: RegistryAuth; address?: string } = {}
+  opts: { auth?: RegistryAuth; address?: string; tls?: RegistryTls } = {}
 ): Promise<TestRegistry> {
   const address = opts.address ?? '127.0.0.1'
   const dir = await mkdtemp(join(tmpdir(), 'btp-registry-'))
@@ -131,12 +150,8 @@ export async function startRegistry(
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = await freePort(address)
       try {
-        return await launch(
-          dir,
-          address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`,
-          port,
-          htpasswdPath
-        )
+        const host = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
+        return await launch(dir, host, port, htpasswdPath, opts.tls)
       } catch (e) {
         lastError = e as Error
         if (!/address already in use/i.test(lastError.message)) break
@@ -149,9 +164,15 @@ export async function startRegistry(
   }
 }
 
-async function launch(dir: string, host: string, port: number, htpasswdPath?: string): Promise<TestRegistry> {
+async function launch(
+  dir: string,
+  host: string,
+  port: number,
+  htpasswdPath?: string,
+  tls?: RegistryTls
+): Promise<TestRegistry> {
   const configPath = join(dir, `config-${port}.yml`)
-  await writeFile(configPath, configYaml(dir, host, htpasswdPath))
+  await writeFile(configPath, configYaml(dir, host, htpasswdPath, tls))
 
   let log = ''
   const append = (b: Buffer) => {
@@ -188,7 +209,7 @@ async function launch(dir: string, host: string, port: number, htpasswdPath?: st
     if (child.exitCode !== null || child.signalCode !== null) {
       return fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`)
     }
-    if (await probe(host)) break
+    if (await probe(host, tls !== undefined)) break
     if (Date.now() > deadline) return fail(`did not answer GET /v2/ within ${START_TIMEOUT_MS / 1000} s`)
     await new Promise(r => setTimeout(r, 100))
   }
@@ -220,4 +241,43 @@ export function lanAddress(): string {
   if (!found)
     throw new Error('no non-loopback IPv4 address on this machine (the BuildKit engine script makes one)')
   return found
+}
+
+/**
+ * A private CA and a certificate it signed for `ip`, made with openssl in `dir`: what a self-hosted
+ * registry with its own CA looks like.
+ */
+export async function makeCertificates(dir: string, ip: string): Promise<RegistryTls & { ca: string }> {
+  const f = (name: string) => join(dir, name)
+  const openssl = async (args: string[]) => {
+    const res = await runCommand('openssl', args)
+    if (res.code !== 0) throw new Error(`openssl ${args[0]} failed: ${res.stderr.trim()}`)
+  }
+  await writeFile(f('san.ext'), `subjectAltName=IP:${ip}\n`)
+  await openssl(
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=btp-test-ca'].concat([
+      '-keyout',
+      f('ca.key'),
+      '-out',
+      f('ca.crt')
+    ])
+  )
+  await openssl(
+    ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${ip}`, '-keyout', f('server.key')].concat([
+      '-out',
+      f('server.csr')
+    ])
+  )
+  await openssl(
+    ['x509', '-req', '-in', f('server.csr'), '-CA', f('ca.crt'), '-CAkey', f('ca.key')].concat([
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-extfile',
+      f('san.ext'),
+      '-out',
+      f('server.crt')
+    ])
+  )
+  return { ca: f('ca.crt'), certificate: f('server.crt'), key: f('server.key') }
 }
