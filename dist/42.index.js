@@ -1060,9 +1060,8 @@ class RegistryClient {
             throw this.httpError('GET', url, res, 'fatal');
     }
     close() {
-        this.agents.http?.destroy();
-        this.agents.https?.destroy();
-        this.agents.unverified?.destroy();
+        for (const agent of Object.values(this.agents))
+            agent?.destroy();
     }
     validate(repo, reference) {
         // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
@@ -1183,7 +1182,7 @@ class RegistryClient {
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
             throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth');
         const credentials = await this.credentials();
-        const ownHost = this.insecureMode === 'http' && url.host === new URL(this.baseUrl).host;
+        const ownHost = this.insecureMode === 'http' && url.origin === this.baseUrl;
         if (credentials && url.protocol === 'http:' && !(0,src_reference/* isLoopbackRegistry */.jW)(url.host) && !ownHost) {
             throw new RegistryError(`refusing to send credentials for ${this.registry} over plain HTTP to token realm ${url.origin}`, 'auth');
         }

@@ -339,9 +339,7 @@ export class RegistryClient {
   }
 
   close(): void {
-    this.agents.http?.destroy()
-    this.agents.https?.destroy()
-    this.agents.unverified?.destroy()
+    for (const agent of Object.values(this.agents)) agent?.destroy()
   }
 
   private validate(repo: string, reference: string): void {
@@ -474,7 +472,7 @@ export class RegistryClient {
       throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth')
 
     const credentials = await this.credentials()
-    const ownHost = this.insecureMode === 'http' && url.host === new URL(this.baseUrl).host
+    const ownHost = this.insecureMode === 'http' && url.origin === this.baseUrl
     if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
       throw new RegistryError(
         `refusing to send credentials for ${this.registry} over plain HTTP to token realm ${url.origin}`,
