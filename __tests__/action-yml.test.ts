@@ -92,3 +92,30 @@ describe('workflow files', () => {
     expect(r.status).toBe(0)
   })
 })
+
+describe('README: Security and reliability', () => {
+  const section = readme.split(/^## /m).find(s => s.startsWith('Security and reliability\n')) ?? ''
+
+  it('exists, and states the retry figures the code uses', async () => {
+    expect(section).not.toBe('')
+    const { DEFAULT_BASE_MS, DEFAULT_MAX_MS } = await import('../src/retry.js')
+    const { PUSH_RETRY_WINDOW_MS, REQUEST_TIMEOUT_MS } = await import('../src/pipeline.js')
+    const flat = section.replace(/\s+/g, ' ')
+    expect(flat).toContain(`\`retries\` (default ${action.inputs.retries.default}, from 1 to 10)`)
+    expect(flat).toContain(`from ${DEFAULT_BASE_MS / 1000} s up to ${DEFAULT_MAX_MS / 1000} s`)
+    expect(flat).toContain(`honoured, up to ${(DEFAULT_MAX_MS * 4) / 1000} s`)
+    expect(flat).toContain(`Each request has a ${REQUEST_TIMEOUT_MS / 1000} s deadline`)
+    expect(flat).toContain(`more than ${PUSH_RETRY_WINDOW_MS / 1000} s after the first`)
+  })
+
+  it('says where credentials live and when they go, and what the action does not do', () => {
+    for (const phrase of [
+      '--password-stdin',
+      '::add-mask::',
+      'RUNNER_TEMP',
+      'post-if',
+      'What it does not do'
+    ])
+      expect(section).toContain(phrase)
+  })
+})
