@@ -282,6 +282,15 @@ describe('lastMeaningfulLine', () => {
       `${LEGACY_DISABLED}The command '/bin/sh -c false' returned a non-zero code: 1\n`,
       "The command '/bin/sh -c false' returned a non-zero code: 1"
     ],
+    // No engine: the classic builder logs its tar fallout after... or before the sentence that matters.
+    [
+      `${LEGACY}time="2026-11-27T02:56:26Z" level=error msg="Can't add file /c/Dockerfile to tar: io: read/write on closed pipe"\ntime="2026-11-27T02:56:26Z" level=error msg="Can't close tar writer: io: read/write on closed pipe"\nCannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?\n`,
+      'Cannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?'
+    ],
+    [
+      'ERROR: Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n',
+      'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?'
+    ],
     // The deprecation notice alone says nothing about what went wrong.
     [LEGACY, ''],
     [LEGACY_DISABLED, '']

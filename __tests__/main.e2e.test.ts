@@ -350,6 +350,47 @@ describe('a registry whose certificate comes from a private CA in /etc/docker/ce
   })
 })
 
+describe('failures that only docker can find end in one clear error, with nothing pushed', () => {
+  it('a Dockerfile with a syntax error', async () => {
+    const image = repo('syntax')
+    const run = await runAction({
+      context: await makeContext({ Dockerfile: `FROM ${base}\nCOPPY . /app\n` }),
+      image,
+      registry: registry.host,
+      tags: 'v1'
+    })
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/docker (buildx )?build failed \(exit \d+\): .*unknown instruction: COPPY/i)
+    expect(run.log).not.toContain('[command]docker push')
+    expect(await tagExists(registry.host, `${image}:v1`)).toBe(false)
+  })
+
+  it('a docker engine that is not running: says so, with no stack trace', async () => {
+    const image = repo('noengine')
+    const run = await runAction(
+      {
+        context: await makeContext({ Dockerfile: SIMPLE(base) }),
+        image,
+        registry: registry.host,
+        tags: 'v1'
+      },
+      { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } }
+    )
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('Cannot connect to the Docker daemon at unix:///nonexistent/docker.sock')
+    expect(errors[0]).toContain(
+      'no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine'
+    )
+    expect(run.log).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m)
+    expect(run.log).not.toContain('::warning::') // not retried as if the network were flaky
+    expect(await tagExists(registry.host, `${image}:v1`)).toBe(false)
+  })
+})
+
 describe('bad input is rejected before any build, with nothing pushed', () => {
   let ctx: string
   const marker = '/tmp/btp-injected'
@@ -418,6 +459,20 @@ describe('bad input is rejected before any build, with nothing pushed', () => {
     })
     expect(run.code).toBe(1)
     expect(errorLines(run.stdout)[0]).toContain('Invalid input "file": no Dockerfile in context')
+  })
+
+  it('a context that is a file, not a directory', async () => {
+    const run = await runAction({
+      context: join(ctx, 'Dockerfile'),
+      image: 'e2e/badinput',
+      registry: registry.host
+    })
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('Invalid input "context"')
+    expect(errors[0]).toMatch(/not a directory/)
+    expect(run.log).not.toContain('[command]docker')
   })
 
   it('never echoes a build-arg value in an error', async () => {

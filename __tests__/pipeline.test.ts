@@ -179,6 +179,20 @@ describe('withHint', () => {
     expect((e as ClassifiedError).kind).toBe('fatal')
   })
 
+  it('says what to do when no docker engine answers', () => {
+    const e = thrown(
+      'localhost:5000',
+      new DockerError(
+        'build',
+        1,
+        'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?'
+      )
+    )
+    expect(e.message).toContain('Cannot connect to the Docker daemon at unix:///x.sock')
+    expect(e.message).toContain('start dockerd, or point DOCKER_HOST at a running engine')
+    expect((e as ClassifiedError).kind).toBe('fatal')
+  })
+
   it.each([
     ['localhost:5000', refusal],
     ['[::1]:5000', new DockerError('build', 1, 'failed to solve: exit code: 1')],

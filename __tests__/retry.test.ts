@@ -34,6 +34,11 @@ describe('classify', () => {
       'transient'
     ],
     ['failed to copy: io: read/write on closed pipe', 'transient'],
+    // …but not when it is the fallout of having no engine at all.
+    [
+      'level=error msg="Can\'t close tar writer: io: read/write on closed pipe"\nCannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?',
+      'fatal'
+    ],
     ['http: server closed idle connection', 'transient'],
     ['dial tcp 10.0.0.9:443: connect: no route to host', 'transient'],
     ['dial tcp 10.0.0.9:443: connect: network is unreachable', 'transient'],

@@ -60,6 +60,9 @@ export class DockerError extends ClassifiedError {
 }
 
 /** docker's last error line is the one that says what went wrong; skip deprecation notices. */
+/** What the docker CLI says when no engine answers at DOCKER_HOST. */
+export const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i
+
 export function lastMeaningfulLine(text: string): string {
   const lines: string[] = []
   let inNotice = false
@@ -68,6 +71,9 @@ export function lastMeaningfulLine(text: string): string {
     inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw))
     if (!inNotice && raw.trim() !== '') lines.push(raw.trim())
   }
+  // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
+  const noEngine = lines.find(l => NO_ENGINE.test(l))
+  if (noEngine) return noEngine.replace(/^ERROR:\s*/, '')
   const errorLine = [...lines].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l))
   return (errorLine ?? lines[lines.length - 1] ?? '').replace(/^ERROR:\s*/, '')
 }

@@ -11,6 +11,7 @@ import {
   Docker,
   dockerTreatsAsInsecure,
   hasBuildxPlugin,
+  NO_ENGINE,
   pushedDigests,
   type BuildPlan,
   type ImageInfo
@@ -387,6 +388,11 @@ export function withHint(inputs: Inputs): (error: unknown) => never {
         : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`
       throw new ClassifiedError(`${messageOf(error)} (${hint})`, kind)
     }
+    if (NO_ENGINE.test(messageOf(error)))
+      throw new ClassifiedError(
+        `${messageOf(error)} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`,
+        kind
+      )
     // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
     if (inputs.registry.startsWith('[') && /invalid reference format/i.test(messageOf(error)))
       throw new ClassifiedError(

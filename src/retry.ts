@@ -43,9 +43,13 @@ const TRANSIENT = [
   /blob upload unknown|blob upload invalid/i
 ]
 
+// No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
+const FATAL = [/Cannot connect to the Docker daemon/i]
+
 /** Classifies free text such as docker's stderr or an HTTP error line. */
 export function classify(text: string): FailureKind {
   if (AUTH.some(re => re.test(text))) return 'auth'
+  if (FATAL.some(re => re.test(text))) return 'fatal'
   if (TRANSIENT.some(re => re.test(text))) return 'transient'
   return 'fatal'
 }

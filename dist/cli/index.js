@@ -880,10 +880,14 @@ const TRANSIENT = [
     /bad gateway|service unavailable|gateway time-?out|internal server error/i,
     /blob upload unknown|blob upload invalid/i
 ];
+// No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
+const FATAL = [/Cannot connect to the Docker daemon/i];
 /** Classifies free text such as docker's stderr or an HTTP error line. */
 function classify(text) {
     if (AUTH.some(re => re.test(text)))
         return 'auth';
+    if (FATAL.some(re => re.test(text)))
+        return 'fatal';
     if (TRANSIENT.some(re => re.test(text)))
         return 'transient';
     return 'fatal';
@@ -993,6 +997,8 @@ class DockerError extends ClassifiedError {
     }
 }
 /** docker's last error line is the one that says what went wrong; skip deprecation notices. */
+/** What the docker CLI says when no engine answers at DOCKER_HOST. */
+const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
 function lastMeaningfulLine(text) {
     const lines = [];
     let inNotice = false;
@@ -1002,6 +1008,10 @@ function lastMeaningfulLine(text) {
         if (!inNotice && raw.trim() !== '')
             lines.push(raw.trim());
     }
+    // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
+    const noEngine = lines.find(l => NO_ENGINE.test(l));
+    if (noEngine)
+        return noEngine.replace(/^ERROR:\s*/, '');
     const errorLine = [...lines].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l));
     return (errorLine ?? lines[lines.length - 1] ?? '').replace(/^ERROR:\s*/, '');
 }
@@ -2066,6 +2076,8 @@ function withHint(inputs) {
                 : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`;
             throw new ClassifiedError(`${messageOf(error)} (${hint})`, kind);
         }
+        if (NO_ENGINE.test(messageOf(error)))
+            throw new ClassifiedError(`${messageOf(error)} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
         if (inputs.registry.startsWith('[') && /invalid reference format/i.test(messageOf(error)))
             throw new ClassifiedError(`${messageOf(error)} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
