@@ -27,6 +27,8 @@ describe('npm run bench (smoke)', () => {
       // A run spawns docker for the build and one push whatever the number of tags.
       expect(results.calls.oneTag.dockerProcesses).toBe(results.calls.tenTags.dockerProcesses)
       expect(results.calls.tenTags.registryRequests).toBeGreaterThan(results.calls.oneTag.registryRequests)
+      expect(results.calls.oneTag.verificationRequests).toBe(1)
+      expect(results.calls.tenTags.verificationRequests).toBe(10)
       expect(readFileSync(join(out, 'results.md'), 'utf8')).toContain('| action / raw CLI')
     } finally {
       rmSync(out, { recursive: true, force: true })

@@ -89,7 +89,10 @@ describe('build, tag, push, verify', () => {
     expect(run.log.match(/\[command\]docker push/g)).toHaveLength(1)
     expect(run.log).toContain('Tagged v1.2, latest through the registry API')
     // build, push, inspect: the count does not grow with the number of tags.
-    expect(JSON.parse(run.outputs.metadata).counts.docker).toBe(3)
+    const { counts } = JSON.parse(run.outputs.metadata)
+    expect(counts.docker).toBe(3)
+    // One GET per tag verifies them all, over the connections the push already opened.
+    expect(counts.verification).toBe(3)
   })
 
   it('defaults to latest and lowercases the image with a notice', async () => {

@@ -21,7 +21,7 @@ function makeResult(over: Partial<Result> = {}): Result {
     builder: 'classic',
     size: 1536,
     durations: { build: 12345, push: 2000, verify: 50 },
-    counts: { docker: 3, registry: 2 },
+    counts: { docker: 3, registry: 2, verification: 1 },
     ...over
   }
 }
@@ -61,7 +61,7 @@ describe('metadata', () => {
       builder: 'classic',
       size: 1536,
       durations: { build: 12345, push: 2000, verify: 50 },
-      counts: { docker: 3, registry: 2 }
+      counts: { docker: 3, registry: 2, verification: 1 }
     })
   })
 

@@ -38,7 +38,7 @@ export interface Result {
   builder: string
   durations: Record<string, number>
   /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
-  counts: { docker: number; registry: number }
+  counts: { docker: number; registry: number; verification: number }
 }
 
 export interface Deps {
@@ -132,9 +132,16 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
       })
     : undefined
   try {
-    const result = await pipeline(inputs, deps, client)
-    const counts = { docker: deps.docker.calls, registry: client?.requestCount ?? 0 }
-    deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry}`)
+    const verification = { requests: 0 }
+    const result = await pipeline(inputs, deps, client, verification)
+    const counts = {
+      docker: deps.docker.calls,
+      registry: client?.requestCount ?? 0,
+      verification: verification.requests
+    }
+    deps.reporter.debug(
+      `docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`
+    )
     return { ...result, counts }
   } finally {
     client?.close()
@@ -144,7 +151,9 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
 async function pipeline(
   inputs: Inputs,
   deps: Deps,
-  client: RegistryClient | undefined
+  client: RegistryClient | undefined,
+  /** Told how many registry requests the verification made (the benchmark reports it). */
+  verification: { requests: number }
 ): Promise<Omit<Result, 'counts'>> {
   const { docker, reporter } = deps
   const buildx = deps.buildx ?? false
@@ -264,7 +273,9 @@ async function pipeline(
 
   const { digest, manifest } = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
+      const before = client.requestCount
       const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)))
+      verification.requests = client.requestCount - before
       return { digest: checkManifests(tags, manifests, pushed, imageid, reporter), manifest: manifests[0] }
     })
   )
