@@ -316,10 +316,14 @@ if (EXPECTED_BUILDER === 'buildx')
       const NAME = 'btp-remote'
       const userEnv = () => ({ ...process.env, DOCKER_CONFIG: userConfig })
       beforeAll(async () => {
-        proxy = await startBuildkitProxy(unixSocketOf(process.env.DOCKER_HOST))
+        proxy = await startBuildkitProxy(
+          unixSocketOf(process.env.DOCKER_HOST || 'unix:///var/run/docker.sock')
+        )
         // The user's own config, as setup-buildx-action would leave it: the plugin plus one more builder.
         userConfig = await mkdtemp(join(tmpdir(), 'btp-userconfig-'))
-        await symlink(join(process.env.DOCKER_CONFIG!, 'cli-plugins'), join(userConfig, 'cli-plugins'))
+        // A plugin installed system-wide (as on GitHub's runners) is found without this link.
+        const plugins = process.env.DOCKER_CONFIG && join(process.env.DOCKER_CONFIG, 'cli-plugins')
+        if (plugins && existsSync(plugins)) await symlink(plugins, join(userConfig, 'cli-plugins'))
         await writeFile(join(userConfig, 'config.json'), '{}\n')
         await dockerOk(['buildx', 'create', '--name', NAME, '--driver', 'remote', proxy.endpoint], {
           env: userEnv()
