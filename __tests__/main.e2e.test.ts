@@ -37,6 +37,13 @@ afterAll(async () => {
 
 const SIMPLE = (b: string): string => `FROM ${b}\nRUN echo built > /built.txt\nCMD ["cat", "/built.txt"]\n`
 
+/** The action on a fresh SIMPLE context: the common case of the registry-facing tests below. */
+const pushSimple = async (registry: string, image: string, tags: string, env?: NodeJS.ProcessEnv) =>
+  runAction(
+    { context: await makeContext({ Dockerfile: SIMPLE(base) }), image, registry, tags },
+    env ? { env } : {}
+  )
+
 describe('build, tag, push, verify', () => {
   it('pushes one tag, outputs the registry content digest, and the image can be pulled back by digest', async () => {
     const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
@@ -247,12 +254,7 @@ describe('a registry on the IPv6 loopback, [::1]:PORT', () => {
     if (!engineTakesIPv6) expect(probe.stderr).toMatch(/invalid reference format/)
 
     const image = repo('ipv6')
-    const run = await runAction({
-      context: await makeContext({ Dockerfile: SIMPLE(base) }),
-      image,
-      registry: v6.host,
-      tags: 'v1,v2'
-    })
+    const run = await pushSimple(v6.host, image, 'v1,v2')
     if (engineTakesIPv6) {
       expectSucceeded(run)
       const [one, two] = [await served(image, 'v1'), await served(image, 'v2')]
@@ -290,12 +292,7 @@ describe('a plain-HTTP registry on a non-loopback address', () => {
     if (!insecure) expect(probe.stderr).toContain('server gave HTTP response to HTTPS client')
 
     const image = repo('insecure')
-    const run = await runAction({
-      context: await makeContext({ Dockerfile: SIMPLE(base) }),
-      image,
-      registry: lan.host,
-      tags: 'v1,v2'
-    })
+    const run = await pushSimple(lan.host, image, 'v1,v2')
     if (insecure) {
       expectSucceeded(run)
       expect(run.log).toContain(`${lan.host} is an insecure registry for this docker engine`)
@@ -338,12 +335,7 @@ describe('a registry whose certificate comes from a private CA in /etc/docker/ce
 
   it('docker pushes over TLS and the action verifies over TLS, trusting the same CA', async () => {
     const image = repo('private-ca')
-    const run = await runAction({
-      context: await makeContext({ Dockerfile: SIMPLE(base) }),
-      image,
-      registry: secure.host,
-      tags: 'v1,v2'
-    })
+    const run = await pushSimple(secure.host, image, 'v1,v2')
     expectSucceeded(run)
     // Trusted through certs.d, not waved through as an insecure registry.
     expect(run.log).not.toContain('is an insecure registry')
@@ -372,15 +364,9 @@ describe('failures that only docker can find end in one clear error, with nothin
 
   it('a docker engine that is not running: says so, with no stack trace', async () => {
     const image = repo('noengine')
-    const run = await runAction(
-      {
-        context: await makeContext({ Dockerfile: SIMPLE(base) }),
-        image,
-        registry: registry.host,
-        tags: 'v1'
-      },
-      { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } }
-    )
+    const run = await pushSimple(registry.host, image, 'v1', {
+      DOCKER_HOST: 'unix:///nonexistent/docker.sock'
+    })
     expect(run.code).toBe(1)
     const errors = errorLines(run.stdout)
     expect(errors).toHaveLength(1)

@@ -133,9 +133,13 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!()
 })
 
-async function serve(handler: Handler, bind = '127.0.0.1'): Promise<TestServer> {
+async function serve(
+  handler: Handler,
+  bind = '127.0.0.1',
+  tls?: { key: Buffer; cert: Buffer }
+): Promise<TestServer> {
   const seen: Seen[] = []
-  const server = http.createServer((req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
@@ -143,7 +147,8 @@ async function serve(handler: Handler, bind = '127.0.0.1'): Promise<TestServer> 
       seen.push(entry)
       handler(entry, res, self)
     })
-  })
+  }
+  const server = tls ? https.createServer(tls, listener) : http.createServer(listener)
   server.on('connection', () => self.connections++)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -674,24 +679,8 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
       }
     })
 
-    async function serveTls(): Promise<TestServer> {
-      const server = https.createServer({ key, cert }, (_req, res) => sendManifest(res))
-      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-      const port = (server.address() as AddressInfo).port
-      const self = {
-        port,
-        host: `127.0.0.1:${port}`,
-        seen: [],
-        connections: 0,
-        close: () =>
-          new Promise<void>(resolve => {
-            server.closeAllConnections()
-            server.close(() => resolve())
-          })
-      }
-      cleanups.push(() => self.close())
-      return self
-    }
+    const serveTls = (): Promise<TestServer> =>
+      serve((_req, res) => sendManifest(res), '127.0.0.1', { key, cert })
 
     it('is accepted, still over TLS, when docker holds the registry insecure', async () => {
       const server = await serveTls()
