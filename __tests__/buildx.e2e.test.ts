@@ -257,6 +257,72 @@ if (EXPECTED_BUILDER === 'buildx')
         expect({ f, leaked: (await readFile(f)).includes(value) }).toEqual({ f, leaked: false })
     })
 
+    // BuildKit's default scanner is an image on Docker Hub, out of reach here; the generator protocol
+    // (BUILDKIT_SCAN_SOURCE in, $BUILDKIT_SCAN_DESTINATION/<name>.spdx.json out) is small enough to serve
+    // with a shell script in a local image, which proves the sbom input end to end just the same.
+    it('sbom: an SPDX attestation of the built filesystem is pushed with the image', async () => {
+      const scanner = `btp-test/sbom-scanner:${process.pid}`
+      const scan = [
+        'set -e',
+        'name=$(basename "$BUILDKIT_SCAN_SOURCE")',
+        'seen=$(ls "$BUILDKIT_SCAN_SOURCE" | tr "\\n" " ")',
+        'cat > "$BUILDKIT_SCAN_DESTINATION/$name.spdx.json" <<JSON',
+        '{"_type":"https://in-toto.io/Statement/v0.1","predicateType":"https://spdx.dev/Document","subject":[],' +
+          '"predicate":{"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT",' +
+          '"name":"btp-test-scan","documentNamespace":"https://btp.invalid/scan",' +
+          '"creationInfo":{"created":"2026-01-01T00:00:00Z","creators":["Tool: btp-test-scanner"]},' +
+          '"comment":"btp-test-scanner saw: $seen"}}',
+        'JSON',
+        ''
+      ].join('\n')
+      await dockerOk([
+        'build',
+        '-q',
+        '-t',
+        scanner,
+        await makeContext({
+          Dockerfile: `FROM ${base}\nCOPY scan.sh /scan.sh\nENTRYPOINT ["/bin/sh", "/scan.sh"]\n`,
+          'scan.sh': scan
+        })
+      ])
+      try {
+        const image = repo('sbom')
+        const run = await runAction({
+          context: await makeContext({ Dockerfile: `FROM ${base}\nRUN echo scanned > /sbom-marker.txt\n` }),
+          image,
+          registry: registry.host,
+          tags: 'v1',
+          sbom: `generator=${scanner}`
+        })
+        expect(run.log).toContain(`--sbom=generator=${scanner}`)
+        const index = await expectVerified(run, registry.host, image, ['v1'])
+        const imageDigest = JSON.parse(run.outputs['platform-digests'])['linux/amd64']
+        const attestation = index.json.manifests.find(
+          (m: { annotations?: Record<string, string> }) =>
+            m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' &&
+            m.annotations['vnd.docker.reference.digest'] === imageDigest
+        )
+        expect(attestation).toBeDefined()
+        const layers = (await inspectRaw(registry.host, `${image}@${attestation.digest}`)).json.layers as {
+          digest: string
+          annotations?: Record<string, string>
+        }[]
+        const spdx = layers.find(
+          l => l.annotations?.['in-toto.io/predicate-type'] === 'https://spdx.dev/Document'
+        )
+        expect(spdx).toBeDefined()
+        // The blob itself, straight from the registry: its bytes hash to its digest and hold our scan.
+        const res = await fetch(`http://${registry.host}/v2/${image}/blobs/${spdx!.digest}`)
+        const blob = Buffer.from(await res.arrayBuffer())
+        expect(`sha256:${createHash('sha256').update(blob).digest('hex')}`).toBe(spdx!.digest)
+        const statement = JSON.parse(blob.toString('utf8'))
+        expect(statement.subject[0].digest.sha256).toBe(imageDigest.replace('sha256:', ''))
+        expect(statement.predicate.comment).toMatch(/btp-test-scanner saw: .*sbom-marker\.txt/)
+      } finally {
+        await dockerOk(['image', 'rm', scanner])
+      }
+    })
+
     describe('with a registry that needs a login', () => {
       const creds: Creds = { username: 'btp-user', password: `pw-${randomBytes(8).toString('hex')}` }
       let authRegistry: TestRegistry
