@@ -312,7 +312,7 @@ describe('a plain-HTTP registry on a non-loopback address', () => {
   })
 })
 
-describe('a registry whose certificate comes from a private CA in /etc/docker/certs.d', () => {
+describe('a registry with a private CA that also demands client certificates, set up in /etc/docker/certs.d', () => {
   let secure: TestRegistry
   let certs: string
   let trustDir: string
@@ -320,11 +320,13 @@ describe('a registry whose certificate comes from a private CA in /etc/docker/ce
     const address = lanAddress()
     certs = await mkdtemp(join(tmpdir(), 'btp-ca-'))
     const tls = await makeCertificates(certs, address)
-    secure = await startRegistry({ address, tls })
-    // Where dockerd looks for this registry's CA; the action must trust the same file.
+    secure = await startRegistry({ address, tls: { ...tls, clientCas: [tls.ca] } })
+    // Where dockerd looks for this registry's CA and client pair; the action must use the same files.
     trustDir = join('/etc/docker/certs.d', secure.host)
     await mkdir(trustDir, { recursive: true })
     await copyFile(tls.ca, join(trustDir, 'ca.crt'))
+    await copyFile(tls.client.cert, join(trustDir, 'client.cert'))
+    await copyFile(tls.client.key, join(trustDir, 'client.key'))
   })
   afterAll(async () => {
     if (trustDir) await rm(trustDir, { recursive: true, force: true })
@@ -333,7 +335,7 @@ describe('a registry whose certificate comes from a private CA in /etc/docker/ce
     if (certs) await rm(certs, { recursive: true, force: true })
   })
 
-  it('docker pushes over TLS and the action verifies over TLS, trusting the same CA', async () => {
+  it('docker pushes and the action verifies over TLS, trusting the same CA and showing the same client certificate', async () => {
     const image = repo('private-ca')
     const run = await pushSimple(secure.host, image, 'v1,v2')
     expectSucceeded(run)

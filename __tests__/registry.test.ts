@@ -133,11 +133,7 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!()
 })
 
-async function serve(
-  handler: Handler,
-  bind = '127.0.0.1',
-  tls?: { key: Buffer; cert: Buffer }
-): Promise<TestServer> {
+async function serve(handler: Handler, bind = '127.0.0.1', tls?: https.ServerOptions): Promise<TestServer> {
   const seen: Seen[] = []
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = []
@@ -647,37 +643,36 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
   describe('a self-signed certificate', () => {
     let key: Buffer
     let cert: Buffer
-    beforeAll(() => {
+    /** A client certificate (self-signed) for registries that ask for one. */
+    let clientKey: Buffer
+    let clientCert: Buffer
+    /** A self-signed key pair made with openssl; `san` makes it valid for the address the client uses. */
+    function selfSigned(cn: string, san?: string): { key: Buffer; cert: Buffer } {
       const dir = mkdtempSync(join(tmpdir(), 'btp-cert-'))
       try {
-        execFileSync(
-          'openssl',
-          [
-            'req',
-            '-x509',
-            '-newkey',
-            'rsa:2048',
-            '-nodes',
-            '-days',
-            '1',
-            '-subj',
-            '/CN=btp-test',
-            // Valid for the address the client uses, so only trust is in question.
-            '-addext',
-            'subjectAltName=IP:0.0.0.0,IP:127.0.0.1',
-            '-keyout',
-            join(dir, 'key.pem'),
-            '-out',
-            join(dir, 'cert.pem')
-          ],
-          { stdio: 'ignore' }
-        )
-        key = readFileSync(join(dir, 'key.pem'))
-        cert = readFileSync(join(dir, 'cert.pem'))
+        const args = ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${cn}`]
+        if (san) args.push('-addext', `subjectAltName=${san}`)
+        args.push('-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'))
+        execFileSync('openssl', args, { stdio: 'ignore' })
+        return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
+    }
+    beforeAll(() => {
+      ;({ key, cert } = selfSigned('btp-test', 'IP:0.0.0.0,IP:127.0.0.1'))
+      ;({ key: clientKey, cert: clientCert } = selfSigned('btp-client'))
     })
+
+    /** A certs.d directory for `server`, as dockerd reads it, with the given files. */
+    function certsDirFor(server: TestServer, files: Record<string, Buffer | string>): string {
+      const dir = mkdtempSync(join(tmpdir(), 'btp-certs.d-'))
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+      mkdirSync(join(dir, `0.0.0.0:${server.port}`))
+      for (const [name, content] of Object.entries(files))
+        writeFileSync(join(dir, `0.0.0.0:${server.port}`, name), content)
+      return dir
+    }
 
     const serveTls = (): Promise<TestServer> =>
       serve((_req, res) => sendManifest(res), '127.0.0.1', { key, cert })
@@ -691,10 +686,7 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
 
     it('is trusted through certs.d/<host:port>/*.crt, as dockerd trusts it, without asking about insecurity', async () => {
       const server = await serveTls()
-      const certsDir = mkdtempSync(join(tmpdir(), 'btp-certs.d-'))
-      cleanups.push(() => rmSync(certsDir, { recursive: true, force: true }))
-      mkdirSync(join(certsDir, `0.0.0.0:${server.port}`))
-      writeFileSync(join(certsDir, `0.0.0.0:${server.port}`, 'ca.crt'), cert)
+      const certsDir = certsDirFor(server, { 'ca.crt': cert })
       let asked = 0
       const { c } = client(viaAnyAddress(server), {
         certsDir,
@@ -708,13 +700,33 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
       expect(asked).toBe(0)
     })
 
+    it('presents the client certificate from certs.d (client.cert + client.key) to a registry that asks', async () => {
+      const server = await serve((_req, res) => sendManifest(res), '127.0.0.1', {
+        key,
+        cert,
+        ca: [clientCert],
+        requestCert: true,
+        rejectUnauthorized: true
+      })
+      const withPair = certsDirFor(server, {
+        'ca.crt': cert,
+        'client.cert': clientCert,
+        'client.key': clientKey
+      })
+      const { c } = client(viaAnyAddress(server), { certsDir: withPair })
+      expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+
+      // A .cert without its .key is not a pair, as for dockerd: nothing is presented, and the server refuses.
+      const halfPair = certsDirFor(server, { 'ca.crt': cert, 'client.cert': clientCert })
+      const refused = client(viaAnyAddress(server), { certsDir: halfPair })
+      await expect(refused.c.getManifest('a/b', 'v1')).rejects.toBeInstanceOf(RegistryError)
+      expect(server.seen.map(r => r.url)).toEqual(['/v2/a/b/manifests/v1'])
+    })
+
     it('is refused, naming the rule, when docker holds it secure', async () => {
       const server = await serveTls()
       // A certs.d directory for this registry, but with another CA in it.
-      const certsDir = mkdtempSync(join(tmpdir(), 'btp-certs.d-'))
-      cleanups.push(() => rmSync(certsDir, { recursive: true, force: true }))
-      mkdirSync(join(certsDir, `0.0.0.0:${server.port}`))
-      writeFileSync(join(certsDir, `0.0.0.0:${server.port}`, 'other.crt'), rootCertificates[0])
+      const certsDir = certsDirFor(server, { 'other.crt': rootCertificates[0] })
       const { c } = client(viaAnyAddress(server), { certsDir, insecure: async () => false })
       const err = await failure(c.getManifest('a/b', 'v1'))
       expect(err.message).toMatch(/self[- ]signed certificate/)

@@ -34,8 +34,8 @@ export interface RegistryClientOptions {
    */
   insecure?: () => Promise<boolean>
   /**
-   * Where dockerd looks for a registry's private CA (`<dir>/<host:port>/*.crt`): a certificate it cannot
-   * verify is checked again against those, as docker's own push does. Default /etc/docker/certs.d.
+   * Where dockerd looks for a registry's TLS material: `<dir>/<host:port>/*.crt` are extra CAs, and
+   * `*.cert` with its `*.key` a client certificate. The client uses the same. Default /etc/docker/certs.d.
    */
   certsDir?: string
 }
@@ -258,11 +258,11 @@ export class RegistryClient {
     http?: http.Agent
     https?: https.Agent
     unverified?: https.Agent
-    privateCa?: https.Agent
+    registry?: https.Agent
   } = {}
   private readonly certsDir: string
-  /** CAs to trust: the usual roots plus certs.d's, read after a first certificate failure ([] if none). */
-  private privateCa?: (string | Buffer)[]
+  /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
+  private certsDirTls?: Promise<CertsDirTls | undefined>
   private readonly origin: string
   private readonly insecure?: () => Promise<boolean>
   /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
@@ -624,27 +624,21 @@ export class RegistryClient {
         return this.once(method, target, headers, body)
       const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined
       if (!failure || this.insecureMode) throw err
-      if (failure === 'certificate' && this.privateCa === undefined) {
-        this.privateCa = await readCaCertificates(path.join(this.certsDir, this.registry))
-        if (this.privateCa.length) return this.exchange(method, url, headers, body)
-      }
       if (!(await this.insecure?.().catch(() => false))) throw secureOnly(err, failure, this.registry)
       this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified'
       return this.exchange(method, url, headers, body)
     }
   }
 
-  private agentFor(tls?: typeof https): http.Agent {
+  /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
+  private async agentFor(url: URL, tls?: typeof https): Promise<http.Agent> {
     const options = { keepAlive: true, maxSockets: MAX_SOCKETS }
     if (!tls) return (this.agents.http ??= new http.Agent(options))
+    if (url.origin !== this.origin) return (this.agents.https ??= new tls.Agent(options))
+    const own = await (this.certsDirTls ??= readCertsDir(path.join(this.certsDir, this.registry)))
     if (this.insecureMode === 'unverified')
-      return (this.agents.unverified ??= new tls.Agent({ ...options, rejectUnauthorized: false }))
-    if (this.privateCa?.length)
-      return (this.agents.privateCa ??= new tls.Agent({
-        ...options,
-        ca: this.privateCa
-      }))
-    return (this.agents.https ??= new tls.Agent(options))
+      return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }))
+    return (this.agents.registry ??= new tls.Agent({ ...options, ...own }))
   }
 
   private async once(
@@ -657,6 +651,7 @@ export class RegistryClient {
     // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
     const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
     const transport = tls ?? http
+    const agent = await this.agentFor(url, tls)
     return new Promise<Response>((resolve, reject) => {
       let settled = false
       const finish = (err: Error | undefined, res?: Response) => {
@@ -668,7 +663,7 @@ export class RegistryClient {
       }
       const req = transport.request(
         url,
-        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent: this.agentFor(tls) },
+        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent },
         res => {
           const chunks: Buffer[] = []
           let size = 0
@@ -712,14 +707,31 @@ export class RegistryClient {
   }
 }
 
-/** The `*.crt` files of a certs.d directory, as dockerd reads them as CAs; none when it is missing. */
-async function readCaCertificates(dir: string): Promise<(string | Buffer)[]> {
-  const names = await readdir(dir).catch(() => [] as string[])
-  const files = names.filter(n => n.endsWith('.crt')).sort()
-  if (!files.length) return []
-  // Loaded only here: start-up time counts, and most runs never get this far.
-  const { rootCertificates } = await import('node:tls')
-  return [...rootCertificates, ...(await Promise.all(files.map(n => readFile(path.join(dir, n)))))]
+/** TLS options from a certs.d directory: extra CAs (beside the usual roots) and client certificates. */
+interface CertsDirTls {
+  ca?: (string | Buffer)[]
+  cert?: Buffer[]
+  key?: Buffer[]
+}
+
+/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
+async function readCertsDir(dir: string): Promise<CertsDirTls | undefined> {
+  const names = (await readdir(dir).catch(() => [] as string[])).sort()
+  const read = (n: string) => readFile(path.join(dir, n))
+  const cas = names.filter(n => n.endsWith('.crt'))
+  const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')))
+  if (!cas.length && !pairs.length) return undefined
+  const tls: CertsDirTls = {}
+  if (cas.length) {
+    // Loaded only here: start-up time counts, and few registries have a certs.d directory.
+    const { rootCertificates } = await import('node:tls')
+    tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))]
+  }
+  if (pairs.length) {
+    tls.cert = await Promise.all(pairs.map(read))
+    tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))))
+  }
+  return tls
 }
 
 /** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */

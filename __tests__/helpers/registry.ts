@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { get as httpsGet } from 'node:https'
-import { constants } from 'node:fs'
+import { constants, readFileSync } from 'node:fs'
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Socket } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
@@ -57,6 +57,10 @@ function freePort(address: string): Promise<number> {
 export interface RegistryTls {
   certificate: string
   key: string
+  /** When set, the registry demands a client certificate signed by one of these CAs (mutual TLS). */
+  clientCas?: string[]
+  /** The client pair the start-up probe presents to such a registry. */
+  client?: { cert: string; key: string }
 }
 
 function configYaml(dir: string, host: string, htpasswdPath?: string, tls?: RegistryTls): string {
@@ -78,7 +82,8 @@ function configYaml(dir: string, host: string, htpasswdPath?: string, tls?: Regi
     `  addr: "${host}"`,
     // A fixed secret silences the "generated random secret" warning.
     `  secret: ${randomBytes(16).toString('hex')}`,
-    ...(tls ? ['  tls:', `    certificate: ${tls.certificate}`, `    key: ${tls.key}`] : [])
+    ...(tls ? ['  tls:', `    certificate: ${tls.certificate}`, `    key: ${tls.key}`] : []),
+    ...(tls?.clientCas ? ['    clientcas:', ...tls.clientCas.map(ca => `      - ${ca}`)] : [])
   ]
   if (htpasswdPath) {
     lines.push('auth:', '  htpasswd:', '    realm: btp-test', `    path: ${htpasswdPath}`)
@@ -86,11 +91,15 @@ function configYaml(dir: string, host: string, htpasswdPath?: string, tls?: Regi
   return lines.join('\n') + '\n'
 }
 
-async function probe(host: string, tls: boolean): Promise<boolean> {
+async function probe(host: string, tls?: RegistryTls): Promise<boolean> {
   if (tls) {
     // Up is all that is asked here, not trust: the tests decide who trusts the certificate.
+    const client = tls.client
+      ? { cert: readFileSync(tls.client.cert), key: readFileSync(tls.client.key) }
+      : {}
     return new Promise(resolve => {
-      const req = httpsGet(`https://${host}/v2/`, { rejectUnauthorized: false, timeout: 1000 }, res => {
+      const options = { rejectUnauthorized: false, timeout: 1000, ...client }
+      const req = httpsGet(`https://${host}/v2/`, options, res => {
         res.resume()
         resolve(res.statusCode === 200 || res.statusCode === 401)
       })
@@ -209,7 +218,7 @@ async function launch(
     if (child.exitCode !== null || child.signalCode !== null) {
       return fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`)
     }
-    if (await probe(host, tls !== undefined)) break
+    if (await probe(host, tls)) break
     if (Date.now() > deadline) return fail(`did not answer GET /v2/ within ${START_TIMEOUT_MS / 1000} s`)
     await new Promise(r => setTimeout(r, 100))
   }
@@ -247,37 +256,57 @@ export function lanAddress(): string {
  * A private CA and a certificate it signed for `ip`, made with openssl in `dir`: what a self-hosted
  * registry with its own CA looks like.
  */
-export async function makeCertificates(dir: string, ip: string): Promise<RegistryTls & { ca: string }> {
+export async function makeCertificates(
+  dir: string,
+  ip: string
+): Promise<RegistryTls & { ca: string; client: { cert: string; key: string } }> {
   const f = (name: string) => join(dir, name)
-  const openssl = async (args: string[]) => {
+  const openssl = async (...args: string[]) => {
     const res = await runCommand('openssl', args)
     if (res.code !== 0) throw new Error(`openssl ${args[0]} failed: ${res.stderr.trim()}`)
   }
-  await writeFile(f('san.ext'), `subjectAltName=IP:${ip}\n`)
-  await openssl(
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=btp-test-ca'].concat([
-      '-keyout',
+  const KEY = ['-newkey', 'rsa:2048', '-nodes']
+  /** A key and a certificate for `cn` signed by the CA, with extra `x509 -req` options. */
+  const signed = async (name: string, cn: string, ...extra: string[]) => {
+    await openssl('req', ...KEY, '-subj', `/CN=${cn}`, '-keyout', f(`${name}.key`), '-out', f(`${name}.csr`))
+    await openssl(
+      'x509',
+      '-req',
+      '-in',
+      f(`${name}.csr`),
+      '-CA',
+      f('ca.crt'),
+      '-CAkey',
       f('ca.key'),
-      '-out',
-      f('ca.crt')
-    ])
-  )
-  await openssl(
-    ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${ip}`, '-keyout', f('server.key')].concat([
-      '-out',
-      f('server.csr')
-    ])
-  )
-  await openssl(
-    ['x509', '-req', '-in', f('server.csr'), '-CA', f('ca.crt'), '-CAkey', f('ca.key')].concat([
       '-CAcreateserial',
       '-days',
       '1',
-      '-extfile',
-      f('san.ext'),
+      ...extra,
       '-out',
-      f('server.crt')
-    ])
+      f(`${name}.cert`)
+    )
+  }
+  await writeFile(f('san.ext'), `subjectAltName=IP:${ip}\n`)
+  await openssl(
+    'req',
+    '-x509',
+    ...KEY,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=btp-test-ca',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.crt')
   )
-  return { ca: f('ca.crt'), certificate: f('server.crt'), key: f('server.key') }
+  await signed('server', ip, '-extfile', f('san.ext'))
+  // A client pair from the same CA, for registries that demand one.
+  await signed('client', 'btp-client')
+  return {
+    ca: f('ca.crt'),
+    certificate: f('server.cert'),
+    key: f('server.key'),
+    client: { cert: f('client.cert'), key: f('client.key') }
+  }
 }

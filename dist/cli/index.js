@@ -1362,8 +1362,8 @@ class RegistryClient {
     sleep;
     agents = {};
     certsDir;
-    /** CAs to trust: the usual roots plus certs.d's, read after a first certificate failure ([] if none). */
-    privateCa;
+    /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
+    certsDirTls;
     origin;
     insecure;
     /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
@@ -1677,35 +1677,30 @@ class RegistryClient {
             const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined;
             if (!failure || this.insecureMode)
                 throw err;
-            if (failure === 'certificate' && this.privateCa === undefined) {
-                this.privateCa = await readCaCertificates(external_node_path_default().join(this.certsDir, this.registry));
-                if (this.privateCa.length)
-                    return this.exchange(method, url, headers, body);
-            }
             if (!(await this.insecure?.().catch(() => false)))
                 throw secureOnly(err, failure, this.registry);
             this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified';
             return this.exchange(method, url, headers, body);
         }
     }
-    agentFor(tls) {
+    /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
+    async agentFor(url, tls) {
         const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
         if (!tls)
             return (this.agents.http ??= new (external_node_http_default()).Agent(options));
+        if (url.origin !== this.origin)
+            return (this.agents.https ??= new tls.Agent(options));
+        const own = await (this.certsDirTls ??= readCertsDir(external_node_path_default().join(this.certsDir, this.registry)));
         if (this.insecureMode === 'unverified')
-            return (this.agents.unverified ??= new tls.Agent({ ...options, rejectUnauthorized: false }));
-        if (this.privateCa?.length)
-            return (this.agents.privateCa ??= new tls.Agent({
-                ...options,
-                ca: this.privateCa
-            }));
-        return (this.agents.https ??= new tls.Agent(options));
+            return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }));
+        return (this.agents.registry ??= new tls.Agent({ ...options, ...own }));
     }
     async once(method, url, headers, body) {
         this.requestCount++;
         // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
         const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23))).default;
         const transport = tls ?? (external_node_http_default());
+        const agent = await this.agentFor(url, tls);
         return new Promise((resolve, reject) => {
             let settled = false;
             const finish = (err, res) => {
@@ -1718,7 +1713,7 @@ class RegistryClient {
                 else
                     resolve(res);
             };
-            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent: this.agentFor(tls) }, res => {
+            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent }, res => {
                 const chunks = [];
                 let size = 0;
                 res.on('data', (chunk) => {
@@ -1752,15 +1747,25 @@ class RegistryClient {
         });
     }
 }
-/** The `*.crt` files of a certs.d directory, as dockerd reads them as CAs; none when it is missing. */
-async function readCaCertificates(dir) {
-    const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
-    const files = names.filter(n => n.endsWith('.crt')).sort();
-    if (!files.length)
-        return [];
-    // Loaded only here: start-up time counts, and most runs never get this far.
-    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
-    return [...rootCertificates, ...(await Promise.all(files.map(n => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, n)))))];
+/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
+async function readCertsDir(dir) {
+    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).sort();
+    const read = (n) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, n));
+    const cas = names.filter(n => n.endsWith('.crt'));
+    const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
+    if (!cas.length && !pairs.length)
+        return undefined;
+    const tls = {};
+    if (cas.length) {
+        // Loaded only here: start-up time counts, and few registries have a certs.d directory.
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+        tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
+    }
+    if (pairs.length) {
+        tls.cert = await Promise.all(pairs.map(read));
+        tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))));
+    }
+    return tls;
 }
 /** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
 function secureOnly(err, failure, registry) {
