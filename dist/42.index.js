@@ -523,8 +523,10 @@ const TRANSIENT = [
     /bad gateway|service unavailable|gateway time-?out|internal server error/i,
     /blob upload unknown|blob upload invalid/i
 ];
+/** What the docker CLI says when no engine answers at DOCKER_HOST. */
+const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
 // No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
-const FATAL = [/Cannot connect to the Docker daemon/i];
+const FATAL = [NO_ENGINE];
 /** Classifies free text such as docker's stderr or an HTTP error line. */
 function classify(text) {
     if (AUTH.some(re => re.test(text)))
@@ -640,8 +642,6 @@ class DockerError extends ClassifiedError {
     }
 }
 /** docker's last error line is the one that says what went wrong; skip deprecation notices. */
-/** What the docker CLI says when no engine answers at DOCKER_HOST. */
-const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
 function lastMeaningfulLine(text) {
     const lines = [];
     let inNotice = false;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { Inputs } from './inputs.js'
-import { classify, ClassifiedError } from './retry.js'
+import { classify, ClassifiedError, NO_ENGINE } from './retry.js'
 
 export interface ExecOptions {
   /** Bytes for the child's stdin (passwords go here, never in argv). */
@@ -60,9 +60,6 @@ export class DockerError extends ClassifiedError {
 }
 
 /** docker's last error line is the one that says what went wrong; skip deprecation notices. */
-/** What the docker CLI says when no engine answers at DOCKER_HOST. */
-export const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i
-
 export function lastMeaningfulLine(text: string): string {
   const lines: string[] = []
   let inNotice = false

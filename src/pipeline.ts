@@ -11,7 +11,6 @@ import {
   Docker,
   dockerTreatsAsInsecure,
   hasBuildxPlugin,
-  NO_ENGINE,
   pushedDigests,
   type BuildPlan,
   type ImageInfo
@@ -21,7 +20,7 @@ import { isDockerHub, remotePath, repository } from './reference.js'
 import { RegistryClient, type CredentialLookup, type Manifest } from './registry.js'
 import type { Reporter } from './reporter.js'
 import { timed } from './reporter.js'
-import { ClassifiedError, kindOf, retry } from './retry.js'
+import { ClassifiedError, kindOf, NO_ENGINE, retry } from './retry.js'
 
 export interface Result {
   /** sha256 digest the registry serves for every pushed tag; '' when nothing was pushed. */

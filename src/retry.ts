@@ -43,8 +43,10 @@ const TRANSIENT = [
   /blob upload unknown|blob upload invalid/i
 ]
 
+/** What the docker CLI says when no engine answers at DOCKER_HOST. */
+export const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i
 // No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
-const FATAL = [/Cannot connect to the Docker daemon/i]
+const FATAL = [NO_ENGINE]
 
 /** Classifies free text such as docker's stderr or an HTTP error line. */
 export function classify(text: string): FailureKind {
