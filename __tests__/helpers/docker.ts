@@ -205,6 +205,11 @@ async function listImagesWithDigests(): Promise<CliResult> {
 /**
  * Removes local image references whose repository starts with prefix (e.g. '127.0.0.1:5000/btp-').
  * Removes by reference, not by ID, so tags outside the prefix survive. Returns the references removed.
+ *
+ * `--no-prune` keeps the untagged parents: dockerd 20.10's classic builder looks for a cached step by
+ * listing every image with the same parent and then loading each, so deleting one of them while another
+ * test file builds fails that build with `unable to find image "sha256:…"` (seen in CI). Tagged results
+ * are never such shared parents; the intermediates they leave are a few KiB each.
  */
 export async function removeImages(prefix: string): Promise<string[]> {
   if (!prefix) throw new Error('removeImages: empty prefix would match every image')
@@ -218,7 +223,7 @@ export async function removeImages(prefix: string): Promise<string[]> {
   }
   const removed: string[] = []
   for (const ref of refs) {
-    const res = await dockerCli(['image', 'rm', '-f', ref])
+    const res = await dockerCli(['image', 'rm', '-f', '--no-prune', ref])
     if (res.code === 0) removed.push(ref)
   }
   return removed
