@@ -7,6 +7,8 @@ const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/
 const NAME_MAX = 255
 
 export const DOCKER_HUB = 'docker.io'
+/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
+export const HUB_AUTH_KEY = 'https://index.docker.io/v1/'
 const HUB_ALIASES = new Set([
   'docker.io',
   'index.docker.io',
@@ -112,4 +114,12 @@ export function isLoopbackRegistry(registry: string): boolean {
  */
 export function looksLikeHost(component: string): boolean {
   return component.includes('.') || component.includes(':') || component === 'localhost'
+}
+
+/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
+export function splitHostPort(registry: string): { host: string; port: string } {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry)
+  if (bracketed) return { host: bracketed[1], port: bracketed[2] ?? '' }
+  const m = /^(.*?)(?::(\d+))?$/.exec(registry)!
+  return { host: m[1], port: m[2] ?? '' }
 }

@@ -1,0 +1,17 @@
+// Small text helpers that several layers need: one spelling of each.
+
+/** An error's message, whatever was thrown. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
+export function oneLine(text: string, max = Infinity): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
+export function splitKeyValue(line: string): { key: string; value: string } | undefined {
+  const eq = line.indexOf('=')
+  if (eq < 0) return undefined
+  return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) }
+}
