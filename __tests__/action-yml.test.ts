@@ -99,7 +99,7 @@ describe('README: Security and reliability', () => {
   it('exists, and states the retry figures the code uses', async () => {
     expect(section).not.toBe('')
     const { DEFAULT_BASE_MS, DEFAULT_MAX_MS } = await import('../src/retry.js')
-    const { PUSH_RETRY_WINDOW_MS, REQUEST_TIMEOUT_MS } = await import('../src/pipeline.js')
+    const { PUSH_RETRY_WINDOW_MS, REQUEST_TIMEOUT_MS } = await import('../src/pipeline/index.js')
     const flat = section.replace(/\s+/g, ' ')
     expect(flat).toContain(`\`retries\` (default ${action.inputs.retries.default}, from 1 to 10)`)
     expect(flat).toContain(`from ${DEFAULT_BASE_MS / 1000} s up to ${DEFAULT_MAX_MS / 1000} s`)

@@ -203,7 +203,7 @@ describe('login with the username and password inputs', () => {
     const errors = errorLines(r.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/401|unauthori[sz]ed|incorrect username or password/i)
-    expect(errors[0]).toMatch(/username and password/)
+    expect(errors[0]).toMatch(/"username" and "password" inputs/)
     expect(r.log.split('\n').filter(l => l.startsWith('::warning::'))).toEqual([])
     expect(r.log).not.toMatch(BUILD_LINE)
     expect(r.log).not.toContain('[command]docker push')

@@ -1,10 +1,15 @@
-import { describe, it, expect } from '@jest/globals'
+import { describe, it, expect, jest } from '@jest/globals'
+import * as github from '@actions/github'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import {
   autoTags,
+  fromActionsContext,
+  loadGitContext,
   mergeLabels,
   ociLabels,
   parseSemver,
-  readGitContext,
   sanitizeTag,
   type GitContext
 } from '../src/context.js'
@@ -33,53 +38,65 @@ const prPayload = (n: number) => ({
   repository: { default_branch: 'main' }
 })
 
-describe('readGitContext', () => {
-  const env = {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_SHA: SHA,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REF_NAME: 'main',
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_SERVER_URL: 'https://ghe.example.com/',
-    GITHUB_EVENT_PATH: '/event.json'
-  }
+/** The shared event fixtures: GitHub's own payloads and the variables the runner sets with them. */
+const EVENTS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'gh-events')
 
-  it('reads the environment and the event file', () => {
-    const seen: string[] = []
-    const c = readGitContext(env, p => {
-      seen.push(p)
-      return JSON.stringify({ repository: { default_branch: 'main' } })
-    })
-    expect(seen).toEqual(['/event.json'])
-    expect(c).toEqual({
+function fixtureEnv(name: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const line of readFileSync(path.join(EVENTS, `${name}.env`), 'utf8').split('\n')) {
+    const eq = line.indexOf('=')
+    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1)
+  }
+  return env
+}
+
+/** @actions/github's Context, built as the library builds it: from process.env when it is constructed. */
+function libraryContext(env: Record<string, string | undefined>): GitContext {
+  const saved = { ...process.env }
+  try {
+    for (const key of Object.keys(process.env)) if (key.startsWith('GITHUB_')) delete process.env[key]
+    Object.assign(process.env, env)
+    const Context = github.context.constructor as new () => typeof github.context
+    return fromActionsContext(new Context(), process.env)
+  } finally {
+    process.env = saved
+  }
+}
+
+describe('the git context through @actions/github', () => {
+  it('reads a push to the default branch: event, ref, sha, repository, server and payload', () => {
+    const env = fixtureEnv('event_push_master')
+    const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_push_master.json') })
+    expect(c).toMatchObject({
       actions: true,
       eventName: 'push',
-      ref: 'refs/heads/main',
-      sha: SHA,
-      serverUrl: 'https://ghe.example.com',
-      repository: 'octo/app',
-      payload: { repository: { default_branch: 'main' } }
+      ref: 'refs/heads/master',
+      sha: env.GITHUB_SHA,
+      serverUrl: 'https://github.com',
+      repository: 'docker/test-docker-action'
     })
+    expect(c.payload.repository.default_branch).toBe('master')
+    expect(autoTags(c)).toEqual(['latest', 'master', `sha-${env.GITHUB_SHA.slice(0, 7)}`])
   })
 
-  it('gives an empty payload for a missing, unreadable or malformed event file', () => {
-    const throws = () => {
-      throw new Error('ENOENT')
-    }
-    expect(readGitContext(env, throws).payload).toEqual({})
-    expect(readGitContext(env, () => '{not json').payload).toEqual({})
-    expect(readGitContext(env, () => '[1,2]').payload).toEqual({})
-    expect(readGitContext(env, () => 'null').payload).toEqual({})
-    expect(readGitContext({ ...env, GITHUB_EVENT_PATH: undefined }, throws).payload).toEqual({})
+  it('reads a pull request payload: its number and head sha decide the tags', () => {
+    const env = fixtureEnv('event_pull_request')
+    const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_pull_request.json') })
+    const head = c.payload.pull_request.head.sha as string
+    expect(autoTags(c)).toEqual([`pr-${c.payload.pull_request.number}`, `sha-${head.slice(0, 7)}`])
   })
 
-  it('reads the file with fs by default', () => {
-    expect(readGitContext({ ...env, GITHUB_EVENT_PATH: '/nonexistent/event.json' }).payload).toEqual({})
+  it('trims a GHES server URL, and names the repository from the payload without GITHUB_REPOSITORY', () => {
+    const c = libraryContext({
+      GITHUB_SERVER_URL: 'https://ghe.example.com/',
+      GITHUB_EVENT_PATH: path.join(EVENTS, 'event_push_master.json')
+    })
+    expect(c.serverUrl).toBe('https://ghe.example.com')
+    expect(c.repository).toBe('docker/test-docker-action')
   })
 
-  it('is not in Actions without GITHUB_ACTIONS=true, and has defaults', () => {
-    expect(readGitContext({})).toEqual({
+  it('is not in Actions without GITHUB_ACTIONS=true, and has defaults without any variable', () => {
+    expect(libraryContext({})).toEqual({
       actions: false,
       eventName: '',
       ref: '',
@@ -89,7 +106,35 @@ describe('readGitContext', () => {
       payload: {}
     })
   })
+
+  it('falls back to the environment, with a warning, when the event file is not JSON', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'btp-event-'))
+    const bad = path.join(dir, 'event.json')
+    writeFileSync(bad, '{not json')
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REF: 'refs/heads/dev',
+      GITHUB_SHA: SHA,
+      GITHUB_EVENT_PATH: bad
+    }
+    const warnings: string[] = []
+    // A fresh module instance, so that the library's context is built from this environment.
+    const c = await withEnv(env, () => loadGitContext(m => warnings.push(m), process.env))
+    expect(c).toMatchObject({ actions: true, ref: 'refs/heads/dev', sha: SHA, payload: {} })
+    expect(warnings.join('\n')).toMatch(/event payload/)
+  })
 })
+
+async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env }
+  try {
+    Object.assign(process.env, env)
+    jest.resetModules()
+    return await fn()
+  } finally {
+    process.env = saved
+  }
+}
 
 describe('sanitizeTag', () => {
   it.each([

@@ -257,7 +257,7 @@ describe('registries that fail for good end in one clear error, in bounded time,
       `401 to everything: ${dockerPushes(run)} push attempt, ${p.log.length} requests, failed in ${ms} ms`
     )
     // The hint: where credentials come from.
-    expect(error).toMatch(/username and password|log in/)
+    expect(error).toMatch(/"username" and "password" inputs|log in/)
   })
 
   it('a connection refused fails before the build, naming the host', async () => {

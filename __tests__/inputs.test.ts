@@ -330,9 +330,27 @@ describe('context and file', () => {
 
 describe('the rest', () => {
   it('accepts username and password together', () => {
-    const i = inputs({ username: ' u ', password: ' p w ' })
+    const i = inputs({ username: ' u ', password: 'p w' })
     expect(i.username).toBe('u')
-    expect(i.password).toBe(' p w ')
+    expect(i.password).toBe('p w')
+  })
+
+  it('trims the password as docker trims it, with a notice; a multi-line password keeps its inner lines', () => {
+    for (const raw of [' abc ', 'abc\n', 'abc\r\n']) {
+      const { inputs: i, notices } = parse({ username: 'u', password: raw })
+      expect(i.password).toBe('abc')
+      expect(notices.join('\n')).toContain('trimmed')
+    }
+    const key = '{\n  "type": "service_account"\n}\n'
+    expect(inputs({ username: '_json_key', password: key }).password).toBe(key.trim())
+  })
+
+  it('a password of only whitespace is no password: the username then has no partner', () => {
+    expect(failure({ username: 'u', password: '   ' }).input).toBe('password')
+  })
+
+  it('trims a secret value at both ends', () => {
+    expect(inputs({ secrets: 'tok=  s3cret  ' }).secrets).toEqual(['tok=s3cret'])
   })
 
   it.each([

@@ -1,16 +1,13 @@
 import { describe, it, expect } from '@jest/globals'
-import {
-  checkManifests,
-  loginHost,
-  platformDigests,
-  VerificationError,
-  warnOnCacheExport,
-  withHint
-} from '../src/pipeline.js'
+import { warnOnCacheExport } from '../src/pipeline/build.js'
+import { loginHost, withHint } from '../src/pipeline/hints.js'
+import { checkManifests, platformDigests, VerificationError } from '../src/pipeline/verify.js'
 import type { Manifest } from '../src/registry.js'
 import { DockerError } from '../src/docker.js'
 import { ClassifiedError } from '../src/retry.js'
 import { makeInputs } from '../__fixtures__/inputs.js'
+import { cliTerm } from '../src/cli.js'
+import { actionTerm, renderInputRefs } from '../src/inputs.js'
 
 const d = (c: string): string => `sha256:${c.repeat(64)}`
 const A = d('a')
@@ -24,7 +21,7 @@ function manifest(digest: string, over: Partial<Manifest> = {}): Manifest {
   return {
     digest,
     mediaType: OCI,
-    body: Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI, config: { digest: d('9') } })),
+    body: Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI, config: { digest: IMAGEID } })),
     ...over
   }
 }
@@ -55,10 +52,19 @@ describe('checkManifests accepts', () => {
       [],
       IMAGEID
     ],
-    ['no pushed digests, config digest is the image id', ['v1'], [withConfig(A, IMAGEID)], [], A]
-  ])('%s', (_name, tags, manifests, pushed, expected) => {
+    ['no pushed digests, config digest is the image id', ['v1'], [withConfig(A, IMAGEID)], [], A],
+    // The containerd store knows the image by its index digest, which is what buildx's iid then is.
+    [
+      'the served digest is one of the build identity digests',
+      ['v1'],
+      [withConfig(A, B)],
+      [A],
+      A,
+      [IMAGEID, A]
+    ]
+  ])('%s', (_name, tags, manifests, pushed, expected, identity = [IMAGEID]) => {
     const r = reporter()
-    expect(checkManifests(tags, manifests, pushed, IMAGEID, r.reporter)).toBe(expected)
+    expect(checkManifests(tags, manifests, pushed, identity, r.reporter)).toBe(expected)
     expect(r.warnings).toEqual([])
   })
 })
@@ -74,6 +80,14 @@ describe('checkManifests rejects', () => {
     ],
     ['a third tag that moved', ['v1', 'v2', 'v3'], [manifest(A), manifest(A), manifest(C)], [A], ['v3', C]],
     ['a digest docker did not push', ['v1'], [manifest(B)], [A], ['v1', B, A]],
+    [
+      // Two jobs on one engine: the shared local tag moved to the other build before docker pushed it.
+      'docker pushed another build under our tag',
+      ['v1'],
+      [withConfig(A, B)],
+      [A],
+      ['v1', A, IMAGEID, 'not the image this run built', 'another build moved the tag']
+    ],
     ['no pushed digests and a foreign manifest', ['v1'], [withConfig(A, B)], [], ['v1', A, IMAGEID]],
     [
       'no pushed digests and a body that is not JSON',
@@ -92,7 +106,7 @@ describe('checkManifests rejects', () => {
   ])('%s', (_name, tags, manifests, pushed, mentions) => {
     let err: unknown
     try {
-      checkManifests(tags, manifests, pushed, IMAGEID)
+      checkManifests(tags, manifests, pushed, [IMAGEID])
     } catch (e) {
       err = e
     }
@@ -109,7 +123,7 @@ describe('checkManifests and Docker-Content-Digest', () => {
       ['v1', 'v2'],
       [manifest(A, { headerDigest: B }), manifest(A)],
       [A],
-      IMAGEID,
+      [IMAGEID],
       r.reporter
     )
     expect(got).toBe(A)
@@ -122,19 +136,19 @@ describe('checkManifests and Docker-Content-Digest', () => {
   it('does not trust a lying header over the pushed digests', () => {
     const r = reporter()
     expect(() =>
-      checkManifests(['v1'], [manifest(B, { headerDigest: A })], [A], IMAGEID, r.reporter)
+      checkManifests(['v1'], [manifest(B, { headerDigest: A })], [A], [IMAGEID], r.reporter)
     ).toThrow(VerificationError)
     expect(r.warnings).toHaveLength(1)
   })
 
   it('is silent when the header matches', () => {
     const r = reporter()
-    expect(checkManifests(['v1'], [manifest(A, { headerDigest: A })], [A], IMAGEID, r.reporter)).toBe(A)
+    expect(checkManifests(['v1'], [manifest(A, { headerDigest: A })], [A], [IMAGEID], r.reporter)).toBe(A)
     expect(r.warnings).toEqual([])
   })
 
   it('works without a reporter', () => {
-    expect(checkManifests(['v1'], [manifest(A, { headerDigest: B })], [A], IMAGEID)).toBe(A)
+    expect(checkManifests(['v1'], [manifest(A, { headerDigest: B })], [A], [IMAGEID])).toBe(A)
   })
 })
 
@@ -165,9 +179,11 @@ describe('withHint', () => {
   it('says where credentials come from on an auth failure, and keeps it an auth failure', () => {
     const denied = new DockerError('push', 1, 'unauthorized: authentication required')
     const e = thrown('ghcr.io', denied)
-    expect(e.message).toMatch(
-      /^docker push failed \(exit 1\): unauthorized.*set the username and password inputs/
+    // Each interface names the inputs its own way.
+    expect(renderInputRefs(e.message, actionTerm)).toMatch(
+      /^docker push failed \(exit 1\): unauthorized.*set the "username" and "password" inputs/
     )
+    expect(renderInputRefs(e.message, cliTerm)).toMatch(/set --username and --password-stdin, or log in/)
     expect((e as ClassifiedError).kind).toBe('auth')
     expect(thrown('ghcr.io', denied, 'me').message).toContain('may push to ghcr.io/my/app')
   })

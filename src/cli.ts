@@ -1,122 +1,118 @@
-// The same job outside Actions: flags become the action's inputs, and results go to stdout.
+// The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
+// the usage text and the mapping onto inputs all come from the input table.
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
-import { InputError, parseInputs } from './inputs.js'
-import { execute } from './pipeline.js'
+import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from './input-table.js'
+import { InputError, parseInputs, renderInputRefs } from './inputs.js'
+import { execute } from './pipeline/index.js'
 import { credentialSecrets, type Reporter } from './reporter.js'
-import { outputs } from './summary.js'
+import { typedOutputs } from './summary.js'
+import { messageOf, oneLine, splitKeyValue } from './text.js'
+import { VERSION } from './version.js'
 
-export const USAGE = `Usage: build-tag-push --image PATH [options]
+type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
 
-Build a container image, tag it, push it, and print the digest the registry really serves.
-
-  --context DIR|URL     build context: a directory or a git URL (default .)
-  --file PATH           Dockerfile (default: Dockerfile in the context)
-  --image PATH          repository path, e.g. my/app (required)
-  --registry HOST       registry host[:port] (default docker.io), e.g. localhost:5000
-  --tag TAG             a tag; repeat for more (default: latest, or from the git context in Actions)
-  --build-arg K=V       a build argument; repeatable
-  --label K=V           an image label; repeatable
-  --target STAGE        build stage to stop at
-  --platform LIST       buildx platforms, e.g. linux/amd64,linux/arm64; repeatable
-  --cache-from SPEC     buildx cache source; repeatable
-  --cache-to SPEC       buildx cache destination; repeatable
-  --provenance VALUE    buildx provenance attestation (true, false, mode=max)
-  --sbom VALUE          buildx SBOM attestation
-  --secret ID=ENV       a build secret whose value is read from the environment variable ENV; repeatable
-  --builder NAME        buildx builder
-  --no-push             build and tag only
-  --no-cache            build without cache
-  --pull                always pull base images
-  --username USER       registry user; the password is read from stdin (--password-stdin)
-  --password-stdin      read the registry password from stdin
-  --retries N           attempts for transient failures, 1-10 (default 3)
-  --json                print the outputs as one JSON object
-  -h, --help            show this help
-
-Exit status: 0 success, 1 failure, 2 bad usage or invalid input.`
-
-const OPTIONS = {
-  context: { type: 'string' },
-  file: { type: 'string' },
-  image: { type: 'string' },
-  registry: { type: 'string' },
-  tag: { type: 'string', multiple: true },
-  'build-arg': { type: 'string', multiple: true },
-  label: { type: 'string', multiple: true },
-  target: { type: 'string' },
-  platform: { type: 'string', multiple: true },
-  'cache-from': { type: 'string', multiple: true },
-  'cache-to': { type: 'string', multiple: true },
-  provenance: { type: 'string' },
-  sbom: { type: 'string' },
-  secret: { type: 'string', multiple: true },
-  builder: { type: 'string' },
-  'no-push': { type: 'boolean' },
-  'no-cache': { type: 'boolean' },
-  pull: { type: 'boolean' },
-  username: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  retries: { type: 'string' },
+/** parseArgs options: one per input, plus the CLI's own. */
+export const OPTIONS: Record<string, Option> = {
+  ...Object.fromEntries(
+    ROWS.map(([key, row]): [string, Option] => [
+      flagName(key),
+      row.kind === 'boolean' || row.cli.from === 'stdin'
+        ? { type: 'boolean' }
+        : { type: 'string', multiple: isListKind(row.kind) }
+    ])
+  ),
   json: { type: 'boolean' },
+  version: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
-} as const
+}
+
+const usageLine = (left: string, help: string): string => `  ${left.padEnd(22)}${help}`
+
+export const USAGE = [
+  'Usage: build-tag-push --image PATH [options]',
+  '',
+  'Build a container image, tag it, push it, and print the digest the registry really serves.',
+  '',
+  ...ROWS.map(([key, row]) =>
+    usageLine(
+      `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
+      row.cli.help
+    )
+  ),
+  usageLine('--json', 'print the outputs as one JSON object'),
+  usageLine('--version', 'print the version'),
+  usageLine('-h, --help', 'show this help'),
+  '',
+  'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+].join('\n')
 
 export class UsageError extends Error {}
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+/** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
+function rawValue(
+  key: (typeof ROWS)[number][0],
+  row: Row,
+  value: Values[string],
+  env: NodeJS.ProcessEnv
+): string {
+  if (row.kind === 'boolean') {
+    if (value === undefined) return row.default
+    // `--no-push` sets push to false; `--pull` sets pull to true.
+    return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
+  }
+  const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String)
+  if (row.cli.from === 'env') return items.map(spec => fromEnv(flagName(key), spec, env)).join('\n')
+  return items.join('\n')
+}
+
+/** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
+function fromEnv(flag: string, spec: string, env: NodeJS.ProcessEnv): string {
+  const kv = splitKeyValue(spec)
+  if (!kv || kv.key === '') throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`)
+  const value = env[kv.value]
+  if (value === undefined)
+    throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`)
+  return `${kv.key}=${value}`
+}
 
 /** Maps flags onto the action's input names, so both ends share one validator. */
 export function flagsToInputs(values: Values, env: NodeJS.ProcessEnv, password: string): Map<string, string> {
-  const lines = (v?: string[]): string => (v ?? []).join('\n')
-  const secrets = (values.secret ?? []).map(spec => {
-    const eq = spec.indexOf('=')
-    if (eq <= 0) throw new UsageError(`--secret takes ID=ENV, got ${JSON.stringify(spec)}`)
-    const name = spec.slice(eq + 1)
-    const value = env[name]
-    if (value === undefined)
-      throw new UsageError(`--secret ${spec.slice(0, eq)}: environment variable ${name} is not set`)
-    return `${spec.slice(0, eq)}=${value}`
-  })
-  return new Map<string, string>([
-    ['context', values.context ?? ''],
-    ['file', values.file ?? ''],
-    ['image', values.image ?? ''],
-    ['registry', values.registry ?? ''],
-    ['tags', lines(values.tag)],
-    ['build-args', lines(values['build-arg'])],
-    ['labels', lines(values.label)],
-    ['target', values.target ?? ''],
-    ['platforms', lines(values.platform)],
-    ['cache-from', lines(values['cache-from'])],
-    ['cache-to', lines(values['cache-to'])],
-    ['provenance', values.provenance ?? ''],
-    ['sbom', values.sbom ?? ''],
-    ['secrets', secrets.join('\n')],
-    ['builder', values.builder ?? ''],
-    ['push', values['no-push'] ? 'false' : 'true'],
-    ['no-cache', values['no-cache'] ? 'true' : 'false'],
-    ['pull', values.pull ? 'true' : 'false'],
-    ['username', values.username ?? ''],
-    ['password', password],
-    ['retries', values.retries ?? '']
-  ])
+  return new Map(
+    ROWS.map(([key, row]) => [
+      inputName(key),
+      row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
+    ])
+  )
 }
 
 /** The CLI has no runner to mask secrets, so it masks them itself. */
 export const maskAll = (text: string, secrets: string[]): string =>
   secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text)
 
+/** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
+export const cliTerm = (names: string[]): string =>
+  names
+    .map(n => {
+      const found = rowByName(n)
+      return found ? `--${flagName(found[0])}` : n
+    })
+    .join(' and ')
+
+const words = (message: string): string => renderInputRefs(message, cliTerm)
+
 /** Phases on stderr with their durations; docker's own output streams there too. */
 export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Reporter {
-  const mask = (s: string): string => maskAll(s, secrets)
+  const say = (prefix: string, m: string): void => void err.write(`${prefix}${maskAll(words(m), secrets)}\n`)
   return {
-    info: m => err.write(`${mask(m)}\n`),
-    notice: m => err.write(`notice: ${mask(m)}\n`),
-    warning: m => err.write(`warning: ${mask(m)}\n`),
+    info: m => say('', m),
+    notice: m => say('notice: ', m),
+    warning: m => say('warning: ', m),
     debug: m => {
-      if (process.env.BTP_DEBUG) err.write(`debug: ${mask(m)}\n`)
+      if (process.env.BTP_DEBUG) say('debug: ', m)
     },
     setSecret: v => secrets.push(v),
     group: async (name, fn) => {
@@ -131,21 +127,9 @@ export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Repo
   }
 }
 
-/** Input names as the CLI user knows them. */
-const FLAG_OF: Record<string, string> = {
-  tags: '--tag',
-  'build-args': '--build-arg',
-  labels: '--label',
-  platforms: '--platform',
-  secrets: '--secret',
-  push: '--no-push',
-  password: '--password-stdin'
-}
-
 /** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
 export function flagMessage(error: InputError): string {
-  const flag = FLAG_OF[error.input] ?? `--${error.input}`
-  return error.message.replace(`Invalid input "${error.input}"`, `invalid ${flag}`)
+  return `invalid ${cliTerm([error.input])}: ${words(error.template)}`
 }
 
 export interface Io {
@@ -161,23 +145,29 @@ export async function main(
   try {
     values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values
   } catch (error) {
-    io.stderr.write(`build-tag-push: ${(error as Error).message}\n\n${USAGE}\n`)
+    io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`)
     return 2
   }
   if (values.help) {
     io.stdout.write(`${USAGE}\n`)
     return 0
   }
+  if (values.version) {
+    io.stdout.write(`build-tag-push ${VERSION}\n`)
+    return 0
+  }
   const secrets: string[] = []
   const reporter = cliReporter(io.stderr, secrets)
-  let password = ''
-  if (values['password-stdin']) password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
-  secrets.push(...credentialSecrets(values.username ?? '', password))
+  const password = values['password-stdin'] ? readFileSync(0, 'utf8') : ''
+  secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()))
   let inputs
   const start = performance.now()
   try {
     const map = flagsToInputs(values, process.env, password)
-    for (const line of (map.get('secrets') ?? '').split('\n')) secrets.push(line.slice(line.indexOf('=') + 1))
+    for (const line of (map.get('secrets') ?? '').split('\n')) {
+      const value = splitKeyValue(line)?.value.trim()
+      if (value) secrets.push(value)
+    }
     const parsed = parseInputs(name => map.get(name) ?? '')
     parsed.notices.forEach(n => reporter.notice(n))
     inputs = parsed.inputs
@@ -192,7 +182,7 @@ export async function main(
   }
   try {
     const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out: io.stderr })
-    if (values.json) io.stdout.write(`${JSON.stringify(outputs(inputs, result))}\n`)
+    if (values.json) io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`)
     else {
       io.stdout.write(
         result.digest
@@ -208,8 +198,9 @@ export async function main(
       io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`)
       return 2
     }
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\r?\n\s*/g, ' ')
-    io.stderr.write(`build-tag-push: error: ${maskAll(message, secrets)}\n`)
+    const where = (error as { location?: { file?: string; line?: number } }).location
+    const at = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''
+    io.stderr.write(`build-tag-push: error: ${at}${maskAll(oneLine(words(messageOf(error))), secrets)}\n`)
     return 1
   }
 }

@@ -1,7 +1,6 @@
 // Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
 //
-// The context is read from the environment and the event payload file ourselves (the same data that
-// `@actions/github`'s `context` reads) so that this module stays cheap to load.
+// The context comes from @actions/github (loaded only on the build path: it brings Octokit along).
 //
 // Tag rules when the `tags` input is empty (see autoTags):
 //   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
@@ -18,7 +17,6 @@
 // result is `latest`, as outside Actions, so that a build always has a tag.
 
 import type { Inputs } from './inputs.js'
-import { readFileSync } from 'node:fs'
 import { isValidTag } from './reference.js'
 
 export interface GitContext {
@@ -53,32 +51,63 @@ export const LABEL_REVISION = 'org.opencontainers.image.revision'
 export const LABEL_CREATED = 'org.opencontainers.image.created'
 export const LABEL_VERSION = 'org.opencontainers.image.version'
 
-/**
- * Reads the Actions context from `env` and the event payload file. A missing, unreadable or malformed
- * event file (or one whose JSON is not an object) gives an empty payload.
- */
-export function readGitContext(
-  env: NodeJS.ProcessEnv = process.env,
-  readFile: (path: string) => string = path => readFileSync(path, 'utf8')
-): GitContext {
-  let payload: Record<string, unknown> = {}
-  const eventPath = env.GITHUB_EVENT_PATH
-  if (eventPath) {
-    try {
-      const parsed: unknown = JSON.parse(readFile(eventPath))
-      if (isObject(parsed)) payload = parsed
-    } catch {
-      payload = {}
-    }
+/** The parts of @actions/github's Context this module reads. */
+export interface ActionsContext {
+  eventName?: string
+  ref?: string
+  sha?: string
+  serverUrl?: string
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  payload?: Record<string, any>
+  readonly repo: { owner: string; repo: string }
+}
+
+/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
+export function fromActionsContext(ctx: ActionsContext, env: NodeJS.ProcessEnv = process.env): GitContext {
+  let repository = ''
+  try {
+    repository = `${ctx.repo.owner}/${ctx.repo.repo}`
+  } catch {
+    repository = ''
   }
   return {
     actions: env.GITHUB_ACTIONS === 'true',
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    ref: env.GITHUB_REF ?? '',
-    sha: env.GITHUB_SHA ?? '',
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-    repository: env.GITHUB_REPOSITORY ?? '',
-    payload
+    eventName: ctx.eventName ?? '',
+    ref: ctx.ref ?? '',
+    sha: ctx.sha ?? '',
+    serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+    repository,
+    payload: isObject(ctx.payload) ? ctx.payload : {}
+  }
+}
+
+/**
+ * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
+ * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ */
+export async function loadGitContext(
+  warn: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<GitContext> {
+  try {
+    const { context } = await import('@actions/github')
+    return fromActionsContext(context, env)
+  } catch (error) {
+    warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`)
+    return fromActionsContext(
+      {
+        eventName: env.GITHUB_EVENT_NAME,
+        ref: env.GITHUB_REF,
+        sha: env.GITHUB_SHA,
+        serverUrl: env.GITHUB_SERVER_URL,
+        get repo() {
+          const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+          if (!owner || !repo) throw new Error('no GITHUB_REPOSITORY')
+          return { owner, repo }
+        }
+      },
+      env
+    )
   }
 }
 
@@ -266,13 +295,12 @@ function dedupe(xs: string[]): string[] {
   return [...new Set(xs)]
 }
 
-/** Tags (when none were given) and labels for a build, from the environment's git context. */
+/** Tags (when none were given) and labels for a build, from the run's git context. */
 export function gitDefaults(
   inputs: Pick<Inputs, 'tags' | 'labels'>,
-  env: NodeJS.ProcessEnv = process.env,
+  ctx: GitContext,
   now: Date = new Date()
 ): { tags: string[]; labels: string[] } {
-  const ctx = readGitContext(env)
   const explicit = inputs.tags.length > 0
   const tags = explicit ? inputs.tags : autoTags(ctx)
   return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) }

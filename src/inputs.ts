@@ -1,6 +1,8 @@
-// Reads every input once, validates it, and returns one typed value. Nothing after this reads raw inputs.
+// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
+// raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { inputName, ROWS, rowByName, type InputKey, type InputValues, type Row } from './input-table.js'
 import {
   HOST_RULE,
   hostProblem,
@@ -10,47 +12,46 @@ import {
   pathProblem,
   tagProblem
 } from './reference.js'
+import { splitKeyValue } from './text.js'
 
-export interface Inputs {
-  context: string
+export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
   remoteContext: boolean
-  /** Dockerfile path as given ('' means Dockerfile in the context). */
-  file: string
-  /** Lowercased repository path without host or tag, e.g. `my/nginx`. */
-  image: string
-  /** Normalized host[:port]; Docker Hub aliases become `docker.io`. */
-  registry: string
-  /** Bare tags; empty means "derive them" (see context.ts). */
-  tags: string[]
-  buildArgs: string[]
-  labels: string[]
-  target: string
-  push: boolean
-  noCache: boolean
-  pull: boolean
-  username: string
-  password: string
-  retries: number
-  platforms: string[]
-  cacheFrom: string[]
-  cacheTo: string[]
-  provenance: string
-  sbom: string
-  /** `id=value` lines; values are secrets. */
-  secrets: string[]
-  builder: string
 }
 
 /** Returns the raw value of an input by its action.yml name ('' when unset). */
 export type InputSource = (name: string) => string
 
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+export const ref = (...names: string[]): string => `\u0001${names.join(',')}\u0002`
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g
+
+/** Replaces every ref() in `text` with `term(names)`. */
+export const renderInputRefs = (text: string, term: (names: string[]) => string): string =>
+  text.replace(REF, (_, names: string) => term(names.split(',')))
+
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+export const actionTerm = (names: string[]): string =>
+  names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`
+
 export class InputError extends Error {
+  /** The message with ref() markers, for interfaces that name inputs otherwise. */
+  readonly template: string
   constructor(
     readonly input: string,
     message: string
   ) {
-    super(`Invalid input "${input}": ${message}`)
+    super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm))
+    this.template = message
     this.name = 'InputError'
   }
 }
@@ -62,17 +63,6 @@ export interface ParsedInputs {
 }
 
 const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
-
-const TRUE = ['true', 'True', 'TRUE']
-const FALSE = ['false', 'False', 'FALSE']
-
-function bool(get: InputSource, name: string, fallback: boolean): boolean {
-  const raw = get(name).trim()
-  if (raw === '') return fallback
-  if (TRUE.includes(raw)) return true
-  if (FALSE.includes(raw)) return false
-  throw new InputError(name, `${show(raw)} is not a boolean; use true or false`)
-}
 
 /** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
 export function splitList(raw: string): string[] {
@@ -95,21 +85,56 @@ export function splitLines(raw: string): string[] {
 }
 
 /** KEY=VALUE lines, keys trimmed. Errors name the key (or line number) but never echo the value. */
-function keyValues(get: InputSource, name: string): string[] {
+function keyValues(name: string, raw: string): string[] {
   const out: string[] = []
-  get(name)
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      if (line.trim() === '') return
-      const eq = line.indexOf('=')
-      if (eq < 0) throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`)
-      const key = line.slice(0, eq).trim()
-      if (key === '')
-        throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`)
-      if (/\s/.test(key)) throw new InputError(name, `key ${show(key)} contains whitespace`)
-      out.push(`${key}=${line.slice(eq + 1).trim()}`)
-    })
+  raw.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return
+    const kv = splitKeyValue(line)
+    if (!kv) throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`)
+    if (kv.key === '')
+      throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`)
+    if (/\s/.test(kv.key)) throw new InputError(name, `key ${show(kv.key)} contains whitespace`)
+    out.push(`${kv.key}=${kv.value.trim()}`)
+  })
   return out
+}
+
+// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
+const TRUE = /^(?:true|True|TRUE)$/
+const FALSE = /^(?:false|False|FALSE)$/
+
+/** The generic reading of a raw value by its row's kind. */
+function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
+  const value = row.secret ? raw : raw.trim()
+  switch (row.kind) {
+    case 'string':
+      return value
+    case 'boolean': {
+      const v = value.trim() || row.default
+      if (TRUE.test(v)) return true
+      if (FALSE.test(v)) return false
+      throw new InputError(name, `${show(v)} is not a boolean; use true or false`)
+    }
+    case 'list':
+      return splitList(value)
+    case 'lines':
+      return splitLines(value)
+    case 'key-value':
+      return keyValues(name, value)
+    case 'number': {
+      const v = value || row.default
+      const n = Number(v)
+      if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
+        throw new InputError(name, `${show(v)} must be a whole number from ${row.min} to ${row.max}`)
+      return n
+    }
+    case 'choice': {
+      const v = value || row.default
+      if (!row.choices?.includes(v))
+        throw new InputError(name, `${show(v)} must be one of ${row.choices?.join(', ')}`)
+      return v
+    }
+  }
 }
 
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
@@ -120,8 +145,7 @@ export function isRemoteContext(context: string): boolean {
   return GIT_URL.test(context) || HTTP_URL.test(context)
 }
 
-function parseImage(raw: string, notices: string[]): string {
-  const value = raw.trim()
+function parseImage(value: string, notices: string[]): string {
   if (value === '') throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}')
   if (value.includes('@'))
     throw new InputError('image', `${show(value)} contains a digest; image is the repository path only`)
@@ -129,10 +153,10 @@ function parseImage(raw: string, notices: string[]): string {
   if (slash > 0 && looksLikeHost(value.slice(0, slash)))
     throw new InputError(
       'image',
-      `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in the "registry" input`
+      `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in ${ref('registry')}`
     )
   if (value.includes(':'))
-    throw new InputError('image', `${show(value)} contains a tag; put tags in the "tags" input`)
+    throw new InputError('image', `${show(value)} contains a tag; put tags in ${ref('tags')}`)
   const lower = value.toLowerCase()
   const problem = pathProblem(lower)
   if (problem) throw new InputError('image', `${show(value)} is not a valid repository path: ${problem}`)
@@ -141,18 +165,16 @@ function parseImage(raw: string, notices: string[]): string {
 }
 
 function parseRegistry(raw: string): string {
-  const value = raw.trim() || 'docker.io'
+  const value = raw || 'docker.io'
   if (/^[a-z]+:\/\//i.test(value))
     throw new InputError('registry', `${show(value)} has a scheme; give host[:port] only, e.g. ghcr.io`)
   if (value.includes('/'))
-    throw new InputError('registry', `${show(value)} has a path; put the path in the "image" input`)
-  const problem = hostProblem(value)
-  if (problem) throw new InputError('registry', `${show(value)} is not valid: ${HOST_RULE}`)
+    throw new InputError('registry', `${show(value)} has a path; put the path in ${ref('image')}`)
+  if (hostProblem(value)) throw new InputError('registry', `${show(value)} is not valid: ${HOST_RULE}`)
   return normalizeRegistry(value)
 }
 
-function parseTags(raw: string): string[] {
-  const tags = splitList(raw)
+function checkTags(tags: string[]): string[] {
   for (const tag of tags) {
     if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
       throw new InputError(
@@ -165,11 +187,84 @@ function parseTags(raw: string): string[] {
   return tags
 }
 
-function parseRetries(raw: string): number {
-  const value = raw.trim() || '3'
-  if (!/^[0-9]+$/.test(value) || Number(value) < 1 || Number(value) > 10)
-    throw new InputError('retries', `${show(value)} must be a whole number of attempts from 1 to 10`)
-  return Number(value)
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/
+
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name: string) => (value: string) => {
+  if (value !== '' && !STAGE.test(value))
+    throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`)
+  return value
+}
+
+const attestation = (name: string) => (value: string) => {
+  if (value.startsWith('-') || /\s/.test(value))
+    throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`)
+  return value
+}
+
+const cacheSpecs = (name: string) => (specs: string[]) => {
+  for (const spec of specs)
+    if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+      throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`)
+  return specs
+}
+
+/** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
+function secretLines(lines: string[]): string[] {
+  return lines.map((line, i) => {
+    const kv = splitKeyValue(line)
+    if (!kv || !SECRET_ID.test(kv.key))
+      throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`)
+    return `${kv.key}=${kv.value.trim()}`
+  })
+}
+
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw: string, notices: string[]): string {
+  const trimmed = raw.trim()
+  if (trimmed !== raw && trimmed !== '')
+    notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`)
+  return trimmed
+}
+
+type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[]) => InputValues[K] }
+
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS: Validators = {
+  image: parseImage,
+  registry: parseRegistry,
+  context: value => value || '.',
+  tags: checkTags,
+  target: plainName('target'),
+  builder: plainName('builder'),
+  password: trimPassword,
+  platforms: list => {
+    for (const p of list)
+      if (!PLATFORM.test(p))
+        throw new InputError(
+          'platforms',
+          `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
+        )
+    return list
+  },
+  cacheFrom: cacheSpecs('cache-from'),
+  cacheTo: cacheSpecs('cache-to'),
+  provenance: attestation('provenance'),
+  sbom: attestation('sbom'),
+  secrets: secretLines
+}
+
+/** Every row read by its kind and validator, with nothing checked on disk. */
+export function readRows(get: InputSource, notices: string[] = []): InputValues {
+  const values: Record<string, unknown> = {}
+  for (const [key, row] of ROWS) {
+    const value = byKind(inputName(key), row, get(inputName(key)))
+    const validate = VALIDATORS[key] as ((v: unknown, n: string[]) => unknown) | undefined
+    values[key] = validate ? validate(value, notices) : value
+  }
+  return values as InputValues
 }
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
@@ -183,116 +278,47 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
     const f = path.resolve(cwd, file)
     if (!isFile(f)) throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`)
   } else if (!isFile(path.join(dir, 'Dockerfile'))) {
-    throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set "file"`)
+    throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${ref('file')}`)
   }
-}
-
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/
-
-/** Stage and builder names: plain words, so nothing can be read as a flag. */
-function parseName(get: InputSource, name: string): string {
-  const value = get(name).trim()
-  if (value !== '' && !STAGE.test(value))
-    throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`)
-  return value
-}
-
-function parsePlatforms(raw: string): string[] {
-  const list = splitList(raw)
-  for (const p of list)
-    if (!PLATFORM.test(p))
-      throw new InputError(
-        'platforms',
-        `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
-      )
-  return list
-}
-
-function parseSecrets(get: InputSource): string[] {
-  const lines = splitLines(get('secrets'))
-  lines.forEach((line, i) => {
-    const eq = line.indexOf('=')
-    const id = eq < 0 ? '' : line.slice(0, eq).trim()
-    if (eq < 0 || !SECRET_ID.test(id))
-      throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`)
-  })
-  return lines
-}
-
-function parseAttestation(get: InputSource, name: string): string {
-  const value = get(name).trim()
-  if (value.startsWith('-') || /[\s]/.test(value))
-    throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`)
-  return value
-}
-
-function parseCacheSpecs(get: InputSource, name: string): string[] {
-  const specs = splitLines(get(name))
-  for (const spec of specs)
-    if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-      throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`)
-  return specs
 }
 
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const notices: string[] = []
-  const image = parseImage(get('image'), notices)
-  const registry = parseRegistry(get('registry'))
-  const lengthProblem = nameLengthProblem(registry, image)
+  const values = readRows(get, notices)
+  const lengthProblem = nameLengthProblem(values.registry, values.image)
   if (lengthProblem) throw new InputError('image', lengthProblem)
-  const tags = parseTags(get('tags'))
-  const context = get('context').trim() || '.'
-  const file = get('file').trim()
-  const remoteContext = isRemoteContext(context)
-  if (!remoteContext) checkLocalContext(context, file, cwd)
-
-  const username = get('username').trim()
-  const password = get('password')
-  if ((username === '') !== (password === ''))
+  const remoteContext = isRemoteContext(values.context)
+  if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
+  if ((values.username === '') !== (values.password === ''))
     throw new InputError(
-      username === '' ? 'username' : 'password',
-      'username and password must be given together (or neither, to use an existing docker login)'
+      values.username === '' ? 'username' : 'password',
+      `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
-
-  const inputs: Inputs = {
-    context,
-    remoteContext,
-    file,
-    image,
-    registry,
-    tags,
-    buildArgs: keyValues(get, 'build-args'),
-    labels: keyValues(get, 'labels'),
-    target: parseName(get, 'target'),
-    push: bool(get, 'push', true),
-    noCache: bool(get, 'no-cache', false),
-    pull: bool(get, 'pull', false),
-    username,
-    password,
-    retries: parseRetries(get('retries')),
-    platforms: parsePlatforms(get('platforms')),
-    cacheFrom: parseCacheSpecs(get, 'cache-from'),
-    cacheTo: parseCacheSpecs(get, 'cache-to'),
-    provenance: parseAttestation(get, 'provenance'),
-    sbom: parseAttestation(get, 'sbom'),
-    secrets: parseSecrets(get),
-    builder: parseName(get, 'builder')
-  }
-  return { inputs, notices }
+  return { inputs: { ...values, remoteContext }, notices }
 }
 
-/** The inputs that only buildx understands; asking for them on the classic builder is an input error. */
+/** The inputs that only buildx understands and that are set here. */
 export function buildxOnlyInputs(inputs: Inputs): string[] {
-  const used: string[] = []
-  if (inputs.platforms.length) used.push('platforms')
-  if (inputs.cacheFrom.length) used.push('cache-from')
-  if (inputs.cacheTo.length) used.push('cache-to')
-  if (inputs.provenance) used.push('provenance')
-  if (inputs.sbom) used.push('sbom')
-  if (inputs.secrets.length) used.push('secrets')
-  if (inputs.builder) used.push('builder')
-  return used
+  return ROWS.filter(([key, row]) => {
+    if (!row.buildx) return false
+    const value: unknown = inputs[key]
+    return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false
+  }).map(([key]) => inputName(key))
+}
+
+/** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
+export function checkBuilder(inputs: Inputs, buildx: boolean): void {
+  const used = buildxOnlyInputs(inputs)
+  if (!buildx && used.length)
+    throw new InputError(
+      used[0],
+      `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${ref(...used)})`
+    )
+}
+
+/** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
+export const defaultInputs = (over: Record<string, string> = {}): Inputs => {
+  const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '')
+  return { ...values, remoteContext: isRemoteContext(values.context) }
 }

@@ -1,42 +1,52 @@
-// The action's two ends: inputs from the runner, outputs and summary back to it. The only place that
-// calls setFailed.
+// The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
+// The only place that calls setFailed.
+import * as core from '@actions/core'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { Commands } from './commands.js'
-import { InputError, parseInputs } from './inputs.js'
+import path from 'node:path'
+import { inputName, ROWS } from './input-table.js'
+import { actionTerm, InputError, parseInputs, renderInputRefs } from './inputs.js'
 import { credentialSecrets, type Reporter } from './reporter.js'
 import { outputs, summaryMarkdown } from './summary.js'
+import { messageOf } from './text.js'
 
 const STATE_POST = 'isPost'
 const STATE_WORKDIR = 'workDir'
 
-const core = new Commands()
+const words = (message: string): string => renderInputRefs(message, actionTerm)
 
 export const actionReporter: Reporter = {
-  info: m => core.info(m),
-  notice: m => core.notice(m),
-  warning: m => core.warning(m),
-  debug: m => core.debug(m),
+  info: m => core.info(words(m)),
+  notice: m => core.notice(words(m)),
+  warning: m => core.warning(words(m)),
+  debug: m => core.debug(words(m)),
   setSecret: v => core.setSecret(v),
   group: (name, fn) => core.group(name, fn)
 }
 
-/** Masks the password and the base64 forms docker writes into config files, before anything is logged. */
+/** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 export function maskCredentials(username: string, password: string, setSecret: (v: string) => void): void {
   credentialSecrets(username, password).forEach(setSecret)
+}
+
+/** Where an error points, when the builder said which Dockerfile line failed. */
+export interface Located {
+  file?: string
+  line?: number
 }
 
 export async function run(): Promise<void> {
   if (core.getState(STATE_POST) === 'true') return post()
   core.saveState(STATE_POST, 'true')
   try {
-    maskCredentials(core.getInput('username'), core.getInput('password', false), v => core.setSecret(v))
-    const get = (name: string): string => core.getInput(name, name !== 'password' && name !== 'secrets')
+    maskCredentials(core.getInput('username'), core.getInput('password').trim(), v => core.setSecret(v))
+    const secretInputs = new Set(ROWS.filter(([, row]) => row.secret).map(([key]) => inputName(key)))
+    const get = (name: string): string => core.getInput(name, { trimWhitespace: !secretInputs.has(name) })
     const { inputs, notices } = parseInputs(get)
-    notices.forEach(n => core.notice(n))
+    notices.forEach(n => core.notice(words(n)))
 
     // Loaded after validation: bad input, the most common failure, fails without loading it.
-    const { execute } = await import('./pipeline.js')
+    const { execute } = await import('./pipeline/index.js')
     const result = await execute(inputs, {
       reporter: actionReporter,
       tempRoot: process.env.RUNNER_TEMP || tmpdir(),
@@ -45,30 +55,51 @@ export async function run(): Promise<void> {
     })
 
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
-    core.summary(summaryMarkdown(inputs, result))
+    await writeSummary(summaryMarkdown(inputs, result))
     core.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {
-    core.setFailed(errorLine(error))
+    fail(error)
+  }
+}
+
+/** One error line; an annotation on the Dockerfile line when the builder named it. */
+function fail(error: unknown): void {
+  const where = (error as { location?: Located } | undefined)?.location
+  if (!where?.file) return core.setFailed(errorLine(error))
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  process.exitCode = core.ExitCode.Failure
+  core.error(errorLine(error), {
+    title: 'Build failed',
+    file: path.relative(workspace, path.resolve(where.file)),
+    startLine: where.line
+  })
+}
+
+/** A summary that cannot be written must not fail a step that has already pushed. */
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(markdown, true).write()
+  } catch (error) {
+    core.warning(`could not write the job summary: ${messageOf(error)}`)
   }
 }
 
 /** One line: the action's failure message must not spill over several annotations. */
 export function errorLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  const line = message.replace(/\s*\r?\n\s*/g, ' ').trim()
+  const line = words(messageOf(error))
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .trim()
   return error instanceof InputError ? line : line || 'build-tag-push failed'
 }
 
 /** The post step: remove the private docker config even when main was cancelled or crashed. */
 async function post(): Promise<void> {
   const workDir = core.getState(STATE_WORKDIR)
-  if (workDir) await removeQuietly(workDir)
-}
-
-async function removeQuietly(dir: string): Promise<void> {
+  if (!workDir) return
   try {
-    await rm(dir, { recursive: true, force: true })
+    await rm(workDir, { recursive: true, force: true })
   } catch (error) {
-    core.warning(`could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`could not remove ${workDir}: ${messageOf(error)}`)
   }
 }

@@ -27,12 +27,28 @@ export async function timed<T>(
   }
 }
 
-/** The password and the base64 forms docker writes into config files: everything to mask. */
+/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
+const MIN_LINE_MASK = 6
+
+/**
+ * Everything to mask for a password: the value docker uses, each line of a multi-line one (a JSON key file
+ * is registered line by line, since a multi-line mask matches nothing in a line-based log), and the base64
+ * forms docker writes into config files and headers.
+ */
 export function credentialSecrets(username: string, password: string): string[] {
-  if (!password) return []
+  if (!password.trim()) return []
+  const lines = password.includes('\n')
+    ? password
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l.length >= MIN_LINE_MASK)
+    : []
   return [
-    password,
-    Buffer.from(`${username}:${password}`).toString('base64'),
-    Buffer.from(password).toString('base64')
+    ...new Set([
+      password,
+      ...lines,
+      Buffer.from(`${username}:${password}`).toString('base64'),
+      Buffer.from(password).toString('base64')
+    ])
   ]
 }

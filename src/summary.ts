@@ -1,6 +1,6 @@
 // The job summary and the `metadata` output, as pure functions of the result.
 import type { Inputs } from './inputs.js'
-import type { Result } from './pipeline.js'
+import type { Result } from './pipeline/index.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
@@ -19,16 +19,26 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
   }
 }
 
-/** The action's outputs by name; the CLI prints the same object with --json. */
-export function outputs(inputs: Inputs, result: Result): Record<string, string> {
+/** The outputs by name with their own types; the CLI prints this object with --json. */
+export function typedOutputs(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
     digest: result.digest,
     'image-ref': result.imageRef,
     imageid: result.imageid,
-    tags: result.tags.join('\n'),
-    'platform-digests': JSON.stringify(result.platformDigests),
-    metadata: JSON.stringify(metadata(inputs, result))
+    tags: result.tags,
+    'platform-digests': result.platformDigests,
+    metadata: metadata(inputs, result)
   }
+}
+
+/** The action's outputs: strings, as the runner takes them (lists one per line, objects as JSON). */
+export function outputs(inputs: Inputs, result: Result): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : Array.isArray(value) ? value.join('\n') : JSON.stringify(value)
+    ])
+  )
 }
 
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``

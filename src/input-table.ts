@@ -1,0 +1,245 @@
+// Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
+// (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
+// row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
+
+/**
+ * How a raw value is read:
+ * - `string`: trimmed;
+ * - `boolean`: true or false (any case of those words);
+ * - `list`: newline and/or comma separated, trimmed, empties and duplicates dropped;
+ * - `lines`: one entry per line (values may hold commas), trimmed, empties dropped;
+ * - `key-value`: `KEY=VALUE` lines, for values that may hold commas and `=`;
+ * - `number`: a whole number within `min`..`max`;
+ * - `choice`: one of `choices`.
+ */
+export type Kind = 'string' | 'boolean' | 'list' | 'lines' | 'key-value' | 'number' | 'choice'
+
+export interface Row {
+  kind: Kind
+  /** As action.yml gives it; '' for none. */
+  default: string
+  required?: boolean
+  /** One description, in action.yml and the README (markdown). */
+  description: string
+  /** Only buildx understands it: asking for it without buildx is an input error. */
+  buildx?: boolean
+  /** Never trimmed before its validator sees it, never echoed (passwords). */
+  secret?: boolean
+  min?: number
+  max?: number
+  choices?: string[]
+  cli: CliSpec
+}
+
+/**
+ * The CLI's spelling. By default a value input is `--<name> VALUE` (list kinds repeatable), a boolean
+ * `--<name>`, or `--no-<name>` when it defaults to true.
+ */
+export interface CliSpec {
+  /** Flag name without dashes, when it is not the input's name (e.g. `tag` for `tags`). */
+  flag?: string
+  /** Placeholder in the usage text. */
+  value?: string
+  /** The short help line. */
+  help: string
+  /** Where the value comes from instead of the flag's argument. */
+  from?: 'stdin' | 'env'
+}
+
+export const INPUTS = {
+  context: {
+    kind: 'string',
+    default: '.',
+    description:
+      'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
+    cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+  },
+  file: {
+    kind: 'string',
+    default: '',
+    description:
+      'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+    cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
+  },
+  image: {
+    kind: 'string',
+    default: '',
+    required: true,
+    description:
+      'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+    cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
+  },
+  registry: {
+    kind: 'string',
+    default: 'docker.io',
+    description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
+    cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+  },
+  tags: {
+    kind: 'list',
+    default: '',
+    description:
+      'Bare tags, separated by newlines and/or commas. Empty derives them from the git context ([table](#automatic-tags-and-labels)).',
+    cli: {
+      flag: 'tag',
+      value: 'TAG',
+      help: 'a tag; repeat for more (default: latest, or from the git context in Actions)'
+    }
+  },
+  buildArgs: {
+    kind: 'key-value',
+    default: '',
+    description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
+    cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
+  },
+  labels: {
+    kind: 'key-value',
+    default: '',
+    description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+    cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
+  },
+  target: {
+    kind: 'string',
+    default: '',
+    description: 'Build stage to stop at.',
+    cli: { value: 'STAGE', help: 'build stage to stop at' }
+  },
+  push: {
+    kind: 'boolean',
+    default: 'true',
+    description: 'Push. With `false` the image is only built and tagged.',
+    cli: { help: 'build and tag only' }
+  },
+  noCache: {
+    kind: 'boolean',
+    default: 'false',
+    description: 'Build without cache.',
+    cli: { help: 'build without cache' }
+  },
+  pull: {
+    kind: 'boolean',
+    default: 'false',
+    description: 'Always pull newer base images.',
+    cli: { help: 'always pull base images' }
+  },
+  username: {
+    kind: 'string',
+    default: '',
+    description: 'Registry username. With `password`, logs in before the build.',
+    cli: { value: 'USER', help: 'registry user; the password is read from stdin (--password-stdin)' }
+  },
+  password: {
+    kind: 'string',
+    default: '',
+    secret: true,
+    description:
+      'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
+    cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+  },
+  retries: {
+    kind: 'number',
+    default: '3',
+    min: 1,
+    max: 10,
+    description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
+    cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
+  },
+  platforms: {
+    kind: 'list',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
+    cli: {
+      flag: 'platform',
+      value: 'LIST',
+      help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
+    }
+  },
+  cacheFrom: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
+    cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
+  },
+  cacheTo: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
+    cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
+  },
+  provenance: {
+    kind: 'string',
+    default: '',
+    buildx: true,
+    description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
+    cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
+  },
+  sbom: {
+    kind: 'string',
+    default: '',
+    buildx: true,
+    description: 'buildx: `--sbom`.',
+    cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+  },
+  secrets: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    secret: true,
+    description:
+      'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
+    cli: {
+      flag: 'secret',
+      value: 'ID=ENV',
+      from: 'env',
+      help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+    }
+  },
+  builder: {
+    kind: 'string',
+    default: '',
+    buildx: true,
+    description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+    cli: { value: 'NAME', help: 'buildx builder' }
+  }
+} as const satisfies Record<string, Row>
+
+export type InputKey = keyof typeof INPUTS
+
+interface KindValue {
+  string: string
+  boolean: boolean
+  list: string[]
+  lines: string[]
+  'key-value': string[]
+  number: number
+  choice: string
+}
+
+/** The validated value of every input, typed by its kind. */
+export type InputValues = { -readonly [K in InputKey]: KindValue[(typeof INPUTS)[K]['kind']] }
+
+/** `buildArgs` → `build-args`: the action.yml name of a table key. */
+export const inputName = (key: string): string => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)
+
+export const ROWS: [InputKey, Row][] = Object.entries(INPUTS) as [InputKey, Row][]
+
+/** Kinds whose CLI flag may be repeated, each occurrence one entry. */
+export const isListKind = (kind: Kind): boolean => kind === 'list' || kind === 'lines' || kind === 'key-value'
+
+/** The CLI flag name (no dashes) of a row. */
+export function flagName(key: InputKey): string {
+  const row: Row = INPUTS[key]
+  if (row.cli.flag) return row.cli.flag
+  if (row.kind === 'boolean' && row.default === 'true') return `no-${inputName(key)}`
+  return inputName(key)
+}
+
+/** The row for an action.yml name, if there is one. */
+export function rowByName(name: string): [InputKey, Row] | undefined {
+  return ROWS.find(([key]) => inputName(key) === name)
+}

@@ -1,0 +1,123 @@
+// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
+// metadata, and the local image inspected by that identity, never by a tag another build may move.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { buildArgs, DockerError, type Docker, type ImageInfo } from '../docker.js'
+import type { Inputs } from '../inputs.js'
+import type { Reporter } from '../reporter.js'
+import { retry } from '../retry.js'
+import { withHint } from './hints.js'
+import { retrying, type Plan } from './plan.js'
+
+export interface Built {
+  /** The iidfile's digest: the image ID, or with buildx on the containerd store maybe the config digest. */
+  iid: string
+  /** Every digest that names this build's image: iid, and buildx's manifest and config digests. */
+  identity: string[]
+  /** buildx's metadata file, as it wrote it ({} without buildx). */
+  metadata: Record<string, unknown>
+  output: string
+}
+
+/** An error that points at the Dockerfile line the builder named. */
+export class BuildError extends DockerError {
+  constructor(
+    error: DockerError,
+    readonly location: { file: string; line?: number }
+  ) {
+    super(error.command, error.exitCode, error.stderr)
+    this.message = error.message
+    this.name = 'BuildError'
+  }
+}
+
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
+export function failedLine(stderr: string): number | undefined {
+  const m =
+    /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
+    /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr)
+  return m ? Number(m[1]) : undefined
+}
+
+export async function build(
+  inputs: Inputs,
+  plan: Plan,
+  deps: { docker: Docker; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+): Promise<Built> {
+  const { docker, reporter } = deps
+  const args = buildArgs(inputs, plan.build, plan.buildx)
+  const hint = withHint(inputs)
+  reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`)
+  // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+  const run =
+    plan.build.output === 'push'
+      ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
+      : docker.build(args)
+  const result = await run.catch(error => hint(located(error, inputs)))
+  if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
+
+  const iid = (await readFile(plan.build.iidfile, 'utf8')).trim()
+  const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {}
+  const identity = [
+    ...new Set(
+      [iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter(
+        (d): d is string => typeof d === 'string' && d !== ''
+      )
+    )
+  ]
+  const loaded = plan.build.output === 'load'
+  reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`)
+  if (plan.build.output === 'cache')
+    reporter.warning(
+      `${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`
+    )
+  return { iid, identity, metadata, output: plan.build.output ?? 'load' }
+}
+
+/**
+ * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
+ * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
+ * knows it by the iid. The first identity that the store knows is the image.
+ */
+export async function inspectBuilt(docker: Docker, built: Built): Promise<ImageInfo> {
+  let last: unknown
+  for (const id of built.identity) {
+    try {
+      return await docker.inspect(id)
+    } catch (error) {
+      last = error
+    }
+  }
+  throw last
+}
+
+function located(error: unknown, inputs: Inputs): unknown {
+  if (!(error instanceof DockerError)) return error
+  const line = failedLine(error.stderr)
+  if (line === undefined || inputs.remoteContext) return error
+  const file = inputs.file || path.join(inputs.context, 'Dockerfile')
+  return new BuildError(error, { file, line })
+}
+
+async function readMetadata(file: string): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * mention the cache).
+ */
+export function warnOnCacheExport(output: string, reporter: Pick<Reporter, 'warning'>): void {
+  const lines = output.split(/\r?\n/)
+  const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean))
+  const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]))
+  if (line)
+    reporter.warning(
+      `cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`
+    )
+}

@@ -1,0 +1,36 @@
+// What the user can do about a failure, added to its one error line in the words of the interface in use.
+import type { Inputs } from '../inputs.js'
+import { ref } from '../inputs.js'
+import { isDockerHub } from '../reference.js'
+import { ClassifiedError, kindOf, NO_ENGINE } from '../retry.js'
+import { messageOf } from '../text.js'
+
+/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
+export function withHint(inputs: Inputs): (error: unknown) => never {
+  return error => {
+    const kind = kindOf(error)
+    const message = messageOf(error)
+    if (kind === 'auth') {
+      const hint = inputs.username
+        ? `check that ${ref('username', 'password')} are right and may push to ${inputs.registry}/${inputs.image}`
+        : `set ${ref('username', 'password')}, or log in to ${inputs.registry} in an earlier step`
+      throw new ClassifiedError(`${message} (${hint})`, kind)
+    }
+    if (NO_ENGINE.test(message))
+      throw new ClassifiedError(
+        `${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`,
+        kind
+      )
+    // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
+    if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
+      throw new ClassifiedError(
+        `${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`,
+        kind
+      )
+    throw error
+  }
+}
+
+/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
+export const loginHost = (registry: string): string | undefined =>
+  isDockerHub(registry) ? undefined : registry

@@ -1,0 +1,80 @@
+// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
+// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+import { pushedDigests, type Docker, type ImageInfo } from '../docker.js'
+import type { Inputs } from '../inputs.js'
+import { remotePath } from '../reference.js'
+import type { RegistryClient } from '../registry.js'
+import type { Reporter } from '../reporter.js'
+import { retry } from '../retry.js'
+import { messageOf } from '../text.js'
+import { inspectBuilt, type Built } from './build.js'
+import { withHint } from './hints.js'
+import { retrying, type Plan } from './plan.js'
+
+/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
+export const PUSH_RETRY_WINDOW_MS = 45_000
+
+export interface Pushed {
+  /** The digests docker (or buildx) says it pushed; empty when it did not say. */
+  digests: string[]
+  image?: ImageInfo
+}
+
+export async function push(
+  inputs: Inputs,
+  plan: Plan,
+  built: Built,
+  deps: { docker: Docker; client: RegistryClient; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+): Promise<Pushed> {
+  const { docker, client, reporter } = deps
+  if (built.output === 'push') {
+    // buildx pushed every platform and tag itself, and says what in its metadata file.
+    const digest = built.metadata['containerimage.digest']
+    return { digests: typeof digest === 'string' && digest ? [digest] : [] }
+  }
+  const refs = plan.build.refs
+  const pushDocker = (ref: string): Promise<string> =>
+    retry(() => docker.push(ref), {
+      ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+      maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(withHint(inputs))
+
+  // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+  const inspecting = inspectBuilt(docker, built)
+  inspecting.catch(() => undefined)
+  const reported = await pushDocker(refs[0])
+  const image = await inspecting
+  let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository)
+  if (refs.length > 1) {
+    const name = remotePath(inputs.registry, inputs.image)
+    const tagged =
+      digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter))
+    if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref))
+    digests = [...new Set(digests.filter(Boolean))]
+  }
+  return { digests, image }
+}
+
+/**
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
+ * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ */
+async function tagByApi(
+  client: RegistryClient,
+  name: string,
+  digest: string,
+  tags: string[],
+  reporter: Reporter
+): Promise<boolean> {
+  try {
+    const manifest = await client.getManifest(name, digest)
+    await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)))
+    reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`)
+    return true
+  } catch (error) {
+    reporter.info(
+      `The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`
+    )
+    return false
+  }
+}

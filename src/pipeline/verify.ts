@@ -1,0 +1,82 @@
+// Phase 4: verification. Every tag must serve one manifest, that manifest must be what docker pushed, and
+// it must be the image this run built: another build on the same engine may move a shared local tag
+// between our build and our push, and docker then pushes its image, not ours.
+import type { Manifest } from '../registry.js'
+import type { Reporter } from '../reporter.js'
+
+export class VerificationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'VerificationError'
+  }
+}
+
+/**
+ * The verification rules, separated from I/O so they can be table-tested. `identity` holds the digests that
+ * name this run's image (iid, buildx's manifest and config digests); the served manifest must be one of them
+ * or have one of them as its config.
+ */
+export function checkManifests(
+  tags: string[],
+  manifests: Manifest[],
+  pushed: string[],
+  identity: string[],
+  reporter?: Pick<Reporter, 'warning'>
+): string {
+  manifests.forEach((m, i) => {
+    if (m.headerDigest && m.headerDigest !== m.digest)
+      reporter?.warning(
+        `the registry's Docker-Content-Digest for tag ${tags[i]} (${m.headerDigest}) does not match its content (${m.digest}); using the content digest`
+      )
+  })
+  const distinct = [...new Set(manifests.map(m => m.digest))]
+  if (distinct.length > 1)
+    throw new VerificationError(
+      `tags resolve to different manifests: ${tags.map((t, i) => `${t} → ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`
+    )
+  const [digest] = distinct
+  if (pushed.length > 0 && !pushed.includes(digest))
+    throw new VerificationError(
+      `tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`
+    )
+  if (identity.includes(digest) || identity.includes(configDigest(manifests[0]) ?? '')) return digest
+  throw new VerificationError(
+    `tag ${tags[0]} serves ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag, on this docker engine between the build and the push or in the registry; nothing of this run's image is verified`
+  )
+}
+
+function configDigest(manifest: Manifest): string | undefined {
+  try {
+    return (JSON.parse(manifest.body.toString('utf8')) as { config?: { digest?: string } }).config?.digest
+  } catch {
+    return undefined
+  }
+}
+
+interface Descriptor {
+  digest?: string
+  platform?: { os?: string; architecture?: string; variant?: string }
+  annotations?: Record<string, string>
+}
+
+/**
+ * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
+ * manifest from the local image's platform.
+ */
+export function platformDigests(manifest: Manifest, localPlatform?: string): Record<string, string> {
+  let parsed: { manifests?: Descriptor[] }
+  try {
+    parsed = JSON.parse(manifest.body.toString('utf8')) as { manifests?: Descriptor[] }
+  } catch {
+    return {}
+  }
+  if (!Array.isArray(parsed.manifests)) return localPlatform ? { [localPlatform]: manifest.digest } : {}
+  const out: Record<string, string> = {}
+  for (const d of parsed.manifests) {
+    const p = d.platform
+    if (!d.digest || !p?.os || !p.architecture || p.os === 'unknown') continue
+    if (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue
+    out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest
+  }
+  return out
+}
