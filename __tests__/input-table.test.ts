@@ -46,7 +46,10 @@ const action = parse(readFileSync(ACTION, 'utf8')) as {
 
 /** README input table: name → [default, description], backticks of the name and default stripped. */
 function readmeInputs(): Map<string, [string, string]> {
-  const section = readFileSync(README, 'utf8').split(/^## /m).find(s => s.startsWith('Inputs\n')) ?? ''
+  const section =
+    readFileSync(README, 'utf8')
+      .split(/^## /m)
+      .find(s => s.startsWith('Inputs\n')) ?? ''
   return new Map(
     section
       .split('\n')
@@ -74,7 +77,9 @@ describe('the input table', () => {
     expect(new Set(flags).size).toBe(ROWS.length)
     for (const [key, row] of ROWS) {
       expect(OPTIONS[flagName(key)]).toBeDefined()
-      expect(USAGE).toMatch(new RegExp(`^  --${flagName(key)}\\b.*${row.cli.help.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'))
+      expect(USAGE).toMatch(
+        new RegExp(`^  --${flagName(key)}\\b.*${row.cli.help.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm')
+      )
     }
   })
 

@@ -2,11 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 318:
+/***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8344);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 876:
+/***/ 8344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24,14 +24,190 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: USAGE, UsageError, cliReporter, flagMessage, flagsToInputs, maskAll
+// UNUSED EXPORTS: OPTIONS, USAGE, UsageError, cliReporter, cliTerm, flagMessage, flagsToInputs, maskAll
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/input-table.ts
+// Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
+// (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
+// row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
+const INPUTS = {
+    context: {
+        kind: 'string',
+        default: '.',
+        description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
+        cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+    },
+    file: {
+        kind: 'string',
+        default: '',
+        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+        cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
+    },
+    image: {
+        kind: 'string',
+        default: '',
+        required: true,
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
+    },
+    registry: {
+        kind: 'string',
+        default: 'docker.io',
+        description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
+        cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    tags: {
+        kind: 'list',
+        default: '',
+        description: 'Bare tags, separated by newlines and/or commas. Empty derives them from the git context ([table](#automatic-tags-and-labels)).',
+        cli: {
+            flag: 'tag',
+            value: 'TAG',
+            help: 'a tag; repeat for more (default: latest, or from the git context in Actions)'
+        }
+    },
+    buildArgs: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
+        cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
+    },
+    labels: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+        cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
+    },
+    target: {
+        kind: 'string',
+        default: '',
+        description: 'Build stage to stop at.',
+        cli: { value: 'STAGE', help: 'build stage to stop at' }
+    },
+    push: {
+        kind: 'boolean',
+        default: 'true',
+        description: 'Push. With `false` the image is only built and tagged.',
+        cli: { help: 'build and tag only' }
+    },
+    noCache: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Build without cache.',
+        cli: { help: 'build without cache' }
+    },
+    pull: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Always pull newer base images.',
+        cli: { help: 'always pull base images' }
+    },
+    username: {
+        kind: 'string',
+        default: '',
+        description: 'Registry username. With `password`, logs in before the build.',
+        cli: { value: 'USER', help: 'registry user; the password is read from stdin (--password-stdin)' }
+    },
+    password: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
+        cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    retries: {
+        kind: 'number',
+        default: '3',
+        min: 1,
+        max: 10,
+        description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
+        cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
+    },
+    platforms: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
+        cli: {
+            flag: 'platform',
+            value: 'LIST',
+            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
+        }
+    },
+    cacheFrom: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
+        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
+    },
+    cacheTo: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
+        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
+    },
+    provenance: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
+        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
+    },
+    sbom: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--sbom`.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    },
+    secrets: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        secret: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
+        cli: {
+            flag: 'secret',
+            value: 'ID=ENV',
+            from: 'env',
+            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+        }
+    },
+    builder: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        cli: { value: 'NAME', help: 'buildx builder' }
+    }
+};
+/** `buildArgs` → `build-args`: the action.yml name of a table key. */
+const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+const ROWS = Object.entries(INPUTS);
+/** Kinds whose CLI flag may be repeated, each occurrence one entry. */
+const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'key-value';
+/** The CLI flag name (no dashes) of a row. */
+function flagName(key) {
+    const row = INPUTS[key];
+    if (row.cli.flag)
+        return row.cli.flag;
+    if (row.kind === 'boolean' && row.default === 'true')
+        return `no-${inputName(key)}`;
+    return inputName(key);
+}
+/** The row for an action.yml name, if there is one. */
+function input_table_rowByName(name) {
+    return ROWS.find(([key]) => inputName(key) === name);
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -43,6 +219,8 @@ const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
 const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
 const NAME_MAX = 255;
 const DOCKER_HUB = 'docker.io';
+/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
+const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 const HUB_ALIASES = new Set([
     'docker.io',
     'index.docker.io',
@@ -144,33 +322,68 @@ function isLoopbackRegistry(registry) {
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
 }
+/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
+function splitHostPort(registry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
+    if (bracketed)
+        return { host: bracketed[1], port: bracketed[2] ?? '' };
+    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
+    return { host: m[1], port: m[2] ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/text.ts
+// Small text helpers that several layers need: one spelling of each.
+/** An error's message, whatever was thrown. */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
+function oneLine(text, max = Infinity) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
+function splitKeyValue(line) {
+    const eq = line.indexOf('=');
+    if (eq < 0)
+        return undefined;
+    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
-// Reads every input once, validates it, and returns one typed value. Nothing after this reads raw inputs.
+// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
+// raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
 
 
 
+
+
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+/** Replaces every ref() in `text` with `term(names)`. */
+const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+const actionTerm = (names) => names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
 class InputError extends Error {
     input;
+    /** The message with ref() markers, for interfaces that name inputs otherwise. */
+    template;
     constructor(input, message) {
-        super(`Invalid input "${input}": ${message}`);
+        super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm));
         this.input = input;
+        this.template = message;
         this.name = 'InputError';
     }
 }
 const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-function bool(get, name, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new InputError(name, `${show(raw)} is not a boolean; use true or false`);
-}
 /** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
 function splitList(raw) {
     return [
@@ -188,24 +401,59 @@ function splitLines(raw) {
         .filter(s => s !== '');
 }
 /** KEY=VALUE lines, keys trimmed. Errors name the key (or line number) but never echo the value. */
-function keyValues(get, name) {
+function keyValues(name, raw) {
     const out = [];
-    get(name)
-        .split(/\r?\n/)
-        .forEach((line, i) => {
+    raw.split(/\r?\n/).forEach((line, i) => {
         if (line.trim() === '')
             return;
-        const eq = line.indexOf('=');
-        if (eq < 0)
+        const kv = splitKeyValue(line);
+        if (!kv)
             throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
-        const key = line.slice(0, eq).trim();
-        if (key === '')
+        if (kv.key === '')
             throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
-        if (/\s/.test(key))
-            throw new InputError(name, `key ${show(key)} contains whitespace`);
-        out.push(`${key}=${line.slice(eq + 1).trim()}`);
+        if (/\s/.test(kv.key))
+            throw new InputError(name, `key ${show(kv.key)} contains whitespace`);
+        out.push(`${kv.key}=${kv.value.trim()}`);
     });
     return out;
+}
+// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
+const TRUE = /^(?:true|True|TRUE)$/;
+const FALSE = /^(?:false|False|FALSE)$/;
+/** The generic reading of a raw value by its row's kind. */
+function byKind(name, row, raw) {
+    const value = row.secret ? raw : raw.trim();
+    switch (row.kind) {
+        case 'string':
+            return value;
+        case 'boolean': {
+            const v = value.trim() || row.default;
+            if (TRUE.test(v))
+                return true;
+            if (FALSE.test(v))
+                return false;
+            throw new InputError(name, `${show(v)} is not a boolean; use true or false`);
+        }
+        case 'list':
+            return splitList(value);
+        case 'lines':
+            return splitLines(value);
+        case 'key-value':
+            return keyValues(name, value);
+        case 'number': {
+            const v = value || row.default;
+            const n = Number(v);
+            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
+                throw new InputError(name, `${show(v)} must be a whole number from ${row.min} to ${row.max}`);
+            return n;
+        }
+        case 'choice': {
+            const v = value || row.default;
+            if (!row.choices?.includes(v))
+                throw new InputError(name, `${show(v)} must be one of ${row.choices?.join(', ')}`);
+            return v;
+        }
+    }
 }
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
@@ -213,17 +461,16 @@ const HTTP_URL = /^https?:\/\//;
 function isRemoteContext(context) {
     return GIT_URL.test(context) || HTTP_URL.test(context);
 }
-function parseImage(raw, notices) {
-    const value = raw.trim();
+function parseImage(value, notices) {
     if (value === '')
         throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
     if (value.includes('@'))
         throw new InputError('image', `${show(value)} contains a digest; image is the repository path only`);
     const slash = value.indexOf('/');
     if (slash > 0 && looksLikeHost(value.slice(0, slash)))
-        throw new InputError('image', `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in the "registry" input`);
+        throw new InputError('image', `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in ${ref('registry')}`);
     if (value.includes(':'))
-        throw new InputError('image', `${show(value)} contains a tag; put tags in the "tags" input`);
+        throw new InputError('image', `${show(value)} contains a tag; put tags in ${ref('tags')}`);
     const lower = value.toLowerCase();
     const problem = pathProblem(lower);
     if (problem)
@@ -233,18 +480,16 @@ function parseImage(raw, notices) {
     return lower;
 }
 function parseRegistry(raw) {
-    const value = raw.trim() || 'docker.io';
+    const value = raw || 'docker.io';
     if (/^[a-z]+:\/\//i.test(value))
         throw new InputError('registry', `${show(value)} has a scheme; give host[:port] only, e.g. ghcr.io`);
     if (value.includes('/'))
-        throw new InputError('registry', `${show(value)} has a path; put the path in the "image" input`);
-    const problem = hostProblem(value);
-    if (problem)
+        throw new InputError('registry', `${show(value)} has a path; put the path in ${ref('image')}`);
+    if (hostProblem(value))
         throw new InputError('registry', `${show(value)} is not valid: ${HOST_RULE}`);
     return normalizeRegistry(value);
 }
-function parseTags(raw) {
-    const tags = splitList(raw);
+function checkTags(tags) {
     for (const tag of tags) {
         if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
             throw new InputError('tags', `${show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`);
@@ -254,11 +499,72 @@ function parseTags(raw) {
     }
     return tags;
 }
-function parseRetries(raw) {
-    const value = raw.trim() || '3';
-    if (!/^[0-9]+$/.test(value) || Number(value) < 1 || Number(value) > 10)
-        throw new InputError('retries', `${show(value)} must be a whole number of attempts from 1 to 10`);
-    return Number(value);
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name) => (value) => {
+    if (value !== '' && !STAGE.test(value))
+        throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+};
+const attestation = (name) => (value) => {
+    if (value.startsWith('-') || /\s/.test(value))
+        throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`);
+    return value;
+};
+const cacheSpecs = (name) => (specs) => {
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+            throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+};
+/** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
+function secretLines(lines) {
+    return lines.map((line, i) => {
+        const kv = splitKeyValue(line);
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`);
+        return `${kv.key}=${kv.value.trim()}`;
+    });
+}
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw, notices) {
+    const trimmed = raw.trim();
+    if (trimmed !== raw && trimmed !== '')
+        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
+    return trimmed;
+}
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS = {
+    image: parseImage,
+    registry: parseRegistry,
+    context: value => value || '.',
+    tags: checkTags,
+    target: plainName('target'),
+    builder: plainName('builder'),
+    password: trimPassword,
+    platforms: list => {
+        for (const p of list)
+            if (!PLATFORM.test(p))
+                throw new InputError('platforms', `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+        return list;
+    },
+    cacheFrom: cacheSpecs('cache-from'),
+    cacheTo: cacheSpecs('cache-to'),
+    provenance: attestation('provenance'),
+    sbom: attestation('sbom'),
+    secrets: secretLines
+};
+/** Every row read by its kind and validator, with nothing checked on disk. */
+function readRows(get, notices = []) {
+    const values = {};
+    for (const [key, row] of ROWS) {
+        const value = byKind(inputName(key), row, get(inputName(key)));
+        const validate = VALIDATORS[key];
+        values[key] = validate ? validate(value, notices) : value;
+    }
+    return values;
 }
 const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
@@ -272,120 +578,50 @@ function checkLocalContext(context, file, cwd) {
             throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`);
     }
     else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
-        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set "file"`);
+        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${ref('file')}`);
     }
-}
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** Stage and builder names: plain words, so nothing can be read as a flag. */
-function parseName(get, name) {
-    const value = get(name).trim();
-    if (value !== '' && !STAGE.test(value))
-        throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
-    return value;
-}
-function parsePlatforms(raw) {
-    const list = splitList(raw);
-    for (const p of list)
-        if (!PLATFORM.test(p))
-            throw new InputError('platforms', `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
-    return list;
-}
-function parseSecrets(get) {
-    const lines = splitLines(get('secrets'));
-    lines.forEach((line, i) => {
-        const eq = line.indexOf('=');
-        const id = eq < 0 ? '' : line.slice(0, eq).trim();
-        if (eq < 0 || !SECRET_ID.test(id))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`);
-    });
-    return lines;
-}
-function parseAttestation(get, name) {
-    const value = get(name).trim();
-    if (value.startsWith('-') || /[\s]/.test(value))
-        throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`);
-    return value;
-}
-function parseCacheSpecs(get, name) {
-    const specs = splitLines(get(name));
-    for (const spec of specs)
-        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
-    return specs;
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
-    const image = parseImage(get('image'), notices);
-    const registry = parseRegistry(get('registry'));
-    const lengthProblem = nameLengthProblem(registry, image);
+    const values = readRows(get, notices);
+    const lengthProblem = nameLengthProblem(values.registry, values.image);
     if (lengthProblem)
         throw new InputError('image', lengthProblem);
-    const tags = parseTags(get('tags'));
-    const context = get('context').trim() || '.';
-    const file = get('file').trim();
-    const remoteContext = isRemoteContext(context);
+    const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
-        checkLocalContext(context, file, cwd);
-    const username = get('username').trim();
-    const password = get('password');
-    if ((username === '') !== (password === ''))
-        throw new InputError(username === '' ? 'username' : 'password', 'username and password must be given together (or neither, to use an existing docker login)');
-    const inputs = {
-        context,
-        remoteContext,
-        file,
-        image,
-        registry,
-        tags,
-        buildArgs: keyValues(get, 'build-args'),
-        labels: keyValues(get, 'labels'),
-        target: parseName(get, 'target'),
-        push: bool(get, 'push', true),
-        noCache: bool(get, 'no-cache', false),
-        pull: bool(get, 'pull', false),
-        username,
-        password,
-        retries: parseRetries(get('retries')),
-        platforms: parsePlatforms(get('platforms')),
-        cacheFrom: parseCacheSpecs(get, 'cache-from'),
-        cacheTo: parseCacheSpecs(get, 'cache-to'),
-        provenance: parseAttestation(get, 'provenance'),
-        sbom: parseAttestation(get, 'sbom'),
-        secrets: parseSecrets(get),
-        builder: parseName(get, 'builder')
-    };
-    return { inputs, notices };
+        checkLocalContext(values.context, values.file, cwd);
+    if ((values.username === '') !== (values.password === ''))
+        throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+    return { inputs: { ...values, remoteContext }, notices };
 }
-/** The inputs that only buildx understands; asking for them on the classic builder is an input error. */
+/** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
-    const used = [];
-    if (inputs.platforms.length)
-        used.push('platforms');
-    if (inputs.cacheFrom.length)
-        used.push('cache-from');
-    if (inputs.cacheTo.length)
-        used.push('cache-to');
-    if (inputs.provenance)
-        used.push('provenance');
-    if (inputs.sbom)
-        used.push('sbom');
-    if (inputs.secrets.length)
-        used.push('secrets');
-    if (inputs.builder)
-        used.push('builder');
-    return used;
+    return ROWS.filter(([key, row]) => {
+        if (!row.buildx)
+            return false;
+        const value = inputs[key];
+        return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
+    }).map(([key]) => inputName(key));
 }
+/** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
+function checkBuilder(inputs, buildx) {
+    const used = buildxOnlyInputs(inputs);
+    if (!buildx && used.length)
+        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${ref(...used)})`);
+}
+/** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
+const defaultInputs = (over = {}) => {
+    const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
+    return { ...values, remoteContext: isRemoteContext(values.context) };
+};
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/context.ts
 // Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
 //
-// The context is read from the environment and the event payload file ourselves (the same data that
-// `@actions/github`'s `context` reads) so that this module stays cheap to load.
+// The context comes from @actions/github (loaded only on the build path: it brings Octokit along).
 //
 // Tag rules when the `tags` input is empty (see autoTags):
 //   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
@@ -401,7 +637,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
 // result is `latest`, as outside Actions, so that a build always has a tag.
 
-
 const TAG_MAX = 128;
 const LATEST = 'latest';
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -409,32 +644,51 @@ const LABEL_SOURCE = 'org.opencontainers.image.source';
 const LABEL_REVISION = 'org.opencontainers.image.revision';
 const LABEL_CREATED = 'org.opencontainers.image.created';
 const LABEL_VERSION = 'org.opencontainers.image.version';
-/**
- * Reads the Actions context from `env` and the event payload file. A missing, unreadable or malformed
- * event file (or one whose JSON is not an object) gives an empty payload.
- */
-function readGitContext(env = process.env, readFile = path => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
-    let payload = {};
-    const eventPath = env.GITHUB_EVENT_PATH;
-    if (eventPath) {
-        try {
-            const parsed = JSON.parse(readFile(eventPath));
-            if (isObject(parsed))
-                payload = parsed;
-        }
-        catch {
-            payload = {};
-        }
+/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
+function fromActionsContext(ctx, env = process.env) {
+    let repository = '';
+    try {
+        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    }
+    catch {
+        repository = '';
     }
     return {
         actions: env.GITHUB_ACTIONS === 'true',
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        repository: env.GITHUB_REPOSITORY ?? '',
-        payload
+        eventName: ctx.eventName ?? '',
+        ref: ctx.ref ?? '',
+        sha: ctx.sha ?? '',
+        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+        repository,
+        payload: isObject(ctx.payload) ? ctx.payload : {}
     };
+}
+/**
+ * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
+ * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ */
+async function loadGitContext(warn, env = process.env) {
+    try {
+        // The bundle's undici is a lazy chunk (src/lazy/undici.cjs); Octokit needs it loaded.
+        await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
+        const { context } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        return fromActionsContext(context, env);
+    }
+    catch (error) {
+        warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`);
+        return fromActionsContext({
+            eventName: env.GITHUB_EVENT_NAME,
+            ref: env.GITHUB_REF,
+            sha: env.GITHUB_SHA,
+            serverUrl: env.GITHUB_SERVER_URL,
+            get repo() {
+                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+                if (!owner || !repo)
+                    throw new Error('no GITHUB_REPOSITORY');
+                return { owner, repo };
+            }
+        }, env);
+    }
 }
 /**
  * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
@@ -610,9 +864,8 @@ function isObject(v) {
 function dedupe(xs) {
     return [...new Set(xs)];
 }
-/** Tags (when none were given) and labels for a build, from the environment's git context. */
-function gitDefaults(inputs, env = process.env, now = new Date()) {
-    const ctx = readGitContext(env);
+/** Tags (when none were given) and labels for a build, from the run's git context. */
+function gitDefaults(inputs, ctx, now = new Date()) {
     const explicit = inputs.tags.length > 0;
     const tags = explicit ? inputs.tags : autoTags(ctx);
     return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) };
@@ -790,10 +1043,10 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 
 
 /** Docker keeps Docker Hub credentials under this legacy key. */
-const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+const docker_config_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 /** Directories that carry plugins, builders and contexts rather than credentials. */
 const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
-const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : registry);
+const credentialKey = (registry) => (isDockerHub(registry) ? docker_config_HUB_AUTH_KEY : registry);
 /**
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
  * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
@@ -837,8 +1090,8 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 /** An error that carries its classification, and optionally the server's Retry-After. */
@@ -970,7 +1223,7 @@ function gaveUp(error, attempt, outOfTime) {
  */
 function createExecRunner(out = process.stdout) {
     // Loads while the registry preflight runs, not after it.
-    const exec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
+    const exec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
     return async (command, args, env, options) => {
         const { getExecOutput } = await exec;
         if (options.stream)
@@ -1163,14 +1416,14 @@ function insecureByConfig(config, registry, addresses) {
     const named = config.IndexConfigs?.[registry];
     if (named)
         return named.Secure === false;
-    const cidrs = new external_node_net_namespaceObject.BlockList();
+    const cidrs = new external_node_net_.BlockList();
     for (const cidr of config.InsecureRegistryCIDRs ?? []) {
         const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_namespaceObject.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_namespaceObject.isIP)(net) && bits !== undefined)
+        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
             cidrs.addSubnet(net, Number(bits), type);
     }
-    return addresses.some(a => (0,external_node_net_namespaceObject.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_namespaceObject.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
 /** The host part of host[:port], without IPv6 brackets. */
 function registryHostname(registry) {
@@ -1182,20 +1435,20 @@ async function dockerTreatsAsInsecure(docker, registry) {
     const host = registryHostname(registry);
     const [config, addresses] = await Promise.all([
         docker.registryConfig(),
-        (0,external_node_net_namespaceObject.isIP)(host)
+        (0,external_node_net_.isIP)(host)
             ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 553, 23))
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
                 .then(dns => dns.lookup(host, { all: true }))
                 .then(found => found.map(f => f.address), () => [])
     ]);
     return insecureByConfig(config, registry, addresses);
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry.ts
 // A small client for the distribution (OCI) HTTP API: just enough to read and write manifests, with the
 // token dance, keep-alive connections and bounded retries.
@@ -1239,7 +1492,7 @@ function registryBaseUrl(registry) {
     return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`;
 }
 function manifestDigest(body) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
 }
 // RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
 const WS_COMMA = /[\s,]*/y;
@@ -1289,7 +1542,7 @@ function parseChallenges(header) {
     return challenges;
 }
 /** One line, bounded, so registry text can go straight into a log or an error. */
-function oneLine(text, max = 300) {
+function registry_oneLine(text, max = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -1542,7 +1795,7 @@ class RegistryClient {
             url = new URL(realm);
         }
         catch {
-            throw new RegistryError(`${this.registry} sent an invalid token realm "${oneLine(realm, 100)}"`, 'auth');
+            throw new RegistryError(`${this.registry} sent an invalid token realm "${registry_oneLine(realm, 100)}"`, 'auth');
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
             throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth');
@@ -1608,7 +1861,7 @@ class RegistryClient {
         if (!this.lookup)
             return Promise.resolve(undefined);
         this.credentialsPromise ??= this.lookup(this.registry).catch((err) => {
-            throw new RegistryError(`could not read credentials for ${this.registry}: ${oneLine(err instanceof Error ? err.message : String(err))}`, 'fatal');
+            throw new RegistryError(`could not read credentials for ${this.registry}: ${registry_oneLine(err instanceof Error ? err.message : String(err))}`, 'fatal');
         });
         return this.credentialsPromise;
     }
@@ -1627,7 +1880,7 @@ class RegistryClient {
     }
     httpError(method, url, res, kind, what = '') {
         const { code, message } = errorBodyMessage(res.body);
-        const text = oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '');
+        const text = registry_oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '');
         const prefix = what ? `${what} ` : '';
         return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
     }
@@ -1655,7 +1908,7 @@ class RegistryClient {
             return err;
         const code = err?.code;
         const message = err instanceof Error ? err.message : String(err);
-        return new RegistryError(`${method} ${where(url)} failed: ${oneLine(message)}`, kindOf(err), {
+        return new RegistryError(`${method} ${where(url)} failed: ${registry_oneLine(message)}`, kindOf(err), {
             code: typeof code === 'string' ? code : undefined
         });
     }
@@ -1698,7 +1951,7 @@ class RegistryClient {
     async once(method, url, headers, body) {
         this.requestCount++;
         // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
-        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23))).default;
+        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
         const transport = tls ?? (external_node_http_default());
         const agent = await this.agentFor(url, tls);
         return new Promise((resolve, reject) => {
@@ -1758,7 +2011,7 @@ async function readCertsDir(dir) {
     const tls = {};
     if (cas.length) {
         // Loaded only here: start-up time counts, and few registries have a certs.d directory.
-        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
         tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
     }
     if (pairs.length) {
@@ -1791,218 +2044,83 @@ async function timed(durations, name, fn) {
         durations[name] = since(start);
     }
 }
-/** The password and the base64 forms docker writes into config files: everything to mask. */
+/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
+const MIN_LINE_MASK = 6;
+/**
+ * Everything to mask for a password: the value docker uses, each line of a multi-line one (a JSON key file
+ * is registered line by line, since a multi-line mask matches nothing in a line-based log), and the base64
+ * forms docker writes into config files and headers.
+ */
 function credentialSecrets(username, password) {
-    if (!password)
+    if (!password.trim())
         return [];
+    const lines = password.includes('\n')
+        ? password
+            .split(/\r?\n/)
+            .map(l => l.trim())
+            .filter(l => l.length >= MIN_LINE_MASK)
+        : [];
     return [
-        password,
-        Buffer.from(`${username}:${password}`).toString('base64'),
-        Buffer.from(password).toString('base64')
+        ...new Set([
+            password,
+            ...lines,
+            Buffer.from(`${username}:${password}`).toString('base64'),
+            Buffer.from(password).toString('base64')
+        ])
     ];
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
-// The job itself: build → tag → push → verify. The action and the CLI differ only in how inputs arrive
-// and where results go; both call runPipeline.
+;// CONCATENATED MODULE: ./src/pipeline/hints.ts
 
 
 
 
-
-
-
-
-
-
-
-class VerificationError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'VerificationError';
-    }
-}
-/**
- * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
- * again whatever happens.
- */
-async function execute(inputs, opts) {
-    const env = opts.env ?? process.env;
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
-    opts.onWorkDir?.(workDir);
-    try {
-        const configDir = external_node_path_default().join(workDir, 'docker-config');
-        const userConfigDir = dockerConfigDir(env);
-        await createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined);
-        const defaults = gitDefaults(inputs, env);
-        const buildx = hasBuildxPlugin(configDir, env);
-        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
-        opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
-        return await runPipeline(inputs, {
-            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir }),
-            reporter: opts.reporter,
-            workDir,
-            credentials: credentialsFromDockerConfig(configDir),
-            labels: defaults.labels,
-            defaultTags: defaults.tags,
-            buildx
-        });
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
-    }
-}
-/** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
-const REQUEST_TIMEOUT_MS = 10_000;
-/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
-async function runPipeline(inputs, deps) {
-    // One client for the run: the reachability check and verification share its connections and tokens.
-    const client = inputs.push
-        ? new RegistryClient({
-            registry: inputs.registry,
-            credentials: deps.credentials,
-            attempts: inputs.retries,
-            timeoutMs: REQUEST_TIMEOUT_MS,
-            onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
-            sleep: deps.sleep,
-            insecure: async () => {
-                const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry);
-                if (insecure)
-                    deps.reporter.info(`${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
-                return insecure;
-            }
-        })
-        : undefined;
-    try {
-        const verification = { requests: 0 };
-        const result = await pipeline(inputs, deps, client, verification);
-        const counts = {
-            docker: deps.docker.calls,
-            registry: client?.requestCount ?? 0,
-            verification: verification.requests
-        };
-        deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
-        return { ...result, counts };
-    }
-    finally {
-        client?.close();
-    }
-}
-async function pipeline(inputs, deps, client, 
-/** Told how many registry requests the verification made (the benchmark reports it). */
-verification) {
-    const { docker, reporter } = deps;
-    const buildx = deps.buildx ?? false;
-    const durations = {};
-    const repo = repository(inputs.registry, inputs.image);
-    const tags = inputs.tags.length ? inputs.tags : (deps.defaultTags ?? ['latest']);
-    const refs = tags.map(tag => `${repo}:${tag}`);
-    const retrying = (what) => ({
-        attempts: inputs.retries,
-        sleep: deps.sleep,
-        onRetry: (info) => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`)
-    });
-    const buildxOnly = buildxOnlyInputs(inputs);
-    if (!buildx && buildxOnly.length)
-        throw new InputError(buildxOnly[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop: ${buildxOnly.join(', ')})`);
-    // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
-    const multiPlatform = buildx && inputs.platforms.length > 1;
-    const plan = {
-        refs,
-        iidfile: external_node_path_default().join(deps.workDir, 'iid'),
-        labels: deps.labels ?? inputs.labels,
-        metadataFile: buildx ? external_node_path_default().join(deps.workDir, 'metadata.json') : undefined,
-        secretFiles: await writeSecrets(inputs.secrets, deps.workDir, reporter),
-        output: multiPlatform ? (client ? 'push' : 'cache') : 'load'
+/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
+function withHint(inputs) {
+    return error => {
+        const kind = kindOf(error);
+        const message = messageOf(error);
+        if (kind === 'auth') {
+            const hint = inputs.username
+                ? `check that ${ref('username', 'password')} are right and may push to ${inputs.registry}/${inputs.image}`
+                : `set ${ref('username', 'password')}, or log in to ${inputs.registry} in an earlier step`;
+            throw new ClassifiedError(`${message} (${hint})`, kind);
+        }
+        if (NO_ENGINE.test(message))
+            throw new ClassifiedError(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
+        // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
+        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
+            throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        throw error;
     };
-    // Before the build: an unreachable registry should cost seconds, not a build.
-    if (client)
-        await timed(durations, 'preflight', () => client.ping());
-    if (inputs.username) {
-        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`)).catch(withHint(inputs)));
-        reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
-    }
-    const args = buildArgs(inputs, plan, buildx);
-    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
-    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-    const built = await reporter.group('Build', () => timed(durations, 'build', () => plan.output === 'push'
-        ? retry(() => docker.build(args), retrying('build and push')).catch(withHint(inputs))
-        : docker.build(args).catch(withHint(inputs))));
-    if (inputs.cacheTo.length)
-        warnOnCacheExport(`${built.stdout}\n${built.stderr}`, reporter);
-    const iid = (await (0,promises_namespaceObject.readFile)(plan.iidfile, 'utf8')).trim();
-    // buildx writes the config digest, which the containerd image store does not know images by: inspect
-    // the loaded image by its first tag instead.
-    const inspectTarget = buildx ? refs[0] : iid;
-    const builder = buildx ? 'buildx' : 'classic';
-    reporter.info(`Built ${iid}${plan.output === 'cache' ? '' : `, tagged ${refs.join(', ')}`}`);
-    if (plan.output === 'cache')
-        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    if (!client) {
-        const info = plan.output === 'load' ? await docker.inspect(inspectTarget) : undefined;
-        const imageid = info?.id ?? iid;
-        return {
-            digest: '',
-            imageRef: '',
-            imageid,
-            tags: refs,
-            platformDigests: {},
-            size: info?.size ?? 0,
-            builder,
-            durations
-        };
-    }
-    const name = remotePath(inputs.registry, inputs.image);
-    const pushDocker = (ref) => retry(() => docker.push(ref), {
-        ...retrying(`push of ${ref}`),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withHint(inputs));
-    let pushed = [];
-    let info;
-    if (plan.output === 'push') {
-        pushed = [await metadataDigest(plan.metadataFile)].filter(d => d !== '');
-    }
-    else {
-        await reporter.group('Push', () => timed(durations, 'push', async () => {
-            // docker pushes the layers once; the other tags are the same manifest, put by the registry API,
-            // which re-uploads nothing and costs one request per tag instead of a docker process.
-            // The inspect (image ID, size, platform) runs beside the push, off the critical path.
-            const inspecting = docker.inspect(inspectTarget);
-            const reported = await pushDocker(refs[0]).catch(async (error) => {
-                await inspecting.catch(() => undefined);
-                throw error;
-            });
-            info = await inspecting;
-            pushed = reported
-                ? [reported]
-                : pushedDigests((await docker.inspect(inspectTarget)).repoDigests, repo);
-            if (refs.length > 1) {
-                const tagged = pushed.length === 1 && (await tagByApi(client, name, pushed[0], tags.slice(1), reporter));
-                if (!tagged)
-                    for (const ref of refs.slice(1))
-                        pushed.push(await pushDocker(ref));
-                pushed = [...new Set(pushed.filter(Boolean))];
-            }
-        }));
-    }
-    const imageid = info?.id ?? iid;
-    const { digest, manifest } = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
-        const before = client.requestCount;
-        const manifests = await Promise.all(tags.map(tag => client.getManifest(name, tag)));
-        verification.requests = client.requestCount - before;
-        return { digest: checkManifests(tags, manifests, pushed, imageid, reporter), manifest: manifests[0] };
-    }));
-    reporter.info(`Verified: ${tags.length} tag(s) on ${inputs.registry} serve ${digest}`);
+}
+/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
+const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
+
+;// CONCATENATED MODULE: ./src/pipeline/plan.ts
+// Phase 1: everything decided before docker runs: references, where the result goes, secret files.
+
+
+
+
+async function makePlan(inputs, opts) {
+    const repo = repository(inputs.registry, inputs.image);
+    const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
+    // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
+    const multiPlatform = opts.buildx && inputs.platforms.length > 1;
     return {
-        digest,
-        imageRef: `${repo}@${digest}`,
-        imageid,
-        tags: refs,
-        platformDigests: platformDigests(manifest, info?.platform),
-        size: info?.size ?? 0,
-        builder,
-        durations
+        tags,
+        repository: repo,
+        buildx: opts.buildx,
+        push: inputs.push,
+        build: {
+            refs: tags.map(tag => `${repo}:${tag}`),
+            iidfile: external_node_path_default().join(opts.workDir, 'iid'),
+            labels: opts.labels ?? inputs.labels,
+            metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
+            secretFiles: await writeSecrets(inputs.secrets, opts.workDir, opts.reporter),
+            output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
+        }
     };
 }
 /** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
@@ -2012,19 +2130,101 @@ async function writeSecrets(secrets, workDir, reporter) {
     const dir = external_node_path_default().join(workDir, 'secrets');
     await (0,promises_namespaceObject.mkdir)(dir, { mode: 0o700 });
     return Promise.all(secrets.map(async (line, i) => {
-        const eq = line.indexOf('=');
-        const value = line.slice(eq + 1);
+        const { key, value } = splitKeyValue(line);
         reporter.setSecret(value);
         const file = external_node_path_default().join(dir, String(i));
         await (0,promises_namespaceObject.writeFile)(file, value, { mode: 0o600 });
-        return { id: line.slice(0, eq).trim(), path: file };
+        return { id: key, path: file };
     }));
 }
-/** buildx reports the pushed manifest (or index) digest in its metadata file. */
-async function metadataDigest(file) {
-    const meta = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-    const digest = meta['containerimage.digest'];
-    return typeof digest === 'string' ? digest : '';
+/** Retry options that tell the user about each retry. */
+const retrying = (what, attempts, reporter, sleep) => ({
+    attempts,
+    sleep,
+    onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`)
+});
+
+;// CONCATENATED MODULE: ./src/pipeline/build.ts
+// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
+// metadata, and the local image inspected by that identity, never by a tag another build may move.
+
+
+
+
+
+
+/** An error that points at the Dockerfile line the builder named. */
+class BuildError extends DockerError {
+    location;
+    constructor(error, location) {
+        super(error.command, error.exitCode, error.stderr);
+        this.location = location;
+        this.message = error.message;
+        this.name = 'BuildError';
+    }
+}
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
+function failedLine(stderr) {
+    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
+        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
+    return m ? Number(m[1]) : undefined;
+}
+async function build(inputs, plan, deps) {
+    const { docker, reporter } = deps;
+    const args = buildArgs(inputs, plan.build, plan.buildx);
+    const hint = withHint(inputs);
+    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
+    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+    const run = plan.build.output === 'push'
+        ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
+        : docker.build(args);
+    const result = await run.catch(error => hint(located(error, inputs)));
+    if (inputs.cacheTo.length)
+        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
+    const iid = (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim();
+    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
+    const identity = [
+        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
+    ];
+    const loaded = plan.build.output === 'load';
+    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
+    if (plan.build.output === 'cache')
+        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
+    return { iid, identity, metadata, output: plan.build.output ?? 'load' };
+}
+/**
+ * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
+ * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
+ * knows it by the iid. The first identity that the store knows is the image.
+ */
+async function inspectBuilt(docker, built) {
+    let last;
+    for (const id of built.identity) {
+        try {
+            return await docker.inspect(id);
+        }
+        catch (error) {
+            last = error;
+        }
+    }
+    throw last;
+}
+function located(error, inputs) {
+    if (!(error instanceof DockerError))
+        return error;
+    const line = failedLine(error.stderr);
+    if (line === undefined || inputs.remoteContext)
+        return error;
+    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
+    return new BuildError(error, { file, line });
+}
+async function readMetadata(file) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    }
+    catch {
+        return {};
+    }
 }
 /**
  * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
@@ -2037,6 +2237,99 @@ function warnOnCacheExport(output, reporter) {
     const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
     if (line)
         reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/push.ts
+// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
+// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+
+
+
+
+
+
+
+/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
+async function push(inputs, plan, built, deps) {
+    const { docker, client, reporter } = deps;
+    if (built.output === 'push') {
+        // buildx pushed every platform and tag itself, and says what in its metadata file.
+        const digest = built.metadata['containerimage.digest'];
+        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
+    }
+    const refs = plan.build.refs;
+    const pushDocker = (ref) => retry(() => docker.push(ref), {
+        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(withHint(inputs));
+    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+    const inspecting = inspectBuilt(docker, built);
+    inspecting.catch(() => undefined);
+    const reported = await pushDocker(refs[0]);
+    const image = await inspecting;
+    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
+    if (refs.length > 1) {
+        const name = remotePath(inputs.registry, inputs.image);
+        const tagged = digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter));
+        if (!tagged)
+            for (const ref of refs.slice(1))
+                digests.push(await pushDocker(ref));
+        digests = [...new Set(digests.filter(Boolean))];
+    }
+    return { digests, image };
+}
+/**
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
+ * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ */
+async function tagByApi(client, name, digest, tags, reporter) {
+    try {
+        const manifest = await client.getManifest(name, digest);
+        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
+        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
+        return true;
+    }
+    catch (error) {
+        reporter.info(`The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+class VerificationError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'VerificationError';
+    }
+}
+/**
+ * The verification rules, separated from I/O so they can be table-tested. `identity` holds the digests that
+ * name this run's image (iid, buildx's manifest and config digests); the served manifest must be one of them
+ * or have one of them as its config.
+ */
+function checkManifests(tags, manifests, pushed, identity, reporter) {
+    manifests.forEach((m, i) => {
+        if (m.headerDigest && m.headerDigest !== m.digest)
+            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${m.headerDigest}) does not match its content (${m.digest}); using the content digest`);
+    });
+    const distinct = [...new Set(manifests.map(m => m.digest))];
+    if (distinct.length > 1)
+        throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} → ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
+    const [digest] = distinct;
+    if (pushed.length > 0 && !pushed.includes(digest))
+        throw new VerificationError(`tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
+    if (identity.includes(digest) || identity.includes(configDigest(manifests[0]) ?? ''))
+        return digest;
+    throw new VerificationError(`tag ${tags[0]} serves ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag, on this docker engine between the build and the push or in the registry; nothing of this run's image is verified`);
+}
+function configDigest(manifest) {
+    try {
+        return JSON.parse(manifest.body.toString('utf8')).config?.digest;
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
@@ -2063,70 +2356,148 @@ function platformDigests(manifest, localPlatform) {
     }
     return out;
 }
-/**
- * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
- * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
- */
-async function tagByApi(client, name, digest, tags, reporter) {
-    try {
-        const manifest = await client.getManifest(name, digest);
-        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
-        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
-        return true;
-    }
-    catch (error) {
-        reporter.info(`The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`);
-        return false;
-    }
-}
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
-function withHint(inputs) {
-    return error => {
-        const kind = kindOf(error);
-        if (kind === 'auth') {
-            const hint = inputs.username
-                ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
-                : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`;
-            throw new ClassifiedError(`${messageOf(error)} (${hint})`, kind);
-        }
-        if (NO_ENGINE.test(messageOf(error)))
-            throw new ClassifiedError(`${messageOf(error)} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
-        // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(messageOf(error)))
-            throw new ClassifiedError(`${messageOf(error)} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
-        throw error;
+
+;// CONCATENATED MODULE: ./src/pipeline/result.ts
+
+function resultOf(o) {
+    return {
+        digest: o.verified?.digest ?? '',
+        imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
+        imageid: o.image?.id ?? o.iid,
+        tags: o.refs,
+        platformDigests: o.verified ? platformDigests(o.verified.manifest, o.image?.platform) : {},
+        size: o.image?.size ?? 0,
+        builder: o.builder,
+        durations: o.durations
     };
 }
-/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
-const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
-/** The verification rules, separated from I/O so they can be table-tested. */
-function checkManifests(tags, manifests, pushed, imageid, reporter) {
-    manifests.forEach((m, i) => {
-        if (m.headerDigest && m.headerDigest !== m.digest)
-            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${m.headerDigest}) does not match its content (${m.digest}); using the content digest`);
-    });
-    const distinct = [...new Set(manifests.map(m => m.digest))];
-    if (distinct.length > 1)
-        throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} → ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
-    const [digest] = distinct;
-    if (pushed.length > 0) {
-        if (!pushed.includes(digest))
-            throw new VerificationError(`tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
-        return digest;
-    }
-    // No RepoDigests recorded: accept only a manifest that provably describes our image.
-    if (digest === imageid || configDigest(manifests[0]) === imageid)
-        return digest;
-    throw new VerificationError(`tag ${tags[0]} serves ${digest}, which is not the image just built (${imageid})`);
-}
-function configDigest(manifest) {
+
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
+// The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
+// and where results go; both call execute().
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
+const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
+ * again whatever happens.
+ */
+async function execute(inputs, opts) {
+    const env = opts.env ?? process.env;
+    const userConfigDir = dockerConfigDir(env);
+    // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
+    // an input error.
+    const buildx = hasBuildxPlugin(userConfigDir, env);
+    checkBuilder(inputs, buildx);
+    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
+    opts.onWorkDir?.(workDir);
     try {
-        return JSON.parse(manifest.body.toString('utf8')).config?.digest;
+        const configDir = external_node_path_default().join(workDir, 'docker-config');
+        // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
+        const tmp = external_node_path_default().join(workDir, 'tmp');
+        const [defaults] = await Promise.all([
+            loadGitContext(m => opts.reporter.warning(m), env).then(ctx => gitDefaults(inputs, ctx)),
+            createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
+            (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
+        ]);
+        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
+        opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
+        return await runPipeline(inputs, {
+            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+            reporter: opts.reporter,
+            workDir,
+            credentials: credentialsFromDockerConfig(configDir),
+            labels: defaults.labels,
+            defaultTags: defaults.tags,
+            buildx
+        });
     }
-    catch {
-        return undefined;
+    finally {
+        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
     }
+}
+async function runPipeline(inputs, deps) {
+    // One client for the run: the reachability check and verification share its connections and tokens.
+    const client = inputs.push ? registryClient(inputs, deps) : undefined;
+    try {
+        const verification = { requests: 0 };
+        const result = await phases(inputs, deps, client, verification);
+        const counts = {
+            docker: deps.docker.calls,
+            registry: client?.requestCount ?? 0,
+            verification: verification.requests
+        };
+        deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
+        return { ...result, counts };
+    }
+    finally {
+        client?.close();
+    }
+}
+function registryClient(inputs, deps) {
+    return new RegistryClient({
+        registry: inputs.registry,
+        credentials: deps.credentials,
+        attempts: inputs.retries,
+        timeoutMs: REQUEST_TIMEOUT_MS,
+        onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+        sleep: deps.sleep,
+        insecure: async () => {
+            const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry);
+            if (insecure)
+                deps.reporter.info(`${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
+            return insecure;
+        }
+    });
+}
+async function phases(inputs, deps, client, 
+/** Told how many registry requests the verification made (the benchmark reports it). */
+verification) {
+    const { docker, reporter } = deps;
+    const durations = {};
+    const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
+    const builder = plan.buildx ? 'buildx' : 'classic';
+    // Before the build: an unreachable registry should cost seconds, not a build.
+    if (client)
+        await timed(durations, 'preflight', () => client.ping());
+    if (inputs.username) {
+        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
+        reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
+    }
+    const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
+    const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid };
+    if (!client) {
+        const image = built.output === 'load' ? await inspectBuilt(docker, built) : undefined;
+        return resultOf({ ...outcome, image });
+    }
+    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
+    const name = remotePath(inputs.registry, inputs.image);
+    const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
+        const before = client.requestCount;
+        const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(name, tag)));
+        verification.requests = client.requestCount - before;
+        const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+        return { repository: plan.repository, digest, manifest: manifests[0] };
+    }));
+    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`);
+    return resultOf({ ...outcome, image: pushed.image, verified });
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -2146,16 +2517,23 @@ function metadata(inputs, result) {
         counts: result.counts
     };
 }
-/** The action's outputs by name; the CLI prints the same object with --json. */
-function outputs(inputs, result) {
+/** The outputs by name with their own types; the CLI prints this object with --json. */
+function typedOutputs(inputs, result) {
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
         imageid: result.imageid,
-        tags: result.tags.join('\n'),
-        'platform-digests': JSON.stringify(result.platformDigests),
-        metadata: JSON.stringify(metadata(inputs, result))
+        tags: result.tags,
+        'platform-digests': result.platformDigests,
+        metadata: metadata(inputs, result)
     };
+}
+/** The action's outputs: strings, as the runner takes them (lists one per line, objects as JSON). */
+function outputs(inputs, result) {
+    return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value : Array.isArray(value) ? value.join('\n') : JSON.stringify(value)
+    ]));
 }
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;
 function humanSize(bytes) {
@@ -2188,8 +2566,13 @@ function summaryMarkdown(inputs, result) {
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The released version; a test keeps it equal to package.json's. */
+const VERSION = '0.2.0';
+
 ;// CONCATENATED MODULE: ./src/cli.ts
-// The same job outside Actions: flags become the action's inputs, and results go to stdout.
+// The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
+// the usage text and the mapping onto inputs all come from the input table.
 
 
 
@@ -2197,111 +2580,86 @@ function summaryMarkdown(inputs, result) {
 
 
 
-const USAGE = `Usage: build-tag-push --image PATH [options]
 
-Build a container image, tag it, push it, and print the digest the registry really serves.
 
-  --context DIR|URL     build context: a directory or a git URL (default .)
-  --file PATH           Dockerfile (default: Dockerfile in the context)
-  --image PATH          repository path, e.g. my/app (required)
-  --registry HOST       registry host[:port] (default docker.io), e.g. localhost:5000
-  --tag TAG             a tag; repeat for more (default: latest, or from the git context in Actions)
-  --build-arg K=V       a build argument; repeatable
-  --label K=V           an image label; repeatable
-  --target STAGE        build stage to stop at
-  --platform LIST       buildx platforms, e.g. linux/amd64,linux/arm64; repeatable
-  --cache-from SPEC     buildx cache source; repeatable
-  --cache-to SPEC       buildx cache destination; repeatable
-  --provenance VALUE    buildx provenance attestation (true, false, mode=max)
-  --sbom VALUE          buildx SBOM attestation
-  --secret ID=ENV       a build secret whose value is read from the environment variable ENV; repeatable
-  --builder NAME        buildx builder
-  --no-push             build and tag only
-  --no-cache            build without cache
-  --pull                always pull base images
-  --username USER       registry user; the password is read from stdin (--password-stdin)
-  --password-stdin      read the registry password from stdin
-  --retries N           attempts for transient failures, 1-10 (default 3)
-  --json                print the outputs as one JSON object
-  -h, --help            show this help
 
-Exit status: 0 success, 1 failure, 2 bad usage or invalid input.`;
+/** parseArgs options: one per input, plus the CLI's own. */
 const OPTIONS = {
-    context: { type: 'string' },
-    file: { type: 'string' },
-    image: { type: 'string' },
-    registry: { type: 'string' },
-    tag: { type: 'string', multiple: true },
-    'build-arg': { type: 'string', multiple: true },
-    label: { type: 'string', multiple: true },
-    target: { type: 'string' },
-    platform: { type: 'string', multiple: true },
-    'cache-from': { type: 'string', multiple: true },
-    'cache-to': { type: 'string', multiple: true },
-    provenance: { type: 'string' },
-    sbom: { type: 'string' },
-    secret: { type: 'string', multiple: true },
-    builder: { type: 'string' },
-    'no-push': { type: 'boolean' },
-    'no-cache': { type: 'boolean' },
-    pull: { type: 'boolean' },
-    username: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    retries: { type: 'string' },
+    ...Object.fromEntries(ROWS.map(([key, row]) => [
+        flagName(key),
+        row.kind === 'boolean' || row.cli.from === 'stdin'
+            ? { type: 'boolean' }
+            : { type: 'string', multiple: isListKind(row.kind) }
+    ])),
     json: { type: 'boolean' },
+    version: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
 };
+const usageLine = (left, help) => `  ${left.padEnd(22)}${help}`;
+const USAGE = [
+    'Usage: build-tag-push --image PATH [options]',
+    '',
+    'Build a container image, tag it, push it, and print the digest the registry really serves.',
+    '',
+    ...ROWS.map(([key, row]) => usageLine(`--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`, row.cli.help)),
+    usageLine('--json', 'print the outputs as one JSON object'),
+    usageLine('--version', 'print the version'),
+    usageLine('-h, --help', 'show this help'),
+    '',
+    'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+].join('\n');
 class UsageError extends Error {
+}
+/** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
+function rawValue(key, row, value, env) {
+    if (row.kind === 'boolean') {
+        if (value === undefined)
+            return row.default;
+        // `--no-push` sets push to false; `--pull` sets pull to true.
+        return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value);
+    }
+    const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+    if (row.cli.from === 'env')
+        return items.map(spec => fromEnv(flagName(key), spec, env)).join('\n');
+    return items.join('\n');
+}
+/** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
+function fromEnv(flag, spec, env) {
+    const kv = splitKeyValue(spec);
+    if (!kv || kv.key === '')
+        throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`);
+    const value = env[kv.value];
+    if (value === undefined)
+        throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
+    return `${kv.key}=${value}`;
 }
 /** Maps flags onto the action's input names, so both ends share one validator. */
 function flagsToInputs(values, env, password) {
-    const lines = (v) => (v ?? []).join('\n');
-    const secrets = (values.secret ?? []).map(spec => {
-        const eq = spec.indexOf('=');
-        if (eq <= 0)
-            throw new UsageError(`--secret takes ID=ENV, got ${JSON.stringify(spec)}`);
-        const name = spec.slice(eq + 1);
-        const value = env[name];
-        if (value === undefined)
-            throw new UsageError(`--secret ${spec.slice(0, eq)}: environment variable ${name} is not set`);
-        return `${spec.slice(0, eq)}=${value}`;
-    });
-    return new Map([
-        ['context', values.context ?? ''],
-        ['file', values.file ?? ''],
-        ['image', values.image ?? ''],
-        ['registry', values.registry ?? ''],
-        ['tags', lines(values.tag)],
-        ['build-args', lines(values['build-arg'])],
-        ['labels', lines(values.label)],
-        ['target', values.target ?? ''],
-        ['platforms', lines(values.platform)],
-        ['cache-from', lines(values['cache-from'])],
-        ['cache-to', lines(values['cache-to'])],
-        ['provenance', values.provenance ?? ''],
-        ['sbom', values.sbom ?? ''],
-        ['secrets', secrets.join('\n')],
-        ['builder', values.builder ?? ''],
-        ['push', values['no-push'] ? 'false' : 'true'],
-        ['no-cache', values['no-cache'] ? 'true' : 'false'],
-        ['pull', values.pull ? 'true' : 'false'],
-        ['username', values.username ?? ''],
-        ['password', password],
-        ['retries', values.retries ?? '']
-    ]);
+    return new Map(ROWS.map(([key, row]) => [
+        inputName(key),
+        row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
+    ]));
 }
 /** The CLI has no runner to mask secrets, so it masks them itself. */
 const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text);
+/** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
+const cliTerm = (names) => names
+    .map(n => {
+    const found = input_table_rowByName(n);
+    return found ? `--${flagName(found[0])}` : n;
+})
+    .join(' and ');
+const words = (message) => renderInputRefs(message, cliTerm);
 /** Phases on stderr with their durations; docker's own output streams there too. */
 function cliReporter(err, secrets) {
-    const mask = (s) => maskAll(s, secrets);
+    const say = (prefix, m) => void err.write(`${prefix}${maskAll(words(m), secrets)}\n`);
     return {
-        info: m => err.write(`${mask(m)}\n`),
-        notice: m => err.write(`notice: ${mask(m)}\n`),
-        warning: m => err.write(`warning: ${mask(m)}\n`),
+        info: m => say('', m),
+        notice: m => say('notice: ', m),
+        warning: m => say('warning: ', m),
         debug: m => {
             if (process.env.BTP_DEBUG)
-                err.write(`debug: ${mask(m)}\n`);
+                say('debug: ', m);
         },
         setSecret: v => secrets.push(v),
         group: async (name, fn) => {
@@ -2316,46 +2674,40 @@ function cliReporter(err, secrets) {
         }
     };
 }
-/** Input names as the CLI user knows them. */
-const FLAG_OF = {
-    tags: '--tag',
-    'build-args': '--build-arg',
-    labels: '--label',
-    platforms: '--platform',
-    secrets: '--secret',
-    push: '--no-push',
-    password: '--password-stdin'
-};
 /** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
 function flagMessage(error) {
-    const flag = FLAG_OF[error.input] ?? `--${error.input}`;
-    return error.message.replace(`Invalid input "${error.input}"`, `invalid ${flag}`);
+    return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     let values;
     try {
-        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
     }
     catch (error) {
-        io.stderr.write(`build-tag-push: ${error.message}\n\n${USAGE}\n`);
+        io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {
         io.stdout.write(`${USAGE}\n`);
         return 0;
     }
+    if (values.version) {
+        io.stdout.write(`build-tag-push ${VERSION}\n`);
+        return 0;
+    }
     const secrets = [];
     const reporter = cliReporter(io.stderr, secrets);
-    let password = '';
-    if (values['password-stdin'])
-        password = (0,external_node_fs_namespaceObject.readFileSync)(0, 'utf8').replace(/\r?\n$/, '');
-    secrets.push(...credentialSecrets(values.username ?? '', password));
+    const password = values['password-stdin'] ? (0,external_node_fs_namespaceObject.readFileSync)(0, 'utf8') : '';
+    secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()));
     let inputs;
     const start = performance.now();
     try {
         const map = flagsToInputs(values, process.env, password);
-        for (const line of (map.get('secrets') ?? '').split('\n'))
-            secrets.push(line.slice(line.indexOf('=') + 1));
+        for (const line of (map.get('secrets') ?? '').split('\n')) {
+            const value = splitKeyValue(line)?.value.trim();
+            if (value)
+                secrets.push(value);
+        }
         const parsed = parseInputs(name => map.get(name) ?? '');
         parsed.notices.forEach(n => reporter.notice(n));
         inputs = parsed.inputs;
@@ -2372,7 +2724,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     try {
         const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_namespaceObject.tmpdir)(), out: io.stderr });
         if (values.json)
-            io.stdout.write(`${JSON.stringify(outputs(inputs, result))}\n`);
+            io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`);
         else {
             io.stdout.write(result.digest
                 ? `${result.imageRef}\n`
@@ -2387,8 +2739,9 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
             io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
             return 2;
         }
-        const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\r?\n\s*/g, ' ');
-        io.stderr.write(`build-tag-push: error: ${maskAll(message, secrets)}\n`);
+        const where = error.location;
+        const at = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+        io.stderr.write(`build-tag-push: error: ${at}${maskAll(oneLine(words(messageOf(error))), secrets)}\n`);
         return 1;
     }
 }
@@ -2396,52 +2749,206 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
 
 /***/ }),
 
-/***/ 613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 553:
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 1553:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 
-/***/ 708:
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 692:
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -2452,24 +2959,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 557:
+/***/ 3557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -2495,7 +3016,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -2741,6 +3262,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(318);
+/******/ var __webpack_exports__ = __nccwpck_require__(7318);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
