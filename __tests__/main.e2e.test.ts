@@ -360,6 +360,8 @@ describe('failures that only docker can find end in one clear error, with nothin
     const errors = errorLines(run.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/docker (buildx )?build failed \(exit \d+\): .*unknown instruction: COPPY/i)
+    // The annotation points at the Dockerfile line that the builder named.
+    expect(errors[0]).toMatch(/^::error title=Build failed,file=[^,]*Dockerfile,line=2::/)
     expect(run.log).not.toContain('[command]docker push')
     expect(await tagExists(registry.host, `${image}:v1`)).toBe(false)
   })

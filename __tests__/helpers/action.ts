@@ -101,7 +101,9 @@ function runIn(script: string, env: NodeJS.ProcessEnv, cwd?: string): Promise<Cl
 }
 
 /** The `::error::` lines of a run. */
-export const errorLines = (log: string): string[] => log.split('\n').filter(l => l.startsWith('::error::'))
+/** `::error::…` lines, and `::error file=…,line=…::…` annotations. */
+export const errorLines = (log: string): string[] =>
+  log.split('\n').filter(l => /^::error(?: [^:]*)?::/.test(l))
 
 /** Asserts exit 0; on failure the message carries the run's last lines, so a CI log shows why. */
 export function expectSucceeded(run: CliResult & { log?: string }): void {

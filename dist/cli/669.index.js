@@ -22,14 +22,20 @@ const loaded = () => {
   if (!real) throw new Error('undici is used before preload() loaded it')
   return real
 }
+// Before preload() only `preload` is there: a dynamic import of this module reads its keys and `then`.
 module.exports = new Proxy(
   {},
   {
-    get: (_, name) => (name === '__esModule' ? undefined : name === 'preload' ? preload : loaded()[name]),
-    has: (_, name) => name === 'preload' || name in loaded(),
-    ownKeys: () => Reflect.ownKeys(loaded()),
+    get: (_, name) => {
+      if (name === 'preload') return preload
+      if (!real && (name === 'then' || name === '__esModule' || typeof name === 'symbol')) return undefined
+      return loaded()[name]
+    },
+    has: (_, name) => name === 'preload' || (!!real && name in real),
+    ownKeys: () => ['preload', ...(real ? Reflect.ownKeys(real) : [])],
     getOwnPropertyDescriptor: (_, name) => {
-      const d = Object.getOwnPropertyDescriptor(loaded(), name)
+      if (name === 'preload') return { value: preload, enumerable: true, configurable: true }
+      const d = real && Object.getOwnPropertyDescriptor(real, name)
       return d && { ...d, configurable: true }
     }
   }
