@@ -1,3 +1,4 @@
+import { actionTerm, renderInputRefs } from '../src/input-table.js'
 import { describe, it, expect } from '@jest/globals'
 import {
   DOCKER_HUB,
@@ -240,6 +241,9 @@ const grammar: [Kind, string, boolean][] = [
 /** Where we refuse what docker's grammar takes, on purpose: ports must be 1-65535. */
 const DELIBERATE = new Set(['localhost:0', 'localhost:65536', 'localhost:123456', '[::1]:0', '[::1]:65536'])
 
+/** As the action words it. */
+const words = (s: string | undefined): string | undefined => s && renderInputRefs(s, actionTerm)
+
 describe('reference grammar', () => {
   it('has a table of at least 40 cases', () => {
     expect(grammar.length).toBeGreaterThanOrEqual(40)
@@ -314,7 +318,7 @@ describe('registryProblem', () => {
     ['LOCALHOST', 'unless written "localhost" in lowercase'],
     ['', 'is empty']
   ])('%j → %j', (registry, reason) => {
-    const problem = registryProblem(registry)
+    const problem = words(registryProblem(registry))
     if (reason === undefined) expect(problem).toBeUndefined()
     else expect(problem).toContain(reason)
   })
@@ -333,7 +337,7 @@ describe('imageProblem', () => {
     `starts with a registry host; put ${JSON.stringify(host)} in the "registry" input`
   const OTHER_HOST = (host: string, registry: string): string =>
     `starts with a registry host ${JSON.stringify(host)}, but the registry is ${JSON.stringify(registry)}; ` +
-    'give the host in the "registry" input and only the repository path in "image"'
+    'give the host in the "registry" input and only the repository path in the "image" input'
   const BAD_PATH = `is not a valid repository path: ${PATH_RULE}`
   const TAG = 'contains a tag; put tags in the "tags" input'
   const path = (n: number): string => `e2e/${'a'.repeat(n - 4)}`
@@ -428,7 +432,7 @@ describe('imageProblem', () => {
   ]
 
   it.each(rows(table))('$shown under $where → $why', ({ image, registry, reason }) => {
-    const problem = imageProblem(image, registry)
+    const problem = words(imageProblem(image, registry))
     if (reason === undefined) expect(problem).toBeUndefined()
     else if (problem === undefined || problem === reason) expect(problem).toBe(reason)
     else expect(problem.startsWith(reason)).toBe(true)

@@ -2,16 +2,20 @@
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { inputName, ROWS, rowByName, type InputKey, type InputValues, type Row } from './input-table.js'
 import {
-  HOST_RULE,
-  hostProblem,
-  looksLikeHost,
-  nameLengthProblem,
-  normalizeRegistry,
-  pathProblem,
-  tagProblem
-} from './reference.js'
+  actionTerm,
+  inputName,
+  ref,
+  renderInputRefs,
+  ROWS,
+  rowByName,
+  type InputKey,
+  type InputValues,
+  type Row
+} from './input-table.js'
+
+export { actionTerm, ref, renderInputRefs } from './input-table.js'
+import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem, tagProblem } from './reference.js'
 import { splitKeyValue } from './text.js'
 
 export interface Inputs extends InputValues {
@@ -21,27 +25,6 @@ export interface Inputs extends InputValues {
 
 /** Returns the raw value of an input by its action.yml name ('' when unset). */
 export type InputSource = (name: string) => string
-
-/**
- * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
- * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
- */
-export const ref = (...names: string[]): string => `\u0001${names.join(',')}\u0002`
-// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g
-
-/** Replaces every ref() in `text` with `term(names)`. */
-export const renderInputRefs = (text: string, term: (names: string[]) => string): string =>
-  text.replace(REF, (_, names: string) => term(names.split(',')))
-
-/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-export const actionTerm = (names: string[]): string =>
-  names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`
 
 export class InputError extends Error {
   /** The message with ref() markers, for interfaces that name inputs otherwise. */
@@ -145,32 +128,20 @@ export function isRemoteContext(context: string): boolean {
   return GIT_URL.test(context) || HTTP_URL.test(context)
 }
 
-function parseImage(value: string, notices: string[]): string {
+/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
+function checkImage(value: string, registry: string, notices: string[]): string {
   if (value === '') throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}')
-  if (value.includes('@'))
-    throw new InputError('image', `${show(value)} contains a digest; image is the repository path only`)
-  const slash = value.indexOf('/')
-  if (slash > 0 && looksLikeHost(value.slice(0, slash)))
-    throw new InputError(
-      'image',
-      `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in ${ref('registry')}`
-    )
-  if (value.includes(':'))
-    throw new InputError('image', `${show(value)} contains a tag; put tags in ${ref('tags')}`)
+  const problem = imageProblem(value, registry)
+  if (problem) throw new InputError('image', `${show(value)} ${problem}`)
   const lower = value.toLowerCase()
-  const problem = pathProblem(lower)
-  if (problem) throw new InputError('image', `${show(value)} is not a valid repository path: ${problem}`)
   if (lower !== value) notices.push(`image ${show(value)} was lowercased to ${show(lower)}`)
   return lower
 }
 
 function parseRegistry(raw: string): string {
-  const value = raw || 'docker.io'
-  if (/^[a-z]+:\/\//i.test(value))
-    throw new InputError('registry', `${show(value)} has a scheme; give host[:port] only, e.g. ghcr.io`)
-  if (value.includes('/'))
-    throw new InputError('registry', `${show(value)} has a path; put the path in ${ref('image')}`)
-  if (hostProblem(value)) throw new InputError('registry', `${show(value)} is not valid: ${HOST_RULE}`)
+  const value = raw || DOCKER_HUB
+  const problem = registryProblem(value)
+  if (problem) throw new InputError('registry', `${show(value)} ${problem}`)
   return normalizeRegistry(value)
 }
 
@@ -233,7 +204,6 @@ type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[])
 
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS: Validators = {
-  image: parseImage,
   registry: parseRegistry,
   context: value => value || '.',
   tags: checkTags,
@@ -286,8 +256,7 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const notices: string[] = []
   const values = readRows(get, notices)
-  const lengthProblem = nameLengthProblem(values.registry, values.image)
-  if (lengthProblem) throw new InputError('image', lengthProblem)
+  values.image = checkImage(values.image, values.registry, notices)
   const remoteContext = isRemoteContext(values.context)
   if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   if ((values.username === '') !== (values.password === ''))

@@ -1,6 +1,7 @@
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
 // `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
+import { ref } from './input-table.js'
 
 /** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
@@ -119,7 +120,7 @@ export function hostProblem(registry: string): string | undefined {
 export function registryProblem(registry: string): string | undefined {
   if (registry === '') return 'is empty; give host[:port], e.g. ghcr.io'
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry)) return 'has a scheme; give host[:port] only, e.g. ghcr.io'
-  if (registry.includes('/')) return 'has a path; put the path in the "image" input'
+  if (registry.includes('/')) return `has a path; put the path in ${ref('image')}`
   const problem = hostProblem(registry)
   if (problem) return `is not valid: ${problem}`
   if (registry !== 'localhost' && !registry.includes('.') && !registry.includes(':')) {
@@ -206,14 +207,14 @@ export function imageProblem(image: string, registry: string): string | undefine
   if (bracketed || hostPort || hubHost) {
     const problem = hostProblem(first)
     if (problem)
-      return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in the "registry" input`
-    if (hub) return `starts with a registry host; put ${JSON.stringify(first)} in the "registry" input`
+      return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${ref('registry')}`
+    if (hub) return `starts with a registry host; put ${JSON.stringify(first)} in ${ref('registry')}`
     return (
       `starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
-      'give the host in the "registry" input and only the repository path in "image"'
+      `give the host in ${ref('registry')} and only the repository path in ${ref('image')}`
     )
   }
-  if (image.includes(':')) return 'contains a tag; put tags in the "tags" input'
+  if (image.includes(':')) return `contains a tag; put tags in ${ref('tags')}`
   const problem = pathProblem(lower)
   if (problem) return `is not a valid repository path: ${problem}`
   const length = nameLengthProblem(registry, lower)
