@@ -7,7 +7,7 @@ import {
   warnOnCacheExport,
   withHint
 } from '../src/pipeline.js'
-import type { Manifest } from '../src/registry.js'
+import type { Manifest } from '../src/registry/api.js'
 import { DockerError } from '../src/docker.js'
 import { ClassifiedError } from '../src/retry.js'
 import { makeInputs } from '../__fixtures__/inputs.js'

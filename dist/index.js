@@ -476,7 +476,7 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => core.notice(n));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 42).then(__nccwpck_require__.bind(__nccwpck_require__, 42));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 532).then(__nccwpck_require__.bind(__nccwpck_require__, 532));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -523,6 +523,8 @@ async function removeQuietly(dir) {
 /* harmony export */   Jk: () => (/* binding */ repository),
 /* harmony export */   Q8: () => (/* binding */ hostProblem),
 /* harmony export */   QZ: () => (/* binding */ remotePath),
+/* harmony export */   Ts: () => (/* binding */ HUB_AUTH_KEY),
+/* harmony export */   cC: () => (/* binding */ splitHostPort),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   iB: () => (/* binding */ HOST_RULE),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
@@ -541,6 +543,8 @@ const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
 const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
 const NAME_MAX = 255;
 const DOCKER_HUB = 'docker.io';
+/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
+const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 const HUB_ALIASES = new Set([
     'docker.io',
     'index.docker.io',
@@ -629,10 +633,7 @@ function nameLengthProblem(registry, path) {
 }
 /** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
 function isLoopbackRegistry(registry) {
-    const host = registry.startsWith('[')
-        ? registry.slice(1, registry.indexOf(']'))
-        : registry.replace(/:[0-9]+$/, '');
-    const h = host.toLowerCase();
+    const h = splitHostPort(registry).host.toLowerCase();
     return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
 }
 /**
@@ -641,6 +642,14 @@ function isLoopbackRegistry(registry) {
  */
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
+function splitHostPort(registry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
+    if (bracketed)
+        return { host: bracketed[1], port: bracketed[2] ?? '' };
+    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
+    return { host: m[1], port: m[2] ?? '' };
 }
 
 

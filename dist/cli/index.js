@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(363);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 876:
+/***/ 363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43,6 +43,8 @@ const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
 const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
 const NAME_MAX = 255;
 const DOCKER_HUB = 'docker.io';
+/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
+const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 const HUB_ALIASES = new Set([
     'docker.io',
     'index.docker.io',
@@ -131,10 +133,7 @@ function nameLengthProblem(registry, path) {
 }
 /** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
 function isLoopbackRegistry(registry) {
-    const host = registry.startsWith('[')
-        ? registry.slice(1, registry.indexOf(']'))
-        : registry.replace(/:[0-9]+$/, '');
-    const h = host.toLowerCase();
+    const h = splitHostPort(registry).host.toLowerCase();
     return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
 }
 /**
@@ -143,6 +142,14 @@ function isLoopbackRegistry(registry) {
  */
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
+function splitHostPort(registry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
+    if (bracketed)
+        return { host: bracketed[1], port: bracketed[2] ?? '' };
+    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
+    return { host: m[1], port: m[2] ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -620,6 +627,23 @@ function gitDefaults(inputs, env = process.env, now = new Date()) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/text.ts
+// Small text helpers that several layers need: one spelling of each.
+/** An error's message, whatever was thrown. */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
+function oneLine(text, max = Infinity) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
+function splitKeyValue(line) {
+    const eq = line.indexOf('=');
+    if (eq < 0)
+        return undefined;
+    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+}
+
 ;// CONCATENATED MODULE: ./src/credentials.ts
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
@@ -627,8 +651,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
-// The key `docker login` uses for Docker Hub, and what helpers are asked for.
-const HUB_SERVER = 'https://index.docker.io/v1/';
+
 const HELPER_TIMEOUT_MS = 10000;
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function dockerConfigDir(env = process.env) {
@@ -649,7 +672,7 @@ function matches(key, registry) {
 function entryFor(map, registry) {
     if (!map || typeof map !== 'object')
         return undefined;
-    const exact = isDockerHub(registry) ? HUB_SERVER : registry;
+    const exact = isDockerHub(registry) ? HUB_AUTH_KEY : registry;
     if (Object.hasOwn(map, exact))
         return map[exact];
     const key = Object.keys(map).find(k => matches(k, registry));
@@ -747,11 +770,11 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
         }
         let output;
         try {
-            output = await run(helper, isDockerHub(registry) ? HUB_SERVER : registry);
+            output = await run(helper, isDockerHub(registry) ? HUB_AUTH_KEY : registry);
         }
         catch (err) {
             const code = err.code;
-            const message = err instanceof Error ? err.message : String(err);
+            const message = messageOf(err);
             // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
             if (code !== 'ENOENT' && !/not found/i.test(message))
                 warn?.(message);
@@ -789,8 +812,6 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 
 
 
-/** Docker keeps Docker Hub credentials under this legacy key. */
-const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 /** Directories that carry plugins, builders and contexts rather than credentials. */
 const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
 const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : registry);
@@ -960,6 +981,7 @@ function gaveUp(error, attempt, outOfTime) {
 ;// CONCATENATED MODULE: ./src/docker.ts
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
 // from pure builders so it can be table-tested.
+
 
 
 
@@ -1172,14 +1194,9 @@ function insecureByConfig(config, registry, addresses) {
     }
     return addresses.some(a => (0,external_node_net_namespaceObject.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_namespaceObject.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
-/** The host part of host[:port], without IPv6 brackets. */
-function registryHostname(registry) {
-    const bracketed = /^\[([^\]]+)\]/.exec(registry);
-    return bracketed ? bracketed[1] : registry.replace(/:\d+$/, '');
-}
 /** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
 async function dockerTreatsAsInsecure(docker, registry) {
-    const host = registryHostname(registry);
+    const { host } = splitHostPort(registry);
     const [config, addresses] = await Promise.all([
         docker.registryConfig(),
         (0,external_node_net_namespaceObject.isIP)(host)
@@ -1191,35 +1208,16 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/registry.ts
-// A small client for the distribution (OCI) HTTP API: just enough to read and write manifests, with the
-// token dance, keep-alive connections and bounded retries.
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// How a failed registry interaction reads: one class for every layer, and the registry's own words.
 
 
 
-
-
-
-const MANIFEST_ACCEPT = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.oci.image.index.v1+json'
-];
-const DEFAULT_ATTEMPTS = 3;
-const DEFAULT_TIMEOUT_MS = 15000;
-const MAX_SOCKETS = 8;
-// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-// Refresh a bit early so a token does not expire between being read from the cache and being used.
-const TOKEN_EXPIRY_MARGIN_MS = 10000;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-const USER_AGENT = 'build-tag-push';
 /** A failed registry interaction; `kind` drives retry() through ClassifiedError. */
 class RegistryError extends ClassifiedError {
     /** HTTP status, when the registry answered. */
@@ -1233,65 +1231,12 @@ class RegistryError extends ClassifiedError {
         this.code = details.code;
     }
 }
-function registryBaseUrl(registry) {
-    if (isDockerHub(registry))
-        return 'https://registry-1.docker.io';
-    return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`;
+/** A URL as errors name it: no query, which may carry a scope or an account. */
+function where(url) {
+    return `${url.origin}${url.pathname}`;
 }
-function manifestDigest(body) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`;
-}
-// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
-const WS_COMMA = /[\s,]*/y;
-const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
-const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
-/**
- * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
- * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
- */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    while (i < header.length) {
-        WS_COMMA.lastIndex = i;
-        WS_COMMA.exec(header);
-        i = WS_COMMA.lastIndex;
-        if (i >= header.length)
-            break;
-        SCHEME.lastIndex = i;
-        const scheme = SCHEME.exec(header);
-        if (!scheme) {
-            i++; // not a challenge; skip the stray character
-            continue;
-        }
-        i = SCHEME.lastIndex;
-        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
-        TOKEN68.lastIndex = i;
-        const token68 = TOKEN68.exec(header);
-        if (token68) {
-            challenge.token68 = token68[1];
-            i = TOKEN68.lastIndex;
-        }
-        else {
-            for (;;) {
-                PARAM.lastIndex = i;
-                const param = PARAM.exec(header);
-                if (!param)
-                    break;
-                challenge.params[param[1].toLowerCase()] =
-                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
-                i = PARAM.lastIndex;
-            }
-        }
-        challenges.push(challenge);
-    }
-    return challenges;
-}
-/** One line, bounded, so registry text can go straight into a log or an error. */
-function oneLine(text, max = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+function headerValue(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
 }
 /** The registry's own words from a distribution error body, or a token server's `details`/`error`. */
 function errorBodyMessage(body) {
@@ -1317,15 +1262,19 @@ function errorBodyMessage(body) {
         return /^</.test(text) ? {} : { message: text };
     }
 }
-function headerValue(value) {
-    return Array.isArray(value) ? value.join(', ') : value;
+/** An HTTP answer as an error: the method, where, the status and the registry's explanation. */
+function httpError(method, url, res, kind, what = '') {
+    const { code, message } = errorBodyMessage(res.body);
+    const text = oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '', 300);
+    const prefix = what ? `${what} ` : '';
+    return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
 }
-function basicHeader(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-function isIdentityToken(credentials) {
-    return credentials.username === '<token>';
-}
+
+;// CONCATENATED MODULE: ./src/registry/tls.ts
+// The TLS side of the transport, as dockerd has it: certs.d material, and what a TLS failure means.
+
+
+
 const CERTIFICATE_ERRORS = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT',
     'SELF_SIGNED_CERT_IN_CHAIN',
@@ -1348,14 +1297,62 @@ function tlsFailure(err) {
         return 'plain-http';
     return undefined;
 }
-function where(url) {
-    return `${url.origin}${url.pathname}`;
+/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
+async function readCertsDir(dir) {
+    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).sort();
+    const read = (n) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, n));
+    const cas = names.filter(n => n.endsWith('.crt'));
+    const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
+    if (!cas.length && !pairs.length)
+        return undefined;
+    const tls = {};
+    if (cas.length) {
+        // Loaded only here: start-up time counts, and few registries have a certs.d directory.
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+        tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
+    }
+    if (pairs.length) {
+        tls.cert = await Promise.all(pairs.map(read));
+        tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))));
+    }
+    return tls;
 }
-class RegistryClient {
+/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
+function secureOnly(err, failure, registry) {
+    const code = err?.code;
+    // OpenSSL's own text for this case is a long internal trace; say what it means instead.
+    const message = failure === 'plain-http'
+        ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
+        : `${messageOf(err).trim()} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
+    return Object.assign(new Error(message), { code });
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP to one registry as docker would speak it: keep-alive agents, certs.d TLS material, the
+// insecure-registry fallback, one deadline per request and bounded retries of transient answers.
+
+
+
+
+
+
+
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 15000;
+const MAX_SOCKETS = 8;
+// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const USER_AGENT = 'build-tag-push';
+function registryBaseUrl(registry) {
+    if (isDockerHub(registry))
+        return 'https://registry-1.docker.io';
+    return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`;
+}
+class Transport {
     registry;
     /** HTTP requests made, including token fetches and retries. */
     requestCount = 0;
-    lookup;
+    origin;
     attempts;
     timeoutMs;
     onRetry;
@@ -1364,22 +1361,14 @@ class RegistryClient {
     certsDir;
     /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
     certsDirTls;
-    origin;
     insecure;
     /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
     insecureMode;
-    credentialsPromise;
-    /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
-    basic;
-    /** The registry's Bearer challenge, remembered so new scopes fetch a token without a 401 first. */
-    bearer;
-    tokens = new Map();
     constructor(opts) {
         this.registry = opts.registry;
         this.origin = registryBaseUrl(opts.registry);
         this.insecure = opts.insecure;
         this.certsDir = opts.certsDir ?? '/etc/docker/certs.d';
-        this.lookup = opts.credentials;
         this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.onRetry = opts.onRetry;
@@ -1389,247 +1378,12 @@ class RegistryClient {
     get baseUrl() {
         return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin;
     }
-    /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
-    async getManifest(repo, reference) {
-        this.validate(repo, reference);
-        const res = await this.request('GET', repo, `manifests/${reference}`, 'pull', {
-            Accept: MANIFEST_ACCEPT.join(', ')
-        });
-        if (res.status !== 200)
-            throw this.httpError('GET', this.url(repo, `manifests/${reference}`), res, 'fatal');
-        const digest = manifestDigest(res.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(`GET ${where(this.url(repo, `manifests/${reference}`))} returned content whose digest is ${digest}`, 'fatal', { status: res.status });
-        }
-        return {
-            digest,
-            mediaType: this.mediaTypeOf(res),
-            body: res.body,
-            headerDigest: headerValue(res.headers['docker-content-digest'])
-        };
-    }
-    /** Uploads a manifest under `tag`; returns the digest of `body`, which is what the registry stores. */
-    async putManifest(repo, tag, body, mediaType) {
-        this.validate(repo, tag);
-        const path = `manifests/${tag}`;
-        const res = await this.request('PUT', repo, path, 'pull,push', { 'Content-Type': mediaType, 'Content-Length': String(body.length) }, body);
-        if (res.status < 200 || res.status > 299)
-            throw this.httpError('PUT', this.url(repo, path), res, 'fatal');
-        return manifestDigest(body);
-    }
-    /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
-    async ping() {
-        const url = new URL(`${this.baseUrl}/v2/`);
-        const res = await this.send('GET', url, {});
-        if (res.status !== 200 && res.status !== 401)
-            throw this.httpError('GET', url, res, 'fatal');
-    }
     close() {
         for (const agent of Object.values(this.agents))
             agent?.destroy();
     }
-    validate(repo, reference) {
-        // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
-        const problem = pathProblem(repo);
-        if (problem)
-            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
-        if (!isValidTag(reference) && !DIGEST.test(reference))
-            throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
-    }
-    url(repo, path) {
-        return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
-    }
-    mediaTypeOf(res) {
-        const contentType = (headerValue(res.headers['content-type']) ?? '').split(';')[0].trim().toLowerCase();
-        if (contentType.startsWith('application/vnd.'))
-            return contentType;
-        // Some servers send application/json; the manifest names its own type.
-        try {
-            const declared = JSON.parse(res.body.toString('utf8')).mediaType;
-            if (typeof declared === 'string' && declared !== '')
-                return declared;
-        }
-        catch {
-            // not JSON: fall through to whatever the header said
-        }
-        return contentType;
-    }
-    /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
-    async request(method, repo, path, actions, headers, body) {
-        const url = this.url(repo, path);
-        const scope = `repository:${repo}:${actions}`;
-        let auth = await this.knownAuthorization(scope);
-        let res = await this.send(method, url, this.withAuth(headers, auth), body);
-        if (res.status === 401 && !auth?.fresh) {
-            if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
-                this.tokens.delete(auth.scope);
-            auth = await this.authorize(res, scope, method, url);
-            res = await this.send(method, url, this.withAuth(headers, auth), body);
-        }
-        if (res.status === 401 || res.status === 403) {
-            throw await this.authError(this.httpError(method, url, res, 'auth'), actions, repo);
-        }
-        return res;
-    }
-    withAuth(headers, auth) {
-        return auth ? { ...headers, Authorization: auth.header } : headers;
-    }
-    /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
-    async knownAuthorization(scope) {
-        if (this.basic)
-            return { header: this.basic, fresh: true };
-        if (!this.bearer)
-            return undefined;
-        // A pull,push token also grants pull.
-        for (const candidate of scope.endsWith(':pull') ? [scope, `${scope},push`] : [scope]) {
-            const cached = this.tokens.get(candidate);
-            if (!cached)
-                continue;
-            try {
-                const token = await cached;
-                if (token.expiresAt > Date.now())
-                    return { header: token.header, fresh: false, cached, scope: candidate };
-            }
-            catch {
-                // a failed fetch is dropped from the cache by tokenFor; fetch anew below
-            }
-            if (this.tokens.get(candidate) === cached)
-                this.tokens.delete(candidate);
-        }
-        return { header: (await this.tokenFor(scope)).header, fresh: true };
-    }
-    /** Reacts to a 401: picks the challenge and obtains what it asks for. */
-    async authorize(res, scope, method, url) {
-        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
-        const bearer = challenges.find(c => c.scheme === 'bearer');
-        if (bearer) {
-            if (!bearer.params.realm) {
-                throw new RegistryError(`${method} ${where(url)}: Bearer challenge without a realm`, 'auth', {
-                    status: 401
-                });
-            }
-            this.bearer = bearer;
-            return { header: (await this.tokenFor(scope)).header, fresh: true };
-        }
-        if (challenges.some(c => c.scheme === 'basic')) {
-            const credentials = await this.credentials();
-            if (!credentials) {
-                throw new RegistryError(`${method} ${where(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
-            }
-            this.basic = basicHeader(credentials);
-            return { header: this.basic, fresh: true };
-        }
-        const offered = challenges.map(c => c.scheme).join(', ') || 'none';
-        throw new RegistryError(`${method} ${where(url)}: HTTP 401 with no supported authentication challenge (offered: ${offered})`, 'auth', { status: 401 });
-    }
-    /** Concurrent requests for the same scope share one token fetch. */
-    tokenFor(scope) {
-        const existing = this.tokens.get(scope);
-        if (existing)
-            return existing;
-        const pending = this.fetchToken(scope);
-        this.tokens.set(scope, pending);
-        pending.catch(() => {
-            if (this.tokens.get(scope) === pending)
-                this.tokens.delete(scope);
-        });
-        return pending;
-    }
-    async fetchToken(scope) {
-        const { realm, service } = this.bearer.params;
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw new RegistryError(`${this.registry} sent an invalid token realm "${oneLine(realm, 100)}"`, 'auth');
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth');
-        const credentials = await this.credentials();
-        const ownHost = this.insecureMode === 'http' && url.origin === this.baseUrl;
-        if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
-            throw new RegistryError(`refusing to send credentials for ${this.registry} over plain HTTP to token realm ${url.origin}`, 'auth');
-        }
-        const headers = { Accept: 'application/json' };
-        let method = 'GET';
-        let body;
-        if (credentials && isIdentityToken(credentials)) {
-            // Identity tokens are OAuth2 refresh tokens, exchanged by POST (what docker does after `docker login`).
-            method = 'POST';
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.password });
-            form.set('client_id', USER_AGENT);
-            if (service)
-                form.set('service', service);
-            form.set('scope', scope);
-            body = Buffer.from(form.toString());
-            headers['Content-Type'] = 'application/x-www-form-urlencoded';
-            headers['Content-Length'] = String(body.length);
-        }
-        else {
-            if (service)
-                url.searchParams.set('service', service);
-            url.searchParams.set('scope', scope);
-            if (credentials) {
-                url.searchParams.set('account', credentials.username);
-                headers.Authorization = basicHeader(credentials);
-            }
-        }
-        const res = await this.send(method, url, headers, body);
-        if (res.status === 401 || res.status === 403) {
-            const error = this.httpError(method, url, res, 'auth', 'token request');
-            throw await this.authError(error, scope.endsWith(',push') ? 'pull,push' : 'pull', scope.split(':')[1]);
-        }
-        if (res.status !== 200)
-            throw this.httpError(method, url, res, 'fatal', 'token request');
-        let json;
-        try {
-            json = JSON.parse(res.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
-        }
-        const token = typeof json.token === 'string' && json.token !== ''
-            ? json.token
-            : typeof json.access_token === 'string'
-                ? json.access_token
-                : '';
-        if (token === '')
-            throw new RegistryError(`token request ${method} ${where(url)} returned no token`, 'auth');
-        // The spec's default lifetime is 60 s when expires_in is absent.
-        const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60) * 1000;
-        return {
-            header: `Bearer ${token}`,
-            expiresAt: Date.now() + Math.max(lifetimeMs - TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)
-        };
-    }
-    /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
-    credentials() {
-        if (!this.lookup)
-            return Promise.resolve(undefined);
-        this.credentialsPromise ??= this.lookup(this.registry).catch((err) => {
-            throw new RegistryError(`could not read credentials for ${this.registry}: ${oneLine(err instanceof Error ? err.message : String(err))}`, 'fatal');
-        });
-        return this.credentialsPromise;
-    }
-    /** Adds what the user can do about an auth failure. */
-    async authError(error, actions, repo) {
-        let hint;
-        try {
-            hint = (await this.credentials())
-                ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
-                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
-        }
-        catch {
-            hint = `credentials for ${this.registry} could not be read`;
-        }
-        return new RegistryError(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
-    }
     httpError(method, url, res, kind, what = '') {
-        const { code, message } = errorBodyMessage(res.body);
-        const text = oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '');
-        const prefix = what ? `${what} ` : '';
-        return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
+        return httpError(method, url, res, kind, what);
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body) {
@@ -1647,15 +1401,14 @@ class RegistryClient {
         }, {
             attempts: this.attempts,
             sleep: this.sleep,
-            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
+            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
         });
     }
     networkError(method, url, err) {
         if (err instanceof RegistryError)
             return err;
         const code = err?.code;
-        const message = err instanceof Error ? err.message : String(err);
-        return new RegistryError(`${method} ${where(url)} failed: ${oneLine(message)}`, kindOf(err), {
+        return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
             code: typeof code === 'string' ? code : undefined
         });
     }
@@ -1747,34 +1500,380 @@ class RegistryClient {
         });
     }
 }
-/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
-async function readCertsDir(dir) {
-    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).sort();
-    const read = (n) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, n));
-    const cas = names.filter(n => n.endsWith('.crt'));
-    const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
-    if (!cas.length && !pairs.length)
-        return undefined;
-    const tls = {};
-    if (cas.length) {
-        // Loaded only here: start-up time counts, and few registries have a certs.d directory.
-        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
-        tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
-    }
-    if (pairs.length) {
-        tls.cert = await Promise.all(pairs.map(read));
-        tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))));
-    }
-    return tls;
+
+;// CONCATENATED MODULE: ./src/registry/token.ts
+// The token endpoint of a Bearer registry: distribution's token spec, and OAuth2 for identity tokens.
+
+
+
+
+// Refresh a bit early so a token does not expire between being read from the cache and being used.
+const TOKEN_EXPIRY_MARGIN_MS = 10000;
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
-/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
-function secureOnly(err, failure, registry) {
-    const code = err?.code;
-    // OpenSSL's own text for this case is a long internal trace; say what it means instead.
-    const message = failure === 'plain-http'
-        ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
-        : `${err instanceof Error ? err.message.trim() : String(err)} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
-    return Object.assign(new Error(message), { code });
+function isIdentityToken(credentials) {
+    return credentials.username === '<token>';
+}
+/** One token for `scope`, as the challenge's realm hands it out; a refusal is an auth error with its status. */
+async function requestToken(transport, challenge, scope, credentials) {
+    const { registry } = transport;
+    const { realm, service } = challenge.params;
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError(`${registry} sent an invalid token realm "${oneLine(realm, 100)}"`, 'auth');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new RegistryError(`${registry} sent an unsupported token realm ${url.origin}`, 'auth');
+    // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure.
+    const ownHost = url.origin === transport.baseUrl;
+    if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
+        throw new RegistryError(`refusing to send credentials for ${registry} over plain HTTP to token realm ${url.origin}`, 'auth');
+    }
+    const headers = { Accept: 'application/json' };
+    let method = 'GET';
+    let body;
+    if (credentials && isIdentityToken(credentials)) {
+        // Identity tokens are OAuth2 refresh tokens, exchanged by POST (what docker does after `docker login`).
+        method = 'POST';
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.password });
+        form.set('client_id', USER_AGENT);
+        if (service)
+            form.set('service', service);
+        form.set('scope', scope);
+        body = Buffer.from(form.toString());
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        headers['Content-Length'] = String(body.length);
+    }
+    else {
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', scope);
+        if (credentials) {
+            url.searchParams.set('account', credentials.username);
+            headers.Authorization = basicHeader(credentials);
+        }
+    }
+    const res = await transport.send(method, url, headers, body);
+    if (res.status === 401 || res.status === 403)
+        throw transport.httpError(method, url, res, 'auth', 'token request');
+    if (res.status !== 200)
+        throw transport.httpError(method, url, res, 'fatal', 'token request');
+    let json;
+    try {
+        json = JSON.parse(res.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
+    }
+    const token = typeof json.token === 'string' && json.token !== ''
+        ? json.token
+        : typeof json.access_token === 'string'
+            ? json.access_token
+            : '';
+    if (token === '')
+        throw new RegistryError(`token request ${method} ${where(url)} returned no token`, 'auth');
+    // The spec's default lifetime is 60 s when expires_in is absent.
+    const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60) * 1000;
+    return {
+        header: `Bearer ${token}`,
+        expiresAt: Date.now() + Math.max(lifetimeMs - TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Authentication on top of the transport: the WWW-Authenticate challenge, Basic credentials and Bearer
+// tokens (cached per scope, identity tokens exchanged by POST), and what to tell the user when it fails.
+
+
+
+// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
+const WS_COMMA = /[\s,]*/y;
+const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
+const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
+/**
+ * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
+ * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    while (i < header.length) {
+        WS_COMMA.lastIndex = i;
+        WS_COMMA.exec(header);
+        i = WS_COMMA.lastIndex;
+        if (i >= header.length)
+            break;
+        SCHEME.lastIndex = i;
+        const scheme = SCHEME.exec(header);
+        if (!scheme) {
+            i++; // not a challenge; skip the stray character
+            continue;
+        }
+        i = SCHEME.lastIndex;
+        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
+        TOKEN68.lastIndex = i;
+        const token68 = TOKEN68.exec(header);
+        if (token68) {
+            challenge.token68 = token68[1];
+            i = TOKEN68.lastIndex;
+        }
+        else {
+            for (;;) {
+                PARAM.lastIndex = i;
+                const param = PARAM.exec(header);
+                if (!param)
+                    break;
+                challenge.params[param[1].toLowerCase()] =
+                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+                i = PARAM.lastIndex;
+            }
+        }
+        challenges.push(challenge);
+    }
+    return challenges;
+}
+class Authenticator {
+    transport;
+    registry;
+    lookup;
+    credentialsPromise;
+    /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
+    basic;
+    /** The registry's Bearer challenge, remembered so new scopes fetch a token without a 401 first. */
+    bearer;
+    tokens = new Map();
+    constructor(transport, lookup) {
+        this.transport = transport;
+        this.registry = transport.registry;
+        this.lookup = lookup;
+    }
+    /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
+    async request(method, url, repo, actions, headers, body) {
+        const scope = `repository:${repo}:${actions}`;
+        let auth = await this.knownAuthorization(scope);
+        let res = await this.transport.send(method, url, withAuth(headers, auth), body);
+        if (res.status === 401 && !auth?.fresh) {
+            if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
+                this.tokens.delete(auth.scope);
+            auth = await this.authorize(res, scope, method, url);
+            res = await this.transport.send(method, url, withAuth(headers, auth), body);
+        }
+        if (res.status === 401 || res.status === 403) {
+            throw await this.authError(this.transport.httpError(method, url, res, 'auth'), actions, repo);
+        }
+        return res;
+    }
+    /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
+    async knownAuthorization(scope) {
+        if (this.basic)
+            return { header: this.basic, fresh: true };
+        if (!this.bearer)
+            return undefined;
+        // A pull,push token also grants pull.
+        for (const candidate of scope.endsWith(':pull') ? [scope, `${scope},push`] : [scope]) {
+            const cached = this.tokens.get(candidate);
+            if (!cached)
+                continue;
+            try {
+                const token = await cached;
+                if (token.expiresAt > Date.now())
+                    return { header: token.header, fresh: false, cached, scope: candidate };
+            }
+            catch {
+                // a failed fetch is dropped from the cache by tokenFor; fetch anew below
+            }
+            if (this.tokens.get(candidate) === cached)
+                this.tokens.delete(candidate);
+        }
+        return { header: (await this.tokenFor(scope)).header, fresh: true };
+    }
+    /** Reacts to a 401: picks the challenge and obtains what it asks for. */
+    async authorize(res, scope, method, url) {
+        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer) {
+            if (!bearer.params.realm) {
+                throw new RegistryError(`${method} ${where(url)}: Bearer challenge without a realm`, 'auth', {
+                    status: 401
+                });
+            }
+            this.bearer = bearer;
+            return { header: (await this.tokenFor(scope)).header, fresh: true };
+        }
+        if (challenges.some(c => c.scheme === 'basic')) {
+            const credentials = await this.credentials();
+            if (!credentials) {
+                throw new RegistryError(`${method} ${where(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
+            }
+            this.basic = basicHeader(credentials);
+            return { header: this.basic, fresh: true };
+        }
+        const offered = challenges.map(c => c.scheme).join(', ') || 'none';
+        throw new RegistryError(`${method} ${where(url)}: HTTP 401 with no supported authentication challenge (offered: ${offered})`, 'auth', { status: 401 });
+    }
+    /** Concurrent requests for the same scope share one token fetch. */
+    tokenFor(scope) {
+        const existing = this.tokens.get(scope);
+        if (existing)
+            return existing;
+        const pending = this.fetchToken(scope);
+        this.tokens.set(scope, pending);
+        pending.catch(() => {
+            if (this.tokens.get(scope) === pending)
+                this.tokens.delete(scope);
+        });
+        return pending;
+    }
+    async fetchToken(scope) {
+        const credentials = await this.credentials();
+        try {
+            return await requestToken(this.transport, this.bearer, scope, credentials);
+        }
+        catch (err) {
+            // The token server said no: say what the user can do about it.
+            if (err instanceof RegistryError && (err.status === 401 || err.status === 403))
+                throw await this.authError(err, scope.endsWith(',push') ? 'pull,push' : 'pull', scope.split(':')[1]);
+            throw err;
+        }
+    }
+    /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
+    credentials() {
+        if (!this.lookup)
+            return Promise.resolve(undefined);
+        this.credentialsPromise ??= this.lookup(this.registry).catch((err) => {
+            throw new RegistryError(`could not read credentials for ${this.registry}: ${oneLine(messageOf(err), 300)}`, 'fatal');
+        });
+        return this.credentialsPromise;
+    }
+    /** Adds what the user can do about an auth failure. */
+    async authError(error, actions, repo) {
+        let hint;
+        try {
+            hint = (await this.credentials())
+                ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
+                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
+        }
+        catch {
+            hint = `credentials for ${this.registry} could not be read`;
+        }
+        return new RegistryError(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
+    }
+}
+function withAuth(headers, auth) {
+    return auth ? { ...headers, Authorization: auth.header } : headers;
+}
+
+;// CONCATENATED MODULE: ./src/registry/api.ts
+// The distribution (OCI) HTTP API, just enough to read and write manifests: the top layer, over the
+// authenticator and the transport.
+
+
+
+
+
+
+const MANIFEST_ACCEPT = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json'
+];
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+function manifestDigest(body) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`;
+}
+class RegistryClient {
+    registry;
+    transport;
+    auth;
+    constructor(opts) {
+        this.registry = opts.registry;
+        this.transport = new Transport(opts);
+        this.auth = new Authenticator(this.transport, opts.credentials);
+    }
+    /** HTTP requests made, including token fetches and retries. */
+    get requestCount() {
+        return this.transport.requestCount;
+    }
+    /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+    get baseUrl() {
+        return this.transport.baseUrl;
+    }
+    /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
+    async getManifest(repo, reference) {
+        this.validate(repo, reference);
+        const path = `manifests/${reference}`;
+        const res = await this.auth.request('GET', this.url(repo, path), repo, 'pull', {
+            Accept: MANIFEST_ACCEPT.join(', ')
+        });
+        // Named anew: the request may have moved an insecure registry to plain HTTP.
+        const url = this.url(repo, path);
+        if (res.status !== 200)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+        const digest = manifestDigest(res.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`GET ${where(url)} returned content whose digest is ${digest}`, 'fatal', {
+                status: res.status
+            });
+        }
+        return {
+            digest,
+            mediaType: mediaTypeOf(res),
+            body: res.body,
+            headerDigest: headerValue(res.headers['docker-content-digest'])
+        };
+    }
+    /** Uploads a manifest under `tag`; returns the digest of `body`, which is what the registry stores. */
+    async putManifest(repo, tag, body, mediaType) {
+        this.validate(repo, tag);
+        const path = `manifests/${tag}`;
+        const headers = { 'Content-Type': mediaType, 'Content-Length': String(body.length) };
+        const res = await this.auth.request('PUT', this.url(repo, path), repo, 'pull,push', headers, body);
+        if (res.status < 200 || res.status > 299)
+            throw this.transport.httpError('PUT', this.url(repo, path), res, 'fatal');
+        return manifestDigest(body);
+    }
+    /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
+    async ping() {
+        const url = new URL(`${this.baseUrl}/v2/`);
+        const res = await this.transport.send('GET', url, {});
+        if (res.status !== 200 && res.status !== 401)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+    }
+    close() {
+        this.transport.close();
+    }
+    validate(repo, reference) {
+        // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
+        const problem = pathProblem(repo);
+        if (problem)
+            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
+        if (!isValidTag(reference) && !DIGEST.test(reference))
+            throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
+    }
+    url(repo, path) {
+        return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
+    }
+}
+function mediaTypeOf(res) {
+    const contentType = (headerValue(res.headers['content-type']) ?? '').split(';')[0].trim().toLowerCase();
+    if (contentType.startsWith('application/vnd.'))
+        return contentType;
+    // Some servers send application/json; the manifest names its own type.
+    try {
+        const declared = JSON.parse(res.body.toString('utf8')).mediaType;
+        if (typeof declared === 'string' && declared !== '')
+            return declared;
+    }
+    catch {
+        // not JSON: fall through to whatever the header said
+    }
+    return contentType;
 }
 
 ;// CONCATENATED MODULE: ./src/reporter.ts
@@ -1901,7 +2000,7 @@ verification) {
     const retrying = (what) => ({
         attempts: inputs.retries,
         sleep: deps.sleep,
-        onRetry: (info) => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`)
+        onRetry: (info) => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${pipeline_messageOf(info.error)}`)
     });
     const buildxOnly = buildxOnlyInputs(inputs);
     if (!buildx && buildxOnly.length)
@@ -2075,11 +2174,11 @@ async function tagByApi(client, name, digest, tags, reporter) {
         return true;
     }
     catch (error) {
-        reporter.info(`The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`);
+        reporter.info(`The registry API did not take the extra tags (${pipeline_messageOf(error)}); pushing them with docker`);
         return false;
     }
 }
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+const pipeline_messageOf = (error) => (error instanceof Error ? error.message : String(error));
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
 function withHint(inputs) {
     return error => {
@@ -2088,13 +2187,13 @@ function withHint(inputs) {
             const hint = inputs.username
                 ? `check that the username and password inputs are right and may push to ${inputs.registry}/${inputs.image}`
                 : `set the username and password inputs, or log in to ${inputs.registry} in an earlier step`;
-            throw new ClassifiedError(`${messageOf(error)} (${hint})`, kind);
+            throw new ClassifiedError(`${pipeline_messageOf(error)} (${hint})`, kind);
         }
-        if (NO_ENGINE.test(messageOf(error)))
-            throw new ClassifiedError(`${messageOf(error)} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
+        if (NO_ENGINE.test(pipeline_messageOf(error)))
+            throw new ClassifiedError(`${pipeline_messageOf(error)} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(messageOf(error)))
-            throw new ClassifiedError(`${messageOf(error)} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(pipeline_messageOf(error)))
+            throw new ClassifiedError(`${pipeline_messageOf(error)} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
         throw error;
     };
 }

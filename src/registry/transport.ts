@@ -1,0 +1,236 @@
+// HTTP to one registry as docker would speak it: keep-alive agents, certs.d TLS material, the
+// insecure-registry fallback, one deadline per request and bounded retries of transient answers.
+
+import http from 'node:http'
+import type https from 'node:https'
+import path from 'node:path'
+import { kindOf, retry, type FailureKind } from '../retry.js'
+import { isDockerHub, isLoopbackRegistry } from '../reference.js'
+import { messageOf, oneLine } from '../text.js'
+import { httpError, RegistryError, where } from './errors.js'
+import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
+
+export interface TransportOptions {
+  /** Normalized host[:port], e.g. `docker.io`, `localhost:5000`, `[::1]:5000`, `ghcr.io`. */
+  registry: string
+  /** Total attempts per HTTP request for transient failures. */
+  attempts?: number
+  /** Called with a one-line reason before each retry wait. */
+  onRetry?: (message: string) => void
+  /** Per request, connect through the end of the response body. */
+  timeoutMs?: number
+  sleep?: (ms: number) => Promise<void>
+  /**
+   * Whether docker treats this registry as insecure (daemon.json `insecure-registries`): then, as dockerd
+   * does, an unverifiable certificate is accepted and a plain-HTTP registry is spoken to over HTTP. Asked
+   * only after HTTPS failed at the TLS level, so a healthy registry never pays for it.
+   */
+  insecure?: () => Promise<boolean>
+  /**
+   * Where dockerd looks for a registry's TLS material: `<dir>/<host:port>/*.crt` are extra CAs, and
+   * `*.cert` with its `*.key` a client certificate. The client uses the same. Default /etc/docker/certs.d.
+   */
+  certsDir?: string
+}
+
+export interface Response {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}
+
+const DEFAULT_ATTEMPTS = 3
+const DEFAULT_TIMEOUT_MS = 15000
+const MAX_SOCKETS = 8
+// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
+const MAX_BODY_BYTES = 16 * 1024 * 1024
+export const USER_AGENT = 'build-tag-push'
+
+export function registryBaseUrl(registry: string): string {
+  if (isDockerHub(registry)) return 'https://registry-1.docker.io'
+  return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`
+}
+
+export class Transport {
+  readonly registry: string
+  /** HTTP requests made, including token fetches and retries. */
+  requestCount = 0
+
+  private readonly origin: string
+  private readonly attempts: number
+  private readonly timeoutMs: number
+  private readonly onRetry?: (message: string) => void
+  private readonly sleep?: (ms: number) => Promise<void>
+  private readonly agents: {
+    http?: http.Agent
+    https?: https.Agent
+    unverified?: https.Agent
+    registry?: https.Agent
+  } = {}
+  private readonly certsDir: string
+  /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
+  private certsDirTls?: Promise<CertsDirTls | undefined>
+  private readonly insecure?: () => Promise<boolean>
+  /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
+  private insecureMode?: 'unverified' | 'http'
+
+  constructor(opts: TransportOptions) {
+    this.registry = opts.registry
+    this.origin = registryBaseUrl(opts.registry)
+    this.insecure = opts.insecure
+    this.certsDir = opts.certsDir ?? '/etc/docker/certs.d'
+    this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS)
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.onRetry = opts.onRetry
+    this.sleep = opts.sleep
+  }
+
+  /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+  get baseUrl(): string {
+    return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin
+  }
+
+  close(): void {
+    for (const agent of Object.values(this.agents)) agent?.destroy()
+  }
+
+  httpError(method: string, url: URL, res: Response, kind: FailureKind, what = ''): RegistryError {
+    return httpError(method, url, res, kind, what)
+  }
+
+  /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
+  send(method: string, url: URL, headers: Record<string, string>, body?: Buffer): Promise<Response> {
+    return retry(
+      async () => {
+        let res: Response
+        try {
+          res = await this.exchange(method, url, headers, body)
+        } catch (err) {
+          throw this.networkError(method, url, err)
+        }
+        if (res.status === 408 || res.status === 429 || res.status >= 500)
+          throw this.httpError(method, url, res, 'transient')
+        return res
+      },
+      {
+        attempts: this.attempts,
+        sleep: this.sleep,
+        onRetry: ({ attempt, attempts, delayMs, error }) =>
+          this.onRetry?.(
+            `${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`
+          )
+      }
+    )
+  }
+
+  private networkError(method: string, url: URL, err: unknown): RegistryError {
+    if (err instanceof RegistryError) return err
+    const code = (err as { code?: unknown })?.code
+    return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
+      code: typeof code === 'string' ? code : undefined
+    })
+  }
+
+  /**
+   * Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed, and
+   * one more the insecure way when HTTPS to this registry failed at the TLS level and docker allows it.
+   */
+  private async exchange(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<Response> {
+    // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
+    const ours = url.origin === this.origin
+    const target = ours && this.insecureMode === 'http' ? new URL(url.href.replace(/^https:/, 'http:')) : url
+    try {
+      return await this.once(method, target, headers, body)
+    } catch (err) {
+      const stale = err as { reusedSocket?: boolean; code?: string }
+      if (stale.reusedSocket && ['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
+        return this.once(method, target, headers, body)
+      const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined
+      if (!failure || this.insecureMode) throw err
+      if (!(await this.insecure?.().catch(() => false))) throw secureOnly(err, failure, this.registry)
+      this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified'
+      return this.exchange(method, url, headers, body)
+    }
+  }
+
+  /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
+  private async agentFor(url: URL, tls?: typeof https): Promise<http.Agent> {
+    const options = { keepAlive: true, maxSockets: MAX_SOCKETS }
+    if (!tls) return (this.agents.http ??= new http.Agent(options))
+    if (url.origin !== this.origin) return (this.agents.https ??= new tls.Agent(options))
+    const own = await (this.certsDirTls ??= readCertsDir(path.join(this.certsDir, this.registry)))
+    if (this.insecureMode === 'unverified')
+      return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }))
+    return (this.agents.registry ??= new tls.Agent({ ...options, ...own }))
+  }
+
+  private async once(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<Response> {
+    this.requestCount++
+    // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
+    const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
+    const transport = tls ?? http
+    const agent = await this.agentFor(url, tls)
+    return new Promise<Response>((resolve, reject) => {
+      let settled = false
+      const finish = (err: Error | undefined, res?: Response) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        if (err) reject(err)
+        else resolve(res!)
+      }
+      const req = transport.request(
+        url,
+        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent },
+        res => {
+          const chunks: Buffer[] = []
+          let size = 0
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length
+            if (size > MAX_BODY_BYTES) {
+              req.destroy()
+              finish(
+                new RegistryError(
+                  `${method} ${where(url)}: response larger than ${MAX_BODY_BYTES} bytes`,
+                  'fatal'
+                )
+              )
+              return
+            }
+            chunks.push(chunk)
+          })
+          res.on('end', () =>
+            finish(undefined, {
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks)
+            })
+          )
+          res.on('error', err => finish(err))
+          res.on('close', () => {
+            if (!res.complete)
+              finish(Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }))
+          })
+        }
+      )
+      // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
+      const timer = setTimeout(() => {
+        const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })
+        req.destroy(err)
+        finish(err)
+      }, this.timeoutMs)
+      req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })))
+      req.end(body)
+    })
+  }
+}
