@@ -900,9 +900,29 @@ function errorBodyMessage(body) {
         return /^</.test(text) ? {} : { message: text };
     }
 }
-/** An HTTP answer as an error: the method, where, the status and the registry's explanation. */
-function httpError(method, url, res, kind, what = '') {
-    const { code, message } = errorBodyMessage(res.body);
+// An Authorization header in any dump a server may echo (raw HTTP, JSON, Go's map[...]), scheme kept;
+// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation.
+const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*\[?\s*["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
+const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi;
+/** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
+function redact(text, secrets = []) {
+    let out = text
+        .replace(AUTHORIZATION_HEADER, (_all, lead, scheme) => `${lead}${scheme ? `${scheme} ` : ''}***`)
+        .replace(SCHEME_CREDENTIAL, '$1 ***');
+    // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
+    const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '');
+    for (const secret of forms.sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+/**
+ * An HTTP answer as an error: the method, where, the status and the registry's explanation, which is
+ * redacted before it is cut to one line, so that no part of a secret survives the cut.
+ */
+function httpError(method, url, res, kind, what = '', secrets = []) {
+    const body = errorBodyMessage(res.body);
+    const code = body.code === undefined ? undefined : redact(body.code, secrets);
+    const message = body.message === undefined ? undefined : redact(body.message, secrets);
     const text = oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '', 300);
     const prefix = what ? `${what} ` : '';
     return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
@@ -1002,6 +1022,9 @@ class Transport {
     insecure;
     /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
     insecureMode;
+    onSecret;
+    /** What an error built from a response body must never repeat. */
+    secrets = new Set();
     constructor(opts) {
         this.registry = opts.registry;
         this.origin = registryBaseUrl(opts.registry);
@@ -1011,6 +1034,7 @@ class Transport {
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.onRetry = opts.onRetry;
         this.sleep = opts.sleep;
+        this.onSecret = opts.onSecret;
     }
     /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
     get baseUrl() {
@@ -1020,8 +1044,15 @@ class Transport {
         for (const agent of Object.values(this.agents))
             agent?.destroy();
     }
+    /** Records a secret for redaction and hands it to onSecret, once. */
+    secret(value) {
+        if (value === '' || this.secrets.has(value))
+            return;
+        this.secrets.add(value);
+        this.onSecret?.(value);
+    }
     httpError(method, url, res, kind, what = '') {
-        return httpError(method, url, res, kind, what);
+        return httpError(method, url, res, kind, what, this.secrets);
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body) {
@@ -1207,6 +1238,10 @@ async function requestToken(transport, challenge, scope, credentials) {
     catch {
         throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
     }
+    // Masked before anything else can see them, the refresh token too though we never use it.
+    for (const value of [json.token, json.access_token, json.refresh_token])
+        if (typeof value === 'string')
+            transport.secret(value);
     const token = typeof json.token === 'string' && json.token !== ''
         ? json.token
         : typeof json.access_token === 'string'
@@ -1383,7 +1418,14 @@ class Authenticator {
     credentials() {
         if (!this.lookup)
             return Promise.resolve(undefined);
-        this.credentialsPromise ??= this.lookup(this.registry).catch((err) => {
+        this.credentialsPromise ??= this.lookup(this.registry).then(credentials => {
+            // The password (or identity token) and the Basic header made of it, masked before either is sent.
+            if (credentials) {
+                this.transport.secret(credentials.password);
+                this.transport.secret(basicHeader(credentials).slice('Basic '.length));
+            }
+            return credentials;
+        }, (err) => {
             throw new RegistryError(`could not read credentials for ${this.registry}: ${oneLine(messageOf(err), 300)}`, 'fatal');
         });
         return this.credentialsPromise;

@@ -70,4 +70,33 @@ describe('token requests', () => {
     const { c } = client(server, { credentials: creds('<token>', 'idtok') })
     expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
   })
+
+  it('hands every token to onSecret the moment it is parsed, before it is sent anywhere', async () => {
+    const server = await serve((req, res, self) => {
+      if (req.url === '/token') {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ access_token: 'at-1', refresh_token: 'rt-1', expires_in: 300 }))
+      }
+      if (req.headers.authorization !== 'Bearer at-1') {
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+        return res.end()
+      }
+      return sendManifest(res)
+    })
+    const masked: { value: string; alreadySent: boolean }[] = []
+    const { c } = client(server, {
+      credentials: creds('<token>', 'idtok'),
+      onSecret: value =>
+        masked.push({ value, alreadySent: server.seen.some(r => JSON.stringify(r).includes(value)) })
+    })
+    expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+    await c.getManifest('a/b', 'v2')
+    // The identity token is masked too, before its exchange; each value once.
+    expect(masked).toEqual([
+      { value: 'idtok', alreadySent: false },
+      { value: Buffer.from('<token>:idtok').toString('base64'), alreadySent: false },
+      { value: 'at-1', alreadySent: false },
+      { value: 'rt-1', alreadySent: false }
+    ])
+  })
 })

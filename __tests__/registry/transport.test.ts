@@ -4,6 +4,7 @@ import { registryBaseUrl } from '../../src/registry/transport.js'
 import {
   cleanUp,
   client,
+  creds,
   DIGEST,
   failure,
   sendError,
@@ -172,4 +173,59 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
     expect(retries).toEqual([])
     expect(server.seen).toEqual([])
   })
+})
+
+describe('secrets in error text', () => {
+  const TOKEN = 'tok-3f9.s3cret'
+  const PASSWORD = 'hunter2-pw'
+
+  /** Answers every authorized request with a 500 whose body echoes the request, as some proxies do. */
+  function echoing(scheme: 'bearer' | 'basic') {
+    return serve((req, res, self) => {
+      if (req.url.startsWith('/token')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ token: TOKEN, refresh_token: 'rt-77', expires_in: 300 }))
+      }
+      if (!req.headers.authorization) {
+        res.writeHead(401, {
+          'WWW-Authenticate':
+            scheme === 'bearer' ? `Bearer realm="http://${self.host}/token",service="x"` : 'Basic realm="r"'
+        })
+        return res.end()
+      }
+      const dump = Object.entries(req.headers)
+        .map(([k, v]) => `${k}: ${String(v)}`)
+        .join('\r\n')
+      const credential = req.headers.authorization.split(' ')[1]
+      return sendError(
+        res,
+        500,
+        'UNKNOWN',
+        `${req.method} ${req.url}\r\n${dump}\r\n(credential ${credential})`
+      )
+    })
+  }
+
+  it.each(['bearer', 'basic'] as const)(
+    'a %s registry echoing the request in a 500 gets *** into the error, never what we sent',
+    async scheme => {
+      const server = await echoing(scheme)
+      const secrets: string[] = []
+      const { c, retries } = client(server, {
+        attempts: 2,
+        credentials: creds('bob', PASSWORD),
+        onSecret: value => secrets.push(value)
+      })
+      const err = await failure(c.getManifest('a/b', 'v1'))
+      expect(err.status).toBe(500)
+      const basicValue = Buffer.from(`bob:${PASSWORD}`).toString('base64')
+      for (const text of [err.message, ...retries]) {
+        expect(text).toContain('***')
+        for (const secret of [TOKEN, basicValue, PASSWORD]) expect(text).not.toContain(secret)
+      }
+      expect(secrets).toEqual(
+        scheme === 'bearer' ? [PASSWORD, basicValue, TOKEN, 'rt-77'] : [PASSWORD, basicValue]
+      )
+    }
+  )
 })

@@ -199,12 +199,22 @@ export class Authenticator {
   /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
   private credentials(): Promise<Credentials | undefined> {
     if (!this.lookup) return Promise.resolve(undefined)
-    this.credentialsPromise ??= this.lookup(this.registry).catch((err: unknown) => {
-      throw new RegistryError(
-        `could not read credentials for ${this.registry}: ${oneLine(messageOf(err), 300)}`,
-        'fatal'
-      )
-    })
+    this.credentialsPromise ??= this.lookup(this.registry).then(
+      credentials => {
+        // The password (or identity token) and the Basic header made of it, masked before either is sent.
+        if (credentials) {
+          this.transport.secret(credentials.password)
+          this.transport.secret(basicHeader(credentials).slice('Basic '.length))
+        }
+        return credentials
+      },
+      (err: unknown) => {
+        throw new RegistryError(
+          `could not read credentials for ${this.registry}: ${oneLine(messageOf(err), 300)}`,
+          'fatal'
+        )
+      }
+    )
     return this.credentialsPromise
   }
 

@@ -60,15 +60,41 @@ function errorBodyMessage(body: Buffer): { code?: string; message?: string } {
   }
 }
 
-/** An HTTP answer as an error: the method, where, the status and the registry's explanation. */
+// An Authorization header in any dump a server may echo (raw HTTP, JSON, Go's map[...]), scheme kept;
+// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation.
+const AUTHORIZATION_HEADER =
+  /\b((?:proxy-)?authorization["']?\s*[:=]\s*\[?\s*["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi
+const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi
+
+/** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
+export function redact(text: string, secrets: Iterable<string> = []): string {
+  let out = text
+    .replace(
+      AUTHORIZATION_HEADER,
+      (_all, lead: string, scheme?: string) => `${lead}${scheme ? `${scheme} ` : ''}***`
+    )
+    .replace(SCHEME_CREDENTIAL, '$1 ***')
+  // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
+  const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '')
+  for (const secret of forms.sort((a, b) => b.length - a.length)) out = out.split(secret).join('***')
+  return out
+}
+
+/**
+ * An HTTP answer as an error: the method, where, the status and the registry's explanation, which is
+ * redacted before it is cut to one line, so that no part of a secret survives the cut.
+ */
 export function httpError(
   method: string,
   url: URL,
   res: { status: number; headers: http.IncomingHttpHeaders; body: Buffer },
   kind: FailureKind,
-  what = ''
+  what = '',
+  secrets: Iterable<string> = []
 ): RegistryError {
-  const { code, message } = errorBodyMessage(res.body)
+  const body = errorBodyMessage(res.body)
+  const code = body.code === undefined ? undefined : redact(body.code, secrets)
+  const message = body.message === undefined ? undefined : redact(body.message, secrets)
   const text = oneLine(message ?? http.STATUS_CODES[res.status] ?? '', 300)
   const prefix = what ? `${what} ` : ''
   return new RegistryError(

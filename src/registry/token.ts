@@ -74,12 +74,15 @@ export async function requestToken(
   if (res.status === 401 || res.status === 403)
     throw transport.httpError(method, url, res, 'auth', 'token request')
   if (res.status !== 200) throw transport.httpError(method, url, res, 'fatal', 'token request')
-  let json: { token?: unknown; access_token?: unknown; expires_in?: unknown }
+  let json: { token?: unknown; access_token?: unknown; refresh_token?: unknown; expires_in?: unknown }
   try {
     json = JSON.parse(res.body.toString('utf8'))
   } catch {
     throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal')
   }
+  // Masked before anything else can see them, the refresh token too though we never use it.
+  for (const value of [json.token, json.access_token, json.refresh_token])
+    if (typeof value === 'string') transport.secret(value)
   const token =
     typeof json.token === 'string' && json.token !== ''
       ? json.token

@@ -31,6 +31,11 @@ export interface TransportOptions {
    * `*.cert` with its `*.key` a client certificate. The client uses the same. Default /etc/docker/certs.d.
    */
   certsDir?: string
+  /**
+   * Called with every secret the client comes to hold (tokens, looked-up passwords) the moment it has
+   * it, before any use, so that the caller can mask it in logs (core.setSecret).
+   */
+  onSecret?: (value: string) => void
 }
 
 export interface Response {
@@ -73,6 +78,9 @@ export class Transport {
   private readonly insecure?: () => Promise<boolean>
   /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
   private insecureMode?: 'unverified' | 'http'
+  private readonly onSecret?: (value: string) => void
+  /** What an error built from a response body must never repeat. */
+  private readonly secrets = new Set<string>()
 
   constructor(opts: TransportOptions) {
     this.registry = opts.registry
@@ -83,6 +91,7 @@ export class Transport {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.onRetry = opts.onRetry
     this.sleep = opts.sleep
+    this.onSecret = opts.onSecret
   }
 
   /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
@@ -94,8 +103,15 @@ export class Transport {
     for (const agent of Object.values(this.agents)) agent?.destroy()
   }
 
+  /** Records a secret for redaction and hands it to onSecret, once. */
+  secret(value: string): void {
+    if (value === '' || this.secrets.has(value)) return
+    this.secrets.add(value)
+    this.onSecret?.(value)
+  }
+
   httpError(method: string, url: URL, res: Response, kind: FailureKind, what = ''): RegistryError {
-    return httpError(method, url, res, kind, what)
+    return httpError(method, url, res, kind, what, this.secrets)
   }
 
   /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
