@@ -169,3 +169,88 @@ describe('RegistryClient authentication', () => {
     expect(c.requestCount).toBe(1)
   })
 })
+
+describe('checkPushAccess', () => {
+  const basicOnly = () =>
+    serve((req, res) => {
+      if (req.headers.authorization !== basic('alice', 's3cret')) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="registry"' })
+        return res.end()
+      }
+      return sendManifest(res)
+    })
+
+  /** A Bearer registry whose token server answers push scopes with `pushStatus`, pull scopes with a token. */
+  const bearerWithPush = (pushStatus: number) =>
+    serve((req, res, self) => {
+      const url = new URL(req.url, 'http://x')
+      if (url.pathname === '/token') {
+        if (url.searchParams.get('scope')!.endsWith(',push') && pushStatus !== 200)
+          return sendError(res, pushStatus, 'DENIED', 'requested access to the resource is denied')
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ token: `tok|${url.searchParams.get('scope')}`, expires_in: 300 }))
+      }
+      if (!req.headers.authorization?.startsWith('Bearer tok|')) {
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+        return res.end()
+      }
+      res.writeHead(201)
+      return res.end()
+    })
+
+  it('fails a Basic registry when there are no credentials, naming the registry, after one request', async () => {
+    const server = await basicOnly()
+    const { c } = client(server, { credentials: async () => undefined })
+    const err = await failure(c.checkPushAccess('a/b'))
+    expect(err).toMatchObject({ kind: 'auth', status: 401 })
+    expect(err.message).toBe(`no credentials for ${server.host}: the registry asks for a login`)
+    expect(c.requestCount).toBe(1)
+  })
+
+  it('passes a Basic registry with credentials without another request, and sends them preemptively after', async () => {
+    const server = await basicOnly()
+    const { c } = client(server, { credentials: creds('alice', 's3cret') })
+    await c.checkPushAccess('a/b')
+    expect(server.seen.map(r => r.url)).toEqual(['/v2/'])
+    await c.getManifest('a/b', 'v1')
+    expect(c.requestCount).toBe(2)
+    expect(server.seen[1].headers.authorization).toBe(basic('alice', 's3cret'))
+  })
+
+  it.each([401, 403])('fails a Bearer registry whose token server refuses push (HTTP %i)', async status => {
+    const server = await bearerWithPush(status)
+    const { c, retries } = client(server)
+    const err = await failure(c.checkPushAccess('a/b'))
+    expect(err).toMatchObject({ kind: 'auth', status })
+    expect(err.message).toContain('token request')
+    expect(err.message).toContain('requested access to the resource is denied')
+    const token = new URL(server.seen[1].url, 'http://x')
+    expect(token.searchParams.get('scope')).toBe('repository:a/b:pull,push')
+    expect(retries).toEqual([])
+  })
+
+  it('passes a Bearer registry that grants a push-scoped token, and the push uses it', async () => {
+    const server = await bearerWithPush(200)
+    const { c } = client(server)
+    await c.checkPushAccess('a/b')
+    expect(server.seen.map(r => r.url.split('?')[0])).toEqual(['/v2/', '/token'])
+    await c.putManifest('a/b', 'v1', Buffer.from('{}'), 'application/vnd.oci.image.manifest.v1+json')
+    expect(c.requestCount).toBe(3)
+    expect(server.seen[2].headers.authorization).toBe('Bearer tok|repository:a/b:pull,push')
+  })
+
+  it('does not block the push when the token server fails otherwise (HTTP 500)', async () => {
+    const server = await bearerWithPush(500)
+    await client(server, { attempts: 1 }).c.checkPushAccess('a/b')
+  })
+
+  it('passes a registry that answers 200 to /v2/, and fails one that answers neither 200 nor 401', async () => {
+    const open = await serve((_req, res) => res.end('{}'))
+    const { c } = client(open)
+    await c.checkPushAccess('a/b')
+    expect(c.requestCount).toBe(1)
+    const broken = await serve((_req, res) => sendError(res, 404, 'NOT_FOUND', 'no API here'))
+    const err = await failure(client(broken).c.checkPushAccess('a/b'))
+    expect(err).toMatchObject({ kind: 'fatal', status: 404 })
+  })
+})

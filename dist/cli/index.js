@@ -1703,6 +1703,39 @@ class Authenticator {
         }
         return res;
     }
+    /**
+     * The preflight of a push, given the 401 that GET /v2/ answered: fails only when the push surely cannot
+     * authenticate. Basic without credentials fails; Bearer fails only when the token endpoint refuses a
+     * push-scoped token (a token it hands out is not inspected: an anonymous one may still lack push, but
+     * a push that could succeed is never blocked). What it obtains is kept for the requests that follow.
+     */
+    async checkPushAccess(res, repo) {
+        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
+        const bearer = challenges.find(c => c.scheme === 'bearer' && c.params.realm);
+        if (bearer) {
+            this.bearer = bearer;
+            try {
+                await this.tokenFor(`repository:${repo}:pull,push`);
+            }
+            catch (err) {
+                // Only a refusal is certain; a token server failing now may answer the push.
+                if (err instanceof RegistryError && (err.status === 401 || err.status === 403))
+                    throw err;
+            }
+            return;
+        }
+        if (!challenges.some(c => c.scheme === 'basic'))
+            return;
+        // An unreadable store is no proof: docker reads its own when it pushes.
+        const credentials = await this.credentials().catch(() => null);
+        if (credentials === undefined) {
+            throw new RegistryError(`no credentials for ${this.registry}: the registry asks for a login`, 'auth', {
+                status: 401
+            });
+        }
+        if (credentials)
+            this.basic = basicHeader(credentials);
+    }
     /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
     async knownAuthorization(scope) {
         if (this.basic)
@@ -1885,6 +1918,21 @@ class RegistryClient {
         const url = new URL(`${this.baseUrl}/v2/`);
         const res = await this.transport.send('GET', url, {});
         if (res.status !== 200 && res.status !== 401)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+    }
+    /**
+     * ping() for a run that will push to `repo`: also fails, before any build, when the registry asks for
+     * a login that cannot succeed (see Authenticator.checkPushAccess). Passes every registry answering 200.
+     */
+    async checkPushAccess(repo) {
+        const problem = pathProblem(repo);
+        if (problem)
+            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
+        const url = new URL(`${this.baseUrl}/v2/`);
+        const res = await this.transport.send('GET', url, {});
+        if (res.status === 401)
+            return this.auth.checkPushAccess(res, repo);
+        if (res.status !== 200)
             throw this.transport.httpError('GET', url, res, 'fatal');
     }
     close() {

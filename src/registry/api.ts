@@ -98,6 +98,19 @@ export class RegistryClient {
     if (res.status !== 200 && res.status !== 401) throw this.transport.httpError('GET', url, res, 'fatal')
   }
 
+  /**
+   * ping() for a run that will push to `repo`: also fails, before any build, when the registry asks for
+   * a login that cannot succeed (see Authenticator.checkPushAccess). Passes every registry answering 200.
+   */
+  async checkPushAccess(repo: string): Promise<void> {
+    const problem = pathProblem(repo)
+    if (problem) throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal')
+    const url = new URL(`${this.baseUrl}/v2/`)
+    const res = await this.transport.send('GET', url, {})
+    if (res.status === 401) return this.auth.checkPushAccess(res, repo)
+    if (res.status !== 200) throw this.transport.httpError('GET', url, res, 'fatal')
+  }
+
   close(): void {
     this.transport.close()
   }
