@@ -2,15 +2,20 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { kindOf } from '../../src/retry.js'
 import { registryBaseUrl } from '../../src/registry/transport.js'
 import {
+  basic,
   cleanUp,
   client,
   creds,
   DIGEST,
   failure,
+  MANIFEST,
+  MEDIA_TYPE,
   sendError,
   sendManifest,
   serve,
-  viaAnyAddress
+  viaAnyAddress,
+  type Seen,
+  type TestServer
 } from '../helpers/stand-in.js'
 
 afterEach(cleanUp)
@@ -228,4 +233,87 @@ describe('secrets in error text', () => {
       )
     }
   )
+})
+
+describe('redirects', () => {
+  const AUTH = basic('alice', 's3cret')
+
+  /** A Basic registry that, once authorized, sends every request on with `status` to `location`. */
+  const redirecting = (status: number, location: (req: Seen, self: TestServer) => string | undefined) =>
+    serve((req, res, self) => {
+      if (req.headers.authorization !== AUTH) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="registry"' })
+        return res.end()
+      }
+      const to = location(req, self)
+      if (!to) return sendManifest(res)
+      res.writeHead(status, { Location: to })
+      return res.end()
+    })
+
+  it.each([301, 302, 303, 307, 308])(
+    'a manifest GET follows %i to another origin, without Authorization',
+    async status => {
+      const elsewhere = await serve((_req, res) => sendManifest(res))
+      const server = await redirecting(status, () => `http://${elsewhere.host}/blobs/m?sig=1`)
+      const { c } = client(server, { credentials: creds('alice', 's3cret') })
+      expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+      expect(elsewhere.seen.map(r => [r.method, r.url, r.headers.authorization])).toEqual([
+        ['GET', '/blobs/m?sig=1', undefined]
+      ])
+    }
+  )
+
+  it('keeps Authorization on a redirect within the registry origin', async () => {
+    const server = await redirecting(307, req =>
+      req.url.endsWith('/v1') ? '/v2/a/b/manifests/v2' : undefined
+    )
+    const { c } = client(server, { credentials: creds('alice', 's3cret') })
+    expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+    expect(server.seen.map(r => [r.url, r.headers.authorization])).toEqual([
+      ['/v2/a/b/manifests/v1', undefined],
+      ['/v2/a/b/manifests/v1', AUTH],
+      ['/v2/a/b/manifests/v2', AUTH]
+    ])
+  })
+
+  it('a PUT follows 307 with its body, but not 302', async () => {
+    const elsewhere = await serve((_req, res) => {
+      res.writeHead(201)
+      res.end()
+    })
+    const to307 = await redirecting(307, () => `http://${elsewhere.host}/upload`)
+    const put = client(to307, { credentials: creds('alice', 's3cret') }).c
+    await put.putManifest('a/b', 'v1', MANIFEST, MEDIA_TYPE)
+    expect(elsewhere.seen).toHaveLength(1)
+    expect(elsewhere.seen[0]).toMatchObject({ method: 'PUT', url: '/upload' })
+    expect(elsewhere.seen[0].body.equals(MANIFEST)).toBe(true)
+    expect(elsewhere.seen[0].headers.authorization).toBeUndefined()
+
+    const to302 = await redirecting(302, () => `http://${elsewhere.host}/upload`)
+    const err = await failure(
+      client(to302, { credentials: creds('alice', 's3cret') }).c.putManifest(
+        'a/b',
+        'v1',
+        MANIFEST,
+        MEDIA_TYPE
+      )
+    )
+    expect(err).toMatchObject({ kind: 'fatal', status: 302 })
+    expect(elsewhere.seen).toHaveLength(1)
+  })
+
+  it('gives up after 5 redirects, without retrying', async () => {
+    let n = 0
+    const server = await serve((_req, res) => {
+      res.writeHead(302, { Location: `/v2/a/b/manifests/loop${++n}` })
+      res.end()
+    })
+    const { c, retries } = client(server)
+    const err = await failure(c.getManifest('a/b', 'v1'))
+    expect(err).toMatchObject({ kind: 'fatal', status: 302 })
+    expect(err.message).toContain('more than 5 redirects')
+    expect(server.seen).toHaveLength(6)
+    expect(retries).toEqual([])
+  })
 })

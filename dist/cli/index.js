@@ -1360,6 +1360,9 @@ function secureOnly(err, failure, registry) {
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15000;
 const MAX_SOCKETS = 8;
+// Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
+const MAX_REDIRECTS = 5;
+const REDIRECTS_FOR_READS = new Set([301, 302, 303]);
 // Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const USER_AGENT = 'build-tag-push';
@@ -1419,21 +1422,64 @@ class Transport {
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body) {
         return retry(async () => {
-            let res;
-            try {
-                res = await this.exchange(method, url, headers, body);
-            }
-            catch (err) {
-                throw this.networkError(method, url, err);
-            }
+            const { res, at } = await this.follow(method, url, headers, body);
             if (res.status === 408 || res.status === 429 || res.status >= 500)
-                throw this.httpError(method, url, res, 'transient');
+                throw this.httpError(method, at, res, 'transient');
             return res;
         }, {
             attempts: this.attempts,
             sleep: this.sleep,
             onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
         });
+    }
+    /**
+     * Follows redirects as docker's HTTP client does: 307/308 for any method, 301/302/303 for GET and HEAD,
+     * at most MAX_REDIRECTS. Authorization goes only to the origin it was meant for.
+     */
+    async follow(method, url, headers, body) {
+        let at = url;
+        let sent = headers;
+        for (let hops = 0;; hops++) {
+            let res;
+            try {
+                res = await this.exchange(method, at, sent, body);
+            }
+            catch (err) {
+                throw this.networkError(method, at, err);
+            }
+            const location = headerValue(res.headers.location);
+            const followed = res.status === 307 ||
+                res.status === 308 ||
+                (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'));
+            if (!followed || !location)
+                return { res, at };
+            if (hops === MAX_REDIRECTS)
+                throw new RegistryError(`${method} ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', {
+                    status: res.status
+                });
+            let next;
+            try {
+                next = new URL(location, this.effective(at));
+            }
+            catch {
+                // reported below
+            }
+            if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+                throw new RegistryError(`${method} ${where(at)} redirected to an unusable location`, 'fatal', {
+                    status: res.status
+                });
+            if (next.origin !== this.effective(url).origin && 'Authorization' in sent) {
+                sent = { ...sent };
+                delete sent.Authorization;
+            }
+            at = next;
+        }
+    }
+    /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
+    effective(url) {
+        return url.origin === this.origin && this.insecureMode === 'http'
+            ? new URL(url.href.replace(/^https:/, 'http:'))
+            : url;
     }
     networkError(method, url, err) {
         if (err instanceof RegistryError)
@@ -1450,7 +1496,7 @@ class Transport {
     async exchange(method, url, headers, body) {
         // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
         const ours = url.origin === this.origin;
-        const target = ours && this.insecureMode === 'http' ? new URL(url.href.replace(/^https:/, 'http:')) : url;
+        const target = this.effective(url);
         try {
             return await this.once(method, target, headers, body);
         }

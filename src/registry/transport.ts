@@ -7,7 +7,7 @@ import path from 'node:path'
 import { kindOf, retry, type FailureKind } from '../retry.js'
 import { isDockerHub, isLoopbackRegistry } from '../reference.js'
 import { messageOf, oneLine } from '../text.js'
-import { httpError, RegistryError, where } from './errors.js'
+import { headerValue, httpError, RegistryError, where } from './errors.js'
 import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
 
 export interface TransportOptions {
@@ -47,6 +47,9 @@ export interface Response {
 const DEFAULT_ATTEMPTS = 3
 const DEFAULT_TIMEOUT_MS = 15000
 const MAX_SOCKETS = 8
+// Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
+const MAX_REDIRECTS = 5
+const REDIRECTS_FOR_READS = new Set([301, 302, 303])
 // Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 export const USER_AGENT = 'build-tag-push'
@@ -118,14 +121,9 @@ export class Transport {
   send(method: string, url: URL, headers: Record<string, string>, body?: Buffer): Promise<Response> {
     return retry(
       async () => {
-        let res: Response
-        try {
-          res = await this.exchange(method, url, headers, body)
-        } catch (err) {
-          throw this.networkError(method, url, err)
-        }
+        const { res, at } = await this.follow(method, url, headers, body)
         if (res.status === 408 || res.status === 429 || res.status >= 500)
-          throw this.httpError(method, url, res, 'transient')
+          throw this.httpError(method, at, res, 'transient')
         return res
       },
       {
@@ -137,6 +135,60 @@ export class Transport {
           )
       }
     )
+  }
+
+  /**
+   * Follows redirects as docker's HTTP client does: 307/308 for any method, 301/302/303 for GET and HEAD,
+   * at most MAX_REDIRECTS. Authorization goes only to the origin it was meant for.
+   */
+  private async follow(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<{ res: Response; at: URL }> {
+    let at = url
+    let sent = headers
+    for (let hops = 0; ; hops++) {
+      let res: Response
+      try {
+        res = await this.exchange(method, at, sent, body)
+      } catch (err) {
+        throw this.networkError(method, at, err)
+      }
+      const location = headerValue(res.headers.location)
+      const followed =
+        res.status === 307 ||
+        res.status === 308 ||
+        (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'))
+      if (!followed || !location) return { res, at }
+      if (hops === MAX_REDIRECTS)
+        throw new RegistryError(`${method} ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', {
+          status: res.status
+        })
+      let next: URL | undefined
+      try {
+        next = new URL(location, this.effective(at))
+      } catch {
+        // reported below
+      }
+      if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+        throw new RegistryError(`${method} ${where(at)} redirected to an unusable location`, 'fatal', {
+          status: res.status
+        })
+      if (next.origin !== this.effective(url).origin && 'Authorization' in sent) {
+        sent = { ...sent }
+        delete sent.Authorization
+      }
+      at = next
+    }
+  }
+
+  /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
+  private effective(url: URL): URL {
+    return url.origin === this.origin && this.insecureMode === 'http'
+      ? new URL(url.href.replace(/^https:/, 'http:'))
+      : url
   }
 
   private networkError(method: string, url: URL, err: unknown): RegistryError {
@@ -159,7 +211,7 @@ export class Transport {
   ): Promise<Response> {
     // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
     const ours = url.origin === this.origin
-    const target = ours && this.insecureMode === 'http' ? new URL(url.href.replace(/^https:/, 'http:')) : url
+    const target = this.effective(url)
     try {
       return await this.once(method, target, headers, body)
     } catch (err) {
