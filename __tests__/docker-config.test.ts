@@ -12,13 +12,8 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {
-  createPrivateConfig,
-  credentialKey,
-  HUB_AUTH_KEY,
-  LINKED_DIRS,
-  seedConfig
-} from '../src/docker-config.js'
+import { createPrivateConfig, credentialKey, LINKED_DIRS, seedConfig } from '../src/docker-config.js'
+import { HUB_AUTH_KEY } from '../src/reference.js'
 
 const HUB = 'https://index.docker.io/v1/'
 

@@ -10,7 +10,6 @@ import {
   lastMeaningfulLine,
   pushedDigests,
   pushReportDigest,
-  registryHostname,
   safeContext,
   withIgnoreError,
   type BuildPlan,
@@ -515,15 +514,6 @@ describe("insecure registries, by dockerd's rule", () => {
     expect(insecureByConfig({ IndexConfigs: null, InsecureRegistryCIDRs: null }, 'x:1', ['127.0.0.1'])).toBe(
       false
     )
-  })
-
-  it.each([
-    ['localhost:5000', 'localhost'],
-    ['172.31.213.1:5000', '172.31.213.1'],
-    ['[::1]:5000', '::1'],
-    ['ghcr.io', 'ghcr.io']
-  ])('registryHostname(%s) → %s', (registry, host) => {
-    expect(registryHostname(registry)).toBe(host)
   })
 
   it('asks docker info for the registry config and applies it to a literal address', async () => {

@@ -19,6 +19,7 @@ import {
   registryProblem,
   remotePath,
   repository,
+  splitHostPort,
   tagProblem
 } from '../src/reference.js'
 
@@ -537,6 +538,18 @@ describe('isLoopbackRegistry', () => {
     ['[fe80::1]:5000', false]
   ])('%s → %s', (registry, loopback) => {
     expect(isLoopbackRegistry(registry)).toBe(loopback)
+  })
+})
+
+describe('splitHostPort', () => {
+  it.each([
+    ['localhost:5000', 'localhost', '5000'],
+    ['172.31.213.1:5000', '172.31.213.1', '5000'],
+    ['[::1]:5000', '::1', '5000'],
+    ['[::1]', '::1', ''],
+    ['ghcr.io', 'ghcr.io', '']
+  ])('%s → %s %s', (registry, host, port) => {
+    expect(splitHostPort(registry)).toEqual({ host, port })
   })
 })
 

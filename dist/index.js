@@ -298,6 +298,9 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ir: () => (/* binding */ ROWS),
+/* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   f$: () => (/* binding */ actionTerm),
+/* harmony export */   nx: () => (/* binding */ renderInputRefs),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
 /* unused harmony exports INPUTS, isListKind, flagName, rowByName */
@@ -475,6 +478,22 @@ function flagName(key) {
 function rowByName(name) {
     return ROWS.find(([key]) => inputName(key) === name);
 }
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+/** Replaces every ref() in `text` with `term(names)`. */
+const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+const actionTerm = (names) => names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
 
 
 /***/ }),
@@ -483,11 +502,11 @@ function rowByName(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   KR: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.KR),
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   f$: () => (/* binding */ actionTerm),
-/* harmony export */   nx: () => (/* binding */ renderInputRefs),
+/* harmony export */   f$: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.f$),
+/* harmony export */   nx: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.nx),
 /* harmony export */   ub: () => (/* binding */ checkBuilder)
 /* harmony export */ });
 /* unused harmony exports splitList, splitLines, isRemoteContext, readRows, buildxOnlyInputs, defaultInputs */
@@ -505,28 +524,13 @@ function rowByName(name) {
 
 
 
-/**
- * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
- * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
- */
-const ref = (...names) => `\u0001${names.join(',')}\u0002`;
-// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
-/** Replaces every ref() in `text` with `term(names)`. */
-const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
-/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
 class InputError extends Error {
     input;
     /** The message with ref() markers, for interfaces that name inputs otherwise. */
     template;
     constructor(input, message) {
-        super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm));
+        super((0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .actionTerm */ .f$));
         this.input = input;
         this.template = message;
         this.name = 'InputError';
@@ -610,32 +614,23 @@ const HTTP_URL = /^https?:\/\//;
 function isRemoteContext(context) {
     return GIT_URL.test(context) || HTTP_URL.test(context);
 }
-function parseImage(value, notices) {
+/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
+function checkImage(value, registry, notices) {
     if (value === '')
         throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
-    if (value.includes('@'))
-        throw new InputError('image', `${show(value)} contains a digest; image is the repository path only`);
-    const slash = value.indexOf('/');
-    if (slash > 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeHost */ .oc)(value.slice(0, slash)))
-        throw new InputError('image', `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in ${ref('registry')}`);
-    if (value.includes(':'))
-        throw new InputError('image', `${show(value)} contains a tag; put tags in ${ref('tags')}`);
-    const lower = value.toLowerCase();
-    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .pathProblem */ .z9)(lower);
+    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .imageProblem */ .JC)(value, registry);
     if (problem)
-        throw new InputError('image', `${show(value)} is not a valid repository path: ${problem}`);
+        throw new InputError('image', `${show(value)} ${problem}`);
+    const lower = value.toLowerCase();
     if (lower !== value)
         notices.push(`image ${show(value)} was lowercased to ${show(lower)}`);
     return lower;
 }
 function parseRegistry(raw) {
-    const value = raw || 'docker.io';
-    if (/^[a-z]+:\/\//i.test(value))
-        throw new InputError('registry', `${show(value)} has a scheme; give host[:port] only, e.g. ghcr.io`);
-    if (value.includes('/'))
-        throw new InputError('registry', `${show(value)} has a path; put the path in ${ref('image')}`);
-    if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .hostProblem */ .Q8)(value))
-        throw new InputError('registry', `${show(value)} is not valid: ${_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_RULE */ .iB}`);
+    const value = raw || _reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb;
+    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryProblem */ .T7)(value);
+    if (problem)
+        throw new InputError('registry', `${show(value)} ${problem}`);
     return (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRegistry */ .l5)(value);
 }
 function checkTags(tags) {
@@ -686,7 +681,6 @@ function trimPassword(raw, notices) {
 }
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
-    image: parseImage,
     registry: parseRegistry,
     context: value => value || '.',
     tags: checkTags,
@@ -727,21 +721,19 @@ function checkLocalContext(context, file, cwd) {
             throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`);
     }
     else if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'Dockerfile'))) {
-        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${ref('file')}`);
+        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('file')}`);
     }
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
-    const lengthProblem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .nameLengthProblem */ .nz)(values.registry, values.image);
-    if (lengthProblem)
-        throw new InputError('image', lengthProblem);
+    values.image = checkImage(values.image, values.registry, notices);
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     if ((values.username === '') !== (values.password === ''))
-        throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+        throw new InputError(values.username === '' ? 'username' : 'password', `${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     return { inputs: { ...values, remoteContext }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
@@ -757,7 +749,7 @@ function buildxOnlyInputs(inputs) {
 function checkBuilder(inputs, buildx) {
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
-        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${ref(...used)})`);
+        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(...used)})`);
 }
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
@@ -2715,7 +2707,7 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 1983));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 2942));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -2782,25 +2774,36 @@ async function post() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JC: () => (/* binding */ imageProblem),
 /* harmony export */   Jk: () => (/* binding */ repository),
-/* harmony export */   Q8: () => (/* binding */ hostProblem),
 /* harmony export */   QZ: () => (/* binding */ remotePath),
+/* harmony export */   T7: () => (/* binding */ registryProblem),
+/* harmony export */   Ts: () => (/* binding */ HUB_AUTH_KEY),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cC: () => (/* binding */ splitHostPort),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
-/* harmony export */   iB: () => (/* binding */ HOST_RULE),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
 /* harmony export */   l5: () => (/* binding */ normalizeRegistry),
-/* harmony export */   nz: () => (/* binding */ nameLengthProblem),
-/* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB, HUB_AUTH_KEY, TAG_RULE, PATH_RULE, splitHostPort */
-// The docker image reference grammar (distribution/reference), as pure functions.
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem, looksLikeHost */
+/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
+// The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
+// as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
+// `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
+
+/** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
-const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
+/** alpha-numeric [separator alpha-numeric]*, separator = `[._]|__|[-]+`. */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
+/** docker's `ipv6address`: no zone identifier, no embedded IPv4 tail. */
+const IPV6 = /^\[[A-Fa-f0-9:]+\]$/;
+/** digest-algorithm ":" digest-hex, as regexp.go's digestPat. */
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
+/** RepositoryNameTotalLengthMax: checked on the path after the domain, not on `host/path`. */
 const NAME_MAX = 255;
 const DOCKER_HUB = 'docker.io';
 /** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
@@ -2813,7 +2816,9 @@ const HUB_ALIASES = new Set([
 ]);
 const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
 const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
-const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or a bracketed IPv6 address, and a port 1-65535';
+const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or an IPv6 address of hex digits ' +
+    'and ":" in brackets (no %zone, no embedded IPv4), and a port 1-65535';
+const LENGTH_RULE = `docker allows a repository path of at most ${NAME_MAX} characters`;
 /** Returns an explanation when `tag` is not a valid tag, otherwise undefined. */
 function tagProblem(tag) {
     return TAG.test(tag) ? undefined : TAG_RULE;
@@ -2821,7 +2826,11 @@ function tagProblem(tag) {
 function isValidTag(tag) {
     return TAG.test(tag);
 }
-/** Validates a repository path such as `my/nginx` (no host, no tag). */
+/** `sha256:<hex>` and the like, as docker's reference grammar reads a digest. */
+function isValidDigest(digest) {
+    return DIGEST.test(digest);
+}
+/** Validates a repository path such as `my/nginx` (no host, no tag), exactly: uppercase is refused. */
 function pathProblem(path) {
     if (path === '')
         return 'it is empty';
@@ -2831,7 +2840,32 @@ function pathProblem(path) {
     }
     return undefined;
 }
-/** Validates `host[:port]`, including `[::1]:5000`. */
+/** `[::ffff:1.2.3.4]` written in hex, `[::ffff:102:304]`, or undefined when the tail is no IPv4 address. */
+function hexIPv6(bracketed) {
+    const m = /^\[([A-Fa-f0-9:]*:)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\]$/.exec(bracketed);
+    if (!m)
+        return undefined;
+    const [a, b, c, d] = m.slice(2).map(Number);
+    if ([a, b, c, d].some(n => n > 255))
+        return undefined;
+    return `[${m[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
+}
+/** Why a bracketed IPv6 host is outside docker's grammar. */
+function ipv6Problem(host) {
+    if (IPV6.test(host))
+        return undefined;
+    const zone = host.indexOf('%');
+    if (zone >= 0)
+        return `${JSON.stringify(host.slice(zone, -1))} is an IPv6 zone, which docker does not accept; ${HOST_RULE}`;
+    const hex = hexIPv6(host);
+    if (hex)
+        return `${host} embeds an IPv4 address, which docker does not accept; write it in hex, ${hex}; ${HOST_RULE}`;
+    return HOST_RULE;
+}
+/**
+ * Validates `host[:port]` against docker's `domainAndPort` (including `[::1]:5000`), with the port limited
+ * to 1-65535. Every answer contains HOST_RULE.
+ */
 function hostProblem(registry) {
     let host = registry;
     let port;
@@ -2846,8 +2880,9 @@ function hostProblem(registry) {
                 return HOST_RULE;
             port = rest.slice(1);
         }
-        if (!IPV6.test(host))
-            return HOST_RULE;
+        const problem = ipv6Problem(host);
+        if (problem)
+            return problem;
     }
     else {
         const colon = registry.lastIndexOf(':');
@@ -2855,15 +2890,39 @@ function hostProblem(registry) {
             host = registry.slice(0, colon);
             port = registry.slice(colon + 1);
         }
-        if (host === '' || !host.split('.').every(label => DOMAIN_LABEL.test(label)))
+        if (host === '' || !host.split('.').every(label => DOMAIN_COMPONENT.test(label)))
             return HOST_RULE;
     }
     if (port !== undefined) {
-        if (!/^[0-9]{1,5}$/.test(port))
+        if (!/^[0-9]+$/.test(port))
             return HOST_RULE;
         const n = Number(port);
         if (n < 1 || n > 65535)
-            return HOST_RULE;
+            return `port ${port} is outside 1-65535; ${HOST_RULE}`;
+    }
+    return undefined;
+}
+/**
+ * The complete reason the `registry` input is unusable, or undefined. The action hands docker
+ * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
+ * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
+ * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
+ */
+function registryProblem(registry) {
+    if (registry === '')
+        return 'is empty; give host[:port], e.g. ghcr.io';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'has a scheme; give host[:port] only, e.g. ghcr.io';
+    if (registry.includes('/'))
+        return `has a path; put the path in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`;
+    const problem = hostProblem(registry);
+    if (problem)
+        return `is not valid: ${problem}`;
+    if (registry !== 'localhost' && !registry.includes('.') && !registry.includes(':')) {
+        if (registry.toLowerCase() === 'localhost')
+            return `is read by docker as a Docker Hub namespace, not a host, unless written "localhost" in lowercase`;
+        return (`has no "." and no ":port" and is not "localhost", so docker would read ${JSON.stringify(`${registry}/<image>`)} as a ` +
+            `Docker Hub repository; give the port (e.g. "${registry}:443") or the full host name`);
     }
     return undefined;
 }
@@ -2885,26 +2944,69 @@ function remotePath(registry, path) {
 function repository(registry, path) {
     return `${normalizeRegistry(registry)}/${remotePath(registry, path)}`;
 }
+/**
+ * docker's 255-character limit, on the repository path alone (the part after the domain, with the
+ * `library/` Docker Hub adds), as distribution/reference v0.6 checks it. dockerd 20.10 still counted
+ * `host/path`; the engine itself says so when it is that old.
+ */
 function nameLengthProblem(registry, path) {
-    const name = repository(registry, path);
-    return name.length > NAME_MAX
-        ? `the full name ${name.length} characters long exceeds ${NAME_MAX}`
-        : undefined;
+    const remote = remotePath(registry, path);
+    if (remote.length <= NAME_MAX)
+        return undefined;
+    const library = remote === path ? '' : ' (with the "library/" Docker Hub adds)';
+    return `the repository path is ${remote.length} characters long${library}; ${LENGTH_RULE}`;
 }
 /** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
 function isLoopbackRegistry(registry) {
-    const host = registry.startsWith('[')
-        ? registry.slice(1, registry.indexOf(']'))
-        : registry.replace(/:[0-9]+$/, '');
-    const h = host.toLowerCase();
+    const h = splitHostPort(registry).host.toLowerCase();
     return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
 }
 /**
  * Docker treats the first component of a name as a registry host when it has a "." or ":" or is
- * "localhost". Such an `image` belongs in the `registry` input.
+ * "localhost". On Docker Hub (the default registry) such an `image` means a host that belongs in the
+ * `registry` input; under any other registry a dotted first component is an ordinary path component.
  */
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/**
+ * The complete reason the `image` input is unusable under `registry` (already normalized), or undefined.
+ * Judges the value once lowercased: undefined means `image.toLowerCase()` is a valid repository path.
+ * The answer follows the quoted value: `Invalid input "image": "<value>" <answer>`.
+ */
+function imageProblem(image, registry) {
+    if (image === '')
+        return 'is empty; give the repository path, e.g. "my/app"';
+    if (image.includes('@'))
+        return 'contains a digest; image is the repository path only';
+    const hub = isDockerHub(registry);
+    const slash = image.indexOf('/');
+    const first = slash < 0 ? image : image.slice(0, slash);
+    const lower = image.toLowerCase();
+    // An IPv6 address, or a host:port before a "/", can only be a registry host, never a path.
+    const bracketed = first.startsWith('[');
+    const hostPort = slash >= 0 && first.includes(':');
+    // With no registry given (Docker Hub, whose namespaces have no dots), a first component that is a
+    // valid host with a ".", or "localhost", is a host meant for the registry input, as docker reads it.
+    const hubHost = hub && slash >= 0 && looksLikeHost(first.toLowerCase()) && !hostProblem(first);
+    if (bracketed || hostPort || hubHost) {
+        const problem = hostProblem(first);
+        if (problem)
+            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+        if (hub)
+            return `starts with a registry host; put ${JSON.stringify(first)} in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+        return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
+            `give the host in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')} and only the repository path in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`);
+    }
+    if (image.includes(':'))
+        return `contains a tag; put tags in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('tags')}`;
+    const problem = pathProblem(lower);
+    if (problem)
+        return `is not a valid repository path: ${problem}`;
+    const length = nameLengthProblem(registry, lower);
+    if (length)
+        return `is too long: ${length}`;
+    return undefined;
 }
 /** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
 function splitHostPort(registry) {
@@ -2972,10 +3074,10 @@ function credentialSecrets(username, password) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   px: () => (/* binding */ splitKeyValue)
 /* harmony export */ });
-/* unused harmony export oneLine */
 // Small text helpers that several layers need: one spelling of each.
 /** An error's message, whatever was thrown. */
 const messageOf = (error) => (error instanceof Error ? error.message : String(error));

@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { isDockerHub } from './reference.js'
-import type { CredentialLookup, Credentials } from './registry.js'
+import { HUB_AUTH_KEY, isDockerHub } from './reference.js'
+import type { CredentialLookup, Credentials } from './registry/auth.js'
+import { messageOf } from './text.js'
 
 /** Runs `docker-credential-<helper> get` with `input` on stdin and resolves with its stdout. */
 export type HelperRunner = (helper: string, input: string) => Promise<string>
@@ -23,8 +24,6 @@ interface DockerConfig {
   credsStore?: string
 }
 
-// The key `docker login` uses for Docker Hub, and what helpers are asked for.
-const HUB_SERVER = 'https://index.docker.io/v1/'
 const HELPER_TIMEOUT_MS = 10000
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 
@@ -48,7 +47,7 @@ function matches(key: string, registry: string): boolean {
 /** The entry for `registry`, preferring an exact key over a merely equivalent one. */
 function entryFor<T>(map: Record<string, T> | undefined, registry: string): T | undefined {
   if (!map || typeof map !== 'object') return undefined
-  const exact = isDockerHub(registry) ? HUB_SERVER : registry
+  const exact = isDockerHub(registry) ? HUB_AUTH_KEY : registry
   if (Object.hasOwn(map, exact)) return map[exact]
   const key = Object.keys(map).find(k => matches(k, registry))
   return key === undefined ? undefined : map[key]
@@ -149,10 +148,10 @@ export function credentialsFromDockerConfig(
     }
     let output: string
     try {
-      output = await run(helper, isDockerHub(registry) ? HUB_SERVER : registry)
+      output = await run(helper, isDockerHub(registry) ? HUB_AUTH_KEY : registry)
     } catch (err) {
       const code = (err as { code?: string }).code
-      const message = err instanceof Error ? err.message : String(err)
+      const message = messageOf(err)
       // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
       if (code !== 'ENOENT' && !/not found/i.test(message)) warn?.(message)
       return undefined

@@ -3,10 +3,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { isDockerHub } from './reference.js'
-
-/** Docker keeps Docker Hub credentials under this legacy key. */
-export const HUB_AUTH_KEY = 'https://index.docker.io/v1/'
+import { HUB_AUTH_KEY, isDockerHub } from './reference.js'
 
 /** Directories that carry plugins, builders and contexts rather than credentials. */
 export const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts']

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { Inputs } from './inputs.js'
+import { splitHostPort } from './reference.js'
 import { classify, ClassifiedError, NO_ENGINE } from './retry.js'
 
 export interface ExecOptions {
@@ -279,15 +280,9 @@ export function insecureByConfig(
   return addresses.some(a => isIP(a) !== 0 && cidrs.check(a, isIP(a) === 6 ? 'ipv6' : 'ipv4'))
 }
 
-/** The host part of host[:port], without IPv6 brackets. */
-export function registryHostname(registry: string): string {
-  const bracketed = /^\[([^\]]+)\]/.exec(registry)
-  return bracketed ? bracketed[1] : registry.replace(/:\d+$/, '')
-}
-
 /** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
 export async function dockerTreatsAsInsecure(docker: Docker, registry: string): Promise<boolean> {
-  const host = registryHostname(registry)
+  const { host } = splitHostPort(registry)
   const [config, addresses] = await Promise.all([
     docker.registryConfig(),
     isIP(host)

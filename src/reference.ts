@@ -170,10 +170,7 @@ export function nameLengthProblem(registry: string, path: string): string | unde
 
 /** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
 export function isLoopbackRegistry(registry: string): boolean {
-  const host = registry.startsWith('[')
-    ? registry.slice(1, registry.indexOf(']'))
-    : registry.replace(/:[0-9]+$/, '')
-  const h = host.toLowerCase()
+  const h = splitHostPort(registry).host.toLowerCase()
   return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h)
 }
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8344);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(555);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8344:
+/***/ 555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -207,16 +207,41 @@ function flagName(key) {
 function input_table_rowByName(name) {
     return ROWS.find(([key]) => inputName(key) === name);
 }
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+/** Replaces every ref() in `text` with `term(names)`. */
+const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+const actionTerm = (names) => names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/reference.ts
-// The docker image reference grammar (distribution/reference), as pure functions.
+// The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
+// as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
+// `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
+
+/** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
-const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
+/** alpha-numeric [separator alpha-numeric]*, separator = `[._]|__|[-]+`. */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
+/** docker's `ipv6address`: no zone identifier, no embedded IPv4 tail. */
+const IPV6 = /^\[[A-Fa-f0-9:]+\]$/;
+/** digest-algorithm ":" digest-hex, as regexp.go's digestPat. */
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
+/** RepositoryNameTotalLengthMax: checked on the path after the domain, not on `host/path`. */
 const NAME_MAX = 255;
 const DOCKER_HUB = 'docker.io';
 /** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
@@ -229,7 +254,9 @@ const HUB_ALIASES = new Set([
 ]);
 const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
 const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
-const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or a bracketed IPv6 address, and a port 1-65535';
+const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or an IPv6 address of hex digits ' +
+    'and ":" in brackets (no %zone, no embedded IPv4), and a port 1-65535';
+const LENGTH_RULE = `docker allows a repository path of at most ${NAME_MAX} characters`;
 /** Returns an explanation when `tag` is not a valid tag, otherwise undefined. */
 function tagProblem(tag) {
     return TAG.test(tag) ? undefined : TAG_RULE;
@@ -237,7 +264,11 @@ function tagProblem(tag) {
 function isValidTag(tag) {
     return TAG.test(tag);
 }
-/** Validates a repository path such as `my/nginx` (no host, no tag). */
+/** `sha256:<hex>` and the like, as docker's reference grammar reads a digest. */
+function isValidDigest(digest) {
+    return DIGEST.test(digest);
+}
+/** Validates a repository path such as `my/nginx` (no host, no tag), exactly: uppercase is refused. */
 function pathProblem(path) {
     if (path === '')
         return 'it is empty';
@@ -247,7 +278,32 @@ function pathProblem(path) {
     }
     return undefined;
 }
-/** Validates `host[:port]`, including `[::1]:5000`. */
+/** `[::ffff:1.2.3.4]` written in hex, `[::ffff:102:304]`, or undefined when the tail is no IPv4 address. */
+function hexIPv6(bracketed) {
+    const m = /^\[([A-Fa-f0-9:]*:)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\]$/.exec(bracketed);
+    if (!m)
+        return undefined;
+    const [a, b, c, d] = m.slice(2).map(Number);
+    if ([a, b, c, d].some(n => n > 255))
+        return undefined;
+    return `[${m[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
+}
+/** Why a bracketed IPv6 host is outside docker's grammar. */
+function ipv6Problem(host) {
+    if (IPV6.test(host))
+        return undefined;
+    const zone = host.indexOf('%');
+    if (zone >= 0)
+        return `${JSON.stringify(host.slice(zone, -1))} is an IPv6 zone, which docker does not accept; ${HOST_RULE}`;
+    const hex = hexIPv6(host);
+    if (hex)
+        return `${host} embeds an IPv4 address, which docker does not accept; write it in hex, ${hex}; ${HOST_RULE}`;
+    return HOST_RULE;
+}
+/**
+ * Validates `host[:port]` against docker's `domainAndPort` (including `[::1]:5000`), with the port limited
+ * to 1-65535. Every answer contains HOST_RULE.
+ */
 function hostProblem(registry) {
     let host = registry;
     let port;
@@ -262,8 +318,9 @@ function hostProblem(registry) {
                 return HOST_RULE;
             port = rest.slice(1);
         }
-        if (!IPV6.test(host))
-            return HOST_RULE;
+        const problem = ipv6Problem(host);
+        if (problem)
+            return problem;
     }
     else {
         const colon = registry.lastIndexOf(':');
@@ -271,15 +328,39 @@ function hostProblem(registry) {
             host = registry.slice(0, colon);
             port = registry.slice(colon + 1);
         }
-        if (host === '' || !host.split('.').every(label => DOMAIN_LABEL.test(label)))
+        if (host === '' || !host.split('.').every(label => DOMAIN_COMPONENT.test(label)))
             return HOST_RULE;
     }
     if (port !== undefined) {
-        if (!/^[0-9]{1,5}$/.test(port))
+        if (!/^[0-9]+$/.test(port))
             return HOST_RULE;
         const n = Number(port);
         if (n < 1 || n > 65535)
-            return HOST_RULE;
+            return `port ${port} is outside 1-65535; ${HOST_RULE}`;
+    }
+    return undefined;
+}
+/**
+ * The complete reason the `registry` input is unusable, or undefined. The action hands docker
+ * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
+ * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
+ * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
+ */
+function registryProblem(registry) {
+    if (registry === '')
+        return 'is empty; give host[:port], e.g. ghcr.io';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'has a scheme; give host[:port] only, e.g. ghcr.io';
+    if (registry.includes('/'))
+        return `has a path; put the path in ${ref('image')}`;
+    const problem = hostProblem(registry);
+    if (problem)
+        return `is not valid: ${problem}`;
+    if (registry !== 'localhost' && !registry.includes('.') && !registry.includes(':')) {
+        if (registry.toLowerCase() === 'localhost')
+            return `is read by docker as a Docker Hub namespace, not a host, unless written "localhost" in lowercase`;
+        return (`has no "." and no ":port" and is not "localhost", so docker would read ${JSON.stringify(`${registry}/<image>`)} as a ` +
+            `Docker Hub repository; give the port (e.g. "${registry}:443") or the full host name`);
     }
     return undefined;
 }
@@ -301,26 +382,69 @@ function remotePath(registry, path) {
 function repository(registry, path) {
     return `${normalizeRegistry(registry)}/${remotePath(registry, path)}`;
 }
+/**
+ * docker's 255-character limit, on the repository path alone (the part after the domain, with the
+ * `library/` Docker Hub adds), as distribution/reference v0.6 checks it. dockerd 20.10 still counted
+ * `host/path`; the engine itself says so when it is that old.
+ */
 function nameLengthProblem(registry, path) {
-    const name = repository(registry, path);
-    return name.length > NAME_MAX
-        ? `the full name ${name.length} characters long exceeds ${NAME_MAX}`
-        : undefined;
+    const remote = remotePath(registry, path);
+    if (remote.length <= NAME_MAX)
+        return undefined;
+    const library = remote === path ? '' : ' (with the "library/" Docker Hub adds)';
+    return `the repository path is ${remote.length} characters long${library}; ${LENGTH_RULE}`;
 }
 /** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
 function isLoopbackRegistry(registry) {
-    const host = registry.startsWith('[')
-        ? registry.slice(1, registry.indexOf(']'))
-        : registry.replace(/:[0-9]+$/, '');
-    const h = host.toLowerCase();
+    const h = splitHostPort(registry).host.toLowerCase();
     return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
 }
 /**
  * Docker treats the first component of a name as a registry host when it has a "." or ":" or is
- * "localhost". Such an `image` belongs in the `registry` input.
+ * "localhost". On Docker Hub (the default registry) such an `image` means a host that belongs in the
+ * `registry` input; under any other registry a dotted first component is an ordinary path component.
  */
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/**
+ * The complete reason the `image` input is unusable under `registry` (already normalized), or undefined.
+ * Judges the value once lowercased: undefined means `image.toLowerCase()` is a valid repository path.
+ * The answer follows the quoted value: `Invalid input "image": "<value>" <answer>`.
+ */
+function imageProblem(image, registry) {
+    if (image === '')
+        return 'is empty; give the repository path, e.g. "my/app"';
+    if (image.includes('@'))
+        return 'contains a digest; image is the repository path only';
+    const hub = isDockerHub(registry);
+    const slash = image.indexOf('/');
+    const first = slash < 0 ? image : image.slice(0, slash);
+    const lower = image.toLowerCase();
+    // An IPv6 address, or a host:port before a "/", can only be a registry host, never a path.
+    const bracketed = first.startsWith('[');
+    const hostPort = slash >= 0 && first.includes(':');
+    // With no registry given (Docker Hub, whose namespaces have no dots), a first component that is a
+    // valid host with a ".", or "localhost", is a host meant for the registry input, as docker reads it.
+    const hubHost = hub && slash >= 0 && looksLikeHost(first.toLowerCase()) && !hostProblem(first);
+    if (bracketed || hostPort || hubHost) {
+        const problem = hostProblem(first);
+        if (problem)
+            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${ref('registry')}`;
+        if (hub)
+            return `starts with a registry host; put ${JSON.stringify(first)} in ${ref('registry')}`;
+        return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
+            `give the host in ${ref('registry')} and only the repository path in ${ref('image')}`);
+    }
+    if (image.includes(':'))
+        return `contains a tag; put tags in ${ref('tags')}`;
+    const problem = pathProblem(lower);
+    if (problem)
+        return `is not a valid repository path: ${problem}`;
+    const length = nameLengthProblem(registry, lower);
+    if (length)
+        return `is too long: ${length}`;
+    return undefined;
 }
 /** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
 function splitHostPort(registry) {
@@ -356,22 +480,7 @@ function splitKeyValue(line) {
 
 
 
-/**
- * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
- * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
- */
-const ref = (...names) => `\u0001${names.join(',')}\u0002`;
-// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
-/** Replaces every ref() in `text` with `term(names)`. */
-const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
-/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
 class InputError extends Error {
     input;
     /** The message with ref() markers, for interfaces that name inputs otherwise. */
@@ -461,32 +570,23 @@ const HTTP_URL = /^https?:\/\//;
 function isRemoteContext(context) {
     return GIT_URL.test(context) || HTTP_URL.test(context);
 }
-function parseImage(value, notices) {
+/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
+function checkImage(value, registry, notices) {
     if (value === '')
         throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
-    if (value.includes('@'))
-        throw new InputError('image', `${show(value)} contains a digest; image is the repository path only`);
-    const slash = value.indexOf('/');
-    if (slash > 0 && looksLikeHost(value.slice(0, slash)))
-        throw new InputError('image', `${show(value)} starts with a registry host; put "${value.slice(0, slash)}" in ${ref('registry')}`);
-    if (value.includes(':'))
-        throw new InputError('image', `${show(value)} contains a tag; put tags in ${ref('tags')}`);
-    const lower = value.toLowerCase();
-    const problem = pathProblem(lower);
+    const problem = imageProblem(value, registry);
     if (problem)
-        throw new InputError('image', `${show(value)} is not a valid repository path: ${problem}`);
+        throw new InputError('image', `${show(value)} ${problem}`);
+    const lower = value.toLowerCase();
     if (lower !== value)
         notices.push(`image ${show(value)} was lowercased to ${show(lower)}`);
     return lower;
 }
 function parseRegistry(raw) {
-    const value = raw || 'docker.io';
-    if (/^[a-z]+:\/\//i.test(value))
-        throw new InputError('registry', `${show(value)} has a scheme; give host[:port] only, e.g. ghcr.io`);
-    if (value.includes('/'))
-        throw new InputError('registry', `${show(value)} has a path; put the path in ${ref('image')}`);
-    if (hostProblem(value))
-        throw new InputError('registry', `${show(value)} is not valid: ${HOST_RULE}`);
+    const value = raw || DOCKER_HUB;
+    const problem = registryProblem(value);
+    if (problem)
+        throw new InputError('registry', `${show(value)} ${problem}`);
     return normalizeRegistry(value);
 }
 function checkTags(tags) {
@@ -537,7 +637,6 @@ function trimPassword(raw, notices) {
 }
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
-    image: parseImage,
     registry: parseRegistry,
     context: value => value || '.',
     tags: checkTags,
@@ -585,9 +684,7 @@ function checkLocalContext(context, file, cwd) {
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
-    const lengthProblem = nameLengthProblem(values.registry, values.image);
-    if (lengthProblem)
-        throw new InputError('image', lengthProblem);
+    values.image = checkImage(values.image, values.registry, notices);
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
@@ -880,8 +977,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
-// The key `docker login` uses for Docker Hub, and what helpers are asked for.
-const HUB_SERVER = 'https://index.docker.io/v1/';
+
 const HELPER_TIMEOUT_MS = 10000;
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function dockerConfigDir(env = process.env) {
@@ -902,7 +998,7 @@ function matches(key, registry) {
 function entryFor(map, registry) {
     if (!map || typeof map !== 'object')
         return undefined;
-    const exact = isDockerHub(registry) ? HUB_SERVER : registry;
+    const exact = isDockerHub(registry) ? HUB_AUTH_KEY : registry;
     if (Object.hasOwn(map, exact))
         return map[exact];
     const key = Object.keys(map).find(k => matches(k, registry));
@@ -1000,11 +1096,11 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
         }
         let output;
         try {
-            output = await run(helper, isDockerHub(registry) ? HUB_SERVER : registry);
+            output = await run(helper, isDockerHub(registry) ? HUB_AUTH_KEY : registry);
         }
         catch (err) {
             const code = err.code;
-            const message = err instanceof Error ? err.message : String(err);
+            const message = messageOf(err);
             // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
             if (code !== 'ENOENT' && !/not found/i.test(message))
                 warn?.(message);
@@ -1042,11 +1138,9 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 
 
 
-/** Docker keeps Docker Hub credentials under this legacy key. */
-const docker_config_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 /** Directories that carry plugins, builders and contexts rather than credentials. */
 const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
-const credentialKey = (registry) => (isDockerHub(registry) ? docker_config_HUB_AUTH_KEY : registry);
+const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : registry);
 /**
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
  * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
@@ -1213,6 +1307,7 @@ function gaveUp(error, attempt, outOfTime) {
 ;// CONCATENATED MODULE: ./src/docker.ts
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
 // from pure builders so it can be table-tested.
+
 
 
 
@@ -1425,14 +1520,9 @@ function insecureByConfig(config, registry, addresses) {
     }
     return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
-/** The host part of host[:port], without IPv6 brackets. */
-function registryHostname(registry) {
-    const bracketed = /^\[([^\]]+)\]/.exec(registry);
-    return bracketed ? bracketed[1] : registry.replace(/:\d+$/, '');
-}
 /** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
 async function dockerTreatsAsInsecure(docker, registry) {
-    const host = registryHostname(registry);
+    const { host } = splitHostPort(registry);
     const [config, addresses] = await Promise.all([
         docker.registryConfig(),
         (0,external_node_net_.isIP)(host)
@@ -1444,35 +1534,16 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry.ts
-// A small client for the distribution (OCI) HTTP API: just enough to read and write manifests, with the
-// token dance, keep-alive connections and bounded retries.
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// How a failed registry interaction reads: one class for every layer, and the registry's own words.
 
 
 
-
-
-
-const MANIFEST_ACCEPT = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.oci.image.index.v1+json'
-];
-const DEFAULT_ATTEMPTS = 3;
-const DEFAULT_TIMEOUT_MS = 15000;
-const MAX_SOCKETS = 8;
-// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-// Refresh a bit early so a token does not expire between being read from the cache and being used.
-const TOKEN_EXPIRY_MARGIN_MS = 10000;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-const USER_AGENT = 'build-tag-push';
 /** A failed registry interaction; `kind` drives retry() through ClassifiedError. */
 class RegistryError extends ClassifiedError {
     /** HTTP status, when the registry answered. */
@@ -1486,65 +1557,12 @@ class RegistryError extends ClassifiedError {
         this.code = details.code;
     }
 }
-function registryBaseUrl(registry) {
-    if (isDockerHub(registry))
-        return 'https://registry-1.docker.io';
-    return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`;
+/** A URL as errors name it: no query, which may carry a scope or an account. */
+function where(url) {
+    return `${url.origin}${url.pathname}`;
 }
-function manifestDigest(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-}
-// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
-const WS_COMMA = /[\s,]*/y;
-const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
-const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
-/**
- * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
- * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
- */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    while (i < header.length) {
-        WS_COMMA.lastIndex = i;
-        WS_COMMA.exec(header);
-        i = WS_COMMA.lastIndex;
-        if (i >= header.length)
-            break;
-        SCHEME.lastIndex = i;
-        const scheme = SCHEME.exec(header);
-        if (!scheme) {
-            i++; // not a challenge; skip the stray character
-            continue;
-        }
-        i = SCHEME.lastIndex;
-        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
-        TOKEN68.lastIndex = i;
-        const token68 = TOKEN68.exec(header);
-        if (token68) {
-            challenge.token68 = token68[1];
-            i = TOKEN68.lastIndex;
-        }
-        else {
-            for (;;) {
-                PARAM.lastIndex = i;
-                const param = PARAM.exec(header);
-                if (!param)
-                    break;
-                challenge.params[param[1].toLowerCase()] =
-                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
-                i = PARAM.lastIndex;
-            }
-        }
-        challenges.push(challenge);
-    }
-    return challenges;
-}
-/** One line, bounded, so registry text can go straight into a log or an error. */
-function registry_oneLine(text, max = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+function headerValue(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
 }
 /** The registry's own words from a distribution error body, or a token server's `details`/`error`. */
 function errorBodyMessage(body) {
@@ -1570,15 +1588,39 @@ function errorBodyMessage(body) {
         return /^</.test(text) ? {} : { message: text };
     }
 }
-function headerValue(value) {
-    return Array.isArray(value) ? value.join(', ') : value;
+// An Authorization header in any dump a server may echo (raw HTTP, JSON, Go's map[...]), scheme kept;
+// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation.
+const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*\[?\s*["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
+const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi;
+/** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
+function redact(text, secrets = []) {
+    let out = text
+        .replace(AUTHORIZATION_HEADER, (_all, lead, scheme) => `${lead}${scheme ? `${scheme} ` : ''}***`)
+        .replace(SCHEME_CREDENTIAL, '$1 ***');
+    // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
+    const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '');
+    for (const secret of forms.sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
 }
-function basicHeader(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+/**
+ * An HTTP answer as an error: the method, where, the status and the registry's explanation, which is
+ * redacted before it is cut to one line, so that no part of a secret survives the cut.
+ */
+function httpError(method, url, res, kind, what = '', secrets = []) {
+    const body = errorBodyMessage(res.body);
+    const code = body.code === undefined ? undefined : redact(body.code, secrets);
+    const message = body.message === undefined ? undefined : redact(body.message, secrets);
+    const text = oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '', 300);
+    const prefix = what ? `${what} ` : '';
+    return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
 }
-function isIdentityToken(credentials) {
-    return credentials.username === '<token>';
-}
+
+;// CONCATENATED MODULE: ./src/registry/tls.ts
+// The TLS side of the transport, as dockerd has it: certs.d material, and what a TLS failure means.
+
+
+
 const CERTIFICATE_ERRORS = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT',
     'SELF_SIGNED_CERT_IN_CHAIN',
@@ -1601,14 +1643,65 @@ function tlsFailure(err) {
         return 'plain-http';
     return undefined;
 }
-function where(url) {
-    return `${url.origin}${url.pathname}`;
+/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
+async function readCertsDir(dir) {
+    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).sort();
+    const read = (n) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, n));
+    const cas = names.filter(n => n.endsWith('.crt'));
+    const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
+    if (!cas.length && !pairs.length)
+        return undefined;
+    const tls = {};
+    if (cas.length) {
+        // Loaded only here: start-up time counts, and few registries have a certs.d directory.
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+        tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
+    }
+    if (pairs.length) {
+        tls.cert = await Promise.all(pairs.map(read));
+        tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))));
+    }
+    return tls;
 }
-class RegistryClient {
+/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
+function secureOnly(err, failure, registry) {
+    const code = err?.code;
+    // OpenSSL's own text for this case is a long internal trace; say what it means instead.
+    const message = failure === 'plain-http'
+        ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
+        : `${messageOf(err).trim()} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
+    return Object.assign(new Error(message), { code });
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP to one registry as docker would speak it: keep-alive agents, certs.d TLS material, the
+// insecure-registry fallback, one deadline per request and bounded retries of transient answers.
+
+
+
+
+
+
+
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 15000;
+const MAX_SOCKETS = 8;
+// Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
+const MAX_REDIRECTS = 5;
+const REDIRECTS_FOR_READS = new Set([301, 302, 303]);
+// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const USER_AGENT = 'build-tag-push';
+function registryBaseUrl(registry) {
+    if (isDockerHub(registry))
+        return 'https://registry-1.docker.io';
+    return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`;
+}
+class Transport {
     registry;
     /** HTTP requests made, including token fetches and retries. */
     requestCount = 0;
-    lookup;
+    origin;
     attempts;
     timeoutMs;
     onRetry;
@@ -1617,298 +1710,108 @@ class RegistryClient {
     certsDir;
     /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
     certsDirTls;
-    origin;
     insecure;
     /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
     insecureMode;
-    credentialsPromise;
-    /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
-    basic;
-    /** The registry's Bearer challenge, remembered so new scopes fetch a token without a 401 first. */
-    bearer;
-    tokens = new Map();
+    onSecret;
+    /** What an error built from a response body must never repeat. */
+    secrets = new Set();
     constructor(opts) {
         this.registry = opts.registry;
         this.origin = registryBaseUrl(opts.registry);
         this.insecure = opts.insecure;
         this.certsDir = opts.certsDir ?? '/etc/docker/certs.d';
-        this.lookup = opts.credentials;
         this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
         this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.onRetry = opts.onRetry;
         this.sleep = opts.sleep;
+        this.onSecret = opts.onSecret;
     }
     /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
     get baseUrl() {
         return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin;
     }
-    /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
-    async getManifest(repo, reference) {
-        this.validate(repo, reference);
-        const res = await this.request('GET', repo, `manifests/${reference}`, 'pull', {
-            Accept: MANIFEST_ACCEPT.join(', ')
-        });
-        if (res.status !== 200)
-            throw this.httpError('GET', this.url(repo, `manifests/${reference}`), res, 'fatal');
-        const digest = manifestDigest(res.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(`GET ${where(this.url(repo, `manifests/${reference}`))} returned content whose digest is ${digest}`, 'fatal', { status: res.status });
-        }
-        return {
-            digest,
-            mediaType: this.mediaTypeOf(res),
-            body: res.body,
-            headerDigest: headerValue(res.headers['docker-content-digest'])
-        };
-    }
-    /** Uploads a manifest under `tag`; returns the digest of `body`, which is what the registry stores. */
-    async putManifest(repo, tag, body, mediaType) {
-        this.validate(repo, tag);
-        const path = `manifests/${tag}`;
-        const res = await this.request('PUT', repo, path, 'pull,push', { 'Content-Type': mediaType, 'Content-Length': String(body.length) }, body);
-        if (res.status < 200 || res.status > 299)
-            throw this.httpError('PUT', this.url(repo, path), res, 'fatal');
-        return manifestDigest(body);
-    }
-    /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
-    async ping() {
-        const url = new URL(`${this.baseUrl}/v2/`);
-        const res = await this.send('GET', url, {});
-        if (res.status !== 200 && res.status !== 401)
-            throw this.httpError('GET', url, res, 'fatal');
-    }
     close() {
         for (const agent of Object.values(this.agents))
             agent?.destroy();
     }
-    validate(repo, reference) {
-        // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
-        const problem = pathProblem(repo);
-        if (problem)
-            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
-        if (!isValidTag(reference) && !DIGEST.test(reference))
-            throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
-    }
-    url(repo, path) {
-        return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
-    }
-    mediaTypeOf(res) {
-        const contentType = (headerValue(res.headers['content-type']) ?? '').split(';')[0].trim().toLowerCase();
-        if (contentType.startsWith('application/vnd.'))
-            return contentType;
-        // Some servers send application/json; the manifest names its own type.
-        try {
-            const declared = JSON.parse(res.body.toString('utf8')).mediaType;
-            if (typeof declared === 'string' && declared !== '')
-                return declared;
-        }
-        catch {
-            // not JSON: fall through to whatever the header said
-        }
-        return contentType;
-    }
-    /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
-    async request(method, repo, path, actions, headers, body) {
-        const url = this.url(repo, path);
-        const scope = `repository:${repo}:${actions}`;
-        let auth = await this.knownAuthorization(scope);
-        let res = await this.send(method, url, this.withAuth(headers, auth), body);
-        if (res.status === 401 && !auth?.fresh) {
-            if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
-                this.tokens.delete(auth.scope);
-            auth = await this.authorize(res, scope, method, url);
-            res = await this.send(method, url, this.withAuth(headers, auth), body);
-        }
-        if (res.status === 401 || res.status === 403) {
-            throw await this.authError(this.httpError(method, url, res, 'auth'), actions, repo);
-        }
-        return res;
-    }
-    withAuth(headers, auth) {
-        return auth ? { ...headers, Authorization: auth.header } : headers;
-    }
-    /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
-    async knownAuthorization(scope) {
-        if (this.basic)
-            return { header: this.basic, fresh: true };
-        if (!this.bearer)
-            return undefined;
-        // A pull,push token also grants pull.
-        for (const candidate of scope.endsWith(':pull') ? [scope, `${scope},push`] : [scope]) {
-            const cached = this.tokens.get(candidate);
-            if (!cached)
-                continue;
-            try {
-                const token = await cached;
-                if (token.expiresAt > Date.now())
-                    return { header: token.header, fresh: false, cached, scope: candidate };
-            }
-            catch {
-                // a failed fetch is dropped from the cache by tokenFor; fetch anew below
-            }
-            if (this.tokens.get(candidate) === cached)
-                this.tokens.delete(candidate);
-        }
-        return { header: (await this.tokenFor(scope)).header, fresh: true };
-    }
-    /** Reacts to a 401: picks the challenge and obtains what it asks for. */
-    async authorize(res, scope, method, url) {
-        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
-        const bearer = challenges.find(c => c.scheme === 'bearer');
-        if (bearer) {
-            if (!bearer.params.realm) {
-                throw new RegistryError(`${method} ${where(url)}: Bearer challenge without a realm`, 'auth', {
-                    status: 401
-                });
-            }
-            this.bearer = bearer;
-            return { header: (await this.tokenFor(scope)).header, fresh: true };
-        }
-        if (challenges.some(c => c.scheme === 'basic')) {
-            const credentials = await this.credentials();
-            if (!credentials) {
-                throw new RegistryError(`${method} ${where(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
-            }
-            this.basic = basicHeader(credentials);
-            return { header: this.basic, fresh: true };
-        }
-        const offered = challenges.map(c => c.scheme).join(', ') || 'none';
-        throw new RegistryError(`${method} ${where(url)}: HTTP 401 with no supported authentication challenge (offered: ${offered})`, 'auth', { status: 401 });
-    }
-    /** Concurrent requests for the same scope share one token fetch. */
-    tokenFor(scope) {
-        const existing = this.tokens.get(scope);
-        if (existing)
-            return existing;
-        const pending = this.fetchToken(scope);
-        this.tokens.set(scope, pending);
-        pending.catch(() => {
-            if (this.tokens.get(scope) === pending)
-                this.tokens.delete(scope);
-        });
-        return pending;
-    }
-    async fetchToken(scope) {
-        const { realm, service } = this.bearer.params;
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw new RegistryError(`${this.registry} sent an invalid token realm "${registry_oneLine(realm, 100)}"`, 'auth');
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new RegistryError(`${this.registry} sent an unsupported token realm ${url.origin}`, 'auth');
-        const credentials = await this.credentials();
-        const ownHost = this.insecureMode === 'http' && url.origin === this.baseUrl;
-        if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
-            throw new RegistryError(`refusing to send credentials for ${this.registry} over plain HTTP to token realm ${url.origin}`, 'auth');
-        }
-        const headers = { Accept: 'application/json' };
-        let method = 'GET';
-        let body;
-        if (credentials && isIdentityToken(credentials)) {
-            // Identity tokens are OAuth2 refresh tokens, exchanged by POST (what docker does after `docker login`).
-            method = 'POST';
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.password });
-            form.set('client_id', USER_AGENT);
-            if (service)
-                form.set('service', service);
-            form.set('scope', scope);
-            body = Buffer.from(form.toString());
-            headers['Content-Type'] = 'application/x-www-form-urlencoded';
-            headers['Content-Length'] = String(body.length);
-        }
-        else {
-            if (service)
-                url.searchParams.set('service', service);
-            url.searchParams.set('scope', scope);
-            if (credentials) {
-                url.searchParams.set('account', credentials.username);
-                headers.Authorization = basicHeader(credentials);
-            }
-        }
-        const res = await this.send(method, url, headers, body);
-        if (res.status === 401 || res.status === 403) {
-            const error = this.httpError(method, url, res, 'auth', 'token request');
-            throw await this.authError(error, scope.endsWith(',push') ? 'pull,push' : 'pull', scope.split(':')[1]);
-        }
-        if (res.status !== 200)
-            throw this.httpError(method, url, res, 'fatal', 'token request');
-        let json;
-        try {
-            json = JSON.parse(res.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
-        }
-        const token = typeof json.token === 'string' && json.token !== ''
-            ? json.token
-            : typeof json.access_token === 'string'
-                ? json.access_token
-                : '';
-        if (token === '')
-            throw new RegistryError(`token request ${method} ${where(url)} returned no token`, 'auth');
-        // The spec's default lifetime is 60 s when expires_in is absent.
-        const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60) * 1000;
-        return {
-            header: `Bearer ${token}`,
-            expiresAt: Date.now() + Math.max(lifetimeMs - TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)
-        };
-    }
-    /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
-    credentials() {
-        if (!this.lookup)
-            return Promise.resolve(undefined);
-        this.credentialsPromise ??= this.lookup(this.registry).catch((err) => {
-            throw new RegistryError(`could not read credentials for ${this.registry}: ${registry_oneLine(err instanceof Error ? err.message : String(err))}`, 'fatal');
-        });
-        return this.credentialsPromise;
-    }
-    /** Adds what the user can do about an auth failure. */
-    async authError(error, actions, repo) {
-        let hint;
-        try {
-            hint = (await this.credentials())
-                ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
-                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
-        }
-        catch {
-            hint = `credentials for ${this.registry} could not be read`;
-        }
-        return new RegistryError(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
+    /** Records a secret for redaction and hands it to onSecret, once. */
+    secret(value) {
+        if (value === '' || this.secrets.has(value))
+            return;
+        this.secrets.add(value);
+        this.onSecret?.(value);
     }
     httpError(method, url, res, kind, what = '') {
-        const { code, message } = errorBodyMessage(res.body);
-        const text = registry_oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '');
-        const prefix = what ? `${what} ` : '';
-        return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
+        return httpError(method, url, res, kind, what, this.secrets);
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body) {
         return retry(async () => {
-            let res;
-            try {
-                res = await this.exchange(method, url, headers, body);
-            }
-            catch (err) {
-                throw this.networkError(method, url, err);
-            }
+            const { res, at } = await this.follow(method, url, headers, body);
             if (res.status === 408 || res.status === 429 || res.status >= 500)
-                throw this.httpError(method, url, res, 'transient');
+                throw this.httpError(method, at, res, 'transient');
             return res;
         }, {
             attempts: this.attempts,
             sleep: this.sleep,
-            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
+            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
         });
+    }
+    /**
+     * Follows redirects as docker's HTTP client does: 307/308 for any method, 301/302/303 for GET and HEAD,
+     * at most MAX_REDIRECTS. Authorization goes only to the origin it was meant for.
+     */
+    async follow(method, url, headers, body) {
+        let at = url;
+        let sent = headers;
+        for (let hops = 0;; hops++) {
+            let res;
+            try {
+                res = await this.exchange(method, at, sent, body);
+            }
+            catch (err) {
+                throw this.networkError(method, at, err);
+            }
+            const location = headerValue(res.headers.location);
+            const followed = res.status === 307 ||
+                res.status === 308 ||
+                (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'));
+            if (!followed || !location)
+                return { res, at };
+            if (hops === MAX_REDIRECTS)
+                throw new RegistryError(`${method} ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', {
+                    status: res.status
+                });
+            let next;
+            try {
+                next = new URL(location, this.effective(at));
+            }
+            catch {
+                // reported below
+            }
+            if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+                throw new RegistryError(`${method} ${where(at)} redirected to an unusable location`, 'fatal', {
+                    status: res.status
+                });
+            if (next.origin !== this.effective(url).origin && 'Authorization' in sent) {
+                sent = { ...sent };
+                delete sent.Authorization;
+            }
+            at = next;
+        }
+    }
+    /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
+    effective(url) {
+        return url.origin === this.origin && this.insecureMode === 'http'
+            ? new URL(url.href.replace(/^https:/, 'http:'))
+            : url;
     }
     networkError(method, url, err) {
         if (err instanceof RegistryError)
             return err;
         const code = err?.code;
-        const message = err instanceof Error ? err.message : String(err);
-        return new RegistryError(`${method} ${where(url)} failed: ${registry_oneLine(message)}`, kindOf(err), {
+        return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
             code: typeof code === 'string' ? code : undefined
         });
     }
@@ -1919,7 +1822,7 @@ class RegistryClient {
     async exchange(method, url, headers, body) {
         // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
         const ours = url.origin === this.origin;
-        const target = ours && this.insecureMode === 'http' ? new URL(url.href.replace(/^https:/, 'http:')) : url;
+        const target = this.effective(url);
         try {
             return await this.once(method, target, headers, body);
         }
@@ -2000,34 +1903,439 @@ class RegistryClient {
         });
     }
 }
-/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
-async function readCertsDir(dir) {
-    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).sort();
-    const read = (n) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, n));
-    const cas = names.filter(n => n.endsWith('.crt'));
-    const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
-    if (!cas.length && !pairs.length)
-        return undefined;
-    const tls = {};
-    if (cas.length) {
-        // Loaded only here: start-up time counts, and few registries have a certs.d directory.
-        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
-        tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
-    }
-    if (pairs.length) {
-        tls.cert = await Promise.all(pairs.map(read));
-        tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))));
-    }
-    return tls;
+
+;// CONCATENATED MODULE: ./src/registry/token.ts
+// The token endpoint of a Bearer registry: distribution's token spec, and OAuth2 for identity tokens.
+
+
+
+
+// Refresh a bit early so a token does not expire between being read from the cache and being used.
+const TOKEN_EXPIRY_MARGIN_MS = 10000;
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
-/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
-function secureOnly(err, failure, registry) {
-    const code = err?.code;
-    // OpenSSL's own text for this case is a long internal trace; say what it means instead.
-    const message = failure === 'plain-http'
-        ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
-        : `${err instanceof Error ? err.message.trim() : String(err)} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
-    return Object.assign(new Error(message), { code });
+function isIdentityToken(credentials) {
+    return credentials.username === '<token>';
+}
+/** One token for `scope`, as the challenge's realm hands it out; a refusal is an auth error with its status. */
+async function requestToken(transport, challenge, scope, credentials) {
+    const { registry } = transport;
+    const { realm, service } = challenge.params;
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError(`${registry} sent an invalid token realm "${oneLine(realm, 100)}"`, 'auth');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new RegistryError(`${registry} sent an unsupported token realm ${url.origin}`, 'auth');
+    // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure.
+    const ownHost = url.origin === transport.baseUrl;
+    if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
+        throw new RegistryError(`refusing to send credentials for ${registry} over plain HTTP to token realm ${url.origin}`, 'auth');
+    }
+    const headers = { Accept: 'application/json' };
+    let method = 'GET';
+    let body;
+    if (credentials && isIdentityToken(credentials)) {
+        // Identity tokens are OAuth2 refresh tokens, exchanged by POST (what docker does after `docker login`).
+        method = 'POST';
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.password });
+        form.set('client_id', USER_AGENT);
+        if (service)
+            form.set('service', service);
+        form.set('scope', scope);
+        body = Buffer.from(form.toString());
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        headers['Content-Length'] = String(body.length);
+    }
+    else {
+        if (service)
+            url.searchParams.set('service', service);
+        url.searchParams.set('scope', scope);
+        if (credentials) {
+            url.searchParams.set('account', credentials.username);
+            headers.Authorization = basicHeader(credentials);
+        }
+    }
+    const res = await transport.send(method, url, headers, body);
+    if (res.status === 401 || res.status === 403)
+        throw transport.httpError(method, url, res, 'auth', 'token request');
+    if (res.status !== 200)
+        throw transport.httpError(method, url, res, 'fatal', 'token request');
+    let json;
+    try {
+        json = JSON.parse(res.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
+    }
+    // Masked before anything else can see them, the refresh token too though we never use it.
+    for (const value of [json.token, json.access_token, json.refresh_token])
+        if (typeof value === 'string')
+            transport.secret(value);
+    const token = typeof json.token === 'string' && json.token !== ''
+        ? json.token
+        : typeof json.access_token === 'string'
+            ? json.access_token
+            : '';
+    if (token === '')
+        throw new RegistryError(`token request ${method} ${where(url)} returned no token`, 'auth');
+    // The spec's default lifetime is 60 s when expires_in is absent.
+    const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60) * 1000;
+    return {
+        header: `Bearer ${token}`,
+        expiresAt: Date.now() + Math.max(lifetimeMs - TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Authentication on top of the transport: the WWW-Authenticate challenge, Basic credentials and Bearer
+// tokens (cached per scope, identity tokens exchanged by POST), and what to tell the user when it fails.
+
+
+
+// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
+const WS_COMMA = /[\s,]*/y;
+const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
+const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
+/**
+ * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
+ * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    while (i < header.length) {
+        WS_COMMA.lastIndex = i;
+        WS_COMMA.exec(header);
+        i = WS_COMMA.lastIndex;
+        if (i >= header.length)
+            break;
+        SCHEME.lastIndex = i;
+        const scheme = SCHEME.exec(header);
+        if (!scheme) {
+            i++; // not a challenge; skip the stray character
+            continue;
+        }
+        i = SCHEME.lastIndex;
+        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
+        TOKEN68.lastIndex = i;
+        const token68 = TOKEN68.exec(header);
+        if (token68) {
+            challenge.token68 = token68[1];
+            i = TOKEN68.lastIndex;
+        }
+        else {
+            for (;;) {
+                PARAM.lastIndex = i;
+                const param = PARAM.exec(header);
+                if (!param)
+                    break;
+                challenge.params[param[1].toLowerCase()] =
+                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+                i = PARAM.lastIndex;
+            }
+        }
+        challenges.push(challenge);
+    }
+    return challenges;
+}
+class Authenticator {
+    transport;
+    registry;
+    lookup;
+    credentialsPromise;
+    /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
+    basic;
+    /** The registry's Bearer challenge, remembered so new scopes fetch a token without a 401 first. */
+    bearer;
+    tokens = new Map();
+    constructor(transport, lookup) {
+        this.transport = transport;
+        this.registry = transport.registry;
+        this.lookup = lookup;
+    }
+    /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
+    async request(method, url, repo, actions, headers, body) {
+        const scope = `repository:${repo}:${actions}`;
+        let auth = await this.knownAuthorization(scope);
+        let res = await this.transport.send(method, url, withAuth(headers, auth), body);
+        if (res.status === 401 && !auth?.fresh) {
+            if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
+                this.tokens.delete(auth.scope);
+            auth = await this.authorize(res, scope, method, url);
+            res = await this.transport.send(method, url, withAuth(headers, auth), body);
+        }
+        if (res.status === 401 || res.status === 403) {
+            throw await this.authError(this.transport.httpError(method, url, res, 'auth'), actions, repo);
+        }
+        return res;
+    }
+    /**
+     * The preflight of a push, given the 401 that GET /v2/ answered: fails only when the push surely cannot
+     * authenticate. Basic without credentials fails; Bearer fails only when the token endpoint refuses a
+     * push-scoped token (a token it hands out is not inspected: an anonymous one may still lack push, but
+     * a push that could succeed is never blocked). What it obtains is kept for the requests that follow.
+     */
+    async checkPushAccess(res, repo) {
+        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
+        const bearer = challenges.find(c => c.scheme === 'bearer' && c.params.realm);
+        if (bearer) {
+            this.bearer = bearer;
+            try {
+                await this.tokenFor(`repository:${repo}:pull,push`);
+            }
+            catch (err) {
+                // Only a refusal is certain; a token server failing now may answer the push.
+                if (err instanceof RegistryError && (err.status === 401 || err.status === 403))
+                    throw err;
+            }
+            return;
+        }
+        if (!challenges.some(c => c.scheme === 'basic'))
+            return;
+        // An unreadable store is no proof: docker reads its own when it pushes.
+        const credentials = await this.credentials().catch(() => null);
+        if (credentials === undefined) {
+            throw new RegistryError(`no credentials for ${this.registry}: the registry asks for a login`, 'auth', {
+                status: 401
+            });
+        }
+        if (credentials)
+            this.basic = basicHeader(credentials);
+    }
+    /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
+    async knownAuthorization(scope) {
+        if (this.basic)
+            return { header: this.basic, fresh: true };
+        if (!this.bearer)
+            return undefined;
+        // A pull,push token also grants pull.
+        for (const candidate of scope.endsWith(':pull') ? [scope, `${scope},push`] : [scope]) {
+            const cached = this.tokens.get(candidate);
+            if (!cached)
+                continue;
+            try {
+                const token = await cached;
+                if (token.expiresAt > Date.now())
+                    return { header: token.header, fresh: false, cached, scope: candidate };
+            }
+            catch {
+                // a failed fetch is dropped from the cache by tokenFor; fetch anew below
+            }
+            if (this.tokens.get(candidate) === cached)
+                this.tokens.delete(candidate);
+        }
+        return { header: (await this.tokenFor(scope)).header, fresh: true };
+    }
+    /** Reacts to a 401: picks the challenge and obtains what it asks for. */
+    async authorize(res, scope, method, url) {
+        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer) {
+            if (!bearer.params.realm) {
+                throw new RegistryError(`${method} ${where(url)}: Bearer challenge without a realm`, 'auth', {
+                    status: 401
+                });
+            }
+            this.bearer = bearer;
+            return { header: (await this.tokenFor(scope)).header, fresh: true };
+        }
+        if (challenges.some(c => c.scheme === 'basic')) {
+            const credentials = await this.credentials();
+            if (!credentials) {
+                throw new RegistryError(`${method} ${where(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
+            }
+            this.basic = basicHeader(credentials);
+            return { header: this.basic, fresh: true };
+        }
+        const offered = challenges.map(c => c.scheme).join(', ') || 'none';
+        throw new RegistryError(`${method} ${where(url)}: HTTP 401 with no supported authentication challenge (offered: ${offered})`, 'auth', { status: 401 });
+    }
+    /** Concurrent requests for the same scope share one token fetch. */
+    tokenFor(scope) {
+        const existing = this.tokens.get(scope);
+        if (existing)
+            return existing;
+        const pending = this.fetchToken(scope);
+        this.tokens.set(scope, pending);
+        pending.catch(() => {
+            if (this.tokens.get(scope) === pending)
+                this.tokens.delete(scope);
+        });
+        return pending;
+    }
+    async fetchToken(scope) {
+        const credentials = await this.credentials();
+        try {
+            return await requestToken(this.transport, this.bearer, scope, credentials);
+        }
+        catch (err) {
+            // The token server said no: say what the user can do about it.
+            if (err instanceof RegistryError && (err.status === 401 || err.status === 403))
+                throw await this.authError(err, scope.endsWith(',push') ? 'pull,push' : 'pull', scope.split(':')[1]);
+            throw err;
+        }
+    }
+    /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
+    credentials() {
+        if (!this.lookup)
+            return Promise.resolve(undefined);
+        this.credentialsPromise ??= this.lookup(this.registry).then(credentials => {
+            // The password (or identity token) and the Basic header made of it, masked before either is sent.
+            if (credentials) {
+                this.transport.secret(credentials.password);
+                this.transport.secret(basicHeader(credentials).slice('Basic '.length));
+            }
+            return credentials;
+        }, (err) => {
+            throw new RegistryError(`could not read credentials for ${this.registry}: ${oneLine(messageOf(err), 300)}`, 'fatal');
+        });
+        return this.credentialsPromise;
+    }
+    /** Adds what the user can do about an auth failure. */
+    async authError(error, actions, repo) {
+        let hint;
+        try {
+            hint = (await this.credentials())
+                ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
+                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
+        }
+        catch {
+            hint = `credentials for ${this.registry} could not be read`;
+        }
+        return new RegistryError(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
+    }
+}
+function withAuth(headers, auth) {
+    return auth ? { ...headers, Authorization: auth.header } : headers;
+}
+
+;// CONCATENATED MODULE: ./src/registry/api.ts
+// The distribution (OCI) HTTP API, just enough to read and write manifests: the top layer, over the
+// authenticator and the transport.
+
+
+
+
+
+
+const MANIFEST_ACCEPT = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json'
+];
+const api_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+function manifestDigest(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+class RegistryClient {
+    registry;
+    transport;
+    auth;
+    constructor(opts) {
+        this.registry = opts.registry;
+        this.transport = new Transport(opts);
+        this.auth = new Authenticator(this.transport, opts.credentials);
+    }
+    /** HTTP requests made, including token fetches and retries. */
+    get requestCount() {
+        return this.transport.requestCount;
+    }
+    /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+    get baseUrl() {
+        return this.transport.baseUrl;
+    }
+    /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
+    async getManifest(repo, reference) {
+        this.validate(repo, reference);
+        const path = `manifests/${reference}`;
+        const res = await this.auth.request('GET', this.url(repo, path), repo, 'pull', {
+            Accept: MANIFEST_ACCEPT.join(', ')
+        });
+        // Named anew: the request may have moved an insecure registry to plain HTTP.
+        const url = this.url(repo, path);
+        if (res.status !== 200)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+        const digest = manifestDigest(res.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`GET ${where(url)} returned content whose digest is ${digest}`, 'fatal', {
+                status: res.status
+            });
+        }
+        return {
+            digest,
+            mediaType: mediaTypeOf(res),
+            body: res.body,
+            headerDigest: headerValue(res.headers['docker-content-digest'])
+        };
+    }
+    /** Uploads a manifest under `tag`; returns the digest of `body`, which is what the registry stores. */
+    async putManifest(repo, tag, body, mediaType) {
+        this.validate(repo, tag);
+        const path = `manifests/${tag}`;
+        const headers = { 'Content-Type': mediaType, 'Content-Length': String(body.length) };
+        const res = await this.auth.request('PUT', this.url(repo, path), repo, 'pull,push', headers, body);
+        if (res.status < 200 || res.status > 299)
+            throw this.transport.httpError('PUT', this.url(repo, path), res, 'fatal');
+        return manifestDigest(body);
+    }
+    /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
+    async ping() {
+        const url = new URL(`${this.baseUrl}/v2/`);
+        const res = await this.transport.send('GET', url, {});
+        if (res.status !== 200 && res.status !== 401)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+    }
+    /**
+     * ping() for a run that will push to `repo`: also fails, before any build, when the registry asks for
+     * a login that cannot succeed (see Authenticator.checkPushAccess). Passes every registry answering 200.
+     */
+    async checkPushAccess(repo) {
+        const problem = pathProblem(repo);
+        if (problem)
+            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
+        const url = new URL(`${this.baseUrl}/v2/`);
+        const res = await this.transport.send('GET', url, {});
+        if (res.status === 401)
+            return this.auth.checkPushAccess(res, repo);
+        if (res.status !== 200)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+    }
+    close() {
+        this.transport.close();
+    }
+    validate(repo, reference) {
+        // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
+        const problem = pathProblem(repo);
+        if (problem)
+            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
+        if (!isValidTag(reference) && !api_DIGEST.test(reference))
+            throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
+    }
+    url(repo, path) {
+        return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
+    }
+}
+function mediaTypeOf(res) {
+    const contentType = (headerValue(res.headers['content-type']) ?? '').split(';')[0].trim().toLowerCase();
+    if (contentType.startsWith('application/vnd.'))
+        return contentType;
+    // Some servers send application/json; the manifest names its own type.
+    try {
+        const declared = JSON.parse(res.body.toString('utf8')).mediaType;
+        if (typeof declared === 'string' && declared !== '')
+            return declared;
+    }
+    catch {
+        // not JSON: fall through to whatever the header said
+    }
+    return contentType;
 }
 
 ;// CONCATENATED MODULE: ./src/reporter.ts
@@ -2458,6 +2766,8 @@ function registryClient(inputs, deps) {
         attempts: inputs.retries,
         timeoutMs: REQUEST_TIMEOUT_MS,
         onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+        // Every token and credential the client obtains is masked before it is used.
+        onSecret: value => deps.reporter.setSecret(value),
         sleep: deps.sleep,
         insecure: async () => {
             const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry);
@@ -2474,13 +2784,15 @@ verification) {
     const durations = {};
     const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
     const builder = plan.buildx ? 'buildx' : 'classic';
-    // Before the build: an unreachable registry should cost seconds, not a build.
-    if (client)
-        await timed(durations, 'preflight', () => client.ping());
+    // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
+    // a build. The login comes first, so that the check sees the credentials it stored.
     if (inputs.username) {
         await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
     }
+    const name = remotePath(inputs.registry, inputs.image);
+    if (client)
+        await timed(durations, 'preflight', () => client.checkPushAccess(name).catch(withHint(inputs)));
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid };
     if (!client) {
@@ -2488,7 +2800,6 @@ verification) {
         return resultOf({ ...outcome, image });
     }
     const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
-    const name = remotePath(inputs.registry, inputs.image);
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
         const before = client.requestCount;
         const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(name, tag)));

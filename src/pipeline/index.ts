@@ -8,7 +8,8 @@ import { createPrivateConfig } from '../docker-config.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
 import { remotePath } from '../reference.js'
-import { RegistryClient, type CredentialLookup } from '../registry.js'
+import { RegistryClient } from '../registry/api.js'
+import type { CredentialLookup } from '../registry/auth.js'
 import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
@@ -118,6 +119,8 @@ function registryClient(inputs: Inputs, deps: Deps): RegistryClient {
     attempts: inputs.retries,
     timeoutMs: REQUEST_TIMEOUT_MS,
     onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+    // Every token and credential the client obtains is masked before it is used.
+    onSecret: value => deps.reporter.setSecret(value),
     sleep: deps.sleep,
     insecure: async () => {
       const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry)
@@ -142,8 +145,8 @@ async function phases(
   const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false })
   const builder = plan.buildx ? 'buildx' : 'classic'
 
-  // Before the build: an unreachable registry should cost seconds, not a build.
-  if (client) await timed(durations, 'preflight', () => client.ping())
+  // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
+  // a build. The login comes first, so that the check sees the credentials it stored.
   if (inputs.username) {
     await timed(durations, 'login', () =>
       retry(
@@ -153,6 +156,9 @@ async function phases(
     )
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
   }
+  const name = remotePath(inputs.registry, inputs.image)
+  if (client)
+    await timed(durations, 'preflight', () => client.checkPushAccess(name).catch(withHint(inputs)))
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
@@ -166,7 +172,6 @@ async function phases(
   const pushed = await reporter.group('Push', () =>
     timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client }))
   )
-  const name = remotePath(inputs.registry, inputs.image)
   const verified = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
       const before = client.requestCount

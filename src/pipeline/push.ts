@@ -3,7 +3,7 @@
 import { pushedDigests, type Docker, type ImageInfo } from '../docker.js'
 import type { Inputs } from '../inputs.js'
 import { remotePath } from '../reference.js'
-import type { RegistryClient } from '../registry.js'
+import type { RegistryClient } from '../registry/api.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
 import { messageOf } from '../text.js'

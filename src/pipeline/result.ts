@@ -1,6 +1,6 @@
 // What a run produced, built in one place whatever path it took.
 import type { ImageInfo } from '../docker.js'
-import type { Manifest } from '../registry.js'
+import type { Manifest } from '../registry/api.js'
 import { platformDigests } from './verify.js'
 
 export interface Result {

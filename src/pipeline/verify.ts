@@ -1,7 +1,7 @@
 // Phase 4: verification. Every tag must serve one manifest, that manifest must be what docker pushed, and
 // it must be the image this run built: another build on the same engine may move a shared local tag
 // between our build and our push, and docker then pushes its image, not ours.
-import type { Manifest } from '../registry.js'
+import type { Manifest } from '../registry/api.js'
 import type { Reporter } from '../reporter.js'
 
 export class VerificationError extends Error {

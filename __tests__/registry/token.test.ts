@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import {
+  bearerRegistry,
+  cleanUp,
+  client,
+  creds,
+  DIGEST,
+  failure,
+  sendManifest,
+  serve,
+  basic
+} from '../helpers/stand-in.js'
+
+afterEach(cleanUp)
+
+describe('token requests', () => {
+  it('sends credentials to the token realm of an insecure plain-HTTP registry on its own host only', async () => {
+    const own = await bearerRegistry({ user: 'bob', pass: 'pw', realmHost: port => `0.0.0.0:${port}` })
+    const ok = client(
+      { host: `0.0.0.0:${own.port}` },
+      { credentials: creds('bob', 'pw'), insecure: async () => true }
+    )
+    expect((await ok.c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+    expect(own.seen.find(r => r.url.startsWith('/token'))?.headers.authorization).toBe(basic('bob', 'pw'))
+
+    // The same registry pointing its realm at another host over plain HTTP: no credentials go there.
+    const other = await bearerRegistry({ user: 'bob', pass: 'pw', realmHost: () => '192.0.2.10:80' })
+    const refused = client(
+      { host: `0.0.0.0:${other.port}` },
+      { credentials: creds('bob', 'pw'), insecure: async () => true }
+    )
+    const err = await failure(refused.c.getManifest('a/b', 'v1'))
+    expect(err.message).toContain('refusing to send credentials')
+  })
+
+  it('accepts access_token and fetches anonymously without credentials', async () => {
+    const server = await bearerRegistry({ tokenKey: 'access_token' })
+    const { c } = client(server)
+    expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+    expect(server.seen[1].headers.authorization).toBeUndefined()
+  })
+
+  it('fails a rejected token request as auth without retrying', async () => {
+    const server = await bearerRegistry({ user: 'bob', pass: 'pw' })
+    const { c, retries } = client(server, { credentials: creds('bob', 'nope') })
+    const err = await failure(c.getManifest('a/b', 'v1'))
+    expect(err.kind).toBe('auth')
+    expect(err.message).toContain('incorrect username or password')
+    expect(c.requestCount).toBe(2)
+    expect(retries).toEqual([])
+  })
+
+  it('exchanges an identity token by OAuth2 POST', async () => {
+    const server = await serve((req, res, self) => {
+      if (req.url === '/token') {
+        const form = new URLSearchParams(req.body.toString())
+        expect(req.method).toBe('POST')
+        expect(form.get('grant_type')).toBe('refresh_token')
+        expect(form.get('refresh_token')).toBe('idtok')
+        expect(form.get('scope')).toBe('repository:a/b:pull')
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ access_token: 'at' }))
+      }
+      if (req.headers.authorization !== 'Bearer at') {
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+        return res.end()
+      }
+      return sendManifest(res)
+    })
+    const { c } = client(server, { credentials: creds('<token>', 'idtok') })
+    expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+  })
+
+  it('hands every token to onSecret the moment it is parsed, before it is sent anywhere', async () => {
+    const server = await serve((req, res, self) => {
+      if (req.url === '/token') {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ access_token: 'at-1', refresh_token: 'rt-1', expires_in: 300 }))
+      }
+      if (req.headers.authorization !== 'Bearer at-1') {
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+        return res.end()
+      }
+      return sendManifest(res)
+    })
+    const masked: { value: string; alreadySent: boolean }[] = []
+    const { c } = client(server, {
+      credentials: creds('<token>', 'idtok'),
+      onSecret: value =>
+        masked.push({ value, alreadySent: server.seen.some(r => JSON.stringify(r).includes(value)) })
+    })
+    expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
+    await c.getManifest('a/b', 'v2')
+    // The identity token is masked too, before its exchange; each value once.
+    expect(masked).toEqual([
+      { value: 'idtok', alreadySent: false },
+      { value: Buffer.from('<token>:idtok').toString('base64'), alreadySent: false },
+      { value: 'at-1', alreadySent: false },
+      { value: 'rt-1', alreadySent: false }
+    ])
+  })
+})

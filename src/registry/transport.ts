@@ -1,0 +1,304 @@
+// HTTP to one registry as docker would speak it: keep-alive agents, certs.d TLS material, the
+// insecure-registry fallback, one deadline per request and bounded retries of transient answers.
+
+import http from 'node:http'
+import type https from 'node:https'
+import path from 'node:path'
+import { kindOf, retry, type FailureKind } from '../retry.js'
+import { isDockerHub, isLoopbackRegistry } from '../reference.js'
+import { messageOf, oneLine } from '../text.js'
+import { headerValue, httpError, RegistryError, where } from './errors.js'
+import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
+
+export interface TransportOptions {
+  /** Normalized host[:port], e.g. `docker.io`, `localhost:5000`, `[::1]:5000`, `ghcr.io`. */
+  registry: string
+  /** Total attempts per HTTP request for transient failures. */
+  attempts?: number
+  /** Called with a one-line reason before each retry wait. */
+  onRetry?: (message: string) => void
+  /** Per request, connect through the end of the response body. */
+  timeoutMs?: number
+  sleep?: (ms: number) => Promise<void>
+  /**
+   * Whether docker treats this registry as insecure (daemon.json `insecure-registries`): then, as dockerd
+   * does, an unverifiable certificate is accepted and a plain-HTTP registry is spoken to over HTTP. Asked
+   * only after HTTPS failed at the TLS level, so a healthy registry never pays for it.
+   */
+  insecure?: () => Promise<boolean>
+  /**
+   * Where dockerd looks for a registry's TLS material: `<dir>/<host:port>/*.crt` are extra CAs, and
+   * `*.cert` with its `*.key` a client certificate. The client uses the same. Default /etc/docker/certs.d.
+   */
+  certsDir?: string
+  /**
+   * Called with every secret the client comes to hold (tokens, looked-up passwords) the moment it has
+   * it, before any use, so that the caller can mask it in logs (core.setSecret).
+   */
+  onSecret?: (value: string) => void
+}
+
+export interface Response {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}
+
+const DEFAULT_ATTEMPTS = 3
+const DEFAULT_TIMEOUT_MS = 15000
+const MAX_SOCKETS = 8
+// Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
+const MAX_REDIRECTS = 5
+const REDIRECTS_FOR_READS = new Set([301, 302, 303])
+// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
+const MAX_BODY_BYTES = 16 * 1024 * 1024
+export const USER_AGENT = 'build-tag-push'
+
+export function registryBaseUrl(registry: string): string {
+  if (isDockerHub(registry)) return 'https://registry-1.docker.io'
+  return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`
+}
+
+export class Transport {
+  readonly registry: string
+  /** HTTP requests made, including token fetches and retries. */
+  requestCount = 0
+
+  private readonly origin: string
+  private readonly attempts: number
+  private readonly timeoutMs: number
+  private readonly onRetry?: (message: string) => void
+  private readonly sleep?: (ms: number) => Promise<void>
+  private readonly agents: {
+    http?: http.Agent
+    https?: https.Agent
+    unverified?: https.Agent
+    registry?: https.Agent
+  } = {}
+  private readonly certsDir: string
+  /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
+  private certsDirTls?: Promise<CertsDirTls | undefined>
+  private readonly insecure?: () => Promise<boolean>
+  /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
+  private insecureMode?: 'unverified' | 'http'
+  private readonly onSecret?: (value: string) => void
+  /** What an error built from a response body must never repeat. */
+  private readonly secrets = new Set<string>()
+
+  constructor(opts: TransportOptions) {
+    this.registry = opts.registry
+    this.origin = registryBaseUrl(opts.registry)
+    this.insecure = opts.insecure
+    this.certsDir = opts.certsDir ?? '/etc/docker/certs.d'
+    this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS)
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.onRetry = opts.onRetry
+    this.sleep = opts.sleep
+    this.onSecret = opts.onSecret
+  }
+
+  /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+  get baseUrl(): string {
+    return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin
+  }
+
+  close(): void {
+    for (const agent of Object.values(this.agents)) agent?.destroy()
+  }
+
+  /** Records a secret for redaction and hands it to onSecret, once. */
+  secret(value: string): void {
+    if (value === '' || this.secrets.has(value)) return
+    this.secrets.add(value)
+    this.onSecret?.(value)
+  }
+
+  httpError(method: string, url: URL, res: Response, kind: FailureKind, what = ''): RegistryError {
+    return httpError(method, url, res, kind, what, this.secrets)
+  }
+
+  /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
+  send(method: string, url: URL, headers: Record<string, string>, body?: Buffer): Promise<Response> {
+    return retry(
+      async () => {
+        const { res, at } = await this.follow(method, url, headers, body)
+        if (res.status === 408 || res.status === 429 || res.status >= 500)
+          throw this.httpError(method, at, res, 'transient')
+        return res
+      },
+      {
+        attempts: this.attempts,
+        sleep: this.sleep,
+        onRetry: ({ attempt, attempts, delayMs, error }) =>
+          this.onRetry?.(
+            `${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`
+          )
+      }
+    )
+  }
+
+  /**
+   * Follows redirects as docker's HTTP client does: 307/308 for any method, 301/302/303 for GET and HEAD,
+   * at most MAX_REDIRECTS. Authorization goes only to the origin it was meant for.
+   */
+  private async follow(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<{ res: Response; at: URL }> {
+    let at = url
+    let sent = headers
+    for (let hops = 0; ; hops++) {
+      let res: Response
+      try {
+        res = await this.exchange(method, at, sent, body)
+      } catch (err) {
+        throw this.networkError(method, at, err)
+      }
+      const location = headerValue(res.headers.location)
+      const followed =
+        res.status === 307 ||
+        res.status === 308 ||
+        (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'))
+      if (!followed || !location) return { res, at }
+      if (hops === MAX_REDIRECTS)
+        throw new RegistryError(`${method} ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', {
+          status: res.status
+        })
+      let next: URL | undefined
+      try {
+        next = new URL(location, this.effective(at))
+      } catch {
+        // reported below
+      }
+      if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+        throw new RegistryError(`${method} ${where(at)} redirected to an unusable location`, 'fatal', {
+          status: res.status
+        })
+      if (next.origin !== this.effective(url).origin && 'Authorization' in sent) {
+        sent = { ...sent }
+        delete sent.Authorization
+      }
+      at = next
+    }
+  }
+
+  /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
+  private effective(url: URL): URL {
+    return url.origin === this.origin && this.insecureMode === 'http'
+      ? new URL(url.href.replace(/^https:/, 'http:'))
+      : url
+  }
+
+  private networkError(method: string, url: URL, err: unknown): RegistryError {
+    if (err instanceof RegistryError) return err
+    const code = (err as { code?: unknown })?.code
+    return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
+      code: typeof code === 'string' ? code : undefined
+    })
+  }
+
+  /**
+   * Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed, and
+   * one more the insecure way when HTTPS to this registry failed at the TLS level and docker allows it.
+   */
+  private async exchange(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<Response> {
+    // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
+    const ours = url.origin === this.origin
+    const target = this.effective(url)
+    try {
+      return await this.once(method, target, headers, body)
+    } catch (err) {
+      const stale = err as { reusedSocket?: boolean; code?: string }
+      if (stale.reusedSocket && ['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
+        return this.once(method, target, headers, body)
+      const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined
+      if (!failure || this.insecureMode) throw err
+      if (!(await this.insecure?.().catch(() => false))) throw secureOnly(err, failure, this.registry)
+      this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified'
+      return this.exchange(method, url, headers, body)
+    }
+  }
+
+  /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
+  private async agentFor(url: URL, tls?: typeof https): Promise<http.Agent> {
+    const options = { keepAlive: true, maxSockets: MAX_SOCKETS }
+    if (!tls) return (this.agents.http ??= new http.Agent(options))
+    if (url.origin !== this.origin) return (this.agents.https ??= new tls.Agent(options))
+    const own = await (this.certsDirTls ??= readCertsDir(path.join(this.certsDir, this.registry)))
+    if (this.insecureMode === 'unverified')
+      return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }))
+    return (this.agents.registry ??= new tls.Agent({ ...options, ...own }))
+  }
+
+  private async once(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<Response> {
+    this.requestCount++
+    // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
+    const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
+    const transport = tls ?? http
+    const agent = await this.agentFor(url, tls)
+    return new Promise<Response>((resolve, reject) => {
+      let settled = false
+      const finish = (err: Error | undefined, res?: Response) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        if (err) reject(err)
+        else resolve(res!)
+      }
+      const req = transport.request(
+        url,
+        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent },
+        res => {
+          const chunks: Buffer[] = []
+          let size = 0
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length
+            if (size > MAX_BODY_BYTES) {
+              req.destroy()
+              finish(
+                new RegistryError(
+                  `${method} ${where(url)}: response larger than ${MAX_BODY_BYTES} bytes`,
+                  'fatal'
+                )
+              )
+              return
+            }
+            chunks.push(chunk)
+          })
+          res.on('end', () =>
+            finish(undefined, {
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks)
+            })
+          )
+          res.on('error', err => finish(err))
+          res.on('close', () => {
+            if (!res.complete)
+              finish(Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }))
+          })
+        }
+      )
+      // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
+      const timer = setTimeout(() => {
+        const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })
+        req.destroy(err)
+        finish(err)
+      }, this.timeoutMs)
+      req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })))
+      req.end(body)
+    })
+  }
+}
