@@ -85,7 +85,9 @@ describe('flagsToInputs', () => {
       pull: 'true',
       username: 'u',
       password: 'pw',
-      retries: '5'
+      retries: '5',
+      'secret-files': '',
+      'secret-envs': ''
     })
   })
 

@@ -162,6 +162,26 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['secret with empty id', { secrets: '=v' }, 'secrets', 'line 1'],
   ['secret without =', { secrets: 'a=1\ntoken' }, 'secrets', 'line 2'],
   ['secret id with space', { secrets: 'my id=v' }, 'secrets', 'id=value'],
+  [
+    'a PEM key in secrets points to secret-files',
+    { secrets: 'key=-----BEGIN KEY-----\nMIIabc\n-----END KEY-----' },
+    'secrets',
+    'line 2 must be id=value'
+  ],
+  ['secret-files without =', { 'secret-files': 'key' }, 'secret-files', 'id=path'],
+  [
+    'secret-files naming a missing file',
+    { 'secret-files': 'key=/nonexistent/key.pem' },
+    'secret-files',
+    'is not a file'
+  ],
+  [
+    'secret-envs naming an unset variable',
+    { 'secret-envs': 'tok=BTP_SURELY_UNSET_VARIABLE' },
+    'secret-envs',
+    'is not set'
+  ],
+  ['an ssh:// context', { context: 'ssh://git@github.com/o/r.git' }, 'context', 'git@host:owner/repo.git'],
   ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
   ['provenance with space', { provenance: 'mode=max extra' }, 'provenance', 'attestation'],
   ['sbom flag', { sbom: '-x' }, 'sbom', 'attestation'],
@@ -349,6 +369,17 @@ describe('the rest', () => {
     expect(failure({ username: 'u', password: '   ' }).input).toBe('password')
   })
 
+  it('a multi-line secret in secrets is told where it goes instead', () => {
+    expect(failure({ secrets: 'key=a\nb' }).message).toContain('"secret-files" and "secret-envs" inputs')
+  })
+
+  it('takes secret-files that exist and secret-envs that are set', () => {
+    process.env.BTP_TEST_SECRET_ENV = 'x'
+    const i = inputs({ 'secret-files': 'key=Dockerfile', 'secret-envs': 'tok = BTP_TEST_SECRET_ENV' })
+    expect(i.secretFiles).toEqual(['key=Dockerfile'])
+    expect(i.secretEnvs).toEqual(['tok=BTP_TEST_SECRET_ENV'])
+  })
+
   it('trims a secret value at both ends', () => {
     expect(inputs({ secrets: 'tok=  s3cret  ' }).secrets).toEqual(['tok=s3cret'])
   })
@@ -425,7 +456,8 @@ describe('isRemoteContext', () => {
     ['git://127.0.0.1/x', true],
     ['git@github.com:a/b.git', true],
     ['github.com/a/b', true],
-    ['ssh://git@host/x.git', true]
+    // docker looks for ssh:// contexts on disk; the context input refuses them (below).
+    ['ssh://git@host/x.git', false]
   ])('%s → %s', (context, remote) => {
     expect(isRemoteContext(context)).toBe(remote)
   })

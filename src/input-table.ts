@@ -199,6 +199,26 @@ export const INPUTS = {
       help: 'a build secret whose value is read from the environment variable ENV; repeatable'
     }
   },
+  secretFiles: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+    cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+  },
+  secretEnvs: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: build secrets from environment variables, one `id=ENVNAME` per line. Each variable must be set; its value is masked.',
+    cli: {
+      flag: 'secret-env',
+      value: 'ID=ENV',
+      help: 'a build secret read from an environment variable; repeatable'
+    }
+  },
   builder: {
     kind: 'string',
     default: '',

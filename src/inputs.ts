@@ -120,7 +120,7 @@ function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
   }
 }
 
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
 const HTTP_URL = /^https?:\/\//
 
 /** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
@@ -158,6 +158,9 @@ function checkTags(tags: string[]): string[] {
   return tags
 }
 
+const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
+const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
+
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/
@@ -187,9 +190,38 @@ function secretLines(lines: string[]): string[] {
   return lines.map((line, i) => {
     const kv = splitKeyValue(line)
     if (!kv || !SECRET_ID.test(kv.key))
-      throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`)
+      throw new InputError(
+        'secrets',
+        `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${ref('secret-files', 'secret-envs')}`
+      )
     return `${kv.key}=${kv.value.trim()}`
   })
+}
+
+/** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
+const secretSources =
+  (name: string, what: 'path' | 'ENVNAME') =>
+  (lines: string[]): string[] =>
+    lines.map((line, i) => {
+      const kv = splitKeyValue(line)
+      const value = kv?.value.trim() ?? ''
+      if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`)
+      return `${kv.key}=${value}`
+    })
+
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files: string[], envs: string[], cwd: string, env: NodeJS.ProcessEnv): void {
+  for (const line of files) {
+    const { key, value } = splitKeyValue(line)!
+    if (!isFile(path.resolve(cwd, value)))
+      throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`)
+  }
+  for (const line of envs) {
+    const { key, value } = splitKeyValue(line)!
+    if (env[value] === undefined)
+      throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`)
+  }
 }
 
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
@@ -205,7 +237,6 @@ type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[])
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS: Validators = {
   registry: parseRegistry,
-  context: value => value || '.',
   tags: checkTags,
   target: plainName('target'),
   builder: plainName('builder'),
@@ -223,7 +254,18 @@ const VALIDATORS: Validators = {
   cacheTo: cacheSpecs('cache-to'),
   provenance: attestation('provenance'),
   sbom: attestation('sbom'),
-  secrets: secretLines
+  secrets: secretLines,
+  secretFiles: secretSources('secret-files', 'path'),
+  secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+  context: value => {
+    // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+    if (/^ssh:\/\//i.test(value))
+      throw new InputError(
+        'context',
+        `${show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`
+      )
+    return value || '.'
+  }
 }
 
 /** Every row read by its kind and validator, with nothing checked on disk. */
@@ -236,9 +278,6 @@ export function readRows(get: InputSource, notices: string[] = []): InputValues 
   }
   return values as InputValues
 }
-
-const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
-const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
 
 function checkLocalContext(context: string, file: string, cwd: string): void {
   const dir = path.resolve(cwd, context)
@@ -259,6 +298,7 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
   values.image = checkImage(values.image, values.registry, notices)
   const remoteContext = isRemoteContext(values.context)
   if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
+  checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
   if ((values.username === '') !== (values.password === ''))
     throw new InputError(
       values.username === '' ? 'username' : 'password',

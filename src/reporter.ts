@@ -31,22 +31,26 @@ export async function timed<T>(
 const MIN_LINE_MASK = 6
 
 /**
- * Everything to mask for a password: the value docker uses, each line of a multi-line one (a JSON key file
- * is registered line by line, since a multi-line mask matches nothing in a line-based log), and the base64
- * forms docker writes into config files and headers.
+ * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
+ * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
  */
-export function credentialSecrets(username: string, password: string): string[] {
-  if (!password.trim()) return []
-  const lines = password.includes('\n')
-    ? password
+export function valueSecrets(value: string): string[] {
+  if (!value.trim()) return []
+  const lines = value.includes('\n')
+    ? value
         .split(/\r?\n/)
         .map(l => l.trim())
         .filter(l => l.length >= MIN_LINE_MASK)
     : []
+  return [...new Set([value, ...lines])]
+}
+
+/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
+export function credentialSecrets(username: string, password: string): string[] {
+  if (!password.trim()) return []
   return [
     ...new Set([
-      password,
-      ...lines,
+      ...valueSecrets(password),
       Buffer.from(`${username}:${password}`).toString('base64'),
       Buffer.from(password).toString('base64')
     ])

@@ -157,8 +157,7 @@ async function phases(
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
   }
   const name = remotePath(inputs.registry, inputs.image)
-  if (client)
-    await timed(durations, 'preflight', () => client.checkPushAccess(name).catch(withHint(inputs)))
+  if (client) await timed(durations, 'preflight', () => client.checkPushAccess(name).catch(withHint(inputs)))
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))

@@ -1,9 +1,9 @@
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildPlan } from '../docker.js'
 import type { Inputs } from '../inputs.js'
-import type { Reporter } from '../reporter.js'
+import { valueSecrets, type Reporter } from '../reporter.js'
 import { repository } from '../reference.js'
 import type { RetryOptions } from '../retry.js'
 import { messageOf, splitKeyValue } from '../text.js'
@@ -37,30 +37,57 @@ export async function makePlan(
       iidfile: path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
-      secretFiles: await writeSecrets(inputs.secrets, opts.workDir, opts.reporter),
+      secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
       output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
     }
   }
 }
 
-/** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
-async function writeSecrets(
-  secrets: string[],
+/**
+ * Every build secret as an id and a file for `--secret id=…,src=…`: `secrets` values and `secret-envs`
+ * variables go to their own 0600 files in the private directory, never into argv; `secret-files` are used
+ * where they are. Every value is masked first, line by line for multi-line ones.
+ */
+async function secretFiles(
+  inputs: Pick<Inputs, 'secrets' | 'secretEnvs' | 'secretFiles'>,
   workDir: string,
   reporter: Reporter
 ): Promise<{ id: string; path: string }[]> {
-  if (!secrets.length) return []
+  const written = [
+    ...inputs.secrets.map(line => splitKeyValue(line)!),
+    ...inputs.secretEnvs.map(line => {
+      const { key, value } = splitKeyValue(line)!
+      return { key, value: process.env[value] ?? '' }
+    })
+  ]
+  const fromFiles = await Promise.all(
+    inputs.secretFiles.map(async line => {
+      const { key, value } = splitKeyValue(line)!
+      const file = path.resolve(value)
+      const content = await readFile(file, 'utf8')
+      // A large file is not a password; masking megabytes line by line would only slow the log.
+      if (content.length <= MAX_MASKED_FILE) maskValue(content, reporter)
+      return { id: key, path: file }
+    })
+  )
+  if (!written.length) return fromFiles
   const dir = path.join(workDir, 'secrets')
   await mkdir(dir, { mode: 0o700 })
-  return Promise.all(
-    secrets.map(async (line, i) => {
-      const { key, value } = splitKeyValue(line)!
-      reporter.setSecret(value)
+  const own = await Promise.all(
+    written.map(async ({ key, value }, i) => {
+      maskValue(value, reporter)
       const file = path.join(dir, String(i))
       await writeFile(file, value, { mode: 0o600 })
       return { id: key, path: file }
     })
   )
+  return [...own, ...fromFiles]
+}
+
+const MAX_MASKED_FILE = 64 * 1024
+
+function maskValue(value: string, reporter: Reporter): void {
+  for (const secret of valueSecrets(value)) reporter.setSecret(secret)
 }
 
 /** Retry options that tell the user about each retry. */
