@@ -1686,6 +1686,7 @@ const loginHost = (registry) => (0,src_reference/* isDockerHub */.gr)(registry) 
 
 
 
+
 async function makePlan(inputs, opts) {
     const repo = (0,src_reference/* repository */.Jk)(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
@@ -1701,24 +1702,49 @@ async function makePlan(inputs, opts) {
             iidfile: external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
-            secretFiles: await writeSecrets(inputs.secrets, opts.workDir, opts.reporter),
+            secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
             output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
         }
     };
 }
-/** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
-async function writeSecrets(secrets, workDir, reporter) {
-    if (!secrets.length)
-        return [];
+/**
+ * Every build secret as an id and a file for `--secret id=…,src=…`: `secrets` values and `secret-envs`
+ * variables go to their own 0600 files in the private directory, never into argv; `secret-files` are used
+ * where they are. Every value is masked first, line by line for multi-line ones.
+ */
+async function secretFiles(inputs, workDir, reporter) {
+    const written = [
+        ...inputs.secrets.map(line => (0,src_text/* splitKeyValue */.px)(line)),
+        ...inputs.secretEnvs.map(line => {
+            const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
+            return { key, value: process.env[value] ?? '' };
+        })
+    ];
+    const fromFiles = await Promise.all(inputs.secretFiles.map(async (line) => {
+        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
+        const file = external_node_path_default().resolve(value);
+        const content = await (0,promises_.readFile)(file, 'utf8');
+        // A large file is not a password; masking megabytes line by line would only slow the log.
+        if (content.length <= MAX_MASKED_FILE)
+            maskValue(content, reporter);
+        return { id: key, path: file };
+    }));
+    if (!written.length)
+        return fromFiles;
     const dir = external_node_path_default().join(workDir, 'secrets');
     await (0,promises_.mkdir)(dir, { mode: 0o700 });
-    return Promise.all(secrets.map(async (line, i) => {
-        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
-        reporter.setSecret(value);
+    const own = await Promise.all(written.map(async ({ key, value }, i) => {
+        maskValue(value, reporter);
         const file = external_node_path_default().join(dir, String(i));
         await (0,promises_.writeFile)(file, value, { mode: 0o600 });
         return { id: key, path: file };
     }));
+    return [...own, ...fromFiles];
+}
+const MAX_MASKED_FILE = 64 * 1024;
+function maskValue(value, reporter) {
+    for (const secret of (0,src_reporter/* valueSecrets */.tf)(value))
+        reporter.setSecret(secret);
 }
 /** Retry options that tell the user about each retry. */
 const retrying = (what, attempts, reporter, sleep) => ({
@@ -1726,158 +1752,6 @@ const retrying = (what, attempts, reporter, sleep) => ({
     sleep,
     onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${(0,src_text/* messageOf */.bD)(info.error)}`)
 });
-
-;// CONCATENATED MODULE: ./src/pipeline/build.ts
-// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
-// metadata, and the local image inspected by that identity, never by a tag another build may move.
-
-
-
-
-
-
-/** An error that points at the Dockerfile line the builder named. */
-class BuildError extends DockerError {
-    location;
-    constructor(error, location) {
-        super(error.command, error.exitCode, error.stderr);
-        this.location = location;
-        this.message = error.message;
-        this.name = 'BuildError';
-    }
-}
-/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
-function failedLine(stderr) {
-    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
-        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
-    return m ? Number(m[1]) : undefined;
-}
-async function build(inputs, plan, deps) {
-    const { docker, reporter } = deps;
-    const args = buildArgs(inputs, plan.build, plan.buildx);
-    const hint = withHint(inputs);
-    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
-    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-    const run = plan.build.output === 'push'
-        ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
-        : docker.build(args);
-    const result = await run.catch(error => hint(located(error, inputs)));
-    if (inputs.cacheTo.length)
-        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim();
-    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
-    const identity = [
-        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
-    ];
-    const loaded = plan.build.output === 'load';
-    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
-    if (plan.build.output === 'cache')
-        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    return { iid, identity, metadata, output: plan.build.output ?? 'load' };
-}
-/**
- * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
- * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
- * knows it by the iid. The first identity that the store knows is the image.
- */
-async function inspectBuilt(docker, built) {
-    let last;
-    for (const id of built.identity) {
-        try {
-            return await docker.inspect(id);
-        }
-        catch (error) {
-            last = error;
-        }
-    }
-    throw last;
-}
-function located(error, inputs) {
-    if (!(error instanceof DockerError))
-        return error;
-    const line = failedLine(error.stderr);
-    if (line === undefined || inputs.remoteContext)
-        return error;
-    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
-    return new BuildError(error, { file, line });
-}
-async function readMetadata(file) {
-    try {
-        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/**
- * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
- * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
- * mention the cache).
- */
-function warnOnCacheExport(output, reporter) {
-    const lines = output.split(/\r?\n/);
-    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
-    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
-    if (line)
-        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/push.ts
-// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
-// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
-
-
-
-
-
-
-
-/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
-async function push(inputs, plan, built, deps) {
-    const { docker, client, reporter } = deps;
-    if (built.output === 'push') {
-        // buildx pushed every platform and tag itself, and says what in its metadata file.
-        const digest = built.metadata['containerimage.digest'];
-        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
-    }
-    const refs = plan.build.refs;
-    const pushDocker = (ref) => retry(() => docker.push(ref), {
-        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withHint(inputs));
-    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
-    const inspecting = inspectBuilt(docker, built);
-    inspecting.catch(() => undefined);
-    const reported = await pushDocker(refs[0]);
-    const image = await inspecting;
-    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
-    if (refs.length > 1) {
-        const name = (0,src_reference/* remotePath */.QZ)(inputs.registry, inputs.image);
-        const tagged = digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter));
-        if (!tagged)
-            for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref));
-        digests = [...new Set(digests.filter(Boolean))];
-    }
-    return { digests, image };
-}
-/**
- * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
- * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
- */
-async function tagByApi(client, name, digest, tags, reporter) {
-    try {
-        const manifest = await client.getManifest(name, digest);
-        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
-        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
-        return true;
-    }
-    catch (error) {
-        reporter.info(`The registry API did not take the extra tags (${(0,src_text/* messageOf */.bD)(error)}); pushing them with docker`);
-        return false;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
 class VerificationError extends Error {
@@ -1938,6 +1812,163 @@ function platformDigests(manifest, localPlatform) {
         out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest;
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build.ts
+// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
+// metadata, and the local image inspected by that identity, never by a tag another build may move.
+
+
+
+
+
+
+
+
+/** An error that points at the Dockerfile line the builder named. */
+class BuildError extends DockerError {
+    location;
+    constructor(error, location) {
+        super(error.command, error.exitCode, error.stderr);
+        this.location = location;
+        this.message = error.message;
+        this.name = 'BuildError';
+    }
+}
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
+function failedLine(stderr) {
+    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
+        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
+    return m ? Number(m[1]) : undefined;
+}
+async function build(inputs, plan, deps) {
+    const { docker, reporter } = deps;
+    const args = buildArgs(inputs, plan.build, plan.buildx);
+    const hint = withHint(inputs);
+    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
+    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+    const run = plan.build.output === 'push'
+        ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
+        : docker.build(args);
+    const result = await run.catch(error => hint(located(error, inputs)));
+    if (inputs.cacheTo.length)
+        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
+    const iid = (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim();
+    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
+    const identity = [
+        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
+    ];
+    const loaded = plan.build.output === 'load';
+    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
+    if (plan.build.output === 'cache')
+        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
+    return { iid, identity, metadata, output: plan.build.output ?? 'load' };
+}
+/**
+ * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
+ * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
+ * knows it by the iid. The first identity that the store knows is the image.
+ */
+async function inspectBuilt(docker, built, refs) {
+    let last;
+    for (const id of built.identity) {
+        try {
+            return await docker.inspect(id);
+        }
+        catch (error) {
+            last = error;
+        }
+    }
+    // The containerd store keeps images by name: once another build took our tag, nothing names our image.
+    if (/no such image/i.test((0,src_text/* messageOf */.bD)(last)))
+        throw new VerificationError(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
+    throw last;
+}
+function located(error, inputs) {
+    if (!(error instanceof DockerError))
+        return error;
+    const line = failedLine(error.stderr);
+    if (line === undefined || inputs.remoteContext)
+        return error;
+    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
+    return new BuildError(error, { file, line });
+}
+async function readMetadata(file) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * mention the cache).
+ */
+function warnOnCacheExport(output, reporter) {
+    const lines = output.split(/\r?\n/);
+    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
+    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
+    if (line)
+        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/push.ts
+// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
+// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+
+
+
+
+
+
+
+/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
+async function push(inputs, plan, built, deps) {
+    const { docker, client, reporter } = deps;
+    if (built.output === 'push') {
+        // buildx pushed every platform and tag itself, and says what in its metadata file.
+        const digest = built.metadata['containerimage.digest'];
+        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
+    }
+    const refs = plan.build.refs;
+    const pushDocker = (ref) => retry(() => docker.push(ref), {
+        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(withHint(inputs));
+    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+    const inspecting = inspectBuilt(docker, built, plan.build.refs);
+    inspecting.catch(() => undefined);
+    const reported = await pushDocker(refs[0]);
+    const image = await inspecting;
+    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
+    if (refs.length > 1) {
+        const name = (0,src_reference/* remotePath */.QZ)(inputs.registry, inputs.image);
+        const tagged = digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter));
+        if (!tagged)
+            for (const ref of refs.slice(1))
+                digests.push(await pushDocker(ref));
+        digests = [...new Set(digests.filter(Boolean))];
+    }
+    return { digests, image };
+}
+/**
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
+ * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ */
+async function tagByApi(client, name, digest, tags, reporter) {
+    try {
+        const manifest = await client.getManifest(name, digest);
+        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
+        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
+        return true;
+    }
+    catch (error) {
+        reporter.info(`The registry API did not take the extra tags (${(0,src_text/* messageOf */.bD)(error)}); pushing them with docker`);
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/result.ts
@@ -2071,7 +2102,7 @@ verification) {
     const built = await reporter.group('Build', () => (0,src_reporter/* timed */.ay)(durations, 'build', () => build(inputs, plan, deps)));
     const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid };
     if (!client) {
-        const image = built.output === 'load' ? await inspectBuilt(docker, built) : undefined;
+        const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined;
         return resultOf({ ...outcome, image });
     }
     const pushed = await reporter.group('Push', () => (0,src_reporter/* timed */.ay)(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));

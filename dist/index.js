@@ -452,6 +452,24 @@ const INPUTS = {
             help: 'a build secret whose value is read from the environment variable ENV; repeatable'
         }
     },
+    secretFiles: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+    },
+    secretEnvs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from environment variables, one `id=ENVNAME` per line. Each variable must be set; its value is masked.',
+        cli: {
+            flag: 'secret-env',
+            value: 'ID=ENV',
+            help: 'a build secret read from an environment variable; repeatable'
+        }
+    },
     builder: {
         kind: 'string',
         default: '',
@@ -608,7 +626,7 @@ function byKind(name, row, raw) {
         }
     }
 }
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
 /** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
 function isRemoteContext(context) {
@@ -643,6 +661,8 @@ function checkTags(tags) {
     }
     return tags;
 }
+const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
+const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
@@ -668,9 +688,30 @@ function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`);
+            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
     });
+}
+/** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+    const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, value)))
+            throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        if (env[value] === undefined)
+            throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`);
+    }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
 function trimPassword(raw, notices) {
@@ -682,7 +723,6 @@ function trimPassword(raw, notices) {
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
     registry: parseRegistry,
-    context: value => value || '.',
     tags: checkTags,
     target: plainName('target'),
     builder: plainName('builder'),
@@ -697,7 +737,15 @@ const VALIDATORS = {
     cacheTo: cacheSpecs('cache-to'),
     provenance: attestation('provenance'),
     sbom: attestation('sbom'),
-    secrets: secretLines
+    secrets: secretLines,
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    context: value => {
+        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+        if (/^ssh:\/\//i.test(value))
+            throw new InputError('context', `${show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        return value || '.';
+    }
 };
 /** Every row read by its kind and validator, with nothing checked on disk. */
 function readRows(get, notices = []) {
@@ -709,8 +757,6 @@ function readRows(get, notices = []) {
     }
     return values;
 }
-const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
-const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
 function checkLocalContext(context, file, cwd) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, context);
     if (!isDir(dir))
@@ -732,6 +778,7 @@ function parseInputs(get, cwd = process.cwd()) {
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
+    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     return { inputs: { ...values, remoteContext }, notices };
@@ -3025,7 +3072,8 @@ function splitHostPort(registry) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DJ: () => (/* binding */ credentialSecrets),
-/* harmony export */   ay: () => (/* binding */ timed)
+/* harmony export */   ay: () => (/* binding */ timed),
+/* harmony export */   tf: () => (/* binding */ valueSecrets)
 /* harmony export */ });
 /* unused harmony export since */
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
@@ -3044,23 +3092,27 @@ async function timed(durations, name, fn) {
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6;
 /**
- * Everything to mask for a password: the value docker uses, each line of a multi-line one (a JSON key file
- * is registered line by line, since a multi-line mask matches nothing in a line-based log), and the base64
- * forms docker writes into config files and headers.
+ * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
+ * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
  */
-function credentialSecrets(username, password) {
-    if (!password.trim())
+function valueSecrets(value) {
+    if (!value.trim())
         return [];
-    const lines = password.includes('\n')
-        ? password
+    const lines = value.includes('\n')
+        ? value
             .split(/\r?\n/)
             .map(l => l.trim())
             .filter(l => l.length >= MIN_LINE_MASK)
         : [];
+    return [...new Set([value, ...lines])];
+}
+/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
+function credentialSecrets(username, password) {
+    if (!password.trim())
+        return [];
     return [
         ...new Set([
-            password,
-            ...lines,
+            ...valueSecrets(password),
             Buffer.from(`${username}:${password}`).toString('base64'),
             Buffer.from(password).toString('base64')
         ])

@@ -181,6 +181,24 @@ const INPUTS = {
             help: 'a build secret whose value is read from the environment variable ENV; repeatable'
         }
     },
+    secretFiles: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+    },
+    secretEnvs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from environment variables, one `id=ENVNAME` per line. Each variable must be set; its value is masked.',
+        cli: {
+            flag: 'secret-env',
+            value: 'ID=ENV',
+            help: 'a build secret read from an environment variable; repeatable'
+        }
+    },
     builder: {
         kind: 'string',
         default: '',
@@ -564,7 +582,7 @@ function byKind(name, row, raw) {
         }
     }
 }
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
 /** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
 function isRemoteContext(context) {
@@ -599,6 +617,8 @@ function checkTags(tags) {
     }
     return tags;
 }
+const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
@@ -624,9 +644,30 @@ function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = splitKeyValue(line);
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]`);
+            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${ref('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
     });
+}
+/** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+    const kv = splitKeyValue(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = splitKeyValue(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
+            throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = splitKeyValue(line);
+        if (env[value] === undefined)
+            throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`);
+    }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
 function trimPassword(raw, notices) {
@@ -638,7 +679,6 @@ function trimPassword(raw, notices) {
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
     registry: parseRegistry,
-    context: value => value || '.',
     tags: checkTags,
     target: plainName('target'),
     builder: plainName('builder'),
@@ -653,7 +693,15 @@ const VALIDATORS = {
     cacheTo: cacheSpecs('cache-to'),
     provenance: attestation('provenance'),
     sbom: attestation('sbom'),
-    secrets: secretLines
+    secrets: secretLines,
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    context: value => {
+        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+        if (/^ssh:\/\//i.test(value))
+            throw new InputError('context', `${show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        return value || '.';
+    }
 };
 /** Every row read by its kind and validator, with nothing checked on disk. */
 function readRows(get, notices = []) {
@@ -665,8 +713,6 @@ function readRows(get, notices = []) {
     }
     return values;
 }
-const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
-const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
 function checkLocalContext(context, file, cwd) {
     const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
@@ -688,6 +734,7 @@ function parseInputs(get, cwd = process.cwd()) {
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
+    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     return { inputs: { ...values, remoteContext }, notices };
@@ -2355,23 +2402,27 @@ async function timed(durations, name, fn) {
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6;
 /**
- * Everything to mask for a password: the value docker uses, each line of a multi-line one (a JSON key file
- * is registered line by line, since a multi-line mask matches nothing in a line-based log), and the base64
- * forms docker writes into config files and headers.
+ * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
+ * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
  */
-function credentialSecrets(username, password) {
-    if (!password.trim())
+function valueSecrets(value) {
+    if (!value.trim())
         return [];
-    const lines = password.includes('\n')
-        ? password
+    const lines = value.includes('\n')
+        ? value
             .split(/\r?\n/)
             .map(l => l.trim())
             .filter(l => l.length >= MIN_LINE_MASK)
         : [];
+    return [...new Set([value, ...lines])];
+}
+/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
+function credentialSecrets(username, password) {
+    if (!password.trim())
+        return [];
     return [
         ...new Set([
-            password,
-            ...lines,
+            ...valueSecrets(password),
             Buffer.from(`${username}:${password}`).toString('base64'),
             Buffer.from(password).toString('base64')
         ])
@@ -2411,6 +2462,7 @@ const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 
 
 
+
 async function makePlan(inputs, opts) {
     const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
@@ -2426,24 +2478,49 @@ async function makePlan(inputs, opts) {
             iidfile: external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
-            secretFiles: await writeSecrets(inputs.secrets, opts.workDir, opts.reporter),
+            secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
             output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
         }
     };
 }
-/** Each secret value goes to its own 0600 file in the private directory, never into argv or the log. */
-async function writeSecrets(secrets, workDir, reporter) {
-    if (!secrets.length)
-        return [];
+/**
+ * Every build secret as an id and a file for `--secret id=…,src=…`: `secrets` values and `secret-envs`
+ * variables go to their own 0600 files in the private directory, never into argv; `secret-files` are used
+ * where they are. Every value is masked first, line by line for multi-line ones.
+ */
+async function secretFiles(inputs, workDir, reporter) {
+    const written = [
+        ...inputs.secrets.map(line => splitKeyValue(line)),
+        ...inputs.secretEnvs.map(line => {
+            const { key, value } = splitKeyValue(line);
+            return { key, value: process.env[value] ?? '' };
+        })
+    ];
+    const fromFiles = await Promise.all(inputs.secretFiles.map(async (line) => {
+        const { key, value } = splitKeyValue(line);
+        const file = external_node_path_default().resolve(value);
+        const content = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        // A large file is not a password; masking megabytes line by line would only slow the log.
+        if (content.length <= MAX_MASKED_FILE)
+            maskValue(content, reporter);
+        return { id: key, path: file };
+    }));
+    if (!written.length)
+        return fromFiles;
     const dir = external_node_path_default().join(workDir, 'secrets');
     await (0,promises_namespaceObject.mkdir)(dir, { mode: 0o700 });
-    return Promise.all(secrets.map(async (line, i) => {
-        const { key, value } = splitKeyValue(line);
-        reporter.setSecret(value);
+    const own = await Promise.all(written.map(async ({ key, value }, i) => {
+        maskValue(value, reporter);
         const file = external_node_path_default().join(dir, String(i));
         await (0,promises_namespaceObject.writeFile)(file, value, { mode: 0o600 });
         return { id: key, path: file };
     }));
+    return [...own, ...fromFiles];
+}
+const MAX_MASKED_FILE = 64 * 1024;
+function maskValue(value, reporter) {
+    for (const secret of valueSecrets(value))
+        reporter.setSecret(secret);
 }
 /** Retry options that tell the user about each retry. */
 const retrying = (what, attempts, reporter, sleep) => ({
@@ -2451,158 +2528,6 @@ const retrying = (what, attempts, reporter, sleep) => ({
     sleep,
     onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`)
 });
-
-;// CONCATENATED MODULE: ./src/pipeline/build.ts
-// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
-// metadata, and the local image inspected by that identity, never by a tag another build may move.
-
-
-
-
-
-
-/** An error that points at the Dockerfile line the builder named. */
-class BuildError extends DockerError {
-    location;
-    constructor(error, location) {
-        super(error.command, error.exitCode, error.stderr);
-        this.location = location;
-        this.message = error.message;
-        this.name = 'BuildError';
-    }
-}
-/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
-function failedLine(stderr) {
-    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
-        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
-    return m ? Number(m[1]) : undefined;
-}
-async function build(inputs, plan, deps) {
-    const { docker, reporter } = deps;
-    const args = buildArgs(inputs, plan.build, plan.buildx);
-    const hint = withHint(inputs);
-    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
-    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-    const run = plan.build.output === 'push'
-        ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
-        : docker.build(args);
-    const result = await run.catch(error => hint(located(error, inputs)));
-    if (inputs.cacheTo.length)
-        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim();
-    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
-    const identity = [
-        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
-    ];
-    const loaded = plan.build.output === 'load';
-    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
-    if (plan.build.output === 'cache')
-        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    return { iid, identity, metadata, output: plan.build.output ?? 'load' };
-}
-/**
- * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
- * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
- * knows it by the iid. The first identity that the store knows is the image.
- */
-async function inspectBuilt(docker, built) {
-    let last;
-    for (const id of built.identity) {
-        try {
-            return await docker.inspect(id);
-        }
-        catch (error) {
-            last = error;
-        }
-    }
-    throw last;
-}
-function located(error, inputs) {
-    if (!(error instanceof DockerError))
-        return error;
-    const line = failedLine(error.stderr);
-    if (line === undefined || inputs.remoteContext)
-        return error;
-    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
-    return new BuildError(error, { file, line });
-}
-async function readMetadata(file) {
-    try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/**
- * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
- * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
- * mention the cache).
- */
-function warnOnCacheExport(output, reporter) {
-    const lines = output.split(/\r?\n/);
-    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
-    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
-    if (line)
-        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/push.ts
-// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
-// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
-
-
-
-
-
-
-
-/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
-async function push(inputs, plan, built, deps) {
-    const { docker, client, reporter } = deps;
-    if (built.output === 'push') {
-        // buildx pushed every platform and tag itself, and says what in its metadata file.
-        const digest = built.metadata['containerimage.digest'];
-        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
-    }
-    const refs = plan.build.refs;
-    const pushDocker = (ref) => retry(() => docker.push(ref), {
-        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withHint(inputs));
-    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
-    const inspecting = inspectBuilt(docker, built);
-    inspecting.catch(() => undefined);
-    const reported = await pushDocker(refs[0]);
-    const image = await inspecting;
-    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
-    if (refs.length > 1) {
-        const name = remotePath(inputs.registry, inputs.image);
-        const tagged = digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter));
-        if (!tagged)
-            for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref));
-        digests = [...new Set(digests.filter(Boolean))];
-    }
-    return { digests, image };
-}
-/**
- * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
- * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
- */
-async function tagByApi(client, name, digest, tags, reporter) {
-    try {
-        const manifest = await client.getManifest(name, digest);
-        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
-        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
-        return true;
-    }
-    catch (error) {
-        reporter.info(`The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`);
-        return false;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
 class VerificationError extends Error {
@@ -2663,6 +2588,163 @@ function platformDigests(manifest, localPlatform) {
         out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest;
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build.ts
+// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
+// metadata, and the local image inspected by that identity, never by a tag another build may move.
+
+
+
+
+
+
+
+
+/** An error that points at the Dockerfile line the builder named. */
+class BuildError extends DockerError {
+    location;
+    constructor(error, location) {
+        super(error.command, error.exitCode, error.stderr);
+        this.location = location;
+        this.message = error.message;
+        this.name = 'BuildError';
+    }
+}
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
+function failedLine(stderr) {
+    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
+        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
+    return m ? Number(m[1]) : undefined;
+}
+async function build(inputs, plan, deps) {
+    const { docker, reporter } = deps;
+    const args = buildArgs(inputs, plan.build, plan.buildx);
+    const hint = withHint(inputs);
+    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
+    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+    const run = plan.build.output === 'push'
+        ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
+        : docker.build(args);
+    const result = await run.catch(error => hint(located(error, inputs)));
+    if (inputs.cacheTo.length)
+        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
+    const iid = (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim();
+    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
+    const identity = [
+        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
+    ];
+    const loaded = plan.build.output === 'load';
+    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
+    if (plan.build.output === 'cache')
+        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
+    return { iid, identity, metadata, output: plan.build.output ?? 'load' };
+}
+/**
+ * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
+ * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
+ * knows it by the iid. The first identity that the store knows is the image.
+ */
+async function inspectBuilt(docker, built, refs) {
+    let last;
+    for (const id of built.identity) {
+        try {
+            return await docker.inspect(id);
+        }
+        catch (error) {
+            last = error;
+        }
+    }
+    // The containerd store keeps images by name: once another build took our tag, nothing names our image.
+    if (/no such image/i.test(messageOf(last)))
+        throw new VerificationError(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
+    throw last;
+}
+function located(error, inputs) {
+    if (!(error instanceof DockerError))
+        return error;
+    const line = failedLine(error.stderr);
+    if (line === undefined || inputs.remoteContext)
+        return error;
+    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
+    return new BuildError(error, { file, line });
+}
+async function readMetadata(file) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * mention the cache).
+ */
+function warnOnCacheExport(output, reporter) {
+    const lines = output.split(/\r?\n/);
+    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
+    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
+    if (line)
+        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/push.ts
+// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
+// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+
+
+
+
+
+
+
+/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
+async function push(inputs, plan, built, deps) {
+    const { docker, client, reporter } = deps;
+    if (built.output === 'push') {
+        // buildx pushed every platform and tag itself, and says what in its metadata file.
+        const digest = built.metadata['containerimage.digest'];
+        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
+    }
+    const refs = plan.build.refs;
+    const pushDocker = (ref) => retry(() => docker.push(ref), {
+        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(withHint(inputs));
+    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+    const inspecting = inspectBuilt(docker, built, plan.build.refs);
+    inspecting.catch(() => undefined);
+    const reported = await pushDocker(refs[0]);
+    const image = await inspecting;
+    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
+    if (refs.length > 1) {
+        const name = remotePath(inputs.registry, inputs.image);
+        const tagged = digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter));
+        if (!tagged)
+            for (const ref of refs.slice(1))
+                digests.push(await pushDocker(ref));
+        digests = [...new Set(digests.filter(Boolean))];
+    }
+    return { digests, image };
+}
+/**
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
+ * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ */
+async function tagByApi(client, name, digest, tags, reporter) {
+    try {
+        const manifest = await client.getManifest(name, digest);
+        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
+        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
+        return true;
+    }
+    catch (error) {
+        reporter.info(`The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`);
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/result.ts
@@ -2796,7 +2878,7 @@ verification) {
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid };
     if (!client) {
-        const image = built.output === 'load' ? await inspectBuilt(docker, built) : undefined;
+        const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined;
         return resultOf({ ...outcome, image });
     }
     const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));

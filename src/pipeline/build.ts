@@ -8,6 +8,8 @@ import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan } from './plan.js'
+import { VerificationError } from './verify.js'
+import { messageOf } from '../text.js'
 
 export interface Built {
   /** The iidfile's digest: the image ID, or with buildx on the containerd store maybe the config digest. */
@@ -79,7 +81,7 @@ export async function build(
  * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
  * knows it by the iid. The first identity that the store knows is the image.
  */
-export async function inspectBuilt(docker: Docker, built: Built): Promise<ImageInfo> {
+export async function inspectBuilt(docker: Docker, built: Built, refs: string[]): Promise<ImageInfo> {
   let last: unknown
   for (const id of built.identity) {
     try {
@@ -88,6 +90,11 @@ export async function inspectBuilt(docker: Docker, built: Built): Promise<ImageI
       last = error
     }
   }
+  // The containerd store keeps images by name: once another build took our tag, nothing names our image.
+  if (/no such image/i.test(messageOf(last)))
+    throw new VerificationError(
+      `the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`
+    )
   throw last
 }
 

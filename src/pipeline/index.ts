@@ -164,7 +164,7 @@ async function phases(
   )
   const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid }
   if (!client) {
-    const image = built.output === 'load' ? await inspectBuilt(docker, built) : undefined
+    const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined
     return resultOf({ ...outcome, image })
   }
 

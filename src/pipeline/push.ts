@@ -40,7 +40,7 @@ export async function push(
     }).catch(withHint(inputs))
 
   // The inspect (image ID, size, platform) runs beside the push, off the critical path.
-  const inspecting = inspectBuilt(docker, built)
+  const inspecting = inspectBuilt(docker, built, plan.build.refs)
   inspecting.catch(() => undefined)
   const reported = await pushDocker(refs[0])
   const image = await inspecting
