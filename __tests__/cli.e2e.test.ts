@@ -189,7 +189,7 @@ describe('usage and exit codes', () => {
 })
 
 describe('build, push, verify', () => {
-  it('--json prints one JSON object with the action output names; progress and docker output go to stderr', async () => {
+  it('--json prints one JSON object with the action output names and typed values; progress and docker output go to stderr', async () => {
     const image = repo('json')
     const res = await cli([
       '--context',
@@ -212,19 +212,27 @@ describe('build, push, verify', () => {
     // stdout is the JSON and nothing else.
     expect(res.stdout.endsWith('\n')).toBe(true)
     expect(res.stdout.trim().split('\n')).toHaveLength(1)
-    const out = JSON.parse(res.stdout) as Record<string, string>
+    const out = JSON.parse(res.stdout) as {
+      digest: string
+      'image-ref': string
+      imageid: string
+      tags: string[]
+      'platform-digests': Record<string, string>
+      metadata: Record<string, unknown>
+    }
     expect(Object.keys(out).sort()).toEqual([...OUTPUTS].sort())
-    for (const key of OUTPUTS) expect(typeof out[key]).toBe('string')
+    // Typed: strings stay strings, the list is an array, the JSON outputs are objects.
+    for (const key of ['digest', 'image-ref', 'imageid'] as const) expect(typeof out[key]).toBe('string')
 
     const remote = await inspectRaw(registry.host, `${image}:a`)
     expect(out.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(out.digest).toBe(remote.digest)
     expect((await inspectRaw(registry.host, `${image}:b`)).digest).toBe(remote.digest)
     expect(out['image-ref']).toBe(`${registry.host}/${image}@${remote.digest}`)
-    expect(out.tags).toBe(`${registry.host}/${image}:a\n${registry.host}/${image}:b`)
+    expect(out.tags).toEqual([`${registry.host}/${image}:a`, `${registry.host}/${image}:b`])
     expect(out.imageid).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(Object.keys(JSON.parse(out['platform-digests'])).length).toBeGreaterThan(0)
-    expect(JSON.parse(out.metadata)).toMatchObject({ digest: remote.digest, pushed: true })
+    expect(Object.keys(out['platform-digests']).length).toBeGreaterThan(0)
+    expect(out.metadata).toMatchObject({ digest: remote.digest, pushed: true })
 
     // The build arg and the label reached the image the registry serves.
     const labels = await remoteLabels(registry.host, `${image}:a`)
@@ -263,10 +271,15 @@ describe('build, push, verify', () => {
       '--json'
     ])
     expectCode(res, 0)
-    const out = JSON.parse(res.stdout) as Record<string, string>
+    const out = JSON.parse(res.stdout) as {
+      digest: string
+      'image-ref': string
+      imageid: string
+      tags: string[]
+    }
     expect(out.digest).toBe('')
     expect(out['image-ref']).toBe('')
-    expect(out.tags).toBe(`${registry.host}/${image}:local`)
+    expect(out.tags).toEqual([`${registry.host}/${image}:local`])
     const local = await dockerOk([
       'image',
       'inspect',

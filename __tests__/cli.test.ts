@@ -261,3 +261,33 @@ describe('main() before any build', () => {
     expect(res.stderr).not.toContain('==>')
   })
 })
+
+describe('--version and the words of the CLI', () => {
+  it('--version prints the version and exits 0', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    const r = await runMain(['--version'])
+    expect(r).toEqual({ code: 0, stdout: `build-tag-push ${pkg.version}\n`, stderr: '' })
+  })
+
+  it('an input error names flags, never input names', async () => {
+    const r = await runMain(['--image', 'ghcr.io/o/app'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^build-tag-push: invalid --image: .*put "ghcr.io" in --registry\n$/)
+    expect(r.stderr).not.toMatch(/input/)
+  })
+
+  it('--username without --password-stdin says so in flags', async () => {
+    const r = await runMain([
+      '--image',
+      'o/app',
+      '--username',
+      'u',
+      '--context',
+      join(ROOT, 'examples', 'hello')
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      'invalid --password-stdin: --username and --password-stdin must be given together'
+    )
+  })
+})
