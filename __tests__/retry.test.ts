@@ -268,3 +268,37 @@ describe('retry', () => {
     expect(r.retries).toEqual([])
   })
 })
+
+describe('retry with an abort signal', () => {
+  it('stops waiting at once when aborted, and starts no attempt after', async () => {
+    const controller = new AbortController()
+    let attempts = 0
+    const start = Date.now()
+    const pending = retry(
+      async () => {
+        attempts++
+        throw new ClassifiedError('503 Service Unavailable', 'transient')
+      },
+      { attempts: 10, baseMs: 60_000, maxMs: 60_000, signal: controller.signal }
+    )
+    setTimeout(() => controller.abort(new Error('the step failed')), 50)
+    await expect(pending).rejects.toThrow(/stopped: the step failed/)
+    expect(attempts).toBe(1)
+    expect(Date.now() - start).toBeLessThan(2000)
+  })
+
+  it('an aborted signal lets no attempt start', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    let called = false
+    await expect(
+      retry(
+        async () => {
+          called = true
+        },
+        { attempts: 3, signal: controller.signal }
+      )
+    ).rejects.toThrow(/stopped/)
+    expect(called).toBe(false)
+  })
+})

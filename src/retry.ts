@@ -93,6 +93,8 @@ export interface RetryOptions {
    */
   maxElapsedMs?: number
   now?: () => number
+  /** Once aborted (the step has failed elsewhere), no attempt starts and no wait goes on. */
+  signal?: AbortSignal
 }
 
 export const DEFAULT_BASE_MS = 1000
@@ -113,10 +115,10 @@ const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeo
 
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryOptions): Promise<T> {
-  const sleep = opts.sleep ?? realSleep
   const now = opts.now ?? Date.now
   const start = now()
   for (let attempt = 1; ; attempt++) {
+    if (opts.signal?.aborted) throw aborted(opts.signal)
     try {
       return await fn(attempt)
     } catch (error) {
@@ -125,10 +127,43 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryO
       const delayMs = backoffMs(attempt, opts, retryAfter)
       const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs
       if (attempt >= opts.attempts || outOfTime) throw gaveUp(error, attempt, outOfTime)
+      if (opts.signal?.aborted) throw error
       opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error })
-      await sleep(delayMs)
+      await abortable(delayMs, opts.sleep, opts.signal)
     }
   }
+}
+
+const aborted = (signal: AbortSignal): Error =>
+  new ClassifiedError(
+    `stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`,
+    'fatal'
+  )
+
+/**
+ * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
+ * is not kept alive by a backoff nobody waits for.
+ */
+function abortable(
+  ms: number,
+  sleep: ((ms: number) => Promise<void>) | undefined,
+  signal?: AbortSignal
+): Promise<void> {
+  if (!signal) return (sleep ?? realSleep)(ms)
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined
+    const stop = () => {
+      clearTimeout(timer)
+      reject(aborted(signal))
+    }
+    signal.addEventListener('abort', stop, { once: true })
+    const done = () => {
+      signal.removeEventListener('abort', stop)
+      resolve()
+    }
+    if (sleep) sleep(ms).then(done, reject)
+    else timer = setTimeout(done, ms)
+  })
 }
 
 /** The last transient error, told how long we tried, so the one error line tells the whole story. */

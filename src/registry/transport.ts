@@ -69,6 +69,7 @@ export class Transport {
   private readonly timeoutMs: number
   private readonly onRetry?: (message: string) => void
   private readonly sleep?: (ms: number) => Promise<void>
+  private readonly closed = new AbortController()
   private readonly agents: {
     http?: http.Agent
     https?: https.Agent
@@ -102,7 +103,9 @@ export class Transport {
     return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin
   }
 
+  /** Ends the client: requests still retrying stop at once, so a failed step does not linger. */
   close(): void {
+    this.closed.abort(new Error('the run is over'))
     for (const agent of Object.values(this.agents)) agent?.destroy()
   }
 
@@ -129,6 +132,7 @@ export class Transport {
       {
         attempts: this.attempts,
         sleep: this.sleep,
+        signal: this.closed.signal,
         onRetry: ({ attempt, attempts, delayMs, error }) =>
           this.onRetry?.(
             `${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`
