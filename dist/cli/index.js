@@ -1321,10 +1321,11 @@ function backoffMs(attempt, { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, 
 const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 async function retry(fn, opts) {
-    const sleep = opts.sleep ?? realSleep;
     const now = opts.now ?? Date.now;
     const start = now();
     for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw aborted(opts.signal);
         try {
             return await fn(attempt);
         }
@@ -1336,10 +1337,37 @@ async function retry(fn, opts) {
             const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
             if (attempt >= opts.attempts || outOfTime)
                 throw gaveUp(error, attempt, outOfTime);
+            if (opts.signal?.aborted)
+                throw error;
             opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error });
-            await sleep(delayMs);
+            await abortable(delayMs, opts.sleep, opts.signal);
         }
     }
+}
+const aborted = (signal) => new ClassifiedError(`stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`, 'fatal');
+/**
+ * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
+ * is not kept alive by a backoff nobody waits for.
+ */
+function abortable(ms, sleep, signal) {
+    if (!signal)
+        return (sleep ?? realSleep)(ms);
+    return new Promise((resolve, reject) => {
+        let timer;
+        const stop = () => {
+            clearTimeout(timer);
+            reject(aborted(signal));
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        const done = () => {
+            signal.removeEventListener('abort', stop);
+            resolve();
+        };
+        if (sleep)
+            sleep(ms).then(done, reject);
+        else
+            timer = setTimeout(done, ms);
+    });
 }
 /** The last transient error, told how long we tried, so the one error line tells the whole story. */
 function gaveUp(error, attempt, outOfTime) {
@@ -1753,6 +1781,7 @@ class Transport {
     timeoutMs;
     onRetry;
     sleep;
+    closed = new AbortController();
     agents = {};
     certsDir;
     /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
@@ -1778,7 +1807,9 @@ class Transport {
     get baseUrl() {
         return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin;
     }
+    /** Ends the client: requests still retrying stop at once, so a failed step does not linger. */
     close() {
+        this.closed.abort(new Error('the run is over'));
         for (const agent of Object.values(this.agents))
             agent?.destroy();
     }
@@ -1802,6 +1833,7 @@ class Transport {
         }, {
             attempts: this.attempts,
             sleep: this.sleep,
+            signal: this.closed.signal,
             onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
         });
     }
