@@ -1720,6 +1720,9 @@ const loginHost = (registry) => (0,src_reference/* isDockerHub */.gr)(registry) 
 
 
 async function makePlan(inputs, opts) {
+    // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
+    for (const secret of urlSecrets(inputs.context))
+        opts.reporter.setSecret(secret);
     const repo = (0,src_reference/* repository */.Jk)(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
     // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
@@ -1774,6 +1777,24 @@ async function secretFiles(inputs, workDir, reporter) {
     return [...own, ...fromFiles];
 }
 const MAX_MASKED_FILE = 64 * 1024;
+/** The userinfo of a URL context, as written and decoded: `user:token`, `token`. */
+function urlSecrets(context) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/#]+)@/i.exec(context);
+    if (!m)
+        return [];
+    const userinfo = m[1];
+    const colon = userinfo.indexOf(':');
+    const password = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+    const decode = (s) => {
+        try {
+            return decodeURIComponent(s);
+        }
+        catch {
+            return s;
+        }
+    };
+    return [...new Set([userinfo, password, decode(userinfo), decode(password)].filter(s => s.length >= 3))];
+}
 function maskValue(value, reporter) {
     for (const secret of (0,src_reporter/* valueSecrets */.tf)(value))
         reporter.setSecret(secret);

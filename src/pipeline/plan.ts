@@ -23,6 +23,8 @@ export async function makePlan(
   inputs: Inputs,
   opts: { workDir: string; buildx: boolean; labels?: string[]; defaultTags?: string[]; reporter: Reporter }
 ): Promise<Plan> {
+  // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
+  for (const secret of urlSecrets(inputs.context)) opts.reporter.setSecret(secret)
   const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
   // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
@@ -85,6 +87,23 @@ async function secretFiles(
 }
 
 const MAX_MASKED_FILE = 64 * 1024
+
+/** The userinfo of a URL context, as written and decoded: `user:token`, `token`. */
+export function urlSecrets(context: string): string[] {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/#]+)@/i.exec(context)
+  if (!m) return []
+  const userinfo = m[1]
+  const colon = userinfo.indexOf(':')
+  const password = colon < 0 ? userinfo : userinfo.slice(colon + 1)
+  const decode = (s: string): string => {
+    try {
+      return decodeURIComponent(s)
+    } catch {
+      return s
+    }
+  }
+  return [...new Set([userinfo, password, decode(userinfo), decode(password)].filter(s => s.length >= 3))]
+}
 
 function maskValue(value: string, reporter: Reporter): void {
   for (const secret of valueSecrets(value)) reporter.setSecret(secret)
