@@ -45,6 +45,17 @@ const pushSimple = async (registry: string, image: string, tags: string, env?: N
   )
 
 describe('build, tag, push, verify', () => {
+  it('a job summary that cannot be written is a warning: the step that pushed still succeeds', async () => {
+    const image = repo('nosummary')
+    const run = await pushSimple(registry.host, image, 'v1', {
+      GITHUB_STEP_SUMMARY: '/nonexistent/dir/summary'
+    })
+    expectSucceeded(run)
+    expect(run.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`)).digest)
+    expect(run.log).toMatch(/^::warning::could not write the job summary: .*nonexistent/m)
+    expect(errorLines(run.stdout)).toEqual([])
+  })
+
   it('pushes one tag, outputs the registry content digest, and the image can be pulled back by digest', async () => {
     const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
     const image = repo('one')
