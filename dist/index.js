@@ -476,7 +476,7 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => core.notice(n));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 42).then(__nccwpck_require__.bind(__nccwpck_require__, 42));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 548).then(__nccwpck_require__.bind(__nccwpck_require__, 548));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -533,7 +533,7 @@ async function removeQuietly(dir) {
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB, TAG_RULE, PATH_RULE */
+/* unused harmony exports DOCKER_HUB, HUB_AUTH_KEY, TAG_RULE, PATH_RULE, splitHostPort */
 // The docker image reference grammar (distribution/reference), as pure functions.
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
@@ -541,6 +541,8 @@ const DOMAIN_LABEL = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
 const IPV6 = /^\[[A-Fa-f0-9:.]+(?:%[A-Za-z0-9]+)?\]$/;
 const NAME_MAX = 255;
 const DOCKER_HUB = 'docker.io';
+/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
+const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 const HUB_ALIASES = new Set([
     'docker.io',
     'index.docker.io',
@@ -641,6 +643,14 @@ function isLoopbackRegistry(registry) {
  */
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
+function splitHostPort(registry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
+    if (bracketed)
+        return { host: bracketed[1], port: bracketed[2] ?? '' };
+    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
+    return { host: m[1], port: m[2] ?? '' };
 }
 
 
@@ -779,6 +789,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
+/***/ 193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
 /***/ 692:
 /***/ ((module) => {
 
@@ -800,7 +817,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 193:
+/***/ 574:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
