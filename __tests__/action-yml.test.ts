@@ -108,6 +108,27 @@ describe('README: Security and reliability', () => {
     expect(flat).toContain(`more than ${PUSH_RETRY_WINDOW_MS / 1000} s after the first`)
   })
 
+  it('states the bounds of docker processes the code uses', async () => {
+    const { boundsFrom, PUSH_MIN_MS, PUSH_MIN_THROUGHPUT, PUSH_STALL_MS, pushWatch, SHORT_DEADLINE_MS } =
+      await import('../src/docker.js')
+    const { KILL_AFTER_MS } = await import('../src/exec.js')
+    const flat = section.replace(/\s+/g, ' ')
+    expect(flat).toContain(`\`docker login\` get ${SHORT_DEADLINE_MS / 1000} s`)
+    expect(flat).toContain(
+      `stopped after ${PUSH_STALL_MS / 1000} s without a new status line, or after ${PUSH_MIN_MS / 1000} s in all`
+    )
+    expect(flat).toContain(`at ${PUSH_MIN_THROUGHPUT / 1024 / 1024} MiB/s`)
+    const gib = pushWatch(boundsFrom({}), 1024 ** 3)
+    expect(flat).toContain(`a 1 GiB image gets ${Math.round(gib.ceilingMs / 60_000)} min`)
+    expect(flat).toContain(`push stalled: no progress for ${PUSH_STALL_MS / 1000} s`)
+    expect(flat).toContain(`push timed out after ${PUSH_MIN_MS / 1000} s`)
+    expect(flat).toContain(`SIGKILL ${KILL_AFTER_MS / 1000} s later`)
+    for (const name of ['BTP_SHORT_DEADLINE_MS', 'BTP_PUSH_STALL_MS', 'BTP_PUSH_MIN_MS']) {
+      expect(flat).toContain(name)
+      expect(boundsFrom({ [name]: '1234' })).not.toEqual(boundsFrom({}))
+    }
+  })
+
   it('says where credentials live and when they go, and what the action does not do', () => {
     for (const phrase of [
       '--password-stdin',

@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import {
+  boundsFrom,
   buildArgs,
   displayArgs,
   Docker,
@@ -8,9 +9,15 @@ import {
   hasBuildxPlugin,
   insecureByConfig,
   lastMeaningfulLine,
+  PUSH_MIN_MS,
+  PUSH_MIN_THROUGHPUT,
+  PUSH_STALL_MS,
   pushedDigests,
   pushReportDigest,
+  pushWatch,
   safeContext,
+  SHORT_DEADLINE_MS,
+  urlSecrets,
   withIgnoreError,
   type BuildPlan,
   type DaemonRegistryConfig,
@@ -233,11 +240,41 @@ describe('displayArgs', () => {
         '-'
       ],
       'docker buildx build --build-arg=A=*** --label=b=visible --cache-to=type=gha,ignore-error=true -'
+    ],
+    // A git context's token.
+    [
+      ['buildx', 'build', '--tag=x:v1', 'https://x-access-token:s3cret@github.com/o/r.git#main:sub'],
+      'docker buildx build --tag=x:v1 https://***@github.com/o/r.git#main:sub'
+    ],
+    [['build', 'https://s3cret@github.com/o/r.git'], 'docker build https://***@github.com/o/r.git'],
+    [['build', 'HTTP://u:s3cret%40x@host:8080/r.git'], 'docker build HTTP://***@host:8080/r.git'],
+    // No userinfo, or not an http(s) URL: as it is.
+    [['build', 'https://github.com/o/r.git#main'], 'docker build https://github.com/o/r.git#main'],
+    [['build', 'git@github.com:o/r.git'], 'docker build git@github.com:o/r.git'],
+    [
+      ['build', '--label=org.opencontainers.image.source=https://github.com/o/r', '.'],
+      'docker build --label=org.opencontainers.image.source=https://github.com/o/r .'
     ]
   ])('%j → %s', (args, expected) => {
     const shown = displayArgs(args)
     expect(shown).toBe(expected)
     expect(shown).not.toContain('s3cret')
+  })
+})
+
+describe('urlSecrets', () => {
+  const b64 = (s: string): string => Buffer.from(s).toString('base64')
+  it.each([
+    ['https://x-access-token:tok123@github.com/o/r.git#main:sub', ['tok123', b64('x-access-token:tok123')]],
+    ['https://tok123@github.com/o/r.git', ['tok123']],
+    ['https://u:p%40ss@host/r.git', ['p%40ss', 'p@ss', b64('u:p@ss')]],
+    ['https://github.com/o/r.git', []],
+    ['git@github.com:o/r.git', []],
+    ['ssh://git@github.com/o/r.git', []],
+    ['.', []],
+    ['https://u:@host/r.git', []]
+  ])('%s → %j', (value, expected) => {
+    expect(urlSecrets(value)).toEqual(expected)
   })
 })
 
@@ -290,6 +327,18 @@ describe('lastMeaningfulLine', () => {
       'ERROR: Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n',
       'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?'
     ],
+    // BuildKit: stderr is the whole build log; what a step printed is not docker's error.
+    [
+      '#5 [2/2] RUN echo connection refused; exit 1\n#5 0.105 connection refused\n#5 ERROR: process "/bin/sh -c echo connection refused; exit 1" did not complete successfully: exit code: 1\n------\n > [2/2] RUN echo connection refused; exit 1:\n0.105 connection refused\n------\nERROR: failed to solve: process "/bin/sh -c echo connection refused; exit 1" did not complete successfully: exit code: 1\n',
+      'failed to solve: process "/bin/sh -c echo connection refused; exit 1" did not complete successfully: exit code: 1'
+    ],
+    // A step that prints the no-engine sentence is still only a step.
+    [
+      '#5 [2/2] RUN echo Cannot connect to the Docker daemon\n#5 0.1 Cannot connect to the Docker daemon\nERROR: failed to solve: process "/bin/sh -c echo Cannot connect to the Docker daemon" did not complete successfully: exit code: 1\n',
+      'failed to solve: process "/bin/sh -c echo Cannot connect to the Docker daemon" did not complete successfully: exit code: 1'
+    ],
+    // Without buildx's closing line, the log's error words still do not count.
+    ['#5 [2/2] RUN x\n#5 0.1 error: denied\nsomething ended\n', 'something ended'],
     // The deprecation notice alone says nothing about what went wrong.
     [LEGACY, ''],
     [LEGACY_DISABLED, '']
@@ -463,6 +512,155 @@ describe('Docker', () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [extra] }))
     expect(hasBuildxPlugin(dir, {})).toBe(true)
     rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+describe('failures of a build step are never transient, nor auth', () => {
+  const BUILDKIT = (step: string, code = 1): string =>
+    `#5 [2/2] RUN ${step}\n#5 0.1 ${step}\n#5 ERROR: process "/bin/sh -c ${step}" did not complete successfully: exit code: ${code}\n------\n > [2/2] RUN ${step}:\n------\nERROR: failed to solve: process "/bin/sh -c ${step}" did not complete successfully: exit code: ${code}\n`
+  const CLASSIC = (step: string, code = 1): string =>
+    `${LEGACY}The command '/bin/sh -c ${step}' returned a non-zero code: ${code}\n`
+  it.each([
+    ['buildx build', BUILDKIT('echo connection refused; exit 1')],
+    ['buildx build', BUILDKIT('echo permission denied; exit 1')],
+    ['buildx build', BUILDKIT('echo 503 unauthorized EOF; exit 3', 3)],
+    ['build', CLASSIC('echo connection refused; exit 1')],
+    ['build', CLASSIC('echo permission denied; exit 1')],
+    ['build', CLASSIC('echo 401 i/o timeout; exit 9', 9)]
+  ])('%s: %j is fatal', async (command, stderr) => {
+    const { runner } = fakeRunner(() => ({ exitCode: 1, stderr }))
+    const args = command === 'build' ? ['build', '.'] : ['buildx', 'build', '.']
+    const err = (await new Docker(runner, {}).build(args).catch(e => e)) as DockerError
+    expect(err).toBeInstanceOf(DockerError)
+    expect(err.kind).toBe('fatal')
+    expect(err.message).toMatch(/did not complete successfully|returned a non-zero code/)
+  })
+
+  it('a push from inside the build that failed on the network is still transient', async () => {
+    const stderr =
+      '#9 pushing layers\n#9 ERROR: failed to push\nERROR: failed to solve: failed to push 127.0.0.1:5000/a:v1: failed to do request: Put "http://127.0.0.1:5000/v2/a/blobs/uploads/x": EOF\n'
+    const { runner } = fakeRunner(() => ({ exitCode: 1, stderr }))
+    const err = (await new Docker(runner, {}).build(['buildx', 'build', '.']).catch(e => e)) as DockerError
+    expect(err.kind).toBe('transient')
+  })
+})
+
+describe('bounds', () => {
+  it('defaults, and positive integers from the environment', () => {
+    expect(boundsFrom({})).toEqual({
+      shortMs: SHORT_DEADLINE_MS,
+      pushStallMs: PUSH_STALL_MS,
+      pushMinMs: PUSH_MIN_MS
+    })
+    expect(
+      boundsFrom({ BTP_SHORT_DEADLINE_MS: '500', BTP_PUSH_STALL_MS: ' 3000 ', BTP_PUSH_MIN_MS: '9000' })
+    ).toEqual({ shortMs: 500, pushStallMs: 3000, pushMinMs: 9000 })
+    for (const bad of ['', '0', '-5', '1.5', '3s', 'abc'])
+      expect(boundsFrom({ BTP_PUSH_STALL_MS: bad }).pushStallMs).toBe(PUSH_STALL_MS)
+  })
+
+  it.each([
+    [0, PUSH_STALL_MS, PUSH_MIN_MS],
+    [10 * 1024 * 1024, PUSH_STALL_MS, PUSH_MIN_MS],
+    // 100 MiB at 1 MiB/s: the stall window grows first (a layer that size uploads in silence).
+    [100 * PUSH_MIN_THROUGHPUT, 100_000, PUSH_MIN_MS],
+    // 1 GiB: both are the time the whole image takes at the minimum throughput.
+    [1024 * PUSH_MIN_THROUGHPUT, 1_024_000, 1_024_000]
+  ])('pushWatch for %d bytes: stall %d ms, ceiling %d ms', (size, stallMs, ceilingMs) => {
+    expect(pushWatch(boundsFrom({}), size)).toEqual({ stallMs, ceilingMs })
+  })
+
+  it('the short commands get the fixed deadline; build none', async () => {
+    const { runner, calls } = fakeRunner(a =>
+      a[0] === 'image' ? { stdout: '{"Id":"sha256:a"}' } : a[0] === 'info' ? { stdout: '{}' } : {}
+    )
+    const docker = new Docker(runner, { BTP_SHORT_DEADLINE_MS: '1234' })
+    await docker.inspect('x')
+    await docker.registryConfig()
+    await docker.login('h', 'u', 'p')
+    await docker.build(['build', '.'])
+    expect(calls.map(c => c.options.deadlineMs)).toEqual([1234, 1234, 1234, undefined])
+    expect(calls.map(c => c.options.watch)).toEqual([undefined, undefined, undefined, undefined])
+    expect(calls[2].options.input?.toString()).toBe('p')
+  })
+
+  it('a push is watched; the size, once known, grows its bounds', async () => {
+    let size!: (n: number) => void
+    const sizing = new Promise<number>(resolve => (size = resolve))
+    const seen: unknown[] = []
+    const runner: Runner = async (_c, _a, _e, options) => {
+      seen.push(options.watch?.())
+      size(2048 * PUSH_MIN_THROUGHPUT)
+      await sizing
+      await new Promise(r => setImmediate(r))
+      seen.push(options.watch?.())
+      return { exitCode: 0, stdout: '', stderr: '' }
+    }
+    await new Docker(runner, { BTP_PUSH_STALL_MS: '5000', BTP_PUSH_MIN_MS: '7000' }).push(REF, sizing)
+    expect(seen).toEqual([
+      { stallMs: 5000, ceilingMs: 7000 },
+      { stallMs: 2_048_000, ceilingMs: 2_048_000 }
+    ])
+    const fixed: unknown[] = []
+    const runner2: Runner = async (_c, _a, _e, options) => {
+      fixed.push(options.watch?.())
+      return { exitCode: 0, stdout: '', stderr: '' }
+    }
+    await new Docker(runner2, {}).push(REF, 300 * PUSH_MIN_THROUGHPUT)
+    await new Docker(runner2, {}).push(REF, Promise.reject(new Error('inspect failed')))
+    expect(fixed).toEqual([
+      { stallMs: 300_000, ceilingMs: 300_000 },
+      { stallMs: PUSH_STALL_MS, ceilingMs: PUSH_MIN_MS }
+    ])
+  })
+
+  it.each([
+    [
+      'push',
+      { reason: 'stall', afterMs: 60_000 },
+      `docker push stalled: no progress for 60 s on ${REF}`,
+      'transient'
+    ],
+    [
+      'push',
+      { reason: 'ceiling', afterMs: 4_500 },
+      `docker push timed out after 4.5 s on ${REF}`,
+      'transient'
+    ],
+    [
+      'push',
+      { reason: 'signal', signal: 'SIGINT' },
+      'docker push stopped: the run was cancelled (SIGINT)',
+      'fatal'
+    ],
+    [
+      'inspect',
+      { reason: 'deadline', afterMs: 60_000 },
+      'docker image inspect timed out after 60 s',
+      'transient'
+    ],
+    [
+      'build',
+      { reason: 'signal', signal: 'SIGTERM' },
+      'docker build stopped: the run was cancelled (SIGTERM)',
+      'fatal'
+    ]
+  ] as const)('%s stopped by %j: %s (%s)', async (what, stopped, message, kind) => {
+    const { runner } = fakeRunner(() => ({ exitCode: 143, stderr: 'context canceled\n', stopped }))
+    const docker = new Docker(runner, {})
+    const run =
+      what === 'push'
+        ? docker.push(REF)
+        : what === 'inspect'
+          ? docker.inspect('x')
+          : docker.build(['build', '.'])
+    const err = (await run.then(
+      () => undefined,
+      e => e
+    )) as DockerError
+    expect(err).toBeInstanceOf(DockerError)
+    expect(err.message).toBe(message)
+    expect(err.kind).toBe(kind)
   })
 })
 

@@ -1,6 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
 import { warnOnCacheExport } from '../src/pipeline/build.js'
-import { urlSecrets } from '../src/pipeline/plan.js'
 import { loginHost, withHint } from '../src/pipeline/hints.js'
 import { checkManifests, platformDigests, VerificationError } from '../src/pipeline/verify.js'
 import type { Manifest } from '../src/registry/api.js'
@@ -271,21 +270,5 @@ describe('warnOnCacheExport', () => {
     expect(
       warnings('#5 [2/2] RUN x\n#5 ERROR: failed to solve\n#7 exporting cache to registry\n#7 DONE 0.2s')
     ).toEqual([])
-  })
-})
-
-describe('urlSecrets', () => {
-  it.each([
-    [
-      'https://x-access-token:ghs_abc123@github.com/o/r.git#main:sub',
-      ['x-access-token:ghs_abc123', 'ghs_abc123']
-    ],
-    ['https://ghp_tokenonly@github.com/o/r.git', ['ghp_tokenonly']],
-    ['https://u:p%40ss%3Aword@host/r.git', ['u:p%40ss%3Aword', 'p%40ss%3Aword', 'u:p@ss:word', 'p@ss:word']],
-    ['https://github.com/o/r.git#main', []],
-    ['.', []],
-    ['git@github.com:o/r.git', []]
-  ])('%s → %j', (context, secrets) => {
-    expect(urlSecrets(context)).toEqual(secrets)
   })
 })

@@ -4,6 +4,7 @@ import {
   classify,
   ClassifiedError,
   DEFAULT_BASE_MS,
+  isBuildStepFailure,
   DEFAULT_MAX_MS,
   kindOf,
   parseRetryAfter,
@@ -59,11 +60,44 @@ describe('classify', () => {
     ['manifest unknown', 'fatal'],
     ['manifest unknown: manifest unknown', 'fatal'],
     ['failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1', 'fatal'],
+    // A failed build step is the user's, whatever words its command holds.
+    [
+      'failed to solve: process "/bin/sh -c echo connection refused; exit 1" did not complete successfully: exit code: 1',
+      'fatal'
+    ],
+    [
+      'failed to solve: process "/bin/sh -c curl -f https://x/ || echo 503 unauthorized denied" did not complete successfully: exit code: 22',
+      'fatal'
+    ],
+    ['failed to solve: process "false" did not complete successfully: exit code: 1', 'fatal'],
+    ["The command '/bin/sh -c echo permission denied; exit 1' returned a non-zero code: 1", 'fatal'],
+    ["The command '/bin/sh -c echo i/o timeout 502 EOF' returned a non-zero code: 7", 'fatal'],
+    ["The command 'false' returned a non-zero code: 1", 'fatal'],
+    // …but a push from inside the build that failed on the network is not a build step.
+    [
+      'failed to solve: failed to push 127.0.0.1:5000/a:v1: failed to do request: Put "http://127.0.0.1:5000/v2/a/blobs/uploads/x": EOF',
+      'transient'
+    ],
     ['', 'fatal'],
     [`digest sha256:${'5'.repeat(64)} not found`, 'fatal'],
     ['Get "https://localhost:5000/v2/": http: server gave HTTP response to HTTPS client', 'fatal']
   ] as [string, FailureKind][])('%j → %s', (text, kind) => {
     expect(classify(text)).toBe(kind)
+  })
+})
+
+describe('isBuildStepFailure', () => {
+  it.each([
+    [
+      'docker buildx build failed (exit 1): failed to solve: process "/bin/sh -c x" did not complete successfully: exit code: 1',
+      true
+    ],
+    ["docker build failed (exit 2): The command '/bin/sh -c x' returned a non-zero code: 2", true],
+    ['docker push failed (exit 1): denied: requested access to the resource is denied', false],
+    ['docker build failed (exit 1): Cannot connect to the Docker daemon at unix:///x.sock', false]
+  ])('%j → %p', (message, expected) => {
+    expect(isBuildStepFailure(new Error(message))).toBe(expected)
+    expect(isBuildStepFailure(message)).toBe(expected)
   })
 })
 

@@ -280,6 +280,83 @@ exports.debug = debug; // for test
 
 /***/ }),
 
+/***/ 634:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ createFence),
+/* harmony export */   p: () => (/* binding */ singleLine)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// docker's output, fenced off from the runner's workflow-command parser.
+//
+// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
+// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
+// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
+// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
+// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
+// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
+// regions: while a region is open the runner would ignore an `::add-mask::` too.
+
+const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
+/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
+function createFence(sink, options = {}) {
+    const enabled = options.enabled ?? true;
+    const newToken = options.token ?? (() => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
+    let token;
+    let atLineStart = true;
+    const put = (chunk) => {
+        if (chunk.length === 0)
+            return;
+        sink(chunk);
+        atLineStart = lastIsNewline(chunk);
+    };
+    const close = () => {
+        if (token === undefined)
+            return;
+        if (!atLineStart)
+            put('\n');
+        put(`::${token}::\n`);
+        token = undefined;
+    };
+    return {
+        write(chunk) {
+            if (chunk.length === 0)
+                return;
+            if (enabled && token === undefined) {
+                if (!atLineStart)
+                    put('\n');
+                token = newToken();
+                put(`::stop-commands::${token}\n`);
+            }
+            put(chunk);
+        },
+        close,
+        own(text) {
+            close();
+            // Our line must start a line of its own, or its command would not be one.
+            if (!atLineStart)
+                put('\n');
+            put(text);
+        }
+    };
+}
+/**
+ * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
+ * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
+ * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
+ */
+function singleLine(text) {
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -2646,6 +2723,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var input_table = __nccwpck_require__(6914);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/fence.ts
+var fence = __nccwpck_require__(634);
 // EXTERNAL MODULE: ./src/reporter.ts
 var reporter = __nccwpck_require__(5622);
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -2728,16 +2807,33 @@ var src_text = __nccwpck_require__(8992);
 
 
 
+
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 const words = (message) => (0,src_inputs/* renderInputRefs */.nx)(message, src_inputs/* actionTerm */.f$);
+/** docker's output goes through the fence; each of our own lines closes its region first. */
+const main_fence = (0,fence/* createFence */.K)(chunk => process.stdout.write(chunk));
+const own = (fn) => (...args) => {
+    main_fence.close();
+    return fn(...args);
+};
 const actionReporter = {
-    info: m => info(words(m)),
-    notice: m => notice(words(m)),
-    warning: m => warning(words(m)),
-    debug: m => core_debug(words(m)),
-    setSecret: v => core_setSecret(v),
-    group: (name, fn) => group(name, fn)
+    info: own((m) => info((0,fence/* singleLine */.p)(words(m)))),
+    notice: own((m) => notice(words(m))),
+    warning: own((m) => warning(words(m))),
+    debug: own((m) => core_debug(words(m))),
+    setSecret: own((v) => core_setSecret(v)),
+    group: (name, fn) => {
+        main_fence.close();
+        return group(name, async () => {
+            try {
+                return await fn();
+            }
+            finally {
+                main_fence.close();
+            }
+        });
+    }
 };
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 function maskCredentials(username, password, setSecret) {
@@ -2754,19 +2850,21 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 2942));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 293).then(__nccwpck_require__.bind(__nccwpck_require__, 293));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
-            out: process.stdout,
+            out: main_fence,
             onWorkDir: dir => saveState(STATE_WORKDIR, dir)
         });
+        main_fence.close();
         for (const [name, value] of Object.entries(outputs(inputs, result)))
             setOutput(name, value);
         await writeSummary(summaryMarkdown(inputs, result));
         core_debug(`done ${Math.round(performance.now())} ms after the process started`);
     }
     catch (error) {
+        main_fence.close();
         fail(error);
     }
 }
@@ -3335,6 +3433,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 

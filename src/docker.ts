@@ -1,66 +1,103 @@
-// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
-// from pure builders so it can be table-tested.
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
+// argv comes from pure builders so it can be table-tested.
 import { existsSync, readFileSync } from 'node:fs'
 import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
+import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
 import type { Inputs } from './inputs.js'
 import { splitHostPort } from './reference.js'
-import { classify, ClassifiedError, NO_ENGINE } from './retry.js'
+import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from './retry.js'
 
-export interface ExecOptions {
-  /** Bytes for the child's stdin (passwords go here, never in argv). */
-  input?: Buffer
-  /** Stream the child's output to ours (docker's own progress). */
-  stream?: boolean
-  /** What to print as the command line instead of argv (argv may hold values we must not log). */
-  display?: string
-}
-export interface ExecResult {
-  exitCode: number
-  stdout: string
-  stderr: string
-}
-export type Runner = (
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  options: ExecOptions
-) => Promise<ExecResult>
+export { createExecRunner } from './exec.js'
+export type { ExecOptions, ExecResult, Runner } from './exec.js'
 
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+export const SHORT_DEADLINE_MS = 60_000
 /**
- * The real runner: @actions/exec, silent so that we decide what is echoed, streaming docker's progress to
- * `out` (stdout in the action; stderr in the CLI, whose stdout may carry JSON).
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
  */
-export function createExecRunner(out: NodeJS.WritableStream = process.stdout): Runner {
-  // Loads while the registry preflight runs, not after it.
-  const exec = import('@actions/exec')
-  return async (command, args, env, options) => {
-    const { getExecOutput } = await exec
-    if (options.stream) out.write(`[command]${options.display ?? [command, ...args].join(' ')}\n`)
-    const result = await getExecOutput(command, args, {
-      env: env as Record<string, string>,
-      input: options.input,
-      silent: true,
-      ignoreReturnCode: true,
-      listeners: options.stream ? { stdout: d => out.write(d), stderr: d => out.write(d) } : undefined
-    })
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+export const PUSH_STALL_MS = 60_000
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+export const PUSH_MIN_MS = 180_000
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+export const PUSH_MIN_THROUGHPUT = 1024 * 1024
+
+export interface Bounds {
+  shortMs: number
+  pushStallMs: number
+  pushMinMs: number
+}
+
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+export function boundsFrom(env: NodeJS.ProcessEnv): Bounds {
+  const ms = (name: string, fallback: number): number => {
+    const value = env[name]?.trim()
+    return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback
+  }
+  return {
+    shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+    pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+    pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
   }
 }
+
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+export function pushWatch(bounds: Bounds, size = 0): { stallMs: number; ceilingMs: number } {
+  const atMinThroughput = Math.ceil((Math.max(size, 0) / PUSH_MIN_THROUGHPUT) * 1000)
+  return {
+    stallMs: Math.max(bounds.pushStallMs, atMinThroughput),
+    ceilingMs: Math.max(bounds.pushMinMs, atMinThroughput)
+  }
+}
+
+/** 4000 → "4", 2500 → "2.5". */
+export const formatSeconds = (ms: number): string => String(Math.round(ms / 100) / 10)
 
 export class DockerError extends ClassifiedError {
   constructor(
     readonly command: string,
     readonly exitCode: number,
-    readonly stderr: string
+    readonly stderr: string,
+    /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
+    own?: { message: string; kind: FailureKind }
   ) {
     const detail = lastMeaningfulLine(stderr)
-    super(`docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, classify(stderr))
+    super(
+      own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`,
+      own?.kind ?? classify(detail)
+    )
     this.name = 'DockerError'
   }
 }
 
-/** docker's last error line is the one that says what went wrong; skip deprecation notices. */
+/** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
+export function stoppedError(command: string, result: ExecResult, stop: Stop, subject?: string): DockerError {
+  const on = subject ? ` on ${subject}` : ''
+  const own =
+    stop.reason === 'signal'
+      ? {
+          message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
+          kind: 'fatal' as const
+        }
+      : stop.reason === 'stall'
+        ? {
+            message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}`,
+            kind: 'transient' as const
+          }
+        : {
+            message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
+            kind: 'transient' as const
+          }
+  return new DockerError(command, result.exitCode, result.stderr, own)
+}
+
+/**
+ * docker's own final error line: the one that says what went wrong, and the only text a failure is
+ * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
+ * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
+ * closing `ERROR: ` line wins. Deprecation notices are skipped too.
+ */
 export function lastMeaningfulLine(text: string): string {
   const lines: string[] = []
   let inNotice = false
@@ -70,11 +107,19 @@ export function lastMeaningfulLine(text: string): string {
     if (!inNotice && raw.trim() !== '') lines.push(raw.trim())
   }
   // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
-  const noEngine = lines.find(l => NO_ENGINE.test(l))
+  const noEngine = lines.find(l => NO_ENGINE_LINE.test(l))
   if (noEngine) return noEngine.replace(/^ERROR:\s*/, '')
-  const errorLine = [...lines].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l))
-  return (errorLine ?? lines[lines.length - 1] ?? '').replace(/^ERROR:\s*/, '')
+  const own = lines.filter(l => !BUILD_LOG_LINE.test(l))
+  const buildx = [...own].reverse().find(l => l.startsWith('ERROR: '))
+  if (buildx) return buildx.replace(/^ERROR:\s*/, '')
+  const errorLine = [...own].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l))
+  return (errorLine ?? own[own.length - 1] ?? '').replace(/^ERROR:\s*/, '')
 }
+
+/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
+const BUILD_LOG_LINE = /^#\d+ /
+/** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
+const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*)?(${NO_ENGINE.source})`, 'i')
 
 export interface BuildPlan {
   /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */
@@ -129,9 +174,44 @@ export function withIgnoreError(spec: string): string {
   return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`
 }
 
-/** The build command line with build-arg values hidden: people pass tokens that way despite the advice. */
+/**
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice) and
+ * the userinfo of an http(s) URL, a git context's token, shown as `***`.
+ */
 export function displayArgs(args: string[]): string {
-  return ['docker', ...args].map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***')).join(' ')
+  return ['docker', ...args]
+    .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(USERINFO, '$1***@'))
+    .join(' ')
+}
+
+/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi
+
+/**
+ * The secrets in an http(s) URL's userinfo, as a git context carries them
+ * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * password (a token alone). Raw and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ */
+export function urlSecrets(value: string): string[] {
+  const found: string[] = []
+  for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
+    const userinfo = m[1]
+    const colon = userinfo.indexOf(':')
+    const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1)
+    if (!secret) continue
+    found.push(secret, decoded(secret))
+    if (colon >= 0)
+      found.push(Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'))
+  }
+  return [...new Set(found)]
+}
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
 }
 
 export interface ImageInfo {
@@ -172,36 +252,47 @@ export function hasBuildxPlugin(configDir: string, env: NodeJS.ProcessEnv = proc
 export class Docker {
   /** Docker CLI processes spawned; the benchmark reports it. */
   calls = 0
+  private readonly bounds: Bounds
 
   constructor(
     private readonly runner: Runner,
     private readonly env: NodeJS.ProcessEnv = process.env
-  ) {}
+  ) {
+    this.bounds = boundsFrom(env)
+  }
 
-  private async exec(args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+  private async exec(args: string[], options: ExecOptions = {}, subject?: string): Promise<ExecResult> {
     this.calls++
     const result = await this.runner('docker', args, this.env, options)
-    if (result.exitCode !== 0)
-      throw new DockerError(
-        args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' '),
-        result.exitCode,
-        result.stderr
-      )
+    const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ')
+    if (result.stopped) throw stoppedError(command, result, result.stopped, subject)
+    if (result.exitCode !== 0) throw new DockerError(command, result.exitCode, result.stderr)
     return result
   }
 
+  /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
   async build(args: string[]): Promise<ExecResult> {
     return this.exec(args, { stream: true, display: displayArgs(args) })
   }
 
-  /** Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none). */
-  async push(ref: string): Promise<string> {
-    const { stdout } = await this.exec(['push', ref], { stream: true })
+  /**
+   * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
+   * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
+   * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
+   */
+  async push(ref: string, size?: number | Promise<number | undefined>): Promise<string> {
+    let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0)
+    if (size instanceof Promise)
+      size.then(
+        s => (watch = pushWatch(this.bounds, s ?? 0)),
+        () => undefined
+      )
+    const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref)
     return pushReportDigest(stdout, ref)
   }
 
   async inspect(image: string): Promise<ImageInfo> {
-    const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image])
+    const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short())
     const raw = JSON.parse(stdout) as {
       Id: string
       RepoDigests?: string[]
@@ -216,14 +307,19 @@ export class Docker {
 
   /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
   async registryConfig(): Promise<DaemonRegistryConfig> {
-    const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'])
+    const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short())
     return JSON.parse(stdout) as DaemonRegistryConfig
   }
 
   async login(host: string | undefined, username: string, password: string): Promise<void> {
     await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
+      ...this.short(),
       input: Buffer.from(password)
     })
+  }
+
+  private short(): ExecOptions {
+    return { deadlineMs: this.bounds.shortMs }
   }
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputName, ROWS } from './input-table.js'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from './inputs.js'
+import { createFence, singleLine } from './fence.js'
 import { credentialSecrets, type Reporter } from './reporter.js'
 import { outputs, summaryMarkdown } from './summary.js'
 import { messageOf } from './text.js'
@@ -15,13 +16,31 @@ const STATE_WORKDIR = 'workDir'
 
 const words = (message: string): string => renderInputRefs(message, actionTerm)
 
+/** docker's output goes through the fence; each of our own lines closes its region first. */
+const fence = createFence(chunk => process.stdout.write(chunk))
+const own =
+  <A extends unknown[], R>(fn: (...args: A) => R) =>
+  (...args: A): R => {
+    fence.close()
+    return fn(...args)
+  }
+
 export const actionReporter: Reporter = {
-  info: m => core.info(words(m)),
-  notice: m => core.notice(words(m)),
-  warning: m => core.warning(words(m)),
-  debug: m => core.debug(words(m)),
-  setSecret: v => core.setSecret(v),
-  group: (name, fn) => core.group(name, fn)
+  info: own((m: string) => core.info(singleLine(words(m)))),
+  notice: own((m: string) => core.notice(words(m))),
+  warning: own((m: string) => core.warning(words(m))),
+  debug: own((m: string) => core.debug(words(m))),
+  setSecret: own((v: string) => core.setSecret(v)),
+  group: (name, fn) => {
+    fence.close()
+    return core.group(name, async () => {
+      try {
+        return await fn()
+      } finally {
+        fence.close()
+      }
+    })
+  }
 }
 
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
@@ -50,14 +69,16 @@ export async function run(): Promise<void> {
     const result = await execute(inputs, {
       reporter: actionReporter,
       tempRoot: process.env.RUNNER_TEMP || tmpdir(),
-      out: process.stdout,
+      out: fence,
       onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
     })
 
+    fence.close()
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
     await writeSummary(summaryMarkdown(inputs, result))
     core.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {
+    fence.close()
     fail(error)
   }
 }

@@ -48,8 +48,21 @@ export const NO_ENGINE = /Cannot connect to the Docker daemon|error during conne
 // No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
 const FATAL = [NO_ENGINE]
 
-/** Classifies free text such as docker's stderr or an HTTP error line. */
+/**
+ * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
+ * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
+ * are any words in it: such a failure is never retried and never taken for an auth problem.
+ */
+export const BUILD_STEP_FAILED =
+  /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/
+
+/** Whether an error (or its message) says a build step failed: no hint applies to it. */
+export const isBuildStepFailure = (error: unknown): boolean =>
+  BUILD_STEP_FAILED.test(error instanceof Error ? error.message : String(error))
+
+/** Classifies free text such as docker's error line or an HTTP error line. */
 export function classify(text: string): FailureKind {
+  if (BUILD_STEP_FAILED.test(text)) return 'fatal'
   if (AUTH.some(re => re.test(text))) return 'auth'
   if (FATAL.some(re => re.test(text))) return 'fatal'
   if (TRANSIENT.some(re => re.test(text))) return 'transient'

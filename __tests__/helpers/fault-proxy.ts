@@ -32,6 +32,12 @@ export type FaultMode =
     }
   /** Reset the client connection on the first `times` matching requests (all when absent). */
   | { kind: 'reset'; match?: Match; times?: number }
+  /**
+   * Accept the first `times` matching requests (all when absent), then never answer and never read the
+   * body: a registry that takes the connection and stalls the upload. The client's socket stays open until
+   * the client gives up (logged in `stalls`) or the proxy stops.
+   */
+  | { kind: 'stall'; match?: Match; times?: number }
   /** Replace Docker-Content-Digest on manifest responses (all of them by default) with `digest`. */
   | { kind: 'rewrite-digest'; digest: string; match?: Match }
   /**
@@ -60,10 +66,21 @@ export interface ProxyLogEntry {
   at: number
 }
 
+/** A request the proxy stalled. */
+export interface StallEntry {
+  method: string
+  path: string
+  at: number
+  /** Date.now() when the client closed the connection; undefined while it is still open. */
+  closedAt?: number
+}
+
 export interface FaultProxy {
   /** '127.0.0.1:PORT', usable as the action's `registry` (dockerd treats 127.0.0.0/8 as insecure). */
   host: string
   log: ProxyLogEntry[]
+  /** Every stalled request, and when its client gave up on it. */
+  stalls: StallEntry[]
   /** Replaces the rules and resets their counters. */
   setMode(mode: FaultMode | FaultMode[]): void
   stop(): Promise<void>
@@ -135,6 +152,7 @@ interface Rule {
  */
 export async function startFaultProxy(upstream: string, mode: FaultMode | FaultMode[]): Promise<FaultProxy> {
   const log: ProxyLogEntry[] = []
+  const stalls: StallEntry[] = []
   let rules: Rule[] = []
   const setMode = (m: FaultMode | FaultMode[]): void => {
     rules = (Array.isArray(m) ? m : [m]).map(r => ({ mode: r, fired: 0 }))
@@ -226,10 +244,11 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
           )
         }
         stripAuth = true
-      } else if (m.kind === 'status' || m.kind === 'reset') {
+      } else if (m.kind === 'status' || m.kind === 'reset' || m.kind === 'stall') {
         if (!matches(m.match, req, path) || (m.times !== undefined && rule.fired >= m.times)) continue
         rule.fired++
         if (m.kind === 'reset') return reset(req, at)
+        if (m.kind === 'stall') return stall(req, at)
         const { body, type } =
           m.body !== undefined ? { body: m.body, type: 'text/plain' } : faultBody(m.status)
         const headers: Record<string, string> = { 'Content-Type': type, ...m.headers }
@@ -260,6 +279,15 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
     req.once('data', cut)
     req.once('end', cut)
     setTimeout(cut, 200)
+  }
+
+  function stall(req: IncomingMessage, at: number): void {
+    record(req, 0, at, 'stall')
+    const entry: StallEntry = { method: req.method ?? '', path: req.url ?? '', at }
+    stalls.push(entry)
+    // Never read: the client's writes back up once the socket buffers are full, as on a dead upstream.
+    req.pause()
+    req.socket.once('close', () => (entry.closedAt = Date.now()))
   }
 
   function token(
@@ -400,6 +428,7 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
   return {
     host,
     log,
+    stalls,
     setMode,
     stop() {
       stopped ??= new Promise<void>(resolve => {

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(555);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1271);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 555:
+/***/ 1271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1278,8 +1278,18 @@ const TRANSIENT = [
 const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
 // No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
 const FATAL = [NO_ENGINE];
-/** Classifies free text such as docker's stderr or an HTTP error line. */
+/**
+ * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
+ * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
+ * are any words in it: such a failure is never retried and never taken for an auth problem.
+ */
+const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
+/** Whether an error (or its message) says a build step failed: no hint applies to it. */
+const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test(error instanceof Error ? error.message : String(error));
+/** Classifies free text such as docker's error line or an HTTP error line. */
 function classify(text) {
+    if (BUILD_STEP_FAILED.test(text))
+        return 'fatal';
     if (AUTH.some(re => re.test(text)))
         return 'auth';
     if (FATAL.some(re => re.test(text)))
@@ -1379,49 +1389,398 @@ function gaveUp(error, attempt, outOfTime) {
     return error;
 }
 
-;// CONCATENATED MODULE: ./src/docker.ts
-// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner; argv comes
-// from pure builders so it can be table-tested.
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/fence.ts
+// docker's output, fenced off from the runner's workflow-command parser.
+//
+// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
+// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
+// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
+// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
+// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
+// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
+// regions: while a region is open the runner would ignore an `::add-mask::` too.
 
-
-
-
-
-/**
- * The real runner: @actions/exec, silent so that we decide what is echoed, streaming docker's progress to
- * `out` (stdout in the action; stderr in the CLI, whose stdout may carry JSON).
- */
-function createExecRunner(out = process.stdout) {
-    // Loads while the registry preflight runs, not after it.
-    const exec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
-    return async (command, args, env, options) => {
-        const { getExecOutput } = await exec;
-        if (options.stream)
-            out.write(`[command]${options.display ?? [command, ...args].join(' ')}\n`);
-        const result = await getExecOutput(command, args, {
-            env: env,
-            input: options.input,
-            silent: true,
-            ignoreReturnCode: true,
-            listeners: options.stream ? { stdout: d => out.write(d), stderr: d => out.write(d) } : undefined
-        });
-        return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
+/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
+function createFence(sink, options = {}) {
+    const enabled = options.enabled ?? true;
+    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    let token;
+    let atLineStart = true;
+    const put = (chunk) => {
+        if (chunk.length === 0)
+            return;
+        sink(chunk);
+        atLineStart = lastIsNewline(chunk);
+    };
+    const close = () => {
+        if (token === undefined)
+            return;
+        if (!atLineStart)
+            put('\n');
+        put(`::${token}::\n`);
+        token = undefined;
+    };
+    return {
+        write(chunk) {
+            if (chunk.length === 0)
+                return;
+            if (enabled && token === undefined) {
+                if (!atLineStart)
+                    put('\n');
+                token = newToken();
+                put(`::stop-commands::${token}\n`);
+            }
+            put(chunk);
+        },
+        close,
+        own(text) {
+            close();
+            // Our line must start a line of its own, or its command would not be one.
+            if (!atLineStart)
+                put('\n');
+            put(text);
+        }
     };
 }
+/**
+ * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
+ * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
+ * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
+ */
+function singleLine(text) {
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+}
+
+;// CONCATENATED MODULE: ./src/exec.ts
+// The one funnel through which this program starts processes (docker, always): argument arrays, never a
+// shell string, and every process bounded.
+//
+// Two paths, because @actions/exec gives no handle on the child it starts:
+// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
+//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
+//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
+//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
+//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
+//   to itself.
+// While such a child runs, SIGINT and SIGTERM (the runner cancelling the job) stop it: SIGTERM to its group,
+// SIGKILL 2 s later; the process then exits with 128 + the signal's number.
+
+
+
+
+
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+const EXIT_AFTER_MS = 5_000;
+/**
+ * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
+ * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
+ * Fence to share it with the code that writes our own commands to the same stream.
+ */
+function createExecRunner(out = process.stdout, env = process.env) {
+    const fence = isFence(out)
+        ? out
+        : createFence(chunk => out.write(chunk), {
+            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+        });
+    // Loads while the registry preflight runs, not after it.
+    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
+    return async (command, args, childEnv, options) => {
+        if (cancelledBy)
+            return refused(cancelledBy);
+        if (options.stream || options.watch) {
+            if (options.stream)
+                fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
+            try {
+                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
+            }
+            finally {
+                // Our next line (a warning, the error) must be live.
+                fence.close();
+            }
+        }
+        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
+        if (options.deadlineMs !== undefined && !timeout) {
+            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+            const afterMs = options.deadlineMs;
+            const result = await spawnWatched(command, args, childEnv, {
+                input: options.input,
+                watch: () => ({ ceilingMs: afterMs })
+            });
+            return result.stopped?.reason === 'ceiling'
+                ? { ...result, stopped: { reason: 'deadline', afterMs } }
+                : result;
+        }
+        const { getExecOutput } = await actionsExec;
+        const started = Date.now();
+        const [file, argv] = timeout
+            ? [timeout, ['-k', '5', seconds(options.deadlineMs), command, ...args]]
+            : [command, args];
+        const result = await getExecOutput(file, argv, {
+            env: childEnv,
+            input: options.input,
+            silent: true,
+            ignoreReturnCode: true
+        });
+        const { exitCode, stdout, stderr } = result;
+        // 124: timeout stopped it; 137 (or another failure) once the deadline passed: it needed the SIGKILL.
+        const late = exitCode !== 0 && Date.now() - started >= options.deadlineMs;
+        if (timeout && (exitCode === 124 || late))
+            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs: options.deadlineMs } };
+        return { exitCode, stdout, stderr };
+    };
+}
+const isFence = (out) => 'own' in out && 'close' in out;
+/** `timeout`'s duration argument: seconds, fractions allowed. */
+const seconds = (ms) => String(Math.max(ms, 1) / 1000);
+const timeoutPaths = new Map();
+/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
+function timeoutBinary(env) {
+    if (process.platform === 'win32')
+        return undefined;
+    const PATH = env.PATH ?? process.env.PATH ?? '';
+    if (!timeoutPaths.has(PATH))
+        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
+            .filter(Boolean)
+            .map(dir => external_node_path_default().join(dir, 'timeout'))
+            .find(file => (0,external_node_fs_namespaceObject.existsSync)(file)));
+    return timeoutPaths.get(PATH);
+}
+/** Children started by spawnWatched that have not closed yet. */
+const live = new Set();
+let cancelledBy;
+const refused = (signal) => ({
+    exitCode: exitCodeFor(signal),
+    stdout: '',
+    stderr: '',
+    stopped: { reason: 'signal', signal }
+});
+const exitCodeFor = (signal) => 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
+/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
+function signalGroup(child, signal) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+function spawnWatched(command, args, env, options, fence) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            env,
+            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
+            detached: process.platform !== 'win32'
+        });
+        const started = Date.now();
+        let lastOutput = started;
+        let stopped;
+        let killTimer;
+        const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
+        const text = { stdout: '', stderr: '' };
+        const halt = (stop) => {
+            if (stopped || child.exitCode !== null || child.signalCode !== null)
+                return;
+            stopped = stop;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
+        };
+        const entry = { child, halt };
+        const watch = options.watch;
+        const first = watch?.() ?? {};
+        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
+        const ticker = watch
+            ? setInterval(() => {
+                const { stallMs, ceilingMs } = watch();
+                const now = Date.now();
+                if (ceilingMs !== undefined && now - started >= ceilingMs)
+                    halt({ reason: 'ceiling', afterMs: ceilingMs });
+                else if (stallMs !== undefined && now - lastOutput >= stallMs)
+                    halt({ reason: 'stall', afterMs: stallMs });
+            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
+            : undefined;
+        for (const name of ['stdout', 'stderr'])
+            child[name]?.on('data', (chunk) => {
+                lastOutput = Date.now();
+                text[name] += decoders[name].write(chunk);
+                fence?.write(chunk);
+            });
+        const done = () => {
+            if (ticker)
+                clearInterval(ticker);
+            live.delete(entry);
+            if (live.size === 0 && !cancelledBy)
+                removeSignalHandlers();
+        };
+        child.on('error', error => {
+            done();
+            if (killTimer)
+                clearTimeout(killTimer);
+            reject(new Error(`could not run ${command}: ${error.message}`));
+        });
+        child.on('close', (code, signal) => {
+            done();
+            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
+            if (killTimer && stopped) {
+                clearTimeout(killTimer);
+                signalGroup(child, 'SIGKILL');
+            }
+            text.stdout += decoders.stdout.end();
+            text.stderr += decoders.stderr.end();
+            const exitCode = code ?? (signal ? 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0) : 1);
+            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
+        });
+        if (child.pid !== undefined) {
+            live.add(entry);
+            installSignalHandlers();
+        }
+        if (options.input && child.stdin) {
+            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
+            child.stdin.end(options.input);
+        }
+    });
+}
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+function stopChildren(signal = 'SIGTERM') {
+    const all = [...live];
+    for (const l of all)
+        l.halt({ reason: 'signal', signal });
+    return all.length;
+}
+/** How many streamed children are running (tests). */
+const liveChildren = () => live.size;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+let installed = false;
+function onSignal(signal) {
+    const code = exitCodeFor(signal);
+    if (cancelledBy) {
+        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+        for (const l of live)
+            signalGroup(l.child, 'SIGKILL');
+        process.exit(code);
+    }
+    cancelledBy = signal;
+    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+    process.on('exit', () => {
+        process.exitCode = code;
+    });
+    stopChildren(signal);
+    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+}
+function installSignalHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers() {
+    if (!installed)
+        return;
+    installed = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+}
+
+;// CONCATENATED MODULE: ./src/docker.ts
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
+// argv comes from pure builders so it can be table-tested.
+
+
+
+
+
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = 1024 * 1024;
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => {
+        const value = env[name]?.trim();
+        return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback;
+    };
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    const atMinThroughput = Math.ceil((Math.max(size, 0) / PUSH_MIN_THROUGHPUT) * 1000);
+    return {
+        stallMs: Math.max(bounds.pushStallMs, atMinThroughput),
+        ceilingMs: Math.max(bounds.pushMinMs, atMinThroughput)
+    };
+}
+/** 4000 → "4", 2500 → "2.5". */
+const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
 class DockerError extends ClassifiedError {
     command;
     exitCode;
     stderr;
-    constructor(command, exitCode, stderr) {
+    constructor(command, exitCode, stderr, 
+    /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
+    own) {
         const detail = lastMeaningfulLine(stderr);
-        super(`docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, classify(stderr));
+        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? classify(detail));
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.name = 'DockerError';
     }
 }
-/** docker's last error line is the one that says what went wrong; skip deprecation notices. */
+/** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
+function stoppedError(command, result, stop, subject) {
+    const on = subject ? ` on ${subject}` : '';
+    const own = stop.reason === 'signal'
+        ? {
+            message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
+            kind: 'fatal'
+        }
+        : stop.reason === 'stall'
+            ? {
+                message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}`,
+                kind: 'transient'
+            }
+            : {
+                message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
+                kind: 'transient'
+            };
+    return new DockerError(command, result.exitCode, result.stderr, own);
+}
+/**
+ * docker's own final error line: the one that says what went wrong, and the only text a failure is
+ * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
+ * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
+ * closing `ERROR: ` line wins. Deprecation notices are skipped too.
+ */
 function lastMeaningfulLine(text) {
     const lines = [];
     let inNotice = false;
@@ -1432,12 +1791,20 @@ function lastMeaningfulLine(text) {
             lines.push(raw.trim());
     }
     // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
-    const noEngine = lines.find(l => NO_ENGINE.test(l));
+    const noEngine = lines.find(l => NO_ENGINE_LINE.test(l));
     if (noEngine)
         return noEngine.replace(/^ERROR:\s*/, '');
-    const errorLine = [...lines].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l));
-    return (errorLine ?? lines[lines.length - 1] ?? '').replace(/^ERROR:\s*/, '');
+    const own = lines.filter(l => !BUILD_LOG_LINE.test(l));
+    const buildx = [...own].reverse().find(l => l.startsWith('ERROR: '));
+    if (buildx)
+        return buildx.replace(/^ERROR:\s*/, '');
+    const errorLine = [...own].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l));
+    return (errorLine ?? own[own.length - 1] ?? '').replace(/^ERROR:\s*/, '');
 }
+/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
+const BUILD_LOG_LINE = /^#\d+ /;
+/** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
+const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*)?(${NO_ENGINE.source})`, 'i');
 /** A context path that starts with "-" would be read as a flag. */
 const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
 /** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
@@ -1487,9 +1854,43 @@ function buildArgs(inputs, plan, buildx = false) {
 function withIgnoreError(spec) {
     return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
 }
-/** The build command line with build-arg values hidden: people pass tokens that way despite the advice. */
+/**
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice) and
+ * the userinfo of an http(s) URL, a git context's token, shown as `***`.
+ */
 function displayArgs(args) {
-    return ['docker', ...args].map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***')).join(' ');
+    return ['docker', ...args]
+        .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(USERINFO, '$1***@'))
+        .join(' ');
+}
+/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
+/**
+ * The secrets in an http(s) URL's userinfo, as a git context carries them
+ * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * password (a token alone). Raw and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ */
+function urlSecrets(value) {
+    const found = [];
+    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
+        const userinfo = m[1];
+        const colon = userinfo.indexOf(':');
+        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+        if (!secret)
+            continue;
+        found.push(secret, decoded(secret));
+        if (colon >= 0)
+            found.push(Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
+    }
+    return [...new Set(found)];
+}
+function decoded(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
 }
 const PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -1519,40 +1920,57 @@ class Docker {
     env;
     /** Docker CLI processes spawned; the benchmark reports it. */
     calls = 0;
+    bounds;
     constructor(runner, env = process.env) {
         this.runner = runner;
         this.env = env;
+        this.bounds = boundsFrom(env);
     }
-    async exec(args, options = {}) {
+    async exec(args, options = {}, subject) {
         this.calls++;
         const result = await this.runner('docker', args, this.env, options);
+        const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
+        if (result.stopped)
+            throw stoppedError(command, result, result.stopped, subject);
         if (result.exitCode !== 0)
-            throw new DockerError(args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' '), result.exitCode, result.stderr);
+            throw new DockerError(command, result.exitCode, result.stderr);
         return result;
     }
+    /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
     async build(args) {
         return this.exec(args, { stream: true, display: displayArgs(args) });
     }
-    /** Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none). */
-    async push(ref) {
-        const { stdout } = await this.exec(['push', ref], { stream: true });
+    /**
+     * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
+     * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
+     * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
+     */
+    async push(ref, size) {
+        let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
+        if (size instanceof Promise)
+            size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
+        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
         return pushReportDigest(stdout, ref);
     }
     async inspect(image) {
-        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image]);
+        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
         const raw = JSON.parse(stdout);
         const platform = [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/');
         return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
     }
     /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
     async registryConfig() {
-        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}']);
+        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
         return JSON.parse(stdout);
     }
     async login(host, username, password) {
         await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
+            ...this.short(),
             input: Buffer.from(password)
         });
+    }
+    short() {
+        return { deadlineMs: this.bounds.shortMs };
     }
 }
 /**
@@ -1609,8 +2027,6 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -2495,6 +2911,7 @@ const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 
 
 
+
 async function makePlan(inputs, opts) {
     // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
     for (const secret of urlSecrets(inputs.context))
@@ -2553,24 +2970,6 @@ async function secretFiles(inputs, workDir, reporter) {
     return [...own, ...fromFiles];
 }
 const MAX_MASKED_FILE = 64 * 1024;
-/** The userinfo of a URL context, as written and decoded: `user:token`, `token`. */
-function urlSecrets(context) {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/#]+)@/i.exec(context);
-    if (!m)
-        return [];
-    const userinfo = m[1];
-    const colon = userinfo.indexOf(':');
-    const password = colon < 0 ? userinfo : userinfo.slice(colon + 1);
-    const decode = (s) => {
-        try {
-            return decodeURIComponent(s);
-        }
-        catch {
-            return s;
-        }
-    };
-    return [...new Set([userinfo, password, decode(userinfo), decode(password)].filter(s => s.length >= 3))];
-}
 function maskValue(value, reporter) {
     for (const secret of valueSecrets(value))
         reporter.setSecret(secret);
@@ -2763,14 +3162,16 @@ async function push(inputs, plan, built, deps) {
         return { digests: typeof digest === 'string' && digest ? [digest] : [] };
     }
     const refs = plan.build.refs;
-    const pushDocker = (ref) => retry(() => docker.push(ref), {
+    const pushDocker = (ref, size) => retry(() => docker.push(ref, size), {
         ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
         maxElapsedMs: PUSH_RETRY_WINDOW_MS
     }).catch(withHint(inputs));
     // The inspect (image ID, size, platform) runs beside the push, off the critical path.
     const inspecting = inspectBuilt(docker, built, plan.build.refs);
     inspecting.catch(() => undefined);
-    const reported = await pushDocker(refs[0]);
+    // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
+    const size = inspecting.then(image => image.size, () => undefined);
+    const reported = await pushDocker(refs[0], size);
     const image = await inspecting;
     let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
     if (refs.length > 1) {
@@ -2778,7 +3179,7 @@ async function push(inputs, plan, built, deps) {
         const tagged = digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter));
         if (!tagged)
             for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref));
+                digests.push(await pushDocker(ref, size));
         digests = [...new Set(digests.filter(Boolean))];
     }
     return { digests, image };

@@ -10,6 +10,7 @@ import { checkBuilder, type Inputs } from '../inputs.js'
 import { remotePath } from '../reference.js'
 import { RegistryClient } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
+import type { Fence } from '../fence.js'
 import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
@@ -42,8 +43,8 @@ export interface ExecuteOptions {
   reporter: Reporter
   /** Parent of the run's private directory: RUNNER_TEMP in Actions, the OS temp dir elsewhere. */
   tempRoot: string
-  /** Where docker's own output goes. */
-  out: NodeJS.WritableStream
+  /** Where docker's own output goes: a fence in the action (see fence.ts), stderr in the CLI. */
+  out: Fence | NodeJS.WritableStream
   env?: NodeJS.ProcessEnv
   /** Told the private directory as soon as it exists, so a post step can remove it after a crash. */
   onWorkDir?: (dir: string) => void

@@ -1,7 +1,7 @@
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { BuildPlan } from '../docker.js'
+import { urlSecrets, type BuildPlan } from '../docker.js'
 import type { Inputs } from '../inputs.js'
 import { valueSecrets, type Reporter } from '../reporter.js'
 import { repository } from '../reference.js'
@@ -87,23 +87,6 @@ async function secretFiles(
 }
 
 const MAX_MASKED_FILE = 64 * 1024
-
-/** The userinfo of a URL context, as written and decoded: `user:token`, `token`. */
-export function urlSecrets(context: string): string[] {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/#]+)@/i.exec(context)
-  if (!m) return []
-  const userinfo = m[1]
-  const colon = userinfo.indexOf(':')
-  const password = colon < 0 ? userinfo : userinfo.slice(colon + 1)
-  const decode = (s: string): string => {
-    try {
-      return decodeURIComponent(s)
-    } catch {
-      return s
-    }
-  }
-  return [...new Set([userinfo, password, decode(userinfo), decode(password)].filter(s => s.length >= 3))]
-}
 
 function maskValue(value: string, reporter: Reporter): void {
   for (const secret of valueSecrets(value)) reporter.setSecret(secret)

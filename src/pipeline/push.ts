@@ -33,8 +33,8 @@ export async function push(
     return { digests: typeof digest === 'string' && digest ? [digest] : [] }
   }
   const refs = plan.build.refs
-  const pushDocker = (ref: string): Promise<string> =>
-    retry(() => docker.push(ref), {
+  const pushDocker = (ref: string, size?: Promise<number | undefined>): Promise<string> =>
+    retry(() => docker.push(ref, size), {
       ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
       maxElapsedMs: PUSH_RETRY_WINDOW_MS
     }).catch(withHint(inputs))
@@ -42,14 +42,19 @@ export async function push(
   // The inspect (image ID, size, platform) runs beside the push, off the critical path.
   const inspecting = inspectBuilt(docker, built, plan.build.refs)
   inspecting.catch(() => undefined)
-  const reported = await pushDocker(refs[0])
+  // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
+  const size = inspecting.then(
+    image => image.size,
+    () => undefined
+  )
+  const reported = await pushDocker(refs[0], size)
   const image = await inspecting
   let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository)
   if (refs.length > 1) {
     const name = remotePath(inputs.registry, inputs.image)
     const tagged =
       digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter))
-    if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref))
+    if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref, size))
     digests = [...new Set(digests.filter(Boolean))]
   }
   return { digests, image }
