@@ -731,3 +731,24 @@ describe("insecure registries, by dockerd's rule", () => {
     expect(await dockerTreatsAsInsecure(new Docker(runner, {}), 'localhost:5000')).toBe(true)
   })
 })
+
+describe('lastMeaningfulLine keeps a sentence that goes on over several lines', () => {
+  it('a failed git clone: the host, the reason and the exit status, not "unable to connect to 127.0.0.1:"', () => {
+    const stderr = [
+      'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.',
+      '            Install the buildx component to build images with BuildKit:',
+      '',
+      "unable to prepare context: unable to 'git clone' to temporary context directory: error fetching: fatal: unable to connect to 127.0.0.1:",
+      '127.0.0.1[0: 127.0.0.1]: errno=Connection refused',
+      '',
+      ': exit status 128'
+    ].join('\n')
+    expect(lastMeaningfulLine(stderr)).toBe(
+      "unable to prepare context: unable to 'git clone' to temporary context directory: error fetching: fatal: unable to connect to 127.0.0.1: 127.0.0.1[0: 127.0.0.1]: errno=Connection refused: exit status 128"
+    )
+  })
+
+  it('a line that ends a sentence stays alone', () => {
+    expect(lastMeaningfulLine('step 1\nError: denied\nnext: thing')).toBe('Error: denied')
+  })
+})

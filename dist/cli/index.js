@@ -1795,11 +1795,26 @@ function lastMeaningfulLine(text) {
     if (noEngine)
         return noEngine.replace(/^ERROR:\s*/, '');
     const own = lines.filter(l => !BUILD_LOG_LINE.test(l));
-    const buildx = [...own].reverse().find(l => l.startsWith('ERROR: '));
-    if (buildx)
-        return buildx.replace(/^ERROR:\s*/, '');
-    const errorLine = [...own].reverse().find(l => /error|denied|unauthorized|failed|invalid/i.test(l));
-    return (errorLine ?? own[own.length - 1] ?? '').replace(/^ERROR:\s*/, '');
+    const last = (test) => own.findLastIndex(test);
+    let at = last(l => l.startsWith('ERROR: '));
+    if (at < 0)
+        at = last(l => /error|denied|unauthorized|failed|invalid/i.test(l));
+    if (at < 0)
+        at = own.length - 1;
+    return continued(own, at).replace(/^ERROR:\s*/, '');
+}
+/**
+ * A line with the lines that finish its sentence: git breaks `fatal: unable to connect to 127.0.0.1:` from
+ * `127.0.0.1[0: 127.0.0.1]: errno=Connection refused`, and docker adds `: exit status 128` on a line of its
+ * own. A line ending in ":" goes on, and so does one that the next line continues with ":".
+ */
+function continued(lines, at) {
+    if (at < 0)
+        return '';
+    let text = lines[at];
+    for (let i = at + 1; i < lines.length && (text.endsWith(':') || lines[i].startsWith(':')); i++)
+        text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`;
+    return text;
 }
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /;
