@@ -1,7 +1,6 @@
 // The action end to end: the committed bundle, a real docker engine, a real registry, and skopeo as the
 // independent witness of what the registry holds.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,7 +14,13 @@ import {
   removeImages,
   requireDocker
 } from './helpers/docker.js'
-import { lanAddress, makeCertificates, startRegistry, type TestRegistry } from './helpers/registry.js'
+import {
+  lanAddress,
+  makeCertificates,
+  startRegistry,
+  type TestRegistry,
+  servedManifest
+} from './helpers/registry.js'
 import { inspectRaw, listTags, tagExists } from './helpers/skopeo.js'
 
 let registry: TestRegistry
@@ -241,22 +246,7 @@ describe('a registry on the IPv6 loopback, [::1]:PORT', () => {
     if (v6) await removeImages(`${v6.host}/`)
   })
 
-  /** The registry's own answer, read with fetch: skopeo's reference parser rejects IPv6 addresses. */
-  async function served(image: string, tag: string): Promise<{ status: number; digest?: string }> {
-    const res = await fetch(`http://${v6.host}/v2/${image}/manifests/${tag}`, {
-      headers: {
-        Accept: [
-          'application/vnd.oci.image.index.v1+json',
-          'application/vnd.oci.image.manifest.v1+json',
-          'application/vnd.docker.distribution.manifest.list.v2+json',
-          'application/vnd.docker.distribution.manifest.v2+json'
-        ].join(', ')
-      }
-    })
-    const body = Buffer.from(await res.arrayBuffer())
-    if (res.status !== 200) return { status: res.status }
-    return { status: 200, digest: `sha256:${createHash('sha256').update(body).digest('hex')}` }
-  }
+  const served = (image: string, tag: string) => servedManifest(v6.host, image, tag)
 
   it('pushes and verifies where the engine takes IPv6 references, and otherwise says why it cannot', async () => {
     // What this engine's own reference parser says, asked without the action.

@@ -2,10 +2,9 @@
 // refuse, pushed for real: the committed bundle, the engine under test, a local registry, and the
 // registry's own answer as the witness.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { createHash } from 'node:crypto'
 import { errorLines, expectSucceeded, runAction } from './helpers/action.js'
 import { dockerCli, ensureBaseImage, makeContext, removeImages, requireDocker } from './helpers/docker.js'
-import { startRegistry, type TestRegistry } from './helpers/registry.js'
+import { startRegistry, type TestRegistry, servedManifest } from './helpers/registry.js'
 import { inspectRaw, listTags } from './helpers/skopeo.js'
 
 let registry: TestRegistry
@@ -33,25 +32,8 @@ const push = async (image: string, tags: string) =>
     tags
   })
 
-/**
- * The manifest the registry serves for a tag, read with fetch and hashed: skopeo 1.9's reference parser
- * still counts `host/path` against 255, so it cannot name the long repository.
- */
-async function served(image: string, tag: string): Promise<{ status: number; digest?: string }> {
-  const res = await fetch(`http://${registry.host}/v2/${image}/manifests/${tag}`, {
-    headers: {
-      Accept: [
-        'application/vnd.oci.image.index.v1+json',
-        'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.list.v2+json',
-        'application/vnd.docker.distribution.manifest.v2+json'
-      ].join(', ')
-    }
-  })
-  const body = Buffer.from(await res.arrayBuffer())
-  if (res.status !== 200) return { status: res.status }
-  return { status: 200, digest: `sha256:${createHash('sha256').update(body).digest('hex')}` }
-}
+/** skopeo 1.9's reference parser still counts `host/path` against 255, so fetch reads the long name. */
+const served = (image: string, tag: string) => servedManifest(registry.host, image, tag)
 
 describe('docker reference grammar, end to end', () => {
   it('pushes an image whose first path component has a dot under a non-Docker-Hub registry', async () => {

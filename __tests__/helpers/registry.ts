@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { get as httpsGet } from 'node:https'
@@ -309,4 +310,28 @@ export async function makeCertificates(
     key: f('server.key'),
     client: { cert: f('client.cert'), key: f('client.key') }
   }
+}
+
+/**
+ * The manifest a registry serves for a tag, read with fetch and hashed: for names skopeo's reference parser
+ * cannot take (IPv6 hosts; host/path longer than 255).
+ */
+export async function servedManifest(
+  host: string,
+  image: string,
+  tag: string
+): Promise<{ status: number; digest?: string }> {
+  const res = await fetch(`http://${host}/v2/${image}/manifests/${tag}`, {
+    headers: {
+      Accept: [
+        'application/vnd.oci.image.index.v1+json',
+        'application/vnd.oci.image.manifest.v1+json',
+        'application/vnd.docker.distribution.manifest.list.v2+json',
+        'application/vnd.docker.distribution.manifest.v2+json'
+      ].join(', ')
+    }
+  })
+  const body = Buffer.from(await res.arrayBuffer())
+  if (res.status !== 200) return { status: res.status }
+  return { status: 200, digest: `sha256:${createHash('sha256').update(body).digest('hex')}` }
 }
