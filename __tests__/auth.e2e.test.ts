@@ -21,7 +21,7 @@ import {
   dockerOk,
   ensureBaseImage,
   makeContext,
-  removeImages,
+  removeImagesLater,
   requireDocker,
   runCommand
 } from './helpers/docker.js'
@@ -163,7 +163,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (registry) await removeImages(`${registry.host}/`)
+  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
   await Promise.all(cleanup.map(d => rm(d, { recursive: true, force: true })))
 })

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { errorLines, EXPECTED_BUILDER, runAction, type ActionRun, expectSucceeded } from './helpers/action.js'
 import { startBuildkitProxy, unixSocketOf, type BuildkitProxy } from './helpers/buildkit-proxy.js'
-import { dockerOk, ensureBaseImage, makeContext, removeImages, requireDocker } from './helpers/docker.js'
+import { dockerOk, ensureBaseImage, makeContext, removeImagesLater, requireDocker } from './helpers/docker.js'
 import { startRegistry, type TestRegistry } from './helpers/registry.js'
 import { inspectConfig, inspectRaw, tagExists, type Creds } from './helpers/skopeo.js'
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImages(`${registry.host}/bx/`)
+  if (registry) await removeImagesLater(`${registry.host}/bx/`)
 })
 
 const SIMPLE = (b: string): string => `FROM ${b}\nRUN echo built > /built.txt\n`
@@ -347,7 +347,7 @@ if (EXPECTED_BUILDER === 'buildx')
       })
       afterAll(async () => {
         await authRegistry?.stop()
-        if (authRegistry) await removeImages(`${authRegistry.host}/bx/`)
+        if (authRegistry) await removeImagesLater(`${authRegistry.host}/bx/`)
       })
 
       it('a cache-to the registry refuses (401) still gives a verified build, with a ::warning::', async () => {

@@ -15,6 +15,7 @@ import {
   dockerOk,
   makeContext,
   removeImages,
+  removeImagesLater,
   requireDocker,
   runCommand,
   type CliResult
@@ -50,7 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([registry?.stop(), authRegistry?.stop()])
-  for (const r of [registry, authRegistry]) if (r) await removeImages(`${r.host}/cli/`)
+  for (const r of [registry, authRegistry]) if (r) await removeImagesLater(`${r.host}/cli/`)
   for (const dir of temps) await rm(dir, { recursive: true, force: true })
 })
 

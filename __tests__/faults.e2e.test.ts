@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from './helpers/action.js'
-import { dockerOk, ensureBaseImage, makeContext, removeImages, requireDocker } from './helpers/docker.js'
+import { dockerOk, ensureBaseImage, makeContext, removeImagesLater, requireDocker } from './helpers/docker.js'
 import {
   closedPort,
   FAKE_DIGEST,
@@ -114,8 +114,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(proxies.map(p => p.stop()))
-  for (const p of proxies) await removeImages(`${p.host}/`)
-  if (registry) await removeImages(`${registry.host}/`)
+  for (const p of proxies) await removeImagesLater(`${p.host}/`)
+  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
   if (figures.length) console.log(`fault modes, attempts and timings:\n${figures.join('\n')}`)
 })

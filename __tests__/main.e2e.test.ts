@@ -12,6 +12,7 @@ import {
   ensureBaseImage,
   makeContext,
   removeImages,
+  removeImagesLater,
   requireDocker
 } from './helpers/docker.js'
 import {
@@ -37,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImages(`${registry.host}/e2e/`)
+  if (registry) await removeImagesLater(`${registry.host}/e2e/`)
 })
 
 const SIMPLE = (b: string): string => `FROM ${b}\nRUN echo built > /built.txt\nCMD ["cat", "/built.txt"]\n`
@@ -243,7 +244,7 @@ describe('a registry on the IPv6 loopback, [::1]:PORT', () => {
   })
   afterAll(async () => {
     await v6?.stop()
-    if (v6) await removeImages(`${v6.host}/`)
+    if (v6) await removeImagesLater(`${v6.host}/`)
   })
 
   const served = (image: string, tag: string) => servedManifest(v6.host, image, tag)
@@ -282,7 +283,7 @@ describe('a plain-HTTP registry on a non-loopback address', () => {
   })
   afterAll(async () => {
     await lan?.stop()
-    if (lan) await removeImages(`${lan.host}/`)
+    if (lan) await removeImagesLater(`${lan.host}/`)
   })
 
   it('is verified over HTTP where docker holds it insecure, and otherwise fails before the build, saying why', async () => {
@@ -332,7 +333,7 @@ describe('a registry with a private CA that also demands client certificates, se
   afterAll(async () => {
     if (trustDir) await rm(trustDir, { recursive: true, force: true })
     await secure?.stop()
-    if (secure) await removeImages(`${secure.host}/`)
+    if (secure) await removeImagesLater(`${secure.host}/`)
     if (certs) await rm(certs, { recursive: true, force: true })
   })
 

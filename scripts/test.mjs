@@ -3,6 +3,8 @@
 // BuildKit engine when one is configured (.ci/run always configures it, and sets BTP_REQUIRE_BUILDKIT=1
 // so that a missing engine fails instead of quietly shrinking the matrix).
 import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -10,9 +12,37 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = name => path.join(root, 'node_modules', '.bin', name)
 const extra = process.argv.slice(2)
 
+/**
+ * The images the e2e files leave, removed once jest has exited: deleting one while another file's classic
+ * build looks for a cached step fails that build ("unable to find image"), so no file deletes them itself.
+ */
+function cleanup(file, env) {
+  if (!existsSync(file)) return
+  const prefixes = [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean))]
+  rmSync(file, { force: true })
+  const ls = spawnSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], {
+    env,
+    encoding: 'utf8'
+  })
+  const refs = (ls.stdout ?? '')
+    .split('\n')
+    .filter(ref => !ref.endsWith(':<none>') && prefixes.some(p => ref.startsWith(p)))
+  for (let i = 0; i < refs.length; i += 50)
+    spawnSync('docker', ['image', 'rm', '-f', '--no-prune', ...refs.slice(i, i + 50)], {
+      env,
+      stdio: 'ignore'
+    })
+}
+
 function step(title, command, args, env = process.env) {
   console.error(`\n=== ${title} ===`)
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env })
+  const cleanupFile = path.join(tmpdir(), `btp-cleanup-${process.pid}-${Date.now()}`)
+  const r = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...env, BTP_CLEANUP_FILE: cleanupFile }
+  })
+  cleanup(cleanupFile, env)
   if (r.status !== 0) {
     console.error(`=== ${title}: FAILED (exit ${r.status ?? r.signal}) ===`)
     process.exit(r.status || 1)

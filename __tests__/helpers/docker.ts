@@ -211,6 +211,22 @@ async function listImagesWithDigests(): Promise<CliResult> {
  * test file builds fails that build with `unable to find image "sha256:…"` (seen in CI). Tagged results
  * are never such shared parents; the intermediates they leave are a few KiB each.
  */
+/**
+ * removeImages, after every test file of the run has finished: `npm test` (scripts/test.mjs) sets
+ * BTP_CLEANUP_FILE and removes the listed prefixes once jest exits, so that no deletion races another
+ * file's classic build (see removeImages). Run alone, jest removes them at once.
+ */
+export async function removeImagesLater(prefix: string): Promise<void> {
+  if (!prefix) throw new Error('removeImagesLater: empty prefix would match every image')
+  const file = process.env.BTP_CLEANUP_FILE
+  if (!file) {
+    await removeImages(prefix)
+    return
+  }
+  const { appendFile } = await import('node:fs/promises')
+  await appendFile(file, `${prefix}\n`)
+}
+
 export async function removeImages(prefix: string): Promise<string[]> {
   if (!prefix) throw new Error('removeImages: empty prefix would match every image')
   const ls = await listImagesWithDigests()
