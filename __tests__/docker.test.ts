@@ -327,6 +327,10 @@ describe('lastMeaningfulLine', () => {
       'ERROR: Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n',
       'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?'
     ],
+    [
+      'docker: Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n',
+      'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?'
+    ],
     // BuildKit: stderr is the whole build log; what a step printed is not docker's error.
     [
       '#5 [2/2] RUN echo connection refused; exit 1\n#5 0.105 connection refused\n#5 ERROR: process "/bin/sh -c echo connection refused; exit 1" did not complete successfully: exit code: 1\n------\n > [2/2] RUN echo connection refused; exit 1:\n0.105 connection refused\n------\nERROR: failed to solve: process "/bin/sh -c echo connection refused; exit 1" did not complete successfully: exit code: 1\n',

@@ -721,21 +721,22 @@ function createExecRunner(out = process.stdout, env = process.env) {
                 : result;
         }
         const { getExecOutput } = await actionsExec;
-        const started = Date.now();
-        const [file, argv] = timeout
-            ? [timeout, ['-k', '5', seconds(options.deadlineMs), command, ...args]]
-            : [command, args];
-        const result = await getExecOutput(file, argv, {
+        const exec = (file, argv) => getExecOutput(file, argv, {
             env: childEnv,
             input: options.input,
             silent: true,
             ignoreReturnCode: true
         });
-        const { exitCode, stdout, stderr } = result;
-        // 124: timeout stopped it; 137 (or another failure) once the deadline passed: it needed the SIGKILL.
-        const late = exitCode !== 0 && Date.now() - started >= options.deadlineMs;
-        if (timeout && (exitCode === 124 || late))
-            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs: options.deadlineMs } };
+        if (!timeout || options.deadlineMs === undefined) {
+            const { exitCode, stdout, stderr } = await exec(command, args);
+            return { exitCode, stdout, stderr };
+        }
+        const afterMs = options.deadlineMs;
+        const started = Date.now();
+        const { exitCode, stdout, stderr } = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
+        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
+        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
+            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
         return { exitCode, stdout, stderr };
     };
 }
@@ -788,11 +789,14 @@ function spawnWatched(command, args, env, options, fence) {
         const started = Date.now();
         let lastOutput = started;
         let stopped;
+        let closed = false;
         let killTimer;
+        let drainTimer;
         const decoders = { stdout: new external_node_string_decoder_.StringDecoder('utf8'), stderr: new external_node_string_decoder_.StringDecoder('utf8') };
         const text = { stdout: '', stderr: '' };
         const halt = (stop) => {
-            if (stopped || child.exitCode !== null || child.signalCode !== null)
+            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
+            if (stopped || closed)
                 return;
             stopped = stop;
             signalGroup(child, 'SIGTERM');
@@ -831,7 +835,18 @@ function spawnWatched(command, args, env, options, fence) {
                 clearTimeout(killTimer);
             reject(new Error(`could not run ${command}: ${error.message}`));
         });
+        // Something docker started may keep our pipes open after docker exited: wait for it as long as
+        // @actions/exec does (10 s), then stop reading.
+        child.on('exit', () => {
+            drainTimer = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, 10_000);
+        });
         child.on('close', (code, signal) => {
+            closed = true;
+            if (drainTimer)
+                clearTimeout(drainTimer);
             done();
             // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
             if (killTimer && stopped) {
@@ -991,7 +1006,7 @@ function lastMeaningfulLine(text) {
     // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
     const noEngine = lines.find(l => NO_ENGINE_LINE.test(l));
     if (noEngine)
-        return noEngine.replace(/^ERROR:\s*/, '');
+        return noEngine.replace(/^(ERROR|docker):\s*/, '');
     const own = lines.filter(l => !BUILD_LOG_LINE.test(l));
     const last = (test) => own.findLastIndex(test);
     let at = last(l => l.startsWith('ERROR: '));
@@ -1017,7 +1032,7 @@ function continued(lines, at) {
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /;
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
-const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*)?(${NO_ENGINE.source})`, 'i');
+const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source})`, 'i');
 /** A context path that starts with "-" would be read as a flag. */
 const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
 /** The argv of `docker build` (classic) or `docker buildx build`. Pure. */

@@ -108,7 +108,7 @@ export function lastMeaningfulLine(text: string): string {
   }
   // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
   const noEngine = lines.find(l => NO_ENGINE_LINE.test(l))
-  if (noEngine) return noEngine.replace(/^ERROR:\s*/, '')
+  if (noEngine) return noEngine.replace(/^(ERROR|docker):\s*/, '')
   const own = lines.filter(l => !BUILD_LOG_LINE.test(l))
   const last = (test: (l: string) => boolean): number => own.findLastIndex(test)
   let at = last(l => l.startsWith('ERROR: '))
@@ -133,7 +133,7 @@ function continued(lines: string[], at: number): string {
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
-const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*)?(${NO_ENGINE.source})`, 'i')
+const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source})`, 'i')
 
 export interface BuildPlan {
   /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */

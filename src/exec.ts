@@ -103,21 +103,23 @@ export function createExecRunner(
         : result
     }
     const { getExecOutput } = await actionsExec
+    const exec = (file: string, argv: string[]) =>
+      getExecOutput(file, argv, {
+        env: childEnv as Record<string, string>,
+        input: options.input,
+        silent: true,
+        ignoreReturnCode: true
+      })
+    if (!timeout || options.deadlineMs === undefined) {
+      const { exitCode, stdout, stderr } = await exec(command, args)
+      return { exitCode, stdout, stderr }
+    }
+    const afterMs = options.deadlineMs
     const started = Date.now()
-    const [file, argv] = timeout
-      ? [timeout, ['-k', '5', seconds(options.deadlineMs!), command, ...args]]
-      : [command, args]
-    const result = await getExecOutput(file, argv, {
-      env: childEnv as Record<string, string>,
-      input: options.input,
-      silent: true,
-      ignoreReturnCode: true
-    })
-    const { exitCode, stdout, stderr } = result
-    // 124: timeout stopped it; 137 (or another failure) once the deadline passed: it needed the SIGKILL.
-    const late = exitCode !== 0 && Date.now() - started >= options.deadlineMs!
-    if (timeout && (exitCode === 124 || late))
-      return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs: options.deadlineMs! } }
+    const { exitCode, stdout, stderr } = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args])
+    // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
+    if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
+      return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } }
     return { exitCode, stdout, stderr }
   }
 }
@@ -189,12 +191,15 @@ function spawnWatched(
     const started = Date.now()
     let lastOutput = started
     let stopped: Stop | undefined
+    let closed = false
     let killTimer: NodeJS.Timeout | undefined
+    let drainTimer: NodeJS.Timeout | undefined
     const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') }
     const text = { stdout: '', stderr: '' }
 
     const halt = (stop: Stop): void => {
-      if (stopped || child.exitCode !== null || child.signalCode !== null) return
+      // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
+      if (stopped || closed) return
       stopped = stop
       signalGroup(child, 'SIGTERM')
       killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS)
@@ -235,7 +240,17 @@ function spawnWatched(
       if (killTimer) clearTimeout(killTimer)
       reject(new Error(`could not run ${command}: ${error.message}`))
     })
+    // Something docker started may keep our pipes open after docker exited: wait for it as long as
+    // @actions/exec does (10 s), then stop reading.
+    child.on('exit', () => {
+      drainTimer = setTimeout(() => {
+        child.stdout?.destroy()
+        child.stderr?.destroy()
+      }, 10_000)
+    })
     child.on('close', (code, signal) => {
+      closed = true
+      if (drainTimer) clearTimeout(drainTimer)
       done()
       // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
       if (killTimer && stopped) {

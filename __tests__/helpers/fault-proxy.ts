@@ -35,7 +35,7 @@ export type FaultMode =
   /**
    * Accept the first `times` matching requests (all when absent), then never answer and never read the
    * body: a registry that takes the connection and stalls the upload. The client's socket stays open until
-   * the client gives up (logged in `stalls`) or the proxy stops.
+   * the client gives up (logged in `stalls`), or `releaseStalls()` answers it.
    */
   | { kind: 'stall'; match?: Match; times?: number }
   /** Replace Docker-Content-Digest on manifest responses (all of them by default) with `digest`. */
@@ -81,6 +81,12 @@ export interface FaultProxy {
   log: ProxyLogEntry[]
   /** Every stalled request, and when its client gave up on it. */
   stalls: StallEntry[]
+  /**
+   * Answers every stalled request still open with 403 DENIED. dockerd 20.10 keeps a stalled upload after
+   * its CLI is gone, in one of its few upload slots, and retries a failed one for ~50 s: a denial is what
+   * makes it let go at once. stop() does this first.
+   */
+  releaseStalls(): void
   /** Replaces the rules and resets their counters. */
   setMode(mode: FaultMode | FaultMode[]): void
   stop(): Promise<void>
@@ -153,6 +159,7 @@ interface Rule {
 export async function startFaultProxy(upstream: string, mode: FaultMode | FaultMode[]): Promise<FaultProxy> {
   const log: ProxyLogEntry[] = []
   const stalls: StallEntry[] = []
+  const stalled = new Set<ServerResponse>()
   let rules: Rule[] = []
   const setMode = (m: FaultMode | FaultMode[]): void => {
     rules = (Array.isArray(m) ? m : [m]).map(r => ({ mode: r, fired: 0 }))
@@ -248,7 +255,7 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
         if (!matches(m.match, req, path) || (m.times !== undefined && rule.fired >= m.times)) continue
         rule.fired++
         if (m.kind === 'reset') return reset(req, at)
-        if (m.kind === 'stall') return stall(req, at)
+        if (m.kind === 'stall') return stall(req, res, at)
         const { body, type } =
           m.body !== undefined ? { body: m.body, type: 'text/plain' } : faultBody(m.status)
         const headers: Record<string, string> = { 'Content-Type': type, ...m.headers }
@@ -281,13 +288,31 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
     setTimeout(cut, 200)
   }
 
-  function stall(req: IncomingMessage, at: number): void {
+  function stall(req: IncomingMessage, res: ServerResponse, at: number): void {
     record(req, 0, at, 'stall')
     const entry: StallEntry = { method: req.method ?? '', path: req.url ?? '', at }
     stalls.push(entry)
+    stalled.add(res)
     // Never read: the client's writes back up once the socket buffers are full, as on a dead upstream.
     req.pause()
-    req.socket.once('close', () => (entry.closedAt = Date.now()))
+    req.socket.once('close', () => {
+      entry.closedAt = Date.now()
+      stalled.delete(res)
+    })
+  }
+
+  function releaseStalls(): void {
+    const { body, type } = faultBody(403)
+    for (const res of stalled) {
+      stalled.delete(res)
+      if (res.destroyed || res.headersSent) continue
+      res.writeHead(403, {
+        'Content-Type': type,
+        'Content-Length': String(Buffer.byteLength(body)),
+        Connection: 'close'
+      })
+      res.end(body)
+    }
   }
 
   function token(
@@ -429,8 +454,10 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
     host,
     log,
     stalls,
+    releaseStalls,
     setMode,
     stop() {
+      releaseStalls()
       stopped ??= new Promise<void>(resolve => {
         server.close(() => resolve())
         for (const s of sockets) s.destroy()
