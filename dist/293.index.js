@@ -2075,6 +2075,9 @@ var src_reporter = __webpack_require__(5622);
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
 function withHint(inputs) {
     return error => {
+        // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
+        if (isBuildStepFailure(error))
+            throw error;
         const kind = kindOf(error);
         const message = (0,src_text/* messageOf */.bD)(error);
         if (kind === 'auth') {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
 import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from './input-table.js'
 import { InputError, parseInputs, renderInputRefs } from './inputs.js'
+import { urlSecrets } from './docker.js'
 import { execute } from './pipeline/index.js'
 import { credentialSecrets, type Reporter } from './reporter.js'
 import { typedOutputs } from './summary.js'
@@ -171,6 +172,7 @@ export async function main(
     const parsed = parseInputs(name => map.get(name) ?? '')
     parsed.notices.forEach(n => reporter.notice(n))
     inputs = parsed.inputs
+    secrets.push(...urlSecrets(inputs.context))
     // Printed only once it passed: a rejected input gets its one error line and nothing else.
     io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
   } catch (error) {

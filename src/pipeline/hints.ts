@@ -2,12 +2,14 @@
 import type { Inputs } from '../inputs.js'
 import { ref } from '../inputs.js'
 import { isDockerHub } from '../reference.js'
-import { ClassifiedError, kindOf, NO_ENGINE } from '../retry.js'
+import { ClassifiedError, isBuildStepFailure, kindOf, NO_ENGINE } from '../retry.js'
 import { messageOf } from '../text.js'
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
 export function withHint(inputs: Inputs): (error: unknown) => never {
   return error => {
+    // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
+    if (isBuildStepFailure(error)) throw error
     const kind = kindOf(error)
     const message = messageOf(error)
     if (kind === 'auth') {
