@@ -370,6 +370,30 @@ describe('a registry that lies is caught: the output is only ever the content di
   })
 })
 
+describe('after the step has failed', () => {
+  it('requests still retrying stop: the step ends with its error, not after their retries', async () => {
+    // Verification asks for both tags at once: v2 fails for good, v1 keeps answering 503. With retries: 10
+    // the v1 request alone would go on for about a minute of backoff.
+    const p = await proxy([
+      { kind: 'status', status: 404, match: (m, path) => m === 'GET' && path.endsWith('/manifests/v2') },
+      { kind: 'status', status: 503, match: (m, path) => m === 'GET' && path.endsWith('/manifests/v1') }
+    ])
+    const { run, ms } = await timedRun({
+      context: await makeContext({ Dockerfile: dockerfile() }),
+      image: repo('abort'),
+      registry: p.host,
+      tags: 'v1,v2',
+      retries: '10'
+    })
+    const error = expectFailure(run)
+    expect(error).toMatch(/manifests\/v2 failed with HTTP 404/)
+    const v1 = p.log.filter(e => e.method === 'GET' && e.path.endsWith('/manifests/v1')).length
+    expect(v1).toBeLessThan(10)
+    expect(ms).toBeLessThan(20_000)
+    figures.push(`after a fatal error: ${v1} request(s) of the retrying tag, run ended in ${ms} ms`)
+  })
+})
+
 describe('token auth like ghcr.io and Docker Hub', () => {
   it('push and verification both get through the Bearer flow', async () => {
     const credentials = { username: 'token-user', password: `tok-pw-${randomBytes(6).toString('hex')}` }
