@@ -17,7 +17,6 @@ import {
   pushWatch,
   safeContext,
   SHORT_DEADLINE_MS,
-  urlSecrets,
   withIgnoreError,
   type BuildPlan,
   type DaemonRegistryConfig,
@@ -259,22 +258,6 @@ describe('displayArgs', () => {
     const shown = displayArgs(args)
     expect(shown).toBe(expected)
     expect(shown).not.toContain('s3cret')
-  })
-})
-
-describe('urlSecrets', () => {
-  const b64 = (s: string): string => Buffer.from(s).toString('base64')
-  it.each([
-    ['https://x-access-token:tok123@github.com/o/r.git#main:sub', ['tok123', b64('x-access-token:tok123')]],
-    ['https://tok123@github.com/o/r.git', ['tok123']],
-    ['https://u:p%40ss@host/r.git', ['p%40ss', 'p@ss', b64('u:p@ss')]],
-    ['https://github.com/o/r.git', []],
-    ['git@github.com:o/r.git', []],
-    ['ssh://git@github.com/o/r.git', []],
-    ['.', []],
-    ['https://u:@host/r.git', []]
-  ])('%s → %j', (value, expected) => {
-    expect(urlSecrets(value)).toEqual(expected)
   })
 })
 

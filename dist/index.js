@@ -2725,8 +2725,8 @@ var input_table = __nccwpck_require__(6914);
 var src_inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./src/fence.ts
 var fence = __nccwpck_require__(634);
-// EXTERNAL MODULE: ./src/reporter.ts
-var reporter = __nccwpck_require__(5622);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/summary.ts
 function metadata(inputs, result) {
     return {
@@ -2837,7 +2837,7 @@ const actionReporter = {
 };
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 function maskCredentials(username, password, setSecret) {
-    (0,reporter/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
+    (0,secrets/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
 }
 async function run() {
     if (getState(STATE_POST) === 'true')
@@ -2850,7 +2850,7 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 293).then(__nccwpck_require__.bind(__nccwpck_require__, 293));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.bind(__nccwpck_require__, 1927));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -3165,28 +3165,15 @@ function splitHostPort(registry) {
 
 /***/ }),
 
-/***/ 5622:
+/***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DJ: () => (/* binding */ credentialSecrets),
-/* harmony export */   ay: () => (/* binding */ timed),
+/* harmony export */   Fn: () => (/* binding */ urlSecrets),
 /* harmony export */   tf: () => (/* binding */ valueSecrets)
 /* harmony export */ });
-/* unused harmony export since */
-// How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
-/** Milliseconds since `start`, rounded. */
-const since = (start) => Math.round(performance.now() - start);
-/** Runs `fn` and records its duration under `name`. */
-async function timed(durations, name, fn) {
-    const start = performance.now();
-    try {
-        return await fn();
-    }
-    finally {
-        durations[name] = since(start);
-    }
-}
+// What gets masked: one home for every rule that turns a secret into the strings to register as masks.
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6;
 /**
@@ -3215,6 +3202,33 @@ function credentialSecrets(username, password) {
             Buffer.from(password).toString('base64')
         ])
     ];
+}
+/**
+ * The secrets in an http(s) URL's userinfo, as a git context carries them
+ * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * password (a token alone). Raw and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ */
+function urlSecrets(value) {
+    const found = [];
+    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
+        const userinfo = m[1];
+        const colon = userinfo.indexOf(':');
+        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+        if (!secret)
+            continue;
+        found.push(secret, decoded(secret));
+        if (colon >= 0)
+            found.push(Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
+    }
+    return [...new Set(found)];
+}
+function decoded(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
 }
 
 

@@ -201,33 +201,6 @@ export function displayArgs(args: string[]): string {
 /** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
 const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi
 
-/**
- * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
- * password (a token alone). Raw and percent-decoded, and base64(`user:password`) as git sends it. To mask.
- */
-export function urlSecrets(value: string): string[] {
-  const found: string[] = []
-  for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
-    const userinfo = m[1]
-    const colon = userinfo.indexOf(':')
-    const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1)
-    if (!secret) continue
-    found.push(secret, decoded(secret))
-    if (colon >= 0)
-      found.push(Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'))
-  }
-  return [...new Set(found)]
-}
-
-function decoded(s: string): string {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
-}
-
 export interface ImageInfo {
   id: string
   repoDigests: string[]

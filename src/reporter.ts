@@ -26,33 +26,3 @@ export async function timed<T>(
     durations[name] = since(start)
   }
 }
-
-/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
-const MIN_LINE_MASK = 6
-
-/**
- * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
- * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
- */
-export function valueSecrets(value: string): string[] {
-  if (!value.trim()) return []
-  const lines = value.includes('\n')
-    ? value
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(l => l.length >= MIN_LINE_MASK)
-    : []
-  return [...new Set([value, ...lines])]
-}
-
-/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
-export function credentialSecrets(username: string, password: string): string[] {
-  if (!password.trim()) return []
-  return [
-    ...new Set([
-      ...valueSecrets(password),
-      Buffer.from(`${username}:${password}`).toString('base64'),
-      Buffer.from(password).toString('base64')
-    ])
-  ]
-}

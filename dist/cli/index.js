@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1271);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2973);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1271:
+/***/ 2973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -760,6 +760,477 @@ const defaultInputs = (over = {}) => {
     return { ...values, remoteContext: isRemoteContext(values.context) };
 };
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/context.ts
+// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
+//
+// The context comes from @actions/github (loaded only on the build path: it brings Octokit along).
+//
+// Tag rules when the `tags` input is empty (see autoTags):
+//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
+//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (sha of the PR head)
+//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
+//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
+//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
+//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
+//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
+//   any other ref                                          sha-<7>
+// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
+// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
+// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
+// result is `latest`, as outside Actions, so that a build always has a tag.
+
+const TAG_MAX = 128;
+const LATEST = 'latest';
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const LABEL_SOURCE = 'org.opencontainers.image.source';
+const LABEL_REVISION = 'org.opencontainers.image.revision';
+const LABEL_CREATED = 'org.opencontainers.image.created';
+const LABEL_VERSION = 'org.opencontainers.image.version';
+/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
+function fromActionsContext(ctx, env = process.env) {
+    let repository = '';
+    try {
+        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    }
+    catch {
+        repository = '';
+    }
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        eventName: ctx.eventName ?? '',
+        ref: ctx.ref ?? '',
+        sha: ctx.sha ?? '',
+        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+        repository,
+        payload: isObject(ctx.payload) ? ctx.payload : {}
+    };
+}
+/**
+ * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
+ * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ */
+async function loadGitContext(warn, env = process.env) {
+    try {
+        // The bundle's undici is a lazy chunk (src/lazy/undici.cjs); Octokit needs it loaded.
+        await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
+        const { context } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        return fromActionsContext(context, env);
+    }
+    catch (error) {
+        warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`);
+        return fromActionsContext({
+            eventName: env.GITHUB_EVENT_NAME,
+            ref: env.GITHUB_REF,
+            sha: env.GITHUB_SHA,
+            serverUrl: env.GITHUB_SERVER_URL,
+            get repo() {
+                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+                if (!owner || !repo)
+                    throw new Error('no GITHUB_REPOSITORY');
+                return { owner, repo };
+            }
+        }, env);
+    }
+}
+/**
+ * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
+ * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
+ */
+function sanitizeTag(s) {
+    return s
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, TAG_MAX);
+}
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
+const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
+    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
+    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
+/**
+ * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
+ * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
+ */
+function parseSemver(tag) {
+    const m = SEMVER.exec(tag);
+    if (!m)
+        return undefined;
+    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
+    if (![major, minor, patch].every(Number.isSafeInteger))
+        return undefined;
+    const result = { major, minor, patch };
+    if (m[4] !== undefined)
+        result.prerelease = m[4];
+    if (m[5] !== undefined)
+        result.build = m[5];
+    return result;
+}
+/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
+function autoTags(ctx) {
+    return derive(ctx).tags;
+}
+/**
+ * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
+ * true (its first non-`latest` entry is the version); otherwise the version is the most specific
+ * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
+ * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
+ * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
+ */
+function ociLabels(ctx, tags, explicitTags, now) {
+    const labels = {};
+    if (ctx.actions) {
+        if (ctx.repository)
+            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
+        const sha = buildSha(ctx);
+        if (sha)
+            labels[LABEL_REVISION] = sha;
+    }
+    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
+    if (ctx.actions) {
+        const version = explicitTags
+            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
+            : derive(ctx).version;
+        if (version)
+            labels[LABEL_VERSION] = version;
+    }
+    return labels;
+}
+/**
+ * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
+ * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
+ * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
+ * keeps its first position and its last value.
+ */
+function mergeLabels(auto, user) {
+    const merged = new Map(Object.entries(auto));
+    for (const line of user) {
+        if (line.trim() === '')
+            continue;
+        const eq = line.indexOf('=');
+        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+        if (key === '')
+            continue;
+        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
+    }
+    return [...merged].map(([k, v]) => `${k}=${v}`);
+}
+function derive(ctx) {
+    if (!ctx.actions)
+        return { tags: [LATEST] };
+    const sha = buildSha(ctx);
+    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
+    let named = [];
+    let version;
+    if (isPullRequest(ctx)) {
+        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
+        // (pull_request_target's ref is the base branch).
+        const n = prNumber(ctx);
+        if (n !== undefined)
+            named = [(version = `pr-${n}`)];
+    }
+    else if (ctx.ref.startsWith('refs/tags/')) {
+        const name = ctx.ref.slice('refs/tags/'.length);
+        const v = parseSemver(name);
+        if (v) {
+            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
+            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
+            let full = `${v.major}.${v.minor}.${v.patch}`;
+            if (v.prerelease !== undefined)
+                full += `-${v.prerelease}`;
+            if (v.build !== undefined)
+                full += `+${v.build}`;
+            version = sanitizeTag(full);
+            named =
+                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
+        }
+        else {
+            version = sanitizeTag(name);
+            named = [version];
+        }
+    }
+    else if (ctx.ref.startsWith('refs/heads/')) {
+        const branch = ctx.ref.slice('refs/heads/'.length);
+        version = sanitizeTag(branch);
+        const defaultBranch = ctx.payload?.repository?.default_branch;
+        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
+        named = isDefault ? [LATEST, version] : [version];
+    }
+    const tags = dedupe([...named, shaTag].filter(isValidTag));
+    if (!version || version === LATEST || !isValidTag(version))
+        version = undefined;
+    return { tags: tags.length > 0 ? tags : [LATEST], version };
+}
+function isPullRequest(ctx) {
+    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
+}
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+function prNumber(ctx) {
+    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
+        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+            return n;
+    }
+    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
+    return m ? Number(m[1]) : undefined;
+}
+/** The commit the image is built from: the PR head on pull requests, otherwise GITHUB_SHA. */
+function buildSha(ctx) {
+    if (isPullRequest(ctx)) {
+        const head = ctx.payload?.pull_request?.head?.sha;
+        if (typeof head === 'string' && head !== '')
+            return head;
+    }
+    return ctx.sha;
+}
+const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
+function commitTime(ctx) {
+    if (!ctx.actions)
+        return undefined;
+    const head = ctx.payload?.head_commit;
+    if (!isObject(head) || typeof head.timestamp !== 'string')
+        return undefined;
+    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
+        return undefined;
+    if (!TIMESTAMP.test(head.timestamp))
+        return undefined;
+    const ms = Date.parse(head.timestamp);
+    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
+}
+/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
+function rfc3339(d) {
+    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dedupe(xs) {
+    return [...new Set(xs)];
+}
+/** Tags (when none were given) and labels for a build, from the run's git context. */
+function gitDefaults(inputs, ctx, now = new Date()) {
+    const explicit = inputs.tags.length > 0;
+    const tags = explicit ? inputs.tags : autoTags(ctx);
+    return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/credentials.ts
+// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
+
+
+
+
+
+
+const HELPER_TIMEOUT_MS = 10000;
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+}
+/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
+function keyHost(key) {
+    return key
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+function matches(key, registry) {
+    const host = keyHost(key);
+    return isDockerHub(registry) ? isDockerHub(host) : host === registry.toLowerCase();
+}
+/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
+function entryFor(map, registry) {
+    if (!map || typeof map !== 'object')
+        return undefined;
+    const exact = isDockerHub(registry) ? HUB_AUTH_KEY : registry;
+    if (Object.hasOwn(map, exact))
+        return map[exact];
+    const key = Object.keys(map).find(k => matches(k, registry));
+    return key === undefined ? undefined : map[key];
+}
+function fromAuthEntry(entry) {
+    if (!entry || typeof entry !== 'object')
+        return undefined;
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
+        return { username: '<token>', password: entry.identitytoken };
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':'); // the password may itself contain colons
+        if (colon > 0)
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
+        return { username: entry.username, password: entry.password };
+    return undefined;
+}
+/** A runner that spawns `docker-credential-<helper>` directly (no shell), killed after `timeoutMs`. */
+function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS } = {}) {
+    return (helper, input) => new Promise((resolve, reject) => {
+        const program = `docker-credential-${helper}`;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+        const out = [];
+        const err = [];
+        let settled = false;
+        const settle = (error, stdout = '') => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(stdout);
+        };
+        // Our own deadline: spawn's `timeout` leaves its timer behind when the binary is missing, and waiting
+        // for 'close' would also wait for any grandchild still holding the pipes.
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            child.stdout.destroy();
+            child.stderr.destroy();
+            settle(new Error(`${program} timed out after ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', error => settle(error));
+        // A helper that exits before reading stdin makes the write fail with EPIPE; its exit status says more.
+        child.stdin.on('error', () => { });
+        child.on('close', (code, signal) => {
+            const stdout = Buffer.concat(out).toString('utf8');
+            if (code === 0)
+                return settle(undefined, stdout);
+            const said = (Buffer.concat(err).toString('utf8') || stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
+            const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
+            settle(new Error(`${program} ${how}${said ? `: ${said}` : ''}`));
+        });
+        child.stdin.end(input);
+    });
+}
+const runCredentialHelper = helperRunner();
+async function readConfig(configDir) {
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return {};
+        throw err;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch (err) {
+        throw new Error(`${file} is not valid JSON: ${err.message}`);
+    }
+}
+/**
+ * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
+ * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
+ * helpers that fail for other reasons (never with secrets).
+ */
+function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
+    let config;
+    const viaHelper = async (helper, registry) => {
+        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
+            if (helper)
+                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
+            return undefined;
+        }
+        let output;
+        try {
+            output = await run(helper, isDockerHub(registry) ? HUB_AUTH_KEY : registry);
+        }
+        catch (err) {
+            const code = err.code;
+            const message = messageOf(err);
+            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
+            if (code !== 'ENOENT' && !/not found/i.test(message))
+                warn?.(message);
+            return undefined;
+        }
+        try {
+            const { Username, Secret } = JSON.parse(output);
+            if (typeof Secret !== 'string' || Secret === '')
+                return undefined;
+            return { username: typeof Username === 'string' ? Username : '', password: Secret };
+        }
+        catch {
+            warn?.(`docker-credential-${helper} printed something that is not JSON`);
+            return undefined;
+        }
+    };
+    return async (registry) => {
+        config ??= readConfig(configDir);
+        const { auths, credHelpers, credsStore } = await config;
+        const helper = entryFor(credHelpers, registry);
+        const inline = fromAuthEntry(entryFor(auths, registry));
+        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
+        if (helper === '')
+            return inline;
+        if (helper !== undefined)
+            return viaHelper(helper, registry);
+        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker-config.ts
+// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
+// builders keep working, and removed afterwards so no credential outlives the job.
+
+
+
+
+/** Directories that carry plugins, builders and contexts rather than credentials. */
+const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : registry);
+/**
+ * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
+ * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
+ */
+function seedConfig(user, loginRegistry) {
+    const config = { ...user };
+    if (loginRegistry) {
+        const helpers = { ...(user.credHelpers ?? {}) };
+        helpers[credentialKey(loginRegistry)] = '';
+        if (!isDockerHub(loginRegistry))
+            helpers[loginRegistry] = '';
+        config.credHelpers = helpers;
+        // A stale entry for the same host must not shadow the fresh login.
+        const auths = { ...(user.auths ?? {}) };
+        delete auths[credentialKey(loginRegistry)];
+        config.auths = auths;
+    }
+    return config;
+}
+/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
+async function createPrivateConfig(dir, userDir, loginRegistry) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+    let user = {};
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    if ((0,external_node_fs_namespaceObject.existsSync)(userFile)) {
+        try {
+            user = JSON.parse(await (0,promises_namespaceObject.readFile)(userFile, 'utf8'));
+        }
+        catch {
+            // An unreadable config gives the same result as none: docker would refuse it anyway.
+            user = {};
+        }
+    }
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistry), null, 2), {
+        mode: 0o600
+    });
+    for (const name of LINKED_DIRS) {
+        const target = external_node_path_default().join(userDir, name);
+        if ((0,external_node_fs_namespaceObject.existsSync)(target))
+            await (0,promises_namespaceObject.symlink)(target, external_node_path_default().join(dir, name));
+    }
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -918,8 +1389,6 @@ function gaveUp(error, attempt, outOfTime) {
     return error;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 // EXTERNAL MODULE: external "node:crypto"
@@ -1426,33 +1895,6 @@ function displayArgs(args) {
 }
 /** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
 const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
-/**
- * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
- * password (a token alone). Raw and percent-decoded, and base64(`user:password`) as git sends it. To mask.
- */
-function urlSecrets(value) {
-    const found = [];
-    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
-        const userinfo = m[1];
-        const colon = userinfo.indexOf(':');
-        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
-        if (!secret)
-            continue;
-        found.push(secret, decoded(secret));
-        if (colon >= 0)
-            found.push(Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
-    }
-    return [...new Set(found)];
-}
-function decoded(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
 const PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
     '/usr/local/libexec/docker/cli-plugins',
@@ -1586,475 +2028,6 @@ async function dockerTreatsAsInsecure(docker, registry) {
                 .then(found => found.map(f => f.address), () => [])
     ]);
     return insecureByConfig(config, registry, addresses);
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/context.ts
-// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
-//
-// The context comes from @actions/github (loaded only on the build path: it brings Octokit along).
-//
-// Tag rules when the `tags` input is empty (see autoTags):
-//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
-//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (sha of the PR head)
-//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
-//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
-//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
-//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
-//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
-//   any other ref                                          sha-<7>
-// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
-// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
-// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
-// result is `latest`, as outside Actions, so that a build always has a tag.
-
-const TAG_MAX = 128;
-const LATEST = 'latest';
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const LABEL_SOURCE = 'org.opencontainers.image.source';
-const LABEL_REVISION = 'org.opencontainers.image.revision';
-const LABEL_CREATED = 'org.opencontainers.image.created';
-const LABEL_VERSION = 'org.opencontainers.image.version';
-/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
-function fromActionsContext(ctx, env = process.env) {
-    let repository = '';
-    try {
-        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
-    }
-    catch {
-        repository = '';
-    }
-    return {
-        actions: env.GITHUB_ACTIONS === 'true',
-        eventName: ctx.eventName ?? '',
-        ref: ctx.ref ?? '',
-        sha: ctx.sha ?? '',
-        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
-        repository,
-        payload: isObject(ctx.payload) ? ctx.payload : {}
-    };
-}
-/**
- * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
- * throws on a malformed event file; the tags and labels then fall back to the environment alone.
- */
-async function loadGitContext(warn, env = process.env) {
-    try {
-        // The bundle's undici is a lazy chunk (src/lazy/undici.cjs); Octokit needs it loaded.
-        await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
-        const { context } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-        return fromActionsContext(context, env);
-    }
-    catch (error) {
-        warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`);
-        return fromActionsContext({
-            eventName: env.GITHUB_EVENT_NAME,
-            ref: env.GITHUB_REF,
-            sha: env.GITHUB_SHA,
-            serverUrl: env.GITHUB_SERVER_URL,
-            get repo() {
-                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-                if (!owner || !repo)
-                    throw new Error('no GITHUB_REPOSITORY');
-                return { owner, repo };
-            }
-        }, env);
-    }
-}
-/**
- * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
- * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
- */
-function sanitizeTag(s) {
-    return s
-        .replace(/[^A-Za-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, TAG_MAX);
-}
-const NUM = '0|[1-9][0-9]*';
-const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
-const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
-    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
-    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
-/**
- * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
- * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
- */
-function parseSemver(tag) {
-    const m = SEMVER.exec(tag);
-    if (!m)
-        return undefined;
-    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
-    if (![major, minor, patch].every(Number.isSafeInteger))
-        return undefined;
-    const result = { major, minor, patch };
-    if (m[4] !== undefined)
-        result.prerelease = m[4];
-    if (m[5] !== undefined)
-        result.build = m[5];
-    return result;
-}
-/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
-function autoTags(ctx) {
-    return derive(ctx).tags;
-}
-/**
- * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
- * true (its first non-`latest` entry is the version); otherwise the version is the most specific
- * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
- * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
- * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
- */
-function ociLabels(ctx, tags, explicitTags, now) {
-    const labels = {};
-    if (ctx.actions) {
-        if (ctx.repository)
-            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
-        const sha = buildSha(ctx);
-        if (sha)
-            labels[LABEL_REVISION] = sha;
-    }
-    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
-    if (ctx.actions) {
-        const version = explicitTags
-            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
-            : derive(ctx).version;
-        if (version)
-            labels[LABEL_VERSION] = version;
-    }
-    return labels;
-}
-/**
- * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
- * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
- * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
- * keeps its first position and its last value.
- */
-function mergeLabels(auto, user) {
-    const merged = new Map(Object.entries(auto));
-    for (const line of user) {
-        if (line.trim() === '')
-            continue;
-        const eq = line.indexOf('=');
-        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
-        if (key === '')
-            continue;
-        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
-    }
-    return [...merged].map(([k, v]) => `${k}=${v}`);
-}
-function derive(ctx) {
-    if (!ctx.actions)
-        return { tags: [LATEST] };
-    const sha = buildSha(ctx);
-    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
-    let named = [];
-    let version;
-    if (isPullRequest(ctx)) {
-        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
-        // (pull_request_target's ref is the base branch).
-        const n = prNumber(ctx);
-        if (n !== undefined)
-            named = [(version = `pr-${n}`)];
-    }
-    else if (ctx.ref.startsWith('refs/tags/')) {
-        const name = ctx.ref.slice('refs/tags/'.length);
-        const v = parseSemver(name);
-        if (v) {
-            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
-            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
-            let full = `${v.major}.${v.minor}.${v.patch}`;
-            if (v.prerelease !== undefined)
-                full += `-${v.prerelease}`;
-            if (v.build !== undefined)
-                full += `+${v.build}`;
-            version = sanitizeTag(full);
-            named =
-                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
-        }
-        else {
-            version = sanitizeTag(name);
-            named = [version];
-        }
-    }
-    else if (ctx.ref.startsWith('refs/heads/')) {
-        const branch = ctx.ref.slice('refs/heads/'.length);
-        version = sanitizeTag(branch);
-        const defaultBranch = ctx.payload?.repository?.default_branch;
-        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
-        named = isDefault ? [LATEST, version] : [version];
-    }
-    const tags = dedupe([...named, shaTag].filter(isValidTag));
-    if (!version || version === LATEST || !isValidTag(version))
-        version = undefined;
-    return { tags: tags.length > 0 ? tags : [LATEST], version };
-}
-function isPullRequest(ctx) {
-    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
-}
-/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
-function prNumber(ctx) {
-    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
-        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
-            return n;
-    }
-    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
-    return m ? Number(m[1]) : undefined;
-}
-/** The commit the image is built from: the PR head on pull requests, otherwise GITHUB_SHA. */
-function buildSha(ctx) {
-    if (isPullRequest(ctx)) {
-        const head = ctx.payload?.pull_request?.head?.sha;
-        if (typeof head === 'string' && head !== '')
-            return head;
-    }
-    return ctx.sha;
-}
-const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
-function commitTime(ctx) {
-    if (!ctx.actions)
-        return undefined;
-    const head = ctx.payload?.head_commit;
-    if (!isObject(head) || typeof head.timestamp !== 'string')
-        return undefined;
-    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
-        return undefined;
-    if (!TIMESTAMP.test(head.timestamp))
-        return undefined;
-    const ms = Date.parse(head.timestamp);
-    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
-}
-/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
-function rfc3339(d) {
-    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dedupe(xs) {
-    return [...new Set(xs)];
-}
-/** Tags (when none were given) and labels for a build, from the run's git context. */
-function gitDefaults(inputs, ctx, now = new Date()) {
-    const explicit = inputs.tags.length > 0;
-    const tags = explicit ? inputs.tags : autoTags(ctx);
-    return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) };
-}
-
-;// CONCATENATED MODULE: ./src/credentials.ts
-// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
-
-
-
-
-
-
-const HELPER_TIMEOUT_MS = 10000;
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
-}
-/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
-function keyHost(key) {
-    return key
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-}
-function matches(key, registry) {
-    const host = keyHost(key);
-    return isDockerHub(registry) ? isDockerHub(host) : host === registry.toLowerCase();
-}
-/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
-function entryFor(map, registry) {
-    if (!map || typeof map !== 'object')
-        return undefined;
-    const exact = isDockerHub(registry) ? HUB_AUTH_KEY : registry;
-    if (Object.hasOwn(map, exact))
-        return map[exact];
-    const key = Object.keys(map).find(k => matches(k, registry));
-    return key === undefined ? undefined : map[key];
-}
-function fromAuthEntry(entry) {
-    if (!entry || typeof entry !== 'object')
-        return undefined;
-    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
-        return { username: '<token>', password: entry.identitytoken };
-    if (typeof entry.auth === 'string' && entry.auth !== '') {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':'); // the password may itself contain colons
-        if (colon > 0)
-            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-    }
-    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
-        return { username: entry.username, password: entry.password };
-    return undefined;
-}
-/** A runner that spawns `docker-credential-<helper>` directly (no shell), killed after `timeoutMs`. */
-function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS } = {}) {
-    return (helper, input) => new Promise((resolve, reject) => {
-        const program = `docker-credential-${helper}`;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-        const out = [];
-        const err = [];
-        let settled = false;
-        const settle = (error, stdout = '') => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error)
-                reject(error);
-            else
-                resolve(stdout);
-        };
-        // Our own deadline: spawn's `timeout` leaves its timer behind when the binary is missing, and waiting
-        // for 'close' would also wait for any grandchild still holding the pipes.
-        const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            child.stdout.destroy();
-            child.stderr.destroy();
-            settle(new Error(`${program} timed out after ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', error => settle(error));
-        // A helper that exits before reading stdin makes the write fail with EPIPE; its exit status says more.
-        child.stdin.on('error', () => { });
-        child.on('close', (code, signal) => {
-            const stdout = Buffer.concat(out).toString('utf8');
-            if (code === 0)
-                return settle(undefined, stdout);
-            const said = (Buffer.concat(err).toString('utf8') || stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
-            const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
-            settle(new Error(`${program} ${how}${said ? `: ${said}` : ''}`));
-        });
-        child.stdin.end(input);
-    });
-}
-const runCredentialHelper = helperRunner();
-async function readConfig(configDir) {
-    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return {};
-        throw err;
-    }
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch (err) {
-        throw new Error(`${file} is not valid JSON: ${err.message}`);
-    }
-}
-/**
- * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
- * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
- * helpers that fail for other reasons (never with secrets).
- */
-function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
-    let config;
-    const viaHelper = async (helper, registry) => {
-        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
-            if (helper)
-                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
-            return undefined;
-        }
-        let output;
-        try {
-            output = await run(helper, isDockerHub(registry) ? HUB_AUTH_KEY : registry);
-        }
-        catch (err) {
-            const code = err.code;
-            const message = messageOf(err);
-            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
-            if (code !== 'ENOENT' && !/not found/i.test(message))
-                warn?.(message);
-            return undefined;
-        }
-        try {
-            const { Username, Secret } = JSON.parse(output);
-            if (typeof Secret !== 'string' || Secret === '')
-                return undefined;
-            return { username: typeof Username === 'string' ? Username : '', password: Secret };
-        }
-        catch {
-            warn?.(`docker-credential-${helper} printed something that is not JSON`);
-            return undefined;
-        }
-    };
-    return async (registry) => {
-        config ??= readConfig(configDir);
-        const { auths, credHelpers, credsStore } = await config;
-        const helper = entryFor(credHelpers, registry);
-        const inline = fromAuthEntry(entryFor(auths, registry));
-        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
-        if (helper === '')
-            return inline;
-        if (helper !== undefined)
-            return viaHelper(helper, registry);
-        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker-config.ts
-// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
-// builders keep working, and removed afterwards so no credential outlives the job.
-
-
-
-
-/** Directories that carry plugins, builders and contexts rather than credentials. */
-const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
-const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : registry);
-/**
- * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
- * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
- */
-function seedConfig(user, loginRegistry) {
-    const config = { ...user };
-    if (loginRegistry) {
-        const helpers = { ...(user.credHelpers ?? {}) };
-        helpers[credentialKey(loginRegistry)] = '';
-        if (!isDockerHub(loginRegistry))
-            helpers[loginRegistry] = '';
-        config.credHelpers = helpers;
-        // A stale entry for the same host must not shadow the fresh login.
-        const auths = { ...(user.auths ?? {}) };
-        delete auths[credentialKey(loginRegistry)];
-        config.auths = auths;
-    }
-    return config;
-}
-/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
-async function createPrivateConfig(dir, userDir, loginRegistry) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
-    let user = {};
-    const userFile = external_node_path_default().join(userDir, 'config.json');
-    if ((0,external_node_fs_namespaceObject.existsSync)(userFile)) {
-        try {
-            user = JSON.parse(await (0,promises_namespaceObject.readFile)(userFile, 'utf8'));
-        }
-        catch {
-            // An unreadable config gives the same result as none: docker would refuse it anyway.
-            user = {};
-        }
-    }
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistry), null, 2), {
-        mode: 0o600
-    });
-    for (const name of LINKED_DIRS) {
-        const target = external_node_path_default().join(userDir, name);
-        if ((0,external_node_fs_namespaceObject.existsSync)(target))
-            await (0,promises_namespaceObject.symlink)(target, external_node_path_default().join(dir, name));
-    }
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -2877,35 +2850,6 @@ async function timed(durations, name, fn) {
         durations[name] = since(start);
     }
 }
-/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
-const MIN_LINE_MASK = 6;
-/**
- * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
- * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
- */
-function valueSecrets(value) {
-    if (!value.trim())
-        return [];
-    const lines = value.includes('\n')
-        ? value
-            .split(/\r?\n/)
-            .map(l => l.trim())
-            .filter(l => l.length >= MIN_LINE_MASK)
-        : [];
-    return [...new Set([value, ...lines])];
-}
-/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
-function credentialSecrets(username, password) {
-    if (!password.trim())
-        return [];
-    return [
-        ...new Set([
-            ...valueSecrets(password),
-            Buffer.from(`${username}:${password}`).toString('base64'),
-            Buffer.from(password).toString('base64')
-        ])
-    ];
-}
 
 ;// CONCATENATED MODULE: ./src/pipeline/hints.ts
 
@@ -2937,9 +2881,67 @@ function withHint(inputs) {
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
 const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 
+;// CONCATENATED MODULE: ./src/secrets.ts
+// What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
+const MIN_LINE_MASK = 6;
+/**
+ * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
+ * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
+ */
+function valueSecrets(value) {
+    if (!value.trim())
+        return [];
+    const lines = value.includes('\n')
+        ? value
+            .split(/\r?\n/)
+            .map(l => l.trim())
+            .filter(l => l.length >= MIN_LINE_MASK)
+        : [];
+    return [...new Set([value, ...lines])];
+}
+/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
+function credentialSecrets(username, password) {
+    if (!password.trim())
+        return [];
+    return [
+        ...new Set([
+            ...valueSecrets(password),
+            Buffer.from(`${username}:${password}`).toString('base64'),
+            Buffer.from(password).toString('base64')
+        ])
+    ];
+}
+/**
+ * The secrets in an http(s) URL's userinfo, as a git context carries them
+ * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * password (a token alone). Raw and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ */
+function urlSecrets(value) {
+    const found = [];
+    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
+        const userinfo = m[1];
+        const colon = userinfo.indexOf(':');
+        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+        if (!secret)
+            continue;
+        found.push(secret, decoded(secret));
+        if (colon >= 0)
+            found.push(Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
+    }
+    return [...new Set(found)];
+}
+function decoded(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/plan.ts
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
-
 
 
 
@@ -3453,7 +3455,6 @@ const VERSION = '0.2.0';
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
 // the usage text and the mapping onto inputs all come from the input table.
-
 
 
 

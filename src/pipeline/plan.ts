@@ -1,9 +1,10 @@
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { urlSecrets, type BuildPlan } from '../docker.js'
+import type { BuildPlan } from '../docker.js'
+import { urlSecrets, valueSecrets } from '../secrets.js'
 import type { Inputs } from '../inputs.js'
-import { valueSecrets, type Reporter } from '../reporter.js'
+import type { Reporter } from '../reporter.js'
 import { repository } from '../reference.js'
 import type { RetryOptions } from '../retry.js'
 import { messageOf, splitKeyValue } from '../text.js'
