@@ -71,8 +71,8 @@ function fromActionsContext(ctx, env = process.env) {
  */
 async function loadGitContext(warn, env = process.env) {
     try {
-        // The bundle's undici is a lazy chunk (src/lazy/undici.cjs); Octokit needs it loaded.
-        await (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5669, 23))).preload();
+        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
+        // is loaded by whoever makes Octokit requests, with preload().
         const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
         return fromActionsContext(context, env);
     }

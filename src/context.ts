@@ -90,8 +90,8 @@ export async function loadGitContext(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<GitContext> {
   try {
-    // The bundle's undici is a lazy chunk (src/lazy/undici.cjs); Octokit needs it loaded.
-    await (await import('./lazy/undici.cjs')).preload()
+    // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
+    // is loaded by whoever makes Octokit requests, with preload().
     const { context } = await import('@actions/github')
     return fromActionsContext(context, env)
   } catch (error) {

@@ -813,9 +813,9 @@ function fromActionsContext(ctx, env = process.env) {
  */
 async function loadGitContext(warn, env = process.env) {
     try {
-        // The bundle's undici is a lazy chunk (src/lazy/undici.cjs); Octokit needs it loaded.
-        await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
-        const { context } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
+        // is loaded by whoever makes Octokit requests, with preload().
+        const { context } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         return fromActionsContext(context, env);
     }
     catch (error) {
