@@ -23,7 +23,7 @@ var src_reference = __webpack_require__(8286);
 ;// CONCATENATED MODULE: ./src/context.ts
 // Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
 //
-// The context comes from @actions/github (loaded only on the build path: it brings Octokit along).
+// The context comes from @actions/github's Context (loaded only on the build path).
 //
 // Tag rules when the `tags` input is empty (see autoTags):
 //   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
@@ -73,8 +73,8 @@ async function loadGitContext(warn, env = process.env) {
     try {
         // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
         // is loaded by whoever makes Octokit requests, with preload().
-        const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-        return fromActionsContext(context, env);
+        const { Context } = await __webpack_require__.e(/* import() */ 255).then(__webpack_require__.bind(__webpack_require__, 8255));
+        return fromActionsContext(new Context(), env);
     }
     catch (error) {
         warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`);

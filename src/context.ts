@@ -1,6 +1,6 @@
 // Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
 //
-// The context comes from @actions/github (loaded only on the build path: it brings Octokit along).
+// The context comes from @actions/github's Context (loaded only on the build path).
 //
 // Tag rules when the `tags` input is empty (see autoTags):
 //   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
@@ -92,8 +92,8 @@ export async function loadGitContext(
   try {
     // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
     // is loaded by whoever makes Octokit requests, with preload().
-    const { context } = await import('@actions/github')
-    return fromActionsContext(context, env)
+    const { Context } = await import('./lazy/github-context.js')
+    return fromActionsContext(new Context(), env)
   } catch (error) {
     warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`)
     return fromActionsContext(

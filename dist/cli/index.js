@@ -2,11 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7318:
+/***/ 318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2973);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(240);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2973:
+/***/ 240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,8 +30,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/input-table.ts
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
@@ -765,7 +765,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: ./src/context.ts
 // Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
 //
-// The context comes from @actions/github (loaded only on the build path: it brings Octokit along).
+// The context comes from @actions/github's Context (loaded only on the build path).
 //
 // Tag rules when the `tags` input is empty (see autoTags):
 //   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
@@ -815,8 +815,8 @@ async function loadGitContext(warn, env = process.env) {
     try {
         // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
         // is loaded by whoever makes Octokit requests, with preload().
-        const { context } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-        return fromActionsContext(context, env);
+        const { Context } = await __nccwpck_require__.e(/* import() */ 255).then(__nccwpck_require__.bind(__nccwpck_require__, 255));
+        return fromActionsContext(new Context(), env);
     }
     catch (error) {
         warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`);
@@ -1231,8 +1231,8 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
     }
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 /** An error that carries its classification, and optionally the server's Retry-After. */
@@ -1391,8 +1391,8 @@ function gaveUp(error, attempt, outOfTime) {
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/fence.ts
 // docker's output, fenced off from the runner's workflow-command parser.
 //
@@ -1408,7 +1408,7 @@ const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n'
 /** One writer for a stream the runner reads, shared by docker's output and our own lines. */
 function createFence(sink, options = {}) {
     const enabled = options.enabled ?? true;
-    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    const newToken = options.token ?? (() => (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'));
     let token;
     let atLineStart = true;
     const put = (chunk) => {
@@ -1495,7 +1495,7 @@ function createExecRunner(out = process.stdout, env = process.env) {
             enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
         });
     // Loads while the registry preflight runs, not after it.
-    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
+    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
     return async (command, args, childEnv, options) => {
         if (cancelledBy)
             return refused(cancelledBy);
@@ -2007,32 +2007,32 @@ function insecureByConfig(config, registry, addresses) {
     const named = config.IndexConfigs?.[registry];
     if (named)
         return named.Secure === false;
-    const cidrs = new external_node_net_.BlockList();
+    const cidrs = new external_node_net_namespaceObject.BlockList();
     for (const cidr of config.InsecureRegistryCIDRs ?? []) {
         const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
+        const type = (0,external_node_net_namespaceObject.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_namespaceObject.isIP)(net) && bits !== undefined)
             cidrs.addSubnet(net, Number(bits), type);
     }
-    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+    return addresses.some(a => (0,external_node_net_namespaceObject.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_namespaceObject.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
 /** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
 async function dockerTreatsAsInsecure(docker, registry) {
     const { host } = splitHostPort(registry);
     const [config, addresses] = await Promise.all([
         docker.registryConfig(),
-        (0,external_node_net_.isIP)(host)
+        (0,external_node_net_namespaceObject.isIP)(host)
             ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 553, 23))
                 .then(dns => dns.lookup(host, { all: true }))
                 .then(found => found.map(f => f.address), () => [])
     ]);
     return insecureByConfig(config, registry, addresses);
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // How a failed registry interaction reads: one class for every layer, and the registry's own words.
 
@@ -2148,7 +2148,7 @@ async function readCertsDir(dir) {
     const tls = {};
     if (cas.length) {
         // Loaded only here: start-up time counts, and few registries have a certs.d directory.
-        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
         tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
     }
     if (pairs.length) {
@@ -2352,7 +2352,7 @@ class Transport {
     async once(method, url, headers, body) {
         this.requestCount++;
         // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
-        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
+        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23))).default;
         const transport = tls ?? (external_node_http_default());
         const agent = await this.agentFor(url, tls);
         return new Promise((resolve, reject) => {
@@ -2730,7 +2730,7 @@ const MANIFEST_ACCEPT = [
 ];
 const api_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 function manifestDigest(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`;
 }
 class RegistryClient {
     registry;
@@ -3563,7 +3563,7 @@ function flagMessage(error) {
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     let values;
     try {
-        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
     }
     catch (error) {
         io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`);
@@ -3632,206 +3632,52 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
 
 /***/ }),
 
-/***/ 2613:
+/***/ 613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 1553:
+/***/ 553:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
+/***/ 708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
+/***/ 692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -3842,38 +3688,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -3899,7 +3731,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -4145,6 +3977,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(7318);
+/******/ var __webpack_exports__ = __nccwpck_require__(318);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
