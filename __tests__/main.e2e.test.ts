@@ -85,6 +85,8 @@ describe('build, tag, push, verify', () => {
     expect(run.summary).toContain(remote.digest)
     expect(run.log).toContain('::group::Build')
     expect(run.log).toContain('::group::Verify')
+    // core.isDebug(): debug lines only when the run asks for them.
+    expect(run.log).not.toContain('::debug::')
 
     // Gone locally, back by digest from the registry, and it runs.
     await removeImages(`${registry.host}/${image}`)

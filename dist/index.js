@@ -2822,7 +2822,11 @@ const actionReporter = {
     info: own((m) => info((0,fence/* singleLine */.p)(words(m)))),
     notice: own((m) => notice(words(m))),
     warning: own((m) => warning(words(m))),
-    debug: own((m) => core_debug(words(m))),
+    // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
+    debug: (m) => {
+        if (isDebug())
+            own(core_debug)(words(m));
+    },
     setSecret: own((v) => core_setSecret(v)),
     group: (name, fn) => {
         main_fence.close();
@@ -2862,7 +2866,7 @@ async function run() {
         for (const [name, value] of Object.entries(outputs(inputs, result)))
             setOutput(name, value);
         await writeSummary(summaryMarkdown(inputs, result));
-        core_debug(`done ${Math.round(performance.now())} ms after the process started`);
+        actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`);
     }
     catch (error) {
         main_fence.close();

@@ -30,7 +30,10 @@ export const actionReporter: Reporter = {
   info: own((m: string) => core.info(singleLine(words(m)))),
   notice: own((m: string) => core.notice(words(m))),
   warning: own((m: string) => core.warning(words(m))),
-  debug: own((m: string) => core.debug(words(m))),
+  // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
+  debug: (m: string) => {
+    if (core.isDebug()) own(core.debug)(words(m))
+  },
   setSecret: own((v: string) => core.setSecret(v)),
   group: (name, fn) => {
     fence.close()
@@ -77,7 +80,7 @@ export async function run(): Promise<void> {
     fence.close()
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
     await writeSummary(summaryMarkdown(inputs, result))
-    core.debug(`done ${Math.round(performance.now())} ms after the process started`)
+    actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {
     fence.close()
     fail(error)
