@@ -4,9 +4,12 @@ import { credentialSecrets, urlSecrets, valueSecrets } from '../src/secrets.js'
 describe('urlSecrets', () => {
   const b64 = (s: string): string => Buffer.from(s).toString('base64')
   it.each([
-    ['https://x-access-token:tok123@github.com/o/r.git#main:sub', ['tok123', b64('x-access-token:tok123')]],
+    [
+      'https://x-access-token:tok123@github.com/o/r.git#main:sub',
+      ['tok123', 'x-access-token:tok123', b64('x-access-token:tok123')]
+    ],
     ['https://tok123@github.com/o/r.git', ['tok123']],
-    ['https://u:p%40ss@host/r.git', ['p%40ss', 'p@ss', b64('u:p@ss')]],
+    ['https://u:p%40ss@host/r.git', ['p%40ss', 'p@ss', 'u:p%40ss', 'u:p@ss', b64('u:p@ss')]],
     ['https://github.com/o/r.git', []],
     ['git@github.com:o/r.git', []],
     ['ssh://git@github.com/o/r.git', []],

@@ -2915,7 +2915,8 @@ function credentialSecrets(username, password) {
 /**
  * The secrets in an http(s) URL's userinfo, as a git context carries them
  * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
- * password (a token alone). Raw and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
+ * sends it. To mask.
  */
 function urlSecrets(value) {
     const found = [];
@@ -2926,8 +2927,9 @@ function urlSecrets(value) {
         if (!secret)
             continue;
         found.push(secret, decoded(secret));
+        // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
         if (colon >= 0)
-            found.push(Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
+            found.push(userinfo, decoded(userinfo), Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
     }
     return [...new Set(found)];
 }
