@@ -3189,6 +3189,7 @@ function warnOnCacheExport(output, reporter) {
 
 
 
+
 /** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 async function push(inputs, plan, built, deps) {
@@ -3208,7 +3209,9 @@ async function push(inputs, plan, built, deps) {
     inspecting.catch(() => undefined);
     // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
     const size = inspecting.then(image => image.size, () => undefined);
-    const reported = await pushDocker(refs[0], size);
+    const reported = await pushDocker(refs[0], size).catch(async (error) => {
+        throw await movedDuringPush(docker, built, refs[0], error);
+    });
     const image = await inspecting;
     let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
     if (refs.length > 1) {
@@ -3220,6 +3223,17 @@ async function push(inputs, plan, built, deps) {
         digests = [...new Set(digests.filter(Boolean))];
     }
     return { digests, image };
+}
+/**
+ * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
+ * index whose manifests it never uploaded, and the registry refuses it) says so: the tag no longer names
+ * this run's image. Any other failure is passed on as it is.
+ */
+async function movedDuringPush(docker, built, ref, error) {
+    const now = await docker.inspect(ref).catch(() => undefined);
+    if (!now || built.identity.includes(now.id))
+        return error;
+    return new VerificationError(`another build moved the tag ${ref} on this docker engine during the push (${messageOf(error)}); nothing of this run's image is verified`);
 }
 /**
  * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.

@@ -10,6 +10,7 @@ import { messageOf } from '../text.js'
 import { inspectBuilt, type Built } from './build.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan } from './plan.js'
+import { VerificationError } from './verify.js'
 
 /** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
 export const PUSH_RETRY_WINDOW_MS = 45_000
@@ -47,7 +48,9 @@ export async function push(
     image => image.size,
     () => undefined
   )
-  const reported = await pushDocker(refs[0], size)
+  const reported = await pushDocker(refs[0], size).catch(async error => {
+    throw await movedDuringPush(docker, built, refs[0], error)
+  })
   const image = await inspecting
   let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository)
   if (refs.length > 1) {
@@ -58,6 +61,19 @@ export async function push(
     digests = [...new Set(digests.filter(Boolean))]
   }
   return { digests, image }
+}
+
+/**
+ * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
+ * index whose manifests it never uploaded, and the registry refuses it) says so: the tag no longer names
+ * this run's image. Any other failure is passed on as it is.
+ */
+async function movedDuringPush(docker: Docker, built: Built, ref: string, error: unknown): Promise<unknown> {
+  const now = await docker.inspect(ref).catch(() => undefined)
+  if (!now || built.identity.includes(now.id)) return error
+  return new VerificationError(
+    `another build moved the tag ${ref} on this docker engine during the push (${messageOf(error)}); nothing of this run's image is verified`
+  )
 }
 
 /**
