@@ -20,6 +20,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/reference.ts
 var src_reference = __webpack_require__(8286);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/context.ts
 // Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
 //
@@ -38,6 +40,7 @@ var src_reference = __webpack_require__(8286);
 // by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
 // tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
 // result is `latest`, as outside Actions, so that a build always has a tag.
+
 
 const TAG_MAX = 128;
 const LATEST = 'latest';
@@ -77,7 +80,7 @@ async function loadGitContext(warn, env = process.env) {
         return fromActionsContext(new Context(), env);
     }
     catch (error) {
-        warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`);
+        warn(`could not read the event payload (${(0,src_text/* messageOf */.bD)(error)})`);
         return fromActionsContext({
             eventName: env.GITHUB_EVENT_NAME,
             ref: env.GITHUB_REF,
@@ -277,8 +280,6 @@ function gitDefaults(inputs, ctx, now = new Date()) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/credentials.ts
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
@@ -499,6 +500,7 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
 var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
+
 /** An error that carries its classification, and optionally the server's Retry-After. */
 class ClassifiedError extends Error {
     kind;
@@ -549,7 +551,7 @@ const FATAL = [NO_ENGINE];
  */
 const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
 /** Whether an error (or its message) says a build step failed: no hint applies to it. */
-const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test(error instanceof Error ? error.message : String(error));
+const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test((0,src_text/* messageOf */.bD)(error));
 /** Classifies free text such as docker's error line or an HTTP error line. */
 function classify(text) {
     if (BUILD_STEP_FAILED.test(text))
@@ -569,7 +571,7 @@ function kindOf(err) {
     if (typeof code === 'string' &&
         /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
         return 'transient';
-    return classify(err instanceof Error ? err.message : String(err));
+    return classify((0,src_text/* messageOf */.bD)(err));
 }
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
 function parseRetryAfter(value, now = Date.now()) {
@@ -2103,6 +2105,7 @@ async function makePlan(inputs, opts) {
     return {
         tags,
         repository: repo,
+        name: (0,src_reference/* remotePath */.QZ)(inputs.registry, inputs.image),
         buildx: opts.buildx,
         push: inputs.push,
         build: {
@@ -2332,7 +2335,6 @@ function warnOnCacheExport(output, reporter) {
 
 
 
-
 /** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 async function push(inputs, plan, built, deps) {
@@ -2358,8 +2360,7 @@ async function push(inputs, plan, built, deps) {
     const image = await inspecting;
     let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
     if (refs.length > 1) {
-        const name = (0,src_reference/* remotePath */.QZ)(inputs.registry, inputs.image);
-        const tagged = digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter));
+        const tagged = digests.length === 1 && (await tagByApi(client, plan.name, digests[0], plan.tags.slice(1), reporter));
         if (!tagged)
             for (const ref of refs.slice(1))
                 digests.push(await pushDocker(ref, size));
@@ -2413,7 +2414,6 @@ function resultOf(o) {
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
-
 
 
 
@@ -2520,9 +2520,8 @@ verification) {
         await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
     }
-    const name = (0,src_reference/* remotePath */.QZ)(inputs.registry, inputs.image);
     if (client)
-        await timed(durations, 'preflight', () => client.checkPushAccess(name).catch(withHint(inputs)));
+        await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid };
     if (!client) {
@@ -2532,7 +2531,7 @@ verification) {
     const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
         const before = client.requestCount;
-        const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(name, tag)));
+        const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)));
         verification.requests = client.requestCount - before;
         const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
         return { repository: plan.repository, digest, manifest: manifests[0] };

@@ -18,6 +18,7 @@
 
 import type { Inputs } from './inputs.js'
 import { isValidTag } from './reference.js'
+import { messageOf } from './text.js'
 
 export interface GitContext {
   /** GITHUB_ACTIONS === 'true' */
@@ -95,7 +96,7 @@ export async function loadGitContext(
     const { Context } = await import('./lazy/github-context.js')
     return fromActionsContext(new Context(), env)
   } catch (error) {
-    warn(`could not read the event payload (${error instanceof Error ? error.message : String(error)})`)
+    warn(`could not read the event payload (${messageOf(error)})`)
     return fromActionsContext(
       {
         eventName: env.GITHUB_EVENT_NAME,

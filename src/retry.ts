@@ -1,4 +1,5 @@
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
+import { messageOf } from './text.js'
 
 export type FailureKind = 'transient' | 'auth' | 'fatal'
 
@@ -57,8 +58,7 @@ export const BUILD_STEP_FAILED =
   /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/
 
 /** Whether an error (or its message) says a build step failed: no hint applies to it. */
-export const isBuildStepFailure = (error: unknown): boolean =>
-  BUILD_STEP_FAILED.test(error instanceof Error ? error.message : String(error))
+export const isBuildStepFailure = (error: unknown): boolean => BUILD_STEP_FAILED.test(messageOf(error))
 
 /** Classifies free text such as docker's error line or an HTTP error line. */
 export function classify(text: string): FailureKind {
@@ -77,7 +77,7 @@ export function kindOf(err: unknown): FailureKind {
     /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code)
   )
     return 'transient'
-  return classify(err instanceof Error ? err.message : String(err))
+  return classify(messageOf(err))
 }
 
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */

@@ -7,7 +7,6 @@ import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
-import { remotePath } from '../reference.js'
 import { RegistryClient } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../fence.js'
@@ -157,8 +156,8 @@ async function phases(
     )
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
   }
-  const name = remotePath(inputs.registry, inputs.image)
-  if (client) await timed(durations, 'preflight', () => client.checkPushAccess(name).catch(withHint(inputs)))
+  if (client)
+    await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)))
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
@@ -175,7 +174,7 @@ async function phases(
   const verified = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
       const before = client.requestCount
-      const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(name, tag)))
+      const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)))
       verification.requests = client.requestCount - before
       const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
       return { repository: plan.repository, digest, manifest: manifests[0] }

@@ -5,7 +5,7 @@ import type { BuildPlan } from '../docker.js'
 import { urlSecrets, valueSecrets } from '../secrets.js'
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
-import { repository } from '../reference.js'
+import { remotePath, repository } from '../reference.js'
 import type { RetryOptions } from '../retry.js'
 import { messageOf, splitKeyValue } from '../text.js'
 
@@ -15,6 +15,8 @@ export interface Plan {
   tags: string[]
   /** registry/repository, e.g. `localhost:5000/my/app`. */
   repository: string
+  /** The repository as the registry API names it (`library/x` on Docker Hub). */
+  name: string
   buildx: boolean
   /** Push to the registry at all. */
   push: boolean
@@ -33,6 +35,7 @@ export async function makePlan(
   return {
     tags,
     repository: repo,
+    name: remotePath(inputs.registry, inputs.image),
     buildx: opts.buildx,
     push: inputs.push,
     build: {

@@ -2,7 +2,6 @@
 // manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
 import { pushedDigests, type Docker, type ImageInfo } from '../docker.js'
 import type { Inputs } from '../inputs.js'
-import { remotePath } from '../reference.js'
 import type { RegistryClient } from '../registry/api.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
@@ -54,9 +53,8 @@ export async function push(
   const image = await inspecting
   let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository)
   if (refs.length > 1) {
-    const name = remotePath(inputs.registry, inputs.image)
     const tagged =
-      digests.length === 1 && (await tagByApi(client, name, digests[0], plan.tags.slice(1), reporter))
+      digests.length === 1 && (await tagByApi(client, plan.name, digests[0], plan.tags.slice(1), reporter))
     if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref, size))
     digests = [...new Set(digests.filter(Boolean))]
   }
