@@ -82,8 +82,9 @@ describe('the git context through @actions/github', () => {
   it('reads a pull request payload: its number and head sha decide the tags', () => {
     const env = fixtureEnv('event_pull_request')
     const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_pull_request.json') })
-    const head = c.payload.pull_request.head.sha as string
-    expect(autoTags(c)).toEqual([`pr-${c.payload.pull_request.number}`, `sha-${head.slice(0, 7)}`])
+    // GITHUB_SHA, the merge commit the build contains, not the PR head (metadata-action's rule)
+    expect(c.payload.pull_request.head.sha).not.toBe(env.GITHUB_SHA)
+    expect(autoTags(c)).toEqual([`pr-${c.payload.pull_request.number}`, `sha-${env.GITHUB_SHA.slice(0, 7)}`])
   })
 
   it('trims a GHES server URL, and names the repository from the payload without GITHUB_REPOSITORY', () => {
@@ -219,7 +220,7 @@ describe('autoTags', () => {
     [
       'pull_request',
       { eventName: 'pull_request', ref: 'refs/pull/42/merge', payload: prPayload(42) },
-      ['pr-42', 'sha-fedcba9']
+      ['pr-42', 'sha-0123456']
     ],
     [
       'pull_request number from the ref',
@@ -229,7 +230,7 @@ describe('autoTags', () => {
     [
       'pull_request_target (ref is the base branch)',
       { eventName: 'pull_request_target', ref: 'refs/heads/main', payload: prPayload(9) },
-      ['pr-9', 'sha-fedcba9']
+      ['pr-9', 'sha-0123456']
     ],
     [
       'pull_request_target without a number never gets latest',
@@ -239,7 +240,7 @@ describe('autoTags', () => {
     [
       'other event on a refs/pull ref',
       { eventName: 'pull_request_review', ref: 'refs/pull/5/merge', payload: prPayload(5) },
-      ['pr-5', 'sha-fedcba9']
+      ['pr-5', 'sha-0123456']
     ],
     ['non-semver tag', { ref: 'refs/tags/release/2024' }, ['release-2024', 'sha-0123456']],
     ['partial version is not semver', { ref: 'refs/tags/v1.2' }, ['v1.2', 'sha-0123456']],
@@ -309,10 +310,10 @@ describe('ociLabels', () => {
     expect(created({ head_commit: { timestamp: '2024-05-01T12:34:56.250Z' } })).toBe('2024-05-01T12:34:56Z')
   })
 
-  it('uses the PR head sha for revision on pull requests', () => {
+  it('uses GITHUB_SHA (the merge commit), not the PR head, for revision on pull requests', () => {
     const c = ctx({ eventName: 'pull_request', ref: 'refs/pull/42/merge', payload: prPayload(42) })
     const l = ociLabels(c, autoTags(c), false, NOW)
-    expect(l['org.opencontainers.image.revision']).toBe(HEAD)
+    expect(l['org.opencontainers.image.revision']).toBe(SHA)
     expect(l['org.opencontainers.image.version']).toBe('pr-42')
     expect(l['org.opencontainers.image.created']).toBe('2025-01-02T03:04:05Z')
   })

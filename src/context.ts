@@ -4,7 +4,7 @@
 //
 // Tag rules when the `tags` input is empty (see autoTags):
 //   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
-//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (sha of the PR head)
+//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
 //   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
 //   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
 //   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
@@ -15,6 +15,9 @@
 // by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
 // tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
 // result is `latest`, as outside Actions, so that a build always has a tag.
+// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
+// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
+// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
 
 import type { Inputs } from './inputs.js'
 import { isValidTag } from './reference.js'
@@ -262,12 +265,8 @@ function prNumber(ctx: GitContext): number | undefined {
   return m ? Number(m[1]) : undefined
 }
 
-/** The commit the image is built from: the PR head on pull requests, otherwise GITHUB_SHA. */
+/** The commit the image is built from: the context's sha (see the header for pull requests). */
 function buildSha(ctx: GitContext): string {
-  if (isPullRequest(ctx)) {
-    const head = ctx.payload?.pull_request?.head?.sha
-    if (typeof head === 'string' && head !== '') return head
-  }
   return ctx.sha
 }
 
