@@ -19,7 +19,6 @@
 // checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
 // caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
 
-import type { Inputs } from './inputs.js'
 import { isValidTag } from './reference.js'
 import { messageOf } from './text.js'
 
@@ -295,15 +294,4 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function dedupe(xs: string[]): string[] {
   return [...new Set(xs)]
-}
-
-/** Tags (when none were given) and labels for a build, from the run's git context. */
-export function gitDefaults(
-  inputs: Pick<Inputs, 'tags' | 'labels'>,
-  ctx: GitContext,
-  now: Date = new Date()
-): { tags: string[]; labels: string[] } {
-  const explicit = inputs.tags.length > 0
-  const tags = explicit ? inputs.tags : autoTags(ctx)
-  return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) }
 }

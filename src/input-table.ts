@@ -25,6 +25,8 @@ export interface Row {
   buildx?: boolean
   /** Never trimmed before its validator sees it, never echoed (passwords). */
   secret?: boolean
+  /** Read as given, surrounding whitespace included (separators such as `sep-tags`). */
+  untrimmed?: boolean
   min?: number
   max?: number
   choices?: string[]
@@ -64,10 +66,9 @@ export const INPUTS = {
   image: {
     kind: 'string',
     default: '',
-    required: true,
     description:
-      'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
-    cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
+      'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error. Required unless `tags` holds full references.',
+    cli: { value: 'PATH', help: 'repository path, e.g. my/app (required unless --tag gives full references)' }
   },
   registry: {
     kind: 'string',
@@ -76,15 +77,43 @@ export const INPUTS = {
     cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
   },
   tags: {
-    kind: 'list',
+    kind: 'lines',
     default: '',
     description:
-      'Bare tags, separated by newlines and/or commas. Empty derives them from the git context ([table](#automatic-tags-and-labels)).',
+      "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
     cli: {
       flag: 'tag',
       value: 'TAG',
-      help: 'a tag; repeat for more (default: latest, or from the git context in Actions)'
+      help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
     }
+  },
+  flavor: {
+    kind: 'lines',
+    default: '',
+    description:
+      "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
+    cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+  },
+  sepTags: {
+    kind: 'string',
+    default: '',
+    untrimmed: true,
+    description: 'Separator of the `tags` output. Empty means a newline.',
+    cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
+  },
+  sepLabels: {
+    kind: 'string',
+    default: '',
+    untrimmed: true,
+    description: 'Separator of the `labels` output. Empty means a newline.',
+    cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
+  },
+  sepAnnotations: {
+    kind: 'string',
+    default: '',
+    untrimmed: true,
+    description: 'Separator of the `annotations` output. Empty means a newline.',
+    cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
   },
   buildArgs: {
     kind: 'key-value',

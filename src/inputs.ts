@@ -15,12 +15,27 @@ import {
 } from './input-table.js'
 
 export { actionTerm, ref, renderInputRefs } from './input-table.js'
-import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem, tagProblem } from './reference.js'
+import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from './reference.js'
+import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv, type MetadataEnv } from './metadata-env.js'
+import { classifyTags, RuleError, type TagRefGroup } from './tag-input.js'
+import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from './tag-rules.js'
 import { splitKeyValue } from './text.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
   remoteContext: boolean
+  // `tags` holds three kinds of entry (tag-input.ts): `tags` keeps the bare tags, these the others.
+  /** metadata-action's `type=…` rules, in input order (tags.ts applies them per event). */
+  tagRules: TagRule[]
+  /**
+   * Full references in `tags`, grouped by image; empty unless `tags` has only references. With one
+   * image, `registry`, `image` and `tags` are set from it as well.
+   */
+  tagRefs: TagRefGroup[]
+  /** `flavor`, read. */
+  tagFlavor: Flavor
+  /** metadata-action's DOCKER_METADATA_* variables. */
+  metadataEnv: MetadataEnv
 }
 
 /** Returns the raw value of an input by its action.yml name ('' when unset). */
@@ -88,7 +103,7 @@ const FALSE = /^(?:false|False|FALSE)$/
 
 /** The generic reading of a raw value by its row's kind. */
 function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
-  const value = row.secret ? raw : raw.trim()
+  const value = row.secret || row.untrimmed ? raw : raw.trim()
   switch (row.kind) {
     case 'string':
       return value
@@ -130,7 +145,11 @@ export function isRemoteContext(context: string): boolean {
 
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value: string, registry: string, notices: string[]): string {
-  if (value === '') throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}')
+  if (value === '')
+    throw new InputError(
+      'image',
+      `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')})`
+    )
   const problem = imageProblem(value, registry)
   if (problem) throw new InputError('image', `${show(value)} ${problem}`)
   const lower = value.toLowerCase()
@@ -145,17 +164,52 @@ function parseRegistry(raw: string): string {
   return normalizeRegistry(value)
 }
 
-function checkTags(tags: string[]): string[] {
-  for (const tag of tags) {
-    if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
-      throw new InputError(
-        'tags',
-        `${show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`
-      )
-    const problem = tagProblem(tag)
-    if (problem) throw new InputError('tags', `${show(tag)} is not a valid tag: ${problem}`)
+type TagInputs = Pick<Inputs, 'tags' | 'tagRules' | 'tagRefs' | 'tagFlavor' | 'metadataEnv'>
+
+/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
+function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagInputs {
+  const guard = <T>(input: string, fn: () => T): T => {
+    try {
+      return fn()
+    } catch (error) {
+      if (error instanceof RuleError) throw new InputError(input, error.message)
+      if (error instanceof MetadataEnvError)
+        throw new InputError(error.variable, `(an environment variable) ${error.message}`)
+      throw error
+    }
   }
-  return tags
+  const entries = guard('tags', () => classifyTags(values.tags))
+  return {
+    tags: entries.tags,
+    tagRules: entries.rules,
+    tagRefs: entries.refs,
+    tagFlavor: guard('flavor', () => parseFlavor(values.flavor)),
+    metadataEnv: guard('', () => readMetadataEnv(env))
+  }
+}
+
+/**
+ * The image comes from `image` (under `registry`) or from full references in `tags`, never both.
+ * (The `images` input joins here: image, images or full references in tags, exactly one of them.)
+ */
+function imageFromTags(values: InputValues, tagged: TagInputs): void {
+  const group = tagged.tagRefs[0]
+  if (!group) return
+  const example = JSON.stringify(`${group.registry}/${group.image}:${group.tags[0]}`)
+  if (values.image !== '' || values.registry !== DOCKER_HUB)
+    throw new InputError(
+      values.image !== '' ? 'image' : 'registry',
+      `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+        `leave ${ref('image', 'registry')} empty, or give bare tags (e.g. "${group.tags[0]}") with ${ref('image')}`
+    )
+  if (tagged.tagRefs.length > 1)
+    throw new InputError(
+      'tags',
+      `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`
+    )
+  values.registry = group.registry
+  values.image = group.image
+  tagged.tags = group.tags
 }
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
@@ -237,7 +291,6 @@ type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[])
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS: Validators = {
   registry: parseRegistry,
-  tags: checkTags,
   target: plainName('target'),
   builder: plainName('builder'),
   password: trimPassword,
@@ -295,6 +348,8 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const notices: string[] = []
   const values = readRows(get, notices)
+  const tagged = readTagInputs(values, process.env)
+  imageFromTags(values, tagged)
   values.image = checkImage(values.image, values.registry, notices)
   const remoteContext = isRemoteContext(values.context)
   if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
@@ -304,7 +359,7 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       values.username === '' ? 'username' : 'password',
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
-  return { inputs: { ...values, remoteContext }, notices }
+  return { inputs: { ...values, ...tagged, remoteContext }, notices }
 }
 
 /** The inputs that only buildx understands and that are set here. */
@@ -329,5 +384,9 @@ export function checkBuilder(inputs: Inputs, buildx: boolean): void {
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 export const defaultInputs = (over: Record<string, string> = {}): Inputs => {
   const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '')
-  return { ...values, remoteContext: isRemoteContext(values.context) }
+  const tagged =
+    over.tags || over.flavor
+      ? readTagInputs(values, {})
+      : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV }
+  return { ...values, ...tagged, remoteContext: isRemoteContext(values.context) }
 }

@@ -63,8 +63,10 @@ export async function run(): Promise<void> {
   core.saveState(STATE_POST, 'true')
   try {
     maskCredentials(core.getInput('username'), core.getInput('password').trim(), v => core.setSecret(v))
-    const secretInputs = new Set(ROWS.filter(([, row]) => row.secret).map(([key]) => inputName(key)))
-    const get = (name: string): string => core.getInput(name, { trimWhitespace: !secretInputs.has(name) })
+    const untrimmed = new Set(
+      ROWS.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => inputName(key))
+    )
+    const get = (name: string): string => core.getInput(name, { trimWhitespace: !untrimmed.has(name) })
     const { inputs, notices } = parseInputs(get)
     notices.forEach(n => core.notice(words(n)))
 

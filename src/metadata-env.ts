@@ -14,7 +14,9 @@ export class MetadataEnvError extends Error {
 /** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
 export const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'] as const
 // A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
-const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`)
+const LEVEL = new RegExp(
+  `^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`
+)
 
 export interface MetadataEnv extends MetadataSettings {
   /** DOCKER_METADATA_ANNOTATIONS_LEVELS, default `manifest`. */
@@ -30,7 +32,10 @@ export const DEFAULT_METADATA_ENV: MetadataEnv = {
 export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
   const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim()
   if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-    throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`)
+    throw new MetadataEnvError(
+      'DOCKER_METADATA_PR_HEAD_SHA',
+      `${JSON.stringify(headSha)} must be true or false`
+    )
 
   const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim()
   const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText)

@@ -1,5 +1,6 @@
 // The job summary and the `metadata` output, as pure functions of the result.
 import type { Inputs } from './inputs.js'
+import { metadataOutputs, separatorOf } from './metadata.js'
 import type { Result } from './pipeline/index.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
@@ -21,22 +22,36 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
 
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 export function typedOutputs(inputs: Inputs, result: Result): Record<string, unknown> {
+  const meta = metadataOutputs(
+    result.meta ?? { version: '', labels: [], annotations: [] },
+    result.tags,
+    inputs
+  )
   return {
     digest: result.digest,
     'image-ref': result.imageRef,
     imageid: result.imageid,
     tags: result.tags,
     'platform-digests': result.platformDigests,
-    metadata: metadata(inputs, result)
+    metadata: metadata(inputs, result),
+    // metadata-action's outputs, with its separators and shapes
+    version: meta.version,
+    labels: meta.labels,
+    annotations: meta.annotations,
+    json: meta.json
   }
 }
 
-/** The action's outputs: strings, as the runner takes them (lists one per line, objects as JSON). */
+/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
 export function outputs(inputs: Inputs, result: Result): Record<string, string> {
   return Object.fromEntries(
     Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
       name,
-      typeof value === 'string' ? value : Array.isArray(value) ? value.join('\n') : JSON.stringify(value)
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? value.join(separatorOf(name, inputs))
+          : JSON.stringify(value)
     ])
   )
 }

@@ -103,7 +103,9 @@ export function classifyTags(lines: string[]): TagEntries {
         continue
       }
       if (entry.includes('=') || entry.includes('{{'))
-        throw new RuleError(`${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`)
+        throw new RuleError(
+          `${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`
+        )
       const problem = tagProblem(entry)
       if (problem) throw new RuleError(`${show(entry)} is not a valid tag: ${problem}`)
       if (!tags.includes(entry)) tags.push(entry)

@@ -2,7 +2,14 @@
 // metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
 // rule yields for an event is tags.ts's part.
 import { csvRecords, CsvError } from './csv.js'
-import { hasExpressions, literal, parseTemplate, TemplateError, type Scope, type Template } from './tag-template.js'
+import {
+  hasExpressions,
+  literal,
+  parseTemplate,
+  TemplateError,
+  type Scope,
+  type Template
+} from './tag-template.js'
 
 export class RuleError extends Error {}
 
@@ -96,7 +103,9 @@ function regex(pattern: string): RegExp {
   try {
     return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern)
   } catch (error) {
-    throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message})`)
+    throw new RuleError(
+      `pattern ${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message})`
+    )
   }
 }
 
@@ -173,8 +182,7 @@ export function parseRule(record: string[], source: string): TagRule {
 }
 
 /** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
-export const byPriority = (rules: TagRule[]): TagRule[] =>
-  [...rules].sort((a, b) => b.priority - a.priority)
+export const byPriority = (rules: TagRule[]): TagRule[] => [...rules].sort((a, b) => b.priority - a.priority)
 
 /** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
 export function parseFlavor(lines: string[]): Flavor {
@@ -199,7 +207,8 @@ export function parseFlavor(lines: string[]): Flavor {
         if (onLatestFor === undefined) throw new RuleError(`onlatest follows a prefix or suffix entry`)
         if (onLatestFor === 'prefix') flavor.prefixLatest = on
         else flavor.suffixLatest = on
-      } else throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`)
+      } else
+        throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`)
     }
   }
   return flavor

@@ -65,7 +65,8 @@ function commitDate(payload: TagEvent['payload'], sha: string, now: Date): Date 
     ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
     : undefined
   const head = payload?.head_commit
-  const stamp = fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined)
+  const stamp =
+    fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined)
   const ms = stamp ? Date.parse(stamp) : NaN
   return Number.isNaN(ms) ? now : new Date(ms)
 }
@@ -78,7 +79,10 @@ export function tagEvent(
 ): TagEvent {
   const sha = buildSha(ctx, settings.prHeadSha)
   const prNumber = ctx.payload?.number
-  const ref = /pull_request_target/.test(ctx.eventName) && prNumber !== undefined ? `refs/pull/${prNumber}/merge` : ctx.ref
+  const ref =
+    /pull_request_target/.test(ctx.eventName) && prNumber !== undefined
+      ? `refs/pull/${prNumber}/merge`
+      : ctx.ref
   const fromPayload = ctx.payload?.repository?.default_branch
   return {
     eventName: ctx.eventName,
@@ -96,20 +100,23 @@ const HEADS = /^refs\/heads\//
 const TAGS = /^refs\/tags\//
 const PULL = /^refs\/pull\//
 
-export const shortSha = (sha: string, length: number): string => (length >= sha.length ? sha : sha.slice(0, length))
+export const shortSha = (sha: string, length: number): string =>
+  length >= sha.length ? sha : sha.slice(0, length)
 
 /** The names every `{{…}}` outside a version pattern can use. */
 export function globalValues(ev: TagEvent): Values {
   const ref = ev.ref
   const branchOf = ref.replace(HEADS, '')
   let baseRef = ''
-  if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string') baseRef = ev.payload.base_ref.replace(HEADS, '')
+  if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
+    baseRef = ev.payload.base_ref.replace(HEADS, '')
   else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
     baseRef = ev.payload.pull_request.base.ref
   // metadata-action's rule, quirks included: events that always run on the default branch say true.
   const isDefault =
     branchOf !== '' &&
-    (ev.payload.repository?.default_branch === branchOf || /create|discussion|issues|schedule/.test(ev.eventName))
+    (ev.payload.repository?.default_branch === branchOf ||
+      /create|discussion|issues|schedule/.test(ev.eventName))
   return {
     branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
     tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
@@ -166,7 +173,8 @@ function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void)
     case 'ref':
       if (rule.event === 'branch')
         return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined
-      if (rule.event === 'tag') return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined
+      if (rule.event === 'tag')
+        return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined
       return PULL.test(ev.ref)
         ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
         : undefined
@@ -174,7 +182,10 @@ function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void)
       return { value: given, autoLatest: false }
     case 'sha':
       if (!ev.sha) return undefined
-      return { value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength), autoLatest: false }
+      return {
+        value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
+        autoLatest: false
+      }
   }
 }
 
@@ -209,7 +220,8 @@ function pep440(rule: TagRule, raw: string, warn: (m: string) => void): Made | u
     warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`)
     return undefined
   }
-  if (isPep440Special(v)) return { value: isRawPattern(rule.pattern!) ? raw : normalizePep440(v), autoLatest: false }
+  if (isPep440Special(v))
+    return { value: isRawPattern(rule.pattern!) ? raw : normalizePep440(v), autoLatest: false }
   const values = {
     raw,
     version: normalizePep440(v),
@@ -234,7 +246,9 @@ export function applyRules(rules: TagRule[], flavor: Flavor = DEFAULT_FLAVOR, ev
   for (const rule of byPriority(rules)) {
     const enabled = render(rule.enable, g)
     if (enabled !== 'true' && enabled !== 'false')
-      throw new RuleError(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`)
+      throw new RuleError(
+        `rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`
+      )
     if (enabled === 'false') continue
     const made = make(rule, ev, g, m => warnings.push(m))
     if (made === undefined) continue
@@ -242,7 +256,8 @@ export function applyRules(rules: TagRule[], flavor: Flavor = DEFAULT_FLAVOR, ev
     if (value === '') continue
     const tag = sanitize(value)
     const problem = tagProblem(tag)
-    if (problem) throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`)
+    if (problem)
+      throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`)
     if (version.main === undefined) version.main = tag
     else if (tag !== version.main && !version.partial.includes(tag)) version.partial.push(tag)
     // The first rule that makes a tag decides `latest`, as in metadata-action.

@@ -2,11 +2,12 @@
 // and where results go; both call execute().
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { gitDefaults, loadGitContext } from '../context.js'
+import { loadGitContext } from '../context.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
+import { buildMetadata, checkTagged } from '../metadata.js'
 import { RegistryClient } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../fence.js'
@@ -70,23 +71,37 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
     const [defaults] = await Promise.all([
-      loadGitContext(m => opts.reporter.warning(m), env).then(ctx => gitDefaults(inputs, ctx)),
+      loadGitContext(m => opts.reporter.warning(m), env).then(ctx => {
+        const meta = buildMetadata(inputs, ctx)
+        // Before the login and the build: rules that tag nothing for this event cannot be pushed.
+        checkTagged(inputs, meta, ctx)
+        return meta
+      }),
       createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
       mkdir(tmp, { mode: 0o700 })
     ])
     opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`)
+    defaults.warnings.forEach(w => opts.reporter.warning(w))
     opts.reporter.debug(
       `tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`
     )
-    return await runPipeline(inputs, {
-      docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
-      reporter: opts.reporter,
-      workDir,
-      credentials: credentialsFromDockerConfig(configDir),
-      labels: defaults.labels,
-      defaultTags: defaults.tags,
-      buildx
-    })
+    // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
+    const result = await runPipeline(
+      { ...inputs, tags: defaults.tags },
+      {
+        docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+        reporter: opts.reporter,
+        workDir,
+        credentials: credentialsFromDockerConfig(configDir),
+        labels: defaults.labels,
+        defaultTags: defaults.tags,
+        buildx
+      }
+    )
+    return {
+      ...result,
+      meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
+    }
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }

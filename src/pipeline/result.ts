@@ -19,6 +19,8 @@ export interface Result {
   durations: Record<string, number>
   /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
   counts: { docker: number; registry: number; verification: number }
+  /** metadata-action's version, the build's labels and the OCI annotations (KEY=VALUE), when known. */
+  meta?: { version: string; labels: string[]; annotations: string[] }
 }
 
 export interface Outcome {
