@@ -53,7 +53,7 @@ export interface TagRule {
   /** schedule: a template of dates; semver/pep440: a template of version parts. */
   pattern?: Template
   /** match: the regular expression and the group to take. */
-  match?: { regex: RegExp; group: number }
+  match?: { regex: RegExp; group: number; pattern: string }
   /** semver/pep440/match: the version to read instead of the git tag ('' = the tag); raw: the tag. */
   value?: Template
   event?: 'branch' | 'tag' | 'pr'
@@ -159,7 +159,8 @@ export function parseRule(record: string[], source: string): TagRule {
     case 'match': {
       const group = attrs.get('group') ?? '0'
       if (!/^[0-9]+$/.test(group)) throw new RuleError(`group ${JSON.stringify(group)} is not a group number`)
-      rule.match = { regex: regex(required('pattern')), group: Number(group) }
+      const pattern = required('pattern')
+      rule.match = { regex: regex(pattern), group: Number(group), pattern }
       rule.value = template(attrs.get('value') ?? '', 'global', 'value')
       break
     }

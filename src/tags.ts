@@ -156,11 +156,11 @@ function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void)
       const raw = given !== '' ? given : tagName!
       const m = raw.match(rule.match!.regex)
       if (!m) {
-        warn(`${rule.match!.regex.source} does not match ${raw}.`)
+        warn(`${rule.match!.pattern} does not match ${raw}.`)
         return undefined
       }
       if (m[rule.match!.group] === undefined) {
-        warn(`Group ${rule.match!.group} does not exist for ${rule.match!.regex.source} pattern.`)
+        warn(`Group ${rule.match!.group} does not exist for ${rule.match!.pattern} pattern.`)
         return undefined
       }
       return { value: m[rule.match!.group], autoLatest: true }
