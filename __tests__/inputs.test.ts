@@ -123,7 +123,12 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['tag with command substitution', { tags: '$(touch /tmp/x)' }, 'tags', 'touch'],
   ['tag with semicolon', { tags: 'a;b' }, 'tags', '"a;b"'],
   ['tag line with a command', { tags: 'v1\nrm -rf' }, 'tags', '"rm -rf"'],
-  ['full reference in tags beside image', { tags: 'my/app:v1' }, 'image', 'name their own registry and image'],
+  [
+    'full reference in tags beside image',
+    { tags: 'my/app:v1' },
+    'image',
+    'name their own registry and image'
+  ],
   ['tag with digest', { tags: 'v1@sha256:abc' }, 'tags', 'has a digest'],
   ['tag with unicode', { tags: 'vé' }, 'tags', 'not a valid tag'],
   ['push yes', { push: 'yes' }, 'push', 'boolean'],
@@ -489,5 +494,65 @@ describe('splitLines', () => {
     ['a\na', ['a', 'a']]
   ])('%j → %j', (raw, expected) => {
     expect(splitLines(raw)).toEqual(expected)
+  })
+})
+
+describe('tags: rules, full references, flavor and separators (issue 12)', () => {
+  const noImage = (values: Record<string, string>) => parseInputs(source(values), cwd)
+
+  it('keeps rules apart from bare tags', () => {
+    const i = inputs({ tags: 'type=ref,event=branch\nv1,v2\ntype=sha' })
+    expect(i.tags).toEqual(['v1', 'v2'])
+    expect(i.tagRules.map(r => r.type)).toEqual(['ref', 'sha'])
+    expect(i.tagRefs).toEqual([])
+  })
+
+  it('full references stand in for image and registry', () => {
+    const { inputs: i } = noImage({ tags: 'ghcr.io/octo/app:1.0\nghcr.io/octo/app:latest' })
+    expect(i).toMatchObject({ registry: 'ghcr.io', image: 'octo/app', tags: ['1.0', 'latest'] })
+    expect(i.tagRefs).toEqual([{ registry: 'ghcr.io', image: 'octo/app', tags: ['1.0', 'latest'] }])
+  })
+
+  it('without image, images or full references, image is required', () => {
+    expect(() => noImage({ tags: 'v1' })).toThrow(/Invalid input "image": is required.*full references/)
+  })
+
+  it.each([
+    [
+      { image: 'octo/app', tags: 'ghcr.io/octo/app:1' },
+      'image',
+      /name their own registry and image: leave the "image" and "registry" inputs empty/
+    ],
+    [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'registry', /name their own registry and image/],
+    [{ tags: 'ghcr.io/octo/app:1,docker.io/octo/app:1' }, 'tags', /full references to 2 images/],
+    [{ image: 'my/app', tags: 'type=raw,value=x,enable=maybe' }, 'tags', /enable must be true or false/],
+    [{ image: 'my/app', flavor: 'latest=sometimes' }, 'flavor', /latest "sometimes"/]
+  ])('%j → an InputError on %s', (values: Record<string, string>, input, message) => {
+    let error: unknown
+    try {
+      noImage(values)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).input).toBe(input)
+    expect((error as InputError).message).toMatch(message)
+  })
+
+  it('a bad DOCKER_METADATA_* variable is an input error naming it', () => {
+    process.env.DOCKER_METADATA_SHORT_SHA_LENGTH = 'x'
+    try {
+      expect(() => parse({})).toThrow(
+        /Invalid input "DOCKER_METADATA_SHORT_SHA_LENGTH": \(an environment variable\)/
+      )
+    } finally {
+      delete process.env.DOCKER_METADATA_SHORT_SHA_LENGTH
+    }
+  })
+
+  it('separators are read as given, spaces included; empty means a newline later', () => {
+    const i = inputs({ 'sep-tags': ', ', 'sep-labels': ' ', flavor: 'prefix=x-' })
+    expect([i.sepTags, i.sepLabels, i.sepAnnotations]).toEqual([', ', ' ', ''])
+    expect(i.tagFlavor.prefix.source).toBe('x-')
   })
 })
