@@ -120,6 +120,8 @@ interface Row {
   revision: string
   /** The created label; undefined: "now". */
   created?: string
+  /** More variables for the step (DOCKER_METADATA_PR_HEAD_SHA). */
+  env?: NodeJS.ProcessEnv
 }
 
 const rows: Row[] = [
@@ -164,11 +166,19 @@ const rows: Row[] = [
     created: COMMIT_TIME_UTC
   },
   {
-    name: 'pull_request #42 (sha from pull_request.head.sha, not GITHUB_SHA)',
+    name: 'pull_request #42 (sha is GITHUB_SHA, the merge commit, as metadata-action has it)',
+    event: pullRequest,
+    tags: ['pr-42', `sha-${SHA.slice(0, 7)}`],
+    version: 'pr-42',
+    revision: SHA
+  },
+  {
+    name: 'pull_request #42 with DOCKER_METADATA_PR_HEAD_SHA=true (sha from pull_request.head.sha)',
     event: pullRequest,
     tags: ['pr-42', `sha-${HEAD_SHA.slice(0, 7)}`],
     version: 'pr-42',
-    revision: HEAD_SHA
+    revision: HEAD_SHA,
+    env: { DOCKER_METADATA_PR_HEAD_SHA: 'true' }
   },
   {
     name: 'push of a tag that is not semver, release/2024.1',
@@ -184,7 +194,7 @@ describe('automatic tags and labels when the tags input is empty, checked in the
   it.each(rows)('$name', async row => {
     const image = repo('row')
     const before = Date.now()
-    const run = await build(image, await githubEnv(row.event))
+    const run = await build(image, { ...(await githubEnv(row.event)), ...row.env })
 
     // Exactly the table's tags exist in the registry, all serving the digest the action reported.
     expect(sorted(await listTags(registry.host, image))).toEqual(sorted(row.tags))

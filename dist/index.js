@@ -281,6 +281,350 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hc: () => (/* binding */ autoTags),
+/* harmony export */   IS: () => (/* binding */ loadGitContext),
+/* harmony export */   Mr: () => (/* binding */ mergeLabels),
+/* harmony export */   TT: () => (/* binding */ ociLabels)
+/* harmony export */ });
+/* unused harmony exports LABEL_SOURCE, LABEL_REVISION, LABEL_CREATED, LABEL_VERSION, fromActionsContext, sanitizeTag, parseSemver */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
+//
+// The context comes from @actions/github's Context (loaded only on the build path).
+//
+// Tag rules when the `tags` input is empty (see autoTags):
+//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
+//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
+//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
+//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
+//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
+//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
+//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
+//   any other ref                                          sha-<7>
+// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
+// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
+// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
+// result is `latest`, as outside Actions, so that a build always has a tag.
+// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
+// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
+// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
+
+
+const TAG_MAX = 128;
+const LATEST = 'latest';
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const LABEL_SOURCE = 'org.opencontainers.image.source';
+const LABEL_REVISION = 'org.opencontainers.image.revision';
+const LABEL_CREATED = 'org.opencontainers.image.created';
+const LABEL_VERSION = 'org.opencontainers.image.version';
+/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
+function fromActionsContext(ctx, env = process.env) {
+    let repository = '';
+    try {
+        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    }
+    catch {
+        repository = '';
+    }
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        eventName: ctx.eventName ?? '',
+        ref: ctx.ref ?? '',
+        sha: ctx.sha ?? '',
+        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+        repository,
+        payload: isObject(ctx.payload) ? ctx.payload : {}
+    };
+}
+/**
+ * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
+ * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ */
+async function loadGitContext(warn, env = process.env) {
+    try {
+        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
+        // is loaded by whoever makes Octokit requests, with preload().
+        const { Context } = await __nccwpck_require__.e(/* import() */ 255).then(__nccwpck_require__.bind(__nccwpck_require__, 8255));
+        return fromActionsContext(new Context(), env);
+    }
+    catch (error) {
+        warn(`could not read the event payload (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`);
+        return fromActionsContext({
+            eventName: env.GITHUB_EVENT_NAME,
+            ref: env.GITHUB_REF,
+            sha: env.GITHUB_SHA,
+            serverUrl: env.GITHUB_SERVER_URL,
+            get repo() {
+                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+                if (!owner || !repo)
+                    throw new Error('no GITHUB_REPOSITORY');
+                return { owner, repo };
+            }
+        }, env);
+    }
+}
+/**
+ * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
+ * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
+ */
+function sanitizeTag(s) {
+    return s
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, TAG_MAX);
+}
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
+const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
+    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
+    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
+/**
+ * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
+ * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
+ */
+function parseSemver(tag) {
+    const m = SEMVER.exec(tag);
+    if (!m)
+        return undefined;
+    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
+    if (![major, minor, patch].every(Number.isSafeInteger))
+        return undefined;
+    const result = { major, minor, patch };
+    if (m[4] !== undefined)
+        result.prerelease = m[4];
+    if (m[5] !== undefined)
+        result.build = m[5];
+    return result;
+}
+/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
+function autoTags(ctx) {
+    return derive(ctx).tags;
+}
+/**
+ * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
+ * true (its first non-`latest` entry is the version); otherwise the version is the most specific
+ * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
+ * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
+ * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
+ */
+function ociLabels(ctx, tags, explicitTags, now) {
+    const labels = {};
+    if (ctx.actions) {
+        if (ctx.repository)
+            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
+        const sha = buildSha(ctx);
+        if (sha)
+            labels[LABEL_REVISION] = sha;
+    }
+    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
+    if (ctx.actions) {
+        const version = explicitTags
+            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
+            : derive(ctx).version;
+        if (version)
+            labels[LABEL_VERSION] = version;
+    }
+    return labels;
+}
+/**
+ * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
+ * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
+ * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
+ * keeps its first position and its last value.
+ */
+function mergeLabels(auto, user) {
+    const merged = new Map(Object.entries(auto));
+    for (const line of user) {
+        if (line.trim() === '')
+            continue;
+        const eq = line.indexOf('=');
+        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+        if (key === '')
+            continue;
+        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
+    }
+    return [...merged].map(([k, v]) => `${k}=${v}`);
+}
+function derive(ctx) {
+    if (!ctx.actions)
+        return { tags: [LATEST] };
+    const sha = buildSha(ctx);
+    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
+    let named = [];
+    let version;
+    if (isPullRequest(ctx)) {
+        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
+        // (pull_request_target's ref is the base branch).
+        const n = prNumber(ctx);
+        if (n !== undefined)
+            named = [(version = `pr-${n}`)];
+    }
+    else if (ctx.ref.startsWith('refs/tags/')) {
+        const name = ctx.ref.slice('refs/tags/'.length);
+        const v = parseSemver(name);
+        if (v) {
+            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
+            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
+            let full = `${v.major}.${v.minor}.${v.patch}`;
+            if (v.prerelease !== undefined)
+                full += `-${v.prerelease}`;
+            if (v.build !== undefined)
+                full += `+${v.build}`;
+            version = sanitizeTag(full);
+            named =
+                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
+        }
+        else {
+            version = sanitizeTag(name);
+            named = [version];
+        }
+    }
+    else if (ctx.ref.startsWith('refs/heads/')) {
+        const branch = ctx.ref.slice('refs/heads/'.length);
+        version = sanitizeTag(branch);
+        const defaultBranch = ctx.payload?.repository?.default_branch;
+        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
+        named = isDefault ? [LATEST, version] : [version];
+    }
+    const tags = dedupe([...named, shaTag].filter(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_));
+    if (!version || version === LATEST || !(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(version))
+        version = undefined;
+    return { tags: tags.length > 0 ? tags : [LATEST], version };
+}
+function isPullRequest(ctx) {
+    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
+}
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+function prNumber(ctx) {
+    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
+        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+            return n;
+    }
+    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
+    return m ? Number(m[1]) : undefined;
+}
+/** The commit the image is built from: the context's sha (see the header for pull requests). */
+function buildSha(ctx) {
+    return ctx.sha;
+}
+const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
+function commitTime(ctx) {
+    if (!ctx.actions)
+        return undefined;
+    const head = ctx.payload?.head_commit;
+    if (!isObject(head) || typeof head.timestamp !== 'string')
+        return undefined;
+    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
+        return undefined;
+    if (!TIMESTAMP.test(head.timestamp))
+        return undefined;
+    const ms = Date.parse(head.timestamp);
+    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
+}
+/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
+function rfc3339(d) {
+    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dedupe(xs) {
+    return [...new Set(xs)];
+}
+
+
+/***/ }),
+
+/***/ 731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ CsvError),
+/* harmony export */   Xc: () => (/* binding */ csvRecords)
+/* harmony export */ });
+/* unused harmony export csvList */
+// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
+// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+class CsvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CsvError';
+    }
+}
+/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+    let inQuotes = false;
+    let wasQuoted = false;
+    const endField = () => {
+        record.push(field);
+        field = '';
+        wasQuoted = false;
+    };
+    const endRecord = () => {
+        endField();
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inQuotes) {
+            if (c !== '"')
+                field += c;
+            else if (text[i + 1] === '"')
+                field += text[++i];
+            else
+                inQuotes = false;
+        }
+        else if (c === '"' && !wasQuoted && field.trim() === '') {
+            inQuotes = wasQuoted = true;
+            field = '';
+        }
+        else if (c === ',')
+            endField();
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+    }
+    if (inQuotes)
+        throw new CsvError('a quoted entry is not closed');
+    if (field !== '' || record.length)
+        endRecord();
+    return records;
+}
+/**
+ * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
+ * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
+ * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ */
+function csvList(text, opts = {}) {
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (opts.ignoreComma)
+            out.push(record.length === 1 ? record[0] : record.join(','));
+        else
+            out.push(...record);
+    }
+    return out.map(s => s.trim()).filter(s => s !== '');
+}
+
+
+/***/ }),
+
 /***/ 634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -401,9 +745,8 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        required: true,
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
-        cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error. Required unless `tags` holds full references.',
+        cli: { value: 'PATH', help: 'repository path, e.g. my/app (required unless --tag gives full references)' }
     },
     registry: {
         kind: 'string',
@@ -412,14 +755,41 @@ const INPUTS = {
         cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
     },
     tags: {
-        kind: 'list',
+        kind: 'lines',
         default: '',
-        description: 'Bare tags, separated by newlines and/or commas. Empty derives them from the git context ([table](#automatic-tags-and-labels)).',
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',
-            help: 'a tag; repeat for more (default: latest, or from the git context in Actions)'
+            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
         }
+    },
+    flavor: {
+        kind: 'lines',
+        default: '',
+        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
+        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+    },
+    sepTags: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `tags` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
+    },
+    sepLabels: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `labels` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
+    },
+    sepAnnotations: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `annotations` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
     },
     buildArgs: {
         kind: 'key-value',
@@ -594,27 +964,183 @@ const actionTerm = (names) => names.length === 1
 
 /***/ }),
 
-/***/ 8422:
+/***/ 9291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KR: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.KR),
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   f$: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.f$),
-/* harmony export */   nx: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.nx),
-/* harmony export */   ub: () => (/* binding */ checkBuilder)
-/* harmony export */ });
-/* unused harmony exports splitList, splitLines, isRemoteContext, readRows, buildxOnlyInputs, defaultInputs */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6914);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8992);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  f$: () => (/* reexport */ input_table/* actionTerm */.f$),
+  ub: () => (/* binding */ checkBuilder),
+  TL: () => (/* binding */ parseInputs),
+  KR: () => (/* reexport */ input_table/* ref */.KR),
+  nx: () => (/* reexport */ input_table/* renderInputRefs */.nx)
+});
+
+// UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, readRows, splitLines, splitList
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/input-table.ts
+var input_table = __nccwpck_require__(6914);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./src/tags.ts + 1 modules
+var tags = __nccwpck_require__(4758);
+;// CONCATENATED MODULE: ./src/metadata-env.ts
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
+const metadata_env_DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: tags/* DEFAULT_SHORT_SHA_LENGTH */.X2,
+    annotationLevels: ['manifest']
+};
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? tags/* DEFAULT_SHORT_SHA_LENGTH */.X2 : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim());
+    for (const level of annotationLevels)
+        if (!LEVEL.test(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
+}
+
+// EXTERNAL MODULE: ./src/csv.ts
+var csv = __nccwpck_require__(731);
+// EXTERNAL MODULE: ./src/tag-rules.ts
+var tag_rules = __nccwpck_require__(7665);
+;// CONCATENATED MODULE: ./src/tag-input.ts
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: InputErrors are the caller's (inputs.ts).
+
+
+
+
+
+const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new tag_rules/* RuleError */.FB(`${show(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hasHost ? first : reference/* DOCKER_HUB */.Xb;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new tag_rules/* RuleError */.FB(`${show(text)}: ${show(registry)} ${problem}`);
+    }
+    const pathIssue = (0,reference/* pathProblem */.z9)(image);
+    if (pathIssue)
+        throw new tag_rules/* RuleError */.FB(`${show(text)} is not a valid reference: ${pathIssue}`);
+    const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
+    if (length)
+        throw new tag_rules/* RuleError */.FB(`${show(text)} is too long: ${length}`);
+    const tagIssue = (0,reference/* tagProblem */.qH)(tag);
+    if (tagIssue)
+        throw new tag_rules/* RuleError */.FB(`${show(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            let records;
+            try {
+                records = (0,csv/* csvRecords */.Xc)(text);
+            }
+            catch (error) {
+                if (error instanceof csv/* CsvError */.J$)
+                    throw new tag_rules/* RuleError */.FB(`${show(text)}: ${error.message}`);
+                throw error;
+            }
+            try {
+                rules.push((0,tag_rules/* parseRule */.iT)(records.flat(), text));
+            }
+            catch (error) {
+                if (error instanceof tag_rules/* RuleError */.FB)
+                    throw new tag_rules/* RuleError */.FB(`rule ${show(text)}: ${error.message}`);
+                throw error;
+            }
+            continue;
+        }
+        for (const entry of text.split(',').map(s => s.trim())) {
+            if (entry === '')
+                continue;
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new tag_rules/* RuleError */.FB(`${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = (0,reference/* tagProblem */.qH)(entry);
+            if (problem)
+                throw new tag_rules/* RuleError */.FB(`${show(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new tag_rules/* RuleError */.FB(`full references (${show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,input_table/* ref */.KR)('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
+
 
 
 
@@ -626,13 +1152,13 @@ class InputError extends Error {
     /** The message with ref() markers, for interfaces that name inputs otherwise. */
     template;
     constructor(input, message) {
-        super((0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .actionTerm */ .f$));
+        super((0,input_table/* renderInputRefs */.nx)(`Invalid input "${input}": ${message}`, input_table/* actionTerm */.f$));
         this.input = input;
         this.template = message;
         this.name = 'InputError';
     }
 }
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
 function splitList(raw) {
     return [
@@ -655,13 +1181,13 @@ function keyValues(name, raw) {
     raw.split(/\r?\n/).forEach((line, i) => {
         if (line.trim() === '')
             return;
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const kv = (0,src_text/* splitKeyValue */.px)(line);
         if (!kv)
             throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
         if (kv.key === '')
             throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
         if (/\s/.test(kv.key))
-            throw new InputError(name, `key ${show(kv.key)} contains whitespace`);
+            throw new InputError(name, `key ${inputs_show(kv.key)} contains whitespace`);
         out.push(`${kv.key}=${kv.value.trim()}`);
     });
     return out;
@@ -671,7 +1197,7 @@ const TRUE = /^(?:true|True|TRUE)$/;
 const FALSE = /^(?:false|False|FALSE)$/;
 /** The generic reading of a raw value by its row's kind. */
 function byKind(name, row, raw) {
-    const value = row.secret ? raw : raw.trim();
+    const value = row.secret || row.untrimmed ? raw : raw.trim();
     switch (row.kind) {
         case 'string':
             return value;
@@ -681,7 +1207,7 @@ function byKind(name, row, raw) {
                 return true;
             if (FALSE.test(v))
                 return false;
-            throw new InputError(name, `${show(v)} is not a boolean; use true or false`);
+            throw new InputError(name, `${inputs_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
             return splitList(value);
@@ -693,13 +1219,13 @@ function byKind(name, row, raw) {
             const v = value || row.default;
             const n = Number(v);
             if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new InputError(name, `${show(v)} must be a whole number from ${row.min} to ${row.max}`);
+                throw new InputError(name, `${inputs_show(v)} must be a whole number from ${row.min} to ${row.max}`);
             return n;
         }
         case 'choice': {
             const v = value || row.default;
             if (!row.choices?.includes(v))
-                throw new InputError(name, `${show(v)} must be one of ${row.choices?.join(', ')}`);
+                throw new InputError(name, `${inputs_show(v)} must be one of ${row.choices?.join(', ')}`);
             return v;
         }
     }
@@ -713,66 +1239,97 @@ function isRemoteContext(context) {
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
     if (value === '')
-        throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
-    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .imageProblem */ .JC)(value, registry);
+        throw new InputError('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,input_table/* ref */.KR)('tags')})`);
+    const problem = (0,reference/* imageProblem */.JC)(value, registry);
     if (problem)
-        throw new InputError('image', `${show(value)} ${problem}`);
+        throw new InputError('image', `${inputs_show(value)} ${problem}`);
     const lower = value.toLowerCase();
     if (lower !== value)
-        notices.push(`image ${show(value)} was lowercased to ${show(lower)}`);
+        notices.push(`image ${inputs_show(value)} was lowercased to ${inputs_show(lower)}`);
     return lower;
 }
 function parseRegistry(raw) {
-    const value = raw || _reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb;
-    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryProblem */ .T7)(value);
+    const value = raw || reference/* DOCKER_HUB */.Xb;
+    const problem = (0,reference/* registryProblem */.T7)(value);
     if (problem)
-        throw new InputError('registry', `${show(value)} ${problem}`);
-    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRegistry */ .l5)(value);
+        throw new InputError('registry', `${inputs_show(value)} ${problem}`);
+    return (0,reference/* normalizeRegistry */.l5)(value);
 }
-function checkTags(tags) {
-    for (const tag of tags) {
-        if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
-            throw new InputError('tags', `${show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`);
-        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagProblem */ .qH)(tag);
-        if (problem)
-            throw new InputError('tags', `${show(tag)} is not a valid tag: ${problem}`);
-    }
-    return tags;
+/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
+function readTagInputs(values, env) {
+    const guard = (input, fn) => {
+        try {
+            return fn();
+        }
+        catch (error) {
+            if (error instanceof tag_rules/* RuleError */.FB)
+                throw new InputError(input, error.message);
+            if (error instanceof MetadataEnvError)
+                throw new InputError(error.variable, `(an environment variable) ${error.message}`);
+            throw error;
+        }
+    };
+    const entries = guard('tags', () => classifyTags(values.tags));
+    return {
+        tags: entries.tags,
+        tagRules: entries.rules,
+        tagRefs: entries.refs,
+        tagFlavor: guard('flavor', () => (0,tag_rules/* parseFlavor */.wp)(values.flavor)),
+        metadataEnv: guard('', () => readMetadataEnv(env))
+    };
 }
-const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
-const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+/**
+ * The image comes from `image` (under `registry`) or from full references in `tags`, never both.
+ * (The `images` input joins here: image, images or full references in tags, exactly one of them.)
+ */
+function imageFromTags(values, tagged) {
+    const group = tagged.tagRefs[0];
+    if (!group)
+        return;
+    const example = JSON.stringify(`${group.registry}/${group.image}:${group.tags[0]}`);
+    if (values.image !== '' || values.registry !== reference/* DOCKER_HUB */.Xb)
+        throw new InputError(values.image !== '' ? 'image' : 'registry', `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+            `leave ${(0,input_table/* ref */.KR)('image', 'registry')} empty, or give bare tags (e.g. "${group.tags[0]}") with ${(0,input_table/* ref */.KR)('image')}`);
+    if (tagged.tagRefs.length > 1)
+        throw new InputError('tags', `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`);
+    values.registry = group.registry;
+    values.image = group.image;
+    tagged.tags = group.tags;
+}
+const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
+const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 const plainName = (name) => (value) => {
     if (value !== '' && !STAGE.test(value))
-        throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+        throw new InputError(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
 };
 const attestation = (name) => (value) => {
     if (value.startsWith('-') || /\s/.test(value))
-        throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`);
+        throw new InputError(name, `${inputs_show(value)} must be true, false or a buildx attestation spec`);
     return value;
 };
 const cacheSpecs = (name) => (specs) => {
     for (const spec of specs)
         if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+            throw new InputError(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
 /** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const kv = (0,src_text/* splitKeyValue */.px)(line);
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-files', 'secret-envs')}`);
+            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${(0,input_table/* ref */.KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
 /** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
 const secretSources = (name, what) => (lines) => lines.map((line, i) => {
-    const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+    const kv = (0,src_text/* splitKeyValue */.px)(line);
     const value = kv?.value.trim() ?? '';
     if (!kv || !SECRET_ID.test(kv.key) || value === '')
         throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
@@ -781,14 +1338,14 @@ const secretSources = (name, what) => (lines) => lines.map((line, i) => {
 /** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
 function checkSecretSources(files, envs, cwd, env) {
     for (const line of files) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
-        if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, value)))
-            throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`);
+        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
+            throw new InputError('secret-files', `${inputs_show(key)}: ${inputs_show(value)} is not a file`);
     }
     for (const line of envs) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
         if (env[value] === undefined)
-            throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`);
+            throw new InputError('secret-envs', `${inputs_show(key)}: ${inputs_show(value)} is not set`);
     }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
@@ -801,14 +1358,13 @@ function trimPassword(raw, notices) {
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
     registry: parseRegistry,
-    tags: checkTags,
     target: plainName('target'),
     builder: plainName('builder'),
     password: trimPassword,
     platforms: list => {
         for (const p of list)
             if (!PLATFORM.test(p))
-                throw new InputError('platforms', `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+                throw new InputError('platforms', `${inputs_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
         return list;
     },
     cacheFrom: cacheSpecs('cache-from'),
@@ -821,65 +1377,70 @@ const VALIDATORS = {
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
-            throw new InputError('context', `${show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+            throw new InputError('context', `${inputs_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
         return value || '.';
     }
 };
 /** Every row read by its kind and validator, with nothing checked on disk. */
 function readRows(get, notices = []) {
     const values = {};
-    for (const [key, row] of _input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ROWS */ .Ir) {
-        const value = byKind((0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .inputName */ .yu)(key), row, get((0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .inputName */ .yu)(key)));
+    for (const [key, row] of input_table/* ROWS */.Ir) {
+        const value = byKind((0,input_table/* inputName */.yu)(key), row, get((0,input_table/* inputName */.yu)(key)));
         const validate = VALIDATORS[key];
         values[key] = validate ? validate(value, notices) : value;
     }
     return values;
 }
 function checkLocalContext(context, file, cwd) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, context);
+    const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
-        throw new InputError('context', `${show(context)} is not a directory (resolved to ${show(dir)})`);
+        throw new InputError('context', `${inputs_show(context)} is not a directory (resolved to ${inputs_show(dir)})`);
     if (file !== '') {
-        const f = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+        const f = external_node_path_default().resolve(cwd, file);
         if (!isFile(f))
-            throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`);
+            throw new InputError('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
     }
-    else if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'Dockerfile'))) {
-        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('file')}`);
+    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+        throw new InputError('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${(0,input_table/* ref */.KR)('file')}`);
     }
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
+    const tagged = readTagInputs(values, process.env);
+    imageFromTags(values, tagged);
     values.image = checkImage(values.image, values.registry, notices);
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
-        throw new InputError(values.username === '' ? 'username' : 'password', `${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    return { inputs: { ...values, remoteContext }, notices };
+        throw new InputError(values.username === '' ? 'username' : 'password', `${(0,input_table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+    return { inputs: { ...values, ...tagged, remoteContext }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
-    return _input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ROWS */ .Ir.filter(([key, row]) => {
+    return input_table/* ROWS */.Ir.filter(([key, row]) => {
         if (!row.buildx)
             return false;
         const value = inputs[key];
         return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
-    }).map(([key]) => (0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .inputName */ .yu)(key));
+    }).map(([key]) => (0,input_table/* inputName */.yu)(key));
 }
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 function checkBuilder(inputs, buildx) {
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
-        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(...used)})`);
+        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,input_table/* ref */.KR)(...used)})`);
 }
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
     const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
-    return { ...values, remoteContext: isRemoteContext(values.context) };
+    const tagged = over.tags || over.flavor
+        ? readTagInputs(values, {})
+        : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
+    return { ...values, ...tagged, remoteContext: isRemoteContext(values.context) };
 };
 
 
@@ -2722,14 +3283,17 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/input-table.ts
 var input_table = __nccwpck_require__(6914);
-// EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __nccwpck_require__(9291);
 // EXTERNAL MODULE: ./src/fence.ts
 var fence = __nccwpck_require__(634);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
+// EXTERNAL MODULE: ./src/metadata.ts
+var metadata = __nccwpck_require__(3630);
 ;// CONCATENATED MODULE: ./src/summary.ts
-function metadata(inputs, result) {
+
+function summary_metadata(inputs, result) {
     return {
         image: inputs.image,
         registry: inputs.registry,
@@ -2747,20 +3311,30 @@ function metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
+    const meta = (0,metadata/* metadataOutputs */._V)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
-        metadata: metadata(inputs, result)
+        metadata: summary_metadata(inputs, result),
+        // metadata-action's outputs, with its separators and shapes
+        version: meta.version,
+        labels: meta.labels,
+        annotations: meta.annotations,
+        json: meta.json
     };
 }
-/** The action's outputs: strings, as the runner takes them (lists one per line, objects as JSON). */
+/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
 function outputs(inputs, result) {
     return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
         name,
-        typeof value === 'string' ? value : Array.isArray(value) ? value.join('\n') : JSON.stringify(value)
+        typeof value === 'string'
+            ? value
+            : Array.isArray(value)
+                ? value.join((0,metadata/* separatorOf */.VS)(name, inputs))
+                : JSON.stringify(value)
     ]));
 }
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;
@@ -2850,12 +3424,12 @@ async function run() {
     saveState(STATE_POST, 'true');
     try {
         maskCredentials(getInput('username'), getInput('password').trim(), v => core_setSecret(v));
-        const secretInputs = new Set(input_table/* ROWS */.Ir.filter(([, row]) => row.secret).map(([key]) => (0,input_table/* inputName */.yu)(key)));
-        const get = (name) => getInput(name, { trimWhitespace: !secretInputs.has(name) });
+        const untrimmed = new Set(input_table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,input_table/* inputName */.yu)(key)));
+        const get = (name) => getInput(name, { trimWhitespace: !untrimmed.has(name) });
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.bind(__nccwpck_require__, 1927));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 237).then(__nccwpck_require__.bind(__nccwpck_require__, 237));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -2920,6 +3494,97 @@ async function post() {
 
 /***/ }),
 
+/***/ 3630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HA: () => (/* binding */ checkTagged),
+/* harmony export */   KP: () => (/* binding */ buildMetadata),
+/* harmony export */   VS: () => (/* binding */ separatorOf),
+/* harmony export */   _V: () => (/* binding */ metadataOutputs)
+/* harmony export */ });
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9291);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4758);
+// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
+// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
+
+
+
+function buildMetadata(inputs, context, now = new Date(), facts = {}) {
+    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
+    const ctx = { ...context, sha: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .buildSha */ .$Y)(context, inputs.metadataEnv.prHeadSha) };
+    let tags;
+    let version;
+    let warnings = [];
+    if (inputs.tagRules.length) {
+        const outcome = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .applyRules */ .IU)(inputs.tagRules, inputs.tagFlavor, (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagEvent */ .Vo)(context, inputs.metadataEnv, now, facts));
+        warnings = outcome.warnings;
+        tags = [...new Set([...outcome.tags, ...inputs.tags])];
+        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
+    }
+    else {
+        tags = inputs.tags.length ? inputs.tags : (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .autoTags */ .Hc)(ctx);
+        version = '';
+    }
+    const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
+    const auto = (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .ociLabels */ .TT)(ctx, inputs.tagRules.length ? [version] : tags, explicit, now);
+    if (!inputs.tagRules.length)
+        version = auto['org.opencontainers.image.version'] ?? '';
+    return {
+        tags,
+        labels: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeLabels */ .Mr)(auto, inputs.labels),
+        version,
+        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        warnings
+    };
+}
+/**
+ * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
+ * pushing, before the build, as nothing could be pushed.
+ */
+function checkTagged(inputs, meta, ctx) {
+    if (meta.tags.length || !inputs.push)
+        return;
+    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
+        `add a rule for it (e.g. type=sha), or set ${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)('push')} to false to build untagged`);
+}
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function separatorOf(name, inputs) {
+    const sep = name === 'tags'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
+}
+
+
+/***/ }),
+
 /***/ 8286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2934,11 +3599,13 @@ async function post() {
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
 /* harmony export */   l5: () => (/* binding */ normalizeRegistry),
+/* harmony export */   nz: () => (/* binding */ nameLengthProblem),
+/* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem, looksLikeHost */
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem */
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -3236,6 +3903,837 @@ function decoded(s) {
     catch {
         return s;
     }
+}
+
+
+/***/ }),
+
+/***/ 7665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FB: () => (/* binding */ RuleError),
+/* harmony export */   iT: () => (/* binding */ parseRule),
+/* harmony export */   mu: () => (/* binding */ byPriority),
+/* harmony export */   tt: () => (/* binding */ DEFAULT_FLAVOR),
+/* harmony export */   wp: () => (/* binding */ parseFlavor)
+/* harmony export */ });
+/* unused harmony exports RULE_TYPES, DEFAULT_PRIORITY */
+/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(731);
+/* harmony import */ var _tag_template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8212);
+// metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
+// metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
+// rule yields for an event is tags.ts's part.
+
+
+class RuleError extends Error {
+}
+const RULE_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
+/** metadata-action's default priorities: the higher runs first, and the first tag made is the version. */
+const DEFAULT_PRIORITY = {
+    schedule: 1000,
+    semver: 900,
+    pep440: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
+/** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
+const ATTRIBUTES = {
+    schedule: ['pattern'],
+    semver: ['pattern', 'value'],
+    pep440: ['pattern', 'value'],
+    match: ['pattern', 'group', 'value'],
+    edge: ['branch'],
+    ref: ['event'],
+    raw: ['value'],
+    sha: ['format']
+};
+const DEFAULT_FLAVOR = {
+    latest: 'auto',
+    prefix: (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    prefixLatest: false,
+    suffix: (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    suffixLatest: false
+};
+/** `key=value` fields (key lowercased, both trimmed, split at the first `=`); a field without `=` is a value. */
+function fields(record) {
+    return record
+        .filter(f => f.trim() !== '')
+        .map(f => {
+        const eq = f.indexOf('=');
+        return eq <= 0 ? ['value', f.trim()] : [f.slice(0, eq).trim().toLowerCase(), f.slice(eq + 1).trim()];
+    });
+}
+function template(value, scope, what) {
+    try {
+        return (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTemplate */ .QC)(value, scope);
+    }
+    catch (error) {
+        if (error instanceof _tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateError */ .$w)
+            throw new RuleError(`${what}: ${error.message}`);
+        throw error;
+    }
+}
+/** `/re/flags` is a regular expression with flags, anything else the expression itself (as String.match). */
+function regex(pattern) {
+    const literalForm = /^\/(.+)\/(.*)$/.exec(pattern);
+    try {
+        return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+}
+function oneOf(value, allowed, what) {
+    if (!allowed.includes(value))
+        throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
+    return value;
+}
+/** One rule from its CSV fields (`type=…` first). */
+function parseRule(record, source) {
+    const attrs = new Map();
+    for (const [key, value] of fields(record))
+        attrs.set(key, value);
+    const type = oneOf(attrs.get('type') ?? '', RULE_TYPES, 'type');
+    const allowed = [...COMMON, ...ATTRIBUTES[type]];
+    for (const key of attrs.keys())
+        if (!allowed.includes(key))
+            throw new RuleError(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`);
+    const priorityText = attrs.get('priority');
+    const priority = priorityText === undefined ? DEFAULT_PRIORITY[type] : Number(priorityText);
+    if (!Number.isFinite(priority) || priorityText?.trim() === '')
+        throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`);
+    const enableText = attrs.get('enable') ?? 'true';
+    const enable = template(enableText, 'global', 'enable');
+    if (!(0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .hasExpressions */ .Yo)(enable) && enableText !== 'true' && enableText !== 'false')
+        throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`);
+    const rule = { source, type, priority, enable };
+    const optional = (key, scope) => {
+        const v = attrs.get(key);
+        return v === undefined ? undefined : template(v, scope, key);
+    };
+    rule.prefix = optional('prefix', 'global');
+    rule.suffix = optional('suffix', 'global');
+    const required = (key) => {
+        const v = attrs.get(key);
+        if (v === undefined)
+            throw new RuleError(`type=${type} needs a ${key} attribute`);
+        return v;
+    };
+    switch (type) {
+        case 'schedule':
+            rule.pattern = template(attrs.get('pattern') ?? 'nightly', 'schedule', 'pattern');
+            break;
+        case 'semver':
+        case 'pep440':
+            rule.pattern = template(required('pattern'), 'version', 'pattern');
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            break;
+        case 'match': {
+            const group = attrs.get('group') ?? '0';
+            if (!/^[0-9]+$/.test(group))
+                throw new RuleError(`group ${JSON.stringify(group)} is not a group number`);
+            const pattern = required('pattern');
+            rule.match = { regex: regex(pattern), group: Number(group), pattern };
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            break;
+        }
+        case 'edge':
+            rule.branch = attrs.get('branch') ?? '';
+            break;
+        case 'ref':
+            rule.event = oneOf(required('event'), ['branch', 'tag', 'pr'], 'event');
+            if (rule.event === 'pr' && rule.prefix === undefined)
+                rule.prefix = (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('pr-');
+            break;
+        case 'raw':
+            rule.value = template(required('value'), 'global', 'value');
+            break;
+        case 'sha':
+            rule.format = oneOf(attrs.get('format') ?? 'short', ['short', 'long'], 'format');
+            if (rule.prefix === undefined)
+                rule.prefix = (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('sha-');
+            break;
+    }
+    return rule;
+}
+/** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
+const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
+/** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
+function parseFlavor(lines) {
+    const flavor = { ...DEFAULT_FLAVOR };
+    for (const line of lines) {
+        let records;
+        try {
+            records = (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .Xc)(line);
+        }
+        catch (error) {
+            if (error instanceof _csv_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$)
+                throw new RuleError(`${JSON.stringify(line)}: ${error.message}`);
+            throw error;
+        }
+        let onLatestFor;
+        for (const [key, value] of fields(records.flat())) {
+            if (key === 'value')
+                throw new RuleError(`${JSON.stringify(line)}: every entry is key=value`);
+            if (key === 'latest')
+                flavor.latest = oneOf(value, ['auto', 'true', 'false'], 'latest');
+            else if (key === 'prefix' || key === 'suffix') {
+                flavor[key] = template(value, 'global', key);
+                onLatestFor = key;
+            }
+            else if (key === 'onlatest') {
+                const on = oneOf(value, ['true', 'false'], 'onlatest') === 'true';
+                if (onLatestFor === undefined)
+                    throw new RuleError(`onlatest follows a prefix or suffix entry`);
+                if (onLatestFor === 'prefix')
+                    flavor.prefixLatest = on;
+                else
+                    flavor.suffixLatest = on;
+            }
+            else
+                throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`);
+        }
+    }
+    return flavor;
+}
+
+
+/***/ }),
+
+/***/ 8212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $w: () => (/* binding */ TemplateError),
+  Yo: () => (/* binding */ hasExpressions),
+  eu: () => (/* binding */ literal),
+  QC: () => (/* binding */ parseTemplate),
+  XX: () => (/* binding */ render)
+});
+
+;// CONCATENATED MODULE: ./src/tag-date.ts
+// `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
+// IANA time zone, through Intl rather than moment-timezone's data. Pure.
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// moment's token grammar: `[literal]`, then the longest token, else one literal character.
+const TOKENS = /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|GG|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g;
+/** Tokens moment knows that we do not render (locale weeks, eras, zone names, locale formats). */
+const UNSUPPORTED = /^(?:YYYYYY|YYYYY|Qo|Mo|DDDDo|DDDo|do|e|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/;
+const pad = (n, width) => String(n).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    if (tens >= 11 && tens <= 13)
+        return `${n}th`;
+    return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+/** Why moment would render `format` differently from us, or undefined. */
+function dateFormatProblem(format) {
+    for (const token of format.match(TOKENS) ?? [])
+        if (UNSUPPORTED.test(token))
+            return `the format token ${JSON.stringify(token)} is not supported (use Y, M, D, H, h, m, s, S, d, E, W, G, Q, A, Z, X, x and [text])`;
+    return undefined;
+}
+/** Why `tz` is not an IANA time zone this Node knows, or undefined. */
+function timeZoneProblem(tz) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return undefined;
+    }
+    catch {
+        return `${JSON.stringify(tz)} is not a time zone; give an IANA name such as "UTC" or "Europe/Paris"`;
+    }
+}
+function wallClock(date, tz) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric'
+    }).formatToParts(date);
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wall = {
+        year: get('year'),
+        month: get('month'),
+        day: get('day'),
+        hour: get('hour'),
+        minute: get('minute'),
+        second: get('second'),
+        ms: ((date.getTime() % 1000) + 1000) % 1000
+    };
+    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+    return { ...wall, offset: Math.round((asUtc - date.getTime()) / 60_000) };
+}
+/** ISO 8601 week number and week-year of a calendar date. */
+function isoWeek(year, month, day) {
+    const d = new Date(Date.UTC(year, month - 1, day));
+    const dow = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - dow); // the week's Thursday decides its year
+    const weekYear = d.getUTCFullYear();
+    const week = Math.ceil(((d.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+    return { week, year: weekYear };
+}
+function zone(offset, sep) {
+    const a = Math.abs(offset);
+    return `${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60), 2)}${sep}${pad(a % 60, 2)}`;
+}
+/** `date` rendered with moment's `format` in the time zone `tz`. */
+function formatDate(date, format, tz) {
+    const w = wallClock(date, tz);
+    const dow = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+    const dayOfYear = (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86_400_000 + 1;
+    const iso = isoWeek(w.year, w.month, w.day);
+    const h12 = w.hour % 12 || 12;
+    const render = (token) => {
+        if (token.startsWith('['))
+            return token.slice(1, -1);
+        if (/^S+$/.test(token))
+            return pad(w.ms, 3).padEnd(token.length, '0').slice(0, token.length);
+        switch (token) {
+            case 'YYYY':
+                return pad(w.year, 4);
+            case 'YY':
+                return pad(w.year % 100, 2);
+            case 'Y':
+                return w.year > 9999 ? `+${w.year}` : String(w.year);
+            case 'Q':
+                return String(Math.ceil(w.month / 3));
+            case 'MMMM':
+                return MONTHS[w.month - 1];
+            case 'MMM':
+                return MONTHS[w.month - 1].slice(0, 3);
+            case 'MM':
+                return pad(w.month, 2);
+            case 'M':
+                return String(w.month);
+            case 'DDDD':
+                return pad(dayOfYear, 3);
+            case 'DDD':
+                return String(dayOfYear);
+            case 'DD':
+                return pad(w.day, 2);
+            case 'Do':
+                return ordinal(w.day);
+            case 'D':
+                return String(w.day);
+            case 'dddd':
+                return DAYS[dow];
+            case 'ddd':
+                return DAYS[dow].slice(0, 3);
+            case 'dd':
+                return DAYS[dow].slice(0, 2);
+            case 'd':
+                return String(dow);
+            case 'E':
+                return String(dow || 7);
+            case 'GGGG':
+                return pad(iso.year, 4);
+            case 'GG':
+                return pad(iso.year % 100, 2);
+            case 'WW':
+                return pad(iso.week, 2);
+            case 'W':
+                return String(iso.week);
+            case 'HH':
+                return pad(w.hour, 2);
+            case 'H':
+                return String(w.hour);
+            case 'hh':
+                return pad(h12, 2);
+            case 'h':
+                return String(h12);
+            case 'kk':
+                return pad(w.hour || 24, 2);
+            case 'k':
+                return String(w.hour || 24);
+            case 'mm':
+                return pad(w.minute, 2);
+            case 'm':
+                return String(w.minute);
+            case 'ss':
+                return pad(w.second, 2);
+            case 's':
+                return String(w.second);
+            case 'A':
+                return w.hour < 12 ? 'AM' : 'PM';
+            case 'a':
+                return w.hour < 12 ? 'am' : 'pm';
+            case 'ZZ':
+                return zone(w.offset, '');
+            case 'Z':
+                return zone(w.offset, ':');
+            case 'X':
+                return String(Math.floor(date.getTime() / 1000));
+            case 'x':
+                return String(date.getTime());
+            default:
+                return token;
+        }
+    };
+    return (format.match(TOKENS) ?? []).map(render).join('');
+}
+
+;// CONCATENATED MODULE: ./src/tag-template.ts
+// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
+// once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
+// Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
+// into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
+
+class TemplateError extends Error {
+}
+/** Names that take a quoted moment.js format and an optional `tz='Area/City'`. */
+const DATE_HELPERS = new Set(['date', 'commit_date']);
+const NAMES = {
+    // enable, value, prefix, suffix and flavor's prefix/suffix
+    global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
+    // type=schedule's pattern
+    schedule: new Set(['date', 'commit_date']),
+    // type=semver's and type=pep440's pattern
+    version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
+};
+const show = (s) => JSON.stringify(s);
+/** What a value of the expression looks like, for messages. */
+const WHERE = {
+    global: 'in value, enable, prefix, suffix and flavor',
+    schedule: "in type=schedule's pattern",
+    version: "in type=semver's and type=pep440's pattern"
+};
+// A quoted string, `key='value'`, or a bare word.
+const TOKEN = /\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_]+)=(?:'([^']*)'|"([^"]*)")|([^\s'"=]+))/y;
+function parseExpression(body, escape, scope) {
+    const words = [];
+    TOKEN.lastIndex = 0;
+    const text = body.trim();
+    while (TOKEN.lastIndex < text.length) {
+        const m = TOKEN.exec(text);
+        if (!m)
+            throw new TemplateError(`{{${body}}} is not an expression we understand`);
+        if (m[1] !== undefined || m[2] !== undefined)
+            words.push({ quoted: m[1] ?? m[2] });
+        else if (m[3] !== undefined)
+            words.push({ key: m[3], value: m[4] ?? m[5] });
+        else
+            words.push({ word: m[6] });
+    }
+    const [head, ...rest] = words;
+    const name = head?.word;
+    if (name === undefined)
+        throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
+    if (!NAMES[scope].has(name))
+        throw new TemplateError(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
+    const expr = { name, escape };
+    if (!DATE_HELPERS.has(name)) {
+        if (rest.length)
+            throw new TemplateError(`{{${name}}} takes no arguments`);
+        return expr;
+    }
+    for (const w of rest) {
+        if (w.quoted !== undefined && expr.format === undefined)
+            expr.format = w.quoted;
+        else if (w.key === 'tz' && expr.tz === undefined)
+            expr.tz = w.value;
+        else if (w.key !== undefined)
+            throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`);
+        else
+            throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`);
+    }
+    if (expr.format === undefined)
+        throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
+    const formatProblem = dateFormatProblem(expr.format);
+    if (formatProblem)
+        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
+    if (expr.tz !== undefined) {
+        const tzProblem = timeZoneProblem(expr.tz);
+        if (tzProblem)
+            throw new TemplateError(`{{${name}}}: ${tzProblem}`);
+    }
+    return expr;
+}
+/** Parses `source`; throws TemplateError naming the expression at fault. */
+function parseTemplate(source, scope) {
+    const parts = [];
+    let text = '';
+    let i = 0;
+    while (i < source.length) {
+        if (source.startsWith('\\{{', i)) {
+            text += '{{';
+            i += 3;
+            continue;
+        }
+        if (!source.startsWith('{{', i)) {
+            text += source[i++];
+            continue;
+        }
+        const triple = source.startsWith('{{{', i);
+        const close = triple ? '}}}' : '}}';
+        const start = i + (triple ? 3 : 2);
+        const end = source.indexOf(close, start);
+        if (end < 0)
+            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
+        const body = source.slice(start, end);
+        i = end + close.length;
+        if (/^\s*!/.test(body))
+            continue; // a Handlebars comment
+        if (/^\s*[#/^>~&]|~\s*$/.test(body))
+            throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`);
+        if (text)
+            parts.push(text);
+        text = '';
+        parts.push(parseExpression(body, !triple, scope));
+    }
+    if (text)
+        parts.push(text);
+    return { source, parts };
+}
+/** A template of plain text, for values given without expressions. */
+const literal = (text) => ({ source: text, parts: text ? [text] : [] });
+const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#x27;',
+    '`': '&#x60;',
+    '=': '&#x3D;'
+};
+/** Handlebars' escapeExpression. */
+const escapeHtml = (s) => s.replace(/[&<>"'`=]/g, c => ENTITIES[c]);
+function render(t, values) {
+    return t.parts
+        .map(part => {
+        if (typeof part === 'string')
+            return part;
+        const v = values[part.name];
+        const s = v instanceof Date ? formatDate(v, part.format ?? '', part.tz ?? 'UTC') : (v ?? '');
+        return part.escape ? escapeHtml(s) : s;
+    })
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 4758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  X2: () => (/* binding */ DEFAULT_SHORT_SHA_LENGTH),
+  IU: () => (/* binding */ applyRules),
+  $Y: () => (/* binding */ buildSha),
+  Vo: () => (/* binding */ tagEvent)
+});
+
+// UNUSED EXPORTS: globalValues, sanitize, shortSha
+
+;// CONCATENATED MODULE: ./src/pep440.ts
+// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
+// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
+// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
+const PEP440 = new RegExp('^\\s*v?' +
+    '(?:([0-9]+)!)?' + // epoch
+    '([0-9]+(?:\\.[0-9]+)*)' + // release
+    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
+    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
+    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
+    '\\s*$', 'i');
+const PRE_LABELS = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
+/** The parsed version, or undefined when `text` is not a PEP 440 version. */
+function parsePep440(text) {
+    const m = PEP440.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
+    if (preL !== undefined)
+        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
+    if (postN1 !== undefined)
+        v.post = num(postN1);
+    else if (postL !== undefined)
+        v.post = num(postN2);
+    if (devL !== undefined)
+        v.dev = num(devN);
+    if (local !== undefined)
+        v.local = local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
+            .join('.');
+    return v;
+}
+/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
+function normalizePep440(v) {
+    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
+    s += v.release.join('.');
+    if (v.pre)
+        s += `${v.pre.label}${v.pre.n}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local !== undefined)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
+const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
+/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
+const releasePart = (v, n) => v.release[n] ?? 0;
+
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./src/tag-rules.ts
+var tag_rules = __nccwpck_require__(7665);
+// EXTERNAL MODULE: ./src/tag-template.ts + 1 modules
+var tag_template = __nccwpck_require__(8212);
+;// CONCATENATED MODULE: ./src/tags.ts
+
+
+
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+const isPr = (eventName) => /pull_request/.test(eventName);
+/** The commit the tags and the revision label name: GITHUB_SHA (the merge commit on PRs) unless asked. */
+function buildSha(ctx, prHeadSha) {
+    const head = ctx.payload?.pull_request?.head?.sha;
+    if (prHeadSha && isPr(ctx.eventName) && typeof head === 'string' && head !== '')
+        return head;
+    return ctx.sha;
+}
+/** The pushed commit's own timestamp in the payload, else the run's time. */
+function commitDate(payload, sha, now) {
+    const commits = payload?.commits;
+    const fromList = Array.isArray(commits)
+        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
+        : undefined;
+    const head = payload?.head_commit;
+    const stamp = fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined);
+    const ms = stamp ? Date.parse(stamp) : NaN;
+    return Number.isNaN(ms) ? now : new Date(ms);
+}
+function tagEvent(ctx, settings, now, over = {}) {
+    const sha = buildSha(ctx, settings.prHeadSha);
+    const prNumber = ctx.payload?.number;
+    const ref = /pull_request_target/.test(ctx.eventName) && prNumber !== undefined
+        ? `refs/pull/${prNumber}/merge`
+        : ctx.ref;
+    const fromPayload = ctx.payload?.repository?.default_branch;
+    return {
+        eventName: ctx.eventName,
+        ref,
+        sha,
+        payload: ctx.payload ?? {},
+        defaultBranch: over.defaultBranch ?? (typeof fromPayload === 'string' ? fromPayload : ''),
+        commitDate: over.commitDate ?? commitDate(ctx.payload, sha, now),
+        now,
+        shortShaLength: settings.shortShaLength
+    };
+}
+const HEADS = /^refs\/heads\//;
+const TAGS = /^refs\/tags\//;
+const PULL = /^refs\/pull\//;
+const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
+/** The names every `{{…}}` outside a version pattern can use. */
+function globalValues(ev) {
+    const ref = ev.ref;
+    const branchOf = ref.replace(HEADS, '');
+    let baseRef = '';
+    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
+        baseRef = ev.payload.base_ref.replace(HEADS, '');
+    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
+        baseRef = ev.payload.pull_request.base.ref;
+    // metadata-action's rule, quirks included: events that always run on the default branch say true.
+    const isDefault = branchOf !== '' &&
+        (ev.payload.repository?.default_branch === branchOf ||
+            /create|discussion|issues|schedule/.test(ev.eventName));
+    return {
+        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
+        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
+        sha: shortSha(ev.sha, ev.shortShaLength),
+        base_ref: baseRef,
+        is_default_branch: String(isDefault),
+        date: ev.now,
+        commit_date: ev.commitDate
+    };
+}
+/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
+const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
+function make(rule, ev, g, warn) {
+    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
+    const given = rule.value ? (0,tag_template/* render */.XX)(rule.value, g) : '';
+    switch (rule.type) {
+        case 'schedule':
+            if (!/schedule/.test(ev.eventName))
+                return undefined;
+            return { value: (0,tag_template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
+        case 'semver':
+        case 'pep440': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName.replace(/\//g, '-');
+            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
+        }
+        case 'match': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName;
+            const m = raw.match(rule.match.regex);
+            if (!m) {
+                warn(`${rule.match.pattern} does not match ${raw}.`);
+                return undefined;
+            }
+            if (m[rule.match.group] === undefined) {
+                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
+                return undefined;
+            }
+            return { value: m[rule.match.group], autoLatest: true };
+        }
+        case 'edge': {
+            if (!HEADS.test(ev.ref))
+                return undefined;
+            const branch = rule.branch || ev.defaultBranch;
+            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
+        }
+        case 'ref':
+            if (rule.event === 'branch')
+                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
+            if (rule.event === 'tag')
+                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
+            return PULL.test(ev.ref)
+                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
+                : undefined;
+        case 'raw':
+            return { value: given, autoLatest: false };
+        case 'sha':
+            if (!ev.sha)
+                return undefined;
+            return {
+                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
+                autoLatest: false
+            };
+    }
+}
+// semver.org's grammar, as the semver package's valid() reads it: an optional `v`, surrounding blanks.
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `(?:${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`;
+const SEMVER = new RegExp(`^\\s*v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?\\s*$`);
+/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
+const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
+function semver(rule, raw, warn) {
+    const m = SEMVER.exec(raw);
+    if (!m || ![m[1], m[2], m[3]].every(n => Number.isSafeInteger(Number(n)))) {
+        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
+        return undefined;
+    }
+    const [major, minor, patch, pre] = [m[1], m[2], m[3], m[4]];
+    const version = `${major}.${minor}.${patch}${pre !== undefined ? `-${pre}` : ''}`;
+    const values = { raw: raw.trim(), version, major, minor, patch };
+    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
+    if (pre !== undefined && !isRawPattern(rule.pattern))
+        return { value: version, autoLatest: false };
+    return { value: (0,tag_template/* render */.XX)(rule.pattern, values), autoLatest: pre === undefined };
+}
+function pep440(rule, raw, warn) {
+    const v = parsePep440(raw);
+    if (!v) {
+        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+        return undefined;
+    }
+    if (isPep440Special(v))
+        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
+    const values = {
+        raw,
+        version: normalizePep440(v),
+        major: String(releasePart(v, 0)),
+        minor: String(releasePart(v, 1)),
+        patch: String(releasePart(v, 2))
+    };
+    return { value: (0,tag_template/* render */.XX)(rule.pattern, values), autoLatest: true };
+}
+/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
+function applyRules(rules, flavor = tag_rules/* DEFAULT_FLAVOR */.tt, ev) {
+    const g = globalValues(ev);
+    const warnings = [];
+    const version = { partial: [], latest: false };
+    let latest;
+    const affix = (rule, value) => {
+        const prefix = rule.prefix ? (0,tag_template/* render */.XX)(rule.prefix, g) : (0,tag_template/* render */.XX)(flavor.prefix, g);
+        const suffix = rule.suffix ? (0,tag_template/* render */.XX)(rule.suffix, g) : (0,tag_template/* render */.XX)(flavor.suffix, g);
+        return `${prefix}${value}${suffix}`;
+    };
+    for (const rule of (0,tag_rules/* byPriority */.mu)(rules)) {
+        const enabled = (0,tag_template/* render */.XX)(rule.enable, g);
+        if (enabled !== 'true' && enabled !== 'false')
+            throw new tag_rules/* RuleError */.FB(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
+        if (enabled === 'false')
+            continue;
+        const made = make(rule, ev, g, m => warnings.push(m));
+        if (made === undefined)
+            continue;
+        const value = affix(rule, made.value);
+        if (value === '')
+            continue;
+        const tag = sanitize(value);
+        const problem = (0,reference/* tagProblem */.qH)(tag);
+        if (problem)
+            throw new tag_rules/* RuleError */.FB(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
+        if (version.main === undefined)
+            version.main = tag;
+        else if (tag !== version.main && !version.partial.includes(tag))
+            version.partial.push(tag);
+        // The first rule that makes a tag decides `latest`, as in metadata-action.
+        latest ??= flavor.latest === 'auto' ? made.autoLatest : flavor.latest === 'true';
+    }
+    version.latest = latest ?? false;
+    if (version.main === undefined)
+        return { version, tags: [], warnings };
+    const tags = [version.main, ...version.partial];
+    if (version.latest) {
+        const p = flavor.prefixLatest ? (0,tag_template/* render */.XX)(flavor.prefix, g) : '';
+        const s = flavor.suffixLatest ? (0,tag_template/* render */.XX)(flavor.suffix, g) : '';
+        const latestTag = sanitize(`${p}latest${s}`);
+        if ((0,reference/* isValidTag */.r_)(latestTag) && !tags.includes(latestTag))
+            tags.push(latestTag);
+    }
+    return { version, tags, warnings };
 }
 
 

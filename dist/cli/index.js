@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(240);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(119);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 240:
+/***/ 119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52,9 +52,8 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        required: true,
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
-        cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error. Required unless `tags` holds full references.',
+        cli: { value: 'PATH', help: 'repository path, e.g. my/app (required unless --tag gives full references)' }
     },
     registry: {
         kind: 'string',
@@ -63,14 +62,41 @@ const INPUTS = {
         cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
     },
     tags: {
-        kind: 'list',
+        kind: 'lines',
         default: '',
-        description: 'Bare tags, separated by newlines and/or commas. Empty derives them from the git context ([table](#automatic-tags-and-labels)).',
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',
-            help: 'a tag; repeat for more (default: latest, or from the git context in Actions)'
+            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
         }
+    },
+    flavor: {
+        kind: 'lines',
+        default: '',
+        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
+        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+    },
+    sepTags: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `tags` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
+    },
+    sepLabels: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `labels` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
+    },
+    sepAnnotations: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `annotations` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
     },
     buildArgs: {
         kind: 'key-value',
@@ -473,6 +499,995 @@ function splitHostPort(registry) {
     return { host: m[1], port: m[2] ?? '' };
 }
 
+;// CONCATENATED MODULE: ./src/pep440.ts
+// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
+// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
+// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
+const PEP440 = new RegExp('^\\s*v?' +
+    '(?:([0-9]+)!)?' + // epoch
+    '([0-9]+(?:\\.[0-9]+)*)' + // release
+    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
+    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
+    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
+    '\\s*$', 'i');
+const PRE_LABELS = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
+/** The parsed version, or undefined when `text` is not a PEP 440 version. */
+function parsePep440(text) {
+    const m = PEP440.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
+    if (preL !== undefined)
+        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
+    if (postN1 !== undefined)
+        v.post = num(postN1);
+    else if (postL !== undefined)
+        v.post = num(postN2);
+    if (devL !== undefined)
+        v.dev = num(devN);
+    if (local !== undefined)
+        v.local = local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
+            .join('.');
+    return v;
+}
+/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
+function normalizePep440(v) {
+    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
+    s += v.release.join('.');
+    if (v.pre)
+        s += `${v.pre.label}${v.pre.n}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local !== undefined)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
+const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
+/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
+const releasePart = (v, n) => v.release[n] ?? 0;
+
+;// CONCATENATED MODULE: ./src/csv.ts
+// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
+// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+class CsvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CsvError';
+    }
+}
+/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+    let inQuotes = false;
+    let wasQuoted = false;
+    const endField = () => {
+        record.push(field);
+        field = '';
+        wasQuoted = false;
+    };
+    const endRecord = () => {
+        endField();
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inQuotes) {
+            if (c !== '"')
+                field += c;
+            else if (text[i + 1] === '"')
+                field += text[++i];
+            else
+                inQuotes = false;
+        }
+        else if (c === '"' && !wasQuoted && field.trim() === '') {
+            inQuotes = wasQuoted = true;
+            field = '';
+        }
+        else if (c === ',')
+            endField();
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+    }
+    if (inQuotes)
+        throw new CsvError('a quoted entry is not closed');
+    if (field !== '' || record.length)
+        endRecord();
+    return records;
+}
+/**
+ * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
+ * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
+ * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ */
+function csvList(text, opts = {}) {
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (opts.ignoreComma)
+            out.push(record.length === 1 ? record[0] : record.join(','));
+        else
+            out.push(...record);
+    }
+    return out.map(s => s.trim()).filter(s => s !== '');
+}
+
+;// CONCATENATED MODULE: ./src/tag-date.ts
+// `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
+// IANA time zone, through Intl rather than moment-timezone's data. Pure.
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// moment's token grammar: `[literal]`, then the longest token, else one literal character.
+const TOKENS = /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|GG|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g;
+/** Tokens moment knows that we do not render (locale weeks, eras, zone names, locale formats). */
+const UNSUPPORTED = /^(?:YYYYYY|YYYYY|Qo|Mo|DDDDo|DDDo|do|e|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/;
+const pad = (n, width) => String(n).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    if (tens >= 11 && tens <= 13)
+        return `${n}th`;
+    return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+/** Why moment would render `format` differently from us, or undefined. */
+function dateFormatProblem(format) {
+    for (const token of format.match(TOKENS) ?? [])
+        if (UNSUPPORTED.test(token))
+            return `the format token ${JSON.stringify(token)} is not supported (use Y, M, D, H, h, m, s, S, d, E, W, G, Q, A, Z, X, x and [text])`;
+    return undefined;
+}
+/** Why `tz` is not an IANA time zone this Node knows, or undefined. */
+function timeZoneProblem(tz) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return undefined;
+    }
+    catch {
+        return `${JSON.stringify(tz)} is not a time zone; give an IANA name such as "UTC" or "Europe/Paris"`;
+    }
+}
+function wallClock(date, tz) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric'
+    }).formatToParts(date);
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wall = {
+        year: get('year'),
+        month: get('month'),
+        day: get('day'),
+        hour: get('hour'),
+        minute: get('minute'),
+        second: get('second'),
+        ms: ((date.getTime() % 1000) + 1000) % 1000
+    };
+    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+    return { ...wall, offset: Math.round((asUtc - date.getTime()) / 60_000) };
+}
+/** ISO 8601 week number and week-year of a calendar date. */
+function isoWeek(year, month, day) {
+    const d = new Date(Date.UTC(year, month - 1, day));
+    const dow = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - dow); // the week's Thursday decides its year
+    const weekYear = d.getUTCFullYear();
+    const week = Math.ceil(((d.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+    return { week, year: weekYear };
+}
+function zone(offset, sep) {
+    const a = Math.abs(offset);
+    return `${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60), 2)}${sep}${pad(a % 60, 2)}`;
+}
+/** `date` rendered with moment's `format` in the time zone `tz`. */
+function formatDate(date, format, tz) {
+    const w = wallClock(date, tz);
+    const dow = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+    const dayOfYear = (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86_400_000 + 1;
+    const iso = isoWeek(w.year, w.month, w.day);
+    const h12 = w.hour % 12 || 12;
+    const render = (token) => {
+        if (token.startsWith('['))
+            return token.slice(1, -1);
+        if (/^S+$/.test(token))
+            return pad(w.ms, 3).padEnd(token.length, '0').slice(0, token.length);
+        switch (token) {
+            case 'YYYY':
+                return pad(w.year, 4);
+            case 'YY':
+                return pad(w.year % 100, 2);
+            case 'Y':
+                return w.year > 9999 ? `+${w.year}` : String(w.year);
+            case 'Q':
+                return String(Math.ceil(w.month / 3));
+            case 'MMMM':
+                return MONTHS[w.month - 1];
+            case 'MMM':
+                return MONTHS[w.month - 1].slice(0, 3);
+            case 'MM':
+                return pad(w.month, 2);
+            case 'M':
+                return String(w.month);
+            case 'DDDD':
+                return pad(dayOfYear, 3);
+            case 'DDD':
+                return String(dayOfYear);
+            case 'DD':
+                return pad(w.day, 2);
+            case 'Do':
+                return ordinal(w.day);
+            case 'D':
+                return String(w.day);
+            case 'dddd':
+                return DAYS[dow];
+            case 'ddd':
+                return DAYS[dow].slice(0, 3);
+            case 'dd':
+                return DAYS[dow].slice(0, 2);
+            case 'd':
+                return String(dow);
+            case 'E':
+                return String(dow || 7);
+            case 'GGGG':
+                return pad(iso.year, 4);
+            case 'GG':
+                return pad(iso.year % 100, 2);
+            case 'WW':
+                return pad(iso.week, 2);
+            case 'W':
+                return String(iso.week);
+            case 'HH':
+                return pad(w.hour, 2);
+            case 'H':
+                return String(w.hour);
+            case 'hh':
+                return pad(h12, 2);
+            case 'h':
+                return String(h12);
+            case 'kk':
+                return pad(w.hour || 24, 2);
+            case 'k':
+                return String(w.hour || 24);
+            case 'mm':
+                return pad(w.minute, 2);
+            case 'm':
+                return String(w.minute);
+            case 'ss':
+                return pad(w.second, 2);
+            case 's':
+                return String(w.second);
+            case 'A':
+                return w.hour < 12 ? 'AM' : 'PM';
+            case 'a':
+                return w.hour < 12 ? 'am' : 'pm';
+            case 'ZZ':
+                return zone(w.offset, '');
+            case 'Z':
+                return zone(w.offset, ':');
+            case 'X':
+                return String(Math.floor(date.getTime() / 1000));
+            case 'x':
+                return String(date.getTime());
+            default:
+                return token;
+        }
+    };
+    return (format.match(TOKENS) ?? []).map(render).join('');
+}
+
+;// CONCATENATED MODULE: ./src/tag-template.ts
+// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
+// once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
+// Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
+// into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
+
+class TemplateError extends Error {
+}
+/** Names that take a quoted moment.js format and an optional `tz='Area/City'`. */
+const DATE_HELPERS = new Set(['date', 'commit_date']);
+const NAMES = {
+    // enable, value, prefix, suffix and flavor's prefix/suffix
+    global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
+    // type=schedule's pattern
+    schedule: new Set(['date', 'commit_date']),
+    // type=semver's and type=pep440's pattern
+    version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
+};
+const show = (s) => JSON.stringify(s);
+/** What a value of the expression looks like, for messages. */
+const WHERE = {
+    global: 'in value, enable, prefix, suffix and flavor',
+    schedule: "in type=schedule's pattern",
+    version: "in type=semver's and type=pep440's pattern"
+};
+// A quoted string, `key='value'`, or a bare word.
+const TOKEN = /\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_]+)=(?:'([^']*)'|"([^"]*)")|([^\s'"=]+))/y;
+function parseExpression(body, escape, scope) {
+    const words = [];
+    TOKEN.lastIndex = 0;
+    const text = body.trim();
+    while (TOKEN.lastIndex < text.length) {
+        const m = TOKEN.exec(text);
+        if (!m)
+            throw new TemplateError(`{{${body}}} is not an expression we understand`);
+        if (m[1] !== undefined || m[2] !== undefined)
+            words.push({ quoted: m[1] ?? m[2] });
+        else if (m[3] !== undefined)
+            words.push({ key: m[3], value: m[4] ?? m[5] });
+        else
+            words.push({ word: m[6] });
+    }
+    const [head, ...rest] = words;
+    const name = head?.word;
+    if (name === undefined)
+        throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
+    if (!NAMES[scope].has(name))
+        throw new TemplateError(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
+    const expr = { name, escape };
+    if (!DATE_HELPERS.has(name)) {
+        if (rest.length)
+            throw new TemplateError(`{{${name}}} takes no arguments`);
+        return expr;
+    }
+    for (const w of rest) {
+        if (w.quoted !== undefined && expr.format === undefined)
+            expr.format = w.quoted;
+        else if (w.key === 'tz' && expr.tz === undefined)
+            expr.tz = w.value;
+        else if (w.key !== undefined)
+            throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`);
+        else
+            throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`);
+    }
+    if (expr.format === undefined)
+        throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
+    const formatProblem = dateFormatProblem(expr.format);
+    if (formatProblem)
+        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
+    if (expr.tz !== undefined) {
+        const tzProblem = timeZoneProblem(expr.tz);
+        if (tzProblem)
+            throw new TemplateError(`{{${name}}}: ${tzProblem}`);
+    }
+    return expr;
+}
+/** Parses `source`; throws TemplateError naming the expression at fault. */
+function parseTemplate(source, scope) {
+    const parts = [];
+    let text = '';
+    let i = 0;
+    while (i < source.length) {
+        if (source.startsWith('\\{{', i)) {
+            text += '{{';
+            i += 3;
+            continue;
+        }
+        if (!source.startsWith('{{', i)) {
+            text += source[i++];
+            continue;
+        }
+        const triple = source.startsWith('{{{', i);
+        const close = triple ? '}}}' : '}}';
+        const start = i + (triple ? 3 : 2);
+        const end = source.indexOf(close, start);
+        if (end < 0)
+            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
+        const body = source.slice(start, end);
+        i = end + close.length;
+        if (/^\s*!/.test(body))
+            continue; // a Handlebars comment
+        if (/^\s*[#/^>~&]|~\s*$/.test(body))
+            throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`);
+        if (text)
+            parts.push(text);
+        text = '';
+        parts.push(parseExpression(body, !triple, scope));
+    }
+    if (text)
+        parts.push(text);
+    return { source, parts };
+}
+/** A template of plain text, for values given without expressions. */
+const literal = (text) => ({ source: text, parts: text ? [text] : [] });
+const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#x27;',
+    '`': '&#x60;',
+    '=': '&#x3D;'
+};
+/** Handlebars' escapeExpression. */
+const escapeHtml = (s) => s.replace(/[&<>"'`=]/g, c => ENTITIES[c]);
+function render(t, values) {
+    return t.parts
+        .map(part => {
+        if (typeof part === 'string')
+            return part;
+        const v = values[part.name];
+        const s = v instanceof Date ? formatDate(v, part.format ?? '', part.tz ?? 'UTC') : (v ?? '');
+        return part.escape ? escapeHtml(s) : s;
+    })
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/tag-rules.ts
+// metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
+// metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
+// rule yields for an event is tags.ts's part.
+
+
+class RuleError extends Error {
+}
+const RULE_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
+/** metadata-action's default priorities: the higher runs first, and the first tag made is the version. */
+const DEFAULT_PRIORITY = {
+    schedule: 1000,
+    semver: 900,
+    pep440: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
+/** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
+const ATTRIBUTES = {
+    schedule: ['pattern'],
+    semver: ['pattern', 'value'],
+    pep440: ['pattern', 'value'],
+    match: ['pattern', 'group', 'value'],
+    edge: ['branch'],
+    ref: ['event'],
+    raw: ['value'],
+    sha: ['format']
+};
+const tag_rules_DEFAULT_FLAVOR = {
+    latest: 'auto',
+    prefix: literal(''),
+    prefixLatest: false,
+    suffix: literal(''),
+    suffixLatest: false
+};
+/** `key=value` fields (key lowercased, both trimmed, split at the first `=`); a field without `=` is a value. */
+function fields(record) {
+    return record
+        .filter(f => f.trim() !== '')
+        .map(f => {
+        const eq = f.indexOf('=');
+        return eq <= 0 ? ['value', f.trim()] : [f.slice(0, eq).trim().toLowerCase(), f.slice(eq + 1).trim()];
+    });
+}
+function template(value, scope, what) {
+    try {
+        return parseTemplate(value, scope);
+    }
+    catch (error) {
+        if (error instanceof TemplateError)
+            throw new RuleError(`${what}: ${error.message}`);
+        throw error;
+    }
+}
+/** `/re/flags` is a regular expression with flags, anything else the expression itself (as String.match). */
+function regex(pattern) {
+    const literalForm = /^\/(.+)\/(.*)$/.exec(pattern);
+    try {
+        return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+}
+function oneOf(value, allowed, what) {
+    if (!allowed.includes(value))
+        throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
+    return value;
+}
+/** One rule from its CSV fields (`type=…` first). */
+function parseRule(record, source) {
+    const attrs = new Map();
+    for (const [key, value] of fields(record))
+        attrs.set(key, value);
+    const type = oneOf(attrs.get('type') ?? '', RULE_TYPES, 'type');
+    const allowed = [...COMMON, ...ATTRIBUTES[type]];
+    for (const key of attrs.keys())
+        if (!allowed.includes(key))
+            throw new RuleError(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`);
+    const priorityText = attrs.get('priority');
+    const priority = priorityText === undefined ? DEFAULT_PRIORITY[type] : Number(priorityText);
+    if (!Number.isFinite(priority) || priorityText?.trim() === '')
+        throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`);
+    const enableText = attrs.get('enable') ?? 'true';
+    const enable = template(enableText, 'global', 'enable');
+    if (!hasExpressions(enable) && enableText !== 'true' && enableText !== 'false')
+        throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`);
+    const rule = { source, type, priority, enable };
+    const optional = (key, scope) => {
+        const v = attrs.get(key);
+        return v === undefined ? undefined : template(v, scope, key);
+    };
+    rule.prefix = optional('prefix', 'global');
+    rule.suffix = optional('suffix', 'global');
+    const required = (key) => {
+        const v = attrs.get(key);
+        if (v === undefined)
+            throw new RuleError(`type=${type} needs a ${key} attribute`);
+        return v;
+    };
+    switch (type) {
+        case 'schedule':
+            rule.pattern = template(attrs.get('pattern') ?? 'nightly', 'schedule', 'pattern');
+            break;
+        case 'semver':
+        case 'pep440':
+            rule.pattern = template(required('pattern'), 'version', 'pattern');
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            break;
+        case 'match': {
+            const group = attrs.get('group') ?? '0';
+            if (!/^[0-9]+$/.test(group))
+                throw new RuleError(`group ${JSON.stringify(group)} is not a group number`);
+            const pattern = required('pattern');
+            rule.match = { regex: regex(pattern), group: Number(group), pattern };
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            break;
+        }
+        case 'edge':
+            rule.branch = attrs.get('branch') ?? '';
+            break;
+        case 'ref':
+            rule.event = oneOf(required('event'), ['branch', 'tag', 'pr'], 'event');
+            if (rule.event === 'pr' && rule.prefix === undefined)
+                rule.prefix = literal('pr-');
+            break;
+        case 'raw':
+            rule.value = template(required('value'), 'global', 'value');
+            break;
+        case 'sha':
+            rule.format = oneOf(attrs.get('format') ?? 'short', ['short', 'long'], 'format');
+            if (rule.prefix === undefined)
+                rule.prefix = literal('sha-');
+            break;
+    }
+    return rule;
+}
+/** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
+const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
+/** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
+function parseFlavor(lines) {
+    const flavor = { ...tag_rules_DEFAULT_FLAVOR };
+    for (const line of lines) {
+        let records;
+        try {
+            records = csvRecords(line);
+        }
+        catch (error) {
+            if (error instanceof CsvError)
+                throw new RuleError(`${JSON.stringify(line)}: ${error.message}`);
+            throw error;
+        }
+        let onLatestFor;
+        for (const [key, value] of fields(records.flat())) {
+            if (key === 'value')
+                throw new RuleError(`${JSON.stringify(line)}: every entry is key=value`);
+            if (key === 'latest')
+                flavor.latest = oneOf(value, ['auto', 'true', 'false'], 'latest');
+            else if (key === 'prefix' || key === 'suffix') {
+                flavor[key] = template(value, 'global', key);
+                onLatestFor = key;
+            }
+            else if (key === 'onlatest') {
+                const on = oneOf(value, ['true', 'false'], 'onlatest') === 'true';
+                if (onLatestFor === undefined)
+                    throw new RuleError(`onlatest follows a prefix or suffix entry`);
+                if (onLatestFor === 'prefix')
+                    flavor.prefixLatest = on;
+                else
+                    flavor.suffixLatest = on;
+            }
+            else
+                throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`);
+        }
+    }
+    return flavor;
+}
+
+;// CONCATENATED MODULE: ./src/tags.ts
+
+
+
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+const isPr = (eventName) => /pull_request/.test(eventName);
+/** The commit the tags and the revision label name: GITHUB_SHA (the merge commit on PRs) unless asked. */
+function buildSha(ctx, prHeadSha) {
+    const head = ctx.payload?.pull_request?.head?.sha;
+    if (prHeadSha && isPr(ctx.eventName) && typeof head === 'string' && head !== '')
+        return head;
+    return ctx.sha;
+}
+/** The pushed commit's own timestamp in the payload, else the run's time. */
+function commitDate(payload, sha, now) {
+    const commits = payload?.commits;
+    const fromList = Array.isArray(commits)
+        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
+        : undefined;
+    const head = payload?.head_commit;
+    const stamp = fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined);
+    const ms = stamp ? Date.parse(stamp) : NaN;
+    return Number.isNaN(ms) ? now : new Date(ms);
+}
+function tagEvent(ctx, settings, now, over = {}) {
+    const sha = buildSha(ctx, settings.prHeadSha);
+    const prNumber = ctx.payload?.number;
+    const ref = /pull_request_target/.test(ctx.eventName) && prNumber !== undefined
+        ? `refs/pull/${prNumber}/merge`
+        : ctx.ref;
+    const fromPayload = ctx.payload?.repository?.default_branch;
+    return {
+        eventName: ctx.eventName,
+        ref,
+        sha,
+        payload: ctx.payload ?? {},
+        defaultBranch: over.defaultBranch ?? (typeof fromPayload === 'string' ? fromPayload : ''),
+        commitDate: over.commitDate ?? commitDate(ctx.payload, sha, now),
+        now,
+        shortShaLength: settings.shortShaLength
+    };
+}
+const HEADS = /^refs\/heads\//;
+const TAGS = /^refs\/tags\//;
+const PULL = /^refs\/pull\//;
+const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
+/** The names every `{{…}}` outside a version pattern can use. */
+function globalValues(ev) {
+    const ref = ev.ref;
+    const branchOf = ref.replace(HEADS, '');
+    let baseRef = '';
+    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
+        baseRef = ev.payload.base_ref.replace(HEADS, '');
+    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
+        baseRef = ev.payload.pull_request.base.ref;
+    // metadata-action's rule, quirks included: events that always run on the default branch say true.
+    const isDefault = branchOf !== '' &&
+        (ev.payload.repository?.default_branch === branchOf ||
+            /create|discussion|issues|schedule/.test(ev.eventName));
+    return {
+        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
+        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
+        sha: shortSha(ev.sha, ev.shortShaLength),
+        base_ref: baseRef,
+        is_default_branch: String(isDefault),
+        date: ev.now,
+        commit_date: ev.commitDate
+    };
+}
+/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
+const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
+function make(rule, ev, g, warn) {
+    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
+    const given = rule.value ? render(rule.value, g) : '';
+    switch (rule.type) {
+        case 'schedule':
+            if (!/schedule/.test(ev.eventName))
+                return undefined;
+            return { value: render(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
+        case 'semver':
+        case 'pep440': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName.replace(/\//g, '-');
+            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
+        }
+        case 'match': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName;
+            const m = raw.match(rule.match.regex);
+            if (!m) {
+                warn(`${rule.match.pattern} does not match ${raw}.`);
+                return undefined;
+            }
+            if (m[rule.match.group] === undefined) {
+                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
+                return undefined;
+            }
+            return { value: m[rule.match.group], autoLatest: true };
+        }
+        case 'edge': {
+            if (!HEADS.test(ev.ref))
+                return undefined;
+            const branch = rule.branch || ev.defaultBranch;
+            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
+        }
+        case 'ref':
+            if (rule.event === 'branch')
+                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
+            if (rule.event === 'tag')
+                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
+            return PULL.test(ev.ref)
+                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
+                : undefined;
+        case 'raw':
+            return { value: given, autoLatest: false };
+        case 'sha':
+            if (!ev.sha)
+                return undefined;
+            return {
+                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
+                autoLatest: false
+            };
+    }
+}
+// semver.org's grammar, as the semver package's valid() reads it: an optional `v`, surrounding blanks.
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `(?:${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`;
+const SEMVER = new RegExp(`^\\s*v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?\\s*$`);
+/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
+const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
+function semver(rule, raw, warn) {
+    const m = SEMVER.exec(raw);
+    if (!m || ![m[1], m[2], m[3]].every(n => Number.isSafeInteger(Number(n)))) {
+        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
+        return undefined;
+    }
+    const [major, minor, patch, pre] = [m[1], m[2], m[3], m[4]];
+    const version = `${major}.${minor}.${patch}${pre !== undefined ? `-${pre}` : ''}`;
+    const values = { raw: raw.trim(), version, major, minor, patch };
+    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
+    if (pre !== undefined && !isRawPattern(rule.pattern))
+        return { value: version, autoLatest: false };
+    return { value: render(rule.pattern, values), autoLatest: pre === undefined };
+}
+function pep440(rule, raw, warn) {
+    const v = parsePep440(raw);
+    if (!v) {
+        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+        return undefined;
+    }
+    if (isPep440Special(v))
+        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
+    const values = {
+        raw,
+        version: normalizePep440(v),
+        major: String(releasePart(v, 0)),
+        minor: String(releasePart(v, 1)),
+        patch: String(releasePart(v, 2))
+    };
+    return { value: render(rule.pattern, values), autoLatest: true };
+}
+/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
+function applyRules(rules, flavor = tag_rules_DEFAULT_FLAVOR, ev) {
+    const g = globalValues(ev);
+    const warnings = [];
+    const version = { partial: [], latest: false };
+    let latest;
+    const affix = (rule, value) => {
+        const prefix = rule.prefix ? render(rule.prefix, g) : render(flavor.prefix, g);
+        const suffix = rule.suffix ? render(rule.suffix, g) : render(flavor.suffix, g);
+        return `${prefix}${value}${suffix}`;
+    };
+    for (const rule of byPriority(rules)) {
+        const enabled = render(rule.enable, g);
+        if (enabled !== 'true' && enabled !== 'false')
+            throw new RuleError(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
+        if (enabled === 'false')
+            continue;
+        const made = make(rule, ev, g, m => warnings.push(m));
+        if (made === undefined)
+            continue;
+        const value = affix(rule, made.value);
+        if (value === '')
+            continue;
+        const tag = sanitize(value);
+        const problem = tagProblem(tag);
+        if (problem)
+            throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
+        if (version.main === undefined)
+            version.main = tag;
+        else if (tag !== version.main && !version.partial.includes(tag))
+            version.partial.push(tag);
+        // The first rule that makes a tag decides `latest`, as in metadata-action.
+        latest ??= flavor.latest === 'auto' ? made.autoLatest : flavor.latest === 'true';
+    }
+    version.latest = latest ?? false;
+    if (version.main === undefined)
+        return { version, tags: [], warnings };
+    const tags = [version.main, ...version.partial];
+    if (version.latest) {
+        const p = flavor.prefixLatest ? render(flavor.prefix, g) : '';
+        const s = flavor.suffixLatest ? render(flavor.suffix, g) : '';
+        const latestTag = sanitize(`${p}latest${s}`);
+        if (isValidTag(latestTag) && !tags.includes(latestTag))
+            tags.push(latestTag);
+    }
+    return { version, tags, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/metadata-env.ts
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
+const metadata_env_DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
+    annotationLevels: ['manifest']
+};
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim());
+    for (const level of annotationLevels)
+        if (!LEVEL.test(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
+}
+
+;// CONCATENATED MODULE: ./src/tag-input.ts
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: InputErrors are the caller's (inputs.ts).
+
+
+
+
+
+const tag_input_show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new RuleError(`${tag_input_show(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && looksLikeHost(first);
+    const registry = hasHost ? first : DOCKER_HUB;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = registryProblem(registry);
+        if (problem)
+            throw new RuleError(`${tag_input_show(text)}: ${tag_input_show(registry)} ${problem}`);
+    }
+    const pathIssue = pathProblem(image);
+    if (pathIssue)
+        throw new RuleError(`${tag_input_show(text)} is not a valid reference: ${pathIssue}`);
+    const length = nameLengthProblem(registry, image);
+    if (length)
+        throw new RuleError(`${tag_input_show(text)} is too long: ${length}`);
+    const tagIssue = tagProblem(tag);
+    if (tagIssue)
+        throw new RuleError(`${tag_input_show(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            let records;
+            try {
+                records = csvRecords(text);
+            }
+            catch (error) {
+                if (error instanceof CsvError)
+                    throw new RuleError(`${tag_input_show(text)}: ${error.message}`);
+                throw error;
+            }
+            try {
+                rules.push(parseRule(records.flat(), text));
+            }
+            catch (error) {
+                if (error instanceof RuleError)
+                    throw new RuleError(`rule ${tag_input_show(text)}: ${error.message}`);
+                throw error;
+            }
+            continue;
+        }
+        for (const entry of text.split(',').map(s => s.trim())) {
+            if (entry === '')
+                continue;
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new RuleError(`${tag_input_show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = tagProblem(entry);
+            if (problem)
+                throw new RuleError(`${tag_input_show(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new RuleError(`full references (${tag_input_show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
 ;// CONCATENATED MODULE: ./src/text.ts
 // Small text helpers that several layers need: one spelling of each.
 /** An error's message, whatever was thrown. */
@@ -499,6 +1514,9 @@ function splitKeyValue(line) {
 
 
 
+
+
+
 class InputError extends Error {
     input;
     /** The message with ref() markers, for interfaces that name inputs otherwise. */
@@ -510,7 +1528,7 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
 function splitList(raw) {
     return [
@@ -539,7 +1557,7 @@ function keyValues(name, raw) {
         if (kv.key === '')
             throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
         if (/\s/.test(kv.key))
-            throw new InputError(name, `key ${show(kv.key)} contains whitespace`);
+            throw new InputError(name, `key ${inputs_show(kv.key)} contains whitespace`);
         out.push(`${kv.key}=${kv.value.trim()}`);
     });
     return out;
@@ -549,7 +1567,7 @@ const TRUE = /^(?:true|True|TRUE)$/;
 const FALSE = /^(?:false|False|FALSE)$/;
 /** The generic reading of a raw value by its row's kind. */
 function byKind(name, row, raw) {
-    const value = row.secret ? raw : raw.trim();
+    const value = row.secret || row.untrimmed ? raw : raw.trim();
     switch (row.kind) {
         case 'string':
             return value;
@@ -559,7 +1577,7 @@ function byKind(name, row, raw) {
                 return true;
             if (FALSE.test(v))
                 return false;
-            throw new InputError(name, `${show(v)} is not a boolean; use true or false`);
+            throw new InputError(name, `${inputs_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
             return splitList(value);
@@ -571,13 +1589,13 @@ function byKind(name, row, raw) {
             const v = value || row.default;
             const n = Number(v);
             if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new InputError(name, `${show(v)} must be a whole number from ${row.min} to ${row.max}`);
+                throw new InputError(name, `${inputs_show(v)} must be a whole number from ${row.min} to ${row.max}`);
             return n;
         }
         case 'choice': {
             const v = value || row.default;
             if (!row.choices?.includes(v))
-                throw new InputError(name, `${show(v)} must be one of ${row.choices?.join(', ')}`);
+                throw new InputError(name, `${inputs_show(v)} must be one of ${row.choices?.join(', ')}`);
             return v;
         }
     }
@@ -591,31 +1609,62 @@ function isRemoteContext(context) {
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
     if (value === '')
-        throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
+        throw new InputError('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')})`);
     const problem = imageProblem(value, registry);
     if (problem)
-        throw new InputError('image', `${show(value)} ${problem}`);
+        throw new InputError('image', `${inputs_show(value)} ${problem}`);
     const lower = value.toLowerCase();
     if (lower !== value)
-        notices.push(`image ${show(value)} was lowercased to ${show(lower)}`);
+        notices.push(`image ${inputs_show(value)} was lowercased to ${inputs_show(lower)}`);
     return lower;
 }
 function parseRegistry(raw) {
     const value = raw || DOCKER_HUB;
     const problem = registryProblem(value);
     if (problem)
-        throw new InputError('registry', `${show(value)} ${problem}`);
+        throw new InputError('registry', `${inputs_show(value)} ${problem}`);
     return normalizeRegistry(value);
 }
-function checkTags(tags) {
-    for (const tag of tags) {
-        if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
-            throw new InputError('tags', `${show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`);
-        const problem = tagProblem(tag);
-        if (problem)
-            throw new InputError('tags', `${show(tag)} is not a valid tag: ${problem}`);
-    }
-    return tags;
+/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
+function readTagInputs(values, env) {
+    const guard = (input, fn) => {
+        try {
+            return fn();
+        }
+        catch (error) {
+            if (error instanceof RuleError)
+                throw new InputError(input, error.message);
+            if (error instanceof MetadataEnvError)
+                throw new InputError(error.variable, `(an environment variable) ${error.message}`);
+            throw error;
+        }
+    };
+    const entries = guard('tags', () => classifyTags(values.tags));
+    return {
+        tags: entries.tags,
+        tagRules: entries.rules,
+        tagRefs: entries.refs,
+        tagFlavor: guard('flavor', () => parseFlavor(values.flavor)),
+        metadataEnv: guard('', () => readMetadataEnv(env))
+    };
+}
+/**
+ * The image comes from `image` (under `registry`) or from full references in `tags`, never both.
+ * (The `images` input joins here: image, images or full references in tags, exactly one of them.)
+ */
+function imageFromTags(values, tagged) {
+    const group = tagged.tagRefs[0];
+    if (!group)
+        return;
+    const example = JSON.stringify(`${group.registry}/${group.image}:${group.tags[0]}`);
+    if (values.image !== '' || values.registry !== DOCKER_HUB)
+        throw new InputError(values.image !== '' ? 'image' : 'registry', `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+            `leave ${ref('image', 'registry')} empty, or give bare tags (e.g. "${group.tags[0]}") with ${ref('image')}`);
+    if (tagged.tagRefs.length > 1)
+        throw new InputError('tags', `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`);
+    values.registry = group.registry;
+    values.image = group.image;
+    tagged.tags = group.tags;
 }
 const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
@@ -625,18 +1674,18 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 const plainName = (name) => (value) => {
     if (value !== '' && !STAGE.test(value))
-        throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+        throw new InputError(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
 };
 const attestation = (name) => (value) => {
     if (value.startsWith('-') || /\s/.test(value))
-        throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`);
+        throw new InputError(name, `${inputs_show(value)} must be true, false or a buildx attestation spec`);
     return value;
 };
 const cacheSpecs = (name) => (specs) => {
     for (const spec of specs)
         if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+            throw new InputError(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
 /** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
@@ -661,12 +1710,12 @@ function checkSecretSources(files, envs, cwd, env) {
     for (const line of files) {
         const { key, value } = splitKeyValue(line);
         if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`);
+            throw new InputError('secret-files', `${inputs_show(key)}: ${inputs_show(value)} is not a file`);
     }
     for (const line of envs) {
         const { key, value } = splitKeyValue(line);
         if (env[value] === undefined)
-            throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`);
+            throw new InputError('secret-envs', `${inputs_show(key)}: ${inputs_show(value)} is not set`);
     }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
@@ -679,14 +1728,13 @@ function trimPassword(raw, notices) {
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
     registry: parseRegistry,
-    tags: checkTags,
     target: plainName('target'),
     builder: plainName('builder'),
     password: trimPassword,
     platforms: list => {
         for (const p of list)
             if (!PLATFORM.test(p))
-                throw new InputError('platforms', `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+                throw new InputError('platforms', `${inputs_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
         return list;
     },
     cacheFrom: cacheSpecs('cache-from'),
@@ -699,7 +1747,7 @@ const VALIDATORS = {
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
-            throw new InputError('context', `${show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+            throw new InputError('context', `${inputs_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
         return value || '.';
     }
 };
@@ -716,20 +1764,22 @@ function readRows(get, notices = []) {
 function checkLocalContext(context, file, cwd) {
     const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
-        throw new InputError('context', `${show(context)} is not a directory (resolved to ${show(dir)})`);
+        throw new InputError('context', `${inputs_show(context)} is not a directory (resolved to ${inputs_show(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
         if (!isFile(f))
-            throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`);
+            throw new InputError('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
     }
     else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
-        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${ref('file')}`);
+        throw new InputError('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${ref('file')}`);
     }
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
+    const tagged = readTagInputs(values, process.env);
+    imageFromTags(values, tagged);
     values.image = checkImage(values.image, values.registry, notices);
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
@@ -737,7 +1787,7 @@ function parseInputs(get, cwd = process.cwd()) {
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    return { inputs: { ...values, remoteContext }, notices };
+    return { inputs: { ...values, ...tagged, remoteContext }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -757,7 +1807,10 @@ function checkBuilder(inputs, buildx) {
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
     const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
-    return { ...values, remoteContext: isRemoteContext(values.context) };
+    const tagged = over.tags || over.flavor
+        ? readTagInputs(values, {})
+        : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
+    return { ...values, ...tagged, remoteContext: isRemoteContext(values.context) };
 };
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -769,7 +1822,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 //
 // Tag rules when the `tags` input is empty (see autoTags):
 //   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
-//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (sha of the PR head)
+//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
 //   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
 //   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
 //   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
@@ -780,6 +1833,9 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
 // tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
 // result is `latest`, as outside Actions, so that a build always has a tag.
+// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
+// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
+// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
 
 
 const TAG_MAX = 128;
@@ -845,17 +1901,17 @@ function sanitizeTag(s) {
         .replace(/^[.-]+/, '')
         .slice(0, TAG_MAX);
 }
-const NUM = '0|[1-9][0-9]*';
-const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
-const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
-    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
+const context_NUM = '0|[1-9][0-9]*';
+const context_PRE_ID = `${context_NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
+const context_SEMVER = new RegExp(`^v?(${context_NUM})\\.(${context_NUM})\\.(${context_NUM})` +
+    `(?:-((?:${context_PRE_ID})(?:\\.(?:${context_PRE_ID}))*))?` +
     `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
 /**
  * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
  * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
  */
 function parseSemver(tag) {
-    const m = SEMVER.exec(tag);
+    const m = context_SEMVER.exec(tag);
     if (!m)
         return undefined;
     const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
@@ -884,7 +1940,7 @@ function ociLabels(ctx, tags, explicitTags, now) {
     if (ctx.actions) {
         if (ctx.repository)
             labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
-        const sha = buildSha(ctx);
+        const sha = context_buildSha(ctx);
         if (sha)
             labels[LABEL_REVISION] = sha;
     }
@@ -920,7 +1976,7 @@ function mergeLabels(auto, user) {
 function derive(ctx) {
     if (!ctx.actions)
         return { tags: [LATEST] };
-    const sha = buildSha(ctx);
+    const sha = context_buildSha(ctx);
     const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
     let named = [];
     let version;
@@ -975,13 +2031,8 @@ function prNumber(ctx) {
     const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
     return m ? Number(m[1]) : undefined;
 }
-/** The commit the image is built from: the PR head on pull requests, otherwise GITHUB_SHA. */
-function buildSha(ctx) {
-    if (isPullRequest(ctx)) {
-        const head = ctx.payload?.pull_request?.head?.sha;
-        if (typeof head === 'string' && head !== '')
-            return head;
-    }
+/** The commit the image is built from: the context's sha (see the header for pull requests). */
+function context_buildSha(ctx) {
     return ctx.sha;
 }
 const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
@@ -992,7 +2043,7 @@ function commitTime(ctx) {
     const head = ctx.payload?.head_commit;
     if (!isObject(head) || typeof head.timestamp !== 'string')
         return undefined;
-    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
+    if (typeof head.id === 'string' && head.id !== '' && head.id !== context_buildSha(ctx))
         return undefined;
     if (!TIMESTAMP.test(head.timestamp))
         return undefined;
@@ -1008,12 +2059,6 @@ function isObject(v) {
 }
 function dedupe(xs) {
     return [...new Set(xs)];
-}
-/** Tags (when none were given) and labels for a build, from the run's git context. */
-function gitDefaults(inputs, ctx, now = new Date()) {
-    const explicit = inputs.tags.length > 0;
-    const tags = explicit ? inputs.tags : autoTags(ctx);
-    return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -2030,6 +3075,83 @@ async function dockerTreatsAsInsecure(docker, registry) {
                 .then(found => found.map(f => f.address), () => [])
     ]);
     return insecureByConfig(config, registry, addresses);
+}
+
+;// CONCATENATED MODULE: ./src/metadata.ts
+// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
+// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
+
+
+
+function buildMetadata(inputs, context, now = new Date(), facts = {}) {
+    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
+    const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) };
+    let tags;
+    let version;
+    let warnings = [];
+    if (inputs.tagRules.length) {
+        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, tagEvent(context, inputs.metadataEnv, now, facts));
+        warnings = outcome.warnings;
+        tags = [...new Set([...outcome.tags, ...inputs.tags])];
+        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
+    }
+    else {
+        tags = inputs.tags.length ? inputs.tags : autoTags(ctx);
+        version = '';
+    }
+    const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
+    const auto = ociLabels(ctx, inputs.tagRules.length ? [version] : tags, explicit, now);
+    if (!inputs.tagRules.length)
+        version = auto['org.opencontainers.image.version'] ?? '';
+    return {
+        tags,
+        labels: mergeLabels(auto, inputs.labels),
+        version,
+        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        warnings
+    };
+}
+/**
+ * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
+ * pushing, before the build, as nothing could be pushed.
+ */
+function checkTagged(inputs, meta, ctx) {
+    if (meta.tags.length || !inputs.push)
+        return;
+    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+    throw new InputError('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
+        `add a rule for it (e.g. type=sha), or set ${ref('push')} to false to build untagged`);
+}
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function metadata_separatorOf(name, inputs) {
+    const sep = name === 'tags'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -3288,6 +4410,7 @@ function resultOf(o) {
 
 
 
+
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 const REQUEST_TIMEOUT_MS = 10_000;
 /**
@@ -3308,13 +4431,20 @@ async function execute(inputs, opts) {
         // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
         const tmp = external_node_path_default().join(workDir, 'tmp');
         const [defaults] = await Promise.all([
-            loadGitContext(m => opts.reporter.warning(m), env).then(ctx => gitDefaults(inputs, ctx)),
+            loadGitContext(m => opts.reporter.warning(m), env).then(ctx => {
+                const meta = buildMetadata(inputs, ctx);
+                // Before the login and the build: rules that tag nothing for this event cannot be pushed.
+                checkTagged(inputs, meta, ctx);
+                return meta;
+            }),
             createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
             (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
         ]);
         opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
+        defaults.warnings.forEach(w => opts.reporter.warning(w));
         opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
-        return await runPipeline(inputs, {
+        // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
+        const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
             docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
             reporter: opts.reporter,
             workDir,
@@ -3323,6 +4453,10 @@ async function execute(inputs, opts) {
             defaultTags: defaults.tags,
             buildx
         });
+        return {
+            ...result,
+            meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
+        };
     }
     finally {
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
@@ -3398,6 +4532,7 @@ verification) {
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
+
 function metadata(inputs, result) {
     return {
         image: inputs.image,
@@ -3416,20 +4551,30 @@ function metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
+    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
-        metadata: metadata(inputs, result)
+        metadata: metadata(inputs, result),
+        // metadata-action's outputs, with its separators and shapes
+        version: meta.version,
+        labels: meta.labels,
+        annotations: meta.annotations,
+        json: meta.json
     };
 }
-/** The action's outputs: strings, as the runner takes them (lists one per line, objects as JSON). */
+/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
 function outputs(inputs, result) {
     return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
         name,
-        typeof value === 'string' ? value : Array.isArray(value) ? value.join('\n') : JSON.stringify(value)
+        typeof value === 'string'
+            ? value
+            : Array.isArray(value)
+                ? value.join(separatorOf(name, inputs))
+                : JSON.stringify(value)
     ]));
 }
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;
