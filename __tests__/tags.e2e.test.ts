@@ -159,5 +159,7 @@ describe('rules that yield no tag for this event', () => {
     // The engine has the image, and no name points at it.
     const repoTags = await dockerOk(['image', 'inspect', '--format', '{{json .RepoTags}}', id])
     expect(JSON.parse(repoTags.stdout)).toEqual([])
+    expect(result.log).toContain(`Built ${id}, untagged`)
+    expect(result.summary).toContain('_untagged_')
   })
 })

@@ -2020,7 +2020,7 @@ async function build(inputs, plan, deps) {
         ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
     ];
     const loaded = plan.build.output === 'load';
-    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
+    reporter.info(`Built ${iid}${loaded ? (plan.build.refs.length ? `, tagged ${plan.build.refs.join(', ')}` : ', untagged') : ''}`);
     if (plan.build.output === 'cache')
         reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
     return { iid, identity, metadata, output: plan.build.output ?? 'load' };

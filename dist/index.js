@@ -3364,7 +3364,7 @@ function summaryMarkdown(inputs, result) {
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';
-    const refs = result.tags.map(t => `- ${code(t)}`).join('\n');
+    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 

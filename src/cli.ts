@@ -189,7 +189,7 @@ export async function main(
       io.stdout.write(
         result.digest
           ? `${result.imageRef}\n`
-          : `built ${result.imageid} as ${result.tags.join(', ')} (not pushed)\n`
+          : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
       )
     }
     reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`)

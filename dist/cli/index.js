@@ -4249,7 +4249,7 @@ async function build(inputs, plan, deps) {
         ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
     ];
     const loaded = plan.build.output === 'load';
-    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
+    reporter.info(`Built ${iid}${loaded ? (plan.build.refs.length ? `, tagged ${plan.build.refs.join(', ')}` : ', untagged') : ''}`);
     if (plan.build.output === 'cache')
         reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
     return { iid, identity, metadata, output: plan.build.output ?? 'load' };
@@ -4604,7 +4604,7 @@ function summaryMarkdown(inputs, result) {
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';
-    const refs = result.tags.map(t => `- ${code(t)}`).join('\n');
+    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 
@@ -4771,7 +4771,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         else {
             io.stdout.write(result.digest
                 ? `${result.imageRef}\n`
-                : `built ${result.imageid} as ${result.tags.join(', ')} (not pushed)\n`);
+                : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`);
         }
         reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
         return 0;

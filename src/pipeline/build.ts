@@ -68,7 +68,9 @@ export async function build(
     )
   ]
   const loaded = plan.build.output === 'load'
-  reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`)
+  reporter.info(
+    `Built ${iid}${loaded ? (plan.build.refs.length ? `, tagged ${plan.build.refs.join(', ')}` : ', untagged') : ''}`
+  )
   if (plan.build.output === 'cache')
     reporter.warning(
       `${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`
