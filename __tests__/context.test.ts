@@ -79,7 +79,7 @@ describe('the git context through @actions/github', () => {
     expect(autoTags(c)).toEqual(['latest', 'master', `sha-${env.GITHUB_SHA.slice(0, 7)}`])
   })
 
-  it('reads a pull request payload: its number and head sha decide the tags', () => {
+  it('reads a pull request payload: its number and GITHUB_SHA (the merge commit) decide the tags', () => {
     const env = fixtureEnv('event_pull_request')
     const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_pull_request.json') })
     // GITHUB_SHA, the merge commit the build contains, not the PR head (metadata-action's rule)

@@ -406,7 +406,8 @@ describe('bad input is rejected before any build, with nothing pushed', () => {
     ['tags', `$(touch ${marker})`],
     ['tags', `v1;touch ${marker}`],
     ['tags', `v1\n$(touch ${marker})`],
-    ['tags', 'my/app:v1'],
+    // a full reference (issue 12), which names its own image: beside the image input, it is that input's error
+    ['tags', 'my/app:v1', 'image'],
     ['image', 'My/App:v1'],
     ['image', 'my/app@sha256:' + 'a'.repeat(64)],
     // Under a registry other than Docker Hub, ghcr.io/owner/app is a valid path (reference.e2e pushes one).
