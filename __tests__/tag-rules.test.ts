@@ -245,6 +245,7 @@ describe('flavor', () => {
     expect(f).toMatchObject({ latest: 'false', prefixLatest: true, suffixLatest: false })
     expect([f.prefix.source, f.suffix.source]).toEqual(['p-', '-s'])
     expect(parseFlavor([])).toMatchObject({ latest: 'auto', prefixLatest: false, suffixLatest: false })
+    expect(parseFlavor(['# latest=maybe', 'latest=true']).latest).toBe('true')
   })
 
   it.each([

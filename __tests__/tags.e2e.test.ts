@@ -93,6 +93,7 @@ describe('tag rules on real event payloads, checked in the registry', () => {
       expect((await inspectRaw(registry.host, `${image}:${tag}`)).digest).toBe(result.outputs.digest)
     expect(result.outputs.tags).toBe(tags.map(t => `${registry.host}/${image}:${t}`).join(','))
     expect(result.outputs.version).toBe('1.1.1-x')
+    expect(result.log).toContain(`Tags from the rules: ${tags.join(', ')}`)
 
     const labels = await remoteLabels(registry.host, `${image}:1.1.1-x`)
     expect(labels['org.opencontainers.image.version']).toBe('1.1.1-x')

@@ -2213,6 +2213,8 @@ async function execute(inputs, opts) {
         ]);
         opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
         defaults.warnings.forEach(w => opts.reporter.warning(w));
+        if (inputs.tagRules.length)
+            opts.reporter.info(`Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`);
         opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
         // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
         const result = await runPipeline({ ...inputs, tags: defaults.tags }, {

@@ -4067,6 +4067,8 @@ const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority)
 function parseFlavor(lines) {
     const flavor = { ...DEFAULT_FLAVOR };
     for (const line of lines) {
+        if (line.trim().startsWith('#'))
+            continue; // a comment, as metadata-action reads its list inputs
         let records;
         try {
             records = (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .Xc)(line);

@@ -189,6 +189,7 @@ export const byPriority = (rules: TagRule[]): TagRule[] => [...rules].sort((a, b
 export function parseFlavor(lines: string[]): Flavor {
   const flavor: Flavor = { ...DEFAULT_FLAVOR }
   for (const line of lines) {
+    if (line.trim().startsWith('#')) continue // a comment, as metadata-action reads its list inputs
     let records: string[][]
     try {
       records = csvRecords(line)

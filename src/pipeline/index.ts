@@ -82,6 +82,10 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     ])
     opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`)
     defaults.warnings.forEach(w => opts.reporter.warning(w))
+    if (inputs.tagRules.length)
+      opts.reporter.info(
+        `Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`
+      )
     opts.reporter.debug(
       `tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`
     )
