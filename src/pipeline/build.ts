@@ -18,7 +18,6 @@ export interface Built {
   identity: string[]
   /** buildx's metadata file, as it wrote it ({} without buildx). */
   metadata: Record<string, unknown>
-  output: string
 }
 
 /** An error that points at the Dockerfile line the builder named. */
@@ -51,10 +50,13 @@ export async function build(
   const hint = withHint(inputs)
   reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`)
   // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-  const run =
-    plan.build.output === 'push'
-      ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
-      : docker.build(args)
+  const pushes = plan.pushedBy === 'buildx'
+  const run = pushes
+    ? retry(
+        () => docker.build(args, { push: true }),
+        retrying('build and push', inputs.retries, reporter, deps.sleep)
+      )
+    : docker.build(args)
   const result = await run.catch(error => hint(located(error, inputs)))
   if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
 
@@ -67,13 +69,13 @@ export async function build(
       )
     )
   ]
-  const loaded = plan.build.output === 'load'
-  reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`)
-  if (plan.build.output === 'cache')
+  const tagged = plan.local === 'yes' || pushes ? `, tagged ${plan.build.refs.join(', ')}` : ''
+  reporter.info(`Built ${iid}${tagged}${pushes ? ' and pushed by buildx' : ''}`)
+  if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
     reporter.warning(
-      `${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`
+      `${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`
     )
-  return { iid, identity, metadata, output: plan.build.output ?? 'load' }
+  return { iid, identity, metadata }
 }
 
 /**

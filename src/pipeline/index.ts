@@ -15,7 +15,8 @@ import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
 import { build, inspectBuilt } from './build.js'
 import { loginHost, withHint } from './hints.js'
-import { makePlan, retrying } from './plan.js'
+import { describePushed } from './describe.js'
+import { destinations, makePlan, retrying } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests } from './verify.js'
@@ -94,7 +95,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client for the run: the reachability check and verification share its connections and tokens.
-  const client = inputs.push ? registryClient(inputs, deps) : undefined
+  const pushes = destinations(inputs, deps.buildx ?? false).pushedBy !== 'none'
+  const client = pushes ? registryClient(inputs, deps) : undefined
   try {
     const verification = { requests: 0 }
     const result = await phases(inputs, deps, client, verification)
@@ -162,9 +164,17 @@ async function phases(
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
   )
-  const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid }
+  // With buildx the image is known by its config digest, as build-push-action gives it.
+  const config = built.metadata['containerimage.config.digest']
+  const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid
+  const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata }
   if (!client) {
-    const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined
+    const image =
+      plan.local === 'yes'
+        ? await inspectBuilt(docker, built, plan.build.refs)
+        : plan.local === 'maybe'
+          ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
+          : undefined
     return resultOf({ ...outcome, image })
   }
 
@@ -175,9 +185,13 @@ async function phases(
     timed(durations, 'verify', async () => {
       const before = client.requestCount
       const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)))
-      verification.requests = client.requestCount - before
       const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
-      return { repository: plan.repository, digest, manifest: manifests[0] }
+      // Nothing local to inspect: the size and platform come from what the registry serves.
+      const described = pushed.image
+        ? undefined
+        : await describePushed(client, plan.name, manifests[0], built.metadata)
+      verification.requests = client.requestCount - before
+      return { repository: plan.repository, digest, manifest: manifests[0], described }
     })
   )
   reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`)

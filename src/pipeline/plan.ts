@@ -20,6 +20,44 @@ export interface Plan {
   buildx: boolean
   /** Push to the registry at all. */
   push: boolean
+  /**
+   * Who pushes: buildx itself (every tag, straight from BuildKit), `docker push` after the build (the
+   * classic engine), or nobody.
+   */
+  pushedBy: 'buildx' | 'docker' | 'none'
+  /**
+   * Whether the image is in the local store afterwards: surely (classic, `load`), maybe (the docker
+   * driver keeps what it builds, others do not), or not (`outputs` elsewhere).
+   */
+  local: 'yes' | 'maybe' | 'no'
+}
+
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
+export const pushesOutput = (spec: string): boolean =>
+  /(?:^|,)type=registry(?:,|$)/.test(spec) ||
+  (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec))
+
+/**
+ * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
+ * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
+ */
+export function destinations(
+  inputs: Pick<Inputs, 'push' | 'load' | 'outputs'>,
+  buildx: boolean
+): Pick<Plan, 'pushedBy' | 'local'> & { exports?: string[] } {
+  if (!buildx) return { pushedBy: inputs.push ? 'docker' : 'none', local: 'yes' }
+  const load = inputs.load ? ['--load'] : []
+  if (inputs.outputs.length)
+    return {
+      pushedBy: inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+      local: inputs.load ? 'yes' : 'no',
+      exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...load]
+    }
+  return {
+    pushedBy: inputs.push ? 'buildx' : 'none',
+    local: inputs.load ? 'yes' : 'maybe',
+    exports: [...(inputs.push ? ['--push'] : []), ...load]
+  }
 }
 
 export async function makePlan(
@@ -30,21 +68,21 @@ export async function makePlan(
   for (const secret of urlSecrets(inputs.context)) opts.reporter.setSecret(secret)
   const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
-  // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
-  const multiPlatform = opts.buildx && inputs.platforms.length > 1
+  const { exports, ...where } = destinations(inputs, opts.buildx)
   return {
+    ...where,
     tags,
     repository: repo,
     name: remotePath(inputs.registry, inputs.image),
     buildx: opts.buildx,
-    push: inputs.push,
+    push: where.pushedBy !== 'none',
     build: {
       refs: tags.map(tag => `${repo}:${tag}`),
       iidfile: path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
-      output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
+      exports
     }
   }
 }

@@ -27,7 +27,7 @@ export async function push(
   deps: { docker: Docker; client: RegistryClient; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
 ): Promise<Pushed> {
   const { docker, client, reporter } = deps
-  if (built.output === 'push') {
+  if (plan.pushedBy === 'buildx') {
     // buildx pushed every platform and tag itself, and says what in its metadata file.
     const digest = built.metadata['containerimage.digest']
     return { digests: typeof digest === 'string' && digest ? [digest] : [] }

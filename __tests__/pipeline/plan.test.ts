@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals'
+import { destinations, pushesOutput } from '../../src/pipeline/plan.js'
+
+const inputs = (over: { push?: boolean; load?: boolean; outputs?: string[] } = {}) => ({
+  push: true,
+  load: false,
+  outputs: [],
+  ...over
+})
+
+describe('destinations: where the result goes, as build-push-action decides it', () => {
+  it.each([
+    ['classic pushes with docker', inputs(), false, { pushedBy: 'docker', local: 'yes' }],
+    ['classic, push false', inputs({ push: false }), false, { pushedBy: 'none', local: 'yes' }],
+    [
+      'buildx pushes straight from BuildKit',
+      inputs(),
+      true,
+      { pushedBy: 'buildx', local: 'maybe', exports: ['--push'] }
+    ],
+    [
+      'buildx with load too',
+      inputs({ load: true }),
+      true,
+      { pushedBy: 'buildx', local: 'yes', exports: ['--push', '--load'] }
+    ],
+    [
+      'buildx, load without push',
+      inputs({ push: false, load: true }),
+      true,
+      { pushedBy: 'none', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      "buildx, neither: the driver's default",
+      inputs({ push: false }),
+      true,
+      { pushedBy: 'none', local: 'maybe', exports: [] }
+    ],
+    [
+      'outputs that export files push nothing, whatever push says',
+      inputs({ outputs: ['type=local,dest=out'] }),
+      true,
+      { pushedBy: 'none', local: 'no', exports: ['--output=type=local,dest=out'] }
+    ],
+    [
+      'an output to a registry pushes',
+      inputs({ push: false, outputs: ['type=registry'] }),
+      true,
+      { pushedBy: 'buildx', local: 'no', exports: ['--output=type=registry'] }
+    ],
+    [
+      'outputs with load',
+      inputs({ outputs: ['type=image,push=true'], load: true }),
+      true,
+      { pushedBy: 'buildx', local: 'yes', exports: ['--output=type=image,push=true', '--load'] }
+    ]
+  ])('%s', (_name, given, buildx, expected) => {
+    expect(destinations(given, buildx)).toEqual(expected)
+  })
+})
+
+describe('pushesOutput', () => {
+  it.each([
+    ['type=registry', true],
+    ['type=registry,compression=zstd', true],
+    ['type=image,push=true', true],
+    ['push=true,type=image,name=x', true],
+    ['type=image', false],
+    ['type=image,push=false', false],
+    ['type=local,dest=out', false],
+    ['type=oci,dest=x.tar', false],
+    ['out', false]
+  ])('%s → %s', (spec, expected) => {
+    expect(pushesOutput(spec)).toBe(expected)
+  })
+})
