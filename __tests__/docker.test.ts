@@ -191,7 +191,7 @@ describe('buildArgs', () => {
       { context: 'https://github.com/a/b.git#main:sub', remoteContext: true },
       {},
       true,
-      ['buildx', 'build', `--iidfile=${IID}`,  `--tag=${REF}`, 'https://github.com/a/b.git#main:sub']
+      ['buildx', 'build', `--iidfile=${IID}`, `--tag=${REF}`, 'https://github.com/a/b.git#main:sub']
     ]
   ]
 

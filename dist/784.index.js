@@ -1046,7 +1046,8 @@ function buildArgs(inputs, plan, buildx = false) {
     const args = buildx ? ['buildx', 'build'] : ['build'];
     if (buildx && inputs.builder)
         args.push(`--builder=${inputs.builder}`);
-    args.push(`--iidfile=${plan.iidfile}`);
+    if (plan.iidfile)
+        args.push(`--iidfile=${plan.iidfile}`);
     if (inputs.file)
         args.push(`--file=${inputs.file}`);
     if (inputs.target)
@@ -1142,13 +1143,15 @@ class Docker {
     }
     /**
      * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
-     * (timeout-minutes). A build that pushes (`push`) is stopped once its push goes silent for longer than
-     * the push ceiling: buildx prints nothing while a layer uploads, so silence is not yet a stall.
+     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+     * the ceiling counted from there. `push` names what is pushed, for the error.
      */
     async build(args, opts = {}) {
-        let pushing = false;
+        const started = Date.now();
+        let pushingAt;
         let tail = '';
-        const window = pushWatch(this.bounds).ceilingMs;
+        const bounds = pushWatch(this.bounds);
         return this.exec(args, {
             stream: true,
             display: displayArgs(args),
@@ -1156,11 +1159,14 @@ class Docker {
                 onOutput: text => {
                     // Kept across chunks: a line may arrive in two.
                     tail = (tail + text).slice(-512);
-                    pushing ||= PUSH_PHASE.test(tail);
+                    if (pushingAt === undefined && PUSH_PHASE.test(tail))
+                        pushingAt = Date.now() - started;
                 },
-                watch: () => (pushing ? { stallMs: window } : {})
+                watch: () => pushingAt === undefined
+                    ? {}
+                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
             })
-        });
+        }, opts.push);
     }
     /**
      * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
@@ -2098,6 +2104,9 @@ function withHint(inputs) {
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
         if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
             throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
+        if (/server gave HTTP response to HTTPS client/i.test(message))
+            throw new ClassifiedError(`${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
         throw error;
     };
 }
@@ -2116,6 +2125,8 @@ var secrets = __webpack_require__(7194);
 /** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
 const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
     (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec));
+/** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
+const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
@@ -2152,7 +2163,7 @@ async function makePlan(inputs, opts) {
         push: where.pushedBy !== 'none',
         build: {
             refs: tags.map(tag => `${repo}:${tag}`),
-            iidfile: external_node_path_default().join(opts.workDir, 'iid'),
+            iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
             secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
@@ -2278,6 +2289,8 @@ function platformDigests(manifest, localPlatform) {
 
 
 
+/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
 class BuildError extends DockerError {
     location;
@@ -2302,21 +2315,36 @@ async function build(inputs, plan, deps) {
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const pushes = plan.pushedBy === 'buildx';
     const run = pushes
-        ? retry(() => docker.build(args, { push: true }), retrying('build and push', inputs.retries, reporter, deps.sleep))
+        ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
         : docker.build(args);
     const result = await run.catch(error => hint(located(error, inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim();
+    const iid = plan.build.iidfile ? (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
     const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
     const identity = [
         ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
     ];
     const tagged = plan.local === 'yes' || pushes ? `, tagged ${plan.build.refs.join(', ')}` : '';
-    reporter.info(`Built ${iid}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
+    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
     if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
         reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
     return { iid, identity, metadata };
+}
+/**
+ * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
+ * window. The window opens when the first attempt fails: the first build may take any time.
+ */
+function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
+    let firstFailedAt;
+    return retry(() => docker.build(args, { push: subject }).catch((error) => {
+        firstFailedAt ??= Date.now();
+        throw error;
+    }), {
+        ...retrying('build and push', inputs.retries, reporter, sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+    });
 }
 /**
  * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
@@ -2405,8 +2433,7 @@ async function describePushed(client, name, manifest, metadata) {
 
 
 
-/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
+
 async function push(inputs, plan, built, deps) {
     const { docker, client, reporter } = deps;
     if (plan.pushedBy === 'buildx') {

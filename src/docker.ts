@@ -141,7 +141,8 @@ const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source
 export interface BuildPlan {
   /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */
   refs: string[]
-  iidfile: string
+  /** Absent when an output exports files: buildx refuses an iidfile beside a local or tar exporter. */
+  iidfile?: string
   /** KEY=VALUE labels after merging automatic and user labels. */
   labels: string[]
   /** buildx only: where buildx writes its metadata JSON. */
@@ -162,7 +163,7 @@ export const safeContext = (context: string): string => (context.startsWith('-')
 export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): string[] {
   const args = buildx ? ['buildx', 'build'] : ['build']
   if (buildx && inputs.builder) args.push(`--builder=${inputs.builder}`)
-  args.push(`--iidfile=${plan.iidfile}`)
+  if (plan.iidfile) args.push(`--iidfile=${plan.iidfile}`)
   if (inputs.file) args.push(`--file=${inputs.file}`)
   if (inputs.target) args.push(`--target=${inputs.target}`)
   for (const arg of inputs.buildArgs) args.push(`--build-arg=${arg}`)
@@ -260,25 +261,34 @@ export class Docker {
 
   /**
    * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
-   * (timeout-minutes). A build that pushes (`push`) is stopped once its push goes silent for longer than
-   * the push ceiling: buildx prints nothing while a layer uploads, so silence is not yet a stall.
+   * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+   * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+   * the ceiling counted from there. `push` names what is pushed, for the error.
    */
-  async build(args: string[], opts: { push?: boolean } = {}): Promise<ExecResult> {
-    let pushing = false
+  async build(args: string[], opts: { push?: string } = {}): Promise<ExecResult> {
+    const started = Date.now()
+    let pushingAt: number | undefined
     let tail = ''
-    const window = pushWatch(this.bounds).ceilingMs
-    return this.exec(args, {
-      stream: true,
-      display: displayArgs(args),
-      ...(opts.push && {
-        onOutput: text => {
-          // Kept across chunks: a line may arrive in two.
-          tail = (tail + text).slice(-512)
-          pushing ||= PUSH_PHASE.test(tail)
-        },
-        watch: () => (pushing ? { stallMs: window } : {})
-      })
-    })
+    const bounds = pushWatch(this.bounds)
+    return this.exec(
+      args,
+      {
+        stream: true,
+        display: displayArgs(args),
+        ...(opts.push && {
+          onOutput: text => {
+            // Kept across chunks: a line may arrive in two.
+            tail = (tail + text).slice(-512)
+            if (pushingAt === undefined && PUSH_PHASE.test(tail)) pushingAt = Date.now() - started
+          },
+          watch: () =>
+            pushingAt === undefined
+              ? {}
+              : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+        })
+      },
+      opts.push
+    )
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { destinations, pushesOutput } from '../../src/pipeline/plan.js'
+import { destinations, exportsFiles, pushesOutput } from '../../src/pipeline/plan.js'
 
 const inputs = (over: { push?: boolean; load?: boolean; outputs?: string[] } = {}) => ({
   push: true,
@@ -72,5 +72,19 @@ describe('pushesOutput', () => {
     ['out', false]
   ])('%s → %s', (spec, expected) => {
     expect(pushesOutput(spec)).toBe(expected)
+  })
+})
+
+describe('exportsFiles: outputs beside which buildx refuses an iidfile', () => {
+  it.each([
+    ['type=local,dest=out', true],
+    ['type=tar,dest=out.tar', true],
+    ['dest=x,type=local', true],
+    ['out', true],
+    ['type=oci,dest=x.tar', false],
+    ['type=registry', false],
+    ['type=image,push=true', false]
+  ])('%s → %s', (spec, expected) => {
+    expect(exportsFiles(spec)).toBe(expected)
   })
 })

@@ -37,6 +37,10 @@ export const pushesOutput = (spec: string): boolean =>
   /(?:^|,)type=registry(?:,|$)/.test(spec) ||
   (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec))
 
+/** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
+export const exportsFiles = (spec: string): boolean =>
+  /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=')
+
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
@@ -78,7 +82,7 @@ export async function makePlan(
     push: where.pushedBy !== 'none',
     build: {
       refs: tags.map(tag => `${repo}:${tag}`),
-      iidfile: path.join(opts.workDir, 'iid'),
+      iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
