@@ -1,13 +1,18 @@
-// Issue 11's push straight from BuildKit: with buildx every tag is pushed by the build itself (no
-// `docker push`), `imageid` is the config digest, `metadata` carries buildx's own keys, and `load` and
+// Issue 11's push straight from BuildKit: on a builder of its own (here the remote driver) every tag is
+// pushed by the build itself (no `docker push`), `imageid` is the config digest, `metadata` carries buildx's
+// own keys. On the docker driver one platform still goes load + docker push (see plan.ts). `load` and
 // `outputs` decide what else happens. The classic engine keeps `docker push` (checked below too).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXPECTED_BUILDER, expectSucceeded, runAction } from './helpers/action.js'
+import { startBuildkitProxy, unixSocketOf, type BuildkitProxy } from './helpers/buildkit-proxy.js'
 import {
   dockerCli,
+  dockerOk,
   ensureBaseImage,
   makeContext,
   removeImagesLater,
@@ -38,11 +43,35 @@ const pushCommands = (log: string): string[] =>
   log.split('\n').filter(l => /\[command\]docker push\b/.test(l))
 
 if (EXPECTED_BUILDER === 'buildx')
-  describe('BuildKit engine: the build pushes, nothing else does', () => {
+  describe('BuildKit engine, a remote-driver builder: the build pushes, nothing else does', () => {
+    // setup-buildx-action's builders (docker-container, remote, kubernetes) push from BuildKit; the remote
+    // driver is the one that runs here without images from Docker Hub.
+    let proxy: BuildkitProxy
+    let userConfig: string
+    const NAME = 'btp-push-remote'
+    beforeAll(async () => {
+      proxy = await startBuildkitProxy(unixSocketOf(process.env.DOCKER_HOST || 'unix:///var/run/docker.sock'))
+      userConfig = await mkdtemp(join(tmpdir(), 'btp-userconfig-'))
+      const plugins = process.env.DOCKER_CONFIG && join(process.env.DOCKER_CONFIG, 'cli-plugins')
+      if (plugins && existsSync(plugins)) await symlink(plugins, join(userConfig, 'cli-plugins'))
+      await writeFile(join(userConfig, 'config.json'), '{}\n')
+      await dockerOk(['buildx', 'create', '--name', NAME, '--driver', 'remote', proxy.endpoint], {
+        env: { ...process.env, DOCKER_CONFIG: userConfig }
+      })
+      // Chosen with `docker buildx use`, as setup-buildx-action does: no builder input needed.
+      await dockerOk(['buildx', 'use', NAME], { env: { ...process.env, DOCKER_CONFIG: userConfig } })
+    })
+    afterAll(async () => {
+      await proxy?.stop()
+      if (userConfig) await rm(userConfig, { recursive: true, force: true })
+    })
+    const onRemote = (inputs: Record<string, string>) =>
+      runAction(inputs, { env: { DOCKER_CONFIG: userConfig } })
+
     it('every tag pushed by one build: no docker push, one docker process, config digest as imageid, buildx keys in metadata', async () => {
       const ctx = await makeContext({ Dockerfile: fresh(base) })
       const image = repo('direct')
-      const run = await runAction({
+      const run = await onRemote({
         context: ctx,
         image,
         registry: registry.host,
@@ -50,6 +79,8 @@ if (EXPECTED_BUILDER === 'buildx')
         provenance: 'false'
       })
       expectSucceeded(run)
+      expect(run.log).toContain(`building with "${NAME}" instance using remote driver`)
+      expect(proxy.connections).toBeGreaterThan(0)
       expect(pushCommands(run.log)).toEqual([])
       expect(run.log).toMatch(/\[command\]docker buildx build .*--push/)
       const served = await Promise.all(
@@ -76,7 +107,7 @@ if (EXPECTED_BUILDER === 'buildx')
     it('with default attestations the index is verified and the size comes from its platform manifest', async () => {
       const ctx = await makeContext({ Dockerfile: fresh(base) })
       const image = repo('attested')
-      const run = await runAction({ context: ctx, image, registry: registry.host, tags: 'a,b' })
+      const run = await onRemote({ context: ctx, image, registry: registry.host, tags: 'a,b' })
       expectSucceeded(run)
       expect(pushCommands(run.log)).toEqual([])
       const index = await inspectRaw(registry.host, `${image}:a`)
@@ -91,6 +122,20 @@ if (EXPECTED_BUILDER === 'buildx')
         child.json.config.size + child.json.layers.reduce((s: number, l: { size: number }) => s + l.size, 0)
       )
       expect(JSON.parse(run.outputs['platform-digests'])).toEqual({ 'linux/amd64': platform.digest })
+    })
+  })
+
+if (EXPECTED_BUILDER === 'buildx')
+  describe('BuildKit engine, docker driver: load, outputs, and a push the engine cannot mix up', () => {
+    it('one platform goes the classic way (load, docker push by ID): the docker driver names results by tag', async () => {
+      const ctx = await makeContext({ Dockerfile: fresh(base) })
+      const image = repo('docker-driver')
+      const run = await runAction({ context: ctx, image, registry: registry.host, tags: 'v1,v2' })
+      expectSucceeded(run)
+      expect(run.log).toMatch(/\[command\]docker buildx build .*--load/)
+      expect(pushCommands(run.log)).toHaveLength(1)
+      expect((await inspectRaw(registry.host, `${image}:v2`)).digest).toBe(run.outputs.digest)
+      expect(JSON.parse(run.outputs.metadata)['containerimage.digest']).toMatch(/^sha256:/)
     })
 
     it('outputs: type=local writes the files, pushes nothing and outputs no digest', async () => {

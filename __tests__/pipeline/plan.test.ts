@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { destinations, exportsFiles, pushesOutput } from '../../src/pipeline/plan.js'
 
-const inputs = (over: { push?: boolean; load?: boolean; outputs?: string[] } = {}) => ({
+const inputs = (over: { push?: boolean; load?: boolean; outputs?: string[]; platforms?: string[] } = {}) => ({
   push: true,
   load: false,
   outputs: [],
+  platforms: [],
   ...over
 })
 
@@ -55,7 +56,32 @@ describe('destinations: where the result goes, as build-push-action decides it',
       { pushedBy: 'buildx', local: 'yes', exports: ['--output=type=image,push=true', '--load'] }
     ]
   ])('%s', (_name, given, buildx, expected) => {
-    expect(destinations(given, buildx)).toEqual(expected)
+    expect(destinations(given, buildx, 'docker-container')).toEqual(expected)
+  })
+
+  it.each([
+    [
+      'one platform: load, then docker push by ID',
+      inputs(),
+      { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      'several platforms: buildx pushes them',
+      inputs({ platforms: ['linux/amd64', 'linux/arm64'] }),
+      { pushedBy: 'buildx', local: 'maybe', exports: ['--push'] }
+    ],
+    [
+      'outputs still decide',
+      inputs({ outputs: ['type=registry'] }),
+      { pushedBy: 'buildx', local: 'no', exports: ['--output=type=registry'] }
+    ],
+    [
+      'push false: the driver loads it',
+      inputs({ push: false }),
+      { pushedBy: 'none', local: 'maybe', exports: [] }
+    ]
+  ])('on the docker driver, %s', (_name, given, expected) => {
+    expect(destinations(given, true, 'docker')).toEqual(expected)
   })
 })
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(397);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(491);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 397:
+/***/ 491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2081,6 +2081,38 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
+;// CONCATENATED MODULE: ./src/buildx-driver.ts
+// Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
+// `docker buildx inspect` would cost a process on every build.
+
+
+const readJson = (file) => {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+};
+/**
+ * The driver of the builder named by the `builder` input, else BUILDX_BUILDER, else the one `docker buildx
+ * use` chose for this engine (buildx/current). No builder, or a name without an instance file (the default
+ * builder, a docker context), is the `docker` driver.
+ */
+function builderDriver(configDir, builder, env = process.env) {
+    let name = builder || env.BUILDX_BUILDER || '';
+    if (!name) {
+        const current = readJson(external_node_path_default().join(configDir, 'buildx', 'current'));
+        const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+        if (typeof current?.Name === 'string' && (current.Global === true || current.Key === endpoint))
+            name = current.Name;
+    }
+    if (!name)
+        return 'docker';
+    const instance = readJson(external_node_path_default().join(configDir, 'buildx', 'instances', name.toLowerCase()));
+    return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
+}
+
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
@@ -3012,9 +3044,14 @@ const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || 
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
  */
-function destinations(inputs, buildx) {
+function destinations(inputs, buildx, driver = 'docker') {
     if (!buildx)
         return { pushedBy: inputs.push ? 'docker' : 'none', local: 'yes' };
+    // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
+    // digest back by that name: two builds of one tag at once both report the same digest. A push from
+    // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
+    if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+        return { pushedBy: 'docker', local: 'yes', exports: ['--load'] };
     const load = inputs.load ? ['--load'] : [];
     if (inputs.outputs.length)
         return {
@@ -3034,7 +3071,7 @@ async function makePlan(inputs, opts) {
         opts.reporter.setSecret(secret);
     const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
-    const { exports, ...where } = destinations(inputs, opts.buildx);
+    const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
     return {
         ...where,
         tags,
@@ -3413,6 +3450,7 @@ function resultOf(o) {
 
 
 
+
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 const REQUEST_TIMEOUT_MS = 10_000;
 /**
@@ -3446,7 +3484,8 @@ async function execute(inputs, opts) {
             credentials: credentialsFromDockerConfig(configDir),
             labels: defaults.labels,
             defaultTags: defaults.tags,
-            buildx
+            buildx,
+            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined
         });
     }
     finally {
@@ -3455,7 +3494,7 @@ async function execute(inputs, opts) {
 }
 async function runPipeline(inputs, deps) {
     // One client for the run: the reachability check and verification share its connections and tokens.
-    const pushes = destinations(inputs, deps.buildx ?? false).pushedBy !== 'none';
+    const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
     const client = pushes ? registryClient(inputs, deps) : undefined;
     try {
         const verification = { requests: 0 };

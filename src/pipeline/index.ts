@@ -7,6 +7,7 @@ import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
+import { builderDriver } from '../buildx-driver.js'
 import { RegistryClient } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../fence.js'
@@ -36,6 +37,8 @@ export interface Deps {
   defaultTags?: string[]
   /** Build with `docker buildx build` (detected once per run). */
   buildx?: boolean
+  /** The buildx builder's driver (`docker` when unknown). */
+  driver?: string
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -86,7 +89,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       credentials: credentialsFromDockerConfig(configDir),
       labels: defaults.labels,
       defaultTags: defaults.tags,
-      buildx
+      buildx,
+      driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined
     })
   } finally {
     await rm(workDir, { recursive: true, force: true })
@@ -95,7 +99,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client for the run: the reachability check and verification share its connections and tokens.
-  const pushes = destinations(inputs, deps.buildx ?? false).pushedBy !== 'none'
+  const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none'
   const client = pushes ? registryClient(inputs, deps) : undefined
   try {
     const verification = { requests: 0 }

@@ -46,10 +46,16 @@ export const exportsFiles = (spec: string): boolean =>
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
  */
 export function destinations(
-  inputs: Pick<Inputs, 'push' | 'load' | 'outputs'>,
-  buildx: boolean
+  inputs: Pick<Inputs, 'push' | 'load' | 'outputs' | 'platforms'>,
+  buildx: boolean,
+  driver = 'docker'
 ): Pick<Plan, 'pushedBy' | 'local'> & { exports?: string[] } {
   if (!buildx) return { pushedBy: inputs.push ? 'docker' : 'none', local: 'yes' }
+  // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
+  // digest back by that name: two builds of one tag at once both report the same digest. A push from
+  // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
+  if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+    return { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
   const load = inputs.load ? ['--load'] : []
   if (inputs.outputs.length)
     return {
@@ -66,13 +72,21 @@ export function destinations(
 
 export async function makePlan(
   inputs: Inputs,
-  opts: { workDir: string; buildx: boolean; labels?: string[]; defaultTags?: string[]; reporter: Reporter }
+  opts: {
+    workDir: string
+    buildx: boolean
+    /** The buildx driver (buildx-driver.ts); `docker` when unknown. */
+    driver?: string
+    labels?: string[]
+    defaultTags?: string[]
+    reporter: Reporter
+  }
 ): Promise<Plan> {
   // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
   for (const secret of urlSecrets(inputs.context)) opts.reporter.setSecret(secret)
   const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
-  const { exports, ...where } = destinations(inputs, opts.buildx)
+  const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
   return {
     ...where,
     tags,
