@@ -445,6 +445,19 @@ const INPUTS = {
         description: 'Push. With `false` the image is only built and tagged.',
         cli: { help: 'build and tag only' }
     },
+    load: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+        cli: { help: 'buildx: also load the image into the local image store' }
+    },
+    outputs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+    },
     noCache: {
         kind: 'boolean',
         default: 'false',
@@ -761,6 +774,16 @@ const cacheSpecs = (name) => (specs) => {
             throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new InputError('outputs', `${show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
 /** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
@@ -815,6 +838,7 @@ const VALIDATORS = {
     cacheTo: cacheSpecs('cache-to'),
     provenance: attestation('provenance'),
     sbom: attestation('sbom'),
+    outputs: outputSpecs,
     secrets: secretLines,
     secretFiles: secretSources('secret-files', 'path'),
     secretEnvs: secretSources('secret-envs', 'ENVNAME'),
@@ -2731,6 +2755,8 @@ var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/summary.ts
 function metadata(inputs, result) {
     return {
+        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+        ...result.buildx,
         image: inputs.image,
         registry: inputs.registry,
         digest: result.digest,
@@ -2739,7 +2765,7 @@ function metadata(inputs, result) {
         tags: result.tags,
         'platform-digests': result.platformDigests,
         builder: result.builder,
-        pushed: inputs.push,
+        pushed: result.digest !== '',
         size: result.size,
         durations: result.durations,
         counts: result.counts
@@ -2789,7 +2815,7 @@ function summaryMarkdown(inputs, result) {
         ])
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';
+    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
     const refs = result.tags.map(t => `- ${code(t)}`).join('\n');
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
@@ -2855,7 +2881,7 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.bind(__nccwpck_require__, 1927));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 225).then(__nccwpck_require__.bind(__nccwpck_require__, 1225));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),

@@ -130,6 +130,9 @@ function continued(lines: string[], at: number): string {
   return text
 }
 
+/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
+const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m
+
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
@@ -138,7 +141,8 @@ const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source
 export interface BuildPlan {
   /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */
   refs: string[]
-  iidfile: string
+  /** Absent when an output exports files: buildx refuses an iidfile beside a local or tar exporter. */
+  iidfile?: string
   /** KEY=VALUE labels after merging automatic and user labels. */
   labels: string[]
   /** buildx only: where buildx writes its metadata JSON. */
@@ -146,11 +150,10 @@ export interface BuildPlan {
   /** buildx only: id=path pairs for --secret. */
   secretFiles?: { id: string; path: string }[]
   /**
-   * buildx only: where the result goes. `load` into the engine's image store (then `docker push` per tag,
-   * as on the classic path), `push` straight to the registry (multi-platform), or `cache` (multi-platform
-   * without push: the classic store cannot hold it).
+   * buildx only: where the result goes, as buildx flags: `--push` (straight from BuildKit, every tag),
+   * `--load`, or the user's `--output` specs. Empty: the driver's default (the docker driver loads it).
    */
-  output?: 'load' | 'push' | 'cache'
+  exports?: string[]
 }
 
 /** A context path that starts with "-" would be read as a flag. */
@@ -160,7 +163,7 @@ export const safeContext = (context: string): string => (context.startsWith('-')
 export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): string[] {
   const args = buildx ? ['buildx', 'build'] : ['build']
   if (buildx && inputs.builder) args.push(`--builder=${inputs.builder}`)
-  args.push(`--iidfile=${plan.iidfile}`)
+  if (plan.iidfile) args.push(`--iidfile=${plan.iidfile}`)
   if (inputs.file) args.push(`--file=${inputs.file}`)
   if (inputs.target) args.push(`--target=${inputs.target}`)
   for (const arg of inputs.buildArgs) args.push(`--build-arg=${arg}`)
@@ -175,8 +178,7 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
     if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
-    if (plan.output === 'push') args.push('--push')
-    else if (plan.output !== 'cache') args.push('--load')
+    args.push(...(plan.exports ?? []))
   }
   for (const ref of plan.refs) args.push(`--tag=${ref}`)
   args.push(safeContext(inputs.context))
@@ -257,9 +259,36 @@ export class Docker {
     return result
   }
 
-  /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
-  async build(args: string[]): Promise<ExecResult> {
-    return this.exec(args, { stream: true, display: displayArgs(args) })
+  /**
+   * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
+   * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+   * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+   * the ceiling counted from there. `push` names what is pushed, for the error.
+   */
+  async build(args: string[], opts: { push?: string } = {}): Promise<ExecResult> {
+    const started = Date.now()
+    let pushingAt: number | undefined
+    let tail = ''
+    const bounds = pushWatch(this.bounds)
+    return this.exec(
+      args,
+      {
+        stream: true,
+        display: displayArgs(args),
+        ...(opts.push && {
+          onOutput: text => {
+            // Kept across chunks: a line may arrive in two.
+            tail = (tail + text).slice(-512)
+            if (pushingAt === undefined && PUSH_PHASE.test(tail)) pushingAt = Date.now() - started
+          },
+          watch: () =>
+            pushingAt === undefined
+              ? {}
+              : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+        })
+      },
+      opts.push
+    )
   }
 
   /**

@@ -110,6 +110,21 @@ export const INPUTS = {
     description: 'Push. With `false` the image is only built and tagged.',
     cli: { help: 'build and tag only' }
   },
+  load: {
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+    cli: { help: 'buildx: also load the image into the local image store' }
+  },
+  outputs: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+    cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+  },
   noCache: {
     kind: 'boolean',
     default: 'false',

@@ -185,6 +185,21 @@ const cacheSpecs = (name: string) => (specs: string[]) => {
   return specs
 }
 
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly']
+
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs: string[]): string[] {
+  for (const spec of specs) {
+    const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
+    if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+      throw new InputError(
+        'outputs',
+        `${show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`
+      )
+  }
+  return specs
+}
+
 /** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines: string[]): string[] {
   return lines.map((line, i) => {
@@ -254,6 +269,7 @@ const VALIDATORS: Validators = {
   cacheTo: cacheSpecs('cache-to'),
   provenance: attestation('provenance'),
   sbom: attestation('sbom'),
+  outputs: outputSpecs,
   secrets: secretLines,
   secretFiles: secretSources('secret-files', 'path'),
   secretEnvs: secretSources('secret-envs', 'ENVNAME'),

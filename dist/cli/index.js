@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(240);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(491);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 240:
+/***/ 491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -95,6 +95,19 @@ const INPUTS = {
         default: 'true',
         description: 'Push. With `false` the image is only built and tagged.',
         cli: { help: 'build and tag only' }
+    },
+    load: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+        cli: { help: 'buildx: also load the image into the local image store' }
+    },
+    outputs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
     },
     noCache: {
         kind: 'boolean',
@@ -639,6 +652,16 @@ const cacheSpecs = (name) => (specs) => {
             throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new InputError('outputs', `${show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
 /** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
@@ -693,6 +716,7 @@ const VALIDATORS = {
     cacheTo: cacheSpecs('cache-to'),
     provenance: attestation('provenance'),
     sbom: attestation('sbom'),
+    outputs: outputSpecs,
     secrets: secretLines,
     secretFiles: secretSources('secret-files', 'path'),
     secretEnvs: secretSources('secret-envs', 'ENVNAME'),
@@ -1623,7 +1647,9 @@ function spawnWatched(command, args, env, options, fence) {
         for (const name of ['stdout', 'stderr'])
             child[name]?.on('data', (chunk) => {
                 lastOutput = Date.now();
-                text[name] += decoders[name].write(chunk);
+                const decoded = decoders[name].write(chunk);
+                text[name] += decoded;
+                options.onOutput?.(decoded);
                 fence?.write(chunk);
             });
         const done = () => {
@@ -1833,6 +1859,8 @@ function continued(lines, at) {
         text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`;
     return text;
 }
+/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
+const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /;
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
@@ -1844,7 +1872,8 @@ function buildArgs(inputs, plan, buildx = false) {
     const args = buildx ? ['buildx', 'build'] : ['build'];
     if (buildx && inputs.builder)
         args.push(`--builder=${inputs.builder}`);
-    args.push(`--iidfile=${plan.iidfile}`);
+    if (plan.iidfile)
+        args.push(`--iidfile=${plan.iidfile}`);
     if (inputs.file)
         args.push(`--file=${inputs.file}`);
     if (inputs.target)
@@ -1872,10 +1901,7 @@ function buildArgs(inputs, plan, buildx = false) {
             args.push(`--sbom=${inputs.sbom}`);
         for (const s of plan.secretFiles ?? [])
             args.push(`--secret=id=${s.id},src=${s.path}`);
-        if (plan.output === 'push')
-            args.push('--push');
-        else if (plan.output !== 'cache')
-            args.push('--load');
+        args.push(...(plan.exports ?? []));
     }
     for (const ref of plan.refs)
         args.push(`--tag=${ref}`);
@@ -1941,9 +1967,32 @@ class Docker {
             throw new DockerError(command, result.exitCode, result.stderr);
         return result;
     }
-    /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
-    async build(args) {
-        return this.exec(args, { stream: true, display: displayArgs(args) });
+    /**
+     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
+     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+     * the ceiling counted from there. `push` names what is pushed, for the error.
+     */
+    async build(args, opts = {}) {
+        const started = Date.now();
+        let pushingAt;
+        let tail = '';
+        const bounds = pushWatch(this.bounds);
+        return this.exec(args, {
+            stream: true,
+            display: displayArgs(args),
+            ...(opts.push && {
+                onOutput: text => {
+                    // Kept across chunks: a line may arrive in two.
+                    tail = (tail + text).slice(-512);
+                    if (pushingAt === undefined && PUSH_PHASE.test(tail))
+                        pushingAt = Date.now() - started;
+                },
+                watch: () => pushingAt === undefined
+                    ? {}
+                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+            })
+        }, opts.push);
     }
     /**
      * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
@@ -2030,6 +2079,38 @@ async function dockerTreatsAsInsecure(docker, registry) {
                 .then(found => found.map(f => f.address), () => [])
     ]);
     return insecureByConfig(config, registry, addresses);
+}
+
+;// CONCATENATED MODULE: ./src/buildx-driver.ts
+// Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
+// `docker buildx inspect` would cost a process on every build.
+
+
+const readJson = (file) => {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+};
+/**
+ * The driver of the builder named by the `builder` input, else BUILDX_BUILDER, else the one `docker buildx
+ * use` chose for this engine (buildx/current). No builder, or a name without an instance file (the default
+ * builder, a docker context), is the `docker` driver.
+ */
+function builderDriver(configDir, builder, env = process.env) {
+    let name = builder || env.BUILDX_BUILDER || '';
+    if (!name) {
+        const current = readJson(external_node_path_default().join(configDir, 'buildx', 'current'));
+        const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+        if (typeof current?.Name === 'string' && (current.Global === true || current.Key === endpoint))
+            name = current.Name;
+    }
+    if (!name)
+        return 'docker';
+    const instance = readJson(external_node_path_default().join(configDir, 'buildx', 'instances', name.toLowerCase()));
+    return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -2877,6 +2958,9 @@ function withHint(inputs) {
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
         if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
             throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
+        if (/server gave HTTP response to HTTPS client/i.test(message))
+            throw new ClassifiedError(`${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
         throw error;
     };
 }
@@ -2951,27 +3035,57 @@ function decoded(s) {
 
 
 
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
+const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
+    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec));
+/** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
+const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
+/**
+ * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
+ * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
+ */
+function destinations(inputs, buildx, driver = 'docker') {
+    if (!buildx)
+        return { pushedBy: inputs.push ? 'docker' : 'none', local: 'yes' };
+    // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
+    // digest back by that name: two builds of one tag at once both report the same digest. A push from
+    // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
+    if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+        return { pushedBy: 'docker', local: 'yes', exports: ['--load'] };
+    const load = inputs.load ? ['--load'] : [];
+    if (inputs.outputs.length)
+        return {
+            pushedBy: inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+            local: inputs.load ? 'yes' : 'no',
+            exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...load]
+        };
+    return {
+        pushedBy: inputs.push ? 'buildx' : 'none',
+        local: inputs.load ? 'yes' : 'maybe',
+        exports: [...(inputs.push ? ['--push'] : []), ...load]
+    };
+}
 async function makePlan(inputs, opts) {
     // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
     for (const secret of urlSecrets(inputs.context))
         opts.reporter.setSecret(secret);
     const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
-    // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
-    const multiPlatform = opts.buildx && inputs.platforms.length > 1;
+    const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
     return {
+        ...where,
         tags,
         repository: repo,
         name: remotePath(inputs.registry, inputs.image),
         buildx: opts.buildx,
-        push: inputs.push,
+        push: where.pushedBy !== 'none',
         build: {
             refs: tags.map(tag => `${repo}:${tag}`),
-            iidfile: external_node_path_default().join(opts.workDir, 'iid'),
+            iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
             secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
-            output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
+            exports
         }
     };
 }
@@ -3093,6 +3207,8 @@ function platformDigests(manifest, localPlatform) {
 
 
 
+/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
 class BuildError extends DockerError {
     location;
@@ -3115,22 +3231,38 @@ async function build(inputs, plan, deps) {
     const hint = withHint(inputs);
     reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-    const run = plan.build.output === 'push'
-        ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
+    const pushes = plan.pushedBy === 'buildx';
+    const run = pushes
+        ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
         : docker.build(args);
     const result = await run.catch(error => hint(located(error, inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim();
+    const iid = plan.build.iidfile ? (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
     const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
     const identity = [
         ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
     ];
-    const loaded = plan.build.output === 'load';
-    reporter.info(`Built ${iid}${loaded ? `, tagged ${plan.build.refs.join(', ')}` : ''}`);
-    if (plan.build.output === 'cache')
-        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    return { iid, identity, metadata, output: plan.build.output ?? 'load' };
+    const tagged = plan.local === 'yes' || pushes ? `, tagged ${plan.build.refs.join(', ')}` : '';
+    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
+    if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
+        reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
+    return { iid, identity, metadata };
+}
+/**
+ * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
+ * window. The window opens when the first attempt fails: the first build may take any time.
+ */
+function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
+    let firstFailedAt;
+    return retry(() => docker.build(args, { push: subject }).catch((error) => {
+        firstFailedAt ??= Date.now();
+        throw error;
+    }), {
+        ...retrying('build and push', inputs.retries, reporter, sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+    });
 }
 /**
  * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
@@ -3182,6 +3314,33 @@ function warnOnCacheExport(output, reporter) {
         reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/describe.ts
+const parse = (m) => {
+    try {
+        return JSON.parse(m.body.toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+};
+/** config + layers of one image manifest. */
+const manifestSize = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+/** The platform buildx wrote in its metadata's descriptor, as os/arch[/variant]. */
+function descriptorPlatform(metadata) {
+    const p = metadata['containerimage.descriptor']
+        ?.platform;
+    return p?.os && p.architecture ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined;
+}
+async function describePushed(client, name, manifest, metadata) {
+    const parsed = parse(manifest);
+    if (!Array.isArray(parsed.manifests))
+        return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) };
+    // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
+    const images = parsed.manifests.filter(d => d.digest && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    const children = await Promise.all(images.map(d => client.getManifest(name, d.digest)));
+    return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/push.ts
 // Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
 // manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
@@ -3192,11 +3351,10 @@ function warnOnCacheExport(output, reporter) {
 
 
 
-/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
+
 async function push(inputs, plan, built, deps) {
     const { docker, client, reporter } = deps;
-    if (built.output === 'push') {
+    if (plan.pushedBy === 'buildx') {
         // buildx pushed every platform and tag itself, and says what in its metadata file.
         const digest = built.metadata['containerimage.digest'];
         return { digests: typeof digest === 'string' && digest ? [digest] : [] };
@@ -3259,10 +3417,13 @@ function resultOf(o) {
     return {
         digest: o.verified?.digest ?? '',
         imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
-        imageid: o.image?.id ?? o.iid,
+        imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
         tags: o.refs,
-        platformDigests: o.verified ? platformDigests(o.verified.manifest, o.image?.platform) : {},
-        size: o.image?.size ?? 0,
+        platformDigests: o.verified
+            ? platformDigests(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform)
+            : {},
+        size: o.image?.size ?? o.verified?.described?.size ?? 0,
+        buildx: o.metadata ?? {},
         builder: o.builder,
         durations: o.durations
     };
@@ -3271,6 +3432,8 @@ function resultOf(o) {
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
+
+
 
 
 
@@ -3321,7 +3484,8 @@ async function execute(inputs, opts) {
             credentials: credentialsFromDockerConfig(configDir),
             labels: defaults.labels,
             defaultTags: defaults.tags,
-            buildx
+            buildx,
+            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined
         });
     }
     finally {
@@ -3330,7 +3494,8 @@ async function execute(inputs, opts) {
 }
 async function runPipeline(inputs, deps) {
     // One client for the run: the reachability check and verification share its connections and tokens.
-    const client = inputs.push ? registryClient(inputs, deps) : undefined;
+    const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
+    const client = pushes ? registryClient(inputs, deps) : undefined;
     try {
         const verification = { requests: 0 };
         const result = await phases(inputs, deps, client, verification);
@@ -3380,18 +3545,29 @@ verification) {
     if (client)
         await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
-    const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid };
+    // With buildx the image is known by its config digest, as build-push-action gives it.
+    const config = built.metadata['containerimage.config.digest'];
+    const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
+    const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
     if (!client) {
-        const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined;
+        const image = plan.local === 'yes'
+            ? await inspectBuilt(docker, built, plan.build.refs)
+            : plan.local === 'maybe'
+                ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
+                : undefined;
         return resultOf({ ...outcome, image });
     }
     const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
         const before = client.requestCount;
         const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)));
-        verification.requests = client.requestCount - before;
         const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
-        return { repository: plan.repository, digest, manifest: manifests[0] };
+        // Nothing local to inspect: the size and platform come from what the registry serves.
+        const described = pushed.image
+            ? undefined
+            : await describePushed(client, plan.name, manifests[0], built.metadata);
+        verification.requests = client.requestCount - before;
+        return { repository: plan.repository, digest, manifest: manifests[0], described };
     }));
     reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`);
     return resultOf({ ...outcome, image: pushed.image, verified });
@@ -3400,6 +3576,8 @@ verification) {
 ;// CONCATENATED MODULE: ./src/summary.ts
 function metadata(inputs, result) {
     return {
+        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+        ...result.buildx,
         image: inputs.image,
         registry: inputs.registry,
         digest: result.digest,
@@ -3408,7 +3586,7 @@ function metadata(inputs, result) {
         tags: result.tags,
         'platform-digests': result.platformDigests,
         builder: result.builder,
-        pushed: inputs.push,
+        pushed: result.digest !== '',
         size: result.size,
         durations: result.durations,
         counts: result.counts
@@ -3458,7 +3636,7 @@ function summaryMarkdown(inputs, result) {
         ])
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';
+    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
     const refs = result.tags.map(t => `- ${code(t)}`).join('\n');
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }

@@ -7,6 +7,7 @@ import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
+import { builderDriver } from '../buildx-driver.js'
 import { RegistryClient } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../fence.js'
@@ -15,7 +16,8 @@ import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
 import { build, inspectBuilt } from './build.js'
 import { loginHost, withHint } from './hints.js'
-import { makePlan, retrying } from './plan.js'
+import { describePushed } from './describe.js'
+import { destinations, makePlan, retrying } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests } from './verify.js'
@@ -35,6 +37,8 @@ export interface Deps {
   defaultTags?: string[]
   /** Build with `docker buildx build` (detected once per run). */
   buildx?: boolean
+  /** The buildx builder's driver (`docker` when unknown). */
+  driver?: string
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -85,7 +89,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       credentials: credentialsFromDockerConfig(configDir),
       labels: defaults.labels,
       defaultTags: defaults.tags,
-      buildx
+      buildx,
+      driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined
     })
   } finally {
     await rm(workDir, { recursive: true, force: true })
@@ -94,7 +99,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client for the run: the reachability check and verification share its connections and tokens.
-  const client = inputs.push ? registryClient(inputs, deps) : undefined
+  const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none'
+  const client = pushes ? registryClient(inputs, deps) : undefined
   try {
     const verification = { requests: 0 }
     const result = await phases(inputs, deps, client, verification)
@@ -162,9 +168,17 @@ async function phases(
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
   )
-  const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid }
+  // With buildx the image is known by its config digest, as build-push-action gives it.
+  const config = built.metadata['containerimage.config.digest']
+  const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid
+  const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata }
   if (!client) {
-    const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined
+    const image =
+      plan.local === 'yes'
+        ? await inspectBuilt(docker, built, plan.build.refs)
+        : plan.local === 'maybe'
+          ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
+          : undefined
     return resultOf({ ...outcome, image })
   }
 
@@ -175,9 +189,13 @@ async function phases(
     timed(durations, 'verify', async () => {
       const before = client.requestCount
       const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)))
-      verification.requests = client.requestCount - before
       const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
-      return { repository: plan.repository, digest, manifest: manifests[0] }
+      // Nothing local to inspect: the size and platform come from what the registry serves.
+      const described = pushed.image
+        ? undefined
+        : await describePushed(client, plan.name, manifests[0], built.metadata)
+      verification.requests = client.requestCount - before
+      return { repository: plan.repository, digest, manifest: manifests[0], described }
     })
   )
   reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`)

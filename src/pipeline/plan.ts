@@ -20,31 +20,87 @@ export interface Plan {
   buildx: boolean
   /** Push to the registry at all. */
   push: boolean
+  /**
+   * Who pushes: buildx itself (every tag, straight from BuildKit), `docker push` after the build (the
+   * classic engine), or nobody.
+   */
+  pushedBy: 'buildx' | 'docker' | 'none'
+  /**
+   * Whether the image is in the local store afterwards: surely (classic, `load`), maybe (the docker
+   * driver keeps what it builds, others do not), or not (`outputs` elsewhere).
+   */
+  local: 'yes' | 'maybe' | 'no'
+}
+
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
+export const pushesOutput = (spec: string): boolean =>
+  /(?:^|,)type=registry(?:,|$)/.test(spec) ||
+  (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec))
+
+/** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
+export const exportsFiles = (spec: string): boolean =>
+  /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=')
+
+/**
+ * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
+ * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
+ */
+export function destinations(
+  inputs: Pick<Inputs, 'push' | 'load' | 'outputs' | 'platforms'>,
+  buildx: boolean,
+  driver = 'docker'
+): Pick<Plan, 'pushedBy' | 'local'> & { exports?: string[] } {
+  if (!buildx) return { pushedBy: inputs.push ? 'docker' : 'none', local: 'yes' }
+  // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
+  // digest back by that name: two builds of one tag at once both report the same digest. A push from
+  // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
+  if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+    return { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+  const load = inputs.load ? ['--load'] : []
+  if (inputs.outputs.length)
+    return {
+      pushedBy: inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+      local: inputs.load ? 'yes' : 'no',
+      exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...load]
+    }
+  return {
+    pushedBy: inputs.push ? 'buildx' : 'none',
+    local: inputs.load ? 'yes' : 'maybe',
+    exports: [...(inputs.push ? ['--push'] : []), ...load]
+  }
 }
 
 export async function makePlan(
   inputs: Inputs,
-  opts: { workDir: string; buildx: boolean; labels?: string[]; defaultTags?: string[]; reporter: Reporter }
+  opts: {
+    workDir: string
+    buildx: boolean
+    /** The buildx driver (buildx-driver.ts); `docker` when unknown. */
+    driver?: string
+    labels?: string[]
+    defaultTags?: string[]
+    reporter: Reporter
+  }
 ): Promise<Plan> {
   // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
   for (const secret of urlSecrets(inputs.context)) opts.reporter.setSecret(secret)
   const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
-  // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
-  const multiPlatform = opts.buildx && inputs.platforms.length > 1
+  const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
   return {
+    ...where,
     tags,
     repository: repo,
     name: remotePath(inputs.registry, inputs.image),
     buildx: opts.buildx,
-    push: inputs.push,
+    push: where.pushedBy !== 'none',
     build: {
       refs: tags.map(tag => `${repo}:${tag}`),
-      iidfile: path.join(opts.workDir, 'iid'),
+      iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
-      output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
+      exports
     }
   }
 }
