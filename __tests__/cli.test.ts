@@ -138,7 +138,9 @@ describe('flagsToInputs', () => {
     expect(flagsToInputs(values({}), { GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe('ghs_x')
     expect(flagsToInputs(values({}), {}, '').get('github-token')).toBe('')
     const named = values({ 'github-token-env': 'MY_TOKEN' })
-    expect(flagsToInputs(named, { MY_TOKEN: 'ghp_y', GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe('ghp_y')
+    expect(flagsToInputs(named, { MY_TOKEN: 'ghp_y', GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe(
+      'ghp_y'
+    )
     expect(() => flagsToInputs(named, {}, '')).toThrow(/MY_TOKEN is not set/)
   })
 

@@ -178,6 +178,8 @@ export function call(value: string): string {
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
 export function githubToken(value: string): string {
   const token = value.trim()
+  // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+  if (/^\$\{\{.*\}\}$/.test(token)) return ''
   if (/\s/.test(token)) throw new InputError('github-token', 'contains whitespace')
   return token
 }

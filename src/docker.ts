@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
+import { optionArgs } from './build-flags.js'
 import type { Inputs } from './inputs.js'
 import { splitHostPort } from './reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from './retry.js'
@@ -151,6 +152,10 @@ export interface BuildPlan {
    * without push: the classic store cannot hold it).
    */
   output?: 'load' | 'push' | 'cache'
+  /** The context as docker gets it: `{{defaultContext}}` resolved, a git URL's userinfo moved to a secret. */
+  context?: string
+  /** `build-contexts` resolved the same way. */
+  buildContexts?: string[]
 }
 
 /** A context path that starts with "-" would be read as a flag. */
@@ -167,6 +172,7 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   for (const label of plan.labels) args.push(`--label=${label}`)
   if (inputs.pull) args.push('--pull')
   if (inputs.noCache) args.push('--no-cache')
+  args.push(...optionArgs(inputs, plan, buildx))
   if (buildx) {
     if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
@@ -179,7 +185,7 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
     else if (plan.output !== 'cache') args.push('--load')
   }
   for (const ref of plan.refs) args.push(`--tag=${ref}`)
-  args.push(safeContext(inputs.context))
+  args.push(safeContext(plan.context ?? inputs.context))
   return args
 }
 

@@ -2,7 +2,8 @@
 // and where results go; both call execute().
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { gitDefaults, loadGitContext } from '../context.js'
+import { gitDefaults, loadGitContext, type GitContext } from '../context.js'
+import { defaultGitContext } from '../git-source.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
@@ -15,7 +16,7 @@ import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
 import { build, inspectBuilt } from './build.js'
 import { loginHost, withHint } from './hints.js'
-import { makePlan, retrying } from './plan.js'
+import { makePlan, retrying, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests } from './verify.js'
@@ -35,6 +36,8 @@ export interface Deps {
   defaultTags?: string[]
   /** Build with `docker buildx build` (detected once per run). */
   buildx?: boolean
+  /** The GitHub host and this commit's git context (`{{defaultContext}}`). */
+  git?: GitOrigin
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -69,8 +72,10 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     const configDir = path.join(workDir, 'docker-config')
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
-    const [defaults] = await Promise.all([
-      loadGitContext(m => opts.reporter.warning(m), env).then(ctx => gitDefaults(inputs, ctx)),
+    const [[defaults, git]] = await Promise.all([
+      loadGitContext(m => opts.reporter.warning(m), env).then(
+        ctx => [gitDefaults(inputs, ctx), gitOrigin(ctx, env)] as const
+      ),
       createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
       mkdir(tmp, { mode: 0o700 })
     ])
@@ -85,10 +90,18 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       credentials: credentialsFromDockerConfig(configDir),
       labels: defaults.labels,
       defaultTags: defaults.tags,
-      buildx
+      buildx,
+      git
     })
   } finally {
     await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
+  return {
+    serverUrl: ctx.serverUrl,
+    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
   }
 }
 
