@@ -3248,7 +3248,7 @@ const own = (fn) => (...args) => {
 const actionReporter = {
     info: own((m) => info((0,fence/* singleLine */.p)(words(m)))),
     notice: own((m) => notice(words(m))),
-    warning: own((m) => warning(words(m))),
+    warning: own((m, where) => warning(words(m), where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine })),
     // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
     debug: (m) => {
         if (isDebug())
@@ -3267,6 +3267,8 @@ const actionReporter = {
         });
     }
 };
+/** A file as annotations name it: relative to the workspace. */
+const workspacePath = (file) => external_node_path_default().relative(process.env.GITHUB_WORKSPACE || process.cwd(), external_node_path_default().resolve(file));
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 function maskCredentials(username, password, setSecret) {
     (0,secrets/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
@@ -3282,7 +3284,7 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 877).then(__nccwpck_require__.bind(__nccwpck_require__, 1877));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -3305,11 +3307,10 @@ function fail(error) {
     const where = error?.location;
     if (!where?.file)
         return setFailed(errorLine(error));
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     process.exitCode = ExitCode.Failure;
     core_error(errorLine(error), {
         title: 'Build failed',
-        file: external_node_path_default().relative(workspace, external_node_path_default().resolve(where.file)),
+        file: workspacePath(where.file),
         startLine: where.line
     });
 }

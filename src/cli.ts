@@ -125,7 +125,8 @@ export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Repo
   return {
     info: m => say('', m),
     notice: m => say('notice: ', m),
-    warning: m => say('warning: ', m),
+    warning: (m, where) =>
+      say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
     debug: m => {
       if (process.env.BTP_DEBUG) say('debug: ', m)
     },

@@ -254,18 +254,38 @@ export class Docker {
     this.bounds = boundsFrom(env)
   }
 
-  private async exec(args: string[], options: ExecOptions = {}, subject?: string): Promise<ExecResult> {
+  private async exec(
+    args: string[],
+    { anyExit, ...options }: ExecOptions & { anyExit?: boolean } = {},
+    subject?: string
+  ): Promise<ExecResult> {
     this.calls++
     const result = await this.runner('docker', args, this.env, options)
     const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ')
     if (result.stopped) throw stoppedError(command, result, result.stopped, subject)
-    if (result.exitCode !== 0) throw new DockerError(command, result.exitCode, result.stderr)
+    if (result.exitCode !== 0 && !anyExit) throw new DockerError(command, result.exitCode, result.stderr)
     return result
   }
 
   /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
   async build(args: string[]): Promise<ExecResult> {
     return this.exec(args, { stream: true, display: displayArgs(args) })
+  }
+
+  /**
+   * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+   * comes back whatever the exit code (only a stop throws).
+   */
+  async evaluate(args: string[]): Promise<ExecResult> {
+    return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true })
+  }
+
+  /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+  async buildxVersion(): Promise<string> {
+    const { stdout } = await this.exec(['buildx', 'version'], this.short())
+    const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout)
+    if (!m) throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`)
+    return m[1]
   }
 
   /**

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(574);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(434);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 574:
+/***/ 434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2449,19 +2449,34 @@ class Docker {
         this.env = env;
         this.bounds = boundsFrom(env);
     }
-    async exec(args, options = {}, subject) {
+    async exec(args, { anyExit, ...options } = {}, subject) {
         this.calls++;
         const result = await this.runner('docker', args, this.env, options);
         const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
         if (result.stopped)
             throw stoppedError(command, result, result.stopped, subject);
-        if (result.exitCode !== 0)
+        if (result.exitCode !== 0 && !anyExit)
             throw new DockerError(command, result.exitCode, result.stderr);
         return result;
     }
     /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
     async build(args) {
         return this.exec(args, { stream: true, display: displayArgs(args) });
+    }
+    /**
+     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+     * comes back whatever the exit code (only a stop throws).
+     */
+    async evaluate(args) {
+        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
+    }
+    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+    async buildxVersion() {
+        const { stdout } = await this.exec(['buildx', 'version'], this.short());
+        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+        if (!m)
+            throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
+        return m[1];
     }
     /**
      * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
@@ -3713,6 +3728,135 @@ function warnOnCacheExport(output, reporter) {
         reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
 }
 
+;// CONCATENATED MODULE: ./src/check.ts
+// `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
+// LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
+class CheckOutputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CheckOutputError';
+    }
+}
+/**
+ * The findings in buildx's JSON. The JSON is the last thing on stdout (a `{` at a line's start opens it).
+ * Protobuf's JSON leaves zero values out: a missing sourceIndex is source 0, a missing line is none.
+ */
+function parseCheckFindings(stdout) {
+    const start = stdout.search(/^\{/m);
+    if (start < 0)
+        throw new CheckOutputError('buildx printed no check results');
+    let results;
+    try {
+        results = JSON.parse(stdout.slice(start));
+    }
+    catch {
+        throw new CheckOutputError('buildx printed check results that are not JSON');
+    }
+    const place = (location) => {
+        if (!location)
+            return {};
+        const file = results.sources?.[location.sourceIndex ?? 0]?.filename;
+        const range = location.ranges?.[0];
+        const line = range?.start?.line || undefined;
+        const endLine = range?.end?.line || undefined;
+        return {
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(endLine && endLine !== line ? { endLine } : {})
+        };
+    };
+    const findings = (results.warnings ?? []).map(w => ({
+        level: 'warning',
+        rule: w.ruleName ?? '',
+        message: w.detail || w.description || w.ruleName || 'check failed',
+        ...(w.url ? { url: w.url } : {}),
+        ...place(w.location)
+    }));
+    if (results.buildError?.message)
+        findings.push({
+            level: 'error',
+            rule: '',
+            message: results.buildError.message,
+            ...place(results.buildError.location)
+        });
+    return findings;
+}
+/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended … (https://…)`. */
+const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
+
+;// CONCATENATED MODULE: ./src/pipeline/call.ts
+// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
+// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+
+
+
+/** True when the build evaluates instead of building: there is no image to push. */
+const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
+class CheckError extends Error {
+    location;
+    constructor(message, 
+    /** Where the first finding points, for the failure's own annotation. */
+    location) {
+        super(message);
+        this.location = location;
+        this.name = 'CheckError';
+    }
+}
+async function evaluate(inputs, plan, deps) {
+    // No output of any kind: an evaluation exports nothing (`cache` adds neither --load nor --push).
+    const args = buildArgs(inputs, { ...plan.build, output: 'cache' }, plan.buildx);
+    const result = await deps.docker.evaluate(args);
+    if (inputs.call !== 'check') {
+        if (result.exitCode !== 0)
+            throw new DockerError('buildx build', result.exitCode, result.stderr);
+        return;
+    }
+    let findings;
+    try {
+        findings = parseCheckFindings(result.stdout);
+    }
+    catch (error) {
+        // No results at all: the build itself failed before the checks (a missing file, a bad flag).
+        if (result.exitCode !== 0)
+            throw new DockerError('buildx build', result.exitCode, result.stderr);
+        throw error;
+    }
+    const where = (f) => f.file && !inputs.remoteContext
+        ? { file: inputs.file || external_node_path_default().join(inputs.context, f.file), line: f.line, endLine: f.endLine }
+        : undefined;
+    for (const f of findings)
+        deps.reporter.warning(findingText(f), where(f));
+    if (!findings.length) {
+        deps.reporter.info('Check complete: no findings');
+        return;
+    }
+    const first = findings.find(f => f.level === 'error') ?? findings[0];
+    const loc = where(first);
+    throw new CheckError(`Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`, loc && { file: loc.file, line: loc.line });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/gates.ts
+
+const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
+/** `a` before `b` as dotted version numbers (`0.9.1` < `0.15.0`). */
+function versionBelow(a, b) {
+    const [x, y] = [a, b].map(v => v.split('.').map(n => Number.parseInt(n, 10) || 0));
+    for (let i = 0; i < Math.max(x.length, y.length); i++)
+        if ((x[i] ?? 0) !== (y[i] ?? 0))
+            return (x[i] ?? 0) < (y[i] ?? 0);
+    return false;
+}
+async function checkVersionGates(inputs, docker) {
+    const set = GATES.filter(gate => gate.isSet(inputs));
+    if (!set.length)
+        return;
+    const version = await docker.buildxVersion();
+    for (const gate of set)
+        if (versionBelow(version, gate.since))
+            throw new InputError(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/push.ts
 // Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
 // manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
@@ -3820,6 +3964,8 @@ function resultOf(o) {
 
 
 
+
+
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 const REQUEST_TIMEOUT_MS = 10_000;
 /**
@@ -3908,6 +4054,9 @@ async function phases(inputs, deps, client,
 verification) {
     const { docker, reporter } = deps;
     const durations = {};
+    // An input that needs a newer buildx fails here, before anything is written or sent.
+    if (deps.buildx)
+        await checkVersionGates(inputs, docker);
     const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
     const builder = plan.buildx ? 'buildx' : 'classic';
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
@@ -3915,6 +4064,11 @@ verification) {
     if (inputs.username) {
         await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
+    }
+    // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+    if (isEvaluation(inputs)) {
+        await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
+        return resultOf({ refs: [], builder, durations, iid: '' });
     }
     if (client)
         await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
@@ -4107,7 +4261,7 @@ function cliReporter(err, secrets) {
     return {
         info: m => say('', m),
         notice: m => say('notice: ', m),
-        warning: m => say('warning: ', m),
+        warning: (m, where) => say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
         debug: m => {
             if (process.env.BTP_DEBUG)
                 say('debug: ', m);
@@ -4215,7 +4369,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_proces
 
 /***/ }),
 
-/***/ 434:
+/***/ 53:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");

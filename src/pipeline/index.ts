@@ -15,6 +15,8 @@ import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
 import { build, inspectBuilt } from './build.js'
+import { evaluate, isEvaluation } from './call.js'
+import { checkVersionGates } from './gates.js'
 import { loginHost, withHint } from './hints.js'
 import { makePlan, retrying, type GitOrigin } from './plan.js'
 import { push } from './push.js'
@@ -155,6 +157,8 @@ async function phases(
 ): Promise<Omit<Result, 'counts'>> {
   const { docker, reporter } = deps
   const durations: Record<string, number> = {}
+  // An input that needs a newer buildx fails here, before anything is written or sent.
+  if (deps.buildx) await checkVersionGates(inputs, docker)
   const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false })
   const builder = plan.buildx ? 'buildx' : 'classic'
 
@@ -168,6 +172,13 @@ async function phases(
       ).catch(withHint(inputs))
     )
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
+  }
+  // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+  if (isEvaluation(inputs)) {
+    await reporter.group(`Build (call: ${inputs.call})`, () =>
+      timed(durations, 'build', () => evaluate(inputs, plan, deps))
+    )
+    return resultOf({ refs: [], builder, durations, iid: '' })
   }
   if (client)
     await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)))
