@@ -155,13 +155,19 @@ describe('gitSources', () => {
     ],
     [
       'any other userinfo becomes the Basic header it would have sent, port kept in the host',
-      { context: 'http://bob:p%40ss@127.0.0.1:8080/r.git#main' },
+      { context: 'https://bob:p%40ss@git.example.com:8443/r.git#main' },
       gh,
       {
-        context: 'http://127.0.0.1:8080/r.git#main',
+        context: 'https://git.example.com:8443/r.git#main',
         buildContexts: [],
-        secrets: [{ key: 'GIT_AUTH_HEADER.127.0.0.1:8080', value: basic('bob:p@ss') }]
+        secrets: [{ key: 'GIT_AUTH_HEADER.git.example.com:8443', value: basic('bob:p@ss') }]
       }
+    ],
+    [
+      'plain http keeps its userinfo (BuildKit sends no secret over http)',
+      { context: 'http://x-access-token:tok@127.0.0.1:8080/r.git#main' },
+      gh,
+      { context: 'http://x-access-token:tok@127.0.0.1:8080/r.git#main', buildContexts: [], secrets: [] }
     ],
     [
       'classic: the URL as written, no secrets (docker clones it itself)',

@@ -326,7 +326,7 @@ function isHttpGitUrl(value, githubHost) {
 const hostOf = (value) => /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)[1].toLowerCase();
 /**
  * The context and named contexts as docker gets them, and the secrets that authenticate their fetches.
- * With buildx, a git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
+ * With buildx, an https git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
  * becomes `GIT_AUTH_TOKEN.<host>`, any other user the Basic header `GIT_AUTH_HEADER.<host>`, so the
  * fetch sends what the URL would have. `github-token` becomes `GIT_AUTH_TOKEN.<github host>` when a git
  * URL goes to the GitHub host, as build-push-action passes it, unless a secret of that id is given.
@@ -349,7 +349,9 @@ function gitSources(inputs, opts) {
             return value;
         const host = hostOf(value);
         gitHosts.add(host);
-        const m = /^(https?:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value);
+        // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
+        // against a local git server), so an http URL keeps its userinfo, masked as before.
+        const m = /^(https:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value);
         if (!m)
             return value;
         const [user, password] = splitUserinfo(m[2]);
