@@ -60,9 +60,10 @@ async function fileIn(ref: string, file: string): Promise<string> {
   return (await dockerOk(['run', '--rm', '--network=none', ref, 'cat', file])).stdout
 }
 
-// One build reads the RUN environment: /etc/hosts, /dev/shm's size and the open-files limit.
+// One build reads the RUN environment: /etc/hosts, /dev/shm's size and the open-files limit. The classic
+// builder's cache keys a RUN step by its command alone, not by these flags: a nonce makes every run build it.
 const RUN_ENV = (b: string): string =>
-  `FROM ${b}\nRUN mkdir -p /out && cat /etc/hosts > /out/hosts && df -k /dev/shm > /out/shm && ulimit -n > /out/nofile && ulimit -Hn > /out/nofile-hard\n`
+  `FROM ${b}\nRUN echo ${randomBytes(6).toString('hex')} && mkdir -p /out && cat /etc/hosts > /out/hosts && df -k /dev/shm > /out/shm && ulimit -n > /out/nofile && ulimit -Hn > /out/nofile-hard\n`
 
 describe(`the RUN environment (${EXPECTED_BUILDER})`, () => {
   let ref: string
@@ -209,7 +210,8 @@ if (EXPECTED_BUILDER === 'buildx')
           Dockerfile: [
             `FROM ${base}`,
             'COPY tools /tools',
-            'RUN --mount=type=ssh mkdir -p /out && test -S "$SSH_AUTH_SOCK" \\',
+            // The agent's keys are not in the step's cache key: the nonce keeps an earlier run from answering.
+            `RUN --mount=type=ssh echo ${randomBytes(6).toString('hex')} && mkdir -p /out && test -S "$SSH_AUTH_SOCK" \\`,
             '  && /tools/ld.so --library-path /tools/lib /tools/ssh-add -L > /out/keys',
             ''
           ].join('\n')
