@@ -100,6 +100,27 @@ describe(`the RUN environment (${EXPECTED_BUILDER})`, () => {
   })
 })
 
+if (EXPECTED_BUILDER === 'classic')
+  describe('classic engine: the buildx-only build inputs are input errors before any build', () => {
+    it.each([
+      ['call', 'check'],
+      ['annotations', 'org.opencontainers.image.title=x'],
+      ['no-cache-filters', 'deps'],
+      ['allow', 'network.host']
+    ])('%s = %j', async (input, value) => {
+      const context = await makeContext({ Dockerfile: `FROM ${base}\n` })
+      const image = repo('classic-refused')
+      const run = await runAction({ context, image, registry: registry.host, tags: 'v1', [input]: value })
+      expect(run.code).toBe(1)
+      const errors = errorLines(run.stdout)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain(`Invalid input "${input}"`)
+      expect(errors[0]).toMatch(/needs docker buildx/)
+      expect(run.log).not.toContain('[command]docker')
+      expect(await tagExists(registry.host, `${image}:v1`)).toBe(false)
+    })
+  })
+
 if (EXPECTED_BUILDER === 'buildx')
   describe('BuildKit engine: the buildx build inputs, checked in the pushed image', () => {
     it('build-contexts: a named context serves COPY --from', async () => {
