@@ -91,7 +91,20 @@ describe('flagsToInputs', () => {
       password: 'pw',
       retries: '5',
       'secret-files': '',
-      'secret-envs': ''
+      'secret-envs': '',
+      'add-hosts': '',
+      network: '',
+      'shm-size': '',
+      ulimit: '',
+      'cgroup-parent': '',
+      allow: '',
+      'build-contexts': '',
+      ssh: '',
+      'github-token': '',
+      annotations: '',
+      attests: '',
+      'no-cache-filters': '',
+      call: ''
     })
   })
 
@@ -115,6 +128,24 @@ describe('flagsToInputs', () => {
       ''
     )
     expect(map.get('secrets')).toBe('npm=s3cr3t\ngh=a=b')
+  })
+
+  it('--secret keeps a multi-line or quoted value one entry (quoted for the CSV reading)', () => {
+    const map = flagsToInputs(values({ secret: ['key=PEM'] }), { PEM: 'a\nb "c"' }, '')
+    expect(map.get('secrets')).toBe('"key=a\nb ""c"""')
+    const given: Record<string, string> = { image: 'my/app', file: join(ROOT, 'package.json') }
+    const get = (name: string): string => map.get(name) || given[name] || ''
+    expect(parseInputs(get, ROOT).inputs.secrets).toEqual(['key=a\nb "c"'])
+  })
+
+  it('the GitHub token comes from the environment (GITHUB_TOKEN, or the variable --github-token-env names)', () => {
+    expect(flagsToInputs(values({}), { GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe('ghs_x')
+    expect(flagsToInputs(values({}), {}, '').get('github-token')).toBe('')
+    const named = values({ 'github-token-env': 'MY_TOKEN' })
+    expect(flagsToInputs(named, { MY_TOKEN: 'ghp_y', GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe(
+      'ghp_y'
+    )
+    expect(() => flagsToInputs(named, {}, '')).toThrow(/MY_TOKEN is not set/)
   })
 
   it.each([
@@ -247,7 +278,7 @@ describe('main() before any build', () => {
     [
       ['--context', '<ctx>', '--image', 'my/app', '--build-arg', 'NOVALUE'],
       /build-args|--build-arg/,
-      'line 1'
+      'entry 1'
     ],
     [
       ['--context', '<ctx>', '--image', 'my/app', '--secret', 'id=BTP_UNSET_VAR_X'],

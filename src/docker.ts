@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
+import { optionArgs } from './build-flags.js'
 import type { Inputs } from './inputs.js'
 import { splitHostPort } from './reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from './retry.js'
@@ -154,6 +155,10 @@ export interface BuildPlan {
    * `--load`, or the user's `--output` specs. Empty: the driver's default (the docker driver loads it).
    */
   exports?: string[]
+  /** The context as docker gets it: `{{defaultContext}}` resolved, a git URL's userinfo moved to a secret. */
+  context?: string
+  /** `build-contexts` resolved the same way. */
+  buildContexts?: string[]
 }
 
 /** A context path that starts with "-" would be read as a flag. */
@@ -170,6 +175,7 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   for (const label of plan.labels) args.push(`--label=${label}`)
   if (inputs.pull) args.push('--pull')
   if (inputs.noCache) args.push('--no-cache')
+  args.push(...optionArgs(inputs, plan, buildx))
   if (buildx) {
     if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
@@ -181,7 +187,7 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
     args.push(...(plan.exports ?? []))
   }
   for (const ref of plan.refs) args.push(`--tag=${ref}`)
-  args.push(safeContext(inputs.context))
+  args.push(safeContext(plan.context ?? inputs.context))
   return args
 }
 
@@ -250,12 +256,16 @@ export class Docker {
     this.bounds = boundsFrom(env)
   }
 
-  private async exec(args: string[], options: ExecOptions = {}, subject?: string): Promise<ExecResult> {
+  private async exec(
+    args: string[],
+    { anyExit, ...options }: ExecOptions & { anyExit?: boolean } = {},
+    subject?: string
+  ): Promise<ExecResult> {
     this.calls++
     const result = await this.runner('docker', args, this.env, options)
     const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ')
     if (result.stopped) throw stoppedError(command, result, result.stopped, subject)
-    if (result.exitCode !== 0) throw new DockerError(command, result.exitCode, result.stderr)
+    if (result.exitCode !== 0 && !anyExit) throw new DockerError(command, result.exitCode, result.stderr)
     return result
   }
 
@@ -289,6 +299,22 @@ export class Docker {
       },
       opts.push
     )
+  }
+
+  /**
+   * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+   * comes back whatever the exit code (only a stop throws).
+   */
+  async evaluate(args: string[]): Promise<ExecResult> {
+    return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true })
+  }
+
+  /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+  async buildxVersion(): Promise<string> {
+    const { stdout } = await this.exec(['buildx', 'version'], this.short())
+    const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout)
+    if (!m) throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`)
+    return m[1]
   }
 
   /**

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { inputName, ROWS } from './input-table.js'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from './inputs.js'
 import { createFence, singleLine } from './fence.js'
-import type { Reporter } from './reporter.js'
+import type { Reporter, Where } from './reporter.js'
 import { credentialSecrets } from './secrets.js'
 import { outputs, summaryMarkdown } from './summary.js'
 import { messageOf } from './text.js'
@@ -29,7 +29,12 @@ const own =
 export const actionReporter: Reporter = {
   info: own((m: string) => core.info(singleLine(words(m)))),
   notice: own((m: string) => core.notice(words(m))),
-  warning: own((m: string) => core.warning(words(m))),
+  warning: own((m: string, where?: Where) =>
+    core.warning(
+      words(m),
+      where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine }
+    )
+  ),
   // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
   debug: (m: string) => {
     if (core.isDebug()) own(core.debug)(words(m))
@@ -46,6 +51,10 @@ export const actionReporter: Reporter = {
     })
   }
 }
+
+/** A file as annotations name it: relative to the workspace. */
+const workspacePath = (file: string): string =>
+  path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), path.resolve(file))
 
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 export function maskCredentials(username: string, password: string, setSecret: (v: string) => void): void {
@@ -91,11 +100,10 @@ export async function run(): Promise<void> {
 function fail(error: unknown): void {
   const where = (error as { location?: Located } | undefined)?.location
   if (!where?.file) return core.setFailed(errorLine(error))
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   process.exitCode = core.ExitCode.Failure
   core.error(errorLine(error), {
     title: 'Build failed',
-    file: path.relative(workspace, path.resolve(where.file)),
+    file: workspacePath(where.file),
     startLine: where.line
   })
 }

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(491);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(461);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 491:
+/***/ 461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -202,10 +202,10 @@ const INPUTS = {
         cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
     },
     secretEnvs: {
-        kind: 'lines',
+        kind: 'list',
         default: '',
         buildx: true,
-        description: 'buildx: build secrets from environment variables, one `id=ENVNAME` per line. Each variable must be set; its value is masked.',
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
         cli: {
             flag: 'secret-env',
             value: 'ID=ENV',
@@ -218,6 +218,97 @@ const INPUTS = {
         buildx: true,
         description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
         cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: 'Token BuildKit uses to fetch git contexts on the GitHub host (`{{defaultContext}}`), passed as a `GIT_AUTH_TOKEN.<host>` build secret, never in argv or the log.',
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
     }
 };
 /** `buildArgs` → `build-args`: the action.yml name of a table key. */
@@ -258,6 +349,21 @@ const actionTerm = (names) => names.length === 1
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/input-error.ts
+// The one error type of bad input: it names the input and the rule, before anything runs.
+
+class InputError extends Error {
+    input;
+    /** The message with ref() markers, for interfaces that name inputs otherwise. */
+    template;
+    constructor(input, message) {
+        super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm));
+        this.input = input;
+        this.template = message;
+        this.name = 'InputError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/reference.ts
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -486,6 +592,8 @@ function splitHostPort(registry) {
     return { host: m[1], port: m[2] ?? '' };
 }
 
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/text.ts
 // Small text helpers that several layers need: one spelling of each.
 /** An error's message, whatever was thrown. */
@@ -503,6 +611,251 @@ function splitKeyValue(line) {
     return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
 }
 
+;// CONCATENATED MODULE: ./src/build-options.ts
+// The rules of the build options build-push-action has and we share, by name and format: what each input
+// must look like before any build (pure), and what must exist on disk or in the environment.
+
+
+
+
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+function addHosts(entries) {
+    for (const entry of entries) {
+        const at = entry.search(/[:=]/);
+        const host = at < 0 ? '' : entry.slice(0, at);
+        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,external_node_net_namespaceObject.isIP)(ip) === 0))
+            throw new InputError('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+    }
+    return entries;
+}
+/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
+function network(value) {
+    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
+        throw new InputError('network', `${show(value)} is not a network mode such as default, none or host`);
+    return value;
+}
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
+const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+function shmSize(value) {
+    if (value === '')
+        return value;
+    const m = BYTES.exec(value);
+    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
+        throw new InputError('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+    return value;
+}
+/** The names docker's ulimit parser knows (go-units). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack'
+];
+function ulimits(entries) {
+    for (const entry of entries) {
+        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
+        if (!m)
+            throw new InputError('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+        if (!ULIMIT_NAMES.includes(m[1]))
+            throw new InputError('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+        // -1 is "unlimited", and unlimited is above any number.
+        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
+            throw new InputError('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
+    }
+    return entries;
+}
+function cgroupParent(value) {
+    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
+        throw new InputError('cgroup-parent', `${show(value)} is not a cgroup path`);
+    return value;
+}
+/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
+const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
+function allow(entries) {
+    for (const entry of entries)
+        if (!ENTITLEMENT.test(entry))
+            throw new InputError('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+    return entries;
+}
+/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
+const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
+function buildContexts(entries) {
+    return entries.map(entry => {
+        const kv = splitKeyValue(entry);
+        const value = kv?.value.trim() ?? '';
+        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
+            throw new InputError('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
+            throw new InputError('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+        return `${kv.key}=${value}`;
+    });
+}
+/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
+function ssh(entries) {
+    for (const entry of entries)
+        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
+            throw new InputError('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
+    return entries;
+}
+/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
+const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
+function annotations(entries) {
+    for (const entry of entries)
+        if (!ANNOTATION.test(entry))
+            throw new InputError('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
+    return entries;
+}
+function attests(entries) {
+    for (const entry of entries)
+        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
+            throw new InputError('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+    return entries;
+}
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function noCacheFilters(entries) {
+    for (const entry of entries)
+        if (!STAGE.test(entry))
+            throw new InputError('no-cache-filters', `${show(entry)} is not a stage name`);
+    return entries;
+}
+/** What `--call` may evaluate (buildx's subrequests). */
+const CALLS = ['build', 'check', 'outline', 'targets'];
+function call(value) {
+    if (value !== '' && !CALLS.includes(value))
+        throw new InputError('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
+    return value;
+}
+/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
+function githubToken(value) {
+    const token = value.trim();
+    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+    if (/^\$\{\{.*\}\}$/.test(token))
+        return '';
+    if (/\s/.test(token))
+        throw new InputError('github-token', 'contains whitespace');
+    return token;
+}
+/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
+function checkBuildSources(values, cwd, env) {
+    for (const entry of values.buildContexts) {
+        const { key, value } = splitKeyValue(entry);
+        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
+            continue;
+        const dir = external_node_path_default().resolve(cwd, value);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            throw new InputError('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
+    }
+    for (const entry of values.ssh) {
+        const kv = splitKeyValue(entry);
+        if (!kv) {
+            if (!env.SSH_AUTH_SOCK)
+                throw new InputError('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+            continue;
+        }
+        for (const p of kv.value.split(','))
+            if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(cwd, p)))
+                throw new InputError('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
+    }
+}
+/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
+const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
+/** The hint when `context` was left at `.` and nothing was checked out. */
+const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+
+;// CONCATENATED MODULE: ./src/csv.ts
+// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
+// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+class CsvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CsvError';
+    }
+}
+/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+    let inQuotes = false;
+    let wasQuoted = false;
+    const endField = () => {
+        record.push(field);
+        field = '';
+        wasQuoted = false;
+    };
+    const endRecord = () => {
+        endField();
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inQuotes) {
+            if (c !== '"')
+                field += c;
+            else if (text[i + 1] === '"')
+                field += text[++i];
+            else
+                inQuotes = false;
+        }
+        else if (c === '"' && !wasQuoted && field.trim() === '') {
+            inQuotes = wasQuoted = true;
+            field = '';
+        }
+        else if (c === ',')
+            endField();
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+    }
+    if (inQuotes)
+        throw new CsvError('a quoted entry is not closed');
+    if (field !== '' || record.length)
+        endRecord();
+    return records;
+}
+/**
+ * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
+ * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
+ * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ */
+function csvList(text, opts = {}) {
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (opts.ignoreComma)
+            out.push(record.length === 1 ? record[0] : record.join(','));
+        else
+            out.push(...record);
+    }
+    return out.map(s => s.trim()).filter(s => s !== '');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
@@ -512,50 +865,42 @@ function splitKeyValue(line) {
 
 
 
-class InputError extends Error {
-    input;
-    /** The message with ref() markers, for interfaces that name inputs otherwise. */
-    template;
-    constructor(input, message) {
-        super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm));
-        this.input = input;
-        this.template = message;
-        this.name = 'InputError';
+
+
+
+
+const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name, raw, ignoreComma) {
+    try {
+        return csvList(raw, { ignoreComma });
+    }
+    catch (error) {
+        if (error instanceof CsvError)
+            throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
+        throw error;
     }
 }
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-/** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
-function splitList(raw) {
-    return [
-        ...new Set(raw
-            .split(/[\n,]/)
-            .map(s => s.trim())
-            .filter(s => s !== ''))
-    ];
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+function splitList(raw, name = 'list') {
+    return [...new Set(csvEntries(name, raw, false))];
 }
-/** One entry per line: values may hold commas. */
-function splitLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map(s => s.trim())
-        .filter(s => s !== '');
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+function splitLines(raw, name = 'list') {
+    return csvEntries(name, raw, true);
 }
-/** KEY=VALUE lines, keys trimmed. Errors name the key (or line number) but never echo the value. */
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
 function keyValues(name, raw) {
-    const out = [];
-    raw.split(/\r?\n/).forEach((line, i) => {
-        if (line.trim() === '')
-            return;
-        const kv = splitKeyValue(line);
+    return splitLines(raw, name).map((entry, i) => {
+        const kv = splitKeyValue(entry);
         if (!kv)
-            throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
+            throw new InputError(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
         if (kv.key === '')
-            throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
+            throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))
-            throw new InputError(name, `key ${show(kv.key)} contains whitespace`);
-        out.push(`${kv.key}=${kv.value.trim()}`);
+            throw new InputError(name, `key ${inputs_show(kv.key)} contains whitespace`);
+        return `${kv.key}=${kv.value.trim()}`;
     });
-    return out;
 }
 // The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
 const TRUE = /^(?:true|True|TRUE)$/;
@@ -572,34 +917,37 @@ function byKind(name, row, raw) {
                 return true;
             if (FALSE.test(v))
                 return false;
-            throw new InputError(name, `${show(v)} is not a boolean; use true or false`);
+            throw new InputError(name, `${inputs_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
-            return splitList(value);
+            return splitList(value, name);
         case 'lines':
-            return splitLines(value);
+            return splitLines(value, name);
         case 'key-value':
             return keyValues(name, value);
         case 'number': {
             const v = value || row.default;
             const n = Number(v);
             if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new InputError(name, `${show(v)} must be a whole number from ${row.min} to ${row.max}`);
+                throw new InputError(name, `${inputs_show(v)} must be a whole number from ${row.min} to ${row.max}`);
             return n;
         }
         case 'choice': {
             const v = value || row.default;
             if (!row.choices?.includes(v))
-                throw new InputError(name, `${show(v)} must be one of ${row.choices?.join(', ')}`);
+                throw new InputError(name, `${inputs_show(v)} must be one of ${row.choices?.join(', ')}`);
             return v;
         }
     }
 }
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
-/** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
 function isRemoteContext(context) {
-    return GIT_URL.test(context) || HTTP_URL.test(context);
+    return GIT_URL.test(context) || HTTP_URL.test(context) || DEFAULT_CONTEXT.test(context);
 }
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
@@ -607,49 +955,49 @@ function checkImage(value, registry, notices) {
         throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
     const problem = imageProblem(value, registry);
     if (problem)
-        throw new InputError('image', `${show(value)} ${problem}`);
+        throw new InputError('image', `${inputs_show(value)} ${problem}`);
     const lower = value.toLowerCase();
     if (lower !== value)
-        notices.push(`image ${show(value)} was lowercased to ${show(lower)}`);
+        notices.push(`image ${inputs_show(value)} was lowercased to ${inputs_show(lower)}`);
     return lower;
 }
 function parseRegistry(raw) {
     const value = raw || DOCKER_HUB;
     const problem = registryProblem(value);
     if (problem)
-        throw new InputError('registry', `${show(value)} ${problem}`);
+        throw new InputError('registry', `${inputs_show(value)} ${problem}`);
     return normalizeRegistry(value);
 }
 function checkTags(tags) {
     for (const tag of tags) {
         if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
-            throw new InputError('tags', `${show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`);
+            throw new InputError('tags', `${inputs_show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`);
         const problem = tagProblem(tag);
         if (problem)
-            throw new InputError('tags', `${show(tag)} is not a valid tag: ${problem}`);
+            throw new InputError('tags', `${inputs_show(tag)} is not a valid tag: ${problem}`);
     }
     return tags;
 }
 const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const inputs_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 const plainName = (name) => (value) => {
-    if (value !== '' && !STAGE.test(value))
-        throw new InputError(name, `${show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    if (value !== '' && !inputs_STAGE.test(value))
+        throw new InputError(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
 };
 const attestation = (name) => (value) => {
     if (value.startsWith('-') || /\s/.test(value))
-        throw new InputError(name, `${show(value)} must be true, false or a buildx attestation spec`);
+        throw new InputError(name, `${inputs_show(value)} must be true, false or a buildx attestation spec`);
     return value;
 };
 const cacheSpecs = (name) => (specs) => {
     for (const spec of specs)
         if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+            throw new InputError(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
@@ -658,25 +1006,25 @@ function outputSpecs(specs) {
     for (const spec of specs) {
         const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
         if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new InputError('outputs', `${show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+            throw new InputError('outputs', `${inputs_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
     }
     return specs;
 }
-/** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
+/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = splitKeyValue(line);
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${ref('secret-files', 'secret-envs')}`);
+            throw new InputError('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
-/** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
 const secretSources = (name, what) => (lines) => lines.map((line, i) => {
     const kv = splitKeyValue(line);
     const value = kv?.value.trim() ?? '';
     if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
     return `${kv.key}=${value}`;
 });
 /** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
@@ -684,12 +1032,12 @@ function checkSecretSources(files, envs, cwd, env) {
     for (const line of files) {
         const { key, value } = splitKeyValue(line);
         if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`);
+            throw new InputError('secret-files', `${inputs_show(key)}: ${inputs_show(value)} is not a file`);
     }
     for (const line of envs) {
         const { key, value } = splitKeyValue(line);
         if (env[value] === undefined)
-            throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`);
+            throw new InputError('secret-envs', `${inputs_show(key)}: ${inputs_show(value)} is not set`);
     }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
@@ -709,7 +1057,7 @@ const VALIDATORS = {
     platforms: list => {
         for (const p of list)
             if (!PLATFORM.test(p))
-                throw new InputError('platforms', `${show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+                throw new InputError('platforms', `${inputs_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
         return list;
     },
     cacheFrom: cacheSpecs('cache-from'),
@@ -720,10 +1068,23 @@ const VALIDATORS = {
     secrets: secretLines,
     secretFiles: secretSources('secret-files', 'path'),
     secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: addHosts,
+    network: network,
+    shmSize: shmSize,
+    ulimit: ulimits,
+    cgroupParent: cgroupParent,
+    allow: allow,
+    buildContexts: buildContexts,
+    ssh: ssh,
+    githubToken: githubToken,
+    annotations: annotations,
+    attests: attests,
+    noCacheFilters: noCacheFilters,
+    call: call,
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
-            throw new InputError('context', `${show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+            throw new InputError('context', `${inputs_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
         return value || '.';
     }
 };
@@ -740,14 +1101,26 @@ function readRows(get, notices = []) {
 function checkLocalContext(context, file, cwd) {
     const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
-        throw new InputError('context', `${show(context)} is not a directory (resolved to ${show(dir)})`);
+        throw new InputError('context', `${inputs_show(context)} is not a directory (resolved to ${inputs_show(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
         if (!isFile(f))
-            throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`);
+            throw new InputError('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
     }
     else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
-        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${ref('file')}`);
+        // Left at `.` in an empty workspace: most likely no checkout ran.
+        if (context === '.' && isEmptyWorkspace(dir))
+            throw new InputError('context', NO_CHECKOUT_HINT);
+        throw new InputError('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${ref('file')}`);
+    }
+}
+/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
+function isEmptyWorkspace(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
+    }
+    catch {
+        return false;
     }
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
@@ -759,6 +1132,7 @@ function parseInputs(get, cwd = process.cwd()) {
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    checkBuildSources(values, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     return { inputs: { ...values, remoteContext }, notices };
@@ -1040,6 +1414,114 @@ function gitDefaults(inputs, ctx, now = new Date()) {
     return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) };
 }
 
+;// CONCATENATED MODULE: ./src/git-source.ts
+// Git contexts as BuildKit fetches them: build-push-action's `{{defaultContext}}` resolved to this commit's
+// URL, and the credentials for the fetch passed as build secrets (`GIT_AUTH_TOKEN.<host>`, which BuildKit's
+// git source looks up by the URL's host) instead of in the URL, where argv, the log and BuildKit's build
+// history would keep them. Pure.
+
+
+
+
+/**
+ * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
+ * where the ref is the commit sha, except on pull requests, whose `refs/pull/N/merge` is kept (or
+ * `refs/pull/N/head` with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF=true).
+ */
+function defaultGitContext(ctx, env = process.env) {
+    let gitRef = ctx.ref;
+    if (ctx.sha && gitRef && !gitRef.startsWith('refs/'))
+        gitRef = `refs/heads/${gitRef}`;
+    if (ctx.sha && !gitRef.startsWith('refs/pull/'))
+        gitRef = ctx.sha;
+    else if (gitRef.startsWith('refs/pull/') && env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF === 'true')
+        gitRef = gitRef.replace(/\/merge$/, '/head');
+    return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
+}
+/** `{{defaultContext}}` → the URL; `{{defaultContext}}:sub` → the URL with `:sub` after its ref. */
+function expandDefaultContext(value, url, input) {
+    const m = DEFAULT_CONTEXT.exec(value);
+    if (!m)
+        return value;
+    if (!url)
+        throw new InputError(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${ref(input)} a path or a git URL`);
+    return m[1] ? `${url}:${m[1]}` : url;
+}
+/** An http(s) URL that docker and BuildKit treat as a git repository. */
+function isHttpGitUrl(value, githubHost) {
+    const m = /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)([^#\s]*)/i.exec(value);
+    if (!m)
+        return false;
+    return /\.git$/.test(m[2]) || (githubHost !== undefined && m[1].toLowerCase() === githubHost);
+}
+/** The host of an http(s) URL as BuildKit's secret names use it (with the port, lowercased). */
+const hostOf = (value) => /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)[1].toLowerCase();
+/**
+ * The context and named contexts as docker gets them, and the secrets that authenticate their fetches.
+ * With buildx, an https git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
+ * becomes `GIT_AUTH_TOKEN.<host>`, any other user the Basic header `GIT_AUTH_HEADER.<host>`, so the
+ * fetch sends what the URL would have. `github-token` becomes `GIT_AUTH_TOKEN.<github host>` when a git
+ * URL goes to the GitHub host, as build-push-action passes it, unless a secret of that id is given.
+ */
+function gitSources(inputs, opts) {
+    const context = expandDefaultContext(inputs.context, opts.defaultContext, 'context');
+    const named = inputs.buildContexts.map(entry => {
+        const { key, value } = splitKeyValue(entry);
+        return { key, value: expandDefaultContext(value, opts.defaultContext, 'build-contexts') };
+    });
+    const join = (n) => `${n.key}=${n.value}`;
+    // The classic builder's git clones the URL itself: it gets the URL as written.
+    if (!opts.buildx)
+        return { context, buildContexts: named.map(join), secrets: [] };
+    const githubHost = hostOf(opts.serverUrl);
+    const secrets = new Map();
+    const gitHosts = new Set();
+    const strip = (value) => {
+        if (!isHttpGitUrl(value, githubHost))
+            return value;
+        const host = hostOf(value);
+        gitHosts.add(host);
+        // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
+        // against a local git server), so an http URL keeps its userinfo, masked as before.
+        const m = /^(https:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value);
+        if (!m)
+            return value;
+        const [user, password] = splitUserinfo(m[2]);
+        if (user === 'x-access-token' && password)
+            secrets.set(`GIT_AUTH_TOKEN.${host}`, password);
+        else
+            secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+        return `${m[1]}${m[3]}`;
+    };
+    const resolved = {
+        context: strip(context),
+        buildContexts: named.map(n => join({ ...n, value: strip(n.value) }))
+    };
+    const given = new Set(inputs.secrets.map(line => splitKeyValue(line).key));
+    const tokenId = `GIT_AUTH_TOKEN.${githubHost}`;
+    const taken = [tokenId, 'GIT_AUTH_TOKEN', `GIT_AUTH_HEADER.${githubHost}`].some(id => given.has(id) || secrets.has(id));
+    if (inputs.githubToken && gitHosts.has(githubHost) && !taken)
+        secrets.set(tokenId, inputs.githubToken);
+    // A user's own secret of the same id wins: theirs is passed, ours not.
+    for (const id of given)
+        secrets.delete(id);
+    return { ...resolved, secrets: [...secrets].map(([key, value]) => ({ key, value })) };
+}
+/** `user:password`, each percent-decoded as git decodes them. */
+function splitUserinfo(userinfo) {
+    const colon = userinfo.indexOf(':');
+    const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
+    return [decode(user), decode(password)];
+}
+function decode(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/credentials.ts
@@ -1256,8 +1738,44 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/build-flags.ts
+/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
+const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
+/**
+ * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
+ * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
+ */
+function optionArgs(inputs, plan, buildx) {
+    const args = [];
+    for (const host of inputs.addHosts)
+        args.push(`--add-host=${host}`);
+    if (inputs.network)
+        args.push(`--network=${inputs.network}`);
+    if (inputs.shmSize)
+        args.push(`--shm-size=${inputs.shmSize}`);
+    for (const limit of inputs.ulimit)
+        args.push(`--ulimit=${limit}`);
+    if (inputs.cgroupParent)
+        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
+    if (!buildx)
+        return args;
+    for (const entitlement of inputs.allow)
+        args.push(`--allow=${entitlement}`);
+    for (const context of plan.buildContexts ?? inputs.buildContexts)
+        args.push(`--build-context=${context}`);
+    for (const spec of inputs.ssh)
+        args.push(`--ssh=${spec}`);
+    for (const annotation of inputs.annotations)
+        args.push(`--annotation=${annotation}`);
+    for (const attest of inputs.attests)
+        args.push(`--attest=${attest}`);
+    for (const stage of inputs.noCacheFilters)
+        args.push(`--no-cache-filter=${stage}`);
+    if (inputs.call)
+        args.push(`--call=${callArg(inputs.call)}`);
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 
@@ -1751,6 +2269,7 @@ function removeSignalHandlers() {
 
 
 
+
 /** Deadline of the commands that should take seconds: inspect, info, login. */
 const SHORT_DEADLINE_MS = 60_000;
 /**
@@ -1886,6 +2405,7 @@ function buildArgs(inputs, plan, buildx = false) {
         args.push('--pull');
     if (inputs.noCache)
         args.push('--no-cache');
+    args.push(...optionArgs(inputs, plan, buildx));
     if (buildx) {
         if (plan.metadataFile)
             args.push(`--metadata-file=${plan.metadataFile}`);
@@ -1905,7 +2425,7 @@ function buildArgs(inputs, plan, buildx = false) {
     }
     for (const ref of plan.refs)
         args.push(`--tag=${ref}`);
-    args.push(safeContext(inputs.context));
+    args.push(safeContext(plan.context ?? inputs.context));
     return args;
 }
 /** A failed cache export must never fail a good build. */
@@ -1957,13 +2477,13 @@ class Docker {
         this.env = env;
         this.bounds = boundsFrom(env);
     }
-    async exec(args, options = {}, subject) {
+    async exec(args, { anyExit, ...options } = {}, subject) {
         this.calls++;
         const result = await this.runner('docker', args, this.env, options);
         const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
         if (result.stopped)
             throw stoppedError(command, result, result.stopped, subject);
-        if (result.exitCode !== 0)
+        if (result.exitCode !== 0 && !anyExit)
             throw new DockerError(command, result.exitCode, result.stderr);
         return result;
     }
@@ -1993,6 +2513,21 @@ class Docker {
                     : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
             })
         }, opts.push);
+    }
+    /**
+     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+     * comes back whatever the exit code (only a stop throws).
+     */
+    async evaluate(args) {
+        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
+    }
+    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+    async buildxVersion() {
+        const { stdout } = await this.exec(['buildx', 'version'], this.short());
+        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+        if (!m)
+            throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
+        return m[1];
     }
     /**
      * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
@@ -3035,6 +3570,7 @@ function decoded(s) {
 
 
 
+
 /** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
 const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
     (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec));
@@ -3067,8 +3603,15 @@ function destinations(inputs, buildx, driver = 'docker') {
 }
 async function makePlan(inputs, opts) {
     // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
-    for (const secret of urlSecrets(inputs.context))
+    for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(urlSecrets))
         opts.reporter.setSecret(secret);
+    if (inputs.githubToken)
+        opts.reporter.setSecret(inputs.githubToken);
+    const git = gitSources(inputs, {
+        buildx: opts.buildx,
+        serverUrl: opts.git?.serverUrl ?? 'https://github.com',
+        defaultContext: opts.git?.defaultContext
+    });
     const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
     const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
@@ -3084,7 +3627,9 @@ async function makePlan(inputs, opts) {
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
-            secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
+            secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
+            context: git.context,
+            buildContexts: git.buildContexts,
             exports
         }
     };
@@ -3094,8 +3639,11 @@ async function makePlan(inputs, opts) {
  * variables go to their own 0600 files in the private directory, never into argv; `secret-files` are used
  * where they are. Every value is masked first, line by line for multi-line ones.
  */
-async function secretFiles(inputs, workDir, reporter) {
+async function secretFiles(inputs, workDir, reporter, 
+/** Secrets of our own: the git fetch's credentials (src/git-source.ts). */
+extra = []) {
     const written = [
+        ...extra,
         ...inputs.secrets.map(line => splitKeyValue(line)),
         ...inputs.secretEnvs.map(line => {
             const { key, value } = splitKeyValue(line);
@@ -3314,6 +3862,135 @@ function warnOnCacheExport(output, reporter) {
         reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
 }
 
+;// CONCATENATED MODULE: ./src/check.ts
+// `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
+// LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
+class CheckOutputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CheckOutputError';
+    }
+}
+/**
+ * The findings in buildx's JSON. The JSON is the last thing on stdout (a `{` at a line's start opens it).
+ * Protobuf's JSON leaves zero values out: a missing sourceIndex is source 0, a missing line is none.
+ */
+function parseCheckFindings(stdout) {
+    const start = stdout.search(/^\{/m);
+    if (start < 0)
+        throw new CheckOutputError('buildx printed no check results');
+    let results;
+    try {
+        results = JSON.parse(stdout.slice(start));
+    }
+    catch {
+        throw new CheckOutputError('buildx printed check results that are not JSON');
+    }
+    const place = (location) => {
+        if (!location)
+            return {};
+        const file = results.sources?.[location.sourceIndex ?? 0]?.filename;
+        const range = location.ranges?.[0];
+        const line = range?.start?.line || undefined;
+        const endLine = range?.end?.line || undefined;
+        return {
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(endLine && endLine !== line ? { endLine } : {})
+        };
+    };
+    const findings = (results.warnings ?? []).map(w => ({
+        level: 'warning',
+        rule: w.ruleName ?? '',
+        message: w.detail || w.description || w.ruleName || 'check failed',
+        ...(w.url ? { url: w.url } : {}),
+        ...place(w.location)
+    }));
+    if (results.buildError?.message)
+        findings.push({
+            level: 'error',
+            rule: '',
+            message: results.buildError.message,
+            ...place(results.buildError.location)
+        });
+    return findings;
+}
+/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended … (https://…)`. */
+const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
+
+;// CONCATENATED MODULE: ./src/pipeline/call.ts
+// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
+// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+
+
+
+/** True when the build evaluates instead of building: there is no image to push. */
+const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
+class CheckError extends Error {
+    location;
+    constructor(message, 
+    /** Where the first finding points, for the failure's own annotation. */
+    location) {
+        super(message);
+        this.location = location;
+        this.name = 'CheckError';
+    }
+}
+async function evaluate(inputs, plan, deps) {
+    // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
+    const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx);
+    const result = await deps.docker.evaluate(args);
+    if (inputs.call !== 'check') {
+        if (result.exitCode !== 0)
+            throw new DockerError('buildx build', result.exitCode, result.stderr);
+        return;
+    }
+    let findings;
+    try {
+        findings = parseCheckFindings(result.stdout);
+    }
+    catch (error) {
+        // No results at all: the build itself failed before the checks (a missing file, a bad flag).
+        if (result.exitCode !== 0)
+            throw new DockerError('buildx build', result.exitCode, result.stderr);
+        throw error;
+    }
+    const where = (f) => f.file && !inputs.remoteContext
+        ? { file: inputs.file || external_node_path_default().join(inputs.context, f.file), line: f.line, endLine: f.endLine }
+        : undefined;
+    for (const f of findings)
+        deps.reporter.warning(findingText(f), where(f));
+    if (!findings.length) {
+        deps.reporter.info('Check complete: no findings');
+        return;
+    }
+    const first = findings.find(f => f.level === 'error') ?? findings[0];
+    const loc = where(first);
+    throw new CheckError(`Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`, loc && { file: loc.file, line: loc.line });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/gates.ts
+
+const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
+/** `a` before `b` as dotted version numbers (`0.9.1` < `0.15.0`). */
+function versionBelow(a, b) {
+    const [x, y] = [a, b].map(v => v.split('.').map(n => Number.parseInt(n, 10) || 0));
+    for (let i = 0; i < Math.max(x.length, y.length); i++)
+        if ((x[i] ?? 0) !== (y[i] ?? 0))
+            return (x[i] ?? 0) < (y[i] ?? 0);
+    return false;
+}
+async function checkVersionGates(inputs, docker) {
+    const set = GATES.filter(gate => gate.isSet(inputs));
+    if (!set.length)
+        return;
+    const version = await docker.buildxVersion();
+    for (const gate of set)
+        if (versionBelow(version, gate.since))
+            throw new InputError(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/describe.ts
 const parse = (m) => {
     try {
@@ -3451,6 +4128,9 @@ function resultOf(o) {
 
 
 
+
+
+
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 const REQUEST_TIMEOUT_MS = 10_000;
 /**
@@ -3470,8 +4150,8 @@ async function execute(inputs, opts) {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
         // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
         const tmp = external_node_path_default().join(workDir, 'tmp');
-        const [defaults] = await Promise.all([
-            loadGitContext(m => opts.reporter.warning(m), env).then(ctx => gitDefaults(inputs, ctx)),
+        const [[defaults, git]] = await Promise.all([
+            loadGitContext(m => opts.reporter.warning(m), env).then(ctx => [gitDefaults(inputs, ctx), gitOrigin(ctx, env)]),
             createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
             (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
         ]);
@@ -3485,12 +4165,19 @@ async function execute(inputs, opts) {
             labels: defaults.labels,
             defaultTags: defaults.tags,
             buildx,
-            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined
+            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
+            git
         });
     }
     finally {
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
     }
+}
+function gitOrigin(ctx, env) {
+    return {
+        serverUrl: ctx.serverUrl,
+        defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
+    };
 }
 async function runPipeline(inputs, deps) {
     // One client for the run: the reachability check and verification share its connections and tokens.
@@ -3534,6 +4221,9 @@ async function phases(inputs, deps, client,
 verification) {
     const { docker, reporter } = deps;
     const durations = {};
+    // An input that needs a newer buildx fails here, before anything is written or sent.
+    if (deps.buildx)
+        await checkVersionGates(inputs, docker);
     const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
     const builder = plan.buildx ? 'buildx' : 'classic';
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
@@ -3541,6 +4231,11 @@ verification) {
     if (inputs.username) {
         await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
+    }
+    // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+    if (isEvaluation(inputs)) {
+        await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
+        return resultOf({ refs: [], builder, durations, iid: '' });
     }
     if (client)
         await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
@@ -3694,9 +4389,24 @@ function rawValue(key, row, value, env) {
         return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value);
     }
     const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+    if (row.cli.from === 'env-name')
+        return fromEnvName(flagName(key), items[0], env);
     if (row.cli.from === 'env')
-        return items.map(spec => fromEnv(flagName(key), spec, env)).join('\n');
+        return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n');
+    // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
+    if (row.kind !== 'list')
+        return items.map(csvQuoted).join('\n');
     return items.join('\n');
+}
+const csvQuoted = (item) => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item);
+/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
+function fromEnvName(flag, name, env) {
+    if (name === undefined)
+        return env.GITHUB_TOKEN ?? '';
+    const value = env[name];
+    if (value === undefined)
+        throw new UsageError(`--${flag}: environment variable ${name} is not set`);
+    return value;
 }
 /** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag, spec, env) {
@@ -3731,7 +4441,7 @@ function cliReporter(err, secrets) {
     return {
         info: m => say('', m),
         notice: m => say('notice: ', m),
-        warning: m => say('warning: ', m),
+        warning: (m, where) => say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
         debug: m => {
             if (process.env.BTP_DEBUG)
                 say('debug: ', m);
@@ -3786,7 +4496,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         const parsed = parseInputs(name => map.get(name) ?? '');
         parsed.notices.forEach(n => reporter.notice(n));
         inputs = parsed.inputs;
-        secrets.push(...urlSecrets(inputs.context));
+        secrets.push(...urlSecrets(inputs.context), inputs.githubToken);
         // Printed only once it passed: a rejected input gets its one error line and nothing else.
         io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
     }

@@ -2,7 +2,8 @@
 // and where results go; both call execute().
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { gitDefaults, loadGitContext } from '../context.js'
+import { gitDefaults, loadGitContext, type GitContext } from '../context.js'
+import { defaultGitContext } from '../git-source.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
@@ -15,9 +16,11 @@ import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
 import { build, inspectBuilt } from './build.js'
+import { evaluate, isEvaluation } from './call.js'
+import { checkVersionGates } from './gates.js'
 import { loginHost, withHint } from './hints.js'
 import { describePushed } from './describe.js'
-import { destinations, makePlan, retrying } from './plan.js'
+import { destinations, makePlan, retrying, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests } from './verify.js'
@@ -39,6 +42,8 @@ export interface Deps {
   buildx?: boolean
   /** The buildx builder's driver (`docker` when unknown). */
   driver?: string
+  /** The GitHub host and this commit's git context (`{{defaultContext}}`). */
+  git?: GitOrigin
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -73,8 +78,10 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     const configDir = path.join(workDir, 'docker-config')
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
-    const [defaults] = await Promise.all([
-      loadGitContext(m => opts.reporter.warning(m), env).then(ctx => gitDefaults(inputs, ctx)),
+    const [[defaults, git]] = await Promise.all([
+      loadGitContext(m => opts.reporter.warning(m), env).then(
+        ctx => [gitDefaults(inputs, ctx), gitOrigin(ctx, env)] as const
+      ),
       createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
       mkdir(tmp, { mode: 0o700 })
     ])
@@ -90,10 +97,18 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       labels: defaults.labels,
       defaultTags: defaults.tags,
       buildx,
-      driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined
+      driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
+      git
     })
   } finally {
     await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
+  return {
+    serverUrl: ctx.serverUrl,
+    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
   }
 }
 
@@ -148,6 +163,8 @@ async function phases(
 ): Promise<Omit<Result, 'counts'>> {
   const { docker, reporter } = deps
   const durations: Record<string, number> = {}
+  // An input that needs a newer buildx fails here, before anything is written or sent.
+  if (deps.buildx) await checkVersionGates(inputs, docker)
   const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false })
   const builder = plan.buildx ? 'buildx' : 'classic'
 
@@ -161,6 +178,13 @@ async function phases(
       ).catch(withHint(inputs))
     )
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
+  }
+  // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+  if (isEvaluation(inputs)) {
+    await reporter.group(`Build (call: ${inputs.call})`, () =>
+      timed(durations, 'build', () => evaluate(inputs, plan, deps))
+    )
+    return resultOf({ refs: [], builder, durations, iid: '' })
   }
   if (client)
     await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)))

@@ -2,12 +2,21 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildPlan } from '../docker.js'
+import { gitSources, type Secret } from '../git-source.js'
 import { urlSecrets, valueSecrets } from '../secrets.js'
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { remotePath, repository } from '../reference.js'
 import type { RetryOptions } from '../retry.js'
 import { messageOf, splitKeyValue } from '../text.js'
+
+/** Where this run's commit lives, for `{{defaultContext}}` and the GitHub host's token. */
+export interface GitOrigin {
+  /** e.g. https://github.com */
+  serverUrl: string
+  /** This commit's git context URL; undefined outside a repository's run. */
+  defaultContext?: string
+}
 
 export interface Plan {
   build: BuildPlan
@@ -80,10 +89,18 @@ export async function makePlan(
     labels?: string[]
     defaultTags?: string[]
     reporter: Reporter
+    git?: GitOrigin
   }
 ): Promise<Plan> {
   // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
-  for (const secret of urlSecrets(inputs.context)) opts.reporter.setSecret(secret)
+  for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(urlSecrets))
+    opts.reporter.setSecret(secret)
+  if (inputs.githubToken) opts.reporter.setSecret(inputs.githubToken)
+  const git = gitSources(inputs, {
+    buildx: opts.buildx,
+    serverUrl: opts.git?.serverUrl ?? 'https://github.com',
+    defaultContext: opts.git?.defaultContext
+  })
   const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
   const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
@@ -99,7 +116,9 @@ export async function makePlan(
       iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
-      secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
+      secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
+      context: git.context,
+      buildContexts: git.buildContexts,
       exports
     }
   }
@@ -113,9 +132,12 @@ export async function makePlan(
 async function secretFiles(
   inputs: Pick<Inputs, 'secrets' | 'secretEnvs' | 'secretFiles'>,
   workDir: string,
-  reporter: Reporter
+  reporter: Reporter,
+  /** Secrets of our own: the git fetch's credentials (src/git-source.ts). */
+  extra: Secret[] = []
 ): Promise<{ id: string; path: string }[]> {
   const written = [
+    ...extra,
     ...inputs.secrets.map(line => splitKeyValue(line)!),
     ...inputs.secretEnvs.map(line => {
       const { key, value } = splitKeyValue(line)!
