@@ -30,12 +30,12 @@ function table(heading: string): Map<string, string> {
 }
 
 describe('action.yml', () => {
-  it('runs on node24 from the committed bundle, with a post step for cleanup after failure or cancel', () => {
+  it('runs on node24 from the committed bundle, with a post step that always runs (cleanup after a failure or cancel, and a kept login)', () => {
     expect(action.runs).toEqual({
       using: 'node24',
       main: 'dist/index.js',
       post: 'dist/index.js',
-      'post-if': 'failure() || cancelled()'
+      'post-if': 'always()'
     })
   })
 

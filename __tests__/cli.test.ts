@@ -85,6 +85,8 @@ describe('flagsToInputs', () => {
       pull: 'true',
       username: 'u',
       password: 'pw',
+      'github-token': '',
+      'keep-login': 'false',
       retries: '5',
       'secret-files': '',
       'secret-envs': ''

@@ -136,6 +136,21 @@ export const INPUTS = {
       'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
     cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
   },
+  githubToken: {
+    kind: 'string',
+    default: '${{ github.token }}',
+    secret: true,
+    description:
+      "Token for the GitHub API at `GITHUB_API_URL`: reads the repository's title, description, URL and license for the OCI labels. Masked, never logged.",
+    cli: { value: 'TOKEN', help: 'GitHub API token (the API is only read in Actions)' }
+  },
+  keepLogin: {
+    kind: 'boolean',
+    default: 'false',
+    description:
+      "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+    cli: { help: 'not for the CLI: it has no post step to remove the login' }
+  },
   retries: {
     kind: 'number',
     default: '3',

@@ -241,6 +241,7 @@ const VALIDATORS: Validators = {
   target: plainName('target'),
   builder: plainName('builder'),
   password: trimPassword,
+  githubToken: token => token.trim(),
   platforms: list => {
     for (const p of list)
       if (!PLATFORM.test(p))

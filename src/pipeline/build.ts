@@ -2,7 +2,8 @@
 // metadata, and the local image inspected by that identity, never by a tag another build may move.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildArgs, DockerError, type Docker, type ImageInfo } from '../docker.js'
+import { buildArgs, DockerError, type BuildPlan, type Docker, type ImageInfo } from '../docker.js'
+import { withIndexFallback } from './annotate.js'
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
@@ -47,15 +48,18 @@ export async function build(
   deps: { docker: Docker; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
 ): Promise<Built> {
   const { docker, reporter } = deps
-  const args = buildArgs(inputs, plan.build, plan.buildx)
   const hint = withHint(inputs)
   reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`)
   // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-  const run =
-    plan.build.output === 'push'
+  const run = (buildPlan: BuildPlan) => {
+    const args = buildArgs(inputs, buildPlan, plan.buildx)
+    return plan.build.output === 'push'
       ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
       : docker.build(args)
-  const result = await run.catch(error => hint(located(error, inputs)))
+  }
+  const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
+    hint(located(error, inputs))
+  )
   if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
 
   const iid = (await readFile(plan.build.iidfile, 'utf8')).trim()

@@ -1,6 +1,7 @@
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { buildAnnotations } from './annotate.js'
 import type { BuildPlan } from '../docker.js'
 import { urlSecrets, valueSecrets } from '../secrets.js'
 import type { Inputs } from '../inputs.js'
@@ -42,6 +43,7 @@ export async function makePlan(
       refs: tags.map(tag => `${repo}:${tag}`),
       iidfile: path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
+      annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
       output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
