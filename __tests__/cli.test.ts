@@ -251,7 +251,9 @@ describe('main() before any build', () => {
       ['--context', '<ctx>', '--image', 'my/app', '--secret', 'id=BTP_UNSET_VAR_X'],
       /--secret/,
       'BTP_UNSET_VAR_X'
-    ]
+    ],
+    // The CLI has no post step that could remove a kept login.
+    [['--context', '<ctx>', '--image', 'my/app', '--keep-login'], /invalid --keep-login/, 'no post step']
   ])('invalid input %j exits 2 naming the input', async (argv, name, value) => {
     const res = await runMain(argv.map(a => (a === '<ctx>' ? ctx : a)))
     expect(res.code).toBe(2)

@@ -174,7 +174,7 @@ export async function main(
     if (parsed.inputs.keepLogin)
       throw new InputError(
         'keep-login',
-        'is for the action, whose post step removes the login: the CLI has none; log in with docker login for later commands'
+        'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands'
       )
     parsed.notices.forEach(n => reporter.notice(n))
     inputs = parsed.inputs
