@@ -2,10 +2,19 @@
 // post step nothing of that login is left. Without it (the default) the login dies with our step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expectSucceeded, runAction, type LaterStep } from './helpers/action.js'
+import {
+  ACTION,
+  expectSucceeded,
+  inputEnv,
+  parseCommandFile,
+  runAction,
+  type LaterStep
+} from './helpers/action.js'
 import {
   dockerCli,
   ensureBaseImage,
@@ -195,5 +204,66 @@ describe('keep-login', () => {
     expect(existsSync(later!.state.keptConfig)).toBe(false)
     expect(await filesHolding(r.runnerTemp, AUTH)).toEqual([])
     expect(r.post?.code).toBe(0)
+  })
+
+  it('true, and main is killed during the build: the post step removes the kept login all the same', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-kill-'))
+    contexts.push(dir)
+    const home = join(dir, 'home')
+    const runnerTemp = join(dir, 'runner-temp')
+    await mkdir(home)
+    await mkdir(runnerTemp)
+    const files = {
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STATE: join(dir, 'state'),
+      GITHUB_ENV: join(dir, 'env')
+    }
+    for (const f of Object.values(files)) await writeFile(f, '')
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: home,
+      RUNNER_TEMP: runnerTemp,
+      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+      ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
+      ...files,
+      ...inputEnv({
+        context: await context(),
+        image: repo('killed'),
+        registry: registry.host,
+        tags: 'v1',
+        username: USERNAME,
+        password: PASSWORD,
+        'keep-login': 'true'
+      })
+    }
+    // Killed the moment the build starts, after the login: no finally runs, as on a hard cancel.
+    const main = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const closed = new Promise(resolve => main.on('close', resolve))
+    let out = ''
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the build never started:\n${out}`)), 30_000)
+      main.stdout.on('data', (b: Buffer) => {
+        out += b.toString('utf8')
+        if (/^\[command\]docker (buildx )?build/m.test(out)) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      main.on('exit', code => reject(new Error(`main exited (${code}) before the build:\n${out}`)))
+    })
+    main.kill('SIGKILL')
+    await closed
+
+    const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'))
+    expect(state.keptConfig.startsWith(join(runnerTemp, 'build-tag-push-login-'))).toBe(true)
+    expect(await filesHolding(state.keptConfig, AUTH)).not.toEqual([])
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+    const post = await runCommand(process.execPath, [ACTION], { env: { ...env, ...stateEnv } })
+    expect(post.code).toBe(0)
+    expect(existsSync(state.keptConfig)).toBe(false)
+    expect(await filesHolding(dir, AUTH)).toEqual([])
+    expect(await filesHolding(dir, PASSWORD)).toEqual([])
+    // Main never got to export it, so the post step has nothing to put back.
+    expect(await readFile(files.GITHUB_ENV, 'utf8')).toBe('')
   })
 })
