@@ -89,6 +89,8 @@ describe('flagsToInputs', () => {
       pull: 'true',
       username: 'u',
       password: 'pw',
+      'github-token': '',
+      'keep-login': 'false',
       retries: '5',
       'secret-files': '',
       'secret-envs': '',
@@ -100,7 +102,6 @@ describe('flagsToInputs', () => {
       allow: '',
       'build-contexts': '',
       ssh: '',
-      'github-token': '',
       annotations: '',
       attests: '',
       'no-cache-filters': '',
@@ -284,7 +285,9 @@ describe('main() before any build', () => {
       ['--context', '<ctx>', '--image', 'my/app', '--secret', 'id=BTP_UNSET_VAR_X'],
       /--secret/,
       'BTP_UNSET_VAR_X'
-    ]
+    ],
+    // The CLI has no post step that could remove a kept login.
+    [['--context', '<ctx>', '--image', 'my/app', '--keep-login'], /invalid --keep-login/, 'no post step']
   ])('invalid input %j exits 2 naming the input', async (argv, name, value) => {
     const res = await runMain(argv.map(a => (a === '<ctx>' ? ctx : a)))
     expect(res.code).toBe(2)

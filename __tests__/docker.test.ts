@@ -187,6 +187,34 @@ describe('buildArgs', () => {
       ['buildx', 'build', `--iidfile=${IID}`, '--platform=linux/amd64,linux/arm64', `--tag=${REF}`, '.']
     ],
     [
+      'buildx sets the automatic annotations, one flag per level, values with commas and spaces whole',
+      {},
+      {
+        annotations: [
+          'manifest:org.opencontainers.image.description=A, b c',
+          'index:org.opencontainers.image.description=A, b c'
+        ]
+      },
+      true,
+      [
+        'buildx',
+        'build',
+        `--iidfile=${IID}`,
+        '--annotation=manifest:org.opencontainers.image.description=A, b c',
+        '--annotation=index:org.opencontainers.image.description=A, b c',
+
+        `--tag=${REF}`,
+        '.'
+      ]
+    ],
+    [
+      'the classic builder has no annotations',
+      {},
+      { annotations: ['manifest:org.opencontainers.image.title=t'] },
+      false,
+      ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
+    ],
+    [
       'buildx passes a remote context through',
       { context: 'https://github.com/a/b.git#main:sub', remoteContext: true },
       {},

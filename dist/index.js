@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -566,7 +565,7 @@ function singleLine(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9520);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4043);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -711,6 +710,12 @@ const INPUTS = {
         description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
         cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
     },
+    keepLogin: {
+        kind: 'boolean',
+        default: 'false',
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+        cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
     retries: {
         kind: 'number',
         default: '3',
@@ -851,7 +856,7 @@ const INPUTS = {
         kind: 'string',
         default: '${{ github.token }}',
         secret: true,
-        description: 'Token BuildKit uses to fetch git contexts on the GitHub host (`{{defaultContext}}`), passed as a `GIT_AUTH_TOKEN.<host>` build secret, never in argv or the log.',
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
         cli: {
             flag: 'github-token-env',
             value: 'VAR',
@@ -1336,7 +1341,7 @@ const defaultInputs = (over = {}) => {
 
 /***/ }),
 
-/***/ 9520:
+/***/ 4043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1356,7 +1361,7 @@ var external_os_ = __nccwpck_require__(857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -1463,13 +1468,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -1497,13 +1502,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -2890,9 +2895,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -3007,10 +3012,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -3129,9 +3134,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -3249,9 +3254,52 @@ function summaryMarkdown(inputs, result) {
 
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/keep-login.ts
+// keep-login: the run's DOCKER_CONFIG, with its logins, handed on to the job's later steps, and taken back
+// by the post step.
+//
+// Why DOCKER_CONFIG through GITHUB_ENV, not a write into ~/.docker: docker, cosign, crane (and everything
+// on go-containerregistry or containers/image) read DOCKER_CONFIG before ~/.docker; the user's
+// ~/.docker/config.json may send credentials to a credsStore (a keychain outliving the job), and on a
+// self-hosted runner it is shared with other jobs, so editing and restoring it would race them. Our own
+// directory is removed in one `rm`, and it sits under RUNNER_TEMP, which the runner empties after the job
+// even when the post step never runs.
+
+
+
+const STATE_KEPT_CONFIG = 'keptConfig';
+/** Set once DOCKER_CONFIG was exported: the value it had before, for the post step to put back. */
+const STATE_PREVIOUS_CONFIG = 'previousDockerConfig';
+const STATE_EXPORTED = 'exportedDockerConfig';
+/** Later steps of the job see `dir` as their DOCKER_CONFIG. */
+function keepLogin(dir, reporter) {
+    saveState(STATE_PREVIOUS_CONFIG, process.env.DOCKER_CONFIG ?? '');
+    saveState(STATE_EXPORTED, 'true');
+    exportVariable('DOCKER_CONFIG', dir);
+    reporter.info(`keep-login: the job's later steps use DOCKER_CONFIG=${dir}; the post step removes it`);
+}
+/**
+ * Removes the kept config and gives later post steps their DOCKER_CONFIG back (GITHUB_ENV cannot unset a
+ * variable: an empty one is what docker, cosign and crane read as unset). Nothing to do, nothing done.
+ */
+async function removeKeptLogin() {
+    const dir = getState(STATE_KEPT_CONFIG);
+    if (!dir)
+        return;
+    try {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+    catch (error) {
+        warning(`could not remove the kept login ${dir}: ${(0,src_text/* messageOf */.bD)(error)}`);
+    }
+    if (getState(STATE_EXPORTED) === 'true')
+        exportVariable('DOCKER_CONFIG', getState(STATE_PREVIOUS_CONFIG));
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
+
 
 
 
@@ -3310,14 +3358,21 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 41).then(__nccwpck_require__.bind(__nccwpck_require__, 6041));
+        let kept = '';
+        const { execute } = await __nccwpck_require__.e(/* import() */ 315).then(__nccwpck_require__.bind(__nccwpck_require__, 3315));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
             out: main_fence,
-            onWorkDir: dir => saveState(STATE_WORKDIR, dir)
+            onWorkDir: dir => saveState(STATE_WORKDIR, dir),
+            onKeptConfig: dir => {
+                kept = dir;
+                saveState(STATE_KEPT_CONFIG, dir);
+            }
         });
         main_fence.close();
+        if (kept)
+            keepLogin(kept, actionReporter);
         for (const [name, value] of Object.entries(outputs(inputs, result)))
             setOutput(name, value);
         await writeSummary(summaryMarkdown(inputs, result));
@@ -3358,17 +3413,21 @@ function errorLine(error) {
         .trim();
     return error instanceof src_inputs/* InputError */.dz ? line : line || 'build-tag-push failed';
 }
-/** The post step: remove the private docker config even when main was cancelled or crashed. */
+/**
+ * The post step: remove the private directory even when main was cancelled or crashed, and the kept login
+ * (keep-login). With neither in the state it does nothing: it runs after every job that used the action.
+ */
 async function post() {
     const workDir = getState(STATE_WORKDIR);
-    if (!workDir)
-        return;
-    try {
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    if (workDir) {
+        try {
+            await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        }
+        catch (error) {
+            warning(`could not remove ${workDir}: ${(0,src_text/* messageOf */.bD)(error)}`);
+        }
     }
-    catch (error) {
-        warning(`could not remove ${workDir}: ${(0,src_text/* messageOf */.bD)(error)}`);
-    }
+    await removeKeptLogin();
 }
 
 
@@ -5210,7 +5269,7 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

@@ -185,6 +185,12 @@ export async function main(
       if (value) secrets.push(value)
     }
     const parsed = parseInputs(name => map.get(name) ?? '')
+    // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
+    if (parsed.inputs.keepLogin)
+      throw new InputError(
+        'keep-login',
+        'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands'
+      )
     parsed.notices.forEach(n => reporter.notice(n))
     inputs = parsed.inputs
     secrets.push(...urlSecrets(inputs.context), inputs.githubToken)

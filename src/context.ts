@@ -298,13 +298,18 @@ function dedupe(xs: string[]): string[] {
   return [...new Set(xs)]
 }
 
-/** Tags (when none were given) and labels for a build, from the run's git context. */
+/**
+ * Tags (when none were given) and labels for a build, from the run's git context and the repository's
+ * metadata labels (labels.ts), which come first, as metadata-action orders them.
+ */
 export function gitDefaults(
   inputs: Pick<Inputs, 'tags' | 'labels'>,
   ctx: GitContext,
-  now: Date = new Date()
+  now: Date = new Date(),
+  repository: Record<string, string> = {}
 ): { tags: string[]; labels: string[] } {
   const explicit = inputs.tags.length > 0
   const tags = explicit ? inputs.tags : autoTags(ctx)
-  return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) }
+  const auto = { ...repository, ...ociLabels(ctx, tags, explicit, now) }
+  return { tags, labels: mergeLabels(auto, inputs.labels) }
 }

@@ -146,6 +146,8 @@ export interface BuildPlan {
   iidfile?: string
   /** KEY=VALUE labels after merging automatic and user labels. */
   labels: string[]
+  /** buildx only: the automatic OCI annotations, `LEVEL:KEY=VALUE` (annotations.ts). */
+  annotations?: string[]
   /** buildx only: where buildx writes its metadata JSON. */
   metadataFile?: string
   /** buildx only: id=path pairs for --secret. */
@@ -184,6 +186,7 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
     if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
+    for (const a of plan.annotations ?? []) args.push(`--annotation=${a}`)
     args.push(...(plan.exports ?? []))
   }
   for (const ref of plan.refs) args.push(`--tag=${ref}`)

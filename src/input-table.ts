@@ -156,6 +156,13 @@ export const INPUTS = {
       'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
     cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
   },
+  keepLogin: {
+    kind: 'boolean',
+    default: 'false',
+    description:
+      "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+    cli: { help: 'not for the CLI: it has no post step to remove the login' }
+  },
   retries: {
     kind: 'number',
     default: '3',
@@ -307,7 +314,7 @@ export const INPUTS = {
     default: '${{ github.token }}',
     secret: true,
     description:
-      'Token BuildKit uses to fetch git contexts on the GitHub host (`{{defaultContext}}`), passed as a `GIT_AUTH_TOKEN.<host>` build secret, never in argv or the log.',
+      "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
     cli: {
       flag: 'github-token-env',
       value: 'VAR',

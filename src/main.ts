@@ -10,6 +10,7 @@ import { createFence, singleLine } from './fence.js'
 import type { Reporter, Where } from './reporter.js'
 import { credentialSecrets } from './secrets.js'
 import { outputs, summaryMarkdown } from './summary.js'
+import { keepLogin, removeKeptLogin, STATE_KEPT_CONFIG } from './keep-login.js'
 import { messageOf } from './text.js'
 
 const STATE_POST = 'isPost'
@@ -78,15 +79,21 @@ export async function run(): Promise<void> {
     notices.forEach(n => core.notice(words(n)))
 
     // Loaded after validation: bad input, the most common failure, fails without loading it.
+    let kept = ''
     const { execute } = await import('./pipeline/index.js')
     const result = await execute(inputs, {
       reporter: actionReporter,
       tempRoot: process.env.RUNNER_TEMP || tmpdir(),
       out: fence,
-      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
+      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir),
+      onKeptConfig: dir => {
+        kept = dir
+        core.saveState(STATE_KEPT_CONFIG, dir)
+      }
     })
 
     fence.close()
+    if (kept) keepLogin(kept, actionReporter)
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
     await writeSummary(summaryMarkdown(inputs, result))
     actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)
@@ -126,13 +133,18 @@ export function errorLine(error: unknown): string {
   return error instanceof InputError ? line : line || 'build-tag-push failed'
 }
 
-/** The post step: remove the private docker config even when main was cancelled or crashed. */
+/**
+ * The post step: remove the private directory even when main was cancelled or crashed, and the kept login
+ * (keep-login). With neither in the state it does nothing: it runs after every job that used the action.
+ */
 async function post(): Promise<void> {
   const workDir = core.getState(STATE_WORKDIR)
-  if (!workDir) return
-  try {
-    await rm(workDir, { recursive: true, force: true })
-  } catch (error) {
-    core.warning(`could not remove ${workDir}: ${messageOf(error)}`)
+  if (workDir) {
+    try {
+      await rm(workDir, { recursive: true, force: true })
+    } catch (error) {
+      core.warning(`could not remove ${workDir}: ${messageOf(error)}`)
+    }
   }
+  await removeKeptLogin()
 }

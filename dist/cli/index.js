@@ -2,11 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 318:
+/***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(461);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4696);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 461:
+/***/ 4696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,8 +30,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/input-table.ts
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
@@ -133,6 +133,12 @@ const INPUTS = {
         secret: true,
         description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
         cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    keepLogin: {
+        kind: 'boolean',
+        default: 'false',
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+        cli: { help: 'not for the CLI: it has no post step to remove the login' }
     },
     retries: {
         kind: 'number',
@@ -274,7 +280,7 @@ const INPUTS = {
         kind: 'string',
         default: '${{ github.token }}',
         secret: true,
-        description: 'Token BuildKit uses to fetch git contexts on the GitHub host (`{{defaultContext}}`), passed as a `GIT_AUTH_TOKEN.<host>` build secret, never in argv or the log.',
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
         cli: {
             flag: 'github-token-env',
             value: 'VAR',
@@ -592,8 +598,8 @@ function splitHostPort(registry) {
     return { host: m[1], port: m[2] ?? '' };
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/text.ts
 // Small text helpers that several layers need: one spelling of each.
 /** An error's message, whatever was thrown. */
@@ -628,7 +634,7 @@ function addHosts(entries) {
         const at = entry.search(/[:=]/);
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
-        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,external_node_net_namespaceObject.isIP)(ip) === 0))
+        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,external_node_net_.isIP)(ip) === 0))
             throw new InputError('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
@@ -1214,7 +1220,7 @@ async function loadGitContext(warn, env = process.env) {
     try {
         // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
         // is loaded by whoever makes Octokit requests, with preload().
-        const { Context } = await __nccwpck_require__.e(/* import() */ 255).then(__nccwpck_require__.bind(__nccwpck_require__, 255));
+        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
         return fromActionsContext(new Context(), env);
     }
     catch (error) {
@@ -1407,11 +1413,15 @@ function isObject(v) {
 function dedupe(xs) {
     return [...new Set(xs)];
 }
-/** Tags (when none were given) and labels for a build, from the run's git context. */
-function gitDefaults(inputs, ctx, now = new Date()) {
+/**
+ * Tags (when none were given) and labels for a build, from the run's git context and the repository's
+ * metadata labels (labels.ts), which come first, as metadata-action orders them.
+ */
+function gitDefaults(inputs, ctx, now = new Date(), repository = {}) {
     const explicit = inputs.tags.length > 0;
     const tags = explicit ? inputs.tags : autoTags(ctx);
-    return { tags, labels: mergeLabels(ociLabels(ctx, tags, explicit, now), inputs.labels) };
+    const auto = { ...repository, ...ociLabels(ctx, tags, explicit, now) };
+    return { tags, labels: mergeLabels(auto, inputs.labels) };
 }
 
 ;// CONCATENATED MODULE: ./src/git-source.ts
@@ -1738,44 +1748,6 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build-flags.ts
-/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
-const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
-/**
- * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
- * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
- */
-function optionArgs(inputs, plan, buildx) {
-    const args = [];
-    for (const host of inputs.addHosts)
-        args.push(`--add-host=${host}`);
-    if (inputs.network)
-        args.push(`--network=${inputs.network}`);
-    if (inputs.shmSize)
-        args.push(`--shm-size=${inputs.shmSize}`);
-    for (const limit of inputs.ulimit)
-        args.push(`--ulimit=${limit}`);
-    if (inputs.cgroupParent)
-        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
-    if (!buildx)
-        return args;
-    for (const entitlement of inputs.allow)
-        args.push(`--allow=${entitlement}`);
-    for (const context of plan.buildContexts ?? inputs.buildContexts)
-        args.push(`--build-context=${context}`);
-    for (const spec of inputs.ssh)
-        args.push(`--ssh=${spec}`);
-    for (const annotation of inputs.annotations)
-        args.push(`--annotation=${annotation}`);
-    for (const attest of inputs.attests)
-        args.push(`--attest=${attest}`);
-    for (const stage of inputs.noCacheFilters)
-        args.push(`--no-cache-filter=${stage}`);
-    if (inputs.call)
-        args.push(`--call=${callArg(inputs.call)}`);
-    return args;
-}
-
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 
@@ -1933,10 +1905,136 @@ function gaveUp(error, attempt, outOfTime) {
     return error;
 }
 
+;// CONCATENATED MODULE: ./src/labels.ts
+
+
+const LABEL_TITLE = 'org.opencontainers.image.title';
+const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
+const LABEL_URL = 'org.opencontainers.image.url';
+const LABEL_LICENSES = 'org.opencontainers.image.licenses';
+/**
+ * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
+ * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
+ */
+function repositoryLabels(repo) {
+    const labels = {};
+    const set = (key, value) => {
+        if (typeof value === 'string' && value.trim() !== '')
+            labels[key] = value.trim();
+    };
+    set(LABEL_TITLE, repo.name);
+    set(LABEL_DESCRIPTION, repo.description);
+    set(LABEL_URL, repo.html_url);
+    const spdx = repo.license?.spdx_id;
+    if (spdx !== 'NOASSERTION')
+        set(LABEL_LICENSES, spdx);
+    return labels;
+}
+/** Per-request deadline: an API that does not answer must not hold the build for long. */
+const API_TIMEOUT_MS = 10_000;
+/**
+ * The repository labels for this run, or none: only in Actions, with a repository and a token. An API that
+ * does not answer after the retries, or refuses, costs one warning and no labels; the build goes on.
+ */
+async function loadRepositoryLabels(ctx, opts) {
+    if (!ctx.actions || !ctx.repository || !opts.token)
+        return {};
+    // Masked before anything can print it (the runner masks github.token itself, not every PAT).
+    opts.reporter.setSecret(opts.token);
+    try {
+        return repositoryLabels(await fetchRepository(ctx.repository, opts));
+    }
+    catch (error) {
+        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`);
+        return {};
+    }
+}
+/** `GET /repos/{owner}/{repo}` through Octokit, retried while the failure is transient. */
+async function fetchRepository(repository, opts) {
+    const env = opts.env ?? process.env;
+    const [owner, repo] = repository.split('/');
+    // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
+    await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(747), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
+    const octokit = getOctokit(opts.token, {
+        baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
+    });
+    const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
+    return retry(async () => {
+        try {
+            const { data } = await octokit.rest.repos.get({
+                owner,
+                repo,
+                request: { signal: AbortSignal.timeout(timeoutMs) }
+            });
+            return data;
+        }
+        catch (error) {
+            throw classified(error);
+        }
+    }, {
+        attempts: opts.attempts,
+        sleep: opts.sleep,
+        // Retries are told in the debug log only: the user hears once, when the metadata is given up on.
+        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${messageOf(info.error)}`)
+    });
+}
+/**
+ * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
+ * any other status (401, 403, 404) is the answer and is not asked again.
+ */
+function classified(error) {
+    const status = error?.status;
+    const cause = error?.cause;
+    const message = messageOf(error) + (cause ? `: ${messageOf(cause)}` : '');
+    if (typeof status === 'number' && status > 0 && status < 500 && status !== 429)
+        return new ClassifiedError(`HTTP ${status}: ${message}`, 'fatal');
+    return new ClassifiedError(typeof status === 'number' ? `HTTP ${status}: ${message}` : message, 'transient');
+}
+
+;// CONCATENATED MODULE: ./src/build-flags.ts
+/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
+const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
+/**
+ * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
+ * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
+ */
+function optionArgs(inputs, plan, buildx) {
+    const args = [];
+    for (const host of inputs.addHosts)
+        args.push(`--add-host=${host}`);
+    if (inputs.network)
+        args.push(`--network=${inputs.network}`);
+    if (inputs.shmSize)
+        args.push(`--shm-size=${inputs.shmSize}`);
+    for (const limit of inputs.ulimit)
+        args.push(`--ulimit=${limit}`);
+    if (inputs.cgroupParent)
+        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
+    if (!buildx)
+        return args;
+    for (const entitlement of inputs.allow)
+        args.push(`--allow=${entitlement}`);
+    for (const context of plan.buildContexts ?? inputs.buildContexts)
+        args.push(`--build-context=${context}`);
+    for (const spec of inputs.ssh)
+        args.push(`--ssh=${spec}`);
+    for (const annotation of inputs.annotations)
+        args.push(`--annotation=${annotation}`);
+    for (const attest of inputs.attests)
+        args.push(`--attest=${attest}`);
+    for (const stage of inputs.noCacheFilters)
+        args.push(`--no-cache-filter=${stage}`);
+    if (inputs.call)
+        args.push(`--call=${callArg(inputs.call)}`);
+    return args;
+}
+
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/fence.ts
 // docker's output, fenced off from the runner's workflow-command parser.
 //
@@ -1952,7 +2050,7 @@ const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n'
 /** One writer for a stream the runner reads, shared by docker's output and our own lines. */
 function createFence(sink, options = {}) {
     const enabled = options.enabled ?? true;
-    const newToken = options.token ?? (() => (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'));
+    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     let token;
     let atLineStart = true;
     const put = (chunk) => {
@@ -2039,7 +2137,7 @@ function createExecRunner(out = process.stdout, env = process.env) {
             enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
         });
     // Loads while the registry preflight runs, not after it.
-    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
+    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
     return async (command, args, childEnv, options) => {
         if (cancelledBy)
             return refused(cancelledBy);
@@ -2421,6 +2519,8 @@ function buildArgs(inputs, plan, buildx = false) {
             args.push(`--sbom=${inputs.sbom}`);
         for (const s of plan.secretFiles ?? [])
             args.push(`--secret=id=${s.id},src=${s.path}`);
+        for (const a of plan.annotations ?? [])
+            args.push(`--annotation=${a}`);
         args.push(...(plan.exports ?? []));
     }
     for (const ref of plan.refs)
@@ -2593,23 +2693,23 @@ function insecureByConfig(config, registry, addresses) {
     const named = config.IndexConfigs?.[registry];
     if (named)
         return named.Secure === false;
-    const cidrs = new external_node_net_namespaceObject.BlockList();
+    const cidrs = new external_node_net_.BlockList();
     for (const cidr of config.InsecureRegistryCIDRs ?? []) {
         const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_namespaceObject.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_namespaceObject.isIP)(net) && bits !== undefined)
+        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
             cidrs.addSubnet(net, Number(bits), type);
     }
-    return addresses.some(a => (0,external_node_net_namespaceObject.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_namespaceObject.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
 /** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
 async function dockerTreatsAsInsecure(docker, registry) {
     const { host } = splitHostPort(registry);
     const [config, addresses] = await Promise.all([
         docker.registryConfig(),
-        (0,external_node_net_namespaceObject.isIP)(host)
+        (0,external_node_net_.isIP)(host)
             ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 553, 23))
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
                 .then(dns => dns.lookup(host, { all: true }))
                 .then(found => found.map(f => f.address), () => [])
     ]);
@@ -2648,9 +2748,9 @@ function builderDriver(configDir, builder, env = process.env) {
     return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // How a failed registry interaction reads: one class for every layer, and the registry's own words.
 
@@ -2766,7 +2866,7 @@ async function readCertsDir(dir) {
     const tls = {};
     if (cas.length) {
         // Loaded only here: start-up time counts, and few registries have a certs.d directory.
-        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
         tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
     }
     if (pairs.length) {
@@ -2970,7 +3070,7 @@ class Transport {
     async once(method, url, headers, body) {
         this.requestCount++;
         // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
-        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23))).default;
+        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
         const transport = tls ?? (external_node_http_default());
         const agent = await this.agentFor(url, tls);
         return new Promise((resolve, reject) => {
@@ -3348,7 +3448,7 @@ const MANIFEST_ACCEPT = [
 ];
 const api_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 function manifestDigest(body) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
 }
 class RegistryClient {
     registry;
@@ -3469,6 +3569,90 @@ async function timed(durations, name, fn) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/annotations.ts
+
+const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS. */
+const DEFAULT_LEVELS = ['manifest', 'index'];
+const OCI_PREFIX = 'org.opencontainers.image.';
+/** The levels only an index has. */
+const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
+/** buildx's refusal of index annotations on a build that has no index (before or after the build). */
+const INDEX_REFUSED = /index annotations not supported for single platform export/i;
+/**
+ * DOCKER_METADATA_ANNOTATIONS_LEVELS, comma separated, as metadata-action reads it; unset or empty gives
+ * the default. Unknown words are returned apart so the caller can say so.
+ */
+function annotationLevels(env) {
+    const raw = env.DOCKER_METADATA_ANNOTATIONS_LEVELS?.trim();
+    if (!raw)
+        return { levels: [...DEFAULT_LEVELS], unknown: [] };
+    const words = [...new Set(raw.split(',').map(w => w.trim().toLowerCase()))].filter(Boolean);
+    return {
+        levels: words.filter((w) => LEVELS.includes(w)),
+        unknown: words.filter(w => !LEVELS.includes(w))
+    };
+}
+const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
+/**
+ * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
+ * SBOM, or buildx's default provenance). False only where it surely has none; where a driver adds no
+ * default attestation (the classic store) the index levels are refused and dropped (see INDEX_REFUSED).
+ */
+function mayHaveIndex(inputs, env) {
+    if (inputs.platforms.length > 1)
+        return true;
+    if (inputs.sbom && !isOff(inputs.sbom))
+        return true;
+    if (inputs.provenance)
+        return !isOff(inputs.provenance);
+    return !env.BUILDX_NO_DEFAULT_ATTESTATIONS;
+}
+/**
+ * `LEVEL:KEY=VALUE` for `--annotation`, one per OCI label and level, from the final labels (the `labels`
+ * input already overrode the automatic ones there). Pure.
+ */
+function ociAnnotations(labels, levels, index) {
+    const used = levels.filter(level => index || !INDEX_LEVELS.has(level));
+    const oci = labels
+        .map(line => splitKeyValue(line))
+        .filter((kv) => !!kv && kv.key.startsWith(OCI_PREFIX));
+    return used.flatMap(level => oci.map(({ key, value }) => `${level}:${key}=${value}`));
+}
+/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
+const withoutIndexLevels = (annotations) => annotations.filter(a => !INDEX_LEVELS.has(a.slice(0, a.indexOf(':'))));
+
+;// CONCATENATED MODULE: ./src/pipeline/annotate.ts
+// The build's automatic annotations (annotations.ts), and the one rebuild without the index levels when
+// buildx finds no index to put them on: those annotations are ours, not the user's, so they never fail a build.
+
+
+function buildAnnotations(inputs, labels, reporter, env = process.env) {
+    const { levels, unknown } = annotationLevels(env);
+    if (unknown.length)
+        reporter.warning(`DOCKER_METADATA_ANNOTATIONS_LEVELS: ignoring ${unknown.map(w => JSON.stringify(w)).join(', ')}; the levels are manifest, index, manifest-descriptor and index-descriptor`);
+    return ociAnnotations(labels, levels, mayHaveIndex(inputs, env));
+}
+/**
+ * Runs `build` with the plan; when buildx refuses the index annotations (the build has no index: one
+ * platform and no attestation), runs it once more without them. The refusal comes before the build (the
+ * classic store) or at its export, when the cache makes the second run cheap.
+ */
+async function withIndexFallback(plan, build, reporter) {
+    try {
+        return await build(plan);
+    }
+    catch (error) {
+        const annotations = plan.annotations ?? [];
+        const rest = withoutIndexLevels(annotations);
+        if (rest.length === annotations.length || !INDEX_REFUSED.test(errorText(error)))
+            throw error;
+        reporter.info('This build has no image index: its OCI annotations go on the manifest only');
+        return build({ ...plan, annotations: rest });
+    }
+}
+const errorText = (error) => `${messageOf(error)}\n${error?.stderr ?? ''}`;
+
 ;// CONCATENATED MODULE: ./src/pipeline/hints.ts
 
 
@@ -3571,6 +3755,7 @@ function decoded(s) {
 
 
 
+
 /** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
 const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
     (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec));
@@ -3626,6 +3811,7 @@ async function makePlan(inputs, opts) {
             refs: tags.map(tag => `${repo}:${tag}`),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
+            annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
             secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
             context: git.context,
@@ -3755,6 +3941,7 @@ function platformDigests(manifest, localPlatform) {
 
 
 
+
 /** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
@@ -3775,15 +3962,17 @@ function failedLine(stderr) {
 }
 async function build(inputs, plan, deps) {
     const { docker, reporter } = deps;
-    const args = buildArgs(inputs, plan.build, plan.buildx);
     const hint = withHint(inputs);
     reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const pushes = plan.pushedBy === 'buildx';
-    const run = pushes
-        ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
-        : docker.build(args);
-    const result = await run.catch(error => hint(located(error, inputs)));
+    const run = (buildPlan) => {
+        const args = buildArgs(inputs, buildPlan, plan.buildx);
+        return pushes
+            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
+            : docker.build(args);
+    };
+    const result = await withIndexFallback(plan.build, run, reporter).catch(error => hint(located(error, inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
     const iid = plan.build.iidfile ? (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
@@ -4131,6 +4320,7 @@ function resultOf(o) {
 
 
 
+
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 const REQUEST_TIMEOUT_MS = 10_000;
 /**
@@ -4146,12 +4336,16 @@ async function execute(inputs, opts) {
     checkBuilder(inputs, buildx);
     const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
+    const kept = inputs.keepLogin && opts.onKeptConfig ? await keptConfigDir(opts.tempRoot, opts.onKeptConfig) : '';
     try {
-        const configDir = external_node_path_default().join(workDir, 'docker-config');
+        const configDir = kept || external_node_path_default().join(workDir, 'docker-config');
         // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
         const tmp = external_node_path_default().join(workDir, 'tmp');
         const [[defaults, git]] = await Promise.all([
-            loadGitContext(m => opts.reporter.warning(m), env).then(ctx => [gitDefaults(inputs, ctx), gitOrigin(ctx, env)]),
+            loadGitContext(m => opts.reporter.warning(m), env).then(async (ctx) => [
+                gitDefaults(inputs, ctx, new Date(), await pipeline_repositoryLabels(inputs, ctx, opts.reporter, env)),
+                gitOrigin(ctx, env)
+            ]),
             createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
             (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
         ]);
@@ -4169,6 +4363,11 @@ async function execute(inputs, opts) {
             git
         });
     }
+    catch (error) {
+        if (kept)
+            await (0,promises_namespaceObject.rm)(kept, { recursive: true, force: true });
+        throw error;
+    }
     finally {
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
     }
@@ -4179,6 +4378,14 @@ function gitOrigin(ctx, env) {
         defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
     };
 }
+/** A 0700 directory of its own for a DOCKER_CONFIG that outlives the step (keep-login). */
+async function keptConfigDir(tempRoot, onDir) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-login-'));
+    onDir(dir);
+    return dir;
+}
+/** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
+const pipeline_repositoryLabels = (inputs, ctx, reporter, env) => loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env });
 async function runPipeline(inputs, deps) {
     // One client for the run: the reachability check and verification share its connections and tokens.
     const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
@@ -4466,7 +4673,7 @@ function flagMessage(error) {
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     let values;
     try {
-        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
     }
     catch (error) {
         io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`);
@@ -4494,6 +4701,9 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
                 secrets.push(value);
         }
         const parsed = parseInputs(name => map.get(name) ?? '');
+        // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
+        if (parsed.inputs.keepLogin)
+            throw new InputError('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
         parsed.notices.forEach(n => reporter.notice(n));
         inputs = parsed.inputs;
         secrets.push(...urlSecrets(inputs.context), inputs.githubToken);
@@ -4535,52 +4745,206 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
 
 /***/ }),
 
-/***/ 613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 553:
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 1553:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 
-/***/ 708:
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 692:
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -4591,24 +4955,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 557:
+/***/ 3557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -4634,7 +5012,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -4880,6 +5258,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(318);
+/******/ var __webpack_exports__ = __nccwpck_require__(7318);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

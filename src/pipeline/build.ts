@@ -2,7 +2,15 @@
 // metadata, and the local image inspected by that identity, never by a tag another build may move.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildArgs, DockerError, type Docker, type ExecResult, type ImageInfo } from '../docker.js'
+import {
+  buildArgs,
+  DockerError,
+  type BuildPlan,
+  type Docker,
+  type ExecResult,
+  type ImageInfo
+} from '../docker.js'
+import { withIndexFallback } from './annotate.js'
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
@@ -49,15 +57,19 @@ export async function build(
   deps: { docker: Docker; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
 ): Promise<Built> {
   const { docker, reporter } = deps
-  const args = buildArgs(inputs, plan.build, plan.buildx)
   const hint = withHint(inputs)
   reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`)
   // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
   const pushes = plan.pushedBy === 'buildx'
-  const run = pushes
-    ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
-    : docker.build(args)
-  const result = await run.catch(error => hint(located(error, inputs)))
+  const run = (buildPlan: BuildPlan): Promise<ExecResult> => {
+    const args = buildArgs(inputs, buildPlan, plan.buildx)
+    return pushes
+      ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
+      : docker.build(args)
+  }
+  const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
+    hint(located(error, inputs))
+  )
   if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
 
   const iid = plan.build.iidfile ? (await readFile(plan.build.iidfile, 'utf8')).trim() : ''

@@ -6,6 +6,7 @@ import { gitDefaults, loadGitContext, type GitContext } from '../context.js'
 import { defaultGitContext } from '../git-source.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
+import { loadRepositoryLabels } from '../labels.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
 import { builderDriver } from '../buildx-driver.js'
@@ -56,6 +57,12 @@ export interface ExecuteOptions {
   env?: NodeJS.ProcessEnv
   /** Told the private directory as soon as it exists, so a post step can remove it after a crash. */
   onWorkDir?: (dir: string) => void
+  /**
+   * keep-login: the DOCKER_CONFIG goes to a directory of its own, outside the private one, and is kept for
+   * the job's later steps once the run succeeds. Told before any login lands in it, so that the post step
+   * removes it whatever happens; removed at once when the run fails.
+   */
+  onKeptConfig?: (dir: string) => void
 }
 
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
@@ -74,13 +81,19 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   checkBuilder(inputs, buildx)
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
   opts.onWorkDir?.(workDir)
+  const kept =
+    inputs.keepLogin && opts.onKeptConfig ? await keptConfigDir(opts.tempRoot, opts.onKeptConfig) : ''
   try {
-    const configDir = path.join(workDir, 'docker-config')
+    const configDir = kept || path.join(workDir, 'docker-config')
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
     const [[defaults, git]] = await Promise.all([
       loadGitContext(m => opts.reporter.warning(m), env).then(
-        ctx => [gitDefaults(inputs, ctx), gitOrigin(ctx, env)] as const
+        async ctx =>
+          [
+            gitDefaults(inputs, ctx, new Date(), await repositoryLabels(inputs, ctx, opts.reporter, env)),
+            gitOrigin(ctx, env)
+          ] as const
       ),
       createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
       mkdir(tmp, { mode: 0o700 })
@@ -100,6 +113,9 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
       git
     })
+  } catch (error) {
+    if (kept) await rm(kept, { recursive: true, force: true })
+    throw error
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
@@ -111,6 +127,17 @@ function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
     defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
   }
 }
+
+/** A 0700 directory of its own for a DOCKER_CONFIG that outlives the step (keep-login). */
+async function keptConfigDir(tempRoot: string, onDir: (dir: string) => void): Promise<string> {
+  const dir = await mkdtemp(path.join(tempRoot, 'build-tag-push-login-'))
+  onDir(dir)
+  return dir
+}
+
+/** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
+const repositoryLabels = (inputs: Inputs, ctx: GitContext, reporter: Reporter, env: NodeJS.ProcessEnv) =>
+  loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env })
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client for the run: the reachability check and verification share its connections and tokens.

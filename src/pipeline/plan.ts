@@ -1,6 +1,7 @@
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { buildAnnotations } from './annotate.js'
 import type { BuildPlan } from '../docker.js'
 import { gitSources, type Secret } from '../git-source.js'
 import { urlSecrets, valueSecrets } from '../secrets.js'
@@ -115,6 +116,7 @@ export async function makePlan(
       refs: tags.map(tag => `${repo}:${tag}`),
       iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
+      annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
       context: git.context,
