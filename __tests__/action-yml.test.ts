@@ -30,12 +30,12 @@ function table(heading: string): Map<string, string> {
 }
 
 describe('action.yml', () => {
-  it('runs on node24 from the committed bundle, with a post step for cleanup after failure or cancel', () => {
+  it('runs on node24 from the committed bundle, with a post step that always runs (cleanup after a failure or cancel, and a kept login)', () => {
     expect(action.runs).toEqual({
       using: 'node24',
       main: 'dist/index.js',
       post: 'dist/index.js',
-      'post-if': 'failure() || cancelled()'
+      'post-if': 'always()'
     })
   })
 
@@ -80,9 +80,88 @@ describe('workflow files', () => {
     expect(files.length).toBeGreaterThanOrEqual(5)
     const text = files.map(f => readFileSync(join(ROOT, f), 'utf8')).join('\n')
     expect(text).toContain('cosign sign')
-    expect(text).toContain("push: ${{ github.event_name != 'pull_request' }}")
+    expect(text).toContain("if: github.event_name == 'pull_request'")
     expect(text).toContain("tags: ['v*.*.*']")
     expect(text).toContain('packages: write')
+  })
+
+  // The rules of issue 12 for our examples (docs/workflows), read from the parsed YAML.
+  type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+  type Job = { if?: string; permissions?: Record<string, string>; steps: Step[] }
+  type Workflow = {
+    on: Record<string, unknown>
+    permissions?: Record<string, string>
+    jobs: Record<string, Job>
+  }
+  const examples = files
+    .filter(f => f.startsWith('docs'))
+    .map(f => [f, parse(readFileSync(join(ROOT, f), 'utf8')) as Workflow] as const)
+  const ours = (step: Step): boolean => /build-tag-push@/.test(step.uses ?? '')
+
+  it.each(examples)(
+    '%s: step outputs reach run: scripts through env:, never ${{ }} in the script',
+    (_f, wf) => {
+      for (const job of Object.values(wf.jobs))
+        for (const step of job.steps) if (step.run) expect(step.run).not.toContain('${{')
+    }
+  )
+
+  it.each(examples)('%s: the actions it uses are at their current majors', (_f, wf) => {
+    const current: Record<string, string> = {
+      'actions/checkout': 'v6',
+      'docker/setup-buildx-action': 'v4',
+      'docker/setup-qemu-action': 'v4',
+      'sigstore/cosign-installer': 'v4',
+      'docker/login-action': 'v4',
+      'docker/metadata-action': 'v6',
+      'docker/build-push-action': 'v7'
+    }
+    for (const job of Object.values(wf.jobs))
+      for (const step of job.steps) {
+        const [name, version] = (step.uses ?? '').split('@')
+        if (name in current) expect(`${name}@${version}`).toBe(`${name}@${current[name]}`)
+      }
+  })
+
+  it.each(examples)(
+    '%s: a later step that needs the registry (cosign, docker pull) has keep-login',
+    (_f, wf) => {
+      for (const job of Object.values(wf.jobs)) {
+        const at = job.steps.findIndex(ours)
+        if (at < 0) continue
+        const later = job.steps
+          .slice(at + 1)
+          .some(s => /\b(cosign sign|docker pull|crane)\b/.test(s.run ?? ''))
+        if (later) expect(job.steps[at].with?.['keep-login']).toBe(true)
+      }
+    }
+  )
+
+  it.each(examples)('%s: a job that does not push has no login and no packages: write', (_f, wf) => {
+    for (const job of Object.values(wf.jobs)) {
+      const step = job.steps.find(ours)
+      if (!step || step.with?.push !== false) continue
+      expect(step.with?.username).toBeUndefined()
+      expect(step.with?.password).toBeUndefined()
+      expect({ ...wf.permissions, ...job.permissions }.packages).not.toBe('write')
+    }
+  })
+
+  it('the migration example moves a build-push-action + metadata-action + login-action job over', () => {
+    const uses = (f: string) =>
+      Object.values(examples.find(([name]) => name.endsWith(f))![1].jobs).flatMap(j =>
+        j.steps.map(s => s.uses ?? '')
+      )
+    expect(uses('migrate-before.yml')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^docker\/build-push-action@/),
+        expect.stringMatching(/^docker\/metadata-action@/),
+        expect.stringMatching(/^docker\/login-action@/)
+      ])
+    )
+    const after = uses('migrate-after.yml')
+    expect(after.some(u => /^docker\/(build-push|metadata|login)-action@/.test(u))).toBe(false)
+    expect(after.some(u => /build-tag-push@/.test(u))).toBe(true)
   })
 
   it.each(files)('%s validates', file => {

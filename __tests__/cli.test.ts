@@ -58,6 +58,8 @@ describe('flagsToInputs', () => {
         sbom: 'true',
         builder: 'b1',
         'no-push': true,
+        load: true,
+        output: ['type=local,dest=out', 'type=tar,dest=o.tar'],
         'no-cache': true,
         pull: true,
         username: 'u',
@@ -87,13 +89,29 @@ describe('flagsToInputs', () => {
       secrets: '',
       builder: 'b1',
       push: 'false',
+      load: 'true',
+      outputs: 'type=local,dest=out\ntype=tar,dest=o.tar',
       'no-cache': 'true',
       pull: 'true',
       username: 'u',
       password: 'pw',
+      'github-token': '',
+      'keep-login': 'false',
       retries: '5',
       'secret-files': '',
-      'secret-envs': ''
+      'secret-envs': '',
+      'add-hosts': '',
+      network: '',
+      'shm-size': '',
+      ulimit: '',
+      'cgroup-parent': '',
+      allow: '',
+      'build-contexts': '',
+      ssh: '',
+      annotations: '',
+      attests: '',
+      'no-cache-filters': '',
+      call: ''
     })
   })
 
@@ -117,6 +135,24 @@ describe('flagsToInputs', () => {
       ''
     )
     expect(map.get('secrets')).toBe('npm=s3cr3t\ngh=a=b')
+  })
+
+  it('--secret keeps a multi-line or quoted value one entry (quoted for the CSV reading)', () => {
+    const map = flagsToInputs(values({ secret: ['key=PEM'] }), { PEM: 'a\nb "c"' }, '')
+    expect(map.get('secrets')).toBe('"key=a\nb ""c"""')
+    const given: Record<string, string> = { image: 'my/app', file: join(ROOT, 'package.json') }
+    const get = (name: string): string => map.get(name) || given[name] || ''
+    expect(parseInputs(get, ROOT).inputs.secrets).toEqual(['key=a\nb "c"'])
+  })
+
+  it('the GitHub token comes from the environment (GITHUB_TOKEN, or the variable --github-token-env names)', () => {
+    expect(flagsToInputs(values({}), { GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe('ghs_x')
+    expect(flagsToInputs(values({}), {}, '').get('github-token')).toBe('')
+    const named = values({ 'github-token-env': 'MY_TOKEN' })
+    expect(flagsToInputs(named, { MY_TOKEN: 'ghp_y', GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe(
+      'ghp_y'
+    )
+    expect(() => flagsToInputs(named, {}, '')).toThrow(/MY_TOKEN is not set/)
   })
 
   it.each([
@@ -249,13 +285,15 @@ describe('main() before any build', () => {
     [
       ['--context', '<ctx>', '--image', 'my/app', '--build-arg', 'NOVALUE'],
       /build-args|--build-arg/,
-      'line 1'
+      'entry 1'
     ],
     [
       ['--context', '<ctx>', '--image', 'my/app', '--secret', 'id=BTP_UNSET_VAR_X'],
       /--secret/,
       'BTP_UNSET_VAR_X'
-    ]
+    ],
+    // The CLI has no post step that could remove a kept login.
+    [['--context', '<ctx>', '--image', 'my/app', '--keep-login'], /invalid --keep-login/, 'no post step']
   ])('invalid input %j exits 2 naming the input', async (argv, name, value) => {
     const res = await runMain(argv.map(a => (a === '<ctx>' ? ctx : a)))
     expect(res.code).toBe(2)

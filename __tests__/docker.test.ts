@@ -98,7 +98,7 @@ describe('buildArgs', () => {
         provenance: 'mode=max',
         sbom: 'true'
       },
-      { metadataFile: '/w/meta.json', secretFiles: [{ id: 's', path: '/w/s' }], output: 'push' },
+      { metadataFile: '/w/meta.json', secretFiles: [{ id: 's', path: '/w/s' }], exports: ['--push'] },
       false,
       ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
     ],
@@ -110,7 +110,13 @@ describe('buildArgs', () => {
       ['build', `--iidfile=${IID}`, '--label=merged=1', `--tag=${REF}`, '.']
     ],
     ['classic, no tags', {}, { refs: [] }, false, ['build', `--iidfile=${IID}`, '.']],
-    ['buildx, minimal', {}, {}, true, ['buildx', 'build', `--iidfile=${IID}`, '--load', `--tag=${REF}`, '.']],
+    [
+      "buildx, minimal: no export flag is the driver's default",
+      {},
+      {},
+      true,
+      ['buildx', 'build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
+    ],
     [
       'buildx, everything',
       {
@@ -134,7 +140,7 @@ describe('buildArgs', () => {
           { id: 'tok', path: '/w/s/tok' },
           { id: 'npm', path: '/w/s/npm' }
         ],
-        output: 'push',
+        exports: ['--push', '--load'],
         refs: [REF, 'localhost:5000/my/app:latest']
       },
       true,
@@ -160,31 +166,60 @@ describe('buildArgs', () => {
         '--secret=id=tok,src=/w/s/tok',
         '--secret=id=npm,src=/w/s/npm',
         '--push',
+        '--load',
         `--tag=${REF}`,
         '--tag=localhost:5000/my/app:latest',
         './-ctx'
       ]
     ],
     [
-      'buildx loads when not pushing from the build',
+      'buildx loads when asked to',
       { provenance: 'false' },
-      { output: 'load' },
+      { exports: ['--load'] },
       true,
       ['buildx', 'build', `--iidfile=${IID}`, '--provenance=false', '--load', `--tag=${REF}`, '.']
     ],
     [
       'buildx keeps a multi-platform build that is not pushed in the cache',
       { platforms: ['linux/amd64', 'linux/arm64'] },
-      { output: 'cache' },
+      { exports: [] },
       true,
       ['buildx', 'build', `--iidfile=${IID}`, '--platform=linux/amd64,linux/arm64', `--tag=${REF}`, '.']
+    ],
+    [
+      'buildx sets the automatic annotations, one flag per level, values with commas and spaces whole',
+      {},
+      {
+        annotations: [
+          'manifest:org.opencontainers.image.description=A, b c',
+          'index:org.opencontainers.image.description=A, b c'
+        ]
+      },
+      true,
+      [
+        'buildx',
+        'build',
+        `--iidfile=${IID}`,
+        '--annotation=manifest:org.opencontainers.image.description=A, b c',
+        '--annotation=index:org.opencontainers.image.description=A, b c',
+
+        `--tag=${REF}`,
+        '.'
+      ]
+    ],
+    [
+      'the classic builder has no annotations',
+      {},
+      { annotations: ['manifest:org.opencontainers.image.title=t'] },
+      false,
+      ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
     ],
     [
       'buildx passes a remote context through',
       { context: 'https://github.com/a/b.git#main:sub', remoteContext: true },
       {},
       true,
-      ['buildx', 'build', `--iidfile=${IID}`, '--load', `--tag=${REF}`, 'https://github.com/a/b.git#main:sub']
+      ['buildx', 'build', `--iidfile=${IID}`, `--tag=${REF}`, 'https://github.com/a/b.git#main:sub']
     ]
   ]
 

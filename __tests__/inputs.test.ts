@@ -137,10 +137,10 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['no-cache on', { 'no-cache': 'on' }, 'no-cache', 'boolean'],
   ['pull no', { pull: 'no' }, 'pull', 'boolean'],
   ['pull tRUE', { pull: 'tRUE' }, 'pull', 'boolean'],
-  ['build-arg without =', { 'build-args': 'NOEQUALS' }, 'build-args', 'line 1'],
-  ['build-arg with empty key', { 'build-args': 'A=1\n=x' }, 'build-args', 'line 2'],
+  ['build-arg without =', { 'build-args': 'NOEQUALS' }, 'build-args', 'entry 1'],
+  ['build-arg with empty key', { 'build-args': 'A=1\n=x' }, 'build-args', 'entry 2'],
   ['build-arg key with space', { 'build-args': 'MY KEY=x' }, 'build-args', 'whitespace'],
-  ['label without =', { labels: 'a=1\nb=2\nc' }, 'labels', 'line 3'],
+  ['label without =', { labels: 'a=1\nb=2\nc' }, 'labels', 'entry 3'],
   ['label with empty key', { labels: '=v' }, 'labels', 'empty key'],
   ['missing context dir', { context: 'nope' }, 'context', 'not a directory'],
   ['context is a file', { context: 'Dockerfile' }, 'context', 'not a directory'],
@@ -164,14 +164,14 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['builder -x', { builder: '--x' }, 'builder', 'not a valid name'],
   ['platform without os', { platforms: 'amd64' }, 'platforms', 'os/arch'],
   ['platform with a flag', { platforms: 'linux/amd64 --push' }, 'platforms', 'os/arch'],
-  ['secret with empty id', { secrets: '=v' }, 'secrets', 'line 1'],
-  ['secret without =', { secrets: 'a=1\ntoken' }, 'secrets', 'line 2'],
+  ['secret with empty id', { secrets: '=v' }, 'secrets', 'entry 1'],
+  ['secret without =', { secrets: 'a=1\ntoken' }, 'secrets', 'entry 2'],
   ['secret id with space', { secrets: 'my id=v' }, 'secrets', 'id=value'],
   [
     'a PEM key in secrets points to secret-files',
     { secrets: 'key=-----BEGIN KEY-----\nMIIabc\n-----END KEY-----' },
     'secrets',
-    'line 2 must be id=value'
+    'entry 2 must be id=value'
   ],
   ['secret-files without =', { 'secret-files': 'key' }, 'secret-files', 'id=path'],
   [
@@ -337,7 +337,21 @@ describe('context and file', () => {
   })
 
   it('fails in a directory without a Dockerfile', () => {
-    expect(failure({}, bare).input).toBe('file')
+    mkdirSync(path.join(bare, 'src'), { recursive: true })
+    try {
+      expect(failure({}, bare).input).toBe('file')
+    } finally {
+      rmSync(path.join(bare, 'src'), { recursive: true })
+    }
+  })
+
+  // An empty workspace with `context` left at `.`: no checkout ran (issue 11).
+  it('in an empty workspace says to check out or to use {{defaultContext}}', () => {
+    const err = failure({}, bare)
+    expect(err.input).toBe('context')
+    expect(err.message).toMatch(/actions\/checkout.*\{\{defaultContext\}\}/)
+    // A context named on purpose keeps the plain rule.
+    expect(failure({ context: bare }, bare).input).toBe('file')
   })
 
   it.each([

@@ -16,6 +16,7 @@ function result(over: Partial<Result> = {}): Result {
     tags: ['ghcr.io/my/app:1.2.3', 'ghcr.io/my/app:latest'],
     platformDigests: {},
     builder: 'classic',
+    buildx: {},
     size: 1,
     durations: {},
     counts: { docker: 1, registry: 1, verification: 1 },

@@ -19,6 +19,7 @@ function makeResult(over: Partial<Result> = {}): Result {
     tags: ['ghcr.io/my/app:v1', 'ghcr.io/my/app:latest'],
     platformDigests: {},
     builder: 'classic',
+    buildx: {},
     size: 1536,
     durations: { build: 12345, push: 2000, verify: 50 },
     counts: { docker: 3, registry: 2, verification: 1 },
@@ -96,7 +97,7 @@ describe('summaryMarkdown', () => {
     const md = summaryMarkdown(makeInputs({ push: false }), makeResult(notPushed()))
     expect(md).toContain('| Digest | _not pushed_ |')
     expect(md).toContain('| Image ref | _not pushed_ |')
-    expect(md).toContain('**Tagged (not pushed):**')
+    expect(md).toContain('**Built (not pushed):**')
     expect(md).not.toContain('**Pushed:**')
     expect(md).toContain('- `ghcr.io/my/app:v1`')
     expect(md).toContain(`| Image ID | \`${IMAGEID}\` |`)

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,211 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
+
+
+/***/ }),
+
+/***/ 3132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
+/* harmony export */   NF: () => (/* binding */ noCacheFilters),
+/* harmony export */   Nm: () => (/* binding */ network),
+/* harmony export */   Q5: () => (/* binding */ ulimits),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
+/* harmony export */   bU: () => (/* binding */ githubToken),
+/* harmony export */   cw: () => (/* binding */ allow),
+/* harmony export */   fB: () => (/* binding */ cgroupParent),
+/* harmony export */   g7: () => (/* binding */ shmSize),
+/* harmony export */   hI: () => (/* binding */ ssh),
+/* harmony export */   hk: () => (/* binding */ annotations),
+/* harmony export */   j8: () => (/* binding */ buildContexts),
+/* harmony export */   p0: () => (/* binding */ attests),
+/* harmony export */   pQ: () => (/* binding */ checkBuildSources),
+/* harmony export */   ve: () => (/* binding */ addHosts)
+/* harmony export */ });
+/* unused harmony exports ULIMIT_NAMES, CALLS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6236);
+/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6914);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8992);
+// The rules of the build options build-push-action has and we share, by name and format: what each input
+// must look like before any build (pure), and what must exist on disk or in the environment.
+
+
+
+
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+function addHosts(entries) {
+    for (const entry of entries) {
+        const at = entry.search(/[:=]/);
+        const host = at < 0 ? '' : entry.slice(0, at);
+        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+    }
+    return entries;
+}
+/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
+function network(value) {
+    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${show(value)} is not a network mode such as default, none or host`);
+    return value;
+}
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
+const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+function shmSize(value) {
+    if (value === '')
+        return value;
+    const m = BYTES.exec(value);
+    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+    return value;
+}
+/** The names docker's ulimit parser knows (go-units). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack'
+];
+function ulimits(entries) {
+    for (const entry of entries) {
+        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
+        if (!m)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+        if (!ULIMIT_NAMES.includes(m[1]))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+        // -1 is "unlimited", and unlimited is above any number.
+        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
+    }
+    return entries;
+}
+function cgroupParent(value) {
+    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${show(value)} is not a cgroup path`);
+    return value;
+}
+/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
+const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
+function allow(entries) {
+    for (const entry of entries)
+        if (!ENTITLEMENT.test(entry))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+    return entries;
+}
+/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
+const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
+function buildContexts(entries) {
+    return entries.map(entry => {
+        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        const value = kv?.value.trim() ?? '';
+        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+        return `${kv.key}=${value}`;
+    });
+}
+/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
+function ssh(entries) {
+    for (const entry of entries)
+        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
+    return entries;
+}
+/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
+const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
+function annotations(entries) {
+    for (const entry of entries)
+        if (!ANNOTATION.test(entry))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
+    return entries;
+}
+function attests(entries) {
+    for (const entry of entries)
+        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+    return entries;
+}
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function noCacheFilters(entries) {
+    for (const entry of entries)
+        if (!STAGE.test(entry))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${show(entry)} is not a stage name`);
+    return entries;
+}
+/** What `--call` may evaluate (buildx's subrequests). */
+const CALLS = ['build', 'check', 'outline', 'targets'];
+function call(value) {
+    if (value !== '' && !CALLS.includes(value))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
+    return value;
+}
+/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
+function githubToken(value) {
+    const token = value.trim();
+    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+    if (/^\$\{\{.*\}\}$/.test(token))
+        return '';
+    if (/\s/.test(token))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('github-token', 'contains whitespace');
+    return token;
+}
+/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
+function checkBuildSources(values, cwd, env) {
+    for (const entry of values.buildContexts) {
+        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
+    }
+    for (const entry of values.ssh) {
+        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        if (!kv) {
+            if (!env.SSH_AUTH_SOCK)
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+            continue;
+        }
+        for (const p of kv.value.split(','))
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
+    }
+}
+/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
+const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
+/** The hint when `context` was left at `.` and nothing was checked out. */
+const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
 
 
 /***/ }),
@@ -349,7 +552,7 @@ async function loadGitContext(warn, env = process.env) {
     try {
         // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
         // is loaded by whoever makes Octokit requests, with preload().
-        const { Context } = await __nccwpck_require__.e(/* import() */ 255).then(__nccwpck_require__.bind(__nccwpck_require__, 8255));
+        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
         return fromActionsContext(new Context(), env);
     }
     catch (error) {
@@ -545,10 +748,10 @@ function dedupe(xs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fb: () => (/* binding */ csvList),
 /* harmony export */   J$: () => (/* binding */ CsvError),
 /* harmony export */   Xc: () => (/* binding */ csvRecords)
 /* harmony export */ });
-/* unused harmony export csvList */
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
 // commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
 class CsvError extends Error {
@@ -706,12 +909,36 @@ function singleLine(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9520);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4043);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
+// The one error type of bad input: it names the input and the rule, before anything runs.
+
+class InputError extends Error {
+    input;
+    /** The message with ref() markers, for interfaces that name inputs otherwise. */
+    template;
+    constructor(input, message) {
+        super((0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTerm */ .f$));
+        this.input = input;
+        this.template = message;
+        this.name = 'InputError';
+    }
+}
+
 
 /***/ }),
 
@@ -815,6 +1042,19 @@ const INPUTS = {
         description: 'Push. With `false` the image is only built and tagged.',
         cli: { help: 'build and tag only' }
     },
+    load: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+        cli: { help: 'buildx: also load the image into the local image store' }
+    },
+    outputs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+    },
     noCache: {
         kind: 'boolean',
         default: 'false',
@@ -839,6 +1079,12 @@ const INPUTS = {
         secret: true,
         description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
         cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    keepLogin: {
+        kind: 'boolean',
+        default: 'false',
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+        cli: { help: 'not for the CLI: it has no post step to remove the login' }
     },
     retries: {
         kind: 'number',
@@ -908,10 +1154,10 @@ const INPUTS = {
         cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
     },
     secretEnvs: {
-        kind: 'lines',
+        kind: 'list',
         default: '',
         buildx: true,
-        description: 'buildx: build secrets from environment variables, one `id=ENVNAME` per line. Each variable must be set; its value is masked.',
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
         cli: {
             flag: 'secret-env',
             value: 'ID=ENV',
@@ -924,6 +1170,97 @@ const INPUTS = {
         buildx: true,
         description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
         cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
     }
 };
 /** `buildArgs` → `build-args`: the action.yml name of a table key. */
@@ -970,7 +1307,7 @@ const actionTerm = (names) => names.length === 1
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
+  dz: () => (/* reexport */ input_error/* InputError */.d),
   f$: () => (/* reexport */ input_table/* actionTerm */.f$),
   ub: () => (/* binding */ checkBuilder),
   TL: () => (/* binding */ parseInputs),
@@ -987,8 +1324,14 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/input-table.ts
 var input_table = __nccwpck_require__(6914);
+// EXTERNAL MODULE: ./src/input-error.ts
+var input_error = __nccwpck_require__(6236);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./src/build-options.ts
+var build_options = __nccwpck_require__(3132);
+// EXTERNAL MODULE: ./src/csv.ts
+var csv = __nccwpck_require__(731);
 // EXTERNAL MODULE: ./src/tags.ts + 1 modules
 var tags = __nccwpck_require__(4758);
 ;// CONCATENATED MODULE: ./src/metadata-env.ts
@@ -1027,8 +1370,6 @@ function readMetadataEnv(env) {
     return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
 }
 
-// EXTERNAL MODULE: ./src/csv.ts
-var csv = __nccwpck_require__(731);
 // EXTERNAL MODULE: ./src/tag-rules.ts
 var tag_rules = __nccwpck_require__(7665);
 ;// CONCATENATED MODULE: ./src/tag-input.ts
@@ -1147,50 +1488,42 @@ var src_text = __nccwpck_require__(8992);
 
 
 
-class InputError extends Error {
-    input;
-    /** The message with ref() markers, for interfaces that name inputs otherwise. */
-    template;
-    constructor(input, message) {
-        super((0,input_table/* renderInputRefs */.nx)(`Invalid input "${input}": ${message}`, input_table/* actionTerm */.f$));
-        this.input = input;
-        this.template = message;
-        this.name = 'InputError';
+
+
+
+
+const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name, raw, ignoreComma) {
+    try {
+        return (0,csv/* csvList */.Fb)(raw, { ignoreComma });
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new input_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
+        throw error;
     }
 }
-const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-/** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
-function splitList(raw) {
-    return [
-        ...new Set(raw
-            .split(/[\n,]/)
-            .map(s => s.trim())
-            .filter(s => s !== ''))
-    ];
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+function splitList(raw, name = 'list') {
+    return [...new Set(csvEntries(name, raw, false))];
 }
-/** One entry per line: values may hold commas. */
-function splitLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map(s => s.trim())
-        .filter(s => s !== '');
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+function splitLines(raw, name = 'list') {
+    return csvEntries(name, raw, true);
 }
-/** KEY=VALUE lines, keys trimmed. Errors name the key (or line number) but never echo the value. */
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
 function keyValues(name, raw) {
-    const out = [];
-    raw.split(/\r?\n/).forEach((line, i) => {
-        if (line.trim() === '')
-            return;
-        const kv = (0,src_text/* splitKeyValue */.px)(line);
+    return splitLines(raw, name).map((entry, i) => {
+        const kv = (0,src_text/* splitKeyValue */.px)(entry);
         if (!kv)
-            throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
+            throw new input_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
         if (kv.key === '')
-            throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
+            throw new input_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))
-            throw new InputError(name, `key ${inputs_show(kv.key)} contains whitespace`);
-        out.push(`${kv.key}=${kv.value.trim()}`);
+            throw new input_error/* InputError */.d(name, `key ${inputs_show(kv.key)} contains whitespace`);
+        return `${kv.key}=${kv.value.trim()}`;
     });
-    return out;
 }
 // The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
 const TRUE = /^(?:true|True|TRUE)$/;
@@ -1207,42 +1540,45 @@ function byKind(name, row, raw) {
                 return true;
             if (FALSE.test(v))
                 return false;
-            throw new InputError(name, `${inputs_show(v)} is not a boolean; use true or false`);
+            throw new input_error/* InputError */.d(name, `${inputs_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
-            return splitList(value);
+            return splitList(value, name);
         case 'lines':
-            return splitLines(value);
+            return splitLines(value, name);
         case 'key-value':
             return keyValues(name, value);
         case 'number': {
             const v = value || row.default;
             const n = Number(v);
             if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new InputError(name, `${inputs_show(v)} must be a whole number from ${row.min} to ${row.max}`);
+                throw new input_error/* InputError */.d(name, `${inputs_show(v)} must be a whole number from ${row.min} to ${row.max}`);
             return n;
         }
         case 'choice': {
             const v = value || row.default;
             if (!row.choices?.includes(v))
-                throw new InputError(name, `${inputs_show(v)} must be one of ${row.choices?.join(', ')}`);
+                throw new input_error/* InputError */.d(name, `${inputs_show(v)} must be one of ${row.choices?.join(', ')}`);
             return v;
         }
     }
 }
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
-/** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
 function isRemoteContext(context) {
-    return GIT_URL.test(context) || HTTP_URL.test(context);
+    return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
 }
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
     if (value === '')
-        throw new InputError('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,input_table/* ref */.KR)('tags')})`);
+        throw new input_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,input_table/* ref */.KR)('tags')})`);
     const problem = (0,reference/* imageProblem */.JC)(value, registry);
     if (problem)
-        throw new InputError('image', `${inputs_show(value)} ${problem}`);
+        throw new input_error/* InputError */.d('image', `${inputs_show(value)} ${problem}`);
     const lower = value.toLowerCase();
     if (lower !== value)
         notices.push(`image ${inputs_show(value)} was lowercased to ${inputs_show(lower)}`);
@@ -1252,7 +1588,7 @@ function parseRegistry(raw) {
     const value = raw || reference/* DOCKER_HUB */.Xb;
     const problem = (0,reference/* registryProblem */.T7)(value);
     if (problem)
-        throw new InputError('registry', `${inputs_show(value)} ${problem}`);
+        throw new input_error/* InputError */.d('registry', `${inputs_show(value)} ${problem}`);
     return (0,reference/* normalizeRegistry */.l5)(value);
 }
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
@@ -1263,9 +1599,9 @@ function readTagInputs(values, env) {
         }
         catch (error) {
             if (error instanceof tag_rules/* RuleError */.FB)
-                throw new InputError(input, error.message);
+                throw new input_error/* InputError */.d(input, error.message);
             if (error instanceof MetadataEnvError)
-                throw new InputError(error.variable, `(an environment variable) ${error.message}`);
+                throw new input_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
             throw error;
         }
     };
@@ -1288,10 +1624,10 @@ function imageFromTags(values, tagged) {
         return;
     const example = JSON.stringify(`${group.registry}/${group.image}:${group.tags[0]}`);
     if (values.image !== '' || values.registry !== reference/* DOCKER_HUB */.Xb)
-        throw new InputError(values.image !== '' ? 'image' : 'registry', `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+        throw new input_error/* InputError */.d(values.image !== '' ? 'image' : 'registry', `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
             `leave ${(0,input_table/* ref */.KR)('image', 'registry')} empty, or give bare tags (e.g. "${group.tags[0]}") with ${(0,input_table/* ref */.KR)('image')}`);
     if (tagged.tagRefs.length > 1)
-        throw new InputError('tags', `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`);
+        throw new input_error/* InputError */.d('tags', `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`);
     values.registry = group.registry;
     values.image = group.image;
     tagged.tags = group.tags;
@@ -1304,35 +1640,45 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 const plainName = (name) => (value) => {
     if (value !== '' && !STAGE.test(value))
-        throw new InputError(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+        throw new input_error/* InputError */.d(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
 };
 const attestation = (name) => (value) => {
     if (value.startsWith('-') || /\s/.test(value))
-        throw new InputError(name, `${inputs_show(value)} must be true, false or a buildx attestation spec`);
+        throw new input_error/* InputError */.d(name, `${inputs_show(value)} must be true, false or a buildx attestation spec`);
     return value;
 };
 const cacheSpecs = (name) => (specs) => {
     for (const spec of specs)
         if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+            throw new input_error/* InputError */.d(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
-/** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new input_error/* InputError */.d('outputs', `${inputs_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
+/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = (0,src_text/* splitKeyValue */.px)(line);
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${(0,input_table/* ref */.KR)('secret-files', 'secret-envs')}`);
+            throw new input_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,input_table/* ref */.KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
-/** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
 const secretSources = (name, what) => (lines) => lines.map((line, i) => {
     const kv = (0,src_text/* splitKeyValue */.px)(line);
     const value = kv?.value.trim() ?? '';
     if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+        throw new input_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
     return `${kv.key}=${value}`;
 });
 /** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
@@ -1340,12 +1686,12 @@ function checkSecretSources(files, envs, cwd, env) {
     for (const line of files) {
         const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
         if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new InputError('secret-files', `${inputs_show(key)}: ${inputs_show(value)} is not a file`);
+            throw new input_error/* InputError */.d('secret-files', `${inputs_show(key)}: ${inputs_show(value)} is not a file`);
     }
     for (const line of envs) {
         const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
         if (env[value] === undefined)
-            throw new InputError('secret-envs', `${inputs_show(key)}: ${inputs_show(value)} is not set`);
+            throw new input_error/* InputError */.d('secret-envs', `${inputs_show(key)}: ${inputs_show(value)} is not set`);
     }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
@@ -1364,20 +1710,34 @@ const VALIDATORS = {
     platforms: list => {
         for (const p of list)
             if (!PLATFORM.test(p))
-                throw new InputError('platforms', `${inputs_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+                throw new input_error/* InputError */.d('platforms', `${inputs_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
         return list;
     },
     cacheFrom: cacheSpecs('cache-from'),
     cacheTo: cacheSpecs('cache-to'),
     provenance: attestation('provenance'),
     sbom: attestation('sbom'),
+    outputs: outputSpecs,
     secrets: secretLines,
     secretFiles: secretSources('secret-files', 'path'),
     secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: build_options/* addHosts */.ve,
+    network: build_options/* network */.Nm,
+    shmSize: build_options/* shmSize */.g7,
+    ulimit: build_options/* ulimits */.Q5,
+    cgroupParent: build_options/* cgroupParent */.fB,
+    allow: build_options/* allow */.cw,
+    buildContexts: build_options/* buildContexts */.j8,
+    ssh: build_options/* ssh */.hI,
+    githubToken: build_options/* githubToken */.bU,
+    annotations: build_options/* annotations */.hk,
+    attests: build_options/* attests */.p0,
+    noCacheFilters: build_options/* noCacheFilters */.NF,
+    call: build_options/* call */.T1,
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
-            throw new InputError('context', `${inputs_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+            throw new input_error/* InputError */.d('context', `${inputs_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
         return value || '.';
     }
 };
@@ -1394,14 +1754,26 @@ function readRows(get, notices = []) {
 function checkLocalContext(context, file, cwd) {
     const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
-        throw new InputError('context', `${inputs_show(context)} is not a directory (resolved to ${inputs_show(dir)})`);
+        throw new input_error/* InputError */.d('context', `${inputs_show(context)} is not a directory (resolved to ${inputs_show(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
         if (!isFile(f))
-            throw new InputError('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
+            throw new input_error/* InputError */.d('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
     }
     else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
-        throw new InputError('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${(0,input_table/* ref */.KR)('file')}`);
+        // Left at `.` in an empty workspace: most likely no checkout ran.
+        if (context === '.' && isEmptyWorkspace(dir))
+            throw new input_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
+        throw new input_error/* InputError */.d('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${(0,input_table/* ref */.KR)('file')}`);
+    }
+}
+/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
+function isEmptyWorkspace(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
+    }
+    catch {
+        return false;
     }
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
@@ -1415,8 +1787,9 @@ function parseInputs(get, cwd = process.cwd()) {
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    build_options/* checkBuildSources */.pQ(values, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
-        throw new InputError(values.username === '' ? 'username' : 'password', `${(0,input_table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+        throw new input_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,input_table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     return { inputs: { ...values, ...tagged, remoteContext }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
@@ -1432,7 +1805,7 @@ function buildxOnlyInputs(inputs) {
 function checkBuilder(inputs, buildx) {
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
-        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,input_table/* ref */.KR)(...used)})`);
+        throw new input_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,input_table/* ref */.KR)(...used)})`);
 }
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
@@ -1446,7 +1819,7 @@ const defaultInputs = (over = {}) => {
 
 /***/ }),
 
-/***/ 9520:
+/***/ 4043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1466,7 +1839,7 @@ var external_os_ = __nccwpck_require__(857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -1573,13 +1946,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -1607,13 +1980,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -3000,9 +3373,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -3117,10 +3490,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -3239,9 +3612,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -3295,6 +3668,8 @@ var metadata = __nccwpck_require__(3630);
 
 function summary_metadata(inputs, result) {
     return {
+        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+        ...result.buildx,
         image: inputs.image,
         registry: inputs.registry,
         digest: result.digest,
@@ -3303,7 +3678,7 @@ function summary_metadata(inputs, result) {
         tags: result.tags,
         'platform-digests': result.platformDigests,
         builder: result.builder,
-        pushed: inputs.push,
+        pushed: result.digest !== '',
         size: result.size,
         durations: result.durations,
         counts: result.counts
@@ -3363,16 +3738,59 @@ function summaryMarkdown(inputs, result) {
         ])
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';
+    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
     const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/keep-login.ts
+// keep-login: the run's DOCKER_CONFIG, with its logins, handed on to the job's later steps, and taken back
+// by the post step.
+//
+// Why DOCKER_CONFIG through GITHUB_ENV, not a write into ~/.docker: docker, cosign, crane (and everything
+// on go-containerregistry or containers/image) read DOCKER_CONFIG before ~/.docker; the user's
+// ~/.docker/config.json may send credentials to a credsStore (a keychain outliving the job), and on a
+// self-hosted runner it is shared with other jobs, so editing and restoring it would race them. Our own
+// directory is removed in one `rm`, and it sits under RUNNER_TEMP, which the runner empties after the job
+// even when the post step never runs.
+
+
+
+const STATE_KEPT_CONFIG = 'keptConfig';
+/** Set once DOCKER_CONFIG was exported: the value it had before, for the post step to put back. */
+const STATE_PREVIOUS_CONFIG = 'previousDockerConfig';
+const STATE_EXPORTED = 'exportedDockerConfig';
+/** Later steps of the job see `dir` as their DOCKER_CONFIG. */
+function keepLogin(dir, reporter) {
+    saveState(STATE_PREVIOUS_CONFIG, process.env.DOCKER_CONFIG ?? '');
+    saveState(STATE_EXPORTED, 'true');
+    exportVariable('DOCKER_CONFIG', dir);
+    reporter.info(`keep-login: the job's later steps use DOCKER_CONFIG=${dir}; the post step removes it`);
+}
+/**
+ * Removes the kept config and gives later post steps their DOCKER_CONFIG back (GITHUB_ENV cannot unset a
+ * variable: an empty one is what docker, cosign and crane read as unset). Nothing to do, nothing done.
+ */
+async function removeKeptLogin() {
+    const dir = getState(STATE_KEPT_CONFIG);
+    if (!dir)
+        return;
+    try {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+    catch (error) {
+        warning(`could not remove the kept login ${dir}: ${(0,src_text/* messageOf */.bD)(error)}`);
+    }
+    if (getState(STATE_EXPORTED) === 'true')
+        exportVariable('DOCKER_CONFIG', getState(STATE_PREVIOUS_CONFIG));
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
+
 
 
 
@@ -3395,7 +3813,7 @@ const own = (fn) => (...args) => {
 const actionReporter = {
     info: own((m) => info((0,fence/* singleLine */.p)(words(m)))),
     notice: own((m) => notice(words(m))),
-    warning: own((m) => warning(words(m))),
+    warning: own((m, where) => warning(words(m), where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine })),
     // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
     debug: (m) => {
         if (isDebug())
@@ -3414,6 +3832,8 @@ const actionReporter = {
         });
     }
 };
+/** A file as annotations name it: relative to the workspace. */
+const workspacePath = (file) => external_node_path_default().relative(process.env.GITHUB_WORKSPACE || process.cwd(), external_node_path_default().resolve(file));
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 function maskCredentials(username, password, setSecret) {
     (0,secrets/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
@@ -3429,14 +3849,21 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 237).then(__nccwpck_require__.bind(__nccwpck_require__, 237));
+        let kept = '';
+        const { execute } = await __nccwpck_require__.e(/* import() */ 591).then(__nccwpck_require__.bind(__nccwpck_require__, 9591));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
             out: main_fence,
-            onWorkDir: dir => saveState(STATE_WORKDIR, dir)
+            onWorkDir: dir => saveState(STATE_WORKDIR, dir),
+            onKeptConfig: dir => {
+                kept = dir;
+                saveState(STATE_KEPT_CONFIG, dir);
+            }
         });
         main_fence.close();
+        if (kept)
+            keepLogin(kept, actionReporter);
         for (const [name, value] of Object.entries(outputs(inputs, result)))
             setOutput(name, value);
         await writeSummary(summaryMarkdown(inputs, result));
@@ -3452,11 +3879,10 @@ function fail(error) {
     const where = error?.location;
     if (!where?.file)
         return setFailed(errorLine(error));
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     process.exitCode = ExitCode.Failure;
     core_error(errorLine(error), {
         title: 'Build failed',
-        file: external_node_path_default().relative(workspace, external_node_path_default().resolve(where.file)),
+        file: workspacePath(where.file),
         startLine: where.line
     });
 }
@@ -3478,17 +3904,21 @@ function errorLine(error) {
         .trim();
     return error instanceof src_inputs/* InputError */.dz ? line : line || 'build-tag-push failed';
 }
-/** The post step: remove the private docker config even when main was cancelled or crashed. */
+/**
+ * The post step: remove the private directory even when main was cancelled or crashed, and the kept login
+ * (keep-login). With neither in the state it does nothing: it runs after every job that used the action.
+ */
 async function post() {
     const workDir = getState(STATE_WORKDIR);
-    if (!workDir)
-        return;
-    try {
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    if (workDir) {
+        try {
+            await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        }
+        catch (error) {
+            warning(`could not remove ${workDir}: ${(0,src_text/* messageOf */.bD)(error)}`);
+        }
     }
-    catch (error) {
-        warning(`could not remove ${workDir}: ${(0,src_text/* messageOf */.bD)(error)}`);
-    }
+    await removeKeptLogin();
 }
 
 
@@ -3511,7 +3941,9 @@ async function post() {
 
 
 
-function buildMetadata(inputs, context, now = new Date(), facts = {}) {
+function buildMetadata(inputs, context, now = new Date(), facts = {}, 
+/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
+repository = {}) {
     // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
     const ctx = { ...context, sha: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .buildSha */ .$Y)(context, inputs.metadataEnv.prHeadSha) };
     let tags;
@@ -3528,7 +3960,7 @@ function buildMetadata(inputs, context, now = new Date(), facts = {}) {
         version = '';
     }
     const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
-    const auto = (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .ociLabels */ .TT)(ctx, inputs.tagRules.length ? [version] : tags, explicit, now);
+    const auto = { ...repository, ...(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .ociLabels */ .TT)(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) };
     if (!inputs.tagRules.length)
         version = auto['org.opencontainers.image.version'] ?? '';
     return {
@@ -6256,7 +6688,7 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

@@ -7,6 +7,7 @@
 //   --cold N     cold-start samples (default 30)        --out DIR   where results go (default bench/)
 //   --registry HOST:PORT  use this registry instead of starting docker-registry on a free port
 //   --node PATH  the node that runs the action (default: this one); the runner uses node 24
+//   --buildx-mb N  layer size of the buildx comparison, run when docker has buildx (default 128)
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -31,6 +32,7 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '9' },
     mb: { type: 'string', default: '32' },
     cold: { type: 'string', default: '30' },
+    'buildx-mb': { type: 'string', default: '128' },
     out: { type: 'string', default: path.join(root, 'bench') },
     registry: { type: 'string' },
     node: { type: 'string', default: process.execPath }
@@ -39,6 +41,7 @@ const { values: opts } = parseArgs({
 const ROUNDS = Number(opts.rounds)
 const MB = Number(opts.mb)
 const COLD = Number(opts.cold)
+const BUILDX_MB = Number(opts['buildx-mb'])
 const ACTION = path.join(root, 'dist', 'index.js')
 const NODE = opts.node
 // Contexts and registry storage on tmpfs where there is one: less disk noise in what both sides share.
@@ -109,17 +112,17 @@ async function startRegistry() {
 }
 
 /** A context whose only layer is fresh random bytes, so nothing is cached or already in the registry. */
-function freshContext(name) {
+function freshContext(name, mb = MB) {
   const dir = path.join(work, name)
   mkdirSync(dir, { recursive: true })
   writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n')
-  writeFileSync(path.join(dir, 'blob'), randomBytes(MB * 1024 * 1024))
+  writeFileSync(path.join(dir, 'blob'), randomBytes(mb * 1024 * 1024))
   return dir
 }
 
 let seq = 0
-async function runAction(registry, repo, tags) {
-  const ctx = freshContext(`ctx-${++seq}`)
+async function runAction(registry, repo, tags, mb = MB) {
+  const ctx = freshContext(`ctx-${++seq}`, mb)
   const runDir = path.join(work, `run-${seq}`)
   mkdirSync(path.join(runDir, 'temp'), { recursive: true })
   const files = { GITHUB_OUTPUT: path.join(runDir, 'out'), GITHUB_STATE: path.join(runDir, 'state') }
@@ -164,6 +167,52 @@ async function runRaw(registry, repo) {
   if (r.code !== 0) throw new Error(`raw docker failed:\n${r.err}`)
   rmSync(ctx, { recursive: true, force: true })
   return { ms: r.ms }
+}
+
+/** The hand-written buildx equivalent: one build that pushes every tag itself. */
+async function runRawBuildx(registry, repo, tags, mb) {
+  const ctx = freshContext(`ctx-${++seq}`, mb)
+  const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+  const args = ['buildx', 'build', '--push', `--label=org.opencontainers.image.created=${created}`]
+  for (const tag of tags) args.push(`--tag=${registry}/${repo}:${tag}`)
+  const r = await run('docker', [...args, ctx])
+  if (r.code !== 0) throw new Error(`raw docker buildx failed:\n${r.err}`)
+  rmSync(ctx, { recursive: true, force: true })
+  return { ms: r.ms }
+}
+
+/**
+ * Issue 11: with buildx the action pushes straight from BuildKit. Against `docker buildx build --push` with
+ * the same tags, 1 and 10, a fresh BUILDX_MB layer per run, in pairs whose order alternates.
+ */
+async function benchBuildx(registry) {
+  const tenTags = Array.from({ length: 10 }, (_, k) => `v${k}`)
+  const out = {}
+  for (const [name, tags] of [
+    ['oneTag', ['v1']],
+    ['tenTags', tenTags]
+  ]) {
+    const action = []
+    const raw = []
+    for (let i = 0; i < ROUNDS; i++) {
+      const a = () => runAction(registry, `bench/bx-action-${name}`, tags, BUILDX_MB)
+      const b = () => runRawBuildx(registry, `bench/bx-raw-${name}`, tags, BUILDX_MB)
+      const [ra, rr] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
+      action.push(ra.ms)
+      raw.push(rr.ms)
+      log(`buildx ${name} round ${i + 1}: action ${ra.ms.toFixed(0)} ms, raw ${rr.ms.toFixed(0)} ms`)
+    }
+    out[name] = {
+      actionMedianMs: round1(median(action)),
+      rawMedianMs: round1(median(raw)),
+      ratio: ratio(median(action), median(raw)),
+      medianPairedRatio: ratio(median(action.map((x, k) => x / raw[k])), 1),
+      medianOverheadMs: round1(median(action.map((x, k) => x - raw[k]))),
+      target: 1.03,
+      samples: { action: action.map(round1), raw: raw.map(round1) }
+    }
+  }
+  return out
 }
 
 async function main() {
@@ -216,6 +265,9 @@ async function main() {
         `round ${i + 1}: action ${ra.ms.toFixed(0)} ms, raw ${rr.ms.toFixed(0)} ms, 1 tag ${r1.ms.toFixed(0)} ms, 10 tags ${r10.ms.toFixed(0)} ms`
       )
     }
+
+    const buildx = spawnSync('docker', ['buildx', 'version'], { env: baseEnv, encoding: 'utf8' })
+    if (buildx.status === 0) results.buildxPush = await benchBuildx(registry.host)
 
     const coldAction = []
     const coldNode = []
@@ -286,14 +338,25 @@ async function main() {
     `| registry HTTP requests per run (1 tag / 10 tags) | ${calls.oneTag.registryRequests} / ${calls.tenTags.registryRequests} | | |`,
     `| of which verification (1 tag / 10 tags) | ${calls.oneTag.verificationRequests} / ${calls.tenTags.verificationRequests} | | |`,
     `| bundle size: dist/index.js (loaded at start) / with its lazy chunks | ${(results.bundleBytes['dist/index.js'] / 1024).toFixed(0)} KiB / ${(results.bundleBytes['dist/*.js'] / 1024).toFixed(0)} KiB | | |`
-  ].join('\n')
+  ]
+  for (const [name, label] of [
+    ['oneTag', '1 tag'],
+    ['tenTags', '10 tags']
+  ]) {
+    const b = results.buildxPush?.[name]
+    if (b)
+      md.push(
+        `| buildx: action / raw \`docker buildx build --push\`, ${label} (median of ${ROUNDS}, ${BUILDX_MB} MB layer) | ${b.ratio} (${b.actionMedianMs} ms / ${b.rawMedianMs} ms); paired ${b.medianPairedRatio}, overhead ${b.medianOverheadMs} ms | ≤ ${b.target} | ${pass(b.medianPairedRatio, b.target)} |`
+      )
+  }
+  const table = md.join('\n')
   mkdirSync(opts.out, { recursive: true })
   writeFileSync(path.join(opts.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
   writeFileSync(
     path.join(opts.out, 'results.md'),
-    `Measured ${results.date} on docker ${results.engine}, node ${results.node}.\n\n${md}\n`
+    `Measured ${results.date} on docker ${results.engine}, node ${results.node}.\n\n${table}\n`
   )
-  console.log(md)
+  console.log(table)
 }
 
 main().catch(error => {

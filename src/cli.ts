@@ -66,8 +66,22 @@ function rawValue(
     return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
   }
   const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String)
-  if (row.cli.from === 'env') return items.map(spec => fromEnv(flagName(key), spec, env)).join('\n')
+  if (row.cli.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
+  if (row.cli.from === 'env')
+    return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n')
+  // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
+  if (row.kind !== 'list') return items.map(csvQuoted).join('\n')
   return items.join('\n')
+}
+
+const csvQuoted = (item: string): string => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item)
+
+/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
+function fromEnvName(flag: string, name: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (name === undefined) return env.GITHUB_TOKEN ?? ''
+  const value = env[name]
+  if (value === undefined) throw new UsageError(`--${flag}: environment variable ${name} is not set`)
+  return value
 }
 
 /** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
@@ -111,7 +125,8 @@ export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Repo
   return {
     info: m => say('', m),
     notice: m => say('notice: ', m),
-    warning: m => say('warning: ', m),
+    warning: (m, where) =>
+      say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
     debug: m => {
       if (process.env.BTP_DEBUG) say('debug: ', m)
     },
@@ -170,9 +185,15 @@ export async function main(
       if (value) secrets.push(value)
     }
     const parsed = parseInputs(name => map.get(name) ?? '')
+    // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
+    if (parsed.inputs.keepLogin)
+      throw new InputError(
+        'keep-login',
+        'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands'
+      )
     parsed.notices.forEach(n => reporter.notice(n))
     inputs = parsed.inputs
-    secrets.push(...urlSecrets(inputs.context))
+    secrets.push(...urlSecrets(inputs.context), inputs.githubToken)
     // Printed only once it passed: a rejected input gets its one error line and nothing else.
     io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
   } catch (error) {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
+import { optionArgs } from './build-flags.js'
 import type { Inputs } from './inputs.js'
 import { splitHostPort } from './reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from './retry.js'
@@ -130,6 +131,9 @@ function continued(lines: string[], at: number): string {
   return text
 }
 
+/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
+const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m
+
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
@@ -138,19 +142,25 @@ const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source
 export interface BuildPlan {
   /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */
   refs: string[]
-  iidfile: string
+  /** Absent when an output exports files: buildx refuses an iidfile beside a local or tar exporter. */
+  iidfile?: string
   /** KEY=VALUE labels after merging automatic and user labels. */
   labels: string[]
+  /** buildx only: the automatic OCI annotations, `LEVEL:KEY=VALUE` (annotations.ts). */
+  annotations?: string[]
   /** buildx only: where buildx writes its metadata JSON. */
   metadataFile?: string
   /** buildx only: id=path pairs for --secret. */
   secretFiles?: { id: string; path: string }[]
   /**
-   * buildx only: where the result goes. `load` into the engine's image store (then `docker push` per tag,
-   * as on the classic path), `push` straight to the registry (multi-platform), or `cache` (multi-platform
-   * without push: the classic store cannot hold it).
+   * buildx only: where the result goes, as buildx flags: `--push` (straight from BuildKit, every tag),
+   * `--load`, or the user's `--output` specs. Empty: the driver's default (the docker driver loads it).
    */
-  output?: 'load' | 'push' | 'cache'
+  exports?: string[]
+  /** The context as docker gets it: `{{defaultContext}}` resolved, a git URL's userinfo moved to a secret. */
+  context?: string
+  /** `build-contexts` resolved the same way. */
+  buildContexts?: string[]
 }
 
 /** A context path that starts with "-" would be read as a flag. */
@@ -160,13 +170,14 @@ export const safeContext = (context: string): string => (context.startsWith('-')
 export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): string[] {
   const args = buildx ? ['buildx', 'build'] : ['build']
   if (buildx && inputs.builder) args.push(`--builder=${inputs.builder}`)
-  args.push(`--iidfile=${plan.iidfile}`)
+  if (plan.iidfile) args.push(`--iidfile=${plan.iidfile}`)
   if (inputs.file) args.push(`--file=${inputs.file}`)
   if (inputs.target) args.push(`--target=${inputs.target}`)
   for (const arg of inputs.buildArgs) args.push(`--build-arg=${arg}`)
   for (const label of plan.labels) args.push(`--label=${label}`)
   if (inputs.pull) args.push('--pull')
   if (inputs.noCache) args.push('--no-cache')
+  args.push(...optionArgs(inputs, plan, buildx))
   if (buildx) {
     if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
@@ -175,11 +186,11 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
     if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
-    if (plan.output === 'push') args.push('--push')
-    else if (plan.output !== 'cache') args.push('--load')
+    for (const a of plan.annotations ?? []) args.push(`--annotation=${a}`)
+    args.push(...(plan.exports ?? []))
   }
   for (const ref of plan.refs) args.push(`--tag=${ref}`)
-  args.push(safeContext(inputs.context))
+  args.push(safeContext(plan.context ?? inputs.context))
   return args
 }
 
@@ -248,18 +259,65 @@ export class Docker {
     this.bounds = boundsFrom(env)
   }
 
-  private async exec(args: string[], options: ExecOptions = {}, subject?: string): Promise<ExecResult> {
+  private async exec(
+    args: string[],
+    { anyExit, ...options }: ExecOptions & { anyExit?: boolean } = {},
+    subject?: string
+  ): Promise<ExecResult> {
     this.calls++
     const result = await this.runner('docker', args, this.env, options)
     const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ')
     if (result.stopped) throw stoppedError(command, result, result.stopped, subject)
-    if (result.exitCode !== 0) throw new DockerError(command, result.exitCode, result.stderr)
+    if (result.exitCode !== 0 && !anyExit) throw new DockerError(command, result.exitCode, result.stderr)
     return result
   }
 
-  /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
-  async build(args: string[]): Promise<ExecResult> {
-    return this.exec(args, { stream: true, display: displayArgs(args) })
+  /**
+   * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
+   * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+   * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+   * the ceiling counted from there. `push` names what is pushed, for the error.
+   */
+  async build(args: string[], opts: { push?: string } = {}): Promise<ExecResult> {
+    const started = Date.now()
+    let pushingAt: number | undefined
+    let tail = ''
+    const bounds = pushWatch(this.bounds)
+    return this.exec(
+      args,
+      {
+        stream: true,
+        display: displayArgs(args),
+        ...(opts.push && {
+          onOutput: text => {
+            // Kept across chunks: a line may arrive in two.
+            tail = (tail + text).slice(-512)
+            if (pushingAt === undefined && PUSH_PHASE.test(tail)) pushingAt = Date.now() - started
+          },
+          watch: () =>
+            pushingAt === undefined
+              ? {}
+              : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+        })
+      },
+      opts.push
+    )
+  }
+
+  /**
+   * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+   * comes back whatever the exit code (only a stop throws).
+   */
+  async evaluate(args: string[]): Promise<ExecResult> {
+    return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true })
+  }
+
+  /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+  async buildxVersion(): Promise<string> {
+    const { stdout } = await this.exec(['buildx', 'version'], this.short())
+    const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout)
+    if (!m) throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`)
+    return m[1]
   }
 
   /**

@@ -36,6 +36,8 @@ export interface ExecOptions {
   deadlineMs?: number
   /** Bounds read on every check, so they can grow once a size is known (a push). */
   watch?: () => Watch
+  /** Sees the output as it comes (decoded), e.g. to start a bound once a phase begins. */
+  onOutput?: (text: string) => void
 }
 
 /** Why a process was stopped before it ended by itself. */
@@ -226,7 +228,9 @@ function spawnWatched(
     for (const name of ['stdout', 'stderr'] as const)
       child[name]?.on('data', (chunk: Buffer) => {
         lastOutput = Date.now()
-        text[name] += decoders[name].write(chunk)
+        const decoded = decoders[name].write(chunk)
+        text[name] += decoded
+        options.onOutput?.(decoded)
         fence?.write(chunk)
       })
 

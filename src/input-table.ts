@@ -6,9 +6,11 @@
  * How a raw value is read:
  * - `string`: trimmed;
  * - `boolean`: true or false (any case of those words);
- * - `list`: newline and/or comma separated, trimmed, empties and duplicates dropped;
- * - `lines`: one entry per line (values may hold commas), trimmed, empties dropped;
- * - `key-value`: `KEY=VALUE` lines, for values that may hold commas and `=`;
+ * - `list`: CSV as build-push-action reads lists: newline and/or comma separated, quoted entries kept
+ *   whole, trimmed, empties and duplicates dropped;
+ * - `lines`: CSV with commas ignored (build-push-action's `ignoreComma`): one entry per line, a quoted
+ *   entry may span lines, trimmed, empties dropped;
+ * - `key-value`: `KEY=VALUE` entries read as `lines`, for values that may hold commas and `=`;
  * - `number`: a whole number within `min`..`max`;
  * - `choice`: one of `choices`.
  */
@@ -44,8 +46,11 @@ export interface CliSpec {
   value?: string
   /** The short help line. */
   help: string
-  /** Where the value comes from instead of the flag's argument. */
-  from?: 'stdin' | 'env'
+  /**
+   * Where the value comes from instead of the flag's argument: stdin; `env`: `ID=ENV` specs, each value read
+   * from ENV; `env-name`: the flag names the variable that holds the value (a token never in argv).
+   */
+  from?: 'stdin' | 'env' | 'env-name'
 }
 
 export const INPUTS = {
@@ -139,6 +144,21 @@ export const INPUTS = {
     description: 'Push. With `false` the image is only built and tagged.',
     cli: { help: 'build and tag only' }
   },
+  load: {
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+    cli: { help: 'buildx: also load the image into the local image store' }
+  },
+  outputs: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+    cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+  },
   noCache: {
     kind: 'boolean',
     default: 'false',
@@ -164,6 +184,13 @@ export const INPUTS = {
     description:
       'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
     cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+  },
+  keepLogin: {
+    kind: 'boolean',
+    default: 'false',
+    description:
+      "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+    cli: { help: 'not for the CLI: it has no post step to remove the login' }
   },
   retries: {
     kind: 'number',
@@ -237,11 +264,11 @@ export const INPUTS = {
     cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
   },
   secretEnvs: {
-    kind: 'lines',
+    kind: 'list',
     default: '',
     buildx: true,
     description:
-      'buildx: build secrets from environment variables, one `id=ENVNAME` per line. Each variable must be set; its value is masked.',
+      'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
     cli: {
       flag: 'secret-env',
       value: 'ID=ENV',
@@ -254,6 +281,105 @@ export const INPUTS = {
     buildx: true,
     description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
     cli: { value: 'NAME', help: 'buildx builder' }
+  },
+  addHosts: {
+    kind: 'list',
+    default: '',
+    description:
+      'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+    cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+  },
+  network: {
+    kind: 'string',
+    default: '',
+    description:
+      'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+    cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+  },
+  shmSize: {
+    kind: 'string',
+    default: '',
+    description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+    cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+  },
+  ulimit: {
+    kind: 'lines',
+    default: '',
+    description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+    cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+  },
+  cgroupParent: {
+    kind: 'string',
+    default: '',
+    description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+    cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+  },
+  allow: {
+    kind: 'list',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+    cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+  },
+  buildContexts: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+    cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+  },
+  ssh: {
+    kind: 'list',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+    cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+  },
+  githubToken: {
+    kind: 'string',
+    default: '${{ github.token }}',
+    secret: true,
+    description:
+      "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+    cli: {
+      flag: 'github-token-env',
+      value: 'VAR',
+      from: 'env-name',
+      help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+    }
+  },
+  annotations: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description:
+      'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+    cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+  },
+  attests: {
+    kind: 'lines',
+    default: '',
+    buildx: true,
+    description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+    cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+  },
+  noCacheFilters: {
+    kind: 'list',
+    default: '',
+    buildx: true,
+    description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+    cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+  },
+  call: {
+    kind: 'string',
+    default: '',
+    buildx: true,
+    description:
+      'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+    cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
   }
 } as const satisfies Record<string, Row>
 

@@ -1,21 +1,15 @@
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import {
-  actionTerm,
-  inputName,
-  ref,
-  renderInputRefs,
-  ROWS,
-  rowByName,
-  type InputKey,
-  type InputValues,
-  type Row
-} from './input-table.js'
+import { inputName, ref, ROWS, rowByName, type InputKey, type InputValues, type Row } from './input-table.js'
 
 export { actionTerm, ref, renderInputRefs } from './input-table.js'
+export { InputError } from './input-error.js'
+import { InputError } from './input-error.js'
 import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from './reference.js'
+import * as options from './build-options.js'
+import { CsvError, csvList } from './csv.js'
 import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv, type MetadataEnv } from './metadata-env.js'
 import { classifyTags, RuleError, type TagRefGroup } from './tag-input.js'
 import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from './tag-rules.js'
@@ -41,19 +35,6 @@ export interface Inputs extends InputValues {
 /** Returns the raw value of an input by its action.yml name ('' when unset). */
 export type InputSource = (name: string) => string
 
-export class InputError extends Error {
-  /** The message with ref() markers, for interfaces that name inputs otherwise. */
-  readonly template: string
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm))
-    this.template = message
-    this.name = 'InputError'
-  }
-}
-
 export interface ParsedInputs {
   inputs: Inputs
   /** Things worth telling the user that are not errors (e.g. lowercasing). */
@@ -62,39 +43,37 @@ export interface ParsedInputs {
 
 const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 
-/** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
-export function splitList(raw: string): string[] {
-  return [
-    ...new Set(
-      raw
-        .split(/[\n,]/)
-        .map(s => s.trim())
-        .filter(s => s !== '')
-    )
-  ]
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name: string, raw: string, ignoreComma: boolean): string[] {
+  try {
+    return csvList(raw, { ignoreComma })
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`)
+    throw error
+  }
 }
 
-/** One entry per line: values may hold commas. */
-export function splitLines(raw: string): string[] {
-  return raw
-    .split(/\r?\n/)
-    .map(s => s.trim())
-    .filter(s => s !== '')
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+export function splitList(raw: string, name = 'list'): string[] {
+  return [...new Set(csvEntries(name, raw, false))]
 }
 
-/** KEY=VALUE lines, keys trimmed. Errors name the key (or line number) but never echo the value. */
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+export function splitLines(raw: string, name = 'list'): string[] {
+  return csvEntries(name, raw, true)
+}
+
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
 function keyValues(name: string, raw: string): string[] {
-  const out: string[] = []
-  raw.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return
-    const kv = splitKeyValue(line)
-    if (!kv) throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`)
+  return splitLines(raw, name).map((entry, i) => {
+    const kv = splitKeyValue(entry)
+    if (!kv) throw new InputError(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`)
     if (kv.key === '')
-      throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`)
+      throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`)
     if (/\s/.test(kv.key)) throw new InputError(name, `key ${show(kv.key)} contains whitespace`)
-    out.push(`${kv.key}=${kv.value.trim()}`)
+    return `${kv.key}=${kv.value.trim()}`
   })
-  return out
 }
 
 // The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
@@ -114,9 +93,9 @@ function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
       throw new InputError(name, `${show(v)} is not a boolean; use true or false`)
     }
     case 'list':
-      return splitList(value)
+      return splitList(value, name)
     case 'lines':
-      return splitLines(value)
+      return splitLines(value, name)
     case 'key-value':
       return keyValues(name, value)
     case 'number': {
@@ -138,9 +117,12 @@ function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
 const HTTP_URL = /^https?:\/\//
 
-/** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
 export function isRemoteContext(context: string): boolean {
-  return GIT_URL.test(context) || HTTP_URL.test(context)
+  return GIT_URL.test(context) || HTTP_URL.test(context) || options.DEFAULT_CONTEXT.test(context)
 }
 
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
@@ -239,20 +221,35 @@ const cacheSpecs = (name: string) => (specs: string[]) => {
   return specs
 }
 
-/** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly']
+
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs: string[]): string[] {
+  for (const spec of specs) {
+    const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
+    if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+      throw new InputError(
+        'outputs',
+        `${show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`
+      )
+  }
+  return specs
+}
+
+/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines: string[]): string[] {
   return lines.map((line, i) => {
     const kv = splitKeyValue(line)
     if (!kv || !SECRET_ID.test(kv.key))
       throw new InputError(
         'secrets',
-        `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${ref('secret-files', 'secret-envs')}`
+        `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`
       )
     return `${kv.key}=${kv.value.trim()}`
   })
 }
 
-/** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
 const secretSources =
   (name: string, what: 'path' | 'ENVNAME') =>
   (lines: string[]): string[] =>
@@ -260,7 +257,7 @@ const secretSources =
       const kv = splitKeyValue(line)
       const value = kv?.value.trim() ?? ''
       if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`)
+        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`)
       return `${kv.key}=${value}`
     })
 
@@ -307,9 +304,23 @@ const VALIDATORS: Validators = {
   cacheTo: cacheSpecs('cache-to'),
   provenance: attestation('provenance'),
   sbom: attestation('sbom'),
+  outputs: outputSpecs,
   secrets: secretLines,
   secretFiles: secretSources('secret-files', 'path'),
   secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+  addHosts: options.addHosts,
+  network: options.network,
+  shmSize: options.shmSize,
+  ulimit: options.ulimits,
+  cgroupParent: options.cgroupParent,
+  allow: options.allow,
+  buildContexts: options.buildContexts,
+  ssh: options.ssh,
+  githubToken: options.githubToken,
+  annotations: options.annotations,
+  attests: options.attests,
+  noCacheFilters: options.noCacheFilters,
+  call: options.call,
   context: value => {
     // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
     if (/^ssh:\/\//i.test(value))
@@ -340,7 +351,18 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
     const f = path.resolve(cwd, file)
     if (!isFile(f)) throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`)
   } else if (!isFile(path.join(dir, 'Dockerfile'))) {
+    // Left at `.` in an empty workspace: most likely no checkout ran.
+    if (context === '.' && isEmptyWorkspace(dir)) throw new InputError('context', options.NO_CHECKOUT_HINT)
     throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${ref('file')}`)
+  }
+}
+
+/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
+function isEmptyWorkspace(dir: string): boolean {
+  try {
+    return readdirSync(dir).every(name => name.startsWith('.') && name !== '.git')
+  } catch {
+    return false
   }
 }
 
@@ -354,6 +376,7 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
   const remoteContext = isRemoteContext(values.context)
   if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
+  options.checkBuildSources(values, cwd, process.env)
   if ((values.username === '') !== (values.password === ''))
     throw new InputError(
       values.username === '' ? 'username' : 'password',

@@ -7,9 +7,10 @@ import path from 'node:path'
 import { inputName, ROWS } from './input-table.js'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from './inputs.js'
 import { createFence, singleLine } from './fence.js'
-import type { Reporter } from './reporter.js'
+import type { Reporter, Where } from './reporter.js'
 import { credentialSecrets } from './secrets.js'
 import { outputs, summaryMarkdown } from './summary.js'
+import { keepLogin, removeKeptLogin, STATE_KEPT_CONFIG } from './keep-login.js'
 import { messageOf } from './text.js'
 
 const STATE_POST = 'isPost'
@@ -29,7 +30,12 @@ const own =
 export const actionReporter: Reporter = {
   info: own((m: string) => core.info(singleLine(words(m)))),
   notice: own((m: string) => core.notice(words(m))),
-  warning: own((m: string) => core.warning(words(m))),
+  warning: own((m: string, where?: Where) =>
+    core.warning(
+      words(m),
+      where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine }
+    )
+  ),
   // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
   debug: (m: string) => {
     if (core.isDebug()) own(core.debug)(words(m))
@@ -46,6 +52,10 @@ export const actionReporter: Reporter = {
     })
   }
 }
+
+/** A file as annotations name it: relative to the workspace. */
+const workspacePath = (file: string): string =>
+  path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), path.resolve(file))
 
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 export function maskCredentials(username: string, password: string, setSecret: (v: string) => void): void {
@@ -71,15 +81,21 @@ export async function run(): Promise<void> {
     notices.forEach(n => core.notice(words(n)))
 
     // Loaded after validation: bad input, the most common failure, fails without loading it.
+    let kept = ''
     const { execute } = await import('./pipeline/index.js')
     const result = await execute(inputs, {
       reporter: actionReporter,
       tempRoot: process.env.RUNNER_TEMP || tmpdir(),
       out: fence,
-      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
+      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir),
+      onKeptConfig: dir => {
+        kept = dir
+        core.saveState(STATE_KEPT_CONFIG, dir)
+      }
     })
 
     fence.close()
+    if (kept) keepLogin(kept, actionReporter)
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
     await writeSummary(summaryMarkdown(inputs, result))
     actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)
@@ -93,11 +109,10 @@ export async function run(): Promise<void> {
 function fail(error: unknown): void {
   const where = (error as { location?: Located } | undefined)?.location
   if (!where?.file) return core.setFailed(errorLine(error))
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   process.exitCode = core.ExitCode.Failure
   core.error(errorLine(error), {
     title: 'Build failed',
-    file: path.relative(workspace, path.resolve(where.file)),
+    file: workspacePath(where.file),
     startLine: where.line
   })
 }
@@ -120,13 +135,18 @@ export function errorLine(error: unknown): string {
   return error instanceof InputError ? line : line || 'build-tag-push failed'
 }
 
-/** The post step: remove the private docker config even when main was cancelled or crashed. */
+/**
+ * The post step: remove the private directory even when main was cancelled or crashed, and the kept login
+ * (keep-login). With neither in the state it does nothing: it runs after every job that used the action.
+ */
 async function post(): Promise<void> {
   const workDir = core.getState(STATE_WORKDIR)
-  if (!workDir) return
-  try {
-    await rm(workDir, { recursive: true, force: true })
-  } catch (error) {
-    core.warning(`could not remove ${workDir}: ${messageOf(error)}`)
+  if (workDir) {
+    try {
+      await rm(workDir, { recursive: true, force: true })
+    } catch (error) {
+      core.warning(`could not remove ${workDir}: ${messageOf(error)}`)
+    }
   }
+  await removeKeptLogin()
 }

@@ -29,7 +29,9 @@ export function buildMetadata(
   inputs: MetadataInputs,
   context: GitContext,
   now: Date = new Date(),
-  facts: MetadataFacts = {}
+  facts: MetadataFacts = {},
+  /** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
+  repository: Record<string, string> = {}
 ): BuildMetadata {
   // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
   const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) }
@@ -50,7 +52,7 @@ export function buildMetadata(
     version = ''
   }
   const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0
-  const auto = ociLabels(ctx, inputs.tagRules.length ? [version] : tags, explicit, now)
+  const auto = { ...repository, ...ociLabels(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) }
   if (!inputs.tagRules.length) version = auto['org.opencontainers.image.version'] ?? ''
   return {
     tags,

@@ -1,9 +1,17 @@
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
 
+/** A place in a file, 1-based lines. */
+export interface Where {
+  file: string
+  line?: number
+  endLine?: number
+}
+
 export interface Reporter {
   info(message: string): void
   notice(message: string): void
-  warning(message: string): void
+  /** With `where`, an annotation on that file and line (a Dockerfile check's finding). */
+  warning(message: string, where?: Where): void
   debug(message: string): void
   /** Masks a value in everything printed afterwards. */
   setSecret(value: string): void

@@ -5,6 +5,8 @@ import type { Result } from './pipeline/index.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
+    // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+    ...result.buildx,
     image: inputs.image,
     registry: inputs.registry,
     digest: result.digest,
@@ -13,7 +15,7 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
     tags: result.tags,
     'platform-digests': result.platformDigests,
     builder: result.builder,
-    pushed: inputs.push,
+    pushed: result.digest !== '',
     size: result.size,
     durations: result.durations,
     counts: result.counts
@@ -84,7 +86,7 @@ export function summaryMarkdown(inputs: Inputs, result: Result): string {
     ])
   ]
   const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
-  const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)'
+  const verb = result.digest ? 'Pushed' : 'Built (not pushed)'
   const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_'
   return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`
 }

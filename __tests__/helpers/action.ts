@@ -24,6 +24,8 @@ export interface ActionRun extends CliResult {
   runnerTemp: string
   home: string
   summary: string
+  /** What the step exported through GITHUB_ENV (main, then post), as the runner hands it on. */
+  exported: Record<string, string>
   post?: CliResult
 }
 
@@ -45,11 +47,23 @@ export function inputEnv(inputs: Record<string, string>): Record<string, string>
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
 }
 
+export interface LaterStep {
+  env: NodeJS.ProcessEnv
+  /** The outputs and the saved state of main. */
+  outputs: Record<string, string>
+  state: Record<string, string>
+}
+
 export interface RunOptions {
   cwd?: string
   env?: NodeJS.ProcessEnv
   /** Skip the post step (it runs by default, as on the runner). */
   noPost?: boolean
+  /**
+   * A later step of the job, run between main and post with the environment the runner would give it:
+   * the run's, plus what main exported through GITHUB_ENV.
+   */
+  laterStep?: (step: LaterStep) => Promise<void>
 }
 
 /** A clean environment: PATH plus what the runner sets; no inherited INPUT_* or DOCKER_CONFIG. */
@@ -60,6 +74,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const files = {
     GITHUB_OUTPUT: join(base, 'output'),
     GITHUB_STATE: join(base, 'state'),
+    GITHUB_ENV: join(base, 'env'),
     GITHUB_STEP_SUMMARY: join(base, 'summary')
   }
   for (const f of Object.values(files)) await writeFile(f, '')
@@ -79,10 +94,16 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   }
   const main = await runIn(ACTION, env, opts.cwd)
   const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
+  const exportedByMain = parseCommandFile(readFileSync(files.GITHUB_ENV, 'utf8'))
+  await opts.laterStep?.({
+    env: { ...env, ...exportedByMain },
+    outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    state
+  })
   let post: CliResult | undefined
   if (!opts.noPost) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    post = await runIn(ACTION, { ...env, ...stateEnv }, opts.cwd)
+    post = await runIn(ACTION, { ...env, ...exportedByMain, ...stateEnv }, opts.cwd)
   }
   return {
     ...main,
@@ -92,6 +113,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     runnerTemp,
     home,
     summary: existsSync(files.GITHUB_STEP_SUMMARY) ? readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') : '',
+    exported: parseCommandFile(readFileSync(files.GITHUB_ENV, 'utf8')),
     post
   }
 }

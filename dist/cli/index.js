@@ -2,11 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 318:
+/***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(119);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1960);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 119:
+/***/ 1960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,8 +30,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/input-table.ts
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
@@ -122,6 +122,19 @@ const INPUTS = {
         description: 'Push. With `false` the image is only built and tagged.',
         cli: { help: 'build and tag only' }
     },
+    load: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+        cli: { help: 'buildx: also load the image into the local image store' }
+    },
+    outputs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+    },
     noCache: {
         kind: 'boolean',
         default: 'false',
@@ -146,6 +159,12 @@ const INPUTS = {
         secret: true,
         description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
         cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    keepLogin: {
+        kind: 'boolean',
+        default: 'false',
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+        cli: { help: 'not for the CLI: it has no post step to remove the login' }
     },
     retries: {
         kind: 'number',
@@ -215,10 +234,10 @@ const INPUTS = {
         cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
     },
     secretEnvs: {
-        kind: 'lines',
+        kind: 'list',
         default: '',
         buildx: true,
-        description: 'buildx: build secrets from environment variables, one `id=ENVNAME` per line. Each variable must be set; its value is masked.',
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
         cli: {
             flag: 'secret-env',
             value: 'ID=ENV',
@@ -231,6 +250,97 @@ const INPUTS = {
         buildx: true,
         description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
         cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
     }
 };
 /** `buildArgs` → `build-args`: the action.yml name of a table key. */
@@ -271,6 +381,21 @@ const actionTerm = (names) => names.length === 1
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/input-error.ts
+// The one error type of bad input: it names the input and the rule, before anything runs.
+
+class InputError extends Error {
+    input;
+    /** The message with ref() markers, for interfaces that name inputs otherwise. */
+    template;
+    constructor(input, message) {
+        super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm));
+        this.input = input;
+        this.template = message;
+        this.name = 'InputError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/reference.ts
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -499,70 +624,195 @@ function splitHostPort(registry) {
     return { host: m[1], port: m[2] ?? '' };
 }
 
-;// CONCATENATED MODULE: ./src/pep440.ts
-// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
-// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
-// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
-const PEP440 = new RegExp('^\\s*v?' +
-    '(?:([0-9]+)!)?' + // epoch
-    '([0-9]+(?:\\.[0-9]+)*)' + // release
-    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
-    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
-    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
-    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
-    '\\s*$', 'i');
-const PRE_LABELS = {
-    a: 'a',
-    alpha: 'a',
-    b: 'b',
-    beta: 'b',
-    c: 'rc',
-    rc: 'rc',
-    pre: 'rc',
-    preview: 'rc'
-};
-const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
-/** The parsed version, or undefined when `text` is not a PEP 440 version. */
-function parsePep440(text) {
-    const m = PEP440.exec(text);
-    if (!m)
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/text.ts
+// Small text helpers that several layers need: one spelling of each.
+/** An error's message, whatever was thrown. */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
+function oneLine(text, max = Infinity) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
+function splitKeyValue(line) {
+    const eq = line.indexOf('=');
+    if (eq < 0)
         return undefined;
-    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
-    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
-    if (preL !== undefined)
-        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
-    if (postN1 !== undefined)
-        v.post = num(postN1);
-    else if (postL !== undefined)
-        v.post = num(postN2);
-    if (devL !== undefined)
-        v.dev = num(devN);
-    if (local !== undefined)
-        v.local = local
-            .toLowerCase()
-            .split(/[-_.]/)
-            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
-            .join('.');
-    return v;
+    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
 }
-/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
-function normalizePep440(v) {
-    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
-    s += v.release.join('.');
-    if (v.pre)
-        s += `${v.pre.label}${v.pre.n}`;
-    if (v.post !== undefined)
-        s += `.post${v.post}`;
-    if (v.dev !== undefined)
-        s += `.dev${v.dev}`;
-    if (v.local !== undefined)
-        s += `+${v.local}`;
-    return s;
+
+;// CONCATENATED MODULE: ./src/build-options.ts
+// The rules of the build options build-push-action has and we share, by name and format: what each input
+// must look like before any build (pure), and what must exist on disk or in the environment.
+
+
+
+
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+function addHosts(entries) {
+    for (const entry of entries) {
+        const at = entry.search(/[:=]/);
+        const host = at < 0 ? '' : entry.slice(0, at);
+        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,external_node_net_.isIP)(ip) === 0))
+            throw new InputError('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+    }
+    return entries;
 }
-/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
-const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
-/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
-const releasePart = (v, n) => v.release[n] ?? 0;
+/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
+function network(value) {
+    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
+        throw new InputError('network', `${show(value)} is not a network mode such as default, none or host`);
+    return value;
+}
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
+const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+function shmSize(value) {
+    if (value === '')
+        return value;
+    const m = BYTES.exec(value);
+    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
+        throw new InputError('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+    return value;
+}
+/** The names docker's ulimit parser knows (go-units). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack'
+];
+function ulimits(entries) {
+    for (const entry of entries) {
+        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
+        if (!m)
+            throw new InputError('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+        if (!ULIMIT_NAMES.includes(m[1]))
+            throw new InputError('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+        // -1 is "unlimited", and unlimited is above any number.
+        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
+            throw new InputError('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
+    }
+    return entries;
+}
+function cgroupParent(value) {
+    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
+        throw new InputError('cgroup-parent', `${show(value)} is not a cgroup path`);
+    return value;
+}
+/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
+const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
+function allow(entries) {
+    for (const entry of entries)
+        if (!ENTITLEMENT.test(entry))
+            throw new InputError('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+    return entries;
+}
+/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
+const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
+function buildContexts(entries) {
+    return entries.map(entry => {
+        const kv = splitKeyValue(entry);
+        const value = kv?.value.trim() ?? '';
+        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
+            throw new InputError('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
+            throw new InputError('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+        return `${kv.key}=${value}`;
+    });
+}
+/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
+function ssh(entries) {
+    for (const entry of entries)
+        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
+            throw new InputError('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
+    return entries;
+}
+/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
+const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
+function annotations(entries) {
+    for (const entry of entries)
+        if (!ANNOTATION.test(entry))
+            throw new InputError('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
+    return entries;
+}
+function attests(entries) {
+    for (const entry of entries)
+        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
+            throw new InputError('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+    return entries;
+}
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function noCacheFilters(entries) {
+    for (const entry of entries)
+        if (!STAGE.test(entry))
+            throw new InputError('no-cache-filters', `${show(entry)} is not a stage name`);
+    return entries;
+}
+/** What `--call` may evaluate (buildx's subrequests). */
+const CALLS = ['build', 'check', 'outline', 'targets'];
+function call(value) {
+    if (value !== '' && !CALLS.includes(value))
+        throw new InputError('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
+    return value;
+}
+/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
+function githubToken(value) {
+    const token = value.trim();
+    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+    if (/^\$\{\{.*\}\}$/.test(token))
+        return '';
+    if (/\s/.test(token))
+        throw new InputError('github-token', 'contains whitespace');
+    return token;
+}
+/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
+function checkBuildSources(values, cwd, env) {
+    for (const entry of values.buildContexts) {
+        const { key, value } = splitKeyValue(entry);
+        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
+            continue;
+        const dir = external_node_path_default().resolve(cwd, value);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+            throw new InputError('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
+    }
+    for (const entry of values.ssh) {
+        const kv = splitKeyValue(entry);
+        if (!kv) {
+            if (!env.SSH_AUTH_SOCK)
+                throw new InputError('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+            continue;
+        }
+        for (const p of kv.value.split(','))
+            if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(cwd, p)))
+                throw new InputError('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
+    }
+}
+/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
+const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
+/** The hint when `context` was left at `.` and nothing was checked out. */
+const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`;
 
 ;// CONCATENATED MODULE: ./src/csv.ts
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
@@ -637,6 +887,71 @@ function csvList(text, opts = {}) {
     }
     return out.map(s => s.trim()).filter(s => s !== '');
 }
+
+;// CONCATENATED MODULE: ./src/pep440.ts
+// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
+// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
+// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
+const PEP440 = new RegExp('^\\s*v?' +
+    '(?:([0-9]+)!)?' + // epoch
+    '([0-9]+(?:\\.[0-9]+)*)' + // release
+    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
+    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
+    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
+    '\\s*$', 'i');
+const PRE_LABELS = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
+/** The parsed version, or undefined when `text` is not a PEP 440 version. */
+function parsePep440(text) {
+    const m = PEP440.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
+    if (preL !== undefined)
+        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
+    if (postN1 !== undefined)
+        v.post = num(postN1);
+    else if (postL !== undefined)
+        v.post = num(postN2);
+    if (devL !== undefined)
+        v.dev = num(devN);
+    if (local !== undefined)
+        v.local = local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
+            .join('.');
+    return v;
+}
+/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
+function normalizePep440(v) {
+    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
+    s += v.release.join('.');
+    if (v.pre)
+        s += `${v.pre.label}${v.pre.n}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local !== undefined)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
+const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
+/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
+const releasePart = (v, n) => v.release[n] ?? 0;
 
 ;// CONCATENATED MODULE: ./src/tag-date.ts
 // `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
@@ -835,7 +1150,7 @@ const NAMES = {
     // type=semver's and type=pep440's pattern
     version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
 };
-const show = (s) => JSON.stringify(s);
+const tag_template_show = (s) => JSON.stringify(s);
 /** What a value of the expression looks like, for messages. */
 const WHERE = {
     global: 'in value, enable, prefix, suffix and flavor',
@@ -885,7 +1200,7 @@ function parseExpression(body, escape, scope) {
         throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
     const formatProblem = dateFormatProblem(expr.format);
     if (formatProblem)
-        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
+        throw new TemplateError(`{{${name} ${tag_template_show(expr.format)}}}: ${formatProblem}`);
     if (expr.tz !== undefined) {
         const tzProblem = timeZoneProblem(expr.tz);
         if (tzProblem)
@@ -913,7 +1228,7 @@ function parseTemplate(source, scope) {
         const start = i + (triple ? 3 : 2);
         const end = source.indexOf(close, start);
         if (end < 0)
-            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
+            throw new TemplateError(`${tag_template_show(source)}: an expression is not closed with ${close}`);
         const body = source.slice(start, end);
         i = end + close.length;
         if (/^\s*!/.test(body))
@@ -1490,23 +1805,6 @@ function classifyTags(lines) {
     return { rules, tags, refs };
 }
 
-;// CONCATENATED MODULE: ./src/text.ts
-// Small text helpers that several layers need: one spelling of each.
-/** An error's message, whatever was thrown. */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
-function oneLine(text, max = Infinity) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
-function splitKeyValue(line) {
-    const eq = line.indexOf('=');
-    if (eq < 0)
-        return undefined;
-    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-}
-
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
@@ -1519,50 +1817,42 @@ function splitKeyValue(line) {
 
 
 
-class InputError extends Error {
-    input;
-    /** The message with ref() markers, for interfaces that name inputs otherwise. */
-    template;
-    constructor(input, message) {
-        super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm));
-        this.input = input;
-        this.template = message;
-        this.name = 'InputError';
+
+
+
+
+const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name, raw, ignoreComma) {
+    try {
+        return csvList(raw, { ignoreComma });
+    }
+    catch (error) {
+        if (error instanceof CsvError)
+            throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
+        throw error;
     }
 }
-const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-/** Newline and/or comma separated, trimmed, empties dropped, duplicates removed. */
-function splitList(raw) {
-    return [
-        ...new Set(raw
-            .split(/[\n,]/)
-            .map(s => s.trim())
-            .filter(s => s !== ''))
-    ];
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+function splitList(raw, name = 'list') {
+    return [...new Set(csvEntries(name, raw, false))];
 }
-/** One entry per line: values may hold commas. */
-function splitLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map(s => s.trim())
-        .filter(s => s !== '');
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+function splitLines(raw, name = 'list') {
+    return csvEntries(name, raw, true);
 }
-/** KEY=VALUE lines, keys trimmed. Errors name the key (or line number) but never echo the value. */
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
 function keyValues(name, raw) {
-    const out = [];
-    raw.split(/\r?\n/).forEach((line, i) => {
-        if (line.trim() === '')
-            return;
-        const kv = splitKeyValue(line);
+    return splitLines(raw, name).map((entry, i) => {
+        const kv = splitKeyValue(entry);
         if (!kv)
-            throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
+            throw new InputError(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
         if (kv.key === '')
-            throw new InputError(name, `line ${i + 1} has an empty key: each line must be KEY=VALUE`);
+            throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))
             throw new InputError(name, `key ${inputs_show(kv.key)} contains whitespace`);
-        out.push(`${kv.key}=${kv.value.trim()}`);
+        return `${kv.key}=${kv.value.trim()}`;
     });
-    return out;
 }
 // The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
 const TRUE = /^(?:true|True|TRUE)$/;
@@ -1582,9 +1872,9 @@ function byKind(name, row, raw) {
             throw new InputError(name, `${inputs_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
-            return splitList(value);
+            return splitList(value, name);
         case 'lines':
-            return splitLines(value);
+            return splitLines(value, name);
         case 'key-value':
             return keyValues(name, value);
         case 'number': {
@@ -1604,9 +1894,12 @@ function byKind(name, row, raw) {
 }
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
-/** Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles). */
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
 function isRemoteContext(context) {
-    return GIT_URL.test(context) || HTTP_URL.test(context);
+    return GIT_URL.test(context) || HTTP_URL.test(context) || DEFAULT_CONTEXT.test(context);
 }
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
@@ -1670,12 +1963,12 @@ function imageFromTags(values, tagged) {
 }
 const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const inputs_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 const plainName = (name) => (value) => {
-    if (value !== '' && !STAGE.test(value))
+    if (value !== '' && !inputs_STAGE.test(value))
         throw new InputError(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
 };
@@ -1690,21 +1983,31 @@ const cacheSpecs = (name) => (specs) => {
             throw new InputError(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
-/** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new InputError('outputs', `${inputs_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
+/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = splitKeyValue(line);
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${ref('secret-files', 'secret-envs')}`);
+            throw new InputError('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
-/** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
 const secretSources = (name, what) => (lines) => lines.map((line, i) => {
     const kv = splitKeyValue(line);
     const value = kv?.value.trim() ?? '';
     if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
     return `${kv.key}=${value}`;
 });
 /** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
@@ -1743,9 +2046,23 @@ const VALIDATORS = {
     cacheTo: cacheSpecs('cache-to'),
     provenance: attestation('provenance'),
     sbom: attestation('sbom'),
+    outputs: outputSpecs,
     secrets: secretLines,
     secretFiles: secretSources('secret-files', 'path'),
     secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: addHosts,
+    network: network,
+    shmSize: shmSize,
+    ulimit: ulimits,
+    cgroupParent: cgroupParent,
+    allow: allow,
+    buildContexts: buildContexts,
+    ssh: ssh,
+    githubToken: githubToken,
+    annotations: annotations,
+    attests: attests,
+    noCacheFilters: noCacheFilters,
+    call: call,
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
@@ -1773,7 +2090,19 @@ function checkLocalContext(context, file, cwd) {
             throw new InputError('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
     }
     else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+        // Left at `.` in an empty workspace: most likely no checkout ran.
+        if (context === '.' && isEmptyWorkspace(dir))
+            throw new InputError('context', NO_CHECKOUT_HINT);
         throw new InputError('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${ref('file')}`);
+    }
+}
+/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
+function isEmptyWorkspace(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
+    }
+    catch {
+        return false;
     }
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
@@ -1787,6 +2116,7 @@ function parseInputs(get, cwd = process.cwd()) {
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    checkBuildSources(values, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     return { inputs: { ...values, ...tagged, remoteContext }, notices };
@@ -1874,7 +2204,7 @@ async function loadGitContext(warn, env = process.env) {
     try {
         // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
         // is loaded by whoever makes Octokit requests, with preload().
-        const { Context } = await __nccwpck_require__.e(/* import() */ 255).then(__nccwpck_require__.bind(__nccwpck_require__, 255));
+        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
         return fromActionsContext(new Context(), env);
     }
     catch (error) {
@@ -2061,6 +2391,114 @@ function isObject(v) {
 }
 function dedupe(xs) {
     return [...new Set(xs)];
+}
+
+;// CONCATENATED MODULE: ./src/git-source.ts
+// Git contexts as BuildKit fetches them: build-push-action's `{{defaultContext}}` resolved to this commit's
+// URL, and the credentials for the fetch passed as build secrets (`GIT_AUTH_TOKEN.<host>`, which BuildKit's
+// git source looks up by the URL's host) instead of in the URL, where argv, the log and BuildKit's build
+// history would keep them. Pure.
+
+
+
+
+/**
+ * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
+ * where the ref is the commit sha, except on pull requests, whose `refs/pull/N/merge` is kept (or
+ * `refs/pull/N/head` with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF=true).
+ */
+function defaultGitContext(ctx, env = process.env) {
+    let gitRef = ctx.ref;
+    if (ctx.sha && gitRef && !gitRef.startsWith('refs/'))
+        gitRef = `refs/heads/${gitRef}`;
+    if (ctx.sha && !gitRef.startsWith('refs/pull/'))
+        gitRef = ctx.sha;
+    else if (gitRef.startsWith('refs/pull/') && env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF === 'true')
+        gitRef = gitRef.replace(/\/merge$/, '/head');
+    return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
+}
+/** `{{defaultContext}}` → the URL; `{{defaultContext}}:sub` → the URL with `:sub` after its ref. */
+function expandDefaultContext(value, url, input) {
+    const m = DEFAULT_CONTEXT.exec(value);
+    if (!m)
+        return value;
+    if (!url)
+        throw new InputError(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${ref(input)} a path or a git URL`);
+    return m[1] ? `${url}:${m[1]}` : url;
+}
+/** An http(s) URL that docker and BuildKit treat as a git repository. */
+function isHttpGitUrl(value, githubHost) {
+    const m = /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)([^#\s]*)/i.exec(value);
+    if (!m)
+        return false;
+    return /\.git$/.test(m[2]) || (githubHost !== undefined && m[1].toLowerCase() === githubHost);
+}
+/** The host of an http(s) URL as BuildKit's secret names use it (with the port, lowercased). */
+const hostOf = (value) => /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)[1].toLowerCase();
+/**
+ * The context and named contexts as docker gets them, and the secrets that authenticate their fetches.
+ * With buildx, an https git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
+ * becomes `GIT_AUTH_TOKEN.<host>`, any other user the Basic header `GIT_AUTH_HEADER.<host>`, so the
+ * fetch sends what the URL would have. `github-token` becomes `GIT_AUTH_TOKEN.<github host>` when a git
+ * URL goes to the GitHub host, as build-push-action passes it, unless a secret of that id is given.
+ */
+function gitSources(inputs, opts) {
+    const context = expandDefaultContext(inputs.context, opts.defaultContext, 'context');
+    const named = inputs.buildContexts.map(entry => {
+        const { key, value } = splitKeyValue(entry);
+        return { key, value: expandDefaultContext(value, opts.defaultContext, 'build-contexts') };
+    });
+    const join = (n) => `${n.key}=${n.value}`;
+    // The classic builder's git clones the URL itself: it gets the URL as written.
+    if (!opts.buildx)
+        return { context, buildContexts: named.map(join), secrets: [] };
+    const githubHost = hostOf(opts.serverUrl);
+    const secrets = new Map();
+    const gitHosts = new Set();
+    const strip = (value) => {
+        if (!isHttpGitUrl(value, githubHost))
+            return value;
+        const host = hostOf(value);
+        gitHosts.add(host);
+        // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
+        // against a local git server), so an http URL keeps its userinfo, masked as before.
+        const m = /^(https:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value);
+        if (!m)
+            return value;
+        const [user, password] = splitUserinfo(m[2]);
+        if (user === 'x-access-token' && password)
+            secrets.set(`GIT_AUTH_TOKEN.${host}`, password);
+        else
+            secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+        return `${m[1]}${m[3]}`;
+    };
+    const resolved = {
+        context: strip(context),
+        buildContexts: named.map(n => join({ ...n, value: strip(n.value) }))
+    };
+    const given = new Set(inputs.secrets.map(line => splitKeyValue(line).key));
+    const tokenId = `GIT_AUTH_TOKEN.${githubHost}`;
+    const taken = [tokenId, 'GIT_AUTH_TOKEN', `GIT_AUTH_HEADER.${githubHost}`].some(id => given.has(id) || secrets.has(id));
+    if (inputs.githubToken && gitHosts.has(githubHost) && !taken)
+        secrets.set(tokenId, inputs.githubToken);
+    // A user's own secret of the same id wins: theirs is passed, ours not.
+    for (const id of given)
+        secrets.delete(id);
+    return { ...resolved, secrets: [...secrets].map(([key, value]) => ({ key, value })) };
+}
+/** `user:password`, each percent-decoded as git decodes them. */
+function splitUserinfo(userinfo) {
+    const colon = userinfo.indexOf(':');
+    const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
+    return [decode(user), decode(password)];
+}
+function decode(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -2279,8 +2717,6 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 
@@ -2438,10 +2874,136 @@ function gaveUp(error, attempt, outOfTime) {
     return error;
 }
 
+;// CONCATENATED MODULE: ./src/labels.ts
+
+
+const LABEL_TITLE = 'org.opencontainers.image.title';
+const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
+const LABEL_URL = 'org.opencontainers.image.url';
+const LABEL_LICENSES = 'org.opencontainers.image.licenses';
+/**
+ * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
+ * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
+ */
+function repositoryLabels(repo) {
+    const labels = {};
+    const set = (key, value) => {
+        if (typeof value === 'string' && value.trim() !== '')
+            labels[key] = value.trim();
+    };
+    set(LABEL_TITLE, repo.name);
+    set(LABEL_DESCRIPTION, repo.description);
+    set(LABEL_URL, repo.html_url);
+    const spdx = repo.license?.spdx_id;
+    if (spdx !== 'NOASSERTION')
+        set(LABEL_LICENSES, spdx);
+    return labels;
+}
+/** Per-request deadline: an API that does not answer must not hold the build for long. */
+const API_TIMEOUT_MS = 10_000;
+/**
+ * The repository labels for this run, or none: only in Actions, with a repository and a token. An API that
+ * does not answer after the retries, or refuses, costs one warning and no labels; the build goes on.
+ */
+async function loadRepositoryLabels(ctx, opts) {
+    if (!ctx.actions || !ctx.repository || !opts.token)
+        return {};
+    // Masked before anything can print it (the runner masks github.token itself, not every PAT).
+    opts.reporter.setSecret(opts.token);
+    try {
+        return repositoryLabels(await fetchRepository(ctx.repository, opts));
+    }
+    catch (error) {
+        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`);
+        return {};
+    }
+}
+/** `GET /repos/{owner}/{repo}` through Octokit, retried while the failure is transient. */
+async function fetchRepository(repository, opts) {
+    const env = opts.env ?? process.env;
+    const [owner, repo] = repository.split('/');
+    // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
+    await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(747), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
+    const octokit = getOctokit(opts.token, {
+        baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
+    });
+    const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
+    return retry(async () => {
+        try {
+            const { data } = await octokit.rest.repos.get({
+                owner,
+                repo,
+                request: { signal: AbortSignal.timeout(timeoutMs) }
+            });
+            return data;
+        }
+        catch (error) {
+            throw classified(error);
+        }
+    }, {
+        attempts: opts.attempts,
+        sleep: opts.sleep,
+        // Retries are told in the debug log only: the user hears once, when the metadata is given up on.
+        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${messageOf(info.error)}`)
+    });
+}
+/**
+ * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
+ * any other status (401, 403, 404) is the answer and is not asked again.
+ */
+function classified(error) {
+    const status = error?.status;
+    const cause = error?.cause;
+    const message = messageOf(error) + (cause ? `: ${messageOf(cause)}` : '');
+    if (typeof status === 'number' && status > 0 && status < 500 && status !== 429)
+        return new ClassifiedError(`HTTP ${status}: ${message}`, 'fatal');
+    return new ClassifiedError(typeof status === 'number' ? `HTTP ${status}: ${message}` : message, 'transient');
+}
+
+;// CONCATENATED MODULE: ./src/build-flags.ts
+/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
+const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
+/**
+ * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
+ * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
+ */
+function optionArgs(inputs, plan, buildx) {
+    const args = [];
+    for (const host of inputs.addHosts)
+        args.push(`--add-host=${host}`);
+    if (inputs.network)
+        args.push(`--network=${inputs.network}`);
+    if (inputs.shmSize)
+        args.push(`--shm-size=${inputs.shmSize}`);
+    for (const limit of inputs.ulimit)
+        args.push(`--ulimit=${limit}`);
+    if (inputs.cgroupParent)
+        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
+    if (!buildx)
+        return args;
+    for (const entitlement of inputs.allow)
+        args.push(`--allow=${entitlement}`);
+    for (const context of plan.buildContexts ?? inputs.buildContexts)
+        args.push(`--build-context=${context}`);
+    for (const spec of inputs.ssh)
+        args.push(`--ssh=${spec}`);
+    for (const annotation of inputs.annotations)
+        args.push(`--annotation=${annotation}`);
+    for (const attest of inputs.attests)
+        args.push(`--attest=${attest}`);
+    for (const stage of inputs.noCacheFilters)
+        args.push(`--no-cache-filter=${stage}`);
+    if (inputs.call)
+        args.push(`--call=${callArg(inputs.call)}`);
+    return args;
+}
+
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/fence.ts
 // docker's output, fenced off from the runner's workflow-command parser.
 //
@@ -2457,7 +3019,7 @@ const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n'
 /** One writer for a stream the runner reads, shared by docker's output and our own lines. */
 function createFence(sink, options = {}) {
     const enabled = options.enabled ?? true;
-    const newToken = options.token ?? (() => (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'));
+    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     let token;
     let atLineStart = true;
     const put = (chunk) => {
@@ -2544,7 +3106,7 @@ function createExecRunner(out = process.stdout, env = process.env) {
             enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
         });
     // Loads while the registry preflight runs, not after it.
-    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
+    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
     return async (command, args, childEnv, options) => {
         if (cancelledBy)
             return refused(cancelledBy);
@@ -2670,7 +3232,9 @@ function spawnWatched(command, args, env, options, fence) {
         for (const name of ['stdout', 'stderr'])
             child[name]?.on('data', (chunk) => {
                 lastOutput = Date.now();
-                text[name] += decoders[name].write(chunk);
+                const decoded = decoders[name].write(chunk);
+                text[name] += decoded;
+                options.onOutput?.(decoded);
                 fence?.write(chunk);
             });
         const done = () => {
@@ -2766,6 +3330,7 @@ function removeSignalHandlers() {
 ;// CONCATENATED MODULE: ./src/docker.ts
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
 // argv comes from pure builders so it can be table-tested.
+
 
 
 
@@ -2880,6 +3445,8 @@ function continued(lines, at) {
         text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`;
     return text;
 }
+/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
+const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /;
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
@@ -2891,7 +3458,8 @@ function buildArgs(inputs, plan, buildx = false) {
     const args = buildx ? ['buildx', 'build'] : ['build'];
     if (buildx && inputs.builder)
         args.push(`--builder=${inputs.builder}`);
-    args.push(`--iidfile=${plan.iidfile}`);
+    if (plan.iidfile)
+        args.push(`--iidfile=${plan.iidfile}`);
     if (inputs.file)
         args.push(`--file=${inputs.file}`);
     if (inputs.target)
@@ -2904,6 +3472,7 @@ function buildArgs(inputs, plan, buildx = false) {
         args.push('--pull');
     if (inputs.noCache)
         args.push('--no-cache');
+    args.push(...optionArgs(inputs, plan, buildx));
     if (buildx) {
         if (plan.metadataFile)
             args.push(`--metadata-file=${plan.metadataFile}`);
@@ -2919,14 +3488,13 @@ function buildArgs(inputs, plan, buildx = false) {
             args.push(`--sbom=${inputs.sbom}`);
         for (const s of plan.secretFiles ?? [])
             args.push(`--secret=id=${s.id},src=${s.path}`);
-        if (plan.output === 'push')
-            args.push('--push');
-        else if (plan.output !== 'cache')
-            args.push('--load');
+        for (const a of plan.annotations ?? [])
+            args.push(`--annotation=${a}`);
+        args.push(...(plan.exports ?? []));
     }
     for (const ref of plan.refs)
         args.push(`--tag=${ref}`);
-    args.push(safeContext(inputs.context));
+    args.push(safeContext(plan.context ?? inputs.context));
     return args;
 }
 /** A failed cache export must never fail a good build. */
@@ -2978,19 +3546,57 @@ class Docker {
         this.env = env;
         this.bounds = boundsFrom(env);
     }
-    async exec(args, options = {}, subject) {
+    async exec(args, { anyExit, ...options } = {}, subject) {
         this.calls++;
         const result = await this.runner('docker', args, this.env, options);
         const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
         if (result.stopped)
             throw stoppedError(command, result, result.stopped, subject);
-        if (result.exitCode !== 0)
+        if (result.exitCode !== 0 && !anyExit)
             throw new DockerError(command, result.exitCode, result.stderr);
         return result;
     }
-    /** Bounded only by a cancel: how long a build may take is the workflow's to say (timeout-minutes). */
-    async build(args) {
-        return this.exec(args, { stream: true, display: displayArgs(args) });
+    /**
+     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
+     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+     * the ceiling counted from there. `push` names what is pushed, for the error.
+     */
+    async build(args, opts = {}) {
+        const started = Date.now();
+        let pushingAt;
+        let tail = '';
+        const bounds = pushWatch(this.bounds);
+        return this.exec(args, {
+            stream: true,
+            display: displayArgs(args),
+            ...(opts.push && {
+                onOutput: text => {
+                    // Kept across chunks: a line may arrive in two.
+                    tail = (tail + text).slice(-512);
+                    if (pushingAt === undefined && PUSH_PHASE.test(tail))
+                        pushingAt = Date.now() - started;
+                },
+                watch: () => pushingAt === undefined
+                    ? {}
+                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+            })
+        }, opts.push);
+    }
+    /**
+     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+     * comes back whatever the exit code (only a stop throws).
+     */
+    async evaluate(args) {
+        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
+    }
+    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+    async buildxVersion() {
+        const { stdout } = await this.exec(['buildx', 'version'], this.short());
+        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+        if (!m)
+            throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
+        return m[1];
     }
     /**
      * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
@@ -3056,23 +3662,23 @@ function insecureByConfig(config, registry, addresses) {
     const named = config.IndexConfigs?.[registry];
     if (named)
         return named.Secure === false;
-    const cidrs = new external_node_net_namespaceObject.BlockList();
+    const cidrs = new external_node_net_.BlockList();
     for (const cidr of config.InsecureRegistryCIDRs ?? []) {
         const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_namespaceObject.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_namespaceObject.isIP)(net) && bits !== undefined)
+        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
             cidrs.addSubnet(net, Number(bits), type);
     }
-    return addresses.some(a => (0,external_node_net_namespaceObject.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_namespaceObject.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
 /** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
 async function dockerTreatsAsInsecure(docker, registry) {
     const { host } = splitHostPort(registry);
     const [config, addresses] = await Promise.all([
         docker.registryConfig(),
-        (0,external_node_net_namespaceObject.isIP)(host)
+        (0,external_node_net_.isIP)(host)
             ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 553, 23))
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
                 .then(dns => dns.lookup(host, { all: true }))
                 .then(found => found.map(f => f.address), () => [])
     ]);
@@ -3085,7 +3691,9 @@ async function dockerTreatsAsInsecure(docker, registry) {
 
 
 
-function buildMetadata(inputs, context, now = new Date(), facts = {}) {
+function buildMetadata(inputs, context, now = new Date(), facts = {}, 
+/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
+repository = {}) {
     // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
     const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) };
     let tags;
@@ -3102,7 +3710,7 @@ function buildMetadata(inputs, context, now = new Date(), facts = {}) {
         version = '';
     }
     const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
-    const auto = ociLabels(ctx, inputs.tagRules.length ? [version] : tags, explicit, now);
+    const auto = { ...repository, ...ociLabels(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) };
     if (!inputs.tagRules.length)
         version = auto['org.opencontainers.image.version'] ?? '';
     return {
@@ -3156,9 +3764,41 @@ function metadata_separatorOf(name, inputs) {
     return sep || '\n';
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/buildx-driver.ts
+// Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
+// `docker buildx inspect` would cost a process on every build.
+
+
+const readJson = (file) => {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+};
+/**
+ * The driver of the builder named by the `builder` input, else BUILDX_BUILDER, else the one `docker buildx
+ * use` chose for this engine (buildx/current). No builder, or a name without an instance file (the default
+ * builder, a docker context), is the `docker` driver.
+ */
+function builderDriver(configDir, builder, env = process.env) {
+    let name = builder || env.BUILDX_BUILDER || '';
+    if (!name) {
+        const current = readJson(external_node_path_default().join(configDir, 'buildx', 'current'));
+        const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+        if (typeof current?.Name === 'string' && (current.Global === true || current.Key === endpoint))
+            name = current.Name;
+    }
+    if (!name)
+        return 'docker';
+    const instance = readJson(external_node_path_default().join(configDir, 'buildx', 'instances', name.toLowerCase()));
+    return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // How a failed registry interaction reads: one class for every layer, and the registry's own words.
 
@@ -3274,7 +3914,7 @@ async function readCertsDir(dir) {
     const tls = {};
     if (cas.length) {
         // Loaded only here: start-up time counts, and few registries have a certs.d directory.
-        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
         tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
     }
     if (pairs.length) {
@@ -3478,7 +4118,7 @@ class Transport {
     async once(method, url, headers, body) {
         this.requestCount++;
         // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
-        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23))).default;
+        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
         const transport = tls ?? (external_node_http_default());
         const agent = await this.agentFor(url, tls);
         return new Promise((resolve, reject) => {
@@ -3856,7 +4496,7 @@ const MANIFEST_ACCEPT = [
 ];
 const api_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 function manifestDigest(body) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
 }
 class RegistryClient {
     registry;
@@ -3977,6 +4617,90 @@ async function timed(durations, name, fn) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/annotations.ts
+
+const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS. */
+const DEFAULT_LEVELS = ['manifest', 'index'];
+const OCI_PREFIX = 'org.opencontainers.image.';
+/** The levels only an index has. */
+const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
+/** buildx's refusal of index annotations on a build that has no index (before or after the build). */
+const INDEX_REFUSED = /index annotations not supported for single platform export/i;
+/**
+ * DOCKER_METADATA_ANNOTATIONS_LEVELS, comma separated, as metadata-action reads it; unset or empty gives
+ * the default. Unknown words are returned apart so the caller can say so.
+ */
+function annotationLevels(env) {
+    const raw = env.DOCKER_METADATA_ANNOTATIONS_LEVELS?.trim();
+    if (!raw)
+        return { levels: [...DEFAULT_LEVELS], unknown: [] };
+    const words = [...new Set(raw.split(',').map(w => w.trim().toLowerCase()))].filter(Boolean);
+    return {
+        levels: words.filter((w) => LEVELS.includes(w)),
+        unknown: words.filter(w => !LEVELS.includes(w))
+    };
+}
+const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
+/**
+ * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
+ * SBOM, or buildx's default provenance). False only where it surely has none; where a driver adds no
+ * default attestation (the classic store) the index levels are refused and dropped (see INDEX_REFUSED).
+ */
+function mayHaveIndex(inputs, env) {
+    if (inputs.platforms.length > 1)
+        return true;
+    if (inputs.sbom && !isOff(inputs.sbom))
+        return true;
+    if (inputs.provenance)
+        return !isOff(inputs.provenance);
+    return !env.BUILDX_NO_DEFAULT_ATTESTATIONS;
+}
+/**
+ * `LEVEL:KEY=VALUE` for `--annotation`, one per OCI label and level, from the final labels (the `labels`
+ * input already overrode the automatic ones there). Pure.
+ */
+function ociAnnotations(labels, levels, index) {
+    const used = levels.filter(level => index || !INDEX_LEVELS.has(level));
+    const oci = labels
+        .map(line => splitKeyValue(line))
+        .filter((kv) => !!kv && kv.key.startsWith(OCI_PREFIX));
+    return used.flatMap(level => oci.map(({ key, value }) => `${level}:${key}=${value}`));
+}
+/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
+const withoutIndexLevels = (annotations) => annotations.filter(a => !INDEX_LEVELS.has(a.slice(0, a.indexOf(':'))));
+
+;// CONCATENATED MODULE: ./src/pipeline/annotate.ts
+// The build's automatic annotations (annotations.ts), and the one rebuild without the index levels when
+// buildx finds no index to put them on: those annotations are ours, not the user's, so they never fail a build.
+
+
+function buildAnnotations(inputs, labels, reporter, env = process.env) {
+    const { levels, unknown } = annotationLevels(env);
+    if (unknown.length)
+        reporter.warning(`DOCKER_METADATA_ANNOTATIONS_LEVELS: ignoring ${unknown.map(w => JSON.stringify(w)).join(', ')}; the levels are manifest, index, manifest-descriptor and index-descriptor`);
+    return ociAnnotations(labels, levels, mayHaveIndex(inputs, env));
+}
+/**
+ * Runs `build` with the plan; when buildx refuses the index annotations (the build has no index: one
+ * platform and no attestation), runs it once more without them. The refusal comes before the build (the
+ * classic store) or at its export, when the cache makes the second run cheap.
+ */
+async function withIndexFallback(plan, build, reporter) {
+    try {
+        return await build(plan);
+    }
+    catch (error) {
+        const annotations = plan.annotations ?? [];
+        const rest = withoutIndexLevels(annotations);
+        if (rest.length === annotations.length || !INDEX_REFUSED.test(errorText(error)))
+            throw error;
+        reporter.info('This build has no image index: its OCI annotations go on the manifest only');
+        return build({ ...plan, annotations: rest });
+    }
+}
+const errorText = (error) => `${messageOf(error)}\n${error?.stderr ?? ''}`;
+
 ;// CONCATENATED MODULE: ./src/pipeline/hints.ts
 
 
@@ -4001,6 +4725,9 @@ function withHint(inputs) {
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
         if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
             throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
+        if (/server gave HTTP response to HTTPS client/i.test(message))
+            throw new ClassifiedError(`${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
         throw error;
     };
 }
@@ -4075,27 +4802,69 @@ function decoded(s) {
 
 
 
+
+
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
+const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
+    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec));
+/** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
+const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
+/**
+ * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
+ * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
+ */
+function destinations(inputs, buildx, driver = 'docker') {
+    if (!buildx)
+        return { pushedBy: inputs.push ? 'docker' : 'none', local: 'yes' };
+    // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
+    // digest back by that name: two builds of one tag at once both report the same digest. A push from
+    // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
+    if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+        return { pushedBy: 'docker', local: 'yes', exports: ['--load'] };
+    const load = inputs.load ? ['--load'] : [];
+    if (inputs.outputs.length)
+        return {
+            pushedBy: inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+            local: inputs.load ? 'yes' : 'no',
+            exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...load]
+        };
+    return {
+        pushedBy: inputs.push ? 'buildx' : 'none',
+        local: inputs.load ? 'yes' : 'maybe',
+        exports: [...(inputs.push ? ['--push'] : []), ...load]
+    };
+}
 async function makePlan(inputs, opts) {
     // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
-    for (const secret of urlSecrets(inputs.context))
+    for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(urlSecrets))
         opts.reporter.setSecret(secret);
+    if (inputs.githubToken)
+        opts.reporter.setSecret(inputs.githubToken);
+    const git = gitSources(inputs, {
+        buildx: opts.buildx,
+        serverUrl: opts.git?.serverUrl ?? 'https://github.com',
+        defaultContext: opts.git?.defaultContext
+    });
     const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
-    // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
-    const multiPlatform = opts.buildx && inputs.platforms.length > 1;
+    const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
     return {
+        ...where,
         tags,
         repository: repo,
         name: remotePath(inputs.registry, inputs.image),
         buildx: opts.buildx,
-        push: inputs.push,
+        push: where.pushedBy !== 'none',
         build: {
             refs: tags.map(tag => `${repo}:${tag}`),
-            iidfile: external_node_path_default().join(opts.workDir, 'iid'),
+            iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
+            annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
-            secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
-            output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
+            secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
+            context: git.context,
+            buildContexts: git.buildContexts,
+            exports
         }
     };
 }
@@ -4104,8 +4873,11 @@ async function makePlan(inputs, opts) {
  * variables go to their own 0600 files in the private directory, never into argv; `secret-files` are used
  * where they are. Every value is masked first, line by line for multi-line ones.
  */
-async function secretFiles(inputs, workDir, reporter) {
+async function secretFiles(inputs, workDir, reporter, 
+/** Secrets of our own: the git fetch's credentials (src/git-source.ts). */
+extra = []) {
     const written = [
+        ...extra,
         ...inputs.secrets.map(line => splitKeyValue(line)),
         ...inputs.secretEnvs.map(line => {
             const { key, value } = splitKeyValue(line);
@@ -4217,6 +4989,9 @@ function platformDigests(manifest, localPlatform) {
 
 
 
+
+/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
 class BuildError extends DockerError {
     location;
@@ -4235,26 +5010,48 @@ function failedLine(stderr) {
 }
 async function build(inputs, plan, deps) {
     const { docker, reporter } = deps;
-    const args = buildArgs(inputs, plan.build, plan.buildx);
     const hint = withHint(inputs);
     reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-    const run = plan.build.output === 'push'
-        ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
-        : docker.build(args);
-    const result = await run.catch(error => hint(located(error, inputs)));
+    const pushes = plan.pushedBy === 'buildx';
+    const run = (buildPlan) => {
+        const args = buildArgs(inputs, buildPlan, plan.buildx);
+        return pushes
+            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
+            : docker.build(args);
+    };
+    const result = await withIndexFallback(plan.build, run, reporter).catch(error => hint(located(error, inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim();
+    const iid = plan.build.iidfile ? (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
     const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
     const identity = [
         ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
     ];
-    const loaded = plan.build.output === 'load';
-    reporter.info(`Built ${iid}${loaded ? (plan.build.refs.length ? `, tagged ${plan.build.refs.join(', ')}` : ', untagged') : ''}`);
-    if (plan.build.output === 'cache')
-        reporter.warning(`${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`);
-    return { iid, identity, metadata, output: plan.build.output ?? 'load' };
+    const tagged = plan.local === 'yes' || pushes
+        ? plan.build.refs.length
+            ? `, tagged ${plan.build.refs.join(', ')}`
+            : ', untagged'
+        : '';
+    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
+    if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
+        reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
+    return { iid, identity, metadata };
+}
+/**
+ * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
+ * window. The window opens when the first attempt fails: the first build may take any time.
+ */
+function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
+    let firstFailedAt;
+    return retry(() => docker.build(args, { push: subject }).catch((error) => {
+        firstFailedAt ??= Date.now();
+        throw error;
+    }), {
+        ...retrying('build and push', inputs.retries, reporter, sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+    });
 }
 /**
  * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
@@ -4306,6 +5103,162 @@ function warnOnCacheExport(output, reporter) {
         reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
 }
 
+;// CONCATENATED MODULE: ./src/check.ts
+// `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
+// LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
+class CheckOutputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CheckOutputError';
+    }
+}
+/**
+ * The findings in buildx's JSON. The JSON is the last thing on stdout (a `{` at a line's start opens it).
+ * Protobuf's JSON leaves zero values out: a missing sourceIndex is source 0, a missing line is none.
+ */
+function parseCheckFindings(stdout) {
+    const start = stdout.search(/^\{/m);
+    if (start < 0)
+        throw new CheckOutputError('buildx printed no check results');
+    let results;
+    try {
+        results = JSON.parse(stdout.slice(start));
+    }
+    catch {
+        throw new CheckOutputError('buildx printed check results that are not JSON');
+    }
+    const place = (location) => {
+        if (!location)
+            return {};
+        const file = results.sources?.[location.sourceIndex ?? 0]?.filename;
+        const range = location.ranges?.[0];
+        const line = range?.start?.line || undefined;
+        const endLine = range?.end?.line || undefined;
+        return {
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(endLine && endLine !== line ? { endLine } : {})
+        };
+    };
+    const findings = (results.warnings ?? []).map(w => ({
+        level: 'warning',
+        rule: w.ruleName ?? '',
+        message: w.detail || w.description || w.ruleName || 'check failed',
+        ...(w.url ? { url: w.url } : {}),
+        ...place(w.location)
+    }));
+    if (results.buildError?.message)
+        findings.push({
+            level: 'error',
+            rule: '',
+            message: results.buildError.message,
+            ...place(results.buildError.location)
+        });
+    return findings;
+}
+/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended … (https://…)`. */
+const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
+
+;// CONCATENATED MODULE: ./src/pipeline/call.ts
+// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
+// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+
+
+
+/** True when the build evaluates instead of building: there is no image to push. */
+const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
+class CheckError extends Error {
+    location;
+    constructor(message, 
+    /** Where the first finding points, for the failure's own annotation. */
+    location) {
+        super(message);
+        this.location = location;
+        this.name = 'CheckError';
+    }
+}
+async function evaluate(inputs, plan, deps) {
+    // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
+    const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx);
+    const result = await deps.docker.evaluate(args);
+    if (inputs.call !== 'check') {
+        if (result.exitCode !== 0)
+            throw new DockerError('buildx build', result.exitCode, result.stderr);
+        return;
+    }
+    let findings;
+    try {
+        findings = parseCheckFindings(result.stdout);
+    }
+    catch (error) {
+        // No results at all: the build itself failed before the checks (a missing file, a bad flag).
+        if (result.exitCode !== 0)
+            throw new DockerError('buildx build', result.exitCode, result.stderr);
+        throw error;
+    }
+    const where = (f) => f.file && !inputs.remoteContext
+        ? { file: inputs.file || external_node_path_default().join(inputs.context, f.file), line: f.line, endLine: f.endLine }
+        : undefined;
+    for (const f of findings)
+        deps.reporter.warning(findingText(f), where(f));
+    if (!findings.length) {
+        deps.reporter.info('Check complete: no findings');
+        return;
+    }
+    const first = findings.find(f => f.level === 'error') ?? findings[0];
+    const loc = where(first);
+    throw new CheckError(`Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`, loc && { file: loc.file, line: loc.line });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/gates.ts
+
+const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
+/** `a` before `b` as dotted version numbers (`0.9.1` < `0.15.0`). */
+function versionBelow(a, b) {
+    const [x, y] = [a, b].map(v => v.split('.').map(n => Number.parseInt(n, 10) || 0));
+    for (let i = 0; i < Math.max(x.length, y.length); i++)
+        if ((x[i] ?? 0) !== (y[i] ?? 0))
+            return (x[i] ?? 0) < (y[i] ?? 0);
+    return false;
+}
+async function checkVersionGates(inputs, docker) {
+    const set = GATES.filter(gate => gate.isSet(inputs));
+    if (!set.length)
+        return;
+    const version = await docker.buildxVersion();
+    for (const gate of set)
+        if (versionBelow(version, gate.since))
+            throw new InputError(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/describe.ts
+const parse = (m) => {
+    try {
+        return JSON.parse(m.body.toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+};
+/** config + layers of one image manifest. */
+const manifestSize = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+/** The platform buildx wrote in its metadata's descriptor, as os/arch[/variant]. */
+function descriptorPlatform(metadata) {
+    const p = metadata['containerimage.descriptor']
+        ?.platform;
+    return p?.os && p.architecture ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined;
+}
+async function describePushed(client, name, manifest, metadata) {
+    const parsed = parse(manifest);
+    if (!Array.isArray(parsed.manifests))
+        return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) };
+    // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
+    const images = parsed.manifests.filter(d => d.digest && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    const children = await Promise.all(images.map(d => client.getManifest(name, d.digest)));
+    return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/push.ts
 // Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
 // manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
@@ -4316,11 +5269,10 @@ function warnOnCacheExport(output, reporter) {
 
 
 
-/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
+
 async function push(inputs, plan, built, deps) {
     const { docker, client, reporter } = deps;
-    if (built.output === 'push') {
+    if (plan.pushedBy === 'buildx') {
         // buildx pushed every platform and tag itself, and says what in its metadata file.
         const digest = built.metadata['containerimage.digest'];
         return { digests: typeof digest === 'string' && digest ? [digest] : [] };
@@ -4383,10 +5335,13 @@ function resultOf(o) {
     return {
         digest: o.verified?.digest ?? '',
         imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
-        imageid: o.image?.id ?? o.iid,
+        imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
         tags: o.refs,
-        platformDigests: o.verified ? platformDigests(o.verified.manifest, o.image?.platform) : {},
-        size: o.image?.size ?? 0,
+        platformDigests: o.verified
+            ? platformDigests(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform)
+            : {},
+        size: o.image?.size ?? o.verified?.described?.size ?? 0,
+        buildx: o.metadata ?? {},
         builder: o.builder,
         durations: o.durations
     };
@@ -4395,6 +5350,12 @@ function resultOf(o) {
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
+
+
+
+
+
+
 
 
 
@@ -4428,16 +5389,18 @@ async function execute(inputs, opts) {
     checkBuilder(inputs, buildx);
     const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
+    const kept = inputs.keepLogin && opts.onKeptConfig ? await keptConfigDir(opts.tempRoot, opts.onKeptConfig) : '';
     try {
-        const configDir = external_node_path_default().join(workDir, 'docker-config');
+        const configDir = kept || external_node_path_default().join(workDir, 'docker-config');
         // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
         const tmp = external_node_path_default().join(workDir, 'tmp');
-        const [defaults] = await Promise.all([
-            loadGitContext(m => opts.reporter.warning(m), env).then(ctx => {
-                const meta = buildMetadata(inputs, ctx);
-                // Before the login and the build: rules that tag nothing for this event cannot be pushed.
-                checkTagged(inputs, meta, ctx);
-                return meta;
+        const [[defaults, git]] = await Promise.all([
+            loadGitContext(m => opts.reporter.warning(m), env).then(async (ctx) => {
+                // Before the repository API, the login and the build: rules that tag nothing for this event
+                // cannot be pushed.
+                checkTagged(inputs, buildMetadata(inputs, ctx), ctx);
+                const repository = await pipeline_repositoryLabels(inputs, ctx, opts.reporter, env);
+                return [buildMetadata(inputs, ctx, new Date(), {}, repository), gitOrigin(ctx, env)];
             }),
             createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
             (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
@@ -4455,20 +5418,42 @@ async function execute(inputs, opts) {
             credentials: credentialsFromDockerConfig(configDir),
             labels: defaults.labels,
             defaultTags: defaults.tags,
-            buildx
+            buildx,
+            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
+            git
         });
         return {
             ...result,
             meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
         };
     }
+    catch (error) {
+        if (kept)
+            await (0,promises_namespaceObject.rm)(kept, { recursive: true, force: true });
+        throw error;
+    }
     finally {
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
     }
 }
+function gitOrigin(ctx, env) {
+    return {
+        serverUrl: ctx.serverUrl,
+        defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
+    };
+}
+/** A 0700 directory of its own for a DOCKER_CONFIG that outlives the step (keep-login). */
+async function keptConfigDir(tempRoot, onDir) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-login-'));
+    onDir(dir);
+    return dir;
+}
+/** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
+const pipeline_repositoryLabels = (inputs, ctx, reporter, env) => loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env });
 async function runPipeline(inputs, deps) {
     // One client for the run: the reachability check and verification share its connections and tokens.
-    const client = inputs.push ? registryClient(inputs, deps) : undefined;
+    const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
+    const client = pushes ? registryClient(inputs, deps) : undefined;
     try {
         const verification = { requests: 0 };
         const result = await phases(inputs, deps, client, verification);
@@ -4507,6 +5492,9 @@ async function phases(inputs, deps, client,
 verification) {
     const { docker, reporter } = deps;
     const durations = {};
+    // An input that needs a newer buildx fails here, before anything is written or sent.
+    if (deps.buildx)
+        await checkVersionGates(inputs, docker);
     const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
     const builder = plan.buildx ? 'buildx' : 'classic';
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
@@ -4515,21 +5503,37 @@ verification) {
         await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
         reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
     }
+    // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+    if (isEvaluation(inputs)) {
+        await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
+        return resultOf({ refs: [], builder, durations, iid: '' });
+    }
     if (client)
         await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
-    const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid };
+    // With buildx the image is known by its config digest, as build-push-action gives it.
+    const config = built.metadata['containerimage.config.digest'];
+    const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
+    const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
     if (!client) {
-        const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined;
+        const image = plan.local === 'yes'
+            ? await inspectBuilt(docker, built, plan.build.refs)
+            : plan.local === 'maybe'
+                ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
+                : undefined;
         return resultOf({ ...outcome, image });
     }
     const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
         const before = client.requestCount;
         const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)));
-        verification.requests = client.requestCount - before;
         const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
-        return { repository: plan.repository, digest, manifest: manifests[0] };
+        // Nothing local to inspect: the size and platform come from what the registry serves.
+        const described = pushed.image
+            ? undefined
+            : await describePushed(client, plan.name, manifests[0], built.metadata);
+        verification.requests = client.requestCount - before;
+        return { repository: plan.repository, digest, manifest: manifests[0], described };
     }));
     reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`);
     return resultOf({ ...outcome, image: pushed.image, verified });
@@ -4539,6 +5543,8 @@ verification) {
 
 function metadata(inputs, result) {
     return {
+        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+        ...result.buildx,
         image: inputs.image,
         registry: inputs.registry,
         digest: result.digest,
@@ -4547,7 +5553,7 @@ function metadata(inputs, result) {
         tags: result.tags,
         'platform-digests': result.platformDigests,
         builder: result.builder,
-        pushed: inputs.push,
+        pushed: result.digest !== '',
         size: result.size,
         durations: result.durations,
         counts: result.counts
@@ -4607,7 +5613,7 @@ function summaryMarkdown(inputs, result) {
         ])
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = inputs.push ? 'Pushed' : 'Tagged (not pushed)';
+    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
     const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
@@ -4665,9 +5671,24 @@ function rawValue(key, row, value, env) {
         return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value);
     }
     const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+    if (row.cli.from === 'env-name')
+        return fromEnvName(flagName(key), items[0], env);
     if (row.cli.from === 'env')
-        return items.map(spec => fromEnv(flagName(key), spec, env)).join('\n');
+        return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n');
+    // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
+    if (row.kind !== 'list')
+        return items.map(csvQuoted).join('\n');
     return items.join('\n');
+}
+const csvQuoted = (item) => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item);
+/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
+function fromEnvName(flag, name, env) {
+    if (name === undefined)
+        return env.GITHUB_TOKEN ?? '';
+    const value = env[name];
+    if (value === undefined)
+        throw new UsageError(`--${flag}: environment variable ${name} is not set`);
+    return value;
 }
 /** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag, spec, env) {
@@ -4702,7 +5723,7 @@ function cliReporter(err, secrets) {
     return {
         info: m => say('', m),
         notice: m => say('notice: ', m),
-        warning: m => say('warning: ', m),
+        warning: (m, where) => say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
         debug: m => {
             if (process.env.BTP_DEBUG)
                 say('debug: ', m);
@@ -4727,7 +5748,7 @@ function flagMessage(error) {
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     let values;
     try {
-        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
     }
     catch (error) {
         io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`);
@@ -4755,9 +5776,12 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
                 secrets.push(value);
         }
         const parsed = parseInputs(name => map.get(name) ?? '');
+        // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
+        if (parsed.inputs.keepLogin)
+            throw new InputError('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
         parsed.notices.forEach(n => reporter.notice(n));
         inputs = parsed.inputs;
-        secrets.push(...urlSecrets(inputs.context));
+        secrets.push(...urlSecrets(inputs.context), inputs.githubToken);
         // Printed only once it passed: a rejected input gets its one error line and nothing else.
         io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
     }
@@ -4796,52 +5820,206 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
 
 /***/ }),
 
-/***/ 613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 553:
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 1553:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 
-/***/ 708:
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 692:
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -4852,24 +6030,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 557:
+/***/ 3557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -4895,7 +6087,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -5141,6 +6333,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(318);
+/******/ var __webpack_exports__ = __nccwpck_require__(7318);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

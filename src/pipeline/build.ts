@@ -2,7 +2,15 @@
 // metadata, and the local image inspected by that identity, never by a tag another build may move.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildArgs, DockerError, type Docker, type ImageInfo } from '../docker.js'
+import {
+  buildArgs,
+  DockerError,
+  type BuildPlan,
+  type Docker,
+  type ExecResult,
+  type ImageInfo
+} from '../docker.js'
+import { withIndexFallback } from './annotate.js'
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
@@ -18,8 +26,10 @@ export interface Built {
   identity: string[]
   /** buildx's metadata file, as it wrote it ({} without buildx). */
   metadata: Record<string, unknown>
-  output: string
 }
+
+/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+export const PUSH_RETRY_WINDOW_MS = 45_000
 
 /** An error that points at the Dockerfile line the builder named. */
 export class BuildError extends DockerError {
@@ -47,18 +57,22 @@ export async function build(
   deps: { docker: Docker; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
 ): Promise<Built> {
   const { docker, reporter } = deps
-  const args = buildArgs(inputs, plan.build, plan.buildx)
   const hint = withHint(inputs)
   reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`)
   // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-  const run =
-    plan.build.output === 'push'
-      ? retry(() => docker.build(args), retrying('build and push', inputs.retries, reporter, deps.sleep))
+  const pushes = plan.pushedBy === 'buildx'
+  const run = (buildPlan: BuildPlan): Promise<ExecResult> => {
+    const args = buildArgs(inputs, buildPlan, plan.buildx)
+    return pushes
+      ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
       : docker.build(args)
-  const result = await run.catch(error => hint(located(error, inputs)))
+  }
+  const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
+    hint(located(error, inputs))
+  )
   if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
 
-  const iid = (await readFile(plan.build.iidfile, 'utf8')).trim()
+  const iid = plan.build.iidfile ? (await readFile(plan.build.iidfile, 'utf8')).trim() : ''
   const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {}
   const identity = [
     ...new Set(
@@ -67,15 +81,45 @@ export async function build(
       )
     )
   ]
-  const loaded = plan.build.output === 'load'
-  reporter.info(
-    `Built ${iid}${loaded ? (plan.build.refs.length ? `, tagged ${plan.build.refs.join(', ')}` : ', untagged') : ''}`
-  )
-  if (plan.build.output === 'cache')
+  const tagged =
+    plan.local === 'yes' || pushes
+      ? plan.build.refs.length
+        ? `, tagged ${plan.build.refs.join(', ')}`
+        : ', untagged'
+      : ''
+  reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`)
+  if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
     reporter.warning(
-      `${inputs.platforms.length} platforms were built but not pushed; the result stays in the build cache`
+      `${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`
     )
-  return { iid, identity, metadata, output: plan.build.output ?? 'load' }
+  return { iid, identity, metadata }
+}
+
+/**
+ * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
+ * window. The window opens when the first attempt fails: the first build may take any time.
+ */
+function buildAndPush(
+  docker: Docker,
+  args: string[],
+  subject: string,
+  inputs: Inputs,
+  reporter: Reporter,
+  sleep?: (ms: number) => Promise<void>
+): Promise<ExecResult> {
+  let firstFailedAt: number | undefined
+  return retry(
+    () =>
+      docker.build(args, { push: subject }).catch((error: unknown) => {
+        firstFailedAt ??= Date.now()
+        throw error
+      }),
+    {
+      ...retrying('build and push', inputs.retries, reporter, sleep),
+      maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+      now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+    }
+  )
 }
 
 /**

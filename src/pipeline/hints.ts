@@ -29,6 +29,12 @@ export function withHint(inputs: Inputs): (error: unknown) => never {
         `${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`,
         kind
       )
+    // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
+    if (/server gave HTTP response to HTTPS client/i.test(message))
+      throw new ClassifiedError(
+        `${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`,
+        kind
+      )
     throw error
   }
 }

@@ -2,12 +2,15 @@
 // and where results go; both call execute().
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { loadGitContext } from '../context.js'
+import { loadGitContext, type GitContext } from '../context.js'
+import { defaultGitContext } from '../git-source.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
+import { loadRepositoryLabels } from '../labels.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
 import { buildMetadata, checkTagged } from '../metadata.js'
+import { builderDriver } from '../buildx-driver.js'
 import { RegistryClient } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../fence.js'
@@ -15,8 +18,11 @@ import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
 import { retry } from '../retry.js'
 import { build, inspectBuilt } from './build.js'
+import { evaluate, isEvaluation } from './call.js'
+import { checkVersionGates } from './gates.js'
 import { loginHost, withHint } from './hints.js'
-import { makePlan, retrying } from './plan.js'
+import { describePushed } from './describe.js'
+import { destinations, makePlan, retrying, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests } from './verify.js'
@@ -36,6 +42,10 @@ export interface Deps {
   defaultTags?: string[]
   /** Build with `docker buildx build` (detected once per run). */
   buildx?: boolean
+  /** The buildx builder's driver (`docker` when unknown). */
+  driver?: string
+  /** The GitHub host and this commit's git context (`{{defaultContext}}`). */
+  git?: GitOrigin
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -48,6 +58,12 @@ export interface ExecuteOptions {
   env?: NodeJS.ProcessEnv
   /** Told the private directory as soon as it exists, so a post step can remove it after a crash. */
   onWorkDir?: (dir: string) => void
+  /**
+   * keep-login: the DOCKER_CONFIG goes to a directory of its own, outside the private one, and is kept for
+   * the job's later steps once the run succeeds. Told before any login lands in it, so that the post step
+   * removes it whatever happens; removed at once when the run fails.
+   */
+  onKeptConfig?: (dir: string) => void
 }
 
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
@@ -66,16 +82,19 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   checkBuilder(inputs, buildx)
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
   opts.onWorkDir?.(workDir)
+  const kept =
+    inputs.keepLogin && opts.onKeptConfig ? await keptConfigDir(opts.tempRoot, opts.onKeptConfig) : ''
   try {
-    const configDir = path.join(workDir, 'docker-config')
+    const configDir = kept || path.join(workDir, 'docker-config')
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
-    const [defaults] = await Promise.all([
-      loadGitContext(m => opts.reporter.warning(m), env).then(ctx => {
-        const meta = buildMetadata(inputs, ctx)
-        // Before the login and the build: rules that tag nothing for this event cannot be pushed.
-        checkTagged(inputs, meta, ctx)
-        return meta
+    const [[defaults, git]] = await Promise.all([
+      loadGitContext(m => opts.reporter.warning(m), env).then(async ctx => {
+        // Before the repository API, the login and the build: rules that tag nothing for this event
+        // cannot be pushed.
+        checkTagged(inputs, buildMetadata(inputs, ctx), ctx)
+        const repository = await repositoryLabels(inputs, ctx, opts.reporter, env)
+        return [buildMetadata(inputs, ctx, new Date(), {}, repository), gitOrigin(ctx, env)] as const
       }),
       createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
       mkdir(tmp, { mode: 0o700 })
@@ -99,21 +118,45 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         credentials: credentialsFromDockerConfig(configDir),
         labels: defaults.labels,
         defaultTags: defaults.tags,
-        buildx
+        buildx,
+        driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
+        git
       }
     )
     return {
       ...result,
       meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
     }
+  } catch (error) {
+    if (kept) await rm(kept, { recursive: true, force: true })
+    throw error
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
 }
 
+function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
+  return {
+    serverUrl: ctx.serverUrl,
+    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
+  }
+}
+
+/** A 0700 directory of its own for a DOCKER_CONFIG that outlives the step (keep-login). */
+async function keptConfigDir(tempRoot: string, onDir: (dir: string) => void): Promise<string> {
+  const dir = await mkdtemp(path.join(tempRoot, 'build-tag-push-login-'))
+  onDir(dir)
+  return dir
+}
+
+/** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
+const repositoryLabels = (inputs: Inputs, ctx: GitContext, reporter: Reporter, env: NodeJS.ProcessEnv) =>
+  loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env })
+
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client for the run: the reachability check and verification share its connections and tokens.
-  const client = inputs.push ? registryClient(inputs, deps) : undefined
+  const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none'
+  const client = pushes ? registryClient(inputs, deps) : undefined
   try {
     const verification = { requests: 0 }
     const result = await phases(inputs, deps, client, verification)
@@ -161,6 +204,8 @@ async function phases(
 ): Promise<Omit<Result, 'counts'>> {
   const { docker, reporter } = deps
   const durations: Record<string, number> = {}
+  // An input that needs a newer buildx fails here, before anything is written or sent.
+  if (deps.buildx) await checkVersionGates(inputs, docker)
   const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false })
   const builder = plan.buildx ? 'buildx' : 'classic'
 
@@ -175,15 +220,30 @@ async function phases(
     )
     reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
   }
+  // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+  if (isEvaluation(inputs)) {
+    await reporter.group(`Build (call: ${inputs.call})`, () =>
+      timed(durations, 'build', () => evaluate(inputs, plan, deps))
+    )
+    return resultOf({ refs: [], builder, durations, iid: '' })
+  }
   if (client)
     await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)))
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
   )
-  const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid }
+  // With buildx the image is known by its config digest, as build-push-action gives it.
+  const config = built.metadata['containerimage.config.digest']
+  const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid
+  const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata }
   if (!client) {
-    const image = built.output === 'load' ? await inspectBuilt(docker, built, plan.build.refs) : undefined
+    const image =
+      plan.local === 'yes'
+        ? await inspectBuilt(docker, built, plan.build.refs)
+        : plan.local === 'maybe'
+          ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
+          : undefined
     return resultOf({ ...outcome, image })
   }
 
@@ -194,9 +254,13 @@ async function phases(
     timed(durations, 'verify', async () => {
       const before = client.requestCount
       const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)))
-      verification.requests = client.requestCount - before
       const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
-      return { repository: plan.repository, digest, manifest: manifests[0] }
+      // Nothing local to inspect: the size and platform come from what the registry serves.
+      const described = pushed.image
+        ? undefined
+        : await describePushed(client, plan.name, manifests[0], built.metadata)
+      verification.requests = client.requestCount - before
+      return { repository: plan.repository, digest, manifest: manifests[0], described }
     })
   )
   reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`)

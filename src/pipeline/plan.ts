@@ -1,13 +1,23 @@
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { buildAnnotations } from './annotate.js'
 import type { BuildPlan } from '../docker.js'
+import { gitSources, type Secret } from '../git-source.js'
 import { urlSecrets, valueSecrets } from '../secrets.js'
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { remotePath, repository } from '../reference.js'
 import type { RetryOptions } from '../retry.js'
 import { messageOf, splitKeyValue } from '../text.js'
+
+/** Where this run's commit lives, for `{{defaultContext}}` and the GitHub host's token. */
+export interface GitOrigin {
+  /** e.g. https://github.com */
+  serverUrl: string
+  /** This commit's git context URL; undefined outside a repository's run. */
+  defaultContext?: string
+}
 
 export interface Plan {
   build: BuildPlan
@@ -20,31 +30,98 @@ export interface Plan {
   buildx: boolean
   /** Push to the registry at all. */
   push: boolean
+  /**
+   * Who pushes: buildx itself (every tag, straight from BuildKit), `docker push` after the build (the
+   * classic engine), or nobody.
+   */
+  pushedBy: 'buildx' | 'docker' | 'none'
+  /**
+   * Whether the image is in the local store afterwards: surely (classic, `load`), maybe (the docker
+   * driver keeps what it builds, others do not), or not (`outputs` elsewhere).
+   */
+  local: 'yes' | 'maybe' | 'no'
+}
+
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
+export const pushesOutput = (spec: string): boolean =>
+  /(?:^|,)type=registry(?:,|$)/.test(spec) ||
+  (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec))
+
+/** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
+export const exportsFiles = (spec: string): boolean =>
+  /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=')
+
+/**
+ * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
+ * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
+ */
+export function destinations(
+  inputs: Pick<Inputs, 'push' | 'load' | 'outputs' | 'platforms'>,
+  buildx: boolean,
+  driver = 'docker'
+): Pick<Plan, 'pushedBy' | 'local'> & { exports?: string[] } {
+  if (!buildx) return { pushedBy: inputs.push ? 'docker' : 'none', local: 'yes' }
+  // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
+  // digest back by that name: two builds of one tag at once both report the same digest. A push from
+  // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
+  if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+    return { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+  const load = inputs.load ? ['--load'] : []
+  if (inputs.outputs.length)
+    return {
+      pushedBy: inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+      local: inputs.load ? 'yes' : 'no',
+      exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...load]
+    }
+  return {
+    pushedBy: inputs.push ? 'buildx' : 'none',
+    local: inputs.load ? 'yes' : 'maybe',
+    exports: [...(inputs.push ? ['--push'] : []), ...load]
+  }
 }
 
 export async function makePlan(
   inputs: Inputs,
-  opts: { workDir: string; buildx: boolean; labels?: string[]; defaultTags?: string[]; reporter: Reporter }
+  opts: {
+    workDir: string
+    buildx: boolean
+    /** The buildx driver (buildx-driver.ts); `docker` when unknown. */
+    driver?: string
+    labels?: string[]
+    defaultTags?: string[]
+    reporter: Reporter
+    git?: GitOrigin
+  }
 ): Promise<Plan> {
   // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
-  for (const secret of urlSecrets(inputs.context)) opts.reporter.setSecret(secret)
+  for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(urlSecrets))
+    opts.reporter.setSecret(secret)
+  if (inputs.githubToken) opts.reporter.setSecret(inputs.githubToken)
+  const git = gitSources(inputs, {
+    buildx: opts.buildx,
+    serverUrl: opts.git?.serverUrl ?? 'https://github.com',
+    defaultContext: opts.git?.defaultContext
+  })
   const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
-  // Several platforms cannot be loaded into the classic image store: buildx pushes them itself.
-  const multiPlatform = opts.buildx && inputs.platforms.length > 1
+  const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
   return {
+    ...where,
     tags,
     repository: repo,
     name: remotePath(inputs.registry, inputs.image),
     buildx: opts.buildx,
-    push: inputs.push,
+    push: where.pushedBy !== 'none',
     build: {
       refs: tags.map(tag => `${repo}:${tag}`),
-      iidfile: path.join(opts.workDir, 'iid'),
+      iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
+      annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
-      secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter),
-      output: multiPlatform ? (inputs.push ? 'push' : 'cache') : 'load'
+      secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
+      context: git.context,
+      buildContexts: git.buildContexts,
+      exports
     }
   }
 }
@@ -57,9 +134,12 @@ export async function makePlan(
 async function secretFiles(
   inputs: Pick<Inputs, 'secrets' | 'secretEnvs' | 'secretFiles'>,
   workDir: string,
-  reporter: Reporter
+  reporter: Reporter,
+  /** Secrets of our own: the git fetch's credentials (src/git-source.ts). */
+  extra: Secret[] = []
 ): Promise<{ id: string; path: string }[]> {
   const written = [
+    ...extra,
     ...inputs.secrets.map(line => splitKeyValue(line)!),
     ...inputs.secretEnvs.map(line => {
       const { key, value } = splitKeyValue(line)!

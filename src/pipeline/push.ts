@@ -6,13 +6,12 @@ import type { RegistryClient } from '../registry/api.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
 import { messageOf } from '../text.js'
-import { inspectBuilt, type Built } from './build.js'
+import { inspectBuilt, PUSH_RETRY_WINDOW_MS, type Built } from './build.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan } from './plan.js'
 import { VerificationError } from './verify.js'
 
-/** No push attempt starts later than this after the first: keeps a dead registry under a minute. */
-export const PUSH_RETRY_WINDOW_MS = 45_000
+export { PUSH_RETRY_WINDOW_MS } from './build.js'
 
 export interface Pushed {
   /** The digests docker (or buildx) says it pushed; empty when it did not say. */
@@ -27,7 +26,7 @@ export async function push(
   deps: { docker: Docker; client: RegistryClient; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
 ): Promise<Pushed> {
   const { docker, client, reporter } = deps
-  if (built.output === 'push') {
+  if (plan.pushedBy === 'buildx') {
     // buildx pushed every platform and tag itself, and says what in its metadata file.
     const digest = built.metadata['containerimage.digest']
     return { digests: typeof digest === 'string' && digest ? [digest] : [] }

@@ -1,6 +1,7 @@
 // What a run produced, built in one place whatever path it took.
 import type { ImageInfo } from '../docker.js'
 import type { Manifest } from '../registry/api.js'
+import type { Described } from './describe.js'
 import { platformDigests } from './verify.js'
 
 export interface Result {
@@ -16,6 +17,8 @@ export interface Result {
   size: number
   /** Which builder ran: `buildx` or `classic`. */
   builder: string
+  /** buildx's own metadata (`containerimage.digest`, `image.name`, …); {} on the classic engine. */
+  buildx: Record<string, unknown>
   durations: Record<string, number>
   /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
   counts: { docker: number; registry: number; verification: number }
@@ -31,18 +34,23 @@ export interface Outcome {
   iid: string
   /** The local image, when it is in the engine's store. */
   image?: ImageInfo
-  /** What the registry serves for every tag, once verified. */
-  verified?: { repository: string; digest: string; manifest: Manifest }
+  /** What the registry serves for every tag, once verified; `described` when nothing local was inspected. */
+  verified?: { repository: string; digest: string; manifest: Manifest; described?: Described }
+  /** buildx's metadata file, whose keys the `metadata` output carries too. */
+  metadata?: Record<string, unknown>
 }
 
 export function resultOf(o: Outcome): Omit<Result, 'counts'> {
   return {
     digest: o.verified?.digest ?? '',
     imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
-    imageid: o.image?.id ?? o.iid,
+    imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
     tags: o.refs,
-    platformDigests: o.verified ? platformDigests(o.verified.manifest, o.image?.platform) : {},
-    size: o.image?.size ?? 0,
+    platformDigests: o.verified
+      ? platformDigests(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform)
+      : {},
+    size: o.image?.size ?? o.verified?.described?.size ?? 0,
+    buildx: o.metadata ?? {},
     builder: o.builder,
     durations: o.durations
   }

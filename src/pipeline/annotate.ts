@@ -1,0 +1,51 @@
+// The build's automatic annotations (annotations.ts), and the one rebuild without the index levels when
+// buildx finds no index to put them on: those annotations are ours, not the user's, so they never fail a build.
+import {
+  annotationLevels,
+  INDEX_REFUSED,
+  mayHaveIndex,
+  ociAnnotations,
+  withoutIndexLevels
+} from '../annotations.js'
+import type { BuildPlan } from '../docker.js'
+import type { Inputs } from '../inputs.js'
+import type { Reporter } from '../reporter.js'
+import { messageOf } from '../text.js'
+
+export function buildAnnotations(
+  inputs: Pick<Inputs, 'platforms' | 'provenance' | 'sbom'>,
+  labels: string[],
+  reporter: Pick<Reporter, 'warning'>,
+  env: NodeJS.ProcessEnv = process.env
+): string[] {
+  const { levels, unknown } = annotationLevels(env)
+  if (unknown.length)
+    reporter.warning(
+      `DOCKER_METADATA_ANNOTATIONS_LEVELS: ignoring ${unknown.map(w => JSON.stringify(w)).join(', ')}; the levels are manifest, index, manifest-descriptor and index-descriptor`
+    )
+  return ociAnnotations(labels, levels, mayHaveIndex(inputs, env))
+}
+
+/**
+ * Runs `build` with the plan; when buildx refuses the index annotations (the build has no index: one
+ * platform and no attestation), runs it once more without them. The refusal comes before the build (the
+ * classic store) or at its export, when the cache makes the second run cheap.
+ */
+export async function withIndexFallback<T>(
+  plan: BuildPlan,
+  build: (plan: BuildPlan) => Promise<T>,
+  reporter: Pick<Reporter, 'info'>
+): Promise<T> {
+  try {
+    return await build(plan)
+  } catch (error) {
+    const annotations = plan.annotations ?? []
+    const rest = withoutIndexLevels(annotations)
+    if (rest.length === annotations.length || !INDEX_REFUSED.test(errorText(error))) throw error
+    reporter.info('This build has no image index: its OCI annotations go on the manifest only')
+    return build({ ...plan, annotations: rest })
+  }
+}
+
+const errorText = (error: unknown): string =>
+  `${messageOf(error)}\n${(error as { stderr?: unknown })?.stderr ?? ''}`

@@ -1,0 +1,61 @@
+// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
+// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+import path from 'node:path'
+import { findingText, parseCheckFindings, type Finding } from '../check.js'
+import { buildArgs, DockerError, type Docker } from '../docker.js'
+import type { Inputs } from '../inputs.js'
+import type { Reporter } from '../reporter.js'
+import type { Plan } from './plan.js'
+
+/** True when the build evaluates instead of building: there is no image to push. */
+export const isEvaluation = (inputs: Pick<Inputs, 'call'>): boolean =>
+  inputs.call !== '' && inputs.call !== 'build'
+
+export class CheckError extends Error {
+  constructor(
+    message: string,
+    /** Where the first finding points, for the failure's own annotation. */
+    readonly location?: { file: string; line?: number }
+  ) {
+    super(message)
+    this.name = 'CheckError'
+  }
+}
+
+export async function evaluate(
+  inputs: Inputs,
+  plan: Plan,
+  deps: { docker: Docker; reporter: Reporter }
+): Promise<void> {
+  // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
+  const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx)
+  const result = await deps.docker.evaluate(args)
+  if (inputs.call !== 'check') {
+    if (result.exitCode !== 0) throw new DockerError('buildx build', result.exitCode, result.stderr)
+    return
+  }
+  let findings: Finding[]
+  try {
+    findings = parseCheckFindings(result.stdout)
+  } catch (error) {
+    // No results at all: the build itself failed before the checks (a missing file, a bad flag).
+    if (result.exitCode !== 0) throw new DockerError('buildx build', result.exitCode, result.stderr)
+    throw error
+  }
+  const where = (f: Finding): { file: string; line?: number; endLine?: number } | undefined =>
+    f.file && !inputs.remoteContext
+      ? { file: inputs.file || path.join(inputs.context, f.file), line: f.line, endLine: f.endLine }
+      : undefined
+  for (const f of findings) deps.reporter.warning(findingText(f), where(f))
+  if (!findings.length) {
+    deps.reporter.info('Check complete: no findings')
+    return
+  }
+  const first = findings.find(f => f.level === 'error') ?? findings[0]
+  const loc = where(first)
+  throw new CheckError(
+    `Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`,
+    loc && { file: loc.file, line: loc.line }
+  )
+}

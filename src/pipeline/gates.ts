@@ -1,0 +1,36 @@
+// Inputs that need a newer buildx than the one found are input errors, before anything runs. buildx's
+// version costs a process, so it is asked only when such an input is set: the common path spawns nothing.
+import type { Docker } from '../docker.js'
+import { InputError, type Inputs } from '../inputs.js'
+
+interface Gate {
+  input: string
+  /** The first buildx version that understands the input. */
+  since: string
+  isSet: (inputs: Inputs) => boolean
+}
+
+export const GATES: Gate[] = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }]
+
+/** `a` before `b` as dotted version numbers (`0.9.1` < `0.15.0`). */
+export function versionBelow(a: string, b: string): boolean {
+  const [x, y] = [a, b].map(v => v.split('.').map(n => Number.parseInt(n, 10) || 0))
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0)
+  return false
+}
+
+export async function checkVersionGates(
+  inputs: Inputs,
+  docker: Pick<Docker, 'buildxVersion'>
+): Promise<void> {
+  const set = GATES.filter(gate => gate.isSet(inputs))
+  if (!set.length) return
+  const version = await docker.buildxVersion()
+  for (const gate of set)
+    if (versionBelow(version, gate.since))
+      throw new InputError(
+        gate.input,
+        `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`
+      )
+}
