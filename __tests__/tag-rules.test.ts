@@ -275,7 +275,7 @@ describe('DOCKER_METADATA_* variables', () => {
       readMetadataEnv({
         DOCKER_METADATA_PR_HEAD_SHA: 'True',
         DOCKER_METADATA_SHORT_SHA_LENGTH: '12',
-        DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest, index,index-descriptor,manifest[linux/amd64]'
+        DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest, Index,index-descriptor,manifest[linux/amd64]'
       })
     ).toEqual({
       prHeadSha: true,

@@ -1363,7 +1363,8 @@ function readMetadataEnv(env) {
     if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
         throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
     const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim());
+    // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
+    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase());
     for (const level of annotationLevels)
         if (!LEVEL.test(level))
             throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);

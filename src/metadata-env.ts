@@ -46,7 +46,9 @@ export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
     )
 
   const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim()
-  const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim())
+  // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
+  const annotationLevels =
+    levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase())
   for (const level of annotationLevels)
     if (!LEVEL.test(level))
       throw new MetadataEnvError(
