@@ -401,8 +401,7 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        required: true,
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
         cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
     },
     registry: {
@@ -410,6 +409,28 @@ const INPUTS = {
         default: 'docker.io',
         description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
         cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
     },
     tags: {
         kind: 'list',
@@ -607,27 +628,173 @@ const actionTerm = (names) => names.length === 1
 
 /***/ }),
 
-/***/ 8422:
+/***/ 6172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KR: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.KR),
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   f$: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.f$),
-/* harmony export */   nx: () => (/* reexport safe */ _input_table_js__WEBPACK_IMPORTED_MODULE_2__.nx),
-/* harmony export */   ub: () => (/* binding */ checkBuilder)
-/* harmony export */ });
-/* unused harmony exports splitList, splitLines, isRemoteContext, readRows, buildxOnlyInputs, defaultInputs */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6914);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8992);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  f$: () => (/* reexport */ input_table/* actionTerm */.f$),
+  ub: () => (/* binding */ checkBuilder),
+  TL: () => (/* binding */ parseInputs),
+  KR: () => (/* reexport */ input_table/* ref */.KR),
+  nx: () => (/* reexport */ input_table/* renderInputRefs */.nx)
+});
+
+// UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, readRows, splitLines, splitList
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/input-table.ts
+var input_table = __nccwpck_require__(6914);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/csv.ts
+// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
+// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+class CsvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CsvError';
+    }
+}
+/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+    let inQuotes = false;
+    let wasQuoted = false;
+    const endField = () => {
+        record.push(field);
+        field = '';
+        wasQuoted = false;
+    };
+    const endRecord = () => {
+        endField();
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inQuotes) {
+            if (c !== '"')
+                field += c;
+            else if (text[i + 1] === '"')
+                field += text[++i];
+            else
+                inQuotes = false;
+        }
+        else if (c === '"' && !wasQuoted && field.trim() === '') {
+            inQuotes = wasQuoted = true;
+            field = '';
+        }
+        else if (c === ',')
+            endField();
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+    }
+    if (inQuotes)
+        throw new CsvError('a quoted entry is not closed');
+    if (field !== '' || record.length)
+        endRecord();
+    return records;
+}
+/**
+ * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
+ * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
+ * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ */
+function csvList(text, opts = {}) {
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (opts.ignoreComma)
+            out.push(record.length === 1 ? record[0] : record.join(','));
+        else
+            out.push(...record);
+    }
+    return out.map(s => s.trim()).filter(s => s !== '');
+}
+
+;// CONCATENATED MODULE: ./src/images.ts
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    for (const line of lines) {
+        const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '' && fields.length === 1)
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hosted ? first : reference/* DOCKER_HUB */.Xb;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = (0,reference/* registryProblem */.T7)(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = (0,reference/* imageProblem */.JC)(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
+}
+
+// EXTERNAL MODULE: ./src/registry-auth.ts
+var registry_auth = __nccwpck_require__(8179);
+;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
 
 
 
@@ -639,7 +806,7 @@ class InputError extends Error {
     /** The message with ref() markers, for interfaces that name inputs otherwise. */
     template;
     constructor(input, message) {
-        super((0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .actionTerm */ .f$));
+        super((0,input_table/* renderInputRefs */.nx)(`Invalid input "${input}": ${message}`, input_table/* actionTerm */.f$));
         this.input = input;
         this.template = message;
         this.name = 'InputError';
@@ -668,7 +835,7 @@ function keyValues(name, raw) {
     raw.split(/\r?\n/).forEach((line, i) => {
         if (line.trim() === '')
             return;
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const kv = (0,src_text/* splitKeyValue */.px)(line);
         if (!kv)
             throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
         if (kv.key === '')
@@ -727,7 +894,7 @@ function isRemoteContext(context) {
 function checkImage(value, registry, notices) {
     if (value === '')
         throw new InputError('image', 'is required, e.g. "my/app" or ${{ github.repository }}');
-    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .imageProblem */ .JC)(value, registry);
+    const problem = (0,reference/* imageProblem */.JC)(value, registry);
     if (problem)
         throw new InputError('image', `${show(value)} ${problem}`);
     const lower = value.toLowerCase();
@@ -736,24 +903,24 @@ function checkImage(value, registry, notices) {
     return lower;
 }
 function parseRegistry(raw) {
-    const value = raw || _reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb;
-    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryProblem */ .T7)(value);
+    const value = raw || reference/* DOCKER_HUB */.Xb;
+    const problem = (0,reference/* registryProblem */.T7)(value);
     if (problem)
         throw new InputError('registry', `${show(value)} ${problem}`);
-    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRegistry */ .l5)(value);
+    return (0,reference/* normalizeRegistry */.l5)(value);
 }
 function checkTags(tags) {
     for (const tag of tags) {
         if (tag.includes(':') || tag.includes('/') || tag.includes('@'))
             throw new InputError('tags', `${show(tag)} is a reference, not a tag; give bare tags like "v1" (image and registry are separate inputs)`);
-        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagProblem */ .qH)(tag);
+        const problem = (0,reference/* tagProblem */.qH)(tag);
         if (problem)
             throw new InputError('tags', `${show(tag)} is not a valid tag: ${problem}`);
     }
     return tags;
 }
-const isDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isDirectory();
-const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
+const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
@@ -787,15 +954,15 @@ function outputSpecs(specs) {
 /** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const kv = (0,src_text/* splitKeyValue */.px)(line);
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-files', 'secret-envs')}`);
+            throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${(0,input_table/* ref */.KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
 /** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
 const secretSources = (name, what) => (lines) => lines.map((line, i) => {
-    const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+    const kv = (0,src_text/* splitKeyValue */.px)(line);
     const value = kv?.value.trim() ?? '';
     if (!kv || !SECRET_ID.test(kv.key) || value === '')
         throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
@@ -804,12 +971,12 @@ const secretSources = (name, what) => (lines) => lines.map((line, i) => {
 /** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
 function checkSecretSources(files, envs, cwd, env) {
     for (const line of files) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
-        if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, value)))
+        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
             throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`);
     }
     for (const line of envs) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
         if (env[value] === undefined)
             throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`);
     }
@@ -852,58 +1019,123 @@ const VALIDATORS = {
 /** Every row read by its kind and validator, with nothing checked on disk. */
 function readRows(get, notices = []) {
     const values = {};
-    for (const [key, row] of _input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ROWS */ .Ir) {
-        const value = byKind((0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .inputName */ .yu)(key), row, get((0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .inputName */ .yu)(key)));
+    for (const [key, row] of input_table/* ROWS */.Ir) {
+        const value = byKind((0,input_table/* inputName */.yu)(key), row, get((0,input_table/* inputName */.yu)(key)));
         const validate = VALIDATORS[key];
         values[key] = validate ? validate(value, notices) : value;
     }
     return values;
 }
 function checkLocalContext(context, file, cwd) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, context);
+    const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
         throw new InputError('context', `${show(context)} is not a directory (resolved to ${show(dir)})`);
     if (file !== '') {
-        const f = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+        const f = external_node_path_default().resolve(cwd, file);
         if (!isFile(f))
             throw new InputError('file', `${show(file)} does not exist (resolved to ${show(f)})`);
     }
-    else if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'Dockerfile'))) {
-        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('file')}`);
+    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+        throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${(0,input_table/* ref */.KR)('file')}`);
     }
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
-    values.image = checkImage(values.image, values.registry, notices);
+    const targets = checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new InputError('username', `${(0,input_table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,input_table/* ref */.KR)('images')} names several: give each its login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
     if ((values.username === '') !== (values.password === ''))
-        throw new InputError(values.username === '' ? 'username' : 'password', `${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    return { inputs: { ...values, remoteContext }, notices };
+        throw new InputError(values.username === '' ? 'username' : 'password', `${(0,input_table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+    const logins = checkLogins(values);
+    return { inputs: { ...values, remoteContext, targets, logins }, notices };
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new InputError('images', `give either ${(0,input_table/* ref */.KR)('images')} (full names) or ${(0,input_table/* ref */.KR)('image')} with ${(0,input_table/* ref */.KR)('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new InputError('images', error.message);
+    }
+    if (!targets.length)
+        throw new InputError('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new InputError('images', `${show(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values) {
+    if (values.registryAuth.trim() === '')
+        return values.username
+            ? [{ registry: values.registry, username: values.username, password: values.password }]
+            : [];
+    if (values.username)
+        throw new InputError('username', `${(0,input_table/* ref */.KR)('username', 'password')} and ${(0,input_table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
+    let logins;
+    try {
+        logins = (0,registry_auth/* parseRegistryAuth */.b)(values.registryAuth);
+    }
+    catch (error) {
+        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${show(registry)} ${problem}`);
+        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
+        if (seen.has(normalized))
+            throw new InputError('registry-auth', `${show(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
-    return _input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ROWS */ .Ir.filter(([key, row]) => {
+    return input_table/* ROWS */.Ir.filter(([key, row]) => {
         if (!row.buildx)
             return false;
         const value = inputs[key];
         return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
-    }).map(([key]) => (0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .inputName */ .yu)(key));
+    }).map(([key]) => (0,input_table/* inputName */.yu)(key));
 }
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 function checkBuilder(inputs, buildx) {
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
-        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(...used)})`);
+        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,input_table/* ref */.KR)(...used)})`);
 }
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
     const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
-    return { ...values, remoteContext: isRemoteContext(values.context) };
+    return {
+        ...values,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
 };
 
 
@@ -2746,10 +2978,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/input-table.ts
 var input_table = __nccwpck_require__(6914);
-// EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __nccwpck_require__(6172);
 // EXTERNAL MODULE: ./src/fence.ts
 var fence = __nccwpck_require__(634);
+// EXTERNAL MODULE: ./src/registry-auth.ts
+var registry_auth = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -2761,6 +2995,7 @@ function metadata(inputs, result) {
         registry: inputs.registry,
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -2776,6 +3011,7 @@ function typedOutputs(inputs, result) {
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -2805,6 +3041,7 @@ function summaryMarkdown(inputs, result) {
         ['Image', code(`${inputs.registry}/${inputs.image}`)],
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
         ['Image ID', code(result.imageid)],
         ['Builder', result.builder],
         ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
@@ -2825,6 +3062,7 @@ var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
+
 
 
 
@@ -2876,6 +3114,8 @@ async function run() {
     saveState(STATE_POST, 'true');
     try {
         maskCredentials(getInput('username'), getInput('password').trim(), v => core_setSecret(v));
+        for (const login of (0,registry_auth/* credentialsIn */.W)(getInput('registry-auth')))
+            maskCredentials(login.username, login.password, v => core_setSecret(v));
         const secretInputs = new Set(input_table/* ROWS */.Ir.filter(([, row]) => row.secret).map(([key]) => (0,input_table/* inputName */.yu)(key)));
         const get = (name) => getInput(name, { trimWhitespace: !secretInputs.has(name) });
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
@@ -2960,11 +3200,12 @@ async function post() {
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
 /* harmony export */   l5: () => (/* binding */ normalizeRegistry),
+/* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem, looksLikeHost */
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem */
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -3191,6 +3432,100 @@ function splitHostPort(registry) {
         return { host: bracketed[1], port: bracketed[2] ?? '' };
     const m = /^(.*?)(?::(\d+))?$/.exec(registry);
     return { host: m[1], port: m[2] ?? '' };
+}
+
+
+/***/ }),
+
+/***/ 8179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ credentialsIn),
+/* harmony export */   b: () => (/* binding */ parseRegistryAuth)
+/* harmony export */ });
+// The `registry-auth` input: login-action's YAML list, one entry per registry.
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
+// name the entry and key, never a value.
+const KEYS = ['registry', 'username', 'password'];
+/** An unquoted, 'single' or "double" quoted YAML scalar. */
+function scalar(raw, where) {
+    const v = raw.trim();
+    if (v.startsWith("'")) {
+        if (!/^'(?:[^']|'')*'$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return v.slice(1, -1).replace(/''/g, "'");
+    }
+    if (v.startsWith('"')) {
+        if (!/^"(?:[^"\\]|\\.)*"$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return JSON.parse(v);
+    }
+    if (/^[|>]/.test(v))
+        throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`);
+    // A comment after a plain value starts with " #".
+    return v.replace(/\s+#.*$/, '');
+}
+function parseRegistryAuth(text) {
+    const entries = [];
+    let current;
+    let indent = -1;
+    text.split(/\r?\n/).forEach((line, i) => {
+        const where = `line ${i + 1}`;
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            return;
+        let rest = line;
+        const item = /^(\s*)-\s+(.*)$/.exec(line);
+        if (item) {
+            current = {};
+            entries.push(current);
+            indent = item[1].length + 2;
+            rest = item[2];
+        }
+        else {
+            if (!current)
+                throw new Error(`${where}: expected a list entry starting with "- registry:"`);
+            const lead = /^\s*/.exec(line)[0].length;
+            if (lead < indent)
+                throw new Error(`${where}: not indented under its "-" entry`);
+            rest = line.trim();
+        }
+        const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim());
+        if (!kv)
+            throw new Error(`${where}: expected "key: value"`);
+        const key = kv[1].toLowerCase();
+        if (!KEYS.includes(key))
+            throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`);
+        if (key in current)
+            throw new Error(`${where}: "${key}" given twice in one entry`);
+        current[key] = scalar(kv[2] ?? '', `${where} (${key})`);
+    });
+    return entries.map((e, i) => {
+        const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`;
+        if (!e.username)
+            throw new Error(`${where} has no username`);
+        if (!e.password)
+            throw new Error(`${where} has no password`);
+        return { registry: e.registry ?? '', username: e.username, password: e.password.trim() };
+    });
+}
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
+ * or, when the text does not parse, every `password:` value found line by line.
+ */
+function credentialsIn(text) {
+    try {
+        return parseRegistryAuth(text);
+    }
+    catch {
+        return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
+            username: '',
+            password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
+        }));
+    }
 }
 
 
