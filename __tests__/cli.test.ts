@@ -61,7 +61,8 @@ describe('flagsToInputs', () => {
         'no-cache': true,
         pull: true,
         username: 'u',
-        retries: '5'
+        retries: '5',
+        images: ['ghcr.io/a/b', 'docker.io/a/b']
       }),
       {},
       'pw'
@@ -92,6 +93,8 @@ describe('flagsToInputs', () => {
       'github-token': '',
       'keep-login': 'false',
       retries: '5',
+      images: 'ghcr.io/a/b\ndocker.io/a/b',
+      'registry-auth': '',
       'secret-files': '',
       'secret-envs': '',
       'add-hosts': '',

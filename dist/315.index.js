@@ -575,23 +575,26 @@ const credentialKey = (registry) => ((0,src_reference/* isDockerHub */.gr)(regis
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
  * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
  */
-function seedConfig(user, loginRegistry) {
+function seedConfig(user, loginRegistries = []) {
     const config = { ...user };
-    if (loginRegistry) {
+    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
+    if (registries.length) {
         const helpers = { ...(user.credHelpers ?? {}) };
-        helpers[credentialKey(loginRegistry)] = '';
-        if (!(0,src_reference/* isDockerHub */.gr)(loginRegistry))
-            helpers[loginRegistry] = '';
-        config.credHelpers = helpers;
         // A stale entry for the same host must not shadow the fresh login.
         const auths = { ...(user.auths ?? {}) };
-        delete auths[credentialKey(loginRegistry)];
+        for (const registry of registries) {
+            helpers[credentialKey(registry)] = '';
+            if (!(0,src_reference/* isDockerHub */.gr)(registry))
+                helpers[registry] = '';
+            delete auths[credentialKey(registry)];
+        }
+        config.credHelpers = helpers;
         config.auths = auths;
     }
     return config;
 }
 /** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
-async function createPrivateConfig(dir, userDir, loginRegistry) {
+async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
     let user = {};
     const userFile = external_node_path_default().join(userDir, 'config.json');
@@ -604,7 +607,7 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
             user = {};
         }
     }
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistry), null, 2), {
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
         mode: 0o600
     });
     for (const name of LINKED_DIRS) {
@@ -1518,8 +1521,8 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var src_inputs = __webpack_require__(9181);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __webpack_require__(6172);
 ;// CONCATENATED MODULE: ./src/buildx-driver.ts
 // Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
 // `docker buildx inspect` would cost a process on every build.
@@ -2465,7 +2468,11 @@ const errorText = (error) => `${(0,src_text/* messageOf */.bD)(error)}\n${error?
 
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
-function withHint(inputs) {
+function withHint(inputs, 
+/** The image the failure concerns, when the run has several. */
+target) {
+    const registry = target?.registry ?? inputs.registry;
+    const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
     return error => {
         // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
         if (isBuildStepFailure(error))
@@ -2473,19 +2480,24 @@ function withHint(inputs) {
         const kind = kindOf(error);
         const message = (0,src_text/* messageOf */.bD)(error);
         if (kind === 'auth') {
-            const hint = inputs.username
-                ? `check that ${(0,src_inputs/* ref */.KR)('username', 'password')} are right and may push to ${inputs.registry}/${inputs.image}`
-                : `set ${(0,src_inputs/* ref */.KR)('username', 'password')}, or log in to ${inputs.registry} in an earlier step`;
+            const login = inputs.logins.some(l => l.registry === registry) ||
+                (inputs.username !== '' && registry === inputs.registry);
+            const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
+            const hint = login
+                ? `check that ${(0,src_inputs/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+                : inputs.targets.length > 1 || inputs.registryAuth
+                    ? `give ${registry} a login in ${(0,src_inputs/* ref */.KR)('registry-auth')}, or log in to it in an earlier step`
+                    : `set ${(0,src_inputs/* ref */.KR)('username', 'password')}, or log in to ${registry} in an earlier step`;
             throw new ClassifiedError(`${message} (${hint})`, kind);
         }
         if (NO_ENGINE.test(message))
             throw new ClassifiedError(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
+        if (registry.startsWith('[') && /invalid reference format/i.test(message))
             throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
         // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
         if (/server gave HTTP response to HTTPS client/i.test(message))
-            throw new ClassifiedError(`${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
+            throw new ClassifiedError(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
         throw error;
     };
 }
@@ -2544,18 +2556,27 @@ async function makePlan(inputs, opts) {
         serverUrl: opts.git?.serverUrl ?? 'https://github.com',
         defaultContext: opts.git?.defaultContext
     });
-    const repo = (0,src_reference/* repository */.Jk)(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
+    const targets = inputs.targets.map(({ registry, image }) => {
+        const repo = (0,src_reference/* repository */.Jk)(registry, image);
+        return {
+            registry,
+            repository: repo,
+            name: (0,src_reference/* remotePath */.QZ)(registry, image),
+            refs: tags.map(t => `${repo}:${t}`)
+        };
+    });
     const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
     return {
         ...where,
         tags,
-        repository: repo,
-        name: (0,src_reference/* remotePath */.QZ)(inputs.registry, inputs.image),
+        targets,
+        repository: targets[0].repository,
+        name: targets[0].name,
         buildx: opts.buildx,
         push: where.pushedBy !== 'none',
         build: {
-            refs: tags.map(tag => `${repo}:${tag}`),
+            refs: targets.flatMap(t => t.refs),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
@@ -2965,36 +2986,48 @@ async function describePushed(client, name, manifest, metadata) {
 
 
 
+/**
+ * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
+ * the rest through its registry's API; the local image is inspected once, beside the pushes.
+ */
 async function push(inputs, plan, built, deps) {
-    const { docker, client, reporter } = deps;
     if (plan.pushedBy === 'buildx') {
         // buildx pushed every platform and tag itself, and says what in its metadata file.
         const digest = built.metadata['containerimage.digest'];
         return { digests: typeof digest === 'string' && digest ? [digest] : [] };
     }
-    const refs = plan.build.refs;
-    const pushDocker = (ref, size) => retry(() => docker.push(ref, size), {
-        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withHint(inputs));
+    const { docker } = deps;
     // The inspect (image ID, size, platform) runs beside the push, off the critical path.
     const inspecting = inspectBuilt(docker, built, plan.build.refs);
     inspecting.catch(() => undefined);
     // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
     const size = inspecting.then(image => image.size, () => undefined);
-    const reported = await pushDocker(refs[0], size).catch(async (error) => {
+    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, plan, target, built, size, inspecting, {
+        ...deps,
+        client: deps.clients.get(target.registry)
+    })));
+    return { digests: [...new Set(perTarget.flat())], image: await inspecting };
+}
+async function pushTarget(inputs, plan, target, built, size, inspecting, deps) {
+    const { docker, client, reporter } = deps;
+    const refs = target.refs;
+    const hint = withHint(inputs, target);
+    const pushDocker = (ref) => retry(() => docker.push(ref, size), {
+        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(hint);
+    const reported = await pushDocker(refs[0]).catch(async (error) => {
         throw await movedDuringPush(docker, built, refs[0], error);
     });
-    const image = await inspecting;
-    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
+    let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
     if (refs.length > 1) {
-        const tagged = digests.length === 1 && (await tagByApi(client, plan.name, digests[0], plan.tags.slice(1), reporter));
+        const tagged = digests.length === 1 && (await tagByApi(client, target.name, digests[0], plan.tags.slice(1), reporter));
         if (!tagged)
             for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref, size));
+                digests.push(await pushDocker(ref));
         digests = [...new Set(digests.filter(Boolean))];
     }
-    return { digests, image };
+    return digests;
 }
 /**
  * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
@@ -3030,6 +3063,9 @@ function resultOf(o) {
     return {
         digest: o.verified?.digest ?? '',
         imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
+        imageRefs: o.verified
+            ? (o.verified.repositories ?? [o.verified.repository]).map(r => `${r}@${o.verified.digest}`)
+            : [],
         imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
         tags: o.refs,
         platformDigests: o.verified
@@ -3093,7 +3129,7 @@ async function execute(inputs, opts) {
                 gitDefaults(inputs, ctx, new Date(), await pipeline_repositoryLabels(inputs, ctx, opts.reporter, env)),
                 gitOrigin(ctx, env)
             ]),
-            createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
+            createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
             (0,promises_.mkdir)(tmp, { mode: 0o700 })
         ]);
         opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
@@ -3134,43 +3170,49 @@ async function keptConfigDir(tempRoot, onDir) {
 /** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
 const pipeline_repositoryLabels = (inputs, ctx, reporter, env) => loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env });
 async function runPipeline(inputs, deps) {
-    // One client for the run: the reachability check and verification share its connections and tokens.
+    // One client per registry for the run: the reachability check and verification share its connections
+    // and tokens.
     const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
-    const client = pushes ? registryClient(inputs, deps) : undefined;
+    const clients = new Map();
+    if (pushes)
+        for (const { registry } of inputs.targets)
+            if (!clients.has(registry))
+                clients.set(registry, registryClient(registry, inputs, deps));
     try {
         const verification = { requests: 0 };
-        const result = await phases(inputs, deps, client, verification);
+        const result = await phases(inputs, deps, clients, verification);
         const counts = {
             docker: deps.docker.calls,
-            registry: client?.requestCount ?? 0,
+            registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
             verification: verification.requests
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
         return { ...result, counts };
     }
     finally {
-        client?.close();
+        for (const client of clients.values())
+            client.close();
     }
 }
-function registryClient(inputs, deps) {
+function registryClient(registry, inputs, deps) {
     return new RegistryClient({
-        registry: inputs.registry,
+        registry,
         credentials: deps.credentials,
         attempts: inputs.retries,
         timeoutMs: REQUEST_TIMEOUT_MS,
-        onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+        onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
         // Every token and credential the client obtains is masked before it is used.
         onSecret: value => deps.reporter.setSecret(value),
         sleep: deps.sleep,
         insecure: async () => {
-            const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry);
+            const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
             if (insecure)
-                deps.reporter.info(`${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
+                deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
             return insecure;
         }
     });
 }
-async function phases(inputs, deps, client, 
+async function phases(inputs, deps, clients, 
 /** Told how many registry requests the verification made (the benchmark reports it). */
 verification) {
     const { docker, reporter } = deps;
@@ -3181,24 +3223,25 @@ verification) {
     const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
     const builder = plan.buildx ? 'buildx' : 'classic';
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
-    // a build. The login comes first, so that the check sees the credentials it stored.
-    if (inputs.username) {
-        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
-        reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
-    }
+    // a build. The logins come first, so that the check sees the credentials they stored.
+    if (inputs.logins.length)
+        await timed(durations, 'login', () => Promise.all(inputs.logins.map(async (login) => {
+            await retry(() => docker.login(loginHost(login.registry), login.username, login.password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+            reporter.info(`Logged in to ${login.registry} as ${login.username}`);
+        })));
     // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
     if (isEvaluation(inputs)) {
         await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
         return resultOf({ refs: [], builder, durations, iid: '' });
     }
-    if (client)
-        await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
+    if (clients.size)
+        await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];
     const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
     const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
-    if (!client) {
+    if (!clients.size) {
         const image = plan.local === 'yes'
             ? await inspectBuilt(docker, built, plan.build.refs)
             : plan.local === 'maybe'
@@ -3206,21 +3249,38 @@ verification) {
                 : undefined;
         return resultOf({ ...outcome, image });
     }
-    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
+    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
-        const before = client.requestCount;
-        const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)));
-        const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+        const before = requests(clients);
+        // Every registry must serve the one digest: the same bytes everywhere.
+        const each = await Promise.all(plan.targets.map(async (target) => {
+            const client = clients.get(target.registry);
+            const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)));
+            const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+            return { target, digest, manifest: manifests[0] };
+        }));
+        const digests = [...new Set(each.map(e => e.digest))];
+        if (digests.length > 1)
+            throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
+        const [first] = each;
         // Nothing local to inspect: the size and platform come from what the registry serves.
         const described = pushed.image
             ? undefined
-            : await describePushed(client, plan.name, manifests[0], built.metadata);
-        verification.requests = client.requestCount - before;
-        return { repository: plan.repository, digest, manifest: manifests[0], described };
+            : await describePushed(clients.get(first.target.registry), first.target.name, first.manifest, built.metadata);
+        verification.requests = requests(clients) - before;
+        return {
+            repository: first.target.repository,
+            repositories: plan.targets.map(t => t.repository),
+            digest: first.digest,
+            manifest: first.manifest,
+            described
+        };
     }));
-    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`);
+    const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
+    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`);
     return resultOf({ ...outcome, image: pushed.image, verified });
 }
+const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
 
 /***/ })

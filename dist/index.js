@@ -628,8 +628,7 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        required: true,
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
         cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
     },
     registry: {
@@ -637,6 +636,28 @@ const INPUTS = {
         default: 'docker.io',
         description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
         cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
     },
     tags: {
         kind: 'list',
@@ -931,7 +952,7 @@ const actionTerm = (names) => names.length === 1
 
 /***/ }),
 
-/***/ 9181:
+/***/ 6172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1036,9 +1057,72 @@ function csvList(text, opts = {}) {
 
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/images.ts
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    for (const line of lines) {
+        const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '' && fields.length === 1)
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hosted ? first : reference/* DOCKER_HUB */.Xb;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = (0,reference/* registryProblem */.T7)(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = (0,reference/* imageProblem */.JC)(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
+}
+
+// EXTERNAL MODULE: ./src/registry-auth.ts
+var registry_auth = __nccwpck_require__(8179);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
 
 
 
@@ -1307,15 +1391,75 @@ function isEmptyWorkspace(dir) {
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
-    values.image = checkImage(values.image, values.registry, notices);
+    const targets = checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new input_error/* InputError */.d('username', `${(0,input_table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,input_table/* ref */.KR)('images')} names several: give each its login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
     if ((values.username === '') !== (values.password === ''))
         throw new input_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,input_table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    return { inputs: { ...values, remoteContext }, notices };
+    const logins = checkLogins(values);
+    return { inputs: { ...values, remoteContext, targets, logins }, notices };
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new input_error/* InputError */.d('images', `give either ${(0,input_table/* ref */.KR)('images')} (full names) or ${(0,input_table/* ref */.KR)('image')} with ${(0,input_table/* ref */.KR)('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new input_error/* InputError */.d('images', error.message);
+    }
+    if (!targets.length)
+        throw new input_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new input_error/* InputError */.d('images', `${show(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values) {
+    if (values.registryAuth.trim() === '')
+        return values.username
+            ? [{ registry: values.registry, username: values.username, password: values.password }]
+            : [];
+    if (values.username)
+        throw new input_error/* InputError */.d('username', `${(0,input_table/* ref */.KR)('username', 'password')} and ${(0,input_table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
+    let logins;
+    try {
+        logins = (0,registry_auth/* parseRegistryAuth */.b)(values.registryAuth);
+    }
+    catch (error) {
+        throw new input_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new input_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${show(registry)} ${problem}`);
+        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
+        if (seen.has(normalized))
+            throw new input_error/* InputError */.d('registry-auth', `${show(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -1335,7 +1479,12 @@ function checkBuilder(inputs, buildx) {
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
     const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
-    return { ...values, remoteContext: isRemoteContext(values.context) };
+    return {
+        ...values,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
 };
 
 
@@ -3178,10 +3327,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/input-table.ts
 var input_table = __nccwpck_require__(6914);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var src_inputs = __nccwpck_require__(9181);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __nccwpck_require__(6172);
 // EXTERNAL MODULE: ./src/fence.ts
 var fence = __nccwpck_require__(634);
+// EXTERNAL MODULE: ./src/registry-auth.ts
+var registry_auth = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -3193,6 +3344,7 @@ function metadata(inputs, result) {
         registry: inputs.registry,
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -3208,6 +3360,7 @@ function typedOutputs(inputs, result) {
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -3237,6 +3390,7 @@ function summaryMarkdown(inputs, result) {
         ['Image', code(`${inputs.registry}/${inputs.image}`)],
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
         ['Image ID', code(result.imageid)],
         ['Builder', result.builder],
         ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
@@ -3310,6 +3464,7 @@ async function removeKeptLogin() {
 
 
 
+
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 const words = (message) => (0,src_inputs/* renderInputRefs */.nx)(message, src_inputs/* actionTerm */.f$);
@@ -3353,6 +3508,8 @@ async function run() {
     saveState(STATE_POST, 'true');
     try {
         maskCredentials(getInput('username'), getInput('password').trim(), v => core_setSecret(v));
+        for (const login of (0,registry_auth/* credentialsIn */.W)(getInput('registry-auth')))
+            maskCredentials(login.username, login.password, v => core_setSecret(v));
         const secretInputs = new Set(input_table/* ROWS */.Ir.filter(([, row]) => row.secret).map(([key]) => (0,input_table/* inputName */.yu)(key)));
         const get = (name) => getInput(name, { trimWhitespace: !secretInputs.has(name) });
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
@@ -3447,11 +3604,12 @@ async function post() {
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
 /* harmony export */   l5: () => (/* binding */ normalizeRegistry),
+/* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem, looksLikeHost */
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem */
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -3678,6 +3836,100 @@ function splitHostPort(registry) {
         return { host: bracketed[1], port: bracketed[2] ?? '' };
     const m = /^(.*?)(?::(\d+))?$/.exec(registry);
     return { host: m[1], port: m[2] ?? '' };
+}
+
+
+/***/ }),
+
+/***/ 8179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ credentialsIn),
+/* harmony export */   b: () => (/* binding */ parseRegistryAuth)
+/* harmony export */ });
+// The `registry-auth` input: login-action's YAML list, one entry per registry.
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
+// name the entry and key, never a value.
+const KEYS = ['registry', 'username', 'password'];
+/** An unquoted, 'single' or "double" quoted YAML scalar. */
+function scalar(raw, where) {
+    const v = raw.trim();
+    if (v.startsWith("'")) {
+        if (!/^'(?:[^']|'')*'$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return v.slice(1, -1).replace(/''/g, "'");
+    }
+    if (v.startsWith('"')) {
+        if (!/^"(?:[^"\\]|\\.)*"$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return JSON.parse(v);
+    }
+    if (/^[|>]/.test(v))
+        throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`);
+    // A comment after a plain value starts with " #".
+    return v.replace(/\s+#.*$/, '');
+}
+function parseRegistryAuth(text) {
+    const entries = [];
+    let current;
+    let indent = -1;
+    text.split(/\r?\n/).forEach((line, i) => {
+        const where = `line ${i + 1}`;
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            return;
+        let rest = line;
+        const item = /^(\s*)-\s+(.*)$/.exec(line);
+        if (item) {
+            current = {};
+            entries.push(current);
+            indent = item[1].length + 2;
+            rest = item[2];
+        }
+        else {
+            if (!current)
+                throw new Error(`${where}: expected a list entry starting with "- registry:"`);
+            const lead = /^\s*/.exec(line)[0].length;
+            if (lead < indent)
+                throw new Error(`${where}: not indented under its "-" entry`);
+            rest = line.trim();
+        }
+        const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim());
+        if (!kv)
+            throw new Error(`${where}: expected "key: value"`);
+        const key = kv[1].toLowerCase();
+        if (!KEYS.includes(key))
+            throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`);
+        if (key in current)
+            throw new Error(`${where}: "${key}" given twice in one entry`);
+        current[key] = scalar(kv[2] ?? '', `${where} (${key})`);
+    });
+    return entries.map((e, i) => {
+        const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`;
+        if (!e.username)
+            throw new Error(`${where} has no username`);
+        if (!e.password)
+            throw new Error(`${where} has no password`);
+        return { registry: e.registry ?? '', username: e.username, password: e.password.trim() };
+    });
+}
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
+ * or, when the text does not parse, every `password:` value found line by line.
+ */
+function credentialsIn(text) {
+    try {
+        return parseRegistryAuth(text);
+    }
+    catch {
+        return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
+            username: '',
+            password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
+        }));
+    }
 }
 
 

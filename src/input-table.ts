@@ -46,9 +46,10 @@ export interface CliSpec {
   help: string
   /**
    * Where the value comes from instead of the flag's argument: stdin; `env`: `ID=ENV` specs, each value read
-   * from ENV; `env-name`: the flag names the variable that holds the value (a token never in argv).
+   * from ENV; `env-name`: the flag names the variable that holds the value (a token never in argv); `file`:
+   * the flag names a file that holds it.
    */
-  from?: 'stdin' | 'env' | 'env-name'
+  from?: 'stdin' | 'env' | 'env-name' | 'file'
 }
 
 export const INPUTS = {
@@ -69,9 +70,8 @@ export const INPUTS = {
   image: {
     kind: 'string',
     default: '',
-    required: true,
     description:
-      'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+      'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
     cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
   },
   registry: {
@@ -79,6 +79,30 @@ export const INPUTS = {
     default: 'docker.io',
     description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
     cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+  },
+  images: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+    cli: {
+      flag: 'images',
+      value: 'NAME',
+      help: 'a full image name (host/path); repeat for several registries'
+    }
+  },
+  registryAuth: {
+    kind: 'string',
+    default: '',
+    secret: true,
+    description:
+      "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+    cli: {
+      flag: 'registry-auth-file',
+      value: 'PATH',
+      from: 'file',
+      help: 'a file with the registry-auth list (YAML), kept out of argv'
+    }
   },
   tags: {
     kind: 'list',

@@ -11,10 +11,16 @@ import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem, tagProble
 import * as options from './build-options.js'
 import { CsvError, csvList } from './csv.js'
 import { splitKeyValue } from './text.js'
+import { parseImages, type ImageName } from './images.js'
+import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
   remoteContext: boolean
+  /** Where the image goes: `images`, or `registry` + `image` as one. */
+  targets: ImageName[]
+  /** `registry-auth`'s logins, registries normalized; with `username`/`password`, that one login. */
+  logins: RegistryLogin[]
 }
 
 /** Returns the raw value of an input by its action.yml name ('' when unset). */
@@ -317,17 +323,87 @@ function isEmptyWorkspace(dir: string): boolean {
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const notices: string[] = []
   const values = readRows(get, notices)
-  values.image = checkImage(values.image, values.registry, notices)
+  const targets = checkTargets(values, notices)
   const remoteContext = isRemoteContext(values.context)
   if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
   options.checkBuildSources(values, cwd, process.env)
+  if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+    throw new InputError(
+      'username',
+      `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`
+    )
   if ((values.username === '') !== (values.password === ''))
     throw new InputError(
       values.username === '' ? 'username' : 'password',
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
-  return { inputs: { ...values, remoteContext }, notices }
+  const logins = checkLogins(values)
+  return { inputs: { ...values, remoteContext, targets, logins }, notices }
+}
+
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values: InputValues, notices: string[]): ImageName[] {
+  if (!values.images.length) {
+    values.image = checkImage(values.image, values.registry, notices)
+    return [{ registry: values.registry, image: values.image }]
+  }
+  if (values.image !== '')
+    throw new InputError(
+      'images',
+      `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`
+    )
+  let targets: ImageName[]
+  try {
+    targets = parseImages(values.images)
+  } catch (error) {
+    throw new InputError('images', (error as Error).message)
+  }
+  if (!targets.length)
+    throw new InputError('images', 'every image is disabled (enable=false): nothing to push to')
+  const seen = new Set<string>()
+  for (const t of targets) {
+    const key = `${t.registry}/${t.image}`
+    if (seen.has(key)) throw new InputError('images', `${show(key)} is given twice`)
+    seen.add(key)
+  }
+  // The first image stands for the run where one name is needed (summary, messages).
+  values.registry = targets[0].registry
+  values.image = targets[0].image
+  return targets
+}
+
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values: InputValues): RegistryLogin[] {
+  if (values.registryAuth.trim() === '')
+    return values.username
+      ? [{ registry: values.registry, username: values.username, password: values.password }]
+      : []
+  if (values.username)
+    throw new InputError(
+      'username',
+      `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`
+    )
+  let logins: RegistryLogin[]
+  try {
+    logins = parseRegistryAuth(values.registryAuth)
+  } catch (error) {
+    throw new InputError(
+      'registry-auth',
+      `${(error as Error).message}; expected login-action's list (- registry: … username: … password: …)`
+    )
+  }
+  const seen = new Set<string>()
+  return logins.map((login, i) => {
+    const registry = login.registry || DOCKER_HUB
+    const problem = registryProblem(registry)
+    if (problem)
+      throw new InputError('registry-auth', `entry ${i + 1}: the registry ${show(registry)} ${problem}`)
+    const normalized = normalizeRegistry(registry)
+    if (seen.has(normalized)) throw new InputError('registry-auth', `${show(normalized)} has two entries`)
+    seen.add(normalized)
+    return { ...login, registry: normalized }
+  })
 }
 
 /** The inputs that only buildx understands and that are set here. */
@@ -352,5 +428,10 @@ export function checkBuilder(inputs: Inputs, buildx: boolean): void {
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 export const defaultInputs = (over: Record<string, string> = {}): Inputs => {
   const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '')
-  return { ...values, remoteContext: isRemoteContext(values.context) }
+  return {
+    ...values,
+    remoteContext: isRemoteContext(values.context),
+    targets: [{ registry: values.registry, image: values.image }],
+    logins: []
+  }
 }

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4696);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4696:
+/***/ 113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52,8 +52,7 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        required: true,
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
         cli: { value: 'PATH', help: 'repository path, e.g. my/app (required)' }
     },
     registry: {
@@ -61,6 +60,28 @@ const INPUTS = {
         default: 'docker.io',
         description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
         cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
     },
     tags: {
         kind: 'list',
@@ -862,9 +883,155 @@ function csvList(text, opts = {}) {
     return out.map(s => s.trim()).filter(s => s !== '');
 }
 
+;// CONCATENATED MODULE: ./src/images.ts
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    for (const line of lines) {
+        const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '' && fields.length === 1)
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && looksLikeHost(first);
+    const registry = hosted ? first : DOCKER_HUB;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = registryProblem(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = imageProblem(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: normalizeRegistry(registry), image };
+}
+
+;// CONCATENATED MODULE: ./src/registry-auth.ts
+// The `registry-auth` input: login-action's YAML list, one entry per registry.
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
+// name the entry and key, never a value.
+const KEYS = ['registry', 'username', 'password'];
+/** An unquoted, 'single' or "double" quoted YAML scalar. */
+function scalar(raw, where) {
+    const v = raw.trim();
+    if (v.startsWith("'")) {
+        if (!/^'(?:[^']|'')*'$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return v.slice(1, -1).replace(/''/g, "'");
+    }
+    if (v.startsWith('"')) {
+        if (!/^"(?:[^"\\]|\\.)*"$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return JSON.parse(v);
+    }
+    if (/^[|>]/.test(v))
+        throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`);
+    // A comment after a plain value starts with " #".
+    return v.replace(/\s+#.*$/, '');
+}
+function parseRegistryAuth(text) {
+    const entries = [];
+    let current;
+    let indent = -1;
+    text.split(/\r?\n/).forEach((line, i) => {
+        const where = `line ${i + 1}`;
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            return;
+        let rest = line;
+        const item = /^(\s*)-\s+(.*)$/.exec(line);
+        if (item) {
+            current = {};
+            entries.push(current);
+            indent = item[1].length + 2;
+            rest = item[2];
+        }
+        else {
+            if (!current)
+                throw new Error(`${where}: expected a list entry starting with "- registry:"`);
+            const lead = /^\s*/.exec(line)[0].length;
+            if (lead < indent)
+                throw new Error(`${where}: not indented under its "-" entry`);
+            rest = line.trim();
+        }
+        const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim());
+        if (!kv)
+            throw new Error(`${where}: expected "key: value"`);
+        const key = kv[1].toLowerCase();
+        if (!KEYS.includes(key))
+            throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`);
+        if (key in current)
+            throw new Error(`${where}: "${key}" given twice in one entry`);
+        current[key] = scalar(kv[2] ?? '', `${where} (${key})`);
+    });
+    return entries.map((e, i) => {
+        const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`;
+        if (!e.username)
+            throw new Error(`${where} has no username`);
+        if (!e.password)
+            throw new Error(`${where} has no password`);
+        return { registry: e.registry ?? '', username: e.username, password: e.password.trim() };
+    });
+}
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
+ * or, when the text does not parse, every `password:` value found line by line.
+ */
+function credentialsIn(text) {
+    try {
+        return parseRegistryAuth(text);
+    }
+    catch {
+        return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
+            username: '',
+            password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
+        }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
 
 
 
@@ -1133,15 +1300,75 @@ function isEmptyWorkspace(dir) {
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
-    values.image = checkImage(values.image, values.registry, notices);
+    const targets = checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
     if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     checkBuildSources(values, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new InputError('username', `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`);
     if ((values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    return { inputs: { ...values, remoteContext }, notices };
+    const logins = checkLogins(values);
+    return { inputs: { ...values, remoteContext, targets, logins }, notices };
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new InputError('images', `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new InputError('images', error.message);
+    }
+    if (!targets.length)
+        throw new InputError('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new InputError('images', `${inputs_show(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values) {
+    if (values.registryAuth.trim() === '')
+        return values.username
+            ? [{ registry: values.registry, username: values.username, password: values.password }]
+            : [];
+    if (values.username)
+        throw new InputError('username', `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`);
+    let logins;
+    try {
+        logins = parseRegistryAuth(values.registryAuth);
+    }
+    catch (error) {
+        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || DOCKER_HUB;
+        const problem = registryProblem(registry);
+        if (problem)
+            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${inputs_show(registry)} ${problem}`);
+        const normalized = normalizeRegistry(registry);
+        if (seen.has(normalized))
+            throw new InputError('registry-auth', `${inputs_show(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -1161,7 +1388,12 @@ function checkBuilder(inputs, buildx) {
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
     const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
-    return { ...values, remoteContext: isRemoteContext(values.context) };
+    return {
+        ...values,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
 };
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -1709,23 +1941,26 @@ const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : regi
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
  * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
  */
-function seedConfig(user, loginRegistry) {
+function seedConfig(user, loginRegistries = []) {
     const config = { ...user };
-    if (loginRegistry) {
+    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
+    if (registries.length) {
         const helpers = { ...(user.credHelpers ?? {}) };
-        helpers[credentialKey(loginRegistry)] = '';
-        if (!isDockerHub(loginRegistry))
-            helpers[loginRegistry] = '';
-        config.credHelpers = helpers;
         // A stale entry for the same host must not shadow the fresh login.
         const auths = { ...(user.auths ?? {}) };
-        delete auths[credentialKey(loginRegistry)];
+        for (const registry of registries) {
+            helpers[credentialKey(registry)] = '';
+            if (!isDockerHub(registry))
+                helpers[registry] = '';
+            delete auths[credentialKey(registry)];
+        }
+        config.credHelpers = helpers;
         config.auths = auths;
     }
     return config;
 }
 /** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
-async function createPrivateConfig(dir, userDir, loginRegistry) {
+async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
     let user = {};
     const userFile = external_node_path_default().join(userDir, 'config.json');
@@ -1738,7 +1973,7 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
             user = {};
         }
     }
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistry), null, 2), {
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
         mode: 0o600
     });
     for (const name of LINKED_DIRS) {
@@ -3659,7 +3894,11 @@ const errorText = (error) => `${messageOf(error)}\n${error?.stderr ?? ''}`;
 
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
-function withHint(inputs) {
+function withHint(inputs, 
+/** The image the failure concerns, when the run has several. */
+target) {
+    const registry = target?.registry ?? inputs.registry;
+    const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
     return error => {
         // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
         if (isBuildStepFailure(error))
@@ -3667,19 +3906,24 @@ function withHint(inputs) {
         const kind = kindOf(error);
         const message = messageOf(error);
         if (kind === 'auth') {
-            const hint = inputs.username
-                ? `check that ${ref('username', 'password')} are right and may push to ${inputs.registry}/${inputs.image}`
-                : `set ${ref('username', 'password')}, or log in to ${inputs.registry} in an earlier step`;
+            const login = inputs.logins.some(l => l.registry === registry) ||
+                (inputs.username !== '' && registry === inputs.registry);
+            const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
+            const hint = login
+                ? `check that ${ref(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+                : inputs.targets.length > 1 || inputs.registryAuth
+                    ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it in an earlier step`
+                    : `set ${ref('username', 'password')}, or log in to ${registry} in an earlier step`;
             throw new ClassifiedError(`${message} (${hint})`, kind);
         }
         if (NO_ENGINE.test(message))
             throw new ClassifiedError(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
+        if (registry.startsWith('[') && /invalid reference format/i.test(message))
             throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
         // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
         if (/server gave HTTP response to HTTPS client/i.test(message))
-            throw new ClassifiedError(`${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
+            throw new ClassifiedError(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
         throw error;
     };
 }
@@ -3797,18 +4041,27 @@ async function makePlan(inputs, opts) {
         serverUrl: opts.git?.serverUrl ?? 'https://github.com',
         defaultContext: opts.git?.defaultContext
     });
-    const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
+    const targets = inputs.targets.map(({ registry, image }) => {
+        const repo = repository(registry, image);
+        return {
+            registry,
+            repository: repo,
+            name: remotePath(registry, image),
+            refs: tags.map(t => `${repo}:${t}`)
+        };
+    });
     const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
     return {
         ...where,
         tags,
-        repository: repo,
-        name: remotePath(inputs.registry, inputs.image),
+        targets,
+        repository: targets[0].repository,
+        name: targets[0].name,
         buildx: opts.buildx,
         push: where.pushedBy !== 'none',
         build: {
-            refs: tags.map(tag => `${repo}:${tag}`),
+            refs: targets.flatMap(t => t.refs),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
@@ -4218,36 +4471,48 @@ async function describePushed(client, name, manifest, metadata) {
 
 
 
+/**
+ * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
+ * the rest through its registry's API; the local image is inspected once, beside the pushes.
+ */
 async function push(inputs, plan, built, deps) {
-    const { docker, client, reporter } = deps;
     if (plan.pushedBy === 'buildx') {
         // buildx pushed every platform and tag itself, and says what in its metadata file.
         const digest = built.metadata['containerimage.digest'];
         return { digests: typeof digest === 'string' && digest ? [digest] : [] };
     }
-    const refs = plan.build.refs;
-    const pushDocker = (ref, size) => retry(() => docker.push(ref, size), {
-        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withHint(inputs));
+    const { docker } = deps;
     // The inspect (image ID, size, platform) runs beside the push, off the critical path.
     const inspecting = inspectBuilt(docker, built, plan.build.refs);
     inspecting.catch(() => undefined);
     // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
     const size = inspecting.then(image => image.size, () => undefined);
-    const reported = await pushDocker(refs[0], size).catch(async (error) => {
+    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, plan, target, built, size, inspecting, {
+        ...deps,
+        client: deps.clients.get(target.registry)
+    })));
+    return { digests: [...new Set(perTarget.flat())], image: await inspecting };
+}
+async function pushTarget(inputs, plan, target, built, size, inspecting, deps) {
+    const { docker, client, reporter } = deps;
+    const refs = target.refs;
+    const hint = withHint(inputs, target);
+    const pushDocker = (ref) => retry(() => docker.push(ref, size), {
+        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(hint);
+    const reported = await pushDocker(refs[0]).catch(async (error) => {
         throw await movedDuringPush(docker, built, refs[0], error);
     });
-    const image = await inspecting;
-    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
+    let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
     if (refs.length > 1) {
-        const tagged = digests.length === 1 && (await tagByApi(client, plan.name, digests[0], plan.tags.slice(1), reporter));
+        const tagged = digests.length === 1 && (await tagByApi(client, target.name, digests[0], plan.tags.slice(1), reporter));
         if (!tagged)
             for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref, size));
+                digests.push(await pushDocker(ref));
         digests = [...new Set(digests.filter(Boolean))];
     }
-    return { digests, image };
+    return digests;
 }
 /**
  * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
@@ -4283,6 +4548,9 @@ function resultOf(o) {
     return {
         digest: o.verified?.digest ?? '',
         imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
+        imageRefs: o.verified
+            ? (o.verified.repositories ?? [o.verified.repository]).map(r => `${r}@${o.verified.digest}`)
+            : [],
         imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
         tags: o.refs,
         platformDigests: o.verified
@@ -4346,7 +4614,7 @@ async function execute(inputs, opts) {
                 gitDefaults(inputs, ctx, new Date(), await pipeline_repositoryLabels(inputs, ctx, opts.reporter, env)),
                 gitOrigin(ctx, env)
             ]),
-            createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
+            createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
             (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
         ]);
         opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
@@ -4387,43 +4655,49 @@ async function keptConfigDir(tempRoot, onDir) {
 /** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
 const pipeline_repositoryLabels = (inputs, ctx, reporter, env) => loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env });
 async function runPipeline(inputs, deps) {
-    // One client for the run: the reachability check and verification share its connections and tokens.
+    // One client per registry for the run: the reachability check and verification share its connections
+    // and tokens.
     const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
-    const client = pushes ? registryClient(inputs, deps) : undefined;
+    const clients = new Map();
+    if (pushes)
+        for (const { registry } of inputs.targets)
+            if (!clients.has(registry))
+                clients.set(registry, registryClient(registry, inputs, deps));
     try {
         const verification = { requests: 0 };
-        const result = await phases(inputs, deps, client, verification);
+        const result = await phases(inputs, deps, clients, verification);
         const counts = {
             docker: deps.docker.calls,
-            registry: client?.requestCount ?? 0,
+            registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
             verification: verification.requests
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
         return { ...result, counts };
     }
     finally {
-        client?.close();
+        for (const client of clients.values())
+            client.close();
     }
 }
-function registryClient(inputs, deps) {
+function registryClient(registry, inputs, deps) {
     return new RegistryClient({
-        registry: inputs.registry,
+        registry,
         credentials: deps.credentials,
         attempts: inputs.retries,
         timeoutMs: REQUEST_TIMEOUT_MS,
-        onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+        onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
         // Every token and credential the client obtains is masked before it is used.
         onSecret: value => deps.reporter.setSecret(value),
         sleep: deps.sleep,
         insecure: async () => {
-            const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry);
+            const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
             if (insecure)
-                deps.reporter.info(`${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
+                deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
             return insecure;
         }
     });
 }
-async function phases(inputs, deps, client, 
+async function phases(inputs, deps, clients, 
 /** Told how many registry requests the verification made (the benchmark reports it). */
 verification) {
     const { docker, reporter } = deps;
@@ -4434,24 +4708,25 @@ verification) {
     const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
     const builder = plan.buildx ? 'buildx' : 'classic';
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
-    // a build. The login comes first, so that the check sees the credentials it stored.
-    if (inputs.username) {
-        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
-        reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
-    }
+    // a build. The logins come first, so that the check sees the credentials they stored.
+    if (inputs.logins.length)
+        await timed(durations, 'login', () => Promise.all(inputs.logins.map(async (login) => {
+            await retry(() => docker.login(loginHost(login.registry), login.username, login.password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+            reporter.info(`Logged in to ${login.registry} as ${login.username}`);
+        })));
     // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
     if (isEvaluation(inputs)) {
         await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
         return resultOf({ refs: [], builder, durations, iid: '' });
     }
-    if (client)
-        await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
+    if (clients.size)
+        await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];
     const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
     const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
-    if (!client) {
+    if (!clients.size) {
         const image = plan.local === 'yes'
             ? await inspectBuilt(docker, built, plan.build.refs)
             : plan.local === 'maybe'
@@ -4459,21 +4734,38 @@ verification) {
                 : undefined;
         return resultOf({ ...outcome, image });
     }
-    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
+    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
-        const before = client.requestCount;
-        const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)));
-        const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+        const before = requests(clients);
+        // Every registry must serve the one digest: the same bytes everywhere.
+        const each = await Promise.all(plan.targets.map(async (target) => {
+            const client = clients.get(target.registry);
+            const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)));
+            const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+            return { target, digest, manifest: manifests[0] };
+        }));
+        const digests = [...new Set(each.map(e => e.digest))];
+        if (digests.length > 1)
+            throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
+        const [first] = each;
         // Nothing local to inspect: the size and platform come from what the registry serves.
         const described = pushed.image
             ? undefined
-            : await describePushed(client, plan.name, manifests[0], built.metadata);
-        verification.requests = client.requestCount - before;
-        return { repository: plan.repository, digest, manifest: manifests[0], described };
+            : await describePushed(clients.get(first.target.registry), first.target.name, first.manifest, built.metadata);
+        verification.requests = requests(clients) - before;
+        return {
+            repository: first.target.repository,
+            repositories: plan.targets.map(t => t.repository),
+            digest: first.digest,
+            manifest: first.manifest,
+            described
+        };
     }));
-    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`);
+    const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
+    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`);
     return resultOf({ ...outcome, image: pushed.image, verified });
 }
+const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 function metadata(inputs, result) {
@@ -4484,6 +4776,7 @@ function metadata(inputs, result) {
         registry: inputs.registry,
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -4499,6 +4792,7 @@ function typedOutputs(inputs, result) {
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -4528,6 +4822,7 @@ function summaryMarkdown(inputs, result) {
         ['Image', code(`${inputs.registry}/${inputs.image}`)],
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
         ['Image ID', code(result.imageid)],
         ['Builder', result.builder],
         ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
@@ -4550,6 +4845,7 @@ const VERSION = '0.2.0';
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
 // the usage text and the mapping onto inputs all come from the input table.
+
 
 
 
@@ -4596,6 +4892,8 @@ function rawValue(key, row, value, env) {
         return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value);
     }
     const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+    if (row.cli.from === 'file')
+        return items.map(file => fromFile(flagName(key), file)).join('\n');
     if (row.cli.from === 'env-name')
         return fromEnvName(flagName(key), items[0], env);
     if (row.cli.from === 'env')
@@ -4624,6 +4922,15 @@ function fromEnv(flag, spec, env) {
     if (value === undefined)
         throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
     return `${kv.key}=${value}`;
+}
+/** A value kept out of argv: the flag names the file that holds it. */
+function fromFile(flag, file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${messageOf(error)}`);
+    }
 }
 /** Maps flags onto the action's input names, so both ends share one validator. */
 function flagsToInputs(values, env, password) {
@@ -4695,6 +5002,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     const start = performance.now();
     try {
         const map = flagsToInputs(values, process.env, password);
+        for (const login of credentialsIn(map.get('registry-auth') ?? ''))
+            secrets.push(...credentialSecrets(login.username, login.password));
         for (const line of (map.get('secrets') ?? '').split('\n')) {
             const value = splitKeyValue(line)?.value.trim();
             if (value)
