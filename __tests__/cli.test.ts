@@ -59,7 +59,9 @@ describe('flagsToInputs', () => {
         'no-cache': true,
         pull: true,
         username: 'u',
-        retries: '5'
+        retries: '5',
+        source: ['build-1-*', 'other/app:v1'],
+        annotation: ['index:k=v']
       }),
       {},
       'pw'
@@ -87,7 +89,9 @@ describe('flagsToInputs', () => {
       password: 'pw',
       retries: '5',
       'secret-files': '',
-      'secret-envs': ''
+      'secret-envs': '',
+      sources: 'build-1-*\nother/app:v1',
+      annotations: 'index:k=v'
     })
   })
 

@@ -54,6 +54,20 @@ export const INPUTS = {
       'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
     cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
   },
+  sources: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+    cli: { flag: 'source', value: 'REF', help: 'an image to promote or merge instead of building; repeatable' }
+  },
+  annotations: {
+    kind: 'lines',
+    default: '',
+    description:
+      'One `[type:]key=value` per line (`index:`, `manifest:`, `index-descriptor:`, `manifest-descriptor:`). With `sources`, `index:` (or no type) annotations go on the merged index.',
+    cli: { flag: 'annotation', value: '[TYPE:]K=V', help: 'an annotation; repeatable' }
+  },
   file: {
     kind: 'string',
     default: '',

@@ -17,6 +17,7 @@ import {
 export { actionTerm, ref, renderInputRefs } from './input-table.js'
 import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem, tagProblem } from './reference.js'
 import { splitKeyValue } from './text.js'
+import { parseAnnotation, parseSource, sourcesConflict } from './sources.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
@@ -257,6 +258,13 @@ const VALIDATORS: Validators = {
   secrets: secretLines,
   secretFiles: secretSources('secret-files', 'path'),
   secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+  annotations: lines => {
+    for (const line of lines) {
+      const parsed = parseAnnotation(line)
+      if (typeof parsed === 'string') throw new InputError('annotations', parsed)
+    }
+    return lines
+  },
   context: value => {
     // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
     if (/^ssh:\/\//i.test(value))
@@ -291,13 +299,24 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
   }
 }
 
+function checkSources(values: InputValues): void {
+  const conflict = sourcesConflict(values, readRows(name => rowByName(name)?.[1].default ?? ''))
+  if (conflict) throw new InputError(conflict.input, conflict.message)
+  for (const line of values.sources) {
+    const source = parseSource(line, values.registry, values.image)
+    if (typeof source === 'string') throw new InputError('sources', source)
+  }
+}
+
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const notices: string[] = []
   const values = readRows(get, notices)
   values.image = checkImage(values.image, values.registry, notices)
   const remoteContext = isRemoteContext(values.context)
-  if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
+  // With sources nothing is built: there is no context to check, and no build input may be set.
+  if (values.sources.length) checkSources(values)
+  else if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
   if ((values.username === '') !== (values.password === ''))
     throw new InputError(

@@ -19,6 +19,8 @@ import { makePlan, retrying } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests } from './verify.js'
+import type { Moved } from './copy.js'
+import { fromSources } from './sources.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -95,13 +97,22 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client for the run: the reachability check and verification share its connections and tokens.
   const client = inputs.push ? registryClient(inputs, deps) : undefined
+  // Source registries other than the target's (sources only): one client per host, closed with the run.
+  const others = new Map<string, RegistryClient>()
+  const clientFor = (registry: string): RegistryClient => {
+    if (client && registry === inputs.registry) return client
+    let c = others.get(registry)
+    if (!c) others.set(registry, (c = registryClient(inputs, deps, registry)))
+    return c
+  }
   try {
     const verification = { requests: 0 }
-    const result = await phases(inputs, deps, client, verification)
+    const { moved, ...result } = await phases(inputs, deps, client, verification, clientFor)
     const counts = {
       docker: deps.docker.calls,
-      registry: client?.requestCount ?? 0,
-      verification: verification.requests
+      registry: [...others.values()].reduce((n, c) => n + c.requestCount, client?.requestCount ?? 0),
+      verification: verification.requests,
+      ...moved
     }
     deps.reporter.debug(
       `docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`
@@ -109,24 +120,25 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     return { ...result, counts }
   } finally {
     client?.close()
+    for (const c of others.values()) c.close()
   }
 }
 
-function registryClient(inputs: Inputs, deps: Deps): RegistryClient {
+function registryClient(inputs: Inputs, deps: Deps, registry = inputs.registry): RegistryClient {
   return new RegistryClient({
-    registry: inputs.registry,
+    registry,
     credentials: deps.credentials,
     attempts: inputs.retries,
     timeoutMs: REQUEST_TIMEOUT_MS,
-    onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+    onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
     // Every token and credential the client obtains is masked before it is used.
     onSecret: value => deps.reporter.setSecret(value),
     sleep: deps.sleep,
     insecure: async () => {
-      const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry)
+      const insecure = await dockerTreatsAsInsecure(deps.docker, registry)
       if (insecure)
         deps.reporter.info(
-          `${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`
+          `${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`
         )
       return insecure
     }
@@ -138,8 +150,9 @@ async function phases(
   deps: Deps,
   client: RegistryClient | undefined,
   /** Told how many registry requests the verification made (the benchmark reports it). */
-  verification: { requests: number }
-): Promise<Omit<Result, 'counts'>> {
+  verification: { requests: number },
+  clientFor: (registry: string) => RegistryClient
+): Promise<Omit<Result, 'counts'> & { moved?: Moved }> {
   const { docker, reporter } = deps
   const durations: Record<string, number> = {}
   const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false })
@@ -158,6 +171,11 @@ async function phases(
   }
   if (client)
     await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)))
+
+  // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+  if (inputs.sources.length && client) {
+    return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification })
+  }
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))

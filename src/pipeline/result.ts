@@ -1,6 +1,7 @@
 // What a run produced, built in one place whatever path it took.
 import type { ImageInfo } from '../docker.js'
 import type { Manifest } from '../registry/api.js'
+import type { Moved } from './copy.js'
 import { platformDigests } from './verify.js'
 
 export interface Result {
@@ -18,7 +19,7 @@ export interface Result {
   builder: string
   durations: Record<string, number>
   /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
-  counts: { docker: number; registry: number; verification: number }
+  counts: { docker: number; registry: number; verification: number } & Partial<Moved>
 }
 
 export interface Outcome {
