@@ -377,11 +377,12 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ir: () => (/* binding */ ROWS),
 /* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   TJ: () => (/* binding */ rowByName),
 /* harmony export */   f$: () => (/* binding */ actionTerm),
 /* harmony export */   nx: () => (/* binding */ renderInputRefs),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
-/* unused harmony exports INPUTS, isListKind, flagName, rowByName */
+/* unused harmony exports INPUTS, isListKind, flagName */
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
 // row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
@@ -391,6 +392,18 @@ const INPUTS = {
         default: '.',
         description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
         cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+    },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: { flag: 'source', value: 'REF', help: 'an image to promote or merge instead of building; repeatable' }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        description: 'One `[type:]key=value` per line (`index:`, `manifest:`, `index-descriptor:`, `manifest-descriptor:`). With `sources`, `index:` (or no type) annotations go on the merged index.',
+        cli: { flag: 'annotation', value: '[TYPE:]K=V', help: 'an annotation; repeatable' }
     },
     file: {
         kind: 'string',
@@ -612,9 +625,11 @@ const actionTerm = (names) => names.length === 1
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6914);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8286);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8992);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8992);
+/* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6197);
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
 
 
 
@@ -655,7 +670,7 @@ function keyValues(name, raw) {
     raw.split(/\r?\n/).forEach((line, i) => {
         if (line.trim() === '')
             return;
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(line);
         if (!kv)
             throw new InputError(name, `line ${i + 1} has no "=": each line must be KEY=VALUE`);
         if (kv.key === '')
@@ -764,7 +779,7 @@ const cacheSpecs = (name) => (specs) => {
 /** id=value lines; the value is trimmed at both ends. Errors never echo a value. */
 function secretLines(lines) {
     return lines.map((line, i) => {
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(line);
         if (!kv || !SECRET_ID.test(kv.key))
             throw new InputError('secrets', `line ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; a multi-line secret (a PEM key) goes in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value.trim()}`;
@@ -772,7 +787,7 @@ function secretLines(lines) {
 }
 /** `id=path` or `id=ENVNAME` lines (parseInputs checks that the file exists or the variable is set). */
 const secretSources = (name, what) => (lines) => lines.map((line, i) => {
-    const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+    const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(line);
     const value = kv?.value.trim() ?? '';
     if (!kv || !SECRET_ID.test(kv.key) || value === '')
         throw new InputError(name, `line ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
@@ -781,12 +796,12 @@ const secretSources = (name, what) => (lines) => lines.map((line, i) => {
 /** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
 function checkSecretSources(files, envs, cwd, env) {
     for (const line of files) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(line);
         if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, value)))
             throw new InputError('secret-files', `${show(key)}: ${show(value)} is not a file`);
     }
     for (const line of envs) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .splitKeyValue */ .px)(line);
+        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(line);
         if (env[value] === undefined)
             throw new InputError('secret-envs', `${show(key)}: ${show(value)} is not set`);
     }
@@ -818,6 +833,14 @@ const VALIDATORS = {
     secrets: secretLines,
     secretFiles: secretSources('secret-files', 'path'),
     secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    annotations: lines => {
+        for (const line of lines) {
+            const parsed = (0,_sources_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAnnotation */ .fr)(line);
+            if (typeof parsed === 'string')
+                throw new InputError('annotations', parsed);
+        }
+        return lines;
+    },
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
@@ -848,13 +871,26 @@ function checkLocalContext(context, file, cwd) {
         throw new InputError('file', `no Dockerfile in context ${show(context)}; add one or set ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('file')}`);
     }
 }
+function checkSources(values) {
+    const conflict = (0,_sources_js__WEBPACK_IMPORTED_MODULE_4__/* .sourcesConflict */ .r0)(values, readRows(name => (0,_input_table_js__WEBPACK_IMPORTED_MODULE_2__/* .rowByName */ .TJ)(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new InputError(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = (0,_sources_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSource */ .PJ)(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new InputError('sources', source);
+    }
+}
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
     values.image = checkImage(values.image, values.registry, notices);
     const remoteContext = isRemoteContext(values.context);
-    if (!remoteContext)
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     if ((values.username === '') !== (values.password === ''))
@@ -2855,7 +2891,7 @@ async function run() {
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.bind(__nccwpck_require__, 1927));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 7139));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -2926,19 +2962,23 @@ async function post() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JC: () => (/* binding */ imageProblem),
 /* harmony export */   Jk: () => (/* binding */ repository),
+/* harmony export */   Q8: () => (/* binding */ hostProblem),
 /* harmony export */   QZ: () => (/* binding */ remotePath),
 /* harmony export */   T7: () => (/* binding */ registryProblem),
 /* harmony export */   Ts: () => (/* binding */ HUB_AUTH_KEY),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cC: () => (/* binding */ splitHostPort),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
 /* harmony export */   l5: () => (/* binding */ normalizeRegistry),
+/* harmony export */   nz: () => (/* binding */ nameLengthProblem),
+/* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem, looksLikeHost */
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -3236,6 +3276,131 @@ function decoded(s) {
     catch {
         return s;
     }
+}
+
+
+/***/ }),
+
+/***/ 6197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation),
+/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */ });
+/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${show(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(body))
+        return { line, registry, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(pin.digest))
+            return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .hostProblem */ .Q8)(host) ?? (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryProblem */ .T7)(host);
+        if (problem)
+            return `${show(line)}: the registry ${show(host)} ${problem}`;
+        host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRegistry */ .l5)(host);
+    }
+    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pathProblem */ .z9)(path);
+    if (problem)
+        return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
+    const long = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .nameLengthProblem */ .nz)(host, path);
+    if (long)
+        return `${show(line)}: ${long}`;
+    if (pin.tag !== undefined && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag))
+        return `${show(line)}: ${show(pin.tag)}: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)('-')}`;
+    return { line, registry: host, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of _input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
+        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: (0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
+                message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [type:]key=value`;
+    const left = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    const m = LEVEL.exec(left);
+    const key = m ? m[3] : left;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
+        return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
+    return { level: m?.[1], platform: m?.[2], key, value };
 }
 
 
