@@ -59,7 +59,11 @@ export const INPUTS = {
     default: '',
     description:
       'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
-    cli: { flag: 'source', value: 'REF', help: 'an image to promote or merge instead of building; repeatable' }
+    cli: {
+      flag: 'source',
+      value: 'REF',
+      help: 'an image to promote or merge instead of building; repeatable'
+    }
   },
   annotations: {
     kind: 'lines',

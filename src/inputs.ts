@@ -300,7 +300,10 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
 }
 
 function checkSources(values: InputValues): void {
-  const conflict = sourcesConflict(values, readRows(name => rowByName(name)?.[1].default ?? ''))
+  const conflict = sourcesConflict(
+    values,
+    readRows(name => rowByName(name)?.[1].default ?? '')
+  )
   if (conflict) throw new InputError(conflict.input, conflict.message)
   for (const line of values.sources) {
     const source = parseSource(line, values.registry, values.image)
