@@ -128,3 +128,12 @@ describe('parseInputs with sources', () => {
     expect(error({ annotations: 'novalue' }).input).toBe('annotations')
   })
 })
+
+describe('annotations without sources', () => {
+  it('is an InputError for now: a build would drop them', () => {
+    const all: Record<string, string> = { image: 'my/app', context: '.', annotations: 'index:k=v' }
+    expect(() => parseInputs(name => all[name] ?? '', process.cwd())).toThrow(
+      'Invalid input "annotations": applies only to a merge of the "sources" input'
+    )
+  })
+})

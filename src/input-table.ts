@@ -69,7 +69,7 @@ export const INPUTS = {
     kind: 'lines',
     default: '',
     description:
-      'One `[type:]key=value` per line (`index:`, `manifest:`, `index-descriptor:`, `manifest-descriptor:`). With `sources`, `index:` (or no type) annotations go on the merged index.',
+      'One `[type:]key=value` per line (`index:`, `manifest:`, `index-descriptor:`, `manifest-descriptor:`). Used by a merge of `sources`: `index:` (or untyped) annotations go on the merged index.',
     cli: { flag: 'annotation', value: '[TYPE:]K=V', help: 'an annotation; repeatable' }
   },
   file: {

@@ -319,6 +319,9 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
   const remoteContext = isRemoteContext(values.context)
   // With sources nothing is built: there is no context to check, and no build input may be set.
   if (values.sources.length) checkSources(values)
+  // Until the build path passes annotations to buildx, they would be dropped silently there.
+  else if (values.annotations.length)
+    throw new InputError('annotations', `applies only to a merge of ${ref('sources')} in this version`)
   else if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
   if ((values.username === '') !== (values.password === ''))

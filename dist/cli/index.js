@@ -47,12 +47,16 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
-        cli: { flag: 'source', value: 'REF', help: 'an image to promote or merge instead of building; repeatable' }
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building; repeatable'
+        }
     },
     annotations: {
         kind: 'lines',
         default: '',
-        description: 'One `[type:]key=value` per line (`index:`, `manifest:`, `index-descriptor:`, `manifest-descriptor:`). With `sources`, `index:` (or no type) annotations go on the merged index.',
+        description: 'One `[type:]key=value` per line (`index:`, `manifest:`, `index-descriptor:`, `manifest-descriptor:`). Used by a merge of `sources`: `index:` (or untyped) annotations go on the merged index.',
         cli: { flag: 'annotation', value: '[TYPE:]K=V', help: 'an annotation; repeatable' }
     },
     file: {
@@ -879,6 +883,9 @@ function parseInputs(get, cwd = process.cwd()) {
     // With sources nothing is built: there is no context to check, and no build input may be set.
     if (values.sources.length)
         checkSources(values);
+    // Until the build path passes annotations to buildx, they would be dropped silently there.
+    else if (values.annotations.length)
+        throw new InputError('annotations', `applies only to a merge of ${ref('sources')} in this version`);
     else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
