@@ -96,7 +96,7 @@ describe('streamBlob', () => {
   it('a 503 from the upload is transient (the caller retries), a 401 an auth failure naming the target', async () => {
     let status = 503
     const src = await serve((_req, res) => res.writeHead(200).end(BLOB))
-    const dst = await serve((req, res) => {
+    const dst = await serve((_req, res) => {
       res.writeHead(status, { 'Content-Type': 'application/json' })
       res.end('{"errors":[{"code":"UNAVAILABLE","message":"try later"}]}')
     })
