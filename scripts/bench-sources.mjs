@@ -55,10 +55,11 @@ function parseCommandFile(text) {
  */
 export async function benchSources(ctx) {
   const { run, node, action, baseEnv, work, rounds, mb, log, median, round1, ratio } = ctx
-  const [source, target] = await Promise.all([
-    registryIn(path.join(work, 'sources-src'), ctx.spawn),
-    registryIn(path.join(work, 'sources-dst'), ctx.spawn)
-  ])
+  const source = await registryIn(path.join(work, 'sources-src'), ctx.spawn)
+  // skopeo remembers where it has seen a blob (its blob info cache, /var/lib/containers/cache as root) and
+  // mounts from there: each side and round gets a registry of its own, so that every blob really crosses.
+  let registries = 0
+  const freshTarget = () => registryIn(path.join(work, `sources-dst-${++registries}`), ctx.spawn)
   let seq = 0
   const runAction = async inputs => {
     const dir = path.join(work, `sources-run-${++seq}`)
@@ -100,18 +101,20 @@ export async function benchSources(ctx) {
     const ours = []
     const skopeo = []
     let copied
+    let durations
     const from = `${source.host}/bench/legs:v1`
     for (let i = 0; i < rounds; i++) {
-      // A fresh repository each side and round: every blob crosses, nothing is already linked there.
+      const [ta, tb] = await Promise.all([freshTarget(), freshTarget()])
       const a = async () => {
         const r = await runAction({
           image: `bench/ours-${i}`,
-          registry: target.host,
+          registry: ta.host,
           sources: from,
           tags: 'v1'
         })
         if (r.outputs.digest !== merged.outputs.digest) throw new Error('the promotion changed the digest')
         copied = r.metadata.counts
+        durations = r.metadata.durations
         return r.ms
       }
       const b = async () => {
@@ -119,15 +122,21 @@ export async function benchSources(ctx) {
         const r = await run('skopeo', [
           ...args,
           `docker://${from}`,
-          `docker://${target.host}/bench/skopeo-${i}:v1`
+          `docker://${tb.host}/bench/skopeo-${i}:v1`
         ])
         if (r.code !== 0) throw new Error(`skopeo copy failed: ${r.err}`)
         return r.ms
       }
       const [ra, rb] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
+      ta.stop()
+      tb.stop()
+      for (const k of [registries - 1, registries])
+        rmSync(path.join(work, `sources-dst-${k}`), { recursive: true, force: true })
       ours.push(ra)
       skopeo.push(rb)
-      log(`sources round ${i + 1}: promote ${ra.toFixed(0)} ms, skopeo copy --all ${rb.toFixed(0)} ms`)
+      log(
+        `sources round ${i + 1}: promote ${ra.toFixed(0)} ms (phases ${JSON.stringify(durations)}), skopeo copy --all ${rb.toFixed(0)} ms`
+      )
     }
     return {
       mb,
@@ -145,7 +154,6 @@ export async function benchSources(ctx) {
     }
   } finally {
     source.stop()
-    target.stop()
   }
 }
 
