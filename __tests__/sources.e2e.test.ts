@@ -224,6 +224,28 @@ if (EXPECTED_BUILDER === 'buildx')
       }
     })
 
+    it('a merge from another registry: the platform manifests and their blobs are copied into the target first', async () => {
+      const target = `prod/merged-${id}`
+      const run = await runAction({
+        image: target,
+        registry: production.host,
+        username: AUTH.username,
+        password: AUTH.password,
+        sources: `${registry.host}/${image}:build-${id}-*`,
+        tags: 'm1'
+      })
+      expectSucceeded(run)
+      const served = await inspectRaw(production.host, `${target}:m1`, AUTH)
+      expect(served.digest).toBe(run.outputs.digest)
+      expect(indexPlatforms(served.json)).toEqual(JSON.parse(merged.outputs['platform-digests']))
+      // Every entry, attestation manifests too, is there by digest, with its blobs.
+      for (const m of served.json.manifests) {
+        const child = await inspectRaw(production.host, `${target}@${m.digest}`, AUTH)
+        expect(child.digest).toBe(m.digest)
+      }
+      expect(JSON.parse(run.outputs.metadata).counts.blobBytes).toBeGreaterThan(0)
+    })
+
     it('a promotion within the registry mounts, and adds nothing: the same bytes under a new tag', async () => {
       const other = `src/other-${id}`
       const run = await runAction({
