@@ -160,6 +160,8 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(merged.outputs['image-ref']).toBe(`${registry.host}/${image}@${served[0].digest}`)
       const metadata = JSON.parse(merged.outputs.metadata)
       expect(metadata.builder).toBe('none')
+      // Not one docker process: no build, no push, no login (none was asked for).
+      expect(metadata.counts.docker).toBe(0)
       // Within one registry and repository: only manifests move.
       expect(metadata.counts.blobBytes).toBe(0)
       expect(metadata.counts.blobsCopied).toBe(0)
