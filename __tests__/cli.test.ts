@@ -62,7 +62,9 @@ describe('flagsToInputs', () => {
         pull: true,
         username: 'u',
         retries: '5',
-        images: ['ghcr.io/a/b', 'docker.io/a/b']
+        images: ['ghcr.io/a/b', 'docker.io/a/b'],
+        source: ['build-1-*', 'other/app:v1'],
+        annotation: ['index:k=v']
       }),
       {},
       'pw'
@@ -105,10 +107,11 @@ describe('flagsToInputs', () => {
       allow: '',
       'build-contexts': '',
       ssh: '',
-      annotations: '',
+      annotations: 'index:k=v',
       attests: '',
       'no-cache-filters': '',
-      call: ''
+      call: '',
+      sources: 'build-1-*\nother/app:v1'
     })
   })
 

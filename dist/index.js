@@ -604,11 +604,12 @@ class InputError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ir: () => (/* binding */ ROWS),
 /* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   TJ: () => (/* binding */ rowByName),
 /* harmony export */   f$: () => (/* binding */ actionTerm),
 /* harmony export */   nx: () => (/* binding */ renderInputRefs),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
-/* unused harmony exports INPUTS, isListKind, flagName, rowByName */
+/* unused harmony exports INPUTS, isListKind, flagName */
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
 // row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
@@ -618,6 +619,16 @@ const INPUTS = {
         default: '.',
         description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
         cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+    },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building; repeatable'
+        }
     },
     file: {
         kind: 'string',
@@ -889,7 +900,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
         cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -1118,9 +1129,12 @@ function splitImage(name) {
 
 // EXTERNAL MODULE: ./src/registry-auth.ts
 var registry_auth = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/sources.ts
+var sources = __nccwpck_require__(6197);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
 
 
 
@@ -1387,13 +1401,26 @@ function isEmptyWorkspace(dir) {
         return false;
     }
 }
+function checkSources(values) {
+    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,input_table/* rowByName */.TJ)(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new input_error/* InputError */.d(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new input_error/* InputError */.d('sources', source);
+    }
+}
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
     const targets = checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
-    if (!remoteContext)
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
@@ -1472,6 +1499,9 @@ function buildxOnlyInputs(inputs) {
 }
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 function checkBuilder(inputs, buildx) {
+    // With sources nothing is built; their own check refused every build input already.
+    if (inputs.sources.length)
+        return;
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
         throw new input_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,input_table/* ref */.KR)(...used)})`);
@@ -3516,7 +3546,7 @@ async function run() {
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         let kept = '';
-        const { execute } = await __nccwpck_require__.e(/* import() */ 315).then(__nccwpck_require__.bind(__nccwpck_require__, 3315));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 274).then(__nccwpck_require__.bind(__nccwpck_require__, 4274));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -3596,20 +3626,23 @@ async function post() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JC: () => (/* binding */ imageProblem),
 /* harmony export */   Jk: () => (/* binding */ repository),
+/* harmony export */   Q8: () => (/* binding */ hostProblem),
 /* harmony export */   QZ: () => (/* binding */ remotePath),
 /* harmony export */   T7: () => (/* binding */ registryProblem),
 /* harmony export */   Ts: () => (/* binding */ HUB_AUTH_KEY),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cC: () => (/* binding */ splitHostPort),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
 /* harmony export */   l5: () => (/* binding */ normalizeRegistry),
+/* harmony export */   nz: () => (/* binding */ nameLengthProblem),
 /* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem, nameLengthProblem */
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -4001,6 +4034,131 @@ function decoded(s) {
     catch {
         return s;
     }
+}
+
+
+/***/ }),
+
+/***/ 6197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation),
+/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */ });
+/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${show(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(body))
+        return { line, registry, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(pin.digest))
+            return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .hostProblem */ .Q8)(host) ?? (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryProblem */ .T7)(host);
+        if (problem)
+            return `${show(line)}: the registry ${show(host)} ${problem}`;
+        host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRegistry */ .l5)(host);
+    }
+    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pathProblem */ .z9)(path);
+    if (problem)
+        return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
+    const long = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .nameLengthProblem */ .nz)(host, path);
+    if (long)
+        return `${show(line)}: ${long}`;
+    if (pin.tag !== undefined && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag))
+        return `${show(line)}: ${show(pin.tag)}: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)('-')}`;
+    return { line, registry: host, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of _input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
+        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: (0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
+                message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [type:]key=value`;
+    const left = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    const m = LEVEL.exec(left);
+    const key = m ? m[3] : left;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
+        return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
+    return { level: m?.[1], platform: m?.[2], key, value };
 }
 
 

@@ -60,6 +60,17 @@ export const INPUTS = {
       'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
     cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
   },
+  sources: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+    cli: {
+      flag: 'source',
+      value: 'REF',
+      help: 'an image to promote or merge instead of building; repeatable'
+    }
+  },
   file: {
     kind: 'string',
     default: '',
@@ -351,7 +362,7 @@ export const INPUTS = {
     default: '',
     buildx: true,
     description:
-      'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+      'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
     cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
   },
   attests: {

@@ -13,6 +13,7 @@ import { CsvError, csvList } from './csv.js'
 import { splitKeyValue } from './text.js'
 import { parseImages, type ImageName } from './images.js'
 import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
+import { parseSource, sourcesConflict } from './sources.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
@@ -319,13 +320,27 @@ function isEmptyWorkspace(dir: string): boolean {
   }
 }
 
+function checkSources(values: InputValues): void {
+  const conflict = sourcesConflict(
+    values,
+    readRows(name => rowByName(name)?.[1].default ?? '')
+  )
+  if (conflict) throw new InputError(conflict.input, conflict.message)
+  for (const line of values.sources) {
+    const source = parseSource(line, values.registry, values.image)
+    if (typeof source === 'string') throw new InputError('sources', source)
+  }
+}
+
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const notices: string[] = []
   const values = readRows(get, notices)
   const targets = checkTargets(values, notices)
   const remoteContext = isRemoteContext(values.context)
-  if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
+  // With sources nothing is built: there is no context to check, and no build input may be set.
+  if (values.sources.length) checkSources(values)
+  else if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
   options.checkBuildSources(values, cwd, process.env)
   if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
@@ -417,6 +432,8 @@ export function buildxOnlyInputs(inputs: Inputs): string[] {
 
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 export function checkBuilder(inputs: Inputs, buildx: boolean): void {
+  // With sources nothing is built; their own check refused every build input already.
+  if (inputs.sources.length) return
   const used = buildxOnlyInputs(inputs)
   if (!buildx && used.length)
     throw new InputError(

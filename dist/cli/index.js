@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 113:
+/***/ 8532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42,6 +42,16 @@ const INPUTS = {
         default: '.',
         description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
         cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+    },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building; repeatable'
+        }
     },
     file: {
         kind: 'string',
@@ -313,7 +323,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
         cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -1027,9 +1037,123 @@ function credentialsIn(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources.ts
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+const sources_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${sources_show(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && isValidDigest(body))
+        return { line, registry, name: remotePath(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${sources_show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!isValidDigest(pin.digest))
+            return `${sources_show(line)}: ${sources_show(pin.digest)} is not a digest like sha256:<hex>`;
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${sources_show(line)} names no tag or digest; write ${sources_show(`${body}:TAG`)} or ${sources_show(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && looksLikeHost(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = hostProblem(host) ?? registryProblem(host);
+        if (problem)
+            return `${sources_show(line)}: the registry ${sources_show(host)} ${problem}`;
+        host = normalizeRegistry(host);
+    }
+    const problem = pathProblem(path);
+    if (problem)
+        return `${sources_show(line)}: ${sources_show(path)} is not a repository path: ${problem}`;
+    const long = nameLengthProblem(host, path);
+    if (long)
+        return `${sources_show(line)}: ${long}`;
+    if (pin.tag !== undefined && tagProblem(pin.tag))
+        return `${sources_show(line)}: ${sources_show(pin.tag)}: ${tagProblem(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${sources_show(line)}: ${sources_show(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`;
+    return { line, registry: host, name: remotePath(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${ref('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of ROWS) {
+        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: inputName(key),
+                message: `cannot be used with ${ref('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${sources_show(line)} is not [type:]key=value`;
+    const left = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    const m = LEVEL.exec(left);
+    const key = m ? m[3] : left;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
+        return `${sources_show(left)}: the key must be [A-Za-z0-9._/-]`;
+    return { level: m?.[1], platform: m?.[2], key, value };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
 
 
 
@@ -1296,13 +1420,26 @@ function isEmptyWorkspace(dir) {
         return false;
     }
 }
+function checkSources(values) {
+    const conflict = sourcesConflict(values, readRows(name => input_table_rowByName(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new InputError(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = parseSource(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new InputError('sources', source);
+    }
+}
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
     const targets = checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
-    if (!remoteContext)
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     checkBuildSources(values, cwd, process.env);
@@ -1381,6 +1518,9 @@ function buildxOnlyInputs(inputs) {
 }
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 function checkBuilder(inputs, buildx) {
+    // With sources nothing is built; their own check refused every build input already.
+    if (inputs.sources.length)
+        return;
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
         throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${ref(...used)})`);
@@ -3150,9 +3290,11 @@ class Transport {
     requestCount = 0;
     origin;
     attempts;
+    /** Per request; stream.ts uses it as an idle bound, since a layer may take longer in all. */
     timeoutMs;
     onRetry;
     sleep;
+    /** Aborted by close(); stream.ts stops its transfers on it too. */
     closed = new AbortController();
     agents = {};
     certsDir;
@@ -3405,7 +3547,9 @@ async function requestToken(transport, challenge, scope, credentials) {
     else {
         if (service)
             url.searchParams.set('service', service);
-        url.searchParams.set('scope', scope);
+        // Several scopes (a cross-repository mount) go as several `scope` parameters, as docker sends them.
+        for (const one of scope.split(' '))
+            url.searchParams.append('scope', one);
         if (credentials) {
             url.searchParams.set('account', credentials.username);
             headers.Authorization = basicHeader(credentials);
@@ -3511,8 +3655,10 @@ class Authenticator {
         this.lookup = lookup;
     }
     /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
-    async request(method, url, repo, actions, headers, body) {
-        const scope = `repository:${repo}:${actions}`;
+    async request(method, url, repo, actions, headers, body, 
+    /** Another scope the same token needs, e.g. `repository:<from>:pull` for a cross-repository mount. */
+    alsoScope) {
+        const scope = `repository:${repo}:${actions}${alsoScope ? ` ${alsoScope}` : ''}`;
         let auth = await this.knownAuthorization(scope);
         let res = await this.transport.send(method, url, withAuth(headers, auth), body);
         if (res.status === 401 && !auth?.fresh) {
@@ -3558,6 +3704,13 @@ class Authenticator {
         }
         if (credentials)
             this.basic = basicHeader(credentials);
+    }
+    /**
+     * The Authorization header for a request whose body is a stream, which cannot be resent after a 401:
+     * what an earlier request to the same scope obtained (undefined for an anonymous registry).
+     */
+    async headerFor(repo, actions) {
+        return (await this.knownAuthorization(`repository:${repo}:${actions}`))?.header;
     }
     /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
     async knownAuthorization(scope) {
@@ -3687,6 +3840,7 @@ function manifestDigest(body) {
 }
 class RegistryClient {
     registry;
+    /** For the blob and tag modules beside this one (blobs.ts, tags-list.ts); not for the pipeline. */
     transport;
     auth;
     constructor(opts) {
@@ -3769,6 +3923,7 @@ class RegistryClient {
         if (!isValidTag(reference) && !api_DIGEST.test(reference))
             throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
     }
+    /** `<base>/v2/<repo>/<path>`, named anew each time: an insecure registry may have moved to plain HTTP. */
     url(repo, path) {
         return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
     }
@@ -4563,9 +4718,634 @@ function resultOf(o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/registry/stream.ts
+// Requests whose bodies are layers: the response (or the request body) is a stream, never a buffer, so a
+// blob goes from one registry to another without being held in memory. Beside transport.ts, which buffers
+// every answer (manifests, tokens, errors) and retries; the caller of these retries the whole transfer.
+
+
+
+
+
+// As transport.ts follows them: docker's client, at most 5 hops.
+const stream_MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** An error answer is read for its message, never more than this. */
+const ERROR_BODY_BYTES = 64 * 1024;
+/**
+ * A GET whose body is read by the caller: redirects are followed (a registry sends blob reads to its
+ * storage), and Authorization goes only to the origin it was meant for, never to the storage host.
+ */
+async function openRead(transport, url, headers) {
+    let at = url;
+    let sent = headers;
+    for (let hops = 0;; hops++) {
+        const res = await once(transport, 'GET', at, sent);
+        const location = headerValue(res.headers.location);
+        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
+            return { res, at };
+        res.resume();
+        if (hops === stream_MAX_REDIRECTS)
+            throw new RegistryError(`GET ${where(url)}: more than ${stream_MAX_REDIRECTS} redirects`, 'fatal');
+        let next;
+        try {
+            next = new URL(location, transport.effective(at));
+        }
+        catch {
+            // reported below
+        }
+        if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+            throw new RegistryError(`GET ${where(at)} redirected to an unusable location`, 'fatal');
+        if (next.origin !== transport.effective(url).origin && 'Authorization' in sent) {
+            sent = { ...sent };
+            delete sent.Authorization;
+        }
+        at = next;
+    }
+}
+/** A PUT (or PATCH) whose body is `body`, `length` bytes; the answer is buffered, being small. */
+async function sendStream(transport, method, url, headers, body, length) {
+    const res = await once(transport, method, url, { ...headers, 'Content-Length': String(length) }, body);
+    return { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) };
+}
+/** A streamed answer that is not what the caller wanted, as a RegistryError classified by its status. */
+async function streamError(transport, method, { res, at }) {
+    const response = { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) };
+    return transport.httpError(method, at, response, statusKind(response.status));
+}
+/** 408, 429 and 5xx are worth another attempt, 401 and 403 are auth failures, the rest are final. */
+function statusKind(status) {
+    if (status === 408 || status === 429 || status >= 500)
+        return 'transient';
+    if (status === 401 || status === 403)
+        return 'auth';
+    return 'fatal';
+}
+async function readSmall(res) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of res) {
+            if (size < ERROR_BODY_BYTES)
+                chunks.push(chunk);
+            size += chunk.length;
+        }
+    }
+    catch {
+        // what arrived is enough for a message
+    }
+    return Buffer.concat(chunks).subarray(0, ERROR_BODY_BYTES);
+}
+/**
+ * One exchange, resolved with the response head. The deadline is for inactivity: a 128 MB layer may
+ * rightly take longer than one request's deadline in all, but not a silence that long.
+ */
+async function once(transport, method, url, headers, body) {
+    transport.requestCount++;
+    const target = transport.effective(url);
+    const tls = target.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
+    const agent = await transport.agentFor(target, tls);
+    const signal = transport.closed.signal;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (err) => {
+            body?.destroy();
+            if (settled)
+                return;
+            settled = true;
+            reject(networkError(method, target, err));
+        };
+        const req = (tls ?? (external_node_http_default())).request(target, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal }, res => {
+            settled = true;
+            // A body still being sent when the registry has answered (an early 4xx/5xx) is of no more use.
+            if (body && !body.readableEnded)
+                body.destroy();
+            res.setTimeout(transport.timeoutMs, () => res.destroy(Object.assign(new Error(`stalled for ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+            resolve(res);
+        });
+        req.setTimeout(transport.timeoutMs, () => req.destroy(Object.assign(new Error(`timed out after ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+        req.on('error', fail);
+        if (!body)
+            return void req.end();
+        body.on('error', err => {
+            req.destroy(err);
+            fail(err);
+        });
+        body.pipe(req);
+    });
+}
+function networkError(method, url, err) {
+    if (err instanceof RegistryError)
+        return err;
+    const code = err?.code;
+    return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
+        code: typeof code === 'string' ? code : undefined
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registry/blobs.ts
+// Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
+// the source → one monolithic PUT to the target), for promoting and merging images without the engine.
+
+
+
+const blobs_DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+function checkDigest(digest) {
+    // It goes into a URL path and a query: nothing outside the grammar.
+    if (!blobs_DIGEST.test(digest))
+        throw new RegistryError(`invalid blob digest "${digest}"`, 'fatal');
+}
+/** Whether `repo` on this registry has the blob. */
+async function hasBlob(client, repo, digest) {
+    checkDigest(digest);
+    const url = client.url(repo, `blobs/${digest}`);
+    const res = await client.auth.request('HEAD', url, repo, 'pull', {});
+    if (res.status === 200)
+        return true;
+    if (res.status === 404)
+        return false;
+    throw client.transport.httpError('HEAD', client.url(repo, `blobs/${digest}`), res, 'fatal');
+}
+/** A small blob (an image config), read whole; its digest is checked. */
+async function getSmallBlob(client, repo, digest) {
+    checkDigest(digest);
+    const res = await client.auth.request('GET', client.url(repo, `blobs/${digest}`), repo, 'pull', {});
+    if (res.status !== 200)
+        throw client.transport.httpError('GET', client.url(repo, `blobs/${digest}`), res, 'fatal');
+    const got = manifestDigest(res.body);
+    if (digest.startsWith('sha256:') && got !== digest)
+        throw new RegistryError(`GET ${where(client.url(repo, `blobs/${digest}`))} returned ${got}`, 'fatal');
+    return res.body;
+}
+/**
+ * POST /v2/<repo>/blobs/uploads/, with `?mount=&from=` when the blob is in `from` on the same registry.
+ * Mounted: nothing to upload. Otherwise the upload session's URL (a registry that does not mount, or a
+ * blob it could not find in `from`, answers 202 and starts an ordinary upload).
+ */
+async function startUpload(client, repo, mount) {
+    const path = 'blobs/uploads/';
+    const url = client.url(repo, path);
+    if (mount) {
+        checkDigest(mount.digest);
+        url.searchParams.set('mount', mount.digest);
+        url.searchParams.set('from', mount.from);
+    }
+    const also = mount ? `repository:${mount.from}:pull` : undefined;
+    const headers = { 'Content-Length': '0' };
+    const res = await client.auth.request('POST', url, repo, 'pull,push', headers, undefined, also);
+    if (mount && res.status === 201)
+        return 'mounted';
+    const location = headerValue(res.headers.location);
+    if (res.status !== 202 || !location)
+        throw client.transport.httpError('POST', client.url(repo, path), res, 'fatal', 'blob upload');
+    return new URL(location, client.transport.effective(client.url(repo, path)));
+}
+/**
+ * Streams one blob from `src`/`srcRepo` into an upload session of `dst`/`dstRepo` (monolithic PUT with the
+ * digest, which the target checks). Resolves with the bytes moved. Not retried here: the caller retries
+ * the whole copy, since neither stream can be replayed.
+ */
+async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload) {
+    checkDigest(blob.digest);
+    const read = async () => {
+        const auth = await src.auth.headerFor(srcRepo, 'pull');
+        return openRead(src.transport, src.url(srcRepo, `blobs/${blob.digest}`), auth ? { Authorization: auth } : {});
+    };
+    let got = await read();
+    if (got.res.statusCode === 401) {
+        // A token that expired since the manifests were read: one buffered request renews it.
+        got.res.resume();
+        await src.auth.request('HEAD', src.url(srcRepo, `blobs/${blob.digest}`), srcRepo, 'pull', {});
+        got = await read();
+    }
+    if (got.res.statusCode !== 200)
+        throw await streamError(src.transport, 'GET', got);
+    let moved = 0;
+    got.res.on('data', (chunk) => (moved += chunk.length));
+    const put = new URL(upload);
+    put.searchParams.set('digest', blob.digest);
+    const auth = await dst.auth.headerFor(dstRepo, 'pull,push');
+    const headers = { 'Content-Type': 'application/octet-stream' };
+    if (auth && put.origin === dst.transport.effective(dst.url(dstRepo, '')).origin)
+        headers.Authorization = auth;
+    const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size);
+    if (res.status !== 201 && res.status !== 204) {
+        const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload');
+        throw res.status === 401 || res.status === 403
+            ? new RegistryError(`${error.message} (the credentials for ${dst.registry} were rejected or lack push access to ${dstRepo})`, 'auth', { status: res.status, code: error.code })
+            : error;
+    }
+    return moved;
+}
+
+;// CONCATENATED MODULE: ./src/registry/tags-list.ts
+// GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
+// `Link: <…>; rel="next"` header.
+
+const PAGE = 1000;
+/** A repository with more tags than this is not listed whole: the glob would be unreliable anyway. */
+const MAX_PAGES = 100;
+/** The `rel="next"` target of a Link header, or undefined. */
+function nextLink(link) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+/** Every tag of `repo`, in the registry's order; a repository that does not exist has none. */
+async function listTags(client, repo) {
+    const tags = [];
+    const first = client.url(repo, 'tags/list');
+    first.searchParams.set('n', String(PAGE));
+    let url = first;
+    for (let page = 0; url; page++) {
+        if (page === MAX_PAGES)
+            throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
+        const res = await client.auth.request('GET', url, repo, 'pull', { Accept: 'application/json' });
+        if (res.status === 404)
+            return tags;
+        if (res.status !== 200)
+            throw client.transport.httpError('GET', url, res, 'fatal');
+        let body;
+        try {
+            body = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
+        }
+        if (Array.isArray(body.tags))
+            for (const t of body.tags)
+                if (typeof t === 'string')
+                    tags.push(t);
+        const next = nextLink(headerValue(res.headers.link));
+        const following = next ? new URL(next, client.transport.effective(url)) : undefined;
+        // Only on the same registry: a Link elsewhere would carry our credentials away.
+        url = following && following.origin === client.transport.effective(first).origin ? following : undefined;
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST]);
+class MergeError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'MergeError';
+    }
+}
+const isIndex = (mediaType) => INDEX_TYPES.has(mediaType);
+function platformKey(p) {
+    return ([p.os, p.architecture, p.variant].filter(Boolean).join('/') +
+        (p['os.version'] ? `:${p['os.version']}` : ''));
+}
+const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+/** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
+function descriptorsOf(part) {
+    const { manifest } = part;
+    if (isIndex(manifest.mediaType)) {
+        const parsed = JSON.parse(manifest.body.toString('utf8'));
+        return Array.isArray(parsed.manifests) ? parsed.manifests : [];
+    }
+    if (!part.platform)
+        throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`);
+    return [
+        {
+            mediaType: manifest.mediaType,
+            digest: manifest.digest,
+            size: manifest.body.length,
+            platform: part.platform
+        }
+    ];
+}
+/**
+ * One index of every part's platform manifests, with their attestation manifests (and annotations) kept
+ * beside them. Two parts with the same platform are an input error naming both. OCI when any part is OCI
+ * or the user gives index annotations (a Docker manifest list has no place for them); a Docker manifest
+ * list otherwise, which also leaves out the automatic annotations.
+ */
+function mergeIndex(parts, annotations) {
+    const images = [];
+    const attestations = [];
+    const owner = new Map();
+    const seen = new Set();
+    let oci;
+    for (const part of parts) {
+        if (part.manifest.mediaType.startsWith('application/vnd.oci.'))
+            oci ??= `${part.source} is OCI`;
+        for (const d of descriptorsOf(part)) {
+            if (seen.has(d.digest))
+                continue;
+            seen.add(d.digest);
+            if (d.mediaType.startsWith('application/vnd.oci.'))
+                oci ??= `${part.source} holds OCI manifests`;
+            if (isAttestation(d)) {
+                attestations.push(d);
+                continue;
+            }
+            if (!d.platform)
+                throw new MergeError('sources', `${JSON.stringify(part.source)}: ${d.digest} names no platform`);
+            const key = platformKey(d.platform);
+            const other = owner.get(key);
+            if (other !== undefined)
+                throw new MergeError('sources', `${JSON.stringify(other)} and ${JSON.stringify(part.source)} both hold ${key}; an index has one image per platform`);
+            owner.set(key, part.source);
+            images.push(d);
+        }
+    }
+    if (!oci && Object.keys(annotations.user).length)
+        oci = `${ref('annotations')} asks for index annotations`;
+    const mediaType = oci ? OCI_INDEX : DOCKER_LIST;
+    const all = { ...annotations.automatic, ...annotations.user };
+    const index = {
+        schemaVersion: 2,
+        mediaType,
+        manifests: [...images, ...attestations],
+        ...(oci && Object.keys(all).length ? { annotations: all } : {})
+    };
+    const platformDigests = Object.fromEntries(images.map(d => [
+        [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join('/'),
+        d.digest
+    ]));
+    return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci };
+}
+/** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
+function platformOfConfig(config) {
+    try {
+        const c = JSON.parse(config.toString('utf8'));
+        if (typeof c.os !== 'string' || typeof c.architecture !== 'string')
+            return undefined;
+        const p = { os: c.os, architecture: c.architecture };
+        if (typeof c.variant === 'string' && c.variant)
+            p.variant = c.variant;
+        if (typeof c['os.version'] === 'string' && c['os.version'])
+            p['os.version'] = c['os.version'];
+        return p;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/copy.ts
+
+
+
+
+// As many blobs in flight as docker pushes layers at once by default.
+const PARALLEL_BLOBS = 5;
+class Copier {
+    opts;
+    moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 };
+    /** One placement per target repository and digest, shared by every manifest that needs it. */
+    placed = new Map();
+    active = 0;
+    waiting = [];
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /** `manifest` (of `src`) into `dst` under its digest, with everything it refers to, children first. */
+    place(src, dst, manifest) {
+        if (sameRepository(src, dst))
+            return Promise.resolve();
+        return this.once(`${dst.client.registry}/${dst.name}@${manifest.digest}`, async () => {
+            const parsed = JSON.parse(manifest.body.toString('utf8'));
+            if (isIndex(manifest.mediaType)) {
+                await Promise.all((parsed.manifests ?? []).map(async (d) => this.place(src, dst, await src.client.getManifest(src.name, d.digest))));
+            }
+            else {
+                // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
+                const blobs = [parsed.config, ...(parsed.layers ?? [])].filter((d) => !!d && !d.urls?.length);
+                await Promise.all(blobs.map(b => this.blob(src, dst, b)));
+            }
+            await dst.client.putManifest(dst.name, manifest.digest, manifest.body, manifest.mediaType);
+        });
+    }
+    blob(src, dst, blob) {
+        return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
+            const sameRegistry = src.client === dst.client;
+            if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
+                this.moved.blobsPresent++;
+                return;
+            }
+            let mount = sameRegistry;
+            // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
+            await retry(async () => {
+                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.name } : undefined);
+                if (upload === 'mounted') {
+                    this.moved.blobsMounted++;
+                    return;
+                }
+                mount = false;
+                const bytes = await this.limited(() => streamBlob(src.client, src.name, dst.client, dst.name, blob, upload));
+                this.moved.blobBytes += bytes;
+                this.moved.blobsCopied++;
+            }, retrying(`copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`, this.opts.retries, this.opts.reporter, this.opts.sleep));
+        });
+    }
+    once(key, fn) {
+        let p = this.placed.get(key);
+        if (!p) {
+            p = fn();
+            this.placed.set(key, p);
+        }
+        return p;
+    }
+    async limited(fn) {
+        while (this.active >= PARALLEL_BLOBS)
+            await new Promise(resolve => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+const sameRepository = (a, b) => a.client === b.client && a.name === b.name;
+
+;// CONCATENATED MODULE: ./src/pipeline/sources.ts
+// The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
+// every target × tag) or merge several (one new index), and verify it in each target like any digest.
+// Everything that can be wrong with the sources is found before anything is written.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every image of the run (`images`, or `registry` + `image`) with the run's tags. */
+function targetsOf(plan) {
+    return plan.targets.map(t => ({
+        registry: t.registry,
+        name: t.name,
+        repository: t.repository,
+        tags: plan.tags
+    }));
+}
+async function fromSources(inputs, plan, deps) {
+    const { reporter, durations } = deps;
+    const targets = targetsOf(plan);
+    const parts = await reporter.group('Resolve sources', () => timed(durations, 'resolve', () => resolveAll(inputs, deps)));
+    const top = parts.length === 1 ? promotion(inputs, parts[0]) : merged(inputs, plan, parts, reporter);
+    reporter.info(parts.length === 1
+        ? `Promoting ${parts[0].source} (${top.digest}) as it is`
+        : `Merging ${parts.length} sources into one ${top.mediaType} (${top.digest})`);
+    const copier = new Copier({ retries: inputs.retries, reporter, sleep: deps.sleep });
+    await reporter.group('Copy', () => timed(durations, 'copy', async () => {
+        for (const target of targets) {
+            const dst = { client: deps.clientFor(target.registry), name: target.name };
+            if (parts.length === 1)
+                await copier.place(parts[0].from, dst, top);
+            else
+                await Promise.all(parts.map(part => placeChildren(copier, part, dst)));
+            await Promise.all(target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType)));
+        }
+    }));
+    const m = copier.moved;
+    reporter.info(`Blobs: ${m.blobsCopied} copied (${m.blobBytes} bytes), ${m.blobsMounted} mounted, ${m.blobsPresent} already there`);
+    await reporter.group('Verify', () => timed(durations, 'verify', async () => {
+        for (const target of targets) {
+            const client = deps.clientFor(target.registry);
+            const before = client.requestCount;
+            const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
+            deps.verification.requests += client.requestCount - before;
+            checkManifests(target.tags, manifests, [top.digest], [top.digest], reporter);
+        }
+    }));
+    reporter.info(`Verified: every tag of ${targets.length} target(s) serves ${top.digest}`);
+    return {
+        digest: top.digest,
+        imageRef: `${targets[0].repository}@${top.digest}`,
+        imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
+        imageid: '',
+        tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
+        platformDigests: top.platformDigests,
+        size: 0,
+        builder: 'none',
+        buildx: {},
+        durations,
+        moved: m
+    };
+}
+/** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
+async function placeChildren(copier, part, dst) {
+    if (sameRepository(part.from, dst))
+        return;
+    if (!isIndex(part.manifest.mediaType))
+        return copier.place(part.from, dst, part.manifest);
+    await Promise.all(descriptorsOf(part).map(async (d) => copier.place(part.from, dst, await part.from.client.getManifest(part.from.name, d.digest))));
+}
+/** One source: its own bytes; annotations would change them, so they are refused. */
+function promotion(inputs, part) {
+    if (inputs.annotations.length)
+        throw new InputError('annotations', `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`);
+    const single = part.platform
+        ? [part.platform.os, part.platform.architecture, part.platform.variant].filter(Boolean).join('/')
+        : undefined;
+    return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) };
+}
+function merged(inputs, plan, parts, reporter) {
+    const user = {};
+    for (const line of inputs.annotations) {
+        const a = parseAnnotation(line);
+        if (typeof a === 'string')
+            throw new InputError('annotations', a);
+        if (a.level !== undefined && a.level !== 'index')
+            throw new InputError('annotations', `${JSON.stringify(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
+        user[a.key] = a.value;
+    }
+    // The automatic labels of a build (created, source, revision, version) describe the index here.
+    const automatic = Object.fromEntries(plan.build.labels.map(l => splitKeyValue(l)).map(kv => [kv.key, kv.value]));
+    try {
+        const index = mergeIndex(parts, { user, automatic });
+        if (index.why)
+            reporter.debug(`OCI index: ${index.why}`);
+        return {
+            digest: manifestDigest(index.body),
+            mediaType: index.mediaType,
+            body: index.body,
+            platformDigests: index.platformDigests
+        };
+    }
+    catch (error) {
+        if (error instanceof MergeError)
+            throw new InputError(error.input, error.message);
+        throw error;
+    }
+}
+/** Every line resolved to manifests, globs expanded; the same manifest reached twice counts once. */
+async function resolveAll(inputs, deps) {
+    const refs = inputs.sources.map(line => {
+        const parsed = parseSource(line, inputs.registry, inputs.image);
+        if (typeof parsed === 'string')
+            throw new InputError('sources', parsed);
+        return parsed;
+    });
+    const lists = await Promise.all(refs.map(r => resolveOne(r, deps)));
+    const seen = new Set();
+    const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));
+    await Promise.all(parts.map(async (p) => {
+        if (isIndex(p.manifest.mediaType))
+            return;
+        const config = JSON.parse(p.manifest.body.toString('utf8')).config
+            ?.digest;
+        if (config)
+            p.platform = platformOfConfig(await getSmallBlob(p.from.client, p.from.name, config));
+    }));
+    for (const p of parts)
+        deps.reporter.info(`Source ${p.source}: ${p.manifest.digest} (${p.manifest.mediaType})`);
+    return parts;
+}
+async function resolveOne(source, deps) {
+    const from = { client: deps.clientFor(source.registry), name: source.name };
+    const where = `${source.registry}/${source.name}`;
+    const fail = (error) => {
+        if (error instanceof RegistryError && error.status === 404)
+            throw new InputError('sources', `${JSON.stringify(source.line)}: no such image in ${where} (${messageOf(error)})`);
+        if (error instanceof RegistryError)
+            throw new RegistryError(`source ${JSON.stringify(source.line)}: ${error.message}`, error.kind, {
+                status: error.status,
+                code: error.code
+            });
+        throw error;
+    };
+    if (source.prefix === undefined) {
+        const reference = source.digest ?? source.tag;
+        const manifest = await from.client.getManifest(source.name, reference).catch(fail);
+        return [{ source: source.line, manifest, from }];
+    }
+    const prefix = source.prefix;
+    const tags = (await listTags(from.client, source.name).catch(fail)).filter(t => t.startsWith(prefix)).sort();
+    if (!tags.length)
+        throw new InputError('sources', `${JSON.stringify(source.line)} matches no tag in ${where}`);
+    return Promise.all(tags.map(async (tag) => ({
+        source: `${where}:${tag}`,
+        manifest: await from.client.getManifest(source.name, tag).catch(fail),
+        from
+    })));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
+
 
 
 
@@ -4663,13 +5443,21 @@ async function runPipeline(inputs, deps) {
         for (const { registry } of inputs.targets)
             if (!clients.has(registry))
                 clients.set(registry, registryClient(registry, inputs, deps));
+    // Source registries (sources only) get clients of their own; the same object for the same host.
+    const clientFor = (registry) => {
+        let c = clients.get(registry);
+        if (!c)
+            clients.set(registry, (c = registryClient(registry, inputs, deps)));
+        return c;
+    };
     try {
         const verification = { requests: 0 };
-        const result = await phases(inputs, deps, clients, verification);
+        const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
         const counts = {
             docker: deps.docker.calls,
             registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
-            verification: verification.requests
+            verification: verification.requests,
+            ...moved
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
         return { ...result, counts };
@@ -4699,7 +5487,7 @@ function registryClient(registry, inputs, deps) {
 }
 async function phases(inputs, deps, clients, 
 /** Told how many registry requests the verification made (the benchmark reports it). */
-verification) {
+verification, clientFor) {
     const { docker, reporter } = deps;
     const durations = {};
     // An input that needs a newer buildx fails here, before anything is written or sent.
@@ -4721,6 +5509,9 @@ verification) {
     }
     if (clients.size)
         await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
+    // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+    if (inputs.sources.length && clients.size)
+        return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification });
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];

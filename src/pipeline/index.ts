@@ -25,6 +25,8 @@ import { destinations, makePlan, retrying, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests, VerificationError } from './verify.js'
+import type { Moved } from './copy.js'
+import { fromSources } from './sources.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -151,13 +153,20 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   if (pushes)
     for (const { registry } of inputs.targets)
       if (!clients.has(registry)) clients.set(registry, registryClient(registry, inputs, deps))
+  // Source registries (sources only) get clients of their own; the same object for the same host.
+  const clientFor = (registry: string): RegistryClient => {
+    let c = clients.get(registry)
+    if (!c) clients.set(registry, (c = registryClient(registry, inputs, deps)))
+    return c
+  }
   try {
     const verification = { requests: 0 }
-    const result = await phases(inputs, deps, clients, verification)
+    const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor)
     const counts = {
       docker: deps.docker.calls,
       registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
-      verification: verification.requests
+      verification: verification.requests,
+      ...moved
     }
     deps.reporter.debug(
       `docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`
@@ -194,8 +203,9 @@ async function phases(
   deps: Deps,
   clients: Map<string, RegistryClient>,
   /** Told how many registry requests the verification made (the benchmark reports it). */
-  verification: { requests: number }
-): Promise<Omit<Result, 'counts'>> {
+  verification: { requests: number },
+  clientFor: (registry: string) => RegistryClient
+): Promise<Omit<Result, 'counts'> & { moved?: Moved }> {
   const { docker, reporter } = deps
   const durations: Record<string, number> = {}
   // An input that needs a newer buildx fails here, before anything is written or sent.
@@ -230,6 +240,10 @@ async function phases(
         plan.targets.map(t => clients.get(t.registry)!.checkPushAccess(t.name).catch(withHint(inputs, t)))
       )
     )
+
+  // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+  if (inputs.sources.length && clients.size)
+    return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification })
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))

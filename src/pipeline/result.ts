@@ -2,6 +2,7 @@
 import type { ImageInfo } from '../docker.js'
 import type { Manifest } from '../registry/api.js'
 import type { Described } from './describe.js'
+import type { Moved } from './copy.js'
 import { platformDigests } from './verify.js'
 
 export interface Result {
@@ -23,7 +24,7 @@ export interface Result {
   buildx: Record<string, unknown>
   durations: Record<string, number>
   /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
-  counts: { docker: number; registry: number; verification: number }
+  counts: { docker: number; registry: number; verification: number } & Partial<Moved>
 }
 
 export interface Outcome {
