@@ -63,7 +63,10 @@ describe('flagsToInputs', () => {
         'no-cache': true,
         pull: true,
         username: 'u',
-        retries: '5'
+        retries: '5',
+        images: ['ghcr.io/a/b', 'docker.io/a/b'],
+        source: ['build-1-*', 'other/app:v1'],
+        annotation: ['index:k=v']
       }),
       {},
       'pw'
@@ -98,6 +101,8 @@ describe('flagsToInputs', () => {
       'github-token': '',
       'keep-login': 'false',
       retries: '5',
+      images: 'ghcr.io/a/b\ndocker.io/a/b',
+      'registry-auth': '',
       'secret-files': '',
       'secret-envs': '',
       'add-hosts': '',
@@ -108,10 +113,11 @@ describe('flagsToInputs', () => {
       allow: '',
       'build-contexts': '',
       ssh: '',
-      annotations: '',
+      annotations: 'index:k=v',
       attests: '',
       'no-cache-filters': '',
-      call: ''
+      call: '',
+      sources: 'build-1-*\nother/app:v1'
     })
   })
 

@@ -527,6 +527,15 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
     expect(i.tagRefs).toEqual([{ registry: 'ghcr.io', image: 'octo/app', tags: ['1.0', 'latest'] }])
   })
 
+  it('full references to several images with the same tags are several targets', () => {
+    const { inputs: i } = noImage({ tags: 'ghcr.io/octo/app:1\ndocker.io/octo/app:1' })
+    expect(i.targets).toEqual([
+      { registry: 'ghcr.io', image: 'octo/app' },
+      { registry: 'docker.io', image: 'octo/app' }
+    ])
+    expect([i.registry, i.image, i.tags]).toEqual(['ghcr.io', 'octo/app', ['1']])
+  })
+
   it('without image, images or full references, image is required', () => {
     expect(() => noImage({ tags: 'v1' })).toThrow(/Invalid input "image": is required.*full references/)
   })
@@ -535,10 +544,15 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
     [
       { image: 'octo/app', tags: 'ghcr.io/octo/app:1' },
       'image',
-      /name their own registry and image: leave the "image" and "registry" inputs empty/
+      /name their own registry and image: leave the "image", "registry" and "images" inputs empty/
     ],
     [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'registry', /name their own registry and image/],
-    [{ tags: 'ghcr.io/octo/app:1,docker.io/octo/app:1' }, 'tags', /full references to 2 images/],
+    [{ tags: 'ghcr.io/octo/app:1,docker.io/octo/app:2' }, 'tags', /every tag goes to every image/],
+    [
+      { images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' },
+      'images',
+      /name their own registry and image/
+    ],
     [{ image: 'my/app', tags: 'type=raw,value=x,enable=maybe' }, 'tags', /enable must be true or false/],
     [{ image: 'my/app', flavor: 'latest=sometimes' }, 'flavor', /latest "sometimes"/]
   ])('%j → an InputError on %s', (values: Record<string, string>, input, message) => {
@@ -568,5 +582,57 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
     const i = inputs({ 'sep-tags': ', ', 'sep-labels': ' ', flavor: 'prefix=x-' })
     expect([i.sepTags, i.sepLabels, i.sepAnnotations]).toEqual([', ', ' ', ''])
     expect(i.tagFlavor.prefix.source).toBe('x-')
+  })
+})
+
+describe('images and registry-auth', () => {
+  const AUTH =
+    '- registry: ghcr.io\n  username: octo\n  password: pw1\n- registry: localhost:5000\n  username: u\n  password: pw2'
+  it('images name every target, the first standing for the run', () => {
+    const got = inputs({
+      image: '',
+      images: 'ghcr.io/octo/app\nlocalhost:5000/octo/app',
+      'registry-auth': AUTH
+    })
+    expect(got.targets).toEqual([
+      { registry: 'ghcr.io', image: 'octo/app' },
+      { registry: 'localhost:5000', image: 'octo/app' }
+    ])
+    expect([got.registry, got.image]).toEqual(['ghcr.io', 'octo/app'])
+    expect(got.logins.map(l => l.registry)).toEqual(['ghcr.io', 'localhost:5000'])
+  })
+  it('registry + image is one target, and username/password its login', () => {
+    const got = inputs({ registry: 'ghcr.io', username: 'u', password: 'p' })
+    expect(got.targets).toEqual([{ registry: 'ghcr.io', image: 'my/app' }])
+    expect(got.logins).toEqual([{ registry: 'ghcr.io', username: 'u', password: 'p' }])
+  })
+  it('an empty registry in registry-auth is Docker Hub, as login-action takes it', () => {
+    const got = inputs({ image: '', images: 'octo/app', 'registry-auth': '- username: u\n  password: p' })
+    expect(got.logins[0].registry).toBe('docker.io')
+  })
+  it.each([
+    [{ images: 'ghcr.io/a/b' }, 'images', /either .*images.* or .*image.*, not both/],
+    [{ image: '', images: 'ghcr.io/a/b:v1' }, 'images', /tag or digest/],
+    [{ image: '', images: 'ghcr.io/a/b\nghcr.io/a/b' }, 'images', /given twice/],
+    [{ image: '', images: 'name=ghcr.io/a/b,enable=false' }, 'images', /nothing to push to/],
+    [
+      { image: '', images: 'ghcr.io/a/b\nquay.io/a/b', username: 'u', password: 'p' },
+      'username',
+      /registry-auth/
+    ],
+    [{ username: 'u', password: 'p', 'registry-auth': AUTH }, 'username', /cannot be used together/],
+    [{ 'registry-auth': 'registry: x' }, 'registry-auth', /login-action's list/],
+    [{ 'registry-auth': '- registry: a:0\n  username: u\n  password: p' }, 'registry-auth', /entry 1/],
+    [
+      { 'registry-auth': `${AUTH}\n- registry: ghcr.io\n  username: v\n  password: q` },
+      'registry-auth',
+      /two entries/
+    ],
+    [{ image: '' }, 'image', /required/]
+  ])('%j is an error of %s', (values, input, message) => {
+    const e = failure(values)
+    expect(e.input).toBe(input)
+    expect(e.message).toMatch(message)
+    expect(e.message).not.toMatch(/pw1|pw2/)
   })
 })

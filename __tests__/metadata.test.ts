@@ -12,6 +12,7 @@ function result(over: Partial<Result> = {}): Result {
   return {
     digest: DIGEST,
     imageRef: `ghcr.io/my/app@${DIGEST}`,
+    imageRefs: [`ghcr.io/my/app@${DIGEST}`],
     imageid: DIGEST,
     tags: ['ghcr.io/my/app:1.2.3', 'ghcr.io/my/app:latest'],
     platformDigests: {},

@@ -15,6 +15,7 @@ function makeResult(over: Partial<Result> = {}): Result {
   return {
     digest: DIGEST,
     imageRef: `ghcr.io/my/app@${DIGEST}`,
+    imageRefs: [`ghcr.io/my/app@${DIGEST}`],
     imageid: IMAGEID,
     tags: ['ghcr.io/my/app:v1', 'ghcr.io/my/app:latest'],
     platformDigests: {},
@@ -27,7 +28,7 @@ function makeResult(over: Partial<Result> = {}): Result {
   }
 }
 
-const notPushed = (): Partial<Result> => ({ digest: '', imageRef: '' })
+const notPushed = (): Partial<Result> => ({ digest: '', imageRef: '', imageRefs: [] })
 
 describe('metadata', () => {
   it('has exactly the documented keys', () => {
@@ -39,6 +40,7 @@ describe('metadata', () => {
         'durations',
         'image',
         'image-ref',
+        'image-refs',
         'imageid',
         'platform-digests',
         'pushed',
@@ -55,6 +57,7 @@ describe('metadata', () => {
       registry: 'ghcr.io',
       digest: DIGEST,
       'image-ref': `ghcr.io/my/app@${DIGEST}`,
+      'image-refs': [`ghcr.io/my/app@${DIGEST}`],
       imageid: IMAGEID,
       tags: ['ghcr.io/my/app:v1', 'ghcr.io/my/app:latest'],
       pushed: true,

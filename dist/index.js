@@ -948,11 +948,12 @@ class InputError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ir: () => (/* binding */ ROWS),
 /* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   TJ: () => (/* binding */ rowByName),
 /* harmony export */   f$: () => (/* binding */ actionTerm),
 /* harmony export */   nx: () => (/* binding */ renderInputRefs),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
-/* unused harmony exports INPUTS, isListKind, flagName, rowByName */
+/* unused harmony exports INPUTS, isListKind, flagName */
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
 // row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
@@ -963,6 +964,16 @@ const INPUTS = {
         description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
         cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
     },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building; repeatable'
+        }
+    },
     file: {
         kind: 'string',
         default: '',
@@ -972,14 +983,39 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error. Required unless `tags` holds full references.',
-        cli: { value: 'PATH', help: 'repository path, e.g. my/app (required unless --tag gives full references)' }
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        cli: {
+            value: 'PATH',
+            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+        }
     },
     registry: {
         kind: 'string',
         default: 'docker.io',
         description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
         cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
     },
     tags: {
         kind: 'lines',
@@ -1238,7 +1274,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
         cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -1301,7 +1337,7 @@ const actionTerm = (names) => names.length === 1
 
 /***/ }),
 
-/***/ 9291:
+/***/ 7064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1477,9 +1513,75 @@ function classifyTags(lines) {
 
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/images.ts
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    for (const line of lines) {
+        const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '' && fields.length === 1)
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hosted ? first : reference/* DOCKER_HUB */.Xb;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = (0,reference/* registryProblem */.T7)(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = (0,reference/* imageProblem */.JC)(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
+}
+
+// EXTERNAL MODULE: ./src/registry-auth.ts
+var registry_auth = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./src/sources.ts
+var sources = __nccwpck_require__(6197);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
+
 
 
 
@@ -1616,22 +1718,31 @@ function readTagInputs(values, env) {
     };
 }
 /**
- * The image comes from `image` (under `registry`) or from full references in `tags`, never both.
- * (The `images` input joins here: image, images or full references in tags, exactly one of them.)
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
+ * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
  */
-function imageFromTags(values, tagged) {
-    const group = tagged.tagRefs[0];
-    if (!group)
-        return;
-    const example = JSON.stringify(`${group.registry}/${group.image}:${group.tags[0]}`);
-    if (values.image !== '' || values.registry !== reference/* DOCKER_HUB */.Xb)
-        throw new input_error/* InputError */.d(values.image !== '' ? 'image' : 'registry', `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-            `leave ${(0,input_table/* ref */.KR)('image', 'registry')} empty, or give bare tags (e.g. "${group.tags[0]}") with ${(0,input_table/* ref */.KR)('image')}`);
-    if (tagged.tagRefs.length > 1)
-        throw new input_error/* InputError */.d('tags', `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`);
-    values.registry = group.registry;
-    values.image = group.image;
-    tagged.tags = group.tags;
+function targetsFromRefs(values, tagged) {
+    const groups = tagged.tagRefs;
+    const first = groups[0];
+    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
+    const other = values.images.length
+        ? 'images'
+        : values.image !== ''
+            ? 'image'
+            : values.registry !== reference/* DOCKER_HUB */.Xb
+                ? 'registry'
+                : '';
+    if (other)
+        throw new input_error/* InputError */.d(other, `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+            `leave ${(0,input_table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,input_table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
+    const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'));
+    if (odd)
+        throw new input_error/* InputError */.d('tags', `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`);
+    // The first image stands for the run where one name is needed, as with `images`.
+    values.registry = first.registry;
+    values.image = first.image;
+    tagged.tags = first.tags;
+    return groups.map(g => ({ registry: g.registry, image: g.image }));
 }
 const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
@@ -1777,21 +1888,93 @@ function isEmptyWorkspace(dir) {
         return false;
     }
 }
+function checkSources(values) {
+    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,input_table/* rowByName */.TJ)(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new input_error/* InputError */.d(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new input_error/* InputError */.d('sources', source);
+    }
+}
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
     const tagged = readTagInputs(values, process.env);
-    imageFromTags(values, tagged);
-    values.image = checkImage(values.image, values.registry, notices);
+    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
-    if (!remoteContext)
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new input_error/* InputError */.d('username', `${(0,input_table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,input_table/* ref */.KR)('images')} names several: give each its login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
     if ((values.username === '') !== (values.password === ''))
         throw new input_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,input_table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    return { inputs: { ...values, ...tagged, remoteContext }, notices };
+    const logins = checkLogins(values);
+    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new input_error/* InputError */.d('images', `give either ${(0,input_table/* ref */.KR)('images')} (full names) or ${(0,input_table/* ref */.KR)('image')} with ${(0,input_table/* ref */.KR)('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new input_error/* InputError */.d('images', error.message);
+    }
+    if (!targets.length)
+        throw new input_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new input_error/* InputError */.d('images', `${inputs_show(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values) {
+    if (values.registryAuth.trim() === '')
+        return values.username
+            ? [{ registry: values.registry, username: values.username, password: values.password }]
+            : [];
+    if (values.username)
+        throw new input_error/* InputError */.d('username', `${(0,input_table/* ref */.KR)('username', 'password')} and ${(0,input_table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
+    let logins;
+    try {
+        logins = (0,registry_auth/* parseRegistryAuth */.b)(values.registryAuth);
+    }
+    catch (error) {
+        throw new input_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new input_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${inputs_show(registry)} ${problem}`);
+        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
+        if (seen.has(normalized))
+            throw new input_error/* InputError */.d('registry-auth', `${inputs_show(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -1804,6 +1987,9 @@ function buildxOnlyInputs(inputs) {
 }
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 function checkBuilder(inputs, buildx) {
+    // With sources nothing is built; their own check refused every build input already.
+    if (inputs.sources.length)
+        return;
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
         throw new input_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,input_table/* ref */.KR)(...used)})`);
@@ -1814,7 +2000,13 @@ const defaultInputs = (over = {}) => {
     const tagged = over.tags || over.flavor
         ? readTagInputs(values, {})
         : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
-    return { ...values, ...tagged, remoteContext: isRemoteContext(values.context) };
+    return {
+        ...values,
+        ...tagged,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
 };
 
 
@@ -3657,10 +3849,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/input-table.ts
 var input_table = __nccwpck_require__(6914);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var src_inputs = __nccwpck_require__(9291);
+// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
+var src_inputs = __nccwpck_require__(7064);
 // EXTERNAL MODULE: ./src/fence.ts
 var fence = __nccwpck_require__(634);
+// EXTERNAL MODULE: ./src/registry-auth.ts
+var registry_auth = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 // EXTERNAL MODULE: ./src/metadata.ts
@@ -3675,6 +3869,7 @@ function summary_metadata(inputs, result) {
         registry: inputs.registry,
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -3691,6 +3886,7 @@ function typedOutputs(inputs, result) {
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -3729,6 +3925,7 @@ function summaryMarkdown(inputs, result) {
         ['Image', code(`${inputs.registry}/${inputs.image}`)],
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
         ['Image ID', code(result.imageid)],
         ['Builder', result.builder],
         ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
@@ -3802,6 +3999,7 @@ async function removeKeptLogin() {
 
 
 
+
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 const words = (message) => (0,src_inputs/* renderInputRefs */.nx)(message, src_inputs/* actionTerm */.f$);
@@ -3845,13 +4043,15 @@ async function run() {
     saveState(STATE_POST, 'true');
     try {
         maskCredentials(getInput('username'), getInput('password').trim(), v => core_setSecret(v));
+        for (const login of (0,registry_auth/* credentialsIn */.W)(getInput('registry-auth')))
+            maskCredentials(login.username, login.password, v => core_setSecret(v));
         const untrimmed = new Set(input_table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,input_table/* inputName */.yu)(key)));
         const get = (name) => getInput(name, { trimWhitespace: !untrimmed.has(name) });
         const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         let kept = '';
-        const { execute } = await __nccwpck_require__.e(/* import() */ 591).then(__nccwpck_require__.bind(__nccwpck_require__, 9591));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 565).then(__nccwpck_require__.bind(__nccwpck_require__, 5565));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -3935,7 +4135,7 @@ async function post() {
 /* harmony export */   _V: () => (/* binding */ metadataOutputs)
 /* harmony export */ });
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9291);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7064);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4758);
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
 // automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
@@ -4024,11 +4224,13 @@ function separatorOf(name, inputs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JC: () => (/* binding */ imageProblem),
 /* harmony export */   Jk: () => (/* binding */ repository),
+/* harmony export */   Q8: () => (/* binding */ hostProblem),
 /* harmony export */   QZ: () => (/* binding */ remotePath),
 /* harmony export */   T7: () => (/* binding */ registryProblem),
 /* harmony export */   Ts: () => (/* binding */ HUB_AUTH_KEY),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cC: () => (/* binding */ splitHostPort),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
 /* harmony export */   l5: () => (/* binding */ normalizeRegistry),
@@ -4038,7 +4240,7 @@ function separatorOf(name, inputs) {
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
-/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE, isValidDigest, hostProblem */
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
@@ -4270,6 +4472,100 @@ function splitHostPort(registry) {
 
 /***/ }),
 
+/***/ 8179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ credentialsIn),
+/* harmony export */   b: () => (/* binding */ parseRegistryAuth)
+/* harmony export */ });
+// The `registry-auth` input: login-action's YAML list, one entry per registry.
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
+// name the entry and key, never a value.
+const KEYS = ['registry', 'username', 'password'];
+/** An unquoted, 'single' or "double" quoted YAML scalar. */
+function scalar(raw, where) {
+    const v = raw.trim();
+    if (v.startsWith("'")) {
+        if (!/^'(?:[^']|'')*'$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return v.slice(1, -1).replace(/''/g, "'");
+    }
+    if (v.startsWith('"')) {
+        if (!/^"(?:[^"\\]|\\.)*"$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return JSON.parse(v);
+    }
+    if (/^[|>]/.test(v))
+        throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`);
+    // A comment after a plain value starts with " #".
+    return v.replace(/\s+#.*$/, '');
+}
+function parseRegistryAuth(text) {
+    const entries = [];
+    let current;
+    let indent = -1;
+    text.split(/\r?\n/).forEach((line, i) => {
+        const where = `line ${i + 1}`;
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            return;
+        let rest = line;
+        const item = /^(\s*)-\s+(.*)$/.exec(line);
+        if (item) {
+            current = {};
+            entries.push(current);
+            indent = item[1].length + 2;
+            rest = item[2];
+        }
+        else {
+            if (!current)
+                throw new Error(`${where}: expected a list entry starting with "- registry:"`);
+            const lead = /^\s*/.exec(line)[0].length;
+            if (lead < indent)
+                throw new Error(`${where}: not indented under its "-" entry`);
+            rest = line.trim();
+        }
+        const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim());
+        if (!kv)
+            throw new Error(`${where}: expected "key: value"`);
+        const key = kv[1].toLowerCase();
+        if (!KEYS.includes(key))
+            throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`);
+        if (key in current)
+            throw new Error(`${where}: "${key}" given twice in one entry`);
+        current[key] = scalar(kv[2] ?? '', `${where} (${key})`);
+    });
+    return entries.map((e, i) => {
+        const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`;
+        if (!e.username)
+            throw new Error(`${where} has no username`);
+        if (!e.password)
+            throw new Error(`${where} has no password`);
+        return { registry: e.registry ?? '', username: e.username, password: e.password.trim() };
+    });
+}
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
+ * or, when the text does not parse, every `password:` value found line by line.
+ */
+function credentialsIn(text) {
+    try {
+        return parseRegistryAuth(text);
+    }
+    catch {
+        return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
+            username: '',
+            password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
+        }));
+    }
+}
+
+
+/***/ }),
+
 /***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4336,6 +4632,131 @@ function decoded(s) {
     catch {
         return s;
     }
+}
+
+
+/***/ }),
+
+/***/ 6197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation),
+/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */ });
+/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${show(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(body))
+        return { line, registry, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(pin.digest))
+            return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .hostProblem */ .Q8)(host) ?? (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryProblem */ .T7)(host);
+        if (problem)
+            return `${show(line)}: the registry ${show(host)} ${problem}`;
+        host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRegistry */ .l5)(host);
+    }
+    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pathProblem */ .z9)(path);
+    if (problem)
+        return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
+    const long = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .nameLengthProblem */ .nz)(host, path);
+    if (long)
+        return `${show(line)}: ${long}`;
+    if (pin.tag !== undefined && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag))
+        return `${show(line)}: ${show(pin.tag)}: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)('-')}`;
+    return { line, registry: host, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of _input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
+        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: (0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
+                message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [type:]key=value`;
+    const left = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    const m = LEVEL.exec(left);
+    const key = m ? m[3] : left;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
+        return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
+    return { level: m?.[1], platform: m?.[2], key, value };
 }
 
 

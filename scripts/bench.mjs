@@ -8,6 +8,8 @@
 //   --registry HOST:PORT  use this registry instead of starting docker-registry on a free port
 //   --node PATH  the node that runs the action (default: this one); the runner uses node 24
 //   --buildx-mb N  layer size of the buildx comparison, run when docker has buildx (default 128)
+//   --sources-mb N  fresh layer per platform for the sources section (default 128; it needs buildx)
+//   --only sources  run only the sources section, and merge it into the existing results
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -25,6 +27,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { benchSources, sourcesRows } from './bench-sources.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: opts } = parseArgs({
@@ -35,7 +38,9 @@ const { values: opts } = parseArgs({
     'buildx-mb': { type: 'string', default: '128' },
     out: { type: 'string', default: path.join(root, 'bench') },
     registry: { type: 'string' },
-    node: { type: 'string', default: process.execPath }
+    node: { type: 'string', default: process.execPath },
+    'sources-mb': { type: 'string', default: '128' },
+    only: { type: 'string' }
   }
 })
 const ROUNDS = Number(opts.rounds)
@@ -215,7 +220,45 @@ async function benchBuildx(registry) {
   return out
 }
 
+const sourcesContext = () => ({
+  run,
+  spawn,
+  node: NODE,
+  action: ACTION,
+  baseEnv,
+  work,
+  rounds: ROUNDS,
+  mb: Number(opts['sources-mb']),
+  log,
+  median,
+  round1,
+  ratio
+})
+const passAt = (v, t) => (v <= t ? 'yes' : 'NO')
+
+/** `--only sources`: that section alone, merged into the results already written. */
+async function onlySources() {
+  const sources = await benchSources(sourcesContext())
+  rmSync(work, { recursive: true, force: true })
+  const file = path.join(opts.out, 'results.json')
+  const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+  results.sources = { date: new Date().toISOString(), ...sources }
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+  const mdFile = path.join(opts.out, 'results.md')
+  const md = existsSync(mdFile)
+    ? readFileSync(mdFile, 'utf8').split('\n\nSources (measured')[0].trimEnd()
+    : ''
+  const rows = [
+    '| measure | result | target | met |',
+    '| --- | --- | --- | --- |',
+    ...sourcesRows(sources, ROUNDS, passAt)
+  ]
+  writeFileSync(mdFile, `${md}\n\nSources (measured ${results.sources.date}):\n\n${rows.join('\n')}\n`)
+  console.log(rows.join('\n'))
+}
+
 async function main() {
+  if (opts.only === 'sources') return onlySources()
   const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
     env: baseEnv,
     encoding: 'utf8'
@@ -312,6 +355,9 @@ async function main() {
         verificationRequests: counts10.verification
       }
     }
+    // Merge and promote need buildx for their single-platform legs.
+    if (spawnSync('docker', ['buildx', 'version'], { env: baseEnv }).status === 0)
+      results.sources = await benchSources(sourcesContext())
     const dist = path.join(root, 'dist')
     const chunks = readdirSync(dist).filter(f => f.endsWith('.js'))
     results.bundleBytes = {
@@ -337,7 +383,8 @@ async function main() {
     `| docker processes per run (1 tag / 10 tags) | ${calls.oneTag.dockerProcesses} / ${calls.tenTags.dockerProcesses} | | |`,
     `| registry HTTP requests per run (1 tag / 10 tags) | ${calls.oneTag.registryRequests} / ${calls.tenTags.registryRequests} | | |`,
     `| of which verification (1 tag / 10 tags) | ${calls.oneTag.verificationRequests} / ${calls.tenTags.verificationRequests} | | |`,
-    `| bundle size: dist/index.js (loaded at start) / with its lazy chunks | ${(results.bundleBytes['dist/index.js'] / 1024).toFixed(0)} KiB / ${(results.bundleBytes['dist/*.js'] / 1024).toFixed(0)} KiB | | |`
+    `| bundle size: dist/index.js (loaded at start) / with its lazy chunks | ${(results.bundleBytes['dist/index.js'] / 1024).toFixed(0)} KiB / ${(results.bundleBytes['dist/*.js'] / 1024).toFixed(0)} KiB | | |`,
+    ...(results.sources ? sourcesRows(results.sources, ROUNDS, pass) : [])
   ]
   for (const [name, label] of [
     ['oneTag', '1 tag'],

@@ -7,6 +7,7 @@ import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from './in
 import { InputError, parseInputs, renderInputRefs } from './inputs.js'
 import { execute } from './pipeline/index.js'
 import type { Reporter } from './reporter.js'
+import { credentialsIn } from './registry-auth.js'
 import { credentialSecrets, urlSecrets } from './secrets.js'
 import { typedOutputs } from './summary.js'
 import { messageOf, oneLine, splitKeyValue } from './text.js'
@@ -66,6 +67,7 @@ function rawValue(
     return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
   }
   const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String)
+  if (row.cli.from === 'file') return items.map(file => fromFile(flagName(key), file)).join('\n')
   if (row.cli.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
   if (row.cli.from === 'env')
     return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n')
@@ -92,6 +94,15 @@ function fromEnv(flag: string, spec: string, env: NodeJS.ProcessEnv): string {
   if (value === undefined)
     throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`)
   return `${kv.key}=${value}`
+}
+
+/** A value kept out of argv: the flag names the file that holds it. */
+function fromFile(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${messageOf(error)}`)
+  }
 }
 
 /** Maps flags onto the action's input names, so both ends share one validator. */
@@ -180,6 +191,8 @@ export async function main(
   const start = performance.now()
   try {
     const map = flagsToInputs(values, process.env, password)
+    for (const login of credentialsIn(map.get('registry-auth') ?? ''))
+      secrets.push(...credentialSecrets(login.username, login.password))
     for (const line of (map.get('secrets') ?? '').split('\n')) {
       const value = splitKeyValue(line)?.value.trim()
       if (value) secrets.push(value)

@@ -14,16 +14,22 @@ export const credentialKey = (registry: string): string => (isDockerHub(registry
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
  * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
  */
-export function seedConfig(user: Record<string, unknown>, loginRegistry?: string): Record<string, unknown> {
+export function seedConfig(
+  user: Record<string, unknown>,
+  loginRegistries: string | string[] = []
+): Record<string, unknown> {
   const config = { ...user }
-  if (loginRegistry) {
+  const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries
+  if (registries.length) {
     const helpers = { ...((user.credHelpers as Record<string, string> | undefined) ?? {}) }
-    helpers[credentialKey(loginRegistry)] = ''
-    if (!isDockerHub(loginRegistry)) helpers[loginRegistry] = ''
-    config.credHelpers = helpers
     // A stale entry for the same host must not shadow the fresh login.
     const auths = { ...((user.auths as Record<string, unknown> | undefined) ?? {}) }
-    delete auths[credentialKey(loginRegistry)]
+    for (const registry of registries) {
+      helpers[credentialKey(registry)] = ''
+      if (!isDockerHub(registry)) helpers[registry] = ''
+      delete auths[credentialKey(registry)]
+    }
+    config.credHelpers = helpers
     config.auths = auths
   }
   return config
@@ -33,7 +39,7 @@ export function seedConfig(user: Record<string, unknown>, loginRegistry?: string
 export async function createPrivateConfig(
   dir: string,
   userDir: string,
-  loginRegistry?: string
+  loginRegistries: string | string[] = []
 ): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   let user: Record<string, unknown> = {}
@@ -46,7 +52,7 @@ export async function createPrivateConfig(
       user = {}
     }
   }
-  await writeFile(path.join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistry), null, 2), {
+  await writeFile(path.join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
     mode: 0o600
   })
   for (const name of LINKED_DIRS) {

@@ -48,9 +48,10 @@ export interface CliSpec {
   help: string
   /**
    * Where the value comes from instead of the flag's argument: stdin; `env`: `ID=ENV` specs, each value read
-   * from ENV; `env-name`: the flag names the variable that holds the value (a token never in argv).
+   * from ENV; `env-name`: the flag names the variable that holds the value (a token never in argv); `file`:
+   * the flag names a file that holds it.
    */
-  from?: 'stdin' | 'env' | 'env-name'
+  from?: 'stdin' | 'env' | 'env-name' | 'file'
 }
 
 export const INPUTS = {
@@ -60,6 +61,17 @@ export const INPUTS = {
     description:
       'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
     cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+  },
+  sources: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+    cli: {
+      flag: 'source',
+      value: 'REF',
+      help: 'an image to promote or merge instead of building; repeatable'
+    }
   },
   file: {
     kind: 'string',
@@ -72,14 +84,41 @@ export const INPUTS = {
     kind: 'string',
     default: '',
     description:
-      'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error. Required unless `tags` holds full references.',
-    cli: { value: 'PATH', help: 'repository path, e.g. my/app (required unless --tag gives full references)' }
+      'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+    cli: {
+      value: 'PATH',
+      help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+    }
   },
   registry: {
     kind: 'string',
     default: 'docker.io',
     description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
     cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+  },
+  images: {
+    kind: 'lines',
+    default: '',
+    description:
+      'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+    cli: {
+      flag: 'images',
+      value: 'NAME',
+      help: 'a full image name (host/path); repeat for several registries'
+    }
+  },
+  registryAuth: {
+    kind: 'string',
+    default: '',
+    secret: true,
+    description:
+      "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+    cli: {
+      flag: 'registry-auth-file',
+      value: 'PATH',
+      from: 'file',
+      help: 'a file with the registry-auth list (YAML), kept out of argv'
+    }
   },
   tags: {
     kind: 'lines',
@@ -356,7 +395,7 @@ export const INPUTS = {
     default: '',
     buildx: true,
     description:
-      'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+      'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
     cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
   },
   attests: {

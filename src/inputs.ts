@@ -14,6 +14,9 @@ import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv, type MetadataE
 import { classifyTags, RuleError, type TagRefGroup } from './tag-input.js'
 import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from './tag-rules.js'
 import { splitKeyValue } from './text.js'
+import { parseImages, type ImageName } from './images.js'
+import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
+import { parseSource, sourcesConflict } from './sources.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
@@ -30,6 +33,10 @@ export interface Inputs extends InputValues {
   tagFlavor: Flavor
   /** metadata-action's DOCKER_METADATA_* variables. */
   metadataEnv: MetadataEnv
+  /** Where the image goes: `images`, or `registry` + `image` as one. */
+  targets: ImageName[]
+  /** `registry-auth`'s logins, registries normalized; with `username`/`password`, that one login. */
+  logins: RegistryLogin[]
 }
 
 /** Returns the raw value of an input by its action.yml name ('' when unset). */
@@ -171,27 +178,37 @@ function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagInputs {
 }
 
 /**
- * The image comes from `image` (under `registry`) or from full references in `tags`, never both.
- * (The `images` input joins here: image, images or full references in tags, exactly one of them.)
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
+ * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
  */
-function imageFromTags(values: InputValues, tagged: TagInputs): void {
-  const group = tagged.tagRefs[0]
-  if (!group) return
-  const example = JSON.stringify(`${group.registry}/${group.image}:${group.tags[0]}`)
-  if (values.image !== '' || values.registry !== DOCKER_HUB)
+function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
+  const groups = tagged.tagRefs
+  const first = groups[0]
+  const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`)
+  const other = values.images.length
+    ? 'images'
+    : values.image !== ''
+      ? 'image'
+      : values.registry !== DOCKER_HUB
+        ? 'registry'
+        : ''
+  if (other)
     throw new InputError(
-      values.image !== '' ? 'image' : 'registry',
+      other,
       `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-        `leave ${ref('image', 'registry')} empty, or give bare tags (e.g. "${group.tags[0]}") with ${ref('image')}`
+        `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`
     )
-  if (tagged.tagRefs.length > 1)
+  const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'))
+  if (odd)
     throw new InputError(
       'tags',
-      `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`
+      `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`
     )
-  values.registry = group.registry
-  values.image = group.image
-  tagged.tags = group.tags
+  // The first image stands for the run where one name is needed, as with `images`.
+  values.registry = first.registry
+  values.image = first.image
+  tagged.tags = first.tags
+  return groups.map(g => ({ registry: g.registry, image: g.image }))
 }
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
@@ -366,23 +383,106 @@ function isEmptyWorkspace(dir: string): boolean {
   }
 }
 
+function checkSources(values: InputValues): void {
+  const conflict = sourcesConflict(
+    values,
+    readRows(name => rowByName(name)?.[1].default ?? '')
+  )
+  if (conflict) throw new InputError(conflict.input, conflict.message)
+  for (const line of values.sources) {
+    const source = parseSource(line, values.registry, values.image)
+    if (typeof source === 'string') throw new InputError('sources', source)
+  }
+}
+
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const notices: string[] = []
   const values = readRows(get, notices)
   const tagged = readTagInputs(values, process.env)
-  imageFromTags(values, tagged)
-  values.image = checkImage(values.image, values.registry, notices)
+  const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices)
   const remoteContext = isRemoteContext(values.context)
-  if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
+  // With sources nothing is built: there is no context to check, and no build input may be set.
+  if (values.sources.length) checkSources(values)
+  else if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
   options.checkBuildSources(values, cwd, process.env)
+  if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+    throw new InputError(
+      'username',
+      `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`
+    )
   if ((values.username === '') !== (values.password === ''))
     throw new InputError(
       values.username === '' ? 'username' : 'password',
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
-  return { inputs: { ...values, ...tagged, remoteContext }, notices }
+  const logins = checkLogins(values)
+  return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices }
+}
+
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values: InputValues, notices: string[]): ImageName[] {
+  if (!values.images.length) {
+    values.image = checkImage(values.image, values.registry, notices)
+    return [{ registry: values.registry, image: values.image }]
+  }
+  if (values.image !== '')
+    throw new InputError(
+      'images',
+      `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`
+    )
+  let targets: ImageName[]
+  try {
+    targets = parseImages(values.images)
+  } catch (error) {
+    throw new InputError('images', (error as Error).message)
+  }
+  if (!targets.length)
+    throw new InputError('images', 'every image is disabled (enable=false): nothing to push to')
+  const seen = new Set<string>()
+  for (const t of targets) {
+    const key = `${t.registry}/${t.image}`
+    if (seen.has(key)) throw new InputError('images', `${show(key)} is given twice`)
+    seen.add(key)
+  }
+  // The first image stands for the run where one name is needed (summary, messages).
+  values.registry = targets[0].registry
+  values.image = targets[0].image
+  return targets
+}
+
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values: InputValues): RegistryLogin[] {
+  if (values.registryAuth.trim() === '')
+    return values.username
+      ? [{ registry: values.registry, username: values.username, password: values.password }]
+      : []
+  if (values.username)
+    throw new InputError(
+      'username',
+      `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`
+    )
+  let logins: RegistryLogin[]
+  try {
+    logins = parseRegistryAuth(values.registryAuth)
+  } catch (error) {
+    throw new InputError(
+      'registry-auth',
+      `${(error as Error).message}; expected login-action's list (- registry: … username: … password: …)`
+    )
+  }
+  const seen = new Set<string>()
+  return logins.map((login, i) => {
+    const registry = login.registry || DOCKER_HUB
+    const problem = registryProblem(registry)
+    if (problem)
+      throw new InputError('registry-auth', `entry ${i + 1}: the registry ${show(registry)} ${problem}`)
+    const normalized = normalizeRegistry(registry)
+    if (seen.has(normalized)) throw new InputError('registry-auth', `${show(normalized)} has two entries`)
+    seen.add(normalized)
+    return { ...login, registry: normalized }
+  })
 }
 
 /** The inputs that only buildx understands and that are set here. */
@@ -396,6 +496,8 @@ export function buildxOnlyInputs(inputs: Inputs): string[] {
 
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 export function checkBuilder(inputs: Inputs, buildx: boolean): void {
+  // With sources nothing is built; their own check refused every build input already.
+  if (inputs.sources.length) return
   const used = buildxOnlyInputs(inputs)
   if (!buildx && used.length)
     throw new InputError(
@@ -411,5 +513,11 @@ export const defaultInputs = (over: Record<string, string> = {}): Inputs => {
     over.tags || over.flavor
       ? readTagInputs(values, {})
       : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV }
-  return { ...values, ...tagged, remoteContext: isRemoteContext(values.context) }
+  return {
+    ...values,
+    ...tagged,
+    remoteContext: isRemoteContext(values.context),
+    targets: [{ registry: values.registry, image: values.image }],
+    logins: []
+  }
 }

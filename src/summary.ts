@@ -11,6 +11,7 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
     registry: inputs.registry,
     digest: result.digest,
     'image-ref': result.imageRef,
+    'image-refs': result.imageRefs,
     imageid: result.imageid,
     tags: result.tags,
     'platform-digests': result.platformDigests,
@@ -32,6 +33,7 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
   return {
     digest: result.digest,
     'image-ref': result.imageRef,
+    'image-refs': result.imageRefs,
     imageid: result.imageid,
     tags: result.tags,
     'platform-digests': result.platformDigests,
@@ -76,6 +78,7 @@ export function summaryMarkdown(inputs: Inputs, result: Result): string {
     ['Image', code(`${inputs.registry}/${inputs.image}`)],
     ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
     ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+    ...result.imageRefs.slice(1).map((r): [string, string] => ['Also at', code(r)]),
     ['Image ID', code(result.imageid)],
     ['Builder', result.builder],
     ...Object.entries(result.platformDigests).map(([p, d]): [string, string] => [`Platform ${p}`, code(d)]),

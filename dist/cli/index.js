@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1960);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6717);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1960:
+/***/ 6717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43,6 +43,16 @@ const INPUTS = {
         description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
         cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
     },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building; repeatable'
+        }
+    },
     file: {
         kind: 'string',
         default: '',
@@ -52,14 +62,39 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`. Uppercase is lowercased with a notice. A tag, digest or host in it is an error. Required unless `tags` holds full references.',
-        cli: { value: 'PATH', help: 'repository path, e.g. my/app (required unless --tag gives full references)' }
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        cli: {
+            value: 'PATH',
+            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+        }
     },
     registry: {
         kind: 'string',
         default: 'docker.io',
         description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
         cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
     },
     tags: {
         kind: 'lines',
@@ -318,7 +353,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix.',
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
         cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -1806,9 +1841,269 @@ function classifyTags(lines) {
     return { rules, tags, refs };
 }
 
+;// CONCATENATED MODULE: ./src/images.ts
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    for (const line of lines) {
+        const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '' && fields.length === 1)
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && looksLikeHost(first);
+    const registry = hosted ? first : DOCKER_HUB;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = registryProblem(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = imageProblem(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: normalizeRegistry(registry), image };
+}
+
+;// CONCATENATED MODULE: ./src/registry-auth.ts
+// The `registry-auth` input: login-action's YAML list, one entry per registry.
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
+// name the entry and key, never a value.
+const KEYS = ['registry', 'username', 'password'];
+/** An unquoted, 'single' or "double" quoted YAML scalar. */
+function scalar(raw, where) {
+    const v = raw.trim();
+    if (v.startsWith("'")) {
+        if (!/^'(?:[^']|'')*'$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return v.slice(1, -1).replace(/''/g, "'");
+    }
+    if (v.startsWith('"')) {
+        if (!/^"(?:[^"\\]|\\.)*"$/.test(v))
+            throw new Error(`${where}: the quoted value is not closed`);
+        return JSON.parse(v);
+    }
+    if (/^[|>]/.test(v))
+        throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`);
+    // A comment after a plain value starts with " #".
+    return v.replace(/\s+#.*$/, '');
+}
+function parseRegistryAuth(text) {
+    const entries = [];
+    let current;
+    let indent = -1;
+    text.split(/\r?\n/).forEach((line, i) => {
+        const where = `line ${i + 1}`;
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            return;
+        let rest = line;
+        const item = /^(\s*)-\s+(.*)$/.exec(line);
+        if (item) {
+            current = {};
+            entries.push(current);
+            indent = item[1].length + 2;
+            rest = item[2];
+        }
+        else {
+            if (!current)
+                throw new Error(`${where}: expected a list entry starting with "- registry:"`);
+            const lead = /^\s*/.exec(line)[0].length;
+            if (lead < indent)
+                throw new Error(`${where}: not indented under its "-" entry`);
+            rest = line.trim();
+        }
+        const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim());
+        if (!kv)
+            throw new Error(`${where}: expected "key: value"`);
+        const key = kv[1].toLowerCase();
+        if (!KEYS.includes(key))
+            throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`);
+        if (key in current)
+            throw new Error(`${where}: "${key}" given twice in one entry`);
+        current[key] = scalar(kv[2] ?? '', `${where} (${key})`);
+    });
+    return entries.map((e, i) => {
+        const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`;
+        if (!e.username)
+            throw new Error(`${where} has no username`);
+        if (!e.password)
+            throw new Error(`${where} has no password`);
+        return { registry: e.registry ?? '', username: e.username, password: e.password.trim() };
+    });
+}
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
+ * or, when the text does not parse, every `password:` value found line by line.
+ */
+function credentialsIn(text) {
+    try {
+        return parseRegistryAuth(text);
+    }
+    catch {
+        return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
+            username: '',
+            password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources.ts
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+const sources_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${sources_show(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && isValidDigest(body))
+        return { line, registry, name: remotePath(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${sources_show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!isValidDigest(pin.digest))
+            return `${sources_show(line)}: ${sources_show(pin.digest)} is not a digest like sha256:<hex>`;
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${sources_show(line)} names no tag or digest; write ${sources_show(`${body}:TAG`)} or ${sources_show(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && looksLikeHost(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = hostProblem(host) ?? registryProblem(host);
+        if (problem)
+            return `${sources_show(line)}: the registry ${sources_show(host)} ${problem}`;
+        host = normalizeRegistry(host);
+    }
+    const problem = pathProblem(path);
+    if (problem)
+        return `${sources_show(line)}: ${sources_show(path)} is not a repository path: ${problem}`;
+    const long = nameLengthProblem(host, path);
+    if (long)
+        return `${sources_show(line)}: ${long}`;
+    if (pin.tag !== undefined && tagProblem(pin.tag))
+        return `${sources_show(line)}: ${sources_show(pin.tag)}: ${tagProblem(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${sources_show(line)}: ${sources_show(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`;
+    return { line, registry: host, name: remotePath(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${ref('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of ROWS) {
+        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: inputName(key),
+                message: `cannot be used with ${ref('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+const sources_LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${sources_show(line)} is not [type:]key=value`;
+    const left = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    const m = sources_LEVEL.exec(left);
+    const key = m ? m[3] : left;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
+        return `${sources_show(left)}: the key must be [A-Za-z0-9._/-]`;
+    return { level: m?.[1], platform: m?.[2], key, value };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
+
 
 
 
@@ -1945,22 +2240,31 @@ function readTagInputs(values, env) {
     };
 }
 /**
- * The image comes from `image` (under `registry`) or from full references in `tags`, never both.
- * (The `images` input joins here: image, images or full references in tags, exactly one of them.)
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
+ * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
  */
-function imageFromTags(values, tagged) {
-    const group = tagged.tagRefs[0];
-    if (!group)
-        return;
-    const example = JSON.stringify(`${group.registry}/${group.image}:${group.tags[0]}`);
-    if (values.image !== '' || values.registry !== DOCKER_HUB)
-        throw new InputError(values.image !== '' ? 'image' : 'registry', `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-            `leave ${ref('image', 'registry')} empty, or give bare tags (e.g. "${group.tags[0]}") with ${ref('image')}`);
-    if (tagged.tagRefs.length > 1)
-        throw new InputError('tags', `full references to ${tagged.tagRefs.length} images (${tagged.tagRefs.map(g => `${g.registry}/${g.image}`).join(', ')}): one image per step for now`);
-    values.registry = group.registry;
-    values.image = group.image;
-    tagged.tags = group.tags;
+function targetsFromRefs(values, tagged) {
+    const groups = tagged.tagRefs;
+    const first = groups[0];
+    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
+    const other = values.images.length
+        ? 'images'
+        : values.image !== ''
+            ? 'image'
+            : values.registry !== DOCKER_HUB
+                ? 'registry'
+                : '';
+    if (other)
+        throw new InputError(other, `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+            `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`);
+    const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'));
+    if (odd)
+        throw new InputError('tags', `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`);
+    // The first image stands for the run where one name is needed, as with `images`.
+    values.registry = first.registry;
+    values.image = first.image;
+    tagged.tags = first.tags;
+    return groups.map(g => ({ registry: g.registry, image: g.image }));
 }
 const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
@@ -2106,21 +2410,93 @@ function isEmptyWorkspace(dir) {
         return false;
     }
 }
+function checkSources(values) {
+    const conflict = sourcesConflict(values, readRows(name => input_table_rowByName(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new InputError(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = parseSource(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new InputError('sources', source);
+    }
+}
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
     const tagged = readTagInputs(values, process.env);
-    imageFromTags(values, tagged);
-    values.image = checkImage(values.image, values.registry, notices);
+    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
-    if (!remoteContext)
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
     checkBuildSources(values, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new InputError('username', `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`);
     if ((values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    return { inputs: { ...values, ...tagged, remoteContext }, notices };
+    const logins = checkLogins(values);
+    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new InputError('images', `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new InputError('images', error.message);
+    }
+    if (!targets.length)
+        throw new InputError('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new InputError('images', `${inputs_show(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values) {
+    if (values.registryAuth.trim() === '')
+        return values.username
+            ? [{ registry: values.registry, username: values.username, password: values.password }]
+            : [];
+    if (values.username)
+        throw new InputError('username', `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`);
+    let logins;
+    try {
+        logins = parseRegistryAuth(values.registryAuth);
+    }
+    catch (error) {
+        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || DOCKER_HUB;
+        const problem = registryProblem(registry);
+        if (problem)
+            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${inputs_show(registry)} ${problem}`);
+        const normalized = normalizeRegistry(registry);
+        if (seen.has(normalized))
+            throw new InputError('registry-auth', `${inputs_show(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -2133,6 +2509,9 @@ function buildxOnlyInputs(inputs) {
 }
 /** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
 function checkBuilder(inputs, buildx) {
+    // With sources nothing is built; their own check refused every build input already.
+    if (inputs.sources.length)
+        return;
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
         throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${ref(...used)})`);
@@ -2143,7 +2522,13 @@ const defaultInputs = (over = {}) => {
     const tagged = over.tags || over.flavor
         ? readTagInputs(values, {})
         : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
-    return { ...values, ...tagged, remoteContext: isRemoteContext(values.context) };
+    return {
+        ...values,
+        ...tagged,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
 };
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -2679,23 +3064,26 @@ const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : regi
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
  * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
  */
-function seedConfig(user, loginRegistry) {
+function seedConfig(user, loginRegistries = []) {
     const config = { ...user };
-    if (loginRegistry) {
+    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
+    if (registries.length) {
         const helpers = { ...(user.credHelpers ?? {}) };
-        helpers[credentialKey(loginRegistry)] = '';
-        if (!isDockerHub(loginRegistry))
-            helpers[loginRegistry] = '';
-        config.credHelpers = helpers;
         // A stale entry for the same host must not shadow the fresh login.
         const auths = { ...(user.auths ?? {}) };
-        delete auths[credentialKey(loginRegistry)];
+        for (const registry of registries) {
+            helpers[credentialKey(registry)] = '';
+            if (!isDockerHub(registry))
+                helpers[registry] = '';
+            delete auths[credentialKey(registry)];
+        }
+        config.credHelpers = helpers;
         config.auths = auths;
     }
     return config;
 }
 /** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
-async function createPrivateConfig(dir, userDir, loginRegistry) {
+async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
     let user = {};
     const userFile = external_node_path_default().join(userDir, 'config.json');
@@ -2708,7 +3096,7 @@ async function createPrivateConfig(dir, userDir, loginRegistry) {
             user = {};
         }
     }
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistry), null, 2), {
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
         mode: 0o600
     });
     for (const name of LINKED_DIRS) {
@@ -3964,9 +4352,11 @@ class Transport {
     requestCount = 0;
     origin;
     attempts;
+    /** Per request; stream.ts uses it as an idle bound, since a layer may take longer in all. */
     timeoutMs;
     onRetry;
     sleep;
+    /** Aborted by close(); stream.ts stops its transfers on it too. */
     closed = new AbortController();
     agents = {};
     certsDir;
@@ -4219,7 +4609,9 @@ async function requestToken(transport, challenge, scope, credentials) {
     else {
         if (service)
             url.searchParams.set('service', service);
-        url.searchParams.set('scope', scope);
+        // Several scopes (a cross-repository mount) go as several `scope` parameters, as docker sends them.
+        for (const one of scope.split(' '))
+            url.searchParams.append('scope', one);
         if (credentials) {
             url.searchParams.set('account', credentials.username);
             headers.Authorization = basicHeader(credentials);
@@ -4325,8 +4717,10 @@ class Authenticator {
         this.lookup = lookup;
     }
     /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
-    async request(method, url, repo, actions, headers, body) {
-        const scope = `repository:${repo}:${actions}`;
+    async request(method, url, repo, actions, headers, body, 
+    /** Another scope the same token needs, e.g. `repository:<from>:pull` for a cross-repository mount. */
+    alsoScope) {
+        const scope = `repository:${repo}:${actions}${alsoScope ? ` ${alsoScope}` : ''}`;
         let auth = await this.knownAuthorization(scope);
         let res = await this.transport.send(method, url, withAuth(headers, auth), body);
         if (res.status === 401 && !auth?.fresh) {
@@ -4372,6 +4766,13 @@ class Authenticator {
         }
         if (credentials)
             this.basic = basicHeader(credentials);
+    }
+    /**
+     * The Authorization header for a request whose body is a stream, which cannot be resent after a 401:
+     * what an earlier request to the same scope obtained (undefined for an anonymous registry).
+     */
+    async headerFor(repo, actions) {
+        return (await this.knownAuthorization(`repository:${repo}:${actions}`))?.header;
     }
     /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
     async knownAuthorization(scope) {
@@ -4501,6 +4902,7 @@ function manifestDigest(body) {
 }
 class RegistryClient {
     registry;
+    /** For the blob and tag modules beside this one (blobs.ts, tags-list.ts); not for the pipeline. */
     transport;
     auth;
     constructor(opts) {
@@ -4583,6 +4985,7 @@ class RegistryClient {
         if (!isValidTag(reference) && !api_DIGEST.test(reference))
             throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
     }
+    /** `<base>/v2/<repo>/<path>`, named anew each time: an insecure registry may have moved to plain HTTP. */
     url(repo, path) {
         return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
     }
@@ -4708,7 +5111,11 @@ const errorText = (error) => `${messageOf(error)}\n${error?.stderr ?? ''}`;
 
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
-function withHint(inputs) {
+function withHint(inputs, 
+/** The image the failure concerns, when the run has several. */
+target) {
+    const registry = target?.registry ?? inputs.registry;
+    const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
     return error => {
         // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
         if (isBuildStepFailure(error))
@@ -4716,19 +5123,24 @@ function withHint(inputs) {
         const kind = kindOf(error);
         const message = messageOf(error);
         if (kind === 'auth') {
-            const hint = inputs.username
-                ? `check that ${ref('username', 'password')} are right and may push to ${inputs.registry}/${inputs.image}`
-                : `set ${ref('username', 'password')}, or log in to ${inputs.registry} in an earlier step`;
+            const login = inputs.logins.some(l => l.registry === registry) ||
+                (inputs.username !== '' && registry === inputs.registry);
+            const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
+            const hint = login
+                ? `check that ${ref(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+                : inputs.targets.length > 1 || inputs.registryAuth
+                    ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it in an earlier step`
+                    : `set ${ref('username', 'password')}, or log in to ${registry} in an earlier step`;
             throw new ClassifiedError(`${message} (${hint})`, kind);
         }
         if (NO_ENGINE.test(message))
             throw new ClassifiedError(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-        if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
+        if (registry.startsWith('[') && /invalid reference format/i.test(message))
             throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
         // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
         if (/server gave HTTP response to HTTPS client/i.test(message))
-            throw new ClassifiedError(`${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
+            throw new ClassifiedError(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
         throw error;
     };
 }
@@ -4846,18 +5258,27 @@ async function makePlan(inputs, opts) {
         serverUrl: opts.git?.serverUrl ?? 'https://github.com',
         defaultContext: opts.git?.defaultContext
     });
-    const repo = repository(inputs.registry, inputs.image);
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
+    const targets = inputs.targets.map(({ registry, image }) => {
+        const repo = repository(registry, image);
+        return {
+            registry,
+            repository: repo,
+            name: remotePath(registry, image),
+            refs: tags.map(t => `${repo}:${t}`)
+        };
+    });
     const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
     return {
         ...where,
         tags,
-        repository: repo,
-        name: remotePath(inputs.registry, inputs.image),
+        targets,
+        repository: targets[0].repository,
+        name: targets[0].name,
         buildx: opts.buildx,
         push: where.pushedBy !== 'none',
         build: {
-            refs: tags.map(tag => `${repo}:${tag}`),
+            refs: targets.flatMap(t => t.refs),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
@@ -5271,36 +5692,48 @@ async function describePushed(client, name, manifest, metadata) {
 
 
 
+/**
+ * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
+ * the rest through its registry's API; the local image is inspected once, beside the pushes.
+ */
 async function push(inputs, plan, built, deps) {
-    const { docker, client, reporter } = deps;
     if (plan.pushedBy === 'buildx') {
         // buildx pushed every platform and tag itself, and says what in its metadata file.
         const digest = built.metadata['containerimage.digest'];
         return { digests: typeof digest === 'string' && digest ? [digest] : [] };
     }
-    const refs = plan.build.refs;
-    const pushDocker = (ref, size) => retry(() => docker.push(ref, size), {
-        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withHint(inputs));
+    const { docker } = deps;
     // The inspect (image ID, size, platform) runs beside the push, off the critical path.
     const inspecting = inspectBuilt(docker, built, plan.build.refs);
     inspecting.catch(() => undefined);
     // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
     const size = inspecting.then(image => image.size, () => undefined);
-    const reported = await pushDocker(refs[0], size).catch(async (error) => {
+    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, plan, target, built, size, inspecting, {
+        ...deps,
+        client: deps.clients.get(target.registry)
+    })));
+    return { digests: [...new Set(perTarget.flat())], image: await inspecting };
+}
+async function pushTarget(inputs, plan, target, built, size, inspecting, deps) {
+    const { docker, client, reporter } = deps;
+    const refs = target.refs;
+    const hint = withHint(inputs, target);
+    const pushDocker = (ref) => retry(() => docker.push(ref, size), {
+        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(hint);
+    const reported = await pushDocker(refs[0]).catch(async (error) => {
         throw await movedDuringPush(docker, built, refs[0], error);
     });
-    const image = await inspecting;
-    let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository);
+    let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
     if (refs.length > 1) {
-        const tagged = digests.length === 1 && (await tagByApi(client, plan.name, digests[0], plan.tags.slice(1), reporter));
+        const tagged = digests.length === 1 && (await tagByApi(client, target.name, digests[0], plan.tags.slice(1), reporter));
         if (!tagged)
             for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref, size));
+                digests.push(await pushDocker(ref));
         digests = [...new Set(digests.filter(Boolean))];
     }
-    return { digests, image };
+    return digests;
 }
 /**
  * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
@@ -5336,6 +5769,9 @@ function resultOf(o) {
     return {
         digest: o.verified?.digest ?? '',
         imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
+        imageRefs: o.verified
+            ? (o.verified.repositories ?? [o.verified.repository]).map(r => `${r}@${o.verified.digest}`)
+            : [],
         imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
         tags: o.refs,
         platformDigests: o.verified
@@ -5348,9 +5784,634 @@ function resultOf(o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/registry/stream.ts
+// Requests whose bodies are layers: the response (or the request body) is a stream, never a buffer, so a
+// blob goes from one registry to another without being held in memory. Beside transport.ts, which buffers
+// every answer (manifests, tokens, errors) and retries; the caller of these retries the whole transfer.
+
+
+
+
+
+// As transport.ts follows them: docker's client, at most 5 hops.
+const stream_MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** An error answer is read for its message, never more than this. */
+const ERROR_BODY_BYTES = 64 * 1024;
+/**
+ * A GET whose body is read by the caller: redirects are followed (a registry sends blob reads to its
+ * storage), and Authorization goes only to the origin it was meant for, never to the storage host.
+ */
+async function openRead(transport, url, headers) {
+    let at = url;
+    let sent = headers;
+    for (let hops = 0;; hops++) {
+        const res = await once(transport, 'GET', at, sent);
+        const location = headerValue(res.headers.location);
+        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
+            return { res, at };
+        res.resume();
+        if (hops === stream_MAX_REDIRECTS)
+            throw new RegistryError(`GET ${where(url)}: more than ${stream_MAX_REDIRECTS} redirects`, 'fatal');
+        let next;
+        try {
+            next = new URL(location, transport.effective(at));
+        }
+        catch {
+            // reported below
+        }
+        if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+            throw new RegistryError(`GET ${where(at)} redirected to an unusable location`, 'fatal');
+        if (next.origin !== transport.effective(url).origin && 'Authorization' in sent) {
+            sent = { ...sent };
+            delete sent.Authorization;
+        }
+        at = next;
+    }
+}
+/** A PUT (or PATCH) whose body is `body`, `length` bytes; the answer is buffered, being small. */
+async function sendStream(transport, method, url, headers, body, length) {
+    const res = await once(transport, method, url, { ...headers, 'Content-Length': String(length) }, body);
+    return { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) };
+}
+/** A streamed answer that is not what the caller wanted, as a RegistryError classified by its status. */
+async function streamError(transport, method, { res, at }) {
+    const response = { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) };
+    return transport.httpError(method, at, response, statusKind(response.status));
+}
+/** 408, 429 and 5xx are worth another attempt, 401 and 403 are auth failures, the rest are final. */
+function statusKind(status) {
+    if (status === 408 || status === 429 || status >= 500)
+        return 'transient';
+    if (status === 401 || status === 403)
+        return 'auth';
+    return 'fatal';
+}
+async function readSmall(res) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of res) {
+            if (size < ERROR_BODY_BYTES)
+                chunks.push(chunk);
+            size += chunk.length;
+        }
+    }
+    catch {
+        // what arrived is enough for a message
+    }
+    return Buffer.concat(chunks).subarray(0, ERROR_BODY_BYTES);
+}
+/**
+ * One exchange, resolved with the response head. The deadline is for inactivity: a 128 MB layer may
+ * rightly take longer than one request's deadline in all, but not a silence that long.
+ */
+async function once(transport, method, url, headers, body) {
+    transport.requestCount++;
+    const target = transport.effective(url);
+    const tls = target.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
+    const agent = await transport.agentFor(target, tls);
+    const signal = transport.closed.signal;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (err) => {
+            body?.destroy();
+            if (settled)
+                return;
+            settled = true;
+            reject(networkError(method, target, err));
+        };
+        const req = (tls ?? (external_node_http_default())).request(target, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal }, res => {
+            settled = true;
+            // A body still being sent when the registry has answered (an early 4xx/5xx) is of no more use.
+            if (body && !body.readableEnded)
+                body.destroy();
+            res.setTimeout(transport.timeoutMs, () => res.destroy(Object.assign(new Error(`stalled for ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+            resolve(res);
+        });
+        req.setTimeout(transport.timeoutMs, () => req.destroy(Object.assign(new Error(`timed out after ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+        req.on('error', fail);
+        if (!body)
+            return void req.end();
+        body.on('error', err => {
+            req.destroy(err);
+            fail(err);
+        });
+        body.pipe(req);
+    });
+}
+function networkError(method, url, err) {
+    if (err instanceof RegistryError)
+        return err;
+    const code = err?.code;
+    return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
+        code: typeof code === 'string' ? code : undefined
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registry/blobs.ts
+// Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
+// the source → one monolithic PUT to the target), for promoting and merging images without the engine.
+
+
+
+const blobs_DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+function checkDigest(digest) {
+    // It goes into a URL path and a query: nothing outside the grammar.
+    if (!blobs_DIGEST.test(digest))
+        throw new RegistryError(`invalid blob digest "${digest}"`, 'fatal');
+}
+/** Whether `repo` on this registry has the blob. */
+async function hasBlob(client, repo, digest) {
+    checkDigest(digest);
+    const url = client.url(repo, `blobs/${digest}`);
+    const res = await client.auth.request('HEAD', url, repo, 'pull', {});
+    if (res.status === 200)
+        return true;
+    if (res.status === 404)
+        return false;
+    throw client.transport.httpError('HEAD', client.url(repo, `blobs/${digest}`), res, 'fatal');
+}
+/** A small blob (an image config), read whole; its digest is checked. */
+async function getSmallBlob(client, repo, digest) {
+    checkDigest(digest);
+    const res = await client.auth.request('GET', client.url(repo, `blobs/${digest}`), repo, 'pull', {});
+    if (res.status !== 200)
+        throw client.transport.httpError('GET', client.url(repo, `blobs/${digest}`), res, 'fatal');
+    const got = manifestDigest(res.body);
+    if (digest.startsWith('sha256:') && got !== digest)
+        throw new RegistryError(`GET ${where(client.url(repo, `blobs/${digest}`))} returned ${got}`, 'fatal');
+    return res.body;
+}
+/**
+ * POST /v2/<repo>/blobs/uploads/, with `?mount=&from=` when the blob is in `from` on the same registry.
+ * Mounted: nothing to upload. Otherwise the upload session's URL (a registry that does not mount, or a
+ * blob it could not find in `from`, answers 202 and starts an ordinary upload).
+ */
+async function startUpload(client, repo, mount) {
+    const path = 'blobs/uploads/';
+    const url = client.url(repo, path);
+    if (mount) {
+        checkDigest(mount.digest);
+        url.searchParams.set('mount', mount.digest);
+        url.searchParams.set('from', mount.from);
+    }
+    const also = mount ? `repository:${mount.from}:pull` : undefined;
+    const headers = { 'Content-Length': '0' };
+    const res = await client.auth.request('POST', url, repo, 'pull,push', headers, undefined, also);
+    if (mount && res.status === 201)
+        return 'mounted';
+    const location = headerValue(res.headers.location);
+    if (res.status !== 202 || !location)
+        throw client.transport.httpError('POST', client.url(repo, path), res, 'fatal', 'blob upload');
+    return new URL(location, client.transport.effective(client.url(repo, path)));
+}
+/**
+ * Streams one blob from `src`/`srcRepo` into an upload session of `dst`/`dstRepo` (monolithic PUT with the
+ * digest, which the target checks). Resolves with the bytes moved. Not retried here: the caller retries
+ * the whole copy, since neither stream can be replayed.
+ */
+async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload) {
+    checkDigest(blob.digest);
+    const read = async () => {
+        const auth = await src.auth.headerFor(srcRepo, 'pull');
+        return openRead(src.transport, src.url(srcRepo, `blobs/${blob.digest}`), auth ? { Authorization: auth } : {});
+    };
+    let got = await read();
+    if (got.res.statusCode === 401) {
+        // A token that expired since the manifests were read: one buffered request renews it.
+        got.res.resume();
+        await src.auth.request('HEAD', src.url(srcRepo, `blobs/${blob.digest}`), srcRepo, 'pull', {});
+        got = await read();
+    }
+    if (got.res.statusCode !== 200)
+        throw await streamError(src.transport, 'GET', got);
+    let moved = 0;
+    got.res.on('data', (chunk) => (moved += chunk.length));
+    const put = new URL(upload);
+    put.searchParams.set('digest', blob.digest);
+    const auth = await dst.auth.headerFor(dstRepo, 'pull,push');
+    const headers = { 'Content-Type': 'application/octet-stream' };
+    if (auth && put.origin === dst.transport.effective(dst.url(dstRepo, '')).origin)
+        headers.Authorization = auth;
+    const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size);
+    if (res.status !== 201 && res.status !== 204) {
+        const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload');
+        throw res.status === 401 || res.status === 403
+            ? new RegistryError(`${error.message} (the credentials for ${dst.registry} were rejected or lack push access to ${dstRepo})`, 'auth', { status: res.status, code: error.code })
+            : error;
+    }
+    return moved;
+}
+
+;// CONCATENATED MODULE: ./src/registry/tags-list.ts
+// GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
+// `Link: <…>; rel="next"` header.
+
+const PAGE = 1000;
+/** A repository with more tags than this is not listed whole: the glob would be unreliable anyway. */
+const MAX_PAGES = 100;
+/** The `rel="next"` target of a Link header, or undefined. */
+function nextLink(link) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+/** Every tag of `repo`, in the registry's order; a repository that does not exist has none. */
+async function listTags(client, repo) {
+    const tags = [];
+    const first = client.url(repo, 'tags/list');
+    first.searchParams.set('n', String(PAGE));
+    let url = first;
+    for (let page = 0; url; page++) {
+        if (page === MAX_PAGES)
+            throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
+        const res = await client.auth.request('GET', url, repo, 'pull', { Accept: 'application/json' });
+        if (res.status === 404)
+            return tags;
+        if (res.status !== 200)
+            throw client.transport.httpError('GET', url, res, 'fatal');
+        let body;
+        try {
+            body = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
+        }
+        if (Array.isArray(body.tags))
+            for (const t of body.tags)
+                if (typeof t === 'string')
+                    tags.push(t);
+        const next = nextLink(headerValue(res.headers.link));
+        const following = next ? new URL(next, client.transport.effective(url)) : undefined;
+        // Only on the same registry: a Link elsewhere would carry our credentials away.
+        url = following && following.origin === client.transport.effective(first).origin ? following : undefined;
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST]);
+class MergeError extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+        this.name = 'MergeError';
+    }
+}
+const isIndex = (mediaType) => INDEX_TYPES.has(mediaType);
+function platformKey(p) {
+    return ([p.os, p.architecture, p.variant].filter(Boolean).join('/') +
+        (p['os.version'] ? `:${p['os.version']}` : ''));
+}
+const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+/** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
+function descriptorsOf(part) {
+    const { manifest } = part;
+    if (isIndex(manifest.mediaType)) {
+        const parsed = JSON.parse(manifest.body.toString('utf8'));
+        return Array.isArray(parsed.manifests) ? parsed.manifests : [];
+    }
+    if (!part.platform)
+        throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`);
+    return [
+        {
+            mediaType: manifest.mediaType,
+            digest: manifest.digest,
+            size: manifest.body.length,
+            platform: part.platform
+        }
+    ];
+}
+/**
+ * One index of every part's platform manifests, with their attestation manifests (and annotations) kept
+ * beside them. Two parts with the same platform are an input error naming both. OCI when any part is OCI
+ * or the user gives index annotations (a Docker manifest list has no place for them); a Docker manifest
+ * list otherwise, which also leaves out the automatic annotations.
+ */
+function mergeIndex(parts, annotations) {
+    const images = [];
+    const attestations = [];
+    const owner = new Map();
+    const seen = new Set();
+    let oci;
+    for (const part of parts) {
+        if (part.manifest.mediaType.startsWith('application/vnd.oci.'))
+            oci ??= `${part.source} is OCI`;
+        for (const d of descriptorsOf(part)) {
+            if (seen.has(d.digest))
+                continue;
+            seen.add(d.digest);
+            if (d.mediaType.startsWith('application/vnd.oci.'))
+                oci ??= `${part.source} holds OCI manifests`;
+            if (isAttestation(d)) {
+                attestations.push(d);
+                continue;
+            }
+            if (!d.platform)
+                throw new MergeError('sources', `${JSON.stringify(part.source)}: ${d.digest} names no platform`);
+            const key = platformKey(d.platform);
+            const other = owner.get(key);
+            if (other !== undefined)
+                throw new MergeError('sources', `${JSON.stringify(other)} and ${JSON.stringify(part.source)} both hold ${key}; an index has one image per platform`);
+            owner.set(key, part.source);
+            images.push(d);
+        }
+    }
+    if (!oci && Object.keys(annotations.user).length)
+        oci = `${ref('annotations')} asks for index annotations`;
+    const mediaType = oci ? OCI_INDEX : DOCKER_LIST;
+    const all = { ...annotations.automatic, ...annotations.user };
+    const index = {
+        schemaVersion: 2,
+        mediaType,
+        manifests: [...images, ...attestations],
+        ...(oci && Object.keys(all).length ? { annotations: all } : {})
+    };
+    const platformDigests = Object.fromEntries(images.map(d => [
+        [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join('/'),
+        d.digest
+    ]));
+    return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci };
+}
+/** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
+function platformOfConfig(config) {
+    try {
+        const c = JSON.parse(config.toString('utf8'));
+        if (typeof c.os !== 'string' || typeof c.architecture !== 'string')
+            return undefined;
+        const p = { os: c.os, architecture: c.architecture };
+        if (typeof c.variant === 'string' && c.variant)
+            p.variant = c.variant;
+        if (typeof c['os.version'] === 'string' && c['os.version'])
+            p['os.version'] = c['os.version'];
+        return p;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/copy.ts
+
+
+
+
+// As many blobs in flight as docker pushes layers at once by default.
+const PARALLEL_BLOBS = 5;
+class Copier {
+    opts;
+    moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 };
+    /** One placement per target repository and digest, shared by every manifest that needs it. */
+    placed = new Map();
+    active = 0;
+    waiting = [];
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /** `manifest` (of `src`) into `dst` under its digest, with everything it refers to, children first. */
+    place(src, dst, manifest) {
+        if (sameRepository(src, dst))
+            return Promise.resolve();
+        return this.once(`${dst.client.registry}/${dst.name}@${manifest.digest}`, async () => {
+            const parsed = JSON.parse(manifest.body.toString('utf8'));
+            if (isIndex(manifest.mediaType)) {
+                await Promise.all((parsed.manifests ?? []).map(async (d) => this.place(src, dst, await src.client.getManifest(src.name, d.digest))));
+            }
+            else {
+                // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
+                const blobs = [parsed.config, ...(parsed.layers ?? [])].filter((d) => !!d && !d.urls?.length);
+                await Promise.all(blobs.map(b => this.blob(src, dst, b)));
+            }
+            await dst.client.putManifest(dst.name, manifest.digest, manifest.body, manifest.mediaType);
+        });
+    }
+    blob(src, dst, blob) {
+        return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
+            const sameRegistry = src.client === dst.client;
+            if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
+                this.moved.blobsPresent++;
+                return;
+            }
+            let mount = sameRegistry;
+            // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
+            await retry(async () => {
+                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.name } : undefined);
+                if (upload === 'mounted') {
+                    this.moved.blobsMounted++;
+                    return;
+                }
+                mount = false;
+                const bytes = await this.limited(() => streamBlob(src.client, src.name, dst.client, dst.name, blob, upload));
+                this.moved.blobBytes += bytes;
+                this.moved.blobsCopied++;
+            }, retrying(`copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`, this.opts.retries, this.opts.reporter, this.opts.sleep));
+        });
+    }
+    once(key, fn) {
+        let p = this.placed.get(key);
+        if (!p) {
+            p = fn();
+            this.placed.set(key, p);
+        }
+        return p;
+    }
+    async limited(fn) {
+        while (this.active >= PARALLEL_BLOBS)
+            await new Promise(resolve => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+const sameRepository = (a, b) => a.client === b.client && a.name === b.name;
+
+;// CONCATENATED MODULE: ./src/pipeline/sources.ts
+// The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
+// every target × tag) or merge several (one new index), and verify it in each target like any digest.
+// Everything that can be wrong with the sources is found before anything is written.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every image of the run (`images`, or `registry` + `image`) with the run's tags. */
+function targetsOf(plan) {
+    return plan.targets.map(t => ({
+        registry: t.registry,
+        name: t.name,
+        repository: t.repository,
+        tags: plan.tags
+    }));
+}
+async function fromSources(inputs, plan, deps) {
+    const { reporter, durations } = deps;
+    const targets = targetsOf(plan);
+    const parts = await reporter.group('Resolve sources', () => timed(durations, 'resolve', () => resolveAll(inputs, deps)));
+    const top = parts.length === 1 ? promotion(inputs, parts[0]) : merged(inputs, plan, parts, reporter);
+    reporter.info(parts.length === 1
+        ? `Promoting ${parts[0].source} (${top.digest}) as it is`
+        : `Merging ${parts.length} sources into one ${top.mediaType} (${top.digest})`);
+    const copier = new Copier({ retries: inputs.retries, reporter, sleep: deps.sleep });
+    await reporter.group('Copy', () => timed(durations, 'copy', async () => {
+        for (const target of targets) {
+            const dst = { client: deps.clientFor(target.registry), name: target.name };
+            if (parts.length === 1)
+                await copier.place(parts[0].from, dst, top);
+            else
+                await Promise.all(parts.map(part => placeChildren(copier, part, dst)));
+            await Promise.all(target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType)));
+        }
+    }));
+    const m = copier.moved;
+    reporter.info(`Blobs: ${m.blobsCopied} copied (${m.blobBytes} bytes), ${m.blobsMounted} mounted, ${m.blobsPresent} already there`);
+    await reporter.group('Verify', () => timed(durations, 'verify', async () => {
+        for (const target of targets) {
+            const client = deps.clientFor(target.registry);
+            const before = client.requestCount;
+            const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
+            deps.verification.requests += client.requestCount - before;
+            checkManifests(target.tags, manifests, [top.digest], [top.digest], reporter);
+        }
+    }));
+    reporter.info(`Verified: every tag of ${targets.length} target(s) serves ${top.digest}`);
+    return {
+        digest: top.digest,
+        imageRef: `${targets[0].repository}@${top.digest}`,
+        imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
+        imageid: '',
+        tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
+        platformDigests: top.platformDigests,
+        size: 0,
+        builder: 'none',
+        buildx: {},
+        durations,
+        moved: m
+    };
+}
+/** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
+async function placeChildren(copier, part, dst) {
+    if (sameRepository(part.from, dst))
+        return;
+    if (!isIndex(part.manifest.mediaType))
+        return copier.place(part.from, dst, part.manifest);
+    await Promise.all(descriptorsOf(part).map(async (d) => copier.place(part.from, dst, await part.from.client.getManifest(part.from.name, d.digest))));
+}
+/** One source: its own bytes; annotations would change them, so they are refused. */
+function promotion(inputs, part) {
+    if (inputs.annotations.length)
+        throw new InputError('annotations', `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`);
+    const single = part.platform
+        ? [part.platform.os, part.platform.architecture, part.platform.variant].filter(Boolean).join('/')
+        : undefined;
+    return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) };
+}
+function merged(inputs, plan, parts, reporter) {
+    const user = {};
+    for (const line of inputs.annotations) {
+        const a = parseAnnotation(line);
+        if (typeof a === 'string')
+            throw new InputError('annotations', a);
+        if (a.level !== undefined && a.level !== 'index')
+            throw new InputError('annotations', `${JSON.stringify(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
+        user[a.key] = a.value;
+    }
+    // The automatic labels of a build (created, source, revision, version) describe the index here.
+    const automatic = Object.fromEntries(plan.build.labels.map(l => splitKeyValue(l)).map(kv => [kv.key, kv.value]));
+    try {
+        const index = mergeIndex(parts, { user, automatic });
+        if (index.why)
+            reporter.debug(`OCI index: ${index.why}`);
+        return {
+            digest: manifestDigest(index.body),
+            mediaType: index.mediaType,
+            body: index.body,
+            platformDigests: index.platformDigests
+        };
+    }
+    catch (error) {
+        if (error instanceof MergeError)
+            throw new InputError(error.input, error.message);
+        throw error;
+    }
+}
+/** Every line resolved to manifests, globs expanded; the same manifest reached twice counts once. */
+async function resolveAll(inputs, deps) {
+    const refs = inputs.sources.map(line => {
+        const parsed = parseSource(line, inputs.registry, inputs.image);
+        if (typeof parsed === 'string')
+            throw new InputError('sources', parsed);
+        return parsed;
+    });
+    const lists = await Promise.all(refs.map(r => resolveOne(r, deps)));
+    const seen = new Set();
+    const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));
+    await Promise.all(parts.map(async (p) => {
+        if (isIndex(p.manifest.mediaType))
+            return;
+        const config = JSON.parse(p.manifest.body.toString('utf8')).config
+            ?.digest;
+        if (config)
+            p.platform = platformOfConfig(await getSmallBlob(p.from.client, p.from.name, config));
+    }));
+    for (const p of parts)
+        deps.reporter.info(`Source ${p.source}: ${p.manifest.digest} (${p.manifest.mediaType})`);
+    return parts;
+}
+async function resolveOne(source, deps) {
+    const from = { client: deps.clientFor(source.registry), name: source.name };
+    const where = `${source.registry}/${source.name}`;
+    const fail = (error) => {
+        if (error instanceof RegistryError && error.status === 404)
+            throw new InputError('sources', `${JSON.stringify(source.line)}: no such image in ${where} (${messageOf(error)})`);
+        if (error instanceof RegistryError)
+            throw new RegistryError(`source ${JSON.stringify(source.line)}: ${error.message}`, error.kind, {
+                status: error.status,
+                code: error.code
+            });
+        throw error;
+    };
+    if (source.prefix === undefined) {
+        const reference = source.digest ?? source.tag;
+        const manifest = await from.client.getManifest(source.name, reference).catch(fail);
+        return [{ source: source.line, manifest, from }];
+    }
+    const prefix = source.prefix;
+    const tags = (await listTags(from.client, source.name).catch(fail)).filter(t => t.startsWith(prefix)).sort();
+    if (!tags.length)
+        throw new InputError('sources', `${JSON.stringify(source.line)} matches no tag in ${where}`);
+    return Promise.all(tags.map(async (tag) => ({
+        source: `${where}:${tag}`,
+        manifest: await from.client.getManifest(source.name, tag).catch(fail),
+        from
+    })));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
+
 
 
 
@@ -5403,7 +6464,7 @@ async function execute(inputs, opts) {
                 const repository = await pipeline_repositoryLabels(inputs, ctx, opts.reporter, env);
                 return [buildMetadata(inputs, ctx, new Date(), {}, repository), gitOrigin(ctx, env)];
             }),
-            createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
+            createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
             (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
         ]);
         opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
@@ -5452,45 +6513,59 @@ async function keptConfigDir(tempRoot, onDir) {
 /** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
 const pipeline_repositoryLabels = (inputs, ctx, reporter, env) => loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env });
 async function runPipeline(inputs, deps) {
-    // One client for the run: the reachability check and verification share its connections and tokens.
+    // One client per registry for the run: the reachability check and verification share its connections
+    // and tokens.
     const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
-    const client = pushes ? registryClient(inputs, deps) : undefined;
+    const clients = new Map();
+    if (pushes)
+        for (const { registry } of inputs.targets)
+            if (!clients.has(registry))
+                clients.set(registry, registryClient(registry, inputs, deps));
+    // Source registries (sources only) get clients of their own; the same object for the same host.
+    const clientFor = (registry) => {
+        let c = clients.get(registry);
+        if (!c)
+            clients.set(registry, (c = registryClient(registry, inputs, deps)));
+        return c;
+    };
     try {
         const verification = { requests: 0 };
-        const result = await phases(inputs, deps, client, verification);
+        const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
         const counts = {
             docker: deps.docker.calls,
-            registry: client?.requestCount ?? 0,
-            verification: verification.requests
+            registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
+            verification: verification.requests,
+            ...moved
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
         return { ...result, counts };
     }
     finally {
-        client?.close();
+        for (const client of clients.values())
+            client.close();
     }
 }
-function registryClient(inputs, deps) {
+function registryClient(registry, inputs, deps) {
     return new RegistryClient({
-        registry: inputs.registry,
+        registry,
         credentials: deps.credentials,
         attempts: inputs.retries,
         timeoutMs: REQUEST_TIMEOUT_MS,
-        onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+        onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
         // Every token and credential the client obtains is masked before it is used.
         onSecret: value => deps.reporter.setSecret(value),
         sleep: deps.sleep,
         insecure: async () => {
-            const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry);
+            const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
             if (insecure)
-                deps.reporter.info(`${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
+                deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
             return insecure;
         }
     });
 }
-async function phases(inputs, deps, client, 
+async function phases(inputs, deps, clients, 
 /** Told how many registry requests the verification made (the benchmark reports it). */
-verification) {
+verification, clientFor) {
     const { docker, reporter } = deps;
     const durations = {};
     // An input that needs a newer buildx fails here, before anything is written or sent.
@@ -5499,24 +6574,28 @@ verification) {
     const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
     const builder = plan.buildx ? 'buildx' : 'classic';
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
-    // a build. The login comes first, so that the check sees the credentials it stored.
-    if (inputs.username) {
-        await timed(durations, 'login', () => retry(() => docker.login(loginHost(inputs.registry), inputs.username, inputs.password), retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs)));
-        reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
-    }
+    // a build. The logins come first, so that the check sees the credentials they stored.
+    if (inputs.logins.length)
+        await timed(durations, 'login', () => Promise.all(inputs.logins.map(async (login) => {
+            await retry(() => docker.login(loginHost(login.registry), login.username, login.password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+            reporter.info(`Logged in to ${login.registry} as ${login.username}`);
+        })));
     // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
     if (isEvaluation(inputs)) {
         await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
         return resultOf({ refs: [], builder, durations, iid: '' });
     }
-    if (client)
-        await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)));
+    if (clients.size)
+        await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
+    // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+    if (inputs.sources.length && clients.size)
+        return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification });
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];
     const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
     const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
-    if (!client) {
+    if (!clients.size) {
         const image = plan.local === 'yes'
             ? await inspectBuilt(docker, built, plan.build.refs)
             : plan.local === 'maybe'
@@ -5524,21 +6603,38 @@ verification) {
                 : undefined;
         return resultOf({ ...outcome, image });
     }
-    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client })));
+    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
-        const before = client.requestCount;
-        const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)));
-        const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+        const before = requests(clients);
+        // Every registry must serve the one digest: the same bytes everywhere.
+        const each = await Promise.all(plan.targets.map(async (target) => {
+            const client = clients.get(target.registry);
+            const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)));
+            const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+            return { target, digest, manifest: manifests[0] };
+        }));
+        const digests = [...new Set(each.map(e => e.digest))];
+        if (digests.length > 1)
+            throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
+        const [first] = each;
         // Nothing local to inspect: the size and platform come from what the registry serves.
         const described = pushed.image
             ? undefined
-            : await describePushed(client, plan.name, manifests[0], built.metadata);
-        verification.requests = client.requestCount - before;
-        return { repository: plan.repository, digest, manifest: manifests[0], described };
+            : await describePushed(clients.get(first.target.registry), first.target.name, first.manifest, built.metadata);
+        verification.requests = requests(clients) - before;
+        return {
+            repository: first.target.repository,
+            repositories: plan.targets.map(t => t.repository),
+            digest: first.digest,
+            manifest: first.manifest,
+            described
+        };
     }));
-    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`);
+    const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
+    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`);
     return resultOf({ ...outcome, image: pushed.image, verified });
 }
+const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 
@@ -5550,6 +6646,7 @@ function metadata(inputs, result) {
         registry: inputs.registry,
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -5566,6 +6663,7 @@ function typedOutputs(inputs, result) {
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
@@ -5604,6 +6702,7 @@ function summaryMarkdown(inputs, result) {
         ['Image', code(`${inputs.registry}/${inputs.image}`)],
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
         ['Image ID', code(result.imageid)],
         ['Builder', result.builder],
         ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
@@ -5626,6 +6725,7 @@ const VERSION = '0.2.0';
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
 // the usage text and the mapping onto inputs all come from the input table.
+
 
 
 
@@ -5672,6 +6772,8 @@ function rawValue(key, row, value, env) {
         return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value);
     }
     const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+    if (row.cli.from === 'file')
+        return items.map(file => fromFile(flagName(key), file)).join('\n');
     if (row.cli.from === 'env-name')
         return fromEnvName(flagName(key), items[0], env);
     if (row.cli.from === 'env')
@@ -5700,6 +6802,15 @@ function fromEnv(flag, spec, env) {
     if (value === undefined)
         throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
     return `${kv.key}=${value}`;
+}
+/** A value kept out of argv: the flag names the file that holds it. */
+function fromFile(flag, file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${messageOf(error)}`);
+    }
 }
 /** Maps flags onto the action's input names, so both ends share one validator. */
 function flagsToInputs(values, env, password) {
@@ -5771,6 +6882,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     const start = performance.now();
     try {
         const map = flagsToInputs(values, process.env, password);
+        for (const login of credentialsIn(map.get('registry-auth') ?? ''))
+            secrets.push(...credentialSecrets(login.username, login.password));
         for (const line of (map.get('secrets') ?? '').split('\n')) {
             const value = splitKeyValue(line)?.value.trim();
             if (value)

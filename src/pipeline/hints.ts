@@ -6,16 +6,28 @@ import { ClassifiedError, isBuildStepFailure, kindOf, NO_ENGINE } from '../retry
 import { messageOf } from '../text.js'
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
-export function withHint(inputs: Inputs): (error: unknown) => never {
+export function withHint(
+  inputs: Inputs,
+  /** The image the failure concerns, when the run has several. */
+  target?: { registry: string; repository: string }
+): (error: unknown) => never {
+  const registry = target?.registry ?? inputs.registry
+  const where = target?.repository ?? `${inputs.registry}/${inputs.image}`
   return error => {
     // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
     if (isBuildStepFailure(error)) throw error
     const kind = kindOf(error)
     const message = messageOf(error)
     if (kind === 'auth') {
-      const hint = inputs.username
-        ? `check that ${ref('username', 'password')} are right and may push to ${inputs.registry}/${inputs.image}`
-        : `set ${ref('username', 'password')}, or log in to ${inputs.registry} in an earlier step`
+      const login =
+        inputs.logins.some(l => l.registry === registry) ||
+        (inputs.username !== '' && registry === inputs.registry)
+      const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password']
+      const hint = login
+        ? `check that ${ref(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+        : inputs.targets.length > 1 || inputs.registryAuth
+          ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it in an earlier step`
+          : `set ${ref('username', 'password')}, or log in to ${registry} in an earlier step`
       throw new ClassifiedError(`${message} (${hint})`, kind)
     }
     if (NO_ENGINE.test(message))
@@ -24,7 +36,7 @@ export function withHint(inputs: Inputs): (error: unknown) => never {
         kind
       )
     // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-    if (inputs.registry.startsWith('[') && /invalid reference format/i.test(message))
+    if (registry.startsWith('[') && /invalid reference format/i.test(message))
       throw new ClassifiedError(
         `${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`,
         kind
@@ -32,7 +44,7 @@ export function withHint(inputs: Inputs): (error: unknown) => never {
     // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
     if (/server gave HTTP response to HTTPS client/i.test(message))
       throw new ClassifiedError(
-        `${message} (the docker engine holds ${inputs.registry} secure: list it in "insecure-registries" in the engine's daemon.json${inputs.registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`,
+        `${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`,
         kind
       )
     throw error

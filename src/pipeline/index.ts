@@ -25,7 +25,9 @@ import { describePushed } from './describe.js'
 import { destinations, makePlan, retrying, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
-import { checkManifests } from './verify.js'
+import { checkManifests, VerificationError } from './verify.js'
+import type { Moved } from './copy.js'
+import { fromSources } from './sources.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -96,7 +98,11 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         const repository = await repositoryLabels(inputs, ctx, opts.reporter, env)
         return [buildMetadata(inputs, ctx, new Date(), {}, repository), gitOrigin(ctx, env)] as const
       }),
-      createPrivateConfig(configDir, userConfigDir, inputs.username ? inputs.registry : undefined),
+      createPrivateConfig(
+        configDir,
+        userConfigDir,
+        inputs.logins.map(l => l.registry)
+      ),
       mkdir(tmp, { mode: 0o700 })
     ])
     opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`)
@@ -154,41 +160,52 @@ const repositoryLabels = (inputs: Inputs, ctx: GitContext, reporter: Reporter, e
   loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env })
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
-  // One client for the run: the reachability check and verification share its connections and tokens.
+  // One client per registry for the run: the reachability check and verification share its connections
+  // and tokens.
   const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none'
-  const client = pushes ? registryClient(inputs, deps) : undefined
+  const clients = new Map<string, RegistryClient>()
+  if (pushes)
+    for (const { registry } of inputs.targets)
+      if (!clients.has(registry)) clients.set(registry, registryClient(registry, inputs, deps))
+  // Source registries (sources only) get clients of their own; the same object for the same host.
+  const clientFor = (registry: string): RegistryClient => {
+    let c = clients.get(registry)
+    if (!c) clients.set(registry, (c = registryClient(registry, inputs, deps)))
+    return c
+  }
   try {
     const verification = { requests: 0 }
-    const result = await phases(inputs, deps, client, verification)
+    const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor)
     const counts = {
       docker: deps.docker.calls,
-      registry: client?.requestCount ?? 0,
-      verification: verification.requests
+      registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
+      verification: verification.requests,
+      ...moved
     }
     deps.reporter.debug(
       `docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`
     )
     return { ...result, counts }
   } finally {
-    client?.close()
+    for (const client of clients.values()) client.close()
   }
 }
 
-function registryClient(inputs: Inputs, deps: Deps): RegistryClient {
+function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryClient {
   return new RegistryClient({
-    registry: inputs.registry,
+    registry,
     credentials: deps.credentials,
     attempts: inputs.retries,
     timeoutMs: REQUEST_TIMEOUT_MS,
-    onRetry: message => deps.reporter.warning(`registry ${inputs.registry}: ${message}`),
+    onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
     // Every token and credential the client obtains is masked before it is used.
     onSecret: value => deps.reporter.setSecret(value),
     sleep: deps.sleep,
     insecure: async () => {
-      const insecure = await dockerTreatsAsInsecure(deps.docker, inputs.registry)
+      const insecure = await dockerTreatsAsInsecure(deps.docker, registry)
       if (insecure)
         deps.reporter.info(
-          `${inputs.registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`
+          `${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`
         )
       return insecure
     }
@@ -198,10 +215,11 @@ function registryClient(inputs: Inputs, deps: Deps): RegistryClient {
 async function phases(
   inputs: Inputs,
   deps: Deps,
-  client: RegistryClient | undefined,
+  clients: Map<string, RegistryClient>,
   /** Told how many registry requests the verification made (the benchmark reports it). */
-  verification: { requests: number }
-): Promise<Omit<Result, 'counts'>> {
+  verification: { requests: number },
+  clientFor: (registry: string) => RegistryClient
+): Promise<Omit<Result, 'counts'> & { moved?: Moved }> {
   const { docker, reporter } = deps
   const durations: Record<string, number> = {}
   // An input that needs a newer buildx fails here, before anything is written or sent.
@@ -210,16 +228,19 @@ async function phases(
   const builder = plan.buildx ? 'buildx' : 'classic'
 
   // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
-  // a build. The login comes first, so that the check sees the credentials it stored.
-  if (inputs.username) {
+  // a build. The logins come first, so that the check sees the credentials they stored.
+  if (inputs.logins.length)
     await timed(durations, 'login', () =>
-      retry(
-        () => docker.login(loginHost(inputs.registry), inputs.username, inputs.password),
-        retrying(`login to ${inputs.registry}`, inputs.retries, reporter, deps.sleep)
-      ).catch(withHint(inputs))
+      Promise.all(
+        inputs.logins.map(async login => {
+          await retry(
+            () => docker.login(loginHost(login.registry), login.username, login.password),
+            retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)
+          ).catch(withHint(inputs, { registry: login.registry, repository: login.registry }))
+          reporter.info(`Logged in to ${login.registry} as ${login.username}`)
+        })
+      )
     )
-    reporter.info(`Logged in to ${inputs.registry} as ${inputs.username}`)
-  }
   // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
   if (isEvaluation(inputs)) {
     await reporter.group(`Build (call: ${inputs.call})`, () =>
@@ -227,8 +248,16 @@ async function phases(
     )
     return resultOf({ refs: [], builder, durations, iid: '' })
   }
-  if (client)
-    await timed(durations, 'preflight', () => client.checkPushAccess(plan.name).catch(withHint(inputs)))
+  if (clients.size)
+    await timed(durations, 'preflight', () =>
+      Promise.all(
+        plan.targets.map(t => clients.get(t.registry)!.checkPushAccess(t.name).catch(withHint(inputs, t)))
+      )
+    )
+
+  // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+  if (inputs.sources.length && clients.size)
+    return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification })
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
@@ -237,7 +266,7 @@ async function phases(
   const config = built.metadata['containerimage.config.digest']
   const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid
   const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata }
-  if (!client) {
+  if (!clients.size) {
     const image =
       plan.local === 'yes'
         ? await inspectBuilt(docker, built, plan.build.refs)
@@ -248,21 +277,49 @@ async function phases(
   }
 
   const pushed = await reporter.group('Push', () =>
-    timed(durations, 'push', () => push(inputs, plan, built, { ...deps, client }))
+    timed(durations, 'push', () => push(inputs, plan, built, { ...deps, clients }))
   )
   const verified = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
-      const before = client.requestCount
-      const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(plan.name, tag)))
-      const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
+      const before = requests(clients)
+      // Every registry must serve the one digest: the same bytes everywhere.
+      const each = await Promise.all(
+        plan.targets.map(async target => {
+          const client = clients.get(target.registry)!
+          const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)))
+          const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
+          return { target, digest, manifest: manifests[0] }
+        })
+      )
+      const digests = [...new Set(each.map(e => e.digest))]
+      if (digests.length > 1)
+        throw new VerificationError(
+          `the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`
+        )
+      const [first] = each
       // Nothing local to inspect: the size and platform come from what the registry serves.
       const described = pushed.image
         ? undefined
-        : await describePushed(client, plan.name, manifests[0], built.metadata)
-      verification.requests = client.requestCount - before
-      return { repository: plan.repository, digest, manifest: manifests[0], described }
+        : await describePushed(
+            clients.get(first.target.registry)!,
+            first.target.name,
+            first.manifest,
+            built.metadata
+          )
+      verification.requests = requests(clients) - before
+      return {
+        repository: first.target.repository,
+        repositories: plan.targets.map(t => t.repository),
+        digest: first.digest,
+        manifest: first.manifest,
+        described
+      }
     })
   )
-  reporter.info(`Verified: ${plan.tags.length} tag(s) on ${inputs.registry} serve ${verified.digest}`)
+  const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
+  reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`)
   return resultOf({ ...outcome, image: pushed.image, verified })
 }
+
+const requests = (clients: Map<string, RegistryClient>): number =>
+  [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0)

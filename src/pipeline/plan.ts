@@ -19,13 +19,25 @@ export interface GitOrigin {
   defaultContext?: string
 }
 
+/** One image the run pushes to: every tag goes to every target. */
+export interface Target {
+  registry: string
+  /** registry/repository, e.g. `localhost:5000/my/app`. */
+  repository: string
+  /** The repository as the registry API names it (`library/x` on Docker Hub). */
+  name: string
+  /** `repository:tag` for every tag, in order. */
+  refs: string[]
+}
+
 export interface Plan {
   build: BuildPlan
   /** Bare tags, in order; the first is pushed by docker, the rest through the registry API. */
   tags: string[]
-  /** registry/repository, e.g. `localhost:5000/my/app`. */
+  /** Every image the run pushes to; the first also stands for the run (`image-ref`). */
+  targets: Target[]
+  /** The first target's repository and API name. */
   repository: string
-  /** The repository as the registry API names it (`library/x` on Docker Hub). */
   name: string
   buildx: boolean
   /** Push to the registry at all. */
@@ -102,18 +114,27 @@ export async function makePlan(
     serverUrl: opts.git?.serverUrl ?? 'https://github.com',
     defaultContext: opts.git?.defaultContext
   })
-  const repo = repository(inputs.registry, inputs.image)
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
+  const targets = inputs.targets.map(({ registry, image }): Target => {
+    const repo = repository(registry, image)
+    return {
+      registry,
+      repository: repo,
+      name: remotePath(registry, image),
+      refs: tags.map(t => `${repo}:${t}`)
+    }
+  })
   const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
   return {
     ...where,
     tags,
-    repository: repo,
-    name: remotePath(inputs.registry, inputs.image),
+    targets,
+    repository: targets[0].repository,
+    name: targets[0].name,
     buildx: opts.buildx,
     push: where.pushedBy !== 'none',
     build: {
-      refs: tags.map(tag => `${repo}:${tag}`),
+      refs: targets.flatMap(t => t.refs),
       iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
       annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],

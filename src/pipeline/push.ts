@@ -8,7 +8,7 @@ import { retry } from '../retry.js'
 import { messageOf } from '../text.js'
 import { inspectBuilt, PUSH_RETRY_WINDOW_MS, type Built } from './build.js'
 import { withHint } from './hints.js'
-import { retrying, type Plan } from './plan.js'
+import { retrying, type Plan, type Target } from './plan.js'
 import { VerificationError } from './verify.js'
 
 export { PUSH_RETRY_WINDOW_MS } from './build.js'
@@ -19,25 +19,27 @@ export interface Pushed {
   image?: ImageInfo
 }
 
+/**
+ * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
+ * the rest through its registry's API; the local image is inspected once, beside the pushes.
+ */
 export async function push(
   inputs: Inputs,
   plan: Plan,
   built: Built,
-  deps: { docker: Docker; client: RegistryClient; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+  deps: {
+    docker: Docker
+    clients: Map<string, RegistryClient>
+    reporter: Reporter
+    sleep?: (ms: number) => Promise<void>
+  }
 ): Promise<Pushed> {
-  const { docker, client, reporter } = deps
   if (plan.pushedBy === 'buildx') {
     // buildx pushed every platform and tag itself, and says what in its metadata file.
     const digest = built.metadata['containerimage.digest']
     return { digests: typeof digest === 'string' && digest ? [digest] : [] }
   }
-  const refs = plan.build.refs
-  const pushDocker = (ref: string, size?: Promise<number | undefined>): Promise<string> =>
-    retry(() => docker.push(ref, size), {
-      ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-      maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(withHint(inputs))
-
+  const { docker } = deps
   // The inspect (image ID, size, platform) runs beside the push, off the critical path.
   const inspecting = inspectBuilt(docker, built, plan.build.refs)
   inspecting.catch(() => undefined)
@@ -46,18 +48,46 @@ export async function push(
     image => image.size,
     () => undefined
   )
-  const reported = await pushDocker(refs[0], size).catch(async error => {
+  const perTarget = await Promise.all(
+    plan.targets.map(target =>
+      pushTarget(inputs, plan, target, built, size, inspecting, {
+        ...deps,
+        client: deps.clients.get(target.registry)!
+      })
+    )
+  )
+  return { digests: [...new Set(perTarget.flat())], image: await inspecting }
+}
+
+async function pushTarget(
+  inputs: Inputs,
+  plan: Plan,
+  target: Target,
+  built: Built,
+  size: Promise<number | undefined>,
+  inspecting: Promise<ImageInfo>,
+  deps: { docker: Docker; client: RegistryClient; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+): Promise<string[]> {
+  const { docker, client, reporter } = deps
+  const refs = target.refs
+  const hint = withHint(inputs, target)
+  const pushDocker = (ref: string): Promise<string> =>
+    retry(() => docker.push(ref, size), {
+      ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+      maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(hint)
+
+  const reported = await pushDocker(refs[0]).catch(async error => {
     throw await movedDuringPush(docker, built, refs[0], error)
   })
-  const image = await inspecting
-  let digests = reported ? [reported] : pushedDigests(image.repoDigests, plan.repository)
+  let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository)
   if (refs.length > 1) {
     const tagged =
-      digests.length === 1 && (await tagByApi(client, plan.name, digests[0], plan.tags.slice(1), reporter))
-    if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref, size))
+      digests.length === 1 && (await tagByApi(client, target.name, digests[0], plan.tags.slice(1), reporter))
+    if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref))
     digests = [...new Set(digests.filter(Boolean))]
   }
-  return { digests, image }
+  return digests
 }
 
 /**

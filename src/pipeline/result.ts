@@ -2,13 +2,16 @@
 import type { ImageInfo } from '../docker.js'
 import type { Manifest } from '../registry/api.js'
 import type { Described } from './describe.js'
+import type { Moved } from './copy.js'
 import { platformDigests } from './verify.js'
 
 export interface Result {
   /** sha256 digest the registry serves for every pushed tag; '' when nothing was pushed. */
   digest: string
-  /** registry/repository@digest; '' when nothing was pushed. */
+  /** registry/repository@digest of the first image; '' when nothing was pushed. */
   imageRef: string
+  /** registry/repository@digest of every image pushed to. */
+  imageRefs: string[]
   imageid: string
   /** Full references pushed (or only tagged when push is false). */
   tags: string[]
@@ -21,7 +24,7 @@ export interface Result {
   buildx: Record<string, unknown>
   durations: Record<string, number>
   /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
-  counts: { docker: number; registry: number; verification: number }
+  counts: { docker: number; registry: number; verification: number } & Partial<Moved>
   /** metadata-action's version, the build's labels and the OCI annotations (KEY=VALUE), when known. */
   meta?: { version: string; labels: string[]; annotations: string[] }
 }
@@ -35,7 +38,14 @@ export interface Outcome {
   /** The local image, when it is in the engine's store. */
   image?: ImageInfo
   /** What the registry serves for every tag, once verified; `described` when nothing local was inspected. */
-  verified?: { repository: string; digest: string; manifest: Manifest; described?: Described }
+  verified?: {
+    repository: string
+    /** Every image the digest was verified on (the first is `repository`). */
+    repositories?: string[]
+    digest: string
+    manifest: Manifest
+    described?: Described
+  }
   /** buildx's metadata file, whose keys the `metadata` output carries too. */
   metadata?: Record<string, unknown>
 }
@@ -44,6 +54,9 @@ export function resultOf(o: Outcome): Omit<Result, 'counts'> {
   return {
     digest: o.verified?.digest ?? '',
     imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
+    imageRefs: o.verified
+      ? (o.verified.repositories ?? [o.verified.repository]).map(r => `${r}@${o.verified!.digest}`)
+      : [],
     imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
     tags: o.refs,
     platformDigests: o.verified

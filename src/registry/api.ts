@@ -37,8 +37,9 @@ export function manifestDigest(body: Buffer): string {
 
 export class RegistryClient {
   readonly registry: string
-  private readonly transport: Transport
-  private readonly auth: Authenticator
+  /** For the blob and tag modules beside this one (blobs.ts, tags-list.ts); not for the pipeline. */
+  readonly transport: Transport
+  readonly auth: Authenticator
 
   constructor(opts: RegistryClientOptions) {
     this.registry = opts.registry
@@ -123,7 +124,8 @@ export class RegistryClient {
       throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal')
   }
 
-  private url(repo: string, path: string): URL {
+  /** `<base>/v2/<repo>/<path>`, named anew each time: an insecure registry may have moved to plain HTTP. */
+  url(repo: string, path: string): URL {
     return new URL(`${this.baseUrl}/v2/${repo}/${path}`)
   }
 }

@@ -103,9 +103,11 @@ export class Authenticator {
     repo: string,
     actions: Actions,
     headers: Record<string, string>,
-    body?: Buffer
+    body?: Buffer,
+    /** Another scope the same token needs, e.g. `repository:<from>:pull` for a cross-repository mount. */
+    alsoScope?: string
   ): Promise<Response> {
-    const scope = `repository:${repo}:${actions}`
+    const scope = `repository:${repo}:${actions}${alsoScope ? ` ${alsoScope}` : ''}`
     let auth = await this.knownAuthorization(scope)
     let res = await this.transport.send(method, url, withAuth(headers, auth), body)
     if (res.status === 401 && !auth?.fresh) {
@@ -147,6 +149,14 @@ export class Authenticator {
       })
     }
     if (credentials) this.basic = basicHeader(credentials)
+  }
+
+  /**
+   * The Authorization header for a request whose body is a stream, which cannot be resent after a 401:
+   * what an earlier request to the same scope obtained (undefined for an anonymous registry).
+   */
+  async headerFor(repo: string, actions: Actions): Promise<string | undefined> {
+    return (await this.knownAuthorization(`repository:${repo}:${actions}`))?.header
   }
 
   /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */

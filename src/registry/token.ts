@@ -63,7 +63,8 @@ export async function requestToken(
     headers['Content-Length'] = String(body.length)
   } else {
     if (service) url.searchParams.set('service', service)
-    url.searchParams.set('scope', scope)
+    // Several scopes (a cross-repository mount) go as several `scope` parameters, as docker sends them.
+    for (const one of scope.split(' ')) url.searchParams.append('scope', one)
     if (credentials) {
       url.searchParams.set('account', credentials.username)
       headers.Authorization = basicHeader(credentials)

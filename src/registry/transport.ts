@@ -66,10 +66,12 @@ export class Transport {
 
   private readonly origin: string
   private readonly attempts: number
-  private readonly timeoutMs: number
+  /** Per request; stream.ts uses it as an idle bound, since a layer may take longer in all. */
+  readonly timeoutMs: number
   private readonly onRetry?: (message: string) => void
   private readonly sleep?: (ms: number) => Promise<void>
-  private readonly closed = new AbortController()
+  /** Aborted by close(); stream.ts stops its transfers on it too. */
+  readonly closed = new AbortController()
   private readonly agents: {
     http?: http.Agent
     https?: https.Agent
@@ -189,7 +191,7 @@ export class Transport {
   }
 
   /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
-  private effective(url: URL): URL {
+  effective(url: URL): URL {
     return url.origin === this.origin && this.insecureMode === 'http'
       ? new URL(url.href.replace(/^https:/, 'http:'))
       : url
@@ -231,7 +233,7 @@ export class Transport {
   }
 
   /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
-  private async agentFor(url: URL, tls?: typeof https): Promise<http.Agent> {
+  async agentFor(url: URL, tls?: typeof https): Promise<http.Agent> {
     const options = { keepAlive: true, maxSockets: MAX_SOCKETS }
     if (!tls) return (this.agents.http ??= new http.Agent(options))
     if (url.origin !== this.origin) return (this.agents.https ??= new tls.Agent(options))

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { hasBlob, startUpload, streamBlob } from '../../src/registry/blobs.js'
+import { basic, cleanUp, client, creds, failure, serve } from '../helpers/stand-in.js'
+
+afterEach(cleanUp)
+
+const BLOB = Buffer.alloc(300_000, 7)
+const DIGEST = `sha256:${createHash('sha256').update(BLOB).digest('hex')}`
+
+describe('startUpload', () => {
+  it('a mount the registry makes (201) uploads nothing; one it does not (202) gives the upload session', async () => {
+    let mounts = true
+    const server = await serve((req, res) => {
+      if (req.method === 'POST' && mounts) return void res.writeHead(201).end()
+      res.writeHead(202, { Location: '/v2/dst/blobs/uploads/abc?_state=s' }).end()
+    })
+    const { c } = client(server)
+    expect(await startUpload(c, 'dst', { digest: DIGEST, from: 'src/app' })).toBe('mounted')
+    expect(server.seen[0].url).toBe(
+      `/v2/dst/blobs/uploads/?mount=${encodeURIComponent(DIGEST)}&from=src%2Fapp`
+    )
+    mounts = false
+    const session = await startUpload(c, 'dst', { digest: DIGEST, from: 'src/app' })
+    expect(String(session)).toBe(`http://${server.host}/v2/dst/blobs/uploads/abc?_state=s`)
+  })
+
+  it('a Bearer registry is asked for one token with push on the target and pull on the mount source', async () => {
+    const server = await serve((req, res) => {
+      const url = new URL(req.url, 'http://x')
+      if (url.pathname === '/token') {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return void res.end(JSON.stringify({ token: `t-${url.searchParams.getAll('scope').join('+')}` }))
+      }
+      if (!req.headers.authorization) {
+        res.writeHead(401, {
+          'WWW-Authenticate': `Bearer realm="http://${req.headers.host}/token",service="s"`
+        })
+        return void res.end()
+      }
+      res.writeHead(201).end()
+    })
+    const { c } = client(server)
+    expect(await startUpload(c, 'dst', { digest: DIGEST, from: 'src/app' })).toBe('mounted')
+    const token = server.seen.find(s => s.url.startsWith('/token'))!
+    expect(new URL(token.url, 'http://x').searchParams.getAll('scope')).toEqual([
+      'repository:dst:pull,push',
+      'repository:src/app:pull'
+    ])
+  })
+})
+
+describe('streamBlob', () => {
+  it('follows a 307 to storage without Authorization, streams the bytes into the PUT with the digest', async () => {
+    const storage = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Length': String(BLOB.length) })
+      res.end(BLOB)
+    }, '127.0.0.2')
+    const src = await serve((req, res) => {
+      if (req.headers.authorization !== basic('u', 'p')) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="r"' })
+        return void res.end()
+      }
+      if (req.method === 'HEAD') return void res.writeHead(200).end()
+      res.writeHead(307, { Location: `http://127.0.0.2:${storage.port}/b?sig=1` }).end()
+    })
+    // The storage answers on 127.0.0.2 too: another host, same machine.
+    const dst = await serve((req, res) => {
+      if (req.method === 'POST')
+        return void res.writeHead(202, { Location: '/v2/dst/blobs/uploads/u1' }).end()
+      res.writeHead(201).end()
+    })
+    const source = client(src, { credentials: creds('u', 'p') }).c
+    const target = client(dst).c
+    await hasBlob(source, 'src/app', DIGEST) // the manifests' reads establish the credentials first
+    const upload = await startUpload(target, 'dst')
+    expect(upload).not.toBe('mounted')
+    const moved = await streamBlob(
+      source,
+      'src/app',
+      target,
+      'dst',
+      { digest: DIGEST, size: BLOB.length },
+      upload as URL
+    )
+    expect(moved).toBe(BLOB.length)
+    expect(storage.seen).toHaveLength(1)
+    expect(storage.seen[0].headers.authorization).toBeUndefined()
+    expect(src.seen.at(-1)!.headers.authorization).toBe(basic('u', 'p'))
+    const put = dst.seen.find(s => s.method === 'PUT')!
+    expect(put.url).toBe(`/v2/dst/blobs/uploads/u1?digest=${encodeURIComponent(DIGEST)}`)
+    expect(put.body.equals(BLOB)).toBe(true)
+    expect(put.headers['content-length']).toBe(String(BLOB.length))
+  })
+
+  it('a 503 from the upload is transient (the caller retries), a 401 an auth failure naming the target', async () => {
+    let status = 503
+    const src = await serve((_req, res) => res.writeHead(200).end(BLOB))
+    const dst = await serve((_req, res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.end('{"errors":[{"code":"UNAVAILABLE","message":"try later"}]}')
+    })
+    const [source, target] = [client(src).c, client(dst).c]
+    const at = new URL(`http://${dst.host}/v2/dst/blobs/uploads/u1`)
+    const blob = { digest: DIGEST, size: BLOB.length }
+    expect((await failure(streamBlob(source, 's', target, 'dst', blob, at))).kind).toBe('transient')
+    status = 401
+    const denied = await failure(streamBlob(source, 's', target, 'dst', blob, at))
+    expect(denied.kind).toBe('auth')
+    expect(denied.message).toContain(`lack push access to dst`)
+  })
+})

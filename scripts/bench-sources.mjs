@@ -1,0 +1,167 @@
+// The `sources` section of `npm run bench` (issue 13): a merge within one registry moves no blob bytes
+// (read from the action's own `metadata` output), and promoting an index across registries costs at most
+// 1.1× `skopeo copy --all` of the same index, side by side, each platform with a fresh random layer.
+// Needs buildx (the BuildKit engine) for the two single-platform legs; FROM scratch, so no emulation.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function registryIn(dir, spawn) {
+  const port = await freePort()
+  mkdirSync(dir, { recursive: true })
+  const config = `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`
+  writeFileSync(path.join(dir, 'config.yml'), config)
+  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' })
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok)
+        return { host: `127.0.0.1:${port}`, stop: () => child.kill() }
+    } catch {
+      await new Promise(r => setTimeout(r, 100))
+    }
+  }
+  child.kill()
+  throw new Error('docker-registry did not start')
+}
+
+function parseCommandFile(text) {
+  const out = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!m) continue
+    const value = []
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+    out[m[1]] = value.join('\n')
+  }
+  return out
+}
+
+/**
+ * `ctx`: { run, spawn, node, action, baseEnv, work, rounds, mb, log, median, round1, ratio }, the helpers of
+ * scripts/bench.mjs. Returns the section's results.
+ */
+export async function benchSources(ctx) {
+  const { run, node, action, baseEnv, work, rounds, mb, log, median, round1, ratio } = ctx
+  const source = await registryIn(path.join(work, 'sources-src'), ctx.spawn)
+  // skopeo remembers where it has seen a blob (its blob info cache, /var/lib/containers/cache as root) and
+  // mounts from there: each side and round gets a registry of its own, so that every blob really crosses.
+  let registries = 0
+  const freshTarget = () => registryIn(path.join(work, `sources-dst-${++registries}`), ctx.spawn)
+  let seq = 0
+  const runAction = async inputs => {
+    const dir = path.join(work, `sources-run-${++seq}`)
+    mkdirSync(path.join(dir, 'temp'), { recursive: true })
+    const files = { GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STATE: path.join(dir, 'state') }
+    for (const f of Object.values(files)) writeFileSync(f, '')
+    const env = { ...baseEnv, ...files, RUNNER_TEMP: path.join(dir, 'temp') }
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+    const r = await run(node, [action], env)
+    if (r.code !== 0) throw new Error(`action failed:\n${r.out}\n${r.err}`)
+    const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+    return { ms: r.ms, outputs, metadata: JSON.parse(outputs.metadata) }
+  }
+  try {
+    // Two legs, each its own fresh layer, as two runners would push them.
+    for (const arch of ['amd64', 'arm64']) {
+      const dir = path.join(work, `sources-ctx-${arch}`)
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n')
+      writeFileSync(path.join(dir, 'blob'), randomBytes(mb * 1024 * 1024))
+      await runAction({
+        context: dir,
+        image: 'bench/legs',
+        registry: source.host,
+        tags: `build-1-${arch}`,
+        platforms: `linux/${arch}`,
+        provenance: 'false'
+      })
+      rmSync(dir, { recursive: true, force: true })
+    }
+    const merged = await runAction({
+      image: 'bench/legs',
+      registry: source.host,
+      sources: 'build-1-*',
+      tags: 'v1'
+    })
+    log(`sources: merged ${merged.outputs.digest}, blob bytes moved ${merged.metadata.counts.blobBytes}`)
+
+    const ours = []
+    const skopeo = []
+    let copied
+    let durations
+    const from = `${source.host}/bench/legs:v1`
+    for (let i = 0; i < rounds; i++) {
+      const [ta, tb] = await Promise.all([freshTarget(), freshTarget()])
+      const a = async () => {
+        const r = await runAction({
+          image: `bench/ours-${i}`,
+          registry: ta.host,
+          sources: from,
+          tags: 'v1'
+        })
+        if (r.outputs.digest !== merged.outputs.digest) throw new Error('the promotion changed the digest')
+        copied = r.metadata.counts
+        durations = r.metadata.durations
+        return r.ms
+      }
+      const b = async () => {
+        const args = ['copy', '--all', '--src-tls-verify=false', '--dest-tls-verify=false']
+        const r = await run('skopeo', [
+          ...args,
+          `docker://${from}`,
+          `docker://${tb.host}/bench/skopeo-${i}:v1`
+        ])
+        if (r.code !== 0) throw new Error(`skopeo copy failed: ${r.err}`)
+        return r.ms
+      }
+      const [ra, rb] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
+      ta.stop()
+      tb.stop()
+      for (const k of [registries - 1, registries])
+        rmSync(path.join(work, `sources-dst-${k}`), { recursive: true, force: true })
+      ours.push(ra)
+      skopeo.push(rb)
+      log(
+        `sources round ${i + 1}: promote ${ra.toFixed(0)} ms (phases ${JSON.stringify(durations)}), skopeo copy --all ${rb.toFixed(0)} ms`
+      )
+    }
+    return {
+      mb,
+      mergeBlobBytes: merged.metadata.counts.blobBytes,
+      mergeRegistryRequests: merged.metadata.counts.registry,
+      promote: {
+        actionMedianMs: round1(median(ours)),
+        skopeoMedianMs: round1(median(skopeo)),
+        ratio: ratio(median(ours), median(skopeo)),
+        medianPairedRatio: ratio(median(ours.map((x, i) => x / skopeo[i])), 1),
+        blobBytes: copied.blobBytes,
+        target: 1.1,
+        samples: { action: ours.map(round1), skopeo: skopeo.map(round1) }
+      }
+    }
+  } finally {
+    source.stop()
+  }
+}
+
+/** The section's rows of bench/results.md. */
+export function sourcesRows(s, rounds, pass) {
+  return [
+    `| merge of 2 sources within one registry: blob bytes moved (from \`metadata\`) | ${s.mergeBlobBytes} (${s.mergeRegistryRequests} registry requests) | 0 | ${pass(s.mergeBlobBytes, 0)} |`,
+    `| promote across registries / \`skopeo copy --all\` (median of ${rounds}, ${s.mb} MB fresh layer per platform) | ${s.promote.ratio} (${s.promote.actionMedianMs} ms / ${s.promote.skopeoMedianMs} ms, ${s.promote.blobBytes} bytes) | ≤ ${s.promote.target} | ${pass(s.promote.ratio, s.promote.target)} |`,
+    `| the same, median of per-round ratios | ${s.promote.medianPairedRatio} | ≤ ${s.promote.target} | ${pass(s.promote.medianPairedRatio, s.promote.target)} |`
+  ]
+}

@@ -1,0 +1,162 @@
+// Requests whose bodies are layers: the response (or the request body) is a stream, never a buffer, so a
+// blob goes from one registry to another without being held in memory. Beside transport.ts, which buffers
+// every answer (manifests, tokens, errors) and retries; the caller of these retries the whole transfer.
+
+import http, { type IncomingMessage } from 'node:http'
+import type { Readable } from 'node:stream'
+import { kindOf, type FailureKind } from '../retry.js'
+import { messageOf, oneLine } from '../text.js'
+import { headerValue, RegistryError, where } from './errors.js'
+import { USER_AGENT, type Response, type Transport } from './transport.js'
+
+// As transport.ts follows them: docker's client, at most 5 hops.
+const MAX_REDIRECTS = 5
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+/** An error answer is read for its message, never more than this. */
+const ERROR_BODY_BYTES = 64 * 1024
+
+export interface Streamed {
+  res: IncomingMessage
+  /** Where the answer came from, after redirects. */
+  at: URL
+}
+
+/**
+ * A GET whose body is read by the caller: redirects are followed (a registry sends blob reads to its
+ * storage), and Authorization goes only to the origin it was meant for, never to the storage host.
+ */
+export async function openRead(
+  transport: Transport,
+  url: URL,
+  headers: Record<string, string>
+): Promise<Streamed> {
+  let at = url
+  let sent = headers
+  for (let hops = 0; ; hops++) {
+    const res = await once(transport, 'GET', at, sent)
+    const location = headerValue(res.headers.location)
+    if (!REDIRECTS.has(res.statusCode ?? 0) || !location) return { res, at }
+    res.resume()
+    if (hops === MAX_REDIRECTS)
+      throw new RegistryError(`GET ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal')
+    let next: URL | undefined
+    try {
+      next = new URL(location, transport.effective(at))
+    } catch {
+      // reported below
+    }
+    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+      throw new RegistryError(`GET ${where(at)} redirected to an unusable location`, 'fatal')
+    if (next.origin !== transport.effective(url).origin && 'Authorization' in sent) {
+      sent = { ...sent }
+      delete sent.Authorization
+    }
+    at = next
+  }
+}
+
+/** A PUT (or PATCH) whose body is `body`, `length` bytes; the answer is buffered, being small. */
+export async function sendStream(
+  transport: Transport,
+  method: 'PUT' | 'PATCH',
+  url: URL,
+  headers: Record<string, string>,
+  body: Readable,
+  length: number
+): Promise<Response> {
+  const res = await once(transport, method, url, { ...headers, 'Content-Length': String(length) }, body)
+  return { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) }
+}
+
+/** A streamed answer that is not what the caller wanted, as a RegistryError classified by its status. */
+export async function streamError(
+  transport: Transport,
+  method: string,
+  { res, at }: Streamed
+): Promise<RegistryError> {
+  const response = { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) }
+  return transport.httpError(method, at, response, statusKind(response.status))
+}
+
+/** 408, 429 and 5xx are worth another attempt, 401 and 403 are auth failures, the rest are final. */
+export function statusKind(status: number): FailureKind {
+  if (status === 408 || status === 429 || status >= 500) return 'transient'
+  if (status === 401 || status === 403) return 'auth'
+  return 'fatal'
+}
+
+async function readSmall(res: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      if (size < ERROR_BODY_BYTES) chunks.push(chunk)
+      size += chunk.length
+    }
+  } catch {
+    // what arrived is enough for a message
+  }
+  return Buffer.concat(chunks).subarray(0, ERROR_BODY_BYTES)
+}
+
+/**
+ * One exchange, resolved with the response head. The deadline is for inactivity: a 128 MB layer may
+ * rightly take longer than one request's deadline in all, but not a silence that long.
+ */
+async function once(
+  transport: Transport,
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  body?: Readable
+): Promise<IncomingMessage> {
+  transport.requestCount++
+  const target = transport.effective(url)
+  const tls = target.protocol === 'http:' ? undefined : (await import('node:https')).default
+  const agent = await transport.agentFor(target, tls)
+  const signal = transport.closed.signal
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    let settled = false
+    const fail = (err: unknown) => {
+      body?.destroy()
+      if (settled) return
+      settled = true
+      reject(networkError(method, target, err))
+    }
+    const req = (tls ?? http).request(
+      target,
+      { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal },
+      res => {
+        settled = true
+        // A body still being sent when the registry has answered (an early 4xx/5xx) is of no more use.
+        if (body && !body.readableEnded) body.destroy()
+        res.setTimeout(transport.timeoutMs, () =>
+          res.destroy(
+            Object.assign(new Error(`stalled for ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })
+          )
+        )
+        resolve(res)
+      }
+    )
+    req.setTimeout(transport.timeoutMs, () =>
+      req.destroy(
+        Object.assign(new Error(`timed out after ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })
+      )
+    )
+    req.on('error', fail)
+    if (!body) return void req.end()
+    body.on('error', err => {
+      req.destroy(err)
+      fail(err)
+    })
+    body.pipe(req)
+  })
+}
+
+function networkError(method: string, url: URL, err: unknown): RegistryError {
+  if (err instanceof RegistryError) return err
+  const code = (err as { code?: unknown })?.code
+  return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
+    code: typeof code === 'string' ? code : undefined
+  })
+}
