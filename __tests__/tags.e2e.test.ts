@@ -129,6 +129,22 @@ describe('tag rules on real event payloads, checked in the registry', () => {
     expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
     expect(result.outputs['image-ref']).toBe(`${registry.host}/${image}@${result.outputs.digest}`)
   })
+
+  it("metadata-action's tags output for two images: both images get the tags", async () => {
+    const [a, b] = [repo('refs-a'), repo('refs-b')]
+    const refs = [
+      `${registry.host}/${a}:1.0`,
+      `${registry.host}/${a}:stable`,
+      `${registry.host}/${b}:1.0`,
+      `${registry.host}/${b}:stable`
+    ]
+    const result = await run({ registry: '', tags: refs.join('\n') }, await fixtureEnv('event_push_dev'))
+    expectSucceeded(result)
+    for (const image of [a, b]) {
+      expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
+      expect((await inspectRaw(registry.host, `${image}:stable`)).digest).toBe(result.outputs.digest)
+    }
+  })
 })
 
 describe('rules that yield no tag for this event', () => {
