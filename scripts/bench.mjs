@@ -234,8 +234,8 @@ async function benchBuildx(registry) {
     const action = []
     const raw = []
     for (let i = 0; i < ROUNDS; i++) {
-      const a = () => runAction(registry, `bench/bx-action-${name}`, tags, BUILDX_MB)
-      const b = () => runRawBuildx(registry, `bench/bx-raw-${name}`, tags, BUILDX_MB)
+      const a = () => runAction(registry, `bench/bx-action-${name.toLowerCase()}`, tags, BUILDX_MB)
+      const b = () => runRawBuildx(registry, `bench/bx-raw-${name.toLowerCase()}`, tags, BUILDX_MB)
       const [ra, rr] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
       action.push(ra.ms)
       raw.push(rr.ms)
