@@ -2501,7 +2501,7 @@ async function build(inputs, plan, deps) {
             ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
             : docker.build(args);
     };
-    const result = await withIndexFallback(plan.build, run, reporter).catch(error => hint(located(error, inputs)));
+    const result = await withIndexFallback(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
     const iid = plan.build.iidfile ? (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
@@ -2553,6 +2553,16 @@ async function inspectBuilt(docker, built, refs) {
     if (/no such image/i.test((0,src_text/* messageOf */.bD)(last)))
         throw new VerificationError(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
     throw last;
+}
+/**
+ * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
+ * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
+ */
+function tagTaken(error) {
+    const m = error instanceof DockerError ? /image "([^"]+)": already exists/.exec(error.message) : null;
+    if (!m)
+        return error;
+    return new VerificationError(`another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`);
 }
 function located(error, inputs) {
     if (!(error instanceof DockerError))

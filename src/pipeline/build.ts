@@ -68,7 +68,7 @@ export async function build(
       : docker.build(args)
   }
   const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
-    hint(located(error, inputs))
+    hint(located(tagTaken(error), inputs))
   )
   if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
 
@@ -142,6 +142,18 @@ export async function inspectBuilt(docker: Docker, built: Built, refs: string[])
       `the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`
     )
   throw last
+}
+
+/**
+ * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
+ * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
+ */
+export function tagTaken(error: unknown): unknown {
+  const m = error instanceof DockerError ? /image "([^"]+)": already exists/.exec(error.message) : null
+  if (!m) return error
+  return new VerificationError(
+    `another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`
+  )
 }
 
 function located(error: unknown, inputs: Inputs): unknown {
