@@ -24,6 +24,8 @@ describe('npm run bench (smoke)', () => {
           '2',
           '--sources-mb',
           '1',
+          '--buildx-mb',
+          '1',
           '--out',
           out
         ],

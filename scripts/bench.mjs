@@ -214,7 +214,13 @@ async function runRawBuildx(registry, repo, tags, mb) {
   const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
   const args = ['buildx', 'build', '--push', `--label=org.opencontainers.image.created=${created}`]
   for (const tag of tags) args.push(`--tag=${registry}/${repo}:${tag}`)
-  const r = await run('docker', [...args, ctx])
+  let r = await run('docker', [...args, ctx])
+  // docker-registry 2.8 sometimes answers the docker driver's burst of per-tag pushes with a 500: that is
+  // the raw side's own flake, not the action's; the round is run again once, and said so.
+  if (r.code !== 0 && /500 Internal Server Error/.test(r.err)) {
+    log(`raw docker buildx hit a registry 500; running that round again`)
+    r = await run('docker', [...args, ctx])
+  }
   if (r.code !== 0) throw new Error(`raw docker buildx failed:\n${r.err}`)
   rmSync(ctx, { recursive: true, force: true })
   return { ms: r.ms }
