@@ -4,15 +4,12 @@
 // `outputs` decide what else happens. The classic engine keeps `docker push` (checked below too).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EXPECTED_BUILDER, expectSucceeded, runAction } from './helpers/action.js'
-import { startBuildkitProxy, unixSocketOf, type BuildkitProxy } from './helpers/buildkit-proxy.js'
+import { remoteBuilder, type RemoteBuilder } from './helpers/buildkit-proxy.js'
 import {
   dockerCli,
-  dockerOk,
   ensureBaseImage,
   makeContext,
   removeImagesLater,
@@ -46,27 +43,17 @@ if (EXPECTED_BUILDER === 'buildx')
   describe('BuildKit engine, a remote-driver builder: the build pushes, nothing else does', () => {
     // setup-buildx-action's builders (docker-container, remote, kubernetes) push from BuildKit; the remote
     // driver is the one that runs here without images from Docker Hub.
-    let proxy: BuildkitProxy
-    let userConfig: string
+    let remote: RemoteBuilder
     const NAME = 'btp-push-remote'
     beforeAll(async () => {
-      proxy = await startBuildkitProxy(unixSocketOf(process.env.DOCKER_HOST || 'unix:///var/run/docker.sock'))
-      userConfig = await mkdtemp(join(tmpdir(), 'btp-userconfig-'))
-      const plugins = process.env.DOCKER_CONFIG && join(process.env.DOCKER_CONFIG, 'cli-plugins')
-      if (plugins && existsSync(plugins)) await symlink(plugins, join(userConfig, 'cli-plugins'))
-      await writeFile(join(userConfig, 'config.json'), '{}\n')
-      await dockerOk(['buildx', 'create', '--name', NAME, '--driver', 'remote', proxy.endpoint], {
-        env: { ...process.env, DOCKER_CONFIG: userConfig }
-      })
       // Chosen with `docker buildx use`, as setup-buildx-action does: no builder input needed.
-      await dockerOk(['buildx', 'use', NAME], { env: { ...process.env, DOCKER_CONFIG: userConfig } })
+      remote = await remoteBuilder(NAME, { use: true })
     })
     afterAll(async () => {
-      await proxy?.stop()
-      if (userConfig) await rm(userConfig, { recursive: true, force: true })
+      await remote?.stop()
     })
     const onRemote = (inputs: Record<string, string>) =>
-      runAction(inputs, { env: { DOCKER_CONFIG: userConfig } })
+      runAction(inputs, { env: { DOCKER_CONFIG: remote.userConfig } })
 
     it('every tag pushed by one build: no docker push, one docker process, config digest as imageid, buildx keys in metadata', async () => {
       const ctx = await makeContext({ Dockerfile: fresh(base) })
@@ -80,7 +67,7 @@ if (EXPECTED_BUILDER === 'buildx')
       })
       expectSucceeded(run)
       expect(run.log).toContain(`building with "${NAME}" instance using remote driver`)
-      expect(proxy.connections).toBeGreaterThan(0)
+      expect(remote.proxy.connections).toBeGreaterThan(0)
       expect(pushCommands(run.log)).toEqual([])
       expect(run.log).toMatch(/\[command\]docker buildx build .*--push/)
       const served = await Promise.all(

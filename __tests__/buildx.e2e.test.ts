@@ -4,11 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { errorLines, EXPECTED_BUILDER, runAction, type ActionRun, expectSucceeded } from './helpers/action.js'
-import { startBuildkitProxy, unixSocketOf, type BuildkitProxy } from './helpers/buildkit-proxy.js'
+import { remoteBuilder, type BuildkitProxy, type RemoteBuilder } from './helpers/buildkit-proxy.js'
 import { dockerOk, ensureBaseImage, makeContext, removeImagesLater, requireDocker } from './helpers/docker.js'
 import { startRegistry, type TestRegistry } from './helpers/registry.js'
 import { inspectConfig, inspectRaw, tagExists, type Creds } from './helpers/skopeo.js'
@@ -393,27 +392,17 @@ if (EXPECTED_BUILDER === 'buildx')
     })
 
     describe('builder: a second buildx builder (remote driver) runs the build', () => {
+      let remote: RemoteBuilder
       let proxy: BuildkitProxy
       let userConfig: string
       const NAME = 'btp-remote'
-      const userEnv = () => ({ ...process.env, DOCKER_CONFIG: userConfig })
       beforeAll(async () => {
-        proxy = await startBuildkitProxy(
-          unixSocketOf(process.env.DOCKER_HOST || 'unix:///var/run/docker.sock')
-        )
         // The user's own config, as setup-buildx-action would leave it: the plugin plus one more builder.
-        userConfig = await mkdtemp(join(tmpdir(), 'btp-userconfig-'))
-        // A plugin installed system-wide (as on GitHub's runners) is found without this link.
-        const plugins = process.env.DOCKER_CONFIG && join(process.env.DOCKER_CONFIG, 'cli-plugins')
-        if (plugins && existsSync(plugins)) await symlink(plugins, join(userConfig, 'cli-plugins'))
-        await writeFile(join(userConfig, 'config.json'), '{}\n')
-        await dockerOk(['buildx', 'create', '--name', NAME, '--driver', 'remote', proxy.endpoint], {
-          env: userEnv()
-        })
+        remote = await remoteBuilder(NAME)
+        ;({ proxy, userConfig } = remote)
       })
       afterAll(async () => {
-        await proxy?.stop()
-        if (userConfig) await rm(userConfig, { recursive: true, force: true })
+        await remote?.stop()
       })
 
       it('with builder set, the build goes to that builder, and the pushed digest is verified', async () => {

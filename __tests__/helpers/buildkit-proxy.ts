@@ -2,10 +2,12 @@
 // `POST /grpc` with an h2c upgrade (that is how buildx's docker driver reaches it). This proxy does the
 // upgrade for every connection, so `docker buildx create --driver remote unix://<socket>` makes a second
 // builder that really is a remote-driver builder, and the test can count the connections it gets.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { dockerOk } from './docker.js'
 
 export interface BuildkitProxy {
   /** `unix:///…/buildkit.sock`, for `docker buildx create --driver remote`. */
@@ -85,4 +87,37 @@ export async function startBuildkitProxy(engineSocket: string): Promise<Buildkit
   })
   server.unref()
   return proxy
+}
+
+export interface RemoteBuilder {
+  proxy: BuildkitProxy
+  /** The user's DOCKER_CONFIG that knows the builder. */
+  userConfig: string
+  stop(): Promise<void>
+}
+
+/**
+ * The user's docker config as setup-buildx-action leaves it: the buildx plugin plus a remote-driver builder
+ * `name`, on a proxy in front of this engine's BuildKit; with `use`, chosen with `docker buildx use`.
+ */
+export async function remoteBuilder(name: string, opts: { use?: boolean } = {}): Promise<RemoteBuilder> {
+  const proxy = await startBuildkitProxy(
+    unixSocketOf(process.env.DOCKER_HOST || 'unix:///var/run/docker.sock')
+  )
+  const userConfig = await mkdtemp(join(tmpdir(), 'btp-userconfig-'))
+  // A plugin installed system-wide (as on GitHub's runners) is found without this link.
+  const plugins = process.env.DOCKER_CONFIG && join(process.env.DOCKER_CONFIG, 'cli-plugins')
+  if (plugins && existsSync(plugins)) await symlink(plugins, join(userConfig, 'cli-plugins'))
+  await writeFile(join(userConfig, 'config.json'), '{}\n')
+  const env = { ...process.env, DOCKER_CONFIG: userConfig }
+  await dockerOk(['buildx', 'create', '--name', name, '--driver', 'remote', proxy.endpoint], { env })
+  if (opts.use) await dockerOk(['buildx', 'use', name], { env })
+  return {
+    proxy,
+    userConfig,
+    async stop() {
+      await proxy.stop()
+      await rm(userConfig, { recursive: true, force: true })
+    }
+  }
 }
