@@ -2335,7 +2335,6 @@ async function makePlan(inputs, opts) {
         repository: targets[0].repository,
         name: targets[0].name,
         buildx: opts.buildx,
-        push: where.pushedBy !== 'none',
         build: {
             refs: targets.flatMap(t => t.refs),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
@@ -3604,7 +3603,7 @@ async function runPipeline(inputs, deps) {
         const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
         const counts = {
             docker: deps.docker.calls,
-            registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
+            registry: requests(clients),
             verification: verification.requests,
             ...moved
         };

@@ -178,7 +178,7 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor)
     const counts = {
       docker: deps.docker.calls,
-      registry: [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0),
+      registry: requests(clients),
       verification: verification.requests,
       ...moved
     }

@@ -40,8 +40,6 @@ export interface Plan {
   repository: string
   name: string
   buildx: boolean
-  /** Push to the registry at all. */
-  push: boolean
   /**
    * Who pushes: buildx itself (every tag, straight from BuildKit), `docker push` after the build (the
    * classic engine), or nobody.
@@ -132,7 +130,6 @@ export async function makePlan(
     repository: targets[0].repository,
     name: targets[0].name,
     buildx: opts.buildx,
-    push: where.pushedBy !== 'none',
     build: {
       refs: targets.flatMap(t => t.refs),
       iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
