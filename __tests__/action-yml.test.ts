@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { parseInputs } from '../src/inputs.js'
+import { parseInputs } from '../src/inputs/parse.js'
 import { ROOT } from './helpers/action.js'
 
 interface ActionYml {
@@ -177,7 +177,7 @@ describe('README: Security and reliability', () => {
 
   it('exists, and states the retry figures the code uses', async () => {
     expect(section).not.toBe('')
-    const { DEFAULT_BASE_MS, DEFAULT_MAX_MS } = await import('../src/retry.js')
+    const { DEFAULT_BASE_MS, DEFAULT_MAX_MS } = await import('../src/core/retry.js')
     const { PUSH_RETRY_WINDOW_MS, REQUEST_TIMEOUT_MS } = await import('../src/pipeline/index.js')
     const flat = section.replace(/\s+/g, ' ')
     expect(flat).toContain(`\`retries\` (default ${action.inputs.retries.default}, from 1 to 10)`)
@@ -189,8 +189,8 @@ describe('README: Security and reliability', () => {
 
   it('states the bounds of docker processes the code uses', async () => {
     const { boundsFrom, PUSH_MIN_MS, PUSH_MIN_THROUGHPUT, PUSH_STALL_MS, pushWatch, SHORT_DEADLINE_MS } =
-      await import('../src/docker.js')
-    const { KILL_AFTER_MS } = await import('../src/exec.js')
+      await import('../src/docker/docker.js')
+    const { KILL_AFTER_MS } = await import('../src/docker/exec.js')
     const flat = section.replace(/\s+/g, ' ')
     expect(flat).toContain(`\`docker login\` get ${SHORT_DEADLINE_MS / 1000} s`)
     expect(flat).toContain(

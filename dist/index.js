@@ -280,1739 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 3132:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
-/* harmony export */   NF: () => (/* binding */ noCacheFilters),
-/* harmony export */   Nm: () => (/* binding */ network),
-/* harmony export */   Q5: () => (/* binding */ ulimits),
-/* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
-/* harmony export */   bU: () => (/* binding */ githubToken),
-/* harmony export */   cw: () => (/* binding */ allow),
-/* harmony export */   fB: () => (/* binding */ cgroupParent),
-/* harmony export */   g7: () => (/* binding */ shmSize),
-/* harmony export */   hI: () => (/* binding */ ssh),
-/* harmony export */   hk: () => (/* binding */ annotations),
-/* harmony export */   j8: () => (/* binding */ buildContexts),
-/* harmony export */   p0: () => (/* binding */ attests),
-/* harmony export */   pQ: () => (/* binding */ checkBuildSources),
-/* harmony export */   ve: () => (/* binding */ addHosts)
-/* harmony export */ });
-/* unused harmony exports ULIMIT_NAMES, CALLS */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6236);
-/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6914);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8992);
-// The rules of the build options build-push-action has and we share, by name and format: what each input
-// must look like before any build (pure), and what must exist on disk or in the environment.
-
-
-
-
-
-
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
-/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
-function addHosts(entries) {
-    for (const entry of entries) {
-        const at = entry.search(/[:=]/);
-        const host = at < 0 ? '' : entry.slice(0, at);
-        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
-        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
-    }
-    return entries;
-}
-/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
-function network(value) {
-    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${show(value)} is not a network mode such as default, none or host`);
-    return value;
-}
-/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
-const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
-const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
-function shmSize(value) {
-    if (value === '')
-        return value;
-    const m = BYTES.exec(value);
-    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
-    return value;
-}
-/** The names docker's ulimit parser knows (go-units). */
-const ULIMIT_NAMES = [
-    'core',
-    'cpu',
-    'data',
-    'fsize',
-    'locks',
-    'memlock',
-    'msgqueue',
-    'nice',
-    'nofile',
-    'nproc',
-    'rss',
-    'rtprio',
-    'rttime',
-    'sigpending',
-    'stack'
-];
-function ulimits(entries) {
-    for (const entry of entries) {
-        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
-        if (!m)
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
-        if (!ULIMIT_NAMES.includes(m[1]))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
-        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
-        // -1 is "unlimited", and unlimited is above any number.
-        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
-    }
-    return entries;
-}
-function cgroupParent(value) {
-    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${show(value)} is not a cgroup path`);
-    return value;
-}
-/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
-const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
-function allow(entries) {
-    for (const entry of entries)
-        if (!ENTITLEMENT.test(entry))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
-    return entries;
-}
-/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
-const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
-const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
-const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
-function buildContexts(entries) {
-    return entries.map(entry => {
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
-        const value = kv?.value.trim() ?? '';
-        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
-        return `${kv.key}=${value}`;
-    });
-}
-/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
-function ssh(entries) {
-    for (const entry of entries)
-        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
-    return entries;
-}
-/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
-const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
-function annotations(entries) {
-    for (const entry of entries)
-        if (!ANNOTATION.test(entry))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
-    return entries;
-}
-function attests(entries) {
-    for (const entry of entries)
-        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
-    return entries;
-}
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function noCacheFilters(entries) {
-    for (const entry of entries)
-        if (!STAGE.test(entry))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${show(entry)} is not a stage name`);
-    return entries;
-}
-/** What `--call` may evaluate (buildx's subrequests). */
-const CALLS = ['build', 'check', 'outline', 'targets'];
-function call(value) {
-    if (value !== '' && !CALLS.includes(value))
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
-    return value;
-}
-/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
-function githubToken(value) {
-    const token = value.trim();
-    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
-    if (/^\$\{\{.*\}\}$/.test(token))
-        return '';
-    if (/\s/.test(token))
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('github-token', 'contains whitespace');
-    return token;
-}
-/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
-function checkBuildSources(values, cwd, env) {
-    for (const entry of values.buildContexts) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
-        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
-            continue;
-        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
-    }
-    for (const entry of values.ssh) {
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
-        if (!kv) {
-            if (!env.SSH_AUTH_SOCK)
-                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
-            continue;
-        }
-        for (const p of kv.value.split(','))
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
-                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
-    }
-}
-/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
-const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
-/** The hint when `context` was left at `.` and nothing was checked out. */
-const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
-
-
-/***/ }),
-
-/***/ 788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hc: () => (/* binding */ autoTags),
-/* harmony export */   IS: () => (/* binding */ loadGitContext),
-/* harmony export */   Mr: () => (/* binding */ mergeLabels),
-/* harmony export */   TT: () => (/* binding */ ociLabels)
-/* harmony export */ });
-/* unused harmony exports LABEL_SOURCE, LABEL_REVISION, LABEL_CREATED, LABEL_VERSION, fromActionsContext, sanitizeTag, parseSemver */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
-//
-// The context comes from @actions/github's Context (loaded only on the build path).
-//
-// Tag rules when the `tags` input is empty (see autoTags):
-//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
-//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
-//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
-//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
-//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
-//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
-//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
-//   any other ref                                          sha-<7>
-// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
-// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
-// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
-// result is `latest`, as outside Actions, so that a build always has a tag.
-// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
-// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
-// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
-
-
-const TAG_MAX = 128;
-const LATEST = 'latest';
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const LABEL_SOURCE = 'org.opencontainers.image.source';
-const LABEL_REVISION = 'org.opencontainers.image.revision';
-const LABEL_CREATED = 'org.opencontainers.image.created';
-const LABEL_VERSION = 'org.opencontainers.image.version';
-/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
-function fromActionsContext(ctx, env = process.env) {
-    let repository = '';
-    try {
-        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
-    }
-    catch {
-        repository = '';
-    }
-    return {
-        actions: env.GITHUB_ACTIONS === 'true',
-        eventName: ctx.eventName ?? '',
-        ref: ctx.ref ?? '',
-        sha: ctx.sha ?? '',
-        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
-        repository,
-        payload: isObject(ctx.payload) ? ctx.payload : {}
-    };
-}
-/**
- * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
- * throws on a malformed event file; the tags and labels then fall back to the environment alone.
- */
-async function loadGitContext(warn, env = process.env) {
-    try {
-        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
-        // is loaded by whoever makes Octokit requests, with preload().
-        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
-        return fromActionsContext(new Context(), env);
-    }
-    catch (error) {
-        warn(`could not read the event payload (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`);
-        return fromActionsContext({
-            eventName: env.GITHUB_EVENT_NAME,
-            ref: env.GITHUB_REF,
-            sha: env.GITHUB_SHA,
-            serverUrl: env.GITHUB_SERVER_URL,
-            get repo() {
-                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-                if (!owner || !repo)
-                    throw new Error('no GITHUB_REPOSITORY');
-                return { owner, repo };
-            }
-        }, env);
-    }
-}
-/**
- * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
- * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
- */
-function sanitizeTag(s) {
-    return s
-        .replace(/[^A-Za-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, TAG_MAX);
-}
-const NUM = '0|[1-9][0-9]*';
-const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
-const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
-    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
-    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
-/**
- * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
- * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
- */
-function parseSemver(tag) {
-    const m = SEMVER.exec(tag);
-    if (!m)
-        return undefined;
-    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
-    if (![major, minor, patch].every(Number.isSafeInteger))
-        return undefined;
-    const result = { major, minor, patch };
-    if (m[4] !== undefined)
-        result.prerelease = m[4];
-    if (m[5] !== undefined)
-        result.build = m[5];
-    return result;
-}
-/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
-function autoTags(ctx) {
-    return derive(ctx).tags;
-}
-/**
- * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
- * true (its first non-`latest` entry is the version); otherwise the version is the most specific
- * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
- * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
- * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
- */
-function ociLabels(ctx, tags, explicitTags, now) {
-    const labels = {};
-    if (ctx.actions) {
-        if (ctx.repository)
-            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
-        const sha = buildSha(ctx);
-        if (sha)
-            labels[LABEL_REVISION] = sha;
-    }
-    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
-    if (ctx.actions) {
-        const version = explicitTags
-            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
-            : derive(ctx).version;
-        if (version)
-            labels[LABEL_VERSION] = version;
-    }
-    return labels;
-}
-/**
- * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
- * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
- * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
- * keeps its first position and its last value.
- */
-function mergeLabels(auto, user) {
-    const merged = new Map(Object.entries(auto));
-    for (const line of user) {
-        if (line.trim() === '')
-            continue;
-        const eq = line.indexOf('=');
-        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
-        if (key === '')
-            continue;
-        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
-    }
-    return [...merged].map(([k, v]) => `${k}=${v}`);
-}
-function derive(ctx) {
-    if (!ctx.actions)
-        return { tags: [LATEST] };
-    const sha = buildSha(ctx);
-    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
-    let named = [];
-    let version;
-    if (isPullRequest(ctx)) {
-        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
-        // (pull_request_target's ref is the base branch).
-        const n = prNumber(ctx);
-        if (n !== undefined)
-            named = [(version = `pr-${n}`)];
-    }
-    else if (ctx.ref.startsWith('refs/tags/')) {
-        const name = ctx.ref.slice('refs/tags/'.length);
-        const v = parseSemver(name);
-        if (v) {
-            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
-            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
-            let full = `${v.major}.${v.minor}.${v.patch}`;
-            if (v.prerelease !== undefined)
-                full += `-${v.prerelease}`;
-            if (v.build !== undefined)
-                full += `+${v.build}`;
-            version = sanitizeTag(full);
-            named =
-                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
-        }
-        else {
-            version = sanitizeTag(name);
-            named = [version];
-        }
-    }
-    else if (ctx.ref.startsWith('refs/heads/')) {
-        const branch = ctx.ref.slice('refs/heads/'.length);
-        version = sanitizeTag(branch);
-        const defaultBranch = ctx.payload?.repository?.default_branch;
-        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
-        named = isDefault ? [LATEST, version] : [version];
-    }
-    const tags = dedupe([...named, shaTag].filter(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_));
-    if (!version || version === LATEST || !(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(version))
-        version = undefined;
-    return { tags: tags.length > 0 ? tags : [LATEST], version };
-}
-function isPullRequest(ctx) {
-    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
-}
-/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
-function prNumber(ctx) {
-    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
-        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
-            return n;
-    }
-    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
-    return m ? Number(m[1]) : undefined;
-}
-/** The commit the image is built from: the context's sha (see the header for pull requests). */
-function buildSha(ctx) {
-    return ctx.sha;
-}
-const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
-function commitTime(ctx) {
-    if (!ctx.actions)
-        return undefined;
-    const head = ctx.payload?.head_commit;
-    if (!isObject(head) || typeof head.timestamp !== 'string')
-        return undefined;
-    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
-        return undefined;
-    if (!TIMESTAMP.test(head.timestamp))
-        return undefined;
-    const ms = Date.parse(head.timestamp);
-    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
-}
-/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
-function rfc3339(d) {
-    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dedupe(xs) {
-    return [...new Set(xs)];
-}
-
-
-/***/ }),
-
-/***/ 731:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fb: () => (/* binding */ csvList),
-/* harmony export */   J$: () => (/* binding */ CsvError),
-/* harmony export */   Xc: () => (/* binding */ csvRecords)
-/* harmony export */ });
-// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
-// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
-class CsvError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CsvError';
-    }
-}
-/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
-function csvRecords(text) {
-    const records = [];
-    let record = [];
-    let field = '';
-    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
-    let inQuotes = false;
-    let wasQuoted = false;
-    const endField = () => {
-        record.push(field);
-        field = '';
-        wasQuoted = false;
-    };
-    const endRecord = () => {
-        endField();
-        if (!(record.length === 1 && record[0] === ''))
-            records.push(record);
-        record = [];
-    };
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (inQuotes) {
-            if (c !== '"')
-                field += c;
-            else if (text[i + 1] === '"')
-                field += text[++i];
-            else
-                inQuotes = false;
-        }
-        else if (c === '"' && !wasQuoted && field.trim() === '') {
-            inQuotes = wasQuoted = true;
-            field = '';
-        }
-        else if (c === ',')
-            endField();
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n')
-                i++;
-            endRecord();
-        }
-        else
-            field += c;
-    }
-    if (inQuotes)
-        throw new CsvError('a quoted entry is not closed');
-    if (field !== '' || record.length)
-        endRecord();
-    return records;
-}
-/**
- * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
- * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
- * into several, which are joined back). Entries are trimmed; empty ones dropped.
- */
-function csvList(text, opts = {}) {
-    const out = [];
-    for (const record of csvRecords(text)) {
-        if (opts.ignoreComma)
-            out.push(record.length === 1 ? record[0] : record.join(','));
-        else
-            out.push(...record);
-    }
-    return out.map(s => s.trim()).filter(s => s !== '');
-}
-
-
-/***/ }),
-
-/***/ 634:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ createFence),
-/* harmony export */   p: () => (/* binding */ singleLine)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// docker's output, fenced off from the runner's workflow-command parser.
-//
-// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
-// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
-// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
-// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
-// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
-// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
-// regions: while a region is open the runner would ignore an `::add-mask::` too.
-
-const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
-/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
-function createFence(sink, options = {}) {
-    const enabled = options.enabled ?? true;
-    const newToken = options.token ?? (() => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
-    let token;
-    let atLineStart = true;
-    const put = (chunk) => {
-        if (chunk.length === 0)
-            return;
-        sink(chunk);
-        atLineStart = lastIsNewline(chunk);
-    };
-    const close = () => {
-        if (token === undefined)
-            return;
-        if (!atLineStart)
-            put('\n');
-        put(`::${token}::\n`);
-        token = undefined;
-    };
-    return {
-        write(chunk) {
-            if (chunk.length === 0)
-                return;
-            if (enabled && token === undefined) {
-                if (!atLineStart)
-                    put('\n');
-                token = newToken();
-                put(`::stop-commands::${token}\n`);
-            }
-            put(chunk);
-        },
-        close,
-        own(text) {
-            close();
-            // Our line must start a line of its own, or its command would not be one.
-            if (!atLineStart)
-                put('\n');
-            put(text);
-        }
-    };
-}
-/**
- * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
- * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
- * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
- */
-function singleLine(text) {
-    return text
-        .replace(/\r\n|[\r\n]/g, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4043);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6236:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
-// The one error type of bad input: it names the input and the rule, before anything runs.
-
-class InputError extends Error {
-    input;
-    /** The message with ref() markers, for interfaces that name inputs otherwise. */
-    template;
-    constructor(input, message) {
-        super((0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTerm */ .f$));
-        this.input = input;
-        this.template = message;
-        this.name = 'InputError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 6914:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ir: () => (/* binding */ ROWS),
-/* harmony export */   KR: () => (/* binding */ ref),
-/* harmony export */   TJ: () => (/* binding */ rowByName),
-/* harmony export */   f$: () => (/* binding */ actionTerm),
-/* harmony export */   nx: () => (/* binding */ renderInputRefs),
-/* harmony export */   yu: () => (/* binding */ inputName)
-/* harmony export */ });
-/* unused harmony exports INPUTS, isListKind, flagName */
-// Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
-// (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
-// row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
-const INPUTS = {
-    context: {
-        kind: 'string',
-        default: '.',
-        description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
-        cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
-    },
-    sources: {
-        kind: 'lines',
-        default: '',
-        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
-        cli: {
-            flag: 'source',
-            value: 'REF',
-            help: 'an image to promote or merge instead of building; repeatable'
-        }
-    },
-    file: {
-        kind: 'string',
-        default: '',
-        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
-        cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
-    },
-    image: {
-        kind: 'string',
-        default: '',
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
-        cli: {
-            value: 'PATH',
-            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
-        }
-    },
-    registry: {
-        kind: 'string',
-        default: 'docker.io',
-        description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
-        cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
-    },
-    images: {
-        kind: 'lines',
-        default: '',
-        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
-        cli: {
-            flag: 'images',
-            value: 'NAME',
-            help: 'a full image name (host/path); repeat for several registries'
-        }
-    },
-    registryAuth: {
-        kind: 'string',
-        default: '',
-        secret: true,
-        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
-        cli: {
-            flag: 'registry-auth-file',
-            value: 'PATH',
-            from: 'file',
-            help: 'a file with the registry-auth list (YAML), kept out of argv'
-        }
-    },
-    tags: {
-        kind: 'lines',
-        default: '',
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
-        cli: {
-            flag: 'tag',
-            value: 'TAG',
-            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
-        }
-    },
-    flavor: {
-        kind: 'lines',
-        default: '',
-        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
-        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
-    },
-    sepTags: {
-        kind: 'string',
-        default: '',
-        untrimmed: true,
-        description: 'Separator of the `tags` output. Empty means a newline.',
-        cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
-    },
-    sepLabels: {
-        kind: 'string',
-        default: '',
-        untrimmed: true,
-        description: 'Separator of the `labels` output. Empty means a newline.',
-        cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
-    },
-    sepAnnotations: {
-        kind: 'string',
-        default: '',
-        untrimmed: true,
-        description: 'Separator of the `annotations` output. Empty means a newline.',
-        cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
-    },
-    buildArgs: {
-        kind: 'key-value',
-        default: '',
-        description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
-        cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
-    },
-    labels: {
-        kind: 'key-value',
-        default: '',
-        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
-        cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
-    },
-    target: {
-        kind: 'string',
-        default: '',
-        description: 'Build stage to stop at.',
-        cli: { value: 'STAGE', help: 'build stage to stop at' }
-    },
-    push: {
-        kind: 'boolean',
-        default: 'true',
-        description: 'Push. With `false` the image is only built and tagged.',
-        cli: { help: 'build and tag only' }
-    },
-    load: {
-        kind: 'boolean',
-        default: 'false',
-        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
-        cli: { help: 'buildx: also load the image into the local image store' }
-    },
-    outputs: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
-        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
-    },
-    noCache: {
-        kind: 'boolean',
-        default: 'false',
-        description: 'Build without cache.',
-        cli: { help: 'build without cache' }
-    },
-    pull: {
-        kind: 'boolean',
-        default: 'false',
-        description: 'Always pull newer base images.',
-        cli: { help: 'always pull base images' }
-    },
-    username: {
-        kind: 'string',
-        default: '',
-        description: 'Registry username. With `password`, logs in before the build.',
-        cli: { value: 'USER', help: 'registry user; the password is read from stdin (--password-stdin)' }
-    },
-    password: {
-        kind: 'string',
-        default: '',
-        secret: true,
-        description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
-        cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
-    },
-    keepLogin: {
-        kind: 'boolean',
-        default: 'false',
-        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
-        cli: { help: 'not for the CLI: it has no post step to remove the login' }
-    },
-    retries: {
-        kind: 'number',
-        default: '3',
-        min: 1,
-        max: 10,
-        description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
-        cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
-    },
-    platforms: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
-        cli: {
-            flag: 'platform',
-            value: 'LIST',
-            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
-        }
-    },
-    cacheFrom: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
-        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
-    },
-    cacheTo: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
-        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
-    },
-    provenance: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
-        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
-    },
-    sbom: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--sbom`.',
-        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
-    },
-    secrets: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        secret: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
-        cli: {
-            flag: 'secret',
-            value: 'ID=ENV',
-            from: 'env',
-            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
-        }
-    },
-    secretFiles: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
-        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
-    },
-    secretEnvs: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
-        cli: {
-            flag: 'secret-env',
-            value: 'ID=ENV',
-            help: 'a build secret read from an environment variable; repeatable'
-        }
-    },
-    builder: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
-        cli: { value: 'NAME', help: 'buildx builder' }
-    },
-    addHosts: {
-        kind: 'list',
-        default: '',
-        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
-        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
-    },
-    network: {
-        kind: 'string',
-        default: '',
-        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
-        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
-    },
-    shmSize: {
-        kind: 'string',
-        default: '',
-        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
-        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
-    },
-    ulimit: {
-        kind: 'lines',
-        default: '',
-        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
-        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
-    },
-    cgroupParent: {
-        kind: 'string',
-        default: '',
-        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
-        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
-    },
-    allow: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
-        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
-    },
-    buildContexts: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
-        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
-    },
-    ssh: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
-        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
-    },
-    githubToken: {
-        kind: 'string',
-        default: '${{ github.token }}',
-        secret: true,
-        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
-        cli: {
-            flag: 'github-token-env',
-            value: 'VAR',
-            from: 'env-name',
-            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
-        }
-    },
-    annotations: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
-        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
-    },
-    attests: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
-        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
-    },
-    noCacheFilters: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
-        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
-    },
-    call: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
-        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
-    }
-};
-/** `buildArgs` → `build-args`: the action.yml name of a table key. */
-const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
-const ROWS = Object.entries(INPUTS);
-/** Kinds whose CLI flag may be repeated, each occurrence one entry. */
-const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'key-value';
-/** The CLI flag name (no dashes) of a row. */
-function flagName(key) {
-    const row = INPUTS[key];
-    if (row.cli.flag)
-        return row.cli.flag;
-    if (row.kind === 'boolean' && row.default === 'true')
-        return `no-${inputName(key)}`;
-    return inputName(key);
-}
-/** The row for an action.yml name, if there is one. */
-function rowByName(name) {
-    return ROWS.find(([key]) => inputName(key) === name);
-}
-/**
- * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
- * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
- */
-const ref = (...names) => `\u0001${names.join(',')}\u0002`;
-// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
-/** Replaces every ref() in `text` with `term(names)`. */
-const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
-/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
-
-
-/***/ }),
-
-/***/ 7064:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* reexport */ input_error/* InputError */.d),
-  f$: () => (/* reexport */ input_table/* actionTerm */.f$),
-  ub: () => (/* binding */ checkBuilder),
-  TL: () => (/* binding */ parseInputs),
-  KR: () => (/* reexport */ input_table/* ref */.KR),
-  nx: () => (/* reexport */ input_table/* renderInputRefs */.nx)
-});
-
-// UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, readRows, splitLines, splitList
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/input-table.ts
-var input_table = __nccwpck_require__(6914);
-// EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(6236);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(8286);
-// EXTERNAL MODULE: ./src/build-options.ts
-var build_options = __nccwpck_require__(3132);
-// EXTERNAL MODULE: ./src/csv.ts
-var csv = __nccwpck_require__(731);
-// EXTERNAL MODULE: ./src/tags.ts + 1 modules
-var tags = __nccwpck_require__(4758);
-;// CONCATENATED MODULE: ./src/metadata-env.ts
-// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
-
-class MetadataEnvError extends Error {
-    variable;
-    constructor(variable, message) {
-        super(message);
-        this.variable = variable;
-    }
-}
-/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
-const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
-const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
-const metadata_env_DEFAULT_METADATA_ENV = {
-    prHeadSha: false,
-    shortShaLength: tags/* DEFAULT_SHORT_SHA_LENGTH */.X2,
-    annotationLevels: ['manifest']
-};
-function readMetadataEnv(env) {
-    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
-    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
-    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
-    const shortShaLength = lengthText === '' ? tags/* DEFAULT_SHORT_SHA_LENGTH */.X2 : Number(lengthText);
-    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
-    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
-    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase());
-    for (const level of annotationLevels)
-        if (!LEVEL.test(level))
-            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);
-    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
-}
-
-// EXTERNAL MODULE: ./src/tag-rules.ts
-var tag_rules = __nccwpck_require__(7665);
-;// CONCATENATED MODULE: ./src/tag-input.ts
-// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
-// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
-// their own image. Pure: InputErrors are the caller's (inputs.ts).
-
-
-
-
-
-const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
-/**
- * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
- * the first component when it has a "." or ":" or is "localhost", as docker decides it.
- */
-function parseFullRef(text) {
-    if (text.includes('@'))
-        throw new tag_rules/* RuleError */.FB(`${show(text)} has a digest; a tag names what is pushed, so give name:tag`);
-    const slash = text.lastIndexOf('/');
-    const colon = text.lastIndexOf(':');
-    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
-    const first = name.split('/')[0];
-    const hasHost = name.includes('/') && (0,reference/* looksLikeHost */.oc)(first);
-    const registry = hasHost ? first : reference/* DOCKER_HUB */.Xb;
-    const image = hasHost ? name.slice(first.length + 1) : name;
-    if (hasHost) {
-        const problem = (0,reference/* registryProblem */.T7)(registry);
-        if (problem)
-            throw new tag_rules/* RuleError */.FB(`${show(text)}: ${show(registry)} ${problem}`);
-    }
-    const pathIssue = (0,reference/* pathProblem */.z9)(image);
-    if (pathIssue)
-        throw new tag_rules/* RuleError */.FB(`${show(text)} is not a valid reference: ${pathIssue}`);
-    const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
-    if (length)
-        throw new tag_rules/* RuleError */.FB(`${show(text)} is too long: ${length}`);
-    const tagIssue = (0,reference/* tagProblem */.qH)(tag);
-    if (tagIssue)
-        throw new tag_rules/* RuleError */.FB(`${show(text)} has an invalid tag: ${tagIssue}`);
-    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
-}
-/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
-const isReference = (entry) => entry.includes('/') || entry.includes(':');
-/**
- * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
- * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
- * metadata-action reads it; any other line holds bare tags or references, comma-separated.
- */
-function classifyTags(lines) {
-    const rules = [];
-    const tags = [];
-    const groups = new Map();
-    for (const line of lines) {
-        const text = line.trim();
-        if (text === '' || text.startsWith('#'))
-            continue;
-        if (/^type\s*=/i.test(text)) {
-            let records;
-            try {
-                records = (0,csv/* csvRecords */.Xc)(text);
-            }
-            catch (error) {
-                if (error instanceof csv/* CsvError */.J$)
-                    throw new tag_rules/* RuleError */.FB(`${show(text)}: ${error.message}`);
-                throw error;
-            }
-            try {
-                rules.push((0,tag_rules/* parseRule */.iT)(records.flat(), text));
-            }
-            catch (error) {
-                if (error instanceof tag_rules/* RuleError */.FB)
-                    throw new tag_rules/* RuleError */.FB(`rule ${show(text)}: ${error.message}`);
-                throw error;
-            }
-            continue;
-        }
-        for (const entry of text.split(',').map(s => s.trim())) {
-            if (entry === '')
-                continue;
-            if (isReference(entry)) {
-                const r = parseFullRef(entry);
-                const key = `${r.registry}/${r.image}`;
-                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
-                if (!group.tags.includes(r.tag))
-                    group.tags.push(r.tag);
-                groups.set(key, group);
-                continue;
-            }
-            if (entry.includes('=') || entry.includes('{{'))
-                throw new tag_rules/* RuleError */.FB(`${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
-            const problem = (0,reference/* tagProblem */.qH)(entry);
-            if (problem)
-                throw new tag_rules/* RuleError */.FB(`${show(entry)} is not a valid tag: ${problem}`);
-            if (!tags.includes(entry))
-                tags.push(entry);
-        }
-    }
-    const refs = [...groups.values()];
-    if (refs.length && (rules.length || tags.length))
-        throw new tag_rules/* RuleError */.FB(`full references (${show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,input_table/* ref */.KR)('image')} with bare tags and rules`);
-    return { rules, tags, refs };
-}
-
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/images.ts
-// The `images` input, as metadata-action takes it: one image per line, either bare
-// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
-// registry; a name without a host is on Docker Hub, as docker reads it.
-
-
-/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
-function parseImages(lines) {
-    const out = [];
-    for (const line of lines) {
-        const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
-        let name = '';
-        let enable = true;
-        for (const field of fields) {
-            const eq = field.indexOf('=');
-            if (eq < 0 && name === '' && fields.length === 1)
-                name = field;
-            else if (eq < 0)
-                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
-            else {
-                const key = field.slice(0, eq).trim().toLowerCase();
-                const value = field.slice(eq + 1).trim();
-                if (key === 'name')
-                    name = value;
-                else if (key === 'enable') {
-                    if (!/^(true|false)$/i.test(value))
-                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
-                    enable = value.toLowerCase() === 'true';
-                }
-                else
-                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
-            }
-        }
-        if (name === '')
-            throw new Error(`${JSON.stringify(line)} names no image`);
-        if (!enable)
-            continue;
-        out.push(splitImage(name));
-    }
-    return out;
-}
-/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
-function splitImage(name) {
-    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
-    const slash = name.indexOf('/');
-    const first = slash < 0 ? '' : name.slice(0, slash);
-    const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
-    const registry = hosted ? first : reference/* DOCKER_HUB */.Xb;
-    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
-    const hostProblem = (0,reference/* registryProblem */.T7)(registry);
-    if (hostProblem)
-        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
-    const problem = (0,reference/* imageProblem */.JC)(image, registry);
-    if (problem)
-        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
-    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
-}
-
-// EXTERNAL MODULE: ./src/registry-auth.ts
-var registry_auth = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/sources.ts
-var sources = __nccwpck_require__(6197);
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
-// raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-/** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name, raw, ignoreComma) {
-    try {
-        return (0,csv/* csvList */.Fb)(raw, { ignoreComma });
-    }
-    catch (error) {
-        if (error instanceof csv/* CsvError */.J$)
-            throw new input_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
-        throw error;
-    }
-}
-/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
-function splitList(raw, name = 'list') {
-    return [...new Set(csvEntries(name, raw, false))];
-}
-/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
-function splitLines(raw, name = 'list') {
-    return csvEntries(name, raw, true);
-}
-/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(name, raw) {
-    return splitLines(raw, name).map((entry, i) => {
-        const kv = (0,src_text/* splitKeyValue */.px)(entry);
-        if (!kv)
-            throw new input_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
-        if (kv.key === '')
-            throw new input_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
-        if (/\s/.test(kv.key))
-            throw new input_error/* InputError */.d(name, `key ${inputs_show(kv.key)} contains whitespace`);
-        return `${kv.key}=${kv.value.trim()}`;
-    });
-}
-// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
-const TRUE = /^(?:true|True|TRUE)$/;
-const FALSE = /^(?:false|False|FALSE)$/;
-/** The generic reading of a raw value by its row's kind. */
-function byKind(name, row, raw) {
-    const value = row.secret || row.untrimmed ? raw : raw.trim();
-    switch (row.kind) {
-        case 'string':
-            return value;
-        case 'boolean': {
-            const v = value.trim() || row.default;
-            if (TRUE.test(v))
-                return true;
-            if (FALSE.test(v))
-                return false;
-            throw new input_error/* InputError */.d(name, `${inputs_show(v)} is not a boolean; use true or false`);
-        }
-        case 'list':
-            return splitList(value, name);
-        case 'lines':
-            return splitLines(value, name);
-        case 'key-value':
-            return keyValues(name, value);
-        case 'number': {
-            const v = value || row.default;
-            const n = Number(v);
-            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new input_error/* InputError */.d(name, `${inputs_show(v)} must be a whole number from ${row.min} to ${row.max}`);
-            return n;
-        }
-        case 'choice': {
-            const v = value || row.default;
-            if (!row.choices?.includes(v))
-                throw new input_error/* InputError */.d(name, `${inputs_show(v)} must be one of ${row.choices?.join(', ')}`);
-            return v;
-        }
-    }
-}
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
-const HTTP_URL = /^https?:\/\//;
-/**
- * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
- * build-push-action's `{{defaultContext}}`, this commit's git URL.
- */
-function isRemoteContext(context) {
-    return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
-}
-/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
-function checkImage(value, registry, notices) {
-    if (value === '')
-        throw new input_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,input_table/* ref */.KR)('tags')})`);
-    const problem = (0,reference/* imageProblem */.JC)(value, registry);
-    if (problem)
-        throw new input_error/* InputError */.d('image', `${inputs_show(value)} ${problem}`);
-    const lower = value.toLowerCase();
-    if (lower !== value)
-        notices.push(`image ${inputs_show(value)} was lowercased to ${inputs_show(lower)}`);
-    return lower;
-}
-function parseRegistry(raw) {
-    const value = raw || reference/* DOCKER_HUB */.Xb;
-    const problem = (0,reference/* registryProblem */.T7)(value);
-    if (problem)
-        throw new input_error/* InputError */.d('registry', `${inputs_show(value)} ${problem}`);
-    return (0,reference/* normalizeRegistry */.l5)(value);
-}
-/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
-function readTagInputs(values, env) {
-    const guard = (input, fn) => {
-        try {
-            return fn();
-        }
-        catch (error) {
-            if (error instanceof tag_rules/* RuleError */.FB)
-                throw new input_error/* InputError */.d(input, error.message);
-            if (error instanceof MetadataEnvError)
-                throw new input_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
-            throw error;
-        }
-    };
-    const entries = guard('tags', () => classifyTags(values.tags));
-    return {
-        tags: entries.tags,
-        tagRules: entries.rules,
-        tagRefs: entries.refs,
-        tagFlavor: guard('flavor', () => (0,tag_rules/* parseFlavor */.wp)(values.flavor)),
-        metadataEnv: guard('', () => readMetadataEnv(env))
-    };
-}
-/**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
- * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
- */
-function targetsFromRefs(values, tagged) {
-    const groups = tagged.tagRefs;
-    const first = groups[0];
-    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
-    const other = values.images.length
-        ? 'images'
-        : values.image !== ''
-            ? 'image'
-            : values.registry !== reference/* DOCKER_HUB */.Xb
-                ? 'registry'
-                : '';
-    if (other)
-        throw new input_error/* InputError */.d(other, `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-            `leave ${(0,input_table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,input_table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
-    const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'));
-    if (odd)
-        throw new input_error/* InputError */.d('tags', `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`);
-    // The first image stands for the run where one name is needed, as with `images`.
-    values.registry = first.registry;
-    values.image = first.image;
-    tagged.tags = first.tags;
-    return groups.map(g => ({ registry: g.registry, image: g.image }));
-}
-const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** Stage and builder names: plain words, so nothing can be read as a flag. */
-const plainName = (name) => (value) => {
-    if (value !== '' && !STAGE.test(value))
-        throw new input_error/* InputError */.d(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
-    return value;
-};
-const attestation = (name) => (value) => {
-    if (value.startsWith('-') || /\s/.test(value))
-        throw new input_error/* InputError */.d(name, `${inputs_show(value)} must be true, false or a buildx attestation spec`);
-    return value;
-};
-const cacheSpecs = (name) => (specs) => {
-    for (const spec of specs)
-        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new input_error/* InputError */.d(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
-    return specs;
-};
-const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
-function outputSpecs(specs) {
-    for (const spec of specs) {
-        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
-        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new input_error/* InputError */.d('outputs', `${inputs_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
-    }
-    return specs;
-}
-/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
-function secretLines(lines) {
-    return lines.map((line, i) => {
-        const kv = (0,src_text/* splitKeyValue */.px)(line);
-        if (!kv || !SECRET_ID.test(kv.key))
-            throw new input_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,input_table/* ref */.KR)('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value.trim()}`;
-    });
-}
-/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
-const secretSources = (name, what) => (lines) => lines.map((line, i) => {
-    const kv = (0,src_text/* splitKeyValue */.px)(line);
-    const value = kv?.value.trim() ?? '';
-    if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new input_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
-    return `${kv.key}=${value}`;
-});
-/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
-function checkSecretSources(files, envs, cwd, env) {
-    for (const line of files) {
-        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
-        if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new input_error/* InputError */.d('secret-files', `${inputs_show(key)}: ${inputs_show(value)} is not a file`);
-    }
-    for (const line of envs) {
-        const { key, value } = (0,src_text/* splitKeyValue */.px)(line);
-        if (env[value] === undefined)
-            throw new input_error/* InputError */.d('secret-envs', `${inputs_show(key)}: ${inputs_show(value)} is not set`);
-    }
-}
-/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
-function trimPassword(raw, notices) {
-    const trimmed = raw.trim();
-    if (trimmed !== raw && trimmed !== '')
-        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
-    return trimmed;
-}
-/** What an input needs beyond its kind's reading. */
-const VALIDATORS = {
-    registry: parseRegistry,
-    target: plainName('target'),
-    builder: plainName('builder'),
-    password: trimPassword,
-    platforms: list => {
-        for (const p of list)
-            if (!PLATFORM.test(p))
-                throw new input_error/* InputError */.d('platforms', `${inputs_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
-        return list;
-    },
-    cacheFrom: cacheSpecs('cache-from'),
-    cacheTo: cacheSpecs('cache-to'),
-    provenance: attestation('provenance'),
-    sbom: attestation('sbom'),
-    outputs: outputSpecs,
-    secrets: secretLines,
-    secretFiles: secretSources('secret-files', 'path'),
-    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
-    addHosts: build_options/* addHosts */.ve,
-    network: build_options/* network */.Nm,
-    shmSize: build_options/* shmSize */.g7,
-    ulimit: build_options/* ulimits */.Q5,
-    cgroupParent: build_options/* cgroupParent */.fB,
-    allow: build_options/* allow */.cw,
-    buildContexts: build_options/* buildContexts */.j8,
-    ssh: build_options/* ssh */.hI,
-    githubToken: build_options/* githubToken */.bU,
-    annotations: build_options/* annotations */.hk,
-    attests: build_options/* attests */.p0,
-    noCacheFilters: build_options/* noCacheFilters */.NF,
-    call: build_options/* call */.T1,
-    context: value => {
-        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
-        if (/^ssh:\/\//i.test(value))
-            throw new input_error/* InputError */.d('context', `${inputs_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
-        return value || '.';
-    }
-};
-/** Every row read by its kind and validator, with nothing checked on disk. */
-function readRows(get, notices = []) {
-    const values = {};
-    for (const [key, row] of input_table/* ROWS */.Ir) {
-        const value = byKind((0,input_table/* inputName */.yu)(key), row, get((0,input_table/* inputName */.yu)(key)));
-        const validate = VALIDATORS[key];
-        values[key] = validate ? validate(value, notices) : value;
-    }
-    return values;
-}
-function checkLocalContext(context, file, cwd) {
-    const dir = external_node_path_default().resolve(cwd, context);
-    if (!isDir(dir))
-        throw new input_error/* InputError */.d('context', `${inputs_show(context)} is not a directory (resolved to ${inputs_show(dir)})`);
-    if (file !== '') {
-        const f = external_node_path_default().resolve(cwd, file);
-        if (!isFile(f))
-            throw new input_error/* InputError */.d('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
-    }
-    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
-        // Left at `.` in an empty workspace: most likely no checkout ran.
-        if (context === '.' && isEmptyWorkspace(dir))
-            throw new input_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
-        throw new input_error/* InputError */.d('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${(0,input_table/* ref */.KR)('file')}`);
-    }
-}
-/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
-function isEmptyWorkspace(dir) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
-    }
-    catch {
-        return false;
-    }
-}
-function checkSources(values) {
-    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,input_table/* rowByName */.TJ)(name)?.[1].default ?? ''));
-    if (conflict)
-        throw new input_error/* InputError */.d(conflict.input, conflict.message);
-    for (const line of values.sources) {
-        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
-        if (typeof source === 'string')
-            throw new input_error/* InputError */.d('sources', source);
-    }
-}
-/** Reads and validates every input. Throws InputError on the first invalid one. */
-function parseInputs(get, cwd = process.cwd()) {
-    const notices = [];
-    const values = readRows(get, notices);
-    const tagged = readTagInputs(values, process.env);
-    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
-    const remoteContext = isRemoteContext(values.context);
-    // With sources nothing is built: there is no context to check, and no build input may be set.
-    if (values.sources.length)
-        checkSources(values);
-    else if (!remoteContext)
-        checkLocalContext(values.context, values.file, cwd);
-    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
-    build_options/* checkBuildSources */.pQ(values, cwd, process.env);
-    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
-        throw new input_error/* InputError */.d('username', `${(0,input_table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,input_table/* ref */.KR)('images')} names several: give each its login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
-    if ((values.username === '') !== (values.password === ''))
-        throw new input_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,input_table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    const logins = checkLogins(values);
-    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
-}
-/** `images`, or `registry` + `image`: never both. */
-function checkTargets(values, notices) {
-    if (!values.images.length) {
-        values.image = checkImage(values.image, values.registry, notices);
-        return [{ registry: values.registry, image: values.image }];
-    }
-    if (values.image !== '')
-        throw new input_error/* InputError */.d('images', `give either ${(0,input_table/* ref */.KR)('images')} (full names) or ${(0,input_table/* ref */.KR)('image')} with ${(0,input_table/* ref */.KR)('registry')}, not both`);
-    let targets;
-    try {
-        targets = parseImages(values.images);
-    }
-    catch (error) {
-        throw new input_error/* InputError */.d('images', error.message);
-    }
-    if (!targets.length)
-        throw new input_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
-    const seen = new Set();
-    for (const t of targets) {
-        const key = `${t.registry}/${t.image}`;
-        if (seen.has(key))
-            throw new input_error/* InputError */.d('images', `${inputs_show(key)} is given twice`);
-        seen.add(key);
-    }
-    // The first image stands for the run where one name is needed (summary, messages).
-    values.registry = targets[0].registry;
-    values.image = targets[0].image;
-    return targets;
-}
-/** `registry-auth` entries, or `username`/`password` for a single registry. */
-function checkLogins(values) {
-    if (values.registryAuth.trim() === '')
-        return values.username
-            ? [{ registry: values.registry, username: values.username, password: values.password }]
-            : [];
-    if (values.username)
-        throw new input_error/* InputError */.d('username', `${(0,input_table/* ref */.KR)('username', 'password')} and ${(0,input_table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,input_table/* ref */.KR)('registry-auth')}`);
-    let logins;
-    try {
-        logins = (0,registry_auth/* parseRegistryAuth */.b)(values.registryAuth);
-    }
-    catch (error) {
-        throw new input_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
-    }
-    const seen = new Set();
-    return logins.map((login, i) => {
-        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
-        const problem = (0,reference/* registryProblem */.T7)(registry);
-        if (problem)
-            throw new input_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${inputs_show(registry)} ${problem}`);
-        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
-        if (seen.has(normalized))
-            throw new input_error/* InputError */.d('registry-auth', `${inputs_show(normalized)} has two entries`);
-        seen.add(normalized);
-        return { ...login, registry: normalized };
-    });
-}
-/** The inputs that only buildx understands and that are set here. */
-function buildxOnlyInputs(inputs) {
-    return input_table/* ROWS */.Ir.filter(([key, row]) => {
-        if (!row.buildx)
-            return false;
-        const value = inputs[key];
-        return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
-    }).map(([key]) => (0,input_table/* inputName */.yu)(key));
-}
-/** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
-function checkBuilder(inputs, buildx) {
-    // With sources nothing is built; their own check refused every build input already.
-    if (inputs.sources.length)
-        return;
-    const used = buildxOnlyInputs(inputs);
-    if (!buildx && used.length)
-        throw new input_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,input_table/* ref */.KR)(...used)})`);
-}
-/** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
-const defaultInputs = (over = {}) => {
-    const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
-    const tagged = over.tags || over.flavor
-        ? readTagInputs(values, {})
-        : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
-    return {
-        ...values,
-        ...tagged,
-        remoteContext: isRemoteContext(values.context),
-        targets: [{ registry: values.registry, image: values.image }],
-        logins: []
-    };
-};
-
-
-/***/ }),
-
-/***/ 4043:
+/***/ 6282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3847,21 +2115,21 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/input-table.ts
-var input_table = __nccwpck_require__(6914);
-// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var src_inputs = __nccwpck_require__(7064);
-// EXTERNAL MODULE: ./src/fence.ts
-var fence = __nccwpck_require__(634);
-// EXTERNAL MODULE: ./src/registry-auth.ts
-var registry_auth = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: ./src/metadata.ts
-var metadata = __nccwpck_require__(3630);
-;// CONCATENATED MODULE: ./src/summary.ts
+// EXTERNAL MODULE: ./src/inputs/table.ts
+var table = __nccwpck_require__(5541);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 3 modules
+var parse = __nccwpck_require__(8200);
+// EXTERNAL MODULE: ./src/log/fence.ts
+var fence = __nccwpck_require__(4911);
+// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
+var registry_auth = __nccwpck_require__(3477);
+// EXTERNAL MODULE: ./src/log/masks.ts
+var masks = __nccwpck_require__(5831);
+// EXTERNAL MODULE: ./src/metadata/build-metadata.ts
+var build_metadata = __nccwpck_require__(3691);
+;// CONCATENATED MODULE: ./src/action/summary.ts
 
-function summary_metadata(inputs, result) {
+function metadata(inputs, result) {
     return {
         // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
         ...result.buildx,
@@ -3882,7 +2150,7 @@ function summary_metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
-    const meta = (0,metadata/* metadataOutputs */._V)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const meta = (0,build_metadata/* metadataOutputs */._V)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
@@ -3890,7 +2158,7 @@ function typedOutputs(inputs, result) {
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
-        metadata: summary_metadata(inputs, result),
+        metadata: metadata(inputs, result),
         // metadata-action's outputs, with its separators and shapes
         version: meta.version,
         labels: meta.labels,
@@ -3905,7 +2173,7 @@ function outputs(inputs, result) {
         typeof value === 'string'
             ? value
             : Array.isArray(value)
-                ? value.join((0,metadata/* separatorOf */.VS)(name, inputs))
+                ? value.join((0,build_metadata/* separatorOf */.VS)(name, inputs))
                 : JSON.stringify(value)
     ]));
 }
@@ -3941,9 +2209,9 @@ function summaryMarkdown(inputs, result) {
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/keep-login.ts
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+;// CONCATENATED MODULE: ./src/action/keep-login.ts
 // keep-login: the run's DOCKER_CONFIG, with its logins, handed on to the job's later steps, and taken back
 // by the post step.
 //
@@ -3979,13 +2247,13 @@ async function removeKeptLogin() {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
     catch (error) {
-        warning(`could not remove the kept login ${dir}: ${(0,src_text/* messageOf */.bD)(error)}`);
+        warning(`could not remove the kept login ${dir}: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
     if (getState(STATE_EXPORTED) === 'true')
         exportVariable('DOCKER_CONFIG', getState(STATE_PREVIOUS_CONFIG));
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
 
@@ -4002,7 +2270,7 @@ async function removeKeptLogin() {
 
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
-const words = (message) => (0,src_inputs/* renderInputRefs */.nx)(message, src_inputs/* actionTerm */.f$);
+const words = (message) => (0,parse/* renderInputRefs */.nx)(message, parse/* actionTerm */.f$);
 /** docker's output goes through the fence; each of our own lines closes its region first. */
 const main_fence = (0,fence/* createFence */.K)(chunk => process.stdout.write(chunk));
 const own = (fn) => (...args) => {
@@ -4035,7 +2303,7 @@ const actionReporter = {
 const workspacePath = (file) => external_node_path_default().relative(process.env.GITHUB_WORKSPACE || process.cwd(), external_node_path_default().resolve(file));
 /** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
 function maskCredentials(username, password, setSecret) {
-    (0,secrets/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
+    (0,masks/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
 }
 async function run() {
     if (getState(STATE_POST) === 'true')
@@ -4045,13 +2313,13 @@ async function run() {
         maskCredentials(getInput('username'), getInput('password').trim(), v => core_setSecret(v));
         for (const login of (0,registry_auth/* credentialsIn */.W)(getInput('registry-auth')))
             maskCredentials(login.username, login.password, v => core_setSecret(v));
-        const untrimmed = new Set(input_table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,input_table/* inputName */.yu)(key)));
+        const untrimmed = new Set(table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,table/* inputName */.yu)(key)));
         const get = (name) => getInput(name, { trimWhitespace: !untrimmed.has(name) });
-        const { inputs, notices } = (0,src_inputs/* parseInputs */.TL)(get);
+        const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         let kept = '';
-        const { execute } = await __nccwpck_require__.e(/* import() */ 565).then(__nccwpck_require__.bind(__nccwpck_require__, 5565));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 960).then(__nccwpck_require__.bind(__nccwpck_require__, 7960));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -4095,15 +2363,15 @@ async function writeSummary(markdown) {
         await summary.addRaw(markdown, true).write();
     }
     catch (error) {
-        warning(`could not write the job summary: ${(0,src_text/* messageOf */.bD)(error)}`);
+        warning(`could not write the job summary: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
 }
 /** One line: the action's failure message must not spill over several annotations. */
 function errorLine(error) {
-    const line = words((0,src_text/* messageOf */.bD)(error))
+    const line = words((0,core_text/* messageOf */.bD)(error))
         .replace(/\s*\r?\n\s*/g, ' ')
         .trim();
-    return error instanceof src_inputs/* InputError */.dz ? line : line || 'build-tag-push failed';
+    return error instanceof parse/* InputError */.dz ? line : line || 'build-tag-push failed';
 }
 /**
  * The post step: remove the private directory even when main was cancelled or crashed, and the kept login
@@ -4116,7 +2384,7 @@ async function post() {
             await (0,promises_.rm)(workDir, { recursive: true, force: true });
         }
         catch (error) {
-            warning(`could not remove ${workDir}: ${(0,src_text/* messageOf */.bD)(error)}`);
+            warning(`could not remove ${workDir}: ${(0,core_text/* messageOf */.bD)(error)}`);
         }
     }
     await removeKeptLogin();
@@ -4125,100 +2393,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 3630:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HA: () => (/* binding */ checkTagged),
-/* harmony export */   KP: () => (/* binding */ buildMetadata),
-/* harmony export */   VS: () => (/* binding */ separatorOf),
-/* harmony export */   _V: () => (/* binding */ metadataOutputs)
-/* harmony export */ });
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7064);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4758);
-// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
-// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
-
-
-
-function buildMetadata(inputs, context, now = new Date(), facts = {}, 
-/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
-repository = {}) {
-    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
-    const ctx = { ...context, sha: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .buildSha */ .$Y)(context, inputs.metadataEnv.prHeadSha) };
-    let tags;
-    let version;
-    let warnings = [];
-    if (inputs.tagRules.length) {
-        const outcome = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .applyRules */ .IU)(inputs.tagRules, inputs.tagFlavor, (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagEvent */ .Vo)(context, inputs.metadataEnv, now, facts));
-        warnings = outcome.warnings;
-        tags = [...new Set([...outcome.tags, ...inputs.tags])];
-        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
-    }
-    else {
-        tags = inputs.tags.length ? inputs.tags : (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .autoTags */ .Hc)(ctx);
-        version = '';
-    }
-    const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
-    const auto = { ...repository, ...(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .ociLabels */ .TT)(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) };
-    if (!inputs.tagRules.length)
-        version = auto['org.opencontainers.image.version'] ?? '';
-    return {
-        tags,
-        labels: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeLabels */ .Mr)(auto, inputs.labels),
-        version,
-        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
-        warnings
-    };
-}
-/**
- * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
- * pushing, before the build, as nothing could be pushed.
- */
-function checkTagged(inputs, meta, ctx) {
-    if (meta.tags.length || !inputs.push)
-        return;
-    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-        `add a rule for it (e.g. type=sha), or set ${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)('push')} to false to build untagged`);
-}
-const byKey = (a, b) => {
-    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
-function metadataOutputs(meta, fullTags, inputs) {
-    const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
-    const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`));
-    const labelObject = Object.fromEntries(labels.map(l => {
-        const eq = l.indexOf('=');
-        return [l.slice(0, eq), l.slice(eq + 1)];
-    }));
-    return {
-        version: meta.version,
-        labels,
-        annotations,
-        json: { tags: fullTags, labels: labelObject, annotations }
-    };
-}
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function separatorOf(name, inputs) {
-    const sep = name === 'tags'
-        ? inputs.sepTags
-        : name === 'labels'
-            ? inputs.sepLabels
-            : name === 'annotations'
-                ? inputs.sepAnnotations
-                : '';
-    return sep || '\n';
-}
-
-
-/***/ }),
-
-/***/ 8286:
+/***/ 5378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4241,7 +2416,7 @@ function separatorOf(name, inputs) {
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
 /* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
-/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
+/* harmony import */ var _inputs_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5541);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
 // `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
@@ -4366,7 +2541,7 @@ function registryProblem(registry) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
         return 'has a scheme; give host[:port] only, e.g. ghcr.io';
     if (registry.includes('/'))
-        return `has a path; put the path in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`;
+        return `has a path; put the path in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`;
     const problem = hostProblem(registry);
     if (problem)
         return `is not valid: ${problem}`;
@@ -4444,14 +2619,14 @@ function imageProblem(image, registry) {
     if (bracketed || hostPort || hubHost) {
         const problem = hostProblem(first);
         if (problem)
-            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
         if (hub)
-            return `starts with a registry host; put ${JSON.stringify(first)} in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+            return `starts with a registry host; put ${JSON.stringify(first)} in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
         return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
-            `give the host in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')} and only the repository path in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`);
+            `give the host in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')} and only the repository path in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`);
     }
     if (image.includes(':'))
-        return `contains a tag; put tags in ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('tags')}`;
+        return `contains a tag; put tags in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('tags')}`;
     const problem = pathProblem(lower);
     if (problem)
         return `is not a valid repository path: ${problem}`;
@@ -4472,7 +2647,1034 @@ function splitHostPort(registry) {
 
 /***/ }),
 
-/***/ 8179:
+/***/ 2020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   px: () => (/* binding */ splitKeyValue)
+/* harmony export */ });
+// Small text helpers that several layers need: one spelling of each.
+/** An error's message, whatever was thrown. */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
+function oneLine(text, max = Infinity) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
+function splitKeyValue(line) {
+    const eq = line.indexOf('=');
+    if (eq < 0)
+        return undefined;
+    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6282);
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
+/* harmony export */   NF: () => (/* binding */ noCacheFilters),
+/* harmony export */   Nm: () => (/* binding */ network),
+/* harmony export */   Q5: () => (/* binding */ ulimits),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
+/* harmony export */   bU: () => (/* binding */ githubToken),
+/* harmony export */   cw: () => (/* binding */ allow),
+/* harmony export */   fB: () => (/* binding */ cgroupParent),
+/* harmony export */   g7: () => (/* binding */ shmSize),
+/* harmony export */   hI: () => (/* binding */ ssh),
+/* harmony export */   hk: () => (/* binding */ annotations),
+/* harmony export */   j8: () => (/* binding */ buildContexts),
+/* harmony export */   p0: () => (/* binding */ attests),
+/* harmony export */   pQ: () => (/* binding */ checkBuildSources),
+/* harmony export */   ve: () => (/* binding */ addHosts)
+/* harmony export */ });
+/* unused harmony exports ULIMIT_NAMES, CALLS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1551);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5541);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2020);
+// The rules of the build options build-push-action has and we share, by name and format: what each input
+// must look like before any build (pure), and what must exist on disk or in the environment.
+
+
+
+
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+function addHosts(entries) {
+    for (const entry of entries) {
+        const at = entry.search(/[:=]/);
+        const host = at < 0 ? '' : entry.slice(0, at);
+        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+    }
+    return entries;
+}
+/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
+function network(value) {
+    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${show(value)} is not a network mode such as default, none or host`);
+    return value;
+}
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
+const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+function shmSize(value) {
+    if (value === '')
+        return value;
+    const m = BYTES.exec(value);
+    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+    return value;
+}
+/** The names docker's ulimit parser knows (go-units). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack'
+];
+function ulimits(entries) {
+    for (const entry of entries) {
+        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
+        if (!m)
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+        if (!ULIMIT_NAMES.includes(m[1]))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+        // -1 is "unlimited", and unlimited is above any number.
+        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
+    }
+    return entries;
+}
+function cgroupParent(value) {
+    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${show(value)} is not a cgroup path`);
+    return value;
+}
+/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
+const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
+function allow(entries) {
+    for (const entry of entries)
+        if (!ENTITLEMENT.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+    return entries;
+}
+/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
+const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
+function buildContexts(entries) {
+    return entries.map(entry => {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        const value = kv?.value.trim() ?? '';
+        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+        return `${kv.key}=${value}`;
+    });
+}
+/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
+function ssh(entries) {
+    for (const entry of entries)
+        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
+    return entries;
+}
+/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
+const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
+function annotations(entries) {
+    for (const entry of entries)
+        if (!ANNOTATION.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
+    return entries;
+}
+function attests(entries) {
+    for (const entry of entries)
+        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+    return entries;
+}
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function noCacheFilters(entries) {
+    for (const entry of entries)
+        if (!STAGE.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${show(entry)} is not a stage name`);
+    return entries;
+}
+/** What `--call` may evaluate (buildx's subrequests). */
+const CALLS = ['build', 'check', 'outline', 'targets'];
+function call(value) {
+    if (value !== '' && !CALLS.includes(value))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
+    return value;
+}
+/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
+function githubToken(value) {
+    const token = value.trim();
+    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+    if (/^\$\{\{.*\}\}$/.test(token))
+        return '';
+    if (/\s/.test(token))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('github-token', 'contains whitespace');
+    return token;
+}
+/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
+function checkBuildSources(values, cwd, env) {
+    for (const entry of values.buildContexts) {
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
+    }
+    for (const entry of values.ssh) {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        if (!kv) {
+            if (!env.SSH_AUTH_SOCK)
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+            continue;
+        }
+        for (const p of kv.value.split(','))
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
+    }
+}
+/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
+const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
+/** The hint when `context` was left at `.` and nothing was checked out. */
+const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+
+
+/***/ }),
+
+/***/ 3881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fb: () => (/* binding */ csvList),
+/* harmony export */   J$: () => (/* binding */ CsvError),
+/* harmony export */   Xc: () => (/* binding */ csvRecords)
+/* harmony export */ });
+// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
+// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+class CsvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CsvError';
+    }
+}
+/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+    let inQuotes = false;
+    let wasQuoted = false;
+    const endField = () => {
+        record.push(field);
+        field = '';
+        wasQuoted = false;
+    };
+    const endRecord = () => {
+        endField();
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inQuotes) {
+            if (c !== '"')
+                field += c;
+            else if (text[i + 1] === '"')
+                field += text[++i];
+            else
+                inQuotes = false;
+        }
+        else if (c === '"' && !wasQuoted && field.trim() === '') {
+            inQuotes = wasQuoted = true;
+            field = '';
+        }
+        else if (c === ',')
+            endField();
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else
+            field += c;
+    }
+    if (inQuotes)
+        throw new CsvError('a quoted entry is not closed');
+    if (field !== '' || record.length)
+        endRecord();
+    return records;
+}
+/**
+ * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
+ * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
+ * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ */
+function csvList(text, opts = {}) {
+    const out = [];
+    for (const record of csvRecords(text)) {
+        if (opts.ignoreComma)
+            out.push(record.length === 1 ? record[0] : record.join(','));
+        else
+            out.push(...record);
+    }
+    return out.map(s => s.trim()).filter(s => s !== '');
+}
+
+
+/***/ }),
+
+/***/ 1551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5541);
+// The one error type of bad input: it names the input and the rule, before anything runs.
+
+class InputError extends Error {
+    input;
+    /** The message with ref() markers, for interfaces that name inputs otherwise. */
+    template;
+    constructor(input, message) {
+        super((0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _table_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTerm */ .f$));
+        this.input = input;
+        this.template = message;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 8200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* reexport */ inputs_error/* InputError */.d),
+  f$: () => (/* reexport */ table/* actionTerm */.f$),
+  ub: () => (/* binding */ checkBuilder),
+  TL: () => (/* binding */ parseInputs),
+  KR: () => (/* reexport */ table/* ref */.KR),
+  nx: () => (/* reexport */ table/* renderInputRefs */.nx)
+});
+
+// UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, readRows, splitLines, splitList
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/inputs/table.ts
+var table = __nccwpck_require__(5541);
+// EXTERNAL MODULE: ./src/inputs/error.ts
+var inputs_error = __nccwpck_require__(1551);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/inputs/build-options.ts
+var build_options = __nccwpck_require__(8042);
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __nccwpck_require__(3881);
+// EXTERNAL MODULE: ./src/metadata/tags.ts + 1 modules
+var tags = __nccwpck_require__(6577);
+;// CONCATENATED MODULE: ./src/metadata/env.ts
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
+const env_DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: tags/* DEFAULT_SHORT_SHA_LENGTH */.X2,
+    annotationLevels: ['manifest']
+};
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? tags/* DEFAULT_SHORT_SHA_LENGTH */.X2 : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
+    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase());
+    for (const level of annotationLevels)
+        if (!LEVEL.test(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
+}
+
+// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
+var parse = __nccwpck_require__(1398);
+;// CONCATENATED MODULE: ./src/inputs/tags.ts
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: InputErrors are the caller's (inputs.ts).
+
+
+
+
+
+const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new parse/* RuleError */.FB(`${show(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hasHost ? first : reference/* DOCKER_HUB */.Xb;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new parse/* RuleError */.FB(`${show(text)}: ${show(registry)} ${problem}`);
+    }
+    const pathIssue = (0,reference/* pathProblem */.z9)(image);
+    if (pathIssue)
+        throw new parse/* RuleError */.FB(`${show(text)} is not a valid reference: ${pathIssue}`);
+    const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
+    if (length)
+        throw new parse/* RuleError */.FB(`${show(text)} is too long: ${length}`);
+    const tagIssue = (0,reference/* tagProblem */.qH)(tag);
+    if (tagIssue)
+        throw new parse/* RuleError */.FB(`${show(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            let records;
+            try {
+                records = (0,csv/* csvRecords */.Xc)(text);
+            }
+            catch (error) {
+                if (error instanceof csv/* CsvError */.J$)
+                    throw new parse/* RuleError */.FB(`${show(text)}: ${error.message}`);
+                throw error;
+            }
+            try {
+                rules.push((0,parse/* parseRule */.iT)(records.flat(), text));
+            }
+            catch (error) {
+                if (error instanceof parse/* RuleError */.FB)
+                    throw new parse/* RuleError */.FB(`rule ${show(text)}: ${error.message}`);
+                throw error;
+            }
+            continue;
+        }
+        for (const entry of text.split(',').map(s => s.trim())) {
+            if (entry === '')
+                continue;
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new parse/* RuleError */.FB(`${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = (0,reference/* tagProblem */.qH)(entry);
+            if (problem)
+                throw new parse/* RuleError */.FB(`${show(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new parse/* RuleError */.FB(`full references (${show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+;// CONCATENATED MODULE: ./src/inputs/images.ts
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    for (const line of lines) {
+        const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '' && fields.length === 1)
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hosted ? first : reference/* DOCKER_HUB */.Xb;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = (0,reference/* registryProblem */.T7)(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = (0,reference/* imageProblem */.JC)(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
+}
+
+// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
+var registry_auth = __nccwpck_require__(3477);
+// EXTERNAL MODULE: ./src/inputs/sources.ts
+var sources = __nccwpck_require__(6203);
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
+// raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const parse_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name, raw, ignoreComma) {
+    try {
+        return (0,csv/* csvList */.Fb)(raw, { ignoreComma });
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new inputs_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
+        throw error;
+    }
+}
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+function splitList(raw, name = 'list') {
+    return [...new Set(csvEntries(name, raw, false))];
+}
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+function splitLines(raw, name = 'list') {
+    return csvEntries(name, raw, true);
+}
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
+function keyValues(name, raw) {
+    return splitLines(raw, name).map((entry, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(entry);
+        if (!kv)
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
+        if (kv.key === '')
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
+        if (/\s/.test(kv.key))
+            throw new inputs_error/* InputError */.d(name, `key ${parse_show(kv.key)} contains whitespace`);
+        return `${kv.key}=${kv.value.trim()}`;
+    });
+}
+// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
+const TRUE = /^(?:true|True|TRUE)$/;
+const FALSE = /^(?:false|False|FALSE)$/;
+/** The generic reading of a raw value by its row's kind. */
+function byKind(name, row, raw) {
+    const value = row.secret || row.untrimmed ? raw : raw.trim();
+    switch (row.kind) {
+        case 'string':
+            return value;
+        case 'boolean': {
+            const v = value.trim() || row.default;
+            if (TRUE.test(v))
+                return true;
+            if (FALSE.test(v))
+                return false;
+            throw new inputs_error/* InputError */.d(name, `${parse_show(v)} is not a boolean; use true or false`);
+        }
+        case 'list':
+            return splitList(value, name);
+        case 'lines':
+            return splitLines(value, name);
+        case 'key-value':
+            return keyValues(name, value);
+        case 'number': {
+            const v = value || row.default;
+            const n = Number(v);
+            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
+                throw new inputs_error/* InputError */.d(name, `${parse_show(v)} must be a whole number from ${row.min} to ${row.max}`);
+            return n;
+        }
+        case 'choice': {
+            const v = value || row.default;
+            if (!row.choices?.includes(v))
+                throw new inputs_error/* InputError */.d(name, `${parse_show(v)} must be one of ${row.choices?.join(', ')}`);
+            return v;
+        }
+    }
+}
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const HTTP_URL = /^https?:\/\//;
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
+function isRemoteContext(context) {
+    return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
+}
+/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
+function checkImage(value, registry, notices) {
+    if (value === '')
+        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')})`);
+    const problem = (0,reference/* imageProblem */.JC)(value, registry);
+    if (problem)
+        throw new inputs_error/* InputError */.d('image', `${parse_show(value)} ${problem}`);
+    const lower = value.toLowerCase();
+    if (lower !== value)
+        notices.push(`image ${parse_show(value)} was lowercased to ${parse_show(lower)}`);
+    return lower;
+}
+function parseRegistry(raw) {
+    const value = raw || reference/* DOCKER_HUB */.Xb;
+    const problem = (0,reference/* registryProblem */.T7)(value);
+    if (problem)
+        throw new inputs_error/* InputError */.d('registry', `${parse_show(value)} ${problem}`);
+    return (0,reference/* normalizeRegistry */.l5)(value);
+}
+/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
+function readTagInputs(values, env) {
+    const guard = (input, fn) => {
+        try {
+            return fn();
+        }
+        catch (error) {
+            if (error instanceof parse/* RuleError */.FB)
+                throw new inputs_error/* InputError */.d(input, error.message);
+            if (error instanceof MetadataEnvError)
+                throw new inputs_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
+            throw error;
+        }
+    };
+    const entries = guard('tags', () => classifyTags(values.tags));
+    return {
+        tags: entries.tags,
+        tagRules: entries.rules,
+        tagRefs: entries.refs,
+        tagFlavor: guard('flavor', () => (0,parse/* parseFlavor */.wp)(values.flavor)),
+        metadataEnv: guard('', () => readMetadataEnv(env))
+    };
+}
+/**
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
+ * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
+ */
+function targetsFromRefs(values, tagged) {
+    const groups = tagged.tagRefs;
+    const first = groups[0];
+    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
+    const other = values.images.length
+        ? 'images'
+        : values.image !== ''
+            ? 'image'
+            : values.registry !== reference/* DOCKER_HUB */.Xb
+                ? 'registry'
+                : '';
+    if (other)
+        throw new inputs_error/* InputError */.d(other, `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+            `leave ${(0,table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
+    const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'));
+    if (odd)
+        throw new inputs_error/* InputError */.d('tags', `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`);
+    // The first image stands for the run where one name is needed, as with `images`.
+    values.registry = first.registry;
+    values.image = first.image;
+    tagged.tags = first.tags;
+    return groups.map(g => ({ registry: g.registry, image: g.image }));
+}
+const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
+const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name) => (value) => {
+    if (value !== '' && !STAGE.test(value))
+        throw new inputs_error/* InputError */.d(name, `${parse_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+};
+const attestation = (name) => (value) => {
+    if (value.startsWith('-') || /\s/.test(value))
+        throw new inputs_error/* InputError */.d(name, `${parse_show(value)} must be true, false or a buildx attestation spec`);
+    return value;
+};
+const cacheSpecs = (name) => (specs) => {
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+            throw new inputs_error/* InputError */.d(name, `${parse_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+};
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new inputs_error/* InputError */.d('outputs', `${parse_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
+/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
+function secretLines(lines) {
+    return lines.map((line, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(line);
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new inputs_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
+        return `${kv.key}=${kv.value.trim()}`;
+    });
+}
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+    const kv = (0,core_text/* splitKeyValue */.px)(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new inputs_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
+            throw new inputs_error/* InputError */.d('secret-files', `${parse_show(key)}: ${parse_show(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (env[value] === undefined)
+            throw new inputs_error/* InputError */.d('secret-envs', `${parse_show(key)}: ${parse_show(value)} is not set`);
+    }
+}
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw, notices) {
+    const trimmed = raw.trim();
+    if (trimmed !== raw && trimmed !== '')
+        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
+    return trimmed;
+}
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS = {
+    registry: parseRegistry,
+    target: plainName('target'),
+    builder: plainName('builder'),
+    password: trimPassword,
+    platforms: list => {
+        for (const p of list)
+            if (!PLATFORM.test(p))
+                throw new inputs_error/* InputError */.d('platforms', `${parse_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+        return list;
+    },
+    cacheFrom: cacheSpecs('cache-from'),
+    cacheTo: cacheSpecs('cache-to'),
+    provenance: attestation('provenance'),
+    sbom: attestation('sbom'),
+    outputs: outputSpecs,
+    secrets: secretLines,
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: build_options/* addHosts */.ve,
+    network: build_options/* network */.Nm,
+    shmSize: build_options/* shmSize */.g7,
+    ulimit: build_options/* ulimits */.Q5,
+    cgroupParent: build_options/* cgroupParent */.fB,
+    allow: build_options/* allow */.cw,
+    buildContexts: build_options/* buildContexts */.j8,
+    ssh: build_options/* ssh */.hI,
+    githubToken: build_options/* githubToken */.bU,
+    annotations: build_options/* annotations */.hk,
+    attests: build_options/* attests */.p0,
+    noCacheFilters: build_options/* noCacheFilters */.NF,
+    call: build_options/* call */.T1,
+    context: value => {
+        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+        if (/^ssh:\/\//i.test(value))
+            throw new inputs_error/* InputError */.d('context', `${parse_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        return value || '.';
+    }
+};
+/** Every row read by its kind and validator, with nothing checked on disk. */
+function readRows(get, notices = []) {
+    const values = {};
+    for (const [key, row] of table/* ROWS */.Ir) {
+        const value = byKind((0,table/* inputName */.yu)(key), row, get((0,table/* inputName */.yu)(key)));
+        const validate = VALIDATORS[key];
+        values[key] = validate ? validate(value, notices) : value;
+    }
+    return values;
+}
+function checkLocalContext(context, file, cwd) {
+    const dir = external_node_path_default().resolve(cwd, context);
+    if (!isDir(dir))
+        throw new inputs_error/* InputError */.d('context', `${parse_show(context)} is not a directory (resolved to ${parse_show(dir)})`);
+    if (file !== '') {
+        const f = external_node_path_default().resolve(cwd, file);
+        if (!isFile(f))
+            throw new inputs_error/* InputError */.d('file', `${parse_show(file)} does not exist (resolved to ${parse_show(f)})`);
+    }
+    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+        // Left at `.` in an empty workspace: most likely no checkout ran.
+        if (context === '.' && isEmptyWorkspace(dir))
+            throw new inputs_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
+        throw new inputs_error/* InputError */.d('file', `no Dockerfile in context ${parse_show(context)}; add one or set ${(0,table/* ref */.KR)('file')}`);
+    }
+}
+/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
+function isEmptyWorkspace(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
+    }
+    catch {
+        return false;
+    }
+}
+function checkSources(values) {
+    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,table/* rowByName */.TJ)(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new inputs_error/* InputError */.d(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new inputs_error/* InputError */.d('sources', source);
+    }
+}
+/** Reads and validates every input. Throws InputError on the first invalid one. */
+function parseInputs(get, cwd = process.cwd()) {
+    const notices = [];
+    const values = readRows(get, notices);
+    const tagged = readTagInputs(values, process.env);
+    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
+    const remoteContext = isRemoteContext(values.context);
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
+        checkLocalContext(values.context, values.file, cwd);
+    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    build_options/* checkBuildSources */.pQ(values, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    if ((values.username === '') !== (values.password === ''))
+        throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+    const logins = checkLogins(values);
+    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new inputs_error/* InputError */.d('images', `give either ${(0,table/* ref */.KR)('images')} (full names) or ${(0,table/* ref */.KR)('image')} with ${(0,table/* ref */.KR)('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new inputs_error/* InputError */.d('images', error.message);
+    }
+    if (!targets.length)
+        throw new inputs_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new inputs_error/* InputError */.d('images', `${parse_show(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values) {
+    if (values.registryAuth.trim() === '')
+        return values.username
+            ? [{ registry: values.registry, username: values.username, password: values.password }]
+            : [];
+    if (values.username)
+        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    let logins;
+    try {
+        logins = (0,registry_auth/* parseRegistryAuth */.b)(values.registryAuth);
+    }
+    catch (error) {
+        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new inputs_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${parse_show(registry)} ${problem}`);
+        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
+        if (seen.has(normalized))
+            throw new inputs_error/* InputError */.d('registry-auth', `${parse_show(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
+}
+/** The inputs that only buildx understands and that are set here. */
+function buildxOnlyInputs(inputs) {
+    return table/* ROWS */.Ir.filter(([key, row]) => {
+        if (!row.buildx)
+            return false;
+        const value = inputs[key];
+        return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
+    }).map(([key]) => (0,table/* inputName */.yu)(key));
+}
+/** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
+function checkBuilder(inputs, buildx) {
+    // With sources nothing is built; their own check refused every build input already.
+    if (inputs.sources.length)
+        return;
+    const used = buildxOnlyInputs(inputs);
+    if (!buildx && used.length)
+        throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,table/* ref */.KR)(...used)})`);
+}
+/** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
+const defaultInputs = (over = {}) => {
+    const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
+    const tagged = over.tags || over.flavor
+        ? readTagInputs(values, {})
+        : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
+    return {
+        ...values,
+        ...tagged,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
+};
+
+
+/***/ }),
+
+/***/ 3477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4566,7 +3768,604 @@ function credentialsIn(text) {
 
 /***/ }),
 
-/***/ 7194:
+/***/ 6203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation),
+/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */ });
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5541);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${show(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(body))
+        return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(pin.digest))
+            return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryProblem */ .T7)(host);
+        if (problem)
+            return `${show(line)}: the registry ${show(host)} ${problem}`;
+        host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRegistry */ .l5)(host);
+    }
+    const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pathProblem */ .z9)(path);
+    if (problem)
+        return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
+    const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .nameLengthProblem */ .nz)(host, path);
+    if (long)
+        return `${show(line)}: ${long}`;
+    if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag))
+        return `${show(line)}: ${show(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)('-')}`;
+    return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
+        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
+                message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [type:]key=value`;
+    const left = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    const m = LEVEL.exec(left);
+    const key = m ? m[3] : left;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
+        return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
+    return { level: m?.[1], platform: m?.[2], key, value };
+}
+
+
+/***/ }),
+
+/***/ 5541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ir: () => (/* binding */ ROWS),
+/* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   TJ: () => (/* binding */ rowByName),
+/* harmony export */   f$: () => (/* binding */ actionTerm),
+/* harmony export */   nx: () => (/* binding */ renderInputRefs),
+/* harmony export */   yu: () => (/* binding */ inputName)
+/* harmony export */ });
+/* unused harmony exports INPUTS, isListKind, flagName */
+// Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
+// (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
+// row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
+const INPUTS = {
+    context: {
+        kind: 'string',
+        default: '.',
+        description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
+        cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+    },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building; repeatable'
+        }
+    },
+    file: {
+        kind: 'string',
+        default: '',
+        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+        cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
+    },
+    image: {
+        kind: 'string',
+        default: '',
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        cli: {
+            value: 'PATH',
+            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+        }
+    },
+    registry: {
+        kind: 'string',
+        default: 'docker.io',
+        description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
+        cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
+    },
+    tags: {
+        kind: 'lines',
+        default: '',
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        cli: {
+            flag: 'tag',
+            value: 'TAG',
+            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
+        }
+    },
+    flavor: {
+        kind: 'lines',
+        default: '',
+        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
+        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+    },
+    sepTags: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `tags` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
+    },
+    sepLabels: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `labels` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
+    },
+    sepAnnotations: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `annotations` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
+    },
+    buildArgs: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
+        cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
+    },
+    labels: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+        cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
+    },
+    target: {
+        kind: 'string',
+        default: '',
+        description: 'Build stage to stop at.',
+        cli: { value: 'STAGE', help: 'build stage to stop at' }
+    },
+    push: {
+        kind: 'boolean',
+        default: 'true',
+        description: 'Push. With `false` the image is only built and tagged.',
+        cli: { help: 'build and tag only' }
+    },
+    load: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+        cli: { help: 'buildx: also load the image into the local image store' }
+    },
+    outputs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+    },
+    noCache: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Build without cache.',
+        cli: { help: 'build without cache' }
+    },
+    pull: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Always pull newer base images.',
+        cli: { help: 'always pull base images' }
+    },
+    username: {
+        kind: 'string',
+        default: '',
+        description: 'Registry username. With `password`, logs in before the build.',
+        cli: { value: 'USER', help: 'registry user; the password is read from stdin (--password-stdin)' }
+    },
+    password: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
+        cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    keepLogin: {
+        kind: 'boolean',
+        default: 'false',
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+        cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
+    retries: {
+        kind: 'number',
+        default: '3',
+        min: 1,
+        max: 10,
+        description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
+        cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
+    },
+    platforms: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
+        cli: {
+            flag: 'platform',
+            value: 'LIST',
+            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
+        }
+    },
+    cacheFrom: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
+        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
+    },
+    cacheTo: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
+        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
+    },
+    provenance: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
+        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
+    },
+    sbom: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--sbom`.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    },
+    secrets: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        secret: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
+        cli: {
+            flag: 'secret',
+            value: 'ID=ENV',
+            from: 'env',
+            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+        }
+    },
+    secretFiles: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+    },
+    secretEnvs: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
+        cli: {
+            flag: 'secret-env',
+            value: 'ID=ENV',
+            help: 'a build secret read from an environment variable; repeatable'
+        }
+    },
+    builder: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
+    }
+};
+/** `buildArgs` → `build-args`: the action.yml name of a table key. */
+const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+const ROWS = Object.entries(INPUTS);
+/** Kinds whose CLI flag may be repeated, each occurrence one entry. */
+const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'key-value';
+/** The CLI flag name (no dashes) of a row. */
+function flagName(key) {
+    const row = INPUTS[key];
+    if (row.cli.flag)
+        return row.cli.flag;
+    if (row.kind === 'boolean' && row.default === 'true')
+        return `no-${inputName(key)}`;
+    return inputName(key);
+}
+/** The row for an action.yml name, if there is one. */
+function rowByName(name) {
+    return ROWS.find(([key]) => inputName(key) === name);
+}
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+/** Replaces every ref() in `text` with `term(names)`. */
+const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+const actionTerm = (names) => names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
+
+/***/ }),
+
+/***/ 4911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ createFence),
+/* harmony export */   p: () => (/* binding */ singleLine)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// docker's output, fenced off from the runner's workflow-command parser.
+//
+// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
+// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
+// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
+// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
+// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
+// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
+// regions: while a region is open the runner would ignore an `::add-mask::` too.
+
+const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
+/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
+function createFence(sink, options = {}) {
+    const enabled = options.enabled ?? true;
+    const newToken = options.token ?? (() => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
+    let token;
+    let atLineStart = true;
+    const put = (chunk) => {
+        if (chunk.length === 0)
+            return;
+        sink(chunk);
+        atLineStart = lastIsNewline(chunk);
+    };
+    const close = () => {
+        if (token === undefined)
+            return;
+        if (!atLineStart)
+            put('\n');
+        put(`::${token}::\n`);
+        token = undefined;
+    };
+    return {
+        write(chunk) {
+            if (chunk.length === 0)
+                return;
+            if (enabled && token === undefined) {
+                if (!atLineStart)
+                    put('\n');
+                token = newToken();
+                put(`::stop-commands::${token}\n`);
+            }
+            put(chunk);
+        },
+        close,
+        own(text) {
+            close();
+            // Our line must start a line of its own, or its command would not be one.
+            if (!atLineStart)
+                put('\n');
+            put(text);
+        }
+    };
+}
+/**
+ * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
+ * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
+ * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
+ */
+function singleLine(text) {
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+}
+
+
+/***/ }),
+
+/***/ 5831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4637,132 +4436,360 @@ function decoded(s) {
 
 /***/ }),
 
-/***/ 6197:
+/***/ 3691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   PJ: () => (/* binding */ parseSource),
-/* harmony export */   fr: () => (/* binding */ parseAnnotation),
-/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */   HA: () => (/* binding */ checkTagged),
+/* harmony export */   KP: () => (/* binding */ buildMetadata),
+/* harmony export */   VS: () => (/* binding */ separatorOf),
+/* harmony export */   _V: () => (/* binding */ metadataOutputs)
 /* harmony export */ });
-/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
-// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
-// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8226);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8200);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6577);
+// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
+// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
 
 
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
-/**
- * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
- * `*` makes the tag a prefix. Returns the reason when the line is none of these.
- */
-function parseSource(line, registry, image) {
-    const glob = line.endsWith('*');
-    const body = glob ? line.slice(0, -1) : line;
-    if (body.includes('*'))
-        return `${show(line)}: "*" may only end a line (a tag prefix)`;
-    const plain = !/[/:@]/.test(body);
-    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(body))
-        return { line, registry, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(registry, image), digest: body };
-    if (plain)
-        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
-    let repo;
-    let pin;
-    const at = body.indexOf('@');
-    if (at >= 0) {
-        if (glob)
-            return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
-        repo = body.slice(0, at);
-        pin = { digest: body.slice(at + 1) };
-        if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(pin.digest))
-            return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+
+function buildMetadata(inputs, context, now = new Date(), facts = {}, 
+/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
+repository = {}) {
+    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
+    const ctx = { ...context, sha: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .buildSha */ .$Y)(context, inputs.metadataEnv.prHeadSha) };
+    let tags;
+    let version;
+    let warnings = [];
+    if (inputs.tagRules.length) {
+        const outcome = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .applyRules */ .IU)(inputs.tagRules, inputs.tagFlavor, (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagEvent */ .Vo)(context, inputs.metadataEnv, now, facts));
+        warnings = outcome.warnings;
+        tags = [...new Set([...outcome.tags, ...inputs.tags])];
+        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
     }
     else {
-        const colon = body.lastIndexOf(':');
-        if (colon <= body.lastIndexOf('/')) {
-            if (glob)
-                return finish(line, registry, image, { prefix: '' }, body);
-            return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`;
-        }
-        repo = body.slice(0, colon);
-        const tag = body.slice(colon + 1);
-        pin = glob ? { prefix: tag } : { tag };
+        tags = inputs.tags.length ? inputs.tags : (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .autoTags */ .Hc)(ctx);
+        version = '';
     }
-    return finish(line, registry, image, pin, repo);
+    const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
+    const auto = { ...repository, ...(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .ociLabels */ .TT)(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) };
+    if (!inputs.tagRules.length)
+        version = auto['org.opencontainers.image.version'] ?? '';
+    return {
+        tags,
+        labels: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeLabels */ .Mr)(auto, inputs.labels),
+        version,
+        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        warnings
+    };
 }
-function finish(line, registry, image, pin, repo) {
-    let host = registry;
-    let path = repo ?? image;
-    const slash = path.indexOf('/');
-    if (repo !== undefined && slash > 0 && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
-        host = path.slice(0, slash);
-        path = path.slice(slash + 1);
-        const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .hostProblem */ .Q8)(host) ?? (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryProblem */ .T7)(host);
-        if (problem)
-            return `${show(line)}: the registry ${show(host)} ${problem}`;
-        host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRegistry */ .l5)(host);
-    }
-    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pathProblem */ .z9)(path);
-    if (problem)
-        return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
-    const long = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .nameLengthProblem */ .nz)(host, path);
-    if (long)
-        return `${show(line)}: ${long}`;
-    if (pin.tag !== undefined && (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag))
-        return `${show(line)}: ${show(pin.tag)}: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag)}`;
-    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)('-')}`;
-    return { line, registry: host, name: (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(host, path), ...pin };
-}
-/** The inputs that shape a build beyond those marked buildx-only in the table. */
-const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
 /**
- * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
- * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
+ * pushing, before the build, as nothing could be pushed.
  */
-function sourcesConflict(values, defaults) {
-    if (!values.push)
-        return {
-            input: 'push',
-            message: `must be true with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
-        };
-    if (values.platforms.length)
-        return {
-            input: 'platforms',
-            message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
-        };
-    for (const [key, row] of _input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
-        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
-            continue;
-        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
-            return {
-                input: (0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
-                message: `cannot be used with ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
-            };
-    }
-    return undefined;
+function checkTagged(inputs, meta, ctx) {
+    if (meta.tags.length || !inputs.push)
+        return;
+    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+    throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
+        `add a rule for it (e.g. type=sha), or set ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)('push')} to false to build untagged`);
 }
-const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
-/** `[level[platform]:]key=value`, as buildx writes annotations. */
-function parseAnnotation(line) {
-    const eq = line.indexOf('=');
-    if (eq <= 0)
-        return `${show(line)} is not [type:]key=value`;
-    const left = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1);
-    const m = LEVEL.exec(left);
-    const key = m ? m[3] : left;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
-        return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
-    return { level: m?.[1], platform: m?.[2], key, value };
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function separatorOf(name, inputs) {
+    const sep = name === 'tags'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
 }
 
 
 /***/ }),
 
-/***/ 7665:
+/***/ 8226:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hc: () => (/* binding */ autoTags),
+/* harmony export */   IS: () => (/* binding */ loadGitContext),
+/* harmony export */   Mr: () => (/* binding */ mergeLabels),
+/* harmony export */   TT: () => (/* binding */ ociLabels)
+/* harmony export */ });
+/* unused harmony exports LABEL_SOURCE, LABEL_REVISION, LABEL_CREATED, LABEL_VERSION, fromActionsContext, sanitizeTag, parseSemver */
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5378);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
+// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
+//
+// The context comes from @actions/github's Context (loaded only on the build path).
+//
+// Tag rules when the `tags` input is empty (see autoTags):
+//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
+//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
+//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
+//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
+//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
+//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
+//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
+//   any other ref                                          sha-<7>
+// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
+// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
+// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
+// result is `latest`, as outside Actions, so that a build always has a tag.
+// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
+// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
+// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
+
+
+const TAG_MAX = 128;
+const LATEST = 'latest';
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const LABEL_SOURCE = 'org.opencontainers.image.source';
+const LABEL_REVISION = 'org.opencontainers.image.revision';
+const LABEL_CREATED = 'org.opencontainers.image.created';
+const LABEL_VERSION = 'org.opencontainers.image.version';
+/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
+function fromActionsContext(ctx, env = process.env) {
+    let repository = '';
+    try {
+        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    }
+    catch {
+        repository = '';
+    }
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        eventName: ctx.eventName ?? '',
+        ref: ctx.ref ?? '',
+        sha: ctx.sha ?? '',
+        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+        repository,
+        payload: isObject(ctx.payload) ? ctx.payload : {}
+    };
+}
+/**
+ * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
+ * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ */
+async function loadGitContext(warn, env = process.env) {
+    try {
+        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
+        // is loaded by whoever makes Octokit requests, with preload().
+        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
+        return fromActionsContext(new Context(), env);
+    }
+    catch (error) {
+        warn(`could not read the event payload (${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`);
+        return fromActionsContext({
+            eventName: env.GITHUB_EVENT_NAME,
+            ref: env.GITHUB_REF,
+            sha: env.GITHUB_SHA,
+            serverUrl: env.GITHUB_SERVER_URL,
+            get repo() {
+                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+                if (!owner || !repo)
+                    throw new Error('no GITHUB_REPOSITORY');
+                return { owner, repo };
+            }
+        }, env);
+    }
+}
+/**
+ * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
+ * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
+ */
+function sanitizeTag(s) {
+    return s
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, TAG_MAX);
+}
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
+const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
+    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
+    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
+/**
+ * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
+ * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
+ */
+function parseSemver(tag) {
+    const m = SEMVER.exec(tag);
+    if (!m)
+        return undefined;
+    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
+    if (![major, minor, patch].every(Number.isSafeInteger))
+        return undefined;
+    const result = { major, minor, patch };
+    if (m[4] !== undefined)
+        result.prerelease = m[4];
+    if (m[5] !== undefined)
+        result.build = m[5];
+    return result;
+}
+/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
+function autoTags(ctx) {
+    return derive(ctx).tags;
+}
+/**
+ * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
+ * true (its first non-`latest` entry is the version); otherwise the version is the most specific
+ * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
+ * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
+ * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
+ */
+function ociLabels(ctx, tags, explicitTags, now) {
+    const labels = {};
+    if (ctx.actions) {
+        if (ctx.repository)
+            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
+        const sha = buildSha(ctx);
+        if (sha)
+            labels[LABEL_REVISION] = sha;
+    }
+    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
+    if (ctx.actions) {
+        const version = explicitTags
+            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
+            : derive(ctx).version;
+        if (version)
+            labels[LABEL_VERSION] = version;
+    }
+    return labels;
+}
+/**
+ * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
+ * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
+ * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
+ * keeps its first position and its last value.
+ */
+function mergeLabels(auto, user) {
+    const merged = new Map(Object.entries(auto));
+    for (const line of user) {
+        if (line.trim() === '')
+            continue;
+        const eq = line.indexOf('=');
+        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+        if (key === '')
+            continue;
+        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
+    }
+    return [...merged].map(([k, v]) => `${k}=${v}`);
+}
+function derive(ctx) {
+    if (!ctx.actions)
+        return { tags: [LATEST] };
+    const sha = buildSha(ctx);
+    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
+    let named = [];
+    let version;
+    if (isPullRequest(ctx)) {
+        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
+        // (pull_request_target's ref is the base branch).
+        const n = prNumber(ctx);
+        if (n !== undefined)
+            named = [(version = `pr-${n}`)];
+    }
+    else if (ctx.ref.startsWith('refs/tags/')) {
+        const name = ctx.ref.slice('refs/tags/'.length);
+        const v = parseSemver(name);
+        if (v) {
+            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
+            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
+            let full = `${v.major}.${v.minor}.${v.patch}`;
+            if (v.prerelease !== undefined)
+                full += `-${v.prerelease}`;
+            if (v.build !== undefined)
+                full += `+${v.build}`;
+            version = sanitizeTag(full);
+            named =
+                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
+        }
+        else {
+            version = sanitizeTag(name);
+            named = [version];
+        }
+    }
+    else if (ctx.ref.startsWith('refs/heads/')) {
+        const branch = ctx.ref.slice('refs/heads/'.length);
+        version = sanitizeTag(branch);
+        const defaultBranch = ctx.payload?.repository?.default_branch;
+        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
+        named = isDefault ? [LATEST, version] : [version];
+    }
+    const tags = dedupe([...named, shaTag].filter(_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_));
+    if (!version || version === LATEST || !(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(version))
+        version = undefined;
+    return { tags: tags.length > 0 ? tags : [LATEST], version };
+}
+function isPullRequest(ctx) {
+    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
+}
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+function prNumber(ctx) {
+    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
+        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+            return n;
+    }
+    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
+    return m ? Number(m[1]) : undefined;
+}
+/** The commit the image is built from: the context's sha (see the header for pull requests). */
+function buildSha(ctx) {
+    return ctx.sha;
+}
+const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
+function commitTime(ctx) {
+    if (!ctx.actions)
+        return undefined;
+    const head = ctx.payload?.head_commit;
+    if (!isObject(head) || typeof head.timestamp !== 'string')
+        return undefined;
+    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
+        return undefined;
+    if (!TIMESTAMP.test(head.timestamp))
+        return undefined;
+    const ms = Date.parse(head.timestamp);
+    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
+}
+/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
+function rfc3339(d) {
+    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dedupe(xs) {
+    return [...new Set(xs)];
+}
+
+
+/***/ }),
+
+/***/ 1398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4773,8 +4800,8 @@ function parseAnnotation(line) {
 /* harmony export */   wp: () => (/* binding */ parseFlavor)
 /* harmony export */ });
 /* unused harmony exports RULE_TYPES, DEFAULT_PRIORITY */
-/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(731);
-/* harmony import */ var _tag_template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8212);
+/* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5730);
 // metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
 // metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
 // rule yields for an event is tags.ts's part.
@@ -4808,9 +4835,9 @@ const ATTRIBUTES = {
 };
 const DEFAULT_FLAVOR = {
     latest: 'auto',
-    prefix: (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    prefix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
     prefixLatest: false,
-    suffix: (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    suffix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
     suffixLatest: false
 };
 /** `key=value` fields (key lowercased, both trimmed, split at the first `=`); a field without `=` is a value. */
@@ -4824,10 +4851,10 @@ function fields(record) {
 }
 function template(value, scope, what) {
     try {
-        return (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTemplate */ .QC)(value, scope);
+        return (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTemplate */ .QC)(value, scope);
     }
     catch (error) {
-        if (error instanceof _tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateError */ .$w)
+        if (error instanceof _template_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateError */ .$w)
             throw new RuleError(`${what}: ${error.message}`);
         throw error;
     }
@@ -4863,7 +4890,7 @@ function parseRule(record, source) {
         throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`);
     const enableText = attrs.get('enable') ?? 'true';
     const enable = template(enableText, 'global', 'enable');
-    if (!(0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .hasExpressions */ .Yo)(enable) && enableText !== 'true' && enableText !== 'false')
+    if (!(0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .hasExpressions */ .Yo)(enable) && enableText !== 'true' && enableText !== 'false')
         throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`);
     const rule = { source, type, priority, enable };
     const optional = (key, scope) => {
@@ -4902,7 +4929,7 @@ function parseRule(record, source) {
         case 'ref':
             rule.event = oneOf(required('event'), ['branch', 'tag', 'pr'], 'event');
             if (rule.event === 'pr' && rule.prefix === undefined)
-                rule.prefix = (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('pr-');
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('pr-');
             break;
         case 'raw':
             rule.value = template(required('value'), 'global', 'value');
@@ -4910,7 +4937,7 @@ function parseRule(record, source) {
         case 'sha':
             rule.format = oneOf(attrs.get('format') ?? 'short', ['short', 'long'], 'format');
             if (rule.prefix === undefined)
-                rule.prefix = (0,_tag_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('sha-');
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('sha-');
             break;
     }
     return rule;
@@ -4925,10 +4952,10 @@ function parseFlavor(lines) {
             continue; // a comment, as metadata-action reads its list inputs
         let records;
         try {
-            records = (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .Xc)(line);
+            records = (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .Xc)(line);
         }
         catch (error) {
-            if (error instanceof _csv_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$)
+            if (error instanceof _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$)
                 throw new RuleError(`${JSON.stringify(line)}: ${error.message}`);
             throw error;
         }
@@ -4961,7 +4988,7 @@ function parseFlavor(lines) {
 
 /***/ }),
 
-/***/ 8212:
+/***/ 5730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4974,7 +5001,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   XX: () => (/* binding */ render)
 });
 
-;// CONCATENATED MODULE: ./src/tag-date.ts
+;// CONCATENATED MODULE: ./src/metadata/rules/date.ts
 // `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
 // IANA time zone, through Intl rather than moment-timezone's data. Pure.
 const MONTHS = [
@@ -5153,7 +5180,7 @@ function formatDate(date, format, tz) {
     return (format.match(TOKENS) ?? []).map(render).join('');
 }
 
-;// CONCATENATED MODULE: ./src/tag-template.ts
+;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
 // The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
 // once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
 // Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
@@ -5294,7 +5321,7 @@ function render(t, values) {
 
 /***/ }),
 
-/***/ 4758:
+/***/ 6577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5308,7 +5335,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: globalValues, sanitize, shortSha
 
-;// CONCATENATED MODULE: ./src/pep440.ts
+;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
 // PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
 // form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
 // PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
@@ -5373,13 +5400,13 @@ const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.
 /** The n-th release number (0 = major); 0 when the release has fewer numbers. */
 const releasePart = (v, n) => v.release[n] ?? 0;
 
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(8286);
-// EXTERNAL MODULE: ./src/tag-rules.ts
-var tag_rules = __nccwpck_require__(7665);
-// EXTERNAL MODULE: ./src/tag-template.ts + 1 modules
-var tag_template = __nccwpck_require__(8212);
-;// CONCATENATED MODULE: ./src/tags.ts
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
+var parse = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ./src/metadata/rules/template.ts + 1 modules
+var template = __nccwpck_require__(5730);
+;// CONCATENATED MODULE: ./src/metadata/tags.ts
 
 
 
@@ -5454,12 +5481,12 @@ const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
 /** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
 function make(rule, ev, g, warn) {
     const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
-    const given = rule.value ? (0,tag_template/* render */.XX)(rule.value, g) : '';
+    const given = rule.value ? (0,template/* render */.XX)(rule.value, g) : '';
     switch (rule.type) {
         case 'schedule':
             if (!/schedule/.test(ev.eventName))
                 return undefined;
-            return { value: (0,tag_template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
+            return { value: (0,template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
         case 'semver':
         case 'pep440': {
             if (tagName === undefined && given === '')
@@ -5525,7 +5552,7 @@ function semver(rule, raw, warn) {
     // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
     if (pre !== undefined && !isRawPattern(rule.pattern))
         return { value: version, autoLatest: false };
-    return { value: (0,tag_template/* render */.XX)(rule.pattern, values), autoLatest: pre === undefined };
+    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: pre === undefined };
 }
 function pep440(rule, raw, warn) {
     const v = parsePep440(raw);
@@ -5542,23 +5569,23 @@ function pep440(rule, raw, warn) {
         minor: String(releasePart(v, 1)),
         patch: String(releasePart(v, 2))
     };
-    return { value: (0,tag_template/* render */.XX)(rule.pattern, values), autoLatest: true };
+    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: true };
 }
 /** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
-function applyRules(rules, flavor = tag_rules/* DEFAULT_FLAVOR */.tt, ev) {
+function applyRules(rules, flavor = parse/* DEFAULT_FLAVOR */.tt, ev) {
     const g = globalValues(ev);
     const warnings = [];
     const version = { partial: [], latest: false };
     let latest;
     const affix = (rule, value) => {
-        const prefix = rule.prefix ? (0,tag_template/* render */.XX)(rule.prefix, g) : (0,tag_template/* render */.XX)(flavor.prefix, g);
-        const suffix = rule.suffix ? (0,tag_template/* render */.XX)(rule.suffix, g) : (0,tag_template/* render */.XX)(flavor.suffix, g);
+        const prefix = rule.prefix ? (0,template/* render */.XX)(rule.prefix, g) : (0,template/* render */.XX)(flavor.prefix, g);
+        const suffix = rule.suffix ? (0,template/* render */.XX)(rule.suffix, g) : (0,template/* render */.XX)(flavor.suffix, g);
         return `${prefix}${value}${suffix}`;
     };
-    for (const rule of (0,tag_rules/* byPriority */.mu)(rules)) {
-        const enabled = (0,tag_template/* render */.XX)(rule.enable, g);
+    for (const rule of (0,parse/* byPriority */.mu)(rules)) {
+        const enabled = (0,template/* render */.XX)(rule.enable, g);
         if (enabled !== 'true' && enabled !== 'false')
-            throw new tag_rules/* RuleError */.FB(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
+            throw new parse/* RuleError */.FB(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
         if (enabled === 'false')
             continue;
         const made = make(rule, ev, g, m => warnings.push(m));
@@ -5570,7 +5597,7 @@ function applyRules(rules, flavor = tag_rules/* DEFAULT_FLAVOR */.tt, ev) {
         const tag = sanitize(value);
         const problem = (0,reference/* tagProblem */.qH)(tag);
         if (problem)
-            throw new tag_rules/* RuleError */.FB(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
+            throw new parse/* RuleError */.FB(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
         if (version.main === undefined)
             version.main = tag;
         else if (tag !== version.main && !version.partial.includes(tag))
@@ -5583,40 +5610,13 @@ function applyRules(rules, flavor = tag_rules/* DEFAULT_FLAVOR */.tt, ev) {
         return { version, tags: [], warnings };
     const tags = [version.main, ...version.partial];
     if (version.latest) {
-        const p = flavor.prefixLatest ? (0,tag_template/* render */.XX)(flavor.prefix, g) : '';
-        const s = flavor.suffixLatest ? (0,tag_template/* render */.XX)(flavor.suffix, g) : '';
+        const p = flavor.prefixLatest ? (0,template/* render */.XX)(flavor.prefix, g) : '';
+        const s = flavor.suffixLatest ? (0,template/* render */.XX)(flavor.suffix, g) : '';
         const latestTag = sanitize(`${p}latest${s}`);
         if ((0,reference/* isValidTag */.r_)(latestTag) && !tags.includes(latestTag))
             tags.push(latestTag);
     }
     return { version, tags, warnings };
-}
-
-
-/***/ }),
-
-/***/ 8992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   px: () => (/* binding */ splitKeyValue)
-/* harmony export */ });
-// Small text helpers that several layers need: one spelling of each.
-/** An error's message, whatever was thrown. */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
-function oneLine(text, max = Infinity) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
-function splitKeyValue(line) {
-    const eq = line.indexOf('=');
-    if (eq < 0)
-        return undefined;
-    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
 }
 
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { hasBuildxPlugin } from '../../src/docker.js'
+import { hasBuildxPlugin } from '../../src/docker/docker.js'
 import { runCommand, type CliResult } from './docker.js'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')

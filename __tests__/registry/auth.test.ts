@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { kindOf } from '../../src/retry.js'
+import { kindOf } from '../../src/core/retry.js'
 import { parseChallenges, type Challenge } from '../../src/registry/auth.js'
 import {
   basic,

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { rootCertificates } from 'node:tls'
-import { kindOf } from '../../src/retry.js'
+import { kindOf } from '../../src/core/retry.js'
 import { RegistryError } from '../../src/registry/api.js'
 import { tlsFailure } from '../../src/registry/tls.js'
 import {

@@ -6,16 +6,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6717);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2983);
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 6717:
+/***/ 2983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32,7 +32,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/input-table.ts
+;// CONCATENATED MODULE: ./src/inputs/table.ts
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
 // row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
@@ -393,7 +393,7 @@ function flagName(key) {
     return inputName(key);
 }
 /** The row for an action.yml name, if there is one. */
-function input_table_rowByName(name) {
+function table_rowByName(name) {
     return ROWS.find(([key]) => inputName(key) === name);
 }
 /**
@@ -416,7 +416,7 @@ const actionTerm = (names) => names.length === 1
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/input-error.ts
+;// CONCATENATED MODULE: ./src/inputs/error.ts
 // The one error type of bad input: it names the input and the rule, before anything runs.
 
 class InputError extends Error {
@@ -431,7 +431,7 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/reference.ts
+;// CONCATENATED MODULE: ./src/core/reference.ts
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
 // `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
@@ -661,7 +661,7 @@ function splitHostPort(registry) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/text.ts
+;// CONCATENATED MODULE: ./src/core/text.ts
 // Small text helpers that several layers need: one spelling of each.
 /** An error's message, whatever was thrown. */
 const messageOf = (error) => (error instanceof Error ? error.message : String(error));
@@ -678,7 +678,7 @@ function splitKeyValue(line) {
     return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
 }
 
-;// CONCATENATED MODULE: ./src/build-options.ts
+;// CONCATENATED MODULE: ./src/inputs/build-options.ts
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure), and what must exist on disk or in the environment.
 
@@ -849,7 +849,7 @@ const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
 /** The hint when `context` was left at `.` and nothing was checked out. */
 const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`;
 
-;// CONCATENATED MODULE: ./src/csv.ts
+;// CONCATENATED MODULE: ./src/inputs/csv.ts
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
 // commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
 class CsvError extends Error {
@@ -923,7 +923,7 @@ function csvList(text, opts = {}) {
     return out.map(s => s.trim()).filter(s => s !== '');
 }
 
-;// CONCATENATED MODULE: ./src/pep440.ts
+;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
 // PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
 // form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
 // PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
@@ -988,7 +988,7 @@ const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.
 /** The n-th release number (0 = major); 0 when the release has fewer numbers. */
 const releasePart = (v, n) => v.release[n] ?? 0;
 
-;// CONCATENATED MODULE: ./src/tag-date.ts
+;// CONCATENATED MODULE: ./src/metadata/rules/date.ts
 // `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
 // IANA time zone, through Intl rather than moment-timezone's data. Pure.
 const MONTHS = [
@@ -1167,7 +1167,7 @@ function formatDate(date, format, tz) {
     return (format.match(TOKENS) ?? []).map(render).join('');
 }
 
-;// CONCATENATED MODULE: ./src/tag-template.ts
+;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
 // The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
 // once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
 // Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
@@ -1185,7 +1185,7 @@ const NAMES = {
     // type=semver's and type=pep440's pattern
     version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
 };
-const tag_template_show = (s) => JSON.stringify(s);
+const template_show = (s) => JSON.stringify(s);
 /** What a value of the expression looks like, for messages. */
 const WHERE = {
     global: 'in value, enable, prefix, suffix and flavor',
@@ -1235,7 +1235,7 @@ function parseExpression(body, escape, scope) {
         throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
     const formatProblem = dateFormatProblem(expr.format);
     if (formatProblem)
-        throw new TemplateError(`{{${name} ${tag_template_show(expr.format)}}}: ${formatProblem}`);
+        throw new TemplateError(`{{${name} ${template_show(expr.format)}}}: ${formatProblem}`);
     if (expr.tz !== undefined) {
         const tzProblem = timeZoneProblem(expr.tz);
         if (tzProblem)
@@ -1263,7 +1263,7 @@ function parseTemplate(source, scope) {
         const start = i + (triple ? 3 : 2);
         const end = source.indexOf(close, start);
         if (end < 0)
-            throw new TemplateError(`${tag_template_show(source)}: an expression is not closed with ${close}`);
+            throw new TemplateError(`${template_show(source)}: an expression is not closed with ${close}`);
         const body = source.slice(start, end);
         i = end + close.length;
         if (/^\s*!/.test(body))
@@ -1305,7 +1305,7 @@ function render(t, values) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/tag-rules.ts
+;// CONCATENATED MODULE: ./src/metadata/rules/parse.ts
 // metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
 // metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
 // rule yields for an event is tags.ts's part.
@@ -1337,7 +1337,7 @@ const ATTRIBUTES = {
     raw: ['value'],
     sha: ['format']
 };
-const tag_rules_DEFAULT_FLAVOR = {
+const parse_DEFAULT_FLAVOR = {
     latest: 'auto',
     prefix: literal(''),
     prefixLatest: false,
@@ -1450,7 +1450,7 @@ function parseRule(record, source) {
 const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
 /** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
 function parseFlavor(lines) {
-    const flavor = { ...tag_rules_DEFAULT_FLAVOR };
+    const flavor = { ...parse_DEFAULT_FLAVOR };
     for (const line of lines) {
         if (line.trim().startsWith('#'))
             continue; // a comment, as metadata-action reads its list inputs
@@ -1489,7 +1489,7 @@ function parseFlavor(lines) {
     return flavor;
 }
 
-;// CONCATENATED MODULE: ./src/tags.ts
+;// CONCATENATED MODULE: ./src/metadata/tags.ts
 
 
 
@@ -1655,7 +1655,7 @@ function pep440(rule, raw, warn) {
     return { value: render(rule.pattern, values), autoLatest: true };
 }
 /** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
-function applyRules(rules, flavor = tag_rules_DEFAULT_FLAVOR, ev) {
+function applyRules(rules, flavor = parse_DEFAULT_FLAVOR, ev) {
     const g = globalValues(ev);
     const warnings = [];
     const version = { partial: [], latest: false };
@@ -1702,7 +1702,7 @@ function applyRules(rules, flavor = tag_rules_DEFAULT_FLAVOR, ev) {
     return { version, tags, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/metadata-env.ts
+;// CONCATENATED MODULE: ./src/metadata/env.ts
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
 // a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
 
@@ -1717,7 +1717,7 @@ class MetadataEnvError extends Error {
 const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 // A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
 const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
-const metadata_env_DEFAULT_METADATA_ENV = {
+const env_DEFAULT_METADATA_ENV = {
     prHeadSha: false,
     shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
     annotationLevels: ['manifest']
@@ -1739,7 +1739,7 @@ function readMetadataEnv(env) {
     return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
 }
 
-;// CONCATENATED MODULE: ./src/tag-input.ts
+;// CONCATENATED MODULE: ./src/inputs/tags.ts
 // The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
 // their own image. Pure: InputErrors are the caller's (inputs.ts).
@@ -1748,14 +1748,14 @@ function readMetadataEnv(env) {
 
 
 
-const tag_input_show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+const tags_show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
 /**
  * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
  * the first component when it has a "." or ":" or is "localhost", as docker decides it.
  */
 function parseFullRef(text) {
     if (text.includes('@'))
-        throw new RuleError(`${tag_input_show(text)} has a digest; a tag names what is pushed, so give name:tag`);
+        throw new RuleError(`${tags_show(text)} has a digest; a tag names what is pushed, so give name:tag`);
     const slash = text.lastIndexOf('/');
     const colon = text.lastIndexOf(':');
     const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
@@ -1766,17 +1766,17 @@ function parseFullRef(text) {
     if (hasHost) {
         const problem = registryProblem(registry);
         if (problem)
-            throw new RuleError(`${tag_input_show(text)}: ${tag_input_show(registry)} ${problem}`);
+            throw new RuleError(`${tags_show(text)}: ${tags_show(registry)} ${problem}`);
     }
     const pathIssue = pathProblem(image);
     if (pathIssue)
-        throw new RuleError(`${tag_input_show(text)} is not a valid reference: ${pathIssue}`);
+        throw new RuleError(`${tags_show(text)} is not a valid reference: ${pathIssue}`);
     const length = nameLengthProblem(registry, image);
     if (length)
-        throw new RuleError(`${tag_input_show(text)} is too long: ${length}`);
+        throw new RuleError(`${tags_show(text)} is too long: ${length}`);
     const tagIssue = tagProblem(tag);
     if (tagIssue)
-        throw new RuleError(`${tag_input_show(text)} has an invalid tag: ${tagIssue}`);
+        throw new RuleError(`${tags_show(text)} has an invalid tag: ${tagIssue}`);
     return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
 }
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
@@ -1801,7 +1801,7 @@ function classifyTags(lines) {
             }
             catch (error) {
                 if (error instanceof CsvError)
-                    throw new RuleError(`${tag_input_show(text)}: ${error.message}`);
+                    throw new RuleError(`${tags_show(text)}: ${error.message}`);
                 throw error;
             }
             try {
@@ -1809,7 +1809,7 @@ function classifyTags(lines) {
             }
             catch (error) {
                 if (error instanceof RuleError)
-                    throw new RuleError(`rule ${tag_input_show(text)}: ${error.message}`);
+                    throw new RuleError(`rule ${tags_show(text)}: ${error.message}`);
                 throw error;
             }
             continue;
@@ -1827,21 +1827,21 @@ function classifyTags(lines) {
                 continue;
             }
             if (entry.includes('=') || entry.includes('{{'))
-                throw new RuleError(`${tag_input_show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+                throw new RuleError(`${tags_show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
             const problem = tagProblem(entry);
             if (problem)
-                throw new RuleError(`${tag_input_show(entry)} is not a valid tag: ${problem}`);
+                throw new RuleError(`${tags_show(entry)} is not a valid tag: ${problem}`);
             if (!tags.includes(entry))
                 tags.push(entry);
         }
     }
     const refs = [...groups.values()];
     if (refs.length && (rules.length || tags.length))
-        throw new RuleError(`full references (${tag_input_show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`);
+        throw new RuleError(`full references (${tags_show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`);
     return { rules, tags, refs };
 }
 
-;// CONCATENATED MODULE: ./src/images.ts
+;// CONCATENATED MODULE: ./src/inputs/images.ts
 // The `images` input, as metadata-action takes it: one image per line, either bare
 // (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
 // registry; a name without a host is on Docker Hub, as docker reads it.
@@ -1900,7 +1900,7 @@ function splitImage(name) {
     return { registry: normalizeRegistry(registry), image };
 }
 
-;// CONCATENATED MODULE: ./src/registry-auth.ts
+;// CONCATENATED MODULE: ./src/inputs/registry-auth.ts
 // The `registry-auth` input: login-action's YAML list, one entry per registry.
 //   - registry: ghcr.io
 //     username: ${{ github.actor }}
@@ -1985,7 +1985,7 @@ function credentialsIn(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources.ts
+;// CONCATENATED MODULE: ./src/inputs/sources.ts
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
 
@@ -2098,7 +2098,7 @@ function parseAnnotation(line) {
     return { level: m?.[1], platform: m?.[2], key, value };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
 // raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
 
@@ -2117,7 +2117,7 @@ function parseAnnotation(line) {
 
 
 
-const inputs_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const parse_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** A list input's entries (see csvList); a quote left open is an input error. */
 function csvEntries(name, raw, ignoreComma) {
     try {
@@ -2146,7 +2146,7 @@ function keyValues(name, raw) {
         if (kv.key === '')
             throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))
-            throw new InputError(name, `key ${inputs_show(kv.key)} contains whitespace`);
+            throw new InputError(name, `key ${parse_show(kv.key)} contains whitespace`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
@@ -2165,7 +2165,7 @@ function byKind(name, row, raw) {
                 return true;
             if (FALSE.test(v))
                 return false;
-            throw new InputError(name, `${inputs_show(v)} is not a boolean; use true or false`);
+            throw new InputError(name, `${parse_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
             return splitList(value, name);
@@ -2177,13 +2177,13 @@ function byKind(name, row, raw) {
             const v = value || row.default;
             const n = Number(v);
             if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new InputError(name, `${inputs_show(v)} must be a whole number from ${row.min} to ${row.max}`);
+                throw new InputError(name, `${parse_show(v)} must be a whole number from ${row.min} to ${row.max}`);
             return n;
         }
         case 'choice': {
             const v = value || row.default;
             if (!row.choices?.includes(v))
-                throw new InputError(name, `${inputs_show(v)} must be one of ${row.choices?.join(', ')}`);
+                throw new InputError(name, `${parse_show(v)} must be one of ${row.choices?.join(', ')}`);
             return v;
         }
     }
@@ -2203,17 +2203,17 @@ function checkImage(value, registry, notices) {
         throw new InputError('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')})`);
     const problem = imageProblem(value, registry);
     if (problem)
-        throw new InputError('image', `${inputs_show(value)} ${problem}`);
+        throw new InputError('image', `${parse_show(value)} ${problem}`);
     const lower = value.toLowerCase();
     if (lower !== value)
-        notices.push(`image ${inputs_show(value)} was lowercased to ${inputs_show(lower)}`);
+        notices.push(`image ${parse_show(value)} was lowercased to ${parse_show(lower)}`);
     return lower;
 }
 function parseRegistry(raw) {
     const value = raw || DOCKER_HUB;
     const problem = registryProblem(value);
     if (problem)
-        throw new InputError('registry', `${inputs_show(value)} ${problem}`);
+        throw new InputError('registry', `${parse_show(value)} ${problem}`);
     return normalizeRegistry(value);
 }
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
@@ -2268,24 +2268,24 @@ function targetsFromRefs(values, tagged) {
 }
 const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-const inputs_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const parse_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 const plainName = (name) => (value) => {
-    if (value !== '' && !inputs_STAGE.test(value))
-        throw new InputError(name, `${inputs_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    if (value !== '' && !parse_STAGE.test(value))
+        throw new InputError(name, `${parse_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
 };
 const attestation = (name) => (value) => {
     if (value.startsWith('-') || /\s/.test(value))
-        throw new InputError(name, `${inputs_show(value)} must be true, false or a buildx attestation spec`);
+        throw new InputError(name, `${parse_show(value)} must be true, false or a buildx attestation spec`);
     return value;
 };
 const cacheSpecs = (name) => (specs) => {
     for (const spec of specs)
         if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${inputs_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+            throw new InputError(name, `${parse_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 };
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
@@ -2294,7 +2294,7 @@ function outputSpecs(specs) {
     for (const spec of specs) {
         const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
         if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new InputError('outputs', `${inputs_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+            throw new InputError('outputs', `${parse_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
     }
     return specs;
 }
@@ -2320,12 +2320,12 @@ function checkSecretSources(files, envs, cwd, env) {
     for (const line of files) {
         const { key, value } = splitKeyValue(line);
         if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new InputError('secret-files', `${inputs_show(key)}: ${inputs_show(value)} is not a file`);
+            throw new InputError('secret-files', `${parse_show(key)}: ${parse_show(value)} is not a file`);
     }
     for (const line of envs) {
         const { key, value } = splitKeyValue(line);
         if (env[value] === undefined)
-            throw new InputError('secret-envs', `${inputs_show(key)}: ${inputs_show(value)} is not set`);
+            throw new InputError('secret-envs', `${parse_show(key)}: ${parse_show(value)} is not set`);
     }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
@@ -2344,7 +2344,7 @@ const VALIDATORS = {
     platforms: list => {
         for (const p of list)
             if (!PLATFORM.test(p))
-                throw new InputError('platforms', `${inputs_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+                throw new InputError('platforms', `${parse_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
         return list;
     },
     cacheFrom: cacheSpecs('cache-from'),
@@ -2371,7 +2371,7 @@ const VALIDATORS = {
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
-            throw new InputError('context', `${inputs_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+            throw new InputError('context', `${parse_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
         return value || '.';
     }
 };
@@ -2388,17 +2388,17 @@ function readRows(get, notices = []) {
 function checkLocalContext(context, file, cwd) {
     const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
-        throw new InputError('context', `${inputs_show(context)} is not a directory (resolved to ${inputs_show(dir)})`);
+        throw new InputError('context', `${parse_show(context)} is not a directory (resolved to ${parse_show(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
         if (!isFile(f))
-            throw new InputError('file', `${inputs_show(file)} does not exist (resolved to ${inputs_show(f)})`);
+            throw new InputError('file', `${parse_show(file)} does not exist (resolved to ${parse_show(f)})`);
     }
     else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
         // Left at `.` in an empty workspace: most likely no checkout ran.
         if (context === '.' && isEmptyWorkspace(dir))
             throw new InputError('context', NO_CHECKOUT_HINT);
-        throw new InputError('file', `no Dockerfile in context ${inputs_show(context)}; add one or set ${ref('file')}`);
+        throw new InputError('file', `no Dockerfile in context ${parse_show(context)}; add one or set ${ref('file')}`);
     }
 }
 /** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
@@ -2411,7 +2411,7 @@ function isEmptyWorkspace(dir) {
     }
 }
 function checkSources(values) {
-    const conflict = sourcesConflict(values, readRows(name => input_table_rowByName(name)?.[1].default ?? ''));
+    const conflict = sourcesConflict(values, readRows(name => table_rowByName(name)?.[1].default ?? ''));
     if (conflict)
         throw new InputError(conflict.input, conflict.message);
     for (const line of values.sources) {
@@ -2462,7 +2462,7 @@ function checkTargets(values, notices) {
     for (const t of targets) {
         const key = `${t.registry}/${t.image}`;
         if (seen.has(key))
-            throw new InputError('images', `${inputs_show(key)} is given twice`);
+            throw new InputError('images', `${parse_show(key)} is given twice`);
         seen.add(key);
     }
     // The first image stands for the run where one name is needed (summary, messages).
@@ -2490,10 +2490,10 @@ function checkLogins(values) {
         const registry = login.registry || DOCKER_HUB;
         const problem = registryProblem(registry);
         if (problem)
-            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${inputs_show(registry)} ${problem}`);
+            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${parse_show(registry)} ${problem}`);
         const normalized = normalizeRegistry(registry);
         if (seen.has(normalized))
-            throw new InputError('registry-auth', `${inputs_show(normalized)} has two entries`);
+            throw new InputError('registry-auth', `${parse_show(normalized)} has two entries`);
         seen.add(normalized);
         return { ...login, registry: normalized };
     });
@@ -2533,7 +2533,7 @@ const defaultInputs = (over = {}) => {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/metadata/context.ts
 // Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
 //
 // The context comes from @actions/github's Context (loaded only on the build path).
@@ -2779,7 +2779,7 @@ function dedupe(xs) {
     return [...new Set(xs)];
 }
 
-;// CONCATENATED MODULE: ./src/git-source.ts
+;// CONCATENATED MODULE: ./src/docker/git-context.ts
 // Git contexts as BuildKit fetches them: build-push-action's `{{defaultContext}}` resolved to this commit's
 // URL, and the credentials for the fetch passed as build secrets (`GIT_AUTH_TOKEN.<host>`, which BuildKit's
 // git source looks up by the URL's host) instead of in the URL, where argv, the log and BuildKit's build
@@ -2889,7 +2889,7 @@ function decode(s) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/credentials.ts
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
 
@@ -3050,7 +3050,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
     };
 }
 
-;// CONCATENATED MODULE: ./src/docker-config.ts
+;// CONCATENATED MODULE: ./src/docker/config.ts
 // A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
 // builders keep working, and removed afterwards so no credential outlives the job.
 
@@ -3106,7 +3106,7 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/core/retry.ts
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 
 /** An error that carries its classification, and optionally the server's Retry-After. */
@@ -3263,7 +3263,7 @@ function gaveUp(error, attempt, outOfTime) {
     return error;
 }
 
-;// CONCATENATED MODULE: ./src/labels.ts
+;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
 
 
 const LABEL_TITLE = 'org.opencontainers.image.title';
@@ -3351,7 +3351,7 @@ function classified(error) {
     return new ClassifiedError(typeof status === 'number' ? `HTTP ${status}: ${message}` : message, 'transient');
 }
 
-;// CONCATENATED MODULE: ./src/build-flags.ts
+;// CONCATENATED MODULE: ./src/docker/build-flags.ts
 /** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
 const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
 /**
@@ -3393,7 +3393,7 @@ function optionArgs(inputs, plan, buildx) {
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/fence.ts
+;// CONCATENATED MODULE: ./src/log/fence.ts
 // docker's output, fenced off from the runner's workflow-command parser.
 //
 // The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
@@ -3459,7 +3459,7 @@ function singleLine(text) {
         .replace(/^(\s*)::/, '$1: :');
 }
 
-;// CONCATENATED MODULE: ./src/exec.ts
+;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, always): argument arrays, never a
 // shell string, and every process bounded.
 //
@@ -3716,7 +3716,7 @@ function removeSignalHandlers() {
         process.off(s, onSignal);
 }
 
-;// CONCATENATED MODULE: ./src/docker.ts
+;// CONCATENATED MODULE: ./src/docker/docker.ts
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
 // argv comes from pure builders so it can be table-tested.
 
@@ -4074,7 +4074,7 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
-;// CONCATENATED MODULE: ./src/metadata.ts
+;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
 // automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
 
@@ -4142,7 +4142,7 @@ function metadataOutputs(meta, fullTags, inputs) {
     };
 }
 /** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function metadata_separatorOf(name, inputs) {
+function build_metadata_separatorOf(name, inputs) {
     const sep = name === 'tags'
         ? inputs.sepTags
         : name === 'labels'
@@ -4153,7 +4153,7 @@ function metadata_separatorOf(name, inputs) {
     return sep || '\n';
 }
 
-;// CONCATENATED MODULE: ./src/buildx-driver.ts
+;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
 // Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
 // `docker buildx inspect` would cost a process on every build.
 
@@ -5006,7 +5006,7 @@ function mediaTypeOf(res) {
     return contentType;
 }
 
-;// CONCATENATED MODULE: ./src/reporter.ts
+;// CONCATENATED MODULE: ./src/log/reporter.ts
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
 /** Milliseconds since `start`, rounded. */
 const since = (start) => Math.round(performance.now() - start);
@@ -5021,7 +5021,7 @@ async function timed(durations, name, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/annotations.ts
+;// CONCATENATED MODULE: ./src/metadata/annotations.ts
 
 const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 /** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS. */
@@ -5147,7 +5147,7 @@ target) {
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
 const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/log/masks.ts
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6;
@@ -5534,7 +5534,7 @@ function warnOnCacheExport(output, reporter) {
         reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
 }
 
-;// CONCATENATED MODULE: ./src/check.ts
+;// CONCATENATED MODULE: ./src/docker/check.ts
 // `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
 // LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
 class CheckOutputError extends Error {
@@ -6064,7 +6064,7 @@ async function listTags(client, repo) {
     return tags;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+;// CONCATENATED MODULE: ./src/pipeline/sources/merge.ts
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -6170,7 +6170,7 @@ function platformOfConfig(config) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/copy.ts
+;// CONCATENATED MODULE: ./src/pipeline/sources/copy.ts
 
 
 
@@ -6249,7 +6249,7 @@ class Copier {
 }
 const sameRepository = (a, b) => a.client === b.client && a.name === b.name;
 
-;// CONCATENATED MODULE: ./src/pipeline/sources.ts
+;// CONCATENATED MODULE: ./src/pipeline/sources/run.ts
 // The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
 // every target × tag) or merge several (one new index), and verify it in each target like any digest.
 // Everything that can be wrong with the sources is found before anything is written.
@@ -6645,7 +6645,7 @@ verification, clientFor) {
 }
 const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 
 function metadata(inputs, result) {
     return {
@@ -6727,11 +6727,11 @@ function summaryMarkdown(inputs, result) {
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** The released version; a test keeps it equal to package.json's. */
 const VERSION = '0.2.0';
 
-;// CONCATENATED MODULE: ./src/cli.ts
+;// CONCATENATED MODULE: ./src/cli/main.ts
 // The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
 // the usage text and the mapping onto inputs all come from the input table.
 
@@ -6833,7 +6833,7 @@ const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).
 /** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
 const cliTerm = (names) => names
     .map(n => {
-    const found = input_table_rowByName(n);
+    const found = table_rowByName(n);
     return found ? `--${flagName(found[0])}` : n;
 })
     .join(' and ');

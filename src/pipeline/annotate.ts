@@ -6,11 +6,11 @@ import {
   mayHaveIndex,
   ociAnnotations,
   withoutIndexLevels
-} from '../annotations.js'
-import type { BuildPlan } from '../docker.js'
-import type { Inputs } from '../inputs.js'
-import type { Reporter } from '../reporter.js'
-import { messageOf } from '../text.js'
+} from '../metadata/annotations.js'
+import type { BuildPlan } from '../docker/docker.js'
+import type { Inputs } from '../inputs/parse.js'
+import type { Reporter } from '../log/reporter.js'
+import { messageOf } from '../core/text.js'
 
 export function buildAnnotations(
   inputs: Pick<Inputs, 'platforms' | 'provenance' | 'sbom'>,

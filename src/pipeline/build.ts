@@ -9,15 +9,15 @@ import {
   type Docker,
   type ExecResult,
   type ImageInfo
-} from '../docker.js'
+} from '../docker/docker.js'
 import { withIndexFallback } from './annotate.js'
-import type { Inputs } from '../inputs.js'
-import type { Reporter } from '../reporter.js'
-import { retry } from '../retry.js'
+import type { Inputs } from '../inputs/parse.js'
+import type { Reporter } from '../log/reporter.js'
+import { retry } from '../core/retry.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan } from './plan.js'
 import { VerificationError } from './verify.js'
-import { messageOf } from '../text.js'
+import { messageOf } from '../core/text.js'
 
 export interface Built {
   /** The iidfile's digest: the image ID, or with buildx on the containerd store maybe the config digest. */

@@ -2,10 +2,10 @@
 // instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
 // annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
 import path from 'node:path'
-import { findingText, parseCheckFindings, type Finding } from '../check.js'
-import { buildArgs, DockerError, type Docker } from '../docker.js'
-import type { Inputs } from '../inputs.js'
-import type { Reporter } from '../reporter.js'
+import { findingText, parseCheckFindings, type Finding } from '../docker/check.js'
+import { buildArgs, DockerError, type Docker } from '../docker/docker.js'
+import type { Inputs } from '../inputs/parse.js'
+import type { Reporter } from '../log/reporter.js'
 import type { Plan } from './plan.js'
 
 /** True when the build evaluates instead of building: there is no image to push. */

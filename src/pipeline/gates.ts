@@ -1,7 +1,7 @@
 // Inputs that need a newer buildx than the one found are input errors, before anything runs. buildx's
 // version costs a process, so it is asked only when such an input is set: the common path spawns nothing.
-import type { Docker } from '../docker.js'
-import { InputError, type Inputs } from '../inputs.js'
+import type { Docker } from '../docker/docker.js'
+import { InputError, type Inputs } from '../inputs/parse.js'
 
 interface Gate {
   input: string

@@ -1,9 +1,9 @@
 // What the user can do about a failure, added to its one error line in the words of the interface in use.
-import type { Inputs } from '../inputs.js'
-import { ref } from '../inputs.js'
-import { isDockerHub } from '../reference.js'
-import { ClassifiedError, isBuildStepFailure, kindOf, NO_ENGINE } from '../retry.js'
-import { messageOf } from '../text.js'
+import type { Inputs } from '../inputs/parse.js'
+import { ref } from '../inputs/parse.js'
+import { isDockerHub } from '../core/reference.js'
+import { ClassifiedError, isBuildStepFailure, kindOf, NO_ENGINE } from '../core/retry.js'
+import { messageOf } from '../core/text.js'
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
 export function withHint(

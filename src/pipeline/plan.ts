@@ -2,14 +2,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildAnnotations } from './annotate.js'
-import type { BuildPlan } from '../docker.js'
-import { gitSources, type Secret } from '../git-source.js'
-import { urlSecrets, valueSecrets } from '../secrets.js'
-import type { Inputs } from '../inputs.js'
-import type { Reporter } from '../reporter.js'
-import { remotePath, repository } from '../reference.js'
-import type { RetryOptions } from '../retry.js'
-import { messageOf, splitKeyValue } from '../text.js'
+import type { BuildPlan } from '../docker/docker.js'
+import { gitSources, type Secret } from '../docker/git-context.js'
+import { urlSecrets, valueSecrets } from '../log/masks.js'
+import type { Inputs } from '../inputs/parse.js'
+import type { Reporter } from '../log/reporter.js'
+import { remotePath, repository } from '../core/reference.js'
+import type { RetryOptions } from '../core/retry.js'
+import { messageOf, splitKeyValue } from '../core/text.js'
 
 /** Where this run's commit lives, for `{{defaultContext}}` and the GitHub host's token. */
 export interface GitOrigin {

@@ -1,11 +1,11 @@
 // Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
 // manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
-import { pushedDigests, type Docker, type ImageInfo } from '../docker.js'
-import type { Inputs } from '../inputs.js'
+import { pushedDigests, type Docker, type ImageInfo } from '../docker/docker.js'
+import type { Inputs } from '../inputs/parse.js'
 import type { RegistryClient } from '../registry/api.js'
-import type { Reporter } from '../reporter.js'
-import { retry } from '../retry.js'
-import { messageOf } from '../text.js'
+import type { Reporter } from '../log/reporter.js'
+import { retry } from '../core/retry.js'
+import { messageOf } from '../core/text.js'
 import { inspectBuilt, PUSH_RETRY_WINDOW_MS, type Built } from './build.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan, type Target } from './plan.js'

@@ -1,8 +1,8 @@
 // What a run produced, built in one place whatever path it took.
-import type { ImageInfo } from '../docker.js'
+import type { ImageInfo } from '../docker/docker.js'
 import type { Manifest } from '../registry/api.js'
 import type { Described } from './describe.js'
-import type { Moved } from './copy.js'
+import type { Moved } from './sources/copy.js'
 import { platformDigests } from './verify.js'
 
 export interface Result {

@@ -2,7 +2,7 @@
 // it must be the image this run built: another build on the same engine may move a shared local tag
 // between our build and our push, and docker then pushes its image, not ours.
 import type { Manifest } from '../registry/api.js'
-import type { Reporter } from '../reporter.js'
+import type { Reporter } from '../log/reporter.js'
 
 export class VerificationError extends Error {
   constructor(message: string) {

@@ -2,7 +2,7 @@
 // authenticator and the transport.
 
 import { createHash } from 'node:crypto'
-import { isValidTag, pathProblem } from '../reference.js'
+import { isValidTag, pathProblem } from '../core/reference.js'
 import { Authenticator, type CredentialLookup } from './auth.js'
 import { headerValue, RegistryError, where } from './errors.js'
 import { Transport, type Response, type TransportOptions } from './transport.js'

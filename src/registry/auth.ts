@@ -1,7 +1,7 @@
 // Authentication on top of the transport: the WWW-Authenticate challenge, Basic credentials and Bearer
 // tokens (cached per scope, identity tokens exchanged by POST), and what to tell the user when it fails.
 
-import { messageOf, oneLine } from '../text.js'
+import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, RegistryError, where } from './errors.js'
 import { basicHeader, requestToken, type Token } from './token.js'
 import type { Response, Transport } from './transport.js'

@@ -1,8 +1,8 @@
 // How a failed registry interaction reads: one class for every layer, and the registry's own words.
 
 import http from 'node:http'
-import { ClassifiedError, parseRetryAfter, type FailureKind } from '../retry.js'
-import { oneLine } from '../text.js'
+import { ClassifiedError, parseRetryAfter, type FailureKind } from '../core/retry.js'
+import { oneLine } from '../core/text.js'
 
 /** A failed registry interaction; `kind` drives retry() through ClassifiedError. */
 export class RegistryError extends ClassifiedError {

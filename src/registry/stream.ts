@@ -4,8 +4,8 @@
 
 import http, { type IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
-import { kindOf, type FailureKind } from '../retry.js'
-import { messageOf, oneLine } from '../text.js'
+import { kindOf, type FailureKind } from '../core/retry.js'
+import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, RegistryError, where } from './errors.js'
 import { USER_AGENT, type Response, type Transport } from './transport.js'
 

@@ -1,7 +1,7 @@
 // The token endpoint of a Bearer registry: distribution's token spec, and OAuth2 for identity tokens.
 
-import { isLoopbackRegistry } from '../reference.js'
-import { oneLine } from '../text.js'
+import { isLoopbackRegistry } from '../core/reference.js'
+import { oneLine } from '../core/text.js'
 import type { Challenge, Credentials } from './auth.js'
 import { RegistryError, where } from './errors.js'
 import { USER_AGENT, type Transport } from './transport.js'

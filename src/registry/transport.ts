@@ -4,9 +4,9 @@
 import http from 'node:http'
 import type https from 'node:https'
 import path from 'node:path'
-import { kindOf, retry, type FailureKind } from '../retry.js'
-import { isDockerHub, isLoopbackRegistry } from '../reference.js'
-import { messageOf, oneLine } from '../text.js'
+import { kindOf, retry, type FailureKind } from '../core/retry.js'
+import { isDockerHub, isLoopbackRegistry } from '../core/reference.js'
+import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, httpError, RegistryError, where } from './errors.js'
 import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
 

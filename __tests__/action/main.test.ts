@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals'
+import { InputError } from '../../src/inputs/parse.js'
+import { errorLine, maskCredentials } from '../../src/action/main.js'
+
+describe('maskCredentials', () => {
+  it('masks the password and the base64 forms docker writes, before anything else', () => {
+    const masked: string[] = []
+    maskCredentials('user', 'p@ss', v => masked.push(v))
+    expect(masked).toEqual([
+      'p@ss',
+      Buffer.from('user:p@ss').toString('base64'),
+      Buffer.from('p@ss').toString('base64')
+    ])
+  })
+  it('masks nothing without a password', () => {
+    const masked: string[] = []
+    maskCredentials('user', '', v => masked.push(v))
+    expect(masked).toEqual([])
+  })
+})
+
+describe('errorLine', () => {
+  it.each([
+    [new Error('docker push failed\n  details here'), 'docker push failed details here'],
+    [new InputError('tags', '"x y" is not a valid tag'), 'Invalid input "tags": "x y" is not a valid tag'],
+    ['plain string', 'plain string'],
+    [new Error(''), 'build-tag-push failed']
+  ])('%p → %j', (error, line) => {
+    expect(errorLine(error)).toBe(line)
+  })
+})

@@ -1,0 +1,134 @@
+import { describe, it, expect } from '@jest/globals'
+import { makeInputs as baseInputs } from '../../__fixtures__/inputs.js'
+import type { Inputs } from '../../src/inputs/parse.js'
+import type { Result } from '../../src/pipeline/index.js'
+import { metadata, summaryMarkdown } from '../../src/action/summary.js'
+
+const DIGEST = `sha256:${'a'.repeat(64)}`
+const IMAGEID = `sha256:${'f'.repeat(64)}`
+
+function makeInputs(over: Partial<Inputs> = {}): Inputs {
+  return baseInputs({ registry: 'ghcr.io', tags: ['v1', 'latest'], ...over })
+}
+
+function makeResult(over: Partial<Result> = {}): Result {
+  return {
+    digest: DIGEST,
+    imageRef: `ghcr.io/my/app@${DIGEST}`,
+    imageRefs: [`ghcr.io/my/app@${DIGEST}`],
+    imageid: IMAGEID,
+    tags: ['ghcr.io/my/app:v1', 'ghcr.io/my/app:latest'],
+    platformDigests: {},
+    builder: 'classic',
+    buildx: {},
+    size: 1536,
+    durations: { build: 12345, push: 2000, verify: 50 },
+    counts: { docker: 3, registry: 2, verification: 1 },
+    ...over
+  }
+}
+
+const notPushed = (): Partial<Result> => ({ digest: '', imageRef: '', imageRefs: [] })
+
+describe('metadata', () => {
+  it('has exactly the documented keys', () => {
+    expect(Object.keys(metadata(makeInputs(), makeResult())).sort()).toEqual(
+      [
+        'builder',
+        'counts',
+        'digest',
+        'durations',
+        'image',
+        'image-ref',
+        'image-refs',
+        'imageid',
+        'platform-digests',
+        'pushed',
+        'registry',
+        'size',
+        'tags'
+      ].sort()
+    )
+  })
+
+  it('carries the values of a pushed build', () => {
+    expect(metadata(makeInputs(), makeResult())).toEqual({
+      image: 'my/app',
+      registry: 'ghcr.io',
+      digest: DIGEST,
+      'image-ref': `ghcr.io/my/app@${DIGEST}`,
+      'image-refs': [`ghcr.io/my/app@${DIGEST}`],
+      imageid: IMAGEID,
+      tags: ['ghcr.io/my/app:v1', 'ghcr.io/my/app:latest'],
+      pushed: true,
+      'platform-digests': {},
+      builder: 'classic',
+      size: 1536,
+      durations: { build: 12345, push: 2000, verify: 50 },
+      counts: { docker: 3, registry: 2, verification: 1 }
+    })
+  })
+
+  it('says pushed: false with empty digest and ref when not pushed', () => {
+    const m = metadata(makeInputs({ push: false }), makeResult(notPushed()))
+    expect(m.pushed).toBe(false)
+    expect(m.digest).toBe('')
+    expect(m['image-ref']).toBe('')
+    expect(m.imageid).toBe(IMAGEID)
+  })
+
+  it('is JSON-serializable', () => {
+    const m = metadata(makeInputs(), makeResult())
+    expect(JSON.parse(JSON.stringify(m))).toEqual(m)
+  })
+})
+
+describe('summaryMarkdown', () => {
+  it('shows the digest, image ref, image id and every pushed ref', () => {
+    const md = summaryMarkdown(makeInputs(), makeResult())
+    expect(md).toContain('### build-tag-push')
+    expect(md).toContain('| Image | `ghcr.io/my/app` |')
+    expect(md).toContain(`| Digest | \`${DIGEST}\` |`)
+    expect(md).toContain(`| Image ref | \`ghcr.io/my/app@${DIGEST}\` |`)
+    expect(md).toContain(`| Image ID | \`${IMAGEID}\` |`)
+    expect(md).toContain('**Pushed:**')
+    expect(md).toContain('- `ghcr.io/my/app:v1`\n- `ghcr.io/my/app:latest`')
+    expect(md).not.toContain('not pushed')
+  })
+
+  it('says "not pushed" when push is false', () => {
+    const md = summaryMarkdown(makeInputs({ push: false }), makeResult(notPushed()))
+    expect(md).toContain('| Digest | _not pushed_ |')
+    expect(md).toContain('| Image ref | _not pushed_ |')
+    expect(md).toContain('**Built (not pushed):**')
+    expect(md).not.toContain('**Pushed:**')
+    expect(md).toContain('- `ghcr.io/my/app:v1`')
+    expect(md).toContain(`| Image ID | \`${IMAGEID}\` |`)
+  })
+
+  it('lists durations in seconds', () => {
+    const md = summaryMarkdown(makeInputs(), makeResult())
+    expect(md).toContain('| build time | 12.3 s |')
+    expect(md).toContain('| push time | 2.0 s |')
+    expect(md).toContain('| verify time | 0.1 s |')
+  })
+
+  it('is a well-formed table', () => {
+    const lines = summaryMarkdown(makeInputs(), makeResult()).split('\n')
+    const table = lines.filter(l => l.startsWith('|'))
+    expect(table.slice(0, 2)).toEqual(['| | |', '|---|---|'])
+    for (const row of table) expect(row.endsWith('|')).toBe(true)
+  })
+
+  it.each([
+    [0, '_n/a_'],
+    [1023, '1023 B'],
+    [1024, '1.0 KiB'],
+    [1536, '1.5 KiB'],
+    [5 * 1024 * 1024, '5.0 MiB'],
+    [3 * 1024 ** 3, '3.0 GiB'],
+    [2 * 1024 ** 4, '2048.0 GiB']
+  ])('size %d → %s', (size, shown) => {
+    expect(summaryMarkdown(makeInputs(), makeResult({ size }))).toContain(`| Size | ${shown} |`)
+  })
+})

@@ -1,0 +1,343 @@
+// The CLI's own logic (src/cli.ts) without docker: flag → input mapping, masking, progress lines, and the
+// exit codes of main() for the paths that stop before any build.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { parse } from 'yaml'
+import { cliReporter, flagsToInputs, main, maskAll, UsageError, USAGE } from '../../src/cli/main.js'
+import { parseInputs } from '../../src/inputs/parse.js'
+import { ROOT } from '../helpers/action.js'
+
+/** A writable that keeps what was written. */
+class Sink extends Writable {
+  text = ''
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.text += chunk.toString()
+    done()
+  }
+}
+
+type Io = Parameters<typeof main>[1]
+
+async function runMain(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new Sink()
+  const stderr = new Sink()
+  const code = await main(argv, { stdout, stderr } as unknown as Io)
+  return { code, stdout: stdout.text, stderr: stderr.text }
+}
+
+/** parseArgs' values, as flagsToInputs takes them. */
+type Values = Parameters<typeof flagsToInputs>[0]
+const values = (v: Record<string, string | string[] | boolean>): Values => v as Values
+
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>
+}
+
+describe('flagsToInputs', () => {
+  it('maps every flag onto the input of the same meaning, repeatable flags one per line', () => {
+    const map = flagsToInputs(
+      values({
+        context: 'ctx',
+        file: 'ctx/Dockerfile.x',
+        image: 'my/app',
+        registry: 'localhost:5000',
+        tag: ['a', 'b'],
+        flavor: ['latest=false', 'prefix=p-'],
+        'sep-tags': ',',
+        'build-arg': ['K=V', 'L=a=b'],
+        label: ['x=y', 'z=w'],
+        target: 'final',
+        platform: ['linux/amd64', 'linux/arm64'],
+        'cache-from': ['type=local,src=/c'],
+        'cache-to': ['type=local,dest=/c'],
+        provenance: 'false',
+        sbom: 'true',
+        builder: 'b1',
+        'no-push': true,
+        load: true,
+        output: ['type=local,dest=out', 'type=tar,dest=o.tar'],
+        'no-cache': true,
+        pull: true,
+        username: 'u',
+        retries: '5',
+        images: ['ghcr.io/a/b', 'docker.io/a/b'],
+        source: ['build-1-*', 'other/app:v1'],
+        annotation: ['index:k=v']
+      }),
+      {},
+      'pw'
+    )
+    expect(Object.fromEntries(map)).toEqual({
+      context: 'ctx',
+      file: 'ctx/Dockerfile.x',
+      image: 'my/app',
+      registry: 'localhost:5000',
+      tags: 'a\nb',
+      flavor: 'latest=false\nprefix=p-',
+      'sep-tags': ',',
+      'sep-labels': '',
+      'sep-annotations': '',
+      'build-args': 'K=V\nL=a=b',
+      labels: 'x=y\nz=w',
+      target: 'final',
+      platforms: 'linux/amd64\nlinux/arm64',
+      'cache-from': 'type=local,src=/c',
+      'cache-to': 'type=local,dest=/c',
+      provenance: 'false',
+      sbom: 'true',
+      secrets: '',
+      builder: 'b1',
+      push: 'false',
+      load: 'true',
+      outputs: 'type=local,dest=out\ntype=tar,dest=o.tar',
+      'no-cache': 'true',
+      pull: 'true',
+      username: 'u',
+      password: 'pw',
+      'github-token': '',
+      'keep-login': 'false',
+      retries: '5',
+      images: 'ghcr.io/a/b\ndocker.io/a/b',
+      'registry-auth': '',
+      'secret-files': '',
+      'secret-envs': '',
+      'add-hosts': '',
+      network: '',
+      'shm-size': '',
+      ulimit: '',
+      'cgroup-parent': '',
+      allow: '',
+      'build-contexts': '',
+      ssh: '',
+      annotations: 'index:k=v',
+      attests: '',
+      'no-cache-filters': '',
+      call: '',
+      sources: 'build-1-*\nother/app:v1'
+    })
+  })
+
+  it('without flags gives the action defaults: push on, no cache-busting, nothing else set', () => {
+    const map = flagsToInputs(values({}), {}, '')
+    expect(map.get('push')).toBe('true')
+    expect(map.get('no-cache')).toBe('false')
+    expect(map.get('pull')).toBe('false')
+    for (const name of ['context', 'image', 'tags', 'labels', 'build-args', 'password', 'retries'])
+      expect(map.get(name)).toBe('')
+  })
+
+  it('covers exactly the inputs of action.yml, so both ends share one validator', () => {
+    expect([...flagsToInputs(values({}), {}, '').keys()].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+
+  it('--secret ID=ENV takes the value from the environment, never from argv', () => {
+    const map = flagsToInputs(
+      values({ secret: ['npm=NPM_TOKEN', 'gh=GH'] }),
+      { NPM_TOKEN: 's3cr3t', GH: 'a=b' },
+      ''
+    )
+    expect(map.get('secrets')).toBe('npm=s3cr3t\ngh=a=b')
+  })
+
+  it('--secret keeps a multi-line or quoted value one entry (quoted for the CSV reading)', () => {
+    const map = flagsToInputs(values({ secret: ['key=PEM'] }), { PEM: 'a\nb "c"' }, '')
+    expect(map.get('secrets')).toBe('"key=a\nb ""c"""')
+    const given: Record<string, string> = { image: 'my/app', file: join(ROOT, 'package.json') }
+    const get = (name: string): string => map.get(name) || given[name] || ''
+    expect(parseInputs(get, ROOT).inputs.secrets).toEqual(['key=a\nb "c"'])
+  })
+
+  it('the GitHub token comes from the environment (GITHUB_TOKEN, or the variable --github-token-env names)', () => {
+    expect(flagsToInputs(values({}), { GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe('ghs_x')
+    expect(flagsToInputs(values({}), {}, '').get('github-token')).toBe('')
+    const named = values({ 'github-token-env': 'MY_TOKEN' })
+    expect(flagsToInputs(named, { MY_TOKEN: 'ghp_y', GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe(
+      'ghp_y'
+    )
+    expect(() => flagsToInputs(named, {}, '')).toThrow(/MY_TOKEN is not set/)
+  })
+
+  it.each([
+    ['no =', 'NPM_TOKEN', /ID=ENV/],
+    ['empty id', '=NPM_TOKEN', /ID=ENV/],
+    ['unset variable', 'npm=NOT_SET_ANYWHERE', /NOT_SET_ANYWHERE is not set/]
+  ])('--secret with %s is a usage error', (_why, spec, message) => {
+    expect(() => flagsToInputs(values({ secret: [spec] }), {}, '')).toThrow(UsageError)
+    expect(() => flagsToInputs(values({ secret: [spec] }), {}, '')).toThrow(message)
+  })
+
+  it('what it produces passes the action validator for a typical command line', () => {
+    const map = flagsToInputs(
+      values({ context: ROOT, file: join(ROOT, 'package.json'), image: 'my/app', tag: ['v1', 'latest'] }),
+      {},
+      ''
+    )
+    const { inputs } = parseInputs(name => map.get(name) ?? '')
+    expect(inputs.tags).toEqual(['v1', 'latest'])
+    expect(inputs.push).toBe(true)
+  })
+})
+
+describe('flags the issue names', () => {
+  const STRING_FLAGS = ['context', 'file', 'image', 'registry', 'tag', 'build-arg', 'label', 'target']
+  const MORE_STRING_FLAGS = ['username', 'retries']
+  const BOOLEAN_FLAGS = ['no-push', 'no-cache', 'pull', 'password-stdin', 'json']
+
+  it.each([...STRING_FLAGS, ...MORE_STRING_FLAGS].map(f => [f]))('main() accepts --%s VALUE', async flag => {
+    // With --help nothing runs, so any parse error would be the flag's.
+    expect((await runMain([`--${flag}`, 'x', '--help'])).code).toBe(0)
+    expect((await runMain([`--${flag}=x`, '--help'])).code).toBe(0)
+  })
+
+  it.each(BOOLEAN_FLAGS.map(f => [f]))('main() accepts --%s as a switch', async flag => {
+    expect((await runMain([`--${flag}`, '--help'])).code).toBe(0)
+  })
+
+  it('the usage text lists every flag the issue names', () => {
+    for (const flag of [...STRING_FLAGS, ...MORE_STRING_FLAGS, ...BOOLEAN_FLAGS, 'help'])
+      expect(USAGE).toContain(`--${flag}`)
+  })
+})
+
+describe('maskAll and cliReporter', () => {
+  it('maskAll replaces every occurrence of every secret and ignores empty ones', () => {
+    expect(maskAll('pw and pw, not p-w; tok', ['pw', '', 'tok'])).toBe('*** and ***, not p-w; ***')
+  })
+
+  it('info, notice and warning mask secrets, including ones registered later with setSecret', () => {
+    const err = new Sink()
+    const r = cliReporter(err, ['hunter2'])
+    r.info('password hunter2')
+    r.setSecret('late-secret')
+    r.notice('late-secret and hunter2')
+    r.warning('again late-secret')
+    expect(err.text).toBe('password ***\nnotice: *** and ***\nwarning: again ***\n')
+    expect(err.text).not.toContain('hunter2')
+  })
+
+  it('group prints the phase, then its duration, and returns the result', async () => {
+    const err = new Sink()
+    const r = cliReporter(err, [])
+    const value = await r.group('Build', async () => {
+      err.write('docker output\n')
+      return 42
+    })
+    expect(value).toBe(42)
+    expect(err.text).toMatch(/^==> Build\ndocker output\n<== Build \(\d+\.\d s\)\n$/)
+  })
+
+  it('group still prints the duration when the phase fails, and rethrows', async () => {
+    const err = new Sink()
+    const r = cliReporter(err, [])
+    await expect(
+      r.group('Push', async () => {
+        throw new Error('denied')
+      })
+    ).rejects.toThrow('denied')
+    expect(err.text).toMatch(/^==> Push\n<== Push \(\d+\.\d s\)\n$/)
+  })
+})
+
+describe('main() before any build', () => {
+  let ctx: string
+  beforeAll(async () => {
+    ctx = await mkdtemp(join(tmpdir(), 'btp-cli-unit-'))
+    await writeFile(join(ctx, 'Dockerfile'), 'FROM scratch\n')
+  })
+  afterAll(async () => {
+    await rm(ctx, { recursive: true, force: true })
+  })
+
+  it.each([['--help'], ['-h']])('%s prints the usage on stdout and exits 0', async flag => {
+    const res = await runMain([flag])
+    expect(res.code).toBe(0)
+    expect(res.stdout).toBe(`${USAGE}\n`)
+    expect(res.stderr).toBe('')
+  })
+
+  it('--help wins over other flags, even invalid ones', async () => {
+    const res = await runMain(['--image', 'Not Valid', '--help'])
+    expect(res.code).toBe(0)
+    expect(res.stdout).toContain('Usage: build-tag-push')
+  })
+
+  it('an unknown flag exits 2 naming it, with the usage on stderr and nothing on stdout', async () => {
+    const res = await runMain(['--image', 'my/app', '--bogus'])
+    expect(res.code).toBe(2)
+    expect(res.stderr).toContain('--bogus')
+    expect(res.stderr).toContain('Usage: build-tag-push')
+    expect(res.stdout).toBe('')
+  })
+
+  it('a positional argument or a missing flag value exits 2', async () => {
+    expect((await runMain(['my/app'])).code).toBe(2)
+    expect((await runMain(['--image'])).code).toBe(2)
+  })
+
+  it.each([
+    [['--context', '<ctx>', '--image', 'my/app', '--tag', 'Bad Tag'], /tags|--tag/, 'Bad Tag'],
+    [['--context', '<ctx>'], /image/, 'required'],
+    [['--context', '<ctx>', '--image', 'my/app', '--retries', '0'], /retries/, '0'],
+    [
+      ['--context', '<ctx>', '--image', 'my/app', '--registry', 'https://ghcr.io'],
+      /registry/,
+      'https://ghcr.io'
+    ],
+    [['--context', '/does/not/exist', '--image', 'my/app'], /context/, '/does/not/exist'],
+    [
+      ['--context', '<ctx>', '--image', 'my/app', '--build-arg', 'NOVALUE'],
+      /build-args|--build-arg/,
+      'entry 1'
+    ],
+    [
+      ['--context', '<ctx>', '--image', 'my/app', '--secret', 'id=BTP_UNSET_VAR_X'],
+      /--secret/,
+      'BTP_UNSET_VAR_X'
+    ],
+    // The CLI has no post step that could remove a kept login.
+    [['--context', '<ctx>', '--image', 'my/app', '--keep-login'], /invalid --keep-login/, 'no post step']
+  ])('invalid input %j exits 2 naming the input', async (argv, name, value) => {
+    const res = await runMain(argv.map(a => (a === '<ctx>' ? ctx : a)))
+    expect(res.code).toBe(2)
+    expect(res.stderr).toMatch(name)
+    expect(res.stderr).toContain(value)
+    expect(res.stderr).toMatch(/^build-tag-push: /)
+    expect(res.stdout).toBe('')
+    // Nothing started: no phase was printed.
+    expect(res.stderr).not.toContain('==>')
+  })
+})
+
+describe('--version and the words of the CLI', () => {
+  it('--version prints the version and exits 0', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    const r = await runMain(['--version'])
+    expect(r).toEqual({ code: 0, stdout: `build-tag-push ${pkg.version}\n`, stderr: '' })
+  })
+
+  it('an input error names flags, never input names', async () => {
+    const r = await runMain(['--image', 'ghcr.io/o/app'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^build-tag-push: invalid --image: .*put "ghcr.io" in --registry\n$/)
+    expect(r.stderr).not.toMatch(/input/)
+  })
+
+  it('--username without --password-stdin says so in flags', async () => {
+    const r = await runMain([
+      '--image',
+      'o/app',
+      '--username',
+      'u',
+      '--context',
+      join(ROOT, 'examples', 'hello')
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      'invalid --password-stdin: --username and --password-stdin must be given together'
+    )
+  })
+})

@@ -1,0 +1,224 @@
+// The exec funnel with real processes (node scripts standing in for docker): bounds, process groups,
+// stopping, the fence around streamed output.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createExecRunner, KILL_AFTER_MS, liveChildren, stopChildren, type ExecResult } from '../../src/docker/exec.js'
+import { createFence } from '../../src/log/fence.js'
+import { issuedCommands } from '../helpers/workflow-commands.js'
+
+const NODE = process.execPath
+/** Shaped like the real ones (helpers/workflow-commands tells fences by it). */
+const TOKEN = 'f'.repeat(32)
+
+function sink() {
+  let text = ''
+  const fence = createFence(chunk => (text += String(chunk)), { token: () => TOKEN })
+  return { fence, text: () => text }
+}
+
+/** A node script as argv. */
+const script = (code: string): string[] => ['-e', code]
+
+/** Whether a pid is alive (signal 0). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function until(done: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (!done()) {
+    if (Date.now() > deadline) return false
+    await new Promise(r => setTimeout(r, 20))
+  }
+  return true
+}
+
+afterEach(() => {
+  expect(liveChildren()).toBe(0)
+})
+
+describe('streamed commands (child_process, own process group)', () => {
+  it('stream through the fence, the [command] line outside it, and return what they printed', async () => {
+    const { fence, text } = sink()
+    const run = createExecRunner(fence)
+    const result = await run(
+      NODE,
+      script(`console.log('::error::forged'); console.error('to stderr'); process.stdout.write('tail')`),
+      process.env,
+      { stream: true, display: 'docker build --tag=x\n::error::display' }
+    )
+    expect(result).toEqual({ exitCode: 0, stdout: '::error::forged\ntail', stderr: 'to stderr\n' })
+    expect(text()).toMatch(/^\[command\]docker build --tag=x ::error::display\n::stop-commands::f{32}\n/)
+    expect(text()).toMatch(/\n::f{32}::\n$/)
+    expect(issuedCommands(text())).toEqual([])
+  })
+
+  it('a plain stream other than stdout is not fenced outside a workflow', async () => {
+    let text = ''
+    const stream = { write: (c: string | Uint8Array) => ((text += String(c)), true) } as NodeJS.WritableStream
+    await createExecRunner(stream, {})(NODE, script(`console.log('hi')`), process.env, { stream: true })
+    expect(text).toBe(`[command]${NODE} -e console.log('hi')\nhi\n`)
+    text = ''
+    await createExecRunner(stream, { GITHUB_ACTIONS: 'true' })(
+      NODE,
+      script(`console.log('hi')`),
+      process.env,
+      {
+        stream: true
+      }
+    )
+    expect(text).toMatch(/^\[command\].*\n::stop-commands::[0-9a-f]{32}\nhi\n::[0-9a-f]{32}::\n$/)
+  })
+
+  it('pass their exit code through', async () => {
+    const result = await createExecRunner(sink().fence)(NODE, script('process.exit(7)'), process.env, {
+      stream: true
+    })
+    expect(result.exitCode).toBe(7)
+    expect(result.stopped).toBeUndefined()
+  })
+
+  it('a stall: stopped once nothing was printed for stallMs, with what it started', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'btp-exec-'))
+    const pidFile = join(dir, 'grandchild')
+    // Like docker running its buildx plugin: a child of its own, which must go too.
+    const code = `
+      const { spawn } = require('node:child_process')
+      const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
+      require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(g.pid))
+      console.log('Preparing')
+      setInterval(() => {}, 1000)`
+    const start = Date.now()
+    // The window counts from the spawn: wide enough for node to start and print on a loaded machine.
+    const result = await createExecRunner(sink().fence)(NODE, script(code), process.env, {
+      stream: true,
+      watch: () => ({ stallMs: 1500, ceilingMs: 60_000 })
+    })
+    const ms = Date.now() - start
+    expect(result.stopped).toEqual({ reason: 'stall', afterMs: 1500 })
+    expect(result.stdout).toBe('Preparing\n')
+    expect(ms).toBeGreaterThanOrEqual(1500)
+    // SIGTERM ended it: no wait for the SIGKILL.
+    expect(ms - 1500).toBeLessThan(KILL_AFTER_MS)
+    const grandchild = Number(readFileSync(pidFile, 'utf8'))
+    expect(await until(() => !alive(grandchild), 3000)).toBe(true)
+  })
+
+  it('progress resets the stall window; the ceiling still ends it', async () => {
+    const code = `let i = 0; setInterval(() => console.log('line ' + ++i), 50)`
+    const start = Date.now()
+    const result = await createExecRunner(sink().fence)(NODE, script(code), process.env, {
+      stream: true,
+      // The stall window is wide enough for node to start on a loaded machine, and far wider than 50 ms.
+      watch: () => ({ stallMs: 1500, ceilingMs: 3000 })
+    })
+    expect(result.stopped).toEqual({ reason: 'ceiling', afterMs: 3000 })
+    expect(Date.now() - start).toBeGreaterThanOrEqual(3000)
+    expect(result.stdout.split('\n').length).toBeGreaterThan(8)
+  })
+
+  it('reads its bounds on every check, so they can grow while it runs', async () => {
+    let watch = { stallMs: 200, ceilingMs: 60_000 }
+    setTimeout(() => (watch = { stallMs: 60_000, ceilingMs: 700 }), 50)
+    const result = await createExecRunner(sink().fence)(
+      NODE,
+      script('setTimeout(() => {}, 10000)'),
+      process.env,
+      {
+        stream: true,
+        watch: () => watch
+      }
+    )
+    expect(result.stopped).toEqual({ reason: 'ceiling', afterMs: 700 })
+  })
+
+  it('a child that ignores SIGTERM gets SIGKILL after KILL_AFTER_MS', async () => {
+    const code = `process.on('SIGTERM', () => console.log('ignored')); console.log('up'); setInterval(() => {}, 1000)`
+    const start = Date.now()
+    const result = await createExecRunner(sink().fence)(NODE, script(code), process.env, {
+      stream: true,
+      // Wide enough for node to start and install its handler on a loaded machine.
+      watch: () => ({ stallMs: 1500 })
+    })
+    expect(result.stopped?.reason).toBe('stall')
+    expect(result.stdout).toContain('ignored')
+    expect(Date.now() - start).toBeGreaterThanOrEqual(1500 + KILL_AFTER_MS - 100)
+  })
+
+  it('stopChildren stops every live one as cancelled, and the signal handlers come and go with them', async () => {
+    const before = process.listenerCount('SIGINT')
+    const runner = createExecRunner(sink().fence)
+    const running = [1, 2].map(() =>
+      runner(NODE, script(`console.log('up'); setInterval(() => {}, 1000)`), process.env, { stream: true })
+    )
+    expect(await until(() => liveChildren() === 2, 5000)).toBe(true)
+    expect(process.listenerCount('SIGINT')).toBe(before + 1)
+    expect(process.listenerCount('SIGTERM')).toBeGreaterThan(0)
+    expect(stopChildren('SIGINT')).toBe(2)
+    const results: ExecResult[] = await Promise.all(running)
+    for (const r of results) expect(r.stopped).toEqual({ reason: 'signal', signal: 'SIGINT' })
+    expect(process.listenerCount('SIGINT')).toBe(before)
+  })
+
+  it('a command that cannot be started rejects', async () => {
+    await expect(
+      createExecRunner(sink().fence)('/nonexistent/docker', [], process.env, { stream: true })
+    ).rejects.toThrow(/could not run \/nonexistent\/docker/)
+  })
+})
+
+describe('captured commands (@actions/exec under timeout)', () => {
+  it('return their output and exit code, and take stdin', async () => {
+    const result = await createExecRunner(sink().fence)(
+      NODE,
+      script(
+        `let s = ''; process.stdin.on('data', d => (s += d)).on('end', () => { console.log(s.toUpperCase()); process.exit(3) })`
+      ),
+      process.env,
+      { input: Buffer.from('secret'), deadlineMs: 10_000 }
+    )
+    expect(result).toEqual({ exitCode: 3, stdout: 'SECRET\n', stderr: '' })
+  })
+
+  it('are stopped at their deadline by coreutils timeout', async () => {
+    expect(existsSync('/usr/bin/timeout') || existsSync('/bin/timeout')).toBe(true)
+    const start = Date.now()
+    const result = await createExecRunner(sink().fence)(
+      NODE,
+      script('setTimeout(() => {}, 20000)'),
+      process.env,
+      {
+        deadlineMs: 300
+      }
+    )
+    expect(result.stopped).toEqual({ reason: 'deadline', afterMs: 300 })
+    expect(result.exitCode).toBe(124)
+    expect(Date.now() - start).toBeLessThan(5000)
+  })
+
+  it('without timeout on PATH, the same deadline is enforced by the funnel', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'btp-nopath-'))
+    const result = await createExecRunner(sink().fence)(
+      NODE,
+      script('setTimeout(() => {}, 20000)'),
+      { ...process.env, PATH: empty },
+      { deadlineMs: 300 }
+    )
+    expect(result.stopped).toEqual({ reason: 'deadline', afterMs: 300 })
+  })
+
+  it('print nothing of their own', async () => {
+    const { fence, text } = sink()
+    await createExecRunner(fence)(NODE, script(`console.log('::error::x')`), process.env, {
+      deadlineMs: 10_000
+    })
+    expect(text()).toBe('')
+  })
+})

@@ -1,0 +1,60 @@
+// Two jobs on one docker engine (a shared self-hosted runner) build different content and push the same
+// image:tag at the same moment. The shared local tag may move to the other build between a run's build and
+// its push; docker then pushes the other image. A run may only output a digest of the image it built.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
+import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { startRegistry, type TestRegistry } from '../helpers/registry.js'
+import { inspectConfig } from '../helpers/skopeo.js'
+
+const ROUNDS = 5
+let registry: TestRegistry
+let base: string
+
+beforeAll(async () => {
+  await requireDocker()
+  base = await ensureBaseImage()
+  registry = await startRegistry()
+})
+
+afterAll(async () => {
+  await registry?.stop()
+  if (registry) await removeImagesLater(`${registry.host}/race/`)
+})
+
+describe('two runs on one engine push the same tag at once', () => {
+  it(`in ${ROUNDS} rounds, every digest a run outputs is its own image, or the run fails saying the tag moved`, async () => {
+    const image = `race/app-${process.pid}`
+    let moved = 0
+    for (let round = 0; round < ROUNDS; round++) {
+      const ids = ['a', 'b'].map(who => `${who}-${round}-${Date.now()}`)
+      const runs: ActionRun[] = await Promise.all(
+        ids.map(async id =>
+          runAction({
+            // A small layer, so that the builds finish close together and the push races the other build.
+            context: await makeContext({ Dockerfile: `FROM ${base}\nRUN echo ${id} > /id\n` }),
+            image,
+            registry: registry.host,
+            tags: 'shared',
+            labels: `btp.run=${id}`
+          })
+        )
+      )
+      for (const [i, run] of runs.entries()) {
+        if (run.code === 0) {
+          // Independent witness: the config the registry serves at this digest is this run's build.
+          const config = await inspectConfig(registry.host, `${image}@${run.outputs.digest}`)
+          expect([ids[i], config.config?.Labels?.['btp.run']]).toEqual([ids[i], ids[i]])
+        } else {
+          const errors = errorLines(run.stdout)
+          expect(errors).toHaveLength(1)
+          expect(errors[0]).toMatch(/another build moved the tag|another push moved the tag/)
+          expect(run.outputs.digest ?? '').toBe('')
+          moved++
+        }
+      }
+    }
+    // Said so the CI log shows how often the race was lost and caught.
+    console.log(`race: ${moved} of ${ROUNDS * 2} runs found the tag moved`)
+  }, 300_000)
+})

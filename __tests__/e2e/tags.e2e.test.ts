@@ -1,0 +1,184 @@
+// metadata-action's tag rules end to end (issue 12): the committed bundle runs on a real event fixture
+// (the payloads metadata-action's own tests use), pushes to a real registry, and skopeo, not our code,
+// says which tags exist and which labels the image carries.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
+import { dockerCli, dockerOk, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { startRegistry, type TestRegistry } from '../helpers/registry.js'
+import { inspectRaw, listTags, remoteLabels, tagExists } from '../helpers/skopeo.js'
+
+const EVENTS = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'gh-events')
+const RUNNER_VARS = [
+  'GITHUB_ACTIONS',
+  'GITHUB_EVENT_NAME',
+  'GITHUB_REF',
+  'GITHUB_SHA',
+  'GITHUB_REPOSITORY',
+  'GITHUB_SERVER_URL'
+]
+
+let registry: TestRegistry
+let n = 0
+const temps: string[] = []
+const untagged: string[] = []
+const repo = (name: string): string => `tags/${name}-${process.pid}-${++n}`
+
+beforeAll(async () => {
+  await requireDocker()
+  registry = await startRegistry()
+})
+
+afterAll(async () => {
+  await registry?.stop()
+  if (registry) await removeImagesLater(`${registry.host}/tags/`)
+  // Untagged builds of this file, by their own IDs (nothing else names them).
+  for (const id of untagged) await dockerCli(['image', 'rm', '--force', id])
+  for (const dir of temps) await rm(dir, { recursive: true, force: true })
+})
+
+/** The runner's variables of a fixture, with its payload copied where GITHUB_EVENT_PATH points. */
+async function fixtureEnv(name: string, extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = {}
+  for (const line of readFileSync(join(EVENTS, `${name}.env`), 'utf8').split('\n')) {
+    const eq = line.indexOf('=')
+    if (eq > 0 && RUNNER_VARS.includes(line.slice(0, eq))) env[line.slice(0, eq)] = line.slice(eq + 1)
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'btp-tags-event-'))
+  temps.push(dir)
+  env.GITHUB_EVENT_PATH = join(dir, 'event.json')
+  await copyFile(join(EVENTS, `${name}.json`), env.GITHUB_EVENT_PATH)
+  return { ...env, ...extra }
+}
+
+async function context(): Promise<string> {
+  const dir = await makeContext({
+    Dockerfile: 'FROM scratch\nCOPY hello.txt /hello.txt\n',
+    'hello.txt': 'tags\n'
+  })
+  temps.push(dir)
+  return dir
+}
+
+async function run(inputs: Record<string, string>, env: NodeJS.ProcessEnv): Promise<ActionRun> {
+  return runAction({ context: await context(), registry: registry.host, ...inputs }, { env })
+}
+
+const sorted = (xs: string[]): string[] => [...xs].sort()
+
+describe('tag rules on real event payloads, checked in the registry', () => {
+  it('push of tag v1.1.1: semver rules, a sha rule and flavor; outputs as metadata-action writes them', async () => {
+    const image = repo('semver')
+    const result = await run(
+      {
+        image,
+        tags: [
+          'type=semver,pattern={{version}}',
+          'type=semver,pattern={{major}}.{{minor}}',
+          'type=semver,pattern={{major}}',
+          'type=sha'
+        ].join('\n'),
+        flavor: 'suffix=-x,onlatest=true',
+        'sep-tags': ','
+      },
+      await fixtureEnv('event_tag_v1.1.1')
+    )
+    expectSucceeded(result)
+    const tags = ['1.1.1-x', '1.1-x', '1-x', 'sha-860c190-x', 'latest-x']
+    expect(sorted(await listTags(registry.host, image))).toEqual(sorted(tags))
+    for (const tag of tags)
+      expect((await inspectRaw(registry.host, `${image}:${tag}`)).digest).toBe(result.outputs.digest)
+    expect(result.outputs.tags).toBe(tags.map(t => `${registry.host}/${image}:${t}`).join(','))
+    expect(result.outputs.version).toBe('1.1.1-x')
+    expect(result.log).toContain(`Tags from the rules: ${tags.join(', ')}`)
+
+    const labels = await remoteLabels(registry.host, `${image}:1.1.1-x`)
+    expect(labels['org.opencontainers.image.version']).toBe('1.1.1-x')
+    expect(labels['org.opencontainers.image.revision']).toBe('860c1904a1ce19322e91ac35af1ab07466440c37')
+    expect(result.outputs.labels.split('\n')).toContain('org.opencontainers.image.version=1.1.1-x')
+    expect(result.outputs.annotations.split('\n')).toContain(
+      'manifest:org.opencontainers.image.version=1.1.1-x'
+    )
+    const json = JSON.parse(result.outputs.json)
+    expect(json.tags).toEqual(tags.map(t => `${registry.host}/${image}:${t}`))
+    expect(json.labels['org.opencontainers.image.revision']).toBe('860c1904a1ce19322e91ac35af1ab07466440c37')
+  })
+
+  it('pull_request: the pr and sha rules, the sha being GITHUB_SHA (the merge commit)', async () => {
+    const image = repo('pr')
+    const result = await run(
+      { image, tags: 'type=ref,event=pr\ntype=sha\ntype=ref,event=branch' },
+      await fixtureEnv('event_pull_request')
+    )
+    expectSucceeded(result)
+    expect(sorted(await listTags(registry.host, image))).toEqual(['pr-15', 'sha-a9c8c58'])
+    const labels = await remoteLabels(registry.host, `${image}:pr-15`)
+    expect(labels['org.opencontainers.image.revision']).toBe('a9c8c5828b91be19d9728548b24759e352367ef1')
+  })
+
+  it('full references in tags stand in for image and registry', async () => {
+    const image = repo('refs')
+    const result = await run(
+      { registry: '', tags: `${registry.host}/${image}:1.0, ${registry.host}/${image}:stable` },
+      await fixtureEnv('event_push_dev')
+    )
+    expectSucceeded(result)
+    expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
+    expect(result.outputs['image-ref']).toBe(`${registry.host}/${image}@${result.outputs.digest}`)
+  })
+
+  it("metadata-action's tags output for two images: both images get the tags", async () => {
+    const [a, b] = [repo('refs-a'), repo('refs-b')]
+    const refs = [
+      `${registry.host}/${a}:1.0`,
+      `${registry.host}/${a}:stable`,
+      `${registry.host}/${b}:1.0`,
+      `${registry.host}/${b}:stable`
+    ]
+    const result = await run({ registry: '', tags: refs.join('\n') }, await fixtureEnv('event_push_dev'))
+    expectSucceeded(result)
+    for (const image of [a, b]) {
+      expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
+      expect((await inspectRaw(registry.host, `${image}:stable`)).digest).toBe(result.outputs.digest)
+    }
+  })
+})
+
+describe('rules that yield no tag for this event', () => {
+  const rules = 'type=ref,event=tag\ntype=ref,event=pr'
+
+  it('with push: an input error naming the rules, before any build; nothing pushed', async () => {
+    const image = repo('none')
+    const result = await run({ image, tags: rules }, await fixtureEnv('event_push_dev'))
+    expect(result.code).not.toBe(0)
+    const errors = errorLines(result.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(
+      'Invalid input "tags": no rule yields a tag for this event (push on refs/heads/dev)'
+    )
+    expect(errors[0]).toContain('"type=ref,event=tag", "type=ref,event=pr"')
+    expect(result.log).not.toContain('::group::Build')
+    expect(await tagExists(registry.host, `${image}:dev`)).toBe(false)
+  })
+
+  it('with push: false, the image is built untagged and imageid is its ID', async () => {
+    const image = repo('untagged')
+    const result = await run({ image, tags: rules, push: 'false' }, await fixtureEnv('event_push_dev'))
+    expectSucceeded(result)
+    const id = result.outputs.imageid
+    expect(id).toMatch(/^sha256:[0-9a-f]{64}$/)
+    untagged.push(id)
+    expect(result.outputs.tags).toBe('')
+    expect(result.outputs.digest).toBe('')
+    // The engine has the image, and no name points at it.
+    const repoTags = await dockerOk(['image', 'inspect', '--format', '{{json .RepoTags}}', id])
+    expect(JSON.parse(repoTags.stdout)).toEqual([])
+    // buildx without an output flag lets the driver decide whether the image is local: no ", untagged" then.
+    expect(result.log).toMatch(new RegExp(`^Built ${id}(, untagged)?$`, 'm'))
+    expect(result.log).not.toMatch(/^Built .*, tagged/m)
+    expect(result.summary).toContain('_untagged_')
+  })
+})

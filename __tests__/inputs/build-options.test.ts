@@ -1,0 +1,246 @@
+// The new build options' rules (issue 11), as parseInputs applies them: each bad value is one InputError
+// naming the input, before any build; good values come through as buildx takes them.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { buildxOnlyInputs, InputError, parseInputs, type Inputs } from '../../src/inputs/parse.js'
+
+let cwd: string
+beforeAll(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'btp-options-'))
+  writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
+  mkdirSync(path.join(cwd, 'assets'))
+  writeFileSync(path.join(cwd, 'id_key'), 'not really a key\n')
+})
+afterAll(() => rmSync(cwd, { recursive: true, force: true }))
+
+const parse = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}): Inputs => {
+  const saved = { ...process.env }
+  Object.assign(process.env, env)
+  try {
+    return parseInputs(name => ({ image: 'my/app', ...values })[name] ?? '', cwd).inputs
+  } finally {
+    for (const k of Object.keys(env)) if (!(k in saved)) delete process.env[k]
+    Object.assign(process.env, saved)
+  }
+}
+
+function failure(values: Record<string, string>, env: NodeJS.ProcessEnv = {}): InputError {
+  try {
+    parse(values, env)
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError)
+    return err as InputError
+  }
+  throw new Error(`expected an InputError for ${JSON.stringify(values)}`)
+}
+
+describe('good values come through as buildx takes them', () => {
+  const cases: [string, Record<string, string>, Partial<Inputs>][] = [
+    [
+      'add-hosts, both separators',
+      { 'add-hosts': 'a.local:10.0.0.1,b:::1\nc=192.168.1.1' },
+      { addHosts: ['a.local:10.0.0.1', 'b:::1', 'c=192.168.1.1'] }
+    ],
+    [
+      'add-hosts host-gateway and [v6]',
+      { 'add-hosts': 'gw:host-gateway\nv6:[fe80::1]' },
+      { addHosts: ['gw:host-gateway', 'v6:[fe80::1]'] }
+    ],
+    ['network', { network: 'host' }, { network: 'host' }],
+    ['shm-size units', { 'shm-size': '128m' }, { shmSize: '128m' }],
+    ['shm-size bytes', { 'shm-size': '67108864' }, { shmSize: '67108864' }],
+    ['shm-size GiB', { 'shm-size': '1GiB' }, { shmSize: '1GiB' }],
+    [
+      'ulimit soft:hard, one per line',
+      { ulimit: 'nofile=1024:2048\nnproc=-1' },
+      { ulimit: ['nofile=1024:2048', 'nproc=-1'] }
+    ],
+    ['ulimit unlimited hard', { ulimit: 'memlock=64:-1' }, { ulimit: ['memlock=64:-1'] }],
+    ['cgroup-parent', { 'cgroup-parent': '/actions/job' }, { cgroupParent: '/actions/job' }],
+    [
+      'allow list',
+      { allow: 'network.host,security.insecure' },
+      { allow: ['network.host', 'security.insecure'] }
+    ],
+    [
+      'build-contexts of every kind',
+      {
+        'build-contexts':
+          'assets=./assets\nbase=docker-image://alpine:3.20\nlayout=oci-layout:///tmp/l@sha256:abc\nsrc=https://github.com/o/r.git#main\nalpine:3.20=docker-image://busybox'
+      },
+      {
+        buildContexts: [
+          'assets=./assets',
+          'base=docker-image://alpine:3.20',
+          'layout=oci-layout:///tmp/l@sha256:abc',
+          'src=https://github.com/o/r.git#main',
+          'alpine:3.20=docker-image://busybox'
+        ]
+      }
+    ],
+    [
+      'ssh with a key file, quoted to keep its comma',
+      { ssh: '"key=id_key,id_key"' },
+      { ssh: ['key=id_key,id_key'] }
+    ],
+    ['ssh default with an agent', { ssh: 'default' }, { ssh: ['default'] }],
+    [
+      'annotations with levels, commas kept',
+      {
+        annotations:
+          'org.opencontainers.image.title=a, b\nindex:k=v\nmanifest[linux/amd64]:k=v\nmanifest-descriptor:k=v'
+      },
+      {
+        annotations: [
+          'org.opencontainers.image.title=a, b',
+          'index:k=v',
+          'manifest[linux/amd64]:k=v',
+          'manifest-descriptor:k=v'
+        ]
+      }
+    ],
+    [
+      'attests',
+      { attests: 'type=sbom\ntype=provenance,mode=max' },
+      { attests: ['type=sbom', 'type=provenance,mode=max'] }
+    ],
+    ['no-cache-filters', { 'no-cache-filters': 'deps,test' }, { noCacheFilters: ['deps', 'test'] }],
+    ['call', { call: 'check' }, { call: 'check' }],
+    ['github-token trimmed', { 'github-token': '  ghs_abc  ' }, { githubToken: 'ghs_abc' }],
+    [
+      'secret-envs, comma-separated as build-push-action reads them',
+      { 'secret-envs': 'a=HOME,b=PATH' },
+      { secretEnvs: ['a=HOME', 'b=PATH'] }
+    ],
+    [
+      'secrets: a quoted entry keeps its commas',
+      { secrets: '"github_token=a,b"' },
+      { secrets: ['github_token=a,b'] }
+    ],
+    [
+      'secrets: a quoted multi-line value',
+      { secrets: '"key=line1\nline2"\nother=x' },
+      { secrets: ['key=line1\nline2', 'other=x'] }
+    ],
+    [
+      'build-args: a quoted value with a doubled quote',
+      { 'build-args': '"A=say ""hi"", then go"' },
+      { buildArgs: ['A=say "hi", then go'] }
+    ],
+    ['tags: a quote inside a field is ordinary', { tags: 'v1,v2' }, { tags: ['v1', 'v2'] }]
+  ]
+  it.each(cases)('%s', (_name, values, expected) => {
+    expect(parse(values, { SSH_AUTH_SOCK: '/tmp/agent.sock' })).toMatchObject(expected)
+  })
+})
+
+describe('bad values are one InputError naming the input', () => {
+  const bad: [string, Record<string, string>, string, string | RegExp][] = [
+    ['add-hosts without ip', { 'add-hosts': 'db' }, 'add-hosts', 'host:ip'],
+    ['add-hosts bad ip', { 'add-hosts': 'db:10.0.0.300' }, 'add-hosts', 'valid IP'],
+    ['add-hosts flag', { 'add-hosts': '--x:1.2.3.4' }, 'add-hosts', 'host:ip'],
+    ['network flag', { network: '--privileged' }, 'network', 'network mode'],
+    ['network with space', { network: 'host x' }, 'network', 'network mode'],
+    ['shm-size no number', { 'shm-size': 'big' }, 'shm-size', 'not a size'],
+    ['shm-size unknown unit', { 'shm-size': '10x' }, 'shm-size', 'not a size'],
+    ['shm-size zero', { 'shm-size': '0' }, 'shm-size', 'not a size'],
+    ['ulimit without =', { ulimit: 'nofile' }, 'ulimit', 'name=soft[:hard]'],
+    ['ulimit unknown name', { ulimit: 'files=10' }, 'ulimit', 'not a ulimit name'],
+    ['ulimit soft above hard', { ulimit: 'nofile=2048:1024' }, 'ulimit', 'soft limit is above'],
+    ['ulimit not a number', { ulimit: 'nofile=many' }, 'ulimit', 'name=soft[:hard]'],
+    ['cgroup-parent flag', { 'cgroup-parent': '-x' }, 'cgroup-parent', 'cgroup path'],
+    ['allow unknown', { allow: 'network.host,root' }, 'allow', 'not an entitlement'],
+    ['build-contexts without =', { 'build-contexts': 'assets' }, 'build-contexts', 'name=path'],
+    [
+      'build-contexts unknown scheme',
+      { 'build-contexts': 'x=s3://bucket/x' },
+      'build-contexts',
+      'unknown scheme'
+    ],
+    ['build-contexts missing path', { 'build-contexts': 'x=./nope' }, 'build-contexts', 'does not exist'],
+    ['build-contexts flag value', { 'build-contexts': 'x=--y' }, 'build-contexts', 'name=path'],
+    ['ssh bad id', { ssh: 'my key' }, 'ssh', 'default or id=path'],
+    ['ssh missing key', { ssh: 'key=/no/such/key' }, 'ssh', 'does not exist'],
+    ['annotations unknown level', { annotations: 'image:k=v' }, 'annotations', 'level'],
+    ['annotations without =', { annotations: 'just-a-key' }, 'annotations', 'key=value'],
+    ['attests without type', { attests: 'mode=max' }, 'attests', 'type=sbom'],
+    ['no-cache-filters flag', { 'no-cache-filters': '--all' }, 'no-cache-filters', 'stage name'],
+    ['call unknown', { call: 'lint' }, 'call', 'build, check, outline, targets'],
+    ['github-token with a space', { 'github-token': 'ghs_a ghs_b' }, 'github-token', 'whitespace'],
+    ['an unclosed quote', { secrets: '"key=abc' }, 'secrets', 'not closed'],
+    ['an unclosed quote in a list', { tags: 'v1,"v2' }, 'tags', 'not closed']
+  ]
+  it.each(bad)('%s', (_name, values, input, text) => {
+    const err = failure(values)
+    expect(err.input).toBe(input)
+    expect(err.message).toContain(`"${input}"`)
+    if (typeof text === 'string') expect(err.message).toContain(text)
+    else expect(err.message).toMatch(text)
+  })
+
+  it('ssh default without an agent says how to get one', () => {
+    const saved = process.env.SSH_AUTH_SOCK
+    delete process.env.SSH_AUTH_SOCK
+    try {
+      const err = failure({ ssh: 'default' })
+      expect([err.input, err.message]).toEqual(['ssh', expect.stringContaining('SSH_AUTH_SOCK is not set')])
+    } finally {
+      if (saved !== undefined) process.env.SSH_AUTH_SOCK = saved
+    }
+  })
+
+  it('never echoes a quoted secret value in a CSV error', () => {
+    const err = failure({ secrets: 'a=1\n"key=hunter2-secret' })
+    expect(err.message).not.toContain('hunter2')
+  })
+})
+
+describe('which need buildx', () => {
+  it('the classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent', () => {
+    const i = parse({
+      'add-hosts': 'a:10.0.0.1',
+      network: 'host',
+      'shm-size': '64m',
+      ulimit: 'nofile=100',
+      'cgroup-parent': 'x'
+    })
+    expect(buildxOnlyInputs(i)).toEqual([])
+  })
+
+  it('the rest are buildx-only; github-token (always set in Actions) is not', () => {
+    const i = parse(
+      {
+        allow: 'network.host',
+        'build-contexts': 'a=./assets',
+        ssh: 'default',
+        'github-token': 'ghs_x',
+        annotations: 'k=v',
+        attests: 'type=sbom',
+        'no-cache-filters': 'a',
+        call: 'check'
+      },
+      { SSH_AUTH_SOCK: '/tmp/agent.sock' }
+    )
+    expect(buildxOnlyInputs(i)).toEqual([
+      'allow',
+      'build-contexts',
+      'ssh',
+      'annotations',
+      'attests',
+      'no-cache-filters',
+      'call'
+    ])
+  })
+})
+
+describe('{{defaultContext}}', () => {
+  it.each(['{{defaultContext}}', '{{defaultContext}}:docker/app', '{{ defaultContext }}'])(
+    '%s is a remote context: nothing local is checked',
+    context => {
+      const i = parse({ context, file: 'does/not/exist' })
+      expect([i.context, i.remoteContext]).toEqual([context, true])
+    }
+  )
+})

@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseImages, splitImage } from '../../src/inputs/images.js'
+
+describe('parseImages: metadata-action image lines', () => {
+  it.each([
+    [['ghcr.io/octo/app'], [{ registry: 'ghcr.io', image: 'octo/app' }]],
+    [['octo/app'], [{ registry: 'docker.io', image: 'octo/app' }]],
+    [['docker.io/octo/app'], [{ registry: 'docker.io', image: 'octo/app' }]],
+    [['localhost:5000/a/b'], [{ registry: 'localhost:5000', image: 'a/b' }]],
+    [['name=ghcr.io/octo/App'], [{ registry: 'ghcr.io', image: 'octo/app' }]],
+    [['name=ghcr.io/octo/app,enable=false', 'quay.io/o/a'], [{ registry: 'quay.io', image: 'o/a' }]],
+    [['"name=ghcr.io/o/a",enable=true'], [{ registry: 'ghcr.io', image: 'o/a' }]]
+  ])('%j', (lines, expected) => {
+    expect(parseImages(lines)).toEqual(expected)
+  })
+
+  it.each([
+    ['ghcr.io/octo/app:v1', /tag or digest/],
+    ['ghcr.io/octo/app@sha256:abc', /tag or digest/],
+    ['name=ghcr.io/o/a,enable=maybe', /enable must be true or false/],
+    ['name=ghcr.io/o/a,color=red', /unknown attribute "color"/],
+    ['enable=true', /names no image/],
+    ['ghcr.io/Bad Name', /repository path/],
+    ['example.com:99999/a', /registry/]
+  ])('%s is refused', (line, message) => {
+    expect(() => parseImages([line])).toThrow(message)
+  })
+})
+
+describe('splitImage', () => {
+  it('keeps a bracketed IPv6 host', () => {
+    expect(splitImage('[::1]:5000/a')).toEqual({ registry: '[::1]:5000', image: 'a' })
+  })
+})

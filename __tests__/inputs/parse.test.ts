@@ -1,0 +1,638 @@
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import {
+  buildxOnlyInputs,
+  InputError,
+  isRemoteContext,
+  parseInputs,
+  splitLines,
+  splitList,
+  type Inputs
+} from '../../src/inputs/parse.js'
+
+let cwd: string
+let bare: string
+
+beforeAll(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'btp-inputs-'))
+  writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
+  mkdirSync(path.join(cwd, 'empty'))
+  mkdirSync(path.join(cwd, 'docker'))
+  writeFileSync(path.join(cwd, 'docker', 'Dockerfile.prod'), 'FROM scratch\n')
+  mkdirSync(path.join(cwd, 'app'))
+  writeFileSync(path.join(cwd, 'app', 'Dockerfile'), 'FROM scratch\n')
+  bare = mkdtempSync(path.join(tmpdir(), 'btp-inputs-bare-'))
+})
+
+afterAll(() => {
+  rmSync(cwd, { recursive: true, force: true })
+  rmSync(bare, { recursive: true, force: true })
+})
+
+const source =
+  (values: Record<string, string>) =>
+  (name: string): string =>
+    values[name] ?? ''
+
+const parse = (values: Record<string, string>, dir = cwd) =>
+  parseInputs(source({ image: 'my/app', ...values }), dir)
+const inputs = (values: Record<string, string>, dir = cwd): Inputs => parse(values, dir).inputs
+
+/** Runs parseInputs expecting an InputError and returns it. */
+function failure(values: Record<string, string>, dir = cwd): InputError {
+  try {
+    parse(values, dir)
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError)
+    return err as InputError
+  }
+  throw new Error(`expected an InputError for ${JSON.stringify(values)}`)
+}
+
+describe('parseInputs defaults', () => {
+  it('fills every default from an image alone', () => {
+    const { inputs: i, notices } = parse({})
+    expect(i).toMatchObject({
+      context: '.',
+      remoteContext: false,
+      file: '',
+      image: 'my/app',
+      registry: 'docker.io',
+      tags: [],
+      buildArgs: [],
+      labels: [],
+      target: '',
+      push: true,
+      noCache: false,
+      pull: false,
+      username: '',
+      password: '',
+      retries: 3,
+      platforms: [],
+      cacheFrom: [],
+      cacheTo: [],
+      provenance: '',
+      sbom: '',
+      secrets: [],
+      builder: ''
+    })
+    expect(notices).toEqual([])
+  })
+
+  it('lowercases the image and says so', () => {
+    const { inputs: i, notices } = parse({ image: 'Octo-Org/My.App' })
+    expect(i.image).toBe('octo-org/my.app')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain('Octo-Org/My.App')
+    expect(notices[0]).toContain('octo-org/my.app')
+  })
+
+  it('trims the image', () => {
+    expect(inputs({ image: '  my/app  ' }).image).toBe('my/app')
+  })
+})
+
+// [case, values, input named, text the message must contain]
+const bad: [string, Record<string, string>, string, string][] = [
+  ['empty image', { image: '' }, 'image', 'required'],
+  ['blank image', { image: '   ' }, 'image', 'required'],
+  ['image with tag', { image: 'my/app:v1' }, 'image', '"tags"'],
+  ['image with digest', { image: `nginx@sha256:${'a'.repeat(64)}` }, 'image', 'digest'],
+  ['image with host', { image: 'ghcr.io/my/app' }, 'image', '"registry"'],
+  ['image with host:port', { image: 'localhost:5000/app' }, 'image', '"registry"'],
+  ['image with localhost', { image: 'localhost/app' }, 'image', '"registry"'],
+  ['image with empty component', { image: 'my//app' }, 'image', 'not a valid repository path'],
+  ['image with space', { image: 'my app' }, 'image', 'not a valid repository path'],
+  ['image with leading dash', { image: '-app' }, 'image', 'not a valid repository path'],
+  ['image with trailing slash', { image: 'my/' }, 'image', 'not a valid repository path'],
+  ['image too long', { image: 'a'.repeat(250) }, 'image', '255'],
+  ['registry with scheme', { registry: 'https://ghcr.io' }, 'registry', 'scheme'],
+  ['registry with path', { registry: 'ghcr.io/org' }, 'registry', 'path'],
+  ['registry port 0', { registry: 'localhost:0' }, 'registry', 'port 1-65535'],
+  ['registry port 65536', { registry: 'localhost:65536' }, 'registry', 'port 1-65535'],
+  ['registry non-numeric port', { registry: 'localhost:http' }, 'registry', 'host[:port]'],
+  ['registry empty port', { registry: 'ghcr.io:' }, 'registry', 'host[:port]'],
+  ['registry underscore', { registry: 'bad_host.com' }, 'registry', 'host[:port]'],
+  ['registry leading dash', { registry: '-bad.com' }, 'registry', 'host[:port]'],
+  ['tag with leading dash', { tags: '-x' }, 'tags', '"-x"'],
+  ['tag with leading dot', { tags: '.x' }, 'tags', '".x"'],
+  ['tag of 129 chars', { tags: 'a'.repeat(129) }, 'tags', '1-128'],
+  ['tag with space', { tags: 'a b' }, 'tags', '"a b"'],
+  ['tag with command substitution', { tags: '$(touch /tmp/x)' }, 'tags', 'touch'],
+  ['tag with semicolon', { tags: 'a;b' }, 'tags', '"a;b"'],
+  ['tag line with a command', { tags: 'v1\nrm -rf' }, 'tags', '"rm -rf"'],
+  [
+    'full reference in tags beside image',
+    { tags: 'my/app:v1' },
+    'image',
+    'name their own registry and image'
+  ],
+  ['tag with digest', { tags: 'v1@sha256:abc' }, 'tags', 'has a digest'],
+  ['tag with unicode', { tags: 'vé' }, 'tags', 'not a valid tag'],
+  ['push yes', { push: 'yes' }, 'push', 'boolean'],
+  ['push 1', { push: '1' }, 'push', 'boolean'],
+  ['push ture', { push: 'ture' }, 'push', 'boolean'],
+  ['no-cache on', { 'no-cache': 'on' }, 'no-cache', 'boolean'],
+  ['pull no', { pull: 'no' }, 'pull', 'boolean'],
+  ['pull tRUE', { pull: 'tRUE' }, 'pull', 'boolean'],
+  ['build-arg without =', { 'build-args': 'NOEQUALS' }, 'build-args', 'entry 1'],
+  ['build-arg with empty key', { 'build-args': 'A=1\n=x' }, 'build-args', 'entry 2'],
+  ['build-arg key with space', { 'build-args': 'MY KEY=x' }, 'build-args', 'whitespace'],
+  ['label without =', { labels: 'a=1\nb=2\nc' }, 'labels', 'entry 3'],
+  ['label with empty key', { labels: '=v' }, 'labels', 'empty key'],
+  ['missing context dir', { context: 'nope' }, 'context', 'not a directory'],
+  ['context is a file', { context: 'Dockerfile' }, 'context', 'not a directory'],
+  ['context without Dockerfile', { context: 'empty' }, 'file', 'no Dockerfile'],
+  ['missing explicit file', { file: 'Dockerfile.missing' }, 'file', 'does not exist'],
+  [
+    'file relative to context, not cwd',
+    { context: 'docker', file: 'Dockerfile.prod' },
+    'file',
+    'does not exist'
+  ],
+  ['username without password', { username: 'u' }, 'password', 'together'],
+  ['password without username', { password: 'p' }, 'username', 'together'],
+  ['retries 0', { retries: '0' }, 'retries', '1 to 10'],
+  ['retries 11', { retries: '11' }, 'retries', '1 to 10'],
+  ['retries x', { retries: 'x' }, 'retries', '1 to 10'],
+  ['retries -1', { retries: '-1' }, 'retries', '1 to 10'],
+  ['retries 1.5', { retries: '1.5' }, 'retries', '1 to 10'],
+  ['target -x', { target: '-x' }, 'target', 'not a valid name'],
+  ['target with space', { target: 'a b' }, 'target', 'not a valid name'],
+  ['builder -x', { builder: '--x' }, 'builder', 'not a valid name'],
+  ['platform without os', { platforms: 'amd64' }, 'platforms', 'os/arch'],
+  ['platform with a flag', { platforms: 'linux/amd64 --push' }, 'platforms', 'os/arch'],
+  ['secret with empty id', { secrets: '=v' }, 'secrets', 'entry 1'],
+  ['secret without =', { secrets: 'a=1\ntoken' }, 'secrets', 'entry 2'],
+  ['secret id with space', { secrets: 'my id=v' }, 'secrets', 'id=value'],
+  [
+    'a PEM key in secrets points to secret-files',
+    { secrets: 'key=-----BEGIN KEY-----\nMIIabc\n-----END KEY-----' },
+    'secrets',
+    'entry 2 must be id=value'
+  ],
+  ['secret-files without =', { 'secret-files': 'key' }, 'secret-files', 'id=path'],
+  [
+    'secret-files naming a missing file',
+    { 'secret-files': 'key=/nonexistent/key.pem' },
+    'secret-files',
+    'is not a file'
+  ],
+  [
+    'secret-envs naming an unset variable',
+    { 'secret-envs': 'tok=BTP_SURELY_UNSET_VARIABLE' },
+    'secret-envs',
+    'is not set'
+  ],
+  ['an ssh:// context', { context: 'ssh://git@github.com/o/r.git' }, 'context', 'git@host:owner/repo.git'],
+  ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
+  ['provenance with space', { provenance: 'mode=max extra' }, 'provenance', 'attestation'],
+  ['sbom flag', { sbom: '-x' }, 'sbom', 'attestation'],
+  ['cache-from flag', { 'cache-from': '--x' }, 'cache-from', 'cache spec'],
+  ['cache-from without type', { 'cache-from': 'ref=x' }, 'cache-from', 'cache spec'],
+  ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec']
+]
+
+describe('parseInputs rejects bad inputs, naming the input', () => {
+  it('has at least 20 distinct bad inputs', () => {
+    expect(bad.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it.each(bad)('%s', (_name, values, input, text) => {
+    const err = failure(values)
+    expect(err.input).toBe(input)
+    expect(err.name).toBe('InputError')
+    expect(err.message).toContain(`Invalid input "${input}"`)
+    expect(err.message).toContain(text)
+  })
+})
+
+describe('image and registry', () => {
+  it.each([
+    ['', 'docker.io'],
+    ['docker.io', 'docker.io'],
+    ['index.docker.io', 'docker.io'],
+    ['registry-1.docker.io', 'docker.io'],
+    ['ghcr.io', 'ghcr.io'],
+    [' localhost:5000 ', 'localhost:5000'],
+    ['[::1]:5000', '[::1]:5000'],
+    ['my-registry.local:443', 'my-registry.local:443']
+  ])('registry %j → %s', (registry, expected) => {
+    expect(inputs({ registry }).registry).toBe(expected)
+  })
+
+  it.each(['nginx', 'my/app', 'a/b/c', 'my_org/my-app', 'a__b/c.d'])('image %s is kept', image => {
+    expect(inputs({ image }).image).toBe(image)
+  })
+})
+
+describe('tags', () => {
+  it.each([
+    ['v1', ['v1']],
+    ['v1,v2', ['v1', 'v2']],
+    ['v1\nv2', ['v1', 'v2']],
+    ['v1\r\nv2', ['v1', 'v2']],
+    [' v1 , v2 \n\n v3 ,', ['v1', 'v2', 'v3']],
+    ['v1\nv1,v2,v1', ['v1', 'v2']],
+    ['V1,Latest', ['V1', 'Latest']],
+    ['_x', ['_x']],
+    ['a'.repeat(128), ['a'.repeat(128)]],
+    ['', []]
+  ])('%j → %j', (tags, expected) => {
+    expect(inputs({ tags }).tags).toEqual(expected)
+  })
+})
+
+describe('booleans', () => {
+  const fields: [string, keyof Inputs, boolean][] = [
+    ['push', 'push', true],
+    ['no-cache', 'noCache', false],
+    ['pull', 'pull', false]
+  ]
+  const values: [string, boolean][] = [
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    [' true ', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false]
+  ]
+  it.each(fields.flatMap(([name, key]) => values.map(([raw, value]) => [name, key, raw, value] as const)))(
+    '%s=%j → %s',
+    (name, key, raw, value) => {
+      expect(inputs({ [name]: raw })[key]).toBe(value)
+    }
+  )
+
+  it.each(fields)('%s defaults to %s', (_name, key, fallback) => {
+    expect(inputs({})[key]).toBe(fallback)
+  })
+})
+
+describe('build-args and labels', () => {
+  it.each(['build-args', 'labels'] as const)(
+    '%s keeps values with commas and "=" whole, one per line',
+    name => {
+      const key = name === 'build-args' ? 'buildArgs' : 'labels'
+      const raw = 'A=1,2,3\nB=x=y==\r\n\n  C=with spaces inside  \nD='
+      expect(inputs({ [name]: raw })[key]).toEqual(['A=1,2,3', 'B=x=y==', 'C=with spaces inside', 'D='])
+    }
+  )
+
+  const SECRET = 'hunter2-s3cr3t-value'
+  it.each([
+    ['build-args', `=${SECRET}`],
+    ['build-args', `A=1\n=${SECRET}`],
+    ['build-args', `ghp_${SECRET}`],
+    ['build-args', `MY KEY=${SECRET}`],
+    ['labels', `=${SECRET}`],
+    ['labels', `${SECRET}`],
+    ['labels', `A B=${SECRET}`]
+  ])('%s error for %j never echoes the value', (name, raw) => {
+    const err = failure({ [name]: raw })
+    expect(err.input).toBe(name)
+    expect(err.message).not.toContain(SECRET)
+  })
+
+  it.each(['build-args', 'labels'] as const)(
+    '%s: a key padded with spaces never reaches docker padded',
+    name => {
+      // docker splits "--build-arg=KEY =v" at "=" and would get the key "KEY ", which matches no ARG.
+      const key = name === 'build-args' ? 'buildArgs' : 'labels'
+      let lines: string[] | undefined
+      try {
+        lines = inputs({ [name]: 'KEY =value' })[key]
+      } catch (err) {
+        expect((err as InputError).input).toBe(name)
+      }
+      if (lines) for (const line of lines) expect(line.slice(0, line.indexOf('='))).toBe('KEY')
+    }
+  )
+})
+
+describe('context and file', () => {
+  it.each([
+    [{}, '.', ''],
+    [{ context: 'app' }, 'app', ''],
+    [{ context: './app/' }, './app/', ''],
+    [{ file: 'docker/Dockerfile.prod' }, '.', 'docker/Dockerfile.prod'],
+    // `file` is resolved against the working directory, like `docker build -f`.
+    [{ context: 'empty', file: 'docker/Dockerfile.prod' }, 'empty', 'docker/Dockerfile.prod']
+  ])('%j → context %s, file %j', (values, context, file) => {
+    const i = inputs(values)
+    expect(i.context).toBe(context)
+    expect(i.file).toBe(file)
+    expect(i.remoteContext).toBe(false)
+  })
+
+  it('accepts an absolute context and file', () => {
+    const i = inputs(
+      { context: path.join(cwd, 'empty'), file: path.join(cwd, 'docker', 'Dockerfile.prod') },
+      bare
+    )
+    expect(i.context).toBe(path.join(cwd, 'empty'))
+  })
+
+  it('fails in a directory without a Dockerfile', () => {
+    mkdirSync(path.join(bare, 'src'), { recursive: true })
+    try {
+      expect(failure({}, bare).input).toBe('file')
+    } finally {
+      rmSync(path.join(bare, 'src'), { recursive: true })
+    }
+  })
+
+  // An empty workspace with `context` left at `.`: no checkout ran (issue 11).
+  it('in an empty workspace says to check out or to use {{defaultContext}}', () => {
+    const err = failure({}, bare)
+    expect(err.input).toBe('context')
+    expect(err.message).toMatch(/actions\/checkout.*\{\{defaultContext\}\}/)
+    // A context named on purpose keeps the plain rule.
+    expect(failure({ context: bare }, bare).input).toBe('file')
+  })
+
+  it.each([
+    'https://github.com/a/b.git#main:sub',
+    'git://127.0.0.1/x',
+    'git@github.com:a/b.git',
+    'https://example.com/context.tar.gz'
+  ])('remote context %s skips the existence checks', context => {
+    const i = inputs({ context, file: 'does/not/exist' }, bare)
+    expect(i.remoteContext).toBe(true)
+    expect(i.context).toBe(context)
+    expect(i.file).toBe('does/not/exist')
+  })
+})
+
+describe('the rest', () => {
+  it('accepts username and password together', () => {
+    const i = inputs({ username: ' u ', password: 'p w' })
+    expect(i.username).toBe('u')
+    expect(i.password).toBe('p w')
+  })
+
+  it('trims the password as docker trims it, with a notice; a multi-line password keeps its inner lines', () => {
+    for (const raw of [' abc ', 'abc\n', 'abc\r\n']) {
+      const { inputs: i, notices } = parse({ username: 'u', password: raw })
+      expect(i.password).toBe('abc')
+      expect(notices.join('\n')).toContain('trimmed')
+    }
+    const key = '{\n  "type": "service_account"\n}\n'
+    expect(inputs({ username: '_json_key', password: key }).password).toBe(key.trim())
+  })
+
+  it('a password of only whitespace is no password: the username then has no partner', () => {
+    expect(failure({ username: 'u', password: '   ' }).input).toBe('password')
+  })
+
+  it('a multi-line secret in secrets is told where it goes instead', () => {
+    expect(failure({ secrets: 'key=a\nb' }).message).toContain('"secret-files" and "secret-envs" inputs')
+  })
+
+  it('takes secret-files that exist and secret-envs that are set', () => {
+    process.env.BTP_TEST_SECRET_ENV = 'x'
+    const i = inputs({ 'secret-files': 'key=Dockerfile', 'secret-envs': 'tok = BTP_TEST_SECRET_ENV' })
+    expect(i.secretFiles).toEqual(['key=Dockerfile'])
+    expect(i.secretEnvs).toEqual(['tok=BTP_TEST_SECRET_ENV'])
+  })
+
+  it('trims a secret value at both ends', () => {
+    expect(inputs({ secrets: 'tok=  s3cret  ' }).secrets).toEqual(['tok=s3cret'])
+  })
+
+  it.each([
+    ['1', 1],
+    ['10', 10],
+    [' 5 ', 5],
+    ['', 3]
+  ])('retries %j → %d', (retries, n) => {
+    expect(inputs({ retries }).retries).toBe(n)
+  })
+
+  it.each([
+    [{ target: 'build-stage' }, 'target', 'build-stage'],
+    [{ target: ' prod ' }, 'target', 'prod'],
+    [{ builder: 'my_builder.1' }, 'builder', 'my_builder.1'],
+    [{ platforms: 'linux/amd64,linux/arm64' }, 'platforms', ['linux/amd64', 'linux/arm64']],
+    [{ platforms: 'linux/amd64\nlinux/arm/v7' }, 'platforms', ['linux/amd64', 'linux/arm/v7']],
+    [{ secrets: 'id=value' }, 'secrets', ['id=value']],
+    [{ secrets: 'GITHUB_TOKEN=a,b=c\nnpm.rc=x' }, 'secrets', ['GITHUB_TOKEN=a,b=c', 'npm.rc=x']],
+    [{ provenance: 'mode=max' }, 'provenance', 'mode=max'],
+    [{ provenance: 'false' }, 'provenance', 'false'],
+    [{ sbom: 'true' }, 'sbom', 'true'],
+    [{ 'cache-from': 'type=gha' }, 'cacheFrom', ['type=gha']],
+    [
+      { 'cache-from': 'type=registry,ref=ghcr.io/a/b:cache\nghcr.io/a/b:c2' },
+      'cacheFrom',
+      ['type=registry,ref=ghcr.io/a/b:cache', 'ghcr.io/a/b:c2']
+    ],
+    [{ 'cache-to': 'type=gha,mode=max' }, 'cacheTo', ['type=gha,mode=max']]
+  ] as [Record<string, string>, keyof Inputs, unknown][])('%j → %s', (values, key, expected) => {
+    expect(inputs(values)[key]).toEqual(expected)
+  })
+
+  it('never echoes a secret value in a secrets error', () => {
+    const err = failure({ secrets: 'ok=1\nbad id=hunter2-secret' })
+    expect(err.input).toBe('secrets')
+    expect(err.message).not.toContain('hunter2-secret')
+  })
+})
+
+describe('buildxOnlyInputs', () => {
+  it('is empty for defaults', () => {
+    expect(buildxOnlyInputs(inputs({}))).toEqual([])
+  })
+
+  it.each([
+    [{ platforms: 'linux/amd64' }, ['platforms']],
+    [{ 'cache-from': 'type=gha' }, ['cache-from']],
+    [{ 'cache-to': 'type=gha' }, ['cache-to']],
+    [{ provenance: 'false' }, ['provenance']],
+    [{ sbom: 'true' }, ['sbom']],
+    [{ secrets: 'a=b' }, ['secrets']],
+    [{ builder: 'b' }, ['builder']],
+    [{ platforms: 'linux/amd64', builder: 'b', sbom: 'true' }, ['platforms', 'sbom', 'builder']],
+    [{ target: 'x', pull: 'true', 'no-cache': 'true', 'build-args': 'A=1', labels: 'l=1' }, []]
+  ])('%j → %j', (values, expected) => {
+    expect(buildxOnlyInputs(inputs(values))).toEqual(expected)
+  })
+})
+
+describe('isRemoteContext', () => {
+  it.each([
+    ['.', false],
+    ['app', false],
+    ['./https', false],
+    ['/abs/path', false],
+    ['git/repo', false],
+    ['https://github.com/a/b.git#main:sub', true],
+    ['https://github.com/a/b.git', true],
+    ['http://example.com/context.tar.gz', true],
+    ['https://example.com/Dockerfile', true],
+    ['git://127.0.0.1/x', true],
+    ['git@github.com:a/b.git', true],
+    ['github.com/a/b', true],
+    // docker looks for ssh:// contexts on disk; the context input refuses them (below).
+    ['ssh://git@host/x.git', false]
+  ])('%s → %s', (context, remote) => {
+    expect(isRemoteContext(context)).toBe(remote)
+  })
+})
+
+describe('splitList', () => {
+  it.each([
+    ['', []],
+    ['a', ['a']],
+    ['a,b', ['a', 'b']],
+    ['a\nb', ['a', 'b']],
+    [' a ,\n b ,, \n', ['a', 'b']],
+    ['a,a,b,a', ['a', 'b']],
+    ['a\r\nb', ['a', 'b']],
+    [',,,', []]
+  ])('%j → %j', (raw, expected) => {
+    expect(splitList(raw)).toEqual(expected)
+  })
+})
+
+describe('splitLines', () => {
+  it.each([
+    ['', []],
+    ['a', ['a']],
+    ['a,b', ['a,b']],
+    ['a\nb', ['a', 'b']],
+    ['a\r\nb\r\n', ['a', 'b']],
+    ['  a=1  \n\n  \nb', ['a=1', 'b']],
+    ['a\na', ['a', 'a']]
+  ])('%j → %j', (raw, expected) => {
+    expect(splitLines(raw)).toEqual(expected)
+  })
+})
+
+describe('tags: rules, full references, flavor and separators (issue 12)', () => {
+  const noImage = (values: Record<string, string>) => parseInputs(source(values), cwd)
+
+  it('keeps rules apart from bare tags', () => {
+    const i = inputs({ tags: 'type=ref,event=branch\nv1,v2\ntype=sha' })
+    expect(i.tags).toEqual(['v1', 'v2'])
+    expect(i.tagRules.map(r => r.type)).toEqual(['ref', 'sha'])
+    expect(i.tagRefs).toEqual([])
+  })
+
+  it('full references stand in for image and registry', () => {
+    const { inputs: i } = noImage({ tags: 'ghcr.io/octo/app:1.0\nghcr.io/octo/app:latest' })
+    expect(i).toMatchObject({ registry: 'ghcr.io', image: 'octo/app', tags: ['1.0', 'latest'] })
+    expect(i.tagRefs).toEqual([{ registry: 'ghcr.io', image: 'octo/app', tags: ['1.0', 'latest'] }])
+  })
+
+  it('full references to several images with the same tags are several targets', () => {
+    const { inputs: i } = noImage({ tags: 'ghcr.io/octo/app:1\ndocker.io/octo/app:1' })
+    expect(i.targets).toEqual([
+      { registry: 'ghcr.io', image: 'octo/app' },
+      { registry: 'docker.io', image: 'octo/app' }
+    ])
+    expect([i.registry, i.image, i.tags]).toEqual(['ghcr.io', 'octo/app', ['1']])
+  })
+
+  it('without image, images or full references, image is required', () => {
+    expect(() => noImage({ tags: 'v1' })).toThrow(/Invalid input "image": is required.*full references/)
+  })
+
+  it.each([
+    [
+      { image: 'octo/app', tags: 'ghcr.io/octo/app:1' },
+      'image',
+      /name their own registry and image: leave the "image", "registry" and "images" inputs empty/
+    ],
+    [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'registry', /name their own registry and image/],
+    [{ tags: 'ghcr.io/octo/app:1,docker.io/octo/app:2' }, 'tags', /every tag goes to every image/],
+    [
+      { images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' },
+      'images',
+      /name their own registry and image/
+    ],
+    [{ image: 'my/app', tags: 'type=raw,value=x,enable=maybe' }, 'tags', /enable must be true or false/],
+    [{ image: 'my/app', flavor: 'latest=sometimes' }, 'flavor', /latest "sometimes"/]
+  ])('%j → an InputError on %s', (values: Record<string, string>, input, message) => {
+    let error: unknown
+    try {
+      noImage(values)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).input).toBe(input)
+    expect((error as InputError).message).toMatch(message)
+  })
+
+  it('a bad DOCKER_METADATA_* variable is an input error naming it', () => {
+    process.env.DOCKER_METADATA_SHORT_SHA_LENGTH = 'x'
+    try {
+      expect(() => parse({})).toThrow(
+        /Invalid input "DOCKER_METADATA_SHORT_SHA_LENGTH": \(an environment variable\)/
+      )
+    } finally {
+      delete process.env.DOCKER_METADATA_SHORT_SHA_LENGTH
+    }
+  })
+
+  it('separators are read as given, spaces included; empty means a newline later', () => {
+    const i = inputs({ 'sep-tags': ', ', 'sep-labels': ' ', flavor: 'prefix=x-' })
+    expect([i.sepTags, i.sepLabels, i.sepAnnotations]).toEqual([', ', ' ', ''])
+    expect(i.tagFlavor.prefix.source).toBe('x-')
+  })
+})
+
+describe('images and registry-auth', () => {
+  const AUTH =
+    '- registry: ghcr.io\n  username: octo\n  password: pw1\n- registry: localhost:5000\n  username: u\n  password: pw2'
+  it('images name every target, the first standing for the run', () => {
+    const got = inputs({
+      image: '',
+      images: 'ghcr.io/octo/app\nlocalhost:5000/octo/app',
+      'registry-auth': AUTH
+    })
+    expect(got.targets).toEqual([
+      { registry: 'ghcr.io', image: 'octo/app' },
+      { registry: 'localhost:5000', image: 'octo/app' }
+    ])
+    expect([got.registry, got.image]).toEqual(['ghcr.io', 'octo/app'])
+    expect(got.logins.map(l => l.registry)).toEqual(['ghcr.io', 'localhost:5000'])
+  })
+  it('registry + image is one target, and username/password its login', () => {
+    const got = inputs({ registry: 'ghcr.io', username: 'u', password: 'p' })
+    expect(got.targets).toEqual([{ registry: 'ghcr.io', image: 'my/app' }])
+    expect(got.logins).toEqual([{ registry: 'ghcr.io', username: 'u', password: 'p' }])
+  })
+  it('an empty registry in registry-auth is Docker Hub, as login-action takes it', () => {
+    const got = inputs({ image: '', images: 'octo/app', 'registry-auth': '- username: u\n  password: p' })
+    expect(got.logins[0].registry).toBe('docker.io')
+  })
+  it.each([
+    [{ images: 'ghcr.io/a/b' }, 'images', /either .*images.* or .*image.*, not both/],
+    [{ image: '', images: 'ghcr.io/a/b:v1' }, 'images', /tag or digest/],
+    [{ image: '', images: 'ghcr.io/a/b\nghcr.io/a/b' }, 'images', /given twice/],
+    [{ image: '', images: 'name=ghcr.io/a/b,enable=false' }, 'images', /nothing to push to/],
+    [
+      { image: '', images: 'ghcr.io/a/b\nquay.io/a/b', username: 'u', password: 'p' },
+      'username',
+      /registry-auth/
+    ],
+    [{ username: 'u', password: 'p', 'registry-auth': AUTH }, 'username', /cannot be used together/],
+    [{ 'registry-auth': 'registry: x' }, 'registry-auth', /login-action's list/],
+    [{ 'registry-auth': '- registry: a:0\n  username: u\n  password: p' }, 'registry-auth', /entry 1/],
+    [
+      { 'registry-auth': `${AUTH}\n- registry: ghcr.io\n  username: v\n  password: q` },
+      'registry-auth',
+      /two entries/
+    ],
+    [{ image: '' }, 'image', /required/]
+  ])('%j is an error of %s', (values, input, message) => {
+    const e = failure(values)
+    expect(e.input).toBe(input)
+    expect(e.message).toMatch(message)
+    expect(e.message).not.toMatch(/pw1|pw2/)
+  })
+})

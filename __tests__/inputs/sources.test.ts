@@ -1,0 +1,130 @@
+import { describe, expect, it } from '@jest/globals'
+import { defaultInputs, InputError, parseInputs } from '../../src/inputs/parse.js'
+import { parseAnnotation, parseSource } from '../../src/inputs/sources.js'
+
+const D = `sha256:${'a'.repeat(64)}`
+
+describe('parseSource: each line on registry localhost:5000, image my/app', () => {
+  const cases: [string, object][] = [
+    ['v1', { registry: 'localhost:5000', name: 'my/app', tag: 'v1' }],
+    [D, { registry: 'localhost:5000', name: 'my/app', digest: D }],
+    ['build-1-*', { registry: 'localhost:5000', name: 'my/app', prefix: 'build-1-' }],
+    ['*', { registry: 'localhost:5000', name: 'my/app', prefix: '' }],
+    ['other/app:v2', { registry: 'localhost:5000', name: 'other/app', tag: 'v2' }],
+    ['app:v2', { registry: 'localhost:5000', name: 'app', tag: 'v2' }],
+    [`other/app@${D}`, { registry: 'localhost:5000', name: 'other/app', digest: D }],
+    ['other/app:rc-*', { registry: 'localhost:5000', name: 'other/app', prefix: 'rc-' }],
+    ['other/app*', { registry: 'localhost:5000', name: 'other/app', prefix: '' }],
+    ['ghcr.io/o/app:v1', { registry: 'ghcr.io', name: 'o/app', tag: 'v1' }],
+    ['127.0.0.1:5001/o/app:v1', { registry: '127.0.0.1:5001', name: 'o/app', tag: 'v1' }],
+    ['[::1]:5001/o/app:v1', { registry: '[::1]:5001', name: 'o/app', tag: 'v1' }],
+    ['localhost/o/app:v1', { registry: 'localhost', name: 'o/app', tag: 'v1' }],
+    ['index.docker.io/nginx:1', { registry: 'docker.io', name: 'library/nginx', tag: '1' }],
+    [`docker.io/o/app@${D}`, { registry: 'docker.io', name: 'o/app', digest: D }]
+  ]
+  it.each(cases)('%s', (line, want) => {
+    expect(parseSource(line, 'localhost:5000', 'my/app')).toEqual({ line, ...want })
+  })
+
+  it('on Docker Hub a one-component image gets library/', () => {
+    expect(parseSource('v1', 'docker.io', 'nginx')).toMatchObject({ name: 'library/nginx', tag: 'v1' })
+    expect(parseSource('nginx:1', 'docker.io', 'x/y')).toMatchObject({ name: 'library/nginx', tag: '1' })
+  })
+
+  const bad: [string, RegExp][] = [
+    ['my/app', /names no tag or digest/],
+    ['bu*ild', /"\*" may only end a line/],
+    [`my/app@${D}*`, /a digest cannot end in "\*"/],
+    ['my/app@sha256:xyz', /is not a digest/],
+    ['My/App:v1', /is not a repository path/],
+    ['-v1', /a tag is 1-128 characters/],
+    ['.rc*', /cannot begin a tag/],
+    ['my/app:bad tag', /a tag is 1-128/],
+    ['exa_mple.com:99999/o/app:v1', /registry/]
+  ]
+  it.each(bad)('%s is refused', (line, why) => {
+    const got = parseSource(line, 'localhost:5000', 'my/app')
+    expect(typeof got).toBe('string')
+    expect(got).toMatch(why)
+    expect(got).toContain(JSON.stringify(line))
+  })
+})
+
+describe('parseAnnotation', () => {
+  it.each([
+    ['k=v', { key: 'k', value: 'v' }],
+    [
+      'index:org.opencontainers.image.title=A=B',
+      { level: 'index', key: 'org.opencontainers.image.title', value: 'A=B' }
+    ],
+    ['manifest[linux/amd64]:k=', { level: 'manifest', platform: 'linux/amd64', key: 'k', value: '' }],
+    ['manifest-descriptor:k=v', { level: 'manifest-descriptor', key: 'k', value: 'v' }]
+  ])('%s', (line, want) => {
+    expect(parseAnnotation(line)).toEqual({ level: undefined, platform: undefined, ...want })
+  })
+  it.each(['novalue', '=v', 'bogus:k=v', 'k k=v'])('%s is refused', line => {
+    expect(typeof parseAnnotation(line)).toBe('string')
+  })
+})
+
+describe('parseInputs with sources', () => {
+  const base = { image: 'my/app', registry: 'localhost:5000', sources: 'build-1-*' }
+  const parse = (over: Record<string, string>) => {
+    const all: Record<string, string> = { ...base, ...over }
+    // The context is not checked with sources: this directory has no Dockerfile.
+    return parseInputs(name => all[name] ?? '', '/nonexistent-dir')
+  }
+  const error = (over: Record<string, string>): InputError => {
+    try {
+      parse(over)
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError)
+      return e as InputError
+    }
+    throw new Error('expected an InputError')
+  }
+
+  it('needs no context or Dockerfile, and keeps the lines as given', () => {
+    expect(parse({ sources: 'v1\nother/app:v2\n\n' }).inputs.sources).toEqual(['v1', 'other/app:v2'])
+  })
+
+  it('defaults (as action.yml gives them) are not conflicts', () => {
+    const defaults = defaultInputs({ image: 'my/app' })
+    expect(() => parse({ context: '.', push: 'true', 'no-cache': 'false', retries: '3' })).not.toThrow()
+    expect(defaults.sources).toEqual([])
+  })
+
+  it.each([
+    [
+      'platforms',
+      'linux/amd64',
+      /cannot be used with the "sources" input: nothing is built, and each source/
+    ],
+    ['context', 'sub', /build inputs must keep their defaults/],
+    ['file', 'Dockerfile.x', /build inputs must keep their defaults/],
+    ['build-args', 'A=1', /build inputs must keep their defaults/],
+    ['labels', 'a=b', /build inputs must keep their defaults/],
+    ['target', 'final', /build inputs must keep their defaults/],
+    ['no-cache', 'true', /build inputs must keep their defaults/],
+    ['pull', 'true', /build inputs must keep their defaults/],
+    ['provenance', 'false', /build inputs must keep their defaults/],
+    ['cache-from', 'type=gha', /build inputs must keep their defaults/],
+    ['builder', 'b1', /build inputs must keep their defaults/],
+    ['push', 'false', /must be true with the "sources" input/]
+  ])('with %s = %j: an InputError naming it', (input, value, why) => {
+    const e = error({ [input]: value })
+    expect(e.input).toBe(input)
+    expect(e.message).toMatch(new RegExp(`^Invalid input "${input}": `))
+    expect(e.message).toMatch(why)
+  })
+
+  it('a line outside the grammar is an InputError naming sources and the line', () => {
+    const e = error({ sources: 'v1\nMy/App:v1' })
+    expect(e.input).toBe('sources')
+    expect(e.message).toContain('"My/App:v1"')
+  })
+
+  it('a bad annotation is an InputError naming annotations', () => {
+    expect(error({ annotations: 'novalue' }).input).toBe('annotations')
+  })
+})

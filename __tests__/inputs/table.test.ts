@@ -1,0 +1,97 @@
+// The input table is the one description of every input: action.yml's inputs, the README's input table and
+// the CLI's flags must say what it says. `npm run docs` rewrites action.yml and the README from it.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse, stringify } from 'yaml'
+import { OPTIONS, USAGE } from '../../src/cli/main.js'
+import { flagName, inputName, ROWS, type Row } from '../../src/inputs/table.js'
+import { VERSION } from '../../src/core/version.js'
+import { ROOT } from '../helpers/action.js'
+
+const ACTION = join(ROOT, 'action.yml')
+const README = join(ROOT, 'README.md')
+const update = process.env.UPDATE_DOCS === '1'
+
+/** action.yml's entry for a row. */
+const actionEntry = (row: Row): Record<string, unknown> =>
+  row.required
+    ? { description: row.description, required: true }
+    : { description: row.description, required: false, default: row.default }
+
+const readmeRow = (name: string, row: Row): string =>
+  `| \`${name}\` | ${row.required ? '(required)' : row.default ? `\`${row.default}\`` : ''} | ${row.description} |`
+
+function regenerate(): void {
+  const yml = readFileSync(ACTION, 'utf8')
+  const inputs = stringify(
+    { inputs: Object.fromEntries(ROWS.map(([key, row]) => [inputName(key), actionEntry(row)])) },
+    { lineWidth: 0 }
+  )
+  writeFileSync(ACTION, yml.replace(/^inputs:\n[\s\S]*?(?=^outputs:)/m, `${inputs}\n`))
+  const md = readFileSync(README, 'utf8')
+  const table = [
+    '| name | default | description |',
+    '| --- | --- | --- |',
+    ...ROWS.map(([key, row]) => readmeRow(inputName(key), row))
+  ].join('\n')
+  writeFileSync(README, md.replace(/(^## Inputs\n\n)[\s\S]*?(?=\n\n)/m, `$1${table}`))
+}
+
+if (update) regenerate()
+
+const action = parse(readFileSync(ACTION, 'utf8')) as {
+  inputs: Record<string, { default?: string; required?: boolean; description: string }>
+}
+
+/** README input table: name → [default, description], backticks of the name and default stripped. */
+function readmeInputs(): Map<string, [string, string]> {
+  const section =
+    readFileSync(README, 'utf8')
+      .split(/^## /m)
+      .find(s => s.startsWith('Inputs\n')) ?? ''
+  return new Map(
+    section
+      .split('\n')
+      .filter(l => l.startsWith('| `'))
+      .map(l => l.split(/(?<!\\)\|/).map(c => c.trim()))
+      .map(cells => [cells[1].replace(/`/g, ''), [cells[2].replace(/^`|`$/g, ''), cells[3]]])
+  )
+}
+
+describe('the input table', () => {
+  it('is action.yml: names in order, defaults, required, and one description per input', () => {
+    expect(Object.keys(action.inputs)).toEqual(ROWS.map(([key]) => inputName(key)))
+    for (const [key, row] of ROWS) expect(action.inputs[inputName(key)]).toEqual(actionEntry(row))
+  })
+
+  it("is the README's input table: names, defaults and descriptions", () => {
+    const rows = readmeInputs()
+    expect([...rows.keys()]).toEqual(ROWS.map(([key]) => inputName(key)))
+    for (const [key, row] of ROWS)
+      expect(rows.get(inputName(key))).toEqual([row.required ? '(required)' : row.default, row.description])
+  })
+
+  it('gives every input one CLI flag, in the usage text with its help', () => {
+    const flags = ROWS.map(([key]) => flagName(key))
+    expect(new Set(flags).size).toBe(ROWS.length)
+    for (const [key, row] of ROWS) {
+      expect(OPTIONS[flagName(key)]).toBeDefined()
+      expect(USAGE).toMatch(
+        new RegExp(`^  --${flagName(key)}\\b.*${row.cli.help.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm')
+      )
+    }
+  })
+
+  it('marks what needs buildx in the description too', () => {
+    for (const [key, row] of ROWS)
+      expect([inputName(key), row.description.startsWith('buildx')]).toEqual([inputName(key), !!row.buildx])
+  })
+})
+
+describe('the version', () => {
+  it("is package.json's", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(VERSION).toBe(pkg.version)
+  })
+})

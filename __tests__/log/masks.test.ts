@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals'
+import { credentialSecrets, urlSecrets, valueSecrets } from '../../src/log/masks.js'
+
+describe('urlSecrets', () => {
+  const b64 = (s: string): string => Buffer.from(s).toString('base64')
+  it.each([
+    [
+      'https://x-access-token:tok123@github.com/o/r.git#main:sub',
+      ['tok123', 'x-access-token:tok123', b64('x-access-token:tok123')]
+    ],
+    ['https://tok123@github.com/o/r.git', ['tok123']],
+    ['https://u:p%40ss@host/r.git', ['p%40ss', 'p@ss', 'u:p%40ss', 'u:p@ss', b64('u:p@ss')]],
+    ['https://github.com/o/r.git', []],
+    ['git@github.com:o/r.git', []],
+    ['ssh://git@github.com/o/r.git', []],
+    ['.', []],
+    ['https://u:@host/r.git', []]
+  ])('%s → %j', (value, expected) => {
+    expect(urlSecrets(value)).toEqual(expected)
+  })
+})
+
+describe('valueSecrets and credentialSecrets', () => {
+  it('a multi-line value is masked whole and line by line, short lines left out', () => {
+    const key = '{\n  "type": "service_account",\n  "id": "k3y1d"\n}'
+    expect(valueSecrets(key)).toEqual([key, '"type": "service_account",', '"id": "k3y1d"'])
+  })
+
+  it('a password adds the base64 forms docker writes and sends; whitespace alone masks nothing', () => {
+    expect(credentialSecrets('u', 'pw')).toEqual([
+      'pw',
+      Buffer.from('u:pw').toString('base64'),
+      Buffer.from('pw').toString('base64')
+    ])
+    expect(credentialSecrets('u', '   ')).toEqual([])
+    expect(valueSecrets('')).toEqual([])
+  })
+})

@@ -1,0 +1,198 @@
+// The OCI labels as buildx annotations: which levels, when an index can take them, and the one rebuild
+// without the index levels when buildx finds no index.
+import { describe, expect, it } from '@jest/globals'
+import {
+  annotationLevels,
+  mayHaveIndex,
+  ociAnnotations,
+  withoutIndexLevels,
+  type Level
+} from '../../src/metadata/annotations.js'
+import type { BuildPlan } from '../../src/docker/docker.js'
+import { DockerError } from '../../src/docker/docker.js'
+import { buildAnnotations, withIndexFallback } from '../../src/pipeline/annotate.js'
+
+const TITLE = 'org.opencontainers.image.title'
+const DESC = 'org.opencontainers.image.description'
+
+describe('annotationLevels (DOCKER_METADATA_ANNOTATIONS_LEVELS)', () => {
+  const cases: [string | undefined, Level[], string[]][] = [
+    [undefined, ['manifest', 'index'], []],
+    ['', ['manifest', 'index'], []],
+    ['  ', ['manifest', 'index'], []],
+    ['manifest', ['manifest'], []],
+    ['index', ['index'], []],
+    ['Manifest, INDEX ,manifest', ['manifest', 'index'], []],
+    ['manifest-descriptor,index-descriptor', ['manifest-descriptor', 'index-descriptor'], []],
+    ['manifest,layer,,config', ['manifest'], ['layer', 'config']]
+  ]
+  it.each(cases)('%j → %j (unknown %j)', (raw, levels, unknown) => {
+    const env = raw === undefined ? {} : { DOCKER_METADATA_ANNOTATIONS_LEVELS: raw }
+    expect(annotationLevels(env)).toEqual({ levels, unknown })
+  })
+})
+
+describe('mayHaveIndex', () => {
+  const cases: [
+    string,
+    { platforms?: string[]; provenance?: string; sbom?: string },
+    NodeJS.ProcessEnv,
+    boolean
+  ][] = [
+    ['one platform, buildx default provenance', {}, {}, true],
+    ['default attestations off', {}, { BUILDX_NO_DEFAULT_ATTESTATIONS: '1' }, false],
+    ['provenance false', { provenance: 'false' }, {}, false],
+    ['provenance FALSE', { provenance: 'FALSE' }, {}, false],
+    ['provenance mode=max', { provenance: 'mode=max' }, {}, true],
+    [
+      'provenance true, default attestations off',
+      { provenance: 'true' },
+      { BUILDX_NO_DEFAULT_ATTESTATIONS: '1' },
+      true
+    ],
+    ['provenance false but an sbom', { provenance: 'false', sbom: 'true' }, {}, true],
+    ['sbom false, provenance false', { provenance: 'false', sbom: 'false' }, {}, false],
+    [
+      'two platforms, no attestations',
+      { platforms: ['linux/amd64', 'linux/arm64'], provenance: 'false' },
+      {},
+      true
+    ],
+    ['one platform given, no attestations', { platforms: ['linux/amd64'], provenance: 'false' }, {}, false]
+  ]
+  it.each(cases)('%s → %s', (_name, inputs, env, expected) => {
+    expect(mayHaveIndex({ platforms: [], provenance: '', sbom: '', ...inputs }, env)).toBe(expected)
+  })
+})
+
+describe('ociAnnotations', () => {
+  const labels = [`${TITLE}=app`, `${DESC}=An app, with commas = and equals`, 'com.example.team=core', 'x']
+  const cases: [string, Level[], boolean, string[]][] = [
+    [
+      'manifest and index, with an index',
+      ['manifest', 'index'],
+      true,
+      [
+        `manifest:${TITLE}=app`,
+        `manifest:${DESC}=An app, with commas = and equals`,
+        `index:${TITLE}=app`,
+        `index:${DESC}=An app, with commas = and equals`
+      ]
+    ],
+    [
+      'manifest and index, no index: manifest only',
+      ['manifest', 'index'],
+      false,
+      [`manifest:${TITLE}=app`, `manifest:${DESC}=An app, with commas = and equals`]
+    ],
+    ['index only, no index: none', ['index', 'index-descriptor'], false, []],
+    [
+      'descriptors',
+      ['manifest-descriptor', 'index-descriptor'],
+      true,
+      [
+        `manifest-descriptor:${TITLE}=app`,
+        `manifest-descriptor:${DESC}=An app, with commas = and equals`,
+        `index-descriptor:${TITLE}=app`,
+        `index-descriptor:${DESC}=An app, with commas = and equals`
+      ]
+    ],
+    ['no levels', [], true, []]
+  ]
+  it.each(cases)('%s', (_name, levels, index, expected) => {
+    expect(ociAnnotations(labels, levels, index)).toEqual(expected)
+  })
+
+  it('only OCI keys: other labels stay labels', () => {
+    expect(ociAnnotations(['com.example.x=1', 'org.opencontainers.imagex=2'], ['manifest'], true)).toEqual([])
+  })
+})
+
+describe('withoutIndexLevels', () => {
+  it('drops index and index-descriptor entries, keeps the rest in order', () => {
+    expect(
+      withoutIndexLevels([
+        `manifest:${TITLE}=a`,
+        `index:${TITLE}=a`,
+        `index-descriptor:${TITLE}=a`,
+        `manifest-descriptor:${TITLE}=a`
+      ])
+    ).toEqual([`manifest:${TITLE}=a`, `manifest-descriptor:${TITLE}=a`])
+  })
+})
+
+describe('buildAnnotations', () => {
+  it('warns once about unknown levels and uses the known ones', () => {
+    const warnings: string[] = []
+    const out = buildAnnotations(
+      { platforms: [], provenance: '', sbom: '' },
+      [`${TITLE}=a`],
+      { warning: m => warnings.push(m) },
+      { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index,bogus' }
+    )
+    expect(out).toEqual([`index:${TITLE}=a`])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/DOCKER_METADATA_ANNOTATIONS_LEVELS: ignoring "bogus"/)
+  })
+})
+
+describe('withIndexFallback', () => {
+  const plan = (annotations: string[]): BuildPlan => ({ refs: ['r'], iidfile: '/i', labels: [], annotations })
+  const refused = new DockerError(
+    'buildx build',
+    1,
+    '#6 exporting to image\nERROR: failed to solve: index annotations not supported for single platform export\n'
+  )
+
+  it('runs once more without the index levels when buildx finds no index, and says so', async () => {
+    const seen: (string[] | undefined)[] = []
+    const infos: string[] = []
+    const result = await withIndexFallback(
+      plan([`manifest:${TITLE}=a`, `index:${TITLE}=a`]),
+      async p => {
+        seen.push(p.annotations)
+        if (p.annotations?.some(a => a.startsWith('index:'))) throw refused
+        return 'built'
+      },
+      { info: m => infos.push(m) }
+    )
+    expect(result).toBe('built')
+    expect(seen).toEqual([[`manifest:${TITLE}=a`, `index:${TITLE}=a`], [`manifest:${TITLE}=a`]])
+    expect(infos).toEqual([expect.stringMatching(/no image index/)])
+  })
+
+  it('any other failure is the build failing: not run again', async () => {
+    let calls = 0
+    const failed = new DockerError(
+      'buildx build',
+      1,
+      'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1'
+    )
+    await expect(
+      withIndexFallback(
+        plan([`index:${TITLE}=a`]),
+        async () => {
+          calls++
+          throw failed
+        },
+        { info: () => {} }
+      )
+    ).rejects.toBe(failed)
+    expect(calls).toBe(1)
+  })
+
+  it('the refusal without index annotations of ours is not ours to handle', async () => {
+    let calls = 0
+    await expect(
+      withIndexFallback(
+        plan([`manifest:${TITLE}=a`]),
+        async () => {
+          calls++
+          throw refused
+        },
+        { info: () => {} }
+      )
+    ).rejects.toBe(refused)
+    expect(calls).toBe(1)
+  })
+})

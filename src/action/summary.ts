@@ -1,0 +1,95 @@
+// The job summary and the `metadata` output, as pure functions of the result.
+import type { Inputs } from '../inputs/parse.js'
+import { metadataOutputs, separatorOf } from '../metadata/build-metadata.js'
+import type { Result } from '../pipeline/index.js'
+
+export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
+  return {
+    // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+    ...result.buildx,
+    image: inputs.image,
+    registry: inputs.registry,
+    digest: result.digest,
+    'image-ref': result.imageRef,
+    'image-refs': result.imageRefs,
+    imageid: result.imageid,
+    tags: result.tags,
+    'platform-digests': result.platformDigests,
+    builder: result.builder,
+    pushed: result.digest !== '',
+    size: result.size,
+    durations: result.durations,
+    counts: result.counts
+  }
+}
+
+/** The outputs by name with their own types; the CLI prints this object with --json. */
+export function typedOutputs(inputs: Inputs, result: Result): Record<string, unknown> {
+  const meta = metadataOutputs(
+    result.meta ?? { version: '', labels: [], annotations: [] },
+    result.tags,
+    inputs
+  )
+  return {
+    digest: result.digest,
+    'image-ref': result.imageRef,
+    'image-refs': result.imageRefs,
+    imageid: result.imageid,
+    tags: result.tags,
+    'platform-digests': result.platformDigests,
+    metadata: metadata(inputs, result),
+    // metadata-action's outputs, with its separators and shapes
+    version: meta.version,
+    labels: meta.labels,
+    annotations: meta.annotations,
+    json: meta.json
+  }
+}
+
+/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
+export function outputs(inputs: Inputs, result: Result): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
+      name,
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? value.join(separatorOf(name, inputs))
+          : JSON.stringify(value)
+    ])
+  )
+}
+
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``
+
+function humanSize(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB']
+  let n = bytes
+  let u = 0
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024
+    u++
+  }
+  return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`
+}
+
+export function summaryMarkdown(inputs: Inputs, result: Result): string {
+  const rows: [string, string][] = [
+    ['Image', code(`${inputs.registry}/${inputs.image}`)],
+    ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
+    ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+    ...result.imageRefs.slice(1).map((r): [string, string] => ['Also at', code(r)]),
+    ['Image ID', code(result.imageid)],
+    ['Builder', result.builder],
+    ...Object.entries(result.platformDigests).map(([p, d]): [string, string] => [`Platform ${p}`, code(d)]),
+    ['Size', result.size ? humanSize(result.size) : '_n/a_'],
+    ...Object.entries(result.durations).map(([k, v]): [string, string] => [
+      `${k} time`,
+      `${(v / 1000).toFixed(1)} s`
+    ])
+  ]
+  const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  const verb = result.digest ? 'Pushed' : 'Built (not pushed)'
+  const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_'
+  return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`
+}

@@ -1,0 +1,242 @@
+// The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
+// the usage text and the mapping onto inputs all come from the input table.
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { parseArgs } from 'node:util'
+import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../inputs/table.js'
+import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
+import { execute } from '../pipeline/index.js'
+import type { Reporter } from '../log/reporter.js'
+import { credentialsIn } from '../inputs/registry-auth.js'
+import { credentialSecrets, urlSecrets } from '../log/masks.js'
+import { typedOutputs } from '../action/summary.js'
+import { messageOf, oneLine, splitKeyValue } from '../core/text.js'
+import { VERSION } from '../core/version.js'
+
+type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
+
+/** parseArgs options: one per input, plus the CLI's own. */
+export const OPTIONS: Record<string, Option> = {
+  ...Object.fromEntries(
+    ROWS.map(([key, row]): [string, Option] => [
+      flagName(key),
+      row.kind === 'boolean' || row.cli.from === 'stdin'
+        ? { type: 'boolean' }
+        : { type: 'string', multiple: isListKind(row.kind) }
+    ])
+  ),
+  json: { type: 'boolean' },
+  version: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+}
+
+const usageLine = (left: string, help: string): string => `  ${left.padEnd(22)}${help}`
+
+export const USAGE = [
+  'Usage: build-tag-push --image PATH [options]',
+  '',
+  'Build a container image, tag it, push it, and print the digest the registry really serves.',
+  '',
+  ...ROWS.map(([key, row]) =>
+    usageLine(
+      `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
+      row.cli.help
+    )
+  ),
+  usageLine('--json', 'print the outputs as one JSON object'),
+  usageLine('--version', 'print the version'),
+  usageLine('-h, --help', 'show this help'),
+  '',
+  'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+].join('\n')
+
+export class UsageError extends Error {}
+
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+/** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
+function rawValue(
+  key: (typeof ROWS)[number][0],
+  row: Row,
+  value: Values[string],
+  env: NodeJS.ProcessEnv
+): string {
+  if (row.kind === 'boolean') {
+    if (value === undefined) return row.default
+    // `--no-push` sets push to false; `--pull` sets pull to true.
+    return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
+  }
+  const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String)
+  if (row.cli.from === 'file') return items.map(file => fromFile(flagName(key), file)).join('\n')
+  if (row.cli.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
+  if (row.cli.from === 'env')
+    return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n')
+  // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
+  if (row.kind !== 'list') return items.map(csvQuoted).join('\n')
+  return items.join('\n')
+}
+
+const csvQuoted = (item: string): string => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item)
+
+/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
+function fromEnvName(flag: string, name: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (name === undefined) return env.GITHUB_TOKEN ?? ''
+  const value = env[name]
+  if (value === undefined) throw new UsageError(`--${flag}: environment variable ${name} is not set`)
+  return value
+}
+
+/** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
+function fromEnv(flag: string, spec: string, env: NodeJS.ProcessEnv): string {
+  const kv = splitKeyValue(spec)
+  if (!kv || kv.key === '') throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`)
+  const value = env[kv.value]
+  if (value === undefined)
+    throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`)
+  return `${kv.key}=${value}`
+}
+
+/** A value kept out of argv: the flag names the file that holds it. */
+function fromFile(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${messageOf(error)}`)
+  }
+}
+
+/** Maps flags onto the action's input names, so both ends share one validator. */
+export function flagsToInputs(values: Values, env: NodeJS.ProcessEnv, password: string): Map<string, string> {
+  return new Map(
+    ROWS.map(([key, row]) => [
+      inputName(key),
+      row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
+    ])
+  )
+}
+
+/** The CLI has no runner to mask secrets, so it masks them itself. */
+export const maskAll = (text: string, secrets: string[]): string =>
+  secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text)
+
+/** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
+export const cliTerm = (names: string[]): string =>
+  names
+    .map(n => {
+      const found = rowByName(n)
+      return found ? `--${flagName(found[0])}` : n
+    })
+    .join(' and ')
+
+const words = (message: string): string => renderInputRefs(message, cliTerm)
+
+/** Phases on stderr with their durations; docker's own output streams there too. */
+export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Reporter {
+  const say = (prefix: string, m: string): void => void err.write(`${prefix}${maskAll(words(m), secrets)}\n`)
+  return {
+    info: m => say('', m),
+    notice: m => say('notice: ', m),
+    warning: (m, where) =>
+      say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
+    debug: m => {
+      if (process.env.BTP_DEBUG) say('debug: ', m)
+    },
+    setSecret: v => secrets.push(v),
+    group: async (name, fn) => {
+      const start = performance.now()
+      err.write(`==> ${name}\n`)
+      try {
+        return await fn()
+      } finally {
+        err.write(`<== ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
+      }
+    }
+  }
+}
+
+/** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
+export function flagMessage(error: InputError): string {
+  return `invalid ${cliTerm([error.input])}: ${words(error.template)}`
+}
+
+export interface Io {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr }
+): Promise<number> {
+  let values: Values
+  try {
+    values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values
+  } catch (error) {
+    io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`)
+    return 2
+  }
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  if (values.version) {
+    io.stdout.write(`build-tag-push ${VERSION}\n`)
+    return 0
+  }
+  const secrets: string[] = []
+  const reporter = cliReporter(io.stderr, secrets)
+  const password = values['password-stdin'] ? readFileSync(0, 'utf8') : ''
+  secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()))
+  let inputs
+  const start = performance.now()
+  try {
+    const map = flagsToInputs(values, process.env, password)
+    for (const login of credentialsIn(map.get('registry-auth') ?? ''))
+      secrets.push(...credentialSecrets(login.username, login.password))
+    for (const line of (map.get('secrets') ?? '').split('\n')) {
+      const value = splitKeyValue(line)?.value.trim()
+      if (value) secrets.push(value)
+    }
+    const parsed = parseInputs(name => map.get(name) ?? '')
+    // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
+    if (parsed.inputs.keepLogin)
+      throw new InputError(
+        'keep-login',
+        'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands'
+      )
+    parsed.notices.forEach(n => reporter.notice(n))
+    inputs = parsed.inputs
+    secrets.push(...urlSecrets(inputs.context), inputs.githubToken)
+    // Printed only once it passed: a rejected input gets its one error line and nothing else.
+    io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      io.stderr.write(`build-tag-push: ${error instanceof InputError ? flagMessage(error) : error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+  try {
+    const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out: io.stderr })
+    if (values.json) io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`)
+    else {
+      io.stdout.write(
+        result.digest
+          ? `${result.imageRef}\n`
+          : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
+      )
+    }
+    reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+    return 0
+  } catch (error) {
+    // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
+    if (error instanceof InputError) {
+      io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`)
+      return 2
+    }
+    const where = (error as { location?: { file?: string; line?: number } }).location
+    const at = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''
+    io.stderr.write(`build-tag-push: error: ${at}${maskAll(oneLine(words(messageOf(error))), secrets)}\n`)
+    return 1
+  }
+}

@@ -1,0 +1,322 @@
+// The one funnel through which this program starts processes (docker, always): argument arrays, never a
+// shell string, and every process bounded.
+//
+// Two paths, because @actions/exec gives no handle on the child it starts:
+// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
+//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
+//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
+//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
+//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
+//   to itself.
+// While such a child runs, SIGINT and SIGTERM (the runner cancelling the job) stop it: SIGTERM to its group,
+// SIGKILL 2 s later; the process then exits with 128 + the signal's number.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { constants } from 'node:os'
+import path from 'node:path'
+import { StringDecoder } from 'node:string_decoder'
+import { createFence, singleLine, type Fence } from '../log/fence.js'
+
+export interface Watch {
+  /** Stop when no output came for this long. */
+  stallMs?: number
+  /** Stop when the process has run this long. */
+  ceilingMs?: number
+}
+
+export interface ExecOptions {
+  /** Bytes for the child's stdin (passwords go here, never in argv). */
+  input?: Buffer
+  /** Stream the child's output to ours (docker's own progress), fenced off from the runner. */
+  stream?: boolean
+  /** What to print as the command line instead of argv (argv may hold values we must not log). */
+  display?: string
+  /** A fixed deadline, for commands that should take seconds. */
+  deadlineMs?: number
+  /** Bounds read on every check, so they can grow once a size is known (a push). */
+  watch?: () => Watch
+  /** Sees the output as it comes (decoded), e.g. to start a bound once a phase begins. */
+  onOutput?: (text: string) => void
+}
+
+/** Why a process was stopped before it ended by itself. */
+export type Stop =
+  { reason: 'deadline' | 'stall' | 'ceiling'; afterMs: number } | { reason: 'signal'; signal: NodeJS.Signals }
+
+export interface ExecResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+  /** Set when we stopped the process (a bound or a cancel); its exit code is then ours, not its own. */
+  stopped?: Stop
+}
+
+export type Runner = (
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: ExecOptions
+) => Promise<ExecResult>
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+export const KILL_AFTER_MS = 2_000
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+export const EXIT_AFTER_MS = 5_000
+
+/**
+ * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
+ * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
+ * Fence to share it with the code that writes our own commands to the same stream.
+ */
+export function createExecRunner(
+  out: Fence | NodeJS.WritableStream = process.stdout,
+  env: NodeJS.ProcessEnv = process.env
+): Runner {
+  const fence: Fence = isFence(out)
+    ? out
+    : createFence(chunk => out.write(chunk), {
+        enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+      })
+  // Loads while the registry preflight runs, not after it.
+  const actionsExec = import('@actions/exec')
+  return async (command, args, childEnv, options) => {
+    if (cancelledBy) return refused(cancelledBy)
+    if (options.stream || options.watch) {
+      if (options.stream)
+        fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`)
+      try {
+        return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined)
+      } finally {
+        // Our next line (a warning, the error) must be live.
+        fence.close()
+      }
+    }
+    const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv)
+    if (options.deadlineMs !== undefined && !timeout) {
+      // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+      const afterMs = options.deadlineMs
+      const result = await spawnWatched(command, args, childEnv, {
+        input: options.input,
+        watch: () => ({ ceilingMs: afterMs })
+      })
+      return result.stopped?.reason === 'ceiling'
+        ? { ...result, stopped: { reason: 'deadline', afterMs } }
+        : result
+    }
+    const { getExecOutput } = await actionsExec
+    const exec = (file: string, argv: string[]) =>
+      getExecOutput(file, argv, {
+        env: childEnv as Record<string, string>,
+        input: options.input,
+        silent: true,
+        ignoreReturnCode: true
+      })
+    if (!timeout || options.deadlineMs === undefined) {
+      const { exitCode, stdout, stderr } = await exec(command, args)
+      return { exitCode, stdout, stderr }
+    }
+    const afterMs = options.deadlineMs
+    const started = Date.now()
+    const { exitCode, stdout, stderr } = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args])
+    // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
+    if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
+      return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } }
+    return { exitCode, stdout, stderr }
+  }
+}
+
+const isFence = (out: Fence | NodeJS.WritableStream): out is Fence => 'own' in out && 'close' in out
+
+/** `timeout`'s duration argument: seconds, fractions allowed. */
+const seconds = (ms: number): string => String(Math.max(ms, 1) / 1000)
+
+const timeoutPaths = new Map<string, string | undefined>()
+
+/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
+function timeoutBinary(env: NodeJS.ProcessEnv): string | undefined {
+  if (process.platform === 'win32') return undefined
+  const PATH = env.PATH ?? process.env.PATH ?? ''
+  if (!timeoutPaths.has(PATH))
+    timeoutPaths.set(
+      PATH,
+      PATH.split(path.delimiter)
+        .filter(Boolean)
+        .map(dir => path.join(dir, 'timeout'))
+        .find(file => existsSync(file))
+    )
+  return timeoutPaths.get(PATH)
+}
+
+interface Live {
+  child: ChildProcess
+  halt(stop: Stop): void
+}
+
+/** Children started by spawnWatched that have not closed yet. */
+const live = new Set<Live>()
+let cancelledBy: NodeJS.Signals | undefined
+
+const refused = (signal: NodeJS.Signals): ExecResult => ({
+  exitCode: exitCodeFor(signal),
+  stdout: '',
+  stderr: '',
+  stopped: { reason: 'signal', signal }
+})
+
+const exitCodeFor = (signal: NodeJS.Signals): number => 128 + (constants.signals[signal] ?? 0)
+
+/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, signal)
+    else child.kill(signal)
+  } catch {
+    // already gone
+  }
+}
+
+function spawnWatched(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: ExecOptions,
+  fence?: Fence
+): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env,
+      stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
+      detached: process.platform !== 'win32'
+    })
+    const started = Date.now()
+    let lastOutput = started
+    let stopped: Stop | undefined
+    let closed = false
+    let killTimer: NodeJS.Timeout | undefined
+    let drainTimer: NodeJS.Timeout | undefined
+    const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') }
+    const text = { stdout: '', stderr: '' }
+
+    const halt = (stop: Stop): void => {
+      // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
+      if (stopped || closed) return
+      stopped = stop
+      signalGroup(child, 'SIGTERM')
+      killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS)
+    }
+    const entry: Live = { child, halt }
+
+    const watch = options.watch
+    const first = watch?.() ?? {}
+    const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity)
+    const ticker = watch
+      ? setInterval(
+          () => {
+            const { stallMs, ceilingMs } = watch()
+            const now = Date.now()
+            if (ceilingMs !== undefined && now - started >= ceilingMs)
+              halt({ reason: 'ceiling', afterMs: ceilingMs })
+            else if (stallMs !== undefined && now - lastOutput >= stallMs)
+              halt({ reason: 'stall', afterMs: stallMs })
+          },
+          Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000))
+        )
+      : undefined
+
+    for (const name of ['stdout', 'stderr'] as const)
+      child[name]?.on('data', (chunk: Buffer) => {
+        lastOutput = Date.now()
+        const decoded = decoders[name].write(chunk)
+        text[name] += decoded
+        options.onOutput?.(decoded)
+        fence?.write(chunk)
+      })
+
+    const done = (): void => {
+      if (ticker) clearInterval(ticker)
+      live.delete(entry)
+      if (live.size === 0 && !cancelledBy) removeSignalHandlers()
+    }
+    child.on('error', error => {
+      done()
+      if (killTimer) clearTimeout(killTimer)
+      reject(new Error(`could not run ${command}: ${error.message}`))
+    })
+    // Something docker started may keep our pipes open after docker exited: wait for it as long as
+    // @actions/exec does (10 s), then stop reading.
+    child.on('exit', () => {
+      drainTimer = setTimeout(() => {
+        child.stdout?.destroy()
+        child.stderr?.destroy()
+      }, 10_000)
+    })
+    child.on('close', (code, signal) => {
+      closed = true
+      if (drainTimer) clearTimeout(drainTimer)
+      done()
+      // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
+      if (killTimer && stopped) {
+        clearTimeout(killTimer)
+        signalGroup(child, 'SIGKILL')
+      }
+      text.stdout += decoders.stdout.end()
+      text.stderr += decoders.stderr.end()
+      const exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)
+      resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) })
+    })
+
+    if (child.pid !== undefined) {
+      live.add(entry)
+      installSignalHandlers()
+    }
+    if (options.input && child.stdin) {
+      child.stdin.on('error', () => {}) // a child that exits without reading its stdin
+      child.stdin.end(options.input)
+    }
+  })
+}
+
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+export function stopChildren(signal: NodeJS.Signals = 'SIGTERM'): number {
+  const all = [...live]
+  for (const l of all) l.halt({ reason: 'signal', signal })
+  return all.length
+}
+
+/** How many streamed children are running (tests). */
+export const liveChildren = (): number => live.size
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
+let installed = false
+
+function onSignal(signal: NodeJS.Signals): void {
+  const code = exitCodeFor(signal)
+  if (cancelledBy) {
+    // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+    for (const l of live) signalGroup(l.child, 'SIGKILL')
+    process.exit(code)
+  }
+  cancelledBy = signal
+  // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+  process.on('exit', () => {
+    process.exitCode = code
+  })
+  stopChildren(signal)
+  // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+  setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref()
+}
+
+function installSignalHandlers(): void {
+  if (installed) return
+  installed = true
+  for (const s of SIGNALS) process.on(s, onSignal)
+}
+
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers(): void {
+  if (!installed) return
+  installed = false
+  for (const s of SIGNALS) process.off(s, onSignal)
+}

@@ -1,0 +1,224 @@
+// The rules of the build options build-push-action has and we share, by name and format: what each input
+// must look like before any build (pure), and what must exist on disk or in the environment.
+import { existsSync } from 'node:fs'
+import { isIP } from 'node:net'
+import path from 'node:path'
+import { InputError } from './error.js'
+import { ref } from './table.js'
+import { splitKeyValue } from '../core/text.js'
+
+const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
+
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/
+
+/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+export function addHosts(entries: string[]): string[] {
+  for (const entry of entries) {
+    const at = entry.search(/[:=]/)
+    const host = at < 0 ? '' : entry.slice(0, at)
+    const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1')
+    if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && isIP(ip) === 0))
+      throw new InputError(
+        'add-hosts',
+        `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`
+      )
+  }
+  return entries
+}
+
+/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
+export function network(value: string): string {
+  if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
+    throw new InputError('network', `${show(value)} is not a network mode such as default, none or host`)
+  return value
+}
+
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i
+const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 } as const
+
+export function shmSize(value: string): string {
+  if (value === '') return value
+  const m = BYTES.exec(value)
+  if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '') as keyof typeof UNIT] < 1)
+    throw new InputError(
+      'shm-size',
+      `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`
+    )
+  return value
+}
+
+/** The names docker's ulimit parser knows (go-units). */
+export const ULIMIT_NAMES = [
+  'core',
+  'cpu',
+  'data',
+  'fsize',
+  'locks',
+  'memlock',
+  'msgqueue',
+  'nice',
+  'nofile',
+  'nproc',
+  'rss',
+  'rtprio',
+  'rttime',
+  'sigpending',
+  'stack'
+]
+
+export function ulimits(entries: string[]): string[] {
+  for (const entry of entries) {
+    const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry)
+    if (!m) throw new InputError('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`)
+    if (!ULIMIT_NAMES.includes(m[1]))
+      throw new InputError(
+        'ulimit',
+        `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`
+      )
+    const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])]
+    // -1 is "unlimited", and unlimited is above any number.
+    if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
+      throw new InputError('ulimit', `${show(entry)}: the soft limit is above the hard limit`)
+  }
+  return entries
+}
+
+export function cgroupParent(value: string): string {
+  if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
+    throw new InputError('cgroup-parent', `${show(value)} is not a cgroup path`)
+  return value
+}
+
+/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
+const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/
+
+export function allow(entries: string[]): string[] {
+  for (const entry of entries)
+    if (!ENTITLEMENT.test(entry))
+      throw new InputError(
+        'allow',
+        `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`
+      )
+  return entries
+}
+
+/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/
+const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//
+const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/
+
+export function buildContexts(entries: string[]): string[] {
+  return entries.map(entry => {
+    const kv = splitKeyValue(entry)
+    const value = kv?.value.trim() ?? ''
+    if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
+      throw new InputError(
+        'build-contexts',
+        `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`
+      )
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
+      throw new InputError(
+        'build-contexts',
+        `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`
+      )
+    return `${kv.key}=${value}`
+  })
+}
+
+/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
+export function ssh(entries: string[]): string[] {
+  for (const entry of entries)
+    if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
+      throw new InputError('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`)
+  return entries
+}
+
+/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
+const ANNOTATION =
+  /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/
+
+export function annotations(entries: string[]): string[] {
+  for (const entry of entries)
+    if (!ANNOTATION.test(entry))
+      throw new InputError(
+        'annotations',
+        `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`
+      )
+  return entries
+}
+
+export function attests(entries: string[]): string[] {
+  for (const entry of entries)
+    if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
+      throw new InputError(
+        'attests',
+        `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`
+      )
+  return entries
+}
+
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+
+export function noCacheFilters(entries: string[]): string[] {
+  for (const entry of entries)
+    if (!STAGE.test(entry)) throw new InputError('no-cache-filters', `${show(entry)} is not a stage name`)
+  return entries
+}
+
+/** What `--call` may evaluate (buildx's subrequests). */
+export const CALLS = ['build', 'check', 'outline', 'targets']
+
+export function call(value: string): string {
+  if (value !== '' && !CALLS.includes(value))
+    throw new InputError('call', `${show(value)} must be one of ${CALLS.join(', ')}`)
+  return value
+}
+
+/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
+export function githubToken(value: string): string {
+  const token = value.trim()
+  // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+  if (/^\$\{\{.*\}\}$/.test(token)) return ''
+  if (/\s/.test(token)) throw new InputError('github-token', 'contains whitespace')
+  return token
+}
+
+/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
+export function checkBuildSources(
+  values: { buildContexts: string[]; ssh: string[] },
+  cwd: string,
+  env: NodeJS.ProcessEnv
+): void {
+  for (const entry of values.buildContexts) {
+    const { key, value } = splitKeyValue(entry)!
+    if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
+      continue
+    const dir = path.resolve(cwd, value)
+    if (!existsSync(dir))
+      throw new InputError(
+        'build-contexts',
+        `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`
+      )
+  }
+  for (const entry of values.ssh) {
+    const kv = splitKeyValue(entry)
+    if (!kv) {
+      if (!env.SSH_AUTH_SOCK)
+        throw new InputError(
+          'ssh',
+          `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`
+        )
+      continue
+    }
+    for (const p of kv.value.split(','))
+      if (!existsSync(path.resolve(cwd, p)))
+        throw new InputError('ssh', `${show(kv.key)}: ${show(p)} does not exist`)
+  }
+}
+
+/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
+export const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/
+
+/** The hint when `context` was left at `.` and nothing was checked out. */
+export const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`

@@ -1,0 +1,57 @@
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
+import { csvRecords } from './csv.js'
+import { DOCKER_HUB, imageProblem, looksLikeHost, normalizeRegistry, registryProblem } from '../core/reference.js'
+
+export interface ImageName {
+  /** host[:port], normalized (`docker.io` for Docker Hub). */
+  registry: string
+  /** The repository path under it, e.g. `octo/app`. */
+  image: string
+}
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+export function parseImages(lines: string[]): ImageName[] {
+  const out: ImageName[] = []
+  for (const line of lines) {
+    const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? []
+    let name = ''
+    let enable = true
+    for (const field of fields) {
+      const eq = field.indexOf('=')
+      if (eq < 0 && name === '' && fields.length === 1) name = field
+      else if (eq < 0) throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`)
+      else {
+        const key = field.slice(0, eq).trim().toLowerCase()
+        const value = field.slice(eq + 1).trim()
+        if (key === 'name') name = value
+        else if (key === 'enable') {
+          if (!/^(true|false)$/i.test(value))
+            throw new Error(`${JSON.stringify(line)}: enable must be true or false`)
+          enable = value.toLowerCase() === 'true'
+        } else throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`)
+      }
+    }
+    if (name === '') throw new Error(`${JSON.stringify(line)} names no image`)
+    if (!enable) continue
+    out.push(splitImage(name))
+  }
+  return out
+}
+
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+export function splitImage(name: string): ImageName {
+  if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+    throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`)
+  const slash = name.indexOf('/')
+  const first = slash < 0 ? '' : name.slice(0, slash)
+  const hosted = first !== '' && looksLikeHost(first)
+  const registry = hosted ? first : DOCKER_HUB
+  const image = (hosted ? name.slice(slash + 1) : name).toLowerCase()
+  const hostProblem = registryProblem(registry)
+  if (hostProblem) throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`)
+  const problem = imageProblem(image, registry)
+  if (problem) throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`)
+  return { registry: normalizeRegistry(registry), image }
+}

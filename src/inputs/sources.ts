@@ -1,0 +1,153 @@
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+import { ref, ROWS, inputName, type InputKey, type InputValues } from './table.js'
+import {
+  hostProblem,
+  isValidDigest,
+  looksLikeHost,
+  nameLengthProblem,
+  normalizeRegistry,
+  pathProblem,
+  registryProblem,
+  remotePath,
+  tagProblem
+} from '../core/reference.js'
+
+export interface SourceRef {
+  /** The line as written, to name it in messages. */
+  line: string
+  /** Normalized host[:port]. */
+  registry: string
+  /** The repository as the registry API names it (`library/x` on Docker Hub). */
+  name: string
+  tag?: string
+  digest?: string
+  /** A line ending in `*`: every tag that starts with this (possibly empty) prefix. */
+  prefix?: string
+}
+
+const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/
+
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+export function parseSource(line: string, registry: string, image: string): SourceRef | string {
+  const glob = line.endsWith('*')
+  const body = glob ? line.slice(0, -1) : line
+  if (body.includes('*')) return `${show(line)}: "*" may only end a line (a tag prefix)`
+  const plain = !/[/:@]/.test(body)
+  if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && isValidDigest(body))
+    return { line, registry, name: remotePath(registry, image), digest: body }
+  if (plain) return finish(line, registry, image, glob ? { prefix: body } : { tag: body })
+
+  let repo: string
+  let pin: { tag?: string; digest?: string; prefix?: string }
+  const at = body.indexOf('@')
+  if (at >= 0) {
+    if (glob) return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`
+    repo = body.slice(0, at)
+    pin = { digest: body.slice(at + 1) }
+    if (!isValidDigest(pin.digest!))
+      return `${show(line)}: ${show(pin.digest!)} is not a digest like sha256:<hex>`
+  } else {
+    const colon = body.lastIndexOf(':')
+    if (colon <= body.lastIndexOf('/')) {
+      if (glob) return finish(line, registry, image, { prefix: '' }, body)
+      return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`
+    }
+    repo = body.slice(0, colon)
+    const tag = body.slice(colon + 1)
+    pin = glob ? { prefix: tag } : { tag }
+  }
+  return finish(line, registry, image, pin, repo)
+}
+
+function finish(
+  line: string,
+  registry: string,
+  image: string,
+  pin: { tag?: string; digest?: string; prefix?: string },
+  repo?: string
+): SourceRef | string {
+  let host = registry
+  let path = repo ?? image
+  const slash = path.indexOf('/')
+  if (repo !== undefined && slash > 0 && looksLikeHost(path.slice(0, slash))) {
+    host = path.slice(0, slash)
+    path = path.slice(slash + 1)
+    const problem = hostProblem(host) ?? registryProblem(host)
+    if (problem) return `${show(line)}: the registry ${show(host)} ${problem}`
+    host = normalizeRegistry(host)
+  }
+  const problem = pathProblem(path)
+  if (problem) return `${show(line)}: ${show(path)} is not a repository path: ${problem}`
+  const long = nameLengthProblem(host, path)
+  if (long) return `${show(line)}: ${long}`
+  if (pin.tag !== undefined && tagProblem(pin.tag))
+    return `${show(line)}: ${show(pin.tag)}: ${tagProblem(pin.tag)}`
+  if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+    return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`
+  return { line, registry: host, name: remotePath(host, path), ...pin }
+}
+
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS: InputKey[] = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull']
+
+export interface Problem {
+  input: string
+  message: string
+}
+
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+export function sourcesConflict(values: InputValues, defaults: InputValues): Problem | undefined {
+  if (!values.push)
+    return {
+      input: 'push',
+      message: `must be true with ${ref('sources')}: the sources are put in the registry`
+    }
+  if (values.platforms.length)
+    return {
+      input: 'platforms',
+      message: `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`
+    }
+  for (const [key, row] of ROWS) {
+    if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key))) continue
+    if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+      return {
+        input: inputName(key),
+        message: `cannot be used with ${ref('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+      }
+  }
+  return undefined
+}
+
+export type AnnotationLevel = 'index' | 'manifest' | 'index-descriptor' | 'manifest-descriptor'
+
+export interface Annotation {
+  /** Undefined without a prefix: a build reads it as `manifest`, a merge (like imagetools) as `index`. */
+  level?: AnnotationLevel
+  /** `linux/amd64` from `manifest[linux/amd64]:key=value`. */
+  platform?: string
+  key: string
+  value: string
+}
+
+const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/
+
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+export function parseAnnotation(line: string): Annotation | string {
+  const eq = line.indexOf('=')
+  if (eq <= 0) return `${show(line)} is not [type:]key=value`
+  const left = line.slice(0, eq).trim()
+  const value = line.slice(eq + 1)
+  const m = LEVEL.exec(left)
+  const key = m ? m[3] : left
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key)) return `${show(left)}: the key must be [A-Za-z0-9._/-]`
+  return { level: m?.[1] as AnnotationLevel | undefined, platform: m?.[2], key, value }
+}

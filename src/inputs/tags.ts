@@ -1,0 +1,120 @@
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: InputErrors are the caller's (inputs.ts).
+import { csvRecords, CsvError } from './csv.js'
+import { ref } from './table.js'
+import {
+  DOCKER_HUB,
+  looksLikeHost,
+  nameLengthProblem,
+  normalizeRegistry,
+  pathProblem,
+  registryProblem,
+  tagProblem
+} from '../core/reference.js'
+import { parseRule, RuleError, type TagRule } from '../metadata/rules/parse.js'
+
+export { RuleError } from '../metadata/rules/parse.js'
+
+/** One image named by full references in `tags`, with its tags in input order. */
+export interface TagRefGroup {
+  /** Normalized registry host, e.g. `ghcr.io`, `docker.io`. */
+  registry: string
+  /** Repository path under it, e.g. `octo/app` (Docker Hub's one-component names without `library/`). */
+  image: string
+  tags: string[]
+}
+
+export interface TagEntries {
+  rules: TagRule[]
+  /** Bare tags in input order, duplicates dropped. */
+  tags: string[]
+  refs: TagRefGroup[]
+}
+
+const show = (s: string): string => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s)
+
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+export function parseFullRef(text: string): { registry: string; image: string; tag: string } {
+  if (text.includes('@'))
+    throw new RuleError(`${show(text)} has a digest; a tag names what is pushed, so give name:tag`)
+  const slash = text.lastIndexOf('/')
+  const colon = text.lastIndexOf(':')
+  const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest']
+  const first = name.split('/')[0]
+  const hasHost = name.includes('/') && looksLikeHost(first)
+  const registry = hasHost ? first : DOCKER_HUB
+  const image = hasHost ? name.slice(first.length + 1) : name
+  if (hasHost) {
+    const problem = registryProblem(registry)
+    if (problem) throw new RuleError(`${show(text)}: ${show(registry)} ${problem}`)
+  }
+  const pathIssue = pathProblem(image)
+  if (pathIssue) throw new RuleError(`${show(text)} is not a valid reference: ${pathIssue}`)
+  const length = nameLengthProblem(registry, image)
+  if (length) throw new RuleError(`${show(text)} is too long: ${length}`)
+  const tagIssue = tagProblem(tag)
+  if (tagIssue) throw new RuleError(`${show(text)} has an invalid tag: ${tagIssue}`)
+  return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag }
+}
+
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry: string): boolean => entry.includes('/') || entry.includes(':')
+
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+export function classifyTags(lines: string[]): TagEntries {
+  const rules: TagRule[] = []
+  const tags: string[] = []
+  const groups = new Map<string, TagRefGroup>()
+  for (const line of lines) {
+    const text = line.trim()
+    if (text === '' || text.startsWith('#')) continue
+    if (/^type\s*=/i.test(text)) {
+      let records: string[][]
+      try {
+        records = csvRecords(text)
+      } catch (error) {
+        if (error instanceof CsvError) throw new RuleError(`${show(text)}: ${error.message}`)
+        throw error
+      }
+      try {
+        rules.push(parseRule(records.flat(), text))
+      } catch (error) {
+        if (error instanceof RuleError) throw new RuleError(`rule ${show(text)}: ${error.message}`)
+        throw error
+      }
+      continue
+    }
+    for (const entry of text.split(',').map(s => s.trim())) {
+      if (entry === '') continue
+      if (isReference(entry)) {
+        const r = parseFullRef(entry)
+        const key = `${r.registry}/${r.image}`
+        const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] }
+        if (!group.tags.includes(r.tag)) group.tags.push(r.tag)
+        groups.set(key, group)
+        continue
+      }
+      if (entry.includes('=') || entry.includes('{{'))
+        throw new RuleError(
+          `${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`
+        )
+      const problem = tagProblem(entry)
+      if (problem) throw new RuleError(`${show(entry)} is not a valid tag: ${problem}`)
+      if (!tags.includes(entry)) tags.push(entry)
+    }
+  }
+  const refs = [...groups.values()]
+  if (refs.length && (rules.length || tags.length))
+    throw new RuleError(
+      `full references (${show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`
+    )
+  return { rules, tags, refs }
+}

@@ -1,0 +1,120 @@
+// OCI labels from the repository's own metadata, as docker/metadata-action sets them: title, description,
+// url and licenses, read through @actions/github's Octokit at GITHUB_API_URL (GitHub Enterprise too).
+// The other OCI labels (source, revision, version, created) come from the git context (context.ts).
+import type { GitContext } from './context.js'
+import type { Reporter } from '../log/reporter.js'
+import { ClassifiedError, retry } from '../core/retry.js'
+import { messageOf, oneLine } from '../core/text.js'
+
+export const LABEL_TITLE = 'org.opencontainers.image.title'
+export const LABEL_DESCRIPTION = 'org.opencontainers.image.description'
+export const LABEL_URL = 'org.opencontainers.image.url'
+export const LABEL_LICENSES = 'org.opencontainers.image.licenses'
+
+/** The fields of `GET /repos/{owner}/{repo}` this module reads. */
+export interface RepoMetadata {
+  name?: string | null
+  description?: string | null
+  html_url?: string | null
+  license?: { spdx_id?: string | null } | null
+}
+
+/**
+ * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
+ * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
+ */
+export function repositoryLabels(repo: RepoMetadata): Record<string, string> {
+  const labels: Record<string, string> = {}
+  const set = (key: string, value: unknown): void => {
+    if (typeof value === 'string' && value.trim() !== '') labels[key] = value.trim()
+  }
+  set(LABEL_TITLE, repo.name)
+  set(LABEL_DESCRIPTION, repo.description)
+  set(LABEL_URL, repo.html_url)
+  const spdx = repo.license?.spdx_id
+  if (spdx !== 'NOASSERTION') set(LABEL_LICENSES, spdx)
+  return labels
+}
+
+/** Per-request deadline: an API that does not answer must not hold the build for long. */
+export const API_TIMEOUT_MS = 10_000
+
+export interface RepositoryOptions {
+  /** The `github-token` input; '' reads nothing. */
+  token: string
+  /** Total attempts, as the `retries` input says. */
+  attempts: number
+  reporter: Reporter
+  env?: NodeJS.ProcessEnv
+  sleep?: (ms: number) => Promise<void>
+  timeoutMs?: number
+}
+
+/**
+ * The repository labels for this run, or none: only in Actions, with a repository and a token. An API that
+ * does not answer after the retries, or refuses, costs one warning and no labels; the build goes on.
+ */
+export async function loadRepositoryLabels(
+  ctx: GitContext,
+  opts: RepositoryOptions
+): Promise<Record<string, string>> {
+  if (!ctx.actions || !ctx.repository || !opts.token) return {}
+  // Masked before anything can print it (the runner masks github.token itself, not every PAT).
+  opts.reporter.setSecret(opts.token)
+  try {
+    return repositoryLabels(await fetchRepository(ctx.repository, opts))
+  } catch (error) {
+    opts.reporter.warning(
+      `could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`
+    )
+    return {}
+  }
+}
+
+/** `GET /repos/{owner}/{repo}` through Octokit, retried while the failure is transient. */
+async function fetchRepository(repository: string, opts: RepositoryOptions): Promise<RepoMetadata> {
+  const env = opts.env ?? process.env
+  const [owner, repo] = repository.split('/')
+  // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
+  await (await import('../lazy/undici.cjs')).preload()
+  const { getOctokit } = await import('@actions/github')
+  const octokit = getOctokit(opts.token, {
+    baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+  })
+  const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS
+  return retry(
+    async () => {
+      try {
+        const { data } = await octokit.rest.repos.get({
+          owner,
+          repo,
+          request: { signal: AbortSignal.timeout(timeoutMs) }
+        })
+        return data as RepoMetadata
+      } catch (error) {
+        throw classified(error)
+      }
+    },
+    {
+      attempts: opts.attempts,
+      sleep: opts.sleep,
+      // Retries are told in the debug log only: the user hears once, when the metadata is given up on.
+      onRetry: info =>
+        opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${messageOf(info.error)}`)
+    }
+  )
+}
+
+/**
+ * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
+ * any other status (401, 403, 404) is the answer and is not asked again.
+ */
+export function classified(error: unknown): ClassifiedError {
+  const status = (error as { status?: unknown })?.status
+  const cause = (error as { cause?: unknown })?.cause
+  const message = messageOf(error) + (cause ? `: ${messageOf(cause)}` : '')
+  if (typeof status === 'number' && status > 0 && status < 500 && status !== 429)
+    return new ClassifiedError(`HTTP ${status}: ${message}`, 'fatal')
+  return new ClassifiedError(typeof status === 'number' ? `HTTP ${status}: ${message}` : message, 'transient')
+}

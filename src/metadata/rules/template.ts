@@ -1,0 +1,156 @@
+// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
+// once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
+// Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
+// into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
+import { formatDate, dateFormatProblem, timeZoneProblem } from './date.js'
+
+export class TemplateError extends Error {}
+
+interface Expression {
+  name: string
+  /** The quoted format of `{{date 'YYYYMMDD'}}`. */
+  format?: string
+  tz?: string
+  escape: boolean
+}
+
+export type Part = string | Expression
+
+export interface Template {
+  source: string
+  parts: Part[]
+}
+
+/** Where an expression is written decides the names it may use, as in metadata-action. */
+export type Scope = 'global' | 'schedule' | 'version'
+
+/** Names that take a quoted moment.js format and an optional `tz='Area/City'`. */
+const DATE_HELPERS = new Set(['date', 'commit_date'])
+const NAMES: Record<Scope, Set<string>> = {
+  // enable, value, prefix, suffix and flavor's prefix/suffix
+  global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
+  // type=schedule's pattern
+  schedule: new Set(['date', 'commit_date']),
+  // type=semver's and type=pep440's pattern
+  version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
+}
+
+const show = (s: string): string => JSON.stringify(s)
+
+/** What a value of the expression looks like, for messages. */
+const WHERE: Record<Scope, string> = {
+  global: 'in value, enable, prefix, suffix and flavor',
+  schedule: "in type=schedule's pattern",
+  version: "in type=semver's and type=pep440's pattern"
+}
+
+// A quoted string, `key='value'`, or a bare word.
+const TOKEN = /\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_]+)=(?:'([^']*)'|"([^"]*)")|([^\s'"=]+))/y
+
+function parseExpression(body: string, escape: boolean, scope: Scope): Expression {
+  const words: { quoted?: string; key?: string; value?: string; word?: string }[] = []
+  TOKEN.lastIndex = 0
+  const text = body.trim()
+  while (TOKEN.lastIndex < text.length) {
+    const m = TOKEN.exec(text)
+    if (!m) throw new TemplateError(`{{${body}}} is not an expression we understand`)
+    if (m[1] !== undefined || m[2] !== undefined) words.push({ quoted: m[1] ?? m[2] })
+    else if (m[3] !== undefined) words.push({ key: m[3], value: m[4] ?? m[5] })
+    else words.push({ word: m[6] })
+  }
+  const [head, ...rest] = words
+  const name = head?.word
+  if (name === undefined)
+    throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`)
+  if (!NAMES[scope].has(name))
+    throw new TemplateError(
+      `{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`
+    )
+  const expr: Expression = { name, escape }
+  if (!DATE_HELPERS.has(name)) {
+    if (rest.length) throw new TemplateError(`{{${name}}} takes no arguments`)
+    return expr
+  }
+  for (const w of rest) {
+    if (w.quoted !== undefined && expr.format === undefined) expr.format = w.quoted
+    else if (w.key === 'tz' && expr.tz === undefined) expr.tz = w.value
+    else if (w.key !== undefined) throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`)
+    else throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`)
+  }
+  if (expr.format === undefined)
+    throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`)
+  const formatProblem = dateFormatProblem(expr.format)
+  if (formatProblem) throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`)
+  if (expr.tz !== undefined) {
+    const tzProblem = timeZoneProblem(expr.tz)
+    if (tzProblem) throw new TemplateError(`{{${name}}}: ${tzProblem}`)
+  }
+  return expr
+}
+
+/** Parses `source`; throws TemplateError naming the expression at fault. */
+export function parseTemplate(source: string, scope: Scope): Template {
+  const parts: Part[] = []
+  let text = ''
+  let i = 0
+  while (i < source.length) {
+    if (source.startsWith('\\{{', i)) {
+      text += '{{'
+      i += 3
+      continue
+    }
+    if (!source.startsWith('{{', i)) {
+      text += source[i++]
+      continue
+    }
+    const triple = source.startsWith('{{{', i)
+    const close = triple ? '}}}' : '}}'
+    const start = i + (triple ? 3 : 2)
+    const end = source.indexOf(close, start)
+    if (end < 0) throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`)
+    const body = source.slice(start, end)
+    i = end + close.length
+    if (/^\s*!/.test(body)) continue // a Handlebars comment
+    if (/^\s*[#/^>~&]|~\s*$/.test(body))
+      throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`)
+    if (text) parts.push(text)
+    text = ''
+    parts.push(parseExpression(body, !triple, scope))
+  }
+  if (text) parts.push(text)
+  return { source, parts }
+}
+
+/** A template of plain text, for values given without expressions. */
+export const literal = (text: string): Template => ({ source: text, parts: text ? [text] : [] })
+
+export const hasExpressions = (t: Template): boolean => t.parts.some(p => typeof p !== 'string')
+
+/** The value of each name, for one event; date helpers get the time to format. */
+export interface Values {
+  [name: string]: string | Date | undefined
+}
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;'
+}
+
+/** Handlebars' escapeExpression. */
+const escapeHtml = (s: string): string => s.replace(/[&<>"'`=]/g, c => ENTITIES[c])
+
+export function render(t: Template, values: Values): string {
+  return t.parts
+    .map(part => {
+      if (typeof part === 'string') return part
+      const v = values[part.name]
+      const s = v instanceof Date ? formatDate(v, part.format ?? '', part.tz ?? 'UTC') : (v ?? '')
+      return part.escape ? escapeHtml(s) : s
+    })
+    .join('')
+}

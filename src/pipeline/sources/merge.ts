@@ -1,0 +1,153 @@
+// A merge of several sources into one index, as pure functions: which descriptors go in, which media type
+// it takes, and which annotations it carries. The platform manifests themselves are never changed.
+import type { Manifest } from '../../registry/api.js'
+import { ref } from '../../inputs/table.js'
+
+export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json'
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST])
+
+export interface Platform {
+  os: string
+  architecture: string
+  variant?: string
+  'os.version'?: string
+  'os.features'?: string[]
+}
+
+export interface Descriptor {
+  mediaType: string
+  digest: string
+  size: number
+  platform?: Platform
+  annotations?: Record<string, string>
+  urls?: string[]
+}
+
+/** One resolved source: its manifest, and for a single-platform manifest the platform its config names. */
+export interface Part {
+  /** How the user wrote it (a line, or a tag a glob matched), to name it in errors. */
+  source: string
+  manifest: Manifest
+  platform?: Platform
+}
+
+export class MergeError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'MergeError'
+  }
+}
+
+export const isIndex = (mediaType: string): boolean => INDEX_TYPES.has(mediaType)
+
+export function platformKey(p: Platform): string {
+  return (
+    [p.os, p.architecture, p.variant].filter(Boolean).join('/') +
+    (p['os.version'] ? `:${p['os.version']}` : '')
+  )
+}
+
+const isAttestation = (d: Descriptor): boolean =>
+  d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown'
+
+/** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
+export function descriptorsOf(part: Part): Descriptor[] {
+  const { manifest } = part
+  if (isIndex(manifest.mediaType)) {
+    const parsed = JSON.parse(manifest.body.toString('utf8')) as { manifests?: Descriptor[] }
+    return Array.isArray(parsed.manifests) ? parsed.manifests : []
+  }
+  if (!part.platform)
+    throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`)
+  return [
+    {
+      mediaType: manifest.mediaType,
+      digest: manifest.digest,
+      size: manifest.body.length,
+      platform: part.platform
+    }
+  ]
+}
+
+export interface MergedIndex {
+  mediaType: string
+  body: Buffer
+  /** os/arch[/variant] → digest of each platform manifest (attestations left out). */
+  platformDigests: Record<string, string>
+  /** Why an OCI index was chosen, when it was. */
+  why?: string
+}
+
+/**
+ * One index of every part's platform manifests, with their attestation manifests (and annotations) kept
+ * beside them. Two parts with the same platform are an input error naming both. OCI when any part is OCI
+ * or the user gives index annotations (a Docker manifest list has no place for them); a Docker manifest
+ * list otherwise, which also leaves out the automatic annotations.
+ */
+export function mergeIndex(
+  parts: Part[],
+  annotations: { user: Record<string, string>; automatic: Record<string, string> }
+): MergedIndex {
+  const images: Descriptor[] = []
+  const attestations: Descriptor[] = []
+  const owner = new Map<string, string>()
+  const seen = new Set<string>()
+  let oci: string | undefined
+  for (const part of parts) {
+    if (part.manifest.mediaType.startsWith('application/vnd.oci.')) oci ??= `${part.source} is OCI`
+    for (const d of descriptorsOf(part)) {
+      if (seen.has(d.digest)) continue
+      seen.add(d.digest)
+      if (d.mediaType.startsWith('application/vnd.oci.')) oci ??= `${part.source} holds OCI manifests`
+      if (isAttestation(d)) {
+        attestations.push(d)
+        continue
+      }
+      if (!d.platform)
+        throw new MergeError('sources', `${JSON.stringify(part.source)}: ${d.digest} names no platform`)
+      const key = platformKey(d.platform)
+      const other = owner.get(key)
+      if (other !== undefined)
+        throw new MergeError(
+          'sources',
+          `${JSON.stringify(other)} and ${JSON.stringify(part.source)} both hold ${key}; an index has one image per platform`
+        )
+      owner.set(key, part.source)
+      images.push(d)
+    }
+  }
+  if (!oci && Object.keys(annotations.user).length) oci = `${ref('annotations')} asks for index annotations`
+  const mediaType = oci ? OCI_INDEX : DOCKER_LIST
+  const all = { ...annotations.automatic, ...annotations.user }
+  const index = {
+    schemaVersion: 2,
+    mediaType,
+    manifests: [...images, ...attestations],
+    ...(oci && Object.keys(all).length ? { annotations: all } : {})
+  }
+  const platformDigests = Object.fromEntries(
+    images.map(d => [
+      [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'),
+      d.digest
+    ])
+  )
+  return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci }
+}
+
+/** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
+export function platformOfConfig(config: Buffer): Platform | undefined {
+  try {
+    const c = JSON.parse(config.toString('utf8')) as Record<string, unknown>
+    if (typeof c.os !== 'string' || typeof c.architecture !== 'string') return undefined
+    const p: Platform = { os: c.os, architecture: c.architecture }
+    if (typeof c.variant === 'string' && c.variant) p.variant = c.variant
+    if (typeof c['os.version'] === 'string' && c['os.version']) p['os.version'] = c['os.version']
+    return p
+  } catch {
+    return undefined
+  }
+}
