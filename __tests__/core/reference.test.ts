@@ -1,4 +1,4 @@
-import { actionTerm, renderInputRefs } from '../../src/inputs/table.js'
+import { actionTerm, renderInputRefs } from '../../src/core/input-ref.js'
 import { describe, it, expect } from '@jest/globals'
 import {
   DOCKER_HUB,

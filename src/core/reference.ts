@@ -1,7 +1,7 @@
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
 // `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
-import { ref } from '../inputs/table.js'
+import { ref } from './input-ref.js'
 
 /** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/

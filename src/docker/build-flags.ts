@@ -1,6 +1,31 @@
-// The argv of the build options issue 11 added, beside buildArgs (docker.ts) which places them. Pure.
-import type { BuildPlan } from './docker.js'
+// The plan of one build and the argv of its build options, beside buildArgs (docker.ts) which places them.
+// Pure.
 import type { Inputs } from '../inputs/parse.js'
+
+/** What the pipeline decided before docker runs, as buildArgs reads it. */
+export interface BuildPlan {
+  /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */
+  refs: string[]
+  /** Absent when an output exports files: buildx refuses an iidfile beside a local or tar exporter. */
+  iidfile?: string
+  /** KEY=VALUE labels after merging automatic and user labels. */
+  labels: string[]
+  /** buildx only: the automatic OCI annotations, `LEVEL:KEY=VALUE` (annotations.ts). */
+  annotations?: string[]
+  /** buildx only: where buildx writes its metadata JSON. */
+  metadataFile?: string
+  /** buildx only: id=path pairs for --secret. */
+  secretFiles?: { id: string; path: string }[]
+  /**
+   * buildx only: where the result goes, as buildx flags: `--push` (straight from BuildKit, every tag),
+   * `--load`, or the user's `--output` specs. Empty: the driver's default (the docker driver loads it).
+   */
+  exports?: string[]
+  /** The context as docker gets it: `{{defaultContext}}` resolved, a git URL's userinfo moved to a secret. */
+  context?: string
+  /** `build-contexts` resolved the same way. */
+  buildContexts?: string[]
+}
 
 /** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
 export const callArg = (call: string): string => (call === 'check' ? 'check,format=json' : call)

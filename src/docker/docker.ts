@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
-import { optionArgs } from './build-flags.js'
+import { optionArgs, type BuildPlan } from './build-flags.js'
+export type { BuildPlan } from './build-flags.js'
 import type { Inputs } from '../inputs/parse.js'
 import { splitHostPort } from '../core/reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from '../core/retry.js'
@@ -138,30 +139,6 @@ const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m
 const BUILD_LOG_LINE = /^#\d+ /
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
 const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source})`, 'i')
-
-export interface BuildPlan {
-  /** Full references to tag the image with, e.g. `localhost:5000/my/app:v1`. */
-  refs: string[]
-  /** Absent when an output exports files: buildx refuses an iidfile beside a local or tar exporter. */
-  iidfile?: string
-  /** KEY=VALUE labels after merging automatic and user labels. */
-  labels: string[]
-  /** buildx only: the automatic OCI annotations, `LEVEL:KEY=VALUE` (annotations.ts). */
-  annotations?: string[]
-  /** buildx only: where buildx writes its metadata JSON. */
-  metadataFile?: string
-  /** buildx only: id=path pairs for --secret. */
-  secretFiles?: { id: string; path: string }[]
-  /**
-   * buildx only: where the result goes, as buildx flags: `--push` (straight from BuildKit, every tag),
-   * `--load`, or the user's `--output` specs. Empty: the driver's default (the docker driver loads it).
-   */
-  exports?: string[]
-  /** The context as docker gets it: `{{defaultContext}}` resolved, a git URL's userinfo moved to a secret. */
-  context?: string
-  /** `build-contexts` resolved the same way. */
-  buildContexts?: string[]
-}
 
 /** A context path that starts with "-" would be read as a flag. */
 export const safeContext = (context: string): string => (context.startsWith('-') ? `./${context}` : context)

@@ -2,7 +2,7 @@
 
 import { isLoopbackRegistry } from '../core/reference.js'
 import { oneLine } from '../core/text.js'
-import type { Challenge, Credentials } from './auth.js'
+import type { Challenge, Credentials } from './challenge.js'
 import { RegistryError, where } from './errors.js'
 import { USER_AGENT, type Transport } from './transport.js'
 
