@@ -17,11 +17,13 @@ interface ActionYml {
 }
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+const reference = readFileSync(join(ROOT, 'docs', 'reference.md'), 'utf8')
+const design = readFileSync(join(ROOT, 'docs', 'design.md'), 'utf8')
 
 /** Rows of the markdown table under `## heading`: first cell (backticks stripped) → second cell. */
-function table(heading: string): Map<string, string> {
-  const section = readme.split(/^## /m).find(s => s.startsWith(`${heading}\n`))
-  if (!section) throw new Error(`README has no "## ${heading}" section`)
+function table(heading: string, doc = readme): Map<string, string> {
+  const section = doc.split(/^## /m).find(s => s.startsWith(`${heading}\n`))
+  if (!section) throw new Error(`no "## ${heading}" section`)
   const rows = section
     .split('\n')
     .filter(l => l.startsWith('| `'))
@@ -55,8 +57,8 @@ describe('action.yml', () => {
     expect([...read].sort()).toEqual(Object.keys(action.inputs).sort())
   })
 
-  it('agrees with the README input table, names and defaults', () => {
-    const rows = table('Inputs')
+  it('agrees with the reference input table, names and defaults', () => {
+    const rows = table('Inputs', reference)
     expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort())
     for (const [name, spec] of Object.entries(action.inputs)) {
       const shown = rows.get(name)
@@ -65,8 +67,9 @@ describe('action.yml', () => {
     }
   })
 
-  it('agrees with the README output table', () => {
+  it('agrees with the output tables of the README and the reference', () => {
     expect([...table('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
+    expect([...table('Outputs', reference).keys()].sort()).toEqual(Object.keys(action.outputs).sort())
   })
 })
 
@@ -172,8 +175,8 @@ describe('workflow files', () => {
   })
 })
 
-describe('README: Security and reliability', () => {
-  const section = readme.split(/^## /m).find(s => s.startsWith('Security and reliability\n')) ?? ''
+describe('docs/design.md: Security and reliability', () => {
+  const section = design.split(/^## /m).find(s => s.startsWith('Security and reliability\n')) ?? ''
 
   it('exists, and states the retry figures the code uses', async () => {
     expect(section).not.toBe('')

@@ -134,4 +134,10 @@ describe('the shape of src/', () => {
     })
     expect(missing.map(d => path.relative(ROOT, d))).toEqual([])
   })
+
+  it('lists every module in CONTRIBUTING.md', () => {
+    const map = readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8')
+    const files = walk(SRC).filter(f => /\.(ts|cjs)$/.test(f) && !/^(index|bin)\.ts$/.test(rel(f)))
+    expect(files.map(rel).filter(f => !map.includes(`\`${f.split(path.sep).join('/')}\``))).toEqual([])
+  })
 })

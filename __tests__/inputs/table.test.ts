@@ -1,16 +1,19 @@
-// The input table is the one description of every input: action.yml's inputs, the README's input table and
-// the CLI's flags must say what it says. `npm run docs` rewrites action.yml and the README from it.
+// The input table is the one description of every input: action.yml's inputs, the reference's input table,
+// the README's inputs by purpose and the CLI's flags must say what it says. `npm run docs` rewrites action.yml,
+// docs/reference.md and the README from it.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
 import { OPTIONS, USAGE } from '../../src/cli/main.js'
+import { INPUT_GROUPS } from '../../src/inputs/groups.js'
 import { flagName, inputName, ROWS, type Row } from '../../src/inputs/table.js'
 import { VERSION } from '../../src/core/version.js'
 import { ROOT } from '../helpers/action.js'
 
 const ACTION = join(ROOT, 'action.yml')
 const README = join(ROOT, 'README.md')
+const REFERENCE = join(ROOT, 'docs', 'reference.md')
 const update = process.env.UPDATE_DOCS === '1'
 
 /** action.yml's entry for a row. */
@@ -29,13 +32,43 @@ function regenerate(): void {
     { lineWidth: 0 }
   )
   writeFileSync(ACTION, yml.replace(/^inputs:\n[\s\S]*?(?=^outputs:)/m, `${inputs}\n`))
-  const md = readFileSync(README, 'utf8')
+  const md = readFileSync(REFERENCE, 'utf8')
   const table = [
     '| name | default | description |',
     '| --- | --- | --- |',
     ...ROWS.map(([key, row]) => readmeRow(inputName(key), row))
   ].join('\n')
-  writeFileSync(README, md.replace(/(^## Inputs\n\n)[\s\S]*?(?=\n\n)/m, `$1${table}`))
+  writeFileSync(REFERENCE, md.replace(/(^## Inputs\n\n)[\s\S]*?(?=\n\n)/m, `$1${table}`))
+  const readme = readFileSync(README, 'utf8')
+  writeFileSync(README, readme.replace(GROUPS_BLOCK, `$1\n\n${groupsMarkdown()}\n\n$2`))
+}
+
+/** The README's generated block: the inputs by purpose, each with the first sentence of its description. */
+const GROUPS_BLOCK = /(<!-- inputs:start[^\n]*-->)[\s\S]*?(<!-- inputs:end -->)/
+
+/** A description's first sentence: up to the first `. ` outside backticks. */
+export function firstSentence(text: string): string {
+  let code = false
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '`') code = !code
+    else if (!code && text[i] === '.' && (i + 1 === text.length || text[i + 1] === ' '))
+      return text.slice(0, i + 1)
+  }
+  return text
+}
+
+function groupsMarkdown(): string {
+  const rows = new Map(ROWS)
+  return INPUT_GROUPS.map(
+    ([title, keys]) =>
+      `**${title}**\n\n${keys
+        .map(key => {
+          const row = rows.get(key)!
+          const fallback = row.default ? ` Default \`${row.default}\`.` : ''
+          return `- \`${inputName(key)}\`: ${firstSentence(row.description)}${fallback}`
+        })
+        .join('\n')}`
+  ).join('\n\n')
 }
 
 if (update) regenerate()
@@ -47,7 +80,7 @@ const action = parse(readFileSync(ACTION, 'utf8')) as {
 /** README input table: name → [default, description], backticks of the name and default stripped. */
 function readmeInputs(): Map<string, [string, string]> {
   const section =
-    readFileSync(README, 'utf8')
+    readFileSync(REFERENCE, 'utf8')
       .split(/^## /m)
       .find(s => s.startsWith('Inputs\n')) ?? ''
   return new Map(
@@ -65,7 +98,15 @@ describe('the input table', () => {
     for (const [key, row] of ROWS) expect(action.inputs[inputName(key)]).toEqual(actionEntry(row))
   })
 
-  it("is the README's input table: names, defaults and descriptions", () => {
+  it('puts every input in exactly one group of the README, in the generated block', () => {
+    const grouped = INPUT_GROUPS.flatMap(([, keys]) => keys)
+    expect([...grouped].sort()).toEqual(ROWS.map(([key]) => key).sort())
+    expect(new Set(grouped).size).toBe(grouped.length)
+    const block = GROUPS_BLOCK.exec(readFileSync(README, 'utf8'))
+    expect(block?.[0]).toBe(`${block?.[1]}\n\n${groupsMarkdown()}\n\n${block?.[2]}`)
+  })
+
+  it("is the reference's input table: names, defaults and descriptions", () => {
     const rows = readmeInputs()
     expect([...rows.keys()]).toEqual(ROWS.map(([key]) => inputName(key)))
     for (const [key, row] of ROWS)
