@@ -2319,7 +2319,7 @@ async function run() {
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         let kept = '';
-        const { execute } = await __nccwpck_require__.e(/* import() */ 960).then(__nccwpck_require__.bind(__nccwpck_require__, 7960));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 512).then(__nccwpck_require__.bind(__nccwpck_require__, 8512));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -2393,6 +2393,36 @@ async function post() {
 
 /***/ }),
 
+/***/ 7571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   f$: () => (/* binding */ actionTerm),
+/* harmony export */   nx: () => (/* binding */ renderInputRefs)
+/* harmony export */ });
+// How a message names an input without knowing which interface shows it: a marker that the action renders
+// as input names and the CLI as --flags. A leaf, so that the reference grammar can name inputs too.
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+/** Replaces every ref() in `text` with `term(names)`. */
+const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+const actionTerm = (names) => names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
+
+/***/ }),
+
 /***/ 5378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2416,7 +2446,7 @@ async function post() {
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
 /* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
-/* harmony import */ var _inputs_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5541);
+/* harmony import */ var _input_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7571);
 // The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
 // as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
 // `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
@@ -2541,7 +2571,7 @@ function registryProblem(registry) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
         return 'has a scheme; give host[:port] only, e.g. ghcr.io';
     if (registry.includes('/'))
-        return `has a path; put the path in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`;
+        return `has a path; put the path in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`;
     const problem = hostProblem(registry);
     if (problem)
         return `is not valid: ${problem}`;
@@ -2619,14 +2649,14 @@ function imageProblem(image, registry) {
     if (bracketed || hostPort || hubHost) {
         const problem = hostProblem(first);
         if (problem)
-            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
         if (hub)
-            return `starts with a registry host; put ${JSON.stringify(first)} in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+            return `starts with a registry host; put ${JSON.stringify(first)} in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
         return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
-            `give the host in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')} and only the repository path in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`);
+            `give the host in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')} and only the repository path in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`);
     }
     if (image.includes(':'))
-        return `contains a tag; put tags in ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('tags')}`;
+        return `contains a tag; put tags in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('tags')}`;
     const problem = pathProblem(lower);
     if (problem)
         return `is not a valid repository path: ${problem}`;
@@ -3898,13 +3928,14 @@ function parseAnnotation(line) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ir: () => (/* binding */ ROWS),
-/* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   KR: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.KR),
 /* harmony export */   TJ: () => (/* binding */ rowByName),
-/* harmony export */   f$: () => (/* binding */ actionTerm),
-/* harmony export */   nx: () => (/* binding */ renderInputRefs),
+/* harmony export */   f$: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.f$),
+/* harmony export */   nx: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.nx),
 /* harmony export */   yu: () => (/* binding */ inputName)
 /* harmony export */ });
 /* unused harmony exports INPUTS, isListKind, flagName */
+/* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7571);
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
 // row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
@@ -4268,22 +4299,7 @@ function flagName(key) {
 function rowByName(name) {
     return ROWS.find(([key]) => inputName(key) === name);
 }
-/**
- * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
- * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
- */
-const ref = (...names) => `\u0001${names.join(',')}\u0002`;
-// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
-/** Replaces every ref() in `text` with `term(names)`. */
-const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
-/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
 
 
 /***/ }),

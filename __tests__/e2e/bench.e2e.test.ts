@@ -38,6 +38,9 @@ describe('npm run bench (smoke)', () => {
       expect(results.actionVsRaw.ratio).toBeGreaterThan(0)
       expect(results.tags.ratio).toBeGreaterThan(0)
       expect(results.coldStart.actionMedianMs).toBeGreaterThan(0)
+      // Own time: wall time minus the docker processes, so less than the run itself and more than nothing.
+      expect(results.ownTime.medianMs).toBeGreaterThan(0)
+      expect(results.ownTime.medianMs).toBeLessThan(results.tags.oneTagMedianMs)
       // A run spawns docker for the build and one push whatever the number of tags.
       expect(results.calls.oneTag.dockerProcesses).toBe(results.calls.tenTags.dockerProcesses)
       expect(results.calls.tenTags.registryRequests).toBeGreaterThan(results.calls.oneTag.registryRequests)

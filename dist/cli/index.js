@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2983);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4937);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2983:
+/***/ 4937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32,6 +32,26 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/core/input-ref.ts
+// How a message names an input without knowing which interface shows it: a marker that the action renders
+// as input names and the CLI as --flags. A leaf, so that the reference grammar can name inputs too.
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+/** Replaces every ref() in `text` with `term(names)`. */
+const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+const actionTerm = (names) => names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
 // Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
 // (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
@@ -396,22 +416,7 @@ function flagName(key) {
 function table_rowByName(name) {
     return ROWS.find(([key]) => inputName(key) === name);
 }
-/**
- * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
- * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
- */
-const ref = (...names) => `\u0001${names.join(',')}\u0002`;
-// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
-/** Replaces every ref() in `text` with `term(names)`. */
-const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
-/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -3496,7 +3501,8 @@ function createExecRunner(out = process.stdout, env = process.env) {
         });
     // Loads while the registry preflight runs, not after it.
     const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
-    return async (command, args, childEnv, options) => {
+    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
+    async function run(...[command, args, childEnv, options]) {
         if (cancelledBy)
             return refused(cancelledBy);
         if (options.stream || options.watch) {
@@ -3540,8 +3546,28 @@ function createExecRunner(out = process.stdout, env = process.env) {
         if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
             return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
         return { exitCode, stdout, stderr };
-    };
+    }
 }
+let running = 0;
+let runningSince = 0;
+let processMs = 0;
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted(work) {
+    if (running++ === 0)
+        runningSince = performance.now();
+    try {
+        return await work();
+    }
+    finally {
+        if (--running === 0)
+            processMs += performance.now() - runningSince;
+    }
+}
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
 const isFence = (out) => 'own' in out && 'close' in out;
 /** `timeout`'s duration argument: seconds, fractions allowed. */
 const seconds = (ms) => String(Math.max(ms, 1) / 1000);
@@ -4265,6 +4291,57 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
     return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
 }
 
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// The WWW-Authenticate challenge as RFC 9110 spells it, and the credentials that answer one: what both the
+// authenticator (auth.ts) and the token endpoint (token.ts) speak. Pure.
+// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
+const WS_COMMA = /[\s,]*/y;
+const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
+const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
+/**
+ * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
+ * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    while (i < header.length) {
+        WS_COMMA.lastIndex = i;
+        WS_COMMA.exec(header);
+        i = WS_COMMA.lastIndex;
+        if (i >= header.length)
+            break;
+        SCHEME.lastIndex = i;
+        const scheme = SCHEME.exec(header);
+        if (!scheme) {
+            i++; // not a challenge; skip the stray character
+            continue;
+        }
+        i = SCHEME.lastIndex;
+        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
+        TOKEN68.lastIndex = i;
+        const token68 = TOKEN68.exec(header);
+        if (token68) {
+            challenge.token68 = token68[1];
+            i = TOKEN68.lastIndex;
+        }
+        else {
+            for (;;) {
+                PARAM.lastIndex = i;
+                const param = PARAM.exec(header);
+                if (!param)
+                    break;
+                challenge.params[param[1].toLowerCase()] =
+                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+                i = PARAM.lastIndex;
+            }
+        }
+        challenges.push(challenge);
+    }
+    return challenges;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/tls.ts
 // The TLS side of the transport, as dockerd has it: certs.d material, and what a TLS failure means.
 
@@ -4654,53 +4731,8 @@ async function requestToken(transport, challenge, scope, credentials) {
 
 
 
-// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
-const WS_COMMA = /[\s,]*/y;
-const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
-const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
-/**
- * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
- * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
- */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    while (i < header.length) {
-        WS_COMMA.lastIndex = i;
-        WS_COMMA.exec(header);
-        i = WS_COMMA.lastIndex;
-        if (i >= header.length)
-            break;
-        SCHEME.lastIndex = i;
-        const scheme = SCHEME.exec(header);
-        if (!scheme) {
-            i++; // not a challenge; skip the stray character
-            continue;
-        }
-        i = SCHEME.lastIndex;
-        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
-        TOKEN68.lastIndex = i;
-        const token68 = TOKEN68.exec(header);
-        if (token68) {
-            challenge.token68 = token68[1];
-            i = TOKEN68.lastIndex;
-        }
-        else {
-            for (;;) {
-                PARAM.lastIndex = i;
-                const param = PARAM.exec(header);
-                if (!param)
-                    break;
-                challenge.params[param[1].toLowerCase()] =
-                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
-                i = PARAM.lastIndex;
-            }
-        }
-        challenges.push(challenge);
-    }
-    return challenges;
-}
+
+
 class Authenticator {
     transport;
     registry;
@@ -6445,6 +6477,7 @@ async function resolveOne(source, deps) {
 
 
 
+
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
 const REQUEST_TIMEOUT_MS = 10_000;
 /**
@@ -6537,6 +6570,7 @@ async function runPipeline(inputs, deps) {
             clients.set(registry, (c = registryClient(registry, inputs, deps)));
         return c;
     };
+    const waitedBefore = processTime();
     try {
         const verification = { requests: 0 };
         const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
@@ -6547,7 +6581,9 @@ async function runPipeline(inputs, deps) {
             ...moved
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
-        return { ...result, counts };
+        // The time spent waiting on docker: the rest of the run's wall time is the action's own.
+        const durations = { ...result.durations, docker: Math.round(processTime() - waitedBefore) };
+        return { ...result, durations, counts };
     }
     finally {
         for (const client of clients.values())

@@ -80,7 +80,8 @@ export function createExecRunner(
       })
   // Loads while the registry preflight runs, not after it.
   const actionsExec = import('@actions/exec')
-  return async (command, args, childEnv, options) => {
+  return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options))
+  async function run(...[command, args, childEnv, options]: Parameters<Runner>): Promise<ExecResult> {
     if (cancelledBy) return refused(cancelledBy)
     if (options.stream || options.watch) {
       if (options.stream)
@@ -125,6 +126,26 @@ export function createExecRunner(
     return { exitCode, stdout, stderr }
   }
 }
+
+let running = 0
+let runningSince = 0
+let processMs = 0
+
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted<T>(work: () => Promise<T>): Promise<T> {
+  if (running++ === 0) runningSince = performance.now()
+  try {
+    return await work()
+  } finally {
+    if (--running === 0) processMs += performance.now() - runningSince
+  }
+}
+
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+export const processTime = (): number => processMs + (running ? performance.now() - runningSince : 0)
 
 const isFence = (out: Fence | NodeJS.WritableStream): out is Fence => 'own' in out && 'close' in out
 

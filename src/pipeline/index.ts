@@ -8,6 +8,7 @@ import { credentialsFromDockerConfig, dockerConfigDir } from '../docker/credenti
 import { createPrivateConfig } from '../docker/config.js'
 import { loadRepositoryLabels } from '../metadata/repo-labels.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker/docker.js'
+import { processTime } from '../docker/exec.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
 import { buildMetadata, checkTagged } from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
@@ -173,6 +174,7 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     if (!c) clients.set(registry, (c = registryClient(registry, inputs, deps)))
     return c
   }
+  const waitedBefore = processTime()
   try {
     const verification = { requests: 0 }
     const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor)
@@ -185,7 +187,9 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     deps.reporter.debug(
       `docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`
     )
-    return { ...result, counts }
+    // The time spent waiting on docker: the rest of the run's wall time is the action's own.
+    const durations = { ...result.durations, docker: Math.round(processTime() - waitedBefore) }
+    return { ...result, durations, counts }
   } finally {
     for (const client of clients.values()) client.close()
   }

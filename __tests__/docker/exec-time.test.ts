@@ -1,0 +1,24 @@
+// processTime(): the wall time during which at least one process we started was running, overlaps counted
+// once. The bench subtracts it from the action's wall time to report the action's own time.
+import { describe, expect, it } from '@jest/globals'
+import { createExecRunner, processTime } from '../../src/docker/exec.js'
+
+const sleep = (s: number): [string, string[]] => [
+  process.execPath,
+  ['-e', `setTimeout(() => {}, ${s * 1000})`]
+]
+
+describe('processTime', () => {
+  it('counts two overlapping processes once, and nothing between runs', async () => {
+    const run = createExecRunner(process.stderr)
+    const before = processTime()
+    const started = performance.now()
+    await Promise.all([run(...sleep(0.6), process.env, {}), run(...sleep(0.3), process.env, {})])
+    const wall = performance.now() - started
+    const during = processTime() - before
+    expect(during).toBeGreaterThanOrEqual(550)
+    expect(during).toBeLessThanOrEqual(wall + 1)
+    await new Promise(r => setTimeout(r, 300))
+    expect(processTime() - before).toBeCloseTo(during, 0)
+  })
+})
