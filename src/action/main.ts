@@ -7,7 +7,7 @@ import path from 'node:path'
 import { inputName, ROWS } from '../inputs/table.js'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { createFence, singleLine } from '../log/fence.js'
-import type { Reporter, Where } from '../log/reporter.js'
+import { whereOf, type Reporter, type Where } from '../log/reporter.js'
 import { credentialsIn } from '../inputs/registry-auth.js'
 import { credentialSecrets } from '../log/masks.js'
 import { outputs, summaryMarkdown } from './summary.js'
@@ -63,12 +63,6 @@ export function maskCredentials(username: string, password: string, setSecret: (
   credentialSecrets(username, password).forEach(setSecret)
 }
 
-/** Where an error points, when the builder said which Dockerfile line failed. */
-export interface Located {
-  file?: string
-  line?: number
-}
-
 export async function run(): Promise<void> {
   if (core.getState(STATE_POST) === 'true') return post()
   core.saveState(STATE_POST, 'true')
@@ -110,8 +104,8 @@ export async function run(): Promise<void> {
 
 /** One error line; an annotation on the Dockerfile line when the builder named it. */
 function fail(error: unknown): void {
-  const where = (error as { location?: Located } | undefined)?.location
-  if (!where?.file) return core.setFailed(errorLine(error))
+  const where = whereOf(error)
+  if (!where) return core.setFailed(errorLine(error))
   process.exitCode = core.ExitCode.Failure
   core.error(errorLine(error), {
     title: 'Build failed',

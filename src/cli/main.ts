@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../inputs/table.js'
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
-import type { Reporter } from '../log/reporter.js'
+import { whereOf, type Reporter } from '../log/reporter.js'
 import { credentialsIn } from '../inputs/registry-auth.js'
 import { credentialSecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
@@ -234,8 +234,8 @@ export async function main(
       io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`)
       return 2
     }
-    const where = (error as { location?: { file?: string; line?: number } }).location
-    const at = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''
+    const where = whereOf(error)
+    const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''
     io.stderr.write(`build-tag-push: error: ${at}${maskAll(oneLine(words(messageOf(error))), secrets)}\n`)
     return 1
   }

@@ -7,6 +7,12 @@ export interface Where {
   endLine?: number
 }
 
+/** Where a failure points, when the builder named a file and line (a build step, a check's finding). */
+export const whereOf = (error: unknown): Where | undefined => {
+  const where = (error as { location?: Partial<Where> } | null | undefined)?.location
+  return where?.file ? { ...where, file: where.file } : undefined
+}
+
 export interface Reporter {
   info(message: string): void
   notice(message: string): void

@@ -12,7 +12,7 @@ import {
 } from '../docker/docker.js'
 import { withIndexFallback } from './annotate.js'
 import type { Inputs } from '../inputs/parse.js'
-import type { Reporter } from '../log/reporter.js'
+import type { Reporter, Where } from '../log/reporter.js'
 import { retry } from '../core/retry.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan } from './plan.js'
@@ -35,7 +35,7 @@ export const PUSH_RETRY_WINDOW_MS = 45_000
 export class BuildError extends DockerError {
   constructor(
     error: DockerError,
-    readonly location: { file: string; line?: number }
+    readonly location: Where
   ) {
     super(error.command, error.exitCode, error.stderr)
     this.message = error.message

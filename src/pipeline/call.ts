@@ -5,7 +5,7 @@ import path from 'node:path'
 import { findingText, parseCheckFindings, type Finding } from '../docker/check.js'
 import { buildArgs, DockerError, type Docker } from '../docker/docker.js'
 import type { Inputs } from '../inputs/parse.js'
-import type { Reporter } from '../log/reporter.js'
+import type { Reporter, Where } from '../log/reporter.js'
 import type { Plan } from './plan.js'
 
 /** True when the build evaluates instead of building: there is no image to push. */
@@ -16,7 +16,7 @@ export class CheckError extends Error {
   constructor(
     message: string,
     /** Where the first finding points, for the failure's own annotation. */
-    readonly location?: { file: string; line?: number }
+    readonly location?: Where
   ) {
     super(message)
     this.name = 'CheckError'
