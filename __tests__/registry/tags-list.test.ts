@@ -108,7 +108,7 @@ describe('listTags while reading: filtered, and capped by the tags read', () => 
     const { c } = client(server)
     const err = await failure(listTags(c, 'big/app', { keep: t => t.startsWith('v1-') }))
     expect(err.message).toBe(
-      `${server.host}/big/app has more than ${MAX_TAGS_READ} tags (${MAX_TAGS_READ + 1000} read so far): a glob reads them all, up to BTP_MAX_TAGS_READ`
+      `${server.host}/big/app has more than ${MAX_TAGS_READ} tags (${MAX_TAGS_READ + 1000} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`
     )
     expect(err.kind).toBe('fatal')
     // It stops reading at the first page past the cap.

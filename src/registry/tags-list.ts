@@ -56,7 +56,7 @@ export async function listTags(
     read += listed.length
     if (read > maxRead)
       throw new RegistryError(
-        `${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far): a glob reads them all, up to BTP_MAX_TAGS_READ`,
+        `${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`,
         'fatal'
       )
     for (const t of listed) if (typeof t === 'string' && keep(t)) tags.push(t)
