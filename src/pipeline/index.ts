@@ -195,12 +195,14 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   }
 }
 
+const boundsOf = (deps: Deps): RegistryBounds => deps.registryBounds ?? registryBoundsFrom({})
+
 function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryClient {
   return new RegistryClient({
     registry,
     credentials: deps.credentials,
     attempts: inputs.retries,
-    timeoutMs: (deps.registryBounds ?? registryBoundsFrom({})).requestMs,
+    timeoutMs: boundsOf(deps).requestMs,
     onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
     // Every token and credential the client obtains is masked before it is used.
     onSecret: value => deps.reporter.setSecret(value),
@@ -267,7 +269,7 @@ async function phases(
       sleep: deps.sleep,
       durations,
       verification,
-      bounds: deps.registryBounds ?? registryBoundsFrom({})
+      bounds: boundsOf(deps)
     })
 
   const built = await reporter.group('Build', () =>

@@ -17,7 +17,7 @@ export interface TransportOptions {
   attempts?: number
   /** Called with a one-line reason before each retry wait. */
   onRetry?: (message: string) => void
-  /** Per request, connect through the end of the response body. */
+  /** Per request, from the moment it has a socket through the end of the response body. */
   timeoutMs?: number
   sleep?: (ms: number) => Promise<void>
   /**
