@@ -2121,6 +2121,8 @@ var table = __nccwpck_require__(5541);
 var parse = __nccwpck_require__(8200);
 // EXTERNAL MODULE: ./src/log/fence.ts
 var fence = __nccwpck_require__(4911);
+// EXTERNAL MODULE: ./src/log/reporter.ts
+var reporter = __nccwpck_require__(2425);
 // EXTERNAL MODULE: ./src/inputs/registry-auth.ts
 var registry_auth = __nccwpck_require__(3477);
 // EXTERNAL MODULE: ./src/log/masks.ts
@@ -2268,6 +2270,7 @@ async function removeKeptLogin() {
 
 
 
+
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 const words = (message) => (0,parse/* renderInputRefs */.nx)(message, parse/* actionTerm */.f$);
@@ -2319,7 +2322,7 @@ async function run() {
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         let kept = '';
-        const { execute } = await __nccwpck_require__.e(/* import() */ 512).then(__nccwpck_require__.bind(__nccwpck_require__, 8512));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 804).then(__nccwpck_require__.bind(__nccwpck_require__, 7804));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -2345,8 +2348,8 @@ async function run() {
 }
 /** One error line; an annotation on the Dockerfile line when the builder named it. */
 function fail(error) {
-    const where = error?.location;
-    if (!where?.file)
+    const where = (0,reporter/* whereOf */.de)(error);
+    if (!where)
         return setFailed(errorLine(error));
     process.exitCode = ExitCode.Failure;
     core_error(errorLine(error), {
@@ -4446,6 +4449,36 @@ function decoded(s) {
     }
     catch {
         return s;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ay: () => (/* binding */ timed),
+/* harmony export */   de: () => (/* binding */ whereOf)
+/* harmony export */ });
+/* unused harmony export since */
+// How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
+/** Where a failure points, when the builder named a file and line (a build step, a check's finding). */
+const whereOf = (error) => {
+    const where = error?.location;
+    return where?.file ? { ...where, file: where.file } : undefined;
+};
+/** Milliseconds since `start`, rounded. */
+const since = (start) => Math.round(performance.now() - start);
+/** Runs `fn` and records its duration under `name`. */
+async function timed(durations, name, fn) {
+    const start = performance.now();
+    try {
+        return await fn();
+    }
+    finally {
+        durations[name] = since(start);
     }
 }
 

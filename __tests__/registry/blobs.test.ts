@@ -109,4 +109,34 @@ describe('streamBlob', () => {
     expect(denied.kind).toBe('auth')
     expect(denied.message).toContain(`lack push access to dst`)
   })
+
+  it('a source that drips (a byte every 20 ms, never idle) is cut at the ceiling: transient, naming both ends', async () => {
+    let closed = 0
+    const src = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Length': String(BLOB.length) })
+      let sent = 0
+      const timer = setInterval(() => res.write(BLOB.subarray(sent, ++sent)), 20)
+      res.on('close', () => {
+        clearInterval(timer)
+        closed++
+      })
+    })
+    const dst = await serve((_req, res) => res.writeHead(201).end())
+    const [source, target] = [client(src).c, client(dst).c]
+    const at = new URL(`http://${dst.host}/v2/dst/blobs/uploads/u1`)
+    const started = Date.now()
+    const err = await failure(
+      streamBlob(source, 's/app', target, 'dst', { digest: DIGEST, size: BLOB.length }, at, 600)
+    )
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(err.kind).toBe('transient')
+    expect(err.message).toBe(
+      `copy of ${DIGEST} (${BLOB.length} bytes) from ${src.host}/s/app to ${dst.host}/dst not done after 0.6 s ` +
+        "(a blob stream's bound grows with its size at 1 MiB/s): the transfer is too slow"
+    )
+    // The source's response was let go, and the target never got a whole body to store.
+    await new Promise(resolve => setTimeout(resolve, 100))
+    expect(closed).toBe(1)
+    expect(dst.seen.filter(s => s.method === 'PUT')).toEqual([])
+  })
 })

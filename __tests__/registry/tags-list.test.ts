@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { MAX_TAGS_READ } from '../../src/registry/bounds.js'
 import { listTags, nextLink } from '../../src/registry/tags-list.js'
-import { cleanUp, client, serve } from '../helpers/stand-in.js'
+import { cleanUp, client, failure, serve } from '../helpers/stand-in.js'
 
 afterEach(cleanUp)
 
@@ -64,5 +65,61 @@ describe('listTags', () => {
     const { c } = client(server)
     expect(await listTags(c, 'none')).toEqual([])
     expect(await listTags(c, 'empty')).toEqual([])
+  })
+})
+
+/**
+ * A repository of `total` tags `t0`, `t1` … in pages of `size`, each linking to the next; every 1000th tag
+ * is also named `v1-…`, which the tests glob for.
+ */
+function manyTags(total: number, size = 1000) {
+  const name = (i: number) => (i % 1000 === 7 ? `v1-${i}` : `t${i}`)
+  return serve((req, res) => {
+    const from = Number(new URL(req.url, 'http://x').searchParams.get('last') ?? 0)
+    const to = Math.min(total, from + size)
+    const link = to < total ? { Link: `</v2/big/app/tags/list?n=${size}&last=${to}>; rel="next"` } : {}
+    res.writeHead(200, { 'Content-Type': 'application/json', ...link })
+    res.end(
+      JSON.stringify({ name: 'big/app', tags: Array.from({ length: to - from }, (_, k) => name(from + k)) })
+    )
+  })
+}
+
+describe('listTags while reading: filtered, and capped by the tags read', () => {
+  it('keeps only the tags the filter accepts, across every page', async () => {
+    const server = await manyTags(50_000)
+    const { c } = client(server)
+    const kept = await listTags(c, 'big/app', { keep: t => t.startsWith('v1-') })
+    expect(kept).toHaveLength(50)
+    expect(kept[0]).toBe('v1-7')
+    expect(kept.at(-1)).toBe('v1-49007')
+    expect(server.seen).toHaveLength(50)
+  })
+
+  it('pages of 100 are read too: more than 100 pages is not too many', async () => {
+    const server = await manyTags(20_000, 100)
+    const { c } = client(server)
+    expect(await listTags(c, 'big/app', { keep: t => t.startsWith('v1-') })).toHaveLength(20)
+    expect(server.seen).toHaveLength(200)
+  })
+
+  it(`fails past ${MAX_TAGS_READ} tags read, matching or not, naming the registry, the repository and the count`, async () => {
+    const server = await manyTags(MAX_TAGS_READ + 5000)
+    const { c } = client(server)
+    const err = await failure(listTags(c, 'big/app', { keep: t => t.startsWith('v1-') }))
+    expect(err.message).toBe(
+      `${server.host}/big/app has more than ${MAX_TAGS_READ} tags (${MAX_TAGS_READ + 1000} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`
+    )
+    expect(err.kind).toBe('fatal')
+    // It stops reading at the first page past the cap.
+    expect(server.seen).toHaveLength(MAX_TAGS_READ / 1000 + 1)
+  }, 30_000)
+
+  it("the cap is the caller's to set; a repository of exactly that many is listed", async () => {
+    const server = await manyTags(3000)
+    const { c } = client(server)
+    expect(await listTags(c, 'big/app', { maxRead: 3000 })).toHaveLength(3000)
+    const err = await failure(listTags(c, 'big/app', { maxRead: 2999 }))
+    expect(err.message).toContain('more than 2999 tags (3000 read so far)')
   })
 })

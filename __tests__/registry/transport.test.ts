@@ -143,6 +143,30 @@ describe('RegistryClient transport', () => {
     expect(err.message).toContain('timed out')
     expect(server.seen).toHaveLength(2)
   })
+
+  it('counts the deadline from the socket: 2000 requests queued behind 8 sockets never time out', async () => {
+    // Each answer takes 20 ms, so the last of 2000 waits about 5 s for a socket: five deadlines. A deadline
+    // of a second leaves room for a loaded machine answering one request slowly.
+    const server = await serve((_req, res) => setTimeout(() => sendManifest(res), 20))
+    const { c, retries } = client(server, { timeoutMs: 1000 })
+    const got = await Promise.all(Array.from({ length: 2000 }, (_, i) => c.getManifest('a/b', `t${i}`)))
+    expect(got.every(m => m.digest === DIGEST)).toBe(true)
+    expect(retries).toEqual([])
+    expect(c.requestCount).toBe(2000)
+    expect(server.connections).toBeLessThanOrEqual(8)
+  }, 60_000)
+
+  it('still times out a request that has its socket and gets no answer', async () => {
+    const server = await serve((req, res) => {
+      if (req.url.endsWith('/slow')) return // never answered
+      setTimeout(() => sendManifest(res), 10)
+    })
+    const { c } = client(server, { attempts: 1, timeoutMs: 300 })
+    const quick = Promise.all(Array.from({ length: 50 }, (_, i) => c.getManifest('a/b', `t${i}`)))
+    const err = await failure(c.getManifest('a/b', 'slow'))
+    expect(err.message).toContain('timed out after 300 ms')
+    expect(await quick).toHaveLength(50)
+  })
 })
 
 describe('insecure registries (daemon.json insecure-registries)', () => {

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4937);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1382);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4937:
+/***/ 1382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3207,6 +3207,16 @@ function backoffMs(attempt, { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, 
     const jittered = Math.round(cap / 2 + (random() * cap) / 2);
     return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4);
 }
+/**
+ * The longest retry() runs when each attempt ends within `attemptMs` and no Retry-After stretches a wait:
+ * every attempt with the longest wait before it, cut at `maxElapsedMs` (no attempt starts after that).
+ */
+function retry_worstRetryMs(attemptMs, opts) {
+    let total = attemptMs;
+    for (let attempt = 1; attempt < opts.attempts; attempt++)
+        total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs;
+    return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs);
+}
 const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 async function retry(fn, opts) {
@@ -3393,6 +3403,23 @@ function optionArgs(inputs, plan, buildx) {
         args.push(`--call=${callArg(inputs.call)}`);
     return args;
 }
+
+;// CONCATENATED MODULE: ./src/core/bounds.ts
+// Time bounds that grow with what is moved, and their overrides from the environment (the tests shrink
+// them): one rule for docker pushes and for blob copies between registries.
+/** The slowest transfer taken for a healthy one: 1 MiB/s. */
+const bounds_MIN_THROUGHPUT = 1024 * 1024;
+/** A positive integer of milliseconds from `env[name]`, or `fallback` when unset or not one. */
+function envMs(env, name, fallback) {
+    const value = env[name]?.trim();
+    return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback;
+}
+/** At least `minMs`, and as long as `size` bytes take at MIN_THROUGHPUT (0: unknown, the minimum). */
+function grownMs(minMs, size = 0) {
+    return Math.max(minMs, Math.ceil((Math.max(size, 0) / bounds_MIN_THROUGHPUT) * 1000));
+}
+/** 4000 → "4", 2500 → "2.5". */
+const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
@@ -3752,6 +3779,7 @@ function removeSignalHandlers() {
 
 
 
+
 /** Deadline of the commands that should take seconds: inspect, info, login. */
 const SHORT_DEADLINE_MS = 60_000;
 /**
@@ -3762,13 +3790,10 @@ const PUSH_STALL_MS = 60_000;
 /** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
 const PUSH_MIN_MS = 180_000;
 /** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = 1024 * 1024;
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
 /** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
 function boundsFrom(env) {
-    const ms = (name, fallback) => {
-        const value = env[name]?.trim();
-        return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback;
-    };
+    const ms = (name, fallback) => envMs(env, name, fallback);
     return {
         shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
         pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
@@ -3777,14 +3802,9 @@ function boundsFrom(env) {
 }
 /** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
 function pushWatch(bounds, size = 0) {
-    const atMinThroughput = Math.ceil((Math.max(size, 0) / PUSH_MIN_THROUGHPUT) * 1000);
-    return {
-        stallMs: Math.max(bounds.pushStallMs, atMinThroughput),
-        ceilingMs: Math.max(bounds.pushMinMs, atMinThroughput)
-    };
+    return { stallMs: grownMs(bounds.pushStallMs, size), ceilingMs: grownMs(bounds.pushMinMs, size) };
 }
-/** 4000 → "4", 2500 → "2.5". */
-const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
+
 class DockerError extends ClassifiedError {
     command;
     exitCode;
@@ -4591,6 +4611,7 @@ class Transport {
         const agent = await this.agentFor(url, tls);
         return new Promise((resolve, reject) => {
             let settled = false;
+            let timer;
             const finish = (err, res) => {
                 if (settled)
                     return;
@@ -4625,11 +4646,17 @@ class Transport {
                 });
             });
             // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
-            const timer = setTimeout(() => {
-                const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' });
-                req.destroy(err);
-                finish(err);
-            }, this.timeoutMs);
+            // It starts when the agent gives the request a socket: time queued behind the pool (a glob's
+            // thousands of manifests) is not the registry's slowness.
+            req.once('socket', () => {
+                if (settled)
+                    return;
+                timer = setTimeout(() => {
+                    const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' });
+                    req.destroy(err);
+                    finish(err);
+                }, this.timeoutMs);
+            });
             req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })));
             req.end(body);
         });
@@ -5038,8 +5065,54 @@ function mediaTypeOf(res) {
     return contentType;
 }
 
+;// CONCATENATED MODULE: ./src/registry/bounds.ts
+// How long registry work may take, and how much of a registry's answer is read: the defaults, their
+// overrides from the environment (the tests shrink them), and what they add up to for a blob copy.
+
+
+/** Per request (connect through the end of the answer); also the idle bound of a blob stream. */
+const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * A blob stream between registries ends after max(this, its size at 1 MiB/s), however steadily it
+ * trickles: the idle bound alone lets a source that sends a byte every few seconds run for hours.
+ */
+const BLOB_MIN_MS = 60_000;
+/** No new attempt at copying a blob starts more than this after its first. */
+const COPY_RETRY_WINDOW_MS = 90_000;
+/** Tags read from one repository for a glob before giving up; the matching ones are all that is kept. */
+const MAX_TAGS_READ = 100_000;
+/**
+ * The bounds, each overridable by a positive integer in BTP_REQUEST_TIMEOUT_MS, BTP_COPY_MIN_MS,
+ * BTP_COPY_RETRY_WINDOW_MS and BTP_MAX_TAGS_READ.
+ */
+function registryBoundsFrom(env) {
+    return {
+        requestMs: envMs(env, 'BTP_REQUEST_TIMEOUT_MS', REQUEST_TIMEOUT_MS),
+        blobMinMs: envMs(env, 'BTP_COPY_MIN_MS', BLOB_MIN_MS),
+        copyWindowMs: envMs(env, 'BTP_COPY_RETRY_WINDOW_MS', COPY_RETRY_WINDOW_MS),
+        maxTagsRead: envMs(env, 'BTP_MAX_TAGS_READ', MAX_TAGS_READ)
+    };
+}
+/** The ceiling of one blob stream (source GET through target PUT) of `size` bytes. */
+const blobCeilingMs = (bounds, size) => grownMs(bounds.blobMinMs, size);
+/**
+ * The longest the copy of one blob of `size` bytes can run with `attempts` (the `retries` input) when its
+ * source drips or stalls: the target's HEAD (one request with its retries), then attempts, each an upload
+ * session (one request with its retries) and the stream up to its ceiling, none starting after the window.
+ */
+function copyWorstMs(bounds, size, attempts) {
+    const request = worstRetryMs(bounds.requestMs, { attempts });
+    const attempt = request + blobCeilingMs(bounds, size);
+    return request + worstRetryMs(attempt, { attempts, maxElapsedMs: bounds.copyWindowMs });
+}
+
 ;// CONCATENATED MODULE: ./src/log/reporter.ts
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
+/** Where a failure points, when the builder named a file and line (a build step, a check's finding). */
+const whereOf = (error) => {
+    const where = error?.location;
+    return where?.file ? { ...where, file: where.file } : undefined;
+};
 /** Milliseconds since `start`, rounded. */
 const since = (start) => Math.round(performance.now() - start);
 /** Runs `fn` and records its duration under `name`. */
@@ -5843,11 +5916,13 @@ const ERROR_BODY_BYTES = 64 * 1024;
  * A GET whose body is read by the caller: redirects are followed (a registry sends blob reads to its
  * storage), and Authorization goes only to the origin it was meant for, never to the storage host.
  */
-async function openRead(transport, url, headers) {
+async function openRead(transport, url, headers, 
+/** Ends the exchange (and the body being read) when aborted: a ceiling over the whole transfer. */
+signal) {
     let at = url;
     let sent = headers;
     for (let hops = 0;; hops++) {
-        const res = await once(transport, 'GET', at, sent);
+        const res = await once(transport, 'GET', at, sent, undefined, signal);
         const location = headerValue(res.headers.location);
         if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
             return { res, at };
@@ -5871,8 +5946,8 @@ async function openRead(transport, url, headers) {
     }
 }
 /** A PUT (or PATCH) whose body is `body`, `length` bytes; the answer is buffered, being small. */
-async function sendStream(transport, method, url, headers, body, length) {
-    const res = await once(transport, method, url, { ...headers, 'Content-Length': String(length) }, body);
+async function sendStream(transport, method, url, headers, body, length, signal) {
+    const res = await once(transport, method, url, { ...headers, 'Content-Length': String(length) }, body, signal);
     return { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) };
 }
 /** A streamed answer that is not what the caller wanted, as a RegistryError classified by its status. */
@@ -5907,12 +5982,12 @@ async function readSmall(res) {
  * One exchange, resolved with the response head. The deadline is for inactivity: a 128 MB layer may
  * rightly take longer than one request's deadline in all, but not a silence that long.
  */
-async function once(transport, method, url, headers, body) {
+async function once(transport, method, url, headers, body, ceiling) {
     transport.requestCount++;
     const target = transport.effective(url);
     const tls = target.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
     const agent = await transport.agentFor(target, tls);
-    const signal = transport.closed.signal;
+    const signal = ceiling ? AbortSignal.any([transport.closed.signal, ceiling]) : transport.closed.signal;
     return new Promise((resolve, reject) => {
         let settled = false;
         const fail = (err) => {
@@ -5953,6 +6028,7 @@ function networkError(method, url, err) {
 ;// CONCATENATED MODULE: ./src/registry/blobs.ts
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
 // the source → one monolithic PUT to the target), for promoting and merging images without the engine.
+
 
 
 
@@ -6010,13 +6086,30 @@ async function startUpload(client, repo, mount) {
 /**
  * Streams one blob from `src`/`srcRepo` into an upload session of `dst`/`dstRepo` (monolithic PUT with the
  * digest, which the target checks). Resolves with the bytes moved. Not retried here: the caller retries
- * the whole copy, since neither stream can be replayed.
+ * the whole copy, since neither stream can be replayed. Both exchanges end when `ceilingMs` has passed,
+ * a transient failure: the idle bound alone would let a source that trickles hold the step for hours.
  */
-async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload) {
+async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload, ceilingMs) {
     checkDigest(blob.digest);
+    const ceiling = new AbortController();
+    const timer = ceilingMs === undefined ? undefined : setTimeout(() => ceiling.abort(), ceilingMs);
+    try {
+        return await moveBlob(src, srcRepo, dst, dstRepo, blob, upload, ceiling.signal);
+    }
+    catch (error) {
+        if (!ceiling.signal.aborted)
+            throw error;
+        throw new RegistryError(`copy of ${blob.digest} (${blob.size} bytes) from ${src.registry}/${srcRepo} to ${dst.registry}/${dstRepo} ` +
+            `not done after ${formatSeconds(ceilingMs)} s (a blob stream's bound grows with its size at ${bounds_MIN_THROUGHPUT / 1024 / 1024} MiB/s): the transfer is too slow`, 'transient');
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
     const read = async () => {
         const auth = await src.auth.headerFor(srcRepo, 'pull');
-        return openRead(src.transport, src.url(srcRepo, `blobs/${blob.digest}`), auth ? { Authorization: auth } : {});
+        return openRead(src.transport, src.url(srcRepo, `blobs/${blob.digest}`), auth ? { Authorization: auth } : {}, signal);
     };
     let got = await read();
     if (got.res.statusCode === 401) {
@@ -6035,7 +6128,7 @@ async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload) {
     const headers = { 'Content-Type': 'application/octet-stream' };
     if (auth && put.origin === dst.transport.effective(dst.url(dstRepo, '')).origin)
         headers.Authorization = auth;
-    const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size);
+    const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size, signal);
     if (res.status !== 201 && res.status !== 204) {
         const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload');
         throw res.status === 401 || res.status === 403
@@ -6049,9 +6142,10 @@ async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload) {
 // GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
 // `Link: <…>; rel="next"` header.
 
+
 const PAGE = 1000;
-/** A repository with more tags than this is not listed whole: the glob would be unreliable anyway. */
-const MAX_PAGES = 100;
+/** Pages of tags read at most, for registries that page in hundreds (or send empty pages that link on). */
+const MAX_PAGES = 1000;
 /** The `rel="next"` target of a Link header, or undefined. */
 function nextLink(link) {
     if (!link)
@@ -6063,9 +6157,13 @@ function nextLink(link) {
     }
     return undefined;
 }
-/** Every tag of `repo`, in the registry's order; a repository that does not exist has none. */
-async function listTags(client, repo) {
+/**
+ * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
+ * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
+ */
+async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_READ } = {}) {
     const tags = [];
+    let read = 0;
     const first = client.url(repo, 'tags/list');
     first.searchParams.set('n', String(PAGE));
     let url = first;
@@ -6084,10 +6182,13 @@ async function listTags(client, repo) {
         catch {
             throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
         }
-        if (Array.isArray(body.tags))
-            for (const t of body.tags)
-                if (typeof t === 'string')
-                    tags.push(t);
+        const listed = Array.isArray(body.tags) ? body.tags : [];
+        read += listed.length;
+        if (read > maxRead)
+            throw new RegistryError(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
+        for (const t of listed)
+            if (typeof t === 'string' && keep(t))
+                tags.push(t);
         const next = nextLink(headerValue(res.headers.link));
         const following = next ? new URL(next, client.transport.effective(url)) : undefined;
         // Only on the same registry: a Link elsewhere would carry our credentials away.
@@ -6207,6 +6308,7 @@ function platformOfConfig(config) {
 
 
 
+
 // As many blobs in flight as docker pushes layers at once by default.
 const PARALLEL_BLOBS = 5;
 class Copier {
@@ -6245,17 +6347,22 @@ class Copier {
             }
             let mount = sameRegistry;
             // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
-            await retry(async () => {
+            // The window opens when the blob has its slot: time queued behind other blobs is not its own.
+            await this.limited(() => retry(async () => {
                 const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.name } : undefined);
                 if (upload === 'mounted') {
                     this.moved.blobsMounted++;
                     return;
                 }
                 mount = false;
-                const bytes = await this.limited(() => streamBlob(src.client, src.name, dst.client, dst.name, blob, upload));
+                const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size);
+                const bytes = await streamBlob(src.client, src.name, dst.client, dst.name, blob, upload, ceilingMs);
                 this.moved.blobBytes += bytes;
                 this.moved.blobsCopied++;
-            }, retrying(`copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`, this.opts.retries, this.opts.reporter, this.opts.sleep));
+            }, {
+                ...retrying(`copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`, this.opts.retries, this.opts.reporter, this.opts.sleep),
+                maxElapsedMs: this.opts.bounds.copyWindowMs
+            }));
         });
     }
     once(key, fn) {
@@ -6314,7 +6421,7 @@ async function fromSources(inputs, plan, deps) {
     reporter.info(parts.length === 1
         ? `Promoting ${parts[0].source} (${top.digest}) as it is`
         : `Merging ${parts.length} sources into one ${top.mediaType} (${top.digest})`);
-    const copier = new Copier({ retries: inputs.retries, reporter, sleep: deps.sleep });
+    const copier = new Copier({ retries: inputs.retries, reporter, bounds: deps.bounds, sleep: deps.sleep });
     await reporter.group('Copy', () => timed(durations, 'copy', async () => {
         for (const target of targets) {
             const dst = { client: deps.clientFor(target.registry), name: target.name };
@@ -6439,7 +6546,10 @@ async function resolveOne(source, deps) {
         return [{ source: source.line, manifest, from }];
     }
     const prefix = source.prefix;
-    const tags = (await listTags(from.client, source.name).catch(fail)).filter(t => t.startsWith(prefix)).sort();
+    const tags = (await listTags(from.client, source.name, {
+        keep: t => t.startsWith(prefix),
+        maxRead: deps.bounds.maxTagsRead
+    }).catch(fail)).sort();
     if (!tags.length)
         throw new InputError('sources', `${JSON.stringify(source.line)} matches no tag in ${where}`);
     return Promise.all(tags.map(async (tag) => ({
@@ -6478,8 +6588,9 @@ async function resolveOne(source, deps) {
 
 
 
-/** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
-const REQUEST_TIMEOUT_MS = 10_000;
+
+// Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
+
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
  * again whatever happens.
@@ -6524,7 +6635,8 @@ async function execute(inputs, opts) {
             defaultTags: defaults.tags,
             buildx,
             driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
-            git
+            git,
+            registryBounds: registryBoundsFrom(env)
         });
         return {
             ...result,
@@ -6590,12 +6702,13 @@ async function runPipeline(inputs, deps) {
             client.close();
     }
 }
+const boundsOf = (deps) => deps.registryBounds ?? registryBoundsFrom({});
 function registryClient(registry, inputs, deps) {
     return new RegistryClient({
         registry,
         credentials: deps.credentials,
         attempts: inputs.retries,
-        timeoutMs: REQUEST_TIMEOUT_MS,
+        timeoutMs: boundsOf(deps).requestMs,
         onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
         // Every token and credential the client obtains is masked before it is used.
         onSecret: value => deps.reporter.setSecret(value),
@@ -6634,7 +6747,14 @@ verification, clientFor) {
         await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
     // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
     if (inputs.sources.length && clients.size)
-        return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification });
+        return fromSources(inputs, plan, {
+            reporter,
+            clientFor,
+            sleep: deps.sleep,
+            durations,
+            verification,
+            bounds: boundsOf(deps)
+        });
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];
@@ -6770,6 +6890,7 @@ const VERSION = '0.2.0';
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
 // the usage text and the mapping onto inputs all come from the input table.
+
 
 
 
@@ -6969,8 +7090,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
             io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
             return 2;
         }
-        const where = error.location;
-        const at = where?.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+        const where = whereOf(error);
+        const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
         io.stderr.write(`build-tag-push: error: ${at}${maskAll(oneLine(words(messageOf(error))), secrets)}\n`);
         return 1;
     }

@@ -124,6 +124,20 @@ export function backoffMs(
   return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4)
 }
 
+/**
+ * The longest retry() runs when each attempt ends within `attemptMs` and no Retry-After stretches a wait:
+ * every attempt with the longest wait before it, cut at `maxElapsedMs` (no attempt starts after that).
+ */
+export function worstRetryMs(
+  attemptMs: number,
+  opts: Pick<RetryOptions, 'attempts' | 'baseMs' | 'maxMs' | 'maxElapsedMs'>
+): number {
+  let total = attemptMs
+  for (let attempt = 1; attempt < opts.attempts; attempt++)
+    total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs
+  return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs)
+}
+
 const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */

@@ -9,6 +9,7 @@ export type { BuildPlan } from './build-flags.js'
 import type { Inputs } from '../inputs/parse.js'
 import { splitHostPort } from '../core/reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from '../core/retry.js'
+import { envMs, formatSeconds, grownMs, MIN_THROUGHPUT } from '../core/bounds.js'
 
 export { createExecRunner } from './exec.js'
 export type { ExecOptions, ExecResult, Runner } from './exec.js'
@@ -23,7 +24,7 @@ export const PUSH_STALL_MS = 60_000
 /** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
 export const PUSH_MIN_MS = 180_000
 /** The slowest push taken for a healthy one: 1 MiB/s. */
-export const PUSH_MIN_THROUGHPUT = 1024 * 1024
+export const PUSH_MIN_THROUGHPUT = MIN_THROUGHPUT
 
 export interface Bounds {
   shortMs: number
@@ -33,10 +34,7 @@ export interface Bounds {
 
 /** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
 export function boundsFrom(env: NodeJS.ProcessEnv): Bounds {
-  const ms = (name: string, fallback: number): number => {
-    const value = env[name]?.trim()
-    return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback
-  }
+  const ms = (name: string, fallback: number): number => envMs(env, name, fallback)
   return {
     shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
     pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
@@ -46,15 +44,10 @@ export function boundsFrom(env: NodeJS.ProcessEnv): Bounds {
 
 /** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
 export function pushWatch(bounds: Bounds, size = 0): { stallMs: number; ceilingMs: number } {
-  const atMinThroughput = Math.ceil((Math.max(size, 0) / PUSH_MIN_THROUGHPUT) * 1000)
-  return {
-    stallMs: Math.max(bounds.pushStallMs, atMinThroughput),
-    ceilingMs: Math.max(bounds.pushMinMs, atMinThroughput)
-  }
+  return { stallMs: grownMs(bounds.pushStallMs, size), ceilingMs: grownMs(bounds.pushMinMs, size) }
 }
 
-/** 4000 → "4", 2500 → "2.5". */
-export const formatSeconds = (ms: number): string => String(Math.round(ms / 100) / 10)
+export { formatSeconds } from '../core/bounds.js'
 
 export class DockerError extends ClassifiedError {
   constructor(

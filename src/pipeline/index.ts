@@ -13,6 +13,7 @@ import { checkBuilder, type Inputs } from '../inputs/parse.js'
 import { buildMetadata, checkTagged } from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
 import { RegistryClient } from '../registry/api.js'
+import { registryBoundsFrom, type RegistryBounds } from '../registry/bounds.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../log/fence.js'
 import type { Reporter } from '../log/reporter.js'
@@ -50,6 +51,8 @@ export interface Deps {
   /** The GitHub host and this commit's git context (`{{defaultContext}}`). */
   git?: GitOrigin
   sleep?: (ms: number) => Promise<void>
+  /** Deadlines and caps of registry work (the environment's overrides); the defaults when absent. */
+  registryBounds?: RegistryBounds
 }
 
 export interface ExecuteOptions {
@@ -69,8 +72,8 @@ export interface ExecuteOptions {
   onKeptConfig?: (dir: string) => void
 }
 
-/** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
-export const REQUEST_TIMEOUT_MS = 10_000
+// Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
+export { REQUEST_TIMEOUT_MS } from '../registry/bounds.js'
 
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
@@ -127,7 +130,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         defaultTags: defaults.tags,
         buildx,
         driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
-        git
+        git,
+        registryBounds: registryBoundsFrom(env)
       }
     )
     return {
@@ -195,12 +199,14 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   }
 }
 
+const boundsOf = (deps: Deps): RegistryBounds => deps.registryBounds ?? registryBoundsFrom({})
+
 function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryClient {
   return new RegistryClient({
     registry,
     credentials: deps.credentials,
     attempts: inputs.retries,
-    timeoutMs: REQUEST_TIMEOUT_MS,
+    timeoutMs: boundsOf(deps).requestMs,
     onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
     // Every token and credential the client obtains is masked before it is used.
     onSecret: value => deps.reporter.setSecret(value),
@@ -261,7 +267,14 @@ async function phases(
 
   // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
   if (inputs.sources.length && clients.size)
-    return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification })
+    return fromSources(inputs, plan, {
+      reporter,
+      clientFor,
+      sleep: deps.sleep,
+      durations,
+      verification,
+      bounds: boundsOf(deps)
+    })
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))

@@ -1,6 +1,7 @@
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
 // the source → one monolithic PUT to the target), for promoting and merging images without the engine.
 
+import { formatSeconds, MIN_THROUGHPUT } from '../core/bounds.js'
 import { manifestDigest, type RegistryClient } from './api.js'
 import { headerValue, RegistryError, where } from './errors.js'
 import { openRead, sendStream, statusKind, streamError } from './stream.js'
@@ -72,7 +73,8 @@ export async function startUpload(
 /**
  * Streams one blob from `src`/`srcRepo` into an upload session of `dst`/`dstRepo` (monolithic PUT with the
  * digest, which the target checks). Resolves with the bytes moved. Not retried here: the caller retries
- * the whole copy, since neither stream can be replayed.
+ * the whole copy, since neither stream can be replayed. Both exchanges end when `ceilingMs` has passed,
+ * a transient failure: the idle bound alone would let a source that trickles hold the step for hours.
  */
 export async function streamBlob(
   src: RegistryClient,
@@ -80,15 +82,42 @@ export async function streamBlob(
   dst: RegistryClient,
   dstRepo: string,
   blob: BlobRef,
-  upload: URL
+  upload: URL,
+  ceilingMs?: number
 ): Promise<number> {
   checkDigest(blob.digest)
+  const ceiling = new AbortController()
+  const timer = ceilingMs === undefined ? undefined : setTimeout(() => ceiling.abort(), ceilingMs)
+  try {
+    return await moveBlob(src, srcRepo, dst, dstRepo, blob, upload, ceiling.signal)
+  } catch (error) {
+    if (!ceiling.signal.aborted) throw error
+    throw new RegistryError(
+      `copy of ${blob.digest} (${blob.size} bytes) from ${src.registry}/${srcRepo} to ${dst.registry}/${dstRepo} ` +
+        `not done after ${formatSeconds(ceilingMs!)} s (a blob stream's bound grows with its size at ${MIN_THROUGHPUT / 1024 / 1024} MiB/s): the transfer is too slow`,
+      'transient'
+    )
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function moveBlob(
+  src: RegistryClient,
+  srcRepo: string,
+  dst: RegistryClient,
+  dstRepo: string,
+  blob: BlobRef,
+  upload: URL,
+  signal: AbortSignal
+): Promise<number> {
   const read = async () => {
     const auth = await src.auth.headerFor(srcRepo, 'pull')
     return openRead(
       src.transport,
       src.url(srcRepo, `blobs/${blob.digest}`),
-      auth ? { Authorization: auth } : {}
+      auth ? { Authorization: auth } : {},
+      signal
     )
   }
   let got = await read()
@@ -108,7 +137,7 @@ export async function streamBlob(
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' }
   if (auth && put.origin === dst.transport.effective(dst.url(dstRepo, '')).origin)
     headers.Authorization = auth
-  const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size)
+  const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size, signal)
   if (res.status !== 201 && res.status !== 204) {
     const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload')
     throw res.status === 401 || res.status === 403

@@ -28,12 +28,14 @@ export interface Streamed {
 export async function openRead(
   transport: Transport,
   url: URL,
-  headers: Record<string, string>
+  headers: Record<string, string>,
+  /** Ends the exchange (and the body being read) when aborted: a ceiling over the whole transfer. */
+  signal?: AbortSignal
 ): Promise<Streamed> {
   let at = url
   let sent = headers
   for (let hops = 0; ; hops++) {
-    const res = await once(transport, 'GET', at, sent)
+    const res = await once(transport, 'GET', at, sent, undefined, signal)
     const location = headerValue(res.headers.location)
     if (!REDIRECTS.has(res.statusCode ?? 0) || !location) return { res, at }
     res.resume()
@@ -62,9 +64,17 @@ export async function sendStream(
   url: URL,
   headers: Record<string, string>,
   body: Readable,
-  length: number
+  length: number,
+  signal?: AbortSignal
 ): Promise<Response> {
-  const res = await once(transport, method, url, { ...headers, 'Content-Length': String(length) }, body)
+  const res = await once(
+    transport,
+    method,
+    url,
+    { ...headers, 'Content-Length': String(length) },
+    body,
+    signal
+  )
   return { status: res.statusCode ?? 0, headers: res.headers, body: await readSmall(res) }
 }
 
@@ -108,13 +118,14 @@ async function once(
   method: string,
   url: URL,
   headers: Record<string, string>,
-  body?: Readable
+  body?: Readable,
+  ceiling?: AbortSignal
 ): Promise<IncomingMessage> {
   transport.requestCount++
   const target = transport.effective(url)
   const tls = target.protocol === 'http:' ? undefined : (await import('node:https')).default
   const agent = await transport.agentFor(target, tls)
-  const signal = transport.closed.signal
+  const signal = ceiling ? AbortSignal.any([transport.closed.signal, ceiling]) : transport.closed.signal
   return new Promise<IncomingMessage>((resolve, reject) => {
     let settled = false
     const fail = (err: unknown) => {

@@ -2,11 +2,19 @@
 // `Link: <…>; rel="next"` header.
 
 import type { RegistryClient } from './api.js'
+import { MAX_TAGS_READ } from './bounds.js'
 import { headerValue, RegistryError, where } from './errors.js'
 
 const PAGE = 1000
-/** A repository with more tags than this is not listed whole: the glob would be unreliable anyway. */
-const MAX_PAGES = 100
+/** Pages of tags read at most, for registries that page in hundreds (or send empty pages that link on). */
+const MAX_PAGES = 1000
+
+export interface ListOptions {
+  /** Which tags to keep: the rest are counted and dropped as each page is read. Default: every tag. */
+  keep?: (tag: string) => boolean
+  /** Tags read (kept or not) before the listing fails. Default MAX_TAGS_READ. */
+  maxRead?: number
+}
 
 /** The `rel="next"` target of a Link header, or undefined. */
 export function nextLink(link: string | undefined): string | undefined {
@@ -18,9 +26,17 @@ export function nextLink(link: string | undefined): string | undefined {
   return undefined
 }
 
-/** Every tag of `repo`, in the registry's order; a repository that does not exist has none. */
-export async function listTags(client: RegistryClient, repo: string): Promise<string[]> {
+/**
+ * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
+ * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
+ */
+export async function listTags(
+  client: RegistryClient,
+  repo: string,
+  { keep = () => true, maxRead = MAX_TAGS_READ }: ListOptions = {}
+): Promise<string[]> {
   const tags: string[] = []
+  let read = 0
   const first = client.url(repo, 'tags/list')
   first.searchParams.set('n', String(PAGE))
   let url: URL | undefined = first
@@ -36,7 +52,14 @@ export async function listTags(client: RegistryClient, repo: string): Promise<st
     } catch {
       throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal')
     }
-    if (Array.isArray(body.tags)) for (const t of body.tags) if (typeof t === 'string') tags.push(t)
+    const listed: unknown[] = Array.isArray(body.tags) ? body.tags : []
+    read += listed.length
+    if (read > maxRead)
+      throw new RegistryError(
+        `${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`,
+        'fatal'
+      )
+    for (const t of listed) if (typeof t === 'string' && keep(t)) tags.push(t)
     const next = nextLink(headerValue(res.headers.link))
     const following: URL | undefined = next ? new URL(next, client.transport.effective(url)) : undefined
     // Only on the same registry: a Link elsewhere would carry our credentials away.

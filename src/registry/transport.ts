@@ -17,7 +17,7 @@ export interface TransportOptions {
   attempts?: number
   /** Called with a one-line reason before each retry wait. */
   onRetry?: (message: string) => void
-  /** Per request, connect through the end of the response body. */
+  /** Per request, from the moment it has a socket through the end of the response body. */
   timeoutMs?: number
   sleep?: (ms: number) => Promise<void>
   /**
@@ -256,6 +256,7 @@ export class Transport {
     const agent = await this.agentFor(url, tls)
     return new Promise<Response>((resolve, reject) => {
       let settled = false
+      let timer: NodeJS.Timeout | undefined
       const finish = (err: Error | undefined, res?: Response) => {
         if (settled) return
         settled = true
@@ -298,11 +299,16 @@ export class Transport {
         }
       )
       // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
-      const timer = setTimeout(() => {
-        const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })
-        req.destroy(err)
-        finish(err)
-      }, this.timeoutMs)
+      // It starts when the agent gives the request a socket: time queued behind the pool (a glob's
+      // thousands of manifests) is not the registry's slowness.
+      req.once('socket', () => {
+        if (settled) return
+        timer = setTimeout(() => {
+          const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })
+          req.destroy(err)
+          finish(err)
+        }, this.timeoutMs)
+      })
       req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })))
       req.end(body)
     })

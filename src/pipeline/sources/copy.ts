@@ -4,6 +4,7 @@ import type { Manifest, RegistryClient } from '../../registry/api.js'
 import { hasBlob, startUpload, streamBlob, type BlobRef } from '../../registry/blobs.js'
 import type { Reporter } from '../../log/reporter.js'
 import { retry } from '../../core/retry.js'
+import { blobCeilingMs, type RegistryBounds } from '../../registry/bounds.js'
 import { isIndex, type Descriptor } from './merge.js'
 import { retrying } from '../plan.js'
 
@@ -34,7 +35,12 @@ export class Copier {
   private readonly waiting: (() => void)[] = []
 
   constructor(
-    private readonly opts: { retries: number; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+    private readonly opts: {
+      retries: number
+      reporter: Reporter
+      bounds: RegistryBounds
+      sleep?: (ms: number) => Promise<void>
+    }
   ) {}
 
   /** `manifest` (of `src`) into `dst` under its digest, with everything it refers to, children first. */
@@ -72,29 +78,42 @@ export class Copier {
       }
       let mount = sameRegistry
       // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
-      await retry(
-        async () => {
-          const upload = await startUpload(
-            dst.client,
-            dst.name,
-            mount ? { digest: blob.digest, from: src.name } : undefined
-          )
-          if (upload === 'mounted') {
-            this.moved.blobsMounted++
-            return
+      // The window opens when the blob has its slot: time queued behind other blobs is not its own.
+      await this.limited(() =>
+        retry(
+          async () => {
+            const upload = await startUpload(
+              dst.client,
+              dst.name,
+              mount ? { digest: blob.digest, from: src.name } : undefined
+            )
+            if (upload === 'mounted') {
+              this.moved.blobsMounted++
+              return
+            }
+            mount = false
+            const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size)
+            const bytes = await streamBlob(
+              src.client,
+              src.name,
+              dst.client,
+              dst.name,
+              blob,
+              upload,
+              ceilingMs
+            )
+            this.moved.blobBytes += bytes
+            this.moved.blobsCopied++
+          },
+          {
+            ...retrying(
+              `copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`,
+              this.opts.retries,
+              this.opts.reporter,
+              this.opts.sleep
+            ),
+            maxElapsedMs: this.opts.bounds.copyWindowMs
           }
-          mount = false
-          const bytes = await this.limited(() =>
-            streamBlob(src.client, src.name, dst.client, dst.name, blob, upload)
-          )
-          this.moved.blobBytes += bytes
-          this.moved.blobsCopied++
-        },
-        retrying(
-          `copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`,
-          this.opts.retries,
-          this.opts.reporter,
-          this.opts.sleep
         )
       )
     })

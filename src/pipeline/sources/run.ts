@@ -11,6 +11,7 @@ import type { Reporter } from '../../log/reporter.js'
 import { timed } from '../../log/reporter.js'
 import { parseAnnotation, parseSource, type SourceRef } from '../../inputs/sources.js'
 import { messageOf, splitKeyValue } from '../../core/text.js'
+import type { RegistryBounds } from '../../registry/bounds.js'
 import { Copier, sameRepository, type Moved, type Side } from './copy.js'
 import { descriptorsOf, isIndex, mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from '../plan.js'
@@ -44,6 +45,7 @@ export interface SourcesDeps {
   sleep?: (ms: number) => Promise<void>
   durations: Record<string, number>
   verification: { requests: number }
+  bounds: RegistryBounds
 }
 
 interface Resolved extends Part {
@@ -67,7 +69,7 @@ export async function fromSources(
       : `Merging ${parts.length} sources into one ${top.mediaType} (${top.digest})`
   )
 
-  const copier = new Copier({ retries: inputs.retries, reporter, sleep: deps.sleep })
+  const copier = new Copier({ retries: inputs.retries, reporter, bounds: deps.bounds, sleep: deps.sleep })
   await reporter.group('Copy', () =>
     timed(durations, 'copy', async () => {
       for (const target of targets) {
@@ -216,7 +218,12 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
     return [{ source: source.line, manifest, from }]
   }
   const prefix = source.prefix
-  const tags = (await listTags(from.client, source.name).catch(fail)).filter(t => t.startsWith(prefix)).sort()
+  const tags = (
+    await listTags(from.client, source.name, {
+      keep: t => t.startsWith(prefix),
+      maxRead: deps.bounds.maxTagsRead
+    }).catch(fail)
+  ).sort()
   if (!tags.length)
     throw new InputError('sources', `${JSON.stringify(source.line)} matches no tag in ${where}`)
   return Promise.all(

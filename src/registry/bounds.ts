@@ -1,0 +1,50 @@
+// How long registry work may take, and how much of a registry's answer is read: the defaults, their
+// overrides from the environment (the tests shrink them), and what they add up to for a blob copy.
+import { envMs, grownMs } from '../core/bounds.js'
+import { worstRetryMs } from '../core/retry.js'
+
+/** Per request (connect through the end of the answer); also the idle bound of a blob stream. */
+export const REQUEST_TIMEOUT_MS = 10_000
+/**
+ * A blob stream between registries ends after max(this, its size at 1 MiB/s), however steadily it
+ * trickles: the idle bound alone lets a source that sends a byte every few seconds run for hours.
+ */
+export const BLOB_MIN_MS = 60_000
+/** No new attempt at copying a blob starts more than this after its first. */
+export const COPY_RETRY_WINDOW_MS = 90_000
+/** Tags read from one repository for a glob before giving up; the matching ones are all that is kept. */
+export const MAX_TAGS_READ = 100_000
+
+export interface RegistryBounds {
+  requestMs: number
+  blobMinMs: number
+  copyWindowMs: number
+  maxTagsRead: number
+}
+
+/**
+ * The bounds, each overridable by a positive integer in BTP_REQUEST_TIMEOUT_MS, BTP_COPY_MIN_MS,
+ * BTP_COPY_RETRY_WINDOW_MS and BTP_MAX_TAGS_READ.
+ */
+export function registryBoundsFrom(env: NodeJS.ProcessEnv): RegistryBounds {
+  return {
+    requestMs: envMs(env, 'BTP_REQUEST_TIMEOUT_MS', REQUEST_TIMEOUT_MS),
+    blobMinMs: envMs(env, 'BTP_COPY_MIN_MS', BLOB_MIN_MS),
+    copyWindowMs: envMs(env, 'BTP_COPY_RETRY_WINDOW_MS', COPY_RETRY_WINDOW_MS),
+    maxTagsRead: envMs(env, 'BTP_MAX_TAGS_READ', MAX_TAGS_READ)
+  }
+}
+
+/** The ceiling of one blob stream (source GET through target PUT) of `size` bytes. */
+export const blobCeilingMs = (bounds: RegistryBounds, size: number): number => grownMs(bounds.blobMinMs, size)
+
+/**
+ * The longest the copy of one blob of `size` bytes can run with `attempts` (the `retries` input) when its
+ * source drips or stalls: the target's HEAD (one request with its retries), then attempts, each an upload
+ * session (one request with its retries) and the stream up to its ceiling, none starting after the window.
+ */
+export function copyWorstMs(bounds: RegistryBounds, size: number, attempts: number): number {
+  const request = worstRetryMs(bounds.requestMs, { attempts })
+  const attempt = request + blobCeilingMs(bounds, size)
+  return request + worstRetryMs(attempt, { attempts, maxElapsedMs: bounds.copyWindowMs })
+}
