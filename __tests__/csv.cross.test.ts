@@ -86,10 +86,10 @@ describe('csvRecords against csv-parse', () => {
     expect(ours(d.input)).toEqual(d.ours)
   })
 
-  it('agrees on 3000 generated inputs once the listed differences are set aside', () => {
+  it('agrees on 2000 generated inputs once the listed differences are set aside', () => {
     let compared = 0
     const disagreements: string[] = []
-    for (const text of generated(440, 3000)) {
+    for (const text of generated(440, 2000)) {
       // Line endings: ours reads every style alike (the first difference), so compare with one style only.
       const lf = text.replace(/\r\n?/g, '\n')
       if (padded(lf)) continue
@@ -101,7 +101,7 @@ describe('csvRecords against csv-parse', () => {
           `${JSON.stringify(lf)}: csv-parse ${JSON.stringify(want)}, ours ${JSON.stringify(ours(lf))}`
         )
     }
-    expect(compared).toBeGreaterThan(1000)
+    expect(compared).toBeGreaterThan(700)
     expect(disagreements).toEqual([])
   })
 })
@@ -113,11 +113,11 @@ describe("csvList against docker's actions' list reading", () => {
   })
 
   it.each([false, true])(
-    'agrees on 2000 generated inputs (ignoreComma %s) but for the listed differences',
+    'agrees on 1500 generated inputs (ignoreComma %s) but for the listed differences',
     ignoreComma => {
       let compared = 0
       const disagreements: string[] = []
-      for (const text of generated(ignoreComma ? 7 : 6, 2000).map(t => t.replace(/\r\n?/g, '\n'))) {
+      for (const text of generated(ignoreComma ? 7 : 6, 1500).map(t => t.replace(/\r\n?/g, '\n'))) {
         const records = theirs(text)
         if (padded(text) || records === 'error') continue
         // A lone quoted field holding a comma: the first list difference.
@@ -130,7 +130,7 @@ describe("csvList against docker's actions' list reading", () => {
             `${JSON.stringify(text)}: docker ${JSON.stringify(want)}, ours ${JSON.stringify(got)}`
           )
       }
-      expect(compared).toBeGreaterThan(600)
+      expect(compared).toBeGreaterThan(450)
       expect(disagreements).toEqual([])
     }
   )
