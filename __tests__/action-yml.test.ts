@@ -136,6 +136,23 @@ describe('workflow files', () => {
     }
   })
 
+  it('snippets in the docs (docs/**/*.md) use the current majors too', () => {
+    const markdown = (function walk(dir: string): string[] {
+      return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap(e =>
+        e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []
+      )
+    })('docs')
+    const outdated = markdown.flatMap(f =>
+      [...readFileSync(join(ROOT, f), 'utf8').matchAll(/uses:\s*([\w.-]+\/[\w.-]+)@(v\d+)\b/g)]
+        .filter(([, name, major]) => !/build-tag-push$/.test(name) && CURRENT_MAJORS[name] !== major)
+        .map(
+          ([, name, major]) =>
+            `${f}: ${name}@${major} (current: ${CURRENT_MAJORS[name] ?? 'not in CURRENT_MAJORS'})`
+        )
+    )
+    expect(outdated).toEqual([])
+  })
+
   it.each(examples)(
     '%s: a later step that needs the registry (cosign, docker pull) has keep-login',
     (_f, wf) => {
