@@ -2948,10 +2948,15 @@ function csvRecords(text) {
     // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
     let inQuotes = false;
     let wasQuoted = false;
+    // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
+    let lead = '';
+    let closedAt = -1;
     const endField = () => {
         record.push(field);
         field = '';
         wasQuoted = false;
+        lead = '';
+        closedAt = -1;
     };
     const endRecord = () => {
         endField();
@@ -2966,11 +2971,14 @@ function csvRecords(text) {
                 field += c;
             else if (text[i + 1] === '"')
                 field += text[++i];
-            else
+            else {
                 inQuotes = false;
+                closedAt = field.length;
+            }
         }
         else if (c === '"' && !wasQuoted && field.trim() === '') {
             inQuotes = wasQuoted = true;
+            lead = field;
             field = '';
         }
         else if (c === ',')
@@ -2980,8 +2988,15 @@ function csvRecords(text) {
                 i++;
             endRecord();
         }
-        else
+        else {
+            // Text after the closing quote other than blanks: the quotes were part of the value, as csv-parse's
+            // relaxed quotes read `"a"b` (the doubled quotes inside stay undone).
+            if (closedAt >= 0 && c !== ' ' && c !== '\t') {
+                field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`;
+                closedAt = -1;
+            }
             field += c;
+        }
     }
     if (inQuotes)
         throw new CsvError('a quoted entry is not closed');
@@ -5311,15 +5326,20 @@ function parseTemplate(source, scope) {
     let text = '';
     let i = 0;
     while (i < source.length) {
-        if (source.startsWith('\\{{', i)) {
-            text += '{{';
-            i += 3;
-            continue;
-        }
         if (!source.startsWith('{{', i)) {
             text += source[i++];
             continue;
         }
+        // Backslashes before `{{`, read as Handlebars reads them: one makes the `{{` literal; two or more stand
+        // for one fewer, before an expression.
+        const slashes = /\\*$/.exec(text)[0].length;
+        if (slashes === 1) {
+            text = text.slice(0, -1) + '{{';
+            i += 2;
+            continue;
+        }
+        if (slashes > 1)
+            text = text.slice(0, -1);
         const triple = source.startsWith('{{{', i);
         const close = triple ? '}}}' : '}}';
         const start = i + (triple ? 3 : 2);
@@ -5327,9 +5347,17 @@ function parseTemplate(source, scope) {
         if (end < 0)
             throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
         const body = source.slice(start, end);
+        const comment = /^\s*!/.test(body);
+        // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
+        // with `}}}` and does not parse; nor does a comment in triple braces.
+        let braces = close.length;
+        while (!comment && source[end + braces] === '}')
+            braces++;
+        if (braces !== close.length || (comment && triple))
+            throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
         i = end + close.length;
-        if (/^\s*!/.test(body))
-            continue; // a Handlebars comment
+        if (comment)
+            continue;
         if (/^\s*[#/^>~&]|~\s*$/.test(body))
             throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`);
         if (text)

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Builds the two committed bundles: the action (dist/) and the CLI (dist/cli/). `node scripts/package.mjs DIR`
-// builds into DIR instead, which is how the dist freshness test compares a fresh build with the committed one.
+// Builds the two committed bundles: the action (dist/) and the CLI (dist/cli/), and dist/licenses.txt with the
+// license of every package either bundle holds. `node scripts/package.mjs DIR` builds into DIR instead.
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bundledPackageDirs, licensesText } from './licenses.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const out = path.resolve(process.argv[2] ?? path.join(root, 'dist'))
@@ -12,14 +14,27 @@ const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cl
 
 // ncc does not clear its output: a chunk renamed by a change would linger beside the new one.
 rmSync(out, { recursive: true, force: true })
-
-for (const [entry, dir, extra] of [
-  ['src/index.ts', out, ['--license', 'licenses.txt']],
-  ['src/bin.ts', path.join(out, 'cli'), []]
+// webpack's stats name every bundled module; they stay out of dist/.
+const statsDir = mkdtempSync(path.join(tmpdir(), 'btp-package-'))
+let status = 0
+const stats = []
+for (const [entry, dir, name] of [
+  ['src/index.ts', out, 'action'],
+  ['src/bin.ts', path.join(out, 'cli'), 'cli']
 ]) {
-  const r = spawnSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--quiet', ...extra], {
-    cwd: root,
-    stdio: 'inherit'
-  })
-  if (r.status !== 0) process.exit(r.status ?? 1)
+  const statsFile = path.join(statsDir, `${name}.json`)
+  const r = spawnSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', dir, '--quiet', '--stats-out', statsFile],
+    {
+      cwd: root,
+      stdio: 'inherit'
+    }
+  )
+  status = r.status ?? 1
+  if (status !== 0) break
+  stats.push(JSON.parse(readFileSync(statsFile, 'utf8')))
 }
+rmSync(statsDir, { recursive: true, force: true })
+if (status !== 0) process.exit(status)
+writeFileSync(path.join(out, 'licenses.txt'), licensesText(root, bundledPackageDirs(stats)))

@@ -16,11 +16,18 @@ const README = join(ROOT, 'README.md')
 const REFERENCE = join(ROOT, 'docs', 'reference.md')
 const update = process.env.UPDATE_DOCS === '1'
 
+/**
+ * A description as action.yml shows it: a link to an anchor of docs/reference.md does not work where action.yml is shown
+ * (the marketplace, an editor), so it becomes its text and says where to look.
+ */
+const plainDescription = (description: string): string =>
+  description.replace(/\[([^\]]+)\]\(#[^)]*\)/g, '$1 in docs/reference.md')
+
 /** action.yml's entry for a row. */
 const actionEntry = (row: Row): Record<string, unknown> =>
   row.required
-    ? { description: row.description, required: true }
-    : { description: row.description, required: false, default: row.default }
+    ? { description: plainDescription(row.description), required: true }
+    : { description: plainDescription(row.description), required: false, default: row.default }
 
 const readmeRow = (name: string, row: Row): string =>
   `| \`${name}\` | ${row.required ? '(required)' : row.default ? `\`${row.default}\`` : ''} | ${row.description} |`
@@ -65,7 +72,7 @@ function groupsMarkdown(): string {
         .map(key => {
           const row = rows.get(key)!
           const fallback = row.default ? ` Default \`${row.default}\`.` : ''
-          return `- \`${inputName(key)}\`: ${firstSentence(row.description)}${fallback}`
+          return `- \`${inputName(key)}\`: ${firstSentence(row.description).replace(/\]\(#/g, '](docs/reference.md#')}${fallback}`
         })
         .join('\n')}`
   ).join('\n\n')
@@ -96,6 +103,11 @@ describe('the input table', () => {
   it('is action.yml: names in order, defaults, required, and one description per input', () => {
     expect(Object.keys(action.inputs)).toEqual(ROWS.map(([key]) => inputName(key)))
     for (const [key, row] of ROWS) expect(action.inputs[inputName(key)]).toEqual(actionEntry(row))
+  })
+
+  it('gives action.yml descriptions no links to README anchors', () => {
+    const linked = Object.entries(action.inputs).filter(([, input]) => /\]\(#/.test(input.description))
+    expect(linked.map(([name]) => name)).toEqual([])
   })
 
   it('puts every input in exactly one group of the README, in the generated block', () => {

@@ -16,10 +16,15 @@ export function csvRecords(text: string): string[][] {
   // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
   let inQuotes = false
   let wasQuoted = false
+  // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
+  let lead = ''
+  let closedAt = -1
   const endField = (): void => {
     record.push(field)
     field = ''
     wasQuoted = false
+    lead = ''
+    closedAt = -1
   }
   const endRecord = (): void => {
     endField()
@@ -31,15 +36,27 @@ export function csvRecords(text: string): string[][] {
     if (inQuotes) {
       if (c !== '"') field += c
       else if (text[i + 1] === '"') field += text[++i]
-      else inQuotes = false
+      else {
+        inQuotes = false
+        closedAt = field.length
+      }
     } else if (c === '"' && !wasQuoted && field.trim() === '') {
       inQuotes = wasQuoted = true
+      lead = field
       field = ''
     } else if (c === ',') endField()
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++
       endRecord()
-    } else field += c
+    } else {
+      // Text after the closing quote other than blanks: the quotes were part of the value, as csv-parse's
+      // relaxed quotes read `"a"b` (the doubled quotes inside stay undone).
+      if (closedAt >= 0 && c !== ' ' && c !== '\t') {
+        field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`
+        closedAt = -1
+      }
+      field += c
+    }
   }
   if (inQuotes) throw new CsvError('a quoted entry is not closed')
   if (field !== '' || record.length) endRecord()

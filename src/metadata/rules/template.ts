@@ -94,23 +94,34 @@ export function parseTemplate(source: string, scope: Scope): Template {
   let text = ''
   let i = 0
   while (i < source.length) {
-    if (source.startsWith('\\{{', i)) {
-      text += '{{'
-      i += 3
-      continue
-    }
     if (!source.startsWith('{{', i)) {
       text += source[i++]
       continue
     }
+    // Backslashes before `{{`, read as Handlebars reads them: one makes the `{{` literal; two or more stand
+    // for one fewer, before an expression.
+    const slashes = /\\*$/.exec(text)![0].length
+    if (slashes === 1) {
+      text = text.slice(0, -1) + '{{'
+      i += 2
+      continue
+    }
+    if (slashes > 1) text = text.slice(0, -1)
     const triple = source.startsWith('{{{', i)
     const close = triple ? '}}}' : '}}'
     const start = i + (triple ? 3 : 2)
     const end = source.indexOf(close, start)
     if (end < 0) throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`)
     const body = source.slice(start, end)
+    const comment = /^\s*!/.test(body)
+    // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
+    // with `}}}` and does not parse; nor does a comment in triple braces.
+    let braces = close.length
+    while (!comment && source[end + braces] === '}') braces++
+    if (braces !== close.length || (comment && triple))
+      throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`)
     i = end + close.length
-    if (/^\s*!/.test(body)) continue // a Handlebars comment
+    if (comment) continue
     if (/^\s*[#/^>~&]|~\s*$/.test(body))
       throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`)
     if (text) parts.push(text)
