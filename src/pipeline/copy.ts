@@ -1,17 +1,13 @@
 // Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
 // within the same repository, a cross-repository mount within one registry, a stream between registries.
-import type { Manifest, RegistryClient } from '../registry/api.js'
+import type { Manifest } from '../registry/api.js'
 import { hasBlob, startUpload, streamBlob, type BlobRef } from '../registry/blobs.js'
+import { RegistryError } from '../registry/errors.js'
+import { contentDigest } from '../registry/oci.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
-import { isIndex, type Descriptor } from './merge.js'
 import { retrying } from './plan.js'
-
-/** A repository on a registry, with the client that speaks to that registry. */
-export interface Side {
-  client: RegistryClient
-  name: string
-}
+import { readSource, type Side, type SourceManifest } from './sources/read.js'
 
 /** What the copy moved; the `metadata` output reports it. */
 export interface Moved {
@@ -37,30 +33,47 @@ export class Copier {
     private readonly opts: { retries: number; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
   ) {}
 
-  /** `manifest` (of `src`) into `dst` under its digest, with everything it refers to, children first. */
-  place(src: Side, dst: Side, manifest: Manifest): Promise<void> {
+  /**
+   * `manifest` (of `src`) into `dst` under the digest it was reached by, with everything it refers to,
+   * children first. `within` holds the bodies of the indexes that lead to it, to refuse one that refers
+   * back to its own ancestor (which would wait on itself forever).
+   */
+  place(
+    src: Side,
+    dst: Side,
+    manifest: SourceManifest,
+    within: Manifest[] = [],
+    digest = manifest.digest
+  ): Promise<void> {
     if (sameRepository(src, dst)) return Promise.resolve()
-    return this.once(`${dst.client.registry}/${dst.name}@${manifest.digest}`, async () => {
-      const parsed = JSON.parse(manifest.body.toString('utf8')) as {
-        manifests?: Descriptor[]
-        config?: Descriptor
-        layers?: Descriptor[]
-      }
-      if (isIndex(manifest.mediaType)) {
-        await Promise.all(
-          (parsed.manifests ?? []).map(async d =>
-            this.place(src, dst, await src.client.getManifest(src.name, d.digest))
-          )
-        )
+    return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
+      const parsed = manifest.parsed
+      if (parsed.kind === 'index') {
+        await this.placeChildren(src, dst, manifest, within)
       } else {
         // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
-        const blobs = [parsed.config, ...(parsed.layers ?? [])].filter(
-          (d): d is Descriptor => !!d && !d.urls?.length
-        )
+        const blobs = [parsed.config, ...parsed.layers].filter(d => !d.urls?.length)
         await Promise.all(blobs.map(b => this.blob(src, dst, b)))
       }
-      await dst.client.putManifest(dst.name, manifest.digest, manifest.body, manifest.mediaType)
+      // The exact bytes whose digest was checked when they were read.
+      await dst.client.putManifest(dst.name, digest, manifest.body, manifest.mediaType)
     })
+  }
+
+  /** Every manifest an index (of `src`) lists, into `dst`, read by and checked against its descriptor. */
+  async placeChildren(src: Side, dst: Side, index: SourceManifest, within: Manifest[] = []): Promise<void> {
+    if (index.parsed.kind !== 'index') return
+    const path = [...within, index]
+    await Promise.all(
+      index.parsed.manifests.map(async d => {
+        if (path.some(m => contentDigest(d.digest, m.body) === d.digest))
+          throw new RegistryError(
+            `source ${index.label}: lists ${d.digest}, which is an index it is itself part of (a cycle)`,
+            'fatal'
+          )
+        return this.place(src, dst, await readSource(src, d), path, d.digest)
+      })
+    )
   }
 
   private blob(src: Side, dst: Side, blob: BlobRef): Promise<void> {

@@ -105,7 +105,8 @@ export function parseDescriptor(value: unknown, where: string): Descriptor {
   const size = value.size
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
     throw new OciError(`${where}: size ${JSON.stringify(size ?? null)} is not a byte count`)
-  const d: Descriptor = { mediaType: value.mediaType as string, digest: value.digest as string, size }
+  // Fields this project does not read (artifactType, data, …) are kept as they are.
+  const d = { ...value } as unknown as Descriptor
   if (value.platform !== undefined) d.platform = parsePlatform(value.platform, where)
   if (value.annotations !== undefined) {
     const a = value.annotations

@@ -2,6 +2,7 @@
 // `Link: <…>; rel="next"` header.
 
 import type { RegistryClient } from './api.js'
+import { oneLine } from '../text.js'
 import { headerValue, RegistryError, where } from './errors.js'
 
 const PAGE = 1000
@@ -18,6 +19,24 @@ export function nextLink(link: string | undefined): string | undefined {
   return undefined
 }
 
+const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):'
+
+/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
+function nextPage(link: string, base: URL): URL {
+  let next: URL | undefined
+  try {
+    next = new URL(link, base)
+  } catch {
+    // reported below
+  }
+  if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+    throw new RegistryError(
+      `GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify(oneLine(link, 200))})`,
+      'fatal'
+    )
+  return next
+}
+
 /** Every tag of `repo`, in the registry's order; a repository that does not exist has none. */
 export async function listTags(client: RegistryClient, repo: string): Promise<string[]> {
   const tags: string[] = []
@@ -27,20 +46,26 @@ export async function listTags(client: RegistryClient, repo: string): Promise<st
   for (let page = 0; url; page++) {
     if (page === MAX_PAGES)
       throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal')
-    const res = await client.auth.request('GET', url, repo, 'pull', { Accept: 'application/json' })
-    if (res.status === 404) return tags
-    if (res.status !== 200) throw client.transport.httpError('GET', url, res, 'fatal')
+    // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
+    // without our credentials, which are for this registry only.
+    const foreign = url.origin !== client.transport.effective(first).origin
+    const accept = { Accept: 'application/json' }
+    const res = foreign
+      ? await client.transport.send('GET', url, accept)
+      : await client.auth.request('GET', url, repo, 'pull', accept)
+    if (res.status === 404 && !foreign) return tags
+    if (res.status !== 200)
+      throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '')
     let body: { tags?: unknown }
     try {
       body = JSON.parse(res.body.toString('utf8')) as { tags?: unknown }
     } catch {
       throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal')
     }
-    if (Array.isArray(body.tags)) for (const t of body.tags) if (typeof t === 'string') tags.push(t)
+    if (Array.isArray(body?.tags))
+      for (const t of body.tags as unknown[]) if (typeof t === 'string') tags.push(t)
     const next = nextLink(headerValue(res.headers.link))
-    const following: URL | undefined = next ? new URL(next, client.transport.effective(url)) : undefined
-    // Only on the same registry: a Link elsewhere would carry our credentials away.
-    url = following && following.origin === client.transport.effective(first).origin ? following : undefined
+    url = next === undefined ? undefined : nextPage(next, client.transport.effective(url))
   }
   return tags
 }
