@@ -63,6 +63,22 @@ export function memoryImage(architecture = 'amd64', layerBytes = 64 * 1024): Mem
   return { config, layers, manifest }
 }
 
+/** An OCI index of `children` (descriptor fields may be replaced, as a broken registry would write them). */
+export function memoryIndex(children: Record<string, unknown>[]): Blob & { mediaType: string } {
+  return {
+    ...blobOf(Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: children }))),
+    mediaType: OCI_INDEX
+  }
+}
+
+/** The descriptor of an image's manifest in an index, with its platform. */
+export const childOf = (image: MemoryImage, architecture = 'amd64'): Record<string, unknown> => ({
+  mediaType: image.manifest.mediaType,
+  digest: image.manifest.digest,
+  size: image.manifest.size,
+  platform: { os: 'linux', architecture }
+})
+
 type Handler = (req: Seen, res: http.ServerResponse) => void
 
 export interface HostileSource {

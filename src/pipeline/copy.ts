@@ -1,9 +1,7 @@
 // Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
 // within the same repository, a cross-repository mount within one registry, a stream between registries.
-import type { Manifest } from '../registry/api.js'
 import { hasBlob, startUpload, streamBlob, type BlobRef } from '../registry/blobs.js'
 import { RegistryError } from '../registry/errors.js'
-import { contentDigest } from '../registry/oci.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
 import { retrying } from './plan.js'
@@ -19,6 +17,8 @@ export interface Moved {
   blobsPresent: number
 }
 
+// OCI allows an index in an index; docker and buildx write one level, and nothing real nests this deep.
+const MAX_NESTING = 4
 // As many blobs in flight as docker pushes layers at once by default.
 const PARALLEL_BLOBS = 5
 
@@ -35,21 +35,16 @@ export class Copier {
 
   /**
    * `manifest` (of `src`) into `dst` under the digest it was reached by, with everything it refers to,
-   * children first. `within` holds the bodies of the indexes that lead to it, to refuse one that refers
-   * back to its own ancestor (which would wait on itself forever).
+   * children first. `depth` counts the indexes that lead to it. Every child is checked against the digest
+   * that names it, so no index can list itself or an ancestor (a manifest cannot hold its own digest) and
+   * wait on itself; the depth of nested indexes is bounded all the same.
    */
-  place(
-    src: Side,
-    dst: Side,
-    manifest: SourceManifest,
-    within: Manifest[] = [],
-    digest = manifest.digest
-  ): Promise<void> {
+  place(src: Side, dst: Side, manifest: SourceManifest, depth = 0, digest = manifest.digest): Promise<void> {
     if (sameRepository(src, dst)) return Promise.resolve()
     return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
       const parsed = manifest.parsed
       if (parsed.kind === 'index') {
-        await this.placeChildren(src, dst, manifest, within)
+        await this.placeChildren(src, dst, manifest, depth)
       } else {
         // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
         const blobs = [parsed.config, ...parsed.layers].filter(d => !d.urls?.length)
@@ -61,18 +56,17 @@ export class Copier {
   }
 
   /** Every manifest an index (of `src`) lists, into `dst`, read by and checked against its descriptor. */
-  async placeChildren(src: Side, dst: Side, index: SourceManifest, within: Manifest[] = []): Promise<void> {
+  async placeChildren(src: Side, dst: Side, index: SourceManifest, depth = 0): Promise<void> {
     if (index.parsed.kind !== 'index') return
-    const path = [...within, index]
+    if (depth >= MAX_NESTING)
+      throw new RegistryError(
+        `source ${index.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`,
+        'fatal'
+      )
     await Promise.all(
-      index.parsed.manifests.map(async d => {
-        if (path.some(m => contentDigest(d.digest, m.body) === d.digest))
-          throw new RegistryError(
-            `source ${index.label}: lists ${d.digest}, which is an index it is itself part of (a cycle)`,
-            'fatal'
-          )
-        return this.place(src, dst, await readSource(src, d), path, d.digest)
-      })
+      index.parsed.manifests.map(async d =>
+        this.place(src, dst, await readSource(src, d), depth + 1, d.digest)
+      )
     )
   }
 
