@@ -198,8 +198,7 @@ describe('wrong or malformed manifests from a source', () => {
       tag => {
         const image = memoryImage()
         source.add(image)
-        const { digest: _gone, ...child } = childOf(image)
-        const index = memoryIndex([child])
+        const index = memoryIndex([{ ...childOf(image), digest: undefined }])
         serveManifest(tag, index.body, index.mediaType)
       },
       /manifests\[0\]: no digest/

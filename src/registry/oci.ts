@@ -40,7 +40,10 @@ export const platformKey = (p: Platform): string =>
   platformString(p) + (p['os.version'] ? `:${p['os.version']}` : '')
 
 /** BuildKit's attestation manifests sit beside the images in an index, with platform unknown/unknown. */
-export const isAttestation = (d: Pick<Descriptor, 'annotations' | 'platform'>): boolean =>
+export const isAttestation = (d: {
+  annotations?: Record<string, string>
+  platform?: { os?: string }
+}): boolean =>
   d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown'
 
 /** What a descriptor, a manifest or a digest gets wrong; the caller names where it came from. */
