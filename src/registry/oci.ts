@@ -130,7 +130,8 @@ function parsePlatform(value: unknown, where: string): Platform {
   for (const key of ['os', 'architecture', 'variant', 'os.version'] as const) {
     const v = value[key]
     const required = key === 'os' || key === 'architecture'
-    if ((v === undefined && !required) || (typeof v === 'string' && v !== '' && PRINTABLE.test(v))) continue
+    if (v === undefined ? !required : typeof v === 'string' && (v !== '' || !required) && PRINTABLE.test(v))
+      continue
     throw new OciError(
       `${where}: platform ${key} ${v === undefined ? 'is missing' : 'is not a plain string'}`
     )
