@@ -7,6 +7,7 @@ import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
 import { optionArgs } from './build-flags.js'
 import type { Inputs } from './inputs.js'
 import { splitHostPort } from './reference.js'
+import { platformString } from './registry/oci.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from './retry.js'
 
 export { createExecRunner } from './exec.js'
@@ -346,7 +347,7 @@ export class Docker {
       Architecture?: string
       Variant?: string
     }
-    const platform = [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/')
+    const platform = platformString({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant })
     return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform }
   }
 

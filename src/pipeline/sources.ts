@@ -6,6 +6,7 @@ import { ref } from '../input-table.js'
 import { manifestDigest, type Manifest, type RegistryClient } from '../registry/api.js'
 import { getSmallBlob } from '../registry/blobs.js'
 import { RegistryError } from '../registry/errors.js'
+import { platformString } from '../registry/oci.js'
 import { listTags } from '../registry/tags-list.js'
 import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
@@ -132,9 +133,7 @@ function promotion(inputs: Inputs, part: Resolved): Top {
       'annotations',
       `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`
     )
-  const single = part.platform
-    ? [part.platform.os, part.platform.architecture, part.platform.variant].filter(Boolean).join('/')
-    : undefined
+  const single = part.platform ? platformString(part.platform) : undefined
   return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) }
 }
 

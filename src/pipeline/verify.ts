@@ -75,7 +75,7 @@ export function platformDigests(manifest: Manifest, localPlatform?: string): Rec
   for (const d of parsed.manifests) {
     const p = d.platform
     if (!d.digest || !p?.os || !p.architecture || isAttestation(d)) continue
-    out[platformString({ ...p, os: p.os, architecture: p.architecture })] = d.digest
+    out[platformString(p)] = d.digest
   }
   return out
 }

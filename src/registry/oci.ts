@@ -32,7 +32,7 @@ export interface Descriptor {
 }
 
 /** os/arch[/variant], as platform-digests and docker's --platform write it. */
-export const platformString = (p: Pick<Platform, 'os' | 'architecture' | 'variant'>): string =>
+export const platformString = (p: { os?: string; architecture?: string; variant?: string }): string =>
   [p.os, p.architecture, p.variant].filter(Boolean).join('/')
 
 /** os/arch[/variant][:os.version]: two images an index cannot tell apart have the same key. */
