@@ -140,3 +140,49 @@ describe('streamBlob', () => {
     expect(dst.seen.filter(s => s.method === 'PUT')).toEqual([])
   })
 })
+
+describe('streamBlob from a source that does not serve what the descriptor says', () => {
+  const blob = { digest: DIGEST, size: BLOB.length }
+  const target = () =>
+    serve((req, res) => {
+      if (req.method === 'PUT') return void res.writeHead(201).end()
+      res.writeHead(404).end()
+    })
+
+  it('more bytes than the size: refused naming the source, the PUT never completes, its socket is not reused', async () => {
+    let extra = true
+    const src = await serve((_req, res) => {
+      res.writeHead(200) // chunked: only counting finds the extra bytes
+      res.write(BLOB)
+      setTimeout(
+        () => res.end(extra ? Buffer.from('PUT /v2/x/manifests/smuggled HTTP/1.1\r\n\r\n') : undefined),
+        20
+      )
+    })
+    const dst = await target()
+    const [source, sink] = [client(src).c, client(dst).c]
+    const at = new URL(`http://${dst.host}/v2/dst/blobs/uploads/u1`)
+    const error = await failure(streamBlob(source, 'src/app', sink, 'dst', blob, at))
+    expect(error.message).toBe(
+      `source ${src.host}/src/app: blob ${DIGEST} is served with more bytes than its descriptor's size (${BLOB.length})`
+    )
+    expect(error.kind).toBe('fatal')
+    expect(dst.seen.filter(s => s.method === 'PUT')).toEqual([])
+    extra = false
+    expect(await streamBlob(source, 'src/app', sink, 'dst', blob, at)).toBe(BLOB.length)
+    expect(dst.seen.filter(s => s.method === 'PUT').map(s => s.body.length)).toEqual([BLOB.length])
+    expect(dst.connections).toBe(2)
+  })
+
+  it('a declared length other than the size is refused before anything is sent', async () => {
+    const src = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Length': String(BLOB.length + 5) })
+      res.end(Buffer.concat([BLOB, Buffer.from('extra')]))
+    })
+    const dst = await target()
+    const at = new URL(`http://${dst.host}/v2/dst/blobs/uploads/u1`)
+    const error = await failure(streamBlob(client(src).c, 'src/app', client(dst).c, 'dst', blob, at))
+    expect(error.message).toMatch(/is served with 300005 bytes, but its descriptor's size is 300000$/)
+    expect(dst.connections).toBe(0)
+  })
+})

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { MAX_TAGS_READ } from '../../src/registry/bounds.js'
 import { listTags, nextLink } from '../../src/registry/tags-list.js'
-import { cleanUp, client, failure, serve } from '../helpers/stand-in.js'
+import { cleanUp, client, failure, serve, basic, creds } from '../helpers/stand-in.js'
 
 afterEach(cleanUp)
 
@@ -39,17 +39,45 @@ describe('listTags', () => {
     ])
   })
 
-  it('a Link to another origin is not followed (it would carry the credentials away)', async () => {
-    const server = await serve((_req, res) => {
+  it('a Link to another origin is followed without the credentials, and a page it cannot read fails naming it', async () => {
+    let other = 200
+    const elsewhere = await serve((_req, res) => {
+      res.writeHead(other, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ tags: ['b'] }))
+    }, '127.0.0.2')
+    const server = await serve((req, res) => {
+      if (req.headers.authorization !== basic('u', 'p')) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="r"' })
+        return void res.end()
+      }
       res.writeHead(200, {
         'Content-Type': 'application/json',
-        Link: '<http://203.0.113.9/v2/x?last=a>; rel="next"'
+        Link: `<http://127.0.0.2:${elsewhere.port}/v2/my/app/tags/list?last=a>; rel="next"`
       })
       res.end(JSON.stringify({ tags: ['a'] }))
     })
+    const { c } = client(server, { credentials: creds('u', 'p') })
+    expect(await listTags(c, 'my/app')).toEqual(['a', 'b'])
+    expect(elsewhere.seen).toHaveLength(1)
+    expect(elsewhere.seen[0].headers.authorization).toBeUndefined()
+    other = 401
+    const error = await failure(listTags(c, 'my/app'))
+    expect(error.message).toMatch(
+      new RegExp(
+        `^tag list page on another origin .*: GET http://127\\.0\\.0\\.2:${elsewhere.port}/v2/my/app/tags/list failed with HTTP 401`
+      )
+    )
+  })
+
+  it('a Link that cannot be followed fails naming it; a body of null is no tags', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', Link: '<ftp://x/y>; rel="next"' })
+      res.end('null')
+    })
     const { c } = client(server)
-    expect(await listTags(c, 'my/app')).toEqual(['a'])
-    expect(server.seen).toHaveLength(1)
+    expect((await failure(listTags(c, 'my/app'))).message).toMatch(
+      /Link header names a next page that cannot be read \("ftp:\/\/x\/y"\)/
+    )
   })
 
   it('a repository the registry does not know has no tags; null tags count as none', async () => {

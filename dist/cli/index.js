@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1382);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9139);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1382:
+/***/ 9139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3449,10 +3449,145 @@ function grownMs(minMs, size = 0) {
 /** 4000 → "4", 2500 → "2.5". */
 const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
 
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/oci.ts
+// OCI descriptors and manifests as read from registries we do not control: the media types, the digest
+// algorithms that are verified (and the others, refused), platform strings, and one parser that checks a
+// manifest's shape before any of it is used. Leaf module: nothing of the project.
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** The manifest types this project reads and writes, in the order an Accept header lists them. */
+const MANIFEST_TYPES = [DOCKER_MANIFEST, DOCKER_LIST, OCI_MANIFEST, OCI_INDEX];
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST]);
+const isIndex = (mediaType) => INDEX_TYPES.has(mediaType);
+/** os/arch[/variant], as platform-digests and docker's --platform write it. */
+const platformString = (p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+/** os/arch[/variant][:os.version]: two images an index cannot tell apart have the same key. */
+const platformKey = (p) => platformString(p) + (p['os.version'] ? `:${p['os.version']}` : '');
+/** BuildKit's attestation manifests sit beside the images in an index, with platform unknown/unknown. */
+const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+/** What a descriptor, a manifest or a digest gets wrong; the caller names where it came from. */
+class OciError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'OciError';
+    }
+}
+// The algorithms the OCI image spec registers; a digest of any other is refused, as it cannot be checked.
+const ALGORITHMS = { sha256: /^[a-f0-9]{64}$/, sha512: /^[a-f0-9]{128}$/ };
+/** Why `digest` is not one this project can verify, or undefined. */
+function digestProblem(digest) {
+    if (typeof digest !== 'string' || digest === '')
+        return 'no digest';
+    const colon = digest.indexOf(':');
+    const algorithm = digest.slice(0, colon);
+    const encoded = digest.slice(colon + 1);
+    if (colon < 0 || !/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/.test(algorithm))
+        return `${JSON.stringify(oci_short(digest))} is not a digest`;
+    if (!ALGORITHMS[algorithm])
+        return `digest algorithm ${JSON.stringify(oci_short(algorithm))} is not supported (only sha256 and sha512 can be verified)`;
+    if (!ALGORITHMS[algorithm].test(encoded))
+        return `${JSON.stringify(oci_short(digest))} is not a valid ${algorithm} digest`;
+    return undefined;
+}
+/** A hash for `digest`'s algorithm (which digestProblem has accepted); `digestOf` finishes it. */
+const hashFor = (digest) => (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+const digestOf = (digest, hash) => `${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}`;
+/** The digest of `body` in `digest`'s algorithm, to compare with it. */
+const contentDigest = (digest, body) => digestOf(digest, hashFor(digest).update(body));
+// RFC 6838: type/subtype of restricted names; parameters are not part of a descriptor's media type.
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+function mediaTypeProblem(mediaType) {
+    if (typeof mediaType !== 'string')
+        return 'no media type';
+    if (!MEDIA_TYPE.test(mediaType))
+        return `media type ${JSON.stringify(oci_short(mediaType))} is not a valid media type`;
+    return undefined;
+}
+const oci_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const oci_short = (s) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+// No control characters in what goes into logs, outputs and summaries.
+const PRINTABLE = /^[^\p{Cc}]*$/u;
+/** A descriptor, checked field by field; `where` names it in the error (`layers[2]`). */
+function parseDescriptor(value, where) {
+    if (!oci_isObject(value))
+        throw new OciError(`${where} is not a descriptor object`);
+    const problem = mediaTypeProblem(value.mediaType) ?? digestProblem(value.digest);
+    if (problem)
+        throw new OciError(`${where}: ${problem}`);
+    const size = value.size;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        throw new OciError(`${where}: size ${JSON.stringify(size ?? null)} is not a byte count`);
+    // Fields this project does not read (artifactType, data, …) are kept as they are.
+    const d = { ...value };
+    if (value.platform !== undefined)
+        d.platform = parsePlatform(value.platform, where);
+    if (value.annotations !== undefined) {
+        const a = value.annotations;
+        if (!oci_isObject(a) || !Object.values(a).every(v => typeof v === 'string'))
+            throw new OciError(`${where}: annotations are not a map of strings`);
+        d.annotations = a;
+    }
+    if (value.urls !== undefined) {
+        if (!Array.isArray(value.urls) || !value.urls.every(u => typeof u === 'string'))
+            throw new OciError(`${where}: urls is not a list of strings`);
+        d.urls = value.urls;
+    }
+    return d;
+}
+function parsePlatform(value, where) {
+    if (!oci_isObject(value))
+        throw new OciError(`${where}: platform is not an object`);
+    for (const key of ['os', 'architecture', 'variant', 'os.version']) {
+        const v = value[key];
+        const required = key === 'os' || key === 'architecture';
+        if (v === undefined ? !required : typeof v === 'string' && (v !== '' || !required) && PRINTABLE.test(v))
+            continue;
+        throw new OciError(`${where}: platform ${key} ${v === undefined ? 'is missing' : 'is not a plain string'}`);
+    }
+    return value;
+}
+/**
+ * A manifest's body as `mediaType` says it is: an index with its child descriptors, or an image manifest
+ * with its config and layers, every descriptor validated. Throws OciError saying what is wrong.
+ */
+function parseManifest(body, mediaType) {
+    const problem = mediaTypeProblem(mediaType);
+    if (problem)
+        throw new OciError(problem);
+    if (!MANIFEST_TYPES.includes(mediaType))
+        throw new OciError(`media type ${JSON.stringify(mediaType)} is not an image manifest or index`);
+    let json;
+    try {
+        json = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new OciError('the manifest is not JSON');
+    }
+    if (!oci_isObject(json))
+        throw new OciError('the manifest is not a JSON object');
+    if (json.mediaType !== undefined && json.mediaType !== mediaType)
+        throw new OciError(`the manifest says it is ${JSON.stringify(oci_short(String(json.mediaType)))}, but was served as ${mediaType}`);
+    if (isIndex(mediaType)) {
+        if (!Array.isArray(json.manifests))
+            throw new OciError('the index has no list of manifests');
+        return { kind: 'index', manifests: json.manifests.map((d, i) => parseDescriptor(d, `manifests[${i}]`)) };
+    }
+    if (!Array.isArray(json.layers))
+        throw new OciError('the manifest has no list of layers');
+    return {
+        kind: 'image',
+        config: parseDescriptor(json.config, 'config'),
+        layers: json.layers.map((d, i) => parseDescriptor(d, `layers[${i}]`))
+    };
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/log/fence.ts
 // docker's output, fenced off from the runner's workflow-command parser.
 //
@@ -3808,6 +3943,7 @@ function removeSignalHandlers() {
 
 
 
+
 /** Deadline of the commands that should take seconds: inspect, info, login. */
 const SHORT_DEADLINE_MS = 60_000;
 /**
@@ -4076,7 +4212,7 @@ class Docker {
     async inspect(image) {
         const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
         const raw = JSON.parse(stdout);
-        const platform = [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/');
+        const platform = platformString({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
         return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
     }
     /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
@@ -4977,12 +5113,8 @@ function withAuth(headers, auth) {
 
 
 
-const MANIFEST_ACCEPT = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.oci.image.index.v1+json'
-];
+
+const MANIFEST_ACCEPT = MANIFEST_TYPES;
 const api_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 function manifestDigest(body) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
@@ -5008,6 +5140,11 @@ class RegistryClient {
     /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
     async getManifest(repo, reference) {
         this.validate(repo, reference);
+        // By digest, the content is checked against it: a digest that cannot be checked is not asked for.
+        const byDigest = api_DIGEST.test(reference);
+        const problem = byDigest ? digestProblem(reference) : undefined;
+        if (problem)
+            throw new RegistryError(`cannot fetch ${repo}@${reference}: ${problem}`, 'fatal');
         const path = `manifests/${reference}`;
         const res = await this.auth.request('GET', this.url(repo, path), repo, 'pull', {
             Accept: MANIFEST_ACCEPT.join(', ')
@@ -5017,8 +5154,9 @@ class RegistryClient {
         if (res.status !== 200)
             throw this.transport.httpError('GET', url, res, 'fatal');
         const digest = manifestDigest(res.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(`GET ${where(url)} returned content whose digest is ${digest}`, 'fatal', {
+        const served = byDigest ? contentDigest(reference, res.body) : reference;
+        if (served !== reference) {
+            throw new RegistryError(`GET ${where(url)} returned content whose digest is ${served}`, 'fatal', {
                 status: res.status
             });
         }
@@ -5472,6 +5610,7 @@ const retrying = (what, attempts, reporter, sleep) => ({
 });
 
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+
 class VerificationError extends Error {
     constructor(message) {
         super(message);
@@ -5523,11 +5662,9 @@ function platformDigests(manifest, localPlatform) {
     const out = {};
     for (const d of parsed.manifests) {
         const p = d.platform;
-        if (!d.digest || !p?.os || !p.architecture || p.os === 'unknown')
+        if (!d.digest || !p?.os || !p.architecture || isAttestation(d))
             continue;
-        if (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
-            continue;
-        out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest;
+        out[platformString(p)] = d.digest;
     }
     return out;
 }
@@ -5797,6 +5934,7 @@ async function checkVersionGates(inputs, docker) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/describe.ts
+
 const parse = (m) => {
     try {
         return JSON.parse(m.body.toString('utf8'));
@@ -5811,14 +5949,14 @@ const manifestSize = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum
 function descriptorPlatform(metadata) {
     const p = metadata['containerimage.descriptor']
         ?.platform;
-    return p?.os && p.architecture ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined;
+    return p?.os && p.architecture ? platformString(p) : undefined;
 }
 async function describePushed(client, name, manifest, metadata) {
     const parsed = parse(manifest);
     if (!Array.isArray(parsed.manifests))
         return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) };
     // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
-    const images = parsed.manifests.filter(d => d.digest && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    const images = parsed.manifests.filter(d => d.digest && !isAttestation(d));
     const children = await Promise.all(images.map(d => client.getManifest(name, d.digest)));
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
@@ -5926,6 +6064,8 @@ function resultOf(o) {
     };
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/registry/stream.ts
 // Requests whose bodies are layers: the response (or the request body) is a stream, never a buffer, so a
 // blob goes from one registry to another without being held in memory. Beside transport.ts, which buffers
@@ -6034,6 +6174,9 @@ async function once(transport, method, url, headers, body, ceiling) {
             resolve(res);
         });
         req.setTimeout(transport.timeoutMs, () => req.destroy(Object.assign(new Error(`timed out after ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+        // A body other than its Content-Length would desync the connection: node refuses it, and a request
+        // that failed mid-body is destroyed (fail), so its socket never goes back to the pool.
+        Object.assign(req, { strictContentLength: true }); // on every OutgoingMessage; typed only on ServerResponse
         req.on('error', fail);
         if (!body)
             return void req.end();
@@ -6060,11 +6203,14 @@ function networkError(method, url, err) {
 
 
 
-const blobs_DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+
+
+
 function checkDigest(digest) {
-    // It goes into a URL path and a query: nothing outside the grammar.
-    if (!blobs_DIGEST.test(digest))
-        throw new RegistryError(`invalid blob digest "${digest}"`, 'fatal');
+    // It goes into a URL path and a query: nothing outside the grammar, and nothing that cannot be verified.
+    const problem = digestProblem(digest);
+    if (problem)
+        throw new RegistryError(`invalid blob digest: ${problem}`, 'fatal');
 }
 /** Whether `repo` on this registry has the blob. */
 async function hasBlob(client, repo, digest) {
@@ -6083,8 +6229,8 @@ async function getSmallBlob(client, repo, digest) {
     const res = await client.auth.request('GET', client.url(repo, `blobs/${digest}`), repo, 'pull', {});
     if (res.status !== 200)
         throw client.transport.httpError('GET', client.url(repo, `blobs/${digest}`), res, 'fatal');
-    const got = manifestDigest(res.body);
-    if (digest.startsWith('sha256:') && got !== digest)
+    const got = contentDigest(digest, res.body);
+    if (got !== digest)
         throw new RegistryError(`GET ${where(client.url(repo, `blobs/${digest}`))} returned ${got}`, 'fatal');
     return res.body;
 }
@@ -6113,9 +6259,14 @@ async function startUpload(client, repo, mount) {
 }
 /**
  * Streams one blob from `src`/`srcRepo` into an upload session of `dst`/`dstRepo` (monolithic PUT with the
- * digest, which the target checks). Resolves with the bytes moved. Not retried here: the caller retries
+ * digest, which the target checks too). Resolves with the bytes moved. Not retried here: the caller retries
  * the whole copy, since neither stream can be replayed. Both exchanges end when `ceilingMs` has passed,
  * a transient failure: the idle bound alone would let a source that trickles hold the step for hours.
+ *
+ * The source is not trusted: a declared length other than the descriptor's size is refused before the PUT,
+ * bytes are counted and hashed on the way, and the last chunk is held back until length and digest are
+ * right, so the target never holds a complete upload of wrong content, nor any byte past `size` (which it
+ * would read as a request of its own on the same connection). Such a failure names the source.
  */
 async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload, ceilingMs) {
     checkDigest(blob.digest);
@@ -6148,27 +6299,83 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
     }
     if (got.res.statusCode !== 200)
         throw await streamError(src.transport, 'GET', got);
-    let moved = 0;
-    got.res.on('data', (chunk) => (moved += chunk.length));
+    const source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`;
+    const declared = headerValue(got.res.headers['content-length']);
+    if (declared !== undefined && declared !== String(blob.size)) {
+        // Never read on, and never back into the pool: the connection is in an unknown state.
+        got.res.destroy();
+        throw new RegistryError(`${source} is served with ${oneLine(declared, 40)} bytes, but its descriptor's size is ${blob.size}`, 'fatal');
+    }
+    const checked = new CheckedBlob(blob, source);
+    got.res.on('error', err => checked.destroy(err instanceof RegistryError
+        ? err
+        : new RegistryError(`${source}: reading it failed: ${oneLine(messageOf(err), 300)}`, kindOf(err))));
+    got.res.on('close', () => {
+        if (!got.res.complete)
+            checked.destroy(new RegistryError(`${source}: the source closed the connection mid-blob`, 'transient'));
+    });
+    // A PUT that ended early (the target answered, or failed) needs no more of the source.
+    checked.on('close', () => {
+        if (checked.errored || !got.res.complete)
+            got.res.destroy();
+    });
+    got.res.pipe(checked);
     const put = new URL(upload);
     put.searchParams.set('digest', blob.digest);
     const auth = await dst.auth.headerFor(dstRepo, 'pull,push');
     const headers = { 'Content-Type': 'application/octet-stream' };
     if (auth && put.origin === dst.transport.effective(dst.url(dstRepo, '')).origin)
         headers.Authorization = auth;
-    const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size, signal);
+    const res = await sendStream(dst.transport, 'PUT', put, headers, checked, blob.size, signal);
     if (res.status !== 201 && res.status !== 204) {
         const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload');
         throw res.status === 401 || res.status === 403
             ? new RegistryError(`${error.message} (the credentials for ${dst.registry} were rejected or lack push access to ${dstRepo})`, 'auth', { status: res.status, code: error.code })
             : error;
     }
-    return moved;
+    return checked.bytes;
+}
+/**
+ * Passes a blob's bytes on while counting and hashing them, never more than its size, and holds the last
+ * chunk back until the whole blob has the right length and digest: a wrong blob ends as an error of the
+ * source, and whatever reads this never sees all of it.
+ */
+class CheckedBlob extends external_node_stream_.Transform {
+    blob;
+    source;
+    bytes = 0;
+    hash;
+    held;
+    constructor(blob, source) {
+        super();
+        this.blob = blob;
+        this.source = source;
+        this.hash = hashFor(blob.digest);
+    }
+    _transform(chunk, _encoding, done) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.blob.size)
+            return done(new RegistryError(`${this.source} is served with more bytes than its descriptor's size (${this.blob.size})`, 'fatal'));
+        this.hash.update(chunk);
+        if (this.held)
+            this.push(this.held);
+        this.held = chunk;
+        done();
+    }
+    _flush(done) {
+        if (this.bytes < this.blob.size)
+            return done(new RegistryError(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`, 'fatal'));
+        const got = digestOf(this.blob.digest, this.hash);
+        if (got !== this.blob.digest)
+            return done(new RegistryError(`${this.source} is served with other content (its digest is ${got})`, 'fatal'));
+        done(null, this.held);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/tags-list.ts
 // GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
 // `Link: <…>; rel="next"` header.
+
 
 
 const PAGE = 1000;
@@ -6185,6 +6392,20 @@ function nextLink(link) {
     }
     return undefined;
 }
+const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):';
+/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
+function nextPage(link, base) {
+    let next;
+    try {
+        next = new URL(link, base);
+    }
+    catch {
+        // reported below
+    }
+    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+        throw new RegistryError(`GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify(oneLine(link, 200))})`, 'fatal');
+    return next;
+}
 /**
  * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
  * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
@@ -6198,11 +6419,17 @@ async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_RE
     for (let page = 0; url; page++) {
         if (page === MAX_PAGES)
             throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
-        const res = await client.auth.request('GET', url, repo, 'pull', { Accept: 'application/json' });
-        if (res.status === 404)
+        // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
+        // without our credentials, which are for this registry only.
+        const foreign = url.origin !== client.transport.effective(first).origin;
+        const accept = { Accept: 'application/json' };
+        const res = foreign
+            ? await client.transport.send('GET', url, accept)
+            : await client.auth.request('GET', url, repo, 'pull', accept);
+        if (res.status === 404 && !foreign)
             return tags;
         if (res.status !== 200)
-            throw client.transport.httpError('GET', url, res, 'fatal');
+            throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '');
         let body;
         try {
             body = JSON.parse(res.body.toString('utf8'));
@@ -6210,7 +6437,7 @@ async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_RE
         catch {
             throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
         }
-        const listed = Array.isArray(body.tags) ? body.tags : [];
+        const listed = Array.isArray(body?.tags) ? body.tags : [];
         read += listed.length;
         if (read > maxRead)
             throw new RegistryError(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
@@ -6218,18 +6445,152 @@ async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_RE
             if (typeof t === 'string' && keep(t))
                 tags.push(t);
         const next = nextLink(headerValue(res.headers.link));
-        const following = next ? new URL(next, client.transport.effective(url)) : undefined;
-        // Only on the same registry: a Link elsewhere would carry our credentials away.
-        url = following && following.origin === client.transport.effective(first).origin ? following : undefined;
+        url = next === undefined ? undefined : nextPage(next, client.transport.effective(url));
     }
     return tags;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/sources/read.ts
+
+
+/** `from`'s manifest at `reference` (a tag, or the descriptor that names it), checked and parsed. */
+async function readSource(from, reference, label) {
+    const ref = typeof reference === 'string' ? reference : reference.digest;
+    const name = label ?? `${from.client.registry}/${from.name}${ref.includes(':') ? '@' : ':'}${ref}`;
+    const fail = (message) => {
+        throw new RegistryError(`source ${name}: ${message}`, 'fatal');
+    };
+    let manifest;
+    try {
+        manifest = await from.client.getManifest(from.name, ref);
+    }
+    catch (error) {
+        if (!(error instanceof RegistryError))
+            throw error;
+        throw new RegistryError(`source ${name}: ${error.message}`, error.kind, {
+            status: error.status,
+            code: error.code
+        });
+    }
+    if (typeof reference !== 'string' && manifest.body.length !== reference.size)
+        fail(`the manifest has ${manifest.body.length} bytes, but its descriptor's size is ${reference.size}`);
+    try {
+        return { ...manifest, parsed: parseManifest(manifest.body, manifest.mediaType), label: name };
+    }
+    catch (error) {
+        if (error instanceof OciError)
+            return fail(error.message);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/copy.ts
+// Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
+// within the same repository, a cross-repository mount within one registry, a stream between registries.
+
+
+
+
+
+
+// OCI allows an index in an index; docker and buildx write one level, and nothing real nests this deep.
+const MAX_NESTING = 4;
+// As many blobs in flight as docker pushes layers at once by default.
+const PARALLEL_BLOBS = 5;
+class Copier {
+    opts;
+    moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 };
+    /** One placement per target repository and digest, shared by every manifest that needs it. */
+    placed = new Map();
+    active = 0;
+    waiting = [];
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /**
+     * `manifest` (of `src`) into `dst` under the digest it was reached by, with everything it refers to,
+     * children first. `depth` counts the indexes that lead to it. Every child is checked against the digest
+     * that names it, so no index can list itself or an ancestor (a manifest cannot hold its own digest) and
+     * wait on itself; the depth of nested indexes is bounded all the same.
+     */
+    place(src, dst, manifest, depth = 0, digest = manifest.digest) {
+        if (sameRepository(src, dst))
+            return Promise.resolve();
+        return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
+            const parsed = manifest.parsed;
+            if (parsed.kind === 'index') {
+                await this.placeChildren(src, dst, manifest, depth);
+            }
+            else {
+                // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
+                const blobs = [parsed.config, ...parsed.layers].filter(d => !d.urls?.length);
+                await Promise.all(blobs.map(b => this.blob(src, dst, b)));
+            }
+            // The exact bytes whose digest was checked when they were read.
+            await dst.client.putManifest(dst.name, digest, manifest.body, manifest.mediaType);
+        });
+    }
+    /** Every manifest an index (of `src`) lists, into `dst`, read by and checked against its descriptor. */
+    async placeChildren(src, dst, index, depth = 0) {
+        if (index.parsed.kind !== 'index')
+            return;
+        if (depth >= MAX_NESTING)
+            throw new RegistryError(`source ${index.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`, 'fatal');
+        await Promise.all(index.parsed.manifests.map(async (d) => this.place(src, dst, await readSource(src, d), depth + 1, d.digest)));
+    }
+    blob(src, dst, blob) {
+        return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
+            const sameRegistry = src.client === dst.client;
+            if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
+                this.moved.blobsPresent++;
+                return;
+            }
+            let mount = sameRegistry;
+            // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
+            // The window opens when the blob has its slot: time queued behind other blobs is not its own.
+            await this.limited(() => retry(async () => {
+                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.name } : undefined);
+                if (upload === 'mounted') {
+                    this.moved.blobsMounted++;
+                    return;
+                }
+                mount = false;
+                const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size);
+                const bytes = await streamBlob(src.client, src.name, dst.client, dst.name, blob, upload, ceilingMs);
+                this.moved.blobBytes += bytes;
+                this.moved.blobsCopied++;
+            }, {
+                ...retrying(`copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`, this.opts.retries, this.opts.reporter, this.opts.sleep),
+                maxElapsedMs: this.opts.bounds.copyWindowMs
+            }));
+        });
+    }
+    once(key, fn) {
+        let p = this.placed.get(key);
+        if (!p) {
+            p = fn();
+            this.placed.set(key, p);
+        }
+        return p;
+    }
+    async limited(fn) {
+        while (this.active >= PARALLEL_BLOBS)
+            await new Promise(resolve => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+const sameRepository = (a, b) => a.client === b.client && a.name === b.name;
+
 ;// CONCATENATED MODULE: ./src/pipeline/sources/merge.ts
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST]);
+
 class MergeError extends Error {
     input;
     constructor(input, message) {
@@ -6238,18 +6599,12 @@ class MergeError extends Error {
         this.name = 'MergeError';
     }
 }
-const isIndex = (mediaType) => INDEX_TYPES.has(mediaType);
-function platformKey(p) {
-    return ([p.os, p.architecture, p.variant].filter(Boolean).join('/') +
-        (p['os.version'] ? `:${p['os.version']}` : ''));
-}
-const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
 /** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
 function descriptorsOf(part) {
     const { manifest } = part;
     if (isIndex(manifest.mediaType)) {
-        const parsed = JSON.parse(manifest.body.toString('utf8'));
-        return Array.isArray(parsed.manifests) ? parsed.manifests : [];
+        const parsed = parseManifest(manifest.body, manifest.mediaType);
+        return parsed.kind === 'index' ? parsed.manifests : [];
     }
     if (!part.platform)
         throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`);
@@ -6307,10 +6662,7 @@ function mergeIndex(parts, annotations) {
         manifests: [...images, ...attestations],
         ...(oci && Object.keys(all).length ? { annotations: all } : {})
     };
-    const platformDigests = Object.fromEntries(images.map(d => [
-        [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join('/'),
-        d.digest
-    ]));
+    const platformDigests = Object.fromEntries(images.map(d => [platformString(d.platform), d.digest]));
     return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci };
 }
 /** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
@@ -6331,95 +6683,12 @@ function platformOfConfig(config) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/sources/copy.ts
-
-
-
-
-
-// As many blobs in flight as docker pushes layers at once by default.
-const PARALLEL_BLOBS = 5;
-class Copier {
-    opts;
-    moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 };
-    /** One placement per target repository and digest, shared by every manifest that needs it. */
-    placed = new Map();
-    active = 0;
-    waiting = [];
-    constructor(opts) {
-        this.opts = opts;
-    }
-    /** `manifest` (of `src`) into `dst` under its digest, with everything it refers to, children first. */
-    place(src, dst, manifest) {
-        if (sameRepository(src, dst))
-            return Promise.resolve();
-        return this.once(`${dst.client.registry}/${dst.name}@${manifest.digest}`, async () => {
-            const parsed = JSON.parse(manifest.body.toString('utf8'));
-            if (isIndex(manifest.mediaType)) {
-                await Promise.all((parsed.manifests ?? []).map(async (d) => this.place(src, dst, await src.client.getManifest(src.name, d.digest))));
-            }
-            else {
-                // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
-                const blobs = [parsed.config, ...(parsed.layers ?? [])].filter((d) => !!d && !d.urls?.length);
-                await Promise.all(blobs.map(b => this.blob(src, dst, b)));
-            }
-            await dst.client.putManifest(dst.name, manifest.digest, manifest.body, manifest.mediaType);
-        });
-    }
-    blob(src, dst, blob) {
-        return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
-            const sameRegistry = src.client === dst.client;
-            if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
-                this.moved.blobsPresent++;
-                return;
-            }
-            let mount = sameRegistry;
-            // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
-            // The window opens when the blob has its slot: time queued behind other blobs is not its own.
-            await this.limited(() => retry(async () => {
-                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.name } : undefined);
-                if (upload === 'mounted') {
-                    this.moved.blobsMounted++;
-                    return;
-                }
-                mount = false;
-                const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size);
-                const bytes = await streamBlob(src.client, src.name, dst.client, dst.name, blob, upload, ceilingMs);
-                this.moved.blobBytes += bytes;
-                this.moved.blobsCopied++;
-            }, {
-                ...retrying(`copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`, this.opts.retries, this.opts.reporter, this.opts.sleep),
-                maxElapsedMs: this.opts.bounds.copyWindowMs
-            }));
-        });
-    }
-    once(key, fn) {
-        let p = this.placed.get(key);
-        if (!p) {
-            p = fn();
-            this.placed.set(key, p);
-        }
-        return p;
-    }
-    async limited(fn) {
-        while (this.active >= PARALLEL_BLOBS)
-            await new Promise(resolve => this.waiting.push(resolve));
-        this.active++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-const sameRepository = (a, b) => a.client === b.client && a.name === b.name;
-
 ;// CONCATENATED MODULE: ./src/pipeline/sources/run.ts
 // The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
 // every target × tag) or merge several (one new index), and verify it in each target like any digest.
 // Everything that can be wrong with the sources is found before anything is written.
+
+
 
 
 
@@ -6454,7 +6723,7 @@ async function fromSources(inputs, plan, deps) {
         for (const target of targets) {
             const dst = { client: deps.clientFor(target.registry), name: target.name };
             if (parts.length === 1)
-                await copier.place(parts[0].from, dst, top);
+                await copier.place(parts[0].from, dst, parts[0].manifest);
             else
                 await Promise.all(parts.map(part => placeChildren(copier, part, dst)));
             await Promise.all(target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType)));
@@ -6490,17 +6759,15 @@ async function fromSources(inputs, plan, deps) {
 async function placeChildren(copier, part, dst) {
     if (sameRepository(part.from, dst))
         return;
-    if (!isIndex(part.manifest.mediaType))
+    if (part.manifest.parsed.kind !== 'index')
         return copier.place(part.from, dst, part.manifest);
-    await Promise.all(descriptorsOf(part).map(async (d) => copier.place(part.from, dst, await part.from.client.getManifest(part.from.name, d.digest))));
+    await copier.placeChildren(part.from, dst, part.manifest);
 }
 /** One source: its own bytes; annotations would change them, so they are refused. */
 function promotion(inputs, part) {
     if (inputs.annotations.length)
         throw new InputError('annotations', `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`);
-    const single = part.platform
-        ? [part.platform.os, part.platform.architecture, part.platform.variant].filter(Boolean).join('/')
-        : undefined;
+    const single = part.platform ? platformString(part.platform) : undefined;
     return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) };
 }
 function merged(inputs, plan, parts, reporter) {
@@ -6544,12 +6811,15 @@ async function resolveAll(inputs, deps) {
     const seen = new Set();
     const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));
     await Promise.all(parts.map(async (p) => {
-        if (isIndex(p.manifest.mediaType))
+        const parsed = p.manifest.parsed;
+        if (parsed.kind === 'index')
             return;
-        const config = JSON.parse(p.manifest.body.toString('utf8')).config
-            ?.digest;
-        if (config)
-            p.platform = platformOfConfig(await getSmallBlob(p.from.client, p.from.name, config));
+        const config = await getSmallBlob(p.from.client, p.from.name, parsed.config.digest).catch((error) => {
+            if (!(error instanceof RegistryError))
+                throw error;
+            throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error);
+        });
+        p.platform = platformOfConfig(config);
     }));
     for (const p of parts)
         deps.reporter.info(`Source ${p.source}: ${p.manifest.digest} (${p.manifest.mediaType})`);
@@ -6558,11 +6828,12 @@ async function resolveAll(inputs, deps) {
 async function resolveOne(source, deps) {
     const from = { client: deps.clientFor(source.registry), name: source.name };
     const where = `${source.registry}/${source.name}`;
+    const label = JSON.stringify(source.line);
     const fail = (error) => {
         if (error instanceof RegistryError && error.status === 404)
-            throw new InputError('sources', `${JSON.stringify(source.line)}: no such image in ${where} (${messageOf(error)})`);
-        if (error instanceof RegistryError)
-            throw new RegistryError(`source ${JSON.stringify(source.line)}: ${error.message}`, error.kind, {
+            throw new InputError('sources', `${label}: no such image in ${where} (${messageOf(error).replace(`source ${label}: `, '')})`);
+        if (error instanceof RegistryError && !error.message.startsWith('source '))
+            throw new RegistryError(`source ${label}: ${error.message}`, error.kind, {
                 status: error.status,
                 code: error.code
             });
@@ -6570,7 +6841,7 @@ async function resolveOne(source, deps) {
     };
     if (source.prefix === undefined) {
         const reference = source.digest ?? source.tag;
-        const manifest = await from.client.getManifest(source.name, reference).catch(fail);
+        const manifest = await readSource(from, reference, label).catch(fail);
         return [{ source: source.line, manifest, from }];
     }
     const prefix = source.prefix;
@@ -6579,10 +6850,10 @@ async function resolveOne(source, deps) {
         maxRead: deps.bounds.maxTagsRead
     }).catch(fail)).sort();
     if (!tags.length)
-        throw new InputError('sources', `${JSON.stringify(source.line)} matches no tag in ${where}`);
+        throw new InputError('sources', `${label} matches no tag in ${where}`);
     return Promise.all(tags.map(async (tag) => ({
         source: `${where}:${tag}`,
-        manifest: await from.client.getManifest(source.name, tag).catch(fail),
+        manifest: await readSource(from, tag).catch(fail),
         from
     })));
 }

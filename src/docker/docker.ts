@@ -10,6 +10,7 @@ import type { Inputs } from '../inputs/parse.js'
 import { splitHostPort } from '../core/reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from '../core/retry.js'
 import { envMs, formatSeconds, grownMs, MIN_THROUGHPUT } from '../core/bounds.js'
+import { platformString } from '../registry/oci.js'
 
 export { createExecRunner } from './exec.js'
 export type { ExecOptions, ExecResult, Runner } from './exec.js'
@@ -316,7 +317,7 @@ export class Docker {
       Architecture?: string
       Variant?: string
     }
-    const platform = [raw.Os, raw.Architecture, raw.Variant].filter(Boolean).join('/')
+    const platform = platformString({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant })
     return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform }
   }
 

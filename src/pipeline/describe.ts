@@ -1,6 +1,7 @@
 // What a push left in the registry, for a build whose image is not in the local store to inspect: buildx
 // pushed it straight from BuildKit. The sizes and platforms come from the served manifests.
 import type { Manifest, RegistryClient } from '../registry/api.js'
+import { isAttestation, platformString } from '../registry/oci.js'
 
 interface ImageManifest {
   config?: { size?: number }
@@ -35,7 +36,7 @@ export const manifestSize = (m: ImageManifest): number =>
 export function descriptorPlatform(metadata: Record<string, unknown>): string | undefined {
   const p = (metadata['containerimage.descriptor'] as { platform?: Record<string, string> } | undefined)
     ?.platform
-  return p?.os && p.architecture ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined
+  return p?.os && p.architecture ? platformString(p) : undefined
 }
 
 export async function describePushed(
@@ -48,9 +49,7 @@ export async function describePushed(
   if (!Array.isArray(parsed.manifests))
     return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) }
   // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
-  const images = parsed.manifests.filter(
-    d => d.digest && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest'
-  )
+  const images = parsed.manifests.filter(d => d.digest && !isAttestation(d))
   const children = await Promise.all(images.map(d => client.getManifest(name, d.digest!)))
   return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) }
 }

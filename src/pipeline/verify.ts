@@ -3,6 +3,7 @@
 // between our build and our push, and docker then pushes its image, not ours.
 import type { Manifest } from '../registry/api.js'
 import type { Reporter } from '../log/reporter.js'
+import { isAttestation, platformString, type Descriptor, type Platform } from '../registry/oci.js'
 
 export class VerificationError extends Error {
   constructor(message: string) {
@@ -53,10 +54,9 @@ function configDigest(manifest: Manifest): string | undefined {
   }
 }
 
-interface Descriptor {
-  digest?: string
-  platform?: { os?: string; architecture?: string; variant?: string }
-  annotations?: Record<string, string>
+/** An index entry as pushed: read loosely, since docker wrote it and only whole entries are used. */
+type Entry = Partial<Pick<Descriptor, 'digest' | 'annotations'>> & {
+  platform?: Partial<Pick<Platform, 'os' | 'architecture' | 'variant'>>
 }
 
 /**
@@ -64,9 +64,9 @@ interface Descriptor {
  * manifest from the local image's platform.
  */
 export function platformDigests(manifest: Manifest, localPlatform?: string): Record<string, string> {
-  let parsed: { manifests?: Descriptor[] }
+  let parsed: { manifests?: Entry[] }
   try {
-    parsed = JSON.parse(manifest.body.toString('utf8')) as { manifests?: Descriptor[] }
+    parsed = JSON.parse(manifest.body.toString('utf8')) as { manifests?: Entry[] }
   } catch {
     return {}
   }
@@ -74,9 +74,8 @@ export function platformDigests(manifest: Manifest, localPlatform?: string): Rec
   const out: Record<string, string> = {}
   for (const d of parsed.manifests) {
     const p = d.platform
-    if (!d.digest || !p?.os || !p.architecture || p.os === 'unknown') continue
-    if (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue
-    out[[p.os, p.architecture, p.variant].filter(Boolean).join('/')] = d.digest
+    if (!d.digest || !p?.os || !p.architecture || isAttestation(d)) continue
+    out[platformString(p)] = d.digest
   }
   return out
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { isValidTag, pathProblem } from '../core/reference.js'
 import { Authenticator, type CredentialLookup } from './auth.js'
 import { headerValue, RegistryError, where } from './errors.js'
+import { contentDigest, digestProblem, MANIFEST_TYPES } from './oci.js'
 import { Transport, type Response, type TransportOptions } from './transport.js'
 
 export { RegistryError } from './errors.js'
@@ -22,12 +23,7 @@ export interface Manifest {
   headerDigest?: string
 }
 
-export const MANIFEST_ACCEPT: string[] = [
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.oci.image.index.v1+json'
-]
+export const MANIFEST_ACCEPT: string[] = MANIFEST_TYPES
 
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/
 
@@ -60,6 +56,10 @@ export class RegistryClient {
   /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
   async getManifest(repo: string, reference: string): Promise<Manifest> {
     this.validate(repo, reference)
+    // By digest, the content is checked against it: a digest that cannot be checked is not asked for.
+    const byDigest = DIGEST.test(reference)
+    const problem = byDigest ? digestProblem(reference) : undefined
+    if (problem) throw new RegistryError(`cannot fetch ${repo}@${reference}: ${problem}`, 'fatal')
     const path = `manifests/${reference}`
     const res = await this.auth.request('GET', this.url(repo, path), repo, 'pull', {
       Accept: MANIFEST_ACCEPT.join(', ')
@@ -68,8 +68,9 @@ export class RegistryClient {
     const url = this.url(repo, path)
     if (res.status !== 200) throw this.transport.httpError('GET', url, res, 'fatal')
     const digest = manifestDigest(res.body)
-    if (reference.startsWith('sha256:') && digest !== reference) {
-      throw new RegistryError(`GET ${where(url)} returned content whose digest is ${digest}`, 'fatal', {
+    const served = byDigest ? contentDigest(reference, res.body) : reference
+    if (served !== reference) {
+      throw new RegistryError(`GET ${where(url)} returned content whose digest is ${served}`, 'fatal', {
         status: res.status
       })
     }

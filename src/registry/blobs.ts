@@ -2,8 +2,12 @@
 // the source → one monolithic PUT to the target), for promoting and merging images without the engine.
 
 import { formatSeconds, MIN_THROUGHPUT } from '../core/bounds.js'
-import { manifestDigest, type RegistryClient } from './api.js'
+import { Transform, type TransformCallback } from 'node:stream'
+import { kindOf } from '../core/retry.js'
+import { messageOf, oneLine } from '../core/text.js'
+import type { RegistryClient } from './api.js'
 import { headerValue, RegistryError, where } from './errors.js'
+import { contentDigest, digestOf, digestProblem, hashFor } from './oci.js'
 import { openRead, sendStream, statusKind, streamError } from './stream.js'
 
 export interface BlobRef {
@@ -14,11 +18,10 @@ export interface BlobRef {
 /** How a blob came to be in the target. */
 export type Placed = 'present' | 'mounted' | 'copied'
 
-const DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/
-
 function checkDigest(digest: string): void {
-  // It goes into a URL path and a query: nothing outside the grammar.
-  if (!DIGEST.test(digest)) throw new RegistryError(`invalid blob digest "${digest}"`, 'fatal')
+  // It goes into a URL path and a query: nothing outside the grammar, and nothing that cannot be verified.
+  const problem = digestProblem(digest)
+  if (problem) throw new RegistryError(`invalid blob digest: ${problem}`, 'fatal')
 }
 
 /** Whether `repo` on this registry has the blob. */
@@ -37,8 +40,8 @@ export async function getSmallBlob(client: RegistryClient, repo: string, digest:
   const res = await client.auth.request('GET', client.url(repo, `blobs/${digest}`), repo, 'pull', {})
   if (res.status !== 200)
     throw client.transport.httpError('GET', client.url(repo, `blobs/${digest}`), res, 'fatal')
-  const got = manifestDigest(res.body)
-  if (digest.startsWith('sha256:') && got !== digest)
+  const got = contentDigest(digest, res.body)
+  if (got !== digest)
     throw new RegistryError(`GET ${where(client.url(repo, `blobs/${digest}`))} returned ${got}`, 'fatal')
   return res.body
 }
@@ -72,9 +75,14 @@ export async function startUpload(
 
 /**
  * Streams one blob from `src`/`srcRepo` into an upload session of `dst`/`dstRepo` (monolithic PUT with the
- * digest, which the target checks). Resolves with the bytes moved. Not retried here: the caller retries
+ * digest, which the target checks too). Resolves with the bytes moved. Not retried here: the caller retries
  * the whole copy, since neither stream can be replayed. Both exchanges end when `ceilingMs` has passed,
  * a transient failure: the idle bound alone would let a source that trickles hold the step for hours.
+ *
+ * The source is not trusted: a declared length other than the descriptor's size is refused before the PUT,
+ * bytes are counted and hashed on the way, and the last chunk is held back until length and digest are
+ * right, so the target never holds a complete upload of wrong content, nor any byte past `size` (which it
+ * would read as a request of its own on the same connection). Such a failure names the source.
  */
 export async function streamBlob(
   src: RegistryClient,
@@ -129,15 +137,41 @@ async function moveBlob(
   }
   if (got.res.statusCode !== 200) throw await streamError(src.transport, 'GET', got)
 
-  let moved = 0
-  got.res.on('data', (chunk: Buffer) => (moved += chunk.length))
+  const source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`
+  const declared = headerValue(got.res.headers['content-length'])
+  if (declared !== undefined && declared !== String(blob.size)) {
+    // Never read on, and never back into the pool: the connection is in an unknown state.
+    got.res.destroy()
+    throw new RegistryError(
+      `${source} is served with ${oneLine(declared, 40)} bytes, but its descriptor's size is ${blob.size}`,
+      'fatal'
+    )
+  }
+  const checked = new CheckedBlob(blob, source)
+  got.res.on('error', err =>
+    checked.destroy(
+      err instanceof RegistryError
+        ? err
+        : new RegistryError(`${source}: reading it failed: ${oneLine(messageOf(err), 300)}`, kindOf(err))
+    )
+  )
+  got.res.on('close', () => {
+    if (!got.res.complete)
+      checked.destroy(new RegistryError(`${source}: the source closed the connection mid-blob`, 'transient'))
+  })
+  // A PUT that ended early (the target answered, or failed) needs no more of the source.
+  checked.on('close', () => {
+    if (checked.errored || !got.res.complete) got.res.destroy()
+  })
+  got.res.pipe(checked)
+
   const put = new URL(upload)
   put.searchParams.set('digest', blob.digest)
   const auth = await dst.auth.headerFor(dstRepo, 'pull,push')
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' }
   if (auth && put.origin === dst.transport.effective(dst.url(dstRepo, '')).origin)
     headers.Authorization = auth
-  const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size, signal)
+  const res = await sendStream(dst.transport, 'PUT', put, headers, checked, blob.size, signal)
   if (res.status !== 201 && res.status !== 204) {
     const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload')
     throw res.status === 401 || res.status === 403
@@ -148,5 +182,52 @@ async function moveBlob(
         )
       : error
   }
-  return moved
+  return checked.bytes
+}
+
+/**
+ * Passes a blob's bytes on while counting and hashing them, never more than its size, and holds the last
+ * chunk back until the whole blob has the right length and digest: a wrong blob ends as an error of the
+ * source, and whatever reads this never sees all of it.
+ */
+class CheckedBlob extends Transform {
+  bytes = 0
+  private readonly hash
+  private held?: Buffer
+
+  constructor(
+    private readonly blob: BlobRef,
+    private readonly source: string
+  ) {
+    super()
+    this.hash = hashFor(blob.digest)
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length
+    if (this.bytes > this.blob.size)
+      return done(
+        new RegistryError(
+          `${this.source} is served with more bytes than its descriptor's size (${this.blob.size})`,
+          'fatal'
+        )
+      )
+    this.hash.update(chunk)
+    if (this.held) this.push(this.held)
+    this.held = chunk
+    done()
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.bytes < this.blob.size)
+      return done(
+        new RegistryError(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`, 'fatal')
+      )
+    const got = digestOf(this.blob.digest, this.hash)
+    if (got !== this.blob.digest)
+      return done(
+        new RegistryError(`${this.source} is served with other content (its digest is ${got})`, 'fatal')
+      )
+    done(null, this.held)
+  }
 }

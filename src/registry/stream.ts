@@ -154,6 +154,9 @@ async function once(
         Object.assign(new Error(`timed out after ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })
       )
     )
+    // A body other than its Content-Length would desync the connection: node refuses it, and a request
+    // that failed mid-body is destroyed (fail), so its socket never goes back to the pool.
+    Object.assign(req, { strictContentLength: true }) // on every OutgoingMessage; typed only on ServerResponse
     req.on('error', fail)
     if (!body) return void req.end()
     body.on('error', err => {

@@ -3,6 +3,7 @@
 
 import type { RegistryClient } from './api.js'
 import { MAX_TAGS_READ } from './bounds.js'
+import { oneLine } from '../core/text.js'
 import { headerValue, RegistryError, where } from './errors.js'
 
 const PAGE = 1000
@@ -26,6 +27,24 @@ export function nextLink(link: string | undefined): string | undefined {
   return undefined
 }
 
+const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):'
+
+/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
+function nextPage(link: string, base: URL): URL {
+  let next: URL | undefined
+  try {
+    next = new URL(link, base)
+  } catch {
+    // reported below
+  }
+  if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+    throw new RegistryError(
+      `GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify(oneLine(link, 200))})`,
+      'fatal'
+    )
+  return next
+}
+
 /**
  * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
  * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
@@ -43,16 +62,23 @@ export async function listTags(
   for (let page = 0; url; page++) {
     if (page === MAX_PAGES)
       throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal')
-    const res = await client.auth.request('GET', url, repo, 'pull', { Accept: 'application/json' })
-    if (res.status === 404) return tags
-    if (res.status !== 200) throw client.transport.httpError('GET', url, res, 'fatal')
+    // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
+    // without our credentials, which are for this registry only.
+    const foreign = url.origin !== client.transport.effective(first).origin
+    const accept = { Accept: 'application/json' }
+    const res = foreign
+      ? await client.transport.send('GET', url, accept)
+      : await client.auth.request('GET', url, repo, 'pull', accept)
+    if (res.status === 404 && !foreign) return tags
+    if (res.status !== 200)
+      throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '')
     let body: { tags?: unknown }
     try {
       body = JSON.parse(res.body.toString('utf8')) as { tags?: unknown }
     } catch {
       throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal')
     }
-    const listed: unknown[] = Array.isArray(body.tags) ? body.tags : []
+    const listed: unknown[] = Array.isArray(body?.tags) ? body.tags : []
     read += listed.length
     if (read > maxRead)
       throw new RegistryError(
@@ -61,9 +87,7 @@ export async function listTags(
       )
     for (const t of listed) if (typeof t === 'string' && keep(t)) tags.push(t)
     const next = nextLink(headerValue(res.headers.link))
-    const following: URL | undefined = next ? new URL(next, client.transport.effective(url)) : undefined
-    // Only on the same registry: a Link elsewhere would carry our credentials away.
-    url = following && following.origin === client.transport.effective(first).origin ? following : undefined
+    url = next === undefined ? undefined : nextPage(next, client.transport.effective(url))
   }
   return tags
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import {
-  DOCKER_LIST,
-  mergeIndex,
-  MergeError,
-  OCI_INDEX,
-  platformOfConfig,
-  type Part
-} from '../../../src/pipeline/sources/merge.js'
+import { mergeIndex, MergeError, platformOfConfig, type Part } from '../../../src/pipeline/sources/merge.js'
+import { DOCKER_LIST, OCI_INDEX } from '../../../src/registry/oci.js'
 
 const OCI_M = 'application/vnd.oci.image.manifest.v1+json'
 const DOCKER_M = 'application/vnd.docker.distribution.manifest.v2+json'

@@ -1,18 +1,12 @@
 // Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
 // within the same repository, a cross-repository mount within one registry, a stream between registries.
-import type { Manifest, RegistryClient } from '../../registry/api.js'
 import { hasBlob, startUpload, streamBlob, type BlobRef } from '../../registry/blobs.js'
+import { RegistryError } from '../../registry/errors.js'
 import type { Reporter } from '../../log/reporter.js'
 import { retry } from '../../core/retry.js'
 import { blobCeilingMs, type RegistryBounds } from '../../registry/bounds.js'
-import { isIndex, type Descriptor } from './merge.js'
 import { retrying } from '../plan.js'
-
-/** A repository on a registry, with the client that speaks to that registry. */
-export interface Side {
-  client: RegistryClient
-  name: string
-}
+import { readSource, type Side, type SourceManifest } from './read.js'
 
 /** What the copy moved; the `metadata` output reports it. */
 export interface Moved {
@@ -24,6 +18,8 @@ export interface Moved {
   blobsPresent: number
 }
 
+// OCI allows an index in an index; docker and buildx write one level, and nothing real nests this deep.
+const MAX_NESTING = 4
 // As many blobs in flight as docker pushes layers at once by default.
 const PARALLEL_BLOBS = 5
 
@@ -43,30 +39,41 @@ export class Copier {
     }
   ) {}
 
-  /** `manifest` (of `src`) into `dst` under its digest, with everything it refers to, children first. */
-  place(src: Side, dst: Side, manifest: Manifest): Promise<void> {
+  /**
+   * `manifest` (of `src`) into `dst` under the digest it was reached by, with everything it refers to,
+   * children first. `depth` counts the indexes that lead to it. Every child is checked against the digest
+   * that names it, so no index can list itself or an ancestor (a manifest cannot hold its own digest) and
+   * wait on itself; the depth of nested indexes is bounded all the same.
+   */
+  place(src: Side, dst: Side, manifest: SourceManifest, depth = 0, digest = manifest.digest): Promise<void> {
     if (sameRepository(src, dst)) return Promise.resolve()
-    return this.once(`${dst.client.registry}/${dst.name}@${manifest.digest}`, async () => {
-      const parsed = JSON.parse(manifest.body.toString('utf8')) as {
-        manifests?: Descriptor[]
-        config?: Descriptor
-        layers?: Descriptor[]
-      }
-      if (isIndex(manifest.mediaType)) {
-        await Promise.all(
-          (parsed.manifests ?? []).map(async d =>
-            this.place(src, dst, await src.client.getManifest(src.name, d.digest))
-          )
-        )
+    return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
+      const parsed = manifest.parsed
+      if (parsed.kind === 'index') {
+        await this.placeChildren(src, dst, manifest, depth)
       } else {
         // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
-        const blobs = [parsed.config, ...(parsed.layers ?? [])].filter(
-          (d): d is Descriptor => !!d && !d.urls?.length
-        )
+        const blobs = [parsed.config, ...parsed.layers].filter(d => !d.urls?.length)
         await Promise.all(blobs.map(b => this.blob(src, dst, b)))
       }
-      await dst.client.putManifest(dst.name, manifest.digest, manifest.body, manifest.mediaType)
+      // The exact bytes whose digest was checked when they were read.
+      await dst.client.putManifest(dst.name, digest, manifest.body, manifest.mediaType)
     })
+  }
+
+  /** Every manifest an index (of `src`) lists, into `dst`, read by and checked against its descriptor. */
+  async placeChildren(src: Side, dst: Side, index: SourceManifest, depth = 0): Promise<void> {
+    if (index.parsed.kind !== 'index') return
+    if (depth >= MAX_NESTING)
+      throw new RegistryError(
+        `source ${index.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`,
+        'fatal'
+      )
+    await Promise.all(
+      index.parsed.manifests.map(async d =>
+        this.place(src, dst, await readSource(src, d), depth + 1, d.digest)
+      )
+    )
   }
 
   private blob(src: Side, dst: Side, blob: BlobRef): Promise<void> {

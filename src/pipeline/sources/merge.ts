@@ -2,27 +2,17 @@
 // it takes, and which annotations it carries. The platform manifests themselves are never changed.
 import type { Manifest } from '../../registry/api.js'
 import { ref } from '../../inputs/table.js'
-
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
-export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json'
-const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST])
-
-export interface Platform {
-  os: string
-  architecture: string
-  variant?: string
-  'os.version'?: string
-  'os.features'?: string[]
-}
-
-export interface Descriptor {
-  mediaType: string
-  digest: string
-  size: number
-  platform?: Platform
-  annotations?: Record<string, string>
-  urls?: string[]
-}
+import {
+  DOCKER_LIST,
+  isAttestation,
+  isIndex,
+  OCI_INDEX,
+  parseManifest,
+  platformKey,
+  platformString,
+  type Descriptor,
+  type Platform
+} from '../../registry/oci.js'
 
 /** One resolved source: its manifest, and for a single-platform manifest the platform its config names. */
 export interface Part {
@@ -42,24 +32,12 @@ export class MergeError extends Error {
   }
 }
 
-export const isIndex = (mediaType: string): boolean => INDEX_TYPES.has(mediaType)
-
-export function platformKey(p: Platform): string {
-  return (
-    [p.os, p.architecture, p.variant].filter(Boolean).join('/') +
-    (p['os.version'] ? `:${p['os.version']}` : '')
-  )
-}
-
-const isAttestation = (d: Descriptor): boolean =>
-  d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown'
-
 /** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
 export function descriptorsOf(part: Part): Descriptor[] {
   const { manifest } = part
   if (isIndex(manifest.mediaType)) {
-    const parsed = JSON.parse(manifest.body.toString('utf8')) as { manifests?: Descriptor[] }
-    return Array.isArray(parsed.manifests) ? parsed.manifests : []
+    const parsed = parseManifest(manifest.body, manifest.mediaType)
+    return parsed.kind === 'index' ? parsed.manifests : []
   }
   if (!part.platform)
     throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`)
@@ -129,12 +107,7 @@ export function mergeIndex(
     manifests: [...images, ...attestations],
     ...(oci && Object.keys(all).length ? { annotations: all } : {})
   }
-  const platformDigests = Object.fromEntries(
-    images.map(d => [
-      [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'),
-      d.digest
-    ])
-  )
+  const platformDigests = Object.fromEntries(images.map(d => [platformString(d.platform!), d.digest]))
   return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci }
 }
 

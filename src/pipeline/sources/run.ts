@@ -12,11 +12,13 @@ import { timed } from '../../log/reporter.js'
 import { parseAnnotation, parseSource, type SourceRef } from '../../inputs/sources.js'
 import { messageOf, splitKeyValue } from '../../core/text.js'
 import type { RegistryBounds } from '../../registry/bounds.js'
-import { Copier, sameRepository, type Moved, type Side } from './copy.js'
-import { descriptorsOf, isIndex, mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
+import { Copier, sameRepository, type Moved } from './copy.js'
+import { mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from '../plan.js'
 import type { Result } from '../result.js'
 import { checkManifests, platformDigests } from '../verify.js'
+import { platformString } from '../../registry/oci.js'
+import { readSource, type Side, type SourceManifest } from './read.js'
 
 /** Where the result goes: one entry per target image (the lead's `images` input will make several). */
 export interface Target {
@@ -50,6 +52,7 @@ export interface SourcesDeps {
 
 interface Resolved extends Part {
   from: Side
+  manifest: SourceManifest
 }
 
 export async function fromSources(
@@ -74,7 +77,7 @@ export async function fromSources(
     timed(durations, 'copy', async () => {
       for (const target of targets) {
         const dst = { client: deps.clientFor(target.registry), name: target.name }
-        if (parts.length === 1) await copier.place(parts[0].from, dst, top)
+        if (parts.length === 1) await copier.place(parts[0].from, dst, parts[0].manifest)
         else await Promise.all(parts.map(part => placeChildren(copier, part, dst)))
         await Promise.all(
           target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
@@ -117,12 +120,8 @@ export async function fromSources(
 /** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
 async function placeChildren(copier: Copier, part: Resolved, dst: Side): Promise<void> {
   if (sameRepository(part.from, dst)) return
-  if (!isIndex(part.manifest.mediaType)) return copier.place(part.from, dst, part.manifest)
-  await Promise.all(
-    descriptorsOf(part).map(async d =>
-      copier.place(part.from, dst, await part.from.client.getManifest(part.from.name, d.digest))
-    )
-  )
+  if (part.manifest.parsed.kind !== 'index') return copier.place(part.from, dst, part.manifest)
+  await copier.placeChildren(part.from, dst, part.manifest)
 }
 
 interface Top extends Manifest {
@@ -136,9 +135,7 @@ function promotion(inputs: Inputs, part: Resolved): Top {
       'annotations',
       `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`
     )
-  const single = part.platform
-    ? [part.platform.os, part.platform.architecture, part.platform.variant].filter(Boolean).join('/')
-    : undefined
+  const single = part.platform ? platformString(part.platform) : undefined
   return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) }
 }
 
@@ -185,10 +182,15 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
   const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest))
   await Promise.all(
     parts.map(async p => {
-      if (isIndex(p.manifest.mediaType)) return
-      const config = (JSON.parse(p.manifest.body.toString('utf8')) as { config?: { digest?: string } }).config
-        ?.digest
-      if (config) p.platform = platformOfConfig(await getSmallBlob(p.from.client, p.from.name, config))
+      const parsed = p.manifest.parsed
+      if (parsed.kind === 'index') return
+      const config = await getSmallBlob(p.from.client, p.from.name, parsed.config.digest).catch(
+        (error: unknown) => {
+          if (!(error instanceof RegistryError)) throw error
+          throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error)
+        }
+      )
+      p.platform = platformOfConfig(config)
     })
   )
   for (const p of parts)
@@ -199,14 +201,15 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
 async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolved[]> {
   const from = { client: deps.clientFor(source.registry), name: source.name }
   const where = `${source.registry}/${source.name}`
+  const label = JSON.stringify(source.line)
   const fail = (error: unknown): never => {
     if (error instanceof RegistryError && error.status === 404)
       throw new InputError(
         'sources',
-        `${JSON.stringify(source.line)}: no such image in ${where} (${messageOf(error)})`
+        `${label}: no such image in ${where} (${messageOf(error).replace(`source ${label}: `, '')})`
       )
-    if (error instanceof RegistryError)
-      throw new RegistryError(`source ${JSON.stringify(source.line)}: ${error.message}`, error.kind, {
+    if (error instanceof RegistryError && !error.message.startsWith('source '))
+      throw new RegistryError(`source ${label}: ${error.message}`, error.kind, {
         status: error.status,
         code: error.code
       })
@@ -214,7 +217,7 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
   }
   if (source.prefix === undefined) {
     const reference = source.digest ?? source.tag!
-    const manifest = await from.client.getManifest(source.name, reference).catch(fail)
+    const manifest = await readSource(from, reference, label).catch(fail)
     return [{ source: source.line, manifest, from }]
   }
   const prefix = source.prefix
@@ -224,12 +227,11 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
       maxRead: deps.bounds.maxTagsRead
     }).catch(fail)
   ).sort()
-  if (!tags.length)
-    throw new InputError('sources', `${JSON.stringify(source.line)} matches no tag in ${where}`)
+  if (!tags.length) throw new InputError('sources', `${label} matches no tag in ${where}`)
   return Promise.all(
     tags.map(async tag => ({
       source: `${where}:${tag}`,
-      manifest: await from.client.getManifest(source.name, tag).catch(fail),
+      manifest: await readSource(from, tag).catch(fail),
       from
     }))
   )

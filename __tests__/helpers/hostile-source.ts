@@ -1,0 +1,139 @@
+// A source registry we do not control, as a stand-in on 127.0.0.1: it serves images made in memory
+// (manifests, configs, layers), and each blob, manifest or tag-list page can be replaced by a handler of
+// the test's own that answers the way a hostile or broken registry would.
+import { createHash, randomBytes } from 'node:crypto'
+import type http from 'node:http'
+import { serve, type Seen, type TestServer } from './stand-in.js'
+
+export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+
+export interface Blob {
+  digest: string
+  size: number
+  body: Buffer
+}
+
+export function blobOf(body: Buffer, algorithm: 'sha256' | 'sha512' = 'sha256'): Blob {
+  return {
+    digest: `${algorithm}:${createHash(algorithm).update(body).digest('hex')}`,
+    size: body.length,
+    body
+  }
+}
+
+export interface Served {
+  body: Buffer
+  mediaType: string
+}
+
+export interface MemoryImage {
+  config: Blob
+  layers: Blob[]
+  manifest: Blob & { mediaType: string }
+}
+
+/** A single-platform OCI image: a config naming the platform, and one random layer of `layerBytes`. */
+export function memoryImage(architecture = 'amd64', layerBytes = 64 * 1024): MemoryImage {
+  const config = blobOf(
+    Buffer.from(JSON.stringify({ architecture, os: 'linux', rootfs: { type: 'layers', diff_ids: [] } }))
+  )
+  const layers = [blobOf(randomBytes(layerBytes))]
+  const manifest = {
+    ...blobOf(
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: OCI_MANIFEST,
+          config: {
+            mediaType: 'application/vnd.oci.image.config.v1+json',
+            digest: config.digest,
+            size: config.size
+          },
+          layers: layers.map(l => ({
+            mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+            digest: l.digest,
+            size: l.size
+          }))
+        })
+      )
+    ),
+    mediaType: OCI_MANIFEST
+  }
+  return { config, layers, manifest }
+}
+
+/** An OCI index of `children` (descriptor fields may be replaced, as a broken registry would write them). */
+export function memoryIndex(children: Record<string, unknown>[]): Blob & { mediaType: string } {
+  return {
+    ...blobOf(Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: children }))),
+    mediaType: OCI_INDEX
+  }
+}
+
+/** The descriptor of an image's manifest in an index, with its platform. */
+export const childOf = (image: MemoryImage, architecture = 'amd64'): Record<string, unknown> => ({
+  mediaType: image.manifest.mediaType,
+  digest: image.manifest.digest,
+  size: image.manifest.size,
+  platform: { os: 'linux', architecture }
+})
+
+type Handler = (req: Seen, res: http.ServerResponse) => void
+
+export interface HostileSource {
+  /** '127.0.0.1:PORT' */
+  host: string
+  server: TestServer
+  /** Manifests by tag or digest. */
+  manifests: Map<string, Served>
+  blobs: Map<string, Buffer>
+  tags: string[]
+  /** Replaces the answer for one blob digest, one manifest reference, or ('tags') the tag list. */
+  override: Map<string, Handler>
+  /** Adds an image's blobs, and its manifest under its digest and under `tag`. */
+  add(image: MemoryImage, tag?: string): void
+}
+
+const PATH = /^\/v2\/(.+)\/(manifests|blobs|tags)\/([^/]+)$/
+
+export async function startHostileSource(): Promise<HostileSource> {
+  const self: Omit<HostileSource, 'host' | 'server'> = {
+    manifests: new Map(),
+    blobs: new Map(),
+    tags: [],
+    override: new Map(),
+    add(image, tag) {
+      for (const b of [image.config, ...image.layers]) self.blobs.set(b.digest, b.body)
+      const served = { body: image.manifest.body, mediaType: image.manifest.mediaType }
+      self.manifests.set(image.manifest.digest, served)
+      if (tag) {
+        self.manifests.set(tag, served)
+        if (!self.tags.includes(tag)) self.tags.push(tag)
+      }
+    }
+  }
+  const server = await serve((req, res) => {
+    const url = new URL(req.url, 'http://x')
+    if (url.pathname === '/v2/') return void res.writeHead(200).end('{}')
+    const m = PATH.exec(url.pathname)
+    if (!m) return void res.writeHead(404).end()
+    const [, , kind, ref] = m
+    const override = self.override.get(kind === 'tags' ? 'tags' : ref)
+    if (override) return override(req, res)
+    if (kind === 'tags') {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      return void res.end(JSON.stringify({ name: m[1], tags: self.tags }))
+    }
+    const found = kind === 'manifests' ? self.manifests.get(ref) : self.blobs.get(ref)
+    if (!found) {
+      res.writeHead(404, { 'Content-Type': 'application/json' })
+      return void res.end('{"errors":[{"code":"NOT_FOUND","message":"not here"}]}')
+    }
+    const body = Buffer.isBuffer(found) ? found : found.body
+    const type = Buffer.isBuffer(found) ? 'application/octet-stream' : found.mediaType
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length) })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  })
+  return { ...self, host: server.host, server } as HostileSource
+}
