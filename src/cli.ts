@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from './input-table.js'
 import { InputError, parseInputs, renderInputRefs } from './inputs.js'
 import { execute } from './pipeline/index.js'
+import { declarePushed } from './pipeline/subjects.js'
 import type { Reporter } from './reporter.js'
 import { credentialsIn } from './registry-auth.js'
 import { credentialSecrets, urlSecrets } from './secrets.js'
@@ -218,6 +219,9 @@ export async function main(
   }
   try {
     const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out: io.stderr })
+    // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
+    for (const line of await declarePushed(inputs, result.digest))
+      reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`)
     if (values.json) io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`)
     else {
       io.stdout.write(

@@ -13,6 +13,7 @@ import { credentialSecrets } from './secrets.js'
 import { outputs, summaryMarkdown } from './summary.js'
 import { keepLogin, removeKeptLogin, STATE_KEPT_CONFIG } from './keep-login.js'
 import { messageOf } from './text.js'
+import { declarePushed } from './pipeline/subjects.js'
 
 const STATE_POST = 'isPost'
 const STATE_WORKDIR = 'workDir'
@@ -100,11 +101,22 @@ export async function run(): Promise<void> {
     fence.close()
     if (kept) keepLogin(kept, actionReporter)
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
+    await declareArtifacts(inputs, result.digest)
     await writeSummary(summaryMarkdown(inputs, result))
     actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {
     fence.close()
     fail(error)
+  }
+}
+
+/** A declaration that cannot be written must not fail a step that has already pushed: attest then says so. */
+async function declareArtifacts(inputs: Parameters<typeof declarePushed>[0], digest: string): Promise<void> {
+  try {
+    const lines = await declarePushed(inputs, digest)
+    if (lines.length) actionReporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${lines.join(', ')}`)
+  } catch (error) {
+    core.warning(`could not declare the pushed images in GITHUB_ARTIFACTS: ${messageOf(error)}`)
   }
 }
 

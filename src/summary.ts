@@ -2,6 +2,7 @@
 import type { Inputs } from './inputs.js'
 import { metadataOutputs, separatorOf } from './metadata.js'
 import type { Result } from './pipeline/index.js'
+import { subjectNames } from './pipeline/subjects.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
@@ -30,10 +31,13 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
     result.tags,
     inputs
   )
+  const names = subjectNames(inputs.targets)
   return {
     digest: result.digest,
     'image-ref': result.imageRef,
     'image-refs': result.imageRefs,
+    'image-name': names[0] ?? '',
+    'image-names': names,
     imageid: result.imageid,
     tags: result.tags,
     'platform-digests': result.platformDigests,
