@@ -11,7 +11,7 @@ import type { Reporter, Where } from './reporter.js'
 import { credentialsIn } from './registry-auth.js'
 import { credentialSecrets } from './secrets.js'
 import { outputs, summaryMarkdown } from './summary.js'
-import { keepLogin, removeKeptLogin, STATE_KEPT_CONFIG } from './keep-login.js'
+import { keepLogins, removeKeptLogin } from './keep-login.js'
 import { messageOf } from './text.js'
 import { declarePushed } from './pipeline/subjects.js'
 
@@ -85,21 +85,18 @@ export async function run(): Promise<void> {
     notices.forEach(n => core.notice(words(n)))
 
     // Loaded after validation: bad input, the most common failure, fails without loading it.
-    let kept = ''
     const { execute } = await import('./pipeline/index.js')
+    const tempRoot = process.env.RUNNER_TEMP || tmpdir()
     const result = await execute(inputs, {
       reporter: actionReporter,
-      tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+      tempRoot,
       out: fence,
-      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir),
-      onKeptConfig: dir => {
-        kept = dir
-        core.saveState(STATE_KEPT_CONFIG, dir)
-      }
+      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
     })
 
     fence.close()
-    if (kept) keepLogin(kept, actionReporter)
+    // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
+    if (inputs.keepLogin) await keepLogins(inputs.logins, { tempRoot, reporter: actionReporter })
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
     await declareArtifacts(inputs, result.digest)
     await writeSummary(summaryMarkdown(inputs, result))

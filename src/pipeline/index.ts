@@ -60,12 +60,6 @@ export interface ExecuteOptions {
   env?: NodeJS.ProcessEnv
   /** Told the private directory as soon as it exists, so a post step can remove it after a crash. */
   onWorkDir?: (dir: string) => void
-  /**
-   * keep-login: the DOCKER_CONFIG goes to a directory of its own, outside the private one, and is kept for
-   * the job's later steps once the run succeeds. Told before any login lands in it, so that the post step
-   * removes it whatever happens; removed at once when the run fails.
-   */
-  onKeptConfig?: (dir: string) => void
 }
 
 /** Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute. */
@@ -84,10 +78,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   checkBuilder(inputs, buildx)
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
   opts.onWorkDir?.(workDir)
-  const kept =
-    inputs.keepLogin && opts.onKeptConfig ? await keptConfigDir(opts.tempRoot, opts.onKeptConfig) : ''
   try {
-    const configDir = kept || path.join(workDir, 'docker-config')
+    const configDir = path.join(workDir, 'docker-config')
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
     const [[defaults, git]] = await Promise.all([
@@ -133,9 +125,6 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
       ...result,
       meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
     }
-  } catch (error) {
-    if (kept) await rm(kept, { recursive: true, force: true })
-    throw error
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
@@ -146,13 +135,6 @@ function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
     serverUrl: ctx.serverUrl,
     defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
   }
-}
-
-/** A 0700 directory of its own for a DOCKER_CONFIG that outlives the step (keep-login). */
-async function keptConfigDir(tempRoot: string, onDir: (dir: string) => void): Promise<string> {
-  const dir = await mkdtemp(path.join(tempRoot, 'build-tag-push-login-'))
-  onDir(dir)
-  return dir
 }
 
 /** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
