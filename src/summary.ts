@@ -41,6 +41,8 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
     imageid: result.imageid,
     tags: result.tags,
     'platform-digests': result.platformDigests,
+    'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
+    'sbom-paths': result.sboms ?? {},
     metadata: metadata(inputs, result),
     // metadata-action's outputs, with its separators and shapes
     version: meta.version,

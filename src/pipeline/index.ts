@@ -11,7 +11,7 @@ import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } fro
 import { checkBuilder, type Inputs } from '../inputs.js'
 import { buildMetadata, checkTagged } from '../metadata.js'
 import { builderDriver } from '../buildx-driver.js'
-import { RegistryClient } from '../registry/api.js'
+import { RegistryClient, type Manifest } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../fence.js'
 import type { Reporter } from '../reporter.js'
@@ -28,6 +28,7 @@ import { resultOf, type Result } from './result.js'
 import { checkManifests, VerificationError } from './verify.js'
 import type { Moved } from './copy.js'
 import { fromSources } from './sources.js'
+import { sbomFiles } from './sbom.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -48,6 +49,8 @@ export interface Deps {
   driver?: string
   /** The GitHub host and this commit's git context (`{{defaultContext}}`). */
   git?: GitOrigin
+  /** Where files for the job's later steps go (SBOMs): RUNNER_TEMP in Actions; none written without it. */
+  tempRoot?: string
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -118,7 +121,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         defaultTags: defaults.tags,
         buildx,
         driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
-        git
+        git,
+        tempRoot: opts.tempRoot
       }
     )
     return {
@@ -238,8 +242,19 @@ async function phases(
     )
 
   // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
-  if (inputs.sources.length && clients.size)
-    return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification })
+  if (inputs.sources.length && clients.size) {
+    const promoted = await fromSources(inputs, plan, {
+      reporter,
+      clientFor,
+      sleep: deps.sleep,
+      durations,
+      verification
+    })
+    const [first] = plan.targets
+    const client = clients.get(first.registry)!
+    const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined
+    return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) }
+  }
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
@@ -300,7 +315,30 @@ async function phases(
   )
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
   reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`)
-  return resultOf({ ...outcome, image: pushed.image, verified })
+  const result = resultOf({ ...outcome, image: pushed.image, verified })
+  const [first] = plan.targets
+  const sboms = await sbomsOf(
+    clients.get(first.registry)!,
+    first.name,
+    verified.manifest,
+    result.platformDigests,
+    deps
+  )
+  return { ...result, sboms }
+}
+
+/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
+async function sbomsOf(
+  client: RegistryClient,
+  repo: string,
+  manifest: Manifest | undefined,
+  platformDigests: Record<string, string>,
+  deps: Deps
+): Promise<Record<string, string>> {
+  if (!deps.tempRoot || !manifest) return {}
+  const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot)
+  for (const [platform, file] of Object.entries(files)) deps.reporter.info(`SBOM (${platform}): ${file}`)
+  return files
 }
 
 const requests = (clients: Map<string, RegistryClient>): number =>
