@@ -12,6 +12,7 @@ import { timed } from '../reporter.js'
 import { parseAnnotation, parseSource, type SourceRef } from '../sources.js'
 import { messageOf, splitKeyValue } from '../text.js'
 import { Copier, sameRepository, type Moved, type Side } from './copy.js'
+import { copyReferrers, fallbackTag } from './referrers.js'
 import { descriptorsOf, isIndex, mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from './plan.js'
 import type { Result } from './result.js'
@@ -77,6 +78,14 @@ export async function fromSources(
         await Promise.all(
           target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
         )
+        // A promotion keeps the digest, so what was attached to it still applies: it comes along.
+        if (parts.length === 1 && !sameRepository(parts[0].from, dst)) {
+          const c = await copyReferrers(copier, parts[0].from, dst, top.digest)
+          if (c.referrers || c.cosignTags.length)
+            reporter.info(
+              `Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`
+            )
+        }
       }
     })
   )
