@@ -236,7 +236,7 @@ export const INPUTS = {
     default: 'true',
     description:
       "Declare each pushed image to the runner as `oci://<image-name>@<digest>` in `GITHUB_ARTIFACTS` (where the runner offers it), for `actions/attest` without `subject-name`. Turn it off when another step declares the same names, or to give attest's `push-to-registry` one subject of several targets through `subject-name`.",
-    cli: { help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
+    cli: { flag: 'no-artifacts', help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
   },
   retries: {
     kind: 'number',
