@@ -109,6 +109,7 @@ describe('workflow files', () => {
   it.each(examples)('%s: the actions it uses are at their current majors', (_f, wf) => {
     const current: Record<string, string> = {
       'actions/checkout': 'v6',
+      'actions/attest': 'v4',
       'docker/setup-buildx-action': 'v4',
       'docker/setup-qemu-action': 'v4',
       'sigstore/cosign-installer': 'v4',
@@ -164,9 +165,20 @@ describe('workflow files', () => {
     expect(after.some(u => /build-tag-push@/.test(u))).toBe(true)
   })
 
+  // action-validator 0.6.0's schema predates the `attestations` permission (actions/attest needs it):
+  // that one key is taken out of a copy, and everything else is checked as written.
+  const NEWER_PERMISSIONS = /^(\s+)attestations: (read|write|none)\b.*\n/gm
+
   it.each(files)('%s validates', file => {
     const bin = join(ROOT, 'node_modules', '.bin', 'action-validator')
-    const r = spawnSync(bin, [join(ROOT, file)], { encoding: 'utf8' })
+    const text = readFileSync(join(ROOT, file), 'utf8')
+    const checked = text.replace(NEWER_PERMISSIONS, '')
+    let path = join(ROOT, file)
+    if (checked !== text) {
+      path = join(mkdtempSync(join(tmpdir(), 'btp-workflow-')), file.split('/').pop()!)
+      writeFileSync(path, checked)
+    }
+    const r = spawnSync(bin, [path], { encoding: 'utf8' })
     expect(r.stdout + r.stderr).toBe('')
     expect(r.status).toBe(0)
   })
