@@ -123,15 +123,15 @@ describe('keep-login', () => {
     )
     // DOCKER_CONFIG stays the job's: nothing is exported.
     expect(r.exported).toEqual({})
+    expect(control.code).not.toBe(0)
+    expect(control.stderr).toMatch(UNAUTHORIZED)
+    expect(pulled.code).toBe(0)
     // The login is a static entry, used for that host despite the store; everything else is as it was.
     expect(config).toEqual({
       ...original,
       auths: { ...original.auths, [registry.host]: { auth: AUTH } },
       credHelpers: { ...original.credHelpers, [registry.host]: '' }
     })
-    expect(control.code).not.toBe(0)
-    expect(control.stderr).toMatch(UNAUTHORIZED)
-    expect(pulled.code).toBe(0)
     const pulledDigests = await dockerCli(['image', 'inspect', '--format', '{{json .RepoDigests}}', ref])
     expect(pulledDigests.stdout).toContain(ref.split('@')[1])
     await removeImages(prefix)
