@@ -77,14 +77,23 @@ describe('keep-login', () => {
   it('true: the job config (DOCKER_CONFIG, with a credsStore and an older entry for the registry) gets the login as a static entry; a later step pulls with it; the post step puts the config back', async () => {
     const image = repo('kept')
     const prefix = `${registry.host}/${image}`
-    // A credential store docker cannot run, and a stale entry for the same host: before our step, a pull
-    // with this config fails.
+    // A credential store that knows no login (a keychain stand-in on PATH: docker runs
+    // docker-credential-<store>), and a stale entry for the same host: before our step, a pull with this
+    // config fails, and docker would not even read a static entry for the host while the store is in force.
+    const helperDir = await mkdtemp(join(tmpdir(), 'btp-cred-store-'))
+    contexts.push(helperDir)
+    await writeFile(
+      join(helperDir, 'docker-credential-btp-empty-store'),
+      '#!/bin/sh\ncase "$1" in\n  list) echo "{}" ;;\n  get) echo "credentials not found in native keychain"; exit 1 ;;\n  *) exit 1 ;;\nesac\n',
+      { mode: 0o755 }
+    )
+    const path = `${helperDir}:${process.env.PATH}`
     const original = {
       auths: {
         [registry.host]: { auth: Buffer.from(`${USERNAME}:stale`).toString('base64') },
         'other.example': { auth: Buffer.from('o:p').toString('base64') }
       },
-      credsStore: 'btp-no-such-store',
+      credsStore: 'btp-empty-store',
       credHelpers: { 'third.example': 'btp-other' },
       psFormat: 'table {{.ID}}'
     }
@@ -104,12 +113,15 @@ describe('keep-login', () => {
         'keep-login': 'true'
       },
       {
-        env: { DOCKER_CONFIG: jobDir },
+        env: { DOCKER_CONFIG: jobDir, PATH: path },
         laterStep: async ({ env, outputs }: LaterStep) => {
           const ref = outputs['image-ref']
           // Nothing local to pull from: the later step's pull goes to the registry.
           await removeImages(prefix)
-          const control = await pull({ ...env, DOCKER_CONFIG: await jobDockerConfig({}) }, ref)
+          // Control: the job's config as it was before our step.
+          const before = await jobDockerConfig(original)
+          contexts.push(before)
+          const control = await pull({ ...env, DOCKER_CONFIG: before }, ref)
           const pulled = await pull(env, ref)
           seen = { config: await readJobConfig(jobDir), control, pulled, ref }
         }
