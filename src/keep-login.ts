@@ -95,7 +95,12 @@ export async function keepLogins(
   logins: RegistryLogin[],
   opts: { env?: NodeJS.ProcessEnv; tempRoot: string; reporter: Pick<Reporter, 'info' | 'warning'> }
 ): Promise<void> {
-  if (!logins.length) return
+  if (!logins.length) {
+    opts.reporter.warning(
+      'keep-login: this step logged in nowhere (no username and password, no registry-auth), so there is no login to keep'
+    )
+    return
+  }
   const file = jobConfigFile(opts.env)
   const dir = path.dirname(file)
   const createdDir = !existsSync(dir)
