@@ -28,7 +28,7 @@ import { resultOf, type Result } from './result.js'
 import { checkManifests, VerificationError } from './verify.js'
 import type { Moved } from './copy.js'
 import { fromSources } from './sources.js'
-import { sbomFiles } from './sbom.js'
+import { asksForSbom, sbomFiles } from './sbom.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -316,6 +316,7 @@ async function phases(
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
   reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`)
   const result = resultOf({ ...outcome, image: pushed.image, verified })
+  if (!asksForSbom(inputs)) return result
   const [first] = plan.targets
   const sboms = await sbomsOf(
     clients.get(first.registry)!,

@@ -29,6 +29,16 @@ const parse = (body: Buffer, what: string): Parsed => {
   throw new RegistryError(`${what} is not a JSON object`, 'fatal')
 }
 
+/**
+ * Whether the build asked BuildKit for SBOM attestations (`sbom`, or an `attests` line of type sbom): only
+ * then are the attestation manifests read, so that other builds cost no extra registry request.
+ */
+export function asksForSbom(inputs: { sbom: string; attests: string[] }): boolean {
+  const sbom = inputs.sbom.trim().toLowerCase()
+  if (sbom !== '' && sbom !== 'false') return true
+  return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a))
+}
+
 /** File name for a platform: `linux/arm/v7` → `linux-arm-v7.spdx.json`. */
 export const sbomFileName = (platform: string): string =>
   `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`
