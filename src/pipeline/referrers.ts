@@ -16,6 +16,9 @@ const COSIGN_SUFFIXES = ['.sig', '.att', '.sbom']
 // A registry without the API answers its route as any unknown path.
 const NO_API = new Set([400, 404, 405, 501])
 
+/** More than any tool attaches to one digest: a longer list is refused rather than copied. */
+export const MAX_REFERRERS = 256
+
 /** What was carried over; the log reports it. */
 export interface Carried {
   referrers: number
@@ -90,6 +93,11 @@ export async function listReferrers(
  */
 export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest: string): Promise<Carried> {
   const { list, via } = await listReferrers(src, digest)
+  if (list.length > MAX_REFERRERS)
+    throw new RegistryError(
+      `${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`,
+      'fatal'
+    )
   const placed = await Promise.all(
     list.map(async d => {
       const manifest = await src.client.getManifest(src.name, d.digest)
