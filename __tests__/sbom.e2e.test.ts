@@ -126,5 +126,22 @@ describe('SBOM files', () => {
         // And it is that platform's scan.
         expect(written.packages[0].versionInfo).toBe(platform.split('/')[1])
       }
+
+      // A promotion of that index gives the same SBOM files, read from where it was promoted to.
+      const promoted = await runAction({
+        sources: `${registry.host}/${image}:v1`,
+        image: `sbom/promoted-${id}`,
+        registry: registry.host,
+        tags: 'v1'
+      })
+      expectSucceeded(promoted)
+      const again = JSON.parse(promoted.outputs['sbom-paths']) as Record<string, string>
+      expect(Object.keys(again)).toEqual(Object.keys(paths))
+      for (const [platform, file] of Object.entries(again)) {
+        expect(file.startsWith(promoted.runnerTemp + '/')).toBe(true)
+        expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(
+          JSON.parse(await readFile(paths[platform], 'utf8'))
+        )
+      }
     })
 })
