@@ -201,8 +201,13 @@ describe('workflow files', () => {
   const validator = createRequire(import.meta.url)('@action-validator/core') as {
     validateWorkflow(src: string): { errors: unknown[] }
   }
+  // action-validator's schema predates the `attestations` permission (actions/attest needs it): that one key
+  // is taken out of what it checks, and everything else is checked as written.
+  const NEWER_PERMISSIONS = /^(\s+)attestations: (read|write|none)\b.*\n/gm
   it.each(files)('%s validates', file => {
-    expect(validator.validateWorkflow(readFileSync(join(ROOT, file), 'utf8')).errors).toEqual([])
+    expect(
+      validator.validateWorkflow(readFileSync(join(ROOT, file), 'utf8').replace(NEWER_PERMISSIONS, '')).errors
+    ).toEqual([])
   })
 })
 

@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6282:
+/***/ 8974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -300,7 +300,7 @@ var external_os_ = __nccwpck_require__(857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function toCommandValue(input) {
+function utils_toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -407,13 +407,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -441,13 +441,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function prepareKeyValueMessage(key, value) {
+function file_command_prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -1834,9 +1834,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    command_issueCommand('set-env', { name }, convertedVal);
+    issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -1951,10 +1951,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -2073,9 +2073,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -2129,7 +2129,54 @@ var registry_auth = __nccwpck_require__(3477);
 var masks = __nccwpck_require__(5831);
 // EXTERNAL MODULE: ./src/metadata/build-metadata.ts
 var build_metadata = __nccwpck_require__(3691);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
+// The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
+// artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
+
+
+/**
+ * Docker Hub's registry API host. `docker.io` is only a name: attest's registry client (@sigstore/oci)
+ * sends its requests to the host in the subject name and matches the docker config's `auths` key
+ * (`https://index.docker.io/v1/`) by that host, so Docker Hub subjects are named with it.
+ */
+const HUB_API_HOST = 'index.docker.io';
+/** The fully qualified repository, lowercase and without a tag, as attest's `subject-name` wants it. */
+function subjectName(target) {
+    const host = (0,reference/* isDockerHub */.gr)(target.registry) ? HUB_API_HOST : target.registry;
+    return `${host}/${(0,reference/* remotePath */.QZ)(target.registry, target.image)}`.toLowerCase();
+}
+/** Every target's subject name, in the order of the targets, each once. */
+const subjectNames = (targets) => [...new Set(targets.map(subjectName))];
+/** One `oci://<name>@<digest>` line per pushed image; none when nothing was pushed. */
+const artifactLines = (names, digest) => digest ? names.map(name => `oci://${name}@${digest}`) : [];
+/**
+ * Appends `lines` to the runner's GITHUB_ARTIFACTS file, after what earlier writers left in it (on a line
+ * of its own even when they left no newline). Nothing without a file or without lines.
+ */
+async function declareArtifacts(file, lines) {
+    if (!file || !lines.length)
+        return;
+    const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    });
+    const separator = before && !before.endsWith('\n') ? '\n' : '';
+    await (0,promises_.appendFile)(file, `${separator}${lines.join('\n')}\n`);
+}
+/** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
+async function declarePushed(inputs, digest, env = process.env) {
+    if (!inputs.declareArtifacts || !env.GITHUB_ARTIFACTS)
+        return [];
+    const lines = artifactLines(subjectNames(inputs.targets), digest);
+    await declareArtifacts(env.GITHUB_ARTIFACTS, lines);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 function metadata(inputs, result) {
     return {
@@ -2153,13 +2200,18 @@ function metadata(inputs, result) {
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
     const meta = (0,build_metadata/* metadataOutputs */._V)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const names = subjectNames(inputs.targets);
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
         'image-refs': result.imageRefs,
+        'image-name': names[0] ?? '',
+        'image-names': names,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
+        'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
+        'sbom-paths': result.sboms ?? {},
         metadata: metadata(inputs, result),
         // metadata-action's outputs, with its separators and shapes
         version: meta.version,
@@ -2213,51 +2265,180 @@ function summaryMarkdown(inputs, result) {
 
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/docker/credentials.ts
+var credentials = __nccwpck_require__(7898);
+// EXTERNAL MODULE: ./src/docker/config.ts
+var docker_config = __nccwpck_require__(656);
 ;// CONCATENATED MODULE: ./src/action/keep-login.ts
-// keep-login: the run's DOCKER_CONFIG, with its logins, handed on to the job's later steps, and taken back
-// by the post step.
+// keep-login, as login-action does it: the run's logins become static `auths` entries in the job's docker
+// config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json), where docker, cosign, crane, helm and
+// actions/attest find them (attest's registry client reads nothing but ~/.docker/config.json's `auths`).
+// The post step removes exactly those entries and puts back what each replaced.
 //
-// Why DOCKER_CONFIG through GITHUB_ENV, not a write into ~/.docker: docker, cosign, crane (and everything
-// on go-containerregistry or containers/image) read DOCKER_CONFIG before ~/.docker; the user's
-// ~/.docker/config.json may send credentials to a credsStore (a keychain outliving the job), and on a
-// self-hosted runner it is shared with other jobs, so editing and restoring it would race them. Our own
-// directory is removed in one `rm`, and it sits under RUNNER_TEMP, which the runner empties after the job
-// even when the post step never runs.
+// A config that names a credential store (`credsStore`, or a `credHelpers` entry for the host): docker
+// would ignore a static entry for that host. We make it use ours, with an empty `credHelpers` entry for the
+// host (docker's own rule: a host listed there with no helper uses the file), and take that back in the
+// post step too. The other way, logging in through the store, would leave the login in a keychain that
+// outlives the job on a self-hosted runner, and hide it from tools that read only config.json.
+//
+// Nothing secret goes into the step's saved state: what the entries replaced is kept in a 0600 file under
+// RUNNER_TEMP (which the runner empties after the job), and the state only says where.
 
 
 
-const STATE_KEPT_CONFIG = 'keptConfig';
-/** Set once DOCKER_CONFIG was exported: the value it had before, for the post step to put back. */
-const STATE_PREVIOUS_CONFIG = 'previousDockerConfig';
-const STATE_EXPORTED = 'exportedDockerConfig';
-/** Later steps of the job see `dir` as their DOCKER_CONFIG. */
-function keepLogin(dir, reporter) {
-    saveState(STATE_PREVIOUS_CONFIG, process.env.DOCKER_CONFIG ?? '');
-    saveState(STATE_EXPORTED, 'true');
-    exportVariable('DOCKER_CONFIG', dir);
-    reporter.info(`keep-login: the job's later steps use DOCKER_CONFIG=${dir}; the post step removes it`);
-}
-/**
- * Removes the kept config and gives later post steps their DOCKER_CONFIG back (GITHUB_ENV cannot unset a
- * variable: an empty one is what docker, cosign and crane read as unset). Nothing to do, nothing done.
- */
-async function removeKeptLogin() {
-    const dir = getState(STATE_KEPT_CONFIG);
-    if (!dir)
-        return;
+
+
+
+
+
+
+/** The state key: where the job's config and the file of replaced entries are. */
+const STATE_KEPT_LOGIN = 'keptLogin';
+/** The job's docker config file, as docker and login-action find it. */
+const jobConfigFile = (env = process.env) => external_node_path_default().join((0,credentials/* dockerConfigDir */.kG)(env), 'config.json');
+/** The static entry `docker login` writes for a username and password. */
+const entryOf = (login) => ({
+    auth: Buffer.from(`${login.username}:${login.password}`).toString('base64')
+});
+/** `credHelpers` keys docker may consult for a registry. */
+const helperKeys = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? [(0,docker_config/* credentialKey */.TC)(registry)] : [registry];
+async function readConfig(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const text = await (0,promises_.readFile)(file, 'utf8');
+    if (!text.trim())
+        return {};
+    let parsed;
     try {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        parsed = JSON.parse(text);
     }
     catch (error) {
-        warning(`could not remove the kept login ${dir}: ${(0,core_text/* messageOf */.bD)(error)}`);
+        throw new Error(`keep-login: ${file} is not valid JSON (${(0,core_text/* messageOf */.bD)(error)}); docker could not read it either`);
     }
-    if (getState(STATE_EXPORTED) === 'true')
-        exportVariable('DOCKER_CONFIG', getState(STATE_PREVIOUS_CONFIG));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`keep-login: ${file} does not hold a JSON object, as a docker config does`);
+    return parsed;
+}
+/** Written beside itself and renamed over it: a reader never sees half a config. */
+async function writeConfig(file, config) {
+    const tmp = `${file}.build-tag-push-${process.pid}`;
+    await (0,promises_.writeFile)(tmp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+    await (0,promises_.rename)(tmp, file);
+}
+/**
+ * Writes `logins` into the job's docker config and saves, for the post step, how to take them back.
+ * `tempRoot` (RUNNER_TEMP) holds the entries they replace.
+ */
+async function keepLogins(logins, opts) {
+    if (!logins.length) {
+        opts.reporter.warning('keep-login: this step logged in nowhere (no username and password, no registry-auth), so there is no login to keep');
+        return;
+    }
+    const file = jobConfigFile(opts.env);
+    const dir = external_node_path_default().dirname(file);
+    const createdDir = !(0,external_node_fs_.existsSync)(dir);
+    const before = await readConfig(file);
+    const config = { ...(before ?? {}) };
+    const undo = {
+        auths: [],
+        helpers: [],
+        hadAuths: config.auths !== undefined,
+        hadHelpers: config.credHelpers !== undefined
+    };
+    const auths = { ...(config.auths ?? {}) };
+    const helpers = { ...(config.credHelpers ?? {}) };
+    for (const login of logins) {
+        const key = (0,docker_config/* credentialKey */.TC)(login.registry);
+        const ours = entryOf(login);
+        undo.auths.push({ key, ours, before: auths[key] ?? null });
+        auths[key] = ours;
+        for (const hk of helperKeys(login.registry)) {
+            if (!config.credsStore && !helpers[hk])
+                continue;
+            undo.helpers.push({ key: hk, before: helpers[hk] ?? null });
+            helpers[hk] = '';
+        }
+    }
+    config.auths = auths;
+    if (undo.helpers.length)
+        config.credHelpers = helpers;
+    const undoDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-login-'));
+    const undoFile = external_node_path_default().join(undoDir, 'undo.json');
+    await (0,promises_.writeFile)(undoFile, JSON.stringify(undo), { mode: 0o600 });
+    const kept = { config: file, undo: undoFile, createdFile: before === undefined, createdDir };
+    // Saved before the config changes: a step killed in between still has its entries taken back.
+    saveState(STATE_KEPT_LOGIN, JSON.stringify(kept));
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await writeConfig(file, config);
+    const where = logins.map(l => l.registry || 'docker.io').join(', ');
+    opts.reporter.info(`keep-login: ${where} kept in ${file} for the job's later steps; the post step removes them`);
+    if (undo.helpers.length)
+        opts.reporter.info(`keep-login: ${file} sends credentials to a store; ${undo.helpers.map(h => h.key).join(', ')} use the kept entry until the post step`);
+}
+/** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
+async function removeKeptLogin() {
+    const saved = getState(STATE_KEPT_LOGIN);
+    if (!saved)
+        return;
+    const kept = JSON.parse(saved);
+    try {
+        await undoKept(kept);
+    }
+    catch (error) {
+        warning(`keep-login: could not take the kept login out of ${kept.config}: ${(0,core_text/* messageOf */.bD)(error)}`);
+    }
+    finally {
+        await (0,promises_.rm)(external_node_path_default().dirname(kept.undo), { recursive: true, force: true });
+    }
+}
+async function undoKept(kept) {
+    if (!(0,external_node_fs_.existsSync)(kept.undo))
+        return;
+    const undo = JSON.parse(await (0,promises_.readFile)(kept.undo, 'utf8'));
+    const config = await readConfig(kept.config);
+    if (!config)
+        return;
+    const auths = { ...(config.auths ?? {}) };
+    for (const { key, ours, before } of undo.auths) {
+        // A later step that logged in again owns that entry now: it is left as it is.
+        if (!(0,external_node_util_.isDeepStrictEqual)(auths[key], ours))
+            continue;
+        if (before === null)
+            delete auths[key];
+        else
+            auths[key] = before;
+    }
+    const helpers = { ...(config.credHelpers ?? {}) };
+    for (const { key, before } of undo.helpers) {
+        if (helpers[key] !== '')
+            continue;
+        if (before === null)
+            delete helpers[key];
+        else
+            helpers[key] = before;
+    }
+    const next = { ...config, auths, credHelpers: helpers };
+    if (!undo.hadAuths && !Object.keys(auths).length)
+        delete next.auths;
+    if (!undo.hadHelpers && !Object.keys(helpers).length)
+        delete next.credHelpers;
+    if (kept.createdFile && !Object.keys(next).length) {
+        await (0,promises_.rm)(kept.config, { force: true });
+        if (kept.createdDir)
+            await (0,promises_.rmdir)(external_node_path_default().dirname(kept.config)).catch(() => undefined);
+        return;
+    }
+    await writeConfig(kept.config, next);
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
+
 
 
 
@@ -2321,29 +2502,38 @@ async function run() {
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        let kept = '';
-        const { execute } = await __nccwpck_require__.e(/* import() */ 372).then(__nccwpck_require__.bind(__nccwpck_require__, 372));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 678).then(__nccwpck_require__.bind(__nccwpck_require__, 3678));
+        const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         const result = await execute(inputs, {
             reporter: actionReporter,
-            tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+            tempRoot,
             out: main_fence,
-            onWorkDir: dir => saveState(STATE_WORKDIR, dir),
-            onKeptConfig: dir => {
-                kept = dir;
-                saveState(STATE_KEPT_CONFIG, dir);
-            }
+            onWorkDir: dir => saveState(STATE_WORKDIR, dir)
         });
         main_fence.close();
-        if (kept)
-            keepLogin(kept, actionReporter);
+        // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
+        if (inputs.keepLogin)
+            await keepLogins(inputs.logins, { tempRoot, reporter: actionReporter });
         for (const [name, value] of Object.entries(outputs(inputs, result)))
             setOutput(name, value);
+        await main_declareArtifacts(inputs, result.digest);
         await writeSummary(summaryMarkdown(inputs, result));
         actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`);
     }
     catch (error) {
         main_fence.close();
         fail(error);
+    }
+}
+/** A declaration that cannot be written must not fail a step that has already pushed: attest then says so. */
+async function main_declareArtifacts(inputs, digest) {
+    try {
+        const lines = await declarePushed(inputs, digest);
+        if (lines.length)
+            actionReporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${lines.join(', ')}`);
+    }
+    catch (error) {
+        warning(`could not declare the pushed images in GITHUB_ARTIFACTS: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
 }
 /** One error line; an annotation on the Dockerfile line when the builder named it. */
@@ -2707,11 +2897,265 @@ function splitKeyValue(line) {
 
 /***/ }),
 
+/***/ 656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* binding */ createPrivateConfig),
+/* harmony export */   TC: () => (/* binding */ credentialKey)
+/* harmony export */ });
+/* unused harmony exports LINKED_DIRS, seedConfig */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
+// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
+// builders keep working, and removed afterwards so no credential outlives the job.
+
+
+
+
+/** Directories that carry plugins, builders and contexts rather than credentials. */
+const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+const credentialKey = (registry) => ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB_AUTH_KEY */ .Ts : registry);
+/**
+ * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
+ * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
+ */
+function seedConfig(user, loginRegistries = []) {
+    const config = { ...user };
+    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
+    if (registries.length) {
+        const helpers = { ...(user.credHelpers ?? {}) };
+        // A stale entry for the same host must not shadow the fresh login.
+        const auths = { ...(user.auths ?? {}) };
+        for (const registry of registries) {
+            helpers[credentialKey(registry)] = '';
+            if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry))
+                helpers[registry] = '';
+            delete auths[credentialKey(registry)];
+        }
+        config.credHelpers = helpers;
+        config.auths = auths;
+    }
+    return config;
+}
+/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
+async function createPrivateConfig(dir, userDir, loginRegistries = []) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    let user = {};
+    const userFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(userDir, 'config.json');
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(userFile)) {
+        try {
+            user = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(userFile, 'utf8'));
+        }
+        catch {
+            // An unreadable config gives the same result as none: docker would refuse it anyway.
+            user = {};
+        }
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
+        mode: 0o600
+    });
+    for (const name of LINKED_DIRS) {
+        const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(userDir, name);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.symlink)(target, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N3: () => (/* binding */ credentialsFromDockerConfig),
+/* harmony export */   kG: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* unused harmony exports helperRunner, runCredentialHelper */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5378);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2020);
+// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
+
+
+
+
+
+
+const HELPER_TIMEOUT_MS = 10000;
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker');
+}
+/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
+function keyHost(key) {
+    return key
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+function matches(key, registry) {
+    const host = keyHost(key);
+    return (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(registry) ? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(host) : host === registry.toLowerCase();
+}
+/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
+function entryFor(map, registry) {
+    if (!map || typeof map !== 'object')
+        return undefined;
+    const exact = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .HUB_AUTH_KEY */ .Ts : registry;
+    if (Object.hasOwn(map, exact))
+        return map[exact];
+    const key = Object.keys(map).find(k => matches(k, registry));
+    return key === undefined ? undefined : map[key];
+}
+function fromAuthEntry(entry) {
+    if (!entry || typeof entry !== 'object')
+        return undefined;
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
+        return { username: '<token>', password: entry.identitytoken };
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':'); // the password may itself contain colons
+        if (colon > 0)
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
+        return { username: entry.username, password: entry.password };
+    return undefined;
+}
+/** A runner that spawns `docker-credential-<helper>` directly (no shell), killed after `timeoutMs`. */
+function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS } = {}) {
+    return (helper, input) => new Promise((resolve, reject) => {
+        const program = `docker-credential-${helper}`;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+        const out = [];
+        const err = [];
+        let settled = false;
+        const settle = (error, stdout = '') => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(stdout);
+        };
+        // Our own deadline: spawn's `timeout` leaves its timer behind when the binary is missing, and waiting
+        // for 'close' would also wait for any grandchild still holding the pipes.
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            child.stdout.destroy();
+            child.stderr.destroy();
+            settle(new Error(`${program} timed out after ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', error => settle(error));
+        // A helper that exits before reading stdin makes the write fail with EPIPE; its exit status says more.
+        child.stdin.on('error', () => { });
+        child.on('close', (code, signal) => {
+            const stdout = Buffer.concat(out).toString('utf8');
+            if (code === 0)
+                return settle(undefined, stdout);
+            const said = (Buffer.concat(err).toString('utf8') || stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
+            const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
+            settle(new Error(`${program} ${how}${said ? `: ${said}` : ''}`));
+        });
+        child.stdin.end(input);
+    });
+}
+const runCredentialHelper = helperRunner();
+async function readConfig(configDir) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(configDir, 'config.json');
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return {};
+        throw err;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch (err) {
+        throw new Error(`${file} is not valid JSON: ${err.message}`);
+    }
+}
+/**
+ * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
+ * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
+ * helpers that fail for other reasons (never with secrets).
+ */
+function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
+    let config;
+    const viaHelper = async (helper, registry) => {
+        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
+            if (helper)
+                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
+            return undefined;
+        }
+        let output;
+        try {
+            output = await run(helper, (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .HUB_AUTH_KEY */ .Ts : registry);
+        }
+        catch (err) {
+            const code = err.code;
+            const message = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(err);
+            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
+            if (code !== 'ENOENT' && !/not found/i.test(message))
+                warn?.(message);
+            return undefined;
+        }
+        try {
+            const { Username, Secret } = JSON.parse(output);
+            if (typeof Secret !== 'string' || Secret === '')
+                return undefined;
+            return { username: typeof Username === 'string' ? Username : '', password: Secret };
+        }
+        catch {
+            warn?.(`docker-credential-${helper} printed something that is not JSON`);
+            return undefined;
+        }
+    };
+    return async (registry) => {
+        config ??= readConfig(configDir);
+        const { auths, credHelpers, credsStore } = await config;
+        const helper = entryFor(credHelpers, registry);
+        const inline = fromAuthEntry(entryFor(auths, registry));
+        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
+        if (helper === '')
+            return inline;
+        if (helper !== undefined)
+            return viaHelper(helper, registry);
+        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
+    };
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6282);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8974);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -4119,8 +4563,14 @@ const INPUTS = {
     keepLogin: {
         kind: 'boolean',
         default: 'false',
-        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
         cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
+    declareArtifacts: {
+        kind: 'boolean',
+        default: 'true',
+        description: "Declare each pushed image to the runner as `oci://<image-name>@<digest>` in `GITHUB_ARTIFACTS` (where the runner offers it), for `actions/attest` without `subject-name`. Turn it off when another step declares the same names, or to give attest's `push-to-registry` one subject of several targets through `subject-name`.",
+        cli: { flag: 'no-artifacts', help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
     },
     retries: {
         kind: 'number',

@@ -100,6 +100,7 @@ describe('flagsToInputs', () => {
       password: 'pw',
       'github-token': '',
       'keep-login': 'false',
+      'declare-artifacts': 'true',
       retries: '5',
       images: 'ghcr.io/a/b\ndocker.io/a/b',
       'registry-auth': '',

@@ -1,5 +1,6 @@
-// keep-login: a later step of the job pulls the private image with the login our step made, and after the
-// post step nothing of that login is left. Without it (the default) the login dies with our step.
+// keep-login: the login lands in the job's docker config as a static entry, a later step of the job pulls
+// the private image with it, and the post step puts that config back exactly as it was. Without it (the
+// default) the login dies with our step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { spawn } from 'node:child_process'
@@ -27,6 +28,7 @@ import {
 } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
+import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
 
 const USERNAME = 'btp-keep-user'
 const PASSWORD = `keep-${randomBytes(8).toString('hex')}`
@@ -72,10 +74,34 @@ afterAll(async () => {
 })
 
 describe('keep-login', () => {
-  it('true: a later step pulls the private image by digest with our login; after the post step it is gone, and DOCKER_CONFIG is what it was', async () => {
+  it('true: the job config (DOCKER_CONFIG, with a credsStore and an older entry for the registry) gets the login as a static entry; a later step pulls with it; the post step puts the config back', async () => {
     const image = repo('kept')
     const prefix = `${registry.host}/${image}`
-    let seen: { dir: string; config: string; control: CliResult; pulled: CliResult; ref: string } | undefined
+    // A credential store that knows no login (a keychain stand-in on PATH: docker runs
+    // docker-credential-<store>), and a stale entry for the same host: before our step, a pull with this
+    // config fails, and docker would not even read a static entry for the host while the store is in force.
+    const helperDir = await mkdtemp(join(tmpdir(), 'btp-cred-store-'))
+    contexts.push(helperDir)
+    await writeFile(
+      join(helperDir, 'docker-credential-btp-empty-store'),
+      '#!/bin/sh\ncase "$1" in\n  list) echo "{}" ;;\n  get) echo "credentials not found in native keychain"; exit 1 ;;\n  *) exit 1 ;;\nesac\n',
+      { mode: 0o755 }
+    )
+    const path = `${helperDir}:${process.env.PATH}`
+    const original = {
+      auths: {
+        [registry.host]: { auth: Buffer.from(`${USERNAME}:stale`).toString('base64') },
+        'other.example': { auth: Buffer.from('o:p').toString('base64') }
+      },
+      credsStore: 'btp-empty-store',
+      credHelpers: { 'third.example': 'btp-other' },
+      psFormat: 'table {{.ID}}'
+    }
+    const jobDir = await jobDockerConfig(original)
+    contexts.push(jobDir)
+    let seen:
+      | { config: Record<string, unknown> | undefined; control: CliResult; pulled: CliResult; ref: string }
+      | undefined
     const r = await runAction(
       {
         context: await context(),
@@ -87,58 +113,51 @@ describe('keep-login', () => {
         'keep-login': 'true'
       },
       {
-        laterStep: async ({ env, outputs, state }: LaterStep) => {
+        env: { DOCKER_CONFIG: jobDir, PATH: path },
+        laterStep: async ({ env, outputs }: LaterStep) => {
           const ref = outputs['image-ref']
-          const dir = env.DOCKER_CONFIG ?? ''
           // Nothing local to pull from: the later step's pull goes to the registry.
           await removeImages(prefix)
-          // Control: the same pull with the environment the job had before our step is refused.
-          const before = { ...env, DOCKER_CONFIG: process.env.DOCKER_CONFIG ?? '' }
-          const control = await pull(before, ref)
+          // Control: the job's config as it was before our step.
+          const before = await jobDockerConfig(original)
+          contexts.push(before)
+          const control = await pull({ ...env, DOCKER_CONFIG: before }, ref)
           const pulled = await pull(env, ref)
-          expect(state.keptConfig).toBe(dir)
-          seen = {
-            dir,
-            config: existsSync(join(dir, 'config.json'))
-              ? await readFile(join(dir, 'config.json'), 'utf8')
-              : '',
-            control,
-            pulled,
-            ref
-          }
+          seen = { config: await readJobConfig(jobDir), control, pulled, ref }
         }
       }
     )
     expectSucceeded(r)
     expect(r.post?.code).toBe(0)
-    expect(seen).toBeDefined()
-    const { dir, config, control, pulled, ref } = seen!
+    const { config, control, pulled, ref } = seen!
     expect(ref).toBe(
       `${prefix}@${(await inspectRaw(registry.host, `${image}:v1`, { username: USERNAME, password: PASSWORD })).digest}`
     )
-
-    // Main exported a DOCKER_CONFIG of its own, under RUNNER_TEMP, holding the login.
-    expect(dir.startsWith(join(r.runnerTemp, 'build-tag-push-login-'))).toBe(true)
-    expect(JSON.parse(config).auths?.[registry.host]?.auth).toBe(AUTH)
+    // DOCKER_CONFIG stays the job's: nothing is exported.
+    expect(r.exported).toEqual({})
     expect(control.code).not.toBe(0)
     expect(control.stderr).toMatch(UNAUTHORIZED)
     expect(pulled.code).toBe(0)
+    // The login is a static entry, used for that host despite the store; everything else is as it was.
+    expect(config).toEqual({
+      ...original,
+      auths: { ...original.auths, [registry.host]: { auth: AUTH } },
+      credHelpers: { ...original.credHelpers, [registry.host]: '' }
+    })
     const pulledDigests = await dockerCli(['image', 'inspect', '--format', '{{json .RepoDigests}}', ref])
     expect(pulledDigests.stdout).toContain(ref.split('@')[1])
     await removeImages(prefix)
 
-    // The post step took it back: the directory is gone, DOCKER_CONFIG is what it was before our step
-    // (GITHUB_ENV cannot unset: empty is unset to docker), and nothing anywhere holds the credentials.
-    expect(existsSync(dir)).toBe(false)
-    expect(r.exported.DOCKER_CONFIG).toBe(process.env.DOCKER_CONFIG ?? '')
+    // The post step put the job's config back as it was, the older entry included.
+    expect(await readJobConfig(jobDir)).toEqual(original)
+    // The saved state never held the credentials, and nothing under RUNNER_TEMP or HOME does any more.
+    expect(JSON.stringify(r.state)).not.toContain(PASSWORD)
+    expect(JSON.stringify(r.state)).not.toContain(AUTH)
     for (const secret of [PASSWORD, AUTH]) {
       expect(await filesHolding(r.runnerTemp, secret)).toEqual([])
       expect(await filesHolding(r.home, secret)).toEqual([])
+      expect(await filesHolding(jobDir, secret)).toEqual([])
     }
-    expect(existsSync(join(r.home, '.docker'))).toBe(false)
-    const after = await pull({ ...process.env, HOME: r.home, DOCKER_CONFIG: r.exported.DOCKER_CONFIG }, ref)
-    expect(after.code).not.toBe(0)
-    expect(after.stderr).toMatch(UNAUTHORIZED)
     // The log never showed them.
     expect(
       r.log
@@ -147,9 +166,11 @@ describe('keep-login', () => {
     ).toEqual([])
   })
 
-  it('false (the default): nothing is exported, and a later step has no login', async () => {
+  it('false (the default): the job config is untouched, and a later step has no login', async () => {
     const image = repo('default')
     const prefix = `${registry.host}/${image}`
+    const jobDir = await jobDockerConfig({ auths: {} })
+    contexts.push(jobDir)
     let later: { pulled: CliResult; state: Record<string, string>; env: NodeJS.ProcessEnv } | undefined
     const r = await runAction(
       {
@@ -161,6 +182,7 @@ describe('keep-login', () => {
         password: PASSWORD
       },
       {
+        env: { DOCKER_CONFIG: jobDir },
         laterStep: async ({ env, outputs, state }) => {
           await removeImages(prefix)
           later = { pulled: await pull(env, outputs['image-ref']), state, env }
@@ -169,19 +191,20 @@ describe('keep-login', () => {
     )
     expectSucceeded(r)
     expect(r.exported).toEqual({})
-    expect(later!.state.keptConfig).toBeUndefined()
-    expect(later!.env.DOCKER_CONFIG).toBe(process.env.DOCKER_CONFIG)
+    expect(later!.state.keptLogin).toBeUndefined()
     expect(later!.pulled.code).not.toBe(0)
     expect(later!.pulled.stderr).toMatch(UNAUTHORIZED)
+    expect(await readJobConfig(jobDir)).toEqual({ auths: {} })
     expect(existsSync(r.state.workDir)).toBe(false)
     expect(await filesHolding(r.runnerTemp, AUTH)).toEqual([])
   })
 
-  it('true, and the build fails: nothing is exported and the kept directory is gone before the post step', async () => {
+  it('true, and the build fails: the job config is left as it was', async () => {
     const image = repo('failed')
-    let later: { state: Record<string, string>; env: NodeJS.ProcessEnv } | undefined
     const ctx = await makeContext({ Dockerfile: `FROM ${base}\nRUN exit 3\n` })
     contexts.push(ctx)
+    const jobDir = await jobDockerConfig(undefined)
+    contexts.push(jobDir)
     const r = await runAction(
       {
         context: ctx,
@@ -192,27 +215,24 @@ describe('keep-login', () => {
         password: PASSWORD,
         'keep-login': 'true'
       },
-      {
-        laterStep: async ({ env, state }) => {
-          later = { state, env }
-        }
-      }
+      { env: { DOCKER_CONFIG: jobDir } }
     )
     expect(r.code).not.toBe(0)
     expect(r.exported).toEqual({})
-    expect(later!.state.keptConfig).toBeTruthy()
-    expect(existsSync(later!.state.keptConfig)).toBe(false)
+    expect(r.state.keptLogin).toBeUndefined()
+    expect(await readJobConfig(jobDir)).toBeUndefined()
     expect(await filesHolding(r.runnerTemp, AUTH)).toEqual([])
     expect(r.post?.code).toBe(0)
   })
 
-  it('true, and main is killed during the build: the post step removes the kept login all the same', async () => {
+  it('true, and main is killed during the build: nothing was kept, and nothing holds the credentials', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'btp-keep-kill-'))
     contexts.push(dir)
     const home = join(dir, 'home')
     const runnerTemp = join(dir, 'runner-temp')
     await mkdir(home)
     await mkdir(runnerTemp)
+    const jobDir = await jobDockerConfig({ auths: {} }, join(dir, 'job-config'))
     const files = {
       GITHUB_OUTPUT: join(dir, 'output'),
       GITHUB_STATE: join(dir, 'state'),
@@ -224,7 +244,7 @@ describe('keep-login', () => {
       HOME: home,
       RUNNER_TEMP: runnerTemp,
       ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
-      ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
+      DOCKER_CONFIG: jobDir,
       ...files,
       ...inputEnv({
         context: await context(),
@@ -255,15 +275,14 @@ describe('keep-login', () => {
     await closed
 
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'))
-    expect(state.keptConfig.startsWith(join(runnerTemp, 'build-tag-push-login-'))).toBe(true)
-    expect(await filesHolding(state.keptConfig, AUTH)).not.toEqual([])
+    expect(state.keptLogin).toBeUndefined()
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
     const post = await runCommand(process.execPath, [ACTION], { env: { ...env, ...stateEnv } })
     expect(post.code).toBe(0)
-    expect(existsSync(state.keptConfig)).toBe(false)
+    expect(await readJobConfig(jobDir)).toEqual({ auths: {} })
+    expect(existsSync(state.workDir)).toBe(false)
     expect(await filesHolding(dir, AUTH)).toEqual([])
     expect(await filesHolding(dir, PASSWORD)).toEqual([])
-    // Main never got to export it, so the post step has nothing to put back.
     expect(await readFile(files.GITHUB_ENV, 'utf8')).toBe('')
   })
 })

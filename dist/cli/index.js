@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9139);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8849);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9139:
+/***/ 8849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -218,8 +218,14 @@ const INPUTS = {
     keepLogin: {
         kind: 'boolean',
         default: 'false',
-        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
         cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
+    declareArtifacts: {
+        kind: 'boolean',
+        default: 'true',
+        description: "Declare each pushed image to the runner as `oci://<image-name>@<digest>` in `GITHUB_ARTIFACTS` (where the runner offers it), for `actions/attest` without `subject-name`. Turn it off when another step declares the same names, or to give attest's `push-to-registry` one subject of several targets through `subject-name`.",
+        cli: { flag: 'no-artifacts', help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
     },
     retries: {
         kind: 'number',
@@ -6683,10 +6689,123 @@ function platformOfConfig(config) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/referrers.ts
+
+
+
+/** The spec's fallback tag for the referrers of `digest`. */
+const fallbackTag = (digest) => digest.replace(':', '-');
+/** Tags cosign writes beside the fallback index (signatures, attestations, SBOMs), when it runs without it. */
+const COSIGN_SUFFIXES = ['.sig', '.att', '.sbom'];
+// A registry without the API answers its route as any unknown path.
+const NO_API = new Set([400, 404, 405, 501]);
+/** More than any tool attaches to one digest: a longer list is refused rather than copied. */
+const MAX_REFERRERS = 256;
+/** The descriptors of an index body, each checked for the fields a copy needs. */
+function descriptorsIn(body, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`${what} is not JSON`, 'fatal');
+    }
+    if (!Array.isArray(parsed.manifests))
+        throw new RegistryError(`${what} has no manifests list`, 'fatal');
+    return parsed.manifests.map((d, i) => {
+        const desc = d;
+        if (!desc || typeof desc.digest !== 'string' || typeof desc.mediaType !== 'string')
+            throw new RegistryError(`${what}: entry ${i} is not a descriptor`, 'fatal');
+        return desc;
+    });
+}
+/** The referrers API's answer for `digest`, or undefined where the registry has no such API. */
+async function fromApi(side, digest) {
+    const { client, name } = side;
+    const url = client.url(name, `referrers/${digest}`);
+    const res = await client.auth.request('GET', url, name, 'pull', { Accept: OCI_INDEX });
+    if (NO_API.has(res.status))
+        return undefined;
+    if (res.status !== 200)
+        throw client.transport.httpError('GET', client.url(name, `referrers/${digest}`), res, 'fatal');
+    return descriptorsIn(res.body, `the referrers of ${digest} in ${client.registry}/${name}`);
+}
+/** A tag's manifest, or undefined when the repository has no such tag. */
+async function tagged(side, tag) {
+    return orMissing(side.client.getManifest(side.name, tag));
+}
+/** A source's manifest under `tag`, checked as every source manifest is; none when there is no such tag. */
+const taggedSource = (side, tag) => orMissing(readSource(side, tag));
+async function orMissing(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        if (error instanceof RegistryError && error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+/** The referrers of `digest` in `side`: the API's list, else the fallback index's; where they came from. */
+async function listReferrers(side, digest) {
+    const api = await fromApi(side, digest);
+    if (api)
+        return { list: api, via: 'api' };
+    const index = await tagged(side, fallbackTag(digest));
+    return {
+        list: index
+            ? descriptorsIn(index.body, `${side.client.registry}/${side.name}:${fallbackTag(digest)}`)
+            : [],
+        via: 'tag'
+    };
+}
+/**
+ * Copies the referrers of `digest` from `src` to `dst` (where the digest itself has been placed), and
+ * cosign's tags for it. Where `dst` has no referrers API, its fallback index is written, merged with any
+ * referrers it already lists.
+ */
+async function copyReferrers(copier, src, dst, digest) {
+    const { list, via } = await listReferrers(src, digest);
+    if (list.length > MAX_REFERRERS)
+        throw new RegistryError(`${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`, 'fatal');
+    const placed = await Promise.all(list.map(async (d) => {
+        // Checked against its descriptor like any source manifest before it is placed.
+        const manifest = await readSource(src, d);
+        await copier.place(src, dst, manifest);
+        return d;
+    }));
+    if (placed.length && !(await fromApi(dst, digest)))
+        await writeFallback(dst, digest, placed);
+    const cosignTags = [];
+    for (const suffix of COSIGN_SUFFIXES) {
+        const tag = `${fallbackTag(digest)}${suffix}`;
+        const manifest = await taggedSource(src, tag);
+        if (!manifest)
+            continue;
+        await copier.place(src, dst, manifest);
+        await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType);
+        cosignTags.push(tag);
+    }
+    return { referrers: placed.length, via, cosignTags };
+}
+/** The fallback index of `dst` for `digest`: what it listed, plus `added`, each digest once. */
+async function writeFallback(dst, digest, added) {
+    const tag = fallbackTag(digest);
+    const existing = await tagged(dst, tag);
+    const before = existing ? descriptorsIn(existing.body, `${dst.client.registry}/${dst.name}:${tag}`) : [];
+    const seen = new Set(before.map(d => d.digest));
+    const manifests = [...before, ...added.filter(d => !seen.has(d.digest) && seen.add(d.digest))];
+    if (existing && manifests.length === before.length)
+        return;
+    const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
+    await dst.client.putManifest(dst.name, tag, body, OCI_INDEX);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/sources/run.ts
 // The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
 // every target × tag) or merge several (one new index), and verify it in each target like any digest.
 // Everything that can be wrong with the sources is found before anything is written.
+
 
 
 
@@ -6727,6 +6846,12 @@ async function fromSources(inputs, plan, deps) {
             else
                 await Promise.all(parts.map(part => placeChildren(copier, part, dst)));
             await Promise.all(target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType)));
+            // A promotion keeps the digest, so what was attached to it still applies: it comes along.
+            if (parts.length === 1 && !sameRepository(parts[0].from, dst)) {
+                const c = await copyReferrers(copier, parts[0].from, dst, top.digest);
+                if (c.referrers || c.cosignTags.length)
+                    reporter.info(`Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`);
+            }
         }
     }));
     const m = copier.moved;
@@ -6858,9 +6983,101 @@ async function resolveOne(source, deps) {
     })));
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/sbom.ts
+// SBOM files: BuildKit puts each platform's SBOM inside the pushed index, as an in-toto statement in that
+// platform's attestation manifest; actions/attest and scanners want a file. Each platform's SPDX document
+// is written as the registry serves it (the statement's predicate), from the registry, after verification.
+
+
+
+
+
+const SPDX_PREDICATE = 'https://spdx.dev/Document';
+const IN_TOTO = 'application/vnd.in-toto+json';
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+const PREDICATE_TYPE = 'in-toto.io/predicate-type';
+const sbom_parse = (body, what) => {
+    try {
+        const value = JSON.parse(body.toString('utf8'));
+        if (value && typeof value === 'object')
+            return value;
+    }
+    catch {
+        // reported below
+    }
+    throw new RegistryError(`${what} is not a JSON object`, 'fatal');
+};
+/**
+ * Whether the build asked BuildKit for SBOM attestations (`sbom`, or an `attests` line of type sbom): only
+ * then are the attestation manifests read, so that other builds cost no extra registry request.
+ */
+function asksForSbom(inputs) {
+    const sbom = inputs.sbom.trim().toLowerCase();
+    if (sbom !== '' && sbom !== 'false')
+        return true;
+    return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
+}
+/** File name for a platform: `linux/arm/v7` → `linux-arm-v7.spdx.json`. */
+const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
+/**
+ * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
+ * The first SPDX statement of a platform is its SBOM; an index without SBOM attestations gives {}.
+ */
+async function readSboms(client, repo, index, platformDigests) {
+    const entries = sbom_parse(index.body, `the index ${index.digest}`).manifests;
+    if (!Array.isArray(entries))
+        return {};
+    const platformOf = new Map(Object.entries(platformDigests).map(([p, d]) => [d, p]));
+    const out = {};
+    for (const d of entries) {
+        if (d.annotations?.[REFERENCE_TYPE] !== 'attestation-manifest')
+            continue;
+        const platform = platformOf.get(d.annotations[REFERENCE_DIGEST] ?? '');
+        if (!platform || platform in out)
+            continue;
+        const manifest = await client.getManifest(repo, d.digest);
+        const layer = (sbom_parse(manifest.body, `the attestation manifest ${d.digest}`).layers ?? []).find(l => l.mediaType === IN_TOTO && l.annotations?.[PREDICATE_TYPE] === SPDX_PREDICATE);
+        if (!layer)
+            continue;
+        const statement = sbom_parse(await getSmallBlob(client, repo, layer.digest), `the SBOM statement ${layer.digest}`);
+        // The layer's annotation is the registry's word; the statement must say the same.
+        if (statement.predicateType !== SPDX_PREDICATE ||
+            !statement.predicate ||
+            typeof statement.predicate !== 'object')
+            throw new RegistryError(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
+        out[platform] = statement.predicate;
+    }
+    return out;
+}
+/**
+ * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
+ * so later steps of the job read them); platform → path. Nothing to write, no directory.
+ */
+async function writeSboms(sboms, tempRoot) {
+    const platforms = Object.keys(sboms);
+    if (!platforms.length)
+        return {};
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
+    const out = {};
+    for (const platform of platforms) {
+        const file = external_node_path_default().join(dir, sbomFileName(platform));
+        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(sboms[platform]));
+        out[platform] = file;
+    }
+    return out;
+}
+/** The SBOM files of what `repo` serves as `digest`, when it is an index that carries SBOM attestations. */
+async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
+    if (!isIndex(manifest.mediaType))
+        return {};
+    return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
+
 
 
 
@@ -6903,9 +7120,8 @@ async function execute(inputs, opts) {
     checkBuilder(inputs, buildx);
     const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
-    const kept = inputs.keepLogin && opts.onKeptConfig ? await keptConfigDir(opts.tempRoot, opts.onKeptConfig) : '';
     try {
-        const configDir = kept || external_node_path_default().join(workDir, 'docker-config');
+        const configDir = external_node_path_default().join(workDir, 'docker-config');
         // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
         const tmp = external_node_path_default().join(workDir, 'tmp');
         const [[defaults, git]] = await Promise.all([
@@ -6935,17 +7151,13 @@ async function execute(inputs, opts) {
             buildx,
             driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
             git,
-            registryBounds: registryBoundsFrom(env)
+            registryBounds: registryBoundsFrom(env),
+            tempRoot: opts.tempRoot
         });
         return {
             ...result,
             meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
         };
-    }
-    catch (error) {
-        if (kept)
-            await (0,promises_namespaceObject.rm)(kept, { recursive: true, force: true });
-        throw error;
     }
     finally {
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
@@ -6956,12 +7168,6 @@ function gitOrigin(ctx, env) {
         serverUrl: ctx.serverUrl,
         defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
     };
-}
-/** A 0700 directory of its own for a DOCKER_CONFIG that outlives the step (keep-login). */
-async function keptConfigDir(tempRoot, onDir) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-login-'));
-    onDir(dir);
-    return dir;
 }
 /** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
 const pipeline_repositoryLabels = (inputs, ctx, reporter, env) => loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env });
@@ -7045,8 +7251,8 @@ verification, clientFor) {
     if (clients.size)
         await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
     // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
-    if (inputs.sources.length && clients.size)
-        return fromSources(inputs, plan, {
+    if (inputs.sources.length && clients.size) {
+        const promoted = await fromSources(inputs, plan, {
             reporter,
             clientFor,
             sleep: deps.sleep,
@@ -7054,6 +7260,11 @@ verification, clientFor) {
             verification,
             bounds: boundsOf(deps)
         });
+        const [first] = plan.targets;
+        const client = clients.get(first.registry);
+        const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined;
+        return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) };
+    }
     const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];
@@ -7096,11 +7307,70 @@ verification, clientFor) {
     }));
     const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
     reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`);
-    return resultOf({ ...outcome, image: pushed.image, verified });
+    const result = resultOf({ ...outcome, image: pushed.image, verified });
+    if (!asksForSbom(inputs))
+        return result;
+    const [first] = plan.targets;
+    const sboms = await sbomsOf(clients.get(first.registry), first.name, verified.manifest, result.platformDigests, deps);
+    return { ...result, sboms };
+}
+/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
+async function sbomsOf(client, repo, manifest, platformDigests, deps) {
+    if (!deps.tempRoot || !manifest)
+        return {};
+    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
+    for (const [platform, file] of Object.entries(files))
+        deps.reporter.info(`SBOM (${platform}): ${file}`);
+    return files;
 }
 const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
+;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
+// The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
+// artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
+
+
+/**
+ * Docker Hub's registry API host. `docker.io` is only a name: attest's registry client (@sigstore/oci)
+ * sends its requests to the host in the subject name and matches the docker config's `auths` key
+ * (`https://index.docker.io/v1/`) by that host, so Docker Hub subjects are named with it.
+ */
+const HUB_API_HOST = 'index.docker.io';
+/** The fully qualified repository, lowercase and without a tag, as attest's `subject-name` wants it. */
+function subjectName(target) {
+    const host = isDockerHub(target.registry) ? HUB_API_HOST : target.registry;
+    return `${host}/${remotePath(target.registry, target.image)}`.toLowerCase();
+}
+/** Every target's subject name, in the order of the targets, each once. */
+const subjectNames = (targets) => [...new Set(targets.map(subjectName))];
+/** One `oci://<name>@<digest>` line per pushed image; none when nothing was pushed. */
+const artifactLines = (names, digest) => digest ? names.map(name => `oci://${name}@${digest}`) : [];
+/**
+ * Appends `lines` to the runner's GITHUB_ARTIFACTS file, after what earlier writers left in it (on a line
+ * of its own even when they left no newline). Nothing without a file or without lines.
+ */
+async function declareArtifacts(file, lines) {
+    if (!file || !lines.length)
+        return;
+    const before = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    });
+    const separator = before && !before.endsWith('\n') ? '\n' : '';
+    await (0,promises_namespaceObject.appendFile)(file, `${separator}${lines.join('\n')}\n`);
+}
+/** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
+async function declarePushed(inputs, digest, env = process.env) {
+    if (!inputs.declareArtifacts || !env.GITHUB_ARTIFACTS)
+        return [];
+    const lines = artifactLines(subjectNames(inputs.targets), digest);
+    await declareArtifacts(env.GITHUB_ARTIFACTS, lines);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 function metadata(inputs, result) {
     return {
@@ -7124,13 +7394,18 @@ function metadata(inputs, result) {
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
     const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const names = subjectNames(inputs.targets);
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
         'image-refs': result.imageRefs,
+        'image-name': names[0] ?? '',
+        'image-names': names,
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
+        'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
+        'sbom-paths': result.sboms ?? {},
         metadata: metadata(inputs, result),
         // metadata-action's outputs, with its separators and shapes
         version: meta.version,
@@ -7189,6 +7464,7 @@ const VERSION = '0.2.0';
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
 // the usage text and the mapping onto inputs all come from the input table.
+
 
 
 
@@ -7373,6 +7649,9 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     try {
         const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_namespaceObject.tmpdir)(), out: io.stderr });
+        // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
+        for (const line of await declarePushed(inputs, result.digest))
+            reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`);
         if (values.json)
             io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`);
         else {

@@ -1,42 +1,190 @@
-// keep-login: the run's DOCKER_CONFIG, with its logins, handed on to the job's later steps, and taken back
-// by the post step.
+// keep-login, as login-action does it: the run's logins become static `auths` entries in the job's docker
+// config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json), where docker, cosign, crane, helm and
+// actions/attest find them (attest's registry client reads nothing but ~/.docker/config.json's `auths`).
+// The post step removes exactly those entries and puts back what each replaced.
 //
-// Why DOCKER_CONFIG through GITHUB_ENV, not a write into ~/.docker: docker, cosign, crane (and everything
-// on go-containerregistry or containers/image) read DOCKER_CONFIG before ~/.docker; the user's
-// ~/.docker/config.json may send credentials to a credsStore (a keychain outliving the job), and on a
-// self-hosted runner it is shared with other jobs, so editing and restoring it would race them. Our own
-// directory is removed in one `rm`, and it sits under RUNNER_TEMP, which the runner empties after the job
-// even when the post step never runs.
+// A config that names a credential store (`credsStore`, or a `credHelpers` entry for the host): docker
+// would ignore a static entry for that host. We make it use ours, with an empty `credHelpers` entry for the
+// host (docker's own rule: a host listed there with no helper uses the file), and take that back in the
+// post step too. The other way, logging in through the store, would leave the login in a keychain that
+// outlives the job on a self-hosted runner, and hide it from tools that read only config.json.
+//
+// Nothing secret goes into the step's saved state: what the entries replaced is kept in a 0600 file under
+// RUNNER_TEMP (which the runner empties after the job), and the state only says where.
 import * as core from '@actions/core'
-import { rm } from 'node:fs/promises'
 import type { Reporter } from '../log/reporter.js'
 import { messageOf } from '../core/text.js'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import { dockerConfigDir } from '../docker/credentials.js'
+import { credentialKey } from '../docker/config.js'
+import { isDockerHub } from '../core/reference.js'
+import type { RegistryLogin } from '../inputs/registry-auth.js'
 
-export const STATE_KEPT_CONFIG = 'keptConfig'
-/** Set once DOCKER_CONFIG was exported: the value it had before, for the post step to put back. */
-export const STATE_PREVIOUS_CONFIG = 'previousDockerConfig'
-const STATE_EXPORTED = 'exportedDockerConfig'
+/** The state key: where the job's config and the file of replaced entries are. */
+export const STATE_KEPT_LOGIN = 'keptLogin'
 
-/** Later steps of the job see `dir` as their DOCKER_CONFIG. */
-export function keepLogin(dir: string, reporter: Pick<Reporter, 'info'>): void {
-  core.saveState(STATE_PREVIOUS_CONFIG, process.env.DOCKER_CONFIG ?? '')
-  core.saveState(STATE_EXPORTED, 'true')
-  core.exportVariable('DOCKER_CONFIG', dir)
-  reporter.info(`keep-login: the job's later steps use DOCKER_CONFIG=${dir}; the post step removes it`)
+type Config = Record<string, unknown> & {
+  auths?: Record<string, unknown>
+  credHelpers?: Record<string, string>
+  credsStore?: string
+}
+
+/** What the post step needs to undo exactly what main did; kept on disk, never in the state. */
+interface Undo {
+  /** Each `auths` key main wrote: the entry it wrote, and the one it replaced (null: none). */
+  auths: { key: string; ours: unknown; before: unknown }[]
+  /** Each `credHelpers` key main emptied, and what it held (null: nothing). */
+  helpers: { key: string; before: string | null }[]
+  /** Whether the config had these objects at all, so that empty ones we made go again. */
+  hadAuths: boolean
+  hadHelpers: boolean
+}
+
+interface Kept {
+  config: string
+  undo: string
+  createdFile: boolean
+  createdDir: boolean
+}
+
+/** The job's docker config file, as docker and login-action find it. */
+export const jobConfigFile = (env: NodeJS.ProcessEnv = process.env): string =>
+  path.join(dockerConfigDir(env), 'config.json')
+
+/** The static entry `docker login` writes for a username and password. */
+const entryOf = (login: RegistryLogin): { auth: string } => ({
+  auth: Buffer.from(`${login.username}:${login.password}`).toString('base64')
+})
+
+/** `credHelpers` keys docker may consult for a registry. */
+const helperKeys = (registry: string): string[] =>
+  isDockerHub(registry) ? [credentialKey(registry)] : [registry]
+
+async function readConfig(file: string): Promise<Config | undefined> {
+  if (!existsSync(file)) return undefined
+  const text = await readFile(file, 'utf8')
+  if (!text.trim()) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new Error(
+      `keep-login: ${file} is not valid JSON (${messageOf(error)}); docker could not read it either`
+    )
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`keep-login: ${file} does not hold a JSON object, as a docker config does`)
+  return parsed as Config
+}
+
+/** Written beside itself and renamed over it: a reader never sees half a config. */
+async function writeConfig(file: string, config: Config): Promise<void> {
+  const tmp = `${file}.build-tag-push-${process.pid}`
+  await writeFile(tmp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 })
+  await rename(tmp, file)
 }
 
 /**
- * Removes the kept config and gives later post steps their DOCKER_CONFIG back (GITHUB_ENV cannot unset a
- * variable: an empty one is what docker, cosign and crane read as unset). Nothing to do, nothing done.
+ * Writes `logins` into the job's docker config and saves, for the post step, how to take them back.
+ * `tempRoot` (RUNNER_TEMP) holds the entries they replace.
  */
-export async function removeKeptLogin(): Promise<void> {
-  const dir = core.getState(STATE_KEPT_CONFIG)
-  if (!dir) return
-  try {
-    await rm(dir, { recursive: true, force: true })
-  } catch (error) {
-    core.warning(`could not remove the kept login ${dir}: ${messageOf(error)}`)
+export async function keepLogins(
+  logins: RegistryLogin[],
+  opts: { env?: NodeJS.ProcessEnv; tempRoot: string; reporter: Pick<Reporter, 'info' | 'warning'> }
+): Promise<void> {
+  if (!logins.length) {
+    opts.reporter.warning(
+      'keep-login: this step logged in nowhere (no username and password, no registry-auth), so there is no login to keep'
+    )
+    return
   }
-  if (core.getState(STATE_EXPORTED) === 'true')
-    core.exportVariable('DOCKER_CONFIG', core.getState(STATE_PREVIOUS_CONFIG))
+  const file = jobConfigFile(opts.env)
+  const dir = path.dirname(file)
+  const createdDir = !existsSync(dir)
+  const before = await readConfig(file)
+  const config: Config = { ...(before ?? {}) }
+  const undo: Undo = {
+    auths: [],
+    helpers: [],
+    hadAuths: config.auths !== undefined,
+    hadHelpers: config.credHelpers !== undefined
+  }
+  const auths = { ...(config.auths ?? {}) }
+  const helpers = { ...(config.credHelpers ?? {}) }
+  for (const login of logins) {
+    const key = credentialKey(login.registry)
+    const ours = entryOf(login)
+    undo.auths.push({ key, ours, before: auths[key] ?? null })
+    auths[key] = ours
+    for (const hk of helperKeys(login.registry)) {
+      if (!config.credsStore && !helpers[hk]) continue
+      undo.helpers.push({ key: hk, before: helpers[hk] ?? null })
+      helpers[hk] = ''
+    }
+  }
+  config.auths = auths
+  if (undo.helpers.length) config.credHelpers = helpers
+
+  const undoDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-login-'))
+  const undoFile = path.join(undoDir, 'undo.json')
+  await writeFile(undoFile, JSON.stringify(undo), { mode: 0o600 })
+  const kept: Kept = { config: file, undo: undoFile, createdFile: before === undefined, createdDir }
+  // Saved before the config changes: a step killed in between still has its entries taken back.
+  core.saveState(STATE_KEPT_LOGIN, JSON.stringify(kept))
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await writeConfig(file, config)
+  const where = logins.map(l => l.registry || 'docker.io').join(', ')
+  opts.reporter.info(
+    `keep-login: ${where} kept in ${file} for the job's later steps; the post step removes them`
+  )
+  if (undo.helpers.length)
+    opts.reporter.info(
+      `keep-login: ${file} sends credentials to a store; ${undo.helpers.map(h => h.key).join(', ')} use the kept entry until the post step`
+    )
+}
+
+/** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
+export async function removeKeptLogin(): Promise<void> {
+  const saved = core.getState(STATE_KEPT_LOGIN)
+  if (!saved) return
+  const kept = JSON.parse(saved) as Kept
+  try {
+    await undoKept(kept)
+  } catch (error) {
+    core.warning(`keep-login: could not take the kept login out of ${kept.config}: ${messageOf(error)}`)
+  } finally {
+    await rm(path.dirname(kept.undo), { recursive: true, force: true })
+  }
+}
+
+async function undoKept(kept: Kept): Promise<void> {
+  if (!existsSync(kept.undo)) return
+  const undo = JSON.parse(await readFile(kept.undo, 'utf8')) as Undo
+  const config = await readConfig(kept.config)
+  if (!config) return
+  const auths = { ...(config.auths ?? {}) }
+  for (const { key, ours, before } of undo.auths) {
+    // A later step that logged in again owns that entry now: it is left as it is.
+    if (!isDeepStrictEqual(auths[key], ours)) continue
+    if (before === null) delete auths[key]
+    else auths[key] = before
+  }
+  const helpers = { ...(config.credHelpers ?? {}) }
+  for (const { key, before } of undo.helpers) {
+    if (helpers[key] !== '') continue
+    if (before === null) delete helpers[key]
+    else helpers[key] = before
+  }
+  const next: Config = { ...config, auths, credHelpers: helpers }
+  if (!undo.hadAuths && !Object.keys(auths).length) delete next.auths
+  if (!undo.hadHelpers && !Object.keys(helpers).length) delete next.credHelpers
+  if (kept.createdFile && !Object.keys(next).length) {
+    await rm(kept.config, { force: true })
+    if (kept.createdDir) await rmdir(path.dirname(kept.config)).catch(() => undefined)
+    return
+  }
+  await writeConfig(kept.config, next)
 }

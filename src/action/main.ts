@@ -11,8 +11,9 @@ import { whereOf, type Reporter, type Where } from '../log/reporter.js'
 import { credentialsIn } from '../inputs/registry-auth.js'
 import { credentialSecrets } from '../log/masks.js'
 import { outputs, summaryMarkdown } from './summary.js'
-import { keepLogin, removeKeptLogin, STATE_KEPT_CONFIG } from './keep-login.js'
+import { keepLogins, removeKeptLogin } from './keep-login.js'
 import { messageOf } from '../core/text.js'
+import { declarePushed } from '../pipeline/subjects.js'
 
 const STATE_POST = 'isPost'
 const STATE_WORKDIR = 'workDir'
@@ -78,27 +79,35 @@ export async function run(): Promise<void> {
     notices.forEach(n => core.notice(words(n)))
 
     // Loaded after validation: bad input, the most common failure, fails without loading it.
-    let kept = ''
     const { execute } = await import('../pipeline/index.js')
+    const tempRoot = process.env.RUNNER_TEMP || tmpdir()
     const result = await execute(inputs, {
       reporter: actionReporter,
-      tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+      tempRoot,
       out: fence,
-      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir),
-      onKeptConfig: dir => {
-        kept = dir
-        core.saveState(STATE_KEPT_CONFIG, dir)
-      }
+      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
     })
 
     fence.close()
-    if (kept) keepLogin(kept, actionReporter)
+    // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
+    if (inputs.keepLogin) await keepLogins(inputs.logins, { tempRoot, reporter: actionReporter })
     for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
+    await declareArtifacts(inputs, result.digest)
     await writeSummary(summaryMarkdown(inputs, result))
     actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {
     fence.close()
     fail(error)
+  }
+}
+
+/** A declaration that cannot be written must not fail a step that has already pushed: attest then says so. */
+async function declareArtifacts(inputs: Parameters<typeof declarePushed>[0], digest: string): Promise<void> {
+  try {
+    const lines = await declarePushed(inputs, digest)
+    if (lines.length) actionReporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${lines.join(', ')}`)
+  } catch (error) {
+    core.warning(`could not declare the pushed images in GITHUB_ARTIFACTS: ${messageOf(error)}`)
   }
 }
 

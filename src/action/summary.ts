@@ -2,6 +2,7 @@
 import type { Inputs } from '../inputs/parse.js'
 import { metadataOutputs, separatorOf } from '../metadata/build-metadata.js'
 import type { Result } from '../pipeline/index.js'
+import { subjectNames } from '../pipeline/subjects.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
@@ -30,13 +31,18 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
     result.tags,
     inputs
   )
+  const names = subjectNames(inputs.targets)
   return {
     digest: result.digest,
     'image-ref': result.imageRef,
     'image-refs': result.imageRefs,
+    'image-name': names[0] ?? '',
+    'image-names': names,
     imageid: result.imageid,
     tags: result.tags,
     'platform-digests': result.platformDigests,
+    'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
+    'sbom-paths': result.sboms ?? {},
     metadata: metadata(inputs, result),
     // metadata-action's outputs, with its separators and shapes
     version: meta.version,

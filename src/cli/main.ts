@@ -12,6 +12,7 @@ import { credentialSecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
 import { messageOf, oneLine, splitKeyValue } from '../core/text.js'
 import { VERSION } from '../core/version.js'
+import { declarePushed } from '../pipeline/subjects.js'
 
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
 
@@ -218,6 +219,9 @@ export async function main(
   }
   try {
     const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out: io.stderr })
+    // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
+    for (const line of await declarePushed(inputs, result.digest))
+      reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`)
     if (values.json) io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`)
     else {
       io.stdout.write(

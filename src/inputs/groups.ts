@@ -27,7 +27,7 @@ export const INPUT_GROUPS: [title: string, keys: InputKey[]][] = [
     ]
   ],
   ['Build secrets', ['secrets', 'secretFiles', 'secretEnvs', 'ssh']],
-  ['Attestations', ['provenance', 'sbom', 'attests']],
+  ['Attestations', ['provenance', 'sbom', 'attests', 'declareArtifacts']],
   [
     'The build sandbox',
     ['addHosts', 'network', 'shmSize', 'ulimit', 'cgroupParent', 'allow', 'buildContexts']

@@ -228,8 +228,15 @@ export const INPUTS = {
     kind: 'boolean',
     default: 'false',
     description:
-      "Keep the logins for the job's later steps (`docker`, `cosign`, `crane` …) through `DOCKER_CONFIG`; the post step removes them. With `false` nothing of the login outlives this step.",
+      "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
     cli: { help: 'not for the CLI: it has no post step to remove the login' }
+  },
+  declareArtifacts: {
+    kind: 'boolean',
+    default: 'true',
+    description:
+      "Declare each pushed image to the runner as `oci://<image-name>@<digest>` in `GITHUB_ARTIFACTS` (where the runner offers it), for `actions/attest` without `subject-name`. Turn it off when another step declares the same names, or to give attest's `push-to-registry` one subject of several targets through `subject-name`.",
+    cli: { flag: 'no-artifacts', help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
   },
   retries: {
     kind: 'number',

@@ -12,7 +12,7 @@ import { processTime } from '../docker/exec.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
 import { buildMetadata, checkTagged } from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
-import { RegistryClient } from '../registry/api.js'
+import { RegistryClient, type Manifest } from '../registry/api.js'
 import { registryBoundsFrom, type RegistryBounds } from '../registry/bounds.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../log/fence.js'
@@ -30,6 +30,7 @@ import { resultOf, type Result } from './result.js'
 import { checkManifests, VerificationError } from './verify.js'
 import type { Moved } from './sources/copy.js'
 import { fromSources } from './sources/run.js'
+import { asksForSbom, sbomFiles } from './sbom.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -50,6 +51,8 @@ export interface Deps {
   driver?: string
   /** The GitHub host and this commit's git context (`{{defaultContext}}`). */
   git?: GitOrigin
+  /** Where files for the job's later steps go (SBOMs): RUNNER_TEMP in Actions; none written without it. */
+  tempRoot?: string
   sleep?: (ms: number) => Promise<void>
   /** Deadlines and caps of registry work (the environment's overrides); the defaults when absent. */
   registryBounds?: RegistryBounds
@@ -64,12 +67,6 @@ export interface ExecuteOptions {
   env?: NodeJS.ProcessEnv
   /** Told the private directory as soon as it exists, so a post step can remove it after a crash. */
   onWorkDir?: (dir: string) => void
-  /**
-   * keep-login: the DOCKER_CONFIG goes to a directory of its own, outside the private one, and is kept for
-   * the job's later steps once the run succeeds. Told before any login lands in it, so that the post step
-   * removes it whatever happens; removed at once when the run fails.
-   */
-  onKeptConfig?: (dir: string) => void
 }
 
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
@@ -88,10 +85,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   checkBuilder(inputs, buildx)
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
   opts.onWorkDir?.(workDir)
-  const kept =
-    inputs.keepLogin && opts.onKeptConfig ? await keptConfigDir(opts.tempRoot, opts.onKeptConfig) : ''
   try {
-    const configDir = kept || path.join(workDir, 'docker-config')
+    const configDir = path.join(workDir, 'docker-config')
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
     const [[defaults, git]] = await Promise.all([
@@ -131,16 +126,14 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         buildx,
         driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
         git,
-        registryBounds: registryBoundsFrom(env)
+        registryBounds: registryBoundsFrom(env),
+        tempRoot: opts.tempRoot
       }
     )
     return {
       ...result,
       meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
     }
-  } catch (error) {
-    if (kept) await rm(kept, { recursive: true, force: true })
-    throw error
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }
@@ -151,13 +144,6 @@ function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
     serverUrl: ctx.serverUrl,
     defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
   }
-}
-
-/** A 0700 directory of its own for a DOCKER_CONFIG that outlives the step (keep-login). */
-async function keptConfigDir(tempRoot: string, onDir: (dir: string) => void): Promise<string> {
-  const dir = await mkdtemp(path.join(tempRoot, 'build-tag-push-login-'))
-  onDir(dir)
-  return dir
 }
 
 /** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
@@ -266,8 +252,8 @@ async function phases(
     )
 
   // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
-  if (inputs.sources.length && clients.size)
-    return fromSources(inputs, plan, {
+  if (inputs.sources.length && clients.size) {
+    const promoted = await fromSources(inputs, plan, {
       reporter,
       clientFor,
       sleep: deps.sleep,
@@ -275,6 +261,11 @@ async function phases(
       verification,
       bounds: boundsOf(deps)
     })
+    const [first] = plan.targets
+    const client = clients.get(first.registry)!
+    const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined
+    return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) }
+  }
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
@@ -335,7 +326,31 @@ async function phases(
   )
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
   reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`)
-  return resultOf({ ...outcome, image: pushed.image, verified })
+  const result = resultOf({ ...outcome, image: pushed.image, verified })
+  if (!asksForSbom(inputs)) return result
+  const [first] = plan.targets
+  const sboms = await sbomsOf(
+    clients.get(first.registry)!,
+    first.name,
+    verified.manifest,
+    result.platformDigests,
+    deps
+  )
+  return { ...result, sboms }
+}
+
+/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
+async function sbomsOf(
+  client: RegistryClient,
+  repo: string,
+  manifest: Manifest | undefined,
+  platformDigests: Record<string, string>,
+  deps: Deps
+): Promise<Record<string, string>> {
+  if (!deps.tempRoot || !manifest) return {}
+  const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot)
+  for (const [platform, file] of Object.entries(files)) deps.reporter.info(`SBOM (${platform}): ${file}`)
+  return files
 }
 
 const requests = (clients: Map<string, RegistryClient>): number =>

@@ -17,6 +17,8 @@ export interface Result {
   tags: string[]
   /** os/arch[/variant] → manifest digest of each platform in what was pushed. */
   platformDigests: Record<string, string>
+  /** os/arch[/variant] → file holding that platform's SPDX SBOM, when the pushed index carries them. */
+  sboms?: Record<string, string>
   size: number
   /** Which builder ran: `buildx` or `classic`. */
   builder: string

@@ -19,6 +19,7 @@ import type { Result } from '../result.js'
 import { checkManifests, platformDigests } from '../verify.js'
 import { platformString } from '../../registry/oci.js'
 import { readSource, type Side, type SourceManifest } from './read.js'
+import { copyReferrers, fallbackTag } from '../referrers.js'
 
 /** Where the result goes: one entry per target image (the lead's `images` input will make several). */
 export interface Target {
@@ -82,6 +83,14 @@ export async function fromSources(
         await Promise.all(
           target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
         )
+        // A promotion keeps the digest, so what was attached to it still applies: it comes along.
+        if (parts.length === 1 && !sameRepository(parts[0].from, dst)) {
+          const c = await copyReferrers(copier, parts[0].from, dst, top.digest)
+          if (c.referrers || c.cosignTags.length)
+            reporter.info(
+              `Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`
+            )
+        }
       }
     })
   )

@@ -1,0 +1,97 @@
+// keep-login's bookkeeping, without docker: what goes into the job's config, what the saved state holds,
+// and what the post step takes back (the e2e test runs it with a real login and a later docker pull).
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { keepLogins, removeKeptLogin, STATE_KEPT_LOGIN } from '../../src/action/keep-login.js'
+import { parseCommandFile } from '../helpers/action.js'
+
+const quiet = { info: () => {}, warning: () => {} }
+const basic = (u: string, p: string): string => Buffer.from(`${u}:${p}`).toString('base64')
+const saved = { ...process.env }
+
+afterEach(() => {
+  process.env = { ...saved }
+})
+
+/** Runs keepLogins as main would, then hands its saved state to the post step's environment. */
+async function keep(dir: string, logins: { registry: string; username: string; password: string }[]) {
+  const base = await mkdtemp(join(tmpdir(), 'btp-keep-unit-'))
+  const state = join(base, 'state')
+  await writeFile(state, '')
+  process.env.GITHUB_STATE = state
+  await keepLogins(logins, { env: { DOCKER_CONFIG: dir }, tempRoot: base, reporter: quiet })
+  const text = await readFile(state, 'utf8')
+  process.env[`STATE_${STATE_KEPT_LOGIN}`] = parseCommandFile(text)[STATE_KEPT_LOGIN]
+  return text
+}
+
+const read = async (dir: string) => JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'))
+
+describe('keep-login', () => {
+  it('writes static entries (Docker Hub under its auths key); the state holds no credential; post restores', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const original = {
+      auths: { 'ghcr.io': { auth: basic('old', 'older') } },
+      credHelpers: { 'ghcr.io': 'gcloud' },
+      experimental: 'enabled'
+    }
+    await writeFile(join(dir, 'config.json'), JSON.stringify(original))
+    const state = await keep(dir, [
+      { registry: 'ghcr.io', username: 'u1', password: 'secret-one' },
+      { registry: 'docker.io', username: 'u2', password: 'secret-two' }
+    ])
+    expect(await read(dir)).toEqual({
+      auths: {
+        'ghcr.io': { auth: basic('u1', 'secret-one') },
+        'https://index.docker.io/v1/': { auth: basic('u2', 'secret-two') }
+      },
+      // The helper named for ghcr.io would hide the static entry; Docker Hub had none and no credsStore.
+      credHelpers: { 'ghcr.io': '' },
+      experimental: 'enabled'
+    })
+    for (const secret of [
+      'secret-one',
+      'secret-two',
+      basic('u1', 'secret-one'),
+      basic('u2', 'secret-two'),
+      basic('old', 'older')
+    ])
+      expect(state).not.toContain(secret)
+    await removeKeptLogin()
+    expect(await read(dir)).toEqual(original)
+  })
+
+  it('leaves an entry a later step replaced, and removes a config file and directory it created', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const dir = join(base, '.docker')
+    await keep(dir, [
+      { registry: 'a.example', username: 'u', password: 'p' },
+      { registry: 'b.example', username: 'u', password: 'p' }
+    ])
+    const config = await read(dir)
+    config.auths['b.example'] = { auth: basic('later', 'login') }
+    await writeFile(join(dir, 'config.json'), JSON.stringify(config))
+    await removeKeptLogin()
+    expect(await read(dir)).toEqual({ auths: { 'b.example': { auth: basic('later', 'login') } } })
+
+    const fresh = join(base, 'fresh')
+    await keep(fresh, [{ registry: 'a.example', username: 'u', password: 'p' }])
+    expect(existsSync(join(fresh, 'config.json'))).toBe(true)
+    await removeKeptLogin()
+    expect(existsSync(fresh)).toBe(false)
+  })
+
+  it('with credsStore, every kept registry gets its credHelpers bypass, taken back by post', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    await mkdir(dir, { recursive: true })
+    const original = { credsStore: 'desktop' }
+    await writeFile(join(dir, 'config.json'), JSON.stringify(original))
+    await keep(dir, [{ registry: 'docker.io', username: 'u', password: 'p' }])
+    expect((await read(dir)).credHelpers).toEqual({ 'https://index.docker.io/v1/': '' })
+    await removeKeptLogin()
+    expect(await read(dir)).toEqual(original)
+  })
+})

@@ -1,0 +1,150 @@
+// A `sources` promotion keeps what was attached to the digest after its push (actions/attest's bundles,
+// cosign's signatures): the referrers come along, found through the OCI referrers API where the source
+// registry has it, otherwise through the `sha256-<hex>` fallback index, and cosign's `.sig` tag too.
+// distribution 2.8 has no referrers API: the API side is a proxy in front of it that answers it.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { expectSucceeded, runAction } from '../helpers/action.js'
+import { requireDocker } from '../helpers/docker.js'
+import {
+  attachReferrer,
+  cosignTag,
+  pushBlob,
+  putManifest,
+  startReferrersProxy,
+  type Descriptor,
+  type ReferrersProxy
+} from '../helpers/referrers.js'
+import { startRegistry, type TestRegistry } from '../helpers/registry.js'
+import { inspectRaw, tagExists, type Creds } from '../helpers/skopeo.js'
+
+const AUTH: Creds = { username: 'promoter', password: `pw-${randomBytes(8).toString('hex')}` }
+const id = `${process.pid}${randomBytes(3).toString('hex')}`
+
+let source: TestRegistry
+let production: TestRegistry
+let apiUpstream: TestRegistry
+let api: ReferrersProxy
+
+beforeAll(async () => {
+  await requireDocker()
+  ;[source, production, apiUpstream] = await Promise.all([
+    startRegistry(),
+    startRegistry({ auth: AUTH }),
+    startRegistry()
+  ])
+  api = await startReferrersProxy(apiUpstream.host)
+})
+
+afterAll(async () => {
+  await api?.stop()
+  await Promise.all([source?.stop(), production?.stop(), apiUpstream?.stop()])
+})
+
+/** A small single-platform image pushed straight to `host`; its manifest's descriptor. */
+async function pushImage(host: string, repo: string, tag: string): Promise<Descriptor> {
+  const config = await pushBlob(
+    host,
+    repo,
+    Buffer.from(
+      JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, id })
+    )
+  )
+  const body = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { ...config, mediaType: 'application/vnd.oci.image.config.v1+json' },
+      layers: []
+    })
+  )
+  return putManifest(host, repo, tag, body, 'application/vnd.oci.image.manifest.v1+json')
+}
+
+const digestsOf = (index: { manifests: { digest: string }[] }): string[] => index.manifests.map(m => m.digest)
+
+describe('promotion keeps the referrers', () => {
+  it('from a registry without the referrers API: the fallback index and the cosign tag are carried over', async () => {
+    const repo = `src/app-${id}`
+    const image = await pushImage(source.host, repo, 'v1')
+    const bundle = await attachReferrer(source.host, repo, image, { fallback: true })
+    const signature = await cosignTag(source.host, repo, image.digest)
+    const fallback = image.digest.replace(':', '-')
+
+    const r = await runAction({
+      sources: `${source.host}/${repo}:v1`,
+      registry: production.host,
+      image: `prod/app-${id}`,
+      tags: 'v1',
+      username: AUTH.username,
+      password: AUTH.password
+    })
+    expectSucceeded(r)
+    expect(r.outputs.digest).toBe(image.digest)
+    expect(r.log).toMatch(
+      new RegExp(
+        `Referrers of ${image.digest} carried over .*: 1 \\(found through the ${fallback} tag\\), and cosign's ${fallback}\\.sig`
+      )
+    )
+
+    const prod = `prod/app-${id}`
+    // The artifact itself, byte for byte, still naming the promoted digest as its subject.
+    const carried = await inspectRaw(production.host, `${prod}@${bundle.digest}`, AUTH)
+    expect(carried.digest).toBe(bundle.digest)
+    expect(carried.json.subject.digest).toBe(image.digest)
+    // Listed where tools look on a registry without the API.
+    const index = await inspectRaw(production.host, `${prod}:${fallback}`, AUTH)
+    expect(digestsOf(index.json)).toEqual([bundle.digest])
+    expect((await inspectRaw(production.host, `${prod}:${fallback}.sig`, AUTH)).digest).toBe(signature.digest)
+  })
+
+  it('from a registry with the referrers API: what the API lists is carried over, and listed in the target’s fallback index', async () => {
+    const repo = `api/app-${id}`
+    const image = await pushImage(api.host, repo, 'v1')
+    // Through the API only: no fallback tag exists in the source.
+    const bundle = await attachReferrer(api.host, repo, image, { fallback: false })
+    const fallback = image.digest.replace(':', '-')
+    expect(await tagExists(api.host, `${repo}:${fallback}`)).toBe(false)
+
+    const r = await runAction({
+      sources: `${api.host}/${repo}:v1`,
+      registry: production.host,
+      image: `prod/api-${id}`,
+      tags: 'v1',
+      username: AUTH.username,
+      password: AUTH.password
+    })
+    expectSucceeded(r)
+    expect(api.asked).toContain(`${repo}@${image.digest}`)
+    expect(r.log).toContain('(found through the referrers API)')
+    const prod = `prod/api-${id}`
+    expect((await inspectRaw(production.host, `${prod}@${bundle.digest}`, AUTH)).json.subject.digest).toBe(
+      image.digest
+    )
+    expect(digestsOf((await inspectRaw(production.host, `${prod}:${fallback}`, AUTH)).json)).toEqual([
+      bundle.digest
+    ])
+  })
+
+  it('to a registry with the referrers API: the referrer is pushed and the registry lists it; no fallback tag is written', async () => {
+    const repo = `src/to-api-${id}`
+    const image = await pushImage(source.host, repo, 'v1')
+    const bundle = await attachReferrer(source.host, repo, image, { fallback: true })
+    const target = `prod/to-api-${id}`
+
+    const r = await runAction({
+      sources: `${source.host}/${repo}:v1`,
+      registry: api.host,
+      image: target,
+      tags: 'v1'
+    })
+    expectSucceeded(r)
+    const listed = (await (
+      await fetch(`http://${api.host}/v2/${target}/referrers/${image.digest}`)
+    ).json()) as {
+      manifests: { digest: string }[]
+    }
+    expect(digestsOf(listed)).toEqual([bundle.digest])
+    expect(await tagExists(api.host, `${target}:${image.digest.replace(':', '-')}`)).toBe(false)
+  })
+})

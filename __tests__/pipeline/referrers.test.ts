@@ -1,0 +1,84 @@
+// Finding a digest's referrers: the API where the registry answers it, the fallback tag where it does not,
+// and what a registry says is checked before anything is copied.
+import { registryBoundsFrom } from '../../src/registry/bounds.js'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { Copier } from '../../src/pipeline/sources/copy.js'
+import { copyReferrers, listReferrers, MAX_REFERRERS } from '../../src/pipeline/referrers.js'
+import { cleanUp, client, DIGEST, MANIFEST, MEDIA_TYPE, sendError, serve } from '../helpers/stand-in.js'
+
+const INDEX = 'application/vnd.oci.image.index.v1+json'
+const quiet = {
+  info: () => {},
+  notice: () => {},
+  warning: () => {},
+  debug: () => {},
+  setSecret: () => {},
+  group: <T>(_: string, fn: () => Promise<T>) => fn()
+}
+const index = (n: number) =>
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: INDEX,
+    manifests: Array.from({ length: n }, () => ({
+      mediaType: MEDIA_TYPE,
+      digest: DIGEST,
+      size: MANIFEST.length
+    }))
+  })
+const SUBJECT = `sha256:${'5'.repeat(64)}`
+
+afterEach(cleanUp)
+
+describe('listReferrers', () => {
+  it('the referrers API, where the registry answers it', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === `/v2/app/referrers/${SUBJECT}`)
+        res.writeHead(200, { 'Content-Type': INDEX }).end(index(1))
+      else sendError(res, 404, 'NOT_FOUND', 'not found')
+    })
+    const { c } = client(server)
+    expect(await listReferrers({ client: c, name: 'app' }, SUBJECT)).toEqual({
+      list: [{ mediaType: MEDIA_TYPE, digest: DIGEST, size: MANIFEST.length }],
+      via: 'api'
+    })
+  })
+
+  it('the sha256-<hex> tag where the API is missing; none when neither exists', async () => {
+    let tagged = true
+    const server = await serve((req, res) => {
+      if (tagged && req.url === `/v2/app/manifests/${SUBJECT.replace(':', '-')}`)
+        res.writeHead(200, { 'Content-Type': INDEX }).end(index(2))
+      else sendError(res, 404, 'NOT_FOUND', 'not found')
+    })
+    const { c } = client(server)
+    expect((await listReferrers({ client: c, name: 'app' }, SUBJECT)).list).toHaveLength(2)
+    tagged = false
+    expect(await listReferrers({ client: c, name: 'app' }, SUBJECT)).toEqual({ list: [], via: 'tag' })
+  })
+
+  it('a list that is not an index of descriptors is refused', async () => {
+    const server = await serve((_req, res) =>
+      res.writeHead(200, { 'Content-Type': INDEX }).end(JSON.stringify({ manifests: [{ digest: 42 }] }))
+    )
+    const { c } = client(server)
+    await expect(listReferrers({ client: c, name: 'app' }, SUBJECT)).rejects.toThrow(
+      /entry 0 is not a descriptor/
+    )
+  })
+
+  it(`more than ${MAX_REFERRERS} referrers: refused before anything is copied`, async () => {
+    const server = await serve((req, res) => {
+      if (req.url?.includes('/referrers/'))
+        res.writeHead(200, { 'Content-Type': INDEX }).end(index(MAX_REFERRERS + 1))
+      else sendError(res, 404, 'NOT_FOUND', 'not found')
+    })
+    const { c } = client(server)
+    const target = await serve((_req, res) => sendError(res, 500, 'UNEXPECTED', 'unexpected'))
+    const { c: t } = client(target)
+    const copier = new Copier({ retries: 1, reporter: quiet, bounds: registryBoundsFrom({}) })
+    await expect(
+      copyReferrers(copier, { client: c, name: 'app' }, { client: t, name: 'app' }, SUBJECT)
+    ).rejects.toThrow(`lists ${MAX_REFERRERS + 1} referrers of ${SUBJECT}, more than the ${MAX_REFERRERS}`)
+    expect(target.seen).toEqual([])
+  })
+})

@@ -1,0 +1,142 @@
+// Referrers: the signatures and attestations that actions/attest and cosign attach to a digest after its
+// push. A promotion keeps the digest, so it carries them over too, and the promoted image verifies like the
+// original. They are found through the OCI referrers API where the source registry has it, otherwise
+// through the `sha256-<hex>` tag (the spec's fallback index) and cosign's `.sig`/`.att`/`.sbom` tags.
+import type { Manifest } from '../registry/api.js'
+import { RegistryError } from '../registry/errors.js'
+import { OCI_INDEX, type Descriptor } from '../registry/oci.js'
+import type { Copier } from './sources/copy.js'
+import { readSource, type Side, type SourceManifest } from './sources/read.js'
+
+/** The spec's fallback tag for the referrers of `digest`. */
+export const fallbackTag = (digest: string): string => digest.replace(':', '-')
+
+/** Tags cosign writes beside the fallback index (signatures, attestations, SBOMs), when it runs without it. */
+const COSIGN_SUFFIXES = ['.sig', '.att', '.sbom']
+
+// A registry without the API answers its route as any unknown path.
+const NO_API = new Set([400, 404, 405, 501])
+
+/** More than any tool attaches to one digest: a longer list is refused rather than copied. */
+export const MAX_REFERRERS = 256
+
+/** What was carried over; the log reports it. */
+export interface Carried {
+  referrers: number
+  via: 'api' | 'tag'
+  cosignTags: string[]
+}
+
+interface IndexBody {
+  schemaVersion?: number
+  mediaType?: string
+  manifests?: unknown
+}
+
+/** The descriptors of an index body, each checked for the fields a copy needs. */
+function descriptorsIn(body: Buffer, what: string): Descriptor[] {
+  let parsed: IndexBody
+  try {
+    parsed = JSON.parse(body.toString('utf8')) as IndexBody
+  } catch {
+    throw new RegistryError(`${what} is not JSON`, 'fatal')
+  }
+  if (!Array.isArray(parsed.manifests)) throw new RegistryError(`${what} has no manifests list`, 'fatal')
+  return parsed.manifests.map((d: unknown, i) => {
+    const desc = d as Partial<Descriptor> | null
+    if (!desc || typeof desc.digest !== 'string' || typeof desc.mediaType !== 'string')
+      throw new RegistryError(`${what}: entry ${i} is not a descriptor`, 'fatal')
+    return desc as Descriptor
+  })
+}
+
+/** The referrers API's answer for `digest`, or undefined where the registry has no such API. */
+async function fromApi(side: Side, digest: string): Promise<Descriptor[] | undefined> {
+  const { client, name } = side
+  const url = client.url(name, `referrers/${digest}`)
+  const res = await client.auth.request('GET', url, name, 'pull', { Accept: OCI_INDEX })
+  if (NO_API.has(res.status)) return undefined
+  if (res.status !== 200)
+    throw client.transport.httpError('GET', client.url(name, `referrers/${digest}`), res, 'fatal')
+  return descriptorsIn(res.body, `the referrers of ${digest} in ${client.registry}/${name}`)
+}
+
+/** A tag's manifest, or undefined when the repository has no such tag. */
+async function tagged(side: Side, tag: string): Promise<Manifest | undefined> {
+  return orMissing(side.client.getManifest(side.name, tag))
+}
+
+/** A source's manifest under `tag`, checked as every source manifest is; none when there is no such tag. */
+const taggedSource = (side: Side, tag: string): Promise<SourceManifest | undefined> =>
+  orMissing(readSource(side, tag))
+
+async function orMissing<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read
+  } catch (error) {
+    if (error instanceof RegistryError && error.status === 404) return undefined
+    throw error
+  }
+}
+
+/** The referrers of `digest` in `side`: the API's list, else the fallback index's; where they came from. */
+export async function listReferrers(
+  side: Side,
+  digest: string
+): Promise<{ list: Descriptor[]; via: 'api' | 'tag' }> {
+  const api = await fromApi(side, digest)
+  if (api) return { list: api, via: 'api' }
+  const index = await tagged(side, fallbackTag(digest))
+  return {
+    list: index
+      ? descriptorsIn(index.body, `${side.client.registry}/${side.name}:${fallbackTag(digest)}`)
+      : [],
+    via: 'tag'
+  }
+}
+
+/**
+ * Copies the referrers of `digest` from `src` to `dst` (where the digest itself has been placed), and
+ * cosign's tags for it. Where `dst` has no referrers API, its fallback index is written, merged with any
+ * referrers it already lists.
+ */
+export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest: string): Promise<Carried> {
+  const { list, via } = await listReferrers(src, digest)
+  if (list.length > MAX_REFERRERS)
+    throw new RegistryError(
+      `${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`,
+      'fatal'
+    )
+  const placed = await Promise.all(
+    list.map(async d => {
+      // Checked against its descriptor like any source manifest before it is placed.
+      const manifest = await readSource(src, d)
+      await copier.place(src, dst, manifest)
+      return d
+    })
+  )
+  if (placed.length && !(await fromApi(dst, digest))) await writeFallback(dst, digest, placed)
+
+  const cosignTags: string[] = []
+  for (const suffix of COSIGN_SUFFIXES) {
+    const tag = `${fallbackTag(digest)}${suffix}`
+    const manifest = await taggedSource(src, tag)
+    if (!manifest) continue
+    await copier.place(src, dst, manifest)
+    await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType)
+    cosignTags.push(tag)
+  }
+  return { referrers: placed.length, via, cosignTags }
+}
+
+/** The fallback index of `dst` for `digest`: what it listed, plus `added`, each digest once. */
+async function writeFallback(dst: Side, digest: string, added: Descriptor[]): Promise<void> {
+  const tag = fallbackTag(digest)
+  const existing = await tagged(dst, tag)
+  const before = existing ? descriptorsIn(existing.body, `${dst.client.registry}/${dst.name}:${tag}`) : []
+  const seen = new Set(before.map(d => d.digest))
+  const manifests = [...before, ...added.filter(d => !seen.has(d.digest) && seen.add(d.digest))]
+  if (existing && manifests.length === before.length) return
+  const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }))
+  await dst.client.putManifest(dst.name, tag, body, OCI_INDEX)
+}
