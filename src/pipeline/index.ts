@@ -16,13 +16,13 @@ import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../fence.js'
 import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
-import { retry } from '../retry.js'
 import { build, inspectBuilt } from './build.js'
 import { evaluate, isEvaluation } from './call.js'
 import { checkVersionGates } from './gates.js'
-import { loginHost, withHint } from './hints.js'
+import { withHint } from './hints.js'
+import { logIn } from './login.js'
 import { describePushed } from './describe.js'
-import { destinations, makePlan, retrying, type GitOrigin } from './plan.js'
+import { destinations, makePlan, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests, VerificationError } from './verify.js'
@@ -48,6 +48,8 @@ export interface Deps {
   driver?: string
   /** The GitHub host and this commit's git context (`{{defaultContext}}`). */
   git?: GitOrigin
+  /** The run's DOCKER_CONFIG: every login is checked to be there once the logins are done. */
+  dockerConfig?: string
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -122,6 +124,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         reporter: opts.reporter,
         workDir,
         credentials: credentialsFromDockerConfig(configDir),
+        dockerConfig: configDir,
         labels: defaults.labels,
         defaultTags: defaults.tags,
         buildx,
@@ -229,18 +232,7 @@ async function phases(
 
   // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
   // a build. The logins come first, so that the check sees the credentials they stored.
-  if (inputs.logins.length)
-    await timed(durations, 'login', () =>
-      Promise.all(
-        inputs.logins.map(async login => {
-          await retry(
-            () => docker.login(loginHost(login.registry), login.username, login.password),
-            retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)
-          ).catch(withHint(inputs, { registry: login.registry, repository: login.registry }))
-          reporter.info(`Logged in to ${login.registry} as ${login.username}`)
-        })
-      )
-    )
+  if (inputs.logins.length) await timed(durations, 'login', () => logIn(inputs, deps))
   // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
   if (isEvaluation(inputs)) {
     await reporter.group(`Build (call: ${inputs.call})`, () =>
