@@ -138,8 +138,9 @@ if (EXPECTED_BUILDER === 'buildx')
       merged = await runAction({
         image,
         registry: registry.host,
-        sources: `build-${id}-*`,
-        tags: 'v1\nlatest'
+        sources: `# the legs of this run\nbuild-${id}-*`,
+        tags: 'v1\nlatest',
+        annotations: 'index:org.example.merged-by=btp-test'
       })
     }, 240_000)
 
@@ -150,6 +151,7 @@ if (EXPECTED_BUILDER === 'buildx')
       for (const s of served) expect(s.digest).toBe(merged.outputs.digest)
       const index = served[0].json
       expect(index.mediaType).toBe(OCI_INDEX)
+      expect(index.annotations['org.example.merged-by']).toBe('btp-test')
       const legs = {
         ...JSON.parse(amd64.outputs['platform-digests']),
         ...JSON.parse(arm64.outputs['platform-digests'])
@@ -186,7 +188,8 @@ if (EXPECTED_BUILDER === 'buildx')
         registry: production.host,
         username: AUTH.username,
         password: AUTH.password,
-        sources: `${registry.host}/${image}:v1`,
+        // name:tag@digest, as docker takes it: the digest decides.
+        sources: `${registry.host}/${image}:v1@${merged.outputs.digest}`,
         tags: 'release'
       })
       expectSucceeded(run)

@@ -9,7 +9,7 @@ import { RegistryError } from '../registry/errors.js'
 import { listTags } from '../registry/tags-list.js'
 import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
-import { parseAnnotation, parseSource, type SourceRef } from '../sources.js'
+import { indexAnnotations, parseSource, type SourceRef } from '../sources.js'
 import { messageOf, splitKeyValue } from '../text.js'
 import { Copier, sameRepository, type Moved, type Side } from './copy.js'
 import { descriptorsOf, isIndex, mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
@@ -141,17 +141,8 @@ function promotion(inputs: Inputs, part: Resolved): Top {
 }
 
 function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporter): Top {
-  const user: Record<string, string> = {}
-  for (const line of inputs.annotations) {
-    const a = parseAnnotation(line)
-    if (typeof a === 'string') throw new InputError('annotations', a)
-    if (a.level !== undefined && a.level !== 'index')
-      throw new InputError(
-        'annotations',
-        `${JSON.stringify(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
-      )
-    user[a.key] = a.value
-  }
+  const user = indexAnnotations(inputs.annotations)
+  if (typeof user === 'string') throw new InputError('annotations', user)
   // The automatic labels of a build (created, source, revision, version) describe the index here.
   const automatic = Object.fromEntries(
     plan.build.labels.map(l => splitKeyValue(l)!).map(kv => [kv.key, kv.value])
