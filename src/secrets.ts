@@ -30,6 +30,35 @@ export function credentialSecrets(username: string, password: string): string[] 
   ]
 }
 
+/** A value a registry issues (a bearer token) shorter than this is not masked: see maskableToken. */
+const MIN_TOKEN_MASK = 8
+const DIGEST_ALGORITHMS = ['sha256:', 'sha384:', 'sha512:']
+
+/** Whether `value` could be a piece of some `algorithm:hex` digest (`sha256`, `256:ab`, `deadbeef`, a digest). */
+function digestPiece(value: string): boolean {
+  if (/^[0-9a-f]+$/.test(value)) return true
+  return DIGEST_ALGORITHMS.some(algorithm => {
+    for (let i = 0; i < algorithm.length; i++) {
+      const rest = algorithm.slice(i)
+      if (rest.startsWith(value)) return true
+      if (value.startsWith(rest) && /^[0-9a-f]*$/.test(value.slice(rest.length))) return true
+    }
+    return false
+  })
+}
+
+/**
+ * Whether a value a registry issued (a token, a refresh token) is registered as a mask. The runner hides
+ * every occurrence of a mask and drops any job output that holds one, and a registry, a source we do not
+ * control among them, chooses its tokens: a token of `sha256` or a piece of the digest it serves would hide
+ * every digest and drop the `digest` output, and a short one (`latest`, `app`) the tags and names. Such a
+ * value is no credential worth the name; it is still kept out of our own messages (transport.ts redacts
+ * it), just not handed to the runner. Real registries issue JWTs or base64 far longer than this.
+ */
+export function maskableToken(value: string): boolean {
+  return value.length >= MIN_TOKEN_MASK && !digestPiece(value)
+}
+
 /**
  * The secrets in an http(s) URL's userinfo, as a git context carries them
  * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
