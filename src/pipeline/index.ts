@@ -132,10 +132,9 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         git
       }
     )
-    return {
-      ...result,
-      meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
-    }
+    // From sources, the labels and annotations are those on what was pushed, not those a build would set.
+    const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined }
+    return { ...result, meta: { version: defaults.version, labels, annotations, levels } }
   } catch (error) {
     if (kept) await rm(kept, { recursive: true, force: true })
     throw error

@@ -108,6 +108,14 @@ export async function fromSources(
     builder: 'none',
     buildx: {},
     durations,
+    // What was pushed carries no label of ours (the configs are the sources'), and annotations only on a
+    // merged index.
+    meta: {
+      version: '',
+      labels: [],
+      annotations: Object.entries(top.annotations).map(([k, v]) => `${k}=${v}`),
+      levels: ['index']
+    },
     moved: m
   }
 }
@@ -125,6 +133,8 @@ async function placeChildren(copier: Copier, part: Resolved, dst: Side): Promise
 
 interface Top extends Manifest {
   platformDigests: Record<string, string>
+  /** The annotations this run wrote on it: a merged index's; none on a promotion. */
+  annotations: Record<string, string>
 }
 
 /** One source: its own bytes; annotations would change them, so they are refused. */
@@ -137,7 +147,7 @@ function promotion(inputs: Inputs, part: Resolved): Top {
   const single = part.platform
     ? [part.platform.os, part.platform.architecture, part.platform.variant].filter(Boolean).join('/')
     : undefined
-  return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) }
+  return { ...part.manifest, platformDigests: platformDigests(part.manifest, single), annotations: {} }
 }
 
 function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporter): Top {
@@ -154,7 +164,8 @@ function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporte
       digest: manifestDigest(index.body),
       mediaType: index.mediaType,
       body: index.body,
-      platformDigests: index.platformDigests
+      platformDigests: index.platformDigests,
+      annotations: index.annotations
     }
   } catch (error) {
     if (error instanceof MergeError) throw new InputError(error.input, error.message)
