@@ -1,4 +1,4 @@
-// The one funnel through which this program starts processes (docker, always): argument arrays, never a
+// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // shell string, and every process bounded.
 //
 // Two paths, because @actions/exec gives no handle on the child it starts:

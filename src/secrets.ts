@@ -1,4 +1,5 @@
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+import { percentDecoded } from './text.js'
 
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6
@@ -72,22 +73,16 @@ export function urlSecrets(value: string): string[] {
     const colon = userinfo.indexOf(':')
     const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1)
     if (!secret) continue
-    found.push(secret, decoded(secret))
+    found.push(secret, percentDecoded(secret))
     // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
     if (colon >= 0)
       found.push(
         userinfo,
-        decoded(userinfo),
-        Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64')
+        percentDecoded(userinfo),
+        Buffer.from(`${percentDecoded(userinfo.slice(0, colon))}:${percentDecoded(secret)}`).toString(
+          'base64'
+        )
       )
   }
   return [...new Set(found)]
-}
-
-function decoded(s: string): string {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
 }
