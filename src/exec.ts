@@ -1,5 +1,5 @@
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
-// shell string, and every process bounded.
+// argument arrays, never a shell string, and every process bounded.
 //
 // Two paths, because @actions/exec gives no handle on the child it starts:
 // - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
