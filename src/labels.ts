@@ -2,6 +2,7 @@
 // url and licenses, read through @actions/github's Octokit at GITHUB_API_URL (GitHub Enterprise too).
 // The other OCI labels (source, revision, version, created) come from the git context (context.ts).
 import type { GitContext } from './context.js'
+import { runCancelled } from './exec.js'
 import type { Reporter } from './reporter.js'
 import { ClassifiedError, retry } from './retry.js'
 import { messageOf, oneLine } from './text.js'
@@ -68,6 +69,8 @@ export async function loadRepositoryLabels(
   try {
     return repositoryLabels(await fetchRepository(ctx.repository, opts))
   } catch (error) {
+    // A cancelled run is not a missing label: it ends as cancelled.
+    if (runCancelled.aborted) throw error
     opts.reporter.warning(
       `could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`
     )
@@ -93,7 +96,7 @@ async function fetchRepository(repository: string, opts: RepositoryOptions): Pro
         const { data } = await octokit.rest.repos.get({
           owner,
           repo,
-          request: { signal: AbortSignal.timeout(timeoutMs) }
+          request: { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) }
         })
         return data as RepoMetadata
       } catch (error) {

@@ -8,6 +8,9 @@ import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
 import { loadRepositoryLabels } from '../labels.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
+import { guardSignals, runCancelled } from '../exec.js'
+import { ClassifiedError } from '../retry.js'
+import { messageOf } from '../text.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
 import { buildMetadata, checkTagged } from '../metadata.js'
 import { builderDriver } from '../buildx-driver.js'
@@ -84,6 +87,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   // an input error.
   const buildx = hasBuildxPlugin(userConfigDir, env)
   checkBuilder(inputs, buildx)
+  // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+  const release = guardSignals()
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
   opts.onWorkDir?.(workDir)
   const kept =
@@ -137,10 +142,17 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     return { ...result, meta: { version: defaults.version, labels, annotations, levels } }
   } catch (error) {
     if (kept) await rm(kept, { recursive: true, force: true })
-    throw error
+    throw cancelledOr(error)
   } finally {
     await rm(workDir, { recursive: true, force: true })
+    release()
   }
+}
+
+/** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
+function cancelledOr(error: unknown): unknown {
+  if (!runCancelled.aborted || /the run was cancelled/.test(messageOf(error))) return error
+  return new ClassifiedError(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal')
 }
 
 function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
@@ -175,6 +187,11 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     if (!c) clients.set(registry, (c = registryClient(registry, inputs, deps)))
     return c
   }
+  // A cancel ends every request in flight, and any later one at once.
+  const closeAll = (): void => {
+    for (const client of clients.values()) client.close()
+  }
+  runCancelled.addEventListener('abort', closeAll)
   try {
     const verification = { requests: 0 }
     const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor)
@@ -189,12 +206,13 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     )
     return { ...result, counts }
   } finally {
-    for (const client of clients.values()) client.close()
+    runCancelled.removeEventListener('abort', closeAll)
+    closeAll()
   }
 }
 
 function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryClient {
-  return new RegistryClient({
+  const client = new RegistryClient({
     registry,
     credentials: deps.credentials,
     attempts: inputs.retries,
@@ -212,6 +230,8 @@ function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryC
       return insecure
     }
   })
+  if (runCancelled.aborted) client.close()
+  return client
 }
 
 async function phases(
