@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines } from './helpers/action.js'
 import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from './helpers/docker.js'
-import { startBlackhole } from './helpers/fault-proxy.js'
+import { startBlackhole, startFaultProxy } from './helpers/fault-proxy.js'
+import { expectSucceeded, runAction } from './helpers/action.js'
 import { startAction } from './helpers/processes.js'
 import { startRegistry, type TestRegistry } from './helpers/registry.js'
-import { tagExists } from './helpers/skopeo.js'
+import { inspectRaw, tagExists } from './helpers/skopeo.js'
 
 let base: string
 let registry: TestRegistry
@@ -110,4 +111,44 @@ describe('cancelled before any build', () => {
     expectCancelled(run, 'SIGINT')
     expect(await tagExists(registry.host, `${image}:v1`)).toBe(false)
   }, 60_000)
+
+  it('during a copy whose source stalls a layer: SIGINT, nothing pushed', async () => {
+    const from = repo('copy-from')
+    const built = await runAction({
+      context: await makeContext({
+        Dockerfile: `FROM ${base}\nRUN head -c 200000 /dev/urandom > /blob\n`
+      }),
+      image: from,
+      registry: registry.host,
+      tags: 'v1'
+    })
+    expectSucceeded(built)
+    // The source, through a proxy that takes the GETs of its layers and never answers them.
+    const layers: string[] = ((await inspectRaw(registry.host, `${from}:v1`)).json.layers ?? []).map(
+      (l: { digest: string }) => l.digest
+    )
+    expect(layers.length).toBeGreaterThan(0)
+    const proxy = await startFaultProxy(registry.host, {
+      kind: 'stall',
+      match: (method, path) => method === 'GET' && layers.some(d => path.endsWith(`/blobs/${d}`))
+    })
+    try {
+      const target = await startRegistry()
+      try {
+        const image = repo('copy-to')
+        const run = await cancelled(
+          { image, registry: target.host, sources: `${proxy.host}/${from}:v1`, tags: 'v1' },
+          'SIGINT',
+          /Promoting /
+        )
+        expect(proxy.stalls.length).toBeGreaterThan(0)
+        expectCancelled(run, 'SIGINT')
+        expect(await tagExists(target.host, `${image}:v1`)).toBe(false)
+      } finally {
+        await target.stop()
+      }
+    } finally {
+      await proxy.stop()
+    }
+  }, 90_000)
 })
