@@ -124,9 +124,16 @@ describe('cancelled before any build', () => {
     })
     expectSucceeded(built)
     // The source, through a proxy that takes the GETs of its layers and never answers them.
-    const layers: string[] = ((await inspectRaw(registry.host, `${from}:v1`)).json.layers ?? []).map(
-      (l: { digest: string }) => l.digest
-    )
+    // On BuildKit the source is an index: its children's layers.
+    const top = (await inspectRaw(registry.host, `${from}:v1`)).json
+    const manifests = top.manifests
+      ? await Promise.all(
+          top.manifests.map(
+            async (m: { digest: string }) => (await inspectRaw(registry.host, `${from}@${m.digest}`)).json
+          )
+        )
+      : [top]
+    const layers: string[] = manifests.flatMap(m => (m.layers ?? []).map((l: { digest: string }) => l.digest))
     expect(layers.length).toBeGreaterThan(0)
     const proxy = await startFaultProxy(registry.host, {
       kind: 'stall',
