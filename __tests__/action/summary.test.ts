@@ -106,6 +106,22 @@ describe('summaryMarkdown', () => {
     expect(md).toContain(`| Image ID | \`${IMAGEID}\` |`)
   })
 
+  it('a copy (no local image) has no Image ID row, rather than an empty one', () => {
+    const md = summaryMarkdown(makeInputs(), makeResult({ imageid: '', builder: 'none' }))
+    expect(md).not.toContain('Image ID')
+    expect(md).not.toContain('``')
+  })
+
+  it('platform strings from a source stay in their cell: no row, column or code span of their own', () => {
+    const hostile = 'linux/amd64 | x |\n| injected | row |`<b>`'
+    const md = summaryMarkdown(makeInputs(), makeResult({ platformDigests: { [hostile]: DIGEST } }))
+    const row = md.split('\n').find(l => l.includes('Platform'))!
+    expect(md).not.toContain('\n| injected')
+    expect(row).toBe(`| Platform \`linux/amd64 \\| x \\| \\| injected \\| row \\|'<b>'\` | \`${DIGEST}\` |`)
+    // Exactly three unescaped pipes: the row's two cells.
+    expect(row.match(/(?<!\\)\|/g)).toHaveLength(3)
+  })
+
   it('lists durations in seconds', () => {
     const md = summaryMarkdown(makeInputs(), makeResult())
     expect(md).toContain('| build time | 12.3 s |')

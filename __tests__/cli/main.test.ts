@@ -198,6 +198,15 @@ describe('flags the issue names', () => {
     expect((await runMain([`--${flag}`, '--help'])).code).toBe(0)
   })
 
+  it('the usage columns never run together: every help text starts in one column, two spaces or more past its flag', () => {
+    const rows = USAGE.split('\n').filter(l => /^ {2}-/.test(l))
+    expect(rows.length).toBeGreaterThan(20)
+    // A flag (and its value), two spaces or more, then its help: one such gap per row, at one column.
+    const gaps = rows.map(l => /^ {2}\S+(?: \S+)*? {2,}(?=\S)/.exec(l)?.[0].length ?? -1)
+    expect(gaps.filter(g => g < 0)).toEqual([])
+    expect(new Set(gaps).size).toBe(1)
+  })
+
   it('the usage text lists every flag the issue names', () => {
     for (const flag of [...STRING_FLAGS, ...MORE_STRING_FLAGS, ...BOOLEAN_FLAGS, 'help'])
       expect(USAGE).toContain(`--${flag}`)

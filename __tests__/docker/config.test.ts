@@ -133,13 +133,25 @@ describe('createPrivateConfig', () => {
 
   it.each([
     ['no config', undefined],
-    ['an unreadable config', '{not json'],
     ['an empty config', '{}']
   ])('works when the user dir has %s', async (_name, content) => {
     if (content !== undefined) writeFileSync(path.join(userDir, 'config.json'), content)
     await createPrivateConfig(dir, userDir, 'docker.io')
     expect(written()).toEqual({ credHelpers: { [HUB]: '' }, auths: {} })
     expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
+  })
+
+  it.each([
+    ['{not json', /is malformed: .*JSON/],
+    ['null', /is malformed: it holds null, and docker's config.json is a JSON object/],
+    ['[]', /is malformed: it holds a list/],
+    ['"x"', /is malformed: it holds a string/]
+  ])('a user config.json of %s is an error naming the file', async (content, why) => {
+    const file = path.join(userDir, 'config.json')
+    writeFileSync(file, content)
+    const failed = createPrivateConfig(dir, userDir, 'docker.io')
+    await expect(failed).rejects.toThrow(why)
+    await expect(failed).rejects.toThrow(`${file} is malformed`)
   })
 
   it('works when the user dir does not exist', async () => {

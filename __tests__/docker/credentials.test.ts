@@ -182,6 +182,42 @@ describe('credentialsFromDockerConfig', () => {
 })
 
 describe('helperRunner', () => {
+  it('starts the helper through the exec funnel: argv, the host on stdin, a fixed deadline', async () => {
+    const calls: unknown[][] = []
+    const env = { PATH: '/nowhere' }
+    const run = helperRunner({
+      env,
+      timeoutMs: 1234,
+      runner: async (command, args, childEnv, options) => {
+        calls.push([
+          command,
+          args,
+          childEnv,
+          options.input?.toString('utf8'),
+          options.deadlineMs,
+          options.stream
+        ])
+        return { exitCode: 0, stdout: '{"Secret":"s"}', stderr: '' }
+      }
+    })
+    expect(await run('pass', 'ghcr.io')).toBe('{"Secret":"s"}')
+    expect(calls).toEqual([['docker-credential-pass', ['get'], env, 'ghcr.io', 1234, undefined]])
+  })
+
+  it('a helper the funnel refused to start (the run was cancelled) is no answer', async () => {
+    const run = helperRunner({
+      runner: async () => ({
+        exitCode: 130,
+        stdout: '',
+        stderr: '',
+        stopped: { reason: 'signal', signal: 'SIGINT' }
+      })
+    })
+    await expect(run('pass', 'ghcr.io')).rejects.toThrow(
+      'docker-credential-pass stopped: the run was cancelled'
+    )
+  })
+
   const bin = join(root, 'bin')
   mkdirSync(bin, { recursive: true })
   const script = (name: string, body: string) => {

@@ -138,8 +138,9 @@ if (EXPECTED_BUILDER === 'buildx')
       merged = await runAction({
         image,
         registry: registry.host,
-        sources: `build-${id}-*`,
-        tags: 'v1\nlatest'
+        sources: `# the legs of this run\nbuild-${id}-*`,
+        tags: 'v1\nlatest',
+        annotations: 'index:org.example.merged-by=btp-test'
       })
     }, 240_000)
 
@@ -150,6 +151,18 @@ if (EXPECTED_BUILDER === 'buildx')
       for (const s of served) expect(s.digest).toBe(merged.outputs.digest)
       const index = served[0].json
       expect(index.mediaType).toBe(OCI_INDEX)
+      expect(index.annotations['org.example.merged-by']).toBe('btp-test')
+      // The outputs describe what was pushed: no label of ours (the configs are the legs'), and the
+      // index's annotations at the index level.
+      expect(merged.outputs.labels).toBe('')
+      const annotations = merged.outputs.annotations.split('\n')
+      expect(annotations).toContain('index:org.example.merged-by=btp-test')
+      expect(annotations.sort()).toEqual(
+        Object.entries(index.annotations)
+          .map(([k, v]) => `index:${k}=${v}`)
+          .sort()
+      )
+      expect(JSON.parse(merged.outputs.json).labels).toEqual({})
       const legs = {
         ...JSON.parse(amd64.outputs['platform-digests']),
         ...JSON.parse(arm64.outputs['platform-digests'])
@@ -186,7 +199,8 @@ if (EXPECTED_BUILDER === 'buildx')
         registry: production.host,
         username: AUTH.username,
         password: AUTH.password,
-        sources: `${registry.host}/${image}:v1`,
+        // name:tag@digest, as docker takes it: the digest decides.
+        sources: `${registry.host}/${image}:v1@${merged.outputs.digest}`,
         tags: 'release'
       })
       expectSucceeded(run)
@@ -194,6 +208,10 @@ if (EXPECTED_BUILDER === 'buildx')
       const printed = run.log.split('\n').filter(l => !l.startsWith('::add-mask::'))
       expect(printed.join('\n')).not.toContain(AUTH.password)
       expect(run.outputs.digest).toBe(merged.outputs.digest)
+      // Promoted byte for byte: nothing of ours is on it, and the outputs say so.
+      expect(run.outputs.labels).toBe('')
+      expect(run.outputs.annotations).toBe('')
+      expect(JSON.parse(run.outputs.json)).toMatchObject({ labels: {}, annotations: [] })
       const served = await inspectRaw(production.host, `${target}:release`, AUTH)
       expect(served.digest).toBe(merged.outputs.digest)
       expect(await listTags(production.host, target, AUTH)).toEqual(['release'])

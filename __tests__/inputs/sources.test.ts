@@ -13,6 +13,9 @@ describe('parseSource: each line on registry localhost:5000, image my/app', () =
     ['other/app:v2', { registry: 'localhost:5000', name: 'other/app', tag: 'v2' }],
     ['app:v2', { registry: 'localhost:5000', name: 'app', tag: 'v2' }],
     [`other/app@${D}`, { registry: 'localhost:5000', name: 'other/app', digest: D }],
+    // As docker takes it: the digest decides.
+    [`other/app:v2@${D}`, { registry: 'localhost:5000', name: 'other/app', digest: D }],
+    [`127.0.0.1:5001/o/app:v1@${D}`, { registry: '127.0.0.1:5001', name: 'o/app', digest: D }],
     ['other/app:rc-*', { registry: 'localhost:5000', name: 'other/app', prefix: 'rc-' }],
     ['other/app*', { registry: 'localhost:5000', name: 'other/app', prefix: '' }],
     ['ghcr.io/o/app:v1', { registry: 'ghcr.io', name: 'o/app', tag: 'v1' }],
@@ -40,6 +43,7 @@ describe('parseSource: each line on registry localhost:5000, image my/app', () =
     ['-v1', /a tag is 1-128 characters/],
     ['.rc*', /cannot begin a tag/],
     ['my/app:bad tag', /a tag is 1-128/],
+    [`my/app:-v1@${D}`, /a tag is 1-128/],
     ['exa_mple.com:99999/o/app:v1', /registry/]
   ]
   it.each(bad)('%s is refused', (line, why) => {
@@ -126,5 +130,18 @@ describe('parseInputs with sources', () => {
 
   it('a bad annotation is an InputError naming annotations', () => {
     expect(error({ annotations: 'novalue' }).input).toBe('annotations')
+  })
+
+  it('index annotations go with sources (on the merged index); other levels are an InputError before anything runs', () => {
+    expect(
+      parse({ annotations: 'index:org.example.note=merged\norg.example.b=2' }).inputs.annotations
+    ).toEqual(['index:org.example.note=merged', 'org.example.b=2'])
+    const e = error({ annotations: 'manifest:org.example.note=x' })
+    expect(e.input).toBe('annotations')
+    expect(e.message).toContain('only index annotations apply')
+  })
+
+  it('a line starting with "#" is a comment', () => {
+    expect(parse({ sources: '# the legs\nbuild-1-*\n#build-2-*' }).inputs.sources).toEqual(['build-1-*'])
   })
 })

@@ -77,7 +77,21 @@ describe('repositoryLabels', () => {
       { ...REPO, license: { spdx_id: 'Apache-2.0' } },
       { [TITLE]: 'app', [DESC]: REPO.description, [URL_]: REPO.html_url, [LICENSES]: 'Apache-2.0' }
     ],
-    ['nothing', {}, {}]
+    ['nothing', {}, {}],
+    [
+      'a description over several lines: one line',
+      {
+        ...REPO,
+        description: 'first line\r\nsecond\n\n  third\u2028fourth ',
+        license: { spdx_id: 'MIT\nX' }
+      },
+      {
+        [TITLE]: 'app',
+        [DESC]: 'first line second third fourth',
+        [URL_]: REPO.html_url,
+        [LICENSES]: 'MIT X'
+      }
+    ]
   ]
   it.each(cases)('%s', (_name, repo, expected) => {
     expect(repositoryLabels(repo)).toEqual(expected)
@@ -162,6 +176,40 @@ describe('loadRepositoryLabels against a stand-in API', () => {
     expect(labels).toEqual({})
     expect(api.seen).toHaveLength(2)
     expect(r.warnings()).toHaveLength(1)
+    expect(r.warnings()[0]).toContain('no answer within 0.3 s (timed out)')
+    expect(r.warnings()[0]).not.toContain('HTTP 500')
+  })
+
+  it('a host that does not resolve: the warning says so, not "HTTP 500"', async () => {
+    const r = recorder()
+    await loadRepositoryLabels(ctx(), {
+      token: TOKEN,
+      attempts: 1,
+      reporter: r.reporter,
+      env: { GITHUB_API_URL: 'http://api.does-not-exist.invalid' },
+      sleep: noSleep
+    })
+    expect(r.warnings()).toHaveLength(1)
+    expect(r.warnings()[0]).toMatch(
+      /no answer: getaddrinfo (ENOTFOUND|EAI_AGAIN) api\.does-not-exist\.invalid/
+    )
+    expect(r.warnings()[0]).not.toContain('HTTP 500')
+  })
+
+  it('a real 500 is said as one', async () => {
+    const api = await serve((_req, res) => {
+      res.writeHead(500, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ message: 'boom' }))
+    })
+    const r = recorder()
+    await loadRepositoryLabels(ctx(), {
+      token: TOKEN,
+      attempts: 1,
+      reporter: r.reporter,
+      env: { GITHUB_API_URL: `http://${api.host}` },
+      sleep: noSleep
+    })
+    expect(r.warnings()).toEqual([expect.stringMatching(/HTTP 500: boom/)])
   })
 
   it('nothing listening: one warning, no labels', async () => {
@@ -179,6 +227,8 @@ describe('loadRepositoryLabels against a stand-in API', () => {
       })
     ).toEqual({})
     expect(r.warnings()).toHaveLength(1)
+    expect(r.warnings()[0]).toMatch(/no answer: connect ECONNREFUSED/)
+    expect(r.warnings()[0]).not.toContain('HTTP 500')
   })
 
   it('a refusal (404: the token cannot see the repository) is the answer: asked once, one warning', async () => {

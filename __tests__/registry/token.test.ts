@@ -75,9 +75,15 @@ describe('token requests', () => {
     const server = await serve((req, res, self) => {
       if (req.url === '/token') {
         res.writeHead(200, { 'Content-Type': 'application/json' })
-        return res.end(JSON.stringify({ access_token: 'at-1', refresh_token: 'rt-1', expires_in: 300 }))
+        return res.end(
+          JSON.stringify({
+            access_token: 'at-1-long-enough',
+            refresh_token: 'rt-1-long-enough',
+            expires_in: 300
+          })
+        )
       }
-      if (req.headers.authorization !== 'Bearer at-1') {
+      if (req.headers.authorization !== 'Bearer at-1-long-enough') {
         res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
         return res.end()
       }
@@ -95,8 +101,54 @@ describe('token requests', () => {
     expect(masked).toEqual([
       { value: 'idtok', alreadySent: false },
       { value: Buffer.from('<token>:idtok').toString('base64'), alreadySent: false },
-      { value: 'at-1', alreadySent: false },
-      { value: 'rt-1', alreadySent: false }
+      { value: 'at-1-long-enough', alreadySent: false },
+      { value: 'rt-1-long-enough', alreadySent: false }
     ])
+  })
+
+  it.each([
+    ['sha256', 'the algorithm'],
+    ['sha256:', 'the algorithm and colon'],
+    [DIGEST, 'the digest the registry serves'],
+    [DIGEST.slice(7, 40), 'a piece of that digest'],
+    ['256:0123', 'the middle of a digest'],
+    ['latest', 'a short word']
+  ])('a token of %j (%s) is used but never handed to the runner as a mask', async token => {
+    const server = await serve((req, res, self) => {
+      if (req.url?.startsWith('/token')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ token }))
+      }
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+        return res.end()
+      }
+      return sendManifest(res)
+    })
+    const masked: string[] = []
+    const { c } = client(server, { onSecret: value => masked.push(value) })
+    // The digest a run outputs holds no mask: the runner keeps the output.
+    const { digest } = await c.getManifest('a/b', 'v1')
+    expect(digest).toBe(DIGEST)
+    expect(masked).toEqual([])
+  })
+
+  it('a long token that is no piece of a digest is masked', async () => {
+    const token = 'eyJhbGciOiJFUzI1NiJ9.e30.sig-0123456789'
+    const server = await serve((req, res, self) => {
+      if (req.url?.startsWith('/token')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ token }))
+      }
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+        return res.end()
+      }
+      return sendManifest(res)
+    })
+    const masked: string[] = []
+    const { c } = client(server, { onSecret: value => masked.push(value) })
+    await c.getManifest('a/b', 'v1')
+    expect(masked).toEqual([token])
   })
 })

@@ -213,7 +213,7 @@ describe('secrets in error text', () => {
     return serve((req, res, self) => {
       if (req.url.startsWith('/token')) {
         res.writeHead(200, { 'Content-Type': 'application/json' })
-        return res.end(JSON.stringify({ token: TOKEN, refresh_token: 'rt-77', expires_in: 300 }))
+        return res.end(JSON.stringify({ token: TOKEN, refresh_token: 'rt-77-refresh', expires_in: 300 }))
       }
       if (!req.headers.authorization) {
         res.writeHead(401, {
@@ -253,7 +253,7 @@ describe('secrets in error text', () => {
         for (const secret of [TOKEN, basicValue, PASSWORD]) expect(text).not.toContain(secret)
       }
       expect(secrets).toEqual(
-        scheme === 'bearer' ? [PASSWORD, basicValue, TOKEN, 'rt-77'] : [PASSWORD, basicValue]
+        scheme === 'bearer' ? [PASSWORD, basicValue, TOKEN, 'rt-77-refresh'] : [PASSWORD, basicValue]
       )
     }
   )

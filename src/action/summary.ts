@@ -66,7 +66,16 @@ export function outputs(inputs: Inputs, result: Result): Record<string, string> 
   )
 }
 
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``
+/**
+ * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
+ * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
+ * manifests, which a registry we do not control writes.
+ */
+const code = (s: string): string =>
+  `\`${s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``
 
 function humanSize(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB']
@@ -85,9 +94,13 @@ export function summaryMarkdown(inputs: Inputs, result: Result): string {
     ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
     ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
     ...result.imageRefs.slice(1).map((r): [string, string] => ['Also at', code(r)]),
-    ['Image ID', code(result.imageid)],
+    // A promotion or merge has no local image, so no image ID.
+    ...(result.imageid ? [['Image ID', code(result.imageid)] as [string, string]] : []),
     ['Builder', result.builder],
-    ...Object.entries(result.platformDigests).map(([p, d]): [string, string] => [`Platform ${p}`, code(d)]),
+    ...Object.entries(result.platformDigests).map(([p, d]): [string, string] => [
+      `Platform ${code(p)}`,
+      code(d)
+    ]),
     ['Size', result.size ? humanSize(result.size) : '_n/a_'],
     ...Object.entries(result.durations).map(([k, v]): [string, string] => [
       `${k} time`,

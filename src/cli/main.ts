@@ -31,22 +31,24 @@ export const OPTIONS: Record<string, Option> = {
   help: { type: 'boolean', short: 'h' }
 }
 
-const usageLine = (left: string, help: string): string => `  ${left.padEnd(22)}${help}`
+const FLAG_ROWS: [string, string][] = [
+  ...ROWS.map(([key, row]): [string, string] => [
+    `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
+    row.cli.help
+  ]),
+  ['--json', 'print the outputs as one JSON object'],
+  ['--version', 'print the version'],
+  ['-h, --help', 'show this help']
+]
+/** The help column starts two spaces past the longest flag, so no flag runs into its text. */
+const FLAG_WIDTH = Math.max(...FLAG_ROWS.map(([left]) => left.length)) + 2
 
 export const USAGE = [
   'Usage: build-tag-push --image PATH [options]',
   '',
   'Build a container image, tag it, push it, and print the digest the registry really serves.',
   '',
-  ...ROWS.map(([key, row]) =>
-    usageLine(
-      `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
-      row.cli.help
-    )
-  ),
-  usageLine('--json', 'print the outputs as one JSON object'),
-  usageLine('--version', 'print the version'),
-  usageLine('-h, --help', 'show this help'),
+  ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
   '',
   'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
 ].join('\n')

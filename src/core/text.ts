@@ -15,3 +15,12 @@ export function splitKeyValue(line: string): { key: string; value: string } | un
   if (eq < 0) return undefined
   return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) }
 }
+
+/** `%XX` escapes decoded as git and URL parsers decode userinfo; text that is not valid escaping stays as it is. */
+export function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}

@@ -35,6 +35,27 @@ export function seedConfig(
   return config
 }
 
+/**
+ * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
+ * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
+ * would fail later for a reason nobody could see.
+ */
+function userConfig(file: string, text: string): Record<string, unknown> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new Error(
+      `${file} is malformed: ${(error as Error).message}; docker's config.json is a JSON object`
+    )
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(
+      `${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`
+    )
+  return parsed as Record<string, unknown>
+}
+
 /** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
 export async function createPrivateConfig(
   dir: string,
@@ -42,16 +63,8 @@ export async function createPrivateConfig(
   loginRegistries: string | string[] = []
 ): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
-  let user: Record<string, unknown> = {}
   const userFile = path.join(userDir, 'config.json')
-  if (existsSync(userFile)) {
-    try {
-      user = JSON.parse(await readFile(userFile, 'utf8')) as Record<string, unknown>
-    } catch {
-      // An unreadable config gives the same result as none: docker would refuse it anyway.
-      user = {}
-    }
-  }
+  const user = existsSync(userFile) ? userConfig(userFile, await readFile(userFile, 'utf8')) : {}
   await writeFile(path.join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
     mode: 0o600
   })

@@ -1,12 +1,12 @@
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
-import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { HUB_AUTH_KEY, isDockerHub } from '../core/reference.js'
 import type { CredentialLookup, Credentials } from '../registry/auth.js'
-import { messageOf } from '../core/text.js'
+import { messageOf, oneLine } from '../core/text.js'
+import { createExecRunner, type ExecResult, type Runner } from './exec.js'
 
 /** Runs `docker-credential-<helper> get` with `input` on stdin and resolves with its stdout. */
 export type HelperRunner = (helper: string, input: string) => Promise<string>
@@ -67,48 +67,38 @@ function fromAuthEntry(entry: AuthEntry | undefined): Credentials | undefined {
   return undefined
 }
 
-/** A runner that spawns `docker-credential-<helper>` directly (no shell), killed after `timeoutMs`. */
+/**
+ * A runner that starts `docker-credential-<helper> get` through the exec funnel (exec.ts: no shell, a
+ * fixed deadline, nothing started once the run is cancelled). A missing binary fails with code ENOENT.
+ */
 export function helperRunner({
   env = process.env,
-  timeoutMs = HELPER_TIMEOUT_MS
-}: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): HelperRunner {
-  return (helper, input) =>
-    new Promise((resolve, reject) => {
-      const program = `docker-credential-${helper}`
-      const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
-      const out: Buffer[] = []
-      const err: Buffer[] = []
-      let settled = false
-      const settle = (error: Error | undefined, stdout = '') => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        if (error) reject(error)
-        else resolve(stdout)
-      }
-      // Our own deadline: spawn's `timeout` leaves its timer behind when the binary is missing, and waiting
-      // for 'close' would also wait for any grandchild still holding the pipes.
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL')
-        child.stdout.destroy()
-        child.stderr.destroy()
-        settle(new Error(`${program} timed out after ${timeoutMs} ms`))
-      }, timeoutMs)
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
-      child.on('error', error => settle(error))
-      // A helper that exits before reading stdin makes the write fail with EPIPE; its exit status says more.
-      child.stdin.on('error', () => {})
-      child.on('close', (code, signal) => {
-        const stdout = Buffer.concat(out).toString('utf8')
-        if (code === 0) return settle(undefined, stdout)
-        const said = (Buffer.concat(err).toString('utf8') || stdout).replace(/\s+/g, ' ').trim().slice(0, 200)
-        const how = signal ? `was killed by ${signal}` : `exited with ${code}`
-        settle(new Error(`${program} ${how}${said ? `: ${said}` : ''}`))
-      })
-      child.stdin.end(input)
-    })
+  timeoutMs = HELPER_TIMEOUT_MS,
+  runner
+}: { env?: NodeJS.ProcessEnv; timeoutMs?: number; runner?: Runner } = {}): HelperRunner {
+  let run = runner
+  return async (helper, input) => {
+    const program = `docker-credential-${helper}`
+    // Made on first use: most runs never ask a helper.
+    run ??= createExecRunner(process.stderr, env)
+    let result: ExecResult
+    try {
+      result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs })
+    } catch (error) {
+      throw /ENOENT|Unable to locate executable/i.test(messageOf(error)) ? missing(program) : error
+    }
+    if (result.stopped?.reason === 'signal') throw new Error(`${program} stopped: the run was cancelled`)
+    if (result.stopped) throw new Error(`${program} timed out after ${timeoutMs} ms`)
+    if (result.exitCode === 0) return result.stdout
+    // 127: coreutils `timeout` (or a shell) found no such program.
+    if (result.exitCode === 127 && !result.stdout) throw missing(program)
+    const said = oneLine(result.stderr || result.stdout, 200)
+    throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`)
+  }
 }
+
+const missing = (program: string): Error =>
+  Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' })
 
 export const runCredentialHelper: HelperRunner = helperRunner()
 

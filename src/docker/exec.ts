@@ -1,5 +1,5 @@
-// The one funnel through which this program starts processes (docker, always): argument arrays, never a
-// shell string, and every process bounded.
+// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
+// argument arrays, never a shell string, and every process bounded.
 //
 // Two paths, because @actions/exec gives no handle on the child it starts:
 // - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
@@ -9,8 +9,12 @@
 //   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
 //   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
 //   to itself.
-// While such a child runs, SIGINT and SIGTERM (the runner cancelling the job) stop it: SIGTERM to its group,
-// SIGKILL 2 s later; the process then exits with 128 + the signal's number.
+// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
+// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
+// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
+// requests in flight end and the run unwinds (removing its private directory); a captured command still
+// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
+// signal's number.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { constants } from 'node:os'
@@ -107,19 +111,25 @@ export function createExecRunner(
     }
     const { getExecOutput } = await actionsExec
     const exec = (file: string, argv: string[]) =>
-      getExecOutput(file, argv, {
-        env: childEnv as Record<string, string>,
-        input: options.input,
-        silent: true,
-        ignoreReturnCode: true
-      })
+      untilCancelled(
+        getExecOutput(file, argv, {
+          env: childEnv as Record<string, string>,
+          input: options.input,
+          silent: true,
+          ignoreReturnCode: true
+        })
+      )
     if (!timeout || options.deadlineMs === undefined) {
-      const { exitCode, stdout, stderr } = await exec(command, args)
+      const done = await exec(command, args)
+      if ('stopped' in done) return done
+      const { exitCode, stdout, stderr } = done
       return { exitCode, stdout, stderr }
     }
     const afterMs = options.deadlineMs
     const started = Date.now()
-    const { exitCode, stdout, stderr } = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args])
+    const done = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args])
+    if ('stopped' in done) return done
+    const { exitCode, stdout, stderr } = done
     // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
     if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
       return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } }
@@ -177,6 +187,49 @@ interface Live {
 /** Children started by spawnWatched that have not closed yet. */
 const live = new Set<Live>()
 let cancelledBy: NodeJS.Signals | undefined
+const cancelController = new AbortController()
+/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
+export const runCancelled: AbortSignal = cancelController.signal
+/** Runs holding the signal handlers (guardSignals). */
+let holds = 0
+
+/** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
+function untilCancelled<T>(work: Promise<T>): Promise<T | ExecResult> {
+  if (cancelledBy) return Promise.resolve(refused(cancelledBy))
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(refused(cancelledBy ?? 'SIGTERM'))
+    runCancelled.addEventListener('abort', onAbort, { once: true })
+    work.then(
+      value => {
+        runCancelled.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        runCancelled.removeEventListener('abort', onAbort)
+        reject(error)
+      }
+    )
+  })
+}
+
+/**
+ * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
+ * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
+ */
+export function guardSignals(): () => void {
+  holds++
+  installSignalHandlers()
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    holds--
+    if (live.size === 0 && holds === 0 && !cancelledBy) removeSignalHandlers()
+    // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
+    // waiting for must not keep the process alive until its own deadline.
+    if (cancelledBy && holds === 0) setTimeout(() => process.exit(exitCodeFor(cancelledBy!)), 200).unref()
+  }
+}
 
 const refused = (signal: NodeJS.Signals): ExecResult => ({
   exitCode: exitCodeFor(signal),
@@ -258,7 +311,7 @@ function spawnWatched(
     const done = (): void => {
       if (ticker) clearInterval(ticker)
       live.delete(entry)
-      if (live.size === 0 && !cancelledBy) removeSignalHandlers()
+      if (live.size === 0 && holds === 0 && !cancelledBy) removeSignalHandlers()
     }
     child.on('error', error => {
       done()
@@ -325,6 +378,7 @@ function onSignal(signal: NodeJS.Signals): void {
     process.exitCode = code
   })
   stopChildren(signal)
+  cancelController.abort(signal)
   // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
   setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref()
 }

@@ -6,7 +6,7 @@ import { InputError } from '../inputs/error.js'
 import { DEFAULT_CONTEXT } from '../inputs/build-options.js'
 import type { GitContext } from '../metadata/context.js'
 import { ref } from '../inputs/table.js'
-import { splitKeyValue } from '../core/text.js'
+import { percentDecoded, splitKeyValue } from '../core/text.js'
 
 /**
  * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
@@ -114,13 +114,5 @@ export function gitSources(
 function splitUserinfo(userinfo: string): [string, string] {
   const colon = userinfo.indexOf(':')
   const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)]
-  return [decode(user), decode(password)]
-}
-
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
+  return [percentDecoded(user), percentDecoded(password)]
 }

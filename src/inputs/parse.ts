@@ -16,7 +16,7 @@ import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from '../metad
 import { splitKeyValue } from '../core/text.js'
 import { parseImages, type ImageName } from './images.js'
 import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
-import { parseSource, sourcesConflict } from './sources.js'
+import { indexAnnotations, parseSource, sourcesConflict } from './sources.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
@@ -304,6 +304,8 @@ type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[])
 
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS: Validators = {
+  // A line starting with `#` is a comment, as in the tag rules.
+  sources: lines => lines.filter(line => !line.startsWith('#')),
   registry: parseRegistry,
   target: plainName('target'),
   builder: plainName('builder'),
@@ -393,6 +395,8 @@ function checkSources(values: InputValues): void {
     const source = parseSource(line, values.registry, values.image)
     if (typeof source === 'string') throw new InputError('sources', source)
   }
+  const annotations = indexAnnotations(values.annotations)
+  if (typeof annotations === 'string') throw new InputError('annotations', annotations)
 }
 
 /** Reads and validates every input. Throws InputError on the first invalid one. */

@@ -31,7 +31,7 @@ const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/
 
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
  * `*` makes the tag a prefix. Returns the reason when the line is none of these.
  */
 export function parseSource(line: string, registry: string, image: string): SourceRef | string {
@@ -52,6 +52,13 @@ export function parseSource(line: string, registry: string, image: string): Sour
     pin = { digest: body.slice(at + 1) }
     if (!isValidDigest(pin.digest!))
       return `${show(line)}: ${show(pin.digest!)} is not a digest like sha256:<hex>`
+    // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
+    const colon = repo.lastIndexOf(':')
+    if (colon > repo.lastIndexOf('/')) {
+      const tag = repo.slice(colon + 1)
+      if (tagProblem(tag)) return `${show(line)}: ${show(tag)}: ${tagProblem(tag)}`
+      repo = repo.slice(0, colon)
+    }
   } else {
     const colon = body.lastIndexOf(':')
     if (colon <= body.lastIndexOf('/')) {
@@ -95,6 +102,8 @@ function finish(
 
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
 const BUILD_INPUTS: InputKey[] = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull']
+/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
+const WITH_SOURCES: InputKey[] = ['annotations']
 
 export interface Problem {
   input: string
@@ -117,7 +126,8 @@ export function sourcesConflict(values: InputValues, defaults: InputValues): Pro
       message: `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`
     }
   for (const [key, row] of ROWS) {
-    if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key))) continue
+    if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
+      continue
     if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
       return {
         input: inputName(key),
@@ -150,4 +160,20 @@ export function parseAnnotation(line: string): Annotation | string {
   const key = m ? m[3] : left
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key)) return `${show(left)}: the key must be [A-Za-z0-9._/-]`
   return { level: m?.[1] as AnnotationLevel | undefined, platform: m?.[2], key, value }
+}
+
+/**
+ * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
+ * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
+ */
+export function indexAnnotations(lines: string[]): Record<string, string> | string {
+  const out: Record<string, string> = {}
+  for (const line of lines) {
+    const a = parseAnnotation(line)
+    if (typeof a === 'string') return a
+    if (a.level !== undefined && a.level !== 'index')
+      return `${show(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
+    out[a.key] = a.value
+  }
+  return out
 }

@@ -1,4 +1,5 @@
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+import { percentDecoded } from '../core/text.js'
 
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6
@@ -30,6 +31,35 @@ export function credentialSecrets(username: string, password: string): string[] 
   ]
 }
 
+/** A value a registry issues (a bearer token) shorter than this is not masked: see maskableToken. */
+const MIN_TOKEN_MASK = 8
+const DIGEST_ALGORITHMS = ['sha256:', 'sha384:', 'sha512:']
+
+/** Whether `value` could be a piece of some `algorithm:hex` digest (`sha256`, `256:ab`, `deadbeef`, a digest). */
+function digestPiece(value: string): boolean {
+  if (/^[0-9a-f]+$/.test(value)) return true
+  return DIGEST_ALGORITHMS.some(algorithm => {
+    for (let i = 0; i < algorithm.length; i++) {
+      const rest = algorithm.slice(i)
+      if (rest.startsWith(value)) return true
+      if (value.startsWith(rest) && /^[0-9a-f]*$/.test(value.slice(rest.length))) return true
+    }
+    return false
+  })
+}
+
+/**
+ * Whether a value a registry issued (a token, a refresh token) is registered as a mask. The runner hides
+ * every occurrence of a mask and drops any job output that holds one, and a registry, a source we do not
+ * control among them, chooses its tokens: a token of `sha256` or a piece of the digest it serves would hide
+ * every digest and drop the `digest` output, and a short one (`latest`, `app`) the tags and names. Such a
+ * value is no credential worth the name; it is still kept out of our own messages (transport.ts redacts
+ * it), just not handed to the runner. Real registries issue JWTs or base64 far longer than this.
+ */
+export function maskableToken(value: string): boolean {
+  return value.length >= MIN_TOKEN_MASK && !digestPiece(value)
+}
+
 /**
  * The secrets in an http(s) URL's userinfo, as a git context carries them
  * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
@@ -43,22 +73,16 @@ export function urlSecrets(value: string): string[] {
     const colon = userinfo.indexOf(':')
     const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1)
     if (!secret) continue
-    found.push(secret, decoded(secret))
+    found.push(secret, percentDecoded(secret))
     // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
     if (colon >= 0)
       found.push(
         userinfo,
-        decoded(userinfo),
-        Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64')
+        percentDecoded(userinfo),
+        Buffer.from(`${percentDecoded(userinfo.slice(0, colon))}:${percentDecoded(secret)}`).toString(
+          'base64'
+        )
       )
   }
   return [...new Set(found)]
-}
-
-function decoded(s: string): string {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
 }

@@ -97,13 +97,14 @@ const byKey = (a: string, b: string): number => {
 
 /** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
 export function metadataOutputs(
-  meta: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>,
+  meta: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'> & { levels?: string[] },
   fullTags: string[],
   inputs: Pick<Inputs, 'metadataEnv'>
 ): MetadataOutputs {
   const labels = [...meta.labels].sort(byKey)
   const sorted = [...meta.annotations].sort(byKey)
-  const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`))
+  const levels = meta.levels ?? inputs.metadataEnv.annotationLevels
+  const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`))
   const labelObject = Object.fromEntries(
     labels.map(l => {
       const eq = l.indexOf('=')

@@ -5,6 +5,7 @@ import type { GitContext } from './context.js'
 import type { Reporter } from '../log/reporter.js'
 import { ClassifiedError, retry } from '../core/retry.js'
 import { messageOf, oneLine } from '../core/text.js'
+import { runCancelled } from '../docker/exec.js'
 
 export const LABEL_TITLE = 'org.opencontainers.image.title'
 export const LABEL_DESCRIPTION = 'org.opencontainers.image.description'
@@ -25,8 +26,12 @@ export interface RepoMetadata {
  */
 export function repositoryLabels(repo: RepoMetadata): Record<string, string> {
   const labels: Record<string, string> = {}
+  // One label is one line of the `labels` and `annotations` outputs: a description written over several
+  // lines becomes one, its line breaks spaces.
   const set = (key: string, value: unknown): void => {
-    if (typeof value === 'string' && value.trim() !== '') labels[key] = value.trim()
+    if (typeof value !== 'string') return
+    const line = value.replace(/\s*[\r\n\u2028\u2029\v\f]+\s*/g, ' ').trim()
+    if (line !== '') labels[key] = line
   }
   set(LABEL_TITLE, repo.name)
   set(LABEL_DESCRIPTION, repo.description)
@@ -64,6 +69,8 @@ export async function loadRepositoryLabels(
   try {
     return repositoryLabels(await fetchRepository(ctx.repository, opts))
   } catch (error) {
+    // A cancelled run is not a missing label: it ends as cancelled.
+    if (runCancelled.aborted) throw error
     opts.reporter.warning(
       `could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`
     )
@@ -89,11 +96,11 @@ async function fetchRepository(repository: string, opts: RepositoryOptions): Pro
         const { data } = await octokit.rest.repos.get({
           owner,
           repo,
-          request: { signal: AbortSignal.timeout(timeoutMs) }
+          request: { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) }
         })
         return data as RepoMetadata
       } catch (error) {
-        throw classified(error)
+        throw classified(error, timeoutMs)
       }
     },
     {
@@ -110,11 +117,48 @@ async function fetchRepository(repository: string, opts: RepositoryOptions): Pro
  * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
  * any other status (401, 403, 404) is the answer and is not asked again.
  */
-export function classified(error: unknown): ClassifiedError {
+export function classified(error: unknown, timeoutMs = API_TIMEOUT_MS): ClassifiedError {
   const status = (error as { status?: unknown })?.status
   const cause = (error as { cause?: unknown })?.cause
-  const message = messageOf(error) + (cause ? `: ${messageOf(cause)}` : '')
-  if (typeof status === 'number' && status > 0 && status < 500 && status !== 429)
+  // Octokit gives every failure without an answer (a timeout, DNS, a refused connection) status 500; only
+  // one with a `response` heard the server say it.
+  const answered =
+    typeof status === 'number' &&
+    (status !== 500 || (error as { response?: unknown })?.response !== undefined)
+  if (!answered) {
+    if (isTimeout(error) || isTimeout(cause))
+      return new ClassifiedError(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient')
+    return new ClassifiedError(`no answer: ${networkReason(error)}`, 'transient')
+  }
+  const message = messageOf(error)
+  if (status > 0 && status < 500 && status !== 429)
     return new ClassifiedError(`HTTP ${status}: ${message}`, 'fatal')
-  return new ClassifiedError(typeof status === 'number' ? `HTTP ${status}: ${message}` : message, 'transient')
+  return new ClassifiedError(`HTTP ${status}: ${message}`, 'transient')
+}
+
+/** Errors by shape, not `instanceof`: undici's come from another realm in some hosts. */
+interface ErrorLike {
+  name?: unknown
+  message?: unknown
+  code?: unknown
+  cause?: unknown
+}
+const asError = (e: unknown): ErrorLike | undefined =>
+  typeof e === 'object' && e !== null ? (e as ErrorLike) : undefined
+
+const isTimeout = (error: unknown): boolean => {
+  const e = asError(error)
+  return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''))
+}
+
+/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED …`. */
+function networkReason(error: unknown): string {
+  let reason = messageOf(error)
+  let e = asError(error)
+  for (let depth = 0; e && depth < 5; depth++, e = asError(e.cause)) {
+    const message = typeof e.message === 'string' ? e.message : ''
+    if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return oneLine(message || e.code, 200)
+    if (message && message !== 'Unknown Error') reason = message
+  }
+  return oneLine(reason, 200)
 }

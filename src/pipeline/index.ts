@@ -8,23 +8,25 @@ import { credentialsFromDockerConfig, dockerConfigDir } from '../docker/credenti
 import { createPrivateConfig } from '../docker/config.js'
 import { loadRepositoryLabels } from '../metadata/repo-labels.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker/docker.js'
-import { processTime } from '../docker/exec.js'
+import { guardSignals, runCancelled, processTime } from '../docker/exec.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
 import { buildMetadata, checkTagged } from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
 import { RegistryClient, type Manifest } from '../registry/api.js'
 import { registryBoundsFrom, type RegistryBounds } from '../registry/bounds.js'
+import { ClassifiedError } from '../core/retry.js'
+import { messageOf } from '../core/text.js'
 import type { CredentialLookup } from '../registry/auth.js'
 import type { Fence } from '../log/fence.js'
 import type { Reporter } from '../log/reporter.js'
 import { timed } from '../log/reporter.js'
-import { retry } from '../core/retry.js'
 import { build, inspectBuilt } from './build.js'
 import { evaluate, isEvaluation } from './call.js'
 import { checkVersionGates } from './gates.js'
-import { loginHost, withHint } from './hints.js'
+import { withHint } from './hints.js'
+import { logIn } from './login.js'
 import { describePushed } from './describe.js'
-import { destinations, makePlan, retrying, type GitOrigin } from './plan.js'
+import { destinations, makePlan, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { checkManifests, VerificationError } from './verify.js'
@@ -53,6 +55,8 @@ export interface Deps {
   git?: GitOrigin
   /** Where files for the job's later steps go (SBOMs): RUNNER_TEMP in Actions; none written without it. */
   tempRoot?: string
+  /** The run's DOCKER_CONFIG: every login is checked to be there once the logins are done. */
+  dockerConfig?: string
   sleep?: (ms: number) => Promise<void>
   /** Deadlines and caps of registry work (the environment's overrides); the defaults when absent. */
   registryBounds?: RegistryBounds
@@ -83,6 +87,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   // an input error.
   const buildx = hasBuildxPlugin(userConfigDir, env)
   checkBuilder(inputs, buildx)
+  // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+  const release = guardSignals()
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
   opts.onWorkDir?.(workDir)
   try {
@@ -121,6 +127,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         reporter: opts.reporter,
         workDir,
         credentials: credentialsFromDockerConfig(configDir),
+        dockerConfig: configDir,
         labels: defaults.labels,
         defaultTags: defaults.tags,
         buildx,
@@ -130,13 +137,21 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         tempRoot: opts.tempRoot
       }
     )
-    return {
-      ...result,
-      meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
-    }
+    // From sources, the labels and annotations are those on what was pushed, not those a build would set.
+    const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined }
+    return { ...result, meta: { version: defaults.version, labels, annotations, levels } }
+  } catch (error) {
+    throw cancelledOr(error)
   } finally {
     await rm(workDir, { recursive: true, force: true })
+    release()
   }
+}
+
+/** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
+function cancelledOr(error: unknown): unknown {
+  if (!runCancelled.aborted || /the run was cancelled/.test(messageOf(error))) return error
+  return new ClassifiedError(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal')
 }
 
 function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
@@ -165,6 +180,11 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     return c
   }
   const waitedBefore = processTime()
+  // A cancel ends every request in flight, and any later one at once.
+  const closeAll = (): void => {
+    for (const client of clients.values()) client.close()
+  }
+  runCancelled.addEventListener('abort', closeAll)
   try {
     const verification = { requests: 0 }
     const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor)
@@ -181,14 +201,15 @@ export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
     const durations = { ...result.durations, docker: Math.round(processTime() - waitedBefore) }
     return { ...result, durations, counts }
   } finally {
-    for (const client of clients.values()) client.close()
+    runCancelled.removeEventListener('abort', closeAll)
+    closeAll()
   }
 }
 
 const boundsOf = (deps: Deps): RegistryBounds => deps.registryBounds ?? registryBoundsFrom({})
 
 function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryClient {
-  return new RegistryClient({
+  const client = new RegistryClient({
     registry,
     credentials: deps.credentials,
     attempts: inputs.retries,
@@ -206,6 +227,8 @@ function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryC
       return insecure
     }
   })
+  if (runCancelled.aborted) client.close()
+  return client
 }
 
 async function phases(
@@ -225,18 +248,7 @@ async function phases(
 
   // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
   // a build. The logins come first, so that the check sees the credentials they stored.
-  if (inputs.logins.length)
-    await timed(durations, 'login', () =>
-      Promise.all(
-        inputs.logins.map(async login => {
-          await retry(
-            () => docker.login(loginHost(login.registry), login.username, login.password),
-            retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)
-          ).catch(withHint(inputs, { registry: login.registry, repository: login.registry }))
-          reporter.info(`Logged in to ${login.registry} as ${login.username}`)
-        })
-      )
-    )
+  if (inputs.logins.length) await timed(durations, 'login', () => logIn(inputs, deps))
   // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
   if (isEvaluation(inputs)) {
     await reporter.group(`Build (call: ${inputs.call})`, () =>

@@ -27,8 +27,11 @@ export interface Result {
   durations: Record<string, number>
   /** Docker CLI processes and registry HTTP requests this run made (the benchmark reports them). */
   counts: { docker: number; registry: number; verification: number } & Partial<Moved>
-  /** metadata-action's version, the build's labels and the OCI annotations (KEY=VALUE), when known. */
-  meta?: { version: string; labels: string[]; annotations: string[] }
+  /**
+   * metadata-action's version, the labels and the OCI annotations (KEY=VALUE) on what was pushed, when
+   * known; `levels`, where the annotations are when not where DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+   */
+  meta?: { version: string; labels: string[]; annotations: string[]; levels?: string[] }
 }
 
 export interface Outcome {

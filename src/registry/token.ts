@@ -3,6 +3,7 @@
 import { isLoopbackRegistry } from '../core/reference.js'
 import { oneLine } from '../core/text.js'
 import type { Challenge, Credentials } from './challenge.js'
+import { maskableToken } from '../log/masks.js'
 import { RegistryError, where } from './errors.js'
 import { USER_AGENT, type Transport } from './transport.js'
 
@@ -81,9 +82,10 @@ export async function requestToken(
   } catch {
     throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal')
   }
-  // Masked before anything else can see them, the refresh token too though we never use it.
+  // Masked before anything else can see them, the refresh token too though we never use it; a value that
+  // would hide digests or names in the log and the outputs is only kept out of our messages.
   for (const value of [json.token, json.access_token, json.refresh_token])
-    if (typeof value === 'string') transport.secret(value)
+    if (typeof value === 'string') transport.secret(value, maskableToken(value))
   const token =
     typeof json.token === 'string' && json.token !== ''
       ? json.token

@@ -111,11 +111,11 @@ export class Transport {
     for (const agent of Object.values(this.agents)) agent?.destroy()
   }
 
-  /** Records a secret for redaction and hands it to onSecret, once. */
-  secret(value: string): void {
+  /** Records a secret for redaction and, unless `mask` is false, hands it to onSecret; once. */
+  secret(value: string, mask = true): void {
     if (value === '' || this.secrets.has(value)) return
     this.secrets.add(value)
-    this.onSecret?.(value)
+    if (mask) this.onSecret?.(value)
   }
 
   httpError(method: string, url: URL, res: Response, kind: FailureKind, what = ''): RegistryError {

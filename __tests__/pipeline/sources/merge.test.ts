@@ -69,6 +69,7 @@ describe('mergeIndex', () => {
     const index = parse(out.body)
     expect(index.mediaType).toBe(DOCKER_LIST)
     expect(index.annotations).toBeUndefined()
+    expect(out.annotations).toEqual({})
     expect(Object.keys(out.platformDigests)).toEqual(['linux/amd64', 'linux/arm/v7'])
   })
 
@@ -92,6 +93,7 @@ describe('mergeIndex', () => {
     })
     expect(out.mediaType).toBe(OCI_INDEX)
     expect(parse(out.body).annotations).toEqual({ k: 'v' })
+    expect(out.annotations).toEqual({ k: 'v' })
   })
 
   it('two sources with the same platform: an error naming both', () => {

@@ -58,6 +58,8 @@ export interface MergedIndex {
   platformDigests: Record<string, string>
   /** Why an OCI index was chosen, when it was. */
   why?: string
+  /** The annotations the index carries (none on a Docker manifest list). */
+  annotations: Record<string, string>
 }
 
 /**
@@ -100,15 +102,15 @@ export function mergeIndex(
   }
   if (!oci && Object.keys(annotations.user).length) oci = `${ref('annotations')} asks for index annotations`
   const mediaType = oci ? OCI_INDEX : DOCKER_LIST
-  const all = { ...annotations.automatic, ...annotations.user }
+  const all = oci ? { ...annotations.automatic, ...annotations.user } : {}
   const index = {
     schemaVersion: 2,
     mediaType,
     manifests: [...images, ...attestations],
-    ...(oci && Object.keys(all).length ? { annotations: all } : {})
+    ...(Object.keys(all).length ? { annotations: all } : {})
   }
   const platformDigests = Object.fromEntries(images.map(d => [platformString(d.platform!), d.digest]))
-  return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci }
+  return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci, annotations: all }
 }
 
 /** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */

@@ -9,7 +9,7 @@ import { RegistryError } from '../../registry/errors.js'
 import { listTags } from '../../registry/tags-list.js'
 import type { Reporter } from '../../log/reporter.js'
 import { timed } from '../../log/reporter.js'
-import { parseAnnotation, parseSource, type SourceRef } from '../../inputs/sources.js'
+import { indexAnnotations, parseSource, type SourceRef } from '../../inputs/sources.js'
 import { messageOf, splitKeyValue } from '../../core/text.js'
 import type { RegistryBounds } from '../../registry/bounds.js'
 import { Copier, sameRepository, type Moved } from './copy.js'
@@ -122,6 +122,14 @@ export async function fromSources(
     builder: 'none',
     buildx: {},
     durations,
+    // What was pushed carries no label of ours (the configs are the sources'), and annotations only on a
+    // merged index.
+    meta: {
+      version: '',
+      labels: [],
+      annotations: Object.entries(top.annotations).map(([k, v]) => `${k}=${v}`),
+      levels: ['index']
+    },
     moved: m
   }
 }
@@ -135,6 +143,8 @@ async function placeChildren(copier: Copier, part: Resolved, dst: Side): Promise
 
 interface Top extends Manifest {
   platformDigests: Record<string, string>
+  /** The annotations this run wrote on it: a merged index's; none on a promotion. */
+  annotations: Record<string, string>
 }
 
 /** One source: its own bytes; annotations would change them, so they are refused. */
@@ -145,21 +155,12 @@ function promotion(inputs: Inputs, part: Resolved): Top {
       `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`
     )
   const single = part.platform ? platformString(part.platform) : undefined
-  return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) }
+  return { ...part.manifest, platformDigests: platformDigests(part.manifest, single), annotations: {} }
 }
 
 function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporter): Top {
-  const user: Record<string, string> = {}
-  for (const line of inputs.annotations) {
-    const a = parseAnnotation(line)
-    if (typeof a === 'string') throw new InputError('annotations', a)
-    if (a.level !== undefined && a.level !== 'index')
-      throw new InputError(
-        'annotations',
-        `${JSON.stringify(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
-      )
-    user[a.key] = a.value
-  }
+  const user = indexAnnotations(inputs.annotations)
+  if (typeof user === 'string') throw new InputError('annotations', user)
   // The automatic labels of a build (created, source, revision, version) describe the index here.
   const automatic = Object.fromEntries(
     plan.build.labels.map(l => splitKeyValue(l)!).map(kv => [kv.key, kv.value])
@@ -171,7 +172,8 @@ function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporte
       digest: manifestDigest(index.body),
       mediaType: index.mediaType,
       body: index.body,
-      platformDigests: index.platformDigests
+      platformDigests: index.platformDigests,
+      annotations: index.annotations
     }
   } catch (error) {
     if (error instanceof MergeError) throw new InputError(error.input, error.message)
