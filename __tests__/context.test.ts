@@ -1,11 +1,9 @@
 import { describe, it, expect, jest } from '@jest/globals'
-import * as github from '@actions/github'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
   autoTags,
-  fromActionsContext,
   loadGitContext,
   mergeLabels,
   ociLabels,
@@ -14,6 +12,7 @@ import {
   type GitContext
 } from '../src/context.js'
 import { isValidTag } from '../src/reference.js'
+import { eventEnv, libraryContext } from './helpers/events.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const HEAD = 'fedcba9876543210fedcba9876543210fedcba98'
@@ -38,50 +37,25 @@ const prPayload = (n: number) => ({
   repository: { default_branch: 'main' }
 })
 
-/** The shared event fixtures: GitHub's own payloads and the variables the runner sets with them. */
-const EVENTS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'gh-events')
-
-function fixtureEnv(name: string): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const line of readFileSync(path.join(EVENTS, `${name}.env`), 'utf8').split('\n')) {
-    const eq = line.indexOf('=')
-    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1)
-  }
-  return env
-}
-
-/** @actions/github's Context, built as the library builds it: from process.env when it is constructed. */
-function libraryContext(env: Record<string, string | undefined>): GitContext {
-  const saved = { ...process.env }
-  try {
-    for (const key of Object.keys(process.env)) if (key.startsWith('GITHUB_')) delete process.env[key]
-    Object.assign(process.env, env)
-    const Context = github.context.constructor as new () => typeof github.context
-    return fromActionsContext(new Context(), process.env)
-  } finally {
-    process.env = saved
-  }
-}
-
 describe('the git context through @actions/github', () => {
   it('reads a push to the default branch: event, ref, sha, repository, server and payload', () => {
-    const env = fixtureEnv('event_push_master')
-    const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_push_master.json') })
+    const env = eventEnv('push-main')
+    const c = libraryContext(env)
     expect(c).toMatchObject({
       actions: true,
       eventName: 'push',
-      ref: 'refs/heads/master',
+      ref: 'refs/heads/main',
       sha: env.GITHUB_SHA,
       serverUrl: 'https://github.com',
-      repository: 'docker/test-docker-action'
+      repository: 'acme/widget'
     })
-    expect(c.payload.repository.default_branch).toBe('master')
-    expect(autoTags(c)).toEqual(['latest', 'master', `sha-${env.GITHUB_SHA.slice(0, 7)}`])
+    expect(c.payload.repository.default_branch).toBe('main')
+    expect(autoTags(c)).toEqual(['latest', 'main', `sha-${env.GITHUB_SHA.slice(0, 7)}`])
   })
 
   it('reads a pull request payload: its number and GITHUB_SHA (the merge commit) decide the tags', () => {
-    const env = fixtureEnv('event_pull_request')
-    const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_pull_request.json') })
+    const env = eventEnv('pull-request')
+    const c = libraryContext(env)
     // GITHUB_SHA, the merge commit the build contains, not the PR head (metadata-action's rule)
     expect(c.payload.pull_request.head.sha).not.toBe(env.GITHUB_SHA)
     expect(autoTags(c)).toEqual([`pr-${c.payload.pull_request.number}`, `sha-${env.GITHUB_SHA.slice(0, 7)}`])
@@ -90,10 +64,10 @@ describe('the git context through @actions/github', () => {
   it('trims a GHES server URL, and names the repository from the payload without GITHUB_REPOSITORY', () => {
     const c = libraryContext({
       GITHUB_SERVER_URL: 'https://ghe.example.com/',
-      GITHUB_EVENT_PATH: path.join(EVENTS, 'event_push_master.json')
+      GITHUB_EVENT_PATH: eventEnv('push-main').GITHUB_EVENT_PATH
     })
     expect(c.serverUrl).toBe('https://ghe.example.com')
-    expect(c.repository).toBe('docker/test-docker-action')
+    expect(c.repository).toBe('acme/widget')
   })
 
   it('is not in Actions without GITHUB_ACTIONS=true, and has defaults without any variable', () => {
