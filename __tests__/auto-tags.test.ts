@@ -1,9 +1,13 @@
 // The automatic set for an empty `tags` input, over every event fixture: the tags, the version and the
 // OCI labels. A golden table: the automatic tags are a contract, so any change to them shows here.
 import { describe, expect, it } from '@jest/globals'
+import type { GitContext } from '../src/context.js'
 import { buildMetadata } from '../src/metadata.js'
+import { automaticTags } from '../src/metadata/automatic.js'
 import { readMetadataEnv } from '../src/metadata-env.js'
+import { isValidTag } from '../src/reference.js'
 import { parseFlavor } from '../src/tag-rules.js'
+import { fitTag, sanitize, tagEvent } from '../src/tags.js'
 import { eventEnv, libraryContext, SHAS } from './helpers/events.js'
 
 const NOW = new Date('2025-03-15T00:30:00.000Z')
@@ -89,5 +93,139 @@ describe('the automatic tags, version and labels for each event', () => {
   it('a run with no ref and no sha: latest', () => {
     const m = automatic('workflow-dispatch', {}, { GITHUB_REF: '', GITHUB_SHA: '', GITHUB_EVENT_PATH: '' })
     expect(m.tags).toEqual(['latest'])
+  })
+})
+
+const SHA = '0123456789abcdef0123456789abcdef01234567'
+const HEAD = 'fedcba9876543210fedcba9876543210fedcba98'
+const SETTINGS = { prHeadSha: false, shortShaLength: 7 }
+
+function ctx(over: Partial<GitContext> = {}): GitContext {
+  return {
+    actions: true,
+    eventName: 'push',
+    ref: 'refs/heads/main',
+    sha: SHA,
+    serverUrl: 'https://github.com',
+    repository: 'octo/app',
+    payload: { repository: { default_branch: 'main' } },
+    ...over
+  }
+}
+
+const prPayload = (n: number) => ({
+  number: n,
+  pull_request: { number: n, head: { sha: HEAD } },
+  repository: { default_branch: 'main' }
+})
+
+describe('the automatic set on hand-made contexts', () => {
+  const long = 'b'.repeat(200)
+  it.each<[string, Partial<GitContext>, string[]]>([
+    ['semver tag', { ref: 'refs/tags/v1.2.3' }, ['1.2.3', '1.2', '1', 'latest', 'sha-0123456']],
+    ['v-less semver tag', { ref: 'refs/tags/1.2.3' }, ['1.2.3', '1.2', '1', 'latest', 'sha-0123456']],
+    ['major zero', { ref: 'refs/tags/v0.3.1' }, ['0.3.1', '0.3', '0', 'latest', 'sha-0123456']],
+    [
+      'build metadata',
+      { ref: 'refs/tags/v1.2.3+build.5' },
+      ['1.2.3-build.5', '1.2', '1', 'latest', 'sha-0123456']
+    ],
+    ['prerelease', { ref: 'refs/tags/v1.2.3-rc.1' }, ['1.2.3-rc.1', 'sha-0123456']],
+    ['prerelease with build', { ref: 'refs/tags/v1.2.3-rc.1+b.7' }, ['1.2.3-rc.1-b.7', 'sha-0123456']],
+    ['default branch', { ref: 'refs/heads/main' }, ['latest', 'main', 'sha-0123456']],
+    [
+      'default branch from payload',
+      { ref: 'refs/heads/trunk', payload: { repository: { default_branch: 'trunk' } } },
+      ['latest', 'trunk', 'sha-0123456']
+    ],
+    [
+      'missing default_branch → not default',
+      { ref: 'refs/heads/main', payload: {} },
+      ['main', 'sha-0123456']
+    ],
+    ['other branch', { ref: 'refs/heads/feature/Login_page' }, ['feature-Login_page', 'sha-0123456']],
+    ['branch with leading -', { ref: 'refs/heads/-Fix/UI' }, ['Fix-UI', 'sha-0123456']],
+    ['branch sanitized to nothing', { ref: 'refs/heads/---' }, ['sha-0123456']],
+    ['200-char branch', { ref: `refs/heads/${long}` }, ['b'.repeat(128), 'sha-0123456']],
+    [
+      'pull_request',
+      { eventName: 'pull_request', ref: 'refs/pull/42/merge', payload: prPayload(42) },
+      ['pr-42', 'sha-0123456']
+    ],
+    [
+      'pull_request number from the ref',
+      { eventName: 'pull_request', ref: 'refs/pull/17/merge', payload: {} },
+      ['pr-17', 'sha-0123456']
+    ],
+    [
+      'pull_request_target (ref is the base branch)',
+      { eventName: 'pull_request_target', ref: 'refs/heads/main', payload: prPayload(9) },
+      ['pr-9', 'sha-0123456']
+    ],
+    [
+      'pull_request_target without a number never gets latest',
+      { eventName: 'pull_request_target', ref: 'refs/heads/main' },
+      ['sha-0123456']
+    ],
+    [
+      'other event on a refs/pull ref',
+      { eventName: 'pull_request_review', ref: 'refs/pull/5/merge', payload: prPayload(5) },
+      ['pr-5', 'sha-0123456']
+    ],
+    ['non-semver tag', { ref: 'refs/tags/release/2024' }, ['release-2024', 'sha-0123456']],
+    ['partial version is not semver', { ref: 'refs/tags/v1.2' }, ['v1.2', 'sha-0123456']],
+    ['workflow_dispatch on main', { eventName: 'workflow_dispatch' }, ['latest', 'main', 'sha-0123456']],
+    ['schedule on a branch', { eventName: 'schedule', ref: 'refs/heads/dev' }, ['dev', 'sha-0123456']],
+    [
+      'release event on a tag',
+      { eventName: 'release', ref: 'refs/tags/v2.0.0' },
+      ['2.0.0', '2.0', '2', 'latest', 'sha-0123456']
+    ],
+    ['unknown ref', { eventName: 'workflow_dispatch', ref: '' }, ['sha-0123456']],
+    ['nothing derivable', { ref: '', sha: '' }, ['latest']],
+    [
+      'default branch named latest is deduped',
+      {
+        ref: 'refs/heads/latest',
+        payload: { repository: { default_branch: 'latest' } }
+      },
+      ['latest', 'sha-0123456']
+    ],
+    // the semver grammar (the semver package's): what it refuses is an ordinary tag name
+    ['V is not v', { ref: 'refs/tags/V1.2.3' }, ['V1.2.3', 'sha-0123456']],
+    ['leading zero', { ref: 'refs/tags/v01.2.3' }, ['v01.2.3', 'sha-0123456']],
+    ['prerelease with a leading zero', { ref: 'refs/tags/1.2.3-01' }, ['1.2.3-01', 'sha-0123456']],
+    ['four numbers', { ref: 'refs/tags/1.2.3.4' }, ['1.2.3.4', 'sha-0123456']],
+    [
+      'beyond a safe integer',
+      { ref: 'refs/tags/99999999999999999999.0.0' },
+      ['99999999999999999999.0.0', 'sha-0123456']
+    ],
+    ['outside Actions', { actions: false, ref: 'refs/tags/v1.2.3' }, ['latest']]
+  ])('%s', (_name, over, tags) => {
+    const out = automaticTags(tagEvent(ctx(over), SETTINGS, NOW), ctx(over).actions).tags
+    expect(out).toEqual(tags)
+    expect(out.every(isValidTag)).toBe(true)
+    expect(new Set(out).size).toBe(out.length)
+  })
+})
+
+describe("an automatic tag's name: sanitized as metadata-action does, then fitted to docker's grammar", () => {
+  it.each([
+    ['feature/Login_page', 'feature-Login_page'],
+    ['-leading', 'leading'],
+    ['.hidden', 'hidden'],
+    ['--..-x', 'x'],
+    ['a b@c#d', 'a-b-c-d'],
+    // a run of characters a tag cannot hold is one `-`, as in metadata-action
+    ['a  b//c', 'a-b-c'],
+    ['1.2.3+build.5', '1.2.3-build.5'],
+    ['ünïcode', 'n-code'],
+    ['', ''],
+    ['---', ''],
+    ['/', ''],
+    ['x'.repeat(200), 'x'.repeat(128)]
+  ])('%s → %s', (input, out) => {
+    expect(fitTag(sanitize(input))).toBe(out)
   })
 })

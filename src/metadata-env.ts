@@ -1,6 +1,14 @@
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
 // a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
-import { DEFAULT_SHORT_SHA_LENGTH, type MetadataSettings } from './tags.js'
+
+export interface MetadataSettings {
+  /** DOCKER_METADATA_PR_HEAD_SHA: tag and label pull requests with the head commit, not the merge commit. */
+  prHeadSha: boolean
+  /** DOCKER_METADATA_SHORT_SHA_LENGTH: the length of {{sha}} and of type=sha's short form. */
+  shortShaLength: number
+}
+
+export const DEFAULT_SHORT_SHA_LENGTH = 7
 
 export class MetadataEnvError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 // The job summary and the `metadata` output, as pure functions of the result.
 import type { Inputs } from './inputs.js'
-import { metadataOutputs, separatorOf } from './metadata.js'
+import { metadataOutputs, separatorOf } from './metadata/outputs.js'
 import type { Result } from './pipeline/index.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {

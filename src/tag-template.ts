@@ -28,7 +28,16 @@ export type Scope = 'global' | 'schedule' | 'version'
 const DATE_HELPERS = new Set(['date', 'commit_date'])
 const NAMES: Record<Scope, Set<string>> = {
   // enable, value, prefix, suffix and flavor's prefix/suffix
-  global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
+  global: new Set([
+    'branch',
+    'tag',
+    'sha',
+    'base_ref',
+    'is_default_branch',
+    'is_not_default_branch',
+    'date',
+    'commit_date'
+  ]),
   // type=schedule's pattern
   schedule: new Set(['date', 'commit_date']),
   // type=semver's and type=pep440's pattern
