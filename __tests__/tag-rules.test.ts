@@ -262,11 +262,11 @@ describe('flavor', () => {
 })
 
 describe('DOCKER_METADATA_* variables', () => {
-  it('defaults: merge commit, 7 characters, manifest annotations', () => {
+  it('defaults: merge commit, 7 characters, no annotation levels named (each use has its own default)', () => {
     expect(readMetadataEnv({})).toEqual({
       prHeadSha: false,
       shortShaLength: 7,
-      annotationLevels: ['manifest']
+      annotationLevels: []
     })
   })
 

@@ -73,7 +73,9 @@ export const AUTOMATIC_RULES: TagRule[] = [
   rule('the commit', { type: 'sha', priority: 100, format: 'short', prefix: literal('sha-') })
 ]
 
-const OUTSIDE_ACTIONS: TagRule[] = [rule('outside Actions', { type: 'raw', priority: 200, value: literal(LATEST) })]
+const OUTSIDE_ACTIONS: TagRule[] = [
+  rule('outside Actions', { type: 'raw', priority: 200, value: literal(LATEST) })
+]
 
 /** `latest` is a rule of its own here, placed where the automatic set has always put it. */
 const NO_LATEST: Flavor = { ...DEFAULT_FLAVOR, latest: 'false' }
@@ -90,4 +92,3 @@ export function automaticTags(ev: TagEvent, actions: boolean): AutomaticTags {
   const version = outcome.made.find(m => m.rule.type !== 'sha' && m.tag !== LATEST)?.tag ?? ''
   return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' }
 }
-

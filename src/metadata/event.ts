@@ -46,7 +46,10 @@ export function payloadDefaultBranch(ev: Pick<Event, 'payload'>): string {
  * The commit the tags and the revision label name: GITHUB_SHA, which on pull requests is the merge commit
  * actions/checkout checks out and the build contains, unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
  */
-export function buildSha(ev: Pick<Event, 'eventName' | 'ref' | 'sha' | 'payload'>, prHeadSha: boolean): string {
+export function buildSha(
+  ev: Pick<Event, 'eventName' | 'ref' | 'sha' | 'payload'>,
+  prHeadSha: boolean
+): string {
   const head = ev.payload?.pull_request?.head?.sha
   if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && head !== '') return head
   return ev.sha

@@ -2,6 +2,7 @@
 // `json`), from a build's metadata. Pure; on the action's output path, so it loads nothing of the engine.
 import type { Inputs } from '../inputs.js'
 import type { BuildMetadata } from '../metadata.js'
+import { annotationLevelsOr, OUTPUT_LEVELS } from '../metadata-env.js'
 
 export interface MetadataOutputs {
   version: string
@@ -25,7 +26,9 @@ export function metadataOutputs(
 ): MetadataOutputs {
   const labels = [...meta.labels].sort(byKey)
   const sorted = [...meta.annotations].sort(byKey)
-  const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`))
+  const annotations = annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS).flatMap(level =>
+    sorted.map(a => `${level}:${a}`)
+  )
   const labelObject = Object.fromEntries(
     labels.map(l => {
       const eq = l.indexOf('=')
