@@ -246,6 +246,54 @@ describe('events × rules → tags, as metadata-action makes them', () => {
     // priorities: the highest runs first and its tag is the version
     ['push main', 'push-main', ['type=raw,value=low', 'type=raw,value=high,priority=2000'], ['high', 'low']],
     ['push main', 'push-main', ['type=sha,priority=700', 'type=ref,event=branch'], ['sha-4e7d1c9', 'main']],
+    // semver and pep440 read the version from the tag with match= (its first group), for monorepo tags
+    [
+      'tag app/v1.2.3',
+      'tag:app/v1.2.3',
+      ['type=semver,pattern={{version}},match=app/v(.*)'],
+      ['1.2.3', 'latest']
+    ],
+    [
+      'tag app/v1.2.3',
+      'tag:app/v1.2.3',
+      [
+        'type=semver,pattern={{major}}.{{minor}},match=^app/v(\\d.*)$',
+        'type=semver,pattern={{major}},match=app/v(.*)'
+      ],
+      ['1.2', '1', 'latest']
+    ],
+    ['tag app/v1.2.3', 'tag:app/v1.2.3', ['type=semver,pattern={{version}}'], []],
+    [
+      'tag app/1.2.3rc1',
+      'tag:app/1.2.3rc1',
+      ['type=pep440,pattern={{version}},match=app/(.*)'],
+      ['1.2.3rc1']
+    ],
+    ['tag lib/v2.0.0', 'tag:lib/v2.0.0', ['type=semver,pattern={{version}},match=app/v(.*)'], []],
+    // metadata-action reads the whole tag when match= does not match it
+    ['tag v3.0.0', 'tag:v3.0.0', ['type=semver,pattern={{version}},match=app/v(.*)'], ['3.0.0', 'latest']],
+    // {{is_not_default_branch}} in value, enable, prefix, suffix and flavor
+    ['push main', 'push-main', ['type=raw,value=preview,enable={{is_not_default_branch}}'], []],
+    [
+      'push develop',
+      'push-develop',
+      ['type=raw,value=preview,enable={{is_not_default_branch}}'],
+      ['preview']
+    ],
+    ['push main', 'push-main', ['type=raw,value=nd-{{is_not_default_branch}}'], ['nd-false']],
+    [
+      'push develop',
+      'push-develop',
+      ['type=ref,event=branch,prefix={{is_not_default_branch}}-,suffix=-{{is_not_default_branch}}'],
+      ['true-develop-true']
+    ],
+    [
+      'push main',
+      'push-main',
+      ['type=ref,event=branch'],
+      ['main-false'],
+      { flavor: ['suffix=-{{is_not_default_branch}}'] }
+    ],
     // bare tags join the rules' tags, after them
     ['push main', 'push-main', ['type=ref,event=branch', 'stable, v1'], ['main', 'stable', 'v1']]
   ]
@@ -299,6 +347,19 @@ describe('warnings and failures', () => {
     expect(meta('tag:p1/v1.0.0', ['type=match,pattern=p1/v(\\d.\\d),group=3']).warnings).toEqual([
       'Group 3 does not exist for p1/v(\\d.\\d) pattern.'
     ])
+  })
+
+  it('match= warns as metadata-action does when it does not match, and needs a group', () => {
+    expect(meta('tag:lib/v2.0.0', ['type=semver,pattern={{version}},match=app/v(.*)']).warnings).toEqual([
+      'app/v(.*) does not match lib/v2.0.0.',
+      'lib-v2.0.0 is not a valid semver. More info: https://semver.org/'
+    ])
+    expect(() => classifyTags(['type=semver,pattern={{version}},match=app/v'])).toThrow(
+      /match "app\/v" has no group; its first group is the version/
+    )
+    expect(() => classifyTags(['type=semver,pattern={{version}},match=app/v(['])).toThrow(
+      /match "app\/v\(\[" is not a regular expression/
+    )
   })
 
   it('an enable expression that is neither true nor false fails', () => {

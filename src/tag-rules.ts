@@ -57,7 +57,7 @@ export interface TagRule {
   /** semver/pep440/match: the version to read instead of the git tag ('' = the tag); raw: the tag. */
   value?: Template
   /** semver/pep440: the expression whose first group is the version in the tag (`app/v(.*)`). */
-  versionMatch?: RegExp
+  versionMatch?: { regex: RegExp; pattern: string }
   /** semver (the automatic set only): {{version}} keeps build metadata. */
   keepBuild?: boolean
   /** The automatic set only: a condition on the event no input can write. */
@@ -119,7 +119,7 @@ function regex(pattern: string): RegExp {
  * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
  * version. Without a group metadata-action fails mid-run; here it is an input error.
  */
-function versionMatch(pattern: string): RegExp {
+function versionMatch(pattern: string): { regex: RegExp; pattern: string } {
   let re: RegExp
   try {
     re = new RegExp(pattern)
@@ -133,7 +133,7 @@ function versionMatch(pattern: string): RegExp {
     throw new RuleError(
       `match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`
     )
-  return re
+  return { regex: re, pattern }
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {

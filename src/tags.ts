@@ -142,8 +142,8 @@ function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void)
       if (rule.versionMatch) {
         // metadata-action's `match`: the first group of the expression is the version; without a match
         // the whole value is read, with a warning.
-        const m = raw.match(rule.versionMatch)
-        if (!m) warn(`${rule.versionMatch.source} does not match ${raw}.`)
+        const m = raw.match(rule.versionMatch.regex)
+        if (!m) warn(`${rule.versionMatch.pattern} does not match ${raw}.`)
         else raw = m[1] ?? ''
       }
       raw = raw.replace(/\//g, '-')
