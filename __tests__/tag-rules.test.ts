@@ -266,7 +266,8 @@ describe('DOCKER_METADATA_* variables', () => {
     expect(readMetadataEnv({})).toEqual({
       prHeadSha: false,
       shortShaLength: 7,
-      annotationLevels: []
+      annotationLevels: [],
+      setOutputEnv: true
     })
   })
 
@@ -275,17 +276,20 @@ describe('DOCKER_METADATA_* variables', () => {
       readMetadataEnv({
         DOCKER_METADATA_PR_HEAD_SHA: 'True',
         DOCKER_METADATA_SHORT_SHA_LENGTH: '12',
-        DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest, Index,index-descriptor,manifest[linux/amd64]'
+        DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest, Index,index-descriptor,manifest[linux/amd64]',
+        DOCKER_METADATA_SET_OUTPUT_ENV: 'false'
       })
     ).toEqual({
       prHeadSha: true,
       shortShaLength: 12,
-      annotationLevels: ['manifest', 'index', 'index-descriptor', 'manifest[linux/amd64]']
+      annotationLevels: ['manifest', 'index', 'index-descriptor', 'manifest[linux/amd64]'],
+      setOutputEnv: false
     })
   })
 
   it.each([
     ['DOCKER_METADATA_PR_HEAD_SHA', 'yes'],
+    ['DOCKER_METADATA_SET_OUTPUT_ENV', 'yes'],
     ['DOCKER_METADATA_SHORT_SHA_LENGTH', 'seven'],
     ['DOCKER_METADATA_SHORT_SHA_LENGTH', '0'],
     ['DOCKER_METADATA_ANNOTATIONS_LEVELS', 'manifest,layer']

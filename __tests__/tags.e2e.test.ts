@@ -1,15 +1,16 @@
 // metadata-action's tag rules end to end: the committed bundle runs on one of the project's event fixtures
 // (__fixtures__/events), pushes to a real registry, and skopeo, not our code,
 // says which tags exist and which labels the image carries.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from './helpers/action.js'
 import { dockerCli, dockerOk, makeContext, removeImagesLater, requireDocker } from './helpers/docker.js'
-import { eventEnv } from './helpers/events.js'
+import { eventEnv, SHAS } from './helpers/events.js'
 import { startRegistry, type TestRegistry } from './helpers/registry.js'
 import { inspectRaw, listTags, remoteLabels, tagExists } from './helpers/skopeo.js'
+import { cleanUp, serve } from './helpers/stand-in.js'
 
 const RUNNER_VARS = [
   'GITHUB_ACTIONS',
@@ -30,6 +31,8 @@ beforeAll(async () => {
   await requireDocker()
   registry = await startRegistry()
 })
+
+afterEach(cleanUp)
 
 afterAll(async () => {
   await registry?.stop()
@@ -89,6 +92,14 @@ describe('tag rules on the event fixtures, checked in the registry', () => {
       expect((await inspectRaw(registry.host, `${image}:${tag}`)).digest).toBe(result.outputs.digest)
     expect(result.outputs.tags).toBe(tags.map(t => `${registry.host}/${image}:${t}`).join(','))
     expect(result.outputs.version).toBe('2.4.1-x')
+    expect(result.outputs['tag-names']).toBe(tags.join(','))
+    // metadata-action's outputs also reach later steps as DOCKER_METADATA_OUTPUT_<NAME>
+    expect(result.exported.DOCKER_METADATA_OUTPUT_TAG_NAMES).toBe(tags.join(','))
+    expect(result.exported.DOCKER_METADATA_OUTPUT_VERSION).toBe('2.4.1-x')
+    expect(result.exported.DOCKER_METADATA_OUTPUT_TAGS).toBe(result.outputs.tags)
+    expect(result.exported.DOCKER_METADATA_OUTPUT_LABELS).toBe(result.outputs.labels)
+    expect(result.exported.DOCKER_METADATA_OUTPUT_ANNOTATIONS).toBe(result.outputs.annotations)
+    expect(result.exported.DOCKER_METADATA_OUTPUT_JSON).toBe(result.outputs.json)
     expect(result.log).toContain(`Tags from the rules: ${tags.join(', ')}`)
 
     const labels = await remoteLabels(registry.host, `${image}:2.4.1-x`)
@@ -107,9 +118,12 @@ describe('tag rules on the event fixtures, checked in the registry', () => {
     const image = repo('pr')
     const result = await run(
       { image, tags: 'type=ref,event=pr\ntype=sha\ntype=ref,event=branch' },
-      await fixtureEnv('pull-request')
+      await fixtureEnv('pull-request', { DOCKER_METADATA_SET_OUTPUT_ENV: 'false' })
     )
     expectSucceeded(result)
+    // DOCKER_METADATA_SET_OUTPUT_ENV=false: the outputs only
+    expect(Object.keys(result.exported).filter(k => k.startsWith('DOCKER_METADATA_OUTPUT_'))).toEqual([])
+    expect(result.outputs['tag-names']).toBe('pr-27\nsha-e3b9a7d')
     expect(sorted(await listTags(registry.host, image))).toEqual(['pr-27', 'sha-e3b9a7d'])
     const labels = await remoteLabels(registry.host, `${image}:pr-27`)
     expect(labels['org.opencontainers.image.revision']).toBe('e3b9a7d15c2f08e4b6a1d9c3f7e5b0a2d8c4f691')
@@ -124,6 +138,8 @@ describe('tag rules on the event fixtures, checked in the registry', () => {
     expectSucceeded(result)
     expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
     expect(result.outputs['image-ref']).toBe(`${registry.host}/${image}@${result.outputs.digest}`)
+    // no rules: this step does not stand in for metadata-action, so it exports nothing of its
+    expect(Object.keys(result.exported).filter(k => k.startsWith('DOCKER_METADATA_OUTPUT_'))).toEqual([])
   })
 
   it("metadata-action's tags output for two images: both images get the tags", async () => {
@@ -140,6 +156,42 @@ describe('tag rules on the event fixtures, checked in the registry', () => {
       expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
       expect((await inspectRaw(registry.host, `${image}:stable`)).digest).toBe(result.outputs.digest)
     }
+  })
+})
+
+describe('what the event does not carry comes from the GitHub API, as metadata-action reads it', () => {
+  const TOKEN = 'ghs_tagsStandIn0123456789abcdef01'
+  /** A stand-in GitHub API on 127.0.0.1: the repository (default branch main) and the built commit. */
+  const githubApi = () =>
+    serve((req, res) => {
+      const answers: Record<string, unknown> = {
+        '/repos/acme/widget': { name: 'widget', full_name: 'acme/widget', default_branch: 'main' },
+        [`/repos/acme/widget/commits/${SHAS.main}`]: {
+          sha: SHAS.main,
+          commit: { committer: { date: '2025-03-14T23:59:58+09:00' } }
+        }
+      }
+      const body = req.headers.authorization === `token ${TOKEN}` ? answers[req.url] : undefined
+      res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify(body ?? { message: 'Not Found' }))
+    })
+
+  it("schedule: type=edge on the repository's default branch, and {{commit_date}} from the commit", async () => {
+    const api = await githubApi()
+    const image = repo('schedule')
+    const result = await run(
+      {
+        image,
+        tags: "type=edge\ntype=raw,value=built-{{commit_date 'YYYYMMDD-HHmmss'}}",
+        'github-token': TOKEN
+      },
+      await fixtureEnv('schedule', { GITHUB_API_URL: `http://${api.host}` })
+    )
+    expectSucceeded(result)
+    expect(sorted(await listTags(registry.host, image))).toEqual(['built-20250314-145958', 'edge'])
+    expect(api.seen.map(s => s.url).sort()).toEqual(
+      ['/repos/acme/widget', `/repos/acme/widget/commits/${SHAS.main}`].sort()
+    )
   })
 })
 

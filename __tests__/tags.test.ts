@@ -2,13 +2,13 @@
 // the results are the ones metadata-action's documented rules give for these payloads.
 import { describe, expect, it } from '@jest/globals'
 import { type GitContext } from '../src/context.js'
-import { buildMetadata, checkTagged, type MetadataFacts } from '../src/metadata.js'
+import { buildMetadata, checkTagged, commitDateWanted, type MetadataFacts } from '../src/metadata.js'
 import { readMetadataEnv } from '../src/metadata-env.js'
 import { classifyTags } from '../src/tag-input.js'
 import { parseFlavor } from '../src/tag-rules.js'
 import { applyRules, tagEvent } from '../src/tags.js'
 import { InputError } from '../src/inputs.js'
-import { eventContext } from './helpers/events.js'
+import { eventContext, SHAS } from './helpers/events.js'
 
 const NOW = new Date('2025-03-15T00:30:00.000Z')
 
@@ -399,6 +399,40 @@ describe('tagEvent', () => {
       '2025-03-15T08:20:30.000Z'
     )
     expect(tagEvent(event('schedule'), settings, NOW).commitDate).toBe(NOW)
+  })
+
+  it("without a timestamp in the event, {{commit_date}} is the API's date for the commit; the event's wins", () => {
+    const API = new Date('2025-03-10T11:12:13Z')
+    const rule = ["type=raw,value={{commit_date 'YYYYMMDD-HHmmss'}}"]
+    expect(meta('schedule', rule, { facts: { commitDate: API } }).tags).toEqual(['20250310-111213'])
+    expect(meta('pull-request', rule, { facts: { commitDate: API } }).tags).toEqual(['20250310-111213'])
+    expect(meta('schedule', rule).tags).toEqual(['20250315-003000'])
+    expect(meta('push-main', rule, { facts: { commitDate: API } }).tags).toEqual(['20250314-150926'])
+  })
+
+  it('the API is asked for the commit date only when a rule or the flavor uses it and the event has none', () => {
+    const wanted = (
+      fixture: string,
+      tags: string[],
+      flavor: string[] = [],
+      env: Record<string, string> = {}
+    ) =>
+      commitDateWanted(
+        {
+          tagRules: classifyTags(tags).rules,
+          tagFlavor: parseFlavor(flavor),
+          metadataEnv: readMetadataEnv(env)
+        },
+        event(fixture)
+      )
+    const dated = ["type=raw,value={{commit_date 'YYYYMMDD'}}"]
+    expect(wanted('schedule', dated)).toBe(SHAS.main)
+    expect(wanted('pull-request', dated)).toBe(SHAS.prMerge)
+    expect(wanted('pull-request', dated, [], { DOCKER_METADATA_PR_HEAD_SHA: 'true' })).toBe(SHAS.prHead)
+    expect(wanted('schedule', ["type=schedule,pattern={{commit_date 'YYYY'}}"])).toBe(SHAS.main)
+    expect(wanted('schedule', ['type=sha'], ["suffix=-{{commit_date 'YYYY'}}"])).toBe(SHAS.main)
+    expect(wanted('schedule', ["type=raw,value={{date 'YYYYMMDD'}}", 'type=sha'])).toBe('')
+    expect(wanted('push-main', dated)).toBe('')
   })
 
   it('rewrites pull_request_target to the PR ref, as metadata-action does', () => {

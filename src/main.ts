@@ -10,6 +10,7 @@ import { createFence, singleLine } from './fence.js'
 import type { Reporter, Where } from './reporter.js'
 import { credentialsIn } from './registry-auth.js'
 import { credentialSecrets } from './secrets.js'
+import { metadataEnvExports } from './metadata/outputs.js'
 import { outputs, summaryMarkdown } from './summary.js'
 import { keepLogin, removeKeptLogin, STATE_KEPT_CONFIG } from './keep-login.js'
 import { messageOf } from './text.js'
@@ -99,7 +100,10 @@ export async function run(): Promise<void> {
 
     fence.close()
     if (kept) keepLogin(kept, actionReporter)
-    for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
+    const values = outputs(inputs, result)
+    for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
+    for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
+      core.exportVariable(name, value)
     await writeSummary(summaryMarkdown(inputs, result))
     actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)
   } catch (error) {

@@ -23,6 +23,8 @@ export class MetadataEnvError extends Error {
 export interface MetadataEnv extends MetadataSettings {
   /** DOCKER_METADATA_ANNOTATIONS_LEVELS as given, lowercased; [] when unset (see annotationLevelsOr). */
   annotationLevels: string[]
+  /** DOCKER_METADATA_SET_OUTPUT_ENV (default true): export the outputs as DOCKER_METADATA_OUTPUT_<NAME>. */
+  setOutputEnv: boolean
 }
 
 /** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
@@ -42,7 +44,8 @@ export const annotationLevelsOr = (
 export const DEFAULT_METADATA_ENV: MetadataEnv = {
   prHeadSha: false,
   shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
-  annotationLevels: []
+  annotationLevels: [],
+  setOutputEnv: true
 }
 
 export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
@@ -73,5 +76,13 @@ export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
         'DOCKER_METADATA_ANNOTATIONS_LEVELS',
         `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`
       )
-  return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels }
+  // Read as metadata-action reads it (Go's ParseBool words).
+  const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim()
+  if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+    throw new MetadataEnvError(
+      'DOCKER_METADATA_SET_OUTPUT_ENV',
+      `${JSON.stringify(outputEnvText)} must be true or false`
+    )
+  const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText)
+  return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv }
 }

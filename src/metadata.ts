@@ -3,7 +3,8 @@
 import { mergeLabels, ociLabels, type GitContext } from './context.js'
 import { InputError, ref, type Inputs } from './inputs.js'
 import { automaticTags } from './metadata/automatic.js'
-import { buildSha } from './metadata/event.js'
+import { buildSha, eventCommitDate } from './metadata/event.js'
+import { mentions } from './tag-template.js'
 import { applyRules, tagEvent, type EventFacts } from './tags.js'
 
 export interface BuildMetadata {
@@ -57,6 +58,24 @@ export function buildMetadata(
     annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
     warnings
   }
+}
+
+/**
+ * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
+ * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
+ */
+export function commitDateWanted(
+  inputs: Pick<Inputs, 'tagRules' | 'tagFlavor' | 'metadataEnv'>,
+  context: GitContext
+): string {
+  const templates = [
+    inputs.tagFlavor.prefix,
+    inputs.tagFlavor.suffix,
+    ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+  ]
+  if (!templates.some(t => mentions(t, 'commit_date'))) return ''
+  const sha = buildSha(context, inputs.metadataEnv.prHeadSha)
+  return eventCommitDate(context, sha) ? '' : sha
 }
 
 /**

@@ -40,6 +40,7 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
     metadata: metadata(inputs, result),
     // metadata-action's outputs, with its separators and shapes
     version: meta.version,
+    'tag-names': meta.tagNames,
     labels: meta.labels,
     annotations: meta.annotations,
     json: meta.json

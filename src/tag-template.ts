@@ -135,6 +135,10 @@ export const literal = (text: string): Template => ({ source: text, parts: text 
 
 export const hasExpressions = (t: Template): boolean => t.parts.some(p => typeof p !== 'string')
 
+/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
+export const mentions = (t: Template | undefined, name: string): boolean =>
+  !!t?.parts.some(p => typeof p !== 'string' && p.name === name)
+
 /** The value of each name, for one event; date helpers get the time to format. */
 export interface Values {
   [name: string]: string | Date | undefined

@@ -6,6 +6,8 @@ import { annotationLevelsOr, OUTPUT_LEVELS } from '../metadata-env.js'
 
 export interface MetadataOutputs {
   version: string
+  /** The tags without the image name, each once (metadata-action's `tag-names`). */
+  tagNames: string[]
   /** KEY=VALUE, sorted by key. */
   labels: string[]
   /** LEVEL:KEY=VALUE, every annotation once per level. */
@@ -37,10 +39,37 @@ export function metadataOutputs(
   )
   return {
     version: meta.version,
+    tagNames: tagNames(fullTags),
     labels,
     annotations,
     json: { tags: fullTags, labels: labelObject, annotations }
   }
+}
+
+/** `registry/image:tag` → `tag`, each once, in order. */
+export const tagNames = (fullTags: string[]): string[] => [
+  ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
+]
+
+/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
+export const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json'] as const
+
+/**
+ * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
+ * with the outputs' own values. Only where the tags come from rules, where this step stands in for
+ * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+export function metadataEnvExports(
+  inputs: Pick<Inputs, 'tagRules' | 'metadataEnv'>,
+  outputs: Record<string, string>
+): Record<string, string> {
+  if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv) return {}
+  return Object.fromEntries(
+    METADATA_OUTPUTS.map(name => [
+      `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+      outputs[name] ?? ''
+    ])
+  )
 }
 
 /** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
@@ -49,7 +78,7 @@ export function separatorOf(
   inputs: Pick<Inputs, 'sepTags' | 'sepLabels' | 'sepAnnotations'>
 ): string {
   const sep =
-    name === 'tags'
+    name === 'tags' || name === 'tag-names'
       ? inputs.sepTags
       : name === 'labels'
         ? inputs.sepLabels

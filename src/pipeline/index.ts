@@ -6,10 +6,10 @@ import { loadGitContext, type GitContext } from '../context.js'
 import { defaultGitContext } from '../git-source.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../credentials.js'
 import { createPrivateConfig } from '../docker-config.js'
-import { loadRepositoryLabels } from '../labels.js'
+import { loadCommitDate, loadRepository } from '../labels.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker.js'
 import { checkBuilder, type Inputs } from '../inputs.js'
-import { buildMetadata, checkTagged } from '../metadata.js'
+import { buildMetadata, checkTagged, commitDateWanted } from '../metadata.js'
 import { builderDriver } from '../buildx-driver.js'
 import { RegistryClient } from '../registry/api.js'
 import type { CredentialLookup } from '../registry/auth.js'
@@ -95,8 +95,17 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         // Before the repository API, the login and the build: rules that tag nothing for this event
         // cannot be pushed.
         checkTagged(inputs, buildMetadata(inputs, ctx), ctx)
-        const repository = await repositoryLabels(inputs, ctx, opts.reporter, env)
-        return [buildMetadata(inputs, ctx, new Date(), {}, repository), gitOrigin(ctx, env)] as const
+        const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env }
+        const sha = commitDateWanted(inputs, ctx)
+        const [repository, commitDate] = await Promise.all([
+          loadRepository(ctx, api),
+          sha ? loadCommitDate(ctx, sha, api) : undefined
+        ])
+        const facts = { defaultBranch: repository.defaultBranch, commitDate }
+        return [
+          buildMetadata(inputs, ctx, new Date(), facts, repository.labels),
+          gitOrigin(ctx, env)
+        ] as const
       }),
       createPrivateConfig(
         configDir,
@@ -154,10 +163,6 @@ async function keptConfigDir(tempRoot: string, onDir: (dir: string) => void): Pr
   onDir(dir)
   return dir
 }
-
-/** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
-const repositoryLabels = (inputs: Inputs, ctx: GitContext, reporter: Reporter, env: NodeJS.ProcessEnv) =>
-  loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env })
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client per registry for the run: the reachability check and verification share its connections
