@@ -119,7 +119,14 @@ export function parseTemplate(source: string, scope: Scope): Template {
     if (end < 0) throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`)
     const body = source.slice(start, end)
     i = end + close.length
+    // Handlebars refuses these: a comment is `{{!…}}`, and a `}` right after an expression's close.
+    if (triple && /^\s*!/.test(body))
+      throw new TemplateError(`${show(source)}: a comment is {{! … }}, with two braces`)
     if (/^\s*!/.test(body)) continue // a Handlebars comment
+    if (source[i] === '}')
+      throw new TemplateError(
+        `${show(source)}: a "}" right after ${close} is refused, as metadata-action's Handlebars refuses it`
+      )
     if (/^\s*[#/^>~&]|~\s*$/.test(body))
       throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`)
     if (text) parts.push(text)
