@@ -83,6 +83,25 @@ describe('the automatic tags, version and labels for each event', () => {
     )
   })
 
+  it('the sha tag follows DOCKER_METADATA_SHORT_SHA_LENGTH, as type=sha does', () => {
+    expect(automatic('push-main', { DOCKER_METADATA_SHORT_SHA_LENGTH: '10' }).tags).toEqual([
+      'latest',
+      'main',
+      'sha-4e7d1c9a0b'
+    ])
+  })
+
+  it("a schedule run (its payload names no default branch) on the API's default branch gets latest", () => {
+    const m = buildMetadata(
+      { tags: [], tagRules: [], tagFlavor: parseFlavor([]), metadataEnv: readMetadataEnv({}), labels: [] },
+      libraryContext(eventEnv('schedule')),
+      NOW,
+      { defaultBranch: 'main' }
+    )
+    expect(m.tags).toEqual(['latest', 'main', 'sha-4e7d1c9'])
+    expect(m.version).toBe('main')
+  })
+
   it('outside Actions: latest, and only the created label', () => {
     const m = automatic('push-tag', {}, { GITHUB_ACTIONS: '' })
     expect(m.tags).toEqual(['latest'])
