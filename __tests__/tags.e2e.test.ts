@@ -142,6 +142,22 @@ describe('tag rules on the event fixtures, checked in the registry', () => {
     expect(Object.keys(result.exported).filter(k => k.startsWith('DOCKER_METADATA_OUTPUT_'))).toEqual([])
   })
 
+  it("images in metadata-action's form: a bare name followed by attributes, one image disabled", async () => {
+    const [a, b] = [repo('images-a'), repo('images-b')]
+    const result = await run(
+      {
+        registry: '',
+        images: `${registry.host}/${a},enable=true\n${registry.host}/${b},enable=false`,
+        tags: 'type=ref,event=branch'
+      },
+      await fixtureEnv('push-develop')
+    )
+    expectSucceeded(result)
+    expect(await listTags(registry.host, a)).toEqual(['develop'])
+    expect(await tagExists(registry.host, `${b}:develop`)).toBe(false)
+    expect(result.outputs['tag-names']).toBe('develop')
+  })
+
   it("metadata-action's tags output for two images: both images get the tags", async () => {
     const [a, b] = [repo('refs-a'), repo('refs-b')]
     const refs = [
