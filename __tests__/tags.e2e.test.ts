@@ -209,6 +209,17 @@ describe('what the event does not carry comes from the GitHub API, as metadata-a
       ['/repos/acme/widget', `/repos/acme/widget/commits/${SHAS.main}`].sort()
     )
   })
+
+  it('schedule: type=edge alone tags the default branch the API names (no input error before asking)', async () => {
+    const api = await githubApi()
+    const image = repo('edge')
+    const result = await run(
+      { image, tags: 'type=edge', 'github-token': TOKEN },
+      await fixtureEnv('schedule', { GITHUB_API_URL: `http://${api.host}` })
+    )
+    expectSucceeded(result)
+    expect(await listTags(registry.host, image)).toEqual(['edge'])
+  })
 })
 
 describe('rules that yield no tag for this event', () => {

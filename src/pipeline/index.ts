@@ -92,9 +92,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     const tmp = path.join(workDir, 'tmp')
     const [[defaults, git]] = await Promise.all([
       loadGitContext(m => opts.reporter.warning(m), env).then(async ctx => {
-        // Before the repository API, the login and the build: rules that tag nothing for this event
-        // cannot be pushed.
-        checkTagged(inputs, buildMetadata(inputs, ctx), ctx)
+        // What the event does not carry comes from the repository API (a schedule's default branch, a
+        // commit's date), so the metadata is made once, after it.
         const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env }
         const sha = commitDateWanted(inputs, ctx)
         const [repository, commitDate] = await Promise.all([
@@ -102,10 +101,10 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
           sha ? loadCommitDate(ctx, sha, api) : undefined
         ])
         const facts = { defaultBranch: repository.defaultBranch, commitDate }
-        return [
-          buildMetadata(inputs, ctx, new Date(), facts, repository.labels),
-          gitOrigin(ctx, env)
-        ] as const
+        const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels)
+        // Before the login and the build: rules that tag nothing for this event cannot be pushed.
+        checkTagged(inputs, meta, ctx)
+        return [meta, gitOrigin(ctx, env)] as const
       }),
       createPrivateConfig(
         configDir,
