@@ -95,8 +95,7 @@ export function globalValues(ev: TagEvent): Values {
   // metadata-action's rule, quirks included: events that always run on the default branch say true.
   const isDefault =
     branchOf !== '' &&
-    (payloadDefaultBranch(ev) === branchOf ||
-      /create|discussion|issues|schedule/.test(ev.eventName))
+    (payloadDefaultBranch(ev) === branchOf || /create|discussion|issues|schedule/.test(ev.eventName))
   return {
     branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
     tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
