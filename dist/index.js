@@ -310,11 +310,9 @@ exports.debug = debug; // for test
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6236);
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6914);
-/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6814);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8992);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8992);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure), and what must exist on disk or in the environment.
-
 
 
 
@@ -402,7 +400,7 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
             throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
@@ -418,13 +416,12 @@ function ssh(entries) {
             throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
-/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
+/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
+const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
 function annotations(entries) {
-    for (const entry of entries) {
-        const problem = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__/* .parseAnnotation */ .fr)(entry);
-        if (typeof problem === 'string')
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', problem);
-    }
+    for (const entry of entries)
+        if (!ANNOTATION.test(entry))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
     return entries;
 }
 function attests(entries) {
@@ -460,7 +457,7 @@ function githubToken(value) {
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const { key, value } = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
@@ -468,7 +465,7 @@ function checkBuildSources(values, cwd, env) {
             throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
                 throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
@@ -483,6 +480,266 @@ function checkBuildSources(values, cwd, env) {
 const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
 /** The hint when `context` was left at `.` and nothing was checked out. */
 const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+
+
+/***/ }),
+
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hc: () => (/* binding */ autoTags),
+/* harmony export */   IS: () => (/* binding */ loadGitContext),
+/* harmony export */   Mr: () => (/* binding */ mergeLabels),
+/* harmony export */   TT: () => (/* binding */ ociLabels)
+/* harmony export */ });
+/* unused harmony exports LABEL_SOURCE, LABEL_REVISION, LABEL_CREATED, LABEL_VERSION, fromActionsContext, sanitizeTag, parseSemver */
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
+//
+// The context comes from @actions/github's Context (loaded only on the build path).
+//
+// Tag rules when the `tags` input is empty (see autoTags):
+//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
+//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
+//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
+//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
+//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
+//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
+//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
+//   any other ref                                          sha-<7>
+// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
+// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
+// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
+// result is `latest`, as outside Actions, so that a build always has a tag.
+// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
+// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
+// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
+
+
+const TAG_MAX = 128;
+const LATEST = 'latest';
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const LABEL_SOURCE = 'org.opencontainers.image.source';
+const LABEL_REVISION = 'org.opencontainers.image.revision';
+const LABEL_CREATED = 'org.opencontainers.image.created';
+const LABEL_VERSION = 'org.opencontainers.image.version';
+/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
+function fromActionsContext(ctx, env = process.env) {
+    let repository = '';
+    try {
+        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    }
+    catch {
+        repository = '';
+    }
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        eventName: ctx.eventName ?? '',
+        ref: ctx.ref ?? '',
+        sha: ctx.sha ?? '',
+        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+        repository,
+        payload: isObject(ctx.payload) ? ctx.payload : {}
+    };
+}
+/**
+ * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
+ * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ */
+async function loadGitContext(warn, env = process.env) {
+    try {
+        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
+        // is loaded by whoever makes Octokit requests, with preload().
+        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
+        return fromActionsContext(new Context(), env);
+    }
+    catch (error) {
+        warn(`could not read the event payload (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`);
+        return fromActionsContext({
+            eventName: env.GITHUB_EVENT_NAME,
+            ref: env.GITHUB_REF,
+            sha: env.GITHUB_SHA,
+            serverUrl: env.GITHUB_SERVER_URL,
+            get repo() {
+                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+                if (!owner || !repo)
+                    throw new Error('no GITHUB_REPOSITORY');
+                return { owner, repo };
+            }
+        }, env);
+    }
+}
+/**
+ * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
+ * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
+ */
+function sanitizeTag(s) {
+    return s
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, TAG_MAX);
+}
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
+const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
+    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
+    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
+/**
+ * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
+ * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
+ */
+function parseSemver(tag) {
+    const m = SEMVER.exec(tag);
+    if (!m)
+        return undefined;
+    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
+    if (![major, minor, patch].every(Number.isSafeInteger))
+        return undefined;
+    const result = { major, minor, patch };
+    if (m[4] !== undefined)
+        result.prerelease = m[4];
+    if (m[5] !== undefined)
+        result.build = m[5];
+    return result;
+}
+/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
+function autoTags(ctx) {
+    return derive(ctx).tags;
+}
+/**
+ * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
+ * true (its first non-`latest` entry is the version); otherwise the version is the most specific
+ * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
+ * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
+ * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
+ */
+function ociLabels(ctx, tags, explicitTags, now) {
+    const labels = {};
+    if (ctx.actions) {
+        if (ctx.repository)
+            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
+        const sha = buildSha(ctx);
+        if (sha)
+            labels[LABEL_REVISION] = sha;
+    }
+    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
+    if (ctx.actions) {
+        const version = explicitTags
+            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
+            : derive(ctx).version;
+        if (version)
+            labels[LABEL_VERSION] = version;
+    }
+    return labels;
+}
+/**
+ * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
+ * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
+ * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
+ * keeps its first position and its last value.
+ */
+function mergeLabels(auto, user) {
+    const merged = new Map(Object.entries(auto));
+    for (const line of user) {
+        if (line.trim() === '')
+            continue;
+        const eq = line.indexOf('=');
+        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+        if (key === '')
+            continue;
+        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
+    }
+    return [...merged].map(([k, v]) => `${k}=${v}`);
+}
+function derive(ctx) {
+    if (!ctx.actions)
+        return { tags: [LATEST] };
+    const sha = buildSha(ctx);
+    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
+    let named = [];
+    let version;
+    if (isPullRequest(ctx)) {
+        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
+        // (pull_request_target's ref is the base branch).
+        const n = prNumber(ctx);
+        if (n !== undefined)
+            named = [(version = `pr-${n}`)];
+    }
+    else if (ctx.ref.startsWith('refs/tags/')) {
+        const name = ctx.ref.slice('refs/tags/'.length);
+        const v = parseSemver(name);
+        if (v) {
+            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
+            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
+            let full = `${v.major}.${v.minor}.${v.patch}`;
+            if (v.prerelease !== undefined)
+                full += `-${v.prerelease}`;
+            if (v.build !== undefined)
+                full += `+${v.build}`;
+            version = sanitizeTag(full);
+            named =
+                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
+        }
+        else {
+            version = sanitizeTag(name);
+            named = [version];
+        }
+    }
+    else if (ctx.ref.startsWith('refs/heads/')) {
+        const branch = ctx.ref.slice('refs/heads/'.length);
+        version = sanitizeTag(branch);
+        const defaultBranch = ctx.payload?.repository?.default_branch;
+        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
+        named = isDefault ? [LATEST, version] : [version];
+    }
+    const tags = dedupe([...named, shaTag].filter(_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_));
+    if (!version || version === LATEST || !(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(version))
+        version = undefined;
+    return { tags: tags.length > 0 ? tags : [LATEST], version };
+}
+function isPullRequest(ctx) {
+    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
+}
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+function prNumber(ctx) {
+    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
+        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+            return n;
+    }
+    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
+    return m ? Number(m[1]) : undefined;
+}
+/** The commit the image is built from: the context's sha (see the header for pull requests). */
+function buildSha(ctx) {
+    return ctx.sha;
+}
+const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
+function commitTime(ctx) {
+    if (!ctx.actions)
+        return undefined;
+    const head = ctx.payload?.head_commit;
+    if (!isObject(head) || typeof head.timestamp !== 'string')
+        return undefined;
+    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
+        return undefined;
+    if (!TIMESTAMP.test(head.timestamp))
+        return undefined;
+    const ms = Date.parse(head.timestamp);
+    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
+}
+/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
+function rfc3339(d) {
+    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dedupe(xs) {
+    return [...new Set(xs)];
+}
 
 
 /***/ }),
@@ -652,7 +909,7 @@ function singleLine(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4043);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -1080,7 +1337,7 @@ const actionTerm = (names) => names.length === 1
 
 /***/ }),
 
-/***/ 3262:
+/***/ 7064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1111,8 +1368,45 @@ var reference = __nccwpck_require__(8286);
 var build_options = __nccwpck_require__(3132);
 // EXTERNAL MODULE: ./src/csv.ts
 var csv = __nccwpck_require__(731);
-// EXTERNAL MODULE: ./src/metadata-env.ts
-var metadata_env = __nccwpck_require__(1672);
+// EXTERNAL MODULE: ./src/tags.ts + 1 modules
+var tags = __nccwpck_require__(4758);
+;// CONCATENATED MODULE: ./src/metadata-env.ts
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
+const metadata_env_DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: tags/* DEFAULT_SHORT_SHA_LENGTH */.X2,
+    annotationLevels: ['manifest']
+};
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? tags/* DEFAULT_SHORT_SHA_LENGTH */.X2 : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
+    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase());
+    for (const level of annotationLevels)
+        if (!LEVEL.test(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
+}
+
 // EXTERNAL MODULE: ./src/tag-rules.ts
 var tag_rules = __nccwpck_require__(7665);
 ;// CONCATENATED MODULE: ./src/tag-input.ts
@@ -1220,32 +1514,24 @@ function classifyTags(lines) {
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/images.ts
-// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
-// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
-// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
-// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
+// The `images` input, as metadata-action takes it: one image per line, either bare
+// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
+// registry; a name without a host is on Docker Hub, as docker reads it.
 
 
 /** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
 function parseImages(lines) {
     const out = [];
-    if (lines.length === 1) {
-        const fields = (0,csv/* csvRecords */.Xc)(lines[0])[0]
-            ?.map(f => f.trim())
-            .filter(f => f !== '') ?? [];
-        if (fields.length > 1 && fields.every(f => !f.includes('=')))
-            return fields.map(splitImage);
-    }
     for (const line of lines) {
         const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
         let name = '';
         let enable = true;
         for (const field of fields) {
             const eq = field.indexOf('=');
-            if (eq < 0 && name === '')
+            if (eq < 0 && name === '' && fields.length === 1)
                 name = field;
             else if (eq < 0)
-                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
+                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
             else {
                 const key = field.slice(0, eq).trim().toLowerCase();
                 const value = field.slice(eq + 1).trim();
@@ -1417,7 +1703,7 @@ function readTagInputs(values, env) {
         catch (error) {
             if (error instanceof tag_rules/* RuleError */.FB)
                 throw new input_error/* InputError */.d(input, error.message);
-            if (error instanceof metadata_env/* MetadataEnvError */.DG)
+            if (error instanceof MetadataEnvError)
                 throw new input_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
             throw error;
         }
@@ -1428,7 +1714,7 @@ function readTagInputs(values, env) {
         tagRules: entries.rules,
         tagRefs: entries.refs,
         tagFlavor: guard('flavor', () => (0,tag_rules/* parseFlavor */.wp)(values.flavor)),
-        metadataEnv: guard('', () => (0,metadata_env/* readMetadataEnv */.Xk)(env))
+        metadataEnv: guard('', () => readMetadataEnv(env))
     };
 }
 /**
@@ -1446,9 +1732,8 @@ function targetsFromRefs(values, tagged) {
             : values.registry !== reference/* DOCKER_HUB */.Xb
                 ? 'registry'
                 : '';
-    // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
     if (other)
-        throw new input_error/* InputError */.d('tags', `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+        throw new input_error/* InputError */.d(other, `${(0,input_table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
             `leave ${(0,input_table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,input_table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
     const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'));
     if (odd)
@@ -1604,11 +1889,11 @@ function isEmptyWorkspace(dir) {
     }
 }
 function checkSources(values) {
-    const conflict = (0,sources/* sourcesConflict */.r)(values, readRows(name => (0,input_table/* rowByName */.TJ)(name)?.[1].default ?? ''));
+    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,input_table/* rowByName */.TJ)(name)?.[1].default ?? ''));
     if (conflict)
         throw new input_error/* InputError */.d(conflict.input, conflict.message);
     for (const line of values.sources) {
-        const source = (0,sources/* parseSource */.P)(line, values.registry, values.image);
+        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
         if (typeof source === 'string')
             throw new input_error/* InputError */.d('sources', source);
     }
@@ -1727,7 +2012,7 @@ const defaultInputs = (over = {}) => {
 
 /***/ }),
 
-/***/ 5382:
+/***/ 4043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3564,73 +3849,19 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/input-table.ts
 var input_table = __nccwpck_require__(6914);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var src_inputs = __nccwpck_require__(3262);
+// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
+var src_inputs = __nccwpck_require__(7064);
 // EXTERNAL MODULE: ./src/fence.ts
 var fence = __nccwpck_require__(634);
 // EXTERNAL MODULE: ./src/registry-auth.ts
 var registry_auth = __nccwpck_require__(8179);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: ./src/metadata-env.ts
-var metadata_env = __nccwpck_require__(1672);
-;// CONCATENATED MODULE: ./src/metadata/outputs.ts
-
-const byKey = (a, b) => {
-    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
-function metadataOutputs(meta, fullTags, inputs) {
-    const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
-    const annotations = (0,metadata_env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, metadata_env/* OUTPUT_LEVELS */._z).flatMap(level => sorted.map(a => `${level}:${a}`));
-    const labelObject = Object.fromEntries(labels.map(l => {
-        const eq = l.indexOf('=');
-        return [l.slice(0, eq), l.slice(eq + 1)];
-    }));
-    return {
-        version: meta.version,
-        tagNames: tagNames(fullTags),
-        labels,
-        annotations,
-        json: { tags: fullTags, labels: labelObject, annotations }
-    };
-}
-/** `registry/image:tag` → `tag`, each once, in order. */
-const tagNames = (fullTags) => [
-    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
-];
-/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
-const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json'];
-/**
- * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
- * with the outputs' own values. Only where the tags come from rules, where this step stands in for
- * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
- */
-function metadataEnvExports(inputs, outputs) {
-    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
-        return {};
-    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
-        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
-        outputs[name] ?? ''
-    ]));
-}
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function separatorOf(name, inputs) {
-    const sep = name === 'tags' || name === 'tag-names'
-        ? inputs.sepTags
-        : name === 'labels'
-            ? inputs.sepLabels
-            : name === 'annotations'
-                ? inputs.sepAnnotations
-                : '';
-    return sep || '\n';
-}
-
+// EXTERNAL MODULE: ./src/metadata.ts
+var metadata = __nccwpck_require__(3630);
 ;// CONCATENATED MODULE: ./src/summary.ts
 
-function metadata(inputs, result) {
+function summary_metadata(inputs, result) {
     return {
         // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
         ...result.buildx,
@@ -3651,7 +3882,7 @@ function metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
-    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const meta = (0,metadata/* metadataOutputs */._V)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     return {
         digest: result.digest,
         'image-ref': result.imageRef,
@@ -3659,10 +3890,9 @@ function typedOutputs(inputs, result) {
         imageid: result.imageid,
         tags: result.tags,
         'platform-digests': result.platformDigests,
-        metadata: metadata(inputs, result),
+        metadata: summary_metadata(inputs, result),
         // metadata-action's outputs, with its separators and shapes
         version: meta.version,
-        'tag-names': meta.tagNames,
         labels: meta.labels,
         annotations: meta.annotations,
         json: meta.json
@@ -3675,7 +3905,7 @@ function outputs(inputs, result) {
         typeof value === 'string'
             ? value
             : Array.isArray(value)
-                ? value.join(separatorOf(name, inputs))
+                ? value.join((0,metadata/* separatorOf */.VS)(name, inputs))
                 : JSON.stringify(value)
     ]));
 }
@@ -3770,7 +4000,6 @@ async function removeKeptLogin() {
 
 
 
-
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 const words = (message) => (0,src_inputs/* renderInputRefs */.nx)(message, src_inputs/* actionTerm */.f$);
@@ -3822,7 +4051,7 @@ async function run() {
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         let kept = '';
-        const { execute } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9795));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 565).then(__nccwpck_require__.bind(__nccwpck_require__, 5565));
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot: process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
@@ -3836,11 +4065,8 @@ async function run() {
         main_fence.close();
         if (kept)
             keepLogin(kept, actionReporter);
-        const values = outputs(inputs, result);
-        for (const [name, value] of Object.entries(values))
+        for (const [name, value] of Object.entries(outputs(inputs, result)))
             setOutput(name, value);
-        for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
-            exportVariable(name, value);
         await writeSummary(summaryMarkdown(inputs, result));
         actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`);
     }
@@ -3899,113 +4125,94 @@ async function post() {
 
 /***/ }),
 
-/***/ 1672:
+/***/ 3630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DG: () => (/* binding */ MetadataEnvError),
-/* harmony export */   Ol: () => (/* binding */ annotationLevelsOr),
-/* harmony export */   Xk: () => (/* binding */ readMetadataEnv),
-/* harmony export */   _z: () => (/* binding */ OUTPUT_LEVELS)
+/* harmony export */   HA: () => (/* binding */ checkTagged),
+/* harmony export */   KP: () => (/* binding */ buildMetadata),
+/* harmony export */   VS: () => (/* binding */ separatorOf),
+/* harmony export */   _V: () => (/* binding */ metadataOutputs)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_SHORT_SHA_LENGTH, DEFAULT_METADATA_ENV */
-/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6814);
-// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7064);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4758);
+// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
+// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
 
-const DEFAULT_SHORT_SHA_LENGTH = 7;
-class MetadataEnvError extends Error {
-    variable;
-    constructor(variable, message) {
-        super(message);
-        this.variable = variable;
+
+
+function buildMetadata(inputs, context, now = new Date(), facts = {}, 
+/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
+repository = {}) {
+    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
+    const ctx = { ...context, sha: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .buildSha */ .$Y)(context, inputs.metadataEnv.prHeadSha) };
+    let tags;
+    let version;
+    let warnings = [];
+    if (inputs.tagRules.length) {
+        const outcome = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .applyRules */ .IU)(inputs.tagRules, inputs.tagFlavor, (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagEvent */ .Vo)(context, inputs.metadataEnv, now, facts));
+        warnings = outcome.warnings;
+        tags = [...new Set([...outcome.tags, ...inputs.tags])];
+        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
     }
+    else {
+        tags = inputs.tags.length ? inputs.tags : (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .autoTags */ .Hc)(ctx);
+        version = '';
+    }
+    const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
+    const auto = { ...repository, ...(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .ociLabels */ .TT)(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) };
+    if (!inputs.tagRules.length)
+        version = auto['org.opencontainers.image.version'] ?? '';
+    return {
+        tags,
+        labels: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeLabels */ .Mr)(auto, inputs.labels),
+        version,
+        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        warnings
+    };
 }
-/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
-const OUTPUT_LEVELS = ['manifest'];
 /**
- * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
- * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
- * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
- * a multi-platform image's description.
+ * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
+ * pushing, before the build, as nothing could be pushed.
  */
-const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
-const DEFAULT_METADATA_ENV = {
-    prHeadSha: false,
-    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
-    annotationLevels: [],
-    setOutputEnv: true
+function checkTagged(inputs, meta, ctx) {
+    if (meta.tags.length || !inputs.push)
+        return;
+    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
+        `add a rule for it (e.g. type=sha), or set ${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)('push')} to false to build untagged`);
+}
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
-function readMetadataEnv(env) {
-    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
-    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
-    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
-    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
-    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
-    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
-    const annotationLevels = levelsText === ''
-        ? []
-        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
-    for (const level of annotationLevels)
-        if (!(0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(level))
-            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_metadata_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVEL_WORDS */ .P4}`);
-    // Read as metadata-action reads it (Go's ParseBool words).
-    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
-    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
-        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
-    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
-    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
+/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
 }
-
-
-/***/ }),
-
-/***/ 6814:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P4: () => (/* binding */ LEVEL_WORDS),
-/* harmony export */   QA: () => (/* binding */ parseLevel),
-/* harmony export */   RD: () => (/* binding */ INDEX_LEVELS),
-/* harmony export */   fr: () => (/* binding */ parseAnnotation)
-/* harmony export */ });
-/* unused harmony export LEVELS */
-// The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
-// one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
-const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-/** The levels only an index has. */
-const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
-const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?';
-const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
-const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
-const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
-/** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
-function parseLevel(text) {
-    const m = LEVEL.exec(text);
-    return m ? { level: m[1], platform: m[2] } : undefined;
-}
-const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
-/**
- * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
- * manifest, a merge on the index). A string says what is wrong with the line.
- */
-function parseAnnotation(line) {
-    const eq = line.indexOf('=');
-    if (eq <= 0)
-        return `${show(line)} is not [level:]key=value`;
-    const left = line.slice(0, eq);
-    const value = line.slice(eq + 1);
-    const colon = left.lastIndexOf(':');
-    const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
-    if (colon >= 0 && !spec)
-        return `${show(line)}: ${show(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
-    const key = left.slice(colon + 1);
-    if (!KEY.test(key))
-        return `${show(line)}: the key ${show(key)} must be letters, digits and . _ / -`;
-    return { level: spec?.level, platform: spec?.platform, key, value };
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function separatorOf(name, inputs) {
+    const sep = name === 'tags'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
 }
 
 
@@ -4434,8 +4641,9 @@ function decoded(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ parseSource),
-/* harmony export */   r: () => (/* binding */ sourcesConflict)
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation),
+/* harmony export */   r0: () => (/* binding */ sourcesConflict)
 /* harmony export */ });
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8286);
@@ -4536,6 +4744,20 @@ function sourcesConflict(values, defaults) {
     }
     return undefined;
 }
+const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
+/** `[level[platform]:]key=value`, as buildx writes annotations. */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [type:]key=value`;
+    const left = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1);
+    const m = LEVEL.exec(left);
+    const key = m ? m[3] : left;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
+        return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
+    return { level: m?.[1], platform: m?.[2], key, value };
+}
 
 
 /***/ }),
@@ -4576,8 +4798,8 @@ const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
 /** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
 const ATTRIBUTES = {
     schedule: ['pattern'],
-    semver: ['pattern', 'value', 'match'],
-    pep440: ['pattern', 'value', 'match'],
+    semver: ['pattern', 'value'],
+    pep440: ['pattern', 'value'],
     match: ['pattern', 'group', 'value'],
     edge: ['branch'],
     ref: ['event'],
@@ -4619,23 +4841,6 @@ function regex(pattern) {
     catch (error) {
         throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
     }
-}
-/**
- * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
- * version. Without a group metadata-action fails mid-run; here it is an input error.
- */
-function versionMatch(pattern) {
-    let re;
-    try {
-        re = new RegExp(pattern);
-    }
-    catch (error) {
-        throw new RuleError(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
-    }
-    const groups = new RegExp(`${pattern}|`).exec('').length - 1;
-    if (groups < 1)
-        throw new RuleError(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
-    return { regex: re, pattern };
 }
 function oneOf(value, allowed, what) {
     if (!allowed.includes(value))
@@ -4681,8 +4886,6 @@ function parseRule(record, source) {
         case 'pep440':
             rule.pattern = template(required('pattern'), 'version', 'pattern');
             rule.value = template(attrs.get('value') ?? '', 'global', 'value');
-            if (attrs.get('match'))
-                rule.versionMatch = versionMatch(attrs.get('match'));
             break;
         case 'match': {
             const group = attrs.get('group') ?? '0';
@@ -4767,7 +4970,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   $w: () => (/* binding */ TemplateError),
   Yo: () => (/* binding */ hasExpressions),
   eu: () => (/* binding */ literal),
-  wy: () => (/* binding */ mentions),
   QC: () => (/* binding */ parseTemplate),
   XX: () => (/* binding */ render)
 });
@@ -4963,16 +5165,7 @@ class TemplateError extends Error {
 const DATE_HELPERS = new Set(['date', 'commit_date']);
 const NAMES = {
     // enable, value, prefix, suffix and flavor's prefix/suffix
-    global: new Set([
-        'branch',
-        'tag',
-        'sha',
-        'base_ref',
-        'is_default_branch',
-        'is_not_default_branch',
-        'date',
-        'commit_date'
-    ]),
+    global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
     // type=schedule's pattern
     schedule: new Set(['date', 'commit_date']),
     // type=semver's and type=pep440's pattern
@@ -5075,8 +5268,6 @@ function parseTemplate(source, scope) {
 /** A template of plain text, for values given without expressions. */
 const literal = (text) => ({ source: text, parts: text ? [text] : [] });
 const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
-/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
-const mentions = (t, name) => !!t?.parts.some(p => typeof p !== 'string' && p.name === name);
 const ENTITIES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -5098,6 +5289,307 @@ function render(t, values) {
         return part.escape ? escapeHtml(s) : s;
     })
         .join('');
+}
+
+
+/***/ }),
+
+/***/ 4758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  X2: () => (/* binding */ DEFAULT_SHORT_SHA_LENGTH),
+  IU: () => (/* binding */ applyRules),
+  $Y: () => (/* binding */ buildSha),
+  Vo: () => (/* binding */ tagEvent)
+});
+
+// UNUSED EXPORTS: globalValues, sanitize, shortSha
+
+;// CONCATENATED MODULE: ./src/pep440.ts
+// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
+// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
+// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
+const PEP440 = new RegExp('^\\s*v?' +
+    '(?:([0-9]+)!)?' + // epoch
+    '([0-9]+(?:\\.[0-9]+)*)' + // release
+    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
+    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
+    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
+    '\\s*$', 'i');
+const PRE_LABELS = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
+/** The parsed version, or undefined when `text` is not a PEP 440 version. */
+function parsePep440(text) {
+    const m = PEP440.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
+    if (preL !== undefined)
+        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
+    if (postN1 !== undefined)
+        v.post = num(postN1);
+    else if (postL !== undefined)
+        v.post = num(postN2);
+    if (devL !== undefined)
+        v.dev = num(devN);
+    if (local !== undefined)
+        v.local = local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
+            .join('.');
+    return v;
+}
+/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
+function normalizePep440(v) {
+    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
+    s += v.release.join('.');
+    if (v.pre)
+        s += `${v.pre.label}${v.pre.n}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local !== undefined)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
+const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
+/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
+const releasePart = (v, n) => v.release[n] ?? 0;
+
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __nccwpck_require__(8286);
+// EXTERNAL MODULE: ./src/tag-rules.ts
+var tag_rules = __nccwpck_require__(7665);
+// EXTERNAL MODULE: ./src/tag-template.ts + 1 modules
+var tag_template = __nccwpck_require__(8212);
+;// CONCATENATED MODULE: ./src/tags.ts
+
+
+
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+const isPr = (eventName) => /pull_request/.test(eventName);
+/** The commit the tags and the revision label name: GITHUB_SHA (the merge commit on PRs) unless asked. */
+function buildSha(ctx, prHeadSha) {
+    const head = ctx.payload?.pull_request?.head?.sha;
+    if (prHeadSha && isPr(ctx.eventName) && typeof head === 'string' && head !== '')
+        return head;
+    return ctx.sha;
+}
+/** The pushed commit's own timestamp in the payload, else the run's time. */
+function commitDate(payload, sha, now) {
+    const commits = payload?.commits;
+    const fromList = Array.isArray(commits)
+        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
+        : undefined;
+    const head = payload?.head_commit;
+    const stamp = fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined);
+    const ms = stamp ? Date.parse(stamp) : NaN;
+    return Number.isNaN(ms) ? now : new Date(ms);
+}
+function tagEvent(ctx, settings, now, over = {}) {
+    const sha = buildSha(ctx, settings.prHeadSha);
+    const prNumber = ctx.payload?.number;
+    const ref = /pull_request_target/.test(ctx.eventName) && prNumber !== undefined
+        ? `refs/pull/${prNumber}/merge`
+        : ctx.ref;
+    const fromPayload = ctx.payload?.repository?.default_branch;
+    return {
+        eventName: ctx.eventName,
+        ref,
+        sha,
+        payload: ctx.payload ?? {},
+        defaultBranch: over.defaultBranch ?? (typeof fromPayload === 'string' ? fromPayload : ''),
+        commitDate: over.commitDate ?? commitDate(ctx.payload, sha, now),
+        now,
+        shortShaLength: settings.shortShaLength
+    };
+}
+const HEADS = /^refs\/heads\//;
+const TAGS = /^refs\/tags\//;
+const PULL = /^refs\/pull\//;
+const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
+/** The names every `{{…}}` outside a version pattern can use. */
+function globalValues(ev) {
+    const ref = ev.ref;
+    const branchOf = ref.replace(HEADS, '');
+    let baseRef = '';
+    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
+        baseRef = ev.payload.base_ref.replace(HEADS, '');
+    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
+        baseRef = ev.payload.pull_request.base.ref;
+    // metadata-action's rule, quirks included: events that always run on the default branch say true.
+    const isDefault = branchOf !== '' &&
+        (ev.payload.repository?.default_branch === branchOf ||
+            /create|discussion|issues|schedule/.test(ev.eventName));
+    return {
+        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
+        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
+        sha: shortSha(ev.sha, ev.shortShaLength),
+        base_ref: baseRef,
+        is_default_branch: String(isDefault),
+        date: ev.now,
+        commit_date: ev.commitDate
+    };
+}
+/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
+const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
+function make(rule, ev, g, warn) {
+    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
+    const given = rule.value ? (0,tag_template/* render */.XX)(rule.value, g) : '';
+    switch (rule.type) {
+        case 'schedule':
+            if (!/schedule/.test(ev.eventName))
+                return undefined;
+            return { value: (0,tag_template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
+        case 'semver':
+        case 'pep440': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName.replace(/\//g, '-');
+            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
+        }
+        case 'match': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName;
+            const m = raw.match(rule.match.regex);
+            if (!m) {
+                warn(`${rule.match.pattern} does not match ${raw}.`);
+                return undefined;
+            }
+            if (m[rule.match.group] === undefined) {
+                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
+                return undefined;
+            }
+            return { value: m[rule.match.group], autoLatest: true };
+        }
+        case 'edge': {
+            if (!HEADS.test(ev.ref))
+                return undefined;
+            const branch = rule.branch || ev.defaultBranch;
+            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
+        }
+        case 'ref':
+            if (rule.event === 'branch')
+                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
+            if (rule.event === 'tag')
+                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
+            return PULL.test(ev.ref)
+                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
+                : undefined;
+        case 'raw':
+            return { value: given, autoLatest: false };
+        case 'sha':
+            if (!ev.sha)
+                return undefined;
+            return {
+                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
+                autoLatest: false
+            };
+    }
+}
+// semver.org's grammar, as the semver package's valid() reads it: an optional `v`, surrounding blanks.
+const NUM = '0|[1-9][0-9]*';
+const PRE_ID = `(?:${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`;
+const SEMVER = new RegExp(`^\\s*v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?\\s*$`);
+/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
+const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
+function semver(rule, raw, warn) {
+    const m = SEMVER.exec(raw);
+    if (!m || ![m[1], m[2], m[3]].every(n => Number.isSafeInteger(Number(n)))) {
+        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
+        return undefined;
+    }
+    const [major, minor, patch, pre] = [m[1], m[2], m[3], m[4]];
+    const version = `${major}.${minor}.${patch}${pre !== undefined ? `-${pre}` : ''}`;
+    const values = { raw: raw.trim(), version, major, minor, patch };
+    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
+    if (pre !== undefined && !isRawPattern(rule.pattern))
+        return { value: version, autoLatest: false };
+    return { value: (0,tag_template/* render */.XX)(rule.pattern, values), autoLatest: pre === undefined };
+}
+function pep440(rule, raw, warn) {
+    const v = parsePep440(raw);
+    if (!v) {
+        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+        return undefined;
+    }
+    if (isPep440Special(v))
+        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
+    const values = {
+        raw,
+        version: normalizePep440(v),
+        major: String(releasePart(v, 0)),
+        minor: String(releasePart(v, 1)),
+        patch: String(releasePart(v, 2))
+    };
+    return { value: (0,tag_template/* render */.XX)(rule.pattern, values), autoLatest: true };
+}
+/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
+function applyRules(rules, flavor = tag_rules/* DEFAULT_FLAVOR */.tt, ev) {
+    const g = globalValues(ev);
+    const warnings = [];
+    const version = { partial: [], latest: false };
+    let latest;
+    const affix = (rule, value) => {
+        const prefix = rule.prefix ? (0,tag_template/* render */.XX)(rule.prefix, g) : (0,tag_template/* render */.XX)(flavor.prefix, g);
+        const suffix = rule.suffix ? (0,tag_template/* render */.XX)(rule.suffix, g) : (0,tag_template/* render */.XX)(flavor.suffix, g);
+        return `${prefix}${value}${suffix}`;
+    };
+    for (const rule of (0,tag_rules/* byPriority */.mu)(rules)) {
+        const enabled = (0,tag_template/* render */.XX)(rule.enable, g);
+        if (enabled !== 'true' && enabled !== 'false')
+            throw new tag_rules/* RuleError */.FB(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
+        if (enabled === 'false')
+            continue;
+        const made = make(rule, ev, g, m => warnings.push(m));
+        if (made === undefined)
+            continue;
+        const value = affix(rule, made.value);
+        if (value === '')
+            continue;
+        const tag = sanitize(value);
+        const problem = (0,reference/* tagProblem */.qH)(tag);
+        if (problem)
+            throw new tag_rules/* RuleError */.FB(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
+        if (version.main === undefined)
+            version.main = tag;
+        else if (tag !== version.main && !version.partial.includes(tag))
+            version.partial.push(tag);
+        // The first rule that makes a tag decides `latest`, as in metadata-action.
+        latest ??= flavor.latest === 'auto' ? made.autoLatest : flavor.latest === 'true';
+    }
+    version.latest = latest ?? false;
+    if (version.main === undefined)
+        return { version, tags: [], warnings };
+    const tags = [version.main, ...version.partial];
+    if (version.latest) {
+        const p = flavor.prefixLatest ? (0,tag_template/* render */.XX)(flavor.prefix, g) : '';
+        const s = flavor.suffixLatest ? (0,tag_template/* render */.XX)(flavor.suffix, g) : '';
+        const latestTag = sanitize(`${p}latest${s}`);
+        if ((0,reference/* isValidTag */.r_)(latestTag) && !tags.includes(latestTag))
+            tags.push(latestTag);
+    }
+    return { version, tags, warnings };
 }
 
 
