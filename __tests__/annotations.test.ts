@@ -153,6 +153,10 @@ describe('buildAnnotations', () => {
     expect(
       buildAnnotations({ ...inputs('index[linux/amd64]'), provenance: 'false' }, [`${TITLE}=a`], {})
     ).toEqual([])
+    // a level for some platforms reaches the build (it was ignored, with a warning)
+    expect(buildAnnotations(inputs('manifest[linux/amd64]'), [`${TITLE}=a`], {})).toEqual([
+      `manifest[linux/amd64]:${TITLE}=a`
+    ])
   })
 })
 
