@@ -2231,7 +2231,15 @@ function outputs(inputs, result) {
                 : JSON.stringify(value)
     ]));
 }
-const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+/**
+ * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
+ * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
+ * manifests, which a registry we do not control writes.
+ */
+const code = (s) => `\`${s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
 function humanSize(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB'];
     let n = bytes;
@@ -2248,9 +2256,13 @@ function summaryMarkdown(inputs, result) {
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
         ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
-        ['Image ID', code(result.imageid)],
+        // A promotion or merge has no local image, so no image ID.
+        ...(result.imageid ? [['Image ID', code(result.imageid)]] : []),
         ['Builder', result.builder],
-        ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
+        ...Object.entries(result.platformDigests).map(([p, d]) => [
+            `Platform ${code(p)}`,
+            code(d)
+        ]),
         ['Size', result.size ? humanSize(result.size) : '_n/a_'],
         ...Object.entries(result.durations).map(([k, v]) => [
             `${k} time`,
@@ -2502,7 +2514,7 @@ async function run() {
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 678).then(__nccwpck_require__.bind(__nccwpck_require__, 3678));
+        const { execute } = await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 4491));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         const result = await execute(inputs, {
             reporter: actionReporter,
@@ -2876,6 +2888,7 @@ function splitHostPort(registry) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   oF: () => (/* binding */ percentDecoded),
 /* harmony export */   px: () => (/* binding */ splitKeyValue)
 /* harmony export */ });
 // Small text helpers that several layers need: one spelling of each.
@@ -2892,6 +2905,15 @@ function splitKeyValue(line) {
     if (eq < 0)
         return undefined;
     return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+}
+/** `%XX` escapes decoded as git and URL parsers decode userinfo; text that is not valid escaping stays as it is. */
+function percentDecoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
 }
 
 
@@ -2943,20 +2965,28 @@ function seedConfig(user, loginRegistries = []) {
     }
     return config;
 }
+/**
+ * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
+ * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
+ * would fail later for a reason nobody could see.
+ */
+function userConfig(file, text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${file} is malformed: ${error.message}; docker's config.json is a JSON object`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
+    return parsed;
+}
 /** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
 async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    let user = {};
     const userFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(userDir, 'config.json');
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(userFile)) {
-        try {
-            user = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(userFile, 'utf8'));
-        }
-        catch {
-            // An unreadable config gives the same result as none: docker would refuse it anyway.
-            user = {};
-        }
-    }
+    const user = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(userFile) ? userConfig(userFile, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(userFile, 'utf8')) : {};
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
         mode: 0o600
     });
@@ -2978,16 +3008,15 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
 /* harmony export */   kG: () => (/* binding */ dockerConfigDir)
 /* harmony export */ });
 /* unused harmony exports helperRunner, runCredentialHelper */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5378);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2020);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7302);
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
 
@@ -2998,7 +3027,7 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
 const HELPER_TIMEOUT_MS = 10000;
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker');
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
 }
 /** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
 function keyHost(key) {
@@ -3009,13 +3038,13 @@ function keyHost(key) {
 }
 function matches(key, registry) {
     const host = keyHost(key);
-    return (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(registry) ? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(host) : host === registry.toLowerCase();
+    return (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(host) : host === registry.toLowerCase();
 }
 /** The entry for `registry`, preferring an exact key over a merely equivalent one. */
 function entryFor(map, registry) {
     if (!map || typeof map !== 'object')
         return undefined;
-    const exact = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .HUB_AUTH_KEY */ .Ts : registry;
+    const exact = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB_AUTH_KEY */ .Ts : registry;
     if (Object.hasOwn(map, exact))
         return map[exact];
     const key = Object.keys(map).find(k => matches(k, registry));
@@ -3036,54 +3065,43 @@ function fromAuthEntry(entry) {
         return { username: entry.username, password: entry.password };
     return undefined;
 }
-/** A runner that spawns `docker-credential-<helper>` directly (no shell), killed after `timeoutMs`. */
-function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS } = {}) {
-    return (helper, input) => new Promise((resolve, reject) => {
+/**
+ * A runner that starts `docker-credential-<helper> get` through the exec funnel (exec.ts: no shell, a
+ * fixed deadline, nothing started once the run is cancelled). A missing binary fails with code ENOENT.
+ */
+function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner } = {}) {
+    let run = runner;
+    return async (helper, input) => {
         const program = `docker-credential-${helper}`;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-        const out = [];
-        const err = [];
-        let settled = false;
-        const settle = (error, stdout = '') => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error)
-                reject(error);
-            else
-                resolve(stdout);
-        };
-        // Our own deadline: spawn's `timeout` leaves its timer behind when the binary is missing, and waiting
-        // for 'close' would also wait for any grandchild still holding the pipes.
-        const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            child.stdout.destroy();
-            child.stderr.destroy();
-            settle(new Error(`${program} timed out after ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', error => settle(error));
-        // A helper that exits before reading stdin makes the write fail with EPIPE; its exit status says more.
-        child.stdin.on('error', () => { });
-        child.on('close', (code, signal) => {
-            const stdout = Buffer.concat(out).toString('utf8');
-            if (code === 0)
-                return settle(undefined, stdout);
-            const said = (Buffer.concat(err).toString('utf8') || stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
-            const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
-            settle(new Error(`${program} ${how}${said ? `: ${said}` : ''}`));
-        });
-        child.stdin.end(input);
-    });
+        // Made on first use: most runs never ask a helper.
+        run ??= (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .createExecRunner */ .Sf)(process.stderr, env);
+        let result;
+        try {
+            result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
+        }
+        catch (error) {
+            throw /ENOENT|Unable to locate executable/i.test((0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)) ? missing(program) : error;
+        }
+        if (result.stopped?.reason === 'signal')
+            throw new Error(`${program} stopped: the run was cancelled`);
+        if (result.stopped)
+            throw new Error(`${program} timed out after ${timeoutMs} ms`);
+        if (result.exitCode === 0)
+            return result.stdout;
+        // 127: coreutils `timeout` (or a shell) found no such program.
+        if (result.exitCode === 127 && !result.stdout)
+            throw missing(program);
+        const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(result.stderr || result.stdout, 200);
+        throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
+    };
 }
+const missing = (program) => Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' });
 const runCredentialHelper = helperRunner();
 async function readConfig(configDir) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(configDir, 'config.json');
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(configDir, 'config.json');
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
     }
     catch (err) {
         if (err.code === 'ENOENT')
@@ -3113,7 +3131,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
         }
         let output;
         try {
-            output = await run(helper, (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .HUB_AUTH_KEY */ .Ts : registry);
+            output = await run(helper, (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB_AUTH_KEY */ .Ts : registry);
         }
         catch (err) {
             const code = err.code;
@@ -3146,6 +3164,367 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
             return viaHelper(helper, registry);
         return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
     };
+}
+
+
+/***/ }),
+
+/***/ 7302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Sf: () => (/* binding */ createExecRunner),
+  xH: () => (/* binding */ guardSignals),
+  $A: () => (/* binding */ processTime),
+  LJ: () => (/* binding */ runCancelled)
+});
+
+// UNUSED EXPORTS: EXIT_AFTER_MS, KILL_AFTER_MS, liveChildren, stopChildren
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./src/log/fence.ts
+var log_fence = __nccwpck_require__(4911);
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
+// argument arrays, never a shell string, and every process bounded.
+//
+// Two paths, because @actions/exec gives no handle on the child it starts:
+// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
+//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
+//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
+//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
+//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
+//   to itself.
+// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
+// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
+// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
+// requests in flight end and the run unwinds (removing its private directory); a captured command still
+// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
+// signal's number.
+
+
+
+
+
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+const EXIT_AFTER_MS = 5_000;
+/**
+ * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
+ * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
+ * Fence to share it with the code that writes our own commands to the same stream.
+ */
+function createExecRunner(out = process.stdout, env = process.env) {
+    const fence = isFence(out)
+        ? out
+        : (0,log_fence/* createFence */.K)(chunk => out.write(chunk), {
+            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+        });
+    // Loads while the registry preflight runs, not after it.
+    const actionsExec = Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2876));
+    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
+    async function run(...[command, args, childEnv, options]) {
+        if (cancelledBy)
+            return refused(cancelledBy);
+        if (options.stream || options.watch) {
+            if (options.stream)
+                fence.own(`[command]${(0,log_fence/* singleLine */.p)(options.display ?? [command, ...args].join(' '))}\n`);
+            try {
+                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
+            }
+            finally {
+                // Our next line (a warning, the error) must be live.
+                fence.close();
+            }
+        }
+        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
+        if (options.deadlineMs !== undefined && !timeout) {
+            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+            const afterMs = options.deadlineMs;
+            const result = await spawnWatched(command, args, childEnv, {
+                input: options.input,
+                watch: () => ({ ceilingMs: afterMs })
+            });
+            return result.stopped?.reason === 'ceiling'
+                ? { ...result, stopped: { reason: 'deadline', afterMs } }
+                : result;
+        }
+        const { getExecOutput } = await actionsExec;
+        const exec = (file, argv) => untilCancelled(getExecOutput(file, argv, {
+            env: childEnv,
+            input: options.input,
+            silent: true,
+            ignoreReturnCode: true
+        }));
+        if (!timeout || options.deadlineMs === undefined) {
+            const done = await exec(command, args);
+            if ('stopped' in done)
+                return done;
+            const { exitCode, stdout, stderr } = done;
+            return { exitCode, stdout, stderr };
+        }
+        const afterMs = options.deadlineMs;
+        const started = Date.now();
+        const done = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
+        if ('stopped' in done)
+            return done;
+        const { exitCode, stdout, stderr } = done;
+        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
+        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
+            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
+        return { exitCode, stdout, stderr };
+    }
+}
+let running = 0;
+let runningSince = 0;
+let processMs = 0;
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted(work) {
+    if (running++ === 0)
+        runningSince = performance.now();
+    try {
+        return await work();
+    }
+    finally {
+        if (--running === 0)
+            processMs += performance.now() - runningSince;
+    }
+}
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
+const isFence = (out) => 'own' in out && 'close' in out;
+/** `timeout`'s duration argument: seconds, fractions allowed. */
+const seconds = (ms) => String(Math.max(ms, 1) / 1000);
+const timeoutPaths = new Map();
+/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
+function timeoutBinary(env) {
+    if (process.platform === 'win32')
+        return undefined;
+    const PATH = env.PATH ?? process.env.PATH ?? '';
+    if (!timeoutPaths.has(PATH))
+        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
+            .filter(Boolean)
+            .map(dir => external_node_path_default().join(dir, 'timeout'))
+            .find(file => (0,external_node_fs_.existsSync)(file)));
+    return timeoutPaths.get(PATH);
+}
+/** Children started by spawnWatched that have not closed yet. */
+const live = new Set();
+let cancelledBy;
+const cancelController = new AbortController();
+/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
+const runCancelled = cancelController.signal;
+/** Runs holding the signal handlers (guardSignals). */
+let holds = 0;
+/** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
+function untilCancelled(work) {
+    if (cancelledBy)
+        return Promise.resolve(refused(cancelledBy));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(refused(cancelledBy ?? 'SIGTERM'));
+        runCancelled.addEventListener('abort', onAbort, { once: true });
+        work.then(value => {
+            runCancelled.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            runCancelled.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/**
+ * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
+ * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
+ */
+function guardSignals() {
+    holds++;
+    installSignalHandlers();
+    let released = false;
+    return () => {
+        if (released)
+            return;
+        released = true;
+        holds--;
+        if (live.size === 0 && holds === 0 && !cancelledBy)
+            removeSignalHandlers();
+        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
+        // waiting for must not keep the process alive until its own deadline.
+        if (cancelledBy && holds === 0)
+            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
+    };
+}
+const refused = (signal) => ({
+    exitCode: exitCodeFor(signal),
+    stdout: '',
+    stderr: '',
+    stopped: { reason: 'signal', signal }
+});
+const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
+/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
+function signalGroup(child, signal) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+function spawnWatched(command, args, env, options, fence) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            env,
+            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
+            detached: process.platform !== 'win32'
+        });
+        const started = Date.now();
+        let lastOutput = started;
+        let stopped;
+        let closed = false;
+        let killTimer;
+        let drainTimer;
+        const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
+        const text = { stdout: '', stderr: '' };
+        const halt = (stop) => {
+            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
+            if (stopped || closed)
+                return;
+            stopped = stop;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
+        };
+        const entry = { child, halt };
+        const watch = options.watch;
+        const first = watch?.() ?? {};
+        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
+        const ticker = watch
+            ? setInterval(() => {
+                const { stallMs, ceilingMs } = watch();
+                const now = Date.now();
+                if (ceilingMs !== undefined && now - started >= ceilingMs)
+                    halt({ reason: 'ceiling', afterMs: ceilingMs });
+                else if (stallMs !== undefined && now - lastOutput >= stallMs)
+                    halt({ reason: 'stall', afterMs: stallMs });
+            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
+            : undefined;
+        for (const name of ['stdout', 'stderr'])
+            child[name]?.on('data', (chunk) => {
+                lastOutput = Date.now();
+                const decoded = decoders[name].write(chunk);
+                text[name] += decoded;
+                options.onOutput?.(decoded);
+                fence?.write(chunk);
+            });
+        const done = () => {
+            if (ticker)
+                clearInterval(ticker);
+            live.delete(entry);
+            if (live.size === 0 && holds === 0 && !cancelledBy)
+                removeSignalHandlers();
+        };
+        child.on('error', error => {
+            done();
+            if (killTimer)
+                clearTimeout(killTimer);
+            reject(new Error(`could not run ${command}: ${error.message}`));
+        });
+        // Something docker started may keep our pipes open after docker exited: wait for it as long as
+        // @actions/exec does (10 s), then stop reading.
+        child.on('exit', () => {
+            drainTimer = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, 10_000);
+        });
+        child.on('close', (code, signal) => {
+            closed = true;
+            if (drainTimer)
+                clearTimeout(drainTimer);
+            done();
+            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
+            if (killTimer && stopped) {
+                clearTimeout(killTimer);
+                signalGroup(child, 'SIGKILL');
+            }
+            text.stdout += decoders.stdout.end();
+            text.stderr += decoders.stderr.end();
+            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
+            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
+        });
+        if (child.pid !== undefined) {
+            live.add(entry);
+            installSignalHandlers();
+        }
+        if (options.input && child.stdin) {
+            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
+            child.stdin.end(options.input);
+        }
+    });
+}
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+function stopChildren(signal = 'SIGTERM') {
+    const all = [...live];
+    for (const l of all)
+        l.halt({ reason: 'signal', signal });
+    return all.length;
+}
+/** How many streamed children are running (tests). */
+const liveChildren = () => live.size;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+let installed = false;
+function onSignal(signal) {
+    const code = exitCodeFor(signal);
+    if (cancelledBy) {
+        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+        for (const l of live)
+            signalGroup(l.child, 'SIGKILL');
+        process.exit(code);
+    }
+    cancelledBy = signal;
+    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+    process.on('exit', () => {
+        process.exitCode = code;
+    });
+    stopChildren(signal);
+    cancelController.abort(signal);
+    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+}
+function installSignalHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers() {
+    if (!installed)
+        return;
+    installed = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
 }
 
 
@@ -3969,6 +4348,8 @@ function trimPassword(raw, notices) {
 }
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
+    // A line starting with `#` is a comment, as in the tag rules.
+    sources: lines => lines.filter(line => !line.startsWith('#')),
     registry: parseRegistry,
     target: plainName('target'),
     builder: plainName('builder'),
@@ -4051,6 +4432,9 @@ function checkSources(values) {
         if (typeof source === 'string')
             throw new inputs_error/* InputError */.d('sources', source);
     }
+    const annotations = (0,sources/* indexAnnotations */.nM)(values.annotations);
+    if (typeof annotations === 'string')
+        throw new inputs_error/* InputError */.d('annotations', annotations);
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
@@ -4265,9 +4649,10 @@ function credentialsIn(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   PJ: () => (/* binding */ parseSource),
-/* harmony export */   fr: () => (/* binding */ parseAnnotation),
+/* harmony export */   nM: () => (/* binding */ indexAnnotations),
 /* harmony export */   r0: () => (/* binding */ sourcesConflict)
 /* harmony export */ });
+/* unused harmony export parseAnnotation */
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5541);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
@@ -4278,7 +4663,7 @@ const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 20
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
  * `*` makes the tag a prefix. Returns the reason when the line is none of these.
  */
 function parseSource(line, registry, image) {
@@ -4301,6 +4686,14 @@ function parseSource(line, registry, image) {
         pin = { digest: body.slice(at + 1) };
         if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(pin.digest))
             return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+        // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
+        const colon = repo.lastIndexOf(':');
+        if (colon > repo.lastIndexOf('/')) {
+            const tag = repo.slice(colon + 1);
+            if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(tag))
+                return `${show(line)}: ${show(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(tag)}`;
+            repo = repo.slice(0, colon);
+        }
     }
     else {
         const colon = body.lastIndexOf(':');
@@ -4341,6 +4734,8 @@ function finish(line, registry, image, pin, repo) {
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
 const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
+const WITH_SOURCES = ['annotations'];
 /**
  * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
  * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
@@ -4357,7 +4752,7 @@ function sourcesConflict(values, defaults) {
             message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
         };
     for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
-        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+        if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
             continue;
         if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
             return {
@@ -4380,6 +4775,22 @@ function parseAnnotation(line) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
         return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
     return { level: m?.[1], platform: m?.[2], key, value };
+}
+/**
+ * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
+ * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
+ */
+function indexAnnotations(lines) {
+    const out = {};
+    for (const line of lines) {
+        const a = parseAnnotation(line);
+        if (typeof a === 'string')
+            return a;
+        if (a.level !== undefined && a.level !== 'index')
+            return `${show(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
+        out[a.key] = a.value;
+    }
+    return out;
 }
 
 
@@ -4855,9 +5266,12 @@ function singleLine(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DJ: () => (/* binding */ credentialSecrets),
 /* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   mv: () => (/* binding */ maskableToken),
 /* harmony export */   tf: () => (/* binding */ valueSecrets)
 /* harmony export */ });
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6;
 /**
@@ -4887,6 +5301,35 @@ function credentialSecrets(username, password) {
         ])
     ];
 }
+/** A value a registry issues (a bearer token) shorter than this is not masked: see maskableToken. */
+const MIN_TOKEN_MASK = 8;
+const DIGEST_ALGORITHMS = ['sha256:', 'sha384:', 'sha512:'];
+/** Whether `value` could be a piece of some `algorithm:hex` digest (`sha256`, `256:ab`, `deadbeef`, a digest). */
+function digestPiece(value) {
+    if (/^[0-9a-f]+$/.test(value))
+        return true;
+    return DIGEST_ALGORITHMS.some(algorithm => {
+        for (let i = 0; i < algorithm.length; i++) {
+            const rest = algorithm.slice(i);
+            if (rest.startsWith(value))
+                return true;
+            if (value.startsWith(rest) && /^[0-9a-f]*$/.test(value.slice(rest.length)))
+                return true;
+        }
+        return false;
+    });
+}
+/**
+ * Whether a value a registry issued (a token, a refresh token) is registered as a mask. The runner hides
+ * every occurrence of a mask and drops any job output that holds one, and a registry, a source we do not
+ * control among them, chooses its tokens: a token of `sha256` or a piece of the digest it serves would hide
+ * every digest and drop the `digest` output, and a short one (`latest`, `app`) the tags and names. Such a
+ * value is no credential worth the name; it is still kept out of our own messages (transport.ts redacts
+ * it), just not handed to the runner. Real registries issue JWTs or base64 far longer than this.
+ */
+function maskableToken(value) {
+    return value.length >= MIN_TOKEN_MASK && !digestPiece(value);
+}
 /**
  * The secrets in an http(s) URL's userinfo, as a git context carries them
  * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
@@ -4901,20 +5344,12 @@ function urlSecrets(value) {
         const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
         if (!secret)
             continue;
-        found.push(secret, decoded(secret));
+        found.push(secret, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret));
         // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
         if (colon >= 0)
-            found.push(userinfo, decoded(userinfo), Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
+            found.push(userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo), Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo.slice(0, colon))}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret)}`).toString('base64'));
     }
     return [...new Set(found)];
-}
-function decoded(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
 }
 
 
@@ -5016,7 +5451,8 @@ const byKey = (a, b) => {
 function metadataOutputs(meta, fullTags, inputs) {
     const labels = [...meta.labels].sort(byKey);
     const sorted = [...meta.annotations].sort(byKey);
-    const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const levels = meta.levels ?? inputs.metadataEnv.annotationLevels;
+    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
     const labelObject = Object.fromEntries(labels.map(l => {
         const eq = l.indexOf('=');
         return [l.slice(0, eq), l.slice(eq + 1)];
@@ -6212,13 +6648,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 7540:
 /***/ ((module) => {
 
@@ -6335,13 +6764,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 

@@ -406,8 +406,8 @@ describe('bad input is rejected before any build, with nothing pushed', () => {
     ['tags', `$(touch ${marker})`],
     ['tags', `v1;touch ${marker}`],
     ['tags', `v1\n$(touch ${marker})`],
-    // a full reference (issue 12), which names its own image: beside the image input, it is that input's error
-    ['tags', 'my/app:v1', 'image'],
+    // a full reference, which names its own image: beside the image input, an error naming tags
+    ['tags', 'my/app:v1'],
     ['image', 'My/App:v1'],
     ['image', 'my/app@sha256:' + 'a'.repeat(64)],
     // Under a registry other than Docker Hub, ghcr.io/owner/app is a valid path (reference.e2e pushes one).

@@ -1,17 +1,17 @@
-// metadata-action's tag rules end to end (issue 12): the committed bundle runs on a real event fixture
-// (the payloads metadata-action's own tests use), pushes to a real registry, and skopeo, not our code,
+// metadata-action's tag rules end to end: the committed bundle runs on one of the project's event fixtures
+// (__fixtures__/events), pushes to a real registry, and skopeo, not our code,
 // says which tags exist and which labels the image carries.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdtemp, rm } from 'node:fs/promises'
-import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
 import { dockerCli, dockerOk, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, listTags, remoteLabels, tagExists } from '../helpers/skopeo.js'
+import { eventEnv, SHAS } from '../helpers/events.js'
+import { cleanUp, serve } from '../helpers/stand-in.js'
 
-const EVENTS = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'gh-events')
 const RUNNER_VARS = [
   'GITHUB_ACTIONS',
   'GITHUB_EVENT_NAME',
@@ -32,6 +32,8 @@ beforeAll(async () => {
   registry = await startRegistry()
 })
 
+afterEach(cleanUp)
+
 afterAll(async () => {
   await registry?.stop()
   if (registry) await removeImagesLater(`${registry.host}/tags/`)
@@ -42,15 +44,12 @@ afterAll(async () => {
 
 /** The runner's variables of a fixture, with its payload copied where GITHUB_EVENT_PATH points. */
 async function fixtureEnv(name: string, extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
-  const env: NodeJS.ProcessEnv = {}
-  for (const line of readFileSync(join(EVENTS, `${name}.env`), 'utf8').split('\n')) {
-    const eq = line.indexOf('=')
-    if (eq > 0 && RUNNER_VARS.includes(line.slice(0, eq))) env[line.slice(0, eq)] = line.slice(eq + 1)
-  }
+  const vars = eventEnv(name)
+  const env: NodeJS.ProcessEnv = Object.fromEntries(RUNNER_VARS.map(key => [key, vars[key]]))
   const dir = await mkdtemp(join(tmpdir(), 'btp-tags-event-'))
   temps.push(dir)
   env.GITHUB_EVENT_PATH = join(dir, 'event.json')
-  await copyFile(join(EVENTS, `${name}.json`), env.GITHUB_EVENT_PATH)
+  await copyFile(vars.GITHUB_EVENT_PATH, env.GITHUB_EVENT_PATH)
   return { ...env, ...extra }
 }
 
@@ -69,8 +68,8 @@ async function run(inputs: Record<string, string>, env: NodeJS.ProcessEnv): Prom
 
 const sorted = (xs: string[]): string[] => [...xs].sort()
 
-describe('tag rules on real event payloads, checked in the registry', () => {
-  it('push of tag v1.1.1: semver rules, a sha rule and flavor; outputs as metadata-action writes them', async () => {
+describe('tag rules on the event fixtures, checked in the registry', () => {
+  it('push of tag v2.4.1: semver rules, a sha rule and flavor; outputs as metadata-action writes them', async () => {
     const image = repo('semver')
     const result = await run(
       {
@@ -84,50 +83,79 @@ describe('tag rules on real event payloads, checked in the registry', () => {
         flavor: 'suffix=-x,onlatest=true',
         'sep-tags': ','
       },
-      await fixtureEnv('event_tag_v1.1.1')
+      await fixtureEnv('push-tag')
     )
     expectSucceeded(result)
-    const tags = ['1.1.1-x', '1.1-x', '1-x', 'sha-860c190-x', 'latest-x']
+    const tags = ['2.4.1-x', '2.4-x', '2-x', 'sha-c8e1f4a-x', 'latest-x']
     expect(sorted(await listTags(registry.host, image))).toEqual(sorted(tags))
     for (const tag of tags)
       expect((await inspectRaw(registry.host, `${image}:${tag}`)).digest).toBe(result.outputs.digest)
     expect(result.outputs.tags).toBe(tags.map(t => `${registry.host}/${image}:${t}`).join(','))
-    expect(result.outputs.version).toBe('1.1.1-x')
+    expect(result.outputs.version).toBe('2.4.1-x')
+    expect(result.outputs['tag-names']).toBe(tags.join(','))
+    // metadata-action's outputs also reach later steps as DOCKER_METADATA_OUTPUT_<NAME>
+    expect(result.exported.DOCKER_METADATA_OUTPUT_TAG_NAMES).toBe(tags.join(','))
+    expect(result.exported.DOCKER_METADATA_OUTPUT_VERSION).toBe('2.4.1-x')
+    expect(result.exported.DOCKER_METADATA_OUTPUT_TAGS).toBe(result.outputs.tags)
+    expect(result.exported.DOCKER_METADATA_OUTPUT_LABELS).toBe(result.outputs.labels)
+    expect(result.exported.DOCKER_METADATA_OUTPUT_ANNOTATIONS).toBe(result.outputs.annotations)
+    expect(result.exported.DOCKER_METADATA_OUTPUT_JSON).toBe(result.outputs.json)
     expect(result.log).toContain(`Tags from the rules: ${tags.join(', ')}`)
 
-    const labels = await remoteLabels(registry.host, `${image}:1.1.1-x`)
-    expect(labels['org.opencontainers.image.version']).toBe('1.1.1-x')
-    expect(labels['org.opencontainers.image.revision']).toBe('860c1904a1ce19322e91ac35af1ab07466440c37')
-    expect(result.outputs.labels.split('\n')).toContain('org.opencontainers.image.version=1.1.1-x')
+    const labels = await remoteLabels(registry.host, `${image}:2.4.1-x`)
+    expect(labels['org.opencontainers.image.version']).toBe('2.4.1-x')
+    expect(labels['org.opencontainers.image.revision']).toBe('c8e1f4a2d7b05936e1c8a4f2d0b7e5c3a9f6d104')
+    expect(result.outputs.labels.split('\n')).toContain('org.opencontainers.image.version=2.4.1-x')
     expect(result.outputs.annotations.split('\n')).toContain(
-      'manifest:org.opencontainers.image.version=1.1.1-x'
+      'manifest:org.opencontainers.image.version=2.4.1-x'
     )
     const json = JSON.parse(result.outputs.json)
     expect(json.tags).toEqual(tags.map(t => `${registry.host}/${image}:${t}`))
-    expect(json.labels['org.opencontainers.image.revision']).toBe('860c1904a1ce19322e91ac35af1ab07466440c37')
+    expect(json.labels['org.opencontainers.image.revision']).toBe('c8e1f4a2d7b05936e1c8a4f2d0b7e5c3a9f6d104')
   })
 
   it('pull_request: the pr and sha rules, the sha being GITHUB_SHA (the merge commit)', async () => {
     const image = repo('pr')
     const result = await run(
       { image, tags: 'type=ref,event=pr\ntype=sha\ntype=ref,event=branch' },
-      await fixtureEnv('event_pull_request')
+      await fixtureEnv('pull-request', { DOCKER_METADATA_SET_OUTPUT_ENV: 'false' })
     )
     expectSucceeded(result)
-    expect(sorted(await listTags(registry.host, image))).toEqual(['pr-15', 'sha-a9c8c58'])
-    const labels = await remoteLabels(registry.host, `${image}:pr-15`)
-    expect(labels['org.opencontainers.image.revision']).toBe('a9c8c5828b91be19d9728548b24759e352367ef1')
+    // DOCKER_METADATA_SET_OUTPUT_ENV=false: the outputs only
+    expect(Object.keys(result.exported).filter(k => k.startsWith('DOCKER_METADATA_OUTPUT_'))).toEqual([])
+    expect(result.outputs['tag-names']).toBe('pr-27\nsha-e3b9a7d')
+    expect(sorted(await listTags(registry.host, image))).toEqual(['pr-27', 'sha-e3b9a7d'])
+    const labels = await remoteLabels(registry.host, `${image}:pr-27`)
+    expect(labels['org.opencontainers.image.revision']).toBe('e3b9a7d15c2f08e4b6a1d9c3f7e5b0a2d8c4f691')
   })
 
   it('full references in tags stand in for image and registry', async () => {
     const image = repo('refs')
     const result = await run(
       { registry: '', tags: `${registry.host}/${image}:1.0, ${registry.host}/${image}:stable` },
-      await fixtureEnv('event_push_dev')
+      await fixtureEnv('push-develop')
     )
     expectSucceeded(result)
     expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
     expect(result.outputs['image-ref']).toBe(`${registry.host}/${image}@${result.outputs.digest}`)
+    // no rules: this step does not stand in for metadata-action, so it exports nothing of its
+    expect(Object.keys(result.exported).filter(k => k.startsWith('DOCKER_METADATA_OUTPUT_'))).toEqual([])
+  })
+
+  it("images in metadata-action's form: a bare name followed by attributes, one image disabled", async () => {
+    const [a, b] = [repo('images-a'), repo('images-b')]
+    const result = await run(
+      {
+        registry: '',
+        images: `${registry.host}/${a},enable=true\n${registry.host}/${b},enable=false`,
+        tags: 'type=ref,event=branch'
+      },
+      await fixtureEnv('push-develop')
+    )
+    expectSucceeded(result)
+    expect(await listTags(registry.host, a)).toEqual(['develop'])
+    expect(await tagExists(registry.host, `${b}:develop`)).toBe(false)
+    expect(result.outputs['tag-names']).toBe('develop')
   })
 
   it("metadata-action's tags output for two images: both images get the tags", async () => {
@@ -138,7 +166,7 @@ describe('tag rules on real event payloads, checked in the registry', () => {
       `${registry.host}/${b}:1.0`,
       `${registry.host}/${b}:stable`
     ]
-    const result = await run({ registry: '', tags: refs.join('\n') }, await fixtureEnv('event_push_dev'))
+    const result = await run({ registry: '', tags: refs.join('\n') }, await fixtureEnv('push-develop'))
     expectSucceeded(result)
     for (const image of [a, b]) {
       expect(sorted(await listTags(registry.host, image))).toEqual(['1.0', 'stable'])
@@ -147,26 +175,73 @@ describe('tag rules on real event payloads, checked in the registry', () => {
   })
 })
 
+describe('what the event does not carry comes from the GitHub API, as metadata-action reads it', () => {
+  const TOKEN = 'ghs_tagsStandIn0123456789abcdef01'
+  /** A stand-in GitHub API on 127.0.0.1: the repository (default branch main) and the built commit. */
+  const githubApi = () =>
+    serve((req, res) => {
+      const answers: Record<string, unknown> = {
+        '/repos/acme/widget': { name: 'widget', full_name: 'acme/widget', default_branch: 'main' },
+        [`/repos/acme/widget/commits/${SHAS.main}`]: {
+          sha: SHAS.main,
+          commit: { committer: { date: '2025-03-14T23:59:58+09:00' } }
+        }
+      }
+      const body = req.headers.authorization === `token ${TOKEN}` ? answers[req.url] : undefined
+      res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify(body ?? { message: 'Not Found' }))
+    })
+
+  it("schedule: type=edge on the repository's default branch, and {{commit_date}} from the commit", async () => {
+    const api = await githubApi()
+    const image = repo('schedule')
+    const result = await run(
+      {
+        image,
+        tags: "type=edge\ntype=raw,value=built-{{commit_date 'YYYYMMDD-HHmmss'}}",
+        'github-token': TOKEN
+      },
+      await fixtureEnv('schedule', { GITHUB_API_URL: `http://${api.host}` })
+    )
+    expectSucceeded(result)
+    expect(sorted(await listTags(registry.host, image))).toEqual(['built-20250314-145958', 'edge'])
+    expect(api.seen.map(s => s.url).sort()).toEqual(
+      ['/repos/acme/widget', `/repos/acme/widget/commits/${SHAS.main}`].sort()
+    )
+  })
+
+  it('schedule: type=edge alone tags the default branch the API names (no input error before asking)', async () => {
+    const api = await githubApi()
+    const image = repo('edge')
+    const result = await run(
+      { image, tags: 'type=edge', 'github-token': TOKEN },
+      await fixtureEnv('schedule', { GITHUB_API_URL: `http://${api.host}` })
+    )
+    expectSucceeded(result)
+    expect(await listTags(registry.host, image)).toEqual(['edge'])
+  })
+})
+
 describe('rules that yield no tag for this event', () => {
   const rules = 'type=ref,event=tag\ntype=ref,event=pr'
 
   it('with push: an input error naming the rules, before any build; nothing pushed', async () => {
     const image = repo('none')
-    const result = await run({ image, tags: rules }, await fixtureEnv('event_push_dev'))
+    const result = await run({ image, tags: rules }, await fixtureEnv('push-develop'))
     expect(result.code).not.toBe(0)
     const errors = errorLines(result.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain(
-      'Invalid input "tags": no rule yields a tag for this event (push on refs/heads/dev)'
+      'Invalid input "tags": no rule yields a tag for this event (push on refs/heads/develop)'
     )
     expect(errors[0]).toContain('"type=ref,event=tag", "type=ref,event=pr"')
     expect(result.log).not.toContain('::group::Build')
-    expect(await tagExists(registry.host, `${image}:dev`)).toBe(false)
+    expect(await tagExists(registry.host, `${image}:develop`)).toBe(false)
   })
 
   it('with push: false, the image is built untagged and imageid is its ID', async () => {
     const image = repo('untagged')
-    const result = await run({ image, tags: rules, push: 'false' }, await fixtureEnv('event_push_dev'))
+    const result = await run({ image, tags: rules, push: 'false' }, await fixtureEnv('push-develop'))
     expectSucceeded(result)
     const id = result.outputs.imageid
     expect(id).toMatch(/^sha256:[0-9a-f]{64}$/)

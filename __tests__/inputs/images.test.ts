@@ -9,7 +9,19 @@ describe('parseImages: metadata-action image lines', () => {
     [['localhost:5000/a/b'], [{ registry: 'localhost:5000', image: 'a/b' }]],
     [['name=ghcr.io/octo/App'], [{ registry: 'ghcr.io', image: 'octo/app' }]],
     [['name=ghcr.io/octo/app,enable=false', 'quay.io/o/a'], [{ registry: 'quay.io', image: 'o/a' }]],
-    [['"name=ghcr.io/o/a",enable=true'], [{ registry: 'ghcr.io', image: 'o/a' }]]
+    [['"name=ghcr.io/o/a",enable=true'], [{ registry: 'ghcr.io', image: 'o/a' }]],
+    // a bare name followed by attributes, as metadata-action reads it
+    [['ghcr.io/o/app,enable=false', 'octo/app'], [{ registry: 'docker.io', image: 'octo/app' }]],
+    [['ghcr.io/o/app,enable=true'], [{ registry: 'ghcr.io', image: 'o/app' }]],
+    [['enable=true,ghcr.io/o/app'], [{ registry: 'ghcr.io', image: 'o/app' }]],
+    // metadata-action's older form: one line of comma-separated names
+    [
+      ['octo/app, ghcr.io/octo/app'],
+      [
+        { registry: 'docker.io', image: 'octo/app' },
+        { registry: 'ghcr.io', image: 'octo/app' }
+      ]
+    ]
   ])('%j', (lines, expected) => {
     expect(parseImages(lines)).toEqual(expected)
   })
@@ -20,6 +32,7 @@ describe('parseImages: metadata-action image lines', () => {
     ['name=ghcr.io/o/a,enable=maybe', /enable must be true or false/],
     ['name=ghcr.io/o/a,color=red', /unknown attribute "color"/],
     ['enable=true', /names no image/],
+    ['ghcr.io/o/a,ghcr.io/o/b,enable=true', /"ghcr.io\/o\/b" is a second name/],
     ['ghcr.io/Bad Name', /repository path/],
     ['example.com:99999/a', /registry/]
   ])('%s is refused', (line, message) => {

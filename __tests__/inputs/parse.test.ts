@@ -123,12 +123,7 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['tag with command substitution', { tags: '$(touch /tmp/x)' }, 'tags', 'touch'],
   ['tag with semicolon', { tags: 'a;b' }, 'tags', '"a;b"'],
   ['tag line with a command', { tags: 'v1\nrm -rf' }, 'tags', '"rm -rf"'],
-  [
-    'full reference in tags beside image',
-    { tags: 'my/app:v1' },
-    'image',
-    'name their own registry and image'
-  ],
+  ['full reference in tags beside image', { tags: 'my/app:v1' }, 'tags', 'name their own registry and image'],
   ['tag with digest', { tags: 'v1@sha256:abc' }, 'tags', 'has a digest'],
   ['tag with unicode', { tags: 'vé' }, 'tags', 'not a valid tag'],
   ['push yes', { push: 'yes' }, 'push', 'boolean'],
@@ -543,16 +538,12 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
   it.each([
     [
       { image: 'octo/app', tags: 'ghcr.io/octo/app:1' },
-      'image',
+      'tags',
       /name their own registry and image: leave the "image", "registry" and "images" inputs empty/
     ],
-    [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'registry', /name their own registry and image/],
+    [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'tags', /name their own registry and image/],
     [{ tags: 'ghcr.io/octo/app:1,docker.io/octo/app:2' }, 'tags', /every tag goes to every image/],
-    [
-      { images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' },
-      'images',
-      /name their own registry and image/
-    ],
+    [{ images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' }, 'tags', /name their own registry and image/],
     [{ image: 'my/app', tags: 'type=raw,value=x,enable=maybe' }, 'tags', /enable must be true or false/],
     [{ image: 'my/app', flavor: 'latest=sometimes' }, 'flavor', /latest "sometimes"/]
   ])('%j → an InputError on %s', (values: Record<string, string>, input, message) => {

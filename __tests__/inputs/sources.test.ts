@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { defaultInputs, InputError, parseInputs } from '../../src/inputs/parse.js'
-import { parseAnnotation, parseSource } from '../../src/inputs/sources.js'
+import { parseSource } from '../../src/inputs/sources.js'
+import { parseAnnotation } from '../../src/metadata/levels.js'
 
 const D = `sha256:${'a'.repeat(64)}`
 

@@ -2,33 +2,52 @@
 // without the index levels when buildx finds no index.
 import { describe, expect, it } from '@jest/globals'
 import {
-  annotationLevels,
   mayHaveIndex,
   ociAnnotations,
   withoutIndexLevels,
-  type Level
+  buildLevels
 } from '../../src/metadata/annotations.js'
 import type { BuildPlan } from '../../src/docker/docker.js'
 import { DockerError } from '../../src/docker/docker.js'
 import { buildAnnotations, withIndexFallback } from '../../src/pipeline/annotate.js'
+import { MetadataEnvError, readMetadataEnv } from '../../src/metadata/env.js'
+import { metadataOutputs } from '../../src/metadata/outputs.js'
 
 const TITLE = 'org.opencontainers.image.title'
 const DESC = 'org.opencontainers.image.description'
 
-describe('annotationLevels (DOCKER_METADATA_ANNOTATIONS_LEVELS)', () => {
-  const cases: [string | undefined, Level[], string[]][] = [
-    [undefined, ['manifest', 'index'], []],
-    ['', ['manifest', 'index'], []],
-    ['  ', ['manifest', 'index'], []],
-    ['manifest', ['manifest'], []],
-    ['index', ['index'], []],
-    ['Manifest, INDEX ,manifest', ['manifest', 'index'], []],
-    ['manifest-descriptor,index-descriptor', ['manifest-descriptor', 'index-descriptor'], []],
-    ['manifest,layer,,config', ['manifest'], ['layer', 'config']]
+describe('DOCKER_METADATA_ANNOTATIONS_LEVELS: one reader, a default for each use', () => {
+  const levelsOf = (raw: string | undefined) =>
+    readMetadataEnv(raw === undefined ? {} : { DOCKER_METADATA_ANNOTATIONS_LEVELS: raw })
+  const cases: [string | undefined, string[], string[]][] = [
+    // unset: our builds annotate the manifest and the index; the annotations output is metadata-action's manifest
+    [undefined, ['manifest', 'index'], ['manifest']],
+    ['', ['manifest', 'index'], ['manifest']],
+    ['  ', ['manifest', 'index'], ['manifest']],
+    ['manifest', ['manifest'], ['manifest']],
+    ['index', ['index'], ['index']],
+    ['Manifest, INDEX ,manifest', ['manifest', 'index'], ['manifest', 'index', 'manifest']],
+    [
+      'manifest-descriptor,index-descriptor',
+      ['manifest-descriptor', 'index-descriptor'],
+      ['manifest-descriptor', 'index-descriptor']
+    ],
+    [
+      'manifest[linux/amd64,linux/arm64],index',
+      ['manifest[linux/amd64,linux/arm64]', 'index'],
+      ['manifest[linux/amd64,linux/arm64]', 'index']
+    ]
   ]
-  it.each(cases)('%j → %j (unknown %j)', (raw, levels, unknown) => {
-    const env = raw === undefined ? {} : { DOCKER_METADATA_ANNOTATIONS_LEVELS: raw }
-    expect(annotationLevels(env)).toEqual({ levels, unknown })
+  it.each(cases)('%j → builds %j, output %j', (raw, build, output) => {
+    const metadataEnv = levelsOf(raw)
+    expect(buildLevels({ metadataEnv })).toEqual(build)
+    const out = metadataOutputs({ version: '', labels: [], annotations: [`${TITLE}=a`] }, [], { metadataEnv })
+    expect(out.annotations).toEqual(output.map(level => `${level}:${TITLE}=a`))
+  })
+
+  it('an unknown level is an error naming the variable, for both uses', () => {
+    expect(() => levelsOf('manifest,layer')).toThrow(MetadataEnvError)
+    expect(() => levelsOf('manifest,layer')).toThrow(/"layer" is not an annotation level/)
   })
 })
 
@@ -67,7 +86,7 @@ describe('mayHaveIndex', () => {
 
 describe('ociAnnotations', () => {
   const labels = [`${TITLE}=app`, `${DESC}=An app, with commas = and equals`, 'com.example.team=core', 'x']
-  const cases: [string, Level[], boolean, string[]][] = [
+  const cases: [string, string[], boolean, string[]][] = [
     [
       'manifest and index, with an index',
       ['manifest', 'index'],
@@ -122,17 +141,27 @@ describe('withoutIndexLevels', () => {
 })
 
 describe('buildAnnotations', () => {
-  it('warns once about unknown levels and uses the known ones', () => {
-    const warnings: string[] = []
-    const out = buildAnnotations(
-      { platforms: [], provenance: '', sbom: '' },
-      [`${TITLE}=a`],
-      { warning: m => warnings.push(m) },
-      { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'index,bogus' }
-    )
-    expect(out).toEqual([`index:${TITLE}=a`])
-    expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/DOCKER_METADATA_ANNOTATIONS_LEVELS: ignoring "bogus"/)
+  it('puts the OCI labels at the levels read with the inputs; index levels only where an index may be', () => {
+    const inputs = (raw: string) => ({
+      platforms: [],
+      provenance: 'false',
+      sbom: '',
+      metadataEnv: readMetadataEnv({ DOCKER_METADATA_ANNOTATIONS_LEVELS: raw })
+    })
+    expect(buildAnnotations(inputs('index,manifest'), [`${TITLE}=a`, 'team=x'], {})).toEqual([
+      `manifest:${TITLE}=a`
+    ])
+    expect(buildAnnotations({ ...inputs('index,manifest'), provenance: '' }, [`${TITLE}=a`], {})).toEqual([
+      `index:${TITLE}=a`,
+      `manifest:${TITLE}=a`
+    ])
+    expect(
+      buildAnnotations({ ...inputs('index[linux/amd64]'), provenance: 'false' }, [`${TITLE}=a`], {})
+    ).toEqual([])
+    // a level for some platforms reaches the build (it was ignored, with a warning)
+    expect(buildAnnotations(inputs('manifest[linux/amd64]'), [`${TITLE}=a`], {})).toEqual([
+      `manifest[linux/amd64]:${TITLE}=a`
+    ])
   })
 })
 

@@ -1,10 +1,13 @@
-// metadata-action's outputs as the action writes them: version, labels, annotations and json, with the
-// sep-* separators and DOCKER_METADATA_ANNOTATIONS_LEVELS.
+// metadata-action's outputs as the action writes them: version, tag-names, labels, annotations and json,
+// with the sep-* separators and DOCKER_METADATA_ANNOTATIONS_LEVELS, and the DOCKER_METADATA_OUTPUT_*
+// variables it exports for later steps.
 import { describe, expect, it } from '@jest/globals'
 import { makeInputs } from '../../__fixtures__/inputs.js'
 import type { Result } from '../../src/pipeline/index.js'
 import { outputs, typedOutputs } from '../../src/action/summary.js'
-import { DEFAULT_METADATA_ENV } from '../../src/metadata/env.js'
+import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv } from '../../src/metadata/env.js'
+import { metadataEnvExports } from '../../src/metadata/outputs.js'
+import { classifyTags } from '../../src/inputs/tags.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 
@@ -86,5 +89,60 @@ describe('metadata-action outputs', () => {
     const o = outputs(makeInputs(), result({ tags: [], digest: '', imageRef: '' }))
     expect(o.tags).toBe('')
     expect(JSON.parse(o.json).tags).toEqual([])
+  })
+})
+
+describe('tag-names', () => {
+  it('the tags without the image name, each once, joined by sep-tags', () => {
+    const tags = [
+      'ghcr.io/my/app:1.2.3',
+      'ghcr.io/my/app:latest',
+      'localhost:5000/my/app:1.2.3',
+      'localhost:5000/my/app:latest'
+    ]
+    expect(outputs(makeInputs(), result({ tags }))['tag-names']).toBe('1.2.3\nlatest')
+    expect(outputs(makeInputs({ sepTags: ',' }), result({ tags }))['tag-names']).toBe('1.2.3,latest')
+    expect(typedOutputs(makeInputs(), result({ tags }))['tag-names']).toEqual(['1.2.3', 'latest'])
+    expect(outputs(makeInputs(), result({ tags: [] }))['tag-names']).toBe('')
+  })
+})
+
+describe('DOCKER_METADATA_OUTPUT_* for later steps', () => {
+  const rules = classifyTags(['type=semver,pattern={{version}}']).rules
+  const values = outputs(makeInputs(), result())
+
+  it('with tag rules: every metadata-action output under its name, with the same value', () => {
+    expect(metadataEnvExports(makeInputs({ tagRules: rules }), values)).toEqual({
+      DOCKER_METADATA_OUTPUT_VERSION: values.version,
+      DOCKER_METADATA_OUTPUT_TAGS: values.tags,
+      DOCKER_METADATA_OUTPUT_TAG_NAMES: values['tag-names'],
+      DOCKER_METADATA_OUTPUT_LABELS: values.labels,
+      DOCKER_METADATA_OUTPUT_ANNOTATIONS: values.annotations,
+      DOCKER_METADATA_OUTPUT_JSON: values.json
+    })
+    expect(values['tag-names']).toBe('1.2.3\nlatest')
+  })
+
+  it('none without rules, or with DOCKER_METADATA_SET_OUTPUT_ENV=false', () => {
+    expect(metadataEnvExports(makeInputs(), values)).toEqual({})
+    for (const off of ['false', 'False', '0', 'f'])
+      expect(
+        metadataEnvExports(
+          makeInputs({
+            tagRules: rules,
+            metadataEnv: readMetadataEnv({ DOCKER_METADATA_SET_OUTPUT_ENV: off })
+          }),
+          values
+        )
+      ).toEqual({})
+    const on = makeInputs({
+      tagRules: rules,
+      metadataEnv: readMetadataEnv({ DOCKER_METADATA_SET_OUTPUT_ENV: 'true' })
+    })
+    expect(Object.keys(metadataEnvExports(on, values))).toHaveLength(6)
+  })
+
+  it('DOCKER_METADATA_SET_OUTPUT_ENV that is no boolean is an error naming it', () => {
+    expect(() => readMetadataEnv({ DOCKER_METADATA_SET_OUTPUT_ENV: 'yes' })).toThrow(MetadataEnvError)
   })
 })

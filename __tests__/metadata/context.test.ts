@@ -1,19 +1,12 @@
 import { describe, it, expect, jest } from '@jest/globals'
-import * as github from '@actions/github'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {
-  autoTags,
-  fromActionsContext,
-  loadGitContext,
-  mergeLabels,
-  ociLabels,
-  parseSemver,
-  sanitizeTag,
-  type GitContext
-} from '../../src/metadata/context.js'
-import { isValidTag } from '../../src/core/reference.js'
+import { loadGitContext, mergeLabels, type GitContext } from '../../src/metadata/context.js'
+import { buildMetadata } from '../../src/metadata/build-metadata.js'
+import { DEFAULT_METADATA_ENV } from '../../src/metadata/env.js'
+import { DEFAULT_FLAVOR } from '../../src/metadata/rules/parse.js'
+import { eventEnv, libraryContext } from '../helpers/events.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const HEAD = 'fedcba9876543210fedcba9876543210fedcba98'
@@ -32,56 +25,47 @@ function ctx(over: Partial<GitContext> = {}): GitContext {
   }
 }
 
+/** The build's metadata for bare `tags` (none: the automatic set). */
+const metadataOf = (c: GitContext, tags: string[] = [], now = NOW) =>
+  buildMetadata(
+    { tags, tagRules: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV, labels: [] },
+    c,
+    now
+  )
+const autoTags = (c: GitContext): string[] => metadataOf(c).tags
+
+/** The OCI labels as an object. */
+function labelsOf(c: GitContext, tags: string[] = [], now = NOW): Record<string, string> {
+  return Object.fromEntries(
+    metadataOf(c, tags, now).labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
+  )
+}
+
 const prPayload = (n: number) => ({
   number: n,
   pull_request: { number: n, head: { sha: HEAD } },
   repository: { default_branch: 'main' }
 })
 
-/** The shared event fixtures: GitHub's own payloads and the variables the runner sets with them. */
-const EVENTS = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'gh-events')
-
-function fixtureEnv(name: string): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const line of readFileSync(path.join(EVENTS, `${name}.env`), 'utf8').split('\n')) {
-    const eq = line.indexOf('=')
-    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1)
-  }
-  return env
-}
-
-/** @actions/github's Context, built as the library builds it: from process.env when it is constructed. */
-function libraryContext(env: Record<string, string | undefined>): GitContext {
-  const saved = { ...process.env }
-  try {
-    for (const key of Object.keys(process.env)) if (key.startsWith('GITHUB_')) delete process.env[key]
-    Object.assign(process.env, env)
-    const Context = github.context.constructor as new () => typeof github.context
-    return fromActionsContext(new Context(), process.env)
-  } finally {
-    process.env = saved
-  }
-}
-
 describe('the git context through @actions/github', () => {
   it('reads a push to the default branch: event, ref, sha, repository, server and payload', () => {
-    const env = fixtureEnv('event_push_master')
-    const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_push_master.json') })
+    const env = eventEnv('push-main')
+    const c = libraryContext(env)
     expect(c).toMatchObject({
       actions: true,
       eventName: 'push',
-      ref: 'refs/heads/master',
+      ref: 'refs/heads/main',
       sha: env.GITHUB_SHA,
       serverUrl: 'https://github.com',
-      repository: 'docker/test-docker-action'
+      repository: 'acme/widget'
     })
-    expect(c.payload.repository.default_branch).toBe('master')
-    expect(autoTags(c)).toEqual(['latest', 'master', `sha-${env.GITHUB_SHA.slice(0, 7)}`])
+    expect(c.payload.repository.default_branch).toBe('main')
+    expect(autoTags(c)).toEqual(['latest', 'main', `sha-${env.GITHUB_SHA.slice(0, 7)}`])
   })
 
   it('reads a pull request payload: its number and GITHUB_SHA (the merge commit) decide the tags', () => {
-    const env = fixtureEnv('event_pull_request')
-    const c = libraryContext({ ...env, GITHUB_EVENT_PATH: path.join(EVENTS, 'event_pull_request.json') })
+    const env = eventEnv('pull-request')
+    const c = libraryContext(env)
     // GITHUB_SHA, the merge commit the build contains, not the PR head (metadata-action's rule)
     expect(c.payload.pull_request.head.sha).not.toBe(env.GITHUB_SHA)
     expect(autoTags(c)).toEqual([`pr-${c.payload.pull_request.number}`, `sha-${env.GITHUB_SHA.slice(0, 7)}`])
@@ -90,10 +74,10 @@ describe('the git context through @actions/github', () => {
   it('trims a GHES server URL, and names the repository from the payload without GITHUB_REPOSITORY', () => {
     const c = libraryContext({
       GITHUB_SERVER_URL: 'https://ghe.example.com/',
-      GITHUB_EVENT_PATH: path.join(EVENTS, 'event_push_master.json')
+      GITHUB_EVENT_PATH: eventEnv('push-main').GITHUB_EVENT_PATH
     })
     expect(c.serverUrl).toBe('https://ghe.example.com')
-    expect(c.repository).toBe('docker/test-docker-action')
+    expect(c.repository).toBe('acme/widget')
   })
 
   it('is not in Actions without GITHUB_ACTIONS=true, and has defaults without any variable', () => {
@@ -137,145 +121,12 @@ async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Pr
   }
 }
 
-describe('sanitizeTag', () => {
-  it.each([
-    ['feature/Login_page', 'feature-Login_page'],
-    ['-leading', 'leading'],
-    ['.hidden', 'hidden'],
-    ['--..-x', 'x'],
-    ['a b@c#d', 'a-b-c-d'],
-    ['1.2.3+build.5', '1.2.3-build.5'],
-    ['ünïcode', 'n-code'],
-    ['', ''],
-    ['---', ''],
-    ['/', ''],
-    ['x'.repeat(200), 'x'.repeat(128)]
-  ])('%s → %s', (input, out) => {
-    expect(sanitizeTag(input)).toBe(out)
-  })
-})
-
-describe('parseSemver', () => {
-  it.each([
-    ['1.2.3', { major: 1, minor: 2, patch: 3 }],
-    ['v1.2.3', { major: 1, minor: 2, patch: 3 }],
-    ['v0.0.0', { major: 0, minor: 0, patch: 0 }],
-    ['v10.20.30-rc.1', { major: 10, minor: 20, patch: 30, prerelease: 'rc.1' }],
-    ['1.2.3+build.5', { major: 1, minor: 2, patch: 3, build: 'build.5' }],
-    ['1.2.3-alpha.0+sha.abc', { major: 1, minor: 2, patch: 3, prerelease: 'alpha.0', build: 'sha.abc' }],
-    ['1.2.3-0a', { major: 1, minor: 2, patch: 3, prerelease: '0a' }]
-  ])('%s', (input, out) => {
-    expect(parseSemver(input)).toEqual(out)
-  })
-
-  it.each([
-    'v1.2',
-    '1',
-    'vv1.2.3',
-    'V1.2.3',
-    '01.2.3',
-    '1.02.3',
-    '1.2.03',
-    '1.2.3-01',
-    '1.2.3-',
-    '1.2.3+',
-    '1.2.3-rc..1',
-    ' 1.2.3',
-    '1.2.3.4',
-    'release/2024',
-    '99999999999999999999.0.0'
-  ])('rejects %s', input => {
-    expect(parseSemver(input)).toBeUndefined()
-  })
-})
-
-describe('autoTags', () => {
-  const long = 'b'.repeat(200)
-  it.each<[string, Partial<GitContext>, string[]]>([
-    ['semver tag', { ref: 'refs/tags/v1.2.3' }, ['1.2.3', '1.2', '1', 'latest', 'sha-0123456']],
-    ['v-less semver tag', { ref: 'refs/tags/1.2.3' }, ['1.2.3', '1.2', '1', 'latest', 'sha-0123456']],
-    ['major zero', { ref: 'refs/tags/v0.3.1' }, ['0.3.1', '0.3', '0', 'latest', 'sha-0123456']],
-    [
-      'build metadata',
-      { ref: 'refs/tags/v1.2.3+build.5' },
-      ['1.2.3-build.5', '1.2', '1', 'latest', 'sha-0123456']
-    ],
-    ['prerelease', { ref: 'refs/tags/v1.2.3-rc.1' }, ['1.2.3-rc.1', 'sha-0123456']],
-    ['prerelease with build', { ref: 'refs/tags/v1.2.3-rc.1+b.7' }, ['1.2.3-rc.1-b.7', 'sha-0123456']],
-    ['default branch', { ref: 'refs/heads/main' }, ['latest', 'main', 'sha-0123456']],
-    [
-      'default branch from payload',
-      { ref: 'refs/heads/trunk', payload: { repository: { default_branch: 'trunk' } } },
-      ['latest', 'trunk', 'sha-0123456']
-    ],
-    [
-      'missing default_branch → not default',
-      { ref: 'refs/heads/main', payload: {} },
-      ['main', 'sha-0123456']
-    ],
-    ['other branch', { ref: 'refs/heads/feature/Login_page' }, ['feature-Login_page', 'sha-0123456']],
-    ['branch with leading -', { ref: 'refs/heads/-Fix/UI' }, ['Fix-UI', 'sha-0123456']],
-    ['branch sanitized to nothing', { ref: 'refs/heads/---' }, ['sha-0123456']],
-    ['200-char branch', { ref: `refs/heads/${long}` }, ['b'.repeat(128), 'sha-0123456']],
-    [
-      'pull_request',
-      { eventName: 'pull_request', ref: 'refs/pull/42/merge', payload: prPayload(42) },
-      ['pr-42', 'sha-0123456']
-    ],
-    [
-      'pull_request number from the ref',
-      { eventName: 'pull_request', ref: 'refs/pull/17/merge', payload: {} },
-      ['pr-17', 'sha-0123456']
-    ],
-    [
-      'pull_request_target (ref is the base branch)',
-      { eventName: 'pull_request_target', ref: 'refs/heads/main', payload: prPayload(9) },
-      ['pr-9', 'sha-0123456']
-    ],
-    [
-      'pull_request_target without a number never gets latest',
-      { eventName: 'pull_request_target', ref: 'refs/heads/main' },
-      ['sha-0123456']
-    ],
-    [
-      'other event on a refs/pull ref',
-      { eventName: 'pull_request_review', ref: 'refs/pull/5/merge', payload: prPayload(5) },
-      ['pr-5', 'sha-0123456']
-    ],
-    ['non-semver tag', { ref: 'refs/tags/release/2024' }, ['release-2024', 'sha-0123456']],
-    ['partial version is not semver', { ref: 'refs/tags/v1.2' }, ['v1.2', 'sha-0123456']],
-    ['workflow_dispatch on main', { eventName: 'workflow_dispatch' }, ['latest', 'main', 'sha-0123456']],
-    ['schedule on a branch', { eventName: 'schedule', ref: 'refs/heads/dev' }, ['dev', 'sha-0123456']],
-    [
-      'release event on a tag',
-      { eventName: 'release', ref: 'refs/tags/v2.0.0' },
-      ['2.0.0', '2.0', '2', 'latest', 'sha-0123456']
-    ],
-    ['unknown ref', { eventName: 'workflow_dispatch', ref: '' }, ['sha-0123456']],
-    ['nothing derivable', { ref: '', sha: '' }, ['latest']],
-    [
-      'default branch named latest is deduped',
-      {
-        ref: 'refs/heads/latest',
-        payload: { repository: { default_branch: 'latest' } }
-      },
-      ['latest', 'sha-0123456']
-    ],
-    ['outside Actions', { actions: false, ref: 'refs/tags/v1.2.3' }, ['latest']]
-  ])('%s', (_name, over, tags) => {
-    const out = autoTags(ctx(over))
-    expect(out).toEqual(tags)
-    expect(out.every(isValidTag)).toBe(true)
-    expect(new Set(out).size).toBe(out.length)
-  })
-})
-
-describe('ociLabels', () => {
+describe('the OCI labels', () => {
   const version = (over: Partial<GitContext>) =>
-    ociLabels(ctx(over), [], false, NOW)['org.opencontainers.image.version']
+    labelsOf(ctx(over), [], NOW)['org.opencontainers.image.version']
 
   it('sets source, revision, created and version', () => {
-    expect(ociLabels(ctx({ ref: 'refs/tags/v1.2.3' }), [], false, NOW)).toEqual({
+    expect(labelsOf(ctx({ ref: 'refs/tags/v1.2.3' }), [], NOW)).toEqual({
       'org.opencontainers.image.source': 'https://github.com/octo/app',
       'org.opencontainers.image.revision': SHA,
       'org.opencontainers.image.created': '2025-01-02T03:04:05Z',
@@ -284,7 +135,7 @@ describe('ociLabels', () => {
   })
 
   it('builds source from a GHES server URL', () => {
-    const l = ociLabels(ctx({ serverUrl: 'https://ghe.example.com' }), [], false, NOW)
+    const l = labelsOf(ctx({ serverUrl: 'https://ghe.example.com' }), [], NOW)
     expect(l['org.opencontainers.image.source']).toBe('https://ghe.example.com/octo/app')
   })
 
@@ -293,15 +144,15 @@ describe('ociLabels', () => {
       repository: { default_branch: 'main' },
       head_commit: { id: SHA, timestamp: '2024-05-01T12:34:56+02:00' }
     }
-    const l = ociLabels(ctx({ payload }), [], false, NOW)
+    const l = labelsOf(ctx({ payload }), [], NOW)
     expect(l['org.opencontainers.image.created']).toBe('2024-05-01T10:34:56Z')
     // the same commit built later gets the same label
-    expect(ociLabels(ctx({ payload }), [], false, new Date())).toEqual(l)
+    expect(labelsOf(ctx({ payload }), [], new Date())).toEqual(l)
   })
 
   it('falls back to now without a usable head_commit timestamp', () => {
     const created = (payload: Record<string, unknown>) =>
-      ociLabels(ctx({ payload }), [], false, NOW)['org.opencontainers.image.created']
+      labelsOf(ctx({ payload }), [], NOW)['org.opencontainers.image.created']
     expect(created({})).toBe('2025-01-02T03:04:05Z')
     expect(created({ head_commit: { timestamp: 'yesterday' } })).toBe('2025-01-02T03:04:05Z')
     expect(created({ head_commit: { id: 'other', timestamp: '2024-05-01T12:34:56Z' } })).toBe(
@@ -312,7 +163,7 @@ describe('ociLabels', () => {
 
   it('uses GITHUB_SHA (the merge commit), not the PR head, for revision on pull requests', () => {
     const c = ctx({ eventName: 'pull_request', ref: 'refs/pull/42/merge', payload: prPayload(42) })
-    const l = ociLabels(c, autoTags(c), false, NOW)
+    const l = labelsOf(c)
     expect(l['org.opencontainers.image.revision']).toBe(SHA)
     expect(l['org.opencontainers.image.version']).toBe('pr-42')
     expect(l['org.opencontainers.image.created']).toBe('2025-01-02T03:04:05Z')
@@ -334,17 +185,16 @@ describe('ociLabels', () => {
 
   it('version is the first explicit tag that is not latest', () => {
     const l = (tags: string[]) =>
-      ociLabels(ctx({ ref: 'refs/tags/v1.2.3' }), tags, true, NOW)['org.opencontainers.image.version']
+      labelsOf(ctx({ ref: 'refs/tags/v1.2.3' }), tags)['org.opencontainers.image.version']
     expect(l(['latest', 'stable', '1.0'])).toBe('stable')
     expect(l(['latest'])).toBeUndefined()
-    expect(l([])).toBeUndefined()
   })
 
   it('outside Actions sets only created', () => {
-    expect(ociLabels(ctx({ actions: false }), ['latest'], false, NOW)).toEqual({
+    expect(labelsOf(ctx({ actions: false }))).toEqual({
       'org.opencontainers.image.created': '2025-01-02T03:04:05Z'
     })
-    expect(ociLabels(ctx({ actions: false }), ['1.0'], true, NOW)).toEqual({
+    expect(labelsOf(ctx({ actions: false }), ['1.0'])).toEqual({
       'org.opencontainers.image.created': '2025-01-02T03:04:05Z'
     })
   })

@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { GitContext } from '../../src/metadata/context.js'
 import { defaultInputs } from '../../src/inputs/parse.js'
 import { buildMetadata } from '../../src/metadata/build-metadata.js'
-import { classified, loadRepositoryLabels, repositoryLabels, type RepoMetadata } from '../../src/metadata/repo-labels.js'
+import {
+  classified,
+  repositoryLabels,
+  type RepoMetadata,
+  loadCommitDate,
+  loadRepository,
+  repositoryFacts
+} from '../../src/metadata/repo-labels.js'
 import type { Reporter } from '../../src/log/reporter.js'
 import { cleanUp, serve } from '../helpers/stand-in.js'
 
@@ -49,6 +56,9 @@ function recorder() {
 }
 
 const noSleep = async () => {}
+
+const loadRepositoryLabels = async (...a: Parameters<typeof loadRepository>) =>
+  (await loadRepository(...a)).labels
 
 describe('repositoryLabels', () => {
   const cases: [string, RepoMetadata, Record<string, string>][] = [
@@ -113,7 +123,7 @@ describe('classified', () => {
   })
 })
 
-describe('loadRepositoryLabels against a stand-in API', () => {
+describe('loadRepository against a stand-in API', () => {
   it('reads GET /repos/{owner}/{repo} under GITHUB_API_URL (a GHE /api/v3 prefix) with the token, masked first', async () => {
     const api = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' })
@@ -272,6 +282,92 @@ describe('loadRepositoryLabels against a stand-in API', () => {
     ).toEqual({})
     expect(api.seen).toEqual([])
     expect(r.events).toEqual([])
+  })
+})
+
+describe("the repository's default branch", () => {
+  it.each<[unknown, string | undefined]>([
+    ['main', 'main'],
+    ['release/2.x', 'release/2.x'],
+    ['', undefined],
+    [null, undefined],
+    [42, undefined],
+    ['has space', undefined],
+    ['a..b', undefined],
+    ['/lead', undefined],
+    ['x'.repeat(256), undefined]
+  ])('%j → %j', (branch, expected) => {
+    expect(repositoryFacts({ ...REPO, default_branch: branch as string }).defaultBranch).toBe(expected)
+  })
+
+  it('comes with the labels from the one request', async () => {
+    const api = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ ...REPO, default_branch: 'trunk' }))
+    })
+    const r = recorder()
+    const facts = await loadRepository(ctx(), {
+      token: TOKEN,
+      attempts: 1,
+      reporter: r.reporter,
+      env: { GITHUB_API_URL: `http://${api.host}` },
+      sleep: noSleep
+    })
+    expect(facts.defaultBranch).toBe('trunk')
+    expect(facts.labels[TITLE]).toBe('app')
+    expect(api.seen).toHaveLength(1)
+  })
+})
+
+describe("loadCommitDate: the commit's date when the event carries none", () => {
+  const SHA = 'b'.repeat(40)
+  const commitApi = (body: unknown, status = 200) =>
+    serve((_req, res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify(body))
+    })
+  const load = (host: string, r = recorder(), sha = SHA) =>
+    loadCommitDate(ctx(), sha, {
+      token: TOKEN,
+      attempts: 2,
+      reporter: r.reporter,
+      env: { GITHUB_API_URL: `http://${host}/api/v3` },
+      sleep: noSleep
+    })
+
+  it("reads GET /repos/{owner}/{repo}/commits/{sha}: the committer's date", async () => {
+    const api = await commitApi({
+      sha: SHA,
+      commit: {
+        author: { date: '2024-01-01T00:00:00Z' },
+        committer: { date: '2024-02-03T04:05:06+01:00' }
+      }
+    })
+    const r = recorder()
+    expect((await load(api.host, r))?.toISOString()).toBe('2024-02-03T03:05:06.000Z')
+    expect(api.seen.map(s => `${s.method} ${s.url}`)).toEqual([`GET /api/v3/repos/octo/app/commits/${SHA}`])
+    expect(api.seen[0].headers.authorization).toBe(`token ${TOKEN}`)
+    expect(r.events[0]).toBe(`secret ${TOKEN}`)
+    expect(r.warnings()).toEqual([])
+  })
+
+  it.each<[string, unknown, number]>([
+    ['no committer date', { commit: {} }, 200],
+    ['a date that is not RFC 3339', { commit: { committer: { date: 'yesterday' } } }, 200],
+    ['a refusal', { message: 'Not Found' }, 404]
+  ])('%s: one warning, undefined (the run time is used)', async (_name, body, status) => {
+    const api = await commitApi(body, status)
+    const r = recorder()
+    expect(await load(api.host, r)).toBeUndefined()
+    expect(r.warnings()).toEqual([
+      expect.stringMatching(/could not read the commit's date from the GitHub API/)
+    ])
+  })
+
+  it('asks nothing for a sha that is not one', async () => {
+    const api = await commitApi({})
+    expect(await load(api.host, recorder(), '../../etc')).toBeUndefined()
+    expect(api.seen).toEqual([])
   })
 })
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8849);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9119);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8849:
+/***/ 9119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -687,6 +687,15 @@ function splitKeyValue(line) {
     if (eq < 0)
         return undefined;
     return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+}
+/** `%XX` escapes decoded as git and URL parsers decode userinfo; text that is not valid escaping stays as it is. */
+function percentDecoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/build-options.ts
@@ -2033,7 +2042,7 @@ const sources_show = (value) => JSON.stringify(value.length > 200 ? `${value.sli
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag` or `repo@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
  * `*` makes the tag a prefix. Returns the reason when the line is none of these.
  */
 function parseSource(line, registry, image) {
@@ -2056,6 +2065,14 @@ function parseSource(line, registry, image) {
         pin = { digest: body.slice(at + 1) };
         if (!isValidDigest(pin.digest))
             return `${sources_show(line)}: ${sources_show(pin.digest)} is not a digest like sha256:<hex>`;
+        // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
+        const colon = repo.lastIndexOf(':');
+        if (colon > repo.lastIndexOf('/')) {
+            const tag = repo.slice(colon + 1);
+            if (tagProblem(tag))
+                return `${sources_show(line)}: ${sources_show(tag)}: ${tagProblem(tag)}`;
+            repo = repo.slice(0, colon);
+        }
     }
     else {
         const colon = body.lastIndexOf(':');
@@ -2096,6 +2113,8 @@ function finish(line, registry, image, pin, repo) {
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
 const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
+const WITH_SOURCES = ['annotations'];
 /**
  * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
  * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
@@ -2112,7 +2131,7 @@ function sourcesConflict(values, defaults) {
             message: `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`
         };
     for (const [key, row] of ROWS) {
-        if (key === 'sources' || (!row.buildx && !BUILD_INPUTS.includes(key)))
+        if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
             continue;
         if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
             return {
@@ -2135,6 +2154,22 @@ function parseAnnotation(line) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
         return `${sources_show(left)}: the key must be [A-Za-z0-9._/-]`;
     return { level: m?.[1], platform: m?.[2], key, value };
+}
+/**
+ * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
+ * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
+ */
+function indexAnnotations(lines) {
+    const out = {};
+    for (const line of lines) {
+        const a = parseAnnotation(line);
+        if (typeof a === 'string')
+            return a;
+        if (a.level !== undefined && a.level !== 'index')
+            return `${sources_show(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
+        out[a.key] = a.value;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
@@ -2376,6 +2411,8 @@ function trimPassword(raw, notices) {
 }
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
+    // A line starting with `#` is a comment, as in the tag rules.
+    sources: lines => lines.filter(line => !line.startsWith('#')),
     registry: parseRegistry,
     target: plainName('target'),
     builder: plainName('builder'),
@@ -2458,6 +2495,9 @@ function checkSources(values) {
         if (typeof source === 'string')
             throw new InputError('sources', source);
     }
+    const annotations = indexAnnotations(values.annotations);
+    if (typeof annotations === 'string')
+        throw new InputError('annotations', annotations);
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
@@ -2915,19 +2955,412 @@ function gitSources(inputs, opts) {
 function splitUserinfo(userinfo) {
     const colon = userinfo.indexOf(':');
     const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
-    return [decode(user), decode(password)];
-}
-function decode(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
+    return [percentDecoded(user), percentDecoded(password)];
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/log/fence.ts
+// docker's output, fenced off from the runner's workflow-command parser.
+//
+// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
+// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
+// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
+// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
+// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
+// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
+// regions: while a region is open the runner would ignore an `::add-mask::` too.
+
+const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
+/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
+function createFence(sink, options = {}) {
+    const enabled = options.enabled ?? true;
+    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    let token;
+    let atLineStart = true;
+    const put = (chunk) => {
+        if (chunk.length === 0)
+            return;
+        sink(chunk);
+        atLineStart = lastIsNewline(chunk);
+    };
+    const close = () => {
+        if (token === undefined)
+            return;
+        if (!atLineStart)
+            put('\n');
+        put(`::${token}::\n`);
+        token = undefined;
+    };
+    return {
+        write(chunk) {
+            if (chunk.length === 0)
+                return;
+            if (enabled && token === undefined) {
+                if (!atLineStart)
+                    put('\n');
+                token = newToken();
+                put(`::stop-commands::${token}\n`);
+            }
+            put(chunk);
+        },
+        close,
+        own(text) {
+            close();
+            // Our line must start a line of its own, or its command would not be one.
+            if (!atLineStart)
+                put('\n');
+            put(text);
+        }
+    };
+}
+/**
+ * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
+ * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
+ * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
+ */
+function singleLine(text) {
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+}
+
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
+// argument arrays, never a shell string, and every process bounded.
+//
+// Two paths, because @actions/exec gives no handle on the child it starts:
+// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
+//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
+//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
+//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
+//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
+//   to itself.
+// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
+// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
+// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
+// requests in flight end and the run unwinds (removing its private directory); a captured command still
+// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
+// signal's number.
+
+
+
+
+
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+const EXIT_AFTER_MS = 5_000;
+/**
+ * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
+ * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
+ * Fence to share it with the code that writes our own commands to the same stream.
+ */
+function createExecRunner(out = process.stdout, env = process.env) {
+    const fence = isFence(out)
+        ? out
+        : createFence(chunk => out.write(chunk), {
+            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+        });
+    // Loads while the registry preflight runs, not after it.
+    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
+    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
+    async function run(...[command, args, childEnv, options]) {
+        if (cancelledBy)
+            return refused(cancelledBy);
+        if (options.stream || options.watch) {
+            if (options.stream)
+                fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
+            try {
+                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
+            }
+            finally {
+                // Our next line (a warning, the error) must be live.
+                fence.close();
+            }
+        }
+        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
+        if (options.deadlineMs !== undefined && !timeout) {
+            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+            const afterMs = options.deadlineMs;
+            const result = await spawnWatched(command, args, childEnv, {
+                input: options.input,
+                watch: () => ({ ceilingMs: afterMs })
+            });
+            return result.stopped?.reason === 'ceiling'
+                ? { ...result, stopped: { reason: 'deadline', afterMs } }
+                : result;
+        }
+        const { getExecOutput } = await actionsExec;
+        const exec = (file, argv) => untilCancelled(getExecOutput(file, argv, {
+            env: childEnv,
+            input: options.input,
+            silent: true,
+            ignoreReturnCode: true
+        }));
+        if (!timeout || options.deadlineMs === undefined) {
+            const done = await exec(command, args);
+            if ('stopped' in done)
+                return done;
+            const { exitCode, stdout, stderr } = done;
+            return { exitCode, stdout, stderr };
+        }
+        const afterMs = options.deadlineMs;
+        const started = Date.now();
+        const done = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
+        if ('stopped' in done)
+            return done;
+        const { exitCode, stdout, stderr } = done;
+        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
+        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
+            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
+        return { exitCode, stdout, stderr };
+    }
+}
+let running = 0;
+let runningSince = 0;
+let processMs = 0;
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted(work) {
+    if (running++ === 0)
+        runningSince = performance.now();
+    try {
+        return await work();
+    }
+    finally {
+        if (--running === 0)
+            processMs += performance.now() - runningSince;
+    }
+}
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
+const isFence = (out) => 'own' in out && 'close' in out;
+/** `timeout`'s duration argument: seconds, fractions allowed. */
+const seconds = (ms) => String(Math.max(ms, 1) / 1000);
+const timeoutPaths = new Map();
+/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
+function timeoutBinary(env) {
+    if (process.platform === 'win32')
+        return undefined;
+    const PATH = env.PATH ?? process.env.PATH ?? '';
+    if (!timeoutPaths.has(PATH))
+        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
+            .filter(Boolean)
+            .map(dir => external_node_path_default().join(dir, 'timeout'))
+            .find(file => (0,external_node_fs_namespaceObject.existsSync)(file)));
+    return timeoutPaths.get(PATH);
+}
+/** Children started by spawnWatched that have not closed yet. */
+const live = new Set();
+let cancelledBy;
+const cancelController = new AbortController();
+/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
+const runCancelled = cancelController.signal;
+/** Runs holding the signal handlers (guardSignals). */
+let holds = 0;
+/** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
+function untilCancelled(work) {
+    if (cancelledBy)
+        return Promise.resolve(refused(cancelledBy));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(refused(cancelledBy ?? 'SIGTERM'));
+        runCancelled.addEventListener('abort', onAbort, { once: true });
+        work.then(value => {
+            runCancelled.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            runCancelled.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/**
+ * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
+ * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
+ */
+function guardSignals() {
+    holds++;
+    installSignalHandlers();
+    let released = false;
+    return () => {
+        if (released)
+            return;
+        released = true;
+        holds--;
+        if (live.size === 0 && holds === 0 && !cancelledBy)
+            removeSignalHandlers();
+        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
+        // waiting for must not keep the process alive until its own deadline.
+        if (cancelledBy && holds === 0)
+            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
+    };
+}
+const refused = (signal) => ({
+    exitCode: exitCodeFor(signal),
+    stdout: '',
+    stderr: '',
+    stopped: { reason: 'signal', signal }
+});
+const exitCodeFor = (signal) => 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
+/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
+function signalGroup(child, signal) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+function spawnWatched(command, args, env, options, fence) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            env,
+            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
+            detached: process.platform !== 'win32'
+        });
+        const started = Date.now();
+        let lastOutput = started;
+        let stopped;
+        let closed = false;
+        let killTimer;
+        let drainTimer;
+        const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
+        const text = { stdout: '', stderr: '' };
+        const halt = (stop) => {
+            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
+            if (stopped || closed)
+                return;
+            stopped = stop;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
+        };
+        const entry = { child, halt };
+        const watch = options.watch;
+        const first = watch?.() ?? {};
+        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
+        const ticker = watch
+            ? setInterval(() => {
+                const { stallMs, ceilingMs } = watch();
+                const now = Date.now();
+                if (ceilingMs !== undefined && now - started >= ceilingMs)
+                    halt({ reason: 'ceiling', afterMs: ceilingMs });
+                else if (stallMs !== undefined && now - lastOutput >= stallMs)
+                    halt({ reason: 'stall', afterMs: stallMs });
+            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
+            : undefined;
+        for (const name of ['stdout', 'stderr'])
+            child[name]?.on('data', (chunk) => {
+                lastOutput = Date.now();
+                const decoded = decoders[name].write(chunk);
+                text[name] += decoded;
+                options.onOutput?.(decoded);
+                fence?.write(chunk);
+            });
+        const done = () => {
+            if (ticker)
+                clearInterval(ticker);
+            live.delete(entry);
+            if (live.size === 0 && holds === 0 && !cancelledBy)
+                removeSignalHandlers();
+        };
+        child.on('error', error => {
+            done();
+            if (killTimer)
+                clearTimeout(killTimer);
+            reject(new Error(`could not run ${command}: ${error.message}`));
+        });
+        // Something docker started may keep our pipes open after docker exited: wait for it as long as
+        // @actions/exec does (10 s), then stop reading.
+        child.on('exit', () => {
+            drainTimer = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, 10_000);
+        });
+        child.on('close', (code, signal) => {
+            closed = true;
+            if (drainTimer)
+                clearTimeout(drainTimer);
+            done();
+            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
+            if (killTimer && stopped) {
+                clearTimeout(killTimer);
+                signalGroup(child, 'SIGKILL');
+            }
+            text.stdout += decoders.stdout.end();
+            text.stderr += decoders.stderr.end();
+            const exitCode = code ?? (signal ? 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0) : 1);
+            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
+        });
+        if (child.pid !== undefined) {
+            live.add(entry);
+            installSignalHandlers();
+        }
+        if (options.input && child.stdin) {
+            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
+            child.stdin.end(options.input);
+        }
+    });
+}
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+function stopChildren(signal = 'SIGTERM') {
+    const all = [...live];
+    for (const l of all)
+        l.halt({ reason: 'signal', signal });
+    return all.length;
+}
+/** How many streamed children are running (tests). */
+const liveChildren = () => live.size;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+let installed = false;
+function onSignal(signal) {
+    const code = exitCodeFor(signal);
+    if (cancelledBy) {
+        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+        for (const l of live)
+            signalGroup(l.child, 'SIGKILL');
+        process.exit(code);
+    }
+    cancelledBy = signal;
+    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+    process.on('exit', () => {
+        process.exitCode = code;
+    });
+    stopChildren(signal);
+    cancelController.abort(signal);
+    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+}
+function installSignalHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers() {
+    if (!installed)
+        return;
+    installed = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+}
+
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
@@ -2977,48 +3410,37 @@ function fromAuthEntry(entry) {
         return { username: entry.username, password: entry.password };
     return undefined;
 }
-/** A runner that spawns `docker-credential-<helper>` directly (no shell), killed after `timeoutMs`. */
-function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS } = {}) {
-    return (helper, input) => new Promise((resolve, reject) => {
+/**
+ * A runner that starts `docker-credential-<helper> get` through the exec funnel (exec.ts: no shell, a
+ * fixed deadline, nothing started once the run is cancelled). A missing binary fails with code ENOENT.
+ */
+function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner } = {}) {
+    let run = runner;
+    return async (helper, input) => {
         const program = `docker-credential-${helper}`;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-        const out = [];
-        const err = [];
-        let settled = false;
-        const settle = (error, stdout = '') => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error)
-                reject(error);
-            else
-                resolve(stdout);
-        };
-        // Our own deadline: spawn's `timeout` leaves its timer behind when the binary is missing, and waiting
-        // for 'close' would also wait for any grandchild still holding the pipes.
-        const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            child.stdout.destroy();
-            child.stderr.destroy();
-            settle(new Error(`${program} timed out after ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', error => settle(error));
-        // A helper that exits before reading stdin makes the write fail with EPIPE; its exit status says more.
-        child.stdin.on('error', () => { });
-        child.on('close', (code, signal) => {
-            const stdout = Buffer.concat(out).toString('utf8');
-            if (code === 0)
-                return settle(undefined, stdout);
-            const said = (Buffer.concat(err).toString('utf8') || stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
-            const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
-            settle(new Error(`${program} ${how}${said ? `: ${said}` : ''}`));
-        });
-        child.stdin.end(input);
-    });
+        // Made on first use: most runs never ask a helper.
+        run ??= createExecRunner(process.stderr, env);
+        let result;
+        try {
+            result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
+        }
+        catch (error) {
+            throw /ENOENT|Unable to locate executable/i.test(messageOf(error)) ? missing(program) : error;
+        }
+        if (result.stopped?.reason === 'signal')
+            throw new Error(`${program} stopped: the run was cancelled`);
+        if (result.stopped)
+            throw new Error(`${program} timed out after ${timeoutMs} ms`);
+        if (result.exitCode === 0)
+            return result.stdout;
+        // 127: coreutils `timeout` (or a shell) found no such program.
+        if (result.exitCode === 127 && !result.stdout)
+            throw missing(program);
+        const said = oneLine(result.stderr || result.stdout, 200);
+        throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
+    };
 }
+const missing = (program) => Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' });
 const runCredentialHelper = helperRunner();
 async function readConfig(configDir) {
     const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
@@ -3121,20 +3543,28 @@ function seedConfig(user, loginRegistries = []) {
     }
     return config;
 }
+/**
+ * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
+ * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
+ * would fail later for a reason nobody could see.
+ */
+function userConfig(file, text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${file} is malformed: ${error.message}; docker's config.json is a JSON object`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
+    return parsed;
+}
 /** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
 async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
-    let user = {};
     const userFile = external_node_path_default().join(userDir, 'config.json');
-    if ((0,external_node_fs_namespaceObject.existsSync)(userFile)) {
-        try {
-            user = JSON.parse(await (0,promises_namespaceObject.readFile)(userFile, 'utf8'));
-        }
-        catch {
-            // An unreadable config gives the same result as none: docker would refuse it anyway.
-            user = {};
-        }
-    }
+    const user = (0,external_node_fs_namespaceObject.existsSync)(userFile) ? userConfig(userFile, await (0,promises_namespaceObject.readFile)(userFile, 'utf8')) : {};
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
         mode: 0o600
     });
@@ -3315,6 +3745,7 @@ function gaveUp(error, attempt, outOfTime) {
 ;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
 
 
+
 const LABEL_TITLE = 'org.opencontainers.image.title';
 const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
 const LABEL_URL = 'org.opencontainers.image.url';
@@ -3325,9 +3756,14 @@ const LABEL_LICENSES = 'org.opencontainers.image.licenses';
  */
 function repositoryLabels(repo) {
     const labels = {};
+    // One label is one line of the `labels` and `annotations` outputs: a description written over several
+    // lines becomes one, its line breaks spaces.
     const set = (key, value) => {
-        if (typeof value === 'string' && value.trim() !== '')
-            labels[key] = value.trim();
+        if (typeof value !== 'string')
+            return;
+        const line = value.replace(/\s*[\r\n\u2028\u2029\v\f]+\s*/g, ' ').trim();
+        if (line !== '')
+            labels[key] = line;
     };
     set(LABEL_TITLE, repo.name);
     set(LABEL_DESCRIPTION, repo.description);
@@ -3352,6 +3788,9 @@ async function loadRepositoryLabels(ctx, opts) {
         return repositoryLabels(await fetchRepository(ctx.repository, opts));
     }
     catch (error) {
+        // A cancelled run is not a missing label: it ends as cancelled.
+        if (runCancelled.aborted)
+            throw error;
         opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`);
         return {};
     }
@@ -3373,12 +3812,12 @@ async function fetchRepository(repository, opts) {
             const { data } = await octokit.rest.repos.get({
                 owner,
                 repo,
-                request: { signal: AbortSignal.timeout(timeoutMs) }
+                request: { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) }
             });
             return data;
         }
         catch (error) {
-            throw classified(error);
+            throw classified(error, timeoutMs);
         }
     }, {
         attempts: opts.attempts,
@@ -3391,13 +3830,40 @@ async function fetchRepository(repository, opts) {
  * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
  * any other status (401, 403, 404) is the answer and is not asked again.
  */
-function classified(error) {
+function classified(error, timeoutMs = API_TIMEOUT_MS) {
     const status = error?.status;
     const cause = error?.cause;
-    const message = messageOf(error) + (cause ? `: ${messageOf(cause)}` : '');
-    if (typeof status === 'number' && status > 0 && status < 500 && status !== 429)
+    // Octokit gives every failure without an answer (a timeout, DNS, a refused connection) status 500; only
+    // one with a `response` heard the server say it.
+    const answered = typeof status === 'number' &&
+        (status !== 500 || error?.response !== undefined);
+    if (!answered) {
+        if (isTimeout(error) || isTimeout(cause))
+            return new ClassifiedError(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient');
+        return new ClassifiedError(`no answer: ${networkReason(error)}`, 'transient');
+    }
+    const message = messageOf(error);
+    if (status > 0 && status < 500 && status !== 429)
         return new ClassifiedError(`HTTP ${status}: ${message}`, 'fatal');
-    return new ClassifiedError(typeof status === 'number' ? `HTTP ${status}: ${message}` : message, 'transient');
+    return new ClassifiedError(`HTTP ${status}: ${message}`, 'transient');
+}
+const asError = (e) => typeof e === 'object' && e !== null ? e : undefined;
+const isTimeout = (error) => {
+    const e = asError(error);
+    return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''));
+};
+/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED …`. */
+function networkReason(error) {
+    let reason = messageOf(error);
+    let e = asError(error);
+    for (let depth = 0; e && depth < 5; depth++, e = asError(e.cause)) {
+        const message = typeof e.message === 'string' ? e.message : '';
+        if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code))
+            return oneLine(message || e.code, 200);
+        if (message && message !== 'Unknown Error')
+            reason = message;
+    }
+    return oneLine(reason, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/build-flags.ts
@@ -3455,8 +3921,6 @@ function grownMs(minMs, size = 0) {
 /** 4000 → "4", 2500 → "2.5". */
 const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/oci.ts
 // OCI descriptors and manifests as read from registries we do not control: the media types, the digest
 // algorithms that are verified (and the others, refused), platform strings, and one parser that checks a
@@ -3590,352 +4054,6 @@ function parseManifest(body, mediaType) {
         config: parseDescriptor(json.config, 'config'),
         layers: json.layers.map((d, i) => parseDescriptor(d, `layers[${i}]`))
     };
-}
-
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/log/fence.ts
-// docker's output, fenced off from the runner's workflow-command parser.
-//
-// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
-// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
-// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
-// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
-// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
-// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
-// regions: while a region is open the runner would ignore an `::add-mask::` too.
-
-const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
-/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
-function createFence(sink, options = {}) {
-    const enabled = options.enabled ?? true;
-    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
-    let token;
-    let atLineStart = true;
-    const put = (chunk) => {
-        if (chunk.length === 0)
-            return;
-        sink(chunk);
-        atLineStart = lastIsNewline(chunk);
-    };
-    const close = () => {
-        if (token === undefined)
-            return;
-        if (!atLineStart)
-            put('\n');
-        put(`::${token}::\n`);
-        token = undefined;
-    };
-    return {
-        write(chunk) {
-            if (chunk.length === 0)
-                return;
-            if (enabled && token === undefined) {
-                if (!atLineStart)
-                    put('\n');
-                token = newToken();
-                put(`::stop-commands::${token}\n`);
-            }
-            put(chunk);
-        },
-        close,
-        own(text) {
-            close();
-            // Our line must start a line of its own, or its command would not be one.
-            if (!atLineStart)
-                put('\n');
-            put(text);
-        }
-    };
-}
-/**
- * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
- * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
- * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
- */
-function singleLine(text) {
-    return text
-        .replace(/\r\n|[\r\n]/g, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-}
-
-;// CONCATENATED MODULE: ./src/docker/exec.ts
-// The one funnel through which this program starts processes (docker, always): argument arrays, never a
-// shell string, and every process bounded.
-//
-// Two paths, because @actions/exec gives no handle on the child it starts:
-// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
-//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
-// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
-//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
-//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
-//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
-//   to itself.
-// While such a child runs, SIGINT and SIGTERM (the runner cancelling the job) stop it: SIGTERM to its group,
-// SIGKILL 2 s later; the process then exits with 128 + the signal's number.
-
-
-
-
-
-
-/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
-const KILL_AFTER_MS = 2_000;
-/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
-const EXIT_AFTER_MS = 5_000;
-/**
- * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
- * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
- * Fence to share it with the code that writes our own commands to the same stream.
- */
-function createExecRunner(out = process.stdout, env = process.env) {
-    const fence = isFence(out)
-        ? out
-        : createFence(chunk => out.write(chunk), {
-            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
-        });
-    // Loads while the registry preflight runs, not after it.
-    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
-    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
-    async function run(...[command, args, childEnv, options]) {
-        if (cancelledBy)
-            return refused(cancelledBy);
-        if (options.stream || options.watch) {
-            if (options.stream)
-                fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
-            try {
-                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
-            }
-            finally {
-                // Our next line (a warning, the error) must be live.
-                fence.close();
-            }
-        }
-        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
-        if (options.deadlineMs !== undefined && !timeout) {
-            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
-            const afterMs = options.deadlineMs;
-            const result = await spawnWatched(command, args, childEnv, {
-                input: options.input,
-                watch: () => ({ ceilingMs: afterMs })
-            });
-            return result.stopped?.reason === 'ceiling'
-                ? { ...result, stopped: { reason: 'deadline', afterMs } }
-                : result;
-        }
-        const { getExecOutput } = await actionsExec;
-        const exec = (file, argv) => getExecOutput(file, argv, {
-            env: childEnv,
-            input: options.input,
-            silent: true,
-            ignoreReturnCode: true
-        });
-        if (!timeout || options.deadlineMs === undefined) {
-            const { exitCode, stdout, stderr } = await exec(command, args);
-            return { exitCode, stdout, stderr };
-        }
-        const afterMs = options.deadlineMs;
-        const started = Date.now();
-        const { exitCode, stdout, stderr } = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
-        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
-        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
-            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
-        return { exitCode, stdout, stderr };
-    }
-}
-let running = 0;
-let runningSince = 0;
-let processMs = 0;
-/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
-async function accounted(work) {
-    if (running++ === 0)
-        runningSince = performance.now();
-    try {
-        return await work();
-    }
-    finally {
-        if (--running === 0)
-            processMs += performance.now() - runningSince;
-    }
-}
-/**
- * How long this run has waited on processes it started (docker): the part of its wall time that is not its
- * own. `npm run bench` subtracts it to report the action's own time.
- */
-const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
-const isFence = (out) => 'own' in out && 'close' in out;
-/** `timeout`'s duration argument: seconds, fractions allowed. */
-const seconds = (ms) => String(Math.max(ms, 1) / 1000);
-const timeoutPaths = new Map();
-/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
-function timeoutBinary(env) {
-    if (process.platform === 'win32')
-        return undefined;
-    const PATH = env.PATH ?? process.env.PATH ?? '';
-    if (!timeoutPaths.has(PATH))
-        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
-            .filter(Boolean)
-            .map(dir => external_node_path_default().join(dir, 'timeout'))
-            .find(file => (0,external_node_fs_namespaceObject.existsSync)(file)));
-    return timeoutPaths.get(PATH);
-}
-/** Children started by spawnWatched that have not closed yet. */
-const live = new Set();
-let cancelledBy;
-const refused = (signal) => ({
-    exitCode: exitCodeFor(signal),
-    stdout: '',
-    stderr: '',
-    stopped: { reason: 'signal', signal }
-});
-const exitCodeFor = (signal) => 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
-/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
-function signalGroup(child, signal) {
-    try {
-        if (process.platform !== 'win32' && child.pid !== undefined)
-            process.kill(-child.pid, signal);
-        else
-            child.kill(signal);
-    }
-    catch {
-        // already gone
-    }
-}
-function spawnWatched(command, args, env, options, fence) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            env,
-            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
-            detached: process.platform !== 'win32'
-        });
-        const started = Date.now();
-        let lastOutput = started;
-        let stopped;
-        let closed = false;
-        let killTimer;
-        let drainTimer;
-        const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
-        const text = { stdout: '', stderr: '' };
-        const halt = (stop) => {
-            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
-            if (stopped || closed)
-                return;
-            stopped = stop;
-            signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
-        };
-        const entry = { child, halt };
-        const watch = options.watch;
-        const first = watch?.() ?? {};
-        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
-        const ticker = watch
-            ? setInterval(() => {
-                const { stallMs, ceilingMs } = watch();
-                const now = Date.now();
-                if (ceilingMs !== undefined && now - started >= ceilingMs)
-                    halt({ reason: 'ceiling', afterMs: ceilingMs });
-                else if (stallMs !== undefined && now - lastOutput >= stallMs)
-                    halt({ reason: 'stall', afterMs: stallMs });
-            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
-            : undefined;
-        for (const name of ['stdout', 'stderr'])
-            child[name]?.on('data', (chunk) => {
-                lastOutput = Date.now();
-                const decoded = decoders[name].write(chunk);
-                text[name] += decoded;
-                options.onOutput?.(decoded);
-                fence?.write(chunk);
-            });
-        const done = () => {
-            if (ticker)
-                clearInterval(ticker);
-            live.delete(entry);
-            if (live.size === 0 && !cancelledBy)
-                removeSignalHandlers();
-        };
-        child.on('error', error => {
-            done();
-            if (killTimer)
-                clearTimeout(killTimer);
-            reject(new Error(`could not run ${command}: ${error.message}`));
-        });
-        // Something docker started may keep our pipes open after docker exited: wait for it as long as
-        // @actions/exec does (10 s), then stop reading.
-        child.on('exit', () => {
-            drainTimer = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-            }, 10_000);
-        });
-        child.on('close', (code, signal) => {
-            closed = true;
-            if (drainTimer)
-                clearTimeout(drainTimer);
-            done();
-            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
-            if (killTimer && stopped) {
-                clearTimeout(killTimer);
-                signalGroup(child, 'SIGKILL');
-            }
-            text.stdout += decoders.stdout.end();
-            text.stderr += decoders.stderr.end();
-            const exitCode = code ?? (signal ? 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0) : 1);
-            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
-        });
-        if (child.pid !== undefined) {
-            live.add(entry);
-            installSignalHandlers();
-        }
-        if (options.input && child.stdin) {
-            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
-            child.stdin.end(options.input);
-        }
-    });
-}
-/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
-function stopChildren(signal = 'SIGTERM') {
-    const all = [...live];
-    for (const l of all)
-        l.halt({ reason: 'signal', signal });
-    return all.length;
-}
-/** How many streamed children are running (tests). */
-const liveChildren = () => live.size;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-let installed = false;
-function onSignal(signal) {
-    const code = exitCodeFor(signal);
-    if (cancelledBy) {
-        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
-        for (const l of live)
-            signalGroup(l.child, 'SIGKILL');
-        process.exit(code);
-    }
-    cancelledBy = signal;
-    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
-    process.on('exit', () => {
-        process.exitCode = code;
-    });
-    stopChildren(signal);
-    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
-}
-function installSignalHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const s of SIGNALS)
-        process.on(s, onSignal);
-}
-/** Without a child to stop, a signal does what it does by default (ends the process). */
-function removeSignalHandlers() {
-    if (!installed)
-        return;
-    installed = false;
-    for (const s of SIGNALS)
-        process.off(s, onSignal);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/docker.ts
@@ -4345,7 +4463,8 @@ const byKey = (a, b) => {
 function metadataOutputs(meta, fullTags, inputs) {
     const labels = [...meta.labels].sort(byKey);
     const sorted = [...meta.annotations].sort(byKey);
-    const annotations = inputs.metadataEnv.annotationLevels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const levels = meta.levels ?? inputs.metadataEnv.annotationLevels;
+    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
     const labelObject = Object.fromEntries(labels.map(l => {
         const eq = l.indexOf('=');
         return [l.slice(0, eq), l.slice(eq + 1)];
@@ -4532,6 +4651,89 @@ function parseChallenges(header) {
     return challenges;
 }
 
+;// CONCATENATED MODULE: ./src/log/masks.ts
+// What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+
+/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
+const MIN_LINE_MASK = 6;
+/**
+ * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
+ * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
+ */
+function valueSecrets(value) {
+    if (!value.trim())
+        return [];
+    const lines = value.includes('\n')
+        ? value
+            .split(/\r?\n/)
+            .map(l => l.trim())
+            .filter(l => l.length >= MIN_LINE_MASK)
+        : [];
+    return [...new Set([value, ...lines])];
+}
+/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
+function credentialSecrets(username, password) {
+    if (!password.trim())
+        return [];
+    return [
+        ...new Set([
+            ...valueSecrets(password),
+            Buffer.from(`${username}:${password}`).toString('base64'),
+            Buffer.from(password).toString('base64')
+        ])
+    ];
+}
+/** A value a registry issues (a bearer token) shorter than this is not masked: see maskableToken. */
+const MIN_TOKEN_MASK = 8;
+const DIGEST_ALGORITHMS = ['sha256:', 'sha384:', 'sha512:'];
+/** Whether `value` could be a piece of some `algorithm:hex` digest (`sha256`, `256:ab`, `deadbeef`, a digest). */
+function digestPiece(value) {
+    if (/^[0-9a-f]+$/.test(value))
+        return true;
+    return DIGEST_ALGORITHMS.some(algorithm => {
+        for (let i = 0; i < algorithm.length; i++) {
+            const rest = algorithm.slice(i);
+            if (rest.startsWith(value))
+                return true;
+            if (value.startsWith(rest) && /^[0-9a-f]*$/.test(value.slice(rest.length)))
+                return true;
+        }
+        return false;
+    });
+}
+/**
+ * Whether a value a registry issued (a token, a refresh token) is registered as a mask. The runner hides
+ * every occurrence of a mask and drops any job output that holds one, and a registry, a source we do not
+ * control among them, chooses its tokens: a token of `sha256` or a piece of the digest it serves would hide
+ * every digest and drop the `digest` output, and a short one (`latest`, `app`) the tags and names. Such a
+ * value is no credential worth the name; it is still kept out of our own messages (transport.ts redacts
+ * it), just not handed to the runner. Real registries issue JWTs or base64 far longer than this.
+ */
+function maskableToken(value) {
+    return value.length >= MIN_TOKEN_MASK && !digestPiece(value);
+}
+/**
+ * The secrets in an http(s) URL's userinfo, as a git context carries them
+ * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
+ * sends it. To mask.
+ */
+function urlSecrets(value) {
+    const found = [];
+    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
+        const userinfo = m[1];
+        const colon = userinfo.indexOf(':');
+        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+        if (!secret)
+            continue;
+        found.push(secret, percentDecoded(secret));
+        // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
+        if (colon >= 0)
+            found.push(userinfo, percentDecoded(userinfo), Buffer.from(`${percentDecoded(userinfo.slice(0, colon))}:${percentDecoded(secret)}`).toString('base64'));
+    }
+    return [...new Set(found)];
+}
+
 ;// CONCATENATED MODULE: ./src/registry/tls.ts
 // The TLS side of the transport, as dockerd has it: certs.d material, and what a TLS failure means.
 
@@ -4656,12 +4858,13 @@ class Transport {
         for (const agent of Object.values(this.agents))
             agent?.destroy();
     }
-    /** Records a secret for redaction and hands it to onSecret, once. */
-    secret(value) {
+    /** Records a secret for redaction and, unless `mask` is false, hands it to onSecret; once. */
+    secret(value, mask = true) {
         if (value === '' || this.secrets.has(value))
             return;
         this.secrets.add(value);
-        this.onSecret?.(value);
+        if (mask)
+            this.onSecret?.(value);
     }
     httpError(method, url, res, kind, what = '') {
         return httpError(method, url, res, kind, what, this.secrets);
@@ -4839,6 +5042,7 @@ class Transport {
 
 
 
+
 // Refresh a bit early so a token does not expire between being read from the cache and being used.
 const TOKEN_EXPIRY_MARGIN_MS = 10000;
 function basicHeader(credentials) {
@@ -4903,10 +5107,11 @@ async function requestToken(transport, challenge, scope, credentials) {
     catch {
         throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
     }
-    // Masked before anything else can see them, the refresh token too though we never use it.
+    // Masked before anything else can see them, the refresh token too though we never use it; a value that
+    // would hide digests or names in the log and the outputs is only kept out of our messages.
     for (const value of [json.token, json.access_token, json.refresh_token])
         if (typeof value === 'string')
-            transport.secret(value);
+            transport.secret(value, maskableToken(value));
     const token = typeof json.token === 'string' && json.token !== ''
         ? json.token
         : typeof json.access_token === 'string'
@@ -5424,67 +5629,6 @@ target) {
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
 const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 
-;// CONCATENATED MODULE: ./src/log/masks.ts
-// What gets masked: one home for every rule that turns a secret into the strings to register as masks.
-/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
-const MIN_LINE_MASK = 6;
-/**
- * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
- * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
- */
-function valueSecrets(value) {
-    if (!value.trim())
-        return [];
-    const lines = value.includes('\n')
-        ? value
-            .split(/\r?\n/)
-            .map(l => l.trim())
-            .filter(l => l.length >= MIN_LINE_MASK)
-        : [];
-    return [...new Set([value, ...lines])];
-}
-/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
-function credentialSecrets(username, password) {
-    if (!password.trim())
-        return [];
-    return [
-        ...new Set([
-            ...valueSecrets(password),
-            Buffer.from(`${username}:${password}`).toString('base64'),
-            Buffer.from(password).toString('base64')
-        ])
-    ];
-}
-/**
- * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
- * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
- * sends it. To mask.
- */
-function urlSecrets(value) {
-    const found = [];
-    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
-        const userinfo = m[1];
-        const colon = userinfo.indexOf(':');
-        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
-        if (!secret)
-            continue;
-        found.push(secret, decoded(secret));
-        // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
-        if (colon >= 0)
-            found.push(userinfo, decoded(userinfo), Buffer.from(`${decoded(userinfo.slice(0, colon))}:${decoded(secret)}`).toString('base64'));
-    }
-    return [...new Set(found)];
-}
-function decoded(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/plan.ts
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
 
@@ -5937,6 +6081,47 @@ async function checkVersionGates(inputs, docker) {
     for (const gate of set)
         if (versionBelow(version, gate.since))
             throw new InputError(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/login.ts
+// The login phase: every registry-auth login through `docker login`, one after another, each checked to
+// have landed in the run's DOCKER_CONFIG.
+//
+// One after another because `docker login` reads config.json, changes its entry and writes the file whole:
+// two at once lose one of the logins, and the loss shows only later as a refused push. We keep docker
+// writing the file, rather than writing it ourselves, because docker login first checks the credentials
+// with the registry (a wrong password fails here, in docker's words) and stores what the registry hands
+// back (an identity token instead of the password where the registry issues one); the seeded config pins
+// each login host to the file store (docker-config.ts), so no credsStore or helper takes the login away
+// from the file that dies with the run. A login takes well under a second: the cost of the order is small.
+
+
+
+
+/** docker's placeholder user for a login stored as an identity token. */
+const TOKEN_USER = '<token>';
+async function logIn(inputs, deps) {
+    const { docker, reporter } = deps;
+    for (const login of inputs.logins) {
+        await retry(() => docker.login(loginHost(login.registry), login.username, login.password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+        reporter.info(`Logged in to ${login.registry} as ${login.username}`);
+    }
+    if (deps.dockerConfig)
+        await checkLanded(inputs, deps.dockerConfig);
+}
+/**
+ * Each login is found in the config, read afresh, the way the registry client will look it up. Whatever
+ * rewrote the file in between, the error says so instead of blaming the credentials.
+ */
+async function checkLanded(inputs, dockerConfig) {
+    // Helpers are never run: the login hosts are pinned to the file store.
+    const lookup = credentialsFromDockerConfig(dockerConfig, () => Promise.reject(new Error('not found')));
+    for (const login of inputs.logins) {
+        const found = await lookup(login.registry);
+        if (found && (found.username === login.username || found.username === TOKEN_USER))
+            continue;
+        throw new ClassifiedError(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/describe.ts
@@ -6661,15 +6846,15 @@ function mergeIndex(parts, annotations) {
     if (!oci && Object.keys(annotations.user).length)
         oci = `${ref('annotations')} asks for index annotations`;
     const mediaType = oci ? OCI_INDEX : DOCKER_LIST;
-    const all = { ...annotations.automatic, ...annotations.user };
+    const all = oci ? { ...annotations.automatic, ...annotations.user } : {};
     const index = {
         schemaVersion: 2,
         mediaType,
         manifests: [...images, ...attestations],
-        ...(oci && Object.keys(all).length ? { annotations: all } : {})
+        ...(Object.keys(all).length ? { annotations: all } : {})
     };
     const platformDigests = Object.fromEntries(images.map(d => [platformString(d.platform), d.digest]));
-    return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci };
+    return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci, annotations: all };
 }
 /** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
 function platformOfConfig(config) {
@@ -6877,6 +7062,14 @@ async function fromSources(inputs, plan, deps) {
         builder: 'none',
         buildx: {},
         durations,
+        // What was pushed carries no label of ours (the configs are the sources'), and annotations only on a
+        // merged index.
+        meta: {
+            version: '',
+            labels: [],
+            annotations: Object.entries(top.annotations).map(([k, v]) => `${k}=${v}`),
+            levels: ['index']
+        },
         moved: m
     };
 }
@@ -6893,18 +7086,12 @@ function promotion(inputs, part) {
     if (inputs.annotations.length)
         throw new InputError('annotations', `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`);
     const single = part.platform ? platformString(part.platform) : undefined;
-    return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) };
+    return { ...part.manifest, platformDigests: platformDigests(part.manifest, single), annotations: {} };
 }
 function merged(inputs, plan, parts, reporter) {
-    const user = {};
-    for (const line of inputs.annotations) {
-        const a = parseAnnotation(line);
-        if (typeof a === 'string')
-            throw new InputError('annotations', a);
-        if (a.level !== undefined && a.level !== 'index')
-            throw new InputError('annotations', `${JSON.stringify(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
-        user[a.key] = a.value;
-    }
+    const user = indexAnnotations(inputs.annotations);
+    if (typeof user === 'string')
+        throw new InputError('annotations', user);
     // The automatic labels of a build (created, source, revision, version) describe the index here.
     const automatic = Object.fromEntries(plan.build.labels.map(l => splitKeyValue(l)).map(kv => [kv.key, kv.value]));
     try {
@@ -6915,7 +7102,8 @@ function merged(inputs, plan, parts, reporter) {
             digest: manifestDigest(index.body),
             mediaType: index.mediaType,
             body: index.body,
-            platformDigests: index.platformDigests
+            platformDigests: index.platformDigests,
+            annotations: index.annotations
         };
     }
     catch (error) {
@@ -7105,6 +7293,8 @@ async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
 
 
 
+
+
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
 
 /**
@@ -7118,6 +7308,8 @@ async function execute(inputs, opts) {
     // an input error.
     const buildx = hasBuildxPlugin(userConfigDir, env);
     checkBuilder(inputs, buildx);
+    // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+    const release = guardSignals();
     const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
     try {
@@ -7146,6 +7338,7 @@ async function execute(inputs, opts) {
             reporter: opts.reporter,
             workDir,
             credentials: credentialsFromDockerConfig(configDir),
+            dockerConfig: configDir,
             labels: defaults.labels,
             defaultTags: defaults.tags,
             buildx,
@@ -7154,14 +7347,23 @@ async function execute(inputs, opts) {
             registryBounds: registryBoundsFrom(env),
             tempRoot: opts.tempRoot
         });
-        return {
-            ...result,
-            meta: { version: defaults.version, labels: defaults.labels, annotations: defaults.annotations }
-        };
+        // From sources, the labels and annotations are those on what was pushed, not those a build would set.
+        const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined };
+        return { ...result, meta: { version: defaults.version, labels, annotations, levels } };
+    }
+    catch (error) {
+        throw cancelledOr(error);
     }
     finally {
         await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+        release();
     }
+}
+/** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
+function cancelledOr(error) {
+    if (!runCancelled.aborted || /the run was cancelled/.test(messageOf(error)))
+        return error;
+    return new ClassifiedError(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
 }
 function gitOrigin(ctx, env) {
     return {
@@ -7188,6 +7390,12 @@ async function runPipeline(inputs, deps) {
         return c;
     };
     const waitedBefore = processTime();
+    // A cancel ends every request in flight, and any later one at once.
+    const closeAll = () => {
+        for (const client of clients.values())
+            client.close();
+    };
+    runCancelled.addEventListener('abort', closeAll);
     try {
         const verification = { requests: 0 };
         const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
@@ -7203,13 +7411,13 @@ async function runPipeline(inputs, deps) {
         return { ...result, durations, counts };
     }
     finally {
-        for (const client of clients.values())
-            client.close();
+        runCancelled.removeEventListener('abort', closeAll);
+        closeAll();
     }
 }
 const boundsOf = (deps) => deps.registryBounds ?? registryBoundsFrom({});
 function registryClient(registry, inputs, deps) {
-    return new RegistryClient({
+    const client = new RegistryClient({
         registry,
         credentials: deps.credentials,
         attempts: inputs.retries,
@@ -7225,6 +7433,9 @@ function registryClient(registry, inputs, deps) {
             return insecure;
         }
     });
+    if (runCancelled.aborted)
+        client.close();
+    return client;
 }
 async function phases(inputs, deps, clients, 
 /** Told how many registry requests the verification made (the benchmark reports it). */
@@ -7239,10 +7450,7 @@ verification, clientFor) {
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
     // a build. The logins come first, so that the check sees the credentials they stored.
     if (inputs.logins.length)
-        await timed(durations, 'login', () => Promise.all(inputs.logins.map(async (login) => {
-            await retry(() => docker.login(loginHost(login.registry), login.username, login.password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
-            reporter.info(`Logged in to ${login.registry} as ${login.username}`);
-        })));
+        await timed(durations, 'login', () => logIn(inputs, deps));
     // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
     if (isEvaluation(inputs)) {
         await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
@@ -7425,7 +7633,15 @@ function outputs(inputs, result) {
                 : JSON.stringify(value)
     ]));
 }
-const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+/**
+ * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
+ * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
+ * manifests, which a registry we do not control writes.
+ */
+const code = (s) => `\`${s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
 function humanSize(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB'];
     let n = bytes;
@@ -7442,9 +7658,13 @@ function summaryMarkdown(inputs, result) {
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
         ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
-        ['Image ID', code(result.imageid)],
+        // A promotion or merge has no local image, so no image ID.
+        ...(result.imageid ? [['Image ID', code(result.imageid)]] : []),
         ['Builder', result.builder],
-        ...Object.entries(result.platformDigests).map(([p, d]) => [`Platform ${p}`, code(d)]),
+        ...Object.entries(result.platformDigests).map(([p, d]) => [
+            `Platform ${code(p)}`,
+            code(d)
+        ]),
         ['Size', result.size ? humanSize(result.size) : '_n/a_'],
         ...Object.entries(result.durations).map(([k, v]) => [
             `${k} time`,
@@ -7489,16 +7709,23 @@ const OPTIONS = {
     version: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
 };
-const usageLine = (left, help) => `  ${left.padEnd(22)}${help}`;
+const FLAG_ROWS = [
+    ...ROWS.map(([key, row]) => [
+        `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
+        row.cli.help
+    ]),
+    ['--json', 'print the outputs as one JSON object'],
+    ['--version', 'print the version'],
+    ['-h, --help', 'show this help']
+];
+/** The help column starts two spaces past the longest flag, so no flag runs into its text. */
+const FLAG_WIDTH = Math.max(...FLAG_ROWS.map(([left]) => left.length)) + 2;
 const USAGE = [
     'Usage: build-tag-push --image PATH [options]',
     '',
     'Build a container image, tag it, push it, and print the digest the registry really serves.',
     '',
-    ...ROWS.map(([key, row]) => usageLine(`--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`, row.cli.help)),
-    usageLine('--json', 'print the outputs as one JSON object'),
-    usageLine('--version', 'print the version'),
-    usageLine('-h, --help', 'show this help'),
+    ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
     '',
     'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
 ].join('\n');

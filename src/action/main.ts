@@ -10,6 +10,7 @@ import { createFence, singleLine } from '../log/fence.js'
 import { whereOf, type Reporter, type Where } from '../log/reporter.js'
 import { credentialsIn } from '../inputs/registry-auth.js'
 import { credentialSecrets } from '../log/masks.js'
+import { metadataEnvExports } from '../metadata/outputs.js'
 import { outputs, summaryMarkdown } from './summary.js'
 import { keepLogins, removeKeptLogin } from './keep-login.js'
 import { messageOf } from '../core/text.js'
@@ -91,7 +92,10 @@ export async function run(): Promise<void> {
     fence.close()
     // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
     if (inputs.keepLogin) await keepLogins(inputs.logins, { tempRoot, reporter: actionReporter })
-    for (const [name, value] of Object.entries(outputs(inputs, result))) core.setOutput(name, value)
+    const values = outputs(inputs, result)
+    for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
+    for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
+      core.exportVariable(name, value)
     await declareArtifacts(inputs, result.digest)
     await writeSummary(summaryMarkdown(inputs, result))
     actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)

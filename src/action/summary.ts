@@ -1,8 +1,8 @@
 // The job summary and the `metadata` output, as pure functions of the result.
 import type { Inputs } from '../inputs/parse.js'
-import { metadataOutputs, separatorOf } from '../metadata/build-metadata.js'
 import type { Result } from '../pipeline/index.js'
 import { subjectNames } from '../pipeline/subjects.js'
+import { metadataOutputs, separatorOf } from '../metadata/outputs.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
@@ -46,6 +46,7 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
     metadata: metadata(inputs, result),
     // metadata-action's outputs, with its separators and shapes
     version: meta.version,
+    'tag-names': meta.tagNames,
     labels: meta.labels,
     annotations: meta.annotations,
     json: meta.json

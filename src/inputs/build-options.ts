@@ -6,6 +6,7 @@ import path from 'node:path'
 import { InputError } from './error.js'
 import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
+import { parseAnnotation } from '../metadata/levels.js'
 
 const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 
@@ -134,17 +135,12 @@ export function ssh(entries: string[]): string[] {
   return entries
 }
 
-/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
-const ANNOTATION =
-  /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/
-
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
 export function annotations(entries: string[]): string[] {
-  for (const entry of entries)
-    if (!ANNOTATION.test(entry))
-      throw new InputError(
-        'annotations',
-        `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`
-      )
+  for (const entry of entries) {
+    const problem = parseAnnotation(entry)
+    if (typeof problem === 'string') throw new InputError('annotations', problem)
+  }
   return entries
 }
 

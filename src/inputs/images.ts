@@ -1,8 +1,15 @@
-// The `images` input, as metadata-action takes it: one image per line, either bare
-// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
-// registry; a name without a host is on Docker Hub, as docker reads it.
+// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
+// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
+// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
 import { csvRecords } from './csv.js'
-import { DOCKER_HUB, imageProblem, looksLikeHost, normalizeRegistry, registryProblem } from '../core/reference.js'
+import {
+  DOCKER_HUB,
+  imageProblem,
+  looksLikeHost,
+  normalizeRegistry,
+  registryProblem
+} from '../core/reference.js'
 
 export interface ImageName {
   /** host[:port], normalized (`docker.io` for Docker Hub). */
@@ -14,14 +21,22 @@ export interface ImageName {
 /** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
 export function parseImages(lines: string[]): ImageName[] {
   const out: ImageName[] = []
+  if (lines.length === 1) {
+    const fields =
+      csvRecords(lines[0])[0]
+        ?.map(f => f.trim())
+        .filter(f => f !== '') ?? []
+    if (fields.length > 1 && fields.every(f => !f.includes('='))) return fields.map(splitImage)
+  }
   for (const line of lines) {
     const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? []
     let name = ''
     let enable = true
     for (const field of fields) {
       const eq = field.indexOf('=')
-      if (eq < 0 && name === '' && fields.length === 1) name = field
-      else if (eq < 0) throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`)
+      if (eq < 0 && name === '') name = field
+      else if (eq < 0)
+        throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`)
       else {
         const key = field.slice(0, eq).trim().toLowerCase()
         const value = field.slice(eq + 1).trim()

@@ -192,9 +192,10 @@ function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
       : values.registry !== DOCKER_HUB
         ? 'registry'
         : ''
+  // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
   if (other)
     throw new InputError(
-      other,
+      'tags',
       `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
         `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`
     )

@@ -1,6 +1,7 @@
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
 import { ref, ROWS, inputName, type InputKey, type InputValues } from './table.js'
+import { parseAnnotation } from '../metadata/levels.js'
 import {
   hostProblem,
   isValidDigest,
@@ -136,32 +137,6 @@ export function sourcesConflict(values: InputValues, defaults: InputValues): Pro
   }
   return undefined
 }
-
-export type AnnotationLevel = 'index' | 'manifest' | 'index-descriptor' | 'manifest-descriptor'
-
-export interface Annotation {
-  /** Undefined without a prefix: a build reads it as `manifest`, a merge (like imagetools) as `index`. */
-  level?: AnnotationLevel
-  /** `linux/amd64` from `manifest[linux/amd64]:key=value`. */
-  platform?: string
-  key: string
-  value: string
-}
-
-const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/
-
-/** `[level[platform]:]key=value`, as buildx writes annotations. */
-export function parseAnnotation(line: string): Annotation | string {
-  const eq = line.indexOf('=')
-  if (eq <= 0) return `${show(line)} is not [type:]key=value`
-  const left = line.slice(0, eq).trim()
-  const value = line.slice(eq + 1)
-  const m = LEVEL.exec(left)
-  const key = m ? m[3] : left
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key)) return `${show(left)}: the key must be [A-Za-z0-9._/-]`
-  return { level: m?.[1] as AnnotationLevel | undefined, platform: m?.[2], key, value }
-}
-
 /**
  * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
  * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.

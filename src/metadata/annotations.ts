@@ -6,34 +6,28 @@
 // ("index annotations not supported for single platform export"): one platform without attestations.
 import type { Inputs } from '../inputs/parse.js'
 import { splitKeyValue } from '../core/text.js'
+import { annotationLevelsOr } from './env.js'
+import { INDEX_LEVELS, parseLevel } from './levels.js'
 
-export const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'] as const
-export type Level = (typeof LEVELS)[number]
-
-/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS. */
-export const DEFAULT_LEVELS: Level[] = ['manifest', 'index']
+/**
+ * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
+ * the index (metadata-action's `annotations` output has only `manifest`), because GHCR shows a
+ * multi-platform image's description from its index. Where the build has no index they are dropped.
+ */
+export const BUILD_LEVELS = ['manifest', 'index'] as const
 
 const OCI_PREFIX = 'org.opencontainers.image.'
-
-/** The levels only an index has. */
-const INDEX_LEVELS = new Set<string>(['index', 'index-descriptor'])
 
 /** buildx's refusal of index annotations on a build that has no index (before or after the build). */
 export const INDEX_REFUSED = /index annotations not supported for single platform export/i
 
-/**
- * DOCKER_METADATA_ANNOTATIONS_LEVELS, comma separated, as metadata-action reads it; unset or empty gives
- * the default. Unknown words are returned apart so the caller can say so.
- */
-export function annotationLevels(env: NodeJS.ProcessEnv): { levels: Level[]; unknown: string[] } {
-  const raw = env.DOCKER_METADATA_ANNOTATIONS_LEVELS?.trim()
-  if (!raw) return { levels: [...DEFAULT_LEVELS], unknown: [] }
-  const words = [...new Set(raw.split(',').map(w => w.trim().toLowerCase()))].filter(Boolean)
-  return {
-    levels: words.filter((w): w is Level => (LEVELS as readonly string[]).includes(w)),
-    unknown: words.filter(w => !(LEVELS as readonly string[]).includes(w))
-  }
-}
+/** The levels of this build's annotations: DOCKER_METADATA_ANNOTATIONS_LEVELS (read with the inputs), else BUILD_LEVELS. */
+export const buildLevels = (inputs: Pick<Inputs, 'metadataEnv'>): string[] => [
+  ...new Set(annotationLevelsOr(inputs.metadataEnv, BUILD_LEVELS))
+]
+
+/** Whether a level (`index`, `index[linux/amd64]`) is one only an index has. */
+const isIndexLevel = (level: string): boolean => INDEX_LEVELS.has(parseLevel(level)?.level ?? level)
 
 const isOff = (value: string): boolean => /^(false|0|no)$/i.test(value.trim())
 
@@ -56,8 +50,8 @@ export function mayHaveIndex(
  * `LEVEL:KEY=VALUE` for `--annotation`, one per OCI label and level, from the final labels (the `labels`
  * input already overrode the automatic ones there). Pure.
  */
-export function ociAnnotations(labels: string[], levels: Level[], index: boolean): string[] {
-  const used = levels.filter(level => index || !INDEX_LEVELS.has(level))
+export function ociAnnotations(labels: string[], levels: string[], index: boolean): string[] {
+  const used = levels.filter(level => index || !isIndexLevel(level))
   const oci = labels
     .map(line => splitKeyValue(line))
     .filter((kv): kv is { key: string; value: string } => !!kv && kv.key.startsWith(OCI_PREFIX))
@@ -66,4 +60,4 @@ export function ociAnnotations(labels: string[], levels: Level[], index: boolean
 
 /** The annotations without the index levels: what is left when buildx finds no index to put them on. */
 export const withoutIndexLevels = (annotations: string[]): string[] =>
-  annotations.filter(a => !INDEX_LEVELS.has(a.slice(0, a.indexOf(':'))))
+  annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))))

@@ -1,8 +1,11 @@
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
-// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
-import { autoTags, mergeLabels, ociLabels, type GitContext } from './context.js'
+// automatic set). Pure.
+import { mergeLabels, ociLabels, type GitContext } from './context.js'
 import { InputError, ref, type Inputs } from '../inputs/parse.js'
-import { applyRules, buildSha, tagEvent } from './tags.js'
+import { automaticTags } from './automatic.js'
+import { buildSha, eventCommitDate } from './event.js'
+import { mentions } from './rules/template.js'
+import { applyRules, tagEvent, type EventFacts } from './tags.js'
 
 export interface BuildMetadata {
   /** Bare tags, in order; empty only when rules yielded none for this event. */
@@ -17,11 +20,8 @@ export interface BuildMetadata {
   warnings: string[]
 }
 
-/** Optional facts from elsewhere (the repository API): metadata-action reads the default branch there. */
-export interface MetadataFacts {
-  defaultBranch?: string
-  commitDate?: Date
-}
+/** Facts from the repository API, for what the event does not carry (metadata-action reads them there). */
+export type MetadataFacts = EventFacts
 
 type MetadataInputs = Pick<Inputs, 'tags' | 'tagRules' | 'tagFlavor' | 'metadataEnv' | 'labels'>
 
@@ -35,25 +35,22 @@ export function buildMetadata(
 ): BuildMetadata {
   // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
   const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) }
+  const ev = tagEvent(context, inputs.metadataEnv, now, facts)
   let tags: string[]
   let version: string
   let warnings: string[] = []
   if (inputs.tagRules.length) {
-    const outcome = applyRules(
-      inputs.tagRules,
-      inputs.tagFlavor,
-      tagEvent(context, inputs.metadataEnv, now, facts)
-    )
+    const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev)
     warnings = outcome.warnings
     tags = [...new Set([...outcome.tags, ...inputs.tags])]
     version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? ''
+  } else if (inputs.tags.length) {
+    tags = inputs.tags
+    version = context.actions ? (inputs.tags.find(t => t !== 'latest') ?? '') : ''
   } else {
-    tags = inputs.tags.length ? inputs.tags : autoTags(ctx)
-    version = ''
+    ;({ tags, version } = automaticTags(ev, context.actions))
   }
-  const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0
-  const auto = { ...repository, ...ociLabels(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) }
-  if (!inputs.tagRules.length) version = auto['org.opencontainers.image.version'] ?? ''
+  const auto = { ...repository, ...ociLabels(ctx, version, now) }
   return {
     tags,
     labels: mergeLabels(auto, inputs.labels),
@@ -61,6 +58,24 @@ export function buildMetadata(
     annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
     warnings
   }
+}
+
+/**
+ * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
+ * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
+ */
+export function commitDateWanted(
+  inputs: Pick<Inputs, 'tagRules' | 'tagFlavor' | 'metadataEnv'>,
+  context: GitContext
+): string {
+  const templates = [
+    inputs.tagFlavor.prefix,
+    inputs.tagFlavor.suffix,
+    ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+  ]
+  if (!templates.some(t => mentions(t, 'commit_date'))) return ''
+  const sha = buildSha(context, inputs.metadataEnv.prHeadSha)
+  return eventCommitDate(context, sha) ? '' : sha
 }
 
 /**
@@ -79,58 +94,4 @@ export function checkTagged(
     `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
       `add a rule for it (e.g. type=sha), or set ${ref('push')} to false to build untagged`
   )
-}
-
-export interface MetadataOutputs {
-  version: string
-  /** KEY=VALUE, sorted by key. */
-  labels: string[]
-  /** LEVEL:KEY=VALUE, every annotation once per level. */
-  annotations: string[]
-  json: { tags: string[]; labels: Record<string, string>; annotations: string[] }
-}
-
-const byKey = (a: string, b: string): number => {
-  const [ka, kb] = [a.split('=')[0], b.split('=')[0]]
-  return ka < kb ? -1 : ka > kb ? 1 : 0
-}
-
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
-export function metadataOutputs(
-  meta: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'> & { levels?: string[] },
-  fullTags: string[],
-  inputs: Pick<Inputs, 'metadataEnv'>
-): MetadataOutputs {
-  const labels = [...meta.labels].sort(byKey)
-  const sorted = [...meta.annotations].sort(byKey)
-  const levels = meta.levels ?? inputs.metadataEnv.annotationLevels
-  const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`))
-  const labelObject = Object.fromEntries(
-    labels.map(l => {
-      const eq = l.indexOf('=')
-      return [l.slice(0, eq), l.slice(eq + 1)]
-    })
-  )
-  return {
-    version: meta.version,
-    labels,
-    annotations,
-    json: { tags: fullTags, labels: labelObject, annotations }
-  }
-}
-
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-export function separatorOf(
-  name: string,
-  inputs: Pick<Inputs, 'sepTags' | 'sepLabels' | 'sepAnnotations'>
-): string {
-  const sep =
-    name === 'tags'
-      ? inputs.sepTags
-      : name === 'labels'
-        ? inputs.sepLabels
-        : name === 'annotations'
-          ? inputs.sepAnnotations
-          : ''
-  return sep || '\n'
 }

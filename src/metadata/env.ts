@@ -1,6 +1,15 @@
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
 // a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
-import { DEFAULT_SHORT_SHA_LENGTH, type MetadataSettings } from './tags.js'
+import { LEVEL_WORDS, parseLevel } from './levels.js'
+
+export interface MetadataSettings {
+  /** DOCKER_METADATA_PR_HEAD_SHA: tag and label pull requests with the head commit, not the merge commit. */
+  prHeadSha: boolean
+  /** DOCKER_METADATA_SHORT_SHA_LENGTH: the length of {{sha}} and of type=sha's short form. */
+  shortShaLength: number
+}
+
+export const DEFAULT_SHORT_SHA_LENGTH = 7
 
 export class MetadataEnvError extends Error {
   constructor(
@@ -11,22 +20,32 @@ export class MetadataEnvError extends Error {
   }
 }
 
-/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
-export const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'] as const
-// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
-const LEVEL = new RegExp(
-  `^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`
-)
-
 export interface MetadataEnv extends MetadataSettings {
-  /** DOCKER_METADATA_ANNOTATIONS_LEVELS, default `manifest`. */
+  /** DOCKER_METADATA_ANNOTATIONS_LEVELS as given, lowercased; [] when unset (see annotationLevelsOr). */
   annotationLevels: string[]
+  /** DOCKER_METADATA_SET_OUTPUT_ENV (default true): export the outputs as DOCKER_METADATA_OUTPUT_<NAME>. */
+  setOutputEnv: boolean
 }
+
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
+export const OUTPUT_LEVELS = ['manifest'] as const
+
+/**
+ * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
+ * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
+ * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
+ * a multi-platform image's description.
+ */
+export const annotationLevelsOr = (
+  env: Pick<MetadataEnv, 'annotationLevels'>,
+  fallback: readonly string[]
+): string[] => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback])
 
 export const DEFAULT_METADATA_ENV: MetadataEnv = {
   prHeadSha: false,
   shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
-  annotationLevels: ['manifest']
+  annotationLevels: [],
+  setOutputEnv: true
 }
 
 export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
@@ -46,14 +65,24 @@ export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
     )
 
   const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim()
-  // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
+  // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
   const annotationLevels =
-    levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase())
+    levelsText === ''
+      ? []
+      : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase())
   for (const level of annotationLevels)
-    if (!LEVEL.test(level))
+    if (!parseLevel(level))
       throw new MetadataEnvError(
         'DOCKER_METADATA_ANNOTATIONS_LEVELS',
-        `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`
+        `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`
       )
-  return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels }
+  // Read as metadata-action reads it (Go's ParseBool words).
+  const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim()
+  if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+    throw new MetadataEnvError(
+      'DOCKER_METADATA_SET_OUTPUT_ENV',
+      `${JSON.stringify(outputEnvText)} must be true or false`
+    )
+  const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText)
+  return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv }
 }

@@ -1,5 +1,6 @@
-// OCI labels from the repository's own metadata, as docker/metadata-action sets them: title, description,
-// url and licenses, read through @actions/github's Octokit at GITHUB_API_URL (GitHub Enterprise too).
+// What the GitHub API tells that the event does not, read as docker/metadata-action reads it, through
+// @actions/github's Octokit at GITHUB_API_URL (GitHub Enterprise too): the repository's title,
+// description, url and licenses labels and its default branch, and a commit's date for {{commit_date}}.
 // The other OCI labels (source, revision, version, created) come from the git context (context.ts).
 import type { GitContext } from './context.js'
 import type { Reporter } from '../log/reporter.js'
@@ -18,6 +19,23 @@ export interface RepoMetadata {
   description?: string | null
   html_url?: string | null
   license?: { spdx_id?: string | null } | null
+  default_branch?: string | null
+}
+
+/** What the repository API gave: its labels, and its default branch when it named a plausible one. */
+export interface RepositoryFacts {
+  labels: Record<string, string>
+  defaultBranch?: string
+}
+
+/** A branch name as git allows it, short enough to be one (the API's answer is not trusted blindly). */
+const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u
+
+export function repositoryFacts(repo: RepoMetadata): RepositoryFacts {
+  const facts: RepositoryFacts = { labels: repositoryLabels(repo) }
+  if (typeof repo.default_branch === 'string' && BRANCH.test(repo.default_branch))
+    facts.defaultBranch = repo.default_branch
+  return facts
 }
 
 /**
@@ -56,32 +74,69 @@ export interface RepositoryOptions {
 }
 
 /**
- * The repository labels for this run, or none: only in Actions, with a repository and a token. An API that
- * does not answer after the retries, or refuses, costs one warning and no labels; the build goes on.
+ * The repository's labels and default branch for this run, or none: only in Actions, with a repository and
+ * a token. An API that does not answer after the retries, or refuses, costs one warning and no labels; the
+ * build goes on.
  */
-export async function loadRepositoryLabels(
-  ctx: GitContext,
-  opts: RepositoryOptions
-): Promise<Record<string, string>> {
-  if (!ctx.actions || !ctx.repository || !opts.token) return {}
+export async function loadRepository(ctx: GitContext, opts: RepositoryOptions): Promise<RepositoryFacts> {
+  if (!ctx.actions || !ctx.repository || !opts.token) return { labels: {} }
   // Masked before anything can print it (the runner masks github.token itself, not every PAT).
   opts.reporter.setSecret(opts.token)
+  const [owner, repo] = ctx.repository.split('/')
   try {
-    return repositoryLabels(await fetchRepository(ctx.repository, opts))
+    return repositoryFacts(
+      await ask(opts, (octokit, request) => octokit.rest.repos.get({ owner, repo, request }))
+    )
   } catch (error) {
     // A cancelled run is not a missing label: it ends as cancelled.
     if (runCancelled.aborted) throw error
     opts.reporter.warning(
       `could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`
     )
-    return {}
+    return { labels: {} }
   }
 }
 
-/** `GET /repos/{owner}/{repo}` through Octokit, retried while the failure is transient. */
-async function fetchRepository(repository: string, opts: RepositoryOptions): Promise<RepoMetadata> {
+/**
+ * The commit's date (its committer's, as metadata-action reads it) from `GET /repos/{owner}/{repo}/commits/{sha}`,
+ * for {{commit_date}} when the event carries none; undefined, after one warning, when the API cannot say.
+ */
+export async function loadCommitDate(
+  ctx: GitContext,
+  sha: string,
+  opts: RepositoryOptions
+): Promise<Date | undefined> {
+  if (!ctx.actions || !ctx.repository || !opts.token || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+    return undefined
+  opts.reporter.setSecret(opts.token)
+  const [owner, repo] = ctx.repository.split('/')
+  try {
+    const data = await ask(opts, (octokit, request) =>
+      octokit.rest.repos.getCommit({ owner, repo, ref: sha, request })
+    )
+    const date: unknown = (data as { commit?: { committer?: { date?: unknown } } })?.commit?.committer?.date
+    const ms = typeof date === 'string' && COMMIT_DATE.test(date) ? Date.parse(date) : NaN
+    if (Number.isNaN(ms)) throw new Error('the answer names no committer date')
+    return new Date(ms)
+  } catch (error) {
+    opts.reporter.warning(
+      `could not read the commit's date from the GitHub API (${oneLine(messageOf(error), 300)}); {{commit_date}} is the run's time`
+    )
+    return undefined
+  }
+}
+
+const COMMIT_DATE =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/
+
+type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
+
+/** One API request through Octokit with a deadline per attempt, retried while the failure is transient. */
+async function ask<T>(
+  opts: RepositoryOptions,
+  request: (octokit: Octokit, options: { signal: AbortSignal }) => Promise<{ data: T }>
+): Promise<T> {
   const env = opts.env ?? process.env
-  const [owner, repo] = repository.split('/')
   // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
   await (await import('../lazy/undici.cjs')).preload()
   const { getOctokit } = await import('@actions/github')
@@ -93,12 +148,9 @@ async function fetchRepository(repository: string, opts: RepositoryOptions): Pro
   return retry(
     async () => {
       try {
-        const { data } = await octokit.rest.repos.get({
-          owner,
-          repo,
-          request: { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) }
-        })
-        return data as RepoMetadata
+        return (
+          await request(octokit, { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) })
+        ).data
       } catch (error) {
         throw classified(error, timeoutMs)
       }
@@ -106,7 +158,7 @@ async function fetchRepository(repository: string, opts: RepositoryOptions): Pro
     {
       attempts: opts.attempts,
       sleep: opts.sleep,
-      // Retries are told in the debug log only: the user hears once, when the metadata is given up on.
+      // Retries are told in the debug log only: the user hears once, when the answer is given up on.
       onRetry: info =>
         opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${messageOf(info.error)}`)
     }

@@ -1,10 +1,14 @@
 // What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
-// whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in.
+// whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
+// automatic tags for an empty `tags` input are rules of this engine too (metadata/automatic.ts).
+import { parse as parseSemver, valid as validSemver } from 'semver'
 import type { GitContext } from './context.js'
 import { isPep440Special, normalizePep440, parsePep440, releasePart } from './rules/pep440.js'
 import { isValidTag, tagProblem } from '../core/reference.js'
 import { byPriority, DEFAULT_FLAVOR, RuleError, type Flavor, type TagRule } from './rules/parse.js'
 import { render, type Template, type Values } from './rules/template.js'
+import type { MetadataSettings } from './env.js'
+import { buildSha, eventCommitDate, eventRef, payloadDefaultBranch } from './event.js'
 
 /** The run as the rules see it. */
 export interface TagEvent {
@@ -15,23 +19,14 @@ export interface TagEvent {
   sha: string
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   payload: Record<string, any>
-  /** The repository's default branch ('' when unknown). */
+  /** The repository's default branch: the payload's, else the API's ('' when unknown). */
   defaultBranch: string
-  /** The built commit's date, for {{commit_date}}. */
+  /** The built commit's date, for {{commit_date}}: the event's, else the API's, else the run's time. */
   commitDate: Date
   /** The run's time, for {{date}}. */
   now: Date
   shortShaLength: number
 }
-
-export interface MetadataSettings {
-  /** DOCKER_METADATA_PR_HEAD_SHA: tag and label pull requests with the head commit, not the merge commit. */
-  prHeadSha: boolean
-  /** DOCKER_METADATA_SHORT_SHA_LENGTH: the length of {{sha}} and of type=sha's short form. */
-  shortShaLength: number
-}
-
-export const DEFAULT_SHORT_SHA_LENGTH = 7
 
 export interface Version {
   /** The first tag made: the `version` output and label. */
@@ -41,56 +36,41 @@ export interface Version {
   latest: boolean
 }
 
+/** A tag and the rule that made it, in the order made (duplicates included). */
+export interface MadeTag {
+  tag: string
+  rule: TagRule
+}
+
 export interface RulesOutcome {
   version: Version
   /** main, partial, then `latest` (with flavor's prefix/suffix when onlatest). */
   tags: string[]
+  made: MadeTag[]
   /** metadata-action's warnings: a tag that is no semver, a pattern that does not match. */
   warnings: string[]
 }
 
-const isPr = (eventName: string): boolean => /pull_request/.test(eventName)
-
-/** The commit the tags and the revision label name: GITHUB_SHA (the merge commit on PRs) unless asked. */
-export function buildSha(ctx: Pick<GitContext, 'eventName' | 'sha' | 'payload'>, prHeadSha: boolean): string {
-  const head = ctx.payload?.pull_request?.head?.sha
-  if (prHeadSha && isPr(ctx.eventName) && typeof head === 'string' && head !== '') return head
-  return ctx.sha
-}
-
-/** The pushed commit's own timestamp in the payload, else the run's time. */
-function commitDate(payload: TagEvent['payload'], sha: string, now: Date): Date {
-  const commits: unknown = payload?.commits
-  const fromList = Array.isArray(commits)
-    ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
-    : undefined
-  const head = payload?.head_commit
-  const stamp =
-    fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined)
-  const ms = stamp ? Date.parse(stamp) : NaN
-  return Number.isNaN(ms) ? now : new Date(ms)
+/** Facts from the repository API, for what the event does not carry. */
+export interface EventFacts {
+  defaultBranch?: string
+  commitDate?: Date
 }
 
 export function tagEvent(
   ctx: GitContext,
   settings: MetadataSettings,
   now: Date,
-  over: { defaultBranch?: string; commitDate?: Date } = {}
+  facts: EventFacts = {}
 ): TagEvent {
   const sha = buildSha(ctx, settings.prHeadSha)
-  const prNumber = ctx.payload?.number
-  const ref =
-    /pull_request_target/.test(ctx.eventName) && prNumber !== undefined
-      ? `refs/pull/${prNumber}/merge`
-      : ctx.ref
-  const fromPayload = ctx.payload?.repository?.default_branch
   return {
     eventName: ctx.eventName,
-    ref,
+    ref: eventRef(ctx),
     sha,
     payload: ctx.payload ?? {},
-    defaultBranch: over.defaultBranch ?? (typeof fromPayload === 'string' ? fromPayload : ''),
-    commitDate: over.commitDate ?? commitDate(ctx.payload, sha, now),
+    defaultBranch: payloadDefaultBranch(ctx) || (facts.defaultBranch ?? ''),
+    commitDate: eventCommitDate(ctx, sha) ?? facts.commitDate ?? now,
     now,
     shortShaLength: settings.shortShaLength
   }
@@ -115,14 +95,14 @@ export function globalValues(ev: TagEvent): Values {
   // metadata-action's rule, quirks included: events that always run on the default branch say true.
   const isDefault =
     branchOf !== '' &&
-    (ev.payload.repository?.default_branch === branchOf ||
-      /create|discussion|issues|schedule/.test(ev.eventName))
+    (payloadDefaultBranch(ev) === branchOf || /create|discussion|issues|schedule/.test(ev.eventName))
   return {
     branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
     tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
     sha: shortSha(ev.sha, ev.shortShaLength),
     base_ref: baseRef,
     is_default_branch: String(isDefault),
+    is_not_default_branch: String(!isDefault),
     date: ev.now,
     commit_date: ev.commitDate
   }
@@ -130,6 +110,15 @@ export function globalValues(ev: TagEvent): Values {
 
 /** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
 export const sanitize = (tag: string): string => tag.replace(/[^a-zA-Z0-9._-]+/g, '-')
+
+const TAG_MAX = 128
+
+/**
+ * A sanitized text made into a tag where docker would refuse it: leading `.` and `-` dropped, cut to 128
+ * characters. '' when nothing is left. For the automatic set, which must never fail a build over a
+ * branch's name; rules the user wrote fail instead, naming the rule.
+ */
+export const fitTag = (tag: string): string => tag.replace(/^[.-]+/, '').slice(0, TAG_MAX)
 
 interface Made {
   value: string
@@ -148,7 +137,15 @@ function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void)
     case 'semver':
     case 'pep440': {
       if (tagName === undefined && given === '') return undefined
-      const raw = given !== '' ? given : tagName!.replace(/\//g, '-')
+      let raw = given !== '' ? given : tagName!
+      if (rule.versionMatch) {
+        // metadata-action's `match`: the first group of the expression is the version; without a match
+        // the whole value is read, with a warning.
+        const m = raw.match(rule.versionMatch.regex)
+        if (!m) warn(`${rule.versionMatch.pattern} does not match ${raw}.`)
+        else raw = m[1] ?? ''
+      }
+      raw = raw.replace(/\//g, '-')
       return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn)
     }
     case 'match': {
@@ -189,29 +186,25 @@ function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void)
   }
 }
 
-// semver.org's grammar, as the semver package's valid() reads it: an optional `v`, surrounding blanks.
-const NUM = '0|[1-9][0-9]*'
-const PRE_ID = `(?:${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`
-const SEMVER = new RegExp(
-  `^\\s*v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?\\s*$`
-)
-
 /** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
 const isRawPattern = (t: Template): boolean =>
   t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw'
 
+/** semver.org's grammar with an optional `v`, as metadata-action validates it (the semver package's valid). */
+export const isSemver = (raw: string): boolean => validSemver(raw) !== null
+
 function semver(rule: TagRule, raw: string, warn: (m: string) => void): Made | undefined {
-  const m = SEMVER.exec(raw)
-  if (!m || ![m[1], m[2], m[3]].every(n => Number.isSafeInteger(Number(n)))) {
+  const v = isSemver(raw) ? parseSemver(raw) : null
+  if (!v) {
     warn(`${raw} is not a valid semver. More info: https://semver.org/`)
     return undefined
   }
-  const [major, minor, patch, pre] = [m[1], m[2], m[3], m[4]]
-  const version = `${major}.${minor}.${patch}${pre !== undefined ? `-${pre}` : ''}`
-  const values = { raw: raw.trim(), version, major, minor, patch }
+  // The automatic set keeps build metadata in the full version (`1.2.3+b.5` → `1.2.3-b.5`).
+  const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version
+  const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` }
   // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
-  if (pre !== undefined && !isRawPattern(rule.pattern!)) return { value: version, autoLatest: false }
-  return { value: render(rule.pattern!, values), autoLatest: pre === undefined }
+  if (v.prerelease.length && !isRawPattern(rule.pattern!)) return { value: version, autoLatest: false }
+  return { value: render(rule.pattern!, values), autoLatest: v.prerelease.length === 0 }
 }
 
 function pep440(rule: TagRule, raw: string, warn: (m: string) => void): Made | undefined {
@@ -232,11 +225,25 @@ function pep440(rule: TagRule, raw: string, warn: (m: string) => void): Made | u
   return { value: render(rule.pattern!, values), autoLatest: true }
 }
 
+export interface ApplyOptions {
+  /**
+   * Fit a tag docker would refuse instead of failing (see fitTag), and drop one that comes out empty: the
+   * automatic set's way.
+   */
+  fit?: boolean
+}
+
 /** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
-export function applyRules(rules: TagRule[], flavor: Flavor = DEFAULT_FLAVOR, ev: TagEvent): RulesOutcome {
+export function applyRules(
+  rules: TagRule[],
+  flavor: Flavor = DEFAULT_FLAVOR,
+  ev: TagEvent,
+  options: ApplyOptions = {}
+): RulesOutcome {
   const g = globalValues(ev)
   const warnings: string[] = []
   const version: Version = { partial: [], latest: false }
+  const made: MadeTag[] = []
   let latest: boolean | undefined
   const affix = (rule: TagRule, value: string): string => {
     const prefix = rule.prefix ? render(rule.prefix, g) : render(flavor.prefix, g)
@@ -249,22 +256,24 @@ export function applyRules(rules: TagRule[], flavor: Flavor = DEFAULT_FLAVOR, ev
       throw new RuleError(
         `rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`
       )
-    if (enabled === 'false') continue
-    const made = make(rule, ev, g, m => warnings.push(m))
-    if (made === undefined) continue
-    const value = affix(rule, made.value)
+    if (enabled === 'false' || (rule.when && !rule.when(ev))) continue
+    const out = make(rule, ev, g, m => warnings.push(m))
+    if (out === undefined) continue
+    const value = affix(rule, out.value)
     if (value === '') continue
-    const tag = sanitize(value)
+    const tag = options.fit ? fitTag(sanitize(value)) : sanitize(value)
+    if (options.fit && tag === '') continue
     const problem = tagProblem(tag)
     if (problem)
       throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`)
+    made.push({ tag, rule })
     if (version.main === undefined) version.main = tag
     else if (tag !== version.main && !version.partial.includes(tag)) version.partial.push(tag)
     // The first rule that makes a tag decides `latest`, as in metadata-action.
-    latest ??= flavor.latest === 'auto' ? made.autoLatest : flavor.latest === 'true'
+    latest ??= flavor.latest === 'auto' ? out.autoLatest : flavor.latest === 'true'
   }
   version.latest = latest ?? false
-  if (version.main === undefined) return { version, tags: [], warnings }
+  if (version.main === undefined) return { version, tags: [], made, warnings }
   const tags = [version.main, ...version.partial]
   if (version.latest) {
     const p = flavor.prefixLatest ? render(flavor.prefix, g) : ''
@@ -272,5 +281,5 @@ export function applyRules(rules: TagRule[], flavor: Flavor = DEFAULT_FLAVOR, ev
     const latestTag = sanitize(`${p}latest${s}`)
     if (isValidTag(latestTag) && !tags.includes(latestTag)) tags.push(latestTag)
   }
-  return { version, tags, warnings }
+  return { version, tags, made, warnings }
 }

@@ -1,7 +1,7 @@
 // The build's automatic annotations (annotations.ts), and the one rebuild without the index levels when
 // buildx finds no index to put them on: those annotations are ours, not the user's, so they never fail a build.
 import {
-  annotationLevels,
+  buildLevels,
   INDEX_REFUSED,
   mayHaveIndex,
   ociAnnotations,
@@ -13,17 +13,11 @@ import type { Reporter } from '../log/reporter.js'
 import { messageOf } from '../core/text.js'
 
 export function buildAnnotations(
-  inputs: Pick<Inputs, 'platforms' | 'provenance' | 'sbom'>,
+  inputs: Pick<Inputs, 'platforms' | 'provenance' | 'sbom' | 'metadataEnv'>,
   labels: string[],
-  reporter: Pick<Reporter, 'warning'>,
   env: NodeJS.ProcessEnv = process.env
 ): string[] {
-  const { levels, unknown } = annotationLevels(env)
-  if (unknown.length)
-    reporter.warning(
-      `DOCKER_METADATA_ANNOTATIONS_LEVELS: ignoring ${unknown.map(w => JSON.stringify(w)).join(', ')}; the levels are manifest, index, manifest-descriptor and index-descriptor`
-    )
-  return ociAnnotations(labels, levels, mayHaveIndex(inputs, env))
+  return ociAnnotations(labels, buildLevels(inputs), mayHaveIndex(inputs, env))
 }
 
 /**

@@ -2,6 +2,7 @@
 // version costs a process, so it is asked only when such an input is set: the common path spawns nothing.
 import type { Docker } from '../docker/docker.js'
 import { InputError, type Inputs } from '../inputs/parse.js'
+import { coerce, lt } from 'semver'
 
 interface Gate {
   input: string
@@ -12,12 +13,9 @@ interface Gate {
 
 export const GATES: Gate[] = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }]
 
-/** `a` before `b` as dotted version numbers (`0.9.1` < `0.15.0`). */
+/** `a` before `b` as versions (`0.9.1` < `0.15.0`); what is not a version counts as 0.0.0. */
 export function versionBelow(a: string, b: string): boolean {
-  const [x, y] = [a, b].map(v => v.split('.').map(n => Number.parseInt(n, 10) || 0))
-  for (let i = 0; i < Math.max(x.length, y.length); i++)
-    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0)
-  return false
+  return lt(coerce(a) ?? '0.0.0', coerce(b) ?? '0.0.0')
 }
 
 export async function checkVersionGates(

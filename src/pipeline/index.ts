@@ -6,11 +6,11 @@ import { loadGitContext, type GitContext } from '../metadata/context.js'
 import { defaultGitContext } from '../docker/git-context.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../docker/credentials.js'
 import { createPrivateConfig } from '../docker/config.js'
-import { loadRepositoryLabels } from '../metadata/repo-labels.js'
+import { loadCommitDate, loadRepository } from '../metadata/repo-labels.js'
 import { createExecRunner, Docker, dockerTreatsAsInsecure, hasBuildxPlugin } from '../docker/docker.js'
 import { guardSignals, runCancelled, processTime } from '../docker/exec.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
-import { buildMetadata, checkTagged } from '../metadata/build-metadata.js'
+import { buildMetadata, checkTagged, commitDateWanted } from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
 import { RegistryClient, type Manifest } from '../registry/api.js'
 import { registryBoundsFrom, type RegistryBounds } from '../registry/bounds.js'
@@ -97,11 +97,19 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     const tmp = path.join(workDir, 'tmp')
     const [[defaults, git]] = await Promise.all([
       loadGitContext(m => opts.reporter.warning(m), env).then(async ctx => {
-        // Before the repository API, the login and the build: rules that tag nothing for this event
-        // cannot be pushed.
-        checkTagged(inputs, buildMetadata(inputs, ctx), ctx)
-        const repository = await repositoryLabels(inputs, ctx, opts.reporter, env)
-        return [buildMetadata(inputs, ctx, new Date(), {}, repository), gitOrigin(ctx, env)] as const
+        // What the event does not carry comes from the repository API (a schedule's default branch, a
+        // commit's date), so the metadata is made once, after it.
+        const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env }
+        const sha = commitDateWanted(inputs, ctx)
+        const [repository, commitDate] = await Promise.all([
+          loadRepository(ctx, api),
+          sha ? loadCommitDate(ctx, sha, api) : undefined
+        ])
+        const facts = { defaultBranch: repository.defaultBranch, commitDate }
+        const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels)
+        // Before the login and the build: rules that tag nothing for this event cannot be pushed.
+        checkTagged(inputs, meta, ctx)
+        return [meta, gitOrigin(ctx, env)] as const
       }),
       createPrivateConfig(
         configDir,
@@ -160,10 +168,6 @@ function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
     defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
   }
 }
-
-/** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
-const repositoryLabels = (inputs: Inputs, ctx: GitContext, reporter: Reporter, env: NodeJS.ProcessEnv) =>
-  loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env })
 
 export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
   // One client per registry for the run: the reachability check and verification share its connections

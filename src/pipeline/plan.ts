@@ -134,7 +134,7 @@ export async function makePlan(
       refs: targets.flatMap(t => t.refs),
       iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
-      annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
+      annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels) : [],
       metadataFile: opts.buildx ? path.join(opts.workDir, 'metadata.json') : undefined,
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
       context: git.context,

@@ -1,7 +1,12 @@
 // The pure parts under the tag rules: PEP 440 versions, `{{…}}` expressions and dates, rule and flavor
 // lines, and the sorting of the `tags` input into rules, bare tags and full references.
 import { describe, expect, it } from '@jest/globals'
-import { isPep440Special, normalizePep440, parsePep440, releasePart } from '../../../src/metadata/rules/pep440.js'
+import {
+  isPep440Special,
+  normalizePep440,
+  parsePep440,
+  releasePart
+} from '../../../src/metadata/rules/pep440.js'
 import { formatDate } from '../../../src/metadata/rules/date.js'
 import { parseTemplate, render, TemplateError } from '../../../src/metadata/rules/template.js'
 import { byPriority, parseFlavor, RuleError } from '../../../src/metadata/rules/parse.js'
@@ -262,11 +267,12 @@ describe('flavor', () => {
 })
 
 describe('DOCKER_METADATA_* variables', () => {
-  it('defaults: merge commit, 7 characters, manifest annotations', () => {
+  it('defaults: merge commit, 7 characters, no annotation levels named (each use has its own default)', () => {
     expect(readMetadataEnv({})).toEqual({
       prHeadSha: false,
       shortShaLength: 7,
-      annotationLevels: ['manifest']
+      annotationLevels: [],
+      setOutputEnv: true
     })
   })
 
@@ -275,17 +281,20 @@ describe('DOCKER_METADATA_* variables', () => {
       readMetadataEnv({
         DOCKER_METADATA_PR_HEAD_SHA: 'True',
         DOCKER_METADATA_SHORT_SHA_LENGTH: '12',
-        DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest, Index,index-descriptor,manifest[linux/amd64]'
+        DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest, Index,index-descriptor,manifest[linux/amd64]',
+        DOCKER_METADATA_SET_OUTPUT_ENV: 'false'
       })
     ).toEqual({
       prHeadSha: true,
       shortShaLength: 12,
-      annotationLevels: ['manifest', 'index', 'index-descriptor', 'manifest[linux/amd64]']
+      annotationLevels: ['manifest', 'index', 'index-descriptor', 'manifest[linux/amd64]'],
+      setOutputEnv: false
     })
   })
 
   it.each([
     ['DOCKER_METADATA_PR_HEAD_SHA', 'yes'],
+    ['DOCKER_METADATA_SET_OUTPUT_ENV', 'yes'],
     ['DOCKER_METADATA_SHORT_SHA_LENGTH', 'seven'],
     ['DOCKER_METADATA_SHORT_SHA_LENGTH', '0'],
     ['DOCKER_METADATA_ANNOTATIONS_LEVELS', 'manifest,layer']

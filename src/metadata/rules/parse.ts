@@ -32,8 +32,8 @@ const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix']
 /** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
 const ATTRIBUTES: Record<RuleType, string[]> = {
   schedule: ['pattern'],
-  semver: ['pattern', 'value'],
-  pep440: ['pattern', 'value'],
+  semver: ['pattern', 'value', 'match'],
+  pep440: ['pattern', 'value', 'match'],
   match: ['pattern', 'group', 'value'],
   edge: ['branch'],
   ref: ['event'],
@@ -56,6 +56,12 @@ export interface TagRule {
   match?: { regex: RegExp; group: number; pattern: string }
   /** semver/pep440/match: the version to read instead of the git tag ('' = the tag); raw: the tag. */
   value?: Template
+  /** semver/pep440: the expression whose first group is the version in the tag (`app/v(.*)`). */
+  versionMatch?: { regex: RegExp; pattern: string }
+  /** semver (the automatic set only): {{version}} keeps build metadata. */
+  keepBuild?: boolean
+  /** The automatic set only: a condition on the event no input can write. */
+  when?: (ev: { ref: string; defaultBranch: string }) => boolean
   event?: 'branch' | 'tag' | 'pr'
   /** edge: '' = the default branch. */
   branch?: string
@@ -109,6 +115,27 @@ function regex(pattern: string): RegExp {
   }
 }
 
+/**
+ * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
+ * version. Without a group metadata-action fails mid-run; here it is an input error.
+ */
+function versionMatch(pattern: string): { regex: RegExp; pattern: string } {
+  let re: RegExp
+  try {
+    re = new RegExp(pattern)
+  } catch (error) {
+    throw new RuleError(
+      `match ${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message})`
+    )
+  }
+  const groups = new RegExp(`${pattern}|`).exec('')!.length - 1
+  if (groups < 1)
+    throw new RuleError(
+      `match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`
+    )
+  return { regex: re, pattern }
+}
+
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if (!(allowed as readonly string[]).includes(value))
     throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`)
@@ -155,6 +182,7 @@ export function parseRule(record: string[], source: string): TagRule {
     case 'pep440':
       rule.pattern = template(required('pattern'), 'version', 'pattern')
       rule.value = template(attrs.get('value') ?? '', 'global', 'value')
+      if (attrs.get('match')) rule.versionMatch = versionMatch(attrs.get('match')!)
       break
     case 'match': {
       const group = attrs.get('group') ?? '0'

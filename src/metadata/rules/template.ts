@@ -28,7 +28,16 @@ export type Scope = 'global' | 'schedule' | 'version'
 const DATE_HELPERS = new Set(['date', 'commit_date'])
 const NAMES: Record<Scope, Set<string>> = {
   // enable, value, prefix, suffix and flavor's prefix/suffix
-  global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
+  global: new Set([
+    'branch',
+    'tag',
+    'sha',
+    'base_ref',
+    'is_default_branch',
+    'is_not_default_branch',
+    'date',
+    'commit_date'
+  ]),
   // type=schedule's pattern
   schedule: new Set(['date', 'commit_date']),
   // type=semver's and type=pep440's pattern
@@ -136,6 +145,10 @@ export function parseTemplate(source: string, scope: Scope): Template {
 export const literal = (text: string): Template => ({ source: text, parts: text ? [text] : [] })
 
 export const hasExpressions = (t: Template): boolean => t.parts.some(p => typeof p !== 'string')
+
+/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
+export const mentions = (t: Template | undefined, name: string): boolean =>
+  !!t?.parts.some(p => typeof p !== 'string' && p.name === name)
 
 /** The value of each name, for one event; date helpers get the time to format. */
 export interface Values {
