@@ -527,13 +527,24 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
     expect(i.tagRefs).toEqual([{ registry: 'ghcr.io', image: 'octo/app', tags: ['1.0', 'latest'] }])
   })
 
-  it('full references to several images with the same tags are several targets', () => {
+  it('full references to several images are several targets, each with its own tags', () => {
     const { inputs: i } = noImage({ tags: 'ghcr.io/octo/app:1\ndocker.io/octo/app:1' })
     expect(i.targets).toEqual([
-      { registry: 'ghcr.io', image: 'octo/app' },
-      { registry: 'docker.io', image: 'octo/app' }
+      { registry: 'ghcr.io', image: 'octo/app', tags: ['1'] },
+      { registry: 'docker.io', image: 'octo/app', tags: ['1'] }
     ])
     expect([i.registry, i.image, i.tags]).toEqual(['ghcr.io', 'octo/app', ['1']])
+  })
+
+  it('full references give each image exactly the tags named for it (build-push-action pushes them as given)', () => {
+    const { inputs: i } = noImage({
+      tags: 'ghcr.io/octo/app:1,ghcr.io/octo/app:latest\ndocker.io/octo/app:1\nghcr.io/octo/tool:edge'
+    })
+    expect(i.targets).toEqual([
+      { registry: 'ghcr.io', image: 'octo/app', tags: ['1', 'latest'] },
+      { registry: 'docker.io', image: 'octo/app', tags: ['1'] },
+      { registry: 'ghcr.io', image: 'octo/tool', tags: ['edge'] }
+    ])
   })
 
   it('without image, images or full references, image is required', () => {
@@ -547,7 +558,6 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
       /name their own registry and image: leave the "image", "registry" and "images" inputs empty/
     ],
     [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'registry', /name their own registry and image/],
-    [{ tags: 'ghcr.io/octo/app:1,docker.io/octo/app:2' }, 'tags', /every tag goes to every image/],
     [
       { images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' },
       'images',

@@ -178,8 +178,8 @@ function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagInputs {
 }
 
 /**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
- * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
+ * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
  */
 function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
   const groups = tagged.tagRefs
@@ -198,17 +198,11 @@ function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
       `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
         `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`
     )
-  const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'))
-  if (odd)
-    throw new InputError(
-      'tags',
-      `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`
-    )
   // The first image stands for the run where one name is needed, as with `images`.
   values.registry = first.registry
   values.image = first.image
   tagged.tags = first.tags
-  return groups.map(g => ({ registry: g.registry, image: g.image }))
+  return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }))
 }
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()

@@ -286,8 +286,8 @@ async function phases(
       const each = await Promise.all(
         plan.targets.map(async target => {
           const client = clients.get(target.registry)!
-          const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)))
-          const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
+          const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)))
+          const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter)
           return { target, digest, manifest: manifests[0] }
         })
       )
@@ -317,7 +317,8 @@ async function phases(
     })
   )
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
-  reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`)
+  const count = plan.targets.reduce((n, t) => n + t.tags.length, 0)
+  reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`)
   return resultOf({ ...outcome, image: pushed.image, verified })
 }
 

@@ -19,20 +19,22 @@ export interface GitOrigin {
   defaultContext?: string
 }
 
-/** One image the run pushes to: every tag goes to every target. */
+/** One image the run pushes to, with its tags: the run's, or its own when full references name them. */
 export interface Target {
   registry: string
   /** registry/repository, e.g. `localhost:5000/my/app`. */
   repository: string
   /** The repository as the registry API names it (`library/x` on Docker Hub). */
   name: string
+  /** This image's tags, in order; the first is pushed by docker, the rest through the registry API. */
+  tags: string[]
   /** `repository:tag` for every tag, in order. */
   refs: string[]
 }
 
 export interface Plan {
   build: BuildPlan
-  /** Bare tags, in order; the first is pushed by docker, the rest through the registry API. */
+  /** The run's bare tags, in order (the first target's, when full references give each its own). */
   tags: string[]
   /** Every image the run pushes to; the first also stands for the run (`image-ref`). */
   targets: Target[]
@@ -113,19 +115,21 @@ export async function makePlan(
     defaultContext: opts.git?.defaultContext
   })
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
-  const targets = inputs.targets.map(({ registry, image }): Target => {
+  const targets = inputs.targets.map(({ registry, image, tags: own }): Target => {
     const repo = repository(registry, image)
+    const each = own ?? tags
     return {
       registry,
       repository: repo,
       name: remotePath(registry, image),
-      refs: tags.map(t => `${repo}:${t}`)
+      tags: each,
+      refs: each.map(t => `${repo}:${t}`)
     }
   })
   const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
   return {
     ...where,
-    tags,
+    tags: targets[0].tags,
     targets,
     repository: targets[0].repository,
     name: targets[0].name,

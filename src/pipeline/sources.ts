@@ -27,13 +27,13 @@ export interface Target {
   tags: string[]
 }
 
-/** Every image of the run (`images`, or `registry` + `image`) with the run's tags. */
-export function targetsOf(plan: Pick<Plan, 'targets' | 'tags'>): Target[] {
+/** Every image of the run (`images`, or `registry` + `image`) with its tags. */
+export function targetsOf(plan: Pick<Plan, 'targets'>): Target[] {
   return plan.targets.map(t => ({
     registry: t.registry,
     name: t.name,
     repository: t.repository,
-    tags: plan.tags
+    tags: t.tags
   }))
 }
 
