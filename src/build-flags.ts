@@ -1,4 +1,5 @@
 // The argv of the build options issue 11 added, beside buildArgs (docker.ts) which places them. Pure.
+import { attestArgs } from './docker/attests.js'
 import type { BuildPlan } from './docker.js'
 import type { Inputs } from './inputs.js'
 
@@ -11,7 +12,7 @@ export const callArg = (call: string): string => (call === 'check' ? 'check,form
  */
 export function optionArgs(
   inputs: Inputs,
-  plan: Pick<BuildPlan, 'buildContexts'>,
+  plan: Pick<BuildPlan, 'buildContexts' | 'builderId'>,
   buildx: boolean
 ): string[] {
   const args: string[] = []
@@ -25,7 +26,7 @@ export function optionArgs(
   for (const context of plan.buildContexts ?? inputs.buildContexts) args.push(`--build-context=${context}`)
   for (const spec of inputs.ssh) args.push(`--ssh=${spec}`)
   for (const annotation of inputs.annotations) args.push(`--annotation=${annotation}`)
-  for (const attest of inputs.attests) args.push(`--attest=${attest}`)
+  args.push(...attestArgs(inputs, plan.builderId))
   for (const stage of inputs.noCacheFilters) args.push(`--no-cache-filter=${stage}`)
   if (inputs.call) args.push(`--call=${callArg(inputs.call)}`)
   return args

@@ -5,6 +5,7 @@ import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
 import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
 import { optionArgs } from './build-flags.js'
+import { provenanceArgs } from './docker/attests.js'
 import type { Inputs } from './inputs.js'
 import { splitHostPort } from './reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from './retry.js'
@@ -161,6 +162,8 @@ export interface BuildPlan {
   context?: string
   /** `build-contexts` resolved the same way. */
   buildContexts?: string[]
+  /** buildx only: this workflow run's URL, the provenance's `builder-id` (absent outside a run). */
+  builderId?: string
 }
 
 /** A context path that starts with "-" would be read as a flag. */
@@ -183,7 +186,7 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
     for (const spec of inputs.cacheFrom) args.push(`--cache-from=${spec}`)
     for (const spec of inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
-    if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
+    args.push(...provenanceArgs(inputs.provenance, plan.builderId))
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
     for (const a of plan.annotations ?? []) args.push(`--annotation=${a}`)

@@ -270,7 +270,8 @@ export const INPUTS = {
     kind: 'string',
     default: '',
     buildx: true,
-    description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
+    description:
+      'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
     cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
   },
   sbom: {
@@ -402,7 +403,8 @@ export const INPUTS = {
     kind: 'lines',
     default: '',
     buildx: true,
-    description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+    description:
+      'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
     cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
   },
   noCacheFilters: {

@@ -142,9 +142,15 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
 }
 
 function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
+  const run = env.GITHUB_RUN_ID?.trim()
   return {
     serverUrl: ctx.serverUrl,
-    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
+    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
+    repository: ctx.repository || undefined,
+    runUrl:
+      ctx.repository && run
+        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+        : undefined
   }
 }
 

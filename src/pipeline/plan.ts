@@ -17,6 +17,13 @@ export interface GitOrigin {
   serverUrl: string
   /** This commit's git context URL; undefined outside a repository's run. */
   defaultContext?: string
+  /** owner/name; undefined outside a repository's run. */
+  repository?: string
+  /**
+   * This workflow run, `<server>/<owner/name>/actions/runs/<id>/attempts/<attempt>`, as build-push-action
+   * names the provenance's builder; undefined outside a run.
+   */
+  runUrl?: string
 }
 
 /** One image the run pushes to, with its tags: the run's, or its own when full references name them. */
@@ -143,6 +150,7 @@ export async function makePlan(
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
       context: git.context,
       buildContexts: git.buildContexts,
+      builderId: opts.buildx ? opts.git?.runUrl : undefined,
       exports
     }
   }
