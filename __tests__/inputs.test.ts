@@ -399,8 +399,12 @@ describe('the rest', () => {
     expect(i.secretEnvs).toEqual(['tok=BTP_TEST_SECRET_ENV'])
   })
 
-  it('trims a secret value at both ends', () => {
-    expect(inputs({ secrets: 'tok=  s3cret  ' }).secrets).toEqual(['tok=s3cret'])
+  it('keeps a secret value as given, surrounding whitespace included (build-push-action 7.3)', () => {
+    expect(inputs({ secrets: 'tok=  s3cret  ' }).secrets).toEqual(['tok=  s3cret  '])
+    expect(inputs({ secrets: '"PEM=-----BEGIN-----\nabc\n-----END-----\n"\nb=1\t' }).secrets).toEqual([
+      'PEM=-----BEGIN-----\nabc\n-----END-----\n',
+      'b=1\t'
+    ])
   })
 
   it.each([

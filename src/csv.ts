@@ -46,16 +46,35 @@ export function csvRecords(text: string): string[][] {
   return records
 }
 
+/** How a list input is read: build-push-action's options for it (docker/actions-toolkit's getInputList). */
+export interface ListOptions {
+  /** A line is one entry whatever its commas (quoted fields it holds are joined back). */
+  ignoreComma?: boolean
+  /** `false`: quotes are ordinary characters, kept for buildx's own CSV reader (`outputs`). */
+  quote?: boolean
+  /** `false`: entries keep their surrounding whitespace (`secrets`: a PEM key needs its final newline). */
+  trim?: boolean
+}
+
 /**
  * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
- * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
- * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ * kept whole when they stand beside other fields. As there, a line that is one quoted field is still split
+ * at its commas unless `ignoreComma`. Entries are trimmed (unless `trim: false`); blank ones dropped.
  */
-export function csvList(text: string, opts: { ignoreComma?: boolean } = {}): string[] {
+export function csvList(text: string, opts: ListOptions = {}): string[] {
+  const records = opts.quote === false ? literalRecords(text) : csvRecords(text)
   const out: string[] = []
-  for (const record of csvRecords(text)) {
-    if (opts.ignoreComma) out.push(record.length === 1 ? record[0] : record.join(','))
+  for (const record of records) {
+    if (opts.ignoreComma) out.push(record.join(','))
+    else if (record.length === 1) out.push(...record[0].split(','))
     else out.push(...record)
   }
-  return out.map(s => s.trim()).filter(s => s !== '')
+  return out.filter(s => s.trim() !== '').map(s => (opts.trim === false ? s : s.trim()))
 }
+
+/** Records with quotes as ordinary characters: lines split at commas. */
+const literalRecords = (text: string): string[][] =>
+  text
+    .split(/\r?\n|\r/)
+    .filter(line => line !== '')
+    .map(line => line.split(','))

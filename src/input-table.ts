@@ -7,7 +7,8 @@
  * - `string`: trimmed;
  * - `boolean`: true or false (any case of those words);
  * - `list`: CSV as build-push-action reads lists: newline and/or comma separated, quoted entries kept
- *   whole, trimmed, empties and duplicates dropped;
+ *   whole beside other fields (a line that is one quoted field is still split at its commas, as there),
+ *   trimmed, empties and duplicates dropped;
  * - `lines`: CSV with commas ignored (build-push-action's `ignoreComma`): one entry per line, a quoted
  *   entry may span lines, trimmed, empties dropped;
  * - `key-value`: `KEY=VALUE` entries read as `lines`, for values that may hold commas and `=`;
@@ -27,8 +28,10 @@ export interface Row {
   buildx?: boolean
   /** Never trimmed before its validator sees it, never echoed (passwords). */
   secret?: boolean
-  /** Read as given, surrounding whitespace included (separators such as `sep-tags`). */
+  /** Read as given, surrounding whitespace included (separators such as `sep-tags`; a list's entries). */
   untrimmed?: boolean
+  /** A list whose quotes are ordinary characters, kept for the CSV reader of whoever reads each entry next. */
+  keepQuotes?: boolean
   min?: number
   max?: number
   choices?: string[]
@@ -123,6 +126,7 @@ export const INPUTS = {
   tags: {
     kind: 'lines',
     default: '',
+    keepQuotes: true,
     description:
       "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
     cli: {
@@ -194,8 +198,9 @@ export const INPUTS = {
     kind: 'lines',
     default: '',
     buildx: true,
+    keepQuotes: true,
     description:
-      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
     cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
   },
   noCache: {
@@ -286,8 +291,9 @@ export const INPUTS = {
     default: '',
     buildx: true,
     secret: true,
+    untrimmed: true,
     description:
-      'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
+      'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
     cli: {
       flag: 'secret',
       value: 'ID=ENV',

@@ -9,7 +9,7 @@ export { InputError } from './input-error.js'
 import { InputError } from './input-error.js'
 import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from './reference.js'
 import * as options from './build-options.js'
-import { CsvError, csvList } from './csv.js'
+import { CsvError, csvList, type ListOptions } from './csv.js'
 import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv, type MetadataEnv } from './metadata-env.js'
 import { classifyTags, RuleError, type TagRefGroup } from './tag-input.js'
 import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from './tag-rules.js'
@@ -51,9 +51,9 @@ export interface ParsedInputs {
 const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 
 /** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name: string, raw: string, ignoreComma: boolean): string[] {
+function csvEntries(name: string, raw: string, opts: ListOptions): string[] {
   try {
-    return csvList(raw, { ignoreComma })
+    return csvList(raw, opts)
   } catch (error) {
     if (error instanceof CsvError)
       throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`)
@@ -63,12 +63,21 @@ function csvEntries(name: string, raw: string, ignoreComma: boolean): string[] {
 
 /** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
 export function splitList(raw: string, name = 'list'): string[] {
-  return [...new Set(csvEntries(name, raw, false))]
+  return [...new Set(csvEntries(name, raw, {}))]
 }
 
 /** One entry per line, commas kept (CSV: a quoted entry may span lines). */
 export function splitLines(raw: string, name = 'list'): string[] {
-  return csvEntries(name, raw, true)
+  return csvEntries(name, raw, { ignoreComma: true })
+}
+
+/** How a list row is read, as build-push-action reads the input of that name. */
+export function listOptions(row: Row): ListOptions {
+  return {
+    ...(row.kind !== 'list' && { ignoreComma: true }),
+    ...(row.keepQuotes && { quote: false }),
+    ...(row.untrimmed && { trim: false })
+  }
 }
 
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
@@ -100,9 +109,9 @@ function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
       throw new InputError(name, `${show(v)} is not a boolean; use true or false`)
     }
     case 'list':
-      return splitList(value, name)
+      return [...new Set(csvEntries(name, value, listOptions(row)))]
     case 'lines':
-      return splitLines(value, name)
+      return csvEntries(name, value, listOptions(row))
     case 'key-value':
       return keyValues(name, value)
     case 'number': {
@@ -247,16 +256,19 @@ function outputSpecs(specs: string[]): string[] {
   return specs
 }
 
-/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
 function secretLines(lines: string[]): string[] {
   return lines.map((line, i) => {
-    const kv = splitKeyValue(line)
+    const kv = splitKeyValue(line.trimStart())
     if (!kv || !SECRET_ID.test(kv.key))
       throw new InputError(
         'secrets',
         `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`
       )
-    return `${kv.key}=${kv.value.trim()}`
+    return `${kv.key}=${kv.value}`
   })
 }
 
