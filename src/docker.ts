@@ -162,6 +162,9 @@ export interface BuildPlan {
   context?: string
   /** `build-contexts` resolved the same way. */
   buildContexts?: string[]
+  /** buildx only: `cache-from` and `cache-to` with their `type=gha` entries completed (docker/gha-cache.ts). */
+  cacheFrom?: string[]
+  cacheTo?: string[]
   /** buildx only: this workflow run's URL, the provenance's `builder-id` (absent outside a run). */
   builderId?: string
 }
@@ -184,8 +187,8 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   if (buildx) {
     if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
-    for (const spec of inputs.cacheFrom) args.push(`--cache-from=${spec}`)
-    for (const spec of inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
+    for (const spec of plan.cacheFrom ?? inputs.cacheFrom) args.push(`--cache-from=${spec}`)
+    for (const spec of plan.cacheTo ?? inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
     args.push(...provenanceArgs(inputs.provenance, plan.builderId))
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
@@ -203,12 +206,17 @@ export function withIgnoreError(spec: string): string {
 }
 
 /**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice) and
- * the userinfo of an http(s) URL, a git context's token, shown as `***`.
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
  */
 export function displayArgs(args: string[]): string {
   return ['docker', ...args]
-    .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(USERINFO, '$1***@'))
+    .map(a =>
+      a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***')
+    )
     .join(' ')
 }
 

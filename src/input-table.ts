@@ -260,7 +260,8 @@ export const INPUTS = {
     kind: 'lines',
     default: '',
     buildx: true,
-    description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
+    description:
+      "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
     cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
   },
   cacheTo: {
@@ -268,7 +269,7 @@ export const INPUTS = {
     default: '',
     buildx: true,
     description:
-      'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
+      'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
     cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
   },
   provenance: {
@@ -389,7 +390,7 @@ export const INPUTS = {
     default: '${{ github.token }}',
     secret: true,
     description:
-      "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+      "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
     cli: {
       flag: 'github-token-env',
       value: 'VAR',

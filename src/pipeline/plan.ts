@@ -2,6 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildAnnotations } from './annotate.js'
+import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
 import type { BuildPlan } from '../docker.js'
 import { gitSources, type Secret } from '../git-source.js'
 import { urlSecrets, valueSecrets } from '../secrets.js'
@@ -134,6 +135,11 @@ export async function makePlan(
     }
   })
   const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
+  const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository }
+  if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
+    opts.reporter.info(
+      `type=gha cache without scope: using scope=${gha.scope}, this image's own${inputs.target ? ' at this target' : ''}, so that images built in one workflow keep apart caches (give scope= to choose)`
+    )
   return {
     ...where,
     tags: targets[0].tags,
@@ -151,6 +157,8 @@ export async function makePlan(
       context: git.context,
       buildContexts: git.buildContexts,
       builderId: opts.buildx ? opts.git?.runUrl : undefined,
+      cacheFrom: ghaCacheSpecs(inputs.cacheFrom, gha, false),
+      cacheTo: ghaCacheSpecs(inputs.cacheTo, { ...gha, token: inputs.githubToken || undefined }, true),
       exports
     }
   }
