@@ -11,11 +11,13 @@ import {
   splitList,
   type Inputs
 } from '../src/inputs.js'
+import { loadRegistryAuthParser } from '../src/registry-auth.js'
 
 let cwd: string
 let bare: string
 
-beforeAll(() => {
+beforeAll(async () => {
+  await loadRegistryAuthParser()
   cwd = mkdtempSync(path.join(tmpdir(), 'btp-inputs-'))
   writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
   mkdirSync(path.join(cwd, 'empty'))
@@ -636,6 +638,19 @@ describe('images and registry-auth', () => {
     ],
     [{ username: 'u', password: 'p', 'registry-auth': AUTH }, 'username', /cannot be used together/],
     [{ 'registry-auth': 'registry: x' }, 'registry-auth', /login-action's list/],
+    [
+      { 'registry-auth': 'registry: ghcr.io\nusername: u\npassword: pw1' },
+      'registry-auth',
+      /"registry-auth": is a mapping, and a list is expected/
+    ],
+    [
+      {
+        'registry-auth':
+          '- registry: ghcr.io\n  username: u\n  password: pw1\n- registry: x\n  username: v\n  password: ~'
+      },
+      'registry-auth',
+      /"registry-auth": entry 2 \("x"\) has no password/
+    ],
     [{ 'registry-auth': '- registry: a:0\n  username: u\n  password: p' }, 'registry-auth', /entry 1/],
     [
       { 'registry-auth': `${AUTH}\n- registry: ghcr.io\n  username: v\n  password: q` },

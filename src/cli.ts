@@ -7,7 +7,7 @@ import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from './in
 import { InputError, parseInputs, renderInputRefs } from './inputs.js'
 import { execute } from './pipeline/index.js'
 import type { Reporter } from './reporter.js'
-import { credentialsIn } from './registry-auth.js'
+import { credentialsIn, loadRegistryAuthParser } from './registry-auth.js'
 import { credentialSecrets, urlSecrets } from './secrets.js'
 import { typedOutputs } from './summary.js'
 import { messageOf, oneLine, splitKeyValue } from './text.js'
@@ -191,8 +191,12 @@ export async function main(
   const start = performance.now()
   try {
     const map = flagsToInputs(values, process.env, password)
-    for (const login of credentialsIn(map.get('registry-auth') ?? ''))
-      secrets.push(...credentialSecrets(login.username, login.password))
+    const registryAuth = map.get('registry-auth') ?? ''
+    if (registryAuth.trim()) {
+      await loadRegistryAuthParser()
+      for (const login of credentialsIn(registryAuth))
+        secrets.push(...credentialSecrets(login.username, login.password))
+    }
     for (const line of (map.get('secrets') ?? '').split('\n')) {
       const value = splitKeyValue(line)?.value.trim()
       if (value) secrets.push(value)

@@ -15,7 +15,7 @@ import { classifyTags, RuleError, type TagRefGroup } from './tag-input.js'
 import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from './tag-rules.js'
 import { splitKeyValue } from './text.js'
 import { parseImages, type ImageName } from './images.js'
-import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
+import { parseRegistryAuth, RegistryAuthError, type RegistryLogin } from './registry-auth.js'
 import { parseSource, sourcesConflict } from './sources.js'
 
 export interface Inputs extends InputValues {
@@ -473,9 +473,10 @@ function checkLogins(values: InputValues): RegistryLogin[] {
   try {
     logins = parseRegistryAuth(values.registryAuth)
   } catch (error) {
+    if (!(error instanceof RegistryAuthError)) throw error
     throw new InputError(
       'registry-auth',
-      `${(error as Error).message}; expected login-action's list (- registry: … username: … password: …)`
+      `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`
     )
   }
   const seen = new Set<string>()

@@ -8,7 +8,7 @@ import { inputName, ROWS } from './input-table.js'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from './inputs.js'
 import { createFence, singleLine } from './fence.js'
 import type { Reporter, Where } from './reporter.js'
-import { credentialsIn } from './registry-auth.js'
+import { credentialsIn, loadRegistryAuthParser } from './registry-auth.js'
 import { credentialSecrets } from './secrets.js'
 import { outputs, summaryMarkdown } from './summary.js'
 import { keepLogin, removeKeptLogin, STATE_KEPT_CONFIG } from './keep-login.js'
@@ -74,8 +74,12 @@ export async function run(): Promise<void> {
   core.saveState(STATE_POST, 'true')
   try {
     maskCredentials(core.getInput('username'), core.getInput('password').trim(), v => core.setSecret(v))
-    for (const login of credentialsIn(core.getInput('registry-auth')))
-      maskCredentials(login.username, login.password, v => core.setSecret(v))
+    const registryAuth = core.getInput('registry-auth')
+    if (registryAuth.trim()) {
+      await loadRegistryAuthParser()
+      for (const login of credentialsIn(registryAuth))
+        maskCredentials(login.username, login.password, v => core.setSecret(v))
+    }
     const untrimmed = new Set(
       ROWS.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => inputName(key))
     )
