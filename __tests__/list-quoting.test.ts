@@ -28,16 +28,19 @@ const BPA: Record<string, ListOptions> = {
   ulimit: { ignoreComma: true }
 }
 
-const SAMPLES = ['a,b\n c ', '"x,y"', 'k=1,"v=2,3"', 'id=v  ', '"p=one\ntwo\n"']
+const SAMPLES = ['a,b\n c ', '"x,y"', 'k=1,"v=2,3"', 'id=v  ', '"p=one\ntwo\n"', 'a, "b,c"']
 /** What each option set makes of the samples, as csv-parse with relaxed quotes and getList's loop do. */
 const EXPECTED: [ListOptions, string[][]][] = [
-  [{}, [['a', 'b', 'c'], ['x', 'y'], ['k=1', 'v=2,3'], ['id=v'], ['p=one\ntwo']]],
-  [{ ignoreComma: true }, [['a,b', 'c'], ['x,y'], ['k=1,v=2,3'], ['id=v'], ['p=one\ntwo']]],
+  [{}, [['a', 'b', 'c'], ['x', 'y'], ['k=1', 'v=2,3'], ['id=v'], ['p=one\ntwo'], ['a', '"b', 'c"']]],
+  [{ ignoreComma: true }, [['a,b', 'c'], ['x,y'], ['k=1,v=2,3'], ['id=v'], ['p=one\ntwo'], ['a, "b,c"']]],
   [
     { ignoreComma: true, quote: false },
-    [['a,b', 'c'], ['"x,y"'], ['k=1,"v=2,3"'], ['id=v'], ['"p=one', 'two', '"']]
+    [['a,b', 'c'], ['"x,y"'], ['k=1,"v=2,3"'], ['id=v'], ['"p=one', 'two', '"'], ['a, "b,c"']]
   ],
-  [{ ignoreComma: true, trim: false }, [['a,b', ' c '], ['x,y'], ['k=1,v=2,3'], ['id=v  '], ['p=one\ntwo\n']]]
+  [
+    { ignoreComma: true, trim: false },
+    [['a,b', ' c '], ['x,y'], ['k=1,v=2,3'], ['id=v  '], ['p=one\ntwo\n'], ['a, "b,c"']]
+  ]
 ]
 
 describe('each list input is read with build-push-action options', () => {

@@ -1,5 +1,6 @@
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
-// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+// commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
+// character.
 
 export class CsvError extends Error {
   constructor(message: string) {
@@ -13,7 +14,8 @@ export function csvRecords(text: string): string[][] {
   const records: string[][] = []
   let record: string[] = []
   let field = ''
-  // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+  // A field opens a quote only at its very start, as csv-parse reads it (a quote after blanks is an
+  // ordinary character); `wasQuoted` stops a second opening.
   let inQuotes = false
   let wasQuoted = false
   const endField = (): void => {
@@ -32,7 +34,7 @@ export function csvRecords(text: string): string[][] {
       if (c !== '"') field += c
       else if (text[i + 1] === '"') field += text[++i]
       else inQuotes = false
-    } else if (c === '"' && !wasQuoted && field.trim() === '') {
+    } else if (c === '"' && !wasQuoted && field === '') {
       inQuotes = wasQuoted = true
       field = ''
     } else if (c === ',') endField()
