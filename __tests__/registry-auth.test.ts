@@ -91,6 +91,7 @@ describe("parseRegistryAuth: login-action's list, as YAML", () => {
     ['- registry: ghcr.io\n  username: u\n  password: ~', /^entry 1 \("ghcr\.io"\) has no password$/],
     ['- registry: a\n  username: u\n  password: p\n  token: x', /^entry 1 \("a"\): unknown key "token"/],
     ['- username: u\n  password: [a, b]', /^entry 1: password must be a string/],
+    ['- username: u\n  password: 2024-01-02', /^entry 1: password must be a string \(quote it\)$/],
     [
       '- registry: a\n  username: u\n  username: v\n  password: p',
       /^is not valid YAML \(line 3, column \d+\)$/
