@@ -13,7 +13,7 @@ import { CsvError, csvList, type ListOptions } from './csv.js'
 import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv, type MetadataEnv } from './metadata-env.js'
 import { classifyTags, RuleError, type TagRefGroup } from './tag-input.js'
 import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from './tag-rules.js'
-import { splitKeyValue } from './text.js'
+import { splitKeyValue, YAML_FALSE, YAML_TRUE } from './text.js'
 import { parseImages, type ImageName } from './images.js'
 import { parseRegistryAuth, RegistryAuthError, type RegistryLogin } from './registry-auth.js'
 import { parseSource, sourcesConflict } from './sources.js'
@@ -92,10 +92,6 @@ function keyValues(name: string, raw: string): string[] {
   })
 }
 
-// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
-const TRUE = /^(?:true|True|TRUE)$/
-const FALSE = /^(?:false|False|FALSE)$/
-
 /** The generic reading of a raw value by its row's kind. */
 function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
   const value = row.secret || row.untrimmed ? raw : raw.trim()
@@ -104,8 +100,8 @@ function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
       return value
     case 'boolean': {
       const v = value.trim() || row.default
-      if (TRUE.test(v)) return true
-      if (FALSE.test(v)) return false
+      if (YAML_TRUE.test(v)) return true
+      if (YAML_FALSE.test(v)) return false
       throw new InputError(name, `${show(v)} is not a boolean; use true or false`)
     }
     case 'list':

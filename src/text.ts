@@ -15,3 +15,7 @@ export function splitKeyValue(line: string): { key: string; value: string } | un
   if (eq < 0) return undefined
   return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) }
 }
+
+// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
+export const YAML_TRUE = /^(?:true|True|TRUE)$/
+export const YAML_FALSE = /^(?:false|False|FALSE)$/

@@ -2,10 +2,7 @@
 // entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
 // run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
 import { csvRecords } from '../csv.js'
-
-// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
-const TRUE = /^(?:true|True|TRUE)$/
-const FALSE = /^(?:false|False|FALSE)$/
+import { YAML_FALSE, YAML_TRUE } from '../text.js'
 
 /** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
 function fields(spec: string): { key: string; value: string }[] {
@@ -30,8 +27,8 @@ export function withBuilderId(attrs: string, builderId?: string): string {
 /** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
 export function provenanceArgs(provenance: string, builderId?: string): string[] {
   if (provenance === '') return []
-  if (FALSE.test(provenance)) return ['--provenance=false']
-  if (TRUE.test(provenance)) return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`]
+  if (YAML_FALSE.test(provenance)) return ['--provenance=false']
+  if (YAML_TRUE.test(provenance)) return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`]
   return [`--provenance=${withBuilderId(provenance, builderId)}`]
 }
 
