@@ -17,26 +17,6 @@ import type { Plan } from './plan.js'
 import type { Result } from './result.js'
 import { checkManifests, platformDigests } from './verify.js'
 
-/** Where the result goes: one entry per target image (the lead's `images` input will make several). */
-export interface Target {
-  registry: string
-  /** The repository as the registry API names it. */
-  name: string
-  /** host/path, for references in outputs. */
-  repository: string
-  tags: string[]
-}
-
-/** Every image of the run (`images`, or `registry` + `image`) with its tags. */
-export function targetsOf(plan: Pick<Plan, 'targets'>): Target[] {
-  return plan.targets.map(t => ({
-    registry: t.registry,
-    name: t.name,
-    repository: t.repository,
-    tags: t.tags
-  }))
-}
-
 export interface SourcesDeps {
   reporter: Reporter
   /** The client for a registry host; the same object for the same host (mounts depend on it). */
@@ -56,7 +36,7 @@ export async function fromSources(
   deps: SourcesDeps
 ): Promise<Omit<Result, 'counts'> & { moved: Moved }> {
   const { reporter, durations } = deps
-  const targets = targetsOf(plan)
+  const targets = plan.targets
   const parts = await reporter.group('Resolve sources', () =>
     timed(durations, 'resolve', () => resolveAll(inputs, deps))
   )
