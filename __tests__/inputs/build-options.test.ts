@@ -81,9 +81,9 @@ describe('good values come through as buildx takes them', () => {
       }
     ],
     [
-      'ssh with a key file, quoted to keep its comma',
-      { ssh: '"key=id_key,id_key"' },
-      { ssh: ['key=id_key,id_key'] }
+      'ssh with two key files, quoted beside another entry to keep its comma (as build-push-action reads it)',
+      { ssh: '"key=id_key,id_key",other=id_key' },
+      { ssh: ['key=id_key,id_key', 'other=id_key'] }
     ],
     ['ssh default with an agent', { ssh: 'default' }, { ssh: ['default'] }],
     [

@@ -10,7 +10,9 @@ describe('csvRecords', () => {
     ['"multi\nline",z', [['multi\nline', 'z']]],
     ['type=match,"pattern=v(\\d.\\d)$"', [['type=match', 'pattern=v(\\d.\\d)$']]],
     ['a"b,c', [['a"b', 'c']]],
-    [' "q,r"', [['q,r']]],
+    // As csv-parse reads it: a quote after blanks is an ordinary character.
+    [' "q,r"', [[' "q', 'r"']]],
+    ['a, "b,c"', [['a', ' "b', 'c"']]],
     // Text after the closing quote: the quotes are part of the value, as csv-parse reads it.
     ['"a"b,c', [['"a"b', 'c']]]
   ])('%j', (text, records) => {

@@ -11,11 +11,13 @@ import {
   splitList,
   type Inputs
 } from '../../src/inputs/parse.js'
+import { loadRegistryAuthParser } from '../../src/inputs/registry-auth.js'
 
 let cwd: string
 let bare: string
 
-beforeAll(() => {
+beforeAll(async () => {
+  await loadRegistryAuthParser()
   cwd = mkdtempSync(path.join(tmpdir(), 'btp-inputs-'))
   writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
   mkdirSync(path.join(cwd, 'empty'))
@@ -394,8 +396,12 @@ describe('the rest', () => {
     expect(i.secretEnvs).toEqual(['tok=BTP_TEST_SECRET_ENV'])
   })
 
-  it('trims a secret value at both ends', () => {
-    expect(inputs({ secrets: 'tok=  s3cret  ' }).secrets).toEqual(['tok=s3cret'])
+  it('keeps a secret value as given, surrounding whitespace included (build-push-action 7.3)', () => {
+    expect(inputs({ secrets: 'tok=  s3cret  ' }).secrets).toEqual(['tok=  s3cret  '])
+    expect(inputs({ secrets: '"PEM=-----BEGIN-----\nabc\n-----END-----\n"\nb=1\t' }).secrets).toEqual([
+      'PEM=-----BEGIN-----\nabc\n-----END-----\n',
+      'b=1\t'
+    ])
   })
 
   it.each([
@@ -522,13 +528,24 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
     expect(i.tagRefs).toEqual([{ registry: 'ghcr.io', image: 'octo/app', tags: ['1.0', 'latest'] }])
   })
 
-  it('full references to several images with the same tags are several targets', () => {
+  it('full references to several images are several targets, each with its own tags', () => {
     const { inputs: i } = noImage({ tags: 'ghcr.io/octo/app:1\ndocker.io/octo/app:1' })
     expect(i.targets).toEqual([
-      { registry: 'ghcr.io', image: 'octo/app' },
-      { registry: 'docker.io', image: 'octo/app' }
+      { registry: 'ghcr.io', image: 'octo/app', tags: ['1'] },
+      { registry: 'docker.io', image: 'octo/app', tags: ['1'] }
     ])
     expect([i.registry, i.image, i.tags]).toEqual(['ghcr.io', 'octo/app', ['1']])
+  })
+
+  it('full references give each image exactly the tags named for it (build-push-action pushes them as given)', () => {
+    const { inputs: i } = noImage({
+      tags: 'ghcr.io/octo/app:1,ghcr.io/octo/app:latest\ndocker.io/octo/app:1\nghcr.io/octo/tool:edge'
+    })
+    expect(i.targets).toEqual([
+      { registry: 'ghcr.io', image: 'octo/app', tags: ['1', 'latest'] },
+      { registry: 'docker.io', image: 'octo/app', tags: ['1'] },
+      { registry: 'ghcr.io', image: 'octo/tool', tags: ['edge'] }
+    ])
   })
 
   it('without image, images or full references, image is required', () => {
@@ -542,7 +559,6 @@ describe('tags: rules, full references, flavor and separators (issue 12)', () =>
       /name their own registry and image: leave the "image", "registry" and "images" inputs empty/
     ],
     [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'tags', /name their own registry and image/],
-    [{ tags: 'ghcr.io/octo/app:1,docker.io/octo/app:2' }, 'tags', /every tag goes to every image/],
     [{ images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' }, 'tags', /name their own registry and image/],
     [{ image: 'my/app', tags: 'type=raw,value=x,enable=maybe' }, 'tags', /enable must be true or false/],
     [{ image: 'my/app', flavor: 'latest=sometimes' }, 'flavor', /latest "sometimes"/]
@@ -613,6 +629,19 @@ describe('images and registry-auth', () => {
     ],
     [{ username: 'u', password: 'p', 'registry-auth': AUTH }, 'username', /cannot be used together/],
     [{ 'registry-auth': 'registry: x' }, 'registry-auth', /login-action's list/],
+    [
+      { 'registry-auth': 'registry: ghcr.io\nusername: u\npassword: pw1' },
+      'registry-auth',
+      /"registry-auth": is a mapping, and a list is expected/
+    ],
+    [
+      {
+        'registry-auth':
+          '- registry: ghcr.io\n  username: u\n  password: pw1\n- registry: x\n  username: v\n  password: ~'
+      },
+      'registry-auth',
+      /"registry-auth": entry 2 \("x"\) has no password/
+    ],
     [{ 'registry-auth': '- registry: a:0\n  username: u\n  password: p' }, 'registry-auth', /entry 1/],
     [
       { 'registry-auth': `${AUTH}\n- registry: ghcr.io\n  username: v\n  password: q` },

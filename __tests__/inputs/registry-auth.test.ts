@@ -1,7 +1,18 @@
-import { describe, expect, it } from '@jest/globals'
-import { credentialsIn, parseRegistryAuth } from '../../src/inputs/registry-auth.js'
+// `registry-auth` read as login-action reads it, with js-yaml: what YAML means is what is sent (anchors,
+// `~`, `yes`, `!!str`, block scalars), and errors name the entry, never a value or js-yaml's message.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  credentialsIn,
+  loadRegistryAuthParser,
+  parseRegistryAuth,
+  RegistryAuthError
+} from '../../src/inputs/registry-auth.js'
 
-describe("parseRegistryAuth: login-action's list", () => {
+beforeAll(loadRegistryAuthParser)
+
+const KEY = '{\n  "type": "service_account",\n  "private_key": "-----BEGIN KEY-----\\nabc\\n"\n}\n'
+
+describe("parseRegistryAuth: login-action's list, as YAML", () => {
   it('reads entries with plain and quoted values, comments and blank lines', () => {
     const text = [
       '# two registries',
@@ -22,37 +33,111 @@ describe("parseRegistryAuth: login-action's list", () => {
     ])
   })
 
+  // What a hand parser took literally, YAML reads as login-action does.
+  const cases: [string, string, Partial<{ registry: string; username: string; password: string }>][] = [
+    [
+      'an anchor and its alias',
+      '- registry: a\n  username: &u octo\n  password: pw\n- registry: b\n  username: *u\n  password: pw2',
+      {}
+    ],
+    ['`yes` is a string in YAML 1.2', '- registry: a\n  username: yes\n  password: pw', { username: 'yes' }],
+    [
+      '!!str keeps a number as written',
+      '- registry: a\n  username: u\n  password: !!str 0123',
+      { password: '0123' }
+    ],
+    ['a number is sent as written', '- registry: a\n  username: u\n  password: 12345', { password: '12345' }],
+    [
+      'a block scalar: a GCR _json_key',
+      `- registry: gcr.io\n  username: _json_key\n  password: |\n${KEY.replace(/^/gm, '    ').trimEnd()}\n`,
+      { username: '_json_key', password: KEY.trim() }
+    ],
+    ['a flow mapping', '[{registry: a, username: u, password: pw}]', { registry: 'a', password: 'pw' }]
+  ]
+  it.each(cases)('%s', (_, text, expected) => {
+    expect(parseRegistryAuth(text)[0]).toMatchObject(expected)
+  })
+
+  it('an alias gives both entries the same value', () => {
+    const logins = parseRegistryAuth(cases[0][1])
+    expect(logins.map(l => l.username)).toEqual(['octo', 'octo'])
+  })
+
+  it("login-action's ecr and scope are accepted and carried", () => {
+    expect(
+      parseRegistryAuth(
+        '- registry: 1.dkr.ecr.us-east-1.amazonaws.com\n  username: u\n  password: p\n  ecr: auto\n  scope: octo/app@push'
+      )
+    ).toEqual([
+      {
+        registry: '1.dkr.ecr.us-east-1.amazonaws.com',
+        username: 'u',
+        password: 'p',
+        ecr: 'auto',
+        scope: 'octo/app@push'
+      }
+    ])
+  })
+
+  it('an empty document is no logins', () => {
+    expect(parseRegistryAuth('# nothing yet\n')).toEqual([])
+  })
+
   it.each([
-    ['registry: ghcr.io', /list entry/],
-    ['- registry: ghcr.io\n  username: u', /no password/],
-    ['- registry: ghcr.io\n  password: p', /no username/],
-    ['- registry: a\n  token: x', /unknown key "token"/],
-    ['- registry: a\n  username: u\n  username: v\n  password: p', /given twice/],
-    ["- registry: a\n  username: u\n  password: 'open", /not closed/],
-    ['- registry: a\n  username: u\n  password: |', /block scalars/]
-  ])('%j is refused', (text, message) => {
+    ['registry: ghcr.io\nusername: u\npassword: p', /^is a mapping, and a list is expected/],
+    ['just text', /^is not a list/],
+    ['- registry: ghcr.io\n  username: u', /^entry 1 \("ghcr\.io"\) has no password$/],
+    ['- registry: ghcr.io\n  password: p', /^entry 1 \("ghcr\.io"\) has no username$/],
+    ['- registry: ghcr.io\n  username: u\n  password: ~', /^entry 1 \("ghcr\.io"\) has no password$/],
+    ['- registry: a\n  username: u\n  password: p\n  token: x', /^entry 1 \("a"\): unknown key "token"/],
+    ['- username: u\n  password: [a, b]', /^entry 1: password must be a string/],
+    ['- username: u\n  password: 2024-01-02', /^entry 1: password must be a string \(quote it\)$/],
+    [
+      '- registry: a\n  username: u\n  username: v\n  password: p',
+      /^is not valid YAML \(line 3, column \d+\)$/
+    ],
+    ["- registry: a\n  username: u\n  password: 'open", /^is not valid YAML \(line \d+, column \d+\)$/],
+    ['- ok\n- registry: b', /^entry 1 is not a mapping/]
+  ])('%j is refused: %s', (text, message) => {
+    expect(() => parseRegistryAuth(text)).toThrow(RegistryAuthError)
     expect(() => parseRegistryAuth(text)).toThrow(message)
   })
 
-  it('never puts a value in an error', () => {
-    try {
-      parseRegistryAuth("- registry: a\n  username: u\n  password: 'hunter2")
-    } catch (error) {
-      expect((error as Error).message).not.toContain('hunter2')
+  it("never puts a value, or js-yaml's message quoting the input, in an error", () => {
+    for (const text of [
+      "- registry: a\n  username: u\n  password: 'hunter2",
+      '- registry: a\n  username: u\n  password: hunter2\n  password: hunter2',
+      '- registry: a\n  username: u\n  password: {hunter2'
+    ]) {
+      let message = ''
+      try {
+        parseRegistryAuth(text)
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toMatch(/^is not valid YAML/)
+      expect(message).not.toContain('hunter2')
     }
-    expect.assertions(1)
   })
 })
 
-describe('credentialsIn: what to mask', () => {
+describe('credentialsIn: what to mask, before anything can print it', () => {
   it('the parsed pairs', () => {
     expect(credentialsIn('- registry: a\n  username: u\n  password: pw1')).toEqual([
-      { registry: 'a', username: 'u', password: 'pw1' }
+      { username: 'u', password: 'pw1' }
     ])
   })
-  it('every password: value, even when the list does not parse', () => {
+  it('the password of an entry that is invalid otherwise', () => {
     expect(credentialsIn("- registry: a\n  password: 'pw2'\n  bogus: 1").map(c => c.password)).toEqual([
       'pw2'
     ])
+  })
+  it('a block scalar whole (its lines are masked one by one later)', () => {
+    const text = `- registry: gcr.io\n  username: _json_key\n  password: |\n${KEY.replace(/^/gm, '    ').trimEnd()}\n`
+    expect(credentialsIn(text).map(c => c.password)).toEqual([KEY.trim()])
+  })
+  it('when the text does not parse: plain password values, never YAML syntax such as | or {', () => {
+    const text = "- registry: a\n  password: 'pw3'\n  x: [\n- password: |\n    key\n- password: {a: b\n"
+    expect(credentialsIn(text).map(c => c.password)).toEqual(['pw3'])
   })
 })

@@ -8,7 +8,7 @@ import { inputName, ROWS } from '../inputs/table.js'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { createFence, singleLine } from '../log/fence.js'
 import { whereOf, type Reporter, type Where } from '../log/reporter.js'
-import { credentialsIn } from '../inputs/registry-auth.js'
+import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
 import { credentialSecrets } from '../log/masks.js'
 import { metadataEnvExports } from '../metadata/outputs.js'
 import { outputs, summaryMarkdown } from './summary.js'
@@ -70,8 +70,12 @@ export async function run(): Promise<void> {
   core.saveState(STATE_POST, 'true')
   try {
     maskCredentials(core.getInput('username'), core.getInput('password').trim(), v => core.setSecret(v))
-    for (const login of credentialsIn(core.getInput('registry-auth')))
-      maskCredentials(login.username, login.password, v => core.setSecret(v))
+    const registryAuth = core.getInput('registry-auth')
+    if (registryAuth.trim()) {
+      await loadRegistryAuthParser()
+      for (const login of credentialsIn(registryAuth))
+        maskCredentials(login.username, login.password, v => core.setSecret(v))
+    }
     const untrimmed = new Set(
       ROWS.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => inputName(key))
     )

@@ -7,7 +7,7 @@ import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../i
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
 import { whereOf, type Reporter } from '../log/reporter.js'
-import { credentialsIn } from '../inputs/registry-auth.js'
+import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
 import { credentialSecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
 import { messageOf, oneLine, splitKeyValue } from '../core/text.js'
@@ -194,8 +194,12 @@ export async function main(
   const start = performance.now()
   try {
     const map = flagsToInputs(values, process.env, password)
-    for (const login of credentialsIn(map.get('registry-auth') ?? ''))
-      secrets.push(...credentialSecrets(login.username, login.password))
+    const registryAuth = map.get('registry-auth') ?? ''
+    if (registryAuth.trim()) {
+      await loadRegistryAuthParser()
+      for (const login of credentialsIn(registryAuth))
+        secrets.push(...credentialSecrets(login.username, login.password))
+    }
     for (const line of (map.get('secrets') ?? '').split('\n')) {
       const value = splitKeyValue(line)?.value.trim()
       if (value) secrets.push(value)

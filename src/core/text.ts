@@ -24,3 +24,7 @@ export function percentDecoded(text: string): string {
     return text
   }
 }
+
+// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
+export const YAML_TRUE = /^(?:true|True|TRUE)$/
+export const YAML_FALSE = /^(?:false|False|FALSE)$/

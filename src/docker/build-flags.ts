@@ -1,5 +1,6 @@
 // The plan of one build and the argv of its build options, beside buildArgs (docker.ts) which places them.
 // Pure.
+import { attestArgs } from './attests.js'
 import type { Inputs } from '../inputs/parse.js'
 
 /** What the pipeline decided before docker runs, as buildArgs reads it. */
@@ -25,6 +26,11 @@ export interface BuildPlan {
   context?: string
   /** `build-contexts` resolved the same way. */
   buildContexts?: string[]
+  /** buildx only: `cache-from` and `cache-to` with their `type=gha` entries completed (docker/gha-cache.ts). */
+  cacheFrom?: string[]
+  cacheTo?: string[]
+  /** buildx only: this workflow run's URL, the provenance's `builder-id` (absent outside a run). */
+  builderId?: string
 }
 
 /** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
@@ -36,7 +42,7 @@ export const callArg = (call: string): string => (call === 'check' ? 'check,form
  */
 export function optionArgs(
   inputs: Inputs,
-  plan: Pick<BuildPlan, 'buildContexts'>,
+  plan: Pick<BuildPlan, 'buildContexts' | 'builderId'>,
   buildx: boolean
 ): string[] {
   const args: string[] = []
@@ -50,7 +56,7 @@ export function optionArgs(
   for (const context of plan.buildContexts ?? inputs.buildContexts) args.push(`--build-context=${context}`)
   for (const spec of inputs.ssh) args.push(`--ssh=${spec}`)
   for (const annotation of inputs.annotations) args.push(`--annotation=${annotation}`)
-  for (const attest of inputs.attests) args.push(`--attest=${attest}`)
+  args.push(...attestArgs(inputs, plan.builderId))
   for (const stage of inputs.noCacheFilters) args.push(`--no-cache-filter=${stage}`)
   if (inputs.call) args.push(`--call=${callArg(inputs.call)}`)
   return args

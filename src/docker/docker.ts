@@ -11,6 +11,7 @@ import { splitHostPort } from '../core/reference.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from '../core/retry.js'
 import { envMs, formatSeconds, grownMs, MIN_THROUGHPUT } from '../core/bounds.js'
 import { platformString } from '../registry/oci.js'
+import { provenanceArgs } from './attests.js'
 
 export { createExecRunner } from './exec.js'
 export type { ExecOptions, ExecResult, Runner } from './exec.js'
@@ -152,9 +153,9 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   if (buildx) {
     if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
-    for (const spec of inputs.cacheFrom) args.push(`--cache-from=${spec}`)
-    for (const spec of inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
-    if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
+    for (const spec of plan.cacheFrom ?? inputs.cacheFrom) args.push(`--cache-from=${spec}`)
+    for (const spec of plan.cacheTo ?? inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
+    args.push(...provenanceArgs(inputs.provenance, plan.builderId))
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
     for (const a of plan.annotations ?? []) args.push(`--annotation=${a}`)
@@ -171,12 +172,17 @@ export function withIgnoreError(spec: string): string {
 }
 
 /**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice) and
- * the userinfo of an http(s) URL, a git context's token, shown as `***`.
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
  */
 export function displayArgs(args: string[]): string {
   return ['docker', ...args]
-    .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(USERINFO, '$1***@'))
+    .map(a =>
+      a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***')
+    )
     .join(' ')
 }
 

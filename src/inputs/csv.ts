@@ -1,5 +1,6 @@
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
-// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+// commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
+// character.
 
 export class CsvError extends Error {
   constructor(message: string) {
@@ -13,7 +14,8 @@ export function csvRecords(text: string): string[][] {
   const records: string[][] = []
   let record: string[] = []
   let field = ''
-  // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+  // A field opens a quote only at its very start, as csv-parse reads it (a quote after blanks is an
+  // ordinary character); `wasQuoted` stops a second opening.
   let inQuotes = false
   let wasQuoted = false
   // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
@@ -40,7 +42,7 @@ export function csvRecords(text: string): string[][] {
         inQuotes = false
         closedAt = field.length
       }
-    } else if (c === '"' && !wasQuoted && field.trim() === '') {
+    } else if (c === '"' && !wasQuoted && field === '') {
       inQuotes = wasQuoted = true
       lead = field
       field = ''
@@ -49,9 +51,9 @@ export function csvRecords(text: string): string[][] {
       if (c === '\r' && text[i + 1] === '\n') i++
       endRecord()
     } else {
-      // Text after the closing quote other than blanks: the quotes were part of the value, as csv-parse's
-      // relaxed quotes read `"a"b` (the doubled quotes inside stay undone).
-      if (closedAt >= 0 && c !== ' ' && c !== '\t') {
+      // Text after the closing quote, blanks too: the quotes were part of the value, as csv-parse's
+      // relaxed quotes read `"a"b` and `"a" ` (the doubled quotes inside stay undone).
+      if (closedAt >= 0) {
         field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`
         closedAt = -1
       }
@@ -63,16 +65,35 @@ export function csvRecords(text: string): string[][] {
   return records
 }
 
+/** How a list input is read: build-push-action's options for it (docker/actions-toolkit's getInputList). */
+export interface ListOptions {
+  /** A line is one entry whatever its commas (quoted fields it holds are joined back). */
+  ignoreComma?: boolean
+  /** `false`: quotes are ordinary characters, kept for buildx's own CSV reader (`outputs`). */
+  quote?: boolean
+  /** `false`: entries keep their surrounding whitespace (`secrets`: a PEM key needs its final newline). */
+  trim?: boolean
+}
+
 /**
  * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
- * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
- * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ * kept whole when they stand beside other fields. As there, a line that is one quoted field is still split
+ * at its commas unless `ignoreComma`. Entries are trimmed (unless `trim: false`); blank ones dropped.
  */
-export function csvList(text: string, opts: { ignoreComma?: boolean } = {}): string[] {
+export function csvList(text: string, opts: ListOptions = {}): string[] {
+  const records = opts.quote === false ? literalRecords(text) : csvRecords(text)
   const out: string[] = []
-  for (const record of csvRecords(text)) {
-    if (opts.ignoreComma) out.push(record.length === 1 ? record[0] : record.join(','))
+  for (const record of records) {
+    if (opts.ignoreComma) out.push(record.join(','))
+    else if (record.length === 1) out.push(...record[0].split(','))
     else out.push(...record)
   }
-  return out.map(s => s.trim()).filter(s => s !== '')
+  return out.filter(s => s.trim() !== '').map(s => (opts.trim === false ? s : s.trim()))
 }
+
+/** Records with quotes as ordinary characters: lines split at commas. */
+const literalRecords = (text: string): string[][] =>
+  text
+    .split(/\r?\n|\r/)
+    .filter(line => line !== '')
+    .map(line => line.split(','))

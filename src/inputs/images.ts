@@ -16,6 +16,8 @@ export interface ImageName {
   registry: string
   /** The repository path under it, e.g. `octo/app`. */
   image: string
+  /** This image's own tags, when full references in `tags` name them; otherwise the run's tags. */
+  tags?: string[]
 }
 
 /** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */

@@ -9,14 +9,14 @@ export { InputError } from './error.js'
 import { InputError } from './error.js'
 import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from '../core/reference.js'
 import * as options from './build-options.js'
-import { CsvError, csvList } from './csv.js'
+import { CsvError, csvList, type ListOptions } from './csv.js'
 import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv, type MetadataEnv } from '../metadata/env.js'
 import { classifyTags, RuleError, type TagRefGroup } from './tags.js'
 import { DEFAULT_FLAVOR, parseFlavor, type Flavor, type TagRule } from '../metadata/rules/parse.js'
-import { splitKeyValue } from '../core/text.js'
+import { splitKeyValue, YAML_FALSE, YAML_TRUE } from '../core/text.js'
 import { parseImages, type ImageName } from './images.js'
-import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
-import { indexAnnotations, parseSource, sourcesConflict } from './sources.js'
+import { parseRegistryAuth, type RegistryLogin, RegistryAuthError } from './registry-auth.js'
+import { parseSource, sourcesConflict, indexAnnotations } from './sources.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
@@ -51,9 +51,9 @@ export interface ParsedInputs {
 const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 
 /** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name: string, raw: string, ignoreComma: boolean): string[] {
+function csvEntries(name: string, raw: string, opts: ListOptions): string[] {
   try {
-    return csvList(raw, { ignoreComma })
+    return csvList(raw, opts)
   } catch (error) {
     if (error instanceof CsvError)
       throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`)
@@ -63,12 +63,21 @@ function csvEntries(name: string, raw: string, ignoreComma: boolean): string[] {
 
 /** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
 export function splitList(raw: string, name = 'list'): string[] {
-  return [...new Set(csvEntries(name, raw, false))]
+  return [...new Set(csvEntries(name, raw, {}))]
 }
 
 /** One entry per line, commas kept (CSV: a quoted entry may span lines). */
 export function splitLines(raw: string, name = 'list'): string[] {
-  return csvEntries(name, raw, true)
+  return csvEntries(name, raw, { ignoreComma: true })
+}
+
+/** How a list row is read, as build-push-action reads the input of that name. */
+export function listOptions(row: Row): ListOptions {
+  return {
+    ...(row.kind !== 'list' && { ignoreComma: true }),
+    ...(row.keepQuotes && { quote: false }),
+    ...(row.untrimmed && { trim: false })
+  }
 }
 
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
@@ -83,10 +92,6 @@ function keyValues(name: string, raw: string): string[] {
   })
 }
 
-// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
-const TRUE = /^(?:true|True|TRUE)$/
-const FALSE = /^(?:false|False|FALSE)$/
-
 /** The generic reading of a raw value by its row's kind. */
 function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
   const value = row.secret || row.untrimmed ? raw : raw.trim()
@@ -95,14 +100,14 @@ function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
       return value
     case 'boolean': {
       const v = value.trim() || row.default
-      if (TRUE.test(v)) return true
-      if (FALSE.test(v)) return false
+      if (YAML_TRUE.test(v)) return true
+      if (YAML_FALSE.test(v)) return false
       throw new InputError(name, `${show(v)} is not a boolean; use true or false`)
     }
     case 'list':
-      return splitList(value, name)
+      return [...new Set(csvEntries(name, value, listOptions(row)))]
     case 'lines':
-      return splitLines(value, name)
+      return csvEntries(name, value, listOptions(row))
     case 'key-value':
       return keyValues(name, value)
     case 'number': {
@@ -178,8 +183,8 @@ function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagInputs {
 }
 
 /**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
- * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
+ * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
  */
 function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
   const groups = tagged.tagRefs
@@ -199,17 +204,11 @@ function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
       `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
         `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`
     )
-  const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'))
-  if (odd)
-    throw new InputError(
-      'tags',
-      `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`
-    )
   // The first image stands for the run where one name is needed, as with `images`.
   values.registry = first.registry
   values.image = first.image
   tagged.tags = first.tags
-  return groups.map(g => ({ registry: g.registry, image: g.image }))
+  return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }))
 }
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
@@ -254,16 +253,19 @@ function outputSpecs(specs: string[]): string[] {
   return specs
 }
 
-/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
 function secretLines(lines: string[]): string[] {
   return lines.map((line, i) => {
-    const kv = splitKeyValue(line)
+    const kv = splitKeyValue(line.trimStart())
     if (!kv || !SECRET_ID.test(kv.key))
       throw new InputError(
         'secrets',
         `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`
       )
-    return `${kv.key}=${kv.value.trim()}`
+    return `${kv.key}=${kv.value}`
   })
 }
 
@@ -472,9 +474,10 @@ function checkLogins(values: InputValues): RegistryLogin[] {
   try {
     logins = parseRegistryAuth(values.registryAuth)
   } catch (error) {
+    if (!(error instanceof RegistryAuthError)) throw error
     throw new InputError(
       'registry-auth',
-      `${(error as Error).message}; expected login-action's list (- registry: … username: … password: …)`
+      `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`
     )
   }
   const seen = new Set<string>()

@@ -1,81 +1,134 @@
-// The `registry-auth` input: login-action's YAML list, one entry per registry.
+// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
+// login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
 //     username: ${{ github.actor }}
 //     password: ${{ secrets.GITHUB_TOKEN }}
-// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
-// name the entry and key, never a value.
+// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
+// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
+// js-yaml's own message, which quotes the input.
 
 export interface RegistryLogin {
   /** As given; normalized by the caller. Empty means Docker Hub, as login-action takes it. */
   registry: string
   username: string
   password: string
+  /** login-action's `ecr` (`auto`, `true`, `false`), carried as given for the cloud logins. */
+  ecr?: string
+  /**
+   * login-action's `scope`: which repositories the login is for when it is kept for later steps. The
+   * step's own push always uses the full login.
+   */
+  scope?: string
 }
 
-const KEYS = ['registry', 'username', 'password']
+const KEYS = ['registry', 'username', 'password', 'ecr', 'scope']
 
-/** An unquoted, 'single' or "double" quoted YAML scalar. */
-function scalar(raw: string, where: string): string {
-  const v = raw.trim()
-  if (v.startsWith("'")) {
-    if (!/^'(?:[^']|'')*'$/.test(v)) throw new Error(`${where}: the quoted value is not closed`)
-    return v.slice(1, -1).replace(/''/g, "'")
+type Load = (text: string) => unknown
+let load: Load | undefined
+
+/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
+export async function loadRegistryAuthParser(): Promise<void> {
+  if (!load) load = (await import('js-yaml')).load
+}
+
+/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
+export const registryAuthParserLoaded = (): boolean => load !== undefined
+
+/** An error whose message holds no value of the input. */
+export class RegistryAuthError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RegistryAuthError'
   }
-  if (v.startsWith('"')) {
-    if (!/^"(?:[^"\\]|\\.)*"$/.test(v)) throw new Error(`${where}: the quoted value is not closed`)
-    return JSON.parse(v) as string
+}
+
+/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+function readYaml(text: string): unknown {
+  if (!load) throw new Error('registry-auth read before loadRegistryAuthParser()')
+  try {
+    return load(text)
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark
+    const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`
+    throw new RegistryAuthError(`is not valid YAML${where}`)
   }
-  if (/^[|>]/.test(v)) throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`)
-  // A comment after a plain value starts with " #".
-  return v.replace(/\s+#.*$/, '')
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+
+/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
+function scalarOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return undefined
 }
 
 export function parseRegistryAuth(text: string): RegistryLogin[] {
-  const entries: Record<string, string>[] = []
-  let current: Record<string, string> | undefined
-  let indent = -1
-  text.split(/\r?\n/).forEach((line, i) => {
-    const where = `line ${i + 1}`
-    if (line.trim() === '' || line.trim().startsWith('#')) return
-    let rest = line
-    const item = /^(\s*)-\s+(.*)$/.exec(line)
-    if (item) {
-      current = {}
-      entries.push(current)
-      indent = item[1].length + 2
-      rest = item[2]
-    } else {
-      if (!current) throw new Error(`${where}: expected a list entry starting with "- registry:"`)
-      const lead = /^\s*/.exec(line)![0].length
-      if (lead < indent) throw new Error(`${where}: not indented under its "-" entry`)
-      rest = line.trim()
+  const doc = readYaml(text)
+  if (doc === undefined || doc === null) return []
+  if (!Array.isArray(doc))
+    throw new RegistryAuthError(
+      isMapping(doc)
+        ? 'is a mapping, and a list is expected: start each entry with "- "'
+        : 'is not a list of entries'
+    )
+  return doc.map((entry: unknown, i): RegistryLogin => {
+    if (!isMapping(entry))
+      throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`)
+    const registry = scalarOf(entry.registry) ?? ''
+    const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`
+    for (const key of Object.keys(entry))
+      if (!KEYS.includes(key))
+        throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`)
+    const field = (key: string): string | undefined => {
+      const value = entry[key]
+      if (value === undefined || value === null) return undefined
+      const s = scalarOf(value)
+      if (s === undefined) throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`)
+      return s
     }
-    const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim())
-    if (!kv) throw new Error(`${where}: expected "key: value"`)
-    const key = kv[1].toLowerCase()
-    if (!KEYS.includes(key)) throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`)
-    if (key in current!) throw new Error(`${where}: "${key}" given twice in one entry`)
-    current![key] = scalar(kv[2] ?? '', `${where} (${key})`)
-  })
-  return entries.map((e, i) => {
-    const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`
-    if (!e.username) throw new Error(`${where} has no username`)
-    if (!e.password) throw new Error(`${where} has no password`)
-    return { registry: e.registry ?? '', username: e.username, password: e.password.trim() }
+    if (entry.registry !== undefined && entry.registry !== null) field('registry')
+    const username = field('username')
+    const password = field('password')?.trim()
+    if (!username) throw new RegistryAuthError(`${where} has no username`)
+    if (!password) throw new RegistryAuthError(`${where} has no password`)
+    const ecr = field('ecr')
+    const scope = field('scope')
+    return {
+      registry,
+      username,
+      password,
+      ...(ecr !== undefined && { ecr }),
+      ...(scope !== undefined && { scope })
+    }
   })
 }
 
+/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
+const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/
+
 /**
- * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
- * or, when the text does not parse, every `password:` value found line by line.
+ * Every username/password pair in `text`, for masking before anything else reads it: the entries'
+ * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
+ * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
+ * then hide everywhere in the log).
  */
 export function credentialsIn(text: string): { username: string; password: string }[] {
+  let doc: unknown
   try {
-    return parseRegistryAuth(text)
-  } catch {
-    return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
-      username: '',
-      password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
-    }))
+    doc = readYaml(text)
+  } catch (error) {
+    if (!(error instanceof RegistryAuthError)) throw error
+    return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
+      .map(m => m[1].replace(/\s+#.*$/, '').trim())
+      .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
+      .filter(v => !SYNTAX_ONLY.test(v))
+      .map(password => ({ username: '', password }))
   }
+  const entries = Array.isArray(doc) ? doc : [doc]
+  return entries.filter(isMapping).flatMap(e => {
+    const password = scalarOf(e.password)?.trim()
+    return password ? [{ username: scalarOf(e.username) ?? '', password }] : []
+  })
 }

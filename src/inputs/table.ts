@@ -7,7 +7,8 @@
  * - `string`: trimmed;
  * - `boolean`: true or false (any case of those words);
  * - `list`: CSV as build-push-action reads lists: newline and/or comma separated, quoted entries kept
- *   whole, trimmed, empties and duplicates dropped;
+ *   whole beside other fields (a line that is one quoted field is still split at its commas, as there),
+ *   trimmed, empties and duplicates dropped;
  * - `lines`: CSV with commas ignored (build-push-action's `ignoreComma`): one entry per line, a quoted
  *   entry may span lines, trimmed, empties dropped;
  * - `key-value`: `KEY=VALUE` entries read as `lines`, for values that may hold commas and `=`;
@@ -27,8 +28,10 @@ export interface Row {
   buildx?: boolean
   /** Never trimmed before its validator sees it, never echoed (passwords). */
   secret?: boolean
-  /** Read as given, surrounding whitespace included (separators such as `sep-tags`). */
+  /** Read as given, surrounding whitespace included (separators such as `sep-tags`; a list's entries). */
   untrimmed?: boolean
+  /** A list whose quotes are ordinary characters, kept for the CSV reader of whoever reads each entry next. */
+  keepQuotes?: boolean
   min?: number
   max?: number
   choices?: string[]
@@ -112,7 +115,7 @@ export const INPUTS = {
     default: '',
     secret: true,
     description:
-      "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+      "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
     cli: {
       flag: 'registry-auth-file',
       value: 'PATH',
@@ -123,8 +126,9 @@ export const INPUTS = {
   tags: {
     kind: 'lines',
     default: '',
+    keepQuotes: true,
     description:
-      "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+      "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
     cli: {
       flag: 'tag',
       value: 'TAG',
@@ -194,8 +198,9 @@ export const INPUTS = {
     kind: 'lines',
     default: '',
     buildx: true,
+    keepQuotes: true,
     description:
-      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
     cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
   },
   noCache: {
@@ -262,7 +267,8 @@ export const INPUTS = {
     kind: 'lines',
     default: '',
     buildx: true,
-    description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
+    description:
+      "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
     cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
   },
   cacheTo: {
@@ -270,14 +276,15 @@ export const INPUTS = {
     default: '',
     buildx: true,
     description:
-      'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
+      'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
     cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
   },
   provenance: {
     kind: 'string',
     default: '',
     buildx: true,
-    description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
+    description:
+      'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
     cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
   },
   sbom: {
@@ -292,8 +299,9 @@ export const INPUTS = {
     default: '',
     buildx: true,
     secret: true,
+    untrimmed: true,
     description:
-      'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
+      'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
     cli: {
       flag: 'secret',
       value: 'ID=ENV',
@@ -389,7 +397,7 @@ export const INPUTS = {
     default: '${{ github.token }}',
     secret: true,
     description:
-      "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+      "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
     cli: {
       flag: 'github-token-env',
       value: 'VAR',
@@ -409,7 +417,8 @@ export const INPUTS = {
     kind: 'lines',
     default: '',
     buildx: true,
-    description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+    description:
+      'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
     cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
   },
   noCacheFilters: {

@@ -1,7 +1,7 @@
 // The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
 // their own image. Pure: InputErrors are the caller's (inputs.ts).
-import { csvRecords, CsvError } from './csv.js'
+import { csvRecords, CsvError, csvList } from './csv.js'
 import { ref } from './table.js'
 import {
   DOCKER_HUB,
@@ -61,6 +61,16 @@ export function parseFullRef(text: string): { registry: string; image: string; t
   return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag }
 }
 
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+function tagEntries(line: string): string[] {
+  try {
+    return csvList(line)
+  } catch (error) {
+    if (error instanceof CsvError) throw new RuleError(`${show(line)}: ${error.message}`)
+    throw error
+  }
+}
+
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
 const isReference = (entry: string): boolean => entry.includes('/') || entry.includes(':')
 
@@ -92,8 +102,7 @@ export function classifyTags(lines: string[]): TagEntries {
       }
       continue
     }
-    for (const entry of text.split(',').map(s => s.trim())) {
-      if (entry === '') continue
+    for (const entry of tagEntries(text)) {
       if (isReference(entry)) {
         const r = parseFullRef(entry)
         const key = `${r.registry}/${r.image}`

@@ -163,9 +163,15 @@ function cancelledOr(error: unknown): unknown {
 }
 
 function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
+  const run = env.GITHUB_RUN_ID?.trim()
   return {
     serverUrl: ctx.serverUrl,
-    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
+    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
+    repository: ctx.repository || undefined,
+    runUrl:
+      ctx.repository && run
+        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+        : undefined
   }
 }
 
@@ -310,8 +316,8 @@ async function phases(
       const each = await Promise.all(
         plan.targets.map(async target => {
           const client = clients.get(target.registry)!
-          const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)))
-          const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter)
+          const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)))
+          const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter)
           return { target, digest, manifest: manifests[0] }
         })
       )
@@ -341,7 +347,8 @@ async function phases(
     })
   )
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
-  reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`)
+  const count = plan.targets.reduce((n, t) => n + t.tags.length, 0)
+  reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`)
   const result = resultOf({ ...outcome, image: pushed.image, verified })
   if (!asksForSbom(inputs)) return result
   const [first] = plan.targets

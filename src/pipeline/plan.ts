@@ -10,6 +10,7 @@ import type { Reporter } from '../log/reporter.js'
 import { remotePath, repository } from '../core/reference.js'
 import type { RetryOptions } from '../core/retry.js'
 import { messageOf, splitKeyValue } from '../core/text.js'
+import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
 
 /** Where this run's commit lives, for `{{defaultContext}}` and the GitHub host's token. */
 export interface GitOrigin {
@@ -17,22 +18,31 @@ export interface GitOrigin {
   serverUrl: string
   /** This commit's git context URL; undefined outside a repository's run. */
   defaultContext?: string
+  /** owner/name; undefined outside a repository's run. */
+  repository?: string
+  /**
+   * This workflow run, `<server>/<owner/name>/actions/runs/<id>/attempts/<attempt>`, as build-push-action
+   * names the provenance's builder; undefined outside a run.
+   */
+  runUrl?: string
 }
 
-/** One image the run pushes to: every tag goes to every target. */
+/** One image the run pushes to, with its tags: the run's, or its own when full references name them. */
 export interface Target {
   registry: string
   /** registry/repository, e.g. `localhost:5000/my/app`. */
   repository: string
   /** The repository as the registry API names it (`library/x` on Docker Hub). */
   name: string
+  /** This image's tags, in order; the first is pushed by docker, the rest through the registry API. */
+  tags: string[]
   /** `repository:tag` for every tag, in order. */
   refs: string[]
 }
 
 export interface Plan {
   build: BuildPlan
-  /** Bare tags, in order; the first is pushed by docker, the rest through the registry API. */
+  /** The run's bare tags, in order (the first target's, when full references give each its own). */
   tags: string[]
   /** Every image the run pushes to; the first also stands for the run (`image-ref`). */
   targets: Target[]
@@ -113,19 +123,26 @@ export async function makePlan(
     defaultContext: opts.git?.defaultContext
   })
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
-  const targets = inputs.targets.map(({ registry, image }): Target => {
+  const targets = inputs.targets.map(({ registry, image, tags: own }): Target => {
     const repo = repository(registry, image)
+    const each = own ?? tags
     return {
       registry,
       repository: repo,
       name: remotePath(registry, image),
-      refs: tags.map(t => `${repo}:${t}`)
+      tags: each,
+      refs: each.map(t => `${repo}:${t}`)
     }
   })
   const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
+  const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository }
+  if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
+    opts.reporter.info(
+      `type=gha cache without scope: using scope=${gha.scope}, this image's own${inputs.target ? ' at this target' : ''}, so that images built in one workflow keep apart caches (give scope= to choose)`
+    )
   return {
     ...where,
-    tags,
+    tags: targets[0].tags,
     targets,
     repository: targets[0].repository,
     name: targets[0].name,
@@ -139,6 +156,9 @@ export async function makePlan(
       secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
       context: git.context,
       buildContexts: git.buildContexts,
+      builderId: opts.buildx ? opts.git?.runUrl : undefined,
+      cacheFrom: ghaCacheSpecs(inputs.cacheFrom, gha, false),
+      cacheTo: ghaCacheSpecs(inputs.cacheTo, { ...gha, token: inputs.githubToken || undefined }, true),
       exports
     }
   }

@@ -50,7 +50,7 @@ export async function push(
   )
   const perTarget = await Promise.all(
     plan.targets.map(target =>
-      pushTarget(inputs, plan, target, built, size, inspecting, {
+      pushTarget(inputs, target, built, size, inspecting, {
         ...deps,
         client: deps.clients.get(target.registry)!
       })
@@ -61,7 +61,6 @@ export async function push(
 
 async function pushTarget(
   inputs: Inputs,
-  plan: Plan,
   target: Target,
   built: Built,
   size: Promise<number | undefined>,
@@ -83,7 +82,8 @@ async function pushTarget(
   let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository)
   if (refs.length > 1) {
     const tagged =
-      digests.length === 1 && (await tagByApi(client, target.name, digests[0], plan.tags.slice(1), reporter))
+      digests.length === 1 &&
+      (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter))
     if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref))
     digests = [...new Set(digests.filter(Boolean))]
   }

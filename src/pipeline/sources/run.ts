@@ -21,26 +21,6 @@ import { platformString } from '../../registry/oci.js'
 import { readSource, type Side, type SourceManifest } from './read.js'
 import { copyReferrers, fallbackTag } from '../referrers.js'
 
-/** Where the result goes: one entry per target image (the lead's `images` input will make several). */
-export interface Target {
-  registry: string
-  /** The repository as the registry API names it. */
-  name: string
-  /** host/path, for references in outputs. */
-  repository: string
-  tags: string[]
-}
-
-/** Every image of the run (`images`, or `registry` + `image`) with the run's tags. */
-export function targetsOf(plan: Pick<Plan, 'targets' | 'tags'>): Target[] {
-  return plan.targets.map(t => ({
-    registry: t.registry,
-    name: t.name,
-    repository: t.repository,
-    tags: plan.tags
-  }))
-}
-
 export interface SourcesDeps {
   reporter: Reporter
   /** The client for a registry host; the same object for the same host (mounts depend on it). */
@@ -62,7 +42,7 @@ export async function fromSources(
   deps: SourcesDeps
 ): Promise<Omit<Result, 'counts'> & { moved: Moved }> {
   const { reporter, durations } = deps
-  const targets = targetsOf(plan)
+  const targets = plan.targets
   const parts = await reporter.group('Resolve sources', () =>
     timed(durations, 'resolve', () => resolveAll(inputs, deps))
   )
