@@ -1,7 +1,6 @@
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
 import * as core from '@actions/core'
-import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputName, ROWS } from '../inputs/table.js'
@@ -12,12 +11,10 @@ import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.j
 import { credentialSecrets } from '../log/masks.js'
 import { metadataEnvExports } from '../metadata/outputs.js'
 import { outputs, summaryMarkdown } from './summary.js'
-import { keepLogins, removeKeptLogin } from './keep-login.js'
+import { keepLogins } from './keep-login.js'
+import { STATE_POST, STATE_WORKDIR } from './state.js'
 import { messageOf } from '../core/text.js'
 import { declarePushed } from '../pipeline/subjects.js'
-
-const STATE_POST = 'isPost'
-const STATE_WORKDIR = 'workDir'
 
 const words = (message: string): string => renderInputRefs(message, actionTerm)
 
@@ -65,8 +62,8 @@ export function maskCredentials(username: string, password: string, setSecret: (
   credentialSecrets(username, password).forEach(setSecret)
 }
 
-export async function run(): Promise<void> {
-  if (core.getState(STATE_POST) === 'true') return post()
+/** The main step. The runner calls the post step (post.ts) after the job, through run.ts. */
+export async function main(): Promise<void> {
   core.saveState(STATE_POST, 'true')
   try {
     maskCredentials(core.getInput('username'), core.getInput('password').trim(), v => core.setSecret(v))
@@ -147,20 +144,4 @@ export function errorLine(error: unknown): string {
     .replace(/\s*\r?\n\s*/g, ' ')
     .trim()
   return error instanceof InputError ? line : line || 'build-tag-push failed'
-}
-
-/**
- * The post step: remove the private directory even when main was cancelled or crashed, and the kept login
- * (keep-login). With neither in the state it does nothing: it runs after every job that used the action.
- */
-async function post(): Promise<void> {
-  const workDir = core.getState(STATE_WORKDIR)
-  if (workDir) {
-    try {
-      await rm(workDir, { recursive: true, force: true })
-    } catch (error) {
-      core.warning(`could not remove ${workDir}: ${messageOf(error)}`)
-    }
-  }
-  await removeKeptLogin()
 }

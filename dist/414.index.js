@@ -1,0 +1,2871 @@
+export const id = 414;
+export const ids = [414];
+export const modules = {
+
+/***/ 414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  actionReporter: () => (/* binding */ actionReporter),
+  errorLine: () => (/* binding */ errorLine),
+  main: () => (/* binding */ main),
+  maskCredentials: () => (/* binding */ maskCredentials)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/inputs/table.ts
+var table = __webpack_require__(5541);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 2 modules
+var parse = __webpack_require__(5400);
+// EXTERNAL MODULE: ./src/log/fence.ts
+var fence = __webpack_require__(4911);
+// EXTERNAL MODULE: ./src/log/reporter.ts
+var reporter = __webpack_require__(2425);
+// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
+var registry_auth = __webpack_require__(3477);
+// EXTERNAL MODULE: ./src/log/masks.ts
+var masks = __webpack_require__(5831);
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var env = __webpack_require__(7038);
+;// CONCATENATED MODULE: ./src/metadata/outputs.ts
+
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const annotations = (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z).flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        tagNames: tagNames(fullTags),
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** `registry/image:tag` → `tag`, each once, in order. */
+const tagNames = (fullTags) => [
+    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
+];
+/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
+const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json'];
+/**
+ * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
+ * with the outputs' own values. Only where the tags come from rules, where this step stands in for
+ * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvExports(inputs, outputs) {
+    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
+        return {};
+    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
+        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+        outputs[name] ?? ''
+    ]));
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function separatorOf(name, inputs) {
+    const sep = name === 'tags' || name === 'tag-names'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
+;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
+// The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
+// artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
+
+
+/**
+ * Docker Hub's registry API host. `docker.io` is only a name: attest's registry client (@sigstore/oci)
+ * sends its requests to the host in the subject name and matches the docker config's `auths` key
+ * (`https://index.docker.io/v1/`) by that host, so Docker Hub subjects are named with it.
+ */
+const HUB_API_HOST = 'index.docker.io';
+/** The fully qualified repository, lowercase and without a tag, as attest's `subject-name` wants it. */
+function subjectName(target) {
+    const host = (0,reference/* isDockerHub */.gr)(target.registry) ? HUB_API_HOST : target.registry;
+    return `${host}/${(0,reference/* remotePath */.QZ)(target.registry, target.image)}`.toLowerCase();
+}
+/** Every target's subject name, in the order of the targets, each once. */
+const subjectNames = (targets) => [...new Set(targets.map(subjectName))];
+/** One `oci://<name>@<digest>` line per pushed image; none when nothing was pushed. */
+const artifactLines = (names, digest) => digest ? names.map(name => `oci://${name}@${digest}`) : [];
+/**
+ * Appends `lines` to the runner's GITHUB_ARTIFACTS file, after what earlier writers left in it (on a line
+ * of its own even when they left no newline). Nothing without a file or without lines.
+ */
+async function declareArtifacts(file, lines) {
+    if (!file || !lines.length)
+        return;
+    const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    });
+    const separator = before && !before.endsWith('\n') ? '\n' : '';
+    await (0,promises_.appendFile)(file, `${separator}${lines.join('\n')}\n`);
+}
+/** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
+async function declarePushed(inputs, digest, env = process.env) {
+    if (!inputs.declareArtifacts || !env.GITHUB_ARTIFACTS)
+        return [];
+    const lines = artifactLines(subjectNames(inputs.targets), digest);
+    await declareArtifacts(env.GITHUB_ARTIFACTS, lines);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+function metadata(inputs, result) {
+    return {
+        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+        ...result.buildx,
+        image: inputs.image,
+        registry: inputs.registry,
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
+        imageid: result.imageid,
+        tags: result.tags,
+        'platform-digests': result.platformDigests,
+        builder: result.builder,
+        pushed: result.digest !== '',
+        size: result.size,
+        durations: result.durations,
+        counts: result.counts
+    };
+}
+/** The outputs by name with their own types; the CLI prints this object with --json. */
+function typedOutputs(inputs, result) {
+    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const names = subjectNames(inputs.targets);
+    return {
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
+        'image-name': names[0] ?? '',
+        'image-names': names,
+        imageid: result.imageid,
+        tags: result.tags,
+        'platform-digests': result.platformDigests,
+        'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
+        'sbom-paths': result.sboms ?? {},
+        metadata: metadata(inputs, result),
+        // metadata-action's outputs, with its separators and shapes
+        version: meta.version,
+        'tag-names': meta.tagNames,
+        labels: meta.labels,
+        annotations: meta.annotations,
+        json: meta.json
+    };
+}
+/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
+function outputs(inputs, result) {
+    return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
+        name,
+        typeof value === 'string'
+            ? value
+            : Array.isArray(value)
+                ? value.join(separatorOf(name, inputs))
+                : JSON.stringify(value)
+    ]));
+}
+/**
+ * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
+ * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
+ * manifests, which a registry we do not control writes.
+ */
+const code = (s) => `\`${s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
+function humanSize(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
+    }
+    return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+}
+function summaryMarkdown(inputs, result) {
+    const rows = [
+        ['Image', code(`${inputs.registry}/${inputs.image}`)],
+        ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
+        ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
+        // A promotion or merge has no local image, so no image ID.
+        ...(result.imageid ? [['Image ID', code(result.imageid)]] : []),
+        ['Builder', result.builder],
+        ...Object.entries(result.platformDigests).map(([p, d]) => [
+            `Platform ${code(p)}`,
+            code(d)
+        ]),
+        ['Size', result.size ? humanSize(result.size) : '_n/a_'],
+        ...Object.entries(result.durations).map(([k, v]) => [
+            `${k} time`,
+            `${(v / 1000).toFixed(1)} s`
+        ])
+    ];
+    const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
+    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
+    return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
+}
+
+// EXTERNAL MODULE: ./src/action/keep-login.ts
+var keep_login = __webpack_require__(7757);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
+// The only place that calls setFailed.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const words = (message) => (0,parse/* renderInputRefs */.nx)(message, parse/* actionTerm */.f$);
+/** docker's output goes through the fence; each of our own lines closes its region first. */
+const main_fence = (0,fence/* createFence */.K)(chunk => process.stdout.write(chunk));
+const own = (fn) => (...args) => {
+    main_fence.close();
+    return fn(...args);
+};
+const actionReporter = {
+    info: own((m) => core/* info */.pq((0,fence/* singleLine */.p)(words(m)))),
+    notice: own((m) => core/* notice */.lm(words(m))),
+    warning: own((m, where) => core/* warning */.$e(words(m), where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine })),
+    // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
+    debug: (m) => {
+        if (core/* isDebug */._o())
+            own(core/* debug */.Yz)(words(m));
+    },
+    setSecret: own((v) => core/* setSecret */.Pq(v)),
+    group: (name, fn) => {
+        main_fence.close();
+        return core/* group */.Os(name, async () => {
+            try {
+                return await fn();
+            }
+            finally {
+                main_fence.close();
+            }
+        });
+    }
+};
+/** A file as annotations name it: relative to the workspace. */
+const workspacePath = (file) => external_node_path_default().relative(process.env.GITHUB_WORKSPACE || process.cwd(), external_node_path_default().resolve(file));
+/** Masks the password, its lines and the base64 forms docker writes into config files, before anything is logged. */
+function maskCredentials(username, password, setSecret) {
+    (0,masks/* credentialSecrets */.DJ)(username, password).forEach(setSecret);
+}
+/** The main step. The runner calls the post step (post.ts) after the job, through run.ts. */
+async function main() {
+    core/* saveState */.LZ(state/* STATE_POST */.R, 'true');
+    try {
+        maskCredentials(core/* getInput */.V4('username'), core/* getInput */.V4('password').trim(), v => core/* setSecret */.Pq(v));
+        const registryAuth = core/* getInput */.V4('registry-auth');
+        if (registryAuth.trim()) {
+            await (0,registry_auth/* loadRegistryAuthParser */.DC)();
+            for (const login of (0,registry_auth/* credentialsIn */.Wr)(registryAuth))
+                maskCredentials(login.username, login.password, v => core/* setSecret */.Pq(v));
+        }
+        const untrimmed = new Set(table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,table/* inputName */.yu)(key)));
+        const get = (name) => core/* getInput */.V4(name, { trimWhitespace: !untrimmed.has(name) });
+        const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
+        notices.forEach(n => core/* notice */.lm(words(n)));
+        // Loaded after validation: bad input, the most common failure, fails without loading it.
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 7321));
+        const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+        const result = await execute(inputs, {
+            reporter: actionReporter,
+            tempRoot,
+            out: main_fence,
+            onWorkDir: dir => core/* saveState */.LZ(state/* STATE_WORKDIR */.Z, dir)
+        });
+        main_fence.close();
+        // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
+        if (inputs.keepLogin)
+            await (0,keep_login/* keepLogins */._d)(inputs.logins, { tempRoot, reporter: actionReporter });
+        const values = outputs(inputs, result);
+        for (const [name, value] of Object.entries(values))
+            core/* setOutput */.uH(name, value);
+        for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
+            core/* exportVariable */.dN(name, value);
+        await main_declareArtifacts(inputs, result.digest);
+        await writeSummary(summaryMarkdown(inputs, result));
+        actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`);
+    }
+    catch (error) {
+        main_fence.close();
+        fail(error);
+    }
+}
+/** A declaration that cannot be written must not fail a step that has already pushed: attest then says so. */
+async function main_declareArtifacts(inputs, digest) {
+    try {
+        const lines = await declarePushed(inputs, digest);
+        if (lines.length)
+            actionReporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${lines.join(', ')}`);
+    }
+    catch (error) {
+        core/* warning */.$e(`could not declare the pushed images in GITHUB_ARTIFACTS: ${(0,core_text/* messageOf */.bD)(error)}`);
+    }
+}
+/** One error line; an annotation on the Dockerfile line when the builder named it. */
+function fail(error) {
+    const where = (0,reporter/* whereOf */.de)(error);
+    if (!where)
+        return core/* setFailed */.C1(errorLine(error));
+    process.exitCode = core/* ExitCode */.yU.Failure;
+    core/* error */.z3(errorLine(error), {
+        title: 'Build failed',
+        file: workspacePath(where.file),
+        startLine: where.line
+    });
+}
+/** A summary that cannot be written must not fail a step that has already pushed. */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`could not write the job summary: ${(0,core_text/* messageOf */.bD)(error)}`);
+    }
+}
+/** One line: the action's failure message must not spill over several annotations. */
+function errorLine(error) {
+    const line = words((0,core_text/* messageOf */.bD)(error))
+        .replace(/\s*\r?\n\s*/g, ' ')
+        .trim();
+    return error instanceof parse/* InputError */.dz ? line : line || 'build-tag-push failed';
+}
+
+
+/***/ }),
+
+/***/ 8042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
+/* harmony export */   NF: () => (/* binding */ noCacheFilters),
+/* harmony export */   Nm: () => (/* binding */ network),
+/* harmony export */   Q5: () => (/* binding */ ulimits),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
+/* harmony export */   bU: () => (/* binding */ githubToken),
+/* harmony export */   cw: () => (/* binding */ allow),
+/* harmony export */   fB: () => (/* binding */ cgroupParent),
+/* harmony export */   g7: () => (/* binding */ shmSize),
+/* harmony export */   hI: () => (/* binding */ ssh),
+/* harmony export */   hk: () => (/* binding */ annotations),
+/* harmony export */   j8: () => (/* binding */ buildContexts),
+/* harmony export */   p0: () => (/* binding */ attests),
+/* harmony export */   pQ: () => (/* binding */ checkBuildSources),
+/* harmony export */   ve: () => (/* binding */ addHosts)
+/* harmony export */ });
+/* unused harmony exports ULIMIT_NAMES, CALLS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1551);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5541);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2020);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6814);
+// The rules of the build options build-push-action has and we share, by name and format: what each input
+// must look like before any build (pure), and what must exist on disk or in the environment.
+
+
+
+
+
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+function addHosts(entries) {
+    for (const entry of entries) {
+        const at = entry.search(/[:=]/);
+        const host = at < 0 ? '' : entry.slice(0, at);
+        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+    }
+    return entries;
+}
+/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
+function network(value) {
+    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${show(value)} is not a network mode such as default, none or host`);
+    return value;
+}
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
+const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+function shmSize(value) {
+    if (value === '')
+        return value;
+    const m = BYTES.exec(value);
+    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+    return value;
+}
+/** The names docker's ulimit parser knows (go-units). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack'
+];
+function ulimits(entries) {
+    for (const entry of entries) {
+        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
+        if (!m)
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+        if (!ULIMIT_NAMES.includes(m[1]))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+        // -1 is "unlimited", and unlimited is above any number.
+        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
+    }
+    return entries;
+}
+function cgroupParent(value) {
+    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${show(value)} is not a cgroup path`);
+    return value;
+}
+/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
+const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
+function allow(entries) {
+    for (const entry of entries)
+        if (!ENTITLEMENT.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+    return entries;
+}
+/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
+const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
+function buildContexts(entries) {
+    return entries.map(entry => {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const value = kv?.value.trim() ?? '';
+        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+        return `${kv.key}=${value}`;
+    });
+}
+/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
+function ssh(entries) {
+    for (const entry of entries)
+        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
+    return entries;
+}
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
+function annotations(entries) {
+    for (const entry of entries) {
+        const problem = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__/* .parseAnnotation */ .fr)(entry);
+        if (typeof problem === 'string')
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', problem);
+    }
+    return entries;
+}
+function attests(entries) {
+    for (const entry of entries)
+        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+    return entries;
+}
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function noCacheFilters(entries) {
+    for (const entry of entries)
+        if (!STAGE.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${show(entry)} is not a stage name`);
+    return entries;
+}
+/** What `--call` may evaluate (buildx's subrequests). */
+const CALLS = ['build', 'check', 'outline', 'targets'];
+function call(value) {
+    if (value !== '' && !CALLS.includes(value))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
+    return value;
+}
+/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
+function githubToken(value) {
+    const token = value.trim();
+    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+    if (/^\$\{\{.*\}\}$/.test(token))
+        return '';
+    if (/\s/.test(token))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('github-token', 'contains whitespace');
+    return token;
+}
+/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
+function checkBuildSources(values, cwd, env) {
+    for (const entry of values.buildContexts) {
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
+    }
+    for (const entry of values.ssh) {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        if (!kv) {
+            if (!env.SSH_AUTH_SOCK)
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+            continue;
+        }
+        for (const p of kv.value.split(','))
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
+    }
+}
+/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
+const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
+/** The hint when `context` was left at `.` and nothing was checked out. */
+const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+
+
+/***/ }),
+
+/***/ 3881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fb: () => (/* binding */ csvList),
+/* harmony export */   J$: () => (/* binding */ CsvError),
+/* harmony export */   Xc: () => (/* binding */ csvRecords)
+/* harmony export */ });
+// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
+// commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
+// character.
+class CsvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CsvError';
+    }
+}
+/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    // A field opens a quote only at its very start, as csv-parse reads it (a quote after blanks is an
+    // ordinary character); `wasQuoted` stops a second opening.
+    let inQuotes = false;
+    let wasQuoted = false;
+    // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
+    let lead = '';
+    let closedAt = -1;
+    const endField = () => {
+        record.push(field);
+        field = '';
+        wasQuoted = false;
+        lead = '';
+        closedAt = -1;
+    };
+    const endRecord = () => {
+        endField();
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inQuotes) {
+            if (c !== '"')
+                field += c;
+            else if (text[i + 1] === '"')
+                field += text[++i];
+            else {
+                inQuotes = false;
+                closedAt = field.length;
+            }
+        }
+        else if (c === '"' && !wasQuoted && field === '') {
+            inQuotes = wasQuoted = true;
+            lead = field;
+            field = '';
+        }
+        else if (c === ',')
+            endField();
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
+        }
+        else {
+            // Text after the closing quote, blanks too: the quotes were part of the value, as csv-parse's
+            // relaxed quotes read `"a"b` and `"a" ` (the doubled quotes inside stay undone).
+            if (closedAt >= 0) {
+                field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`;
+                closedAt = -1;
+            }
+            field += c;
+        }
+    }
+    if (inQuotes)
+        throw new CsvError('a quoted entry is not closed');
+    if (field !== '' || record.length)
+        endRecord();
+    return records;
+}
+/**
+ * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
+ * kept whole when they stand beside other fields. As there, a line that is one quoted field is still split
+ * at its commas unless `ignoreComma`. Entries are trimmed (unless `trim: false`); blank ones dropped.
+ */
+function csvList(text, opts = {}) {
+    const records = opts.quote === false ? literalRecords(text) : csvRecords(text);
+    const out = [];
+    for (const record of records) {
+        if (opts.ignoreComma)
+            out.push(record.join(','));
+        else if (record.length === 1)
+            out.push(...record[0].split(','));
+        else
+            out.push(...record);
+    }
+    return out.filter(s => s.trim() !== '').map(s => (opts.trim === false ? s : s.trim()));
+}
+/** Records with quotes as ordinary characters: lines split at commas. */
+const literalRecords = (text) => text
+    .split(/\r?\n|\r/)
+    .filter(line => line !== '')
+    .map(line => line.split(','));
+
+
+/***/ }),
+
+/***/ 1551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5541);
+// The one error type of bad input: it names the input and the rule, before anything runs.
+
+class InputError extends Error {
+    input;
+    /** The message with ref() markers, for interfaces that name inputs otherwise. */
+    template;
+    constructor(input, message) {
+        super((0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _table_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTerm */ .f$));
+        this.input = input;
+        this.template = message;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 5400:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dz: () => (/* reexport */ inputs_error/* InputError */.d),
+  f$: () => (/* reexport */ table/* actionTerm */.f$),
+  ub: () => (/* binding */ checkBuilder),
+  TL: () => (/* binding */ parseInputs),
+  KR: () => (/* reexport */ table/* ref */.KR),
+  nx: () => (/* reexport */ table/* renderInputRefs */.nx)
+});
+
+// UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, listOptions, readRows, splitLines, splitList
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/inputs/table.ts
+var table = __webpack_require__(5541);
+// EXTERNAL MODULE: ./src/inputs/error.ts
+var inputs_error = __webpack_require__(1551);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
+// EXTERNAL MODULE: ./src/inputs/build-options.ts
+var build_options = __webpack_require__(8042);
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __webpack_require__(3881);
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var metadata_env = __webpack_require__(7038);
+// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
+var parse = __webpack_require__(1398);
+;// CONCATENATED MODULE: ./src/inputs/tags.ts
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: InputErrors are the caller's (inputs.ts).
+
+
+
+
+
+const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new parse/* RuleError */.FB(`${show(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hasHost ? first : reference/* DOCKER_HUB */.Xb;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new parse/* RuleError */.FB(`${show(text)}: ${show(registry)} ${problem}`);
+    }
+    const pathIssue = (0,reference/* pathProblem */.z9)(image);
+    if (pathIssue)
+        throw new parse/* RuleError */.FB(`${show(text)} is not a valid reference: ${pathIssue}`);
+    const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
+    if (length)
+        throw new parse/* RuleError */.FB(`${show(text)} is too long: ${length}`);
+    const tagIssue = (0,reference/* tagProblem */.qH)(tag);
+    if (tagIssue)
+        throw new parse/* RuleError */.FB(`${show(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+function tagEntries(line) {
+    try {
+        return (0,csv/* csvList */.Fb)(line);
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new parse/* RuleError */.FB(`${show(line)}: ${error.message}`);
+        throw error;
+    }
+}
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            let records;
+            try {
+                records = (0,csv/* csvRecords */.Xc)(text);
+            }
+            catch (error) {
+                if (error instanceof csv/* CsvError */.J$)
+                    throw new parse/* RuleError */.FB(`${show(text)}: ${error.message}`);
+                throw error;
+            }
+            try {
+                rules.push((0,parse/* parseRule */.iT)(records.flat(), text));
+            }
+            catch (error) {
+                if (error instanceof parse/* RuleError */.FB)
+                    throw new parse/* RuleError */.FB(`rule ${show(text)}: ${error.message}`);
+                throw error;
+            }
+            continue;
+        }
+        for (const entry of tagEntries(text)) {
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new parse/* RuleError */.FB(`${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = (0,reference/* tagProblem */.qH)(entry);
+            if (problem)
+                throw new parse/* RuleError */.FB(`${show(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new parse/* RuleError */.FB(`full references (${show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
+;// CONCATENATED MODULE: ./src/inputs/images.ts
+// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
+// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
+// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    if (lines.length === 1) {
+        const fields = (0,csv/* csvRecords */.Xc)(lines[0])[0]
+            ?.map(f => f.trim())
+            .filter(f => f !== '') ?? [];
+        if (fields.length > 1 && fields.every(f => !f.includes('=')))
+            return fields.map(splitImage);
+    }
+    for (const line of lines) {
+        const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '')
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hosted ? first : reference/* DOCKER_HUB */.Xb;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = (0,reference/* registryProblem */.T7)(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = (0,reference/* imageProblem */.JC)(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
+}
+
+// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
+var registry_auth = __webpack_require__(3477);
+// EXTERNAL MODULE: ./src/inputs/sources.ts
+var sources = __webpack_require__(6203);
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
+// raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const parse_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name, raw, opts) {
+    try {
+        return (0,csv/* csvList */.Fb)(raw, opts);
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new inputs_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
+        throw error;
+    }
+}
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+function splitList(raw, name = 'list') {
+    return [...new Set(csvEntries(name, raw, {}))];
+}
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+function splitLines(raw, name = 'list') {
+    return csvEntries(name, raw, { ignoreComma: true });
+}
+/** How a list row is read, as build-push-action reads the input of that name. */
+function listOptions(row) {
+    return {
+        ...(row.kind !== 'list' && { ignoreComma: true }),
+        ...(row.keepQuotes && { quote: false }),
+        ...(row.untrimmed && { trim: false })
+    };
+}
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
+function keyValues(name, raw) {
+    return splitLines(raw, name).map((entry, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(entry);
+        if (!kv)
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
+        if (kv.key === '')
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
+        if (/\s/.test(kv.key))
+            throw new inputs_error/* InputError */.d(name, `key ${parse_show(kv.key)} contains whitespace`);
+        return `${kv.key}=${kv.value.trim()}`;
+    });
+}
+/** The generic reading of a raw value by its row's kind. */
+function byKind(name, row, raw) {
+    const value = row.secret || row.untrimmed ? raw : raw.trim();
+    switch (row.kind) {
+        case 'string':
+            return value;
+        case 'boolean': {
+            const v = value.trim() || row.default;
+            if (core_text/* YAML_TRUE */.DG.test(v))
+                return true;
+            if (core_text/* YAML_FALSE */.e7.test(v))
+                return false;
+            throw new inputs_error/* InputError */.d(name, `${parse_show(v)} is not a boolean; use true or false`);
+        }
+        case 'list':
+            return [...new Set(csvEntries(name, value, listOptions(row)))];
+        case 'lines':
+            return csvEntries(name, value, listOptions(row));
+        case 'key-value':
+            return keyValues(name, value);
+        case 'number': {
+            const v = value || row.default;
+            const n = Number(v);
+            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
+                throw new inputs_error/* InputError */.d(name, `${parse_show(v)} must be a whole number from ${row.min} to ${row.max}`);
+            return n;
+        }
+        case 'choice': {
+            const v = value || row.default;
+            if (!row.choices?.includes(v))
+                throw new inputs_error/* InputError */.d(name, `${parse_show(v)} must be one of ${row.choices?.join(', ')}`);
+            return v;
+        }
+    }
+}
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const HTTP_URL = /^https?:\/\//;
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
+function isRemoteContext(context) {
+    return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
+}
+/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
+function checkImage(value, registry, notices) {
+    if (value === '')
+        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')})`);
+    const problem = (0,reference/* imageProblem */.JC)(value, registry);
+    if (problem)
+        throw new inputs_error/* InputError */.d('image', `${parse_show(value)} ${problem}`);
+    const lower = value.toLowerCase();
+    if (lower !== value)
+        notices.push(`image ${parse_show(value)} was lowercased to ${parse_show(lower)}`);
+    return lower;
+}
+function parseRegistry(raw) {
+    const value = raw || reference/* DOCKER_HUB */.Xb;
+    const problem = (0,reference/* registryProblem */.T7)(value);
+    if (problem)
+        throw new inputs_error/* InputError */.d('registry', `${parse_show(value)} ${problem}`);
+    return (0,reference/* normalizeRegistry */.l5)(value);
+}
+/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
+function readTagInputs(values, env) {
+    const guard = (input, fn) => {
+        try {
+            return fn();
+        }
+        catch (error) {
+            if (error instanceof parse/* RuleError */.FB)
+                throw new inputs_error/* InputError */.d(input, error.message);
+            if (error instanceof metadata_env/* MetadataEnvError */.DG)
+                throw new inputs_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
+            throw error;
+        }
+    };
+    const entries = guard('tags', () => classifyTags(values.tags));
+    return {
+        tags: entries.tags,
+        tagRules: entries.rules,
+        tagRefs: entries.refs,
+        tagFlavor: guard('flavor', () => (0,parse/* parseFlavor */.wp)(values.flavor)),
+        metadataEnv: guard('', () => (0,metadata_env/* readMetadataEnv */.Xk)(env))
+    };
+}
+/**
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
+ * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
+ */
+function targetsFromRefs(values, tagged) {
+    const groups = tagged.tagRefs;
+    const first = groups[0];
+    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
+    const other = values.images.length
+        ? 'images'
+        : values.image !== ''
+            ? 'image'
+            : values.registry !== reference/* DOCKER_HUB */.Xb
+                ? 'registry'
+                : '';
+    // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
+    if (other)
+        throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+            `leave ${(0,table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
+    // The first image stands for the run where one name is needed, as with `images`.
+    values.registry = first.registry;
+    values.image = first.image;
+    tagged.tags = first.tags;
+    return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
+}
+const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
+const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name) => (value) => {
+    if (value !== '' && !STAGE.test(value))
+        throw new inputs_error/* InputError */.d(name, `${parse_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+};
+const attestation = (name) => (value) => {
+    if (value.startsWith('-') || /\s/.test(value))
+        throw new inputs_error/* InputError */.d(name, `${parse_show(value)} must be true, false or a buildx attestation spec`);
+    return value;
+};
+const cacheSpecs = (name) => (specs) => {
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+            throw new inputs_error/* InputError */.d(name, `${parse_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+};
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new inputs_error/* InputError */.d('outputs', `${parse_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
+function secretLines(lines) {
+    return lines.map((line, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new inputs_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
+        return `${kv.key}=${kv.value}`;
+    });
+}
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+    const kv = (0,core_text/* splitKeyValue */.px)(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new inputs_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
+            throw new inputs_error/* InputError */.d('secret-files', `${parse_show(key)}: ${parse_show(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (env[value] === undefined)
+            throw new inputs_error/* InputError */.d('secret-envs', `${parse_show(key)}: ${parse_show(value)} is not set`);
+    }
+}
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw, notices) {
+    const trimmed = raw.trim();
+    if (trimmed !== raw && trimmed !== '')
+        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
+    return trimmed;
+}
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS = {
+    // A line starting with `#` is a comment, as in the tag rules.
+    sources: lines => lines.filter(line => !line.startsWith('#')),
+    registry: parseRegistry,
+    target: plainName('target'),
+    builder: plainName('builder'),
+    password: trimPassword,
+    platforms: list => {
+        for (const p of list)
+            if (!PLATFORM.test(p))
+                throw new inputs_error/* InputError */.d('platforms', `${parse_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+        return list;
+    },
+    cacheFrom: cacheSpecs('cache-from'),
+    cacheTo: cacheSpecs('cache-to'),
+    provenance: attestation('provenance'),
+    sbom: attestation('sbom'),
+    outputs: outputSpecs,
+    secrets: secretLines,
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: build_options/* addHosts */.ve,
+    network: build_options/* network */.Nm,
+    shmSize: build_options/* shmSize */.g7,
+    ulimit: build_options/* ulimits */.Q5,
+    cgroupParent: build_options/* cgroupParent */.fB,
+    allow: build_options/* allow */.cw,
+    buildContexts: build_options/* buildContexts */.j8,
+    ssh: build_options/* ssh */.hI,
+    githubToken: build_options/* githubToken */.bU,
+    annotations: build_options/* annotations */.hk,
+    attests: build_options/* attests */.p0,
+    noCacheFilters: build_options/* noCacheFilters */.NF,
+    call: build_options/* call */.T1,
+    context: value => {
+        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+        if (/^ssh:\/\//i.test(value))
+            throw new inputs_error/* InputError */.d('context', `${parse_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        return value || '.';
+    }
+};
+/** Every row read by its kind and validator, with nothing checked on disk. */
+function readRows(get, notices = []) {
+    const values = {};
+    for (const [key, row] of table/* ROWS */.Ir) {
+        const value = byKind((0,table/* inputName */.yu)(key), row, get((0,table/* inputName */.yu)(key)));
+        const validate = VALIDATORS[key];
+        values[key] = validate ? validate(value, notices) : value;
+    }
+    return values;
+}
+function checkLocalContext(context, file, cwd) {
+    const dir = external_node_path_default().resolve(cwd, context);
+    if (!isDir(dir))
+        throw new inputs_error/* InputError */.d('context', `${parse_show(context)} is not a directory (resolved to ${parse_show(dir)})`);
+    if (file !== '') {
+        const f = external_node_path_default().resolve(cwd, file);
+        if (!isFile(f))
+            throw new inputs_error/* InputError */.d('file', `${parse_show(file)} does not exist (resolved to ${parse_show(f)})`);
+    }
+    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+        // Left at `.` in an empty workspace: most likely no checkout ran.
+        if (context === '.' && isEmptyWorkspace(dir))
+            throw new inputs_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
+        throw new inputs_error/* InputError */.d('file', `no Dockerfile in context ${parse_show(context)}; add one or set ${(0,table/* ref */.KR)('file')}`);
+    }
+}
+/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
+function isEmptyWorkspace(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
+    }
+    catch {
+        return false;
+    }
+}
+function checkSources(values) {
+    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,table/* rowByName */.TJ)(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new inputs_error/* InputError */.d(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new inputs_error/* InputError */.d('sources', source);
+    }
+    const annotations = (0,sources/* indexAnnotations */.nM)(values.annotations);
+    if (typeof annotations === 'string')
+        throw new inputs_error/* InputError */.d('annotations', annotations);
+}
+/** Reads and validates every input. Throws InputError on the first invalid one. */
+function parseInputs(get, cwd = process.cwd()) {
+    const notices = [];
+    const values = readRows(get, notices);
+    const tagged = readTagInputs(values, process.env);
+    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
+    const remoteContext = isRemoteContext(values.context);
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
+        checkLocalContext(values.context, values.file, cwd);
+    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    build_options/* checkBuildSources */.pQ(values, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    if ((values.username === '') !== (values.password === ''))
+        throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+    const logins = checkLogins(values);
+    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new inputs_error/* InputError */.d('images', `give either ${(0,table/* ref */.KR)('images')} (full names) or ${(0,table/* ref */.KR)('image')} with ${(0,table/* ref */.KR)('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new inputs_error/* InputError */.d('images', error.message);
+    }
+    if (!targets.length)
+        throw new inputs_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new inputs_error/* InputError */.d('images', `${parse_show(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values) {
+    if (values.registryAuth.trim() === '')
+        return values.username
+            ? [{ registry: values.registry, username: values.username, password: values.password }]
+            : [];
+    if (values.username)
+        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    let logins;
+    try {
+        logins = (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth);
+    }
+    catch (error) {
+        if (!(error instanceof registry_auth/* RegistryAuthError */.w4))
+            throw error;
+        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new inputs_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${parse_show(registry)} ${problem}`);
+        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
+        if (seen.has(normalized))
+            throw new inputs_error/* InputError */.d('registry-auth', `${parse_show(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
+}
+/** The inputs that only buildx understands and that are set here. */
+function buildxOnlyInputs(inputs) {
+    return table/* ROWS */.Ir.filter(([key, row]) => {
+        if (!row.buildx)
+            return false;
+        const value = inputs[key];
+        return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
+    }).map(([key]) => (0,table/* inputName */.yu)(key));
+}
+/** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
+function checkBuilder(inputs, buildx) {
+    // With sources nothing is built; their own check refused every build input already.
+    if (inputs.sources.length)
+        return;
+    const used = buildxOnlyInputs(inputs);
+    if (!buildx && used.length)
+        throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,table/* ref */.KR)(...used)})`);
+}
+/** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
+const defaultInputs = (over = {}) => {
+    const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
+    const tagged = over.tags || over.flavor
+        ? readTagInputs(values, {})
+        : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
+    return {
+        ...values,
+        ...tagged,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
+};
+
+
+/***/ }),
+
+/***/ 3477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ loadRegistryAuthParser),
+/* harmony export */   Wr: () => (/* binding */ credentialsIn),
+/* harmony export */   bf: () => (/* binding */ parseRegistryAuth),
+/* harmony export */   w4: () => (/* binding */ RegistryAuthError)
+/* harmony export */ });
+/* unused harmony export registryAuthParserLoaded */
+// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
+// login-action reads it (anchors, quoting, block scalars, `~`):
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
+// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
+// js-yaml's own message, which quotes the input.
+const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
+let load;
+/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
+async function loadRegistryAuthParser() {
+    if (!load)
+        load = (await __webpack_require__.e(/* import() */ 243).then(__webpack_require__.bind(__webpack_require__, 3243))).load;
+}
+/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
+const registryAuthParserLoaded = () => load !== undefined;
+/** An error whose message holds no value of the input. */
+class RegistryAuthError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegistryAuthError';
+    }
+}
+/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+function readYaml(text) {
+    if (!load)
+        throw new Error('registry-auth read before loadRegistryAuthParser()');
+    try {
+        return load(text);
+    }
+    catch (error) {
+        const mark = error.mark;
+        const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
+        throw new RegistryAuthError(`is not valid YAML${where}`);
+    }
+}
+const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
+function scalarOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+function parseRegistryAuth(text) {
+    const doc = readYaml(text);
+    if (doc === undefined || doc === null)
+        return [];
+    if (!Array.isArray(doc))
+        throw new RegistryAuthError(isMapping(doc)
+            ? 'is a mapping, and a list is expected: start each entry with "- "'
+            : 'is not a list of entries');
+    return doc.map((entry, i) => {
+        if (!isMapping(entry))
+            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
+        const registry = scalarOf(entry.registry) ?? '';
+        const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
+        for (const key of Object.keys(entry))
+            if (!KEYS.includes(key))
+                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
+        const field = (key) => {
+            const value = entry[key];
+            if (value === undefined || value === null)
+                return undefined;
+            const s = scalarOf(value);
+            if (s === undefined)
+                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
+            return s;
+        };
+        if (entry.registry !== undefined && entry.registry !== null)
+            field('registry');
+        const username = field('username');
+        const password = field('password')?.trim();
+        if (!username)
+            throw new RegistryAuthError(`${where} has no username`);
+        if (!password)
+            throw new RegistryAuthError(`${where} has no password`);
+        const ecr = field('ecr');
+        const scope = field('scope');
+        return {
+            registry,
+            username,
+            password,
+            ...(ecr !== undefined && { ecr }),
+            ...(scope !== undefined && { scope })
+        };
+    });
+}
+/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
+const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/;
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the entries'
+ * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
+ * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
+ * then hide everywhere in the log).
+ */
+function credentialsIn(text) {
+    let doc;
+    try {
+        doc = readYaml(text);
+    }
+    catch (error) {
+        if (!(error instanceof RegistryAuthError))
+            throw error;
+        return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
+            .map(m => m[1].replace(/\s+#.*$/, '').trim())
+            .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
+            .filter(v => !SYNTAX_ONLY.test(v))
+            .map(password => ({ username: '', password }));
+    }
+    const entries = Array.isArray(doc) ? doc : [doc];
+    return entries.filter(isMapping).flatMap(e => {
+        const password = scalarOf(e.password)?.trim();
+        return password ? [{ username: scalarOf(e.username) ?? '', password }] : [];
+    });
+}
+
+
+/***/ }),
+
+/***/ 6203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   nM: () => (/* binding */ indexAnnotations),
+/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */ });
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5541);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5378);
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+
+const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
+ * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${show(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(body))
+        return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(pin.digest))
+            return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+        // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
+        const colon = repo.lastIndexOf(':');
+        if (colon > repo.lastIndexOf('/')) {
+            const tag = repo.slice(colon + 1);
+            if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag))
+                return `${show(line)}: ${show(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
+            repo = repo.slice(0, colon);
+        }
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryProblem */ .T7)(host);
+        if (problem)
+            return `${show(line)}: the registry ${show(host)} ${problem}`;
+        host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRegistry */ .l5)(host);
+    }
+    const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pathProblem */ .z9)(path);
+    if (problem)
+        return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
+    const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(host, path);
+    if (long)
+        return `${show(line)}: ${long}`;
+    if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag))
+        return `${show(line)}: ${show(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
+    return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
+const WITH_SOURCES = ['annotations'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
+        if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
+                message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+/**
+ * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
+ * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
+ */
+function indexAnnotations(lines) {
+    const out = {};
+    for (const line of lines) {
+        const a = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotation */ .fr)(line);
+        if (typeof a === 'string')
+            return a;
+        if (a.level !== undefined && a.level !== 'index')
+            return `${show(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
+        out[a.key] = a.value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ir: () => (/* binding */ ROWS),
+/* harmony export */   KR: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.KR),
+/* harmony export */   TJ: () => (/* binding */ rowByName),
+/* harmony export */   f$: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.f$),
+/* harmony export */   nx: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.nx),
+/* harmony export */   yu: () => (/* binding */ inputName)
+/* harmony export */ });
+/* unused harmony exports INPUTS, isListKind, flagName */
+/* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7571);
+// Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
+// (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
+// row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
+const INPUTS = {
+    context: {
+        kind: 'string',
+        default: '.',
+        description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
+        cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+    },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building; repeatable'
+        }
+    },
+    file: {
+        kind: 'string',
+        default: '',
+        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+        cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
+    },
+    image: {
+        kind: 'string',
+        default: '',
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        cli: {
+            value: 'PATH',
+            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+        }
+    },
+    registry: {
+        kind: 'string',
+        default: 'docker.io',
+        description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
+        cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
+    },
+    tags: {
+        kind: 'lines',
+        default: '',
+        keepQuotes: true,
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        cli: {
+            flag: 'tag',
+            value: 'TAG',
+            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
+        }
+    },
+    flavor: {
+        kind: 'lines',
+        default: '',
+        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
+        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+    },
+    sepTags: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `tags` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
+    },
+    sepLabels: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `labels` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
+    },
+    sepAnnotations: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `annotations` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
+    },
+    buildArgs: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
+        cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
+    },
+    labels: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+        cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
+    },
+    target: {
+        kind: 'string',
+        default: '',
+        description: 'Build stage to stop at.',
+        cli: { value: 'STAGE', help: 'build stage to stop at' }
+    },
+    push: {
+        kind: 'boolean',
+        default: 'true',
+        description: 'Push. With `false` the image is only built and tagged.',
+        cli: { help: 'build and tag only' }
+    },
+    load: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+        cli: { help: 'buildx: also load the image into the local image store' }
+    },
+    outputs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        keepQuotes: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+    },
+    noCache: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Build without cache.',
+        cli: { help: 'build without cache' }
+    },
+    pull: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Always pull newer base images.',
+        cli: { help: 'always pull base images' }
+    },
+    username: {
+        kind: 'string',
+        default: '',
+        description: 'Registry username. With `password`, logs in before the build.',
+        cli: { value: 'USER', help: 'registry user; the password is read from stdin (--password-stdin)' }
+    },
+    password: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
+        cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    keepLogin: {
+        kind: 'boolean',
+        default: 'false',
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
+        cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
+    declareArtifacts: {
+        kind: 'boolean',
+        default: 'true',
+        description: "Declare each pushed image to the runner as `oci://<image-name>@<digest>` in `GITHUB_ARTIFACTS` (where the runner offers it), for `actions/attest` without `subject-name`. Turn it off when another step declares the same names, or to give attest's `push-to-registry` one subject of several targets through `subject-name`.",
+        cli: { flag: 'no-artifacts', help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
+    },
+    retries: {
+        kind: 'number',
+        default: '3',
+        min: 1,
+        max: 10,
+        description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
+        cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
+    },
+    platforms: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
+        cli: {
+            flag: 'platform',
+            value: 'LIST',
+            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
+        }
+    },
+    cacheFrom: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
+        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
+    },
+    cacheTo: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
+        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
+    },
+    provenance: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
+        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
+    },
+    sbom: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--sbom`.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    },
+    secrets: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        secret: true,
+        untrimmed: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
+        cli: {
+            flag: 'secret',
+            value: 'ID=ENV',
+            from: 'env',
+            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+        }
+    },
+    secretFiles: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+    },
+    secretEnvs: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
+        cli: {
+            flag: 'secret-env',
+            value: 'ID=ENV',
+            help: 'a build secret read from an environment variable; repeatable'
+        }
+    },
+    builder: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
+    }
+};
+/** `buildArgs` → `build-args`: the action.yml name of a table key. */
+const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+const ROWS = Object.entries(INPUTS);
+/** Kinds whose CLI flag may be repeated, each occurrence one entry. */
+const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'key-value';
+/** The CLI flag name (no dashes) of a row. */
+function flagName(key) {
+    const row = INPUTS[key];
+    if (row.cli.flag)
+        return row.cli.flag;
+    if (row.kind === 'boolean' && row.default === 'true')
+        return `no-${inputName(key)}`;
+    return inputName(key);
+}
+/** The row for an action.yml name, if there is one. */
+function rowByName(name) {
+    return ROWS.find(([key]) => inputName(key) === name);
+}
+
+
+
+/***/ }),
+
+/***/ 5831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ credentialSecrets),
+/* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   mv: () => (/* binding */ maskableToken),
+/* harmony export */   tf: () => (/* binding */ valueSecrets)
+/* harmony export */ });
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2020);
+// What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+
+/** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
+const MIN_LINE_MASK = 6;
+/**
+ * What to mask for a secret value: the value, and each line of a multi-line one (a JSON key file or a PEM
+ * key is masked line by line, since a multi-line mask matches nothing in a line-based log).
+ */
+function valueSecrets(value) {
+    if (!value.trim())
+        return [];
+    const lines = value.includes('\n')
+        ? value
+            .split(/\r?\n/)
+            .map(l => l.trim())
+            .filter(l => l.length >= MIN_LINE_MASK)
+        : [];
+    return [...new Set([value, ...lines])];
+}
+/** Everything to mask for a password: its value and lines, and the base64 forms docker writes and sends. */
+function credentialSecrets(username, password) {
+    if (!password.trim())
+        return [];
+    return [
+        ...new Set([
+            ...valueSecrets(password),
+            Buffer.from(`${username}:${password}`).toString('base64'),
+            Buffer.from(password).toString('base64')
+        ])
+    ];
+}
+/** A value a registry issues (a bearer token) shorter than this is not masked: see maskableToken. */
+const MIN_TOKEN_MASK = 8;
+const DIGEST_ALGORITHMS = ['sha256:', 'sha384:', 'sha512:'];
+/** Whether `value` could be a piece of some `algorithm:hex` digest (`sha256`, `256:ab`, `deadbeef`, a digest). */
+function digestPiece(value) {
+    if (/^[0-9a-f]+$/.test(value))
+        return true;
+    return DIGEST_ALGORITHMS.some(algorithm => {
+        for (let i = 0; i < algorithm.length; i++) {
+            const rest = algorithm.slice(i);
+            if (rest.startsWith(value))
+                return true;
+            if (value.startsWith(rest) && /^[0-9a-f]*$/.test(value.slice(rest.length)))
+                return true;
+        }
+        return false;
+    });
+}
+/**
+ * Whether a value a registry issued (a token, a refresh token) is registered as a mask. The runner hides
+ * every occurrence of a mask and drops any job output that holds one, and a registry, a source we do not
+ * control among them, chooses its tokens: a token of `sha256` or a piece of the digest it serves would hide
+ * every digest and drop the `digest` output, and a short one (`latest`, `app`) the tags and names. Such a
+ * value is no credential worth the name; it is still kept out of our own messages (transport.ts redacts
+ * it), just not handed to the runner. Real registries issue JWTs or base64 far longer than this.
+ */
+function maskableToken(value) {
+    return value.length >= MIN_TOKEN_MASK && !digestPiece(value);
+}
+/**
+ * The secrets in an http(s) URL's userinfo, as a git context carries them
+ * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
+ * sends it. To mask.
+ */
+function urlSecrets(value) {
+    const found = [];
+    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
+        const userinfo = m[1];
+        const colon = userinfo.indexOf(':');
+        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+        if (!secret)
+            continue;
+        found.push(secret, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret));
+        // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
+        if (colon >= 0)
+            found.push(userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo), Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo.slice(0, colon))}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret)}`).toString('base64'));
+    }
+    return [...new Set(found)];
+}
+
+
+/***/ }),
+
+/***/ 2425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ay: () => (/* binding */ timed),
+/* harmony export */   de: () => (/* binding */ whereOf)
+/* harmony export */ });
+/* unused harmony export since */
+// How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
+/** Where a failure points, when the builder named a file and line (a build step, a check's finding). */
+const whereOf = (error) => {
+    const where = error?.location;
+    return where?.file ? { ...where, file: where.file } : undefined;
+};
+/** Milliseconds since `start`, rounded. */
+const since = (start) => Math.round(performance.now() - start);
+/** Runs `fn` and records its duration under `name`. */
+async function timed(durations, name, fn) {
+    const start = performance.now();
+    try {
+        return await fn();
+    }
+    finally {
+        durations[name] = since(start);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ MetadataEnvError),
+/* harmony export */   Ol: () => (/* binding */ annotationLevelsOr),
+/* harmony export */   Xk: () => (/* binding */ readMetadataEnv),
+/* harmony export */   _z: () => (/* binding */ OUTPUT_LEVELS)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_SHORT_SHA_LENGTH, DEFAULT_METADATA_ENV */
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6814);
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
+const OUTPUT_LEVELS = ['manifest'];
+/**
+ * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
+ * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
+ * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
+ * a multi-platform image's description.
+ */
+const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
+const DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
+    annotationLevels: [],
+    setOutputEnv: true
+};
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
+    const annotationLevels = levelsText === ''
+        ? []
+        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
+    for (const level of annotationLevels)
+        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVEL_WORDS */ .P4}`);
+    // Read as metadata-action reads it (Go's ParseBool words).
+    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
+    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
+    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
+}
+
+
+/***/ }),
+
+/***/ 6814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ LEVEL_WORDS),
+/* harmony export */   QA: () => (/* binding */ parseLevel),
+/* harmony export */   RD: () => (/* binding */ INDEX_LEVELS),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation)
+/* harmony export */ });
+/* unused harmony export LEVELS */
+// The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
+// one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** The levels only an index has. */
+const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
+const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?';
+const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
+const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
+/** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
+function parseLevel(text) {
+    const m = LEVEL.exec(text);
+    return m ? { level: m[1], platform: m[2] } : undefined;
+}
+const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/**
+ * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
+ * manifest, a merge on the index). A string says what is wrong with the line.
+ */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [level:]key=value`;
+    const left = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    const colon = left.lastIndexOf(':');
+    const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
+    if (colon >= 0 && !spec)
+        return `${show(line)}: ${show(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
+    const key = left.slice(colon + 1);
+    if (!KEY.test(key))
+        return `${show(line)}: the key ${show(key)} must be letters, digits and . _ / -`;
+    return { level: spec?.level, platform: spec?.platform, key, value };
+}
+
+
+/***/ }),
+
+/***/ 1398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FB: () => (/* binding */ RuleError),
+/* harmony export */   iT: () => (/* binding */ parseRule),
+/* harmony export */   mu: () => (/* binding */ byPriority),
+/* harmony export */   tt: () => (/* binding */ DEFAULT_FLAVOR),
+/* harmony export */   wp: () => (/* binding */ parseFlavor)
+/* harmony export */ });
+/* unused harmony exports RULE_TYPES, DEFAULT_PRIORITY */
+/* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3881);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5730);
+// metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
+// metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
+// rule yields for an event is tags.ts's part.
+
+
+class RuleError extends Error {
+}
+const RULE_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
+/** metadata-action's default priorities: the higher runs first, and the first tag made is the version. */
+const DEFAULT_PRIORITY = {
+    schedule: 1000,
+    semver: 900,
+    pep440: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
+/** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
+const ATTRIBUTES = {
+    schedule: ['pattern'],
+    semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
+    match: ['pattern', 'group', 'value'],
+    edge: ['branch'],
+    ref: ['event'],
+    raw: ['value'],
+    sha: ['format']
+};
+const DEFAULT_FLAVOR = {
+    latest: 'auto',
+    prefix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    prefixLatest: false,
+    suffix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    suffixLatest: false
+};
+/** `key=value` fields (key lowercased, both trimmed, split at the first `=`); a field without `=` is a value. */
+function fields(record) {
+    return record
+        .filter(f => f.trim() !== '')
+        .map(f => {
+        const eq = f.indexOf('=');
+        return eq <= 0 ? ['value', f.trim()] : [f.slice(0, eq).trim().toLowerCase(), f.slice(eq + 1).trim()];
+    });
+}
+function template(value, scope, what) {
+    try {
+        return (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTemplate */ .QC)(value, scope);
+    }
+    catch (error) {
+        if (error instanceof _template_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateError */ .$w)
+            throw new RuleError(`${what}: ${error.message}`);
+        throw error;
+    }
+}
+/** `/re/flags` is a regular expression with flags, anything else the expression itself (as String.match). */
+function regex(pattern) {
+    const literalForm = /^\/(.+)\/(.*)$/.exec(pattern);
+    try {
+        return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+}
+/**
+ * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
+ * version. Without a group metadata-action fails mid-run; here it is an input error.
+ */
+function versionMatch(pattern) {
+    let re;
+    try {
+        re = new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+    const groups = new RegExp(`${pattern}|`).exec('').length - 1;
+    if (groups < 1)
+        throw new RuleError(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
+    return { regex: re, pattern };
+}
+function oneOf(value, allowed, what) {
+    if (!allowed.includes(value))
+        throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
+    return value;
+}
+/** One rule from its CSV fields (`type=…` first). */
+function parseRule(record, source) {
+    const attrs = new Map();
+    for (const [key, value] of fields(record))
+        attrs.set(key, value);
+    const type = oneOf(attrs.get('type') ?? '', RULE_TYPES, 'type');
+    const allowed = [...COMMON, ...ATTRIBUTES[type]];
+    for (const key of attrs.keys())
+        if (!allowed.includes(key))
+            throw new RuleError(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`);
+    const priorityText = attrs.get('priority');
+    const priority = priorityText === undefined ? DEFAULT_PRIORITY[type] : Number(priorityText);
+    if (!Number.isFinite(priority) || priorityText?.trim() === '')
+        throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`);
+    const enableText = attrs.get('enable') ?? 'true';
+    const enable = template(enableText, 'global', 'enable');
+    if (!(0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .hasExpressions */ .Yo)(enable) && enableText !== 'true' && enableText !== 'false')
+        throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`);
+    const rule = { source, type, priority, enable };
+    const optional = (key, scope) => {
+        const v = attrs.get(key);
+        return v === undefined ? undefined : template(v, scope, key);
+    };
+    rule.prefix = optional('prefix', 'global');
+    rule.suffix = optional('suffix', 'global');
+    const required = (key) => {
+        const v = attrs.get(key);
+        if (v === undefined)
+            throw new RuleError(`type=${type} needs a ${key} attribute`);
+        return v;
+    };
+    switch (type) {
+        case 'schedule':
+            rule.pattern = template(attrs.get('pattern') ?? 'nightly', 'schedule', 'pattern');
+            break;
+        case 'semver':
+        case 'pep440':
+            rule.pattern = template(required('pattern'), 'version', 'pattern');
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            if (attrs.get('match'))
+                rule.versionMatch = versionMatch(attrs.get('match'));
+            break;
+        case 'match': {
+            const group = attrs.get('group') ?? '0';
+            if (!/^[0-9]+$/.test(group))
+                throw new RuleError(`group ${JSON.stringify(group)} is not a group number`);
+            const pattern = required('pattern');
+            rule.match = { regex: regex(pattern), group: Number(group), pattern };
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            break;
+        }
+        case 'edge':
+            rule.branch = attrs.get('branch') ?? '';
+            break;
+        case 'ref':
+            rule.event = oneOf(required('event'), ['branch', 'tag', 'pr'], 'event');
+            if (rule.event === 'pr' && rule.prefix === undefined)
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('pr-');
+            break;
+        case 'raw':
+            rule.value = template(required('value'), 'global', 'value');
+            break;
+        case 'sha':
+            rule.format = oneOf(attrs.get('format') ?? 'short', ['short', 'long'], 'format');
+            if (rule.prefix === undefined)
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('sha-');
+            break;
+    }
+    return rule;
+}
+/** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
+const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
+/** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
+function parseFlavor(lines) {
+    const flavor = { ...DEFAULT_FLAVOR };
+    for (const line of lines) {
+        if (line.trim().startsWith('#'))
+            continue; // a comment, as metadata-action reads its list inputs
+        let records;
+        try {
+            records = (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .Xc)(line);
+        }
+        catch (error) {
+            if (error instanceof _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$)
+                throw new RuleError(`${JSON.stringify(line)}: ${error.message}`);
+            throw error;
+        }
+        let onLatestFor;
+        for (const [key, value] of fields(records.flat())) {
+            if (key === 'value')
+                throw new RuleError(`${JSON.stringify(line)}: every entry is key=value`);
+            if (key === 'latest')
+                flavor.latest = oneOf(value, ['auto', 'true', 'false'], 'latest');
+            else if (key === 'prefix' || key === 'suffix') {
+                flavor[key] = template(value, 'global', key);
+                onLatestFor = key;
+            }
+            else if (key === 'onlatest') {
+                const on = oneOf(value, ['true', 'false'], 'onlatest') === 'true';
+                if (onLatestFor === undefined)
+                    throw new RuleError(`onlatest follows a prefix or suffix entry`);
+                if (onLatestFor === 'prefix')
+                    flavor.prefixLatest = on;
+                else
+                    flavor.suffixLatest = on;
+            }
+            else
+                throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`);
+        }
+    }
+    return flavor;
+}
+
+
+/***/ }),
+
+/***/ 5730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $w: () => (/* binding */ TemplateError),
+  Yo: () => (/* binding */ hasExpressions),
+  eu: () => (/* binding */ literal),
+  wy: () => (/* binding */ mentions),
+  QC: () => (/* binding */ parseTemplate),
+  XX: () => (/* binding */ render)
+});
+
+;// CONCATENATED MODULE: ./src/metadata/rules/date.ts
+// `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
+// IANA time zone, through Intl rather than moment-timezone's data. Pure.
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// moment's token grammar: `[literal]`, then the longest token, else one literal character.
+const TOKENS = /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|GG|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g;
+/** Tokens moment knows that we do not render (locale weeks, eras, zone names, locale formats). */
+const UNSUPPORTED = /^(?:YYYYYY|YYYYY|Qo|Mo|DDDDo|DDDo|do|e|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/;
+const pad = (n, width) => String(n).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    if (tens >= 11 && tens <= 13)
+        return `${n}th`;
+    return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+/** Why moment would render `format` differently from us, or undefined. */
+function dateFormatProblem(format) {
+    for (const token of format.match(TOKENS) ?? [])
+        if (UNSUPPORTED.test(token))
+            return `the format token ${JSON.stringify(token)} is not supported (use Y, M, D, H, h, m, s, S, d, E, W, G, Q, A, Z, X, x and [text])`;
+    return undefined;
+}
+/** Why `tz` is not an IANA time zone this Node knows, or undefined. */
+function timeZoneProblem(tz) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return undefined;
+    }
+    catch {
+        return `${JSON.stringify(tz)} is not a time zone; give an IANA name such as "UTC" or "Europe/Paris"`;
+    }
+}
+function wallClock(date, tz) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric'
+    }).formatToParts(date);
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wall = {
+        year: get('year'),
+        month: get('month'),
+        day: get('day'),
+        hour: get('hour'),
+        minute: get('minute'),
+        second: get('second'),
+        ms: ((date.getTime() % 1000) + 1000) % 1000
+    };
+    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+    return { ...wall, offset: Math.round((asUtc - date.getTime()) / 60_000) };
+}
+/** ISO 8601 week number and week-year of a calendar date. */
+function isoWeek(year, month, day) {
+    const d = new Date(Date.UTC(year, month - 1, day));
+    const dow = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - dow); // the week's Thursday decides its year
+    const weekYear = d.getUTCFullYear();
+    const week = Math.ceil(((d.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+    return { week, year: weekYear };
+}
+function zone(offset, sep) {
+    const a = Math.abs(offset);
+    return `${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60), 2)}${sep}${pad(a % 60, 2)}`;
+}
+/** `date` rendered with moment's `format` in the time zone `tz`. */
+function formatDate(date, format, tz) {
+    const w = wallClock(date, tz);
+    const dow = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+    const dayOfYear = (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86_400_000 + 1;
+    const iso = isoWeek(w.year, w.month, w.day);
+    const h12 = w.hour % 12 || 12;
+    const render = (token) => {
+        if (token.startsWith('['))
+            return token.slice(1, -1);
+        if (/^S+$/.test(token))
+            return pad(w.ms, 3).padEnd(token.length, '0').slice(0, token.length);
+        switch (token) {
+            case 'YYYY':
+                return pad(w.year, 4);
+            case 'YY':
+                return pad(w.year % 100, 2);
+            case 'Y':
+                return w.year > 9999 ? `+${w.year}` : String(w.year);
+            case 'Q':
+                return String(Math.ceil(w.month / 3));
+            case 'MMMM':
+                return MONTHS[w.month - 1];
+            case 'MMM':
+                return MONTHS[w.month - 1].slice(0, 3);
+            case 'MM':
+                return pad(w.month, 2);
+            case 'M':
+                return String(w.month);
+            case 'DDDD':
+                return pad(dayOfYear, 3);
+            case 'DDD':
+                return String(dayOfYear);
+            case 'DD':
+                return pad(w.day, 2);
+            case 'Do':
+                return ordinal(w.day);
+            case 'D':
+                return String(w.day);
+            case 'dddd':
+                return DAYS[dow];
+            case 'ddd':
+                return DAYS[dow].slice(0, 3);
+            case 'dd':
+                return DAYS[dow].slice(0, 2);
+            case 'd':
+                return String(dow);
+            case 'E':
+                return String(dow || 7);
+            case 'GGGG':
+                return pad(iso.year, 4);
+            case 'GG':
+                return pad(iso.year % 100, 2);
+            case 'WW':
+                return pad(iso.week, 2);
+            case 'W':
+                return String(iso.week);
+            case 'HH':
+                return pad(w.hour, 2);
+            case 'H':
+                return String(w.hour);
+            case 'hh':
+                return pad(h12, 2);
+            case 'h':
+                return String(h12);
+            case 'kk':
+                return pad(w.hour || 24, 2);
+            case 'k':
+                return String(w.hour || 24);
+            case 'mm':
+                return pad(w.minute, 2);
+            case 'm':
+                return String(w.minute);
+            case 'ss':
+                return pad(w.second, 2);
+            case 's':
+                return String(w.second);
+            case 'A':
+                return w.hour < 12 ? 'AM' : 'PM';
+            case 'a':
+                return w.hour < 12 ? 'am' : 'pm';
+            case 'ZZ':
+                return zone(w.offset, '');
+            case 'Z':
+                return zone(w.offset, ':');
+            case 'X':
+                return String(Math.floor(date.getTime() / 1000));
+            case 'x':
+                return String(date.getTime());
+            default:
+                return token;
+        }
+    };
+    return (format.match(TOKENS) ?? []).map(render).join('');
+}
+
+;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
+// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
+// once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
+// Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
+// into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
+
+class TemplateError extends Error {
+}
+/** Names that take a quoted moment.js format and an optional `tz='Area/City'`. */
+const DATE_HELPERS = new Set(['date', 'commit_date']);
+const NAMES = {
+    // enable, value, prefix, suffix and flavor's prefix/suffix
+    global: new Set([
+        'branch',
+        'tag',
+        'sha',
+        'base_ref',
+        'is_default_branch',
+        'is_not_default_branch',
+        'date',
+        'commit_date'
+    ]),
+    // type=schedule's pattern
+    schedule: new Set(['date', 'commit_date']),
+    // type=semver's and type=pep440's pattern
+    version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
+};
+const show = (s) => JSON.stringify(s);
+/** What a value of the expression looks like, for messages. */
+const WHERE = {
+    global: 'in value, enable, prefix, suffix and flavor',
+    schedule: "in type=schedule's pattern",
+    version: "in type=semver's and type=pep440's pattern"
+};
+// A quoted string, `key='value'`, or a bare word.
+const TOKEN = /\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_]+)=(?:'([^']*)'|"([^"]*)")|([^\s'"=]+))/y;
+function parseExpression(body, escape, scope) {
+    const words = [];
+    TOKEN.lastIndex = 0;
+    const text = body.trim();
+    while (TOKEN.lastIndex < text.length) {
+        const m = TOKEN.exec(text);
+        if (!m)
+            throw new TemplateError(`{{${body}}} is not an expression we understand`);
+        if (m[1] !== undefined || m[2] !== undefined)
+            words.push({ quoted: m[1] ?? m[2] });
+        else if (m[3] !== undefined)
+            words.push({ key: m[3], value: m[4] ?? m[5] });
+        else
+            words.push({ word: m[6] });
+    }
+    const [head, ...rest] = words;
+    const name = head?.word;
+    if (name === undefined)
+        throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
+    if (!NAMES[scope].has(name))
+        throw new TemplateError(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
+    const expr = { name, escape };
+    if (!DATE_HELPERS.has(name)) {
+        if (rest.length)
+            throw new TemplateError(`{{${name}}} takes no arguments`);
+        return expr;
+    }
+    for (const w of rest) {
+        if (w.quoted !== undefined && expr.format === undefined)
+            expr.format = w.quoted;
+        else if (w.key === 'tz' && expr.tz === undefined)
+            expr.tz = w.value;
+        else if (w.key !== undefined)
+            throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`);
+        else
+            throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`);
+    }
+    if (expr.format === undefined)
+        throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
+    const formatProblem = dateFormatProblem(expr.format);
+    if (formatProblem)
+        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
+    if (expr.tz !== undefined) {
+        const tzProblem = timeZoneProblem(expr.tz);
+        if (tzProblem)
+            throw new TemplateError(`{{${name}}}: ${tzProblem}`);
+    }
+    return expr;
+}
+/** Parses `source`; throws TemplateError naming the expression at fault. */
+function parseTemplate(source, scope) {
+    const parts = [];
+    let text = '';
+    let i = 0;
+    while (i < source.length) {
+        if (!source.startsWith('{{', i)) {
+            text += source[i++];
+            continue;
+        }
+        // Backslashes before `{{`, read as Handlebars reads them: one makes the `{{` literal; two or more stand
+        // for one fewer, before an expression.
+        const slashes = /\\*$/.exec(text)[0].length;
+        if (slashes === 1) {
+            text = text.slice(0, -1) + '{{';
+            i += 2;
+            continue;
+        }
+        if (slashes > 1)
+            text = text.slice(0, -1);
+        const triple = source.startsWith('{{{', i);
+        const close = triple ? '}}}' : '}}';
+        const start = i + (triple ? 3 : 2);
+        const end = source.indexOf(close, start);
+        if (end < 0)
+            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
+        const body = source.slice(start, end);
+        const comment = /^\s*!/.test(body);
+        // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
+        // with `}}}` and does not parse; nor does a comment in triple braces.
+        let braces = close.length;
+        while (!comment && source[end + braces] === '}')
+            braces++;
+        if (braces !== close.length || (comment && triple))
+            throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
+        i = end + close.length;
+        if (comment)
+            continue;
+        if (/^\s*[#/^>~&]|~\s*$/.test(body))
+            throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`);
+        if (text)
+            parts.push(text);
+        text = '';
+        parts.push(parseExpression(body, !triple, scope));
+    }
+    if (text)
+        parts.push(text);
+    return { source, parts };
+}
+/** A template of plain text, for values given without expressions. */
+const literal = (text) => ({ source: text, parts: text ? [text] : [] });
+const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
+/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
+const mentions = (t, name) => !!t?.parts.some(p => typeof p !== 'string' && p.name === name);
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#x27;',
+    '`': '&#x60;',
+    '=': '&#x3D;'
+};
+/** Handlebars' escapeExpression. */
+const escapeHtml = (s) => s.replace(/[&<>"'`=]/g, c => ENTITIES[c]);
+function render(t, values) {
+    return t.parts
+        .map(part => {
+        if (typeof part === 'string')
+            return part;
+        const v = values[part.name];
+        const s = v instanceof Date ? formatDate(v, part.format ?? '', part.tz ?? 'UTC') : (v ?? '');
+        return part.escape ? escapeHtml(s) : s;
+    })
+        .join('');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,45 @@
+export const id = 718;
+export const ids = [718];
+export const modules = {
+
+/***/ 7718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   post: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2020);
+/* harmony import */ var _keep_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7757);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3175);
+// The post step, which the runner calls after every job that used the action (post-if: always()): it loads
+// only this, so that a job pays little for it.
+
+
+
+
+
+/**
+ * Removes the private directory even when main was cancelled or crashed, and the kept login (keep-login).
+ * With neither in the state it does nothing.
+ */
+async function post() {
+    const workDir = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE_WORKDIR */ .Z);
+    if (workDir) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(workDir, { recursive: true, force: true });
+        }
+        catch (error) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`could not remove ${workDir}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}`);
+        }
+    }
+    await (0,_keep_login_js__WEBPACK_IMPORTED_MODULE_2__/* .removeKeptLogin */ .yx)();
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,6 @@
+// The names under which the main step leaves state for the post step (core.saveState / STATE_*).
+
+/** Set by every main step: the runner then calls the same entry again as the post step. */
+export const STATE_POST = 'isPost'
+/** The run's private directory, removed again by the post step when the main step was killed. */
+export const STATE_WORKDIR = 'workDir'

@@ -1,0 +1,1 @@
+export * from '../../node_modules/@actions/http-client/lib/index.js'
