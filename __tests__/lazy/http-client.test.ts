@@ -3,7 +3,7 @@
 // ask for a token or call the API (getIDToken, Octokit's proxy agent: labels.e2e and the OIDC logins).
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../helpers/action.js'
@@ -42,6 +42,10 @@ describe('src/lazy/http-client.cjs in the bundle', () => {
       compilerOptions: { paths: Record<string, string[]> }
     }
     expect(tsconfig.compilerOptions.paths['@actions/http-client']).toEqual(['./src/lazy/http-client.cjs'])
-    expect(readFileSync(join(ROOT, 'dist', 'index.js'), 'utf8')).toContain('getProxyAgentDispatcher')
+    const bundle = readdirSync(join(ROOT, 'dist'))
+      .filter(f => f.endsWith('.js'))
+      .map(f => readFileSync(join(ROOT, 'dist', f), 'utf8'))
+      .join('\n')
+    expect(bundle).toContain('getProxyAgentDispatcher')
   })
 })
