@@ -84,6 +84,7 @@ export async function run(): Promise<void> {
       reporter: actionReporter,
       tempRoot: process.env.RUNNER_TEMP || tmpdir(),
       out: fence,
+      idToken: audience => core.getIDToken(audience),
       onWorkDir: dir => core.saveState(STATE_WORKDIR, dir),
       onKeptConfig: dir => {
         kept = dir

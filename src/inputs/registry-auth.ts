@@ -4,15 +4,20 @@
 //     password: ${{ secrets.GITHUB_TOKEN }}
 // Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
 // name the entry and key, never a value.
+import { cloudLoginOf, type CloudLogin } from '../registry/cloud/detect.js'
 
 export interface RegistryLogin {
   /** As given; normalized by the caller. Empty means Docker Hub, as login-action takes it. */
   registry: string
   username: string
   password: string
+  /** login-action's `ecr` key: true or false; unset (or `auto`) detects ECR from the host. */
+  ecr?: boolean
+  /** Set when the username and password come from a cloud's token service (detect.ts) instead. */
+  cloud?: CloudLogin
 }
 
-const KEYS = ['registry', 'username', 'password']
+const KEYS = ['registry', 'username', 'password', 'ecr']
 
 /** An unquoted, 'single' or "double" quoted YAML scalar. */
 function scalar(raw: string, where: string): string {
@@ -30,7 +35,7 @@ function scalar(raw: string, where: string): string {
   return v.replace(/\s+#.*$/, '')
 }
 
-export function parseRegistryAuth(text: string): RegistryLogin[] {
+export function parseRegistryAuth(text: string, env: NodeJS.ProcessEnv = process.env): RegistryLogin[] {
   const entries: Record<string, string>[] = []
   let current: Record<string, string> | undefined
   let indent = -1
@@ -59,10 +64,29 @@ export function parseRegistryAuth(text: string): RegistryLogin[] {
   })
   return entries.map((e, i) => {
     const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`
-    if (!e.username) throw new Error(`${where} has no username`)
-    if (!e.password) throw new Error(`${where} has no password`)
-    return { registry: e.registry ?? '', username: e.username, password: e.password.trim() }
+    const ecr = ecrKey(e.ecr, where)
+    const login = {
+      registry: e.registry ?? '',
+      username: e.username ?? '',
+      password: (e.password ?? '').trim(),
+      ...(ecr === undefined ? {} : { ecr })
+    }
+    let cloud: CloudLogin | undefined
+    try {
+      cloud = cloudLoginOf({ ...login, registry: login.registry || 'docker.io' }, env)
+    } catch (error) {
+      throw new Error(`${where}: ${(error as Error).message}`)
+    }
+    if (!cloud && !e.username) throw new Error(`${where} has no username`)
+    if (!cloud && !e.password) throw new Error(`${where} has no password`)
+    return { ...login, ...(cloud ? { cloud } : {}) }
   })
+}
+
+function ecrKey(value: string | undefined, where: string): boolean | undefined {
+  if (value === undefined || value === 'auto') return undefined
+  if (value === 'true' || value === 'false') return value === 'true'
+  throw new Error(`${where}: ecr is true, false or auto`)
 }
 
 /**

@@ -30,6 +30,8 @@ import { resultOf, type Result } from './result.js'
 import { checkManifests, VerificationError } from './verify.js'
 import type { Moved } from './sources/copy.js'
 import { fromSources } from './sources/run.js'
+import { Logins } from './logins.js'
+import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -53,6 +55,10 @@ export interface Deps {
   sleep?: (ms: number) => Promise<void>
   /** Deadlines and caps of registry work (the environment's overrides); the defaults when absent. */
   registryBounds?: RegistryBounds
+  /** The job's OIDC token, for Docker Hub's OIDC login (the action's `core.getIDToken`). */
+  idToken?: IdTokenSource
+  /** The run's logins, cloud tokens fetched once (runPipeline makes them from the inputs when absent). */
+  logins?: Logins
 }
 
 export interface ExecuteOptions {
@@ -70,6 +76,8 @@ export interface ExecuteOptions {
    * removes it whatever happens; removed at once when the run fails.
    */
   onKeptConfig?: (dir: string) => void
+  /** The job's OIDC token for an audience (the action's `core.getIDToken`), for Docker Hub's OIDC login. */
+  idToken?: IdTokenSource
 }
 
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
@@ -131,7 +139,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         buildx,
         driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
         git,
-        registryBounds: registryBoundsFrom(env)
+        registryBounds: registryBoundsFrom(env),
+        idToken: opts.idToken
       }
     )
     return {
@@ -164,7 +173,18 @@ async function keptConfigDir(tempRoot: string, onDir: (dir: string) => void): Pr
 const repositoryLabels = (inputs: Inputs, ctx: GitContext, reporter: Reporter, env: NodeJS.ProcessEnv) =>
   loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env })
 
-export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
+export async function runPipeline(inputs: Inputs, given: Deps): Promise<Result> {
+  // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
+  const logins =
+    given.logins ??
+    new Logins(inputs.logins, {
+      reporter: given.reporter,
+      attempts: inputs.retries,
+      timeoutMs: boundsOf(given).requestMs,
+      idToken: given.idToken,
+      sleep: given.sleep
+    })
+  const deps: Deps = { ...given, logins, credentials: logins.lookup(given.credentials) }
   // One client per registry for the run: the reachability check and verification share its connections
   // and tokens.
   const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none'
@@ -243,11 +263,12 @@ async function phases(
     await timed(durations, 'login', () =>
       Promise.all(
         inputs.logins.map(async login => {
+          const { username, password } = await deps.logins!.resolve(login)
           await retry(
-            () => docker.login(loginHost(login.registry), login.username, login.password),
+            () => docker.login(loginHost(login.registry), username, password),
             retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)
           ).catch(withHint(inputs, { registry: login.registry, repository: login.registry }))
-          reporter.info(`Logged in to ${login.registry} as ${login.username}`)
+          reporter.info(`Logged in to ${login.registry} as ${username}`)
         })
       )
     )
