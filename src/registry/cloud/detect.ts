@@ -93,7 +93,7 @@ function hubOidc(login: LoginEntry, env: NodeJS.ProcessEnv): CloudLogin {
     throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to')
   const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim()
   const expiresIn = given === '' ? EXPIRES_IN.default : Number(given)
-  if (!Number.isInteger(expiresIn) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
+  if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
     throw new Error(
       `DOCKERHUB_OIDC_EXPIREIN is ${JSON.stringify(given.slice(0, 20))}: give whole seconds from ${EXPIRES_IN.min} to ${EXPIRES_IN.max}`
     )
