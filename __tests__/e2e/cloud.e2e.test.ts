@@ -17,7 +17,7 @@ import {
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 import { cleanUp } from '../helpers/stand-in.js'
-import { awsEnv, startEcrApi, type EcrApi } from '../helpers/cloud.js'
+import { awsEnv, startEcrApi, startHubExchange, startOidcEndpoint, type EcrApi } from '../helpers/cloud.js'
 
 const ECR_PASSWORD = `ecr-${randomBytes(24).toString('base64url')}`
 const CREDS = { username: 'AWS', password: ECR_PASSWORD }
@@ -162,5 +162,37 @@ describe('ECR login through the AWS SDK', () => {
     expect(api.calls).toHaveLength(1)
     expect(await tagExists(registry.host, `${image}:v1`, CREDS)).toBe(false)
     expect(shown(r.log)).not.toContain(SECRET)
+  })
+})
+
+describe("Docker Hub through the job's OIDC token", () => {
+  it("the action asks GitHub for Docker's audience and posts it to the exchange; a refusal fails before the build in the exchange's words", async () => {
+    const idToken = `eyJ.${randomBytes(12).toString('hex')}.sig`
+    const oidc = await startOidcEndpoint(idToken, 'request-token')
+    const exchange = await startHubExchange([
+      {
+        status: 401,
+        body: { error: 'invalid_grant', error_description: 'the subject is not allowed by the connection' }
+      }
+    ])
+    const r = await runAction(
+      { context: await context(), image: repo('hub'), tags: 'v1', username: 'octo-org' },
+      {
+        env: {
+          ...oidc.env,
+          DOCKERHUB_OIDC_CONNECTIONID: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+          DOCKERHUB_OIDC_ENDPOINT_URL: exchange.url
+        }
+      }
+    )
+    expect(r.code).not.toBe(0)
+    expect(oidc.audiences()).toEqual(['https://identity.docker.com'])
+    expect(exchange.forms()).toEqual([expect.objectContaining({ subject_token: idToken, expires_in: '300' })])
+    expect(errorLines(r.log)).toEqual([
+      "::error::Docker Hub's OIDC exchange refused the login for docker.io: HTTP 401: the subject is not allowed by the connection"
+    ])
+    expect(r.log).toContain(`::add-mask::${idToken}`)
+    expect(shown(r.log)).not.toContain(idToken)
+    expect(r.log).not.toMatch(BUILD_LINE)
   })
 })
