@@ -11,6 +11,8 @@ export type EcrAnswer =
   | { username: string; password: string; expiresAt?: Date }
   | { status: number; type: string; message: string }
   | { raw: unknown }
+  /** Never answers: the caller's deadline must end the request. */
+  | { hang: true }
 
 export interface EcrApi extends TestServer {
   /** The URL to give the SDK as AWS_ENDPOINT_URL_ECR (or _ECR_PUBLIC). */
@@ -32,6 +34,7 @@ export async function startEcrApi(answer: EcrAnswer, target = ECR_TARGET): Promi
     }
     calls.push(req)
     const a = api.answer
+    if ('hang' in a) return
     if ('status' in a) {
       res.writeHead(a.status, { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': a.type })
       res.end(JSON.stringify({ __type: a.type, message: a.message }))
@@ -104,6 +107,7 @@ export async function startOidcEndpoint(idToken: string, requestToken: string): 
   })
 }
 
+/** Status 0: the exchange never answers. */
 export type ExchangeAnswer = { status: number; body: unknown; headers?: Record<string, string> }
 
 export interface HubExchange extends TestServer {
@@ -123,6 +127,7 @@ export async function startHubExchange(answers: ExchangeAnswer[]): Promise<HubEx
       return
     }
     const a = ex.answers[Math.min(n++, ex.answers.length - 1)]
+    if (a.status === 0) return // never answers
     res.writeHead(a.status, { 'Content-Type': 'application/json', ...a.headers })
     res.end(typeof a.body === 'string' ? a.body : JSON.stringify(a.body))
   })

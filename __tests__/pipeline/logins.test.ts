@@ -157,6 +157,17 @@ describe('ECR through the AWS SDK', () => {
     expect(api.calls).toHaveLength(2)
   })
 
+  it('an ECR API that never answers is cut at the request deadline, within the attempts', async () => {
+    const api = await ecr({ hang: true })
+    const login = entry('127.0.0.1:5000', { ecr: true })
+    const started = Date.now()
+    await expect(logins([login], { attempts: 2, timeoutMs: 300 }).l.resolve(login)).rejects.toThrow(
+      /AWS ECR gave no login for 127\.0\.0\.1:5000: .*(timed? ?out|timeout)/i
+    )
+    expect(api.calls).toHaveLength(2)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
   it.each([
     [{ authorizationData: [] }, /holds no authorization token/],
     [
@@ -237,6 +248,13 @@ describe("Docker Hub through GitHub's OIDC token", () => {
     expect((await l.resolve(login)).password).toBe(HUB_TOKEN)
     expect(exchange.forms()).toHaveLength(3)
     expect(log.filter(m => m.startsWith('warning'))).toHaveLength(2)
+  })
+
+  it('an exchange that never answers is cut at the request deadline, within the attempts', async () => {
+    const { exchange, login } = await setUp([{ status: 0, body: '' }])
+    const { l } = logins([login], { idToken: aud => getIDToken(aud), attempts: 2, timeoutMs: 300 })
+    await expect(l.resolve(login)).rejects.toThrow(/could not be reached: .*(timeout|aborted)/i)
+    expect(exchange.forms()).toHaveLength(2)
   })
 
   it('without the id-token permission the error says so', async () => {

@@ -35,7 +35,12 @@ export async function ecrToken(req: EcrRequest): Promise<CloudToken> {
   const config = {
     region: req.region,
     maxAttempts: req.attempts,
-    requestHandler: { connectionTimeout: req.timeoutMs, requestTimeout: req.timeoutMs },
+    // Without throwOnRequestTimeout the SDK only warns when the deadline passes, and waits on.
+    requestHandler: {
+      connectionTimeout: req.timeoutMs,
+      requestTimeout: req.timeoutMs,
+      throwOnRequestTimeout: true
+    },
     ...(req.accessKey
       ? { credentials: { accessKeyId: req.accessKey.id, secretAccessKey: req.accessKey.secret } }
       : {})
