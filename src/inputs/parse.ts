@@ -17,7 +17,8 @@ import { splitKeyValue } from '../core/text.js'
 import { parseImages, type ImageName } from './images.js'
 import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
 import { parseSource, sourcesConflict } from './sources.js'
-import { cloudLoginOf, type CloudLogin } from '../registry/cloud/detect.js'
+import type { CloudLogin } from '../registry/cloud/detect.js'
+import { singleCloudLogin } from './cloud-login.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
@@ -413,7 +414,7 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       'username',
       `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`
     )
-  const cloud = singleCloudLogin(values)
+  const cloud = singleCloudLogin(values, process.env)
   if (!cloud && (values.username === '') !== (values.password === ''))
     throw new InputError(
       values.username === '' ? 'username' : 'password',
@@ -452,30 +453,6 @@ function checkTargets(values: InputValues, notices: string[]): ImageName[] {
   values.registry = targets[0].registry
   values.image = targets[0].image
   return targets
-}
-
-/**
- * The single registry's cloud login (`ecr`, or Docker Hub's OIDC): an ECR host or `ecr: true` needs no
- * username or password; Hub's OIDC takes a username without a password.
- */
-function singleCloudLogin(values: InputValues): CloudLogin | undefined {
-  if (values.registryAuth.trim() !== '') {
-    if (values.ecr !== 'auto')
-      throw new InputError(
-        'ecr',
-        `applies to ${ref('registry')}: with ${ref('registry-auth')}, give each entry its own ecr key`
-      )
-    return undefined
-  }
-  const ecr = values.ecr === 'auto' ? undefined : values.ecr === 'true'
-  try {
-    return cloudLoginOf({ ...values, ecr }, process.env)
-  } catch (error) {
-    throw new InputError(
-      values.ecr === 'true' ? 'ecr' : 'registry',
-      `${show(values.registry)}: ${(error as Error).message}`
-    )
-  }
 }
 
 /** `registry-auth` entries, or `username`/`password` for a single registry. */
