@@ -122,7 +122,10 @@ describe('workflow files', () => {
     'docker/login-action': 'v4',
     'docker/metadata-action': 'v6',
     'docker/build-push-action': 'v7',
-    'sigstore/cosign-installer': 'v4'
+    'sigstore/cosign-installer': 'v4',
+    'aws-actions/configure-aws-credentials': 'v5',
+    'google-github-actions/auth': 'v3',
+    'azure/login': 'v3'
   }
   const workflows = files.map(f => [f, parse(readFileSync(join(ROOT, f), 'utf8')) as Workflow] as const)
 

@@ -656,3 +656,102 @@ describe('images and registry-auth', () => {
     expect(e.message).not.toMatch(/pw1|pw2/)
   })
 })
+
+describe('cloud logins: ECR and Docker Hub OIDC', () => {
+  const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+  const UUID = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+  const saved = { ...process.env }
+  const withEnv = <T>(env: Record<string, string>, fn: () => T): T => {
+    for (const k of Object.keys(process.env)) if (/^(AWS_|DOCKERHUB_)/.test(k)) delete process.env[k]
+    Object.assign(process.env, env)
+    try {
+      return fn()
+    } finally {
+      process.env = { ...saved }
+    }
+  }
+
+  it('an ECR registry logs in through ECR with no username or password', () => {
+    const got = withEnv({}, () => inputs({ registry: ECR }))
+    expect(got.logins).toEqual([
+      {
+        registry: ECR,
+        username: '',
+        password: '',
+        cloud: { kind: 'ecr', region: 'eu-west-1', registryId: '123456789012' }
+      }
+    ])
+  })
+
+  it('with username/password as an access key; `ecr: false` makes it an ordinary login', () => {
+    const keyed = withEnv({}, () => inputs({ registry: ECR, username: 'AKIA', password: 's' }))
+    expect(keyed.logins[0].cloud?.kind).toBe('ecr')
+    const plain = withEnv({}, () =>
+      inputs({ registry: ECR, ecr: 'false', username: 'AWS', password: 'token' })
+    )
+    expect(plain.logins).toEqual([{ registry: ECR, username: 'AWS', password: 'token' }])
+    expect(withEnv({}, () => inputs({ registry: ECR, ecr: 'false' })).logins).toEqual([])
+  })
+
+  it('`ecr: true` on any registry, the region from AWS_REGION', () => {
+    const got = withEnv({ AWS_REGION: 'eu-north-1' }, () =>
+      inputs({ registry: '127.0.0.1:5000', ecr: 'true' })
+    )
+    expect(got.logins[0].cloud).toEqual({ kind: 'ecr', region: 'eu-north-1' })
+  })
+
+  it('registry-auth entries: an ECR host, or `ecr: true`, need no username or password', () => {
+    const got = withEnv({ AWS_REGION: 'eu-north-1' }, () =>
+      inputs({
+        image: '',
+        images: `${ECR}/app\n127.0.0.1:5000/app`,
+        'registry-auth': `- registry: ${ECR}\n- registry: 127.0.0.1:5000\n  ecr: true`
+      })
+    )
+    expect(got.logins.map(l => l.cloud)).toEqual([
+      { kind: 'ecr', region: 'eu-west-1', registryId: '123456789012' },
+      { kind: 'ecr', region: 'eu-north-1' }
+    ])
+  })
+
+  it('Docker Hub with a username, no password and DOCKERHUB_OIDC_CONNECTIONID logs in through OIDC', () => {
+    const got = withEnv({ DOCKERHUB_OIDC_CONNECTIONID: UUID }, () => inputs({ username: 'octo-org' }))
+    expect(got.logins[0]).toMatchObject({
+      registry: 'docker.io',
+      username: 'octo-org',
+      cloud: { kind: 'hub-oidc' }
+    })
+    // Without the connection id, a username alone is still half a login.
+    expect(withEnv({}, () => failure({ username: 'octo-org' })).input).toBe('password')
+  })
+
+  it.each([
+    [{ registry: '127.0.0.1:5000', ecr: 'true' }, {}, 'ecr', /names no AWS region: set AWS_REGION/],
+    [{ registry: ECR, username: 'AKIA' }, {}, 'registry', /give both, or neither/],
+    [{ ecr: 'maybe' }, {}, 'ecr', /must be one of auto, true, false/],
+    [
+      { ecr: 'true', 'registry-auth': '- registry: ghcr.io\n  username: u\n  password: p' },
+      {},
+      'ecr',
+      /each entry its own ecr key/
+    ],
+    [
+      { 'registry-auth': '- registry: ghcr.io\n  ecr: maybe' },
+      {},
+      'registry-auth',
+      /ecr is true, false or auto/
+    ],
+    [{ 'registry-auth': `- registry: ${ECR}\n  ecr: false` }, {}, 'registry-auth', /no username/],
+    [
+      { 'registry-auth': '- registry: r.example\n  ecr: true' },
+      {},
+      'registry-auth',
+      /entry 1 \("r.example"\): the host names no AWS region/
+    ],
+    [{ username: 'org' }, { DOCKERHUB_OIDC_CONNECTIONID: 'nope' }, 'registry', /not a UUID/]
+  ])('%j with %j is an error of %s', (values, env, input, message) => {
+    const e = withEnv(env, () => failure(values))
+    expect(e.input).toBe(input)
+    expect(e.message).toMatch(message)
+  })
+})

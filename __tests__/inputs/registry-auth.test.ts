@@ -73,7 +73,6 @@ describe("parseRegistryAuth: login-action's list, as YAML", () => {
         registry: '1.dkr.ecr.us-east-1.amazonaws.com',
         username: 'u',
         password: 'p',
-        ecr: 'auto',
         scope: 'octo/app@push'
       }
     ])
@@ -139,5 +138,56 @@ describe('credentialsIn: what to mask, before anything can print it', () => {
   it('when the text does not parse: plain password values, never YAML syntax such as | or {', () => {
     const text = "- registry: a\n  password: 'pw3'\n  x: [\n- password: |\n    key\n- password: {a: b\n"
     expect(credentialsIn(text).map(c => c.password)).toEqual(['pw3'])
+  })
+})
+
+describe('registry-auth: cloud logins', () => {
+  it("reads login-action's ecr key (true, false, auto) and needs no username or password for ECR", () => {
+    const text = [
+      '- registry: 123456789012.dkr.ecr.us-east-2.amazonaws.com',
+      '- registry: 127.0.0.1:5000',
+      '  ecr: true',
+      '- registry: public.ecr.aws',
+      '  ecr: auto',
+      '  username: AKIA',
+      '  password: secret',
+      '- registry: 123456789012.dkr.ecr.us-east-2.amazonaws.com:443',
+      '  ecr: false',
+      '  username: AWS',
+      '  password: token'
+    ].join('\n')
+    expect(parseRegistryAuth(text, { AWS_REGION: 'eu-west-1' })).toEqual([
+      {
+        registry: '123456789012.dkr.ecr.us-east-2.amazonaws.com',
+        username: '',
+        password: '',
+        cloud: { kind: 'ecr', region: 'us-east-2', registryId: '123456789012' }
+      },
+      {
+        registry: '127.0.0.1:5000',
+        username: '',
+        password: '',
+        ecr: true,
+        cloud: { kind: 'ecr', region: 'eu-west-1' }
+      },
+      {
+        registry: 'public.ecr.aws',
+        username: 'AKIA',
+        password: 'secret',
+        cloud: { kind: 'ecr-public', region: 'us-east-1' }
+      },
+      {
+        registry: '123456789012.dkr.ecr.us-east-2.amazonaws.com:443',
+        username: 'AWS',
+        password: 'token',
+        ecr: false
+      }
+    ])
+  })
+
+  it('a Docker Hub entry without a password is an OIDC login when DOCKERHUB_OIDC_CONNECTIONID is set', () => {
+    const env = { DOCKERHUB_OIDC_CONNECTIONID: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }
+    expect(parseRegistryAuth('- username: octo-org', env)[0].cloud?.kind).toBe('hub-oidc')
+    expect(() => parseRegistryAuth('- username: octo-org', {})).toThrow(/no password/)
   })
 })

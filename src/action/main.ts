@@ -87,6 +87,7 @@ export async function main(): Promise<void> {
       reporter: actionReporter,
       tempRoot,
       out: fence,
+      idToken: audience => core.getIDToken(audience),
       onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
     })
 

@@ -17,6 +17,8 @@ import { splitKeyValue, YAML_FALSE, YAML_TRUE } from '../core/text.js'
 import { parseImages, type ImageName } from './images.js'
 import { parseRegistryAuth, type RegistryLogin, RegistryAuthError } from './registry-auth.js'
 import { parseSource, sourcesConflict, indexAnnotations } from './sources.js'
+import type { CloudLogin } from '../registry/cloud/detect.js'
+import { singleCloudLogin } from './cloud-login.js'
 
 export interface Inputs extends InputValues {
   /** True for git or http(s) URLs: docker fetches them, so there is nothing local to check. */
@@ -419,12 +421,13 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       'username',
       `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`
     )
-  if ((values.username === '') !== (values.password === ''))
+  const cloud = singleCloudLogin(values, process.env)
+  if (!cloud && (values.username === '') !== (values.password === ''))
     throw new InputError(
       values.username === '' ? 'username' : 'password',
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
-  const logins = checkLogins(values)
+  const logins = checkLogins(values, cloud)
   return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices }
 }
 
@@ -460,10 +463,17 @@ function checkTargets(values: InputValues, notices: string[]): ImageName[] {
 }
 
 /** `registry-auth` entries, or `username`/`password` for a single registry. */
-function checkLogins(values: InputValues): RegistryLogin[] {
+function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLogin[] {
   if (values.registryAuth.trim() === '')
-    return values.username
-      ? [{ registry: values.registry, username: values.username, password: values.password }]
+    return values.username || cloud
+      ? [
+          {
+            registry: values.registry,
+            username: values.username,
+            password: values.password,
+            ...(cloud ? { cloud } : {})
+          }
+        ]
       : []
   if (values.username)
     throw new InputError(

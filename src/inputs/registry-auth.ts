@@ -7,13 +7,18 @@
 // pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
 // js-yaml's own message, which quotes the input.
 
+import { messageOf } from '../core/text.js'
+import { cloudLoginOf, type CloudLogin } from '../registry/cloud/detect.js'
+
 export interface RegistryLogin {
   /** As given; normalized by the caller. Empty means Docker Hub, as login-action takes it. */
   registry: string
   username: string
   password: string
-  /** login-action's `ecr` (`auto`, `true`, `false`), carried as given for the cloud logins. */
-  ecr?: string
+  /** login-action's `ecr` key: true or false; unset (or `auto`) detects ECR from the host. */
+  ecr?: boolean
+  /** Set when the username and password come from a cloud's token service (registry/cloud) instead. */
+  cloud?: CloudLogin
   /**
    * login-action's `scope`: which repositories the login is for when it is kept for later steps. The
    * step's own push always uses the full login.
@@ -64,7 +69,7 @@ function scalarOf(value: unknown): string | undefined {
   return undefined
 }
 
-export function parseRegistryAuth(text: string): RegistryLogin[] {
+export function parseRegistryAuth(text: string, env: NodeJS.ProcessEnv = process.env): RegistryLogin[] {
   const doc = readYaml(text)
   if (doc === undefined || doc === null) return []
   if (!Array.isArray(doc))
@@ -89,19 +94,24 @@ export function parseRegistryAuth(text: string): RegistryLogin[] {
       return s
     }
     if (entry.registry !== undefined && entry.registry !== null) field('registry')
-    const username = field('username')
-    const password = field('password')?.trim()
-    if (!username) throw new RegistryAuthError(`${where} has no username`)
-    if (!password) throw new RegistryAuthError(`${where} has no password`)
-    const ecr = field('ecr')
+    const username = field('username') ?? ''
+    const password = field('password')?.trim() ?? ''
+    const ecrText = field('ecr')
+    if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
+      throw new RegistryAuthError(`${where}: ecr is true, false or auto`)
+    const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true'
     const scope = field('scope')
-    return {
-      registry,
-      username,
-      password,
-      ...(ecr !== undefined && { ecr }),
-      ...(scope !== undefined && { scope })
+    const login = { registry, username, password, ...(ecr !== undefined && { ecr }) }
+    let cloud: CloudLogin | undefined
+    try {
+      cloud = cloudLoginOf({ ...login, registry: registry || 'docker.io' }, env)
+    } catch (error) {
+      throw new RegistryAuthError(`${where}: ${messageOf(error)}`)
     }
+    // A cloud login gets its password from the cloud's token service: the entry may name none.
+    if (!cloud && !username) throw new RegistryAuthError(`${where} has no username`)
+    if (!cloud && !password) throw new RegistryAuthError(`${where} has no password`)
+    return { ...login, ...(cloud && { cloud }), ...(scope !== undefined && { scope }) }
   })
 }
 

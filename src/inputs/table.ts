@@ -229,6 +229,14 @@ export const INPUTS = {
       'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
     cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
   },
+  ecr: {
+    kind: 'choice',
+    default: 'auto',
+    choices: ['auto', 'true', 'false'],
+    description:
+      "Whether `registry` is AWS ECR, as login-action's `ecr`: `auto` detects it from the host (`<account>.dkr.ecr.<region>.amazonaws.com` and its other forms, `public.ecr.aws`). An ECR login comes from `GetAuthorizationToken` with the AWS credentials and region in the environment; `username`/`password` are then an access key id and its secret. In `registry-auth`, each entry has its own `ecr` key.",
+    cli: { value: 'auto|true|false', help: 'whether the registry is AWS ECR (default auto: from the host)' }
+  },
   keepLogin: {
     kind: 'boolean',
     default: 'false',

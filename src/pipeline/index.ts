@@ -33,6 +33,8 @@ import { checkManifests, VerificationError } from './verify.js'
 import type { Moved } from './sources/copy.js'
 import { fromSources } from './sources/run.js'
 import { asksForSbom, sbomFiles } from './sbom.js'
+import { Logins } from './logins.js'
+import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
 
 export type { Result } from './result.js'
 export { PUSH_RETRY_WINDOW_MS } from './push.js'
@@ -60,6 +62,10 @@ export interface Deps {
   sleep?: (ms: number) => Promise<void>
   /** Deadlines and caps of registry work (the environment's overrides); the defaults when absent. */
   registryBounds?: RegistryBounds
+  /** The job's OIDC token, for Docker Hub's OIDC login (the action's `core.getIDToken`). */
+  idToken?: IdTokenSource
+  /** The run's logins, cloud tokens fetched once (runPipeline makes them from the inputs when absent). */
+  logins?: Logins
 }
 
 export interface ExecuteOptions {
@@ -71,6 +77,8 @@ export interface ExecuteOptions {
   env?: NodeJS.ProcessEnv
   /** Told the private directory as soon as it exists, so a post step can remove it after a crash. */
   onWorkDir?: (dir: string) => void
+  /** The job's OIDC token for an audience (the action's `core.getIDToken`), for Docker Hub's OIDC login. */
+  idToken?: IdTokenSource
 }
 
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
@@ -142,7 +150,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
         git,
         registryBounds: registryBoundsFrom(env),
-        tempRoot: opts.tempRoot
+        tempRoot: opts.tempRoot,
+        idToken: opts.idToken
       }
     )
     // From sources, the labels and annotations are those on what was pushed, not those a build would set.
@@ -175,7 +184,18 @@ function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
   }
 }
 
-export async function runPipeline(inputs: Inputs, deps: Deps): Promise<Result> {
+export async function runPipeline(inputs: Inputs, given: Deps): Promise<Result> {
+  // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
+  const logins =
+    given.logins ??
+    new Logins(inputs.logins, {
+      reporter: given.reporter,
+      attempts: inputs.retries,
+      timeoutMs: boundsOf(given).requestMs,
+      idToken: given.idToken,
+      sleep: given.sleep
+    })
+  const deps: Deps = { ...given, logins, credentials: logins.lookup(given.credentials) }
   // One client per registry for the run: the reachability check and verification share its connections
   // and tokens.
   const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none'

@@ -15,6 +15,7 @@ import type { Reporter } from '../log/reporter.js'
 import { ClassifiedError, retry } from '../core/retry.js'
 import { loginHost, withHint } from './hints.js'
 import { retrying } from './plan.js'
+import type { Logins } from './logins.js'
 
 /** docker's placeholder user for a login stored as an identity token. */
 const TOKEN_USER = '<token>'
@@ -25,30 +26,35 @@ export interface LoginDeps {
   /** The run's DOCKER_CONFIG, where each login must be found afterwards. */
   dockerConfig?: string
   sleep?: (ms: number) => Promise<void>
+  /** Turns a login into what `docker login` gets: itself, or a cloud login's token (logins.ts). */
+  logins?: Pick<Logins, 'resolve'>
 }
 
 export async function logIn(inputs: Inputs, deps: LoginDeps): Promise<void> {
   const { docker, reporter } = deps
+  const users = new Map<string, string>()
   for (const login of inputs.logins) {
+    const { username, password } = deps.logins ? await deps.logins.resolve(login) : login
     await retry(
-      () => docker.login(loginHost(login.registry), login.username, login.password),
+      () => docker.login(loginHost(login.registry), username, password),
       retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)
     ).catch(withHint(inputs, { registry: login.registry, repository: login.registry }))
-    reporter.info(`Logged in to ${login.registry} as ${login.username}`)
+    reporter.info(`Logged in to ${login.registry} as ${username}`)
+    users.set(login.registry, username)
   }
-  if (deps.dockerConfig) await checkLanded(inputs, deps.dockerConfig)
+  if (deps.dockerConfig) await checkLanded(inputs, deps.dockerConfig, users)
 }
 
 /**
  * Each login is found in the config, read afresh, the way the registry client will look it up. Whatever
  * rewrote the file in between, the error says so instead of blaming the credentials.
  */
-async function checkLanded(inputs: Inputs, dockerConfig: string): Promise<void> {
+async function checkLanded(inputs: Inputs, dockerConfig: string, users: Map<string, string>): Promise<void> {
   // Helpers are never run: the login hosts are pinned to the file store.
   const lookup = credentialsFromDockerConfig(dockerConfig, () => Promise.reject(new Error('not found')))
   for (const login of inputs.logins) {
     const found = await lookup(login.registry)
-    if (found && (found.username === login.username || found.username === TOKEN_USER)) continue
+    if (found && (found.username === users.get(login.registry) || found.username === TOKEN_USER)) continue
     throw new ClassifiedError(
       `docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`,
       'fatal'

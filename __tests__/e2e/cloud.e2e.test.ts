@@ -1,0 +1,198 @@
+// Cloud logins end to end: the action gets its login from an ECR API stand-in on 127.0.0.1 (the AWS SDK
+// reaches it through AWS_ENDPOINT_URL_ECR) and pushes with it to a real basic-auth registry whose user is AWS,
+// as ECR's own is. One signed GetAuthorizationToken call serves the login, the preflight, the push and the
+// verification; the token is in no log and, after the post step, in no file.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
+import {
+  ensureBaseImage,
+  makeContext,
+  removeImagesLater,
+  requireDocker,
+  runCommand
+} from '../helpers/docker.js'
+import { startRegistry, type TestRegistry } from '../helpers/registry.js'
+import { inspectRaw, tagExists } from '../helpers/skopeo.js'
+import { cleanUp } from '../helpers/stand-in.js'
+import { awsEnv, startEcrApi, startHubExchange, startOidcEndpoint, type EcrApi } from '../helpers/cloud.js'
+
+const ECR_PASSWORD = `ecr-${randomBytes(24).toString('base64url')}`
+const CREDS = { username: 'AWS', password: ECR_PASSWORD }
+const KEY_ID = 'AKIAE2ETESTKEY000001'
+const SECRET = `secret-${randomBytes(12).toString('hex')}`
+const BUILD_LINE = /^\[command\]docker (buildx )?build/m
+const b64 = (s: string): string => Buffer.from(s).toString('base64')
+
+let base: string
+let registry: TestRegistry
+const contexts: string[] = []
+let n = 0
+const repo = (name: string): string => `cloud/${name}-${process.pid}-${++n}`
+
+async function context(): Promise<string> {
+  const dir = await makeContext({
+    Dockerfile: `FROM ${base}\nRUN echo ${randomBytes(8).toString('hex')} > /id\n`
+  })
+  contexts.push(dir)
+  return dir
+}
+
+/** Files under `dirs` that hold `secret` (grep exit 1: none). */
+async function filesHolding(secret: string, ...dirs: string[]): Promise<string[]> {
+  const found: string[] = []
+  for (const dir of dirs.filter(d => d && existsSync(d))) {
+    const res = await runCommand('grep', ['-rlF', '--', secret, dir])
+    if (res.code > 1) throw new Error(`grep -r ${dir}: ${res.stderr}`)
+    found.push(...res.stdout.split('\n').filter(Boolean))
+  }
+  return found
+}
+
+/** The log as the runner shows it: its own ::add-mask:: lines are the masking, never shown. */
+const shown = (log: string): string =>
+  log
+    .split('\n')
+    .filter(l => !l.startsWith('::add-mask::'))
+    .join('\n')
+
+/**
+ * The ECR token masked before use; nothing of it, nor of the key given for it, in the log or, after the post
+ * step, on disk.
+ */
+async function expectNoSecrets(r: ActionRun): Promise<void> {
+  expect(r.log).toContain(`::add-mask::${ECR_PASSWORD}`)
+  for (const secret of [ECR_PASSWORD, b64(`AWS:${ECR_PASSWORD}`), SECRET, b64(SECRET)]) {
+    expect(shown(r.log)).not.toContain(secret)
+    expect(await filesHolding(secret, r.runnerTemp, r.home, process.env.DOCKER_CONFIG ?? '')).toEqual([])
+  }
+}
+
+let api: EcrApi
+
+beforeAll(async () => {
+  await requireDocker()
+  base = await ensureBaseImage()
+  registry = await startRegistry({ auth: CREDS })
+})
+
+afterAll(async () => {
+  if (registry) await removeImagesLater(`${registry.host}/`)
+  await registry?.stop()
+  await cleanUp()
+  await Promise.all(contexts.map(d => rm(d, { recursive: true, force: true })))
+})
+
+describe('ECR login through the AWS SDK', () => {
+  beforeAll(async () => {
+    api = await startEcrApi({ username: 'AWS', password: ECR_PASSWORD })
+  })
+
+  it('a registry-auth entry with ecr: true and an access key: one signed call, pushed and verified', async () => {
+    api.calls.length = 0
+    api.answer = { username: 'AWS', password: ECR_PASSWORD }
+    const image = repo('entry')
+    const r = await runAction(
+      {
+        context: await context(),
+        registry: registry.host,
+        image,
+        tags: 'v1\nv2',
+        'registry-auth': `- registry: ${registry.host}\n  ecr: true\n  username: ${KEY_ID}\n  password: ${SECRET}`
+      },
+      { env: awsEnv(api) }
+    )
+    expectSucceeded(r)
+    expect(r.post?.code).toBe(0)
+    expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`, CREDS)).digest)
+    expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v2`, CREDS)).digest)
+    expect(r.log).toMatch(`Got a login for ${registry.host} from AWS ECR`)
+    expect(r.log).toMatch(/Verified: 2 tag\(s\)/)
+    // The login, the preflight, the push and the verification shared one token.
+    expect(api.calls).toHaveLength(1)
+    expect(api.keyIds()).toEqual([KEY_ID])
+    await expectNoSecrets(r)
+  })
+
+  it("the single registry input with ecr: true takes the environment's credentials", async () => {
+    api.calls.length = 0
+    api.answer = { username: 'AWS', password: ECR_PASSWORD }
+    const image = repo('single')
+    const r = await runAction(
+      { context: await context(), registry: registry.host, image, tags: 'v1', ecr: 'true' },
+      { env: awsEnv(api, { AWS_ACCESS_KEY_ID: KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET }) }
+    )
+    expectSucceeded(r)
+    expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`, CREDS)).digest)
+    expect(api.calls).toHaveLength(1)
+    expect(api.keyIds()).toEqual([KEY_ID])
+    // The environment's secret is the runner's to mask; ours is the token.
+    expect(r.log).toContain(`::add-mask::${ECR_PASSWORD}`)
+    expect(shown(r.log)).not.toContain(ECR_PASSWORD)
+    expect(await filesHolding(ECR_PASSWORD, r.runnerTemp, r.home)).toEqual([])
+  })
+
+  it("an AWS error fails before the build, naming the registry and the service's message; nothing is pushed", async () => {
+    api.calls.length = 0
+    api.answer = {
+      status: 400,
+      type: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.'
+    }
+    const image = repo('refused')
+    const r = await runAction(
+      {
+        context: await context(),
+        registry: registry.host,
+        image,
+        tags: 'v1',
+        'registry-auth': `- registry: ${registry.host}\n  ecr: true\n  username: ${KEY_ID}\n  password: ${SECRET}`
+      },
+      { env: awsEnv(api) }
+    )
+    expect(r.code).not.toBe(0)
+    const errors = errorLines(r.log)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(`AWS ECR gave no login for ${registry.host}`)
+    expect(errors[0]).toContain('The security token included in the request is invalid.')
+    expect(r.log).not.toMatch(BUILD_LINE)
+    // A refusal is final: asked once.
+    expect(api.calls).toHaveLength(1)
+    expect(await tagExists(registry.host, `${image}:v1`, CREDS)).toBe(false)
+    expect(shown(r.log)).not.toContain(SECRET)
+  })
+})
+
+describe("Docker Hub through the job's OIDC token", () => {
+  it("the action asks GitHub for Docker's audience and posts it to the exchange; a refusal fails before the build in the exchange's words", async () => {
+    const idToken = `eyJ.${randomBytes(12).toString('hex')}.sig`
+    const oidc = await startOidcEndpoint(idToken, 'request-token')
+    const exchange = await startHubExchange([
+      {
+        status: 401,
+        body: { error: 'invalid_grant', error_description: 'the subject is not allowed by the connection' }
+      }
+    ])
+    const r = await runAction(
+      { context: await context(), image: repo('hub'), tags: 'v1', username: 'octo-org' },
+      {
+        env: {
+          ...oidc.env,
+          DOCKERHUB_OIDC_CONNECTIONID: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+          DOCKERHUB_OIDC_ENDPOINT_URL: exchange.url
+        }
+      }
+    )
+    expect(r.code).not.toBe(0)
+    expect(oidc.audiences()).toEqual(['https://identity.docker.com'])
+    expect(exchange.forms()).toEqual([expect.objectContaining({ subject_token: idToken, expires_in: '300' })])
+    expect(errorLines(r.log)).toEqual([
+      "::error::Docker Hub's OIDC exchange refused the login for docker.io: HTTP 401: the subject is not allowed by the connection"
+    ])
+    expect(r.log).toContain(`::add-mask::${idToken}`)
+    expect(shown(r.log)).not.toContain(idToken)
+    expect(r.log).not.toMatch(BUILD_LINE)
+  })
+})

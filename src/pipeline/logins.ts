@@ -1,0 +1,116 @@
+// Turns each login into the username and password that `docker login` gets: as given, or from a cloud's
+// token service. A cloud login is fetched once per registry per run, again only after it expires, and the
+// same token serves the registry client (preflight, verification) through the credential lookup.
+import type { RegistryLogin } from '../inputs/registry-auth.js'
+import type { CredentialLookup, Credentials } from '../registry/auth.js'
+import { cloudService, type CloudLogin } from '../registry/cloud/detect.js'
+import type { CloudToken } from '../registry/cloud/ecr.js'
+import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
+import type { Reporter } from '../log/reporter.js'
+import { credentialSecrets } from '../log/masks.js'
+
+export interface LoginsOptions {
+  reporter: Reporter
+  /** `retries`: the SDK's and the exchange's attempts for transient failures. */
+  attempts: number
+  /** The deadline of one request to a token service. */
+  timeoutMs: number
+  /** The job's OIDC token (the action's `core.getIDToken`); absent where there is none (the CLI). */
+  idToken?: IdTokenSource
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+}
+
+interface Cached {
+  promise: Promise<CloudToken>
+  token?: CloudToken
+}
+
+export class Logins {
+  private readonly byRegistry = new Map<string, RegistryLogin>()
+  private readonly tokens = new Map<string, Cached>()
+  private readonly opts: LoginsOptions
+  /** Token service calls made this run, per registry. */
+  readonly calls = new Map<string, number>()
+
+  constructor(logins: RegistryLogin[], opts: LoginsOptions) {
+    for (const login of logins) this.byRegistry.set(login.registry, login)
+    this.opts = opts
+  }
+
+  /** The username and password for `login`, masked before they are returned. */
+  async resolve(login: RegistryLogin): Promise<Credentials> {
+    const { reporter } = this.opts
+    // A secret access key given as the password is masked like any password.
+    credentialSecrets(login.username, login.password).forEach(v => reporter.setSecret(v))
+    if (!login.cloud) return { username: login.username, password: login.password }
+    const token = await this.token(login, login.cloud)
+    return { username: token.username, password: token.password }
+  }
+
+  /** The registry client's credentials: a cloud login's token for its registry, `fallback` for the rest. */
+  lookup(fallback?: CredentialLookup): CredentialLookup {
+    return async registry => {
+      const login = this.byRegistry.get(registry)
+      if (login?.cloud) return this.resolve(login)
+      return fallback?.(registry)
+    }
+  }
+
+  private token(login: RegistryLogin, cloud: CloudLogin): Promise<CloudToken> {
+    const now = this.opts.now ?? Date.now
+    const cached = this.tokens.get(login.registry)
+    // A failed fetch stays failed: a refusal is not asked again within the run.
+    if (cached && !(cached.token && cached.token.expiresAt <= now())) return cached.promise
+    const entry: Cached = { promise: this.fetch(login, cloud) }
+    entry.promise.then(
+      token => (entry.token = token),
+      () => {}
+    )
+    this.tokens.set(login.registry, entry)
+    return entry.promise
+  }
+
+  private async fetch(login: RegistryLogin, cloud: CloudLogin): Promise<CloudToken> {
+    const { reporter, attempts, timeoutMs } = this.opts
+    this.calls.set(login.registry, (this.calls.get(login.registry) ?? 0) + 1)
+    let token: CloudToken
+    if (cloud.kind === 'hub-oidc') {
+      const idToken = this.opts.idToken
+      if (!idToken)
+        throw new Error(
+          `Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`
+        )
+      const { hubOidcToken } = await import('../registry/cloud/hub-oidc.js')
+      token = await hubOidcToken({
+        registry: login.registry,
+        username: login.username,
+        settings: cloud,
+        idToken,
+        attempts,
+        timeoutMs,
+        sleep: this.opts.sleep,
+        onRetry: m => reporter.warning(m),
+        onSecret: v => reporter.setSecret(v)
+      })
+    } else {
+      const { ecrToken } = await import('../registry/cloud/ecr.js')
+      token = await ecrToken({
+        registry: login.registry,
+        public: cloud.kind === 'ecr-public',
+        region: cloud.region,
+        registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
+        accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
+        attempts,
+        timeoutMs
+      })
+    }
+    // Masked before anything can print or send it.
+    credentialSecrets(token.username, token.password).forEach(v => reporter.setSecret(v))
+    const until = Number.isFinite(token.expiresAt)
+      ? `, valid until ${new Date(token.expiresAt).toISOString()}`
+      : ''
+    reporter.info(`Got a login for ${login.registry} from ${cloudService(cloud)}${until}`)
+    return token
+  }
+}
