@@ -28,3 +28,7 @@ export function percentDecoded(text: string): string {
 // The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
 export const YAML_TRUE = /^(?:true|True|TRUE)$/
 export const YAML_FALSE = /^(?:false|False|FALSE)$/
+
+/** A value quoted for a message, cut at 200 characters: enough to recognise it, never a page of input. */
+export const quote = (value: string): string =>
+  JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)

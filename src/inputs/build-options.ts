@@ -7,8 +7,7 @@ import { InputError } from './error.js'
 import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
 import { parseAnnotation } from '../metadata/levels.js'
-
-const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
+import { quote } from '../core/text.js'
 
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/
 
@@ -21,7 +20,7 @@ export function addHosts(entries: string[]): string[] {
     if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && isIP(ip) === 0))
       throw new InputError(
         'add-hosts',
-        `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`
+        `${quote(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`
       )
   }
   return entries
@@ -30,7 +29,7 @@ export function addHosts(entries: string[]): string[] {
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 export function network(value: string): string {
   if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-    throw new InputError('network', `${show(value)} is not a network mode such as default, none or host`)
+    throw new InputError('network', `${quote(value)} is not a network mode such as default, none or host`)
   return value
 }
 
@@ -44,7 +43,7 @@ export function shmSize(value: string): string {
   if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '') as keyof typeof UNIT] < 1)
     throw new InputError(
       'shm-size',
-      `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`
+      `${quote(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`
     )
   return value
 }
@@ -71,23 +70,23 @@ export const ULIMIT_NAMES = [
 export function ulimits(entries: string[]): string[] {
   for (const entry of entries) {
     const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry)
-    if (!m) throw new InputError('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`)
+    if (!m) throw new InputError('ulimit', `${quote(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`)
     if (!ULIMIT_NAMES.includes(m[1]))
       throw new InputError(
         'ulimit',
-        `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`
+        `${quote(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`
       )
     const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])]
     // -1 is "unlimited", and unlimited is above any number.
     if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-      throw new InputError('ulimit', `${show(entry)}: the soft limit is above the hard limit`)
+      throw new InputError('ulimit', `${quote(entry)}: the soft limit is above the hard limit`)
   }
   return entries
 }
 
 export function cgroupParent(value: string): string {
   if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-    throw new InputError('cgroup-parent', `${show(value)} is not a cgroup path`)
+    throw new InputError('cgroup-parent', `${quote(value)} is not a cgroup path`)
   return value
 }
 
@@ -99,7 +98,7 @@ export function allow(entries: string[]): string[] {
     if (!ENTITLEMENT.test(entry))
       throw new InputError(
         'allow',
-        `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`
+        `${quote(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`
       )
   return entries
 }
@@ -116,12 +115,12 @@ export function buildContexts(entries: string[]): string[] {
     if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
       throw new InputError(
         'build-contexts',
-        `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`
+        `${quote(entry)} is not name=path|url|docker-image://ref|oci-layout://path`
       )
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
       throw new InputError(
         'build-contexts',
-        `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`
+        `${quote(kv.key)}: ${quote(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`
       )
     return `${kv.key}=${value}`
   })
@@ -131,7 +130,7 @@ export function buildContexts(entries: string[]): string[] {
 export function ssh(entries: string[]): string[] {
   for (const entry of entries)
     if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-      throw new InputError('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`)
+      throw new InputError('ssh', `${quote(entry)} is not default or id=path (an agent socket or a key file)`)
   return entries
 }
 
@@ -149,7 +148,7 @@ export function attests(entries: string[]): string[] {
     if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
       throw new InputError(
         'attests',
-        `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`
+        `${quote(entry)} is not an attestation like type=sbom or type=provenance,mode=max`
       )
   return entries
 }
@@ -158,7 +157,7 @@ const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 
 export function noCacheFilters(entries: string[]): string[] {
   for (const entry of entries)
-    if (!STAGE.test(entry)) throw new InputError('no-cache-filters', `${show(entry)} is not a stage name`)
+    if (!STAGE.test(entry)) throw new InputError('no-cache-filters', `${quote(entry)} is not a stage name`)
   return entries
 }
 
@@ -167,7 +166,7 @@ export const CALLS = ['build', 'check', 'outline', 'targets']
 
 export function call(value: string): string {
   if (value !== '' && !CALLS.includes(value))
-    throw new InputError('call', `${show(value)} must be one of ${CALLS.join(', ')}`)
+    throw new InputError('call', `${quote(value)} must be one of ${CALLS.join(', ')}`)
   return value
 }
 
@@ -194,7 +193,7 @@ export function checkBuildSources(
     if (!existsSync(dir))
       throw new InputError(
         'build-contexts',
-        `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`
+        `${quote(key)}: ${quote(value)} does not exist (resolved to ${quote(dir)})`
       )
   }
   for (const entry of values.ssh) {
@@ -203,13 +202,13 @@ export function checkBuildSources(
       if (!env.SSH_AUTH_SOCK)
         throw new InputError(
           'ssh',
-          `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`
+          `${quote(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`
         )
       continue
     }
     for (const p of kv.value.split(','))
       if (!existsSync(path.resolve(cwd, p)))
-        throw new InputError('ssh', `${show(kv.key)}: ${show(p)} does not exist`)
+        throw new InputError('ssh', `${quote(kv.key)}: ${quote(p)} does not exist`)
   }
 }
 

@@ -13,6 +13,7 @@ import {
   tagProblem
 } from '../core/reference.js'
 import { parseRule, RuleError, type TagRule } from '../metadata/rules/parse.js'
+import { quote } from '../core/text.js'
 
 export { RuleError } from '../metadata/rules/parse.js'
 
@@ -32,15 +33,13 @@ export interface TagEntries {
   refs: TagRefGroup[]
 }
 
-const show = (s: string): string => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s)
-
 /**
  * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
  * the first component when it has a "." or ":" or is "localhost", as docker decides it.
  */
 export function parseFullRef(text: string): { registry: string; image: string; tag: string } {
   if (text.includes('@'))
-    throw new RuleError(`${show(text)} has a digest; a tag names what is pushed, so give name:tag`)
+    throw new RuleError(`${quote(text)} has a digest; a tag names what is pushed, so give name:tag`)
   const slash = text.lastIndexOf('/')
   const colon = text.lastIndexOf(':')
   const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest']
@@ -50,14 +49,14 @@ export function parseFullRef(text: string): { registry: string; image: string; t
   const image = hasHost ? name.slice(first.length + 1) : name
   if (hasHost) {
     const problem = registryProblem(registry)
-    if (problem) throw new RuleError(`${show(text)}: ${show(registry)} ${problem}`)
+    if (problem) throw new RuleError(`${quote(text)}: ${quote(registry)} ${problem}`)
   }
   const pathIssue = pathProblem(image)
-  if (pathIssue) throw new RuleError(`${show(text)} is not a valid reference: ${pathIssue}`)
+  if (pathIssue) throw new RuleError(`${quote(text)} is not a valid reference: ${pathIssue}`)
   const length = nameLengthProblem(registry, image)
-  if (length) throw new RuleError(`${show(text)} is too long: ${length}`)
+  if (length) throw new RuleError(`${quote(text)} is too long: ${length}`)
   const tagIssue = tagProblem(tag)
-  if (tagIssue) throw new RuleError(`${show(text)} has an invalid tag: ${tagIssue}`)
+  if (tagIssue) throw new RuleError(`${quote(text)} has an invalid tag: ${tagIssue}`)
   return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag }
 }
 
@@ -66,7 +65,7 @@ function tagEntries(line: string): string[] {
   try {
     return csvList(line)
   } catch (error) {
-    if (error instanceof CsvError) throw new RuleError(`${show(line)}: ${error.message}`)
+    if (error instanceof CsvError) throw new RuleError(`${quote(line)}: ${error.message}`)
     throw error
   }
 }
@@ -91,13 +90,13 @@ export function classifyTags(lines: string[]): TagEntries {
       try {
         records = csvRecords(text)
       } catch (error) {
-        if (error instanceof CsvError) throw new RuleError(`${show(text)}: ${error.message}`)
+        if (error instanceof CsvError) throw new RuleError(`${quote(text)}: ${error.message}`)
         throw error
       }
       try {
         rules.push(parseRule(records.flat(), text))
       } catch (error) {
-        if (error instanceof RuleError) throw new RuleError(`rule ${show(text)}: ${error.message}`)
+        if (error instanceof RuleError) throw new RuleError(`rule ${quote(text)}: ${error.message}`)
         throw error
       }
       continue
@@ -113,17 +112,17 @@ export function classifyTags(lines: string[]): TagEntries {
       }
       if (entry.includes('=') || entry.includes('{{'))
         throw new RuleError(
-          `${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`
+          `${quote(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`
         )
       const problem = tagProblem(entry)
-      if (problem) throw new RuleError(`${show(entry)} is not a valid tag: ${problem}`)
+      if (problem) throw new RuleError(`${quote(entry)} is not a valid tag: ${problem}`)
       if (!tags.includes(entry)) tags.push(entry)
     }
   }
   const refs = [...groups.values()]
   if (refs.length && (rules.length || tags.length))
     throw new RuleError(
-      `full references (${show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`
+      `full references (${quote(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`
     )
   return { rules, tags, refs }
 }

@@ -1,0 +1,84 @@
+// The generic reading of a raw input by its kind in the table: booleans, numbers, choices, and the list
+// kinds read as build-push-action reads them (CSV, KEY=VALUE).
+import { type InputKey, type InputValues, type Row } from './table.js'
+
+import { InputError } from './error.js'
+import { CsvError, csvList, type ListOptions } from './csv.js'
+import { splitKeyValue, YAML_FALSE, YAML_TRUE } from '../core/text.js'
+import { quote } from '../core/text.js'
+
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name: string, raw: string, opts: ListOptions): string[] {
+  try {
+    return csvList(raw, opts)
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`)
+    throw error
+  }
+}
+
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+export function splitList(raw: string, name = 'list'): string[] {
+  return [...new Set(csvEntries(name, raw, {}))]
+}
+
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+export function splitLines(raw: string, name = 'list'): string[] {
+  return csvEntries(name, raw, { ignoreComma: true })
+}
+
+/** How a list row is read, as build-push-action reads the input of that name. */
+export function listOptions(row: Row): ListOptions {
+  return {
+    ...(row.kind !== 'list' && { ignoreComma: true }),
+    ...(row.keepQuotes && { quote: false }),
+    ...(row.untrimmed && { trim: false })
+  }
+}
+
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
+function keyValues(name: string, raw: string): string[] {
+  return splitLines(raw, name).map((entry, i) => {
+    const kv = splitKeyValue(entry)
+    if (!kv) throw new InputError(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`)
+    if (kv.key === '')
+      throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`)
+    if (/\s/.test(kv.key)) throw new InputError(name, `key ${quote(kv.key)} contains whitespace`)
+    return `${kv.key}=${kv.value.trim()}`
+  })
+}
+
+/** The generic reading of a raw value by its row's kind. */
+export function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
+  const value = row.secret || row.untrimmed ? raw : raw.trim()
+  switch (row.kind) {
+    case 'string':
+      return value
+    case 'boolean': {
+      const v = value.trim() || row.default
+      if (YAML_TRUE.test(v)) return true
+      if (YAML_FALSE.test(v)) return false
+      throw new InputError(name, `${quote(v)} is not a boolean; use true or false`)
+    }
+    case 'list':
+      return [...new Set(csvEntries(name, value, listOptions(row)))]
+    case 'lines':
+      return csvEntries(name, value, listOptions(row))
+    case 'key-value':
+      return keyValues(name, value)
+    case 'number': {
+      const v = value || row.default
+      const n = Number(v)
+      if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
+        throw new InputError(name, `${quote(v)} must be a whole number from ${row.min} to ${row.max}`)
+      return n
+    }
+    case 'choice': {
+      const v = value || row.default
+      if (!row.choices?.includes(v))
+        throw new InputError(name, `${quote(v)} must be one of ${row.choices?.join(', ')}`)
+      return v
+    }
+  }
+}

@@ -1,0 +1,153 @@
+// Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
+// `registry-auth` or `username`/`password`; the tag inputs read on the way.
+import { ref, type InputValues } from './table.js'
+
+import { InputError } from './error.js'
+import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from '../core/reference.js'
+import { MetadataEnvError, readMetadataEnv } from '../metadata/env.js'
+import { classifyTags, RuleError } from './tags.js'
+import { parseFlavor } from '../metadata/rules/parse.js'
+import { parseImages, type ImageName } from './images.js'
+import { parseRegistryAuth, type RegistryLogin, RegistryAuthError } from './registry-auth.js'
+import type { CloudLogin } from '../registry/cloud/detect.js'
+import { quote } from '../core/text.js'
+import type { Inputs } from './types.js'
+
+/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
+function checkImage(value: string, registry: string, notices: string[]): string {
+  if (value === '')
+    throw new InputError(
+      'image',
+      `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')})`
+    )
+  const problem = imageProblem(value, registry)
+  if (problem) throw new InputError('image', `${quote(value)} ${problem}`)
+  const lower = value.toLowerCase()
+  if (lower !== value) notices.push(`image ${quote(value)} was lowercased to ${quote(lower)}`)
+  return lower
+}
+
+type TagInputs = Pick<Inputs, 'tags' | 'tagRules' | 'tagRefs' | 'tagFlavor' | 'metadataEnv'>
+
+/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
+export function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagInputs {
+  const guard = <T>(input: string, fn: () => T): T => {
+    try {
+      return fn()
+    } catch (error) {
+      if (error instanceof RuleError) throw new InputError(input, error.message)
+      if (error instanceof MetadataEnvError)
+        throw new InputError(error.variable, `(an environment variable) ${error.message}`)
+      throw error
+    }
+  }
+  const entries = guard('tags', () => classifyTags(values.tags))
+  return {
+    tags: entries.tags,
+    tagRules: entries.rules,
+    tagRefs: entries.refs,
+    tagFlavor: guard('flavor', () => parseFlavor(values.flavor)),
+    metadataEnv: guard('', () => readMetadataEnv(env))
+  }
+}
+
+/**
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
+ * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
+ */
+export function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
+  const groups = tagged.tagRefs
+  const first = groups[0]
+  const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`)
+  const other = values.images.length
+    ? 'images'
+    : values.image !== ''
+      ? 'image'
+      : values.registry !== DOCKER_HUB
+        ? 'registry'
+        : ''
+  // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
+  if (other)
+    throw new InputError(
+      'tags',
+      `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+        `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`
+    )
+  // The first image stands for the run where one name is needed, as with `images`.
+  values.registry = first.registry
+  values.image = first.image
+  tagged.tags = first.tags
+  return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }))
+}
+
+/** `images`, or `registry` + `image`: never both. */
+export function checkTargets(values: InputValues, notices: string[]): ImageName[] {
+  if (!values.images.length) {
+    values.image = checkImage(values.image, values.registry, notices)
+    return [{ registry: values.registry, image: values.image }]
+  }
+  if (values.image !== '')
+    throw new InputError(
+      'images',
+      `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`
+    )
+  let targets: ImageName[]
+  try {
+    targets = parseImages(values.images)
+  } catch (error) {
+    throw new InputError('images', (error as Error).message)
+  }
+  if (!targets.length)
+    throw new InputError('images', 'every image is disabled (enable=false): nothing to push to')
+  const seen = new Set<string>()
+  for (const t of targets) {
+    const key = `${t.registry}/${t.image}`
+    if (seen.has(key)) throw new InputError('images', `${quote(key)} is given twice`)
+    seen.add(key)
+  }
+  // The first image stands for the run where one name is needed (summary, messages).
+  values.registry = targets[0].registry
+  values.image = targets[0].image
+  return targets
+}
+
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+export function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLogin[] {
+  if (values.registryAuth.trim() === '')
+    return values.username || cloud
+      ? [
+          {
+            registry: values.registry,
+            username: values.username,
+            password: values.password,
+            ...(cloud ? { cloud } : {})
+          }
+        ]
+      : []
+  if (values.username)
+    throw new InputError(
+      'username',
+      `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`
+    )
+  let logins: RegistryLogin[]
+  try {
+    logins = parseRegistryAuth(values.registryAuth)
+  } catch (error) {
+    if (!(error instanceof RegistryAuthError)) throw error
+    throw new InputError(
+      'registry-auth',
+      `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`
+    )
+  }
+  const seen = new Set<string>()
+  return logins.map((login, i) => {
+    const registry = login.registry || DOCKER_HUB
+    const problem = registryProblem(registry)
+    if (problem)
+      throw new InputError('registry-auth', `entry ${i + 1}: the registry ${quote(registry)} ${problem}`)
+    const normalized = normalizeRegistry(registry)
+    if (seen.has(normalized)) throw new InputError('registry-auth', `${quote(normalized)} has two entries`)
+    seen.add(normalized)
+    return { ...login, registry: normalized }
+  })
+}

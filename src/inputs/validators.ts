@@ -1,0 +1,166 @@
+// What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
+// build. Each throws InputError naming the input and the rule.
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { ref, type InputKey, type InputValues } from './table.js'
+
+import { InputError } from './error.js'
+import * as options from './build-options.js'
+import { splitKeyValue } from '../core/text.js'
+import { quote } from '../core/text.js'
+import { DOCKER_HUB, normalizeRegistry, registryProblem } from '../core/reference.js'
+
+const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
+
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/
+
+/** The registry host an image goes to, Docker Hub when empty. */
+function parseRegistry(raw: string): string {
+  const value = raw || DOCKER_HUB
+  const problem = registryProblem(value)
+  if (problem) throw new InputError('registry', `${quote(value)} ${problem}`)
+  return normalizeRegistry(value)
+}
+
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name: string) => (value: string) => {
+  if (value !== '' && !STAGE.test(value))
+    throw new InputError(name, `${quote(value)} is not a valid name: letters, digits, "_", "." and "-"`)
+  return value
+}
+
+const attestation = (name: string) => (value: string) => {
+  if (value.startsWith('-') || /\s/.test(value))
+    throw new InputError(name, `${quote(value)} must be true, false or a buildx attestation spec`)
+  return value
+}
+
+const cacheSpecs = (name: string) => (specs: string[]) => {
+  for (const spec of specs)
+    if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+      throw new InputError(name, `${quote(spec)} is not a cache spec like type=registry,ref=host/repo:cache`)
+  return specs
+}
+
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly']
+
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs: string[]): string[] {
+  for (const spec of specs) {
+    const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
+    if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+      throw new InputError(
+        'outputs',
+        `${quote(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`
+      )
+  }
+  return specs
+}
+
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
+function secretLines(lines: string[]): string[] {
+  return lines.map((line, i) => {
+    const kv = splitKeyValue(line.trimStart())
+    if (!kv || !SECRET_ID.test(kv.key))
+      throw new InputError(
+        'secrets',
+        `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`
+      )
+    return `${kv.key}=${kv.value}`
+  })
+}
+
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+const secretSources =
+  (name: string, what: 'path' | 'ENVNAME') =>
+  (lines: string[]): string[] =>
+    lines.map((line, i) => {
+      const kv = splitKeyValue(line)
+      const value = kv?.value.trim() ?? ''
+      if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`)
+      return `${kv.key}=${value}`
+    })
+
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+export function checkSecretSources(
+  files: string[],
+  envs: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv
+): void {
+  for (const line of files) {
+    const { key, value } = splitKeyValue(line)!
+    if (!isFile(path.resolve(cwd, value)))
+      throw new InputError('secret-files', `${quote(key)}: ${quote(value)} is not a file`)
+  }
+  for (const line of envs) {
+    const { key, value } = splitKeyValue(line)!
+    if (env[value] === undefined)
+      throw new InputError('secret-envs', `${quote(key)}: ${quote(value)} is not set`)
+  }
+}
+
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw: string, notices: string[]): string {
+  const trimmed = raw.trim()
+  if (trimmed !== raw && trimmed !== '')
+    notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`)
+  return trimmed
+}
+
+type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[]) => InputValues[K] }
+
+/** What an input needs beyond its kind's reading. */
+export const VALIDATORS: Validators = {
+  // A line starting with `#` is a comment, as in the tag rules.
+  sources: lines => lines.filter(line => !line.startsWith('#')),
+  registry: parseRegistry,
+  target: plainName('target'),
+  builder: plainName('builder'),
+  password: trimPassword,
+  platforms: list => {
+    for (const p of list)
+      if (!PLATFORM.test(p))
+        throw new InputError(
+          'platforms',
+          `${quote(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
+        )
+    return list
+  },
+  cacheFrom: cacheSpecs('cache-from'),
+  cacheTo: cacheSpecs('cache-to'),
+  provenance: attestation('provenance'),
+  sbom: attestation('sbom'),
+  outputs: outputSpecs,
+  secrets: secretLines,
+  secretFiles: secretSources('secret-files', 'path'),
+  secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+  addHosts: options.addHosts,
+  network: options.network,
+  shmSize: options.shmSize,
+  ulimit: options.ulimits,
+  cgroupParent: options.cgroupParent,
+  allow: options.allow,
+  buildContexts: options.buildContexts,
+  ssh: options.ssh,
+  githubToken: options.githubToken,
+  annotations: options.annotations,
+  attests: options.attests,
+  noCacheFilters: options.noCacheFilters,
+  call: options.call,
+  context: value => {
+    // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+    if (/^ssh:\/\//i.test(value))
+      throw new InputError(
+        'context',
+        `${quote(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`
+      )
+    return value || '.'
+  }
+}
