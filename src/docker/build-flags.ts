@@ -1,7 +1,8 @@
-// The plan of one build and the argv of its build options, beside buildArgs (docker.ts) which places them.
-// Pure.
+// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
+// command line as the log shows it. Pure, table-tested.
 import { attestArgs } from './attests.js'
 import type { Inputs } from '../inputs/parse.js'
+import { provenanceArgs } from './attests.js'
 
 /** What the pipeline decided before docker runs, as buildArgs reads it. */
 export interface BuildPlan {
@@ -61,3 +62,57 @@ export function optionArgs(
   if (inputs.call) args.push(`--call=${callArg(inputs.call)}`)
   return args
 }
+
+/** A context path that starts with "-" would be read as a flag. */
+export const safeContext = (context: string): string => (context.startsWith('-') ? `./${context}` : context)
+
+/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
+export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): string[] {
+  const args = buildx ? ['buildx', 'build'] : ['build']
+  if (buildx && inputs.builder) args.push(`--builder=${inputs.builder}`)
+  if (plan.iidfile) args.push(`--iidfile=${plan.iidfile}`)
+  if (inputs.file) args.push(`--file=${inputs.file}`)
+  if (inputs.target) args.push(`--target=${inputs.target}`)
+  for (const arg of inputs.buildArgs) args.push(`--build-arg=${arg}`)
+  for (const label of plan.labels) args.push(`--label=${label}`)
+  if (inputs.pull) args.push('--pull')
+  if (inputs.noCache) args.push('--no-cache')
+  args.push(...optionArgs(inputs, plan, buildx))
+  if (buildx) {
+    if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
+    if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
+    for (const spec of plan.cacheFrom ?? inputs.cacheFrom) args.push(`--cache-from=${spec}`)
+    for (const spec of plan.cacheTo ?? inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
+    args.push(...provenanceArgs(inputs.provenance, plan.builderId))
+    if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
+    for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
+    for (const a of plan.annotations ?? []) args.push(`--annotation=${a}`)
+    args.push(...(plan.exports ?? []))
+  }
+  for (const ref of plan.refs) args.push(`--tag=${ref}`)
+  args.push(safeContext(plan.context ?? inputs.context))
+  return args
+}
+
+/** A failed cache export must never fail a good build. */
+export function withIgnoreError(spec: string): string {
+  return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`
+}
+
+/**
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
+ */
+export function displayArgs(args: string[]): string {
+  return ['docker', ...args]
+    .map(a =>
+      a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***')
+    )
+    .join(' ')
+}
+
+/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi

@@ -1,193 +1,22 @@
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
 // argv comes from pure builders so it can be table-tested.
 import { existsSync, readFileSync } from 'node:fs'
-import { BlockList, isIP } from 'node:net'
 import path from 'node:path'
-import type { ExecOptions, ExecResult, Runner, Stop } from './exec.js'
-import { optionArgs, type BuildPlan } from './build-flags.js'
+import type { ExecOptions, ExecResult, Runner } from './exec.js'
+import { displayArgs } from './build-flags.js'
+import { boundsFrom, pushWatch, type Bounds } from './bounds.js'
+import { DockerError, PUSH_PHASE, stoppedError } from './errors.js'
+import type { DaemonRegistryConfig } from './daemon.js'
 export type { BuildPlan } from './build-flags.js'
-import type { Inputs } from '../inputs/parse.js'
-import { splitHostPort } from '../core/reference.js'
-import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from '../core/retry.js'
-import { envMs, formatSeconds, grownMs, MIN_THROUGHPUT } from '../core/bounds.js'
 import { platformString } from '../registry/oci.js'
-import { provenanceArgs } from './attests.js'
 
 export { createExecRunner } from './exec.js'
 export type { ExecOptions, ExecResult, Runner } from './exec.js'
-
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-export const SHORT_DEADLINE_MS = 60_000
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-export const PUSH_STALL_MS = 60_000
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-export const PUSH_MIN_MS = 180_000
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-export const PUSH_MIN_THROUGHPUT = MIN_THROUGHPUT
-
-export interface Bounds {
-  shortMs: number
-  pushStallMs: number
-  pushMinMs: number
-}
-
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-export function boundsFrom(env: NodeJS.ProcessEnv): Bounds {
-  const ms = (name: string, fallback: number): number => envMs(env, name, fallback)
-  return {
-    shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-    pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-    pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
-  }
-}
-
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-export function pushWatch(bounds: Bounds, size = 0): { stallMs: number; ceilingMs: number } {
-  return { stallMs: grownMs(bounds.pushStallMs, size), ceilingMs: grownMs(bounds.pushMinMs, size) }
-}
-
+export * from './bounds.js'
+export * from './errors.js'
+export { buildArgs, displayArgs, safeContext, withIgnoreError } from './build-flags.js'
+export * from './daemon.js'
 export { formatSeconds } from '../core/bounds.js'
-
-export class DockerError extends ClassifiedError {
-  constructor(
-    readonly command: string,
-    readonly exitCode: number,
-    readonly stderr: string,
-    /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
-    own?: { message: string; kind: FailureKind }
-  ) {
-    const detail = lastMeaningfulLine(stderr)
-    super(
-      own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`,
-      own?.kind ?? classify(detail)
-    )
-    this.name = 'DockerError'
-  }
-}
-
-/** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
-export function stoppedError(command: string, result: ExecResult, stop: Stop, subject?: string): DockerError {
-  const on = subject ? ` on ${subject}` : ''
-  const own =
-    stop.reason === 'signal'
-      ? {
-          message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
-          kind: 'fatal' as const
-        }
-      : stop.reason === 'stall'
-        ? {
-            message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}`,
-            kind: 'transient' as const
-          }
-        : {
-            message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
-            kind: 'transient' as const
-          }
-  return new DockerError(command, result.exitCode, result.stderr, own)
-}
-
-/**
- * docker's own final error line: the one that says what went wrong, and the only text a failure is
- * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
- * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
- * closing `ERROR: ` line wins. Deprecation notices are skipped too.
- */
-export function lastMeaningfulLine(text: string): string {
-  const lines: string[] = []
-  let inNotice = false
-  for (const raw of text.split(/\r?\n/)) {
-    // A notice is a "DEPRECATED:" line followed by indented continuation lines.
-    inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw))
-    if (!inNotice && raw.trim() !== '') lines.push(raw.trim())
-  }
-  // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
-  const noEngine = lines.find(l => NO_ENGINE_LINE.test(l))
-  if (noEngine) return noEngine.replace(/^(ERROR|docker):\s*/, '')
-  const own = lines.filter(l => !BUILD_LOG_LINE.test(l))
-  const last = (test: (l: string) => boolean): number => own.findLastIndex(test)
-  let at = last(l => l.startsWith('ERROR: '))
-  if (at < 0) at = last(l => /error|denied|unauthorized|failed|invalid/i.test(l))
-  if (at < 0) at = own.length - 1
-  return continued(own, at).replace(/^ERROR:\s*/, '')
-}
-
-/**
- * A line with the lines that finish its sentence: git breaks `fatal: unable to connect to 127.0.0.1:` from
- * `127.0.0.1[0: 127.0.0.1]: errno=Connection refused`, and docker adds `: exit status 128` on a line of its
- * own. A line ending in ":" goes on, and so does one that the next line continues with ":".
- */
-function continued(lines: string[], at: number): string {
-  if (at < 0) return ''
-  let text = lines[at]
-  for (let i = at + 1; i < lines.length && (text.endsWith(':') || lines[i].startsWith(':')); i++)
-    text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`
-  return text
-}
-
-/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
-const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m
-
-/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
-const BUILD_LOG_LINE = /^#\d+ /
-/** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
-const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source})`, 'i')
-
-/** A context path that starts with "-" would be read as a flag. */
-export const safeContext = (context: string): string => (context.startsWith('-') ? `./${context}` : context)
-
-/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
-export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): string[] {
-  const args = buildx ? ['buildx', 'build'] : ['build']
-  if (buildx && inputs.builder) args.push(`--builder=${inputs.builder}`)
-  if (plan.iidfile) args.push(`--iidfile=${plan.iidfile}`)
-  if (inputs.file) args.push(`--file=${inputs.file}`)
-  if (inputs.target) args.push(`--target=${inputs.target}`)
-  for (const arg of inputs.buildArgs) args.push(`--build-arg=${arg}`)
-  for (const label of plan.labels) args.push(`--label=${label}`)
-  if (inputs.pull) args.push('--pull')
-  if (inputs.noCache) args.push('--no-cache')
-  args.push(...optionArgs(inputs, plan, buildx))
-  if (buildx) {
-    if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
-    if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
-    for (const spec of plan.cacheFrom ?? inputs.cacheFrom) args.push(`--cache-from=${spec}`)
-    for (const spec of plan.cacheTo ?? inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
-    args.push(...provenanceArgs(inputs.provenance, plan.builderId))
-    if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
-    for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
-    for (const a of plan.annotations ?? []) args.push(`--annotation=${a}`)
-    args.push(...(plan.exports ?? []))
-  }
-  for (const ref of plan.refs) args.push(`--tag=${ref}`)
-  args.push(safeContext(plan.context ?? inputs.context))
-  return args
-}
-
-/** A failed cache export must never fail a good build. */
-export function withIgnoreError(spec: string): string {
-  return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`
-}
-
-/**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
- * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
- */
-export function displayArgs(args: string[]): string {
-  return ['docker', ...args]
-    .map(a =>
-      a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***')
-    )
-    .join(' ')
-}
-
-/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi
 
 export interface ImageInfo {
   id: string
@@ -370,47 +199,4 @@ export function pushedDigests(repoDigests: string[], repository: string): string
         .map(([, digest]) => digest)
     )
   ]
-}
-
-/** The part of `docker info`'s RegistryConfig that says which registries may skip TLS. */
-export interface DaemonRegistryConfig {
-  IndexConfigs?: Record<string, { Secure?: boolean }> | null
-  InsecureRegistryCIDRs?: string[] | null
-}
-
-/**
- * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
- * otherwise any of the host's addresses inside an insecure CIDR does.
- */
-export function insecureByConfig(
-  config: DaemonRegistryConfig,
-  registry: string,
-  addresses: string[]
-): boolean {
-  const named = config.IndexConfigs?.[registry]
-  if (named) return named.Secure === false
-  const cidrs = new BlockList()
-  for (const cidr of config.InsecureRegistryCIDRs ?? []) {
-    const [net, bits] = cidr.split('/')
-    const type = isIP(net) === 6 ? 'ipv6' : 'ipv4'
-    if (isIP(net) && bits !== undefined) cidrs.addSubnet(net, Number(bits), type)
-  }
-  return addresses.some(a => isIP(a) !== 0 && cidrs.check(a, isIP(a) === 6 ? 'ipv6' : 'ipv4'))
-}
-
-/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
-export async function dockerTreatsAsInsecure(docker: Docker, registry: string): Promise<boolean> {
-  const { host } = splitHostPort(registry)
-  const [config, addresses] = await Promise.all([
-    docker.registryConfig(),
-    isIP(host)
-      ? [host]
-      : import('node:dns/promises')
-          .then(dns => dns.lookup(host, { all: true }))
-          .then(
-            found => found.map(f => f.address),
-            () => []
-          )
-  ])
-  return insecureByConfig(config, registry, addresses)
 }
