@@ -1,21 +1,17 @@
 // Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
-// within the same repository, a cross-repository mount within one registry, a stream between registries.
-import type { Manifest, RegistryClient } from '../registry/api.js'
-import { hasBlob, startUpload, streamBlob, type BlobRef } from '../registry/blobs.js'
+// within the same repository, a cross-repository mount within one registry, a stream between registries
+// or from disk.
+import type { Manifest } from '../registry/api.js'
+import { hasBlob, startUpload, type BlobRef } from '../registry/blobs.js'
 import type { Reporter } from '../reporter.js'
 import { retry } from '../retry.js'
 import { isIndex, type Descriptor } from './merge.js'
 import { retrying } from './plan.js'
-
-/** A repository on a registry, with the client that speaks to that registry. */
-export interface Side {
-  client: RegistryClient
-  name: string
-}
+import type { Side, SourceStore } from './sources/store.js'
 
 /** What the copy moved; the `metadata` output reports it. */
 export interface Moved {
-  /** Bytes of blobs streamed from one registry to another (a mount moves none). */
+  /** Bytes of blobs streamed from one registry to another, or from disk (a mount moves none). */
   blobBytes: number
   blobsCopied: number
   blobsMounted: number
@@ -38,8 +34,8 @@ export class Copier {
   ) {}
 
   /** `manifest` (of `src`) into `dst` under its digest, with everything it refers to, children first. */
-  place(src: Side, dst: Side, manifest: Manifest): Promise<void> {
-    if (sameRepository(src, dst)) return Promise.resolve()
+  place(src: SourceStore, dst: Side, manifest: Manifest): Promise<void> {
+    if (src.side && sameRepository(src.side, dst)) return Promise.resolve()
     return this.once(`${dst.client.registry}/${dst.name}@${manifest.digest}`, async () => {
       const parsed = JSON.parse(manifest.body.toString('utf8')) as {
         manifests?: Descriptor[]
@@ -48,9 +44,7 @@ export class Copier {
       }
       if (isIndex(manifest.mediaType)) {
         await Promise.all(
-          (parsed.manifests ?? []).map(async d =>
-            this.place(src, dst, await src.client.getManifest(src.name, d.digest))
-          )
+          (parsed.manifests ?? []).map(async d => this.place(src, dst, await src.manifest(d.digest)))
         )
       } else {
         // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
@@ -63,9 +57,9 @@ export class Copier {
     })
   }
 
-  private blob(src: Side, dst: Side, blob: BlobRef): Promise<void> {
+  private blob(src: SourceStore, dst: Side, blob: BlobRef): Promise<void> {
     return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
-      const sameRegistry = src.client === dst.client
+      const sameRegistry = src.side?.client === dst.client
       if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
         this.moved.blobsPresent++
         return
@@ -77,16 +71,14 @@ export class Copier {
           const upload = await startUpload(
             dst.client,
             dst.name,
-            mount ? { digest: blob.digest, from: src.name } : undefined
+            mount ? { digest: blob.digest, from: src.side!.name } : undefined
           )
           if (upload === 'mounted') {
             this.moved.blobsMounted++
             return
           }
           mount = false
-          const bytes = await this.limited(() =>
-            streamBlob(src.client, src.name, dst.client, dst.name, blob, upload)
-          )
+          const bytes = await this.limited(() => src.sendBlob(blob, dst, upload))
           this.moved.blobBytes += bytes
           this.moved.blobsCopied++
         },

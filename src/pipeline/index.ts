@@ -257,7 +257,15 @@ async function phases(
 
   // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
   if (inputs.sources.length && clients.size)
-    return fromSources(inputs, plan, { reporter, clientFor, sleep: deps.sleep, durations, verification })
+    return fromSources(inputs, plan, {
+      reporter,
+      docker,
+      workDir: deps.workDir,
+      clientFor,
+      sleep: deps.sleep,
+      durations,
+      verification
+    })
 
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))

@@ -1,44 +1,31 @@
-// The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
-// every target × tag) or merge several (one new index), and verify it in each target like any digest.
-// Everything that can be wrong with the sources is found before anything is written.
+// The `sources` phase, instead of build and push: resolve every source (in a registry, or on this machine),
+// then promote one (its bytes, to every target × tag) or merge several (one new index), and verify it in
+// each target like any digest. Everything that can be wrong with the sources is found before anything is
+// written.
+import type { Docker } from '../docker.js'
 import { InputError, type Inputs } from '../inputs.js'
 import { ref } from '../input-table.js'
 import { manifestDigest, type Manifest, type RegistryClient } from '../registry/api.js'
-import { getSmallBlob } from '../registry/blobs.js'
 import { RegistryError } from '../registry/errors.js'
 import { listTags } from '../registry/tags-list.js'
 import type { Reporter } from '../reporter.js'
 import { timed } from '../reporter.js'
-import { parseAnnotation, parseSource, type SourceRef } from '../sources.js'
+import { isLocal, parseAnnotation, parseSource, type LocalSourceRef, type SourceRef } from '../sources.js'
 import { messageOf, splitKeyValue } from '../text.js'
-import { Copier, sameRepository, type Moved, type Side } from './copy.js'
+import { Copier, sameRepository, type Moved } from './copy.js'
 import { descriptorsOf, isIndex, mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from './plan.js'
-import type { Result } from './result.js'
-import { checkManifests, platformDigests } from './verify.js'
-
-/** Where the result goes: one entry per target image (the lead's `images` input will make several). */
-export interface Target {
-  registry: string
-  /** The repository as the registry API names it. */
-  name: string
-  /** host/path, for references in outputs. */
-  repository: string
-  tags: string[]
-}
-
-/** Every image of the run (`images`, or `registry` + `image`) with the run's tags. */
-export function targetsOf(plan: Pick<Plan, 'targets' | 'tags'>): Target[] {
-  return plan.targets.map(t => ({
-    registry: t.registry,
-    name: t.name,
-    repository: t.repository,
-    tags: plan.tags
-  }))
-}
+import { resultOf, type Result } from './result.js'
+import { readLocal } from './sources/local.js'
+import { registryStore, type Side, type SourceStore } from './sources/store.js'
+import { checkManifests } from './verify.js'
 
 export interface SourcesDeps {
   reporter: Reporter
+  /** The engine, for `docker-daemon:` sources only; nothing else here runs docker. */
+  docker: Docker
+  /** The run's private directory (`docker save` exports go there). */
+  workDir: string
   /** The client for a registry host; the same object for the same host (mounts depend on it). */
   clientFor: (registry: string) => RegistryClient
   sleep?: (ms: number) => Promise<void>
@@ -47,7 +34,9 @@ export interface SourcesDeps {
 }
 
 interface Resolved extends Part {
-  from: Side
+  from: SourceStore
+  /** What `imageid` says of a local image promoted alone. */
+  imageid?: string
 }
 
 export async function fromSources(
@@ -56,7 +45,7 @@ export async function fromSources(
   deps: SourcesDeps
 ): Promise<Omit<Result, 'counts'> & { moved: Moved }> {
   const { reporter, durations } = deps
-  const targets = targetsOf(plan)
+  const targets = plan.targets
   const parts = await reporter.group('Resolve sources', () =>
     timed(durations, 'resolve', () => resolveAll(inputs, deps))
   )
@@ -75,7 +64,7 @@ export async function fromSources(
         if (parts.length === 1) await copier.place(parts[0].from, dst, top)
         else await Promise.all(parts.map(part => placeChildren(copier, part, dst)))
         await Promise.all(
-          target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
+          plan.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
         )
       }
     })
@@ -90,41 +79,41 @@ export async function fromSources(
       for (const target of targets) {
         const client = deps.clientFor(target.registry)
         const before = client.requestCount
-        const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)))
+        const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)))
         deps.verification.requests += client.requestCount - before
-        checkManifests(target.tags, manifests, [top.digest], [top.digest], reporter)
+        checkManifests(plan.tags, manifests, [top.digest], [top.digest], reporter)
       }
     })
   )
   reporter.info(`Verified: every tag of ${targets.length} target(s) serves ${top.digest}`)
-  return {
-    digest: top.digest,
-    imageRef: `${targets[0].repository}@${top.digest}`,
-    imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-    imageid: '',
-    tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
-    platformDigests: top.platformDigests,
-    size: 0,
+  const result = resultOf({
+    refs: targets.flatMap(t => t.refs),
     builder: 'none',
-    buildx: {},
     durations,
-    moved: m
-  }
+    iid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
+    verified: {
+      repository: targets[0].repository,
+      repositories: targets.map(t => t.repository),
+      digest: top.digest,
+      manifest: top,
+      described: { size: 0, platform: top.platform }
+    }
+  })
+  return { ...result, moved: m }
 }
 
 /** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
 async function placeChildren(copier: Copier, part: Resolved, dst: Side): Promise<void> {
-  if (sameRepository(part.from, dst)) return
+  if (part.from.side && sameRepository(part.from.side, dst)) return
   if (!isIndex(part.manifest.mediaType)) return copier.place(part.from, dst, part.manifest)
   await Promise.all(
-    descriptorsOf(part).map(async d =>
-      copier.place(part.from, dst, await part.from.client.getManifest(part.from.name, d.digest))
-    )
+    descriptorsOf(part).map(async d => copier.place(part.from, dst, await part.from.manifest(d.digest)))
   )
 }
 
 interface Top extends Manifest {
-  platformDigests: Record<string, string>
+  /** os/arch[/variant] of a single-platform manifest promoted as it is. */
+  platform?: string
 }
 
 /** One source: its own bytes; annotations would change them, so they are refused. */
@@ -137,7 +126,7 @@ function promotion(inputs: Inputs, part: Resolved): Top {
   const single = part.platform
     ? [part.platform.os, part.platform.architecture, part.platform.variant].filter(Boolean).join('/')
     : undefined
-  return { ...part.manifest, platformDigests: platformDigests(part.manifest, single) }
+  return { ...part.manifest, platform: single }
 }
 
 function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporter): Top {
@@ -159,12 +148,7 @@ function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporte
   try {
     const index = mergeIndex(parts, { user, automatic })
     if (index.why) reporter.debug(`OCI index: ${index.why}`)
-    return {
-      digest: manifestDigest(index.body),
-      mediaType: index.mediaType,
-      body: index.body,
-      platformDigests: index.platformDigests
-    }
+    return { digest: manifestDigest(index.body), mediaType: index.mediaType, body: index.body }
   } catch (error) {
     if (error instanceof MergeError) throw new InputError(error.input, error.message)
     throw error
@@ -178,7 +162,7 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
     if (typeof parsed === 'string') throw new InputError('sources', parsed)
     return parsed
   })
-  const lists = await Promise.all(refs.map(r => resolveOne(r, deps)))
+  const lists = await Promise.all(refs.map(r => (isLocal(r) ? resolveLocal(r, deps) : resolveOne(r, deps))))
   const seen = new Set<string>()
   const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest))
   await Promise.all(
@@ -186,7 +170,7 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
       if (isIndex(p.manifest.mediaType)) return
       const config = (JSON.parse(p.manifest.body.toString('utf8')) as { config?: { digest?: string } }).config
         ?.digest
-      if (config) p.platform = platformOfConfig(await getSmallBlob(p.from.client, p.from.name, config))
+      if (config) p.platform = platformOfConfig(await p.from.smallBlob(config))
     })
   )
   for (const p of parts)
@@ -194,8 +178,14 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
   return parts
 }
 
+async function resolveLocal(source: LocalSourceRef, deps: SourcesDeps): Promise<Resolved[]> {
+  const image = await readLocal(source, deps)
+  return [{ source: source.line, manifest: image.top, from: image.store, imageid: image.imageid }]
+}
+
 async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolved[]> {
-  const from = { client: deps.clientFor(source.registry), name: source.name }
+  const side = { client: deps.clientFor(source.registry), name: source.name }
+  const from = registryStore(side)
   const where = `${source.registry}/${source.name}`
   const fail = (error: unknown): never => {
     if (error instanceof RegistryError && error.status === 404)
@@ -212,17 +202,17 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
   }
   if (source.prefix === undefined) {
     const reference = source.digest ?? source.tag!
-    const manifest = await from.client.getManifest(source.name, reference).catch(fail)
+    const manifest = await side.client.getManifest(source.name, reference).catch(fail)
     return [{ source: source.line, manifest, from }]
   }
   const prefix = source.prefix
-  const tags = (await listTags(from.client, source.name).catch(fail)).filter(t => t.startsWith(prefix)).sort()
+  const tags = (await listTags(side.client, source.name).catch(fail)).filter(t => t.startsWith(prefix)).sort()
   if (!tags.length)
     throw new InputError('sources', `${JSON.stringify(source.line)} matches no tag in ${where}`)
   return Promise.all(
     tags.map(async tag => ({
       source: `${where}:${tag}`,
-      manifest: await from.client.getManifest(source.name, tag).catch(fail),
+      manifest: await side.client.getManifest(source.name, tag).catch(fail),
       from
     }))
   )

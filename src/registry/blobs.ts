@@ -1,6 +1,7 @@
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
 // the source → one monolithic PUT to the target), for promoting and merging images without the engine.
 
+import type { Readable } from 'node:stream'
 import { manifestDigest, type RegistryClient } from './api.js'
 import { headerValue, RegistryError, where } from './errors.js'
 import { openRead, sendStream, statusKind, streamError } from './stream.js'
@@ -102,13 +103,29 @@ export async function streamBlob(
 
   let moved = 0
   got.res.on('data', (chunk: Buffer) => (moved += chunk.length))
+  await uploadBlob(dst, dstRepo, blob, got.res, upload)
+  return moved
+}
+
+/**
+ * `body` (exactly `blob.size` bytes) into an upload session of `dst`/`dstRepo`: one monolithic PUT with the
+ * digest, which the target checks. Not retried here: a stream cannot be replayed.
+ */
+export async function uploadBlob(
+  dst: RegistryClient,
+  dstRepo: string,
+  blob: BlobRef,
+  body: Readable,
+  upload: URL
+): Promise<void> {
+  checkDigest(blob.digest)
   const put = new URL(upload)
   put.searchParams.set('digest', blob.digest)
   const auth = await dst.auth.headerFor(dstRepo, 'pull,push')
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' }
   if (auth && put.origin === dst.transport.effective(dst.url(dstRepo, '')).origin)
     headers.Authorization = auth
-  const res = await sendStream(dst.transport, 'PUT', put, headers, got.res, blob.size)
+  const res = await sendStream(dst.transport, 'PUT', put, headers, body, blob.size)
   if (res.status !== 201 && res.status !== 204) {
     const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload')
     throw res.status === 401 || res.status === 403
@@ -119,5 +136,4 @@ export async function streamBlob(
         )
       : error
   }
-  return moved
 }

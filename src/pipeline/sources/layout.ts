@@ -1,0 +1,252 @@
+// An image on disk as a source: an OCI image layout (a directory, or the tar of one that buildx and
+// `docker save` write) pushed byte for byte, or a `docker save` archive of the classic kind, which holds
+// no manifest, so one is written for it. Every manifest and blob the image needs is read and checked
+// against its digest here, before anything is sent.
+import { createHash } from 'node:crypto'
+import { InputError } from '../../input-error.js'
+import { manifestDigest, type Manifest } from '../../registry/api.js'
+import { isIndex, type Descriptor } from '../merge.js'
+import type { FileTree } from './files.js'
+import { BlobMismatch, localStore, MAX_SMALL, verifyStream, type SourceStore } from './store.js'
+import type { LocalSourceRef } from '../../sources.js'
+
+export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
+const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar'
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
+const MANIFEST_TYPES = new Set([
+  OCI_MANIFEST,
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json'
+])
+/** Blobs hashed at once while checking; the disk, not the CPU, is the limit. */
+const PARALLEL_CHECKS = 2
+
+export interface LocalImage {
+  store: SourceStore
+  /** The manifest or index that is pushed. */
+  top: Manifest
+  /** The image config's digest, when `top` is a single manifest. */
+  config?: string
+  /** The manifest was written here (a classic `docker save` archive holds none). */
+  written?: boolean
+}
+
+const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
+
+/** An input error about this source line. */
+export const failOn =
+  (source: LocalSourceRef) =>
+  (message: string): never => {
+    throw new InputError('sources', `${show(source.line)}: ${message}`)
+  }
+
+function parseJson(body: Buffer, what: string, fail: (m: string) => never): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return fail(`${what} is not JSON`)
+  }
+}
+
+async function small(tree: FileTree, name: string, fail: (m: string) => never): Promise<Buffer> {
+  if ((await tree.size(name)) === undefined) fail(`${tree.where} has no ${name}`)
+  return tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${(error as Error).message}`))
+}
+
+/** `docker.io/library/app:1` and `app:1` are one name, as docker shortens it. */
+const shortName = (name: string): string =>
+  name.replace(/^(?:docker\.io|index\.docker\.io)\/(?:library\/)?/, '')
+
+function pick<T>(
+  items: T[],
+  namesOf: (item: T) => string[],
+  source: LocalSourceRef,
+  where: string,
+  fail: (m: string) => never
+): T {
+  const names = (i: T) => namesOf(i).filter(Boolean)
+  if (source.reference !== undefined) {
+    const wanted = shortName(source.reference)
+    const found = items.filter(i => names(i).some(n => n === source.reference || shortName(n) === wanted))
+    if (found.length === 1) return found[0]
+    const all = items.flatMap(names)
+    return fail(
+      found.length
+        ? `${where} holds ${found.length} images named ${show(source.reference)}`
+        : `${where} holds no image named ${show(source.reference)}${all.length ? ` (it holds ${all.map(show).join(', ')})` : ''}`
+    )
+  }
+  if (items.length === 1) return items[0]
+  if (!items.length) return fail(`${where} holds no image`)
+  const all = items.flatMap(names)
+  return fail(
+    `${where} holds ${items.length} images; name one as ${show(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(show).join(', ')})` : ''}`
+  )
+}
+
+/** An OCI image layout: the image of index.json that the line names (or the only one), byte for byte. */
+export async function readLayout(tree: FileTree, source: LocalSourceRef): Promise<LocalImage> {
+  const fail = failOn(source)
+  if ((await tree.size('oci-layout')) === undefined)
+    fail(`${tree.where} is not an OCI image layout (it has no oci-layout file)`)
+  const index = parseJson(await small(tree, 'index.json', fail), 'index.json', fail) as {
+    manifests?: unknown
+  }
+  const all = (Array.isArray(index.manifests) ? (index.manifests as Descriptor[]) : []).filter(
+    d => typeof d?.digest === 'string' && MANIFEST_TYPES.has(d.mediaType)
+  )
+  // One image may be listed under several names.
+  const byDigest = new Map<string, Descriptor[]>()
+  for (const d of all) byDigest.set(d.digest, [...(byDigest.get(d.digest) ?? []), d])
+  const [chosen] = pick(
+    [...byDigest.values()],
+    ds =>
+      ds.flatMap(d => [
+        d.annotations?.['org.opencontainers.image.ref.name'] ?? '',
+        d.annotations?.['io.containerd.image.name'] ?? ''
+      ]),
+    source,
+    tree.where,
+    fail
+  )
+  const pathOf = (digest: string) => `blobs/${digest.replace(':', '/')}`
+  const manifests = new Map<string, Manifest>()
+  const blobs = new Map<string, Descriptor>()
+  const walk = async (d: Descriptor, depth: number): Promise<Manifest> => {
+    if (!DIGEST.test(d.digest)) fail(`${show(d.digest)} is not a digest`)
+    if (depth > 4) fail(`indexes nest deeper than 4 levels`)
+    const name = pathOf(d.digest)
+    if ((await tree.size(name)) === undefined)
+      fail(`${tree.where} lacks ${d.mediaType} ${d.digest} (${name})`)
+    const body = await tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${(error as Error).message}`))
+    const algorithm = d.digest.slice(0, d.digest.indexOf(':'))
+    const got = `${algorithm}:${createHash(algorithm).update(body).digest('hex')}`
+    if (got !== d.digest)
+      fail(`${tree.where}: ${name} does not match its digest ${d.digest} (its bytes hash to ${got})`)
+    if (typeof d.size === 'number' && d.size !== body.length)
+      fail(`${tree.where}: ${name} is ${body.length} bytes, not the ${d.size} its descriptor says`)
+    const parsed = parseJson(body, name, fail) as {
+      mediaType?: string
+      manifests?: Descriptor[]
+      config?: Descriptor
+      layers?: Descriptor[]
+    }
+    const manifest = { digest: d.digest, mediaType: parsed.mediaType ?? d.mediaType, body }
+    manifests.set(d.digest, manifest)
+    if (isIndex(manifest.mediaType))
+      await Promise.all((parsed.manifests ?? []).map(child => walk(child, depth + 1)))
+    else
+      for (const b of [parsed.config, ...(parsed.layers ?? [])])
+        if (b && !b.urls?.length) blobs.set(b.digest, b)
+    return manifest
+  }
+  const top = await walk(chosen, 0)
+  await checkBlobs(tree, [...blobs.values()], pathOf, fail)
+  const config = isIndex(top.mediaType)
+    ? undefined
+    : (JSON.parse(top.body.toString('utf8')) as { config?: Descriptor }).config?.digest
+  return { store: localStore(tree, manifests, pathOf), top, config }
+}
+
+/** Every blob present, of its size, hashing to its digest: read whole once, before anything is sent. */
+async function checkBlobs(
+  tree: FileTree,
+  blobs: Descriptor[],
+  pathOf: (digest: string) => string,
+  fail: (m: string) => never
+): Promise<void> {
+  const queue = [...blobs]
+  const worker = async () => {
+    for (let b = queue.shift(); b; b = queue.shift()) {
+      if (!DIGEST.test(b.digest)) fail(`${show(b.digest)} is not a digest`)
+      const name = pathOf(b.digest)
+      const size = await tree.size(name)
+      if (size === undefined) fail(`${tree.where} lacks blob ${b.digest} (${name})`)
+      if (size !== b.size)
+        fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`)
+      await verifyStream(tree.open(name), b, `${tree.where}: ${name}`).catch(error =>
+        error instanceof BlobMismatch ? fail(error.message) : Promise.reject(error)
+      )
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker))
+}
+
+interface ArchiveEntry {
+  Config?: string
+  RepoTags?: string[] | null
+  Layers?: string[]
+}
+
+/**
+ * A `docker save` archive. The newer kind is an OCI layout too, read as one. The classic kind holds only
+ * the config and uncompressed layer tars: the manifest is written here (OCI, the layers as they are), so
+ * the config digest is the image ID and each layer's digest its diff_id, while the manifest is new.
+ */
+export async function readDockerArchive(tree: FileTree, source: LocalSourceRef): Promise<LocalImage> {
+  const fail = failOn(source)
+  if ((await tree.size('index.json')) !== undefined && (await tree.size('oci-layout')) !== undefined)
+    return readLayout(tree, source)
+  const list = parseJson(await small(tree, 'manifest.json', fail), 'manifest.json', fail)
+  if (!Array.isArray(list)) fail('manifest.json is not a list of images')
+  const entry = pick(list as ArchiveEntry[], e => e.RepoTags ?? [], source, tree.where, fail)
+  const inside = (name: unknown): string =>
+    typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
+      ? name
+      : fail(`manifest.json names ${show(String(name))}, which is not a file inside the archive`)
+  const configName = inside(entry.Config)
+  const configBody = await small(tree, configName, fail)
+  const config = parseJson(configBody, configName, fail) as { rootfs?: { diff_ids?: string[] } }
+  const diffIds = config.rootfs?.diff_ids ?? []
+  const layerNames = (entry.Layers ?? []).map(inside)
+  if (diffIds.length !== layerNames.length)
+    fail(`${configName} lists ${diffIds.length} layers and manifest.json ${layerNames.length}`)
+  const paths = new Map<string, string>([[manifestDigest(configBody), configName]])
+  const layers: Descriptor[] = []
+  for (const [i, name] of layerNames.entries()) {
+    const size = await tree.size(name)
+    if (size === undefined) fail(`${tree.where} has no ${name}`)
+    const { digest, head } = await hashFile(tree, name)
+    const mediaType =
+      head[0] === 0x1f && head[1] === 0x8b
+        ? `${OCI_LAYER}+gzip`
+        : head.readUInt32BE(0) === 0x28b52ffd
+          ? `${OCI_LAYER}+zstd`
+          : OCI_LAYER
+    if (mediaType === OCI_LAYER && digest !== diffIds[i])
+      fail(
+        `${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${digest})`
+      )
+    paths.set(digest, name)
+    layers.push({ mediaType, digest, size: size! })
+  }
+  const configDigest = manifestDigest(configBody)
+  const body = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: OCI_CONFIG, digest: configDigest, size: configBody.length },
+      layers
+    })
+  )
+  const top = { digest: manifestDigest(body), mediaType: OCI_MANIFEST, body }
+  return {
+    store: localStore(tree, new Map([[top.digest, top]]), digest => paths.get(digest)!),
+    top,
+    config: configDigest,
+    written: true
+  }
+}
+
+/** The file's sha256 and its first bytes (which say whether it is compressed), in one read. */
+async function hashFile(tree: FileTree, name: string): Promise<{ digest: string; head: Buffer }> {
+  const hash = createHash('sha256')
+  let head = Buffer.alloc(0)
+  for await (const chunk of tree.open(name) as AsyncIterable<Buffer>) {
+    if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4 - head.length)])
+    hash.update(chunk)
+  }
+  return { digest: `sha256:${hash.digest('hex')}`, head: Buffer.concat([head, Buffer.alloc(4)]) }
+}

@@ -1,0 +1,54 @@
+// A local source line to an image to push: an OCI layout directory, a tar of one, a `docker save`
+// archive, or an image of the docker engine. Only the last needs the engine; the files are read by
+// the registry client's side of this program alone.
+import { mkdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { Docker } from '../../docker.js'
+import type { Reporter } from '../../reporter.js'
+import type { LocalSourceRef } from '../../sources.js'
+import { isIndex } from '../merge.js'
+import { readDaemonImage } from './daemon.js'
+import { archiveTree, directoryTree } from './files.js'
+import { failOn, readDockerArchive, readLayout, type LocalImage } from './layout.js'
+import { TarFormatError } from './tar.js'
+
+export interface LocalContext {
+  docker: Docker
+  /** A private directory for `docker save` exports. */
+  workDir: string
+  reporter: Reporter
+}
+
+/** The image, and what `imageid` says of it: the engine's image ID, else the config (or index) digest. */
+export async function readLocal(
+  source: LocalSourceRef,
+  ctx: LocalContext
+): Promise<LocalImage & { imageid: string }> {
+  if (source.transport === 'docker-daemon') {
+    const dir = path.join(ctx.workDir, 'sources')
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    const image = await readDaemonImage(source, { ...ctx, dir })
+    return { ...image, imageid: image.id }
+  }
+  const fail = failOn(source)
+  const where = path.resolve(source.path)
+  const found = await stat(where).catch(() => undefined)
+  const directory = source.transport === 'oci'
+  if (!found || found.isDirectory() !== directory)
+    fail(`${JSON.stringify(source.path)}: no such ${directory ? 'directory' : 'file'}`)
+  const tree = directory
+    ? directoryTree(where)
+    : await archiveTree(where).catch(error =>
+        error instanceof TarFormatError
+          ? fail(`${JSON.stringify(source.path)}: ${error.message}`)
+          : Promise.reject(error)
+      )
+  const image =
+    source.transport === 'docker-archive'
+      ? await readDockerArchive(tree, source)
+      : await readLayout(tree, source)
+  return {
+    ...image,
+    imageid: isIndex(image.top.mediaType) ? image.top.digest : (image.config ?? image.top.digest)
+  }
+}
