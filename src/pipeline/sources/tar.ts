@@ -40,7 +40,11 @@ function number(h: Buffer, start: number, length: number): number {
 function checksumOk(h: Buffer): boolean {
   let sum = 0
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]
-  return sum === number(h, 148, 8)
+  try {
+    return sum === number(h, 148, 8)
+  } catch {
+    return false
+  }
 }
 
 /** `key=value` records of a pax extended header (`<len> key=value\n`). */
