@@ -66,6 +66,31 @@ async function layoutDigest(dir: string, ref?: string): Promise<string> {
 
 const blobPath = (layout: string, digest: string): string => join(layout, 'blobs', ...digest.split(':'))
 
+async function writeBlob(layout: string, body: Buffer): Promise<{ digest: string; size: number }> {
+  const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`
+  await writeFile(blobPath(layout, digest), body)
+  return { digest, size: body.length }
+}
+
+/** Adds another image to the layout, under `ref`: `change` makes it from the manifest named `one`. */
+async function addVariant(
+  layout: string,
+  ref: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw manifest JSON
+  change: (manifest: any) => object | Promise<object>
+): Promise<void> {
+  const manifest = JSON.parse(await readFile(blobPath(layout, await layoutDigest(layout, 'one')), 'utf8'))
+  const { digest, size } = await writeBlob(layout, Buffer.from(JSON.stringify(await change(manifest))))
+  const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8'))
+  index.manifests.push({
+    mediaType: manifest.mediaType,
+    digest,
+    size,
+    annotations: { 'org.opencontainers.image.ref.name': ref }
+  })
+  await writeFile(join(layout, 'index.json'), JSON.stringify(index))
+}
+
 /** The config digest of what the registry serves for `tag` (of its first image, for an index). */
 async function pushedConfigDigest(tag: string): Promise<string> {
   const raw = await inspectRaw(registry.host, `${image}:${tag}`)
@@ -126,18 +151,16 @@ describe('OCI layouts: byte for byte, with no docker engine at all', () => {
     layout = join(work, 'layout')
     await skopeoCopy(`docker://${registry.host}/${image}:tested`, `oci:${layout}:one`)
     // A second image beside it: the same manifest with an annotation, so other bytes.
-    const manifest = JSON.parse(await readFile(blobPath(layout, await layoutDigest(layout, 'one')), 'utf8'))
-    const body = Buffer.from(JSON.stringify({ ...manifest, annotations: { variant: 'two' } }))
-    const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`
-    await writeFile(blobPath(layout, digest), body)
-    const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8'))
-    index.manifests.push({
-      mediaType: manifest.mediaType,
-      digest,
-      size: body.length,
-      annotations: { 'org.opencontainers.image.ref.name': 'two' }
+    await addVariant(layout, 'two', m => ({ ...m, annotations: { variant: 'two' } }))
+    // And one for another platform: its config says arm64.
+    await addVariant(layout, 'arm64', async m => {
+      const config = JSON.parse(await readFile(blobPath(layout, m.config.digest), 'utf8'))
+      const digest = await writeBlob(
+        layout,
+        Buffer.from(JSON.stringify({ ...config, architecture: 'arm64' }))
+      )
+      return { ...m, config: { ...m.config, digest: digest.digest, size: digest.size } }
     })
-    await writeFile(join(layout, 'index.json'), JSON.stringify(index))
   }, 120_000)
 
   /** Runs the action with an engine that cannot answer; metadata says how many docker processes ran. */
@@ -157,6 +180,26 @@ describe('OCI layouts: byte for byte, with no docker engine at all', () => {
     expect(served.digest).toBe(await layoutDigest(layout, 'one'))
     expect(run.outputs.digest).toBe(served.digest)
     expect(served.body.equals(await readFile(join(layout, 'blobs', ...served.digest.split(':'))))).toBe(true)
+    expect(run.outputs.imageid).toBe(served.json.config.digest)
+    expect(dockerProcesses(run)).toBe(0)
+  }, 120_000)
+
+  it('several local sources merge into one index, each platform manifest as it is', async () => {
+    const run = await withoutEngine({
+      image,
+      registry: registry.host,
+      sources: `oci:${layout}:one\noci:${layout}:arm64`,
+      tags: 'merged'
+    })
+    expectSucceeded(run)
+    const served = await inspectRaw(registry.host, `${image}:merged`)
+    expect(run.outputs.digest).toBe(served.digest)
+    expect(JSON.parse(run.outputs['platform-digests'])).toEqual({
+      'linux/amd64': await layoutDigest(layout, 'one'),
+      'linux/arm64': await layoutDigest(layout, 'arm64')
+    })
+    for (const m of served.json.manifests)
+      expect((await inspectRaw(registry.host, `${image}@${m.digest}`)).digest).toBe(m.digest)
     expect(dockerProcesses(run)).toBe(0)
   }, 120_000)
 
@@ -228,7 +271,7 @@ describe('bad input: one error line naming sources, before anything is pushed', 
   }, 60_000)
 
   it('a layout holding several images, and no reference', async () => {
-    await failsWith(`oci:${work}/layout`, 'bad-several', 'holds 2 images; name one as')
+    await failsWith(`oci:${work}/layout`, 'bad-several', 'holds 3 images; name one as')
     await failsWith(`oci:${work}/layout:three`, 'bad-name', 'holds no image named "three"')
   }, 60_000)
 
