@@ -7,7 +7,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import { cp, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { errorLines, EXPECTED_BUILDER, expectSucceeded, runAction, type ActionRun } from './helpers/action.js'
+import {
+  CLI,
+  errorLines,
+  EXPECTED_BUILDER,
+  expectSucceeded,
+  runAction,
+  type ActionRun
+} from './helpers/action.js'
 import {
   BASE_IMAGE,
   dockerOk,
@@ -201,6 +208,24 @@ describe('OCI layouts: byte for byte, with no docker engine at all', () => {
     for (const m of served.json.manifests)
       expect((await inspectRaw(registry.host, `${image}@${m.digest}`)).digest).toBe(m.digest)
     expect(dockerProcesses(run)).toBe(0)
+  }, 120_000)
+
+  it('the CLI takes the same (--source), and names the flag when a line is bad', async () => {
+    const env = { PATH: process.env.PATH, HOME: work, DOCKER_HOST: `unix://${join(work, 'no-engine.sock')}` }
+    const cli = (...args: string[]) =>
+      runCommand(process.execPath, [CLI, '--registry', registry.host, '--image', image, '--json', ...args], {
+        env
+      })
+    const ok = await cli('--source', `oci:${layout}:two`, '--tag', 'from-cli')
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.stdout).digest).toBe(await layoutDigest(layout, 'two'))
+    expect((await inspectRaw(registry.host, `${image}:from-cli`)).digest).toBe(
+      await layoutDigest(layout, 'two')
+    )
+    const bad = await cli('--source', `oci:${layout}`, '--tag', 'bad-cli')
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toContain(`invalid --source: "oci:${layout}": ${layout} holds 3 images`)
+    expect(await tagExists(registry.host, `${image}:bad-cli`)).toBe(false)
   }, 120_000)
 
   it('an oci-archive: (a buildx OCI export on BuildKit, a tar of the layout otherwise)', async () => {
