@@ -4,7 +4,7 @@
 // line before anything is pushed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import { cp, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -227,6 +227,76 @@ describe('OCI layouts: byte for byte, with no docker engine at all', () => {
     expect(bad.stderr).toContain(`invalid --source: "oci:${layout}": ${layout} holds 3 images`)
     expect(await tagExists(registry.host, `${image}:bad-cli`)).toBe(false)
   }, 120_000)
+
+  it('streams a large layer from disk: memory stays far below the layer size', async () => {
+    const big = join(work, 'big')
+    await mkdir(join(big, 'blobs', 'sha256'), { recursive: true })
+    // The process itself (node and the bundle) takes about 90 MB whatever the layer size.
+    const layerSize = 320 * 1024 * 1024
+    const hash = createHash('sha256')
+    const tmp = join(big, 'layer.tmp')
+    const fh = await open(tmp, 'w')
+    for (let at = 0; at < layerSize; at += 16 * 1024 * 1024) {
+      const chunk = randomBytes(16 * 1024 * 1024)
+      hash.update(chunk)
+      await fh.write(chunk)
+    }
+    await fh.close()
+    const layerDigest = `sha256:${hash.digest('hex')}`
+    await rename(tmp, blobPath(big, layerDigest))
+    const config = await writeBlob(
+      big,
+      Buffer.from(
+        JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [] } })
+      )
+    )
+    const manifest = await writeBlob(
+      big,
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+          layers: [
+            { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: layerSize }
+          ]
+        })
+      )
+    )
+    await writeFile(join(big, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
+    await writeFile(
+      join(big, 'index.json'),
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }]
+      })
+    )
+    // The peak resident memory of the whole process, told as it exits.
+    const hook =
+      'data:text/javascript,process.on("exit",()=>process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`))'
+    const run = await runCommand(
+      process.execPath,
+      [
+        '--import',
+        hook,
+        CLI,
+        '--registry',
+        registry.host,
+        '--image',
+        image,
+        '--source',
+        `oci:${big}`,
+        '--tag',
+        'big'
+      ],
+      { env: { PATH: process.env.PATH, HOME: work, DOCKER_HOST: `unix://${join(work, 'no-engine.sock')}` } }
+    )
+    expect(run.code).toBe(0)
+    const maxRssKb = Number(/maxrss=(\d+)/.exec(run.stderr)?.[1])
+    expect(maxRssKb * 1024).toBeLessThan(layerSize / 2)
+    expect((await inspectRaw(registry.host, `${image}:big`)).digest).toBe(manifest.digest)
+    await rm(big, { recursive: true, force: true })
+  }, 300_000)
 
   it('an oci-archive: (a buildx OCI export on BuildKit, a tar of the layout otherwise)', async () => {
     const archive = join(work, 'image.tar')
