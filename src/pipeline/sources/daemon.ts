@@ -2,6 +2,7 @@
 // On the containerd image store the image ID is the digest of the image's index (or manifest), and the
 // export holds it byte for byte; the classic store keeps no manifest, so the export comes with a new one,
 // and the image's identity that survives is its config digest, which is the image ID there.
+import { mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
 import { DockerError, type Docker } from '../../docker.js'
 import type { Reporter } from '../../reporter.js'
@@ -25,7 +26,8 @@ export async function readDaemonImage(
       fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`)
     throw error
   })
-  const file = path.join(ctx.dir, `${info.id.replace(/^sha256:/, '').slice(0, 32)}.tar`)
+  // A directory of its own: two lines may name the same image.
+  const file = path.join(await mkdtemp(path.join(ctx.dir, 'save-')), 'image.tar')
   // By ID, so that what is exported is what was inspected, whatever a tag points to meanwhile.
   await ctx.docker.save(info.id, file, info.size)
   const image = await readDockerArchive(await archiveTree(file), { ...source, reference: undefined })
