@@ -228,6 +228,30 @@ describe('OCI layouts: byte for byte, with no docker engine at all', () => {
     expect(await tagExists(registry.host, `${image}:bad-cli`)).toBe(false)
   }, 120_000)
 
+  it('logs in with the docker CLI alone: a registry that asks for credentials, and still no engine', async () => {
+    const creds = { username: 'pusher', password: `pw-${randomBytes(8).toString('hex')}` }
+    const locked = await startRegistry({ auth: creds })
+    try {
+      const run = await withoutEngine({
+        image,
+        registry: locked.host,
+        username: creds.username,
+        password: creds.password,
+        sources: `oci:${layout}:one`,
+        tags: 'with-login'
+      })
+      expectSucceeded(run)
+      // Masked first (the ::add-mask:: lines), never shown.
+      const shown = run.log.split('\n').filter(l => !l.startsWith('::add-mask::'))
+      expect(shown.join('\n')).not.toContain(creds.password)
+      expect((await inspectRaw(locked.host, `${image}:with-login`, creds)).digest).toBe(
+        await layoutDigest(layout, 'one')
+      )
+    } finally {
+      await locked.stop()
+    }
+  }, 120_000)
+
   it('streams a large layer from disk: memory stays far below the layer size', async () => {
     const big = join(work, 'big')
     await mkdir(join(big, 'blobs', 'sha256'), { recursive: true })
