@@ -118,6 +118,28 @@ describe('an OCI layout directory', () => {
   })
 })
 
+describe('an index', () => {
+  it('is pushed whole: a platform it lists that is not here is an input error that says so', async () => {
+    const dir = join(root, 'partial')
+    const absent = sha(Buffer.from('a manifest never pulled'))
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(one), size: one.length },
+          { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: absent, size: 10 }
+        ]
+      })
+    )
+    await writeLayout(dir, [{ body: index, ref: 'multi' }])
+    await writeFile(join(dir, 'blobs', 'sha256', sha(one).slice(7)), one)
+    const got = await inputError(readLayout(directoryTree(dir), source('oci', dir)))
+    expect(got).toContain(`lacks application/vnd.oci.image.manifest.v1+json ${absent}`)
+    expect(got).toContain('only some of its images are here')
+  })
+})
+
 describe('a tar of the layout', () => {
   it('indexes pax long names and links without reading the files, and streams each as its range', async () => {
     const dir = join(root, 'tarred')

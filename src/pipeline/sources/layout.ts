@@ -119,7 +119,9 @@ export async function readLayout(tree: FileTree, source: LocalSourceRef): Promis
     if (depth > 4) fail(`indexes nest deeper than 4 levels`)
     const name = pathOf(d.digest)
     if ((await tree.size(name)) === undefined)
-      fail(`${tree.where} lacks ${d.mediaType} ${d.digest} (${name})`)
+      fail(
+        `${tree.where} lacks ${d.mediaType} ${d.digest} (${name})${depth ? ', which its index lists: an index is pushed whole, and only some of its images are here (a multi-platform image pulled for one platform?)' : ''}`
+      )
     const body = await tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${(error as Error).message}`))
     const algorithm = d.digest.slice(0, d.digest.indexOf(':'))
     const got = `${algorithm}:${createHash(algorithm).update(body).digest('hex')}`
