@@ -9,6 +9,8 @@ import { isIndex, type Descriptor } from './merge.js'
 import { retrying } from './plan.js'
 import type { Side, SourceStore } from './sources/store.js'
 
+export type { Side } from './sources/store.js'
+
 /** What the copy moved; the `metadata` output reports it. */
 export interface Moved {
   /** Bytes of blobs streamed from one registry to another, or from disk (a mount moves none). */

@@ -255,7 +255,7 @@ async function phases(
       )
     )
 
-  // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+  // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
   if (inputs.sources.length && clients.size)
     return fromSources(inputs, plan, {
       reporter,
