@@ -160,6 +160,27 @@ describe('a tar of the layout', () => {
     expect(image.top.digest).toBe(sha(one))
   })
 
+  it('reads GNU tars too (long names in their own records)', async () => {
+    const dir = join(root, 'gnu')
+    const long = `${'g'.repeat(150)}.txt`
+    await mkdir(dir)
+    await writeFile(join(dir, long), 'gnu long name')
+    const tar = join(root, 'gnu.tar')
+    expect(spawnSync('tar', ['--format=gnu', '-cf', tar, '-C', dir, '.']).status).toBe(0)
+    const tree = await archiveTree(tar)
+    expect((await tree.read(long, 100)).toString()).toBe('gnu long name')
+  })
+
+  it('reads the ustar name prefix of a long path', async () => {
+    const dir = join(root, 'ustar')
+    const long = `${'p'.repeat(120)}/${'n'.repeat(60)}`
+    await mkdir(join(dir, 'p'.repeat(120)), { recursive: true })
+    await writeFile(join(dir, long), 'prefixed')
+    const tar = join(root, 'ustar.tar')
+    expect(spawnSync('tar', ['--format=ustar', '-cf', tar, '-C', dir, long]).status).toBe(0)
+    expect((await (await archiveTree(tar)).read(long, 100)).toString()).toBe('prefixed')
+  })
+
   it('refuses a file that is not a tar archive', async () => {
     const file = join(root, 'not.tar')
     await writeFile(file, randomBytes(2048))

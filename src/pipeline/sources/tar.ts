@@ -98,7 +98,8 @@ export async function indexTar(file: string): Promise<Map<string, TarEntry>> {
         else longLink = field(data, 0, data.length)
         continue
       }
-      const prefix = h.subarray(257, 262).toString('ascii') === 'ustar' ? field(h, 345, 155) : ''
+      // POSIX ustar has a name prefix there; the old GNU format (magic "ustar  ") keeps times in its place.
+      const prefix = h.subarray(257, 263).toString('latin1') === 'ustar\0' ? field(h, 345, 155) : ''
       const name = clean(
         pax.path ?? longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100))
       )
