@@ -4,7 +4,7 @@
 // line before anything is pushed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import { cp, mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -137,6 +137,8 @@ describe('build → test → push the tested image', () => {
     expectSucceeded(push)
     expect(push.log).not.toMatch(/\[command\]docker (?:buildx )?build/)
     expect(push.outputs.imageid).toBe(tested)
+    // The export went to the step's private directory, and went with it.
+    expect(await readdir(push.runnerTemp)).toEqual([])
     const served = await inspectRaw(registry.host, `${image}:tested`)
     expect(push.outputs.digest).toBe(served.digest)
     if (served.digest === tested) {
