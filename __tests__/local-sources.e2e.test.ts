@@ -147,7 +147,10 @@ describe('build → test → push the tested image', () => {
     } else {
       // classic store: a new manifest, and its config is the tested image.
       expect(await pushedConfigDigest('tested')).toBe(tested)
-      expect(push.log).toContain('docker save wrote a new one')
+      expect(push.log).toContain('so a new one is written')
+      // Its layers compressed as docker push would.
+      for (const l of served.json.layers)
+        expect(l.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+gzip')
     }
   }, 300_000)
 })

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { InputError } from '../../src/input-error.js'
 import { archiveTree, directoryTree } from '../../src/pipeline/sources/files.js'
-import { readDockerArchive, readLayout } from '../../src/pipeline/sources/layout.js'
+import { readDockerArchive } from '../../src/pipeline/sources/docker-archive.js'
+import { readLayout } from '../../src/pipeline/sources/layout.js'
 import { verifyStream } from '../../src/pipeline/sources/store.js'
 import { indexTar } from '../../src/pipeline/sources/tar.js'
 import type { LocalSourceRef } from '../../src/sources.js'
@@ -207,25 +209,45 @@ describe('a classic docker save archive', () => {
     return tar
   }
 
-  it('gets a new manifest whose config is the image ID and whose layer digest is its diff_id', async () => {
+  const scratch = () => mkdtemp(join(root, 'scratch-'))
+
+  it('gets a new manifest: its config is the image ID, its layer gzip-compressed from the diff_id', async () => {
     const tar = await saved('saved', layer)
     const image = await readDockerArchive(
       await archiveTree(tar),
-      source('docker-archive', tar, 'docker.io/my/app:1')
+      source('docker-archive', tar, 'docker.io/my/app:1'),
+      scratch
     )
     expect(image.written).toBe(true)
     expect(image.config).toBe(sha(config))
     const m = JSON.parse(image.top.body.toString('utf8'))
-    expect(m.layers).toEqual([
-      { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(layer), size: layer.length }
-    ])
+    expect(m.layers).toHaveLength(1)
+    expect(m.layers[0].mediaType).toBe('application/vnd.oci.image.layer.v1.tar+gzip')
     expect(image.top.digest).toBe(sha(image.top.body))
+    // What is sent: the gzip of the layer, of the size and digest the manifest gives (checked as read).
+    const body = await image.store.smallBlob(m.layers[0].digest)
+    expect(body.length).toBe(m.layers[0].size)
+    expect(gunzipSync(body).equals(layer)).toBe(true)
+  })
+
+  it('keeps a layer that is gzip already, and checks its diff_id through it', async () => {
+    const gz = gzipSync(layer)
+    const tar = await saved('saved-gz', gz)
+    const image = await readDockerArchive(await archiveTree(tar), source('docker-archive', tar), scratch)
+    const m = JSON.parse(image.top.body.toString('utf8'))
+    expect(m.layers).toEqual([
+      { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(gz), size: gz.length }
+    ])
+    const other = await saved('saved-gz-other', gzipSync(randomBytes(100)))
+    expect(
+      await inputError(readDockerArchive(await archiveTree(other), source('docker-archive', other), scratch))
+    ).toContain(`does not match the diff_id ${sha(layer)}`)
   })
 
   it('refuses a layer that is not the one its config names', async () => {
     const tar = await saved('tampered', randomBytes(1000))
     expect(
-      await inputError(readDockerArchive(await archiveTree(tar), source('docker-archive', tar)))
+      await inputError(readDockerArchive(await archiveTree(tar), source('docker-archive', tar), scratch))
     ).toContain(`does not match the diff_id ${sha(layer)}`)
   })
 })

@@ -1,14 +1,15 @@
 // `docker-daemon:` sources: the engine's own image, exported with `docker save` and read as an archive.
 // On the containerd image store the image ID is the digest of the image's index (or manifest), and the
 // export holds it byte for byte; the classic store keeps no manifest, so the export comes with a new one,
-// and the image's identity that survives is its config digest, which is the image ID there.
-import { mkdtemp } from 'node:fs/promises'
+// (its layers compressed anew), and the image's identity that survives is its config digest, which is the
+// image ID there.
 import path from 'node:path'
 import { DockerError, type Docker } from '../../docker.js'
 import type { Reporter } from '../../reporter.js'
 import type { LocalSourceRef } from '../../sources.js'
 import { archiveTree } from './files.js'
-import { failOn, readDockerArchive, type LocalImage } from './layout.js'
+import { readDockerArchive } from './docker-archive.js'
+import { failOn, type LocalImage } from './layout.js'
 
 /** How an image is named in messages: an ID by its first 12 hex digits, as docker shows it. */
 export const shortImage = (image: string): string => {
@@ -18,7 +19,7 @@ export const shortImage = (image: string): string => {
 
 export async function readDaemonImage(
   source: LocalSourceRef,
-  ctx: { docker: Docker; dir: string; reporter: Reporter }
+  ctx: { docker: Docker; scratch: () => Promise<string>; reporter: Reporter }
 ): Promise<LocalImage & { id: string }> {
   const fail = failOn(source)
   const info = await ctx.docker.inspect(source.path).catch(error => {
@@ -26,11 +27,15 @@ export async function readDaemonImage(
       fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`)
     throw error
   })
-  // A directory of its own: two lines may name the same image.
-  const file = path.join(await mkdtemp(path.join(ctx.dir, 'save-')), 'image.tar')
+  const dir = await ctx.scratch()
+  const file = path.join(dir, 'image.tar')
   // By ID, so that what is exported is what was inspected, whatever a tag points to meanwhile.
   await ctx.docker.save(info.id, file, info.size)
-  const image = await readDockerArchive(await archiveTree(file), { ...source, reference: undefined })
+  const image = await readDockerArchive(
+    await archiveTree(file),
+    { ...source, reference: undefined },
+    async () => dir
+  )
   const short = shortImage(info.id)
   if (image.top.digest === info.id)
     ctx.reporter.info(
@@ -38,7 +43,7 @@ export async function readDaemonImage(
     )
   else if (image.config === info.id)
     ctx.reporter.info(
-      `Source ${source.line}: this docker engine's image store keeps no manifest, so docker save wrote a new one (${image.top.digest}); the pushed config digest is image ${short}`
+      `Source ${source.line}: this docker engine's image store keeps no manifest, so a new one is written (${image.top.digest}, the layers gzip-compressed as docker push does); the pushed config digest is image ${short}`
     )
   else
     throw new Error(

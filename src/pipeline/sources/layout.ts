@@ -1,18 +1,15 @@
-// An image on disk as a source: an OCI image layout (a directory, or the tar of one that buildx and
-// `docker save` write) pushed byte for byte, or a `docker save` archive of the classic kind, which holds
-// no manifest, so one is written for it. Every manifest and blob the image needs is read and checked
-// against its digest here, before anything is sent.
+// An OCI image layout as a source (a directory, or the tar of one that buildx and `docker save` write),
+// pushed byte for byte. Every manifest and blob the image needs is read and checked against its digest
+// here, before anything is sent.
 import { createHash } from 'node:crypto'
 import { InputError } from '../../input-error.js'
-import { manifestDigest, type Manifest } from '../../registry/api.js'
+import type { Manifest } from '../../registry/api.js'
 import { isIndex, type Descriptor } from '../merge.js'
 import type { FileTree } from './files.js'
 import { BlobMismatch, localStore, MAX_SMALL, verifyStream, type SourceStore } from './store.js'
 import type { LocalSourceRef } from '../../sources.js'
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
-const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar'
 const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
 const MANIFEST_TYPES = new Set([
   OCI_MANIFEST,
@@ -33,7 +30,8 @@ export interface LocalImage {
   written?: boolean
 }
 
-const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
+export const show = (value: string): string =>
+  JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 
 /** An input error about this source line. */
 export const failOn =
@@ -42,7 +40,7 @@ export const failOn =
     throw new InputError('sources', `${show(source.line)}: ${message}`)
   }
 
-function parseJson(body: Buffer, what: string, fail: (m: string) => never): unknown {
+export function parseJson(body: Buffer, what: string, fail: (m: string) => never): unknown {
   try {
     return JSON.parse(body.toString('utf8'))
   } catch {
@@ -50,7 +48,7 @@ function parseJson(body: Buffer, what: string, fail: (m: string) => never): unkn
   }
 }
 
-async function small(tree: FileTree, name: string, fail: (m: string) => never): Promise<Buffer> {
+export async function small(tree: FileTree, name: string, fail: (m: string) => never): Promise<Buffer> {
   if ((await tree.size(name)) === undefined) fail(`${tree.where} has no ${name}`)
   return tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${(error as Error).message}`))
 }
@@ -59,7 +57,7 @@ async function small(tree: FileTree, name: string, fail: (m: string) => never): 
 const shortName = (name: string): string =>
   name.replace(/^(?:docker\.io|index\.docker\.io)\/(?:library\/)?/, '')
 
-function pick<T>(
+export function pick<T>(
   items: T[],
   namesOf: (item: T) => string[],
   source: LocalSourceRef,
@@ -149,7 +147,7 @@ export async function readLayout(tree: FileTree, source: LocalSourceRef): Promis
   const config = isIndex(top.mediaType)
     ? undefined
     : (JSON.parse(top.body.toString('utf8')) as { config?: Descriptor }).config?.digest
-  return { store: localStore(tree, manifests, pathOf), top, config }
+  return { store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })), top, config }
 }
 
 /** Every blob present, of its size, hashing to its digest: read whole once, before anything is sent. */
@@ -174,81 +172,4 @@ async function checkBlobs(
     }
   }
   await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker))
-}
-
-interface ArchiveEntry {
-  Config?: string
-  RepoTags?: string[] | null
-  Layers?: string[]
-}
-
-/**
- * A `docker save` archive. The newer kind is an OCI layout too, read as one. The classic kind holds only
- * the config and uncompressed layer tars: the manifest is written here (OCI, the layers as they are), so
- * the config digest is the image ID and each layer's digest its diff_id, while the manifest is new.
- */
-export async function readDockerArchive(tree: FileTree, source: LocalSourceRef): Promise<LocalImage> {
-  const fail = failOn(source)
-  if ((await tree.size('index.json')) !== undefined && (await tree.size('oci-layout')) !== undefined)
-    return readLayout(tree, source)
-  const list = parseJson(await small(tree, 'manifest.json', fail), 'manifest.json', fail)
-  if (!Array.isArray(list)) fail('manifest.json is not a list of images')
-  const entry = pick(list as ArchiveEntry[], e => e.RepoTags ?? [], source, tree.where, fail)
-  const inside = (name: unknown): string =>
-    typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
-      ? name
-      : fail(`manifest.json names ${show(String(name))}, which is not a file inside the archive`)
-  const configName = inside(entry.Config)
-  const configBody = await small(tree, configName, fail)
-  const config = parseJson(configBody, configName, fail) as { rootfs?: { diff_ids?: string[] } }
-  const diffIds = config.rootfs?.diff_ids ?? []
-  const layerNames = (entry.Layers ?? []).map(inside)
-  if (diffIds.length !== layerNames.length)
-    fail(`${configName} lists ${diffIds.length} layers and manifest.json ${layerNames.length}`)
-  const paths = new Map<string, string>([[manifestDigest(configBody), configName]])
-  const layers: Descriptor[] = []
-  for (const [i, name] of layerNames.entries()) {
-    const size = await tree.size(name)
-    if (size === undefined) fail(`${tree.where} has no ${name}`)
-    const { digest, head } = await hashFile(tree, name)
-    const mediaType =
-      head[0] === 0x1f && head[1] === 0x8b
-        ? `${OCI_LAYER}+gzip`
-        : head.readUInt32BE(0) === 0x28b52ffd
-          ? `${OCI_LAYER}+zstd`
-          : OCI_LAYER
-    if (mediaType === OCI_LAYER && digest !== diffIds[i])
-      fail(
-        `${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${digest})`
-      )
-    paths.set(digest, name)
-    layers.push({ mediaType, digest, size: size! })
-  }
-  const configDigest = manifestDigest(configBody)
-  const body = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: OCI_MANIFEST,
-      config: { mediaType: OCI_CONFIG, digest: configDigest, size: configBody.length },
-      layers
-    })
-  )
-  const top = { digest: manifestDigest(body), mediaType: OCI_MANIFEST, body }
-  return {
-    store: localStore(tree, new Map([[top.digest, top]]), digest => paths.get(digest)!),
-    top,
-    config: configDigest,
-    written: true
-  }
-}
-
-/** The file's sha256 and its first bytes (which say whether it is compressed), in one read. */
-async function hashFile(tree: FileTree, name: string): Promise<{ digest: string; head: Buffer }> {
-  const hash = createHash('sha256')
-  let head = Buffer.alloc(0)
-  for await (const chunk of tree.open(name) as AsyncIterable<Buffer>) {
-    if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4 - head.length)])
-    hash.update(chunk)
-  }
-  return { digest: `sha256:${hash.digest('hex')}`, head: Buffer.concat([head, Buffer.alloc(4)]) }
 }

@@ -1,7 +1,7 @@
 // A local source line to an image to push: an OCI layout directory, a tar of one, a `docker save`
 // archive, or an image of the docker engine. Only the last needs the engine; the files are read by
 // the registry client's side of this program alone.
-import { mkdir, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Docker } from '../../docker.js'
 import type { Reporter } from '../../reporter.js'
@@ -9,7 +9,8 @@ import type { LocalSourceRef } from '../../sources.js'
 import { isIndex } from '../merge.js'
 import { readDaemonImage } from './daemon.js'
 import { archiveTree, directoryTree } from './files.js'
-import { failOn, readDockerArchive, readLayout, type LocalImage } from './layout.js'
+import { readDockerArchive } from './docker-archive.js'
+import { failOn, readLayout, type LocalImage } from './layout.js'
 import { TarFormatError } from './tar.js'
 
 export interface LocalContext {
@@ -24,10 +25,14 @@ export async function readLocal(
   source: LocalSourceRef,
   ctx: LocalContext
 ): Promise<LocalImage & { imageid: string }> {
-  if (source.transport === 'docker-daemon') {
-    const dir = path.join(ctx.workDir, 'sources')
+  const dir = path.join(ctx.workDir, 'sources')
+  // A fresh directory each time: two lines may name the same image.
+  const scratch = async () => {
     await mkdir(dir, { recursive: true, mode: 0o700 })
-    const image = await readDaemonImage(source, { ...ctx, dir })
+    return mkdtemp(path.join(dir, 'image-'))
+  }
+  if (source.transport === 'docker-daemon') {
+    const image = await readDaemonImage(source, { ...ctx, scratch })
     return { ...image, imageid: image.id }
   }
   const fail = failOn(source)
@@ -45,7 +50,7 @@ export async function readLocal(
       )
   const image =
     source.transport === 'docker-archive'
-      ? await readDockerArchive(tree, source)
+      ? await readDockerArchive(tree, source, scratch)
       : await readLayout(tree, source)
   return {
     ...image,

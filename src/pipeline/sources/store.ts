@@ -90,35 +90,31 @@ export async function verifyStream(source: Readable, blob: BlobRef, what: string
 
 /**
  * A source on disk: every manifest it needs already read (and checked) into `manifests`, every blob a file
- * of `tree` (`pathOf`), checked again as it is sent.
+ * (`fileOf`), checked again as it is sent.
  */
 export function localStore(
-  tree: FileTree,
+  where: string,
   manifests: Map<string, Manifest>,
-  pathOf: (digest: string) => string
+  fileOf: (digest: string) => { tree: FileTree; name: string }
 ): SourceStore {
   return {
-    where: tree.where,
+    where,
     async manifest(digest) {
       const m = manifests.get(digest)
-      if (!m) throw new Error(`${tree.where}: manifest ${digest} was not read`)
+      if (!m) throw new Error(`${where}: manifest ${digest} was not read`)
       return m
     },
     async smallBlob(digest) {
-      const body = await tree.read(pathOf(digest), MAX_SMALL)
+      const { tree, name } = fileOf(digest)
+      const body = await tree.read(name, MAX_SMALL)
       if (digest.startsWith('sha256:') && manifestDigest(body) !== digest)
-        throw new BlobMismatch(`${tree.where}: ${pathOf(digest)} does not match its digest ${digest}`)
+        throw new BlobMismatch(`${tree.where}: ${name} does not match its digest ${digest}`)
       return body
     },
     async sendBlob(blob, dst, upload) {
-      const where = `${tree.where}: ${pathOf(blob.digest)}`
-      await uploadBlob(
-        dst.client,
-        dst.name,
-        blob,
-        checkedStream(tree.open(pathOf(blob.digest)), blob, where),
-        upload
-      )
+      const { tree, name } = fileOf(blob.digest)
+      const body = checkedStream(tree.open(name), blob, `${tree.where}: ${name}`)
+      await uploadBlob(dst.client, dst.name, blob, body, upload)
       return blob.size
     }
   }
