@@ -1,8 +1,7 @@
 // `docker-daemon:` sources: the engine's own image, exported with `docker save` and read as an archive.
 // On the containerd image store the image ID is the digest of the image's index (or manifest), and the
-// export holds it byte for byte; the classic store keeps no manifest, so the export comes with a new one,
-// (its layers compressed anew), and the image's identity that survives is its config digest, which is the
-// image ID there.
+// export holds it byte for byte. The classic store keeps no manifest, so the image gets a new one (its
+// layers compressed anew), and the identity that survives is its config digest, the image ID there.
 import path from 'node:path'
 import { DockerError, type Docker } from '../../docker.js'
 import type { Reporter } from '../../reporter.js'
@@ -12,7 +11,7 @@ import { readDockerArchive } from './docker-archive.js'
 import { failOn, type LocalImage } from './layout.js'
 
 /** How an image is named in messages: an ID by its first 12 hex digits, as docker shows it. */
-export const shortImage = (image: string): string => {
+const shortImage = (image: string): string => {
   const hex = /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1]
   return hex ? hex.slice(0, 12) : image
 }

@@ -15,7 +15,7 @@ import { TarFormatError } from './tar.js'
 
 export interface LocalContext {
   docker: Docker
-  /** A private directory for `docker save` exports. */
+  /** The run's private directory: `docker save` exports and compressed layers go there. */
   workDir: string
   reporter: Reporter
 }
