@@ -193,6 +193,10 @@ describe('OCI layouts: byte for byte, with no docker engine at all', () => {
     expect(run.outputs.digest).toBe(served.digest)
     expect(served.body.equals(await readFile(join(layout, 'blobs', ...served.digest.split(':'))))).toBe(true)
     expect(run.outputs.imageid).toBe(served.json.config.digest)
+    expect(run.outputs['image-ref']).toBe(`${registry.host}/${image}@${served.digest}`)
+    expect(run.outputs['image-refs']).toBe(`${registry.host}/${image}@${served.digest}`)
+    expect(run.outputs.tags).toBe(`${registry.host}/${image}:from-oci`)
+    expect(JSON.parse(run.outputs['platform-digests'])).toEqual({ 'linux/amd64': served.digest })
     expect(dockerProcesses(run)).toBe(0)
   }, 120_000)
 
