@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 8974:
+/***/ 8365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -300,7 +300,7 @@ var external_os_ = __nccwpck_require__(857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -407,13 +407,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -441,13 +441,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -1834,9 +1834,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -1951,10 +1951,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -2073,9 +2073,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -2117,8 +2117,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/inputs/table.ts
 var table = __nccwpck_require__(5541);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 3 modules
-var parse = __nccwpck_require__(8200);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 2 modules
+var parse = __nccwpck_require__(5400);
 // EXTERNAL MODULE: ./src/log/fence.ts
 var fence = __nccwpck_require__(4911);
 // EXTERNAL MODULE: ./src/log/reporter.ts
@@ -2127,8 +2127,62 @@ var reporter = __nccwpck_require__(2425);
 var registry_auth = __nccwpck_require__(3477);
 // EXTERNAL MODULE: ./src/log/masks.ts
 var masks = __nccwpck_require__(5831);
-// EXTERNAL MODULE: ./src/metadata/build-metadata.ts
-var build_metadata = __nccwpck_require__(3691);
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var env = __nccwpck_require__(7038);
+;// CONCATENATED MODULE: ./src/metadata/outputs.ts
+
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const annotations = (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z).flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        tagNames: tagNames(fullTags),
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** `registry/image:tag` → `tag`, each once, in order. */
+const tagNames = (fullTags) => [
+    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
+];
+/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
+const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json'];
+/**
+ * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
+ * with the outputs' own values. Only where the tags come from rules, where this step stands in for
+ * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvExports(inputs, outputs) {
+    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
+        return {};
+    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
+        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+        outputs[name] ?? ''
+    ]));
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function separatorOf(name, inputs) {
+    const sep = name === 'tags' || name === 'tag-names'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
+}
+
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __nccwpck_require__(5378);
 ;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
@@ -2199,7 +2253,7 @@ function metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
-    const meta = (0,build_metadata/* metadataOutputs */._V)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     const names = subjectNames(inputs.targets);
     return {
         digest: result.digest,
@@ -2215,6 +2269,7 @@ function typedOutputs(inputs, result) {
         metadata: metadata(inputs, result),
         // metadata-action's outputs, with its separators and shapes
         version: meta.version,
+        'tag-names': meta.tagNames,
         labels: meta.labels,
         annotations: meta.annotations,
         json: meta.json
@@ -2227,7 +2282,7 @@ function outputs(inputs, result) {
         typeof value === 'string'
             ? value
             : Array.isArray(value)
-                ? value.join((0,build_metadata/* separatorOf */.VS)(name, inputs))
+                ? value.join(separatorOf(name, inputs))
                 : JSON.stringify(value)
     ]));
 }
@@ -2464,6 +2519,7 @@ async function undoKept(kept) {
 
 
 
+
 const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 const words = (message) => (0,parse/* renderInputRefs */.nx)(message, parse/* actionTerm */.f$);
@@ -2507,14 +2563,18 @@ async function run() {
     saveState(STATE_POST, 'true');
     try {
         maskCredentials(getInput('username'), getInput('password').trim(), v => core_setSecret(v));
-        for (const login of (0,registry_auth/* credentialsIn */.W)(getInput('registry-auth')))
-            maskCredentials(login.username, login.password, v => core_setSecret(v));
+        const registryAuth = getInput('registry-auth');
+        if (registryAuth.trim()) {
+            await (0,registry_auth/* loadRegistryAuthParser */.DC)();
+            for (const login of (0,registry_auth/* credentialsIn */.Wr)(registryAuth))
+                maskCredentials(login.username, login.password, v => core_setSecret(v));
+        }
         const untrimmed = new Set(table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,table/* inputName */.yu)(key)));
         const get = (name) => getInput(name, { trimWhitespace: !untrimmed.has(name) });
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 4491));
+        const { execute } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(940)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7940));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         const result = await execute(inputs, {
             reporter: actionReporter,
@@ -2526,8 +2586,11 @@ async function run() {
         // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
         if (inputs.keepLogin)
             await keepLogins(inputs.logins, { tempRoot, reporter: actionReporter });
-        for (const [name, value] of Object.entries(outputs(inputs, result)))
+        const values = outputs(inputs, result);
+        for (const [name, value] of Object.entries(values))
             setOutput(name, value);
+        for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
+            exportVariable(name, value);
         await main_declareArtifacts(inputs, result.digest);
         await writeSummary(summaryMarkdown(inputs, result));
         actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`);
@@ -2886,8 +2949,10 @@ function splitHostPort(registry) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ YAML_TRUE),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   e7: () => (/* binding */ YAML_FALSE),
 /* harmony export */   oF: () => (/* binding */ percentDecoded),
 /* harmony export */   px: () => (/* binding */ splitKeyValue)
 /* harmony export */ });
@@ -2915,6 +2980,9 @@ function percentDecoded(text) {
         return text;
     }
 }
+// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
+const YAML_TRUE = /^(?:true|True|TRUE)$/;
+const YAML_FALSE = /^(?:false|False|FALSE)$/;
 
 
 /***/ }),
@@ -3534,7 +3602,7 @@ function removeSignalHandlers() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8974);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8365);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -3573,9 +3641,11 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1551);
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5541);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2020);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6814);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure), and what must exist on disk or in the environment.
+
 
 
 
@@ -3663,7 +3733,7 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
             throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
@@ -3679,12 +3749,13 @@ function ssh(entries) {
             throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
-/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
-const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
 function annotations(entries) {
-    for (const entry of entries)
-        if (!ANNOTATION.test(entry))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
+    for (const entry of entries) {
+        const problem = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__/* .parseAnnotation */ .fr)(entry);
+        if (typeof problem === 'string')
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', problem);
+    }
     return entries;
 }
 function attests(entries) {
@@ -3720,7 +3791,7 @@ function githubToken(value) {
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
@@ -3728,7 +3799,7 @@ function checkBuildSources(values, cwd, env) {
             throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
                 throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
@@ -3756,7 +3827,8 @@ const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/chec
 /* harmony export */   Xc: () => (/* binding */ csvRecords)
 /* harmony export */ });
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
-// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+// commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
+// character.
 class CsvError extends Error {
     constructor(message) {
         super(message);
@@ -3768,7 +3840,8 @@ function csvRecords(text) {
     const records = [];
     let record = [];
     let field = '';
-    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+    // A field opens a quote only at its very start, as csv-parse reads it (a quote after blanks is an
+    // ordinary character); `wasQuoted` stops a second opening.
     let inQuotes = false;
     let wasQuoted = false;
     // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
@@ -3799,7 +3872,7 @@ function csvRecords(text) {
                 closedAt = field.length;
             }
         }
-        else if (c === '"' && !wasQuoted && field.trim() === '') {
+        else if (c === '"' && !wasQuoted && field === '') {
             inQuotes = wasQuoted = true;
             lead = field;
             field = '';
@@ -3812,9 +3885,9 @@ function csvRecords(text) {
             endRecord();
         }
         else {
-            // Text after the closing quote other than blanks: the quotes were part of the value, as csv-parse's
-            // relaxed quotes read `"a"b` (the doubled quotes inside stay undone).
-            if (closedAt >= 0 && c !== ' ' && c !== '\t') {
+            // Text after the closing quote, blanks too: the quotes were part of the value, as csv-parse's
+            // relaxed quotes read `"a"b` and `"a" ` (the doubled quotes inside stay undone).
+            if (closedAt >= 0) {
                 field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`;
                 closedAt = -1;
             }
@@ -3829,19 +3902,27 @@ function csvRecords(text) {
 }
 /**
  * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
- * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
- * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ * kept whole when they stand beside other fields. As there, a line that is one quoted field is still split
+ * at its commas unless `ignoreComma`. Entries are trimmed (unless `trim: false`); blank ones dropped.
  */
 function csvList(text, opts = {}) {
+    const records = opts.quote === false ? literalRecords(text) : csvRecords(text);
     const out = [];
-    for (const record of csvRecords(text)) {
+    for (const record of records) {
         if (opts.ignoreComma)
-            out.push(record.length === 1 ? record[0] : record.join(','));
+            out.push(record.join(','));
+        else if (record.length === 1)
+            out.push(...record[0].split(','));
         else
             out.push(...record);
     }
-    return out.map(s => s.trim()).filter(s => s !== '');
+    return out.filter(s => s.trim() !== '').map(s => (opts.trim === false ? s : s.trim()));
 }
+/** Records with quotes as ordinary characters: lines split at commas. */
+const literalRecords = (text) => text
+    .split(/\r?\n|\r/)
+    .filter(line => line !== '')
+    .map(line => line.split(','));
 
 
 /***/ }),
@@ -3870,7 +3951,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 8200:
+/***/ 5400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3884,7 +3965,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nx: () => (/* reexport */ table/* renderInputRefs */.nx)
 });
 
-// UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, readRows, splitLines, splitList
+// UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, listOptions, readRows, splitLines, splitList
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -3901,45 +3982,8 @@ var reference = __nccwpck_require__(5378);
 var build_options = __nccwpck_require__(8042);
 // EXTERNAL MODULE: ./src/inputs/csv.ts
 var csv = __nccwpck_require__(3881);
-// EXTERNAL MODULE: ./src/metadata/tags.ts + 1 modules
-var tags = __nccwpck_require__(6577);
-;// CONCATENATED MODULE: ./src/metadata/env.ts
-// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
-
-class MetadataEnvError extends Error {
-    variable;
-    constructor(variable, message) {
-        super(message);
-        this.variable = variable;
-    }
-}
-/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
-const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
-const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
-const env_DEFAULT_METADATA_ENV = {
-    prHeadSha: false,
-    shortShaLength: tags/* DEFAULT_SHORT_SHA_LENGTH */.X2,
-    annotationLevels: ['manifest']
-};
-function readMetadataEnv(env) {
-    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
-    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
-    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
-    const shortShaLength = lengthText === '' ? tags/* DEFAULT_SHORT_SHA_LENGTH */.X2 : Number(lengthText);
-    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
-    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
-    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase());
-    for (const level of annotationLevels)
-        if (!LEVEL.test(level))
-            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);
-    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
-}
-
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var metadata_env = __nccwpck_require__(7038);
 // EXTERNAL MODULE: ./src/metadata/rules/parse.ts
 var parse = __nccwpck_require__(1398);
 ;// CONCATENATED MODULE: ./src/inputs/tags.ts
@@ -3982,6 +4026,17 @@ function parseFullRef(text) {
         throw new parse/* RuleError */.FB(`${show(text)} has an invalid tag: ${tagIssue}`);
     return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
 }
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+function tagEntries(line) {
+    try {
+        return (0,csv/* csvList */.Fb)(line);
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new parse/* RuleError */.FB(`${show(line)}: ${error.message}`);
+        throw error;
+    }
+}
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
 const isReference = (entry) => entry.includes('/') || entry.includes(':');
 /**
@@ -4017,9 +4072,7 @@ function classifyTags(lines) {
             }
             continue;
         }
-        for (const entry of text.split(',').map(s => s.trim())) {
-            if (entry === '')
-                continue;
+        for (const entry of tagEntries(text)) {
             if (isReference(entry)) {
                 const r = parseFullRef(entry);
                 const key = `${r.registry}/${r.image}`;
@@ -4047,24 +4100,32 @@ function classifyTags(lines) {
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __nccwpck_require__(2020);
 ;// CONCATENATED MODULE: ./src/inputs/images.ts
-// The `images` input, as metadata-action takes it: one image per line, either bare
-// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
-// registry; a name without a host is on Docker Hub, as docker reads it.
+// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
+// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
+// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
 
 
 /** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
 function parseImages(lines) {
     const out = [];
+    if (lines.length === 1) {
+        const fields = (0,csv/* csvRecords */.Xc)(lines[0])[0]
+            ?.map(f => f.trim())
+            .filter(f => f !== '') ?? [];
+        if (fields.length > 1 && fields.every(f => !f.includes('=')))
+            return fields.map(splitImage);
+    }
     for (const line of lines) {
         const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
         let name = '';
         let enable = true;
         for (const field of fields) {
             const eq = field.indexOf('=');
-            if (eq < 0 && name === '' && fields.length === 1)
+            if (eq < 0 && name === '')
                 name = field;
             else if (eq < 0)
-                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
             else {
                 const key = field.slice(0, eq).trim().toLowerCase();
                 const value = field.slice(eq + 1).trim();
@@ -4130,9 +4191,9 @@ var sources = __nccwpck_require__(6203);
 
 const parse_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name, raw, ignoreComma) {
+function csvEntries(name, raw, opts) {
     try {
-        return (0,csv/* csvList */.Fb)(raw, { ignoreComma });
+        return (0,csv/* csvList */.Fb)(raw, opts);
     }
     catch (error) {
         if (error instanceof csv/* CsvError */.J$)
@@ -4142,11 +4203,19 @@ function csvEntries(name, raw, ignoreComma) {
 }
 /** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
 function splitList(raw, name = 'list') {
-    return [...new Set(csvEntries(name, raw, false))];
+    return [...new Set(csvEntries(name, raw, {}))];
 }
 /** One entry per line, commas kept (CSV: a quoted entry may span lines). */
 function splitLines(raw, name = 'list') {
-    return csvEntries(name, raw, true);
+    return csvEntries(name, raw, { ignoreComma: true });
+}
+/** How a list row is read, as build-push-action reads the input of that name. */
+function listOptions(row) {
+    return {
+        ...(row.kind !== 'list' && { ignoreComma: true }),
+        ...(row.keepQuotes && { quote: false }),
+        ...(row.untrimmed && { trim: false })
+    };
 }
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
 function keyValues(name, raw) {
@@ -4161,9 +4230,6 @@ function keyValues(name, raw) {
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
-// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
-const TRUE = /^(?:true|True|TRUE)$/;
-const FALSE = /^(?:false|False|FALSE)$/;
 /** The generic reading of a raw value by its row's kind. */
 function byKind(name, row, raw) {
     const value = row.secret || row.untrimmed ? raw : raw.trim();
@@ -4172,16 +4238,16 @@ function byKind(name, row, raw) {
             return value;
         case 'boolean': {
             const v = value.trim() || row.default;
-            if (TRUE.test(v))
+            if (core_text/* YAML_TRUE */.DG.test(v))
                 return true;
-            if (FALSE.test(v))
+            if (core_text/* YAML_FALSE */.e7.test(v))
                 return false;
             throw new inputs_error/* InputError */.d(name, `${parse_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
-            return splitList(value, name);
+            return [...new Set(csvEntries(name, value, listOptions(row)))];
         case 'lines':
-            return splitLines(value, name);
+            return csvEntries(name, value, listOptions(row));
         case 'key-value':
             return keyValues(name, value);
         case 'number': {
@@ -4236,7 +4302,7 @@ function readTagInputs(values, env) {
         catch (error) {
             if (error instanceof parse/* RuleError */.FB)
                 throw new inputs_error/* InputError */.d(input, error.message);
-            if (error instanceof MetadataEnvError)
+            if (error instanceof metadata_env/* MetadataEnvError */.DG)
                 throw new inputs_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
             throw error;
         }
@@ -4247,12 +4313,12 @@ function readTagInputs(values, env) {
         tagRules: entries.rules,
         tagRefs: entries.refs,
         tagFlavor: guard('flavor', () => (0,parse/* parseFlavor */.wp)(values.flavor)),
-        metadataEnv: guard('', () => readMetadataEnv(env))
+        metadataEnv: guard('', () => (0,metadata_env/* readMetadataEnv */.Xk)(env))
     };
 }
 /**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
- * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
+ * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
  */
 function targetsFromRefs(values, tagged) {
     const groups = tagged.tagRefs;
@@ -4265,17 +4331,15 @@ function targetsFromRefs(values, tagged) {
             : values.registry !== reference/* DOCKER_HUB */.Xb
                 ? 'registry'
                 : '';
+    // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
     if (other)
-        throw new inputs_error/* InputError */.d(other, `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+        throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
             `leave ${(0,table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
-    const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'));
-    if (odd)
-        throw new inputs_error/* InputError */.d('tags', `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`);
     // The first image stands for the run where one name is needed, as with `images`.
     values.registry = first.registry;
     values.image = first.image;
     tagged.tags = first.tags;
-    return groups.map(g => ({ registry: g.registry, image: g.image }));
+    return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
 }
 const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
@@ -4309,13 +4373,16 @@ function outputSpecs(specs) {
     }
     return specs;
 }
-/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
 function secretLines(lines) {
     return lines.map((line, i) => {
-        const kv = (0,core_text/* splitKeyValue */.px)(line);
+        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
         if (!kv || !SECRET_ID.test(kv.key))
             throw new inputs_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value.trim()}`;
+        return `${kv.key}=${kv.value}`;
     });
 }
 /** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
@@ -4496,10 +4563,12 @@ function checkLogins(values) {
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
     let logins;
     try {
-        logins = (0,registry_auth/* parseRegistryAuth */.b)(values.registryAuth);
+        logins = (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth);
     }
     catch (error) {
-        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+        if (!(error instanceof registry_auth/* RegistryAuthError */.w4))
+            throw error;
+        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
     }
     const seen = new Set();
     return logins.map((login, i) => {
@@ -4554,91 +4623,129 @@ const defaultInputs = (over = {}) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ credentialsIn),
-/* harmony export */   b: () => (/* binding */ parseRegistryAuth)
+/* harmony export */   DC: () => (/* binding */ loadRegistryAuthParser),
+/* harmony export */   Wr: () => (/* binding */ credentialsIn),
+/* harmony export */   bf: () => (/* binding */ parseRegistryAuth),
+/* harmony export */   w4: () => (/* binding */ RegistryAuthError)
 /* harmony export */ });
-// The `registry-auth` input: login-action's YAML list, one entry per registry.
+/* unused harmony export registryAuthParserLoaded */
+// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
+// login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
 //     username: ${{ github.actor }}
 //     password: ${{ secrets.GITHUB_TOKEN }}
-// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
-// name the entry and key, never a value.
-const KEYS = ['registry', 'username', 'password'];
-/** An unquoted, 'single' or "double" quoted YAML scalar. */
-function scalar(raw, where) {
-    const v = raw.trim();
-    if (v.startsWith("'")) {
-        if (!/^'(?:[^']|'')*'$/.test(v))
-            throw new Error(`${where}: the quoted value is not closed`);
-        return v.slice(1, -1).replace(/''/g, "'");
+// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
+// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
+// js-yaml's own message, which quotes the input.
+const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
+let load;
+/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
+async function loadRegistryAuthParser() {
+    if (!load)
+        load = (await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243))).load;
+}
+/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
+const registryAuthParserLoaded = () => load !== undefined;
+/** An error whose message holds no value of the input. */
+class RegistryAuthError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegistryAuthError';
     }
-    if (v.startsWith('"')) {
-        if (!/^"(?:[^"\\]|\\.)*"$/.test(v))
-            throw new Error(`${where}: the quoted value is not closed`);
-        return JSON.parse(v);
+}
+/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+function readYaml(text) {
+    if (!load)
+        throw new Error('registry-auth read before loadRegistryAuthParser()');
+    try {
+        return load(text);
     }
-    if (/^[|>]/.test(v))
-        throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`);
-    // A comment after a plain value starts with " #".
-    return v.replace(/\s+#.*$/, '');
+    catch (error) {
+        const mark = error.mark;
+        const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
+        throw new RegistryAuthError(`is not valid YAML${where}`);
+    }
+}
+const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
+function scalarOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
 }
 function parseRegistryAuth(text) {
-    const entries = [];
-    let current;
-    let indent = -1;
-    text.split(/\r?\n/).forEach((line, i) => {
-        const where = `line ${i + 1}`;
-        if (line.trim() === '' || line.trim().startsWith('#'))
-            return;
-        let rest = line;
-        const item = /^(\s*)-\s+(.*)$/.exec(line);
-        if (item) {
-            current = {};
-            entries.push(current);
-            indent = item[1].length + 2;
-            rest = item[2];
-        }
-        else {
-            if (!current)
-                throw new Error(`${where}: expected a list entry starting with "- registry:"`);
-            const lead = /^\s*/.exec(line)[0].length;
-            if (lead < indent)
-                throw new Error(`${where}: not indented under its "-" entry`);
-            rest = line.trim();
-        }
-        const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim());
-        if (!kv)
-            throw new Error(`${where}: expected "key: value"`);
-        const key = kv[1].toLowerCase();
-        if (!KEYS.includes(key))
-            throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`);
-        if (key in current)
-            throw new Error(`${where}: "${key}" given twice in one entry`);
-        current[key] = scalar(kv[2] ?? '', `${where} (${key})`);
-    });
-    return entries.map((e, i) => {
-        const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`;
-        if (!e.username)
-            throw new Error(`${where} has no username`);
-        if (!e.password)
-            throw new Error(`${where} has no password`);
-        return { registry: e.registry ?? '', username: e.username, password: e.password.trim() };
+    const doc = readYaml(text);
+    if (doc === undefined || doc === null)
+        return [];
+    if (!Array.isArray(doc))
+        throw new RegistryAuthError(isMapping(doc)
+            ? 'is a mapping, and a list is expected: start each entry with "- "'
+            : 'is not a list of entries');
+    return doc.map((entry, i) => {
+        if (!isMapping(entry))
+            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
+        const registry = scalarOf(entry.registry) ?? '';
+        const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
+        for (const key of Object.keys(entry))
+            if (!KEYS.includes(key))
+                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
+        const field = (key) => {
+            const value = entry[key];
+            if (value === undefined || value === null)
+                return undefined;
+            const s = scalarOf(value);
+            if (s === undefined)
+                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
+            return s;
+        };
+        if (entry.registry !== undefined && entry.registry !== null)
+            field('registry');
+        const username = field('username');
+        const password = field('password')?.trim();
+        if (!username)
+            throw new RegistryAuthError(`${where} has no username`);
+        if (!password)
+            throw new RegistryAuthError(`${where} has no password`);
+        const ecr = field('ecr');
+        const scope = field('scope');
+        return {
+            registry,
+            username,
+            password,
+            ...(ecr !== undefined && { ecr }),
+            ...(scope !== undefined && { scope })
+        };
     });
 }
+/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
+const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/;
 /**
- * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
- * or, when the text does not parse, every `password:` value found line by line.
+ * Every username/password pair in `text`, for masking before anything else reads it: the entries'
+ * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
+ * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
+ * then hide everywhere in the log).
  */
 function credentialsIn(text) {
+    let doc;
     try {
-        return parseRegistryAuth(text);
+        doc = readYaml(text);
     }
-    catch {
-        return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
-            username: '',
-            password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
-        }));
+    catch (error) {
+        if (!(error instanceof RegistryAuthError))
+            throw error;
+        return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
+            .map(m => m[1].replace(/\s+#.*$/, '').trim())
+            .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
+            .filter(v => !SYNTAX_ONLY.test(v))
+            .map(password => ({ username: '', password }));
     }
+    const entries = Array.isArray(doc) ? doc : [doc];
+    return entries.filter(isMapping).flatMap(e => {
+        const password = scalarOf(e.password)?.trim();
+        return password ? [{ username: scalarOf(e.username) ?? '', password }] : [];
+    });
 }
 
 
@@ -4648,32 +4755,76 @@ function credentialsIn(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ isLocal),
 /* harmony export */   PJ: () => (/* binding */ parseSource),
 /* harmony export */   nM: () => (/* binding */ indexAnnotations),
 /* harmony export */   r0: () => (/* binding */ sourcesConflict)
 /* harmony export */ });
-/* unused harmony export parseAnnotation */
+/* unused harmony export TRANSPORTS */
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5541);
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6814);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
 
 
+
+/** Where a local image is read from, with the transport names of skopeo and podman. */
+const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'];
+const isLocal = (source) => 'transport' in source;
+// `docker-daemon:` takes a reference or an ID as docker does; `-` first would read as a flag.
+const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+// An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
+const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+/**
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
+ */
+function parseLocal(line) {
+    const m = /^([a-z][a-z0-9-]*):(.*)$/.exec(line);
+    if (!m)
+        return undefined;
+    const [, transport, rest] = m;
+    if (!TRANSPORTS.includes(transport)) {
+        // A path after the colon is no tag: a transport, then, that is not one of ours.
+        if (!/^(?:\/|\.\.?\/|~)/.test(rest))
+            return undefined;
+        return `${show(line)}: unknown transport ${show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+    }
+    const t = transport;
+    if (t === 'docker-daemon') {
+        if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
+            return `${show(line)}: ${show(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+        return { line, transport: t, path: rest };
+    }
+    const colon = rest.indexOf(':');
+    const file = colon < 0 ? rest : rest.slice(0, colon);
+    const reference = colon < 0 ? undefined : rest.slice(colon + 1);
+    if (!file)
+        return `${show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${show(`${t}:`)}`;
+    if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
+        return `${show(line)}: ${show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+    return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
+}
 const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
- * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
+ * the reason when the line is none of these.
  */
 function parseSource(line, registry, image) {
+    const local = parseLocal(line);
+    if (local !== undefined)
+        return local;
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
         return `${show(line)}: "*" may only end a line (a tag prefix)`;
     const plain = !/[/:@]/.test(body);
-    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(body))
-        return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(registry, image), digest: body };
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(body))
+        return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(registry, image), digest: body };
     if (plain)
         return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
     let repo;
@@ -4684,14 +4835,14 @@ function parseSource(line, registry, image) {
             return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
         repo = body.slice(0, at);
         pin = { digest: body.slice(at + 1) };
-        if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(pin.digest))
+        if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(pin.digest))
             return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
         // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
         const colon = repo.lastIndexOf(':');
         if (colon > repo.lastIndexOf('/')) {
             const tag = repo.slice(colon + 1);
-            if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(tag))
-                return `${show(line)}: ${show(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(tag)}`;
+            if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag))
+                return `${show(line)}: ${show(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
             repo = repo.slice(0, colon);
         }
     }
@@ -4712,25 +4863,25 @@ function finish(line, registry, image, pin, repo) {
     let host = registry;
     let path = repo ?? image;
     const slash = path.indexOf('/');
-    if (repo !== undefined && slash > 0 && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
+    if (repo !== undefined && slash > 0 && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
         host = path.slice(0, slash);
         path = path.slice(slash + 1);
-        const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryProblem */ .T7)(host);
+        const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryProblem */ .T7)(host);
         if (problem)
             return `${show(line)}: the registry ${show(host)} ${problem}`;
-        host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRegistry */ .l5)(host);
+        host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRegistry */ .l5)(host);
     }
-    const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pathProblem */ .z9)(path);
+    const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pathProblem */ .z9)(path);
     if (problem)
         return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
-    const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .nameLengthProblem */ .nz)(host, path);
+    const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(host, path);
     if (long)
         return `${show(line)}: ${long}`;
-    if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag))
-        return `${show(line)}: ${show(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(pin.tag)}`;
+    if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag))
+        return `${show(line)}: ${show(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
     if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)('-')}`;
-    return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .remotePath */ .QZ)(host, path), ...pin };
+        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
+    return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
 const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
@@ -4762,20 +4913,6 @@ function sourcesConflict(values, defaults) {
     }
     return undefined;
 }
-const LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
-/** `[level[platform]:]key=value`, as buildx writes annotations. */
-function parseAnnotation(line) {
-    const eq = line.indexOf('=');
-    if (eq <= 0)
-        return `${show(line)} is not [type:]key=value`;
-    const left = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1);
-    const m = LEVEL.exec(left);
-    const key = m ? m[3] : left;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
-        return `${show(left)}: the key must be [A-Za-z0-9._/-]`;
-    return { level: m?.[1], platform: m?.[2], key, value };
-}
 /**
  * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
  * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
@@ -4783,7 +4920,7 @@ function parseAnnotation(line) {
 function indexAnnotations(lines) {
     const out = {};
     for (const line of lines) {
-        const a = parseAnnotation(line);
+        const a = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotation */ .fr)(line);
         if (typeof a === 'string')
             return a;
         if (a.level !== undefined && a.level !== 'index')
@@ -4822,11 +4959,11 @@ const INPUTS = {
     sources: {
         kind: 'lines',
         default: '',
-        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
         cli: {
             flag: 'source',
             value: 'REF',
-            help: 'an image to promote or merge instead of building; repeatable'
+            help: 'an image to promote or merge instead of building (a registry reference, or docker-daemon:, oci:, oci-archive:, docker-archive:); repeatable'
         }
     },
     file: {
@@ -4864,7 +5001,7 @@ const INPUTS = {
         kind: 'string',
         default: '',
         secret: true,
-        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
         cli: {
             flag: 'registry-auth-file',
             value: 'PATH',
@@ -4875,7 +5012,8 @@ const INPUTS = {
     tags: {
         kind: 'lines',
         default: '',
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        keepQuotes: true,
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',
@@ -4943,7 +5081,8 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        keepQuotes: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
         cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
     },
     noCache: {
@@ -5006,21 +5145,21 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
         cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
     },
     cacheTo: {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
         cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
     },
     provenance: {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
         cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
     },
     sbom: {
@@ -5035,7 +5174,8 @@ const INPUTS = {
         default: '',
         buildx: true,
         secret: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
+        untrimmed: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
         cli: {
             flag: 'secret',
             value: 'ID=ENV',
@@ -5123,7 +5263,7 @@ const INPUTS = {
         kind: 'string',
         default: '${{ github.token }}',
         secret: true,
-        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
         cli: {
             flag: 'github-token-env',
             value: 'VAR',
@@ -5142,7 +5282,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
         cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
     },
     noCacheFilters: {
@@ -5385,355 +5525,113 @@ async function timed(durations, name, fn) {
 
 /***/ }),
 
-/***/ 3691:
+/***/ 7038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HA: () => (/* binding */ checkTagged),
-/* harmony export */   KP: () => (/* binding */ buildMetadata),
-/* harmony export */   VS: () => (/* binding */ separatorOf),
-/* harmony export */   _V: () => (/* binding */ metadataOutputs)
+/* harmony export */   DG: () => (/* binding */ MetadataEnvError),
+/* harmony export */   Ol: () => (/* binding */ annotationLevelsOr),
+/* harmony export */   Xk: () => (/* binding */ readMetadataEnv),
+/* harmony export */   _z: () => (/* binding */ OUTPUT_LEVELS)
 /* harmony export */ });
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8226);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8200);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6577);
-// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
-// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
+/* unused harmony exports DEFAULT_SHORT_SHA_LENGTH, DEFAULT_METADATA_ENV */
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6814);
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
 
-
-
-function buildMetadata(inputs, context, now = new Date(), facts = {}, 
-/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
-repository = {}) {
-    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
-    const ctx = { ...context, sha: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .buildSha */ .$Y)(context, inputs.metadataEnv.prHeadSha) };
-    let tags;
-    let version;
-    let warnings = [];
-    if (inputs.tagRules.length) {
-        const outcome = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .applyRules */ .IU)(inputs.tagRules, inputs.tagFlavor, (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagEvent */ .Vo)(context, inputs.metadataEnv, now, facts));
-        warnings = outcome.warnings;
-        tags = [...new Set([...outcome.tags, ...inputs.tags])];
-        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
     }
-    else {
-        tags = inputs.tags.length ? inputs.tags : (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .autoTags */ .Hc)(ctx);
-        version = '';
-    }
-    const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
-    const auto = { ...repository, ...(0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .ociLabels */ .TT)(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) };
-    if (!inputs.tagRules.length)
-        version = auto['org.opencontainers.image.version'] ?? '';
-    return {
-        tags,
-        labels: (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeLabels */ .Mr)(auto, inputs.labels),
-        version,
-        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
-        warnings
-    };
 }
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
+const OUTPUT_LEVELS = ['manifest'];
 /**
- * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
- * pushing, before the build, as nothing could be pushed.
+ * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
+ * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
+ * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
+ * a multi-platform image's description.
  */
-function checkTagged(inputs, meta, ctx) {
-    if (meta.tags.length || !inputs.push)
-        return;
-    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
-    throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-        `add a rule for it (e.g. type=sha), or set ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)('push')} to false to build untagged`);
-}
-const byKey = (a, b) => {
-    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
+const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
+const DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
+    annotationLevels: [],
+    setOutputEnv: true
 };
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
-function metadataOutputs(meta, fullTags, inputs) {
-    const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
-    const levels = meta.levels ?? inputs.metadataEnv.annotationLevels;
-    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
-    const labelObject = Object.fromEntries(labels.map(l => {
-        const eq = l.indexOf('=');
-        return [l.slice(0, eq), l.slice(eq + 1)];
-    }));
-    return {
-        version: meta.version,
-        labels,
-        annotations,
-        json: { tags: fullTags, labels: labelObject, annotations }
-    };
-}
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function separatorOf(name, inputs) {
-    const sep = name === 'tags'
-        ? inputs.sepTags
-        : name === 'labels'
-            ? inputs.sepLabels
-            : name === 'annotations'
-                ? inputs.sepAnnotations
-                : '';
-    return sep || '\n';
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
+    const annotationLevels = levelsText === ''
+        ? []
+        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
+    for (const level of annotationLevels)
+        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVEL_WORDS */ .P4}`);
+    // Read as metadata-action reads it (Go's ParseBool words).
+    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
+    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
+    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
 }
 
 
 /***/ }),
 
-/***/ 8226:
+/***/ 6814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hc: () => (/* binding */ autoTags),
-/* harmony export */   IS: () => (/* binding */ loadGitContext),
-/* harmony export */   Mr: () => (/* binding */ mergeLabels),
-/* harmony export */   TT: () => (/* binding */ ociLabels)
+/* harmony export */   P4: () => (/* binding */ LEVEL_WORDS),
+/* harmony export */   QA: () => (/* binding */ parseLevel),
+/* harmony export */   RD: () => (/* binding */ INDEX_LEVELS),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation)
 /* harmony export */ });
-/* unused harmony exports LABEL_SOURCE, LABEL_REVISION, LABEL_CREATED, LABEL_VERSION, fromActionsContext, sanitizeTag, parseSemver */
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5378);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
-// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
-//
-// The context comes from @actions/github's Context (loaded only on the build path).
-//
-// Tag rules when the `tags` input is empty (see autoTags):
-//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
-//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
-//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
-//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
-//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
-//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
-//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
-//   any other ref                                          sha-<7>
-// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
-// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
-// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
-// result is `latest`, as outside Actions, so that a build always has a tag.
-// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
-// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
-// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
-
-
-const TAG_MAX = 128;
-const LATEST = 'latest';
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const LABEL_SOURCE = 'org.opencontainers.image.source';
-const LABEL_REVISION = 'org.opencontainers.image.revision';
-const LABEL_CREATED = 'org.opencontainers.image.created';
-const LABEL_VERSION = 'org.opencontainers.image.version';
-/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
-function fromActionsContext(ctx, env = process.env) {
-    let repository = '';
-    try {
-        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
-    }
-    catch {
-        repository = '';
-    }
-    return {
-        actions: env.GITHUB_ACTIONS === 'true',
-        eventName: ctx.eventName ?? '',
-        ref: ctx.ref ?? '',
-        sha: ctx.sha ?? '',
-        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
-        repository,
-        payload: isObject(ctx.payload) ? ctx.payload : {}
-    };
+/* unused harmony export LEVELS */
+// The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
+// one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** The levels only an index has. */
+const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
+const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?';
+const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
+const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
+/** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
+function parseLevel(text) {
+    const m = LEVEL.exec(text);
+    return m ? { level: m[1], platform: m[2] } : undefined;
 }
+const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
 /**
- * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
- * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
+ * manifest, a merge on the index). A string says what is wrong with the line.
  */
-async function loadGitContext(warn, env = process.env) {
-    try {
-        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
-        // is loaded by whoever makes Octokit requests, with preload().
-        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
-        return fromActionsContext(new Context(), env);
-    }
-    catch (error) {
-        warn(`could not read the event payload (${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`);
-        return fromActionsContext({
-            eventName: env.GITHUB_EVENT_NAME,
-            ref: env.GITHUB_REF,
-            sha: env.GITHUB_SHA,
-            serverUrl: env.GITHUB_SERVER_URL,
-            get repo() {
-                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-                if (!owner || !repo)
-                    throw new Error('no GITHUB_REPOSITORY');
-                return { owner, repo };
-            }
-        }, env);
-    }
-}
-/**
- * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
- * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
- */
-function sanitizeTag(s) {
-    return s
-        .replace(/[^A-Za-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, TAG_MAX);
-}
-const NUM = '0|[1-9][0-9]*';
-const PRE_ID = `${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
-const SEMVER = new RegExp(`^v?(${NUM})\\.(${NUM})\\.(${NUM})` +
-    `(?:-((?:${PRE_ID})(?:\\.(?:${PRE_ID}))*))?` +
-    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
-/**
- * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
- * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
- */
-function parseSemver(tag) {
-    const m = SEMVER.exec(tag);
-    if (!m)
-        return undefined;
-    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
-    if (![major, minor, patch].every(Number.isSafeInteger))
-        return undefined;
-    const result = { major, minor, patch };
-    if (m[4] !== undefined)
-        result.prerelease = m[4];
-    if (m[5] !== undefined)
-        result.build = m[5];
-    return result;
-}
-/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
-function autoTags(ctx) {
-    return derive(ctx).tags;
-}
-/**
- * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
- * true (its first non-`latest` entry is the version); otherwise the version is the most specific
- * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
- * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
- * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
- */
-function ociLabels(ctx, tags, explicitTags, now) {
-    const labels = {};
-    if (ctx.actions) {
-        if (ctx.repository)
-            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
-        const sha = buildSha(ctx);
-        if (sha)
-            labels[LABEL_REVISION] = sha;
-    }
-    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
-    if (ctx.actions) {
-        const version = explicitTags
-            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
-            : derive(ctx).version;
-        if (version)
-            labels[LABEL_VERSION] = version;
-    }
-    return labels;
-}
-/**
- * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
- * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
- * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
- * keeps its first position and its last value.
- */
-function mergeLabels(auto, user) {
-    const merged = new Map(Object.entries(auto));
-    for (const line of user) {
-        if (line.trim() === '')
-            continue;
-        const eq = line.indexOf('=');
-        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
-        if (key === '')
-            continue;
-        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
-    }
-    return [...merged].map(([k, v]) => `${k}=${v}`);
-}
-function derive(ctx) {
-    if (!ctx.actions)
-        return { tags: [LATEST] };
-    const sha = buildSha(ctx);
-    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
-    let named = [];
-    let version;
-    if (isPullRequest(ctx)) {
-        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
-        // (pull_request_target's ref is the base branch).
-        const n = prNumber(ctx);
-        if (n !== undefined)
-            named = [(version = `pr-${n}`)];
-    }
-    else if (ctx.ref.startsWith('refs/tags/')) {
-        const name = ctx.ref.slice('refs/tags/'.length);
-        const v = parseSemver(name);
-        if (v) {
-            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
-            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
-            let full = `${v.major}.${v.minor}.${v.patch}`;
-            if (v.prerelease !== undefined)
-                full += `-${v.prerelease}`;
-            if (v.build !== undefined)
-                full += `+${v.build}`;
-            version = sanitizeTag(full);
-            named =
-                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
-        }
-        else {
-            version = sanitizeTag(name);
-            named = [version];
-        }
-    }
-    else if (ctx.ref.startsWith('refs/heads/')) {
-        const branch = ctx.ref.slice('refs/heads/'.length);
-        version = sanitizeTag(branch);
-        const defaultBranch = ctx.payload?.repository?.default_branch;
-        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
-        named = isDefault ? [LATEST, version] : [version];
-    }
-    const tags = dedupe([...named, shaTag].filter(_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_));
-    if (!version || version === LATEST || !(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(version))
-        version = undefined;
-    return { tags: tags.length > 0 ? tags : [LATEST], version };
-}
-function isPullRequest(ctx) {
-    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
-}
-/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
-function prNumber(ctx) {
-    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
-        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
-            return n;
-    }
-    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
-    return m ? Number(m[1]) : undefined;
-}
-/** The commit the image is built from: the context's sha (see the header for pull requests). */
-function buildSha(ctx) {
-    return ctx.sha;
-}
-const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
-function commitTime(ctx) {
-    if (!ctx.actions)
-        return undefined;
-    const head = ctx.payload?.head_commit;
-    if (!isObject(head) || typeof head.timestamp !== 'string')
-        return undefined;
-    if (typeof head.id === 'string' && head.id !== '' && head.id !== buildSha(ctx))
-        return undefined;
-    if (!TIMESTAMP.test(head.timestamp))
-        return undefined;
-    const ms = Date.parse(head.timestamp);
-    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
-}
-/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
-function rfc3339(d) {
-    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dedupe(xs) {
-    return [...new Set(xs)];
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [level:]key=value`;
+    const left = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    const colon = left.lastIndexOf(':');
+    const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
+    if (colon >= 0 && !spec)
+        return `${show(line)}: ${show(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
+    const key = left.slice(colon + 1);
+    if (!KEY.test(key))
+        return `${show(line)}: the key ${show(key)} must be letters, digits and . _ / -`;
+    return { level: spec?.level, platform: spec?.platform, key, value };
 }
 
 
@@ -5775,8 +5673,8 @@ const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
 /** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
 const ATTRIBUTES = {
     schedule: ['pattern'],
-    semver: ['pattern', 'value'],
-    pep440: ['pattern', 'value'],
+    semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
     match: ['pattern', 'group', 'value'],
     edge: ['branch'],
     ref: ['event'],
@@ -5818,6 +5716,23 @@ function regex(pattern) {
     catch (error) {
         throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
     }
+}
+/**
+ * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
+ * version. Without a group metadata-action fails mid-run; here it is an input error.
+ */
+function versionMatch(pattern) {
+    let re;
+    try {
+        re = new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+    const groups = new RegExp(`${pattern}|`).exec('').length - 1;
+    if (groups < 1)
+        throw new RuleError(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
+    return { regex: re, pattern };
 }
 function oneOf(value, allowed, what) {
     if (!allowed.includes(value))
@@ -5863,6 +5778,8 @@ function parseRule(record, source) {
         case 'pep440':
             rule.pattern = template(required('pattern'), 'version', 'pattern');
             rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            if (attrs.get('match'))
+                rule.versionMatch = versionMatch(attrs.get('match'));
             break;
         case 'match': {
             const group = attrs.get('group') ?? '0';
@@ -5947,6 +5864,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $w: () => (/* binding */ TemplateError),
   Yo: () => (/* binding */ hasExpressions),
   eu: () => (/* binding */ literal),
+  wy: () => (/* binding */ mentions),
   QC: () => (/* binding */ parseTemplate),
   XX: () => (/* binding */ render)
 });
@@ -6142,7 +6060,16 @@ class TemplateError extends Error {
 const DATE_HELPERS = new Set(['date', 'commit_date']);
 const NAMES = {
     // enable, value, prefix, suffix and flavor's prefix/suffix
-    global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
+    global: new Set([
+        'branch',
+        'tag',
+        'sha',
+        'base_ref',
+        'is_default_branch',
+        'is_not_default_branch',
+        'date',
+        'commit_date'
+    ]),
     // type=schedule's pattern
     schedule: new Set(['date', 'commit_date']),
     // type=semver's and type=pep440's pattern
@@ -6258,6 +6185,8 @@ function parseTemplate(source, scope) {
 /** A template of plain text, for values given without expressions. */
 const literal = (text) => ({ source: text, parts: text ? [text] : [] });
 const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
+/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
+const mentions = (t, name) => !!t?.parts.some(p => typeof p !== 'string' && p.name === name);
 const ENTITIES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -6279,307 +6208,6 @@ function render(t, values) {
         return part.escape ? escapeHtml(s) : s;
     })
         .join('');
-}
-
-
-/***/ }),
-
-/***/ 6577:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  X2: () => (/* binding */ DEFAULT_SHORT_SHA_LENGTH),
-  IU: () => (/* binding */ applyRules),
-  $Y: () => (/* binding */ buildSha),
-  Vo: () => (/* binding */ tagEvent)
-});
-
-// UNUSED EXPORTS: globalValues, sanitize, shortSha
-
-;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
-// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
-// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
-// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
-const PEP440 = new RegExp('^\\s*v?' +
-    '(?:([0-9]+)!)?' + // epoch
-    '([0-9]+(?:\\.[0-9]+)*)' + // release
-    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
-    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
-    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
-    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
-    '\\s*$', 'i');
-const PRE_LABELS = {
-    a: 'a',
-    alpha: 'a',
-    b: 'b',
-    beta: 'b',
-    c: 'rc',
-    rc: 'rc',
-    pre: 'rc',
-    preview: 'rc'
-};
-const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
-/** The parsed version, or undefined when `text` is not a PEP 440 version. */
-function parsePep440(text) {
-    const m = PEP440.exec(text);
-    if (!m)
-        return undefined;
-    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
-    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
-    if (preL !== undefined)
-        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
-    if (postN1 !== undefined)
-        v.post = num(postN1);
-    else if (postL !== undefined)
-        v.post = num(postN2);
-    if (devL !== undefined)
-        v.dev = num(devN);
-    if (local !== undefined)
-        v.local = local
-            .toLowerCase()
-            .split(/[-_.]/)
-            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
-            .join('.');
-    return v;
-}
-/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
-function normalizePep440(v) {
-    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
-    s += v.release.join('.');
-    if (v.pre)
-        s += `${v.pre.label}${v.pre.n}`;
-    if (v.post !== undefined)
-        s += `.post${v.post}`;
-    if (v.dev !== undefined)
-        s += `.dev${v.dev}`;
-    if (v.local !== undefined)
-        s += `+${v.local}`;
-    return s;
-}
-/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
-const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
-/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
-const releasePart = (v, n) => v.release[n] ?? 0;
-
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __nccwpck_require__(5378);
-// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
-var parse = __nccwpck_require__(1398);
-// EXTERNAL MODULE: ./src/metadata/rules/template.ts + 1 modules
-var template = __nccwpck_require__(5730);
-;// CONCATENATED MODULE: ./src/metadata/tags.ts
-
-
-
-
-const DEFAULT_SHORT_SHA_LENGTH = 7;
-const isPr = (eventName) => /pull_request/.test(eventName);
-/** The commit the tags and the revision label name: GITHUB_SHA (the merge commit on PRs) unless asked. */
-function buildSha(ctx, prHeadSha) {
-    const head = ctx.payload?.pull_request?.head?.sha;
-    if (prHeadSha && isPr(ctx.eventName) && typeof head === 'string' && head !== '')
-        return head;
-    return ctx.sha;
-}
-/** The pushed commit's own timestamp in the payload, else the run's time. */
-function commitDate(payload, sha, now) {
-    const commits = payload?.commits;
-    const fromList = Array.isArray(commits)
-        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
-        : undefined;
-    const head = payload?.head_commit;
-    const stamp = fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined);
-    const ms = stamp ? Date.parse(stamp) : NaN;
-    return Number.isNaN(ms) ? now : new Date(ms);
-}
-function tagEvent(ctx, settings, now, over = {}) {
-    const sha = buildSha(ctx, settings.prHeadSha);
-    const prNumber = ctx.payload?.number;
-    const ref = /pull_request_target/.test(ctx.eventName) && prNumber !== undefined
-        ? `refs/pull/${prNumber}/merge`
-        : ctx.ref;
-    const fromPayload = ctx.payload?.repository?.default_branch;
-    return {
-        eventName: ctx.eventName,
-        ref,
-        sha,
-        payload: ctx.payload ?? {},
-        defaultBranch: over.defaultBranch ?? (typeof fromPayload === 'string' ? fromPayload : ''),
-        commitDate: over.commitDate ?? commitDate(ctx.payload, sha, now),
-        now,
-        shortShaLength: settings.shortShaLength
-    };
-}
-const HEADS = /^refs\/heads\//;
-const TAGS = /^refs\/tags\//;
-const PULL = /^refs\/pull\//;
-const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
-/** The names every `{{…}}` outside a version pattern can use. */
-function globalValues(ev) {
-    const ref = ev.ref;
-    const branchOf = ref.replace(HEADS, '');
-    let baseRef = '';
-    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
-        baseRef = ev.payload.base_ref.replace(HEADS, '');
-    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
-        baseRef = ev.payload.pull_request.base.ref;
-    // metadata-action's rule, quirks included: events that always run on the default branch say true.
-    const isDefault = branchOf !== '' &&
-        (ev.payload.repository?.default_branch === branchOf ||
-            /create|discussion|issues|schedule/.test(ev.eventName));
-    return {
-        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
-        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
-        sha: shortSha(ev.sha, ev.shortShaLength),
-        base_ref: baseRef,
-        is_default_branch: String(isDefault),
-        date: ev.now,
-        commit_date: ev.commitDate
-    };
-}
-/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
-const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
-/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
-function make(rule, ev, g, warn) {
-    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
-    const given = rule.value ? (0,template/* render */.XX)(rule.value, g) : '';
-    switch (rule.type) {
-        case 'schedule':
-            if (!/schedule/.test(ev.eventName))
-                return undefined;
-            return { value: (0,template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
-        case 'semver':
-        case 'pep440': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            const raw = given !== '' ? given : tagName.replace(/\//g, '-');
-            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
-        }
-        case 'match': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            const raw = given !== '' ? given : tagName;
-            const m = raw.match(rule.match.regex);
-            if (!m) {
-                warn(`${rule.match.pattern} does not match ${raw}.`);
-                return undefined;
-            }
-            if (m[rule.match.group] === undefined) {
-                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
-                return undefined;
-            }
-            return { value: m[rule.match.group], autoLatest: true };
-        }
-        case 'edge': {
-            if (!HEADS.test(ev.ref))
-                return undefined;
-            const branch = rule.branch || ev.defaultBranch;
-            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
-        }
-        case 'ref':
-            if (rule.event === 'branch')
-                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
-            if (rule.event === 'tag')
-                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
-            return PULL.test(ev.ref)
-                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
-                : undefined;
-        case 'raw':
-            return { value: given, autoLatest: false };
-        case 'sha':
-            if (!ev.sha)
-                return undefined;
-            return {
-                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
-                autoLatest: false
-            };
-    }
-}
-// semver.org's grammar, as the semver package's valid() reads it: an optional `v`, surrounding blanks.
-const NUM = '0|[1-9][0-9]*';
-const PRE_ID = `(?:${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`;
-const SEMVER = new RegExp(`^\\s*v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?\\s*$`);
-/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
-const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
-function semver(rule, raw, warn) {
-    const m = SEMVER.exec(raw);
-    if (!m || ![m[1], m[2], m[3]].every(n => Number.isSafeInteger(Number(n)))) {
-        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
-        return undefined;
-    }
-    const [major, minor, patch, pre] = [m[1], m[2], m[3], m[4]];
-    const version = `${major}.${minor}.${patch}${pre !== undefined ? `-${pre}` : ''}`;
-    const values = { raw: raw.trim(), version, major, minor, patch };
-    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
-    if (pre !== undefined && !isRawPattern(rule.pattern))
-        return { value: version, autoLatest: false };
-    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: pre === undefined };
-}
-function pep440(rule, raw, warn) {
-    const v = parsePep440(raw);
-    if (!v) {
-        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
-        return undefined;
-    }
-    if (isPep440Special(v))
-        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
-    const values = {
-        raw,
-        version: normalizePep440(v),
-        major: String(releasePart(v, 0)),
-        minor: String(releasePart(v, 1)),
-        patch: String(releasePart(v, 2))
-    };
-    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: true };
-}
-/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
-function applyRules(rules, flavor = parse/* DEFAULT_FLAVOR */.tt, ev) {
-    const g = globalValues(ev);
-    const warnings = [];
-    const version = { partial: [], latest: false };
-    let latest;
-    const affix = (rule, value) => {
-        const prefix = rule.prefix ? (0,template/* render */.XX)(rule.prefix, g) : (0,template/* render */.XX)(flavor.prefix, g);
-        const suffix = rule.suffix ? (0,template/* render */.XX)(rule.suffix, g) : (0,template/* render */.XX)(flavor.suffix, g);
-        return `${prefix}${value}${suffix}`;
-    };
-    for (const rule of (0,parse/* byPriority */.mu)(rules)) {
-        const enabled = (0,template/* render */.XX)(rule.enable, g);
-        if (enabled !== 'true' && enabled !== 'false')
-            throw new parse/* RuleError */.FB(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
-        if (enabled === 'false')
-            continue;
-        const made = make(rule, ev, g, m => warnings.push(m));
-        if (made === undefined)
-            continue;
-        const value = affix(rule, made.value);
-        if (value === '')
-            continue;
-        const tag = sanitize(value);
-        const problem = (0,reference/* tagProblem */.qH)(tag);
-        if (problem)
-            throw new parse/* RuleError */.FB(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
-        if (version.main === undefined)
-            version.main = tag;
-        else if (tag !== version.main && !version.partial.includes(tag))
-            version.partial.push(tag);
-        // The first rule that makes a tag decides `latest`, as in metadata-action.
-        latest ??= flavor.latest === 'auto' ? made.autoLatest : flavor.latest === 'true';
-    }
-    version.latest = latest ?? false;
-    if (version.main === undefined)
-        return { version, tags: [], warnings };
-    const tags = [version.main, ...version.partial];
-    if (version.latest) {
-        const p = flavor.prefixLatest ? (0,template/* render */.XX)(flavor.prefix, g) : '';
-        const s = flavor.suffixLatest ? (0,template/* render */.XX)(flavor.suffix, g) : '';
-        const latestTag = sanitize(`${p}latest${s}`);
-        if ((0,reference/* isValidTag */.r_)(latestTag) && !tags.includes(latestTag))
-            tags.push(latestTag);
-    }
-    return { version, tags, warnings };
 }
 
 
@@ -6764,6 +6392,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

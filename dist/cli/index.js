@@ -2,11 +2,3250 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(3193)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9119);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7811);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -15,7 +3254,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9119:
+/***/ 7811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66,11 +3305,11 @@ const INPUTS = {
     sources: {
         kind: 'lines',
         default: '',
-        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
         cli: {
             flag: 'source',
             value: 'REF',
-            help: 'an image to promote or merge instead of building; repeatable'
+            help: 'an image to promote or merge instead of building (a registry reference, or docker-daemon:, oci:, oci-archive:, docker-archive:); repeatable'
         }
     },
     file: {
@@ -108,7 +3347,7 @@ const INPUTS = {
         kind: 'string',
         default: '',
         secret: true,
-        description: "Logins, one per registry, as login-action's list: `- registry: ghcr.io` / `username: …` / `password: …`. Passwords go to `docker login` on stdin, masked. For several registries; `username`/`password` stay for one.",
+        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
         cli: {
             flag: 'registry-auth-file',
             value: 'PATH',
@@ -119,7 +3358,8 @@ const INPUTS = {
     tags: {
         kind: 'lines',
         default: '',
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        keepQuotes: true,
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',
@@ -187,7 +3427,8 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        keepQuotes: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
         cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
     },
     noCache: {
@@ -250,21 +3491,21 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`).',
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
         cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
     },
     cacheTo: {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build.',
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
         cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
     },
     provenance: {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`).',
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
         cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
     },
     sbom: {
@@ -279,7 +3520,8 @@ const INPUTS = {
         default: '',
         buildx: true,
         secret: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are trimmed and masked.',
+        untrimmed: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
         cli: {
             flag: 'secret',
             value: 'ID=ENV',
@@ -367,7 +3609,7 @@ const INPUTS = {
         kind: 'string',
         default: '${{ github.token }}',
         secret: true,
-        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in argv or the log.",
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
         cli: {
             flag: 'github-token-env',
             value: 'VAR',
@@ -386,7 +3628,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`).',
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
         cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
     },
     noCacheFilters: {
@@ -697,6 +3939,45 @@ function percentDecoded(text) {
         return text;
     }
 }
+// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
+const YAML_TRUE = /^(?:true|True|TRUE)$/;
+const YAML_FALSE = /^(?:false|False|FALSE)$/;
+
+;// CONCATENATED MODULE: ./src/metadata/levels.ts
+// The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
+// one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** The levels only an index has. */
+const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
+const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?';
+const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
+const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
+/** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
+function parseLevel(text) {
+    const m = LEVEL.exec(text);
+    return m ? { level: m[1], platform: m[2] } : undefined;
+}
+const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/**
+ * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
+ * manifest, a merge on the index). A string says what is wrong with the line.
+ */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${show(line)} is not [level:]key=value`;
+    const left = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    const colon = left.lastIndexOf(':');
+    const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
+    if (colon >= 0 && !spec)
+        return `${show(line)}: ${show(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
+    const key = left.slice(colon + 1);
+    if (!KEY.test(key))
+        return `${show(line)}: the key ${show(key)} must be letters, digits and . _ / -`;
+    return { level: spec?.level, platform: spec?.platform, key, value };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs/build-options.ts
 // The rules of the build options build-push-action has and we share, by name and format: what each input
@@ -707,7 +3988,8 @@ function percentDecoded(text) {
 
 
 
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+
+const build_options_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 /** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
 function addHosts(entries) {
@@ -716,14 +3998,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,external_node_net_.isIP)(ip) === 0))
-            throw new InputError('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new InputError('add-hosts', `${build_options_show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new InputError('network', `${show(value)} is not a network mode such as default, none or host`);
+        throw new InputError('network', `${build_options_show(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
@@ -734,7 +4016,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new InputError('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new InputError('shm-size', `${build_options_show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -759,19 +4041,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new InputError('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new InputError('ulimit', `${build_options_show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new InputError('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new InputError('ulimit', `${build_options_show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new InputError('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
+            throw new InputError('ulimit', `${build_options_show(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new InputError('cgroup-parent', `${show(value)} is not a cgroup path`);
+        throw new InputError('cgroup-parent', `${build_options_show(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -779,7 +4061,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new InputError('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new InputError('allow', `${build_options_show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -791,9 +4073,9 @@ function buildContexts(entries) {
         const kv = splitKeyValue(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new InputError('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new InputError('build-contexts', `${build_options_show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new InputError('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new InputError('build-contexts', `${build_options_show(kv.key)}: ${build_options_show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -801,35 +4083,36 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new InputError('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new InputError('ssh', `${build_options_show(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
-/** Levels buildx takes before an annotation's key, optionally with a platform: `manifest[linux/amd64]:`. */
-const ANNOTATION = /^(?:(index|index-descriptor|manifest|manifest-descriptor)(?:\[[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?(?:,[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?)*\])?:)?([A-Za-z0-9][A-Za-z0-9_./-]*)=/;
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
 function annotations(entries) {
-    for (const entry of entries)
-        if (!ANNOTATION.test(entry))
-            throw new InputError('annotations', `${show(entry)} is not [level:]key=value with a level of index, index-descriptor, manifest or manifest-descriptor`);
+    for (const entry of entries) {
+        const problem = parseAnnotation(entry);
+        if (typeof problem === 'string')
+            throw new InputError('annotations', problem);
+    }
     return entries;
 }
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new InputError('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new InputError('attests', `${build_options_show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new InputError('no-cache-filters', `${show(entry)} is not a stage name`);
+            throw new InputError('no-cache-filters', `${build_options_show(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new InputError('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
+        throw new InputError('call', `${build_options_show(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -850,18 +4133,18 @@ function checkBuildSources(values, cwd, env) {
             continue;
         const dir = external_node_path_default().resolve(cwd, value);
         if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-            throw new InputError('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
+            throw new InputError('build-contexts', `${build_options_show(key)}: ${build_options_show(value)} does not exist (resolved to ${build_options_show(dir)})`);
     }
     for (const entry of values.ssh) {
         const kv = splitKeyValue(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new InputError('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new InputError('ssh', `${build_options_show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
             if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(cwd, p)))
-                throw new InputError('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
+                throw new InputError('ssh', `${build_options_show(kv.key)}: ${build_options_show(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
@@ -871,7 +4154,8 @@ const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/chec
 
 ;// CONCATENATED MODULE: ./src/inputs/csv.ts
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
-// commas, newlines and doubled quotes; a quote inside an unquoted field is an ordinary character.
+// commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
+// character.
 class CsvError extends Error {
     constructor(message) {
         super(message);
@@ -883,7 +4167,8 @@ function csvRecords(text) {
     const records = [];
     let record = [];
     let field = '';
-    // A field opens a quote only at its start (after blanks); `wasQuoted` stops a second opening.
+    // A field opens a quote only at its very start, as csv-parse reads it (a quote after blanks is an
+    // ordinary character); `wasQuoted` stops a second opening.
     let inQuotes = false;
     let wasQuoted = false;
     // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
@@ -914,7 +4199,7 @@ function csvRecords(text) {
                 closedAt = field.length;
             }
         }
-        else if (c === '"' && !wasQuoted && field.trim() === '') {
+        else if (c === '"' && !wasQuoted && field === '') {
             inQuotes = wasQuoted = true;
             lead = field;
             field = '';
@@ -927,9 +4212,9 @@ function csvRecords(text) {
             endRecord();
         }
         else {
-            // Text after the closing quote other than blanks: the quotes were part of the value, as csv-parse's
-            // relaxed quotes read `"a"b` (the doubled quotes inside stay undone).
-            if (closedAt >= 0 && c !== ' ' && c !== '\t') {
+            // Text after the closing quote, blanks too: the quotes were part of the value, as csv-parse's
+            // relaxed quotes read `"a"b` and `"a" ` (the doubled quotes inside stay undone).
+            if (closedAt >= 0) {
                 field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`;
                 closedAt = -1;
             }
@@ -944,84 +4229,78 @@ function csvRecords(text) {
 }
 /**
  * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
- * kept whole. With `ignoreComma` a line is one entry whatever its commas (unless quoted fields split it
- * into several, which are joined back). Entries are trimmed; empty ones dropped.
+ * kept whole when they stand beside other fields. As there, a line that is one quoted field is still split
+ * at its commas unless `ignoreComma`. Entries are trimmed (unless `trim: false`); blank ones dropped.
  */
 function csvList(text, opts = {}) {
+    const records = opts.quote === false ? literalRecords(text) : csvRecords(text);
     const out = [];
-    for (const record of csvRecords(text)) {
+    for (const record of records) {
         if (opts.ignoreComma)
-            out.push(record.length === 1 ? record[0] : record.join(','));
+            out.push(record.join(','));
+        else if (record.length === 1)
+            out.push(...record[0].split(','));
         else
             out.push(...record);
     }
-    return out.map(s => s.trim()).filter(s => s !== '');
+    return out.filter(s => s.trim() !== '').map(s => (opts.trim === false ? s : s.trim()));
 }
+/** Records with quotes as ordinary characters: lines split at commas. */
+const literalRecords = (text) => text
+    .split(/\r?\n|\r/)
+    .filter(line => line !== '')
+    .map(line => line.split(','));
 
-;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
-// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
-// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
-// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
-const PEP440 = new RegExp('^\\s*v?' +
-    '(?:([0-9]+)!)?' + // epoch
-    '([0-9]+(?:\\.[0-9]+)*)' + // release
-    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
-    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
-    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
-    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
-    '\\s*$', 'i');
-const PRE_LABELS = {
-    a: 'a',
-    alpha: 'a',
-    b: 'b',
-    beta: 'b',
-    c: 'rc',
-    rc: 'rc',
-    pre: 'rc',
-    preview: 'rc'
+;// CONCATENATED MODULE: ./src/metadata/env.ts
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
+const OUTPUT_LEVELS = ['manifest'];
+/**
+ * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
+ * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
+ * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
+ * a multi-platform image's description.
+ */
+const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
+const env_DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
+    annotationLevels: [],
+    setOutputEnv: true
 };
-const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
-/** The parsed version, or undefined when `text` is not a PEP 440 version. */
-function parsePep440(text) {
-    const m = PEP440.exec(text);
-    if (!m)
-        return undefined;
-    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
-    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
-    if (preL !== undefined)
-        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
-    if (postN1 !== undefined)
-        v.post = num(postN1);
-    else if (postL !== undefined)
-        v.post = num(postN2);
-    if (devL !== undefined)
-        v.dev = num(devN);
-    if (local !== undefined)
-        v.local = local
-            .toLowerCase()
-            .split(/[-_.]/)
-            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
-            .join('.');
-    return v;
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
+    const annotationLevels = levelsText === ''
+        ? []
+        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
+    for (const level of annotationLevels)
+        if (!parseLevel(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`);
+    // Read as metadata-action reads it (Go's ParseBool words).
+    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
+    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
+    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
 }
-/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
-function normalizePep440(v) {
-    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
-    s += v.release.join('.');
-    if (v.pre)
-        s += `${v.pre.label}${v.pre.n}`;
-    if (v.post !== undefined)
-        s += `.post${v.post}`;
-    if (v.dev !== undefined)
-        s += `.dev${v.dev}`;
-    if (v.local !== undefined)
-        s += `+${v.local}`;
-    return s;
-}
-/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
-const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
-/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
-const releasePart = (v, n) => v.release[n] ?? 0;
 
 ;// CONCATENATED MODULE: ./src/metadata/rules/date.ts
 // `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
@@ -1214,7 +4493,16 @@ class TemplateError extends Error {
 const DATE_HELPERS = new Set(['date', 'commit_date']);
 const NAMES = {
     // enable, value, prefix, suffix and flavor's prefix/suffix
-    global: new Set(['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']),
+    global: new Set([
+        'branch',
+        'tag',
+        'sha',
+        'base_ref',
+        'is_default_branch',
+        'is_not_default_branch',
+        'date',
+        'commit_date'
+    ]),
     // type=schedule's pattern
     schedule: new Set(['date', 'commit_date']),
     // type=semver's and type=pep440's pattern
@@ -1330,6 +4618,8 @@ function parseTemplate(source, scope) {
 /** A template of plain text, for values given without expressions. */
 const literal = (text) => ({ source: text, parts: text ? [text] : [] });
 const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
+/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
+const mentions = (t, name) => !!t?.parts.some(p => typeof p !== 'string' && p.name === name);
 const ENTITIES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -1377,8 +4667,8 @@ const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
 /** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
 const ATTRIBUTES = {
     schedule: ['pattern'],
-    semver: ['pattern', 'value'],
-    pep440: ['pattern', 'value'],
+    semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
     match: ['pattern', 'group', 'value'],
     edge: ['branch'],
     ref: ['event'],
@@ -1420,6 +4710,23 @@ function regex(pattern) {
     catch (error) {
         throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
     }
+}
+/**
+ * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
+ * version. Without a group metadata-action fails mid-run; here it is an input error.
+ */
+function versionMatch(pattern) {
+    let re;
+    try {
+        re = new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+    const groups = new RegExp(`${pattern}|`).exec('').length - 1;
+    if (groups < 1)
+        throw new RuleError(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
+    return { regex: re, pattern };
 }
 function oneOf(value, allowed, what) {
     if (!allowed.includes(value))
@@ -1465,6 +4772,8 @@ function parseRule(record, source) {
         case 'pep440':
             rule.pattern = template(required('pattern'), 'version', 'pattern');
             rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            if (attrs.get('match'))
+                rule.versionMatch = versionMatch(attrs.get('match'));
             break;
         case 'match': {
             const group = attrs.get('group') ?? '0';
@@ -1537,256 +4846,6 @@ function parseFlavor(lines) {
     return flavor;
 }
 
-;// CONCATENATED MODULE: ./src/metadata/tags.ts
-
-
-
-
-const DEFAULT_SHORT_SHA_LENGTH = 7;
-const isPr = (eventName) => /pull_request/.test(eventName);
-/** The commit the tags and the revision label name: GITHUB_SHA (the merge commit on PRs) unless asked. */
-function buildSha(ctx, prHeadSha) {
-    const head = ctx.payload?.pull_request?.head?.sha;
-    if (prHeadSha && isPr(ctx.eventName) && typeof head === 'string' && head !== '')
-        return head;
-    return ctx.sha;
-}
-/** The pushed commit's own timestamp in the payload, else the run's time. */
-function commitDate(payload, sha, now) {
-    const commits = payload?.commits;
-    const fromList = Array.isArray(commits)
-        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
-        : undefined;
-    const head = payload?.head_commit;
-    const stamp = fromList ?? (head?.id === sha && typeof head?.timestamp === 'string' ? head.timestamp : undefined);
-    const ms = stamp ? Date.parse(stamp) : NaN;
-    return Number.isNaN(ms) ? now : new Date(ms);
-}
-function tagEvent(ctx, settings, now, over = {}) {
-    const sha = buildSha(ctx, settings.prHeadSha);
-    const prNumber = ctx.payload?.number;
-    const ref = /pull_request_target/.test(ctx.eventName) && prNumber !== undefined
-        ? `refs/pull/${prNumber}/merge`
-        : ctx.ref;
-    const fromPayload = ctx.payload?.repository?.default_branch;
-    return {
-        eventName: ctx.eventName,
-        ref,
-        sha,
-        payload: ctx.payload ?? {},
-        defaultBranch: over.defaultBranch ?? (typeof fromPayload === 'string' ? fromPayload : ''),
-        commitDate: over.commitDate ?? commitDate(ctx.payload, sha, now),
-        now,
-        shortShaLength: settings.shortShaLength
-    };
-}
-const HEADS = /^refs\/heads\//;
-const TAGS = /^refs\/tags\//;
-const PULL = /^refs\/pull\//;
-const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
-/** The names every `{{…}}` outside a version pattern can use. */
-function globalValues(ev) {
-    const ref = ev.ref;
-    const branchOf = ref.replace(HEADS, '');
-    let baseRef = '';
-    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
-        baseRef = ev.payload.base_ref.replace(HEADS, '');
-    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
-        baseRef = ev.payload.pull_request.base.ref;
-    // metadata-action's rule, quirks included: events that always run on the default branch say true.
-    const isDefault = branchOf !== '' &&
-        (ev.payload.repository?.default_branch === branchOf ||
-            /create|discussion|issues|schedule/.test(ev.eventName));
-    return {
-        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
-        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
-        sha: shortSha(ev.sha, ev.shortShaLength),
-        base_ref: baseRef,
-        is_default_branch: String(isDefault),
-        date: ev.now,
-        commit_date: ev.commitDate
-    };
-}
-/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
-const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
-/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
-function make(rule, ev, g, warn) {
-    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
-    const given = rule.value ? render(rule.value, g) : '';
-    switch (rule.type) {
-        case 'schedule':
-            if (!/schedule/.test(ev.eventName))
-                return undefined;
-            return { value: render(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
-        case 'semver':
-        case 'pep440': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            const raw = given !== '' ? given : tagName.replace(/\//g, '-');
-            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
-        }
-        case 'match': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            const raw = given !== '' ? given : tagName;
-            const m = raw.match(rule.match.regex);
-            if (!m) {
-                warn(`${rule.match.pattern} does not match ${raw}.`);
-                return undefined;
-            }
-            if (m[rule.match.group] === undefined) {
-                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
-                return undefined;
-            }
-            return { value: m[rule.match.group], autoLatest: true };
-        }
-        case 'edge': {
-            if (!HEADS.test(ev.ref))
-                return undefined;
-            const branch = rule.branch || ev.defaultBranch;
-            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
-        }
-        case 'ref':
-            if (rule.event === 'branch')
-                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
-            if (rule.event === 'tag')
-                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
-            return PULL.test(ev.ref)
-                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
-                : undefined;
-        case 'raw':
-            return { value: given, autoLatest: false };
-        case 'sha':
-            if (!ev.sha)
-                return undefined;
-            return {
-                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
-                autoLatest: false
-            };
-    }
-}
-// semver.org's grammar, as the semver package's valid() reads it: an optional `v`, surrounding blanks.
-const NUM = '0|[1-9][0-9]*';
-const PRE_ID = `(?:${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`;
-const SEMVER = new RegExp(`^\\s*v?(${NUM})\\.(${NUM})\\.(${NUM})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?\\s*$`);
-/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
-const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
-function semver(rule, raw, warn) {
-    const m = SEMVER.exec(raw);
-    if (!m || ![m[1], m[2], m[3]].every(n => Number.isSafeInteger(Number(n)))) {
-        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
-        return undefined;
-    }
-    const [major, minor, patch, pre] = [m[1], m[2], m[3], m[4]];
-    const version = `${major}.${minor}.${patch}${pre !== undefined ? `-${pre}` : ''}`;
-    const values = { raw: raw.trim(), version, major, minor, patch };
-    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
-    if (pre !== undefined && !isRawPattern(rule.pattern))
-        return { value: version, autoLatest: false };
-    return { value: render(rule.pattern, values), autoLatest: pre === undefined };
-}
-function pep440(rule, raw, warn) {
-    const v = parsePep440(raw);
-    if (!v) {
-        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
-        return undefined;
-    }
-    if (isPep440Special(v))
-        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
-    const values = {
-        raw,
-        version: normalizePep440(v),
-        major: String(releasePart(v, 0)),
-        minor: String(releasePart(v, 1)),
-        patch: String(releasePart(v, 2))
-    };
-    return { value: render(rule.pattern, values), autoLatest: true };
-}
-/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
-function applyRules(rules, flavor = parse_DEFAULT_FLAVOR, ev) {
-    const g = globalValues(ev);
-    const warnings = [];
-    const version = { partial: [], latest: false };
-    let latest;
-    const affix = (rule, value) => {
-        const prefix = rule.prefix ? render(rule.prefix, g) : render(flavor.prefix, g);
-        const suffix = rule.suffix ? render(rule.suffix, g) : render(flavor.suffix, g);
-        return `${prefix}${value}${suffix}`;
-    };
-    for (const rule of byPriority(rules)) {
-        const enabled = render(rule.enable, g);
-        if (enabled !== 'true' && enabled !== 'false')
-            throw new RuleError(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
-        if (enabled === 'false')
-            continue;
-        const made = make(rule, ev, g, m => warnings.push(m));
-        if (made === undefined)
-            continue;
-        const value = affix(rule, made.value);
-        if (value === '')
-            continue;
-        const tag = sanitize(value);
-        const problem = tagProblem(tag);
-        if (problem)
-            throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
-        if (version.main === undefined)
-            version.main = tag;
-        else if (tag !== version.main && !version.partial.includes(tag))
-            version.partial.push(tag);
-        // The first rule that makes a tag decides `latest`, as in metadata-action.
-        latest ??= flavor.latest === 'auto' ? made.autoLatest : flavor.latest === 'true';
-    }
-    version.latest = latest ?? false;
-    if (version.main === undefined)
-        return { version, tags: [], warnings };
-    const tags = [version.main, ...version.partial];
-    if (version.latest) {
-        const p = flavor.prefixLatest ? render(flavor.prefix, g) : '';
-        const s = flavor.suffixLatest ? render(flavor.suffix, g) : '';
-        const latestTag = sanitize(`${p}latest${s}`);
-        if (isValidTag(latestTag) && !tags.includes(latestTag))
-            tags.push(latestTag);
-    }
-    return { version, tags, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/metadata/env.ts
-// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
-
-class MetadataEnvError extends Error {
-    variable;
-    constructor(variable, message) {
-        super(message);
-        this.variable = variable;
-    }
-}
-/** The levels buildx takes annotations at (`index,manifest` → `index:key=value`, `manifest:key=value`). */
-const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-// A level may name the platforms it is for, as buildx reads `manifest[linux/amd64]:key=value`.
-const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?\\])?$`);
-const env_DEFAULT_METADATA_ENV = {
-    prHeadSha: false,
-    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
-    annotationLevels: ['manifest']
-};
-function readMetadataEnv(env) {
-    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
-    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
-    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
-    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
-    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
-    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Lowercased, as annotations.ts reads the same variable for the annotations buildx sets.
-    const annotationLevels = levelsText === '' ? ['manifest'] : levelsText.split(',').map(l => l.trim().toLowerCase());
-    for (const level of annotationLevels)
-        if (!LEVEL.test(level))
-            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${ANNOTATION_LEVELS.join(', ')}`);
-    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels };
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/tags.ts
 // The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
@@ -1827,6 +4886,17 @@ function parseFullRef(text) {
         throw new RuleError(`${tags_show(text)} has an invalid tag: ${tagIssue}`);
     return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
 }
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+function tagEntries(line) {
+    try {
+        return csvList(line);
+    }
+    catch (error) {
+        if (error instanceof CsvError)
+            throw new RuleError(`${tags_show(line)}: ${error.message}`);
+        throw error;
+    }
+}
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
 const isReference = (entry) => entry.includes('/') || entry.includes(':');
 /**
@@ -1862,9 +4932,7 @@ function classifyTags(lines) {
             }
             continue;
         }
-        for (const entry of text.split(',').map(s => s.trim())) {
-            if (entry === '')
-                continue;
+        for (const entry of tagEntries(text)) {
             if (isReference(entry)) {
                 const r = parseFullRef(entry);
                 const key = `${r.registry}/${r.image}`;
@@ -1890,24 +4958,32 @@ function classifyTags(lines) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/images.ts
-// The `images` input, as metadata-action takes it: one image per line, either bare
-// (`ghcr.io/octo/app`) or as CSV attributes (`name=ghcr.io/octo/app,enable=false`). Each names its own
-// registry; a name without a host is on Docker Hub, as docker reads it.
+// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
+// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
+// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
 
 
 /** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
 function parseImages(lines) {
     const out = [];
+    if (lines.length === 1) {
+        const fields = csvRecords(lines[0])[0]
+            ?.map(f => f.trim())
+            .filter(f => f !== '') ?? [];
+        if (fields.length > 1 && fields.every(f => !f.includes('=')))
+            return fields.map(splitImage);
+    }
     for (const line of lines) {
         const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
         let name = '';
         let enable = true;
         for (const field of fields) {
             const eq = field.indexOf('=');
-            if (eq < 0 && name === '' && fields.length === 1)
+            if (eq < 0 && name === '')
                 name = field;
             else if (eq < 0)
-                throw new Error(`${JSON.stringify(line)}: "${field}" is not name=… or enable=…`);
+                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
             else {
                 const key = field.slice(0, eq).trim().toLowerCase();
                 const value = field.slice(eq + 1).trim();
@@ -1949,88 +5025,123 @@ function splitImage(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/registry-auth.ts
-// The `registry-auth` input: login-action's YAML list, one entry per registry.
+// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
+// login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
 //     username: ${{ github.actor }}
 //     password: ${{ secrets.GITHUB_TOKEN }}
-// Only that shape is read (a list of flat maps of scalars), so no YAML library joins the bundle. Errors
-// name the entry and key, never a value.
-const KEYS = ['registry', 'username', 'password'];
-/** An unquoted, 'single' or "double" quoted YAML scalar. */
-function scalar(raw, where) {
-    const v = raw.trim();
-    if (v.startsWith("'")) {
-        if (!/^'(?:[^']|'')*'$/.test(v))
-            throw new Error(`${where}: the quoted value is not closed`);
-        return v.slice(1, -1).replace(/''/g, "'");
+// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
+// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
+// js-yaml's own message, which quotes the input.
+const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
+let load;
+/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
+async function loadRegistryAuthParser() {
+    if (!load)
+        load = (await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243))).load;
+}
+/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
+const registryAuthParserLoaded = () => load !== undefined;
+/** An error whose message holds no value of the input. */
+class RegistryAuthError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegistryAuthError';
     }
-    if (v.startsWith('"')) {
-        if (!/^"(?:[^"\\]|\\.)*"$/.test(v))
-            throw new Error(`${where}: the quoted value is not closed`);
-        return JSON.parse(v);
+}
+/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+function readYaml(text) {
+    if (!load)
+        throw new Error('registry-auth read before loadRegistryAuthParser()');
+    try {
+        return load(text);
     }
-    if (/^[|>]/.test(v))
-        throw new Error(`${where}: block scalars (| or >) are not supported; quote the value`);
-    // A comment after a plain value starts with " #".
-    return v.replace(/\s+#.*$/, '');
+    catch (error) {
+        const mark = error.mark;
+        const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
+        throw new RegistryAuthError(`is not valid YAML${where}`);
+    }
+}
+const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
+function scalarOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
 }
 function parseRegistryAuth(text) {
-    const entries = [];
-    let current;
-    let indent = -1;
-    text.split(/\r?\n/).forEach((line, i) => {
-        const where = `line ${i + 1}`;
-        if (line.trim() === '' || line.trim().startsWith('#'))
-            return;
-        let rest = line;
-        const item = /^(\s*)-\s+(.*)$/.exec(line);
-        if (item) {
-            current = {};
-            entries.push(current);
-            indent = item[1].length + 2;
-            rest = item[2];
-        }
-        else {
-            if (!current)
-                throw new Error(`${where}: expected a list entry starting with "- registry:"`);
-            const lead = /^\s*/.exec(line)[0].length;
-            if (lead < indent)
-                throw new Error(`${where}: not indented under its "-" entry`);
-            rest = line.trim();
-        }
-        const kv = /^([A-Za-z_-]+)\s*:(?:\s+(.*))?$/.exec(rest.trim());
-        if (!kv)
-            throw new Error(`${where}: expected "key: value"`);
-        const key = kv[1].toLowerCase();
-        if (!KEYS.includes(key))
-            throw new Error(`${where}: unknown key "${kv[1]}" (${KEYS.join(', ')})`);
-        if (key in current)
-            throw new Error(`${where}: "${key}" given twice in one entry`);
-        current[key] = scalar(kv[2] ?? '', `${where} (${key})`);
-    });
-    return entries.map((e, i) => {
-        const where = `entry ${i + 1}${e.registry ? ` (${e.registry})` : ''}`;
-        if (!e.username)
-            throw new Error(`${where} has no username`);
-        if (!e.password)
-            throw new Error(`${where} has no password`);
-        return { registry: e.registry ?? '', username: e.username, password: e.password.trim() };
+    const doc = readYaml(text);
+    if (doc === undefined || doc === null)
+        return [];
+    if (!Array.isArray(doc))
+        throw new RegistryAuthError(isMapping(doc)
+            ? 'is a mapping, and a list is expected: start each entry with "- "'
+            : 'is not a list of entries');
+    return doc.map((entry, i) => {
+        if (!isMapping(entry))
+            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
+        const registry = scalarOf(entry.registry) ?? '';
+        const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
+        for (const key of Object.keys(entry))
+            if (!KEYS.includes(key))
+                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
+        const field = (key) => {
+            const value = entry[key];
+            if (value === undefined || value === null)
+                return undefined;
+            const s = scalarOf(value);
+            if (s === undefined)
+                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
+            return s;
+        };
+        if (entry.registry !== undefined && entry.registry !== null)
+            field('registry');
+        const username = field('username');
+        const password = field('password')?.trim();
+        if (!username)
+            throw new RegistryAuthError(`${where} has no username`);
+        if (!password)
+            throw new RegistryAuthError(`${where} has no password`);
+        const ecr = field('ecr');
+        const scope = field('scope');
+        return {
+            registry,
+            username,
+            password,
+            ...(ecr !== undefined && { ecr }),
+            ...(scope !== undefined && { scope })
+        };
     });
 }
+/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
+const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/;
 /**
- * Every username/password pair in `text`, for masking before anything else reads it: the parsed entries,
- * or, when the text does not parse, every `password:` value found line by line.
+ * Every username/password pair in `text`, for masking before anything else reads it: the entries'
+ * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
+ * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
+ * then hide everywhere in the log).
  */
 function credentialsIn(text) {
+    let doc;
     try {
-        return parseRegistryAuth(text);
+        doc = readYaml(text);
     }
-    catch {
-        return [...text.matchAll(/password\s*:\s*(.*)$/gm)].map(m => ({
-            username: '',
-            password: m[1].trim().replace(/^(['"])(.*)\1$/, '$2')
-        }));
+    catch (error) {
+        if (!(error instanceof RegistryAuthError))
+            throw error;
+        return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
+            .map(m => m[1].replace(/\s+#.*$/, '').trim())
+            .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
+            .filter(v => !SYNTAX_ONLY.test(v))
+            .map(password => ({ username: '', password }));
     }
+    const entries = Array.isArray(doc) ? doc : [doc];
+    return entries.filter(isMapping).flatMap(e => {
+        const password = scalarOf(e.password)?.trim();
+        return password ? [{ username: scalarOf(e.username) ?? '', password }] : [];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/sources.ts
@@ -2038,14 +5149,56 @@ function credentialsIn(text) {
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
 
 
+
+/** Where a local image is read from, with the transport names of skopeo and podman. */
+const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'];
+const isLocal = (source) => 'transport' in source;
+// `docker-daemon:` takes a reference or an ID as docker does; `-` first would read as a flag.
+const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+// An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
+const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+/**
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
+ */
+function parseLocal(line) {
+    const m = /^([a-z][a-z0-9-]*):(.*)$/.exec(line);
+    if (!m)
+        return undefined;
+    const [, transport, rest] = m;
+    if (!TRANSPORTS.includes(transport)) {
+        // A path after the colon is no tag: a transport, then, that is not one of ours.
+        if (!/^(?:\/|\.\.?\/|~)/.test(rest))
+            return undefined;
+        return `${sources_show(line)}: unknown transport ${sources_show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+    }
+    const t = transport;
+    if (t === 'docker-daemon') {
+        if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
+            return `${sources_show(line)}: ${sources_show(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+        return { line, transport: t, path: rest };
+    }
+    const colon = rest.indexOf(':');
+    const file = colon < 0 ? rest : rest.slice(0, colon);
+    const reference = colon < 0 ? undefined : rest.slice(colon + 1);
+    if (!file)
+        return `${sources_show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${sources_show(`${t}:`)}`;
+    if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
+        return `${sources_show(line)}: ${sources_show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+    return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
+}
 const sources_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
- * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
+ * the reason when the line is none of these.
  */
 function parseSource(line, registry, image) {
+    const local = parseLocal(line);
+    if (local !== undefined)
+        return local;
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
@@ -2141,20 +5294,6 @@ function sourcesConflict(values, defaults) {
     }
     return undefined;
 }
-const sources_LEVEL = /^(index|manifest|index-descriptor|manifest-descriptor)(?:\[([a-z0-9_/.,-]+)\])?:(.*)$/;
-/** `[level[platform]:]key=value`, as buildx writes annotations. */
-function parseAnnotation(line) {
-    const eq = line.indexOf('=');
-    if (eq <= 0)
-        return `${sources_show(line)} is not [type:]key=value`;
-    const left = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1);
-    const m = sources_LEVEL.exec(left);
-    const key = m ? m[3] : left;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key))
-        return `${sources_show(left)}: the key must be [A-Za-z0-9._/-]`;
-    return { level: m?.[1], platform: m?.[2], key, value };
-}
 /**
  * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
  * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
@@ -2193,9 +5332,9 @@ function indexAnnotations(lines) {
 
 const parse_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name, raw, ignoreComma) {
+function csvEntries(name, raw, opts) {
     try {
-        return csvList(raw, { ignoreComma });
+        return csvList(raw, opts);
     }
     catch (error) {
         if (error instanceof CsvError)
@@ -2205,11 +5344,19 @@ function csvEntries(name, raw, ignoreComma) {
 }
 /** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
 function splitList(raw, name = 'list') {
-    return [...new Set(csvEntries(name, raw, false))];
+    return [...new Set(csvEntries(name, raw, {}))];
 }
 /** One entry per line, commas kept (CSV: a quoted entry may span lines). */
 function splitLines(raw, name = 'list') {
-    return csvEntries(name, raw, true);
+    return csvEntries(name, raw, { ignoreComma: true });
+}
+/** How a list row is read, as build-push-action reads the input of that name. */
+function listOptions(row) {
+    return {
+        ...(row.kind !== 'list' && { ignoreComma: true }),
+        ...(row.keepQuotes && { quote: false }),
+        ...(row.untrimmed && { trim: false })
+    };
 }
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
 function keyValues(name, raw) {
@@ -2224,9 +5371,6 @@ function keyValues(name, raw) {
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
-// The YAML 1.2 core schema's spellings, as core.getBooleanInput takes them.
-const TRUE = /^(?:true|True|TRUE)$/;
-const FALSE = /^(?:false|False|FALSE)$/;
 /** The generic reading of a raw value by its row's kind. */
 function byKind(name, row, raw) {
     const value = row.secret || row.untrimmed ? raw : raw.trim();
@@ -2235,16 +5379,16 @@ function byKind(name, row, raw) {
             return value;
         case 'boolean': {
             const v = value.trim() || row.default;
-            if (TRUE.test(v))
+            if (YAML_TRUE.test(v))
                 return true;
-            if (FALSE.test(v))
+            if (YAML_FALSE.test(v))
                 return false;
             throw new InputError(name, `${parse_show(v)} is not a boolean; use true or false`);
         }
         case 'list':
-            return splitList(value, name);
+            return [...new Set(csvEntries(name, value, listOptions(row)))];
         case 'lines':
-            return splitLines(value, name);
+            return csvEntries(name, value, listOptions(row));
         case 'key-value':
             return keyValues(name, value);
         case 'number': {
@@ -2314,8 +5458,8 @@ function readTagInputs(values, env) {
     };
 }
 /**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Every
- * tag goes to every image, so several images need the same tags (metadata-action's `tags` output has them).
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
+ * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
  */
 function targetsFromRefs(values, tagged) {
     const groups = tagged.tagRefs;
@@ -2328,22 +5472,20 @@ function targetsFromRefs(values, tagged) {
             : values.registry !== DOCKER_HUB
                 ? 'registry'
                 : '';
+    // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
     if (other)
-        throw new InputError(other, `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+        throw new InputError('tags', `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
             `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`);
-    const odd = groups.find(g => g.tags.join('\n') !== first.tags.join('\n'));
-    if (odd)
-        throw new InputError('tags', `the full references give ${first.registry}/${first.image} the tags ${first.tags.join(', ')} but ${odd.registry}/${odd.image} the tags ${odd.tags.join(', ')}; every tag goes to every image, so give each image the same tags`);
     // The first image stands for the run where one name is needed, as with `images`.
     values.registry = first.registry;
     values.image = first.image;
     tagged.tags = first.tags;
-    return groups.map(g => ({ registry: g.registry, image: g.image }));
+    return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
 }
 const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
 const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
 const parse_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const parse_PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 const plainName = (name) => (value) => {
@@ -2372,13 +5514,16 @@ function outputSpecs(specs) {
     }
     return specs;
 }
-/** id=value entries; the value is trimmed at both ends. Errors never echo a value. */
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
 function secretLines(lines) {
     return lines.map((line, i) => {
-        const kv = splitKeyValue(line);
+        const kv = splitKeyValue(line.trimStart());
         if (!kv || !SECRET_ID.test(kv.key))
             throw new InputError('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value.trim()}`;
+        return `${kv.key}=${kv.value}`;
     });
 }
 /** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
@@ -2419,7 +5564,7 @@ const VALIDATORS = {
     password: trimPassword,
     platforms: list => {
         for (const p of list)
-            if (!PLATFORM.test(p))
+            if (!parse_PLATFORM.test(p))
                 throw new InputError('platforms', `${parse_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
         return list;
     },
@@ -2562,7 +5707,9 @@ function checkLogins(values) {
         logins = parseRegistryAuth(values.registryAuth);
     }
     catch (error) {
-        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … username: … password: …)`);
+        if (!(error instanceof RegistryAuthError))
+            throw error;
+        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
     }
     const seen = new Set();
     return logins.map((login, i) => {
@@ -2612,32 +5759,74 @@ const defaultInputs = (over = {}) => {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/metadata/event.ts
+// What the tags and labels need to know about the run's event, read from the payload in one place: whether
+// it is a pull request and its number, the repository's default branch, the commit the build contains and
+// that commit's date. Pure.
+const PULL_REF = /^refs\/pull\/([0-9]+)\//;
+/** A pull request event of any kind (`pull_request`, `pull_request_target`, `…_review`), or a PR's ref. */
+const isPullRequest = (ev) => /pull_request/.test(ev.eventName) || PULL_REF.test(ev.ref);
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+function prNumber(ev) {
+    for (const n of [ev.payload?.pull_request?.number, ev.payload?.number])
+        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+            return n;
+    const m = PULL_REF.exec(ev.ref);
+    return m ? Number(m[1]) : undefined;
+}
+/**
+ * The ref the rules read: a pull request's own `refs/pull/N/merge` for pull_request_target (whose
+ * GITHUB_REF is the base branch), as metadata-action rewrites it; '' when its number is unknown, so that a
+ * pull request is never tagged as its base branch.
+ */
+function eventRef(ev) {
+    if (!/pull_request_target/.test(ev.eventName))
+        return ev.ref;
+    const n = prNumber(ev);
+    return n === undefined ? '' : `refs/pull/${n}/merge`;
+}
+/** The repository's default branch as the payload names it; '' when it does not (schedule events). */
+function payloadDefaultBranch(ev) {
+    const branch = ev.payload?.repository?.default_branch;
+    return typeof branch === 'string' ? branch : '';
+}
+/**
+ * The commit the tags and the revision label name: GITHUB_SHA, which on pull requests is the merge commit
+ * actions/checkout checks out and the build contains, unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
+ */
+function buildSha(ev, prHeadSha) {
+    const head = ev.payload?.pull_request?.head?.sha;
+    if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && head !== '')
+        return head;
+    return ev.sha;
+}
+const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/**
+ * The built commit's own timestamp in the payload: its entry in a push's `commits`, else `head_commit`
+ * when that is the commit (or names none). Undefined for events that carry no commit (pull requests,
+ * schedule, workflow_dispatch, release) and for a timestamp that is not RFC 3339.
+ */
+function eventCommitDate(ev, sha) {
+    const commits = ev.payload?.commits;
+    const listed = Array.isArray(commits)
+        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
+        : undefined;
+    const head = ev.payload?.head_commit;
+    const headStamp = typeof head?.timestamp === 'string' && (head.id === undefined || head.id === '' || head.id === sha)
+        ? head.timestamp
+        : undefined;
+    const stamp = listed ?? headStamp;
+    if (typeof stamp !== 'string' || !TIMESTAMP.test(stamp))
+        return undefined;
+    const ms = Date.parse(stamp);
+    return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
 ;// CONCATENATED MODULE: ./src/metadata/context.ts
-// Automatic tags and OCI labels derived from the GitHub Actions context, as pure functions.
-//
-// The context comes from @actions/github's Context (loaded only on the build path).
-//
-// Tag rules when the `tags` input is empty (see autoTags):
-//   outside GitHub Actions (GITHUB_ACTIONS != 'true')  latest
-//   pull_request / pull_request_target, or a refs/pull/N/… ref   pr-N, sha-<7> (GITHUB_SHA: the merge commit)
-//   refs/tags/vX.Y.Z (release, `v` optional)               X.Y.Z, X.Y, X, latest, sha-<7>
-//   refs/tags/vX.Y.Z-pre (prerelease)                      X.Y.Z-pre, sha-<7>
-//   refs/tags/<anything else>                              <tag, sanitized>, sha-<7>
-//   refs/heads/<default branch>                            latest, <branch, sanitized>, sha-<7>
-//   refs/heads/<other branch>                              <branch, sanitized>, sha-<7>
-//   any other ref                                          sha-<7>
-// Every other event (workflow_dispatch, schedule, release, create, workflow_run, …) follows the same rules
-// by its GITHUB_REF: a scheduled or manual run on the default branch gets `latest`, a `release` event on
-// tag v1.2.3 gets the semver tags. Should nothing at all be derivable (no usable ref and no sha), the
-// result is `latest`, as outside Actions, so that a build always has a tag.
-// The sha is the context's: GITHUB_SHA, which on pull requests is the merge commit that actions/checkout
-// checks out and the build contains, as metadata-action tags it. With DOCKER_METADATA_PR_HEAD_SHA=true the
-// caller passes a context whose sha is the PR head instead (see tags.ts buildSha).
+// The run's GitHub Actions context (through @actions/github's Context, loaded only on the build path) and
+// the OCI labels it gives every build. The automatic tags are rules of the tag engine (metadata/automatic.ts).
 
 
-const TAG_MAX = 128;
-const LATEST = 'latest';
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const LABEL_SOURCE = 'org.opencontainers.image.source';
 const LABEL_REVISION = 'org.opencontainers.image.revision';
 const LABEL_CREATED = 'org.opencontainers.image.created';
@@ -2689,66 +5878,24 @@ async function loadGitContext(warn, env = process.env) {
     }
 }
 /**
- * Makes `s` a docker tag: characters outside [A-Za-z0-9_.-] become `-`, any leading `.`/`-` characters are
- * dropped, and the result is cut to 128 characters. May return '' (e.g. for `---` or `/`); callers skip it.
+ * OCI labels for every build: source, revision (the context's sha: the caller has applied
+ * DOCKER_METADATA_PR_HEAD_SHA), created and version. Outside Actions only `created` (from `now`) is set:
+ * there is no source or revision to tell. `created` is the built commit's time in the event, in UTC, so
+ * rebuilding a commit gives the same label; events without it (pull requests, schedule, workflow_dispatch,
+ * release, …) use `now`.
  */
-function sanitizeTag(s) {
-    return s
-        .replace(/[^A-Za-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, TAG_MAX);
-}
-const context_NUM = '0|[1-9][0-9]*';
-const context_PRE_ID = `${context_NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*`;
-const context_SEMVER = new RegExp(`^v?(${context_NUM})\\.(${context_NUM})\\.(${context_NUM})` +
-    `(?:-((?:${context_PRE_ID})(?:\\.(?:${context_PRE_ID}))*))?` +
-    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
-/**
- * Strict semver 2.0.0 with an optional leading lowercase `v`: three numbers without leading zeros, an
- * optional prerelease and build metadata. Numbers beyond Number.MAX_SAFE_INTEGER are rejected.
- */
-function parseSemver(tag) {
-    const m = context_SEMVER.exec(tag);
-    if (!m)
-        return undefined;
-    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
-    if (![major, minor, patch].every(Number.isSafeInteger))
-        return undefined;
-    const result = { major, minor, patch };
-    if (m[4] !== undefined)
-        result.prerelease = m[4];
-    if (m[5] !== undefined)
-        result.build = m[5];
-    return result;
-}
-/** The automatic tags for a build whose `tags` input is empty. Deduped; every element is a valid tag. */
-function autoTags(ctx) {
-    return derive(ctx).tags;
-}
-/**
- * OCI labels for every build. `tags` is the final tag list and is only consulted when `explicitTags` is
- * true (its first non-`latest` entry is the version); otherwise the version is the most specific
- * automatic tag. Outside Actions only `created` (from `now`) is set: there is no source or revision to tell.
- * `created` is the pushed commit's time (`head_commit.timestamp`) in UTC, so rebuilding a commit gives the
- * same label; events without it (pull requests, schedule, workflow_dispatch, release, …) use `now`.
- */
-function ociLabels(ctx, tags, explicitTags, now) {
+function ociLabels(ctx, version, now) {
     const labels = {};
     if (ctx.actions) {
         if (ctx.repository)
             labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
-        const sha = context_buildSha(ctx);
-        if (sha)
-            labels[LABEL_REVISION] = sha;
+        if (ctx.sha)
+            labels[LABEL_REVISION] = ctx.sha;
     }
-    labels[LABEL_CREATED] = commitTime(ctx) ?? rfc3339(now);
-    if (ctx.actions) {
-        const version = explicitTags
-            ? tags.map(t => t.trim()).find(t => t !== '' && t !== LATEST)
-            : derive(ctx).version;
-        if (version)
-            labels[LABEL_VERSION] = version;
-    }
+    labels[LABEL_CREATED] = rfc3339((ctx.actions && eventCommitDate(ctx, ctx.sha)) || now);
+    // `latest` says nothing about the version.
+    if (ctx.actions && version && version !== 'latest')
+        labels[LABEL_VERSION] = version;
     return labels;
 }
 /**
@@ -2770,92 +5917,12 @@ function mergeLabels(auto, user) {
     }
     return [...merged].map(([k, v]) => `${k}=${v}`);
 }
-function derive(ctx) {
-    if (!ctx.actions)
-        return { tags: [LATEST] };
-    const sha = context_buildSha(ctx);
-    const shaTag = sha ? sanitizeTag(`sha-${sha.slice(0, 7)}`) : '';
-    let named = [];
-    let version;
-    if (isPullRequest(ctx)) {
-        // A PR build never gets `latest` or a branch tag, even when the PR number is unknown
-        // (pull_request_target's ref is the base branch).
-        const n = prNumber(ctx);
-        if (n !== undefined)
-            named = [(version = `pr-${n}`)];
-    }
-    else if (ctx.ref.startsWith('refs/tags/')) {
-        const name = ctx.ref.slice('refs/tags/'.length);
-        const v = parseSemver(name);
-        if (v) {
-            // `+build` metadata stays in the full version, sanitized to `-build`; it does not make a prerelease.
-            // 0.x versions are treated like any other (0.3.1, 0.3, 0, latest).
-            let full = `${v.major}.${v.minor}.${v.patch}`;
-            if (v.prerelease !== undefined)
-                full += `-${v.prerelease}`;
-            if (v.build !== undefined)
-                full += `+${v.build}`;
-            version = sanitizeTag(full);
-            named =
-                v.prerelease === undefined ? [version, `${v.major}.${v.minor}`, `${v.major}`, LATEST] : [version];
-        }
-        else {
-            version = sanitizeTag(name);
-            named = [version];
-        }
-    }
-    else if (ctx.ref.startsWith('refs/heads/')) {
-        const branch = ctx.ref.slice('refs/heads/'.length);
-        version = sanitizeTag(branch);
-        const defaultBranch = ctx.payload?.repository?.default_branch;
-        const isDefault = typeof defaultBranch === 'string' && defaultBranch !== '' && defaultBranch === branch;
-        named = isDefault ? [LATEST, version] : [version];
-    }
-    const tags = dedupe([...named, shaTag].filter(isValidTag));
-    if (!version || version === LATEST || !isValidTag(version))
-        version = undefined;
-    return { tags: tags.length > 0 ? tags : [LATEST], version };
-}
-function isPullRequest(ctx) {
-    return PR_EVENTS.has(ctx.eventName) || /^refs\/pull\/[0-9]+\//.test(ctx.ref);
-}
-/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
-function prNumber(ctx) {
-    for (const n of [ctx.payload?.pull_request?.number, ctx.payload?.number]) {
-        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
-            return n;
-    }
-    const m = /^refs\/pull\/([0-9]+)\//.exec(ctx.ref);
-    return m ? Number(m[1]) : undefined;
-}
-/** The commit the image is built from: the context's sha (see the header for pull requests). */
-function context_buildSha(ctx) {
-    return ctx.sha;
-}
-const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** `head_commit.timestamp` in UTC, when it is present, well-formed and about the commit being built. */
-function commitTime(ctx) {
-    if (!ctx.actions)
-        return undefined;
-    const head = ctx.payload?.head_commit;
-    if (!isObject(head) || typeof head.timestamp !== 'string')
-        return undefined;
-    if (typeof head.id === 'string' && head.id !== '' && head.id !== context_buildSha(ctx))
-        return undefined;
-    if (!TIMESTAMP.test(head.timestamp))
-        return undefined;
-    const ms = Date.parse(head.timestamp);
-    return Number.isNaN(ms) ? undefined : rfc3339(new Date(ms));
-}
 /** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
 function rfc3339(d) {
     return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
 }
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dedupe(xs) {
-    return [...new Set(xs)];
 }
 
 ;// CONCATENATED MODULE: ./src/docker/git-context.ts
@@ -3750,6 +6817,14 @@ const LABEL_TITLE = 'org.opencontainers.image.title';
 const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
 const LABEL_URL = 'org.opencontainers.image.url';
 const LABEL_LICENSES = 'org.opencontainers.image.licenses';
+/** A branch name as git allows it, short enough to be one (the API's answer is not trusted blindly). */
+const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u;
+function repositoryFacts(repo) {
+    const facts = { labels: repositoryLabels(repo) };
+    if (typeof repo.default_branch === 'string' && BRANCH.test(repo.default_branch))
+        facts.defaultBranch = repo.default_branch;
+    return facts;
+}
 /**
  * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
  * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
@@ -3776,29 +6851,53 @@ function repositoryLabels(repo) {
 /** Per-request deadline: an API that does not answer must not hold the build for long. */
 const API_TIMEOUT_MS = 10_000;
 /**
- * The repository labels for this run, or none: only in Actions, with a repository and a token. An API that
- * does not answer after the retries, or refuses, costs one warning and no labels; the build goes on.
+ * The repository's labels and default branch for this run, or none: only in Actions, with a repository and
+ * a token. An API that does not answer after the retries, or refuses, costs one warning and no labels; the
+ * build goes on.
  */
-async function loadRepositoryLabels(ctx, opts) {
+async function loadRepository(ctx, opts) {
     if (!ctx.actions || !ctx.repository || !opts.token)
-        return {};
+        return { labels: {} };
     // Masked before anything can print it (the runner masks github.token itself, not every PAT).
     opts.reporter.setSecret(opts.token);
+    const [owner, repo] = ctx.repository.split('/');
     try {
-        return repositoryLabels(await fetchRepository(ctx.repository, opts));
+        return repositoryFacts(await ask(opts, (octokit, request) => octokit.rest.repos.get({ owner, repo, request })));
     }
     catch (error) {
         // A cancelled run is not a missing label: it ends as cancelled.
         if (runCancelled.aborted)
             throw error;
         opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`);
-        return {};
+        return { labels: {} };
     }
 }
-/** `GET /repos/{owner}/{repo}` through Octokit, retried while the failure is transient. */
-async function fetchRepository(repository, opts) {
+/**
+ * The commit's date (its committer's, as metadata-action reads it) from `GET /repos/{owner}/{repo}/commits/{sha}`,
+ * for {{commit_date}} when the event carries none; undefined, after one warning, when the API cannot say.
+ */
+async function loadCommitDate(ctx, sha, opts) {
+    if (!ctx.actions || !ctx.repository || !opts.token || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+        return undefined;
+    opts.reporter.setSecret(opts.token);
+    const [owner, repo] = ctx.repository.split('/');
+    try {
+        const data = await ask(opts, (octokit, request) => octokit.rest.repos.getCommit({ owner, repo, ref: sha, request }));
+        const date = data?.commit?.committer?.date;
+        const ms = typeof date === 'string' && COMMIT_DATE.test(date) ? Date.parse(date) : NaN;
+        if (Number.isNaN(ms))
+            throw new Error('the answer names no committer date');
+        return new Date(ms);
+    }
+    catch (error) {
+        opts.reporter.warning(`could not read the commit's date from the GitHub API (${oneLine(messageOf(error), 300)}); {{commit_date}} is the run's time`);
+        return undefined;
+    }
+}
+const COMMIT_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** One API request through Octokit with a deadline per attempt, retried while the failure is transient. */
+async function ask(opts, request) {
     const env = opts.env ?? process.env;
-    const [owner, repo] = repository.split('/');
     // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
     await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
     const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(747), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
@@ -3809,12 +6908,7 @@ async function fetchRepository(repository, opts) {
     const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
     return retry(async () => {
         try {
-            const { data } = await octokit.rest.repos.get({
-                owner,
-                repo,
-                request: { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) }
-            });
-            return data;
+            return (await request(octokit, { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) })).data;
         }
         catch (error) {
             throw classified(error, timeoutMs);
@@ -3822,7 +6916,7 @@ async function fetchRepository(repository, opts) {
     }, {
         attempts: opts.attempts,
         sleep: opts.sleep,
-        // Retries are told in the debug log only: the user hears once, when the metadata is given up on.
+        // Retries are told in the debug log only: the user hears once, when the answer is given up on.
         onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${messageOf(info.error)}`)
     });
 }
@@ -3866,7 +6960,57 @@ function networkReason(error) {
     return oneLine(reason, 200);
 }
 
+;// CONCATENATED MODULE: ./src/docker/attests.ts
+// The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
+// entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
+// run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
+
+
+/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
+function attests_fields(spec) {
+    return (csvRecords(spec)[0] ?? []).map(field => {
+        const at = field.indexOf('=');
+        return at < 0
+            ? { key: field.trim(), value: '' }
+            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
+    });
+}
+/** Whether `spec` (an `attests` entry) is of attestation type `type`. */
+const isAttestation = (spec, type) => attests_fields(spec).some(f => f.key === 'type' && f.value === type);
+/** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || attests_fields(attrs).some(f => f.key === 'builder-id'))
+        return attrs;
+    return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
+}
+/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
+function provenanceArgs(provenance, builderId) {
+    if (provenance === '')
+        return [];
+    if (YAML_FALSE.test(provenance))
+        return ['--provenance=false'];
+    if (YAML_TRUE.test(provenance))
+        return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
+    return [`--provenance=${withBuilderId(provenance, builderId)}`];
+}
+/** `--attest` for each `attests` entry, less those `provenance` and `sbom` stand in for. */
+function attestArgs(inputs, builderId) {
+    const args = [];
+    for (const spec of inputs.attests) {
+        if (isAttestation(spec, 'provenance')) {
+            if (inputs.provenance === '')
+                args.push(`--attest=${withBuilderId(spec, builderId)}`);
+        }
+        else if (!(inputs.sbom !== '' && isAttestation(spec, 'sbom')))
+            args.push(`--attest=${spec}`);
+    }
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/build-flags.ts
+// The plan of one build and the argv of its build options, beside buildArgs (docker.ts) which places them.
+// Pure.
+
 /** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
 const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
 /**
@@ -3895,8 +7039,7 @@ function optionArgs(inputs, plan, buildx) {
         args.push(`--ssh=${spec}`);
     for (const annotation of inputs.annotations)
         args.push(`--annotation=${annotation}`);
-    for (const attest of inputs.attests)
-        args.push(`--attest=${attest}`);
+    args.push(...attestArgs(inputs, plan.builderId));
     for (const stage of inputs.noCacheFilters)
         args.push(`--no-cache-filter=${stage}`);
     if (inputs.call)
@@ -3939,7 +7082,7 @@ const platformString = (p) => [p.os, p.architecture, p.variant].filter(Boolean).
 /** os/arch[/variant][:os.version]: two images an index cannot tell apart have the same key. */
 const platformKey = (p) => platformString(p) + (p['os.version'] ? `:${p['os.version']}` : '');
 /** BuildKit's attestation manifests sit beside the images in an index, with platform unknown/unknown. */
-const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+const oci_isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
 /** What a descriptor, a manifest or a digest gets wrong; the caller names where it came from. */
 class OciError extends Error {
     constructor(message) {
@@ -4059,6 +7202,7 @@ function parseManifest(body, mediaType) {
 ;// CONCATENATED MODULE: ./src/docker/docker.ts
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
 // argv comes from pure builders so it can be table-tested.
+
 
 
 
@@ -4201,12 +7345,11 @@ function buildArgs(inputs, plan, buildx = false) {
             args.push(`--metadata-file=${plan.metadataFile}`);
         if (inputs.platforms.length)
             args.push(`--platform=${inputs.platforms.join(',')}`);
-        for (const spec of inputs.cacheFrom)
+        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
             args.push(`--cache-from=${spec}`);
-        for (const spec of inputs.cacheTo)
+        for (const spec of plan.cacheTo ?? inputs.cacheTo)
             args.push(`--cache-to=${withIgnoreError(spec)}`);
-        if (inputs.provenance)
-            args.push(`--provenance=${inputs.provenance}`);
+        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
         if (inputs.sbom)
             args.push(`--sbom=${inputs.sbom}`);
         for (const s of plan.secretFiles ?? [])
@@ -4225,12 +7368,15 @@ function withIgnoreError(spec) {
     return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
 }
 /**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice) and
- * the userinfo of an http(s) URL, a git context's token, shown as `***`.
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
  */
 function displayArgs(args) {
     return ['docker', ...args]
-        .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***').replace(USERINFO, '$1***@'))
+        .map(a => a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
         .join(' ');
 }
 /** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
@@ -4339,6 +7485,14 @@ class Docker {
         const platform = platformString({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
         return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
     }
+    /**
+     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
+     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
+     */
+    async save(image, file, size = 0) {
+        const { ceilingMs } = pushWatch(this.bounds, size);
+        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
+    }
     /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
     async registryConfig() {
         const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
@@ -4408,9 +7562,368 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
+// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
+// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
+// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
+const PEP440 = new RegExp('^\\s*v?' +
+    '(?:([0-9]+)!)?' + // epoch
+    '([0-9]+(?:\\.[0-9]+)*)' + // release
+    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
+    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
+    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
+    '\\s*$', 'i');
+const PRE_LABELS = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
+/** The parsed version, or undefined when `text` is not a PEP 440 version. */
+function parsePep440(text) {
+    const m = PEP440.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
+    if (preL !== undefined)
+        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
+    if (postN1 !== undefined)
+        v.post = num(postN1);
+    else if (postL !== undefined)
+        v.post = num(postN2);
+    if (devL !== undefined)
+        v.dev = num(devN);
+    if (local !== undefined)
+        v.local = local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
+            .join('.');
+    return v;
+}
+/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
+function normalizePep440(v) {
+    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
+    s += v.release.join('.');
+    if (v.pre)
+        s += `${v.pre.label}${v.pre.n}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local !== undefined)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
+const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
+/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
+const releasePart = (v, n) => v.release[n] ?? 0;
+
+;// CONCATENATED MODULE: ./src/metadata/tags.ts
+// What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
+// whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
+// automatic tags for an empty `tags` input are rules of this engine too (metadata/automatic.ts).
+
+
+
+
+
+
+function tagEvent(ctx, settings, now, facts = {}) {
+    const sha = buildSha(ctx, settings.prHeadSha);
+    return {
+        eventName: ctx.eventName,
+        ref: eventRef(ctx),
+        sha,
+        payload: ctx.payload ?? {},
+        defaultBranch: payloadDefaultBranch(ctx) || (facts.defaultBranch ?? ''),
+        commitDate: eventCommitDate(ctx, sha) ?? facts.commitDate ?? now,
+        now,
+        shortShaLength: settings.shortShaLength
+    };
+}
+const HEADS = /^refs\/heads\//;
+const TAGS = /^refs\/tags\//;
+const PULL = /^refs\/pull\//;
+const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
+/** The names every `{{…}}` outside a version pattern can use. */
+function globalValues(ev) {
+    const ref = ev.ref;
+    const branchOf = ref.replace(HEADS, '');
+    let baseRef = '';
+    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
+        baseRef = ev.payload.base_ref.replace(HEADS, '');
+    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
+        baseRef = ev.payload.pull_request.base.ref;
+    // metadata-action's rule, quirks included: events that always run on the default branch say true.
+    const isDefault = branchOf !== '' &&
+        (payloadDefaultBranch(ev) === branchOf || /create|discussion|issues|schedule/.test(ev.eventName));
+    return {
+        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
+        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
+        sha: shortSha(ev.sha, ev.shortShaLength),
+        base_ref: baseRef,
+        is_default_branch: String(isDefault),
+        is_not_default_branch: String(!isDefault),
+        date: ev.now,
+        commit_date: ev.commitDate
+    };
+}
+/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
+const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+const TAG_MAX = 128;
+/**
+ * A sanitized text made into a tag where docker would refuse it: leading `.` and `-` dropped, cut to 128
+ * characters. '' when nothing is left. For the automatic set, which must never fail a build over a
+ * branch's name; rules the user wrote fail instead, naming the rule.
+ */
+const fitTag = (tag) => tag.replace(/^[.-]+/, '').slice(0, TAG_MAX);
+/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
+function make(rule, ev, g, warn) {
+    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
+    const given = rule.value ? render(rule.value, g) : '';
+    switch (rule.type) {
+        case 'schedule':
+            if (!/schedule/.test(ev.eventName))
+                return undefined;
+            return { value: render(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
+        case 'semver':
+        case 'pep440': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            let raw = given !== '' ? given : tagName;
+            if (rule.versionMatch) {
+                // metadata-action's `match`: the first group of the expression is the version; without a match
+                // the whole value is read, with a warning.
+                const m = raw.match(rule.versionMatch.regex);
+                if (!m)
+                    warn(`${rule.versionMatch.pattern} does not match ${raw}.`);
+                else
+                    raw = m[1] ?? '';
+            }
+            raw = raw.replace(/\//g, '-');
+            return rule.type === 'semver' ? tags_semver(rule, raw, warn) : pep440(rule, raw, warn);
+        }
+        case 'match': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName;
+            const m = raw.match(rule.match.regex);
+            if (!m) {
+                warn(`${rule.match.pattern} does not match ${raw}.`);
+                return undefined;
+            }
+            if (m[rule.match.group] === undefined) {
+                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
+                return undefined;
+            }
+            return { value: m[rule.match.group], autoLatest: true };
+        }
+        case 'edge': {
+            if (!HEADS.test(ev.ref))
+                return undefined;
+            const branch = rule.branch || ev.defaultBranch;
+            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
+        }
+        case 'ref':
+            if (rule.event === 'branch')
+                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
+            if (rule.event === 'tag')
+                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
+            return PULL.test(ev.ref)
+                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
+                : undefined;
+        case 'raw':
+            return { value: given, autoLatest: false };
+        case 'sha':
+            if (!ev.sha)
+                return undefined;
+            return {
+                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
+                autoLatest: false
+            };
+    }
+}
+/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
+const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
+/** semver.org's grammar with an optional `v`, as metadata-action validates it (the semver package's valid). */
+const isSemver = (raw) => (0,semver.valid)(raw) !== null;
+function tags_semver(rule, raw, warn) {
+    const v = isSemver(raw) ? (0,semver.parse)(raw) : null;
+    if (!v) {
+        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
+        return undefined;
+    }
+    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` → `1.2.3-b.5`).
+    const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version;
+    const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` };
+    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
+    if (v.prerelease.length && !isRawPattern(rule.pattern))
+        return { value: version, autoLatest: false };
+    return { value: render(rule.pattern, values), autoLatest: v.prerelease.length === 0 };
+}
+function pep440(rule, raw, warn) {
+    const v = parsePep440(raw);
+    if (!v) {
+        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+        return undefined;
+    }
+    if (isPep440Special(v))
+        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
+    const values = {
+        raw,
+        version: normalizePep440(v),
+        major: String(releasePart(v, 0)),
+        minor: String(releasePart(v, 1)),
+        patch: String(releasePart(v, 2))
+    };
+    return { value: render(rule.pattern, values), autoLatest: true };
+}
+/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
+function applyRules(rules, flavor = parse_DEFAULT_FLAVOR, ev, options = {}) {
+    const g = globalValues(ev);
+    const warnings = [];
+    const version = { partial: [], latest: false };
+    const made = [];
+    let latest;
+    const affix = (rule, value) => {
+        const prefix = rule.prefix ? render(rule.prefix, g) : render(flavor.prefix, g);
+        const suffix = rule.suffix ? render(rule.suffix, g) : render(flavor.suffix, g);
+        return `${prefix}${value}${suffix}`;
+    };
+    for (const rule of byPriority(rules)) {
+        const enabled = render(rule.enable, g);
+        if (enabled !== 'true' && enabled !== 'false')
+            throw new RuleError(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
+        if (enabled === 'false' || (rule.when && !rule.when(ev)))
+            continue;
+        const out = make(rule, ev, g, m => warnings.push(m));
+        if (out === undefined)
+            continue;
+        const value = affix(rule, out.value);
+        if (value === '')
+            continue;
+        const tag = options.fit ? fitTag(sanitize(value)) : sanitize(value);
+        if (options.fit && tag === '')
+            continue;
+        const problem = tagProblem(tag);
+        if (problem)
+            throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
+        made.push({ tag, rule });
+        if (version.main === undefined)
+            version.main = tag;
+        else if (tag !== version.main && !version.partial.includes(tag))
+            version.partial.push(tag);
+        // The first rule that makes a tag decides `latest`, as in metadata-action.
+        latest ??= flavor.latest === 'auto' ? out.autoLatest : flavor.latest === 'true';
+    }
+    version.latest = latest ?? false;
+    if (version.main === undefined)
+        return { version, tags: [], made, warnings };
+    const tags = [version.main, ...version.partial];
+    if (version.latest) {
+        const p = flavor.prefixLatest ? render(flavor.prefix, g) : '';
+        const s = flavor.suffixLatest ? render(flavor.suffix, g) : '';
+        const latestTag = sanitize(`${p}latest${s}`);
+        if (isValidTag(latestTag) && !tags.includes(latestTag))
+            tags.push(latestTag);
+    }
+    return { version, tags, made, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/metadata/automatic.ts
+// The automatic tags for an empty `tags` input, as built-in rules of the one tag engine (tags.ts):
+//   outside GitHub Actions                                latest
+//   a pull request (pull_request_target included)        pr-N, sha-<short>
+//   refs/tags/vX.Y.Z (`v` optional)                       X.Y.Z, X.Y, X, latest, sha-<short>
+//   refs/tags/vX.Y.Z-pre (a prerelease)                   X.Y.Z-pre, sha-<short>
+//   refs/tags/<anything else>                             <tag>, sha-<short>
+//   refs/heads/<the default branch>                       latest, <branch>, sha-<short>
+//   refs/heads/<another branch>                           <branch>, sha-<short>
+//   anything else                                         sha-<short>
+// Every event (workflow_dispatch, schedule, release, …) follows these by its GITHUB_REF. Names are
+// sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
+// build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
+// The version (output and label) is the most specific tag: never `latest`, never the sha tag.
+
+
+
+
+const automatic_TAGS = /^refs\/tags\//;
+const automatic_HEADS = /^refs\/heads\//;
+const LATEST = 'latest';
+const tagName = (ref) => automatic_TAGS.test(ref) ? ref.replace(automatic_TAGS, '').replace(/\//g, '-') : undefined;
+/** The git tag is semver (as type=semver reads it); `stable` asks for a release, not a prerelease. */
+function semverTag(ref, stable) {
+    const name = tagName(ref);
+    if (name === undefined || !isSemver(name))
+        return false;
+    return !stable || (0,semver.parse)(name).prerelease.length === 0;
+}
+const isDefaultBranch = (ev) => automatic_HEADS.test(ev.ref) && ev.defaultBranch !== '' && ev.ref.replace(automatic_HEADS, '') === ev.defaultBranch;
+const TRUE = literal('true');
+function rule(source, over) {
+    return { source: `automatic: ${source}`, enable: TRUE, ...over };
+}
+function version(pattern) {
+    return { pattern, value: literal(''), keepBuild: true, when: ev => semverTag(ev.ref, false) };
+}
+const t = (source) => parseTemplate(source, 'version');
+/** The automatic set in Actions, by priority (the highest first, as the engine orders rules). */
+const AUTOMATIC_RULES = [
+    rule('pull request', { type: 'ref', priority: 1000, event: 'pr', prefix: literal('pr-') }),
+    rule('{{version}} of a semver tag', { type: 'semver', priority: 900, ...version(t('{{version}}')) }),
+    rule('{{major}}.{{minor}}', { type: 'semver', priority: 900, ...version(t('{{major}}.{{minor}}')) }),
+    rule('{{major}}', { type: 'semver', priority: 900, ...version(t('{{major}}')) }),
+    rule('latest for a release tag', {
+        type: 'raw',
+        priority: 850,
+        value: literal(LATEST),
+        when: ev => semverTag(ev.ref, true)
+    }),
+    rule('a tag that is not semver', {
+        type: 'ref',
+        priority: 800,
+        event: 'tag',
+        when: ev => automatic_TAGS.test(ev.ref) && !semverTag(ev.ref, false)
+    }),
+    rule('latest on the default branch', {
+        type: 'raw',
+        priority: 650,
+        value: literal(LATEST),
+        when: isDefaultBranch
+    }),
+    rule('the branch', { type: 'ref', priority: 600, event: 'branch' }),
+    rule('the commit', { type: 'sha', priority: 100, format: 'short', prefix: literal('sha-') })
+];
+const OUTSIDE_ACTIONS = [
+    rule('outside Actions', { type: 'raw', priority: 200, value: literal(LATEST) })
+];
+/** `latest` is a rule of its own here, placed where the automatic set has always put it. */
+const NO_LATEST = { ...parse_DEFAULT_FLAVOR, latest: 'false' };
+/** The automatic tags and version for this event; `actions` false gives `latest` alone. */
+function automaticTags(ev, actions) {
+    const outcome = applyRules(actions ? AUTOMATIC_RULES : OUTSIDE_ACTIONS, NO_LATEST, ev, { fit: true });
+    const version = outcome.made.find(m => m.rule.type !== 'sha' && m.tag !== LATEST)?.tag ?? '';
+    return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' };
+}
+
 ;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
-// automatic set), and metadata-action's `version`, `labels`, `annotations` and `json` outputs. Pure.
+// automatic set). Pure.
+
+
+
 
 
 
@@ -4419,23 +7932,25 @@ function buildMetadata(inputs, context, now = new Date(), facts = {},
 repository = {}) {
     // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
     const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) };
+    const ev = tagEvent(context, inputs.metadataEnv, now, facts);
     let tags;
     let version;
     let warnings = [];
     if (inputs.tagRules.length) {
-        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, tagEvent(context, inputs.metadataEnv, now, facts));
+        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev);
         warnings = outcome.warnings;
         tags = [...new Set([...outcome.tags, ...inputs.tags])];
         version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
     }
-    else {
-        tags = inputs.tags.length ? inputs.tags : autoTags(ctx);
-        version = '';
+    else if (inputs.tags.length) {
+        tags = inputs.tags;
+        version = context.actions ? (inputs.tags.find(t => t !== 'latest') ?? '') : '';
     }
-    const explicit = inputs.tags.length > 0 || inputs.tagRules.length > 0;
-    const auto = { ...repository, ...ociLabels(ctx, inputs.tagRules.length ? [version] : tags, explicit, now) };
-    if (!inputs.tagRules.length)
-        version = auto['org.opencontainers.image.version'] ?? '';
+    else {
+        ;
+        ({ tags, version } = automaticTags(ev, context.actions));
+    }
+    const auto = { ...repository, ...ociLabels(ctx, version, now) };
     return {
         tags,
         labels: mergeLabels(auto, inputs.labels),
@@ -4443,6 +7958,21 @@ repository = {}) {
         annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
         warnings
     };
+}
+/**
+ * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
+ * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
+ */
+function commitDateWanted(inputs, context) {
+    const templates = [
+        inputs.tagFlavor.prefix,
+        inputs.tagFlavor.suffix,
+        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+    ];
+    if (!templates.some(t => mentions(t, 'commit_date')))
+        return '';
+    const sha = buildSha(context, inputs.metadataEnv.prHeadSha);
+    return eventCommitDate(context, sha) ? '' : sha;
 }
 /**
  * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
@@ -4454,38 +7984,6 @@ function checkTagged(inputs, meta, ctx) {
     const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
     throw new InputError('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
         `add a rule for it (e.g. type=sha), or set ${ref('push')} to false to build untagged`);
-}
-const byKey = (a, b) => {
-    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
-function metadataOutputs(meta, fullTags, inputs) {
-    const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
-    const levels = meta.levels ?? inputs.metadataEnv.annotationLevels;
-    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
-    const labelObject = Object.fromEntries(labels.map(l => {
-        const eq = l.indexOf('=');
-        return [l.slice(0, eq), l.slice(eq + 1)];
-    }));
-    return {
-        version: meta.version,
-        labels,
-        annotations,
-        json: { tags: fullTags, labels: labelObject, annotations }
-    };
-}
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function build_metadata_separatorOf(name, inputs) {
-    const sep = name === 'tags'
-        ? inputs.sepTags
-        : name === 'labels'
-            ? inputs.sepLabels
-            : name === 'annotations'
-                ? inputs.sepAnnotations
-                : '';
-    return sep || '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
@@ -5505,28 +9003,23 @@ async function timed(durations, name, fn) {
 
 ;// CONCATENATED MODULE: ./src/metadata/annotations.ts
 
-const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS. */
-const DEFAULT_LEVELS = ['manifest', 'index'];
+
+
+/**
+ * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
+ * the index (metadata-action's `annotations` output has only `manifest`), because GHCR shows a
+ * multi-platform image's description from its index. Where the build has no index they are dropped.
+ */
+const BUILD_LEVELS = ['manifest', 'index'];
 const OCI_PREFIX = 'org.opencontainers.image.';
-/** The levels only an index has. */
-const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
 /** buildx's refusal of index annotations on a build that has no index (before or after the build). */
 const INDEX_REFUSED = /index annotations not supported for single platform export/i;
-/**
- * DOCKER_METADATA_ANNOTATIONS_LEVELS, comma separated, as metadata-action reads it; unset or empty gives
- * the default. Unknown words are returned apart so the caller can say so.
- */
-function annotationLevels(env) {
-    const raw = env.DOCKER_METADATA_ANNOTATIONS_LEVELS?.trim();
-    if (!raw)
-        return { levels: [...DEFAULT_LEVELS], unknown: [] };
-    const words = [...new Set(raw.split(',').map(w => w.trim().toLowerCase()))].filter(Boolean);
-    return {
-        levels: words.filter((w) => LEVELS.includes(w)),
-        unknown: words.filter(w => !LEVELS.includes(w))
-    };
-}
+/** The levels of this build's annotations: DOCKER_METADATA_ANNOTATIONS_LEVELS (read with the inputs), else BUILD_LEVELS. */
+const buildLevels = (inputs) => [
+    ...new Set(annotationLevelsOr(inputs.metadataEnv, BUILD_LEVELS))
+];
+/** Whether a level (`index`, `index[linux/amd64]`) is one only an index has. */
+const isIndexLevel = (level) => INDEX_LEVELS.has(parseLevel(level)?.level ?? level);
 const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
 /**
  * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
@@ -5547,25 +9040,22 @@ function mayHaveIndex(inputs, env) {
  * input already overrode the automatic ones there). Pure.
  */
 function ociAnnotations(labels, levels, index) {
-    const used = levels.filter(level => index || !INDEX_LEVELS.has(level));
+    const used = levels.filter(level => index || !isIndexLevel(level));
     const oci = labels
         .map(line => splitKeyValue(line))
         .filter((kv) => !!kv && kv.key.startsWith(OCI_PREFIX));
     return used.flatMap(level => oci.map(({ key, value }) => `${level}:${key}=${value}`));
 }
 /** The annotations without the index levels: what is left when buildx finds no index to put them on. */
-const withoutIndexLevels = (annotations) => annotations.filter(a => !INDEX_LEVELS.has(a.slice(0, a.indexOf(':'))));
+const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))));
 
 ;// CONCATENATED MODULE: ./src/pipeline/annotate.ts
 // The build's automatic annotations (annotations.ts), and the one rebuild without the index levels when
 // buildx finds no index to put them on: those annotations are ours, not the user's, so they never fail a build.
 
 
-function buildAnnotations(inputs, labels, reporter, env = process.env) {
-    const { levels, unknown } = annotationLevels(env);
-    if (unknown.length)
-        reporter.warning(`DOCKER_METADATA_ANNOTATIONS_LEVELS: ignoring ${unknown.map(w => JSON.stringify(w)).join(', ')}; the levels are manifest, index, manifest-descriptor and index-descriptor`);
-    return ociAnnotations(labels, levels, mayHaveIndex(inputs, env));
+function buildAnnotations(inputs, labels, env = process.env) {
+    return ociAnnotations(labels, buildLevels(inputs), mayHaveIndex(inputs, env));
 }
 /**
  * Runs `build` with the plan; when buildx refuses the index annotations (the build has no index: one
@@ -5629,8 +9119,57 @@ target) {
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
 const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 
+;// CONCATENATED MODULE: ./src/docker/gha-cache.ts
+// `type=gha` cache entries completed as build-push-action completes them, and one step further. BPA adds
+// `repository=` and `ghtoken=` to an exported gha cache, so that BuildKit lists cache keys through the
+// GitHub API with the job's token instead of the cache API's tighter rate limits. BuildKit's default scope
+// (`buildkit`) is one per repository: several images built in one workflow overwrite each other's cache,
+// so an entry without `scope=` gets the image's own (and the build target's).
+
+/** The keys of a cache spec's fields; `type` with its value. */
+function keysOf(spec) {
+    let type = '';
+    const keys = new Set();
+    for (const field of csvRecords(spec)[0] ?? []) {
+        const at = field.indexOf('=');
+        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+        keys.add(key);
+        if (key === 'type')
+            type = field.slice(at + 1).trim();
+    }
+    return { type, keys };
+}
+const isGhaCache = (spec) => keysOf(spec).type === 'gha';
+/** Whether a gha entry of `specs` names no scope (and so gets the image's). */
+const lacksScope = (specs) => specs.some(spec => {
+    const { type, keys } = keysOf(spec);
+    return type === 'gha' && !keys.has('scope');
+});
+/**
+ * `specs` with each gha entry completed: `scope=` when it names none; for an export (`cache-to`) also
+ * `repository=` and `ghtoken=` as BPA adds them (an import never lists keys, so it needs neither).
+ */
+function ghaCacheSpecs(specs, ctx, exported) {
+    return specs.map(spec => {
+        const { type, keys } = keysOf(spec);
+        if (type !== 'gha')
+            return spec;
+        const extra = [];
+        if (!keys.has('scope'))
+            extra.push(`scope=${ctx.scope}`);
+        if (exported && ctx.repository && !keys.has('repository'))
+            extra.push(`repository=${ctx.repository}`);
+        if (exported && ctx.token && !keys.has('ghtoken'))
+            extra.push(`ghtoken=${ctx.token}`);
+        return [spec, ...extra].join(',');
+    });
+}
+/** The scope of an image (`octo/app`) built at `target`: `octo/app`, or `octo/app-target`. */
+const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
+
 ;// CONCATENATED MODULE: ./src/pipeline/plan.ts
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
+
 
 
 
@@ -5680,19 +9219,24 @@ async function makePlan(inputs, opts) {
         defaultContext: opts.git?.defaultContext
     });
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
-    const targets = inputs.targets.map(({ registry, image }) => {
+    const targets = inputs.targets.map(({ registry, image, tags: own }) => {
         const repo = repository(registry, image);
+        const each = own ?? tags;
         return {
             registry,
             repository: repo,
             name: remotePath(registry, image),
-            refs: tags.map(t => `${repo}:${t}`)
+            tags: each,
+            refs: each.map(t => `${repo}:${t}`)
         };
     });
     const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
+    const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository };
+    if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
+        opts.reporter.info(`type=gha cache without scope: using scope=${gha.scope}, this image's own${inputs.target ? ' at this target' : ''}, so that images built in one workflow keep apart caches (give scope= to choose)`);
     return {
         ...where,
-        tags,
+        tags: targets[0].tags,
         targets,
         repository: targets[0].repository,
         name: targets[0].name,
@@ -5701,11 +9245,14 @@ async function makePlan(inputs, opts) {
             refs: targets.flatMap(t => t.refs),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
-            annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels, opts.reporter) : [],
+            annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels) : [],
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
             secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
             context: git.context,
             buildContexts: git.buildContexts,
+            builderId: opts.buildx ? opts.git?.runUrl : undefined,
+            cacheFrom: ghaCacheSpecs(inputs.cacheFrom, gha, false),
+            cacheTo: ghaCacheSpecs(inputs.cacheTo, { ...gha, token: inputs.githubToken || undefined }, true),
             exports
         }
     };
@@ -5812,7 +9359,7 @@ function platformDigests(manifest, localPlatform) {
     const out = {};
     for (const d of parsed.manifests) {
         const p = d.platform;
-        if (!d.digest || !p?.os || !p.architecture || isAttestation(d))
+        if (!d.digest || !p?.os || !p.architecture || oci_isAttestation(d))
             continue;
         out[platformString(p)] = d.digest;
     }
@@ -6064,14 +9611,11 @@ async function evaluate(inputs, plan, deps) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/gates.ts
 
+
 const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
-/** `a` before `b` as dotted version numbers (`0.9.1` < `0.15.0`). */
+/** `a` before `b` as versions (`0.9.1` < `0.15.0`); what is not a version counts as 0.0.0. */
 function versionBelow(a, b) {
-    const [x, y] = [a, b].map(v => v.split('.').map(n => Number.parseInt(n, 10) || 0));
-    for (let i = 0; i < Math.max(x.length, y.length); i++)
-        if ((x[i] ?? 0) !== (y[i] ?? 0))
-            return (x[i] ?? 0) < (y[i] ?? 0);
-    return false;
+    return (0,semver.lt)((0,semver.coerce)(a) ?? '0.0.0', (0,semver.coerce)(b) ?? '0.0.0');
 }
 async function checkVersionGates(inputs, docker) {
     const set = GATES.filter(gate => gate.isSet(inputs));
@@ -6147,7 +9691,7 @@ async function describePushed(client, name, manifest, metadata) {
     if (!Array.isArray(parsed.manifests))
         return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) };
     // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
-    const images = parsed.manifests.filter(d => d.digest && !isAttestation(d));
+    const images = parsed.manifests.filter(d => d.digest && !oci_isAttestation(d));
     const children = await Promise.all(images.map(d => client.getManifest(name, d.digest)));
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
@@ -6179,13 +9723,13 @@ async function push(inputs, plan, built, deps) {
     inspecting.catch(() => undefined);
     // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
     const size = inspecting.then(image => image.size, () => undefined);
-    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, plan, target, built, size, inspecting, {
+    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
         ...deps,
         client: deps.clients.get(target.registry)
     })));
     return { digests: [...new Set(perTarget.flat())], image: await inspecting };
 }
-async function pushTarget(inputs, plan, target, built, size, inspecting, deps) {
+async function pushTarget(inputs, target, built, size, inspecting, deps) {
     const { docker, client, reporter } = deps;
     const refs = target.refs;
     const hint = withHint(inputs, target);
@@ -6198,7 +9742,8 @@ async function pushTarget(inputs, plan, target, built, size, inspecting, deps) {
     });
     let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
     if (refs.length > 1) {
-        const tagged = digests.length === 1 && (await tagByApi(client, target.name, digests[0], plan.tags.slice(1), reporter));
+        const tagged = digests.length === 1 &&
+            (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter));
         if (!tagged)
             for (const ref of refs.slice(1))
                 digests.push(await pushDocker(ref));
@@ -6253,6 +9798,84 @@ function resultOf(o) {
         builder: o.builder,
         durations: o.durations
     };
+}
+
+;// CONCATENATED MODULE: ./src/registry/tags-list.ts
+// GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
+// `Link: <…>; rel="next"` header.
+
+
+
+const PAGE = 1000;
+/** Pages of tags read at most, for registries that page in hundreds (or send empty pages that link on). */
+const MAX_PAGES = 1000;
+/** The `rel="next"` target of a Link header, or undefined. */
+function nextLink(link) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):';
+/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
+function nextPage(link, base) {
+    let next;
+    try {
+        next = new URL(link, base);
+    }
+    catch {
+        // reported below
+    }
+    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+        throw new RegistryError(`GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify(oneLine(link, 200))})`, 'fatal');
+    return next;
+}
+/**
+ * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
+ * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
+ */
+async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_READ } = {}) {
+    const tags = [];
+    let read = 0;
+    const first = client.url(repo, 'tags/list');
+    first.searchParams.set('n', String(PAGE));
+    let url = first;
+    for (let page = 0; url; page++) {
+        if (page === MAX_PAGES)
+            throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
+        // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
+        // without our credentials, which are for this registry only.
+        const foreign = url.origin !== client.transport.effective(first).origin;
+        const accept = { Accept: 'application/json' };
+        const res = foreign
+            ? await client.transport.send('GET', url, accept)
+            : await client.auth.request('GET', url, repo, 'pull', accept);
+        if (res.status === 404 && !foreign)
+            return tags;
+        if (res.status !== 200)
+            throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '');
+        let body;
+        try {
+            body = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
+        }
+        const listed = Array.isArray(body?.tags) ? body.tags : [];
+        read += listed.length;
+        if (read > maxRead)
+            throw new RegistryError(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
+        for (const t of listed)
+            if (typeof t === 'string' && keep(t))
+                tags.push(t);
+        const next = nextLink(headerValue(res.headers.link));
+        url = next === undefined ? undefined : nextPage(next, client.transport.effective(url));
+    }
+    return tags;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -6389,7 +10012,8 @@ function networkError(method, url, err) {
 
 ;// CONCATENATED MODULE: ./src/registry/blobs.ts
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
-// the source → one monolithic PUT to the target), for promoting and merging images without the engine.
+// the source, or a file → one monolithic PUT to the target), for promoting and merging images without the
+// engine.
 
 
 
@@ -6461,15 +10085,35 @@ async function startUpload(client, repo, mount) {
  */
 async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload, ceilingMs) {
     checkDigest(blob.digest);
+    return withCeiling(blob, `${src.registry}/${srcRepo}`, `${dst.registry}/${dstRepo}`, ceilingMs, signal => moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal));
+}
+/**
+ * A blob read from `open()` (a file: `source` names it) into an upload session of `dst`/`dstRepo`, checked
+ * on the way as a registry's blob is, and bounded by `ceilingMs` alike. Not retried here.
+ */
+async function pushStream(open, source, dst, dstRepo, blob, upload, ceilingMs) {
+    checkDigest(blob.digest);
+    return withCeiling(blob, source, `${dst.registry}/${dstRepo}`, ceilingMs, signal => {
+        const body = open();
+        const checked = new CheckedBlob(blob, source, 'has');
+        body.on('error', err => checked.destroy(new RegistryError(`${source}: reading it failed: ${oneLine(messageOf(err), 300)}`, 'fatal')));
+        checked.on('close', () => body.destroy());
+        signal.addEventListener('abort', () => checked.destroy());
+        body.pipe(checked);
+        return putBlob(dst, dstRepo, blob, checked, upload, signal);
+    });
+}
+/** `move` aborted by its signal after `ceilingMs`, which ends as a transient error saying so. */
+async function withCeiling(blob, from, to, ceilingMs, move) {
     const ceiling = new AbortController();
     const timer = ceilingMs === undefined ? undefined : setTimeout(() => ceiling.abort(), ceilingMs);
     try {
-        return await moveBlob(src, srcRepo, dst, dstRepo, blob, upload, ceiling.signal);
+        return await move(ceiling.signal);
     }
     catch (error) {
         if (!ceiling.signal.aborted)
             throw error;
-        throw new RegistryError(`copy of ${blob.digest} (${blob.size} bytes) from ${src.registry}/${srcRepo} to ${dst.registry}/${dstRepo} ` +
+        throw new RegistryError(`copy of ${blob.digest} (${blob.size} bytes) from ${from} to ${to} ` +
             `not done after ${formatSeconds(ceilingMs)} s (a blob stream's bound grows with its size at ${bounds_MIN_THROUGHPUT / 1024 / 1024} MiB/s): the transfer is too slow`, 'transient');
     }
     finally {
@@ -6511,6 +10155,10 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
             got.res.destroy();
     });
     got.res.pipe(checked);
+    return putBlob(dst, dstRepo, blob, checked, upload, signal);
+}
+/** `body` into the upload session: one monolithic PUT with the digest, which the target checks too. */
+async function putBlob(dst, dstRepo, blob, checked, upload, signal) {
     const put = new URL(upload);
     put.searchParams.set('digest', blob.digest);
     const auth = await dst.auth.headerFor(dstRepo, 'pull,push');
@@ -6534,19 +10182,22 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
 class CheckedBlob extends external_node_stream_.Transform {
     blob;
     source;
+    verb;
     bytes = 0;
     hash;
     held;
-    constructor(blob, source) {
+    /** `verb` says how the bytes came: a registry's blob "is served with" them, a file "has" them. */
+    constructor(blob, source, verb = 'is served with') {
         super();
         this.blob = blob;
         this.source = source;
+        this.verb = verb;
         this.hash = hashFor(blob.digest);
     }
     _transform(chunk, _encoding, done) {
         this.bytes += chunk.length;
         if (this.bytes > this.blob.size)
-            return done(new RegistryError(`${this.source} is served with more bytes than its descriptor's size (${this.blob.size})`, 'fatal'));
+            return done(new RegistryError(`${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`, 'fatal'));
         this.hash.update(chunk);
         if (this.held)
             this.push(this.held);
@@ -6558,127 +10209,15 @@ class CheckedBlob extends external_node_stream_.Transform {
             return done(new RegistryError(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`, 'fatal'));
         const got = digestOf(this.blob.digest, this.hash);
         if (got !== this.blob.digest)
-            return done(new RegistryError(`${this.source} is served with other content (its digest is ${got})`, 'fatal'));
+            return done(new RegistryError(`${this.source} ${this.verb} other content (its digest is ${got})`, 'fatal'));
         done(null, this.held);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/tags-list.ts
-// GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
-// `Link: <…>; rel="next"` header.
-
-
-
-const PAGE = 1000;
-/** Pages of tags read at most, for registries that page in hundreds (or send empty pages that link on). */
-const MAX_PAGES = 1000;
-/** The `rel="next"` target of a Link header, or undefined. */
-function nextLink(link) {
-    if (!link)
-        return undefined;
-    for (const part of link.split(/,(?=\s*<)/)) {
-        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
-            return m[1];
-    }
-    return undefined;
-}
-const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):';
-/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
-function nextPage(link, base) {
-    let next;
-    try {
-        next = new URL(link, base);
-    }
-    catch {
-        // reported below
-    }
-    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-        throw new RegistryError(`GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify(oneLine(link, 200))})`, 'fatal');
-    return next;
-}
-/**
- * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
- * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
- */
-async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_READ } = {}) {
-    const tags = [];
-    let read = 0;
-    const first = client.url(repo, 'tags/list');
-    first.searchParams.set('n', String(PAGE));
-    let url = first;
-    for (let page = 0; url; page++) {
-        if (page === MAX_PAGES)
-            throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
-        // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
-        // without our credentials, which are for this registry only.
-        const foreign = url.origin !== client.transport.effective(first).origin;
-        const accept = { Accept: 'application/json' };
-        const res = foreign
-            ? await client.transport.send('GET', url, accept)
-            : await client.auth.request('GET', url, repo, 'pull', accept);
-        if (res.status === 404 && !foreign)
-            return tags;
-        if (res.status !== 200)
-            throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '');
-        let body;
-        try {
-            body = JSON.parse(res.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
-        }
-        const listed = Array.isArray(body?.tags) ? body.tags : [];
-        read += listed.length;
-        if (read > maxRead)
-            throw new RegistryError(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
-        for (const t of listed)
-            if (typeof t === 'string' && keep(t))
-                tags.push(t);
-        const next = nextLink(headerValue(res.headers.link));
-        url = next === undefined ? undefined : nextPage(next, client.transport.effective(url));
-    }
-    return tags;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/read.ts
-
-
-/** `from`'s manifest at `reference` (a tag, or the descriptor that names it), checked and parsed. */
-async function readSource(from, reference, label) {
-    const ref = typeof reference === 'string' ? reference : reference.digest;
-    const name = label ?? `${from.client.registry}/${from.name}${ref.includes(':') ? '@' : ':'}${ref}`;
-    const fail = (message) => {
-        throw new RegistryError(`source ${name}: ${message}`, 'fatal');
-    };
-    let manifest;
-    try {
-        manifest = await from.client.getManifest(from.name, ref);
-    }
-    catch (error) {
-        if (!(error instanceof RegistryError))
-            throw error;
-        throw new RegistryError(`source ${name}: ${error.message}`, error.kind, {
-            status: error.status,
-            code: error.code
-        });
-    }
-    if (typeof reference !== 'string' && manifest.body.length !== reference.size)
-        fail(`the manifest has ${manifest.body.length} bytes, but its descriptor's size is ${reference.size}`);
-    try {
-        return { ...manifest, parsed: parseManifest(manifest.body, manifest.mediaType), label: name };
-    }
-    catch (error) {
-        if (error instanceof OciError)
-            return fail(error.message);
-        throw error;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/sources/copy.ts
 // Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
-// within the same repository, a cross-repository mount within one registry, a stream between registries.
-
+// within the same repository, a cross-repository mount within one registry, a stream between registries
+// or from disk.
 
 
 
@@ -6705,7 +10244,7 @@ class Copier {
      * wait on itself; the depth of nested indexes is bounded all the same.
      */
     place(src, dst, manifest, depth = 0, digest = manifest.digest) {
-        if (sameRepository(src, dst))
+        if (src.side && sameRepository(src.side, dst))
             return Promise.resolve();
         return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
             const parsed = manifest.parsed;
@@ -6727,11 +10266,11 @@ class Copier {
             return;
         if (depth >= MAX_NESTING)
             throw new RegistryError(`source ${index.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`, 'fatal');
-        await Promise.all(index.parsed.manifests.map(async (d) => this.place(src, dst, await readSource(src, d), depth + 1, d.digest)));
+        await Promise.all(index.parsed.manifests.map(async (d) => this.place(src, dst, await src.manifest(d), depth + 1, d.digest)));
     }
     blob(src, dst, blob) {
         return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
-            const sameRegistry = src.client === dst.client;
+            const sameRegistry = src.side?.client === dst.client;
             if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
                 this.moved.blobsPresent++;
                 return;
@@ -6740,14 +10279,14 @@ class Copier {
             // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
             // The window opens when the blob has its slot: time queued behind other blobs is not its own.
             await this.limited(() => retry(async () => {
-                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.name } : undefined);
+                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.side.name } : undefined);
                 if (upload === 'mounted') {
                     this.moved.blobsMounted++;
                     return;
                 }
                 mount = false;
                 const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size);
-                const bytes = await streamBlob(src.client, src.name, dst.client, dst.name, blob, upload, ceilingMs);
+                const bytes = await src.sendBlob(blob, dst, upload, ceilingMs);
                 this.moved.blobBytes += bytes;
                 this.moved.blobsCopied++;
             }, {
@@ -6829,7 +10368,7 @@ function mergeIndex(parts, annotations) {
             seen.add(d.digest);
             if (d.mediaType.startsWith('application/vnd.oci.'))
                 oci ??= `${part.source} holds OCI manifests`;
-            if (isAttestation(d)) {
+            if (oci_isAttestation(d)) {
                 attestations.push(d);
                 continue;
             }
@@ -6874,7 +10413,94 @@ function platformOfConfig(config) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/sources/read.ts
+
+
+/** `from`'s manifest at `reference` (a tag, or the descriptor that names it), checked and parsed. */
+async function readSource(from, reference, label) {
+    const ref = typeof reference === 'string' ? reference : reference.digest;
+    const name = label ?? `${from.client.registry}/${from.name}${ref.includes(':') ? '@' : ':'}${ref}`;
+    const fail = (message) => {
+        throw new RegistryError(`source ${name}: ${message}`, 'fatal');
+    };
+    let manifest;
+    try {
+        manifest = await from.client.getManifest(from.name, ref);
+    }
+    catch (error) {
+        if (!(error instanceof RegistryError))
+            throw error;
+        throw new RegistryError(`source ${name}: ${error.message}`, error.kind, {
+            status: error.status,
+            code: error.code
+        });
+    }
+    if (typeof reference !== 'string' && manifest.body.length !== reference.size)
+        fail(`the manifest has ${manifest.body.length} bytes, but its descriptor's size is ${reference.size}`);
+    try {
+        return { ...manifest, parsed: parseManifest(manifest.body, manifest.mediaType), label: name };
+    }
+    catch (error) {
+        if (error instanceof OciError)
+            return fail(error.message);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/store.ts
+
+
+
+
+const registryStore = (side) => ({
+    where: `${side.client.registry}/${side.name}`,
+    side,
+    manifest: d => readSource(side, d),
+    smallBlob: digest => getSmallBlob(side.client, side.name, digest),
+    sendBlob: (blob, dst, upload, ceilingMs) => streamBlob(side.client, side.name, dst.client, dst.name, blob, upload, ceilingMs)
+});
+/** The most a manifest, an index or an image config may weigh when read from disk. */
+const MAX_SMALL = 4 * 1024 * 1024;
+/** Reads the whole stream, checked as a blob that is sent is, and drops the bytes. */
+async function verifyStream(source, blob, what) {
+    const checked = new CheckedBlob(blob, what, 'has');
+    source.on('error', error => checked.destroy(error));
+    checked.on('close', () => source.destroy());
+    for await (const _ of source.pipe(checked))
+        void _;
+}
+/**
+ * A source on disk: every manifest it needs already read, checked and parsed into `manifests`, every blob
+ * a file (`fileOf`), checked again as it is sent.
+ */
+function localStore(where, manifests, fileOf) {
+    return {
+        where,
+        async manifest(d) {
+            const m = manifests.get(d.digest);
+            if (!m)
+                throw new RegistryError(`source ${where}: manifest ${d.digest} was not read`, 'fatal');
+            if (m.body.length !== d.size)
+                throw new RegistryError(`source ${m.label}: the manifest has ${m.body.length} bytes, but its descriptor's size is ${d.size}`, 'fatal');
+            return m;
+        },
+        async smallBlob(digest) {
+            const { tree, name } = fileOf(digest);
+            const body = await tree.read(name, MAX_SMALL);
+            const got = contentDigest(digest, body);
+            if (got !== digest)
+                throw new RegistryError(`${tree.where}: ${name} has other content (its digest is ${got})`, 'fatal');
+            return body;
+        },
+        sendBlob(blob, dst, upload, ceilingMs) {
+            const { tree, name } = fileOf(blob.digest);
+            return pushStream(() => tree.open(name), `${tree.where}: ${name}`, dst.client, dst.name, blob, upload, ceilingMs);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/referrers.ts
+
 
 
 
@@ -6951,12 +10577,13 @@ async function listReferrers(side, digest) {
  */
 async function copyReferrers(copier, src, dst, digest) {
     const { list, via } = await listReferrers(src, digest);
+    const store = registryStore(src);
     if (list.length > MAX_REFERRERS)
         throw new RegistryError(`${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`, 'fatal');
     const placed = await Promise.all(list.map(async (d) => {
         // Checked against its descriptor like any source manifest before it is placed.
         const manifest = await readSource(src, d);
-        await copier.place(src, dst, manifest);
+        await copier.place(store, dst, manifest);
         return d;
     }));
     if (placed.length && !(await fromApi(dst, digest)))
@@ -6967,7 +10594,7 @@ async function copyReferrers(copier, src, dst, digest) {
         const manifest = await taggedSource(src, tag);
         if (!manifest)
             continue;
-        await copier.place(src, dst, manifest);
+        await copier.place(store, dst, manifest);
         await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType);
         cosignTags.push(tag);
     }
@@ -6986,37 +10613,583 @@ async function writeFallback(dst, digest, added) {
     await dst.client.putManifest(dst.name, tag, body, OCI_INDEX);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/sources/run.ts
-// The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
-// every target × tag) or merge several (one new index), and verify it in each target like any digest.
-// Everything that can be wrong with the sources is found before anything is written.
+;// CONCATENATED MODULE: ./src/pipeline/sources/tar.ts
+// Reads a tar archive's table of contents without reading the files in it: one 512-byte header per entry,
+// then each file is a byte range of the archive, opened on demand. A blob in an `oci-archive` or a
+// `docker save` archive is streamed from its range, never read whole.
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every image of the run (`images`, or `registry` + `image`) with the run's tags. */
-function targetsOf(plan) {
-    return plan.targets.map(t => ({
-        registry: t.registry,
-        name: t.name,
-        repository: t.repository,
-        tags: plan.tags
-    }));
+class TarFormatError extends Error {
 }
+const BLOCK = 512;
+/** An archive with more entries than this is not an image. */
+const MAX_ENTRIES = 100_000;
+/** Pax and GNU long-name records are small; a larger one is not a name. */
+const MAX_META = 1024 * 1024;
+const field = (h, start, length) => {
+    const raw = h.subarray(start, start + length);
+    const nul = raw.indexOf(0);
+    return raw.subarray(0, nul < 0 ? raw.length : nul).toString('utf8');
+};
+function number(h, start, length) {
+    // GNU base-256 for sizes past 8 GB: the high bit of the first byte set.
+    if (h[start] & 0x80) {
+        let n = h[start] & 0x7f;
+        for (let i = start + 1; i < start + length; i++)
+            n = n * 256 + h[i];
+        return n;
+    }
+    const text = field(h, start, length).trim();
+    if (text && !/^[0-7]+$/.test(text))
+        throw new TarFormatError(`bad number ${JSON.stringify(text)} in a header`);
+    return text ? Number.parseInt(text, 8) : 0;
+}
+function checksumOk(h) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : h[i];
+    try {
+        return sum === number(h, 148, 8);
+    }
+    catch {
+        return false;
+    }
+}
+/** `key=value` records of a pax extended header (`<len> key=value\n`). */
+function paxRecords(data) {
+    const out = {};
+    let at = 0;
+    while (at < data.length) {
+        const space = data.indexOf(0x20, at);
+        const length = Number.parseInt(data.subarray(at, space).toString('ascii'), 10);
+        if (space < 0 || !(length > 0))
+            break;
+        const record = data.subarray(space + 1, at + length - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        at += length;
+    }
+    return out;
+}
+const clean = (name) => external_node_path_default().posix.normalize(name.replace(/^(?:\.\/)+/, '')).replace(/\/+$/, '');
+/** Every regular file of the archive by its normalized path; symbolic and hard links resolved. */
+async function indexTar(file) {
+    const fh = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const { size: total } = await fh.stat();
+        const files = new Map();
+        const links = new Map();
+        let pos = 0;
+        let count = 0;
+        let longName;
+        let longLink;
+        let pax = {};
+        for (;;) {
+            const h = await readAt(fh, pos, BLOCK);
+            if (h.length < BLOCK || h.every(b => b === 0))
+                break;
+            if (!checksumOk(h))
+                throw new TarFormatError(`no tar header at byte ${pos}: not a tar archive, or damaged`);
+            if (++count > MAX_ENTRIES)
+                throw new TarFormatError(`more than ${MAX_ENTRIES} entries`);
+            const type = String.fromCharCode(h[156] || 0x30);
+            const size = pax.size !== undefined ? Number(pax.size) : number(h, 124, 12);
+            const offset = pos + BLOCK;
+            if (!Number.isSafeInteger(size) || size < 0 || offset + size > total)
+                throw new TarFormatError(`the entry at byte ${pos} runs past the end of the archive (truncated?)`);
+            pos = offset + Math.ceil(size / BLOCK) * BLOCK;
+            if (type === 'x' || type === 'L' || type === 'K') {
+                if (size > MAX_META)
+                    throw new TarFormatError(`a ${size}-byte extended header`);
+                const data = await readAt(fh, offset, size);
+                if (type === 'x')
+                    pax = paxRecords(data);
+                else if (type === 'L')
+                    longName = field(data, 0, data.length);
+                else
+                    longLink = field(data, 0, data.length);
+                continue;
+            }
+            // POSIX ustar has a name prefix there; the old GNU format (magic "ustar  ") keeps times in its place.
+            const prefix = h.subarray(257, 263).toString('latin1') === 'ustar\0' ? field(h, 345, 155) : '';
+            const name = clean(pax.path ?? longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100)));
+            const link = pax.linkpath ?? longLink ?? field(h, 157, 100);
+            pax = {};
+            longName = longLink = undefined;
+            if (type === '0' || type === '7')
+                files.set(name, { offset, size });
+            else if (type === '1')
+                links.set(name, clean(link));
+            else if (type === '2')
+                links.set(name, clean(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), link)));
+        }
+        // `docker save` links a layer that two images share to the first copy.
+        for (const [name, target] of links) {
+            let to = target;
+            for (let hops = 0; hops < 8 && !files.has(to) && links.has(to); hops++)
+                to = links.get(to);
+            const entry = files.get(to);
+            if (entry)
+                files.set(name, entry);
+        }
+        return files;
+    }
+    finally {
+        await fh.close();
+    }
+}
+async function readAt(fh, position, length) {
+    const buf = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+        const { bytesRead } = await fh.read(buf, got, length - got, position + got);
+        if (!bytesRead)
+            break;
+        got += bytesRead;
+    }
+    return buf.subarray(0, got);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/files.ts
+// The files of an image on disk, alike whether they sit in a directory (an OCI layout) or in a tar archive
+// (an `oci-archive`, a `docker save` archive): a size to check, a small file read whole, a large one
+// streamed.
+
+
+
+
+
+class TooLarge extends Error {
+}
+/** A relative name from inside the image (a layer path in manifest.json): never outside the tree. */
+function insideName(name) {
+    const n = path.posix.normalize(name.replace(/^(?:\.\/)+/, ''));
+    return n.startsWith('/') || n === '..' || n.startsWith('../') ? undefined : n;
+}
+function directoryTree(dir) {
+    const at = (name) => external_node_path_default().join(dir, ...name.split('/'));
+    return {
+        where: dir,
+        size: name => (0,promises_namespaceObject.stat)(at(name)).then(s => (s.isFile() ? s.size : undefined), () => undefined),
+        async read(name, max) {
+            const fh = await (0,promises_namespaceObject.open)(at(name), 'r');
+            try {
+                const { size } = await fh.stat();
+                if (size > max)
+                    throw new TooLarge(`${name} is ${size} bytes, more than ${max}`);
+                return await fh.readFile();
+            }
+            finally {
+                await fh.close();
+            }
+        },
+        open: name => (0,external_node_fs_namespaceObject.createReadStream)(at(name))
+    };
+}
+async function archiveTree(file) {
+    const entries = await indexTar(file);
+    const entry = (name) => {
+        const e = entries.get(name);
+        if (!e)
+            throw Object.assign(new Error(`${file} has no ${name}`), { code: 'ENOENT' });
+        return e;
+    };
+    const range = (e) => ({ start: e.offset, end: e.offset + e.size - 1 });
+    return {
+        where: file,
+        size: async (name) => entries.get(name)?.size,
+        async read(name, max) {
+            const e = entry(name);
+            if (e.size > max)
+                throw new TooLarge(`${name} is ${e.size} bytes, more than ${max}`);
+            if (!e.size)
+                return Buffer.alloc(0);
+            const chunks = [];
+            for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, range(e)))
+                chunks.push(chunk);
+            return Buffer.concat(chunks);
+        },
+        open(name) {
+            const e = entry(name);
+            // An empty range would read the whole file: an empty blob is an empty stream.
+            return e.size ? (0,external_node_fs_namespaceObject.createReadStream)(file, range(e)) : external_node_stream_.Readable.from([]);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/pipeline/sources/layout.ts
+// An OCI image layout as a source (a directory, or the tar of one that buildx and `docker save` write),
+// pushed byte for byte. Every manifest and blob the image needs is read and checked against its digest
+// here, before anything is sent.
+
+
+
+
+/** Blobs hashed at once while checking; the disk, not the CPU, is the limit. */
+const PARALLEL_CHECKS = 2;
+const layout_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+/** An input error about this source line. */
+const failOn = (source) => (message) => {
+    throw new InputError('sources', `${layout_show(source.line)}: ${message}`);
+};
+function parseJson(body, what, fail) {
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return fail(`${what} is not JSON`);
+    }
+}
+async function small(tree, name, fail) {
+    if ((await tree.size(name)) === undefined)
+        fail(`${tree.where} has no ${name}`);
+    return tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${error.message}`));
+}
+/** `docker.io/library/app:1` and `app:1` are one name, as docker shortens it. */
+const shortName = (name) => name.replace(/^(?:docker\.io|index\.docker\.io)\/(?:library\/)?/, '');
+function pick(items, namesOf, source, where, fail) {
+    const names = (i) => namesOf(i).filter(Boolean);
+    if (source.reference !== undefined) {
+        const wanted = shortName(source.reference);
+        const found = items.filter(i => names(i).some(n => n === source.reference || shortName(n) === wanted));
+        if (found.length === 1)
+            return found[0];
+        const all = items.flatMap(names);
+        return fail(found.length
+            ? `${where} holds ${found.length} images named ${layout_show(source.reference)}`
+            : `${where} holds no image named ${layout_show(source.reference)}${all.length ? ` (it holds ${all.map(layout_show).join(', ')})` : ''}`);
+    }
+    if (items.length === 1)
+        return items[0];
+    if (!items.length)
+        return fail(`${where} holds no image`);
+    const all = items.flatMap(names);
+    return fail(`${where} holds ${items.length} images; name one as ${layout_show(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(layout_show).join(', ')})` : ''}`);
+}
+/** An OCI image layout: the image of index.json that the line names (or the only one), byte for byte. */
+async function readLayout(tree, source) {
+    const fail = failOn(source);
+    if ((await tree.size('oci-layout')) === undefined)
+        fail(`${tree.where} is not an OCI image layout (it has no oci-layout file)`);
+    const index = parseJson(await small(tree, 'index.json', fail), 'index.json', fail);
+    const all = (Array.isArray(index.manifests) ? index.manifests : [])
+        .map((d, i) => ({ d: d, i }))
+        .filter(({ d }) => MANIFEST_TYPES.includes(d?.mediaType))
+        .map(({ d, i }) => checkedOci(() => parseDescriptor(d, `index.json manifests[${i}]`), fail));
+    // One image may be listed under several names.
+    const byDigest = new Map();
+    for (const d of all)
+        byDigest.set(d.digest, [...(byDigest.get(d.digest) ?? []), d]);
+    const [chosen] = pick([...byDigest.values()], ds => ds.flatMap(d => [
+        d.annotations?.['org.opencontainers.image.ref.name'] ?? '',
+        d.annotations?.['io.containerd.image.name'] ?? ''
+    ]), source, tree.where, fail);
+    const pathOf = (digest) => `blobs/${digest.replace(':', '/')}`;
+    const manifests = new Map();
+    const blobs = new Map();
+    // Descriptors come through parseDescriptor (index.json's) or parseManifest (an index's): digests checked.
+    const walk = async (d, depth) => {
+        if (depth > 4)
+            fail(`indexes nest deeper than 4 levels`);
+        const name = pathOf(d.digest);
+        if ((await tree.size(name)) === undefined)
+            fail(`${tree.where} lacks ${d.mediaType} ${d.digest} (${name})${depth ? ', which its index lists: an index is pushed whole, and only some of its images are here (a multi-platform image pulled for one platform?)' : ''}`);
+        const body = await tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${error.message}`));
+        const got = contentDigest(d.digest, body);
+        if (got !== d.digest)
+            fail(`${tree.where}: ${name} does not match its digest ${d.digest} (its bytes hash to ${got})`);
+        if (d.size !== body.length)
+            fail(`${tree.where}: ${name} is ${body.length} bytes, not the ${d.size} its descriptor says`);
+        const parsed = checkedOci(() => parseManifest(body, d.mediaType), fail, `${name}: `);
+        const label = depth ? `${tree.where}@${d.digest}` : layout_show(source.line);
+        const manifest = { digest: d.digest, mediaType: d.mediaType, body, parsed, label };
+        manifests.set(d.digest, manifest);
+        if (parsed.kind === 'index')
+            await Promise.all(parsed.manifests.map(child => walk(child, depth + 1)));
+        else
+            for (const b of [parsed.config, ...parsed.layers])
+                if (!b.urls?.length)
+                    blobs.set(b.digest, b);
+        return manifest;
+    };
+    const top = await walk(chosen, 0);
+    await checkBlobs(tree, [...blobs.values()], pathOf, fail);
+    const config = top.parsed.kind === 'image' ? top.parsed.config.digest : undefined;
+    return { store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })), top, config };
+}
+/** Every blob present, of its size, hashing to its digest: read whole once, before anything is sent. */
+async function checkBlobs(tree, blobs, pathOf, fail) {
+    const queue = [...blobs];
+    const worker = async () => {
+        for (let b = queue.shift(); b; b = queue.shift()) {
+            const name = pathOf(b.digest);
+            const size = await tree.size(name);
+            if (size === undefined)
+                fail(`${tree.where} lacks blob ${b.digest} (${name})`);
+            if (size !== b.size)
+                fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`);
+            await verifyStream(tree.open(name), b, `${tree.where}: ${name}`).catch(error => error instanceof RegistryError ? fail(error.message) : Promise.reject(error));
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));
+}
+/** What the OCI checks of registry/oci.ts say is wrong, as an input error about this line. */
+function checkedOci(check, fail, prefix = '') {
+    try {
+        return check();
+    }
+    catch (error) {
+        if (error instanceof OciError)
+            return fail(prefix + error.message);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/docker-archive.ts
+// A `docker save` archive as a source. The newer kind (docker 25 and later) is an OCI layout too, read as
+// one. The classic kind holds only the image config and uncompressed layer tars, and no manifest: one is
+// written here, with each layer gzip-compressed as `docker push` would (into the run's private directory,
+// checked against its diff_id on the way), so the config digest is the image ID while the manifest is new.
+
+
+
+
+
+
+
+
+
+
+
+
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
+/** Layers compressed at once: each takes a core. */
+const PARALLEL_LAYERS = 2;
+/** `scratch` gives a private directory for the compressed layers. */
+async function readDockerArchive(tree, source, scratch) {
+    const fail = failOn(source);
+    if ((await tree.size('index.json')) !== undefined && (await tree.size('oci-layout')) !== undefined)
+        return readLayout(tree, source);
+    const list = parseJson(await small(tree, 'manifest.json', fail), 'manifest.json', fail);
+    if (!Array.isArray(list))
+        fail('manifest.json is not a list of images');
+    const entry = pick(list, e => e.RepoTags ?? [], source, tree.where, fail);
+    const inside = (name) => typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
+        ? name
+        : fail(`manifest.json names ${layout_show(String(name))}, which is not a file inside the archive`);
+    const configName = inside(entry.Config);
+    const configBody = await small(tree, configName, fail);
+    const config = parseJson(configBody, configName, fail);
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    const layerNames = (entry.Layers ?? []).map(inside);
+    if (diffIds.length !== layerNames.length)
+        fail(`${configName} lists ${diffIds.length} layers and manifest.json ${layerNames.length}`);
+    for (const name of layerNames)
+        if ((await tree.size(name)) === undefined)
+            fail(`${tree.where} has no ${name}`);
+    const dir = await scratch();
+    const compressed = directoryTree(dir);
+    const configDigest = manifestDigest(configBody);
+    const files = new Map([
+        [configDigest, { tree, name: configName }]
+    ]);
+    const layers = new Array(layerNames.length);
+    const queue = [...layerNames.entries()];
+    const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+            const [i, name] = next;
+            const layer = await gzipLayer(tree, name, dir);
+            if (layer.diffId !== undefined && layer.diffId !== diffIds[i])
+                fail(`${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${layer.diffId})`);
+            files.set(layer.descriptor.digest, layer.already ? { tree, name } : { tree: compressed, name: layer.file });
+            layers[i] = layer.descriptor;
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_LAYERS }, worker));
+    const body = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        config: { mediaType: OCI_CONFIG, digest: configDigest, size: configBody.length },
+        layers
+    }));
+    // Written here, and parsed as every source manifest is.
+    const top = {
+        digest: manifestDigest(body),
+        mediaType: OCI_MANIFEST,
+        body,
+        parsed: parseManifest(body, OCI_MANIFEST),
+        label: layout_show(source.line)
+    };
+    return {
+        store: localStore(tree.where, new Map([[top.digest, top]]), digest => files.get(digest)),
+        top,
+        config: configDigest,
+        written: true
+    };
+}
+const hashing = (hash, count) => new external_node_stream_.Transform({
+    transform(chunk, _encoding, done) {
+        hash.update(chunk);
+        if (count)
+            count.bytes += chunk.length;
+        done(null, chunk);
+    }
+});
+/**
+ * One layer as it is pushed: a compressed one (gzip, zstd) as it is, its diff_id taken by decompressing a
+ * gzip one on the way (node has no zstd everywhere: a zstd layer's is left unchecked); an uncompressed one
+ * gzip-compressed into `dir`, its diff_id taken on the way.
+ */
+async function gzipLayer(tree, name, dir) {
+    let head = Buffer.alloc(0);
+    for await (const chunk of tree.open(name)) {
+        head = chunk.subarray(0, 4);
+        break;
+    }
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
+    const zstd = head.length === 4 && head.readUInt32BE(0) === 0x28b52ffd;
+    const raw = (0,external_node_crypto_.createHash)('sha256');
+    const count = { bytes: 0 };
+    if (gzip || zstd) {
+        const diff = (0,external_node_crypto_.createHash)('sha256');
+        const drain = async (source) => {
+            for await (const _ of source)
+                void _;
+        };
+        if (gzip)
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw, count), (0,external_node_zlib_.createGunzip)(), hashing(diff), drain);
+        else
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw, count), drain);
+        const digest = `sha256:${raw.digest('hex')}`;
+        const mediaType = `${OCI_LAYER}+${gzip ? 'gzip' : 'zstd'}`;
+        return {
+            diffId: gzip ? `sha256:${diff.digest('hex')}` : undefined,
+            descriptor: { mediaType, digest, size: count.bytes },
+            already: true,
+            file: name
+        };
+    }
+    const out = (0,external_node_crypto_.createHash)('sha256');
+    const temporary = external_node_path_default().join(dir, `${name.replace(/[^A-Za-z0-9]/g, '_')}.partial`);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw), (0,external_node_zlib_.createGzip)(), hashing(out, count), (0,external_node_fs_namespaceObject.createWriteStream)(temporary));
+    const digest = `sha256:${out.digest('hex')}`;
+    const file = digest.slice(7);
+    await (0,promises_namespaceObject.rename)(temporary, external_node_path_default().join(dir, file));
+    return {
+        diffId: `sha256:${raw.digest('hex')}`,
+        descriptor: { mediaType: `${OCI_LAYER}+gzip`, digest, size: count.bytes },
+        already: false,
+        file
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/daemon.ts
+// `docker-daemon:` sources: the engine's own image, exported with `docker save` and read as an archive.
+// On the containerd image store the image ID is the digest of the image's index (or manifest), and the
+// export holds it byte for byte. The classic store keeps no manifest, so the image gets a new one (its
+// layers compressed anew), and the identity that survives is its config digest, the image ID there.
+
+
+
+
+
+/** How an image is named in messages: an ID by its first 12 hex digits, as docker shows it. */
+const shortImage = (image) => {
+    const hex = /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1];
+    return hex ? hex.slice(0, 12) : image;
+};
+async function readDaemonImage(source, ctx) {
+    const fail = failOn(source);
+    const info = await ctx.docker.inspect(source.path).catch(error => {
+        if (error instanceof DockerError && /no such (?:image|object)/i.test(error.stderr))
+            fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`);
+        throw error;
+    });
+    const dir = await ctx.scratch();
+    const file = external_node_path_default().join(dir, 'image.tar');
+    // By ID, so that what is exported is what was inspected, whatever a tag points to meanwhile.
+    await ctx.docker.save(info.id, file, info.size);
+    const image = await readDockerArchive(await archiveTree(file), { ...source, reference: undefined }, async () => dir);
+    const short = shortImage(info.id);
+    if (image.top.digest === info.id)
+        ctx.reporter.info(`Source ${source.line}: image ${short} is its ${image.top.mediaType}, pushed byte for byte`);
+    else if (image.config === info.id)
+        ctx.reporter.info(`Source ${source.line}: this docker engine's image store keeps no manifest, so a new one is written (${image.top.digest}, the layers gzip-compressed as docker push does); the pushed config digest is image ${short}`);
+    else
+        throw new Error(`docker save of image ${short} exported ${image.top.digest} with config ${image.config ?? 'none'}: neither is the image ID, so it cannot be proven the same image`);
+    return { ...image, id: info.id };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/local.ts
+// A local source line to an image to push: an OCI layout directory, a tar of one, a `docker save`
+// archive, or an image of the docker engine. Only the last needs the engine; the files are read by
+// the registry client's side of this program alone.
+
+
+
+
+
+
+
+
+/** The image, and what `imageid` says of it: the engine's image ID, else the config (or index) digest. */
+async function readLocal(source, ctx) {
+    const dir = external_node_path_default().join(ctx.workDir, 'sources');
+    // A fresh directory each time: two lines may name the same image.
+    const scratch = async () => {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+        return (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(dir, 'image-'));
+    };
+    if (source.transport === 'docker-daemon') {
+        const image = await readDaemonImage(source, { ...ctx, scratch });
+        return { ...image, imageid: image.id };
+    }
+    const fail = failOn(source);
+    const where = external_node_path_default().resolve(source.path);
+    const found = await (0,promises_namespaceObject.stat)(where).catch(() => undefined);
+    const directory = source.transport === 'oci';
+    if (!found || found.isDirectory() !== directory)
+        fail(`${JSON.stringify(source.path)}: no such ${directory ? 'directory' : 'file'}`);
+    const tree = directory
+        ? directoryTree(where)
+        : await archiveTree(where).catch(error => error instanceof TarFormatError
+            ? fail(`${JSON.stringify(source.path)}: ${error.message}`)
+            : Promise.reject(error));
+    const image = source.transport === 'docker-archive'
+        ? await readDockerArchive(tree, source, scratch)
+        : await readLayout(tree, source);
+    return {
+        ...image,
+        imageid: isIndex(image.top.mediaType) ? image.top.digest : (image.config ?? image.top.digest)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 async function fromSources(inputs, plan, deps) {
     const { reporter, durations } = deps;
-    const targets = targetsOf(plan);
+    const targets = plan.targets;
     const parts = await reporter.group('Resolve sources', () => timed(durations, 'resolve', () => resolveAll(inputs, deps)));
     const top = parts.length === 1 ? promotion(inputs, parts[0]) : merged(inputs, plan, parts, reporter);
     reporter.info(parts.length === 1
@@ -7032,8 +11205,9 @@ async function fromSources(inputs, plan, deps) {
                 await Promise.all(parts.map(part => placeChildren(copier, part, dst)));
             await Promise.all(target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType)));
             // A promotion keeps the digest, so what was attached to it still applies: it comes along.
-            if (parts.length === 1 && !sameRepository(parts[0].from, dst)) {
-                const c = await copyReferrers(copier, parts[0].from, dst, top.digest);
+            const from = parts[0].from.side;
+            if (parts.length === 1 && from && !sameRepository(from, dst)) {
+                const c = await copyReferrers(copier, from, dst, top.digest);
                 if (c.referrers || c.cosignTags.length)
                     reporter.info(`Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`);
             }
@@ -7055,7 +11229,7 @@ async function fromSources(inputs, plan, deps) {
         digest: top.digest,
         imageRef: `${targets[0].repository}@${top.digest}`,
         imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-        imageid: '',
+        imageid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
         tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
         platformDigests: top.platformDigests,
         size: 0,
@@ -7075,7 +11249,7 @@ async function fromSources(inputs, plan, deps) {
 }
 /** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
 async function placeChildren(copier, part, dst) {
-    if (sameRepository(part.from, dst))
+    if (part.from.side && sameRepository(part.from.side, dst))
         return;
     if (part.manifest.parsed.kind !== 'index')
         return copier.place(part.from, dst, part.manifest);
@@ -7120,14 +11294,14 @@ async function resolveAll(inputs, deps) {
             throw new InputError('sources', parsed);
         return parsed;
     });
-    const lists = await Promise.all(refs.map(r => resolveOne(r, deps)));
+    const lists = await Promise.all(refs.map(r => (isLocal(r) ? resolveLocal(r, deps) : resolveOne(r, deps))));
     const seen = new Set();
     const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));
     await Promise.all(parts.map(async (p) => {
         const parsed = p.manifest.parsed;
         if (parsed.kind === 'index')
             return;
-        const config = await getSmallBlob(p.from.client, p.from.name, parsed.config.digest).catch((error) => {
+        const config = await p.from.smallBlob(parsed.config.digest).catch((error) => {
             if (!(error instanceof RegistryError))
                 throw error;
             throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error);
@@ -7138,8 +11312,13 @@ async function resolveAll(inputs, deps) {
         deps.reporter.info(`Source ${p.source}: ${p.manifest.digest} (${p.manifest.mediaType})`);
     return parts;
 }
+async function resolveLocal(source, deps) {
+    const image = await readLocal(source, deps);
+    return [{ source: source.line, manifest: image.top, from: image.store, imageid: image.imageid }];
+}
 async function resolveOne(source, deps) {
-    const from = { client: deps.clientFor(source.registry), name: source.name };
+    const side = { client: deps.clientFor(source.registry), name: source.name };
+    const from = registryStore(side);
     const where = `${source.registry}/${source.name}`;
     const label = JSON.stringify(source.line);
     const fail = (error) => {
@@ -7154,11 +11333,11 @@ async function resolveOne(source, deps) {
     };
     if (source.prefix === undefined) {
         const reference = source.digest ?? source.tag;
-        const manifest = await readSource(from, reference, label).catch(fail);
+        const manifest = await readSource(side, reference, label).catch(fail);
         return [{ source: source.line, manifest, from }];
     }
     const prefix = source.prefix;
-    const tags = (await listTags(from.client, source.name, {
+    const tags = (await listTags(side.client, source.name, {
         keep: t => t.startsWith(prefix),
         maxRead: deps.bounds.maxTagsRead
     }).catch(fail)).sort();
@@ -7166,7 +11345,7 @@ async function resolveOne(source, deps) {
         throw new InputError('sources', `${label} matches no tag in ${where}`);
     return Promise.all(tags.map(async (tag) => ({
         source: `${where}:${tag}`,
-        manifest: await readSource(from, tag).catch(fail),
+        manifest: await readSource(side, tag).catch(fail),
         from
     })));
 }
@@ -7318,11 +11497,19 @@ async function execute(inputs, opts) {
         const tmp = external_node_path_default().join(workDir, 'tmp');
         const [[defaults, git]] = await Promise.all([
             loadGitContext(m => opts.reporter.warning(m), env).then(async (ctx) => {
-                // Before the repository API, the login and the build: rules that tag nothing for this event
-                // cannot be pushed.
-                checkTagged(inputs, buildMetadata(inputs, ctx), ctx);
-                const repository = await pipeline_repositoryLabels(inputs, ctx, opts.reporter, env);
-                return [buildMetadata(inputs, ctx, new Date(), {}, repository), gitOrigin(ctx, env)];
+                // What the event does not carry comes from the repository API (a schedule's default branch, a
+                // commit's date), so the metadata is made once, after it.
+                const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env };
+                const sha = commitDateWanted(inputs, ctx);
+                const [repository, commitDate] = await Promise.all([
+                    loadRepository(ctx, api),
+                    sha ? loadCommitDate(ctx, sha, api) : undefined
+                ]);
+                const facts = { defaultBranch: repository.defaultBranch, commitDate };
+                const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels);
+                // Before the login and the build: rules that tag nothing for this event cannot be pushed.
+                checkTagged(inputs, meta, ctx);
+                return [meta, gitOrigin(ctx, env)];
             }),
             createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
             (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
@@ -7366,13 +11553,16 @@ function cancelledOr(error) {
     return new ClassifiedError(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
 }
 function gitOrigin(ctx, env) {
+    const run = env.GITHUB_RUN_ID?.trim();
     return {
         serverUrl: ctx.serverUrl,
-        defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined
+        defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
+        repository: ctx.repository || undefined,
+        runUrl: ctx.repository && run
+            ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+            : undefined
     };
 }
-/** The repository's metadata labels; the API is asked at most once per run, in Actions only. */
-const pipeline_repositoryLabels = (inputs, ctx, reporter, env) => loadRepositoryLabels(ctx, { token: inputs.githubToken, attempts: inputs.retries, reporter, env });
 async function runPipeline(inputs, deps) {
     // One client per registry for the run: the reachability check and verification share its connections
     // and tokens.
@@ -7458,10 +11648,12 @@ verification, clientFor) {
     }
     if (clients.size)
         await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
-    // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+    // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
     if (inputs.sources.length && clients.size) {
         const promoted = await fromSources(inputs, plan, {
             reporter,
+            docker,
+            workDir: deps.workDir,
             clientFor,
             sleep: deps.sleep,
             durations,
@@ -7492,8 +11684,8 @@ verification, clientFor) {
         // Every registry must serve the one digest: the same bytes everywhere.
         const each = await Promise.all(plan.targets.map(async (target) => {
             const client = clients.get(target.registry);
-            const manifests = await Promise.all(plan.tags.map(tag => client.getManifest(target.name, tag)));
-            const digest = checkManifests(plan.tags, manifests, pushed.digests, built.identity, reporter);
+            const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
+            const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter);
             return { target, digest, manifest: manifests[0] };
         }));
         const digests = [...new Set(each.map(e => e.digest))];
@@ -7514,7 +11706,8 @@ verification, clientFor) {
         };
     }));
     const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
-    reporter.info(`Verified: ${plan.tags.length} tag(s) on ${where.join(', ')} serve ${verified.digest}`);
+    const count = plan.targets.reduce((n, t) => n + t.tags.length, 0);
+    reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`);
     const result = resultOf({ ...outcome, image: pushed.image, verified });
     if (!asksForSbom(inputs))
         return result;
@@ -7577,6 +11770,60 @@ async function declarePushed(inputs, digest, env = process.env) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/metadata/outputs.ts
+
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const annotations = annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS).flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        tagNames: tagNames(fullTags),
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** `registry/image:tag` → `tag`, each once, in order. */
+const tagNames = (fullTags) => [
+    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
+];
+/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
+const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
+/**
+ * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
+ * with the outputs' own values. Only where the tags come from rules, where this step stands in for
+ * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvExports(inputs, outputs) {
+    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
+        return {};
+    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
+        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+        outputs[name] ?? ''
+    ]));
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function outputs_separatorOf(name, inputs) {
+    const sep = name === 'tags' || name === 'tag-names'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
@@ -7617,6 +11864,7 @@ function typedOutputs(inputs, result) {
         metadata: metadata(inputs, result),
         // metadata-action's outputs, with its separators and shapes
         version: meta.version,
+        'tag-names': meta.tagNames,
         labels: meta.labels,
         annotations: meta.annotations,
         json: meta.json
@@ -7850,8 +12098,12 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     const start = performance.now();
     try {
         const map = flagsToInputs(values, process.env, password);
-        for (const login of credentialsIn(map.get('registry-auth') ?? ''))
-            secrets.push(...credentialSecrets(login.username, login.password));
+        const registryAuth = map.get('registry-auth') ?? '';
+        if (registryAuth.trim()) {
+            await loadRegistryAuthParser();
+            for (const login of credentialsIn(registryAuth))
+                secrets.push(...credentialSecrets(login.username, login.password));
+        }
         for (const line of (map.get('secrets') ?? '').split('\n')) {
             const value = splitKeyValue(line)?.value.trim();
             if (value)
@@ -8122,7 +12374,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
