@@ -11776,11 +11776,16 @@ const byKey = (a, b) => {
     const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
     return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+/**
+ * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
+ * says where the annotations are when the run knows it (a merged index holds them at `index` only),
+ * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+ */
 function metadataOutputs(meta, fullTags, inputs) {
     const labels = [...meta.labels].sort(byKey);
     const sorted = [...meta.annotations].sort(byKey);
-    const annotations = annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS).flatMap(level => sorted.map(a => `${level}:${a}`));
+    const levels = meta.levels ?? annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS);
+    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
     const labelObject = Object.fromEntries(labels.map(l => {
         const eq = l.indexOf('=');
         return [l.slice(0, eq), l.slice(eq + 1)];
