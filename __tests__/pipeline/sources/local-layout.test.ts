@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -108,6 +108,48 @@ describe('an OCI layout directory', () => {
     await writeLayout(dir, [{ body: one, ref: 'one', size: one.length + 1 }])
     expect(await inputError(readLayout(directoryTree(dir), source('oci', dir)))).toContain(
       `is ${one.length} bytes, not the ${one.length + 1} its descriptor says`
+    )
+  })
+
+  it('parses every manifest as one from a registry is: a checked, parsed source manifest', async () => {
+    const image = await readLayout(directoryTree(join(root, 'layout')), source('oci', 'layout', 'one'))
+    expect(image.top.parsed).toEqual({
+      kind: 'image',
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: sha(config),
+        size: config.length
+      },
+      layers: [
+        { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(layer), size: layer.length }
+      ]
+    })
+    expect(image.top.label).toBe('"oci:layout:one"')
+  })
+
+  it('refuses a manifest whose descriptors are not descriptors, naming the field', async () => {
+    const dir = join(root, 'bad-descriptor')
+    const bad = manifestOf({
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(layer) }]
+    })
+    await writeLayout(dir, [{ body: bad, ref: 'bad' }])
+    expect(await inputError(readLayout(directoryTree(dir), source('oci', dir)))).toContain(
+      `blobs/sha256/${sha(bad).slice(7)}: layers[0]: size null is not a byte count`
+    )
+  })
+
+  it('refuses a manifest of another type than index.json lists it as', async () => {
+    const dir = join(root, 'other-type')
+    const docker = manifestOf({ mediaType: 'application/vnd.docker.distribution.manifest.v2+json' })
+    await writeLayout(dir, [{ body: docker, ref: 'x' }])
+    const index = join(dir, 'index.json')
+    const listed = (await readFile(index, 'utf8')).replace(
+      'application/vnd.docker.distribution.manifest.v2+json',
+      'application/vnd.oci.image.manifest.v1+json'
+    )
+    await writeFile(index, listed)
+    expect(await inputError(readLayout(directoryTree(dir), source('oci', dir)))).toContain(
+      'the manifest says it is "application/vnd.docker.distribution.manifest.v2+json", but was served as application/vnd.oci.image.manifest.v1+json'
     )
   })
 
