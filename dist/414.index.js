@@ -25,8 +25,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/inputs/table.ts
 var table = __webpack_require__(5541);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 2 modules
-var parse = __webpack_require__(5400);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
+var parse = __webpack_require__(2467);
 // EXTERNAL MODULE: ./src/log/fence.ts
 var fence = __webpack_require__(4911);
 // EXTERNAL MODULE: ./src/log/reporter.ts
@@ -43,11 +43,16 @@ const byKey = (a, b) => {
     const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
     return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+/**
+ * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
+ * says where the annotations are when the run knows it (a merged index holds them at `index` only),
+ * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+ */
 function metadataOutputs(meta, fullTags, inputs) {
     const labels = [...meta.labels].sort(byKey);
     const sorted = [...meta.annotations].sort(byKey);
-    const annotations = (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z).flatMap(level => sorted.map(a => `${level}:${a}`));
+    const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
+    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
     const labelObject = Object.fromEntries(labels.map(l => {
         const eq = l.indexOf('=');
         return [l.slice(0, eq), l.slice(eq + 1)];
@@ -315,12 +320,13 @@ async function main() {
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => core/* notice */.lm(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 7321));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(293)]).then(__webpack_require__.bind(__webpack_require__, 8293));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot,
             out: main_fence,
+            idToken: audience => core/* getIDToken */.V9(audience),
             onWorkDir: dir => core/* saveState */.LZ(state/* STATE_WORKDIR */.Z, dir)
         });
         main_fence.close();
@@ -427,7 +433,7 @@ function errorLine(error) {
 
 
 
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 /** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
 function addHosts(entries) {
@@ -436,14 +442,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${show(value)} is not a network mode such as default, none or host`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
@@ -454,7 +460,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -479,19 +485,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${show(entry)}: the soft limit is above the hard limit`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${show(value)} is not a cgroup path`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -499,7 +505,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -511,9 +517,9 @@ function buildContexts(entries) {
         const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(kv.key)}: ${show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -521,7 +527,7 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
@@ -536,21 +542,21 @@ function annotations(entries) {
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${show(entry)} is not a stage name`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${show(value)} must be one of ${CALLS.join(', ')}`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -571,18 +577,18 @@ function checkBuildSources(values, cwd, env) {
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${show(key)}: ${show(value)} does not exist (resolved to ${show(dir)})`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(dir)})`);
     }
     for (const entry of values.ssh) {
         const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${show(kv.key)}: ${show(p)} does not exist`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
@@ -726,7 +732,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 5400:
+/***/ 2467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -744,6 +750,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -751,16 +759,259 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var table = __webpack_require__(5541);
 // EXTERNAL MODULE: ./src/inputs/error.ts
 var inputs_error = __webpack_require__(1551);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
 // EXTERNAL MODULE: ./src/inputs/build-options.ts
 var build_options = __webpack_require__(8042);
-// EXTERNAL MODULE: ./src/inputs/csv.ts
-var csv = __webpack_require__(3881);
 // EXTERNAL MODULE: ./src/metadata/env.ts
 var metadata_env = __webpack_require__(7038);
 // EXTERNAL MODULE: ./src/metadata/rules/parse.ts
 var parse = __webpack_require__(1398);
+// EXTERNAL MODULE: ./src/inputs/sources.ts
+var sources = __webpack_require__(6203);
+// EXTERNAL MODULE: ./src/registry/cloud/detect.ts
+var detect = __webpack_require__(2382);
+;// CONCATENATED MODULE: ./src/inputs/cloud-login.ts
+// The single registry's cloud login: `registry` (+ `username`/`password`) read as an ECR login (an ECR host,
+// or the `ecr` input) or as Docker Hub's OIDC login. registry-auth entries decide theirs in registry-auth.ts.
+
+
+
+/**
+ * An ECR host or `ecr: true` needs no username or password; Hub's OIDC takes a username without a password
+ * (with DOCKERHUB_OIDC_CONNECTIONID set). Undefined for an ordinary login, and with `registry-auth`.
+ */
+function singleCloudLogin(values, env) {
+    if (values.registryAuth.trim() !== '') {
+        if (values.ecr !== 'auto')
+            throw new inputs_error/* InputError */.d('ecr', `applies to ${(0,table/* ref */.KR)('registry')}: with ${(0,table/* ref */.KR)('registry-auth')}, give each entry its own ecr key`);
+        return undefined;
+    }
+    const ecr = values.ecr === 'auto' ? undefined : values.ecr === 'true';
+    try {
+        return (0,detect/* cloudLoginOf */.gM)({ ...values, ecr }, env);
+    }
+    catch (error) {
+        throw new inputs_error/* InputError */.d(values.ecr === 'true' ? 'ecr' : 'registry', `${JSON.stringify(values.registry)}: ${error.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __webpack_require__(3881);
+;// CONCATENATED MODULE: ./src/inputs/kinds.ts
+
+
+
+
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name, raw, opts) {
+    try {
+        return (0,csv/* csvList */.Fb)(raw, opts);
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new inputs_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
+        throw error;
+    }
+}
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+function splitList(raw, name = 'list') {
+    return [...new Set(csvEntries(name, raw, {}))];
+}
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+function splitLines(raw, name = 'list') {
+    return csvEntries(name, raw, { ignoreComma: true });
+}
+/** How a list row is read, as build-push-action reads the input of that name. */
+function listOptions(row) {
+    return {
+        ...(row.kind !== 'list' && { ignoreComma: true }),
+        ...(row.keepQuotes && { quote: false }),
+        ...(row.untrimmed && { trim: false })
+    };
+}
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
+function keyValues(name, raw) {
+    return splitLines(raw, name).map((entry, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(entry);
+        if (!kv)
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
+        if (kv.key === '')
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
+        if (/\s/.test(kv.key))
+            throw new inputs_error/* InputError */.d(name, `key ${(0,core_text/* quote */.hD)(kv.key)} contains whitespace`);
+        return `${kv.key}=${kv.value.trim()}`;
+    });
+}
+/** The generic reading of a raw value by its row's kind. */
+function byKind(name, row, raw) {
+    const value = row.secret || row.untrimmed ? raw : raw.trim();
+    switch (row.kind) {
+        case 'string':
+            return value;
+        case 'boolean': {
+            const v = value.trim() || row.default;
+            if (core_text/* YAML_TRUE */.DG.test(v))
+                return true;
+            if (core_text/* YAML_FALSE */.e7.test(v))
+                return false;
+            throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} is not a boolean; use true or false`);
+        }
+        case 'list':
+            return [...new Set(csvEntries(name, value, listOptions(row)))];
+        case 'lines':
+            return csvEntries(name, value, listOptions(row));
+        case 'key-value':
+            return keyValues(name, value);
+        case 'number': {
+            const v = value || row.default;
+            const n = Number(v);
+            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
+                throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} must be a whole number from ${row.min} to ${row.max}`);
+            return n;
+        }
+        case 'choice': {
+            const v = value || row.default;
+            if (!row.choices?.includes(v))
+                throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
+            return v;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
+;// CONCATENATED MODULE: ./src/inputs/validators.ts
+// What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
+// build. Each throws InputError naming the input and the rule.
+
+
+
+
+
+
+
+
+const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** The registry host an image goes to, Docker Hub when empty. */
+function parseRegistry(raw) {
+    const value = raw || reference/* DOCKER_HUB */.Xb;
+    const problem = (0,reference/* registryProblem */.T7)(value);
+    if (problem)
+        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
+    return (0,reference/* normalizeRegistry */.l5)(value);
+}
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name) => (value) => {
+    if (value !== '' && !STAGE.test(value))
+        throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+};
+const attestation = (name) => (value) => {
+    if (value.startsWith('-') || /\s/.test(value))
+        throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
+    return value;
+};
+const cacheSpecs = (name) => (specs) => {
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+            throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+};
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new inputs_error/* InputError */.d('outputs', `${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
+function secretLines(lines) {
+    return lines.map((line, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new inputs_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
+        return `${kv.key}=${kv.value}`;
+    });
+}
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+    const kv = (0,core_text/* splitKeyValue */.px)(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new inputs_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
+            throw new inputs_error/* InputError */.d('secret-files', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (env[value] === undefined)
+            throw new inputs_error/* InputError */.d('secret-envs', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not set`);
+    }
+}
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw, notices) {
+    const trimmed = raw.trim();
+    if (trimmed !== raw && trimmed !== '')
+        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
+    return trimmed;
+}
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS = {
+    // A line starting with `#` is a comment, as in the tag rules.
+    sources: lines => lines.filter(line => !line.startsWith('#')),
+    registry: parseRegistry,
+    target: plainName('target'),
+    builder: plainName('builder'),
+    password: trimPassword,
+    platforms: list => {
+        for (const p of list)
+            if (!PLATFORM.test(p))
+                throw new inputs_error/* InputError */.d('platforms', `${(0,core_text/* quote */.hD)(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+        return list;
+    },
+    cacheFrom: cacheSpecs('cache-from'),
+    cacheTo: cacheSpecs('cache-to'),
+    provenance: attestation('provenance'),
+    sbom: attestation('sbom'),
+    outputs: outputSpecs,
+    secrets: secretLines,
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: build_options/* addHosts */.ve,
+    network: build_options/* network */.Nm,
+    shmSize: build_options/* shmSize */.g7,
+    ulimit: build_options/* ulimits */.Q5,
+    cgroupParent: build_options/* cgroupParent */.fB,
+    allow: build_options/* allow */.cw,
+    buildContexts: build_options/* buildContexts */.j8,
+    ssh: build_options/* ssh */.hI,
+    githubToken: build_options/* githubToken */.bU,
+    annotations: build_options/* annotations */.hk,
+    attests: build_options/* attests */.p0,
+    noCacheFilters: build_options/* noCacheFilters */.NF,
+    call: build_options/* call */.T1,
+    context: value => {
+        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+        if (/^ssh:\/\//i.test(value))
+            throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        return value || '.';
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/inputs/tags.ts
 // The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
@@ -770,14 +1021,14 @@ var parse = __webpack_require__(1398);
 
 
 
-const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+
 /**
  * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
  * the first component when it has a "." or ":" or is "localhost", as docker decides it.
  */
 function parseFullRef(text) {
     if (text.includes('@'))
-        throw new parse/* RuleError */.FB(`${show(text)} has a digest; a tag names what is pushed, so give name:tag`);
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
     const slash = text.lastIndexOf('/');
     const colon = text.lastIndexOf(':');
     const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
@@ -788,17 +1039,17 @@ function parseFullRef(text) {
     if (hasHost) {
         const problem = (0,reference/* registryProblem */.T7)(registry);
         if (problem)
-            throw new parse/* RuleError */.FB(`${show(text)}: ${show(registry)} ${problem}`);
+            throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
     }
     const pathIssue = (0,reference/* pathProblem */.z9)(image);
     if (pathIssue)
-        throw new parse/* RuleError */.FB(`${show(text)} is not a valid reference: ${pathIssue}`);
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
     const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
     if (length)
-        throw new parse/* RuleError */.FB(`${show(text)} is too long: ${length}`);
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
     const tagIssue = (0,reference/* tagProblem */.qH)(tag);
     if (tagIssue)
-        throw new parse/* RuleError */.FB(`${show(text)} has an invalid tag: ${tagIssue}`);
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
     return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
 }
 /** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
@@ -808,7 +1059,7 @@ function tagEntries(line) {
     }
     catch (error) {
         if (error instanceof csv/* CsvError */.J$)
-            throw new parse/* RuleError */.FB(`${show(line)}: ${error.message}`);
+            throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(line)}: ${error.message}`);
         throw error;
     }
 }
@@ -834,7 +1085,7 @@ function classifyTags(lines) {
             }
             catch (error) {
                 if (error instanceof csv/* CsvError */.J$)
-                    throw new parse/* RuleError */.FB(`${show(text)}: ${error.message}`);
+                    throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
                 throw error;
             }
             try {
@@ -842,7 +1093,7 @@ function classifyTags(lines) {
             }
             catch (error) {
                 if (error instanceof parse/* RuleError */.FB)
-                    throw new parse/* RuleError */.FB(`rule ${show(text)}: ${error.message}`);
+                    throw new parse/* RuleError */.FB(`rule ${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
                 throw error;
             }
             continue;
@@ -858,22 +1109,20 @@ function classifyTags(lines) {
                 continue;
             }
             if (entry.includes('=') || entry.includes('{{'))
-                throw new parse/* RuleError */.FB(`${show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+                throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
             const problem = (0,reference/* tagProblem */.qH)(entry);
             if (problem)
-                throw new parse/* RuleError */.FB(`${show(entry)} is not a valid tag: ${problem}`);
+                throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
             if (!tags.includes(entry))
                 tags.push(entry);
         }
     }
     const refs = [...groups.values()];
     if (refs.length && (rules.length || tags.length))
-        throw new parse/* RuleError */.FB(`full references (${show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
+        throw new parse/* RuleError */.FB(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
     return { rules, tags, refs };
 }
 
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __webpack_require__(2020);
 ;// CONCATENATED MODULE: ./src/inputs/images.ts
 // The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
 // attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
@@ -943,11 +1192,9 @@ function splitImage(name) {
 
 // EXTERNAL MODULE: ./src/inputs/registry-auth.ts
 var registry_auth = __webpack_require__(3477);
-// EXTERNAL MODULE: ./src/inputs/sources.ts
-var sources = __webpack_require__(6203);
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
-// raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+;// CONCATENATED MODULE: ./src/inputs/targets.ts
+// Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
+// `registry-auth` or `username`/`password`; the tag inputs read on the way.
 
 
 
@@ -957,119 +1204,20 @@ var sources = __webpack_require__(6203);
 
 
 
-
-
-
-
-
-
-
-const parse_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-/** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name, raw, opts) {
-    try {
-        return (0,csv/* csvList */.Fb)(raw, opts);
-    }
-    catch (error) {
-        if (error instanceof csv/* CsvError */.J$)
-            throw new inputs_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
-        throw error;
-    }
-}
-/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
-function splitList(raw, name = 'list') {
-    return [...new Set(csvEntries(name, raw, {}))];
-}
-/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
-function splitLines(raw, name = 'list') {
-    return csvEntries(name, raw, { ignoreComma: true });
-}
-/** How a list row is read, as build-push-action reads the input of that name. */
-function listOptions(row) {
-    return {
-        ...(row.kind !== 'list' && { ignoreComma: true }),
-        ...(row.keepQuotes && { quote: false }),
-        ...(row.untrimmed && { trim: false })
-    };
-}
-/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(name, raw) {
-    return splitLines(raw, name).map((entry, i) => {
-        const kv = (0,core_text/* splitKeyValue */.px)(entry);
-        if (!kv)
-            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
-        if (kv.key === '')
-            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
-        if (/\s/.test(kv.key))
-            throw new inputs_error/* InputError */.d(name, `key ${parse_show(kv.key)} contains whitespace`);
-        return `${kv.key}=${kv.value.trim()}`;
-    });
-}
-/** The generic reading of a raw value by its row's kind. */
-function byKind(name, row, raw) {
-    const value = row.secret || row.untrimmed ? raw : raw.trim();
-    switch (row.kind) {
-        case 'string':
-            return value;
-        case 'boolean': {
-            const v = value.trim() || row.default;
-            if (core_text/* YAML_TRUE */.DG.test(v))
-                return true;
-            if (core_text/* YAML_FALSE */.e7.test(v))
-                return false;
-            throw new inputs_error/* InputError */.d(name, `${parse_show(v)} is not a boolean; use true or false`);
-        }
-        case 'list':
-            return [...new Set(csvEntries(name, value, listOptions(row)))];
-        case 'lines':
-            return csvEntries(name, value, listOptions(row));
-        case 'key-value':
-            return keyValues(name, value);
-        case 'number': {
-            const v = value || row.default;
-            const n = Number(v);
-            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new inputs_error/* InputError */.d(name, `${parse_show(v)} must be a whole number from ${row.min} to ${row.max}`);
-            return n;
-        }
-        case 'choice': {
-            const v = value || row.default;
-            if (!row.choices?.includes(v))
-                throw new inputs_error/* InputError */.d(name, `${parse_show(v)} must be one of ${row.choices?.join(', ')}`);
-            return v;
-        }
-    }
-}
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
-const HTTP_URL = /^https?:\/\//;
-/**
- * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
- * build-push-action's `{{defaultContext}}`, this commit's git URL.
- */
-function isRemoteContext(context) {
-    return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
-}
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
     if (value === '')
         throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')})`);
     const problem = (0,reference/* imageProblem */.JC)(value, registry);
     if (problem)
-        throw new inputs_error/* InputError */.d('image', `${parse_show(value)} ${problem}`);
+        throw new inputs_error/* InputError */.d('image', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
     const lower = value.toLowerCase();
     if (lower !== value)
-        notices.push(`image ${parse_show(value)} was lowercased to ${parse_show(lower)}`);
+        notices.push(`image ${(0,core_text/* quote */.hD)(value)} was lowercased to ${(0,core_text/* quote */.hD)(lower)}`);
     return lower;
 }
-function parseRegistry(raw) {
-    const value = raw || reference/* DOCKER_HUB */.Xb;
-    const problem = (0,reference/* registryProblem */.T7)(value);
-    if (problem)
-        throw new inputs_error/* InputError */.d('registry', `${parse_show(value)} ${problem}`);
-    return (0,reference/* normalizeRegistry */.l5)(value);
-}
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
-function readTagInputs(values, env) {
+function targets_readTagInputs(values, env) {
     const guard = (input, fn) => {
         try {
             return fn();
@@ -1116,120 +1264,104 @@ function targetsFromRefs(values, tagged) {
     tagged.tags = first.tags;
     return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
 }
-const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** Stage and builder names: plain words, so nothing can be read as a flag. */
-const plainName = (name) => (value) => {
-    if (value !== '' && !STAGE.test(value))
-        throw new inputs_error/* InputError */.d(name, `${parse_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
-    return value;
-};
-const attestation = (name) => (value) => {
-    if (value.startsWith('-') || /\s/.test(value))
-        throw new inputs_error/* InputError */.d(name, `${parse_show(value)} must be true, false or a buildx attestation spec`);
-    return value;
-};
-const cacheSpecs = (name) => (specs) => {
-    for (const spec of specs)
-        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new inputs_error/* InputError */.d(name, `${parse_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
-    return specs;
-};
-const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
-function outputSpecs(specs) {
-    for (const spec of specs) {
-        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
-        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new inputs_error/* InputError */.d('outputs', `${parse_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
     }
-    return specs;
+    if (values.image !== '')
+        throw new inputs_error/* InputError */.d('images', `give either ${(0,table/* ref */.KR)('images')} (full names) or ${(0,table/* ref */.KR)('image')} with ${(0,table/* ref */.KR)('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new inputs_error/* InputError */.d('images', error.message);
+    }
+    if (!targets.length)
+        throw new inputs_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new inputs_error/* InputError */.d('images', `${(0,core_text/* quote */.hD)(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
 }
-/**
- * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
- * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
- */
-function secretLines(lines) {
-    return lines.map((line, i) => {
-        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
-        if (!kv || !SECRET_ID.test(kv.key))
-            throw new inputs_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value}`;
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values, cloud) {
+    if (values.registryAuth.trim() === '')
+        return values.username || cloud
+            ? [
+                {
+                    registry: values.registry,
+                    username: values.username,
+                    password: values.password,
+                    ...(cloud ? { cloud } : {})
+                }
+            ]
+            : [];
+    if (values.username)
+        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    let logins;
+    try {
+        logins = (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth);
+    }
+    catch (error) {
+        if (!(error instanceof registry_auth/* RegistryAuthError */.w4))
+            throw error;
+        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new inputs_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
+        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
+        if (seen.has(normalized))
+            throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
     });
 }
-/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
-const secretSources = (name, what) => (lines) => lines.map((line, i) => {
-    const kv = (0,core_text/* splitKeyValue */.px)(line);
-    const value = kv?.value.trim() ?? '';
-    if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new inputs_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
-    return `${kv.key}=${value}`;
-});
-/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
-function checkSecretSources(files, envs, cwd, env) {
-    for (const line of files) {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
-        if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new inputs_error/* InputError */.d('secret-files', `${parse_show(key)}: ${parse_show(value)} is not a file`);
-    }
-    for (const line of envs) {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
-        if (env[value] === undefined)
-            throw new inputs_error/* InputError */.d('secret-envs', `${parse_show(key)}: ${parse_show(value)} is not set`);
-    }
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
+// raw inputs. Each kind has its generic reading (kinds.ts); the validators add what one input needs beyond it
+// (validators.ts); targets.ts says where the image goes and who logs in.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
+const parse_isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const HTTP_URL = /^https?:\/\//;
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
+function isRemoteContext(context) {
+    return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
 }
-/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
-function trimPassword(raw, notices) {
-    const trimmed = raw.trim();
-    if (trimmed !== raw && trimmed !== '')
-        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
-    return trimmed;
-}
-/** What an input needs beyond its kind's reading. */
-const VALIDATORS = {
-    // A line starting with `#` is a comment, as in the tag rules.
-    sources: lines => lines.filter(line => !line.startsWith('#')),
-    registry: parseRegistry,
-    target: plainName('target'),
-    builder: plainName('builder'),
-    password: trimPassword,
-    platforms: list => {
-        for (const p of list)
-            if (!PLATFORM.test(p))
-                throw new inputs_error/* InputError */.d('platforms', `${parse_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
-        return list;
-    },
-    cacheFrom: cacheSpecs('cache-from'),
-    cacheTo: cacheSpecs('cache-to'),
-    provenance: attestation('provenance'),
-    sbom: attestation('sbom'),
-    outputs: outputSpecs,
-    secrets: secretLines,
-    secretFiles: secretSources('secret-files', 'path'),
-    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
-    addHosts: build_options/* addHosts */.ve,
-    network: build_options/* network */.Nm,
-    shmSize: build_options/* shmSize */.g7,
-    ulimit: build_options/* ulimits */.Q5,
-    cgroupParent: build_options/* cgroupParent */.fB,
-    allow: build_options/* allow */.cw,
-    buildContexts: build_options/* buildContexts */.j8,
-    ssh: build_options/* ssh */.hI,
-    githubToken: build_options/* githubToken */.bU,
-    annotations: build_options/* annotations */.hk,
-    attests: build_options/* attests */.p0,
-    noCacheFilters: build_options/* noCacheFilters */.NF,
-    call: build_options/* call */.T1,
-    context: value => {
-        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
-        if (/^ssh:\/\//i.test(value))
-            throw new inputs_error/* InputError */.d('context', `${parse_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
-        return value || '.';
-    }
-};
 /** Every row read by its kind and validator, with nothing checked on disk. */
 function readRows(get, notices = []) {
     const values = {};
@@ -1243,17 +1375,17 @@ function readRows(get, notices = []) {
 function checkLocalContext(context, file, cwd) {
     const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
-        throw new inputs_error/* InputError */.d('context', `${parse_show(context)} is not a directory (resolved to ${parse_show(dir)})`);
+        throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(context)} is not a directory (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
-        if (!isFile(f))
-            throw new inputs_error/* InputError */.d('file', `${parse_show(file)} does not exist (resolved to ${parse_show(f)})`);
+        if (!parse_isFile(f))
+            throw new inputs_error/* InputError */.d('file', `${(0,core_text/* quote */.hD)(file)} does not exist (resolved to ${(0,core_text/* quote */.hD)(f)})`);
     }
-    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+    else if (!parse_isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
         // Left at `.` in an empty workspace: most likely no checkout ran.
         if (context === '.' && isEmptyWorkspace(dir))
             throw new inputs_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
-        throw new inputs_error/* InputError */.d('file', `no Dockerfile in context ${parse_show(context)}; add one or set ${(0,table/* ref */.KR)('file')}`);
+        throw new inputs_error/* InputError */.d('file', `no Dockerfile in context ${(0,core_text/* quote */.hD)(context)}; add one or set ${(0,table/* ref */.KR)('file')}`);
     }
 }
 /** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
@@ -1282,7 +1414,7 @@ function checkSources(values) {
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
-    const tagged = readTagInputs(values, process.env);
+    const tagged = targets_readTagInputs(values, process.env);
     const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
     // With sources nothing is built: there is no context to check, and no build input may be set.
@@ -1294,69 +1426,11 @@ function parseInputs(get, cwd = process.cwd()) {
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
     if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
-    if ((values.username === '') !== (values.password === ''))
+    const cloud = singleCloudLogin(values, process.env);
+    if (!cloud && (values.username === '') !== (values.password === ''))
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    const logins = checkLogins(values);
+    const logins = checkLogins(values, cloud);
     return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
-}
-/** `images`, or `registry` + `image`: never both. */
-function checkTargets(values, notices) {
-    if (!values.images.length) {
-        values.image = checkImage(values.image, values.registry, notices);
-        return [{ registry: values.registry, image: values.image }];
-    }
-    if (values.image !== '')
-        throw new inputs_error/* InputError */.d('images', `give either ${(0,table/* ref */.KR)('images')} (full names) or ${(0,table/* ref */.KR)('image')} with ${(0,table/* ref */.KR)('registry')}, not both`);
-    let targets;
-    try {
-        targets = parseImages(values.images);
-    }
-    catch (error) {
-        throw new inputs_error/* InputError */.d('images', error.message);
-    }
-    if (!targets.length)
-        throw new inputs_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
-    const seen = new Set();
-    for (const t of targets) {
-        const key = `${t.registry}/${t.image}`;
-        if (seen.has(key))
-            throw new inputs_error/* InputError */.d('images', `${parse_show(key)} is given twice`);
-        seen.add(key);
-    }
-    // The first image stands for the run where one name is needed (summary, messages).
-    values.registry = targets[0].registry;
-    values.image = targets[0].image;
-    return targets;
-}
-/** `registry-auth` entries, or `username`/`password` for a single registry. */
-function checkLogins(values) {
-    if (values.registryAuth.trim() === '')
-        return values.username
-            ? [{ registry: values.registry, username: values.username, password: values.password }]
-            : [];
-    if (values.username)
-        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
-    let logins;
-    try {
-        logins = (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth);
-    }
-    catch (error) {
-        if (!(error instanceof registry_auth/* RegistryAuthError */.w4))
-            throw error;
-        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
-    }
-    const seen = new Set();
-    return logins.map((login, i) => {
-        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
-        const problem = (0,reference/* registryProblem */.T7)(registry);
-        if (problem)
-            throw new inputs_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${parse_show(registry)} ${problem}`);
-        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
-        if (seen.has(normalized))
-            throw new inputs_error/* InputError */.d('registry-auth', `${parse_show(normalized)} has two entries`);
-        seen.add(normalized);
-        return { ...login, registry: normalized };
-    });
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -1404,6 +1478,8 @@ const defaultInputs = (over = {}) => {
 /* harmony export */   w4: () => (/* binding */ RegistryAuthError)
 /* harmony export */ });
 /* unused harmony export registryAuthParserLoaded */
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+/* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2382);
 // The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
 // login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
@@ -1412,6 +1488,8 @@ const defaultInputs = (over = {}) => {
 // js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
 // pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
 // js-yaml's own message, which quotes the input.
+
+
 const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
 let load;
 /** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
@@ -1450,7 +1528,7 @@ function scalarOf(value) {
         return String(value);
     return undefined;
 }
-function parseRegistryAuth(text) {
+function parseRegistryAuth(text, env = process.env) {
     const doc = readYaml(text);
     if (doc === undefined || doc === null)
         return [];
@@ -1477,21 +1555,27 @@ function parseRegistryAuth(text) {
         };
         if (entry.registry !== undefined && entry.registry !== null)
             field('registry');
-        const username = field('username');
-        const password = field('password')?.trim();
-        if (!username)
-            throw new RegistryAuthError(`${where} has no username`);
-        if (!password)
-            throw new RegistryAuthError(`${where} has no password`);
-        const ecr = field('ecr');
+        const username = field('username') ?? '';
+        const password = field('password')?.trim() ?? '';
+        const ecrText = field('ecr');
+        if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
+            throw new RegistryAuthError(`${where}: ecr is true, false or auto`);
+        const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true';
         const scope = field('scope');
-        return {
-            registry,
-            username,
-            password,
-            ...(ecr !== undefined && { ecr }),
-            ...(scope !== undefined && { scope })
-        };
+        const login = { registry, username, password, ...(ecr !== undefined && { ecr }) };
+        let cloud;
+        try {
+            cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
+        }
+        catch (error) {
+            throw new RegistryAuthError(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`);
+        }
+        // A cloud login gets its password from the cloud's token service: the entry may name none.
+        if (!cloud && !username)
+            throw new RegistryAuthError(`${where} has no username`);
+        if (!cloud && !password)
+            throw new RegistryAuthError(`${where} has no password`);
+        return { ...login, ...(cloud && { cloud }), ...(scope !== undefined && { scope }) };
     });
 }
 /** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
@@ -1530,10 +1614,12 @@ function credentialsIn(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ isLocal),
 /* harmony export */   PJ: () => (/* binding */ parseSource),
 /* harmony export */   nM: () => (/* binding */ indexAnnotations),
 /* harmony export */   r0: () => (/* binding */ sourcesConflict)
 /* harmony export */ });
+/* unused harmony export TRANSPORTS */
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5541);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5378);
@@ -1542,14 +1628,55 @@ function credentialsIn(text) {
 
 
 
+/** Where a local image is read from, with the transport names of skopeo and podman. */
+const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'];
+const isLocal = (source) => 'transport' in source;
+// `docker-daemon:` takes a reference or an ID as docker does; `-` first would read as a flag.
+const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+// An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
+const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+/**
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
+ */
+function parseLocal(line) {
+    const m = /^([a-z][a-z0-9-]*):(.*)$/.exec(line);
+    if (!m)
+        return undefined;
+    const [, transport, rest] = m;
+    if (!TRANSPORTS.includes(transport)) {
+        // A path after the colon is no tag: a transport, then, that is not one of ours.
+        if (!/^(?:\/|\.\.?\/|~)/.test(rest))
+            return undefined;
+        return `${show(line)}: unknown transport ${show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+    }
+    const t = transport;
+    if (t === 'docker-daemon') {
+        if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
+            return `${show(line)}: ${show(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+        return { line, transport: t, path: rest };
+    }
+    const colon = rest.indexOf(':');
+    const file = colon < 0 ? rest : rest.slice(0, colon);
+    const reference = colon < 0 ? undefined : rest.slice(colon + 1);
+    if (!file)
+        return `${show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${show(`${t}:`)}`;
+    if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
+        return `${show(line)}: ${show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+    return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
+}
 const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
- * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
+ * the reason when the line is none of these.
  */
 function parseSource(line, registry, image) {
+    const local = parseLocal(line);
+    if (local !== undefined)
+        return local;
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
@@ -1691,11 +1818,11 @@ const INPUTS = {
     sources: {
         kind: 'lines',
         default: '',
-        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
         cli: {
             flag: 'source',
             value: 'REF',
-            help: 'an image to promote or merge instead of building; repeatable'
+            help: 'an image to promote or merge instead of building (a registry reference, or docker-daemon:, oci:, oci-archive:, docker-archive:); repeatable'
         }
     },
     file: {
@@ -1841,6 +1968,13 @@ const INPUTS = {
         secret: true,
         description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
         cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    ecr: {
+        kind: 'choice',
+        default: 'auto',
+        choices: ['auto', 'true', 'false'],
+        description: "Whether `registry` is AWS ECR, as login-action's `ecr`: `auto` detects it from the host (`<account>.dkr.ecr.<region>.amazonaws.com` and its other forms, `public.ecr.aws`). An ECR login comes from `GetAuthorizationToken` with the AWS credentials and region in the environment; `username`/`password` are then an access key id and its secret. In `registry-auth`, each entry has its own `ecr` key.",
+        cli: { value: 'auto|true|false', help: 'whether the registry is AWS ECR (default auto: from the host)' }
     },
     keepLogin: {
         kind: 'boolean',
@@ -2254,8 +2388,10 @@ function readMetadataEnv(env) {
 /* harmony export */   fr: () => (/* binding */ parseAnnotation)
 /* harmony export */ });
 /* unused harmony export LEVELS */
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2020);
 // The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
 // one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+
 const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 /** The levels only an index has. */
 const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
@@ -2268,7 +2404,6 @@ function parseLevel(text) {
     const m = LEVEL.exec(text);
     return m ? { level: m[1], platform: m[2] } : undefined;
 }
-const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
 /**
  * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
  * manifest, a merge on the index). A string says what is wrong with the line.
@@ -2276,16 +2411,16 @@ const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s)
 function parseAnnotation(line) {
     const eq = line.indexOf('=');
     if (eq <= 0)
-        return `${show(line)} is not [level:]key=value`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)} is not [level:]key=value`;
     const left = line.slice(0, eq);
     const value = line.slice(eq + 1);
     const colon = left.lastIndexOf(':');
     const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
     if (colon >= 0 && !spec)
-        return `${show(line)}: ${show(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
     const key = left.slice(colon + 1);
     if (!KEY.test(key))
-        return `${show(line)}: the key ${show(key)} must be letters, digits and . _ / -`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(key)} must be letters, digits and . _ / -`;
     return { level: spec?.level, platform: spec?.platform, key, value };
 }
 
@@ -2864,6 +2999,104 @@ function render(t, values) {
     })
         .join('');
 }
+
+
+/***/ }),
+
+/***/ 2382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gM: () => (/* binding */ cloudLoginOf),
+/* harmony export */   rf: () => (/* binding */ cloudService)
+/* harmony export */ });
+/* unused harmony export ecrHost */
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
+// Which logins are a cloud's short-lived ones, decided once from the registry's host, the entry's `ecr` key
+// and the environment: no SDK is loaded here, so the input checks stay cheap.
+
+// Private ECR: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn], the European Sovereign Cloud's
+// .amazonaws.eu, and the dual-stack <account>.dkr-ecr[-fips].<region>.on.aws.
+const ECR_PRIVATE = [
+    /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.(?:com|com\.cn|eu)$/,
+    /^(\d{12})\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/
+];
+// ECR Public, and its dual-stack name.
+const ECR_PUBLIC = new Set(['public.ecr.aws', 'ecr-public.aws.com']);
+// ECR Public's API answers in us-east-1 only.
+const ECR_PUBLIC_REGION = 'us-east-1';
+/** An ECR host's account and region, or whether it is ECR Public; undefined for any other host. */
+function ecrHost(registry) {
+    const { host, port } = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .splitHostPort */ .cC)(registry.toLowerCase());
+    if (port)
+        return undefined;
+    if (ECR_PUBLIC.has(host))
+        return { public: true };
+    for (const re of ECR_PRIVATE) {
+        const m = re.exec(host);
+        if (m)
+            return { public: false, account: m[1], region: m[2] };
+    }
+    return undefined;
+}
+// Docker Hub and the hosts behind it that Docker's OIDC connections cover, as login-action takes them.
+const HUB_OIDC_HOSTS = new Set(['registry-1.docker.io', 'registry-1-stage.docker.io', 'dhi.io']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EXPIRES_IN = { default: 300, min: 300, max: 3600 };
+const isHubOidcHost = (registry) => (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isDockerHub */ .gr)(registry) || HUB_OIDC_HOSTS.has(registry.toLowerCase());
+/**
+ * How `login` is obtained: from ECR's GetAuthorizationToken (an ECR host, or `ecr: true`), from Docker Hub's
+ * OIDC exchange (a Hub host with a username, no password, and DOCKERHUB_OIDC_CONNECTIONID set), or as given
+ * (undefined). Throws an Error whose message says what is missing; the caller names the input.
+ */
+function cloudLoginOf(login, env) {
+    const ecr = login.ecr === false ? undefined : ecrHost(login.registry);
+    if (ecr || login.ecr === true) {
+        if ((login.username === '') !== (login.password === ''))
+            throw new Error('with ECR, username and password are an AWS access key id and its secret: give both, or neither to use the credentials in the environment');
+        if (ecr?.public)
+            return { kind: 'ecr-public', region: ECR_PUBLIC_REGION };
+        const region = ecr?.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+        if (!region)
+            throw new Error('the host names no AWS region: set AWS_REGION');
+        return { kind: 'ecr', region, ...(ecr ? { registryId: ecr.account } : {}) };
+    }
+    if (login.password === '' && isHubOidcHost(login.registry) && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
+        return hubOidc(login, env);
+    return undefined;
+}
+function hubOidc(login, env) {
+    const connectionId = (env.DOCKERHUB_OIDC_CONNECTIONID ?? '').trim();
+    if (!UUID.test(connectionId))
+        throw new Error('DOCKERHUB_OIDC_CONNECTIONID is not a UUID');
+    if (!login.username)
+        throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to');
+    const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim();
+    const expiresIn = given === '' ? EXPIRES_IN.default : Number(given);
+    if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
+        throw new Error(`DOCKERHUB_OIDC_EXPIREIN is ${JSON.stringify(given.slice(0, 20))}: give whole seconds from ${EXPIRES_IN.min} to ${EXPIRES_IN.max}`);
+    const identity = login.registry.toLowerCase() === 'registry-1-stage.docker.io'
+        ? 'https://identity-stage.docker.com'
+        : 'https://identity.docker.com';
+    // The exchange's base URL can be pointed elsewhere, as AWS_ENDPOINT_URL_<SERVICE> points the AWS SDK.
+    const base = (env.DOCKERHUB_OIDC_ENDPOINT_URL ?? '').trim() || identity;
+    let endpoint;
+    try {
+        endpoint = new URL(`${base.replace(/\/+$/, '')}/oauth/token`);
+    }
+    catch {
+        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL is not a URL');
+    }
+    if (!/^https?:$/.test(endpoint.protocol) || endpoint.username || endpoint.password)
+        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL must be an http(s) URL without credentials');
+    return { kind: 'hub-oidc', connectionId, expiresIn, audience: identity, endpoint: endpoint.href };
+}
+/** What the user reads about a cloud login. */
+const cloudService = (cloud) => cloud.kind === 'ecr'
+    ? 'AWS ECR'
+    : cloud.kind === 'ecr-public'
+        ? 'AWS ECR Public'
+        : "Docker Hub's OIDC exchange";
 
 
 /***/ })

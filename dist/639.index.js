@@ -479,6 +479,7 @@ function splitHostPort(registry) {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   e7: () => (/* binding */ YAML_FALSE),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   oF: () => (/* binding */ percentDecoded),
 /* harmony export */   px: () => (/* binding */ splitKeyValue)
 /* harmony export */ });
@@ -509,6 +510,8 @@ function percentDecoded(text) {
 // The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
 const YAML_TRUE = /^(?:true|True|TRUE)$/;
 const YAML_FALSE = /^(?:false|False|FALSE)$/;
+/** A value quoted for a message, cut at 200 characters: enough to recognise it, never a page of input. */
+const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 
 
 /***/ }),

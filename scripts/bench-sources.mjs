@@ -165,3 +165,117 @@ export function sourcesRows(s, rounds, pass) {
     `| the same, median of per-round ratios | ${s.promote.medianPairedRatio} | ≤ ${s.promote.target} | ${pass(s.promote.medianPairedRatio, s.promote.target)} |`
   ]
 }
+
+/**
+ * Pushing an `oci-archive` (issue 20): the action against `skopeo copy oci-archive:… docker://…` of the same
+ * archive, side by side, each side and round into a fresh registry. The archive is written here (a gzip
+ * layer of random bytes, so neither side compresses anything), so it needs no docker engine.
+ */
+export async function benchLocalArchive(ctx) {
+  const { run, node, action, baseEnv, work, rounds, mb, log, median, round1, ratio } = ctx
+  const { createHash } = await import('node:crypto')
+  const { gzipSync } = await import('node:zlib')
+  const layout = path.join(work, 'local-layout')
+  mkdirSync(path.join(layout, 'blobs', 'sha256'), { recursive: true })
+  const blob = body => {
+    const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`
+    writeFileSync(path.join(layout, 'blobs', 'sha256', digest.slice(7)), body)
+    return { digest, size: body.length }
+  }
+  const layer = blob(gzipSync(randomBytes(mb * 1024 * 1024), { level: 1 }))
+  const config = blob(
+    Buffer.from(
+      JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } })
+    )
+  )
+  const manifest = blob(
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }]
+      })
+    )
+  )
+  writeFileSync(path.join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
+  writeFileSync(
+    path.join(layout, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }]
+    })
+  )
+  const archive = path.join(work, 'local-image.tar')
+  const tar = await run('tar', ['-cf', archive, '-C', layout, '.'])
+  if (tar.code !== 0) throw new Error(`tar failed: ${tar.err}`)
+  rmSync(layout, { recursive: true, force: true })
+
+  let registries = 0
+  const fresh = () => registryIn(path.join(work, `local-dst-${++registries}`), ctx.spawn)
+  const ours = []
+  const skopeo = []
+  let counts
+  for (let i = 0; i < rounds; i++) {
+    const [ta, tb] = await Promise.all([fresh(), fresh()])
+    const a = async () => {
+      const dir = path.join(work, `local-run-${i}`)
+      mkdirSync(path.join(dir, 'temp'), { recursive: true })
+      const files = { GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STATE: path.join(dir, 'state') }
+      for (const f of Object.values(files)) writeFileSync(f, '')
+      const env = {
+        ...baseEnv,
+        ...files,
+        RUNNER_TEMP: path.join(dir, 'temp'),
+        INPUT_IMAGE: `bench/ours-${i}`,
+        INPUT_REGISTRY: ta.host,
+        INPUT_SOURCES: `oci-archive:${archive}`,
+        INPUT_TAGS: 'v1'
+      }
+      const r = await run(node, [action], env)
+      if (r.code !== 0) throw new Error(`action failed:\n${r.out}\n${r.err}`)
+      const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+      if (outputs.digest !== manifest.digest) throw new Error('the push changed the digest')
+      counts = JSON.parse(outputs.metadata).counts
+      return r.ms
+    }
+    const b = async () => {
+      const r = await run('skopeo', [
+        'copy',
+        '--dest-tls-verify=false',
+        `oci-archive:${archive}`,
+        `docker://${tb.host}/bench/skopeo-${i}:v1`
+      ])
+      if (r.code !== 0) throw new Error(`skopeo copy failed: ${r.err}`)
+      return r.ms
+    }
+    const [ra, rb] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
+    ta.stop()
+    tb.stop()
+    for (const k of [registries - 1, registries])
+      rmSync(path.join(work, `local-dst-${k}`), { recursive: true, force: true })
+    ours.push(ra)
+    skopeo.push(rb)
+    log(`oci-archive round ${i + 1}: action ${ra.toFixed(0)} ms, skopeo copy ${rb.toFixed(0)} ms`)
+  }
+  rmSync(archive, { force: true })
+  return {
+    mb,
+    actionMedianMs: round1(median(ours)),
+    skopeoMedianMs: round1(median(skopeo)),
+    ratio: ratio(median(ours), median(skopeo)),
+    medianPairedRatio: ratio(median(ours.map((x, i) => x / skopeo[i])), 1),
+    blobBytes: counts.blobBytes,
+    dockerProcesses: counts.docker,
+    target: 1.1,
+    samples: { action: ours.map(round1), skopeo: skopeo.map(round1) }
+  }
+}
+
+/** The oci-archive rows of bench/results.md. */
+export function localArchiveRows(l, rounds, pass) {
+  return [
+    `| push an \`oci-archive\` / \`skopeo copy\` of it (median of ${rounds}, ${l.mb} MB layer) | ${l.ratio} (${l.actionMedianMs} ms / ${l.skopeoMedianMs} ms, ${l.blobBytes} bytes, ${l.dockerProcesses} docker processes) | ≤ ${l.target} | ${pass(l.ratio, l.target)} |`,
+    `| the same, median of per-round ratios | ${l.medianPairedRatio} | ≤ ${l.target} | ${pass(l.medianPairedRatio, l.target)} |`
+  ]
+}

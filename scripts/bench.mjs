@@ -9,7 +9,8 @@
 //   --node PATH  the node that runs the action (default: this one); the runner uses node 24
 //   --buildx-mb N  layer size of the buildx comparison, run when docker has buildx (default 32)
 //   --sources-mb N  fresh layer per platform for the sources section (default 128; it needs buildx)
-//   --only sources  run only the sources section, and merge it into the existing results
+//   --local-mb N  layer of the oci-archive push against skopeo copy (default 128; needs no engine)
+//   --only sources|local  run only that section, and merge it into the existing results
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -27,7 +28,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { benchSources, sourcesRows } from './bench-sources.mjs'
+import { benchLocalArchive, benchSources, localArchiveRows, sourcesRows } from './bench-sources.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: opts } = parseArgs({
@@ -40,6 +41,7 @@ const { values: opts } = parseArgs({
     registry: { type: 'string' },
     node: { type: 'string', default: process.execPath },
     'sources-mb': { type: 'string', default: '128' },
+    'local-mb': { type: 'string', default: '128' },
     only: { type: 'string' }
   }
 })
@@ -284,29 +286,34 @@ const sourcesContext = () => ({
 })
 const passAt = (v, t) => (v <= t ? 'yes' : 'NO')
 
-/** `--only sources`: that section alone, merged into the results already written. */
-async function onlySources() {
-  const sources = await benchSources(sourcesContext())
+/** `--only sources` or `--only local`: that section alone, merged into the results already written. */
+async function onlySection(name) {
+  const section =
+    name === 'local'
+      ? await benchLocalArchive({ ...sourcesContext(), mb: Number(opts['local-mb']) })
+      : await benchSources(sourcesContext())
   rmSync(work, { recursive: true, force: true })
+  const key = name === 'local' ? 'localArchive' : 'sources'
+  const title = name === 'local' ? 'Local oci-archive' : 'Sources'
   const file = path.join(opts.out, 'results.json')
   const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
-  results.sources = { date: new Date().toISOString(), ...sources }
+  results[key] = { date: new Date().toISOString(), ...section }
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
   const mdFile = path.join(opts.out, 'results.md')
   const md = existsSync(mdFile)
-    ? readFileSync(mdFile, 'utf8').split('\n\nSources (measured')[0].trimEnd()
+    ? readFileSync(mdFile, 'utf8').split(`\n\n${title} (measured`)[0].trimEnd()
     : ''
   const rows = [
     '| measure | result | target | met |',
     '| --- | --- | --- | --- |',
-    ...sourcesRows(sources, ROUNDS, passAt)
+    ...(name === 'local' ? localArchiveRows : sourcesRows)(section, ROUNDS, passAt)
   ]
-  writeFileSync(mdFile, `${md}\n\nSources (measured ${results.sources.date}):\n\n${rows.join('\n')}\n`)
+  writeFileSync(mdFile, `${md}\n\n${title} (measured ${results[key].date}):\n\n${rows.join('\n')}\n`)
   console.log(rows.join('\n'))
 }
 
 async function main() {
-  if (opts.only === 'sources') return onlySources()
+  if (opts.only === 'sources' || opts.only === 'local') return onlySection(opts.only)
   const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
     env: baseEnv,
     encoding: 'utf8'
@@ -417,6 +424,8 @@ async function main() {
     // Merge and promote need buildx for their single-platform legs.
     if (spawnSync('docker', ['buildx', 'version'], { env: baseEnv }).status === 0)
       results.sources = await benchSources(sourcesContext())
+    // Needs no engine: the action and skopeo each push the same archive from disk.
+    results.localArchive = await benchLocalArchive({ ...sourcesContext(), mb: Number(opts['local-mb']) })
     const dist = path.join(root, 'dist')
     const chunks = readdirSync(dist).filter(f => f.endsWith('.js'))
     results.bundleBytes = {
@@ -444,7 +453,8 @@ async function main() {
     `| registry HTTP requests per run (1 tag / 10 tags) | ${calls.oneTag.registryRequests} / ${calls.tenTags.registryRequests} | | |`,
     `| of which verification (1 tag / 10 tags) | ${calls.oneTag.verificationRequests} / ${calls.tenTags.verificationRequests} | | |`,
     `| bundle size: dist/index.js (loaded at start) / with its lazy chunks | ${(results.bundleBytes['dist/index.js'] / 1024).toFixed(0)} KiB / ${(results.bundleBytes['dist/*.js'] / 1024).toFixed(0)} KiB | | |`,
-    ...(results.sources ? sourcesRows(results.sources, ROUNDS, pass) : [])
+    ...(results.sources ? sourcesRows(results.sources, ROUNDS, pass) : []),
+    ...localArchiveRows(results.localArchive, ROUNDS, pass)
   ]
   const r = results.registries
   if (r)

@@ -26,6 +26,8 @@ describe('npm run bench (smoke)', () => {
           '1',
           '--buildx-mb',
           '1',
+          '--local-mb',
+          '1',
           '--out',
           out
         ],
@@ -47,6 +49,10 @@ describe('npm run bench (smoke)', () => {
       expect(results.calls.oneTag.verificationRequests).toBe(1)
       expect(results.calls.tenTags.verificationRequests).toBe(10)
       expect(readFileSync(join(out, 'results.md'), 'utf8')).toContain('| action / raw CLI')
+      // An oci-archive is pushed by the action's own client, beside skopeo, with no docker process.
+      expect(results.localArchive.samples.skopeo).toHaveLength(1)
+      expect(results.localArchive.dockerProcesses).toBe(0)
+      expect(results.localArchive.blobBytes).toBeGreaterThan(1024 * 1024)
       // Where buildx is (the sources legs need it): a merge within one registry moves no blob bytes.
       if (EXPECTED_BUILDER === 'buildx') expect(results.sources.mergeBlobBytes).toBe(0)
     } finally {

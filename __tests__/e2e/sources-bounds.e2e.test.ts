@@ -66,10 +66,15 @@ async function startSource(): Promise<TestServer> {
       return res.end('{}')
     }
     const [, repo, kind, rest] = m
+    const tags = [...Array.from({ length: GLOB_TAGS }, (_, i) => `v1-${i}`), 'other', 'latest']
     if (kind === 'tags') {
       res.writeHead(200, { 'Content-Type': 'application/json' })
-      const tags = Array.from({ length: GLOB_TAGS }, (_, i) => `v1-${i}`)
-      return res.end(JSON.stringify({ name: `${repo}/app`, tags: [...tags, 'other', 'latest'] }))
+      return res.end(JSON.stringify({ name: `${repo}/app`, tags }))
+    }
+    // A tag it does not list (a promotion asks for the referrers' fallback tag) is not there.
+    if (kind === 'manifests' && !rest.startsWith('sha256:') && rest !== 'v1' && !tags.includes(rest)) {
+      res.writeHead(404, { 'Content-Type': 'application/json' })
+      return res.end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}')
     }
     if (kind === 'manifests') {
       manifestGets++

@@ -55,6 +55,51 @@ describe('parseSource: each line on registry localhost:5000, image my/app', () =
   })
 })
 
+describe('parseSource: local images, by transport', () => {
+  const ID = `sha256:${'b'.repeat(64)}`
+  const cases: [string, object][] = [
+    [`docker-daemon:${ID}`, { transport: 'docker-daemon', path: ID }],
+    ['docker-daemon:my/app:tested', { transport: 'docker-daemon', path: 'my/app:tested' }],
+    ['oci:./out/layout', { transport: 'oci', path: './out/layout' }],
+    ['oci:/srv/layout:v1', { transport: 'oci', path: '/srv/layout', reference: 'v1' }],
+    ['oci-archive:image.tar', { transport: 'oci-archive', path: 'image.tar' }],
+    [
+      'docker-archive:saved.tar:my/app:1',
+      { transport: 'docker-archive', path: 'saved.tar', reference: 'my/app:1' }
+    ]
+  ]
+  it.each(cases)('%s', (line, want) => {
+    expect(parseSource(line, 'localhost:5000', 'my/app')).toEqual({ line, ...want })
+  })
+
+  const bad: [string, string][] = [
+    ['dir:/tmp/x', 'unknown transport "dir"'],
+    ['docker://ghcr.io/o/app:1', 'unknown transport "docker"'],
+    ['containers-storage:./x', 'unknown transport "containers-storage"'],
+    ['oci:', 'names no directory after "oci:"'],
+    ['oci-archive::v1', 'names no file after "oci-archive:"'],
+    ['oci:/x:', '"" is not an image reference'],
+    ['oci:/x:bad ref', '"bad ref" is not an image reference'],
+    ['docker-daemon:', 'is not an image reference or a sha256:<64 hex> image ID'],
+    ['docker-daemon:--help', '"--help" is not an image reference'],
+    ['docker-daemon:sha256:abc', '"sha256:abc" is not an image reference or a sha256:<64 hex> image ID']
+  ]
+  it.each(bad)('%s is refused', (line, why) => {
+    const got = parseSource(line, 'localhost:5000', 'my/app')
+    expect(typeof got).toBe('string')
+    expect(got).toContain(JSON.stringify(line))
+    expect(got).toContain(why)
+  })
+
+  it('a registry reference that only looks like one stays a registry reference', () => {
+    expect(parseSource('docker:24-dind', 'docker.io', 'x')).toMatchObject({
+      name: 'library/docker',
+      tag: '24-dind'
+    })
+    expect(parseSource('dir:v1', 'localhost:5000', 'x')).toMatchObject({ name: 'dir', tag: 'v1' })
+  })
+})
+
 describe('parseAnnotation', () => {
   it.each([
     ['k=v', { key: 'k', value: 'v' }],

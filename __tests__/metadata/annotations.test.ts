@@ -45,6 +45,12 @@ describe('DOCKER_METADATA_ANNOTATIONS_LEVELS: one reader, a default for each use
     expect(out.annotations).toEqual(output.map(level => `${level}:${TITLE}=a`))
   })
 
+  it('the levels a result names (a merged index: index only) decide over the variable', () => {
+    const metadataEnv = levelsOf('manifest')
+    const meta = { version: '', labels: [], annotations: [`${TITLE}=a`], levels: ['index'] }
+    expect(metadataOutputs(meta, [], { metadataEnv }).annotations).toEqual([`index:${TITLE}=a`])
+  })
+
   it('an unknown level is an error naming the variable, for both uses', () => {
     expect(() => levelsOf('manifest,layer')).toThrow(MetadataEnvError)
     expect(() => levelsOf('manifest,layer')).toThrow(/"layer" is not an annotation level/)

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { hasBlob, startUpload, streamBlob } from '../../src/registry/blobs.js'
+import { Readable } from 'node:stream'
+import { hasBlob, pushStream, startUpload, streamBlob } from '../../src/registry/blobs.js'
 import { basic, cleanUp, client, creds, failure, serve } from '../helpers/stand-in.js'
 
 afterEach(cleanUp)
@@ -184,5 +185,56 @@ describe('streamBlob from a source that does not serve what the descriptor says'
     const error = await failure(streamBlob(client(src).c, 'src/app', client(dst).c, 'dst', blob, at))
     expect(error.message).toMatch(/is served with 300005 bytes, but its descriptor's size is 300000$/)
     expect(dst.connections).toBe(0)
+  })
+})
+
+describe('pushStream: a blob from disk, checked and bounded as one from a registry', () => {
+  const blob = { digest: DIGEST, size: BLOB.length }
+  const target = () =>
+    serve((req, res) => {
+      if (req.method === 'PUT') return void res.writeHead(201).end()
+      res.writeHead(404).end()
+    })
+
+  it('other bytes than the checked ones (the file changed since): fatal, naming the file, no PUT completes', async () => {
+    const dst = await target()
+    const at = new URL(`http://${dst.host}/v2/dst/blobs/uploads/u1`)
+    const changed = Buffer.from(BLOB)
+    changed[100] = 8
+    const error = await failure(
+      pushStream(() => Readable.from([changed]), '/tmp/layout: blobs/x', client(dst).c, 'dst', blob, at)
+    )
+    expect(error.message).toMatch(
+      /^\/tmp\/layout: blobs\/x has other content \(its digest is sha256:[a-f0-9]{64}\)$/
+    )
+    expect(error.kind).toBe('fatal')
+    expect(dst.seen.filter(s => s.method === 'PUT')).toEqual([])
+    expect(await pushStream(() => Readable.from([BLOB]), 'f', client(dst).c, 'dst', blob, at)).toBe(
+      BLOB.length
+    )
+    expect(dst.seen.filter(s => s.method === 'PUT').map(s => s.body.length)).toEqual([BLOB.length])
+  })
+
+  it('a read that trickles is cut at the ceiling: transient, naming the file and the target', async () => {
+    const dst = await target()
+    const at = new URL(`http://${dst.host}/v2/dst/blobs/uploads/u1`)
+    let destroyed = false
+    const slow = () =>
+      new Readable({
+        read() {
+          setTimeout(() => this.push(BLOB.subarray(0, 1)), 20)
+        },
+        destroy(error, done) {
+          destroyed = true
+          done(error)
+        }
+      })
+    const started = Date.now()
+    const error = await failure(pushStream(slow, '/tmp/a.tar: blobs/x', client(dst).c, 'dst', blob, at, 600))
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(error.kind).toBe('transient')
+    expect(error.message).toContain(`from /tmp/a.tar: blobs/x to ${dst.host}/dst not done after 0.6 s`)
+    expect(destroyed).toBe(true)
+    expect(dst.seen.filter(s => s.method === 'PUT')).toEqual([])
   })
 })

@@ -3245,7 +3245,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9523);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3928);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -3254,7 +3254,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9523:
+/***/ 3928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3265,10 +3265,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: OPTIONS, USAGE, UsageError, cliReporter, cliTerm, flagMessage, flagsToInputs, maskAll
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/core/input-ref.ts
@@ -3305,11 +3305,11 @@ const INPUTS = {
     sources: {
         kind: 'lines',
         default: '',
-        description: 'Images already in a registry, one reference per line; nothing is built. A bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host. A trailing `*` takes every tag with that prefix. One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
         cli: {
             flag: 'source',
             value: 'REF',
-            help: 'an image to promote or merge instead of building; repeatable'
+            help: 'an image to promote or merge instead of building (a registry reference, or docker-daemon:, oci:, oci-archive:, docker-archive:); repeatable'
         }
     },
     file: {
@@ -3455,6 +3455,13 @@ const INPUTS = {
         secret: true,
         description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
         cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    ecr: {
+        kind: 'choice',
+        default: 'auto',
+        choices: ['auto', 'true', 'false'],
+        description: "Whether `registry` is AWS ECR, as login-action's `ecr`: `auto` detects it from the host (`<account>.dkr.ecr.<region>.amazonaws.com` and its other forms, `public.ecr.aws`). An ECR login comes from `GetAuthorizationToken` with the AWS credentials and region in the environment; `username`/`password` are then an access key id and its secret. In `registry-auth`, each entry has its own `ecr` key.",
+        cli: { value: 'auto|true|false', help: 'whether the registry is AWS ECR (default auto: from the host)' }
     },
     keepLogin: {
         kind: 'boolean',
@@ -3666,9 +3673,11 @@ function table_rowByName(name) {
 }
 
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/inputs/error.ts
 // The one error type of bad input: it names the input and the rule, before anything runs.
 
@@ -3684,268 +3693,12 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/reference.ts
-// The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
-// as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
-// `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
-
-/** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** alpha-numeric [separator alpha-numeric]*, separator = `[._]|__|[-]+`. */
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
-/** docker's `ipv6address`: no zone identifier, no embedded IPv4 tail. */
-const IPV6 = /^\[[A-Fa-f0-9:]+\]$/;
-/** digest-algorithm ":" digest-hex, as regexp.go's digestPat. */
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
-/** RepositoryNameTotalLengthMax: checked on the path after the domain, not on `host/path`. */
-const NAME_MAX = 255;
-const DOCKER_HUB = 'docker.io';
-/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
-const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
-const HUB_ALIASES = new Set([
-    'docker.io',
-    'index.docker.io',
-    'registry-1.docker.io',
-    'registry.hub.docker.com'
-]);
-const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
-const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
-const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or an IPv6 address of hex digits ' +
-    'and ":" in brackets (no %zone, no embedded IPv4), and a port 1-65535';
-const LENGTH_RULE = `docker allows a repository path of at most ${NAME_MAX} characters`;
-/** Returns an explanation when `tag` is not a valid tag, otherwise undefined. */
-function tagProblem(tag) {
-    return TAG.test(tag) ? undefined : TAG_RULE;
-}
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** `sha256:<hex>` and the like, as docker's reference grammar reads a digest. */
-function isValidDigest(digest) {
-    return DIGEST.test(digest);
-}
-/** Validates a repository path such as `my/nginx` (no host, no tag), exactly: uppercase is refused. */
-function pathProblem(path) {
-    if (path === '')
-        return 'it is empty';
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT.test(component))
-            return PATH_RULE;
-    }
-    return undefined;
-}
-/** `[::ffff:1.2.3.4]` written in hex, `[::ffff:102:304]`, or undefined when the tail is no IPv4 address. */
-function hexIPv6(bracketed) {
-    const m = /^\[([A-Fa-f0-9:]*:)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\]$/.exec(bracketed);
-    if (!m)
-        return undefined;
-    const [a, b, c, d] = m.slice(2).map(Number);
-    if ([a, b, c, d].some(n => n > 255))
-        return undefined;
-    return `[${m[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
-}
-/** Why a bracketed IPv6 host is outside docker's grammar. */
-function ipv6Problem(host) {
-    if (IPV6.test(host))
-        return undefined;
-    const zone = host.indexOf('%');
-    if (zone >= 0)
-        return `${JSON.stringify(host.slice(zone, -1))} is an IPv6 zone, which docker does not accept; ${HOST_RULE}`;
-    const hex = hexIPv6(host);
-    if (hex)
-        return `${host} embeds an IPv4 address, which docker does not accept; write it in hex, ${hex}; ${HOST_RULE}`;
-    return HOST_RULE;
-}
-/**
- * Validates `host[:port]` against docker's `domainAndPort` (including `[::1]:5000`), with the port limited
- * to 1-65535. Every answer contains HOST_RULE.
- */
-function hostProblem(registry) {
-    let host = registry;
-    let port;
-    if (registry.startsWith('[')) {
-        const end = registry.indexOf(']');
-        if (end < 0)
-            return HOST_RULE;
-        host = registry.slice(0, end + 1);
-        const rest = registry.slice(end + 1);
-        if (rest !== '') {
-            if (!rest.startsWith(':'))
-                return HOST_RULE;
-            port = rest.slice(1);
-        }
-        const problem = ipv6Problem(host);
-        if (problem)
-            return problem;
-    }
-    else {
-        const colon = registry.lastIndexOf(':');
-        if (colon >= 0) {
-            host = registry.slice(0, colon);
-            port = registry.slice(colon + 1);
-        }
-        if (host === '' || !host.split('.').every(label => DOMAIN_COMPONENT.test(label)))
-            return HOST_RULE;
-    }
-    if (port !== undefined) {
-        if (!/^[0-9]+$/.test(port))
-            return HOST_RULE;
-        const n = Number(port);
-        if (n < 1 || n > 65535)
-            return `port ${port} is outside 1-65535; ${HOST_RULE}`;
-    }
-    return undefined;
-}
-/**
- * The complete reason the `registry` input is unusable, or undefined. The action hands docker
- * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
- * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
- * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
- */
-function registryProblem(registry) {
-    if (registry === '')
-        return 'is empty; give host[:port], e.g. ghcr.io';
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
-        return 'has a scheme; give host[:port] only, e.g. ghcr.io';
-    if (registry.includes('/'))
-        return `has a path; put the path in ${ref('image')}`;
-    const problem = hostProblem(registry);
-    if (problem)
-        return `is not valid: ${problem}`;
-    if (registry !== 'localhost' && !registry.includes('.') && !registry.includes(':')) {
-        if (registry.toLowerCase() === 'localhost')
-            return `is read by docker as a Docker Hub namespace, not a host, unless written "localhost" in lowercase`;
-        return (`has no "." and no ":port" and is not "localhost", so docker would read ${JSON.stringify(`${registry}/<image>`)} as a ` +
-            `Docker Hub repository; give the port (e.g. "${registry}:443") or the full host name`);
-    }
-    return undefined;
-}
-/** `index.docker.io` and friends all mean Docker Hub. */
-function normalizeRegistry(registry) {
-    const lower = registry.toLowerCase();
-    return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry;
-}
-function isDockerHub(registry) {
-    return normalizeRegistry(registry) === DOCKER_HUB;
-}
-/**
- * The repository path as the registry knows it: Docker Hub puts one-component names under `library/`.
- */
-function remotePath(registry, path) {
-    return isDockerHub(registry) && !path.includes('/') ? `library/${path}` : path;
-}
-/** Fully qualified repository, e.g. `docker.io/library/nginx` or `localhost:5000/my/nginx`. */
-function repository(registry, path) {
-    return `${normalizeRegistry(registry)}/${remotePath(registry, path)}`;
-}
-/**
- * docker's 255-character limit, on the repository path alone (the part after the domain, with the
- * `library/` Docker Hub adds), as distribution/reference v0.6 checks it. dockerd 20.10 still counted
- * `host/path`; the engine itself says so when it is that old.
- */
-function nameLengthProblem(registry, path) {
-    const remote = remotePath(registry, path);
-    if (remote.length <= NAME_MAX)
-        return undefined;
-    const library = remote === path ? '' : ' (with the "library/" Docker Hub adds)';
-    return `the repository path is ${remote.length} characters long${library}; ${LENGTH_RULE}`;
-}
-/** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
-function isLoopbackRegistry(registry) {
-    const h = splitHostPort(registry).host.toLowerCase();
-    return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
-}
-/**
- * Docker treats the first component of a name as a registry host when it has a "." or ":" or is
- * "localhost". On Docker Hub (the default registry) such an `image` means a host that belongs in the
- * `registry` input; under any other registry a dotted first component is an ordinary path component.
- */
-function looksLikeHost(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost';
-}
-/**
- * The complete reason the `image` input is unusable under `registry` (already normalized), or undefined.
- * Judges the value once lowercased: undefined means `image.toLowerCase()` is a valid repository path.
- * The answer follows the quoted value: `Invalid input "image": "<value>" <answer>`.
- */
-function imageProblem(image, registry) {
-    if (image === '')
-        return 'is empty; give the repository path, e.g. "my/app"';
-    if (image.includes('@'))
-        return 'contains a digest; image is the repository path only';
-    const hub = isDockerHub(registry);
-    const slash = image.indexOf('/');
-    const first = slash < 0 ? image : image.slice(0, slash);
-    const lower = image.toLowerCase();
-    // An IPv6 address, or a host:port before a "/", can only be a registry host, never a path.
-    const bracketed = first.startsWith('[');
-    const hostPort = slash >= 0 && first.includes(':');
-    // With no registry given (Docker Hub, whose namespaces have no dots), a first component that is a
-    // valid host with a ".", or "localhost", is a host meant for the registry input, as docker reads it.
-    const hubHost = hub && slash >= 0 && looksLikeHost(first.toLowerCase()) && !hostProblem(first);
-    if (bracketed || hostPort || hubHost) {
-        const problem = hostProblem(first);
-        if (problem)
-            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${ref('registry')}`;
-        if (hub)
-            return `starts with a registry host; put ${JSON.stringify(first)} in ${ref('registry')}`;
-        return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
-            `give the host in ${ref('registry')} and only the repository path in ${ref('image')}`);
-    }
-    if (image.includes(':'))
-        return `contains a tag; put tags in ${ref('tags')}`;
-    const problem = pathProblem(lower);
-    if (problem)
-        return `is not a valid repository path: ${problem}`;
-    const length = nameLengthProblem(registry, lower);
-    if (length)
-        return `is too long: ${length}`;
-    return undefined;
-}
-/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
-function splitHostPort(registry) {
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
-    if (bracketed)
-        return { host: bracketed[1], port: bracketed[2] ?? '' };
-    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
-    return { host: m[1], port: m[2] ?? '' };
-}
-
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/core/text.ts
-// Small text helpers that several layers need: one spelling of each.
-/** An error's message, whatever was thrown. */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
-function oneLine(text, max = Infinity) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
-function splitKeyValue(line) {
-    const eq = line.indexOf('=');
-    if (eq < 0)
-        return undefined;
-    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-}
-/** `%XX` escapes decoded as git and URL parsers decode userinfo; text that is not valid escaping stays as it is. */
-function percentDecoded(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
-const YAML_TRUE = /^(?:true|True|TRUE)$/;
-const YAML_FALSE = /^(?:false|False|FALSE)$/;
-
 ;// CONCATENATED MODULE: ./src/metadata/levels.ts
 // The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
 // one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+
 const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 /** The levels only an index has. */
 const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
@@ -3958,7 +3711,6 @@ function parseLevel(text) {
     const m = LEVEL.exec(text);
     return m ? { level: m[1], platform: m[2] } : undefined;
 }
-const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
 /**
  * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
  * manifest, a merge on the index). A string says what is wrong with the line.
@@ -3966,16 +3718,16 @@ const show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s)
 function parseAnnotation(line) {
     const eq = line.indexOf('=');
     if (eq <= 0)
-        return `${show(line)} is not [level:]key=value`;
+        return `${(0,core_text/* quote */.hD)(line)} is not [level:]key=value`;
     const left = line.slice(0, eq);
     const value = line.slice(eq + 1);
     const colon = left.lastIndexOf(':');
     const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
     if (colon >= 0 && !spec)
-        return `${show(line)}: ${show(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
+        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
     const key = left.slice(colon + 1);
     if (!KEY.test(key))
-        return `${show(line)}: the key ${show(key)} must be letters, digits and . _ / -`;
+        return `${(0,core_text/* quote */.hD)(line)}: the key ${(0,core_text/* quote */.hD)(key)} must be letters, digits and . _ / -`;
     return { level: spec?.level, platform: spec?.platform, key, value };
 }
 
@@ -3989,7 +3741,7 @@ function parseAnnotation(line) {
 
 
 
-const build_options_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 /** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
 function addHosts(entries) {
@@ -3998,14 +3750,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,external_node_net_.isIP)(ip) === 0))
-            throw new InputError('add-hosts', `${build_options_show(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new InputError('add-hosts', `${(0,core_text/* quote */.hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new InputError('network', `${build_options_show(value)} is not a network mode such as default, none or host`);
+        throw new InputError('network', `${(0,core_text/* quote */.hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
@@ -4016,7 +3768,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new InputError('shm-size', `${build_options_show(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new InputError('shm-size', `${(0,core_text/* quote */.hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -4041,19 +3793,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new InputError('ulimit', `${build_options_show(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new InputError('ulimit', `${(0,core_text/* quote */.hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new InputError('ulimit', `${build_options_show(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new InputError('ulimit', `${(0,core_text/* quote */.hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new InputError('ulimit', `${build_options_show(entry)}: the soft limit is above the hard limit`);
+            throw new InputError('ulimit', `${(0,core_text/* quote */.hD)(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new InputError('cgroup-parent', `${build_options_show(value)} is not a cgroup path`);
+        throw new InputError('cgroup-parent', `${(0,core_text/* quote */.hD)(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -4061,7 +3813,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new InputError('allow', `${build_options_show(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new InputError('allow', `${(0,core_text/* quote */.hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -4070,12 +3822,12 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = splitKeyValue(entry);
+        const kv = (0,core_text/* splitKeyValue */.px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new InputError('build-contexts', `${build_options_show(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new InputError('build-contexts', `${(0,core_text/* quote */.hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new InputError('build-contexts', `${build_options_show(kv.key)}: ${build_options_show(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new InputError('build-contexts', `${(0,core_text/* quote */.hD)(kv.key)}: ${(0,core_text/* quote */.hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -4083,7 +3835,7 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new InputError('ssh', `${build_options_show(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new InputError('ssh', `${(0,core_text/* quote */.hD)(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
@@ -4098,21 +3850,21 @@ function annotations(entries) {
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new InputError('attests', `${build_options_show(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new InputError('attests', `${(0,core_text/* quote */.hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new InputError('no-cache-filters', `${build_options_show(entry)} is not a stage name`);
+            throw new InputError('no-cache-filters', `${(0,core_text/* quote */.hD)(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new InputError('call', `${build_options_show(value)} must be one of ${CALLS.join(', ')}`);
+        throw new InputError('call', `${(0,core_text/* quote */.hD)(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -4128,29 +3880,80 @@ function githubToken(value) {
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = splitKeyValue(entry);
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = external_node_path_default().resolve(cwd, value);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-            throw new InputError('build-contexts', `${build_options_show(key)}: ${build_options_show(value)} does not exist (resolved to ${build_options_show(dir)})`);
+        if (!(0,external_node_fs_.existsSync)(dir))
+            throw new InputError('build-contexts', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} does not exist (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = splitKeyValue(entry);
+        const kv = (0,core_text/* splitKeyValue */.px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new InputError('ssh', `${build_options_show(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new InputError('ssh', `${(0,core_text/* quote */.hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
-            if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(cwd, p)))
-                throw new InputError('ssh', `${build_options_show(kv.key)}: ${build_options_show(p)} does not exist`);
+            if (!(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, p)))
+                throw new InputError('ssh', `${(0,core_text/* quote */.hD)(kv.key)}: ${(0,core_text/* quote */.hD)(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
 const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
 /** The hint when `context` was left at `.` and nothing was checked out. */
 const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+
+;// CONCATENATED MODULE: ./src/metadata/env.ts
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
+const OUTPUT_LEVELS = ['manifest'];
+/**
+ * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
+ * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
+ * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
+ * a multi-platform image's description.
+ */
+const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
+const env_DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
+    annotationLevels: [],
+    setOutputEnv: true
+};
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
+    const annotationLevels = levelsText === ''
+        ? []
+        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
+    for (const level of annotationLevels)
+        if (!parseLevel(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`);
+    // Read as metadata-action reads it (Go's ParseBool words).
+    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
+    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
+    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs/csv.ts
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
@@ -4250,57 +4053,6 @@ const literalRecords = (text) => text
     .split(/\r?\n|\r/)
     .filter(line => line !== '')
     .map(line => line.split(','));
-
-;// CONCATENATED MODULE: ./src/metadata/env.ts
-// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
-
-const DEFAULT_SHORT_SHA_LENGTH = 7;
-class MetadataEnvError extends Error {
-    variable;
-    constructor(variable, message) {
-        super(message);
-        this.variable = variable;
-    }
-}
-/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
-const OUTPUT_LEVELS = ['manifest'];
-/**
- * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
- * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
- * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
- * a multi-platform image's description.
- */
-const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
-const env_DEFAULT_METADATA_ENV = {
-    prHeadSha: false,
-    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
-    annotationLevels: [],
-    setOutputEnv: true
-};
-function readMetadataEnv(env) {
-    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
-    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
-    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
-    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
-    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
-    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
-    const annotationLevels = levelsText === ''
-        ? []
-        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
-    for (const level of annotationLevels)
-        if (!parseLevel(level))
-            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`);
-    // Read as metadata-action reads it (Go's ParseBool words).
-    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
-    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
-        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
-    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
-    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
-}
 
 ;// CONCATENATED MODULE: ./src/metadata/rules/date.ts
 // `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
@@ -4508,7 +4260,7 @@ const NAMES = {
     // type=semver's and type=pep440's pattern
     version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
 };
-const template_show = (s) => JSON.stringify(s);
+const show = (s) => JSON.stringify(s);
 /** What a value of the expression looks like, for messages. */
 const WHERE = {
     global: 'in value, enable, prefix, suffix and flavor',
@@ -4558,7 +4310,7 @@ function parseExpression(body, escape, scope) {
         throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
     const formatProblem = dateFormatProblem(expr.format);
     if (formatProblem)
-        throw new TemplateError(`{{${name} ${template_show(expr.format)}}}: ${formatProblem}`);
+        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
     if (expr.tz !== undefined) {
         const tzProblem = timeZoneProblem(expr.tz);
         if (tzProblem)
@@ -4591,7 +4343,7 @@ function parseTemplate(source, scope) {
         const start = i + (triple ? 3 : 2);
         const end = source.indexOf(close, start);
         if (end < 0)
-            throw new TemplateError(`${template_show(source)}: an expression is not closed with ${close}`);
+            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
         const body = source.slice(start, end);
         const comment = /^\s*!/.test(body);
         // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
@@ -4600,7 +4352,7 @@ function parseTemplate(source, scope) {
         while (!comment && source[end + braces] === '}')
             braces++;
         if (braces !== close.length || (comment && triple))
-            throw new TemplateError(`${template_show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
+            throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
         i = end + close.length;
         if (comment)
             continue;
@@ -4846,302 +4598,232 @@ function parseFlavor(lines) {
     return flavor;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/tags.ts
-// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
-// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
-// their own image. Pure: InputErrors are the caller's (inputs.ts).
+;// CONCATENATED MODULE: ./src/core/reference.ts
+// The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
+// as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
+// `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
 
-
-
-
-
-const tags_show = (s) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
-/**
- * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
- * the first component when it has a "." or ":" or is "localhost", as docker decides it.
- */
-function parseFullRef(text) {
-    if (text.includes('@'))
-        throw new RuleError(`${tags_show(text)} has a digest; a tag names what is pushed, so give name:tag`);
-    const slash = text.lastIndexOf('/');
-    const colon = text.lastIndexOf(':');
-    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
-    const first = name.split('/')[0];
-    const hasHost = name.includes('/') && looksLikeHost(first);
-    const registry = hasHost ? first : DOCKER_HUB;
-    const image = hasHost ? name.slice(first.length + 1) : name;
-    if (hasHost) {
-        const problem = registryProblem(registry);
-        if (problem)
-            throw new RuleError(`${tags_show(text)}: ${tags_show(registry)} ${problem}`);
-    }
-    const pathIssue = pathProblem(image);
-    if (pathIssue)
-        throw new RuleError(`${tags_show(text)} is not a valid reference: ${pathIssue}`);
-    const length = nameLengthProblem(registry, image);
-    if (length)
-        throw new RuleError(`${tags_show(text)} is too long: ${length}`);
-    const tagIssue = tagProblem(tag);
-    if (tagIssue)
-        throw new RuleError(`${tags_show(text)} has an invalid tag: ${tagIssue}`);
-    return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+/** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** alpha-numeric [separator alpha-numeric]*, separator = `[._]|__|[-]+`. */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
+/** docker's `ipv6address`: no zone identifier, no embedded IPv4 tail. */
+const IPV6 = /^\[[A-Fa-f0-9:]+\]$/;
+/** digest-algorithm ":" digest-hex, as regexp.go's digestPat. */
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
+/** RepositoryNameTotalLengthMax: checked on the path after the domain, not on `host/path`. */
+const NAME_MAX = 255;
+const DOCKER_HUB = 'docker.io';
+/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
+const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+const HUB_ALIASES = new Set([
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com'
+]);
+const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
+const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
+const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or an IPv6 address of hex digits ' +
+    'and ":" in brackets (no %zone, no embedded IPv4), and a port 1-65535';
+const LENGTH_RULE = `docker allows a repository path of at most ${NAME_MAX} characters`;
+/** Returns an explanation when `tag` is not a valid tag, otherwise undefined. */
+function tagProblem(tag) {
+    return TAG.test(tag) ? undefined : TAG_RULE;
 }
-/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
-function tagEntries(line) {
-    try {
-        return csvList(line);
-    }
-    catch (error) {
-        if (error instanceof CsvError)
-            throw new RuleError(`${tags_show(line)}: ${error.message}`);
-        throw error;
-    }
+function isValidTag(tag) {
+    return TAG.test(tag);
 }
-/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
-const isReference = (entry) => entry.includes('/') || entry.includes(':');
-/**
- * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
- * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
- * metadata-action reads it; any other line holds bare tags or references, comma-separated.
- */
-function classifyTags(lines) {
-    const rules = [];
-    const tags = [];
-    const groups = new Map();
-    for (const line of lines) {
-        const text = line.trim();
-        if (text === '' || text.startsWith('#'))
-            continue;
-        if (/^type\s*=/i.test(text)) {
-            let records;
-            try {
-                records = csvRecords(text);
-            }
-            catch (error) {
-                if (error instanceof CsvError)
-                    throw new RuleError(`${tags_show(text)}: ${error.message}`);
-                throw error;
-            }
-            try {
-                rules.push(parseRule(records.flat(), text));
-            }
-            catch (error) {
-                if (error instanceof RuleError)
-                    throw new RuleError(`rule ${tags_show(text)}: ${error.message}`);
-                throw error;
-            }
-            continue;
-        }
-        for (const entry of tagEntries(text)) {
-            if (isReference(entry)) {
-                const r = parseFullRef(entry);
-                const key = `${r.registry}/${r.image}`;
-                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
-                if (!group.tags.includes(r.tag))
-                    group.tags.push(r.tag);
-                groups.set(key, group);
-                continue;
-            }
-            if (entry.includes('=') || entry.includes('{{'))
-                throw new RuleError(`${tags_show(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
-            const problem = tagProblem(entry);
-            if (problem)
-                throw new RuleError(`${tags_show(entry)} is not a valid tag: ${problem}`);
-            if (!tags.includes(entry))
-                tags.push(entry);
-        }
-    }
-    const refs = [...groups.values()];
-    if (refs.length && (rules.length || tags.length))
-        throw new RuleError(`full references (${tags_show(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`);
-    return { rules, tags, refs };
+/** `sha256:<hex>` and the like, as docker's reference grammar reads a digest. */
+function isValidDigest(digest) {
+    return DIGEST.test(digest);
 }
-
-;// CONCATENATED MODULE: ./src/inputs/images.ts
-// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
-// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
-// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
-// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
-
-
-/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
-function parseImages(lines) {
-    const out = [];
-    if (lines.length === 1) {
-        const fields = csvRecords(lines[0])[0]
-            ?.map(f => f.trim())
-            .filter(f => f !== '') ?? [];
-        if (fields.length > 1 && fields.every(f => !f.includes('=')))
-            return fields.map(splitImage);
+/** Validates a repository path such as `my/nginx` (no host, no tag), exactly: uppercase is refused. */
+function pathProblem(path) {
+    if (path === '')
+        return 'it is empty';
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT.test(component))
+            return PATH_RULE;
     }
-    for (const line of lines) {
-        const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
-        let name = '';
-        let enable = true;
-        for (const field of fields) {
-            const eq = field.indexOf('=');
-            if (eq < 0 && name === '')
-                name = field;
-            else if (eq < 0)
-                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
-            else {
-                const key = field.slice(0, eq).trim().toLowerCase();
-                const value = field.slice(eq + 1).trim();
-                if (key === 'name')
-                    name = value;
-                else if (key === 'enable') {
-                    if (!/^(true|false)$/i.test(value))
-                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
-                    enable = value.toLowerCase() === 'true';
-                }
-                else
-                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
-            }
-        }
-        if (name === '')
-            throw new Error(`${JSON.stringify(line)} names no image`);
-        if (!enable)
-            continue;
-        out.push(splitImage(name));
-    }
-    return out;
-}
-/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
-function splitImage(name) {
-    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
-    const slash = name.indexOf('/');
-    const first = slash < 0 ? '' : name.slice(0, slash);
-    const hosted = first !== '' && looksLikeHost(first);
-    const registry = hosted ? first : DOCKER_HUB;
-    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
-    const hostProblem = registryProblem(registry);
-    if (hostProblem)
-        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
-    const problem = imageProblem(image, registry);
-    if (problem)
-        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
-    return { registry: normalizeRegistry(registry), image };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/registry-auth.ts
-// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
-// login-action reads it (anchors, quoting, block scalars, `~`):
-//   - registry: ghcr.io
-//     username: ${{ github.actor }}
-//     password: ${{ secrets.GITHUB_TOKEN }}
-// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
-// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
-// js-yaml's own message, which quotes the input.
-const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
-let load;
-/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
-async function loadRegistryAuthParser() {
-    if (!load)
-        load = (await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243))).load;
-}
-/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
-const registryAuthParserLoaded = () => load !== undefined;
-/** An error whose message holds no value of the input. */
-class RegistryAuthError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RegistryAuthError';
-    }
-}
-/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
-function readYaml(text) {
-    if (!load)
-        throw new Error('registry-auth read before loadRegistryAuthParser()');
-    try {
-        return load(text);
-    }
-    catch (error) {
-        const mark = error.mark;
-        const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
-        throw new RegistryAuthError(`is not valid YAML${where}`);
-    }
-}
-const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
-function scalarOf(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
     return undefined;
 }
-function parseRegistryAuth(text) {
-    const doc = readYaml(text);
-    if (doc === undefined || doc === null)
-        return [];
-    if (!Array.isArray(doc))
-        throw new RegistryAuthError(isMapping(doc)
-            ? 'is a mapping, and a list is expected: start each entry with "- "'
-            : 'is not a list of entries');
-    return doc.map((entry, i) => {
-        if (!isMapping(entry))
-            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
-        const registry = scalarOf(entry.registry) ?? '';
-        const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
-        for (const key of Object.keys(entry))
-            if (!KEYS.includes(key))
-                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
-        const field = (key) => {
-            const value = entry[key];
-            if (value === undefined || value === null)
-                return undefined;
-            const s = scalarOf(value);
-            if (s === undefined)
-                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
-            return s;
-        };
-        if (entry.registry !== undefined && entry.registry !== null)
-            field('registry');
-        const username = field('username');
-        const password = field('password')?.trim();
-        if (!username)
-            throw new RegistryAuthError(`${where} has no username`);
-        if (!password)
-            throw new RegistryAuthError(`${where} has no password`);
-        const ecr = field('ecr');
-        const scope = field('scope');
-        return {
-            registry,
-            username,
-            password,
-            ...(ecr !== undefined && { ecr }),
-            ...(scope !== undefined && { scope })
-        };
-    });
+/** `[::ffff:1.2.3.4]` written in hex, `[::ffff:102:304]`, or undefined when the tail is no IPv4 address. */
+function hexIPv6(bracketed) {
+    const m = /^\[([A-Fa-f0-9:]*:)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\]$/.exec(bracketed);
+    if (!m)
+        return undefined;
+    const [a, b, c, d] = m.slice(2).map(Number);
+    if ([a, b, c, d].some(n => n > 255))
+        return undefined;
+    return `[${m[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
 }
-/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
-const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/;
+/** Why a bracketed IPv6 host is outside docker's grammar. */
+function ipv6Problem(host) {
+    if (IPV6.test(host))
+        return undefined;
+    const zone = host.indexOf('%');
+    if (zone >= 0)
+        return `${JSON.stringify(host.slice(zone, -1))} is an IPv6 zone, which docker does not accept; ${HOST_RULE}`;
+    const hex = hexIPv6(host);
+    if (hex)
+        return `${host} embeds an IPv4 address, which docker does not accept; write it in hex, ${hex}; ${HOST_RULE}`;
+    return HOST_RULE;
+}
 /**
- * Every username/password pair in `text`, for masking before anything else reads it: the entries'
- * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
- * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
- * then hide everywhere in the log).
+ * Validates `host[:port]` against docker's `domainAndPort` (including `[::1]:5000`), with the port limited
+ * to 1-65535. Every answer contains HOST_RULE.
  */
-function credentialsIn(text) {
-    let doc;
-    try {
-        doc = readYaml(text);
+function hostProblem(registry) {
+    let host = registry;
+    let port;
+    if (registry.startsWith('[')) {
+        const end = registry.indexOf(']');
+        if (end < 0)
+            return HOST_RULE;
+        host = registry.slice(0, end + 1);
+        const rest = registry.slice(end + 1);
+        if (rest !== '') {
+            if (!rest.startsWith(':'))
+                return HOST_RULE;
+            port = rest.slice(1);
+        }
+        const problem = ipv6Problem(host);
+        if (problem)
+            return problem;
     }
-    catch (error) {
-        if (!(error instanceof RegistryAuthError))
-            throw error;
-        return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
-            .map(m => m[1].replace(/\s+#.*$/, '').trim())
-            .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
-            .filter(v => !SYNTAX_ONLY.test(v))
-            .map(password => ({ username: '', password }));
+    else {
+        const colon = registry.lastIndexOf(':');
+        if (colon >= 0) {
+            host = registry.slice(0, colon);
+            port = registry.slice(colon + 1);
+        }
+        if (host === '' || !host.split('.').every(label => DOMAIN_COMPONENT.test(label)))
+            return HOST_RULE;
     }
-    const entries = Array.isArray(doc) ? doc : [doc];
-    return entries.filter(isMapping).flatMap(e => {
-        const password = scalarOf(e.password)?.trim();
-        return password ? [{ username: scalarOf(e.username) ?? '', password }] : [];
-    });
+    if (port !== undefined) {
+        if (!/^[0-9]+$/.test(port))
+            return HOST_RULE;
+        const n = Number(port);
+        if (n < 1 || n > 65535)
+            return `port ${port} is outside 1-65535; ${HOST_RULE}`;
+    }
+    return undefined;
+}
+/**
+ * The complete reason the `registry` input is unusable, or undefined. The action hands docker
+ * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
+ * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
+ * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
+ */
+function registryProblem(registry) {
+    if (registry === '')
+        return 'is empty; give host[:port], e.g. ghcr.io';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'has a scheme; give host[:port] only, e.g. ghcr.io';
+    if (registry.includes('/'))
+        return `has a path; put the path in ${ref('image')}`;
+    const problem = hostProblem(registry);
+    if (problem)
+        return `is not valid: ${problem}`;
+    if (registry !== 'localhost' && !registry.includes('.') && !registry.includes(':')) {
+        if (registry.toLowerCase() === 'localhost')
+            return `is read by docker as a Docker Hub namespace, not a host, unless written "localhost" in lowercase`;
+        return (`has no "." and no ":port" and is not "localhost", so docker would read ${JSON.stringify(`${registry}/<image>`)} as a ` +
+            `Docker Hub repository; give the port (e.g. "${registry}:443") or the full host name`);
+    }
+    return undefined;
+}
+/** `index.docker.io` and friends all mean Docker Hub. */
+function normalizeRegistry(registry) {
+    const lower = registry.toLowerCase();
+    return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry;
+}
+function isDockerHub(registry) {
+    return normalizeRegistry(registry) === DOCKER_HUB;
+}
+/**
+ * The repository path as the registry knows it: Docker Hub puts one-component names under `library/`.
+ */
+function remotePath(registry, path) {
+    return isDockerHub(registry) && !path.includes('/') ? `library/${path}` : path;
+}
+/** Fully qualified repository, e.g. `docker.io/library/nginx` or `localhost:5000/my/nginx`. */
+function repository(registry, path) {
+    return `${normalizeRegistry(registry)}/${remotePath(registry, path)}`;
+}
+/**
+ * docker's 255-character limit, on the repository path alone (the part after the domain, with the
+ * `library/` Docker Hub adds), as distribution/reference v0.6 checks it. dockerd 20.10 still counted
+ * `host/path`; the engine itself says so when it is that old.
+ */
+function nameLengthProblem(registry, path) {
+    const remote = remotePath(registry, path);
+    if (remote.length <= NAME_MAX)
+        return undefined;
+    const library = remote === path ? '' : ' (with the "library/" Docker Hub adds)';
+    return `the repository path is ${remote.length} characters long${library}; ${LENGTH_RULE}`;
+}
+/** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
+function isLoopbackRegistry(registry) {
+    const h = splitHostPort(registry).host.toLowerCase();
+    return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
+}
+/**
+ * Docker treats the first component of a name as a registry host when it has a "." or ":" or is
+ * "localhost". On Docker Hub (the default registry) such an `image` means a host that belongs in the
+ * `registry` input; under any other registry a dotted first component is an ordinary path component.
+ */
+function looksLikeHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/**
+ * The complete reason the `image` input is unusable under `registry` (already normalized), or undefined.
+ * Judges the value once lowercased: undefined means `image.toLowerCase()` is a valid repository path.
+ * The answer follows the quoted value: `Invalid input "image": "<value>" <answer>`.
+ */
+function imageProblem(image, registry) {
+    if (image === '')
+        return 'is empty; give the repository path, e.g. "my/app"';
+    if (image.includes('@'))
+        return 'contains a digest; image is the repository path only';
+    const hub = isDockerHub(registry);
+    const slash = image.indexOf('/');
+    const first = slash < 0 ? image : image.slice(0, slash);
+    const lower = image.toLowerCase();
+    // An IPv6 address, or a host:port before a "/", can only be a registry host, never a path.
+    const bracketed = first.startsWith('[');
+    const hostPort = slash >= 0 && first.includes(':');
+    // With no registry given (Docker Hub, whose namespaces have no dots), a first component that is a
+    // valid host with a ".", or "localhost", is a host meant for the registry input, as docker reads it.
+    const hubHost = hub && slash >= 0 && looksLikeHost(first.toLowerCase()) && !hostProblem(first);
+    if (bracketed || hostPort || hubHost) {
+        const problem = hostProblem(first);
+        if (problem)
+            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${ref('registry')}`;
+        if (hub)
+            return `starts with a registry host; put ${JSON.stringify(first)} in ${ref('registry')}`;
+        return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
+            `give the host in ${ref('registry')} and only the repository path in ${ref('image')}`);
+    }
+    if (image.includes(':'))
+        return `contains a tag; put tags in ${ref('tags')}`;
+    const problem = pathProblem(lower);
+    if (problem)
+        return `is not a valid repository path: ${problem}`;
+    const length = nameLengthProblem(registry, lower);
+    if (length)
+        return `is too long: ${length}`;
+    return undefined;
+}
+/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
+function splitHostPort(registry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
+    if (bracketed)
+        return { host: bracketed[1], port: bracketed[2] ?? '' };
+    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
+    return { host: m[1], port: m[2] ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/sources.ts
@@ -5150,14 +4832,55 @@ function credentialsIn(text) {
 
 
 
+/** Where a local image is read from, with the transport names of skopeo and podman. */
+const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'];
+const isLocal = (source) => 'transport' in source;
+// `docker-daemon:` takes a reference or an ID as docker does; `-` first would read as a flag.
+const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+// An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
+const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+/**
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
+ */
+function parseLocal(line) {
+    const m = /^([a-z][a-z0-9-]*):(.*)$/.exec(line);
+    if (!m)
+        return undefined;
+    const [, transport, rest] = m;
+    if (!TRANSPORTS.includes(transport)) {
+        // A path after the colon is no tag: a transport, then, that is not one of ours.
+        if (!/^(?:\/|\.\.?\/|~)/.test(rest))
+            return undefined;
+        return `${sources_show(line)}: unknown transport ${sources_show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+    }
+    const t = transport;
+    if (t === 'docker-daemon') {
+        if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
+            return `${sources_show(line)}: ${sources_show(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+        return { line, transport: t, path: rest };
+    }
+    const colon = rest.indexOf(':');
+    const file = colon < 0 ? rest : rest.slice(0, colon);
+    const reference = colon < 0 ? undefined : rest.slice(colon + 1);
+    if (!file)
+        return `${sources_show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${sources_show(`${t}:`)}`;
+    if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
+        return `${sources_show(line)}: ${sources_show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+    return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
+}
 const sources_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
- * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
+ * the reason when the line is none of these.
  */
 function parseSource(line, registry, image) {
+    const local = parseLocal(line);
+    if (local !== undefined)
+        return local;
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
@@ -5270,26 +4993,123 @@ function indexAnnotations(lines) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
-// raw inputs. Each kind has its generic reading; the validators below add what one input needs beyond it.
+;// CONCATENATED MODULE: ./src/registry/cloud/detect.ts
+// Which logins are a cloud's short-lived ones, decided once from the registry's host, the entry's `ecr` key
+// and the environment: no SDK is loaded here, so the input checks stay cheap.
+
+// Private ECR: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn], the European Sovereign Cloud's
+// .amazonaws.eu, and the dual-stack <account>.dkr-ecr[-fips].<region>.on.aws.
+const ECR_PRIVATE = [
+    /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.(?:com|com\.cn|eu)$/,
+    /^(\d{12})\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/
+];
+// ECR Public, and its dual-stack name.
+const ECR_PUBLIC = new Set(['public.ecr.aws', 'ecr-public.aws.com']);
+// ECR Public's API answers in us-east-1 only.
+const ECR_PUBLIC_REGION = 'us-east-1';
+/** An ECR host's account and region, or whether it is ECR Public; undefined for any other host. */
+function ecrHost(registry) {
+    const { host, port } = splitHostPort(registry.toLowerCase());
+    if (port)
+        return undefined;
+    if (ECR_PUBLIC.has(host))
+        return { public: true };
+    for (const re of ECR_PRIVATE) {
+        const m = re.exec(host);
+        if (m)
+            return { public: false, account: m[1], region: m[2] };
+    }
+    return undefined;
+}
+// Docker Hub and the hosts behind it that Docker's OIDC connections cover, as login-action takes them.
+const HUB_OIDC_HOSTS = new Set(['registry-1.docker.io', 'registry-1-stage.docker.io', 'dhi.io']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EXPIRES_IN = { default: 300, min: 300, max: 3600 };
+const isHubOidcHost = (registry) => isDockerHub(registry) || HUB_OIDC_HOSTS.has(registry.toLowerCase());
+/**
+ * How `login` is obtained: from ECR's GetAuthorizationToken (an ECR host, or `ecr: true`), from Docker Hub's
+ * OIDC exchange (a Hub host with a username, no password, and DOCKERHUB_OIDC_CONNECTIONID set), or as given
+ * (undefined). Throws an Error whose message says what is missing; the caller names the input.
+ */
+function cloudLoginOf(login, env) {
+    const ecr = login.ecr === false ? undefined : ecrHost(login.registry);
+    if (ecr || login.ecr === true) {
+        if ((login.username === '') !== (login.password === ''))
+            throw new Error('with ECR, username and password are an AWS access key id and its secret: give both, or neither to use the credentials in the environment');
+        if (ecr?.public)
+            return { kind: 'ecr-public', region: ECR_PUBLIC_REGION };
+        const region = ecr?.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+        if (!region)
+            throw new Error('the host names no AWS region: set AWS_REGION');
+        return { kind: 'ecr', region, ...(ecr ? { registryId: ecr.account } : {}) };
+    }
+    if (login.password === '' && isHubOidcHost(login.registry) && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
+        return hubOidc(login, env);
+    return undefined;
+}
+function hubOidc(login, env) {
+    const connectionId = (env.DOCKERHUB_OIDC_CONNECTIONID ?? '').trim();
+    if (!UUID.test(connectionId))
+        throw new Error('DOCKERHUB_OIDC_CONNECTIONID is not a UUID');
+    if (!login.username)
+        throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to');
+    const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim();
+    const expiresIn = given === '' ? EXPIRES_IN.default : Number(given);
+    if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
+        throw new Error(`DOCKERHUB_OIDC_EXPIREIN is ${JSON.stringify(given.slice(0, 20))}: give whole seconds from ${EXPIRES_IN.min} to ${EXPIRES_IN.max}`);
+    const identity = login.registry.toLowerCase() === 'registry-1-stage.docker.io'
+        ? 'https://identity-stage.docker.com'
+        : 'https://identity.docker.com';
+    // The exchange's base URL can be pointed elsewhere, as AWS_ENDPOINT_URL_<SERVICE> points the AWS SDK.
+    const base = (env.DOCKERHUB_OIDC_ENDPOINT_URL ?? '').trim() || identity;
+    let endpoint;
+    try {
+        endpoint = new URL(`${base.replace(/\/+$/, '')}/oauth/token`);
+    }
+    catch {
+        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL is not a URL');
+    }
+    if (!/^https?:$/.test(endpoint.protocol) || endpoint.username || endpoint.password)
+        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL must be an http(s) URL without credentials');
+    return { kind: 'hub-oidc', connectionId, expiresIn, audience: identity, endpoint: endpoint.href };
+}
+/** What the user reads about a cloud login. */
+const cloudService = (cloud) => cloud.kind === 'ecr'
+    ? 'AWS ECR'
+    : cloud.kind === 'ecr-public'
+        ? 'AWS ECR Public'
+        : "Docker Hub's OIDC exchange";
+
+;// CONCATENATED MODULE: ./src/inputs/cloud-login.ts
+// The single registry's cloud login: `registry` (+ `username`/`password`) read as an ECR login (an ECR host,
+// or the `ecr` input) or as Docker Hub's OIDC login. registry-auth entries decide theirs in registry-auth.ts.
+
+
+
+/**
+ * An ECR host or `ecr: true` needs no username or password; Hub's OIDC takes a username without a password
+ * (with DOCKERHUB_OIDC_CONNECTIONID set). Undefined for an ordinary login, and with `registry-auth`.
+ */
+function singleCloudLogin(values, env) {
+    if (values.registryAuth.trim() !== '') {
+        if (values.ecr !== 'auto')
+            throw new InputError('ecr', `applies to ${ref('registry')}: with ${ref('registry-auth')}, give each entry its own ecr key`);
+        return undefined;
+    }
+    const ecr = values.ecr === 'auto' ? undefined : values.ecr === 'true';
+    try {
+        return cloudLoginOf({ ...values, ecr }, env);
+    }
+    catch (error) {
+        throw new InputError(values.ecr === 'true' ? 'ecr' : 'registry', `${JSON.stringify(values.registry)}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/kinds.ts
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-const parse_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** A list input's entries (see csvList); a quote left open is an input error. */
 function csvEntries(name, raw, opts) {
     try {
@@ -5320,13 +5140,13 @@ function listOptions(row) {
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
 function keyValues(name, raw) {
     return splitLines(raw, name).map((entry, i) => {
-        const kv = splitKeyValue(entry);
+        const kv = (0,core_text/* splitKeyValue */.px)(entry);
         if (!kv)
             throw new InputError(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
         if (kv.key === '')
             throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))
-            throw new InputError(name, `key ${parse_show(kv.key)} contains whitespace`);
+            throw new InputError(name, `key ${(0,core_text/* quote */.hD)(kv.key)} contains whitespace`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
@@ -5338,11 +5158,11 @@ function byKind(name, row, raw) {
             return value;
         case 'boolean': {
             const v = value.trim() || row.default;
-            if (YAML_TRUE.test(v))
+            if (core_text/* YAML_TRUE */.DG.test(v))
                 return true;
-            if (YAML_FALSE.test(v))
+            if (core_text/* YAML_FALSE */.e7.test(v))
                 return false;
-            throw new InputError(name, `${parse_show(v)} is not a boolean; use true or false`);
+            throw new InputError(name, `${(0,core_text/* quote */.hD)(v)} is not a boolean; use true or false`);
         }
         case 'list':
             return [...new Set(csvEntries(name, value, listOptions(row)))];
@@ -5354,47 +5174,483 @@ function byKind(name, row, raw) {
             const v = value || row.default;
             const n = Number(v);
             if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new InputError(name, `${parse_show(v)} must be a whole number from ${row.min} to ${row.max}`);
+                throw new InputError(name, `${(0,core_text/* quote */.hD)(v)} must be a whole number from ${row.min} to ${row.max}`);
             return n;
         }
         case 'choice': {
             const v = value || row.default;
             if (!row.choices?.includes(v))
-                throw new InputError(name, `${parse_show(v)} must be one of ${row.choices?.join(', ')}`);
+                throw new InputError(name, `${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
             return v;
         }
     }
 }
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
-const HTTP_URL = /^https?:\/\//;
-/**
- * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
- * build-push-action's `{{defaultContext}}`, this commit's git URL.
- */
-function isRemoteContext(context) {
-    return GIT_URL.test(context) || HTTP_URL.test(context) || DEFAULT_CONTEXT.test(context);
+
+;// CONCATENATED MODULE: ./src/inputs/validators.ts
+// What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
+// build. Each throws InputError naming the input and the rule.
+
+
+
+
+
+
+
+
+const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+const validators_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const validators_PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** The registry host an image goes to, Docker Hub when empty. */
+function parseRegistry(raw) {
+    const value = raw || DOCKER_HUB;
+    const problem = registryProblem(value);
+    if (problem)
+        throw new InputError('registry', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
+    return normalizeRegistry(value);
 }
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name) => (value) => {
+    if (value !== '' && !validators_STAGE.test(value))
+        throw new InputError(name, `${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+};
+const attestation = (name) => (value) => {
+    if (value.startsWith('-') || /\s/.test(value))
+        throw new InputError(name, `${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
+    return value;
+};
+const cacheSpecs = (name) => (specs) => {
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+            throw new InputError(name, `${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+};
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new InputError('outputs', `${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
+function secretLines(lines) {
+    return lines.map((line, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new InputError('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`);
+        return `${kv.key}=${kv.value}`;
+    });
+}
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+    const kv = (0,core_text/* splitKeyValue */.px)(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
+            throw new InputError('secret-files', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (env[value] === undefined)
+            throw new InputError('secret-envs', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not set`);
+    }
+}
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw, notices) {
+    const trimmed = raw.trim();
+    if (trimmed !== raw && trimmed !== '')
+        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
+    return trimmed;
+}
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS = {
+    // A line starting with `#` is a comment, as in the tag rules.
+    sources: lines => lines.filter(line => !line.startsWith('#')),
+    registry: parseRegistry,
+    target: plainName('target'),
+    builder: plainName('builder'),
+    password: trimPassword,
+    platforms: list => {
+        for (const p of list)
+            if (!validators_PLATFORM.test(p))
+                throw new InputError('platforms', `${(0,core_text/* quote */.hD)(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+        return list;
+    },
+    cacheFrom: cacheSpecs('cache-from'),
+    cacheTo: cacheSpecs('cache-to'),
+    provenance: attestation('provenance'),
+    sbom: attestation('sbom'),
+    outputs: outputSpecs,
+    secrets: secretLines,
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: addHosts,
+    network: network,
+    shmSize: shmSize,
+    ulimit: ulimits,
+    cgroupParent: cgroupParent,
+    allow: allow,
+    buildContexts: buildContexts,
+    ssh: ssh,
+    githubToken: githubToken,
+    annotations: annotations,
+    attests: attests,
+    noCacheFilters: noCacheFilters,
+    call: call,
+    context: value => {
+        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+        if (/^ssh:\/\//i.test(value))
+            throw new InputError('context', `${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        return value || '.';
+    }
+};
+
+;// CONCATENATED MODULE: ./src/inputs/tags.ts
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: InputErrors are the caller's (inputs.ts).
+
+
+
+
+
+
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && looksLikeHost(first);
+    const registry = hasHost ? first : DOCKER_HUB;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = registryProblem(registry);
+        if (problem)
+            throw new RuleError(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
+    }
+    const pathIssue = pathProblem(image);
+    if (pathIssue)
+        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
+    const length = nameLengthProblem(registry, image);
+    if (length)
+        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
+    const tagIssue = tagProblem(tag);
+    if (tagIssue)
+        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+function tagEntries(line) {
+    try {
+        return csvList(line);
+    }
+    catch (error) {
+        if (error instanceof CsvError)
+            throw new RuleError(`${(0,core_text/* quote */.hD)(line)}: ${error.message}`);
+        throw error;
+    }
+}
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            let records;
+            try {
+                records = csvRecords(text);
+            }
+            catch (error) {
+                if (error instanceof CsvError)
+                    throw new RuleError(`${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
+                throw error;
+            }
+            try {
+                rules.push(parseRule(records.flat(), text));
+            }
+            catch (error) {
+                if (error instanceof RuleError)
+                    throw new RuleError(`rule ${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
+                throw error;
+            }
+            continue;
+        }
+        for (const entry of tagEntries(text)) {
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new RuleError(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = tagProblem(entry);
+            if (problem)
+                throw new RuleError(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new RuleError(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/images.ts
+// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
+// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
+// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    if (lines.length === 1) {
+        const fields = csvRecords(lines[0])[0]
+            ?.map(f => f.trim())
+            .filter(f => f !== '') ?? [];
+        if (fields.length > 1 && fields.every(f => !f.includes('=')))
+            return fields.map(splitImage);
+    }
+    for (const line of lines) {
+        const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '')
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && looksLikeHost(first);
+    const registry = hosted ? first : DOCKER_HUB;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = registryProblem(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = imageProblem(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: normalizeRegistry(registry), image };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/registry-auth.ts
+// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
+// login-action reads it (anchors, quoting, block scalars, `~`):
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
+// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
+// js-yaml's own message, which quotes the input.
+
+
+const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
+let load;
+/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
+async function loadRegistryAuthParser() {
+    if (!load)
+        load = (await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243))).load;
+}
+/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
+const registryAuthParserLoaded = () => load !== undefined;
+/** An error whose message holds no value of the input. */
+class RegistryAuthError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegistryAuthError';
+    }
+}
+/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+function readYaml(text) {
+    if (!load)
+        throw new Error('registry-auth read before loadRegistryAuthParser()');
+    try {
+        return load(text);
+    }
+    catch (error) {
+        const mark = error.mark;
+        const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
+        throw new RegistryAuthError(`is not valid YAML${where}`);
+    }
+}
+const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
+function scalarOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+function parseRegistryAuth(text, env = process.env) {
+    const doc = readYaml(text);
+    if (doc === undefined || doc === null)
+        return [];
+    if (!Array.isArray(doc))
+        throw new RegistryAuthError(isMapping(doc)
+            ? 'is a mapping, and a list is expected: start each entry with "- "'
+            : 'is not a list of entries');
+    return doc.map((entry, i) => {
+        if (!isMapping(entry))
+            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
+        const registry = scalarOf(entry.registry) ?? '';
+        const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
+        for (const key of Object.keys(entry))
+            if (!KEYS.includes(key))
+                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
+        const field = (key) => {
+            const value = entry[key];
+            if (value === undefined || value === null)
+                return undefined;
+            const s = scalarOf(value);
+            if (s === undefined)
+                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
+            return s;
+        };
+        if (entry.registry !== undefined && entry.registry !== null)
+            field('registry');
+        const username = field('username') ?? '';
+        const password = field('password')?.trim() ?? '';
+        const ecrText = field('ecr');
+        if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
+            throw new RegistryAuthError(`${where}: ecr is true, false or auto`);
+        const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true';
+        const scope = field('scope');
+        const login = { registry, username, password, ...(ecr !== undefined && { ecr }) };
+        let cloud;
+        try {
+            cloud = cloudLoginOf({ ...login, registry: registry || 'docker.io' }, env);
+        }
+        catch (error) {
+            throw new RegistryAuthError(`${where}: ${(0,core_text/* messageOf */.bD)(error)}`);
+        }
+        // A cloud login gets its password from the cloud's token service: the entry may name none.
+        if (!cloud && !username)
+            throw new RegistryAuthError(`${where} has no username`);
+        if (!cloud && !password)
+            throw new RegistryAuthError(`${where} has no password`);
+        return { ...login, ...(cloud && { cloud }), ...(scope !== undefined && { scope }) };
+    });
+}
+/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
+const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/;
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the entries'
+ * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
+ * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
+ * then hide everywhere in the log).
+ */
+function credentialsIn(text) {
+    let doc;
+    try {
+        doc = readYaml(text);
+    }
+    catch (error) {
+        if (!(error instanceof RegistryAuthError))
+            throw error;
+        return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
+            .map(m => m[1].replace(/\s+#.*$/, '').trim())
+            .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
+            .filter(v => !SYNTAX_ONLY.test(v))
+            .map(password => ({ username: '', password }));
+    }
+    const entries = Array.isArray(doc) ? doc : [doc];
+    return entries.filter(isMapping).flatMap(e => {
+        const password = scalarOf(e.password)?.trim();
+        return password ? [{ username: scalarOf(e.username) ?? '', password }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/inputs/targets.ts
+// Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
+// `registry-auth` or `username`/`password`; the tag inputs read on the way.
+
+
+
+
+
+
+
+
+
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
     if (value === '')
         throw new InputError('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')})`);
     const problem = imageProblem(value, registry);
     if (problem)
-        throw new InputError('image', `${parse_show(value)} ${problem}`);
+        throw new InputError('image', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
     const lower = value.toLowerCase();
     if (lower !== value)
-        notices.push(`image ${parse_show(value)} was lowercased to ${parse_show(lower)}`);
+        notices.push(`image ${(0,core_text/* quote */.hD)(value)} was lowercased to ${(0,core_text/* quote */.hD)(lower)}`);
     return lower;
 }
-function parseRegistry(raw) {
-    const value = raw || DOCKER_HUB;
-    const problem = registryProblem(value);
-    if (problem)
-        throw new InputError('registry', `${parse_show(value)} ${problem}`);
-    return normalizeRegistry(value);
-}
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
-function readTagInputs(values, env) {
+function targets_readTagInputs(values, env) {
     const guard = (input, fn) => {
         try {
             return fn();
@@ -5441,120 +5697,104 @@ function targetsFromRefs(values, tagged) {
     tagged.tags = first.tags;
     return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
 }
-const isDir = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
-const isFile = (p) => (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-const parse_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const parse_PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** Stage and builder names: plain words, so nothing can be read as a flag. */
-const plainName = (name) => (value) => {
-    if (value !== '' && !parse_STAGE.test(value))
-        throw new InputError(name, `${parse_show(value)} is not a valid name: letters, digits, "_", "." and "-"`);
-    return value;
-};
-const attestation = (name) => (value) => {
-    if (value.startsWith('-') || /\s/.test(value))
-        throw new InputError(name, `${parse_show(value)} must be true, false or a buildx attestation spec`);
-    return value;
-};
-const cacheSpecs = (name) => (specs) => {
-    for (const spec of specs)
-        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${parse_show(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
-    return specs;
-};
-const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
-function outputSpecs(specs) {
-    for (const spec of specs) {
-        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
-        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new InputError('outputs', `${parse_show(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
     }
-    return specs;
+    if (values.image !== '')
+        throw new InputError('images', `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new InputError('images', error.message);
+    }
+    if (!targets.length)
+        throw new InputError('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new InputError('images', `${(0,core_text/* quote */.hD)(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
 }
-/**
- * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
- * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
- */
-function secretLines(lines) {
-    return lines.map((line, i) => {
-        const kv = splitKeyValue(line.trimStart());
-        if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value}`;
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values, cloud) {
+    if (values.registryAuth.trim() === '')
+        return values.username || cloud
+            ? [
+                {
+                    registry: values.registry,
+                    username: values.username,
+                    password: values.password,
+                    ...(cloud ? { cloud } : {})
+                }
+            ]
+            : [];
+    if (values.username)
+        throw new InputError('username', `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`);
+    let logins;
+    try {
+        logins = parseRegistryAuth(values.registryAuth);
+    }
+    catch (error) {
+        if (!(error instanceof RegistryAuthError))
+            throw error;
+        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || DOCKER_HUB;
+        const problem = registryProblem(registry);
+        if (problem)
+            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
+        const normalized = normalizeRegistry(registry);
+        if (seen.has(normalized))
+            throw new InputError('registry-auth', `${(0,core_text/* quote */.hD)(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
     });
 }
-/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
-const secretSources = (name, what) => (lines) => lines.map((line, i) => {
-    const kv = splitKeyValue(line);
-    const value = kv?.value.trim() ?? '';
-    if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
-    return `${kv.key}=${value}`;
-});
-/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
-function checkSecretSources(files, envs, cwd, env) {
-    for (const line of files) {
-        const { key, value } = splitKeyValue(line);
-        if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new InputError('secret-files', `${parse_show(key)}: ${parse_show(value)} is not a file`);
-    }
-    for (const line of envs) {
-        const { key, value } = splitKeyValue(line);
-        if (env[value] === undefined)
-            throw new InputError('secret-envs', `${parse_show(key)}: ${parse_show(value)} is not set`);
-    }
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
+// raw inputs. Each kind has its generic reading (kinds.ts); the validators add what one input needs beyond it
+// (validators.ts); targets.ts says where the image goes and who logs in.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
+const parse_isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const HTTP_URL = /^https?:\/\//;
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
+function isRemoteContext(context) {
+    return GIT_URL.test(context) || HTTP_URL.test(context) || DEFAULT_CONTEXT.test(context);
 }
-/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
-function trimPassword(raw, notices) {
-    const trimmed = raw.trim();
-    if (trimmed !== raw && trimmed !== '')
-        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
-    return trimmed;
-}
-/** What an input needs beyond its kind's reading. */
-const VALIDATORS = {
-    // A line starting with `#` is a comment, as in the tag rules.
-    sources: lines => lines.filter(line => !line.startsWith('#')),
-    registry: parseRegistry,
-    target: plainName('target'),
-    builder: plainName('builder'),
-    password: trimPassword,
-    platforms: list => {
-        for (const p of list)
-            if (!parse_PLATFORM.test(p))
-                throw new InputError('platforms', `${parse_show(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
-        return list;
-    },
-    cacheFrom: cacheSpecs('cache-from'),
-    cacheTo: cacheSpecs('cache-to'),
-    provenance: attestation('provenance'),
-    sbom: attestation('sbom'),
-    outputs: outputSpecs,
-    secrets: secretLines,
-    secretFiles: secretSources('secret-files', 'path'),
-    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
-    addHosts: addHosts,
-    network: network,
-    shmSize: shmSize,
-    ulimit: ulimits,
-    cgroupParent: cgroupParent,
-    allow: allow,
-    buildContexts: buildContexts,
-    ssh: ssh,
-    githubToken: githubToken,
-    annotations: annotations,
-    attests: attests,
-    noCacheFilters: noCacheFilters,
-    call: call,
-    context: value => {
-        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
-        if (/^ssh:\/\//i.test(value))
-            throw new InputError('context', `${parse_show(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
-        return value || '.';
-    }
-};
 /** Every row read by its kind and validator, with nothing checked on disk. */
 function readRows(get, notices = []) {
     const values = {};
@@ -5568,23 +5808,23 @@ function readRows(get, notices = []) {
 function checkLocalContext(context, file, cwd) {
     const dir = external_node_path_default().resolve(cwd, context);
     if (!isDir(dir))
-        throw new InputError('context', `${parse_show(context)} is not a directory (resolved to ${parse_show(dir)})`);
+        throw new InputError('context', `${(0,core_text/* quote */.hD)(context)} is not a directory (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
-        if (!isFile(f))
-            throw new InputError('file', `${parse_show(file)} does not exist (resolved to ${parse_show(f)})`);
+        if (!parse_isFile(f))
+            throw new InputError('file', `${(0,core_text/* quote */.hD)(file)} does not exist (resolved to ${(0,core_text/* quote */.hD)(f)})`);
     }
-    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+    else if (!parse_isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
         // Left at `.` in an empty workspace: most likely no checkout ran.
         if (context === '.' && isEmptyWorkspace(dir))
             throw new InputError('context', NO_CHECKOUT_HINT);
-        throw new InputError('file', `no Dockerfile in context ${parse_show(context)}; add one or set ${ref('file')}`);
+        throw new InputError('file', `no Dockerfile in context ${(0,core_text/* quote */.hD)(context)}; add one or set ${ref('file')}`);
     }
 }
 /** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
 function isEmptyWorkspace(dir) {
     try {
-        return (0,external_node_fs_namespaceObject.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
+        return (0,external_node_fs_.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
     }
     catch {
         return false;
@@ -5607,7 +5847,7 @@ function checkSources(values) {
 function parseInputs(get, cwd = process.cwd()) {
     const notices = [];
     const values = readRows(get, notices);
-    const tagged = readTagInputs(values, process.env);
+    const tagged = targets_readTagInputs(values, process.env);
     const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
     const remoteContext = isRemoteContext(values.context);
     // With sources nothing is built: there is no context to check, and no build input may be set.
@@ -5619,69 +5859,11 @@ function parseInputs(get, cwd = process.cwd()) {
     checkBuildSources(values, cwd, process.env);
     if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
         throw new InputError('username', `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`);
-    if ((values.username === '') !== (values.password === ''))
+    const cloud = singleCloudLogin(values, process.env);
+    if (!cloud && (values.username === '') !== (values.password === ''))
         throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    const logins = checkLogins(values);
+    const logins = checkLogins(values, cloud);
     return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
-}
-/** `images`, or `registry` + `image`: never both. */
-function checkTargets(values, notices) {
-    if (!values.images.length) {
-        values.image = checkImage(values.image, values.registry, notices);
-        return [{ registry: values.registry, image: values.image }];
-    }
-    if (values.image !== '')
-        throw new InputError('images', `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`);
-    let targets;
-    try {
-        targets = parseImages(values.images);
-    }
-    catch (error) {
-        throw new InputError('images', error.message);
-    }
-    if (!targets.length)
-        throw new InputError('images', 'every image is disabled (enable=false): nothing to push to');
-    const seen = new Set();
-    for (const t of targets) {
-        const key = `${t.registry}/${t.image}`;
-        if (seen.has(key))
-            throw new InputError('images', `${parse_show(key)} is given twice`);
-        seen.add(key);
-    }
-    // The first image stands for the run where one name is needed (summary, messages).
-    values.registry = targets[0].registry;
-    values.image = targets[0].image;
-    return targets;
-}
-/** `registry-auth` entries, or `username`/`password` for a single registry. */
-function checkLogins(values) {
-    if (values.registryAuth.trim() === '')
-        return values.username
-            ? [{ registry: values.registry, username: values.username, password: values.password }]
-            : [];
-    if (values.username)
-        throw new InputError('username', `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`);
-    let logins;
-    try {
-        logins = parseRegistryAuth(values.registryAuth);
-    }
-    catch (error) {
-        if (!(error instanceof RegistryAuthError))
-            throw error;
-        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
-    }
-    const seen = new Set();
-    return logins.map((login, i) => {
-        const registry = login.registry || DOCKER_HUB;
-        const problem = registryProblem(registry);
-        if (problem)
-            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${parse_show(registry)} ${problem}`);
-        const normalized = normalizeRegistry(registry);
-        if (seen.has(normalized))
-            throw new InputError('registry-auth', `${parse_show(normalized)} has two entries`);
-        seen.add(normalized);
-        return { ...login, registry: normalized };
-    });
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -5716,8 +5898,8 @@ const defaultInputs = (over = {}) => {
     };
 };
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/metadata/event.ts
 // What the tags and labels need to know about the run's event, read from the payload in one place: whether
 // it is a pull request and its number, the repository's default branch, the commit the build contains and
@@ -5821,7 +6003,7 @@ async function loadGitContext(warn, env = process.env) {
         return fromActionsContext(new Context(), env);
     }
     catch (error) {
-        warn(`could not read the event payload (${messageOf(error)})`);
+        warn(`could not read the event payload (${(0,core_text/* messageOf */.bD)(error)})`);
         return fromActionsContext({
             eventName: env.GITHUB_EVENT_NAME,
             ref: env.GITHUB_REF,
@@ -5936,7 +6118,7 @@ const hostOf = (value) => /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)
 function gitSources(inputs, opts) {
     const context = expandDefaultContext(inputs.context, opts.defaultContext, 'context');
     const named = inputs.buildContexts.map(entry => {
-        const { key, value } = splitKeyValue(entry);
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(entry);
         return { key, value: expandDefaultContext(value, opts.defaultContext, 'build-contexts') };
     });
     const join = (n) => `${n.key}=${n.value}`;
@@ -5967,7 +6149,7 @@ function gitSources(inputs, opts) {
         context: strip(context),
         buildContexts: named.map(n => join({ ...n, value: strip(n.value) }))
     };
-    const given = new Set(inputs.secrets.map(line => splitKeyValue(line).key));
+    const given = new Set(inputs.secrets.map(line => (0,core_text/* splitKeyValue */.px)(line).key));
     const tokenId = `GIT_AUTH_TOKEN.${githubHost}`;
     const taken = [tokenId, 'GIT_AUTH_TOKEN', `GIT_AUTH_HEADER.${githubHost}`].some(id => given.has(id) || secrets.has(id));
     if (inputs.githubToken && gitHosts.has(githubHost) && !taken)
@@ -5981,11 +6163,11 @@ function gitSources(inputs, opts) {
 function splitUserinfo(userinfo) {
     const colon = userinfo.indexOf(':');
     const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
-    return [percentDecoded(user), percentDecoded(password)];
+    return [(0,core_text/* percentDecoded */.oF)(user), (0,core_text/* percentDecoded */.oF)(password)];
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 // EXTERNAL MODULE: external "node:crypto"
@@ -6183,7 +6365,7 @@ function timeoutBinary(env) {
         timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
             .filter(Boolean)
             .map(dir => external_node_path_default().join(dir, 'timeout'))
-            .find(file => (0,external_node_fs_namespaceObject.existsSync)(file)));
+            .find(file => (0,external_node_fs_.existsSync)(file)));
     return timeoutPaths.get(PATH);
 }
 /** Children started by spawnWatched that have not closed yet. */
@@ -6237,7 +6419,7 @@ const refused = (signal) => ({
     stderr: '',
     stopped: { reason: 'signal', signal }
 });
-const exitCodeFor = (signal) => 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
+const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
 /** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
 function signalGroup(child, signal) {
     try {
@@ -6252,7 +6434,7 @@ function signalGroup(child, signal) {
 }
 function spawnWatched(command, args, env, options, fence) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        const child = (0,external_node_child_process_.spawn)(command, args, {
             env,
             stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
@@ -6329,7 +6511,7 @@ function spawnWatched(command, args, env, options, fence) {
             }
             text.stdout += decoders.stdout.end();
             text.stderr += decoders.stderr.end();
-            const exitCode = code ?? (signal ? 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0) : 1);
+            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
             resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
         });
         if (child.pid !== undefined) {
@@ -6398,7 +6580,7 @@ function removeSignalHandlers() {
 const HELPER_TIMEOUT_MS = 10000;
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
 }
 /** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
 function keyHost(key) {
@@ -6451,7 +6633,7 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
             result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
         }
         catch (error) {
-            throw /ENOENT|Unable to locate executable/i.test(messageOf(error)) ? missing(program) : error;
+            throw /ENOENT|Unable to locate executable/i.test((0,core_text/* messageOf */.bD)(error)) ? missing(program) : error;
         }
         if (result.stopped?.reason === 'signal')
             throw new Error(`${program} stopped: the run was cancelled`);
@@ -6462,17 +6644,17 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
         // 127: coreutils `timeout` (or a shell) found no such program.
         if (result.exitCode === 127 && !result.stdout)
             throw missing(program);
-        const said = oneLine(result.stderr || result.stdout, 200);
+        const said = (0,core_text/* oneLine */.TN)(result.stderr || result.stdout, 200);
         throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
     };
 }
 const missing = (program) => Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' });
 const runCredentialHelper = helperRunner();
 async function readConfig(configDir) {
-    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    const file = (0,external_node_path_.join)(configDir, 'config.json');
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (err) {
         if (err.code === 'ENOENT')
@@ -6506,7 +6688,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
         }
         catch (err) {
             const code = err.code;
-            const message = messageOf(err);
+            const message = (0,core_text/* messageOf */.bD)(err);
             // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
             if (code !== 'ENOENT' && !/not found/i.test(message))
                 warn?.(message);
@@ -6588,186 +6770,21 @@ function userConfig(file, text) {
 }
 /** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
 async function createPrivateConfig(dir, userDir, loginRegistries = []) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
     const userFile = external_node_path_default().join(userDir, 'config.json');
-    const user = (0,external_node_fs_namespaceObject.existsSync)(userFile) ? userConfig(userFile, await (0,promises_namespaceObject.readFile)(userFile, 'utf8')) : {};
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
+    const user = (0,external_node_fs_.existsSync)(userFile) ? userConfig(userFile, await (0,promises_.readFile)(userFile, 'utf8')) : {};
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
         mode: 0o600
     });
     for (const name of LINKED_DIRS) {
         const target = external_node_path_default().join(userDir, name);
-        if ((0,external_node_fs_namespaceObject.existsSync)(target))
-            await (0,promises_namespaceObject.symlink)(target, external_node_path_default().join(dir, name));
+        if ((0,external_node_fs_.existsSync)(target))
+            await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/retry.ts
-// Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
-
-/** An error that carries its classification, and optionally the server's Retry-After. */
-class ClassifiedError extends Error {
-    kind;
-    retryAfterMs;
-    constructor(message, kind, retryAfterMs) {
-        super(message);
-        this.kind = kind;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'ClassifiedError';
-    }
-}
-// Order matters: auth words win over transient ones ("unauthorized ... EOF" is still auth).
-const AUTH = [
-    /\b401\b/,
-    /\b403\b/,
-    /unauthori[sz]ed/i,
-    /\bdenied\b/i,
-    /authentication required/i,
-    /name[ _-]invalid/i,
-    /incorrect username or password/i,
-    /no basic auth credentials/i,
-    /forbidden/i
-];
-const TRANSIENT = [
-    /\b5[0-9][0-9]\b/,
-    /\b429\b/,
-    /toomanyrequests|too many requests/i,
-    /timed? ?out|timeout|deadline exceeded/i,
-    /connection reset|ECONNRESET/i,
-    /connection refused|ECONNREFUSED/i,
-    /\bEOF\b/,
-    /broken pipe|EPIPE/i,
-    // Go's wording when the peer drops a connection mid-request (containerd pushes through an io.Pipe).
-    /use of closed network connection|read\/write on closed pipe|server closed idle connection/i,
-    /connection aborted|ECONNABORTED|network is unreachable|no route to host/i,
-    /ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up/i,
-    /bad gateway|service unavailable|gateway time-?out|internal server error/i,
-    /blob upload unknown|blob upload invalid/i
-];
-/** What the docker CLI says when no engine answers at DOCKER_HOST. */
-const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
-// No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
-const FATAL = [NO_ENGINE];
-/**
- * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
- * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
- * are any words in it: such a failure is never retried and never taken for an auth problem.
- */
-const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
-/** Whether an error (or its message) says a build step failed: no hint applies to it. */
-const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test(messageOf(error));
-/** Classifies free text such as docker's error line or an HTTP error line. */
-function classify(text) {
-    if (BUILD_STEP_FAILED.test(text))
-        return 'fatal';
-    if (AUTH.some(re => re.test(text)))
-        return 'auth';
-    if (FATAL.some(re => re.test(text)))
-        return 'fatal';
-    if (TRANSIENT.some(re => re.test(text)))
-        return 'transient';
-    return 'fatal';
-}
-function kindOf(err) {
-    if (err instanceof ClassifiedError)
-        return err.kind;
-    const code = err?.code;
-    if (typeof code === 'string' &&
-        /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
-        return 'transient';
-    return classify(messageOf(err));
-}
-/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^[0-9]+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    // Only an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "-5" or "1.5".
-    if (!/^[A-Za-z]{3}, /.test(trimmed))
-        return undefined;
-    const at = Date.parse(trimmed);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-const DEFAULT_BASE_MS = 1000;
-const DEFAULT_MAX_MS = 15000;
-/** Full-jitter exponential backoff, floored by the server's Retry-After when it gave one. */
-function backoffMs(attempt, { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, random = Math.random }, retryAfterMs) {
-    const cap = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
-    const jittered = Math.round(cap / 2 + (random() * cap) / 2);
-    return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4);
-}
-/**
- * The longest retry() runs when each attempt ends within `attemptMs` and no Retry-After stretches a wait:
- * every attempt with the longest wait before it, cut at `maxElapsedMs` (no attempt starts after that).
- */
-function retry_worstRetryMs(attemptMs, opts) {
-    let total = attemptMs;
-    for (let attempt = 1; attempt < opts.attempts; attempt++)
-        total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs;
-    return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs);
-}
-const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
-async function retry(fn, opts) {
-    const now = opts.now ?? Date.now;
-    const start = now();
-    for (let attempt = 1;; attempt++) {
-        if (opts.signal?.aborted)
-            throw aborted(opts.signal);
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (kindOf(error) !== 'transient')
-                throw error;
-            const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
-            const delayMs = backoffMs(attempt, opts, retryAfter);
-            const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
-            if (attempt >= opts.attempts || outOfTime)
-                throw gaveUp(error, attempt, outOfTime);
-            if (opts.signal?.aborted)
-                throw error;
-            opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error });
-            await abortable(delayMs, opts.sleep, opts.signal);
-        }
-    }
-}
-const aborted = (signal) => new ClassifiedError(`stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`, 'fatal');
-/**
- * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
- * is not kept alive by a backoff nobody waits for.
- */
-function abortable(ms, sleep, signal) {
-    if (!signal)
-        return (sleep ?? realSleep)(ms);
-    return new Promise((resolve, reject) => {
-        let timer;
-        const stop = () => {
-            clearTimeout(timer);
-            reject(aborted(signal));
-        };
-        signal.addEventListener('abort', stop, { once: true });
-        const done = () => {
-            signal.removeEventListener('abort', stop);
-            resolve();
-        };
-        if (sleep)
-            sleep(ms).then(done, reject);
-        else
-            timer = setTimeout(done, ms);
-    });
-}
-/** The last transient error, told how long we tried, so the one error line tells the whole story. */
-function gaveUp(error, attempt, outOfTime) {
-    if ((attempt === 1 && !outOfTime) || !(error instanceof Error))
-        return error;
-    error.message += outOfTime
-        ? ` (gave up after ${attempt} attempt(s): no time left for another)`
-        : ` (after ${attempt} attempts)`;
-    return error;
-}
-
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(7253);
 ;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
 
 
@@ -6827,7 +6844,7 @@ async function loadRepository(ctx, opts) {
         // A cancelled run is not a missing label: it ends as cancelled.
         if (runCancelled.aborted)
             throw error;
-        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${oneLine(messageOf(error), 300)}); the title, description, url and licenses labels are left out`);
+        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
         return { labels: {} };
     }
 }
@@ -6849,7 +6866,7 @@ async function loadCommitDate(ctx, sha, opts) {
         return new Date(ms);
     }
     catch (error) {
-        opts.reporter.warning(`could not read the commit's date from the GitHub API (${oneLine(messageOf(error), 300)}); {{commit_date}} is the run's time`);
+        opts.reporter.warning(`could not read the commit's date from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); {{commit_date}} is the run's time`);
         return undefined;
     }
 }
@@ -6865,7 +6882,7 @@ async function ask(opts, request) {
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
     });
     const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
-    return retry(async () => {
+    return (0,retry/* retry */.L5)(async () => {
         try {
             return (await request(octokit, { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) })).data;
         }
@@ -6876,7 +6893,7 @@ async function ask(opts, request) {
         attempts: opts.attempts,
         sleep: opts.sleep,
         // Retries are told in the debug log only: the user hears once, when the answer is given up on.
-        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${messageOf(info.error)}`)
+        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${(0,core_text/* messageOf */.bD)(info.error)}`)
     });
 }
 /**
@@ -6892,13 +6909,13 @@ function classified(error, timeoutMs = API_TIMEOUT_MS) {
         (status !== 500 || error?.response !== undefined);
     if (!answered) {
         if (isTimeout(error) || isTimeout(cause))
-            return new ClassifiedError(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient');
-        return new ClassifiedError(`no answer: ${networkReason(error)}`, 'transient');
+            return new retry/* ClassifiedError */.IP(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient');
+        return new retry/* ClassifiedError */.IP(`no answer: ${networkReason(error)}`, 'transient');
     }
-    const message = messageOf(error);
+    const message = (0,core_text/* messageOf */.bD)(error);
     if (status > 0 && status < 500 && status !== 429)
-        return new ClassifiedError(`HTTP ${status}: ${message}`, 'fatal');
-    return new ClassifiedError(`HTTP ${status}: ${message}`, 'transient');
+        return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'fatal');
+    return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'transient');
 }
 const asError = (e) => typeof e === 'object' && e !== null ? e : undefined;
 const isTimeout = (error) => {
@@ -6907,16 +6924,16 @@ const isTimeout = (error) => {
 };
 /** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED …`. */
 function networkReason(error) {
-    let reason = messageOf(error);
+    let reason = (0,core_text/* messageOf */.bD)(error);
     let e = asError(error);
     for (let depth = 0; e && depth < 5; depth++, e = asError(e.cause)) {
         const message = typeof e.message === 'string' ? e.message : '';
         if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code))
-            return oneLine(message || e.code, 200);
+            return (0,core_text/* oneLine */.TN)(message || e.code, 200);
         if (message && message !== 'Unknown Error')
             reason = message;
     }
-    return oneLine(reason, 200);
+    return (0,core_text/* oneLine */.TN)(reason, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/attests.ts
@@ -6946,9 +6963,9 @@ function withBuilderId(attrs, builderId) {
 function provenanceArgs(provenance, builderId) {
     if (provenance === '')
         return [];
-    if (YAML_FALSE.test(provenance))
+    if (core_text/* YAML_FALSE */.e7.test(provenance))
         return ['--provenance=false'];
-    if (YAML_TRUE.test(provenance))
+    if (core_text/* YAML_TRUE */.DG.test(provenance))
         return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
     return [`--provenance=${withBuilderId(provenance, builderId)}`];
 }
@@ -6967,8 +6984,9 @@ function attestArgs(inputs, builderId) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/build-flags.ts
-// The plan of one build and the argv of its build options, beside buildArgs (docker.ts) which places them.
-// Pure.
+// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
+// command line as the log shows it. Pure, table-tested.
+
 
 /** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
 const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
@@ -7005,6 +7023,69 @@ function optionArgs(inputs, plan, buildx) {
         args.push(`--call=${callArg(inputs.call)}`);
     return args;
 }
+/** A context path that starts with "-" would be read as a flag. */
+const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
+/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
+function buildArgs(inputs, plan, buildx = false) {
+    const args = buildx ? ['buildx', 'build'] : ['build'];
+    if (buildx && inputs.builder)
+        args.push(`--builder=${inputs.builder}`);
+    if (plan.iidfile)
+        args.push(`--iidfile=${plan.iidfile}`);
+    if (inputs.file)
+        args.push(`--file=${inputs.file}`);
+    if (inputs.target)
+        args.push(`--target=${inputs.target}`);
+    for (const arg of inputs.buildArgs)
+        args.push(`--build-arg=${arg}`);
+    for (const label of plan.labels)
+        args.push(`--label=${label}`);
+    if (inputs.pull)
+        args.push('--pull');
+    if (inputs.noCache)
+        args.push('--no-cache');
+    args.push(...optionArgs(inputs, plan, buildx));
+    if (buildx) {
+        if (plan.metadataFile)
+            args.push(`--metadata-file=${plan.metadataFile}`);
+        if (inputs.platforms.length)
+            args.push(`--platform=${inputs.platforms.join(',')}`);
+        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
+            args.push(`--cache-from=${spec}`);
+        for (const spec of plan.cacheTo ?? inputs.cacheTo)
+            args.push(`--cache-to=${withIgnoreError(spec)}`);
+        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
+        if (inputs.sbom)
+            args.push(`--sbom=${inputs.sbom}`);
+        for (const s of plan.secretFiles ?? [])
+            args.push(`--secret=id=${s.id},src=${s.path}`);
+        for (const a of plan.annotations ?? [])
+            args.push(`--annotation=${a}`);
+        args.push(...(plan.exports ?? []));
+    }
+    for (const ref of plan.refs)
+        args.push(`--tag=${ref}`);
+    args.push(safeContext(plan.context ?? inputs.context));
+    return args;
+}
+/** A failed cache export must never fail a good build. */
+function withIgnoreError(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+/**
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
+ */
+function displayArgs(args) {
+    return ['docker', ...args]
+        .map(a => a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
+        .join(' ');
+}
+/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
 
 ;// CONCATENATED MODULE: ./src/core/bounds.ts
 // Time bounds that grow with what is moved, and their overrides from the environment (the tests shrink
@@ -7022,6 +7103,120 @@ function grownMs(minMs, size = 0) {
 }
 /** 4000 → "4", 2500 → "2.5". */
 const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
+
+;// CONCATENATED MODULE: ./src/docker/bounds.ts
+// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
+// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => envMs(env, name, fallback);
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    return { stallMs: grownMs(bounds.pushStallMs, size), ceilingMs: grownMs(bounds.pushMinMs, size) };
+}
+
+;// CONCATENATED MODULE: ./src/docker/errors.ts
+
+
+class DockerError extends retry/* ClassifiedError */.IP {
+    command;
+    exitCode;
+    stderr;
+    constructor(command, exitCode, stderr, 
+    /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
+    own) {
+        const detail = lastMeaningfulLine(stderr);
+        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? (0,retry/* classify */.L8)(detail));
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'DockerError';
+    }
+}
+/** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
+function stoppedError(command, result, stop, subject) {
+    const on = subject ? ` on ${subject}` : '';
+    const own = stop.reason === 'signal'
+        ? {
+            message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
+            kind: 'fatal'
+        }
+        : stop.reason === 'stall'
+            ? {
+                message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}`,
+                kind: 'transient'
+            }
+            : {
+                message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
+                kind: 'transient'
+            };
+    return new DockerError(command, result.exitCode, result.stderr, own);
+}
+/**
+ * docker's own final error line: the one that says what went wrong, and the only text a failure is
+ * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
+ * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
+ * closing `ERROR: ` line wins. Deprecation notices are skipped too.
+ */
+function lastMeaningfulLine(text) {
+    const lines = [];
+    let inNotice = false;
+    for (const raw of text.split(/\r?\n/)) {
+        // A notice is a "DEPRECATED:" line followed by indented continuation lines.
+        inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw));
+        if (!inNotice && raw.trim() !== '')
+            lines.push(raw.trim());
+    }
+    // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
+    const noEngine = lines.find(l => NO_ENGINE_LINE.test(l));
+    if (noEngine)
+        return noEngine.replace(/^(ERROR|docker):\s*/, '');
+    const own = lines.filter(l => !BUILD_LOG_LINE.test(l));
+    const last = (test) => own.findLastIndex(test);
+    let at = last(l => l.startsWith('ERROR: '));
+    if (at < 0)
+        at = last(l => /error|denied|unauthorized|failed|invalid/i.test(l));
+    if (at < 0)
+        at = own.length - 1;
+    return continued(own, at).replace(/^ERROR:\s*/, '');
+}
+/**
+ * A line with the lines that finish its sentence: git breaks `fatal: unable to connect to 127.0.0.1:` from
+ * `127.0.0.1[0: 127.0.0.1]: errno=Connection refused`, and docker adds `: exit status 128` on a line of its
+ * own. A line ending in ":" goes on, and so does one that the next line continues with ":".
+ */
+function continued(lines, at) {
+    if (at < 0)
+        return '';
+    let text = lines[at];
+    for (let i = at + 1; i < lines.length && (text.endsWith(':') || lines[i].startsWith(':')); i++)
+        text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`;
+    return text;
+}
+/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
+const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
+/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
+const BUILD_LOG_LINE = /^#\d+ /;
+/** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
+const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${retry/* NO_ENGINE */.Zi.source})`, 'i');
 
 ;// CONCATENATED MODULE: ./src/registry/oci.ts
 // OCI descriptors and manifests as read from registries we do not control: the media types, the digest
@@ -7158,6 +7353,42 @@ function parseManifest(body, mediaType) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/docker/daemon.ts
+// What the engine says of a registry: whether its daemon.json lets it skip TLS (insecure-registries), as
+// dockerd decides it, asked only when HTTPS fails.
+
+
+/**
+ * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
+ * otherwise any of the host's addresses inside an insecure CIDR does.
+ */
+function insecureByConfig(config, registry, addresses) {
+    const named = config.IndexConfigs?.[registry];
+    if (named)
+        return named.Secure === false;
+    const cidrs = new external_node_net_.BlockList();
+    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+        const [net, bits] = cidr.split('/');
+        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
+            cidrs.addSubnet(net, Number(bits), type);
+    }
+    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+}
+/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
+async function dockerTreatsAsInsecure(docker, registry) {
+    const { host } = splitHostPort(registry);
+    const [config, addresses] = await Promise.all([
+        docker.registryConfig(),
+        (0,external_node_net_.isIP)(host)
+            ? [host]
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
+                .then(dns => dns.lookup(host, { all: true }))
+                .then(found => found.map(f => f.address), () => [])
+    ]);
+    return insecureByConfig(config, registry, addresses);
+}
+
 ;// CONCATENATED MODULE: ./src/docker/docker.ts
 // The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
 // argv comes from pure builders so it can be table-tested.
@@ -7171,175 +7402,8 @@ function parseManifest(body, mediaType) {
 
 
 
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-const SHORT_DEADLINE_MS = 60_000;
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-const PUSH_STALL_MS = 60_000;
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-const PUSH_MIN_MS = 180_000;
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-function boundsFrom(env) {
-    const ms = (name, fallback) => envMs(env, name, fallback);
-    return {
-        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
-    };
-}
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-function pushWatch(bounds, size = 0) {
-    return { stallMs: grownMs(bounds.pushStallMs, size), ceilingMs: grownMs(bounds.pushMinMs, size) };
-}
 
-class DockerError extends ClassifiedError {
-    command;
-    exitCode;
-    stderr;
-    constructor(command, exitCode, stderr, 
-    /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
-    own) {
-        const detail = lastMeaningfulLine(stderr);
-        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? classify(detail));
-        this.command = command;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'DockerError';
-    }
-}
-/** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
-function stoppedError(command, result, stop, subject) {
-    const on = subject ? ` on ${subject}` : '';
-    const own = stop.reason === 'signal'
-        ? {
-            message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
-            kind: 'fatal'
-        }
-        : stop.reason === 'stall'
-            ? {
-                message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}`,
-                kind: 'transient'
-            }
-            : {
-                message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
-                kind: 'transient'
-            };
-    return new DockerError(command, result.exitCode, result.stderr, own);
-}
-/**
- * docker's own final error line: the one that says what went wrong, and the only text a failure is
- * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
- * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
- * closing `ERROR: ` line wins. Deprecation notices are skipped too.
- */
-function lastMeaningfulLine(text) {
-    const lines = [];
-    let inNotice = false;
-    for (const raw of text.split(/\r?\n/)) {
-        // A notice is a "DEPRECATED:" line followed by indented continuation lines.
-        inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw));
-        if (!inNotice && raw.trim() !== '')
-            lines.push(raw.trim());
-    }
-    // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
-    const noEngine = lines.find(l => NO_ENGINE_LINE.test(l));
-    if (noEngine)
-        return noEngine.replace(/^(ERROR|docker):\s*/, '');
-    const own = lines.filter(l => !BUILD_LOG_LINE.test(l));
-    const last = (test) => own.findLastIndex(test);
-    let at = last(l => l.startsWith('ERROR: '));
-    if (at < 0)
-        at = last(l => /error|denied|unauthorized|failed|invalid/i.test(l));
-    if (at < 0)
-        at = own.length - 1;
-    return continued(own, at).replace(/^ERROR:\s*/, '');
-}
-/**
- * A line with the lines that finish its sentence: git breaks `fatal: unable to connect to 127.0.0.1:` from
- * `127.0.0.1[0: 127.0.0.1]: errno=Connection refused`, and docker adds `: exit status 128` on a line of its
- * own. A line ending in ":" goes on, and so does one that the next line continues with ":".
- */
-function continued(lines, at) {
-    if (at < 0)
-        return '';
-    let text = lines[at];
-    for (let i = at + 1; i < lines.length && (text.endsWith(':') || lines[i].startsWith(':')); i++)
-        text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`;
-    return text;
-}
-/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
-const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
-/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
-const BUILD_LOG_LINE = /^#\d+ /;
-/** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
-const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${NO_ENGINE.source})`, 'i');
-/** A context path that starts with "-" would be read as a flag. */
-const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
-/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
-function buildArgs(inputs, plan, buildx = false) {
-    const args = buildx ? ['buildx', 'build'] : ['build'];
-    if (buildx && inputs.builder)
-        args.push(`--builder=${inputs.builder}`);
-    if (plan.iidfile)
-        args.push(`--iidfile=${plan.iidfile}`);
-    if (inputs.file)
-        args.push(`--file=${inputs.file}`);
-    if (inputs.target)
-        args.push(`--target=${inputs.target}`);
-    for (const arg of inputs.buildArgs)
-        args.push(`--build-arg=${arg}`);
-    for (const label of plan.labels)
-        args.push(`--label=${label}`);
-    if (inputs.pull)
-        args.push('--pull');
-    if (inputs.noCache)
-        args.push('--no-cache');
-    args.push(...optionArgs(inputs, plan, buildx));
-    if (buildx) {
-        if (plan.metadataFile)
-            args.push(`--metadata-file=${plan.metadataFile}`);
-        if (inputs.platforms.length)
-            args.push(`--platform=${inputs.platforms.join(',')}`);
-        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
-            args.push(`--cache-from=${spec}`);
-        for (const spec of plan.cacheTo ?? inputs.cacheTo)
-            args.push(`--cache-to=${withIgnoreError(spec)}`);
-        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
-        if (inputs.sbom)
-            args.push(`--sbom=${inputs.sbom}`);
-        for (const s of plan.secretFiles ?? [])
-            args.push(`--secret=id=${s.id},src=${s.path}`);
-        for (const a of plan.annotations ?? [])
-            args.push(`--annotation=${a}`);
-        args.push(...(plan.exports ?? []));
-    }
-    for (const ref of plan.refs)
-        args.push(`--tag=${ref}`);
-    args.push(safeContext(plan.context ?? inputs.context));
-    return args;
-}
-/** A failed cache export must never fail a good build. */
-function withIgnoreError(spec) {
-    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
-}
-/**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
- * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
- */
-function displayArgs(args) {
-    return ['docker', ...args]
-        .map(a => a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
-        .join(' ');
-}
-/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
+
 const PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
     '/usr/local/libexec/docker/cli-plugins',
@@ -7355,13 +7419,13 @@ function hasBuildxPlugin(configDir, env = process.env) {
         return false;
     let extra = [];
     try {
-        const config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
+        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
         extra = config.cliPluginsExtraDirs ?? [];
     }
     catch {
         // no config: only the default places count
     }
-    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
+    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
 }
 class Docker {
     runner;
@@ -7444,6 +7508,14 @@ class Docker {
         const platform = platformString({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
         return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
     }
+    /**
+     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
+     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
+     */
+    async save(image, file, size = 0) {
+        const { ceilingMs } = pushWatch(this.bounds, size);
+        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
+    }
     /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
     async registryConfig() {
         const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
@@ -7481,36 +7553,6 @@ function pushedDigests(repoDigests, repository) {
             .filter(([name, digest]) => digest && names.has(name))
             .map(([, digest]) => digest))
     ];
-}
-/**
- * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
- * otherwise any of the host's addresses inside an insecure CIDR does.
- */
-function insecureByConfig(config, registry, addresses) {
-    const named = config.IndexConfigs?.[registry];
-    if (named)
-        return named.Secure === false;
-    const cidrs = new external_node_net_.BlockList();
-    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
-        const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
-            cidrs.addSubnet(net, Number(bits), type);
-    }
-    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
-}
-/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
-async function dockerTreatsAsInsecure(docker, registry) {
-    const { host } = splitHostPort(registry);
-    const [config, addresses] = await Promise.all([
-        docker.registryConfig(),
-        (0,external_node_net_.isIP)(host)
-            ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
-                .then(dns => dns.lookup(host, { all: true }))
-                .then(found => found.map(f => f.address), () => [])
-    ]);
-    return insecureByConfig(config, registry, addresses);
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -7944,7 +7986,7 @@ function checkTagged(inputs, meta, ctx) {
 
 const readJson = (file) => {
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch {
         return undefined;
@@ -7978,7 +8020,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 /** A failed registry interaction; `kind` drives retry() through ClassifiedError. */
-class RegistryError extends ClassifiedError {
+class RegistryError extends retry/* ClassifiedError */.IP {
     /** HTTP status, when the registry answered. */
     status;
     /** First `errors[].code` of the registry's JSON body, or the system error code (ECONNREFUSED, ...). */
@@ -8044,9 +8086,9 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
     const body = errorBodyMessage(res.body);
     const code = body.code === undefined ? undefined : redact(body.code, secrets);
     const message = body.message === undefined ? undefined : redact(body.message, secrets);
-    const text = oneLine(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '', 300);
+    const text = (0,core_text/* oneLine */.TN)(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '', 300);
     const prefix = what ? `${what} ` : '';
-    return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) });
+    return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: (0,retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after'])) });
 }
 
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
@@ -8175,10 +8217,10 @@ function urlSecrets(value) {
         const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
         if (!secret)
             continue;
-        found.push(secret, percentDecoded(secret));
+        found.push(secret, (0,core_text/* percentDecoded */.oF)(secret));
         // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
         if (colon >= 0)
-            found.push(userinfo, percentDecoded(userinfo), Buffer.from(`${percentDecoded(userinfo.slice(0, colon))}:${percentDecoded(secret)}`).toString('base64'));
+            found.push(userinfo, (0,core_text/* percentDecoded */.oF)(userinfo), Buffer.from(`${(0,core_text/* percentDecoded */.oF)(userinfo.slice(0, colon))}:${(0,core_text/* percentDecoded */.oF)(secret)}`).toString('base64'));
     }
     return [...new Set(found)];
 }
@@ -8212,8 +8254,8 @@ function tlsFailure(err) {
 }
 /** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
 async function readCertsDir(dir) {
-    const names = (await (0,promises_namespaceObject.readdir)(dir).catch(() => [])).sort();
-    const read = (n) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, n));
+    const names = (await (0,promises_.readdir)(dir).catch(() => [])).sort();
+    const read = (n) => (0,promises_.readFile)(external_node_path_default().join(dir, n));
     const cas = names.filter(n => n.endsWith('.crt'));
     const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
     if (!cas.length && !pairs.length)
@@ -8236,7 +8278,7 @@ function secureOnly(err, failure, registry) {
     // OpenSSL's own text for this case is a long internal trace; say what it means instead.
     const message = failure === 'plain-http'
         ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
-        : `${messageOf(err).trim()} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
+        : `${(0,core_text/* messageOf */.bD)(err).trim()} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
     return Object.assign(new Error(message), { code });
 }
 
@@ -8320,7 +8362,7 @@ class Transport {
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body) {
-        return retry(async () => {
+        return (0,retry/* retry */.L5)(async () => {
             const { res, at } = await this.follow(method, url, headers, body);
             if (res.status === 408 || res.status === 429 || res.status >= 500)
                 throw this.httpError(method, at, res, 'transient');
@@ -8329,7 +8371,7 @@ class Transport {
             attempts: this.attempts,
             sleep: this.sleep,
             signal: this.closed.signal,
-            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${messageOf(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
+            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${(0,core_text/* messageOf */.bD)(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
         });
     }
     /**
@@ -8385,7 +8427,7 @@ class Transport {
         if (err instanceof RegistryError)
             return err;
         const code = err?.code;
-        return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
+        return new RegistryError(`${method} ${where(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
             code: typeof code === 'string' ? code : undefined
         });
     }
@@ -8509,7 +8551,7 @@ async function requestToken(transport, challenge, scope, credentials) {
         url = new URL(realm);
     }
     catch {
-        throw new RegistryError(`${registry} sent an invalid token realm "${oneLine(realm, 100)}"`, 'auth');
+        throw new RegistryError(`${registry} sent an invalid token realm "${(0,core_text/* oneLine */.TN)(realm, 100)}"`, 'auth');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
         throw new RegistryError(`${registry} sent an unsupported token realm ${url.origin}`, 'auth');
@@ -8742,7 +8784,7 @@ class Authenticator {
             }
             return credentials;
         }, (err) => {
-            throw new RegistryError(`could not read credentials for ${this.registry}: ${oneLine(messageOf(err), 300)}`, 'fatal');
+            throw new RegistryError(`could not read credentials for ${this.registry}: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, 'fatal');
         });
         return this.credentialsPromise;
     }
@@ -8993,7 +9035,7 @@ function mayHaveIndex(inputs, env) {
 function ociAnnotations(labels, levels, index) {
     const used = levels.filter(level => index || !isIndexLevel(level));
     const oci = labels
-        .map(line => splitKeyValue(line))
+        .map(line => (0,core_text/* splitKeyValue */.px)(line))
         .filter((kv) => !!kv && kv.key.startsWith(OCI_PREFIX));
     return used.flatMap(level => oci.map(({ key, value }) => `${level}:${key}=${value}`));
 }
@@ -9026,7 +9068,7 @@ async function withIndexFallback(plan, build, reporter) {
         return build({ ...plan, annotations: rest });
     }
 }
-const errorText = (error) => `${messageOf(error)}\n${error?.stderr ?? ''}`;
+const errorText = (error) => `${(0,core_text/* messageOf */.bD)(error)}\n${error?.stderr ?? ''}`;
 
 ;// CONCATENATED MODULE: ./src/pipeline/hints.ts
 
@@ -9041,10 +9083,10 @@ target) {
     const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
     return error => {
         // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
-        if (isBuildStepFailure(error))
+        if ((0,retry/* isBuildStepFailure */.$x)(error))
             throw error;
-        const kind = kindOf(error);
-        const message = messageOf(error);
+        const kind = (0,retry/* kindOf */.I)(error);
+        const message = (0,core_text/* messageOf */.bD)(error);
         if (kind === 'auth') {
             const login = inputs.logins.some(l => l.registry === registry) ||
                 (inputs.username !== '' && registry === inputs.registry);
@@ -9054,16 +9096,16 @@ target) {
                 : inputs.targets.length > 1 || inputs.registryAuth
                     ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it in an earlier step`
                     : `set ${ref('username', 'password')}, or log in to ${registry} in an earlier step`;
-            throw new ClassifiedError(`${message} (${hint})`, kind);
+            throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
         }
-        if (NO_ENGINE.test(message))
-            throw new ClassifiedError(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
+        if (retry/* NO_ENGINE */.Zi.test(message))
+            throw new retry/* ClassifiedError */.IP(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
         if (registry.startsWith('[') && /invalid reference format/i.test(message))
-            throw new ClassifiedError(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+            throw new retry/* ClassifiedError */.IP(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
         // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
         if (/server gave HTTP response to HTTPS client/i.test(message))
-            throw new ClassifiedError(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
+            throw new retry/* ClassifiedError */.IP(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
         throw error;
     };
 }
@@ -9218,16 +9260,16 @@ async function secretFiles(inputs, workDir, reporter,
 extra = []) {
     const written = [
         ...extra,
-        ...inputs.secrets.map(line => splitKeyValue(line)),
+        ...inputs.secrets.map(line => (0,core_text/* splitKeyValue */.px)(line)),
         ...inputs.secretEnvs.map(line => {
-            const { key, value } = splitKeyValue(line);
+            const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
             return { key, value: process.env[value] ?? '' };
         })
     ];
     const fromFiles = await Promise.all(inputs.secretFiles.map(async (line) => {
-        const { key, value } = splitKeyValue(line);
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
         const file = external_node_path_default().resolve(value);
-        const content = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        const content = await (0,promises_.readFile)(file, 'utf8');
         // A large file is not a password; masking megabytes line by line would only slow the log.
         if (content.length <= MAX_MASKED_FILE)
             maskValue(content, reporter);
@@ -9236,11 +9278,11 @@ extra = []) {
     if (!written.length)
         return fromFiles;
     const dir = external_node_path_default().join(workDir, 'secrets');
-    await (0,promises_namespaceObject.mkdir)(dir, { mode: 0o700 });
+    await (0,promises_.mkdir)(dir, { mode: 0o700 });
     const own = await Promise.all(written.map(async ({ key, value }, i) => {
         maskValue(value, reporter);
         const file = external_node_path_default().join(dir, String(i));
-        await (0,promises_namespaceObject.writeFile)(file, value, { mode: 0o600 });
+        await (0,promises_.writeFile)(file, value, { mode: 0o600 });
         return { id: key, path: file };
     }));
     return [...own, ...fromFiles];
@@ -9254,7 +9296,7 @@ function maskValue(value, reporter) {
 const retrying = (what, attempts, reporter, sleep) => ({
     attempts,
     sleep,
-    onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`)
+    onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${(0,core_text/* messageOf */.bD)(info.error)}`)
 });
 
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
@@ -9362,7 +9404,7 @@ async function build(inputs, plan, deps) {
     const result = await withIndexFallback(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = plan.build.iidfile ? (await (0,promises_namespaceObject.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
+    const iid = plan.build.iidfile ? (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
     const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
     const identity = [
         ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
@@ -9383,7 +9425,7 @@ async function build(inputs, plan, deps) {
  */
 function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
     let firstFailedAt;
-    return retry(() => docker.build(args, { push: subject }).catch((error) => {
+    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject }).catch((error) => {
         firstFailedAt ??= Date.now();
         throw error;
     }), {
@@ -9408,7 +9450,7 @@ async function inspectBuilt(docker, built, refs) {
         }
     }
     // The containerd store keeps images by name: once another build took our tag, nothing names our image.
-    if (/no such image/i.test(messageOf(last)))
+    if (/no such image/i.test((0,core_text/* messageOf */.bD)(last)))
         throw new VerificationError(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
     throw last;
 }
@@ -9433,7 +9475,7 @@ function located(error, inputs) {
 }
 async function readMetadata(file) {
     try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
     }
     catch {
         return {};
@@ -9597,25 +9639,28 @@ async function checkVersionGates(inputs, docker) {
 const TOKEN_USER = '<token>';
 async function logIn(inputs, deps) {
     const { docker, reporter } = deps;
+    const users = new Map();
     for (const login of inputs.logins) {
-        await retry(() => docker.login(loginHost(login.registry), login.username, login.password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
-        reporter.info(`Logged in to ${login.registry} as ${login.username}`);
+        const { username, password } = deps.logins ? await deps.logins.resolve(login) : login;
+        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+        reporter.info(`Logged in to ${login.registry} as ${username}`);
+        users.set(login.registry, username);
     }
     if (deps.dockerConfig)
-        await checkLanded(inputs, deps.dockerConfig);
+        await checkLanded(inputs, deps.dockerConfig, users);
 }
 /**
  * Each login is found in the config, read afresh, the way the registry client will look it up. Whatever
  * rewrote the file in between, the error says so instead of blaming the credentials.
  */
-async function checkLanded(inputs, dockerConfig) {
+async function checkLanded(inputs, dockerConfig, users) {
     // Helpers are never run: the login hosts are pinned to the file store.
     const lookup = credentialsFromDockerConfig(dockerConfig, () => Promise.reject(new Error('not found')));
     for (const login of inputs.logins) {
         const found = await lookup(login.registry);
-        if (found && (found.username === login.username || found.username === TOKEN_USER))
+        if (found && (found.username === users.get(login.registry) || found.username === TOKEN_USER))
             continue;
-        throw new ClassifiedError(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
+        throw new retry/* ClassifiedError */.IP(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
     }
 }
 
@@ -9684,7 +9729,7 @@ async function pushTarget(inputs, target, built, size, inspecting, deps) {
     const { docker, client, reporter } = deps;
     const refs = target.refs;
     const hint = withHint(inputs, target);
-    const pushDocker = (ref) => retry(() => docker.push(ref, size), {
+    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size), {
         ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
         maxElapsedMs: PUSH_RETRY_WINDOW_MS
     }).catch(hint);
@@ -9711,7 +9756,7 @@ async function movedDuringPush(docker, built, ref, error) {
     const now = await docker.inspect(ref).catch(() => undefined);
     if (!now || built.identity.includes(now.id))
         return error;
-    return new VerificationError(`another build moved the tag ${ref} on this docker engine during the push (${messageOf(error)}); nothing of this run's image is verified`);
+    return new VerificationError(`another build moved the tag ${ref} on this docker engine during the push (${(0,core_text/* messageOf */.bD)(error)}); nothing of this run's image is verified`);
 }
 /**
  * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
@@ -9725,7 +9770,7 @@ async function tagByApi(client, name, digest, tags, reporter) {
         return true;
     }
     catch (error) {
-        reporter.info(`The registry API did not take the extra tags (${messageOf(error)}); pushing them with docker`);
+        reporter.info(`The registry API did not take the extra tags (${(0,core_text/* messageOf */.bD)(error)}); pushing them with docker`);
         return false;
     }
 }
@@ -9749,6 +9794,84 @@ function resultOf(o) {
         builder: o.builder,
         durations: o.durations
     };
+}
+
+;// CONCATENATED MODULE: ./src/registry/tags-list.ts
+// GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
+// `Link: <…>; rel="next"` header.
+
+
+
+const PAGE = 1000;
+/** Pages of tags read at most, for registries that page in hundreds (or send empty pages that link on). */
+const MAX_PAGES = 1000;
+/** The `rel="next"` target of a Link header, or undefined. */
+function nextLink(link) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):';
+/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
+function nextPage(link, base) {
+    let next;
+    try {
+        next = new URL(link, base);
+    }
+    catch {
+        // reported below
+    }
+    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+        throw new RegistryError(`GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify((0,core_text/* oneLine */.TN)(link, 200))})`, 'fatal');
+    return next;
+}
+/**
+ * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
+ * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
+ */
+async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_READ } = {}) {
+    const tags = [];
+    let read = 0;
+    const first = client.url(repo, 'tags/list');
+    first.searchParams.set('n', String(PAGE));
+    let url = first;
+    for (let page = 0; url; page++) {
+        if (page === MAX_PAGES)
+            throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
+        // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
+        // without our credentials, which are for this registry only.
+        const foreign = url.origin !== client.transport.effective(first).origin;
+        const accept = { Accept: 'application/json' };
+        const res = foreign
+            ? await client.transport.send('GET', url, accept)
+            : await client.auth.request('GET', url, repo, 'pull', accept);
+        if (res.status === 404 && !foreign)
+            return tags;
+        if (res.status !== 200)
+            throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '');
+        let body;
+        try {
+            body = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
+        }
+        const listed = Array.isArray(body?.tags) ? body.tags : [];
+        read += listed.length;
+        if (read > maxRead)
+            throw new RegistryError(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
+        for (const t of listed)
+            if (typeof t === 'string' && keep(t))
+                tags.push(t);
+        const next = nextLink(headerValue(res.headers.link));
+        url = next === undefined ? undefined : nextPage(next, client.transport.effective(url));
+    }
+    return tags;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -9878,14 +10001,15 @@ function networkError(method, url, err) {
     if (err instanceof RegistryError)
         return err;
     const code = err?.code;
-    return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
+    return new RegistryError(`${method} ${where(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
         code: typeof code === 'string' ? code : undefined
     });
 }
 
 ;// CONCATENATED MODULE: ./src/registry/blobs.ts
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
-// the source → one monolithic PUT to the target), for promoting and merging images without the engine.
+// the source, or a file → one monolithic PUT to the target), for promoting and merging images without the
+// engine.
 
 
 
@@ -9957,15 +10081,35 @@ async function startUpload(client, repo, mount) {
  */
 async function streamBlob(src, srcRepo, dst, dstRepo, blob, upload, ceilingMs) {
     checkDigest(blob.digest);
+    return withCeiling(blob, `${src.registry}/${srcRepo}`, `${dst.registry}/${dstRepo}`, ceilingMs, signal => moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal));
+}
+/**
+ * A blob read from `open()` (a file: `source` names it) into an upload session of `dst`/`dstRepo`, checked
+ * on the way as a registry's blob is, and bounded by `ceilingMs` alike. Not retried here.
+ */
+async function pushStream(open, source, dst, dstRepo, blob, upload, ceilingMs) {
+    checkDigest(blob.digest);
+    return withCeiling(blob, source, `${dst.registry}/${dstRepo}`, ceilingMs, signal => {
+        const body = open();
+        const checked = new CheckedBlob(blob, source, 'has');
+        body.on('error', err => checked.destroy(new RegistryError(`${source}: reading it failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, 'fatal')));
+        checked.on('close', () => body.destroy());
+        signal.addEventListener('abort', () => checked.destroy());
+        body.pipe(checked);
+        return putBlob(dst, dstRepo, blob, checked, upload, signal);
+    });
+}
+/** `move` aborted by its signal after `ceilingMs`, which ends as a transient error saying so. */
+async function withCeiling(blob, from, to, ceilingMs, move) {
     const ceiling = new AbortController();
     const timer = ceilingMs === undefined ? undefined : setTimeout(() => ceiling.abort(), ceilingMs);
     try {
-        return await moveBlob(src, srcRepo, dst, dstRepo, blob, upload, ceiling.signal);
+        return await move(ceiling.signal);
     }
     catch (error) {
         if (!ceiling.signal.aborted)
             throw error;
-        throw new RegistryError(`copy of ${blob.digest} (${blob.size} bytes) from ${src.registry}/${srcRepo} to ${dst.registry}/${dstRepo} ` +
+        throw new RegistryError(`copy of ${blob.digest} (${blob.size} bytes) from ${from} to ${to} ` +
             `not done after ${formatSeconds(ceilingMs)} s (a blob stream's bound grows with its size at ${bounds_MIN_THROUGHPUT / 1024 / 1024} MiB/s): the transfer is too slow`, 'transient');
     }
     finally {
@@ -9991,12 +10135,12 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
     if (declared !== undefined && declared !== String(blob.size)) {
         // Never read on, and never back into the pool: the connection is in an unknown state.
         got.res.destroy();
-        throw new RegistryError(`${source} is served with ${oneLine(declared, 40)} bytes, but its descriptor's size is ${blob.size}`, 'fatal');
+        throw new RegistryError(`${source} is served with ${(0,core_text/* oneLine */.TN)(declared, 40)} bytes, but its descriptor's size is ${blob.size}`, 'fatal');
     }
     const checked = new CheckedBlob(blob, source);
     got.res.on('error', err => checked.destroy(err instanceof RegistryError
         ? err
-        : new RegistryError(`${source}: reading it failed: ${oneLine(messageOf(err), 300)}`, kindOf(err))));
+        : new RegistryError(`${source}: reading it failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err))));
     got.res.on('close', () => {
         if (!got.res.complete)
             checked.destroy(new RegistryError(`${source}: the source closed the connection mid-blob`, 'transient'));
@@ -10007,6 +10151,10 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
             got.res.destroy();
     });
     got.res.pipe(checked);
+    return putBlob(dst, dstRepo, blob, checked, upload, signal);
+}
+/** `body` into the upload session: one monolithic PUT with the digest, which the target checks too. */
+async function putBlob(dst, dstRepo, blob, checked, upload, signal) {
     const put = new URL(upload);
     put.searchParams.set('digest', blob.digest);
     const auth = await dst.auth.headerFor(dstRepo, 'pull,push');
@@ -10030,19 +10178,22 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
 class CheckedBlob extends external_node_stream_.Transform {
     blob;
     source;
+    verb;
     bytes = 0;
     hash;
     held;
-    constructor(blob, source) {
+    /** `verb` says how the bytes came: a registry's blob "is served with" them, a file "has" them. */
+    constructor(blob, source, verb = 'is served with') {
         super();
         this.blob = blob;
         this.source = source;
+        this.verb = verb;
         this.hash = hashFor(blob.digest);
     }
     _transform(chunk, _encoding, done) {
         this.bytes += chunk.length;
         if (this.bytes > this.blob.size)
-            return done(new RegistryError(`${this.source} is served with more bytes than its descriptor's size (${this.blob.size})`, 'fatal'));
+            return done(new RegistryError(`${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`, 'fatal'));
         this.hash.update(chunk);
         if (this.held)
             this.push(this.held);
@@ -10054,127 +10205,15 @@ class CheckedBlob extends external_node_stream_.Transform {
             return done(new RegistryError(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`, 'fatal'));
         const got = digestOf(this.blob.digest, this.hash);
         if (got !== this.blob.digest)
-            return done(new RegistryError(`${this.source} is served with other content (its digest is ${got})`, 'fatal'));
+            return done(new RegistryError(`${this.source} ${this.verb} other content (its digest is ${got})`, 'fatal'));
         done(null, this.held);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/tags-list.ts
-// GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
-// `Link: <…>; rel="next"` header.
-
-
-
-const PAGE = 1000;
-/** Pages of tags read at most, for registries that page in hundreds (or send empty pages that link on). */
-const MAX_PAGES = 1000;
-/** The `rel="next"` target of a Link header, or undefined. */
-function nextLink(link) {
-    if (!link)
-        return undefined;
-    for (const part of link.split(/,(?=\s*<)/)) {
-        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
-            return m[1];
-    }
-    return undefined;
-}
-const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):';
-/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
-function nextPage(link, base) {
-    let next;
-    try {
-        next = new URL(link, base);
-    }
-    catch {
-        // reported below
-    }
-    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-        throw new RegistryError(`GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify(oneLine(link, 200))})`, 'fatal');
-    return next;
-}
-/**
- * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
- * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
- */
-async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_READ } = {}) {
-    const tags = [];
-    let read = 0;
-    const first = client.url(repo, 'tags/list');
-    first.searchParams.set('n', String(PAGE));
-    let url = first;
-    for (let page = 0; url; page++) {
-        if (page === MAX_PAGES)
-            throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
-        // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
-        // without our credentials, which are for this registry only.
-        const foreign = url.origin !== client.transport.effective(first).origin;
-        const accept = { Accept: 'application/json' };
-        const res = foreign
-            ? await client.transport.send('GET', url, accept)
-            : await client.auth.request('GET', url, repo, 'pull', accept);
-        if (res.status === 404 && !foreign)
-            return tags;
-        if (res.status !== 200)
-            throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '');
-        let body;
-        try {
-            body = JSON.parse(res.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
-        }
-        const listed = Array.isArray(body?.tags) ? body.tags : [];
-        read += listed.length;
-        if (read > maxRead)
-            throw new RegistryError(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
-        for (const t of listed)
-            if (typeof t === 'string' && keep(t))
-                tags.push(t);
-        const next = nextLink(headerValue(res.headers.link));
-        url = next === undefined ? undefined : nextPage(next, client.transport.effective(url));
-    }
-    return tags;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/read.ts
-
-
-/** `from`'s manifest at `reference` (a tag, or the descriptor that names it), checked and parsed. */
-async function readSource(from, reference, label) {
-    const ref = typeof reference === 'string' ? reference : reference.digest;
-    const name = label ?? `${from.client.registry}/${from.name}${ref.includes(':') ? '@' : ':'}${ref}`;
-    const fail = (message) => {
-        throw new RegistryError(`source ${name}: ${message}`, 'fatal');
-    };
-    let manifest;
-    try {
-        manifest = await from.client.getManifest(from.name, ref);
-    }
-    catch (error) {
-        if (!(error instanceof RegistryError))
-            throw error;
-        throw new RegistryError(`source ${name}: ${error.message}`, error.kind, {
-            status: error.status,
-            code: error.code
-        });
-    }
-    if (typeof reference !== 'string' && manifest.body.length !== reference.size)
-        fail(`the manifest has ${manifest.body.length} bytes, but its descriptor's size is ${reference.size}`);
-    try {
-        return { ...manifest, parsed: parseManifest(manifest.body, manifest.mediaType), label: name };
-    }
-    catch (error) {
-        if (error instanceof OciError)
-            return fail(error.message);
-        throw error;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/sources/copy.ts
 // Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
-// within the same repository, a cross-repository mount within one registry, a stream between registries.
-
+// within the same repository, a cross-repository mount within one registry, a stream between registries
+// or from disk.
 
 
 
@@ -10201,7 +10240,7 @@ class Copier {
      * wait on itself; the depth of nested indexes is bounded all the same.
      */
     place(src, dst, manifest, depth = 0, digest = manifest.digest) {
-        if (sameRepository(src, dst))
+        if (src.side && sameRepository(src.side, dst))
             return Promise.resolve();
         return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
             const parsed = manifest.parsed;
@@ -10223,11 +10262,11 @@ class Copier {
             return;
         if (depth >= MAX_NESTING)
             throw new RegistryError(`source ${index.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`, 'fatal');
-        await Promise.all(index.parsed.manifests.map(async (d) => this.place(src, dst, await readSource(src, d), depth + 1, d.digest)));
+        await Promise.all(index.parsed.manifests.map(async (d) => this.place(src, dst, await src.manifest(d), depth + 1, d.digest)));
     }
     blob(src, dst, blob) {
         return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
-            const sameRegistry = src.client === dst.client;
+            const sameRegistry = src.side?.client === dst.client;
             if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
                 this.moved.blobsPresent++;
                 return;
@@ -10235,15 +10274,15 @@ class Copier {
             let mount = sameRegistry;
             // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
             // The window opens when the blob has its slot: time queued behind other blobs is not its own.
-            await this.limited(() => retry(async () => {
-                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.name } : undefined);
+            await this.limited(() => (0,retry/* retry */.L5)(async () => {
+                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.side.name } : undefined);
                 if (upload === 'mounted') {
                     this.moved.blobsMounted++;
                     return;
                 }
                 mount = false;
                 const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size);
-                const bytes = await streamBlob(src.client, src.name, dst.client, dst.name, blob, upload, ceilingMs);
+                const bytes = await src.sendBlob(blob, dst, upload, ceilingMs);
                 this.moved.blobBytes += bytes;
                 this.moved.blobsCopied++;
             }, {
@@ -10370,7 +10409,94 @@ function platformOfConfig(config) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/sources/read.ts
+
+
+/** `from`'s manifest at `reference` (a tag, or the descriptor that names it), checked and parsed. */
+async function readSource(from, reference, label) {
+    const ref = typeof reference === 'string' ? reference : reference.digest;
+    const name = label ?? `${from.client.registry}/${from.name}${ref.includes(':') ? '@' : ':'}${ref}`;
+    const fail = (message) => {
+        throw new RegistryError(`source ${name}: ${message}`, 'fatal');
+    };
+    let manifest;
+    try {
+        manifest = await from.client.getManifest(from.name, ref);
+    }
+    catch (error) {
+        if (!(error instanceof RegistryError))
+            throw error;
+        throw new RegistryError(`source ${name}: ${error.message}`, error.kind, {
+            status: error.status,
+            code: error.code
+        });
+    }
+    if (typeof reference !== 'string' && manifest.body.length !== reference.size)
+        fail(`the manifest has ${manifest.body.length} bytes, but its descriptor's size is ${reference.size}`);
+    try {
+        return { ...manifest, parsed: parseManifest(manifest.body, manifest.mediaType), label: name };
+    }
+    catch (error) {
+        if (error instanceof OciError)
+            return fail(error.message);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/store.ts
+
+
+
+
+const registryStore = (side) => ({
+    where: `${side.client.registry}/${side.name}`,
+    side,
+    manifest: d => readSource(side, d),
+    smallBlob: digest => getSmallBlob(side.client, side.name, digest),
+    sendBlob: (blob, dst, upload, ceilingMs) => streamBlob(side.client, side.name, dst.client, dst.name, blob, upload, ceilingMs)
+});
+/** The most a manifest, an index or an image config may weigh when read from disk. */
+const MAX_SMALL = 4 * 1024 * 1024;
+/** Reads the whole stream, checked as a blob that is sent is, and drops the bytes. */
+async function verifyStream(source, blob, what) {
+    const checked = new CheckedBlob(blob, what, 'has');
+    source.on('error', error => checked.destroy(error));
+    checked.on('close', () => source.destroy());
+    for await (const _ of source.pipe(checked))
+        void _;
+}
+/**
+ * A source on disk: every manifest it needs already read, checked and parsed into `manifests`, every blob
+ * a file (`fileOf`), checked again as it is sent.
+ */
+function localStore(where, manifests, fileOf) {
+    return {
+        where,
+        async manifest(d) {
+            const m = manifests.get(d.digest);
+            if (!m)
+                throw new RegistryError(`source ${where}: manifest ${d.digest} was not read`, 'fatal');
+            if (m.body.length !== d.size)
+                throw new RegistryError(`source ${m.label}: the manifest has ${m.body.length} bytes, but its descriptor's size is ${d.size}`, 'fatal');
+            return m;
+        },
+        async smallBlob(digest) {
+            const { tree, name } = fileOf(digest);
+            const body = await tree.read(name, MAX_SMALL);
+            const got = contentDigest(digest, body);
+            if (got !== digest)
+                throw new RegistryError(`${tree.where}: ${name} has other content (its digest is ${got})`, 'fatal');
+            return body;
+        },
+        sendBlob(blob, dst, upload, ceilingMs) {
+            const { tree, name } = fileOf(blob.digest);
+            return pushStream(() => tree.open(name), `${tree.where}: ${name}`, dst.client, dst.name, blob, upload, ceilingMs);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/referrers.ts
+
 
 
 
@@ -10447,12 +10573,13 @@ async function listReferrers(side, digest) {
  */
 async function copyReferrers(copier, src, dst, digest) {
     const { list, via } = await listReferrers(src, digest);
+    const store = registryStore(src);
     if (list.length > MAX_REFERRERS)
         throw new RegistryError(`${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`, 'fatal');
     const placed = await Promise.all(list.map(async (d) => {
         // Checked against its descriptor like any source manifest before it is placed.
         const manifest = await readSource(src, d);
-        await copier.place(src, dst, manifest);
+        await copier.place(store, dst, manifest);
         return d;
     }));
     if (placed.length && !(await fromApi(dst, digest)))
@@ -10463,7 +10590,7 @@ async function copyReferrers(copier, src, dst, digest) {
         const manifest = await taggedSource(src, tag);
         if (!manifest)
             continue;
-        await copier.place(src, dst, manifest);
+        await copier.place(store, dst, manifest);
         await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType);
         cosignTags.push(tag);
     }
@@ -10482,10 +10609,565 @@ async function writeFallback(dst, digest, added) {
     await dst.client.putManifest(dst.name, tag, body, OCI_INDEX);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/sources/tar.ts
+// Reads a tar archive's table of contents without reading the files in it: one 512-byte header per entry,
+// then each file is a byte range of the archive, opened on demand. A blob in an `oci-archive` or a
+// `docker save` archive is streamed from its range, never read whole.
+
+
+class TarFormatError extends Error {
+}
+const BLOCK = 512;
+/** An archive with more entries than this is not an image. */
+const MAX_ENTRIES = 100_000;
+/** Pax and GNU long-name records are small; a larger one is not a name. */
+const MAX_META = 1024 * 1024;
+const field = (h, start, length) => {
+    const raw = h.subarray(start, start + length);
+    const nul = raw.indexOf(0);
+    return raw.subarray(0, nul < 0 ? raw.length : nul).toString('utf8');
+};
+function number(h, start, length) {
+    // GNU base-256 for sizes past 8 GB: the high bit of the first byte set.
+    if (h[start] & 0x80) {
+        let n = h[start] & 0x7f;
+        for (let i = start + 1; i < start + length; i++)
+            n = n * 256 + h[i];
+        return n;
+    }
+    const text = field(h, start, length).trim();
+    if (text && !/^[0-7]+$/.test(text))
+        throw new TarFormatError(`bad number ${JSON.stringify(text)} in a header`);
+    return text ? Number.parseInt(text, 8) : 0;
+}
+function checksumOk(h) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : h[i];
+    try {
+        return sum === number(h, 148, 8);
+    }
+    catch {
+        return false;
+    }
+}
+/** `key=value` records of a pax extended header (`<len> key=value\n`). */
+function paxRecords(data) {
+    const out = {};
+    let at = 0;
+    while (at < data.length) {
+        const space = data.indexOf(0x20, at);
+        const length = Number.parseInt(data.subarray(at, space).toString('ascii'), 10);
+        if (space < 0 || !(length > 0))
+            break;
+        const record = data.subarray(space + 1, at + length - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        at += length;
+    }
+    return out;
+}
+const clean = (name) => external_node_path_default().posix.normalize(name.replace(/^(?:\.\/)+/, '')).replace(/\/+$/, '');
+/** Every regular file of the archive by its normalized path; symbolic and hard links resolved. */
+async function indexTar(file) {
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        const { size: total } = await fh.stat();
+        const files = new Map();
+        const links = new Map();
+        let pos = 0;
+        let count = 0;
+        let longName;
+        let longLink;
+        let pax = {};
+        for (;;) {
+            const h = await readAt(fh, pos, BLOCK);
+            if (h.length < BLOCK || h.every(b => b === 0))
+                break;
+            if (!checksumOk(h))
+                throw new TarFormatError(`no tar header at byte ${pos}: not a tar archive, or damaged`);
+            if (++count > MAX_ENTRIES)
+                throw new TarFormatError(`more than ${MAX_ENTRIES} entries`);
+            const type = String.fromCharCode(h[156] || 0x30);
+            const size = pax.size !== undefined ? Number(pax.size) : number(h, 124, 12);
+            const offset = pos + BLOCK;
+            if (!Number.isSafeInteger(size) || size < 0 || offset + size > total)
+                throw new TarFormatError(`the entry at byte ${pos} runs past the end of the archive (truncated?)`);
+            pos = offset + Math.ceil(size / BLOCK) * BLOCK;
+            if (type === 'x' || type === 'L' || type === 'K') {
+                if (size > MAX_META)
+                    throw new TarFormatError(`a ${size}-byte extended header`);
+                const data = await readAt(fh, offset, size);
+                if (type === 'x')
+                    pax = paxRecords(data);
+                else if (type === 'L')
+                    longName = field(data, 0, data.length);
+                else
+                    longLink = field(data, 0, data.length);
+                continue;
+            }
+            // POSIX ustar has a name prefix there; the old GNU format (magic "ustar  ") keeps times in its place.
+            const prefix = h.subarray(257, 263).toString('latin1') === 'ustar\0' ? field(h, 345, 155) : '';
+            const name = clean(pax.path ?? longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100)));
+            const link = pax.linkpath ?? longLink ?? field(h, 157, 100);
+            pax = {};
+            longName = longLink = undefined;
+            if (type === '0' || type === '7')
+                files.set(name, { offset, size });
+            else if (type === '1')
+                links.set(name, clean(link));
+            else if (type === '2')
+                links.set(name, clean(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), link)));
+        }
+        // `docker save` links a layer that two images share to the first copy.
+        for (const [name, target] of links) {
+            let to = target;
+            for (let hops = 0; hops < 8 && !files.has(to) && links.has(to); hops++)
+                to = links.get(to);
+            const entry = files.get(to);
+            if (entry)
+                files.set(name, entry);
+        }
+        return files;
+    }
+    finally {
+        await fh.close();
+    }
+}
+async function readAt(fh, position, length) {
+    const buf = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+        const { bytesRead } = await fh.read(buf, got, length - got, position + got);
+        if (!bytesRead)
+            break;
+        got += bytesRead;
+    }
+    return buf.subarray(0, got);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/files.ts
+// The files of an image on disk, alike whether they sit in a directory (an OCI layout) or in a tar archive
+// (an `oci-archive`, a `docker save` archive): a size to check, a small file read whole, a large one
+// streamed.
+
+
+
+
+
+class TooLarge extends Error {
+}
+/** A relative name from inside the image (a layer path in manifest.json): never outside the tree. */
+function insideName(name) {
+    const n = path.posix.normalize(name.replace(/^(?:\.\/)+/, ''));
+    return n.startsWith('/') || n === '..' || n.startsWith('../') ? undefined : n;
+}
+function directoryTree(dir) {
+    const at = (name) => external_node_path_default().join(dir, ...name.split('/'));
+    return {
+        where: dir,
+        size: name => (0,promises_.stat)(at(name)).then(s => (s.isFile() ? s.size : undefined), () => undefined),
+        async read(name, max) {
+            const fh = await (0,promises_.open)(at(name), 'r');
+            try {
+                const { size } = await fh.stat();
+                if (size > max)
+                    throw new TooLarge(`${name} is ${size} bytes, more than ${max}`);
+                return await fh.readFile();
+            }
+            finally {
+                await fh.close();
+            }
+        },
+        open: name => (0,external_node_fs_.createReadStream)(at(name))
+    };
+}
+async function archiveTree(file) {
+    const entries = await indexTar(file);
+    const entry = (name) => {
+        const e = entries.get(name);
+        if (!e)
+            throw Object.assign(new Error(`${file} has no ${name}`), { code: 'ENOENT' });
+        return e;
+    };
+    const range = (e) => ({ start: e.offset, end: e.offset + e.size - 1 });
+    return {
+        where: file,
+        size: async (name) => entries.get(name)?.size,
+        async read(name, max) {
+            const e = entry(name);
+            if (e.size > max)
+                throw new TooLarge(`${name} is ${e.size} bytes, more than ${max}`);
+            if (!e.size)
+                return Buffer.alloc(0);
+            const chunks = [];
+            for await (const chunk of (0,external_node_fs_.createReadStream)(file, range(e)))
+                chunks.push(chunk);
+            return Buffer.concat(chunks);
+        },
+        open(name) {
+            const e = entry(name);
+            // An empty range would read the whole file: an empty blob is an empty stream.
+            return e.size ? (0,external_node_fs_.createReadStream)(file, range(e)) : external_node_stream_.Readable.from([]);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/pipeline/sources/layout.ts
+// An OCI image layout as a source (a directory, or the tar of one that buildx and `docker save` write),
+// pushed byte for byte. Every manifest and blob the image needs is read and checked against its digest
+// here, before anything is sent.
+
+
+
+
+/** Blobs hashed at once while checking; the disk, not the CPU, is the limit. */
+const PARALLEL_CHECKS = 2;
+const layout_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+/** An input error about this source line. */
+const failOn = (source) => (message) => {
+    throw new InputError('sources', `${layout_show(source.line)}: ${message}`);
+};
+function parseJson(body, what, fail) {
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return fail(`${what} is not JSON`);
+    }
+}
+async function small(tree, name, fail) {
+    if ((await tree.size(name)) === undefined)
+        fail(`${tree.where} has no ${name}`);
+    return tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${error.message}`));
+}
+/** `docker.io/library/app:1` and `app:1` are one name, as docker shortens it. */
+const shortName = (name) => name.replace(/^(?:docker\.io|index\.docker\.io)\/(?:library\/)?/, '');
+function pick(items, namesOf, source, where, fail) {
+    const names = (i) => namesOf(i).filter(Boolean);
+    if (source.reference !== undefined) {
+        const wanted = shortName(source.reference);
+        const found = items.filter(i => names(i).some(n => n === source.reference || shortName(n) === wanted));
+        if (found.length === 1)
+            return found[0];
+        const all = items.flatMap(names);
+        return fail(found.length
+            ? `${where} holds ${found.length} images named ${layout_show(source.reference)}`
+            : `${where} holds no image named ${layout_show(source.reference)}${all.length ? ` (it holds ${all.map(layout_show).join(', ')})` : ''}`);
+    }
+    if (items.length === 1)
+        return items[0];
+    if (!items.length)
+        return fail(`${where} holds no image`);
+    const all = items.flatMap(names);
+    return fail(`${where} holds ${items.length} images; name one as ${layout_show(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(layout_show).join(', ')})` : ''}`);
+}
+/** An OCI image layout: the image of index.json that the line names (or the only one), byte for byte. */
+async function readLayout(tree, source) {
+    const fail = failOn(source);
+    if ((await tree.size('oci-layout')) === undefined)
+        fail(`${tree.where} is not an OCI image layout (it has no oci-layout file)`);
+    const index = parseJson(await small(tree, 'index.json', fail), 'index.json', fail);
+    const all = (Array.isArray(index.manifests) ? index.manifests : [])
+        .map((d, i) => ({ d: d, i }))
+        .filter(({ d }) => MANIFEST_TYPES.includes(d?.mediaType))
+        .map(({ d, i }) => checkedOci(() => parseDescriptor(d, `index.json manifests[${i}]`), fail));
+    // One image may be listed under several names.
+    const byDigest = new Map();
+    for (const d of all)
+        byDigest.set(d.digest, [...(byDigest.get(d.digest) ?? []), d]);
+    const [chosen] = pick([...byDigest.values()], ds => ds.flatMap(d => [
+        d.annotations?.['org.opencontainers.image.ref.name'] ?? '',
+        d.annotations?.['io.containerd.image.name'] ?? ''
+    ]), source, tree.where, fail);
+    const pathOf = (digest) => `blobs/${digest.replace(':', '/')}`;
+    const manifests = new Map();
+    const blobs = new Map();
+    // Descriptors come through parseDescriptor (index.json's) or parseManifest (an index's): digests checked.
+    const walk = async (d, depth) => {
+        if (depth > 4)
+            fail(`indexes nest deeper than 4 levels`);
+        const name = pathOf(d.digest);
+        if ((await tree.size(name)) === undefined)
+            fail(`${tree.where} lacks ${d.mediaType} ${d.digest} (${name})${depth ? ', which its index lists: an index is pushed whole, and only some of its images are here (a multi-platform image pulled for one platform?)' : ''}`);
+        const body = await tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${error.message}`));
+        const got = contentDigest(d.digest, body);
+        if (got !== d.digest)
+            fail(`${tree.where}: ${name} does not match its digest ${d.digest} (its bytes hash to ${got})`);
+        if (d.size !== body.length)
+            fail(`${tree.where}: ${name} is ${body.length} bytes, not the ${d.size} its descriptor says`);
+        const parsed = checkedOci(() => parseManifest(body, d.mediaType), fail, `${name}: `);
+        const label = depth ? `${tree.where}@${d.digest}` : layout_show(source.line);
+        const manifest = { digest: d.digest, mediaType: d.mediaType, body, parsed, label };
+        manifests.set(d.digest, manifest);
+        if (parsed.kind === 'index')
+            await Promise.all(parsed.manifests.map(child => walk(child, depth + 1)));
+        else
+            for (const b of [parsed.config, ...parsed.layers])
+                if (!b.urls?.length)
+                    blobs.set(b.digest, b);
+        return manifest;
+    };
+    const top = await walk(chosen, 0);
+    await checkBlobs(tree, [...blobs.values()], pathOf, fail);
+    const config = top.parsed.kind === 'image' ? top.parsed.config.digest : undefined;
+    return { store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })), top, config };
+}
+/** Every blob present, of its size, hashing to its digest: read whole once, before anything is sent. */
+async function checkBlobs(tree, blobs, pathOf, fail) {
+    const queue = [...blobs];
+    const worker = async () => {
+        for (let b = queue.shift(); b; b = queue.shift()) {
+            const name = pathOf(b.digest);
+            const size = await tree.size(name);
+            if (size === undefined)
+                fail(`${tree.where} lacks blob ${b.digest} (${name})`);
+            if (size !== b.size)
+                fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`);
+            await verifyStream(tree.open(name), b, `${tree.where}: ${name}`).catch(error => error instanceof RegistryError ? fail(error.message) : Promise.reject(error));
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));
+}
+/** What the OCI checks of registry/oci.ts say is wrong, as an input error about this line. */
+function checkedOci(check, fail, prefix = '') {
+    try {
+        return check();
+    }
+    catch (error) {
+        if (error instanceof OciError)
+            return fail(prefix + error.message);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/docker-archive.ts
+// A `docker save` archive as a source. The newer kind (docker 25 and later) is an OCI layout too, read as
+// one. The classic kind holds only the image config and uncompressed layer tars, and no manifest: one is
+// written here, with each layer gzip-compressed as `docker push` would (into the run's private directory,
+// checked against its diff_id on the way), so the config digest is the image ID while the manifest is new.
+
+
+
+
+
+
+
+
+
+
+
+
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
+/** Layers compressed at once: each takes a core. */
+const PARALLEL_LAYERS = 2;
+/** `scratch` gives a private directory for the compressed layers. */
+async function readDockerArchive(tree, source, scratch) {
+    const fail = failOn(source);
+    if ((await tree.size('index.json')) !== undefined && (await tree.size('oci-layout')) !== undefined)
+        return readLayout(tree, source);
+    const list = parseJson(await small(tree, 'manifest.json', fail), 'manifest.json', fail);
+    if (!Array.isArray(list))
+        fail('manifest.json is not a list of images');
+    const entry = pick(list, e => e.RepoTags ?? [], source, tree.where, fail);
+    const inside = (name) => typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
+        ? name
+        : fail(`manifest.json names ${layout_show(String(name))}, which is not a file inside the archive`);
+    const configName = inside(entry.Config);
+    const configBody = await small(tree, configName, fail);
+    const config = parseJson(configBody, configName, fail);
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    const layerNames = (entry.Layers ?? []).map(inside);
+    if (diffIds.length !== layerNames.length)
+        fail(`${configName} lists ${diffIds.length} layers and manifest.json ${layerNames.length}`);
+    for (const name of layerNames)
+        if ((await tree.size(name)) === undefined)
+            fail(`${tree.where} has no ${name}`);
+    const dir = await scratch();
+    const compressed = directoryTree(dir);
+    const configDigest = manifestDigest(configBody);
+    const files = new Map([
+        [configDigest, { tree, name: configName }]
+    ]);
+    const layers = new Array(layerNames.length);
+    const queue = [...layerNames.entries()];
+    const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+            const [i, name] = next;
+            const layer = await gzipLayer(tree, name, dir);
+            if (layer.diffId !== undefined && layer.diffId !== diffIds[i])
+                fail(`${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${layer.diffId})`);
+            files.set(layer.descriptor.digest, layer.already ? { tree, name } : { tree: compressed, name: layer.file });
+            layers[i] = layer.descriptor;
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_LAYERS }, worker));
+    const body = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        config: { mediaType: OCI_CONFIG, digest: configDigest, size: configBody.length },
+        layers
+    }));
+    // Written here, and parsed as every source manifest is.
+    const top = {
+        digest: manifestDigest(body),
+        mediaType: OCI_MANIFEST,
+        body,
+        parsed: parseManifest(body, OCI_MANIFEST),
+        label: layout_show(source.line)
+    };
+    return {
+        store: localStore(tree.where, new Map([[top.digest, top]]), digest => files.get(digest)),
+        top,
+        config: configDigest,
+        written: true
+    };
+}
+const hashing = (hash, count) => new external_node_stream_.Transform({
+    transform(chunk, _encoding, done) {
+        hash.update(chunk);
+        if (count)
+            count.bytes += chunk.length;
+        done(null, chunk);
+    }
+});
+/**
+ * One layer as it is pushed: a compressed one (gzip, zstd) as it is, its diff_id taken by decompressing a
+ * gzip one on the way (node has no zstd everywhere: a zstd layer's is left unchecked); an uncompressed one
+ * gzip-compressed into `dir`, its diff_id taken on the way.
+ */
+async function gzipLayer(tree, name, dir) {
+    let head = Buffer.alloc(0);
+    for await (const chunk of tree.open(name)) {
+        head = chunk.subarray(0, 4);
+        break;
+    }
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
+    const zstd = head.length === 4 && head.readUInt32BE(0) === 0x28b52ffd;
+    const raw = (0,external_node_crypto_.createHash)('sha256');
+    const count = { bytes: 0 };
+    if (gzip || zstd) {
+        const diff = (0,external_node_crypto_.createHash)('sha256');
+        const drain = async (source) => {
+            for await (const _ of source)
+                void _;
+        };
+        if (gzip)
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw, count), (0,external_node_zlib_.createGunzip)(), hashing(diff), drain);
+        else
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw, count), drain);
+        const digest = `sha256:${raw.digest('hex')}`;
+        const mediaType = `${OCI_LAYER}+${gzip ? 'gzip' : 'zstd'}`;
+        return {
+            diffId: gzip ? `sha256:${diff.digest('hex')}` : undefined,
+            descriptor: { mediaType, digest, size: count.bytes },
+            already: true,
+            file: name
+        };
+    }
+    const out = (0,external_node_crypto_.createHash)('sha256');
+    const temporary = external_node_path_default().join(dir, `${name.replace(/[^A-Za-z0-9]/g, '_')}.partial`);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw), (0,external_node_zlib_.createGzip)(), hashing(out, count), (0,external_node_fs_.createWriteStream)(temporary));
+    const digest = `sha256:${out.digest('hex')}`;
+    const file = digest.slice(7);
+    await (0,promises_.rename)(temporary, external_node_path_default().join(dir, file));
+    return {
+        diffId: `sha256:${raw.digest('hex')}`,
+        descriptor: { mediaType: `${OCI_LAYER}+gzip`, digest, size: count.bytes },
+        already: false,
+        file
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/daemon.ts
+// `docker-daemon:` sources: the engine's own image, exported with `docker save` and read as an archive.
+// On the containerd image store the image ID is the digest of the image's index (or manifest), and the
+// export holds it byte for byte. The classic store keeps no manifest, so the image gets a new one (its
+// layers compressed anew), and the identity that survives is its config digest, the image ID there.
+
+
+
+
+
+/** How an image is named in messages: an ID by its first 12 hex digits, as docker shows it. */
+const shortImage = (image) => {
+    const hex = /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1];
+    return hex ? hex.slice(0, 12) : image;
+};
+async function readDaemonImage(source, ctx) {
+    const fail = failOn(source);
+    const info = await ctx.docker.inspect(source.path).catch(error => {
+        if (error instanceof DockerError && /no such (?:image|object)/i.test(error.stderr))
+            fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`);
+        throw error;
+    });
+    const dir = await ctx.scratch();
+    const file = external_node_path_default().join(dir, 'image.tar');
+    // By ID, so that what is exported is what was inspected, whatever a tag points to meanwhile.
+    await ctx.docker.save(info.id, file, info.size);
+    const image = await readDockerArchive(await archiveTree(file), { ...source, reference: undefined }, async () => dir);
+    const short = shortImage(info.id);
+    if (image.top.digest === info.id)
+        ctx.reporter.info(`Source ${source.line}: image ${short} is its ${image.top.mediaType}, pushed byte for byte`);
+    else if (image.config === info.id)
+        ctx.reporter.info(`Source ${source.line}: this docker engine's image store keeps no manifest, so a new one is written (${image.top.digest}, the layers gzip-compressed as docker push does); the pushed config digest is image ${short}`);
+    else
+        throw new Error(`docker save of image ${short} exported ${image.top.digest} with config ${image.config ?? 'none'}: neither is the image ID, so it cannot be proven the same image`);
+    return { ...image, id: info.id };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sources/local.ts
+// A local source line to an image to push: an OCI layout directory, a tar of one, a `docker save`
+// archive, or an image of the docker engine. Only the last needs the engine; the files are read by
+// the registry client's side of this program alone.
+
+
+
+
+
+
+
+
+/** The image, and what `imageid` says of it: the engine's image ID, else the config (or index) digest. */
+async function readLocal(source, ctx) {
+    const dir = external_node_path_default().join(ctx.workDir, 'sources');
+    // A fresh directory each time: two lines may name the same image.
+    const scratch = async () => {
+        await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+        return (0,promises_.mkdtemp)(external_node_path_default().join(dir, 'image-'));
+    };
+    if (source.transport === 'docker-daemon') {
+        const image = await readDaemonImage(source, { ...ctx, scratch });
+        return { ...image, imageid: image.id };
+    }
+    const fail = failOn(source);
+    const where = external_node_path_default().resolve(source.path);
+    const found = await (0,promises_.stat)(where).catch(() => undefined);
+    const directory = source.transport === 'oci';
+    if (!found || found.isDirectory() !== directory)
+        fail(`${JSON.stringify(source.path)}: no such ${directory ? 'directory' : 'file'}`);
+    const tree = directory
+        ? directoryTree(where)
+        : await archiveTree(where).catch(error => error instanceof TarFormatError
+            ? fail(`${JSON.stringify(source.path)}: ${error.message}`)
+            : Promise.reject(error));
+    const image = source.transport === 'docker-archive'
+        ? await readDockerArchive(tree, source, scratch)
+        : await readLayout(tree, source);
+    return {
+        ...image,
+        imageid: isIndex(image.top.mediaType) ? image.top.digest : (image.config ?? image.top.digest)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/sources/run.ts
-// The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
-// every target × tag) or merge several (one new index), and verify it in each target like any digest.
-// Everything that can be wrong with the sources is found before anything is written.
+
 
 
 
@@ -10519,8 +11201,9 @@ async function fromSources(inputs, plan, deps) {
                 await Promise.all(parts.map(part => placeChildren(copier, part, dst)));
             await Promise.all(target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType)));
             // A promotion keeps the digest, so what was attached to it still applies: it comes along.
-            if (parts.length === 1 && !sameRepository(parts[0].from, dst)) {
-                const c = await copyReferrers(copier, parts[0].from, dst, top.digest);
+            const from = parts[0].from.side;
+            if (parts.length === 1 && from && !sameRepository(from, dst)) {
+                const c = await copyReferrers(copier, from, dst, top.digest);
                 if (c.referrers || c.cosignTags.length)
                     reporter.info(`Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`);
             }
@@ -10542,7 +11225,7 @@ async function fromSources(inputs, plan, deps) {
         digest: top.digest,
         imageRef: `${targets[0].repository}@${top.digest}`,
         imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-        imageid: '',
+        imageid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
         tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
         platformDigests: top.platformDigests,
         size: 0,
@@ -10562,7 +11245,7 @@ async function fromSources(inputs, plan, deps) {
 }
 /** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
 async function placeChildren(copier, part, dst) {
-    if (sameRepository(part.from, dst))
+    if (part.from.side && sameRepository(part.from.side, dst))
         return;
     if (part.manifest.parsed.kind !== 'index')
         return copier.place(part.from, dst, part.manifest);
@@ -10580,7 +11263,7 @@ function merged(inputs, plan, parts, reporter) {
     if (typeof user === 'string')
         throw new InputError('annotations', user);
     // The automatic labels of a build (created, source, revision, version) describe the index here.
-    const automatic = Object.fromEntries(plan.build.labels.map(l => splitKeyValue(l)).map(kv => [kv.key, kv.value]));
+    const automatic = Object.fromEntries(plan.build.labels.map(l => (0,core_text/* splitKeyValue */.px)(l)).map(kv => [kv.key, kv.value]));
     try {
         const index = mergeIndex(parts, { user, automatic });
         if (index.why)
@@ -10607,14 +11290,14 @@ async function resolveAll(inputs, deps) {
             throw new InputError('sources', parsed);
         return parsed;
     });
-    const lists = await Promise.all(refs.map(r => resolveOne(r, deps)));
+    const lists = await Promise.all(refs.map(r => (isLocal(r) ? resolveLocal(r, deps) : resolveOne(r, deps))));
     const seen = new Set();
     const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));
     await Promise.all(parts.map(async (p) => {
         const parsed = p.manifest.parsed;
         if (parsed.kind === 'index')
             return;
-        const config = await getSmallBlob(p.from.client, p.from.name, parsed.config.digest).catch((error) => {
+        const config = await p.from.smallBlob(parsed.config.digest).catch((error) => {
             if (!(error instanceof RegistryError))
                 throw error;
             throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error);
@@ -10625,13 +11308,18 @@ async function resolveAll(inputs, deps) {
         deps.reporter.info(`Source ${p.source}: ${p.manifest.digest} (${p.manifest.mediaType})`);
     return parts;
 }
+async function resolveLocal(source, deps) {
+    const image = await readLocal(source, deps);
+    return [{ source: source.line, manifest: image.top, from: image.store, imageid: image.imageid }];
+}
 async function resolveOne(source, deps) {
-    const from = { client: deps.clientFor(source.registry), name: source.name };
+    const side = { client: deps.clientFor(source.registry), name: source.name };
+    const from = registryStore(side);
     const where = `${source.registry}/${source.name}`;
     const label = JSON.stringify(source.line);
     const fail = (error) => {
         if (error instanceof RegistryError && error.status === 404)
-            throw new InputError('sources', `${label}: no such image in ${where} (${messageOf(error).replace(`source ${label}: `, '')})`);
+            throw new InputError('sources', `${label}: no such image in ${where} (${(0,core_text/* messageOf */.bD)(error).replace(`source ${label}: `, '')})`);
         if (error instanceof RegistryError && !error.message.startsWith('source '))
             throw new RegistryError(`source ${label}: ${error.message}`, error.kind, {
                 status: error.status,
@@ -10641,11 +11329,11 @@ async function resolveOne(source, deps) {
     };
     if (source.prefix === undefined) {
         const reference = source.digest ?? source.tag;
-        const manifest = await readSource(from, reference, label).catch(fail);
+        const manifest = await readSource(side, reference, label).catch(fail);
         return [{ source: source.line, manifest, from }];
     }
     const prefix = source.prefix;
-    const tags = (await listTags(from.client, source.name, {
+    const tags = (await listTags(side.client, source.name, {
         keep: t => t.startsWith(prefix),
         maxRead: deps.bounds.maxTagsRead
     }).catch(fail)).sort();
@@ -10653,7 +11341,7 @@ async function resolveOne(source, deps) {
         throw new InputError('sources', `${label} matches no tag in ${where}`);
     return Promise.all(tags.map(async (tag) => ({
         source: `${where}:${tag}`,
-        manifest: await readSource(from, tag).catch(fail),
+        manifest: await readSource(side, tag).catch(fail),
         from
     })));
 }
@@ -10733,11 +11421,11 @@ async function writeSboms(sboms, tempRoot) {
     const platforms = Object.keys(sboms);
     if (!platforms.length)
         return {};
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
     const out = {};
     for (const platform of platforms) {
         const file = external_node_path_default().join(dir, sbomFileName(platform));
-        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(sboms[platform]));
+        await (0,promises_.writeFile)(file, JSON.stringify(sboms[platform]));
         out[platform] = file;
     }
     return out;
@@ -10749,9 +11437,97 @@ async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
     return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/logins.ts
+
+
+class Logins {
+    byRegistry = new Map();
+    tokens = new Map();
+    opts;
+    /** Token service calls made this run, per registry. */
+    calls = new Map();
+    constructor(logins, opts) {
+        for (const login of logins)
+            this.byRegistry.set(login.registry, login);
+        this.opts = opts;
+    }
+    /** The username and password for `login`, masked before they are returned. */
+    async resolve(login) {
+        const { reporter } = this.opts;
+        // A secret access key given as the password is masked like any password.
+        credentialSecrets(login.username, login.password).forEach(v => reporter.setSecret(v));
+        if (!login.cloud)
+            return { username: login.username, password: login.password };
+        const token = await this.token(login, login.cloud);
+        return { username: token.username, password: token.password };
+    }
+    /** The registry client's credentials: a cloud login's token for its registry, `fallback` for the rest. */
+    lookup(fallback) {
+        return async (registry) => {
+            const login = this.byRegistry.get(registry);
+            if (login?.cloud)
+                return this.resolve(login);
+            return fallback?.(registry);
+        };
+    }
+    token(login, cloud) {
+        const now = this.opts.now ?? Date.now;
+        const cached = this.tokens.get(login.registry);
+        // A failed fetch stays failed: a refusal is not asked again within the run.
+        if (cached && !(cached.token && cached.token.expiresAt <= now()))
+            return cached.promise;
+        const entry = { promise: this.fetch(login, cloud) };
+        entry.promise.then(token => (entry.token = token), () => { });
+        this.tokens.set(login.registry, entry);
+        return entry.promise;
+    }
+    async fetch(login, cloud) {
+        const { reporter, attempts, timeoutMs } = this.opts;
+        this.calls.set(login.registry, (this.calls.get(login.registry) ?? 0) + 1);
+        let token;
+        if (cloud.kind === 'hub-oidc') {
+            const idToken = this.opts.idToken;
+            if (!idToken)
+                throw new Error(`Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`);
+            const { hubOidcToken } = await __nccwpck_require__.e(/* import() */ 486).then(__nccwpck_require__.bind(__nccwpck_require__, 7486));
+            token = await hubOidcToken({
+                registry: login.registry,
+                username: login.username,
+                settings: cloud,
+                idToken,
+                attempts,
+                timeoutMs,
+                sleep: this.opts.sleep,
+                onRetry: m => reporter.warning(m),
+                onSecret: v => reporter.setSecret(v)
+            });
+        }
+        else {
+            const { ecrToken } = await __nccwpck_require__.e(/* import() */ 51).then(__nccwpck_require__.bind(__nccwpck_require__, 4051));
+            token = await ecrToken({
+                registry: login.registry,
+                public: cloud.kind === 'ecr-public',
+                region: cloud.region,
+                registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
+                accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
+                attempts,
+                timeoutMs
+            });
+        }
+        // Masked before anything can print or send it.
+        credentialSecrets(token.username, token.password).forEach(v => reporter.setSecret(v));
+        const until = Number.isFinite(token.expiresAt)
+            ? `, valid until ${new Date(token.expiresAt).toISOString()}`
+            : '';
+        reporter.info(`Got a login for ${login.registry} from ${cloudService(cloud)}${until}`);
+        return token;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
+
 
 
 
@@ -10797,7 +11573,7 @@ async function execute(inputs, opts) {
     checkBuilder(inputs, buildx);
     // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
     const release = guardSignals();
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
     try {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
@@ -10820,7 +11596,7 @@ async function execute(inputs, opts) {
                 return [meta, gitOrigin(ctx, env)];
             }),
             createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
-            (0,promises_namespaceObject.mkdir)(tmp, { mode: 0o700 })
+            (0,promises_.mkdir)(tmp, { mode: 0o700 })
         ]);
         opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
         defaults.warnings.forEach(w => opts.reporter.warning(w));
@@ -10840,7 +11616,8 @@ async function execute(inputs, opts) {
             driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
             git,
             registryBounds: registryBoundsFrom(env),
-            tempRoot: opts.tempRoot
+            tempRoot: opts.tempRoot,
+            idToken: opts.idToken
         });
         // From sources, the labels and annotations are those on what was pushed, not those a build would set.
         const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined };
@@ -10850,15 +11627,15 @@ async function execute(inputs, opts) {
         throw cancelledOr(error);
     }
     finally {
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
         release();
     }
 }
 /** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
 function cancelledOr(error) {
-    if (!runCancelled.aborted || /the run was cancelled/.test(messageOf(error)))
+    if (!runCancelled.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
         return error;
-    return new ClassifiedError(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
+    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
 }
 function gitOrigin(ctx, env) {
     const run = env.GITHUB_RUN_ID?.trim();
@@ -10871,7 +11648,17 @@ function gitOrigin(ctx, env) {
             : undefined
     };
 }
-async function runPipeline(inputs, deps) {
+async function runPipeline(inputs, given) {
+    // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
+    const logins = given.logins ??
+        new Logins(inputs.logins, {
+            reporter: given.reporter,
+            attempts: inputs.retries,
+            timeoutMs: boundsOf(given).requestMs,
+            idToken: given.idToken,
+            sleep: given.sleep
+        });
+    const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
     // One client per registry for the run: the reachability check and verification share its connections
     // and tokens.
     const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
@@ -10956,10 +11743,12 @@ verification, clientFor) {
     }
     if (clients.size)
         await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
-    // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+    // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
     if (inputs.sources.length && clients.size) {
         const promoted = await fromSources(inputs, plan, {
             reporter,
+            docker,
+            workDir: deps.workDir,
             clientFor,
             sleep: deps.sleep,
             durations,
@@ -11059,13 +11848,13 @@ const artifactLines = (names, digest) => digest ? names.map(name => `oci://${nam
 async function declareArtifacts(file, lines) {
     if (!file || !lines.length)
         return;
-    const before = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch((error) => {
+    const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
         if (error.code === 'ENOENT')
             return '';
         throw error;
     });
     const separator = before && !before.endsWith('\n') ? '\n' : '';
-    await (0,promises_namespaceObject.appendFile)(file, `${separator}${lines.join('\n')}\n`);
+    await (0,promises_.appendFile)(file, `${separator}${lines.join('\n')}\n`);
 }
 /** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
 async function declarePushed(inputs, digest, env = process.env) {
@@ -11082,11 +11871,16 @@ const byKey = (a, b) => {
     const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
     return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+/**
+ * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
+ * says where the annotations are when the run knows it (a merged index holds them at `index` only),
+ * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+ */
 function metadataOutputs(meta, fullTags, inputs) {
     const labels = [...meta.labels].sort(byKey);
     const sorted = [...meta.annotations].sort(byKey);
-    const annotations = annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS).flatMap(level => sorted.map(a => `${level}:${a}`));
+    const levels = meta.levels ?? annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS);
+    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
     const labelObject = Object.fromEntries(labels.map(l => {
         const eq = l.indexOf('=');
         return [l.slice(0, eq), l.slice(eq + 1)];
@@ -11317,7 +12111,7 @@ function fromEnvName(flag, name, env) {
 }
 /** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag, spec, env) {
-    const kv = splitKeyValue(spec);
+    const kv = (0,core_text/* splitKeyValue */.px)(spec);
     if (!kv || kv.key === '')
         throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`);
     const value = env[kv.value];
@@ -11328,10 +12122,10 @@ function fromEnv(flag, spec, env) {
 /** A value kept out of argv: the flag names the file that holds it. */
 function fromFile(flag, file) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${messageOf(error)}`);
+        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
 }
 /** Maps flags onto the action's input names, so both ends share one validator. */
@@ -11385,7 +12179,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
     }
     catch (error) {
-        io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`);
+        io.stderr.write(`build-tag-push: ${(0,core_text/* messageOf */.bD)(error)}\n\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {
@@ -11398,7 +12192,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     const secrets = [];
     const reporter = cliReporter(io.stderr, secrets);
-    const password = values['password-stdin'] ? (0,external_node_fs_namespaceObject.readFileSync)(0, 'utf8') : '';
+    const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8') : '';
     secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()));
     let inputs;
     const start = performance.now();
@@ -11411,7 +12205,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
                 secrets.push(...credentialSecrets(login.username, login.password));
         }
         for (const line of (map.get('secrets') ?? '').split('\n')) {
-            const value = splitKeyValue(line)?.value.trim();
+            const value = (0,core_text/* splitKeyValue */.px)(line)?.value.trim();
             if (value)
                 secrets.push(value);
         }
@@ -11433,7 +12227,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         throw error;
     }
     try {
-        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_namespaceObject.tmpdir)(), out: io.stderr });
+        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out: io.stderr });
         // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
         for (const line of await declarePushed(inputs, result.digest))
             reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`);
@@ -11455,10 +12249,238 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         }
         const where = whereOf(error);
         const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-        io.stderr.write(`build-tag-push: error: ${at}${maskAll(oneLine(words(messageOf(error))), secrets)}\n`);
+        io.stderr.write(`build-tag-push: error: ${at}${maskAll((0,core_text/* oneLine */.TN)(words((0,core_text/* messageOf */.bD)(error))), secrets)}\n`);
         return 1;
     }
 }
+
+
+/***/ }),
+
+/***/ 7253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ isBuildStepFailure),
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   IP: () => (/* binding */ ClassifiedError),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   Zi: () => (/* binding */ NO_ENGINE),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports BUILD_STEP_FAILED, DEFAULT_BASE_MS, DEFAULT_MAX_MS, backoffMs, worstRetryMs */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+// Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
+
+/** An error that carries its classification, and optionally the server's Retry-After. */
+class ClassifiedError extends Error {
+    kind;
+    retryAfterMs;
+    constructor(message, kind, retryAfterMs) {
+        super(message);
+        this.kind = kind;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'ClassifiedError';
+    }
+}
+// Order matters: auth words win over transient ones ("unauthorized ... EOF" is still auth).
+const AUTH = [
+    /\b401\b/,
+    /\b403\b/,
+    /unauthori[sz]ed/i,
+    /\bdenied\b/i,
+    /authentication required/i,
+    /name[ _-]invalid/i,
+    /incorrect username or password/i,
+    /no basic auth credentials/i,
+    /forbidden/i
+];
+const TRANSIENT = [
+    /\b5[0-9][0-9]\b/,
+    /\b429\b/,
+    /toomanyrequests|too many requests/i,
+    /timed? ?out|timeout|deadline exceeded/i,
+    /connection reset|ECONNRESET/i,
+    /connection refused|ECONNREFUSED/i,
+    /\bEOF\b/,
+    /broken pipe|EPIPE/i,
+    // Go's wording when the peer drops a connection mid-request (containerd pushes through an io.Pipe).
+    /use of closed network connection|read\/write on closed pipe|server closed idle connection/i,
+    /connection aborted|ECONNABORTED|network is unreachable|no route to host/i,
+    /ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up/i,
+    /bad gateway|service unavailable|gateway time-?out|internal server error/i,
+    /blob upload unknown|blob upload invalid/i
+];
+/** What the docker CLI says when no engine answers at DOCKER_HOST. */
+const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
+// No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
+const FATAL = [NO_ENGINE];
+/**
+ * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
+ * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
+ * are any words in it: such a failure is never retried and never taken for an auth problem.
+ */
+const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
+/** Whether an error (or its message) says a build step failed: no hint applies to it. */
+const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
+/** Classifies free text such as docker's error line or an HTTP error line. */
+function classify(text) {
+    if (BUILD_STEP_FAILED.test(text))
+        return 'fatal';
+    if (AUTH.some(re => re.test(text)))
+        return 'auth';
+    if (FATAL.some(re => re.test(text)))
+        return 'fatal';
+    if (TRANSIENT.some(re => re.test(text)))
+        return 'transient';
+    return 'fatal';
+}
+function kindOf(err) {
+    if (err instanceof ClassifiedError)
+        return err.kind;
+    const code = err?.code;
+    if (typeof code === 'string' &&
+        /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
+        return 'transient';
+    return classify((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(err));
+}
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^[0-9]+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    // Only an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "-5" or "1.5".
+    if (!/^[A-Za-z]{3}, /.test(trimmed))
+        return undefined;
+    const at = Date.parse(trimmed);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+const DEFAULT_BASE_MS = 1000;
+const DEFAULT_MAX_MS = 15000;
+/** Full-jitter exponential backoff, floored by the server's Retry-After when it gave one. */
+function backoffMs(attempt, { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, random = Math.random }, retryAfterMs) {
+    const cap = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+    const jittered = Math.round(cap / 2 + (random() * cap) / 2);
+    return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4);
+}
+/**
+ * The longest retry() runs when each attempt ends within `attemptMs` and no Retry-After stretches a wait:
+ * every attempt with the longest wait before it, cut at `maxElapsedMs` (no attempt starts after that).
+ */
+function worstRetryMs(attemptMs, opts) {
+    let total = attemptMs;
+    for (let attempt = 1; attempt < opts.attempts; attempt++)
+        total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs;
+    return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs);
+}
+const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
+async function retry(fn, opts) {
+    const now = opts.now ?? Date.now;
+    const start = now();
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw aborted(opts.signal);
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (kindOf(error) !== 'transient')
+                throw error;
+            const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
+            const delayMs = backoffMs(attempt, opts, retryAfter);
+            const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
+            if (attempt >= opts.attempts || outOfTime)
+                throw gaveUp(error, attempt, outOfTime);
+            if (opts.signal?.aborted)
+                throw error;
+            opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error });
+            await abortable(delayMs, opts.sleep, opts.signal);
+        }
+    }
+}
+const aborted = (signal) => new ClassifiedError(`stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`, 'fatal');
+/**
+ * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
+ * is not kept alive by a backoff nobody waits for.
+ */
+function abortable(ms, sleep, signal) {
+    if (!signal)
+        return (sleep ?? realSleep)(ms);
+    return new Promise((resolve, reject) => {
+        let timer;
+        const stop = () => {
+            clearTimeout(timer);
+            reject(aborted(signal));
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        const done = () => {
+            signal.removeEventListener('abort', stop);
+            resolve();
+        };
+        if (sleep)
+            sleep(ms).then(done, reject);
+        else
+            timer = setTimeout(done, ms);
+    });
+}
+/** The last transient error, told how long we tried, so the one error line tells the whole story. */
+function gaveUp(error, attempt, outOfTime) {
+    if ((attempt === 1 && !outOfTime) || !(error instanceof Error))
+        return error;
+    error.message += outOfTime
+        ? ` (gave up after ${attempt} attempt(s): no time left for another)`
+        : ` (after ${attempt} attempts)`;
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 2020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ YAML_TRUE),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   e7: () => (/* binding */ YAML_FALSE),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   oF: () => (/* binding */ percentDecoded),
+/* harmony export */   px: () => (/* binding */ splitKeyValue)
+/* harmony export */ });
+// Small text helpers that several layers need: one spelling of each.
+/** An error's message, whatever was thrown. */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
+function oneLine(text, max = Infinity) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
+function splitKeyValue(line) {
+    const eq = line.indexOf('=');
+    if (eq < 0)
+        return undefined;
+    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+}
+/** `%XX` escapes decoded as git and URL parsers decode userinfo; text that is not valid escaping stays as it is. */
+function percentDecoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
+const YAML_TRUE = /^(?:true|True|TRUE)$/;
+const YAML_FALSE = /^(?:false|False|FALSE)$/;
+/** A value quoted for a message, cut at 200 characters: enough to recognise it, never a page of input. */
+const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 
 
 /***/ }),
@@ -11533,6 +12555,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -11575,6 +12604,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -11603,10 +12646,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -11730,7 +12794,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

@@ -156,6 +156,15 @@ export class Docker {
     return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform }
   }
 
+  /**
+   * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
+   * push's ceiling for `size` bytes (pushWatch) rather than by silence.
+   */
+  async save(image: string, file: string, size = 0): Promise<void> {
+    const { ceilingMs } = pushWatch(this.bounds, size)
+    await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image)
+  }
+
   /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
   async registryConfig(): Promise<DaemonRegistryConfig> {
     const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short())

@@ -27,15 +27,69 @@ export interface SourceRef {
   prefix?: string
 }
 
+/** Where a local image is read from, with the transport names of skopeo and podman. */
+export const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'] as const
+export type Transport = (typeof TRANSPORTS)[number]
+
+/** An image on this machine rather than in a registry. */
+export interface LocalSourceRef {
+  line: string
+  transport: Transport
+  /** The directory or file; for `docker-daemon`, the image reference or ID as given. */
+  path: string
+  /** Which image of several: an `org.opencontainers.image.ref.name`, or an archive's repo tag. */
+  reference?: string
+}
+
+export type Source = SourceRef | LocalSourceRef
+
+export const isLocal = (source: Source): source is LocalSourceRef => 'transport' in source
+
+// `docker-daemon:` takes a reference or an ID as docker does; `-` first would read as a flag.
+const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/
+// An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
+const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/
+
+/**
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
+ */
+function parseLocal(line: string): LocalSourceRef | string | undefined {
+  const m = /^([a-z][a-z0-9-]*):(.*)$/.exec(line)
+  if (!m) return undefined
+  const [, transport, rest] = m
+  if (!(TRANSPORTS as readonly string[]).includes(transport)) {
+    // A path after the colon is no tag: a transport, then, that is not one of ours.
+    if (!/^(?:\/|\.\.?\/|~)/.test(rest)) return undefined
+    return `${show(line)}: unknown transport ${show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`
+  }
+  const t = transport as Transport
+  if (t === 'docker-daemon') {
+    if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
+      return `${show(line)}: ${show(rest)} is not an image reference or a sha256:<64 hex> image ID`
+    return { line, transport: t, path: rest }
+  }
+  const colon = rest.indexOf(':')
+  const file = colon < 0 ? rest : rest.slice(0, colon)
+  const reference = colon < 0 ? undefined : rest.slice(colon + 1)
+  if (!file) return `${show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${show(`${t}:`)}`
+  if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
+    return `${show(line)}: ${show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`
+  return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) }
+}
+
 const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/
 
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry host. A trailing
- * `*` makes the tag a prefix. Returns the reason when the line is none of these.
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
+ * the reason when the line is none of these.
  */
-export function parseSource(line: string, registry: string, image: string): SourceRef | string {
+export function parseSource(line: string, registry: string, image: string): Source | string {
+  const local = parseLocal(line)
+  if (local !== undefined) return local
   const glob = line.endsWith('*')
   const body = glob ? line.slice(0, -1) : line
   if (body.includes('*')) return `${show(line)}: "*" may only end a line (a tag prefix)`

@@ -20,17 +20,20 @@ const byKey = (a: string, b: string): number => {
   return ka < kb ? -1 : ka > kb ? 1 : 0
 }
 
-/** metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. */
+/**
+ * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
+ * says where the annotations are when the run knows it (a merged index holds them at `index` only),
+ * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+ */
 export function metadataOutputs(
-  meta: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>,
+  meta: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'> & { levels?: string[] },
   fullTags: string[],
   inputs: Pick<Inputs, 'metadataEnv'>
 ): MetadataOutputs {
   const labels = [...meta.labels].sort(byKey)
   const sorted = [...meta.annotations].sort(byKey)
-  const annotations = annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS).flatMap(level =>
-    sorted.map(a => `${level}:${a}`)
-  )
+  const levels = meta.levels ?? annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS)
+  const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`))
   const labelObject = Object.fromEntries(
     labels.map(l => {
       const eq = l.indexOf('=')

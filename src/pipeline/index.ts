@@ -293,10 +293,12 @@ async function phases(
       )
     )
 
-  // Images already in a registry: resolved, copied or merged, and verified; nothing is built.
+  // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
   if (inputs.sources.length && clients.size) {
     const promoted = await fromSources(inputs, plan, {
       reporter,
+      docker,
+      workDir: deps.workDir,
       clientFor,
       sleep: deps.sleep,
       durations,

@@ -7,6 +7,7 @@ import { RegistryError } from '../registry/errors.js'
 import { OCI_INDEX, type Descriptor } from '../registry/oci.js'
 import type { Copier } from './sources/copy.js'
 import { readSource, type Side, type SourceManifest } from './sources/read.js'
+import { registryStore } from './sources/store.js'
 
 /** The spec's fallback tag for the referrers of `digest`. */
 export const fallbackTag = (digest: string): string => digest.replace(':', '-')
@@ -102,6 +103,7 @@ export async function listReferrers(
  */
 export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest: string): Promise<Carried> {
   const { list, via } = await listReferrers(src, digest)
+  const store = registryStore(src)
   if (list.length > MAX_REFERRERS)
     throw new RegistryError(
       `${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`,
@@ -111,7 +113,7 @@ export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest
     list.map(async d => {
       // Checked against its descriptor like any source manifest before it is placed.
       const manifest = await readSource(src, d)
-      await copier.place(src, dst, manifest)
+      await copier.place(store, dst, manifest)
       return d
     })
   )
@@ -122,7 +124,7 @@ export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest
     const tag = `${fallbackTag(digest)}${suffix}`
     const manifest = await taggedSource(src, tag)
     if (!manifest) continue
-    await copier.place(src, dst, manifest)
+    await copier.place(store, dst, manifest)
     await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType)
     cosignTags.push(tag)
   }

@@ -1,8 +1,9 @@
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
-// the source → one monolithic PUT to the target), for promoting and merging images without the engine.
+// the source, or a file → one monolithic PUT to the target), for promoting and merging images without the
+// engine.
 
 import { formatSeconds, MIN_THROUGHPUT } from '../core/bounds.js'
-import { Transform, type TransformCallback } from 'node:stream'
+import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import { kindOf } from '../core/retry.js'
 import { messageOf, oneLine } from '../core/text.js'
 import type { RegistryClient } from './api.js'
@@ -94,14 +95,56 @@ export async function streamBlob(
   ceilingMs?: number
 ): Promise<number> {
   checkDigest(blob.digest)
+  return withCeiling(blob, `${src.registry}/${srcRepo}`, `${dst.registry}/${dstRepo}`, ceilingMs, signal =>
+    moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal)
+  )
+}
+
+/**
+ * A blob read from `open()` (a file: `source` names it) into an upload session of `dst`/`dstRepo`, checked
+ * on the way as a registry's blob is, and bounded by `ceilingMs` alike. Not retried here.
+ */
+export async function pushStream(
+  open: () => Readable,
+  source: string,
+  dst: RegistryClient,
+  dstRepo: string,
+  blob: BlobRef,
+  upload: URL,
+  ceilingMs?: number
+): Promise<number> {
+  checkDigest(blob.digest)
+  return withCeiling(blob, source, `${dst.registry}/${dstRepo}`, ceilingMs, signal => {
+    const body = open()
+    const checked = new CheckedBlob(blob, source, 'has')
+    body.on('error', err =>
+      checked.destroy(
+        new RegistryError(`${source}: reading it failed: ${oneLine(messageOf(err), 300)}`, 'fatal')
+      )
+    )
+    checked.on('close', () => body.destroy())
+    signal.addEventListener('abort', () => checked.destroy())
+    body.pipe(checked)
+    return putBlob(dst, dstRepo, blob, checked, upload, signal)
+  })
+}
+
+/** `move` aborted by its signal after `ceilingMs`, which ends as a transient error saying so. */
+async function withCeiling(
+  blob: BlobRef,
+  from: string,
+  to: string,
+  ceilingMs: number | undefined,
+  move: (signal: AbortSignal) => Promise<number>
+): Promise<number> {
   const ceiling = new AbortController()
   const timer = ceilingMs === undefined ? undefined : setTimeout(() => ceiling.abort(), ceilingMs)
   try {
-    return await moveBlob(src, srcRepo, dst, dstRepo, blob, upload, ceiling.signal)
+    return await move(ceiling.signal)
   } catch (error) {
     if (!ceiling.signal.aborted) throw error
     throw new RegistryError(
-      `copy of ${blob.digest} (${blob.size} bytes) from ${src.registry}/${srcRepo} to ${dst.registry}/${dstRepo} ` +
+      `copy of ${blob.digest} (${blob.size} bytes) from ${from} to ${to} ` +
         `not done after ${formatSeconds(ceilingMs!)} s (a blob stream's bound grows with its size at ${MIN_THROUGHPUT / 1024 / 1024} MiB/s): the transfer is too slow`,
       'transient'
     )
@@ -164,7 +207,18 @@ async function moveBlob(
     if (checked.errored || !got.res.complete) got.res.destroy()
   })
   got.res.pipe(checked)
+  return putBlob(dst, dstRepo, blob, checked, upload, signal)
+}
 
+/** `body` into the upload session: one monolithic PUT with the digest, which the target checks too. */
+async function putBlob(
+  dst: RegistryClient,
+  dstRepo: string,
+  blob: BlobRef,
+  checked: CheckedBlob,
+  upload: URL,
+  signal: AbortSignal
+): Promise<number> {
   const put = new URL(upload)
   put.searchParams.set('digest', blob.digest)
   const auth = await dst.auth.headerFor(dstRepo, 'pull,push')
@@ -190,14 +244,16 @@ async function moveBlob(
  * chunk back until the whole blob has the right length and digest: a wrong blob ends as an error of the
  * source, and whatever reads this never sees all of it.
  */
-class CheckedBlob extends Transform {
+export class CheckedBlob extends Transform {
   bytes = 0
   private readonly hash
   private held?: Buffer
 
+  /** `verb` says how the bytes came: a registry's blob "is served with" them, a file "has" them. */
   constructor(
     private readonly blob: BlobRef,
-    private readonly source: string
+    private readonly source: string,
+    private readonly verb = 'is served with'
   ) {
     super()
     this.hash = hashFor(blob.digest)
@@ -208,7 +264,7 @@ class CheckedBlob extends Transform {
     if (this.bytes > this.blob.size)
       return done(
         new RegistryError(
-          `${this.source} is served with more bytes than its descriptor's size (${this.blob.size})`,
+          `${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`,
           'fatal'
         )
       )
@@ -226,7 +282,7 @@ class CheckedBlob extends Transform {
     const got = digestOf(this.blob.digest, this.hash)
     if (got !== this.blob.digest)
       return done(
-        new RegistryError(`${this.source} is served with other content (its digest is ${got})`, 'fatal')
+        new RegistryError(`${this.source} ${this.verb} other content (its digest is ${got})`, 'fatal')
       )
     done(null, this.held)
   }

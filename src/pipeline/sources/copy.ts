@@ -1,16 +1,18 @@
 // Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
-// within the same repository, a cross-repository mount within one registry, a stream between registries.
-import { hasBlob, startUpload, streamBlob, type BlobRef } from '../../registry/blobs.js'
+// within the same repository, a cross-repository mount within one registry, a stream between registries
+// or from disk.
+import { hasBlob, startUpload, type BlobRef } from '../../registry/blobs.js'
 import { RegistryError } from '../../registry/errors.js'
 import type { Reporter } from '../../log/reporter.js'
 import { retry } from '../../core/retry.js'
 import { blobCeilingMs, type RegistryBounds } from '../../registry/bounds.js'
 import { retrying } from '../plan.js'
-import { readSource, type Side, type SourceManifest } from './read.js'
+import type { Side, SourceManifest } from './read.js'
+import type { SourceStore } from './store.js'
 
 /** What the copy moved; the `metadata` output reports it. */
 export interface Moved {
-  /** Bytes of blobs streamed from one registry to another (a mount moves none). */
+  /** Bytes of blobs streamed from one registry to another, or from disk (a mount moves none). */
   blobBytes: number
   blobsCopied: number
   blobsMounted: number
@@ -45,8 +47,14 @@ export class Copier {
    * that names it, so no index can list itself or an ancestor (a manifest cannot hold its own digest) and
    * wait on itself; the depth of nested indexes is bounded all the same.
    */
-  place(src: Side, dst: Side, manifest: SourceManifest, depth = 0, digest = manifest.digest): Promise<void> {
-    if (sameRepository(src, dst)) return Promise.resolve()
+  place(
+    src: SourceStore,
+    dst: Side,
+    manifest: SourceManifest,
+    depth = 0,
+    digest = manifest.digest
+  ): Promise<void> {
+    if (src.side && sameRepository(src.side, dst)) return Promise.resolve()
     return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
       const parsed = manifest.parsed
       if (parsed.kind === 'index') {
@@ -62,7 +70,7 @@ export class Copier {
   }
 
   /** Every manifest an index (of `src`) lists, into `dst`, read by and checked against its descriptor. */
-  async placeChildren(src: Side, dst: Side, index: SourceManifest, depth = 0): Promise<void> {
+  async placeChildren(src: SourceStore, dst: Side, index: SourceManifest, depth = 0): Promise<void> {
     if (index.parsed.kind !== 'index') return
     if (depth >= MAX_NESTING)
       throw new RegistryError(
@@ -70,15 +78,13 @@ export class Copier {
         'fatal'
       )
     await Promise.all(
-      index.parsed.manifests.map(async d =>
-        this.place(src, dst, await readSource(src, d), depth + 1, d.digest)
-      )
+      index.parsed.manifests.map(async d => this.place(src, dst, await src.manifest(d), depth + 1, d.digest))
     )
   }
 
-  private blob(src: Side, dst: Side, blob: BlobRef): Promise<void> {
+  private blob(src: SourceStore, dst: Side, blob: BlobRef): Promise<void> {
     return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
-      const sameRegistry = src.client === dst.client
+      const sameRegistry = src.side?.client === dst.client
       if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
         this.moved.blobsPresent++
         return
@@ -92,7 +98,7 @@ export class Copier {
             const upload = await startUpload(
               dst.client,
               dst.name,
-              mount ? { digest: blob.digest, from: src.name } : undefined
+              mount ? { digest: blob.digest, from: src.side!.name } : undefined
             )
             if (upload === 'mounted') {
               this.moved.blobsMounted++
@@ -100,15 +106,7 @@ export class Copier {
             }
             mount = false
             const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size)
-            const bytes = await streamBlob(
-              src.client,
-              src.name,
-              dst.client,
-              dst.name,
-              blob,
-              upload,
-              ceilingMs
-            )
+            const bytes = await src.sendBlob(blob, dst, upload, ceilingMs)
             this.moved.blobBytes += bytes
             this.moved.blobsCopied++
           },

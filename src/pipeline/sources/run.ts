@@ -1,15 +1,22 @@
-// The `sources` phase, instead of build and push: resolve every source, then promote one (its bytes, to
-// every target × tag) or merge several (one new index), and verify it in each target like any digest.
-// Everything that can be wrong with the sources is found before anything is written.
+// The `sources` phase, instead of build and push: resolve every source (in a registry, or on this machine),
+// then promote one (its bytes, to every target × tag) or merge several (one new index), and verify it in
+// each target like any digest. Everything that can be wrong with the sources is found before anything is
+// written.
+import type { Docker } from '../../docker/docker.js'
 import { InputError, type Inputs } from '../../inputs/parse.js'
 import { ref } from '../../inputs/table.js'
 import { manifestDigest, type Manifest, type RegistryClient } from '../../registry/api.js'
-import { getSmallBlob } from '../../registry/blobs.js'
 import { RegistryError } from '../../registry/errors.js'
 import { listTags } from '../../registry/tags-list.js'
 import type { Reporter } from '../../log/reporter.js'
 import { timed } from '../../log/reporter.js'
-import { parseSource, type SourceRef, indexAnnotations } from '../../inputs/sources.js'
+import {
+  indexAnnotations,
+  isLocal,
+  parseSource,
+  type LocalSourceRef,
+  type SourceRef
+} from '../../inputs/sources.js'
 import { messageOf, splitKeyValue } from '../../core/text.js'
 import type { RegistryBounds } from '../../registry/bounds.js'
 import { Copier, sameRepository, type Moved } from './copy.js'
@@ -20,9 +27,15 @@ import { checkManifests, platformDigests } from '../verify.js'
 import { platformString } from '../../registry/oci.js'
 import { readSource, type Side, type SourceManifest } from './read.js'
 import { copyReferrers, fallbackTag } from '../referrers.js'
+import { readLocal } from './local.js'
+import { registryStore, type SourceStore } from './store.js'
 
 export interface SourcesDeps {
   reporter: Reporter
+  /** The engine, for `docker-daemon:` sources only; nothing else here runs docker. */
+  docker: Docker
+  /** The run's private directory (`docker save` exports go there). */
+  workDir: string
   /** The client for a registry host; the same object for the same host (mounts depend on it). */
   clientFor: (registry: string) => RegistryClient
   sleep?: (ms: number) => Promise<void>
@@ -32,8 +45,10 @@ export interface SourcesDeps {
 }
 
 interface Resolved extends Part {
-  from: Side
+  from: SourceStore
   manifest: SourceManifest
+  /** What `imageid` says of a local image promoted alone. */
+  imageid?: string
 }
 
 export async function fromSources(
@@ -64,8 +79,9 @@ export async function fromSources(
           target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
         )
         // A promotion keeps the digest, so what was attached to it still applies: it comes along.
-        if (parts.length === 1 && !sameRepository(parts[0].from, dst)) {
-          const c = await copyReferrers(copier, parts[0].from, dst, top.digest)
+        const from = parts[0].from.side
+        if (parts.length === 1 && from && !sameRepository(from, dst)) {
+          const c = await copyReferrers(copier, from, dst, top.digest)
           if (c.referrers || c.cosignTags.length)
             reporter.info(
               `Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`
@@ -95,7 +111,7 @@ export async function fromSources(
     digest: top.digest,
     imageRef: `${targets[0].repository}@${top.digest}`,
     imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-    imageid: '',
+    imageid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
     tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
     platformDigests: top.platformDigests,
     size: 0,
@@ -116,7 +132,7 @@ export async function fromSources(
 
 /** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
 async function placeChildren(copier: Copier, part: Resolved, dst: Side): Promise<void> {
-  if (sameRepository(part.from, dst)) return
+  if (part.from.side && sameRepository(part.from.side, dst)) return
   if (part.manifest.parsed.kind !== 'index') return copier.place(part.from, dst, part.manifest)
   await copier.placeChildren(part.from, dst, part.manifest)
 }
@@ -168,19 +184,17 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
     if (typeof parsed === 'string') throw new InputError('sources', parsed)
     return parsed
   })
-  const lists = await Promise.all(refs.map(r => resolveOne(r, deps)))
+  const lists = await Promise.all(refs.map(r => (isLocal(r) ? resolveLocal(r, deps) : resolveOne(r, deps))))
   const seen = new Set<string>()
   const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest))
   await Promise.all(
     parts.map(async p => {
       const parsed = p.manifest.parsed
       if (parsed.kind === 'index') return
-      const config = await getSmallBlob(p.from.client, p.from.name, parsed.config.digest).catch(
-        (error: unknown) => {
-          if (!(error instanceof RegistryError)) throw error
-          throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error)
-        }
-      )
+      const config = await p.from.smallBlob(parsed.config.digest).catch((error: unknown) => {
+        if (!(error instanceof RegistryError)) throw error
+        throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error)
+      })
       p.platform = platformOfConfig(config)
     })
   )
@@ -189,8 +203,14 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
   return parts
 }
 
+async function resolveLocal(source: LocalSourceRef, deps: SourcesDeps): Promise<Resolved[]> {
+  const image = await readLocal(source, deps)
+  return [{ source: source.line, manifest: image.top, from: image.store, imageid: image.imageid }]
+}
+
 async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolved[]> {
-  const from = { client: deps.clientFor(source.registry), name: source.name }
+  const side = { client: deps.clientFor(source.registry), name: source.name }
+  const from = registryStore(side)
   const where = `${source.registry}/${source.name}`
   const label = JSON.stringify(source.line)
   const fail = (error: unknown): never => {
@@ -208,12 +228,12 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
   }
   if (source.prefix === undefined) {
     const reference = source.digest ?? source.tag!
-    const manifest = await readSource(from, reference, label).catch(fail)
+    const manifest = await readSource(side, reference, label).catch(fail)
     return [{ source: source.line, manifest, from }]
   }
   const prefix = source.prefix
   const tags = (
-    await listTags(from.client, source.name, {
+    await listTags(side.client, source.name, {
       keep: t => t.startsWith(prefix),
       maxRead: deps.bounds.maxTagsRead
     }).catch(fail)
@@ -222,7 +242,7 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
   return Promise.all(
     tags.map(async tag => ({
       source: `${where}:${tag}`,
-      manifest: await readSource(from, tag).catch(fail),
+      manifest: await readSource(side, tag).catch(fail),
       from
     }))
   )
