@@ -88,7 +88,7 @@ describe('workflow files', () => {
     expect(text).toContain('packages: write')
   })
 
-  // The rules of issue 12 for our examples (docs/workflows), read from the parsed YAML.
+  // The rules for our examples (docs/workflows), read from the parsed YAML.
   type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
   type Job = { if?: string; permissions?: Record<string, string>; steps: Step[] }
   type Workflow = {

@@ -23,8 +23,8 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/inputs/table.ts
-var table = __webpack_require__(5541);
+// EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
+var table = __webpack_require__(6080);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
 var parse = __webpack_require__(2467);
 // EXTERNAL MODULE: ./src/log/fence.ts
@@ -320,7 +320,7 @@ async function main() {
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => core/* notice */.lm(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(293)]).then(__webpack_require__.bind(__webpack_require__, 8293));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(469)]).then(__webpack_require__.bind(__webpack_require__, 1469));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         const result = await execute(inputs, {
             reporter: actionReporter,
@@ -421,7 +421,7 @@ function errorLine(error) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1551);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5541);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6080);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2020);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6814);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
@@ -714,7 +714,7 @@ const literalRecords = (text) => text
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5541);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6080);
 // The one error type of bad input: it names the input and the rule, before anything runs.
 
 class InputError extends Error {
@@ -755,8 +755,8 @@ var core_text = __webpack_require__(2020);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/inputs/table.ts
-var table = __webpack_require__(5541);
+// EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
+var table = __webpack_require__(6080);
 // EXTERNAL MODULE: ./src/inputs/error.ts
 var inputs_error = __webpack_require__(1551);
 // EXTERNAL MODULE: ./src/inputs/build-options.ts
@@ -1620,7 +1620,7 @@ function credentialsIn(text) {
 /* harmony export */   r0: () => (/* binding */ sourcesConflict)
 /* harmony export */ });
 /* unused harmony export TRANSPORTS */
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5541);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6080);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5378);
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
@@ -1792,22 +1792,202 @@ function indexAnnotations(lines) {
 
 /***/ }),
 
-/***/ 5541:
+/***/ 6080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ir: () => (/* binding */ ROWS),
-/* harmony export */   KR: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.KR),
-/* harmony export */   TJ: () => (/* binding */ rowByName),
-/* harmony export */   f$: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.f$),
-/* harmony export */   nx: () => (/* reexport safe */ _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__.nx),
-/* harmony export */   yu: () => (/* binding */ inputName)
-/* harmony export */ });
-/* unused harmony exports INPUTS, isListKind, flagName */
-/* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7571);
-// Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
-// (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
-// row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ir: () => (/* binding */ ROWS),
+  f$: () => (/* reexport */ input_ref/* actionTerm */.f$),
+  yu: () => (/* binding */ inputName),
+  KR: () => (/* reexport */ input_ref/* ref */.KR),
+  nx: () => (/* reexport */ input_ref/* renderInputRefs */.nx),
+  TJ: () => (/* binding */ rowByName)
+});
+
+// UNUSED EXPORTS: INPUTS, flagName, isListKind
+
+;// CONCATENATED MODULE: ./src/inputs/build-rows.ts
+const BUILD_ROWS = {
+    platforms: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
+        cli: {
+            flag: 'platform',
+            value: 'LIST',
+            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
+        }
+    },
+    cacheFrom: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
+        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
+    },
+    cacheTo: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
+        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
+    },
+    provenance: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
+        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
+    },
+    sbom: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--sbom`.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    },
+    secrets: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        secret: true,
+        untrimmed: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
+        cli: {
+            flag: 'secret',
+            value: 'ID=ENV',
+            from: 'env',
+            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+        }
+    },
+    secretFiles: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+    },
+    secretEnvs: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
+        cli: {
+            flag: 'secret-env',
+            value: 'ID=ENV',
+            help: 'a build secret read from an environment variable; repeatable'
+        }
+    },
+    builder: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
+    }
+};
+
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __webpack_require__(7571);
+;// CONCATENATED MODULE: ./src/inputs/table.ts
+// Every input, once. This table drives the action's parser (parse.ts), the CLI's flags, usage and --help
+// (cli/main.ts), the test fixture, and the generated parts of action.yml and the docs. Adding an input is one
+// row here (or in build-rows.ts for a build option) plus the code that uses it, and its place in groups.ts.
+
 const INPUTS = {
     context: {
         kind: 'string',
@@ -1996,175 +2176,7 @@ const INPUTS = {
         description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
         cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
     },
-    platforms: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
-        cli: {
-            flag: 'platform',
-            value: 'LIST',
-            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
-        }
-    },
-    cacheFrom: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
-        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
-    },
-    cacheTo: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
-        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
-    },
-    provenance: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
-        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
-    },
-    sbom: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--sbom`.',
-        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
-    },
-    secrets: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        secret: true,
-        untrimmed: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
-        cli: {
-            flag: 'secret',
-            value: 'ID=ENV',
-            from: 'env',
-            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
-        }
-    },
-    secretFiles: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
-        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
-    },
-    secretEnvs: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
-        cli: {
-            flag: 'secret-env',
-            value: 'ID=ENV',
-            help: 'a build secret read from an environment variable; repeatable'
-        }
-    },
-    builder: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
-        cli: { value: 'NAME', help: 'buildx builder' }
-    },
-    addHosts: {
-        kind: 'list',
-        default: '',
-        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
-        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
-    },
-    network: {
-        kind: 'string',
-        default: '',
-        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
-        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
-    },
-    shmSize: {
-        kind: 'string',
-        default: '',
-        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
-        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
-    },
-    ulimit: {
-        kind: 'lines',
-        default: '',
-        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
-        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
-    },
-    cgroupParent: {
-        kind: 'string',
-        default: '',
-        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
-        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
-    },
-    allow: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
-        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
-    },
-    buildContexts: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
-        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
-    },
-    ssh: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
-        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
-    },
-    githubToken: {
-        kind: 'string',
-        default: '${{ github.token }}',
-        secret: true,
-        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
-        cli: {
-            flag: 'github-token-env',
-            value: 'VAR',
-            from: 'env-name',
-            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
-        }
-    },
-    annotations: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
-        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
-    },
-    attests: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
-        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
-    },
-    noCacheFilters: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
-        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
-    },
-    call: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
-        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
-    }
+    ...BUILD_ROWS
 };
 /** `buildArgs` → `build-args`: the action.yml name of a table key. */
 const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);

@@ -1,4 +1,4 @@
-// The `sources` section of `npm run bench` (issue 13): a merge within one registry moves no blob bytes
+// The `sources` section of `npm run bench`: a merge within one registry moves no blob bytes
 // (read from the action's own `metadata` output), and promoting an index across registries costs at most
 // 1.1× `skopeo copy --all` of the same index, side by side, each platform with a fresh random layer.
 // Needs buildx (the BuildKit engine) for the two single-platform legs; FROM scratch, so no emulation.
@@ -167,7 +167,7 @@ export function sourcesRows(s, rounds, pass) {
 }
 
 /**
- * Pushing an `oci-archive` (issue 20): the action against `skopeo copy oci-archive:… docker://…` of the same
+ * Pushing an `oci-archive`: the action against `skopeo copy oci-archive:… docker://…` of the same
  * archive, side by side, each side and round into a fresh registry. The archive is written here (a gzip
  * layer of random bytes, so neither side compresses anything), so it needs no docker engine.
  */

@@ -1,4 +1,4 @@
-// argv tables for the build options of issue 11: input → exact flags, on both builders.
+// argv tables for the build options: input → exact flags, on both builders.
 import { describe, expect, it } from '@jest/globals'
 import { makeInputs } from '../../__fixtures__/inputs.js'
 import { callArg, optionArgs } from '../../src/docker/build-flags.js'

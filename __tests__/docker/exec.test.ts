@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createExecRunner, KILL_AFTER_MS, liveChildren, stopChildren, type ExecResult } from '../../src/docker/exec.js'
+import {
+  createExecRunner,
+  KILL_AFTER_MS,
+  liveChildren,
+  stopChildren,
+  type ExecResult
+} from '../../src/docker/exec.js'
 import { createFence } from '../../src/log/fence.js'
 import { issuedCommands } from '../helpers/workflow-commands.js'
 

@@ -1,7 +1,12 @@
-// {{defaultContext}} and the git fetch's credentials as build secrets (issue 11). Pure, so tables.
+// {{defaultContext}} and the git fetch's credentials as build secrets. Pure, so tables.
 import { describe, expect, it } from '@jest/globals'
 import type { GitContext } from '../../src/metadata/context.js'
-import { defaultGitContext, expandDefaultContext, gitSources, isHttpGitUrl } from '../../src/docker/git-context.js'
+import {
+  defaultGitContext,
+  expandDefaultContext,
+  gitSources,
+  isHttpGitUrl
+} from '../../src/docker/git-context.js'
 import { InputError } from '../../src/inputs/parse.js'
 
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37'

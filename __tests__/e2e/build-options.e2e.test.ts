@@ -1,4 +1,4 @@
-// The build options of issue 11 end to end: the committed bundle on the engine under test, each option
+// The build options end to end: the committed bundle on the engine under test, each option
 // checked inside the pushed image, pulled back by its digest (not from the local store: with buildx the
 // pushed image need not be there). The classic engine takes add-hosts, shm-size and ulimit as well.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -7,7 +7,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { errorLines, EXPECTED_BUILDER, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
+import {
+  errorLines,
+  EXPECTED_BUILDER,
+  expectSucceeded,
+  runAction,
+  type ActionRun
+} from '../helpers/action.js'
 import {
   dockerOk,
   ensureBaseImage,

@@ -1,4 +1,4 @@
-// Issue 11's push straight from BuildKit: on a builder of its own (here the remote driver) every tag is
+// The push straight from BuildKit: on a builder of its own (here the remote driver) every tag is
 // pushed by the build itself (no `docker push`), `imageid` is the config digest, `metadata` carries buildx's
 // own keys. On the docker driver one platform still goes load + docker push (see plan.ts). `load` and
 // `outputs` decide what else happens. The classic engine keeps `docker push` (checked below too).

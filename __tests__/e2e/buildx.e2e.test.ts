@@ -1,4 +1,4 @@
-// The BuildKit path end to end (issue 6): the committed bundle on the engine under test. On the classic
+// The BuildKit path end to end: the committed bundle on the engine under test. On the classic
 // engine every buildx-only input must be refused before any build; on the BuildKit engine each of them
 // must do what it says, checked in the registry with skopeo.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -6,9 +6,21 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { errorLines, EXPECTED_BUILDER, runAction, type ActionRun, expectSucceeded } from '../helpers/action.js'
+import {
+  errorLines,
+  EXPECTED_BUILDER,
+  runAction,
+  type ActionRun,
+  expectSucceeded
+} from '../helpers/action.js'
 import { remoteBuilder, type BuildkitProxy, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
-import { dockerOk, ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import {
+  dockerOk,
+  ensureBaseImage,
+  makeContext,
+  removeImagesLater,
+  requireDocker
+} from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectConfig, inspectRaw, tagExists, type Creds } from '../helpers/skopeo.js'
 

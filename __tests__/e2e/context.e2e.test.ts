@@ -1,4 +1,4 @@
-// Automatic tags and OCI labels from the git context (issue 4), end to end: the committed action bundle
+// Automatic tags and OCI labels from the git context, end to end: the committed action bundle
 // runs with a GitHub-like environment and event payload, and skopeo reads back from the registry which
 // tags exist and which labels the pushed image config carries.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

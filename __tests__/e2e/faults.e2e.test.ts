@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import { dockerOk, ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import {
+  dockerOk,
+  ensureBaseImage,
+  makeContext,
+  removeImagesLater,
+  requireDocker
+} from '../helpers/docker.js'
 import {
   closedPort,
   FAKE_DIGEST,

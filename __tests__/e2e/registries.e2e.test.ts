@@ -1,4 +1,4 @@
-// Issue 12's several registries in one step: `images` names them, `registry-auth` logs in to each, every
+// The several registries in one step: `images` names them, `registry-auth` logs in to each, every
 // tag goes to every image, and each registry must serve the one digest (read back by skopeo).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'

@@ -9,7 +9,13 @@ import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
-import { dockerOk, ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import {
+  dockerOk,
+  ensureBaseImage,
+  makeContext,
+  removeImagesLater,
+  requireDocker
+} from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
 

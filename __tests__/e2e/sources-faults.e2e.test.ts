@@ -1,4 +1,4 @@
-// `sources` on a bad network (issue 13): the copy path between registries under the fault proxy (a 503 on
+// `sources` on a bad network: the copy path between registries under the fault proxy (a 503 on
 // a blob upload is retried, a 401 is not), and a source registry that redirects blob reads to storage on
 // another host, which must never see the source's Authorization. The committed bundle, either engine.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

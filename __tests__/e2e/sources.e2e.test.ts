@@ -1,4 +1,4 @@
-// `sources` end to end (issue 13), the committed bundle against real registries, checked with skopeo: two
+// `sources` end to end, the committed bundle against real registries, checked with skopeo: two
 // legs build one platform each at the same time, a third run merges them by glob without building, and a
 // fourth promotes the merged index to a second registry with basic auth. Bad input fails before anything
 // is written, on either engine.
@@ -7,7 +7,13 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { errorLines, EXPECTED_BUILDER, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
+import {
+  errorLines,
+  EXPECTED_BUILDER,
+  expectSucceeded,
+  runAction,
+  type ActionRun
+} from '../helpers/action.js'
 import { makeContext, removeImagesLater, requireDocker, runCommand } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectConfig, inspectRaw, listTags, tagExists, type Creds } from '../helpers/skopeo.js'

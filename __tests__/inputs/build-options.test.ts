@@ -1,4 +1,4 @@
-// The new build options' rules (issue 11), as parseInputs applies them: each bad value is one InputError
+// The new build options' rules, as parseInputs applies them: each bad value is one InputError
 // naming the input, before any build; good values come through as buildx takes them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'

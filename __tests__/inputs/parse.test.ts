@@ -342,7 +342,7 @@ describe('context and file', () => {
     }
   })
 
-  // An empty workspace with `context` left at `.`: no checkout ran (issue 11).
+  // An empty workspace with `context` left at `.`: no checkout ran.
   it('in an empty workspace says to check out or to use {{defaultContext}}', () => {
     const err = failure({}, bare)
     expect(err.input).toBe('context')
@@ -512,7 +512,7 @@ describe('splitLines', () => {
   })
 })
 
-describe('tags: rules, full references, flavor and separators (issue 12)', () => {
+describe('tags: rules, full references, flavor and separators', () => {
   const noImage = (values: Record<string, string>) => parseInputs(source(values), cwd)
 
   it('keeps rules apart from bare tags', () => {

@@ -1,5 +1,5 @@
 // The plan passes the git fetch's credentials as secret files in the private directory, masked first, and
-// gives docker the URL without them (issue 11).
+// gives docker the URL without them.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'

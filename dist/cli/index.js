@@ -3245,7 +3245,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3928);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2927);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -3254,7 +3254,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3928:
+/***/ 2927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3271,6 +3271,179 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/inputs/build-rows.ts
+const BUILD_ROWS = {
+    platforms: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
+        cli: {
+            flag: 'platform',
+            value: 'LIST',
+            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
+        }
+    },
+    cacheFrom: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
+        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
+    },
+    cacheTo: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
+        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
+    },
+    provenance: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
+        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
+    },
+    sbom: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--sbom`.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    },
+    secrets: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        secret: true,
+        untrimmed: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
+        cli: {
+            flag: 'secret',
+            value: 'ID=ENV',
+            from: 'env',
+            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+        }
+    },
+    secretFiles: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+    },
+    secretEnvs: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
+        cli: {
+            flag: 'secret-env',
+            value: 'ID=ENV',
+            help: 'a build secret read from an environment variable; repeatable'
+        }
+    },
+    builder: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/core/input-ref.ts
 // How a message names an input without knowing which interface shows it: a marker that the action renders
 // as input names and the CLI as --flags. A leaf, so that the reference grammar can name inputs too.
@@ -3292,9 +3465,10 @@ const actionTerm = (names) => names.length === 1
         .replace(/, ([^,]*)$/, ' and $1')} inputs`;
 
 ;// CONCATENATED MODULE: ./src/inputs/table.ts
-// Every input, once. This table drives the action's parser (inputs.ts), the CLI's flags, usage and --help
-// (cli.ts), the test fixture, and the generated parts of action.yml and the README. Adding an input is one
-// row here plus the code that uses it (and, when its kind's checks are not enough, a validator in inputs.ts).
+// Every input, once. This table drives the action's parser (parse.ts), the CLI's flags, usage and --help
+// (cli/main.ts), the test fixture, and the generated parts of action.yml and the docs. Adding an input is one
+// row here (or in build-rows.ts for a build option) plus the code that uses it, and its place in groups.ts.
+
 const INPUTS = {
     context: {
         kind: 'string',
@@ -3483,175 +3657,7 @@ const INPUTS = {
         description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
         cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
     },
-    platforms: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
-        cli: {
-            flag: 'platform',
-            value: 'LIST',
-            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
-        }
-    },
-    cacheFrom: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
-        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
-    },
-    cacheTo: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
-        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
-    },
-    provenance: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
-        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
-    },
-    sbom: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--sbom`.',
-        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
-    },
-    secrets: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        secret: true,
-        untrimmed: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
-        cli: {
-            flag: 'secret',
-            value: 'ID=ENV',
-            from: 'env',
-            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
-        }
-    },
-    secretFiles: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
-        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
-    },
-    secretEnvs: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
-        cli: {
-            flag: 'secret-env',
-            value: 'ID=ENV',
-            help: 'a build secret read from an environment variable; repeatable'
-        }
-    },
-    builder: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
-        cli: { value: 'NAME', help: 'buildx builder' }
-    },
-    addHosts: {
-        kind: 'list',
-        default: '',
-        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
-        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
-    },
-    network: {
-        kind: 'string',
-        default: '',
-        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
-        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
-    },
-    shmSize: {
-        kind: 'string',
-        default: '',
-        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
-        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
-    },
-    ulimit: {
-        kind: 'lines',
-        default: '',
-        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
-        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
-    },
-    cgroupParent: {
-        kind: 'string',
-        default: '',
-        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
-        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
-    },
-    allow: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
-        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
-    },
-    buildContexts: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
-        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
-    },
-    ssh: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
-        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
-    },
-    githubToken: {
-        kind: 'string',
-        default: '${{ github.token }}',
-        secret: true,
-        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
-        cli: {
-            flag: 'github-token-env',
-            value: 'VAR',
-            from: 'env-name',
-            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
-        }
-    },
-    annotations: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
-        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
-    },
-    attests: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
-        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
-    },
-    noCacheFilters: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
-        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
-    },
-    call: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
-        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
-    }
+    ...BUILD_ROWS
 };
 /** `buildArgs` → `build-args`: the action.yml name of a table key. */
 const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
@@ -9299,7 +9305,36 @@ const retrying = (what, attempts, reporter, sleep) => ({
     onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${(0,core_text/* messageOf */.bD)(info.error)}`)
 });
 
+;// CONCATENATED MODULE: ./src/pipeline/describe.ts
+
+const parse = (m) => {
+    try {
+        return JSON.parse(m.body.toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+};
+/** config + layers of one image manifest. */
+const manifestSize = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+/** The platform buildx wrote in its metadata's descriptor, as os/arch[/variant]. */
+function descriptorPlatform(metadata) {
+    const p = metadata['containerimage.descriptor']
+        ?.platform;
+    return p?.os && p.architecture ? platformString(p) : undefined;
+}
+async function describePushed(client, name, manifest, metadata) {
+    const parsed = parse(manifest);
+    if (!Array.isArray(parsed.manifests))
+        return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) };
+    // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
+    const images = parsed.manifests.filter(d => d.digest && !oci_isAttestation(d));
+    const children = await Promise.all(images.map(d => client.getManifest(name, d.digest)));
+    return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+
 
 class VerificationError extends Error {
     constructor(message) {
@@ -9357,6 +9392,33 @@ function platformDigests(manifest, localPlatform) {
         out[platformString(p)] = d.digest;
     }
     return out;
+}
+/**
+ * Every target registry must serve each of its tags as the one manifest this run pushed, and the same
+ * bytes everywhere; that manifest must be the image this run built.
+ */
+async function verifyTargets(targets, clients, pushed, built, reporter) {
+    const each = await Promise.all(targets.map(async (target) => {
+        const client = clients.get(target.registry);
+        const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
+        const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter);
+        return { target, digest, manifest: manifests[0] };
+    }));
+    const digests = [...new Set(each.map(e => e.digest))];
+    if (digests.length > 1)
+        throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
+    const [first] = each;
+    // Nothing local to inspect: the size and platform come from what the registry serves.
+    const described = pushed.image
+        ? undefined
+        : await describePushed(clients.get(first.target.registry), first.target.name, first.manifest, built.metadata);
+    return {
+        repository: first.target.repository,
+        repositories: targets.map(t => t.repository),
+        digest: first.digest,
+        manifest: first.manifest,
+        described
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build.ts
@@ -9662,34 +9724,6 @@ async function checkLanded(inputs, dockerConfig, users) {
             continue;
         throw new retry/* ClassifiedError */.IP(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
     }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/describe.ts
-
-const parse = (m) => {
-    try {
-        return JSON.parse(m.body.toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-};
-/** config + layers of one image manifest. */
-const manifestSize = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
-/** The platform buildx wrote in its metadata's descriptor, as os/arch[/variant]. */
-function descriptorPlatform(metadata) {
-    const p = metadata['containerimage.descriptor']
-        ?.platform;
-    return p?.os && p.architecture ? platformString(p) : undefined;
-}
-async function describePushed(client, name, manifest, metadata) {
-    const parsed = parse(manifest);
-    if (!Array.isArray(parsed.manifests))
-        return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) };
-    // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
-    const images = parsed.manifests.filter(d => d.digest && !oci_isAttestation(d));
-    const children = await Promise.all(images.map(d => client.getManifest(name, d.digest)));
-    return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/push.ts
@@ -11436,8 +11470,17 @@ async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
         return {};
     return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
 }
+/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
+async function sbomsOf(client, repo, manifest, platformDigests, deps) {
+    if (!deps.tempRoot || !manifest)
+        return {};
+    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
+    for (const [platform, file] of Object.entries(files))
+        deps.reporter.info(`SBOM (${platform}): ${file}`);
+    return files;
+}
 
-;// CONCATENATED MODULE: ./src/pipeline/logins.ts
+;// CONCATENATED MODULE: ./src/pipeline/cloud-logins.ts
 
 
 class Logins {
@@ -11527,7 +11570,6 @@ class Logins {
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
-
 
 
 
@@ -11776,29 +11818,9 @@ verification, clientFor) {
     const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
     const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
         const before = requests(clients);
-        // Every registry must serve the one digest: the same bytes everywhere.
-        const each = await Promise.all(plan.targets.map(async (target) => {
-            const client = clients.get(target.registry);
-            const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
-            const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter);
-            return { target, digest, manifest: manifests[0] };
-        }));
-        const digests = [...new Set(each.map(e => e.digest))];
-        if (digests.length > 1)
-            throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
-        const [first] = each;
-        // Nothing local to inspect: the size and platform come from what the registry serves.
-        const described = pushed.image
-            ? undefined
-            : await describePushed(clients.get(first.target.registry), first.target.name, first.manifest, built.metadata);
+        const result = await verifyTargets(plan.targets, clients, pushed, built, reporter);
         verification.requests = requests(clients) - before;
-        return {
-            repository: first.target.repository,
-            repositories: plan.targets.map(t => t.repository),
-            digest: first.digest,
-            manifest: first.manifest,
-            described
-        };
+        return result;
     }));
     const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
     const count = plan.targets.reduce((n, t) => n + t.tags.length, 0);
@@ -11809,15 +11831,6 @@ verification, clientFor) {
     const [first] = plan.targets;
     const sboms = await sbomsOf(clients.get(first.registry), first.name, verified.manifest, result.platformDigests, deps);
     return { ...result, sboms };
-}
-/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
-async function sbomsOf(client, repo, manifest, platformDigests, deps) {
-    if (!deps.tempRoot || !manifest)
-        return {};
-    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
-    for (const [platform, file] of Object.entries(files))
-        deps.reporter.info(`SBOM (${platform}): ${file}`);
-    return files;
 }
 const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 

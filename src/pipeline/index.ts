@@ -12,7 +12,7 @@ import { guardSignals, runCancelled, processTime } from '../docker/exec.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
 import { buildMetadata, checkTagged, commitDateWanted } from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
-import { RegistryClient, type Manifest } from '../registry/api.js'
+import { RegistryClient } from '../registry/api.js'
 import { registryBoundsFrom, type RegistryBounds } from '../registry/bounds.js'
 import { ClassifiedError } from '../core/retry.js'
 import { messageOf } from '../core/text.js'
@@ -25,15 +25,14 @@ import { evaluate, isEvaluation } from './call.js'
 import { checkVersionGates } from './gates.js'
 import { withHint } from './hints.js'
 import { logIn } from './login.js'
-import { describePushed } from './describe.js'
 import { destinations, makePlan, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
-import { checkManifests, VerificationError } from './verify.js'
+import { verifyTargets } from './verify.js'
 import type { Moved } from './sources/copy.js'
 import { fromSources } from './sources/run.js'
-import { asksForSbom, sbomFiles } from './sbom.js'
-import { Logins } from './logins.js'
+import { asksForSbom, sbomsOf } from './sbom.js'
+import { Logins } from './cloud-logins.js'
 import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
 
 export type { Result } from './result.js'
@@ -334,38 +333,9 @@ async function phases(
   const verified = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
       const before = requests(clients)
-      // Every registry must serve the one digest: the same bytes everywhere.
-      const each = await Promise.all(
-        plan.targets.map(async target => {
-          const client = clients.get(target.registry)!
-          const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)))
-          const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter)
-          return { target, digest, manifest: manifests[0] }
-        })
-      )
-      const digests = [...new Set(each.map(e => e.digest))]
-      if (digests.length > 1)
-        throw new VerificationError(
-          `the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`
-        )
-      const [first] = each
-      // Nothing local to inspect: the size and platform come from what the registry serves.
-      const described = pushed.image
-        ? undefined
-        : await describePushed(
-            clients.get(first.target.registry)!,
-            first.target.name,
-            first.manifest,
-            built.metadata
-          )
+      const result = await verifyTargets(plan.targets, clients, pushed, built, reporter)
       verification.requests = requests(clients) - before
-      return {
-        repository: first.target.repository,
-        repositories: plan.targets.map(t => t.repository),
-        digest: first.digest,
-        manifest: first.manifest,
-        described
-      }
+      return result
     })
   )
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
@@ -382,20 +352,6 @@ async function phases(
     deps
   )
   return { ...result, sboms }
-}
-
-/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
-async function sbomsOf(
-  client: RegistryClient,
-  repo: string,
-  manifest: Manifest | undefined,
-  platformDigests: Record<string, string>,
-  deps: Deps
-): Promise<Record<string, string>> {
-  if (!deps.tempRoot || !manifest) return {}
-  const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot)
-  for (const [platform, file] of Object.entries(files)) deps.reporter.info(`SBOM (${platform}): ${file}`)
-  return files
 }
 
 const requests = (clients: Map<string, RegistryClient>): number =>

@@ -15,7 +15,7 @@ import type { Reporter } from '../log/reporter.js'
 import { ClassifiedError, retry } from '../core/retry.js'
 import { loginHost, withHint } from './hints.js'
 import { retrying } from './plan.js'
-import type { Logins } from './logins.js'
+import type { Logins } from './cloud-logins.js'
 
 /** docker's placeholder user for a login stored as an identity token. */
 const TOKEN_USER = '<token>'

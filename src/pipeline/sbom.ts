@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Manifest, RegistryClient } from '../registry/api.js'
 import { getSmallBlob } from '../registry/blobs.js'
 import { RegistryError } from '../registry/errors.js'
+import type { Reporter } from '../log/reporter.js'
 import { isIndex, type Descriptor } from '../registry/oci.js'
 
 export const SPDX_PREDICATE = 'https://spdx.dev/Document'
@@ -115,4 +116,18 @@ export async function sbomFiles(
 ): Promise<Record<string, string>> {
   if (!isIndex(manifest.mediaType)) return {}
   return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot)
+}
+
+/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
+export async function sbomsOf(
+  client: RegistryClient,
+  repo: string,
+  manifest: Manifest | undefined,
+  platformDigests: Record<string, string>,
+  deps: { tempRoot?: string; reporter: Pick<Reporter, 'info'> }
+): Promise<Record<string, string>> {
+  if (!deps.tempRoot || !manifest) return {}
+  const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot)
+  for (const [platform, file] of Object.entries(files)) deps.reporter.info(`SBOM (${platform}): ${file}`)
+  return files
 }

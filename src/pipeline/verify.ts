@@ -1,7 +1,9 @@
 // Phase 4: verification. Every tag must serve one manifest, that manifest must be what docker pushed, and
 // it must be the image this run built: another build on the same engine may move a shared local tag
 // between our build and our push, and docker then pushes its image, not ours.
-import type { Manifest } from '../registry/api.js'
+import type { Manifest, RegistryClient } from '../registry/api.js'
+import { describePushed } from './describe.js'
+import type { Target } from './plan.js'
 import type { Reporter } from '../log/reporter.js'
 import { isAttestation, platformString, type Descriptor, type Platform } from '../registry/oci.js'
 
@@ -78,4 +80,57 @@ export function platformDigests(manifest: Manifest, localPlatform?: string): Rec
     out[platformString(p)] = d.digest
   }
   return out
+}
+
+/** What verification found: the one digest every target serves, and what describes it. */
+export interface Verified {
+  repository: string
+  repositories: string[]
+  digest: string
+  manifest: Manifest
+  /** The size and platforms from what the registry serves, when nothing local could be inspected. */
+  described?: Awaited<ReturnType<typeof describePushed>>
+}
+
+/**
+ * Every target registry must serve each of its tags as the one manifest this run pushed, and the same
+ * bytes everywhere; that manifest must be the image this run built.
+ */
+export async function verifyTargets(
+  targets: Target[],
+  clients: Map<string, RegistryClient>,
+  pushed: { digests: string[]; image?: unknown },
+  built: { identity: string[]; metadata: Record<string, unknown> },
+  reporter: Reporter
+): Promise<Verified> {
+  const each = await Promise.all(
+    targets.map(async target => {
+      const client = clients.get(target.registry)!
+      const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)))
+      const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter)
+      return { target, digest, manifest: manifests[0] }
+    })
+  )
+  const digests = [...new Set(each.map(e => e.digest))]
+  if (digests.length > 1)
+    throw new VerificationError(
+      `the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`
+    )
+  const [first] = each
+  // Nothing local to inspect: the size and platform come from what the registry serves.
+  const described = pushed.image
+    ? undefined
+    : await describePushed(
+        clients.get(first.target.registry)!,
+        first.target.name,
+        first.manifest,
+        built.metadata
+      )
+  return {
+    repository: first.target.repository,
+    repositories: targets.map(t => t.repository),
+    digest: first.digest,
+    manifest: first.manifest,
+    described
+  }
 }

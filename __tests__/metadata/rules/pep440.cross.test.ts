@@ -3,7 +3,12 @@
 // except where listed below, each a decision.
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
-import { isPep440Special, normalizePep440, parsePep440, releasePart } from '../../../src/metadata/rules/pep440.js'
+import {
+  isPep440Special,
+  normalizePep440,
+  parsePep440,
+  releasePart
+} from '../../../src/metadata/rules/pep440.js'
 import { picker } from '../../helpers/seeded.js'
 
 interface Explained {

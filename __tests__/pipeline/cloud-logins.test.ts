@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { getIDToken } from '@actions/core'
-import { Logins, type LoginsOptions } from '../../src/pipeline/logins.js'
+import { Logins, type LoginsOptions } from '../../src/pipeline/cloud-logins.js'
 import type { RegistryLogin } from '../../src/inputs/registry-auth.js'
 import type { Reporter } from '../../src/log/reporter.js'
 import { cloudLoginOf } from '../../src/registry/cloud/detect.js'
