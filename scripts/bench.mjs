@@ -185,7 +185,7 @@ async function runRaw(registry, repo) {
 }
 
 /**
- * the same build pushed to two registries (`images`) against one, in pairs whose order
+ * The same build pushed to two registries (`images`) against one, in pairs whose order
  * alternates. The second registry is a registry of its own, on its own port.
  */
 async function benchRegistries(first, second) {
@@ -232,7 +232,7 @@ async function runRawBuildx(registry, repo, tags, mb) {
 }
 
 /**
- * with buildx the action pushes straight from BuildKit. Against `docker buildx build --push` with
+ * With buildx the action pushes straight from BuildKit. Against `docker buildx build --push` with
  * the same tags, 1 and 10, a fresh BUILDX_MB layer per run, in pairs whose order alternates.
  */
 async function benchBuildx(registry) {
