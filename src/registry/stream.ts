@@ -7,10 +7,10 @@ import type { Readable } from 'node:stream'
 import { kindOf, type FailureKind } from '../core/retry.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, RegistryError, where } from './errors.js'
+import { redirectHop } from './redirects.js'
 import { USER_AGENT, type Response, type Transport } from './transport.js'
 
 // As transport.ts follows them: docker's client, at most 5 hops.
-const MAX_REDIRECTS = 5
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 /** An error answer is read for its message, never more than this. */
 const ERROR_BODY_BYTES = 64 * 1024
@@ -39,21 +39,15 @@ export async function openRead(
     const location = headerValue(res.headers.location)
     if (!REDIRECTS.has(res.statusCode ?? 0) || !location) return { res, at }
     res.resume()
-    if (hops === MAX_REDIRECTS)
-      throw new RegistryError(`GET ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal')
-    let next: URL | undefined
-    try {
-      next = new URL(location, transport.effective(at))
-    } catch {
-      // reported below
-    }
-    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-      throw new RegistryError(`GET ${where(at)} redirected to an unusable location`, 'fatal')
-    if (next.origin !== transport.effective(url).origin && 'Authorization' in sent) {
-      sent = { ...sent }
-      delete sent.Authorization
-    }
-    at = next
+    ;({ next: at, headers: sent } = redirectHop({
+      method: 'GET',
+      first: url,
+      at,
+      location,
+      hops,
+      headers: sent,
+      effective: u => transport.effective(u)
+    }))
   }
 }
 

@@ -8,6 +8,7 @@ import { kindOf, retry, type FailureKind } from '../core/retry.js'
 import { isDockerHub, isLoopbackRegistry } from '../core/reference.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, httpError, RegistryError, where } from './errors.js'
+import { redirectHop } from './redirects.js'
 import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
 
 export interface TransportOptions {
@@ -48,7 +49,6 @@ const DEFAULT_ATTEMPTS = 3
 const DEFAULT_TIMEOUT_MS = 15000
 const MAX_SOCKETS = 8
 // Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
-const MAX_REDIRECTS = 5
 const REDIRECTS_FOR_READS = new Set([301, 302, 303])
 // Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
 const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -168,25 +168,16 @@ export class Transport {
         res.status === 308 ||
         (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'))
       if (!followed || !location) return { res, at }
-      if (hops === MAX_REDIRECTS)
-        throw new RegistryError(`${method} ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', {
-          status: res.status
-        })
-      let next: URL | undefined
-      try {
-        next = new URL(location, this.effective(at))
-      } catch {
-        // reported below
-      }
-      if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-        throw new RegistryError(`${method} ${where(at)} redirected to an unusable location`, 'fatal', {
-          status: res.status
-        })
-      if (next.origin !== this.effective(url).origin && 'Authorization' in sent) {
-        sent = { ...sent }
-        delete sent.Authorization
-      }
-      at = next
+      ;({ next: at, headers: sent } = redirectHop({
+        method,
+        first: url,
+        at,
+        location,
+        hops,
+        headers: sent,
+        effective: u => this.effective(u),
+        status: res.status
+      }))
     }
   }
 

@@ -37,7 +37,7 @@ describe('lazy cloud logins', () => {
       s => staticImports(s.text, /\/cloud\/(ecr|hub-oidc)\.js$|^\.\/(ecr|hub-oidc)\.js$/).length
     )
     expect(offenders.map(s => s.file)).toEqual([])
-    const logins = sources.find(s => s.file === path.join('pipeline', 'logins.ts'))!
+    const logins = sources.find(s => s.file === path.join('pipeline', 'cloud-logins.ts'))!
     expect(logins.text).toMatch(/await import\('\.\.\/registry\/cloud\/ecr\.js'\)/)
     expect(logins.text).toMatch(/await import\('\.\.\/registry\/cloud\/hub-oidc\.js'\)/)
   })
