@@ -109,7 +109,7 @@ describe('ECR login through the AWS SDK', () => {
     expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`, CREDS)).digest)
     expect(r.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v2`, CREDS)).digest)
     expect(r.log).toMatch(`Got a login for ${registry.host} from AWS ECR`)
-    expect(r.log).toMatch(/Verified: 2 tag\(s\)/)
+    expect(r.log).toMatch(/Verified: 2 reference\(s\)/)
     // The login, the preflight, the push and the verification shared one token.
     expect(api.calls).toHaveLength(1)
     expect(api.keyIds()).toEqual([KEY_ID])

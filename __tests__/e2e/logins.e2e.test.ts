@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorLines, expectSucceeded, runAction } from '../helpers/action.js'
+import { jobDockerConfig } from '../helpers/job-config.js'
 import {
   ensureBaseImage,
   makeContext,
@@ -64,6 +65,8 @@ describe('registry-auth with two registries that both need a login', () => {
     for (let run = 1; run <= RUNS; run++) {
       const image = repo(`both${run}`)
       let later: { config: string; fromA: CliResult; fromB: CliResult } | undefined
+      // The job's own docker config, where keep-login puts the logins for later steps.
+      const jobDir = await jobDockerConfig({ auths: {} })
       const r = await runAction(
         {
           context: await context(),
@@ -73,6 +76,7 @@ describe('registry-auth with two registries that both need a login', () => {
           'keep-login': 'true'
         },
         {
+          env: { DOCKER_CONFIG: jobDir },
           laterStep: async ({ env, outputs }) => {
             // A failed main has no outputs: expectSucceeded below says why.
             if (!outputs['image-refs']) return

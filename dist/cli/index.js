@@ -3245,7 +3245,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2927);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7061);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -3254,7 +3254,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2927:
+/***/ 7061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8231,6 +8231,37 @@ function urlSecrets(value) {
     return [...new Set(found)];
 }
 
+;// CONCATENATED MODULE: ./src/registry/redirects.ts
+// One redirect hop, as docker's HTTP client takes it: at most MAX_REDIRECTS, only to http(s), and
+// Authorization never sent on to another origin (a registry sends blob reads to its storage). Both the
+// buffered requests (transport.ts) and the streamed ones (stream.ts) follow redirects through here.
+
+const MAX_REDIRECTS = 5;
+/**
+ * The URL a redirect to `location` leads to from `at`, and the headers to send there. `first` is where the
+ * request was meant to go; `effective` gives a URL as the transport reaches it (a registry spoken to over
+ * plain HTTP); `hops` counts the redirects followed so far.
+ */
+function redirectHop(o) {
+    const detail = o.status === undefined ? undefined : { status: o.status };
+    if (o.hops >= MAX_REDIRECTS)
+        throw new RegistryError(`${o.method} ${where(o.first)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', detail);
+    let next;
+    try {
+        next = new URL(o.location, o.effective(o.at));
+    }
+    catch {
+        // reported below
+    }
+    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+        throw new RegistryError(`${o.method} ${where(o.at)} redirected to an unusable location`, 'fatal', detail);
+    if (next.origin === o.effective(o.first).origin || !('Authorization' in o.headers))
+        return { next, headers: o.headers };
+    const { Authorization: _dropped, ...headers } = o.headers;
+    void _dropped;
+    return { next, headers };
+}
+
 ;// CONCATENATED MODULE: ./src/registry/tls.ts
 // The TLS side of the transport, as dockerd has it: certs.d material, and what a TLS failure means.
 
@@ -8298,11 +8329,11 @@ function secureOnly(err, failure, registry) {
 
 
 
+
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15000;
 const MAX_SOCKETS = 8;
 // Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
-const MAX_REDIRECTS = 5;
 const REDIRECTS_FOR_READS = new Set([301, 302, 303]);
 // Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -8401,26 +8432,16 @@ class Transport {
                 (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'));
             if (!followed || !location)
                 return { res, at };
-            if (hops === MAX_REDIRECTS)
-                throw new RegistryError(`${method} ${where(url)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', {
-                    status: res.status
-                });
-            let next;
-            try {
-                next = new URL(location, this.effective(at));
-            }
-            catch {
-                // reported below
-            }
-            if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-                throw new RegistryError(`${method} ${where(at)} redirected to an unusable location`, 'fatal', {
-                    status: res.status
-                });
-            if (next.origin !== this.effective(url).origin && 'Authorization' in sent) {
-                sent = { ...sent };
-                delete sent.Authorization;
-            }
-            at = next;
+            ({ next: at, headers: sent } = redirectHop({
+                method,
+                first: url,
+                at,
+                location,
+                hops,
+                headers: sent,
+                effective: u => this.effective(u),
+                status: res.status
+            }));
         }
     }
     /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
@@ -9919,8 +9940,8 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 // As transport.ts follows them: docker's client, at most 5 hops.
-const stream_MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** An error answer is read for its message, never more than this. */
 const ERROR_BODY_BYTES = 64 * 1024;
@@ -9939,22 +9960,15 @@ signal) {
         if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
             return { res, at };
         res.resume();
-        if (hops === stream_MAX_REDIRECTS)
-            throw new RegistryError(`GET ${where(url)}: more than ${stream_MAX_REDIRECTS} redirects`, 'fatal');
-        let next;
-        try {
-            next = new URL(location, transport.effective(at));
-        }
-        catch {
-            // reported below
-        }
-        if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-            throw new RegistryError(`GET ${where(at)} redirected to an unusable location`, 'fatal');
-        if (next.origin !== transport.effective(url).origin && 'Authorization' in sent) {
-            sent = { ...sent };
-            delete sent.Authorization;
-        }
-        at = next;
+        ({ next: at, headers: sent } = redirectHop({
+            method: 'GET',
+            first: url,
+            at,
+            location,
+            hops,
+            headers: sent,
+            effective: u => transport.effective(u)
+        }));
     }
 }
 /** A PUT (or PATCH) whose body is `body`, `length` bytes; the answer is buffered, being small. */
