@@ -370,7 +370,7 @@ function isObject(v) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/error.ts
-var error = __webpack_require__(1551);
+var inputs_error = __webpack_require__(1551);
 // EXTERNAL MODULE: ./src/inputs/build-options.ts
 var build_options = __webpack_require__(8042);
 // EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
@@ -405,7 +405,7 @@ function expandDefaultContext(value, url, input) {
     if (!m)
         return value;
     if (!url)
-        throw new error/* InputError */.d(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${(0,table/* ref */.KR)(input)} a path or a git URL`);
+        throw new inputs_error/* InputError */.d(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${(0,table/* ref */.KR)(input)} a path or a git URL`);
     return m[1] ? `${url}:${m[1]}` : url;
 }
 /** An http(s) URL that docker and BuildKit treat as a git repository. */
@@ -3838,6 +3838,13 @@ async function putBlob(dst, dstRepo, blob, checked, upload, signal) {
  * chunk back until the whole blob has the right length and digest: a wrong blob ends as an error of the
  * source, and whatever reads this never sees all of it.
  */
+/** What a source sent is not what its descriptor says: its length or its digest. Never retried. */
+class ContentMismatch extends RegistryError {
+    constructor(message) {
+        super(message, 'fatal');
+        this.name = 'ContentMismatch';
+    }
+}
 class CheckedBlob extends external_node_stream_.Transform {
     blob;
     source;
@@ -3856,7 +3863,7 @@ class CheckedBlob extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.bytes += chunk.length;
         if (this.bytes > this.blob.size)
-            return done(new RegistryError(`${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`, 'fatal'));
+            return done(new ContentMismatch(`${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`));
         this.hash.update(chunk);
         if (this.held)
             this.push(this.held);
@@ -3865,10 +3872,10 @@ class CheckedBlob extends external_node_stream_.Transform {
     }
     _flush(done) {
         if (this.bytes < this.blob.size)
-            return done(new RegistryError(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`, 'fatal'));
+            return done(new ContentMismatch(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`));
         const got = digestOf(this.blob.digest, this.hash);
         if (got !== this.blob.digest)
-            return done(new RegistryError(`${this.source} ${this.verb} other content (its digest is ${got})`, 'fatal'));
+            return done(new ContentMismatch(`${this.source} ${this.verb} other content (its digest is ${got})`));
         done(null, this.held);
     }
 }
@@ -3931,6 +3938,7 @@ class Copier {
         return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
             const sameRegistry = src.side?.client === dst.client;
             if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
+                await src.checkUnsent?.(blob);
                 this.moved.blobsPresent++;
                 return;
             }
@@ -4111,6 +4119,7 @@ async function readSource(from, reference, label) {
 
 
 
+
 const registryStore = (side) => ({
     where: `${side.client.registry}/${side.name}`,
     side,
@@ -4118,6 +4127,13 @@ const registryStore = (side) => ({
     smallBlob: digest => getSmallBlob(side.client, side.name, digest),
     sendBlob: (blob, dst, upload, ceilingMs) => streamBlob(side.client, side.name, dst.client, dst.name, blob, upload, ceilingMs)
 });
+/**
+ * A file that is not what its descriptor says is bad input: the held-back last chunk kept its upload from
+ * completing, and no manifest or tag has been written.
+ */
+const asInputError = (error) => {
+    throw error instanceof ContentMismatch ? new inputs_error/* InputError */.d('sources', error.message) : error;
+};
 /** The most a manifest, an index or an image config may weigh when read from disk. */
 const MAX_SMALL = 4 * 1024 * 1024;
 /** Reads the whole stream, checked as a blob that is sent is, and drops the bytes. */
@@ -4153,7 +4169,11 @@ function localStore(where, manifests, fileOf) {
         },
         sendBlob(blob, dst, upload, ceilingMs) {
             const { tree, name } = fileOf(blob.digest);
-            return pushStream(() => tree.open(name), `${tree.where}: ${name}`, dst.client, dst.name, blob, upload, ceilingMs);
+            return pushStream(() => tree.open(name), `${tree.where}: ${name}`, dst.client, dst.name, blob, upload, ceilingMs).catch(asInputError);
+        },
+        async checkUnsent(blob) {
+            const { tree, name } = fileOf(blob.digest);
+            await verifyStream(tree.open(name), blob, `${tree.where}: ${name}`).catch(asInputError);
         }
     };
 }
@@ -4483,18 +4503,17 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/pipeline/sources/layout.ts
 // An OCI image layout as a source (a directory, or the tar of one that buildx and `docker save` write),
-// pushed byte for byte. Every manifest and blob the image needs is read and checked against its digest
-// here, before anything is sent.
+// pushed byte for byte. Every manifest the image needs is read and checked against its digest here, and
+// every blob found with its size, before anything is sent; a blob's digest is checked as it is sent.
 
 
 
-
-/** Blobs hashed at once while checking; the disk, not the CPU, is the limit. */
+/** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2;
 const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** An input error about this source line. */
 const failOn = (source) => (message) => {
-    throw new error/* InputError */.d('sources', `${show(source.line)}: ${message}`);
+    throw new inputs_error/* InputError */.d('sources', `${show(source.line)}: ${message}`);
 };
 function parseJson(body, what, fail) {
     try {
@@ -4579,9 +4598,16 @@ async function readLayout(tree, source) {
     const top = await walk(chosen, 0);
     await checkBlobs(tree, [...blobs.values()], pathOf, fail);
     const config = top.parsed.kind === 'image' ? top.parsed.config.digest : undefined;
-    return { store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })), top, config };
+    return {
+        store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })),
+        top,
+        config
+    };
 }
-/** Every blob present, of its size, hashing to its digest: read whole once, before anything is sent. */
+/**
+ * Every blob present and of its size, before anything is sent. Its digest is checked as it is sent (the
+ * upload's last chunk held back until it matches): hashing it here too would read every layer twice.
+ */
 async function checkBlobs(tree, blobs, pathOf, fail) {
     const queue = [...blobs];
     const worker = async () => {
@@ -4592,7 +4618,6 @@ async function checkBlobs(tree, blobs, pathOf, fail) {
                 fail(`${tree.where} lacks blob ${b.digest} (${name})`);
             if (size !== b.size)
                 fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`);
-            await verifyStream(tree.open(name), b, `${tree.where}: ${name}`).catch(error => error instanceof RegistryError ? fail(error.message) : Promise.reject(error));
         }
     };
     await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));

@@ -6,12 +6,35 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
+import { errorLines, EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
 import { remoteBuilder, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
 import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 
-// buildx only: on the classic engine these inputs are input errors (build-options.e2e checks that).
+// On the classic engine these are buildx inputs: input errors before any build, nothing run.
+if (EXPECTED_BUILDER === 'classic')
+  describe('classic engine: outputs and secrets are buildx inputs', () => {
+    it.each([
+      ['outputs', 'type=image,"name=a:1,a:2",push-by-digest=true'],
+      ['secrets', 'key=value  ']
+    ])('%s = %j is an input error before any build', async (input, value) => {
+      await requireDocker()
+      const context = await makeContext({ Dockerfile: 'FROM scratch\n' })
+      const run = await runAction({
+        context,
+        image: 'classic/refused',
+        registry: '127.0.0.1:9',
+        [input]: value
+      })
+      expect(run.code).toBe(1)
+      const errors = errorLines(run.stdout)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain(`Invalid input "${input}"`)
+      expect(errors[0]).toMatch(/needs docker buildx/)
+      expect(run.log).not.toContain('[command]docker')
+    })
+  })
+
 if (EXPECTED_BUILDER === 'buildx')
   describe('BuildKit engine: list inputs as build-push-action reads them', () => {
     let registry: TestRegistry

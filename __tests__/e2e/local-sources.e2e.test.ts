@@ -422,10 +422,22 @@ describe('bad input: one error line naming sources, before anything is pushed', 
     const fh = await open(layer, 'r+')
     await fh.write(Buffer.from('XX'), 0, 2, 10)
     await fh.close()
-    await failsWith(
-      `oci:${bad}:one`,
-      'bad-blob',
-      `blobs/${manifest.layers[0].digest.replace(':', '/')} has other content (its digest is sha256:`
-    )
+    const expected = `blobs/${manifest.layers[0].digest.replace(':', '/')} has other content (its digest is sha256:`
+    // A repository that has the layer already: nothing of it is sent, and the file is checked all the same.
+    await failsWith(`oci:${bad}:one`, 'bad-blob', expected)
+    // One that does not: the layer is checked as it is sent, and its upload never completes.
+    const fresh = `${image}-fresh`
+    const run = await runAction({
+      image: fresh,
+      registry: registry.host,
+      sources: `oci:${bad}:one`,
+      tags: 'v1'
+    })
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('Invalid input "sources"')
+    expect(errors[0]).toContain(expected)
+    expect(await tagExists(registry.host, `${fresh}:v1`)).toBe(false)
   }, 60_000)
 })

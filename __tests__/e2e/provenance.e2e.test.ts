@@ -3,7 +3,7 @@
 // from the registry's own API: the index, its attestation manifest, and the in-toto statement blob.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
+import { errorLines, EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
 import { remoteBuilder, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
 import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
@@ -44,7 +44,30 @@ async function provenanceOf(
   return ((await res.json()) as { predicate: { builder?: { id?: string } } }).predicate
 }
 
-// buildx only: on the classic engine these inputs are input errors (build-options.e2e checks that).
+// On the classic engine these are buildx inputs: input errors before any build, nothing run.
+if (EXPECTED_BUILDER === 'classic')
+  describe('classic engine: provenance and attests are buildx inputs', () => {
+    it.each([
+      ['provenance', 'mode=max'],
+      ['attests', 'type=provenance,mode=max']
+    ])('%s = %j is an input error before any build', async (input, value) => {
+      await requireDocker()
+      const context = await makeContext({ Dockerfile: 'FROM scratch\n' })
+      const run = await runAction({
+        context,
+        image: 'classic/refused',
+        registry: '127.0.0.1:9',
+        [input]: value
+      })
+      expect(run.code).toBe(1)
+      const errors = errorLines(run.stdout)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain(`Invalid input "${input}"`)
+      expect(errors[0]).toMatch(/needs docker buildx/)
+      expect(run.log).not.toContain('[command]docker')
+    })
+  })
+
 if (EXPECTED_BUILDER === 'buildx')
   describe('BuildKit engine: provenance as build-push-action passes it', () => {
     let registry: TestRegistry

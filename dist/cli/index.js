@@ -10223,6 +10223,13 @@ async function putBlob(dst, dstRepo, blob, checked, upload, signal) {
  * chunk back until the whole blob has the right length and digest: a wrong blob ends as an error of the
  * source, and whatever reads this never sees all of it.
  */
+/** What a source sent is not what its descriptor says: its length or its digest. Never retried. */
+class ContentMismatch extends RegistryError {
+    constructor(message) {
+        super(message, 'fatal');
+        this.name = 'ContentMismatch';
+    }
+}
 class CheckedBlob extends external_node_stream_.Transform {
     blob;
     source;
@@ -10241,7 +10248,7 @@ class CheckedBlob extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.bytes += chunk.length;
         if (this.bytes > this.blob.size)
-            return done(new RegistryError(`${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`, 'fatal'));
+            return done(new ContentMismatch(`${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`));
         this.hash.update(chunk);
         if (this.held)
             this.push(this.held);
@@ -10250,10 +10257,10 @@ class CheckedBlob extends external_node_stream_.Transform {
     }
     _flush(done) {
         if (this.bytes < this.blob.size)
-            return done(new RegistryError(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`, 'fatal'));
+            return done(new ContentMismatch(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`));
         const got = digestOf(this.blob.digest, this.hash);
         if (got !== this.blob.digest)
-            return done(new RegistryError(`${this.source} ${this.verb} other content (its digest is ${got})`, 'fatal'));
+            return done(new ContentMismatch(`${this.source} ${this.verb} other content (its digest is ${got})`));
         done(null, this.held);
     }
 }
@@ -10316,6 +10323,7 @@ class Copier {
         return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
             const sameRegistry = src.side?.client === dst.client;
             if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
+                await src.checkUnsent?.(blob);
                 this.moved.blobsPresent++;
                 return;
             }
@@ -10496,6 +10504,7 @@ async function readSource(from, reference, label) {
 
 
 
+
 const registryStore = (side) => ({
     where: `${side.client.registry}/${side.name}`,
     side,
@@ -10503,6 +10512,13 @@ const registryStore = (side) => ({
     smallBlob: digest => getSmallBlob(side.client, side.name, digest),
     sendBlob: (blob, dst, upload, ceilingMs) => streamBlob(side.client, side.name, dst.client, dst.name, blob, upload, ceilingMs)
 });
+/**
+ * A file that is not what its descriptor says is bad input: the held-back last chunk kept its upload from
+ * completing, and no manifest or tag has been written.
+ */
+const asInputError = (error) => {
+    throw error instanceof ContentMismatch ? new InputError('sources', error.message) : error;
+};
 /** The most a manifest, an index or an image config may weigh when read from disk. */
 const MAX_SMALL = 4 * 1024 * 1024;
 /** Reads the whole stream, checked as a blob that is sent is, and drops the bytes. */
@@ -10538,7 +10554,11 @@ function localStore(where, manifests, fileOf) {
         },
         sendBlob(blob, dst, upload, ceilingMs) {
             const { tree, name } = fileOf(blob.digest);
-            return pushStream(() => tree.open(name), `${tree.where}: ${name}`, dst.client, dst.name, blob, upload, ceilingMs);
+            return pushStream(() => tree.open(name), `${tree.where}: ${name}`, dst.client, dst.name, blob, upload, ceilingMs).catch(asInputError);
+        },
+        async checkUnsent(blob) {
+            const { tree, name } = fileOf(blob.digest);
+            await verifyStream(tree.open(name), blob, `${tree.where}: ${name}`).catch(asInputError);
         }
     };
 }
@@ -10868,13 +10888,12 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/pipeline/sources/layout.ts
 // An OCI image layout as a source (a directory, or the tar of one that buildx and `docker save` write),
-// pushed byte for byte. Every manifest and blob the image needs is read and checked against its digest
-// here, before anything is sent.
+// pushed byte for byte. Every manifest the image needs is read and checked against its digest here, and
+// every blob found with its size, before anything is sent; a blob's digest is checked as it is sent.
 
 
 
-
-/** Blobs hashed at once while checking; the disk, not the CPU, is the limit. */
+/** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2;
 const layout_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** An input error about this source line. */
@@ -10964,9 +10983,16 @@ async function readLayout(tree, source) {
     const top = await walk(chosen, 0);
     await checkBlobs(tree, [...blobs.values()], pathOf, fail);
     const config = top.parsed.kind === 'image' ? top.parsed.config.digest : undefined;
-    return { store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })), top, config };
+    return {
+        store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })),
+        top,
+        config
+    };
 }
-/** Every blob present, of its size, hashing to its digest: read whole once, before anything is sent. */
+/**
+ * Every blob present and of its size, before anything is sent. Its digest is checked as it is sent (the
+ * upload's last chunk held back until it matches): hashing it here too would read every layer twice.
+ */
 async function checkBlobs(tree, blobs, pathOf, fail) {
     const queue = [...blobs];
     const worker = async () => {
@@ -10977,7 +11003,6 @@ async function checkBlobs(tree, blobs, pathOf, fail) {
                 fail(`${tree.where} lacks blob ${b.digest} (${name})`);
             if (size !== b.size)
                 fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`);
-            await verifyStream(tree.open(name), b, `${tree.where}: ${name}`).catch(error => error instanceof RegistryError ? fail(error.message) : Promise.reject(error));
         }
     };
     await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));

@@ -244,6 +244,14 @@ async function putBlob(
  * chunk back until the whole blob has the right length and digest: a wrong blob ends as an error of the
  * source, and whatever reads this never sees all of it.
  */
+/** What a source sent is not what its descriptor says: its length or its digest. Never retried. */
+export class ContentMismatch extends RegistryError {
+  constructor(message: string) {
+    super(message, 'fatal')
+    this.name = 'ContentMismatch'
+  }
+}
+
 export class CheckedBlob extends Transform {
   bytes = 0
   private readonly hash
@@ -263,9 +271,8 @@ export class CheckedBlob extends Transform {
     this.bytes += chunk.length
     if (this.bytes > this.blob.size)
       return done(
-        new RegistryError(
-          `${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`,
-          'fatal'
+        new ContentMismatch(
+          `${this.source} ${this.verb} more bytes than its descriptor's size (${this.blob.size})`
         )
       )
     this.hash.update(chunk)
@@ -277,13 +284,11 @@ export class CheckedBlob extends Transform {
   override _flush(done: TransformCallback): void {
     if (this.bytes < this.blob.size)
       return done(
-        new RegistryError(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`, 'fatal')
+        new ContentMismatch(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`)
       )
     const got = digestOf(this.blob.digest, this.hash)
     if (got !== this.blob.digest)
-      return done(
-        new RegistryError(`${this.source} ${this.verb} other content (its digest is ${got})`, 'fatal')
-      )
+      return done(new ContentMismatch(`${this.source} ${this.verb} other content (its digest is ${got})`))
     done(null, this.held)
   }
 }

@@ -86,6 +86,7 @@ export class Copier {
     return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
       const sameRegistry = src.side?.client === dst.client
       if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
+        await src.checkUnsent?.(blob)
         this.moved.blobsPresent++
         return
       }

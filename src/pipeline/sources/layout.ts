@@ -1,9 +1,8 @@
 // An OCI image layout as a source (a directory, or the tar of one that buildx and `docker save` write),
-// pushed byte for byte. Every manifest and blob the image needs is read and checked against its digest
-// here, before anything is sent.
+// pushed byte for byte. Every manifest the image needs is read and checked against its digest here, and
+// every blob found with its size, before anything is sent; a blob's digest is checked as it is sent.
 import { InputError } from '../../inputs/error.js'
 import type { LocalSourceRef } from '../../inputs/sources.js'
-import { RegistryError } from '../../registry/errors.js'
 import {
   contentDigest,
   MANIFEST_TYPES,
@@ -14,9 +13,9 @@ import {
 } from '../../registry/oci.js'
 import type { FileTree } from './files.js'
 import type { SourceManifest } from './read.js'
-import { localStore, MAX_SMALL, verifyStream, type SourceStore } from './store.js'
+import { localStore, MAX_SMALL, type SourceStore } from './store.js'
 
-/** Blobs hashed at once while checking; the disk, not the CPU, is the limit. */
+/** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2
 
 export interface LocalImage {
@@ -137,10 +136,17 @@ export async function readLayout(tree: FileTree, source: LocalSourceRef): Promis
   const top = await walk(chosen, 0)
   await checkBlobs(tree, [...blobs.values()], pathOf, fail)
   const config = top.parsed.kind === 'image' ? top.parsed.config.digest : undefined
-  return { store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })), top, config }
+  return {
+    store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })),
+    top,
+    config
+  }
 }
 
-/** Every blob present, of its size, hashing to its digest: read whole once, before anything is sent. */
+/**
+ * Every blob present and of its size, before anything is sent. Its digest is checked as it is sent (the
+ * upload's last chunk held back until it matches): hashing it here too would read every layer twice.
+ */
 async function checkBlobs(
   tree: FileTree,
   blobs: Descriptor[],
@@ -155,9 +161,6 @@ async function checkBlobs(
       if (size === undefined) fail(`${tree.where} lacks blob ${b.digest} (${name})`)
       if (size !== b.size)
         fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`)
-      await verifyStream(tree.open(name), b, `${tree.where}: ${name}`).catch(error =>
-        error instanceof RegistryError ? fail(error.message) : Promise.reject(error)
-      )
     }
   }
   await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker))

@@ -2,7 +2,15 @@
 // tar archive and an image of the docker engine alike: manifests by the descriptor that names them (checked
 // against it and parsed), blobs sent into a target's upload session, checked on the way and bounded.
 import type { Readable } from 'node:stream'
-import { CheckedBlob, getSmallBlob, pushStream, streamBlob, type BlobRef } from '../../registry/blobs.js'
+import {
+  CheckedBlob,
+  ContentMismatch,
+  getSmallBlob,
+  pushStream,
+  streamBlob,
+  type BlobRef
+} from '../../registry/blobs.js'
+import { InputError } from '../../inputs/error.js'
 import { RegistryError } from '../../registry/errors.js'
 import { contentDigest, type Descriptor } from '../../registry/oci.js'
 import type { FileTree } from './files.js'
@@ -22,6 +30,11 @@ export interface SourceStore {
    * `ceilingMs`; resolves with the bytes sent.
    */
   sendBlob(blob: BlobRef, dst: Side, upload: URL, ceilingMs?: number): Promise<number>
+  /**
+   * A blob the target already has, so nothing of it is sent: a source on disk still checks that its own
+   * file is what the descriptor says (sent blobs are checked as they go).
+   */
+  checkUnsent?(blob: BlobRef): Promise<void>
 }
 
 export const registryStore = (side: Side): SourceStore => ({
@@ -32,6 +45,14 @@ export const registryStore = (side: Side): SourceStore => ({
   sendBlob: (blob, dst, upload, ceilingMs) =>
     streamBlob(side.client, side.name, dst.client, dst.name, blob, upload, ceilingMs)
 })
+
+/**
+ * A file that is not what its descriptor says is bad input: the held-back last chunk kept its upload from
+ * completing, and no manifest or tag has been written.
+ */
+const asInputError = (error: unknown): never => {
+  throw error instanceof ContentMismatch ? new InputError('sources', error.message) : error
+}
 
 /** The most a manifest, an index or an image config may weigh when read from disk. */
 export const MAX_SMALL = 4 * 1024 * 1024
@@ -83,7 +104,11 @@ export function localStore(
         blob,
         upload,
         ceilingMs
-      )
+      ).catch(asInputError)
+    },
+    async checkUnsent(blob) {
+      const { tree, name } = fileOf(blob.digest)
+      await verifyStream(tree.open(name), blob, `${tree.where}: ${name}`).catch(asInputError)
     }
   }
 }
