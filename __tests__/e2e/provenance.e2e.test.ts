@@ -3,7 +3,8 @@
 // from the registry's own API: the index, its attestation manifest, and the in-toto statement blob.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { errorLines, EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
+import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
+import { expectBuildxOnly } from '../helpers/buildx-only.js'
 import { remoteBuilder, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
 import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
@@ -50,22 +51,7 @@ if (EXPECTED_BUILDER === 'classic')
     it.each([
       ['provenance', 'mode=max'],
       ['attests', 'type=provenance,mode=max']
-    ])('%s = %j is an input error before any build', async (input, value) => {
-      await requireDocker()
-      const context = await makeContext({ Dockerfile: 'FROM scratch\n' })
-      const run = await runAction({
-        context,
-        image: 'classic/refused',
-        registry: '127.0.0.1:9',
-        [input]: value
-      })
-      expect(run.code).toBe(1)
-      const errors = errorLines(run.stdout)
-      expect(errors).toHaveLength(1)
-      expect(errors[0]).toContain(`Invalid input "${input}"`)
-      expect(errors[0]).toMatch(/needs docker buildx/)
-      expect(run.log).not.toContain('[command]docker')
-    })
+    ])('%s = %j is an input error before any build', (input, value) => expectBuildxOnly(input, value))
   })
 
 if (EXPECTED_BUILDER === 'buildx')
