@@ -92,7 +92,13 @@ function configYaml(dir: string, host: string, htpasswdPath?: string, tls?: Regi
   return lines.join('\n') + '\n'
 }
 
-async function probe(host: string, tls?: RegistryTls): Promise<boolean> {
+/**
+ * Whether a registry answers GET /v2/ on `host` as ours would: 401 when it has a login, 200 otherwise. Another
+ * test's registry that took the port first answers too, so the answer must be ours (see launch()).
+ */
+async function probe(host: string, tls?: RegistryTls, auth = false): Promise<boolean> {
+  const ours = (status: number | undefined): boolean =>
+    status === (auth ? 401 : 200) || (!!tls && status === 401)
   if (tls) {
     // Up is all that is asked here, not trust: the tests decide who trusts the certificate.
     const client = tls.client
@@ -102,7 +108,7 @@ async function probe(host: string, tls?: RegistryTls): Promise<boolean> {
       const options = { rejectUnauthorized: false, timeout: 1000, ...client }
       const req = httpsGet(`https://${host}/v2/`, options, res => {
         res.resume()
-        resolve(res.statusCode === 200 || res.statusCode === 401)
+        resolve(ours(res.statusCode) || res.statusCode === 200)
       })
       req.on('error', () => resolve(false))
       req.on('timeout', () => req.destroy())
@@ -111,7 +117,7 @@ async function probe(host: string, tls?: RegistryTls): Promise<boolean> {
   try {
     const res = await fetch(`http://${host}/v2/`, { signal: AbortSignal.timeout(1000) })
     await res.arrayBuffer().catch(() => undefined)
-    return res.status === 200 || res.status === 401
+    return ours(res.status)
   } catch {
     return false
   }
@@ -219,7 +225,14 @@ async function launch(
     if (child.exitCode !== null || child.signalCode !== null) {
       return fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`)
     }
-    if (await probe(host, tls)) break
+    if (await probe(host, tls, !!htpasswdPath)) {
+      // A registry that lost the port to another one exits with "address already in use": give it the time
+      // to, so that a probe answered by the other registry is not taken for ours.
+      await new Promise(r => setTimeout(r, 150))
+      if (child.exitCode !== null || child.signalCode !== null)
+        return fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`)
+      break
+    }
     if (Date.now() > deadline) return fail(`did not answer GET /v2/ within ${START_TIMEOUT_MS / 1000} s`)
     await new Promise(r => setTimeout(r, 100))
   }
