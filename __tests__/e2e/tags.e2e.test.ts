@@ -2,6 +2,7 @@
 // (__fixtures__/events), pushes to a real registry, and skopeo, not our code,
 // says which tags exist and which labels the image carries.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -53,10 +54,14 @@ async function fixtureEnv(name: string, extra: NodeJS.ProcessEnv = {}): Promise<
   return { ...env, ...extra }
 }
 
+/**
+ * Content of its own for every build: on the classic engine a build that reuses another file's cached step
+ * fails ("unable to find image") when that file removes its images meanwhile.
+ */
 async function context(): Promise<string> {
   const dir = await makeContext({
     Dockerfile: 'FROM scratch\nCOPY hello.txt /hello.txt\n',
-    'hello.txt': 'tags\n'
+    'hello.txt': `tags ${randomBytes(6).toString('hex')}\n`
   })
   temps.push(dir)
   return dir
