@@ -1623,8 +1623,10 @@ function credentialsIn(text) {
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6080);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5378);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2020);
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
 
 
 
@@ -1648,24 +1650,23 @@ function parseLocal(line) {
         // A path after the colon is no tag: a transport, then, that is not one of ours.
         if (!/^(?:\/|\.\.?\/|~)/.test(rest))
             return undefined;
-        return `${show(line)}: unknown transport ${show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
     }
     const t = transport;
     if (t === 'docker-daemon') {
         if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
-            return `${show(line)}: ${show(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
         return { line, transport: t, path: rest };
     }
     const colon = rest.indexOf(':');
     const file = colon < 0 ? rest : rest.slice(0, colon);
     const reference = colon < 0 ? undefined : rest.slice(colon + 1);
     if (!file)
-        return `${show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${show(`${t}:`)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${t}:`)}`;
     if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
-        return `${show(line)}: ${show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
     return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
 }
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
@@ -1680,7 +1681,7 @@ function parseSource(line, registry, image) {
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
-        return `${show(line)}: "*" may only end a line (a tag prefix)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
     const plain = !/[/:@]/.test(body);
     if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(body))
         return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(registry, image), digest: body };
@@ -1691,17 +1692,17 @@ function parseSource(line, registry, image) {
     const at = body.indexOf('@');
     if (at >= 0) {
         if (glob)
-            return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
         repo = body.slice(0, at);
         pin = { digest: body.slice(at + 1) };
         if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(pin.digest))
-            return `${show(line)}: ${show(pin.digest)} is not a digest like sha256:<hex>`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
         // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
         const colon = repo.lastIndexOf(':');
         if (colon > repo.lastIndexOf('/')) {
             const tag = repo.slice(colon + 1);
             if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag))
-                return `${show(line)}: ${show(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
+                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
             repo = repo.slice(0, colon);
         }
     }
@@ -1710,7 +1711,7 @@ function parseSource(line, registry, image) {
         if (colon <= body.lastIndexOf('/')) {
             if (glob)
                 return finish(line, registry, image, { prefix: '' }, body);
-            return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${body}@sha256:…`)}`;
         }
         repo = body.slice(0, colon);
         const tag = body.slice(colon + 1);
@@ -1727,19 +1728,19 @@ function finish(line, registry, image, pin, repo) {
         path = path.slice(slash + 1);
         const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryProblem */ .T7)(host);
         if (problem)
-            return `${show(line)}: the registry ${show(host)} ${problem}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(host)} ${problem}`;
         host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRegistry */ .l5)(host);
     }
     const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pathProblem */ .z9)(path);
     if (problem)
-        return `${show(line)}: ${show(path)} is not a repository path: ${problem}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
     const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(host, path);
     if (long)
-        return `${show(line)}: ${long}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${long}`;
     if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag))
-        return `${show(line)}: ${show(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
     if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
     return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
@@ -1783,7 +1784,7 @@ function indexAnnotations(lines) {
         if (typeof a === 'string')
             return a;
         if (a.level !== undefined && a.level !== 'index')
-            return `${show(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
         out[a.key] = a.value;
     }
     return out;

@@ -4508,12 +4508,12 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
+
 /** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2;
-const show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** An input error about this source line. */
 const failOn = (source) => (message) => {
-    throw new inputs_error/* InputError */.d('sources', `${show(source.line)}: ${message}`);
+    throw new inputs_error/* InputError */.d('sources', `${(0,core_text/* quote */.hD)(source.line)}: ${message}`);
 };
 function parseJson(body, what, fail) {
     try {
@@ -4539,15 +4539,15 @@ function pick(items, namesOf, source, where, fail) {
             return found[0];
         const all = items.flatMap(names);
         return fail(found.length
-            ? `${where} holds ${found.length} images named ${show(source.reference)}`
-            : `${where} holds no image named ${show(source.reference)}${all.length ? ` (it holds ${all.map(show).join(', ')})` : ''}`);
+            ? `${where} holds ${found.length} images named ${(0,core_text/* quote */.hD)(source.reference)}`
+            : `${where} holds no image named ${(0,core_text/* quote */.hD)(source.reference)}${all.length ? ` (it holds ${all.map(core_text/* quote */.hD).join(', ')})` : ''}`);
     }
     if (items.length === 1)
         return items[0];
     if (!items.length)
         return fail(`${where} holds no image`);
     const all = items.flatMap(names);
-    return fail(`${where} holds ${items.length} images; name one as ${show(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(show).join(', ')})` : ''}`);
+    return fail(`${where} holds ${items.length} images; name one as ${(0,core_text/* quote */.hD)(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(core_text/* quote */.hD).join(', ')})` : ''}`);
 }
 /** An OCI image layout: the image of index.json that the line names (or the only one), byte for byte. */
 async function readLayout(tree, source) {
@@ -4584,7 +4584,7 @@ async function readLayout(tree, source) {
         if (d.size !== body.length)
             fail(`${tree.where}: ${name} is ${body.length} bytes, not the ${d.size} its descriptor says`);
         const parsed = checkedOci(() => parseManifest(body, d.mediaType), fail, `${name}: `);
-        const label = depth ? `${tree.where}@${d.digest}` : show(source.line);
+        const label = depth ? `${tree.where}@${d.digest}` : (0,core_text/* quote */.hD)(source.line);
         const manifest = { digest: d.digest, mediaType: d.mediaType, body, parsed, label };
         manifests.set(d.digest, manifest);
         if (parsed.kind === 'index')
@@ -4651,6 +4651,7 @@ function checkedOci(check, fail, prefix = '') {
 
 
 
+
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
 /** Layers compressed at once: each takes a core. */
@@ -4666,7 +4667,7 @@ async function readDockerArchive(tree, source, scratch) {
     const entry = pick(list, e => e.RepoTags ?? [], source, tree.where, fail);
     const inside = (name) => typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
         ? name
-        : fail(`manifest.json names ${show(String(name))}, which is not a file inside the archive`);
+        : fail(`manifest.json names ${(0,core_text/* quote */.hD)(String(name))}, which is not a file inside the archive`);
     const configName = inside(entry.Config);
     const configBody = await small(tree, configName, fail);
     const config = parseJson(configBody, configName, fail);
@@ -4708,7 +4709,7 @@ async function readDockerArchive(tree, source, scratch) {
         mediaType: OCI_MANIFEST,
         body,
         parsed: parseManifest(body, OCI_MANIFEST),
-        label: show(source.line)
+        label: (0,core_text/* quote */.hD)(source.line)
     };
     return {
         store: localStore(tree.where, new Map([[top.digest, top]]), digest => files.get(digest)),

@@ -12,6 +12,7 @@ export const modules = {
 // bundle and runs on the first property read.
 
 let real
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load is the point: webpack bundles the module and runs it on first use
 const load = () => (real ??= __webpack_require__(4942))
 module.exports = new Proxy(
   {},

@@ -4838,6 +4838,7 @@ function splitHostPort(registry) {
 
 
 
+
 /** Where a local image is read from, with the transport names of skopeo and podman. */
 const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'];
 const isLocal = (source) => 'transport' in source;
@@ -4858,24 +4859,23 @@ function parseLocal(line) {
         // A path after the colon is no tag: a transport, then, that is not one of ours.
         if (!/^(?:\/|\.\.?\/|~)/.test(rest))
             return undefined;
-        return `${sources_show(line)}: unknown transport ${sources_show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+        return `${(0,core_text/* quote */.hD)(line)}: unknown transport ${(0,core_text/* quote */.hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
     }
     const t = transport;
     if (t === 'docker-daemon') {
         if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
-            return `${sources_show(line)}: ${sources_show(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+            return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
         return { line, transport: t, path: rest };
     }
     const colon = rest.indexOf(':');
     const file = colon < 0 ? rest : rest.slice(0, colon);
     const reference = colon < 0 ? undefined : rest.slice(colon + 1);
     if (!file)
-        return `${sources_show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${sources_show(`${t}:`)}`;
+        return `${(0,core_text/* quote */.hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,core_text/* quote */.hD)(`${t}:`)}`;
     if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
-        return `${sources_show(line)}: ${sources_show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
     return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
 }
-const sources_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
@@ -4890,7 +4890,7 @@ function parseSource(line, registry, image) {
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
-        return `${sources_show(line)}: "*" may only end a line (a tag prefix)`;
+        return `${(0,core_text/* quote */.hD)(line)}: "*" may only end a line (a tag prefix)`;
     const plain = !/[/:@]/.test(body);
     if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && isValidDigest(body))
         return { line, registry, name: remotePath(registry, image), digest: body };
@@ -4901,17 +4901,17 @@ function parseSource(line, registry, image) {
     const at = body.indexOf('@');
     if (at >= 0) {
         if (glob)
-            return `${sources_show(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+            return `${(0,core_text/* quote */.hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
         repo = body.slice(0, at);
         pin = { digest: body.slice(at + 1) };
         if (!isValidDigest(pin.digest))
-            return `${sources_show(line)}: ${sources_show(pin.digest)} is not a digest like sha256:<hex>`;
+            return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(pin.digest)} is not a digest like sha256:<hex>`;
         // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
         const colon = repo.lastIndexOf(':');
         if (colon > repo.lastIndexOf('/')) {
             const tag = repo.slice(colon + 1);
             if (tagProblem(tag))
-                return `${sources_show(line)}: ${sources_show(tag)}: ${tagProblem(tag)}`;
+                return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(tag)}: ${tagProblem(tag)}`;
             repo = repo.slice(0, colon);
         }
     }
@@ -4920,7 +4920,7 @@ function parseSource(line, registry, image) {
         if (colon <= body.lastIndexOf('/')) {
             if (glob)
                 return finish(line, registry, image, { prefix: '' }, body);
-            return `${sources_show(line)} names no tag or digest; write ${sources_show(`${body}:TAG`)} or ${sources_show(`${body}@sha256:…`)}`;
+            return `${(0,core_text/* quote */.hD)(line)} names no tag or digest; write ${(0,core_text/* quote */.hD)(`${body}:TAG`)} or ${(0,core_text/* quote */.hD)(`${body}@sha256:…`)}`;
         }
         repo = body.slice(0, colon);
         const tag = body.slice(colon + 1);
@@ -4937,19 +4937,19 @@ function finish(line, registry, image, pin, repo) {
         path = path.slice(slash + 1);
         const problem = hostProblem(host) ?? registryProblem(host);
         if (problem)
-            return `${sources_show(line)}: the registry ${sources_show(host)} ${problem}`;
+            return `${(0,core_text/* quote */.hD)(line)}: the registry ${(0,core_text/* quote */.hD)(host)} ${problem}`;
         host = normalizeRegistry(host);
     }
     const problem = pathProblem(path);
     if (problem)
-        return `${sources_show(line)}: ${sources_show(path)} is not a repository path: ${problem}`;
+        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(path)} is not a repository path: ${problem}`;
     const long = nameLengthProblem(host, path);
     if (long)
-        return `${sources_show(line)}: ${long}`;
+        return `${(0,core_text/* quote */.hD)(line)}: ${long}`;
     if (pin.tag !== undefined && tagProblem(pin.tag))
-        return `${sources_show(line)}: ${sources_show(pin.tag)}: ${tagProblem(pin.tag)}`;
+        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(pin.tag)}: ${tagProblem(pin.tag)}`;
     if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${sources_show(line)}: ${sources_show(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`;
+        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`;
     return { line, registry: host, name: remotePath(host, path), ...pin };
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
@@ -4993,7 +4993,7 @@ function indexAnnotations(lines) {
         if (typeof a === 'string')
             return a;
         if (a.level !== undefined && a.level !== 'index')
-            return `${sources_show(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
+            return `${(0,core_text/* quote */.hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
         out[a.key] = a.value;
     }
     return out;
@@ -10893,12 +10893,12 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 
+
 /** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2;
-const layout_show = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 /** An input error about this source line. */
 const failOn = (source) => (message) => {
-    throw new InputError('sources', `${layout_show(source.line)}: ${message}`);
+    throw new InputError('sources', `${(0,core_text/* quote */.hD)(source.line)}: ${message}`);
 };
 function parseJson(body, what, fail) {
     try {
@@ -10924,15 +10924,15 @@ function pick(items, namesOf, source, where, fail) {
             return found[0];
         const all = items.flatMap(names);
         return fail(found.length
-            ? `${where} holds ${found.length} images named ${layout_show(source.reference)}`
-            : `${where} holds no image named ${layout_show(source.reference)}${all.length ? ` (it holds ${all.map(layout_show).join(', ')})` : ''}`);
+            ? `${where} holds ${found.length} images named ${(0,core_text/* quote */.hD)(source.reference)}`
+            : `${where} holds no image named ${(0,core_text/* quote */.hD)(source.reference)}${all.length ? ` (it holds ${all.map(core_text/* quote */.hD).join(', ')})` : ''}`);
     }
     if (items.length === 1)
         return items[0];
     if (!items.length)
         return fail(`${where} holds no image`);
     const all = items.flatMap(names);
-    return fail(`${where} holds ${items.length} images; name one as ${layout_show(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(layout_show).join(', ')})` : ''}`);
+    return fail(`${where} holds ${items.length} images; name one as ${(0,core_text/* quote */.hD)(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(core_text/* quote */.hD).join(', ')})` : ''}`);
 }
 /** An OCI image layout: the image of index.json that the line names (or the only one), byte for byte. */
 async function readLayout(tree, source) {
@@ -10969,7 +10969,7 @@ async function readLayout(tree, source) {
         if (d.size !== body.length)
             fail(`${tree.where}: ${name} is ${body.length} bytes, not the ${d.size} its descriptor says`);
         const parsed = checkedOci(() => parseManifest(body, d.mediaType), fail, `${name}: `);
-        const label = depth ? `${tree.where}@${d.digest}` : layout_show(source.line);
+        const label = depth ? `${tree.where}@${d.digest}` : (0,core_text/* quote */.hD)(source.line);
         const manifest = { digest: d.digest, mediaType: d.mediaType, body, parsed, label };
         manifests.set(d.digest, manifest);
         if (parsed.kind === 'index')
@@ -11036,6 +11036,7 @@ function checkedOci(check, fail, prefix = '') {
 
 
 
+
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
 /** Layers compressed at once: each takes a core. */
@@ -11051,7 +11052,7 @@ async function readDockerArchive(tree, source, scratch) {
     const entry = pick(list, e => e.RepoTags ?? [], source, tree.where, fail);
     const inside = (name) => typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
         ? name
-        : fail(`manifest.json names ${layout_show(String(name))}, which is not a file inside the archive`);
+        : fail(`manifest.json names ${(0,core_text/* quote */.hD)(String(name))}, which is not a file inside the archive`);
     const configName = inside(entry.Config);
     const configBody = await small(tree, configName, fail);
     const config = parseJson(configBody, configName, fail);
@@ -11093,7 +11094,7 @@ async function readDockerArchive(tree, source, scratch) {
         mediaType: OCI_MANIFEST,
         body,
         parsed: parseManifest(body, OCI_MANIFEST),
-        label: layout_show(source.line)
+        label: (0,core_text/* quote */.hD)(source.line)
     };
     return {
         store: localStore(tree.where, new Map([[top.digest, top]]), digest => files.get(digest)),

@@ -13,6 +13,7 @@ import {
   remotePath,
   tagProblem
 } from '../core/reference.js'
+import { quote } from '../core/text.js'
 
 export interface SourceRef {
   /** The line as written, to name it in messages. */
@@ -61,24 +62,23 @@ function parseLocal(line: string): LocalSourceRef | string | undefined {
   if (!(TRANSPORTS as readonly string[]).includes(transport)) {
     // A path after the colon is no tag: a transport, then, that is not one of ours.
     if (!/^(?:\/|\.\.?\/|~)/.test(rest)) return undefined
-    return `${show(line)}: unknown transport ${show(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`
+    return `${quote(line)}: unknown transport ${quote(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`
   }
   const t = transport as Transport
   if (t === 'docker-daemon') {
     if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
-      return `${show(line)}: ${show(rest)} is not an image reference or a sha256:<64 hex> image ID`
+      return `${quote(line)}: ${quote(rest)} is not an image reference or a sha256:<64 hex> image ID`
     return { line, transport: t, path: rest }
   }
   const colon = rest.indexOf(':')
   const file = colon < 0 ? rest : rest.slice(0, colon)
   const reference = colon < 0 ? undefined : rest.slice(colon + 1)
-  if (!file) return `${show(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${show(`${t}:`)}`
+  if (!file) return `${quote(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${quote(`${t}:`)}`
   if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
-    return `${show(line)}: ${show(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`
+    return `${quote(line)}: ${quote(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`
   return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) }
 }
 
-const show = (value: string): string => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/
 
 /**
@@ -92,7 +92,7 @@ export function parseSource(line: string, registry: string, image: string): Sour
   if (local !== undefined) return local
   const glob = line.endsWith('*')
   const body = glob ? line.slice(0, -1) : line
-  if (body.includes('*')) return `${show(line)}: "*" may only end a line (a tag prefix)`
+  if (body.includes('*')) return `${quote(line)}: "*" may only end a line (a tag prefix)`
   const plain = !/[/:@]/.test(body)
   if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && isValidDigest(body))
     return { line, registry, name: remotePath(registry, image), digest: body }
@@ -102,23 +102,23 @@ export function parseSource(line: string, registry: string, image: string): Sour
   let pin: { tag?: string; digest?: string; prefix?: string }
   const at = body.indexOf('@')
   if (at >= 0) {
-    if (glob) return `${show(line)}: a digest cannot end in "*"; a glob is a tag prefix`
+    if (glob) return `${quote(line)}: a digest cannot end in "*"; a glob is a tag prefix`
     repo = body.slice(0, at)
     pin = { digest: body.slice(at + 1) }
     if (!isValidDigest(pin.digest!))
-      return `${show(line)}: ${show(pin.digest!)} is not a digest like sha256:<hex>`
+      return `${quote(line)}: ${quote(pin.digest!)} is not a digest like sha256:<hex>`
     // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
     const colon = repo.lastIndexOf(':')
     if (colon > repo.lastIndexOf('/')) {
       const tag = repo.slice(colon + 1)
-      if (tagProblem(tag)) return `${show(line)}: ${show(tag)}: ${tagProblem(tag)}`
+      if (tagProblem(tag)) return `${quote(line)}: ${quote(tag)}: ${tagProblem(tag)}`
       repo = repo.slice(0, colon)
     }
   } else {
     const colon = body.lastIndexOf(':')
     if (colon <= body.lastIndexOf('/')) {
       if (glob) return finish(line, registry, image, { prefix: '' }, body)
-      return `${show(line)} names no tag or digest; write ${show(`${body}:TAG`)} or ${show(`${body}@sha256:…`)}`
+      return `${quote(line)} names no tag or digest; write ${quote(`${body}:TAG`)} or ${quote(`${body}@sha256:…`)}`
     }
     repo = body.slice(0, colon)
     const tag = body.slice(colon + 1)
@@ -141,17 +141,17 @@ function finish(
     host = path.slice(0, slash)
     path = path.slice(slash + 1)
     const problem = hostProblem(host) ?? registryProblem(host)
-    if (problem) return `${show(line)}: the registry ${show(host)} ${problem}`
+    if (problem) return `${quote(line)}: the registry ${quote(host)} ${problem}`
     host = normalizeRegistry(host)
   }
   const problem = pathProblem(path)
-  if (problem) return `${show(line)}: ${show(path)} is not a repository path: ${problem}`
+  if (problem) return `${quote(line)}: ${quote(path)} is not a repository path: ${problem}`
   const long = nameLengthProblem(host, path)
-  if (long) return `${show(line)}: ${long}`
+  if (long) return `${quote(line)}: ${long}`
   if (pin.tag !== undefined && tagProblem(pin.tag))
-    return `${show(line)}: ${show(pin.tag)}: ${tagProblem(pin.tag)}`
+    return `${quote(line)}: ${quote(pin.tag)}: ${tagProblem(pin.tag)}`
   if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-    return `${show(line)}: ${show(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`
+    return `${quote(line)}: ${quote(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`
   return { line, registry: host, name: remotePath(host, path), ...pin }
 }
 
@@ -201,7 +201,7 @@ export function indexAnnotations(lines: string[]): Record<string, string> | stri
     const a = parseAnnotation(line)
     if (typeof a === 'string') return a
     if (a.level !== undefined && a.level !== 'index')
-      return `${show(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
+      return `${quote(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
     out[a.key] = a.value
   }
   return out

@@ -5,6 +5,7 @@
 // bundle and runs on the first property read.
 'use strict'
 let real
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load is the point: webpack bundles the module and runs it on first use
 const load = () => (real ??= require('../../node_modules/@actions/http-client/lib/index.js'))
 module.exports = new Proxy(
   {},

@@ -13,8 +13,9 @@ import { manifestDigest } from '../../registry/api.js'
 import type { LocalSourceRef } from '../../inputs/sources.js'
 import { OCI_MANIFEST, parseManifest, type Descriptor } from '../../registry/oci.js'
 import { directoryTree, type FileTree } from './files.js'
-import { failOn, parseJson, pick, readLayout, show, small, type LocalImage } from './layout.js'
+import { failOn, parseJson, pick, readLayout, small, type LocalImage } from './layout.js'
 import { localStore } from './store.js'
+import { quote } from '../../core/text.js'
 
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
 const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar'
@@ -42,7 +43,7 @@ export async function readDockerArchive(
   const inside = (name: unknown): string =>
     typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
       ? name
-      : fail(`manifest.json names ${show(String(name))}, which is not a file inside the archive`)
+      : fail(`manifest.json names ${quote(String(name))}, which is not a file inside the archive`)
   const configName = inside(entry.Config)
   const configBody = await small(tree, configName, fail)
   const config = parseJson(configBody, configName, fail) as { rootfs?: { diff_ids?: string[] } }
@@ -91,7 +92,7 @@ export async function readDockerArchive(
     mediaType: OCI_MANIFEST,
     body,
     parsed: parseManifest(body, OCI_MANIFEST),
-    label: show(source.line)
+    label: quote(source.line)
   }
   return {
     store: localStore(tree.where, new Map([[top.digest, top]]), digest => files.get(digest)!),

@@ -14,6 +14,7 @@ import {
 import type { FileTree } from './files.js'
 import type { SourceManifest } from './read.js'
 import { localStore, MAX_SMALL, type SourceStore } from './store.js'
+import { quote } from '../../core/text.js'
 
 /** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2
@@ -28,14 +29,11 @@ export interface LocalImage {
   written?: boolean
 }
 
-export const show = (value: string): string =>
-  JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
-
 /** An input error about this source line. */
 export const failOn =
   (source: LocalSourceRef) =>
   (message: string): never => {
-    throw new InputError('sources', `${show(source.line)}: ${message}`)
+    throw new InputError('sources', `${quote(source.line)}: ${message}`)
   }
 
 export function parseJson(body: Buffer, what: string, fail: (m: string) => never): unknown {
@@ -70,15 +68,15 @@ export function pick<T>(
     const all = items.flatMap(names)
     return fail(
       found.length
-        ? `${where} holds ${found.length} images named ${show(source.reference)}`
-        : `${where} holds no image named ${show(source.reference)}${all.length ? ` (it holds ${all.map(show).join(', ')})` : ''}`
+        ? `${where} holds ${found.length} images named ${quote(source.reference)}`
+        : `${where} holds no image named ${quote(source.reference)}${all.length ? ` (it holds ${all.map(quote).join(', ')})` : ''}`
     )
   }
   if (items.length === 1) return items[0]
   if (!items.length) return fail(`${where} holds no image`)
   const all = items.flatMap(names)
   return fail(
-    `${where} holds ${items.length} images; name one as ${show(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(show).join(', ')})` : ''}`
+    `${where} holds ${items.length} images; name one as ${quote(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(quote).join(', ')})` : ''}`
   )
 }
 
@@ -126,7 +124,7 @@ export async function readLayout(tree: FileTree, source: LocalSourceRef): Promis
     if (d.size !== body.length)
       fail(`${tree.where}: ${name} is ${body.length} bytes, not the ${d.size} its descriptor says`)
     const parsed = checkedOci(() => parseManifest(body, d.mediaType), fail, `${name}: `)
-    const label = depth ? `${tree.where}@${d.digest}` : show(source.line)
+    const label = depth ? `${tree.where}@${d.digest}` : quote(source.line)
     const manifest = { digest: d.digest, mediaType: d.mediaType, body, parsed, label }
     manifests.set(d.digest, manifest)
     if (parsed.kind === 'index') await Promise.all(parsed.manifests.map(child => walk(child, depth + 1)))
