@@ -306,7 +306,7 @@ function maskCredentials(username, password, setSecret) {
 }
 /** The main step. The runner calls the post step (post.ts) after the job, through run.ts. */
 async function main() {
-    core/* saveState */.LZ(state/* STATE_POST */.R, 'true');
+    core/* saveState */.LZ(state/* STATE_POST */.Rs, 'true');
     try {
         maskCredentials(core/* getInput */.V4('username'), core/* getInput */.V4('password').trim(), v => core/* setSecret */.Pq(v));
         const registryAuth = core/* getInput */.V4('registry-auth');
@@ -320,14 +320,14 @@ async function main() {
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => core/* notice */.lm(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 1888));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(954)]).then(__webpack_require__.bind(__webpack_require__, 4954));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot,
             out: main_fence,
             idToken: audience => core/* getIDToken */.V9(audience),
-            onWorkDir: dir => core/* saveState */.LZ(state/* STATE_WORKDIR */.Z, dir)
+            onWorkDir: dir => core/* saveState */.LZ(state/* STATE_WORKDIR */.Z2, dir)
         });
         main_fence.close();
         // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.

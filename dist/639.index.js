@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   _d: () => (/* binding */ keepLogins),
 /* harmony export */   yx: () => (/* binding */ removeKeptLogin)
 /* harmony export */ });
-/* unused harmony exports STATE_KEPT_LOGIN, jobConfigFile */
+/* unused harmony export jobConfigFile */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2020);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -23,6 +23,7 @@ export const modules = {
 /* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7898);
 /* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(656);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5378);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3175);
 // keep-login, as login-action does it: the run's logins become static `auths` entries in the job's docker
 // config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json), where docker, cosign, crane, helm and
 // actions/attest find them (attest's registry client reads nothing but ~/.docker/config.json's `auths`).
@@ -45,8 +46,7 @@ export const modules = {
 
 
 
-/** The state key: where the job's config and the file of replaced entries are. */
-const STATE_KEPT_LOGIN = 'keptLogin';
+
 /** The job's docker config file, as docker and login-action find it. */
 const jobConfigFile = (env = process.env) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join((0,_docker_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerConfigDir */ .kG)(env), 'config.json');
 /** The static entry `docker login` writes for a username and password. */
@@ -120,7 +120,7 @@ async function keepLogins(logins, opts) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(undoFile, JSON.stringify(undo), { mode: 0o600 });
     const kept = { config: file, undo: undoFile, createdFile: before === undefined, createdDir };
     // Saved before the config changes: a step killed in between still has its entries taken back.
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_KEPT_LOGIN, JSON.stringify(kept));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .STATE_KEPT_LOGIN */ .dq, JSON.stringify(kept));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true, mode: 0o700 });
     await writeConfig(file, config);
     const where = logins.map(l => l.registry || 'docker.io').join(', ');
@@ -130,7 +130,7 @@ async function keepLogins(logins, opts) {
 }
 /** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
 async function removeKeptLogin() {
-    const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(STATE_KEPT_LOGIN);
+    const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .STATE_KEPT_LOGIN */ .dq);
     if (!saved)
         return;
     const kept = JSON.parse(saved);

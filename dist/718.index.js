@@ -27,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
  * With neither in the state it does nothing.
  */
 async function post() {
-    const workDir = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE_WORKDIR */ .Z);
+    const workDir = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE_WORKDIR */ .Z2);
     if (workDir) {
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(workDir, { recursive: true, force: true });

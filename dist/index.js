@@ -5,16 +5,34 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */   N: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3175);
+/* unused harmony export postHasWork */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
 // The action's entry: the main step, or the post step. Each loads only its own modules: the post step runs
 // after every job, and an input error, the most common failure, should cost little more than node itself.
 
+
+/** core.getState's reading (STATE_<name>), without loading @actions/core for it. */
+const state = (name) => process.env[`STATE_${name}`] ?? '';
+/**
+ * Whether the post step has anything to undo: a kept login, or a private directory the main step did not
+ * remove (it was killed, or crashed). A finished main step removes its own, so most post steps end here.
+ */
+function postHasWork() {
+    if (state(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE_KEPT_LOGIN */ .dq))
+        return true;
+    const workDir = state(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE_WORKDIR */ .Z2);
+    return workDir !== '' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(workDir);
+}
 async function run() {
-    // core.getState reads STATE_<name>; reading it here keeps @actions/core out of this module.
-    if (process.env[`STATE_${_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_POST */ .R}`] === 'true')
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(639), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).post();
+    if (state(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE_POST */ .Rs) === 'true') {
+        if (postHasWork())
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(639), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).post();
+        return;
+    }
     return (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(639), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 414))).main();
 }
 
@@ -25,14 +43,17 @@ async function run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ STATE_POST),
-/* harmony export */   Z: () => (/* binding */ STATE_WORKDIR)
+/* harmony export */   Rs: () => (/* binding */ STATE_POST),
+/* harmony export */   Z2: () => (/* binding */ STATE_WORKDIR),
+/* harmony export */   dq: () => (/* binding */ STATE_KEPT_LOGIN)
 /* harmony export */ });
 // The names under which the main step leaves state for the post step (core.saveState / STATE_*).
 /** Set by every main step: the runner then calls the same entry again as the post step. */
 const STATE_POST = 'isPost';
 /** The run's private directory, removed again by the post step when the main step was killed. */
 const STATE_WORKDIR = 'workDir';
+/** Set when keep-login wrote the job's docker config: where it is, and the file of replaced entries. */
+const STATE_KEPT_LOGIN = 'keptLogin';
 
 
 /***/ }),
@@ -43,7 +64,7 @@ const STATE_WORKDIR = 'workDir';
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3147);
 
-await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .N)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { keepLogins, removeKeptLogin, STATE_KEPT_LOGIN } from '../../src/action/keep-login.js'
+import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
+import { STATE_KEPT_LOGIN } from '../../src/action/state.js'
 import { parseCommandFile } from '../helpers/action.js'
 
 const quiet = { info: () => {}, warning: () => {} }

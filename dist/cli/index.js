@@ -2,740 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9379:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const ANY = Symbol('SemVer ANY')
-// hoisted class for cyclic dependency
-class Comparator {
-  static get ANY () {
-    return ANY
-  }
-
-  constructor (comp, options) {
-    options = parseOptions(options)
-
-    if (comp instanceof Comparator) {
-      if (comp.loose === !!options.loose) {
-        return comp
-      } else {
-        comp = comp.value
-      }
-    }
-
-    comp = comp.trim().split(/\s+/).join(' ')
-    debug('comparator', comp, options)
-    this.options = options
-    this.loose = !!options.loose
-    this.parse(comp)
-
-    if (this.semver === ANY) {
-      this.value = ''
-    } else {
-      this.value = this.operator + this.semver.version
-    }
-
-    debug('comp', this)
-  }
-
-  parse (comp) {
-    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
-    const m = comp.match(r)
-
-    if (!m) {
-      throw new TypeError(`Invalid comparator: ${comp}`)
-    }
-
-    this.operator = m[1] !== undefined ? m[1] : ''
-    if (this.operator === '=') {
-      this.operator = ''
-    }
-
-    // if it literally is just '>' or '' then allow anything.
-    if (!m[2]) {
-      this.semver = ANY
-    } else {
-      this.semver = new SemVer(m[2], this.options.loose)
-    }
-  }
-
-  toString () {
-    return this.value
-  }
-
-  test (version) {
-    debug('Comparator.test', version, this.options.loose)
-
-    if (this.semver === ANY || version === ANY) {
-      return true
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    return cmp(version, this.operator, this.semver, this.options)
-  }
-
-  intersects (comp, options) {
-    if (!(comp instanceof Comparator)) {
-      throw new TypeError('a Comparator is required')
-    }
-
-    if (this.operator === '') {
-      if (this.value === '') {
-        return true
-      }
-      return new Range(comp.value, options).test(this.value)
-    } else if (comp.operator === '') {
-      if (comp.value === '') {
-        return true
-      }
-      return new Range(this.value, options).test(comp.semver)
-    }
-
-    options = parseOptions(options)
-
-    // Special cases where nothing can possibly be lower
-    if (options.includePrerelease &&
-      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
-      return false
-    }
-    if (!options.includePrerelease &&
-      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
-      return false
-    }
-
-    // Same direction increasing (> or >=)
-    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
-      return true
-    }
-    // Same direction decreasing (< or <=)
-    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // same SemVer and both sides are inclusive (<= or >=)
-    if (
-      (this.semver.version === comp.semver.version) &&
-      this.operator.includes('=') && comp.operator.includes('=')) {
-      return true
-    }
-    // opposite directions less than
-    if (cmp(this.semver, '<', comp.semver, options) &&
-      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // opposite directions greater than
-    if (cmp(this.semver, '>', comp.semver, options) &&
-      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
-      return true
-    }
-    return false
-  }
-}
-
-module.exports = Comparator
-
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-
-
-/***/ }),
-
-/***/ 6782:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SPACE_CHARACTERS = /\s+/g
-
-// hoisted class for cyclic dependency
-class Range {
-  constructor (range, options) {
-    options = parseOptions(options)
-
-    if (range instanceof Range) {
-      if (
-        range.loose === !!options.loose &&
-        range.includePrerelease === !!options.includePrerelease
-      ) {
-        return range
-      } else {
-        return new Range(range.raw, options)
-      }
-    }
-
-    if (range instanceof Comparator) {
-      // just put it in the set and return
-      this.raw = range.value
-      this.set = [[range]]
-      this.formatted = undefined
-      return this
-    }
-
-    this.options = options
-    this.loose = !!options.loose
-    this.includePrerelease = !!options.includePrerelease
-
-    // First reduce all whitespace as much as possible so we do not have to rely
-    // on potentially slow regexes like \s*. This is then stored and used for
-    // future error messages as well.
-    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
-
-    // First, split on ||
-    this.set = this.raw
-      .split('||')
-      // map the range to a 2d array of comparators
-      .map(r => this.parseRange(r.trim()))
-      // throw out any comparator lists that are empty
-      // this generally means that it was not a valid range, which is allowed
-      // in loose mode, but will still throw if the WHOLE range is invalid.
-      .filter(c => c.length)
-
-    if (!this.set.length) {
-      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
-    }
-
-    // if we have any that are not the null set, throw out null sets.
-    if (this.set.length > 1) {
-      // keep the first one, in case they're all null sets
-      const first = this.set[0]
-      this.set = this.set.filter(c => !isNullSet(c[0]))
-      if (this.set.length === 0) {
-        this.set = [first]
-      } else if (this.set.length > 1) {
-        // if we have any that are *, then the range is just *
-        for (const c of this.set) {
-          if (c.length === 1 && isAny(c[0])) {
-            this.set = [c]
-            break
-          }
-        }
-      }
-    }
-
-    this.formatted = undefined
-  }
-
-  get range () {
-    if (this.formatted === undefined) {
-      this.formatted = ''
-      for (let i = 0; i < this.set.length; i++) {
-        if (i > 0) {
-          this.formatted += '||'
-        }
-        const comps = this.set[i]
-        for (let k = 0; k < comps.length; k++) {
-          if (k > 0) {
-            this.formatted += ' '
-          }
-          this.formatted += comps[k].toString().trim()
-        }
-      }
-    }
-    return this.formatted
-  }
-
-  format () {
-    return this.range
-  }
-
-  toString () {
-    return this.range
-  }
-
-  parseRange (range) {
-    // strip build metadata so it can't bleed into the version
-    range = range.replace(BUILDSTRIPRE, '')
-
-    // memoize range parsing for performance.
-    // this is a very hot path, and fully deterministic.
-    const memoOpts =
-      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
-      (this.options.loose && FLAG_LOOSE)
-    const memoKey = memoOpts + ':' + range
-    const cached = cache.get(memoKey)
-    if (cached) {
-      return cached
-    }
-
-    const loose = this.options.loose
-    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
-    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
-    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
-    debug('hyphen replace', range)
-
-    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
-    range = trimComparatorWhitespace(range)
-    debug('comparator trim', range)
-
-    // `~ 1.2.3` => `~1.2.3`
-    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
-    debug('tilde trim', range)
-
-    // `^ 1.2.3` => `^1.2.3`
-    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
-    debug('caret trim', range)
-
-    // At this point, the range is completely trimmed and
-    // ready to be split into comparators.
-
-    let rangeList = range
-      .split(' ')
-      .map(comp => parseComparator(comp, this.options))
-      .join(' ')
-      .split(/\s+/)
-      // >=0.0.0 is equivalent to *
-      .map(comp => replaceGTE0(comp, this.options))
-
-    if (loose) {
-      // in loose mode, throw out any that are not valid comparators
-      rangeList = rangeList.filter(comp => {
-        debug('loose invalid filter', comp, this.options)
-        return !!comp.match(re[t.COMPARATORLOOSE])
-      })
-    }
-    debug('range list', rangeList)
-
-    // if any comparators are the null set, then replace with JUST null set
-    // if more than one comparator, remove any * comparators
-    // also, don't include the same comparator more than once
-    const rangeMap = new Map()
-    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
-    for (const comp of comparators) {
-      if (isNullSet(comp)) {
-        return [comp]
-      }
-      rangeMap.set(comp.value, comp)
-    }
-    if (rangeMap.size > 1 && rangeMap.has('')) {
-      rangeMap.delete('')
-    }
-
-    const result = [...rangeMap.values()]
-    cache.set(memoKey, result)
-    return result
-  }
-
-  intersects (range, options) {
-    if (!(range instanceof Range)) {
-      throw new TypeError('a Range is required')
-    }
-
-    return this.set.some((thisComparators) => {
-      return (
-        isSatisfiable(thisComparators, options) &&
-        range.set.some((rangeComparators) => {
-          return (
-            isSatisfiable(rangeComparators, options) &&
-            thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options)
-              })
-            })
-          )
-        })
-      )
-    })
-  }
-
-  // if ANY of the sets match ALL of its comparators, then pass
-  test (version) {
-    if (!version) {
-      return false
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    for (let i = 0; i < this.set.length; i++) {
-      if (testSet(this.set[i], version, this.options)) {
-        return true
-      }
-    }
-    return false
-  }
-}
-
-module.exports = Range
-
-const LRU = __nccwpck_require__(1383)
-const cache = new LRU()
-
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
-const {
-  safeRe: re,
-  src,
-  t,
-  tildeTrimReplace,
-  caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
-
-// unbounded global build-metadata stripper used by parseRange
-const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
-
-const isNullSet = c => c.value === '<0.0.0-0'
-const isAny = c => c.value === ''
-
-// take a set of comparators and determine whether there
-// exists a version which can satisfy it
-const isSatisfiable = (comparators, options) => {
-  let result = true
-  const remainingComparators = comparators.slice()
-  let testComparator = remainingComparators.pop()
-
-  while (result && remainingComparators.length) {
-    result = remainingComparators.every((otherComparator) => {
-      return testComparator.intersects(otherComparator, options)
-    })
-
-    testComparator = remainingComparators.pop()
-  }
-
-  return result
-}
-
-// comprised of xranges, tildes, stars, and gtlt's at this point.
-// already replaced the hyphen ranges
-// turn into a set of JUST comparators.
-const parseComparator = (comp, options) => {
-  comp = comp.replace(re[t.BUILD], '')
-  debug('comp', comp, options)
-  comp = replaceCarets(comp, options)
-  debug('caret', comp)
-  comp = replaceTildes(comp, options)
-  debug('tildes', comp)
-  comp = replaceXRanges(comp, options)
-  debug('xrange', comp)
-  comp = replaceStars(comp, options)
-  debug('stars', comp)
-  return comp
-}
-
-const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
-
-const invalidXRangeOrder = (M, m, p) => (
-  (isX(M) && !isX(m)) ||
-  (isX(m) && p && !isX(p))
-)
-
-// ~, ~> --> * (any, kinda silly)
-// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
-// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
-// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
-// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
-// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
-// ~0.0.1 --> >=0.0.1 <0.1.0-0
-const replaceTildes = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceTilde(c, options))
-    .join(' ')
-}
-
-const replaceTilde = (comp, options) => {
-  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
-  // if we're including prereleases in the match, then the lower bound is
-  // -0, the lowest possible prerelease value, just like x-ranges and carets.
-  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('tilde', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      // ~1.2 == >=1.2.0 <1.3.0-0
-      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-    } else if (pr) {
-      debug('replaceTilde pr', pr)
-      ret = `>=${M}.${m}.${p}-${pr
-      } <${M}.${+m + 1}.0-0`
-    } else {
-      // ~1.2.3 == >=1.2.3 <1.3.0-0
-      ret = `>=${M}.${m}.${p
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('tilde return', ret)
-    return ret
-  })
-}
-
-// ^ --> * (any, kinda silly)
-// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
-// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
-// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
-// ^1.2.3 --> >=1.2.3 <2.0.0-0
-// ^1.2.0 --> >=1.2.0 <2.0.0-0
-// ^0.0.1 --> >=0.0.1 <0.0.2-0
-// ^0.1.0 --> >=0.1.0 <0.2.0-0
-const replaceCarets = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceCaret(c, options))
-    .join(' ')
-}
-
-const replaceCaret = (comp, options) => {
-  debug('caret', comp, options)
-  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('caret', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      if (M === '0') {
-        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-      } else {
-        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
-      }
-    } else if (pr) {
-      debug('replaceCaret pr', pr)
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p}-${pr
-        } <${+M + 1}.0.0-0`
-      }
-    } else {
-      debug('no pr')
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p
-        } <${+M + 1}.0.0-0`
-      }
-    }
-
-    debug('caret return', ret)
-    return ret
-  })
-}
-
-const replaceXRanges = (comp, options) => {
-  debug('replaceXRanges', comp, options)
-  return comp
-    .split(/\s+/)
-    .map((c) => replaceXRange(c, options))
-    .join(' ')
-}
-
-const replaceXRange = (comp, options) => {
-  comp = comp.trim()
-  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
-  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-    debug('xRange', comp, ret, gtlt, M, m, p, pr)
-    if (invalidXRangeOrder(M, m, p)) {
-      return comp
-    }
-
-    const xM = isX(M)
-    const xm = xM || isX(m)
-    const xp = xm || isX(p)
-    const anyX = xp
-
-    if (gtlt === '=' && anyX) {
-      gtlt = ''
-    }
-
-    // if we're including prereleases in the match, then we need
-    // to fix this to -0, the lowest possible prerelease value
-    pr = options.includePrerelease ? '-0' : ''
-
-    if (xM) {
-      if (gtlt === '>' || gtlt === '<') {
-        // nothing is allowed
-        ret = '<0.0.0-0'
-      } else {
-        // nothing is forbidden
-        ret = '*'
-      }
-    } else if (gtlt && anyX) {
-      // we know patch is an x, because we have any x at all.
-      // replace X with 0
-      if (xm) {
-        m = 0
-      }
-      p = 0
-
-      if (gtlt === '>') {
-        // >1 => >=2.0.0
-        // >1.2 => >=1.3.0
-        gtlt = '>='
-        if (xm) {
-          M = +M + 1
-          m = 0
-          p = 0
-        } else {
-          m = +m + 1
-          p = 0
-        }
-      } else if (gtlt === '<=') {
-        // <=0.7.x is actually <0.8.0, since any 0.7.x should
-        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
-        gtlt = '<'
-        if (xm) {
-          M = +M + 1
-        } else {
-          m = +m + 1
-        }
-      }
-
-      if (gtlt === '<') {
-        pr = '-0'
-      }
-
-      ret = `${gtlt + M}.${m}.${p}${pr}`
-    } else if (xm) {
-      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
-    } else if (xp) {
-      ret = `>=${M}.${m}.0${pr
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('xRange return', ret)
-
-    return ret
-  })
-}
-
-// Because * is AND-ed with everything else in the comparator,
-// and '' means "any version", just remove the *s entirely.
-const replaceStars = (comp, options) => {
-  debug('replaceStars', comp, options)
-  // Looseness is ignored here.  star is always as loose as it gets!
-  return comp
-    .trim()
-    .replace(re[t.STAR], '')
-}
-
-const replaceGTE0 = (comp, options) => {
-  debug('replaceGTE0', comp, options)
-  return comp
-    .trim()
-    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
-}
-
-// This function is passed to string.replace(re[t.HYPHENRANGE])
-// M, m, patch, prerelease, build
-// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
-// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
-// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
-// TODO build?
-const hyphenReplace = incPr => ($0,
-  from, fM, fm, fp, fpr, fb,
-  to, tM, tm, tp, tpr) => {
-  if (isX(fM)) {
-    from = ''
-  } else if (isX(fm)) {
-    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
-  } else if (isX(fp)) {
-    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
-  } else if (fpr) {
-    from = `>=${from}`
-  } else {
-    from = `>=${from}${incPr ? '-0' : ''}`
-  }
-
-  if (isX(tM)) {
-    to = ''
-  } else if (isX(tm)) {
-    to = `<${+tM + 1}.0.0-0`
-  } else if (isX(tp)) {
-    to = `<${tM}.${+tm + 1}.0-0`
-  } else if (tpr) {
-    to = `<=${tM}.${tm}.${tp}-${tpr}`
-  } else if (incPr) {
-    to = `<${tM}.${tm}.${+tp + 1}-0`
-  } else {
-    to = `<=${to}`
-  }
-
-  return `${from} ${to}`.trim()
-}
-
-const testSet = (set, version, options) => {
-  for (let i = 0; i < set.length; i++) {
-    if (!set[i].test(version)) {
-      return false
-    }
-  }
-
-  if (version.prerelease.length && !options.includePrerelease) {
-    // Find the set of versions that are allowed to have prereleases
-    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
-    // That should allow `1.2.3-pr.2` to pass.
-    // However, `1.2.4-alpha.notready` should NOT be allowed,
-    // even though it's within the range set by the comparators.
-    for (let i = 0; i < set.length; i++) {
-      debug(set[i].semver)
-      if (set[i].semver === Comparator.ANY) {
-        continue
-      }
-
-      if (set[i].semver.prerelease.length > 0) {
-        const allowed = set[i].semver
-        if (allowed.major === version.major &&
-            allowed.minor === version.minor &&
-            allowed.patch === version.patch) {
-          return true
-        }
-      }
-    }
-
-    // Version has a -pre, but it's not one of the ones we like.
-    return false
-  }
-
-  return true
-}
-
-
-/***/ }),
-
 /***/ 7163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -1093,82 +359,6 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-const clean = (version, options) => {
-  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
-  return s ? s.version : null
-}
-module.exports = clean
-
-
-/***/ }),
-
-/***/ 8646:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-
-const cmp = (a, op, b, loose) => {
-  switch (op) {
-    case '===':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a === b
-
-    case '!==':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a !== b
-
-    case '':
-    case '=':
-    case '==':
-      return eq(a, b, loose)
-
-    case '!=':
-      return neq(a, b, loose)
-
-    case '>':
-      return gt(a, b, loose)
-
-    case '>=':
-      return gte(a, b, loose)
-
-    case '<':
-      return lt(a, b, loose)
-
-    case '<=':
-      return lte(a, b, loose)
-
-    default:
-      throw new TypeError(`Invalid operator: ${op}`)
-  }
-}
-module.exports = cmp
-
-
-/***/ }),
-
 /***/ 5385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -1238,34 +428,6 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const compareBuild = (a, b, loose) => {
-  const versionA = new SemVer(a, loose)
-  const versionB = new SemVer(b, loose)
-  return versionA.compare(versionB) || versionA.compareBuild(versionB)
-}
-module.exports = compareBuild
-
-
-/***/ }),
-
-/***/ 6874:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const compareLoose = (a, b) => compare(a, b, true)
-module.exports = compareLoose
-
-
-/***/ }),
-
 /***/ 8469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -1280,137 +442,6 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-
-const diff = (version1, version2) => {
-  const v1 = parse(version1, null, true)
-  const v2 = parse(version2, null, true)
-  const comparison = v1.compare(v2)
-
-  if (comparison === 0) {
-    return null
-  }
-
-  const v1Higher = comparison > 0
-  const highVersion = v1Higher ? v1 : v2
-  const lowVersion = v1Higher ? v2 : v1
-  const highHasPre = !!highVersion.prerelease.length
-  const lowHasPre = !!lowVersion.prerelease.length
-
-  if (lowHasPre && !highHasPre) {
-    // Going from prerelease -> no prerelease requires some special casing
-
-    // If the low version has only a major, then it will always be a major
-    // Some examples:
-    // 1.0.0-1 -> 1.0.0
-    // 1.0.0-1 -> 1.1.1
-    // 1.0.0-1 -> 2.0.0
-    if (!lowVersion.patch && !lowVersion.minor) {
-      return 'major'
-    }
-
-    // If the main part has no difference
-    if (lowVersion.compareMain(highVersion) === 0) {
-      if (lowVersion.minor && !lowVersion.patch) {
-        return 'minor'
-      }
-      return 'patch'
-    }
-  }
-
-  // add the `pre` prefix if we are going to a prerelease version
-  const prefix = highHasPre ? 'pre' : ''
-
-  if (v1.major !== v2.major) {
-    return prefix + 'major'
-  }
-
-  if (v1.minor !== v2.minor) {
-    return prefix + 'minor'
-  }
-
-  if (v1.patch !== v2.patch) {
-    return prefix + 'patch'
-  }
-
-  // high and low are prereleases
-  return 'prerelease'
-}
-
-module.exports = diff
-
-
-/***/ }),
-
-/***/ 5082:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const eq = (a, b, loose) => compare(a, b, loose) === 0
-module.exports = eq
-
-
-/***/ }),
-
-/***/ 6599:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const gt = (a, b, loose) => compare(a, b, loose) > 0
-module.exports = gt
-
-
-/***/ }),
-
-/***/ 1236:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const gte = (a, b, loose) => compare(a, b, loose) >= 0
-module.exports = gte
-
-
-/***/ }),
-
-/***/ 2338:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-
-const inc = (version, release, options, identifier, identifierBase) => {
-  if (typeof (options) === 'string') {
-    identifierBase = identifier
-    identifier = options
-    options = undefined
-  }
-
-  try {
-    return new SemVer(
-      version instanceof SemVer ? version.version : version,
-      options
-    ).inc(release, identifier, identifierBase).version
-  } catch (er) {
-    return null
-  }
-}
-module.exports = inc
-
-
-/***/ }),
-
 /***/ 3872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -1419,54 +450,6 @@ module.exports = inc
 const compare = __nccwpck_require__(8469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
-
-
-/***/ }),
-
-/***/ 6717:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const lte = (a, b, loose) => compare(a, b, loose) <= 0
-module.exports = lte
-
-
-/***/ }),
-
-/***/ 8511:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const major = (a, loose) => new SemVer(a, loose).major
-module.exports = major
-
-
-/***/ }),
-
-/***/ 2603:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const minor = (a, loose) => new SemVer(a, loose).minor
-module.exports = minor
-
-
-/***/ }),
-
-/***/ 4974:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const neq = (a, b, loose) => compare(a, b, loose) !== 0
-module.exports = neq
 
 
 /***/ }),
@@ -1496,143 +479,6 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const patch = (a, loose) => new SemVer(a, loose).patch
-module.exports = patch
-
-
-/***/ }),
-
-/***/ 5714:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-const prerelease = (version, options) => {
-  const parsed = parse(version, options)
-  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
-}
-module.exports = prerelease
-
-
-/***/ }),
-
-/***/ 2173:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const rcompare = (a, b, loose) => compare(b, a, loose)
-module.exports = rcompare
-
-
-/***/ }),
-
-/***/ 7192:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(7648)
-const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
-module.exports = rsort
-
-
-/***/ }),
-
-/***/ 8011:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const satisfies = (version, range, options) => {
-  try {
-    range = new Range(range, options)
-  } catch (er) {
-    return false
-  }
-  return range.test(version)
-}
-module.exports = satisfies
-
-
-/***/ }),
-
-/***/ 9872:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(7648)
-const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
-module.exports = sort
-
-
-/***/ }),
-
-/***/ 6114:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-
-const truncate = (version, truncation, options) => {
-  if (!constants.RELEASE_TYPES.includes(truncation)) {
-    return null
-  }
-
-  const clonedVersion = cloneInputVersion(version, options)
-  return clonedVersion && doTruncation(clonedVersion, truncation)
-}
-
-const cloneInputVersion = (version, options) => {
-  const versionStringToParse = (
-    version instanceof SemVer ? version.version : version
-  )
-
-  return parse(versionStringToParse, options)
-}
-
-const doTruncation = (version, truncation) => {
-  if (isPrerelease(truncation)) {
-    return version.version
-  }
-
-  version.prerelease = []
-
-  switch (truncation) {
-    case 'major':
-      version.minor = 0
-      version.patch = 0
-      break
-    case 'minor':
-      version.patch = 0
-      break
-  }
-
-  return version.format()
-}
-
-const isPrerelease = (type) => {
-  return type.startsWith('pre')
-}
-
-module.exports = truncate
-
-
-/***/ }),
-
 /***/ 8780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -1644,106 +490,6 @@ const valid = (version, options) => {
   return v ? v.version : null
 }
 module.exports = valid
-
-
-/***/ }),
-
-/***/ 2088:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(3193)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
-module.exports = {
-  parse,
-  valid,
-  clean,
-  inc,
-  diff,
-  major,
-  minor,
-  patch,
-  prerelease,
-  compare,
-  rcompare,
-  compareLoose,
-  compareBuild,
-  sort,
-  rsort,
-  gt,
-  lt,
-  eq,
-  neq,
-  gte,
-  lte,
-  cmp,
-  coerce,
-  truncate,
-  Comparator,
-  Range,
-  satisfies,
-  toComparators,
-  maxSatisfying,
-  minSatisfying,
-  minVersion,
-  validRange,
-  outside,
-  gtr,
-  ltr,
-  intersects,
-  simplifyRange,
-  subset,
-  SemVer,
-  re: internalRe.re,
-  src: internalRe.src,
-  tokens: internalRe.t,
-  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-  RELEASE_TYPES: constants.RELEASE_TYPES,
-  compareIdentifiers: identifiers.compareIdentifiers,
-  rcompareIdentifiers: identifiers.rcompareIdentifiers,
-}
 
 
 /***/ }),
@@ -1872,55 +618,6 @@ module.exports = {
   compareIdentifiers,
   rcompareIdentifiers,
 }
-
-
-/***/ }),
-
-/***/ 1383:
-/***/ ((module) => {
-
-
-
-class LRUCache {
-  constructor () {
-    this.max = 1000
-    this.map = new Map()
-  }
-
-  get (key) {
-    const value = this.map.get(key)
-    if (value === undefined) {
-      return undefined
-    } else {
-      // Remove the key from the map and add it to the end
-      this.map.delete(key)
-      this.map.set(key, value)
-      return value
-    }
-  }
-
-  delete (key) {
-    return this.map.delete(key)
-  }
-
-  set (key, value) {
-    const deleted = this.delete(key)
-
-    if (!deleted && value !== undefined) {
-      // If cache is full, delete the least recently used item
-      if (this.map.size >= this.max) {
-        const firstKey = this.map.keys().next().value
-        this.delete(firstKey)
-      }
-
-      this.map.set(key, value)
-    }
-
-    return this
-  }
-}
-
-module.exports = LRUCache
 
 
 /***/ }),
@@ -2179,1073 +876,11 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// @ts-check
-
-
-// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
-// validation. Each end-index finder returns an exclusive end, or its start
-// on no match.
-// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
-// range.slice(start, end) gives the matched text, not a converted number.
-const {
-  MAX_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
-
-/**
- * Remembers the last two rows of digits so their characters need not be reread.
- * Positions start at -1 until a row has been found.
- *
- * @typedef {object} DigitRunCache
- * @property {number} start The first character of the most recently found row.
- * @property {number} end The position after that row's last character.
- * @property {number} previousStart The first character of the previous row.
- * @property {number} previousEnd The position after the previous row.
- */
-
-// One entry per UTF-16 code unit keeps membership checks constant-time.
-const whitespace = new Uint8Array(0x10000)
-for (const char of WHITESPACE_CHARACTERS) {
-  whitespace[char.charCodeAt(0)] = 1
-}
-
-/**
- * Checks whether a character is whitespace, like a space, tab, or newline.
- * Looking past the end of the string returns false.
- *
- * @param {string|undefined} char One character, or undefined past the string's end.
- * @returns {boolean} Whether the character is whitespace.
- * @example isWhitespace(' ') // true
- * @example isWhitespace('1') // false
- */
-const isWhitespace = char =>
-  char !== undefined && whitespace[char.charCodeAt(0)] === 1
-
-/**
- * Checks for v, =, or whitespace before the version number.
- * These are historical version prefixes, not range operators:
- * < and > are handled separately, as are tilde and caret ranges.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can belong to a version prefix.
- * @example isVersionPrefix('=') // true
- * @example isVersionPrefix('>') // false
- */
-const isVersionPrefix = char =>
-  char === 'v' ||
-  char === '=' ||
-  isWhitespace(char)
-
-/**
- * Checks whether a character is one of the digits 0 through 9.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII digit.
- * @example isDigit('7') // true
- * @example isDigit('.') // false
- */
-const isDigit = char => char !== undefined && char >= '0' && char <= '9'
-
-/**
- * Checks whether a character is an English letter, uppercase or lowercase.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII letter.
- * @example isLetter('b') // true
- * @example isLetter('7') // false
- */
-const isLetter = char =>
-  char !== undefined && (
-    (char >= 'a' && char <= 'z') ||
-    (char >= 'A' && char <= 'Z')
-  )
-
-/**
- * Checks for a letter, digit, or hyphen: the characters allowed inside
- * prerelease and build names such as beta-1.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can be part of an identifier.
- * @example isIdentifierCharacter('-') // true
- * @example isIdentifierCharacter('.') // false; dots separate identifiers
- */
-const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
-
-/**
- * Checks whether a version component can begin here: with a digit or
- * a wildcard such as x, X, or *.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether a number or wildcard can start with this character.
- * @example isVersionStart('x') // true
- * @example isVersionStart('v') // false; v belongs to the prefix
- */
-const isVersionStart = char =>
-  isDigit(char) ||
-  char === 'x' ||
-  char === 'X' ||
-  char === '*'
-
-/**
- * Finds the end of a row of digits, but returns no more than limit digits.
- * Remembers the last two rows so looking at them again does not reread them.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first character to check.
- * @param {number} limit The most digit characters the returned match can include.
- * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
- * @returns {number} The position after the matched digits, or start if none match.
- * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
- * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
- */
-const findDigitsEndIndex = (range, start, limit, digitRuns) => {
-  if (!isDigit(range[start])) {
-    return start
-  }
-  if (start >= digitRuns.start && start < digitRuns.end) {
-    return Math.min(start + limit, digitRuns.end)
-  }
-  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-    return Math.min(start + limit, digitRuns.previousEnd)
-  }
-  let end = start + 1
-  while (isDigit(range[end])) {
-    end++
-  }
-  // A failed full version can rewind from its second run to its first.
-  digitRuns.previousStart = digitRuns.start
-  digitRuns.previousEnd = digitRuns.end
-  digitRuns.start = start
-  digitRuns.end = end
-  return Math.min(start + limit, end)
-}
-
-/**
- * Reads a number using the old regex's length and leading-zero rules.
- * Strict mode reads just the first zero in 012; loose mode can read all three.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the number should begin.
- * @param {boolean} loose Whether to allow leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched digits, not their numeric value.
- * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
- * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
- */
-const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-  if (!loose && range[start] === '0') {
-    return start + 1
-  }
-  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
-  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
-}
-
-/**
- * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
- * Tries the letter-or-hyphen form first, then the number-only form.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @param {boolean} loose Whether numeric identifiers may have leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
- * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
- */
-const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
-  // The legacy regex tries a nonnumeric identifier before a numeric one.
-  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
-    let end = digitsEnd + 1
-    const limit = end + MAX_SAFE_BUILD_LENGTH
-    while (end < limit && isIdentifierCharacter(range[end])) {
-      end++
-    }
-    return end
-  }
-  return findVersionNumberEndIndex(range, start, loose, digitRuns)
-}
-
-/**
- * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
- * Loose mode also allows the name without its opening hyphen.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the suffix should begin, including -.
- * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched suffix, or start if absent.
- * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
- * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
- */
-const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-  const hyphen = range[start] === '-'
-  if (!loose && !hyphen) {
-    return start
-  }
-  const identifierStart = start + (hyphen ? 1 : 0)
-  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
-  if (end === identifierStart) {
-    if (!loose || !hyphen) {
-      return start
-    }
-    // In loose syntax, a lone hyphen can itself be the identifier.
-    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
-  }
-  while (range[end] === '.') {
-    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads one build-name piece, such as sha or 123 in +sha.123.
- * Stops at a disallowed character or the old regex's length limit.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
- * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
- */
-const findBuildIdentifierEndIndex = (range, start) => {
-  let end = start
-  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-    end++
-  }
-  return end
-}
-
-/**
- * Reads optional build metadata such as +sha.123.
- * Leaves the position unchanged if there is no plus sign followed by a name.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the opening + should be.
- * @returns {number} The position after the matched metadata, or start if absent.
- * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
- * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
- */
-const findBuildEndIndex = (range, start) => {
-  if (range[start] !== '+') {
-    return start
-  }
-  let end = findBuildIdentifierEndIndex(range, start + 1)
-  if (end === start + 1) {
-    return start
-  }
-  while (range[end] === '.') {
-    const next = findBuildIdentifierEndIndex(range, end + 1)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads three numbers separated by dots, then any prerelease and build suffixes.
- * Uses loose rules, so forms such as 01.02.03beta can match here.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first number, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the version match, or start if none matches.
- * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
- * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
- */
-const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-  let end = start
-  for (let component = 0; component < 3; component++) {
-    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
-    if (next === end) {
-      return start
-    }
-    end = next
-    if (component < 2) {
-      if (range[end] !== '.') {
-        return start
-      }
-      end++
-    }
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
- * Numbers use strict leading-zero rules; wildcards take up one character.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the component should begin.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the component, or start if none matches.
- * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
- * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
- */
-const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-  if (isDigit(range[start])) {
-    return findVersionNumberEndIndex(range, start, false, digitRuns)
-  }
-  return isVersionStart(range[start]) ? start + 1 : start
-}
-
-/**
- * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
- * After the third component, also reads any strict prerelease and build suffixes.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched version text.
- * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
- */
-const findPartialVersionEndIndex = (range, start, digitRuns) => {
-  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
-  for (let component = 0; component < 2; component++) {
-    if (range[end] !== '.') {
-      return end
-    }
-    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
-    if (next === end + 1) {
-      return end
-    }
-    end = next
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Finds where a version match ends, without deciding whether the range is valid.
- * Tries a loose full version first, then a partial or wildcard version, just
- * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position where scanning the next candidate can resume.
- * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
- * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- */
-const findVersionEndIndex = (range, start, digitRuns) => {
-  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
-  return fullVersionEnd !== start
-    ? fullVersionEnd
-    : findPartialVersionEndIndex(range, start, digitRuns)
-}
-
-/**
- * Finds the one whitespace character the old replacement would remove.
- * Keeps leading whitespace, skips an optional operator, and checks immediately
- * after it. Returns -1 if there is nothing to remove.
- *
- * @param {string} range The text containing a candidate already found by the caller.
- * @param {number} matchStart The candidate's position, including leading whitespace.
- * @returns {number} The position of the removable whitespace, or -1 if absent.
- * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
- * @example findRemovableWhitespaceIndex('>1', 0) // -1
- */
-const findRemovableWhitespaceIndex = (range, matchStart) => {
-  let position = matchStart
-  if (isWhitespace(range[position])) {
-    position++
-  }
-  if (range[position] === '<' || range[position] === '>') {
-    position++
-  }
-  if (range[position] === '=') {
-    position++
-  }
-  return isWhitespace(range[position]) ? position : -1
-}
-
-/**
- * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
- * Copies everything else according to the old regex's matching rules.
- * Moves forward through prefixes and whole versions to avoid repeatedly
- * searching the same characters on long inputs.
- *
- * @param {string} range The range text to process; the original string is unchanged.
- * @returns {string} The range with matched operator whitespace removed.
- * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
- * @example trimComparatorWhitespace('> invalid') // '> invalid'
- */
-const trimComparatorWhitespace = range => {
-  let result = ''
-  let copyFrom = 0
-  let cursor = 0
-  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
-
-  while (cursor < range.length) {
-    const matchStart = cursor
-    if (range[cursor] === '<' || range[cursor] === '>') {
-      cursor++
-    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-      cursor++
-      continue
-    }
-
-    // Consume a v/=/whitespace run once, even when no version follows it.
-    while (cursor < range.length && isVersionPrefix(range[cursor])) {
-      cursor++
-    }
-    if (!isVersionStart(range[cursor])) {
-      continue
-    }
-
-    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
-    if (whitespacePosition !== -1) {
-      result += range.slice(copyFrom, whitespacePosition)
-      copyFrom = whitespacePosition + 1
-    }
-
-    // Skip the entire match, so a prerelease's trailing v cannot be
-    // reconsidered as the prefix of another version.
-    cursor = findVersionEndIndex(range, cursor, digitRuns)
-  }
-
-  return result + range.slice(copyFrom)
-}
-
-module.exports = trimComparatorWhitespace
-
-
-/***/ }),
-
-/***/ 2276:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
-const gtr = (version, range, options) => outside(version, range, '>', options)
-module.exports = gtr
-
-
-/***/ }),
-
-/***/ 3465:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const intersects = (r1, r2, options) => {
-  r1 = new Range(r1, options)
-  r2 = new Range(r2, options)
-  return r1.intersects(r2, options)
-}
-module.exports = intersects
-
-
-/***/ }),
-
-/***/ 5213:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const outside = __nccwpck_require__(280)
-// Determine if version is less than all the versions possible in the range
-const ltr = (version, range, options) => outside(version, range, '<', options)
-module.exports = ltr
-
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-
-const maxSatisfying = (versions, range, options) => {
-  let max = null
-  let maxSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!max || maxSV.compare(v) === -1) {
-        // compare(max, v, true)
-        max = v
-        maxSV = new SemVer(max, options)
-      }
-    }
-  })
-  return max
-}
-module.exports = maxSatisfying
-
-
-/***/ }),
-
-/***/ 8595:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const minSatisfying = (versions, range, options) => {
-  let min = null
-  let minSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!min || minSV.compare(v) === 1) {
-        // compare(min, v, true)
-        min = v
-        minSV = new SemVer(min, options)
-      }
-    }
-  })
-  return min
-}
-module.exports = minSatisfying
-
-
-/***/ }),
-
-/***/ 1866:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
-
-const minVersion = (range, loose) => {
-  range = new Range(range, loose)
-
-  let minver = new SemVer('0.0.0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = new SemVer('0.0.0-0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = null
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let setMin = null
-    comparators.forEach((comparator) => {
-      // Clone to avoid manipulating the comparator's semver object.
-      const compver = new SemVer(comparator.semver.version)
-      switch (comparator.operator) {
-        case '>':
-          if (compver.prerelease.length === 0) {
-            compver.patch++
-          } else {
-            compver.prerelease.push(0)
-          }
-          compver.raw = compver.format()
-          /* fallthrough */
-        case '':
-        case '>=':
-          if (!setMin || gt(compver, setMin)) {
-            setMin = compver
-          }
-          break
-        case '<':
-        case '<=':
-          /* Ignore maximum versions */
-          break
-        /* istanbul ignore next */
-        default:
-          throw new Error(`Unexpected operation: ${comparator.operator}`)
-      }
-    })
-    if (setMin && (!minver || gt(minver, setMin))) {
-      minver = setMin
-    }
-  }
-
-  if (minver && range.test(minver)) {
-    return minver
-  }
-
-  return null
-}
-module.exports = minVersion
-
-
-/***/ }),
-
-/***/ 280:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
-const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
-
-const outside = (version, range, hilo, options) => {
-  version = new SemVer(version, options)
-  range = new Range(range, options)
-
-  let gtfn, ltefn, ltfn, comp, ecomp
-  switch (hilo) {
-    case '>':
-      gtfn = gt
-      ltefn = lte
-      ltfn = lt
-      comp = '>'
-      ecomp = '>='
-      break
-    case '<':
-      gtfn = lt
-      ltefn = gte
-      ltfn = gt
-      comp = '<'
-      ecomp = '<='
-      break
-    default:
-      throw new TypeError('Must provide a hilo val of "<" or ">"')
-  }
-
-  // If it satisfies the range it is not outside
-  if (satisfies(version, range, options)) {
-    return false
-  }
-
-  // From now on, variable terms are as if we're in "gtr" mode.
-  // but note that everything is flipped for the "ltr" function.
-
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let high = null
-    let low = null
-
-    comparators.forEach((comparator) => {
-      if (comparator.semver === ANY) {
-        comparator = new Comparator('>=0.0.0')
-      }
-      high = high || comparator
-      low = low || comparator
-      if (gtfn(comparator.semver, high.semver, options)) {
-        high = comparator
-      } else if (ltfn(comparator.semver, low.semver, options)) {
-        low = comparator
-      }
-    })
-
-    // If the edge version comparator has a operator then our version
-    // isn't outside it
-    if (high.operator === comp || high.operator === ecomp) {
-      return false
-    }
-
-    // If the lowest version comparator has an operator and our version
-    // is less than it then it isn't higher than the range
-    if ((!low.operator || low.operator === comp) &&
-        ltefn(version, low.semver)) {
-      return false
-    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-      return false
-    }
-  }
-  return true
-}
-
-module.exports = outside
-
-
-/***/ }),
-
-/***/ 2028:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// given a set of versions and a range, create a "simplified" range
-// that includes the same versions that the original range does
-// If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
-module.exports = (versions, range, options) => {
-  const set = []
-  let first = null
-  let prev = null
-  const v = versions.sort((a, b) => compare(a, b, options))
-  for (const version of v) {
-    const included = satisfies(version, range, options)
-    if (included) {
-      prev = version
-      if (!first) {
-        first = version
-      }
-    } else {
-      if (prev) {
-        set.push([first, prev])
-      }
-      prev = null
-      first = null
-    }
-  }
-  if (first) {
-    set.push([first, null])
-  }
-
-  const ranges = []
-  for (const [min, max] of set) {
-    if (min === max) {
-      ranges.push(min)
-    } else if (!max && min === v[0]) {
-      ranges.push('*')
-    } else if (!max) {
-      ranges.push(`>=${min}`)
-    } else if (min === v[0]) {
-      ranges.push(`<=${max}`)
-    } else {
-      ranges.push(`${min} - ${max}`)
-    }
-  }
-  const simplified = ranges.join(' || ')
-  const original = typeof range.raw === 'string' ? range.raw : String(range)
-  return simplified.length < original.length ? simplified : range
-}
-
-
-/***/ }),
-
-/***/ 1489:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
-const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
-
-// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
-// - Every simple range `r1, r2, ...` is a null set, OR
-// - Every simple range `r1, r2, ...` which is not a null set is a subset of
-//   some `R1, R2, ...`
-//
-// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
-// - If c is only the ANY comparator
-//   - If C is only the ANY comparator, return true
-//   - Else if in prerelease mode, return false
-//   - else replace c with `[>=0.0.0]`
-// - If C is only the ANY comparator
-//   - if in prerelease mode, return true
-//   - else replace C with `[>=0.0.0]`
-// - Let EQ be the set of = comparators in c
-// - If EQ is more than one, return true (null set)
-// - Let GT be the highest > or >= comparator in c
-// - Let LT be the lowest < or <= comparator in c
-// - If GT and LT, and GT.semver > LT.semver, return true (null set)
-// - If any C is a = range, and GT or LT are set, return false
-// - If EQ
-//   - If GT, and EQ does not satisfy GT, return true (null set)
-//   - If LT, and EQ does not satisfy LT, return true (null set)
-//   - If EQ satisfies every C, return true
-//   - Else return false
-// - If GT
-//   - If GT.semver is lower than any > or >= comp in C, return false
-//   - If GT is >=, and GT.semver does not satisfy every C, return false
-//   - If GT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the GT.semver tuple, return false
-// - If LT
-//   - If LT.semver is greater than any < or <= comp in C, return false
-//   - If LT is <=, and LT.semver does not satisfy every C, return false
-//   - If LT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the LT.semver tuple, return false
-// - Else return true
-
-const subset = (sub, dom, options = {}) => {
-  if (sub === dom) {
-    return true
-  }
-
-  sub = new Range(sub, options)
-  dom = new Range(dom, options)
-  let sawNonNull = false
-
-  OUTER: for (const simpleSub of sub.set) {
-    for (const simpleDom of dom.set) {
-      const isSub = simpleSubset(simpleSub, simpleDom, options)
-      sawNonNull = sawNonNull || isSub !== null
-      if (isSub) {
-        continue OUTER
-      }
-    }
-    // the null set is a subset of everything, but null simple ranges in
-    // a complex range should be ignored.  so if we saw a non-null range,
-    // then we know this isn't a subset, but if EVERY simple range was null,
-    // then it is a subset.
-    if (sawNonNull) {
-      return false
-    }
-  }
-  return true
-}
-
-const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
-const minimumVersion = [new Comparator('>=0.0.0')]
-
-const simpleSubset = (sub, dom, options) => {
-  if (sub === dom) {
-    return true
-  }
-
-  if (sub.length === 1 && sub[0].semver === ANY) {
-    if (dom.length === 1 && dom[0].semver === ANY) {
-      return true
-    } else if (options.includePrerelease) {
-      sub = minimumVersionWithPreRelease
-    } else {
-      sub = minimumVersion
-    }
-  }
-
-  if (dom.length === 1 && dom[0].semver === ANY) {
-    if (options.includePrerelease) {
-      return true
-    } else {
-      dom = minimumVersion
-    }
-  }
-
-  const eqSet = new Set()
-  let gt, lt
-  for (const c of sub) {
-    if (c.operator === '>' || c.operator === '>=') {
-      gt = higherGT(gt, c, options)
-    } else if (c.operator === '<' || c.operator === '<=') {
-      lt = lowerLT(lt, c, options)
-    } else {
-      eqSet.add(c.semver)
-    }
-  }
-
-  if (eqSet.size > 1) {
-    return null
-  }
-
-  let gtltComp
-  if (gt && lt) {
-    gtltComp = compare(gt.semver, lt.semver, options)
-    if (gtltComp > 0) {
-      return null
-    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
-      return null
-    }
-  }
-
-  // will iterate one or zero times
-  for (const eq of eqSet) {
-    if (gt && !satisfies(eq, String(gt), options)) {
-      return null
-    }
-
-    if (lt && !satisfies(eq, String(lt), options)) {
-      return null
-    }
-
-    for (const c of dom) {
-      if (!satisfies(eq, String(c), options)) {
-        return false
-      }
-    }
-
-    return true
-  }
-
-  let higher, lower
-  let hasDomLT, hasDomGT
-  // if the subset has a prerelease, we need a comparator in the superset
-  // with the same tuple and a prerelease, or it's not a subset
-  let needDomLTPre = lt &&
-    !options.includePrerelease &&
-    lt.semver.prerelease.length ? lt.semver : false
-  let needDomGTPre = gt &&
-    !options.includePrerelease &&
-    gt.semver.prerelease.length ? gt.semver : false
-  // exception: <1.2.3-0 is the same as <1.2.3
-  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
-      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
-    needDomLTPre = false
-  }
-
-  for (const c of dom) {
-    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
-    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
-    if (gt) {
-      if (needDomGTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomGTPre.major &&
-            c.semver.minor === needDomGTPre.minor &&
-            c.semver.patch === needDomGTPre.patch) {
-          needDomGTPre = false
-        }
-      }
-      if (c.operator === '>' || c.operator === '>=') {
-        higher = higherGT(gt, c, options)
-        if (higher === c && higher !== gt) {
-          return false
-        }
-      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
-        return false
-      }
-    }
-    if (lt) {
-      if (needDomLTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomLTPre.major &&
-            c.semver.minor === needDomLTPre.minor &&
-            c.semver.patch === needDomLTPre.patch) {
-          needDomLTPre = false
-        }
-      }
-      if (c.operator === '<' || c.operator === '<=') {
-        lower = lowerLT(lt, c, options)
-        if (lower === c && lower !== lt) {
-          return false
-        }
-      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
-        return false
-      }
-    }
-    if (!c.operator && (lt || gt) && gtltComp !== 0) {
-      return false
-    }
-  }
-
-  // if there was a < or >, and nothing in the dom, then must be false
-  // UNLESS it was limited by another range in the other direction.
-  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
-  if (gt && hasDomLT && !lt && gtltComp !== 0) {
-    return false
-  }
-
-  if (lt && hasDomGT && !gt && gtltComp !== 0) {
-    return false
-  }
-
-  // we needed a prerelease range in a specific tuple, but didn't get one
-  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
-  // because it includes prereleases in the 1.2.3 tuple
-  if (needDomGTPre || needDomLTPre) {
-    return false
-  }
-
-  return true
-}
-
-// >=1.2.3 is lower than >1.2.3
-const higherGT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp > 0 ? a
-    : comp < 0 ? b
-    : b.operator === '>' && a.operator === '>=' ? b
-    : a
-}
-
-// <=1.2.3 is higher than <1.2.3
-const lowerLT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp < 0 ? a
-    : comp > 0 ? b
-    : b.operator === '<' && a.operator === '<=' ? b
-    : a
-}
-
-module.exports = subset
-
-
-/***/ }),
-
-/***/ 4750:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-
-// Mostly just for testing and legacy API reasons
-const toComparators = (range, options) =>
-  new Range(range, options).set
-    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
-
-module.exports = toComparators
-
-
-/***/ }),
-
-/***/ 4737:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const validRange = (range, options) => {
-  try {
-    // Return '*' instead of '' so that truthiness works.
-    // This will throw if it's invalid anyway
-    return new Range(range, options).range || '*'
-  } catch (er) {
-    return null
-  }
-}
-module.exports = validRange
-
-
-/***/ }),
-
 /***/ 7318:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7061);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5561);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -3254,7 +889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7061:
+/***/ 5561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3271,2641 +906,17 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/inputs/build-rows.ts
-const BUILD_ROWS = {
-    platforms: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
-        cli: {
-            flag: 'platform',
-            value: 'LIST',
-            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
-        }
-    },
-    cacheFrom: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
-        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
-    },
-    cacheTo: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
-        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
-    },
-    provenance: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
-        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
-    },
-    sbom: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: `--sbom`.',
-        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
-    },
-    secrets: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        secret: true,
-        untrimmed: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
-        cli: {
-            flag: 'secret',
-            value: 'ID=ENV',
-            from: 'env',
-            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
-        }
-    },
-    secretFiles: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
-        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
-    },
-    secretEnvs: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
-        cli: {
-            flag: 'secret-env',
-            value: 'ID=ENV',
-            help: 'a build secret read from an environment variable; repeatable'
-        }
-    },
-    builder: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
-        cli: { value: 'NAME', help: 'buildx builder' }
-    },
-    addHosts: {
-        kind: 'list',
-        default: '',
-        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
-        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
-    },
-    network: {
-        kind: 'string',
-        default: '',
-        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
-        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
-    },
-    shmSize: {
-        kind: 'string',
-        default: '',
-        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
-        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
-    },
-    ulimit: {
-        kind: 'lines',
-        default: '',
-        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
-        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
-    },
-    cgroupParent: {
-        kind: 'string',
-        default: '',
-        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
-        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
-    },
-    allow: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
-        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
-    },
-    buildContexts: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
-        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
-    },
-    ssh: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
-        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
-    },
-    githubToken: {
-        kind: 'string',
-        default: '${{ github.token }}',
-        secret: true,
-        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
-        cli: {
-            flag: 'github-token-env',
-            value: 'VAR',
-            from: 'env-name',
-            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
-        }
-    },
-    annotations: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
-        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
-    },
-    attests: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
-        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
-    },
-    noCacheFilters: {
-        kind: 'list',
-        default: '',
-        buildx: true,
-        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
-        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
-    },
-    call: {
-        kind: 'string',
-        default: '',
-        buildx: true,
-        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
-        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
-    }
-};
-
-;// CONCATENATED MODULE: ./src/core/input-ref.ts
-// How a message names an input without knowing which interface shows it: a marker that the action renders
-// as input names and the CLI as --flags. A leaf, so that the reference grammar can name inputs too.
-/**
- * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
- * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
- */
-const ref = (...names) => `\u0001${names.join(',')}\u0002`;
-// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
-/** Replaces every ref() in `text` with `term(names)`. */
-const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
-/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
-
-;// CONCATENATED MODULE: ./src/inputs/table.ts
-// Every input, once. This table drives the action's parser (parse.ts), the CLI's flags, usage and --help
-// (cli/main.ts), the test fixture, and the generated parts of action.yml and the docs. Adding an input is one
-// row here (or in build-rows.ts for a build option) plus the code that uses it, and its place in groups.ts.
-
-const INPUTS = {
-    context: {
-        kind: 'string',
-        default: '.',
-        description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
-        cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
-    },
-    sources: {
-        kind: 'lines',
-        default: '',
-        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
-        cli: {
-            flag: 'source',
-            value: 'REF',
-            help: 'an image to promote or merge instead of building (a registry reference, or docker-daemon:, oci:, oci-archive:, docker-archive:); repeatable'
-        }
-    },
-    file: {
-        kind: 'string',
-        default: '',
-        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
-        cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
-    },
-    image: {
-        kind: 'string',
-        default: '',
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
-        cli: {
-            value: 'PATH',
-            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
-        }
-    },
-    registry: {
-        kind: 'string',
-        default: 'docker.io',
-        description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
-        cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
-    },
-    images: {
-        kind: 'lines',
-        default: '',
-        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
-        cli: {
-            flag: 'images',
-            value: 'NAME',
-            help: 'a full image name (host/path); repeat for several registries'
-        }
-    },
-    registryAuth: {
-        kind: 'string',
-        default: '',
-        secret: true,
-        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
-        cli: {
-            flag: 'registry-auth-file',
-            value: 'PATH',
-            from: 'file',
-            help: 'a file with the registry-auth list (YAML), kept out of argv'
-        }
-    },
-    tags: {
-        kind: 'lines',
-        default: '',
-        keepQuotes: true,
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
-        cli: {
-            flag: 'tag',
-            value: 'TAG',
-            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
-        }
-    },
-    flavor: {
-        kind: 'lines',
-        default: '',
-        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
-        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
-    },
-    sepTags: {
-        kind: 'string',
-        default: '',
-        untrimmed: true,
-        description: 'Separator of the `tags` output. Empty means a newline.',
-        cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
-    },
-    sepLabels: {
-        kind: 'string',
-        default: '',
-        untrimmed: true,
-        description: 'Separator of the `labels` output. Empty means a newline.',
-        cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
-    },
-    sepAnnotations: {
-        kind: 'string',
-        default: '',
-        untrimmed: true,
-        description: 'Separator of the `annotations` output. Empty means a newline.',
-        cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
-    },
-    buildArgs: {
-        kind: 'key-value',
-        default: '',
-        description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
-        cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
-    },
-    labels: {
-        kind: 'key-value',
-        default: '',
-        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
-        cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
-    },
-    target: {
-        kind: 'string',
-        default: '',
-        description: 'Build stage to stop at.',
-        cli: { value: 'STAGE', help: 'build stage to stop at' }
-    },
-    push: {
-        kind: 'boolean',
-        default: 'true',
-        description: 'Push. With `false` the image is only built and tagged.',
-        cli: { help: 'build and tag only' }
-    },
-    load: {
-        kind: 'boolean',
-        default: 'false',
-        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
-        cli: { help: 'buildx: also load the image into the local image store' }
-    },
-    outputs: {
-        kind: 'lines',
-        default: '',
-        buildx: true,
-        keepQuotes: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
-        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
-    },
-    noCache: {
-        kind: 'boolean',
-        default: 'false',
-        description: 'Build without cache.',
-        cli: { help: 'build without cache' }
-    },
-    pull: {
-        kind: 'boolean',
-        default: 'false',
-        description: 'Always pull newer base images.',
-        cli: { help: 'always pull base images' }
-    },
-    username: {
-        kind: 'string',
-        default: '',
-        description: 'Registry username. With `password`, logs in before the build.',
-        cli: { value: 'USER', help: 'registry user; the password is read from stdin (--password-stdin)' }
-    },
-    password: {
-        kind: 'string',
-        default: '',
-        secret: true,
-        description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
-        cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
-    },
-    ecr: {
-        kind: 'choice',
-        default: 'auto',
-        choices: ['auto', 'true', 'false'],
-        description: "Whether `registry` is AWS ECR, as login-action's `ecr`: `auto` detects it from the host (`<account>.dkr.ecr.<region>.amazonaws.com` and its other forms, `public.ecr.aws`). An ECR login comes from `GetAuthorizationToken` with the AWS credentials and region in the environment; `username`/`password` are then an access key id and its secret. In `registry-auth`, each entry has its own `ecr` key.",
-        cli: { value: 'auto|true|false', help: 'whether the registry is AWS ECR (default auto: from the host)' }
-    },
-    keepLogin: {
-        kind: 'boolean',
-        default: 'false',
-        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
-        cli: { help: 'not for the CLI: it has no post step to remove the login' }
-    },
-    declareArtifacts: {
-        kind: 'boolean',
-        default: 'true',
-        description: "Declare each pushed image to the runner as `oci://<image-name>@<digest>` in `GITHUB_ARTIFACTS` (where the runner offers it), for `actions/attest` without `subject-name`. Turn it off when another step declares the same names, or to give attest's `push-to-registry` one subject of several targets through `subject-name`.",
-        cli: { flag: 'no-artifacts', help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
-    },
-    retries: {
-        kind: 'number',
-        default: '3',
-        min: 1,
-        max: 10,
-        description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
-        cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
-    },
-    ...BUILD_ROWS
-};
-/** `buildArgs` → `build-args`: the action.yml name of a table key. */
-const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
-const ROWS = Object.entries(INPUTS);
-/** Kinds whose CLI flag may be repeated, each occurrence one entry. */
-const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'key-value';
-/** The CLI flag name (no dashes) of a row. */
-function flagName(key) {
-    const row = INPUTS[key];
-    if (row.cli.flag)
-        return row.cli.flag;
-    if (row.kind === 'boolean' && row.default === 'true')
-        return `no-${inputName(key)}`;
-    return inputName(key);
-}
-/** The row for an action.yml name, if there is one. */
-function table_rowByName(name) {
-    return ROWS.find(([key]) => inputName(key) === name);
-}
-
-
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
+var table = __nccwpck_require__(6080);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
+var parse = __nccwpck_require__(2467);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/inputs/error.ts
-// The one error type of bad input: it names the input and the rule, before anything runs.
-
-class InputError extends Error {
-    input;
-    /** The message with ref() markers, for interfaces that name inputs otherwise. */
-    template;
-    constructor(input, message) {
-        super(renderInputRefs(`Invalid input "${input}": ${message}`, actionTerm));
-        this.input = input;
-        this.template = message;
-        this.name = 'InputError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/metadata/levels.ts
-// The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
-// one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
-
-const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-/** The levels only an index has. */
-const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
-const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?';
-const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
-const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
-const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
-/** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
-function parseLevel(text) {
-    const m = LEVEL.exec(text);
-    return m ? { level: m[1], platform: m[2] } : undefined;
-}
-/**
- * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
- * manifest, a merge on the index). A string says what is wrong with the line.
- */
-function parseAnnotation(line) {
-    const eq = line.indexOf('=');
-    if (eq <= 0)
-        return `${(0,core_text/* quote */.hD)(line)} is not [level:]key=value`;
-    const left = line.slice(0, eq);
-    const value = line.slice(eq + 1);
-    const colon = left.lastIndexOf(':');
-    const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
-    if (colon >= 0 && !spec)
-        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
-    const key = left.slice(colon + 1);
-    if (!KEY.test(key))
-        return `${(0,core_text/* quote */.hD)(line)}: the key ${(0,core_text/* quote */.hD)(key)} must be letters, digits and . _ / -`;
-    return { level: spec?.level, platform: spec?.platform, key, value };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/build-options.ts
-// The rules of the build options build-push-action has and we share, by name and format: what each input
-// must look like before any build (pure), and what must exist on disk or in the environment.
-
-
-
-
-
-
-
-
-const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
-/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
-function addHosts(entries) {
-    for (const entry of entries) {
-        const at = entry.search(/[:=]/);
-        const host = at < 0 ? '' : entry.slice(0, at);
-        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
-        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,external_node_net_.isIP)(ip) === 0))
-            throw new InputError('add-hosts', `${(0,core_text/* quote */.hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
-    }
-    return entries;
-}
-/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
-function network(value) {
-    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new InputError('network', `${(0,core_text/* quote */.hD)(value)} is not a network mode such as default, none or host`);
-    return value;
-}
-/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
-const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
-const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
-function shmSize(value) {
-    if (value === '')
-        return value;
-    const m = BYTES.exec(value);
-    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new InputError('shm-size', `${(0,core_text/* quote */.hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
-    return value;
-}
-/** The names docker's ulimit parser knows (go-units). */
-const ULIMIT_NAMES = [
-    'core',
-    'cpu',
-    'data',
-    'fsize',
-    'locks',
-    'memlock',
-    'msgqueue',
-    'nice',
-    'nofile',
-    'nproc',
-    'rss',
-    'rtprio',
-    'rttime',
-    'sigpending',
-    'stack'
-];
-function ulimits(entries) {
-    for (const entry of entries) {
-        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
-        if (!m)
-            throw new InputError('ulimit', `${(0,core_text/* quote */.hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
-        if (!ULIMIT_NAMES.includes(m[1]))
-            throw new InputError('ulimit', `${(0,core_text/* quote */.hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
-        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
-        // -1 is "unlimited", and unlimited is above any number.
-        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new InputError('ulimit', `${(0,core_text/* quote */.hD)(entry)}: the soft limit is above the hard limit`);
-    }
-    return entries;
-}
-function cgroupParent(value) {
-    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new InputError('cgroup-parent', `${(0,core_text/* quote */.hD)(value)} is not a cgroup path`);
-    return value;
-}
-/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
-const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
-function allow(entries) {
-    for (const entry of entries)
-        if (!ENTITLEMENT.test(entry))
-            throw new InputError('allow', `${(0,core_text/* quote */.hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
-    return entries;
-}
-/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
-const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
-const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
-const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
-function buildContexts(entries) {
-    return entries.map(entry => {
-        const kv = (0,core_text/* splitKeyValue */.px)(entry);
-        const value = kv?.value.trim() ?? '';
-        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new InputError('build-contexts', `${(0,core_text/* quote */.hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new InputError('build-contexts', `${(0,core_text/* quote */.hD)(kv.key)}: ${(0,core_text/* quote */.hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
-        return `${kv.key}=${value}`;
-    });
-}
-/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
-function ssh(entries) {
-    for (const entry of entries)
-        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new InputError('ssh', `${(0,core_text/* quote */.hD)(entry)} is not default or id=path (an agent socket or a key file)`);
-    return entries;
-}
-/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
-function annotations(entries) {
-    for (const entry of entries) {
-        const problem = parseAnnotation(entry);
-        if (typeof problem === 'string')
-            throw new InputError('annotations', problem);
-    }
-    return entries;
-}
-function attests(entries) {
-    for (const entry of entries)
-        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new InputError('attests', `${(0,core_text/* quote */.hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
-    return entries;
-}
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function noCacheFilters(entries) {
-    for (const entry of entries)
-        if (!STAGE.test(entry))
-            throw new InputError('no-cache-filters', `${(0,core_text/* quote */.hD)(entry)} is not a stage name`);
-    return entries;
-}
-/** What `--call` may evaluate (buildx's subrequests). */
-const CALLS = ['build', 'check', 'outline', 'targets'];
-function call(value) {
-    if (value !== '' && !CALLS.includes(value))
-        throw new InputError('call', `${(0,core_text/* quote */.hD)(value)} must be one of ${CALLS.join(', ')}`);
-    return value;
-}
-/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
-function githubToken(value) {
-    const token = value.trim();
-    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
-    if (/^\$\{\{.*\}\}$/.test(token))
-        return '';
-    if (/\s/.test(token))
-        throw new InputError('github-token', 'contains whitespace');
-    return token;
-}
-/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
-function checkBuildSources(values, cwd, env) {
-    for (const entry of values.buildContexts) {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(entry);
-        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
-            continue;
-        const dir = external_node_path_default().resolve(cwd, value);
-        if (!(0,external_node_fs_.existsSync)(dir))
-            throw new InputError('build-contexts', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} does not exist (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
-    }
-    for (const entry of values.ssh) {
-        const kv = (0,core_text/* splitKeyValue */.px)(entry);
-        if (!kv) {
-            if (!env.SSH_AUTH_SOCK)
-                throw new InputError('ssh', `${(0,core_text/* quote */.hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
-            continue;
-        }
-        for (const p of kv.value.split(','))
-            if (!(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, p)))
-                throw new InputError('ssh', `${(0,core_text/* quote */.hD)(kv.key)}: ${(0,core_text/* quote */.hD)(p)} does not exist`);
-    }
-}
-/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
-const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
-/** The hint when `context` was left at `.` and nothing was checked out. */
-const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`;
-
-;// CONCATENATED MODULE: ./src/metadata/env.ts
-// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
-
-const DEFAULT_SHORT_SHA_LENGTH = 7;
-class MetadataEnvError extends Error {
-    variable;
-    constructor(variable, message) {
-        super(message);
-        this.variable = variable;
-    }
-}
-/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
-const OUTPUT_LEVELS = ['manifest'];
-/**
- * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
- * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
- * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
- * a multi-platform image's description.
- */
-const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
-const env_DEFAULT_METADATA_ENV = {
-    prHeadSha: false,
-    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
-    annotationLevels: [],
-    setOutputEnv: true
-};
-function readMetadataEnv(env) {
-    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
-    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
-    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
-    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
-    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
-    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
-    const annotationLevels = levelsText === ''
-        ? []
-        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
-    for (const level of annotationLevels)
-        if (!parseLevel(level))
-            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`);
-    // Read as metadata-action reads it (Go's ParseBool words).
-    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
-    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
-        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
-    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
-    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/csv.ts
-// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
-// commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
-// character.
-class CsvError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CsvError';
-    }
-}
-/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
-function csvRecords(text) {
-    const records = [];
-    let record = [];
-    let field = '';
-    // A field opens a quote only at its very start, as csv-parse reads it (a quote after blanks is an
-    // ordinary character); `wasQuoted` stops a second opening.
-    let inQuotes = false;
-    let wasQuoted = false;
-    // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
-    let lead = '';
-    let closedAt = -1;
-    const endField = () => {
-        record.push(field);
-        field = '';
-        wasQuoted = false;
-        lead = '';
-        closedAt = -1;
-    };
-    const endRecord = () => {
-        endField();
-        if (!(record.length === 1 && record[0] === ''))
-            records.push(record);
-        record = [];
-    };
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (inQuotes) {
-            if (c !== '"')
-                field += c;
-            else if (text[i + 1] === '"')
-                field += text[++i];
-            else {
-                inQuotes = false;
-                closedAt = field.length;
-            }
-        }
-        else if (c === '"' && !wasQuoted && field === '') {
-            inQuotes = wasQuoted = true;
-            lead = field;
-            field = '';
-        }
-        else if (c === ',')
-            endField();
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n')
-                i++;
-            endRecord();
-        }
-        else {
-            // Text after the closing quote, blanks too: the quotes were part of the value, as csv-parse's
-            // relaxed quotes read `"a"b` and `"a" ` (the doubled quotes inside stay undone).
-            if (closedAt >= 0) {
-                field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`;
-                closedAt = -1;
-            }
-            field += c;
-        }
-    }
-    if (inQuotes)
-        throw new CsvError('a quoted entry is not closed');
-    if (field !== '' || record.length)
-        endRecord();
-    return records;
-}
-/**
- * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
- * kept whole when they stand beside other fields. As there, a line that is one quoted field is still split
- * at its commas unless `ignoreComma`. Entries are trimmed (unless `trim: false`); blank ones dropped.
- */
-function csvList(text, opts = {}) {
-    const records = opts.quote === false ? literalRecords(text) : csvRecords(text);
-    const out = [];
-    for (const record of records) {
-        if (opts.ignoreComma)
-            out.push(record.join(','));
-        else if (record.length === 1)
-            out.push(...record[0].split(','));
-        else
-            out.push(...record);
-    }
-    return out.filter(s => s.trim() !== '').map(s => (opts.trim === false ? s : s.trim()));
-}
-/** Records with quotes as ordinary characters: lines split at commas. */
-const literalRecords = (text) => text
-    .split(/\r?\n|\r/)
-    .filter(line => line !== '')
-    .map(line => line.split(','));
-
-;// CONCATENATED MODULE: ./src/metadata/rules/date.ts
-// `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
-// IANA time zone, through Intl rather than moment-timezone's data. Pure.
-const MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December'
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-// moment's token grammar: `[literal]`, then the longest token, else one literal character.
-const TOKENS = /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|GG|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g;
-/** Tokens moment knows that we do not render (locale weeks, eras, zone names, locale formats). */
-const UNSUPPORTED = /^(?:YYYYYY|YYYYY|Qo|Mo|DDDDo|DDDo|do|e|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/;
-const pad = (n, width) => String(n).padStart(width, '0');
-function ordinal(n) {
-    const tens = n % 100;
-    if (tens >= 11 && tens <= 13)
-        return `${n}th`;
-    return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-}
-/** Why moment would render `format` differently from us, or undefined. */
-function dateFormatProblem(format) {
-    for (const token of format.match(TOKENS) ?? [])
-        if (UNSUPPORTED.test(token))
-            return `the format token ${JSON.stringify(token)} is not supported (use Y, M, D, H, h, m, s, S, d, E, W, G, Q, A, Z, X, x and [text])`;
-    return undefined;
-}
-/** Why `tz` is not an IANA time zone this Node knows, or undefined. */
-function timeZoneProblem(tz) {
-    try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return undefined;
-    }
-    catch {
-        return `${JSON.stringify(tz)} is not a time zone; give an IANA name such as "UTC" or "Europe/Paris"`;
-    }
-}
-function wallClock(date, tz) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric'
-    }).formatToParts(date);
-    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
-    const wall = {
-        year: get('year'),
-        month: get('month'),
-        day: get('day'),
-        hour: get('hour'),
-        minute: get('minute'),
-        second: get('second'),
-        ms: ((date.getTime() % 1000) + 1000) % 1000
-    };
-    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
-    return { ...wall, offset: Math.round((asUtc - date.getTime()) / 60_000) };
-}
-/** ISO 8601 week number and week-year of a calendar date. */
-function isoWeek(year, month, day) {
-    const d = new Date(Date.UTC(year, month - 1, day));
-    const dow = d.getUTCDay() || 7;
-    d.setUTCDate(d.getUTCDate() + 4 - dow); // the week's Thursday decides its year
-    const weekYear = d.getUTCFullYear();
-    const week = Math.ceil(((d.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
-    return { week, year: weekYear };
-}
-function zone(offset, sep) {
-    const a = Math.abs(offset);
-    return `${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60), 2)}${sep}${pad(a % 60, 2)}`;
-}
-/** `date` rendered with moment's `format` in the time zone `tz`. */
-function formatDate(date, format, tz) {
-    const w = wallClock(date, tz);
-    const dow = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
-    const dayOfYear = (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86_400_000 + 1;
-    const iso = isoWeek(w.year, w.month, w.day);
-    const h12 = w.hour % 12 || 12;
-    const render = (token) => {
-        if (token.startsWith('['))
-            return token.slice(1, -1);
-        if (/^S+$/.test(token))
-            return pad(w.ms, 3).padEnd(token.length, '0').slice(0, token.length);
-        switch (token) {
-            case 'YYYY':
-                return pad(w.year, 4);
-            case 'YY':
-                return pad(w.year % 100, 2);
-            case 'Y':
-                return w.year > 9999 ? `+${w.year}` : String(w.year);
-            case 'Q':
-                return String(Math.ceil(w.month / 3));
-            case 'MMMM':
-                return MONTHS[w.month - 1];
-            case 'MMM':
-                return MONTHS[w.month - 1].slice(0, 3);
-            case 'MM':
-                return pad(w.month, 2);
-            case 'M':
-                return String(w.month);
-            case 'DDDD':
-                return pad(dayOfYear, 3);
-            case 'DDD':
-                return String(dayOfYear);
-            case 'DD':
-                return pad(w.day, 2);
-            case 'Do':
-                return ordinal(w.day);
-            case 'D':
-                return String(w.day);
-            case 'dddd':
-                return DAYS[dow];
-            case 'ddd':
-                return DAYS[dow].slice(0, 3);
-            case 'dd':
-                return DAYS[dow].slice(0, 2);
-            case 'd':
-                return String(dow);
-            case 'E':
-                return String(dow || 7);
-            case 'GGGG':
-                return pad(iso.year, 4);
-            case 'GG':
-                return pad(iso.year % 100, 2);
-            case 'WW':
-                return pad(iso.week, 2);
-            case 'W':
-                return String(iso.week);
-            case 'HH':
-                return pad(w.hour, 2);
-            case 'H':
-                return String(w.hour);
-            case 'hh':
-                return pad(h12, 2);
-            case 'h':
-                return String(h12);
-            case 'kk':
-                return pad(w.hour || 24, 2);
-            case 'k':
-                return String(w.hour || 24);
-            case 'mm':
-                return pad(w.minute, 2);
-            case 'm':
-                return String(w.minute);
-            case 'ss':
-                return pad(w.second, 2);
-            case 's':
-                return String(w.second);
-            case 'A':
-                return w.hour < 12 ? 'AM' : 'PM';
-            case 'a':
-                return w.hour < 12 ? 'am' : 'pm';
-            case 'ZZ':
-                return zone(w.offset, '');
-            case 'Z':
-                return zone(w.offset, ':');
-            case 'X':
-                return String(Math.floor(date.getTime() / 1000));
-            case 'x':
-                return String(date.getTime());
-            default:
-                return token;
-        }
-    };
-    return (format.match(TOKENS) ?? []).map(render).join('');
-}
-
-;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
-// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
-// once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
-// Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
-// into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
-
-class TemplateError extends Error {
-}
-/** Names that take a quoted moment.js format and an optional `tz='Area/City'`. */
-const DATE_HELPERS = new Set(['date', 'commit_date']);
-const NAMES = {
-    // enable, value, prefix, suffix and flavor's prefix/suffix
-    global: new Set([
-        'branch',
-        'tag',
-        'sha',
-        'base_ref',
-        'is_default_branch',
-        'is_not_default_branch',
-        'date',
-        'commit_date'
-    ]),
-    // type=schedule's pattern
-    schedule: new Set(['date', 'commit_date']),
-    // type=semver's and type=pep440's pattern
-    version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
-};
-const show = (s) => JSON.stringify(s);
-/** What a value of the expression looks like, for messages. */
-const WHERE = {
-    global: 'in value, enable, prefix, suffix and flavor',
-    schedule: "in type=schedule's pattern",
-    version: "in type=semver's and type=pep440's pattern"
-};
-// A quoted string, `key='value'`, or a bare word.
-const TOKEN = /\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_]+)=(?:'([^']*)'|"([^"]*)")|([^\s'"=]+))/y;
-function parseExpression(body, escape, scope) {
-    const words = [];
-    TOKEN.lastIndex = 0;
-    const text = body.trim();
-    while (TOKEN.lastIndex < text.length) {
-        const m = TOKEN.exec(text);
-        if (!m)
-            throw new TemplateError(`{{${body}}} is not an expression we understand`);
-        if (m[1] !== undefined || m[2] !== undefined)
-            words.push({ quoted: m[1] ?? m[2] });
-        else if (m[3] !== undefined)
-            words.push({ key: m[3], value: m[4] ?? m[5] });
-        else
-            words.push({ word: m[6] });
-    }
-    const [head, ...rest] = words;
-    const name = head?.word;
-    if (name === undefined)
-        throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
-    if (!NAMES[scope].has(name))
-        throw new TemplateError(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
-    const expr = { name, escape };
-    if (!DATE_HELPERS.has(name)) {
-        if (rest.length)
-            throw new TemplateError(`{{${name}}} takes no arguments`);
-        return expr;
-    }
-    for (const w of rest) {
-        if (w.quoted !== undefined && expr.format === undefined)
-            expr.format = w.quoted;
-        else if (w.key === 'tz' && expr.tz === undefined)
-            expr.tz = w.value;
-        else if (w.key !== undefined)
-            throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`);
-        else
-            throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`);
-    }
-    if (expr.format === undefined)
-        throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
-    const formatProblem = dateFormatProblem(expr.format);
-    if (formatProblem)
-        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
-    if (expr.tz !== undefined) {
-        const tzProblem = timeZoneProblem(expr.tz);
-        if (tzProblem)
-            throw new TemplateError(`{{${name}}}: ${tzProblem}`);
-    }
-    return expr;
-}
-/** Parses `source`; throws TemplateError naming the expression at fault. */
-function parseTemplate(source, scope) {
-    const parts = [];
-    let text = '';
-    let i = 0;
-    while (i < source.length) {
-        if (!source.startsWith('{{', i)) {
-            text += source[i++];
-            continue;
-        }
-        // Backslashes before `{{`, read as Handlebars reads them: one makes the `{{` literal; two or more stand
-        // for one fewer, before an expression.
-        const slashes = /\\*$/.exec(text)[0].length;
-        if (slashes === 1) {
-            text = text.slice(0, -1) + '{{';
-            i += 2;
-            continue;
-        }
-        if (slashes > 1)
-            text = text.slice(0, -1);
-        const triple = source.startsWith('{{{', i);
-        const close = triple ? '}}}' : '}}';
-        const start = i + (triple ? 3 : 2);
-        const end = source.indexOf(close, start);
-        if (end < 0)
-            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
-        const body = source.slice(start, end);
-        const comment = /^\s*!/.test(body);
-        // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
-        // with `}}}` and does not parse; nor does a comment in triple braces.
-        let braces = close.length;
-        while (!comment && source[end + braces] === '}')
-            braces++;
-        if (braces !== close.length || (comment && triple))
-            throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
-        i = end + close.length;
-        if (comment)
-            continue;
-        if (/^\s*[#/^>~&]|~\s*$/.test(body))
-            throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`);
-        if (text)
-            parts.push(text);
-        text = '';
-        parts.push(parseExpression(body, !triple, scope));
-    }
-    if (text)
-        parts.push(text);
-    return { source, parts };
-}
-/** A template of plain text, for values given without expressions. */
-const literal = (text) => ({ source: text, parts: text ? [text] : [] });
-const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
-/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
-const mentions = (t, name) => !!t?.parts.some(p => typeof p !== 'string' && p.name === name);
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#x27;',
-    '`': '&#x60;',
-    '=': '&#x3D;'
-};
-/** Handlebars' escapeExpression. */
-const escapeHtml = (s) => s.replace(/[&<>"'`=]/g, c => ENTITIES[c]);
-function render(t, values) {
-    return t.parts
-        .map(part => {
-        if (typeof part === 'string')
-            return part;
-        const v = values[part.name];
-        const s = v instanceof Date ? formatDate(v, part.format ?? '', part.tz ?? 'UTC') : (v ?? '');
-        return part.escape ? escapeHtml(s) : s;
-    })
-        .join('');
-}
-
-;// CONCATENATED MODULE: ./src/metadata/rules/parse.ts
-// metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
-// metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
-// rule yields for an event is tags.ts's part.
-
-
-class RuleError extends Error {
-}
-const RULE_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
-/** metadata-action's default priorities: the higher runs first, and the first tag made is the version. */
-const DEFAULT_PRIORITY = {
-    schedule: 1000,
-    semver: 900,
-    pep440: 900,
-    match: 800,
-    edge: 700,
-    ref: 600,
-    raw: 200,
-    sha: 100
-};
-const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
-/** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
-const ATTRIBUTES = {
-    schedule: ['pattern'],
-    semver: ['pattern', 'value', 'match'],
-    pep440: ['pattern', 'value', 'match'],
-    match: ['pattern', 'group', 'value'],
-    edge: ['branch'],
-    ref: ['event'],
-    raw: ['value'],
-    sha: ['format']
-};
-const parse_DEFAULT_FLAVOR = {
-    latest: 'auto',
-    prefix: literal(''),
-    prefixLatest: false,
-    suffix: literal(''),
-    suffixLatest: false
-};
-/** `key=value` fields (key lowercased, both trimmed, split at the first `=`); a field without `=` is a value. */
-function fields(record) {
-    return record
-        .filter(f => f.trim() !== '')
-        .map(f => {
-        const eq = f.indexOf('=');
-        return eq <= 0 ? ['value', f.trim()] : [f.slice(0, eq).trim().toLowerCase(), f.slice(eq + 1).trim()];
-    });
-}
-function template(value, scope, what) {
-    try {
-        return parseTemplate(value, scope);
-    }
-    catch (error) {
-        if (error instanceof TemplateError)
-            throw new RuleError(`${what}: ${error.message}`);
-        throw error;
-    }
-}
-/** `/re/flags` is a regular expression with flags, anything else the expression itself (as String.match). */
-function regex(pattern) {
-    const literalForm = /^\/(.+)\/(.*)$/.exec(pattern);
-    try {
-        return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern);
-    }
-    catch (error) {
-        throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
-    }
-}
-/**
- * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
- * version. Without a group metadata-action fails mid-run; here it is an input error.
- */
-function versionMatch(pattern) {
-    let re;
-    try {
-        re = new RegExp(pattern);
-    }
-    catch (error) {
-        throw new RuleError(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
-    }
-    const groups = new RegExp(`${pattern}|`).exec('').length - 1;
-    if (groups < 1)
-        throw new RuleError(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
-    return { regex: re, pattern };
-}
-function oneOf(value, allowed, what) {
-    if (!allowed.includes(value))
-        throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
-    return value;
-}
-/** One rule from its CSV fields (`type=…` first). */
-function parseRule(record, source) {
-    const attrs = new Map();
-    for (const [key, value] of fields(record))
-        attrs.set(key, value);
-    const type = oneOf(attrs.get('type') ?? '', RULE_TYPES, 'type');
-    const allowed = [...COMMON, ...ATTRIBUTES[type]];
-    for (const key of attrs.keys())
-        if (!allowed.includes(key))
-            throw new RuleError(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`);
-    const priorityText = attrs.get('priority');
-    const priority = priorityText === undefined ? DEFAULT_PRIORITY[type] : Number(priorityText);
-    if (!Number.isFinite(priority) || priorityText?.trim() === '')
-        throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`);
-    const enableText = attrs.get('enable') ?? 'true';
-    const enable = template(enableText, 'global', 'enable');
-    if (!hasExpressions(enable) && enableText !== 'true' && enableText !== 'false')
-        throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`);
-    const rule = { source, type, priority, enable };
-    const optional = (key, scope) => {
-        const v = attrs.get(key);
-        return v === undefined ? undefined : template(v, scope, key);
-    };
-    rule.prefix = optional('prefix', 'global');
-    rule.suffix = optional('suffix', 'global');
-    const required = (key) => {
-        const v = attrs.get(key);
-        if (v === undefined)
-            throw new RuleError(`type=${type} needs a ${key} attribute`);
-        return v;
-    };
-    switch (type) {
-        case 'schedule':
-            rule.pattern = template(attrs.get('pattern') ?? 'nightly', 'schedule', 'pattern');
-            break;
-        case 'semver':
-        case 'pep440':
-            rule.pattern = template(required('pattern'), 'version', 'pattern');
-            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
-            if (attrs.get('match'))
-                rule.versionMatch = versionMatch(attrs.get('match'));
-            break;
-        case 'match': {
-            const group = attrs.get('group') ?? '0';
-            if (!/^[0-9]+$/.test(group))
-                throw new RuleError(`group ${JSON.stringify(group)} is not a group number`);
-            const pattern = required('pattern');
-            rule.match = { regex: regex(pattern), group: Number(group), pattern };
-            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
-            break;
-        }
-        case 'edge':
-            rule.branch = attrs.get('branch') ?? '';
-            break;
-        case 'ref':
-            rule.event = oneOf(required('event'), ['branch', 'tag', 'pr'], 'event');
-            if (rule.event === 'pr' && rule.prefix === undefined)
-                rule.prefix = literal('pr-');
-            break;
-        case 'raw':
-            rule.value = template(required('value'), 'global', 'value');
-            break;
-        case 'sha':
-            rule.format = oneOf(attrs.get('format') ?? 'short', ['short', 'long'], 'format');
-            if (rule.prefix === undefined)
-                rule.prefix = literal('sha-');
-            break;
-    }
-    return rule;
-}
-/** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
-const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
-/** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
-function parseFlavor(lines) {
-    const flavor = { ...parse_DEFAULT_FLAVOR };
-    for (const line of lines) {
-        if (line.trim().startsWith('#'))
-            continue; // a comment, as metadata-action reads its list inputs
-        let records;
-        try {
-            records = csvRecords(line);
-        }
-        catch (error) {
-            if (error instanceof CsvError)
-                throw new RuleError(`${JSON.stringify(line)}: ${error.message}`);
-            throw error;
-        }
-        let onLatestFor;
-        for (const [key, value] of fields(records.flat())) {
-            if (key === 'value')
-                throw new RuleError(`${JSON.stringify(line)}: every entry is key=value`);
-            if (key === 'latest')
-                flavor.latest = oneOf(value, ['auto', 'true', 'false'], 'latest');
-            else if (key === 'prefix' || key === 'suffix') {
-                flavor[key] = template(value, 'global', key);
-                onLatestFor = key;
-            }
-            else if (key === 'onlatest') {
-                const on = oneOf(value, ['true', 'false'], 'onlatest') === 'true';
-                if (onLatestFor === undefined)
-                    throw new RuleError(`onlatest follows a prefix or suffix entry`);
-                if (onLatestFor === 'prefix')
-                    flavor.prefixLatest = on;
-                else
-                    flavor.suffixLatest = on;
-            }
-            else
-                throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`);
-        }
-    }
-    return flavor;
-}
-
-;// CONCATENATED MODULE: ./src/core/reference.ts
-// The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
-// as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
-// `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
-
-/** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** alpha-numeric [separator alpha-numeric]*, separator = `[._]|__|[-]+`. */
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
-/** docker's `ipv6address`: no zone identifier, no embedded IPv4 tail. */
-const IPV6 = /^\[[A-Fa-f0-9:]+\]$/;
-/** digest-algorithm ":" digest-hex, as regexp.go's digestPat. */
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
-/** RepositoryNameTotalLengthMax: checked on the path after the domain, not on `host/path`. */
-const NAME_MAX = 255;
-const DOCKER_HUB = 'docker.io';
-/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
-const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
-const HUB_ALIASES = new Set([
-    'docker.io',
-    'index.docker.io',
-    'registry-1.docker.io',
-    'registry.hub.docker.com'
-]);
-const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
-const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
-const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or an IPv6 address of hex digits ' +
-    'and ":" in brackets (no %zone, no embedded IPv4), and a port 1-65535';
-const LENGTH_RULE = `docker allows a repository path of at most ${NAME_MAX} characters`;
-/** Returns an explanation when `tag` is not a valid tag, otherwise undefined. */
-function tagProblem(tag) {
-    return TAG.test(tag) ? undefined : TAG_RULE;
-}
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** `sha256:<hex>` and the like, as docker's reference grammar reads a digest. */
-function isValidDigest(digest) {
-    return DIGEST.test(digest);
-}
-/** Validates a repository path such as `my/nginx` (no host, no tag), exactly: uppercase is refused. */
-function pathProblem(path) {
-    if (path === '')
-        return 'it is empty';
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT.test(component))
-            return PATH_RULE;
-    }
-    return undefined;
-}
-/** `[::ffff:1.2.3.4]` written in hex, `[::ffff:102:304]`, or undefined when the tail is no IPv4 address. */
-function hexIPv6(bracketed) {
-    const m = /^\[([A-Fa-f0-9:]*:)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\]$/.exec(bracketed);
-    if (!m)
-        return undefined;
-    const [a, b, c, d] = m.slice(2).map(Number);
-    if ([a, b, c, d].some(n => n > 255))
-        return undefined;
-    return `[${m[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
-}
-/** Why a bracketed IPv6 host is outside docker's grammar. */
-function ipv6Problem(host) {
-    if (IPV6.test(host))
-        return undefined;
-    const zone = host.indexOf('%');
-    if (zone >= 0)
-        return `${JSON.stringify(host.slice(zone, -1))} is an IPv6 zone, which docker does not accept; ${HOST_RULE}`;
-    const hex = hexIPv6(host);
-    if (hex)
-        return `${host} embeds an IPv4 address, which docker does not accept; write it in hex, ${hex}; ${HOST_RULE}`;
-    return HOST_RULE;
-}
-/**
- * Validates `host[:port]` against docker's `domainAndPort` (including `[::1]:5000`), with the port limited
- * to 1-65535. Every answer contains HOST_RULE.
- */
-function hostProblem(registry) {
-    let host = registry;
-    let port;
-    if (registry.startsWith('[')) {
-        const end = registry.indexOf(']');
-        if (end < 0)
-            return HOST_RULE;
-        host = registry.slice(0, end + 1);
-        const rest = registry.slice(end + 1);
-        if (rest !== '') {
-            if (!rest.startsWith(':'))
-                return HOST_RULE;
-            port = rest.slice(1);
-        }
-        const problem = ipv6Problem(host);
-        if (problem)
-            return problem;
-    }
-    else {
-        const colon = registry.lastIndexOf(':');
-        if (colon >= 0) {
-            host = registry.slice(0, colon);
-            port = registry.slice(colon + 1);
-        }
-        if (host === '' || !host.split('.').every(label => DOMAIN_COMPONENT.test(label)))
-            return HOST_RULE;
-    }
-    if (port !== undefined) {
-        if (!/^[0-9]+$/.test(port))
-            return HOST_RULE;
-        const n = Number(port);
-        if (n < 1 || n > 65535)
-            return `port ${port} is outside 1-65535; ${HOST_RULE}`;
-    }
-    return undefined;
-}
-/**
- * The complete reason the `registry` input is unusable, or undefined. The action hands docker
- * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
- * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
- * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
- */
-function registryProblem(registry) {
-    if (registry === '')
-        return 'is empty; give host[:port], e.g. ghcr.io';
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
-        return 'has a scheme; give host[:port] only, e.g. ghcr.io';
-    if (registry.includes('/'))
-        return `has a path; put the path in ${ref('image')}`;
-    const problem = hostProblem(registry);
-    if (problem)
-        return `is not valid: ${problem}`;
-    if (registry !== 'localhost' && !registry.includes('.') && !registry.includes(':')) {
-        if (registry.toLowerCase() === 'localhost')
-            return `is read by docker as a Docker Hub namespace, not a host, unless written "localhost" in lowercase`;
-        return (`has no "." and no ":port" and is not "localhost", so docker would read ${JSON.stringify(`${registry}/<image>`)} as a ` +
-            `Docker Hub repository; give the port (e.g. "${registry}:443") or the full host name`);
-    }
-    return undefined;
-}
-/** `index.docker.io` and friends all mean Docker Hub. */
-function normalizeRegistry(registry) {
-    const lower = registry.toLowerCase();
-    return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry;
-}
-function isDockerHub(registry) {
-    return normalizeRegistry(registry) === DOCKER_HUB;
-}
-/**
- * The repository path as the registry knows it: Docker Hub puts one-component names under `library/`.
- */
-function remotePath(registry, path) {
-    return isDockerHub(registry) && !path.includes('/') ? `library/${path}` : path;
-}
-/** Fully qualified repository, e.g. `docker.io/library/nginx` or `localhost:5000/my/nginx`. */
-function repository(registry, path) {
-    return `${normalizeRegistry(registry)}/${remotePath(registry, path)}`;
-}
-/**
- * docker's 255-character limit, on the repository path alone (the part after the domain, with the
- * `library/` Docker Hub adds), as distribution/reference v0.6 checks it. dockerd 20.10 still counted
- * `host/path`; the engine itself says so when it is that old.
- */
-function nameLengthProblem(registry, path) {
-    const remote = remotePath(registry, path);
-    if (remote.length <= NAME_MAX)
-        return undefined;
-    const library = remote === path ? '' : ' (with the "library/" Docker Hub adds)';
-    return `the repository path is ${remote.length} characters long${library}; ${LENGTH_RULE}`;
-}
-/** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
-function isLoopbackRegistry(registry) {
-    const h = splitHostPort(registry).host.toLowerCase();
-    return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
-}
-/**
- * Docker treats the first component of a name as a registry host when it has a "." or ":" or is
- * "localhost". On Docker Hub (the default registry) such an `image` means a host that belongs in the
- * `registry` input; under any other registry a dotted first component is an ordinary path component.
- */
-function looksLikeHost(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost';
-}
-/**
- * The complete reason the `image` input is unusable under `registry` (already normalized), or undefined.
- * Judges the value once lowercased: undefined means `image.toLowerCase()` is a valid repository path.
- * The answer follows the quoted value: `Invalid input "image": "<value>" <answer>`.
- */
-function imageProblem(image, registry) {
-    if (image === '')
-        return 'is empty; give the repository path, e.g. "my/app"';
-    if (image.includes('@'))
-        return 'contains a digest; image is the repository path only';
-    const hub = isDockerHub(registry);
-    const slash = image.indexOf('/');
-    const first = slash < 0 ? image : image.slice(0, slash);
-    const lower = image.toLowerCase();
-    // An IPv6 address, or a host:port before a "/", can only be a registry host, never a path.
-    const bracketed = first.startsWith('[');
-    const hostPort = slash >= 0 && first.includes(':');
-    // With no registry given (Docker Hub, whose namespaces have no dots), a first component that is a
-    // valid host with a ".", or "localhost", is a host meant for the registry input, as docker reads it.
-    const hubHost = hub && slash >= 0 && looksLikeHost(first.toLowerCase()) && !hostProblem(first);
-    if (bracketed || hostPort || hubHost) {
-        const problem = hostProblem(first);
-        if (problem)
-            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${ref('registry')}`;
-        if (hub)
-            return `starts with a registry host; put ${JSON.stringify(first)} in ${ref('registry')}`;
-        return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
-            `give the host in ${ref('registry')} and only the repository path in ${ref('image')}`);
-    }
-    if (image.includes(':'))
-        return `contains a tag; put tags in ${ref('tags')}`;
-    const problem = pathProblem(lower);
-    if (problem)
-        return `is not a valid repository path: ${problem}`;
-    const length = nameLengthProblem(registry, lower);
-    if (length)
-        return `is too long: ${length}`;
-    return undefined;
-}
-/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
-function splitHostPort(registry) {
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
-    if (bracketed)
-        return { host: bracketed[1], port: bracketed[2] ?? '' };
-    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
-    return { host: m[1], port: m[2] ?? '' };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/sources.ts
-// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
-// Nothing is built from sources, so every input that only shapes a build must be left at its default.
-
-
-
-
-/** Where a local image is read from, with the transport names of skopeo and podman. */
-const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'];
-const isLocal = (source) => 'transport' in source;
-// `docker-daemon:` takes a reference or an ID as docker does; `-` first would read as a flag.
-const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
-// An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
-const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
-/**
- * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
- * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
- */
-function parseLocal(line) {
-    const m = /^([a-z][a-z0-9-]*):(.*)$/.exec(line);
-    if (!m)
-        return undefined;
-    const [, transport, rest] = m;
-    if (!TRANSPORTS.includes(transport)) {
-        // A path after the colon is no tag: a transport, then, that is not one of ours.
-        if (!/^(?:\/|\.\.?\/|~)/.test(rest))
-            return undefined;
-        return `${(0,core_text/* quote */.hD)(line)}: unknown transport ${(0,core_text/* quote */.hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
-    }
-    const t = transport;
-    if (t === 'docker-daemon') {
-        if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
-            return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
-        return { line, transport: t, path: rest };
-    }
-    const colon = rest.indexOf(':');
-    const file = colon < 0 ? rest : rest.slice(0, colon);
-    const reference = colon < 0 ? undefined : rest.slice(colon + 1);
-    if (!file)
-        return `${(0,core_text/* quote */.hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,core_text/* quote */.hD)(`${t}:`)}`;
-    if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
-        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
-    return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
-}
-const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
-/**
- * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
- * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
- * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
- * the reason when the line is none of these.
- */
-function parseSource(line, registry, image) {
-    const local = parseLocal(line);
-    if (local !== undefined)
-        return local;
-    const glob = line.endsWith('*');
-    const body = glob ? line.slice(0, -1) : line;
-    if (body.includes('*'))
-        return `${(0,core_text/* quote */.hD)(line)}: "*" may only end a line (a tag prefix)`;
-    const plain = !/[/:@]/.test(body);
-    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && isValidDigest(body))
-        return { line, registry, name: remotePath(registry, image), digest: body };
-    if (plain)
-        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
-    let repo;
-    let pin;
-    const at = body.indexOf('@');
-    if (at >= 0) {
-        if (glob)
-            return `${(0,core_text/* quote */.hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
-        repo = body.slice(0, at);
-        pin = { digest: body.slice(at + 1) };
-        if (!isValidDigest(pin.digest))
-            return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(pin.digest)} is not a digest like sha256:<hex>`;
-        // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
-        const colon = repo.lastIndexOf(':');
-        if (colon > repo.lastIndexOf('/')) {
-            const tag = repo.slice(colon + 1);
-            if (tagProblem(tag))
-                return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(tag)}: ${tagProblem(tag)}`;
-            repo = repo.slice(0, colon);
-        }
-    }
-    else {
-        const colon = body.lastIndexOf(':');
-        if (colon <= body.lastIndexOf('/')) {
-            if (glob)
-                return finish(line, registry, image, { prefix: '' }, body);
-            return `${(0,core_text/* quote */.hD)(line)} names no tag or digest; write ${(0,core_text/* quote */.hD)(`${body}:TAG`)} or ${(0,core_text/* quote */.hD)(`${body}@sha256:…`)}`;
-        }
-        repo = body.slice(0, colon);
-        const tag = body.slice(colon + 1);
-        pin = glob ? { prefix: tag } : { tag };
-    }
-    return finish(line, registry, image, pin, repo);
-}
-function finish(line, registry, image, pin, repo) {
-    let host = registry;
-    let path = repo ?? image;
-    const slash = path.indexOf('/');
-    if (repo !== undefined && slash > 0 && looksLikeHost(path.slice(0, slash))) {
-        host = path.slice(0, slash);
-        path = path.slice(slash + 1);
-        const problem = hostProblem(host) ?? registryProblem(host);
-        if (problem)
-            return `${(0,core_text/* quote */.hD)(line)}: the registry ${(0,core_text/* quote */.hD)(host)} ${problem}`;
-        host = normalizeRegistry(host);
-    }
-    const problem = pathProblem(path);
-    if (problem)
-        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(path)} is not a repository path: ${problem}`;
-    const long = nameLengthProblem(host, path);
-    if (long)
-        return `${(0,core_text/* quote */.hD)(line)}: ${long}`;
-    if (pin.tag !== undefined && tagProblem(pin.tag))
-        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(pin.tag)}: ${tagProblem(pin.tag)}`;
-    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(pin.prefix)} cannot begin a tag: ${tagProblem('-')}`;
-    return { line, registry: host, name: remotePath(host, path), ...pin };
-}
-/** The inputs that shape a build beyond those marked buildx-only in the table. */
-const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
-/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
-const WITH_SOURCES = ['annotations'];
-/**
- * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
- * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
- */
-function sourcesConflict(values, defaults) {
-    if (!values.push)
-        return {
-            input: 'push',
-            message: `must be true with ${ref('sources')}: the sources are put in the registry`
-        };
-    if (values.platforms.length)
-        return {
-            input: 'platforms',
-            message: `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`
-        };
-    for (const [key, row] of ROWS) {
-        if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
-            continue;
-        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
-            return {
-                input: inputName(key),
-                message: `cannot be used with ${ref('sources')}: nothing is built from sources, so build inputs must keep their defaults`
-            };
-    }
-    return undefined;
-}
-/**
- * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
- * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
- */
-function indexAnnotations(lines) {
-    const out = {};
-    for (const line of lines) {
-        const a = parseAnnotation(line);
-        if (typeof a === 'string')
-            return a;
-        if (a.level !== undefined && a.level !== 'index')
-            return `${(0,core_text/* quote */.hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
-        out[a.key] = a.value;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/registry/cloud/detect.ts
-// Which logins are a cloud's short-lived ones, decided once from the registry's host, the entry's `ecr` key
-// and the environment: no SDK is loaded here, so the input checks stay cheap.
-
-// Private ECR: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn], the European Sovereign Cloud's
-// .amazonaws.eu, and the dual-stack <account>.dkr-ecr[-fips].<region>.on.aws.
-const ECR_PRIVATE = [
-    /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.(?:com|com\.cn|eu)$/,
-    /^(\d{12})\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/
-];
-// ECR Public, and its dual-stack name.
-const ECR_PUBLIC = new Set(['public.ecr.aws', 'ecr-public.aws.com']);
-// ECR Public's API answers in us-east-1 only.
-const ECR_PUBLIC_REGION = 'us-east-1';
-/** An ECR host's account and region, or whether it is ECR Public; undefined for any other host. */
-function ecrHost(registry) {
-    const { host, port } = splitHostPort(registry.toLowerCase());
-    if (port)
-        return undefined;
-    if (ECR_PUBLIC.has(host))
-        return { public: true };
-    for (const re of ECR_PRIVATE) {
-        const m = re.exec(host);
-        if (m)
-            return { public: false, account: m[1], region: m[2] };
-    }
-    return undefined;
-}
-// Docker Hub and the hosts behind it that Docker's OIDC connections cover, as login-action takes them.
-const HUB_OIDC_HOSTS = new Set(['registry-1.docker.io', 'registry-1-stage.docker.io', 'dhi.io']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EXPIRES_IN = { default: 300, min: 300, max: 3600 };
-const isHubOidcHost = (registry) => isDockerHub(registry) || HUB_OIDC_HOSTS.has(registry.toLowerCase());
-/**
- * How `login` is obtained: from ECR's GetAuthorizationToken (an ECR host, or `ecr: true`), from Docker Hub's
- * OIDC exchange (a Hub host with a username, no password, and DOCKERHUB_OIDC_CONNECTIONID set), or as given
- * (undefined). Throws an Error whose message says what is missing; the caller names the input.
- */
-function cloudLoginOf(login, env) {
-    const ecr = login.ecr === false ? undefined : ecrHost(login.registry);
-    if (ecr || login.ecr === true) {
-        if ((login.username === '') !== (login.password === ''))
-            throw new Error('with ECR, username and password are an AWS access key id and its secret: give both, or neither to use the credentials in the environment');
-        if (ecr?.public)
-            return { kind: 'ecr-public', region: ECR_PUBLIC_REGION };
-        const region = ecr?.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-        if (!region)
-            throw new Error('the host names no AWS region: set AWS_REGION');
-        return { kind: 'ecr', region, ...(ecr ? { registryId: ecr.account } : {}) };
-    }
-    if (login.password === '' && isHubOidcHost(login.registry) && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
-        return hubOidc(login, env);
-    return undefined;
-}
-function hubOidc(login, env) {
-    const connectionId = (env.DOCKERHUB_OIDC_CONNECTIONID ?? '').trim();
-    if (!UUID.test(connectionId))
-        throw new Error('DOCKERHUB_OIDC_CONNECTIONID is not a UUID');
-    if (!login.username)
-        throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to');
-    const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim();
-    const expiresIn = given === '' ? EXPIRES_IN.default : Number(given);
-    if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
-        throw new Error(`DOCKERHUB_OIDC_EXPIREIN is ${JSON.stringify(given.slice(0, 20))}: give whole seconds from ${EXPIRES_IN.min} to ${EXPIRES_IN.max}`);
-    const identity = login.registry.toLowerCase() === 'registry-1-stage.docker.io'
-        ? 'https://identity-stage.docker.com'
-        : 'https://identity.docker.com';
-    // The exchange's base URL can be pointed elsewhere, as AWS_ENDPOINT_URL_<SERVICE> points the AWS SDK.
-    const base = (env.DOCKERHUB_OIDC_ENDPOINT_URL ?? '').trim() || identity;
-    let endpoint;
-    try {
-        endpoint = new URL(`${base.replace(/\/+$/, '')}/oauth/token`);
-    }
-    catch {
-        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL is not a URL');
-    }
-    if (!/^https?:$/.test(endpoint.protocol) || endpoint.username || endpoint.password)
-        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL must be an http(s) URL without credentials');
-    return { kind: 'hub-oidc', connectionId, expiresIn, audience: identity, endpoint: endpoint.href };
-}
-/** What the user reads about a cloud login. */
-const cloudService = (cloud) => cloud.kind === 'ecr'
-    ? 'AWS ECR'
-    : cloud.kind === 'ecr-public'
-        ? 'AWS ECR Public'
-        : "Docker Hub's OIDC exchange";
-
-;// CONCATENATED MODULE: ./src/inputs/cloud-login.ts
-// The single registry's cloud login: `registry` (+ `username`/`password`) read as an ECR login (an ECR host,
-// or the `ecr` input) or as Docker Hub's OIDC login. registry-auth entries decide theirs in registry-auth.ts.
-
-
-
-/**
- * An ECR host or `ecr: true` needs no username or password; Hub's OIDC takes a username without a password
- * (with DOCKERHUB_OIDC_CONNECTIONID set). Undefined for an ordinary login, and with `registry-auth`.
- */
-function singleCloudLogin(values, env) {
-    if (values.registryAuth.trim() !== '') {
-        if (values.ecr !== 'auto')
-            throw new InputError('ecr', `applies to ${ref('registry')}: with ${ref('registry-auth')}, give each entry its own ecr key`);
-        return undefined;
-    }
-    const ecr = values.ecr === 'auto' ? undefined : values.ecr === 'true';
-    try {
-        return cloudLoginOf({ ...values, ecr }, env);
-    }
-    catch (error) {
-        throw new InputError(values.ecr === 'true' ? 'ecr' : 'registry', `${JSON.stringify(values.registry)}: ${error.message}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/inputs/kinds.ts
-
-
-
-
-/** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name, raw, opts) {
-    try {
-        return csvList(raw, opts);
-    }
-    catch (error) {
-        if (error instanceof CsvError)
-            throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
-        throw error;
-    }
-}
-/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
-function splitList(raw, name = 'list') {
-    return [...new Set(csvEntries(name, raw, {}))];
-}
-/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
-function splitLines(raw, name = 'list') {
-    return csvEntries(name, raw, { ignoreComma: true });
-}
-/** How a list row is read, as build-push-action reads the input of that name. */
-function listOptions(row) {
-    return {
-        ...(row.kind !== 'list' && { ignoreComma: true }),
-        ...(row.keepQuotes && { quote: false }),
-        ...(row.untrimmed && { trim: false })
-    };
-}
-/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(name, raw) {
-    return splitLines(raw, name).map((entry, i) => {
-        const kv = (0,core_text/* splitKeyValue */.px)(entry);
-        if (!kv)
-            throw new InputError(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
-        if (kv.key === '')
-            throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
-        if (/\s/.test(kv.key))
-            throw new InputError(name, `key ${(0,core_text/* quote */.hD)(kv.key)} contains whitespace`);
-        return `${kv.key}=${kv.value.trim()}`;
-    });
-}
-/** The generic reading of a raw value by its row's kind. */
-function byKind(name, row, raw) {
-    const value = row.secret || row.untrimmed ? raw : raw.trim();
-    switch (row.kind) {
-        case 'string':
-            return value;
-        case 'boolean': {
-            const v = value.trim() || row.default;
-            if (core_text/* YAML_TRUE */.DG.test(v))
-                return true;
-            if (core_text/* YAML_FALSE */.e7.test(v))
-                return false;
-            throw new InputError(name, `${(0,core_text/* quote */.hD)(v)} is not a boolean; use true or false`);
-        }
-        case 'list':
-            return [...new Set(csvEntries(name, value, listOptions(row)))];
-        case 'lines':
-            return csvEntries(name, value, listOptions(row));
-        case 'key-value':
-            return keyValues(name, value);
-        case 'number': {
-            const v = value || row.default;
-            const n = Number(v);
-            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new InputError(name, `${(0,core_text/* quote */.hD)(v)} must be a whole number from ${row.min} to ${row.max}`);
-            return n;
-        }
-        case 'choice': {
-            const v = value || row.default;
-            if (!row.choices?.includes(v))
-                throw new InputError(name, `${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
-            return v;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/inputs/validators.ts
-// What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
-// build. Each throws InputError naming the input and the rule.
-
-
-
-
-
-
-
-
-const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
-const validators_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const validators_PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** The registry host an image goes to, Docker Hub when empty. */
-function parseRegistry(raw) {
-    const value = raw || DOCKER_HUB;
-    const problem = registryProblem(value);
-    if (problem)
-        throw new InputError('registry', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
-    return normalizeRegistry(value);
-}
-/** Stage and builder names: plain words, so nothing can be read as a flag. */
-const plainName = (name) => (value) => {
-    if (value !== '' && !validators_STAGE.test(value))
-        throw new InputError(name, `${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
-    return value;
-};
-const attestation = (name) => (value) => {
-    if (value.startsWith('-') || /\s/.test(value))
-        throw new InputError(name, `${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
-    return value;
-};
-const cacheSpecs = (name) => (specs) => {
-    for (const spec of specs)
-        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new InputError(name, `${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
-    return specs;
-};
-const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
-function outputSpecs(specs) {
-    for (const spec of specs) {
-        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
-        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new InputError('outputs', `${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
-    }
-    return specs;
-}
-/**
- * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
- * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
- */
-function secretLines(lines) {
-    return lines.map((line, i) => {
-        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
-        if (!kv || !SECRET_ID.test(kv.key))
-            throw new InputError('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value}`;
-    });
-}
-/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
-const secretSources = (name, what) => (lines) => lines.map((line, i) => {
-    const kv = (0,core_text/* splitKeyValue */.px)(line);
-    const value = kv?.value.trim() ?? '';
-    if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
-    return `${kv.key}=${value}`;
-});
-/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
-function checkSecretSources(files, envs, cwd, env) {
-    for (const line of files) {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
-        if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new InputError('secret-files', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not a file`);
-    }
-    for (const line of envs) {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
-        if (env[value] === undefined)
-            throw new InputError('secret-envs', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not set`);
-    }
-}
-/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
-function trimPassword(raw, notices) {
-    const trimmed = raw.trim();
-    if (trimmed !== raw && trimmed !== '')
-        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
-    return trimmed;
-}
-/** What an input needs beyond its kind's reading. */
-const VALIDATORS = {
-    // A line starting with `#` is a comment, as in the tag rules.
-    sources: lines => lines.filter(line => !line.startsWith('#')),
-    registry: parseRegistry,
-    target: plainName('target'),
-    builder: plainName('builder'),
-    password: trimPassword,
-    platforms: list => {
-        for (const p of list)
-            if (!validators_PLATFORM.test(p))
-                throw new InputError('platforms', `${(0,core_text/* quote */.hD)(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
-        return list;
-    },
-    cacheFrom: cacheSpecs('cache-from'),
-    cacheTo: cacheSpecs('cache-to'),
-    provenance: attestation('provenance'),
-    sbom: attestation('sbom'),
-    outputs: outputSpecs,
-    secrets: secretLines,
-    secretFiles: secretSources('secret-files', 'path'),
-    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
-    addHosts: addHosts,
-    network: network,
-    shmSize: shmSize,
-    ulimit: ulimits,
-    cgroupParent: cgroupParent,
-    allow: allow,
-    buildContexts: buildContexts,
-    ssh: ssh,
-    githubToken: githubToken,
-    annotations: annotations,
-    attests: attests,
-    noCacheFilters: noCacheFilters,
-    call: call,
-    context: value => {
-        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
-        if (/^ssh:\/\//i.test(value))
-            throw new InputError('context', `${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
-        return value || '.';
-    }
-};
-
-;// CONCATENATED MODULE: ./src/inputs/tags.ts
-// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
-// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
-// their own image. Pure: InputErrors are the caller's (inputs.ts).
-
-
-
-
-
-
-/**
- * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
- * the first component when it has a "." or ":" or is "localhost", as docker decides it.
- */
-function parseFullRef(text) {
-    if (text.includes('@'))
-        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
-    const slash = text.lastIndexOf('/');
-    const colon = text.lastIndexOf(':');
-    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
-    const first = name.split('/')[0];
-    const hasHost = name.includes('/') && looksLikeHost(first);
-    const registry = hasHost ? first : DOCKER_HUB;
-    const image = hasHost ? name.slice(first.length + 1) : name;
-    if (hasHost) {
-        const problem = registryProblem(registry);
-        if (problem)
-            throw new RuleError(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
-    }
-    const pathIssue = pathProblem(image);
-    if (pathIssue)
-        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
-    const length = nameLengthProblem(registry, image);
-    if (length)
-        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
-    const tagIssue = tagProblem(tag);
-    if (tagIssue)
-        throw new RuleError(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
-    return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
-}
-/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
-function tagEntries(line) {
-    try {
-        return csvList(line);
-    }
-    catch (error) {
-        if (error instanceof CsvError)
-            throw new RuleError(`${(0,core_text/* quote */.hD)(line)}: ${error.message}`);
-        throw error;
-    }
-}
-/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
-const isReference = (entry) => entry.includes('/') || entry.includes(':');
-/**
- * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
- * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
- * metadata-action reads it; any other line holds bare tags or references, comma-separated.
- */
-function classifyTags(lines) {
-    const rules = [];
-    const tags = [];
-    const groups = new Map();
-    for (const line of lines) {
-        const text = line.trim();
-        if (text === '' || text.startsWith('#'))
-            continue;
-        if (/^type\s*=/i.test(text)) {
-            let records;
-            try {
-                records = csvRecords(text);
-            }
-            catch (error) {
-                if (error instanceof CsvError)
-                    throw new RuleError(`${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
-                throw error;
-            }
-            try {
-                rules.push(parseRule(records.flat(), text));
-            }
-            catch (error) {
-                if (error instanceof RuleError)
-                    throw new RuleError(`rule ${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
-                throw error;
-            }
-            continue;
-        }
-        for (const entry of tagEntries(text)) {
-            if (isReference(entry)) {
-                const r = parseFullRef(entry);
-                const key = `${r.registry}/${r.image}`;
-                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
-                if (!group.tags.includes(r.tag))
-                    group.tags.push(r.tag);
-                groups.set(key, group);
-                continue;
-            }
-            if (entry.includes('=') || entry.includes('{{'))
-                throw new RuleError(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
-            const problem = tagProblem(entry);
-            if (problem)
-                throw new RuleError(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
-            if (!tags.includes(entry))
-                tags.push(entry);
-        }
-    }
-    const refs = [...groups.values()];
-    if (refs.length && (rules.length || tags.length))
-        throw new RuleError(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`);
-    return { rules, tags, refs };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/images.ts
-// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
-// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
-// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
-// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
-
-
-/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
-function parseImages(lines) {
-    const out = [];
-    if (lines.length === 1) {
-        const fields = csvRecords(lines[0])[0]
-            ?.map(f => f.trim())
-            .filter(f => f !== '') ?? [];
-        if (fields.length > 1 && fields.every(f => !f.includes('=')))
-            return fields.map(splitImage);
-    }
-    for (const line of lines) {
-        const fields = csvRecords(line)[0]?.map(f => f.trim()) ?? [];
-        let name = '';
-        let enable = true;
-        for (const field of fields) {
-            const eq = field.indexOf('=');
-            if (eq < 0 && name === '')
-                name = field;
-            else if (eq < 0)
-                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
-            else {
-                const key = field.slice(0, eq).trim().toLowerCase();
-                const value = field.slice(eq + 1).trim();
-                if (key === 'name')
-                    name = value;
-                else if (key === 'enable') {
-                    if (!/^(true|false)$/i.test(value))
-                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
-                    enable = value.toLowerCase() === 'true';
-                }
-                else
-                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
-            }
-        }
-        if (name === '')
-            throw new Error(`${JSON.stringify(line)} names no image`);
-        if (!enable)
-            continue;
-        out.push(splitImage(name));
-    }
-    return out;
-}
-/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
-function splitImage(name) {
-    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
-    const slash = name.indexOf('/');
-    const first = slash < 0 ? '' : name.slice(0, slash);
-    const hosted = first !== '' && looksLikeHost(first);
-    const registry = hosted ? first : DOCKER_HUB;
-    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
-    const hostProblem = registryProblem(registry);
-    if (hostProblem)
-        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
-    const problem = imageProblem(image, registry);
-    if (problem)
-        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
-    return { registry: normalizeRegistry(registry), image };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/registry-auth.ts
-// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
-// login-action reads it (anchors, quoting, block scalars, `~`):
-//   - registry: ghcr.io
-//     username: ${{ github.actor }}
-//     password: ${{ secrets.GITHUB_TOKEN }}
-// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
-// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
-// js-yaml's own message, which quotes the input.
-
-
-const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
-let load;
-/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
-async function loadRegistryAuthParser() {
-    if (!load)
-        load = (await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243))).load;
-}
-/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
-const registryAuthParserLoaded = () => load !== undefined;
-/** An error whose message holds no value of the input. */
-class RegistryAuthError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RegistryAuthError';
-    }
-}
-/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
-function readYaml(text) {
-    if (!load)
-        throw new Error('registry-auth read before loadRegistryAuthParser()');
-    try {
-        return load(text);
-    }
-    catch (error) {
-        const mark = error.mark;
-        const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
-        throw new RegistryAuthError(`is not valid YAML${where}`);
-    }
-}
-const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
-function scalarOf(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return undefined;
-}
-function parseRegistryAuth(text, env = process.env) {
-    const doc = readYaml(text);
-    if (doc === undefined || doc === null)
-        return [];
-    if (!Array.isArray(doc))
-        throw new RegistryAuthError(isMapping(doc)
-            ? 'is a mapping, and a list is expected: start each entry with "- "'
-            : 'is not a list of entries');
-    return doc.map((entry, i) => {
-        if (!isMapping(entry))
-            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
-        const registry = scalarOf(entry.registry) ?? '';
-        const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
-        for (const key of Object.keys(entry))
-            if (!KEYS.includes(key))
-                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
-        const field = (key) => {
-            const value = entry[key];
-            if (value === undefined || value === null)
-                return undefined;
-            const s = scalarOf(value);
-            if (s === undefined)
-                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
-            return s;
-        };
-        if (entry.registry !== undefined && entry.registry !== null)
-            field('registry');
-        const username = field('username') ?? '';
-        const password = field('password')?.trim() ?? '';
-        const ecrText = field('ecr');
-        if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
-            throw new RegistryAuthError(`${where}: ecr is true, false or auto`);
-        const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true';
-        const scope = field('scope');
-        const login = { registry, username, password, ...(ecr !== undefined && { ecr }) };
-        let cloud;
-        try {
-            cloud = cloudLoginOf({ ...login, registry: registry || 'docker.io' }, env);
-        }
-        catch (error) {
-            throw new RegistryAuthError(`${where}: ${(0,core_text/* messageOf */.bD)(error)}`);
-        }
-        // A cloud login gets its password from the cloud's token service: the entry may name none.
-        if (!cloud && !username)
-            throw new RegistryAuthError(`${where} has no username`);
-        if (!cloud && !password)
-            throw new RegistryAuthError(`${where} has no password`);
-        return { ...login, ...(cloud && { cloud }), ...(scope !== undefined && { scope }) };
-    });
-}
-/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
-const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/;
-/**
- * Every username/password pair in `text`, for masking before anything else reads it: the entries'
- * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
- * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
- * then hide everywhere in the log).
- */
-function credentialsIn(text) {
-    let doc;
-    try {
-        doc = readYaml(text);
-    }
-    catch (error) {
-        if (!(error instanceof RegistryAuthError))
-            throw error;
-        return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
-            .map(m => m[1].replace(/\s+#.*$/, '').trim())
-            .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
-            .filter(v => !SYNTAX_ONLY.test(v))
-            .map(password => ({ username: '', password }));
-    }
-    const entries = Array.isArray(doc) ? doc : [doc];
-    return entries.filter(isMapping).flatMap(e => {
-        const password = scalarOf(e.password)?.trim();
-        return password ? [{ username: scalarOf(e.username) ?? '', password }] : [];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/inputs/targets.ts
-// Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
-// `registry-auth` or `username`/`password`; the tag inputs read on the way.
-
-
-
-
-
-
-
-
-
-/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
-function checkImage(value, registry, notices) {
-    if (value === '')
-        throw new InputError('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')})`);
-    const problem = imageProblem(value, registry);
-    if (problem)
-        throw new InputError('image', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
-    const lower = value.toLowerCase();
-    if (lower !== value)
-        notices.push(`image ${(0,core_text/* quote */.hD)(value)} was lowercased to ${(0,core_text/* quote */.hD)(lower)}`);
-    return lower;
-}
-/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
-function targets_readTagInputs(values, env) {
-    const guard = (input, fn) => {
-        try {
-            return fn();
-        }
-        catch (error) {
-            if (error instanceof RuleError)
-                throw new InputError(input, error.message);
-            if (error instanceof MetadataEnvError)
-                throw new InputError(error.variable, `(an environment variable) ${error.message}`);
-            throw error;
-        }
-    };
-    const entries = guard('tags', () => classifyTags(values.tags));
-    return {
-        tags: entries.tags,
-        tagRules: entries.rules,
-        tagRefs: entries.refs,
-        tagFlavor: guard('flavor', () => parseFlavor(values.flavor)),
-        metadataEnv: guard('', () => readMetadataEnv(env))
-    };
-}
-/**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
- * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
- */
-function targetsFromRefs(values, tagged) {
-    const groups = tagged.tagRefs;
-    const first = groups[0];
-    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
-    const other = values.images.length
-        ? 'images'
-        : values.image !== ''
-            ? 'image'
-            : values.registry !== DOCKER_HUB
-                ? 'registry'
-                : '';
-    // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
-    if (other)
-        throw new InputError('tags', `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-            `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`);
-    // The first image stands for the run where one name is needed, as with `images`.
-    values.registry = first.registry;
-    values.image = first.image;
-    tagged.tags = first.tags;
-    return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
-}
-/** `images`, or `registry` + `image`: never both. */
-function checkTargets(values, notices) {
-    if (!values.images.length) {
-        values.image = checkImage(values.image, values.registry, notices);
-        return [{ registry: values.registry, image: values.image }];
-    }
-    if (values.image !== '')
-        throw new InputError('images', `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`);
-    let targets;
-    try {
-        targets = parseImages(values.images);
-    }
-    catch (error) {
-        throw new InputError('images', error.message);
-    }
-    if (!targets.length)
-        throw new InputError('images', 'every image is disabled (enable=false): nothing to push to');
-    const seen = new Set();
-    for (const t of targets) {
-        const key = `${t.registry}/${t.image}`;
-        if (seen.has(key))
-            throw new InputError('images', `${(0,core_text/* quote */.hD)(key)} is given twice`);
-        seen.add(key);
-    }
-    // The first image stands for the run where one name is needed (summary, messages).
-    values.registry = targets[0].registry;
-    values.image = targets[0].image;
-    return targets;
-}
-/** `registry-auth` entries, or `username`/`password` for a single registry. */
-function checkLogins(values, cloud) {
-    if (values.registryAuth.trim() === '')
-        return values.username || cloud
-            ? [
-                {
-                    registry: values.registry,
-                    username: values.username,
-                    password: values.password,
-                    ...(cloud ? { cloud } : {})
-                }
-            ]
-            : [];
-    if (values.username)
-        throw new InputError('username', `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`);
-    let logins;
-    try {
-        logins = parseRegistryAuth(values.registryAuth);
-    }
-    catch (error) {
-        if (!(error instanceof RegistryAuthError))
-            throw error;
-        throw new InputError('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
-    }
-    const seen = new Set();
-    return logins.map((login, i) => {
-        const registry = login.registry || DOCKER_HUB;
-        const problem = registryProblem(registry);
-        if (problem)
-            throw new InputError('registry-auth', `entry ${i + 1}: the registry ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
-        const normalized = normalizeRegistry(registry);
-        if (seen.has(normalized))
-            throw new InputError('registry-auth', `${(0,core_text/* quote */.hD)(normalized)} has two entries`);
-        seen.add(normalized);
-        return { ...login, registry: normalized };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
-// raw inputs. Each kind has its generic reading (kinds.ts); the validators add what one input needs beyond it
-// (validators.ts); targets.ts says where the image goes and who logs in.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-const parse_isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
-
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
-const HTTP_URL = /^https?:\/\//;
-/**
- * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
- * build-push-action's `{{defaultContext}}`, this commit's git URL.
- */
-function isRemoteContext(context) {
-    return GIT_URL.test(context) || HTTP_URL.test(context) || DEFAULT_CONTEXT.test(context);
-}
-/** Every row read by its kind and validator, with nothing checked on disk. */
-function readRows(get, notices = []) {
-    const values = {};
-    for (const [key, row] of ROWS) {
-        const value = byKind(inputName(key), row, get(inputName(key)));
-        const validate = VALIDATORS[key];
-        values[key] = validate ? validate(value, notices) : value;
-    }
-    return values;
-}
-function checkLocalContext(context, file, cwd) {
-    const dir = external_node_path_default().resolve(cwd, context);
-    if (!isDir(dir))
-        throw new InputError('context', `${(0,core_text/* quote */.hD)(context)} is not a directory (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
-    if (file !== '') {
-        const f = external_node_path_default().resolve(cwd, file);
-        if (!parse_isFile(f))
-            throw new InputError('file', `${(0,core_text/* quote */.hD)(file)} does not exist (resolved to ${(0,core_text/* quote */.hD)(f)})`);
-    }
-    else if (!parse_isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
-        // Left at `.` in an empty workspace: most likely no checkout ran.
-        if (context === '.' && isEmptyWorkspace(dir))
-            throw new InputError('context', NO_CHECKOUT_HINT);
-        throw new InputError('file', `no Dockerfile in context ${(0,core_text/* quote */.hD)(context)}; add one or set ${ref('file')}`);
-    }
-}
-/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
-function isEmptyWorkspace(dir) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
-    }
-    catch {
-        return false;
-    }
-}
-function checkSources(values) {
-    const conflict = sourcesConflict(values, readRows(name => table_rowByName(name)?.[1].default ?? ''));
-    if (conflict)
-        throw new InputError(conflict.input, conflict.message);
-    for (const line of values.sources) {
-        const source = parseSource(line, values.registry, values.image);
-        if (typeof source === 'string')
-            throw new InputError('sources', source);
-    }
-    const annotations = indexAnnotations(values.annotations);
-    if (typeof annotations === 'string')
-        throw new InputError('annotations', annotations);
-}
-/** Reads and validates every input. Throws InputError on the first invalid one. */
-function parseInputs(get, cwd = process.cwd()) {
-    const notices = [];
-    const values = readRows(get, notices);
-    const tagged = targets_readTagInputs(values, process.env);
-    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
-    const remoteContext = isRemoteContext(values.context);
-    // With sources nothing is built: there is no context to check, and no build input may be set.
-    if (values.sources.length)
-        checkSources(values);
-    else if (!remoteContext)
-        checkLocalContext(values.context, values.file, cwd);
-    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
-    checkBuildSources(values, cwd, process.env);
-    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
-        throw new InputError('username', `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`);
-    const cloud = singleCloudLogin(values, process.env);
-    if (!cloud && (values.username === '') !== (values.password === ''))
-        throw new InputError(values.username === '' ? 'username' : 'password', `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    const logins = checkLogins(values, cloud);
-    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
-}
-/** The inputs that only buildx understands and that are set here. */
-function buildxOnlyInputs(inputs) {
-    return ROWS.filter(([key, row]) => {
-        if (!row.buildx)
-            return false;
-        const value = inputs[key];
-        return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
-    }).map(([key]) => inputName(key));
-}
-/** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
-function checkBuilder(inputs, buildx) {
-    // With sources nothing is built; their own check refused every build input already.
-    if (inputs.sources.length)
-        return;
-    const used = buildxOnlyInputs(inputs);
-    if (!buildx && used.length)
-        throw new InputError(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${ref(...used)})`);
-}
-/** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
-const defaultInputs = (over = {}) => {
-    const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
-    const tagged = over.tags || over.flavor
-        ? readTagInputs(values, {})
-        : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
-    return {
-        ...values,
-        ...tagged,
-        remoteContext: isRemoteContext(values.context),
-        targets: [{ registry: values.registry, image: values.image }],
-        logins: []
-    };
-};
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
 ;// CONCATENATED MODULE: ./src/metadata/event.ts
 // What the tags and labels need to know about the run's event, read from the payload in one place: whether
 // it is a pull request and its number, the repository's default branch, the commit the build contains and
@@ -6072,108 +1083,3293 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-;// CONCATENATED MODULE: ./src/docker/git-context.ts
-// Git contexts as BuildKit fetches them: build-push-action's `{{defaultContext}}` resolved to this commit's
-// URL, and the credentials for the fetch passed as build secrets (`GIT_AUTH_TOKEN.<host>`, which BuildKit's
-// git source looks up by the URL's host) instead of in the URL, where argv, the log and BuildKit's build
-// history would keep them. Pure.
+// EXTERNAL MODULE: ./src/docker/git-context.ts
+var git_context = __nccwpck_require__(3670);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/docker/exec.ts + 2 modules
+var exec = __nccwpck_require__(5338);
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
+// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
 
 
 
+
+
+const HELPER_TIMEOUT_MS = 10000;
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+}
+/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
+function keyHost(key) {
+    return key
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+function matches(key, registry) {
+    const host = keyHost(key);
+    return (0,reference/* isDockerHub */.gr)(registry) ? (0,reference/* isDockerHub */.gr)(host) : host === registry.toLowerCase();
+}
+/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
+function entryFor(map, registry) {
+    if (!map || typeof map !== 'object')
+        return undefined;
+    const exact = (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry;
+    if (Object.hasOwn(map, exact))
+        return map[exact];
+    const key = Object.keys(map).find(k => matches(k, registry));
+    return key === undefined ? undefined : map[key];
+}
+function fromAuthEntry(entry) {
+    if (!entry || typeof entry !== 'object')
+        return undefined;
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
+        return { username: '<token>', password: entry.identitytoken };
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':'); // the password may itself contain colons
+        if (colon > 0)
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
+        return { username: entry.username, password: entry.password };
+    return undefined;
+}
 /**
- * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
- * where the ref is the commit sha, except on pull requests, whose `refs/pull/N/merge` is kept (or
- * `refs/pull/N/head` with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF=true).
+ * A runner that starts `docker-credential-<helper> get` through the exec funnel (exec.ts: no shell, a
+ * fixed deadline, nothing started once the run is cancelled). A missing binary fails with code ENOENT.
  */
-function defaultGitContext(ctx, env = process.env) {
-    let gitRef = ctx.ref;
-    if (ctx.sha && gitRef && !gitRef.startsWith('refs/'))
-        gitRef = `refs/heads/${gitRef}`;
-    if (ctx.sha && !gitRef.startsWith('refs/pull/'))
-        gitRef = ctx.sha;
-    else if (gitRef.startsWith('refs/pull/') && env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF === 'true')
-        gitRef = gitRef.replace(/\/merge$/, '/head');
-    return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
+function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner } = {}) {
+    let run = runner;
+    return async (helper, input) => {
+        const program = `docker-credential-${helper}`;
+        // Made on first use: most runs never ask a helper.
+        run ??= (0,exec/* createExecRunner */.Sf)(process.stderr, env);
+        let result;
+        try {
+            result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
+        }
+        catch (error) {
+            throw /ENOENT|Unable to locate executable/i.test((0,core_text/* messageOf */.bD)(error)) ? missing(program) : error;
+        }
+        if (result.stopped?.reason === 'signal')
+            throw new Error(`${program} stopped: the run was cancelled`);
+        if (result.stopped)
+            throw new Error(`${program} timed out after ${timeoutMs} ms`);
+        if (result.exitCode === 0)
+            return result.stdout;
+        // 127: coreutils `timeout` (or a shell) found no such program.
+        if (result.exitCode === 127 && !result.stdout)
+            throw missing(program);
+        const said = (0,core_text/* oneLine */.TN)(result.stderr || result.stdout, 200);
+        throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
+    };
 }
-/** `{{defaultContext}}` → the URL; `{{defaultContext}}:sub` → the URL with `:sub` after its ref. */
-function expandDefaultContext(value, url, input) {
-    const m = DEFAULT_CONTEXT.exec(value);
-    if (!m)
-        return value;
-    if (!url)
-        throw new InputError(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${ref(input)} a path or a git URL`);
-    return m[1] ? `${url}:${m[1]}` : url;
+const missing = (program) => Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' });
+const runCredentialHelper = helperRunner();
+async function readConfig(configDir) {
+    const file = (0,external_node_path_.join)(configDir, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return {};
+        throw err;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch (err) {
+        throw new Error(`${file} is not valid JSON: ${err.message}`);
+    }
 }
-/** An http(s) URL that docker and BuildKit treat as a git repository. */
-function isHttpGitUrl(value, githubHost) {
-    const m = /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)([^#\s]*)/i.exec(value);
-    if (!m)
-        return false;
-    return /\.git$/.test(m[2]) || (githubHost !== undefined && m[1].toLowerCase() === githubHost);
-}
-/** The host of an http(s) URL as BuildKit's secret names use it (with the port, lowercased). */
-const hostOf = (value) => /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)[1].toLowerCase();
 /**
- * The context and named contexts as docker gets them, and the secrets that authenticate their fetches.
- * With buildx, an https git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
- * becomes `GIT_AUTH_TOKEN.<host>`, any other user the Basic header `GIT_AUTH_HEADER.<host>`, so the
- * fetch sends what the URL would have. `github-token` becomes `GIT_AUTH_TOKEN.<github host>` when a git
- * URL goes to the GitHub host, as build-push-action passes it, unless a secret of that id is given.
+ * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
+ * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
+ * helpers that fail for other reasons (never with secrets).
  */
-function gitSources(inputs, opts) {
-    const context = expandDefaultContext(inputs.context, opts.defaultContext, 'context');
-    const named = inputs.buildContexts.map(entry => {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(entry);
-        return { key, value: expandDefaultContext(value, opts.defaultContext, 'build-contexts') };
+function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
+    let config;
+    const viaHelper = async (helper, registry) => {
+        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
+            if (helper)
+                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
+            return undefined;
+        }
+        let output;
+        try {
+            output = await run(helper, (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
+        }
+        catch (err) {
+            const code = err.code;
+            const message = (0,core_text/* messageOf */.bD)(err);
+            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
+            if (code !== 'ENOENT' && !/not found/i.test(message))
+                warn?.(message);
+            return undefined;
+        }
+        try {
+            const { Username, Secret } = JSON.parse(output);
+            if (typeof Secret !== 'string' || Secret === '')
+                return undefined;
+            return { username: typeof Username === 'string' ? Username : '', password: Secret };
+        }
+        catch {
+            warn?.(`docker-credential-${helper} printed something that is not JSON`);
+            return undefined;
+        }
+    };
+    return async (registry) => {
+        config ??= readConfig(configDir);
+        const { auths, credHelpers, credsStore } = await config;
+        const helper = entryFor(credHelpers, registry);
+        const inline = fromAuthEntry(entryFor(auths, registry));
+        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
+        if (helper === '')
+            return inline;
+        if (helper !== undefined)
+            return viaHelper(helper, registry);
+        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/config.ts
+// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
+// builders keep working, and removed afterwards so no credential outlives the job.
+
+
+
+
+/** Directories that carry plugins, builders and contexts rather than credentials. */
+const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+const credentialKey = (registry) => ((0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
+/**
+ * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
+ * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
+ */
+function seedConfig(user, loginRegistries = []) {
+    const config = { ...user };
+    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
+    if (registries.length) {
+        const helpers = { ...(user.credHelpers ?? {}) };
+        // A stale entry for the same host must not shadow the fresh login.
+        const auths = { ...(user.auths ?? {}) };
+        for (const registry of registries) {
+            helpers[credentialKey(registry)] = '';
+            if (!(0,reference/* isDockerHub */.gr)(registry))
+                helpers[registry] = '';
+            delete auths[credentialKey(registry)];
+        }
+        config.credHelpers = helpers;
+        config.auths = auths;
+    }
+    return config;
+}
+/**
+ * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
+ * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
+ * would fail later for a reason nobody could see.
+ */
+function userConfig(file, text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${file} is malformed: ${error.message}; docker's config.json is a JSON object`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
+    return parsed;
+}
+/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
+async function createPrivateConfig(dir, userDir, loginRegistries = []) {
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    const user = (0,external_node_fs_.existsSync)(userFile) ? userConfig(userFile, await (0,promises_.readFile)(userFile, 'utf8')) : {};
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
+        mode: 0o600
     });
-    const join = (n) => `${n.key}=${n.value}`;
-    // The classic builder's git clones the URL itself: it gets the URL as written.
-    if (!opts.buildx)
-        return { context, buildContexts: named.map(join), secrets: [] };
-    const githubHost = hostOf(opts.serverUrl);
-    const secrets = new Map();
-    const gitHosts = new Set();
-    const strip = (value) => {
-        if (!isHttpGitUrl(value, githubHost))
+    for (const name of LINKED_DIRS) {
+        const target = external_node_path_default().join(userDir, name);
+        if ((0,external_node_fs_.existsSync)(target))
+            await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(7253);
+;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
+
+
+
+const LABEL_TITLE = 'org.opencontainers.image.title';
+const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
+const LABEL_URL = 'org.opencontainers.image.url';
+const LABEL_LICENSES = 'org.opencontainers.image.licenses';
+/** A branch name as git allows it, short enough to be one (the API's answer is not trusted blindly). */
+const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u;
+function repositoryFacts(repo) {
+    const facts = { labels: repositoryLabels(repo) };
+    if (typeof repo.default_branch === 'string' && BRANCH.test(repo.default_branch))
+        facts.defaultBranch = repo.default_branch;
+    return facts;
+}
+/**
+ * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
+ * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
+ */
+function repositoryLabels(repo) {
+    const labels = {};
+    // One label is one line of the `labels` and `annotations` outputs: a description written over several
+    // lines becomes one, its line breaks spaces.
+    const set = (key, value) => {
+        if (typeof value !== 'string')
+            return;
+        const line = value.replace(/\s*[\r\n\u2028\u2029\v\f]+\s*/g, ' ').trim();
+        if (line !== '')
+            labels[key] = line;
+    };
+    set(LABEL_TITLE, repo.name);
+    set(LABEL_DESCRIPTION, repo.description);
+    set(LABEL_URL, repo.html_url);
+    const spdx = repo.license?.spdx_id;
+    if (spdx !== 'NOASSERTION')
+        set(LABEL_LICENSES, spdx);
+    return labels;
+}
+/** Per-request deadline: an API that does not answer must not hold the build for long. */
+const API_TIMEOUT_MS = 10_000;
+/**
+ * The repository's labels and default branch for this run, or none: only in Actions, with a repository and
+ * a token. An API that does not answer after the retries, or refuses, costs one warning and no labels; the
+ * build goes on.
+ */
+async function loadRepository(ctx, opts) {
+    if (!ctx.actions || !ctx.repository || !opts.token)
+        return { labels: {} };
+    // Masked before anything can print it (the runner masks github.token itself, not every PAT).
+    opts.reporter.setSecret(opts.token);
+    const [owner, repo] = ctx.repository.split('/');
+    try {
+        return repositoryFacts(await ask(opts, (octokit, request) => octokit.rest.repos.get({ owner, repo, request })));
+    }
+    catch (error) {
+        // A cancelled run is not a missing label: it ends as cancelled.
+        if (exec/* runCancelled */.LJ.aborted)
+            throw error;
+        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
+        return { labels: {} };
+    }
+}
+/**
+ * The commit's date (its committer's, as metadata-action reads it) from `GET /repos/{owner}/{repo}/commits/{sha}`,
+ * for {{commit_date}} when the event carries none; undefined, after one warning, when the API cannot say.
+ */
+async function loadCommitDate(ctx, sha, opts) {
+    if (!ctx.actions || !ctx.repository || !opts.token || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+        return undefined;
+    opts.reporter.setSecret(opts.token);
+    const [owner, repo] = ctx.repository.split('/');
+    try {
+        const data = await ask(opts, (octokit, request) => octokit.rest.repos.getCommit({ owner, repo, ref: sha, request }));
+        const date = data?.commit?.committer?.date;
+        const ms = typeof date === 'string' && COMMIT_DATE.test(date) ? Date.parse(date) : NaN;
+        if (Number.isNaN(ms))
+            throw new Error('the answer names no committer date');
+        return new Date(ms);
+    }
+    catch (error) {
+        opts.reporter.warning(`could not read the commit's date from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); {{commit_date}} is the run's time`);
+        return undefined;
+    }
+}
+const COMMIT_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** One API request through Octokit with a deadline per attempt, retried while the failure is transient. */
+async function ask(opts, request) {
+    const env = opts.env ?? process.env;
+    // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
+    await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(600), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
+    const octokit = getOctokit(opts.token, {
+        baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
+    });
+    const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
+    return (0,retry/* retry */.L5)(async () => {
+        try {
+            return (await request(octokit, { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), exec/* runCancelled */.LJ]) })).data;
+        }
+        catch (error) {
+            throw classified(error, timeoutMs);
+        }
+    }, {
+        attempts: opts.attempts,
+        sleep: opts.sleep,
+        // Retries are told in the debug log only: the user hears once, when the answer is given up on.
+        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${(0,core_text/* messageOf */.bD)(info.error)}`)
+    });
+}
+/**
+ * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
+ * any other status (401, 403, 404) is the answer and is not asked again.
+ */
+function classified(error, timeoutMs = API_TIMEOUT_MS) {
+    const status = error?.status;
+    const cause = error?.cause;
+    // Octokit gives every failure without an answer (a timeout, DNS, a refused connection) status 500; only
+    // one with a `response` heard the server say it.
+    const answered = typeof status === 'number' &&
+        (status !== 500 || error?.response !== undefined);
+    if (!answered) {
+        if (isTimeout(error) || isTimeout(cause))
+            return new retry/* ClassifiedError */.IP(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient');
+        return new retry/* ClassifiedError */.IP(`no answer: ${networkReason(error)}`, 'transient');
+    }
+    const message = (0,core_text/* messageOf */.bD)(error);
+    if (status > 0 && status < 500 && status !== 429)
+        return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'fatal');
+    return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'transient');
+}
+const asError = (e) => typeof e === 'object' && e !== null ? e : undefined;
+const isTimeout = (error) => {
+    const e = asError(error);
+    return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''));
+};
+/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED …`. */
+function networkReason(error) {
+    let reason = (0,core_text/* messageOf */.bD)(error);
+    let e = asError(error);
+    for (let depth = 0; e && depth < 5; depth++, e = asError(e.cause)) {
+        const message = typeof e.message === 'string' ? e.message : '';
+        if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code))
+            return (0,core_text/* oneLine */.TN)(message || e.code, 200);
+        if (message && message !== 'Unknown Error')
+            reason = message;
+    }
+    return (0,core_text/* oneLine */.TN)(reason, 200);
+}
+
+// EXTERNAL MODULE: ./src/docker/docker.ts + 5 modules
+var docker_docker = __nccwpck_require__(7170);
+// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
+var functions_parse = __nccwpck_require__(6353);
+var parse_default = /*#__PURE__*/__nccwpck_require__.n(functions_parse);
+// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
+var rules_parse = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ./src/metadata/rules/template.ts + 1 modules
+var template = __nccwpck_require__(5730);
+// EXTERNAL MODULE: ./node_modules/semver/functions/valid.js
+var valid = __nccwpck_require__(8780);
+var valid_default = /*#__PURE__*/__nccwpck_require__.n(valid);
+;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
+// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
+// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
+// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
+const PEP440 = new RegExp('^\\s*v?' +
+    '(?:([0-9]+)!)?' + // epoch
+    '([0-9]+(?:\\.[0-9]+)*)' + // release
+    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
+    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
+    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
+    '\\s*$', 'i');
+const PRE_LABELS = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
+/** The parsed version, or undefined when `text` is not a PEP 440 version. */
+function parsePep440(text) {
+    const m = PEP440.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
+    if (preL !== undefined)
+        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
+    if (postN1 !== undefined)
+        v.post = num(postN1);
+    else if (postL !== undefined)
+        v.post = num(postN2);
+    if (devL !== undefined)
+        v.dev = num(devN);
+    if (local !== undefined)
+        v.local = local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
+            .join('.');
+    return v;
+}
+/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
+function normalizePep440(v) {
+    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
+    s += v.release.join('.');
+    if (v.pre)
+        s += `${v.pre.label}${v.pre.n}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local !== undefined)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
+const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
+/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
+const releasePart = (v, n) => v.release[n] ?? 0;
+
+;// CONCATENATED MODULE: ./src/metadata/tags.ts
+// What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
+// whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
+// automatic tags for an empty `tags` input are rules of this engine too (metadata/automatic.ts).
+// The functions alone: the package's index loads every module of it (ranges too), which the run pays for.
+
+
+
+
+
+
+
+function tagEvent(ctx, settings, now, facts = {}) {
+    const sha = buildSha(ctx, settings.prHeadSha);
+    return {
+        eventName: ctx.eventName,
+        ref: eventRef(ctx),
+        sha,
+        payload: ctx.payload ?? {},
+        defaultBranch: payloadDefaultBranch(ctx) || (facts.defaultBranch ?? ''),
+        commitDate: eventCommitDate(ctx, sha) ?? facts.commitDate ?? now,
+        now,
+        shortShaLength: settings.shortShaLength
+    };
+}
+const HEADS = /^refs\/heads\//;
+const TAGS = /^refs\/tags\//;
+const PULL = /^refs\/pull\//;
+const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
+/** The names every `{{…}}` outside a version pattern can use. */
+function globalValues(ev) {
+    const ref = ev.ref;
+    const branchOf = ref.replace(HEADS, '');
+    let baseRef = '';
+    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
+        baseRef = ev.payload.base_ref.replace(HEADS, '');
+    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
+        baseRef = ev.payload.pull_request.base.ref;
+    // metadata-action's rule, quirks included: events that always run on the default branch say true.
+    const isDefault = branchOf !== '' &&
+        (payloadDefaultBranch(ev) === branchOf || /create|discussion|issues|schedule/.test(ev.eventName));
+    return {
+        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
+        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
+        sha: shortSha(ev.sha, ev.shortShaLength),
+        base_ref: baseRef,
+        is_default_branch: String(isDefault),
+        is_not_default_branch: String(!isDefault),
+        date: ev.now,
+        commit_date: ev.commitDate
+    };
+}
+/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
+const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+const TAG_MAX = 128;
+/**
+ * A sanitized text made into a tag where docker would refuse it: leading `.` and `-` dropped, cut to 128
+ * characters. '' when nothing is left. For the automatic set, which must never fail a build over a
+ * branch's name; rules the user wrote fail instead, naming the rule.
+ */
+const fitTag = (tag) => tag.replace(/^[.-]+/, '').slice(0, TAG_MAX);
+/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
+function make(rule, ev, g, warn) {
+    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
+    const given = rule.value ? (0,template/* render */.XX)(rule.value, g) : '';
+    switch (rule.type) {
+        case 'schedule':
+            if (!/schedule/.test(ev.eventName))
+                return undefined;
+            return { value: (0,template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
+        case 'semver':
+        case 'pep440': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            let raw = given !== '' ? given : tagName;
+            if (rule.versionMatch) {
+                // metadata-action's `match`: the first group of the expression is the version; without a match
+                // the whole value is read, with a warning.
+                const m = raw.match(rule.versionMatch.regex);
+                if (!m)
+                    warn(`${rule.versionMatch.pattern} does not match ${raw}.`);
+                else
+                    raw = m[1] ?? '';
+            }
+            raw = raw.replace(/\//g, '-');
+            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
+        }
+        case 'match': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName;
+            const m = raw.match(rule.match.regex);
+            if (!m) {
+                warn(`${rule.match.pattern} does not match ${raw}.`);
+                return undefined;
+            }
+            if (m[rule.match.group] === undefined) {
+                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
+                return undefined;
+            }
+            return { value: m[rule.match.group], autoLatest: true };
+        }
+        case 'edge': {
+            if (!HEADS.test(ev.ref))
+                return undefined;
+            const branch = rule.branch || ev.defaultBranch;
+            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
+        }
+        case 'ref':
+            if (rule.event === 'branch')
+                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
+            if (rule.event === 'tag')
+                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
+            return PULL.test(ev.ref)
+                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
+                : undefined;
+        case 'raw':
+            return { value: given, autoLatest: false };
+        case 'sha':
+            if (!ev.sha)
+                return undefined;
+            return {
+                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
+                autoLatest: false
+            };
+    }
+}
+/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
+const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
+/** semver.org's grammar with an optional `v`, as metadata-action validates it (the semver package's valid). */
+const isSemver = (raw) => valid_default()(raw) !== null;
+function semver(rule, raw, warn) {
+    const v = isSemver(raw) ? parse_default()(raw) : null;
+    if (!v) {
+        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
+        return undefined;
+    }
+    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` → `1.2.3-b.5`).
+    const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version;
+    const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` };
+    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
+    if (v.prerelease.length && !isRawPattern(rule.pattern))
+        return { value: version, autoLatest: false };
+    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: v.prerelease.length === 0 };
+}
+function pep440(rule, raw, warn) {
+    const v = parsePep440(raw);
+    if (!v) {
+        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+        return undefined;
+    }
+    if (isPep440Special(v))
+        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
+    const values = {
+        raw,
+        version: normalizePep440(v),
+        major: String(releasePart(v, 0)),
+        minor: String(releasePart(v, 1)),
+        patch: String(releasePart(v, 2))
+    };
+    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: true };
+}
+/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
+function applyRules(rules, flavor = rules_parse/* DEFAULT_FLAVOR */.tt, ev, options = {}) {
+    const g = globalValues(ev);
+    const warnings = [];
+    const version = { partial: [], latest: false };
+    const made = [];
+    let latest;
+    const affix = (rule, value) => {
+        const prefix = rule.prefix ? (0,template/* render */.XX)(rule.prefix, g) : (0,template/* render */.XX)(flavor.prefix, g);
+        const suffix = rule.suffix ? (0,template/* render */.XX)(rule.suffix, g) : (0,template/* render */.XX)(flavor.suffix, g);
+        return `${prefix}${value}${suffix}`;
+    };
+    for (const rule of (0,rules_parse/* byPriority */.mu)(rules)) {
+        const enabled = (0,template/* render */.XX)(rule.enable, g);
+        if (enabled !== 'true' && enabled !== 'false')
+            throw new rules_parse/* RuleError */.FB(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
+        if (enabled === 'false' || (rule.when && !rule.when(ev)))
+            continue;
+        const out = make(rule, ev, g, m => warnings.push(m));
+        if (out === undefined)
+            continue;
+        const value = affix(rule, out.value);
+        if (value === '')
+            continue;
+        const tag = options.fit ? fitTag(sanitize(value)) : sanitize(value);
+        if (options.fit && tag === '')
+            continue;
+        const problem = (0,reference/* tagProblem */.qH)(tag);
+        if (problem)
+            throw new rules_parse/* RuleError */.FB(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
+        made.push({ tag, rule });
+        if (version.main === undefined)
+            version.main = tag;
+        else if (tag !== version.main && !version.partial.includes(tag))
+            version.partial.push(tag);
+        // The first rule that makes a tag decides `latest`, as in metadata-action.
+        latest ??= flavor.latest === 'auto' ? out.autoLatest : flavor.latest === 'true';
+    }
+    version.latest = latest ?? false;
+    if (version.main === undefined)
+        return { version, tags: [], made, warnings };
+    const tags = [version.main, ...version.partial];
+    if (version.latest) {
+        const p = flavor.prefixLatest ? (0,template/* render */.XX)(flavor.prefix, g) : '';
+        const s = flavor.suffixLatest ? (0,template/* render */.XX)(flavor.suffix, g) : '';
+        const latestTag = sanitize(`${p}latest${s}`);
+        if ((0,reference/* isValidTag */.r_)(latestTag) && !tags.includes(latestTag))
+            tags.push(latestTag);
+    }
+    return { version, tags, made, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/metadata/automatic.ts
+// The automatic tags for an empty `tags` input, as built-in rules of the one tag engine (tags.ts):
+//   outside GitHub Actions                                latest
+//   a pull request (pull_request_target included)        pr-N, sha-<short>
+//   refs/tags/vX.Y.Z (`v` optional)                       X.Y.Z, X.Y, X, latest, sha-<short>
+//   refs/tags/vX.Y.Z-pre (a prerelease)                   X.Y.Z-pre, sha-<short>
+//   refs/tags/<anything else>                             <tag>, sha-<short>
+//   refs/heads/<the default branch>                       latest, <branch>, sha-<short>
+//   refs/heads/<another branch>                           <branch>, sha-<short>
+//   anything else                                         sha-<short>
+// Every event (workflow_dispatch, schedule, release, …) follows these by its GITHUB_REF. Names are
+// sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
+// build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
+// The version (output and label) is the most specific tag: never `latest`, never the sha tag.
+
+
+
+
+const automatic_TAGS = /^refs\/tags\//;
+const automatic_HEADS = /^refs\/heads\//;
+const LATEST = 'latest';
+const tagName = (ref) => automatic_TAGS.test(ref) ? ref.replace(automatic_TAGS, '').replace(/\//g, '-') : undefined;
+/** The git tag is semver (as type=semver reads it); `stable` asks for a release, not a prerelease. */
+function semverTag(ref, stable) {
+    const name = tagName(ref);
+    if (name === undefined || !isSemver(name))
+        return false;
+    return !stable || parse_default()(name).prerelease.length === 0;
+}
+const isDefaultBranch = (ev) => automatic_HEADS.test(ev.ref) && ev.defaultBranch !== '' && ev.ref.replace(automatic_HEADS, '') === ev.defaultBranch;
+const TRUE = (0,template/* literal */.eu)('true');
+function rule(source, over) {
+    return { source: `automatic: ${source}`, enable: TRUE, ...over };
+}
+function version(pattern) {
+    return { pattern, value: (0,template/* literal */.eu)(''), keepBuild: true, when: ev => semverTag(ev.ref, false) };
+}
+const t = (source) => (0,template/* parseTemplate */.QC)(source, 'version');
+/** The automatic set in Actions, by priority (the highest first, as the engine orders rules). */
+const AUTOMATIC_RULES = [
+    rule('pull request', { type: 'ref', priority: 1000, event: 'pr', prefix: (0,template/* literal */.eu)('pr-') }),
+    rule('{{version}} of a semver tag', { type: 'semver', priority: 900, ...version(t('{{version}}')) }),
+    rule('{{major}}.{{minor}}', { type: 'semver', priority: 900, ...version(t('{{major}}.{{minor}}')) }),
+    rule('{{major}}', { type: 'semver', priority: 900, ...version(t('{{major}}')) }),
+    rule('latest for a release tag', {
+        type: 'raw',
+        priority: 850,
+        value: (0,template/* literal */.eu)(LATEST),
+        when: ev => semverTag(ev.ref, true)
+    }),
+    rule('a tag that is not semver', {
+        type: 'ref',
+        priority: 800,
+        event: 'tag',
+        when: ev => automatic_TAGS.test(ev.ref) && !semverTag(ev.ref, false)
+    }),
+    rule('latest on the default branch', {
+        type: 'raw',
+        priority: 650,
+        value: (0,template/* literal */.eu)(LATEST),
+        when: isDefaultBranch
+    }),
+    rule('the branch', { type: 'ref', priority: 600, event: 'branch' }),
+    rule('the commit', { type: 'sha', priority: 100, format: 'short', prefix: (0,template/* literal */.eu)('sha-') })
+];
+const OUTSIDE_ACTIONS = [
+    rule('outside Actions', { type: 'raw', priority: 200, value: (0,template/* literal */.eu)(LATEST) })
+];
+/** `latest` is a rule of its own here, placed where the automatic set has always put it. */
+const NO_LATEST = { ...rules_parse/* DEFAULT_FLAVOR */.tt, latest: 'false' };
+/** The automatic tags and version for this event; `actions` false gives `latest` alone. */
+function automaticTags(ev, actions) {
+    const outcome = applyRules(actions ? AUTOMATIC_RULES : OUTSIDE_ACTIONS, NO_LATEST, ev, { fit: true });
+    const version = outcome.made.find(m => m.rule.type !== 'sha' && m.tag !== LATEST)?.tag ?? '';
+    return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' };
+}
+
+;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
+// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
+// automatic set). Pure.
+
+
+
+
+
+
+function buildMetadata(inputs, context, now = new Date(), facts = {}, 
+/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
+repository = {}) {
+    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
+    const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) };
+    const ev = tagEvent(context, inputs.metadataEnv, now, facts);
+    let tags;
+    let version;
+    let warnings = [];
+    if (inputs.tagRules.length) {
+        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev);
+        warnings = outcome.warnings;
+        tags = [...new Set([...outcome.tags, ...inputs.tags])];
+        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
+    }
+    else if (inputs.tags.length) {
+        tags = inputs.tags;
+        version = context.actions ? (inputs.tags.find(t => t !== 'latest') ?? '') : '';
+    }
+    else {
+        ;
+        ({ tags, version } = automaticTags(ev, context.actions));
+    }
+    const auto = { ...repository, ...ociLabels(ctx, version, now) };
+    return {
+        tags,
+        labels: mergeLabels(auto, inputs.labels),
+        version,
+        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        warnings
+    };
+}
+/**
+ * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
+ * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
+ */
+function commitDateWanted(inputs, context) {
+    const templates = [
+        inputs.tagFlavor.prefix,
+        inputs.tagFlavor.suffix,
+        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+    ];
+    if (!templates.some(t => (0,template/* mentions */.wy)(t, 'commit_date')))
+        return '';
+    const sha = buildSha(context, inputs.metadataEnv.prHeadSha);
+    return eventCommitDate(context, sha) ? '' : sha;
+}
+/**
+ * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
+ * pushing, before the build, as nothing could be pushed.
+ */
+function checkTagged(inputs, meta, ctx) {
+    if (meta.tags.length || !inputs.push)
+        return;
+    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+    throw new parse/* InputError */.dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
+        `add a rule for it (e.g. type=sha), or set ${(0,parse/* ref */.KR)('push')} to false to build untagged`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
+// Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
+// `docker buildx inspect` would cost a process on every build.
+
+
+const readJson = (file) => {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+};
+/**
+ * The driver of the builder named by the `builder` input, else BUILDX_BUILDER, else the one `docker buildx
+ * use` chose for this engine (buildx/current). No builder, or a name without an instance file (the default
+ * builder, a docker context), is the `docker` driver.
+ */
+function builderDriver(configDir, builder, env = process.env) {
+    let name = builder || env.BUILDX_BUILDER || '';
+    if (!name) {
+        const current = readJson(external_node_path_default().join(configDir, 'buildx', 'current'));
+        const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+        if (typeof current?.Name === 'string' && (current.Global === true || current.Key === endpoint))
+            name = current.Name;
+    }
+    if (!name)
+        return 'docker';
+    const instance = readJson(external_node_path_default().join(configDir, 'buildx', 'instances', name.toLowerCase()));
+    return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
+}
+
+// EXTERNAL MODULE: ./src/registry/api.ts + 3 modules
+var api = __nccwpck_require__(7489);
+// EXTERNAL MODULE: ./src/registry/bounds.ts
+var bounds = __nccwpck_require__(3034);
+// EXTERNAL MODULE: ./src/log/reporter.ts
+var log_reporter = __nccwpck_require__(2425);
+// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
+var annotate = __nccwpck_require__(7925);
+;// CONCATENATED MODULE: ./src/pipeline/hints.ts
+
+
+
+
+/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
+function withHint(inputs, 
+/** The image the failure concerns, when the run has several. */
+target) {
+    const registry = target?.registry ?? inputs.registry;
+    const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
+    return error => {
+        // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
+        if ((0,retry/* isBuildStepFailure */.$x)(error))
+            throw error;
+        const kind = (0,retry/* kindOf */.I)(error);
+        const message = (0,core_text/* messageOf */.bD)(error);
+        if (kind === 'auth') {
+            const login = inputs.logins.some(l => l.registry === registry) ||
+                (inputs.username !== '' && registry === inputs.registry);
+            const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
+            const hint = login
+                ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+                : inputs.targets.length > 1 || inputs.registryAuth
+                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it in an earlier step`
+                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} in an earlier step`;
+            throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
+        }
+        if (retry/* NO_ENGINE */.Zi.test(message))
+            throw new retry/* ClassifiedError */.IP(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
+        // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
+        if (registry.startsWith('[') && /invalid reference format/i.test(message))
+            throw new retry/* ClassifiedError */.IP(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
+        if (/server gave HTTP response to HTTPS client/i.test(message))
+            throw new retry/* ClassifiedError */.IP(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
+        throw error;
+    };
+}
+/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
+const loginHost = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? undefined : registry;
+
+// EXTERNAL MODULE: ./src/pipeline/plan.ts + 1 modules
+var pipeline_plan = __nccwpck_require__(9395);
+// EXTERNAL MODULE: ./src/pipeline/verify.ts + 1 modules
+var verify = __nccwpck_require__(9833);
+;// CONCATENATED MODULE: ./src/pipeline/build.ts
+// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
+// metadata, and the local image inspected by that identity, never by a tag another build may move.
+
+
+
+
+
+
+
+
+
+/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
+/** An error that points at the Dockerfile line the builder named. */
+class BuildError extends docker_docker/* DockerError */.Bi {
+    location;
+    constructor(error, location) {
+        super(error.command, error.exitCode, error.stderr);
+        this.location = location;
+        this.message = error.message;
+        this.name = 'BuildError';
+    }
+}
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
+function failedLine(stderr) {
+    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
+        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
+    return m ? Number(m[1]) : undefined;
+}
+async function build(inputs, plan, deps) {
+    const { docker, reporter } = deps;
+    const hint = withHint(inputs);
+    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
+    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+    const pushes = plan.pushedBy === 'buildx';
+    const run = (buildPlan) => {
+        const args = (0,docker_docker/* buildArgs */.CH)(inputs, buildPlan, plan.buildx);
+        return pushes
+            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
+            : docker.build(args);
+    };
+    const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
+    if (inputs.cacheTo.length)
+        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
+    const iid = plan.build.iidfile ? (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
+    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
+    const identity = [
+        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
+    ];
+    const tagged = plan.local === 'yes' || pushes
+        ? plan.build.refs.length
+            ? `, tagged ${plan.build.refs.join(', ')}`
+            : ', untagged'
+        : '';
+    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
+    if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
+        reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
+    return { iid, identity, metadata };
+}
+/**
+ * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
+ * window. The window opens when the first attempt fails: the first build may take any time.
+ */
+function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
+    let firstFailedAt;
+    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject }).catch((error) => {
+        firstFailedAt ??= Date.now();
+        throw error;
+    }), {
+        ...(0,pipeline_plan/* retrying */.R$)('build and push', inputs.retries, reporter, sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+    });
+}
+/**
+ * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
+ * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
+ * knows it by the iid. The first identity that the store knows is the image.
+ */
+async function inspectBuilt(docker, built, refs) {
+    let last;
+    for (const id of built.identity) {
+        try {
+            return await docker.inspect(id);
+        }
+        catch (error) {
+            last = error;
+        }
+    }
+    // The containerd store keeps images by name: once another build took our tag, nothing names our image.
+    if (/no such image/i.test((0,core_text/* messageOf */.bD)(last)))
+        throw new verify/* VerificationError */.mk(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
+    throw last;
+}
+/**
+ * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
+ * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
+ */
+function tagTaken(error) {
+    const m = error instanceof docker_docker/* DockerError */.Bi ? /image "([^"]+)": already exists/.exec(error.message) : null;
+    if (!m)
+        return error;
+    return new verify/* VerificationError */.mk(`another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`);
+}
+function located(error, inputs) {
+    if (!(error instanceof docker_docker/* DockerError */.Bi))
+        return error;
+    const line = failedLine(error.stderr);
+    if (line === undefined || inputs.remoteContext)
+        return error;
+    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
+    return new BuildError(error, { file, line });
+}
+async function readMetadata(file) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * mention the cache).
+ */
+function warnOnCacheExport(output, reporter) {
+    const lines = output.split(/\r?\n/);
+    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
+    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
+    if (line)
+        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/check.ts
+// `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
+// LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
+class CheckOutputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CheckOutputError';
+    }
+}
+/**
+ * The findings in buildx's JSON. The JSON is the last thing on stdout (a `{` at a line's start opens it).
+ * Protobuf's JSON leaves zero values out: a missing sourceIndex is source 0, a missing line is none.
+ */
+function parseCheckFindings(stdout) {
+    const start = stdout.search(/^\{/m);
+    if (start < 0)
+        throw new CheckOutputError('buildx printed no check results');
+    let results;
+    try {
+        results = JSON.parse(stdout.slice(start));
+    }
+    catch {
+        throw new CheckOutputError('buildx printed check results that are not JSON');
+    }
+    const place = (location) => {
+        if (!location)
+            return {};
+        const file = results.sources?.[location.sourceIndex ?? 0]?.filename;
+        const range = location.ranges?.[0];
+        const line = range?.start?.line || undefined;
+        const endLine = range?.end?.line || undefined;
+        return {
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(endLine && endLine !== line ? { endLine } : {})
+        };
+    };
+    const findings = (results.warnings ?? []).map(w => ({
+        level: 'warning',
+        rule: w.ruleName ?? '',
+        message: w.detail || w.description || w.ruleName || 'check failed',
+        ...(w.url ? { url: w.url } : {}),
+        ...place(w.location)
+    }));
+    if (results.buildError?.message)
+        findings.push({
+            level: 'error',
+            rule: '',
+            message: results.buildError.message,
+            ...place(results.buildError.location)
+        });
+    return findings;
+}
+/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended … (https://…)`. */
+const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
+
+;// CONCATENATED MODULE: ./src/pipeline/call.ts
+// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
+// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+
+
+
+/** True when the build evaluates instead of building: there is no image to push. */
+const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
+class CheckError extends Error {
+    location;
+    constructor(message, 
+    /** Where the first finding points, for the failure's own annotation. */
+    location) {
+        super(message);
+        this.location = location;
+        this.name = 'CheckError';
+    }
+}
+async function evaluate(inputs, plan, deps) {
+    // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
+    const args = (0,docker_docker/* buildArgs */.CH)(inputs, { ...plan.build, exports: [] }, plan.buildx);
+    const result = await deps.docker.evaluate(args);
+    if (inputs.call !== 'check') {
+        if (result.exitCode !== 0)
+            throw new docker_docker/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
+        return;
+    }
+    let findings;
+    try {
+        findings = parseCheckFindings(result.stdout);
+    }
+    catch (error) {
+        // No results at all: the build itself failed before the checks (a missing file, a bad flag).
+        if (result.exitCode !== 0)
+            throw new docker_docker/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
+        throw error;
+    }
+    const where = (f) => f.file && !inputs.remoteContext
+        ? { file: inputs.file || external_node_path_default().join(inputs.context, f.file), line: f.line, endLine: f.endLine }
+        : undefined;
+    for (const f of findings)
+        deps.reporter.warning(findingText(f), where(f));
+    if (!findings.length) {
+        deps.reporter.info('Check complete: no findings');
+        return;
+    }
+    const first = findings.find(f => f.level === 'error') ?? findings[0];
+    const loc = where(first);
+    throw new CheckError(`Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`, loc && { file: loc.file, line: loc.line });
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/functions/coerce.js
+var coerce = __nccwpck_require__(5385);
+var coerce_default = /*#__PURE__*/__nccwpck_require__.n(coerce);
+// EXTERNAL MODULE: ./node_modules/semver/functions/lt.js
+var lt = __nccwpck_require__(3872);
+var lt_default = /*#__PURE__*/__nccwpck_require__.n(lt);
+;// CONCATENATED MODULE: ./src/pipeline/gates.ts
+
+
+
+const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
+/** `a` before `b` as versions (`0.9.1` < `0.15.0`); what is not a version counts as 0.0.0. */
+function versionBelow(a, b) {
+    return lt_default()(coerce_default()(a) ?? '0.0.0', coerce_default()(b) ?? '0.0.0');
+}
+async function checkVersionGates(inputs, docker) {
+    const set = GATES.filter(gate => gate.isSet(inputs));
+    if (!set.length)
+        return;
+    const version = await docker.buildxVersion();
+    for (const gate of set)
+        if (versionBelow(version, gate.since))
+            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/login.ts
+// The login phase: every registry-auth login through `docker login`, one after another, each checked to
+// have landed in the run's DOCKER_CONFIG.
+//
+// One after another because `docker login` reads config.json, changes its entry and writes the file whole:
+// two at once lose one of the logins, and the loss shows only later as a refused push. We keep docker
+// writing the file, rather than writing it ourselves, because docker login first checks the credentials
+// with the registry (a wrong password fails here, in docker's words) and stores what the registry hands
+// back (an identity token instead of the password where the registry issues one); the seeded config pins
+// each login host to the file store (docker-config.ts), so no credsStore or helper takes the login away
+// from the file that dies with the run. A login takes well under a second: the cost of the order is small.
+
+
+
+
+/** docker's placeholder user for a login stored as an identity token. */
+const TOKEN_USER = '<token>';
+async function logIn(inputs, deps) {
+    const { docker, reporter } = deps;
+    const users = new Map();
+    for (const login of inputs.logins) {
+        const { username, password } = deps.logins ? await deps.logins.resolve(login) : login;
+        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), (0,pipeline_plan/* retrying */.R$)(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+        reporter.info(`Logged in to ${login.registry} as ${username}`);
+        users.set(login.registry, username);
+    }
+    if (deps.dockerConfig)
+        await checkLanded(inputs, deps.dockerConfig, users);
+}
+/**
+ * Each login is found in the config, read afresh, the way the registry client will look it up. Whatever
+ * rewrote the file in between, the error says so instead of blaming the credentials.
+ */
+async function checkLanded(inputs, dockerConfig, users) {
+    // Helpers are never run: the login hosts are pinned to the file store.
+    const lookup = credentialsFromDockerConfig(dockerConfig, () => Promise.reject(new Error('not found')));
+    for (const login of inputs.logins) {
+        const found = await lookup(login.registry);
+        if (found && (found.username === users.get(login.registry) || found.username === TOKEN_USER))
+            continue;
+        throw new retry/* ClassifiedError */.IP(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/push.ts
+// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
+// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+
+
+
+
+
+
+
+
+/**
+ * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
+ * the rest through its registry's API; the local image is inspected once, beside the pushes.
+ */
+async function push(inputs, plan, built, deps) {
+    if (plan.pushedBy === 'buildx') {
+        // buildx pushed every platform and tag itself, and says what in its metadata file.
+        const digest = built.metadata['containerimage.digest'];
+        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
+    }
+    const { docker } = deps;
+    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+    const inspecting = inspectBuilt(docker, built, plan.build.refs);
+    inspecting.catch(() => undefined);
+    // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
+    const size = inspecting.then(image => image.size, () => undefined);
+    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
+        ...deps,
+        client: deps.clients.get(target.registry)
+    })));
+    return { digests: [...new Set(perTarget.flat())], image: await inspecting };
+}
+async function pushTarget(inputs, target, built, size, inspecting, deps) {
+    const { docker, client, reporter } = deps;
+    const refs = target.refs;
+    const hint = withHint(inputs, target);
+    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size), {
+        ...(0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(hint);
+    const reported = await pushDocker(refs[0]).catch(async (error) => {
+        throw await movedDuringPush(docker, built, refs[0], error);
+    });
+    let digests = reported ? [reported] : (0,docker_docker/* pushedDigests */.nF)((await inspecting).repoDigests, target.repository);
+    if (refs.length > 1) {
+        const tagged = digests.length === 1 &&
+            (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter));
+        if (!tagged)
+            for (const ref of refs.slice(1))
+                digests.push(await pushDocker(ref));
+        digests = [...new Set(digests.filter(Boolean))];
+    }
+    return digests;
+}
+/**
+ * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
+ * index whose manifests it never uploaded, and the registry refuses it) says so: the tag no longer names
+ * this run's image. Any other failure is passed on as it is.
+ */
+async function movedDuringPush(docker, built, ref, error) {
+    const now = await docker.inspect(ref).catch(() => undefined);
+    if (!now || built.identity.includes(now.id))
+        return error;
+    return new verify/* VerificationError */.mk(`another build moved the tag ${ref} on this docker engine during the push (${(0,core_text/* messageOf */.bD)(error)}); nothing of this run's image is verified`);
+}
+/**
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
+ * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ */
+async function tagByApi(client, name, digest, tags, reporter) {
+    try {
+        const manifest = await client.getManifest(name, digest);
+        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
+        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
+        return true;
+    }
+    catch (error) {
+        reporter.info(`The registry API did not take the extra tags (${(0,core_text/* messageOf */.bD)(error)}); pushing them with docker`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/result.ts
+
+function resultOf(o) {
+    return {
+        digest: o.verified?.digest ?? '',
+        imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
+        imageRefs: o.verified
+            ? (o.verified.repositories ?? [o.verified.repository]).map(r => `${r}@${o.verified.digest}`)
+            : [],
+        imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
+        tags: o.refs,
+        platformDigests: o.verified
+            ? (0,verify/* platformDigests */.Hm)(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform)
+            : {},
+        size: o.image?.size ?? o.verified?.described?.size ?? 0,
+        buildx: o.metadata ?? {},
+        builder: o.builder,
+        durations: o.durations
+    };
+}
+
+// EXTERNAL MODULE: ./src/registry/blobs.ts + 1 modules
+var blobs = __nccwpck_require__(4147);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/registry/oci.ts
+var oci = __nccwpck_require__(5526);
+;// CONCATENATED MODULE: ./src/pipeline/sbom.ts
+// SBOM files: BuildKit puts each platform's SBOM inside the pushed index, as an in-toto statement in that
+// platform's attestation manifest; actions/attest and scanners want a file. Each platform's SPDX document
+// is written as the registry serves it (the statement's predicate), from the registry, after verification.
+
+
+
+
+
+const SPDX_PREDICATE = 'https://spdx.dev/Document';
+const IN_TOTO = 'application/vnd.in-toto+json';
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+const PREDICATE_TYPE = 'in-toto.io/predicate-type';
+const sbom_parse = (body, what) => {
+    try {
+        const value = JSON.parse(body.toString('utf8'));
+        if (value && typeof value === 'object')
             return value;
-        const host = hostOf(value);
-        gitHosts.add(host);
-        // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
-        // against a local git server), so an http URL keeps its userinfo, masked as before.
-        const m = /^(https:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value);
-        if (!m)
-            return value;
-        const [user, password] = splitUserinfo(m[2]);
-        if (user === 'x-access-token' && password)
-            secrets.set(`GIT_AUTH_TOKEN.${host}`, password);
+    }
+    catch {
+        // reported below
+    }
+    throw new errors/* RegistryError */.gl(`${what} is not a JSON object`, 'fatal');
+};
+/**
+ * Whether the build asked BuildKit for SBOM attestations (`sbom`, or an `attests` line of type sbom): only
+ * then are the attestation manifests read, so that other builds cost no extra registry request.
+ */
+function asksForSbom(inputs) {
+    const sbom = inputs.sbom.trim().toLowerCase();
+    if (sbom !== '' && sbom !== 'false')
+        return true;
+    return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
+}
+/** File name for a platform: `linux/arm/v7` → `linux-arm-v7.spdx.json`. */
+const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
+/**
+ * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
+ * The first SPDX statement of a platform is its SBOM; an index without SBOM attestations gives {}.
+ */
+async function readSboms(client, repo, index, platformDigests) {
+    const entries = sbom_parse(index.body, `the index ${index.digest}`).manifests;
+    if (!Array.isArray(entries))
+        return {};
+    const platformOf = new Map(Object.entries(platformDigests).map(([p, d]) => [d, p]));
+    const out = {};
+    for (const d of entries) {
+        if (d.annotations?.[REFERENCE_TYPE] !== 'attestation-manifest')
+            continue;
+        const platform = platformOf.get(d.annotations[REFERENCE_DIGEST] ?? '');
+        if (!platform || platform in out)
+            continue;
+        const manifest = await client.getManifest(repo, d.digest);
+        const layer = (sbom_parse(manifest.body, `the attestation manifest ${d.digest}`).layers ?? []).find(l => l.mediaType === IN_TOTO && l.annotations?.[PREDICATE_TYPE] === SPDX_PREDICATE);
+        if (!layer)
+            continue;
+        const statement = sbom_parse(await (0,blobs/* getSmallBlob */.Th)(client, repo, layer.digest), `the SBOM statement ${layer.digest}`);
+        // The layer's annotation is the registry's word; the statement must say the same.
+        if (statement.predicateType !== SPDX_PREDICATE ||
+            !statement.predicate ||
+            typeof statement.predicate !== 'object')
+            throw new errors/* RegistryError */.gl(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
+        out[platform] = statement.predicate;
+    }
+    return out;
+}
+/**
+ * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
+ * so later steps of the job read them); platform → path. Nothing to write, no directory.
+ */
+async function writeSboms(sboms, tempRoot) {
+    const platforms = Object.keys(sboms);
+    if (!platforms.length)
+        return {};
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
+    const out = {};
+    for (const platform of platforms) {
+        const file = external_node_path_default().join(dir, sbomFileName(platform));
+        await (0,promises_.writeFile)(file, JSON.stringify(sboms[platform]));
+        out[platform] = file;
+    }
+    return out;
+}
+/** The SBOM files of what `repo` serves as `digest`, when it is an index that carries SBOM attestations. */
+async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
+    if (!(0,oci/* isIndex */.nw)(manifest.mediaType))
+        return {};
+    return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
+}
+/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
+async function sbomsOf(client, repo, manifest, platformDigests, deps) {
+    if (!deps.tempRoot || !manifest)
+        return {};
+    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
+    for (const [platform, file] of Object.entries(files))
+        deps.reporter.info(`SBOM (${platform}): ${file}`);
+    return files;
+}
+
+// EXTERNAL MODULE: ./src/registry/cloud/detect.ts
+var detect = __nccwpck_require__(2382);
+// EXTERNAL MODULE: ./src/log/masks.ts
+var masks = __nccwpck_require__(5831);
+;// CONCATENATED MODULE: ./src/pipeline/cloud-logins.ts
+
+
+class Logins {
+    byRegistry = new Map();
+    tokens = new Map();
+    opts;
+    /** Token service calls made this run, per registry. */
+    calls = new Map();
+    constructor(logins, opts) {
+        for (const login of logins)
+            this.byRegistry.set(login.registry, login);
+        this.opts = opts;
+    }
+    /** The username and password for `login`, masked before they are returned. */
+    async resolve(login) {
+        const { reporter } = this.opts;
+        // A secret access key given as the password is masked like any password.
+        (0,masks/* credentialSecrets */.DJ)(login.username, login.password).forEach(v => reporter.setSecret(v));
+        if (!login.cloud)
+            return { username: login.username, password: login.password };
+        const token = await this.token(login, login.cloud);
+        return { username: token.username, password: token.password };
+    }
+    /** The registry client's credentials: a cloud login's token for its registry, `fallback` for the rest. */
+    lookup(fallback) {
+        return async (registry) => {
+            const login = this.byRegistry.get(registry);
+            if (login?.cloud)
+                return this.resolve(login);
+            return fallback?.(registry);
+        };
+    }
+    token(login, cloud) {
+        const now = this.opts.now ?? Date.now;
+        const cached = this.tokens.get(login.registry);
+        // A failed fetch stays failed: a refusal is not asked again within the run.
+        if (cached && !(cached.token && cached.token.expiresAt <= now()))
+            return cached.promise;
+        const entry = { promise: this.fetch(login, cloud) };
+        entry.promise.then(token => (entry.token = token), () => { });
+        this.tokens.set(login.registry, entry);
+        return entry.promise;
+    }
+    async fetch(login, cloud) {
+        const { reporter, attempts, timeoutMs } = this.opts;
+        this.calls.set(login.registry, (this.calls.get(login.registry) ?? 0) + 1);
+        let token;
+        if (cloud.kind === 'hub-oidc') {
+            const idToken = this.opts.idToken;
+            if (!idToken)
+                throw new Error(`Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`);
+            const { hubOidcToken } = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 7486));
+            token = await hubOidcToken({
+                registry: login.registry,
+                username: login.username,
+                settings: cloud,
+                idToken,
+                attempts,
+                timeoutMs,
+                sleep: this.opts.sleep,
+                onRetry: m => reporter.warning(m),
+                onSecret: v => reporter.setSecret(v)
+            });
+        }
+        else {
+            const { ecrToken } = await __nccwpck_require__.e(/* import() */ 51).then(__nccwpck_require__.bind(__nccwpck_require__, 4051));
+            token = await ecrToken({
+                registry: login.registry,
+                public: cloud.kind === 'ecr-public',
+                region: cloud.region,
+                registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
+                accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
+                attempts,
+                timeoutMs
+            });
+        }
+        // Masked before anything can print or send it.
+        (0,masks/* credentialSecrets */.DJ)(token.username, token.password).forEach(v => reporter.setSecret(v));
+        const until = Number.isFinite(token.expiresAt)
+            ? `, valid until ${new Date(token.expiresAt).toISOString()}`
+            : '';
+        reporter.info(`Got a login for ${login.registry} from ${(0,detect/* cloudService */.rf)(cloud)}${until}`);
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
+// The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
+// and where results go; both call execute().
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
+
+/**
+ * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
+ * again whatever happens.
+ */
+async function execute(inputs, opts) {
+    const env = opts.env ?? process.env;
+    const userConfigDir = dockerConfigDir(env);
+    // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
+    // an input error.
+    const buildx = (0,docker_docker/* hasBuildxPlugin */.SA)(userConfigDir, env);
+    (0,parse/* checkBuilder */.ub)(inputs, buildx);
+    // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+    const release = (0,exec/* guardSignals */.xH)();
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
+    opts.onWorkDir?.(workDir);
+    try {
+        const configDir = external_node_path_default().join(workDir, 'docker-config');
+        // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
+        const tmp = external_node_path_default().join(workDir, 'tmp');
+        const [[defaults, git]] = await Promise.all([
+            loadGitContext(m => opts.reporter.warning(m), env).then(async (ctx) => {
+                // What the event does not carry comes from the repository API (a schedule's default branch, a
+                // commit's date), so the metadata is made once, after it.
+                const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env };
+                const sha = commitDateWanted(inputs, ctx);
+                const [repository, commitDate] = await Promise.all([
+                    loadRepository(ctx, api),
+                    sha ? loadCommitDate(ctx, sha, api) : undefined
+                ]);
+                const facts = { defaultBranch: repository.defaultBranch, commitDate };
+                const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels);
+                // Before the login and the build: rules that tag nothing for this event cannot be pushed.
+                checkTagged(inputs, meta, ctx);
+                return [meta, gitOrigin(ctx, env)];
+            }),
+            createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
+            (0,promises_.mkdir)(tmp, { mode: 0o700 })
+        ]);
+        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
+        defaults.warnings.forEach(w => opts.reporter.warning(w));
+        if (inputs.tagRules.length)
+            opts.reporter.info(`Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`);
+        opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
+        // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
+        const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
+            docker: new docker_docker/* Docker */.Jg((0,docker_docker/* createExecRunner */.Sf)(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+            reporter: opts.reporter,
+            workDir,
+            credentials: credentialsFromDockerConfig(configDir),
+            dockerConfig: configDir,
+            labels: defaults.labels,
+            defaultTags: defaults.tags,
+            buildx,
+            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
+            git,
+            registryBounds: (0,bounds/* registryBoundsFrom */.z4)(env),
+            tempRoot: opts.tempRoot,
+            idToken: opts.idToken
+        });
+        // From sources, the labels and annotations are those on what was pushed, not those a build would set.
+        const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined };
+        return { ...result, meta: { version: defaults.version, labels, annotations, levels } };
+    }
+    catch (error) {
+        throw cancelledOr(error);
+    }
+    finally {
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        release();
+    }
+}
+/** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
+function cancelledOr(error) {
+    if (!exec/* runCancelled */.LJ.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
+        return error;
+    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(exec/* runCancelled */.LJ.reason)})`, 'fatal');
+}
+function gitOrigin(ctx, env) {
+    const run = env.GITHUB_RUN_ID?.trim();
+    return {
+        serverUrl: ctx.serverUrl,
+        defaultContext: ctx.repository ? (0,git_context/* defaultGitContext */.n5)(ctx, env) : undefined,
+        repository: ctx.repository || undefined,
+        runUrl: ctx.repository && run
+            ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+            : undefined
+    };
+}
+async function runPipeline(inputs, given) {
+    // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
+    const logins = given.logins ??
+        new Logins(inputs.logins, {
+            reporter: given.reporter,
+            attempts: inputs.retries,
+            timeoutMs: boundsOf(given).requestMs,
+            idToken: given.idToken,
+            sleep: given.sleep
+        });
+    const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
+    // One client per registry for the run: the reachability check and verification share its connections
+    // and tokens.
+    const pushes = (0,pipeline_plan/* destinations */.uC)(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
+    const clients = new Map();
+    if (pushes)
+        for (const { registry } of inputs.targets)
+            if (!clients.has(registry))
+                clients.set(registry, registryClient(registry, inputs, deps));
+    // Source registries (sources only) get clients of their own; the same object for the same host.
+    const clientFor = (registry) => {
+        let c = clients.get(registry);
+        if (!c)
+            clients.set(registry, (c = registryClient(registry, inputs, deps)));
+        return c;
+    };
+    const waitedBefore = (0,exec/* processTime */.$A)();
+    // A cancel ends every request in flight, and any later one at once.
+    const closeAll = () => {
+        for (const client of clients.values())
+            client.close();
+    };
+    exec/* runCancelled */.LJ.addEventListener('abort', closeAll);
+    try {
+        const verification = { requests: 0 };
+        const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
+        const counts = {
+            docker: deps.docker.calls,
+            registry: requests(clients),
+            verification: verification.requests,
+            ...moved
+        };
+        deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
+        // The time spent waiting on docker: the rest of the run's wall time is the action's own.
+        const durations = { ...result.durations, docker: Math.round((0,exec/* processTime */.$A)() - waitedBefore) };
+        return { ...result, durations, counts };
+    }
+    finally {
+        exec/* runCancelled */.LJ.removeEventListener('abort', closeAll);
+        closeAll();
+    }
+}
+const boundsOf = (deps) => deps.registryBounds ?? (0,bounds/* registryBoundsFrom */.z4)({});
+function registryClient(registry, inputs, deps) {
+    const client = new api/* RegistryClient */.bP({
+        registry,
+        credentials: deps.credentials,
+        attempts: inputs.retries,
+        timeoutMs: boundsOf(deps).requestMs,
+        onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
+        // Every token and credential the client obtains is masked before it is used.
+        onSecret: value => deps.reporter.setSecret(value),
+        sleep: deps.sleep,
+        insecure: async () => {
+            const insecure = await (0,docker_docker/* dockerTreatsAsInsecure */.oW)(deps.docker, registry);
+            if (insecure)
+                deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
+            return insecure;
+        }
+    });
+    if (exec/* runCancelled */.LJ.aborted)
+        client.close();
+    return client;
+}
+async function phases(inputs, deps, clients, 
+/** Told how many registry requests the verification made (the benchmark reports it). */
+verification, clientFor) {
+    const { docker, reporter } = deps;
+    const durations = {};
+    // An input that needs a newer buildx fails here, before anything is written or sent.
+    if (deps.buildx)
+        await checkVersionGates(inputs, docker);
+    const plan = await (0,pipeline_plan/* makePlan */.Cs)(inputs, { ...deps, buildx: deps.buildx ?? false });
+    const builder = plan.buildx ? 'buildx' : 'classic';
+    // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
+    // a build. The logins come first, so that the check sees the credentials they stored.
+    if (inputs.logins.length)
+        await (0,log_reporter/* timed */.ay)(durations, 'login', () => logIn(inputs, deps));
+    // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+    if (isEvaluation(inputs)) {
+        await reporter.group(`Build (call: ${inputs.call})`, () => (0,log_reporter/* timed */.ay)(durations, 'build', () => evaluate(inputs, plan, deps)));
+        return resultOf({ refs: [], builder, durations, iid: '' });
+    }
+    if (clients.size)
+        await (0,log_reporter/* timed */.ay)(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
+    // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
+    if (inputs.sources.length && clients.size) {
+        // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
+        const { fromSources } = await __nccwpck_require__.e(/* import() */ 486).then(__nccwpck_require__.bind(__nccwpck_require__, 1486));
+        const promoted = await fromSources(inputs, plan, {
+            reporter,
+            docker,
+            workDir: deps.workDir,
+            clientFor,
+            sleep: deps.sleep,
+            durations,
+            verification,
+            bounds: boundsOf(deps)
+        });
+        const [first] = plan.targets;
+        const client = clients.get(first.registry);
+        const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined;
+        return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) };
+    }
+    const built = await reporter.group('Build', () => (0,log_reporter/* timed */.ay)(durations, 'build', () => build(inputs, plan, deps)));
+    // With buildx the image is known by its config digest, as build-push-action gives it.
+    const config = built.metadata['containerimage.config.digest'];
+    const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
+    const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
+    if (!clients.size) {
+        const image = plan.local === 'yes'
+            ? await inspectBuilt(docker, built, plan.build.refs)
+            : plan.local === 'maybe'
+                ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
+                : undefined;
+        return resultOf({ ...outcome, image });
+    }
+    const pushed = await reporter.group('Push', () => (0,log_reporter/* timed */.ay)(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
+    const verified = await reporter.group('Verify', () => (0,log_reporter/* timed */.ay)(durations, 'verify', async () => {
+        const before = requests(clients);
+        const result = await (0,verify/* verifyTargets */.I6)(plan.targets, clients, pushed, built, reporter);
+        verification.requests = requests(clients) - before;
+        return result;
+    }));
+    const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
+    const count = plan.targets.reduce((n, t) => n + t.tags.length, 0);
+    reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`);
+    const result = resultOf({ ...outcome, image: pushed.image, verified });
+    if (!asksForSbom(inputs))
+        return result;
+    const [first] = plan.targets;
+    const sboms = await sbomsOf(clients.get(first.registry), first.name, verified.manifest, result.platformDigests, deps);
+    return { ...result, sboms };
+}
+const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
+
+// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
+var registry_auth = __nccwpck_require__(3477);
+;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
+// The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
+// artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
+
+
+/**
+ * Docker Hub's registry API host. `docker.io` is only a name: attest's registry client (@sigstore/oci)
+ * sends its requests to the host in the subject name and matches the docker config's `auths` key
+ * (`https://index.docker.io/v1/`) by that host, so Docker Hub subjects are named with it.
+ */
+const HUB_API_HOST = 'index.docker.io';
+/** The fully qualified repository, lowercase and without a tag, as attest's `subject-name` wants it. */
+function subjectName(target) {
+    const host = (0,reference/* isDockerHub */.gr)(target.registry) ? HUB_API_HOST : target.registry;
+    return `${host}/${(0,reference/* remotePath */.QZ)(target.registry, target.image)}`.toLowerCase();
+}
+/** Every target's subject name, in the order of the targets, each once. */
+const subjectNames = (targets) => [...new Set(targets.map(subjectName))];
+/** One `oci://<name>@<digest>` line per pushed image; none when nothing was pushed. */
+const artifactLines = (names, digest) => digest ? names.map(name => `oci://${name}@${digest}`) : [];
+/**
+ * Appends `lines` to the runner's GITHUB_ARTIFACTS file, after what earlier writers left in it (on a line
+ * of its own even when they left no newline). Nothing without a file or without lines.
+ */
+async function declareArtifacts(file, lines) {
+    if (!file || !lines.length)
+        return;
+    const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    });
+    const separator = before && !before.endsWith('\n') ? '\n' : '';
+    await (0,promises_.appendFile)(file, `${separator}${lines.join('\n')}\n`);
+}
+/** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
+async function declarePushed(inputs, digest, env = process.env) {
+    if (!inputs.declareArtifacts || !env.GITHUB_ARTIFACTS)
+        return [];
+    const lines = artifactLines(subjectNames(inputs.targets), digest);
+    await declareArtifacts(env.GITHUB_ARTIFACTS, lines);
+    return lines;
+}
+
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var env = __nccwpck_require__(7038);
+;// CONCATENATED MODULE: ./src/metadata/outputs.ts
+
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/**
+ * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
+ * says where the annotations are when the run knows it (a merged index holds them at `index` only),
+ * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+ */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
+    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        tagNames: tagNames(fullTags),
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** `registry/image:tag` → `tag`, each once, in order. */
+const tagNames = (fullTags) => [
+    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
+];
+/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
+const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
+/**
+ * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
+ * with the outputs' own values. Only where the tags come from rules, where this step stands in for
+ * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvExports(inputs, outputs) {
+    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
+        return {};
+    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
+        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+        outputs[name] ?? ''
+    ]));
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function outputs_separatorOf(name, inputs) {
+    const sep = name === 'tags' || name === 'tag-names'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+function metadata(inputs, result) {
+    return {
+        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+        ...result.buildx,
+        image: inputs.image,
+        registry: inputs.registry,
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
+        imageid: result.imageid,
+        tags: result.tags,
+        'platform-digests': result.platformDigests,
+        builder: result.builder,
+        pushed: result.digest !== '',
+        size: result.size,
+        durations: result.durations,
+        counts: result.counts
+    };
+}
+/** The outputs by name with their own types; the CLI prints this object with --json. */
+function typedOutputs(inputs, result) {
+    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const names = subjectNames(inputs.targets);
+    return {
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
+        'image-name': names[0] ?? '',
+        'image-names': names,
+        imageid: result.imageid,
+        tags: result.tags,
+        'platform-digests': result.platformDigests,
+        'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
+        'sbom-paths': result.sboms ?? {},
+        metadata: metadata(inputs, result),
+        // metadata-action's outputs, with its separators and shapes
+        version: meta.version,
+        'tag-names': meta.tagNames,
+        labels: meta.labels,
+        annotations: meta.annotations,
+        json: meta.json
+    };
+}
+/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
+function outputs(inputs, result) {
+    return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
+        name,
+        typeof value === 'string'
+            ? value
+            : Array.isArray(value)
+                ? value.join(separatorOf(name, inputs))
+                : JSON.stringify(value)
+    ]));
+}
+/**
+ * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
+ * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
+ * manifests, which a registry we do not control writes.
+ */
+const code = (s) => `\`${s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
+function humanSize(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
+    }
+    return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+}
+function summaryMarkdown(inputs, result) {
+    const rows = [
+        ['Image', code(`${inputs.registry}/${inputs.image}`)],
+        ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
+        ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
+        // A promotion or merge has no local image, so no image ID.
+        ...(result.imageid ? [['Image ID', code(result.imageid)]] : []),
+        ['Builder', result.builder],
+        ...Object.entries(result.platformDigests).map(([p, d]) => [
+            `Platform ${code(p)}`,
+            code(d)
+        ]),
+        ['Size', result.size ? humanSize(result.size) : '_n/a_'],
+        ...Object.entries(result.durations).map(([k, v]) => [
+            `${k} time`,
+            `${(v / 1000).toFixed(1)} s`
+        ])
+    ];
+    const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
+    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
+    return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** The released version; a test keeps it equal to package.json's. */
+const VERSION = '0.2.0';
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
+// the usage text and the mapping onto inputs all come from the input table.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** parseArgs options: one per input, plus the CLI's own. */
+const OPTIONS = {
+    ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
+        (0,table/* flagName */.GI)(key),
+        row.kind === 'boolean' || row.cli.from === 'stdin'
+            ? { type: 'boolean' }
+            : { type: 'string', multiple: (0,table/* isListKind */.BB)(row.kind) }
+    ])),
+    json: { type: 'boolean' },
+    version: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+const FLAG_ROWS = [
+    ...table/* ROWS */.Ir.map(([key, row]) => [
+        `--${(0,table/* flagName */.GI)(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
+        row.cli.help
+    ]),
+    ['--json', 'print the outputs as one JSON object'],
+    ['--version', 'print the version'],
+    ['-h, --help', 'show this help']
+];
+/** The help column starts two spaces past the longest flag, so no flag runs into its text. */
+const FLAG_WIDTH = Math.max(...FLAG_ROWS.map(([left]) => left.length)) + 2;
+const USAGE = [
+    'Usage: build-tag-push --image PATH [options]',
+    '',
+    'Build a container image, tag it, push it, and print the digest the registry really serves.',
+    '',
+    ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
+    '',
+    'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+].join('\n');
+class UsageError extends Error {
+}
+/** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
+function rawValue(key, row, value, env) {
+    if (row.kind === 'boolean') {
+        if (value === undefined)
+            return row.default;
+        // `--no-push` sets push to false; `--pull` sets pull to true.
+        return String((0,table/* flagName */.GI)(key).startsWith('no-') && row.default === 'true' ? !value : value);
+    }
+    const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+    if (row.cli.from === 'file')
+        return items.map(file => fromFile((0,table/* flagName */.GI)(key), file)).join('\n');
+    if (row.cli.from === 'env-name')
+        return fromEnvName((0,table/* flagName */.GI)(key), items[0], env);
+    if (row.cli.from === 'env')
+        return items.map(spec => csvQuoted(fromEnv((0,table/* flagName */.GI)(key), spec, env))).join('\n');
+    // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
+    if (row.kind !== 'list')
+        return items.map(csvQuoted).join('\n');
+    return items.join('\n');
+}
+const csvQuoted = (item) => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item);
+/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
+function fromEnvName(flag, name, env) {
+    if (name === undefined)
+        return env.GITHUB_TOKEN ?? '';
+    const value = env[name];
+    if (value === undefined)
+        throw new UsageError(`--${flag}: environment variable ${name} is not set`);
+    return value;
+}
+/** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
+function fromEnv(flag, spec, env) {
+    const kv = (0,core_text/* splitKeyValue */.px)(spec);
+    if (!kv || kv.key === '')
+        throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`);
+    const value = env[kv.value];
+    if (value === undefined)
+        throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
+    return `${kv.key}=${value}`;
+}
+/** A value kept out of argv: the flag names the file that holds it. */
+function fromFile(flag, file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${(0,core_text/* messageOf */.bD)(error)}`);
+    }
+}
+/** Maps flags onto the action's input names, so both ends share one validator. */
+function flagsToInputs(values, env, password) {
+    return new Map(table/* ROWS */.Ir.map(([key, row]) => [
+        (0,table/* inputName */.yu)(key),
+        row.cli.from === 'stdin' ? password : rawValue(key, row, values[(0,table/* flagName */.GI)(key)], env)
+    ]));
+}
+/** The CLI has no runner to mask secrets, so it masks them itself. */
+const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text);
+/** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
+const cliTerm = (names) => names
+    .map(n => {
+    const found = (0,table/* rowByName */.TJ)(n);
+    return found ? `--${(0,table/* flagName */.GI)(found[0])}` : n;
+})
+    .join(' and ');
+const words = (message) => (0,parse/* renderInputRefs */.nx)(message, cliTerm);
+/** Phases on stderr with their durations; docker's own output streams there too. */
+function cliReporter(err, secrets) {
+    const say = (prefix, m) => void err.write(`${prefix}${maskAll(words(m), secrets)}\n`);
+    return {
+        info: m => say('', m),
+        notice: m => say('notice: ', m),
+        warning: (m, where) => say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
+        debug: m => {
+            if (process.env.BTP_DEBUG)
+                say('debug: ', m);
+        },
+        setSecret: v => secrets.push(v),
+        group: async (name, fn) => {
+            const start = performance.now();
+            err.write(`==> ${name}\n`);
+            try {
+                return await fn();
+            }
+            finally {
+                err.write(`<== ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
+            }
+        }
+    };
+}
+/** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
+function flagMessage(error) {
+    return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
+}
+async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+    let values;
+    try {
+        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+    }
+    catch (error) {
+        io.stderr.write(`build-tag-push: ${(0,core_text/* messageOf */.bD)(error)}\n\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.help) {
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    if (values.version) {
+        io.stdout.write(`build-tag-push ${VERSION}\n`);
+        return 0;
+    }
+    const secrets = [];
+    const reporter = cliReporter(io.stderr, secrets);
+    const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8') : '';
+    secrets.push(...(0,masks/* credentialSecrets */.DJ)(String(values.username ?? ''), password.trim()));
+    let inputs;
+    const start = performance.now();
+    try {
+        const map = flagsToInputs(values, process.env, password);
+        const registryAuth = map.get('registry-auth') ?? '';
+        if (registryAuth.trim()) {
+            await (0,registry_auth/* loadRegistryAuthParser */.DC)();
+            for (const login of (0,registry_auth/* credentialsIn */.Wr)(registryAuth))
+                secrets.push(...(0,masks/* credentialSecrets */.DJ)(login.username, login.password));
+        }
+        for (const line of (map.get('secrets') ?? '').split('\n')) {
+            const value = (0,core_text/* splitKeyValue */.px)(line)?.value.trim();
+            if (value)
+                secrets.push(value);
+        }
+        const parsed = (0,parse/* parseInputs */.TL)(name => map.get(name) ?? '');
+        // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
+        if (parsed.inputs.keepLogin)
+            throw new parse/* InputError */.dz('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
+        parsed.notices.forEach(n => reporter.notice(n));
+        inputs = parsed.inputs;
+        secrets.push(...(0,masks/* urlSecrets */.Fn)(inputs.context), inputs.githubToken);
+        // Printed only once it passed: a rejected input gets its one error line and nothing else.
+        io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
+    }
+    catch (error) {
+        if (error instanceof parse/* InputError */.dz || error instanceof UsageError) {
+            io.stderr.write(`build-tag-push: ${error instanceof parse/* InputError */.dz ? flagMessage(error) : error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    try {
+        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out: io.stderr });
+        // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
+        for (const line of await declarePushed(inputs, result.digest))
+            reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`);
+        if (values.json)
+            io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`);
+        else {
+            io.stdout.write(result.digest
+                ? `${result.imageRef}\n`
+                : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`);
+        }
+        reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+        return 0;
+    }
+    catch (error) {
+        // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
+        if (error instanceof parse/* InputError */.dz) {
+            io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
+            return 2;
+        }
+        const where = (0,log_reporter/* whereOf */.de)(error);
+        const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+        io.stderr.write(`build-tag-push: error: ${at}${maskAll((0,core_text/* oneLine */.TN)(words((0,core_text/* messageOf */.bD)(error))), secrets)}\n`);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   eo: () => (/* binding */ envMs),
+/* harmony export */   mE: () => (/* binding */ grownMs),
+/* harmony export */   wW: () => (/* binding */ MIN_THROUGHPUT)
+/* harmony export */ });
+// Time bounds that grow with what is moved, and their overrides from the environment (the tests shrink
+// them): one rule for docker pushes and for blob copies between registries.
+/** The slowest transfer taken for a healthy one: 1 MiB/s. */
+const MIN_THROUGHPUT = 1024 * 1024;
+/** A positive integer of milliseconds from `env[name]`, or `fallback` when unset or not one. */
+function envMs(env, name, fallback) {
+    const value = env[name]?.trim();
+    return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback;
+}
+/** At least `minMs`, and as long as `size` bytes take at MIN_THROUGHPUT (0: unknown, the minimum). */
+function grownMs(minMs, size = 0) {
+    return Math.max(minMs, Math.ceil((Math.max(size, 0) / MIN_THROUGHPUT) * 1000));
+}
+/** 4000 → "4", 2500 → "2.5". */
+const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
+
+
+/***/ }),
+
+/***/ 7571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   f$: () => (/* binding */ actionTerm),
+/* harmony export */   nx: () => (/* binding */ renderInputRefs)
+/* harmony export */ });
+// How a message names an input without knowing which interface shows it: a marker that the action renders
+// as input names and the CLI as --flags. A leaf, so that the reference grammar can name inputs too.
+/**
+ * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
+ * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
+ */
+const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+// eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
+const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+/** Replaces every ref() in `text` with `term(names)`. */
+const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
+/** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
+const actionTerm = (names) => names.length === 1
+    ? `the "${names[0]}" input`
+    : `the ${names
+        .map(n => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JC: () => (/* binding */ imageProblem),
+/* harmony export */   Jk: () => (/* binding */ repository),
+/* harmony export */   Q8: () => (/* binding */ hostProblem),
+/* harmony export */   QZ: () => (/* binding */ remotePath),
+/* harmony export */   T7: () => (/* binding */ registryProblem),
+/* harmony export */   Ts: () => (/* binding */ HUB_AUTH_KEY),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cC: () => (/* binding */ splitHostPort),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   gr: () => (/* binding */ isDockerHub),
+/* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
+/* harmony export */   l5: () => (/* binding */ normalizeRegistry),
+/* harmony export */   nz: () => (/* binding */ nameLengthProblem),
+/* harmony export */   oc: () => (/* binding */ looksLikeHost),
+/* harmony export */   qH: () => (/* binding */ tagProblem),
+/* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   z9: () => (/* binding */ pathProblem)
+/* harmony export */ });
+/* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
+/* harmony import */ var _input_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7571);
+// The docker image reference grammar (github.com/distribution/reference v0.6, regexp.go and reference.go),
+// as pure functions. Two deliberate differences: a port must be 1-65535 (docker takes any digits), and
+// `imageProblem` judges an image once lowercased (the inputs layer lowercases it with a notice).
+
+/** `[\w][\w.-]{0,127}`; Go's `\w` is ASCII only. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** alpha-numeric [separator alpha-numeric]*, separator = `[._]|__|[-]+`. */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
+/** docker's `ipv6address`: no zone identifier, no embedded IPv4 tail. */
+const IPV6 = /^\[[A-Fa-f0-9:]+\]$/;
+/** digest-algorithm ":" digest-hex, as regexp.go's digestPat. */
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
+/** RepositoryNameTotalLengthMax: checked on the path after the domain, not on `host/path`. */
+const NAME_MAX = 255;
+const DOCKER_HUB = 'docker.io';
+/** The key docker uses for Docker Hub in config.json `auths`, and what credential helpers are asked for. */
+const HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+const HUB_ALIASES = new Set([
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com'
+]);
+const TAG_RULE = 'a tag is 1-128 characters of [A-Za-z0-9_.-] and must not start with "." or "-"';
+const PATH_RULE = 'path components are lowercase [a-z0-9] separated by ".", "_", "__" or "-", joined by "/"';
+const HOST_RULE = 'a registry is host[:port]: DNS labels of [A-Za-z0-9-] separated by ".", or an IPv6 address of hex digits ' +
+    'and ":" in brackets (no %zone, no embedded IPv4), and a port 1-65535';
+const LENGTH_RULE = `docker allows a repository path of at most ${NAME_MAX} characters`;
+/** Returns an explanation when `tag` is not a valid tag, otherwise undefined. */
+function tagProblem(tag) {
+    return TAG.test(tag) ? undefined : TAG_RULE;
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** `sha256:<hex>` and the like, as docker's reference grammar reads a digest. */
+function isValidDigest(digest) {
+    return DIGEST.test(digest);
+}
+/** Validates a repository path such as `my/nginx` (no host, no tag), exactly: uppercase is refused. */
+function pathProblem(path) {
+    if (path === '')
+        return 'it is empty';
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT.test(component))
+            return PATH_RULE;
+    }
+    return undefined;
+}
+/** `[::ffff:1.2.3.4]` written in hex, `[::ffff:102:304]`, or undefined when the tail is no IPv4 address. */
+function hexIPv6(bracketed) {
+    const m = /^\[([A-Fa-f0-9:]*:)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\]$/.exec(bracketed);
+    if (!m)
+        return undefined;
+    const [a, b, c, d] = m.slice(2).map(Number);
+    if ([a, b, c, d].some(n => n > 255))
+        return undefined;
+    return `[${m[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
+}
+/** Why a bracketed IPv6 host is outside docker's grammar. */
+function ipv6Problem(host) {
+    if (IPV6.test(host))
+        return undefined;
+    const zone = host.indexOf('%');
+    if (zone >= 0)
+        return `${JSON.stringify(host.slice(zone, -1))} is an IPv6 zone, which docker does not accept; ${HOST_RULE}`;
+    const hex = hexIPv6(host);
+    if (hex)
+        return `${host} embeds an IPv4 address, which docker does not accept; write it in hex, ${hex}; ${HOST_RULE}`;
+    return HOST_RULE;
+}
+/**
+ * Validates `host[:port]` against docker's `domainAndPort` (including `[::1]:5000`), with the port limited
+ * to 1-65535. Every answer contains HOST_RULE.
+ */
+function hostProblem(registry) {
+    let host = registry;
+    let port;
+    if (registry.startsWith('[')) {
+        const end = registry.indexOf(']');
+        if (end < 0)
+            return HOST_RULE;
+        host = registry.slice(0, end + 1);
+        const rest = registry.slice(end + 1);
+        if (rest !== '') {
+            if (!rest.startsWith(':'))
+                return HOST_RULE;
+            port = rest.slice(1);
+        }
+        const problem = ipv6Problem(host);
+        if (problem)
+            return problem;
+    }
+    else {
+        const colon = registry.lastIndexOf(':');
+        if (colon >= 0) {
+            host = registry.slice(0, colon);
+            port = registry.slice(colon + 1);
+        }
+        if (host === '' || !host.split('.').every(label => DOMAIN_COMPONENT.test(label)))
+            return HOST_RULE;
+    }
+    if (port !== undefined) {
+        if (!/^[0-9]+$/.test(port))
+            return HOST_RULE;
+        const n = Number(port);
+        if (n < 1 || n > 65535)
+            return `port ${port} is outside 1-65535; ${HOST_RULE}`;
+    }
+    return undefined;
+}
+/**
+ * The complete reason the `registry` input is unusable, or undefined. The action hands docker
+ * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
+ * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
+ * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
+ */
+function registryProblem(registry) {
+    if (registry === '')
+        return 'is empty; give host[:port], e.g. ghcr.io';
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'has a scheme; give host[:port] only, e.g. ghcr.io';
+    if (registry.includes('/'))
+        return `has a path; put the path in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`;
+    const problem = hostProblem(registry);
+    if (problem)
+        return `is not valid: ${problem}`;
+    if (registry !== 'localhost' && !registry.includes('.') && !registry.includes(':')) {
+        if (registry.toLowerCase() === 'localhost')
+            return `is read by docker as a Docker Hub namespace, not a host, unless written "localhost" in lowercase`;
+        return (`has no "." and no ":port" and is not "localhost", so docker would read ${JSON.stringify(`${registry}/<image>`)} as a ` +
+            `Docker Hub repository; give the port (e.g. "${registry}:443") or the full host name`);
+    }
+    return undefined;
+}
+/** `index.docker.io` and friends all mean Docker Hub. */
+function normalizeRegistry(registry) {
+    const lower = registry.toLowerCase();
+    return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry;
+}
+function isDockerHub(registry) {
+    return normalizeRegistry(registry) === DOCKER_HUB;
+}
+/**
+ * The repository path as the registry knows it: Docker Hub puts one-component names under `library/`.
+ */
+function remotePath(registry, path) {
+    return isDockerHub(registry) && !path.includes('/') ? `library/${path}` : path;
+}
+/** Fully qualified repository, e.g. `docker.io/library/nginx` or `localhost:5000/my/nginx`. */
+function repository(registry, path) {
+    return `${normalizeRegistry(registry)}/${remotePath(registry, path)}`;
+}
+/**
+ * docker's 255-character limit, on the repository path alone (the part after the domain, with the
+ * `library/` Docker Hub adds), as distribution/reference v0.6 checks it. dockerd 20.10 still counted
+ * `host/path`; the engine itself says so when it is that old.
+ */
+function nameLengthProblem(registry, path) {
+    const remote = remotePath(registry, path);
+    if (remote.length <= NAME_MAX)
+        return undefined;
+    const library = remote === path ? '' : ' (with the "library/" Docker Hub adds)';
+    return `the repository path is ${remote.length} characters long${library}; ${LENGTH_RULE}`;
+}
+/** Hosts that docker (and we) talk to over plain HTTP: loopback only. */
+function isLoopbackRegistry(registry) {
+    const h = splitHostPort(registry).host.toLowerCase();
+    return h === 'localhost' || h === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(h);
+}
+/**
+ * Docker treats the first component of a name as a registry host when it has a "." or ":" or is
+ * "localhost". On Docker Hub (the default registry) such an `image` means a host that belongs in the
+ * `registry` input; under any other registry a dotted first component is an ordinary path component.
+ */
+function looksLikeHost(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/**
+ * The complete reason the `image` input is unusable under `registry` (already normalized), or undefined.
+ * Judges the value once lowercased: undefined means `image.toLowerCase()` is a valid repository path.
+ * The answer follows the quoted value: `Invalid input "image": "<value>" <answer>`.
+ */
+function imageProblem(image, registry) {
+    if (image === '')
+        return 'is empty; give the repository path, e.g. "my/app"';
+    if (image.includes('@'))
+        return 'contains a digest; image is the repository path only';
+    const hub = isDockerHub(registry);
+    const slash = image.indexOf('/');
+    const first = slash < 0 ? image : image.slice(0, slash);
+    const lower = image.toLowerCase();
+    // An IPv6 address, or a host:port before a "/", can only be a registry host, never a path.
+    const bracketed = first.startsWith('[');
+    const hostPort = slash >= 0 && first.includes(':');
+    // With no registry given (Docker Hub, whose namespaces have no dots), a first component that is a
+    // valid host with a ".", or "localhost", is a host meant for the registry input, as docker reads it.
+    const hubHost = hub && slash >= 0 && looksLikeHost(first.toLowerCase()) && !hostProblem(first);
+    if (bracketed || hostPort || hubHost) {
+        const problem = hostProblem(first);
+        if (problem)
+            return `starts with ${JSON.stringify(first)}, a registry host but not a valid one (${problem}); a registry goes in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+        if (hub)
+            return `starts with a registry host; put ${JSON.stringify(first)} in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')}`;
+        return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
+            `give the host in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')} and only the repository path in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`);
+    }
+    if (image.includes(':'))
+        return `contains a tag; put tags in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('tags')}`;
+    const problem = pathProblem(lower);
+    if (problem)
+        return `is not a valid repository path: ${problem}`;
+    const length = nameLengthProblem(registry, lower);
+    if (length)
+        return `is too long: ${length}`;
+    return undefined;
+}
+/** `host[:port]` split into the host (IPv6 without brackets) and the port ('' when none). */
+function splitHostPort(registry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(registry);
+    if (bracketed)
+        return { host: bracketed[1], port: bracketed[2] ?? '' };
+    const m = /^(.*?)(?::(\d+))?$/.exec(registry);
+    return { host: m[1], port: m[2] ?? '' };
+}
+
+
+/***/ }),
+
+/***/ 7253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ isBuildStepFailure),
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   IP: () => (/* binding */ ClassifiedError),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   Zi: () => (/* binding */ NO_ENGINE),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports BUILD_STEP_FAILED, DEFAULT_BASE_MS, DEFAULT_MAX_MS, backoffMs, worstRetryMs */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+// Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
+
+/** An error that carries its classification, and optionally the server's Retry-After. */
+class ClassifiedError extends Error {
+    kind;
+    retryAfterMs;
+    constructor(message, kind, retryAfterMs) {
+        super(message);
+        this.kind = kind;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'ClassifiedError';
+    }
+}
+// Order matters: auth words win over transient ones ("unauthorized ... EOF" is still auth).
+const AUTH = [
+    /\b401\b/,
+    /\b403\b/,
+    /unauthori[sz]ed/i,
+    /\bdenied\b/i,
+    /authentication required/i,
+    /name[ _-]invalid/i,
+    /incorrect username or password/i,
+    /no basic auth credentials/i,
+    /forbidden/i
+];
+const TRANSIENT = [
+    /\b5[0-9][0-9]\b/,
+    /\b429\b/,
+    /toomanyrequests|too many requests/i,
+    /timed? ?out|timeout|deadline exceeded/i,
+    /connection reset|ECONNRESET/i,
+    /connection refused|ECONNREFUSED/i,
+    /\bEOF\b/,
+    /broken pipe|EPIPE/i,
+    // Go's wording when the peer drops a connection mid-request (containerd pushes through an io.Pipe).
+    /use of closed network connection|read\/write on closed pipe|server closed idle connection/i,
+    /connection aborted|ECONNABORTED|network is unreachable|no route to host/i,
+    /ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up/i,
+    /bad gateway|service unavailable|gateway time-?out|internal server error/i,
+    /blob upload unknown|blob upload invalid/i
+];
+/** What the docker CLI says when no engine answers at DOCKER_HOST. */
+const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
+// No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
+const FATAL = [NO_ENGINE];
+/**
+ * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
+ * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
+ * are any words in it: such a failure is never retried and never taken for an auth problem.
+ */
+const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
+/** Whether an error (or its message) says a build step failed: no hint applies to it. */
+const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
+/** Classifies free text such as docker's error line or an HTTP error line. */
+function classify(text) {
+    if (BUILD_STEP_FAILED.test(text))
+        return 'fatal';
+    if (AUTH.some(re => re.test(text)))
+        return 'auth';
+    if (FATAL.some(re => re.test(text)))
+        return 'fatal';
+    if (TRANSIENT.some(re => re.test(text)))
+        return 'transient';
+    return 'fatal';
+}
+function kindOf(err) {
+    if (err instanceof ClassifiedError)
+        return err.kind;
+    const code = err?.code;
+    if (typeof code === 'string' &&
+        /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
+        return 'transient';
+    return classify((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(err));
+}
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^[0-9]+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    // Only an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "-5" or "1.5".
+    if (!/^[A-Za-z]{3}, /.test(trimmed))
+        return undefined;
+    const at = Date.parse(trimmed);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+const DEFAULT_BASE_MS = 1000;
+const DEFAULT_MAX_MS = 15000;
+/** Full-jitter exponential backoff, floored by the server's Retry-After when it gave one. */
+function backoffMs(attempt, { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, random = Math.random }, retryAfterMs) {
+    const cap = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+    const jittered = Math.round(cap / 2 + (random() * cap) / 2);
+    return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4);
+}
+/**
+ * The longest retry() runs when each attempt ends within `attemptMs` and no Retry-After stretches a wait:
+ * every attempt with the longest wait before it, cut at `maxElapsedMs` (no attempt starts after that).
+ */
+function worstRetryMs(attemptMs, opts) {
+    let total = attemptMs;
+    for (let attempt = 1; attempt < opts.attempts; attempt++)
+        total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs;
+    return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs);
+}
+const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
+async function retry(fn, opts) {
+    const now = opts.now ?? Date.now;
+    const start = now();
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw aborted(opts.signal);
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (kindOf(error) !== 'transient')
+                throw error;
+            const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
+            const delayMs = backoffMs(attempt, opts, retryAfter);
+            const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
+            if (attempt >= opts.attempts || outOfTime)
+                throw gaveUp(error, attempt, outOfTime);
+            if (opts.signal?.aborted)
+                throw error;
+            opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error });
+            await abortable(delayMs, opts.sleep, opts.signal);
+        }
+    }
+}
+const aborted = (signal) => new ClassifiedError(`stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`, 'fatal');
+/**
+ * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
+ * is not kept alive by a backoff nobody waits for.
+ */
+function abortable(ms, sleep, signal) {
+    if (!signal)
+        return (sleep ?? realSleep)(ms);
+    return new Promise((resolve, reject) => {
+        let timer;
+        const stop = () => {
+            clearTimeout(timer);
+            reject(aborted(signal));
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        const done = () => {
+            signal.removeEventListener('abort', stop);
+            resolve();
+        };
+        if (sleep)
+            sleep(ms).then(done, reject);
         else
-            secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
-        return `${m[1]}${m[3]}`;
-    };
-    const resolved = {
-        context: strip(context),
-        buildContexts: named.map(n => join({ ...n, value: strip(n.value) }))
-    };
-    const given = new Set(inputs.secrets.map(line => (0,core_text/* splitKeyValue */.px)(line).key));
-    const tokenId = `GIT_AUTH_TOKEN.${githubHost}`;
-    const taken = [tokenId, 'GIT_AUTH_TOKEN', `GIT_AUTH_HEADER.${githubHost}`].some(id => given.has(id) || secrets.has(id));
-    if (inputs.githubToken && gitHosts.has(githubHost) && !taken)
-        secrets.set(tokenId, inputs.githubToken);
-    // A user's own secret of the same id wins: theirs is passed, ours not.
-    for (const id of given)
-        secrets.delete(id);
-    return { ...resolved, secrets: [...secrets].map(([key, value]) => ({ key, value })) };
+            timer = setTimeout(done, ms);
+    });
 }
-/** `user:password`, each percent-decoded as git decodes them. */
-function splitUserinfo(userinfo) {
-    const colon = userinfo.indexOf(':');
-    const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
-    return [(0,core_text/* percentDecoded */.oF)(user), (0,core_text/* percentDecoded */.oF)(password)];
+/** The last transient error, told how long we tried, so the one error line tells the whole story. */
+function gaveUp(error, attempt, outOfTime) {
+    if ((attempt === 1 && !outOfTime) || !(error instanceof Error))
+        return error;
+    error.message += outOfTime
+        ? ` (gave up after ${attempt} attempt(s): no time left for another)`
+        : ` (after ${attempt} attempts)`;
+    return error;
 }
+
+
+/***/ }),
+
+/***/ 2020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ YAML_TRUE),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   e7: () => (/* binding */ YAML_FALSE),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   oF: () => (/* binding */ percentDecoded),
+/* harmony export */   px: () => (/* binding */ splitKeyValue)
+/* harmony export */ });
+// Small text helpers that several layers need: one spelling of each.
+/** An error's message, whatever was thrown. */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
+function oneLine(text, max = Infinity) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
+function splitKeyValue(line) {
+    const eq = line.indexOf('=');
+    if (eq < 0)
+        return undefined;
+    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+}
+/** `%XX` escapes decoded as git and URL parsers decode userinfo; text that is not valid escaping stays as it is. */
+function percentDecoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
+const YAML_TRUE = /^(?:true|True|TRUE)$/;
+const YAML_FALSE = /^(?:false|False|FALSE)$/;
+/** A value quoted for a message, cut at 200 characters: enough to recognise it, never a page of input. */
+const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+
+
+/***/ }),
+
+/***/ 7170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jg: () => (/* binding */ Docker),
+  Bi: () => (/* reexport */ DockerError),
+  CH: () => (/* reexport */ buildArgs),
+  Sf: () => (/* reexport */ exec/* createExecRunner */.Sf),
+  oW: () => (/* reexport */ dockerTreatsAsInsecure),
+  SA: () => (/* binding */ hasBuildxPlugin),
+  nF: () => (/* binding */ pushedDigests)
+});
+
+// UNUSED EXPORTS: PUSH_MIN_MS, PUSH_MIN_THROUGHPUT, PUSH_PHASE, PUSH_STALL_MS, SHORT_DEADLINE_MS, boundsFrom, displayArgs, formatSeconds, insecureByConfig, lastMeaningfulLine, pushReportDigest, pushWatch, safeContext, stoppedError, withIgnoreError
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __nccwpck_require__(3881);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+;// CONCATENATED MODULE: ./src/docker/attests.ts
+// The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
+// entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
+// run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
+
+
+/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
+function fields(spec) {
+    return ((0,csv/* csvRecords */.Xc)(spec)[0] ?? []).map(field => {
+        const at = field.indexOf('=');
+        return at < 0
+            ? { key: field.trim(), value: '' }
+            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
+    });
+}
+/** Whether `spec` (an `attests` entry) is of attestation type `type`. */
+const isAttestation = (spec, type) => fields(spec).some(f => f.key === 'type' && f.value === type);
+/** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || fields(attrs).some(f => f.key === 'builder-id'))
+        return attrs;
+    return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
+}
+/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
+function provenanceArgs(provenance, builderId) {
+    if (provenance === '')
+        return [];
+    if (core_text/* YAML_FALSE */.e7.test(provenance))
+        return ['--provenance=false'];
+    if (core_text/* YAML_TRUE */.DG.test(provenance))
+        return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
+    return [`--provenance=${withBuilderId(provenance, builderId)}`];
+}
+/** `--attest` for each `attests` entry, less those `provenance` and `sbom` stand in for. */
+function attestArgs(inputs, builderId) {
+    const args = [];
+    for (const spec of inputs.attests) {
+        if (isAttestation(spec, 'provenance')) {
+            if (inputs.provenance === '')
+                args.push(`--attest=${withBuilderId(spec, builderId)}`);
+        }
+        else if (!(inputs.sbom !== '' && isAttestation(spec, 'sbom')))
+            args.push(`--attest=${spec}`);
+    }
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/docker/build-flags.ts
+// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
+// command line as the log shows it. Pure, table-tested.
+
+
+/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
+const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
+/**
+ * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
+ * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
+ */
+function optionArgs(inputs, plan, buildx) {
+    const args = [];
+    for (const host of inputs.addHosts)
+        args.push(`--add-host=${host}`);
+    if (inputs.network)
+        args.push(`--network=${inputs.network}`);
+    if (inputs.shmSize)
+        args.push(`--shm-size=${inputs.shmSize}`);
+    for (const limit of inputs.ulimit)
+        args.push(`--ulimit=${limit}`);
+    if (inputs.cgroupParent)
+        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
+    if (!buildx)
+        return args;
+    for (const entitlement of inputs.allow)
+        args.push(`--allow=${entitlement}`);
+    for (const context of plan.buildContexts ?? inputs.buildContexts)
+        args.push(`--build-context=${context}`);
+    for (const spec of inputs.ssh)
+        args.push(`--ssh=${spec}`);
+    for (const annotation of inputs.annotations)
+        args.push(`--annotation=${annotation}`);
+    args.push(...attestArgs(inputs, plan.builderId));
+    for (const stage of inputs.noCacheFilters)
+        args.push(`--no-cache-filter=${stage}`);
+    if (inputs.call)
+        args.push(`--call=${callArg(inputs.call)}`);
+    return args;
+}
+/** A context path that starts with "-" would be read as a flag. */
+const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
+/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
+function buildArgs(inputs, plan, buildx = false) {
+    const args = buildx ? ['buildx', 'build'] : ['build'];
+    if (buildx && inputs.builder)
+        args.push(`--builder=${inputs.builder}`);
+    if (plan.iidfile)
+        args.push(`--iidfile=${plan.iidfile}`);
+    if (inputs.file)
+        args.push(`--file=${inputs.file}`);
+    if (inputs.target)
+        args.push(`--target=${inputs.target}`);
+    for (const arg of inputs.buildArgs)
+        args.push(`--build-arg=${arg}`);
+    for (const label of plan.labels)
+        args.push(`--label=${label}`);
+    if (inputs.pull)
+        args.push('--pull');
+    if (inputs.noCache)
+        args.push('--no-cache');
+    args.push(...optionArgs(inputs, plan, buildx));
+    if (buildx) {
+        if (plan.metadataFile)
+            args.push(`--metadata-file=${plan.metadataFile}`);
+        if (inputs.platforms.length)
+            args.push(`--platform=${inputs.platforms.join(',')}`);
+        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
+            args.push(`--cache-from=${spec}`);
+        for (const spec of plan.cacheTo ?? inputs.cacheTo)
+            args.push(`--cache-to=${withIgnoreError(spec)}`);
+        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
+        if (inputs.sbom)
+            args.push(`--sbom=${inputs.sbom}`);
+        for (const s of plan.secretFiles ?? [])
+            args.push(`--secret=id=${s.id},src=${s.path}`);
+        for (const a of plan.annotations ?? [])
+            args.push(`--annotation=${a}`);
+        args.push(...(plan.exports ?? []));
+    }
+    for (const ref of plan.refs)
+        args.push(`--tag=${ref}`);
+    args.push(safeContext(plan.context ?? inputs.context));
+    return args;
+}
+/** A failed cache export must never fail a good build. */
+function withIgnoreError(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+/**
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
+ */
+function displayArgs(args) {
+    return ['docker', ...args]
+        .map(a => a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
+        .join(' ');
+}
+/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
+
+// EXTERNAL MODULE: ./src/core/bounds.ts
+var core_bounds = __nccwpck_require__(8630);
+;// CONCATENATED MODULE: ./src/docker/bounds.ts
+// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
+// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
+}
+
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(7253);
+;// CONCATENATED MODULE: ./src/docker/errors.ts
+
+
+class DockerError extends retry/* ClassifiedError */.IP {
+    command;
+    exitCode;
+    stderr;
+    constructor(command, exitCode, stderr, 
+    /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
+    own) {
+        const detail = lastMeaningfulLine(stderr);
+        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? (0,retry/* classify */.L8)(detail));
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'DockerError';
+    }
+}
+/** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
+function stoppedError(command, result, stop, subject) {
+    const on = subject ? ` on ${subject}` : '';
+    const own = stop.reason === 'signal'
+        ? {
+            message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
+            kind: 'fatal'
+        }
+        : stop.reason === 'stall'
+            ? {
+                message: `docker ${command} stalled: no progress for ${(0,core_bounds/* formatSeconds */.Xo)(stop.afterMs)} s${on}`,
+                kind: 'transient'
+            }
+            : {
+                message: `docker ${command} timed out after ${(0,core_bounds/* formatSeconds */.Xo)(stop.afterMs)} s${on}`,
+                kind: 'transient'
+            };
+    return new DockerError(command, result.exitCode, result.stderr, own);
+}
+/**
+ * docker's own final error line: the one that says what went wrong, and the only text a failure is
+ * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
+ * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
+ * closing `ERROR: ` line wins. Deprecation notices are skipped too.
+ */
+function lastMeaningfulLine(text) {
+    const lines = [];
+    let inNotice = false;
+    for (const raw of text.split(/\r?\n/)) {
+        // A notice is a "DEPRECATED:" line followed by indented continuation lines.
+        inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw));
+        if (!inNotice && raw.trim() !== '')
+            lines.push(raw.trim());
+    }
+    // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
+    const noEngine = lines.find(l => NO_ENGINE_LINE.test(l));
+    if (noEngine)
+        return noEngine.replace(/^(ERROR|docker):\s*/, '');
+    const own = lines.filter(l => !BUILD_LOG_LINE.test(l));
+    const last = (test) => own.findLastIndex(test);
+    let at = last(l => l.startsWith('ERROR: '));
+    if (at < 0)
+        at = last(l => /error|denied|unauthorized|failed|invalid/i.test(l));
+    if (at < 0)
+        at = own.length - 1;
+    return continued(own, at).replace(/^ERROR:\s*/, '');
+}
+/**
+ * A line with the lines that finish its sentence: git breaks `fatal: unable to connect to 127.0.0.1:` from
+ * `127.0.0.1[0: 127.0.0.1]: errno=Connection refused`, and docker adds `: exit status 128` on a line of its
+ * own. A line ending in ":" goes on, and so does one that the next line continues with ":".
+ */
+function continued(lines, at) {
+    if (at < 0)
+        return '';
+    let text = lines[at];
+    for (let i = at + 1; i < lines.length && (text.endsWith(':') || lines[i].startsWith(':')); i++)
+        text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`;
+    return text;
+}
+/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
+const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
+/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
+const BUILD_LOG_LINE = /^#\d+ /;
+/** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
+const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${retry/* NO_ENGINE */.Zi.source})`, 'i');
+
+// EXTERNAL MODULE: ./src/registry/oci.ts
+var oci = __nccwpck_require__(5526);
+// EXTERNAL MODULE: ./src/docker/exec.ts + 2 modules
+var exec = __nccwpck_require__(5338);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+;// CONCATENATED MODULE: ./src/docker/daemon.ts
+// What the engine says of a registry: whether its daemon.json lets it skip TLS (insecure-registries), as
+// dockerd decides it, asked only when HTTPS fails.
+
+
+/**
+ * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
+ * otherwise any of the host's addresses inside an insecure CIDR does.
+ */
+function insecureByConfig(config, registry, addresses) {
+    const named = config.IndexConfigs?.[registry];
+    if (named)
+        return named.Secure === false;
+    const cidrs = new external_node_net_.BlockList();
+    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+        const [net, bits] = cidr.split('/');
+        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
+            cidrs.addSubnet(net, Number(bits), type);
+    }
+    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+}
+/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
+async function dockerTreatsAsInsecure(docker, registry) {
+    const { host } = (0,reference/* splitHostPort */.cC)(registry);
+    const [config, addresses] = await Promise.all([
+        docker.registryConfig(),
+        (0,external_node_net_.isIP)(host)
+            ? [host]
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
+                .then(dns => dns.lookup(host, { all: true }))
+                .then(found => found.map(f => f.address), () => [])
+    ]);
+    return insecureByConfig(config, registry, addresses);
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
+// argv comes from pure builders so it can be table-tested.
+
+
+
+
+
+
+
+
+
+
+
+
+const PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/**
+ * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
+ * this runs on every build, and a `docker buildx version` would cost a process.
+ */
+function hasBuildxPlugin(configDir, env = process.env) {
+    if (env.DOCKER_BUILDKIT === '0')
+        return false;
+    let extra = [];
+    try {
+        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
+        extra = config.cliPluginsExtraDirs ?? [];
+    }
+    catch {
+        // no config: only the default places count
+    }
+    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
+}
+class Docker {
+    runner;
+    env;
+    /** Docker CLI processes spawned; the benchmark reports it. */
+    calls = 0;
+    bounds;
+    constructor(runner, env = process.env) {
+        this.runner = runner;
+        this.env = env;
+        this.bounds = boundsFrom(env);
+    }
+    async exec(args, { anyExit, ...options } = {}, subject) {
+        this.calls++;
+        const result = await this.runner('docker', args, this.env, options);
+        const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
+        if (result.stopped)
+            throw stoppedError(command, result, result.stopped, subject);
+        if (result.exitCode !== 0 && !anyExit)
+            throw new DockerError(command, result.exitCode, result.stderr);
+        return result;
+    }
+    /**
+     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
+     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+     * the ceiling counted from there. `push` names what is pushed, for the error.
+     */
+    async build(args, opts = {}) {
+        const started = Date.now();
+        let pushingAt;
+        let tail = '';
+        const bounds = pushWatch(this.bounds);
+        return this.exec(args, {
+            stream: true,
+            display: displayArgs(args),
+            ...(opts.push && {
+                onOutput: text => {
+                    // Kept across chunks: a line may arrive in two.
+                    tail = (tail + text).slice(-512);
+                    if (pushingAt === undefined && PUSH_PHASE.test(tail))
+                        pushingAt = Date.now() - started;
+                },
+                watch: () => pushingAt === undefined
+                    ? {}
+                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+            })
+        }, opts.push);
+    }
+    /**
+     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+     * comes back whatever the exit code (only a stop throws).
+     */
+    async evaluate(args) {
+        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
+    }
+    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+    async buildxVersion() {
+        const { stdout } = await this.exec(['buildx', 'version'], this.short());
+        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+        if (!m)
+            throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
+        return m[1];
+    }
+    /**
+     * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
+     * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
+     * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
+     */
+    async push(ref, size) {
+        let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
+        if (size instanceof Promise)
+            size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
+        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
+        return pushReportDigest(stdout, ref);
+    }
+    async inspect(image) {
+        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
+        const raw = JSON.parse(stdout);
+        const platform = (0,oci/* platformString */.Fd)({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
+        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
+    }
+    /**
+     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
+     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
+     */
+    async save(image, file, size = 0) {
+        const { ceilingMs } = pushWatch(this.bounds, size);
+        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
+    }
+    /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
+    async registryConfig() {
+        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
+        return JSON.parse(stdout);
+    }
+    async login(host, username, password) {
+        await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
+            ...this.short(),
+            input: Buffer.from(password)
+        });
+    }
+    short() {
+        return { deadlineMs: this.bounds.shortMs };
+    }
+}
+/**
+ * The digest in docker push's closing line, `<tag>: digest: sha256:… size: N`, a format the CLI has kept
+ * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
+ * caller falls back to RepoDigests.
+ */
+function pushReportDigest(stdout, ref) {
+    const tag = ref.slice(ref.lastIndexOf(':') + 1);
+    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout);
+    return m ? m[1] : '';
+}
+/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
+function pushedDigests(repoDigests, repository) {
+    // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms. The containerd
+    // store lists the same digest once per tag, hence the Set.
+    const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
+    return [
+        ...new Set(repoDigests
+            .map(rd => rd.split('@'))
+            .filter(([name, digest]) => digest && names.has(name))
+            .map(([, digest]) => digest))
+    ];
+}
+
+
+/***/ }),
+
+/***/ 5338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Sf: () => (/* binding */ createExecRunner),
+  xH: () => (/* binding */ guardSignals),
+  $A: () => (/* binding */ processTime),
+  LJ: () => (/* binding */ runCancelled)
+});
+
+// UNUSED EXPORTS: EXIT_AFTER_MS, KILL_AFTER_MS, liveChildren, stopChildren
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 // EXTERNAL MODULE: external "node:crypto"
@@ -6575,1580 +4771,1944 @@ function removeSignalHandlers() {
         process.off(s, onSignal);
 }
 
-;// CONCATENATED MODULE: ./src/docker/credentials.ts
-// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
+
+/***/ }),
+
+/***/ 3670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n5: () => (/* binding */ defaultGitContext),
+/* harmony export */   zQ: () => (/* binding */ gitSources)
+/* harmony export */ });
+/* unused harmony exports expandDefaultContext, isHttpGitUrl */
+/* harmony import */ var _inputs_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1551);
+/* harmony import */ var _inputs_build_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8042);
+/* harmony import */ var _inputs_table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6080);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+// Git contexts as BuildKit fetches them: build-push-action's `{{defaultContext}}` resolved to this commit's
+// URL, and the credentials for the fetch passed as build secrets (`GIT_AUTH_TOKEN.<host>`, which BuildKit's
+// git source looks up by the URL's host) instead of in the URL, where argv, the log and BuildKit's build
+// history would keep them. Pure.
 
 
 
 
-
-
-const HELPER_TIMEOUT_MS = 10000;
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
-}
-/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
-function keyHost(key) {
-    return key
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-}
-function matches(key, registry) {
-    const host = keyHost(key);
-    return isDockerHub(registry) ? isDockerHub(host) : host === registry.toLowerCase();
-}
-/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
-function entryFor(map, registry) {
-    if (!map || typeof map !== 'object')
-        return undefined;
-    const exact = isDockerHub(registry) ? HUB_AUTH_KEY : registry;
-    if (Object.hasOwn(map, exact))
-        return map[exact];
-    const key = Object.keys(map).find(k => matches(k, registry));
-    return key === undefined ? undefined : map[key];
-}
-function fromAuthEntry(entry) {
-    if (!entry || typeof entry !== 'object')
-        return undefined;
-    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
-        return { username: '<token>', password: entry.identitytoken };
-    if (typeof entry.auth === 'string' && entry.auth !== '') {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':'); // the password may itself contain colons
-        if (colon > 0)
-            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-    }
-    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
-        return { username: entry.username, password: entry.password };
-    return undefined;
-}
 /**
- * A runner that starts `docker-credential-<helper> get` through the exec funnel (exec.ts: no shell, a
- * fixed deadline, nothing started once the run is cancelled). A missing binary fails with code ENOENT.
+ * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
+ * where the ref is the commit sha, except on pull requests, whose `refs/pull/N/merge` is kept (or
+ * `refs/pull/N/head` with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF=true).
  */
-function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner } = {}) {
-    let run = runner;
-    return async (helper, input) => {
-        const program = `docker-credential-${helper}`;
-        // Made on first use: most runs never ask a helper.
-        run ??= createExecRunner(process.stderr, env);
-        let result;
-        try {
-            result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
-        }
-        catch (error) {
-            throw /ENOENT|Unable to locate executable/i.test((0,core_text/* messageOf */.bD)(error)) ? missing(program) : error;
-        }
-        if (result.stopped?.reason === 'signal')
-            throw new Error(`${program} stopped: the run was cancelled`);
-        if (result.stopped)
-            throw new Error(`${program} timed out after ${timeoutMs} ms`);
-        if (result.exitCode === 0)
-            return result.stdout;
-        // 127: coreutils `timeout` (or a shell) found no such program.
-        if (result.exitCode === 127 && !result.stdout)
-            throw missing(program);
-        const said = (0,core_text/* oneLine */.TN)(result.stderr || result.stdout, 200);
-        throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
-    };
+function defaultGitContext(ctx, env = process.env) {
+    let gitRef = ctx.ref;
+    if (ctx.sha && gitRef && !gitRef.startsWith('refs/'))
+        gitRef = `refs/heads/${gitRef}`;
+    if (ctx.sha && !gitRef.startsWith('refs/pull/'))
+        gitRef = ctx.sha;
+    else if (gitRef.startsWith('refs/pull/') && env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF === 'true')
+        gitRef = gitRef.replace(/\/merge$/, '/head');
+    return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
 }
-const missing = (program) => Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' });
-const runCredentialHelper = helperRunner();
-async function readConfig(configDir) {
-    const file = (0,external_node_path_.join)(configDir, 'config.json');
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return {};
-        throw err;
-    }
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch (err) {
-        throw new Error(`${file} is not valid JSON: ${err.message}`);
-    }
+/** `{{defaultContext}}` → the URL; `{{defaultContext}}:sub` → the URL with `:sub` after its ref. */
+function expandDefaultContext(value, url, input) {
+    const m = _inputs_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONTEXT */ .A2.exec(value);
+    if (!m)
+        return value;
+    if (!url)
+        throw new _inputs_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(input)} a path or a git URL`);
+    return m[1] ? `${url}:${m[1]}` : url;
 }
+/** An http(s) URL that docker and BuildKit treat as a git repository. */
+function isHttpGitUrl(value, githubHost) {
+    const m = /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)([^#\s]*)/i.exec(value);
+    if (!m)
+        return false;
+    return /\.git$/.test(m[2]) || (githubHost !== undefined && m[1].toLowerCase() === githubHost);
+}
+/** The host of an http(s) URL as BuildKit's secret names use it (with the port, lowercased). */
+const hostOf = (value) => /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)[1].toLowerCase();
 /**
- * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
- * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
- * helpers that fail for other reasons (never with secrets).
+ * The context and named contexts as docker gets them, and the secrets that authenticate their fetches.
+ * With buildx, an https git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
+ * becomes `GIT_AUTH_TOKEN.<host>`, any other user the Basic header `GIT_AUTH_HEADER.<host>`, so the
+ * fetch sends what the URL would have. `github-token` becomes `GIT_AUTH_TOKEN.<github host>` when a git
+ * URL goes to the GitHub host, as build-push-action passes it, unless a secret of that id is given.
  */
-function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
-    let config;
-    const viaHelper = async (helper, registry) => {
-        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
-            if (helper)
-                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
-            return undefined;
-        }
-        let output;
-        try {
-            output = await run(helper, isDockerHub(registry) ? HUB_AUTH_KEY : registry);
-        }
-        catch (err) {
-            const code = err.code;
-            const message = (0,core_text/* messageOf */.bD)(err);
-            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
-            if (code !== 'ENOENT' && !/not found/i.test(message))
-                warn?.(message);
-            return undefined;
-        }
-        try {
-            const { Username, Secret } = JSON.parse(output);
-            if (typeof Secret !== 'string' || Secret === '')
-                return undefined;
-            return { username: typeof Username === 'string' ? Username : '', password: Secret };
-        }
-        catch {
-            warn?.(`docker-credential-${helper} printed something that is not JSON`);
-            return undefined;
-        }
-    };
-    return async (registry) => {
-        config ??= readConfig(configDir);
-        const { auths, credHelpers, credsStore } = await config;
-        const helper = entryFor(credHelpers, registry);
-        const inline = fromAuthEntry(entryFor(auths, registry));
-        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
-        if (helper === '')
-            return inline;
-        if (helper !== undefined)
-            return viaHelper(helper, registry);
-        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/config.ts
-// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
-// builders keep working, and removed afterwards so no credential outlives the job.
-
-
-
-
-/** Directories that carry plugins, builders and contexts rather than credentials. */
-const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
-const credentialKey = (registry) => (isDockerHub(registry) ? HUB_AUTH_KEY : registry);
-/**
- * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
- * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
- */
-function seedConfig(user, loginRegistries = []) {
-    const config = { ...user };
-    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
-    if (registries.length) {
-        const helpers = { ...(user.credHelpers ?? {}) };
-        // A stale entry for the same host must not shadow the fresh login.
-        const auths = { ...(user.auths ?? {}) };
-        for (const registry of registries) {
-            helpers[credentialKey(registry)] = '';
-            if (!isDockerHub(registry))
-                helpers[registry] = '';
-            delete auths[credentialKey(registry)];
-        }
-        config.credHelpers = helpers;
-        config.auths = auths;
-    }
-    return config;
-}
-/**
- * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
- * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
- * would fail later for a reason nobody could see.
- */
-function userConfig(file, text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new Error(`${file} is malformed: ${error.message}; docker's config.json is a JSON object`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
-    return parsed;
-}
-/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
-async function createPrivateConfig(dir, userDir, loginRegistries = []) {
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const userFile = external_node_path_default().join(userDir, 'config.json');
-    const user = (0,external_node_fs_.existsSync)(userFile) ? userConfig(userFile, await (0,promises_.readFile)(userFile, 'utf8')) : {};
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
-        mode: 0o600
+function gitSources(inputs, opts) {
+    const context = expandDefaultContext(inputs.context, opts.defaultContext, 'context');
+    const named = inputs.buildContexts.map(entry => {
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .splitKeyValue */ .px)(entry);
+        return { key, value: expandDefaultContext(value, opts.defaultContext, 'build-contexts') };
     });
-    for (const name of LINKED_DIRS) {
-        const target = external_node_path_default().join(userDir, name);
-        if ((0,external_node_fs_.existsSync)(target))
-            await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(7253);
-;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
-
-
-
-const LABEL_TITLE = 'org.opencontainers.image.title';
-const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
-const LABEL_URL = 'org.opencontainers.image.url';
-const LABEL_LICENSES = 'org.opencontainers.image.licenses';
-/** A branch name as git allows it, short enough to be one (the API's answer is not trusted blindly). */
-const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u;
-function repositoryFacts(repo) {
-    const facts = { labels: repositoryLabels(repo) };
-    if (typeof repo.default_branch === 'string' && BRANCH.test(repo.default_branch))
-        facts.defaultBranch = repo.default_branch;
-    return facts;
-}
-/**
- * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
- * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
- */
-function repositoryLabels(repo) {
-    const labels = {};
-    // One label is one line of the `labels` and `annotations` outputs: a description written over several
-    // lines becomes one, its line breaks spaces.
-    const set = (key, value) => {
-        if (typeof value !== 'string')
-            return;
-        const line = value.replace(/\s*[\r\n\u2028\u2029\v\f]+\s*/g, ' ').trim();
-        if (line !== '')
-            labels[key] = line;
+    const join = (n) => `${n.key}=${n.value}`;
+    // The classic builder's git clones the URL itself: it gets the URL as written.
+    if (!opts.buildx)
+        return { context, buildContexts: named.map(join), secrets: [] };
+    const githubHost = hostOf(opts.serverUrl);
+    const secrets = new Map();
+    const gitHosts = new Set();
+    const strip = (value) => {
+        if (!isHttpGitUrl(value, githubHost))
+            return value;
+        const host = hostOf(value);
+        gitHosts.add(host);
+        // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
+        // against a local git server), so an http URL keeps its userinfo, masked as before.
+        const m = /^(https:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value);
+        if (!m)
+            return value;
+        const [user, password] = splitUserinfo(m[2]);
+        if (user === 'x-access-token' && password)
+            secrets.set(`GIT_AUTH_TOKEN.${host}`, password);
+        else
+            secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+        return `${m[1]}${m[3]}`;
     };
-    set(LABEL_TITLE, repo.name);
-    set(LABEL_DESCRIPTION, repo.description);
-    set(LABEL_URL, repo.html_url);
-    const spdx = repo.license?.spdx_id;
-    if (spdx !== 'NOASSERTION')
-        set(LABEL_LICENSES, spdx);
-    return labels;
-}
-/** Per-request deadline: an API that does not answer must not hold the build for long. */
-const API_TIMEOUT_MS = 10_000;
-/**
- * The repository's labels and default branch for this run, or none: only in Actions, with a repository and
- * a token. An API that does not answer after the retries, or refuses, costs one warning and no labels; the
- * build goes on.
- */
-async function loadRepository(ctx, opts) {
-    if (!ctx.actions || !ctx.repository || !opts.token)
-        return { labels: {} };
-    // Masked before anything can print it (the runner masks github.token itself, not every PAT).
-    opts.reporter.setSecret(opts.token);
-    const [owner, repo] = ctx.repository.split('/');
-    try {
-        return repositoryFacts(await ask(opts, (octokit, request) => octokit.rest.repos.get({ owner, repo, request })));
-    }
-    catch (error) {
-        // A cancelled run is not a missing label: it ends as cancelled.
-        if (runCancelled.aborted)
-            throw error;
-        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
-        return { labels: {} };
-    }
-}
-/**
- * The commit's date (its committer's, as metadata-action reads it) from `GET /repos/{owner}/{repo}/commits/{sha}`,
- * for {{commit_date}} when the event carries none; undefined, after one warning, when the API cannot say.
- */
-async function loadCommitDate(ctx, sha, opts) {
-    if (!ctx.actions || !ctx.repository || !opts.token || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
-        return undefined;
-    opts.reporter.setSecret(opts.token);
-    const [owner, repo] = ctx.repository.split('/');
-    try {
-        const data = await ask(opts, (octokit, request) => octokit.rest.repos.getCommit({ owner, repo, ref: sha, request }));
-        const date = data?.commit?.committer?.date;
-        const ms = typeof date === 'string' && COMMIT_DATE.test(date) ? Date.parse(date) : NaN;
-        if (Number.isNaN(ms))
-            throw new Error('the answer names no committer date');
-        return new Date(ms);
-    }
-    catch (error) {
-        opts.reporter.warning(`could not read the commit's date from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); {{commit_date}} is the run's time`);
-        return undefined;
-    }
-}
-const COMMIT_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** One API request through Octokit with a deadline per attempt, retried while the failure is transient. */
-async function ask(opts, request) {
-    const env = opts.env ?? process.env;
-    // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
-    await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
-    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(600), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
-    const octokit = getOctokit(opts.token, {
-        baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
-    });
-    const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
-    return (0,retry/* retry */.L5)(async () => {
-        try {
-            return (await request(octokit, { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) })).data;
-        }
-        catch (error) {
-            throw classified(error, timeoutMs);
-        }
-    }, {
-        attempts: opts.attempts,
-        sleep: opts.sleep,
-        // Retries are told in the debug log only: the user hears once, when the answer is given up on.
-        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${(0,core_text/* messageOf */.bD)(info.error)}`)
-    });
-}
-/**
- * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
- * any other status (401, 403, 404) is the answer and is not asked again.
- */
-function classified(error, timeoutMs = API_TIMEOUT_MS) {
-    const status = error?.status;
-    const cause = error?.cause;
-    // Octokit gives every failure without an answer (a timeout, DNS, a refused connection) status 500; only
-    // one with a `response` heard the server say it.
-    const answered = typeof status === 'number' &&
-        (status !== 500 || error?.response !== undefined);
-    if (!answered) {
-        if (isTimeout(error) || isTimeout(cause))
-            return new retry/* ClassifiedError */.IP(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient');
-        return new retry/* ClassifiedError */.IP(`no answer: ${networkReason(error)}`, 'transient');
-    }
-    const message = (0,core_text/* messageOf */.bD)(error);
-    if (status > 0 && status < 500 && status !== 429)
-        return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'fatal');
-    return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'transient');
-}
-const asError = (e) => typeof e === 'object' && e !== null ? e : undefined;
-const isTimeout = (error) => {
-    const e = asError(error);
-    return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''));
-};
-/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED …`. */
-function networkReason(error) {
-    let reason = (0,core_text/* messageOf */.bD)(error);
-    let e = asError(error);
-    for (let depth = 0; e && depth < 5; depth++, e = asError(e.cause)) {
-        const message = typeof e.message === 'string' ? e.message : '';
-        if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code))
-            return (0,core_text/* oneLine */.TN)(message || e.code, 200);
-        if (message && message !== 'Unknown Error')
-            reason = message;
-    }
-    return (0,core_text/* oneLine */.TN)(reason, 200);
-}
-
-;// CONCATENATED MODULE: ./src/docker/attests.ts
-// The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
-// entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
-// run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
-
-
-/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
-function attests_fields(spec) {
-    return (csvRecords(spec)[0] ?? []).map(field => {
-        const at = field.indexOf('=');
-        return at < 0
-            ? { key: field.trim(), value: '' }
-            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
-    });
-}
-/** Whether `spec` (an `attests` entry) is of attestation type `type`. */
-const isAttestation = (spec, type) => attests_fields(spec).some(f => f.key === 'type' && f.value === type);
-/** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
-function withBuilderId(attrs, builderId) {
-    if (!builderId || attests_fields(attrs).some(f => f.key === 'builder-id'))
-        return attrs;
-    return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
-}
-/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
-function provenanceArgs(provenance, builderId) {
-    if (provenance === '')
-        return [];
-    if (core_text/* YAML_FALSE */.e7.test(provenance))
-        return ['--provenance=false'];
-    if (core_text/* YAML_TRUE */.DG.test(provenance))
-        return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
-    return [`--provenance=${withBuilderId(provenance, builderId)}`];
-}
-/** `--attest` for each `attests` entry, less those `provenance` and `sbom` stand in for. */
-function attestArgs(inputs, builderId) {
-    const args = [];
-    for (const spec of inputs.attests) {
-        if (isAttestation(spec, 'provenance')) {
-            if (inputs.provenance === '')
-                args.push(`--attest=${withBuilderId(spec, builderId)}`);
-        }
-        else if (!(inputs.sbom !== '' && isAttestation(spec, 'sbom')))
-            args.push(`--attest=${spec}`);
-    }
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/docker/build-flags.ts
-// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
-// command line as the log shows it. Pure, table-tested.
-
-
-/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
-const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
-/**
- * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
- * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
- */
-function optionArgs(inputs, plan, buildx) {
-    const args = [];
-    for (const host of inputs.addHosts)
-        args.push(`--add-host=${host}`);
-    if (inputs.network)
-        args.push(`--network=${inputs.network}`);
-    if (inputs.shmSize)
-        args.push(`--shm-size=${inputs.shmSize}`);
-    for (const limit of inputs.ulimit)
-        args.push(`--ulimit=${limit}`);
-    if (inputs.cgroupParent)
-        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
-    if (!buildx)
-        return args;
-    for (const entitlement of inputs.allow)
-        args.push(`--allow=${entitlement}`);
-    for (const context of plan.buildContexts ?? inputs.buildContexts)
-        args.push(`--build-context=${context}`);
-    for (const spec of inputs.ssh)
-        args.push(`--ssh=${spec}`);
-    for (const annotation of inputs.annotations)
-        args.push(`--annotation=${annotation}`);
-    args.push(...attestArgs(inputs, plan.builderId));
-    for (const stage of inputs.noCacheFilters)
-        args.push(`--no-cache-filter=${stage}`);
-    if (inputs.call)
-        args.push(`--call=${callArg(inputs.call)}`);
-    return args;
-}
-/** A context path that starts with "-" would be read as a flag. */
-const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
-/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
-function buildArgs(inputs, plan, buildx = false) {
-    const args = buildx ? ['buildx', 'build'] : ['build'];
-    if (buildx && inputs.builder)
-        args.push(`--builder=${inputs.builder}`);
-    if (plan.iidfile)
-        args.push(`--iidfile=${plan.iidfile}`);
-    if (inputs.file)
-        args.push(`--file=${inputs.file}`);
-    if (inputs.target)
-        args.push(`--target=${inputs.target}`);
-    for (const arg of inputs.buildArgs)
-        args.push(`--build-arg=${arg}`);
-    for (const label of plan.labels)
-        args.push(`--label=${label}`);
-    if (inputs.pull)
-        args.push('--pull');
-    if (inputs.noCache)
-        args.push('--no-cache');
-    args.push(...optionArgs(inputs, plan, buildx));
-    if (buildx) {
-        if (plan.metadataFile)
-            args.push(`--metadata-file=${plan.metadataFile}`);
-        if (inputs.platforms.length)
-            args.push(`--platform=${inputs.platforms.join(',')}`);
-        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
-            args.push(`--cache-from=${spec}`);
-        for (const spec of plan.cacheTo ?? inputs.cacheTo)
-            args.push(`--cache-to=${withIgnoreError(spec)}`);
-        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
-        if (inputs.sbom)
-            args.push(`--sbom=${inputs.sbom}`);
-        for (const s of plan.secretFiles ?? [])
-            args.push(`--secret=id=${s.id},src=${s.path}`);
-        for (const a of plan.annotations ?? [])
-            args.push(`--annotation=${a}`);
-        args.push(...(plan.exports ?? []));
-    }
-    for (const ref of plan.refs)
-        args.push(`--tag=${ref}`);
-    args.push(safeContext(plan.context ?? inputs.context));
-    return args;
-}
-/** A failed cache export must never fail a good build. */
-function withIgnoreError(spec) {
-    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
-}
-/**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
- * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
- */
-function displayArgs(args) {
-    return ['docker', ...args]
-        .map(a => a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
-        .join(' ');
-}
-/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
-
-;// CONCATENATED MODULE: ./src/core/bounds.ts
-// Time bounds that grow with what is moved, and their overrides from the environment (the tests shrink
-// them): one rule for docker pushes and for blob copies between registries.
-/** The slowest transfer taken for a healthy one: 1 MiB/s. */
-const bounds_MIN_THROUGHPUT = 1024 * 1024;
-/** A positive integer of milliseconds from `env[name]`, or `fallback` when unset or not one. */
-function envMs(env, name, fallback) {
-    const value = env[name]?.trim();
-    return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback;
-}
-/** At least `minMs`, and as long as `size` bytes take at MIN_THROUGHPUT (0: unknown, the minimum). */
-function grownMs(minMs, size = 0) {
-    return Math.max(minMs, Math.ceil((Math.max(size, 0) / bounds_MIN_THROUGHPUT) * 1000));
-}
-/** 4000 → "4", 2500 → "2.5". */
-const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
-
-;// CONCATENATED MODULE: ./src/docker/bounds.ts
-// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
-// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
-
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-const SHORT_DEADLINE_MS = 60_000;
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-const PUSH_STALL_MS = 60_000;
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-const PUSH_MIN_MS = 180_000;
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-function boundsFrom(env) {
-    const ms = (name, fallback) => envMs(env, name, fallback);
-    return {
-        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    const resolved = {
+        context: strip(context),
+        buildContexts: named.map(n => join({ ...n, value: strip(n.value) }))
     };
+    const given = new Set(inputs.secrets.map(line => (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .splitKeyValue */ .px)(line).key));
+    const tokenId = `GIT_AUTH_TOKEN.${githubHost}`;
+    const taken = [tokenId, 'GIT_AUTH_TOKEN', `GIT_AUTH_HEADER.${githubHost}`].some(id => given.has(id) || secrets.has(id));
+    if (inputs.githubToken && gitHosts.has(githubHost) && !taken)
+        secrets.set(tokenId, inputs.githubToken);
+    // A user's own secret of the same id wins: theirs is passed, ours not.
+    for (const id of given)
+        secrets.delete(id);
+    return { ...resolved, secrets: [...secrets].map(([key, value]) => ({ key, value })) };
 }
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-function pushWatch(bounds, size = 0) {
-    return { stallMs: grownMs(bounds.pushStallMs, size), ceilingMs: grownMs(bounds.pushMinMs, size) };
+/** `user:password`, each percent-decoded as git decodes them. */
+function splitUserinfo(userinfo) {
+    const colon = userinfo.indexOf(':');
+    const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
+    return [(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .percentDecoded */ .oF)(user), (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .percentDecoded */ .oF)(password)];
 }
 
-;// CONCATENATED MODULE: ./src/docker/errors.ts
+
+/***/ }),
+
+/***/ 8042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
+/* harmony export */   NF: () => (/* binding */ noCacheFilters),
+/* harmony export */   Nm: () => (/* binding */ network),
+/* harmony export */   Q5: () => (/* binding */ ulimits),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
+/* harmony export */   bU: () => (/* binding */ githubToken),
+/* harmony export */   cw: () => (/* binding */ allow),
+/* harmony export */   fB: () => (/* binding */ cgroupParent),
+/* harmony export */   g7: () => (/* binding */ shmSize),
+/* harmony export */   hI: () => (/* binding */ ssh),
+/* harmony export */   hk: () => (/* binding */ annotations),
+/* harmony export */   j8: () => (/* binding */ buildContexts),
+/* harmony export */   p0: () => (/* binding */ attests),
+/* harmony export */   pQ: () => (/* binding */ checkBuildSources),
+/* harmony export */   ve: () => (/* binding */ addHosts)
+/* harmony export */ });
+/* unused harmony exports ULIMIT_NAMES, CALLS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1551);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6080);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2020);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6814);
+// The rules of the build options build-push-action has and we share, by name and format: what each input
+// must look like before any build (pure), and what must exist on disk or in the environment.
 
 
-class DockerError extends retry/* ClassifiedError */.IP {
-    command;
-    exitCode;
-    stderr;
-    constructor(command, exitCode, stderr, 
-    /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
-    own) {
-        const detail = lastMeaningfulLine(stderr);
-        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? (0,retry/* classify */.L8)(detail));
-        this.command = command;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'DockerError';
-    }
-}
-/** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
-function stoppedError(command, result, stop, subject) {
-    const on = subject ? ` on ${subject}` : '';
-    const own = stop.reason === 'signal'
-        ? {
-            message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
-            kind: 'fatal'
-        }
-        : stop.reason === 'stall'
-            ? {
-                message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}`,
-                kind: 'transient'
-            }
-            : {
-                message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
-                kind: 'transient'
-            };
-    return new DockerError(command, result.exitCode, result.stderr, own);
-}
-/**
- * docker's own final error line: the one that says what went wrong, and the only text a failure is
- * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
- * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
- * closing `ERROR: ` line wins. Deprecation notices are skipped too.
- */
-function lastMeaningfulLine(text) {
-    const lines = [];
-    let inNotice = false;
-    for (const raw of text.split(/\r?\n/)) {
-        // A notice is a "DEPRECATED:" line followed by indented continuation lines.
-        inNotice = raw.startsWith('DEPRECATED:') || (inNotice && /^\s/.test(raw));
-        if (!inNotice && raw.trim() !== '')
-            lines.push(raw.trim());
-    }
-    // No engine: the CLI's own sentence says it; the log lines around it are only the fallout.
-    const noEngine = lines.find(l => NO_ENGINE_LINE.test(l));
-    if (noEngine)
-        return noEngine.replace(/^(ERROR|docker):\s*/, '');
-    const own = lines.filter(l => !BUILD_LOG_LINE.test(l));
-    const last = (test) => own.findLastIndex(test);
-    let at = last(l => l.startsWith('ERROR: '));
-    if (at < 0)
-        at = last(l => /error|denied|unauthorized|failed|invalid/i.test(l));
-    if (at < 0)
-        at = own.length - 1;
-    return continued(own, at).replace(/^ERROR:\s*/, '');
-}
-/**
- * A line with the lines that finish its sentence: git breaks `fatal: unable to connect to 127.0.0.1:` from
- * `127.0.0.1[0: 127.0.0.1]: errno=Connection refused`, and docker adds `: exit status 128` on a line of its
- * own. A line ending in ":" goes on, and so does one that the next line continues with ":".
- */
-function continued(lines, at) {
-    if (at < 0)
-        return '';
-    let text = lines[at];
-    for (let i = at + 1; i < lines.length && (text.endsWith(':') || lines[i].startsWith(':')); i++)
-        text = text.endsWith(':') && !lines[i].startsWith(':') ? `${text} ${lines[i]}` : `${text}${lines[i]}`;
-    return text;
-}
-/** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
-const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
-/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
-const BUILD_LOG_LINE = /^#\d+ /;
-/** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
-const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${retry/* NO_ENGINE */.Zi.source})`, 'i');
 
-;// CONCATENATED MODULE: ./src/registry/oci.ts
-// OCI descriptors and manifests as read from registries we do not control: the media types, the digest
-// algorithms that are verified (and the others, refused), platform strings, and one parser that checks a
-// manifest's shape before any of it is used. Leaf module: nothing of the project.
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-/** The manifest types this project reads and writes, in the order an Accept header lists them. */
-const MANIFEST_TYPES = [DOCKER_MANIFEST, DOCKER_LIST, OCI_MANIFEST, OCI_INDEX];
-const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST]);
-const isIndex = (mediaType) => INDEX_TYPES.has(mediaType);
-/** os/arch[/variant], as platform-digests and docker's --platform write it. */
-const platformString = (p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-/** os/arch[/variant][:os.version]: two images an index cannot tell apart have the same key. */
-const platformKey = (p) => platformString(p) + (p['os.version'] ? `:${p['os.version']}` : '');
-/** BuildKit's attestation manifests sit beside the images in an index, with platform unknown/unknown. */
-const oci_isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
-/** What a descriptor, a manifest or a digest gets wrong; the caller names where it came from. */
-class OciError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'OciError';
+
+
+
+
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+function addHosts(entries) {
+    for (const entry of entries) {
+        const at = entry.search(/[:=]/);
+        const host = at < 0 ? '' : entry.slice(0, at);
+        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
+        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
+    return entries;
 }
-// The algorithms the OCI image spec registers; a digest of any other is refused, as it cannot be checked.
-const ALGORITHMS = { sha256: /^[a-f0-9]{64}$/, sha512: /^[a-f0-9]{128}$/ };
-/** Why `digest` is not one this project can verify, or undefined. */
-function digestProblem(digest) {
-    if (typeof digest !== 'string' || digest === '')
-        return 'no digest';
-    const colon = digest.indexOf(':');
-    const algorithm = digest.slice(0, colon);
-    const encoded = digest.slice(colon + 1);
-    if (colon < 0 || !/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/.test(algorithm))
-        return `${JSON.stringify(oci_short(digest))} is not a digest`;
-    if (!ALGORITHMS[algorithm])
-        return `digest algorithm ${JSON.stringify(oci_short(algorithm))} is not supported (only sha256 and sha512 can be verified)`;
-    if (!ALGORITHMS[algorithm].test(encoded))
-        return `${JSON.stringify(oci_short(digest))} is not a valid ${algorithm} digest`;
-    return undefined;
-}
-/** A hash for `digest`'s algorithm (which digestProblem has accepted); `digestOf` finishes it. */
-const hashFor = (digest) => (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
-const digestOf = (digest, hash) => `${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}`;
-/** The digest of `body` in `digest`'s algorithm, to compare with it. */
-const contentDigest = (digest, body) => digestOf(digest, hashFor(digest).update(body));
-// RFC 6838: type/subtype of restricted names; parameters are not part of a descriptor's media type.
-const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
-function mediaTypeProblem(mediaType) {
-    if (typeof mediaType !== 'string')
-        return 'no media type';
-    if (!MEDIA_TYPE.test(mediaType))
-        return `media type ${JSON.stringify(oci_short(mediaType))} is not a valid media type`;
-    return undefined;
-}
-const oci_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const oci_short = (s) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
-// No control characters in what goes into logs, outputs and summaries.
-const PRINTABLE = /^[^\p{Cc}]*$/u;
-/** A descriptor, checked field by field; `where` names it in the error (`layers[2]`). */
-function parseDescriptor(value, where) {
-    if (!oci_isObject(value))
-        throw new OciError(`${where} is not a descriptor object`);
-    const problem = mediaTypeProblem(value.mediaType) ?? digestProblem(value.digest);
-    if (problem)
-        throw new OciError(`${where}: ${problem}`);
-    const size = value.size;
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
-        throw new OciError(`${where}: size ${JSON.stringify(size ?? null)} is not a byte count`);
-    // Fields this project does not read (artifactType, data, …) are kept as they are.
-    const d = { ...value };
-    if (value.platform !== undefined)
-        d.platform = parsePlatform(value.platform, where);
-    if (value.annotations !== undefined) {
-        const a = value.annotations;
-        if (!oci_isObject(a) || !Object.values(a).every(v => typeof v === 'string'))
-            throw new OciError(`${where}: annotations are not a map of strings`);
-        d.annotations = a;
-    }
-    if (value.urls !== undefined) {
-        if (!Array.isArray(value.urls) || !value.urls.every(u => typeof u === 'string'))
-            throw new OciError(`${where}: urls is not a list of strings`);
-        d.urls = value.urls;
-    }
-    return d;
-}
-function parsePlatform(value, where) {
-    if (!oci_isObject(value))
-        throw new OciError(`${where}: platform is not an object`);
-    for (const key of ['os', 'architecture', 'variant', 'os.version']) {
-        const v = value[key];
-        const required = key === 'os' || key === 'architecture';
-        if (v === undefined ? !required : typeof v === 'string' && (v !== '' || !required) && PRINTABLE.test(v))
-            continue;
-        throw new OciError(`${where}: platform ${key} ${v === undefined ? 'is missing' : 'is not a plain string'}`);
-    }
+/** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
+function network(value) {
+    if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
-/**
- * A manifest's body as `mediaType` says it is: an index with its child descriptors, or an image manifest
- * with its config and layers, every descriptor validated. Throws OciError saying what is wrong.
- */
-function parseManifest(body, mediaType) {
-    const problem = mediaTypeProblem(mediaType);
-    if (problem)
-        throw new OciError(problem);
-    if (!MANIFEST_TYPES.includes(mediaType))
-        throw new OciError(`media type ${JSON.stringify(mediaType)} is not an image manifest or index`);
-    let json;
-    try {
-        json = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        throw new OciError('the manifest is not JSON');
-    }
-    if (!oci_isObject(json))
-        throw new OciError('the manifest is not a JSON object');
-    if (json.mediaType !== undefined && json.mediaType !== mediaType)
-        throw new OciError(`the manifest says it is ${JSON.stringify(oci_short(String(json.mediaType)))}, but was served as ${mediaType}`);
-    if (isIndex(mediaType)) {
-        if (!Array.isArray(json.manifests))
-            throw new OciError('the index has no list of manifests');
-        return { kind: 'index', manifests: json.manifests.map((d, i) => parseDescriptor(d, `manifests[${i}]`)) };
-    }
-    if (!Array.isArray(json.layers))
-        throw new OciError('the manifest has no list of layers');
-    return {
-        kind: 'image',
-        config: parseDescriptor(json.config, 'config'),
-        layers: json.layers.map((d, i) => parseDescriptor(d, `layers[${i}]`))
-    };
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
+const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+function shmSize(value) {
+    if (value === '')
+        return value;
+    const m = BYTES.exec(value);
+    if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+    return value;
 }
-
-;// CONCATENATED MODULE: ./src/docker/daemon.ts
-// What the engine says of a registry: whether its daemon.json lets it skip TLS (insecure-registries), as
-// dockerd decides it, asked only when HTTPS fails.
-
-
-/**
- * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
- * otherwise any of the host's addresses inside an insecure CIDR does.
- */
-function insecureByConfig(config, registry, addresses) {
-    const named = config.IndexConfigs?.[registry];
-    if (named)
-        return named.Secure === false;
-    const cidrs = new external_node_net_.BlockList();
-    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
-        const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
-            cidrs.addSubnet(net, Number(bits), type);
-    }
-    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
-}
-/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
-async function dockerTreatsAsInsecure(docker, registry) {
-    const { host } = splitHostPort(registry);
-    const [config, addresses] = await Promise.all([
-        docker.registryConfig(),
-        (0,external_node_net_.isIP)(host)
-            ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
-                .then(dns => dns.lookup(host, { all: true }))
-                .then(found => found.map(f => f.address), () => [])
-    ]);
-    return insecureByConfig(config, registry, addresses);
-}
-
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
-// argv comes from pure builders so it can be table-tested.
-
-
-
-
-
-
-
-
-
-
-
-
-const PLUGIN_DIRS = [
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins'
+/** The names docker's ulimit parser knows (go-units). */
+const ULIMIT_NAMES = [
+    'core',
+    'cpu',
+    'data',
+    'fsize',
+    'locks',
+    'memlock',
+    'msgqueue',
+    'nice',
+    'nofile',
+    'nproc',
+    'rss',
+    'rtprio',
+    'rttime',
+    'sigpending',
+    'stack'
 ];
-/**
- * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
- * this runs on every build, and a `docker buildx version` would cost a process.
- */
-function hasBuildxPlugin(configDir, env = process.env) {
-    if (env.DOCKER_BUILDKIT === '0')
-        return false;
-    let extra = [];
-    try {
-        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
-        extra = config.cliPluginsExtraDirs ?? [];
-    }
-    catch {
-        // no config: only the default places count
-    }
-    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
-}
-class Docker {
-    runner;
-    env;
-    /** Docker CLI processes spawned; the benchmark reports it. */
-    calls = 0;
-    bounds;
-    constructor(runner, env = process.env) {
-        this.runner = runner;
-        this.env = env;
-        this.bounds = boundsFrom(env);
-    }
-    async exec(args, { anyExit, ...options } = {}, subject) {
-        this.calls++;
-        const result = await this.runner('docker', args, this.env, options);
-        const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
-        if (result.stopped)
-            throw stoppedError(command, result, result.stopped, subject);
-        if (result.exitCode !== 0 && !anyExit)
-            throw new DockerError(command, result.exitCode, result.stderr);
-        return result;
-    }
-    /**
-     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
-     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
-     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
-     * the ceiling counted from there. `push` names what is pushed, for the error.
-     */
-    async build(args, opts = {}) {
-        const started = Date.now();
-        let pushingAt;
-        let tail = '';
-        const bounds = pushWatch(this.bounds);
-        return this.exec(args, {
-            stream: true,
-            display: displayArgs(args),
-            ...(opts.push && {
-                onOutput: text => {
-                    // Kept across chunks: a line may arrive in two.
-                    tail = (tail + text).slice(-512);
-                    if (pushingAt === undefined && PUSH_PHASE.test(tail))
-                        pushingAt = Date.now() - started;
-                },
-                watch: () => pushingAt === undefined
-                    ? {}
-                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
-            })
-        }, opts.push);
-    }
-    /**
-     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
-     * comes back whatever the exit code (only a stop throws).
-     */
-    async evaluate(args) {
-        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
-    }
-    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
-    async buildxVersion() {
-        const { stdout } = await this.exec(['buildx', 'version'], this.short());
-        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+function ulimits(entries) {
+    for (const entry of entries) {
+        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
-        return m[1];
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+        if (!ULIMIT_NAMES.includes(m[1]))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+        const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+        // -1 is "unlimited", and unlimited is above any number.
+        if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
     }
-    /**
-     * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
-     * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
-     * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
-     */
-    async push(ref, size) {
-        let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
-        if (size instanceof Promise)
-            size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
-        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
-        return pushReportDigest(stdout, ref);
+    return entries;
+}
+function cgroupParent(value) {
+    if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a cgroup path`);
+    return value;
+}
+/** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
+const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(?:\.read|\.write)?=.+)$/;
+function allow(entries) {
+    for (const entry of entries)
+        if (!ENTITLEMENT.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+    return entries;
+}
+/** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
+const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
+function buildContexts(entries) {
+    return entries.map(entry => {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const value = kv?.value.trim() ?? '';
+        if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+        return `${kv.key}=${value}`;
+    });
+}
+/** `default`, `id` (the agent at SSH_AUTH_SOCK) or `id=path[,path]` (sockets or keys). */
+function ssh(entries) {
+    for (const entry of entries)
+        if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
+    return entries;
+}
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
+function annotations(entries) {
+    for (const entry of entries) {
+        const problem = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__/* .parseAnnotation */ .fr)(entry);
+        if (typeof problem === 'string')
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', problem);
     }
-    async inspect(image) {
-        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
-        const raw = JSON.parse(stdout);
-        const platform = platformString({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
-        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
-    }
-    /**
-     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
-     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
-     */
-    async save(image, file, size = 0) {
-        const { ceilingMs } = pushWatch(this.bounds, size);
-        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
-    }
-    /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
-    async registryConfig() {
-        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
-        return JSON.parse(stdout);
-    }
-    async login(host, username, password) {
-        await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
-            ...this.short(),
-            input: Buffer.from(password)
-        });
-    }
-    short() {
-        return { deadlineMs: this.bounds.shortMs };
-    }
+    return entries;
 }
-/**
- * The digest in docker push's closing line, `<tag>: digest: sha256:… size: N`, a format the CLI has kept
- * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
- * caller falls back to RepoDigests.
- */
-function pushReportDigest(stdout, ref) {
-    const tag = ref.slice(ref.lastIndexOf(':') + 1);
-    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout);
-    return m ? m[1] : '';
+function attests(entries) {
+    for (const entry of entries)
+        if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+    return entries;
 }
-/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
-function pushedDigests(repoDigests, repository) {
-    // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms. The containerd
-    // store lists the same digest once per tag, hence the Set.
-    const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
-    return [
-        ...new Set(repoDigests
-            .map(rd => rd.split('@'))
-            .filter(([name, digest]) => digest && names.has(name))
-            .map(([, digest]) => digest))
-    ];
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function noCacheFilters(entries) {
+    for (const entry of entries)
+        if (!STAGE.test(entry))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not a stage name`);
+    return entries;
 }
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
-// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
-// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
-// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
-const PEP440 = new RegExp('^\\s*v?' +
-    '(?:([0-9]+)!)?' + // epoch
-    '([0-9]+(?:\\.[0-9]+)*)' + // release
-    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
-    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
-    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
-    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
-    '\\s*$', 'i');
-const PRE_LABELS = {
-    a: 'a',
-    alpha: 'a',
-    b: 'b',
-    beta: 'b',
-    c: 'rc',
-    rc: 'rc',
-    pre: 'rc',
-    preview: 'rc'
-};
-const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
-/** The parsed version, or undefined when `text` is not a PEP 440 version. */
-function parsePep440(text) {
-    const m = PEP440.exec(text);
-    if (!m)
-        return undefined;
-    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
-    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
-    if (preL !== undefined)
-        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
-    if (postN1 !== undefined)
-        v.post = num(postN1);
-    else if (postL !== undefined)
-        v.post = num(postN2);
-    if (devL !== undefined)
-        v.dev = num(devN);
-    if (local !== undefined)
-        v.local = local
-            .toLowerCase()
-            .split(/[-_.]/)
-            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
-            .join('.');
-    return v;
+/** What `--call` may evaluate (buildx's subrequests). */
+const CALLS = ['build', 'check', 'outline', 'targets'];
+function call(value) {
+    if (value !== '' && !CALLS.includes(value))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
+    return value;
 }
-/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
-function normalizePep440(v) {
-    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
-    s += v.release.join('.');
-    if (v.pre)
-        s += `${v.pre.label}${v.pre.n}`;
-    if (v.post !== undefined)
-        s += `.post${v.post}`;
-    if (v.dev !== undefined)
-        s += `.dev${v.dev}`;
-    if (v.local !== undefined)
-        s += `+${v.local}`;
-    return s;
-}
-/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
-const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
-/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
-const releasePart = (v, n) => v.release[n] ?? 0;
-
-;// CONCATENATED MODULE: ./src/metadata/tags.ts
-// What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
-// whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
-// automatic tags for an empty `tags` input are rules of this engine too (metadata/automatic.ts).
-
-
-
-
-
-
-function tagEvent(ctx, settings, now, facts = {}) {
-    const sha = buildSha(ctx, settings.prHeadSha);
-    return {
-        eventName: ctx.eventName,
-        ref: eventRef(ctx),
-        sha,
-        payload: ctx.payload ?? {},
-        defaultBranch: payloadDefaultBranch(ctx) || (facts.defaultBranch ?? ''),
-        commitDate: eventCommitDate(ctx, sha) ?? facts.commitDate ?? now,
-        now,
-        shortShaLength: settings.shortShaLength
-    };
-}
-const HEADS = /^refs\/heads\//;
-const TAGS = /^refs\/tags\//;
-const PULL = /^refs\/pull\//;
-const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
-/** The names every `{{…}}` outside a version pattern can use. */
-function globalValues(ev) {
-    const ref = ev.ref;
-    const branchOf = ref.replace(HEADS, '');
-    let baseRef = '';
-    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
-        baseRef = ev.payload.base_ref.replace(HEADS, '');
-    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
-        baseRef = ev.payload.pull_request.base.ref;
-    // metadata-action's rule, quirks included: events that always run on the default branch say true.
-    const isDefault = branchOf !== '' &&
-        (payloadDefaultBranch(ev) === branchOf || /create|discussion|issues|schedule/.test(ev.eventName));
-    return {
-        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
-        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
-        sha: shortSha(ev.sha, ev.shortShaLength),
-        base_ref: baseRef,
-        is_default_branch: String(isDefault),
-        is_not_default_branch: String(!isDefault),
-        date: ev.now,
-        commit_date: ev.commitDate
-    };
-}
-/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
-const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
-const TAG_MAX = 128;
-/**
- * A sanitized text made into a tag where docker would refuse it: leading `.` and `-` dropped, cut to 128
- * characters. '' when nothing is left. For the automatic set, which must never fail a build over a
- * branch's name; rules the user wrote fail instead, naming the rule.
- */
-const fitTag = (tag) => tag.replace(/^[.-]+/, '').slice(0, TAG_MAX);
-/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
-function make(rule, ev, g, warn) {
-    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
-    const given = rule.value ? render(rule.value, g) : '';
-    switch (rule.type) {
-        case 'schedule':
-            if (!/schedule/.test(ev.eventName))
-                return undefined;
-            return { value: render(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
-        case 'semver':
-        case 'pep440': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            let raw = given !== '' ? given : tagName;
-            if (rule.versionMatch) {
-                // metadata-action's `match`: the first group of the expression is the version; without a match
-                // the whole value is read, with a warning.
-                const m = raw.match(rule.versionMatch.regex);
-                if (!m)
-                    warn(`${rule.versionMatch.pattern} does not match ${raw}.`);
-                else
-                    raw = m[1] ?? '';
-            }
-            raw = raw.replace(/\//g, '-');
-            return rule.type === 'semver' ? tags_semver(rule, raw, warn) : pep440(rule, raw, warn);
-        }
-        case 'match': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            const raw = given !== '' ? given : tagName;
-            const m = raw.match(rule.match.regex);
-            if (!m) {
-                warn(`${rule.match.pattern} does not match ${raw}.`);
-                return undefined;
-            }
-            if (m[rule.match.group] === undefined) {
-                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
-                return undefined;
-            }
-            return { value: m[rule.match.group], autoLatest: true };
-        }
-        case 'edge': {
-            if (!HEADS.test(ev.ref))
-                return undefined;
-            const branch = rule.branch || ev.defaultBranch;
-            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
-        }
-        case 'ref':
-            if (rule.event === 'branch')
-                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
-            if (rule.event === 'tag')
-                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
-            return PULL.test(ev.ref)
-                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
-                : undefined;
-        case 'raw':
-            return { value: given, autoLatest: false };
-        case 'sha':
-            if (!ev.sha)
-                return undefined;
-            return {
-                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
-                autoLatest: false
-            };
-    }
-}
-/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
-const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
-/** semver.org's grammar with an optional `v`, as metadata-action validates it (the semver package's valid). */
-const isSemver = (raw) => (0,semver.valid)(raw) !== null;
-function tags_semver(rule, raw, warn) {
-    const v = isSemver(raw) ? (0,semver.parse)(raw) : null;
-    if (!v) {
-        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
-        return undefined;
-    }
-    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` → `1.2.3-b.5`).
-    const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version;
-    const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` };
-    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
-    if (v.prerelease.length && !isRawPattern(rule.pattern))
-        return { value: version, autoLatest: false };
-    return { value: render(rule.pattern, values), autoLatest: v.prerelease.length === 0 };
-}
-function pep440(rule, raw, warn) {
-    const v = parsePep440(raw);
-    if (!v) {
-        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
-        return undefined;
-    }
-    if (isPep440Special(v))
-        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
-    const values = {
-        raw,
-        version: normalizePep440(v),
-        major: String(releasePart(v, 0)),
-        minor: String(releasePart(v, 1)),
-        patch: String(releasePart(v, 2))
-    };
-    return { value: render(rule.pattern, values), autoLatest: true };
-}
-/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
-function applyRules(rules, flavor = parse_DEFAULT_FLAVOR, ev, options = {}) {
-    const g = globalValues(ev);
-    const warnings = [];
-    const version = { partial: [], latest: false };
-    const made = [];
-    let latest;
-    const affix = (rule, value) => {
-        const prefix = rule.prefix ? render(rule.prefix, g) : render(flavor.prefix, g);
-        const suffix = rule.suffix ? render(rule.suffix, g) : render(flavor.suffix, g);
-        return `${prefix}${value}${suffix}`;
-    };
-    for (const rule of byPriority(rules)) {
-        const enabled = render(rule.enable, g);
-        if (enabled !== 'true' && enabled !== 'false')
-            throw new RuleError(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
-        if (enabled === 'false' || (rule.when && !rule.when(ev)))
-            continue;
-        const out = make(rule, ev, g, m => warnings.push(m));
-        if (out === undefined)
-            continue;
-        const value = affix(rule, out.value);
-        if (value === '')
-            continue;
-        const tag = options.fit ? fitTag(sanitize(value)) : sanitize(value);
-        if (options.fit && tag === '')
-            continue;
-        const problem = tagProblem(tag);
-        if (problem)
-            throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
-        made.push({ tag, rule });
-        if (version.main === undefined)
-            version.main = tag;
-        else if (tag !== version.main && !version.partial.includes(tag))
-            version.partial.push(tag);
-        // The first rule that makes a tag decides `latest`, as in metadata-action.
-        latest ??= flavor.latest === 'auto' ? out.autoLatest : flavor.latest === 'true';
-    }
-    version.latest = latest ?? false;
-    if (version.main === undefined)
-        return { version, tags: [], made, warnings };
-    const tags = [version.main, ...version.partial];
-    if (version.latest) {
-        const p = flavor.prefixLatest ? render(flavor.prefix, g) : '';
-        const s = flavor.suffixLatest ? render(flavor.suffix, g) : '';
-        const latestTag = sanitize(`${p}latest${s}`);
-        if (isValidTag(latestTag) && !tags.includes(latestTag))
-            tags.push(latestTag);
-    }
-    return { version, tags, made, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/metadata/automatic.ts
-// The automatic tags for an empty `tags` input, as built-in rules of the one tag engine (tags.ts):
-//   outside GitHub Actions                                latest
-//   a pull request (pull_request_target included)        pr-N, sha-<short>
-//   refs/tags/vX.Y.Z (`v` optional)                       X.Y.Z, X.Y, X, latest, sha-<short>
-//   refs/tags/vX.Y.Z-pre (a prerelease)                   X.Y.Z-pre, sha-<short>
-//   refs/tags/<anything else>                             <tag>, sha-<short>
-//   refs/heads/<the default branch>                       latest, <branch>, sha-<short>
-//   refs/heads/<another branch>                           <branch>, sha-<short>
-//   anything else                                         sha-<short>
-// Every event (workflow_dispatch, schedule, release, …) follows these by its GITHUB_REF. Names are
-// sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
-// build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
-// The version (output and label) is the most specific tag: never `latest`, never the sha tag.
-
-
-
-
-const automatic_TAGS = /^refs\/tags\//;
-const automatic_HEADS = /^refs\/heads\//;
-const LATEST = 'latest';
-const tagName = (ref) => automatic_TAGS.test(ref) ? ref.replace(automatic_TAGS, '').replace(/\//g, '-') : undefined;
-/** The git tag is semver (as type=semver reads it); `stable` asks for a release, not a prerelease. */
-function semverTag(ref, stable) {
-    const name = tagName(ref);
-    if (name === undefined || !isSemver(name))
-        return false;
-    return !stable || (0,semver.parse)(name).prerelease.length === 0;
-}
-const isDefaultBranch = (ev) => automatic_HEADS.test(ev.ref) && ev.defaultBranch !== '' && ev.ref.replace(automatic_HEADS, '') === ev.defaultBranch;
-const TRUE = literal('true');
-function rule(source, over) {
-    return { source: `automatic: ${source}`, enable: TRUE, ...over };
-}
-function version(pattern) {
-    return { pattern, value: literal(''), keepBuild: true, when: ev => semverTag(ev.ref, false) };
-}
-const t = (source) => parseTemplate(source, 'version');
-/** The automatic set in Actions, by priority (the highest first, as the engine orders rules). */
-const AUTOMATIC_RULES = [
-    rule('pull request', { type: 'ref', priority: 1000, event: 'pr', prefix: literal('pr-') }),
-    rule('{{version}} of a semver tag', { type: 'semver', priority: 900, ...version(t('{{version}}')) }),
-    rule('{{major}}.{{minor}}', { type: 'semver', priority: 900, ...version(t('{{major}}.{{minor}}')) }),
-    rule('{{major}}', { type: 'semver', priority: 900, ...version(t('{{major}}')) }),
-    rule('latest for a release tag', {
-        type: 'raw',
-        priority: 850,
-        value: literal(LATEST),
-        when: ev => semverTag(ev.ref, true)
-    }),
-    rule('a tag that is not semver', {
-        type: 'ref',
-        priority: 800,
-        event: 'tag',
-        when: ev => automatic_TAGS.test(ev.ref) && !semverTag(ev.ref, false)
-    }),
-    rule('latest on the default branch', {
-        type: 'raw',
-        priority: 650,
-        value: literal(LATEST),
-        when: isDefaultBranch
-    }),
-    rule('the branch', { type: 'ref', priority: 600, event: 'branch' }),
-    rule('the commit', { type: 'sha', priority: 100, format: 'short', prefix: literal('sha-') })
-];
-const OUTSIDE_ACTIONS = [
-    rule('outside Actions', { type: 'raw', priority: 200, value: literal(LATEST) })
-];
-/** `latest` is a rule of its own here, placed where the automatic set has always put it. */
-const NO_LATEST = { ...parse_DEFAULT_FLAVOR, latest: 'false' };
-/** The automatic tags and version for this event; `actions` false gives `latest` alone. */
-function automaticTags(ev, actions) {
-    const outcome = applyRules(actions ? AUTOMATIC_RULES : OUTSIDE_ACTIONS, NO_LATEST, ev, { fit: true });
-    const version = outcome.made.find(m => m.rule.type !== 'sha' && m.tag !== LATEST)?.tag ?? '';
-    return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' };
-}
-
-;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
-// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
-// automatic set). Pure.
-
-
-
-
-
-
-function buildMetadata(inputs, context, now = new Date(), facts = {}, 
-/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
-repository = {}) {
-    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
-    const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) };
-    const ev = tagEvent(context, inputs.metadataEnv, now, facts);
-    let tags;
-    let version;
-    let warnings = [];
-    if (inputs.tagRules.length) {
-        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev);
-        warnings = outcome.warnings;
-        tags = [...new Set([...outcome.tags, ...inputs.tags])];
-        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
-    }
-    else if (inputs.tags.length) {
-        tags = inputs.tags;
-        version = context.actions ? (inputs.tags.find(t => t !== 'latest') ?? '') : '';
-    }
-    else {
-        ;
-        ({ tags, version } = automaticTags(ev, context.actions));
-    }
-    const auto = { ...repository, ...ociLabels(ctx, version, now) };
-    return {
-        tags,
-        labels: mergeLabels(auto, inputs.labels),
-        version,
-        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
-        warnings
-    };
-}
-/**
- * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
- * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
- */
-function commitDateWanted(inputs, context) {
-    const templates = [
-        inputs.tagFlavor.prefix,
-        inputs.tagFlavor.suffix,
-        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
-    ];
-    if (!templates.some(t => mentions(t, 'commit_date')))
+/** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
+function githubToken(value) {
+    const token = value.trim();
+    // The default as written, unexpanded (a local runner, the table's own defaults): no token.
+    if (/^\$\{\{.*\}\}$/.test(token))
         return '';
-    const sha = buildSha(context, inputs.metadataEnv.prHeadSha);
-    return eventCommitDate(context, sha) ? '' : sha;
+    if (/\s/.test(token))
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('github-token', 'contains whitespace');
+    return token;
 }
-/**
- * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
- * pushing, before the build, as nothing could be pushed.
- */
-function checkTagged(inputs, meta, ctx) {
-    if (meta.tags.length || !inputs.push)
-        return;
-    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
-    throw new InputError('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-        `add a rule for it (e.g. type=sha), or set ${ref('push')} to false to build untagged`);
-}
-
-;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
-// Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
-// `docker buildx inspect` would cost a process on every build.
-
-
-const readJson = (file) => {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+/** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
+function checkBuildSources(values, cwd, env) {
+    for (const entry of values.buildContexts) {
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(dir)})`);
     }
-    catch {
-        return undefined;
-    }
-};
-/**
- * The driver of the builder named by the `builder` input, else BUILDX_BUILDER, else the one `docker buildx
- * use` chose for this engine (buildx/current). No builder, or a name without an instance file (the default
- * builder, a docker context), is the `docker` driver.
- */
-function builderDriver(configDir, builder, env = process.env) {
-    let name = builder || env.BUILDX_BUILDER || '';
-    if (!name) {
-        const current = readJson(external_node_path_default().join(configDir, 'buildx', 'current'));
-        const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-        if (typeof current?.Name === 'string' && (current.Global === true || current.Key === endpoint))
-            name = current.Name;
-    }
-    if (!name)
-        return 'docker';
-    const instance = readJson(external_node_path_default().join(configDir, 'buildx', 'instances', name.toLowerCase()));
-    return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// How a failed registry interaction reads: one class for every layer, and the registry's own words.
-
-
-
-/** A failed registry interaction; `kind` drives retry() through ClassifiedError. */
-class RegistryError extends retry/* ClassifiedError */.IP {
-    /** HTTP status, when the registry answered. */
-    status;
-    /** First `errors[].code` of the registry's JSON body, or the system error code (ECONNREFUSED, ...). */
-    code;
-    constructor(message, kind, details = {}) {
-        super(message, kind, details.retryAfterMs);
-        this.name = 'RegistryError';
-        this.status = details.status;
-        this.code = details.code;
-    }
-}
-/** A URL as errors name it: no query, which may carry a scope or an account. */
-function where(url) {
-    return `${url.origin}${url.pathname}`;
-}
-function headerValue(value) {
-    return Array.isArray(value) ? value.join(', ') : value;
-}
-/** The registry's own words from a distribution error body, or a token server's `details`/`error`. */
-function errorBodyMessage(body) {
-    const text = body.toString('utf8').trim();
-    if (text === '')
-        return {};
-    try {
-        const json = JSON.parse(text);
-        const first = Array.isArray(json.errors) ? json.errors[0] : undefined;
-        if (first) {
-            const code = typeof first.code === 'string' ? first.code : undefined;
-            const message = typeof first.message === 'string' ? first.message : undefined;
-            return { code, message };
-        }
-        for (const value of [json.details, json.error_description, json.message, json.error]) {
-            if (typeof value === 'string' && value !== '')
-                return { message: value };
-        }
-        return {};
-    }
-    catch {
-        // Proxies answer with HTML pages; their markup is noise in a one-line error.
-        return /^</.test(text) ? {} : { message: text };
-    }
-}
-// An Authorization header in any dump a server may echo (raw HTTP, JSON, Go's map[...]), scheme kept;
-// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation.
-const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*\[?\s*["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
-const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi;
-/** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
-function redact(text, secrets = []) {
-    let out = text
-        .replace(AUTHORIZATION_HEADER, (_all, lead, scheme) => `${lead}${scheme ? `${scheme} ` : ''}***`)
-        .replace(SCHEME_CREDENTIAL, '$1 ***');
-    // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
-    const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '');
-    for (const secret of forms.sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out;
-}
-/**
- * An HTTP answer as an error: the method, where, the status and the registry's explanation, which is
- * redacted before it is cut to one line, so that no part of a secret survives the cut.
- */
-function httpError(method, url, res, kind, what = '', secrets = []) {
-    const body = errorBodyMessage(res.body);
-    const code = body.code === undefined ? undefined : redact(body.code, secrets);
-    const message = body.message === undefined ? undefined : redact(body.message, secrets);
-    const text = (0,core_text/* oneLine */.TN)(message ?? (external_node_http_default()).STATUS_CODES[res.status] ?? '', 300);
-    const prefix = what ? `${what} ` : '';
-    return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: (0,retry/* parseRetryAfter */.mu)(headerValue(res.headers['retry-after'])) });
-}
-
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
-// The WWW-Authenticate challenge as RFC 9110 spells it, and the credentials that answer one: what both the
-// authenticator (auth.ts) and the token endpoint (token.ts) speak. Pure.
-// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
-const WS_COMMA = /[\s,]*/y;
-const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
-const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
-/**
- * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
- * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
- */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    while (i < header.length) {
-        WS_COMMA.lastIndex = i;
-        WS_COMMA.exec(header);
-        i = WS_COMMA.lastIndex;
-        if (i >= header.length)
-            break;
-        SCHEME.lastIndex = i;
-        const scheme = SCHEME.exec(header);
-        if (!scheme) {
-            i++; // not a challenge; skip the stray character
+    for (const entry of values.ssh) {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        if (!kv) {
+            if (!env.SSH_AUTH_SOCK)
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
             continue;
         }
-        i = SCHEME.lastIndex;
-        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
-        TOKEN68.lastIndex = i;
-        const token68 = TOKEN68.exec(header);
-        if (token68) {
-            challenge.token68 = token68[1];
-            i = TOKEN68.lastIndex;
+        for (const p of kv.value.split(','))
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(p)} does not exist`);
+    }
+}
+/** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
+const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
+/** The hint when `context` was left at `.` and nothing was checked out. */
+const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+
+
+/***/ }),
+
+/***/ 3881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fb: () => (/* binding */ csvList),
+/* harmony export */   J$: () => (/* binding */ CsvError),
+/* harmony export */   Xc: () => (/* binding */ csvRecords)
+/* harmony export */ });
+// CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
+// commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
+// character.
+class CsvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CsvError';
+    }
+}
+/** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    // A field opens a quote only at its very start, as csv-parse reads it (a quote after blanks is an
+    // ordinary character); `wasQuoted` stops a second opening.
+    let inQuotes = false;
+    let wasQuoted = false;
+    // The blanks before the opening quote, and where the quoted text ended (-1: not closed, or undone).
+    let lead = '';
+    let closedAt = -1;
+    const endField = () => {
+        record.push(field);
+        field = '';
+        wasQuoted = false;
+        lead = '';
+        closedAt = -1;
+    };
+    const endRecord = () => {
+        endField();
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inQuotes) {
+            if (c !== '"')
+                field += c;
+            else if (text[i + 1] === '"')
+                field += text[++i];
+            else {
+                inQuotes = false;
+                closedAt = field.length;
+            }
+        }
+        else if (c === '"' && !wasQuoted && field === '') {
+            inQuotes = wasQuoted = true;
+            lead = field;
+            field = '';
+        }
+        else if (c === ',')
+            endField();
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            endRecord();
         }
         else {
-            for (;;) {
-                PARAM.lastIndex = i;
-                const param = PARAM.exec(header);
-                if (!param)
-                    break;
-                challenge.params[param[1].toLowerCase()] =
-                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
-                i = PARAM.lastIndex;
+            // Text after the closing quote, blanks too: the quotes were part of the value, as csv-parse's
+            // relaxed quotes read `"a"b` and `"a" ` (the doubled quotes inside stay undone).
+            if (closedAt >= 0) {
+                field = `${lead}"${field.slice(0, closedAt)}"${field.slice(closedAt)}`;
+                closedAt = -1;
             }
+            field += c;
         }
-        challenges.push(challenge);
     }
-    return challenges;
+    if (inQuotes)
+        throw new CsvError('a quoted entry is not closed');
+    if (field !== '' || record.length)
+        endRecord();
+    return records;
+}
+/**
+ * A list input as build-push-action reads it: entries one per line or comma-separated, quoted entries
+ * kept whole when they stand beside other fields. As there, a line that is one quoted field is still split
+ * at its commas unless `ignoreComma`. Entries are trimmed (unless `trim: false`); blank ones dropped.
+ */
+function csvList(text, opts = {}) {
+    const records = opts.quote === false ? literalRecords(text) : csvRecords(text);
+    const out = [];
+    for (const record of records) {
+        if (opts.ignoreComma)
+            out.push(record.join(','));
+        else if (record.length === 1)
+            out.push(...record[0].split(','));
+        else
+            out.push(...record);
+    }
+    return out.filter(s => s.trim() !== '').map(s => (opts.trim === false ? s : s.trim()));
+}
+/** Records with quotes as ordinary characters: lines split at commas. */
+const literalRecords = (text) => text
+    .split(/\r?\n|\r/)
+    .filter(line => line !== '')
+    .map(line => line.split(','));
+
+
+/***/ }),
+
+/***/ 1551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
+// The one error type of bad input: it names the input and the rule, before anything runs.
+
+class InputError extends Error {
+    input;
+    /** The message with ref() markers, for interfaces that name inputs otherwise. */
+    template;
+    constructor(input, message) {
+        super((0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _table_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTerm */ .f$));
+        this.input = input;
+        this.template = message;
+        this.name = 'InputError';
+    }
 }
 
-;// CONCATENATED MODULE: ./src/log/masks.ts
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* reexport */ inputs_error/* InputError */.d),
+  ub: () => (/* binding */ checkBuilder),
+  TL: () => (/* binding */ parseInputs),
+  KR: () => (/* reexport */ table/* ref */.KR),
+  nx: () => (/* reexport */ table/* renderInputRefs */.nx)
+});
+
+// UNUSED EXPORTS: actionTerm, buildxOnlyInputs, defaultInputs, isRemoteContext, listOptions, readRows, splitLines, splitList
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
+var table = __nccwpck_require__(6080);
+// EXTERNAL MODULE: ./src/inputs/error.ts
+var inputs_error = __nccwpck_require__(1551);
+// EXTERNAL MODULE: ./src/inputs/build-options.ts
+var build_options = __nccwpck_require__(8042);
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var metadata_env = __nccwpck_require__(7038);
+// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
+var parse = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ./src/inputs/sources.ts
+var sources = __nccwpck_require__(6203);
+// EXTERNAL MODULE: ./src/registry/cloud/detect.ts
+var detect = __nccwpck_require__(2382);
+;// CONCATENATED MODULE: ./src/inputs/cloud-login.ts
+// The single registry's cloud login: `registry` (+ `username`/`password`) read as an ECR login (an ECR host,
+// or the `ecr` input) or as Docker Hub's OIDC login. registry-auth entries decide theirs in registry-auth.ts.
+
+
+
+/**
+ * An ECR host or `ecr: true` needs no username or password; Hub's OIDC takes a username without a password
+ * (with DOCKERHUB_OIDC_CONNECTIONID set). Undefined for an ordinary login, and with `registry-auth`.
+ */
+function singleCloudLogin(values, env) {
+    if (values.registryAuth.trim() !== '') {
+        if (values.ecr !== 'auto')
+            throw new inputs_error/* InputError */.d('ecr', `applies to ${(0,table/* ref */.KR)('registry')}: with ${(0,table/* ref */.KR)('registry-auth')}, give each entry its own ecr key`);
+        return undefined;
+    }
+    const ecr = values.ecr === 'auto' ? undefined : values.ecr === 'true';
+    try {
+        return (0,detect/* cloudLoginOf */.gM)({ ...values, ecr }, env);
+    }
+    catch (error) {
+        throw new inputs_error/* InputError */.d(values.ecr === 'true' ? 'ecr' : 'registry', `${JSON.stringify(values.registry)}: ${error.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __nccwpck_require__(3881);
+;// CONCATENATED MODULE: ./src/inputs/kinds.ts
+
+
+
+
+/** A list input's entries (see csvList); a quote left open is an input error. */
+function csvEntries(name, raw, opts) {
+    try {
+        return (0,csv/* csvList */.Fb)(raw, opts);
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new inputs_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
+        throw error;
+    }
+}
+/** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
+function splitList(raw, name = 'list') {
+    return [...new Set(csvEntries(name, raw, {}))];
+}
+/** One entry per line, commas kept (CSV: a quoted entry may span lines). */
+function splitLines(raw, name = 'list') {
+    return csvEntries(name, raw, { ignoreComma: true });
+}
+/** How a list row is read, as build-push-action reads the input of that name. */
+function listOptions(row) {
+    return {
+        ...(row.kind !== 'list' && { ignoreComma: true }),
+        ...(row.keepQuotes && { quote: false }),
+        ...(row.untrimmed && { trim: false })
+    };
+}
+/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
+function keyValues(name, raw) {
+    return splitLines(raw, name).map((entry, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(entry);
+        if (!kv)
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
+        if (kv.key === '')
+            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
+        if (/\s/.test(kv.key))
+            throw new inputs_error/* InputError */.d(name, `key ${(0,core_text/* quote */.hD)(kv.key)} contains whitespace`);
+        return `${kv.key}=${kv.value.trim()}`;
+    });
+}
+/** The generic reading of a raw value by its row's kind. */
+function byKind(name, row, raw) {
+    const value = row.secret || row.untrimmed ? raw : raw.trim();
+    switch (row.kind) {
+        case 'string':
+            return value;
+        case 'boolean': {
+            const v = value.trim() || row.default;
+            if (core_text/* YAML_TRUE */.DG.test(v))
+                return true;
+            if (core_text/* YAML_FALSE */.e7.test(v))
+                return false;
+            throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} is not a boolean; use true or false`);
+        }
+        case 'list':
+            return [...new Set(csvEntries(name, value, listOptions(row)))];
+        case 'lines':
+            return csvEntries(name, value, listOptions(row));
+        case 'key-value':
+            return keyValues(name, value);
+        case 'number': {
+            const v = value || row.default;
+            const n = Number(v);
+            if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
+                throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} must be a whole number from ${row.min} to ${row.max}`);
+            return n;
+        }
+        case 'choice': {
+            const v = value || row.default;
+            if (!row.choices?.includes(v))
+                throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
+            return v;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+;// CONCATENATED MODULE: ./src/inputs/validators.ts
+// What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
+// build. Each throws InputError naming the input and the rule.
+
+
+
+
+
+
+
+
+const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** The registry host an image goes to, Docker Hub when empty. */
+function parseRegistry(raw) {
+    const value = raw || reference/* DOCKER_HUB */.Xb;
+    const problem = (0,reference/* registryProblem */.T7)(value);
+    if (problem)
+        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
+    return (0,reference/* normalizeRegistry */.l5)(value);
+}
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+const plainName = (name) => (value) => {
+    if (value !== '' && !STAGE.test(value))
+        throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+};
+const attestation = (name) => (value) => {
+    if (value.startsWith('-') || /\s/.test(value))
+        throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
+    return value;
+};
+const cacheSpecs = (name) => (specs) => {
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+            throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+};
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new inputs_error/* InputError */.d('outputs', `${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+    }
+    return specs;
+}
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
+function secretLines(lines) {
+    return lines.map((line, i) => {
+        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new inputs_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
+        return `${kv.key}=${kv.value}`;
+    });
+}
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+    const kv = (0,core_text/* splitKeyValue */.px)(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new inputs_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (!isFile(external_node_path_default().resolve(cwd, value)))
+            throw new inputs_error/* InputError */.d('secret-files', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
+        if (env[value] === undefined)
+            throw new inputs_error/* InputError */.d('secret-envs', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not set`);
+    }
+}
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw, notices) {
+    const trimmed = raw.trim();
+    if (trimmed !== raw && trimmed !== '')
+        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
+    return trimmed;
+}
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS = {
+    // A line starting with `#` is a comment, as in the tag rules.
+    sources: lines => lines.filter(line => !line.startsWith('#')),
+    registry: parseRegistry,
+    target: plainName('target'),
+    builder: plainName('builder'),
+    password: trimPassword,
+    platforms: list => {
+        for (const p of list)
+            if (!PLATFORM.test(p))
+                throw new inputs_error/* InputError */.d('platforms', `${(0,core_text/* quote */.hD)(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+        return list;
+    },
+    cacheFrom: cacheSpecs('cache-from'),
+    cacheTo: cacheSpecs('cache-to'),
+    provenance: attestation('provenance'),
+    sbom: attestation('sbom'),
+    outputs: outputSpecs,
+    secrets: secretLines,
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    addHosts: build_options/* addHosts */.ve,
+    network: build_options/* network */.Nm,
+    shmSize: build_options/* shmSize */.g7,
+    ulimit: build_options/* ulimits */.Q5,
+    cgroupParent: build_options/* cgroupParent */.fB,
+    allow: build_options/* allow */.cw,
+    buildContexts: build_options/* buildContexts */.j8,
+    ssh: build_options/* ssh */.hI,
+    githubToken: build_options/* githubToken */.bU,
+    annotations: build_options/* annotations */.hk,
+    attests: build_options/* attests */.p0,
+    noCacheFilters: build_options/* noCacheFilters */.NF,
+    call: build_options/* call */.T1,
+    context: value => {
+        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
+        if (/^ssh:\/\//i.test(value))
+            throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        return value || '.';
+    }
+};
+
+;// CONCATENATED MODULE: ./src/inputs/tags.ts
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: InputErrors are the caller's (inputs.ts).
+
+
+
+
+
+
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hasHost ? first : reference/* DOCKER_HUB */.Xb;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
+    }
+    const pathIssue = (0,reference/* pathProblem */.z9)(image);
+    if (pathIssue)
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
+    const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
+    if (length)
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
+    const tagIssue = (0,reference/* tagProblem */.qH)(tag);
+    if (tagIssue)
+        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+function tagEntries(line) {
+    try {
+        return (0,csv/* csvList */.Fb)(line);
+    }
+    catch (error) {
+        if (error instanceof csv/* CsvError */.J$)
+            throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(line)}: ${error.message}`);
+        throw error;
+    }
+}
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            let records;
+            try {
+                records = (0,csv/* csvRecords */.Xc)(text);
+            }
+            catch (error) {
+                if (error instanceof csv/* CsvError */.J$)
+                    throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
+                throw error;
+            }
+            try {
+                rules.push((0,parse/* parseRule */.iT)(records.flat(), text));
+            }
+            catch (error) {
+                if (error instanceof parse/* RuleError */.FB)
+                    throw new parse/* RuleError */.FB(`rule ${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
+                throw error;
+            }
+            continue;
+        }
+        for (const entry of tagEntries(text)) {
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = (0,reference/* tagProblem */.qH)(entry);
+            if (problem)
+                throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new parse/* RuleError */.FB(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/images.ts
+// The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
+// attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
+// (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
+
+
+/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+function parseImages(lines) {
+    const out = [];
+    if (lines.length === 1) {
+        const fields = (0,csv/* csvRecords */.Xc)(lines[0])[0]
+            ?.map(f => f.trim())
+            .filter(f => f !== '') ?? [];
+        if (fields.length > 1 && fields.every(f => !f.includes('=')))
+            return fields.map(splitImage);
+    }
+    for (const line of lines) {
+        const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
+        let name = '';
+        let enable = true;
+        for (const field of fields) {
+            const eq = field.indexOf('=');
+            if (eq < 0 && name === '')
+                name = field;
+            else if (eq < 0)
+                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
+            else {
+                const key = field.slice(0, eq).trim().toLowerCase();
+                const value = field.slice(eq + 1).trim();
+                if (key === 'name')
+                    name = value;
+                else if (key === 'enable') {
+                    if (!/^(true|false)$/i.test(value))
+                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                    enable = value.toLowerCase() === 'true';
+                }
+                else
+                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+            }
+        }
+        if (name === '')
+            throw new Error(`${JSON.stringify(line)} names no image`);
+        if (!enable)
+            continue;
+        out.push(splitImage(name));
+    }
+    return out;
+}
+/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+function splitImage(name) {
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
+        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
+    const registry = hosted ? first : reference/* DOCKER_HUB */.Xb;
+    const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
+    const hostProblem = (0,reference/* registryProblem */.T7)(registry);
+    if (hostProblem)
+        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+    const problem = (0,reference/* imageProblem */.JC)(image, registry);
+    if (problem)
+        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
+}
+
+// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
+var registry_auth = __nccwpck_require__(3477);
+;// CONCATENATED MODULE: ./src/inputs/targets.ts
+// Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
+// `registry-auth` or `username`/`password`; the tag inputs read on the way.
+
+
+
+
+
+
+
+
+
+/** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
+function checkImage(value, registry, notices) {
+    if (value === '')
+        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')})`);
+    const problem = (0,reference/* imageProblem */.JC)(value, registry);
+    if (problem)
+        throw new inputs_error/* InputError */.d('image', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
+    const lower = value.toLowerCase();
+    if (lower !== value)
+        notices.push(`image ${(0,core_text/* quote */.hD)(value)} was lowercased to ${(0,core_text/* quote */.hD)(lower)}`);
+    return lower;
+}
+/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
+function targets_readTagInputs(values, env) {
+    const guard = (input, fn) => {
+        try {
+            return fn();
+        }
+        catch (error) {
+            if (error instanceof parse/* RuleError */.FB)
+                throw new inputs_error/* InputError */.d(input, error.message);
+            if (error instanceof metadata_env/* MetadataEnvError */.DG)
+                throw new inputs_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
+            throw error;
+        }
+    };
+    const entries = guard('tags', () => classifyTags(values.tags));
+    return {
+        tags: entries.tags,
+        tagRules: entries.rules,
+        tagRefs: entries.refs,
+        tagFlavor: guard('flavor', () => (0,parse/* parseFlavor */.wp)(values.flavor)),
+        metadataEnv: guard('', () => (0,metadata_env/* readMetadataEnv */.Xk)(env))
+    };
+}
+/**
+ * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
+ * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
+ */
+function targetsFromRefs(values, tagged) {
+    const groups = tagged.tagRefs;
+    const first = groups[0];
+    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
+    const other = values.images.length
+        ? 'images'
+        : values.image !== ''
+            ? 'image'
+            : values.registry !== reference/* DOCKER_HUB */.Xb
+                ? 'registry'
+                : '';
+    // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
+    if (other)
+        throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
+            `leave ${(0,table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
+    // The first image stands for the run where one name is needed, as with `images`.
+    values.registry = first.registry;
+    values.image = first.image;
+    tagged.tags = first.tags;
+    return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
+}
+/** `images`, or `registry` + `image`: never both. */
+function checkTargets(values, notices) {
+    if (!values.images.length) {
+        values.image = checkImage(values.image, values.registry, notices);
+        return [{ registry: values.registry, image: values.image }];
+    }
+    if (values.image !== '')
+        throw new inputs_error/* InputError */.d('images', `give either ${(0,table/* ref */.KR)('images')} (full names) or ${(0,table/* ref */.KR)('image')} with ${(0,table/* ref */.KR)('registry')}, not both`);
+    let targets;
+    try {
+        targets = parseImages(values.images);
+    }
+    catch (error) {
+        throw new inputs_error/* InputError */.d('images', error.message);
+    }
+    if (!targets.length)
+        throw new inputs_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
+    const seen = new Set();
+    for (const t of targets) {
+        const key = `${t.registry}/${t.image}`;
+        if (seen.has(key))
+            throw new inputs_error/* InputError */.d('images', `${(0,core_text/* quote */.hD)(key)} is given twice`);
+        seen.add(key);
+    }
+    // The first image stands for the run where one name is needed (summary, messages).
+    values.registry = targets[0].registry;
+    values.image = targets[0].image;
+    return targets;
+}
+/** `registry-auth` entries, or `username`/`password` for a single registry. */
+function checkLogins(values, cloud) {
+    if (values.registryAuth.trim() === '')
+        return values.username || cloud
+            ? [
+                {
+                    registry: values.registry,
+                    username: values.username,
+                    password: values.password,
+                    ...(cloud ? { cloud } : {})
+                }
+            ]
+            : [];
+    if (values.username)
+        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    let logins;
+    try {
+        logins = (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth);
+    }
+    catch (error) {
+        if (!(error instanceof registry_auth/* RegistryAuthError */.w4))
+            throw error;
+        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
+    }
+    const seen = new Set();
+    return logins.map((login, i) => {
+        const registry = login.registry || reference/* DOCKER_HUB */.Xb;
+        const problem = (0,reference/* registryProblem */.T7)(registry);
+        if (problem)
+            throw new inputs_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
+        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
+        if (seen.has(normalized))
+            throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(normalized)} has two entries`);
+        seen.add(normalized);
+        return { ...login, registry: normalized };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
+// raw inputs. Each kind has its generic reading (kinds.ts); the validators add what one input needs beyond it
+// (validators.ts); targets.ts says where the image goes and who logs in.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
+const parse_isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
+
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const HTTP_URL = /^https?:\/\//;
+/**
+ * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
+ * build-push-action's `{{defaultContext}}`, this commit's git URL.
+ */
+function isRemoteContext(context) {
+    return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
+}
+/** Every row read by its kind and validator, with nothing checked on disk. */
+function readRows(get, notices = []) {
+    const values = {};
+    for (const [key, row] of table/* ROWS */.Ir) {
+        const value = byKind((0,table/* inputName */.yu)(key), row, get((0,table/* inputName */.yu)(key)));
+        const validate = VALIDATORS[key];
+        values[key] = validate ? validate(value, notices) : value;
+    }
+    return values;
+}
+function checkLocalContext(context, file, cwd) {
+    const dir = external_node_path_default().resolve(cwd, context);
+    if (!isDir(dir))
+        throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(context)} is not a directory (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
+    if (file !== '') {
+        const f = external_node_path_default().resolve(cwd, file);
+        if (!parse_isFile(f))
+            throw new inputs_error/* InputError */.d('file', `${(0,core_text/* quote */.hD)(file)} does not exist (resolved to ${(0,core_text/* quote */.hD)(f)})`);
+    }
+    else if (!parse_isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+        // Left at `.` in an empty workspace: most likely no checkout ran.
+        if (context === '.' && isEmptyWorkspace(dir))
+            throw new inputs_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
+        throw new inputs_error/* InputError */.d('file', `no Dockerfile in context ${(0,core_text/* quote */.hD)(context)}; add one or set ${(0,table/* ref */.KR)('file')}`);
+    }
+}
+/** A workspace without a checkout: nothing in it but dotfiles a runner may leave. */
+function isEmptyWorkspace(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).every(name => name.startsWith('.') && name !== '.git');
+    }
+    catch {
+        return false;
+    }
+}
+function checkSources(values) {
+    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,table/* rowByName */.TJ)(name)?.[1].default ?? ''));
+    if (conflict)
+        throw new inputs_error/* InputError */.d(conflict.input, conflict.message);
+    for (const line of values.sources) {
+        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+        if (typeof source === 'string')
+            throw new inputs_error/* InputError */.d('sources', source);
+    }
+    const annotations = (0,sources/* indexAnnotations */.nM)(values.annotations);
+    if (typeof annotations === 'string')
+        throw new inputs_error/* InputError */.d('annotations', annotations);
+}
+/** Reads and validates every input. Throws InputError on the first invalid one. */
+function parseInputs(get, cwd = process.cwd()) {
+    const notices = [];
+    const values = readRows(get, notices);
+    const tagged = targets_readTagInputs(values, process.env);
+    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
+    const remoteContext = isRemoteContext(values.context);
+    // With sources nothing is built: there is no context to check, and no build input may be set.
+    if (values.sources.length)
+        checkSources(values);
+    else if (!remoteContext)
+        checkLocalContext(values.context, values.file, cwd);
+    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    build_options/* checkBuildSources */.pQ(values, cwd, process.env);
+    if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
+        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    const cloud = singleCloudLogin(values, process.env);
+    if (!cloud && (values.username === '') !== (values.password === ''))
+        throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
+    const logins = checkLogins(values, cloud);
+    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
+}
+/** The inputs that only buildx understands and that are set here. */
+function buildxOnlyInputs(inputs) {
+    return table/* ROWS */.Ir.filter(([key, row]) => {
+        if (!row.buildx)
+            return false;
+        const value = inputs[key];
+        return Array.isArray(value) ? value.length > 0 : value !== '' && value !== false;
+    }).map(([key]) => (0,table/* inputName */.yu)(key));
+}
+/** Asking for a buildx-only input where docker has no buildx is an input error, before anything runs. */
+function checkBuilder(inputs, buildx) {
+    // With sources nothing is built; their own check refused every build input already.
+    if (inputs.sources.length)
+        return;
+    const used = buildxOnlyInputs(inputs);
+    if (!buildx && used.length)
+        throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,table/* ref */.KR)(...used)})`);
+}
+/** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
+const defaultInputs = (over = {}) => {
+    const values = readRows(name => over[name] ?? rowByName(name)?.[1].default ?? '');
+    const tagged = over.tags || over.flavor
+        ? readTagInputs(values, {})
+        : { tagRules: [], tagRefs: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV };
+    return {
+        ...values,
+        ...tagged,
+        remoteContext: isRemoteContext(values.context),
+        targets: [{ registry: values.registry, image: values.image }],
+        logins: []
+    };
+};
+
+
+/***/ }),
+
+/***/ 3477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ loadRegistryAuthParser),
+/* harmony export */   Wr: () => (/* binding */ credentialsIn),
+/* harmony export */   bf: () => (/* binding */ parseRegistryAuth),
+/* harmony export */   w4: () => (/* binding */ RegistryAuthError)
+/* harmony export */ });
+/* unused harmony export registryAuthParserLoaded */
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
+/* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2382);
+// The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
+// login-action reads it (anchors, quoting, block scalars, `~`):
+//   - registry: ghcr.io
+//     username: ${{ github.actor }}
+//     password: ${{ secrets.GITHUB_TOKEN }}
+// js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
+// pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
+// js-yaml's own message, which quotes the input.
+
+
+const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
+let load;
+/** Loads js-yaml; call (and await) before parseRegistryAuth or credentialsIn. */
+async function loadRegistryAuthParser() {
+    if (!load)
+        load = (await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243))).load;
+}
+/** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
+const registryAuthParserLoaded = () => load !== undefined;
+/** An error whose message holds no value of the input. */
+class RegistryAuthError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegistryAuthError';
+    }
+}
+/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+function readYaml(text) {
+    if (!load)
+        throw new Error('registry-auth read before loadRegistryAuthParser()');
+    try {
+        return load(text);
+    }
+    catch (error) {
+        const mark = error.mark;
+        const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
+        throw new RegistryAuthError(`is not valid YAML${where}`);
+    }
+}
+const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+/** A scalar as login-action would pass it on: strings, and numbers or booleans as written. */
+function scalarOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+function parseRegistryAuth(text, env = process.env) {
+    const doc = readYaml(text);
+    if (doc === undefined || doc === null)
+        return [];
+    if (!Array.isArray(doc))
+        throw new RegistryAuthError(isMapping(doc)
+            ? 'is a mapping, and a list is expected: start each entry with "- "'
+            : 'is not a list of entries');
+    return doc.map((entry, i) => {
+        if (!isMapping(entry))
+            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
+        const registry = scalarOf(entry.registry) ?? '';
+        const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
+        for (const key of Object.keys(entry))
+            if (!KEYS.includes(key))
+                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
+        const field = (key) => {
+            const value = entry[key];
+            if (value === undefined || value === null)
+                return undefined;
+            const s = scalarOf(value);
+            if (s === undefined)
+                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
+            return s;
+        };
+        if (entry.registry !== undefined && entry.registry !== null)
+            field('registry');
+        const username = field('username') ?? '';
+        const password = field('password')?.trim() ?? '';
+        const ecrText = field('ecr');
+        if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
+            throw new RegistryAuthError(`${where}: ecr is true, false or auto`);
+        const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true';
+        const scope = field('scope');
+        const login = { registry, username, password, ...(ecr !== undefined && { ecr }) };
+        let cloud;
+        try {
+            cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
+        }
+        catch (error) {
+            throw new RegistryAuthError(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`);
+        }
+        // A cloud login gets its password from the cloud's token service: the entry may name none.
+        if (!cloud && !username)
+            throw new RegistryAuthError(`${where} has no username`);
+        if (!cloud && !password)
+            throw new RegistryAuthError(`${where} has no password`);
+        return { ...login, ...(cloud && { cloud }), ...(scope !== undefined && { scope }) };
+    });
+}
+/** A `password:` line's value in text that does not parse: YAML syntax alone is never a value. */
+const SYNTAX_ONLY = /^(?:[|>][-+0-9]*|[{[&*!].*|)$/;
+/**
+ * Every username/password pair in `text`, for masking before anything else reads it: the entries'
+ * passwords (those of entries that are otherwise invalid too), or, when the text does not parse, every
+ * plain `password:` value found line by line (never YAML syntax such as `|` or `{`, which a mask would
+ * then hide everywhere in the log).
+ */
+function credentialsIn(text) {
+    let doc;
+    try {
+        doc = readYaml(text);
+    }
+    catch (error) {
+        if (!(error instanceof RegistryAuthError))
+            throw error;
+        return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
+            .map(m => m[1].replace(/\s+#.*$/, '').trim())
+            .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))
+            .filter(v => !SYNTAX_ONLY.test(v))
+            .map(password => ({ username: '', password }));
+    }
+    const entries = Array.isArray(doc) ? doc : [doc];
+    return entries.filter(isMapping).flatMap(e => {
+        const password = scalarOf(e.password)?.trim();
+        return password ? [{ username: scalarOf(e.username) ?? '', password }] : [];
+    });
+}
+
+
+/***/ }),
+
+/***/ 6203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ isLocal),
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   nM: () => (/* binding */ indexAnnotations),
+/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */ });
+/* unused harmony export TRANSPORTS */
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6814);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+// The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
+// Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
+
+
+
+/** Where a local image is read from, with the transport names of skopeo and podman. */
+const TRANSPORTS = ['docker-daemon', 'oci', 'oci-archive', 'docker-archive'];
+const isLocal = (source) => 'transport' in source;
+// `docker-daemon:` takes a reference or an ID as docker does; `-` first would read as a flag.
+const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+// An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
+const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+/**
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
+ */
+function parseLocal(line) {
+    const m = /^([a-z][a-z0-9-]*):(.*)$/.exec(line);
+    if (!m)
+        return undefined;
+    const [, transport, rest] = m;
+    if (!TRANSPORTS.includes(transport)) {
+        // A path after the colon is no tag: a transport, then, that is not one of ours.
+        if (!/^(?:\/|\.\.?\/|~)/.test(rest))
+            return undefined;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+    }
+    const t = transport;
+    if (t === 'docker-daemon') {
+        if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+        return { line, transport: t, path: rest };
+    }
+    const colon = rest.indexOf(':');
+    const file = colon < 0 ? rest : rest.slice(0, colon);
+    const reference = colon < 0 ? undefined : rest.slice(colon + 1);
+    if (!file)
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${t}:`)}`;
+    if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+    return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
+}
+const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+/**
+ * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
+ * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
+ * the reason when the line is none of these.
+ */
+function parseSource(line, registry, image) {
+    const local = parseLocal(line);
+    if (local !== undefined)
+        return local;
+    const glob = line.endsWith('*');
+    const body = glob ? line.slice(0, -1) : line;
+    if (body.includes('*'))
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
+    const plain = !/[/:@]/.test(body);
+    if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(body))
+        return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(registry, image), digest: body };
+    if (plain)
+        return finish(line, registry, image, glob ? { prefix: body } : { tag: body });
+    let repo;
+    let pin;
+    const at = body.indexOf('@');
+    if (at >= 0) {
+        if (glob)
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+        repo = body.slice(0, at);
+        pin = { digest: body.slice(at + 1) };
+        if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(pin.digest))
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
+        // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
+        const colon = repo.lastIndexOf(':');
+        if (colon > repo.lastIndexOf('/')) {
+            const tag = repo.slice(colon + 1);
+            if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag))
+                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
+            repo = repo.slice(0, colon);
+        }
+    }
+    else {
+        const colon = body.lastIndexOf(':');
+        if (colon <= body.lastIndexOf('/')) {
+            if (glob)
+                return finish(line, registry, image, { prefix: '' }, body);
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${body}@sha256:…`)}`;
+        }
+        repo = body.slice(0, colon);
+        const tag = body.slice(colon + 1);
+        pin = glob ? { prefix: tag } : { tag };
+    }
+    return finish(line, registry, image, pin, repo);
+}
+function finish(line, registry, image, pin, repo) {
+    let host = registry;
+    let path = repo ?? image;
+    const slash = path.indexOf('/');
+    if (repo !== undefined && slash > 0 && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeHost */ .oc)(path.slice(0, slash))) {
+        host = path.slice(0, slash);
+        path = path.slice(slash + 1);
+        const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryProblem */ .T7)(host);
+        if (problem)
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(host)} ${problem}`;
+        host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRegistry */ .l5)(host);
+    }
+    const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pathProblem */ .z9)(path);
+    if (problem)
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
+    const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(host, path);
+    if (long)
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${long}`;
+    if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag))
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
+    if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
+    return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
+}
+/** The inputs that shape a build beyond those marked buildx-only in the table. */
+const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
+const WITH_SOURCES = ['annotations'];
+/**
+ * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
+ * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ */
+function sourcesConflict(values, defaults) {
+    if (!values.push)
+        return {
+            input: 'push',
+            message: `must be true with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
+        };
+    if (values.platforms.length)
+        return {
+            input: 'platforms',
+            message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
+        };
+    for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
+        if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
+            continue;
+        if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
+            return {
+                input: (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
+                message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
+            };
+    }
+    return undefined;
+}
+/**
+ * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
+ * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
+ */
+function indexAnnotations(lines) {
+    const out = {};
+    for (const line of lines) {
+        const a = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotation */ .fr)(line);
+        if (typeof a === 'string')
+            return a;
+        if (a.level !== undefined && a.level !== 'index')
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
+        out[a.key] = a.value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 6080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ir: () => (/* binding */ ROWS),
+  f$: () => (/* reexport */ input_ref/* actionTerm */.f$),
+  GI: () => (/* binding */ flagName),
+  yu: () => (/* binding */ inputName),
+  BB: () => (/* binding */ isListKind),
+  KR: () => (/* reexport */ input_ref/* ref */.KR),
+  nx: () => (/* reexport */ input_ref/* renderInputRefs */.nx),
+  TJ: () => (/* binding */ rowByName)
+});
+
+// UNUSED EXPORTS: INPUTS
+
+;// CONCATENATED MODULE: ./src/inputs/build-rows.ts
+const BUILD_ROWS = {
+    platforms: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: target platforms, e.g. `linux/amd64,linux/arm64`. Several platforms are pushed as one index.',
+        cli: {
+            flag: 'platform',
+            value: 'LIST',
+            help: 'buildx platforms, e.g. linux/amd64,linux/arm64; repeatable'
+        }
+    },
+    cacheFrom: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
+        cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
+    },
+    cacheTo: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
+        cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
+    },
+    provenance: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
+        cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
+    },
+    sbom: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: `--sbom`.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    },
+    secrets: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        secret: true,
+        untrimmed: true,
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
+        cli: {
+            flag: 'secret',
+            value: 'ID=ENV',
+            from: 'env',
+            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+        }
+    },
+    secretFiles: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from files, one `id=path` per line (a PEM key, any multi-line secret). Each file must exist.',
+        cli: { flag: 'secret-file', value: 'ID=PATH', help: 'a build secret read from a file; repeatable' }
+    },
+    secretEnvs: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
+        cli: {
+            flag: 'secret-env',
+            value: 'ID=ENV',
+            help: 'a build secret read from an environment variable; repeatable'
+        }
+    },
+    builder: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        cli: { value: 'NAME', help: 'buildx builder' }
+    },
+    addHosts: {
+        kind: 'list',
+        default: '',
+        description: 'Extra `/etc/hosts` entries for `RUN`, `host:ip`, separated by newlines and/or commas (`docker build --add-host`).',
+        cli: { flag: 'add-host', value: 'HOST:IP', help: 'an /etc/hosts entry for RUN; repeatable' }
+    },
+    network: {
+        kind: 'string',
+        default: '',
+        description: 'Network mode for `RUN` (`default`, `none`, `host`; the classic builder also takes a network name).',
+        cli: { value: 'MODE', help: 'network mode for RUN (default, none, host)' }
+    },
+    shmSize: {
+        kind: 'string',
+        default: '',
+        description: 'Size of `/dev/shm` for `RUN`: bytes with an optional unit, e.g. `128m`, `1g`.',
+        cli: { value: 'SIZE', help: 'size of /dev/shm for RUN, e.g. 128m' }
+    },
+    ulimit: {
+        kind: 'lines',
+        default: '',
+        description: 'Ulimits for `RUN`, one `name=soft[:hard]` per line, e.g. `nofile=1024:2048`.',
+        cli: { value: 'NAME=SOFT[:HARD]', help: 'a ulimit for RUN; repeatable' }
+    },
+    cgroupParent: {
+        kind: 'string',
+        default: '',
+        description: 'Parent cgroup for `RUN` (`docker build --cgroup-parent`).',
+        cli: { value: 'PATH', help: 'parent cgroup for RUN' }
+    },
+    allow: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: extra privileged entitlements, e.g. `network.host`, `security.insecure` (the builder must allow them too).',
+        cli: { value: 'ENTITLEMENT', help: 'buildx entitlement, e.g. network.host; repeatable' }
+    },
+    buildContexts: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: named contexts for `FROM name` and `COPY --from=name`, one `name=source` per line; the source is a path, a git or https URL, `docker-image://ref` or `oci-layout://path`.',
+        cli: { flag: 'build-context', value: 'NAME=SRC', help: 'buildx named build context; repeatable' }
+    },
+    ssh: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: SSH agent sockets or keys for `RUN --mount=type=ssh`: `default` (the agent at `SSH_AUTH_SOCK`) or `id=path`.',
+        cli: { value: 'default|ID=PATH', help: 'buildx SSH agent or key for RUN; repeatable' }
+    },
+    githubToken: {
+        kind: 'string',
+        default: '${{ github.token }}',
+        secret: true,
+        description: "Token for GitHub: BuildKit fetches git contexts on the GitHub host with it (`{{defaultContext}}`, as a `GIT_AUTH_TOKEN.<host>` build secret), and the OCI labels read the repository's title, description, URL and license from the API at `GITHUB_API_URL`. Masked; never in the log, and in argv only as a `type=gha` cache export's `ghtoken=`, as build-push-action passes it.",
+        cli: {
+            flag: 'github-token-env',
+            value: 'VAR',
+            from: 'env-name',
+            help: 'environment variable holding the token for git contexts on GitHub (default GITHUB_TOKEN)'
+        }
+    },
+    annotations: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
+        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+    },
+    attests: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
+        cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
+    },
+    noCacheFilters: {
+        kind: 'list',
+        default: '',
+        buildx: true,
+        description: 'buildx: stages to build without cache, separated by newlines and/or commas.',
+        cli: { flag: 'no-cache-filter', value: 'STAGE', help: 'buildx stage to build without cache; repeatable' }
+    },
+    call: {
+        kind: 'string',
+        default: '',
+        buildx: true,
+        description: 'buildx 0.15 or later: what the build evaluates: `build` (the default), `check` (Dockerfile checks, findings as annotations), `outline` or `targets`. Anything but `build` pushes nothing.',
+        cli: { value: 'METHOD', help: 'buildx 0.15+: build, check, outline or targets' }
+    }
+};
+
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __nccwpck_require__(7571);
+;// CONCATENATED MODULE: ./src/inputs/table.ts
+// Every input, once. This table drives the action's parser (parse.ts), the CLI's flags, usage and --help
+// (cli/main.ts), the test fixture, and the generated parts of action.yml and the docs. Adding an input is one
+// row here (or in build-rows.ts for a build option) plus the code that uses it, and its place in groups.ts.
+
+const INPUTS = {
+    context: {
+        kind: 'string',
+        default: '.',
+        description: 'Build context: a directory, or a git URL that docker build accepts (`https://github.com/o/r.git#branch:subdir`).',
+        cli: { value: 'DIR|URL', help: 'build context: a directory or a git URL (default .)' }
+    },
+    sources: {
+        kind: 'lines',
+        default: '',
+        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        cli: {
+            flag: 'source',
+            value: 'REF',
+            help: 'an image to promote or merge instead of building (a registry reference, or docker-daemon:, oci:, oci-archive:, docker-archive:); repeatable'
+        }
+    },
+    file: {
+        kind: 'string',
+        default: '',
+        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+        cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
+    },
+    image: {
+        kind: 'string',
+        default: '',
+        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        cli: {
+            value: 'PATH',
+            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+        }
+    },
+    registry: {
+        kind: 'string',
+        default: 'docker.io',
+        description: 'Registry `host[:port]`: `ghcr.io`, `localhost:5000`, `[::1]:5000`.',
+        cli: { value: 'HOST', help: 'registry host[:port] (default docker.io), e.g. localhost:5000' }
+    },
+    images: {
+        kind: 'lines',
+        default: '',
+        description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
+        cli: {
+            flag: 'images',
+            value: 'NAME',
+            help: 'a full image name (host/path); repeat for several registries'
+        }
+    },
+    registryAuth: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
+        cli: {
+            flag: 'registry-auth-file',
+            value: 'PATH',
+            from: 'file',
+            help: 'a file with the registry-auth list (YAML), kept out of argv'
+        }
+    },
+    tags: {
+        kind: 'lines',
+        default: '',
+        keepQuotes: true,
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        cli: {
+            flag: 'tag',
+            value: 'TAG',
+            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
+        }
+    },
+    flavor: {
+        kind: 'lines',
+        default: '',
+        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
+        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+    },
+    sepTags: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `tags` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the tags output (default newline)' }
+    },
+    sepLabels: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `labels` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the labels output (default newline)' }
+    },
+    sepAnnotations: {
+        kind: 'string',
+        default: '',
+        untrimmed: true,
+        description: 'Separator of the `annotations` output. Empty means a newline.',
+        cli: { value: 'SEP', help: 'separator of the annotations output (default newline)' }
+    },
+    buildArgs: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
+        cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
+    },
+    labels: {
+        kind: 'key-value',
+        default: '',
+        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+        cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
+    },
+    target: {
+        kind: 'string',
+        default: '',
+        description: 'Build stage to stop at.',
+        cli: { value: 'STAGE', help: 'build stage to stop at' }
+    },
+    push: {
+        kind: 'boolean',
+        default: 'true',
+        description: 'Push. With `false` the image is only built and tagged.',
+        cli: { help: 'build and tag only' }
+    },
+    load: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Also load the image into the local image store (buildx `--load`). With buildx the image is pushed straight from BuildKit, so without `load` it may not be in the local store (the `docker` driver keeps it anyway). The classic engine always keeps it.',
+        cli: { help: 'buildx: also load the image into the local image store' }
+    },
+    outputs: {
+        kind: 'lines',
+        default: '',
+        buildx: true,
+        keepQuotes: true,
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+    },
+    noCache: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Build without cache.',
+        cli: { help: 'build without cache' }
+    },
+    pull: {
+        kind: 'boolean',
+        default: 'false',
+        description: 'Always pull newer base images.',
+        cli: { help: 'always pull base images' }
+    },
+    username: {
+        kind: 'string',
+        default: '',
+        description: 'Registry username. With `password`, logs in before the build.',
+        cli: { value: 'USER', help: 'registry user; the password is read from stdin (--password-stdin)' }
+    },
+    password: {
+        kind: 'string',
+        default: '',
+        secret: true,
+        description: 'Registry password or token: on stdin only, masked. Surrounding whitespace is trimmed, as docker trims it.',
+        cli: { flag: 'password-stdin', from: 'stdin', help: 'read the registry password from stdin' }
+    },
+    ecr: {
+        kind: 'choice',
+        default: 'auto',
+        choices: ['auto', 'true', 'false'],
+        description: "Whether `registry` is AWS ECR, as login-action's `ecr`: `auto` detects it from the host (`<account>.dkr.ecr.<region>.amazonaws.com` and its other forms, `public.ecr.aws`). An ECR login comes from `GetAuthorizationToken` with the AWS credentials and region in the environment; `username`/`password` are then an access key id and its secret. In `registry-auth`, each entry has its own `ecr` key.",
+        cli: { value: 'auto|true|false', help: 'whether the registry is AWS ECR (default auto: from the host)' }
+    },
+    keepLogin: {
+        kind: 'boolean',
+        default: 'false',
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
+        cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
+    declareArtifacts: {
+        kind: 'boolean',
+        default: 'true',
+        description: "Declare each pushed image to the runner as `oci://<image-name>@<digest>` in `GITHUB_ARTIFACTS` (where the runner offers it), for `actions/attest` without `subject-name`. Turn it off when another step declares the same names, or to give attest's `push-to-registry` one subject of several targets through `subject-name`.",
+        cli: { flag: 'no-artifacts', help: 'do not append the pushed images to $GITHUB_ARTIFACTS' }
+    },
+    retries: {
+        kind: 'number',
+        default: '3',
+        min: 1,
+        max: 10,
+        description: 'Total attempts (1-10) for pushes, login and verification requests that fail transiently.',
+        cli: { value: 'N', help: 'attempts for transient failures, 1-10 (default 3)' }
+    },
+    ...BUILD_ROWS
+};
+/** `buildArgs` → `build-args`: the action.yml name of a table key. */
+const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+const ROWS = Object.entries(INPUTS);
+/** Kinds whose CLI flag may be repeated, each occurrence one entry. */
+const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'key-value';
+/** The CLI flag name (no dashes) of a row. */
+function flagName(key) {
+    const row = INPUTS[key];
+    if (row.cli.flag)
+        return row.cli.flag;
+    if (row.kind === 'boolean' && row.default === 'true')
+        return `no-${inputName(key)}`;
+    return inputName(key);
+}
+/** The row for an action.yml name, if there is one. */
+function rowByName(name) {
+    return ROWS.find(([key]) => inputName(key) === name);
+}
+
+
+
+/***/ }),
+
+/***/ 5831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ credentialSecrets),
+/* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   mv: () => (/* binding */ maskableToken),
+/* harmony export */   tf: () => (/* binding */ valueSecrets)
+/* harmony export */ });
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
 
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
@@ -8223,785 +6783,25 @@ function urlSecrets(value) {
         const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
         if (!secret)
             continue;
-        found.push(secret, (0,core_text/* percentDecoded */.oF)(secret));
+        found.push(secret, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret));
         // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
         if (colon >= 0)
-            found.push(userinfo, (0,core_text/* percentDecoded */.oF)(userinfo), Buffer.from(`${(0,core_text/* percentDecoded */.oF)(userinfo.slice(0, colon))}:${(0,core_text/* percentDecoded */.oF)(secret)}`).toString('base64'));
+            found.push(userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo), Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo.slice(0, colon))}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret)}`).toString('base64'));
     }
     return [...new Set(found)];
 }
 
-;// CONCATENATED MODULE: ./src/registry/redirects.ts
-// One redirect hop, as docker's HTTP client takes it: at most MAX_REDIRECTS, only to http(s), and
-// Authorization never sent on to another origin (a registry sends blob reads to its storage). Both the
-// buffered requests (transport.ts) and the streamed ones (stream.ts) follow redirects through here.
 
-const MAX_REDIRECTS = 5;
-/**
- * The URL a redirect to `location` leads to from `at`, and the headers to send there. `first` is where the
- * request was meant to go; `effective` gives a URL as the transport reaches it (a registry spoken to over
- * plain HTTP); `hops` counts the redirects followed so far.
- */
-function redirectHop(o) {
-    const detail = o.status === undefined ? undefined : { status: o.status };
-    if (o.hops >= MAX_REDIRECTS)
-        throw new RegistryError(`${o.method} ${where(o.first)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', detail);
-    let next;
-    try {
-        next = new URL(o.location, o.effective(o.at));
-    }
-    catch {
-        // reported below
-    }
-    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-        throw new RegistryError(`${o.method} ${where(o.at)} redirected to an unusable location`, 'fatal', detail);
-    if (next.origin === o.effective(o.first).origin || !('Authorization' in o.headers))
-        return { next, headers: o.headers };
-    const { Authorization: _dropped, ...headers } = o.headers;
-    void _dropped;
-    return { next, headers };
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/registry/tls.ts
-// The TLS side of the transport, as dockerd has it: certs.d material, and what a TLS failure means.
+/***/ 2425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-const CERTIFICATE_ERRORS = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_SIGNATURE_FAILURE',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-/** How an HTTPS request failed at the TLS level, if it did: a plain-HTTP server, or a certificate. */
-function tlsFailure(err) {
-    const { code, message } = (err ?? {});
-    if (typeof code === 'string' && CERTIFICATE_ERRORS.has(code))
-        return 'certificate';
-    const text = typeof message === 'string' ? message : '';
-    if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(text))
-        return 'plain-http';
-    return undefined;
-}
-/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
-async function readCertsDir(dir) {
-    const names = (await (0,promises_.readdir)(dir).catch(() => [])).sort();
-    const read = (n) => (0,promises_.readFile)(external_node_path_default().join(dir, n));
-    const cas = names.filter(n => n.endsWith('.crt'));
-    const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
-    if (!cas.length && !pairs.length)
-        return undefined;
-    const tls = {};
-    if (cas.length) {
-        // Loaded only here: start-up time counts, and few registries have a certs.d directory.
-        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
-        tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
-    }
-    if (pairs.length) {
-        tls.cert = await Promise.all(pairs.map(read));
-        tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))));
-    }
-    return tls;
-}
-/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
-function secureOnly(err, failure, registry) {
-    const code = err?.code;
-    // OpenSSL's own text for this case is a long internal trace; say what it means instead.
-    const message = failure === 'plain-http'
-        ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
-        : `${(0,core_text/* messageOf */.bD)(err).trim()} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
-    return Object.assign(new Error(message), { code });
-}
-
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-// HTTP to one registry as docker would speak it: keep-alive agents, certs.d TLS material, the
-// insecure-registry fallback, one deadline per request and bounded retries of transient answers.
-
-
-
-
-
-
-
-
-const DEFAULT_ATTEMPTS = 3;
-const DEFAULT_TIMEOUT_MS = 15000;
-const MAX_SOCKETS = 8;
-// Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
-const REDIRECTS_FOR_READS = new Set([301, 302, 303]);
-// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-const USER_AGENT = 'build-tag-push';
-function registryBaseUrl(registry) {
-    if (isDockerHub(registry))
-        return 'https://registry-1.docker.io';
-    return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${registry}`;
-}
-class Transport {
-    registry;
-    /** HTTP requests made, including token fetches and retries. */
-    requestCount = 0;
-    origin;
-    attempts;
-    /** Per request; stream.ts uses it as an idle bound, since a layer may take longer in all. */
-    timeoutMs;
-    onRetry;
-    sleep;
-    /** Aborted by close(); stream.ts stops its transfers on it too. */
-    closed = new AbortController();
-    agents = {};
-    certsDir;
-    /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
-    certsDirTls;
-    insecure;
-    /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
-    insecureMode;
-    onSecret;
-    /** What an error built from a response body must never repeat. */
-    secrets = new Set();
-    constructor(opts) {
-        this.registry = opts.registry;
-        this.origin = registryBaseUrl(opts.registry);
-        this.insecure = opts.insecure;
-        this.certsDir = opts.certsDir ?? '/etc/docker/certs.d';
-        this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
-        this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.onRetry = opts.onRetry;
-        this.sleep = opts.sleep;
-        this.onSecret = opts.onSecret;
-    }
-    /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
-    get baseUrl() {
-        return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin;
-    }
-    /** Ends the client: requests still retrying stop at once, so a failed step does not linger. */
-    close() {
-        this.closed.abort(new Error('the run is over'));
-        for (const agent of Object.values(this.agents))
-            agent?.destroy();
-    }
-    /** Records a secret for redaction and, unless `mask` is false, hands it to onSecret; once. */
-    secret(value, mask = true) {
-        if (value === '' || this.secrets.has(value))
-            return;
-        this.secrets.add(value);
-        if (mask)
-            this.onSecret?.(value);
-    }
-    httpError(method, url, res, kind, what = '') {
-        return httpError(method, url, res, kind, what, this.secrets);
-    }
-    /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
-    send(method, url, headers, body) {
-        return (0,retry/* retry */.L5)(async () => {
-            const { res, at } = await this.follow(method, url, headers, body);
-            if (res.status === 408 || res.status === 429 || res.status >= 500)
-                throw this.httpError(method, at, res, 'transient');
-            return res;
-        }, {
-            attempts: this.attempts,
-            sleep: this.sleep,
-            signal: this.closed.signal,
-            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${(0,core_text/* messageOf */.bD)(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
-        });
-    }
-    /**
-     * Follows redirects as docker's HTTP client does: 307/308 for any method, 301/302/303 for GET and HEAD,
-     * at most MAX_REDIRECTS. Authorization goes only to the origin it was meant for.
-     */
-    async follow(method, url, headers, body) {
-        let at = url;
-        let sent = headers;
-        for (let hops = 0;; hops++) {
-            let res;
-            try {
-                res = await this.exchange(method, at, sent, body);
-            }
-            catch (err) {
-                throw this.networkError(method, at, err);
-            }
-            const location = headerValue(res.headers.location);
-            const followed = res.status === 307 ||
-                res.status === 308 ||
-                (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'));
-            if (!followed || !location)
-                return { res, at };
-            ({ next: at, headers: sent } = redirectHop({
-                method,
-                first: url,
-                at,
-                location,
-                hops,
-                headers: sent,
-                effective: u => this.effective(u),
-                status: res.status
-            }));
-        }
-    }
-    /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
-    effective(url) {
-        return url.origin === this.origin && this.insecureMode === 'http'
-            ? new URL(url.href.replace(/^https:/, 'http:'))
-            : url;
-    }
-    networkError(method, url, err) {
-        if (err instanceof RegistryError)
-            return err;
-        const code = err?.code;
-        return new RegistryError(`${method} ${where(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
-            code: typeof code === 'string' ? code : undefined
-        });
-    }
-    /**
-     * Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed, and
-     * one more the insecure way when HTTPS to this registry failed at the TLS level and docker allows it.
-     */
-    async exchange(method, url, headers, body) {
-        // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
-        const ours = url.origin === this.origin;
-        const target = this.effective(url);
-        try {
-            return await this.once(method, target, headers, body);
-        }
-        catch (err) {
-            const stale = err;
-            if (stale.reusedSocket && ['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
-                return this.once(method, target, headers, body);
-            const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined;
-            if (!failure || this.insecureMode)
-                throw err;
-            if (!(await this.insecure?.().catch(() => false)))
-                throw secureOnly(err, failure, this.registry);
-            this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified';
-            return this.exchange(method, url, headers, body);
-        }
-    }
-    /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
-    async agentFor(url, tls) {
-        const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
-        if (!tls)
-            return (this.agents.http ??= new (external_node_http_default()).Agent(options));
-        if (url.origin !== this.origin)
-            return (this.agents.https ??= new tls.Agent(options));
-        const own = await (this.certsDirTls ??= readCertsDir(external_node_path_default().join(this.certsDir, this.registry)));
-        if (this.insecureMode === 'unverified')
-            return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }));
-        return (this.agents.registry ??= new tls.Agent({ ...options, ...own }));
-    }
-    async once(method, url, headers, body) {
-        this.requestCount++;
-        // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
-        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
-        const transport = tls ?? (external_node_http_default());
-        const agent = await this.agentFor(url, tls);
-        return new Promise((resolve, reject) => {
-            let settled = false;
-            let timer;
-            const finish = (err, res) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                if (err)
-                    reject(err);
-                else
-                    resolve(res);
-            };
-            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent }, res => {
-                const chunks = [];
-                let size = 0;
-                res.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > MAX_BODY_BYTES) {
-                        req.destroy();
-                        finish(new RegistryError(`${method} ${where(url)}: response larger than ${MAX_BODY_BYTES} bytes`, 'fatal'));
-                        return;
-                    }
-                    chunks.push(chunk);
-                });
-                res.on('end', () => finish(undefined, {
-                    status: res.statusCode ?? 0,
-                    headers: res.headers,
-                    body: Buffer.concat(chunks)
-                }));
-                res.on('error', err => finish(err));
-                res.on('close', () => {
-                    if (!res.complete)
-                        finish(Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
-                });
-            });
-            // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
-            // It starts when the agent gives the request a socket: time queued behind the pool (a glob's
-            // thousands of manifests) is not the registry's slowness.
-            req.once('socket', () => {
-                if (settled)
-                    return;
-                timer = setTimeout(() => {
-                    const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' });
-                    req.destroy(err);
-                    finish(err);
-                }, this.timeoutMs);
-            });
-            req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })));
-            req.end(body);
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/token.ts
-// The token endpoint of a Bearer registry: distribution's token spec, and OAuth2 for identity tokens.
-
-
-
-
-
-// Refresh a bit early so a token does not expire between being read from the cache and being used.
-const TOKEN_EXPIRY_MARGIN_MS = 10000;
-function basicHeader(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-function isIdentityToken(credentials) {
-    return credentials.username === '<token>';
-}
-/** One token for `scope`, as the challenge's realm hands it out; a refusal is an auth error with its status. */
-async function requestToken(transport, challenge, scope, credentials) {
-    const { registry } = transport;
-    const { realm, service } = challenge.params;
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new RegistryError(`${registry} sent an invalid token realm "${(0,core_text/* oneLine */.TN)(realm, 100)}"`, 'auth');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new RegistryError(`${registry} sent an unsupported token realm ${url.origin}`, 'auth');
-    // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure.
-    const ownHost = url.origin === transport.baseUrl;
-    if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
-        throw new RegistryError(`refusing to send credentials for ${registry} over plain HTTP to token realm ${url.origin}`, 'auth');
-    }
-    const headers = { Accept: 'application/json' };
-    let method = 'GET';
-    let body;
-    if (credentials && isIdentityToken(credentials)) {
-        // Identity tokens are OAuth2 refresh tokens, exchanged by POST (what docker does after `docker login`).
-        method = 'POST';
-        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.password });
-        form.set('client_id', USER_AGENT);
-        if (service)
-            form.set('service', service);
-        form.set('scope', scope);
-        body = Buffer.from(form.toString());
-        headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        headers['Content-Length'] = String(body.length);
-    }
-    else {
-        if (service)
-            url.searchParams.set('service', service);
-        // Several scopes (a cross-repository mount) go as several `scope` parameters, as docker sends them.
-        for (const one of scope.split(' '))
-            url.searchParams.append('scope', one);
-        if (credentials) {
-            url.searchParams.set('account', credentials.username);
-            headers.Authorization = basicHeader(credentials);
-        }
-    }
-    const res = await transport.send(method, url, headers, body);
-    if (res.status === 401 || res.status === 403)
-        throw transport.httpError(method, url, res, 'auth', 'token request');
-    if (res.status !== 200)
-        throw transport.httpError(method, url, res, 'fatal', 'token request');
-    let json;
-    try {
-        json = JSON.parse(res.body.toString('utf8'));
-    }
-    catch {
-        throw new RegistryError(`token request ${method} ${where(url)} returned a body that is not JSON`, 'fatal');
-    }
-    // Masked before anything else can see them, the refresh token too though we never use it; a value that
-    // would hide digests or names in the log and the outputs is only kept out of our messages.
-    for (const value of [json.token, json.access_token, json.refresh_token])
-        if (typeof value === 'string')
-            transport.secret(value, maskableToken(value));
-    const token = typeof json.token === 'string' && json.token !== ''
-        ? json.token
-        : typeof json.access_token === 'string'
-            ? json.access_token
-            : '';
-    if (token === '')
-        throw new RegistryError(`token request ${method} ${where(url)} returned no token`, 'auth');
-    // The spec's default lifetime is 60 s when expires_in is absent.
-    const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60) * 1000;
-    return {
-        header: `Bearer ${token}`,
-        expiresAt: Date.now() + Math.max(lifetimeMs - TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-// Authentication on top of the transport: the WWW-Authenticate challenge, Basic credentials and Bearer
-// tokens (cached per scope, identity tokens exchanged by POST), and what to tell the user when it fails.
-
-
-
-
-
-class Authenticator {
-    transport;
-    registry;
-    lookup;
-    credentialsPromise;
-    /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
-    basic;
-    /** The registry's Bearer challenge, remembered so new scopes fetch a token without a 401 first. */
-    bearer;
-    tokens = new Map();
-    constructor(transport, lookup) {
-        this.transport = transport;
-        this.registry = transport.registry;
-        this.lookup = lookup;
-    }
-    /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
-    async request(method, url, repo, actions, headers, body, 
-    /** Another scope the same token needs, e.g. `repository:<from>:pull` for a cross-repository mount. */
-    alsoScope) {
-        const scope = `repository:${repo}:${actions}${alsoScope ? ` ${alsoScope}` : ''}`;
-        let auth = await this.knownAuthorization(scope);
-        let res = await this.transport.send(method, url, withAuth(headers, auth), body);
-        if (res.status === 401 && !auth?.fresh) {
-            if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
-                this.tokens.delete(auth.scope);
-            auth = await this.authorize(res, scope, method, url);
-            res = await this.transport.send(method, url, withAuth(headers, auth), body);
-        }
-        if (res.status === 401 || res.status === 403) {
-            throw await this.authError(this.transport.httpError(method, url, res, 'auth'), actions, repo);
-        }
-        return res;
-    }
-    /**
-     * The preflight of a push, given the 401 that GET /v2/ answered: fails only when the push surely cannot
-     * authenticate. Basic without credentials fails; Bearer fails only when the token endpoint refuses a
-     * push-scoped token (a token it hands out is not inspected: an anonymous one may still lack push, but
-     * a push that could succeed is never blocked). What it obtains is kept for the requests that follow.
-     */
-    async checkPushAccess(res, repo) {
-        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
-        const bearer = challenges.find(c => c.scheme === 'bearer' && c.params.realm);
-        if (bearer) {
-            this.bearer = bearer;
-            try {
-                await this.tokenFor(`repository:${repo}:pull,push`);
-            }
-            catch (err) {
-                // Only a refusal is certain; a token server failing now may answer the push.
-                if (err instanceof RegistryError && (err.status === 401 || err.status === 403))
-                    throw err;
-            }
-            return;
-        }
-        if (!challenges.some(c => c.scheme === 'basic'))
-            return;
-        // An unreadable store is no proof: docker reads its own when it pushes.
-        const credentials = await this.credentials().catch(() => null);
-        if (credentials === undefined) {
-            throw new RegistryError(`no credentials for ${this.registry}: the registry asks for a login`, 'auth', {
-                status: 401
-            });
-        }
-        if (credentials)
-            this.basic = basicHeader(credentials);
-    }
-    /**
-     * The Authorization header for a request whose body is a stream, which cannot be resent after a 401:
-     * what an earlier request to the same scope obtained (undefined for an anonymous registry).
-     */
-    async headerFor(repo, actions) {
-        return (await this.knownAuthorization(`repository:${repo}:${actions}`))?.header;
-    }
-    /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
-    async knownAuthorization(scope) {
-        if (this.basic)
-            return { header: this.basic, fresh: true };
-        if (!this.bearer)
-            return undefined;
-        // A pull,push token also grants pull.
-        for (const candidate of scope.endsWith(':pull') ? [scope, `${scope},push`] : [scope]) {
-            const cached = this.tokens.get(candidate);
-            if (!cached)
-                continue;
-            try {
-                const token = await cached;
-                if (token.expiresAt > Date.now())
-                    return { header: token.header, fresh: false, cached, scope: candidate };
-            }
-            catch {
-                // a failed fetch is dropped from the cache by tokenFor; fetch anew below
-            }
-            if (this.tokens.get(candidate) === cached)
-                this.tokens.delete(candidate);
-        }
-        return { header: (await this.tokenFor(scope)).header, fresh: true };
-    }
-    /** Reacts to a 401: picks the challenge and obtains what it asks for. */
-    async authorize(res, scope, method, url) {
-        const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '');
-        const bearer = challenges.find(c => c.scheme === 'bearer');
-        if (bearer) {
-            if (!bearer.params.realm) {
-                throw new RegistryError(`${method} ${where(url)}: Bearer challenge without a realm`, 'auth', {
-                    status: 401
-                });
-            }
-            this.bearer = bearer;
-            return { header: (await this.tokenFor(scope)).header, fresh: true };
-        }
-        if (challenges.some(c => c.scheme === 'basic')) {
-            const credentials = await this.credentials();
-            if (!credentials) {
-                throw new RegistryError(`${method} ${where(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
-            }
-            this.basic = basicHeader(credentials);
-            return { header: this.basic, fresh: true };
-        }
-        const offered = challenges.map(c => c.scheme).join(', ') || 'none';
-        throw new RegistryError(`${method} ${where(url)}: HTTP 401 with no supported authentication challenge (offered: ${offered})`, 'auth', { status: 401 });
-    }
-    /** Concurrent requests for the same scope share one token fetch. */
-    tokenFor(scope) {
-        const existing = this.tokens.get(scope);
-        if (existing)
-            return existing;
-        const pending = this.fetchToken(scope);
-        this.tokens.set(scope, pending);
-        pending.catch(() => {
-            if (this.tokens.get(scope) === pending)
-                this.tokens.delete(scope);
-        });
-        return pending;
-    }
-    async fetchToken(scope) {
-        const credentials = await this.credentials();
-        try {
-            return await requestToken(this.transport, this.bearer, scope, credentials);
-        }
-        catch (err) {
-            // The token server said no: say what the user can do about it.
-            if (err instanceof RegistryError && (err.status === 401 || err.status === 403))
-                throw await this.authError(err, scope.endsWith(',push') ? 'pull,push' : 'pull', scope.split(':')[1]);
-            throw err;
-        }
-    }
-    /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
-    credentials() {
-        if (!this.lookup)
-            return Promise.resolve(undefined);
-        this.credentialsPromise ??= this.lookup(this.registry).then(credentials => {
-            // The password (or identity token) and the Basic header made of it, masked before either is sent.
-            if (credentials) {
-                this.transport.secret(credentials.password);
-                this.transport.secret(basicHeader(credentials).slice('Basic '.length));
-            }
-            return credentials;
-        }, (err) => {
-            throw new RegistryError(`could not read credentials for ${this.registry}: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, 'fatal');
-        });
-        return this.credentialsPromise;
-    }
-    /** Adds what the user can do about an auth failure. */
-    async authError(error, actions, repo) {
-        let hint;
-        try {
-            hint = (await this.credentials())
-                ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
-                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
-        }
-        catch {
-            hint = `credentials for ${this.registry} could not be read`;
-        }
-        return new RegistryError(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
-    }
-}
-function withAuth(headers, auth) {
-    return auth ? { ...headers, Authorization: auth.header } : headers;
-}
-
-;// CONCATENATED MODULE: ./src/registry/api.ts
-// The distribution (OCI) HTTP API, just enough to read and write manifests: the top layer, over the
-// authenticator and the transport.
-
-
-
-
-
-
-
-const MANIFEST_ACCEPT = MANIFEST_TYPES;
-const api_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-function manifestDigest(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-}
-class RegistryClient {
-    registry;
-    /** For the blob and tag modules beside this one (blobs.ts, tags-list.ts); not for the pipeline. */
-    transport;
-    auth;
-    constructor(opts) {
-        this.registry = opts.registry;
-        this.transport = new Transport(opts);
-        this.auth = new Authenticator(this.transport, opts.credentials);
-    }
-    /** HTTP requests made, including token fetches and retries. */
-    get requestCount() {
-        return this.transport.requestCount;
-    }
-    /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
-    get baseUrl() {
-        return this.transport.baseUrl;
-    }
-    /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
-    async getManifest(repo, reference) {
-        this.validate(repo, reference);
-        // By digest, the content is checked against it: a digest that cannot be checked is not asked for.
-        const byDigest = api_DIGEST.test(reference);
-        const problem = byDigest ? digestProblem(reference) : undefined;
-        if (problem)
-            throw new RegistryError(`cannot fetch ${repo}@${reference}: ${problem}`, 'fatal');
-        const path = `manifests/${reference}`;
-        const res = await this.auth.request('GET', this.url(repo, path), repo, 'pull', {
-            Accept: MANIFEST_ACCEPT.join(', ')
-        });
-        // Named anew: the request may have moved an insecure registry to plain HTTP.
-        const url = this.url(repo, path);
-        if (res.status !== 200)
-            throw this.transport.httpError('GET', url, res, 'fatal');
-        const digest = manifestDigest(res.body);
-        const served = byDigest ? contentDigest(reference, res.body) : reference;
-        if (served !== reference) {
-            throw new RegistryError(`GET ${where(url)} returned content whose digest is ${served}`, 'fatal', {
-                status: res.status
-            });
-        }
-        return {
-            digest,
-            mediaType: mediaTypeOf(res),
-            body: res.body,
-            headerDigest: headerValue(res.headers['docker-content-digest'])
-        };
-    }
-    /** Uploads a manifest under `tag`; returns the digest of `body`, which is what the registry stores. */
-    async putManifest(repo, tag, body, mediaType) {
-        this.validate(repo, tag);
-        const path = `manifests/${tag}`;
-        const headers = { 'Content-Type': mediaType, 'Content-Length': String(body.length) };
-        const res = await this.auth.request('PUT', this.url(repo, path), repo, 'pull,push', headers, body);
-        if (res.status < 200 || res.status > 299)
-            throw this.transport.httpError('PUT', this.url(repo, path), res, 'fatal');
-        return manifestDigest(body);
-    }
-    /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
-    async ping() {
-        const url = new URL(`${this.baseUrl}/v2/`);
-        const res = await this.transport.send('GET', url, {});
-        if (res.status !== 200 && res.status !== 401)
-            throw this.transport.httpError('GET', url, res, 'fatal');
-    }
-    /**
-     * ping() for a run that will push to `repo`: also fails, before any build, when the registry asks for
-     * a login that cannot succeed (see Authenticator.checkPushAccess). Passes every registry answering 200.
-     */
-    async checkPushAccess(repo) {
-        const problem = pathProblem(repo);
-        if (problem)
-            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
-        const url = new URL(`${this.baseUrl}/v2/`);
-        const res = await this.transport.send('GET', url, {});
-        if (res.status === 401)
-            return this.auth.checkPushAccess(res, repo);
-        if (res.status !== 200)
-            throw this.transport.httpError('GET', url, res, 'fatal');
-    }
-    close() {
-        this.transport.close();
-    }
-    validate(repo, reference) {
-        // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
-        const problem = pathProblem(repo);
-        if (problem)
-            throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal');
-        if (!isValidTag(reference) && !api_DIGEST.test(reference))
-            throw new RegistryError(`invalid tag or digest "${reference}"`, 'fatal');
-    }
-    /** `<base>/v2/<repo>/<path>`, named anew each time: an insecure registry may have moved to plain HTTP. */
-    url(repo, path) {
-        return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
-    }
-}
-function mediaTypeOf(res) {
-    const contentType = (headerValue(res.headers['content-type']) ?? '').split(';')[0].trim().toLowerCase();
-    if (contentType.startsWith('application/vnd.'))
-        return contentType;
-    // Some servers send application/json; the manifest names its own type.
-    try {
-        const declared = JSON.parse(res.body.toString('utf8')).mediaType;
-        if (typeof declared === 'string' && declared !== '')
-            return declared;
-    }
-    catch {
-        // not JSON: fall through to whatever the header said
-    }
-    return contentType;
-}
-
-;// CONCATENATED MODULE: ./src/registry/bounds.ts
-// How long registry work may take, and how much of a registry's answer is read: the defaults, their
-// overrides from the environment (the tests shrink them), and what they add up to for a blob copy.
-
-
-/** Per request (connect through the end of the answer); also the idle bound of a blob stream. */
-const REQUEST_TIMEOUT_MS = 10_000;
-/**
- * A blob stream between registries ends after max(this, its size at 1 MiB/s), however steadily it
- * trickles: the idle bound alone lets a source that sends a byte every few seconds run for hours.
- */
-const BLOB_MIN_MS = 60_000;
-/** No new attempt at copying a blob starts more than this after its first. */
-const COPY_RETRY_WINDOW_MS = 90_000;
-/** Tags read from one repository for a glob before giving up; the matching ones are all that is kept. */
-const MAX_TAGS_READ = 100_000;
-/**
- * The bounds, each overridable by a positive integer in BTP_REQUEST_TIMEOUT_MS, BTP_COPY_MIN_MS,
- * BTP_COPY_RETRY_WINDOW_MS and BTP_MAX_TAGS_READ.
- */
-function registryBoundsFrom(env) {
-    return {
-        requestMs: envMs(env, 'BTP_REQUEST_TIMEOUT_MS', REQUEST_TIMEOUT_MS),
-        blobMinMs: envMs(env, 'BTP_COPY_MIN_MS', BLOB_MIN_MS),
-        copyWindowMs: envMs(env, 'BTP_COPY_RETRY_WINDOW_MS', COPY_RETRY_WINDOW_MS),
-        maxTagsRead: envMs(env, 'BTP_MAX_TAGS_READ', MAX_TAGS_READ)
-    };
-}
-/** The ceiling of one blob stream (source GET through target PUT) of `size` bytes. */
-const blobCeilingMs = (bounds, size) => grownMs(bounds.blobMinMs, size);
-/**
- * The longest the copy of one blob of `size` bytes can run with `attempts` (the `retries` input) when its
- * source drips or stalls: the target's HEAD (one request with its retries), then attempts, each an upload
- * session (one request with its retries) and the stream up to its ceiling, none starting after the window.
- */
-function copyWorstMs(bounds, size, attempts) {
-    const request = worstRetryMs(bounds.requestMs, { attempts });
-    const attempt = request + blobCeilingMs(bounds, size);
-    return request + worstRetryMs(attempt, { attempts, maxElapsedMs: bounds.copyWindowMs });
-}
-
-;// CONCATENATED MODULE: ./src/log/reporter.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ay: () => (/* binding */ timed),
+/* harmony export */   de: () => (/* binding */ whereOf)
+/* harmony export */ });
+/* unused harmony export since */
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
 /** Where a failure points, when the builder named a file and line (a build step, a check's finding). */
 const whereOf = (error) => {
@@ -9021,6 +6821,714 @@ async function timed(durations, name, fn) {
     }
 }
 
+
+/***/ }),
+
+/***/ 7038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ MetadataEnvError),
+/* harmony export */   Ol: () => (/* binding */ annotationLevelsOr),
+/* harmony export */   Xk: () => (/* binding */ readMetadataEnv),
+/* harmony export */   _z: () => (/* binding */ OUTPUT_LEVELS)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_SHORT_SHA_LENGTH, DEFAULT_METADATA_ENV */
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6814);
+// metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
+// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+class MetadataEnvError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+    }
+}
+/** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
+const OUTPUT_LEVELS = ['manifest'];
+/**
+ * The levels DOCKER_METADATA_ANNOTATIONS_LEVELS names, else `fallback`: the one reader of the variable.
+ * The `annotations` output falls back to metadata-action's `manifest` (OUTPUT_LEVELS); the annotations this
+ * action sets on its own builds fall back to the manifest and the index (annotations.ts), where GHCR reads
+ * a multi-platform image's description.
+ */
+const annotationLevelsOr = (env, fallback) => (env.annotationLevels.length ? [...env.annotationLevels] : [...fallback]);
+const DEFAULT_METADATA_ENV = {
+    prHeadSha: false,
+    shortShaLength: DEFAULT_SHORT_SHA_LENGTH,
+    annotationLevels: [],
+    setOutputEnv: true
+};
+function readMetadataEnv(env) {
+    const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
+    if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
+        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+    const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
+    const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
+    if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
+        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+    const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
+    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
+    const annotationLevels = levelsText === ''
+        ? []
+        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
+    for (const level of annotationLevels)
+        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(level))
+            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVEL_WORDS */ .P4}`);
+    // Read as metadata-action reads it (Go's ParseBool words).
+    const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
+    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
+    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
+    return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
+}
+
+
+/***/ }),
+
+/***/ 6814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ LEVEL_WORDS),
+/* harmony export */   QA: () => (/* binding */ parseLevel),
+/* harmony export */   RD: () => (/* binding */ INDEX_LEVELS),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation)
+/* harmony export */ });
+/* unused harmony export LEVELS */
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+// The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
+// one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+
+const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+/** The levels only an index has. */
+const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
+const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?';
+const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
+const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
+/** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
+function parseLevel(text) {
+    const m = LEVEL.exec(text);
+    return m ? { level: m[1], platform: m[2] } : undefined;
+}
+/**
+ * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
+ * manifest, a merge on the index). A string says what is wrong with the line.
+ */
+function parseAnnotation(line) {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)} is not [level:]key=value`;
+    const left = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    const colon = left.lastIndexOf(':');
+    const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
+    if (colon >= 0 && !spec)
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
+    const key = left.slice(colon + 1);
+    if (!KEY.test(key))
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(key)} must be letters, digits and . _ / -`;
+    return { level: spec?.level, platform: spec?.platform, key, value };
+}
+
+
+/***/ }),
+
+/***/ 1398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FB: () => (/* binding */ RuleError),
+/* harmony export */   iT: () => (/* binding */ parseRule),
+/* harmony export */   mu: () => (/* binding */ byPriority),
+/* harmony export */   tt: () => (/* binding */ DEFAULT_FLAVOR),
+/* harmony export */   wp: () => (/* binding */ parseFlavor)
+/* harmony export */ });
+/* unused harmony exports RULE_TYPES, DEFAULT_PRIORITY */
+/* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5730);
+// metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
+// metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
+// rule yields for an event is tags.ts's part.
+
+
+class RuleError extends Error {
+}
+const RULE_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
+/** metadata-action's default priorities: the higher runs first, and the first tag made is the version. */
+const DEFAULT_PRIORITY = {
+    schedule: 1000,
+    semver: 900,
+    pep440: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
+/** The attributes each type reads; metadata-action ignores any other, we refuse it (a typo would pass). */
+const ATTRIBUTES = {
+    schedule: ['pattern'],
+    semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
+    match: ['pattern', 'group', 'value'],
+    edge: ['branch'],
+    ref: ['event'],
+    raw: ['value'],
+    sha: ['format']
+};
+const DEFAULT_FLAVOR = {
+    latest: 'auto',
+    prefix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    prefixLatest: false,
+    suffix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    suffixLatest: false
+};
+/** `key=value` fields (key lowercased, both trimmed, split at the first `=`); a field without `=` is a value. */
+function fields(record) {
+    return record
+        .filter(f => f.trim() !== '')
+        .map(f => {
+        const eq = f.indexOf('=');
+        return eq <= 0 ? ['value', f.trim()] : [f.slice(0, eq).trim().toLowerCase(), f.slice(eq + 1).trim()];
+    });
+}
+function template(value, scope, what) {
+    try {
+        return (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTemplate */ .QC)(value, scope);
+    }
+    catch (error) {
+        if (error instanceof _template_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateError */ .$w)
+            throw new RuleError(`${what}: ${error.message}`);
+        throw error;
+    }
+}
+/** `/re/flags` is a regular expression with flags, anything else the expression itself (as String.match). */
+function regex(pattern) {
+    const literalForm = /^\/(.+)\/(.*)$/.exec(pattern);
+    try {
+        return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+}
+/**
+ * semver's and pep440's `match`: an expression (as String.match reads a string) whose first group is the
+ * version. Without a group metadata-action fails mid-run; here it is an input error.
+ */
+function versionMatch(pattern) {
+    let re;
+    try {
+        re = new RegExp(pattern);
+    }
+    catch (error) {
+        throw new RuleError(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+    }
+    const groups = new RegExp(`${pattern}|`).exec('').length - 1;
+    if (groups < 1)
+        throw new RuleError(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
+    return { regex: re, pattern };
+}
+function oneOf(value, allowed, what) {
+    if (!allowed.includes(value))
+        throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
+    return value;
+}
+/** One rule from its CSV fields (`type=…` first). */
+function parseRule(record, source) {
+    const attrs = new Map();
+    for (const [key, value] of fields(record))
+        attrs.set(key, value);
+    const type = oneOf(attrs.get('type') ?? '', RULE_TYPES, 'type');
+    const allowed = [...COMMON, ...ATTRIBUTES[type]];
+    for (const key of attrs.keys())
+        if (!allowed.includes(key))
+            throw new RuleError(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`);
+    const priorityText = attrs.get('priority');
+    const priority = priorityText === undefined ? DEFAULT_PRIORITY[type] : Number(priorityText);
+    if (!Number.isFinite(priority) || priorityText?.trim() === '')
+        throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`);
+    const enableText = attrs.get('enable') ?? 'true';
+    const enable = template(enableText, 'global', 'enable');
+    if (!(0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .hasExpressions */ .Yo)(enable) && enableText !== 'true' && enableText !== 'false')
+        throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`);
+    const rule = { source, type, priority, enable };
+    const optional = (key, scope) => {
+        const v = attrs.get(key);
+        return v === undefined ? undefined : template(v, scope, key);
+    };
+    rule.prefix = optional('prefix', 'global');
+    rule.suffix = optional('suffix', 'global');
+    const required = (key) => {
+        const v = attrs.get(key);
+        if (v === undefined)
+            throw new RuleError(`type=${type} needs a ${key} attribute`);
+        return v;
+    };
+    switch (type) {
+        case 'schedule':
+            rule.pattern = template(attrs.get('pattern') ?? 'nightly', 'schedule', 'pattern');
+            break;
+        case 'semver':
+        case 'pep440':
+            rule.pattern = template(required('pattern'), 'version', 'pattern');
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            if (attrs.get('match'))
+                rule.versionMatch = versionMatch(attrs.get('match'));
+            break;
+        case 'match': {
+            const group = attrs.get('group') ?? '0';
+            if (!/^[0-9]+$/.test(group))
+                throw new RuleError(`group ${JSON.stringify(group)} is not a group number`);
+            const pattern = required('pattern');
+            rule.match = { regex: regex(pattern), group: Number(group), pattern };
+            rule.value = template(attrs.get('value') ?? '', 'global', 'value');
+            break;
+        }
+        case 'edge':
+            rule.branch = attrs.get('branch') ?? '';
+            break;
+        case 'ref':
+            rule.event = oneOf(required('event'), ['branch', 'tag', 'pr'], 'event');
+            if (rule.event === 'pr' && rule.prefix === undefined)
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('pr-');
+            break;
+        case 'raw':
+            rule.value = template(required('value'), 'global', 'value');
+            break;
+        case 'sha':
+            rule.format = oneOf(attrs.get('format') ?? 'short', ['short', 'long'], 'format');
+            if (rule.prefix === undefined)
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('sha-');
+            break;
+    }
+    return rule;
+}
+/** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
+const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
+/** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
+function parseFlavor(lines) {
+    const flavor = { ...DEFAULT_FLAVOR };
+    for (const line of lines) {
+        if (line.trim().startsWith('#'))
+            continue; // a comment, as metadata-action reads its list inputs
+        let records;
+        try {
+            records = (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .Xc)(line);
+        }
+        catch (error) {
+            if (error instanceof _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$)
+                throw new RuleError(`${JSON.stringify(line)}: ${error.message}`);
+            throw error;
+        }
+        let onLatestFor;
+        for (const [key, value] of fields(records.flat())) {
+            if (key === 'value')
+                throw new RuleError(`${JSON.stringify(line)}: every entry is key=value`);
+            if (key === 'latest')
+                flavor.latest = oneOf(value, ['auto', 'true', 'false'], 'latest');
+            else if (key === 'prefix' || key === 'suffix') {
+                flavor[key] = template(value, 'global', key);
+                onLatestFor = key;
+            }
+            else if (key === 'onlatest') {
+                const on = oneOf(value, ['true', 'false'], 'onlatest') === 'true';
+                if (onLatestFor === undefined)
+                    throw new RuleError(`onlatest follows a prefix or suffix entry`);
+                if (onLatestFor === 'prefix')
+                    flavor.prefixLatest = on;
+                else
+                    flavor.suffixLatest = on;
+            }
+            else
+                throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`);
+        }
+    }
+    return flavor;
+}
+
+
+/***/ }),
+
+/***/ 5730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $w: () => (/* binding */ TemplateError),
+  Yo: () => (/* binding */ hasExpressions),
+  eu: () => (/* binding */ literal),
+  wy: () => (/* binding */ mentions),
+  QC: () => (/* binding */ parseTemplate),
+  XX: () => (/* binding */ render)
+});
+
+;// CONCATENATED MODULE: ./src/metadata/rules/date.ts
+// `{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}`: moment.js format tokens (the ones a tag can use) in an
+// IANA time zone, through Intl rather than moment-timezone's data. Pure.
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// moment's token grammar: `[literal]`, then the longest token, else one literal character.
+const TOKENS = /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|GG|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g;
+/** Tokens moment knows that we do not render (locale weeks, eras, zone names, locale formats). */
+const UNSUPPORTED = /^(?:YYYYYY|YYYYY|Qo|Mo|DDDDo|DDDo|do|e|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/;
+const pad = (n, width) => String(n).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    if (tens >= 11 && tens <= 13)
+        return `${n}th`;
+    return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+/** Why moment would render `format` differently from us, or undefined. */
+function dateFormatProblem(format) {
+    for (const token of format.match(TOKENS) ?? [])
+        if (UNSUPPORTED.test(token))
+            return `the format token ${JSON.stringify(token)} is not supported (use Y, M, D, H, h, m, s, S, d, E, W, G, Q, A, Z, X, x and [text])`;
+    return undefined;
+}
+/** Why `tz` is not an IANA time zone this Node knows, or undefined. */
+function timeZoneProblem(tz) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return undefined;
+    }
+    catch {
+        return `${JSON.stringify(tz)} is not a time zone; give an IANA name such as "UTC" or "Europe/Paris"`;
+    }
+}
+function wallClock(date, tz) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric'
+    }).formatToParts(date);
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wall = {
+        year: get('year'),
+        month: get('month'),
+        day: get('day'),
+        hour: get('hour'),
+        minute: get('minute'),
+        second: get('second'),
+        ms: ((date.getTime() % 1000) + 1000) % 1000
+    };
+    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+    return { ...wall, offset: Math.round((asUtc - date.getTime()) / 60_000) };
+}
+/** ISO 8601 week number and week-year of a calendar date. */
+function isoWeek(year, month, day) {
+    const d = new Date(Date.UTC(year, month - 1, day));
+    const dow = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - dow); // the week's Thursday decides its year
+    const weekYear = d.getUTCFullYear();
+    const week = Math.ceil(((d.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+    return { week, year: weekYear };
+}
+function zone(offset, sep) {
+    const a = Math.abs(offset);
+    return `${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60), 2)}${sep}${pad(a % 60, 2)}`;
+}
+/** `date` rendered with moment's `format` in the time zone `tz`. */
+function formatDate(date, format, tz) {
+    const w = wallClock(date, tz);
+    const dow = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+    const dayOfYear = (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86_400_000 + 1;
+    const iso = isoWeek(w.year, w.month, w.day);
+    const h12 = w.hour % 12 || 12;
+    const render = (token) => {
+        if (token.startsWith('['))
+            return token.slice(1, -1);
+        if (/^S+$/.test(token))
+            return pad(w.ms, 3).padEnd(token.length, '0').slice(0, token.length);
+        switch (token) {
+            case 'YYYY':
+                return pad(w.year, 4);
+            case 'YY':
+                return pad(w.year % 100, 2);
+            case 'Y':
+                return w.year > 9999 ? `+${w.year}` : String(w.year);
+            case 'Q':
+                return String(Math.ceil(w.month / 3));
+            case 'MMMM':
+                return MONTHS[w.month - 1];
+            case 'MMM':
+                return MONTHS[w.month - 1].slice(0, 3);
+            case 'MM':
+                return pad(w.month, 2);
+            case 'M':
+                return String(w.month);
+            case 'DDDD':
+                return pad(dayOfYear, 3);
+            case 'DDD':
+                return String(dayOfYear);
+            case 'DD':
+                return pad(w.day, 2);
+            case 'Do':
+                return ordinal(w.day);
+            case 'D':
+                return String(w.day);
+            case 'dddd':
+                return DAYS[dow];
+            case 'ddd':
+                return DAYS[dow].slice(0, 3);
+            case 'dd':
+                return DAYS[dow].slice(0, 2);
+            case 'd':
+                return String(dow);
+            case 'E':
+                return String(dow || 7);
+            case 'GGGG':
+                return pad(iso.year, 4);
+            case 'GG':
+                return pad(iso.year % 100, 2);
+            case 'WW':
+                return pad(iso.week, 2);
+            case 'W':
+                return String(iso.week);
+            case 'HH':
+                return pad(w.hour, 2);
+            case 'H':
+                return String(w.hour);
+            case 'hh':
+                return pad(h12, 2);
+            case 'h':
+                return String(h12);
+            case 'kk':
+                return pad(w.hour || 24, 2);
+            case 'k':
+                return String(w.hour || 24);
+            case 'mm':
+                return pad(w.minute, 2);
+            case 'm':
+                return String(w.minute);
+            case 'ss':
+                return pad(w.second, 2);
+            case 's':
+                return String(w.second);
+            case 'A':
+                return w.hour < 12 ? 'AM' : 'PM';
+            case 'a':
+                return w.hour < 12 ? 'am' : 'pm';
+            case 'ZZ':
+                return zone(w.offset, '');
+            case 'Z':
+                return zone(w.offset, ':');
+            case 'X':
+                return String(Math.floor(date.getTime() / 1000));
+            case 'x':
+                return String(date.getTime());
+            default:
+                return token;
+        }
+    };
+    return (format.match(TOKENS) ?? []).map(render).join('');
+}
+
+;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
+// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
+// once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
+// Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
+// into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
+
+class TemplateError extends Error {
+}
+/** Names that take a quoted moment.js format and an optional `tz='Area/City'`. */
+const DATE_HELPERS = new Set(['date', 'commit_date']);
+const NAMES = {
+    // enable, value, prefix, suffix and flavor's prefix/suffix
+    global: new Set([
+        'branch',
+        'tag',
+        'sha',
+        'base_ref',
+        'is_default_branch',
+        'is_not_default_branch',
+        'date',
+        'commit_date'
+    ]),
+    // type=schedule's pattern
+    schedule: new Set(['date', 'commit_date']),
+    // type=semver's and type=pep440's pattern
+    version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
+};
+const show = (s) => JSON.stringify(s);
+/** What a value of the expression looks like, for messages. */
+const WHERE = {
+    global: 'in value, enable, prefix, suffix and flavor',
+    schedule: "in type=schedule's pattern",
+    version: "in type=semver's and type=pep440's pattern"
+};
+// A quoted string, `key='value'`, or a bare word.
+const TOKEN = /\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z_]+)=(?:'([^']*)'|"([^"]*)")|([^\s'"=]+))/y;
+function parseExpression(body, escape, scope) {
+    const words = [];
+    TOKEN.lastIndex = 0;
+    const text = body.trim();
+    while (TOKEN.lastIndex < text.length) {
+        const m = TOKEN.exec(text);
+        if (!m)
+            throw new TemplateError(`{{${body}}} is not an expression we understand`);
+        if (m[1] !== undefined || m[2] !== undefined)
+            words.push({ quoted: m[1] ?? m[2] });
+        else if (m[3] !== undefined)
+            words.push({ key: m[3], value: m[4] ?? m[5] });
+        else
+            words.push({ word: m[6] });
+    }
+    const [head, ...rest] = words;
+    const name = head?.word;
+    if (name === undefined)
+        throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
+    if (!NAMES[scope].has(name))
+        throw new TemplateError(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
+    const expr = { name, escape };
+    if (!DATE_HELPERS.has(name)) {
+        if (rest.length)
+            throw new TemplateError(`{{${name}}} takes no arguments`);
+        return expr;
+    }
+    for (const w of rest) {
+        if (w.quoted !== undefined && expr.format === undefined)
+            expr.format = w.quoted;
+        else if (w.key === 'tz' && expr.tz === undefined)
+            expr.tz = w.value;
+        else if (w.key !== undefined)
+            throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`);
+        else
+            throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`);
+    }
+    if (expr.format === undefined)
+        throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
+    const formatProblem = dateFormatProblem(expr.format);
+    if (formatProblem)
+        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
+    if (expr.tz !== undefined) {
+        const tzProblem = timeZoneProblem(expr.tz);
+        if (tzProblem)
+            throw new TemplateError(`{{${name}}}: ${tzProblem}`);
+    }
+    return expr;
+}
+/** Parses `source`; throws TemplateError naming the expression at fault. */
+function parseTemplate(source, scope) {
+    const parts = [];
+    let text = '';
+    let i = 0;
+    while (i < source.length) {
+        if (!source.startsWith('{{', i)) {
+            text += source[i++];
+            continue;
+        }
+        // Backslashes before `{{`, read as Handlebars reads them: one makes the `{{` literal; two or more stand
+        // for one fewer, before an expression.
+        const slashes = /\\*$/.exec(text)[0].length;
+        if (slashes === 1) {
+            text = text.slice(0, -1) + '{{';
+            i += 2;
+            continue;
+        }
+        if (slashes > 1)
+            text = text.slice(0, -1);
+        const triple = source.startsWith('{{{', i);
+        const close = triple ? '}}}' : '}}';
+        const start = i + (triple ? 3 : 2);
+        const end = source.indexOf(close, start);
+        if (end < 0)
+            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
+        const body = source.slice(start, end);
+        const comment = /^\s*!/.test(body);
+        // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
+        // with `}}}` and does not parse; nor does a comment in triple braces.
+        let braces = close.length;
+        while (!comment && source[end + braces] === '}')
+            braces++;
+        if (braces !== close.length || (comment && triple))
+            throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
+        i = end + close.length;
+        if (comment)
+            continue;
+        if (/^\s*[#/^>~&]|~\s*$/.test(body))
+            throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`);
+        if (text)
+            parts.push(text);
+        text = '';
+        parts.push(parseExpression(body, !triple, scope));
+    }
+    if (text)
+        parts.push(text);
+    return { source, parts };
+}
+/** A template of plain text, for values given without expressions. */
+const literal = (text) => ({ source: text, parts: text ? [text] : [] });
+const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
+/** Whether the template uses the expression `name` (`{{commit_date 'YYYYMMDD'}}` uses commit_date). */
+const mentions = (t, name) => !!t?.parts.some(p => typeof p !== 'string' && p.name === name);
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#x27;',
+    '`': '&#x60;',
+    '=': '&#x3D;'
+};
+/** Handlebars' escapeExpression. */
+const escapeHtml = (s) => s.replace(/[&<>"'`=]/g, c => ENTITIES[c]);
+function render(t, values) {
+    return t.parts
+        .map(part => {
+        if (typeof part === 'string')
+            return part;
+        const v = values[part.name];
+        const s = v instanceof Date ? formatDate(v, part.format ?? '', part.tz ?? 'UTC') : (v ?? '');
+        return part.escape ? escapeHtml(s) : s;
+    })
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 7925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ buildAnnotations),
+  $: () => (/* binding */ withIndexFallback)
+});
+
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var env = __nccwpck_require__(7038);
+// EXTERNAL MODULE: ./src/metadata/levels.ts
+var levels = __nccwpck_require__(6814);
 ;// CONCATENATED MODULE: ./src/metadata/annotations.ts
 
 
@@ -9036,10 +7544,10 @@ const OCI_PREFIX = 'org.opencontainers.image.';
 const INDEX_REFUSED = /index annotations not supported for single platform export/i;
 /** The levels of this build's annotations: DOCKER_METADATA_ANNOTATIONS_LEVELS (read with the inputs), else BUILD_LEVELS. */
 const buildLevels = (inputs) => [
-    ...new Set(annotationLevelsOr(inputs.metadataEnv, BUILD_LEVELS))
+    ...new Set((0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, BUILD_LEVELS))
 ];
 /** Whether a level (`index`, `index[linux/amd64]`) is one only an index has. */
-const isIndexLevel = (level) => INDEX_LEVELS.has(parseLevel(level)?.level ?? level);
+const isIndexLevel = (level) => levels/* INDEX_LEVELS */.RD.has((0,levels/* parseLevel */.QA)(level)?.level ?? level);
 const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
 /**
  * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
@@ -9097,48 +7605,39 @@ async function withIndexFallback(plan, build, reporter) {
 }
 const errorText = (error) => `${(0,core_text/* messageOf */.bD)(error)}\n${error?.stderr ?? ''}`;
 
-;// CONCATENATED MODULE: ./src/pipeline/hints.ts
+
+/***/ }),
+
+/***/ 9395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  uC: () => (/* binding */ destinations),
+  Cs: () => (/* binding */ makePlan),
+  R$: () => (/* binding */ retrying)
+});
 
+// UNUSED EXPORTS: exportsFiles, pushesOutput
 
-/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
-function withHint(inputs, 
-/** The image the failure concerns, when the run has several. */
-target) {
-    const registry = target?.registry ?? inputs.registry;
-    const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
-    return error => {
-        // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
-        if ((0,retry/* isBuildStepFailure */.$x)(error))
-            throw error;
-        const kind = (0,retry/* kindOf */.I)(error);
-        const message = (0,core_text/* messageOf */.bD)(error);
-        if (kind === 'auth') {
-            const login = inputs.logins.some(l => l.registry === registry) ||
-                (inputs.username !== '' && registry === inputs.registry);
-            const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
-            const hint = login
-                ? `check that ${ref(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
-                : inputs.targets.length > 1 || inputs.registryAuth
-                    ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it in an earlier step`
-                    : `set ${ref('username', 'password')}, or log in to ${registry} in an earlier step`;
-            throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
-        }
-        if (retry/* NO_ENGINE */.Zi.test(message))
-            throw new retry/* ClassifiedError */.IP(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
-        // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-        if (registry.startsWith('[') && /invalid reference format/i.test(message))
-            throw new retry/* ClassifiedError */.IP(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
-        // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
-        if (/server gave HTTP response to HTTPS client/i.test(message))
-            throw new retry/* ClassifiedError */.IP(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
-        throw error;
-    };
-}
-/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
-const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
+var annotate = __nccwpck_require__(7925);
+// EXTERNAL MODULE: ./src/docker/git-context.ts
+var git_context = __nccwpck_require__(3670);
+// EXTERNAL MODULE: ./src/log/masks.ts
+var masks = __nccwpck_require__(5831);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __nccwpck_require__(3881);
 ;// CONCATENATED MODULE: ./src/docker/gha-cache.ts
 // `type=gha` cache entries completed as build-push-action completes them, and one step further. BPA adds
 // `repository=` and `ghtoken=` to an exported gha cache, so that BuildKit lists cache keys through the
@@ -9150,7 +7649,7 @@ const loginHost = (registry) => isDockerHub(registry) ? undefined : registry;
 function keysOf(spec) {
     let type = '';
     const keys = new Set();
-    for (const field of csvRecords(spec)[0] ?? []) {
+    for (const field of (0,csv/* csvRecords */.Xc)(spec)[0] ?? []) {
         const at = field.indexOf('=');
         const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
         keys.add(key);
@@ -9229,23 +7728,23 @@ function destinations(inputs, buildx, driver = 'docker') {
 }
 async function makePlan(inputs, opts) {
     // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
-    for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(urlSecrets))
+    for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(masks/* urlSecrets */.Fn))
         opts.reporter.setSecret(secret);
     if (inputs.githubToken)
         opts.reporter.setSecret(inputs.githubToken);
-    const git = gitSources(inputs, {
+    const git = (0,git_context/* gitSources */.zQ)(inputs, {
         buildx: opts.buildx,
         serverUrl: opts.git?.serverUrl ?? 'https://github.com',
         defaultContext: opts.git?.defaultContext
     });
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
     const targets = inputs.targets.map(({ registry, image, tags: own }) => {
-        const repo = repository(registry, image);
+        const repo = (0,reference/* repository */.Jk)(registry, image);
         const each = own ?? tags;
         return {
             registry,
             repository: repo,
-            name: remotePath(registry, image),
+            name: (0,reference/* remotePath */.QZ)(registry, image),
             tags: each,
             refs: each.map(t => `${repo}:${t}`)
         };
@@ -9265,7 +7764,7 @@ async function makePlan(inputs, opts) {
             refs: targets.flatMap(t => t.refs),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
-            annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels) : [],
+            annotations: opts.buildx ? (0,annotate/* buildAnnotations */.P)(inputs, opts.labels ?? inputs.labels) : [],
             metadataFile: opts.buildx ? external_node_path_default().join(opts.workDir, 'metadata.json') : undefined,
             secretFiles: await secretFiles(inputs, opts.workDir, opts.reporter, git.secrets),
             context: git.context,
@@ -9316,7 +7815,7 @@ extra = []) {
 }
 const MAX_MASKED_FILE = 64 * 1024;
 function maskValue(value, reporter) {
-    for (const secret of valueSecrets(value))
+    for (const secret of (0,masks/* valueSecrets */.tf)(value))
         reporter.setSecret(secret);
 }
 /** Retry options that tell the user about each retry. */
@@ -9326,6 +7825,23 @@ const retrying = (what, attempts, reporter, sleep) => ({
     onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${(0,core_text/* messageOf */.bD)(info.error)}`)
 });
 
+
+/***/ }),
+
+/***/ 9833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mk: () => (/* binding */ VerificationError),
+  d5: () => (/* binding */ checkManifests),
+  Hm: () => (/* binding */ platformDigests),
+  I6: () => (/* binding */ verifyTargets)
+});
+
+// EXTERNAL MODULE: ./src/registry/oci.ts
+var oci = __nccwpck_require__(5526);
 ;// CONCATENATED MODULE: ./src/pipeline/describe.ts
 
 const parse = (m) => {
@@ -9342,14 +7858,14 @@ const manifestSize = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum
 function descriptorPlatform(metadata) {
     const p = metadata['containerimage.descriptor']
         ?.platform;
-    return p?.os && p.architecture ? platformString(p) : undefined;
+    return p?.os && p.architecture ? (0,oci/* platformString */.Fd)(p) : undefined;
 }
 async function describePushed(client, name, manifest, metadata) {
     const parsed = parse(manifest);
     if (!Array.isArray(parsed.manifests))
         return { size: manifestSize(parsed), platform: descriptorPlatform(metadata) };
     // Attestation manifests are not the image; each platform's manifest is fetched by digest (checked).
-    const images = parsed.manifests.filter(d => d.digest && !oci_isAttestation(d));
+    const images = parsed.manifests.filter(d => d.digest && !(0,oci/* isAttestation */.H3)(d));
     const children = await Promise.all(images.map(d => client.getManifest(name, d.digest)));
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
@@ -9408,9 +7924,9 @@ function platformDigests(manifest, localPlatform) {
     const out = {};
     for (const d of parsed.manifests) {
         const p = d.platform;
-        if (!d.digest || !p?.os || !p.architecture || oci_isAttestation(d))
+        if (!d.digest || !p?.os || !p.architecture || (0,oci/* isAttestation */.H3)(d))
             continue;
-        out[platformString(p)] = d.digest;
+        out[(0,oci/* platformString */.Fd)(p)] = d.digest;
     }
     return out;
 }
@@ -9442,495 +7958,529 @@ async function verifyTargets(targets, clients, pushed, built, reporter) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/build.ts
-// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
-// metadata, and the local image inspected by that identity, never by a tag another build may move.
+
+/***/ }),
+
+/***/ 7489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ RegistryClient),
+  It: () => (/* binding */ manifestDigest)
+});
 
+// UNUSED EXPORTS: MANIFEST_ACCEPT, RegistryError
 
-
-
-
-
-
-/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
-/** An error that points at the Dockerfile line the builder named. */
-class BuildError extends DockerError {
-    location;
-    constructor(error, location) {
-        super(error.command, error.exitCode, error.stderr);
-        this.location = location;
-        this.message = error.message;
-        this.name = 'BuildError';
-    }
-}
-/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
-function failedLine(stderr) {
-    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
-        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
-    return m ? Number(m[1]) : undefined;
-}
-async function build(inputs, plan, deps) {
-    const { docker, reporter } = deps;
-    const hint = withHint(inputs);
-    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
-    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-    const pushes = plan.pushedBy === 'buildx';
-    const run = (buildPlan) => {
-        const args = buildArgs(inputs, buildPlan, plan.buildx);
-        return pushes
-            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
-            : docker.build(args);
-    };
-    const result = await withIndexFallback(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
-    if (inputs.cacheTo.length)
-        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = plan.build.iidfile ? (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
-    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
-    const identity = [
-        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
-    ];
-    const tagged = plan.local === 'yes' || pushes
-        ? plan.build.refs.length
-            ? `, tagged ${plan.build.refs.join(', ')}`
-            : ', untagged'
-        : '';
-    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
-    if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
-        reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
-    return { iid, identity, metadata };
-}
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var core_reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// The WWW-Authenticate challenge as RFC 9110 spells it, and the credentials that answer one: what both the
+// authenticator (auth.ts) and the token endpoint (token.ts) speak. Pure.
+// RFC 9110 token characters, the token68 form, and one auth-param (value quoted or bare).
+const WS_COMMA = /[\s,]*/y;
+const SCHEME = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const TOKEN68 = /[ \t]+([A-Za-z0-9._~+/-]+=*)[ \t]*(?=,|$)/y;
+const PARAM = /[\s,]*([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"?|([^\s,"]*))/y;
 /**
- * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
- * window. The window opens when the first attempt fails: the first build may take any time.
+ * Parses a WWW-Authenticate value, possibly holding several challenges. A comma ends a challenge only
+ * when what follows is not `name=value`, which is how quoted commas and multiple challenges coexist.
  */
-function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
-    let firstFailedAt;
-    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject }).catch((error) => {
-        firstFailedAt ??= Date.now();
-        throw error;
-    }), {
-        ...retrying('build and push', inputs.retries, reporter, sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
-    });
-}
-/**
- * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
- * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
- * knows it by the iid. The first identity that the store knows is the image.
- */
-async function inspectBuilt(docker, built, refs) {
-    let last;
-    for (const id of built.identity) {
-        try {
-            return await docker.inspect(id);
-        }
-        catch (error) {
-            last = error;
-        }
-    }
-    // The containerd store keeps images by name: once another build took our tag, nothing names our image.
-    if (/no such image/i.test((0,core_text/* messageOf */.bD)(last)))
-        throw new VerificationError(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
-    throw last;
-}
-/**
- * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
- * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
- */
-function tagTaken(error) {
-    const m = error instanceof DockerError ? /image "([^"]+)": already exists/.exec(error.message) : null;
-    if (!m)
-        return error;
-    return new VerificationError(`another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`);
-}
-function located(error, inputs) {
-    if (!(error instanceof DockerError))
-        return error;
-    const line = failedLine(error.stderr);
-    if (line === undefined || inputs.remoteContext)
-        return error;
-    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
-    return new BuildError(error, { file, line });
-}
-async function readMetadata(file) {
-    try {
-        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/**
- * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
- * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
- * mention the cache).
- */
-function warnOnCacheExport(output, reporter) {
-    const lines = output.split(/\r?\n/);
-    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
-    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
-    if (line)
-        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
-}
-
-;// CONCATENATED MODULE: ./src/docker/check.ts
-// `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
-// LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
-class CheckOutputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CheckOutputError';
-    }
-}
-/**
- * The findings in buildx's JSON. The JSON is the last thing on stdout (a `{` at a line's start opens it).
- * Protobuf's JSON leaves zero values out: a missing sourceIndex is source 0, a missing line is none.
- */
-function parseCheckFindings(stdout) {
-    const start = stdout.search(/^\{/m);
-    if (start < 0)
-        throw new CheckOutputError('buildx printed no check results');
-    let results;
-    try {
-        results = JSON.parse(stdout.slice(start));
-    }
-    catch {
-        throw new CheckOutputError('buildx printed check results that are not JSON');
-    }
-    const place = (location) => {
-        if (!location)
-            return {};
-        const file = results.sources?.[location.sourceIndex ?? 0]?.filename;
-        const range = location.ranges?.[0];
-        const line = range?.start?.line || undefined;
-        const endLine = range?.end?.line || undefined;
-        return {
-            ...(file ? { file } : {}),
-            ...(line ? { line } : {}),
-            ...(endLine && endLine !== line ? { endLine } : {})
-        };
-    };
-    const findings = (results.warnings ?? []).map(w => ({
-        level: 'warning',
-        rule: w.ruleName ?? '',
-        message: w.detail || w.description || w.ruleName || 'check failed',
-        ...(w.url ? { url: w.url } : {}),
-        ...place(w.location)
-    }));
-    if (results.buildError?.message)
-        findings.push({
-            level: 'error',
-            rule: '',
-            message: results.buildError.message,
-            ...place(results.buildError.location)
-        });
-    return findings;
-}
-/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended … (https://…)`. */
-const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
-
-;// CONCATENATED MODULE: ./src/pipeline/call.ts
-// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
-// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
-// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
-
-
-
-/** True when the build evaluates instead of building: there is no image to push. */
-const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
-class CheckError extends Error {
-    location;
-    constructor(message, 
-    /** Where the first finding points, for the failure's own annotation. */
-    location) {
-        super(message);
-        this.location = location;
-        this.name = 'CheckError';
-    }
-}
-async function evaluate(inputs, plan, deps) {
-    // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
-    const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx);
-    const result = await deps.docker.evaluate(args);
-    if (inputs.call !== 'check') {
-        if (result.exitCode !== 0)
-            throw new DockerError('buildx build', result.exitCode, result.stderr);
-        return;
-    }
-    let findings;
-    try {
-        findings = parseCheckFindings(result.stdout);
-    }
-    catch (error) {
-        // No results at all: the build itself failed before the checks (a missing file, a bad flag).
-        if (result.exitCode !== 0)
-            throw new DockerError('buildx build', result.exitCode, result.stderr);
-        throw error;
-    }
-    const where = (f) => f.file && !inputs.remoteContext
-        ? { file: inputs.file || external_node_path_default().join(inputs.context, f.file), line: f.line, endLine: f.endLine }
-        : undefined;
-    for (const f of findings)
-        deps.reporter.warning(findingText(f), where(f));
-    if (!findings.length) {
-        deps.reporter.info('Check complete: no findings');
-        return;
-    }
-    const first = findings.find(f => f.level === 'error') ?? findings[0];
-    const loc = where(first);
-    throw new CheckError(`Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`, loc && { file: loc.file, line: loc.line });
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/gates.ts
-
-
-const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
-/** `a` before `b` as versions (`0.9.1` < `0.15.0`); what is not a version counts as 0.0.0. */
-function versionBelow(a, b) {
-    return (0,semver.lt)((0,semver.coerce)(a) ?? '0.0.0', (0,semver.coerce)(b) ?? '0.0.0');
-}
-async function checkVersionGates(inputs, docker) {
-    const set = GATES.filter(gate => gate.isSet(inputs));
-    if (!set.length)
-        return;
-    const version = await docker.buildxVersion();
-    for (const gate of set)
-        if (versionBelow(version, gate.since))
-            throw new InputError(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/login.ts
-// The login phase: every registry-auth login through `docker login`, one after another, each checked to
-// have landed in the run's DOCKER_CONFIG.
-//
-// One after another because `docker login` reads config.json, changes its entry and writes the file whole:
-// two at once lose one of the logins, and the loss shows only later as a refused push. We keep docker
-// writing the file, rather than writing it ourselves, because docker login first checks the credentials
-// with the registry (a wrong password fails here, in docker's words) and stores what the registry hands
-// back (an identity token instead of the password where the registry issues one); the seeded config pins
-// each login host to the file store (docker-config.ts), so no credsStore or helper takes the login away
-// from the file that dies with the run. A login takes well under a second: the cost of the order is small.
-
-
-
-
-/** docker's placeholder user for a login stored as an identity token. */
-const TOKEN_USER = '<token>';
-async function logIn(inputs, deps) {
-    const { docker, reporter } = deps;
-    const users = new Map();
-    for (const login of inputs.logins) {
-        const { username, password } = deps.logins ? await deps.logins.resolve(login) : login;
-        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
-        reporter.info(`Logged in to ${login.registry} as ${username}`);
-        users.set(login.registry, username);
-    }
-    if (deps.dockerConfig)
-        await checkLanded(inputs, deps.dockerConfig, users);
-}
-/**
- * Each login is found in the config, read afresh, the way the registry client will look it up. Whatever
- * rewrote the file in between, the error says so instead of blaming the credentials.
- */
-async function checkLanded(inputs, dockerConfig, users) {
-    // Helpers are never run: the login hosts are pinned to the file store.
-    const lookup = credentialsFromDockerConfig(dockerConfig, () => Promise.reject(new Error('not found')));
-    for (const login of inputs.logins) {
-        const found = await lookup(login.registry);
-        if (found && (found.username === users.get(login.registry) || found.username === TOKEN_USER))
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    while (i < header.length) {
+        WS_COMMA.lastIndex = i;
+        WS_COMMA.exec(header);
+        i = WS_COMMA.lastIndex;
+        if (i >= header.length)
+            break;
+        SCHEME.lastIndex = i;
+        const scheme = SCHEME.exec(header);
+        if (!scheme) {
+            i++; // not a challenge; skip the stray character
             continue;
-        throw new retry/* ClassifiedError */.IP(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
+        }
+        i = SCHEME.lastIndex;
+        const challenge = { scheme: scheme[0].toLowerCase(), params: {} };
+        TOKEN68.lastIndex = i;
+        const token68 = TOKEN68.exec(header);
+        if (token68) {
+            challenge.token68 = token68[1];
+            i = TOKEN68.lastIndex;
+        }
+        else {
+            for (;;) {
+                PARAM.lastIndex = i;
+                const param = PARAM.exec(header);
+                if (!param)
+                    break;
+                challenge.params[param[1].toLowerCase()] =
+                    param[2] !== undefined ? param[2].replace(/\\(.)/g, '$1') : param[3];
+                i = PARAM.lastIndex;
+            }
+        }
+        challenges.push(challenge);
     }
+    return challenges;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/push.ts
-// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
-// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+// EXTERNAL MODULE: ./src/log/masks.ts
+var masks = __nccwpck_require__(5831);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
+var registry_transport = __nccwpck_require__(1500);
+;// CONCATENATED MODULE: ./src/registry/token.ts
+// The token endpoint of a Bearer registry: distribution's token spec, and OAuth2 for identity tokens.
 
 
 
 
 
-
-
-
-/**
- * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
- * the rest through its registry's API; the local image is inspected once, beside the pushes.
- */
-async function push(inputs, plan, built, deps) {
-    if (plan.pushedBy === 'buildx') {
-        // buildx pushed every platform and tag itself, and says what in its metadata file.
-        const digest = built.metadata['containerimage.digest'];
-        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
-    }
-    const { docker } = deps;
-    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
-    const inspecting = inspectBuilt(docker, built, plan.build.refs);
-    inspecting.catch(() => undefined);
-    // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
-    const size = inspecting.then(image => image.size, () => undefined);
-    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
-        ...deps,
-        client: deps.clients.get(target.registry)
-    })));
-    return { digests: [...new Set(perTarget.flat())], image: await inspecting };
+// Refresh a bit early so a token does not expire between being read from the cache and being used.
+const TOKEN_EXPIRY_MARGIN_MS = 10000;
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
-async function pushTarget(inputs, target, built, size, inspecting, deps) {
-    const { docker, client, reporter } = deps;
-    const refs = target.refs;
-    const hint = withHint(inputs, target);
-    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size), {
-        ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(hint);
-    const reported = await pushDocker(refs[0]).catch(async (error) => {
-        throw await movedDuringPush(docker, built, refs[0], error);
-    });
-    let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
-    if (refs.length > 1) {
-        const tagged = digests.length === 1 &&
-            (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter));
-        if (!tagged)
-            for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref));
-        digests = [...new Set(digests.filter(Boolean))];
-    }
-    return digests;
+function isIdentityToken(credentials) {
+    return credentials.username === '<token>';
 }
-/**
- * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
- * index whose manifests it never uploaded, and the registry refuses it) says so: the tag no longer names
- * this run's image. Any other failure is passed on as it is.
- */
-async function movedDuringPush(docker, built, ref, error) {
-    const now = await docker.inspect(ref).catch(() => undefined);
-    if (!now || built.identity.includes(now.id))
-        return error;
-    return new VerificationError(`another build moved the tag ${ref} on this docker engine during the push (${(0,core_text/* messageOf */.bD)(error)}); nothing of this run's image is verified`);
-}
-/**
- * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
- * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
- */
-async function tagByApi(client, name, digest, tags, reporter) {
+/** One token for `scope`, as the challenge's realm hands it out; a refusal is an auth error with its status. */
+async function requestToken(transport, challenge, scope, credentials) {
+    const { registry } = transport;
+    const { realm, service } = challenge.params;
+    let url;
     try {
-        const manifest = await client.getManifest(name, digest);
-        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
-        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
-        return true;
+        url = new URL(realm);
     }
-    catch (error) {
-        reporter.info(`The registry API did not take the extra tags (${(0,core_text/* messageOf */.bD)(error)}); pushing them with docker`);
-        return false;
+    catch {
+        throw new errors/* RegistryError */.gl(`${registry} sent an invalid token realm "${(0,core_text/* oneLine */.TN)(realm, 100)}"`, 'auth');
     }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/result.ts
-
-function resultOf(o) {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new errors/* RegistryError */.gl(`${registry} sent an unsupported token realm ${url.origin}`, 'auth');
+    // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure.
+    const ownHost = url.origin === transport.baseUrl;
+    if (credentials && url.protocol === 'http:' && !(0,core_reference/* isLoopbackRegistry */.jW)(url.host) && !ownHost) {
+        throw new errors/* RegistryError */.gl(`refusing to send credentials for ${registry} over plain HTTP to token realm ${url.origin}`, 'auth');
+    }
+    const headers = { Accept: 'application/json' };
+    let method = 'GET';
+    let body;
+    if (credentials && isIdentityToken(credentials)) {
+        // Identity tokens are OAuth2 refresh tokens, exchanged by POST (what docker does after `docker login`).
+        method = 'POST';
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credentials.password });
+        form.set('client_id', registry_transport/* USER_AGENT */._O);
+        if (service)
+            form.set('service', service);
+        form.set('scope', scope);
+        body = Buffer.from(form.toString());
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        headers['Content-Length'] = String(body.length);
+    }
+    else {
+        if (service)
+            url.searchParams.set('service', service);
+        // Several scopes (a cross-repository mount) go as several `scope` parameters, as docker sends them.
+        for (const one of scope.split(' '))
+            url.searchParams.append('scope', one);
+        if (credentials) {
+            url.searchParams.set('account', credentials.username);
+            headers.Authorization = basicHeader(credentials);
+        }
+    }
+    const res = await transport.send(method, url, headers, body);
+    if (res.status === 401 || res.status === 403)
+        throw transport.httpError(method, url, res, 'auth', 'token request');
+    if (res.status !== 200)
+        throw transport.httpError(method, url, res, 'fatal', 'token request');
+    let json;
+    try {
+        json = JSON.parse(res.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* RegistryError */.gl(`token request ${method} ${(0,errors/* where */._M)(url)} returned a body that is not JSON`, 'fatal');
+    }
+    // Masked before anything else can see them, the refresh token too though we never use it; a value that
+    // would hide digests or names in the log and the outputs is only kept out of our messages.
+    for (const value of [json.token, json.access_token, json.refresh_token])
+        if (typeof value === 'string')
+            transport.secret(value, (0,masks/* maskableToken */.mv)(value));
+    const token = typeof json.token === 'string' && json.token !== ''
+        ? json.token
+        : typeof json.access_token === 'string'
+            ? json.access_token
+            : '';
+    if (token === '')
+        throw new errors/* RegistryError */.gl(`token request ${method} ${(0,errors/* where */._M)(url)} returned no token`, 'auth');
+    // The spec's default lifetime is 60 s when expires_in is absent.
+    const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 60) * 1000;
     return {
-        digest: o.verified?.digest ?? '',
-        imageRef: o.verified ? `${o.verified.repository}@${o.verified.digest}` : '',
-        imageRefs: o.verified
-            ? (o.verified.repositories ?? [o.verified.repository]).map(r => `${r}@${o.verified.digest}`)
-            : [],
-        imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
-        tags: o.refs,
-        platformDigests: o.verified
-            ? platformDigests(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform)
-            : {},
-        size: o.image?.size ?? o.verified?.described?.size ?? 0,
-        buildx: o.metadata ?? {},
-        builder: o.builder,
-        durations: o.durations
+        header: `Bearer ${token}`,
+        expiresAt: Date.now() + Math.max(lifetimeMs - TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)
     };
 }
 
-;// CONCATENATED MODULE: ./src/registry/tags-list.ts
-// GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
-// `Link: <…>; rel="next"` header.
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Authentication on top of the transport: the WWW-Authenticate challenge, Basic credentials and Bearer
+// tokens (cached per scope, identity tokens exchanged by POST), and what to tell the user when it fails.
 
 
 
-const PAGE = 1000;
-/** Pages of tags read at most, for registries that page in hundreds (or send empty pages that link on). */
-const MAX_PAGES = 1000;
-/** The `rel="next"` target of a Link header, or undefined. */
-function nextLink(link) {
-    if (!link)
-        return undefined;
-    for (const part of link.split(/,(?=\s*<)/)) {
-        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
-            return m[1];
+
+
+class Authenticator {
+    transport;
+    registry;
+    lookup;
+    credentialsPromise;
+    /** Set once the registry asked for Basic and we had credentials; sent preemptively from then on. */
+    basic;
+    /** The registry's Bearer challenge, remembered so new scopes fetch a token without a 401 first. */
+    bearer;
+    tokens = new Map();
+    constructor(transport, lookup) {
+        this.transport = transport;
+        this.registry = transport.registry;
+        this.lookup = lookup;
     }
-    return undefined;
-}
-const FOREIGN_PAGE = 'tag list page on another origin (followed from a Link header, without credentials):';
-/** The next page's URL: the list is never cut short silently, so a Link that cannot be followed fails. */
-function nextPage(link, base) {
-    let next;
-    try {
-        next = new URL(link, base);
+    /** One registry API call with authentication: anonymous or cached first, then whatever a 401 asks for. */
+    async request(method, url, repo, actions, headers, body, 
+    /** Another scope the same token needs, e.g. `repository:<from>:pull` for a cross-repository mount. */
+    alsoScope) {
+        const scope = `repository:${repo}:${actions}${alsoScope ? ` ${alsoScope}` : ''}`;
+        let auth = await this.knownAuthorization(scope);
+        let res = await this.transport.send(method, url, withAuth(headers, auth), body);
+        if (res.status === 401 && !auth?.fresh) {
+            if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
+                this.tokens.delete(auth.scope);
+            auth = await this.authorize(res, scope, method, url);
+            res = await this.transport.send(method, url, withAuth(headers, auth), body);
+        }
+        if (res.status === 401 || res.status === 403) {
+            throw await this.authError(this.transport.httpError(method, url, res, 'auth'), actions, repo);
+        }
+        return res;
     }
-    catch {
-        // reported below
+    /**
+     * The preflight of a push, given the 401 that GET /v2/ answered: fails only when the push surely cannot
+     * authenticate. Basic without credentials fails; Bearer fails only when the token endpoint refuses a
+     * push-scoped token (a token it hands out is not inspected: an anonymous one may still lack push, but
+     * a push that could succeed is never blocked). What it obtains is kept for the requests that follow.
+     */
+    async checkPushAccess(res, repo) {
+        const challenges = parseChallenges((0,errors/* headerValue */.Z)(res.headers['www-authenticate']) ?? '');
+        const bearer = challenges.find(c => c.scheme === 'bearer' && c.params.realm);
+        if (bearer) {
+            this.bearer = bearer;
+            try {
+                await this.tokenFor(`repository:${repo}:pull,push`);
+            }
+            catch (err) {
+                // Only a refusal is certain; a token server failing now may answer the push.
+                if (err instanceof errors/* RegistryError */.gl && (err.status === 401 || err.status === 403))
+                    throw err;
+            }
+            return;
+        }
+        if (!challenges.some(c => c.scheme === 'basic'))
+            return;
+        // An unreadable store is no proof: docker reads its own when it pushes.
+        const credentials = await this.credentials().catch(() => null);
+        if (credentials === undefined) {
+            throw new errors/* RegistryError */.gl(`no credentials for ${this.registry}: the registry asks for a login`, 'auth', {
+                status: 401
+            });
+        }
+        if (credentials)
+            this.basic = basicHeader(credentials);
     }
-    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
-        throw new RegistryError(`GET ${where(base)}: its Link header names a next page that cannot be read (${JSON.stringify((0,core_text/* oneLine */.TN)(link, 200))})`, 'fatal');
-    return next;
-}
-/**
- * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
- * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
- */
-async function listTags(client, repo, { keep = () => true, maxRead = MAX_TAGS_READ } = {}) {
-    const tags = [];
-    let read = 0;
-    const first = client.url(repo, 'tags/list');
-    first.searchParams.set('n', String(PAGE));
-    let url = first;
-    for (let page = 0; url; page++) {
-        if (page === MAX_PAGES)
-            throw new RegistryError(`${where(first)}: more than ${MAX_PAGES} pages of tags`, 'fatal');
-        // A page on another origin (a proxy that writes absolute links) is read as redirects are followed:
-        // without our credentials, which are for this registry only.
-        const foreign = url.origin !== client.transport.effective(first).origin;
-        const accept = { Accept: 'application/json' };
-        const res = foreign
-            ? await client.transport.send('GET', url, accept)
-            : await client.auth.request('GET', url, repo, 'pull', accept);
-        if (res.status === 404 && !foreign)
-            return tags;
-        if (res.status !== 200)
-            throw client.transport.httpError('GET', url, res, 'fatal', foreign ? FOREIGN_PAGE : '');
-        let body;
+    /**
+     * The Authorization header for a request whose body is a stream, which cannot be resent after a 401:
+     * what an earlier request to the same scope obtained (undefined for an anonymous registry).
+     */
+    async headerFor(repo, actions) {
+        return (await this.knownAuthorization(`repository:${repo}:${actions}`))?.header;
+    }
+    /** What we can send without being asked: Basic once the registry wanted it, or a Bearer token. */
+    async knownAuthorization(scope) {
+        if (this.basic)
+            return { header: this.basic, fresh: true };
+        if (!this.bearer)
+            return undefined;
+        // A pull,push token also grants pull.
+        for (const candidate of scope.endsWith(':pull') ? [scope, `${scope},push`] : [scope]) {
+            const cached = this.tokens.get(candidate);
+            if (!cached)
+                continue;
+            try {
+                const token = await cached;
+                if (token.expiresAt > Date.now())
+                    return { header: token.header, fresh: false, cached, scope: candidate };
+            }
+            catch {
+                // a failed fetch is dropped from the cache by tokenFor; fetch anew below
+            }
+            if (this.tokens.get(candidate) === cached)
+                this.tokens.delete(candidate);
+        }
+        return { header: (await this.tokenFor(scope)).header, fresh: true };
+    }
+    /** Reacts to a 401: picks the challenge and obtains what it asks for. */
+    async authorize(res, scope, method, url) {
+        const challenges = parseChallenges((0,errors/* headerValue */.Z)(res.headers['www-authenticate']) ?? '');
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer) {
+            if (!bearer.params.realm) {
+                throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)}: Bearer challenge without a realm`, 'auth', {
+                    status: 401
+                });
+            }
+            this.bearer = bearer;
+            return { header: (await this.tokenFor(scope)).header, fresh: true };
+        }
+        if (challenges.some(c => c.scheme === 'basic')) {
+            const credentials = await this.credentials();
+            if (!credentials) {
+                throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
+            }
+            this.basic = basicHeader(credentials);
+            return { header: this.basic, fresh: true };
+        }
+        const offered = challenges.map(c => c.scheme).join(', ') || 'none';
+        throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)}: HTTP 401 with no supported authentication challenge (offered: ${offered})`, 'auth', { status: 401 });
+    }
+    /** Concurrent requests for the same scope share one token fetch. */
+    tokenFor(scope) {
+        const existing = this.tokens.get(scope);
+        if (existing)
+            return existing;
+        const pending = this.fetchToken(scope);
+        this.tokens.set(scope, pending);
+        pending.catch(() => {
+            if (this.tokens.get(scope) === pending)
+                this.tokens.delete(scope);
+        });
+        return pending;
+    }
+    async fetchToken(scope) {
+        const credentials = await this.credentials();
         try {
-            body = JSON.parse(res.body.toString('utf8'));
+            return await requestToken(this.transport, this.bearer, scope, credentials);
+        }
+        catch (err) {
+            // The token server said no: say what the user can do about it.
+            if (err instanceof errors/* RegistryError */.gl && (err.status === 401 || err.status === 403))
+                throw await this.authError(err, scope.endsWith(',push') ? 'pull,push' : 'pull', scope.split(':')[1]);
+            throw err;
+        }
+    }
+    /** Looked up once per client, and only when a registry asks, so anonymous registries spawn no helper. */
+    credentials() {
+        if (!this.lookup)
+            return Promise.resolve(undefined);
+        this.credentialsPromise ??= this.lookup(this.registry).then(credentials => {
+            // The password (or identity token) and the Basic header made of it, masked before either is sent.
+            if (credentials) {
+                this.transport.secret(credentials.password);
+                this.transport.secret(basicHeader(credentials).slice('Basic '.length));
+            }
+            return credentials;
+        }, (err) => {
+            throw new errors/* RegistryError */.gl(`could not read credentials for ${this.registry}: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, 'fatal');
+        });
+        return this.credentialsPromise;
+    }
+    /** Adds what the user can do about an auth failure. */
+    async authError(error, actions, repo) {
+        let hint;
+        try {
+            hint = (await this.credentials())
+                ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
+                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
         }
         catch {
-            throw new RegistryError(`GET ${where(url)} returned a body that is not JSON`, 'fatal');
+            hint = `credentials for ${this.registry} could not be read`;
         }
-        const listed = Array.isArray(body?.tags) ? body.tags : [];
-        read += listed.length;
-        if (read > maxRead)
-            throw new RegistryError(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
-        for (const t of listed)
-            if (typeof t === 'string' && keep(t))
-                tags.push(t);
-        const next = nextLink(headerValue(res.headers.link));
-        url = next === undefined ? undefined : nextPage(next, client.transport.effective(url));
+        return new errors/* RegistryError */.gl(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
     }
-    return tags;
+}
+function withAuth(headers, auth) {
+    return auth ? { ...headers, Authorization: auth.header } : headers;
 }
 
+// EXTERNAL MODULE: ./src/registry/oci.ts
+var oci = __nccwpck_require__(5526);
+;// CONCATENATED MODULE: ./src/registry/api.ts
+// The distribution (OCI) HTTP API, just enough to read and write manifests: the top layer, over the
+// authenticator and the transport.
+
+
+
+
+
+
+
+const MANIFEST_ACCEPT = oci/* MANIFEST_TYPES */._P;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+function manifestDigest(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+class RegistryClient {
+    registry;
+    /** For the blob and tag modules beside this one (blobs.ts, tags-list.ts); not for the pipeline. */
+    transport;
+    auth;
+    constructor(opts) {
+        this.registry = opts.registry;
+        this.transport = new registry_transport/* Transport */.oK(opts);
+        this.auth = new Authenticator(this.transport, opts.credentials);
+    }
+    /** HTTP requests made, including token fetches and retries. */
+    get requestCount() {
+        return this.transport.requestCount;
+    }
+    /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+    get baseUrl() {
+        return this.transport.baseUrl;
+    }
+    /** Fetches a manifest by tag or digest; `repo` is the remote path (`library/nginx` on Docker Hub). */
+    async getManifest(repo, reference) {
+        this.validate(repo, reference);
+        // By digest, the content is checked against it: a digest that cannot be checked is not asked for.
+        const byDigest = DIGEST.test(reference);
+        const problem = byDigest ? (0,oci/* digestProblem */.WQ)(reference) : undefined;
+        if (problem)
+            throw new errors/* RegistryError */.gl(`cannot fetch ${repo}@${reference}: ${problem}`, 'fatal');
+        const path = `manifests/${reference}`;
+        const res = await this.auth.request('GET', this.url(repo, path), repo, 'pull', {
+            Accept: MANIFEST_ACCEPT.join(', ')
+        });
+        // Named anew: the request may have moved an insecure registry to plain HTTP.
+        const url = this.url(repo, path);
+        if (res.status !== 200)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+        const digest = manifestDigest(res.body);
+        const served = byDigest ? (0,oci/* contentDigest */.eZ)(reference, res.body) : reference;
+        if (served !== reference) {
+            throw new errors/* RegistryError */.gl(`GET ${(0,errors/* where */._M)(url)} returned content whose digest is ${served}`, 'fatal', {
+                status: res.status
+            });
+        }
+        return {
+            digest,
+            mediaType: mediaTypeOf(res),
+            body: res.body,
+            headerDigest: (0,errors/* headerValue */.Z)(res.headers['docker-content-digest'])
+        };
+    }
+    /** Uploads a manifest under `tag`; returns the digest of `body`, which is what the registry stores. */
+    async putManifest(repo, tag, body, mediaType) {
+        this.validate(repo, tag);
+        const path = `manifests/${tag}`;
+        const headers = { 'Content-Type': mediaType, 'Content-Length': String(body.length) };
+        const res = await this.auth.request('PUT', this.url(repo, path), repo, 'pull,push', headers, body);
+        if (res.status < 200 || res.status > 299)
+            throw this.transport.httpError('PUT', this.url(repo, path), res, 'fatal');
+        return manifestDigest(body);
+    }
+    /** GET /v2/: the registry is up and speaks the distribution API (a 401 counts: it only asks for auth). */
+    async ping() {
+        const url = new URL(`${this.baseUrl}/v2/`);
+        const res = await this.transport.send('GET', url, {});
+        if (res.status !== 200 && res.status !== 401)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+    }
+    /**
+     * ping() for a run that will push to `repo`: also fails, before any build, when the registry asks for
+     * a login that cannot succeed (see Authenticator.checkPushAccess). Passes every registry answering 200.
+     */
+    async checkPushAccess(repo) {
+        const problem = (0,core_reference/* pathProblem */.z9)(repo);
+        if (problem)
+            throw new errors/* RegistryError */.gl(`invalid repository "${repo}": ${problem}`, 'fatal');
+        const url = new URL(`${this.baseUrl}/v2/`);
+        const res = await this.transport.send('GET', url, {});
+        if (res.status === 401)
+            return this.auth.checkPushAccess(res, repo);
+        if (res.status !== 200)
+            throw this.transport.httpError('GET', url, res, 'fatal');
+    }
+    close() {
+        this.transport.close();
+    }
+    validate(repo, reference) {
+        // Both end up in a URL path, so anything outside the grammar (`..`, `?`) is refused outright.
+        const problem = (0,core_reference/* pathProblem */.z9)(repo);
+        if (problem)
+            throw new errors/* RegistryError */.gl(`invalid repository "${repo}": ${problem}`, 'fatal');
+        if (!(0,core_reference/* isValidTag */.r_)(reference) && !DIGEST.test(reference))
+            throw new errors/* RegistryError */.gl(`invalid tag or digest "${reference}"`, 'fatal');
+    }
+    /** `<base>/v2/<repo>/<path>`, named anew each time: an insecure registry may have moved to plain HTTP. */
+    url(repo, path) {
+        return new URL(`${this.baseUrl}/v2/${repo}/${path}`);
+    }
+}
+function mediaTypeOf(res) {
+    const contentType = ((0,errors/* headerValue */.Z)(res.headers['content-type']) ?? '').split(';')[0].trim().toLowerCase();
+    if (contentType.startsWith('application/vnd.'))
+        return contentType;
+    // Some servers send application/json; the manifest names its own type.
+    try {
+        const declared = JSON.parse(res.body.toString('utf8')).mediaType;
+        if (typeof declared === 'string' && declared !== '')
+            return declared;
+    }
+    catch {
+        // not JSON: fall through to whatever the header said
+    }
+    return contentType;
+}
+
+
+/***/ }),
+
+/***/ 4147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pu: () => (/* binding */ CheckedBlob),
+  W3: () => (/* binding */ ContentMismatch),
+  Th: () => (/* binding */ getSmallBlob),
+  is: () => (/* binding */ hasBlob),
+  DV: () => (/* binding */ pushStream),
+  aH: () => (/* binding */ startUpload),
+  cc: () => (/* binding */ streamBlob)
+});
+
+// EXTERNAL MODULE: ./src/core/bounds.ts
+var bounds = __nccwpck_require__(8630);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(7253);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/registry/oci.ts
+var oci = __nccwpck_require__(5526);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/registry/redirects.ts
+var redirects = __nccwpck_require__(5558);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
+var registry_transport = __nccwpck_require__(1500);
 ;// CONCATENATED MODULE: ./src/registry/stream.ts
 // Requests whose bodies are layers: the response (or the request body) is a stream, never a buffer, so a
 // blob goes from one registry to another without being held in memory. Beside transport.ts, which buffers
@@ -9956,11 +8506,11 @@ signal) {
     let sent = headers;
     for (let hops = 0;; hops++) {
         const res = await once(transport, 'GET', at, sent, undefined, signal);
-        const location = headerValue(res.headers.location);
+        const location = (0,errors/* headerValue */.Z)(res.headers.location);
         if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
             return { res, at };
         res.resume();
-        ({ next: at, headers: sent } = redirectHop({
+        ({ next: at, headers: sent } = (0,redirects/* redirectHop */.I)({
             method: 'GET',
             first: url,
             at,
@@ -10023,7 +8573,7 @@ async function once(transport, method, url, headers, body, ceiling) {
             settled = true;
             reject(networkError(method, target, err));
         };
-        const req = (tls ?? (external_node_http_default())).request(target, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal }, res => {
+        const req = (tls ?? (external_node_http_default())).request(target, { method, headers: { 'User-Agent': registry_transport/* USER_AGENT */._O, ...headers }, agent, signal }, res => {
             settled = true;
             // A body still being sent when the registry has answered (an early 4xx/5xx) is of no more use.
             if (body && !body.readableEnded)
@@ -10046,10 +8596,10 @@ async function once(transport, method, url, headers, body, ceiling) {
     });
 }
 function networkError(method, url, err) {
-    if (err instanceof RegistryError)
+    if (err instanceof errors/* RegistryError */.gl)
         return err;
     const code = err?.code;
-    return new RegistryError(`${method} ${where(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
+    return new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
         code: typeof code === 'string' ? code : undefined
     });
 }
@@ -10067,9 +8617,9 @@ function networkError(method, url, err) {
 
 function checkDigest(digest) {
     // It goes into a URL path and a query: nothing outside the grammar, and nothing that cannot be verified.
-    const problem = digestProblem(digest);
+    const problem = (0,oci/* digestProblem */.WQ)(digest);
     if (problem)
-        throw new RegistryError(`invalid blob digest: ${problem}`, 'fatal');
+        throw new errors/* RegistryError */.gl(`invalid blob digest: ${problem}`, 'fatal');
 }
 /** Whether `repo` on this registry has the blob. */
 async function hasBlob(client, repo, digest) {
@@ -10088,9 +8638,9 @@ async function getSmallBlob(client, repo, digest) {
     const res = await client.auth.request('GET', client.url(repo, `blobs/${digest}`), repo, 'pull', {});
     if (res.status !== 200)
         throw client.transport.httpError('GET', client.url(repo, `blobs/${digest}`), res, 'fatal');
-    const got = contentDigest(digest, res.body);
+    const got = (0,oci/* contentDigest */.eZ)(digest, res.body);
     if (got !== digest)
-        throw new RegistryError(`GET ${where(client.url(repo, `blobs/${digest}`))} returned ${got}`, 'fatal');
+        throw new errors/* RegistryError */.gl(`GET ${(0,errors/* where */._M)(client.url(repo, `blobs/${digest}`))} returned ${got}`, 'fatal');
     return res.body;
 }
 /**
@@ -10111,7 +8661,7 @@ async function startUpload(client, repo, mount) {
     const res = await client.auth.request('POST', url, repo, 'pull,push', headers, undefined, also);
     if (mount && res.status === 201)
         return 'mounted';
-    const location = headerValue(res.headers.location);
+    const location = (0,errors/* headerValue */.Z)(res.headers.location);
     if (res.status !== 202 || !location)
         throw client.transport.httpError('POST', client.url(repo, path), res, 'fatal', 'blob upload');
     return new URL(location, client.transport.effective(client.url(repo, path)));
@@ -10140,7 +8690,7 @@ async function pushStream(open, source, dst, dstRepo, blob, upload, ceilingMs) {
     return withCeiling(blob, source, `${dst.registry}/${dstRepo}`, ceilingMs, signal => {
         const body = open();
         const checked = new CheckedBlob(blob, source, 'has');
-        body.on('error', err => checked.destroy(new RegistryError(`${source}: reading it failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, 'fatal')));
+        body.on('error', err => checked.destroy(new errors/* RegistryError */.gl(`${source}: reading it failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, 'fatal')));
         checked.on('close', () => body.destroy());
         signal.addEventListener('abort', () => checked.destroy());
         body.pipe(checked);
@@ -10157,8 +8707,8 @@ async function withCeiling(blob, from, to, ceilingMs, move) {
     catch (error) {
         if (!ceiling.signal.aborted)
             throw error;
-        throw new RegistryError(`copy of ${blob.digest} (${blob.size} bytes) from ${from} to ${to} ` +
-            `not done after ${formatSeconds(ceilingMs)} s (a blob stream's bound grows with its size at ${bounds_MIN_THROUGHPUT / 1024 / 1024} MiB/s): the transfer is too slow`, 'transient');
+        throw new errors/* RegistryError */.gl(`copy of ${blob.digest} (${blob.size} bytes) from ${from} to ${to} ` +
+            `not done after ${(0,bounds/* formatSeconds */.Xo)(ceilingMs)} s (a blob stream's bound grows with its size at ${bounds/* MIN_THROUGHPUT */.wW / 1024 / 1024} MiB/s): the transfer is too slow`, 'transient');
     }
     finally {
         clearTimeout(timer);
@@ -10179,19 +8729,19 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
     if (got.res.statusCode !== 200)
         throw await streamError(src.transport, 'GET', got);
     const source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`;
-    const declared = headerValue(got.res.headers['content-length']);
+    const declared = (0,errors/* headerValue */.Z)(got.res.headers['content-length']);
     if (declared !== undefined && declared !== String(blob.size)) {
         // Never read on, and never back into the pool: the connection is in an unknown state.
         got.res.destroy();
-        throw new RegistryError(`${source} is served with ${(0,core_text/* oneLine */.TN)(declared, 40)} bytes, but its descriptor's size is ${blob.size}`, 'fatal');
+        throw new errors/* RegistryError */.gl(`${source} is served with ${(0,core_text/* oneLine */.TN)(declared, 40)} bytes, but its descriptor's size is ${blob.size}`, 'fatal');
     }
     const checked = new CheckedBlob(blob, source);
-    got.res.on('error', err => checked.destroy(err instanceof RegistryError
+    got.res.on('error', err => checked.destroy(err instanceof errors/* RegistryError */.gl
         ? err
-        : new RegistryError(`${source}: reading it failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err))));
+        : new errors/* RegistryError */.gl(`${source}: reading it failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err))));
     got.res.on('close', () => {
         if (!got.res.complete)
-            checked.destroy(new RegistryError(`${source}: the source closed the connection mid-blob`, 'transient'));
+            checked.destroy(new errors/* RegistryError */.gl(`${source}: the source closed the connection mid-blob`, 'transient'));
     });
     // A PUT that ended early (the target answered, or failed) needs no more of the source.
     checked.on('close', () => {
@@ -10213,7 +8763,7 @@ async function putBlob(dst, dstRepo, blob, checked, upload, signal) {
     if (res.status !== 201 && res.status !== 204) {
         const error = dst.transport.httpError('PUT', put, res, statusKind(res.status), 'blob upload');
         throw res.status === 401 || res.status === 403
-            ? new RegistryError(`${error.message} (the credentials for ${dst.registry} were rejected or lack push access to ${dstRepo})`, 'auth', { status: res.status, code: error.code })
+            ? new errors/* RegistryError */.gl(`${error.message} (the credentials for ${dst.registry} were rejected or lack push access to ${dstRepo})`, 'auth', { status: res.status, code: error.code })
             : error;
     }
     return checked.bytes;
@@ -10224,7 +8774,7 @@ async function putBlob(dst, dstRepo, blob, checked, upload, signal) {
  * source, and whatever reads this never sees all of it.
  */
 /** What a source sent is not what its descriptor says: its length or its digest. Never retried. */
-class ContentMismatch extends RegistryError {
+class ContentMismatch extends errors/* RegistryError */.gl {
     constructor(message) {
         super(message, 'fatal');
         this.name = 'ContentMismatch';
@@ -10243,7 +8793,7 @@ class CheckedBlob extends external_node_stream_.Transform {
         this.blob = blob;
         this.source = source;
         this.verb = verb;
-        this.hash = hashFor(blob.digest);
+        this.hash = (0,oci/* hashFor */.Og)(blob.digest);
     }
     _transform(chunk, _encoding, done) {
         this.bytes += chunk.length;
@@ -10258,2282 +8808,783 @@ class CheckedBlob extends external_node_stream_.Transform {
     _flush(done) {
         if (this.bytes < this.blob.size)
             return done(new ContentMismatch(`${this.source} ended after ${this.bytes} of its ${this.blob.size} bytes`));
-        const got = digestOf(this.blob.digest, this.hash);
+        const got = (0,oci/* digestOf */.ol)(this.blob.digest, this.hash);
         if (got !== this.blob.digest)
             return done(new ContentMismatch(`${this.source} ${this.verb} other content (its digest is ${got})`));
         done(null, this.held);
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/sources/copy.ts
-// Puts a manifest, its child manifests and their blobs into a target repository, byte for byte: nothing
-// within the same repository, a cross-repository mount within one registry, a stream between registries
-// or from disk.
+
+/***/ }),
+
+/***/ 3034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gi: () => (/* binding */ MAX_TAGS_READ),
+/* harmony export */   p0: () => (/* binding */ blobCeilingMs),
+/* harmony export */   z4: () => (/* binding */ registryBoundsFrom)
+/* harmony export */ });
+/* unused harmony exports REQUEST_TIMEOUT_MS, BLOB_MIN_MS, COPY_RETRY_WINDOW_MS, copyWorstMs */
+/* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8630);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7253);
+// How long registry work may take, and how much of a registry's answer is read: the defaults, their
+// overrides from the environment (the tests shrink them), and what they add up to for a blob copy.
 
 
-
-
-
-// OCI allows an index in an index; docker and buildx write one level, and nothing real nests this deep.
-const MAX_NESTING = 4;
-// As many blobs in flight as docker pushes layers at once by default.
-const PARALLEL_BLOBS = 5;
-class Copier {
-    opts;
-    moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 };
-    /** One placement per target repository and digest, shared by every manifest that needs it. */
-    placed = new Map();
-    active = 0;
-    waiting = [];
-    constructor(opts) {
-        this.opts = opts;
-    }
-    /**
-     * `manifest` (of `src`) into `dst` under the digest it was reached by, with everything it refers to,
-     * children first. `depth` counts the indexes that lead to it. Every child is checked against the digest
-     * that names it, so no index can list itself or an ancestor (a manifest cannot hold its own digest) and
-     * wait on itself; the depth of nested indexes is bounded all the same.
-     */
-    place(src, dst, manifest, depth = 0, digest = manifest.digest) {
-        if (src.side && sameRepository(src.side, dst))
-            return Promise.resolve();
-        return this.once(`${dst.client.registry}/${dst.name}@${digest}`, async () => {
-            const parsed = manifest.parsed;
-            if (parsed.kind === 'index') {
-                await this.placeChildren(src, dst, manifest, depth);
-            }
-            else {
-                // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
-                const blobs = [parsed.config, ...parsed.layers].filter(d => !d.urls?.length);
-                await Promise.all(blobs.map(b => this.blob(src, dst, b)));
-            }
-            // The exact bytes whose digest was checked when they were read.
-            await dst.client.putManifest(dst.name, digest, manifest.body, manifest.mediaType);
-        });
-    }
-    /** Every manifest an index (of `src`) lists, into `dst`, read by and checked against its descriptor. */
-    async placeChildren(src, dst, index, depth = 0) {
-        if (index.parsed.kind !== 'index')
-            return;
-        if (depth >= MAX_NESTING)
-            throw new RegistryError(`source ${index.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`, 'fatal');
-        await Promise.all(index.parsed.manifests.map(async (d) => this.place(src, dst, await src.manifest(d), depth + 1, d.digest)));
-    }
-    blob(src, dst, blob) {
-        return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
-            const sameRegistry = src.side?.client === dst.client;
-            if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
-                await src.checkUnsent?.(blob);
-                this.moved.blobsPresent++;
-                return;
-            }
-            let mount = sameRegistry;
-            // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
-            // The window opens when the blob has its slot: time queued behind other blobs is not its own.
-            await this.limited(() => (0,retry/* retry */.L5)(async () => {
-                const upload = await startUpload(dst.client, dst.name, mount ? { digest: blob.digest, from: src.side.name } : undefined);
-                if (upload === 'mounted') {
-                    this.moved.blobsMounted++;
-                    return;
-                }
-                mount = false;
-                const ceilingMs = blobCeilingMs(this.opts.bounds, blob.size);
-                const bytes = await src.sendBlob(blob, dst, upload, ceilingMs);
-                this.moved.blobBytes += bytes;
-                this.moved.blobsCopied++;
-            }, {
-                ...retrying(`copy of ${blob.digest} to ${dst.client.registry}/${dst.name}`, this.opts.retries, this.opts.reporter, this.opts.sleep),
-                maxElapsedMs: this.opts.bounds.copyWindowMs
-            }));
-        });
-    }
-    once(key, fn) {
-        let p = this.placed.get(key);
-        if (!p) {
-            p = fn();
-            this.placed.set(key, p);
-        }
-        return p;
-    }
-    async limited(fn) {
-        while (this.active >= PARALLEL_BLOBS)
-            await new Promise(resolve => this.waiting.push(resolve));
-        this.active++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-const sameRepository = (a, b) => a.client === b.client && a.name === b.name;
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/merge.ts
-
-
-class MergeError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'MergeError';
-    }
-}
-/** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
-function descriptorsOf(part) {
-    const { manifest } = part;
-    if (isIndex(manifest.mediaType)) {
-        const parsed = parseManifest(manifest.body, manifest.mediaType);
-        return parsed.kind === 'index' ? parsed.manifests : [];
-    }
-    if (!part.platform)
-        throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`);
-    return [
-        {
-            mediaType: manifest.mediaType,
-            digest: manifest.digest,
-            size: manifest.body.length,
-            platform: part.platform
-        }
-    ];
-}
+/** Per request (connect through the end of the answer); also the idle bound of a blob stream. */
+const REQUEST_TIMEOUT_MS = 10_000;
 /**
- * One index of every part's platform manifests, with their attestation manifests (and annotations) kept
- * beside them. Two parts with the same platform are an input error naming both. OCI when any part is OCI
- * or the user gives index annotations (a Docker manifest list has no place for them); a Docker manifest
- * list otherwise, which also leaves out the automatic annotations.
+ * A blob stream between registries ends after max(this, its size at 1 MiB/s), however steadily it
+ * trickles: the idle bound alone lets a source that sends a byte every few seconds run for hours.
  */
-function mergeIndex(parts, annotations) {
-    const images = [];
-    const attestations = [];
-    const owner = new Map();
-    const seen = new Set();
-    let oci;
-    for (const part of parts) {
-        if (part.manifest.mediaType.startsWith('application/vnd.oci.'))
-            oci ??= `${part.source} is OCI`;
-        for (const d of descriptorsOf(part)) {
-            if (seen.has(d.digest))
-                continue;
-            seen.add(d.digest);
-            if (d.mediaType.startsWith('application/vnd.oci.'))
-                oci ??= `${part.source} holds OCI manifests`;
-            if (oci_isAttestation(d)) {
-                attestations.push(d);
-                continue;
-            }
-            if (!d.platform)
-                throw new MergeError('sources', `${JSON.stringify(part.source)}: ${d.digest} names no platform`);
-            const key = platformKey(d.platform);
-            const other = owner.get(key);
-            if (other !== undefined)
-                throw new MergeError('sources', `${JSON.stringify(other)} and ${JSON.stringify(part.source)} both hold ${key}; an index has one image per platform`);
-            owner.set(key, part.source);
-            images.push(d);
-        }
-    }
-    if (!oci && Object.keys(annotations.user).length)
-        oci = `${ref('annotations')} asks for index annotations`;
-    const mediaType = oci ? OCI_INDEX : DOCKER_LIST;
-    const all = oci ? { ...annotations.automatic, ...annotations.user } : {};
-    const index = {
-        schemaVersion: 2,
-        mediaType,
-        manifests: [...images, ...attestations],
-        ...(Object.keys(all).length ? { annotations: all } : {})
-    };
-    const platformDigests = Object.fromEntries(images.map(d => [platformString(d.platform), d.digest]));
-    return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci, annotations: all };
-}
-/** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
-function platformOfConfig(config) {
-    try {
-        const c = JSON.parse(config.toString('utf8'));
-        if (typeof c.os !== 'string' || typeof c.architecture !== 'string')
-            return undefined;
-        const p = { os: c.os, architecture: c.architecture };
-        if (typeof c.variant === 'string' && c.variant)
-            p.variant = c.variant;
-        if (typeof c['os.version'] === 'string' && c['os.version'])
-            p['os.version'] = c['os.version'];
-        return p;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/read.ts
-
-
-/** `from`'s manifest at `reference` (a tag, or the descriptor that names it), checked and parsed. */
-async function readSource(from, reference, label) {
-    const ref = typeof reference === 'string' ? reference : reference.digest;
-    const name = label ?? `${from.client.registry}/${from.name}${ref.includes(':') ? '@' : ':'}${ref}`;
-    const fail = (message) => {
-        throw new RegistryError(`source ${name}: ${message}`, 'fatal');
-    };
-    let manifest;
-    try {
-        manifest = await from.client.getManifest(from.name, ref);
-    }
-    catch (error) {
-        if (!(error instanceof RegistryError))
-            throw error;
-        throw new RegistryError(`source ${name}: ${error.message}`, error.kind, {
-            status: error.status,
-            code: error.code
-        });
-    }
-    if (typeof reference !== 'string' && manifest.body.length !== reference.size)
-        fail(`the manifest has ${manifest.body.length} bytes, but its descriptor's size is ${reference.size}`);
-    try {
-        return { ...manifest, parsed: parseManifest(manifest.body, manifest.mediaType), label: name };
-    }
-    catch (error) {
-        if (error instanceof OciError)
-            return fail(error.message);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/store.ts
-
-
-
-
-
-const registryStore = (side) => ({
-    where: `${side.client.registry}/${side.name}`,
-    side,
-    manifest: d => readSource(side, d),
-    smallBlob: digest => getSmallBlob(side.client, side.name, digest),
-    sendBlob: (blob, dst, upload, ceilingMs) => streamBlob(side.client, side.name, dst.client, dst.name, blob, upload, ceilingMs)
-});
+const BLOB_MIN_MS = 60_000;
+/** No new attempt at copying a blob starts more than this after its first. */
+const COPY_RETRY_WINDOW_MS = 90_000;
+/** Tags read from one repository for a glob before giving up; the matching ones are all that is kept. */
+const MAX_TAGS_READ = 100_000;
 /**
- * A file that is not what its descriptor says is bad input: the held-back last chunk kept its upload from
- * completing, and no manifest or tag has been written.
+ * The bounds, each overridable by a positive integer in BTP_REQUEST_TIMEOUT_MS, BTP_COPY_MIN_MS,
+ * BTP_COPY_RETRY_WINDOW_MS and BTP_MAX_TAGS_READ.
  */
-const asInputError = (error) => {
-    throw error instanceof ContentMismatch ? new InputError('sources', error.message) : error;
-};
-/** The most a manifest, an index or an image config may weigh when read from disk. */
-const MAX_SMALL = 4 * 1024 * 1024;
-/** Reads the whole stream, checked as a blob that is sent is, and drops the bytes. */
-async function verifyStream(source, blob, what) {
-    const checked = new CheckedBlob(blob, what, 'has');
-    source.on('error', error => checked.destroy(error));
-    checked.on('close', () => source.destroy());
-    for await (const _ of source.pipe(checked))
-        void _;
-}
-/**
- * A source on disk: every manifest it needs already read, checked and parsed into `manifests`, every blob
- * a file (`fileOf`), checked again as it is sent.
- */
-function localStore(where, manifests, fileOf) {
+function registryBoundsFrom(env) {
     return {
-        where,
-        async manifest(d) {
-            const m = manifests.get(d.digest);
-            if (!m)
-                throw new RegistryError(`source ${where}: manifest ${d.digest} was not read`, 'fatal');
-            if (m.body.length !== d.size)
-                throw new RegistryError(`source ${m.label}: the manifest has ${m.body.length} bytes, but its descriptor's size is ${d.size}`, 'fatal');
-            return m;
-        },
-        async smallBlob(digest) {
-            const { tree, name } = fileOf(digest);
-            const body = await tree.read(name, MAX_SMALL);
-            const got = contentDigest(digest, body);
-            if (got !== digest)
-                throw new RegistryError(`${tree.where}: ${name} has other content (its digest is ${got})`, 'fatal');
-            return body;
-        },
-        sendBlob(blob, dst, upload, ceilingMs) {
-            const { tree, name } = fileOf(blob.digest);
-            return pushStream(() => tree.open(name), `${tree.where}: ${name}`, dst.client, dst.name, blob, upload, ceilingMs).catch(asInputError);
-        },
-        async checkUnsent(blob) {
-            const { tree, name } = fileOf(blob.digest);
-            await verifyStream(tree.open(name), blob, `${tree.where}: ${name}`).catch(asInputError);
-        }
+        requestMs: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .envMs */ .eo)(env, 'BTP_REQUEST_TIMEOUT_MS', REQUEST_TIMEOUT_MS),
+        blobMinMs: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .envMs */ .eo)(env, 'BTP_COPY_MIN_MS', BLOB_MIN_MS),
+        copyWindowMs: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .envMs */ .eo)(env, 'BTP_COPY_RETRY_WINDOW_MS', COPY_RETRY_WINDOW_MS),
+        maxTagsRead: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .envMs */ .eo)(env, 'BTP_MAX_TAGS_READ', MAX_TAGS_READ)
     };
 }
-
-;// CONCATENATED MODULE: ./src/pipeline/referrers.ts
-
-
-
-
-/** The spec's fallback tag for the referrers of `digest`. */
-const fallbackTag = (digest) => digest.replace(':', '-');
-/** Tags cosign writes beside the fallback index (signatures, attestations, SBOMs), when it runs without it. */
-const COSIGN_SUFFIXES = ['.sig', '.att', '.sbom'];
-// A registry without the API answers its route as any unknown path.
-const NO_API = new Set([400, 404, 405, 501]);
-/** More than any tool attaches to one digest: a longer list is refused rather than copied. */
-const MAX_REFERRERS = 256;
-/** The descriptors of an index body, each checked for the fields a copy needs. */
-function descriptorsIn(body, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        throw new RegistryError(`${what} is not JSON`, 'fatal');
-    }
-    if (!Array.isArray(parsed.manifests))
-        throw new RegistryError(`${what} has no manifests list`, 'fatal');
-    return parsed.manifests.map((d, i) => {
-        const desc = d;
-        if (!desc || typeof desc.digest !== 'string' || typeof desc.mediaType !== 'string')
-            throw new RegistryError(`${what}: entry ${i} is not a descriptor`, 'fatal');
-        return desc;
-    });
-}
-/** The referrers API's answer for `digest`, or undefined where the registry has no such API. */
-async function fromApi(side, digest) {
-    const { client, name } = side;
-    const url = client.url(name, `referrers/${digest}`);
-    const res = await client.auth.request('GET', url, name, 'pull', { Accept: OCI_INDEX });
-    if (NO_API.has(res.status))
-        return undefined;
-    if (res.status !== 200)
-        throw client.transport.httpError('GET', client.url(name, `referrers/${digest}`), res, 'fatal');
-    return descriptorsIn(res.body, `the referrers of ${digest} in ${client.registry}/${name}`);
-}
-/** A tag's manifest, or undefined when the repository has no such tag. */
-async function tagged(side, tag) {
-    return orMissing(side.client.getManifest(side.name, tag));
-}
-/** A source's manifest under `tag`, checked as every source manifest is; none when there is no such tag. */
-const taggedSource = (side, tag) => orMissing(readSource(side, tag));
-async function orMissing(read) {
-    try {
-        return await read;
-    }
-    catch (error) {
-        if (error instanceof RegistryError && error.status === 404)
-            return undefined;
-        throw error;
-    }
-}
-/** The referrers of `digest` in `side`: the API's list, else the fallback index's; where they came from. */
-async function listReferrers(side, digest) {
-    const api = await fromApi(side, digest);
-    if (api)
-        return { list: api, via: 'api' };
-    const index = await tagged(side, fallbackTag(digest));
-    return {
-        list: index
-            ? descriptorsIn(index.body, `${side.client.registry}/${side.name}:${fallbackTag(digest)}`)
-            : [],
-        via: 'tag'
-    };
-}
+/** The ceiling of one blob stream (source GET through target PUT) of `size` bytes. */
+const blobCeilingMs = (bounds, size) => (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .grownMs */ .mE)(bounds.blobMinMs, size);
 /**
- * Copies the referrers of `digest` from `src` to `dst` (where the digest itself has been placed), and
- * cosign's tags for it. Where `dst` has no referrers API, its fallback index is written, merged with any
- * referrers it already lists.
+ * The longest the copy of one blob of `size` bytes can run with `attempts` (the `retries` input) when its
+ * source drips or stalls: the target's HEAD (one request with its retries), then attempts, each an upload
+ * session (one request with its retries) and the stream up to its ceiling, none starting after the window.
  */
-async function copyReferrers(copier, src, dst, digest) {
-    const { list, via } = await listReferrers(src, digest);
-    const store = registryStore(src);
-    if (list.length > MAX_REFERRERS)
-        throw new RegistryError(`${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`, 'fatal');
-    const placed = await Promise.all(list.map(async (d) => {
-        // Checked against its descriptor like any source manifest before it is placed.
-        const manifest = await readSource(src, d);
-        await copier.place(store, dst, manifest);
-        return d;
-    }));
-    if (placed.length && !(await fromApi(dst, digest)))
-        await writeFallback(dst, digest, placed);
-    const cosignTags = [];
-    for (const suffix of COSIGN_SUFFIXES) {
-        const tag = `${fallbackTag(digest)}${suffix}`;
-        const manifest = await taggedSource(src, tag);
-        if (!manifest)
-            continue;
-        await copier.place(store, dst, manifest);
-        await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType);
-        cosignTags.push(tag);
+function copyWorstMs(bounds, size, attempts) {
+    const request = worstRetryMs(bounds.requestMs, { attempts });
+    const attempt = request + blobCeilingMs(bounds, size);
+    return request + worstRetryMs(attempt, { attempts, maxElapsedMs: bounds.copyWindowMs });
+}
+
+
+/***/ }),
+
+/***/ 2382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gM: () => (/* binding */ cloudLoginOf),
+/* harmony export */   rf: () => (/* binding */ cloudService)
+/* harmony export */ });
+/* unused harmony export ecrHost */
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5378);
+// Which logins are a cloud's short-lived ones, decided once from the registry's host, the entry's `ecr` key
+// and the environment: no SDK is loaded here, so the input checks stay cheap.
+
+// Private ECR: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn], the European Sovereign Cloud's
+// .amazonaws.eu, and the dual-stack <account>.dkr-ecr[-fips].<region>.on.aws.
+const ECR_PRIVATE = [
+    /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.(?:com|com\.cn|eu)$/,
+    /^(\d{12})\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/
+];
+// ECR Public, and its dual-stack name.
+const ECR_PUBLIC = new Set(['public.ecr.aws', 'ecr-public.aws.com']);
+// ECR Public's API answers in us-east-1 only.
+const ECR_PUBLIC_REGION = 'us-east-1';
+/** An ECR host's account and region, or whether it is ECR Public; undefined for any other host. */
+function ecrHost(registry) {
+    const { host, port } = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .splitHostPort */ .cC)(registry.toLowerCase());
+    if (port)
+        return undefined;
+    if (ECR_PUBLIC.has(host))
+        return { public: true };
+    for (const re of ECR_PRIVATE) {
+        const m = re.exec(host);
+        if (m)
+            return { public: false, account: m[1], region: m[2] };
     }
-    return { referrers: placed.length, via, cosignTags };
+    return undefined;
 }
-/** The fallback index of `dst` for `digest`: what it listed, plus `added`, each digest once. */
-async function writeFallback(dst, digest, added) {
-    const tag = fallbackTag(digest);
-    const existing = await tagged(dst, tag);
-    const before = existing ? descriptorsIn(existing.body, `${dst.client.registry}/${dst.name}:${tag}`) : [];
-    const seen = new Set(before.map(d => d.digest));
-    const manifests = [...before, ...added.filter(d => !seen.has(d.digest) && seen.add(d.digest))];
-    if (existing && manifests.length === before.length)
-        return;
-    const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
-    await dst.client.putManifest(dst.name, tag, body, OCI_INDEX);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/tar.ts
-// Reads a tar archive's table of contents without reading the files in it: one 512-byte header per entry,
-// then each file is a byte range of the archive, opened on demand. A blob in an `oci-archive` or a
-// `docker save` archive is streamed from its range, never read whole.
-
-
-class TarFormatError extends Error {
-}
-const BLOCK = 512;
-/** An archive with more entries than this is not an image. */
-const MAX_ENTRIES = 100_000;
-/** Pax and GNU long-name records are small; a larger one is not a name. */
-const MAX_META = 1024 * 1024;
-const field = (h, start, length) => {
-    const raw = h.subarray(start, start + length);
-    const nul = raw.indexOf(0);
-    return raw.subarray(0, nul < 0 ? raw.length : nul).toString('utf8');
-};
-function number(h, start, length) {
-    // GNU base-256 for sizes past 8 GB: the high bit of the first byte set.
-    if (h[start] & 0x80) {
-        let n = h[start] & 0x7f;
-        for (let i = start + 1; i < start + length; i++)
-            n = n * 256 + h[i];
-        return n;
+// Docker Hub and the hosts behind it that Docker's OIDC connections cover, as login-action takes them.
+const HUB_OIDC_HOSTS = new Set(['registry-1.docker.io', 'registry-1-stage.docker.io', 'dhi.io']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EXPIRES_IN = { default: 300, min: 300, max: 3600 };
+const isHubOidcHost = (registry) => (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isDockerHub */ .gr)(registry) || HUB_OIDC_HOSTS.has(registry.toLowerCase());
+/**
+ * How `login` is obtained: from ECR's GetAuthorizationToken (an ECR host, or `ecr: true`), from Docker Hub's
+ * OIDC exchange (a Hub host with a username, no password, and DOCKERHUB_OIDC_CONNECTIONID set), or as given
+ * (undefined). Throws an Error whose message says what is missing; the caller names the input.
+ */
+function cloudLoginOf(login, env) {
+    const ecr = login.ecr === false ? undefined : ecrHost(login.registry);
+    if (ecr || login.ecr === true) {
+        if ((login.username === '') !== (login.password === ''))
+            throw new Error('with ECR, username and password are an AWS access key id and its secret: give both, or neither to use the credentials in the environment');
+        if (ecr?.public)
+            return { kind: 'ecr-public', region: ECR_PUBLIC_REGION };
+        const region = ecr?.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+        if (!region)
+            throw new Error('the host names no AWS region: set AWS_REGION');
+        return { kind: 'ecr', region, ...(ecr ? { registryId: ecr.account } : {}) };
     }
-    const text = field(h, start, length).trim();
-    if (text && !/^[0-7]+$/.test(text))
-        throw new TarFormatError(`bad number ${JSON.stringify(text)} in a header`);
-    return text ? Number.parseInt(text, 8) : 0;
+    if (login.password === '' && isHubOidcHost(login.registry) && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
+        return hubOidc(login, env);
+    return undefined;
 }
-function checksumOk(h) {
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 32 : h[i];
+function hubOidc(login, env) {
+    const connectionId = (env.DOCKERHUB_OIDC_CONNECTIONID ?? '').trim();
+    if (!UUID.test(connectionId))
+        throw new Error('DOCKERHUB_OIDC_CONNECTIONID is not a UUID');
+    if (!login.username)
+        throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to');
+    const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim();
+    const expiresIn = given === '' ? EXPIRES_IN.default : Number(given);
+    if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
+        throw new Error(`DOCKERHUB_OIDC_EXPIREIN is ${JSON.stringify(given.slice(0, 20))}: give whole seconds from ${EXPIRES_IN.min} to ${EXPIRES_IN.max}`);
+    const identity = login.registry.toLowerCase() === 'registry-1-stage.docker.io'
+        ? 'https://identity-stage.docker.com'
+        : 'https://identity.docker.com';
+    // The exchange's base URL can be pointed elsewhere, as AWS_ENDPOINT_URL_<SERVICE> points the AWS SDK.
+    const base = (env.DOCKERHUB_OIDC_ENDPOINT_URL ?? '').trim() || identity;
+    let endpoint;
     try {
-        return sum === number(h, 148, 8);
+        endpoint = new URL(`${base.replace(/\/+$/, '')}/oauth/token`);
     }
     catch {
-        return false;
+        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL is not a URL');
+    }
+    if (!/^https?:$/.test(endpoint.protocol) || endpoint.username || endpoint.password)
+        throw new Error('DOCKERHUB_OIDC_ENDPOINT_URL must be an http(s) URL without credentials');
+    return { kind: 'hub-oidc', connectionId, expiresIn, audience: identity, endpoint: endpoint.href };
+}
+/** What the user reads about a cloud login. */
+const cloudService = (cloud) => cloud.kind === 'ecr'
+    ? 'AWS ECR'
+    : cloud.kind === 'ecr-public'
+        ? 'AWS ECR Public'
+        : "Docker Hub's OIDC exchange";
+
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ headerValue),
+/* harmony export */   _M: () => (/* binding */ where),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   p2: () => (/* binding */ httpError)
+/* harmony export */ });
+/* unused harmony export redact */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7253);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
+// How a failed registry interaction reads: one class for every layer, and the registry's own words.
+
+
+
+/** A failed registry interaction; `kind` drives retry() through ClassifiedError. */
+class RegistryError extends _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP {
+    /** HTTP status, when the registry answered. */
+    status;
+    /** First `errors[].code` of the registry's JSON body, or the system error code (ECONNREFUSED, ...). */
+    code;
+    constructor(message, kind, details = {}) {
+        super(message, kind, details.retryAfterMs);
+        this.name = 'RegistryError';
+        this.status = details.status;
+        this.code = details.code;
     }
 }
-/** `key=value` records of a pax extended header (`<len> key=value\n`). */
-function paxRecords(data) {
-    const out = {};
-    let at = 0;
-    while (at < data.length) {
-        const space = data.indexOf(0x20, at);
-        const length = Number.parseInt(data.subarray(at, space).toString('ascii'), 10);
-        if (space < 0 || !(length > 0))
-            break;
-        const record = data.subarray(space + 1, at + length - 1).toString('utf8');
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            out[record.slice(0, eq)] = record.slice(eq + 1);
-        at += length;
+/** A URL as errors name it: no query, which may carry a scope or an account. */
+function where(url) {
+    return `${url.origin}${url.pathname}`;
+}
+function headerValue(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+/** The registry's own words from a distribution error body, or a token server's `details`/`error`. */
+function errorBodyMessage(body) {
+    const text = body.toString('utf8').trim();
+    if (text === '')
+        return {};
+    try {
+        const json = JSON.parse(text);
+        const first = Array.isArray(json.errors) ? json.errors[0] : undefined;
+        if (first) {
+            const code = typeof first.code === 'string' ? first.code : undefined;
+            const message = typeof first.message === 'string' ? first.message : undefined;
+            return { code, message };
+        }
+        for (const value of [json.details, json.error_description, json.message, json.error]) {
+            if (typeof value === 'string' && value !== '')
+                return { message: value };
+        }
+        return {};
     }
+    catch {
+        // Proxies answer with HTML pages; their markup is noise in a one-line error.
+        return /^</.test(text) ? {} : { message: text };
+    }
+}
+// An Authorization header in any dump a server may echo (raw HTTP, JSON, Go's map[...]), scheme kept;
+// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation.
+const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*\[?\s*["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
+const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi;
+/** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
+function redact(text, secrets = []) {
+    let out = text
+        .replace(AUTHORIZATION_HEADER, (_all, lead, scheme) => `${lead}${scheme ? `${scheme} ` : ''}***`)
+        .replace(SCHEME_CREDENTIAL, '$1 ***');
+    // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
+    const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '');
+    for (const secret of forms.sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
     return out;
 }
-const clean = (name) => external_node_path_default().posix.normalize(name.replace(/^(?:\.\/)+/, '')).replace(/\/+$/, '');
-/** Every regular file of the archive by its normalized path; symbolic and hard links resolved. */
-async function indexTar(file) {
-    const fh = await (0,promises_.open)(file, 'r');
+/**
+ * An HTTP answer as an error: the method, where, the status and the registry's explanation, which is
+ * redacted before it is cut to one line, so that no part of a secret survives the cut.
+ */
+function httpError(method, url, res, kind, what = '', secrets = []) {
+    const body = errorBodyMessage(res.body);
+    const code = body.code === undefined ? undefined : redact(body.code, secrets);
+    const message = body.message === undefined ? undefined : redact(body.message, secrets);
+    const text = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(message ?? (node_http__WEBPACK_IMPORTED_MODULE_0___default().STATUS_CODES)[res.status] ?? '', 300);
+    const prefix = what ? `${what} ` : '';
+    return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(headerValue(res.headers['retry-after'])) });
+}
+
+
+/***/ }),
+
+/***/ 5526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   BA: () => (/* binding */ parseDescriptor),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   Fd: () => (/* binding */ platformString),
+/* harmony export */   H3: () => (/* binding */ isAttestation),
+/* harmony export */   Mf: () => (/* binding */ OciError),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   Og: () => (/* binding */ hashFor),
+/* harmony export */   WQ: () => (/* binding */ digestProblem),
+/* harmony export */   Y2: () => (/* binding */ DOCKER_LIST),
+/* harmony export */   _P: () => (/* binding */ MANIFEST_TYPES),
+/* harmony export */   eE: () => (/* binding */ platformKey),
+/* harmony export */   eZ: () => (/* binding */ contentDigest),
+/* harmony export */   nw: () => (/* binding */ isIndex),
+/* harmony export */   ol: () => (/* binding */ digestOf)
+/* harmony export */ });
+/* unused harmony exports DOCKER_MANIFEST, mediaTypeProblem */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// OCI descriptors and manifests as read from registries we do not control: the media types, the digest
+// algorithms that are verified (and the others, refused), platform strings, and one parser that checks a
+// manifest's shape before any of it is used. Leaf module: nothing of the project.
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** The manifest types this project reads and writes, in the order an Accept header lists them. */
+const MANIFEST_TYPES = [DOCKER_MANIFEST, DOCKER_LIST, OCI_MANIFEST, OCI_INDEX];
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST]);
+const isIndex = (mediaType) => INDEX_TYPES.has(mediaType);
+/** os/arch[/variant], as platform-digests and docker's --platform write it. */
+const platformString = (p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+/** os/arch[/variant][:os.version]: two images an index cannot tell apart have the same key. */
+const platformKey = (p) => platformString(p) + (p['os.version'] ? `:${p['os.version']}` : '');
+/** BuildKit's attestation manifests sit beside the images in an index, with platform unknown/unknown. */
+const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+/** What a descriptor, a manifest or a digest gets wrong; the caller names where it came from. */
+class OciError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'OciError';
+    }
+}
+// The algorithms the OCI image spec registers; a digest of any other is refused, as it cannot be checked.
+const ALGORITHMS = { sha256: /^[a-f0-9]{64}$/, sha512: /^[a-f0-9]{128}$/ };
+/** Why `digest` is not one this project can verify, or undefined. */
+function digestProblem(digest) {
+    if (typeof digest !== 'string' || digest === '')
+        return 'no digest';
+    const colon = digest.indexOf(':');
+    const algorithm = digest.slice(0, colon);
+    const encoded = digest.slice(colon + 1);
+    if (colon < 0 || !/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/.test(algorithm))
+        return `${JSON.stringify(short(digest))} is not a digest`;
+    if (!ALGORITHMS[algorithm])
+        return `digest algorithm ${JSON.stringify(short(algorithm))} is not supported (only sha256 and sha512 can be verified)`;
+    if (!ALGORITHMS[algorithm].test(encoded))
+        return `${JSON.stringify(short(digest))} is not a valid ${algorithm} digest`;
+    return undefined;
+}
+/** A hash for `digest`'s algorithm (which digestProblem has accepted); `digestOf` finishes it. */
+const hashFor = (digest) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(digest.slice(0, digest.indexOf(':')));
+const digestOf = (digest, hash) => `${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}`;
+/** The digest of `body` in `digest`'s algorithm, to compare with it. */
+const contentDigest = (digest, body) => digestOf(digest, hashFor(digest).update(body));
+// RFC 6838: type/subtype of restricted names; parameters are not part of a descriptor's media type.
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+function mediaTypeProblem(mediaType) {
+    if (typeof mediaType !== 'string')
+        return 'no media type';
+    if (!MEDIA_TYPE.test(mediaType))
+        return `media type ${JSON.stringify(short(mediaType))} is not a valid media type`;
+    return undefined;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const short = (s) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+// No control characters in what goes into logs, outputs and summaries.
+const PRINTABLE = /^[^\p{Cc}]*$/u;
+/** A descriptor, checked field by field; `where` names it in the error (`layers[2]`). */
+function parseDescriptor(value, where) {
+    if (!isObject(value))
+        throw new OciError(`${where} is not a descriptor object`);
+    const problem = mediaTypeProblem(value.mediaType) ?? digestProblem(value.digest);
+    if (problem)
+        throw new OciError(`${where}: ${problem}`);
+    const size = value.size;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        throw new OciError(`${where}: size ${JSON.stringify(size ?? null)} is not a byte count`);
+    // Fields this project does not read (artifactType, data, …) are kept as they are.
+    const d = { ...value };
+    if (value.platform !== undefined)
+        d.platform = parsePlatform(value.platform, where);
+    if (value.annotations !== undefined) {
+        const a = value.annotations;
+        if (!isObject(a) || !Object.values(a).every(v => typeof v === 'string'))
+            throw new OciError(`${where}: annotations are not a map of strings`);
+        d.annotations = a;
+    }
+    if (value.urls !== undefined) {
+        if (!Array.isArray(value.urls) || !value.urls.every(u => typeof u === 'string'))
+            throw new OciError(`${where}: urls is not a list of strings`);
+        d.urls = value.urls;
+    }
+    return d;
+}
+function parsePlatform(value, where) {
+    if (!isObject(value))
+        throw new OciError(`${where}: platform is not an object`);
+    for (const key of ['os', 'architecture', 'variant', 'os.version']) {
+        const v = value[key];
+        const required = key === 'os' || key === 'architecture';
+        if (v === undefined ? !required : typeof v === 'string' && (v !== '' || !required) && PRINTABLE.test(v))
+            continue;
+        throw new OciError(`${where}: platform ${key} ${v === undefined ? 'is missing' : 'is not a plain string'}`);
+    }
+    return value;
+}
+/**
+ * A manifest's body as `mediaType` says it is: an index with its child descriptors, or an image manifest
+ * with its config and layers, every descriptor validated. Throws OciError saying what is wrong.
+ */
+function parseManifest(body, mediaType) {
+    const problem = mediaTypeProblem(mediaType);
+    if (problem)
+        throw new OciError(problem);
+    if (!MANIFEST_TYPES.includes(mediaType))
+        throw new OciError(`media type ${JSON.stringify(mediaType)} is not an image manifest or index`);
+    let json;
     try {
-        const { size: total } = await fh.stat();
-        const files = new Map();
-        const links = new Map();
-        let pos = 0;
-        let count = 0;
-        let longName;
-        let longLink;
-        let pax = {};
-        for (;;) {
-            const h = await readAt(fh, pos, BLOCK);
-            if (h.length < BLOCK || h.every(b => b === 0))
-                break;
-            if (!checksumOk(h))
-                throw new TarFormatError(`no tar header at byte ${pos}: not a tar archive, or damaged`);
-            if (++count > MAX_ENTRIES)
-                throw new TarFormatError(`more than ${MAX_ENTRIES} entries`);
-            const type = String.fromCharCode(h[156] || 0x30);
-            const size = pax.size !== undefined ? Number(pax.size) : number(h, 124, 12);
-            const offset = pos + BLOCK;
-            if (!Number.isSafeInteger(size) || size < 0 || offset + size > total)
-                throw new TarFormatError(`the entry at byte ${pos} runs past the end of the archive (truncated?)`);
-            pos = offset + Math.ceil(size / BLOCK) * BLOCK;
-            if (type === 'x' || type === 'L' || type === 'K') {
-                if (size > MAX_META)
-                    throw new TarFormatError(`a ${size}-byte extended header`);
-                const data = await readAt(fh, offset, size);
-                if (type === 'x')
-                    pax = paxRecords(data);
-                else if (type === 'L')
-                    longName = field(data, 0, data.length);
-                else
-                    longLink = field(data, 0, data.length);
-                continue;
-            }
-            // POSIX ustar has a name prefix there; the old GNU format (magic "ustar  ") keeps times in its place.
-            const prefix = h.subarray(257, 263).toString('latin1') === 'ustar\0' ? field(h, 345, 155) : '';
-            const name = clean(pax.path ?? longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100)));
-            const link = pax.linkpath ?? longLink ?? field(h, 157, 100);
-            pax = {};
-            longName = longLink = undefined;
-            if (type === '0' || type === '7')
-                files.set(name, { offset, size });
-            else if (type === '1')
-                links.set(name, clean(link));
-            else if (type === '2')
-                links.set(name, clean(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), link)));
-        }
-        // `docker save` links a layer that two images share to the first copy.
-        for (const [name, target] of links) {
-            let to = target;
-            for (let hops = 0; hops < 8 && !files.has(to) && links.has(to); hops++)
-                to = links.get(to);
-            const entry = files.get(to);
-            if (entry)
-                files.set(name, entry);
-        }
-        return files;
-    }
-    finally {
-        await fh.close();
-    }
-}
-async function readAt(fh, position, length) {
-    const buf = Buffer.alloc(length);
-    let got = 0;
-    while (got < length) {
-        const { bytesRead } = await fh.read(buf, got, length - got, position + got);
-        if (!bytesRead)
-            break;
-        got += bytesRead;
-    }
-    return buf.subarray(0, got);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/files.ts
-// The files of an image on disk, alike whether they sit in a directory (an OCI layout) or in a tar archive
-// (an `oci-archive`, a `docker save` archive): a size to check, a small file read whole, a large one
-// streamed.
-
-
-
-
-
-class TooLarge extends Error {
-}
-/** A relative name from inside the image (a layer path in manifest.json): never outside the tree. */
-function insideName(name) {
-    const n = path.posix.normalize(name.replace(/^(?:\.\/)+/, ''));
-    return n.startsWith('/') || n === '..' || n.startsWith('../') ? undefined : n;
-}
-function directoryTree(dir) {
-    const at = (name) => external_node_path_default().join(dir, ...name.split('/'));
-    return {
-        where: dir,
-        size: name => (0,promises_.stat)(at(name)).then(s => (s.isFile() ? s.size : undefined), () => undefined),
-        async read(name, max) {
-            const fh = await (0,promises_.open)(at(name), 'r');
-            try {
-                const { size } = await fh.stat();
-                if (size > max)
-                    throw new TooLarge(`${name} is ${size} bytes, more than ${max}`);
-                return await fh.readFile();
-            }
-            finally {
-                await fh.close();
-            }
-        },
-        open: name => (0,external_node_fs_.createReadStream)(at(name))
-    };
-}
-async function archiveTree(file) {
-    const entries = await indexTar(file);
-    const entry = (name) => {
-        const e = entries.get(name);
-        if (!e)
-            throw Object.assign(new Error(`${file} has no ${name}`), { code: 'ENOENT' });
-        return e;
-    };
-    const range = (e) => ({ start: e.offset, end: e.offset + e.size - 1 });
-    return {
-        where: file,
-        size: async (name) => entries.get(name)?.size,
-        async read(name, max) {
-            const e = entry(name);
-            if (e.size > max)
-                throw new TooLarge(`${name} is ${e.size} bytes, more than ${max}`);
-            if (!e.size)
-                return Buffer.alloc(0);
-            const chunks = [];
-            for await (const chunk of (0,external_node_fs_.createReadStream)(file, range(e)))
-                chunks.push(chunk);
-            return Buffer.concat(chunks);
-        },
-        open(name) {
-            const e = entry(name);
-            // An empty range would read the whole file: an empty blob is an empty stream.
-            return e.size ? (0,external_node_fs_.createReadStream)(file, range(e)) : external_node_stream_.Readable.from([]);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/pipeline/sources/layout.ts
-// An OCI image layout as a source (a directory, or the tar of one that buildx and `docker save` write),
-// pushed byte for byte. Every manifest the image needs is read and checked against its digest here, and
-// every blob found with its size, before anything is sent; a blob's digest is checked as it is sent.
-
-
-
-
-/** Blobs looked up at once while checking. */
-const PARALLEL_CHECKS = 2;
-/** An input error about this source line. */
-const failOn = (source) => (message) => {
-    throw new InputError('sources', `${(0,core_text/* quote */.hD)(source.line)}: ${message}`);
-};
-function parseJson(body, what, fail) {
-    try {
-        return JSON.parse(body.toString('utf8'));
+        json = JSON.parse(body.toString('utf8'));
     }
     catch {
-        return fail(`${what} is not JSON`);
+        throw new OciError('the manifest is not JSON');
     }
-}
-async function small(tree, name, fail) {
-    if ((await tree.size(name)) === undefined)
-        fail(`${tree.where} has no ${name}`);
-    return tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${error.message}`));
-}
-/** `docker.io/library/app:1` and `app:1` are one name, as docker shortens it. */
-const shortName = (name) => name.replace(/^(?:docker\.io|index\.docker\.io)\/(?:library\/)?/, '');
-function pick(items, namesOf, source, where, fail) {
-    const names = (i) => namesOf(i).filter(Boolean);
-    if (source.reference !== undefined) {
-        const wanted = shortName(source.reference);
-        const found = items.filter(i => names(i).some(n => n === source.reference || shortName(n) === wanted));
-        if (found.length === 1)
-            return found[0];
-        const all = items.flatMap(names);
-        return fail(found.length
-            ? `${where} holds ${found.length} images named ${(0,core_text/* quote */.hD)(source.reference)}`
-            : `${where} holds no image named ${(0,core_text/* quote */.hD)(source.reference)}${all.length ? ` (it holds ${all.map(core_text/* quote */.hD).join(', ')})` : ''}`);
+    if (!isObject(json))
+        throw new OciError('the manifest is not a JSON object');
+    if (json.mediaType !== undefined && json.mediaType !== mediaType)
+        throw new OciError(`the manifest says it is ${JSON.stringify(short(String(json.mediaType)))}, but was served as ${mediaType}`);
+    if (isIndex(mediaType)) {
+        if (!Array.isArray(json.manifests))
+            throw new OciError('the index has no list of manifests');
+        return { kind: 'index', manifests: json.manifests.map((d, i) => parseDescriptor(d, `manifests[${i}]`)) };
     }
-    if (items.length === 1)
-        return items[0];
-    if (!items.length)
-        return fail(`${where} holds no image`);
-    const all = items.flatMap(names);
-    return fail(`${where} holds ${items.length} images; name one as ${(0,core_text/* quote */.hD)(`${source.transport}:${source.path}:<reference>`)}${all.length ? ` (${all.map(core_text/* quote */.hD).join(', ')})` : ''}`);
-}
-/** An OCI image layout: the image of index.json that the line names (or the only one), byte for byte. */
-async function readLayout(tree, source) {
-    const fail = failOn(source);
-    if ((await tree.size('oci-layout')) === undefined)
-        fail(`${tree.where} is not an OCI image layout (it has no oci-layout file)`);
-    const index = parseJson(await small(tree, 'index.json', fail), 'index.json', fail);
-    const all = (Array.isArray(index.manifests) ? index.manifests : [])
-        .map((d, i) => ({ d: d, i }))
-        .filter(({ d }) => MANIFEST_TYPES.includes(d?.mediaType))
-        .map(({ d, i }) => checkedOci(() => parseDescriptor(d, `index.json manifests[${i}]`), fail));
-    // One image may be listed under several names.
-    const byDigest = new Map();
-    for (const d of all)
-        byDigest.set(d.digest, [...(byDigest.get(d.digest) ?? []), d]);
-    const [chosen] = pick([...byDigest.values()], ds => ds.flatMap(d => [
-        d.annotations?.['org.opencontainers.image.ref.name'] ?? '',
-        d.annotations?.['io.containerd.image.name'] ?? ''
-    ]), source, tree.where, fail);
-    const pathOf = (digest) => `blobs/${digest.replace(':', '/')}`;
-    const manifests = new Map();
-    const blobs = new Map();
-    // Descriptors come through parseDescriptor (index.json's) or parseManifest (an index's): digests checked.
-    const walk = async (d, depth) => {
-        if (depth > 4)
-            fail(`indexes nest deeper than 4 levels`);
-        const name = pathOf(d.digest);
-        if ((await tree.size(name)) === undefined)
-            fail(`${tree.where} lacks ${d.mediaType} ${d.digest} (${name})${depth ? ', which its index lists: an index is pushed whole, and only some of its images are here (a multi-platform image pulled for one platform?)' : ''}`);
-        const body = await tree.read(name, MAX_SMALL).catch(error => fail(`${name}: ${error.message}`));
-        const got = contentDigest(d.digest, body);
-        if (got !== d.digest)
-            fail(`${tree.where}: ${name} does not match its digest ${d.digest} (its bytes hash to ${got})`);
-        if (d.size !== body.length)
-            fail(`${tree.where}: ${name} is ${body.length} bytes, not the ${d.size} its descriptor says`);
-        const parsed = checkedOci(() => parseManifest(body, d.mediaType), fail, `${name}: `);
-        const label = depth ? `${tree.where}@${d.digest}` : (0,core_text/* quote */.hD)(source.line);
-        const manifest = { digest: d.digest, mediaType: d.mediaType, body, parsed, label };
-        manifests.set(d.digest, manifest);
-        if (parsed.kind === 'index')
-            await Promise.all(parsed.manifests.map(child => walk(child, depth + 1)));
-        else
-            for (const b of [parsed.config, ...parsed.layers])
-                if (!b.urls?.length)
-                    blobs.set(b.digest, b);
-        return manifest;
-    };
-    const top = await walk(chosen, 0);
-    await checkBlobs(tree, [...blobs.values()], pathOf, fail);
-    const config = top.parsed.kind === 'image' ? top.parsed.config.digest : undefined;
+    if (!Array.isArray(json.layers))
+        throw new OciError('the manifest has no list of layers');
     return {
-        store: localStore(tree.where, manifests, digest => ({ tree, name: pathOf(digest) })),
-        top,
-        config
+        kind: 'image',
+        config: parseDescriptor(json.config, 'config'),
+        layers: json.layers.map((d, i) => parseDescriptor(d, `layers[${i}]`))
     };
 }
+
+
+/***/ }),
+
+/***/ 5558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ redirectHop)
+/* harmony export */ });
+/* unused harmony export MAX_REDIRECTS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6764);
+// One redirect hop, as docker's HTTP client takes it: at most MAX_REDIRECTS, only to http(s), and
+// Authorization never sent on to another origin (a registry sends blob reads to its storage). Both the
+// buffered requests (transport.ts) and the streamed ones (stream.ts) follow redirects through here.
+
+const MAX_REDIRECTS = 5;
 /**
- * Every blob present and of its size, before anything is sent. Its digest is checked as it is sent (the
- * upload's last chunk held back until it matches): hashing it here too would read every layer twice.
+ * The URL a redirect to `location` leads to from `at`, and the headers to send there. `first` is where the
+ * request was meant to go; `effective` gives a URL as the transport reaches it (a registry spoken to over
+ * plain HTTP); `hops` counts the redirects followed so far.
  */
-async function checkBlobs(tree, blobs, pathOf, fail) {
-    const queue = [...blobs];
-    const worker = async () => {
-        for (let b = queue.shift(); b; b = queue.shift()) {
-            const name = pathOf(b.digest);
-            const size = await tree.size(name);
-            if (size === undefined)
-                fail(`${tree.where} lacks blob ${b.digest} (${name})`);
-            if (size !== b.size)
-                fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`);
-        }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));
-}
-/** What the OCI checks of registry/oci.ts say is wrong, as an input error about this line. */
-function checkedOci(check, fail, prefix = '') {
+function redirectHop(o) {
+    const detail = o.status === undefined ? undefined : { status: o.status };
+    if (o.hops >= MAX_REDIRECTS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${o.method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .where */ ._M)(o.first)}: more than ${MAX_REDIRECTS} redirects`, 'fatal', detail);
+    let next;
     try {
-        return check();
-    }
-    catch (error) {
-        if (error instanceof OciError)
-            return fail(prefix + error.message);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/docker-archive.ts
-// A `docker save` archive as a source. The newer kind (docker 25 and later) is an OCI layout too, read as
-// one. The classic kind holds only the image config and uncompressed layer tars, and no manifest: one is
-// written here, with each layer gzip-compressed as `docker push` would (into the run's private directory,
-// checked against its diff_id on the way), so the config digest is the image ID while the manifest is new.
-
-
-
-
-
-
-
-
-
-
-
-
-
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
-/** Layers compressed at once: each takes a core. */
-const PARALLEL_LAYERS = 2;
-/** `scratch` gives a private directory for the compressed layers. */
-async function readDockerArchive(tree, source, scratch) {
-    const fail = failOn(source);
-    if ((await tree.size('index.json')) !== undefined && (await tree.size('oci-layout')) !== undefined)
-        return readLayout(tree, source);
-    const list = parseJson(await small(tree, 'manifest.json', fail), 'manifest.json', fail);
-    if (!Array.isArray(list))
-        fail('manifest.json is not a list of images');
-    const entry = pick(list, e => e.RepoTags ?? [], source, tree.where, fail);
-    const inside = (name) => typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
-        ? name
-        : fail(`manifest.json names ${(0,core_text/* quote */.hD)(String(name))}, which is not a file inside the archive`);
-    const configName = inside(entry.Config);
-    const configBody = await small(tree, configName, fail);
-    const config = parseJson(configBody, configName, fail);
-    const diffIds = config.rootfs?.diff_ids ?? [];
-    const layerNames = (entry.Layers ?? []).map(inside);
-    if (diffIds.length !== layerNames.length)
-        fail(`${configName} lists ${diffIds.length} layers and manifest.json ${layerNames.length}`);
-    for (const name of layerNames)
-        if ((await tree.size(name)) === undefined)
-            fail(`${tree.where} has no ${name}`);
-    const dir = await scratch();
-    const compressed = directoryTree(dir);
-    const configDigest = manifestDigest(configBody);
-    const files = new Map([
-        [configDigest, { tree, name: configName }]
-    ]);
-    const layers = new Array(layerNames.length);
-    const queue = [...layerNames.entries()];
-    const worker = async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-            const [i, name] = next;
-            const layer = await gzipLayer(tree, name, dir);
-            if (layer.diffId !== undefined && layer.diffId !== diffIds[i])
-                fail(`${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${layer.diffId})`);
-            files.set(layer.descriptor.digest, layer.already ? { tree, name } : { tree: compressed, name: layer.file });
-            layers[i] = layer.descriptor;
-        }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_LAYERS }, worker));
-    const body = Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        config: { mediaType: OCI_CONFIG, digest: configDigest, size: configBody.length },
-        layers
-    }));
-    // Written here, and parsed as every source manifest is.
-    const top = {
-        digest: manifestDigest(body),
-        mediaType: OCI_MANIFEST,
-        body,
-        parsed: parseManifest(body, OCI_MANIFEST),
-        label: (0,core_text/* quote */.hD)(source.line)
-    };
-    return {
-        store: localStore(tree.where, new Map([[top.digest, top]]), digest => files.get(digest)),
-        top,
-        config: configDigest,
-        written: true
-    };
-}
-const hashing = (hash, count) => new external_node_stream_.Transform({
-    transform(chunk, _encoding, done) {
-        hash.update(chunk);
-        if (count)
-            count.bytes += chunk.length;
-        done(null, chunk);
-    }
-});
-/**
- * One layer as it is pushed: a compressed one (gzip, zstd) as it is, its diff_id taken by decompressing a
- * gzip one on the way (node has no zstd everywhere: a zstd layer's is left unchecked); an uncompressed one
- * gzip-compressed into `dir`, its diff_id taken on the way.
- */
-async function gzipLayer(tree, name, dir) {
-    let head = Buffer.alloc(0);
-    for await (const chunk of tree.open(name)) {
-        head = chunk.subarray(0, 4);
-        break;
-    }
-    const gzip = head[0] === 0x1f && head[1] === 0x8b;
-    const zstd = head.length === 4 && head.readUInt32BE(0) === 0x28b52ffd;
-    const raw = (0,external_node_crypto_.createHash)('sha256');
-    const count = { bytes: 0 };
-    if (gzip || zstd) {
-        const diff = (0,external_node_crypto_.createHash)('sha256');
-        const drain = async (source) => {
-            for await (const _ of source)
-                void _;
-        };
-        if (gzip)
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw, count), (0,external_node_zlib_.createGunzip)(), hashing(diff), drain);
-        else
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw, count), drain);
-        const digest = `sha256:${raw.digest('hex')}`;
-        const mediaType = `${OCI_LAYER}+${gzip ? 'gzip' : 'zstd'}`;
-        return {
-            diffId: gzip ? `sha256:${diff.digest('hex')}` : undefined,
-            descriptor: { mediaType, digest, size: count.bytes },
-            already: true,
-            file: name
-        };
-    }
-    const out = (0,external_node_crypto_.createHash)('sha256');
-    const temporary = external_node_path_default().join(dir, `${name.replace(/[^A-Za-z0-9]/g, '_')}.partial`);
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(tree.open(name), hashing(raw), (0,external_node_zlib_.createGzip)(), hashing(out, count), (0,external_node_fs_.createWriteStream)(temporary));
-    const digest = `sha256:${out.digest('hex')}`;
-    const file = digest.slice(7);
-    await (0,promises_.rename)(temporary, external_node_path_default().join(dir, file));
-    return {
-        diffId: `sha256:${raw.digest('hex')}`,
-        descriptor: { mediaType: `${OCI_LAYER}+gzip`, digest, size: count.bytes },
-        already: false,
-        file
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/daemon.ts
-// `docker-daemon:` sources: the engine's own image, exported with `docker save` and read as an archive.
-// On the containerd image store the image ID is the digest of the image's index (or manifest), and the
-// export holds it byte for byte. The classic store keeps no manifest, so the image gets a new one (its
-// layers compressed anew), and the identity that survives is its config digest, the image ID there.
-
-
-
-
-
-/** How an image is named in messages: an ID by its first 12 hex digits, as docker shows it. */
-const shortImage = (image) => {
-    const hex = /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1];
-    return hex ? hex.slice(0, 12) : image;
-};
-async function readDaemonImage(source, ctx) {
-    const fail = failOn(source);
-    const info = await ctx.docker.inspect(source.path).catch(error => {
-        if (error instanceof DockerError && /no such (?:image|object)/i.test(error.stderr))
-            fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`);
-        throw error;
-    });
-    const dir = await ctx.scratch();
-    const file = external_node_path_default().join(dir, 'image.tar');
-    // By ID, so that what is exported is what was inspected, whatever a tag points to meanwhile.
-    await ctx.docker.save(info.id, file, info.size);
-    const image = await readDockerArchive(await archiveTree(file), { ...source, reference: undefined }, async () => dir);
-    const short = shortImage(info.id);
-    if (image.top.digest === info.id)
-        ctx.reporter.info(`Source ${source.line}: image ${short} is its ${image.top.mediaType}, pushed byte for byte`);
-    else if (image.config === info.id)
-        ctx.reporter.info(`Source ${source.line}: this docker engine's image store keeps no manifest, so a new one is written (${image.top.digest}, the layers gzip-compressed as docker push does); the pushed config digest is image ${short}`);
-    else
-        throw new Error(`docker save of image ${short} exported ${image.top.digest} with config ${image.config ?? 'none'}: neither is the image ID, so it cannot be proven the same image`);
-    return { ...image, id: info.id };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/local.ts
-// A local source line to an image to push: an OCI layout directory, a tar of one, a `docker save`
-// archive, or an image of the docker engine. Only the last needs the engine; the files are read by
-// the registry client's side of this program alone.
-
-
-
-
-
-
-
-
-/** The image, and what `imageid` says of it: the engine's image ID, else the config (or index) digest. */
-async function readLocal(source, ctx) {
-    const dir = external_node_path_default().join(ctx.workDir, 'sources');
-    // A fresh directory each time: two lines may name the same image.
-    const scratch = async () => {
-        await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-        return (0,promises_.mkdtemp)(external_node_path_default().join(dir, 'image-'));
-    };
-    if (source.transport === 'docker-daemon') {
-        const image = await readDaemonImage(source, { ...ctx, scratch });
-        return { ...image, imageid: image.id };
-    }
-    const fail = failOn(source);
-    const where = external_node_path_default().resolve(source.path);
-    const found = await (0,promises_.stat)(where).catch(() => undefined);
-    const directory = source.transport === 'oci';
-    if (!found || found.isDirectory() !== directory)
-        fail(`${JSON.stringify(source.path)}: no such ${directory ? 'directory' : 'file'}`);
-    const tree = directory
-        ? directoryTree(where)
-        : await archiveTree(where).catch(error => error instanceof TarFormatError
-            ? fail(`${JSON.stringify(source.path)}: ${error.message}`)
-            : Promise.reject(error));
-    const image = source.transport === 'docker-archive'
-        ? await readDockerArchive(tree, source, scratch)
-        : await readLayout(tree, source);
-    return {
-        ...image,
-        imageid: isIndex(image.top.mediaType) ? image.top.digest : (image.config ?? image.top.digest)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sources/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function fromSources(inputs, plan, deps) {
-    const { reporter, durations } = deps;
-    const targets = plan.targets;
-    const parts = await reporter.group('Resolve sources', () => timed(durations, 'resolve', () => resolveAll(inputs, deps)));
-    const top = parts.length === 1 ? promotion(inputs, parts[0]) : merged(inputs, plan, parts, reporter);
-    reporter.info(parts.length === 1
-        ? `Promoting ${parts[0].source} (${top.digest}) as it is`
-        : `Merging ${parts.length} sources into one ${top.mediaType} (${top.digest})`);
-    const copier = new Copier({ retries: inputs.retries, reporter, bounds: deps.bounds, sleep: deps.sleep });
-    await reporter.group('Copy', () => timed(durations, 'copy', async () => {
-        for (const target of targets) {
-            const dst = { client: deps.clientFor(target.registry), name: target.name };
-            if (parts.length === 1)
-                await copier.place(parts[0].from, dst, parts[0].manifest);
-            else
-                await Promise.all(parts.map(part => placeChildren(copier, part, dst)));
-            await Promise.all(target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType)));
-            // A promotion keeps the digest, so what was attached to it still applies: it comes along.
-            const from = parts[0].from.side;
-            if (parts.length === 1 && from && !sameRepository(from, dst)) {
-                const c = await copyReferrers(copier, from, dst, top.digest);
-                if (c.referrers || c.cosignTags.length)
-                    reporter.info(`Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`);
-            }
-        }
-    }));
-    const m = copier.moved;
-    reporter.info(`Blobs: ${m.blobsCopied} copied (${m.blobBytes} bytes), ${m.blobsMounted} mounted, ${m.blobsPresent} already there`);
-    await reporter.group('Verify', () => timed(durations, 'verify', async () => {
-        for (const target of targets) {
-            const client = deps.clientFor(target.registry);
-            const before = client.requestCount;
-            const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
-            deps.verification.requests += client.requestCount - before;
-            checkManifests(target.tags, manifests, [top.digest], [top.digest], reporter);
-        }
-    }));
-    reporter.info(`Verified: every tag of ${targets.length} target(s) serves ${top.digest}`);
-    return {
-        digest: top.digest,
-        imageRef: `${targets[0].repository}@${top.digest}`,
-        imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-        imageid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
-        tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
-        platformDigests: top.platformDigests,
-        size: 0,
-        builder: 'none',
-        buildx: {},
-        durations,
-        // What was pushed carries no label of ours (the configs are the sources'), and annotations only on a
-        // merged index.
-        meta: {
-            version: '',
-            labels: [],
-            annotations: Object.entries(top.annotations).map(([k, v]) => `${k}=${v}`),
-            levels: ['index']
-        },
-        moved: m
-    };
-}
-/** What a merged index refers to, from one part: an index's entries, or the single manifest itself. */
-async function placeChildren(copier, part, dst) {
-    if (part.from.side && sameRepository(part.from.side, dst))
-        return;
-    if (part.manifest.parsed.kind !== 'index')
-        return copier.place(part.from, dst, part.manifest);
-    await copier.placeChildren(part.from, dst, part.manifest);
-}
-/** One source: its own bytes; annotations would change them, so they are refused. */
-function promotion(inputs, part) {
-    if (inputs.annotations.length)
-        throw new InputError('annotations', `a single source is promoted byte for byte, so nothing can be added to it; annotations apply when ${ref('sources')} merge several images`);
-    const single = part.platform ? platformString(part.platform) : undefined;
-    return { ...part.manifest, platformDigests: platformDigests(part.manifest, single), annotations: {} };
-}
-function merged(inputs, plan, parts, reporter) {
-    const user = indexAnnotations(inputs.annotations);
-    if (typeof user === 'string')
-        throw new InputError('annotations', user);
-    // The automatic labels of a build (created, source, revision, version) describe the index here.
-    const automatic = Object.fromEntries(plan.build.labels.map(l => (0,core_text/* splitKeyValue */.px)(l)).map(kv => [kv.key, kv.value]));
-    try {
-        const index = mergeIndex(parts, { user, automatic });
-        if (index.why)
-            reporter.debug(`OCI index: ${index.why}`);
-        return {
-            digest: manifestDigest(index.body),
-            mediaType: index.mediaType,
-            body: index.body,
-            platformDigests: index.platformDigests,
-            annotations: index.annotations
-        };
-    }
-    catch (error) {
-        if (error instanceof MergeError)
-            throw new InputError(error.input, error.message);
-        throw error;
-    }
-}
-/** Every line resolved to manifests, globs expanded; the same manifest reached twice counts once. */
-async function resolveAll(inputs, deps) {
-    const refs = inputs.sources.map(line => {
-        const parsed = parseSource(line, inputs.registry, inputs.image);
-        if (typeof parsed === 'string')
-            throw new InputError('sources', parsed);
-        return parsed;
-    });
-    const lists = await Promise.all(refs.map(r => (isLocal(r) ? resolveLocal(r, deps) : resolveOne(r, deps))));
-    const seen = new Set();
-    const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));
-    await Promise.all(parts.map(async (p) => {
-        const parsed = p.manifest.parsed;
-        if (parsed.kind === 'index')
-            return;
-        const config = await p.from.smallBlob(parsed.config.digest).catch((error) => {
-            if (!(error instanceof RegistryError))
-                throw error;
-            throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error);
-        });
-        p.platform = platformOfConfig(config);
-    }));
-    for (const p of parts)
-        deps.reporter.info(`Source ${p.source}: ${p.manifest.digest} (${p.manifest.mediaType})`);
-    return parts;
-}
-async function resolveLocal(source, deps) {
-    const image = await readLocal(source, deps);
-    return [{ source: source.line, manifest: image.top, from: image.store, imageid: image.imageid }];
-}
-async function resolveOne(source, deps) {
-    const side = { client: deps.clientFor(source.registry), name: source.name };
-    const from = registryStore(side);
-    const where = `${source.registry}/${source.name}`;
-    const label = JSON.stringify(source.line);
-    const fail = (error) => {
-        if (error instanceof RegistryError && error.status === 404)
-            throw new InputError('sources', `${label}: no such image in ${where} (${(0,core_text/* messageOf */.bD)(error).replace(`source ${label}: `, '')})`);
-        if (error instanceof RegistryError && !error.message.startsWith('source '))
-            throw new RegistryError(`source ${label}: ${error.message}`, error.kind, {
-                status: error.status,
-                code: error.code
-            });
-        throw error;
-    };
-    if (source.prefix === undefined) {
-        const reference = source.digest ?? source.tag;
-        const manifest = await readSource(side, reference, label).catch(fail);
-        return [{ source: source.line, manifest, from }];
-    }
-    const prefix = source.prefix;
-    const tags = (await listTags(side.client, source.name, {
-        keep: t => t.startsWith(prefix),
-        maxRead: deps.bounds.maxTagsRead
-    }).catch(fail)).sort();
-    if (!tags.length)
-        throw new InputError('sources', `${label} matches no tag in ${where}`);
-    return Promise.all(tags.map(async (tag) => ({
-        source: `${where}:${tag}`,
-        manifest: await readSource(side, tag).catch(fail),
-        from
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sbom.ts
-// SBOM files: BuildKit puts each platform's SBOM inside the pushed index, as an in-toto statement in that
-// platform's attestation manifest; actions/attest and scanners want a file. Each platform's SPDX document
-// is written as the registry serves it (the statement's predicate), from the registry, after verification.
-
-
-
-
-
-const SPDX_PREDICATE = 'https://spdx.dev/Document';
-const IN_TOTO = 'application/vnd.in-toto+json';
-const REFERENCE_TYPE = 'vnd.docker.reference.type';
-const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
-const PREDICATE_TYPE = 'in-toto.io/predicate-type';
-const sbom_parse = (body, what) => {
-    try {
-        const value = JSON.parse(body.toString('utf8'));
-        if (value && typeof value === 'object')
-            return value;
+        next = new URL(o.location, o.effective(o.at));
     }
     catch {
         // reported below
     }
-    throw new RegistryError(`${what} is not a JSON object`, 'fatal');
-};
-/**
- * Whether the build asked BuildKit for SBOM attestations (`sbom`, or an `attests` line of type sbom): only
- * then are the attestation manifests read, so that other builds cost no extra registry request.
- */
-function asksForSbom(inputs) {
-    const sbom = inputs.sbom.trim().toLowerCase();
-    if (sbom !== '' && sbom !== 'false')
-        return true;
-    return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
-}
-/** File name for a platform: `linux/arm/v7` → `linux-arm-v7.spdx.json`. */
-const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
-/**
- * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
- * The first SPDX statement of a platform is its SBOM; an index without SBOM attestations gives {}.
- */
-async function readSboms(client, repo, index, platformDigests) {
-    const entries = sbom_parse(index.body, `the index ${index.digest}`).manifests;
-    if (!Array.isArray(entries))
-        return {};
-    const platformOf = new Map(Object.entries(platformDigests).map(([p, d]) => [d, p]));
-    const out = {};
-    for (const d of entries) {
-        if (d.annotations?.[REFERENCE_TYPE] !== 'attestation-manifest')
-            continue;
-        const platform = platformOf.get(d.annotations[REFERENCE_DIGEST] ?? '');
-        if (!platform || platform in out)
-            continue;
-        const manifest = await client.getManifest(repo, d.digest);
-        const layer = (sbom_parse(manifest.body, `the attestation manifest ${d.digest}`).layers ?? []).find(l => l.mediaType === IN_TOTO && l.annotations?.[PREDICATE_TYPE] === SPDX_PREDICATE);
-        if (!layer)
-            continue;
-        const statement = sbom_parse(await getSmallBlob(client, repo, layer.digest), `the SBOM statement ${layer.digest}`);
-        // The layer's annotation is the registry's word; the statement must say the same.
-        if (statement.predicateType !== SPDX_PREDICATE ||
-            !statement.predicate ||
-            typeof statement.predicate !== 'object')
-            throw new RegistryError(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
-        out[platform] = statement.predicate;
-    }
-    return out;
-}
-/**
- * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
- * so later steps of the job read them); platform → path. Nothing to write, no directory.
- */
-async function writeSboms(sboms, tempRoot) {
-    const platforms = Object.keys(sboms);
-    if (!platforms.length)
-        return {};
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
-    const out = {};
-    for (const platform of platforms) {
-        const file = external_node_path_default().join(dir, sbomFileName(platform));
-        await (0,promises_.writeFile)(file, JSON.stringify(sboms[platform]));
-        out[platform] = file;
-    }
-    return out;
-}
-/** The SBOM files of what `repo` serves as `digest`, when it is an index that carries SBOM attestations. */
-async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
-    if (!isIndex(manifest.mediaType))
-        return {};
-    return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
-}
-/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
-async function sbomsOf(client, repo, manifest, platformDigests, deps) {
-    if (!deps.tempRoot || !manifest)
-        return {};
-    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
-    for (const [platform, file] of Object.entries(files))
-        deps.reporter.info(`SBOM (${platform}): ${file}`);
-    return files;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/cloud-logins.ts
-
-
-class Logins {
-    byRegistry = new Map();
-    tokens = new Map();
-    opts;
-    /** Token service calls made this run, per registry. */
-    calls = new Map();
-    constructor(logins, opts) {
-        for (const login of logins)
-            this.byRegistry.set(login.registry, login);
-        this.opts = opts;
-    }
-    /** The username and password for `login`, masked before they are returned. */
-    async resolve(login) {
-        const { reporter } = this.opts;
-        // A secret access key given as the password is masked like any password.
-        credentialSecrets(login.username, login.password).forEach(v => reporter.setSecret(v));
-        if (!login.cloud)
-            return { username: login.username, password: login.password };
-        const token = await this.token(login, login.cloud);
-        return { username: token.username, password: token.password };
-    }
-    /** The registry client's credentials: a cloud login's token for its registry, `fallback` for the rest. */
-    lookup(fallback) {
-        return async (registry) => {
-            const login = this.byRegistry.get(registry);
-            if (login?.cloud)
-                return this.resolve(login);
-            return fallback?.(registry);
-        };
-    }
-    token(login, cloud) {
-        const now = this.opts.now ?? Date.now;
-        const cached = this.tokens.get(login.registry);
-        // A failed fetch stays failed: a refusal is not asked again within the run.
-        if (cached && !(cached.token && cached.token.expiresAt <= now()))
-            return cached.promise;
-        const entry = { promise: this.fetch(login, cloud) };
-        entry.promise.then(token => (entry.token = token), () => { });
-        this.tokens.set(login.registry, entry);
-        return entry.promise;
-    }
-    async fetch(login, cloud) {
-        const { reporter, attempts, timeoutMs } = this.opts;
-        this.calls.set(login.registry, (this.calls.get(login.registry) ?? 0) + 1);
-        let token;
-        if (cloud.kind === 'hub-oidc') {
-            const idToken = this.opts.idToken;
-            if (!idToken)
-                throw new Error(`Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`);
-            const { hubOidcToken } = await __nccwpck_require__.e(/* import() */ 486).then(__nccwpck_require__.bind(__nccwpck_require__, 7486));
-            token = await hubOidcToken({
-                registry: login.registry,
-                username: login.username,
-                settings: cloud,
-                idToken,
-                attempts,
-                timeoutMs,
-                sleep: this.opts.sleep,
-                onRetry: m => reporter.warning(m),
-                onSecret: v => reporter.setSecret(v)
-            });
-        }
-        else {
-            const { ecrToken } = await __nccwpck_require__.e(/* import() */ 51).then(__nccwpck_require__.bind(__nccwpck_require__, 4051));
-            token = await ecrToken({
-                registry: login.registry,
-                public: cloud.kind === 'ecr-public',
-                region: cloud.region,
-                registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
-                accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
-                attempts,
-                timeoutMs
-            });
-        }
-        // Masked before anything can print or send it.
-        credentialSecrets(token.username, token.password).forEach(v => reporter.setSecret(v));
-        const until = Number.isFinite(token.expiresAt)
-            ? `, valid until ${new Date(token.expiresAt).toISOString()}`
-            : '';
-        reporter.info(`Got a login for ${login.registry} from ${cloudService(cloud)}${until}`);
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/index.ts
-// The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
-// and where results go; both call execute().
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
-
-/**
- * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
- * again whatever happens.
- */
-async function execute(inputs, opts) {
-    const env = opts.env ?? process.env;
-    const userConfigDir = dockerConfigDir(env);
-    // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
-    // an input error.
-    const buildx = hasBuildxPlugin(userConfigDir, env);
-    checkBuilder(inputs, buildx);
-    // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
-    const release = guardSignals();
-    const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
-    opts.onWorkDir?.(workDir);
-    try {
-        const configDir = external_node_path_default().join(workDir, 'docker-config');
-        // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
-        const tmp = external_node_path_default().join(workDir, 'tmp');
-        const [[defaults, git]] = await Promise.all([
-            loadGitContext(m => opts.reporter.warning(m), env).then(async (ctx) => {
-                // What the event does not carry comes from the repository API (a schedule's default branch, a
-                // commit's date), so the metadata is made once, after it.
-                const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env };
-                const sha = commitDateWanted(inputs, ctx);
-                const [repository, commitDate] = await Promise.all([
-                    loadRepository(ctx, api),
-                    sha ? loadCommitDate(ctx, sha, api) : undefined
-                ]);
-                const facts = { defaultBranch: repository.defaultBranch, commitDate };
-                const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels);
-                // Before the login and the build: rules that tag nothing for this event cannot be pushed.
-                checkTagged(inputs, meta, ctx);
-                return [meta, gitOrigin(ctx, env)];
-            }),
-            createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
-            (0,promises_.mkdir)(tmp, { mode: 0o700 })
-        ]);
-        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
-        defaults.warnings.forEach(w => opts.reporter.warning(w));
-        if (inputs.tagRules.length)
-            opts.reporter.info(`Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`);
-        opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
-        // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
-        const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
-            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
-            reporter: opts.reporter,
-            workDir,
-            credentials: credentialsFromDockerConfig(configDir),
-            dockerConfig: configDir,
-            labels: defaults.labels,
-            defaultTags: defaults.tags,
-            buildx,
-            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
-            git,
-            registryBounds: registryBoundsFrom(env),
-            tempRoot: opts.tempRoot,
-            idToken: opts.idToken
-        });
-        // From sources, the labels and annotations are those on what was pushed, not those a build would set.
-        const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined };
-        return { ...result, meta: { version: defaults.version, labels, annotations, levels } };
-    }
-    catch (error) {
-        throw cancelledOr(error);
-    }
-    finally {
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
-        release();
-    }
-}
-/** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
-function cancelledOr(error) {
-    if (!runCancelled.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
-        return error;
-    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
-}
-function gitOrigin(ctx, env) {
-    const run = env.GITHUB_RUN_ID?.trim();
-    return {
-        serverUrl: ctx.serverUrl,
-        defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
-        repository: ctx.repository || undefined,
-        runUrl: ctx.repository && run
-            ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
-            : undefined
-    };
-}
-async function runPipeline(inputs, given) {
-    // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
-    const logins = given.logins ??
-        new Logins(inputs.logins, {
-            reporter: given.reporter,
-            attempts: inputs.retries,
-            timeoutMs: boundsOf(given).requestMs,
-            idToken: given.idToken,
-            sleep: given.sleep
-        });
-    const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
-    // One client per registry for the run: the reachability check and verification share its connections
-    // and tokens.
-    const pushes = destinations(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
-    const clients = new Map();
-    if (pushes)
-        for (const { registry } of inputs.targets)
-            if (!clients.has(registry))
-                clients.set(registry, registryClient(registry, inputs, deps));
-    // Source registries (sources only) get clients of their own; the same object for the same host.
-    const clientFor = (registry) => {
-        let c = clients.get(registry);
-        if (!c)
-            clients.set(registry, (c = registryClient(registry, inputs, deps)));
-        return c;
-    };
-    const waitedBefore = processTime();
-    // A cancel ends every request in flight, and any later one at once.
-    const closeAll = () => {
-        for (const client of clients.values())
-            client.close();
-    };
-    runCancelled.addEventListener('abort', closeAll);
-    try {
-        const verification = { requests: 0 };
-        const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
-        const counts = {
-            docker: deps.docker.calls,
-            registry: requests(clients),
-            verification: verification.requests,
-            ...moved
-        };
-        deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
-        // The time spent waiting on docker: the rest of the run's wall time is the action's own.
-        const durations = { ...result.durations, docker: Math.round(processTime() - waitedBefore) };
-        return { ...result, durations, counts };
-    }
-    finally {
-        runCancelled.removeEventListener('abort', closeAll);
-        closeAll();
-    }
-}
-const boundsOf = (deps) => deps.registryBounds ?? registryBoundsFrom({});
-function registryClient(registry, inputs, deps) {
-    const client = new RegistryClient({
-        registry,
-        credentials: deps.credentials,
-        attempts: inputs.retries,
-        timeoutMs: boundsOf(deps).requestMs,
-        onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
-        // Every token and credential the client obtains is masked before it is used.
-        onSecret: value => deps.reporter.setSecret(value),
-        sleep: deps.sleep,
-        insecure: async () => {
-            const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
-            if (insecure)
-                deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
-            return insecure;
-        }
-    });
-    if (runCancelled.aborted)
-        client.close();
-    return client;
-}
-async function phases(inputs, deps, clients, 
-/** Told how many registry requests the verification made (the benchmark reports it). */
-verification, clientFor) {
-    const { docker, reporter } = deps;
-    const durations = {};
-    // An input that needs a newer buildx fails here, before anything is written or sent.
-    if (deps.buildx)
-        await checkVersionGates(inputs, docker);
-    const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false });
-    const builder = plan.buildx ? 'buildx' : 'classic';
-    // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
-    // a build. The logins come first, so that the check sees the credentials they stored.
-    if (inputs.logins.length)
-        await timed(durations, 'login', () => logIn(inputs, deps));
-    // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
-    if (isEvaluation(inputs)) {
-        await reporter.group(`Build (call: ${inputs.call})`, () => timed(durations, 'build', () => evaluate(inputs, plan, deps)));
-        return resultOf({ refs: [], builder, durations, iid: '' });
-    }
-    if (clients.size)
-        await timed(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
-    // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
-    if (inputs.sources.length && clients.size) {
-        const promoted = await fromSources(inputs, plan, {
-            reporter,
-            docker,
-            workDir: deps.workDir,
-            clientFor,
-            sleep: deps.sleep,
-            durations,
-            verification,
-            bounds: boundsOf(deps)
-        });
-        const [first] = plan.targets;
-        const client = clients.get(first.registry);
-        const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined;
-        return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) };
-    }
-    const built = await reporter.group('Build', () => timed(durations, 'build', () => build(inputs, plan, deps)));
-    // With buildx the image is known by its config digest, as build-push-action gives it.
-    const config = built.metadata['containerimage.config.digest'];
-    const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
-    const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
-    if (!clients.size) {
-        const image = plan.local === 'yes'
-            ? await inspectBuilt(docker, built, plan.build.refs)
-            : plan.local === 'maybe'
-                ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
-                : undefined;
-        return resultOf({ ...outcome, image });
-    }
-    const pushed = await reporter.group('Push', () => timed(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
-    const verified = await reporter.group('Verify', () => timed(durations, 'verify', async () => {
-        const before = requests(clients);
-        const result = await verifyTargets(plan.targets, clients, pushed, built, reporter);
-        verification.requests = requests(clients) - before;
-        return result;
-    }));
-    const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
-    const count = plan.targets.reduce((n, t) => n + t.tags.length, 0);
-    reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`);
-    const result = resultOf({ ...outcome, image: pushed.image, verified });
-    if (!asksForSbom(inputs))
-        return result;
-    const [first] = plan.targets;
-    const sboms = await sbomsOf(clients.get(first.registry), first.name, verified.manifest, result.platformDigests, deps);
-    return { ...result, sboms };
-}
-const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
-
-;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
-// The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
-// artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
-
-
-/**
- * Docker Hub's registry API host. `docker.io` is only a name: attest's registry client (@sigstore/oci)
- * sends its requests to the host in the subject name and matches the docker config's `auths` key
- * (`https://index.docker.io/v1/`) by that host, so Docker Hub subjects are named with it.
- */
-const HUB_API_HOST = 'index.docker.io';
-/** The fully qualified repository, lowercase and without a tag, as attest's `subject-name` wants it. */
-function subjectName(target) {
-    const host = isDockerHub(target.registry) ? HUB_API_HOST : target.registry;
-    return `${host}/${remotePath(target.registry, target.image)}`.toLowerCase();
-}
-/** Every target's subject name, in the order of the targets, each once. */
-const subjectNames = (targets) => [...new Set(targets.map(subjectName))];
-/** One `oci://<name>@<digest>` line per pushed image; none when nothing was pushed. */
-const artifactLines = (names, digest) => digest ? names.map(name => `oci://${name}@${digest}`) : [];
-/**
- * Appends `lines` to the runner's GITHUB_ARTIFACTS file, after what earlier writers left in it (on a line
- * of its own even when they left no newline). Nothing without a file or without lines.
- */
-async function declareArtifacts(file, lines) {
-    if (!file || !lines.length)
-        return;
-    const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
-        if (error.code === 'ENOENT')
-            return '';
-        throw error;
-    });
-    const separator = before && !before.endsWith('\n') ? '\n' : '';
-    await (0,promises_.appendFile)(file, `${separator}${lines.join('\n')}\n`);
-}
-/** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
-async function declarePushed(inputs, digest, env = process.env) {
-    if (!inputs.declareArtifacts || !env.GITHUB_ARTIFACTS)
-        return [];
-    const lines = artifactLines(subjectNames(inputs.targets), digest);
-    await declareArtifacts(env.GITHUB_ARTIFACTS, lines);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/metadata/outputs.ts
-
-const byKey = (a, b) => {
-    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
-/**
- * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
- * says where the annotations are when the run knows it (a merged index holds them at `index` only),
- * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
- */
-function metadataOutputs(meta, fullTags, inputs) {
-    const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
-    const levels = meta.levels ?? annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS);
-    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
-    const labelObject = Object.fromEntries(labels.map(l => {
-        const eq = l.indexOf('=');
-        return [l.slice(0, eq), l.slice(eq + 1)];
-    }));
-    return {
-        version: meta.version,
-        tagNames: tagNames(fullTags),
-        labels,
-        annotations,
-        json: { tags: fullTags, labels: labelObject, annotations }
-    };
-}
-/** `registry/image:tag` → `tag`, each once, in order. */
-const tagNames = (fullTags) => [
-    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
-];
-/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
-const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
-/**
- * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
- * with the outputs' own values. Only where the tags come from rules, where this step stands in for
- * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
- */
-function metadataEnvExports(inputs, outputs) {
-    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
-        return {};
-    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
-        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
-        outputs[name] ?? ''
-    ]));
-}
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function outputs_separatorOf(name, inputs) {
-    const sep = name === 'tags' || name === 'tag-names'
-        ? inputs.sepTags
-        : name === 'labels'
-            ? inputs.sepLabels
-            : name === 'annotations'
-                ? inputs.sepAnnotations
-                : '';
-    return sep || '\n';
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-
-
-function metadata(inputs, result) {
-    return {
-        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
-        ...result.buildx,
-        image: inputs.image,
-        registry: inputs.registry,
-        digest: result.digest,
-        'image-ref': result.imageRef,
-        'image-refs': result.imageRefs,
-        imageid: result.imageid,
-        tags: result.tags,
-        'platform-digests': result.platformDigests,
-        builder: result.builder,
-        pushed: result.digest !== '',
-        size: result.size,
-        durations: result.durations,
-        counts: result.counts
-    };
-}
-/** The outputs by name with their own types; the CLI prints this object with --json. */
-function typedOutputs(inputs, result) {
-    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
-    const names = subjectNames(inputs.targets);
-    return {
-        digest: result.digest,
-        'image-ref': result.imageRef,
-        'image-refs': result.imageRefs,
-        'image-name': names[0] ?? '',
-        'image-names': names,
-        imageid: result.imageid,
-        tags: result.tags,
-        'platform-digests': result.platformDigests,
-        'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
-        'sbom-paths': result.sboms ?? {},
-        metadata: metadata(inputs, result),
-        // metadata-action's outputs, with its separators and shapes
-        version: meta.version,
-        'tag-names': meta.tagNames,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        json: meta.json
-    };
-}
-/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
-function outputs(inputs, result) {
-    return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
-        name,
-        typeof value === 'string'
-            ? value
-            : Array.isArray(value)
-                ? value.join(separatorOf(name, inputs))
-                : JSON.stringify(value)
-    ]));
-}
-/**
- * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
- * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
- * manifests, which a registry we do not control writes.
- */
-const code = (s) => `\`${s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/`/g, "'")
-    .replace(/\|/g, '\\|')}\``;
-function humanSize(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB'];
-    let n = bytes;
-    let u = 0;
-    while (n >= 1024 && u < units.length - 1) {
-        n /= 1024;
-        u++;
-    }
-    return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
-}
-function summaryMarkdown(inputs, result) {
-    const rows = [
-        ['Image', code(`${inputs.registry}/${inputs.image}`)],
-        ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
-        ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
-        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
-        // A promotion or merge has no local image, so no image ID.
-        ...(result.imageid ? [['Image ID', code(result.imageid)]] : []),
-        ['Builder', result.builder],
-        ...Object.entries(result.platformDigests).map(([p, d]) => [
-            `Platform ${code(p)}`,
-            code(d)
-        ]),
-        ['Size', result.size ? humanSize(result.size) : '_n/a_'],
-        ...Object.entries(result.durations).map(([k, v]) => [
-            `${k} time`,
-            `${(v / 1000).toFixed(1)} s`
-        ])
-    ];
-    const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
-    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
-    return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** The released version; a test keeps it equal to package.json's. */
-const VERSION = '0.2.0';
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-// The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
-// the usage text and the mapping onto inputs all come from the input table.
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** parseArgs options: one per input, plus the CLI's own. */
-const OPTIONS = {
-    ...Object.fromEntries(ROWS.map(([key, row]) => [
-        flagName(key),
-        row.kind === 'boolean' || row.cli.from === 'stdin'
-            ? { type: 'boolean' }
-            : { type: 'string', multiple: isListKind(row.kind) }
-    ])),
-    json: { type: 'boolean' },
-    version: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' }
-};
-const FLAG_ROWS = [
-    ...ROWS.map(([key, row]) => [
-        `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
-        row.cli.help
-    ]),
-    ['--json', 'print the outputs as one JSON object'],
-    ['--version', 'print the version'],
-    ['-h, --help', 'show this help']
-];
-/** The help column starts two spaces past the longest flag, so no flag runs into its text. */
-const FLAG_WIDTH = Math.max(...FLAG_ROWS.map(([left]) => left.length)) + 2;
-const USAGE = [
-    'Usage: build-tag-push --image PATH [options]',
-    '',
-    'Build a container image, tag it, push it, and print the digest the registry really serves.',
-    '',
-    ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
-    '',
-    'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
-].join('\n');
-class UsageError extends Error {
-}
-/** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
-function rawValue(key, row, value, env) {
-    if (row.kind === 'boolean') {
-        if (value === undefined)
-            return row.default;
-        // `--no-push` sets push to false; `--pull` sets pull to true.
-        return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value);
-    }
-    const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
-    if (row.cli.from === 'file')
-        return items.map(file => fromFile(flagName(key), file)).join('\n');
-    if (row.cli.from === 'env-name')
-        return fromEnvName(flagName(key), items[0], env);
-    if (row.cli.from === 'env')
-        return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n');
-    // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
-    if (row.kind !== 'list')
-        return items.map(csvQuoted).join('\n');
-    return items.join('\n');
-}
-const csvQuoted = (item) => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item);
-/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
-function fromEnvName(flag, name, env) {
-    if (name === undefined)
-        return env.GITHUB_TOKEN ?? '';
-    const value = env[name];
-    if (value === undefined)
-        throw new UsageError(`--${flag}: environment variable ${name} is not set`);
-    return value;
-}
-/** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
-function fromEnv(flag, spec, env) {
-    const kv = (0,core_text/* splitKeyValue */.px)(spec);
-    if (!kv || kv.key === '')
-        throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`);
-    const value = env[kv.value];
-    if (value === undefined)
-        throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
-    return `${kv.key}=${value}`;
-}
-/** A value kept out of argv: the flag names the file that holds it. */
-function fromFile(flag, file) {
-    try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${(0,core_text/* messageOf */.bD)(error)}`);
-    }
-}
-/** Maps flags onto the action's input names, so both ends share one validator. */
-function flagsToInputs(values, env, password) {
-    return new Map(ROWS.map(([key, row]) => [
-        inputName(key),
-        row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
-    ]));
-}
-/** The CLI has no runner to mask secrets, so it masks them itself. */
-const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text);
-/** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
-const cliTerm = (names) => names
-    .map(n => {
-    const found = table_rowByName(n);
-    return found ? `--${flagName(found[0])}` : n;
-})
-    .join(' and ');
-const words = (message) => renderInputRefs(message, cliTerm);
-/** Phases on stderr with their durations; docker's own output streams there too. */
-function cliReporter(err, secrets) {
-    const say = (prefix, m) => void err.write(`${prefix}${maskAll(words(m), secrets)}\n`);
-    return {
-        info: m => say('', m),
-        notice: m => say('notice: ', m),
-        warning: (m, where) => say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
-        debug: m => {
-            if (process.env.BTP_DEBUG)
-                say('debug: ', m);
-        },
-        setSecret: v => secrets.push(v),
-        group: async (name, fn) => {
-            const start = performance.now();
-            err.write(`==> ${name}\n`);
-            try {
-                return await fn();
-            }
-            finally {
-                err.write(`<== ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
-            }
-        }
-    };
-}
-/** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
-function flagMessage(error) {
-    return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
-}
-async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
-    let values;
-    try {
-        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
-    }
-    catch (error) {
-        io.stderr.write(`build-tag-push: ${(0,core_text/* messageOf */.bD)(error)}\n\n${USAGE}\n`);
-        return 2;
-    }
-    if (values.help) {
-        io.stdout.write(`${USAGE}\n`);
-        return 0;
-    }
-    if (values.version) {
-        io.stdout.write(`build-tag-push ${VERSION}\n`);
-        return 0;
-    }
-    const secrets = [];
-    const reporter = cliReporter(io.stderr, secrets);
-    const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8') : '';
-    secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()));
-    let inputs;
-    const start = performance.now();
-    try {
-        const map = flagsToInputs(values, process.env, password);
-        const registryAuth = map.get('registry-auth') ?? '';
-        if (registryAuth.trim()) {
-            await loadRegistryAuthParser();
-            for (const login of credentialsIn(registryAuth))
-                secrets.push(...credentialSecrets(login.username, login.password));
-        }
-        for (const line of (map.get('secrets') ?? '').split('\n')) {
-            const value = (0,core_text/* splitKeyValue */.px)(line)?.value.trim();
-            if (value)
-                secrets.push(value);
-        }
-        const parsed = parseInputs(name => map.get(name) ?? '');
-        // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
-        if (parsed.inputs.keepLogin)
-            throw new InputError('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
-        parsed.notices.forEach(n => reporter.notice(n));
-        inputs = parsed.inputs;
-        secrets.push(...urlSecrets(inputs.context), inputs.githubToken);
-        // Printed only once it passed: a rejected input gets its one error line and nothing else.
-        io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
-    }
-    catch (error) {
-        if (error instanceof InputError || error instanceof UsageError) {
-            io.stderr.write(`build-tag-push: ${error instanceof InputError ? flagMessage(error) : error.message}\n`);
-            return 2;
-        }
-        throw error;
-    }
-    try {
-        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out: io.stderr });
-        // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
-        for (const line of await declarePushed(inputs, result.digest))
-            reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`);
-        if (values.json)
-            io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`);
-        else {
-            io.stdout.write(result.digest
-                ? `${result.imageRef}\n`
-                : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`);
-        }
-        reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-        return 0;
-    }
-    catch (error) {
-        // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
-        if (error instanceof InputError) {
-            io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
-            return 2;
-        }
-        const where = whereOf(error);
-        const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-        io.stderr.write(`build-tag-push: error: ${at}${maskAll((0,core_text/* oneLine */.TN)(words((0,core_text/* messageOf */.bD)(error))), secrets)}\n`);
-        return 1;
-    }
+    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${o.method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .where */ ._M)(o.at)} redirected to an unusable location`, 'fatal', detail);
+    if (next.origin === o.effective(o.first).origin || !('Authorization' in o.headers))
+        return { next, headers: o.headers };
+    const { Authorization: _dropped, ...headers } = o.headers;
+    void _dropped;
+    return { next, headers };
 }
 
 
 /***/ }),
 
-/***/ 7253:
+/***/ 1500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $x: () => (/* binding */ isBuildStepFailure),
-/* harmony export */   I: () => (/* binding */ kindOf),
-/* harmony export */   IP: () => (/* binding */ ClassifiedError),
-/* harmony export */   L5: () => (/* binding */ retry),
-/* harmony export */   L8: () => (/* binding */ classify),
-/* harmony export */   Zi: () => (/* binding */ NO_ENGINE),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/* unused harmony exports BUILD_STEP_FAILED, DEFAULT_BASE_MS, DEFAULT_MAX_MS, backoffMs, worstRetryMs */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
-// Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 
-/** An error that carries its classification, and optionally the server's Retry-After. */
-class ClassifiedError extends Error {
-    kind;
-    retryAfterMs;
-    constructor(message, kind, retryAfterMs) {
-        super(message);
-        this.kind = kind;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'ClassifiedError';
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oK: () => (/* binding */ Transport),
+  _O: () => (/* binding */ USER_AGENT)
+});
+
+// UNUSED EXPORTS: registryBaseUrl
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(7253);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/registry/redirects.ts
+var redirects = __nccwpck_require__(5558);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/registry/tls.ts
+// The TLS side of the transport, as dockerd has it: certs.d material, and what a TLS failure means.
+
+
+
+const CERTIFICATE_ERRORS = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** How an HTTPS request failed at the TLS level, if it did: a plain-HTTP server, or a certificate. */
+function tlsFailure(err) {
+    const { code, message } = (err ?? {});
+    if (typeof code === 'string' && CERTIFICATE_ERRORS.has(code))
+        return 'certificate';
+    const text = typeof message === 'string' ? message : '';
+    if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(text))
+        return 'plain-http';
+    return undefined;
+}
+/** Reads `dir` as dockerd does: `*.crt` are CAs, `X.cert` + `X.key` a client certificate pair. */
+async function readCertsDir(dir) {
+    const names = (await (0,promises_.readdir)(dir).catch(() => [])).sort();
+    const read = (n) => (0,promises_.readFile)(external_node_path_default().join(dir, n));
+    const cas = names.filter(n => n.endsWith('.crt'));
+    const pairs = names.filter(n => n.endsWith('.cert') && names.includes(n.replace(/\.cert$/, '.key')));
+    if (!cas.length && !pairs.length)
+        return undefined;
+    const tls = {};
+    if (cas.length) {
+        // Loaded only here: start-up time counts, and few registries have a certs.d directory.
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+        tls.ca = [...rootCertificates, ...(await Promise.all(cas.map(read)))];
     }
+    if (pairs.length) {
+        tls.cert = await Promise.all(pairs.map(read));
+        tls.key = await Promise.all(pairs.map(n => read(n.replace(/\.cert$/, '.key'))));
+    }
+    return tls;
 }
-// Order matters: auth words win over transient ones ("unauthorized ... EOF" is still auth).
-const AUTH = [
-    /\b401\b/,
-    /\b403\b/,
-    /unauthori[sz]ed/i,
-    /\bdenied\b/i,
-    /authentication required/i,
-    /name[ _-]invalid/i,
-    /incorrect username or password/i,
-    /no basic auth credentials/i,
-    /forbidden/i
-];
-const TRANSIENT = [
-    /\b5[0-9][0-9]\b/,
-    /\b429\b/,
-    /toomanyrequests|too many requests/i,
-    /timed? ?out|timeout|deadline exceeded/i,
-    /connection reset|ECONNRESET/i,
-    /connection refused|ECONNREFUSED/i,
-    /\bEOF\b/,
-    /broken pipe|EPIPE/i,
-    // Go's wording when the peer drops a connection mid-request (containerd pushes through an io.Pipe).
-    /use of closed network connection|read\/write on closed pipe|server closed idle connection/i,
-    /connection aborted|ECONNABORTED|network is unreachable|no route to host/i,
-    /ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up/i,
-    /bad gateway|service unavailable|gateway time-?out|internal server error/i,
-    /blob upload unknown|blob upload invalid/i
-];
-/** What the docker CLI says when no engine answers at DOCKER_HOST. */
-const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
-// No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
-const FATAL = [NO_ENGINE];
-/**
- * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
- * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
- * are any words in it: such a failure is never retried and never taken for an auth problem.
- */
-const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
-/** Whether an error (or its message) says a build step failed: no hint applies to it. */
-const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
-/** Classifies free text such as docker's error line or an HTTP error line. */
-function classify(text) {
-    if (BUILD_STEP_FAILED.test(text))
-        return 'fatal';
-    if (AUTH.some(re => re.test(text)))
-        return 'auth';
-    if (FATAL.some(re => re.test(text)))
-        return 'fatal';
-    if (TRANSIENT.some(re => re.test(text)))
-        return 'transient';
-    return 'fatal';
-}
-function kindOf(err) {
-    if (err instanceof ClassifiedError)
-        return err.kind;
+/** The TLS failure of a registry docker holds to HTTPS, told what docker would need to get past it. */
+function secureOnly(err, failure, registry) {
     const code = err?.code;
-    if (typeof code === 'string' &&
-        /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/.test(code))
-        return 'transient';
-    return classify((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(err));
+    // OpenSSL's own text for this case is a long internal trace; say what it means instead.
+    const message = failure === 'plain-http'
+        ? `TLS handshake failed: ${registry} answers plain HTTP, which docker uses only for registries in the daemon's insecure-registries (daemon.json); add it there, or serve HTTPS`
+        : `${(0,core_text/* messageOf */.bD)(err).trim()} (docker trusts a private CA put in /etc/docker/certs.d/${registry}/ca.crt, and accepts any certificate only for registries in the daemon's insecure-registries, daemon.json)`;
+    return Object.assign(new Error(message), { code });
 }
-/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^[0-9]+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    // Only an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "-5" or "1.5".
-    if (!/^[A-Za-z]{3}, /.test(trimmed))
-        return undefined;
-    const at = Date.parse(trimmed);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP to one registry as docker would speak it: keep-alive agents, certs.d TLS material, the
+// insecure-registry fallback, one deadline per request and bounded retries of transient answers.
+
+
+
+
+
+
+
+
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 15000;
+const MAX_SOCKETS = 8;
+// Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
+const REDIRECTS_FOR_READS = new Set([301, 302, 303]);
+// Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const USER_AGENT = 'build-tag-push';
+function registryBaseUrl(registry) {
+    if ((0,reference/* isDockerHub */.gr)(registry))
+        return 'https://registry-1.docker.io';
+    return `${(0,reference/* isLoopbackRegistry */.jW)(registry) ? 'http' : 'https'}://${registry}`;
 }
-const DEFAULT_BASE_MS = 1000;
-const DEFAULT_MAX_MS = 15000;
-/** Full-jitter exponential backoff, floored by the server's Retry-After when it gave one. */
-function backoffMs(attempt, { baseMs = DEFAULT_BASE_MS, maxMs = DEFAULT_MAX_MS, random = Math.random }, retryAfterMs) {
-    const cap = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
-    const jittered = Math.round(cap / 2 + (random() * cap) / 2);
-    return retryAfterMs === undefined ? jittered : Math.min(Math.max(jittered, retryAfterMs), maxMs * 4);
-}
-/**
- * The longest retry() runs when each attempt ends within `attemptMs` and no Retry-After stretches a wait:
- * every attempt with the longest wait before it, cut at `maxElapsedMs` (no attempt starts after that).
- */
-function worstRetryMs(attemptMs, opts) {
-    let total = attemptMs;
-    for (let attempt = 1; attempt < opts.attempts; attempt++)
-        total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs;
-    return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs);
-}
-const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
-async function retry(fn, opts) {
-    const now = opts.now ?? Date.now;
-    const start = now();
-    for (let attempt = 1;; attempt++) {
-        if (opts.signal?.aborted)
-            throw aborted(opts.signal);
+class Transport {
+    registry;
+    /** HTTP requests made, including token fetches and retries. */
+    requestCount = 0;
+    origin;
+    attempts;
+    /** Per request; stream.ts uses it as an idle bound, since a layer may take longer in all. */
+    timeoutMs;
+    onRetry;
+    sleep;
+    /** Aborted by close(); stream.ts stops its transfers on it too. */
+    closed = new AbortController();
+    agents = {};
+    certsDir;
+    /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
+    certsDirTls;
+    insecure;
+    /** Set once docker's config said this registry is insecure and HTTPS failed: how to reach it now. */
+    insecureMode;
+    onSecret;
+    /** What an error built from a response body must never repeat. */
+    secrets = new Set();
+    constructor(opts) {
+        this.registry = opts.registry;
+        this.origin = registryBaseUrl(opts.registry);
+        this.insecure = opts.insecure;
+        this.certsDir = opts.certsDir ?? '/etc/docker/certs.d';
+        this.attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
+        this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.onRetry = opts.onRetry;
+        this.sleep = opts.sleep;
+        this.onSecret = opts.onSecret;
+    }
+    /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
+    get baseUrl() {
+        return this.insecureMode === 'http' ? this.origin.replace(/^https:/, 'http:') : this.origin;
+    }
+    /** Ends the client: requests still retrying stop at once, so a failed step does not linger. */
+    close() {
+        this.closed.abort(new Error('the run is over'));
+        for (const agent of Object.values(this.agents))
+            agent?.destroy();
+    }
+    /** Records a secret for redaction and, unless `mask` is false, hands it to onSecret; once. */
+    secret(value, mask = true) {
+        if (value === '' || this.secrets.has(value))
+            return;
+        this.secrets.add(value);
+        if (mask)
+            this.onSecret?.(value);
+    }
+    httpError(method, url, res, kind, what = '') {
+        return (0,errors/* httpError */.p2)(method, url, res, kind, what, this.secrets);
+    }
+    /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
+    send(method, url, headers, body) {
+        return (0,retry/* retry */.L5)(async () => {
+            const { res, at } = await this.follow(method, url, headers, body);
+            if (res.status === 408 || res.status === 429 || res.status >= 500)
+                throw this.httpError(method, at, res, 'transient');
+            return res;
+        }, {
+            attempts: this.attempts,
+            sleep: this.sleep,
+            signal: this.closed.signal,
+            onRetry: ({ attempt, attempts, delayMs, error }) => this.onRetry?.(`${(0,core_text/* messageOf */.bD)(error)}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${attempts})`)
+        });
+    }
+    /**
+     * Follows redirects as docker's HTTP client does: 307/308 for any method, 301/302/303 for GET and HEAD,
+     * at most MAX_REDIRECTS. Authorization goes only to the origin it was meant for.
+     */
+    async follow(method, url, headers, body) {
+        let at = url;
+        let sent = headers;
+        for (let hops = 0;; hops++) {
+            let res;
+            try {
+                res = await this.exchange(method, at, sent, body);
+            }
+            catch (err) {
+                throw this.networkError(method, at, err);
+            }
+            const location = (0,errors/* headerValue */.Z)(res.headers.location);
+            const followed = res.status === 307 ||
+                res.status === 308 ||
+                (REDIRECTS_FOR_READS.has(res.status) && (method === 'GET' || method === 'HEAD'));
+            if (!followed || !location)
+                return { res, at };
+            ({ next: at, headers: sent } = (0,redirects/* redirectHop */.I)({
+                method,
+                first: url,
+                at,
+                location,
+                hops,
+                headers: sent,
+                effective: u => this.effective(u),
+                status: res.status
+            }));
+        }
+    }
+    /** The URL as exchange() will reach it: the registry's own follow a switch to plain HTTP. */
+    effective(url) {
+        return url.origin === this.origin && this.insecureMode === 'http'
+            ? new URL(url.href.replace(/^https:/, 'http:'))
+            : url;
+    }
+    networkError(method, url, err) {
+        if (err instanceof errors/* RegistryError */.gl)
+            return err;
+        const code = err?.code;
+        return new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
+            code: typeof code === 'string' ? code : undefined
+        });
+    }
+    /**
+     * Sends once, plus one immediate resend when a pooled keep-alive socket turns out to be closed, and
+     * one more the insecure way when HTTPS to this registry failed at the TLS level and docker allows it.
+     */
+    async exchange(method, url, headers, body) {
+        // URLs made before the switch to plain HTTP (a retry, the resend after a 401) follow it too.
+        const ours = url.origin === this.origin;
+        const target = this.effective(url);
         try {
-            return await fn(attempt);
+            return await this.once(method, target, headers, body);
         }
-        catch (error) {
-            if (kindOf(error) !== 'transient')
-                throw error;
-            const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
-            const delayMs = backoffMs(attempt, opts, retryAfter);
-            const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
-            if (attempt >= opts.attempts || outOfTime)
-                throw gaveUp(error, attempt, outOfTime);
-            if (opts.signal?.aborted)
-                throw error;
-            opts.onRetry?.({ attempt, attempts: opts.attempts, delayMs, error });
-            await abortable(delayMs, opts.sleep, opts.signal);
+        catch (err) {
+            const stale = err;
+            if (stale.reusedSocket && ['ECONNRESET', 'EPIPE'].includes(stale.code ?? ''))
+                return this.once(method, target, headers, body);
+            const failure = ours && target.protocol === 'https:' ? tlsFailure(err) : undefined;
+            if (!failure || this.insecureMode)
+                throw err;
+            if (!(await this.insecure?.().catch(() => false)))
+                throw secureOnly(err, failure, this.registry);
+            this.insecureMode = failure === 'plain-http' ? 'http' : 'unverified';
+            return this.exchange(method, url, headers, body);
         }
     }
-}
-const aborted = (signal) => new ClassifiedError(`stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`, 'fatal');
-/**
- * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
- * is not kept alive by a backoff nobody waits for.
- */
-function abortable(ms, sleep, signal) {
-    if (!signal)
-        return (sleep ?? realSleep)(ms);
-    return new Promise((resolve, reject) => {
-        let timer;
-        const stop = () => {
-            clearTimeout(timer);
-            reject(aborted(signal));
-        };
-        signal.addEventListener('abort', stop, { once: true });
-        const done = () => {
-            signal.removeEventListener('abort', stop);
-            resolve();
-        };
-        if (sleep)
-            sleep(ms).then(done, reject);
-        else
-            timer = setTimeout(done, ms);
-    });
-}
-/** The last transient error, told how long we tried, so the one error line tells the whole story. */
-function gaveUp(error, attempt, outOfTime) {
-    if ((attempt === 1 && !outOfTime) || !(error instanceof Error))
-        return error;
-    error.message += outOfTime
-        ? ` (gave up after ${attempt} attempt(s): no time left for another)`
-        : ` (after ${attempt} attempts)`;
-    return error;
-}
-
-
-/***/ }),
-
-/***/ 2020:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DG: () => (/* binding */ YAML_TRUE),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   e7: () => (/* binding */ YAML_FALSE),
-/* harmony export */   hD: () => (/* binding */ quote),
-/* harmony export */   oF: () => (/* binding */ percentDecoded),
-/* harmony export */   px: () => (/* binding */ splitKeyValue)
-/* harmony export */ });
-// Small text helpers that several layers need: one spelling of each.
-/** An error's message, whatever was thrown. */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
-function oneLine(text, max = Infinity) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
-function splitKeyValue(line) {
-    const eq = line.indexOf('=');
-    if (eq < 0)
-        return undefined;
-    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-}
-/** `%XX` escapes decoded as git and URL parsers decode userinfo; text that is not valid escaping stays as it is. */
-function percentDecoded(text) {
-    try {
-        return decodeURIComponent(text);
+    /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
+    async agentFor(url, tls) {
+        const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
+        if (!tls)
+            return (this.agents.http ??= new (external_node_http_default()).Agent(options));
+        if (url.origin !== this.origin)
+            return (this.agents.https ??= new tls.Agent(options));
+        const own = await (this.certsDirTls ??= readCertsDir(external_node_path_default().join(this.certsDir, this.registry)));
+        if (this.insecureMode === 'unverified')
+            return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }));
+        return (this.agents.registry ??= new tls.Agent({ ...options, ...own }));
     }
-    catch {
-        return text;
+    async once(method, url, headers, body) {
+        this.requestCount++;
+        // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
+        const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
+        const transport = tls ?? (external_node_http_default());
+        const agent = await this.agentFor(url, tls);
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            let timer;
+            const finish = (err, res) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                if (err)
+                    reject(err);
+                else
+                    resolve(res);
+            };
+            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent }, res => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > MAX_BODY_BYTES) {
+                        req.destroy();
+                        finish(new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)}: response larger than ${MAX_BODY_BYTES} bytes`, 'fatal'));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                res.on('end', () => finish(undefined, {
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    body: Buffer.concat(chunks)
+                }));
+                res.on('error', err => finish(err));
+                res.on('close', () => {
+                    if (!res.complete)
+                        finish(Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
+                });
+            });
+            // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
+            // It starts when the agent gives the request a socket: time queued behind the pool (a glob's
+            // thousands of manifests) is not the registry's slowness.
+            req.once('socket', () => {
+                if (settled)
+                    return;
+                timer = setTimeout(() => {
+                    const err = Object.assign(new Error(`timed out after ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' });
+                    req.destroy(err);
+                    finish(err);
+                }, this.timeoutMs);
+            });
+            req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })));
+            req.end(body);
+        });
     }
 }
-// The YAML 1.2 core schema's boolean spellings, as core.getBooleanInput takes them.
-const YAML_TRUE = /^(?:true|True|TRUE)$/;
-const YAML_FALSE = /^(?:false|False|FALSE)$/;
-/** A value quoted for a message, cut at 200 characters: enough to recognise it, never a page of input. */
-const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
 
 
 /***/ }),
@@ -12678,7 +9729,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 4848:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
@@ -12741,6 +9792,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 1692:
 /***/ ((module) => {
 
@@ -12797,7 +9855,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");

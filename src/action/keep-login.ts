@@ -22,9 +22,7 @@ import { dockerConfigDir } from '../docker/credentials.js'
 import { credentialKey } from '../docker/config.js'
 import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
-
-/** The state key: where the job's config and the file of replaced entries are. */
-export const STATE_KEPT_LOGIN = 'keptLogin'
+import { STATE_KEPT_LOGIN } from './state.js'
 
 type Config = Record<string, unknown> & {
   auths?: Record<string, unknown>

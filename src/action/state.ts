@@ -4,3 +4,5 @@
 export const STATE_POST = 'isPost'
 /** The run's private directory, removed again by the post step when the main step was killed. */
 export const STATE_WORKDIR = 'workDir'
+/** Set when keep-login wrote the job's docker config: where it is, and the file of replaced entries. */
+export const STATE_KEPT_LOGIN = 'keptLogin'

@@ -11,7 +11,7 @@
 // sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
 // build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
 // The version (output and label) is the most specific tag: never `latest`, never the sha tag.
-import { parse as parseSemver } from 'semver'
+import parseSemver from 'semver/functions/parse.js'
 import { DEFAULT_FLAVOR, type Flavor, type TagRule } from './rules/parse.js'
 import { literal, parseTemplate, type Template } from './rules/template.js'
 import { applyRules, isSemver, type TagEvent } from './tags.js'

@@ -1,7 +1,9 @@
 // What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
 // whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
 // automatic tags for an empty `tags` input are rules of this engine too (metadata/automatic.ts).
-import { parse as parseSemver, valid as validSemver } from 'semver'
+// The functions alone: the package's index loads every module of it (ranges too), which the run pays for.
+import parseSemver from 'semver/functions/parse.js'
+import validSemver from 'semver/functions/valid.js'
 import type { GitContext } from './context.js'
 import { isPep440Special, normalizePep440, parsePep440, releasePart } from './rules/pep440.js'
 import { isValidTag, tagProblem } from '../core/reference.js'

@@ -2,7 +2,8 @@
 // version costs a process, so it is asked only when such an input is set: the common path spawns nothing.
 import type { Docker } from '../docker/docker.js'
 import { InputError, type Inputs } from '../inputs/parse.js'
-import { coerce, lt } from 'semver'
+import coerce from 'semver/functions/coerce.js'
+import lt from 'semver/functions/lt.js'
 
 interface Gate {
   input: string

@@ -30,7 +30,6 @@ import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { verifyTargets } from './verify.js'
 import type { Moved } from './sources/copy.js'
-import { fromSources } from './sources/run.js'
 import { asksForSbom, sbomsOf } from './sbom.js'
 import { Logins } from './cloud-logins.js'
 import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
@@ -294,6 +293,8 @@ async function phases(
 
   // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
   if (inputs.sources.length && clients.size) {
+    // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
+    const { fromSources } = await import('./sources/run.js')
     const promoted = await fromSources(inputs, plan, {
       reporter,
       docker,
