@@ -22,7 +22,7 @@ import type { RegistryBounds } from '../../registry/bounds.js'
 import { Copier, sameRepository, type Moved } from './copy.js'
 import { mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from '../plan.js'
-import type { Result } from '../result.js'
+import { resultOf, type Result } from '../result.js'
 import { checkManifests, platformDigests } from '../verify.js'
 import { platformString } from '../../registry/oci.js'
 import { readSource, type Side, type SourceManifest } from './read.js'
@@ -107,17 +107,21 @@ export async function fromSources(
     })
   )
   reporter.info(`Verified: every tag of ${targets.length} target(s) serves ${top.digest}`)
+  // Nothing was built: no builder, no size of ours; the image ID only of a local image promoted alone.
   return {
-    digest: top.digest,
-    imageRef: `${targets[0].repository}@${top.digest}`,
-    imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-    imageid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
-    tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
-    platformDigests: top.platformDigests,
-    size: 0,
-    builder: 'none',
-    buildx: {},
-    durations,
+    ...resultOf({
+      refs: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
+      builder: 'none',
+      durations,
+      iid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
+      verified: {
+        repository: targets[0].repository,
+        repositories: targets.map(t => t.repository),
+        digest: top.digest,
+        manifest: top,
+        platformDigests: top.platformDigests
+      }
+    }),
     // What was pushed carries no label of ours (the configs are the sources'), and annotations only on a
     // merged index.
     meta: {
