@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { csvList, csvRecords, CsvError } from '../../src/inputs/csv.js'
+import { csvList, csvRecords } from '../../src/inputs/csv.js'
+import { InputProblem } from '../../src/core/problem.js'
 
 describe('csvRecords', () => {
   it.each([
@@ -20,7 +21,7 @@ describe('csvRecords', () => {
   })
 
   it('refuses an unclosed quote', () => {
-    expect(() => csvRecords('"open,')).toThrow(CsvError)
+    expect(() => csvRecords('"open,')).toThrow(InputProblem)
   })
 })
 

@@ -1,12 +1,8 @@
 // `registry-auth` read as login-action reads it, with js-yaml: what YAML means is what is sent (anchors,
 // `~`, `yes`, `!!str`, block scalars), and errors name the entry, never a value or js-yaml's message.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  credentialsIn,
-  loadRegistryAuthParser,
-  parseRegistryAuth,
-  RegistryAuthError
-} from '../../src/inputs/registry-auth.js'
+import { credentialsIn, loadRegistryAuthParser, parseRegistryAuth } from '../../src/inputs/registry-auth.js'
+import { InputProblem } from '../../src/core/problem.js'
 
 beforeAll(loadRegistryAuthParser)
 
@@ -98,7 +94,7 @@ describe("parseRegistryAuth: login-action's list, as YAML", () => {
     ["- registry: a\n  username: u\n  password: 'open", /^is not valid YAML \(line \d+, column \d+\)$/],
     ['- ok\n- registry: b', /^entry 1 is not a mapping/]
   ])('%j is refused: %s', (text, message) => {
-    expect(() => parseRegistryAuth(text)).toThrow(RegistryAuthError)
+    expect(() => parseRegistryAuth(text)).toThrow(InputProblem)
     expect(() => parseRegistryAuth(text)).toThrow(message)
   })
 

@@ -10,8 +10,9 @@ import {
 import type { BuildPlan } from '../../src/docker/docker.js'
 import { DockerError } from '../../src/docker/docker.js'
 import { buildAnnotations, withIndexFallback } from '../../src/pipeline/annotate.js'
-import { MetadataEnvError, readMetadataEnv } from '../../src/metadata/env.js'
+import { readMetadataEnv } from '../../src/metadata/env.js'
 import { metadataOutputs } from '../../src/metadata/outputs.js'
+import { InputProblem } from '../../src/core/problem.js'
 
 const TITLE = 'org.opencontainers.image.title'
 const DESC = 'org.opencontainers.image.description'
@@ -52,7 +53,7 @@ describe('DOCKER_METADATA_ANNOTATIONS_LEVELS: one reader, a default for each use
   })
 
   it('an unknown level is an error naming the variable, for both uses', () => {
-    expect(() => levelsOf('manifest,layer')).toThrow(MetadataEnvError)
+    expect(() => levelsOf('manifest,layer')).toThrow(InputProblem)
     expect(() => levelsOf('manifest,layer')).toThrow(/"layer" is not an annotation level/)
   })
 })

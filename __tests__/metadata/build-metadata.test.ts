@@ -5,9 +5,10 @@ import { describe, expect, it } from '@jest/globals'
 import { makeInputs } from '../../__fixtures__/inputs.js'
 import type { Result } from '../../src/pipeline/index.js'
 import { outputs, typedOutputs } from '../../src/action/summary.js'
-import { DEFAULT_METADATA_ENV, MetadataEnvError, readMetadataEnv } from '../../src/metadata/env.js'
+import { DEFAULT_METADATA_ENV, readMetadataEnv } from '../../src/metadata/env.js'
 import { metadataEnvExports } from '../../src/metadata/outputs.js'
 import { classifyTags } from '../../src/inputs/tags.js'
+import { InputProblem } from '../../src/core/problem.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 
@@ -143,6 +144,6 @@ describe('DOCKER_METADATA_OUTPUT_* for later steps', () => {
   })
 
   it('DOCKER_METADATA_SET_OUTPUT_ENV that is no boolean is an error naming it', () => {
-    expect(() => readMetadataEnv({ DOCKER_METADATA_SET_OUTPUT_ENV: 'yes' })).toThrow(MetadataEnvError)
+    expect(() => readMetadataEnv({ DOCKER_METADATA_SET_OUTPUT_ENV: 'yes' })).toThrow(InputProblem)
   })
 })

@@ -1,9 +1,11 @@
 // The rules of the build options build-push-action has and we share, by name and format: what each input
-// must look like before any build (pure), and what must exist on disk or in the environment.
+// must look like before any build (pure: an InputProblem, named by the row that is read), and what must
+// exist on disk or in the environment (an InputError naming the input).
 import { existsSync } from 'node:fs'
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { InputError } from './error.js'
+import { InputProblem } from '../core/problem.js'
 import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
 import { parseAnnotation } from '../metadata/levels.js'
@@ -18,10 +20,7 @@ export function addHosts(entries: string[]): string[] {
     const host = at < 0 ? '' : entry.slice(0, at)
     const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1')
     if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && isIP(ip) === 0))
-      throw new InputError(
-        'add-hosts',
-        `${quote(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`
-      )
+      throw new InputProblem(`${quote(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`)
   }
   return entries
 }
@@ -29,7 +28,7 @@ export function addHosts(entries: string[]): string[] {
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 export function network(value: string): string {
   if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-    throw new InputError('network', `${quote(value)} is not a network mode such as default, none or host`)
+    throw new InputProblem(`${quote(value)} is not a network mode such as default, none or host`)
   return value
 }
 
@@ -41,10 +40,7 @@ export function shmSize(value: string): string {
   if (value === '') return value
   const m = BYTES.exec(value)
   if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '') as keyof typeof UNIT] < 1)
-    throw new InputError(
-      'shm-size',
-      `${quote(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`
-    )
+    throw new InputProblem(`${quote(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`)
   return value
 }
 
@@ -70,23 +66,20 @@ export const ULIMIT_NAMES = [
 export function ulimits(entries: string[]): string[] {
   for (const entry of entries) {
     const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry)
-    if (!m) throw new InputError('ulimit', `${quote(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`)
+    if (!m) throw new InputProblem(`${quote(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`)
     if (!ULIMIT_NAMES.includes(m[1]))
-      throw new InputError(
-        'ulimit',
-        `${quote(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`
-      )
+      throw new InputProblem(`${quote(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`)
     const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])]
     // -1 is "unlimited", and unlimited is above any number.
     if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-      throw new InputError('ulimit', `${quote(entry)}: the soft limit is above the hard limit`)
+      throw new InputProblem(`${quote(entry)}: the soft limit is above the hard limit`)
   }
   return entries
 }
 
 export function cgroupParent(value: string): string {
   if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-    throw new InputError('cgroup-parent', `${quote(value)} is not a cgroup path`)
+    throw new InputProblem(`${quote(value)} is not a cgroup path`)
   return value
 }
 
@@ -96,8 +89,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 export function allow(entries: string[]): string[] {
   for (const entry of entries)
     if (!ENTITLEMENT.test(entry))
-      throw new InputError(
-        'allow',
+      throw new InputProblem(
         `${quote(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`
       )
   return entries
@@ -113,13 +105,9 @@ export function buildContexts(entries: string[]): string[] {
     const kv = splitKeyValue(entry)
     const value = kv?.value.trim() ?? ''
     if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-      throw new InputError(
-        'build-contexts',
-        `${quote(entry)} is not name=path|url|docker-image://ref|oci-layout://path`
-      )
+      throw new InputProblem(`${quote(entry)} is not name=path|url|docker-image://ref|oci-layout://path`)
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-      throw new InputError(
-        'build-contexts',
+      throw new InputProblem(
         `${quote(kv.key)}: ${quote(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`
       )
     return `${kv.key}=${value}`
@@ -130,7 +118,7 @@ export function buildContexts(entries: string[]): string[] {
 export function ssh(entries: string[]): string[] {
   for (const entry of entries)
     if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-      throw new InputError('ssh', `${quote(entry)} is not default or id=path (an agent socket or a key file)`)
+      throw new InputProblem(`${quote(entry)} is not default or id=path (an agent socket or a key file)`)
   return entries
 }
 
@@ -138,7 +126,7 @@ export function ssh(entries: string[]): string[] {
 export function annotations(entries: string[]): string[] {
   for (const entry of entries) {
     const problem = parseAnnotation(entry)
-    if (typeof problem === 'string') throw new InputError('annotations', problem)
+    if (typeof problem === 'string') throw new InputProblem(problem)
   }
   return entries
 }
@@ -146,8 +134,7 @@ export function annotations(entries: string[]): string[] {
 export function attests(entries: string[]): string[] {
   for (const entry of entries)
     if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-      throw new InputError(
-        'attests',
+      throw new InputProblem(
         `${quote(entry)} is not an attestation like type=sbom or type=provenance,mode=max`
       )
   return entries
@@ -157,7 +144,7 @@ const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 
 export function noCacheFilters(entries: string[]): string[] {
   for (const entry of entries)
-    if (!STAGE.test(entry)) throw new InputError('no-cache-filters', `${quote(entry)} is not a stage name`)
+    if (!STAGE.test(entry)) throw new InputProblem(`${quote(entry)} is not a stage name`)
   return entries
 }
 
@@ -166,7 +153,7 @@ export const CALLS = ['build', 'check', 'outline', 'targets']
 
 export function call(value: string): string {
   if (value !== '' && !CALLS.includes(value))
-    throw new InputError('call', `${quote(value)} must be one of ${CALLS.join(', ')}`)
+    throw new InputProblem(`${quote(value)} must be one of ${CALLS.join(', ')}`)
   return value
 }
 
@@ -175,7 +162,7 @@ export function githubToken(value: string): string {
   const token = value.trim()
   // The default as written, unexpanded (a local runner, the table's own defaults): no token.
   if (/^\$\{\{.*\}\}$/.test(token)) return ''
-  if (/\s/.test(token)) throw new InputError('github-token', 'contains whitespace')
+  if (/\s/.test(token)) throw new InputProblem('contains whitespace')
   return token
 }
 

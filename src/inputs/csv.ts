@@ -1,13 +1,7 @@
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
 // commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
 // character.
-
-export class CsvError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CsvError'
-  }
-}
+import { InputProblem } from '../core/problem.js'
 
 /** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
 export function csvRecords(text: string): string[][] {
@@ -60,7 +54,7 @@ export function csvRecords(text: string): string[][] {
       field += c
     }
   }
-  if (inQuotes) throw new CsvError('a quoted entry is not closed')
+  if (inQuotes) throw new InputProblem('a quoted entry is not closed')
   if (field !== '' || record.length) endRecord()
   return records
 }

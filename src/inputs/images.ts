@@ -1,8 +1,10 @@
 // The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
 // attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
 // (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
-// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it. Pure: a mistake is
+// an InputProblem, and the caller names the input (targets.ts).
 import { csvRecords } from './csv.js'
+import { InputProblem } from '../core/problem.js'
 import {
   DOCKER_HUB,
   imageProblem,
@@ -20,7 +22,7 @@ export interface ImageName {
   tags?: string[]
 }
 
-/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+/** Parses and validates `lines`; throws an InputProblem that says what is wrong with which line. */
 export function parseImages(lines: string[]): ImageName[] {
   const out: ImageName[] = []
   if (lines.length === 1) {
@@ -38,19 +40,21 @@ export function parseImages(lines: string[]): ImageName[] {
       const eq = field.indexOf('=')
       if (eq < 0 && name === '') name = field
       else if (eq < 0)
-        throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`)
+        throw new InputProblem(
+          `${JSON.stringify(line)}: "${field}" is a second name; give one image per line`
+        )
       else {
         const key = field.slice(0, eq).trim().toLowerCase()
         const value = field.slice(eq + 1).trim()
         if (key === 'name') name = value
         else if (key === 'enable') {
           if (!/^(true|false)$/i.test(value))
-            throw new Error(`${JSON.stringify(line)}: enable must be true or false`)
+            throw new InputProblem(`${JSON.stringify(line)}: enable must be true or false`)
           enable = value.toLowerCase() === 'true'
-        } else throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`)
+        } else throw new InputProblem(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`)
       }
     }
-    if (name === '') throw new Error(`${JSON.stringify(line)} names no image`)
+    if (name === '') throw new InputProblem(`${JSON.stringify(line)} names no image`)
     if (!enable) continue
     out.push(splitImage(name))
   }
@@ -60,15 +64,17 @@ export function parseImages(lines: string[]): ImageName[] {
 /** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
 export function splitImage(name: string): ImageName {
   if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-    throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`)
+    throw new InputProblem(
+      `${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`
+    )
   const slash = name.indexOf('/')
   const first = slash < 0 ? '' : name.slice(0, slash)
   const hosted = first !== '' && looksLikeHost(first)
   const registry = hosted ? first : DOCKER_HUB
   const image = (hosted ? name.slice(slash + 1) : name).toLowerCase()
   const hostProblem = registryProblem(registry)
-  if (hostProblem) throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`)
+  if (hostProblem) throw new InputProblem(`${JSON.stringify(name)}: the registry ${hostProblem}`)
   const problem = imageProblem(image, registry)
-  if (problem) throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`)
+  if (problem) throw new InputProblem(`${JSON.stringify(name)}: the repository path ${problem}`)
   return { registry: normalizeRegistry(registry), image }
 }

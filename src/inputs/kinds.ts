@@ -1,31 +1,28 @@
 // The generic reading of a raw input by its kind in the table: booleans, numbers, choices, and the list
-// kinds read as build-push-action reads them (CSV, KEY=VALUE).
+// kinds read as build-push-action reads them (CSV, KEY=VALUE). Pure: a bad value is an InputProblem, and the
+// row being read names the input (parse.ts).
 import { type InputKey, type InputValues, type Row } from './table.js'
 
-import { InputError } from './error.js'
-import { CsvError, csvList, type ListOptions } from './csv.js'
+import { InputProblem, reworded } from '../core/problem.js'
+import { csvList, type ListOptions } from './csv.js'
 import { splitKeyValue, YAML_FALSE, YAML_TRUE } from '../core/text.js'
 import { quote } from '../core/text.js'
 
-/** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name: string, raw: string, opts: ListOptions): string[] {
-  try {
-    return csvList(raw, opts)
-  } catch (error) {
-    if (error instanceof CsvError)
-      throw new InputError(name, `${error.message}: quote an entry as a whole, and double a quote inside it`)
-    throw error
-  }
-}
+/** A list input's entries (see csvList); a quote left open says how to quote. */
+const csvEntries = (raw: string, opts: ListOptions): string[] =>
+  reworded(
+    () => csvList(raw, opts),
+    m => `${m}: quote an entry as a whole, and double a quote inside it`
+  )
 
 /** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
-export function splitList(raw: string, name = 'list'): string[] {
-  return [...new Set(csvEntries(name, raw, {}))]
+export function splitList(raw: string): string[] {
+  return [...new Set(csvEntries(raw, {}))]
 }
 
 /** One entry per line, commas kept (CSV: a quoted entry may span lines). */
-export function splitLines(raw: string, name = 'list'): string[] {
-  return csvEntries(name, raw, { ignoreComma: true })
+export function splitLines(raw: string): string[] {
+  return csvEntries(raw, { ignoreComma: true })
 }
 
 /** How a list row is read, as build-push-action reads the input of that name. */
@@ -38,19 +35,18 @@ export function listOptions(row: Row): ListOptions {
 }
 
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(name: string, raw: string): string[] {
-  return splitLines(raw, name).map((entry, i) => {
+function keyValues(raw: string): string[] {
+  return splitLines(raw).map((entry, i) => {
     const kv = splitKeyValue(entry)
-    if (!kv) throw new InputError(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`)
-    if (kv.key === '')
-      throw new InputError(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`)
-    if (/\s/.test(kv.key)) throw new InputError(name, `key ${quote(kv.key)} contains whitespace`)
+    if (!kv) throw new InputProblem(`entry ${i + 1} has no "=": each entry must be KEY=VALUE`)
+    if (kv.key === '') throw new InputProblem(`entry ${i + 1} has an empty key: each entry must be KEY=VALUE`)
+    if (/\s/.test(kv.key)) throw new InputProblem(`key ${quote(kv.key)} contains whitespace`)
     return `${kv.key}=${kv.value.trim()}`
   })
 }
 
 /** The generic reading of a raw value by its row's kind. */
-export function byKind(name: string, row: Row, raw: string): InputValues[InputKey] {
+export function byKind(row: Row, raw: string): InputValues[InputKey] {
   const value = row.secret || row.untrimmed ? raw : raw.trim()
   switch (row.kind) {
     case 'string':
@@ -59,25 +55,25 @@ export function byKind(name: string, row: Row, raw: string): InputValues[InputKe
       const v = value.trim() || row.default
       if (YAML_TRUE.test(v)) return true
       if (YAML_FALSE.test(v)) return false
-      throw new InputError(name, `${quote(v)} is not a boolean; use true or false`)
+      throw new InputProblem(`${quote(v)} is not a boolean; use true or false`)
     }
     case 'list':
-      return [...new Set(csvEntries(name, value, listOptions(row)))]
+      return [...new Set(csvEntries(value, listOptions(row)))]
     case 'lines':
-      return csvEntries(name, value, listOptions(row))
+      return csvEntries(value, listOptions(row))
     case 'key-value':
-      return keyValues(name, value)
+      return keyValues(value)
     case 'number': {
       const v = value || row.default
       const n = Number(v)
       if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-        throw new InputError(name, `${quote(v)} must be a whole number from ${row.min} to ${row.max}`)
+        throw new InputProblem(`${quote(v)} must be a whole number from ${row.min} to ${row.max}`)
       return n
     }
     case 'choice': {
       const v = value || row.default
       if (!row.choices?.includes(v))
-        throw new InputError(name, `${quote(v)} must be one of ${row.choices?.join(', ')}`)
+        throw new InputProblem(`${quote(v)} must be one of ${row.choices?.join(', ')}`)
       return v
     }
   }

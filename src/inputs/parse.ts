@@ -7,8 +7,8 @@ import path from 'node:path'
 import { inputName, ref, ROWS, rowByName, type InputValues } from './table.js'
 
 export { actionTerm, ref, renderInputRefs } from './table.js'
-export { InputError } from './error.js'
-import { InputError } from './error.js'
+export { asInput, InputError } from './error.js'
+import { asInput, InputError } from './error.js'
 import * as options from './build-options.js'
 import { DEFAULT_METADATA_ENV } from '../metadata/env.js'
 import { DEFAULT_FLAVOR } from '../metadata/rules/parse.js'
@@ -39,9 +39,14 @@ export function isRemoteContext(context: string): boolean {
 export function readRows(get: InputSource, notices: string[] = []): InputValues {
   const values: Record<string, unknown> = {}
   for (const [key, row] of ROWS) {
-    const value = byKind(inputName(key), row, get(inputName(key)))
+    const name = inputName(key)
+    const raw = get(name)
     const validate = VALIDATORS[key] as ((v: unknown, n: string[]) => unknown) | undefined
-    values[key] = validate ? validate(value, notices) : value
+    // Every row's problem gets the name of the input it was read from here: the parsers do not know it.
+    values[key] = asInput(name, () => {
+      const value = byKind(row, raw)
+      return validate ? validate(value, notices) : value
+    })
   }
   return values as InputValues
 }

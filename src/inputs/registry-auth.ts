@@ -5,8 +5,10 @@
 //     password: ${{ secrets.GITHUB_TOKEN }}
 // js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
 // pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
-// js-yaml's own message, which quotes the input.
+// js-yaml's own message, which quotes the input. A mistake is an InputProblem, and the caller names the
+// input (targets.ts).
 
+import { InputProblem } from '../core/problem.js'
 import { messageOf } from '../core/text.js'
 import { cloudLoginOf, type CloudLogin } from '../registry/cloud/detect.js'
 
@@ -39,15 +41,7 @@ export async function loadRegistryAuthParser(): Promise<void> {
 /** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
 export const registryAuthParserLoaded = (): boolean => load !== undefined
 
-/** An error whose message holds no value of the input. */
-export class RegistryAuthError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'RegistryAuthError'
-  }
-}
-
-/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+/** The YAML document, or an InputProblem that says where it stopped parsing (and nothing of the text). */
 function readYaml(text: string): unknown {
   if (!load) throw new Error('registry-auth read before loadRegistryAuthParser()')
   try {
@@ -55,7 +49,7 @@ function readYaml(text: string): unknown {
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark
     const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`
-    throw new RegistryAuthError(`is not valid YAML${where}`)
+    throw new InputProblem(`is not valid YAML${where}`)
   }
 }
 
@@ -73,24 +67,24 @@ export function parseRegistryAuth(text: string, env: NodeJS.ProcessEnv = process
   const doc = readYaml(text)
   if (doc === undefined || doc === null) return []
   if (!Array.isArray(doc))
-    throw new RegistryAuthError(
+    throw new InputProblem(
       isMapping(doc)
         ? 'is a mapping, and a list is expected: start each entry with "- "'
         : 'is not a list of entries'
     )
   return doc.map((entry: unknown, i): RegistryLogin => {
     if (!isMapping(entry))
-      throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`)
+      throw new InputProblem(`entry ${i + 1} is not a mapping of registry, username and password`)
     const registry = scalarOf(entry.registry) ?? ''
     const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`
     for (const key of Object.keys(entry))
       if (!KEYS.includes(key))
-        throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`)
+        throw new InputProblem(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`)
     const field = (key: string): string | undefined => {
       const value = entry[key]
       if (value === undefined || value === null) return undefined
       const s = scalarOf(value)
-      if (s === undefined) throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`)
+      if (s === undefined) throw new InputProblem(`${where}: ${key} must be a string (quote it)`)
       return s
     }
     if (entry.registry !== undefined && entry.registry !== null) field('registry')
@@ -98,7 +92,7 @@ export function parseRegistryAuth(text: string, env: NodeJS.ProcessEnv = process
     const password = field('password')?.trim() ?? ''
     const ecrText = field('ecr')
     if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
-      throw new RegistryAuthError(`${where}: ecr is true, false or auto`)
+      throw new InputProblem(`${where}: ecr is true, false or auto`)
     const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true'
     const scope = field('scope')
     const login = { registry, username, password, ...(ecr !== undefined && { ecr }) }
@@ -106,11 +100,11 @@ export function parseRegistryAuth(text: string, env: NodeJS.ProcessEnv = process
     try {
       cloud = cloudLoginOf({ ...login, registry: registry || 'docker.io' }, env)
     } catch (error) {
-      throw new RegistryAuthError(`${where}: ${messageOf(error)}`)
+      throw new InputProblem(`${where}: ${messageOf(error)}`)
     }
     // A cloud login gets its password from the cloud's token service: the entry may name none.
-    if (!cloud && !username) throw new RegistryAuthError(`${where} has no username`)
-    if (!cloud && !password) throw new RegistryAuthError(`${where} has no password`)
+    if (!cloud && !username) throw new InputProblem(`${where} has no username`)
+    if (!cloud && !password) throw new InputProblem(`${where} has no password`)
     return { ...login, ...(cloud && { cloud }), ...(scope !== undefined && { scope }) }
   })
 }
@@ -129,7 +123,7 @@ export function credentialsIn(text: string): { username: string; password: strin
   try {
     doc = readYaml(text)
   } catch (error) {
-    if (!(error instanceof RegistryAuthError)) throw error
+    if (!(error instanceof InputProblem)) throw error
     return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
       .map(m => m[1].replace(/\s+#.*$/, '').trim())
       .map(v => v.replace(/^(['"])(.*)\1$/, '$2'))

@@ -1,7 +1,8 @@
 // The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
-// their own image. Pure: InputErrors are the caller's (inputs.ts).
-import { csvRecords, CsvError, csvList } from './csv.js'
+// their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
+import { csvRecords, csvList } from './csv.js'
+import { InputProblem, reworded } from '../core/problem.js'
 import { ref } from './table.js'
 import {
   DOCKER_HUB,
@@ -12,10 +13,8 @@ import {
   registryProblem,
   tagProblem
 } from '../core/reference.js'
-import { parseRule, RuleError, type TagRule } from '../metadata/rules/parse.js'
+import { parseRule, type TagRule } from '../metadata/rules/parse.js'
 import { quote } from '../core/text.js'
-
-export { RuleError } from '../metadata/rules/parse.js'
 
 /** One image named by full references in `tags`, with its tags in input order. */
 export interface TagRefGroup {
@@ -39,7 +38,7 @@ export interface TagEntries {
  */
 export function parseFullRef(text: string): { registry: string; image: string; tag: string } {
   if (text.includes('@'))
-    throw new RuleError(`${quote(text)} has a digest; a tag names what is pushed, so give name:tag`)
+    throw new InputProblem(`${quote(text)} has a digest; a tag names what is pushed, so give name:tag`)
   const slash = text.lastIndexOf('/')
   const colon = text.lastIndexOf(':')
   const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest']
@@ -49,26 +48,23 @@ export function parseFullRef(text: string): { registry: string; image: string; t
   const image = hasHost ? name.slice(first.length + 1) : name
   if (hasHost) {
     const problem = registryProblem(registry)
-    if (problem) throw new RuleError(`${quote(text)}: ${quote(registry)} ${problem}`)
+    if (problem) throw new InputProblem(`${quote(text)}: ${quote(registry)} ${problem}`)
   }
   const pathIssue = pathProblem(image)
-  if (pathIssue) throw new RuleError(`${quote(text)} is not a valid reference: ${pathIssue}`)
+  if (pathIssue) throw new InputProblem(`${quote(text)} is not a valid reference: ${pathIssue}`)
   const length = nameLengthProblem(registry, image)
-  if (length) throw new RuleError(`${quote(text)} is too long: ${length}`)
+  if (length) throw new InputProblem(`${quote(text)} is too long: ${length}`)
   const tagIssue = tagProblem(tag)
-  if (tagIssue) throw new RuleError(`${quote(text)} has an invalid tag: ${tagIssue}`)
+  if (tagIssue) throw new InputProblem(`${quote(text)} has an invalid tag: ${tagIssue}`)
   return { registry: normalizeRegistry(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag }
 }
 
 /** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
-function tagEntries(line: string): string[] {
-  try {
-    return csvList(line)
-  } catch (error) {
-    if (error instanceof CsvError) throw new RuleError(`${quote(line)}: ${error.message}`)
-    throw error
-  }
-}
+const tagEntries = (line: string): string[] =>
+  reworded(
+    () => csvList(line),
+    m => `${quote(line)}: ${m}`
+  )
 
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
 const isReference = (entry: string): boolean => entry.includes('/') || entry.includes(':')
@@ -86,19 +82,16 @@ export function classifyTags(lines: string[]): TagEntries {
     const text = line.trim()
     if (text === '' || text.startsWith('#')) continue
     if (/^type\s*=/i.test(text)) {
-      let records: string[][]
-      try {
-        records = csvRecords(text)
-      } catch (error) {
-        if (error instanceof CsvError) throw new RuleError(`${quote(text)}: ${error.message}`)
-        throw error
-      }
-      try {
-        rules.push(parseRule(records.flat(), text))
-      } catch (error) {
-        if (error instanceof RuleError) throw new RuleError(`rule ${quote(text)}: ${error.message}`)
-        throw error
-      }
+      const records = reworded(
+        () => csvRecords(text),
+        m => `${quote(text)}: ${m}`
+      )
+      rules.push(
+        reworded(
+          () => parseRule(records.flat(), text),
+          m => `rule ${quote(text)}: ${m}`
+        )
+      )
       continue
     }
     for (const entry of tagEntries(text)) {
@@ -111,17 +104,17 @@ export function classifyTags(lines: string[]): TagEntries {
         continue
       }
       if (entry.includes('=') || entry.includes('{{'))
-        throw new RuleError(
+        throw new InputProblem(
           `${quote(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`
         )
       const problem = tagProblem(entry)
-      if (problem) throw new RuleError(`${quote(entry)} is not a valid tag: ${problem}`)
+      if (problem) throw new InputProblem(`${quote(entry)} is not a valid tag: ${problem}`)
       if (!tags.includes(entry)) tags.push(entry)
     }
   }
   const refs = [...groups.values()]
   if (refs.length && (rules.length || tags.length))
-    throw new RuleError(
+    throw new InputProblem(
       `full references (${quote(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`
     )
   return { rules, tags, refs }

@@ -2,13 +2,14 @@
 // `registry-auth` or `username`/`password`; the tag inputs read on the way.
 import { ref, type InputValues } from './table.js'
 
-import { InputError } from './error.js'
+import { asInput, InputError } from './error.js'
+import { reworded } from '../core/problem.js'
 import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from '../core/reference.js'
-import { MetadataEnvError, readMetadataEnv } from '../metadata/env.js'
-import { classifyTags, RuleError } from './tags.js'
+import { readMetadataEnv } from '../metadata/env.js'
+import { classifyTags } from './tags.js'
 import { parseFlavor } from '../metadata/rules/parse.js'
 import { parseImages, type ImageName } from './images.js'
-import { parseRegistryAuth, type RegistryLogin, RegistryAuthError } from './registry-auth.js'
+import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
 import type { CloudLogin } from '../registry/cloud/detect.js'
 import { quote } from '../core/text.js'
 import type { Inputs } from './types.js'
@@ -31,23 +32,14 @@ type TagInputs = Pick<Inputs, 'tags' | 'tagRules' | 'tagRefs' | 'tagFlavor' | 'm
 
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
 export function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagInputs {
-  const guard = <T>(input: string, fn: () => T): T => {
-    try {
-      return fn()
-    } catch (error) {
-      if (error instanceof RuleError) throw new InputError(input, error.message)
-      if (error instanceof MetadataEnvError)
-        throw new InputError(error.variable, `(an environment variable) ${error.message}`)
-      throw error
-    }
-  }
-  const entries = guard('tags', () => classifyTags(values.tags))
+  const entries = asInput('tags', () => classifyTags(values.tags))
   return {
     tags: entries.tags,
     tagRules: entries.rules,
     tagRefs: entries.refs,
-    tagFlavor: guard('flavor', () => parseFlavor(values.flavor)),
-    metadataEnv: guard('', () => readMetadataEnv(env))
+    tagFlavor: asInput('flavor', () => parseFlavor(values.flavor)),
+    // Each of its problems names its variable.
+    metadataEnv: asInput('', () => readMetadataEnv(env))
   }
 }
 
@@ -91,12 +83,7 @@ export function checkTargets(values: InputValues, notices: string[]): ImageName[
       'images',
       `give either ${ref('images')} (full names) or ${ref('image')} with ${ref('registry')}, not both`
     )
-  let targets: ImageName[]
-  try {
-    targets = parseImages(values.images)
-  } catch (error) {
-    throw new InputError('images', (error as Error).message)
-  }
+  const targets = asInput('images', () => parseImages(values.images))
   if (!targets.length)
     throw new InputError('images', 'every image is disabled (enable=false): nothing to push to')
   const seen = new Set<string>()
@@ -129,16 +116,12 @@ export function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLo
       'username',
       `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`
     )
-  let logins: RegistryLogin[]
-  try {
-    logins = parseRegistryAuth(values.registryAuth)
-  } catch (error) {
-    if (!(error instanceof RegistryAuthError)) throw error
-    throw new InputError(
-      'registry-auth',
-      `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`
+  const logins = asInput('registry-auth', () =>
+    reworded(
+      () => parseRegistryAuth(values.registryAuth),
+      m => `${m}; expected login-action's list (- registry: … / username: … / password: …)`
     )
-  }
+  )
   const seen = new Set<string>()
   return logins.map((login, i) => {
     const registry = login.registry || DOCKER_HUB

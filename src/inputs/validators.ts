@@ -1,10 +1,11 @@
 // What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
-// build. Each throws InputError naming the input and the rule.
+// build. Each is pure and throws an InputProblem saying the rule; the row it reads names the input.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ref, type InputKey, type InputValues } from './table.js'
 
 import { InputError } from './error.js'
+import { InputProblem } from '../core/problem.js'
 import * as options from './build-options.js'
 import { splitKeyValue } from '../core/text.js'
 import { quote } from '../core/text.js'
@@ -20,27 +21,27 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/
 function parseRegistry(raw: string): string {
   const value = raw || DOCKER_HUB
   const problem = registryProblem(value)
-  if (problem) throw new InputError('registry', `${quote(value)} ${problem}`)
+  if (problem) throw new InputProblem(`${quote(value)} ${problem}`)
   return normalizeRegistry(value)
 }
 
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
-const plainName = (name: string) => (value: string) => {
+function plainName(value: string): string {
   if (value !== '' && !STAGE.test(value))
-    throw new InputError(name, `${quote(value)} is not a valid name: letters, digits, "_", "." and "-"`)
+    throw new InputProblem(`${quote(value)} is not a valid name: letters, digits, "_", "." and "-"`)
   return value
 }
 
-const attestation = (name: string) => (value: string) => {
+function attestation(value: string): string {
   if (value.startsWith('-') || /\s/.test(value))
-    throw new InputError(name, `${quote(value)} must be true, false or a buildx attestation spec`)
+    throw new InputProblem(`${quote(value)} must be true, false or a buildx attestation spec`)
   return value
 }
 
-const cacheSpecs = (name: string) => (specs: string[]) => {
+function cacheSpecs(specs: string[]): string[] {
   for (const spec of specs)
     if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-      throw new InputError(name, `${quote(spec)} is not a cache spec like type=registry,ref=host/repo:cache`)
+      throw new InputProblem(`${quote(spec)} is not a cache spec like type=registry,ref=host/repo:cache`)
   return specs
 }
 
@@ -51,8 +52,7 @@ function outputSpecs(specs: string[]): string[] {
   for (const spec of specs) {
     const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
     if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-      throw new InputError(
-        'outputs',
+      throw new InputProblem(
         `${quote(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`
       )
   }
@@ -67,8 +67,7 @@ function secretLines(lines: string[]): string[] {
   return lines.map((line, i) => {
     const kv = splitKeyValue(line.trimStart())
     if (!kv || !SECRET_ID.test(kv.key))
-      throw new InputError(
-        'secrets',
+      throw new InputProblem(
         `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`
       )
     return `${kv.key}=${kv.value}`
@@ -77,13 +76,13 @@ function secretLines(lines: string[]): string[] {
 
 /** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
 const secretSources =
-  (name: string, what: 'path' | 'ENVNAME') =>
+  (what: 'path' | 'ENVNAME') =>
   (lines: string[]): string[] =>
     lines.map((line, i) => {
       const kv = splitKeyValue(line)
       const value = kv?.value.trim() ?? ''
       if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputError(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`)
+        throw new InputProblem(`entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`)
       return `${kv.key}=${value}`
     })
 
@@ -121,26 +120,23 @@ export const VALIDATORS: Validators = {
   // A line starting with `#` is a comment, as in the tag rules.
   sources: lines => lines.filter(line => !line.startsWith('#')),
   registry: parseRegistry,
-  target: plainName('target'),
-  builder: plainName('builder'),
+  target: plainName,
+  builder: plainName,
   password: trimPassword,
   platforms: list => {
     for (const p of list)
       if (!PLATFORM.test(p))
-        throw new InputError(
-          'platforms',
-          `${quote(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`
-        )
+        throw new InputProblem(`${quote(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`)
     return list
   },
-  cacheFrom: cacheSpecs('cache-from'),
-  cacheTo: cacheSpecs('cache-to'),
-  provenance: attestation('provenance'),
-  sbom: attestation('sbom'),
+  cacheFrom: cacheSpecs,
+  cacheTo: cacheSpecs,
+  provenance: attestation,
+  sbom: attestation,
   outputs: outputSpecs,
   secrets: secretLines,
-  secretFiles: secretSources('secret-files', 'path'),
-  secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+  secretFiles: secretSources('path'),
+  secretEnvs: secretSources('ENVNAME'),
   addHosts: options.addHosts,
   network: options.network,
   shmSize: options.shmSize,
@@ -157,8 +153,7 @@ export const VALIDATORS: Validators = {
   context: value => {
     // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
     if (/^ssh:\/\//i.test(value))
-      throw new InputError(
-        'context',
+      throw new InputProblem(
         `${quote(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`
       )
     return value || '.'

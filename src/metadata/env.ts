@@ -1,5 +1,6 @@
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+// a bad value is an InputProblem naming the variable, which the input errors name as they name an input.
+import { InputProblem } from '../core/problem.js'
 import { LEVEL_WORDS, parseLevel } from './levels.js'
 
 export interface MetadataSettings {
@@ -10,15 +11,6 @@ export interface MetadataSettings {
 }
 
 export const DEFAULT_SHORT_SHA_LENGTH = 7
-
-export class MetadataEnvError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string
-  ) {
-    super(message)
-  }
-}
 
 export interface MetadataEnv extends MetadataSettings {
   /** DOCKER_METADATA_ANNOTATIONS_LEVELS as given, lowercased; [] when unset (see annotationLevelsOr). */
@@ -48,18 +40,19 @@ export const DEFAULT_METADATA_ENV: MetadataEnv = {
   setOutputEnv: true
 }
 
+/** A variable is not an input: the message says so, in front of what is wrong with it. */
+const variableProblem = (variable: string, message: string): InputProblem =>
+  new InputProblem(`(an environment variable) ${message}`, variable)
+
 export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
   const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim()
   if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-    throw new MetadataEnvError(
-      'DOCKER_METADATA_PR_HEAD_SHA',
-      `${JSON.stringify(headSha)} must be true or false`
-    )
+    throw variableProblem('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`)
 
   const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim()
   const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText)
   if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-    throw new MetadataEnvError(
+    throw variableProblem(
       'DOCKER_METADATA_SHORT_SHA_LENGTH',
       `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`
     )
@@ -72,14 +65,14 @@ export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
       : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase())
   for (const level of annotationLevels)
     if (!parseLevel(level))
-      throw new MetadataEnvError(
+      throw variableProblem(
         'DOCKER_METADATA_ANNOTATIONS_LEVELS',
         `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`
       )
   // Read as metadata-action reads it (Go's ParseBool words).
   const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim()
   if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
-    throw new MetadataEnvError(
+    throw variableProblem(
       'DOCKER_METADATA_SET_OUTPUT_ENV',
       `${JSON.stringify(outputEnvText)} must be true or false`
     )

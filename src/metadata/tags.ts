@@ -7,7 +7,8 @@ import validSemver from 'semver/functions/valid.js'
 import type { GitContext } from './context.js'
 import { isPep440Special, normalizePep440, parsePep440, releasePart } from './rules/pep440.js'
 import { isValidTag, tagProblem } from '../core/reference.js'
-import { byPriority, DEFAULT_FLAVOR, RuleError, type Flavor, type TagRule } from './rules/parse.js'
+import { byPriority, DEFAULT_FLAVOR, type Flavor, type TagRule } from './rules/parse.js'
+import { InputProblem } from '../core/problem.js'
 import { render, type Template, type Values } from './rules/template.js'
 import type { MetadataSettings } from './env.js'
 import { buildSha, eventCommitDate, eventRef, payloadDefaultBranch } from './event.js'
@@ -235,7 +236,7 @@ export interface ApplyOptions {
   fit?: boolean
 }
 
-/** The rules' tags for this event, metadata-action's way. Throws RuleError for a bad enable or tag. */
+/** The rules' tags for this event, metadata-action's way. Throws an InputProblem for a bad enable or tag. */
 export function applyRules(
   rules: TagRule[],
   flavor: Flavor = DEFAULT_FLAVOR,
@@ -255,7 +256,7 @@ export function applyRules(
   for (const rule of byPriority(rules)) {
     const enabled = render(rule.enable, g)
     if (enabled !== 'true' && enabled !== 'false')
-      throw new RuleError(
+      throw new InputProblem(
         `rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`
       )
     if (enabled === 'false' || (rule.when && !rule.when(ev))) continue
@@ -267,7 +268,7 @@ export function applyRules(
     if (options.fit && tag === '') continue
     const problem = tagProblem(tag)
     if (problem)
-      throw new RuleError(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`)
+      throw new InputProblem(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`)
     made.push({ tag, rule })
     if (version.main === undefined) version.main = tag
     else if (tag !== version.main && !version.partial.includes(tag)) version.partial.push(tag)

@@ -38,7 +38,7 @@ export interface Outcome {
   refs: string[]
   builder: string
   durations: Record<string, number>
-  /** The build's own identity: the iidfile's digest. */
+  /** The image's own identity: the iidfile's digest, or what a local source says of itself ('' for none). */
   iid: string
   /** The local image, when it is in the engine's store. */
   image?: ImageInfo
@@ -50,6 +50,8 @@ export interface Outcome {
     digest: string
     manifest: Manifest
     described?: Described
+    /** Known better than the manifest says it: a merged index's, or a promoted image's platform. */
+    platformDigests?: Record<string, string>
   }
   /** buildx's metadata file, whose keys the `metadata` output carries too. */
   metadata?: Record<string, unknown>
@@ -65,7 +67,8 @@ export function resultOf(o: Outcome): Omit<Result, 'counts'> {
     imageid: o.builder === 'buildx' ? o.iid : (o.image?.id ?? o.iid),
     tags: o.refs,
     platformDigests: o.verified
-      ? platformDigests(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform)
+      ? (o.verified.platformDigests ??
+        platformDigests(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform))
       : {},
     size: o.image?.size ?? o.verified?.described?.size ?? 0,
     buildx: o.metadata ?? {},

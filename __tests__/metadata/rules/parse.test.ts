@@ -8,11 +8,12 @@ import {
   releasePart
 } from '../../../src/metadata/rules/pep440.js'
 import { formatDate } from '../../../src/metadata/rules/date.js'
-import { parseTemplate, render, TemplateError } from '../../../src/metadata/rules/template.js'
-import { byPriority, parseFlavor, RuleError } from '../../../src/metadata/rules/parse.js'
+import { parseTemplate, render } from '../../../src/metadata/rules/template.js'
+import { byPriority, parseFlavor } from '../../../src/metadata/rules/parse.js'
 import { classifyTags, parseFullRef } from '../../../src/inputs/tags.js'
-import { readMetadataEnv, MetadataEnvError } from '../../../src/metadata/env.js'
+import { readMetadataEnv } from '../../../src/metadata/env.js'
 import { csvRecords } from '../../../src/inputs/csv.js'
+import { InputProblem } from '../../../src/core/problem.js'
 
 describe('PEP 440', () => {
   it.each([
@@ -125,7 +126,7 @@ describe('expressions', () => {
     ['global', '{{#if branch}}x{{/if}}', /blocks/],
     ['global', '{{~branch}}', /whitespace control/]
   ] as const)('%s %j is refused', (scope, source, message) => {
-    expect(() => parseTemplate(source, scope)).toThrow(TemplateError)
+    expect(() => parseTemplate(source, scope)).toThrow(InputProblem)
     expect(() => parseTemplate(source, scope)).toThrow(message)
   })
 })
@@ -174,7 +175,7 @@ describe('rule lines', () => {
     ['type=raw,value={{version}}', /\{\{version\}\} is not available/],
     ['type=raw,"value=x', /quoted entry is not closed/]
   ])('%j is an error naming the rule', (line, message) => {
-    expect(() => classifyTags([line])).toThrow(RuleError)
+    expect(() => classifyTags([line])).toThrow(InputProblem)
     expect(() => classifyTags([line])).toThrow(message)
     if (!/not closed/.test(String(message))) expect(() => classifyTags([line])).toThrow(`rule "${line}"`)
   })
@@ -261,7 +262,7 @@ describe('flavor', () => {
     ['colour=blue', /unknown flavor entry "colour"/],
     ['prefix={{version}}', /\{\{version\}\} is not available/]
   ])('%j is refused', (line, message) => {
-    expect(() => parseFlavor([line])).toThrow(RuleError)
+    expect(() => parseFlavor([line])).toThrow(InputProblem)
     expect(() => parseFlavor([line])).toThrow(message)
   })
 })
@@ -305,7 +306,7 @@ describe('DOCKER_METADATA_* variables', () => {
     } catch (e) {
       error = e
     }
-    expect(error).toBeInstanceOf(MetadataEnvError)
-    expect((error as MetadataEnvError).variable).toBe(variable)
+    expect(error).toBeInstanceOf(InputProblem)
+    expect((error as InputProblem).subject).toBe(variable)
   })
 })

@@ -4,8 +4,9 @@
 import { describe, expect, it } from '@jest/globals'
 import Handlebars from 'handlebars'
 import { formatDate } from '../../../src/metadata/rules/date.js'
-import { parseTemplate, render, TemplateError, type Values } from '../../../src/metadata/rules/template.js'
+import { parseTemplate, render, type Values } from '../../../src/metadata/rules/template.js'
 import { picker } from '../../helpers/seeded.js'
+import { InputProblem } from '../../../src/core/problem.js'
 
 const NOW = new Date('2024-03-09T22:05:07Z')
 /** metadata-action's date helpers, here with our formatter: the parsing of their arguments is what is compared. */
@@ -93,7 +94,7 @@ describe('parseTemplate + render against Handlebars', () => {
       try {
         got = render(parseTemplate(source, 'global'), { ...values, date: NOW, commit_date: NOW })
       } catch (e) {
-        if (!(e instanceof TemplateError)) throw e
+        if (!(e instanceof InputProblem)) throw e
         // Both refuse (an expression left open), or ours refuses one of the listed kinds.
         if (expected !== 'error' && !REFUSALS.some(r => r.message.test(e.message)))
           disagreements.push(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mergeIndex, MergeError, platformOfConfig, type Part } from '../../../src/pipeline/sources/merge.js'
+import { mergeIndex, platformOfConfig, type Part } from '../../../src/pipeline/sources/merge.js'
 import { DOCKER_LIST, OCI_INDEX } from '../../../src/registry/oci.js'
+import { InputProblem } from '../../../src/core/problem.js'
 
 const OCI_M = 'application/vnd.oci.image.manifest.v1+json'
 const DOCKER_M = 'application/vnd.docker.distribution.manifest.v2+json'
@@ -98,7 +99,7 @@ describe('mergeIndex', () => {
 
   it('two sources with the same platform: an error naming both', () => {
     const a = attested('build-1-amd64', 'amd64')
-    expect(() => mergeIndex([a.part, single('other:v1', OCI_M, 'amd64')], none)).toThrow(MergeError)
+    expect(() => mergeIndex([a.part, single('other:v1', OCI_M, 'amd64')], none)).toThrow(InputProblem)
     expect(() => mergeIndex([a.part, single('other:v1', OCI_M, 'amd64')], none)).toThrow(
       '"build-1-amd64" and "other:v1" both hold linux/amd64'
     )

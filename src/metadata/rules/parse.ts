@@ -1,17 +1,9 @@
 // metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
-// metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
-// rule yields for an event is tags.ts's part.
-import { csvRecords, CsvError } from '../../inputs/csv.js'
-import {
-  hasExpressions,
-  literal,
-  parseTemplate,
-  TemplateError,
-  type Scope,
-  type Template
-} from './template.js'
-
-export class RuleError extends Error {}
+// metadata-action fills them, every expression parsed, every mistake an InputProblem naming the line. What
+// a rule yields for an event is tags.ts's part.
+import { csvRecords } from '../../inputs/csv.js'
+import { InputProblem, reworded } from '../../core/problem.js'
+import { hasExpressions, literal, parseTemplate, type Scope, type Template } from './template.js'
 
 export const RULE_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'] as const
 export type RuleType = (typeof RULE_TYPES)[number]
@@ -94,14 +86,11 @@ function fields(record: string[]): [string, string][] {
     })
 }
 
-function template(value: string, scope: Scope, what: string): Template {
-  try {
-    return parseTemplate(value, scope)
-  } catch (error) {
-    if (error instanceof TemplateError) throw new RuleError(`${what}: ${error.message}`)
-    throw error
-  }
-}
+const template = (value: string, scope: Scope, what: string): Template =>
+  reworded(
+    () => parseTemplate(value, scope),
+    m => `${what}: ${m}`
+  )
 
 /** `/re/flags` is a regular expression with flags, anything else the expression itself (as String.match). */
 function regex(pattern: string): RegExp {
@@ -109,7 +98,7 @@ function regex(pattern: string): RegExp {
   try {
     return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern)
   } catch (error) {
-    throw new RuleError(
+    throw new InputProblem(
       `pattern ${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message})`
     )
   }
@@ -124,13 +113,13 @@ function versionMatch(pattern: string): { regex: RegExp; pattern: string } {
   try {
     re = new RegExp(pattern)
   } catch (error) {
-    throw new RuleError(
+    throw new InputProblem(
       `match ${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message})`
     )
   }
   const groups = new RegExp(`${pattern}|`).exec('')!.length - 1
   if (groups < 1)
-    throw new RuleError(
+    throw new InputProblem(
       `match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`
     )
   return { regex: re, pattern }
@@ -138,7 +127,7 @@ function versionMatch(pattern: string): { regex: RegExp; pattern: string } {
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if (!(allowed as readonly string[]).includes(value))
-    throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`)
+    throw new InputProblem(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`)
   return value as T
 }
 
@@ -150,16 +139,18 @@ export function parseRule(record: string[], source: string): TagRule {
   const allowed = [...COMMON, ...ATTRIBUTES[type]]
   for (const key of attrs.keys())
     if (!allowed.includes(key))
-      throw new RuleError(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`)
+      throw new InputProblem(
+        `type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`
+      )
 
   const priorityText = attrs.get('priority')
   const priority = priorityText === undefined ? DEFAULT_PRIORITY[type] : Number(priorityText)
   if (!Number.isFinite(priority) || priorityText?.trim() === '')
-    throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`)
+    throw new InputProblem(`priority ${JSON.stringify(priorityText)} is not a number`)
   const enableText = attrs.get('enable') ?? 'true'
   const enable = template(enableText, 'global', 'enable')
   if (!hasExpressions(enable) && enableText !== 'true' && enableText !== 'false')
-    throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`)
+    throw new InputProblem(`enable must be true or false (or an expression such as {{is_default_branch}})`)
 
   const rule: TagRule = { source, type, priority, enable }
   const optional = (key: string, scope: Scope): Template | undefined => {
@@ -170,7 +161,7 @@ export function parseRule(record: string[], source: string): TagRule {
   rule.suffix = optional('suffix', 'global')
   const required = (key: string): string => {
     const v = attrs.get(key)
-    if (v === undefined) throw new RuleError(`type=${type} needs a ${key} attribute`)
+    if (v === undefined) throw new InputProblem(`type=${type} needs a ${key} attribute`)
     return v
   }
 
@@ -186,7 +177,8 @@ export function parseRule(record: string[], source: string): TagRule {
       break
     case 'match': {
       const group = attrs.get('group') ?? '0'
-      if (!/^[0-9]+$/.test(group)) throw new RuleError(`group ${JSON.stringify(group)} is not a group number`)
+      if (!/^[0-9]+$/.test(group))
+        throw new InputProblem(`group ${JSON.stringify(group)} is not a group number`)
       const pattern = required('pattern')
       rule.match = { regex: regex(pattern), group: Number(group), pattern }
       rule.value = template(attrs.get('value') ?? '', 'global', 'value')
@@ -218,27 +210,26 @@ export function parseFlavor(lines: string[]): Flavor {
   const flavor: Flavor = { ...DEFAULT_FLAVOR }
   for (const line of lines) {
     if (line.trim().startsWith('#')) continue // a comment, as metadata-action reads its list inputs
-    let records: string[][]
-    try {
-      records = csvRecords(line)
-    } catch (error) {
-      if (error instanceof CsvError) throw new RuleError(`${JSON.stringify(line)}: ${error.message}`)
-      throw error
-    }
+    const records = reworded(
+      () => csvRecords(line),
+      m => `${JSON.stringify(line)}: ${m}`
+    )
     let onLatestFor: 'prefix' | 'suffix' | undefined
     for (const [key, value] of fields(records.flat())) {
-      if (key === 'value') throw new RuleError(`${JSON.stringify(line)}: every entry is key=value`)
+      if (key === 'value') throw new InputProblem(`${JSON.stringify(line)}: every entry is key=value`)
       if (key === 'latest') flavor.latest = oneOf(value, ['auto', 'true', 'false'] as const, 'latest')
       else if (key === 'prefix' || key === 'suffix') {
         flavor[key] = template(value, 'global', key)
         onLatestFor = key
       } else if (key === 'onlatest') {
         const on = oneOf(value, ['true', 'false'] as const, 'onlatest') === 'true'
-        if (onLatestFor === undefined) throw new RuleError(`onlatest follows a prefix or suffix entry`)
+        if (onLatestFor === undefined) throw new InputProblem(`onlatest follows a prefix or suffix entry`)
         if (onLatestFor === 'prefix') flavor.prefixLatest = on
         else flavor.suffixLatest = on
       } else
-        throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`)
+        throw new InputProblem(
+          `unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`
+        )
     }
   }
   return flavor

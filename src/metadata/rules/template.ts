@@ -3,8 +3,7 @@
 // Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
 // into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
 import { formatDate, dateFormatProblem, timeZoneProblem } from './date.js'
-
-export class TemplateError extends Error {}
+import { InputProblem } from '../../core/problem.js'
 
 interface Expression {
   name: string
@@ -62,7 +61,7 @@ function parseExpression(body: string, escape: boolean, scope: Scope): Expressio
   const text = body.trim()
   while (TOKEN.lastIndex < text.length) {
     const m = TOKEN.exec(text)
-    if (!m) throw new TemplateError(`{{${body}}} is not an expression we understand`)
+    if (!m) throw new InputProblem(`{{${body}}} is not an expression we understand`)
     if (m[1] !== undefined || m[2] !== undefined) words.push({ quoted: m[1] ?? m[2] })
     else if (m[3] !== undefined) words.push({ key: m[3], value: m[4] ?? m[5] })
     else words.push({ word: m[6] })
@@ -70,34 +69,34 @@ function parseExpression(body: string, escape: boolean, scope: Scope): Expressio
   const [head, ...rest] = words
   const name = head?.word
   if (name === undefined)
-    throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`)
+    throw new InputProblem(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`)
   if (!NAMES[scope].has(name))
-    throw new TemplateError(
+    throw new InputProblem(
       `{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`
     )
   const expr: Expression = { name, escape }
   if (!DATE_HELPERS.has(name)) {
-    if (rest.length) throw new TemplateError(`{{${name}}} takes no arguments`)
+    if (rest.length) throw new InputProblem(`{{${name}}} takes no arguments`)
     return expr
   }
   for (const w of rest) {
     if (w.quoted !== undefined && expr.format === undefined) expr.format = w.quoted
     else if (w.key === 'tz' && expr.tz === undefined) expr.tz = w.value
-    else if (w.key !== undefined) throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`)
-    else throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`)
+    else if (w.key !== undefined) throw new InputProblem(`{{${name}}}: unknown ${w.key} attribute (only tz)`)
+    else throw new InputProblem(`{{${name}}} takes one quoted format and tz='Area/City'`)
   }
   if (expr.format === undefined)
-    throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`)
+    throw new InputProblem(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`)
   const formatProblem = dateFormatProblem(expr.format)
-  if (formatProblem) throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`)
+  if (formatProblem) throw new InputProblem(`{{${name} ${show(expr.format)}}}: ${formatProblem}`)
   if (expr.tz !== undefined) {
     const tzProblem = timeZoneProblem(expr.tz)
-    if (tzProblem) throw new TemplateError(`{{${name}}}: ${tzProblem}`)
+    if (tzProblem) throw new InputProblem(`{{${name}}}: ${tzProblem}`)
   }
   return expr
 }
 
-/** Parses `source`; throws TemplateError naming the expression at fault. */
+/** Parses `source`; throws an InputProblem naming the expression at fault. */
 export function parseTemplate(source: string, scope: Scope): Template {
   const parts: Part[] = []
   let text = ''
@@ -120,7 +119,7 @@ export function parseTemplate(source: string, scope: Scope): Template {
     const close = triple ? '}}}' : '}}'
     const start = i + (triple ? 3 : 2)
     const end = source.indexOf(close, start)
-    if (end < 0) throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`)
+    if (end < 0) throw new InputProblem(`${show(source)}: an expression is not closed with ${close}`)
     const body = source.slice(start, end)
     const comment = /^\s*!/.test(body)
     // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
@@ -128,11 +127,11 @@ export function parseTemplate(source: string, scope: Scope): Template {
     let braces = close.length
     while (!comment && source[end + braces] === '}') braces++
     if (braces !== close.length || (comment && triple))
-      throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`)
+      throw new InputProblem(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`)
     i = end + close.length
     if (comment) continue
     if (/^\s*[#/^>~&]|~\s*$/.test(body))
-      throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`)
+      throw new InputProblem(`{{${body}}}: blocks, partials and whitespace control are not supported`)
     if (text) parts.push(text)
     text = ''
     parts.push(parseExpression(body, !triple, scope))

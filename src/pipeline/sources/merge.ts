@@ -1,6 +1,8 @@
 // A merge of several sources into one index, as pure functions: which descriptors go in, which media type
-// it takes, and which annotations it carries. The platform manifests themselves are never changed.
+// it takes, and which annotations it carries. The platform manifests themselves are never changed. Sources
+// that cannot be merged are an InputProblem; the caller names the input.
 import type { Manifest } from '../../registry/api.js'
+import { InputProblem } from '../../core/problem.js'
 import { ref } from '../../inputs/table.js'
 import {
   DOCKER_LIST,
@@ -22,16 +24,6 @@ export interface Part {
   platform?: Platform
 }
 
-export class MergeError extends Error {
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(message)
-    this.name = 'MergeError'
-  }
-}
-
 /** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
 export function descriptorsOf(part: Part): Descriptor[] {
   const { manifest } = part
@@ -40,7 +32,7 @@ export function descriptorsOf(part: Part): Descriptor[] {
     return parsed.kind === 'index' ? parsed.manifests : []
   }
   if (!part.platform)
-    throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`)
+    throw new InputProblem(`${JSON.stringify(part.source)}: its image config names no platform`)
   return [
     {
       mediaType: manifest.mediaType,
@@ -87,13 +79,11 @@ export function mergeIndex(
         attestations.push(d)
         continue
       }
-      if (!d.platform)
-        throw new MergeError('sources', `${JSON.stringify(part.source)}: ${d.digest} names no platform`)
+      if (!d.platform) throw new InputProblem(`${JSON.stringify(part.source)}: ${d.digest} names no platform`)
       const key = platformKey(d.platform)
       const other = owner.get(key)
       if (other !== undefined)
-        throw new MergeError(
-          'sources',
+        throw new InputProblem(
           `${JSON.stringify(other)} and ${JSON.stringify(part.source)} both hold ${key}; an index has one image per platform`
         )
       owner.set(key, part.source)

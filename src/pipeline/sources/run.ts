@@ -3,7 +3,7 @@
 // each target like any digest. Everything that can be wrong with the sources is found before anything is
 // written.
 import type { Docker } from '../../docker/docker.js'
-import { InputError, type Inputs } from '../../inputs/parse.js'
+import { asInput, InputError, type Inputs } from '../../inputs/parse.js'
 import { ref } from '../../inputs/table.js'
 import { manifestDigest, type Manifest, type RegistryClient } from '../../registry/api.js'
 import { RegistryError } from '../../registry/errors.js'
@@ -20,9 +20,9 @@ import {
 import { messageOf, splitKeyValue } from '../../core/text.js'
 import type { RegistryBounds } from '../../registry/bounds.js'
 import { Copier, sameRepository, type Moved } from './copy.js'
-import { mergeIndex, MergeError, platformOfConfig, type Part } from './merge.js'
+import { mergeIndex, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from '../plan.js'
-import type { Result } from '../result.js'
+import { resultOf, type Result } from '../result.js'
 import { checkManifests, platformDigests } from '../verify.js'
 import { platformString } from '../../registry/oci.js'
 import { readSource, type Side, type SourceManifest } from './read.js'
@@ -107,17 +107,21 @@ export async function fromSources(
     })
   )
   reporter.info(`Verified: every tag of ${targets.length} target(s) serves ${top.digest}`)
+  // Nothing was built: no builder, no size of ours; the image ID only of a local image promoted alone.
   return {
-    digest: top.digest,
-    imageRef: `${targets[0].repository}@${top.digest}`,
-    imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-    imageid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
-    tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
-    platformDigests: top.platformDigests,
-    size: 0,
-    builder: 'none',
-    buildx: {},
-    durations,
+    ...resultOf({
+      refs: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
+      builder: 'none',
+      durations,
+      iid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
+      verified: {
+        repository: targets[0].repository,
+        repositories: targets.map(t => t.repository),
+        digest: top.digest,
+        manifest: top,
+        platformDigests: top.platformDigests
+      }
+    }),
     // What was pushed carries no label of ours (the configs are the sources'), and annotations only on a
     // merged index.
     meta: {
@@ -161,19 +165,14 @@ function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporte
   const automatic = Object.fromEntries(
     plan.build.labels.map(l => splitKeyValue(l)!).map(kv => [kv.key, kv.value])
   )
-  try {
-    const index = mergeIndex(parts, { user, automatic })
-    if (index.why) reporter.debug(`OCI index: ${index.why}`)
-    return {
-      digest: manifestDigest(index.body),
-      mediaType: index.mediaType,
-      body: index.body,
-      platformDigests: index.platformDigests,
-      annotations: index.annotations
-    }
-  } catch (error) {
-    if (error instanceof MergeError) throw new InputError(error.input, error.message)
-    throw error
+  const index = asInput('sources', () => mergeIndex(parts, { user, automatic }))
+  if (index.why) reporter.debug(`OCI index: ${index.why}`)
+  return {
+    digest: manifestDigest(index.body),
+    mediaType: index.mediaType,
+    body: index.body,
+    platformDigests: index.platformDigests,
+    annotations: index.annotations
   }
 }
 
