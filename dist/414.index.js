@@ -320,7 +320,7 @@ async function main() {
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => core/* notice */.lm(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(954)]).then(__webpack_require__.bind(__webpack_require__, 4954));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 1065));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         const result = await execute(inputs, {
             reporter: actionReporter,
@@ -392,6 +392,41 @@ function errorLine(error) {
 
 /***/ }),
 
+/***/ 652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ reworded),
+/* harmony export */   S: () => (/* binding */ InputProblem)
+/* harmony export */ });
+// A problem with a value the user gave, found by a parser that does not know which input the value came
+// from: the input parsing names the input (inputs/error.ts asInput). A leaf, so that every layer's pure
+// parsers can throw it without knowing of the inputs.
+class InputProblem extends Error {
+    subject;
+    constructor(message, 
+    /** What the problem names instead of the input being read: an environment variable a parser read itself. */
+    subject) {
+        super(message);
+        this.subject = subject;
+        this.name = 'InputProblem';
+    }
+}
+/** `fn`, whose InputProblem is said again in context: `say` puts the line or entry before it, or a hint after. */
+function reworded(fn, say) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        if (error instanceof InputProblem)
+            throw new InputProblem(say(error.message), error.subject);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 8042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -421,11 +456,14 @@ function errorLine(error) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1551);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6080);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2020);
-/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6814);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(652);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6080);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2020);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6814);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
-// must look like before any build (pure), and what must exist on disk or in the environment.
+// must look like before any build (pure: an InputProblem, named by the row that is read), and what must
+// exist on disk or in the environment (an InputError naming the input).
+
 
 
 
@@ -442,14 +480,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('add-hosts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('network', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
@@ -460,7 +498,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('shm-size', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -485,19 +523,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ulimit', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('cgroup-parent', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} is not a cgroup path`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -505,7 +543,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('allow', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -514,12 +552,12 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -527,36 +565,36 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
 function annotations(entries) {
     for (const entry of entries) {
-        const problem = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_5__/* .parseAnnotation */ .fr)(entry);
+        const problem = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAnnotation */ .fr)(entry);
         if (typeof problem === 'string')
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('annotations', problem);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(problem);
     }
     return entries;
 }
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('attests', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('no-cache-filters', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} is not a stage name`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('call', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -566,35 +604,35 @@ function githubToken(value) {
     if (/^\$\{\{.*\}\}$/.test(token))
         return '';
     if (/\s/.test(token))
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('github-token', 'contains whitespace');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S('contains whitespace');
     return token;
 }
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(dir)})`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(p)} does not exist`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
 const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
 /** The hint when `context` was left at `.` and nothing was checked out. */
-const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_table_js__WEBPACK_IMPORTED_MODULE_4__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
 
 
 /***/ }),
@@ -603,19 +641,14 @@ const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/chec
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fb: () => (/* binding */ csvList),
-/* harmony export */   J$: () => (/* binding */ CsvError),
-/* harmony export */   Xc: () => (/* binding */ csvRecords)
+/* harmony export */   F: () => (/* binding */ csvList),
+/* harmony export */   X: () => (/* binding */ csvRecords)
 /* harmony export */ });
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
 // CSV as docker's actions read their list inputs (csv-parse with relaxed quotes): a quoted field may hold
 // commas, newlines and doubled quotes; a quote anywhere but at a field's very start is an ordinary
 // character.
-class CsvError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CsvError';
-    }
-}
+
 /** The records of `text`, fields as written (untrimmed, quotes removed). Empty lines yield no record. */
 function csvRecords(text) {
     const records = [];
@@ -676,7 +709,7 @@ function csvRecords(text) {
         }
     }
     if (inQuotes)
-        throw new CsvError('a quoted entry is not closed');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S('a quoted entry is not closed');
     if (field !== '' || record.length)
         endRecord();
     return records;
@@ -712,20 +745,35 @@ const literalRecords = (text) => text
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   l: () => (/* binding */ asInput)
 /* harmony export */ });
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6080);
-// The one error type of bad input: it names the input and the rule, before anything runs.
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6080);
+// The one error of bad input: it names the input and the rule, before anything runs. Parsers that do not know
+// which input they read throw an InputProblem (core/problem.ts); asInput is where it becomes an InputError.
+
 
 class InputError extends Error {
     input;
     /** The message with ref() markers, for interfaces that name inputs otherwise. */
     template;
     constructor(input, message) {
-        super((0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _table_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTerm */ .f$));
+        super((0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .renderInputRefs */ .nx)(`Invalid input "${input}": ${message}`, _table_js__WEBPACK_IMPORTED_MODULE_1__/* .actionTerm */ .f$));
         this.input = input;
         this.template = message;
         this.name = 'InputError';
+    }
+}
+/** `fn`, reading `input`'s value: an InputProblem it throws is an InputError naming the input. */
+function asInput(input, fn) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        if (error instanceof _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S)
+            throw new InputError(error.subject ?? input, error.message);
+        throw error;
     }
 }
 
@@ -740,6 +788,7 @@ class InputError extends Error {
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ inputs_error/* InputError */.d),
   f$: () => (/* reexport */ table/* actionTerm */.f$),
+  lv: () => (/* reexport */ inputs_error/* asInput */.l),
   ub: () => (/* binding */ checkBuilder),
   TL: () => (/* binding */ parseInputs),
   KR: () => (/* reexport */ table/* ref */.KR),
@@ -794,6 +843,8 @@ function singleCloudLogin(values, env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/problem.ts
+var core_problem = __webpack_require__(652);
 // EXTERNAL MODULE: ./src/inputs/csv.ts
 var csv = __webpack_require__(3881);
 ;// CONCATENATED MODULE: ./src/inputs/kinds.ts
@@ -801,24 +852,15 @@ var csv = __webpack_require__(3881);
 
 
 
-/** A list input's entries (see csvList); a quote left open is an input error. */
-function csvEntries(name, raw, opts) {
-    try {
-        return (0,csv/* csvList */.Fb)(raw, opts);
-    }
-    catch (error) {
-        if (error instanceof csv/* CsvError */.J$)
-            throw new inputs_error/* InputError */.d(name, `${error.message}: quote an entry as a whole, and double a quote inside it`);
-        throw error;
-    }
-}
+/** A list input's entries (see csvList); a quote left open says how to quote. */
+const csvEntries = (raw, opts) => (0,core_problem/* reworded */.F)(() => (0,csv/* csvList */.F)(raw, opts), m => `${m}: quote an entry as a whole, and double a quote inside it`);
 /** Newline and/or comma separated (CSV: quoted entries keep commas), trimmed, empties and duplicates dropped. */
-function splitList(raw, name = 'list') {
-    return [...new Set(csvEntries(name, raw, {}))];
+function splitList(raw) {
+    return [...new Set(csvEntries(raw, {}))];
 }
 /** One entry per line, commas kept (CSV: a quoted entry may span lines). */
-function splitLines(raw, name = 'list') {
-    return csvEntries(name, raw, { ignoreComma: true });
+function splitLines(raw) {
+    return csvEntries(raw, { ignoreComma: true });
 }
 /** How a list row is read, as build-push-action reads the input of that name. */
 function listOptions(row) {
@@ -829,20 +871,20 @@ function listOptions(row) {
     };
 }
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(name, raw) {
-    return splitLines(raw, name).map((entry, i) => {
+function keyValues(raw) {
+    return splitLines(raw).map((entry, i) => {
         const kv = (0,core_text/* splitKeyValue */.px)(entry);
         if (!kv)
-            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
+            throw new core_problem/* InputProblem */.S(`entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
         if (kv.key === '')
-            throw new inputs_error/* InputError */.d(name, `entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
+            throw new core_problem/* InputProblem */.S(`entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))
-            throw new inputs_error/* InputError */.d(name, `key ${(0,core_text/* quote */.hD)(kv.key)} contains whitespace`);
+            throw new core_problem/* InputProblem */.S(`key ${(0,core_text/* quote */.hD)(kv.key)} contains whitespace`);
         return `${kv.key}=${kv.value.trim()}`;
     });
 }
 /** The generic reading of a raw value by its row's kind. */
-function byKind(name, row, raw) {
+function byKind(row, raw) {
     const value = row.secret || row.untrimmed ? raw : raw.trim();
     switch (row.kind) {
         case 'string':
@@ -853,25 +895,25 @@ function byKind(name, row, raw) {
                 return true;
             if (core_text/* YAML_FALSE */.e7.test(v))
                 return false;
-            throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} is not a boolean; use true or false`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(v)} is not a boolean; use true or false`);
         }
         case 'list':
-            return [...new Set(csvEntries(name, value, listOptions(row)))];
+            return [...new Set(csvEntries(value, listOptions(row)))];
         case 'lines':
-            return csvEntries(name, value, listOptions(row));
+            return csvEntries(value, listOptions(row));
         case 'key-value':
-            return keyValues(name, value);
+            return keyValues(value);
         case 'number': {
             const v = value || row.default;
             const n = Number(v);
             if (!/^[0-9]+$/.test(v) || n < (row.min ?? 0) || n > (row.max ?? Number.MAX_SAFE_INTEGER))
-                throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} must be a whole number from ${row.min} to ${row.max}`);
+                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(v)} must be a whole number from ${row.min} to ${row.max}`);
             return n;
         }
         case 'choice': {
             const v = value || row.default;
             if (!row.choices?.includes(v))
-                throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
+                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
             return v;
         }
     }
@@ -881,7 +923,8 @@ function byKind(name, row, raw) {
 var reference = __webpack_require__(5378);
 ;// CONCATENATED MODULE: ./src/inputs/validators.ts
 // What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
-// build. Each throws InputError naming the input and the rule.
+// build. Each is pure and throws an InputProblem saying the rule; the row it reads names the input.
+
 
 
 
@@ -899,33 +942,33 @@ function parseRegistry(raw) {
     const value = raw || reference/* DOCKER_HUB */.Xb;
     const problem = (0,reference/* registryProblem */.T7)(value);
     if (problem)
-        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} ${problem}`);
     return (0,reference/* normalizeRegistry */.l5)(value);
 }
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
-const plainName = (name) => (value) => {
+function plainName(value) {
     if (value !== '' && !STAGE.test(value))
-        throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
-};
-const attestation = (name) => (value) => {
+}
+function attestation(value) {
     if (value.startsWith('-') || /\s/.test(value))
-        throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
     return value;
-};
-const cacheSpecs = (name) => (specs) => {
+}
+function cacheSpecs(specs) {
     for (const spec of specs)
         if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new inputs_error/* InputError */.d(name, `${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
-};
+}
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
 /** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
 function outputSpecs(specs) {
     for (const spec of specs) {
         const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
         if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new inputs_error/* InputError */.d('outputs', `${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
     }
     return specs;
 }
@@ -937,16 +980,16 @@ function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new inputs_error/* InputError */.d('secrets', `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
+            throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value}`;
     });
 }
 /** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
-const secretSources = (name, what) => (lines) => lines.map((line, i) => {
+const secretSources = (what) => (lines) => lines.map((line, i) => {
     const kv = (0,core_text/* splitKeyValue */.px)(line);
     const value = kv?.value.trim() ?? '';
     if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new inputs_error/* InputError */.d(name, `entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+        throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
     return `${kv.key}=${value}`;
 });
 /** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
@@ -974,23 +1017,23 @@ const VALIDATORS = {
     // A line starting with `#` is a comment, as in the tag rules.
     sources: lines => lines.filter(line => !line.startsWith('#')),
     registry: parseRegistry,
-    target: plainName('target'),
-    builder: plainName('builder'),
+    target: plainName,
+    builder: plainName,
     password: trimPassword,
     platforms: list => {
         for (const p of list)
             if (!PLATFORM.test(p))
-                throw new inputs_error/* InputError */.d('platforms', `${(0,core_text/* quote */.hD)(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
         return list;
     },
-    cacheFrom: cacheSpecs('cache-from'),
-    cacheTo: cacheSpecs('cache-to'),
-    provenance: attestation('provenance'),
-    sbom: attestation('sbom'),
+    cacheFrom: cacheSpecs,
+    cacheTo: cacheSpecs,
+    provenance: attestation,
+    sbom: attestation,
     outputs: outputSpecs,
     secrets: secretLines,
-    secretFiles: secretSources('secret-files', 'path'),
-    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
+    secretFiles: secretSources('path'),
+    secretEnvs: secretSources('ENVNAME'),
     addHosts: build_options/* addHosts */.ve,
     network: build_options/* network */.Nm,
     shmSize: build_options/* shmSize */.g7,
@@ -1007,7 +1050,7 @@ const VALIDATORS = {
     context: value => {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
-            throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
         return value || '.';
     }
 };
@@ -1015,7 +1058,7 @@ const VALIDATORS = {
 ;// CONCATENATED MODULE: ./src/inputs/tags.ts
 // The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
-// their own image. Pure: InputErrors are the caller's (inputs.ts).
+// their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
 
 
 
@@ -1028,7 +1071,7 @@ const VALIDATORS = {
  */
 function parseFullRef(text) {
     if (text.includes('@'))
-        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
     const slash = text.lastIndexOf('/');
     const colon = text.lastIndexOf(':');
     const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
@@ -1039,30 +1082,21 @@ function parseFullRef(text) {
     if (hasHost) {
         const problem = (0,reference/* registryProblem */.T7)(registry);
         if (problem)
-            throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
     }
     const pathIssue = (0,reference/* pathProblem */.z9)(image);
     if (pathIssue)
-        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
     const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
     if (length)
-        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
     const tagIssue = (0,reference/* tagProblem */.qH)(tag);
     if (tagIssue)
-        throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
     return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
 }
 /** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
-function tagEntries(line) {
-    try {
-        return (0,csv/* csvList */.Fb)(line);
-    }
-    catch (error) {
-        if (error instanceof csv/* CsvError */.J$)
-            throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(line)}: ${error.message}`);
-        throw error;
-    }
-}
+const tagEntries = (line) => (0,core_problem/* reworded */.F)(() => (0,csv/* csvList */.F)(line), m => `${(0,core_text/* quote */.hD)(line)}: ${m}`);
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
 const isReference = (entry) => entry.includes('/') || entry.includes(':');
 /**
@@ -1079,23 +1113,8 @@ function classifyTags(lines) {
         if (text === '' || text.startsWith('#'))
             continue;
         if (/^type\s*=/i.test(text)) {
-            let records;
-            try {
-                records = (0,csv/* csvRecords */.Xc)(text);
-            }
-            catch (error) {
-                if (error instanceof csv/* CsvError */.J$)
-                    throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
-                throw error;
-            }
-            try {
-                rules.push((0,parse/* parseRule */.iT)(records.flat(), text));
-            }
-            catch (error) {
-                if (error instanceof parse/* RuleError */.FB)
-                    throw new parse/* RuleError */.FB(`rule ${(0,core_text/* quote */.hD)(text)}: ${error.message}`);
-                throw error;
-            }
+            const records = (0,core_problem/* reworded */.F)(() => (0,csv/* csvRecords */.X)(text), m => `${(0,core_text/* quote */.hD)(text)}: ${m}`);
+            rules.push((0,core_problem/* reworded */.F)(() => (0,parse/* parseRule */.iT)(records.flat(), text), m => `rule ${(0,core_text/* quote */.hD)(text)}: ${m}`));
             continue;
         }
         for (const entry of tagEntries(text)) {
@@ -1109,17 +1128,17 @@ function classifyTags(lines) {
                 continue;
             }
             if (entry.includes('=') || entry.includes('{{'))
-                throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
             const problem = (0,reference/* tagProblem */.qH)(entry);
             if (problem)
-                throw new parse/* RuleError */.FB(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
+                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
             if (!tags.includes(entry))
                 tags.push(entry);
         }
     }
     const refs = [...groups.values()];
     if (refs.length && (rules.length || tags.length))
-        throw new parse/* RuleError */.FB(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
+        throw new core_problem/* InputProblem */.S(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
     return { rules, tags, refs };
 }
 
@@ -1127,21 +1146,23 @@ function classifyTags(lines) {
 // The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
 // attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
 // (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
-// Each names its own registry; a name without a host is on Docker Hub, as docker reads it.
+// Each names its own registry; a name without a host is on Docker Hub, as docker reads it. Pure: a mistake is
+// an InputProblem, and the caller names the input (targets.ts).
 
 
-/** Parses and validates `lines`; throws an Error whose message says what is wrong with which line. */
+
+/** Parses and validates `lines`; throws an InputProblem that says what is wrong with which line. */
 function parseImages(lines) {
     const out = [];
     if (lines.length === 1) {
-        const fields = (0,csv/* csvRecords */.Xc)(lines[0])[0]
+        const fields = (0,csv/* csvRecords */.X)(lines[0])[0]
             ?.map(f => f.trim())
             .filter(f => f !== '') ?? [];
         if (fields.length > 1 && fields.every(f => !f.includes('=')))
             return fields.map(splitImage);
     }
     for (const line of lines) {
-        const fields = (0,csv/* csvRecords */.Xc)(line)[0]?.map(f => f.trim()) ?? [];
+        const fields = (0,csv/* csvRecords */.X)(line)[0]?.map(f => f.trim()) ?? [];
         let name = '';
         let enable = true;
         for (const field of fields) {
@@ -1149,7 +1170,7 @@ function parseImages(lines) {
             if (eq < 0 && name === '')
                 name = field;
             else if (eq < 0)
-                throw new Error(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
+                throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
             else {
                 const key = field.slice(0, eq).trim().toLowerCase();
                 const value = field.slice(eq + 1).trim();
@@ -1157,15 +1178,15 @@ function parseImages(lines) {
                     name = value;
                 else if (key === 'enable') {
                     if (!/^(true|false)$/i.test(value))
-                        throw new Error(`${JSON.stringify(line)}: enable must be true or false`);
+                        throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)}: enable must be true or false`);
                     enable = value.toLowerCase() === 'true';
                 }
                 else
-                    throw new Error(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+                    throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
             }
         }
         if (name === '')
-            throw new Error(`${JSON.stringify(line)} names no image`);
+            throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)} names no image`);
         if (!enable)
             continue;
         out.push(splitImage(name));
@@ -1175,7 +1196,7 @@ function parseImages(lines) {
 /** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
 function splitImage(name) {
     if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-        throw new Error(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
     const slash = name.indexOf('/');
     const first = slash < 0 ? '' : name.slice(0, slash);
     const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
@@ -1183,10 +1204,10 @@ function splitImage(name) {
     const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
     const hostProblem = (0,reference/* registryProblem */.T7)(registry);
     if (hostProblem)
-        throw new Error(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)}: the registry ${hostProblem}`);
     const problem = (0,reference/* imageProblem */.JC)(image, registry);
     if (problem)
-        throw new Error(`${JSON.stringify(name)}: the repository path ${problem}`);
+        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)}: the repository path ${problem}`);
     return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
 }
 
@@ -1195,6 +1216,7 @@ var registry_auth = __webpack_require__(3477);
 ;// CONCATENATED MODULE: ./src/inputs/targets.ts
 // Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
 // `registry-auth` or `username`/`password`; the tag inputs read on the way.
+
 
 
 
@@ -1218,25 +1240,14 @@ function checkImage(value, registry, notices) {
 }
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
 function targets_readTagInputs(values, env) {
-    const guard = (input, fn) => {
-        try {
-            return fn();
-        }
-        catch (error) {
-            if (error instanceof parse/* RuleError */.FB)
-                throw new inputs_error/* InputError */.d(input, error.message);
-            if (error instanceof metadata_env/* MetadataEnvError */.DG)
-                throw new inputs_error/* InputError */.d(error.variable, `(an environment variable) ${error.message}`);
-            throw error;
-        }
-    };
-    const entries = guard('tags', () => classifyTags(values.tags));
+    const entries = (0,inputs_error/* asInput */.l)('tags', () => classifyTags(values.tags));
     return {
         tags: entries.tags,
         tagRules: entries.rules,
         tagRefs: entries.refs,
-        tagFlavor: guard('flavor', () => (0,parse/* parseFlavor */.wp)(values.flavor)),
-        metadataEnv: guard('', () => (0,metadata_env/* readMetadataEnv */.Xk)(env))
+        tagFlavor: (0,inputs_error/* asInput */.l)('flavor', () => (0,parse/* parseFlavor */.wp)(values.flavor)),
+        // Each of its problems names its variable.
+        metadataEnv: (0,inputs_error/* asInput */.l)('', () => (0,metadata_env/* readMetadataEnv */.Xk)(env))
     };
 }
 /**
@@ -1272,13 +1283,7 @@ function checkTargets(values, notices) {
     }
     if (values.image !== '')
         throw new inputs_error/* InputError */.d('images', `give either ${(0,table/* ref */.KR)('images')} (full names) or ${(0,table/* ref */.KR)('image')} with ${(0,table/* ref */.KR)('registry')}, not both`);
-    let targets;
-    try {
-        targets = parseImages(values.images);
-    }
-    catch (error) {
-        throw new inputs_error/* InputError */.d('images', error.message);
-    }
+    const targets = (0,inputs_error/* asInput */.l)('images', () => parseImages(values.images));
     if (!targets.length)
         throw new inputs_error/* InputError */.d('images', 'every image is disabled (enable=false): nothing to push to');
     const seen = new Set();
@@ -1308,15 +1313,7 @@ function checkLogins(values, cloud) {
             : [];
     if (values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
-    let logins;
-    try {
-        logins = (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth);
-    }
-    catch (error) {
-        if (!(error instanceof registry_auth/* RegistryAuthError */.w4))
-            throw error;
-        throw new inputs_error/* InputError */.d('registry-auth', `${error.message}; expected login-action's list (- registry: … / username: … / password: …)`);
-    }
+    const logins = (0,inputs_error/* asInput */.l)('registry-auth', () => (0,core_problem/* reworded */.F)(() => (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth), m => `${m}; expected login-action's list (- registry: … / username: … / password: …)`));
     const seen = new Set();
     return logins.map((login, i) => {
         const registry = login.registry || reference/* DOCKER_HUB */.Xb;
@@ -1366,9 +1363,14 @@ function isRemoteContext(context) {
 function readRows(get, notices = []) {
     const values = {};
     for (const [key, row] of table/* ROWS */.Ir) {
-        const value = byKind((0,table/* inputName */.yu)(key), row, get((0,table/* inputName */.yu)(key)));
+        const name = (0,table/* inputName */.yu)(key);
+        const raw = get(name);
         const validate = VALIDATORS[key];
-        values[key] = validate ? validate(value, notices) : value;
+        // Every row's problem gets the name of the input it was read from here: the parsers do not know it.
+        values[key] = (0,inputs_error/* asInput */.l)(name, () => {
+            const value = byKind(row, raw);
+            return validate ? validate(value, notices) : value;
+        });
     }
     return values;
 }
@@ -1474,12 +1476,12 @@ const defaultInputs = (over = {}) => {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DC: () => (/* binding */ loadRegistryAuthParser),
 /* harmony export */   Wr: () => (/* binding */ credentialsIn),
-/* harmony export */   bf: () => (/* binding */ parseRegistryAuth),
-/* harmony export */   w4: () => (/* binding */ RegistryAuthError)
+/* harmony export */   bf: () => (/* binding */ parseRegistryAuth)
 /* harmony export */ });
 /* unused harmony export registryAuthParserLoaded */
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
-/* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2382);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2020);
+/* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2382);
 // The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
 // login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
@@ -1487,7 +1489,9 @@ const defaultInputs = (over = {}) => {
 //     password: ${{ secrets.GITHUB_TOKEN }}
 // js-yaml is loaded only when the input is set (loadRegistryAuthParser), so that runs without it do not
 // pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
-// js-yaml's own message, which quotes the input.
+// js-yaml's own message, which quotes the input. A mistake is an InputProblem, and the caller names the
+// input (targets.ts).
+
 
 
 const KEYS = ['registry', 'username', 'password', 'ecr', 'scope'];
@@ -1499,14 +1503,7 @@ async function loadRegistryAuthParser() {
 }
 /** Whether js-yaml is loaded (the input-error path must not load it for nothing). */
 const registryAuthParserLoaded = () => load !== undefined;
-/** An error whose message holds no value of the input. */
-class RegistryAuthError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RegistryAuthError';
-    }
-}
-/** The YAML document, or a RegistryAuthError that says where it stopped parsing (and nothing of the text). */
+/** The YAML document, or an InputProblem that says where it stopped parsing (and nothing of the text). */
 function readYaml(text) {
     if (!load)
         throw new Error('registry-auth read before loadRegistryAuthParser()');
@@ -1516,7 +1513,7 @@ function readYaml(text) {
     catch (error) {
         const mark = error.mark;
         const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
-        throw new RegistryAuthError(`is not valid YAML${where}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`is not valid YAML${where}`);
     }
 }
 const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -1533,24 +1530,24 @@ function parseRegistryAuth(text, env = process.env) {
     if (doc === undefined || doc === null)
         return [];
     if (!Array.isArray(doc))
-        throw new RegistryAuthError(isMapping(doc)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(isMapping(doc)
             ? 'is a mapping, and a list is expected: start each entry with "- "'
             : 'is not a list of entries');
     return doc.map((entry, i) => {
         if (!isMapping(entry))
-            throw new RegistryAuthError(`entry ${i + 1} is not a mapping of registry, username and password`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`entry ${i + 1} is not a mapping of registry, username and password`);
         const registry = scalarOf(entry.registry) ?? '';
         const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
         for (const key of Object.keys(entry))
             if (!KEYS.includes(key))
-                throw new RegistryAuthError(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: unknown key ${JSON.stringify(key)} (${KEYS.join(', ')})`);
         const field = (key) => {
             const value = entry[key];
             if (value === undefined || value === null)
                 return undefined;
             const s = scalarOf(value);
             if (s === undefined)
-                throw new RegistryAuthError(`${where}: ${key} must be a string (quote it)`);
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${key} must be a string (quote it)`);
             return s;
         };
         if (entry.registry !== undefined && entry.registry !== null)
@@ -1559,22 +1556,22 @@ function parseRegistryAuth(text, env = process.env) {
         const password = field('password')?.trim() ?? '';
         const ecrText = field('ecr');
         if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
-            throw new RegistryAuthError(`${where}: ecr is true, false or auto`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ecr is true, false or auto`);
         const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true';
         const scope = field('scope');
         const login = { registry, username, password, ...(ecr !== undefined && { ecr }) };
         let cloud;
         try {
-            cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
+            cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
         }
         catch (error) {
-            throw new RegistryAuthError(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`);
         }
         // A cloud login gets its password from the cloud's token service: the entry may name none.
         if (!cloud && !username)
-            throw new RegistryAuthError(`${where} has no username`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where} has no username`);
         if (!cloud && !password)
-            throw new RegistryAuthError(`${where} has no password`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where} has no password`);
         return { ...login, ...(cloud && { cloud }), ...(scope !== undefined && { scope }) };
     });
 }
@@ -1592,7 +1589,7 @@ function credentialsIn(text) {
         doc = readYaml(text);
     }
     catch (error) {
-        if (!(error instanceof RegistryAuthError))
+        if (!(error instanceof _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S))
             throw error;
         return [...text.matchAll(/password\s*:[ \t]*(.*)$/gm)]
             .map(m => m[1].replace(/\s+#.*$/, '').trim())
@@ -2331,24 +2328,18 @@ async function timed(durations, name, fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DG: () => (/* binding */ MetadataEnvError),
 /* harmony export */   Ol: () => (/* binding */ annotationLevelsOr),
 /* harmony export */   Xk: () => (/* binding */ readMetadataEnv),
 /* harmony export */   _z: () => (/* binding */ OUTPUT_LEVELS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SHORT_SHA_LENGTH, DEFAULT_METADATA_ENV */
-/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6814);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
-// a bad value is a MetadataEnvError naming the variable (inputs.ts turns it into an InputError).
+// a bad value is an InputProblem naming the variable, which the input errors name as they name an input.
+
 
 const DEFAULT_SHORT_SHA_LENGTH = 7;
-class MetadataEnvError extends Error {
-    variable;
-    constructor(variable, message) {
-        super(message);
-        this.variable = variable;
-    }
-}
 /** metadata-action's default for DOCKER_METADATA_ANNOTATIONS_LEVELS: its `annotations` output's levels. */
 const OUTPUT_LEVELS = ['manifest'];
 /**
@@ -2364,26 +2355,28 @@ const DEFAULT_METADATA_ENV = {
     annotationLevels: [],
     setOutputEnv: true
 };
+/** A variable is not an input: the message says so, in front of what is wrong with it. */
+const variableProblem = (variable, message) => new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`(an environment variable) ${message}`, variable);
 function readMetadataEnv(env) {
     const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
     if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
-        throw new MetadataEnvError('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
+        throw variableProblem('DOCKER_METADATA_PR_HEAD_SHA', `${JSON.stringify(headSha)} must be true or false`);
     const lengthText = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim();
     const shortShaLength = lengthText === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(lengthText);
     if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
-        throw new MetadataEnvError('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
+        throw variableProblem('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
     const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
     // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
     const annotationLevels = levelsText === ''
         ? []
         : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
     for (const level of annotationLevels)
-        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLevel */ .QA)(level))
-            throw new MetadataEnvError('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVEL_WORDS */ .P4}`);
+        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(level))
+            throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .LEVEL_WORDS */ .P4}`);
     // Read as metadata-action reads it (Go's ParseBool words).
     const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
     if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
-        throw new MetadataEnvError('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
+        throw variableProblem('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
     const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
     return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
 }
@@ -2444,7 +2437,6 @@ function parseAnnotation(line) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FB: () => (/* binding */ RuleError),
 /* harmony export */   iT: () => (/* binding */ parseRule),
 /* harmony export */   mu: () => (/* binding */ byPriority),
 /* harmony export */   tt: () => (/* binding */ DEFAULT_FLAVOR),
@@ -2452,14 +2444,14 @@ function parseAnnotation(line) {
 /* harmony export */ });
 /* unused harmony exports RULE_TYPES, DEFAULT_PRIORITY */
 /* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3881);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5730);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(652);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5730);
 // metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
-// metadata-action fills them, every expression parsed, every mistake a RuleError naming the line. What a
-// rule yields for an event is tags.ts's part.
+// metadata-action fills them, every expression parsed, every mistake an InputProblem naming the line. What
+// a rule yields for an event is tags.ts's part.
 
 
-class RuleError extends Error {
-}
+
 const RULE_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
 /** metadata-action's default priorities: the higher runs first, and the first tag made is the version. */
 const DEFAULT_PRIORITY = {
@@ -2486,9 +2478,9 @@ const ATTRIBUTES = {
 };
 const DEFAULT_FLAVOR = {
     latest: 'auto',
-    prefix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    prefix: (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(''),
     prefixLatest: false,
-    suffix: (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(''),
+    suffix: (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(''),
     suffixLatest: false
 };
 /** `key=value` fields (key lowercased, both trimmed, split at the first `=`); a field without `=` is a value. */
@@ -2500,16 +2492,7 @@ function fields(record) {
         return eq <= 0 ? ['value', f.trim()] : [f.slice(0, eq).trim().toLowerCase(), f.slice(eq + 1).trim()];
     });
 }
-function template(value, scope, what) {
-    try {
-        return (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTemplate */ .QC)(value, scope);
-    }
-    catch (error) {
-        if (error instanceof _template_js__WEBPACK_IMPORTED_MODULE_1__/* .TemplateError */ .$w)
-            throw new RuleError(`${what}: ${error.message}`);
-        throw error;
-    }
-}
+const template = (value, scope, what) => (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTemplate */ .QC)(value, scope), m => `${what}: ${m}`);
 /** `/re/flags` is a regular expression with flags, anything else the expression itself (as String.match). */
 function regex(pattern) {
     const literalForm = /^\/(.+)\/(.*)$/.exec(pattern);
@@ -2517,7 +2500,7 @@ function regex(pattern) {
         return literalForm ? new RegExp(literalForm[1], literalForm[2]) : new RegExp(pattern);
     }
     catch (error) {
-        throw new RuleError(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`pattern ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
     }
 }
 /**
@@ -2530,16 +2513,16 @@ function versionMatch(pattern) {
         re = new RegExp(pattern);
     }
     catch (error) {
-        throw new RuleError(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`match ${JSON.stringify(pattern)} is not a regular expression (${error.message})`);
     }
     const groups = new RegExp(`${pattern}|`).exec('').length - 1;
     if (groups < 1)
-        throw new RuleError(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`match ${JSON.stringify(pattern)} has no group; its first group is the version, e.g. match=app/v(.*)`);
     return { regex: re, pattern };
 }
 function oneOf(value, allowed, what) {
     if (!allowed.includes(value))
-        throw new RuleError(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
     return value;
 }
 /** One rule from its CSV fields (`type=…` first). */
@@ -2551,15 +2534,15 @@ function parseRule(record, source) {
     const allowed = [...COMMON, ...ATTRIBUTES[type]];
     for (const key of attrs.keys())
         if (!allowed.includes(key))
-            throw new RuleError(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`type=${type} takes no ${key} attribute (it takes ${allowed.slice(1).join(', ')})`);
     const priorityText = attrs.get('priority');
     const priority = priorityText === undefined ? DEFAULT_PRIORITY[type] : Number(priorityText);
     if (!Number.isFinite(priority) || priorityText?.trim() === '')
-        throw new RuleError(`priority ${JSON.stringify(priorityText)} is not a number`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`priority ${JSON.stringify(priorityText)} is not a number`);
     const enableText = attrs.get('enable') ?? 'true';
     const enable = template(enableText, 'global', 'enable');
-    if (!(0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .hasExpressions */ .Yo)(enable) && enableText !== 'true' && enableText !== 'false')
-        throw new RuleError(`enable must be true or false (or an expression such as {{is_default_branch}})`);
+    if (!(0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .hasExpressions */ .Yo)(enable) && enableText !== 'true' && enableText !== 'false')
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`enable must be true or false (or an expression such as {{is_default_branch}})`);
     const rule = { source, type, priority, enable };
     const optional = (key, scope) => {
         const v = attrs.get(key);
@@ -2570,7 +2553,7 @@ function parseRule(record, source) {
     const required = (key) => {
         const v = attrs.get(key);
         if (v === undefined)
-            throw new RuleError(`type=${type} needs a ${key} attribute`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`type=${type} needs a ${key} attribute`);
         return v;
     };
     switch (type) {
@@ -2587,7 +2570,7 @@ function parseRule(record, source) {
         case 'match': {
             const group = attrs.get('group') ?? '0';
             if (!/^[0-9]+$/.test(group))
-                throw new RuleError(`group ${JSON.stringify(group)} is not a group number`);
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`group ${JSON.stringify(group)} is not a group number`);
             const pattern = required('pattern');
             rule.match = { regex: regex(pattern), group: Number(group), pattern };
             rule.value = template(attrs.get('value') ?? '', 'global', 'value');
@@ -2599,7 +2582,7 @@ function parseRule(record, source) {
         case 'ref':
             rule.event = oneOf(required('event'), ['branch', 'tag', 'pr'], 'event');
             if (rule.event === 'pr' && rule.prefix === undefined)
-                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('pr-');
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)('pr-');
             break;
         case 'raw':
             rule.value = template(required('value'), 'global', 'value');
@@ -2607,7 +2590,7 @@ function parseRule(record, source) {
         case 'sha':
             rule.format = oneOf(attrs.get('format') ?? 'short', ['short', 'long'], 'format');
             if (rule.prefix === undefined)
-                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)('sha-');
+                rule.prefix = (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)('sha-');
             break;
     }
     return rule;
@@ -2620,19 +2603,11 @@ function parseFlavor(lines) {
     for (const line of lines) {
         if (line.trim().startsWith('#'))
             continue; // a comment, as metadata-action reads its list inputs
-        let records;
-        try {
-            records = (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .Xc)(line);
-        }
-        catch (error) {
-            if (error instanceof _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$)
-                throw new RuleError(`${JSON.stringify(line)}: ${error.message}`);
-            throw error;
-        }
+        const records = (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .X)(line), m => `${JSON.stringify(line)}: ${m}`);
         let onLatestFor;
         for (const [key, value] of fields(records.flat())) {
             if (key === 'value')
-                throw new RuleError(`${JSON.stringify(line)}: every entry is key=value`);
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${JSON.stringify(line)}: every entry is key=value`);
             if (key === 'latest')
                 flavor.latest = oneOf(value, ['auto', 'true', 'false'], 'latest');
             else if (key === 'prefix' || key === 'suffix') {
@@ -2642,14 +2617,14 @@ function parseFlavor(lines) {
             else if (key === 'onlatest') {
                 const on = oneOf(value, ['true', 'false'], 'onlatest') === 'true';
                 if (onLatestFor === undefined)
-                    throw new RuleError(`onlatest follows a prefix or suffix entry`);
+                    throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`onlatest follows a prefix or suffix entry`);
                 if (onLatestFor === 'prefix')
                     flavor.prefixLatest = on;
                 else
                     flavor.suffixLatest = on;
             }
             else
-                throw new RuleError(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`);
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`unknown flavor entry ${JSON.stringify(key)} (latest, prefix, suffix, onlatest)`);
         }
     }
     return flavor;
@@ -2664,7 +2639,6 @@ function parseFlavor(lines) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  $w: () => (/* binding */ TemplateError),
   Yo: () => (/* binding */ hasExpressions),
   eu: () => (/* binding */ literal),
   wy: () => (/* binding */ mentions),
@@ -2851,14 +2825,15 @@ function formatDate(date, format, tz) {
     return (format.match(TOKENS) ?? []).map(render).join('');
 }
 
+// EXTERNAL MODULE: ./src/core/problem.ts
+var problem = __webpack_require__(652);
 ;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
 // The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
 // once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
 // Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
 // into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
 
-class TemplateError extends Error {
-}
+
 /** Names that take a quoted moment.js format and an optional `tz='Area/City'`. */
 const DATE_HELPERS = new Set(['date', 'commit_date']);
 const NAMES = {
@@ -2894,7 +2869,7 @@ function parseExpression(body, escape, scope) {
     while (TOKEN.lastIndex < text.length) {
         const m = TOKEN.exec(text);
         if (!m)
-            throw new TemplateError(`{{${body}}} is not an expression we understand`);
+            throw new problem/* InputProblem */.S(`{{${body}}} is not an expression we understand`);
         if (m[1] !== undefined || m[2] !== undefined)
             words.push({ quoted: m[1] ?? m[2] });
         else if (m[3] !== undefined)
@@ -2905,13 +2880,13 @@ function parseExpression(body, escape, scope) {
     const [head, ...rest] = words;
     const name = head?.word;
     if (name === undefined)
-        throw new TemplateError(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
+        throw new problem/* InputProblem */.S(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
     if (!NAMES[scope].has(name))
-        throw new TemplateError(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
+        throw new problem/* InputProblem */.S(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
     const expr = { name, escape };
     if (!DATE_HELPERS.has(name)) {
         if (rest.length)
-            throw new TemplateError(`{{${name}}} takes no arguments`);
+            throw new problem/* InputProblem */.S(`{{${name}}} takes no arguments`);
         return expr;
     }
     for (const w of rest) {
@@ -2920,23 +2895,23 @@ function parseExpression(body, escape, scope) {
         else if (w.key === 'tz' && expr.tz === undefined)
             expr.tz = w.value;
         else if (w.key !== undefined)
-            throw new TemplateError(`{{${name}}}: unknown ${w.key} attribute (only tz)`);
+            throw new problem/* InputProblem */.S(`{{${name}}}: unknown ${w.key} attribute (only tz)`);
         else
-            throw new TemplateError(`{{${name}}} takes one quoted format and tz='Area/City'`);
+            throw new problem/* InputProblem */.S(`{{${name}}} takes one quoted format and tz='Area/City'`);
     }
     if (expr.format === undefined)
-        throw new TemplateError(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
+        throw new problem/* InputProblem */.S(`{{${name}}} needs a quoted format, e.g. {{${name} 'YYYYMMDD'}}`);
     const formatProblem = dateFormatProblem(expr.format);
     if (formatProblem)
-        throw new TemplateError(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
+        throw new problem/* InputProblem */.S(`{{${name} ${show(expr.format)}}}: ${formatProblem}`);
     if (expr.tz !== undefined) {
         const tzProblem = timeZoneProblem(expr.tz);
         if (tzProblem)
-            throw new TemplateError(`{{${name}}}: ${tzProblem}`);
+            throw new problem/* InputProblem */.S(`{{${name}}}: ${tzProblem}`);
     }
     return expr;
 }
-/** Parses `source`; throws TemplateError naming the expression at fault. */
+/** Parses `source`; throws an InputProblem naming the expression at fault. */
 function parseTemplate(source, scope) {
     const parts = [];
     let text = '';
@@ -2961,7 +2936,7 @@ function parseTemplate(source, scope) {
         const start = i + (triple ? 3 : 2);
         const end = source.indexOf(close, start);
         if (end < 0)
-            throw new TemplateError(`${show(source)}: an expression is not closed with ${close}`);
+            throw new problem/* InputProblem */.S(`${show(source)}: an expression is not closed with ${close}`);
         const body = source.slice(start, end);
         const comment = /^\s*!/.test(body);
         // Handlebars takes the whole run of closing braces after an expression (not a comment): `{{x}}}` ends
@@ -2970,12 +2945,12 @@ function parseTemplate(source, scope) {
         while (!comment && source[end + braces] === '}')
             braces++;
         if (braces !== close.length || (comment && triple))
-            throw new TemplateError(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
+            throw new problem/* InputProblem */.S(`${show(source)}: ${source.slice(i, end + braces)} is not closed as it opens`);
         i = end + close.length;
         if (comment)
             continue;
         if (/^\s*[#/^>~&]|~\s*$/.test(body))
-            throw new TemplateError(`{{${body}}}: blocks, partials and whitespace control are not supported`);
+            throw new problem/* InputProblem */.S(`{{${body}}}: blocks, partials and whitespace control are not supported`);
         if (text)
             parts.push(text);
         text = '';

@@ -216,19 +216,14 @@ class Copier {
 }
 const sameRepository = (a, b) => a.client === b.client && a.name === b.name;
 
+// EXTERNAL MODULE: ./src/core/problem.ts
+var problem = __webpack_require__(652);
 // EXTERNAL MODULE: ./src/registry/oci.ts
 var registry_oci = __webpack_require__(5526);
 ;// CONCATENATED MODULE: ./src/pipeline/sources/merge.ts
 
 
-class MergeError extends Error {
-    input;
-    constructor(input, message) {
-        super(message);
-        this.input = input;
-        this.name = 'MergeError';
-    }
-}
+
 /** The descriptors a part brings: an index's own entries as they are, or one for a single manifest. */
 function descriptorsOf(part) {
     const { manifest } = part;
@@ -237,7 +232,7 @@ function descriptorsOf(part) {
         return parsed.kind === 'index' ? parsed.manifests : [];
     }
     if (!part.platform)
-        throw new MergeError('sources', `${JSON.stringify(part.source)}: its image config names no platform`);
+        throw new problem/* InputProblem */.S(`${JSON.stringify(part.source)}: its image config names no platform`);
     return [
         {
             mediaType: manifest.mediaType,
@@ -273,11 +268,11 @@ function mergeIndex(parts, annotations) {
                 continue;
             }
             if (!d.platform)
-                throw new MergeError('sources', `${JSON.stringify(part.source)}: ${d.digest} names no platform`);
+                throw new problem/* InputProblem */.S(`${JSON.stringify(part.source)}: ${d.digest} names no platform`);
             const key = (0,registry_oci/* platformKey */.eE)(d.platform);
             const other = owner.get(key);
             if (other !== undefined)
-                throw new MergeError('sources', `${JSON.stringify(other)} and ${JSON.stringify(part.source)} both hold ${key}; an index has one image per platform`);
+                throw new problem/* InputProblem */.S(`${JSON.stringify(other)} and ${JSON.stringify(part.source)} both hold ${key}; an index has one image per platform`);
             owner.set(key, part.source);
             images.push(d);
         }
@@ -313,6 +308,8 @@ function platformOfConfig(config) {
     }
 }
 
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var result = __webpack_require__(3641);
 // EXTERNAL MODULE: ./src/pipeline/verify.ts + 1 modules
 var verify = __webpack_require__(9833);
 ;// CONCATENATED MODULE: ./src/pipeline/sources/read.ts
@@ -1122,6 +1119,7 @@ async function readLocal(source, ctx) {
 
 
 
+
 async function fromSources(inputs, plan, deps) {
     const { reporter, durations } = deps;
     const targets = plan.targets;
@@ -1160,17 +1158,21 @@ async function fromSources(inputs, plan, deps) {
         }
     }));
     reporter.info(`Verified: every tag of ${targets.length} target(s) serves ${top.digest}`);
+    // Nothing was built: no builder, no size of ours; the image ID only of a local image promoted alone.
     return {
-        digest: top.digest,
-        imageRef: `${targets[0].repository}@${top.digest}`,
-        imageRefs: targets.map(t => `${t.repository}@${top.digest}`),
-        imageid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
-        tags: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
-        platformDigests: top.platformDigests,
-        size: 0,
-        builder: 'none',
-        buildx: {},
-        durations,
+        ...(0,result/* resultOf */.B)({
+            refs: targets.flatMap(t => t.tags.map(tag => `${t.repository}:${tag}`)),
+            builder: 'none',
+            durations,
+            iid: parts.length === 1 ? (parts[0].imageid ?? '') : '',
+            verified: {
+                repository: targets[0].repository,
+                repositories: targets.map(t => t.repository),
+                digest: top.digest,
+                manifest: top,
+                platformDigests: top.platformDigests
+            }
+        }),
         // What was pushed carries no label of ours (the configs are the sources'), and annotations only on a
         // merged index.
         meta: {
@@ -1203,23 +1205,16 @@ function merged(inputs, plan, parts, reporter) {
         throw new parse/* InputError */.dz('annotations', user);
     // The automatic labels of a build (created, source, revision, version) describe the index here.
     const automatic = Object.fromEntries(plan.build.labels.map(l => (0,core_text/* splitKeyValue */.px)(l)).map(kv => [kv.key, kv.value]));
-    try {
-        const index = mergeIndex(parts, { user, automatic });
-        if (index.why)
-            reporter.debug(`OCI index: ${index.why}`);
-        return {
-            digest: (0,api/* manifestDigest */.It)(index.body),
-            mediaType: index.mediaType,
-            body: index.body,
-            platformDigests: index.platformDigests,
-            annotations: index.annotations
-        };
-    }
-    catch (error) {
-        if (error instanceof MergeError)
-            throw new parse/* InputError */.dz(error.input, error.message);
-        throw error;
-    }
+    const index = (0,parse/* asInput */.lv)('sources', () => mergeIndex(parts, { user, automatic }));
+    if (index.why)
+        reporter.debug(`OCI index: ${index.why}`);
+    return {
+        digest: (0,api/* manifestDigest */.It)(index.body),
+        mediaType: index.mediaType,
+        body: index.body,
+        platformDigests: index.platformDigests,
+        annotations: index.annotations
+    };
 }
 /** Every line resolved to manifests, globs expanded; the same manifest reached twice counts once. */
 async function resolveAll(inputs, deps) {
