@@ -1222,11 +1222,25 @@ async function ask(opts, request) {
     });
     const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
     return (0,retry/* retry */.L5)(async () => {
+        // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(…)]): node may collect
+        // a timeout signal that only a composite refers to before it fires (nodejs/node#57736), and the request
+        // then waits forever.
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
+        const cancel = () => controller.abort(exec/* runCancelled */.LJ.reason);
+        if (exec/* runCancelled */.LJ.aborted)
+            cancel();
+        else
+            exec/* runCancelled */.LJ.addEventListener('abort', cancel, { once: true });
         try {
-            return (await request(octokit, { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), exec/* runCancelled */.LJ]) })).data;
+            return (await request(octokit, { signal: controller.signal })).data;
         }
         catch (error) {
             throw classified(error, timeoutMs);
+        }
+        finally {
+            clearTimeout(timer);
+            exec/* runCancelled */.LJ.removeEventListener('abort', cancel);
         }
     }, {
         attempts: opts.attempts,

@@ -1,6 +1,8 @@
 // The repository's metadata labels: the mapping (a table), and the real Octokit against a stand-in GitHub
 // API on 127.0.0.1 that GITHUB_API_URL points at (the GitHub Enterprise path prefix included).
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import type { GitContext } from '../../src/metadata/context.js'
 import { defaultInputs } from '../../src/inputs/parse.js'
 import { buildMetadata } from '../../src/metadata/build-metadata.js'
@@ -189,6 +191,31 @@ describe('loadRepository against a stand-in API', () => {
     expect(r.warnings()[0]).toContain('no answer within 0.3 s (timed out)')
     expect(r.warnings()[0]).not.toContain('HTTP 500')
   })
+
+  it('an API that does not answer while node collects garbage: the timeout still fires', async () => {
+    // A timeout signal that only a composite refers to can be collected before it fires (nodejs/node#57736).
+    setFlagsFromString('--expose-gc')
+    const gc = runInNewContext('gc') as () => void
+    const api = await serve(() => {
+      // never answers
+    })
+    const collecting = setInterval(gc, 20)
+    try {
+      const r = recorder()
+      const labels = await loadRepositoryLabels(ctx(), {
+        token: TOKEN,
+        attempts: 1,
+        reporter: r.reporter,
+        env: { GITHUB_API_URL: `http://${api.host}` },
+        sleep: noSleep,
+        timeoutMs: 300
+      })
+      expect(labels).toEqual({})
+      expect(r.warnings()[0]).toContain('no answer within 0.3 s (timed out)')
+    } finally {
+      clearInterval(collecting)
+    }
+  }, 10_000)
 
   it('a host that does not resolve: the warning says so, not "HTTP 500"', async () => {
     const r = recorder()

@@ -147,12 +147,24 @@ async function ask<T>(
   const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS
   return retry(
     async () => {
+      // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(…)]): node may collect
+      // a timeout signal that only a composite refers to before it fires (nodejs/node#57736), and the request
+      // then waits forever.
+      const controller = new AbortController()
+      const timer = setTimeout(
+        () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+        timeoutMs
+      )
+      const cancel = (): void => controller.abort(runCancelled.reason)
+      if (runCancelled.aborted) cancel()
+      else runCancelled.addEventListener('abort', cancel, { once: true })
       try {
-        return (
-          await request(octokit, { signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), runCancelled]) })
-        ).data
+        return (await request(octokit, { signal: controller.signal })).data
       } catch (error) {
         throw classified(error, timeoutMs)
+      } finally {
+        clearTimeout(timer)
+        runCancelled.removeEventListener('abort', cancel)
       }
     },
     {
