@@ -570,11 +570,8 @@ function ssh(entries) {
 }
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
 function annotations(entries) {
-    for (const entry of entries) {
-        const problem = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAnnotation */ .fr)(entry);
-        if (typeof problem === 'string')
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(problem);
-    }
+    for (const entry of entries)
+        (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAnnotation */ .fr)(entry);
     return entries;
 }
 function attests(entries) {
@@ -1400,17 +1397,12 @@ function isEmptyWorkspace(dir) {
     }
 }
 function checkSources(values) {
-    const conflict = (0,sources/* sourcesConflict */.r0)(values, readRows(name => (0,table/* rowByName */.TJ)(name)?.[1].default ?? ''));
-    if (conflict)
-        throw new inputs_error/* InputError */.d(conflict.input, conflict.message);
-    for (const line of values.sources) {
-        const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
-        if (typeof source === 'string')
-            throw new inputs_error/* InputError */.d('sources', source);
-    }
-    const annotations = (0,sources/* indexAnnotations */.nM)(values.annotations);
-    if (typeof annotations === 'string')
-        throw new inputs_error/* InputError */.d('annotations', annotations);
+    (0,inputs_error/* asInput */.l)('sources', () => {
+        (0,sources/* checkSourcesAlone */.uf)(values, readRows(name => (0,table/* rowByName */.TJ)(name)?.[1].default ?? ''));
+        for (const line of values.sources)
+            (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+    });
+    (0,inputs_error/* asInput */.l)('annotations', () => (0,sources/* indexAnnotations */.nM)(values.annotations));
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
@@ -1614,15 +1606,17 @@ function credentialsIn(text) {
 /* harmony export */   IX: () => (/* binding */ isLocal),
 /* harmony export */   PJ: () => (/* binding */ parseSource),
 /* harmony export */   nM: () => (/* binding */ indexAnnotations),
-/* harmony export */   r0: () => (/* binding */ sourcesConflict)
+/* harmony export */   uf: () => (/* binding */ checkSourcesAlone)
 /* harmony export */ });
 /* unused harmony export TRANSPORTS */
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6080);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5378);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2020);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(652);
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
 
 
 
@@ -1647,38 +1641,45 @@ function parseLocal(line) {
         // A path after the colon is no tag: a transport, then, that is not one of ours.
         if (!/^(?:\/|\.\.?\/|~)/.test(rest))
             return undefined;
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
     }
     const t = transport;
     if (t === 'docker-daemon') {
         if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
         return { line, transport: t, path: rest };
     }
     const colon = rest.indexOf(':');
     const file = colon < 0 ? rest : rest.slice(0, colon);
     const reference = colon < 0 ? undefined : rest.slice(colon + 1);
     if (!file)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${t}:`)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${t}:`)}`;
     if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
     return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
 }
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
  * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
- * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
- * the reason when the line is none of these.
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Throws an
+ * InputProblem saying why when the line is none of these.
  */
 function parseSource(line, registry, image) {
+    const source = sourceOrWhy(line, registry, image);
+    if (typeof source === 'string')
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(source);
+    return source;
+}
+/** parseSource's reading, with the reason as a string: its helpers return one at the first thing wrong. */
+function sourceOrWhy(line, registry, image) {
     const local = parseLocal(line);
     if (local !== undefined)
         return local;
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
     const plain = !/[/:@]/.test(body);
     if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(body))
         return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(registry, image), digest: body };
@@ -1689,17 +1690,17 @@ function parseSource(line, registry, image) {
     const at = body.indexOf('@');
     if (at >= 0) {
         if (glob)
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
         repo = body.slice(0, at);
         pin = { digest: body.slice(at + 1) };
         if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(pin.digest))
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
         // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
         const colon = repo.lastIndexOf(':');
         if (colon > repo.lastIndexOf('/')) {
             const tag = repo.slice(colon + 1);
             if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag))
-                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
+                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
             repo = repo.slice(0, colon);
         }
     }
@@ -1708,7 +1709,7 @@ function parseSource(line, registry, image) {
         if (colon <= body.lastIndexOf('/')) {
             if (glob)
                 return finish(line, registry, image, { prefix: '' }, body);
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(`${body}@sha256:…`)}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}@sha256:…`)}`;
         }
         repo = body.slice(0, colon);
         const tag = body.slice(colon + 1);
@@ -1725,19 +1726,19 @@ function finish(line, registry, image, pin, repo) {
         path = path.slice(slash + 1);
         const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryProblem */ .T7)(host);
         if (problem)
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(host)} ${problem}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(host)} ${problem}`;
         host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRegistry */ .l5)(host);
     }
     const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pathProblem */ .z9)(path);
     if (problem)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
     const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(host, path);
     if (long)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${long}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${long}`;
     if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
     if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
     return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
@@ -1745,43 +1746,32 @@ const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCac
 /** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
 const WITH_SOURCES = ['annotations'];
 /**
- * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
- * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ * Throws an InputProblem naming the input that cannot go together with `sources`: `platforms` and every
+ * other build input must be at its default (`defaults`, read as the parser reads them), and the result is
+ * pushed.
  */
-function sourcesConflict(values, defaults) {
+function checkSourcesAlone(values, defaults) {
     if (!values.push)
-        return {
-            input: 'push',
-            message: `must be true with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`
-        };
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`must be true with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`, 'push');
     if (values.platforms.length)
-        return {
-            input: 'platforms',
-            message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`
-        };
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`, 'platforms');
     for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
         if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
             continue;
         if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
-            return {
-                input: (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key),
-                message: `cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`
-            };
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`, (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key));
     }
-    return undefined;
 }
 /**
  * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
- * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
+ * platform manifests stay as they are), so only `index:` or unprefixed ones apply. An InputProblem otherwise.
  */
 function indexAnnotations(lines) {
     const out = {};
     for (const line of lines) {
         const a = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotation */ .fr)(line);
-        if (typeof a === 'string')
-            return a;
         if (a.level !== undefined && a.level !== 'index')
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`;
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
         out[a.key] = a.value;
     }
     return out;
@@ -2394,9 +2384,11 @@ function readMetadataEnv(env) {
 /* harmony export */   fr: () => (/* binding */ parseAnnotation)
 /* harmony export */ });
 /* unused harmony export LEVELS */
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
 // The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
 // one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+
 
 const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 /** The levels only an index has. */
@@ -2412,21 +2404,21 @@ function parseLevel(text) {
 }
 /**
  * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
- * manifest, a merge on the index). A string says what is wrong with the line.
+ * manifest, a merge on the index). Throws an InputProblem saying what is wrong with the line.
  */
 function parseAnnotation(line) {
     const eq = line.indexOf('=');
     if (eq <= 0)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)} is not [level:]key=value`;
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} is not [level:]key=value`);
     const left = line.slice(0, eq);
     const value = line.slice(eq + 1);
     const colon = left.lastIndexOf(':');
     const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
     if (colon >= 0 && !spec)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`;
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`);
     const key = left.slice(colon + 1);
     if (!KEY.test(key))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(key)} must be letters, digits and . _ / -`;
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(key)} must be letters, digits and . _ / -`);
     return { level: spec?.level, platform: spec?.platform, key, value };
 }
 

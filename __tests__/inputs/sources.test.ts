@@ -2,6 +2,18 @@ import { describe, expect, it } from '@jest/globals'
 import { defaultInputs, InputError, parseInputs } from '../../src/inputs/parse.js'
 import { parseSource } from '../../src/inputs/sources.js'
 import { parseAnnotation } from '../../src/metadata/levels.js'
+import { InputProblem } from '../../src/core/problem.js'
+
+/** The message of the InputProblem `fn` throws; the test fails when it throws nothing, or anything else. */
+function problemOf(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputProblem)
+    return (error as InputProblem).message
+  }
+  throw new Error('expected an InputProblem, and nothing was thrown')
+}
 
 const D = `sha256:${'a'.repeat(64)}`
 
@@ -48,8 +60,7 @@ describe('parseSource: each line on registry localhost:5000, image my/app', () =
     ['exa_mple.com:99999/o/app:v1', /registry/]
   ]
   it.each(bad)('%s is refused', (line, why) => {
-    const got = parseSource(line, 'localhost:5000', 'my/app')
-    expect(typeof got).toBe('string')
+    const got = problemOf(() => parseSource(line, 'localhost:5000', 'my/app'))
     expect(got).toMatch(why)
     expect(got).toContain(JSON.stringify(line))
   })
@@ -85,8 +96,7 @@ describe('parseSource: local images, by transport', () => {
     ['docker-daemon:sha256:abc', '"sha256:abc" is not an image reference or a sha256:<64 hex> image ID']
   ]
   it.each(bad)('%s is refused', (line, why) => {
-    const got = parseSource(line, 'localhost:5000', 'my/app')
-    expect(typeof got).toBe('string')
+    const got = problemOf(() => parseSource(line, 'localhost:5000', 'my/app'))
     expect(got).toContain(JSON.stringify(line))
     expect(got).toContain(why)
   })
@@ -113,7 +123,7 @@ describe('parseAnnotation', () => {
     expect(parseAnnotation(line)).toEqual({ level: undefined, platform: undefined, ...want })
   })
   it.each(['novalue', '=v', 'bogus:k=v', 'k k=v'])('%s is refused', line => {
-    expect(typeof parseAnnotation(line)).toBe('string')
+    expect(problemOf(() => parseAnnotation(line))).toContain(JSON.stringify(line))
   })
 })
 

@@ -1200,9 +1200,7 @@ function promotion(inputs, part) {
     return { ...part.manifest, platformDigests: (0,verify/* platformDigests */.Hm)(part.manifest, single), annotations: {} };
 }
 function merged(inputs, plan, parts, reporter) {
-    const user = (0,sources/* indexAnnotations */.nM)(inputs.annotations);
-    if (typeof user === 'string')
-        throw new parse/* InputError */.dz('annotations', user);
+    const user = (0,parse/* asInput */.lv)('annotations', () => (0,sources/* indexAnnotations */.nM)(inputs.annotations));
     // The automatic labels of a build (created, source, revision, version) describe the index here.
     const automatic = Object.fromEntries(plan.build.labels.map(l => (0,core_text/* splitKeyValue */.px)(l)).map(kv => [kv.key, kv.value]));
     const index = (0,parse/* asInput */.lv)('sources', () => mergeIndex(parts, { user, automatic }));
@@ -1218,12 +1216,7 @@ function merged(inputs, plan, parts, reporter) {
 }
 /** Every line resolved to manifests, globs expanded; the same manifest reached twice counts once. */
 async function resolveAll(inputs, deps) {
-    const refs = inputs.sources.map(line => {
-        const parsed = (0,sources/* parseSource */.PJ)(line, inputs.registry, inputs.image);
-        if (typeof parsed === 'string')
-            throw new parse/* InputError */.dz('sources', parsed);
-        return parsed;
-    });
+    const refs = inputs.sources.map(line => (0,parse/* asInput */.lv)('sources', () => (0,sources/* parseSource */.PJ)(line, inputs.registry, inputs.image)));
     const lists = await Promise.all(refs.map(r => ((0,sources/* isLocal */.IX)(r) ? resolveLocal(r, deps) : resolveOne(r, deps))));
     const seen = new Set();
     const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));

@@ -124,10 +124,7 @@ export function ssh(entries: string[]): string[] {
 
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
 export function annotations(entries: string[]): string[] {
-  for (const entry of entries) {
-    const problem = parseAnnotation(entry)
-    if (typeof problem === 'string') throw new InputProblem(problem)
-  }
+  for (const entry of entries) parseAnnotation(entry)
   return entries
 }
 

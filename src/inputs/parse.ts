@@ -12,7 +12,7 @@ import { asInput, InputError } from './error.js'
 import * as options from './build-options.js'
 import { DEFAULT_METADATA_ENV } from '../metadata/env.js'
 import { DEFAULT_FLAVOR } from '../metadata/rules/parse.js'
-import { parseSource, sourcesConflict, indexAnnotations } from './sources.js'
+import { parseSource, checkSourcesAlone, indexAnnotations } from './sources.js'
 import { singleCloudLogin } from './cloud-login.js'
 import { byKind } from './kinds.js'
 import { checkSecretSources, VALIDATORS } from './validators.js'
@@ -75,17 +75,14 @@ function isEmptyWorkspace(dir: string): boolean {
 }
 
 function checkSources(values: InputValues): void {
-  const conflict = sourcesConflict(
-    values,
-    readRows(name => rowByName(name)?.[1].default ?? '')
-  )
-  if (conflict) throw new InputError(conflict.input, conflict.message)
-  for (const line of values.sources) {
-    const source = parseSource(line, values.registry, values.image)
-    if (typeof source === 'string') throw new InputError('sources', source)
-  }
-  const annotations = indexAnnotations(values.annotations)
-  if (typeof annotations === 'string') throw new InputError('annotations', annotations)
+  asInput('sources', () => {
+    checkSourcesAlone(
+      values,
+      readRows(name => rowByName(name)?.[1].default ?? '')
+    )
+    for (const line of values.sources) parseSource(line, values.registry, values.image)
+  })
+  asInput('annotations', () => indexAnnotations(values.annotations))
 }
 
 /** Reads and validates every input. Throws InputError on the first invalid one. */

@@ -14,6 +14,7 @@ import {
   tagProblem
 } from '../core/reference.js'
 import { quote } from '../core/text.js'
+import { InputProblem } from '../core/problem.js'
 
 export interface SourceRef {
   /** The line as written, to name it in messages. */
@@ -84,10 +85,17 @@ const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/
 /**
  * One line of `sources` on `registry`/`image` (both validated): a bare tag or digest of the image itself,
  * `repo:tag`, `repo@digest` or `repo:tag@digest` on the same registry, or a reference with its own registry
- * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Returns
- * the reason when the line is none of these.
+ * host. A trailing `*` makes the tag a prefix. A local image has its transport first (`oci:dir`). Throws an
+ * InputProblem saying why when the line is none of these.
  */
-export function parseSource(line: string, registry: string, image: string): Source | string {
+export function parseSource(line: string, registry: string, image: string): Source {
+  const source = sourceOrWhy(line, registry, image)
+  if (typeof source === 'string') throw new InputProblem(source)
+  return source
+}
+
+/** parseSource's reading, with the reason as a string: its helpers return one at the first thing wrong. */
+function sourceOrWhy(line: string, registry: string, image: string): Source | string {
   const local = parseLocal(line)
   if (local !== undefined) return local
   const glob = line.endsWith('*')
@@ -160,48 +168,41 @@ const BUILD_INPUTS: InputKey[] = ['context', 'file', 'buildArgs', 'labels', 'tar
 /** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
 const WITH_SOURCES: InputKey[] = ['annotations']
 
-export interface Problem {
-  input: string
-  message: string
-}
-
 /**
- * Why these inputs cannot go together with `sources`, or undefined: `platforms` and every other build
- * input must be at its default (`defaults`, read as the parser reads them), and the result is pushed.
+ * Throws an InputProblem naming the input that cannot go together with `sources`: `platforms` and every
+ * other build input must be at its default (`defaults`, read as the parser reads them), and the result is
+ * pushed.
  */
-export function sourcesConflict(values: InputValues, defaults: InputValues): Problem | undefined {
+export function checkSourcesAlone(values: InputValues, defaults: InputValues): void {
   if (!values.push)
-    return {
-      input: 'push',
-      message: `must be true with ${ref('sources')}: the sources are put in the registry`
-    }
+    throw new InputProblem(`must be true with ${ref('sources')}: the sources are put in the registry`, 'push')
   if (values.platforms.length)
-    return {
-      input: 'platforms',
-      message: `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`
-    }
+    throw new InputProblem(
+      `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`,
+      'platforms'
+    )
   for (const [key, row] of ROWS) {
     if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
       continue
     if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
-      return {
-        input: inputName(key),
-        message: `cannot be used with ${ref('sources')}: nothing is built from sources, so build inputs must keep their defaults`
-      }
+      throw new InputProblem(
+        `cannot be used with ${ref('sources')}: nothing is built from sources, so build inputs must keep their defaults`,
+        inputName(key)
+      )
   }
-  return undefined
 }
 /**
  * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
- * platform manifests stay as they are), so only `index:` or unprefixed ones apply. The reason otherwise.
+ * platform manifests stay as they are), so only `index:` or unprefixed ones apply. An InputProblem otherwise.
  */
-export function indexAnnotations(lines: string[]): Record<string, string> | string {
+export function indexAnnotations(lines: string[]): Record<string, string> {
   const out: Record<string, string> = {}
   for (const line of lines) {
     const a = parseAnnotation(line)
-    if (typeof a === 'string') return a
     if (a.level !== undefined && a.level !== 'index')
-      return `${quote(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
+      throw new InputProblem(
+        `${quote(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
+      )
     out[a.key] = a.value
   }
   return out

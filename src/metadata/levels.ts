@@ -1,6 +1,7 @@
 // The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
 // one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
 import { quote } from '../core/text.js'
+import { InputProblem } from '../core/problem.js'
 
 export const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'] as const
 export type Level = (typeof LEVELS)[number]
@@ -33,18 +34,21 @@ export interface Annotation extends Partial<LevelSpec> {
 
 /**
  * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
- * manifest, a merge on the index). A string says what is wrong with the line.
+ * manifest, a merge on the index). Throws an InputProblem saying what is wrong with the line.
  */
-export function parseAnnotation(line: string): Annotation | string {
+export function parseAnnotation(line: string): Annotation {
   const eq = line.indexOf('=')
-  if (eq <= 0) return `${quote(line)} is not [level:]key=value`
+  if (eq <= 0) throw new InputProblem(`${quote(line)} is not [level:]key=value`)
   const left = line.slice(0, eq)
   const value = line.slice(eq + 1)
   const colon = left.lastIndexOf(':')
   const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon))
   if (colon >= 0 && !spec)
-    return `${quote(line)}: ${quote(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`
+    throw new InputProblem(
+      `${quote(line)}: ${quote(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`
+    )
   const key = left.slice(colon + 1)
-  if (!KEY.test(key)) return `${quote(line)}: the key ${quote(key)} must be letters, digits and . _ / -`
+  if (!KEY.test(key))
+    throw new InputProblem(`${quote(line)}: the key ${quote(key)} must be letters, digits and . _ / -`)
   return { level: spec?.level, platform: spec?.platform, key, value }
 }

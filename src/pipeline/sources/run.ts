@@ -159,8 +159,7 @@ function promotion(inputs: Inputs, part: Resolved): Top {
 }
 
 function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporter): Top {
-  const user = indexAnnotations(inputs.annotations)
-  if (typeof user === 'string') throw new InputError('annotations', user)
+  const user = asInput('annotations', () => indexAnnotations(inputs.annotations))
   // The automatic labels of a build (created, source, revision, version) describe the index here.
   const automatic = Object.fromEntries(
     plan.build.labels.map(l => splitKeyValue(l)!).map(kv => [kv.key, kv.value])
@@ -178,11 +177,9 @@ function merged(inputs: Inputs, plan: Plan, parts: Resolved[], reporter: Reporte
 
 /** Every line resolved to manifests, globs expanded; the same manifest reached twice counts once. */
 async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]> {
-  const refs = inputs.sources.map(line => {
-    const parsed = parseSource(line, inputs.registry, inputs.image)
-    if (typeof parsed === 'string') throw new InputError('sources', parsed)
-    return parsed
-  })
+  const refs = inputs.sources.map(line =>
+    asInput('sources', () => parseSource(line, inputs.registry, inputs.image))
+  )
   const lists = await Promise.all(refs.map(r => (isLocal(r) ? resolveLocal(r, deps) : resolveOne(r, deps))))
   const seen = new Set<string>()
   const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest))
