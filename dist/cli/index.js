@@ -3368,7 +3368,10 @@ const actionTerm = (names) => names.length === 1
 class InputProblem extends Error {
     subject;
     constructor(message, 
-    /** What the problem names instead of the input being read: an environment variable a parser read itself. */
+    /**
+     * What the problem names instead of the input being read: another input a check across inputs found
+     * at fault, or an environment variable a parser read itself.
+     */
     subject) {
         super(message);
         this.subject = subject;

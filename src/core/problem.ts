@@ -5,7 +5,10 @@
 export class InputProblem extends Error {
   constructor(
     message: string,
-    /** What the problem names instead of the input being read: an environment variable a parser read itself. */
+    /**
+     * What the problem names instead of the input being read: another input a check across inputs found
+     * at fault, or an environment variable a parser read itself.
+     */
     readonly subject?: string
   ) {
     super(message)
