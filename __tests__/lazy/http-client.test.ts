@@ -2,37 +2,17 @@
 // failure) and the post step load no http, https or tls; the real module is still there for the runs that
 // ask for a token or call the API (getIDToken, Octokit's proxy agent: labels.e2e and the OIDC logins).
 import { describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../helpers/action.js'
-
-/** The node builtins a run of the committed bundle loaded, with `env` as its environment. */
-function builtinsLoaded(env: Record<string, string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'btp-lazy-'))
-  const hook = join(dir, 'hook.cjs')
-  const out = join(dir, 'modules.txt')
-  writeFileSync(
-    hook,
-    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')))`
-  )
-  spawnSync(process.execPath, ['-r', hook, join(ROOT, 'dist', 'index.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_OUTPUT: join(dir, 'out'), ...env },
-    encoding: 'utf8'
-  })
-  return readFileSync(out, 'utf8')
-    .split('\n')
-    .filter(l => l.startsWith('NativeModule '))
-    .map(l => l.slice('NativeModule '.length))
-}
+import { runBundle } from '../helpers/bundle.js'
 
 describe('src/lazy/http-client.cjs in the bundle', () => {
   it.each([
     ['an input error', {}],
     ['the post step with nothing to do', { STATE_isPost: 'true' }]
   ])('%s loads neither http, https nor tls', (_what, env) => {
-    const loaded = builtinsLoaded(env)
+    const loaded = runBundle(env).builtins
     expect(loaded.length).toBeGreaterThan(0)
     expect(loaded.filter(m => ['http', 'https', 'tls', '_tls_wrap'].includes(m))).toEqual([])
   })
