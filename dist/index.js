@@ -5,9 +5,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ run)
+/* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
-/* unused harmony export postHasWork */
+/* unused harmony exports postHasWork, exitOnceWritten */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
@@ -31,9 +31,22 @@ async function run() {
     if (state(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE_POST */ .Rs) === 'true') {
         if (postHasWork())
             await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(639), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).post();
-        return;
     }
-    return (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(639), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 414))).main();
+    else
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(639), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 414))).main();
+    await exitOnceWritten([process.stdout, process.stderr], () => process.exit());
+}
+/**
+ * Ends the step as soon as everything it wrote has left the process. Every phase has finished by now, so
+ * what node would do next is tear down its heap: after a build, several milliseconds that the job waits
+ * for and that do nothing for it. On POSIX a pipe (how the runner reads a step) is written asynchronously,
+ * so the exit waits until each stream has written what it was given: a write's callback runs only after
+ * every earlier write on that stream, and also when the stream has failed. `process.exit()` keeps
+ * `process.exitCode`, so a failed step still fails.
+ */
+async function exitOnceWritten(streams, exit) {
+    await Promise.all(streams.map(s => new Promise(resolve => s.write('', () => resolve()))));
+    exit();
 }
 
 
@@ -64,7 +77,7 @@ const STATE_KEPT_LOGIN = 'keptLogin';
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3147);
 
-await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .N)();
+await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

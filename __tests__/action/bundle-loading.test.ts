@@ -28,7 +28,7 @@ describe('a build', () => {
     const context = mkdtempSync(join(tmpdir(), 'btp-loading-ctx-'))
     writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\n')
     const registry = await closedPort()
-    const { out, builtins } = runBundle({
+    const { out, stdout, status, builtins } = runBundle({
       INPUT_CONTEXT: context,
       INPUT_IMAGE: 'loading/app',
       INPUT_REGISTRY: registry,
@@ -40,5 +40,10 @@ describe('a build', () => {
     expect(out).toContain(registry)
     expect(builtins).toContain('http')
     expect(builtins).not.toContain('zlib')
+    // The step ends as soon as its output is written (run.ts), and still as a failure, its error line last.
+    expect(status).toBe(1)
+    const last = stdout.trimEnd().split('\n').at(-1)
+    expect(last).toMatch(/^::error::/)
+    expect(last).toContain(registry)
   })
 })

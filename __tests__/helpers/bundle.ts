@@ -6,8 +6,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from './action.js'
 
-/** Runs dist/index.js with `env` (over a bare runner-like one); its output and the node builtins it loaded. */
-export function runBundle(env: Record<string, string>): { out: string; builtins: string[] } {
+/**
+ * Runs dist/index.js with `env` (over a bare runner-like one), its stdout a pipe as the runner's is: its output,
+ * its exit status, and the node builtins it loaded.
+ */
+export function runBundle(env: Record<string, string>): {
+  out: string
+  stdout: string
+  status: number | null
+  builtins: string[]
+} {
   const dir = mkdtempSync(join(tmpdir(), 'btp-bundle-'))
   try {
     const hook = join(dir, 'hook.cjs')
@@ -32,7 +40,7 @@ export function runBundle(env: Record<string, string>): { out: string; builtins:
       .split('\n')
       .filter(l => l.startsWith('NativeModule '))
       .map(l => l.slice('NativeModule '.length))
-    return { out: r.stdout + r.stderr, builtins }
+    return { out: r.stdout + r.stderr, stdout: r.stdout, status: r.status, builtins }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

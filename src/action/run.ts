@@ -19,7 +19,22 @@ export function postHasWork(): boolean {
 export async function run(): Promise<void> {
   if (state(STATE_POST) === 'true') {
     if (postHasWork()) await (await import('./post.js')).post()
-    return
-  }
-  return (await import('./main.js')).main()
+  } else await (await import('./main.js')).main()
+  await exitOnceWritten([process.stdout, process.stderr], () => process.exit())
+}
+
+/**
+ * Ends the step as soon as everything it wrote has left the process. Every phase has finished by now, so
+ * what node would do next is tear down its heap: after a build, several milliseconds that the job waits
+ * for and that do nothing for it. On POSIX a pipe (how the runner reads a step) is written asynchronously,
+ * so the exit waits until each stream has written what it was given: a write's callback runs only after
+ * every earlier write on that stream, and also when the stream has failed. `process.exit()` keeps
+ * `process.exitCode`, so a failed step still fails.
+ */
+export async function exitOnceWritten(
+  streams: readonly NodeJS.WritableStream[],
+  exit: () => void
+): Promise<void> {
+  await Promise.all(streams.map(s => new Promise<void>(resolve => s.write('', () => resolve()))))
+  exit()
 }
