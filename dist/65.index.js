@@ -941,6 +941,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: PUSH_RETRY_WINDOW_MS, REQUEST_TIMEOUT_MS, runPipeline
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -1732,8 +1734,6 @@ function checkTagged(inputs, meta, ctx) {
         `add a rule for it (e.g. type=sha), or set ${(0,parse/* ref */.KR)('push')} to false to build untagged`);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
 // Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
 // `docker buildx inspect` would cost a process on every build.
@@ -2446,6 +2446,7 @@ class Logins {
 
 
 
+
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
 
 /**
@@ -2515,7 +2516,9 @@ async function execute(inputs, opts) {
         throw cancelledOr(error);
     }
     finally {
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        // Synchronously: node's native removal takes well under a millisecond for what is here (a config, the
+        // iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms after every run.
+        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
         release();
     }
 }

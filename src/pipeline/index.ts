@@ -1,6 +1,7 @@
 // The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
 import { loadGitContext, type GitContext } from '../metadata/context.js'
 import { defaultGitContext } from '../docker/git-context.js'
@@ -158,7 +159,9 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   } catch (error) {
     throw cancelledOr(error)
   } finally {
-    await rm(workDir, { recursive: true, force: true })
+    // Synchronously: node's native removal takes well under a millisecond for what is here (a config, the
+    // iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms after every run.
+    rmSync(workDir, { recursive: true, force: true })
     release()
   }
 }
