@@ -447,6 +447,8 @@ async function main() {
       // The budget: +60 ms over bare node 24 with @actions/core (build-push-action takes about +170 ms).
       target: 60
     }
+    // What no code of ours can remove: the main and post steps each start node.
+    results.ownTime.twoNodeStartsMs = round1(2 * results.coldStart.nodeMedianMs)
     results.calls = {
       oneTag: {
         dockerProcesses: counts1.docker,
@@ -486,6 +488,8 @@ async function main() {
     `| the same, median of per-round ratios | ${a.medianPairedRatio} (median overhead ${a.medianOverheadMs} ms) | ≤ ${a.target} | ${pass(a.medianPairedRatio, a.target)} |`,
     `| 10 tags / 1 tag | ${t.ratio} (${t.tenTagsMedianMs} ms / ${t.oneTagMedianMs} ms); paired ${t.medianPairedRatio} | ≤ ${t.target} | ${pass(t.ratio, t.target)} |`,
     `| the action's own time (main + post step − docker processes, 1 tag, median of ${2 * ROUNDS}) | ${results.ownTime.medianMs} ms | ≤ ${results.ownTime.target} ms | ${pass(results.ownTime.medianMs, results.ownTime.target)} |`,
+    // Two node starts are a floor no code of ours can go under: on a slower machine they alone can pass 150 ms.
+    `| of which starting node twice (2 × \`node -e 0\`, median of ${COLD}): the rest is our code | ${round1(2 * c.nodeMedianMs)} ms; the rest ${round1(results.ownTime.medianMs - 2 * c.nodeMedianMs)} ms | | |`,
     `| cold start − \`node -e 0\` (median of ${COLD}) | ${c.overheadMs} ms (${c.actionMedianMs} ms − ${c.nodeMedianMs} ms) | ≤ ${c.target} ms | ${pass(c.overheadMs, c.target)} |`,
     `| docker processes per run (1 tag / 10 tags) | ${calls.oneTag.dockerProcesses} / ${calls.tenTags.dockerProcesses} | | |`,
     `| registry HTTP requests per run (1 tag / 10 tags) | ${calls.oneTag.registryRequests} / ${calls.tenTags.registryRequests} | | |`,
