@@ -2691,8 +2691,8 @@ async function execute(inputs, opts) {
         throw cancelledOr(error);
     }
     finally {
-        // Synchronously: node's native removal takes well under a millisecond for what is here (a config, the
-        // iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms after every run.
+        // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
+        // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
         (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
         release();
     }
