@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { ENV_POST_WANTED } from '../src/action/state.js'
 import { parseInputs } from '../src/inputs/parse.js'
 import { ROOT } from './helpers/action.js'
 
@@ -32,12 +33,14 @@ function table(heading: string, doc = readme): Map<string, string> {
 }
 
 describe('action.yml', () => {
-  it('runs on node24 from the committed bundle, with a post step that always runs (cleanup after a failure or cancel, and a kept login)', () => {
+  it('runs on node24 from the committed bundle; the post step after a failed or cancelled job, or a kept login', () => {
     expect(action.runs).toEqual({
       using: 'node24',
       main: 'dist/index.js',
       post: 'dist/index.js',
-      'post-if': 'always()'
+      // The variable keep-login exports (src/action/state.ts): after a successful job without it, the runner
+      // does not start node for a post step that would have nothing to undo.
+      'post-if': `!success() || env.${ENV_POST_WANTED} == 'true'`
     })
   })
 

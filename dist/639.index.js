@@ -119,7 +119,9 @@ async function keepLogins(logins, opts) {
     const undoFile = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(undoDir, 'undo.json');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(undoFile, JSON.stringify(undo), { mode: 0o600 });
     const kept = { config: file, undo: undoFile, createdFile: before === undefined, createdDir };
-    // Saved before the config changes: a step killed in between still has its entries taken back.
+    // Both before the config changes: a step killed in between still has its entries taken back. The variable
+    // makes the runner call the post step after a successful job too (action.yml's post-if).
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_POST_WANTED */ .R9, 'true');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .STATE_KEPT_LOGIN */ .dq, JSON.stringify(kept));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true, mode: 0o700 });
     await writeConfig(file, config);

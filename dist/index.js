@@ -56,6 +56,7 @@ async function exitOnceWritten(streams, exit) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R9: () => (/* binding */ ENV_POST_WANTED),
 /* harmony export */   Rs: () => (/* binding */ STATE_POST),
 /* harmony export */   Z2: () => (/* binding */ STATE_WORKDIR),
 /* harmony export */   dq: () => (/* binding */ STATE_KEPT_LOGIN)
@@ -67,6 +68,11 @@ const STATE_POST = 'isPost';
 const STATE_WORKDIR = 'workDir';
 /** Set when keep-login wrote the job's docker config: where it is, and the file of replaced entries. */
 const STATE_KEPT_LOGIN = 'keptLogin';
+/**
+ * Exported to the job's environment (GITHUB_ENV) by a main step that keeps a login: action.yml's `post-if`
+ * reads it, so that the post step runs after a successful job only when there is a login to take back.
+ */
+const ENV_POST_WANTED = 'BUILD_TAG_PUSH_POST';
 
 
 /***/ }),

@@ -30,6 +30,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startBuildkitProxy, unixSocketOf } from './buildkit-proxy.mjs'
+import { postIfOf, runnerRunsPost } from './post-if.mjs'
 import { benchLocalArchive, benchSources, localArchiveRows, sourcesRows } from './bench-sources.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -52,6 +53,7 @@ const MB = Number(opts.mb)
 const COLD = Number(opts.cold)
 const BUILDX_MB = Number(opts['buildx-mb'])
 const ACTION = path.join(root, 'dist', 'index.js')
+const POST_IF = postIfOf(path.join(root, 'action.yml'))
 const NODE = opts.node
 // Contexts and registry storage on tmpfs where there is one: less disk noise in what both sides share.
 const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
@@ -134,7 +136,11 @@ async function runAction(registry, repo, tags, mb = MB, inputs = {}) {
   const ctx = freshContext(`ctx-${++seq}`, mb)
   const runDir = path.join(work, `run-${seq}`)
   mkdirSync(path.join(runDir, 'temp'), { recursive: true })
-  const files = { GITHUB_OUTPUT: path.join(runDir, 'out'), GITHUB_STATE: path.join(runDir, 'state') }
+  const files = {
+    GITHUB_OUTPUT: path.join(runDir, 'out'),
+    GITHUB_STATE: path.join(runDir, 'state'),
+    GITHUB_ENV: path.join(runDir, 'env')
+  }
   for (const f of Object.values(files)) writeFileSync(f, '')
   const env = {
     ...baseEnv,
@@ -148,17 +154,22 @@ async function runAction(registry, repo, tags, mb = MB, inputs = {}) {
   }
   const main = await run(NODE, [ACTION], env)
   if (main.code !== 0) throw new Error(`action failed:\n${main.out}\n${main.err}`)
-  // The post step runs after every job (post-if: always()), so it is part of what the action costs.
-  const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
-  const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-  const post = await run(NODE, [ACTION], { ...env, ...stateEnv })
-  if (post.code !== 0) throw new Error(`post step failed:\n${post.out}\n${post.err}`)
+  // The post step is part of what the action costs wherever the runner starts it: as the runner does, after
+  // this (successful) job, with what main exported (action.yml's post-if, read by scripts/post-if.mjs).
+  const exported = parseCommandFile(readFileSync(files.GITHUB_ENV, 'utf8'))
+  let post = { ms: 0 }
+  if (runnerRunsPost(POST_IF, { jobSucceeded: true, env: exported })) {
+    const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+    post = await run(NODE, [ACTION], { ...env, ...exported, ...stateEnv })
+    if (post.code !== 0) throw new Error(`post step failed:\n${post.out}\n${post.err}`)
+  }
   const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
   rmSync(ctx, { recursive: true, force: true })
   const metadata = JSON.parse(outputs.metadata)
-  // The action's own time: both steps' wall time minus the time it waited on docker processes.
+  // The action's own time: its steps' wall time minus the time it waited on docker processes.
   const ownMs = main.ms + post.ms - (metadata.durations?.docker ?? 0)
-  return { ms: main.ms + post.ms, ownMs, metadata }
+  return { ms: main.ms + post.ms, ownMs, metadata, nodeStarts: 1 + ('code' in post ? 1 : 0) }
 }
 
 function parseCommandFile(text) {
@@ -378,6 +389,7 @@ async function main() {
     const one = []
     const ten = []
     const own = []
+    const starts = []
     let counts1
     let counts10
     const tenTags = Array.from({ length: 10 }, (_, k) => `v${k}`)
@@ -397,6 +409,7 @@ async function main() {
       one.push(r1.ms)
       ten.push(r10.ms)
       own.push(ra.ownMs, r1.ownMs)
+      starts.push(ra.nodeStarts, r1.nodeStarts)
       counts1 = r1.metadata.counts
       counts10 = r10.metadata.counts
       log(
@@ -438,8 +451,14 @@ async function main() {
       medianPairedRatio: ratio(median(ten.map((x, k) => x / one[k])), 1),
       target: 1.06
     }
-    // Wall time of the main and post steps minus the time spent waiting on docker (1-tag runs).
-    results.ownTime = { medianMs: round1(median(own)), samples: own.map(round1), target: 150 }
+    // Wall time of the steps the runner starts minus the time spent waiting on docker (1-tag runs).
+    results.ownTime = {
+      medianMs: round1(median(own)),
+      samples: own.map(round1),
+      // 2 where the runner starts the post step too (action.yml's post-if), 1 where it does not.
+      nodeStartsPerRun: median(starts),
+      target: 150
+    }
     results.coldStart = {
       actionMedianMs: round1(median(coldAction)),
       nodeMedianMs: round1(median(coldNode)),
@@ -447,8 +466,8 @@ async function main() {
       // The budget: +60 ms over bare node 24 with @actions/core (build-push-action takes about +170 ms).
       target: 60
     }
-    // What no code of ours can remove: the main and post steps each start node.
-    results.ownTime.twoNodeStartsMs = round1(2 * results.coldStart.nodeMedianMs)
+    // What no code of ours can remove: each step the runner starts is a node start.
+    results.ownTime.nodeStartsMs = round1(results.ownTime.nodeStartsPerRun * results.coldStart.nodeMedianMs)
     results.calls = {
       oneTag: {
         dockerProcesses: counts1.docker,
@@ -487,9 +506,9 @@ async function main() {
     `| action / raw CLI (median of ${ROUNDS}, ${MB} MB layer) | ${a.ratio} (${a.actionMedianMs} ms / ${a.rawMedianMs} ms) | ≤ ${a.target} | ${pass(a.ratio, a.target)} |`,
     `| the same, median of per-round ratios | ${a.medianPairedRatio} (median overhead ${a.medianOverheadMs} ms) | ≤ ${a.target} | ${pass(a.medianPairedRatio, a.target)} |`,
     `| 10 tags / 1 tag | ${t.ratio} (${t.tenTagsMedianMs} ms / ${t.oneTagMedianMs} ms); paired ${t.medianPairedRatio} | ≤ ${t.target} | ${pass(t.ratio, t.target)} |`,
-    `| the action's own time (main + post step − docker processes, 1 tag, median of ${2 * ROUNDS}) | ${results.ownTime.medianMs} ms | ≤ ${results.ownTime.target} ms | ${pass(results.ownTime.medianMs, results.ownTime.target)} |`,
-    // Two node starts are a floor no code of ours can go under: on a slower machine they alone can pass 150 ms.
-    `| of which starting node twice (2 × \`node -e 0\`, median of ${COLD}): the rest is our code | ${round1(2 * c.nodeMedianMs)} ms; the rest ${round1(results.ownTime.medianMs - 2 * c.nodeMedianMs)} ms | | |`,
+    `| the action's own time (main step, and post step where the runner starts it, − docker processes, 1 tag, median of ${2 * ROUNDS}) | ${results.ownTime.medianMs} ms | ≤ ${results.ownTime.target} ms | ${pass(results.ownTime.medianMs, results.ownTime.target)} |`,
+    // Node's own start is a floor no code of ours can go under: on a slow machine it alone can pass 150 ms.
+    `| of which starting node (${results.ownTime.nodeStartsPerRun} × \`node -e 0\`, median of ${COLD}; 2 when the runner starts the post step): the rest is our code | ${results.ownTime.nodeStartsMs} ms; the rest ${round1(results.ownTime.medianMs - results.ownTime.nodeStartsMs)} ms | | |`,
     `| cold start − \`node -e 0\` (median of ${COLD}) | ${c.overheadMs} ms (${c.actionMedianMs} ms − ${c.nodeMedianMs} ms) | ≤ ${c.target} ms | ${pass(c.overheadMs, c.target)} |`,
     `| docker processes per run (1 tag / 10 tags) | ${calls.oneTag.dockerProcesses} / ${calls.tenTags.dockerProcesses} | | |`,
     `| registry HTTP requests per run (1 tag / 10 tags) | ${calls.oneTag.registryRequests} / ${calls.tenTags.registryRequests} | | |`,

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
-import { STATE_KEPT_LOGIN } from '../../src/action/state.js'
+import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from '../../src/action/state.js'
 import { parseCommandFile } from '../helpers/action.js'
 
 const quiet = { info: () => {}, warning: () => {} }
@@ -21,9 +21,14 @@ afterEach(() => {
 async function keep(dir: string, logins: { registry: string; username: string; password: string }[]) {
   const base = await mkdtemp(join(tmpdir(), 'btp-keep-unit-'))
   const state = join(base, 'state')
+  const env = join(base, 'env')
   await writeFile(state, '')
+  await writeFile(env, '')
   process.env.GITHUB_STATE = state
+  process.env.GITHUB_ENV = env
   await keepLogins(logins, { env: { DOCKER_CONFIG: dir }, tempRoot: base, reporter: quiet })
+  // The runner calls the post step after a successful job only with this in the job's environment.
+  expect(parseCommandFile(await readFile(env, 'utf8'))).toEqual({ [ENV_POST_WANTED]: 'true' })
   const text = await readFile(state, 'utf8')
   process.env[`STATE_${STATE_KEPT_LOGIN}`] = parseCommandFile(text)[STATE_KEPT_LOGIN]
   return text

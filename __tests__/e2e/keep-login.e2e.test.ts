@@ -29,6 +29,7 @@ import {
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
 import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
+import { ENV_POST_WANTED } from '../../src/action/state.js'
 
 const USERNAME = 'btp-keep-user'
 const PASSWORD = `keep-${randomBytes(8).toString('hex')}`
@@ -133,8 +134,8 @@ describe('keep-login', () => {
     expect(ref).toBe(
       `${prefix}@${(await inspectRaw(registry.host, `${image}:v1`, { username: USERNAME, password: PASSWORD })).digest}`
     )
-    // DOCKER_CONFIG stays the job's: nothing is exported.
-    expect(r.exported).toEqual({})
+    // DOCKER_CONFIG stays the job's, not exported: only the variable that has the runner start the post step.
+    expect(r.exported).toEqual({ [ENV_POST_WANTED]: 'true' })
     expect(control.code).not.toBe(0)
     expect(control.stderr).toMatch(UNAUTHORIZED)
     expect(pulled.code).toBe(0)

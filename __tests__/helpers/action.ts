@@ -57,7 +57,10 @@ export interface LaterStep {
 export interface RunOptions {
   cwd?: string
   env?: NodeJS.ProcessEnv
-  /** Skip the post step (it runs by default, as on the runner). */
+  /**
+   * Skip the post step. It runs by default, even where action.yml's post-if would have the runner skip it (a
+   * successful job with no kept login): whenever it runs, it must do no harm.
+   */
   noPost?: boolean
   /**
    * A later step of the job, run between main and post with the environment the runner would give it:

@@ -22,7 +22,7 @@ import { dockerConfigDir } from '../docker/credentials.js'
 import { credentialKey } from '../docker/config.js'
 import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
-import { STATE_KEPT_LOGIN } from './state.js'
+import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
 
 type Config = Record<string, unknown> & {
   auths?: Record<string, unknown>
@@ -130,7 +130,9 @@ export async function keepLogins(
   const undoFile = path.join(undoDir, 'undo.json')
   await writeFile(undoFile, JSON.stringify(undo), { mode: 0o600 })
   const kept: Kept = { config: file, undo: undoFile, createdFile: before === undefined, createdDir }
-  // Saved before the config changes: a step killed in between still has its entries taken back.
+  // Both before the config changes: a step killed in between still has its entries taken back. The variable
+  // makes the runner call the post step after a successful job too (action.yml's post-if).
+  core.exportVariable(ENV_POST_WANTED, 'true')
   core.saveState(STATE_KEPT_LOGIN, JSON.stringify(kept))
   await mkdir(dir, { recursive: true, mode: 0o700 })
   await writeConfig(file, config)

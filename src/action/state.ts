@@ -6,3 +6,9 @@ export const STATE_POST = 'isPost'
 export const STATE_WORKDIR = 'workDir'
 /** Set when keep-login wrote the job's docker config: where it is, and the file of replaced entries. */
 export const STATE_KEPT_LOGIN = 'keptLogin'
+
+/**
+ * Exported to the job's environment (GITHUB_ENV) by a main step that keeps a login: action.yml's `post-if`
+ * reads it, so that the post step runs after a successful job only when there is a login to take back.
+ */
+export const ENV_POST_WANTED = 'BUILD_TAG_PUSH_POST'

@@ -1,0 +1,9 @@
+// Types of post-if.mjs, for the TypeScript tests.
+export const KNOWN_POST_IF: string
+/** action.yml's `runs.post-if`, as the runner reads it ('always()' when absent). */
+export function postIfOf(actionYml: string): string
+/** Whether the runner starts the post step: `jobSucceeded` is the job's status, `env` what it exported. */
+export function runnerRunsPost(
+  postIf: string,
+  facts: { jobSucceeded: boolean; env: Record<string, string | undefined> }
+): boolean
