@@ -157,8 +157,9 @@ async function runAction(registry, repo, tags, mb = MB, inputs = {}) {
   // The post step is part of what the action costs wherever the runner starts it: as the runner does, after
   // this (successful) job, with what main exported (action.yml's post-if, read by scripts/post-if.mjs).
   const exported = parseCommandFile(readFileSync(files.GITHUB_ENV, 'utf8'))
+  const postRuns = runnerRunsPost(POST_IF, { jobSucceeded: true, env: exported })
   let post = { ms: 0 }
-  if (runnerRunsPost(POST_IF, { jobSucceeded: true, env: exported })) {
+  if (postRuns) {
     const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
     post = await run(NODE, [ACTION], { ...env, ...exported, ...stateEnv })
@@ -169,7 +170,7 @@ async function runAction(registry, repo, tags, mb = MB, inputs = {}) {
   const metadata = JSON.parse(outputs.metadata)
   // The action's own time: its steps' wall time minus the time it waited on docker processes.
   const ownMs = main.ms + post.ms - (metadata.durations?.docker ?? 0)
-  return { ms: main.ms + post.ms, ownMs, metadata, nodeStarts: 1 + ('code' in post ? 1 : 0) }
+  return { ms: main.ms + post.ms, ownMs, metadata, nodeStarts: postRuns ? 2 : 1 }
 }
 
 function parseCommandFile(text) {

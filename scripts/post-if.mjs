@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
-export const KNOWN_POST_IF = "!success() || env.BUILD_TAG_PUSH_POST == 'true'"
+/** What keep-login exports (ENV_POST_WANTED in src/action/state.ts; a test holds the two together). */
+const VARIABLE = 'BUILD_TAG_PUSH_POST'
+
+export const KNOWN_POST_IF = `!success() || env.${VARIABLE} == 'true'`
 
 /** action.yml's `runs.post-if`, as the runner reads it ('always()' when absent). */
 export function postIfOf(actionYml) {
@@ -19,5 +22,5 @@ export function runnerRunsPost(postIf, { jobSucceeded, env }) {
     throw new Error(
       `action.yml's post-if is now ${JSON.stringify(postIf)}: say in scripts/post-if.mjs what the runner does with it`
     )
-  return !jobSucceeded || env.BUILD_TAG_PUSH_POST === 'true'
+  return !jobSucceeded || env[VARIABLE] === 'true'
 }
