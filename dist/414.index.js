@@ -65,7 +65,7 @@ function metadataOutputs(meta, fullTags, inputs) {
         json: { tags: fullTags, labels: labelObject, annotations }
     };
 }
-/** `registry/image:tag` → `tag`, each once, in order. */
+/** `registry/image:tag` \u2192 `tag`, each once, in order. */
 const tagNames = (fullTags) => [
     ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
 ];
@@ -493,7 +493,7 @@ function network(value) {
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
-/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` \u2026). */
 const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
 const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
 function shmSize(value) {
@@ -963,12 +963,12 @@ function cacheSpecs(specs) {
     return specs;
 }
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+/** `type=\u2026,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
 function outputSpecs(specs) {
     for (const spec of specs) {
         const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
         if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},\u2026 (e.g. type=local,dest=out)`);
     }
     return specs;
 }
@@ -980,7 +980,7 @@ function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
+            throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=\u2026"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value}`;
     });
 }
@@ -1056,7 +1056,7 @@ const VALIDATORS = {
 };
 
 ;// CONCATENATED MODULE: ./src/inputs/tags.ts
-// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=\u2026`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
 // their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
 
@@ -1193,7 +1193,7 @@ function parseImages(lines) {
     }
     return out;
 }
-/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+/** `ghcr.io/octo/app` \u2192 ghcr.io + octo/app; `octo/app` \u2192 docker.io + octo/app. */
 function splitImage(name) {
     if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
         throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
@@ -1313,7 +1313,7 @@ function checkLogins(values, cloud) {
             : [];
     if (values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
-    const logins = (0,inputs_error/* asInput */.l)('registry-auth', () => (0,core_problem/* reworded */.F)(() => (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth), m => `${m}; expected login-action's list (- registry: … / username: … / password: …)`));
+    const logins = (0,inputs_error/* asInput */.l)('registry-auth', () => (0,core_problem/* reworded */.F)(() => (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth), m => `${m}; expected login-action's list (- registry: \u2026 / username: \u2026 / password: \u2026)`));
     const seen = new Set();
     return logins.map((login, i) => {
         const registry = login.registry || reference/* DOCKER_HUB */.Xb;
@@ -1632,7 +1632,7 @@ const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 // An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
 const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 /**
- * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://\u2026`),
  * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
  */
 function parseLocal(line) {
@@ -1712,7 +1712,7 @@ function sourceOrWhy(line, registry, image) {
         if (colon <= body.lastIndexOf('/')) {
             if (glob)
                 return finish(line, registry, image, { prefix: '' }, body);
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}@sha256:…`)}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}@sha256:\u2026`)}`;
         }
         repo = body.slice(0, colon);
         const tag = body.slice(colon + 1);
@@ -1766,7 +1766,7 @@ function checkSourcesAlone(values, defaults) {
     }
 }
 /**
- * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
+ * `annotations` with `sources`, as key \u2192 value for the merged index: a merge writes only the index (the
  * platform manifests stay as they are), so only `index:` or unprefixed ones apply. An InputProblem otherwise.
  */
 function indexAnnotations(lines) {
@@ -1816,7 +1816,7 @@ const BUILD_ROWS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=\u2026`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
         cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
     },
     cacheTo: {
@@ -1846,7 +1846,7 @@ const BUILD_ROWS = {
         buildx: true,
         secret: true,
         untrimmed: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=\u2026`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=\u2026"`).',
         cli: {
             flag: 'secret',
             value: 'ID=ENV',
@@ -1876,7 +1876,7 @@ const BUILD_ROWS = {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote \u2026`).',
         cli: { value: 'NAME', help: 'buildx builder' }
     },
     addHosts: {
@@ -1953,7 +1953,7 @@ const BUILD_ROWS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,\u2026` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
         cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
     },
     noCacheFilters: {
@@ -1989,7 +1989,7 @@ const INPUTS = {
     sources: {
         kind: 'lines',
         default: '',
-        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:\u2026` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
         cli: {
             flag: 'source',
             value: 'REF',
@@ -2031,7 +2031,7 @@ const INPUTS = {
         kind: 'string',
         default: '',
         secret: true,
-        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
+        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: \u2026` / `password: \u2026`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
         cli: {
             flag: 'registry-auth-file',
             value: 'PATH',
@@ -2043,18 +2043,18 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         keepQuotes: true,
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=\u2026` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',
-            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
+            help: 'a tag, a type=\u2026 rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
         }
     },
     flavor: {
         kind: 'lines',
         default: '',
-        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
-        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=\u2026[,onlatest=true]`, `suffix=\u2026[,onlatest=true]`.",
+        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=\u2026, suffix=\u2026); repeatable' }
     },
     sepTags: {
         kind: 'string',
@@ -2113,7 +2113,7 @@ const INPUTS = {
         buildx: true,
         keepQuotes: true,
         description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
-        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, \u2026); repeatable' }
     },
     noCache: {
         kind: 'boolean',
@@ -2150,7 +2150,7 @@ const INPUTS = {
     keepLogin: {
         kind: 'boolean',
         default: 'false',
-        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` \u2026), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
         cli: { help: 'not for the CLI: it has no post step to remove the login' }
     },
     declareArtifacts: {
@@ -2169,7 +2169,7 @@ const INPUTS = {
     },
     ...BUILD_ROWS
 };
-/** `buildArgs` → `build-args`: the action.yml name of a table key. */
+/** `buildArgs` \u2192 `build-args`: the action.yml name of a table key. */
 const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 const ROWS = Object.entries(INPUTS);
 /** Kinds whose CLI flag may be repeated, each occurrence one entry. */
@@ -2264,7 +2264,7 @@ function maskableToken(value) {
 }
 /**
  * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or the user name when there is no
  * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
  * sends it. To mask.
  */
@@ -2359,7 +2359,7 @@ function readMetadataEnv(env) {
     if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
         throw variableProblem('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
     const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
+    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,\u2026]`).
     const annotationLevels = levelsText === ''
         ? []
         : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
@@ -2441,7 +2441,7 @@ function parseAnnotation(line) {
 /* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3881);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(652);
 /* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5730);
-// metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
+// metadata-action's `type=\u2026` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
 // metadata-action fills them, every expression parsed, every mistake an InputProblem naming the line. What
 // a rule yields for an event is tags.ts's part.
 
@@ -2520,7 +2520,7 @@ function oneOf(value, allowed, what) {
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
     return value;
 }
-/** One rule from its CSV fields (`type=…` first). */
+/** One rule from its CSV fields (`type=\u2026` first). */
 function parseRule(record, source) {
     const attrs = new Map();
     for (const [key, value] of fields(record))
@@ -2592,7 +2592,7 @@ function parseRule(record, source) {
 }
 /** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
 const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
-/** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
+/** The `flavor` input: `latest=\u2026`, `prefix=\u2026[,onlatest=true]`, `suffix=\u2026[,onlatest=true]` lines. */
 function parseFlavor(lines) {
     const flavor = { ...DEFAULT_FLAVOR };
     for (const line of lines) {
@@ -2823,7 +2823,7 @@ function formatDate(date, format, tz) {
 // EXTERNAL MODULE: ./src/core/problem.ts
 var problem = __webpack_require__(652);
 ;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
-// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
+// The `{{\u2026}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
 // once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
 // Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
 // into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.

@@ -25,7 +25,7 @@ var bounds = __webpack_require__(3034);
 var core_text = __webpack_require__(2020);
 ;// CONCATENATED MODULE: ./src/registry/tags-list.ts
 // GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
-// `Link: <…>; rel="next"` header.
+// `Link: <\u2026>; rel="next"` header.
 
 
 

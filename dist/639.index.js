@@ -358,7 +358,7 @@ function hostProblem(registry) {
 /**
  * The complete reason the `registry` input is unusable, or undefined. The action hands docker
  * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
- * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
+ * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/\u2026`.
  * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
  */
 function registryProblem(registry) {
@@ -491,7 +491,7 @@ const messageOf = (error) => (error instanceof Error ? error.message : String(er
 /** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
 function oneLine(text, max = Infinity) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 /** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
 function splitKeyValue(line) {
@@ -513,7 +513,7 @@ function percentDecoded(text) {
 const YAML_TRUE = /^(?:true|True|TRUE)$/;
 const YAML_FALSE = /^(?:false|False|FALSE)$/;
 /** A value quoted for a message, cut at 200 characters: enough to recognise it, never a page of input. */
-const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}\u2026` : value);
 
 
 /***/ }),
@@ -987,7 +987,7 @@ function spawnWatched(command, args, env, options, fence) {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
             env,
             stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
+            // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
             detached: process.platform !== 'win32'
         });
         const started = Date.now();
@@ -1187,7 +1187,7 @@ function createFence(sink, options = {}) {
 /**
  * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
  * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
- * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
+ * is broken up. Inside a command's message (`::error::\u2026`) escaping the data is enough; this is for the rest.
  */
 function singleLine(text) {
     return text

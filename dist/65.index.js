@@ -24,7 +24,7 @@ function envMs(env, name, fallback) {
 function grownMs(minMs, size = 0) {
     return Math.max(minMs, Math.ceil((Math.max(size, 0) / MIN_THROUGHPUT) * 1000));
 }
-/** 4000 → "4", 2500 → "2.5". */
+/** 4000 \u2192 "4", 2500 \u2192 "2.5". */
 const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
 
 
@@ -90,8 +90,8 @@ const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
 // No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
 const FATAL = [NO_ENGINE];
 /**
- * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
- * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
+ * A build step that failed: BuildKit's `process "/bin/sh -c \u2026" did not complete successfully` and the classic
+ * builder's `The command '/bin/sh -c \u2026' returned a non-zero code`. The quoted command is the user's, and so
  * are any words in it: such a failure is never retried and never taken for an auth problem.
  */
 const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
@@ -387,7 +387,7 @@ function displayArgs(args) {
         .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
         .join(' ');
 }
-/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+/** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
 const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
 
 // EXTERNAL MODULE: ./src/core/bounds.ts
@@ -463,7 +463,7 @@ function stoppedError(command, result, stop, subject) {
 /**
  * docker's own final error line: the one that says what went wrong, and the only text a failure is
  * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
- * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
+ * refused", "permission denied") must not count: build log lines (`#5 0.1 \u2026`) are skipped, and buildx's
  * closing `ERROR: ` line wins. Deprecation notices are skipped too.
  */
 function lastMeaningfulLine(text) {
@@ -503,7 +503,7 @@ function continued(lines, at) {
 }
 /** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
 const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
-/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
+/** A line of BuildKit's plain progress: `#5 [2/2] RUN \u2026`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /;
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
 const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${retry/* NO_ENGINE */.Zi.source})`, 'i');
@@ -695,7 +695,7 @@ class Docker {
     }
 }
 /**
- * The digest in docker push's closing line, `<tag>: digest: sha256:… size: N`, a format the CLI has kept
+ * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
  * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
  * caller falls back to RepoDigests.
  */
@@ -707,7 +707,7 @@ function pushReportDigest(stdout, ref) {
 }
 /** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
 function pushedDigests(repoDigests, repository) {
-    // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms. The containerd
+    // Docker shortens Docker Hub names (`docker.io/library/x` \u2192 `x`), so compare both forms. The containerd
     // store lists the same digest once per tag, hence the Set.
     const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
     return [
@@ -756,7 +756,7 @@ function defaultGitContext(ctx, env = process.env) {
         gitRef = gitRef.replace(/\/merge$/, '/head');
     return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
 }
-/** `{{defaultContext}}` → the URL; `{{defaultContext}}:sub` → the URL with `:sub` after its ref. */
+/** `{{defaultContext}}` \u2192 the URL; `{{defaultContext}}:sub` \u2192 the URL with `:sub` after its ref. */
 function expandDefaultContext(value, url, input) {
     const m = _inputs_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONTEXT */ .A2.exec(value);
     if (!m)
@@ -955,9 +955,9 @@ var core_text = __webpack_require__(2020);
 // it is a pull request and its number, the repository's default branch, the commit the build contains and
 // that commit's date. Pure.
 const PULL_REF = /^refs\/pull\/([0-9]+)\//;
-/** A pull request event of any kind (`pull_request`, `pull_request_target`, `…_review`), or a PR's ref. */
+/** A pull request event of any kind (`pull_request`, `pull_request_target`, `\u2026_review`), or a PR's ref. */
 const isPullRequest = (ev) => /pull_request/.test(ev.eventName) || PULL_REF.test(ev.ref);
-/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/\u2026`. */
 function prNumber(ev) {
     for (const n of [ev.payload?.pull_request?.number, ev.payload?.number])
         if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
@@ -1073,7 +1073,7 @@ async function loadGitContext(warn, env = process.env) {
  * DOCKER_METADATA_PR_HEAD_SHA), created and version. Outside Actions only `created` (from `now`) is set:
  * there is no source or revision to tell. `created` is the built commit's time in the event, in UTC, so
  * rebuilding a commit gives the same label; events without it (pull requests, schedule, workflow_dispatch,
- * release, …) use `now`.
+ * release, \u2026) use `now`.
  */
 function ociLabels(ctx, version, now) {
     const labels = {};
@@ -1224,7 +1224,7 @@ async function ask(opts, request) {
     });
     const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
     return (0,retry/* retry */.L5)(async () => {
-        // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(…)]): node may collect
+        // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(\u2026)]): node may collect
         // a timeout signal that only a composite refers to before it fires (nodejs/node#57736), and the request
         // then waits forever.
         const controller = new AbortController();
@@ -1277,7 +1277,7 @@ const isTimeout = (error) => {
     const e = asError(error);
     return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''));
 };
-/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED …`. */
+/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED \u2026`. */
 function networkReason(error) {
     let reason = (0,core_text/* messageOf */.bD)(error);
     let e = asError(error);
@@ -1404,7 +1404,7 @@ const HEADS = /^refs\/heads\//;
 const TAGS = /^refs\/tags\//;
 const PULL = /^refs\/pull\//;
 const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
-/** The names every `{{…}}` outside a version pattern can use. */
+/** The names every `{{\u2026}}` outside a version pattern can use. */
 function globalValues(ev) {
     const ref = ev.ref;
     const branchOf = ref.replace(HEADS, '');
@@ -1512,7 +1512,7 @@ function semver(rule, raw, warn) {
         warn(`${raw} is not a valid semver. More info: https://semver.org/`);
         return undefined;
     }
-    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` → `1.2.3-b.5`).
+    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` \u2192 `1.2.3-b.5`).
     const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version;
     const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` };
     // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
@@ -1599,7 +1599,7 @@ function applyRules(rules, flavor = rules_parse/* DEFAULT_FLAVOR */.tt, ev, opti
 //   refs/heads/<the default branch>                       latest, <branch>, sha-<short>
 //   refs/heads/<another branch>                           <branch>, sha-<short>
 //   anything else                                         sha-<short>
-// Every event (workflow_dispatch, schedule, release, …) follows these by its GITHUB_REF. Names are
+// Every event (workflow_dispatch, schedule, release, \u2026) follows these by its GITHUB_REF. Names are
 // sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
 // build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
 // The version (output and label) is the most specific tag: never `latest`, never the sha tag.
@@ -1709,7 +1709,7 @@ repository = {}) {
 }
 /**
  * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
- * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
+ * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, \u2026).
  */
 function commitDateWanted(inputs, context) {
     const templates = [
@@ -1844,7 +1844,7 @@ class BuildError extends docker_docker/* DockerError */.Bi {
         this.name = 'BuildError';
     }
 }
-/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error \u2026 line 7". */
 function failedLine(stderr) {
     const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
         /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
@@ -1944,7 +1944,7 @@ async function readMetadata(file) {
 }
 /**
  * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
- * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache\u2026` (the line itself need not
  * mention the cache).
  */
 function warnOnCacheExport(output, reporter) {
@@ -2008,7 +2008,7 @@ function parseCheckFindings(stdout) {
         });
     return findings;
 }
-/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended … (https://…)`. */
+/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended \u2026 (https://\u2026)`. */
 const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
 
 ;// CONCATENATED MODULE: ./src/pipeline/call.ts
@@ -2258,7 +2258,7 @@ function asksForSbom(inputs) {
         return true;
     return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
 }
-/** File name for a platform: `linux/arm/v7` → `linux-arm-v7.spdx.json`. */
+/** File name for a platform: `linux/arm/v7` \u2192 `linux-arm-v7.spdx.json`. */
 const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
 /**
  * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
@@ -2292,7 +2292,7 @@ async function readSboms(client, repo, index, platformDigests) {
 }
 /**
  * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
- * so later steps of the job read them); platform → path. Nothing to write, no directory.
+ * so later steps of the job read them); platform \u2192 path. Nothing to write, no directory.
  */
 async function writeSboms(sboms, tempRoot) {
     const platforms = Object.keys(sboms);
@@ -2415,7 +2415,7 @@ class Logins {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
-// The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
+// The job itself: plan \u2192 build \u2192 push \u2192 verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
 
 
@@ -2807,7 +2807,7 @@ function destinations(inputs, buildx, driver = 'docker') {
     };
 }
 async function makePlan(inputs, opts) {
-    // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
+    // A git URL's userinfo is a credential (x-access-token:\u2026): masked before docker prints the URL.
     for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(masks/* urlSecrets */.Fn))
         opts.reporter.setSecret(secret);
     if (inputs.githubToken)
@@ -2857,7 +2857,7 @@ async function makePlan(inputs, opts) {
     };
 }
 /**
- * Every build secret as an id and a file for `--secret id=…,src=…`: `secrets` values and `secret-envs`
+ * Every build secret as an id and a file for `--secret id=\u2026,src=\u2026`: `secrets` values and `secret-envs`
  * variables go to their own 0600 files in the private directory, never into argv; `secret-files` are used
  * where they are. Every value is masked first, line by line for multi-line ones.
  */
@@ -3002,7 +3002,7 @@ function checkManifests(tags, manifests, pushed, identity, reporter) {
     });
     const distinct = [...new Set(manifests.map(m => m.digest))];
     if (distinct.length > 1)
-        throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} → ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
+        throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} \u2192 ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
     const [digest] = distinct;
     if (pushed.length > 0 && !pushed.includes(digest))
         throw new VerificationError(`tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
@@ -3019,7 +3019,7 @@ function configDigest(manifest) {
     }
 }
 /**
- * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
+ * os/arch[/variant] \u2192 digest, from a pushed index (attestation manifests left out), or for a single
  * manifest from the local image's platform.
  */
 function platformDigests(manifest, localPlatform) {
@@ -3054,7 +3054,7 @@ async function verifyTargets(targets, clients, pushed, built, reporter) {
     }));
     const digests = [...new Set(each.map(e => e.digest))];
     if (digests.length > 1)
-        throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
+        throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} \u2192 ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
     const [first] = each;
     // Nothing local to inspect: the size and platform come from what the registry serves.
     const described = pushed.image
@@ -3717,7 +3717,7 @@ function networkError(method, url, err) {
 
 ;// CONCATENATED MODULE: ./src/registry/blobs.ts
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
-// the source, or a file → one monolithic PUT to the target), for promoting and merging images without the
+// the source, or a file \u2192 one monolithic PUT to the target), for promoting and merging images without the
 // engine.
 
 
@@ -4156,7 +4156,7 @@ function mediaTypeProblem(mediaType) {
     return undefined;
 }
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const short = (s) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+const short = (s) => (s.length > 80 ? `${s.slice(0, 79)}\u2026` : s);
 // No control characters in what goes into logs, outputs and summaries.
 const PRINTABLE = /^[^\p{Cc}]*$/u;
 /** A descriptor, checked field by field; `where` names it in the error (`layers[2]`). */
@@ -4169,7 +4169,7 @@ function parseDescriptor(value, where) {
     const size = value.size;
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
         throw new OciError(`${where}: size ${JSON.stringify(size ?? null)} is not a byte count`);
-    // Fields this project does not read (artifactType, data, …) are kept as they are.
+    // Fields this project does not read (artifactType, data, \u2026) are kept as they are.
     const d = { ...value };
     if (value.platform !== undefined)
         d.platform = parsePlatform(value.platform, where);

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Builds the two committed bundles: the action (dist/) and the CLI (dist/cli/), and dist/licenses.txt with the
-// license of every package either bundle holds. `node scripts/package.mjs DIR` builds into DIR instead.
+// license of every package either bundle holds. Every bundle is rewritten as ASCII (scripts/ascii.mjs says why).
+// `node scripts/package.mjs DIR` builds into DIR instead.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { asciiOnly } from './ascii.mjs'
 import { bundledPackageDirs, licensesText } from './licenses.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -38,3 +40,10 @@ for (const [entry, dir, name] of [
 rmSync(statsDir, { recursive: true, force: true })
 if (status !== 0) process.exit(status)
 writeFileSync(path.join(out, 'licenses.txt'), licensesText(root, bundledPackageDirs(stats)))
+for (const file of readdirSync(out, { recursive: true })) {
+  if (!file.endsWith('.js')) continue
+  const at = path.join(out, file)
+  const source = readFileSync(at, 'utf8')
+  const ascii = asciiOnly(source, { name: path.relative(root, at) })
+  if (ascii !== source) writeFileSync(at, ascii)
+}

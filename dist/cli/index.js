@@ -922,9 +922,9 @@ var core_text = __nccwpck_require__(2020);
 // it is a pull request and its number, the repository's default branch, the commit the build contains and
 // that commit's date. Pure.
 const PULL_REF = /^refs\/pull\/([0-9]+)\//;
-/** A pull request event of any kind (`pull_request`, `pull_request_target`, `…_review`), or a PR's ref. */
+/** A pull request event of any kind (`pull_request`, `pull_request_target`, `\u2026_review`), or a PR's ref. */
 const isPullRequest = (ev) => /pull_request/.test(ev.eventName) || PULL_REF.test(ev.ref);
-/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/…`. */
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/\u2026`. */
 function prNumber(ev) {
     for (const n of [ev.payload?.pull_request?.number, ev.payload?.number])
         if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
@@ -1040,7 +1040,7 @@ async function loadGitContext(warn, env = process.env) {
  * DOCKER_METADATA_PR_HEAD_SHA), created and version. Outside Actions only `created` (from `now`) is set:
  * there is no source or revision to tell. `created` is the built commit's time in the event, in UTC, so
  * rebuilding a commit gives the same label; events without it (pull requests, schedule, workflow_dispatch,
- * release, …) use `now`.
+ * release, \u2026) use `now`.
  */
 function ociLabels(ctx, version, now) {
     const labels = {};
@@ -1403,7 +1403,7 @@ async function ask(opts, request) {
     });
     const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
     return (0,retry/* retry */.L5)(async () => {
-        // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(…)]): node may collect
+        // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(\u2026)]): node may collect
         // a timeout signal that only a composite refers to before it fires (nodejs/node#57736), and the request
         // then waits forever.
         const controller = new AbortController();
@@ -1456,7 +1456,7 @@ const isTimeout = (error) => {
     const e = asError(error);
     return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''));
 };
-/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED …`. */
+/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED \u2026`. */
 function networkReason(error) {
     let reason = (0,core_text/* messageOf */.bD)(error);
     let e = asError(error);
@@ -1579,7 +1579,7 @@ const HEADS = /^refs\/heads\//;
 const TAGS = /^refs\/tags\//;
 const PULL = /^refs\/pull\//;
 const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
-/** The names every `{{…}}` outside a version pattern can use. */
+/** The names every `{{\u2026}}` outside a version pattern can use. */
 function globalValues(ev) {
     const ref = ev.ref;
     const branchOf = ref.replace(HEADS, '');
@@ -1687,7 +1687,7 @@ function semver(rule, raw, warn) {
         warn(`${raw} is not a valid semver. More info: https://semver.org/`);
         return undefined;
     }
-    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` → `1.2.3-b.5`).
+    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` \u2192 `1.2.3-b.5`).
     const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version;
     const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` };
     // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
@@ -1774,7 +1774,7 @@ function applyRules(rules, flavor = rules_parse/* DEFAULT_FLAVOR */.tt, ev, opti
 //   refs/heads/<the default branch>                       latest, <branch>, sha-<short>
 //   refs/heads/<another branch>                           <branch>, sha-<short>
 //   anything else                                         sha-<short>
-// Every event (workflow_dispatch, schedule, release, …) follows these by its GITHUB_REF. Names are
+// Every event (workflow_dispatch, schedule, release, \u2026) follows these by its GITHUB_REF. Names are
 // sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
 // build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
 // The version (output and label) is the most specific tag: never `latest`, never the sha tag.
@@ -1884,7 +1884,7 @@ repository = {}) {
 }
 /**
  * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
- * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
+ * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, \u2026).
  */
 function commitDateWanted(inputs, context) {
     const templates = [
@@ -2019,7 +2019,7 @@ class BuildError extends docker_docker/* DockerError */.Bi {
         this.name = 'BuildError';
     }
 }
-/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error \u2026 line 7". */
 function failedLine(stderr) {
     const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
         /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
@@ -2119,7 +2119,7 @@ async function readMetadata(file) {
 }
 /**
  * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
- * The failure is an `#N ERROR:` line of the step titled `#N exporting cache…` (the line itself need not
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache\u2026` (the line itself need not
  * mention the cache).
  */
 function warnOnCacheExport(output, reporter) {
@@ -2183,7 +2183,7 @@ function parseCheckFindings(stdout) {
         });
     return findings;
 }
-/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended … (https://…)`. */
+/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended \u2026 (https://\u2026)`. */
 const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
 
 ;// CONCATENATED MODULE: ./src/pipeline/call.ts
@@ -2433,7 +2433,7 @@ function asksForSbom(inputs) {
         return true;
     return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
 }
-/** File name for a platform: `linux/arm/v7` → `linux-arm-v7.spdx.json`. */
+/** File name for a platform: `linux/arm/v7` \u2192 `linux-arm-v7.spdx.json`. */
 const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
 /**
  * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
@@ -2467,7 +2467,7 @@ async function readSboms(client, repo, index, platformDigests) {
 }
 /**
  * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
- * so later steps of the job read them); platform → path. Nothing to write, no directory.
+ * so later steps of the job read them); platform \u2192 path. Nothing to write, no directory.
  */
 async function writeSboms(sboms, tempRoot) {
     const platforms = Object.keys(sboms);
@@ -2590,7 +2590,7 @@ class Logins {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
-// The job itself: plan → build → push → verify. The action and the CLI differ only in how inputs arrive
+// The job itself: plan \u2192 build \u2192 push \u2192 verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
 
 
@@ -2936,7 +2936,7 @@ function metadataOutputs(meta, fullTags, inputs) {
         json: { tags: fullTags, labels: labelObject, annotations }
     };
 }
-/** `registry/image:tag` → `tag`, each once, in order. */
+/** `registry/image:tag` \u2192 `tag`, each once, in order. */
 const tagNames = (fullTags) => [
     ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
 ];
@@ -3152,7 +3152,7 @@ function fromEnvName(flag, name, env) {
         throw new UsageError(`--${flag}: environment variable ${name} is not set`);
     return value;
 }
-/** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
+/** `ID=ENV` \u2192 `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag, spec, env) {
     const kv = (0,core_text/* splitKeyValue */.px)(spec);
     if (!kv || kv.key === '')
@@ -3212,7 +3212,7 @@ function cliReporter(err, secrets) {
         }
     };
 }
-/** "Invalid input "tags": …" reads "invalid --tag: …" on a command line. */
+/** "Invalid input "tags": \u2026" reads "invalid --tag: \u2026" on a command line. */
 function flagMessage(error) {
     return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
 }
@@ -3322,7 +3322,7 @@ function envMs(env, name, fallback) {
 function grownMs(minMs, size = 0) {
     return Math.max(minMs, Math.ceil((Math.max(size, 0) / MIN_THROUGHPUT) * 1000));
 }
-/** 4000 → "4", 2500 → "2.5". */
+/** 4000 \u2192 "4", 2500 \u2192 "2.5". */
 const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
 
 
@@ -3535,7 +3535,7 @@ function hostProblem(registry) {
 /**
  * The complete reason the `registry` input is unusable, or undefined. The action hands docker
  * `<registry>/<image>`, and docker reads a first component as a host only when it has a "." or a
- * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/…`.
+ * ":port" or is "localhost"; anything else (`myhost`) would send the push to Docker Hub's `myhost/\u2026`.
  * (docker v0.6 also takes an uppercase first component as a host; dockerd 20.10 does not.)
  */
 function registryProblem(registry) {
@@ -3710,8 +3710,8 @@ const NO_ENGINE = /Cannot connect to the Docker daemon|error during connect/i;
 // No docker engine at all: its fallout ("read/write on closed pipe") must not pass for a flaky network.
 const FATAL = [NO_ENGINE];
 /**
- * A build step that failed: BuildKit's `process "/bin/sh -c …" did not complete successfully` and the classic
- * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
+ * A build step that failed: BuildKit's `process "/bin/sh -c \u2026" did not complete successfully` and the classic
+ * builder's `The command '/bin/sh -c \u2026' returned a non-zero code`. The quoted command is the user's, and so
  * are any words in it: such a failure is never retried and never taken for an auth problem.
  */
 const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
@@ -3851,7 +3851,7 @@ const messageOf = (error) => (error instanceof Error ? error.message : String(er
 /** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
 function oneLine(text, max = Infinity) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 /** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
 function splitKeyValue(line) {
@@ -3873,7 +3873,7 @@ function percentDecoded(text) {
 const YAML_TRUE = /^(?:true|True|TRUE)$/;
 const YAML_FALSE = /^(?:false|False|FALSE)$/;
 /** A value quoted for a message, cut at 200 characters: enough to recognise it, never a page of input. */
-const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}\u2026` : value);
 
 
 /***/ }),
@@ -4052,7 +4052,7 @@ function displayArgs(args) {
         .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
         .join(' ');
 }
-/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+/** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
 const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
 
 // EXTERNAL MODULE: ./src/core/bounds.ts
@@ -4128,7 +4128,7 @@ function stoppedError(command, result, stop, subject) {
 /**
  * docker's own final error line: the one that says what went wrong, and the only text a failure is
  * classified on. On BuildKit stderr holds the whole build log, so words a build step prints ("connection
- * refused", "permission denied") must not count: build log lines (`#5 0.1 …`) are skipped, and buildx's
+ * refused", "permission denied") must not count: build log lines (`#5 0.1 \u2026`) are skipped, and buildx's
  * closing `ERROR: ` line wins. Deprecation notices are skipped too.
  */
 function lastMeaningfulLine(text) {
@@ -4168,7 +4168,7 @@ function continued(lines, at) {
 }
 /** buildx's progress once it pushes: from BuildKit (`pushing layers`) or through the docker driver. */
 const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
-/** A line of BuildKit's plain progress: `#5 [2/2] RUN …`, `#5 0.123 what the step printed`. */
+/** A line of BuildKit's plain progress: `#5 [2/2] RUN \u2026`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /;
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
 const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${retry/* NO_ENGINE */.Zi.source})`, 'i');
@@ -4360,7 +4360,7 @@ class Docker {
     }
 }
 /**
- * The digest in docker push's closing line, `<tag>: digest: sha256:… size: N`, a format the CLI has kept
+ * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
  * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
  * caller falls back to RepoDigests.
  */
@@ -4372,7 +4372,7 @@ function pushReportDigest(stdout, ref) {
 }
 /** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
 function pushedDigests(repoDigests, repository) {
-    // Docker shortens Docker Hub names (`docker.io/library/x` → `x`), so compare both forms. The containerd
+    // Docker shortens Docker Hub names (`docker.io/library/x` \u2192 `x`), so compare both forms. The containerd
     // store lists the same digest once per tag, hence the Set.
     const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
     return [
@@ -4470,7 +4470,7 @@ function createFence(sink, options = {}) {
 /**
  * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
  * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
- * is broken up. Inside a command's message (`::error::…`) escaping the data is enough; this is for the rest.
+ * is broken up. Inside a command's message (`::error::\u2026`) escaping the data is enough; this is for the rest.
  */
 function singleLine(text) {
     return text
@@ -4678,7 +4678,7 @@ function spawnWatched(command, args, env, options, fence) {
         const child = (0,external_node_child_process_.spawn)(command, args, {
             env,
             stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
+            // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
             detached: process.platform !== 'win32'
         });
         const started = Date.now();
@@ -4848,7 +4848,7 @@ function defaultGitContext(ctx, env = process.env) {
         gitRef = gitRef.replace(/\/merge$/, '/head');
     return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
 }
-/** `{{defaultContext}}` → the URL; `{{defaultContext}}:sub` → the URL with `:sub` after its ref. */
+/** `{{defaultContext}}` \u2192 the URL; `{{defaultContext}}:sub` \u2192 the URL with `:sub` after its ref. */
 function expandDefaultContext(value, url, input) {
     const m = _inputs_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONTEXT */ .A2.exec(value);
     if (!m)
@@ -4990,7 +4990,7 @@ function network(value) {
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
-/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` …). */
+/** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` \u2026). */
 const BYTES = /^(\d+(?:\.\d+)?) ?([kmgtp])?i?b?$/i;
 const UNIT = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
 function shmSize(value) {
@@ -5459,12 +5459,12 @@ function cacheSpecs(specs) {
     return specs;
 }
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+/** `type=\u2026,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
 function outputSpecs(specs) {
     for (const spec of specs) {
         const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
         if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},\u2026 (e.g. type=local,dest=out)`);
     }
     return specs;
 }
@@ -5476,7 +5476,7 @@ function secretLines(lines) {
     return lines.map((line, i) => {
         const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
+            throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=\u2026"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
         return `${kv.key}=${kv.value}`;
     });
 }
@@ -5552,7 +5552,7 @@ const VALIDATORS = {
 };
 
 ;// CONCATENATED MODULE: ./src/inputs/tags.ts
-// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=…`), bare tags (`v1`,
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=\u2026`), bare tags (`v1`,
 // `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
 // their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
 
@@ -5689,7 +5689,7 @@ function parseImages(lines) {
     }
     return out;
 }
-/** `ghcr.io/octo/app` → ghcr.io + octo/app; `octo/app` → docker.io + octo/app. */
+/** `ghcr.io/octo/app` \u2192 ghcr.io + octo/app; `octo/app` \u2192 docker.io + octo/app. */
 function splitImage(name) {
     if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
         throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
@@ -5809,7 +5809,7 @@ function checkLogins(values, cloud) {
             : [];
     if (values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
-    const logins = (0,inputs_error/* asInput */.l)('registry-auth', () => (0,core_problem/* reworded */.F)(() => (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth), m => `${m}; expected login-action's list (- registry: … / username: … / password: …)`));
+    const logins = (0,inputs_error/* asInput */.l)('registry-auth', () => (0,core_problem/* reworded */.F)(() => (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth), m => `${m}; expected login-action's list (- registry: \u2026 / username: \u2026 / password: \u2026)`));
     const seen = new Set();
     return logins.map((login, i) => {
         const registry = login.registry || reference/* DOCKER_HUB */.Xb;
@@ -6128,7 +6128,7 @@ const DAEMON_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 // An `org.opencontainers.image.ref.name` or a repo tag, loosely: what the layout spec and docker allow.
 const LOCAL_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 /**
- * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://…`),
+ * `transport:rest` for a local image, a problem for a transport we do not read (`dir:/x`, `docker://\u2026`),
  * or undefined for a registry reference. The path ends at its first `:`, as skopeo reads it.
  */
 function parseLocal(line) {
@@ -6208,7 +6208,7 @@ function sourceOrWhy(line, registry, image) {
         if (colon <= body.lastIndexOf('/')) {
             if (glob)
                 return finish(line, registry, image, { prefix: '' }, body);
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}@sha256:…`)}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}@sha256:\u2026`)}`;
         }
         repo = body.slice(0, colon);
         const tag = body.slice(colon + 1);
@@ -6262,7 +6262,7 @@ function checkSourcesAlone(values, defaults) {
     }
 }
 /**
- * `annotations` with `sources`, as key → value for the merged index: a merge writes only the index (the
+ * `annotations` with `sources`, as key \u2192 value for the merged index: a merge writes only the index (the
  * platform manifests stay as they are), so only `index:` or unprefixed ones apply. An InputProblem otherwise.
  */
 function indexAnnotations(lines) {
@@ -6314,7 +6314,7 @@ const BUILD_ROWS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: "buildx: cache sources, one spec per line (`type=registry,ref=…`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
+        description: "buildx: cache sources, one spec per line (`type=registry,ref=\u2026`, `type=gha`). A `type=gha` entry without `scope=` gets the image's own (with `-<target>` when `target` is set), so that images built in one workflow keep apart caches; the log says so once.",
         cli: { value: 'SPEC', help: 'buildx cache source; repeatable' }
     },
     cacheTo: {
@@ -6344,7 +6344,7 @@ const BUILD_ROWS = {
         buildx: true,
         secret: true,
         untrimmed: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=\u2026`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=\u2026"`).',
         cli: {
             flag: 'secret',
             value: 'ID=ENV',
@@ -6374,7 +6374,7 @@ const BUILD_ROWS = {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote …`).',
+        description: 'buildx: builder name (setup-buildx-action, or `docker buildx create --driver remote \u2026`).',
         cli: { value: 'NAME', help: 'buildx builder' }
     },
     addHosts: {
@@ -6451,7 +6451,7 @@ const BUILD_ROWS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: attestations, one `type=sbom` or `type=provenance,…` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
+        description: 'buildx: attestations, one `type=sbom` or `type=provenance,\u2026` per line (`--attest`). A provenance entry gets the run as its builder as `provenance` does; `provenance` and `sbom`, when set, take precedence over an entry of their type.',
         cli: { flag: 'attest', value: 'SPEC', help: 'buildx attestation, e.g. type=sbom; repeatable' }
     },
     noCacheFilters: {
@@ -6487,7 +6487,7 @@ const INPUTS = {
     sources: {
         kind: 'lines',
         default: '',
-        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
+        description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:\u2026` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
         cli: {
             flag: 'source',
             value: 'REF',
@@ -6529,7 +6529,7 @@ const INPUTS = {
         kind: 'string',
         default: '',
         secret: true,
-        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: …` / `password: …`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
+        description: "Logins, one per registry, as login-action's YAML list (read with js-yaml, as login-action reads it): `- registry: ghcr.io` / `username: \u2026` / `password: \u2026`; login-action's `ecr` and `scope` keys are accepted. Passwords are masked before anything else runs and go to `docker login` on stdin. For several registries; `username`/`password` stay for one.",
         cli: {
             flag: 'registry-auth-file',
             value: 'PATH',
@@ -6541,18 +6541,18 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         keepQuotes: true,
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=\u2026` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',
-            help: 'a tag, a type=… rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
+            help: 'a tag, a type=\u2026 rule or a full reference; repeat for more (default: latest, or from the git context in Actions)'
         }
     },
     flavor: {
         kind: 'lines',
         default: '',
-        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.",
-        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=…, suffix=…); repeatable' }
+        description: "metadata-action's flavor for the rules, one entry per line: `latest=auto` (or `true`, `false`), `prefix=\u2026[,onlatest=true]`, `suffix=\u2026[,onlatest=true]`.",
+        cli: { value: 'SPEC', help: 'tag rules flavor (latest=auto|true|false, prefix=\u2026, suffix=\u2026); repeatable' }
     },
     sepTags: {
         kind: 'string',
@@ -6611,7 +6611,7 @@ const INPUTS = {
         buildx: true,
         keepQuotes: true,
         description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
-        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
+        cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, \u2026); repeatable' }
     },
     noCache: {
         kind: 'boolean',
@@ -6648,7 +6648,7 @@ const INPUTS = {
     keepLogin: {
         kind: 'boolean',
         default: 'false',
-        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
+        description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` \u2026), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
         cli: { help: 'not for the CLI: it has no post step to remove the login' }
     },
     declareArtifacts: {
@@ -6667,7 +6667,7 @@ const INPUTS = {
     },
     ...BUILD_ROWS
 };
-/** `buildArgs` → `build-args`: the action.yml name of a table key. */
+/** `buildArgs` \u2192 `build-args`: the action.yml name of a table key. */
 const inputName = (key) => key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 const ROWS = Object.entries(INPUTS);
 /** Kinds whose CLI flag may be repeated, each occurrence one entry. */
@@ -6762,7 +6762,7 @@ function maskableToken(value) {
 }
 /**
  * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
+ * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or the user name when there is no
  * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
  * sends it. To mask.
  */
@@ -6857,7 +6857,7 @@ function readMetadataEnv(env) {
     if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
         throw variableProblem('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
     const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
+    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,\u2026]`).
     const annotationLevels = levelsText === ''
         ? []
         : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
@@ -6939,7 +6939,7 @@ function parseAnnotation(line) {
 /* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(652);
 /* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5730);
-// metadata-action's `type=…` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
+// metadata-action's `type=\u2026` tag rules and `flavor` lines, read once with the inputs: defaults filled in as
 // metadata-action fills them, every expression parsed, every mistake an InputProblem naming the line. What
 // a rule yields for an event is tags.ts's part.
 
@@ -7018,7 +7018,7 @@ function oneOf(value, allowed, what) {
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${what} ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
     return value;
 }
-/** One rule from its CSV fields (`type=…` first). */
+/** One rule from its CSV fields (`type=\u2026` first). */
 function parseRule(record, source) {
     const attrs = new Map();
     for (const [key, value] of fields(record))
@@ -7090,7 +7090,7 @@ function parseRule(record, source) {
 }
 /** Rules in the order metadata-action applies them: by priority, highest first; ties keep their order. */
 const byPriority = (rules) => [...rules].sort((a, b) => b.priority - a.priority);
-/** The `flavor` input: `latest=…`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]` lines. */
+/** The `flavor` input: `latest=\u2026`, `prefix=\u2026[,onlatest=true]`, `suffix=\u2026[,onlatest=true]` lines. */
 function parseFlavor(lines) {
     const flavor = { ...DEFAULT_FLAVOR };
     for (const line of lines) {
@@ -7321,7 +7321,7 @@ function formatDate(date, format, tz) {
 // EXTERNAL MODULE: ./src/core/problem.ts
 var problem = __nccwpck_require__(652);
 ;// CONCATENATED MODULE: ./src/metadata/rules/template.ts
-// The `{{…}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
+// The `{{\u2026}}` expressions of metadata-action's tag rules: the small part of Handlebars they use, parsed
 // once when the inputs are read (so a typo is an input error, before any build) and rendered per event.
 // Like Handlebars, `{{x}}` HTML-escapes what it inserts (metadata-action's tags then turn the entities
 // into `-`), `{{{x}}}` does not, and `\{{` is a literal `{{`.
@@ -7698,7 +7698,7 @@ function destinations(inputs, buildx, driver = 'docker') {
     };
 }
 async function makePlan(inputs, opts) {
-    // A git URL's userinfo is a credential (x-access-token:…): masked before docker prints the URL.
+    // A git URL's userinfo is a credential (x-access-token:\u2026): masked before docker prints the URL.
     for (const secret of [inputs.context, ...inputs.buildContexts].flatMap(masks/* urlSecrets */.Fn))
         opts.reporter.setSecret(secret);
     if (inputs.githubToken)
@@ -7748,7 +7748,7 @@ async function makePlan(inputs, opts) {
     };
 }
 /**
- * Every build secret as an id and a file for `--secret id=…,src=…`: `secrets` values and `secret-envs`
+ * Every build secret as an id and a file for `--secret id=\u2026,src=\u2026`: `secrets` values and `secret-envs`
  * variables go to their own 0600 files in the private directory, never into argv; `secret-files` are used
  * where they are. Every value is masked first, line by line for multi-line ones.
  */
@@ -7893,7 +7893,7 @@ function checkManifests(tags, manifests, pushed, identity, reporter) {
     });
     const distinct = [...new Set(manifests.map(m => m.digest))];
     if (distinct.length > 1)
-        throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} → ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
+        throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} \u2192 ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
     const [digest] = distinct;
     if (pushed.length > 0 && !pushed.includes(digest))
         throw new VerificationError(`tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
@@ -7910,7 +7910,7 @@ function configDigest(manifest) {
     }
 }
 /**
- * os/arch[/variant] → digest, from a pushed index (attestation manifests left out), or for a single
+ * os/arch[/variant] \u2192 digest, from a pushed index (attestation manifests left out), or for a single
  * manifest from the local image's platform.
  */
 function platformDigests(manifest, localPlatform) {
@@ -7945,7 +7945,7 @@ async function verifyTargets(targets, clients, pushed, built, reporter) {
     }));
     const digests = [...new Set(each.map(e => e.digest))];
     if (digests.length > 1)
-        throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
+        throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} \u2192 ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
     const [first] = each;
     // Nothing local to inspect: the size and platform come from what the registry serves.
     const described = pushed.image
@@ -8608,7 +8608,7 @@ function networkError(method, url, err) {
 
 ;// CONCATENATED MODULE: ./src/registry/blobs.ts
 // Blobs between repositories and registries: HEAD, cross-repository mount, and a streamed copy (GET from
-// the source, or a file → one monolithic PUT to the target), for promoting and merging images without the
+// the source, or a file \u2192 one monolithic PUT to the target), for promoting and merging images without the
 // engine.
 
 
@@ -9145,7 +9145,7 @@ function mediaTypeProblem(mediaType) {
     return undefined;
 }
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const short = (s) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+const short = (s) => (s.length > 80 ? `${s.slice(0, 79)}\u2026` : s);
 // No control characters in what goes into logs, outputs and summaries.
 const PRINTABLE = /^[^\p{Cc}]*$/u;
 /** A descriptor, checked field by field; `where` names it in the error (`layers[2]`). */
@@ -9158,7 +9158,7 @@ function parseDescriptor(value, where) {
     const size = value.size;
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
         throw new OciError(`${where}: size ${JSON.stringify(size ?? null)} is not a byte count`);
-    // Fields this project does not read (artifactType, data, …) are kept as they are.
+    // Fields this project does not read (artifactType, data, \u2026) are kept as they are.
     const d = { ...value };
     if (value.platform !== undefined)
         d.platform = parsePlatform(value.platform, where);
