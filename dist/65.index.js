@@ -2379,7 +2379,7 @@ class Logins {
             const idToken = this.opts.idToken;
             if (!idToken)
                 throw new Error(`Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`);
-            const { hubOidcToken } = await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.bind(__webpack_require__, 7486));
+            const { hubOidcToken } = await __webpack_require__.e(/* import() */ 486).then(__webpack_require__.bind(__webpack_require__, 7486));
             token = await hubOidcToken({
                 registry: login.registry,
                 username: login.username,
@@ -2637,7 +2637,7 @@ verification, clientFor) {
     // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
     if (inputs.sources.length && clients.size) {
         // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
-        const { fromSources } = await __webpack_require__.e(/* import() */ 486).then(__webpack_require__.bind(__webpack_require__, 1486));
+        const { fromSources } = await __webpack_require__.e(/* import() */ 973).then(__webpack_require__.bind(__webpack_require__, 5973));
         const promoted = await fromSources(inputs, plan, {
             reporter,
             docker,

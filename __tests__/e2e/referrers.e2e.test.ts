@@ -98,11 +98,15 @@ describe('promotion keeps the referrers', () => {
     expect((await inspectRaw(production.host, `${prod}:${fallback}.sig`, AUTH)).digest).toBe(signature.digest)
   })
 
-  it('from a registry with the referrers API: what the API lists is carried over, and listed in the target’s fallback index', async () => {
+  it('from a registry with the referrers API: what the API lists, on every page, is carried over, and listed in the target’s fallback index', async () => {
     const repo = `api/app-${id}`
     const image = await pushImage(api.host, repo, 'v1')
-    // Through the API only: no fallback tag exists in the source.
+    // Through the API only: no fallback tag exists in the source. Two referrers: two pages.
     const bundle = await attachReferrer(api.host, repo, image, { fallback: false })
+    const sbom = await attachReferrer(api.host, repo, image, {
+      fallback: false,
+      artifactType: 'application/spdx+json'
+    })
     const fallback = image.digest.replace(':', '-')
     expect(await tagExists(api.host, `${repo}:${fallback}`)).toBe(false)
 
@@ -118,11 +122,13 @@ describe('promotion keeps the referrers', () => {
     expect(api.asked).toContain(`${repo}@${image.digest}`)
     expect(r.log).toContain('(found through the referrers API)')
     const prod = `prod/api-${id}`
-    expect((await inspectRaw(production.host, `${prod}@${bundle.digest}`, AUTH)).json.subject.digest).toBe(
-      image.digest
-    )
+    for (const referrer of [bundle, sbom])
+      expect(
+        (await inspectRaw(production.host, `${prod}@${referrer.digest}`, AUTH)).json.subject.digest
+      ).toBe(image.digest)
     expect(digestsOf((await inspectRaw(production.host, `${prod}:${fallback}`, AUTH)).json)).toEqual([
-      bundle.digest
+      bundle.digest,
+      sbom.digest
     ])
   })
 

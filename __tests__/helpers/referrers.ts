@@ -2,7 +2,8 @@
 // digest, listed in the `sha256-<hex>` fallback index where the registry has no referrers API, and a
 // cosign-style `sha256-<hex>.sig` tag. Written straight over HTTP to an anonymous registry on loopback.
 // startReferrersProxy: distribution 2.8 has no referrers API, so a proxy in front of it answers
-// GET /v2/<name>/referrers/<digest> from the manifests with a `subject` that were PUT through it.
+// GET /v2/<name>/referrers/<digest> from the manifests with a `subject` that were PUT through it, one to a
+// page, each page naming the next in a Link header.
 import { createHash, randomBytes } from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -151,9 +152,14 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
     const ref = REFERRERS.exec(path)
     if (req.method === 'GET' && ref) {
       asked.push(`${ref[1]}@${ref[2]}`)
-      const manifests = index.get(ref[1])?.get(ref[2]) ?? []
-      res.writeHead(200, { 'Content-Type': OCI_INDEX })
-      res.end(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }))
+      // One referrer a page, each page linking to the next, as a registry with a small page size answers.
+      const all = index.get(ref[1])?.get(ref[2]) ?? []
+      const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? 0)
+      const link = page + 1 < all.length ? { Link: `<${path}?page=${page + 1}>; rel="next"` } : {}
+      res.writeHead(200, { 'Content-Type': OCI_INDEX, ...link })
+      res.end(
+        JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: all.slice(page, page + 1) })
+      )
       return
     }
     const put = MANIFEST_PUT.exec(path)

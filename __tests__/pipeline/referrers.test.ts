@@ -56,6 +56,44 @@ describe('listReferrers', () => {
     expect(await listReferrers({ client: c, name: 'app' }, SUBJECT)).toEqual({ list: [], via: 'tag' })
   })
 
+  it("the API's every page, each named by the one before in a Link header", async () => {
+    const second = `sha256:${'6'.repeat(64)}`
+    const page = (digest: string) =>
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: INDEX,
+        manifests: [{ mediaType: MEDIA_TYPE, digest, size: 10 }]
+      })
+    const server = await serve((req, res) => {
+      if (req.url === `/v2/app/referrers/${SUBJECT}`)
+        res
+          .writeHead(200, {
+            'Content-Type': INDEX,
+            Link: `</v2/app/referrers/${SUBJECT}?page=2>; rel="next"`
+          })
+          .end(page(DIGEST))
+      else if (req.url === `/v2/app/referrers/${SUBJECT}?page=2`)
+        res.writeHead(200, { 'Content-Type': INDEX }).end(page(second))
+      else sendError(res, 404, 'NOT_FOUND', 'not found')
+    })
+    const { c } = client(server)
+    const { list, via } = await listReferrers({ client: c, name: 'app' }, SUBJECT)
+    expect(via).toBe('api')
+    expect(list.map(d => d.digest)).toEqual([DIGEST, second])
+  })
+
+  it('a next page that cannot be read fails the listing, rather than carry over part of it', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === `/v2/app/referrers/${SUBJECT}`)
+        res.writeHead(200, { 'Content-Type': INDEX, Link: '</v2/app/gone>; rel="next"' }).end(index(1))
+      else sendError(res, 404, 'NOT_FOUND', 'not found')
+    })
+    const { c } = client(server)
+    await expect(listReferrers({ client: c, name: 'app' }, SUBJECT)).rejects.toThrow(
+      /GET http:\/\/127\.0\.0\.1:\d+\/v2\/app\/gone failed with HTTP 404/
+    )
+  })
+
   it('a list that is not an index of descriptors is refused', async () => {
     const server = await serve((_req, res) =>
       res.writeHead(200, { 'Content-Type': INDEX }).end(JSON.stringify({ manifests: [{ digest: 42 }] }))
@@ -78,7 +116,26 @@ describe('listReferrers', () => {
     const copier = new Copier({ retries: 1, reporter: quiet, bounds: registryBoundsFrom({}) })
     await expect(
       copyReferrers(copier, { client: c, name: 'app' }, { client: t, name: 'app' }, SUBJECT)
-    ).rejects.toThrow(`lists ${MAX_REFERRERS + 1} referrers of ${SUBJECT}, more than the ${MAX_REFERRERS}`)
+    ).rejects.toThrow(
+      `lists more referrers of ${SUBJECT} than the ${MAX_REFERRERS} a promotion carries over (${MAX_REFERRERS + 1} read)`
+    )
     expect(target.seen).toEqual([])
+  })
+
+  it(`more than ${MAX_REFERRERS} over several pages: refused while reading, before the next page`, async () => {
+    const server = await serve((req, res) => {
+      const n = Number(new URL(req.url ?? '', 'http://x').searchParams.get('page') ?? 0)
+      res
+        .writeHead(200, {
+          'Content-Type': INDEX,
+          Link: `</v2/app/referrers/${SUBJECT}?page=${n + 1}>; rel="next"`
+        })
+        .end(index(100))
+    })
+    const { c } = client(server)
+    await expect(listReferrers({ client: c, name: 'app' }, SUBJECT)).rejects.toThrow(
+      `lists more referrers of ${SUBJECT} than the ${MAX_REFERRERS} a promotion carries over (300 read)`
+    )
+    expect(server.seen).toHaveLength(3)
   })
 })

@@ -1,22 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { MAX_TAGS_READ } from '../../src/registry/bounds.js'
-import { listTags, nextLink } from '../../src/registry/tags-list.js'
-import { cleanUp, client, failure, serve, basic, creds } from '../helpers/stand-in.js'
+import { listTags } from '../../src/registry/tags-list.js'
+import { cleanUp, client, failure, serve, basic, creds, sendError } from '../helpers/stand-in.js'
 
 afterEach(cleanUp)
-
-describe('nextLink', () => {
-  it.each([
-    ['</v2/a/tags/list?n=2&last=b>; rel="next"', '/v2/a/tags/list?n=2&last=b'],
-    ['<http://x/v2/a/tags/list?last=b>; rel=next', 'http://x/v2/a/tags/list?last=b'],
-    ['</p>; rel="prev", </n>; rel="next"', '/n'],
-    ['</p>; rel="prev"', undefined],
-    ['', undefined],
-    [undefined, undefined]
-  ])('%s', (header, want) => {
-    expect(nextLink(header)).toBe(want)
-  })
-})
 
 describe('listTags', () => {
   it('follows Link pages to the end', async () => {
@@ -77,6 +64,21 @@ describe('listTags', () => {
     const { c } = client(server)
     expect((await failure(listTags(c, 'my/app'))).message).toMatch(
       /Link header names a next page that cannot be read \("ftp:\/\/x\/y"\)/
+    )
+  })
+
+  it('a later page the registry no longer has fails the listing, rather than end it early', async () => {
+    const server = await serve((req, res) => {
+      if (req.url.includes('last=')) return sendError(res, 404, 'NAME_UNKNOWN', 'repository name not known')
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        Link: '</v2/my/app/tags/list?last=a>; rel="next"'
+      })
+      res.end(JSON.stringify({ tags: ['a'] }))
+    })
+    const { c } = client(server)
+    expect((await failure(listTags(c, 'my/app'))).message).toMatch(
+      /tags\/list failed with HTTP 404 NAME_UNKNOWN/
     )
   })
 

@@ -1,10 +1,12 @@
 // Referrers: the signatures and attestations that actions/attest and cosign attach to a digest after its
 // push. A promotion keeps the digest, so it carries them over too, and the promoted image verifies like the
 // original. They are found through the OCI referrers API where the source registry has it, otherwise
-// through the `sha256-<hex>` tag (the spec's fallback index) and cosign's `.sig`/`.att`/`.sbom` tags.
+// through the `sha256-<hex>` tag (the spec's fallback index) and cosign's `.sig`/`.att`/`.sbom` tags. The
+// API's list may come in pages, each naming the next in a Link header: every page is read.
 import type { Manifest } from '../registry/api.js'
 import { RegistryError } from '../registry/errors.js'
 import { OCI_INDEX, type Descriptor } from '../registry/oci.js'
+import { pagesOf } from '../registry/pages.js'
 import type { Copier } from './sources/copy.js'
 import { readSource, type Side, type SourceManifest } from './sources/read.js'
 import { registryStore } from './sources/store.js'
@@ -51,15 +53,42 @@ function descriptorsIn(body: Buffer, what: string): Descriptor[] {
   })
 }
 
-/** The referrers API's answer for `digest`, or undefined where the registry has no such API. */
+/** Refuses a list longer than a promotion carries over, as soon as that many are read. */
+function checkCount(side: Side, digest: string, read: number): void {
+  if (read > MAX_REFERRERS)
+    throw new RegistryError(
+      `${side.client.registry}/${side.name} lists more referrers of ${digest} than the ${MAX_REFERRERS} a promotion carries over (${read} read)`,
+      'fatal'
+    )
+}
+
+/** The pages of the referrers API's answer for `digest`; the first may say the registry has no such API. */
+const apiPages = ({ client, name }: Side, digest: string) =>
+  pagesOf(client, name, client.url(name, `referrers/${digest}`), {
+    what: 'referrers page',
+    many: `pages of referrers of ${digest}`,
+    accept: OCI_INDEX,
+    // Enough for MAX_REFERRERS one to a page; empty pages that link on are bounded by it too.
+    maxPages: MAX_REFERRERS + 1,
+    firstAnswers: NO_API
+  })
+
+/** The referrers API's answer for `digest`, every page of it, or undefined where the registry has no such API. */
 async function fromApi(side: Side, digest: string): Promise<Descriptor[] | undefined> {
-  const { client, name } = side
-  const url = client.url(name, `referrers/${digest}`)
-  const res = await client.auth.request('GET', url, name, 'pull', { Accept: OCI_INDEX })
-  if (NO_API.has(res.status)) return undefined
-  if (res.status !== 200)
-    throw client.transport.httpError('GET', client.url(name, `referrers/${digest}`), res, 'fatal')
-  return descriptorsIn(res.body, `the referrers of ${digest} in ${client.registry}/${name}`)
+  const list: Descriptor[] = []
+  for await (const { res } of apiPages(side, digest)) {
+    if (NO_API.has(res.status)) return undefined
+    const what = `the referrers of ${digest} in ${side.client.registry}/${side.name}`
+    list.push(...descriptorsIn(res.body, what))
+    checkCount(side, digest, list.length)
+  }
+  return list
+}
+
+/** Whether the registry answers the referrers API: its first page alone tells. */
+async function hasApi(side: Side, digest: string): Promise<boolean> {
+  for await (const { res } of apiPages(side, digest)) return !NO_API.has(res.status)
+  return false
 }
 
 /** A tag's manifest, or undefined when the repository has no such tag. */
@@ -104,11 +133,7 @@ export async function listReferrers(
 export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest: string): Promise<Carried> {
   const { list, via } = await listReferrers(src, digest)
   const store = registryStore(src)
-  if (list.length > MAX_REFERRERS)
-    throw new RegistryError(
-      `${src.client.registry}/${src.name} lists ${list.length} referrers of ${digest}, more than the ${MAX_REFERRERS} a promotion carries over`,
-      'fatal'
-    )
+  checkCount(src, digest, list.length)
   const placed = await Promise.all(
     list.map(async d => {
       // Checked against its descriptor like any source manifest before it is placed.
@@ -117,7 +142,7 @@ export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest
       return d
     })
   )
-  if (placed.length && !(await fromApi(dst, digest))) await writeFallback(dst, digest, placed)
+  if (placed.length && !(await hasApi(dst, digest))) await writeFallback(dst, digest, placed)
 
   const cosignTags: string[] = []
   for (const suffix of COSIGN_SUFFIXES) {
