@@ -3,75 +3,26 @@
 // 1.1× `skopeo copy --all` of the same index, side by side, each platform with a fresh random layer.
 // Needs buildx (the BuildKit engine) for the two single-platform legs; FROM scratch, so no emulation.
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-async function registryIn(dir, spawn) {
-  const port = await freePort()
-  mkdirSync(dir, { recursive: true })
-  const config = `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`
-  writeFileSync(path.join(dir, 'config.yml'), config)
-  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' })
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok)
-        return { host: `127.0.0.1:${port}`, stop: () => child.kill() }
-    } catch {
-      await new Promise(r => setTimeout(r, 100))
-    }
-  }
-  child.kill()
-  throw new Error('docker-registry did not start')
-}
-
-function parseCommandFile(text) {
-  const out = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const value = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-    out[m[1]] = value.join('\n')
-  }
-  return out
-}
+import { inTurn, median, ratio, round1, run, runAction as runStep, startRegistry } from './bench-lib.mjs'
 
 /**
- * `ctx`: { run, spawn, node, action, baseEnv, work, rounds, mb, log, median, round1, ratio }, the helpers of
- * scripts/bench.mjs. Returns the section's results.
+ * `ctx`: { node, action, baseEnv, work, rounds, mb, log }, from scripts/bench.mjs. Returns the section's
+ * results.
  */
 export async function benchSources(ctx) {
-  const { run, node, action, baseEnv, work, rounds, mb, log, median, round1, ratio } = ctx
-  const source = await registryIn(path.join(work, 'sources-src'), ctx.spawn)
+  const { node, action, baseEnv, work, rounds, mb, log } = ctx
+  const source = await startRegistry(path.join(work, 'sources-src'))
   // skopeo remembers where it has seen a blob (its blob info cache, /var/lib/containers/cache as root) and
   // mounts from there: each side and round gets a registry of its own, so that every blob really crosses.
   let registries = 0
-  const freshTarget = () => registryIn(path.join(work, `sources-dst-${++registries}`), ctx.spawn)
+  const freshTarget = () => startRegistry(path.join(work, `sources-dst-${++registries}`))
   let seq = 0
-  const runAction = async inputs => {
-    const dir = path.join(work, `sources-run-${++seq}`)
-    mkdirSync(path.join(dir, 'temp'), { recursive: true })
-    const files = { GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STATE: path.join(dir, 'state') }
-    for (const f of Object.values(files)) writeFileSync(f, '')
-    const env = { ...baseEnv, ...files, RUNNER_TEMP: path.join(dir, 'temp') }
+  const runAction = inputs => {
+    const env = { ...baseEnv }
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-    const r = await run(node, [action], env)
-    if (r.code !== 0) throw new Error(`action failed:\n${r.out}\n${r.err}`)
-    const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
-    return { ms: r.ms, outputs, metadata: JSON.parse(outputs.metadata) }
+    return runStep({ node, action, env, dir: path.join(work, `sources-run-${++seq}`) })
   }
   try {
     // Two legs, each its own fresh layer, as two runners would push them.
@@ -127,7 +78,7 @@ export async function benchSources(ctx) {
         if (r.code !== 0) throw new Error(`skopeo copy failed: ${r.err}`)
         return r.ms
       }
-      const [ra, rb] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
+      const [ra, rb] = await inTurn(i, a, b)
       ta.stop()
       tb.stop()
       for (const k of [registries - 1, registries])
@@ -172,7 +123,7 @@ export function sourcesRows(s, rounds, pass) {
  * layer of random bytes, so neither side compresses anything), so it needs no docker engine.
  */
 export async function benchLocalArchive(ctx) {
-  const { run, node, action, baseEnv, work, rounds, mb, log, median, round1, ratio } = ctx
+  const { node, action, baseEnv, work, rounds, mb, log } = ctx
   const { createHash } = await import('node:crypto')
   const { gzipSync } = await import('node:zlib')
   const layout = path.join(work, 'local-layout')
@@ -212,31 +163,23 @@ export async function benchLocalArchive(ctx) {
   rmSync(layout, { recursive: true, force: true })
 
   let registries = 0
-  const fresh = () => registryIn(path.join(work, `local-dst-${++registries}`), ctx.spawn)
+  const fresh = () => startRegistry(path.join(work, `local-dst-${++registries}`))
   const ours = []
   const skopeo = []
   let counts
   for (let i = 0; i < rounds; i++) {
     const [ta, tb] = await Promise.all([fresh(), fresh()])
     const a = async () => {
-      const dir = path.join(work, `local-run-${i}`)
-      mkdirSync(path.join(dir, 'temp'), { recursive: true })
-      const files = { GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_STATE: path.join(dir, 'state') }
-      for (const f of Object.values(files)) writeFileSync(f, '')
       const env = {
         ...baseEnv,
-        ...files,
-        RUNNER_TEMP: path.join(dir, 'temp'),
         INPUT_IMAGE: `bench/ours-${i}`,
         INPUT_REGISTRY: ta.host,
         INPUT_SOURCES: `oci-archive:${archive}`,
         INPUT_TAGS: 'v1'
       }
-      const r = await run(node, [action], env)
-      if (r.code !== 0) throw new Error(`action failed:\n${r.out}\n${r.err}`)
-      const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
-      if (outputs.digest !== manifest.digest) throw new Error('the push changed the digest')
-      counts = JSON.parse(outputs.metadata).counts
+      const r = await runStep({ node, action, env, dir: path.join(work, `local-run-${i}`) })
+      if (r.outputs.digest !== manifest.digest) throw new Error('the push changed the digest')
+      counts = r.metadata.counts
       return r.ms
     }
     const b = async () => {
@@ -249,7 +192,7 @@ export async function benchLocalArchive(ctx) {
       if (r.code !== 0) throw new Error(`skopeo copy failed: ${r.err}`)
       return r.ms
     }
-    const [ra, rb] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
+    const [ra, rb] = await inTurn(i, a, b)
     ta.stop()
     tb.stop()
     for (const k of [registries - 1, registries])

@@ -11,7 +11,7 @@
 //   --sources-mb N  fresh layer per platform for the sources section (default 128; it needs buildx)
 //   --local-mb N  layer of the oci-archive push against skopeo copy (default 128; needs no engine)
 //   --only sources|local  run only that section, and merge it into the existing results
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
   existsSync,
@@ -21,19 +21,25 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync
 } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { fileURLToPath } from 'node:url'
-import { startBuildkitProxy, unixSocketOf } from './buildkit-proxy.mjs'
-import { postIfOf, runnerRunsPost } from './post-if.mjs'
+import { benchBuildx, buildxRows } from './bench-buildx.mjs'
+import {
+  inTurn,
+  median,
+  pass,
+  ratio,
+  root,
+  round1,
+  run,
+  runAction as runStep,
+  startRegistry
+} from './bench-lib.mjs'
 import { benchLocalArchive, benchSources, localArchiveRows, sourcesRows } from './bench-sources.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: opts } = parseArgs({
   options: {
     rounds: { type: 'string', default: '9' },
@@ -53,7 +59,6 @@ const MB = Number(opts.mb)
 const COLD = Number(opts.cold)
 const BUILDX_MB = Number(opts['buildx-mb'])
 const ACTION = path.join(root, 'dist', 'index.js')
-const POST_IF = postIfOf(path.join(root, 'action.yml'))
 const NODE = opts.node
 // Contexts and registry storage on tmpfs where there is one: less disk noise in what both sides share.
 const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
@@ -69,57 +74,10 @@ const baseEnv = {
 }
 mkdirSync(baseEnv.HOME)
 
-function run(cmd, args, env = baseEnv) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint()
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', d => (out += d))
-    child.stderr.on('data', d => (err += d))
-    child.on('error', reject)
-    child.on('close', code => resolve({ code, ms: Number(process.hrtime.bigint() - start) / 1e6, out, err }))
-  })
-}
-
-const median = xs => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-const round1 = x => Math.round(x * 10) / 10
-const ratio = (a, b) => Math.round((a / b) * 1000) / 1000
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-async function startRegistry(name = 'registry') {
+/** A registry of the bench's own, or the one `--registry` names. */
+async function benchRegistry(name = 'registry') {
   if (opts.registry && name === 'registry') return { host: opts.registry, stop: () => {} }
-  const port = await freePort()
-  const dir = path.join(work, name)
-  mkdirSync(dir)
-  writeFileSync(
-    path.join(dir, 'config.yml'),
-    `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: bench\n`
-  )
-  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' })
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/v2/`)
-      if (res.ok) return { host: `127.0.0.1:${port}`, stop: () => child.kill() }
-    } catch {
-      await new Promise(r => setTimeout(r, 100))
-    }
-  }
-  child.kill()
-  throw new Error('docker-registry did not start (apt-get install docker-registry, or pass --registry)')
+  return startRegistry(path.join(work, name))
 }
 
 /** A context whose only layer is fresh random bytes, so nothing is cached or already in the registry. */
@@ -132,58 +90,20 @@ function freshContext(name, mb = MB) {
 }
 
 let seq = 0
+/** The action on a fresh context, as the runner runs it (scripts/bench-lib.mjs). */
 async function runAction(registry, repo, tags, mb = MB, inputs = {}) {
   const ctx = freshContext(`ctx-${++seq}`, mb)
-  const runDir = path.join(work, `run-${seq}`)
-  mkdirSync(path.join(runDir, 'temp'), { recursive: true })
-  const files = {
-    GITHUB_OUTPUT: path.join(runDir, 'out'),
-    GITHUB_STATE: path.join(runDir, 'state'),
-    GITHUB_ENV: path.join(runDir, 'env')
-  }
-  for (const f of Object.values(files)) writeFileSync(f, '')
   const env = {
     ...baseEnv,
-    ...files,
-    RUNNER_TEMP: path.join(runDir, 'temp'),
     INPUT_CONTEXT: ctx,
     INPUT_IMAGE: repo,
     INPUT_REGISTRY: registry,
     INPUT_TAGS: tags.join(','),
     ...inputs
   }
-  const main = await run(NODE, [ACTION], env)
-  if (main.code !== 0) throw new Error(`action failed:\n${main.out}\n${main.err}`)
-  // The post step is part of what the action costs wherever the runner starts it: as the runner does, after
-  // this (successful) job, with what main exported (action.yml's post-if, read by scripts/post-if.mjs).
-  const exported = parseCommandFile(readFileSync(files.GITHUB_ENV, 'utf8'))
-  const postRuns = runnerRunsPost(POST_IF, { jobSucceeded: true, env: exported })
-  let post = { ms: 0 }
-  if (postRuns) {
-    const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    post = await run(NODE, [ACTION], { ...env, ...exported, ...stateEnv })
-    if (post.code !== 0) throw new Error(`post step failed:\n${post.out}\n${post.err}`)
-  }
-  const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  const result = await runStep({ node: NODE, action: ACTION, env, dir: path.join(work, `run-${seq}`) })
   rmSync(ctx, { recursive: true, force: true })
-  const metadata = JSON.parse(outputs.metadata)
-  // The action's own time: its steps' wall time minus the time it waited on docker processes.
-  const ownMs = main.ms + post.ms - (metadata.durations?.docker ?? 0)
-  return { ms: main.ms + post.ms, ownMs, metadata, nodeStarts: postRuns ? 2 : 1 }
-}
-
-function parseCommandFile(text) {
-  const out = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const value = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-    out[m[1]] = value.join('\n')
-  }
-  return out
+  return result
 }
 
 /** The hand-written equivalent: build with the same label the action adds, then push. */
@@ -212,7 +132,7 @@ async function benchRegistries(first, second) {
         INPUT_REGISTRY: '',
         INPUT_IMAGES: `${first}/bench/reg-two\n${second}/bench/reg-two`
       })
-    const [ra, rb] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
+    const [ra, rb] = await inTurn(i, a, b)
     one.push(ra.ms)
     two.push(rb.ms)
     log(`registries round ${i + 1}: one ${ra.ms.toFixed(0)} ms, two ${rb.ms.toFixed(0)} ms`)
@@ -227,114 +147,26 @@ async function benchRegistries(first, second) {
   }
 }
 
-/** The hand-written buildx equivalent: one build that pushes every tag itself. */
-async function runRawBuildx(registry, repo, tags, mb, env = baseEnv) {
-  const ctx = freshContext(`ctx-${++seq}`, mb)
-  const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
-  const args = ['buildx', 'build', '--push', `--label=org.opencontainers.image.created=${created}`]
-  for (const tag of tags) args.push(`--tag=${registry}/${repo}:${tag}`)
-  let r = await run('docker', [...args, ctx], env)
-  // docker-registry 2.8 sometimes answers the docker driver's burst of per-tag pushes with a 500: that is
-  // the raw side's own flake, not the action's; the round is run again once, and said so.
-  if (r.code !== 0 && /500 Internal Server Error/.test(r.err)) {
-    log(`raw docker buildx hit a registry 500; running that round again`)
-    r = await run('docker', [...args, ctx], env)
-  }
-  if (r.code !== 0) throw new Error(`raw docker buildx failed:\n${r.err}`)
-  rmSync(ctx, { recursive: true, force: true })
-  return { ms: r.ms }
-}
-
-/**
- * Against `docker buildx build --push` with the same tags, 1 and 10, a fresh BUILDX_MB layer per run, in
- * pairs whose order alternates. On the engine's own builder (the `docker` driver) the action loads and
- * pushes by ID (see src/pipeline/plan.ts); on a builder of setup-buildx-action's kind (here the remote
- * driver, the one that runs offline) it pushes straight from BuildKit, as the raw command does.
- */
-async function benchBuildx(registry) {
-  const tenTags = Array.from({ length: 10 }, (_, k) => `v${k}`)
-  const out = {}
-  for (const [name, tags] of [
-    ['oneTag', ['v1']],
-    ['tenTags', tenTags]
-  ])
-    out[name] = await compareBuildx(registry, name, tags)
-  const remote = await remoteBuilder()
-  try {
-    // One unmeasured pair first: the builder's first session sets itself up.
-    await compareBuildx(registry, 'remoteWarmUp', ['v1'], remote.env, 1)
-    out.oneTagRemote = await compareBuildx(registry, 'oneTagRemote', ['v1'], remote.env)
-  } finally {
-    await remote.proxy.stop()
-  }
-  return out
-}
-
-async function compareBuildx(registry, name, tags, env = baseEnv, rounds = ROUNDS) {
-  const action = []
-  const raw = []
-  const own = []
-  const inputs = env === baseEnv ? {} : { DOCKER_CONFIG: env.DOCKER_CONFIG }
-  for (let i = 0; i < rounds; i++) {
-    const a = () => runAction(registry, `bench/bx-action-${name.toLowerCase()}`, tags, BUILDX_MB, inputs)
-    const b = () => runRawBuildx(registry, `bench/bx-raw-${name.toLowerCase()}`, tags, BUILDX_MB, env)
-    const [ra, rr] = i % 2 ? [await b(), await a()].reverse() : [await a(), await b()]
-    action.push(ra.ms)
-    raw.push(rr.ms)
-    own.push(ra.ownMs)
-    log(
-      `buildx ${name} round ${i + 1}: action ${ra.ms.toFixed(0)} ms (own ${ra.ownMs.toFixed(0)} ms, ${ra.metadata.counts?.docker} docker process(es)), raw ${rr.ms.toFixed(0)} ms`
-    )
-  }
-  return {
-    actionMedianMs: round1(median(action)),
-    rawMedianMs: round1(median(raw)),
-    ratio: ratio(median(action), median(raw)),
-    medianPairedRatio: ratio(median(action.map((x, k) => x / raw[k])), 1),
-    medianOverheadMs: round1(median(action.map((x, k) => x - raw[k]))),
-    ownMedianMs: round1(median(own)),
-    target: 1.03,
-    samples: { action: action.map(round1), raw: raw.map(round1) }
-  }
-}
-
-/** A remote-driver builder on the engine's own BuildKit, chosen with `docker buildx use` in a config of its own. */
-async function remoteBuilder() {
-  const proxy = await startBuildkitProxy(
-    unixSocketOf(process.env.DOCKER_HOST || 'unix:///var/run/docker.sock')
-  )
-  const config = path.join(work, 'remote-builder-config')
-  mkdirSync(config)
-  const plugins = process.env.DOCKER_CONFIG && path.join(process.env.DOCKER_CONFIG, 'cli-plugins')
-  if (plugins && existsSync(plugins)) symlinkSync(plugins, path.join(config, 'cli-plugins'))
-  writeFileSync(path.join(config, 'config.json'), '{}\n')
-  const env = { ...baseEnv, DOCKER_CONFIG: config }
-  const name = `btp-bench-${process.pid}`
-  for (const args of [
-    ['buildx', 'create', '--name', name, '--driver', 'remote', proxy.endpoint],
-    ['buildx', 'use', name]
-  ]) {
-    const r = await run('docker', args, env)
-    if (r.code !== 0) throw new Error(`docker ${args.join(' ')} failed:\n${r.err}`)
-  }
-  return { proxy, env }
-}
+/** What bench-buildx.mjs needs of this script. */
+const buildxContext = () => ({
+  runAction,
+  newContext: mb => freshContext(`ctx-${++seq}`, mb),
+  baseEnv,
+  work,
+  rounds: ROUNDS,
+  mb: BUILDX_MB,
+  log
+})
 
 const sourcesContext = () => ({
-  run,
-  spawn,
   node: NODE,
   action: ACTION,
   baseEnv,
   work,
   rounds: ROUNDS,
   mb: Number(opts['sources-mb']),
-  log,
-  median,
-  round1,
-  ratio
+  log
 })
-const passAt = (v, t) => (v <= t ? 'yes' : 'NO')
 
 /** `--only sources` or `--only local`: that section alone, merged into the results already written. */
 async function onlySection(name) {
@@ -356,7 +188,7 @@ async function onlySection(name) {
   const rows = [
     '| measure | result | target | met |',
     '| --- | --- | --- | --- |',
-    ...(name === 'local' ? localArchiveRows : sourcesRows)(section, ROUNDS, passAt)
+    ...(name === 'local' ? localArchiveRows : sourcesRows)(section, ROUNDS, pass)
   ]
   writeFileSync(mdFile, `${md}\n\n${title} (measured ${results[key].date}):\n\n${rows.join('\n')}\n`)
   console.log(rows.join('\n'))
@@ -369,7 +201,7 @@ async function main() {
     encoding: 'utf8'
   })
   if (info.status !== 0) throw new Error(`no docker engine answers: ${(info.stderr || '').trim()}`)
-  const registry = await startRegistry()
+  const registry = await benchRegistry()
   log(
     `engine ${info.stdout.trim()}, registry ${registry.host}, ${ROUNDS} rounds, ${MB} MB fresh layer each run`
   )
@@ -396,7 +228,7 @@ async function main() {
     const tenTags = Array.from({ length: 10 }, (_, k) => `v${k}`)
     for (let i = 0; i < ROUNDS; i++) {
       // A B, then B A the next round: neither side always runs first (after the other's disk writes).
-      const pair = async (a, b) => (i % 2 ? [await b(), await a()].reverse() : [await a(), await b()])
+      const pair = (a, b) => inTurn(i, a, b)
       const [ra, rr] = await pair(
         () => runAction(registry.host, 'bench/action', ['latest']),
         () => runRaw(registry.host, 'bench/raw')
@@ -419,8 +251,8 @@ async function main() {
     }
 
     const buildx = spawnSync('docker', ['buildx', 'version'], { env: baseEnv, encoding: 'utf8' })
-    if (buildx.status === 0) results.buildxPush = await benchBuildx(registry.host)
-    const second = await startRegistry('registry-2')
+    if (buildx.status === 0) results.buildxPush = await benchBuildx(buildxContext(), registry.host)
+    const second = await benchRegistry('registry-2')
     try {
       results.registries = await benchRegistries(registry.host, second.host)
     } finally {
@@ -499,7 +331,6 @@ async function main() {
     rmSync(work, { recursive: true, force: true })
   }
 
-  const pass = (v, t) => (v <= t ? 'yes' : 'NO')
   const { actionVsRaw: a, tags: t, coldStart: c, calls } = results
   const md = [
     `| measure | result | target | met |`,
@@ -523,20 +354,7 @@ async function main() {
     md.push(
       `| two registries (\`images\`) / one (median of ${ROUNDS}, ${MB} MB layer) | ${r.ratio} (${r.twoMedianMs} ms / ${r.oneMedianMs} ms); paired ${r.medianPairedRatio} | ≤ ${r.target} | ${pass(r.medianPairedRatio, r.target)} |`
     )
-  for (const [name, label] of [
-    ['oneTag', "1 tag, the engine's own builder (`docker` driver: load, then push by ID)"],
-    ['tenTags', "10 tags, the engine's own builder"],
-    [
-      'oneTagRemote',
-      "1 tag, a remote-driver builder (pushes from BuildKit, as on setup-buildx-action's builders)"
-    ]
-  ]) {
-    const b = results.buildxPush?.[name]
-    if (b)
-      md.push(
-        `| buildx: action / raw \`docker buildx build --push\`, ${label} (median of ${ROUNDS}, ${BUILDX_MB} MB layer) | ${b.ratio} (${b.actionMedianMs} ms / ${b.rawMedianMs} ms); paired ${b.medianPairedRatio}, overhead ${b.medianOverheadMs} ms, own time ${b.ownMedianMs} ms | ≤ ${b.target} | ${pass(b.medianPairedRatio, b.target)} |`
-      )
-  }
+  md.push(...buildxRows(results.buildxPush, ROUNDS, BUILDX_MB))
   const table = md.join('\n')
   mkdirSync(opts.out, { recursive: true })
   writeFileSync(path.join(opts.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
