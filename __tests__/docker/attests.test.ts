@@ -2,7 +2,7 @@
 // `provenance`/`sbom` take precedence over `attests` entries of their type. Inputs → the exact argv.
 import { describe, expect, it } from '@jest/globals'
 import { makeInputs } from '../../__fixtures__/inputs.js'
-import { buildArgs } from '../../src/docker/docker.js'
+import { buildArgs } from '../../src/docker/build-flags.js'
 import { attestArgs, provenanceArgs, withBuilderId } from '../../src/docker/attests.js'
 import type { Inputs } from '../../src/inputs/parse.js'
 

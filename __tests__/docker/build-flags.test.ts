@@ -1,8 +1,7 @@
 // argv tables for the build options: input → exact flags, on both builders.
 import { describe, expect, it } from '@jest/globals'
 import { makeInputs } from '../../__fixtures__/inputs.js'
-import { callArg, optionArgs } from '../../src/docker/build-flags.js'
-import { buildArgs, type BuildPlan } from '../../src/docker/docker.js'
+import { buildArgs, callArg, optionArgs, type BuildPlan } from '../../src/docker/build-flags.js'
 import type { Inputs } from '../../src/inputs/parse.js'
 
 const REF = 'localhost:5000/my/app:v1'

@@ -1,29 +1,27 @@
 import { describe, it, expect } from '@jest/globals'
 import {
   boundsFrom,
-  buildArgs,
-  displayArgs,
-  Docker,
-  dockerTreatsAsInsecure,
-  DockerError,
-  hasBuildxPlugin,
-  insecureByConfig,
-  lastMeaningfulLine,
   PUSH_MIN_MS,
   PUSH_MIN_THROUGHPUT,
   PUSH_STALL_MS,
-  pushedDigests,
-  pushReportDigest,
   pushWatch,
+  SHORT_DEADLINE_MS
+} from '../../src/docker/bounds.js'
+import {
+  buildArgs,
+  displayArgs,
   safeContext,
-  SHORT_DEADLINE_MS,
   withIgnoreError,
-  type BuildPlan,
-  type DaemonRegistryConfig,
-  type ExecOptions,
-  type ExecResult,
-  type Runner
-} from '../../src/docker/docker.js'
+  type BuildPlan
+} from '../../src/docker/build-flags.js'
+import { Docker, hasBuildxPlugin, pushedDigests, pushReportDigest } from '../../src/docker/docker.js'
+import {
+  dockerTreatsAsInsecure,
+  insecureByConfig,
+  type DaemonRegistryConfig
+} from '../../src/docker/daemon.js'
+import { DockerError, lastMeaningfulLine } from '../../src/docker/errors.js'
+import type { ExecOptions, ExecResult, Runner } from '../../src/docker/exec.js'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

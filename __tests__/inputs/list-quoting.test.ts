@@ -3,7 +3,7 @@
 // then checked on the same samples, quotes, commas and whitespace.
 import { describe, expect, it } from '@jest/globals'
 import { csvList, type ListOptions } from '../../src/inputs/csv.js'
-import { buildArgs } from '../../src/docker/docker.js'
+import { buildArgs } from '../../src/docker/build-flags.js'
 import { defaultInputs, listOptions } from '../../src/inputs/parse.js'
 import { isListKind, rowByName } from '../../src/inputs/table.js'
 

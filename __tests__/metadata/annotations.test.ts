@@ -7,8 +7,8 @@ import {
   withoutIndexLevels,
   buildLevels
 } from '../../src/metadata/annotations.js'
-import type { BuildPlan } from '../../src/docker/docker.js'
-import { DockerError } from '../../src/docker/docker.js'
+import type { BuildPlan } from '../../src/docker/build-flags.js'
+import { DockerError } from '../../src/docker/errors.js'
 import { buildAnnotations, withIndexFallback } from '../../src/pipeline/annotate.js'
 import { readMetadataEnv } from '../../src/metadata/env.js'
 import { metadataOutputs } from '../../src/metadata/outputs.js'

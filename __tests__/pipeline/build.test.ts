@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { DockerError } from '../../src/docker/docker.js'
+import { DockerError } from '../../src/docker/errors.js'
 import { tagTaken } from '../../src/pipeline/build.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
 

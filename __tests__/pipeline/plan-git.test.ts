@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { makeInputs } from '../../__fixtures__/inputs.js'
-import { buildArgs } from '../../src/docker/docker.js'
+import { buildArgs } from '../../src/docker/build-flags.js'
 import { makePlan } from '../../src/pipeline/plan.js'
 import type { Reporter } from '../../src/log/reporter.js'
 

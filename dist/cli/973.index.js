@@ -577,8 +577,8 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/docker/docker.ts + 5 modules
-var docker = __webpack_require__(7170);
+// EXTERNAL MODULE: ./src/docker/errors.ts
+var docker_errors = __webpack_require__(7457);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
@@ -1085,7 +1085,7 @@ const shortImage = (image) => {
 async function readDaemonImage(source, ctx) {
     const fail = failOn(source);
     const info = await ctx.docker.inspect(source.path).catch(error => {
-        if (error instanceof docker/* DockerError */.Bi && /no such (?:image|object)/i.test(error.stderr))
+        if (error instanceof docker_errors/* DockerError */.Bi && /no such (?:image|object)/i.test(error.stderr))
             fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`);
         throw error;
     });

@@ -880,7 +880,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2654);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3918);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -889,7 +889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2654:
+/***/ 3918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1087,8 +1087,409 @@ function isObject(v) {
 var git_context = __nccwpck_require__(3670);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __nccwpck_require__(5378);
-// EXTERNAL MODULE: ./src/docker/exec.ts + 2 modules
-var exec = __nccwpck_require__(5338);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/log/fence.ts
+// docker's output, fenced off from the runner's workflow-command parser.
+//
+// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
+// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
+// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
+// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
+// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
+// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
+// regions: while a region is open the runner would ignore an `::add-mask::` too.
+
+const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
+/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
+function createFence(sink, options = {}) {
+    const enabled = options.enabled ?? true;
+    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    let token;
+    let atLineStart = true;
+    const put = (chunk) => {
+        if (chunk.length === 0)
+            return;
+        sink(chunk);
+        atLineStart = lastIsNewline(chunk);
+    };
+    const close = () => {
+        if (token === undefined)
+            return;
+        if (!atLineStart)
+            put('\n');
+        put(`::${token}::\n`);
+        token = undefined;
+    };
+    return {
+        write(chunk) {
+            if (chunk.length === 0)
+                return;
+            if (enabled && token === undefined) {
+                if (!atLineStart)
+                    put('\n');
+                token = newToken();
+                put(`::stop-commands::${token}\n`);
+            }
+            put(chunk);
+        },
+        close,
+        own(text) {
+            close();
+            // Our line must start a line of its own, or its command would not be one.
+            if (!atLineStart)
+                put('\n');
+            put(text);
+        }
+    };
+}
+/**
+ * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
+ * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
+ * is broken up. Inside a command's message (`::error::\u2026`) escaping the data is enough; this is for the rest.
+ */
+function singleLine(text) {
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+}
+
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
+// argument arrays, never a shell string, and every process bounded.
+//
+// Two paths, because @actions/exec gives no handle on the child it starts:
+// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
+//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
+//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
+//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
+//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
+//   to itself.
+// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
+// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
+// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
+// requests in flight end and the run unwinds (removing its private directory); a captured command still
+// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
+// signal's number.
+
+
+
+
+
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+const EXIT_AFTER_MS = 5_000;
+/**
+ * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
+ * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
+ * Fence to share it with the code that writes our own commands to the same stream.
+ */
+function createExecRunner(out = process.stdout, env = process.env) {
+    const fence = isFence(out)
+        ? out
+        : createFence(chunk => out.write(chunk), {
+            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+        });
+    // Loads while the registry preflight runs, not after it.
+    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
+    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
+    async function run(...[command, args, childEnv, options]) {
+        if (cancelledBy)
+            return refused(cancelledBy);
+        if (options.stream || options.watch) {
+            if (options.stream)
+                fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
+            try {
+                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
+            }
+            finally {
+                // Our next line (a warning, the error) must be live.
+                fence.close();
+            }
+        }
+        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
+        if (options.deadlineMs !== undefined && !timeout) {
+            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+            const afterMs = options.deadlineMs;
+            const result = await spawnWatched(command, args, childEnv, {
+                input: options.input,
+                watch: () => ({ ceilingMs: afterMs })
+            });
+            return result.stopped?.reason === 'ceiling'
+                ? { ...result, stopped: { reason: 'deadline', afterMs } }
+                : result;
+        }
+        const { getExecOutput } = await actionsExec;
+        const exec = (file, argv) => untilCancelled(getExecOutput(file, argv, {
+            env: childEnv,
+            input: options.input,
+            silent: true,
+            ignoreReturnCode: true
+        }));
+        if (!timeout || options.deadlineMs === undefined) {
+            const done = await exec(command, args);
+            if ('stopped' in done)
+                return done;
+            const { exitCode, stdout, stderr } = done;
+            return { exitCode, stdout, stderr };
+        }
+        const afterMs = options.deadlineMs;
+        const started = Date.now();
+        const done = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
+        if ('stopped' in done)
+            return done;
+        const { exitCode, stdout, stderr } = done;
+        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
+        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
+            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
+        return { exitCode, stdout, stderr };
+    }
+}
+let running = 0;
+let runningSince = 0;
+let processMs = 0;
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted(work) {
+    if (running++ === 0)
+        runningSince = performance.now();
+    try {
+        return await work();
+    }
+    finally {
+        if (--running === 0)
+            processMs += performance.now() - runningSince;
+    }
+}
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
+const isFence = (out) => 'own' in out && 'close' in out;
+/** `timeout`'s duration argument: seconds, fractions allowed. */
+const seconds = (ms) => String(Math.max(ms, 1) / 1000);
+const timeoutPaths = new Map();
+/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
+function timeoutBinary(env) {
+    if (process.platform === 'win32')
+        return undefined;
+    const PATH = env.PATH ?? process.env.PATH ?? '';
+    if (!timeoutPaths.has(PATH))
+        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
+            .filter(Boolean)
+            .map(dir => external_node_path_default().join(dir, 'timeout'))
+            .find(file => (0,external_node_fs_.existsSync)(file)));
+    return timeoutPaths.get(PATH);
+}
+/** Children started by spawnWatched that have not closed yet. */
+const live = new Set();
+let cancelledBy;
+const cancelController = new AbortController();
+/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
+const runCancelled = cancelController.signal;
+/** Runs holding the signal handlers (guardSignals). */
+let holds = 0;
+/** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
+function untilCancelled(work) {
+    if (cancelledBy)
+        return Promise.resolve(refused(cancelledBy));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(refused(cancelledBy ?? 'SIGTERM'));
+        runCancelled.addEventListener('abort', onAbort, { once: true });
+        work.then(value => {
+            runCancelled.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            runCancelled.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/**
+ * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
+ * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
+ */
+function guardSignals() {
+    holds++;
+    installSignalHandlers();
+    let released = false;
+    return () => {
+        if (released)
+            return;
+        released = true;
+        holds--;
+        if (live.size === 0 && holds === 0 && !cancelledBy)
+            removeSignalHandlers();
+        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
+        // waiting for must not keep the process alive until its own deadline.
+        if (cancelledBy && holds === 0)
+            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
+    };
+}
+const refused = (signal) => ({
+    exitCode: exitCodeFor(signal),
+    stdout: '',
+    stderr: '',
+    stopped: { reason: 'signal', signal }
+});
+const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
+/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
+function signalGroup(child, signal) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+function spawnWatched(command, args, env, options, fence) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, {
+            env,
+            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
+            detached: process.platform !== 'win32'
+        });
+        const started = Date.now();
+        let lastOutput = started;
+        let stopped;
+        let closed = false;
+        let killTimer;
+        let drainTimer;
+        const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
+        const text = { stdout: '', stderr: '' };
+        const halt = (stop) => {
+            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
+            if (stopped || closed)
+                return;
+            stopped = stop;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
+        };
+        const entry = { child, halt };
+        const watch = options.watch;
+        const first = watch?.() ?? {};
+        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
+        const ticker = watch
+            ? setInterval(() => {
+                const { stallMs, ceilingMs } = watch();
+                const now = Date.now();
+                if (ceilingMs !== undefined && now - started >= ceilingMs)
+                    halt({ reason: 'ceiling', afterMs: ceilingMs });
+                else if (stallMs !== undefined && now - lastOutput >= stallMs)
+                    halt({ reason: 'stall', afterMs: stallMs });
+            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
+            : undefined;
+        for (const name of ['stdout', 'stderr'])
+            child[name]?.on('data', (chunk) => {
+                lastOutput = Date.now();
+                const decoded = decoders[name].write(chunk);
+                text[name] += decoded;
+                options.onOutput?.(decoded);
+                fence?.write(chunk);
+            });
+        const done = () => {
+            if (ticker)
+                clearInterval(ticker);
+            live.delete(entry);
+            if (live.size === 0 && holds === 0 && !cancelledBy)
+                removeSignalHandlers();
+        };
+        child.on('error', error => {
+            done();
+            if (killTimer)
+                clearTimeout(killTimer);
+            reject(new Error(`could not run ${command}: ${error.message}`));
+        });
+        // Something docker started may keep our pipes open after docker exited: wait for it as long as
+        // @actions/exec does (10 s), then stop reading.
+        child.on('exit', () => {
+            drainTimer = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, 10_000);
+        });
+        child.on('close', (code, signal) => {
+            closed = true;
+            if (drainTimer)
+                clearTimeout(drainTimer);
+            done();
+            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
+            if (killTimer && stopped) {
+                clearTimeout(killTimer);
+                signalGroup(child, 'SIGKILL');
+            }
+            text.stdout += decoders.stdout.end();
+            text.stderr += decoders.stderr.end();
+            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
+            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
+        });
+        if (child.pid !== undefined) {
+            live.add(entry);
+            installSignalHandlers();
+        }
+        if (options.input && child.stdin) {
+            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
+            child.stdin.end(options.input);
+        }
+    });
+}
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+function stopChildren(signal = 'SIGTERM') {
+    const all = [...live];
+    for (const l of all)
+        l.halt({ reason: 'signal', signal });
+    return all.length;
+}
+/** How many streamed children are running (tests). */
+const liveChildren = () => live.size;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+let installed = false;
+function onSignal(signal) {
+    const code = exitCodeFor(signal);
+    if (cancelledBy) {
+        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+        for (const l of live)
+            signalGroup(l.child, 'SIGKILL');
+        process.exit(code);
+    }
+    cancelledBy = signal;
+    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+    process.on('exit', () => {
+        process.exitCode = code;
+    });
+    stopChildren(signal);
+    cancelController.abort(signal);
+    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+}
+function installSignalHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers() {
+    if (!installed)
+        return;
+    installed = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+}
+
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
@@ -1147,7 +1548,7 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
     return async (helper, input) => {
         const program = `docker-credential-${helper}`;
         // Made on first use: most runs never ask a helper.
-        run ??= (0,exec/* createExecRunner */.Sf)(process.stderr, env);
+        run ??= createExecRunner(process.stderr, env);
         let result;
         try {
             result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
@@ -1362,7 +1763,7 @@ async function loadRepository(ctx, opts) {
     }
     catch (error) {
         // A cancelled run is not a missing label: it ends as cancelled.
-        if (exec/* runCancelled */.LJ.aborted)
+        if (runCancelled.aborted)
             throw error;
         opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
         return { labels: {} };
@@ -1408,11 +1809,11 @@ async function ask(opts, request) {
         // then waits forever.
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
-        const cancel = () => controller.abort(exec/* runCancelled */.LJ.reason);
-        if (exec/* runCancelled */.LJ.aborted)
+        const cancel = () => controller.abort(runCancelled.reason);
+        if (runCancelled.aborted)
             cancel();
         else
-            exec/* runCancelled */.LJ.addEventListener('abort', cancel, { once: true });
+            runCancelled.addEventListener('abort', cancel, { once: true });
         try {
             return (await request(octokit, { signal: controller.signal })).data;
         }
@@ -1421,7 +1822,7 @@ async function ask(opts, request) {
         }
         finally {
             clearTimeout(timer);
-            exec/* runCancelled */.LJ.removeEventListener('abort', cancel);
+            runCancelled.removeEventListener('abort', cancel);
         }
     }, {
         attempts: opts.attempts,
@@ -1470,8 +1871,392 @@ function networkReason(error) {
     return (0,core_text/* oneLine */.TN)(reason, 200);
 }
 
-// EXTERNAL MODULE: ./src/docker/docker.ts + 5 modules
-var docker_docker = __nccwpck_require__(7170);
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __nccwpck_require__(3881);
+;// CONCATENATED MODULE: ./src/docker/attests.ts
+// The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
+// entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
+// run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
+
+
+/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
+function fields(spec) {
+    return ((0,csv/* csvRecords */.X)(spec)[0] ?? []).map(field => {
+        const at = field.indexOf('=');
+        return at < 0
+            ? { key: field.trim(), value: '' }
+            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
+    });
+}
+/** Whether `spec` (an `attests` entry) is of attestation type `type`. */
+const isAttestation = (spec, type) => fields(spec).some(f => f.key === 'type' && f.value === type);
+/** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || fields(attrs).some(f => f.key === 'builder-id'))
+        return attrs;
+    return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
+}
+/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
+function provenanceArgs(provenance, builderId) {
+    if (provenance === '')
+        return [];
+    if (core_text/* YAML_FALSE */.e7.test(provenance))
+        return ['--provenance=false'];
+    if (core_text/* YAML_TRUE */.DG.test(provenance))
+        return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
+    return [`--provenance=${withBuilderId(provenance, builderId)}`];
+}
+/** `--attest` for each `attests` entry, less those `provenance` and `sbom` stand in for. */
+function attestArgs(inputs, builderId) {
+    const args = [];
+    for (const spec of inputs.attests) {
+        if (isAttestation(spec, 'provenance')) {
+            if (inputs.provenance === '')
+                args.push(`--attest=${withBuilderId(spec, builderId)}`);
+        }
+        else if (!(inputs.sbom !== '' && isAttestation(spec, 'sbom')))
+            args.push(`--attest=${spec}`);
+    }
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/docker/build-flags.ts
+// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
+// command line as the log shows it. Pure, table-tested.
+
+
+/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
+const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
+/**
+ * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
+ * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
+ */
+function optionArgs(inputs, plan, buildx) {
+    const args = [];
+    for (const host of inputs.addHosts)
+        args.push(`--add-host=${host}`);
+    if (inputs.network)
+        args.push(`--network=${inputs.network}`);
+    if (inputs.shmSize)
+        args.push(`--shm-size=${inputs.shmSize}`);
+    for (const limit of inputs.ulimit)
+        args.push(`--ulimit=${limit}`);
+    if (inputs.cgroupParent)
+        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
+    if (!buildx)
+        return args;
+    for (const entitlement of inputs.allow)
+        args.push(`--allow=${entitlement}`);
+    for (const context of plan.buildContexts ?? inputs.buildContexts)
+        args.push(`--build-context=${context}`);
+    for (const spec of inputs.ssh)
+        args.push(`--ssh=${spec}`);
+    for (const annotation of inputs.annotations)
+        args.push(`--annotation=${annotation}`);
+    args.push(...attestArgs(inputs, plan.builderId));
+    for (const stage of inputs.noCacheFilters)
+        args.push(`--no-cache-filter=${stage}`);
+    if (inputs.call)
+        args.push(`--call=${callArg(inputs.call)}`);
+    return args;
+}
+/** A context path that starts with "-" would be read as a flag. */
+const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
+/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
+function buildArgs(inputs, plan, buildx = false) {
+    const args = buildx ? ['buildx', 'build'] : ['build'];
+    if (buildx && inputs.builder)
+        args.push(`--builder=${inputs.builder}`);
+    if (plan.iidfile)
+        args.push(`--iidfile=${plan.iidfile}`);
+    if (inputs.file)
+        args.push(`--file=${inputs.file}`);
+    if (inputs.target)
+        args.push(`--target=${inputs.target}`);
+    for (const arg of inputs.buildArgs)
+        args.push(`--build-arg=${arg}`);
+    for (const label of plan.labels)
+        args.push(`--label=${label}`);
+    if (inputs.pull)
+        args.push('--pull');
+    if (inputs.noCache)
+        args.push('--no-cache');
+    args.push(...optionArgs(inputs, plan, buildx));
+    if (buildx) {
+        if (plan.metadataFile)
+            args.push(`--metadata-file=${plan.metadataFile}`);
+        if (inputs.platforms.length)
+            args.push(`--platform=${inputs.platforms.join(',')}`);
+        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
+            args.push(`--cache-from=${spec}`);
+        for (const spec of plan.cacheTo ?? inputs.cacheTo)
+            args.push(`--cache-to=${withIgnoreError(spec)}`);
+        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
+        if (inputs.sbom)
+            args.push(`--sbom=${inputs.sbom}`);
+        for (const s of plan.secretFiles ?? [])
+            args.push(`--secret=id=${s.id},src=${s.path}`);
+        for (const a of plan.annotations ?? [])
+            args.push(`--annotation=${a}`);
+        args.push(...(plan.exports ?? []));
+    }
+    for (const ref of plan.refs)
+        args.push(`--tag=${ref}`);
+    args.push(safeContext(plan.context ?? inputs.context));
+    return args;
+}
+/** A failed cache export must never fail a good build. */
+function withIgnoreError(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+/**
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
+ */
+function displayArgs(args) {
+    return ['docker', ...args]
+        .map(a => a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
+        .join(' ');
+}
+/** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
+
+// EXTERNAL MODULE: ./src/core/bounds.ts
+var core_bounds = __nccwpck_require__(8630);
+;// CONCATENATED MODULE: ./src/docker/bounds.ts
+// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
+// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
+}
+
+// EXTERNAL MODULE: ./src/docker/errors.ts
+var errors = __nccwpck_require__(7457);
+// EXTERNAL MODULE: ./src/registry/oci.ts
+var oci = __nccwpck_require__(5526);
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (exec.ts);
+// argv comes from pure builders so it can be table-tested.
+
+
+
+
+
+
+const PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/**
+ * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
+ * this runs on every build, and a `docker buildx version` would cost a process.
+ */
+function hasBuildxPlugin(configDir, env = process.env) {
+    if (env.DOCKER_BUILDKIT === '0')
+        return false;
+    let extra = [];
+    try {
+        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
+        extra = config.cliPluginsExtraDirs ?? [];
+    }
+    catch {
+        // no config: only the default places count
+    }
+    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
+}
+class Docker {
+    runner;
+    env;
+    /** Docker CLI processes spawned; the benchmark reports it. */
+    calls = 0;
+    bounds;
+    constructor(runner, env = process.env) {
+        this.runner = runner;
+        this.env = env;
+        this.bounds = boundsFrom(env);
+    }
+    async exec(args, { anyExit, ...options } = {}, subject) {
+        this.calls++;
+        const result = await this.runner('docker', args, this.env, options);
+        const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
+        if (result.stopped)
+            throw (0,errors/* stoppedError */.Wm)(command, result, result.stopped, subject);
+        if (result.exitCode !== 0 && !anyExit)
+            throw new errors/* DockerError */.Bi(command, result.exitCode, result.stderr);
+        return result;
+    }
+    /**
+     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
+     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+     * the ceiling counted from there. `push` names what is pushed, for the error.
+     */
+    async build(args, opts = {}) {
+        const started = Date.now();
+        let pushingAt;
+        let tail = '';
+        const bounds = pushWatch(this.bounds);
+        return this.exec(args, {
+            stream: true,
+            display: displayArgs(args),
+            ...(opts.push && {
+                onOutput: text => {
+                    // Kept across chunks: a line may arrive in two.
+                    tail = (tail + text).slice(-512);
+                    if (pushingAt === undefined && errors/* PUSH_PHASE */.Z_.test(tail))
+                        pushingAt = Date.now() - started;
+                },
+                watch: () => pushingAt === undefined
+                    ? {}
+                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+            })
+        }, opts.push);
+    }
+    /**
+     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+     * comes back whatever the exit code (only a stop throws).
+     */
+    async evaluate(args) {
+        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
+    }
+    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+    async buildxVersion() {
+        const { stdout } = await this.exec(['buildx', 'version'], this.short());
+        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+        if (!m)
+            throw new errors/* DockerError */.Bi('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
+        return m[1];
+    }
+    /**
+     * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
+     * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
+     * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
+     */
+    async push(ref, size) {
+        let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
+        if (size instanceof Promise)
+            size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
+        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
+        return pushReportDigest(stdout, ref);
+    }
+    async inspect(image) {
+        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
+        const raw = JSON.parse(stdout);
+        const platform = (0,oci/* platformString */.Fd)({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
+        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
+    }
+    /**
+     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
+     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
+     */
+    async save(image, file, size = 0) {
+        const { ceilingMs } = pushWatch(this.bounds, size);
+        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
+    }
+    /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
+    async registryConfig() {
+        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
+        return JSON.parse(stdout);
+    }
+    async login(host, username, password) {
+        await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
+            ...this.short(),
+            input: Buffer.from(password)
+        });
+    }
+    short() {
+        return { deadlineMs: this.bounds.shortMs };
+    }
+}
+/**
+ * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
+ * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
+ * caller falls back to RepoDigests.
+ */
+function pushReportDigest(stdout, ref) {
+    const tag = ref.slice(ref.lastIndexOf(':') + 1);
+    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout);
+    return m ? m[1] : '';
+}
+/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
+function pushedDigests(repoDigests, repository) {
+    // Docker shortens Docker Hub names (`docker.io/library/x` \u2192 `x`), so compare both forms. The containerd
+    // store lists the same digest once per tag, hence the Set.
+    const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
+    return [
+        ...new Set(repoDigests
+            .map(rd => rd.split('@'))
+            .filter(([name, digest]) => digest && names.has(name))
+            .map(([, digest]) => digest))
+    ];
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/docker/daemon.ts
+// What the engine says of a registry: whether its daemon.json lets it skip TLS (insecure-registries), as
+// dockerd decides it, asked only when HTTPS fails.
+
+
+/**
+ * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
+ * otherwise any of the host's addresses inside an insecure CIDR does.
+ */
+function insecureByConfig(config, registry, addresses) {
+    const named = config.IndexConfigs?.[registry];
+    if (named)
+        return named.Secure === false;
+    const cidrs = new external_node_net_.BlockList();
+    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+        const [net, bits] = cidr.split('/');
+        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
+        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
+            cidrs.addSubnet(net, Number(bits), type);
+    }
+    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+}
+/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
+async function dockerTreatsAsInsecure(docker, registry) {
+    const { host } = (0,reference/* splitHostPort */.cC)(registry);
+    const [config, addresses] = await Promise.all([
+        docker.registryConfig(),
+        (0,external_node_net_.isIP)(host)
+            ? [host]
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
+                .then(dns => dns.lookup(host, { all: true }))
+                .then(found => found.map(f => f.address), () => [])
+    ]);
+    return insecureByConfig(config, registry, addresses);
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
 var functions_parse = __nccwpck_require__(6353);
 var parse_default = /*#__PURE__*/__nccwpck_require__.n(functions_parse);
@@ -2007,10 +2792,11 @@ var verify = __nccwpck_require__(9833);
 
 
 
+
 /** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
-class BuildError extends docker_docker/* DockerError */.Bi {
+class BuildError extends errors/* DockerError */.Bi {
     location;
     constructor(error, location) {
         super(error.command, error.exitCode, error.stderr);
@@ -2032,7 +2818,7 @@ async function build(inputs, plan, deps) {
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const pushes = plan.pushedBy === 'buildx';
     const run = (buildPlan) => {
-        const args = (0,docker_docker/* buildArgs */.CH)(inputs, buildPlan, plan.buildx);
+        const args = buildArgs(inputs, buildPlan, plan.buildx);
         return pushes
             ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
             : docker.build(args);
@@ -2095,13 +2881,13 @@ async function inspectBuilt(docker, built, refs) {
  * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
  */
 function tagTaken(error) {
-    const m = error instanceof docker_docker/* DockerError */.Bi ? /image "([^"]+)": already exists/.exec(error.message) : null;
+    const m = error instanceof errors/* DockerError */.Bi ? /image "([^"]+)": already exists/.exec(error.message) : null;
     if (!m)
         return error;
     return new verify/* VerificationError */.mk(`another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`);
 }
 function located(error, inputs) {
-    if (!(error instanceof docker_docker/* DockerError */.Bi))
+    if (!(error instanceof errors/* DockerError */.Bi))
         return error;
     const line = failedLine(error.stderr);
     if (line === undefined || inputs.remoteContext)
@@ -2193,6 +2979,7 @@ const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? 
 
 
 
+
 /** True when the build evaluates instead of building: there is no image to push. */
 const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
 class CheckError extends Error {
@@ -2207,11 +2994,11 @@ class CheckError extends Error {
 }
 async function evaluate(inputs, plan, deps) {
     // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
-    const args = (0,docker_docker/* buildArgs */.CH)(inputs, { ...plan.build, exports: [] }, plan.buildx);
+    const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx);
     const result = await deps.docker.evaluate(args);
     if (inputs.call !== 'check') {
         if (result.exitCode !== 0)
-            throw new docker_docker/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
+            throw new errors/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
         return;
     }
     let findings;
@@ -2221,7 +3008,7 @@ async function evaluate(inputs, plan, deps) {
     catch (error) {
         // No results at all: the build itself failed before the checks (a missing file, a bad flag).
         if (result.exitCode !== 0)
-            throw new docker_docker/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
+            throw new errors/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
         throw error;
     }
     const where = (f) => f.file && !inputs.remoteContext
@@ -2351,7 +3138,7 @@ async function pushTarget(inputs, target, built, size, inspecting, deps) {
     const reported = await pushDocker(refs[0]).catch(async (error) => {
         throw await movedDuringPush(docker, built, refs[0], error);
     });
-    let digests = reported ? [reported] : (0,docker_docker/* pushedDigests */.nF)((await inspecting).repoDigests, target.repository);
+    let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
     if (refs.length > 1) {
         const tagged = digests.length === 1 &&
             (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter));
@@ -2395,9 +3182,7 @@ var pipeline_result = __nccwpck_require__(3641);
 // EXTERNAL MODULE: ./src/registry/blobs.ts + 1 modules
 var blobs = __nccwpck_require__(4147);
 // EXTERNAL MODULE: ./src/registry/errors.ts
-var errors = __nccwpck_require__(6764);
-// EXTERNAL MODULE: ./src/registry/oci.ts
-var oci = __nccwpck_require__(5526);
+var registry_errors = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/pipeline/sbom.ts
 // SBOM files: BuildKit puts each platform's SBOM inside the pushed index, as an in-toto statement in that
 // platform's attestation manifest; actions/attest and scanners want a file. Each platform's SPDX document
@@ -2421,7 +3206,7 @@ const sbom_parse = (body, what) => {
     catch {
         // reported below
     }
-    throw new errors/* RegistryError */.gl(`${what} is not a JSON object`, 'fatal');
+    throw new registry_errors/* RegistryError */.gl(`${what} is not a JSON object`, 'fatal');
 };
 /**
  * Whether the build asked BuildKit for SBOM attestations (`sbom`, or an `attests` line of type sbom): only
@@ -2460,7 +3245,7 @@ async function readSboms(client, repo, index, platformDigests) {
         if (statement.predicateType !== SPDX_PREDICATE ||
             !statement.predicate ||
             typeof statement.predicate !== 'object')
-            throw new errors/* RegistryError */.gl(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
+            throw new registry_errors/* RegistryError */.gl(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
         out[platform] = statement.predicate;
     }
     return out;
@@ -2622,6 +3407,7 @@ class Logins {
 
 
 
+
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
 
 /**
@@ -2633,10 +3419,10 @@ async function execute(inputs, opts) {
     const userConfigDir = dockerConfigDir(env);
     // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
     // an input error.
-    const buildx = (0,docker_docker/* hasBuildxPlugin */.SA)(userConfigDir, env);
+    const buildx = hasBuildxPlugin(userConfigDir, env);
     (0,parse/* checkBuilder */.ub)(inputs, buildx);
     // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
-    const release = (0,exec/* guardSignals */.xH)();
+    const release = guardSignals();
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
     try {
@@ -2669,7 +3455,7 @@ async function execute(inputs, opts) {
         opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
         // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
         const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
-            docker: new docker_docker/* Docker */.Jg((0,docker_docker/* createExecRunner */.Sf)(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
             reporter: opts.reporter,
             workDir,
             credentials: credentialsFromDockerConfig(configDir),
@@ -2699,9 +3485,9 @@ async function execute(inputs, opts) {
 }
 /** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
 function cancelledOr(error) {
-    if (!exec/* runCancelled */.LJ.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
+    if (!runCancelled.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
         return error;
-    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(exec/* runCancelled */.LJ.reason)})`, 'fatal');
+    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
 }
 function gitOrigin(ctx, env) {
     const run = env.GITHUB_RUN_ID?.trim();
@@ -2740,13 +3526,13 @@ async function runPipeline(inputs, given) {
             clients.set(registry, (c = registryClient(registry, inputs, deps)));
         return c;
     };
-    const waitedBefore = (0,exec/* processTime */.$A)();
+    const waitedBefore = processTime();
     // A cancel ends every request in flight, and any later one at once.
     const closeAll = () => {
         for (const client of clients.values())
             client.close();
     };
-    exec/* runCancelled */.LJ.addEventListener('abort', closeAll);
+    runCancelled.addEventListener('abort', closeAll);
     try {
         const verification = { requests: 0 };
         const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
@@ -2758,11 +3544,11 @@ async function runPipeline(inputs, given) {
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
         // The time spent waiting on docker: the rest of the run's wall time is the action's own.
-        const durations = { ...result.durations, docker: Math.round((0,exec/* processTime */.$A)() - waitedBefore) };
+        const durations = { ...result.durations, docker: Math.round(processTime() - waitedBefore) };
         return { ...result, durations, counts };
     }
     finally {
-        exec/* runCancelled */.LJ.removeEventListener('abort', closeAll);
+        runCancelled.removeEventListener('abort', closeAll);
         closeAll();
     }
 }
@@ -2778,13 +3564,13 @@ function registryClient(registry, inputs, deps) {
         onSecret: value => deps.reporter.setSecret(value),
         sleep: deps.sleep,
         insecure: async () => {
-            const insecure = await (0,docker_docker/* dockerTreatsAsInsecure */.oW)(deps.docker, registry);
+            const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
             if (insecure)
                 deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
             return insecure;
         }
     });
-    if (exec/* runCancelled */.LJ.aborted)
+    if (runCancelled.aborted)
         client.close();
     return client;
 }
@@ -3878,220 +4664,20 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 
 /***/ }),
 
-/***/ 7170:
+/***/ 7457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Jg: () => (/* binding */ Docker),
-  Bi: () => (/* reexport */ DockerError),
-  CH: () => (/* reexport */ buildArgs),
-  Sf: () => (/* reexport */ exec/* createExecRunner */.Sf),
-  oW: () => (/* reexport */ dockerTreatsAsInsecure),
-  SA: () => (/* binding */ hasBuildxPlugin),
-  nF: () => (/* binding */ pushedDigests)
-});
-
-// UNUSED EXPORTS: PUSH_MIN_MS, PUSH_MIN_THROUGHPUT, PUSH_PHASE, PUSH_STALL_MS, SHORT_DEADLINE_MS, boundsFrom, displayArgs, formatSeconds, insecureByConfig, lastMeaningfulLine, pushReportDigest, pushWatch, safeContext, stoppedError, withIgnoreError
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/inputs/csv.ts
-var csv = __nccwpck_require__(3881);
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
-;// CONCATENATED MODULE: ./src/docker/attests.ts
-// The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
-// entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
-// run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   Wm: () => (/* binding */ stoppedError),
+/* harmony export */   Z_: () => (/* binding */ PUSH_PHASE)
+/* harmony export */ });
+/* unused harmony export lastMeaningfulLine */
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7253);
+/* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8630);
 
 
-/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
-function fields(spec) {
-    return ((0,csv/* csvRecords */.X)(spec)[0] ?? []).map(field => {
-        const at = field.indexOf('=');
-        return at < 0
-            ? { key: field.trim(), value: '' }
-            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
-    });
-}
-/** Whether `spec` (an `attests` entry) is of attestation type `type`. */
-const isAttestation = (spec, type) => fields(spec).some(f => f.key === 'type' && f.value === type);
-/** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
-function withBuilderId(attrs, builderId) {
-    if (!builderId || fields(attrs).some(f => f.key === 'builder-id'))
-        return attrs;
-    return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
-}
-/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
-function provenanceArgs(provenance, builderId) {
-    if (provenance === '')
-        return [];
-    if (core_text/* YAML_FALSE */.e7.test(provenance))
-        return ['--provenance=false'];
-    if (core_text/* YAML_TRUE */.DG.test(provenance))
-        return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
-    return [`--provenance=${withBuilderId(provenance, builderId)}`];
-}
-/** `--attest` for each `attests` entry, less those `provenance` and `sbom` stand in for. */
-function attestArgs(inputs, builderId) {
-    const args = [];
-    for (const spec of inputs.attests) {
-        if (isAttestation(spec, 'provenance')) {
-            if (inputs.provenance === '')
-                args.push(`--attest=${withBuilderId(spec, builderId)}`);
-        }
-        else if (!(inputs.sbom !== '' && isAttestation(spec, 'sbom')))
-            args.push(`--attest=${spec}`);
-    }
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/docker/build-flags.ts
-// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
-// command line as the log shows it. Pure, table-tested.
-
-
-/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
-const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
-/**
- * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
- * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
- */
-function optionArgs(inputs, plan, buildx) {
-    const args = [];
-    for (const host of inputs.addHosts)
-        args.push(`--add-host=${host}`);
-    if (inputs.network)
-        args.push(`--network=${inputs.network}`);
-    if (inputs.shmSize)
-        args.push(`--shm-size=${inputs.shmSize}`);
-    for (const limit of inputs.ulimit)
-        args.push(`--ulimit=${limit}`);
-    if (inputs.cgroupParent)
-        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
-    if (!buildx)
-        return args;
-    for (const entitlement of inputs.allow)
-        args.push(`--allow=${entitlement}`);
-    for (const context of plan.buildContexts ?? inputs.buildContexts)
-        args.push(`--build-context=${context}`);
-    for (const spec of inputs.ssh)
-        args.push(`--ssh=${spec}`);
-    for (const annotation of inputs.annotations)
-        args.push(`--annotation=${annotation}`);
-    args.push(...attestArgs(inputs, plan.builderId));
-    for (const stage of inputs.noCacheFilters)
-        args.push(`--no-cache-filter=${stage}`);
-    if (inputs.call)
-        args.push(`--call=${callArg(inputs.call)}`);
-    return args;
-}
-/** A context path that starts with "-" would be read as a flag. */
-const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
-/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
-function buildArgs(inputs, plan, buildx = false) {
-    const args = buildx ? ['buildx', 'build'] : ['build'];
-    if (buildx && inputs.builder)
-        args.push(`--builder=${inputs.builder}`);
-    if (plan.iidfile)
-        args.push(`--iidfile=${plan.iidfile}`);
-    if (inputs.file)
-        args.push(`--file=${inputs.file}`);
-    if (inputs.target)
-        args.push(`--target=${inputs.target}`);
-    for (const arg of inputs.buildArgs)
-        args.push(`--build-arg=${arg}`);
-    for (const label of plan.labels)
-        args.push(`--label=${label}`);
-    if (inputs.pull)
-        args.push('--pull');
-    if (inputs.noCache)
-        args.push('--no-cache');
-    args.push(...optionArgs(inputs, plan, buildx));
-    if (buildx) {
-        if (plan.metadataFile)
-            args.push(`--metadata-file=${plan.metadataFile}`);
-        if (inputs.platforms.length)
-            args.push(`--platform=${inputs.platforms.join(',')}`);
-        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
-            args.push(`--cache-from=${spec}`);
-        for (const spec of plan.cacheTo ?? inputs.cacheTo)
-            args.push(`--cache-to=${withIgnoreError(spec)}`);
-        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
-        if (inputs.sbom)
-            args.push(`--sbom=${inputs.sbom}`);
-        for (const s of plan.secretFiles ?? [])
-            args.push(`--secret=id=${s.id},src=${s.path}`);
-        for (const a of plan.annotations ?? [])
-            args.push(`--annotation=${a}`);
-        args.push(...(plan.exports ?? []));
-    }
-    for (const ref of plan.refs)
-        args.push(`--tag=${ref}`);
-    args.push(safeContext(plan.context ?? inputs.context));
-    return args;
-}
-/** A failed cache export must never fail a good build. */
-function withIgnoreError(spec) {
-    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
-}
-/**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
- * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
- */
-function displayArgs(args) {
-    return ['docker', ...args]
-        .map(a => a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
-        .join(' ');
-}
-/** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
-
-// EXTERNAL MODULE: ./src/core/bounds.ts
-var core_bounds = __nccwpck_require__(8630);
-;// CONCATENATED MODULE: ./src/docker/bounds.ts
-// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
-// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
-
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-const SHORT_DEADLINE_MS = 60_000;
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-const PUSH_STALL_MS = 60_000;
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-const PUSH_MIN_MS = 180_000;
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-function boundsFrom(env) {
-    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
-    return {
-        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
-    };
-}
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-function pushWatch(bounds, size = 0) {
-    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
-}
-
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(7253);
-;// CONCATENATED MODULE: ./src/docker/errors.ts
-
-
-class DockerError extends retry/* ClassifiedError */.IP {
+class DockerError extends _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP {
     command;
     exitCode;
     stderr;
@@ -4099,7 +4685,7 @@ class DockerError extends retry/* ClassifiedError */.IP {
     /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
     own) {
         const detail = lastMeaningfulLine(stderr);
-        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? (0,retry/* classify */.L8)(detail));
+        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .classify */ .L8)(detail));
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
@@ -4116,11 +4702,11 @@ function stoppedError(command, result, stop, subject) {
         }
         : stop.reason === 'stall'
             ? {
-                message: `docker ${command} stalled: no progress for ${(0,core_bounds/* formatSeconds */.Xo)(stop.afterMs)} s${on}`,
+                message: `docker ${command} stalled: no progress for ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
                 kind: 'transient'
             }
             : {
-                message: `docker ${command} timed out after ${(0,core_bounds/* formatSeconds */.Xo)(stop.afterMs)} s${on}`,
+                message: `docker ${command} timed out after ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
                 kind: 'transient'
             };
     return new DockerError(command, result.exitCode, result.stderr, own);
@@ -4171,644 +4757,7 @@ const PUSH_PHASE = /^#\d+ pushing (?:layers|manifest|layer |\S+ with docker)/m;
 /** A line of BuildKit's plain progress: `#5 [2/2] RUN \u2026`, `#5 0.123 what the step printed`. */
 const BUILD_LOG_LINE = /^#\d+ /;
 /** The CLI's no-engine sentence as it starts a line of its own (not quoted by a build step). */
-const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${retry/* NO_ENGINE */.Zi.source})`, 'i');
-
-// EXTERNAL MODULE: ./src/registry/oci.ts
-var oci = __nccwpck_require__(5526);
-// EXTERNAL MODULE: ./src/docker/exec.ts + 2 modules
-var exec = __nccwpck_require__(5338);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __nccwpck_require__(5378);
-;// CONCATENATED MODULE: ./src/docker/daemon.ts
-// What the engine says of a registry: whether its daemon.json lets it skip TLS (insecure-registries), as
-// dockerd decides it, asked only when HTTPS fails.
-
-
-/**
- * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
- * otherwise any of the host's addresses inside an insecure CIDR does.
- */
-function insecureByConfig(config, registry, addresses) {
-    const named = config.IndexConfigs?.[registry];
-    if (named)
-        return named.Secure === false;
-    const cidrs = new external_node_net_.BlockList();
-    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
-        const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
-            cidrs.addSubnet(net, Number(bits), type);
-    }
-    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
-}
-/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
-async function dockerTreatsAsInsecure(docker, registry) {
-    const { host } = (0,reference/* splitHostPort */.cC)(registry);
-    const [config, addresses] = await Promise.all([
-        docker.registryConfig(),
-        (0,external_node_net_.isIP)(host)
-            ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
-                .then(dns => dns.lookup(host, { all: true }))
-                .then(found => found.map(f => f.address), () => [])
-    ]);
-    return insecureByConfig(config, registry, addresses);
-}
-
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
-// argv comes from pure builders so it can be table-tested.
-
-
-
-
-
-
-
-
-
-
-
-
-const PLUGIN_DIRS = [
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins'
-];
-/**
- * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
- * this runs on every build, and a `docker buildx version` would cost a process.
- */
-function hasBuildxPlugin(configDir, env = process.env) {
-    if (env.DOCKER_BUILDKIT === '0')
-        return false;
-    let extra = [];
-    try {
-        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
-        extra = config.cliPluginsExtraDirs ?? [];
-    }
-    catch {
-        // no config: only the default places count
-    }
-    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
-}
-class Docker {
-    runner;
-    env;
-    /** Docker CLI processes spawned; the benchmark reports it. */
-    calls = 0;
-    bounds;
-    constructor(runner, env = process.env) {
-        this.runner = runner;
-        this.env = env;
-        this.bounds = boundsFrom(env);
-    }
-    async exec(args, { anyExit, ...options } = {}, subject) {
-        this.calls++;
-        const result = await this.runner('docker', args, this.env, options);
-        const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
-        if (result.stopped)
-            throw stoppedError(command, result, result.stopped, subject);
-        if (result.exitCode !== 0 && !anyExit)
-            throw new DockerError(command, result.exitCode, result.stderr);
-        return result;
-    }
-    /**
-     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
-     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
-     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
-     * the ceiling counted from there. `push` names what is pushed, for the error.
-     */
-    async build(args, opts = {}) {
-        const started = Date.now();
-        let pushingAt;
-        let tail = '';
-        const bounds = pushWatch(this.bounds);
-        return this.exec(args, {
-            stream: true,
-            display: displayArgs(args),
-            ...(opts.push && {
-                onOutput: text => {
-                    // Kept across chunks: a line may arrive in two.
-                    tail = (tail + text).slice(-512);
-                    if (pushingAt === undefined && PUSH_PHASE.test(tail))
-                        pushingAt = Date.now() - started;
-                },
-                watch: () => pushingAt === undefined
-                    ? {}
-                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
-            })
-        }, opts.push);
-    }
-    /**
-     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
-     * comes back whatever the exit code (only a stop throws).
-     */
-    async evaluate(args) {
-        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
-    }
-    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
-    async buildxVersion() {
-        const { stdout } = await this.exec(['buildx', 'version'], this.short());
-        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
-        if (!m)
-            throw new DockerError('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
-        return m[1];
-    }
-    /**
-     * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
-     * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
-     * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
-     */
-    async push(ref, size) {
-        let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
-        if (size instanceof Promise)
-            size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
-        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
-        return pushReportDigest(stdout, ref);
-    }
-    async inspect(image) {
-        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
-        const raw = JSON.parse(stdout);
-        const platform = (0,oci/* platformString */.Fd)({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
-        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
-    }
-    /**
-     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
-     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
-     */
-    async save(image, file, size = 0) {
-        const { ceilingMs } = pushWatch(this.bounds, size);
-        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
-    }
-    /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
-    async registryConfig() {
-        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
-        return JSON.parse(stdout);
-    }
-    async login(host, username, password) {
-        await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
-            ...this.short(),
-            input: Buffer.from(password)
-        });
-    }
-    short() {
-        return { deadlineMs: this.bounds.shortMs };
-    }
-}
-/**
- * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
- * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
- * caller falls back to RepoDigests.
- */
-function pushReportDigest(stdout, ref) {
-    const tag = ref.slice(ref.lastIndexOf(':') + 1);
-    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout);
-    return m ? m[1] : '';
-}
-/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
-function pushedDigests(repoDigests, repository) {
-    // Docker shortens Docker Hub names (`docker.io/library/x` \u2192 `x`), so compare both forms. The containerd
-    // store lists the same digest once per tag, hence the Set.
-    const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
-    return [
-        ...new Set(repoDigests
-            .map(rd => rd.split('@'))
-            .filter(([name, digest]) => digest && names.has(name))
-            .map(([, digest]) => digest))
-    ];
-}
-
-
-/***/ }),
-
-/***/ 5338:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Sf: () => (/* binding */ createExecRunner),
-  xH: () => (/* binding */ guardSignals),
-  $A: () => (/* binding */ processTime),
-  LJ: () => (/* binding */ runCancelled)
-});
-
-// UNUSED EXPORTS: EXIT_AFTER_MS, KILL_AFTER_MS, liveChildren, stopChildren
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/log/fence.ts
-// docker's output, fenced off from the runner's workflow-command parser.
-//
-// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
-// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
-// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
-// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
-// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
-// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
-// regions: while a region is open the runner would ignore an `::add-mask::` too.
-
-const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
-/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
-function createFence(sink, options = {}) {
-    const enabled = options.enabled ?? true;
-    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
-    let token;
-    let atLineStart = true;
-    const put = (chunk) => {
-        if (chunk.length === 0)
-            return;
-        sink(chunk);
-        atLineStart = lastIsNewline(chunk);
-    };
-    const close = () => {
-        if (token === undefined)
-            return;
-        if (!atLineStart)
-            put('\n');
-        put(`::${token}::\n`);
-        token = undefined;
-    };
-    return {
-        write(chunk) {
-            if (chunk.length === 0)
-                return;
-            if (enabled && token === undefined) {
-                if (!atLineStart)
-                    put('\n');
-                token = newToken();
-                put(`::stop-commands::${token}\n`);
-            }
-            put(chunk);
-        },
-        close,
-        own(text) {
-            close();
-            // Our line must start a line of its own, or its command would not be one.
-            if (!atLineStart)
-                put('\n');
-            put(text);
-        }
-    };
-}
-/**
- * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
- * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
- * is broken up. Inside a command's message (`::error::\u2026`) escaping the data is enough; this is for the rest.
- */
-function singleLine(text) {
-    return text
-        .replace(/\r\n|[\r\n]/g, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-}
-
-;// CONCATENATED MODULE: ./src/docker/exec.ts
-// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
-// argument arrays, never a shell string, and every process bounded.
-//
-// Two paths, because @actions/exec gives no handle on the child it starts:
-// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
-//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
-// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
-//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
-//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
-//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
-//   to itself.
-// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
-// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
-// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
-// requests in flight end and the run unwinds (removing its private directory); a captured command still
-// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
-// signal's number.
-
-
-
-
-
-
-/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
-const KILL_AFTER_MS = 2_000;
-/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
-const EXIT_AFTER_MS = 5_000;
-/**
- * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
- * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
- * Fence to share it with the code that writes our own commands to the same stream.
- */
-function createExecRunner(out = process.stdout, env = process.env) {
-    const fence = isFence(out)
-        ? out
-        : createFence(chunk => out.write(chunk), {
-            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
-        });
-    // Loads while the registry preflight runs, not after it.
-    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
-    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
-    async function run(...[command, args, childEnv, options]) {
-        if (cancelledBy)
-            return refused(cancelledBy);
-        if (options.stream || options.watch) {
-            if (options.stream)
-                fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
-            try {
-                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
-            }
-            finally {
-                // Our next line (a warning, the error) must be live.
-                fence.close();
-            }
-        }
-        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
-        if (options.deadlineMs !== undefined && !timeout) {
-            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
-            const afterMs = options.deadlineMs;
-            const result = await spawnWatched(command, args, childEnv, {
-                input: options.input,
-                watch: () => ({ ceilingMs: afterMs })
-            });
-            return result.stopped?.reason === 'ceiling'
-                ? { ...result, stopped: { reason: 'deadline', afterMs } }
-                : result;
-        }
-        const { getExecOutput } = await actionsExec;
-        const exec = (file, argv) => untilCancelled(getExecOutput(file, argv, {
-            env: childEnv,
-            input: options.input,
-            silent: true,
-            ignoreReturnCode: true
-        }));
-        if (!timeout || options.deadlineMs === undefined) {
-            const done = await exec(command, args);
-            if ('stopped' in done)
-                return done;
-            const { exitCode, stdout, stderr } = done;
-            return { exitCode, stdout, stderr };
-        }
-        const afterMs = options.deadlineMs;
-        const started = Date.now();
-        const done = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
-        if ('stopped' in done)
-            return done;
-        const { exitCode, stdout, stderr } = done;
-        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
-        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
-            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
-        return { exitCode, stdout, stderr };
-    }
-}
-let running = 0;
-let runningSince = 0;
-let processMs = 0;
-/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
-async function accounted(work) {
-    if (running++ === 0)
-        runningSince = performance.now();
-    try {
-        return await work();
-    }
-    finally {
-        if (--running === 0)
-            processMs += performance.now() - runningSince;
-    }
-}
-/**
- * How long this run has waited on processes it started (docker): the part of its wall time that is not its
- * own. `npm run bench` subtracts it to report the action's own time.
- */
-const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
-const isFence = (out) => 'own' in out && 'close' in out;
-/** `timeout`'s duration argument: seconds, fractions allowed. */
-const seconds = (ms) => String(Math.max(ms, 1) / 1000);
-const timeoutPaths = new Map();
-/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
-function timeoutBinary(env) {
-    if (process.platform === 'win32')
-        return undefined;
-    const PATH = env.PATH ?? process.env.PATH ?? '';
-    if (!timeoutPaths.has(PATH))
-        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
-            .filter(Boolean)
-            .map(dir => external_node_path_default().join(dir, 'timeout'))
-            .find(file => (0,external_node_fs_.existsSync)(file)));
-    return timeoutPaths.get(PATH);
-}
-/** Children started by spawnWatched that have not closed yet. */
-const live = new Set();
-let cancelledBy;
-const cancelController = new AbortController();
-/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
-const runCancelled = cancelController.signal;
-/** Runs holding the signal handlers (guardSignals). */
-let holds = 0;
-/** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
-function untilCancelled(work) {
-    if (cancelledBy)
-        return Promise.resolve(refused(cancelledBy));
-    return new Promise((resolve, reject) => {
-        const onAbort = () => resolve(refused(cancelledBy ?? 'SIGTERM'));
-        runCancelled.addEventListener('abort', onAbort, { once: true });
-        work.then(value => {
-            runCancelled.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            runCancelled.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
-}
-/**
- * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
- * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
- */
-function guardSignals() {
-    holds++;
-    installSignalHandlers();
-    let released = false;
-    return () => {
-        if (released)
-            return;
-        released = true;
-        holds--;
-        if (live.size === 0 && holds === 0 && !cancelledBy)
-            removeSignalHandlers();
-        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
-        // waiting for must not keep the process alive until its own deadline.
-        if (cancelledBy && holds === 0)
-            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
-    };
-}
-const refused = (signal) => ({
-    exitCode: exitCodeFor(signal),
-    stdout: '',
-    stderr: '',
-    stopped: { reason: 'signal', signal }
-});
-const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
-/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
-function signalGroup(child, signal) {
-    try {
-        if (process.platform !== 'win32' && child.pid !== undefined)
-            process.kill(-child.pid, signal);
-        else
-            child.kill(signal);
-    }
-    catch {
-        // already gone
-    }
-}
-function spawnWatched(command, args, env, options, fence) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, {
-            env,
-            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
-            detached: process.platform !== 'win32'
-        });
-        const started = Date.now();
-        let lastOutput = started;
-        let stopped;
-        let closed = false;
-        let killTimer;
-        let drainTimer;
-        const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
-        const text = { stdout: '', stderr: '' };
-        const halt = (stop) => {
-            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
-            if (stopped || closed)
-                return;
-            stopped = stop;
-            signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
-        };
-        const entry = { child, halt };
-        const watch = options.watch;
-        const first = watch?.() ?? {};
-        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
-        const ticker = watch
-            ? setInterval(() => {
-                const { stallMs, ceilingMs } = watch();
-                const now = Date.now();
-                if (ceilingMs !== undefined && now - started >= ceilingMs)
-                    halt({ reason: 'ceiling', afterMs: ceilingMs });
-                else if (stallMs !== undefined && now - lastOutput >= stallMs)
-                    halt({ reason: 'stall', afterMs: stallMs });
-            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
-            : undefined;
-        for (const name of ['stdout', 'stderr'])
-            child[name]?.on('data', (chunk) => {
-                lastOutput = Date.now();
-                const decoded = decoders[name].write(chunk);
-                text[name] += decoded;
-                options.onOutput?.(decoded);
-                fence?.write(chunk);
-            });
-        const done = () => {
-            if (ticker)
-                clearInterval(ticker);
-            live.delete(entry);
-            if (live.size === 0 && holds === 0 && !cancelledBy)
-                removeSignalHandlers();
-        };
-        child.on('error', error => {
-            done();
-            if (killTimer)
-                clearTimeout(killTimer);
-            reject(new Error(`could not run ${command}: ${error.message}`));
-        });
-        // Something docker started may keep our pipes open after docker exited: wait for it as long as
-        // @actions/exec does (10 s), then stop reading.
-        child.on('exit', () => {
-            drainTimer = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-            }, 10_000);
-        });
-        child.on('close', (code, signal) => {
-            closed = true;
-            if (drainTimer)
-                clearTimeout(drainTimer);
-            done();
-            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
-            if (killTimer && stopped) {
-                clearTimeout(killTimer);
-                signalGroup(child, 'SIGKILL');
-            }
-            text.stdout += decoders.stdout.end();
-            text.stderr += decoders.stderr.end();
-            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
-            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
-        });
-        if (child.pid !== undefined) {
-            live.add(entry);
-            installSignalHandlers();
-        }
-        if (options.input && child.stdin) {
-            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
-            child.stdin.end(options.input);
-        }
-    });
-}
-/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
-function stopChildren(signal = 'SIGTERM') {
-    const all = [...live];
-    for (const l of all)
-        l.halt({ reason: 'signal', signal });
-    return all.length;
-}
-/** How many streamed children are running (tests). */
-const liveChildren = () => live.size;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-let installed = false;
-function onSignal(signal) {
-    const code = exitCodeFor(signal);
-    if (cancelledBy) {
-        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
-        for (const l of live)
-            signalGroup(l.child, 'SIGKILL');
-        process.exit(code);
-    }
-    cancelledBy = signal;
-    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
-    process.on('exit', () => {
-        process.exitCode = code;
-    });
-    stopChildren(signal);
-    cancelController.abort(signal);
-    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
-}
-function installSignalHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const s of SIGNALS)
-        process.on(s, onSignal);
-}
-/** Without a child to stop, a signal does what it does by default (ends the process). */
-function removeSignalHandlers() {
-    if (!installed)
-        return;
-    installed = false;
-    for (const s of SIGNALS)
-        process.off(s, onSignal);
-}
+const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_ENGINE */ .Zi.source})`, 'i');
 
 
 /***/ }),

@@ -1,4 +1,4 @@
-// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (src/exec.ts);
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (exec.ts);
 // argv comes from pure builders so it can be table-tested.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -7,16 +7,7 @@ import { displayArgs } from './build-flags.js'
 import { boundsFrom, pushWatch, type Bounds } from './bounds.js'
 import { DockerError, PUSH_PHASE, stoppedError } from './errors.js'
 import type { DaemonRegistryConfig } from './daemon.js'
-export type { BuildPlan } from './build-flags.js'
 import { platformString } from '../registry/oci.js'
-
-export { createExecRunner } from './exec.js'
-export type { ExecOptions, ExecResult, Runner } from './exec.js'
-export * from './bounds.js'
-export * from './errors.js'
-export { buildArgs, displayArgs, safeContext, withIgnoreError } from './build-flags.js'
-export * from './daemon.js'
-export { formatSeconds } from '../core/bounds.js'
 
 export interface ImageInfo {
   id: string

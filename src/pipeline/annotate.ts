@@ -7,7 +7,7 @@ import {
   ociAnnotations,
   withoutIndexLevels
 } from '../metadata/annotations.js'
-import type { BuildPlan } from '../docker/docker.js'
+import type { BuildPlan } from '../docker/build-flags.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { Reporter } from '../log/reporter.js'
 import { messageOf } from '../core/text.js'

@@ -2,14 +2,10 @@
 // metadata, and the local image inspected by that identity, never by a tag another build may move.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import {
-  buildArgs,
-  DockerError,
-  type BuildPlan,
-  type Docker,
-  type ExecResult,
-  type ImageInfo
-} from '../docker/docker.js'
+import { buildArgs, type BuildPlan } from '../docker/build-flags.js'
+import { DockerError } from '../docker/errors.js'
+import type { Docker, ImageInfo } from '../docker/docker.js'
+import type { ExecResult } from '../docker/exec.js'
 import { withIndexFallback } from './annotate.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { Reporter, Where } from '../log/reporter.js'

@@ -3,7 +3,9 @@
 // annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
 import path from 'node:path'
 import { findingText, parseCheckFindings, type Finding } from '../docker/check.js'
-import { buildArgs, DockerError, type Docker } from '../docker/docker.js'
+import { buildArgs } from '../docker/build-flags.js'
+import { DockerError } from '../docker/errors.js'
+import type { Docker } from '../docker/docker.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { Reporter, Where } from '../log/reporter.js'
 import type { Plan } from './plan.js'

@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildAnnotations } from './annotate.js'
-import type { BuildPlan } from '../docker/docker.js'
+import type { BuildPlan } from '../docker/build-flags.js'
 import { gitSources, type Secret } from '../docker/git-context.js'
 import { urlSecrets, valueSecrets } from '../log/masks.js'
 import type { Inputs } from '../inputs/parse.js'

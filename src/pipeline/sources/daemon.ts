@@ -3,7 +3,8 @@
 // export holds it byte for byte. The classic store keeps no manifest, so the image gets a new one (its
 // layers compressed anew), and the identity that survives is its config digest, the image ID there.
 import path from 'node:path'
-import { DockerError, type Docker } from '../../docker/docker.js'
+import { DockerError } from '../../docker/errors.js'
+import type { Docker } from '../../docker/docker.js'
 import type { Reporter } from '../../log/reporter.js'
 import type { LocalSourceRef } from '../../inputs/sources.js'
 import { archiveTree } from './files.js'
