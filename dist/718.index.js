@@ -15,8 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2020);
 /* harmony import */ var _keep_login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7757);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3175);
-// The post step, which the runner calls after every job that used the action (post-if: always()): it loads
-// only this, so that a job pays little for it.
+// The post step, which the runner calls after a failed or cancelled job, or after one that kept a login
+// (action.yml's post-if): it loads only this, so that a job pays little for it.
 
 
 

@@ -12,7 +12,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
 // The action's entry: the main step, or the post step. Each loads only its own modules: the post step runs
-// after every job, and an input error, the most common failure, should cost little more than node itself.
+// after every failed job, and an input error, the most common failure, should cost little more than node.
 
 
 /** core.getState's reading (STATE_<name>), without loading @actions/core for it. */

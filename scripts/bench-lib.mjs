@@ -2,6 +2,7 @@
 // own on a free port, and running the bundled action as the runner runs it (its command files, then its
 // post step wherever action.yml's post-if has the runner start it).
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
@@ -72,6 +73,14 @@ export async function startRegistry(dir) {
   throw new Error('docker-registry did not start (apt-get install docker-registry, or pass --registry)')
 }
 
+/** A context at `dir` whose only layer is `mb` MB of fresh random bytes: never cached, never pushed. */
+export function freshContext(dir, mb) {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n')
+  writeFileSync(path.join(dir, 'blob'), randomBytes(mb * 1024 * 1024))
+  return dir
+}
+
 /** A GITHUB_OUTPUT, GITHUB_STATE or GITHUB_ENV file: name → value (the `name<<delimiter` form). */
 export function parseCommandFile(text) {
   const out = {}
@@ -92,7 +101,7 @@ export function parseCommandFile(text) {
  * main step exported and saved. `ms` is both steps' wall time, `ownMs` that minus the docker processes the
  * action waited for (its `metadata.durations.docker`). A failed step throws.
  */
-export async function runAction({ node, action, env, dir }) {
+export async function runAsRunner({ node, action, env, dir }) {
   mkdirSync(path.join(dir, 'temp'), { recursive: true })
   const files = {
     GITHUB_OUTPUT: path.join(dir, 'out'),

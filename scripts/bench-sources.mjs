@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { inTurn, median, ratio, round1, run, runAction as runStep, startRegistry } from './bench-lib.mjs'
+import { freshContext, inTurn, median, ratio, round1, run, runAsRunner, startRegistry } from './bench-lib.mjs'
 
 /**
  * `ctx`: { node, action, baseEnv, work, rounds, mb, log }, from scripts/bench.mjs. Returns the section's
@@ -22,15 +22,12 @@ export async function benchSources(ctx) {
   const runAction = inputs => {
     const env = { ...baseEnv }
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-    return runStep({ node, action, env, dir: path.join(work, `sources-run-${++seq}`) })
+    return runAsRunner({ node, action, env, dir: path.join(work, `sources-run-${++seq}`) })
   }
   try {
     // Two legs, each its own fresh layer, as two runners would push them.
     for (const arch of ['amd64', 'arm64']) {
-      const dir = path.join(work, `sources-ctx-${arch}`)
-      mkdirSync(dir, { recursive: true })
-      writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n')
-      writeFileSync(path.join(dir, 'blob'), randomBytes(mb * 1024 * 1024))
+      const dir = freshContext(path.join(work, `sources-ctx-${arch}`), mb)
       await runAction({
         context: dir,
         image: 'bench/legs',
@@ -177,7 +174,7 @@ export async function benchLocalArchive(ctx) {
         INPUT_SOURCES: `oci-archive:${archive}`,
         INPUT_TAGS: 'v1'
       }
-      const r = await runStep({ node, action, env, dir: path.join(work, `local-run-${i}`) })
+      const r = await runAsRunner({ node, action, env, dir: path.join(work, `local-run-${i}`) })
       if (r.outputs.digest !== manifest.digest) throw new Error('the push changed the digest')
       counts = r.metadata.counts
       return r.ms

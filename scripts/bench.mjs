@@ -12,7 +12,6 @@
 //   --local-mb N  layer of the oci-archive push against skopeo copy (default 128; needs no engine)
 //   --only sources|local  run only that section, and merge it into the existing results
 import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import {
   existsSync,
   mkdirSync,
@@ -28,6 +27,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchBuildx, buildxRows } from './bench-buildx.mjs'
 import {
+  freshContext,
   inTurn,
   median,
   pass,
@@ -35,7 +35,7 @@ import {
   root,
   round1,
   run,
-  runAction as runStep,
+  runAsRunner,
   startRegistry
 } from './bench-lib.mjs'
 import { benchLocalArchive, benchSources, localArchiveRows, sourcesRows } from './bench-sources.mjs'
@@ -80,19 +80,13 @@ async function benchRegistry(name = 'registry') {
   return startRegistry(path.join(work, name))
 }
 
-/** A context whose only layer is fresh random bytes, so nothing is cached or already in the registry. */
-function freshContext(name, mb = MB) {
-  const dir = path.join(work, name)
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n')
-  writeFileSync(path.join(dir, 'blob'), randomBytes(mb * 1024 * 1024))
-  return dir
-}
-
 let seq = 0
+/** A context whose only layer is fresh random bytes, so nothing is cached or already in the registry. */
+const newContext = (mb = MB) => freshContext(path.join(work, `ctx-${++seq}`), mb)
+
 /** The action on a fresh context, as the runner runs it (scripts/bench-lib.mjs). */
 async function runAction(registry, repo, tags, mb = MB, inputs = {}) {
-  const ctx = freshContext(`ctx-${++seq}`, mb)
+  const ctx = newContext(mb)
   const env = {
     ...baseEnv,
     INPUT_CONTEXT: ctx,
@@ -101,14 +95,14 @@ async function runAction(registry, repo, tags, mb = MB, inputs = {}) {
     INPUT_TAGS: tags.join(','),
     ...inputs
   }
-  const result = await runStep({ node: NODE, action: ACTION, env, dir: path.join(work, `run-${seq}`) })
+  const result = await runAsRunner({ node: NODE, action: ACTION, env, dir: path.join(work, `run-${seq}`) })
   rmSync(ctx, { recursive: true, force: true })
   return result
 }
 
 /** The hand-written equivalent: build with the same label the action adds, then push. */
 async function runRaw(registry, repo) {
-  const ctx = freshContext(`ctx-${++seq}`)
+  const ctx = newContext()
   const ref = `${registry}/${repo}:latest`
   const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
   const script = `docker build -t "$REF" --label "org.opencontainers.image.created=$CREATED" "$CTX" && docker push "$REF"`
@@ -150,7 +144,7 @@ async function benchRegistries(first, second) {
 /** What bench-buildx.mjs needs of this script. */
 const buildxContext = () => ({
   runAction,
-  newContext: mb => freshContext(`ctx-${++seq}`, mb),
+  newContext,
   baseEnv,
   work,
   rounds: ROUNDS,

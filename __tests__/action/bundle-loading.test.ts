@@ -1,6 +1,6 @@
-// What the committed bundle loads, by path: the post step runs after every job and most of them have nothing
-// to undo; a build has no use for the sources modules (the copier, the archive readers, zlib). Both are read
-// off node's own list of the builtins a run loaded, since each chunk we skip takes its builtins with it.
+// What the committed bundle loads, by path: the post step runs after every failed job and most of them have
+// nothing to undo; a build has no use for the sources modules (the copier, the archive readers, zlib). Both
+// are read off node's own list of the builtins a run loaded, since each chunk we skip takes its builtins.
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,5 +1,5 @@
-// The post step, which the runner calls after every job that used the action (post-if: always()): it loads
-// only this, so that a job pays little for it.
+// The post step, which the runner calls after a failed or cancelled job, or after one that kept a login
+// (action.yml's post-if): it loads only this, so that a job pays little for it.
 import * as core from '@actions/core'
 import { rm } from 'node:fs/promises'
 import { messageOf } from '../core/text.js'

@@ -1,5 +1,5 @@
 // The action's entry: the main step, or the post step. Each loads only its own modules: the post step runs
-// after every job, and an input error, the most common failure, should cost little more than node itself.
+// after every failed job, and an input error, the most common failure, should cost little more than node.
 import { existsSync } from 'node:fs'
 import { STATE_KEPT_LOGIN, STATE_POST, STATE_WORKDIR } from './state.js'
 
