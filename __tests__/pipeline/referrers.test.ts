@@ -1,6 +1,7 @@
 // Finding a digest's referrers: the API where the registry answers it, the fallback tag where it does not,
 // and what a registry says is checked before anything is copied.
 import { registryBoundsFrom } from '../../src/registry/bounds.js'
+import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { Copier } from '../../src/pipeline/sources/copy.js'
 import { copyReferrers, listReferrers, MAX_REFERRERS } from '../../src/pipeline/referrers.js'
@@ -25,6 +26,7 @@ const index = (n: number) =>
       size: MANIFEST.length
     }))
   })
+const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 const SUBJECT = `sha256:${'5'.repeat(64)}`
 
 afterEach(cleanUp)
@@ -137,5 +139,55 @@ describe('listReferrers', () => {
       `lists more referrers of ${SUBJECT} than the ${MAX_REFERRERS} a promotion carries over (300 read)`
     )
     expect(server.seen).toHaveLength(3)
+  })
+})
+
+describe('copyReferrers', () => {
+  it('a target whose referrers route answers 200 with no index is refused, not taken to have the API', async () => {
+    const config = Buffer.from('{}')
+    const configDigest = sha256(config)
+    const referrer = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA_TYPE,
+        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: configDigest, size: 2 },
+        layers: [],
+        subject: { mediaType: MEDIA_TYPE, digest: SUBJECT, size: 100 }
+      })
+    )
+    const referrerDigest = sha256(referrer)
+    const listing = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: INDEX,
+      manifests: [{ mediaType: MEDIA_TYPE, digest: referrerDigest, size: referrer.length }]
+    })
+    const source = await serve((req, res) => {
+      if (req.url === `/v2/app/referrers/${SUBJECT}`)
+        res.writeHead(200, { 'Content-Type': INDEX }).end(listing)
+      else if (req.url === `/v2/app/manifests/${referrerDigest}`)
+        res
+          .writeHead(200, { 'Content-Type': MEDIA_TYPE, 'Docker-Content-Digest': referrerDigest })
+          .end(referrer)
+      else if (req.url === `/v2/app/blobs/${configDigest}`)
+        res.writeHead(200, { 'Content-Length': '2', 'Docker-Content-Digest': configDigest }).end(config)
+      else sendError(res, 404, 'NOT_FOUND', 'not found')
+    })
+    const target = await serve((req, res) => {
+      if (req.method === 'PUT') res.writeHead(201, { 'Docker-Content-Digest': referrerDigest }).end()
+      else if (req.url === `/v2/app/blobs/${configDigest}`)
+        res.writeHead(200, { 'Content-Length': '2', 'Docker-Content-Digest': configDigest }).end()
+      else if (req.url === `/v2/app/referrers/${SUBJECT}`)
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>welcome</html>')
+      else sendError(res, 404, 'NOT_FOUND', 'not found')
+    })
+    const copier = new Copier({ retries: 1, reporter: quiet, bounds: registryBoundsFrom({}) })
+    const src = { client: client(source).c, name: 'app' }
+    await expect(
+      copyReferrers(copier, src, { client: client(target).c, name: 'app' }, SUBJECT)
+    ).rejects.toThrow(`the referrers of ${SUBJECT} in ${target.host}/app is not JSON`)
+    // The referrer itself was placed; no fallback index was written over what the target may list.
+    expect(target.seen.filter(r => r.method === 'PUT').map(r => r.url)).toEqual([
+      `/v2/app/manifests/${referrerDigest}`
+    ])
   })
 })

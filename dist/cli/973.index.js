@@ -469,6 +469,7 @@ function descriptorsIn(body, what) {
         return desc;
     });
 }
+const referrersOf = (side, digest) => `the referrers of ${digest} in ${side.client.registry}/${side.name}`;
 /** Refuses a list longer than a promotion carries over, as soon as that many are read. */
 function checkCount(side, digest, read) {
     if (read > MAX_REFERRERS)
@@ -489,16 +490,22 @@ async function fromApi(side, digest) {
     for await (const { res } of apiPages(side, digest)) {
         if (NO_API.has(res.status))
             return undefined;
-        const what = `the referrers of ${digest} in ${side.client.registry}/${side.name}`;
-        list.push(...descriptorsIn(res.body, what));
+        list.push(...descriptorsIn(res.body, referrersOf(side, digest)));
         checkCount(side, digest, list.length);
     }
     return list;
 }
-/** Whether the registry answers the referrers API: its first page alone tells. */
+/**
+ * Whether the registry answers the referrers API: its first page alone tells, and must be an index like any
+ * other page (a registry that answers the route with something else is not trusted to list what it holds).
+ */
 async function hasApi(side, digest) {
-    for await (const { res } of apiPages(side, digest))
-        return !NO_API.has(res.status);
+    for await (const { res } of apiPages(side, digest)) {
+        if (NO_API.has(res.status))
+            return false;
+        descriptorsIn(res.body, referrersOf(side, digest));
+        return true;
+    }
     return false;
 }
 /** A tag's manifest, or undefined when the repository has no such tag. */
