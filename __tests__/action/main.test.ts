@@ -28,4 +28,16 @@ describe('errorLine', () => {
   ])('%p → %j', (error, line) => {
     expect(errorLine(error)).toBe(line)
   })
+
+  it('keeps spaces that hold no line break; a line break with the whitespace around it is one space', () => {
+    expect(errorLine(new Error('a  b \r\n\t c\n\nd'))).toBe('a  b c d')
+  })
+
+  // Docker's output can end up in a message. A long run of spaces took about 1.4 s per 40 000 (quadratic)
+  // with the pattern before; the bound is far above what a linear pass takes.
+  it('takes time linear in the message, whatever its whitespace', () => {
+    const started = performance.now()
+    expect(errorLine(new Error(`a${' '.repeat(100_000)}b`))).toBe(`a${' '.repeat(100_000)}b`)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
 })

@@ -25,6 +25,20 @@ describe('redact', () => {
     )
   })
 
+  // A registry's error body is up to 16 MiB. Matching it must take time in proportion to its length: a
+  // regular expression whose quantifiers compete took about 13 s here for these 100 KiB (quadratic), with
+  // the process blocked and no deadline able to fire. The bound below is 100 times what the match takes.
+  it.each([
+    ['whitespace after a colon', `authorization:${' '.repeat(100_000)},`],
+    ['whitespace after a bracket', `Authorization:[${' '.repeat(100_000)},`],
+    ['a long word with no end', `Authorization: ${'a'.repeat(100_000)}`],
+    ['a scheme and a long run of whitespace', `bearer${' '.repeat(100_000)}!`]
+  ])('takes time linear in the text: %s', (_what, text) => {
+    const started = performance.now()
+    redact(text)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
   it('replaces every secret given, also URL-encoded, the longest first', () => {
     expect(redact('refresh_token=a%2Fb%3D and a/b= and a/b=c', ['a/b=', 'a/b=c'])).toBe(
       'refresh_token=*** and *** and ***'
@@ -33,6 +47,16 @@ describe('redact', () => {
 })
 
 describe('httpError', () => {
+  it("cuts the registry's error code to one short line, as its message", () => {
+    const body = Buffer.from(
+      JSON.stringify({ errors: [{ code: `DENIED\n::add-mask::sha256\n${'X'.repeat(500)}`, message: 'no' }] })
+    )
+    const err = httpError('GET', new URL('http://r/v2/'), { status: 403, headers: {}, body }, 'fatal')
+    expect(err.message).not.toContain('\n')
+    expect(err.code).toBe(`DENIED ::add-mask::sha256 ${'X'.repeat(33)}…`)
+    expect(err.message).toBe(`GET http://r/v2/ failed with HTTP 403 ${err.code}: no`)
+  })
+
   it('redacts the body before cutting it to one line, so no prefix of a secret survives', () => {
     const secret = 'S'.repeat(40)
     const body = Buffer.from(`${'x'.repeat(280)} ${secret}`)

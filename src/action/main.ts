@@ -141,8 +141,10 @@ async function writeSummary(markdown: string): Promise<void> {
 
 /** One line: the action's failure message must not spill over several annotations. */
 export function errorLine(error: unknown): string {
+  // Each run of whitespace that holds a line break becomes one space, matched once per run: a pattern such
+  // as `\s*\n\s*` retries every start inside a long run without one, in time quadratic in its length.
   const line = words(messageOf(error))
-    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/\s+/g, run => (run.includes('\n') ? ' ' : run))
     .trim()
   return error instanceof InputError ? line : line || 'build-tag-push failed'
 }

@@ -61,9 +61,12 @@ function errorBodyMessage(body: Buffer): { code?: string; message?: string } {
 }
 
 // An Authorization header in any dump a server may echo (raw HTTP, JSON, Go's map[...]), scheme kept;
-// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation.
+// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation. Both run on
+// whatever a server sent, so no two quantifiers may compete for the same characters: the whitespace after
+// the colon is matched once (`\s*` then `(?:\[\s*)?`, not `\s*\[?\s*`), or a long run of it takes time
+// quadratic in its length, with the whole process blocked.
 const AUTHORIZATION_HEADER =
-  /\b((?:proxy-)?authorization["']?\s*[:=]\s*\[?\s*["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi
+  /\b((?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi
 const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi
 
 /** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
@@ -93,7 +96,8 @@ export function httpError(
   secrets: Iterable<string> = []
 ): RegistryError {
   const body = errorBodyMessage(res.body)
-  const code = body.code === undefined ? undefined : redact(body.code, secrets)
+  // A code is a short identifier (BLOB_UNKNOWN); whatever else a server puts there is cut like its message.
+  const code = body.code === undefined ? undefined : oneLine(redact(body.code, secrets), 60)
   const message = body.message === undefined ? undefined : redact(body.message, secrets)
   const text = oneLine(message ?? http.STATUS_CODES[res.status] ?? '', 300)
   const prefix = what ? `${what} ` : ''
