@@ -2956,7 +2956,10 @@ async function describePushed(client, name, manifest, metadata) {
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(2020);
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+
 
 
 class VerificationError extends Error {
@@ -2973,7 +2976,7 @@ class VerificationError extends Error {
 function checkManifests(tags, manifests, pushed, identity, reporter) {
     manifests.forEach((m, i) => {
         if (m.headerDigest && m.headerDigest !== m.digest)
-            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${m.headerDigest}) does not match its content (${m.digest}); using the content digest`);
+            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${(0,core_text/* oneLine */.TN)(m.headerDigest, 140)}) does not match its content (${m.digest}); using the content digest`);
     });
     const distinct = [...new Set(manifests.map(m => m.digest))];
     if (distinct.length > 1)
@@ -3150,9 +3153,12 @@ async function requestToken(transport, challenge, scope, credentials) {
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
         throw new errors/* RegistryError */.gl(`${registry} sent an unsupported token realm ${url.origin}`, 'auth');
-    // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure.
+    // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure. Another
+    // loopback port is this machine's only for a registry on this machine: a remote registry naming one would
+    // have the credentials sent in the clear to whatever listens there.
     const ownHost = url.origin === transport.baseUrl;
-    if (credentials && url.protocol === 'http:' && !(0,core_reference/* isLoopbackRegistry */.jW)(url.host) && !ownHost) {
+    const local = (0,core_reference/* isLoopbackRegistry */.jW)(url.host) && (0,core_reference/* isLoopbackRegistry */.jW)(registry);
+    if (credentials && url.protocol === 'http:' && !local && !ownHost) {
         throw new errors/* RegistryError */.gl(`refusing to send credentials for ${registry} over plain HTTP to token realm ${url.origin}`, 'auth');
     }
     const headers = { Accept: 'application/json' };
@@ -3181,7 +3187,8 @@ async function requestToken(transport, challenge, scope, credentials) {
             headers.Authorization = basicHeader(credentials);
         }
     }
-    const res = await transport.send(method, url, headers, body);
+    // An identity token in the body goes to the realm alone; a redirect elsewhere (or to plain HTTP) is refused.
+    const res = await transport.send(method, url, headers, body, body !== undefined);
     if (res.status === 401 || res.status === 403)
         throw transport.httpError(method, url, res, 'auth', 'token request');
     if (res.status !== 200)
@@ -3243,11 +3250,13 @@ class Authenticator {
         const scope = `repository:${repo}:${actions}${alsoScope ? ` ${alsoScope}` : ''}`;
         let auth = await this.knownAuthorization(scope);
         let res = await this.transport.send(method, url, withAuth(headers, auth), body);
+        this.refuseForeignChallenge(method, url, res);
         if (res.status === 401 && !auth?.fresh) {
             if (auth?.cached && this.tokens.get(auth.scope) === auth.cached)
                 this.tokens.delete(auth.scope);
             auth = await this.authorize(res, scope, method, url);
             res = await this.transport.send(method, url, withAuth(headers, auth), body);
+            this.refuseForeignChallenge(method, url, res);
         }
         if (res.status === 401 || res.status === 403) {
             throw await this.authError(this.transport.httpError(method, url, res, 'auth'), actions, repo);
@@ -3260,7 +3269,8 @@ class Authenticator {
      * push-scoped token (a token it hands out is not inspected: an anonymous one may still lack push, but
      * a push that could succeed is never blocked). What it obtains is kept for the requests that follow.
      */
-    async checkPushAccess(res, repo) {
+    async checkPushAccess(res, repo, url) {
+        this.refuseForeignChallenge('GET', url, res);
         const challenges = parseChallenges((0,errors/* headerValue */.Z)(res.headers['www-authenticate']) ?? '');
         const bearer = challenges.find(c => c.scheme === 'bearer' && c.params.realm);
         if (bearer) {
@@ -3384,6 +3394,17 @@ class Authenticator {
         return this.credentialsPromise;
     }
     /** Adds what the user can do about an auth failure. */
+    /**
+     * A 401 or 403 from where a redirect led on another origin (a registry's storage, a CDN) is that host's
+     * answer, not the registry's: its challenge would choose where our credentials go, so it is not followed.
+     */
+    refuseForeignChallenge(method, url, res) {
+        if (res.status !== 401 && res.status !== 403)
+            return;
+        if (!res.from || this.transport.effective(res.from).origin === this.transport.effective(url).origin)
+            return;
+        throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} was redirected to ${res.from.origin}, which answered HTTP ${res.status}; the credentials for ${this.registry} are not sent to another origin`, 'auth', { status: res.status });
+    }
     async authError(error, actions, repo) {
         let hint;
         try {
@@ -3494,7 +3515,7 @@ class RegistryClient {
         const url = new URL(`${this.baseUrl}/v2/`);
         const res = await this.transport.send('GET', url, {});
         if (res.status === 401)
-            return this.auth.checkPushAccess(res, repo);
+            return this.auth.checkPushAccess(res, repo, url);
         if (res.status !== 200)
             throw this.transport.httpError('GET', url, res, 'fatal');
     }
@@ -3750,7 +3771,16 @@ async function startUpload(client, repo, mount) {
     const location = (0,errors/* headerValue */.Z)(res.headers.location);
     if (res.status !== 202 || !location)
         throw client.transport.httpError('POST', client.url(repo, path), res, 'fatal', 'blob upload');
-    return new URL(location, client.transport.effective(client.url(repo, path)));
+    let upload;
+    try {
+        upload = new URL(location, client.transport.effective(client.url(repo, path)));
+    }
+    catch {
+        // reported below
+    }
+    if (!upload || (upload.protocol !== 'https:' && upload.protocol !== 'http:'))
+        throw new errors/* RegistryError */.gl(`blob upload POST ${(0,errors/* where */._M)(client.url(repo, path))}: its Location names an upload that cannot be reached (${JSON.stringify((0,core_text/* oneLine */.TN)(location, 200))})`, 'fatal');
+    return upload;
 }
 /**
  * Streams one blob from `src`/`srcRepo` into an upload session of `dst`/`dstRepo` (monolithic PUT with the
@@ -4021,8 +4051,11 @@ function errorBodyMessage(body) {
     }
 }
 // An Authorization header in any dump a server may echo (raw HTTP, JSON, Go's map[...]), scheme kept;
-// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation.
-const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*\[?\s*["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
+// and a bare credential after Basic/Bearer, told from a plain word by a digit or punctuation. Both run on
+// whatever a server sent, so no two quantifiers may compete for the same characters: the whitespace after
+// the colon is matched once (`\s*` then `(?:\[\s*)?`, not `\s*\[?\s*`), or a long run of it takes time
+// quadratic in its length, with the whole process blocked.
+const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
 const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi;
 /** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
 function redact(text, secrets = []) {
@@ -4041,7 +4074,8 @@ function redact(text, secrets = []) {
  */
 function httpError(method, url, res, kind, what = '', secrets = []) {
     const body = errorBodyMessage(res.body);
-    const code = body.code === undefined ? undefined : redact(body.code, secrets);
+    // A code is a short identifier (BLOB_UNKNOWN); whatever else a server puts there is cut like its message.
+    const code = body.code === undefined ? undefined : (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(redact(body.code, secrets), 60);
     const message = body.message === undefined ? undefined : redact(body.message, secrets);
     const text = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(message ?? (node_http__WEBPACK_IMPORTED_MODULE_0___default().STATUS_CODES)[res.status] ?? '', 300);
     const prefix = what ? `${what} ` : '';
@@ -4058,6 +4092,7 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
 /* harmony export */   $p: () => (/* binding */ OCI_INDEX),
 /* harmony export */   BA: () => (/* binding */ parseDescriptor),
 /* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   FL: () => (/* binding */ parsePlatform),
 /* harmony export */   Fd: () => (/* binding */ platformString),
 /* harmony export */   H3: () => (/* binding */ isAttestation),
 /* harmony export */   Mf: () => (/* binding */ OciError),
@@ -4161,6 +4196,7 @@ function parseDescriptor(value, where) {
     }
     return d;
 }
+/** A platform object with `os` and `architecture`, each field a non-empty string without control characters. */
 function parsePlatform(value, where) {
     if (!isObject(value))
         throw new OciError(`${where}: platform is not an object`);
@@ -4220,8 +4256,9 @@ function parseManifest(body, mediaType) {
 /* unused harmony export MAX_REDIRECTS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6764);
 // One redirect hop, as docker's HTTP client takes it: at most MAX_REDIRECTS, only to http(s), and
-// Authorization never sent on to another origin (a registry sends blob reads to its storage). Both the
-// buffered requests (transport.ts) and the streamed ones (stream.ts) follow redirects through here.
+// Authorization, or a body holding credentials, never sent on to another origin (a registry sends blob
+// reads to its storage). Both the buffered requests (transport.ts) and the streamed ones (stream.ts) follow
+// redirects through here.
 
 const MAX_REDIRECTS = 5;
 /**
@@ -4242,7 +4279,10 @@ function redirectHop(o) {
     }
     if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${o.method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .where */ ._M)(o.at)} redirected to an unusable location`, 'fatal', detail);
-    if (next.origin === o.effective(o.first).origin || !('Authorization' in o.headers))
+    const home = next.origin === o.effective(o.first).origin;
+    if (!home && o.secretBody)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl(`${o.method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .where */ ._M)(o.at)} redirected to ${next.origin}: what it sends holds credentials, which go to no other origin`, 'auth', detail);
+    if (home || !('Authorization' in o.headers))
         return { next, headers: o.headers };
     const { Authorization: _dropped, ...headers } = o.headers;
     void _dropped;
@@ -4418,12 +4458,14 @@ class Transport {
         return (0,errors/* httpError */.p2)(method, url, res, kind, what, this.secrets);
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
-    send(method, url, headers, body) {
+    send(method, url, headers, body, 
+    /** The body holds a secret (an identity token): no redirect may take it to another origin. */
+    secretBody = false) {
         return (0,retry/* retry */.L5)(async () => {
-            const { res, at } = await this.follow(method, url, headers, body);
+            const { res, at } = await this.follow(method, url, headers, body, secretBody);
             if (res.status === 408 || res.status === 429 || res.status >= 500)
                 throw this.httpError(method, at, res, 'transient');
-            return res;
+            return at === url ? res : { ...res, from: at };
         }, {
             attempts: this.attempts,
             sleep: this.sleep,
@@ -4435,7 +4477,7 @@ class Transport {
      * Follows redirects as docker's HTTP client does: 307/308 for any method, 301/302/303 for GET and HEAD,
      * at most MAX_REDIRECTS. Authorization goes only to the origin it was meant for.
      */
-    async follow(method, url, headers, body) {
+    async follow(method, url, headers, body, secretBody) {
         let at = url;
         let sent = headers;
         for (let hops = 0;; hops++) {
@@ -4460,7 +4502,8 @@ class Transport {
                 hops,
                 headers: sent,
                 effective: u => this.effective(u),
-                status: res.status
+                status: res.status,
+                secretBody
             }));
         }
     }

@@ -383,8 +383,10 @@ async function writeSummary(markdown) {
 }
 /** One line: the action's failure message must not spill over several annotations. */
 function errorLine(error) {
+    // Each run of whitespace that holds a line break becomes one space, matched once per run: a pattern such
+    // as `\s*\n\s*` retries every start inside a long run without one, in time quadratic in its length.
     const line = words((0,core_text/* messageOf */.bD)(error))
-        .replace(/\s*\r?\n\s*/g, ' ')
+        .replace(/\s+/g, run => (run.includes('\n') ? ' ' : run))
         .trim();
     return error instanceof parse/* InputError */.dz ? line : line || 'build-tag-push failed';
 }

@@ -79,9 +79,13 @@ async function* pagesOf(client, repo, first, options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
 ;// CONCATENATED MODULE: ./src/registry/tags-list.ts
 // GET /v2/<name>/tags/list, every page: distribution pages by `n` and `last`, and names the next page in a
 // `Link` header (pages.ts).
+
+
 
 
 
@@ -119,9 +123,14 @@ async function listTags(client, repo, { keep = () => true, maxRead = bounds/* MA
         read += listed.length;
         if (read > maxRead)
             throw new errors/* RegistryError */.gl(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
-        for (const t of listed)
-            if (typeof t === 'string' && keep(t))
+        for (const t of listed) {
+            // A list with anything but names in it is malformed; a name kept becomes a request path and a tag in
+            // outputs and messages, so it must be a tag (one that is not kept is only compared with the pattern).
+            if (typeof t !== 'string' || (keep(t) && !(0,reference/* isValidTag */.r_)(t)))
+                throw new errors/* RegistryError */.gl(`GET ${(0,errors/* where */._M)(url)} lists ${JSON.stringify(typeof t === 'string' ? (0,core_text/* oneLine */.TN)(t, 100) : (t ?? null)).slice(0, 120)}, which is not a tag`, 'fatal');
+            if (keep(t))
                 tags.push(t);
+        }
     }
     return tags;
 }
@@ -315,7 +324,10 @@ function mergeIndex(parts, annotations) {
     const platformDigests = Object.fromEntries(images.map(d => [(0,registry_oci/* platformString */.Fd)(d.platform), d.digest]));
     return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci, annotations: all };
 }
-/** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
+/**
+ * `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them, held to the
+ * same rule (no control characters): they go into the merged index, the outputs and the log.
+ */
 function platformOfConfig(config) {
     try {
         const c = JSON.parse(config.toString('utf8'));
@@ -326,7 +338,7 @@ function platformOfConfig(config) {
             p.variant = c.variant;
         if (typeof c['os.version'] === 'string' && c['os.version'])
             p['os.version'] = c['os.version'];
-        return p;
+        return (0,registry_oci/* parsePlatform */.FL)(p, 'config');
     }
     catch {
         return undefined;
@@ -462,11 +474,17 @@ function descriptorsIn(body, what) {
     }
     if (!Array.isArray(parsed.manifests))
         throw new errors/* RegistryError */.gl(`${what} has no manifests list`, 'fatal');
+    // Each entry is checked as any descriptor: a digest that is not one (a tag) would be fetched unverified
+    // and written into the target's fallback index as it came.
     return parsed.manifests.map((d, i) => {
-        const desc = d;
-        if (!desc || typeof desc.digest !== 'string' || typeof desc.mediaType !== 'string')
-            throw new errors/* RegistryError */.gl(`${what}: entry ${i} is not a descriptor`, 'fatal');
-        return desc;
+        try {
+            return (0,registry_oci/* parseDescriptor */.BA)(d, `entry ${i}`);
+        }
+        catch (error) {
+            if (error instanceof registry_oci/* OciError */.Mf)
+                throw new errors/* RegistryError */.gl(`${what}: ${error.message}`, 'fatal');
+            throw error;
+        }
     });
 }
 const referrersOf = (side, digest) => `the referrers of ${digest} in ${side.client.registry}/${side.name}`;

@@ -141,6 +141,13 @@ describe('checkManifests and Docker-Content-Digest', () => {
     expect(r.warnings).toHaveLength(1)
   })
 
+  it('quotes a header that is no digest cut short, as any registry text', () => {
+    const r = reporter()
+    checkManifests(['v1'], [manifest(A, { headerDigest: 'x'.repeat(10_000) })], [A], [IMAGEID], r.reporter)
+    expect(r.warnings[0]).toContain(`(${'x'.repeat(139)}…)`)
+    expect(r.warnings[0].length).toBeLessThan(400)
+  })
+
   it('is silent when the header matches', () => {
     const r = reporter()
     expect(checkManifests(['v1'], [manifest(A, { headerDigest: A })], [A], [IMAGEID], r.reporter)).toBe(A)

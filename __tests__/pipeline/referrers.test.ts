@@ -96,13 +96,24 @@ describe('listReferrers', () => {
     )
   })
 
-  it('a list that is not an index of descriptors is refused', async () => {
+  it.each([
+    ['not an object', 'null', 'entry 0 is not a descriptor object'],
+    ['a digest that is no digest', { digest: 42 }, 'entry 0: no media type'],
+    [
+      'a tag where the digest belongs',
+      { mediaType: MEDIA_TYPE, digest: 'latest', size: 10 },
+      'entry 0: "latest" is not a digest'
+    ],
+    ['no size', { mediaType: MEDIA_TYPE, digest: DIGEST }, 'entry 0: size null is not a byte count']
+  ])('a list whose entry is %s is refused', async (_what, entry, message) => {
     const server = await serve((_req, res) =>
-      res.writeHead(200, { 'Content-Type': INDEX }).end(JSON.stringify({ manifests: [{ digest: 42 }] }))
+      res
+        .writeHead(200, { 'Content-Type': INDEX })
+        .end(JSON.stringify({ manifests: [entry === 'null' ? null : entry] }))
     )
     const { c } = client(server)
     await expect(listReferrers({ client: c, name: 'app' }, SUBJECT)).rejects.toThrow(
-      /entry 0 is not a descriptor/
+      `the referrers of ${SUBJECT} in ${server.host}/app: ${message}`
     )
   })
 

@@ -26,6 +26,19 @@ describe('startUpload', () => {
     expect(String(session)).toBe(`http://${server.host}/v2/dst/blobs/uploads/abc?_state=s`)
   })
 
+  it.each([
+    ['another scheme', 'ftp://storage.example/upload'],
+    ['no URL at all', 'http://[oops/upload']
+  ])("an upload Location with %s fails as the registry's fault, naming it", async (_what, location) => {
+    const server = await serve((_req, res) => void res.writeHead(202, { Location: location }).end())
+    const { c } = client(server)
+    const err = await failure(startUpload(c, 'dst'))
+    expect(err.kind).toBe('fatal')
+    expect(err.message).toBe(
+      `blob upload POST http://${server.host}/v2/dst/blobs/uploads/: its Location names an upload that cannot be reached (${JSON.stringify(location)})`
+    )
+  })
+
   it('a Bearer registry is asked for one token with push on the target and pull on the mount source', async () => {
     const server = await serve((req, res) => {
       const url = new URL(req.url, 'http://x')

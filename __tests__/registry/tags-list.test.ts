@@ -115,6 +115,37 @@ function manyTags(total: number, size = 1000) {
   })
 }
 
+describe('listTags checks each name', () => {
+  const listing = (tags: unknown[]) =>
+    serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ name: 'my/app', tags }))
+    })
+
+  it.each([
+    ['a name with a line break', ['v1', 'v1-x\n::error::hi'], '"v1-x ::error::hi"'],
+    ['a path', ['v1-../../manifests/x'], '"v1-../../manifests/x"'],
+    ['a name of 300 characters', [`v1-${'a'.repeat(297)}`], `"v1-${'a'.repeat(96)}…"`],
+    ['not a string', ['v1', 42], '42'],
+    ['null', [null], 'null']
+  ])('a kept entry that is %s fails the listing, quoted and cut', async (_what, tags, quoted) => {
+    const server = await listing(tags)
+    const err = await failure(listTags(client(server).c, 'my/app', { keep: t => t.startsWith('v1') }))
+    expect(err.kind).toBe('fatal')
+    expect(err.message).toBe(
+      `GET http://${server.host}/v2/my/app/tags/list lists ${quoted}, which is not a tag`
+    )
+  })
+
+  it('a name the pattern does not keep is only compared with it', async () => {
+    const server = await listing(['v1', 'other tag', 'v1.2'])
+    expect(await listTags(client(server).c, 'my/app', { keep: t => t.startsWith('v1') })).toEqual([
+      'v1',
+      'v1.2'
+    ])
+  })
+})
+
 describe('listTags while reading: filtered, and capped by the tags read', () => {
   it('keeps only the tags the filter accepts, across every page', async () => {
     const server = await manyTags(50_000)

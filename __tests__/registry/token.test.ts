@@ -31,6 +31,22 @@ describe('token requests', () => {
     )
     const err = await failure(refused.c.getManifest('a/b', 'v1'))
     expect(err.message).toContain('refusing to send credentials')
+
+    // Nor to a loopback port named by a registry that is not on this machine.
+    const loopbackRealm = await bearerRegistry({
+      user: 'bob',
+      pass: 'pw',
+      realmHost: port => `127.0.0.1:${port}`
+    })
+    const remote = client(
+      { host: `0.0.0.0:${loopbackRealm.port}` },
+      { credentials: creds('bob', 'pw'), insecure: async () => true }
+    )
+    const sent = await failure(remote.c.getManifest('a/b', 'v1'))
+    expect(sent.message).toBe(
+      `refusing to send credentials for 0.0.0.0:${loopbackRealm.port} over plain HTTP to token realm http://127.0.0.1:${loopbackRealm.port}`
+    )
+    expect(loopbackRealm.seen.filter(r => r.url.startsWith('/token'))).toEqual([])
   })
 
   it('accepts access_token and fetches anonymously without credentials', async () => {
@@ -70,6 +86,31 @@ describe('token requests', () => {
     const { c } = client(server, { credentials: creds('<token>', 'idtok') })
     expect((await c.getManifest('a/b', 'v1')).digest).toBe(DIGEST)
   })
+
+  it.each([307, 308])(
+    'does not follow a %i that would take an identity token to another origin',
+    async status => {
+      const elsewhere = await serve((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        res.end(JSON.stringify({ access_token: 'at' }))
+      })
+      const server = await serve((req, res, self) => {
+        if (req.url === '/token') {
+          res.writeHead(status, { Location: `http://${elsewhere.host}/token` })
+          return res.end()
+        }
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+        return res.end()
+      })
+      const { c } = client(server, { credentials: creds('<token>', 'idtok') })
+      const err = await failure(c.getManifest('a/b', 'v1'))
+      expect(err).toMatchObject({ kind: 'auth', status })
+      expect(err.message).toContain(
+        `POST http://${server.host}/token redirected to http://${elsewhere.host}: what it sends holds credentials`
+      )
+      expect(elsewhere.seen).toEqual([])
+    }
+  )
 
   it('hands every token to onSecret the moment it is parsed, before it is sent anywhere', async () => {
     const server = await serve((req, res, self) => {

@@ -327,6 +327,46 @@ describe('redirects', () => {
     expect(elsewhere.seen).toHaveLength(1)
   })
 
+  it("a 401 from where a redirect led on another origin is that host's: its realm gets no credentials", async () => {
+    const realm = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ token: 'stolen' }))
+    })
+    const elsewhere = await serve((_req, res) => {
+      res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${realm.host}/token",service="x"` })
+      res.end()
+    })
+    const server = await redirecting(307, () => `http://${elsewhere.host}/blobs/m?sig=1`)
+    const { c } = client(server, { credentials: creds('alice', 's3cret') })
+    const err = await failure(c.getManifest('a/b', 'v1'))
+    expect(err).toMatchObject({ kind: 'auth', status: 401 })
+    expect(err.message).toBe(
+      `GET http://${server.host}/v2/a/b/manifests/v1 was redirected to http://${elsewhere.host}, which answered HTTP 401; the credentials for ${server.host} are not sent to another origin`
+    )
+    expect(realm.seen).toEqual([])
+    expect(elsewhere.seen).toHaveLength(1)
+  })
+
+  it('the preflight does not take a challenge from another origin that GET /v2/ was redirected to', async () => {
+    const realm = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ token: 'stolen' }))
+    })
+    const elsewhere = await serve((_req, res) => {
+      res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${realm.host}/token",service="x"` })
+      res.end()
+    })
+    const server = await serve((_req, res) => {
+      res.writeHead(302, { Location: `http://${elsewhere.host}/v2/` })
+      res.end()
+    })
+    const { c } = client(server, { credentials: creds('alice', 's3cret') })
+    const err = await failure(c.checkPushAccess('a/b'))
+    expect(err).toMatchObject({ kind: 'auth', status: 401 })
+    expect(err.message).toContain(`was redirected to http://${elsewhere.host}, which answered HTTP 401`)
+    expect(realm.seen).toEqual([])
+  })
+
   it('gives up after 5 redirects, without retrying', async () => {
     let n = 0
     const server = await serve((_req, res) => {

@@ -5,7 +5,7 @@
 // API's list may come in pages, each naming the next in a Link header: every page is read.
 import type { Manifest } from '../registry/api.js'
 import { RegistryError } from '../registry/errors.js'
-import { OCI_INDEX, type Descriptor } from '../registry/oci.js'
+import { OCI_INDEX, OciError, parseDescriptor, type Descriptor } from '../registry/oci.js'
 import { pagesOf } from '../registry/pages.js'
 import type { Copier } from './sources/copy.js'
 import { readSource, type Side, type SourceManifest } from './sources/read.js'
@@ -45,11 +45,15 @@ function descriptorsIn(body: Buffer, what: string): Descriptor[] {
     throw new RegistryError(`${what} is not JSON`, 'fatal')
   }
   if (!Array.isArray(parsed.manifests)) throw new RegistryError(`${what} has no manifests list`, 'fatal')
+  // Each entry is checked as any descriptor: a digest that is not one (a tag) would be fetched unverified
+  // and written into the target's fallback index as it came.
   return parsed.manifests.map((d: unknown, i) => {
-    const desc = d as Partial<Descriptor> | null
-    if (!desc || typeof desc.digest !== 'string' || typeof desc.mediaType !== 'string')
-      throw new RegistryError(`${what}: entry ${i} is not a descriptor`, 'fatal')
-    return desc as Descriptor
+    try {
+      return parseDescriptor(d, `entry ${i}`)
+    } catch (error) {
+      if (error instanceof OciError) throw new RegistryError(`${what}: ${error.message}`, 'fatal')
+      throw error
+    }
   })
 }
 

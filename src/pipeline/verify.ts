@@ -6,6 +6,7 @@ import { describePushed } from './describe.js'
 import type { Target } from './plan.js'
 import type { Reporter } from '../log/reporter.js'
 import { isAttestation, platformString, type Descriptor, type Platform } from '../registry/oci.js'
+import { oneLine } from '../core/text.js'
 
 export class VerificationError extends Error {
   constructor(message: string) {
@@ -29,7 +30,7 @@ export function checkManifests(
   manifests.forEach((m, i) => {
     if (m.headerDigest && m.headerDigest !== m.digest)
       reporter?.warning(
-        `the registry's Docker-Content-Digest for tag ${tags[i]} (${m.headerDigest}) does not match its content (${m.digest}); using the content digest`
+        `the registry's Docker-Content-Digest for tag ${tags[i]} (${oneLine(m.headerDigest, 140)}) does not match its content (${m.digest}); using the content digest`
       )
   })
   const distinct = [...new Set(manifests.map(m => m.digest))]

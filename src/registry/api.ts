@@ -109,7 +109,7 @@ export class RegistryClient {
     if (problem) throw new RegistryError(`invalid repository "${repo}": ${problem}`, 'fatal')
     const url = new URL(`${this.baseUrl}/v2/`)
     const res = await this.transport.send('GET', url, {})
-    if (res.status === 401) return this.auth.checkPushAccess(res, repo)
+    if (res.status === 401) return this.auth.checkPushAccess(res, repo, url)
     if (res.status !== 200) throw this.transport.httpError('GET', url, res, 'fatal')
   }
 

@@ -51,10 +51,12 @@ export class Authenticator {
     const scope = `repository:${repo}:${actions}${alsoScope ? ` ${alsoScope}` : ''}`
     let auth = await this.knownAuthorization(scope)
     let res = await this.transport.send(method, url, withAuth(headers, auth), body)
+    this.refuseForeignChallenge(method, url, res)
     if (res.status === 401 && !auth?.fresh) {
       if (auth?.cached && this.tokens.get(auth.scope!) === auth.cached) this.tokens.delete(auth.scope!)
       auth = await this.authorize(res, scope, method, url)
       res = await this.transport.send(method, url, withAuth(headers, auth), body)
+      this.refuseForeignChallenge(method, url, res)
     }
     if (res.status === 401 || res.status === 403) {
       throw await this.authError(this.transport.httpError(method, url, res, 'auth'), actions, repo)
@@ -68,7 +70,8 @@ export class Authenticator {
    * push-scoped token (a token it hands out is not inspected: an anonymous one may still lack push, but
    * a push that could succeed is never blocked). What it obtains is kept for the requests that follow.
    */
-  async checkPushAccess(res: Response, repo: string): Promise<void> {
+  async checkPushAccess(res: Response, repo: string, url: URL): Promise<void> {
+    this.refuseForeignChallenge('GET', url, res)
     const challenges = parseChallenges(headerValue(res.headers['www-authenticate']) ?? '')
     const bearer = challenges.find(c => c.scheme === 'bearer' && c.params.realm)
     if (bearer) {
@@ -200,6 +203,21 @@ export class Authenticator {
   }
 
   /** Adds what the user can do about an auth failure. */
+  /**
+   * A 401 or 403 from where a redirect led on another origin (a registry's storage, a CDN) is that host's
+   * answer, not the registry's: its challenge would choose where our credentials go, so it is not followed.
+   */
+  private refuseForeignChallenge(method: string, url: URL, res: Response): void {
+    if (res.status !== 401 && res.status !== 403) return
+    if (!res.from || this.transport.effective(res.from).origin === this.transport.effective(url).origin)
+      return
+    throw new RegistryError(
+      `${method} ${where(url)} was redirected to ${res.from.origin}, which answered HTTP ${res.status}; the credentials for ${this.registry} are not sent to another origin`,
+      'auth',
+      { status: res.status }
+    )
+  }
+
   private async authError(error: RegistryError, actions: Actions, repo: string): Promise<RegistryError> {
     let hint: string
     try {

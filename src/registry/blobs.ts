@@ -71,7 +71,18 @@ export async function startUpload(
   const location = headerValue(res.headers.location)
   if (res.status !== 202 || !location)
     throw client.transport.httpError('POST', client.url(repo, path), res, 'fatal', 'blob upload')
-  return new URL(location, client.transport.effective(client.url(repo, path)))
+  let upload: URL | undefined
+  try {
+    upload = new URL(location, client.transport.effective(client.url(repo, path)))
+  } catch {
+    // reported below
+  }
+  if (!upload || (upload.protocol !== 'https:' && upload.protocol !== 'http:'))
+    throw new RegistryError(
+      `blob upload POST ${where(client.url(repo, path))}: its Location names an upload that cannot be reached (${JSON.stringify(oneLine(location, 200))})`,
+      'fatal'
+    )
+  return upload
 }
 
 /**

@@ -125,7 +125,8 @@ export function parseDescriptor(value: unknown, where: string): Descriptor {
   return d
 }
 
-function parsePlatform(value: unknown, where: string): Platform {
+/** A platform object with `os` and `architecture`, each field a non-empty string without control characters. */
+export function parsePlatform(value: unknown, where: string): Platform {
   if (!isObject(value)) throw new OciError(`${where}: platform is not an object`)
   for (const key of ['os', 'architecture', 'variant', 'os.version'] as const) {
     const v = value[key]

@@ -1,6 +1,7 @@
 // One redirect hop, as docker's HTTP client takes it: at most MAX_REDIRECTS, only to http(s), and
-// Authorization never sent on to another origin (a registry sends blob reads to its storage). Both the
-// buffered requests (transport.ts) and the streamed ones (stream.ts) follow redirects through here.
+// Authorization, or a body holding credentials, never sent on to another origin (a registry sends blob
+// reads to its storage). Both the buffered requests (transport.ts) and the streamed ones (stream.ts) follow
+// redirects through here.
 import { RegistryError, where } from './errors.js'
 
 export const MAX_REDIRECTS = 5
@@ -19,6 +20,8 @@ export function redirectHop(o: {
   headers: Record<string, string>
   effective: (url: URL) => URL
   status?: number
+  /** The body holds a secret, which goes nowhere but the origin it was meant for. */
+  secretBody?: boolean
 }): { next: URL; headers: Record<string, string> } {
   const detail = o.status === undefined ? undefined : { status: o.status }
   if (o.hops >= MAX_REDIRECTS)
@@ -35,8 +38,14 @@ export function redirectHop(o: {
   }
   if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
     throw new RegistryError(`${o.method} ${where(o.at)} redirected to an unusable location`, 'fatal', detail)
-  if (next.origin === o.effective(o.first).origin || !('Authorization' in o.headers))
-    return { next, headers: o.headers }
+  const home = next.origin === o.effective(o.first).origin
+  if (!home && o.secretBody)
+    throw new RegistryError(
+      `${o.method} ${where(o.at)} redirected to ${next.origin}: what it sends holds credentials, which go to no other origin`,
+      'auth',
+      detail
+    )
+  if (home || !('Authorization' in o.headers)) return { next, headers: o.headers }
   const { Authorization: _dropped, ...headers } = o.headers
   void _dropped
   return { next, headers }

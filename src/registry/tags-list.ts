@@ -4,6 +4,8 @@
 import type { RegistryClient } from './api.js'
 import { MAX_TAGS_READ } from './bounds.js'
 import { pagesOf } from './pages.js'
+import { isValidTag } from '../core/reference.js'
+import { oneLine } from '../core/text.js'
 import { RegistryError, where } from './errors.js'
 
 const PAGE = 1000
@@ -53,7 +55,16 @@ export async function listTags(
         `${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`,
         'fatal'
       )
-    for (const t of listed) if (typeof t === 'string' && keep(t)) tags.push(t)
+    for (const t of listed) {
+      // A list with anything but names in it is malformed; a name kept becomes a request path and a tag in
+      // outputs and messages, so it must be a tag (one that is not kept is only compared with the pattern).
+      if (typeof t !== 'string' || (keep(t) && !isValidTag(t)))
+        throw new RegistryError(
+          `GET ${where(url)} lists ${JSON.stringify(typeof t === 'string' ? oneLine(t, 100) : (t ?? null)).slice(0, 120)}, which is not a tag`,
+          'fatal'
+        )
+      if (keep(t)) tags.push(t)
+    }
   }
   return tags
 }

@@ -41,9 +41,12 @@ export async function requestToken(
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new RegistryError(`${registry} sent an unsupported token realm ${url.origin}`, 'auth')
 
-  // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure.
+  // The registry's own origin is plain HTTP only when it is loopback or docker holds it insecure. Another
+  // loopback port is this machine's only for a registry on this machine: a remote registry naming one would
+  // have the credentials sent in the clear to whatever listens there.
   const ownHost = url.origin === transport.baseUrl
-  if (credentials && url.protocol === 'http:' && !isLoopbackRegistry(url.host) && !ownHost) {
+  const local = isLoopbackRegistry(url.host) && isLoopbackRegistry(registry)
+  if (credentials && url.protocol === 'http:' && !local && !ownHost) {
     throw new RegistryError(
       `refusing to send credentials for ${registry} over plain HTTP to token realm ${url.origin}`,
       'auth'
@@ -72,7 +75,8 @@ export async function requestToken(
     }
   }
 
-  const res = await transport.send(method, url, headers, body)
+  // An identity token in the body goes to the realm alone; a redirect elsewhere (or to plain HTTP) is refused.
+  const res = await transport.send(method, url, headers, body, body !== undefined)
   if (res.status === 401 || res.status === 403)
     throw transport.httpError(method, url, res, 'auth', 'token request')
   if (res.status !== 200) throw transport.httpError(method, url, res, 'fatal', 'token request')

@@ -43,6 +43,8 @@ export interface Response {
   status: number
   headers: http.IncomingHttpHeaders
   body: Buffer
+  /** Where the answer came from, when a redirect led elsewhere (`send` sets it). */
+  from?: URL
 }
 
 const DEFAULT_ATTEMPTS = 3
@@ -123,13 +125,20 @@ export class Transport {
   }
 
   /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
-  send(method: string, url: URL, headers: Record<string, string>, body?: Buffer): Promise<Response> {
+  send(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body?: Buffer,
+    /** The body holds a secret (an identity token): no redirect may take it to another origin. */
+    secretBody = false
+  ): Promise<Response> {
     return retry(
       async () => {
-        const { res, at } = await this.follow(method, url, headers, body)
+        const { res, at } = await this.follow(method, url, headers, body, secretBody)
         if (res.status === 408 || res.status === 429 || res.status >= 500)
           throw this.httpError(method, at, res, 'transient')
-        return res
+        return at === url ? res : { ...res, from: at }
       },
       {
         attempts: this.attempts,
@@ -151,7 +160,8 @@ export class Transport {
     method: string,
     url: URL,
     headers: Record<string, string>,
-    body?: Buffer
+    body: Buffer | undefined,
+    secretBody: boolean
   ): Promise<{ res: Response; at: URL }> {
     let at = url
     let sent = headers
@@ -176,7 +186,8 @@ export class Transport {
         hops,
         headers: sent,
         effective: u => this.effective(u),
-        status: res.status
+        status: res.status,
+        secretBody
       }))
     }
   }

@@ -137,6 +137,9 @@ describe('platformOfConfig', () => {
       { os: 'windows', architecture: 'amd64', 'os.version': '10.0.1' }
     ],
     ['{"architecture":"amd64"}', undefined],
+    ['{"os":"","architecture":"amd64"}', undefined],
+    ['{"os":"linux\\n::error::x","architecture":"amd64"}', undefined],
+    ['{"os":"linux","architecture":"arm","variant":"v7\\u001b[31m"}', undefined],
     ['not json', undefined]
   ])('%s', (config, want) => {
     expect(platformOfConfig(Buffer.from(config))).toEqual(want)

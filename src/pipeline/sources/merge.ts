@@ -10,6 +10,7 @@ import {
   isIndex,
   OCI_INDEX,
   parseManifest,
+  parsePlatform,
   platformKey,
   platformString,
   type Descriptor,
@@ -103,7 +104,10 @@ export function mergeIndex(
   return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci, annotations: all }
 }
 
-/** `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them. */
+/**
+ * `os`, `architecture` and `variant` of an image config, as a descriptor's platform names them, held to the
+ * same rule (no control characters): they go into the merged index, the outputs and the log.
+ */
 export function platformOfConfig(config: Buffer): Platform | undefined {
   try {
     const c = JSON.parse(config.toString('utf8')) as Record<string, unknown>
@@ -111,7 +115,7 @@ export function platformOfConfig(config: Buffer): Platform | undefined {
     const p: Platform = { os: c.os, architecture: c.architecture }
     if (typeof c.variant === 'string' && c.variant) p.variant = c.variant
     if (typeof c['os.version'] === 'string' && c['os.version']) p['os.version'] = c['os.version']
-    return p
+    return parsePlatform(p, 'config')
   } catch {
     return undefined
   }
