@@ -189,6 +189,34 @@ async function undoKept(kept) {
 
 /***/ }),
 
+/***/ 8630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   eo: () => (/* binding */ envMs),
+/* harmony export */   mE: () => (/* binding */ grownMs),
+/* harmony export */   wW: () => (/* binding */ MIN_THROUGHPUT)
+/* harmony export */ });
+// Time bounds that grow with what is moved, and their overrides from the environment (the tests shrink
+// them): one rule for docker pushes and for blob copies between registries.
+/** The slowest transfer taken for a healthy one: 1 MiB/s. */
+const MIN_THROUGHPUT = 1024 * 1024;
+/** A positive integer of milliseconds from `env[name]`, or `fallback` when unset or not one. */
+function envMs(env, name, fallback) {
+    const value = env[name]?.trim();
+    return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback;
+}
+/** At least `minMs`, and as long as `size` bytes take at MIN_THROUGHPUT (0: unknown, the minimum). */
+function grownMs(minMs, size = 0) {
+    return Math.max(minMs, Math.ceil((Math.max(size, 0) / MIN_THROUGHPUT) * 1000));
+}
+/** 4000 \u2192 "4", 2500 \u2192 "2.5". */
+const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
+
+
+/***/ }),
+
 /***/ 7571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -518,6 +546,64 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 
 /***/ }),
 
+/***/ 2559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ST: () => (/* binding */ keptEnd),
+/* harmony export */   i4: () => (/* binding */ boundsFrom),
+/* harmony export */   iC: () => (/* binding */ pushWatch),
+/* harmony export */   l: () => (/* binding */ KEPT_OUTPUT_CHARS)
+/* harmony export */ });
+/* unused harmony exports SHORT_DEADLINE_MS, PUSH_STALL_MS, PUSH_MIN_MS, PUSH_MIN_THROUGHPUT */
+/* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8630);
+// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
+// ceiling, which grow with the image's size (each overridable through BTP_* for tests); how much of its
+// output is kept.
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .envMs */ .eo)(env, name, fallback);
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    return { stallMs: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .grownMs */ .mE)(bounds.pushStallMs, size), ceilingMs: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .grownMs */ .mE)(bounds.pushMinMs, size) };
+}
+/**
+ * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
+ * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
+ * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
+ * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
+ */
+const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
+/** The end of `text` that is kept: at most KEPT_OUTPUT_CHARS, from the first whole line in them. */
+function keptEnd(text) {
+    if (text.length <= KEPT_OUTPUT_CHARS)
+        return text;
+    const from = text.length - KEPT_OUTPUT_CHARS;
+    const line = text.indexOf('\n', from);
+    return text.slice(line < 0 ? from : line + 1);
+}
+
+
+/***/ }),
+
 /***/ 656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -789,6 +875,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _log_fence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4911);
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2559);
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
 //
@@ -806,6 +893,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 // requests in flight end and the run unwinds (removing its private directory); a captured command still
 // running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
 // signal's number.
+
 
 
 
@@ -1025,6 +1113,8 @@ function spawnWatched(command, args, env, options, fence) {
                 lastOutput = Date.now();
                 const decoded = decoders[name].write(chunk);
                 text[name] += decoded;
+                if (text[name].length > 2 * _bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .KEPT_OUTPUT_CHARS */ .l)
+                    text[name] = (0,_bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .keptEnd */ .ST)(text[name]);
                 options.onOutput?.(decoded);
                 fence?.write(chunk);
             });
@@ -1059,10 +1149,10 @@ function spawnWatched(command, args, env, options, fence) {
                 clearTimeout(killTimer);
                 signalGroup(child, 'SIGKILL');
             }
-            text.stdout += decoders.stdout.end();
-            text.stderr += decoders.stderr.end();
+            const stdout = (0,_bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .keptEnd */ .ST)(text.stdout + decoders.stdout.end());
+            const stderr = (0,_bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .keptEnd */ .ST)(text.stderr + decoders.stderr.end());
             const exitCode = code ?? (signal ? 128 + (node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[signal] ?? 0) : 1);
-            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
+            resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
         });
         if (child.pid !== undefined) {
             live.add(entry);

@@ -12,6 +12,7 @@ import {
   type ExecResult
 } from '../../src/docker/exec.js'
 import { createFence } from '../../src/log/fence.js'
+import { KEPT_OUTPUT_CHARS, keptEnd } from '../../src/docker/bounds.js'
 import { issuedCommands } from '../helpers/workflow-commands.js'
 
 const NODE = process.execPath
@@ -81,6 +82,26 @@ describe('streamed commands (child_process, own process group)', () => {
       }
     )
     expect(text).toMatch(/^\[command\].*\n::stop-commands::[0-9a-f]{32}\nhi\n::[0-9a-f]{32}::\n$/)
+  })
+
+  it(`keep the last ${KEPT_OUTPUT_CHARS} characters of each stream, from a line's start; show all of it`, async () => {
+    let shown = 0
+    const stream = { write: (c: string | Uint8Array) => ((shown += c.length), true) } as NodeJS.WritableStream
+    // 12 MiB on stdout, 9 MiB on stderr, each ending in a line of its own.
+    const code = `const line = 'x'.repeat(1023) + '\\n'
+      for (let i = 0; i < 12 * 1024; i++) process.stdout.write(line)
+      for (let i = 0; i < 9 * 1024; i++) process.stderr.write(line)
+      process.stdout.write('LAST OUT\\n'); process.stderr.write('ERROR: last words\\n')`
+    const result = await createExecRunner(stream, {})(NODE, script(code), process.env, { stream: true })
+    expect(result.exitCode).toBe(0)
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text.length).toBeLessThanOrEqual(KEPT_OUTPUT_CHARS)
+      expect(text.length).toBeGreaterThan(KEPT_OUTPUT_CHARS - 1024)
+      expect(text.startsWith('x'.repeat(1023) + '\n')).toBe(true)
+    }
+    expect(result.stdout.endsWith('\nLAST OUT\n')).toBe(true)
+    expect(result.stderr.endsWith('\nERROR: last words\n')).toBe(true)
+    expect(shown).toBeGreaterThan(21 * 1024 * 1024)
   })
 
   it('pass their exit code through', async () => {
@@ -226,5 +247,24 @@ describe('captured commands (@actions/exec under timeout)', () => {
       deadlineMs: 10_000
     })
     expect(text()).toBe('')
+  })
+})
+
+describe('keptEnd', () => {
+  it.each([
+    ['short text, whole', 'a\nb', 'a\nb'],
+    ['exactly the bound, whole', 'y'.repeat(KEPT_OUTPUT_CHARS), 'y'.repeat(KEPT_OUTPUT_CHARS)],
+    [
+      'longer: from the first line that starts inside the bound',
+      `${'a'.repeat(10)}\n${'b'.repeat(KEPT_OUTPUT_CHARS - 5)}\nc`,
+      `${'b'.repeat(KEPT_OUTPUT_CHARS - 5)}\nc`
+    ],
+    [
+      'one endless line: its last characters',
+      'z'.repeat(KEPT_OUTPUT_CHARS + 3),
+      'z'.repeat(KEPT_OUTPUT_CHARS)
+    ]
+  ])('%s', (_what, text, kept) => {
+    expect(keptEnd(text)).toBe(kept)
   })
 })

@@ -1159,6 +1159,53 @@ function singleLine(text) {
         .replace(/^(\s*)::/, '$1: :');
 }
 
+// EXTERNAL MODULE: ./src/core/bounds.ts
+var core_bounds = __nccwpck_require__(8630);
+;// CONCATENATED MODULE: ./src/docker/bounds.ts
+// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
+// ceiling, which grow with the image's size (each overridable through BTP_* for tests); how much of its
+// output is kept.
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
+}
+/**
+ * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
+ * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
+ * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
+ * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
+ */
+const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
+/** The end of `text` that is kept: at most KEPT_OUTPUT_CHARS, from the first whole line in them. */
+function keptEnd(text) {
+    if (text.length <= KEPT_OUTPUT_CHARS)
+        return text;
+    const from = text.length - KEPT_OUTPUT_CHARS;
+    const line = text.indexOf('\n', from);
+    return text.slice(line < 0 ? from : line + 1);
+}
+
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
@@ -1177,6 +1224,7 @@ function singleLine(text) {
 // requests in flight end and the run unwinds (removing its private directory); a captured command still
 // running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
 // signal's number.
+
 
 
 
@@ -1396,6 +1444,8 @@ function spawnWatched(command, args, env, options, fence) {
                 lastOutput = Date.now();
                 const decoded = decoders[name].write(chunk);
                 text[name] += decoded;
+                if (text[name].length > 2 * KEPT_OUTPUT_CHARS)
+                    text[name] = keptEnd(text[name]);
                 options.onOutput?.(decoded);
                 fence?.write(chunk);
             });
@@ -1430,10 +1480,10 @@ function spawnWatched(command, args, env, options, fence) {
                 clearTimeout(killTimer);
                 signalGroup(child, 'SIGKILL');
             }
-            text.stdout += decoders.stdout.end();
-            text.stderr += decoders.stderr.end();
+            const stdout = keptEnd(text.stdout + decoders.stdout.end());
+            const stderr = keptEnd(text.stderr + decoders.stderr.end());
             const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
-            resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) });
+            resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
         });
         if (child.pid !== undefined) {
             live.add(entry);
@@ -2023,37 +2073,6 @@ function displayArgs(args) {
 }
 /** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
 const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
-
-// EXTERNAL MODULE: ./src/core/bounds.ts
-var core_bounds = __nccwpck_require__(8630);
-;// CONCATENATED MODULE: ./src/docker/bounds.ts
-// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
-// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
-
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-const SHORT_DEADLINE_MS = 60_000;
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-const PUSH_STALL_MS = 60_000;
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-const PUSH_MIN_MS = 180_000;
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-function boundsFrom(env) {
-    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
-    return {
-        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
-    };
-}
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-function pushWatch(bounds, size = 0) {
-    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
-}
 
 // EXTERNAL MODULE: ./src/docker/errors.ts
 var errors = __nccwpck_require__(7457);

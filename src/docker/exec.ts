@@ -21,6 +21,7 @@ import { constants } from 'node:os'
 import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { createFence, singleLine, type Fence } from '../log/fence.js'
+import { KEPT_OUTPUT_CHARS, keptEnd } from './bounds.js'
 
 export interface Watch {
   /** Stop when no output came for this long. */
@@ -304,6 +305,7 @@ function spawnWatched(
         lastOutput = Date.now()
         const decoded = decoders[name].write(chunk)
         text[name] += decoded
+        if (text[name].length > 2 * KEPT_OUTPUT_CHARS) text[name] = keptEnd(text[name])
         options.onOutput?.(decoded)
         fence?.write(chunk)
       })
@@ -335,10 +337,10 @@ function spawnWatched(
         clearTimeout(killTimer)
         signalGroup(child, 'SIGKILL')
       }
-      text.stdout += decoders.stdout.end()
-      text.stderr += decoders.stderr.end()
+      const stdout = keptEnd(text.stdout + decoders.stdout.end())
+      const stderr = keptEnd(text.stderr + decoders.stderr.end())
       const exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)
-      resolve({ exitCode, stdout: text.stdout, stderr: text.stderr, ...(stopped ? { stopped } : {}) })
+      resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) })
     })
 
     if (child.pid !== undefined) {
