@@ -3336,7 +3336,6 @@ class Authenticator {
         });
         return this.credentialsPromise;
     }
-    /** Adds what the user can do about an auth failure. */
     /**
      * A 401 or 403 from where a redirect led on another origin (a registry's storage, a CDN) is that host's
      * answer, not the registry's: its challenge would choose where our credentials go, so it is not followed.
@@ -3348,6 +3347,7 @@ class Authenticator {
             return;
         throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} was redirected to ${res.from.origin}, which answered HTTP ${res.status}; the credentials for ${this.registry} are not sent to another origin`, 'auth', { status: res.status });
     }
+    /** Adds what the user can do about an auth failure. */
     async authError(error, actions, repo) {
         let hint;
         try {

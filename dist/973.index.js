@@ -123,17 +123,21 @@ async function listTags(client, repo, { keep = () => true, maxRead = bounds/* MA
         read += listed.length;
         if (read > maxRead)
             throw new errors/* RegistryError */.gl(`${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`, 'fatal');
+        // A list with anything but names in it is malformed; a name kept becomes a request path and a tag in
+        // outputs and messages, so it must be a tag (one that is not kept is only compared with the pattern).
         for (const t of listed) {
-            // A list with anything but names in it is malformed; a name kept becomes a request path and a tag in
-            // outputs and messages, so it must be a tag (one that is not kept is only compared with the pattern).
-            if (typeof t !== 'string' || (keep(t) && !(0,reference/* isValidTag */.r_)(t)))
-                throw new errors/* RegistryError */.gl(`GET ${(0,errors/* where */._M)(url)} lists ${JSON.stringify(typeof t === 'string' ? (0,core_text/* oneLine */.TN)(t, 100) : (t ?? null)).slice(0, 120)}, which is not a tag`, 'fatal');
-            if (keep(t))
-                tags.push(t);
+            if (typeof t !== 'string')
+                throw notATag(url, t);
+            if (!keep(t))
+                continue;
+            if (!(0,reference/* isValidTag */.r_)(t))
+                throw notATag(url, (0,core_text/* oneLine */.TN)(t, 100));
+            tags.push(t);
         }
     }
     return tags;
 }
+const notATag = (url, entry) => new errors/* RegistryError */.gl(`GET ${(0,errors/* where */._M)(url)} lists ${JSON.stringify(entry ?? null).slice(0, 120)}, which is not a tag`, 'fatal');
 
 // EXTERNAL MODULE: ./src/log/reporter.ts
 var log_reporter = __webpack_require__(2425);

@@ -202,7 +202,6 @@ export class Authenticator {
     return this.credentialsPromise
   }
 
-  /** Adds what the user can do about an auth failure. */
   /**
    * A 401 or 403 from where a redirect led on another origin (a registry's storage, a CDN) is that host's
    * answer, not the registry's: its challenge would choose where our credentials go, so it is not followed.
@@ -218,6 +217,7 @@ export class Authenticator {
     )
   }
 
+  /** Adds what the user can do about an auth failure. */
   private async authError(error: RegistryError, actions: Actions, repo: string): Promise<RegistryError> {
     let hint: string
     try {

@@ -55,16 +55,20 @@ export async function listTags(
         `${client.registry}/${repo} has more than ${maxRead} tags (${read} read so far), too many for a glob, which reads every tag (the cap is BTP_MAX_TAGS_READ)`,
         'fatal'
       )
+    // A list with anything but names in it is malformed; a name kept becomes a request path and a tag in
+    // outputs and messages, so it must be a tag (one that is not kept is only compared with the pattern).
     for (const t of listed) {
-      // A list with anything but names in it is malformed; a name kept becomes a request path and a tag in
-      // outputs and messages, so it must be a tag (one that is not kept is only compared with the pattern).
-      if (typeof t !== 'string' || (keep(t) && !isValidTag(t)))
-        throw new RegistryError(
-          `GET ${where(url)} lists ${JSON.stringify(typeof t === 'string' ? oneLine(t, 100) : (t ?? null)).slice(0, 120)}, which is not a tag`,
-          'fatal'
-        )
-      if (keep(t)) tags.push(t)
+      if (typeof t !== 'string') throw notATag(url, t)
+      if (!keep(t)) continue
+      if (!isValidTag(t)) throw notATag(url, oneLine(t, 100))
+      tags.push(t)
     }
   }
   return tags
 }
+
+const notATag = (url: URL, entry: unknown): RegistryError =>
+  new RegistryError(
+    `GET ${where(url)} lists ${JSON.stringify(entry ?? null).slice(0, 120)}, which is not a tag`,
+    'fatal'
+  )
