@@ -2424,7 +2424,8 @@ async function execute(inputs, opts) {
             git,
             registryBounds: (0,bounds/* registryBoundsFrom */.z4)(env),
             tempRoot: opts.tempRoot,
-            idToken: opts.idToken
+            idToken: opts.idToken,
+            onLogins: opts.onLogins
         });
         // From sources, the labels and annotations are those on what was pushed, not those a build would set.
         const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined };
@@ -2467,6 +2468,7 @@ async function runPipeline(inputs, given) {
             idToken: given.idToken,
             sleep: given.sleep
         });
+    given.onLogins?.(logins);
     const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
     // One client per registry for the run: the reachability check and verification share its connections
     // and tokens.

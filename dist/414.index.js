@@ -322,17 +322,19 @@ async function main() {
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(26)]).then(__webpack_require__.bind(__webpack_require__, 1026));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+        let resolve = async (login) => login;
         const result = await execute(inputs, {
             reporter: actionReporter,
             tempRoot,
             out: main_fence,
             idToken: audience => core/* getIDToken */.V9(audience),
-            onWorkDir: dir => core/* saveState */.LZ(state/* STATE_WORKDIR */.Z2, dir)
+            onWorkDir: dir => core/* saveState */.LZ(state/* STATE_WORKDIR */.Z2, dir),
+            onLogins: logins => (resolve = login => logins.resolve(login))
         });
         main_fence.close();
         // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
         if (inputs.keepLogin)
-            await (0,keep_login/* keepLogins */._d)(inputs.logins, { tempRoot, reporter: actionReporter });
+            await (0,keep_login/* keepLogins */._d)(inputs.logins, { resolve, tempRoot, reporter: actionReporter });
         const values = outputs(inputs, result);
         for (const [name, value] of Object.entries(values))
             core/* setOutput */.uH(name, value);

@@ -50,8 +50,8 @@ export const modules = {
 /** The job's docker config file, as docker and login-action find it. */
 const jobConfigFile = (env = process.env) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join((0,_docker_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerConfigDir */ .kG)(env), 'config.json');
 /** The static entry `docker login` writes for a username and password. */
-const entryOf = (login) => ({
-    auth: Buffer.from(`${login.username}:${login.password}`).toString('base64')
+const entryOf = ({ username, password }) => ({
+    auth: Buffer.from(`${username}:${password}`).toString('base64')
 });
 /** `credHelpers` keys docker may consult for a registry. */
 const helperKeys = (registry) => (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .isDockerHub */ .gr)(registry) ? [(0,_docker_config_js__WEBPACK_IMPORTED_MODULE_6__/* .credentialKey */ .TC)(registry)] : [registry];
@@ -80,7 +80,8 @@ async function writeConfig(file, config) {
 }
 /**
  * Writes `logins` into the job's docker config and saves, for the post step, how to take them back.
- * `tempRoot` (RUNNER_TEMP) holds the entries they replace.
+ * `tempRoot` (RUNNER_TEMP) holds the entries they replace. Each entry is what the login resolved to in the
+ * run (`resolve`): a cloud login's token, never the access key or the empty password it was given as.
  */
 async function keepLogins(logins, opts) {
     if (!logins.length) {
@@ -102,7 +103,7 @@ async function keepLogins(logins, opts) {
     const helpers = { ...(config.credHelpers ?? {}) };
     for (const login of logins) {
         const key = (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_6__/* .credentialKey */ .TC)(login.registry);
-        const ours = entryOf(login);
+        const ours = entryOf(await opts.resolve(login));
         undo.auths.push({ key, ours, before: auths[key] ?? null });
         auths[key] = ours;
         for (const hk of helperKeys(login.registry)) {

@@ -18,7 +18,11 @@ afterEach(() => {
 })
 
 /** Runs keepLogins as main would, then hands its saved state to the post step's environment. */
-async function keep(dir: string, logins: { registry: string; username: string; password: string }[]) {
+async function keep(
+  dir: string,
+  logins: { registry: string; username: string; password: string }[],
+  resolve = async (login: { username: string; password: string }) => login
+) {
   const base = await mkdtemp(join(tmpdir(), 'btp-keep-unit-'))
   const state = join(base, 'state')
   const env = join(base, 'env')
@@ -26,7 +30,7 @@ async function keep(dir: string, logins: { registry: string; username: string; p
   await writeFile(env, '')
   process.env.GITHUB_STATE = state
   process.env.GITHUB_ENV = env
-  await keepLogins(logins, { env: { DOCKER_CONFIG: dir }, tempRoot: base, reporter: quiet })
+  await keepLogins(logins, { resolve, env: { DOCKER_CONFIG: dir }, tempRoot: base, reporter: quiet })
   // The runner calls the post step after a successful job only with this in the job's environment.
   expect(parseCommandFile(await readFile(env, 'utf8'))).toEqual({ [ENV_POST_WANTED]: 'true' })
   const text = await readFile(state, 'utf8')
@@ -68,6 +72,23 @@ describe('keep-login', () => {
       expect(state).not.toContain(secret)
     await removeKeptLogin()
     expect(await read(dir)).toEqual(original)
+  })
+
+  it('keeps what each login resolved to in the run (a cloud token), not what it was given as', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    await keep(
+      dir,
+      [
+        { registry: 'r.example', username: 'AKIAKEY', password: 'aws-secret' },
+        { registry: 'ghcr.io', username: 'u', password: 'p' }
+      ],
+      async login => (login.username === 'AKIAKEY' ? { username: 'AWS', password: 'ecr-token' } : login)
+    )
+    expect((await read(dir)).auths).toEqual({
+      'r.example': { auth: basic('AWS', 'ecr-token') },
+      'ghcr.io': { auth: basic('u', 'p') }
+    })
+    expect(await readFile(join(dir, 'config.json'), 'utf8')).not.toContain(basic('AKIAKEY', 'aws-secret'))
   })
 
   it('leaves an entry a later step replaced, and removes a config file and directory it created', async () => {

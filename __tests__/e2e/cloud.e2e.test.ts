@@ -18,6 +18,7 @@ import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 import { cleanUp } from '../helpers/stand-in.js'
 import { awsEnv, startEcrApi, startHubExchange, startOidcEndpoint, type EcrApi } from '../helpers/cloud.js'
+import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
 
 const ECR_PASSWORD = `ecr-${randomBytes(24).toString('base64url')}`
 const CREDS = { username: 'AWS', password: ECR_PASSWORD }
@@ -132,6 +133,43 @@ describe('ECR login through the AWS SDK', () => {
     expect(r.log).toContain(`::add-mask::${ECR_PASSWORD}`)
     expect(shown(r.log)).not.toContain(ECR_PASSWORD)
     expect(await filesHolding(ECR_PASSWORD, r.runnerTemp, r.home)).toEqual([])
+  })
+
+  it('keep-login keeps the token ECR gave, never the access key it was asked with; the post step takes it back', async () => {
+    api.calls.length = 0
+    api.answer = { username: 'AWS', password: ECR_PASSWORD }
+    const jobDir = await jobDockerConfig({})
+    contexts.push(jobDir)
+    let kept: { config: Record<string, unknown> | undefined; holdingKey: string[] } | undefined
+    const r = await runAction(
+      {
+        context: await context(),
+        registry: registry.host,
+        image: repo('kept'),
+        tags: 'v1',
+        'registry-auth': `- registry: ${registry.host}\n  ecr: true\n  username: ${KEY_ID}\n  password: ${SECRET}`,
+        'keep-login': 'true'
+      },
+      {
+        env: { ...awsEnv(api), DOCKER_CONFIG: jobDir },
+        laterStep: async () => {
+          kept = {
+            config: await readJobConfig(jobDir),
+            holdingKey: [
+              ...(await filesHolding(SECRET, jobDir)),
+              ...(await filesHolding(b64(`${KEY_ID}:${SECRET}`), jobDir))
+            ]
+          }
+        }
+      }
+    )
+    expectSucceeded(r)
+    expect(r.post?.code).toBe(0)
+    // What a later step's docker, cosign or attest reads: the registry's own login, the one the run used.
+    expect(kept!.config).toEqual({ auths: { [registry.host]: { auth: b64(`AWS:${ECR_PASSWORD}`) } } })
+    expect(kept!.holdingKey).toEqual([])
+    expect(api.calls).toHaveLength(1)
+    expect(await readJobConfig(jobDir)).toEqual({})
   })
 
   it("an AWS error fails before the build, naming the registry and the service's message; nothing is pushed", async () => {

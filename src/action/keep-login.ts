@@ -22,6 +22,7 @@ import { dockerConfigDir } from '../docker/credentials.js'
 import { credentialKey } from '../docker/config.js'
 import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
+import type { Credentials } from '../registry/challenge.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
 
 type Config = Record<string, unknown> & {
@@ -53,8 +54,8 @@ export const jobConfigFile = (env: NodeJS.ProcessEnv = process.env): string =>
   path.join(dockerConfigDir(env), 'config.json')
 
 /** The static entry `docker login` writes for a username and password. */
-const entryOf = (login: RegistryLogin): { auth: string } => ({
-  auth: Buffer.from(`${login.username}:${login.password}`).toString('base64')
+const entryOf = ({ username, password }: Credentials): { auth: string } => ({
+  auth: Buffer.from(`${username}:${password}`).toString('base64')
 })
 
 /** `credHelpers` keys docker may consult for a registry. */
@@ -87,11 +88,17 @@ async function writeConfig(file: string, config: Config): Promise<void> {
 
 /**
  * Writes `logins` into the job's docker config and saves, for the post step, how to take them back.
- * `tempRoot` (RUNNER_TEMP) holds the entries they replace.
+ * `tempRoot` (RUNNER_TEMP) holds the entries they replace. Each entry is what the login resolved to in the
+ * run (`resolve`): a cloud login's token, never the access key or the empty password it was given as.
  */
 export async function keepLogins(
   logins: RegistryLogin[],
-  opts: { env?: NodeJS.ProcessEnv; tempRoot: string; reporter: Pick<Reporter, 'info' | 'warning'> }
+  opts: {
+    resolve: (login: RegistryLogin) => Promise<Credentials>
+    env?: NodeJS.ProcessEnv
+    tempRoot: string
+    reporter: Pick<Reporter, 'info' | 'warning'>
+  }
 ): Promise<void> {
   if (!logins.length) {
     opts.reporter.warning(
@@ -114,7 +121,7 @@ export async function keepLogins(
   const helpers = { ...(config.credHelpers ?? {}) }
   for (const login of logins) {
     const key = credentialKey(login.registry)
-    const ours = entryOf(login)
+    const ours = entryOf(await opts.resolve(login))
     undo.auths.push({ key, ours, before: auths[key] ?? null })
     auths[key] = ours
     for (const hk of helperKeys(login.registry)) {

@@ -7,7 +7,8 @@ import { inputName, ROWS } from '../inputs/table.js'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { createFence, singleLine } from '../log/fence.js'
 import { whereOf, type Reporter, type Where } from '../log/reporter.js'
-import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
+import { credentialsIn, loadRegistryAuthParser, type RegistryLogin } from '../inputs/registry-auth.js'
+import type { Credentials } from '../registry/challenge.js'
 import { credentialSecrets } from '../log/masks.js'
 import { metadataEnvExports } from '../metadata/outputs.js'
 import { outputs, summaryMarkdown } from './summary.js'
@@ -83,17 +84,19 @@ export async function main(): Promise<void> {
     // Loaded after validation: bad input, the most common failure, fails without loading it.
     const { execute } = await import('../pipeline/index.js')
     const tempRoot = process.env.RUNNER_TEMP || tmpdir()
+    let resolve = async (login: RegistryLogin): Promise<Credentials> => login
     const result = await execute(inputs, {
       reporter: actionReporter,
       tempRoot,
       out: fence,
       idToken: audience => core.getIDToken(audience),
-      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir)
+      onWorkDir: dir => core.saveState(STATE_WORKDIR, dir),
+      onLogins: logins => (resolve = login => logins.resolve(login))
     })
 
     fence.close()
     // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
-    if (inputs.keepLogin) await keepLogins(inputs.logins, { tempRoot, reporter: actionReporter })
+    if (inputs.keepLogin) await keepLogins(inputs.logins, { resolve, tempRoot, reporter: actionReporter })
     const values = outputs(inputs, result)
     for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
     for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))

@@ -65,6 +65,8 @@ export interface Deps {
   idToken?: IdTokenSource
   /** The run's logins, cloud tokens fetched once (runPipeline makes them from the inputs when absent). */
   logins?: Logins
+  /** Told the run's logins once they exist (keep-login keeps what they resolve to). */
+  onLogins?: (logins: Pick<Logins, 'resolve'>) => void
 }
 
 export interface ExecuteOptions {
@@ -78,6 +80,8 @@ export interface ExecuteOptions {
   onWorkDir?: (dir: string) => void
   /** The job's OIDC token for an audience (the action's `core.getIDToken`), for Docker Hub's OIDC login. */
   idToken?: IdTokenSource
+  /** Told the run's logins, whose `resolve` gives what each logged in with (a cloud login's token). */
+  onLogins?: (logins: Pick<Logins, 'resolve'>) => void
 }
 
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
@@ -150,7 +154,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         git,
         registryBounds: registryBoundsFrom(env),
         tempRoot: opts.tempRoot,
-        idToken: opts.idToken
+        idToken: opts.idToken,
+        onLogins: opts.onLogins
       }
     )
     // From sources, the labels and annotations are those on what was pushed, not those a build would set.
@@ -196,6 +201,7 @@ export async function runPipeline(inputs: Inputs, given: Deps): Promise<Result> 
       idToken: given.idToken,
       sleep: given.sleep
     })
+  given.onLogins?.(logins)
   const deps: Deps = { ...given, logins, credentials: logins.lookup(given.credentials) }
   // One client per registry for the run: the reachability check and verification share its connections
   // and tokens.
