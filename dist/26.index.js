@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */   Zi: () => (/* binding */ NO_ENGINE),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* unused harmony exports BUILD_STEP_FAILED, DEFAULT_BASE_MS, DEFAULT_MAX_MS, backoffMs, worstRetryMs */
+/* unused harmony exports buildStepFailed, DEFAULT_BASE_MS, DEFAULT_MAX_MS, backoffMs, worstRetryMs */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2020);
 // Which registry failures are worth another attempt, and the bounded backoff loop that makes them.
 
@@ -66,12 +66,26 @@ const FATAL = [NO_ENGINE];
  * builder's `The command '/bin/sh -c \u2026' returned a non-zero code`. The quoted command is the user's, and so
  * are any words in it: such a failure is never retried and never taken for an auth problem.
  */
-const BUILD_STEP_FAILED = /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/;
+function buildStepFailed(text) {
+    // What `/\bprocess ".*" did not complete successfully/` would match, found with one search per line: that
+    // pattern, with `.*` between two literals, takes time quadratic in a line that repeats its opening.
+    for (const line of text.split(/[\n\r\u2028\u2029]/))
+        for (const [open, close] of STEP_FAILED) {
+            const at = line.search(open.re);
+            if (at >= 0 && line.lastIndexOf(close) >= at + open.length)
+                return true;
+        }
+    return false;
+}
+const STEP_FAILED = [
+    [{ re: /\bprocess "/, length: 'process "'.length }, '" did not complete successfully'],
+    [{ re: /\bThe command '/, length: "The command '".length }, "' returned a non-zero code"]
+];
 /** Whether an error (or its message) says a build step failed: no hint applies to it. */
-const isBuildStepFailure = (error) => BUILD_STEP_FAILED.test((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
+const isBuildStepFailure = (error) => buildStepFailed((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error));
 /** Classifies free text such as docker's error line or an HTTP error line. */
 function classify(text) {
-    if (BUILD_STEP_FAILED.test(text))
+    if (buildStepFailed(text))
         return 'fatal';
     if (AUTH.some(re => re.test(text)))
         return 'auth';
@@ -195,7 +209,9 @@ function gaveUp(error, attempt, outOfTime) {
 /* harmony export */ });
 /* unused harmony export lastMeaningfulLine */
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
-/* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
+/* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8630);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+
 
 
 class DockerError extends _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP {
@@ -206,13 +222,17 @@ class DockerError extends _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .Classif
     /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
     own) {
         const detail = lastMeaningfulLine(stderr);
-        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`, own?.kind ?? (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .classify */ .L8)(detail));
+        // Classified whole, shown cut: a line a build step printed can be megabytes long.
+        const shown = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(detail, MAX_DETAIL);
+        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${shown ? `: ${shown}` : ''}`, own?.kind ?? (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .classify */ .L8)(detail));
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.name = 'DockerError';
     }
 }
+/** The most of docker's final line an error shows. */
+const MAX_DETAIL = 1000;
 /** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
 function stoppedError(command, result, stop, subject) {
     const on = subject ? ` on ${subject}` : '';
@@ -223,11 +243,11 @@ function stoppedError(command, result, stop, subject) {
         }
         : stop.reason === 'stall'
             ? {
-                message: `docker ${command} stalled: no progress for ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
+                message: `docker ${command} stalled: no progress for ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
                 kind: 'transient'
             }
             : {
-                message: `docker ${command} timed out after ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
+                message: `docker ${command} timed out after ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
                 kind: 'transient'
             };
     return new DockerError(command, result.exitCode, result.stderr, own);
@@ -538,18 +558,24 @@ function eventRef(ev) {
     const n = prNumber(ev);
     return n === undefined ? '' : `refs/pull/${n}/merge`;
 }
+/** A branch name as git allows it, short enough to be one: neither the payload nor the API is trusted blindly. */
+const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u;
+const isBranchName = (value) => typeof value === 'string' && BRANCH.test(value);
+/** A commit id: SHA-1, or SHA-256 for repositories in that format. */
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /** The repository's default branch as the payload names it; '' when it does not (schedule events). */
 function payloadDefaultBranch(ev) {
     const branch = ev.payload?.repository?.default_branch;
-    return typeof branch === 'string' ? branch : '';
+    return isBranchName(branch) ? branch : '';
 }
 /**
  * The commit the tags and the revision label name: GITHUB_SHA, which on pull requests is the merge commit
  * actions/checkout checks out and the build contains, unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
  */
 function buildSha(ev, prHeadSha) {
+    // A head that is no commit id (it becomes a tag and the revision label) is taken as absent.
     const head = ev.payload?.pull_request?.head?.sha;
-    if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && head !== '')
+    if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && COMMIT.test(head))
         return head;
     return ev.sha;
 }
@@ -692,15 +718,14 @@ var exec = __webpack_require__(9655);
 
 
 
+
 const LABEL_TITLE = 'org.opencontainers.image.title';
 const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
 const LABEL_URL = 'org.opencontainers.image.url';
 const LABEL_LICENSES = 'org.opencontainers.image.licenses';
-/** A branch name as git allows it, short enough to be one (the API's answer is not trusted blindly). */
-const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u;
 function repositoryFacts(repo) {
     const facts = { labels: repositoryLabels(repo) };
-    if (typeof repo.default_branch === 'string' && BRANCH.test(repo.default_branch))
+    if (isBranchName(repo.default_branch))
         facts.defaultBranch = repo.default_branch;
     return facts;
 }
@@ -715,7 +740,8 @@ function repositoryLabels(repo) {
     const set = (key, value) => {
         if (typeof value !== 'string')
             return;
-        const line = value.replace(/\s*[\r\n\u2028\u2029\v\f]+\s*/g, ' ').trim();
+        // One match per whitespace run (`\s*[\n\u2026]+\s*` retried every start inside a long run: quadratic).
+        const line = value.replace(/\s+/g, run => (/[\r\n\u2028\u2029\v\f]/.test(run) ? ' ' : run)).trim();
         if (line !== '')
             labels[key] = line;
     };
@@ -1121,9 +1147,22 @@ class Docker {
     }
     async inspect(image) {
         const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
-        const raw = JSON.parse(stdout);
-        const platform = (0,oci/* platformString */.Fd)({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant });
-        return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform };
+        const raw = (JSON.parse(stdout) ?? {});
+        const text = (v) => (typeof v === 'string' ? v : undefined);
+        if (!text(raw.Id))
+            throw new Error(`docker image inspect ${image} gave no image ID`);
+        const platform = (0,oci/* platformString */.Fd)({
+            os: text(raw.Os),
+            architecture: text(raw.Architecture),
+            variant: text(raw.Variant)
+        });
+        // Checked as any answer from outside: the size sets the push's bounds, the digests are compared.
+        return {
+            id: raw.Id,
+            repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.filter(d => typeof d === 'string') : [],
+            size: Number.isSafeInteger(raw.Size) && raw.Size >= 0 ? raw.Size : 0,
+            platform
+        };
     }
     /**
      * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
@@ -1764,10 +1803,17 @@ class BuildError extends errors/* DockerError */.Bi {
 }
 /** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error \u2026 line 7". */
 function failedLine(stderr) {
-    const m = /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
-        /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
+    // Line by line: with the `m` flag, `^\s*` started over at every line break of a run of them, in time
+    // quadratic in its length, on a log whose every line a build step may have printed.
+    for (const line of stderr.split(/[\n\r\u2028\u2029]/)) {
+        const m = DOCKERFILE_LINE.exec(line.trim());
+        if (m)
+            return Number(m[1]);
+    }
+    const m = /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
     return m ? Number(m[1]) : undefined;
 }
+const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i;
 async function build(inputs, plan, deps) {
     const { docker, reporter } = deps;
     const hint = withHint(inputs);
@@ -2247,6 +2293,7 @@ var masks = __webpack_require__(5831);
 ;// CONCATENATED MODULE: ./src/pipeline/cloud-logins.ts
 
 
+
 class Logins {
     byRegistry = new Map();
     tokens = new Map();
@@ -2321,6 +2368,10 @@ class Logins {
                 timeoutMs
             });
         }
+        // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
+        // and drops the outputs that hold one: no real token service issues one, so it is refused.
+        if (!(0,masks/* maskableToken */.mv)(token.password))
+            throw new retry/* ClassifiedError */.IP(`${(0,detect/* cloudService */.rf)(cloud)} gave ${login.registry} a token too short or too much like a digest to be masked (${token.password.length} characters)`, 'fatal');
         // Masked before anything can print or send it.
         (0,masks/* credentialSecrets */.DJ)(token.username, token.password).forEach(v => reporter.setSecret(v));
         const until = Number.isFinite(token.expiresAt)
@@ -2883,8 +2934,11 @@ const parse = (m) => {
         return {};
     }
 };
+/** A descriptor's size where it is a byte count; anything else counts as none. */
+const bytes = (size) => Number.isSafeInteger(size) && size > 0 ? size : 0;
 /** config + layers of one image manifest. */
-const manifestSize = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+const manifestSize = (m) => bytes(m.config?.size) +
+    (Array.isArray(m.layers) ? m.layers : []).reduce((sum, l) => sum + bytes(l?.size), 0);
 /** The platform buildx wrote in its metadata's descriptor, as os/arch[/variant]. */
 function descriptorPlatform(metadata) {
     const p = metadata['containerimage.descriptor']

@@ -94,10 +94,26 @@ describe('isBuildStepFailure', () => {
     ],
     ["docker build failed (exit 2): The command '/bin/sh -c x' returned a non-zero code: 2", true],
     ['docker push failed (exit 1): denied: requested access to the resource is denied', false],
-    ['docker build failed (exit 1): Cannot connect to the Docker daemon at unix:///x.sock', false]
+    ['docker build failed (exit 1): Cannot connect to the Docker daemon at unix:///x.sock', false],
+    ['process "/bin/sh -c echo \\"a\\" && false" did not complete successfully: exit code: 1', true],
+    ["The command '/bin/sh -c echo 'a' && false' returned a non-zero code: 1", true],
+    ['process "" did not complete successfully', true],
+    ['a process "x\nwrapped" did not complete successfully', false],
+    ['reprocess "x" did not complete successfully', false],
+    ['" did not complete successfully: process "x"', false]
   ])('%j → %p', (message, expected) => {
     expect(isBuildStepFailure(new Error(message))).toBe(expected)
     expect(isBuildStepFailure(message)).toBe(expected)
+  })
+
+  // A step's own words can make the line: `/process ".*" did not complete/` took about 2.6 s on 144 KB of
+  // a repeated opening (quadratic). The bound is far above what one pass takes.
+  it('takes time linear in the line, whatever it repeats', () => {
+    const started = performance.now()
+    expect(isBuildStepFailure('process "'.repeat(50_000))).toBe(false)
+    expect(isBuildStepFailure("The command '".repeat(40_000))).toBe(false)
+    expect(isBuildStepFailure(`${'process "'.repeat(50_000)}" did not complete successfully`)).toBe(true)
+    expect(performance.now() - started).toBeLessThan(1000)
   })
 })
 

@@ -365,6 +365,13 @@ describe('lastMeaningfulLine', () => {
   ])('%j → %j', (text, expected) => {
     expect(lastMeaningfulLine(text)).toBe(expected)
   })
+
+  it('a DockerError shows the line cut to 1000 characters, and is classified on all of it', () => {
+    const line = `ERROR: ${'x'.repeat(5000)} unauthorized: authentication required`
+    const error = new DockerError('push', 1, `${line}\n`)
+    expect(error.message).toBe(`docker push failed (exit 1): ${'x'.repeat(999)}…`)
+    expect(error.kind).toBe('auth')
+  })
 })
 
 describe('pushedDigests', () => {
@@ -489,7 +496,18 @@ describe('Docker', () => {
     [
       '{"Id":"sha256:abc","Size":7,"Os":"linux","Architecture":"arm","Variant":"v7"}',
       { id: 'sha256:abc', repoDigests: [], size: 7, platform: 'linux/arm/v7' }
-    ]
+    ],
+    // What is not what it should be counts as absent: a size that is no byte count would leave a push
+    // without bounds (NaN), a digest that is no string would fail the comparison later.
+    [
+      '{"Id":"sha256:abc","Size":{},"RepoDigests":["r/a@sha256:d",5,null]}',
+      { id: 'sha256:abc', repoDigests: ['r/a@sha256:d'], size: 0, platform: '' }
+    ],
+    [
+      '{"Id":"sha256:abc","Size":-3,"RepoDigests":"r/a@sha256:d","Os":7}',
+      { id: 'sha256:abc', repoDigests: [], size: 0, platform: '' }
+    ],
+    ['{"Id":"sha256:abc","Size":"12"}', { id: 'sha256:abc', repoDigests: [], size: 0, platform: '' }]
   ])('inspect parses %s', async (stdout, expected) => {
     const { runner, calls } = fakeRunner(() => ({ stdout }))
     expect(await new Docker(runner, env).inspect('sha256:abc')).toEqual(expected)
@@ -628,8 +646,10 @@ describe('bounds', () => {
     }
     await new Docker(runner2, {}).push(REF, 300 * PUSH_MIN_THROUGHPUT)
     await new Docker(runner2, {}).push(REF, Promise.reject(new Error('inspect failed')))
+    await new Docker(runner2, {}).push(REF, NaN)
     expect(fixed).toEqual([
       { stallMs: 300_000, ceilingMs: 300_000 },
+      { stallMs: PUSH_STALL_MS, ceilingMs: PUSH_MIN_MS },
       { stallMs: PUSH_STALL_MS, ceilingMs: PUSH_MIN_MS }
     ])
   })

@@ -108,6 +108,14 @@ describe('repositoryLabels', () => {
   it.each(cases)('%s', (_name, repo, expected) => {
     expect(repositoryLabels(repo)).toEqual(expected)
   })
+
+  // The pattern before took about 1.2 s per 40 000 spaces (quadratic); the bound is far above one pass.
+  it('takes time linear in a description, whatever its whitespace', () => {
+    const started = performance.now()
+    const description = `a${' '.repeat(200_000)}b\n${'\t'.repeat(200_000)}`
+    expect(repositoryLabels({ ...REPO, description })[DESC]).toBe(`a${' '.repeat(200_000)}b`)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
 })
 
 describe('classified', () => {

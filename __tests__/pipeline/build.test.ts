@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { DockerError } from '../../src/docker/errors.js'
-import { tagTaken } from '../../src/pipeline/build.js'
+import { failedLine, tagTaken } from '../../src/pipeline/build.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
 
 describe('tagTaken: the containerd store refusing a name another build took at the same moment', () => {
@@ -19,5 +19,38 @@ describe('tagTaken: the containerd store refusing a name another build took at t
   it('passes any other failure through', () => {
     const other = new DockerError('buildx build', 1, 'ERROR: failed to solve: something else')
     expect(tagTaken(other)).toBe(other)
+  })
+})
+
+describe('failedLine: the Dockerfile line a failed build names', () => {
+  it.each([
+    [
+      "BuildKit's block",
+      '#6 ERROR: process "/bin/sh -c false" did not complete\n------\n Dockerfile:7\n--------------------\n   6 |',
+      7
+    ],
+    ['a file in a folder, with a suffix', 'ERROR: x\n ci/Dockerfile.prod:12\r\n', 12],
+    [
+      "the classic builder's parse error",
+      'Error response from daemon: Dockerfile parse error line 3: unknown instruction: RUNN',
+      3
+    ],
+    ['a line that only mentions a Dockerfile', '#5 0.1 see Dockerfile:7 for details\n', undefined],
+    ['nothing', 'ERROR: failed to solve: denied', undefined]
+  ])('%s', (_what, stderr, line) => {
+    expect(failedLine(stderr)).toBe(line)
+  })
+
+  // A build step may print any run of line breaks before it fails: the pattern before took 8-10 s on 40 000
+  // of them (quadratic). The bound is far above what one pass takes.
+  it.each([
+    ['line feeds', '\n'],
+    ['carriage returns', '\r'],
+    ['line separators', '\u2028']
+  ])('takes time linear in the log, whatever its %s', (_what, brk) => {
+    const started = performance.now()
+    expect(failedLine(`#5 1.2 ${brk.repeat(200_000)}x\n Dockerfile:9\n`)).toBe(9)
+    expect(failedLine(`\t${`${brk}\t`.repeat(200_000)}`)).toBeUndefined()
+    expect(performance.now() - started).toBeLessThan(1000)
   })
 })

@@ -143,17 +143,21 @@ describe('ECR through the AWS SDK', () => {
   })
 
   it('a token is fetched again only after it expires', async () => {
-    const api = await ecr({ username: 'AWS', password: 'first', expiresAt: new Date(Date.now() + 3600_000) })
+    const api = await ecr({
+      username: 'AWS',
+      password: 'first-ecr-token',
+      expiresAt: new Date(Date.now() + 3600_000)
+    })
     let now = Date.now()
     const login = entry('127.0.0.1:5000', { ecr: true })
     const { l } = logins([login], { now: () => now })
-    expect((await l.resolve(login)).password).toBe('first')
+    expect((await l.resolve(login)).password).toBe('first-ecr-token')
     now += 3599_000
-    api.answer = { username: 'AWS', password: 'second' }
-    expect((await l.resolve(login)).password).toBe('first')
+    api.answer = { username: 'AWS', password: 'second-ecr-token' }
+    expect((await l.resolve(login)).password).toBe('first-ecr-token')
     expect(api.calls).toHaveLength(1)
     now += 2000
-    expect((await l.resolve(login)).password).toBe('second')
+    expect((await l.resolve(login)).password).toBe('second-ecr-token')
     expect(api.calls).toHaveLength(2)
   })
 
@@ -271,6 +275,17 @@ describe("Docker Hub through GitHub's OIDC token", () => {
       "Docker Hub's OIDC exchange gave no usable token for docker.io"
     )
   })
+
+  it.each([['sha256'], ['a'.repeat(64)], ['short']])(
+    'a token that masking would turn against the log (%s) is refused, and not masked',
+    async token => {
+      const { login, l, secrets } = await setUp([{ status: 200, body: { access_token: token } }])
+      await expect(l.resolve(login)).rejects.toThrow(
+        `Docker Hub's OIDC exchange gave docker.io a token too short or too much like a digest to be masked (${token.length} characters)`
+      )
+      expect(secrets).not.toContain(token)
+    }
+  )
 
   it('the CLI has no OIDC token to offer: it says to log in before', async () => {
     const { login } = await setUp([{ status: 200, body: { access_token: HUB_TOKEN } }])

@@ -10,6 +10,11 @@ describe('manifestSize', () => {
   it('is 0 for something that is no image manifest', () => {
     expect(manifestSize({})).toBe(0)
   })
+  it('counts only sizes that are byte counts: a string would make the sum a string, and the summary fail', () => {
+    const odd = JSON.parse('{"config":{"size":"51"},"layers":[{"size":7},null,{"size":-1},{"size":1.5}]}')
+    expect(manifestSize(odd)).toBe(7)
+    expect(manifestSize(JSON.parse('{"layers":{"size":7}}'))).toBe(0)
+  })
 })
 
 describe('descriptorPlatform', () => {

@@ -12,7 +12,10 @@ export function envMs(env: NodeJS.ProcessEnv, name: string, fallback: number): n
 
 /** At least `minMs`, and as long as `size` bytes take at MIN_THROUGHPUT (0: unknown, the minimum). */
 export function grownMs(minMs: number, size = 0): number {
-  return Math.max(minMs, Math.ceil((Math.max(size, 0) / MIN_THROUGHPUT) * 1000))
+  // A size that is no byte count (NaN from a malformed answer) must not make the bound NaN: no time is ever
+  // past NaN, so the process would run unbounded.
+  const bytes = Number.isFinite(size) && size > 0 ? size : 0
+  return Math.max(minMs, Math.ceil((bytes / MIN_THROUGHPUT) * 1000))
 }
 
 /** 4000 → "4", 2500 → "2.5". */

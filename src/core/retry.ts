@@ -54,15 +54,28 @@ const FATAL = [NO_ENGINE]
  * builder's `The command '/bin/sh -c …' returned a non-zero code`. The quoted command is the user's, and so
  * are any words in it: such a failure is never retried and never taken for an auth problem.
  */
-export const BUILD_STEP_FAILED =
-  /\bprocess ".*" did not complete successfully|\bThe command '.*' returned a non-zero code/
+export function buildStepFailed(text: string): boolean {
+  // What `/\bprocess ".*" did not complete successfully/` would match, found with one search per line: that
+  // pattern, with `.*` between two literals, takes time quadratic in a line that repeats its opening.
+  for (const line of text.split(/[\n\r\u2028\u2029]/))
+    for (const [open, close] of STEP_FAILED) {
+      const at = line.search(open.re)
+      if (at >= 0 && line.lastIndexOf(close) >= at + open.length) return true
+    }
+  return false
+}
+
+const STEP_FAILED = [
+  [{ re: /\bprocess "/, length: 'process "'.length }, '" did not complete successfully'],
+  [{ re: /\bThe command '/, length: "The command '".length }, "' returned a non-zero code"]
+] as const
 
 /** Whether an error (or its message) says a build step failed: no hint applies to it. */
-export const isBuildStepFailure = (error: unknown): boolean => BUILD_STEP_FAILED.test(messageOf(error))
+export const isBuildStepFailure = (error: unknown): boolean => buildStepFailed(messageOf(error))
 
 /** Classifies free text such as docker's error line or an HTTP error line. */
 export function classify(text: string): FailureKind {
-  if (BUILD_STEP_FAILED.test(text)) return 'fatal'
+  if (buildStepFailed(text)) return 'fatal'
   if (AUTH.some(re => re.test(text))) return 'auth'
   if (FATAL.some(re => re.test(text))) return 'fatal'
   if (TRANSIENT.some(re => re.test(text))) return 'transient'

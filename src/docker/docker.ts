@@ -135,16 +135,21 @@ export class Docker {
 
   async inspect(image: string): Promise<ImageInfo> {
     const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short())
-    const raw = JSON.parse(stdout) as {
-      Id: string
-      RepoDigests?: string[]
-      Size?: number
-      Os?: string
-      Architecture?: string
-      Variant?: string
+    const raw = (JSON.parse(stdout) ?? {}) as Record<string, unknown>
+    const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+    if (!text(raw.Id)) throw new Error(`docker image inspect ${image} gave no image ID`)
+    const platform = platformString({
+      os: text(raw.Os),
+      architecture: text(raw.Architecture),
+      variant: text(raw.Variant)
+    })
+    // Checked as any answer from outside: the size sets the push's bounds, the digests are compared.
+    return {
+      id: raw.Id as string,
+      repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.filter(d => typeof d === 'string') : [],
+      size: Number.isSafeInteger(raw.Size) && (raw.Size as number) >= 0 ? (raw.Size as number) : 0,
+      platform
     }
-    const platform = platformString({ os: raw.Os, architecture: raw.Architecture, variant: raw.Variant })
-    return { id: raw.Id, repoDigests: raw.RepoDigests ?? [], size: raw.Size ?? 0, platform }
   }
 
   /**

@@ -3,6 +3,7 @@
 import type { ExecResult, Stop } from './exec.js'
 import { classify, ClassifiedError, NO_ENGINE, type FailureKind } from '../core/retry.js'
 import { formatSeconds } from '../core/bounds.js'
+import { oneLine } from '../core/text.js'
 
 export class DockerError extends ClassifiedError {
   constructor(
@@ -13,13 +14,18 @@ export class DockerError extends ClassifiedError {
     own?: { message: string; kind: FailureKind }
   ) {
     const detail = lastMeaningfulLine(stderr)
+    // Classified whole, shown cut: a line a build step printed can be megabytes long.
+    const shown = oneLine(detail, MAX_DETAIL)
     super(
-      own?.message ?? `docker ${command} failed (exit ${exitCode})${detail ? `: ${detail}` : ''}`,
+      own?.message ?? `docker ${command} failed (exit ${exitCode})${shown ? `: ${shown}` : ''}`,
       own?.kind ?? classify(detail)
     )
     this.name = 'DockerError'
   }
 }
+
+/** The most of docker's final line an error shows. */
+const MAX_DETAIL = 1000
 
 /** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
 export function stoppedError(command: string, result: ExecResult, stop: Stop, subject?: string): DockerError {

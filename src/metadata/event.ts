@@ -36,10 +36,19 @@ export function eventRef(ev: Pick<Event, 'eventName' | 'ref' | 'payload'>): stri
   return n === undefined ? '' : `refs/pull/${n}/merge`
 }
 
+/** A branch name as git allows it, short enough to be one: neither the payload nor the API is trusted blindly. */
+const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u
+
+export const isBranchName = (value: unknown): value is string =>
+  typeof value === 'string' && BRANCH.test(value)
+
+/** A commit id: SHA-1, or SHA-256 for repositories in that format. */
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
+
 /** The repository's default branch as the payload names it; '' when it does not (schedule events). */
 export function payloadDefaultBranch(ev: Pick<Event, 'payload'>): string {
   const branch = ev.payload?.repository?.default_branch
-  return typeof branch === 'string' ? branch : ''
+  return isBranchName(branch) ? branch : ''
 }
 
 /**
@@ -50,8 +59,9 @@ export function buildSha(
   ev: Pick<Event, 'eventName' | 'ref' | 'sha' | 'payload'>,
   prHeadSha: boolean
 ): string {
+  // A head that is no commit id (it becomes a tag and the revision label) is taken as absent.
   const head = ev.payload?.pull_request?.head?.sha
-  if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && head !== '') return head
+  if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && COMMIT.test(head)) return head
   return ev.sha
 }
 

@@ -3,6 +3,7 @@
 // description, url and licenses labels and its default branch, and a commit's date for {{commit_date}}.
 // The other OCI labels (source, revision, version, created) come from the git context (context.ts).
 import type { GitContext } from './context.js'
+import { isBranchName } from './event.js'
 import type { Reporter } from '../log/reporter.js'
 import { ClassifiedError, retry } from '../core/retry.js'
 import { messageOf, oneLine } from '../core/text.js'
@@ -28,13 +29,9 @@ export interface RepositoryFacts {
   defaultBranch?: string
 }
 
-/** A branch name as git allows it, short enough to be one (the API's answer is not trusted blindly). */
-const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u
-
 export function repositoryFacts(repo: RepoMetadata): RepositoryFacts {
   const facts: RepositoryFacts = { labels: repositoryLabels(repo) }
-  if (typeof repo.default_branch === 'string' && BRANCH.test(repo.default_branch))
-    facts.defaultBranch = repo.default_branch
+  if (isBranchName(repo.default_branch)) facts.defaultBranch = repo.default_branch
   return facts
 }
 
@@ -48,7 +45,8 @@ export function repositoryLabels(repo: RepoMetadata): Record<string, string> {
   // lines becomes one, its line breaks spaces.
   const set = (key: string, value: unknown): void => {
     if (typeof value !== 'string') return
-    const line = value.replace(/\s*[\r\n\u2028\u2029\v\f]+\s*/g, ' ').trim()
+    // One match per whitespace run (`\s*[\n…]+\s*` retried every start inside a long run: quadratic).
+    const line = value.replace(/\s+/g, run => (/[\r\n\u2028\u2029\v\f]/.test(run) ? ' ' : run)).trim()
     if (line !== '') labels[key] = line
   }
   set(LABEL_TITLE, repo.name)

@@ -41,11 +41,17 @@ export class BuildError extends DockerError {
 
 /** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error … line 7". */
 export function failedLine(stderr: string): number | undefined {
-  const m =
-    /^\s*(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)\s*$/im.exec(stderr) ??
-    /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr)
+  // Line by line: with the `m` flag, `^\s*` started over at every line break of a run of them, in time
+  // quadratic in its length, on a log whose every line a build step may have printed.
+  for (const line of stderr.split(/[\n\r\u2028\u2029]/)) {
+    const m = DOCKERFILE_LINE.exec(line.trim())
+    if (m) return Number(m[1])
+  }
+  const m = /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr)
   return m ? Number(m[1]) : undefined
 }
+
+const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i
 
 export async function build(
   inputs: Inputs,

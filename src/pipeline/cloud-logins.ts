@@ -7,7 +7,8 @@ import { cloudService, type CloudLogin } from '../registry/cloud/detect.js'
 import type { CloudToken } from '../registry/cloud/ecr.js'
 import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
 import type { Reporter } from '../log/reporter.js'
-import { credentialSecrets } from '../log/masks.js'
+import { credentialSecrets, maskableToken } from '../log/masks.js'
+import { ClassifiedError } from '../core/retry.js'
 
 export interface LoginsOptions {
   reporter: Reporter
@@ -105,6 +106,13 @@ export class Logins {
         timeoutMs
       })
     }
+    // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
+    // and drops the outputs that hold one: no real token service issues one, so it is refused.
+    if (!maskableToken(token.password))
+      throw new ClassifiedError(
+        `${cloudService(cloud)} gave ${login.registry} a token too short or too much like a digest to be masked (${token.password.length} characters)`,
+        'fatal'
+      )
     // Masked before anything can print or send it.
     credentialSecrets(token.username, token.password).forEach(v => reporter.setSecret(v))
     const until = Number.isFinite(token.expiresAt)

@@ -28,9 +28,14 @@ const parse = (m: Manifest): ImageManifest => {
   }
 }
 
+/** A descriptor's size where it is a byte count; anything else counts as none. */
+const bytes = (size: unknown): number =>
+  Number.isSafeInteger(size) && (size as number) > 0 ? (size as number) : 0
+
 /** config + layers of one image manifest. */
 export const manifestSize = (m: ImageManifest): number =>
-  (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0)
+  bytes(m.config?.size) +
+  (Array.isArray(m.layers) ? m.layers : []).reduce((sum, l) => sum + bytes(l?.size), 0)
 
 /** The platform buildx wrote in its metadata's descriptor, as os/arch[/variant]. */
 export function descriptorPlatform(metadata: Record<string, unknown>): string | undefined {
