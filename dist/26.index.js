@@ -1789,6 +1789,7 @@ var verify = __webpack_require__(9833);
 
 
 
+
 /** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
@@ -1829,10 +1830,11 @@ async function build(inputs, plan, deps) {
     const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = plan.build.iidfile ? (await (0,promises_.readFile)(plan.build.iidfile, 'utf8')).trim() : '';
+    const iid = plan.build.iidfile ? await readImageId(plan.build.iidfile) : '';
     const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
+    // The build's own identity, which the registry's answer must match: only digests count.
     const identity = [
-        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== ''))
+        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== '' && !(0,oci/* digestProblem */.WQ)(d)))
     ];
     const tagged = plan.local === 'yes' || pushes
         ? plan.build.refs.length
@@ -1900,11 +1902,24 @@ function located(error, inputs) {
 }
 async function readMetadata(file) {
     try {
-        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+            ? parsed
+            : {};
     }
     catch {
         return {};
     }
+}
+/** The image ID docker wrote to --iidfile: a digest (it becomes the `imageid` output and the build's identity). */
+async function readImageId(file) {
+    const iid = (await (0,promises_.readFile)(file, 'utf8')).trim();
+    if (iid === '')
+        return '';
+    const problem = (0,oci/* digestProblem */.WQ)(iid);
+    if (problem)
+        throw new Error(`docker wrote an image ID that is no digest to its --iidfile: ${(0,core_text/* oneLine */.TN)(problem, 200)}`);
+    return iid;
 }
 /**
  * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
@@ -2627,7 +2642,7 @@ verification, clientFor) {
     const built = await reporter.group('Build', () => (0,log_reporter/* timed */.ay)(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];
-    const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid;
+    const iid = plan.buildx && built.identity.includes(config) ? config : built.iid;
     const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
     if (!clients.size) {
         const image = plan.local === 'yes'

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { DockerError } from '../../src/docker/errors.js'
-import { failedLine, tagTaken } from '../../src/pipeline/build.js'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { failedLine, readImageId, tagTaken } from '../../src/pipeline/build.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
 
 describe('tagTaken: the containerd store refusing a name another build took at the same moment', () => {
@@ -53,4 +56,29 @@ describe('failedLine: the Dockerfile line a failed build names', () => {
     expect(failedLine(`\t${`${brk}\t`.repeat(200_000)}`)).toBeUndefined()
     expect(performance.now() - started).toBeLessThan(1000)
   })
+})
+
+describe('readImageId: what docker wrote to --iidfile', () => {
+  const DIGEST = `sha256:${'4'.repeat(64)}`
+  const iidfile = async (text: string) => {
+    const file = join(await mkdtemp(join(tmpdir(), 'btp-iid-')), 'iid')
+    await writeFile(file, text)
+    return file
+  }
+
+  it.each([
+    [`${DIGEST}\n`, DIGEST],
+    ['', '']
+  ])('%j → %j', async (text, want) => {
+    expect(await readImageId(await iidfile(text))).toBe(want)
+  })
+
+  it.each([['latest'], [`${DIGEST}\n::error::x`], ['sha256:abc']])(
+    'an ID that is no digest (%j) fails, rather than become the imageid output',
+    async text => {
+      await expect(readImageId(await iidfile(text))).rejects.toThrow(
+        /^docker wrote an image ID that is no digest to its --iidfile: /
+      )
+    }
+  )
 })

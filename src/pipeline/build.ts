@@ -13,7 +13,8 @@ import { retry } from '../core/retry.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan } from './plan.js'
 import { VerificationError } from './verify.js'
-import { messageOf } from '../core/text.js'
+import { messageOf, oneLine } from '../core/text.js'
+import { digestProblem } from '../registry/oci.js'
 
 export interface Built {
   /** The iidfile's digest: the image ID, or with buildx on the containerd store maybe the config digest. */
@@ -74,12 +75,13 @@ export async function build(
   )
   if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
 
-  const iid = plan.build.iidfile ? (await readFile(plan.build.iidfile, 'utf8')).trim() : ''
+  const iid = plan.build.iidfile ? await readImageId(plan.build.iidfile) : ''
   const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {}
+  // The build's own identity, which the registry's answer must match: only digests count.
   const identity = [
     ...new Set(
       [iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter(
-        (d): d is string => typeof d === 'string' && d !== ''
+        (d): d is string => typeof d === 'string' && d !== '' && !digestProblem(d)
       )
     )
   ]
@@ -168,10 +170,23 @@ function located(error: unknown, inputs: Inputs): unknown {
 
 async function readMetadata(file: string): Promise<Record<string, unknown>> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'))
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {}
   } catch {
     return {}
   }
+}
+
+/** The image ID docker wrote to --iidfile: a digest (it becomes the `imageid` output and the build's identity). */
+export async function readImageId(file: string): Promise<string> {
+  const iid = (await readFile(file, 'utf8')).trim()
+  if (iid === '') return ''
+  const problem = digestProblem(iid)
+  if (problem)
+    throw new Error(`docker wrote an image ID that is no digest to its --iidfile: ${oneLine(problem, 200)}`)
+  return iid
 }
 
 /**

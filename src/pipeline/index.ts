@@ -325,7 +325,7 @@ async function phases(
   )
   // With buildx the image is known by its config digest, as build-push-action gives it.
   const config = built.metadata['containerimage.config.digest']
-  const iid = plan.buildx && typeof config === 'string' && config ? config : built.iid
+  const iid = plan.buildx && built.identity.includes(config as string) ? (config as string) : built.iid
   const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata }
   if (!clients.size) {
     const image =
