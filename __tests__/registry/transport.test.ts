@@ -327,7 +327,8 @@ describe('redirects', () => {
     expect(elsewhere.seen).toHaveLength(1)
   })
 
-  it("a 401 from where a redirect led on another origin is that host's: its realm gets no credentials", async () => {
+  /** Another origin that answers 401 with a Bearer challenge naming a realm of its own, which hands out tokens. */
+  async function foreignChallenge() {
     const realm = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' })
       res.end(JSON.stringify({ token: 'stolen' }))
@@ -336,6 +337,11 @@ describe('redirects', () => {
       res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${realm.host}/token",service="x"` })
       res.end()
     })
+    return { realm, elsewhere }
+  }
+
+  it("a 401 from where a redirect led on another origin is that host's: its realm gets no credentials", async () => {
+    const { realm, elsewhere } = await foreignChallenge()
     const server = await redirecting(307, () => `http://${elsewhere.host}/blobs/m?sig=1`)
     const { c } = client(server, { credentials: creds('alice', 's3cret') })
     const err = await failure(c.getManifest('a/b', 'v1'))
@@ -348,14 +354,7 @@ describe('redirects', () => {
   })
 
   it('the preflight does not take a challenge from another origin that GET /v2/ was redirected to', async () => {
-    const realm = await serve((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ token: 'stolen' }))
-    })
-    const elsewhere = await serve((_req, res) => {
-      res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${realm.host}/token",service="x"` })
-      res.end()
-    })
+    const { realm, elsewhere } = await foreignChallenge()
     const server = await serve((_req, res) => {
       res.writeHead(302, { Location: `http://${elsewhere.host}/v2/` })
       res.end()
