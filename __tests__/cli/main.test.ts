@@ -231,6 +231,24 @@ describe('maskAll and cliReporter', () => {
     expect(err.text).not.toContain('hunter2')
   })
 
+  it('inside a workflow, each line is one line that issues no runner command; outside, as given', () => {
+    const saved = process.env.GITHUB_ACTIONS
+    try {
+      const said = 'cache export failed: boom\r::error::forged ##[add-mask]sha256'
+      process.env.GITHUB_ACTIONS = 'true'
+      const inWorkflow = new Sink()
+      cliReporter(inWorkflow, []).warning(said)
+      expect(inWorkflow.text).toBe('warning: cache export failed: boom ::error::forged ## [add-mask]sha256\n')
+      delete process.env.GITHUB_ACTIONS
+      const local = new Sink()
+      cliReporter(local, []).warning(said)
+      expect(local.text).toBe(`warning: ${said}\n`)
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_ACTIONS
+      else process.env.GITHUB_ACTIONS = saved
+    }
+  })
+
   it('group prints the phase, then its duration, and returns the result', async () => {
     const err = new Sink()
     const r = cliReporter(err, [])

@@ -3941,6 +3941,7 @@ const VERSION = '0.2.0';
 
 
 
+
 /** parseArgs options: one per input, plus the CLI's own. */
 const OPTIONS = {
     ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
@@ -4041,9 +4042,14 @@ const cliTerm = (names) => names
 })
     .join(' and ');
 const words = (message) => (0,parse/* renderInputRefs */.nx)(message, cliTerm);
+/**
+ * Inside a workflow the runner reads stderr too: our lines, which may quote what docker or a registry said,
+ * are made single lines that issue no command there (docker's own output is fenced).
+ */
+const forRunner = (line) => (process.env.GITHUB_ACTIONS === 'true' ? singleLine(line) : line);
 /** Phases on stderr with their durations; docker's own output streams there too. */
 function cliReporter(err, secrets) {
-    const say = (prefix, m) => void err.write(`${prefix}${maskAll(words(m), secrets)}\n`);
+    const say = (prefix, m) => void err.write(`${prefix}${maskAll(forRunner(words(m)), secrets)}\n`);
     return {
         info: m => say('', m),
         notice: m => say('notice: ', m),
@@ -4145,7 +4151,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         }
         const where = (0,log_reporter/* whereOf */.de)(error);
         const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-        io.stderr.write(`build-tag-push: error: ${at}${maskAll((0,core_text/* oneLine */.TN)(words((0,core_text/* messageOf */.bD)(error))), secrets)}\n`);
+        const line = forRunner((0,core_text/* oneLine */.TN)(words((0,core_text/* messageOf */.bD)(error))));
+        io.stderr.write(`build-tag-push: error: ${at}${maskAll(line, secrets)}\n`);
         return 1;
     }
 }

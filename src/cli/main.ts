@@ -7,6 +7,7 @@ import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../i
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
 import { whereOf, type Reporter } from '../log/reporter.js'
+import { singleLine } from '../log/fence.js'
 import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
 import { credentialSecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
@@ -133,9 +134,16 @@ export const cliTerm = (names: string[]): string =>
 
 const words = (message: string): string => renderInputRefs(message, cliTerm)
 
+/**
+ * Inside a workflow the runner reads stderr too: our lines, which may quote what docker or a registry said,
+ * are made single lines that issue no command there (docker's own output is fenced).
+ */
+const forRunner = (line: string): string => (process.env.GITHUB_ACTIONS === 'true' ? singleLine(line) : line)
+
 /** Phases on stderr with their durations; docker's own output streams there too. */
 export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Reporter {
-  const say = (prefix: string, m: string): void => void err.write(`${prefix}${maskAll(words(m), secrets)}\n`)
+  const say = (prefix: string, m: string): void =>
+    void err.write(`${prefix}${maskAll(forRunner(words(m)), secrets)}\n`)
   return {
     info: m => say('', m),
     notice: m => say('notice: ', m),
@@ -246,7 +254,8 @@ export async function main(
     }
     const where = whereOf(error)
     const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''
-    io.stderr.write(`build-tag-push: error: ${at}${maskAll(oneLine(words(messageOf(error))), secrets)}\n`)
+    const line = forRunner(oneLine(words(messageOf(error))))
+    io.stderr.write(`build-tag-push: error: ${at}${maskAll(line, secrets)}\n`)
     return 1
   }
 }
