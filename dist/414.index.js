@@ -320,7 +320,7 @@ async function main() {
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
         notices.forEach(n => core/* notice */.lm(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(26)]).then(__webpack_require__.bind(__webpack_require__, 1026));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 4251));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         let resolve = async (login) => login;
         const result = await execute(inputs, {

@@ -190,37 +190,6 @@ async function undoKept(kept) {
 
 /***/ }),
 
-/***/ 8630:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   eo: () => (/* binding */ envMs),
-/* harmony export */   mE: () => (/* binding */ grownMs),
-/* harmony export */   wW: () => (/* binding */ MIN_THROUGHPUT)
-/* harmony export */ });
-// Time bounds that grow with what is moved, and their overrides from the environment (the tests shrink
-// them): one rule for docker pushes and for blob copies between registries.
-/** The slowest transfer taken for a healthy one: 1 MiB/s. */
-const MIN_THROUGHPUT = 1024 * 1024;
-/** A positive integer of milliseconds from `env[name]`, or `fallback` when unset or not one. */
-function envMs(env, name, fallback) {
-    const value = env[name]?.trim();
-    return value && /^[1-9][0-9]*$/.test(value) ? Number(value) : fallback;
-}
-/** At least `minMs`, and as long as `size` bytes take at MIN_THROUGHPUT (0: unknown, the minimum). */
-function grownMs(minMs, size = 0) {
-    // A size that is no byte count (NaN from a malformed answer) must not make the bound NaN: no time is ever
-    // past NaN, so the process would run unbounded.
-    const bytes = Number.isFinite(size) && size > 0 ? size : 0;
-    return Math.max(minMs, Math.ceil((bytes / MIN_THROUGHPUT) * 1000));
-}
-/** 4000 \u2192 "4", 2500 \u2192 "2.5". */
-const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
-
-
-/***/ }),
-
 /***/ 7571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -550,64 +519,6 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 
 /***/ }),
 
-/***/ 2559:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ST: () => (/* binding */ keptEnd),
-/* harmony export */   i4: () => (/* binding */ boundsFrom),
-/* harmony export */   iC: () => (/* binding */ pushWatch),
-/* harmony export */   l: () => (/* binding */ KEPT_OUTPUT_CHARS)
-/* harmony export */ });
-/* unused harmony exports SHORT_DEADLINE_MS, PUSH_STALL_MS, PUSH_MIN_MS, PUSH_MIN_THROUGHPUT */
-/* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8630);
-// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
-// ceiling, which grow with the image's size (each overridable through BTP_* for tests); how much of its
-// output is kept.
-
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-const SHORT_DEADLINE_MS = 60_000;
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-const PUSH_STALL_MS = 60_000;
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-const PUSH_MIN_MS = 180_000;
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-function boundsFrom(env) {
-    const ms = (name, fallback) => (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .envMs */ .eo)(env, name, fallback);
-    return {
-        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
-    };
-}
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-function pushWatch(bounds, size = 0) {
-    return { stallMs: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .grownMs */ .mE)(bounds.pushStallMs, size), ceilingMs: (0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .grownMs */ .mE)(bounds.pushMinMs, size) };
-}
-/**
- * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
- * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
- * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
- * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
- */
-const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
-/** The end of `text` that is kept: at most KEPT_OUTPUT_CHARS, from the first whole line in them. */
-function keptEnd(text) {
-    if (text.length <= KEPT_OUTPUT_CHARS)
-        return text;
-    const from = text.length - KEPT_OUTPUT_CHARS;
-    const line = text.indexOf('\n', from);
-    return text.slice(line < 0 ? from : line + 1);
-}
-
-
-/***/ }),
-
 /***/ 656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -705,7 +616,7 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5378);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2020);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9655);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6455);
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
 
 
@@ -858,28 +769,53 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 
 /***/ }),
 
-/***/ 9655:
+/***/ 6455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $A: () => (/* binding */ processTime),
-/* harmony export */   LJ: () => (/* binding */ runCancelled),
-/* harmony export */   Sf: () => (/* binding */ createExecRunner),
-/* harmony export */   xH: () => (/* binding */ guardSignals)
-/* harmony export */ });
-/* unused harmony exports KILL_AFTER_MS, EXIT_AFTER_MS, stopChildren, liveChildren */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6193);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _log_fence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4911);
-/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2559);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Sf: () => (/* binding */ createExecRunner),
+  xH: () => (/* binding */ guardSignals),
+  $A: () => (/* binding */ processTime),
+  LJ: () => (/* binding */ runCancelled)
+});
+
+// UNUSED EXPORTS: EXIT_AFTER_MS, KILL_AFTER_MS, liveChildren, stopChildren
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: ./src/log/fence.ts
+var log_fence = __webpack_require__(4911);
+;// CONCATENATED MODULE: ./src/docker/kept-output.ts
+// How much of a streamed docker command's output is kept to be read back. No imports: the exec funnel,
+// which the action loads at its start, needs it, and the bounds of the build path stay out of that chunk.
+/**
+ * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
+ * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
+ * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
+ * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
+ */
+const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
+/** The end of `text` that is kept: at most KEPT_OUTPUT_CHARS, from the first whole line in them. */
+function keptEnd(text) {
+    if (text.length <= KEPT_OUTPUT_CHARS)
+        return text;
+    const from = text.length - KEPT_OUTPUT_CHARS;
+    const line = text.indexOf('\n', from);
+    return text.slice(line < 0 ? from : line + 1);
+}
+
+;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
 //
@@ -916,7 +852,7 @@ const EXIT_AFTER_MS = 5_000;
 function createExecRunner(out = process.stdout, env = process.env) {
     const fence = isFence(out)
         ? out
-        : (0,_log_fence_js__WEBPACK_IMPORTED_MODULE_5__/* .createFence */ .K)(chunk => out.write(chunk), {
+        : (0,log_fence/* createFence */.K)(chunk => out.write(chunk), {
             enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
         });
     // Loads while the registry preflight runs, not after it.
@@ -927,7 +863,7 @@ function createExecRunner(out = process.stdout, env = process.env) {
             return refused(cancelledBy);
         if (options.stream || options.watch) {
             if (options.stream)
-                fence.own(`[command]${(0,_log_fence_js__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .p)(options.display ?? [command, ...args].join(' '))}\n`);
+                fence.own(`[command]${(0,log_fence/* singleLine */.p)(options.display ?? [command, ...args].join(' '))}\n`);
             try {
                 return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
             }
@@ -1004,10 +940,10 @@ function timeoutBinary(env) {
         return undefined;
     const PATH = env.PATH ?? process.env.PATH ?? '';
     if (!timeoutPaths.has(PATH))
-        timeoutPaths.set(PATH, PATH.split((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter))
+        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
             .filter(Boolean)
-            .map(dir => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'timeout'))
-            .find(file => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)));
+            .map(dir => external_node_path_default().join(dir, 'timeout'))
+            .find(file => (0,external_node_fs_.existsSync)(file)));
     return timeoutPaths.get(PATH);
 }
 /** Children started by spawnWatched that have not closed yet. */
@@ -1061,7 +997,7 @@ const refused = (signal) => ({
     stderr: '',
     stopped: { reason: 'signal', signal }
 });
-const exitCodeFor = (signal) => 128 + (node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[signal] ?? 0);
+const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
 /** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
 function signalGroup(child, signal) {
     try {
@@ -1076,7 +1012,7 @@ function signalGroup(child, signal) {
 }
 function spawnWatched(command, args, env, options, fence) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+        const child = (0,external_node_child_process_.spawn)(command, args, {
             env,
             stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
@@ -1088,7 +1024,7 @@ function spawnWatched(command, args, env, options, fence) {
         let closed = false;
         let killTimer;
         let drainTimer;
-        const decoders = { stdout: new node_string_decoder__WEBPACK_IMPORTED_MODULE_4__.StringDecoder('utf8'), stderr: new node_string_decoder__WEBPACK_IMPORTED_MODULE_4__.StringDecoder('utf8') };
+        const decoders = { stdout: new external_node_string_decoder_.StringDecoder('utf8'), stderr: new external_node_string_decoder_.StringDecoder('utf8') };
         const text = { stdout: '', stderr: '' };
         const halt = (stop) => {
             // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
@@ -1117,8 +1053,8 @@ function spawnWatched(command, args, env, options, fence) {
                 lastOutput = Date.now();
                 const decoded = decoders[name].write(chunk);
                 text[name] += decoded;
-                if (text[name].length > 2 * _bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .KEPT_OUTPUT_CHARS */ .l)
-                    text[name] = (0,_bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .keptEnd */ .ST)(text[name]);
+                if (text[name].length > 2 * KEPT_OUTPUT_CHARS)
+                    text[name] = keptEnd(text[name]);
                 options.onOutput?.(decoded);
                 fence?.write(chunk);
             });
@@ -1153,9 +1089,9 @@ function spawnWatched(command, args, env, options, fence) {
                 clearTimeout(killTimer);
                 signalGroup(child, 'SIGKILL');
             }
-            const stdout = (0,_bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .keptEnd */ .ST)(text.stdout + decoders.stdout.end());
-            const stderr = (0,_bounds_js__WEBPACK_IMPORTED_MODULE_6__/* .keptEnd */ .ST)(text.stderr + decoders.stderr.end());
-            const exitCode = code ?? (signal ? 128 + (node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[signal] ?? 0) : 1);
+            const stdout = keptEnd(text.stdout + decoders.stdout.end());
+            const stderr = keptEnd(text.stderr + decoders.stderr.end());
+            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
             resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
         });
         if (child.pid !== undefined) {

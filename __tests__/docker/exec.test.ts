@@ -12,7 +12,7 @@ import {
   type ExecResult
 } from '../../src/docker/exec.js'
 import { createFence } from '../../src/log/fence.js'
-import { KEPT_OUTPUT_CHARS, keptEnd } from '../../src/docker/bounds.js'
+import { KEPT_OUTPUT_CHARS, keptEnd } from '../../src/docker/kept-output.js'
 import { issuedCommands } from '../helpers/workflow-commands.js'
 
 const NODE = process.execPath

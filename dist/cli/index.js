@@ -880,7 +880,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3918);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4752);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -889,7 +889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3918:
+/***/ 4752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1165,37 +1165,9 @@ function singleLine(text) {
         .replace(/^(\s*)::/, '$1: :');
 }
 
-// EXTERNAL MODULE: ./src/core/bounds.ts
-var core_bounds = __nccwpck_require__(8630);
-;// CONCATENATED MODULE: ./src/docker/bounds.ts
-// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
-// ceiling, which grow with the image's size (each overridable through BTP_* for tests); how much of its
-// output is kept.
-
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-const SHORT_DEADLINE_MS = 60_000;
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-const PUSH_STALL_MS = 60_000;
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-const PUSH_MIN_MS = 180_000;
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-function boundsFrom(env) {
-    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
-    return {
-        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
-    };
-}
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-function pushWatch(bounds, size = 0) {
-    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
-}
+;// CONCATENATED MODULE: ./src/docker/kept-output.ts
+// How much of a streamed docker command's output is kept to be read back. No imports: the exec funnel,
+// which the action loads at its start, needs it, and the bounds of the build path stay out of that chunk.
 /**
  * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
  * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
@@ -2079,6 +2051,37 @@ function displayArgs(args) {
 }
 /** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
 const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
+
+// EXTERNAL MODULE: ./src/core/bounds.ts
+var core_bounds = __nccwpck_require__(8630);
+;// CONCATENATED MODULE: ./src/docker/bounds.ts
+// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
+// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
+}
 
 // EXTERNAL MODULE: ./src/docker/errors.ts
 var errors = __nccwpck_require__(7457);

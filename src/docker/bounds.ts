@@ -1,6 +1,5 @@
 // How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
-// ceiling, which grow with the image's size (each overridable through BTP_* for tests); how much of its
-// output is kept.
+// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
 import { envMs, grownMs, MIN_THROUGHPUT } from '../core/bounds.js'
 
 /** Deadline of the commands that should take seconds: inspect, info, login. */
@@ -34,20 +33,4 @@ export function boundsFrom(env: NodeJS.ProcessEnv): Bounds {
 /** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
 export function pushWatch(bounds: Bounds, size = 0): { stallMs: number; ceilingMs: number } {
   return { stallMs: grownMs(bounds.pushStallMs, size), ceilingMs: grownMs(bounds.pushMinMs, size) }
-}
-
-/**
- * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
- * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
- * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
- * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
- */
-export const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024
-
-/** The end of `text` that is kept: at most KEPT_OUTPUT_CHARS, from the first whole line in them. */
-export function keptEnd(text: string): string {
-  if (text.length <= KEPT_OUTPUT_CHARS) return text
-  const from = text.length - KEPT_OUTPUT_CHARS
-  const line = text.indexOf('\n', from)
-  return text.slice(line < 0 ? from : line + 1)
 }

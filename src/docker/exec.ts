@@ -21,7 +21,7 @@ import { constants } from 'node:os'
 import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { createFence, singleLine, type Fence } from '../log/fence.js'
-import { KEPT_OUTPUT_CHARS, keptEnd } from './bounds.js'
+import { KEPT_OUTPUT_CHARS, keptEnd } from './kept-output.js'
 
 export interface Watch {
   /** Stop when no output came for this long. */
