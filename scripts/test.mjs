@@ -36,13 +36,17 @@ function cleanup(file, env) {
 
 function step(title, command, args, env = process.env) {
   console.error(`\n=== ${title} ===`)
+  const started = Date.now()
   const cleanupFile = path.join(tmpdir(), `btp-cleanup-${process.pid}-${Date.now()}`)
   const r = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
     env: { ...env, BTP_CLEANUP_FILE: cleanupFile }
   })
+  const ran = Date.now()
   cleanup(cleanupFile, env)
+  const seconds = ms => (ms / 1000).toFixed(1)
+  console.error(`=== ${title}: ${seconds(ran - started)} s, cleanup ${seconds(Date.now() - ran)} s ===`)
   if (r.status !== 0) {
     console.error(`=== ${title}: FAILED (exit ${r.status ?? r.signal}) ===`)
     process.exit(r.status || 1)

@@ -80,6 +80,28 @@ describe('parseCheckFindings', () => {
       'a warning without a place',
       JSON.stringify({ warnings: [{ ruleName: 'X', description: 'about the build' }] }),
       [{ level: 'warning', rule: 'X', message: 'about the build' }]
+    ],
+    // Read, not trusted: a field of another type is absent, and nothing throws a TypeError.
+    ['warnings that are no list', '{"warnings":{"ruleName":"X"},"buildError":"boom"}', []],
+    [
+      'fields of other types',
+      JSON.stringify({
+        warnings: [null, 7, { ruleName: 5, description: ['x'], detail: 'seen', url: {}, location: 'here' }],
+        sources: 'Dockerfile',
+        buildError: { message: 'failed', location: { sourceIndex: 'a', ranges: [{ start: { line: -2 } }] } }
+      }),
+      [
+        { level: 'warning', rule: '', message: 'seen' },
+        { level: 'error', rule: '', message: 'failed' }
+      ]
+    ],
+    [
+      'a place in a source that is not listed',
+      JSON.stringify({
+        sources: [null],
+        buildError: { message: 'm', location: { sourceIndex: 9, ranges: [{ start: { line: 2.5 } }, 1] } }
+      }),
+      [{ level: 'error', rule: '', message: 'm' }]
     ]
   ])('%s', (_name, stdout, expected) => expect(parseCheckFindings(stdout)).toEqual(expected))
 

@@ -514,6 +514,23 @@ describe('Docker', () => {
     expect(calls[0].args).toEqual(['image', 'inspect', '--format', '{{json .}}', 'sha256:abc'])
   })
 
+  it.each([
+    ['inspect', 'image inspect', ''],
+    ['inspect', 'image inspect', 'null'],
+    ['inspect', 'image inspect', '["sha256:abc"]'],
+    ['inspect', 'image inspect', `{"Id":"sha256:${'a'.repeat(64)}"`],
+    ['registryConfig', 'info', 'WARNING: something\n{}'],
+    ['registryConfig', 'info', '"text"']
+  ] as const)(
+    '%s: output that is no JSON object fails, naming the command (%j)',
+    async (call, command, stdout) => {
+      const { runner } = fakeRunner(() => ({ stdout }))
+      const docker = new Docker(runner, env)
+      const result = call === 'inspect' ? docker.inspect('x') : docker.registryConfig()
+      await expect(result).rejects.toThrow(new RegExp(`^docker ${command} printed no JSON object: "`))
+    }
+  )
+
   it('counts every docker process, failed ones included', async () => {
     let n = 0
     const { runner } = fakeRunner(() => ({ exitCode: n++ === 1 ? 1 : 0 }))
@@ -752,6 +769,29 @@ describe("insecure registries, by dockerd's rule", () => {
     expect(insecureByConfig({ IndexConfigs: null, InsecureRegistryCIDRs: null }, 'x:1', ['127.0.0.1'])).toBe(
       false
     )
+  })
+
+  it.each([
+    [
+      'IndexConfigs of another type',
+      { IndexConfigs: 'lan:5000', InsecureRegistryCIDRs: ['127.0.0.0/8'] },
+      true
+    ],
+    [
+      'an entry of another type',
+      { IndexConfigs: { 'x:1': 'insecure' }, InsecureRegistryCIDRs: ['127.0.0.0/8'] },
+      true
+    ],
+    ['CIDRs that are no list', { InsecureRegistryCIDRs: '127.0.0.0/8' }, false],
+    ['a CIDR that is no string', { InsecureRegistryCIDRs: [7, { a: 1 }, '127.0.0.0/8'] }, true],
+    ['a prefix out of range', { InsecureRegistryCIDRs: ['127.0.0.0/33', 'fd00::/129'] }, false],
+    [
+      'a prefix that is no number',
+      { InsecureRegistryCIDRs: ['127.0.0.0/x', '127.0.0.0/', '127.0.0.0'] },
+      false
+    ]
+  ])('reads an answer of another shape as unset, without throwing: %s', (_what, odd, expected) => {
+    expect(insecureByConfig(odd as unknown as DaemonRegistryConfig, 'x:1', ['127.0.0.1'])).toBe(expected)
   })
 
   it('asks docker info for the registry config and applies it to a literal address', async () => {

@@ -201,7 +201,7 @@ describe('streamed commands (child_process, own process group)', () => {
   })
 })
 
-describe('captured commands (@actions/exec under timeout)', () => {
+describe('captured commands (@actions/exec under timeout; given stdin, the funnel itself)', () => {
   it('return their output and exit code, and take stdin', async () => {
     const result = await createExecRunner(sink().fence)(
       NODE,
@@ -239,6 +239,46 @@ describe('captured commands (@actions/exec under timeout)', () => {
       { deadlineMs: 300 }
     )
     expect(result.stopped).toEqual({ reason: 'deadline', afterMs: 300 })
+  })
+
+  it('one that exits without reading its stdin fails as itself, not with an EPIPE that ends our process', async () => {
+    // More than a pipe holds, so the write cannot land before the child is gone: a helper that is not
+    // installed (timeout exits 127) is the case in the field.
+    const result = await createExecRunner(sink().fence)(NODE, script('process.exit(5)'), process.env, {
+      input: Buffer.alloc(4 * 1024 * 1024, 'x'),
+      deadlineMs: 10_000
+    })
+    expect(result).toEqual({ exitCode: 5, stdout: '', stderr: '' })
+  })
+
+  it('given stdin, are stopped at their deadline all the same', async () => {
+    const result = await createExecRunner(sink().fence)(
+      NODE,
+      script('setTimeout(() => {}, 20000)'),
+      process.env,
+      { input: Buffer.from('secret'), deadlineMs: 300 }
+    )
+    expect(result.stopped).toEqual({ reason: 'deadline', afterMs: 300 })
+  })
+
+  it.each([
+    ['read no stdin', undefined],
+    ['given stdin', Buffer.from('x')]
+  ])(`keep the last ${KEPT_OUTPUT_CHARS} characters of each stream (%s)`, async (_how, input) => {
+    const code = `const line = 'x'.repeat(1023) + '\\n'
+      for (let i = 0; i < 10 * 1024; i++) { process.stdout.write(line); process.stderr.write(line) }
+      process.stdout.write('LAST OUT\\n'); process.stderr.write('last words\\n')`
+    const result = await createExecRunner(sink().fence)(NODE, script(code), process.env, {
+      input,
+      deadlineMs: 60_000
+    })
+    expect(result.exitCode).toBe(0)
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text.length).toBeLessThanOrEqual(KEPT_OUTPUT_CHARS)
+      expect(text.length).toBeGreaterThan(KEPT_OUTPUT_CHARS - 1024)
+    }
+    expect(result.stdout.endsWith('\nLAST OUT\n')).toBe(true)
+    expect(result.stderr.endsWith('\nlast words\n')).toBe(true)
   })
 
   it('print nothing of their own', async () => {

@@ -46,31 +46,42 @@ export function parseCheckFindings(stdout: string): Finding[] {
   } catch {
     throw new CheckOutputError('buildx printed check results that are not JSON')
   }
+  if (!results || typeof results !== 'object') throw new CheckOutputError('buildx printed no check results')
+  // buildx's JSON is read, not trusted: a field of another type counts as absent.
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '')
+  const lineNo = (v: unknown): number | undefined =>
+    Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : undefined
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : [])
   const place = (location: Location | undefined): Pick<Finding, 'file' | 'line' | 'endLine'> => {
-    if (!location) return {}
-    const file = results.sources?.[location.sourceIndex ?? 0]?.filename
-    const range = location.ranges?.[0]
-    const line = range?.start?.line || undefined
-    const endLine = range?.end?.line || undefined
+    if (!location || typeof location !== 'object') return {}
+    const index = Number.isSafeInteger(location.sourceIndex) ? location.sourceIndex! : 0
+    const source = list(results.sources)[index]
+    const file = source && typeof source === 'object' ? text(source.filename) : ''
+    const range = list(location.ranges)[0]
+    const line = lineNo(range?.start?.line)
+    const endLine = lineNo(range?.end?.line)
     return {
       ...(file ? { file } : {}),
       ...(line ? { line } : {}),
       ...(endLine && endLine !== line ? { endLine } : {})
     }
   }
-  const findings: Finding[] = (results.warnings ?? []).map(w => ({
-    level: 'warning',
-    rule: w.ruleName ?? '',
-    message: w.detail || w.description || w.ruleName || 'check failed',
-    ...(w.url ? { url: w.url } : {}),
-    ...place(w.location)
-  }))
-  if (results.buildError?.message)
+  const findings: Finding[] = list(results.warnings)
+    .filter(w => w && typeof w === 'object')
+    .map(w => ({
+      level: 'warning',
+      rule: text(w.ruleName),
+      message: text(w.detail) || text(w.description) || text(w.ruleName) || 'check failed',
+      ...(text(w.url) ? { url: text(w.url) } : {}),
+      ...place(w.location)
+    }))
+  const buildError = results.buildError
+  if (buildError && typeof buildError === 'object' && text(buildError.message))
     findings.push({
       level: 'error',
       rule: '',
-      message: results.buildError.message,
-      ...place(results.buildError.location)
+      message: text(buildError.message),
+      ...place(buildError.location)
     })
   return findings
 }

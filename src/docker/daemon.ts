@@ -18,13 +18,19 @@ export function insecureByConfig(
   registry: string,
   addresses: string[]
 ): boolean {
-  const named = config.IndexConfigs?.[registry]
-  if (named) return named.Secure === false
+  // Read as docker's answer, not assumed to be its shape: a field of another type counts as not set.
+  const indexes = config.IndexConfigs
+  const named = indexes && typeof indexes === 'object' ? indexes[registry] : undefined
+  if (named && typeof named === 'object') return named.Secure === false
   const cidrs = new BlockList()
-  for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+  const listed = Array.isArray(config.InsecureRegistryCIDRs) ? config.InsecureRegistryCIDRs : []
+  for (const cidr of listed) {
+    if (typeof cidr !== 'string') continue
     const [net, bits] = cidr.split('/')
-    const type = isIP(net) === 6 ? 'ipv6' : 'ipv4'
-    if (isIP(net) && bits !== undefined) cidrs.addSubnet(net, Number(bits), type)
+    const family = isIP(net)
+    const prefix = /^\d{1,3}$/.test(bits ?? '') ? Number(bits) : -1
+    if (family && prefix >= 0 && prefix <= (family === 6 ? 128 : 32))
+      cidrs.addSubnet(net, prefix, family === 6 ? 'ipv6' : 'ipv4')
   }
   return addresses.some(a => isIP(a) !== 0 && cidrs.check(a, isIP(a) === 6 ? 'ipv6' : 'ipv4'))
 }

@@ -8,6 +8,7 @@ import { boundsFrom, pushWatch, type Bounds } from './bounds.js'
 import { DockerError, PUSH_PHASE, stoppedError } from './errors.js'
 import type { DaemonRegistryConfig } from './daemon.js'
 import { platformString } from '../registry/oci.js'
+import { oneLine } from '../core/text.js'
 
 export interface ImageInfo {
   id: string
@@ -135,7 +136,7 @@ export class Docker {
 
   async inspect(image: string): Promise<ImageInfo> {
     const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short())
-    const raw = (JSON.parse(stdout) ?? {}) as Record<string, unknown>
+    const raw = jsonObject('image inspect', stdout)
     const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
     if (!text(raw.Id)) throw new Error(`docker image inspect ${image} gave no image ID`)
     const platform = platformString({
@@ -164,7 +165,8 @@ export class Docker {
   /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
   async registryConfig(): Promise<DaemonRegistryConfig> {
     const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short())
-    return JSON.parse(stdout) as DaemonRegistryConfig
+    // Its fields are checked where they are read (insecureByConfig).
+    return jsonObject('info', stdout) as DaemonRegistryConfig
   }
 
   async login(host: string | undefined, username: string, password: string): Promise<void> {
@@ -177,6 +179,21 @@ export class Docker {
   private short(): ExecOptions {
     return { deadlineMs: this.bounds.shortMs }
   }
+}
+
+/** The JSON object a `--format '{{json …}}'` command printed; anything else fails, naming the command. */
+function jsonObject(command: string, stdout: string): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = JSON.parse(stdout)
+  } catch {
+    value = undefined
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(
+      `docker ${command} printed no JSON object: ${JSON.stringify(oneLine(stdout.slice(0, 200), 80))}`
+    )
+  return value as Record<string, unknown>
 }
 
 /**

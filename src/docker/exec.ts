@@ -2,8 +2,12 @@
 // argument arrays, never a shell string, and every process bounded.
 //
 // Two paths, because @actions/exec gives no handle on the child it starts:
-// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
-//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is only captured and that read no stdin (inspect, info, buildx version) run
+//   through @actions/exec, under coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by
+//   itself.
+// - Commands given stdin (login's password, a credential helper's host) are started here: @actions/exec
+//   writes the input with no error handler on the pipe, so a child that exits before reading it (a helper
+//   that is not installed) would end our process with an uncaught EPIPE.
 // - Commands whose output is streamed (build, push) are started with node's child_process, each in a
 //   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
 //   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
@@ -19,9 +23,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { constants } from 'node:os'
 import path from 'node:path'
-import { StringDecoder } from 'node:string_decoder'
 import { createFence, singleLine, type Fence } from '../log/fence.js'
-import { KEPT_OUTPUT_CHARS, keptEnd } from './kept-output.js'
+import { keptOutput } from './kept-output.js'
 
 export interface Watch {
   /** Stop when no output came for this long. */
@@ -99,8 +102,9 @@ export function createExecRunner(
       }
     }
     const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv)
-    if (options.deadlineMs !== undefined && !timeout) {
-      // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+    if (options.deadlineMs !== undefined && (!timeout || options.input)) {
+      // Stdin to write, or no coreutils timeout (macOS without coreutils, Windows): the same deadline,
+      // enforced here.
       const afterMs = options.deadlineMs
       const result = await spawnWatched(command, args, childEnv, {
         input: options.input,
@@ -110,16 +114,24 @@ export function createExecRunner(
         ? { ...result, stopped: { reason: 'deadline', afterMs } }
         : result
     }
-    const { getExecOutput } = await actionsExec
-    const exec = (file: string, argv: string[]) =>
-      untilCancelled(
-        getExecOutput(file, argv, {
+    const { exec: actionsRun } = await actionsExec
+    const exec = async (file: string, argv: string[]) => {
+      // Kept as a streamed command's output is: a process run for seconds can still print gigabytes.
+      const out = { stdout: keptOutput(), stderr: keptOutput() }
+      const exitCode = untilCancelled(
+        actionsRun(file, argv, {
           env: childEnv as Record<string, string>,
           input: options.input,
           silent: true,
-          ignoreReturnCode: true
+          ignoreReturnCode: true,
+          listeners: { stdout: out.stdout.write, stderr: out.stderr.write }
         })
       )
+      const done = await exitCode
+      return typeof done === 'number'
+        ? { exitCode: done, stdout: out.stdout.end(), stderr: out.stderr.end() }
+        : done
+    }
     if (!timeout || options.deadlineMs === undefined) {
       const done = await exec(command, args)
       if ('stopped' in done) return done
@@ -271,8 +283,7 @@ function spawnWatched(
     let closed = false
     let killTimer: NodeJS.Timeout | undefined
     let drainTimer: NodeJS.Timeout | undefined
-    const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') }
-    const text = { stdout: '', stderr: '' }
+    const kept = { stdout: keptOutput(), stderr: keptOutput() }
 
     const halt = (stop: Stop): void => {
       // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
@@ -303,9 +314,7 @@ function spawnWatched(
     for (const name of ['stdout', 'stderr'] as const)
       child[name]?.on('data', (chunk: Buffer) => {
         lastOutput = Date.now()
-        const decoded = decoders[name].write(chunk)
-        text[name] += decoded
-        if (text[name].length > 2 * KEPT_OUTPUT_CHARS) text[name] = keptEnd(text[name])
+        const decoded = kept[name].write(chunk)
         options.onOutput?.(decoded)
         fence?.write(chunk)
       })
@@ -337,8 +346,8 @@ function spawnWatched(
         clearTimeout(killTimer)
         signalGroup(child, 'SIGKILL')
       }
-      const stdout = keptEnd(text.stdout + decoders.stdout.end())
-      const stderr = keptEnd(text.stderr + decoders.stderr.end())
+      const stdout = kept.stdout.end()
+      const stderr = kept.stderr.end()
       const exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)
       resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) })
     })
