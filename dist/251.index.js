@@ -1107,6 +1107,7 @@ var oci = __webpack_require__(5526);
 
 
 
+
 const PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
     '/usr/local/libexec/docker/cli-plugins',
@@ -1207,7 +1208,7 @@ class Docker {
     }
     async inspect(image) {
         const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
-        const raw = (JSON.parse(stdout) ?? {});
+        const raw = jsonObject('image inspect', stdout);
         const text = (v) => (typeof v === 'string' ? v : undefined);
         if (!text(raw.Id))
             throw new Error(`docker image inspect ${image} gave no image ID`);
@@ -1235,7 +1236,8 @@ class Docker {
     /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
     async registryConfig() {
         const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
-        return JSON.parse(stdout);
+        // Its fields are checked where they are read (insecureByConfig).
+        return jsonObject('info', stdout);
     }
     async login(host, username, password) {
         await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
@@ -1246,6 +1248,19 @@ class Docker {
     short() {
         return { deadlineMs: this.bounds.shortMs };
     }
+}
+/** The JSON object a `--format '{{json \u2026}}'` command printed; anything else fails, naming the command. */
+function jsonObject(command, stdout) {
+    let value;
+    try {
+        value = JSON.parse(stdout);
+    }
+    catch {
+        value = undefined;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new Error(`docker ${command} printed no JSON object: ${JSON.stringify((0,core_text/* oneLine */.TN)(stdout.slice(0, 200), 80))}`);
+    return value;
 }
 /**
  * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
@@ -1285,15 +1300,21 @@ var reference = __webpack_require__(5378);
  * otherwise any of the host's addresses inside an insecure CIDR does.
  */
 function insecureByConfig(config, registry, addresses) {
-    const named = config.IndexConfigs?.[registry];
-    if (named)
+    // Read as docker's answer, not assumed to be its shape: a field of another type counts as not set.
+    const indexes = config.IndexConfigs;
+    const named = indexes && typeof indexes === 'object' ? indexes[registry] : undefined;
+    if (named && typeof named === 'object')
         return named.Secure === false;
     const cidrs = new external_node_net_.BlockList();
-    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+    const listed = Array.isArray(config.InsecureRegistryCIDRs) ? config.InsecureRegistryCIDRs : [];
+    for (const cidr of listed) {
+        if (typeof cidr !== 'string')
+            continue;
         const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
-            cidrs.addSubnet(net, Number(bits), type);
+        const family = (0,external_node_net_.isIP)(net);
+        const prefix = /^\d{1,3}$/.test(bits ?? '') ? Number(bits) : -1;
+        if (family && prefix >= 0 && prefix <= (family === 6 ? 128 : 32))
+            cidrs.addSubnet(net, prefix, family === 6 ? 'ipv6' : 'ipv4');
     }
     return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
@@ -2018,32 +2039,43 @@ function parseCheckFindings(stdout) {
     catch {
         throw new CheckOutputError('buildx printed check results that are not JSON');
     }
+    if (!results || typeof results !== 'object')
+        throw new CheckOutputError('buildx printed no check results');
+    // buildx's JSON is read, not trusted: a field of another type counts as absent.
+    const text = (v) => (typeof v === 'string' ? v : '');
+    const lineNo = (v) => Number.isSafeInteger(v) && v > 0 ? v : undefined;
+    const list = (v) => (Array.isArray(v) ? v : []);
     const place = (location) => {
-        if (!location)
+        if (!location || typeof location !== 'object')
             return {};
-        const file = results.sources?.[location.sourceIndex ?? 0]?.filename;
-        const range = location.ranges?.[0];
-        const line = range?.start?.line || undefined;
-        const endLine = range?.end?.line || undefined;
+        const index = Number.isSafeInteger(location.sourceIndex) ? location.sourceIndex : 0;
+        const source = list(results.sources)[index];
+        const file = source && typeof source === 'object' ? text(source.filename) : '';
+        const range = list(location.ranges)[0];
+        const line = lineNo(range?.start?.line);
+        const endLine = lineNo(range?.end?.line);
         return {
             ...(file ? { file } : {}),
             ...(line ? { line } : {}),
             ...(endLine && endLine !== line ? { endLine } : {})
         };
     };
-    const findings = (results.warnings ?? []).map(w => ({
+    const findings = list(results.warnings)
+        .filter(w => w && typeof w === 'object')
+        .map(w => ({
         level: 'warning',
-        rule: w.ruleName ?? '',
-        message: w.detail || w.description || w.ruleName || 'check failed',
-        ...(w.url ? { url: w.url } : {}),
+        rule: text(w.ruleName),
+        message: text(w.detail) || text(w.description) || text(w.ruleName) || 'check failed',
+        ...(text(w.url) ? { url: text(w.url) } : {}),
         ...place(w.location)
     }));
-    if (results.buildError?.message)
+    const buildError = results.buildError;
+    if (buildError && typeof buildError === 'object' && text(buildError.message))
         findings.push({
             level: 'error',
             rule: '',
-            message: results.buildError.message,
-            ...place(results.buildError.location)
+            message: text(buildError.message),
+            ...place(buildError.location)
         });
     return findings;
 }

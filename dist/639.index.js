@@ -792,15 +792,16 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(6193);
 // EXTERNAL MODULE: ./src/log/fence.ts
 var log_fence = __webpack_require__(4911);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
 ;// CONCATENATED MODULE: ./src/docker/kept-output.ts
-// How much of a streamed docker command's output is kept to be read back. No imports: the exec funnel,
+// How much of a docker command's output is kept to be read back. Only node's own imports: the exec funnel,
 // which the action loads at its start, needs it, and the bounds of the build path stay out of that chunk.
+
 /**
- * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
+ * How much of a command's stdout and of its stderr is kept, each: its end, from a line's start.
  * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
  * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
  * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
@@ -814,14 +815,32 @@ function keptEnd(text) {
     const line = text.indexOf('\n', from);
     return text.slice(line < 0 ? from : line + 1);
 }
+function keptOutput() {
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    let text = '';
+    return {
+        write: chunk => {
+            const decoded = decoder.write(chunk);
+            text += decoded;
+            if (text.length > 2 * KEPT_OUTPUT_CHARS)
+                text = keptEnd(text);
+            return decoded;
+        },
+        end: () => keptEnd(text + decoder.end())
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
 //
 // Two paths, because @actions/exec gives no handle on the child it starts:
-// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
-//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is only captured and that read no stdin (inspect, info, buildx version) run
+//   through @actions/exec, under coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by
+//   itself.
+// - Commands given stdin (login's password, a credential helper's host) are started here: @actions/exec
+//   writes the input with no error handler on the pipe, so a child that exits before reading it (a helper
+//   that is not installed) would end our process with an uncaught EPIPE.
 // - Commands whose output is streamed (build, push) are started with node's child_process, each in a
 //   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
 //   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
@@ -833,7 +852,6 @@ function keptEnd(text) {
 // requests in flight end and the run unwinds (removing its private directory); a captured command still
 // running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
 // signal's number.
-
 
 
 
@@ -873,8 +891,9 @@ function createExecRunner(out = process.stdout, env = process.env) {
             }
         }
         const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
-        if (options.deadlineMs !== undefined && !timeout) {
-            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+        if (options.deadlineMs !== undefined && (!timeout || options.input)) {
+            // Stdin to write, or no coreutils timeout (macOS without coreutils, Windows): the same deadline,
+            // enforced here.
             const afterMs = options.deadlineMs;
             const result = await spawnWatched(command, args, childEnv, {
                 input: options.input,
@@ -884,13 +903,22 @@ function createExecRunner(out = process.stdout, env = process.env) {
                 ? { ...result, stopped: { reason: 'deadline', afterMs } }
                 : result;
         }
-        const { getExecOutput } = await actionsExec;
-        const exec = (file, argv) => untilCancelled(getExecOutput(file, argv, {
-            env: childEnv,
-            input: options.input,
-            silent: true,
-            ignoreReturnCode: true
-        }));
+        const { exec: actionsRun } = await actionsExec;
+        const exec = async (file, argv) => {
+            // Kept as a streamed command's output is: a process run for seconds can still print gigabytes.
+            const out = { stdout: keptOutput(), stderr: keptOutput() };
+            const exitCode = untilCancelled(actionsRun(file, argv, {
+                env: childEnv,
+                input: options.input,
+                silent: true,
+                ignoreReturnCode: true,
+                listeners: { stdout: out.stdout.write, stderr: out.stderr.write }
+            }));
+            const done = await exitCode;
+            return typeof done === 'number'
+                ? { exitCode: done, stdout: out.stdout.end(), stderr: out.stderr.end() }
+                : done;
+        };
         if (!timeout || options.deadlineMs === undefined) {
             const done = await exec(command, args);
             if ('stopped' in done)
@@ -1024,8 +1052,7 @@ function spawnWatched(command, args, env, options, fence) {
         let closed = false;
         let killTimer;
         let drainTimer;
-        const decoders = { stdout: new external_node_string_decoder_.StringDecoder('utf8'), stderr: new external_node_string_decoder_.StringDecoder('utf8') };
-        const text = { stdout: '', stderr: '' };
+        const kept = { stdout: keptOutput(), stderr: keptOutput() };
         const halt = (stop) => {
             // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
             if (stopped || closed)
@@ -1051,10 +1078,7 @@ function spawnWatched(command, args, env, options, fence) {
         for (const name of ['stdout', 'stderr'])
             child[name]?.on('data', (chunk) => {
                 lastOutput = Date.now();
-                const decoded = decoders[name].write(chunk);
-                text[name] += decoded;
-                if (text[name].length > 2 * KEPT_OUTPUT_CHARS)
-                    text[name] = keptEnd(text[name]);
+                const decoded = kept[name].write(chunk);
                 options.onOutput?.(decoded);
                 fence?.write(chunk);
             });
@@ -1089,8 +1113,8 @@ function spawnWatched(command, args, env, options, fence) {
                 clearTimeout(killTimer);
                 signalGroup(child, 'SIGKILL');
             }
-            const stdout = keptEnd(text.stdout + decoders.stdout.end());
-            const stderr = keptEnd(text.stderr + decoders.stderr.end());
+            const stdout = kept.stdout.end();
+            const stderr = kept.stderr.end();
             const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
             resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
         });

@@ -1095,8 +1095,6 @@ var git_context = __nccwpck_require__(3670);
 var reference = __nccwpck_require__(5378);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/log/fence.ts
@@ -1165,11 +1163,14 @@ function singleLine(text) {
         .replace(/^(\s*)::/, '$1: :');
 }
 
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/docker/kept-output.ts
-// How much of a streamed docker command's output is kept to be read back. No imports: the exec funnel,
+// How much of a docker command's output is kept to be read back. Only node's own imports: the exec funnel,
 // which the action loads at its start, needs it, and the bounds of the build path stay out of that chunk.
+
 /**
- * How much of a streamed command's stdout and of its stderr is kept, each: its end, from a line's start.
+ * How much of a command's stdout and of its stderr is kept, each: its end, from a line's start.
  * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
  * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
  * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
@@ -1183,14 +1184,32 @@ function keptEnd(text) {
     const line = text.indexOf('\n', from);
     return text.slice(line < 0 ? from : line + 1);
 }
+function keptOutput() {
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let text = '';
+    return {
+        write: chunk => {
+            const decoded = decoder.write(chunk);
+            text += decoded;
+            if (text.length > 2 * KEPT_OUTPUT_CHARS)
+                text = keptEnd(text);
+            return decoded;
+        },
+        end: () => keptEnd(text + decoder.end())
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
 //
 // Two paths, because @actions/exec gives no handle on the child it starts:
-// - Commands whose output is only captured (inspect, info, login) run through @actions/exec, under
-//   coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by itself.
+// - Commands whose output is only captured and that read no stdin (inspect, info, buildx version) run
+//   through @actions/exec, under coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by
+//   itself.
+// - Commands given stdin (login's password, a credential helper's host) are started here: @actions/exec
+//   writes the input with no error handler on the pipe, so a child that exits before reading it (a helper
+//   that is not installed) would end our process with an uncaught EPIPE.
 // - Commands whose output is streamed (build, push) are started with node's child_process, each in a
 //   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
 //   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
@@ -1202,7 +1221,6 @@ function keptEnd(text) {
 // requests in flight end and the run unwinds (removing its private directory); a captured command still
 // running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
 // signal's number.
-
 
 
 
@@ -1242,8 +1260,9 @@ function createExecRunner(out = process.stdout, env = process.env) {
             }
         }
         const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
-        if (options.deadlineMs !== undefined && !timeout) {
-            // No coreutils timeout (macOS without coreutils, Windows): the same deadline, enforced here.
+        if (options.deadlineMs !== undefined && (!timeout || options.input)) {
+            // Stdin to write, or no coreutils timeout (macOS without coreutils, Windows): the same deadline,
+            // enforced here.
             const afterMs = options.deadlineMs;
             const result = await spawnWatched(command, args, childEnv, {
                 input: options.input,
@@ -1253,13 +1272,22 @@ function createExecRunner(out = process.stdout, env = process.env) {
                 ? { ...result, stopped: { reason: 'deadline', afterMs } }
                 : result;
         }
-        const { getExecOutput } = await actionsExec;
-        const exec = (file, argv) => untilCancelled(getExecOutput(file, argv, {
-            env: childEnv,
-            input: options.input,
-            silent: true,
-            ignoreReturnCode: true
-        }));
+        const { exec: actionsRun } = await actionsExec;
+        const exec = async (file, argv) => {
+            // Kept as a streamed command's output is: a process run for seconds can still print gigabytes.
+            const out = { stdout: keptOutput(), stderr: keptOutput() };
+            const exitCode = untilCancelled(actionsRun(file, argv, {
+                env: childEnv,
+                input: options.input,
+                silent: true,
+                ignoreReturnCode: true,
+                listeners: { stdout: out.stdout.write, stderr: out.stderr.write }
+            }));
+            const done = await exitCode;
+            return typeof done === 'number'
+                ? { exitCode: done, stdout: out.stdout.end(), stderr: out.stderr.end() }
+                : done;
+        };
         if (!timeout || options.deadlineMs === undefined) {
             const done = await exec(command, args);
             if ('stopped' in done)
@@ -1393,8 +1421,7 @@ function spawnWatched(command, args, env, options, fence) {
         let closed = false;
         let killTimer;
         let drainTimer;
-        const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
-        const text = { stdout: '', stderr: '' };
+        const kept = { stdout: keptOutput(), stderr: keptOutput() };
         const halt = (stop) => {
             // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
             if (stopped || closed)
@@ -1420,10 +1447,7 @@ function spawnWatched(command, args, env, options, fence) {
         for (const name of ['stdout', 'stderr'])
             child[name]?.on('data', (chunk) => {
                 lastOutput = Date.now();
-                const decoded = decoders[name].write(chunk);
-                text[name] += decoded;
-                if (text[name].length > 2 * KEPT_OUTPUT_CHARS)
-                    text[name] = keptEnd(text[name]);
+                const decoded = kept[name].write(chunk);
                 options.onOutput?.(decoded);
                 fence?.write(chunk);
             });
@@ -1458,8 +1482,8 @@ function spawnWatched(command, args, env, options, fence) {
                 clearTimeout(killTimer);
                 signalGroup(child, 'SIGKILL');
             }
-            const stdout = keptEnd(text.stdout + decoders.stdout.end());
-            const stderr = keptEnd(text.stderr + decoders.stderr.end());
+            const stdout = kept.stdout.end();
+            const stderr = kept.stderr.end();
             const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
             resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
         });
@@ -2096,6 +2120,7 @@ var oci = __nccwpck_require__(5526);
 
 
 
+
 const PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
     '/usr/local/libexec/docker/cli-plugins',
@@ -2196,7 +2221,7 @@ class Docker {
     }
     async inspect(image) {
         const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
-        const raw = (JSON.parse(stdout) ?? {});
+        const raw = jsonObject('image inspect', stdout);
         const text = (v) => (typeof v === 'string' ? v : undefined);
         if (!text(raw.Id))
             throw new Error(`docker image inspect ${image} gave no image ID`);
@@ -2224,7 +2249,8 @@ class Docker {
     /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
     async registryConfig() {
         const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
-        return JSON.parse(stdout);
+        // Its fields are checked where they are read (insecureByConfig).
+        return jsonObject('info', stdout);
     }
     async login(host, username, password) {
         await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
@@ -2235,6 +2261,19 @@ class Docker {
     short() {
         return { deadlineMs: this.bounds.shortMs };
     }
+}
+/** The JSON object a `--format '{{json \u2026}}'` command printed; anything else fails, naming the command. */
+function jsonObject(command, stdout) {
+    let value;
+    try {
+        value = JSON.parse(stdout);
+    }
+    catch {
+        value = undefined;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new Error(`docker ${command} printed no JSON object: ${JSON.stringify((0,core_text/* oneLine */.TN)(stdout.slice(0, 200), 80))}`);
+    return value;
 }
 /**
  * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
@@ -2272,15 +2311,21 @@ var external_node_net_ = __nccwpck_require__(7030);
  * otherwise any of the host's addresses inside an insecure CIDR does.
  */
 function insecureByConfig(config, registry, addresses) {
-    const named = config.IndexConfigs?.[registry];
-    if (named)
+    // Read as docker's answer, not assumed to be its shape: a field of another type counts as not set.
+    const indexes = config.IndexConfigs;
+    const named = indexes && typeof indexes === 'object' ? indexes[registry] : undefined;
+    if (named && typeof named === 'object')
         return named.Secure === false;
     const cidrs = new external_node_net_.BlockList();
-    for (const cidr of config.InsecureRegistryCIDRs ?? []) {
+    const listed = Array.isArray(config.InsecureRegistryCIDRs) ? config.InsecureRegistryCIDRs : [];
+    for (const cidr of listed) {
+        if (typeof cidr !== 'string')
+            continue;
         const [net, bits] = cidr.split('/');
-        const type = (0,external_node_net_.isIP)(net) === 6 ? 'ipv6' : 'ipv4';
-        if ((0,external_node_net_.isIP)(net) && bits !== undefined)
-            cidrs.addSubnet(net, Number(bits), type);
+        const family = (0,external_node_net_.isIP)(net);
+        const prefix = /^\d{1,3}$/.test(bits ?? '') ? Number(bits) : -1;
+        if (family && prefix >= 0 && prefix <= (family === 6 ? 128 : 32))
+            cidrs.addSubnet(net, prefix, family === 6 ? 'ipv6' : 'ipv4');
     }
     return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
 }
@@ -3003,32 +3048,43 @@ function parseCheckFindings(stdout) {
     catch {
         throw new CheckOutputError('buildx printed check results that are not JSON');
     }
+    if (!results || typeof results !== 'object')
+        throw new CheckOutputError('buildx printed no check results');
+    // buildx's JSON is read, not trusted: a field of another type counts as absent.
+    const text = (v) => (typeof v === 'string' ? v : '');
+    const lineNo = (v) => Number.isSafeInteger(v) && v > 0 ? v : undefined;
+    const list = (v) => (Array.isArray(v) ? v : []);
     const place = (location) => {
-        if (!location)
+        if (!location || typeof location !== 'object')
             return {};
-        const file = results.sources?.[location.sourceIndex ?? 0]?.filename;
-        const range = location.ranges?.[0];
-        const line = range?.start?.line || undefined;
-        const endLine = range?.end?.line || undefined;
+        const index = Number.isSafeInteger(location.sourceIndex) ? location.sourceIndex : 0;
+        const source = list(results.sources)[index];
+        const file = source && typeof source === 'object' ? text(source.filename) : '';
+        const range = list(location.ranges)[0];
+        const line = lineNo(range?.start?.line);
+        const endLine = lineNo(range?.end?.line);
         return {
             ...(file ? { file } : {}),
             ...(line ? { line } : {}),
             ...(endLine && endLine !== line ? { endLine } : {})
         };
     };
-    const findings = (results.warnings ?? []).map(w => ({
+    const findings = list(results.warnings)
+        .filter(w => w && typeof w === 'object')
+        .map(w => ({
         level: 'warning',
-        rule: w.ruleName ?? '',
-        message: w.detail || w.description || w.ruleName || 'check failed',
-        ...(w.url ? { url: w.url } : {}),
+        rule: text(w.ruleName),
+        message: text(w.detail) || text(w.description) || text(w.ruleName) || 'check failed',
+        ...(text(w.url) ? { url: text(w.url) } : {}),
         ...place(w.location)
     }));
-    if (results.buildError?.message)
+    const buildError = results.buildError;
+    if (buildError && typeof buildError === 'object' && text(buildError.message))
         findings.push({
             level: 'error',
             rule: '',
-            message: results.buildError.message,
-            ...place(results.buildError.location)
+            message: text(buildError.message),
+            ...place(buildError.location)
         });
     return findings;
 }
