@@ -1332,6 +1332,8 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
+// EXTERNAL MODULE: ./src/docker/process-time.ts
+var process_time = __webpack_require__(287);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
 var parse = __webpack_require__(2467);
 // EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
@@ -2523,6 +2525,7 @@ class Logins {
 
 
 
+
 // Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
 
 /**
@@ -2643,7 +2646,7 @@ async function runPipeline(inputs, given) {
             clients.set(registry, (c = registryClient(registry, inputs, deps)));
         return c;
     };
-    const waitedBefore = (0,exec/* processTime */.$A)();
+    const waitedBefore = (0,process_time/* processTime */.$)();
     // A cancel ends every request in flight, and any later one at once.
     const closeAll = () => {
         for (const client of clients.values())
@@ -2661,7 +2664,7 @@ async function runPipeline(inputs, given) {
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
         // The time spent waiting on docker: the rest of the run's wall time is the action's own.
-        const durations = { ...result.durations, docker: Math.round((0,exec/* processTime */.$A)() - waitedBefore) };
+        const durations = { ...result.durations, docker: Math.round((0,process_time/* processTime */.$)() - waitedBefore) };
         return { ...result, durations, counts };
     }
     finally {

@@ -777,7 +777,6 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 __webpack_require__.d(__webpack_exports__, {
   Sf: () => (/* binding */ createExecRunner),
   xH: () => (/* binding */ guardSignals),
-  $A: () => (/* binding */ processTime),
   LJ: () => (/* binding */ runCancelled)
 });
 
@@ -830,6 +829,8 @@ function keptOutput() {
     };
 }
 
+// EXTERNAL MODULE: ./src/docker/process-time.ts
+var process_time = __webpack_require__(287);
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
@@ -858,6 +859,7 @@ function keptOutput() {
 
 
 
+
 /** After SIGTERM, how long a stopped process group gets before SIGKILL. */
 const KILL_AFTER_MS = 2_000;
 /** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
@@ -875,7 +877,7 @@ function createExecRunner(out = process.stdout, env = process.env) {
         });
     // Loads while the registry preflight runs, not after it.
     const actionsExec = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1260));
-    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
+    return (command, args, childEnv, options) => (0,process_time/* accounted */.R)(() => run(command, args, childEnv, options));
     async function run(...[command, args, childEnv, options]) {
         if (cancelledBy)
             return refused(cancelledBy);
@@ -938,26 +940,6 @@ function createExecRunner(out = process.stdout, env = process.env) {
         return { exitCode, stdout, stderr };
     }
 }
-let running = 0;
-let runningSince = 0;
-let processMs = 0;
-/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
-async function accounted(work) {
-    if (running++ === 0)
-        runningSince = performance.now();
-    try {
-        return await work();
-    }
-    finally {
-        if (--running === 0)
-            processMs += performance.now() - runningSince;
-    }
-}
-/**
- * How long this run has waited on processes it started (docker): the part of its wall time that is not its
- * own. `npm run bench` subtracts it to report the action's own time.
- */
-const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
 const isFence = (out) => 'own' in out && 'close' in out;
 /** `timeout`'s duration argument: seconds, fractions allowed. */
 const seconds = (ms) => String(Math.max(ms, 1) / 1000);
@@ -1172,6 +1154,39 @@ function removeSignalHandlers() {
     for (const s of SIGNALS)
         process.off(s, onSignal);
 }
+
+
+/***/ }),
+
+/***/ 287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ processTime),
+/* harmony export */   R: () => (/* binding */ accounted)
+/* harmony export */ });
+// How long this run has waited on the processes it started: the part of its wall time that is not its own.
+// The exec funnel counts every process it runs here.
+let running = 0;
+let runningSince = 0;
+let processMs = 0;
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted(work) {
+    if (running++ === 0)
+        runningSince = performance.now();
+    try {
+        return await work();
+    }
+    finally {
+        if (--running === 0)
+            processMs += performance.now() - runningSince;
+    }
+}
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
 
 
 /***/ }),

@@ -880,7 +880,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4752);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9608);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -889,7 +889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4752:
+/***/ 9608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1199,6 +1199,30 @@ function keptOutput() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/docker/process-time.ts
+// How long this run has waited on the processes it started: the part of its wall time that is not its own.
+// The exec funnel counts every process it runs here.
+let running = 0;
+let runningSince = 0;
+let processMs = 0;
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted(work) {
+    if (running++ === 0)
+        runningSince = performance.now();
+    try {
+        return await work();
+    }
+    finally {
+        if (--running === 0)
+            processMs += performance.now() - runningSince;
+    }
+}
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
+
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
@@ -1221,6 +1245,7 @@ function keptOutput() {
 // requests in flight end and the run unwinds (removing its private directory); a captured command still
 // running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
 // signal's number.
+
 
 
 
@@ -1307,26 +1332,6 @@ function createExecRunner(out = process.stdout, env = process.env) {
         return { exitCode, stdout, stderr };
     }
 }
-let running = 0;
-let runningSince = 0;
-let processMs = 0;
-/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
-async function accounted(work) {
-    if (running++ === 0)
-        runningSince = performance.now();
-    try {
-        return await work();
-    }
-    finally {
-        if (--running === 0)
-            processMs += performance.now() - runningSince;
-    }
-}
-/**
- * How long this run has waited on processes it started (docker): the part of its wall time that is not its
- * own. `npm run bench` subtracts it to report the action's own time.
- */
-const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
 const isFence = (out) => 'own' in out && 'close' in out;
 /** `timeout`'s duration argument: seconds, fractions allowed. */
 const seconds = (ms) => String(Math.max(ms, 1) / 1000);
@@ -3501,6 +3506,7 @@ class Logins {
 ;// CONCATENATED MODULE: ./src/pipeline/index.ts
 // The job itself: plan \u2192 build \u2192 push \u2192 verify. The action and the CLI differ only in how inputs arrive
 // and where results go; both call execute().
+
 
 
 

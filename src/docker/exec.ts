@@ -25,6 +25,7 @@ import { constants } from 'node:os'
 import path from 'node:path'
 import { createFence, singleLine, type Fence } from '../log/fence.js'
 import { keptOutput } from './kept-output.js'
+import { accounted } from './process-time.js'
 
 export interface Watch {
   /** Stop when no output came for this long. */
@@ -149,26 +150,6 @@ export function createExecRunner(
     return { exitCode, stdout, stderr }
   }
 }
-
-let running = 0
-let runningSince = 0
-let processMs = 0
-
-/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
-async function accounted<T>(work: () => Promise<T>): Promise<T> {
-  if (running++ === 0) runningSince = performance.now()
-  try {
-    return await work()
-  } finally {
-    if (--running === 0) processMs += performance.now() - runningSince
-  }
-}
-
-/**
- * How long this run has waited on processes it started (docker): the part of its wall time that is not its
- * own. `npm run bench` subtracts it to report the action's own time.
- */
-export const processTime = (): number => processMs + (running ? performance.now() - runningSince : 0)
 
 const isFence = (out: Fence | NodeJS.WritableStream): out is Fence => 'own' in out && 'close' in out
 

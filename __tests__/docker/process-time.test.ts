@@ -1,7 +1,8 @@
 // processTime(): the wall time during which at least one process we started was running, overlaps counted
 // once. The bench subtracts it from the action's wall time to report the action's own time.
 import { describe, expect, it } from '@jest/globals'
-import { createExecRunner, processTime } from '../../src/docker/exec.js'
+import { createExecRunner } from '../../src/docker/exec.js'
+import { processTime } from '../../src/docker/process-time.js'
 
 const sleep = (s: number): [string, string[]] => [
   process.execPath,
