@@ -203,18 +203,9 @@ async function listImagesWithDigests(): Promise<CliResult> {
 }
 
 /**
- * Removes local image references whose repository starts with prefix (e.g. '127.0.0.1:5000/btp-').
- * Removes by reference, not by ID, so tags outside the prefix survive. Returns the references removed.
- *
- * `--no-prune` keeps the untagged parents: dockerd 20.10's classic builder looks for a cached step by
- * listing every image with the same parent and then loading each, so deleting one of them while another
- * test file builds fails that build with `unable to find image "sha256:…"` (seen in CI). Tagged results
- * are never such shared parents; the intermediates they leave are a few KiB each.
- */
-/**
  * removeImages, after every test file of the run has finished: `npm test` (scripts/test.mjs) sets
  * BTP_CLEANUP_FILE and removes the listed prefixes once jest exits, so that no deletion races another
- * file's classic build (see removeImages). Run alone, jest removes them at once.
+ * file's build (see removeImages). Run alone, jest removes them at once.
  */
 export async function removeImagesLater(prefix: string): Promise<void> {
   if (!prefix) throw new Error('removeImagesLater: empty prefix would match every image')
@@ -227,6 +218,20 @@ export async function removeImagesLater(prefix: string): Promise<void> {
   await appendFile(file, `${prefix}\n`)
 }
 
+/**
+ * Removes local image references whose repository starts with prefix (e.g. '127.0.0.1:5000/btp-').
+ * Removes by reference, not by ID, so tags outside the prefix survive. Returns the references removed.
+ *
+ * `--no-prune` keeps the untagged parents: dockerd 20.10's classic builder looks for a cached step by
+ * listing every image with the same parent and then loading each, so deleting one of them while another
+ * test file builds fails that build with `unable to find image "sha256:…"` (seen in CI). Tagged results
+ * are never such shared parents; the intermediates they leave are a few KiB each.
+ *
+ * On the containerd store a deletion also starts the store's garbage collection: with every file's
+ * deletions made while other files ran, two BuildKit tests failed (a rebuild that no longer matched, a
+ * push of an index whose manifests were gone), hence removeImagesLater. Several at a time: each deletion there waits for
+ * the collection (0.5 s with a few images, 2.5 s with 300), and deletions that overlap share one.
+ */
 export async function removeImages(prefix: string): Promise<string[]> {
   if (!prefix) throw new Error('removeImages: empty prefix would match every image')
   const ls = await listImagesWithDigests()
@@ -238,9 +243,16 @@ export async function removeImages(prefix: string): Promise<string[]> {
     else if (digest && digest !== '<none>') refs.add(`${repo}@${digest}`)
   }
   const removed: string[] = []
-  for (const ref of refs) {
-    const res = await dockerCli(['image', 'rm', '-f', '--no-prune', ref])
-    if (res.code === 0) removed.push(ref)
+  const queue = [...refs]
+  const worker = async (): Promise<void> => {
+    for (let ref = queue.shift(); ref; ref = queue.shift()) {
+      const res = await dockerCli(['image', 'rm', '-f', '--no-prune', ref])
+      if (res.code === 0) removed.push(ref)
+    }
   }
+  await Promise.all(Array.from({ length: Math.min(REMOVERS, queue.length) }, worker))
   return removed
 }
+
+/** Deletions run at once by removeImages. */
+const REMOVERS = 8
