@@ -775,12 +775,13 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  rl: () => (/* binding */ KILL_AFTER_MS),
   Sf: () => (/* binding */ createExecRunner),
   xH: () => (/* binding */ guardSignals),
   LJ: () => (/* binding */ runCancelled)
 });
 
-// UNUSED EXPORTS: EXIT_AFTER_MS, KILL_AFTER_MS, liveChildren, stopChildren
+// UNUSED EXPORTS: EXIT_AFTER_MS, liveChildren, stopChildren
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);

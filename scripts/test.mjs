@@ -72,8 +72,10 @@ async function step(title, command, args, env = process.env) {
     env: { ...env, BTP_CLEANUP_FILE: cleanupFile }
   })
   console.error(`=== ${title}: ${seconds(Date.now() - started)} ===`)
+  const listed = existsSync(cleanupFile)
   const removed = removal(cleanupFile, env).then(() => {
-    console.error(`=== images of "${title}" removed, ${seconds(Date.now() - started)} after it started ===`)
+    if (listed)
+      console.error(`=== ${title}: images removed, ${seconds(Date.now() - started)} after its start ===`)
   })
   if (r.status !== 0) {
     await removed

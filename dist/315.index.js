@@ -1,0 +1,90 @@
+export const id = 315;
+export const ids = [315];
+export const modules = {
+
+/***/ 6315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   stopProcessesNaming: () => (/* binding */ stopProcessesNaming)
+/* harmony export */ });
+/* unused harmony export processesNaming */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6455);
+// Processes a killed main step left running. Its docker build or push runs in a process group of its own
+// (exec.ts), so a SIGKILL of the step, which no handler sees, leaves it building or pushing after the job
+// was cancelled. The post step finds such processes by the run's private directory, which each names in
+// its environment (DOCKER_CONFIG, TMPDIR) or argv, and stops them as a cancel would have.
+
+
+/**
+ * The pids of processes whose argv or environment names a path inside `dir` (Linux's /proc; none where
+ * there is no /proc, or for processes of other users, which cannot be read). This process is left out.
+ */
+async function processesNaming(dir, proc = '/proc') {
+    let entries;
+    try {
+        entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(proc);
+    }
+    catch {
+        return [];
+    }
+    // A path inside it, or itself as a whole argument or variable.
+    const needles = [`${dir}/`, `${dir}\0`].map(n => Buffer.from(n));
+    const found = [];
+    await Promise.all(entries
+        .filter(e => /^\d+$/.test(e) && Number(e) !== process.pid)
+        .map(async (e) => {
+        for (const file of ['cmdline', 'environ']) {
+            const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`${proc}/${e}/${file}`).catch(() => undefined);
+            if (bytes && needles.some(n => bytes.includes(n)))
+                return void found.push(Number(e));
+        }
+    }));
+    return found.sort((a, b) => a - b);
+}
+/**
+ * Stops every process processesNaming finds: SIGTERM (docker and buildx cancel what they were doing), then
+ * SIGKILL for those still there after KILL_AFTER_MS. Returns how many it found.
+ */
+async function stopProcessesNaming(dir, proc = '/proc') {
+    const pids = await processesNaming(dir, proc);
+    for (const pid of pids)
+        signal(pid, 'SIGTERM');
+    const left = async () => {
+        const states = await Promise.all(pids.map(pid => running(pid, proc)));
+        return pids.filter((_, i) => states[i]);
+    };
+    const until = Date.now() + _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .KILL_AFTER_MS */ .rl;
+    let still = await left();
+    while (still.length && Date.now() < until) {
+        await new Promise(r => setTimeout(r, 50));
+        still = await left();
+    }
+    for (const pid of still)
+        signal(pid, 'SIGKILL');
+    return pids.length;
+}
+function signal(pid, name) {
+    try {
+        process.kill(pid, name);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Whether `pid` still runs: a zombie (ended, not yet reaped by whoever inherited it) does not. */
+async function running(pid, proc) {
+    const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`${proc}/${pid}/stat`, 'utf8').catch(() => undefined);
+    if (stat === undefined)
+        return false;
+    // `pid (comm) S \u2026`: the state follows the last parenthesis (comm may hold any).
+    const state = stat.charAt(stat.lastIndexOf(')') + 2);
+    return state !== 'Z' && state !== 'X';
+}
+
+
+/***/ })
+
+};
