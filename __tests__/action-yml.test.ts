@@ -76,6 +76,13 @@ describe('action.yml', () => {
   })
 })
 
+describe('README.md', () => {
+  it('is a guide: at most 400 lines, the reference in docs/', () => {
+    expect(readme.trimEnd().split('\n').length).toBeLessThanOrEqual(400)
+    expect(readme).toContain('docs/reference.md')
+  })
+})
+
 describe('workflow files', () => {
   const files = [
     ...readdirSync(join(ROOT, '.github', 'workflows')).map(f => join('.github', 'workflows', f)),
