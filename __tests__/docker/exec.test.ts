@@ -266,7 +266,7 @@ describe('captured commands (@actions/exec under timeout; given stdin, the funne
     ['given stdin', Buffer.from('x')]
   ])(`keep the last ${KEPT_OUTPUT_CHARS} characters of each stream (%s)`, async (_how, input) => {
     const code = `const line = 'x'.repeat(1023) + '\\n'
-      for (let i = 0; i < 10 * 1024; i++) { process.stdout.write(line); process.stderr.write(line) }
+      for (let i = 0; i < 5 * 1024; i++) { process.stdout.write(line); process.stderr.write(line) }
       process.stdout.write('LAST OUT\\n'); process.stderr.write('last words\\n')`
     const result = await createExecRunner(sink().fence)(NODE, script(code), process.env, {
       input,
