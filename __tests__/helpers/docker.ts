@@ -190,7 +190,14 @@ export async function makeContext(files: Record<string, string>): Promise<string
  * test file deletes an image mid-listing (the files run in parallel); listing again is then right.
  */
 async function listImagesWithDigests(): Promise<CliResult> {
-  const args = ['image', 'ls', '--digests', '--format', '{{.Repository}}\t{{.Tag}}\t{{.Digest}}']
+  const args = [
+    'image',
+    'ls',
+    '--digests',
+    '--no-trunc',
+    '--format',
+    '{{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}'
+  ]
   for (let attempt = 1; ; attempt++) {
     const res = await dockerCli(args)
     if (res.code === 0 || attempt === 5 || !/not found/i.test(res.stderr)) {
@@ -219,31 +226,36 @@ export async function removeImagesLater(prefix: string): Promise<void> {
 }
 
 /**
- * Removes local image references whose repository starts with prefix (e.g. '127.0.0.1:5000/btp-').
- * Removes by reference, not by ID, so tags outside the prefix survive. Returns the references removed.
+ * Removes local image references whose repository starts with prefix (e.g. '127.0.0.1:5000/btp-'), so
+ * that a pull must ask the registry. By reference, not by ID, so tags outside the prefix survive. Returns
+ * the references removed.
  *
- * `--no-prune` keeps the untagged parents: dockerd 20.10's classic builder looks for a cached step by
- * listing every image with the same parent and then loading each, so deleting one of them while another
- * test file builds fails that build with `unable to find image "sha256:…"` (seen in CI). Tagged results
- * are never such shared parents; the intermediates they leave are a few KiB each.
- *
- * On the containerd store a deletion also starts the store's garbage collection: with every file's
- * deletions made while other files ran, two BuildKit tests failed (a rebuild that no longer matched, a
- * push of an index whose manifests were gone), hence removeImagesLater. Several at a time: each deletion there waits for
- * the collection (0.5 s with a few images, 2.5 s with 300), and deletions that overlap share one.
+ * Under `npm test` (BTP_CLEANUP_FILE set) no image is deleted while other files build: each is first held
+ * by a tag of its own, removed with the rest once jest exits, so that only the references go now. A
+ * deletion races other files' builds on both engines: dockerd 20.10's classic builder looks for a cached
+ * step by listing every image with the same parent (for `FROM scratch`, every such image) and then loading
+ * each, and fails with `unable to find image "sha256:…"` when one went meanwhile (seen in CI); on the
+ * containerd store a deletion starts the store's garbage collection, under which two BuildKit tests
+ * failed (a rebuild that no longer matched, a push of an index whose manifests were gone). `--no-prune`
+ * keeps untagged parents when jest runs alone.
  */
 export async function removeImages(prefix: string): Promise<string[]> {
   if (!prefix) throw new Error('removeImages: empty prefix would match every image')
   const ls = await listImagesWithDigests()
-  const refs = new Set<string>()
+  const refs = new Map<string, string>()
   for (const line of ls.stdout.split('\n')) {
-    const [repo, tag, digest] = line.split('\t')
+    const [repo, tag, digest, id] = line.split('\t')
     if (!repo || repo === '<none>' || !repo.startsWith(prefix)) continue
-    if (tag && tag !== '<none>') refs.add(`${repo}:${tag}`)
-    else if (digest && digest !== '<none>') refs.add(`${repo}@${digest}`)
+    if (tag && tag !== '<none>') refs.set(`${repo}:${tag}`, id)
+    else if (digest && digest !== '<none>') refs.set(`${repo}@${digest}`, id)
+  }
+  if (process.env.BTP_CLEANUP_FILE && refs.size) {
+    for (const id of new Set(refs.values()))
+      if (id) await dockerCli(['tag', id, `${HELD}image:${id.replace(/^sha256:/, '').slice(0, 16)}`])
+    await removeImagesLater(HELD)
   }
   const removed: string[] = []
-  const queue = [...refs]
+  const queue = [...refs.keys()]
   const worker = async (): Promise<void> => {
     for (let ref = queue.shift(); ref; ref = queue.shift()) {
       const res = await dockerCli(['image', 'rm', '-f', '--no-prune', ref])
@@ -254,5 +266,7 @@ export async function removeImages(prefix: string): Promise<string[]> {
   return removed
 }
 
-/** Deletions run at once by removeImages. */
+/** The repository that holds, under `npm test`, the images removeImages took the references of. */
+const HELD = `btp-held-${process.pid}/`
+/** References removed at once by removeImages. */
 const REMOVERS = 8
