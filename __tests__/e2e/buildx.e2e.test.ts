@@ -19,6 +19,7 @@ import {
   ensureBaseImage,
   makeContext,
   removeImagesLater,
+  removeLater,
   requireDocker
 } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
@@ -361,7 +362,7 @@ if (EXPECTED_BUILDER === 'buildx')
         expect(statement.subject[0].digest.sha256).toBe(imageDigest.replace('sha256:', ''))
         expect(statement.predicate.comment).toMatch(/btp-test-scanner saw: .*sbom-marker\.txt/)
       } finally {
-        await dockerOk(['image', 'rm', scanner])
+        await removeLater([scanner])
       }
     })
 

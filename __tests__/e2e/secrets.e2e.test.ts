@@ -14,6 +14,7 @@ import {
   ensureBaseImage,
   makeContext,
   removeImages,
+  removeLater,
   requireDocker,
   runCommand
 } from '../helpers/docker.js'
@@ -293,7 +294,7 @@ describe('a git URL context with a token in it', () => {
     await dockerOk(['build', '--tag', `btp-secrets-control-${process.pid}:x`, gitContext()], {
       env: { ...process.env, TMPDIR: control }
     })
-    await dockerCli(['image', 'rm', '-f', `btp-secrets-control-${process.pid}:x`])
+    await removeLater([`btp-secrets-control-${process.pid}:x`])
     const left = await readdir(control)
     if (EXPECTED_BUILDER === 'classic') {
       expect(left).toEqual([expect.stringMatching(/^docker-build-git/)])

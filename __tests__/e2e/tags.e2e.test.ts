@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import { dockerCli, dockerOk, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { dockerOk, makeContext, removeImagesLater, removeLater, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, listTags, remoteLabels, tagExists } from '../helpers/skopeo.js'
 import { eventEnv, SHAS } from '../helpers/events.js'
@@ -39,7 +39,7 @@ afterAll(async () => {
   await registry?.stop()
   if (registry) await removeImagesLater(`${registry.host}/tags/`)
   // Untagged builds of this file, by their own IDs (nothing else names them).
-  for (const id of untagged) await dockerCli(['image', 'rm', '--force', id])
+  await removeLater(untagged)
   for (const dir of temps) await rm(dir, { recursive: true, force: true })
 })
 

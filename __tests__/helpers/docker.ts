@@ -249,11 +249,7 @@ export async function removeImages(prefix: string): Promise<string[]> {
     if (tag && tag !== '<none>') refs.set(`${repo}:${tag}`, id)
     else if (digest && digest !== '<none>') refs.set(`${repo}@${digest}`, id)
   }
-  if (process.env.BTP_CLEANUP_FILE && refs.size) {
-    for (const id of new Set(refs.values()))
-      if (id) await dockerCli(['tag', id, `${HELD}image:${id.replace(/^sha256:/, '').slice(0, 16)}`])
-    await removeImagesLater(HELD)
-  }
+  if (process.env.BTP_CLEANUP_FILE && refs.size) await hold([...new Set(refs.values())].filter(Boolean))
   const removed: string[] = []
   const queue = [...refs.keys()]
   const worker = async (): Promise<void> => {
@@ -268,5 +264,32 @@ export async function removeImages(prefix: string): Promise<string[]> {
 
 /** The repository that holds, under `npm test`, the images removeImages took the references of. */
 const HELD = `btp-held-${process.pid}/`
+
+/** Tags each image (by ID or reference) under HELD, which the run removes once jest exits. */
+async function hold(images: string[]): Promise<void> {
+  for (const image of images) {
+    const id = image
+      .replace(/^sha256:/, '')
+      .replace(/[^a-z0-9]/g, '-')
+      .slice(0, 64)
+    await dockerCli(['tag', image, `${HELD}image:${id}`])
+  }
+  await removeImagesLater(HELD)
+}
+
+/**
+ * Images a file made that no registry prefix names (an untagged build's ID, a local tag): under
+ * `npm test` their references go now and the images after jest exits (see removeImages); run alone, now.
+ */
+export async function removeLater(images: string[]): Promise<void> {
+  if (!process.env.BTP_CLEANUP_FILE) {
+    for (const image of images) await dockerCli(['image', 'rm', '-f', image])
+    return
+  }
+  await hold(images)
+  // Their own names go now (an ID is no name); the held tag keeps each image until the end.
+  for (const image of images)
+    if (!/^(sha256:)?[0-9a-f]{12,64}$/.test(image)) await dockerCli(['image', 'rm', '--no-prune', image])
+}
 /** References removed at once by removeImages. */
 const REMOVERS = 8
