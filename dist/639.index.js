@@ -894,45 +894,38 @@ function createExecRunner(out = process.stdout, env = process.env) {
             }
         }
         const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
-        if (options.deadlineMs !== undefined && (!timeout || options.input)) {
-            // Stdin to write, or no coreutils timeout (macOS without coreutils, Windows): the same deadline,
-            // enforced here.
+        if (options.input || (options.deadlineMs !== undefined && !timeout)) {
+            // Stdin to write, or a deadline without coreutils timeout (macOS without coreutils, Windows): started
+            // here, under the same deadline.
             const afterMs = options.deadlineMs;
             const result = await spawnWatched(command, args, childEnv, {
                 input: options.input,
-                watch: () => ({ ceilingMs: afterMs })
+                ...(afterMs !== undefined && { watch: () => ({ ceilingMs: afterMs }) })
             });
-            return result.stopped?.reason === 'ceiling'
+            return afterMs !== undefined && result.stopped?.reason === 'ceiling'
                 ? { ...result, stopped: { reason: 'deadline', afterMs } }
                 : result;
         }
-        const { exec: actionsRun } = await actionsExec;
-        const exec = async (file, argv) => {
+        const { exec } = await actionsExec;
+        const captured = async (file, argv) => {
             // Kept as a streamed command's output is: a process run for seconds can still print gigabytes.
             const out = { stdout: keptOutput(), stderr: keptOutput() };
-            const exitCode = untilCancelled(actionsRun(file, argv, {
+            const done = await untilCancelled(exec(file, argv, {
                 env: childEnv,
-                input: options.input,
                 silent: true,
                 ignoreReturnCode: true,
                 listeners: { stdout: out.stdout.write, stderr: out.stderr.write }
             }));
-            const done = await exitCode;
             return typeof done === 'number'
                 ? { exitCode: done, stdout: out.stdout.end(), stderr: out.stderr.end() }
                 : done;
         };
-        if (!timeout || options.deadlineMs === undefined) {
-            const done = await exec(command, args);
-            if ('stopped' in done)
-                return done;
-            const { exitCode, stdout, stderr } = done;
-            return { exitCode, stdout, stderr };
-        }
+        if (!timeout || options.deadlineMs === undefined)
+            return captured(command, args);
         const afterMs = options.deadlineMs;
         const started = Date.now();
-        const done = await exec(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
-        if ('stopped' in done)
+        const done = await captured(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
+        if (done.stopped)
             return done;
         const { exitCode, stdout, stderr } = done;
         // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.

@@ -241,15 +241,21 @@ describe('captured commands (@actions/exec under timeout; given stdin, the funne
     expect(result.stopped).toEqual({ reason: 'deadline', afterMs: 300 })
   })
 
-  it('one that exits without reading its stdin fails as itself, not with an EPIPE that ends our process', async () => {
-    // More than a pipe holds, so the write cannot land before the child is gone: a helper that is not
-    // installed (timeout exits 127) is the case in the field.
-    const result = await createExecRunner(sink().fence)(NODE, script('process.exit(5)'), process.env, {
-      input: Buffer.alloc(4 * 1024 * 1024, 'x'),
-      deadlineMs: 10_000
-    })
-    expect(result).toEqual({ exitCode: 5, stdout: '', stderr: '' })
-  })
+  it.each([
+    ['with a deadline', 10_000],
+    ['without one', undefined]
+  ])(
+    'one that exits without reading its stdin fails as itself, not with an EPIPE that ends our process (%s)',
+    async (_how, deadlineMs) => {
+      // More than a pipe holds, so the write cannot land before the child is gone: a helper that is not
+      // installed (timeout exits 127) is the case in the field.
+      const result = await createExecRunner(sink().fence)(NODE, script('process.exit(5)'), process.env, {
+        input: Buffer.alloc(4 * 1024 * 1024, 'x'),
+        deadlineMs
+      })
+      expect(result).toEqual({ exitCode: 5, stdout: '', stderr: '' })
+    }
+  )
 
   it('given stdin, are stopped at their deadline all the same', async () => {
     const result = await createExecRunner(sink().fence)(
