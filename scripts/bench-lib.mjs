@@ -52,6 +52,9 @@ function freePort() {
   })
 }
 
+/** The hosts of the registries startRegistry started: what the bench pushed is under them. */
+export const startedRegistries = new Set()
+
 /** A docker-registry storing under `dir`, on a free loopback port: `{ host, stop }`. */
 export async function startRegistry(dir) {
   const port = await freePort()
@@ -63,8 +66,10 @@ export async function startRegistry(dir) {
   const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' })
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok)
+      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok) {
+        startedRegistries.add(`127.0.0.1:${port}`)
         return { host: `127.0.0.1:${port}`, stop: () => child.kill() }
+      }
     } catch {
       await new Promise(r => setTimeout(r, 100))
     }

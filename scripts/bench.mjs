@@ -13,6 +13,7 @@
 //   --only sources|local  run only that section, and merge it into the existing results
 import { spawnSync } from 'node:child_process'
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -36,8 +37,10 @@ import {
   round1,
   run,
   runAsRunner,
+  startedRegistries,
   startRegistry
 } from './bench-lib.mjs'
+import { removeImagesUnder } from './images.mjs'
 import { benchLocalArchive, benchSources, localArchiveRows, sourcesRows } from './bench-sources.mjs'
 
 const { values: opts } = parseArgs({
@@ -359,8 +362,26 @@ async function main() {
   console.log(table)
 }
 
-main().catch(error => {
-  rmSync(work, { recursive: true, force: true })
-  console.error(`bench: ${error.message}`)
-  process.exit(1)
-})
+/**
+ * What the bench pushed, left in the engine's store: under its own registries, and `bench/` under
+ * --registry. Run by `npm test` (BTP_CLEANUP_FILE set), it lists them for removal after the step instead:
+ * a deletion while other test files build fails their builds (see scripts/test.mjs).
+ */
+async function removeBenchImages() {
+  const prefixes = [
+    ...[...startedRegistries].map(host => `${host}/`),
+    ...(opts.registry ? [`${opts.registry}/bench/`] : [])
+  ]
+  const later = process.env.BTP_CLEANUP_FILE
+  if (later) appendFileSync(later, prefixes.map(p => `${p}\n`).join(''))
+  else await removeImagesUnder(prefixes, baseEnv)
+}
+
+main()
+  .then(removeBenchImages)
+  .catch(async error => {
+    rmSync(work, { recursive: true, force: true })
+    await removeBenchImages()
+    console.error(`bench: ${error.message}`)
+    process.exit(1)
+  })

@@ -8,59 +8,38 @@
 // containerd image store that takes about 0.5–2.5 s an image (the store's garbage collection, slower the
 // more images it holds), minutes for a run's 150 or so, so the BuildKit engine's removal goes on while the
 // default engine's tests run, and the script waits for it at the end.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { removeImagesUnder } from './images.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = name => path.join(root, 'node_modules', '.bin', name)
 const extra = process.argv.slice(2)
 const seconds = ms => `${(ms / 1000).toFixed(1)} s`
 
-/** Deletions at once: on the containerd store, deletions that overlap share one garbage collection. */
-const REMOVERS = 8
-
 /**
  * Removes the images an end-to-end step's files listed in BTP_CLEANUP_FILE, after the step: deleting one
  * while another file's classic build looks for a cached step fails that build ("unable to find image"),
  * and on the containerd store a deletion's garbage collection can take content another file's build or
- * push still needs, so no file deletes them itself. Tagged ones go by tag, untagged ones by digest (the
- * containerd store keeps `repo@digest` for them), as __tests__/helpers/docker.ts's removeImages does.
- * Resolves once all are gone.
+ * push still needs, so no file deletes them itself. Resolves once all are gone.
  */
 function removal(file, env) {
   if (!existsSync(file)) return Promise.resolve()
   const prefixes = [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean))]
   rmSync(file, { force: true })
-  const ls = spawnSync(
-    'docker',
-    ['image', 'ls', '--digests', '--format', '{{.Repository}}\t{{.Tag}}\t{{.Digest}}'],
-    { env, encoding: 'utf8' }
-  )
-  const refs = new Set()
-  for (const line of (ls.stdout ?? '').split('\n')) {
-    const [repo, tag, digest] = line.split('\t')
-    if (!repo || repo === '<none>' || !prefixes.some(p => repo.startsWith(p))) continue
-    if (tag && tag !== '<none>') refs.add(`${repo}:${tag}`)
-    else if (digest && digest !== '<none>') refs.add(`${repo}@${digest}`)
-  }
-  const queue = [...refs]
-  const remover = () =>
-    new Promise(resolve => {
-      const batch = queue.splice(0, 10)
-      if (!batch.length) return resolve()
-      spawn('docker', ['image', 'rm', '-f', '--no-prune', ...batch], { env, stdio: 'ignore' })
-        .on('error', () => resolve())
-        .on('close', () => resolve(remover()))
-    })
-  return Promise.all(Array.from({ length: REMOVERS }, remover)).then(() => undefined)
+  return removeImagesUnder(prefixes, env)
 }
 
+/** Removals started by the steps so far. */
+const pending = []
+
 /**
- * Runs one step and starts the removal of the images it left; exits on failure once they are gone.
- * Returns the removal, for the caller to wait for (in an object: awaiting the step must not await it).
+ * Runs one step and starts the removal of the images it left; exits on failure once every removal so far
+ * is done. Returns the removal, for the caller to wait for (in an object: awaiting the step must not
+ * await it).
  */
 async function step(title, command, args, env = process.env) {
   console.error(`\n=== ${title} ===`)
@@ -77,8 +56,10 @@ async function step(title, command, args, env = process.env) {
     if (listed)
       console.error(`=== ${title}: images removed, ${seconds(Date.now() - started)} after its start ===`)
   })
+  pending.push(removed)
   if (r.status !== 0) {
-    await removed
+    // The other engine's too: the process ends here, and what is still queued would never be removed.
+    await Promise.all(pending)
     console.error(`=== ${title}: FAILED (exit ${r.status ?? r.signal}) ===`)
     process.exit(r.status || 1)
   }
