@@ -1,7 +1,7 @@
 // Removing the images a run left in a docker engine: every reference whose repository starts with one of
 // the given prefixes, tagged ones by tag and untagged ones by digest (the containerd store keeps
-// `repo@digest` for them), as __tests__/helpers/docker.ts's removeImages does. Used by `npm test` after
-// each end-to-end step and by `npm run bench` at its end.
+// `repo@digest` for them). Used by `npm test` after each end-to-end step, by `npm run bench` at its end,
+// and by the e2e helpers' removeImages.
 import { spawn, spawnSync } from 'node:child_process'
 
 /**
@@ -10,21 +10,36 @@ import { spawn, spawnSync } from 'node:child_process'
  */
 const REMOVERS = 8
 
+/** `docker image ls` arguments whose lines imageRefs reads. */
+export const IMAGE_LS_ARGS = [
+  'image',
+  'ls',
+  '--digests',
+  '--no-trunc',
+  '--format',
+  '{{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}'
+]
+
+/**
+ * The references under `prefixes` in IMAGE_LS_ARGS's output, each with its image ID: a tagged image by tag,
+ * an untagged one by digest (the containerd store keeps `repo@digest` for it).
+ */
+export function imageRefs(lsOutput, prefixes) {
+  const refs = new Map()
+  for (const line of lsOutput.split('\n')) {
+    const [repo, tag, digest, id] = line.split('\t')
+    if (!repo || repo === '<none>' || !prefixes.some(p => repo.startsWith(p))) continue
+    if (tag && tag !== '<none>') refs.set(`${repo}:${tag}`, id)
+    else if (digest && digest !== '<none>') refs.set(`${repo}@${digest}`, id)
+  }
+  return refs
+}
+
 /** Removes every reference under `prefixes` from the engine `env` names; resolves once all are gone. */
 export function removeImagesUnder(prefixes, env = process.env) {
   if (!prefixes.length) return Promise.resolve()
-  const ls = spawnSync(
-    'docker',
-    ['image', 'ls', '--digests', '--format', '{{.Repository}}\t{{.Tag}}\t{{.Digest}}'],
-    { env, encoding: 'utf8' }
-  )
-  const refs = new Set()
-  for (const line of (ls.stdout ?? '').split('\n')) {
-    const [repo, tag, digest] = line.split('\t')
-    if (!repo || repo === '<none>' || !prefixes.some(p => repo.startsWith(p))) continue
-    if (tag && tag !== '<none>') refs.add(`${repo}:${tag}`)
-    else if (digest && digest !== '<none>') refs.add(`${repo}@${digest}`)
-  }
+  const ls = spawnSync('docker', IMAGE_LS_ARGS, { env, encoding: 'utf8' })
+  const refs = imageRefs(ls.stdout ?? '', prefixes).keys()
   const queue = [...refs]
   const remover = () =>
     new Promise(resolve => {

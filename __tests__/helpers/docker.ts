@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { copyFile, mkdir, mkdtemp, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { IMAGE_LS_ARGS, imageRefs } from '../../scripts/images.mjs'
 
 export interface CliResult {
   code: number
@@ -190,14 +191,7 @@ export async function makeContext(files: Record<string, string>): Promise<string
  * test file deletes an image mid-listing (the files run in parallel); listing again is then right.
  */
 async function listImagesWithDigests(): Promise<CliResult> {
-  const args = [
-    'image',
-    'ls',
-    '--digests',
-    '--no-trunc',
-    '--format',
-    '{{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}'
-  ]
+  const args = IMAGE_LS_ARGS
   for (let attempt = 1; ; attempt++) {
     const res = await dockerCli(args)
     if (res.code === 0 || attempt === 5 || !/not found/i.test(res.stderr)) {
@@ -241,14 +235,7 @@ export async function removeImagesLater(prefix: string): Promise<void> {
  */
 export async function removeImages(prefix: string): Promise<string[]> {
   if (!prefix) throw new Error('removeImages: empty prefix would match every image')
-  const ls = await listImagesWithDigests()
-  const refs = new Map<string, string>()
-  for (const line of ls.stdout.split('\n')) {
-    const [repo, tag, digest, id] = line.split('\t')
-    if (!repo || repo === '<none>' || !repo.startsWith(prefix)) continue
-    if (tag && tag !== '<none>') refs.set(`${repo}:${tag}`, id)
-    else if (digest && digest !== '<none>') refs.set(`${repo}@${digest}`, id)
-  }
+  const refs = imageRefs((await listImagesWithDigests()).stdout, [prefix])
   if (process.env.BTP_CLEANUP_FILE && refs.size) await hold([...new Set(refs.values())].filter(Boolean))
   const removed: string[] = []
   const queue = [...refs.keys()]
