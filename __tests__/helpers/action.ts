@@ -1,15 +1,17 @@
 // Runs the committed bundle the way the Actions runner does: INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STATE files, then the post step with the saved state.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { hasBuildxPlugin } from '../../src/docker/docker.js'
 import { runCommand, type CliResult } from './docker.js'
+import { postIfOf, runnerRunsPost } from '../../scripts/post-if.mjs'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
+const POST_IF = postIfOf(join(ROOT, 'action.yml'))
 
 /** The builder the action should pick: buildx where the user's config or a system plugin dir has it. */
 export const EXPECTED_BUILDER = hasBuildxPlugin(process.env.DOCKER_CONFIG || join(tmpdir(), 'btp-no-config'))
@@ -59,7 +61,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv
   /**
    * Skip the post step. It runs by default, even where action.yml's post-if would have the runner skip it (a
-   * successful job with no kept login): whenever it runs, it must do no harm.
+   * successful job with no kept login): whenever it runs, it must do no harm. Where the runner would skip
+   * it, the main step must have left RUNNER_TEMP as the job's later steps should find it (mainLeftovers).
    */
   noPost?: boolean
   /**
@@ -98,6 +101,13 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const main = await runIn(ACTION, env, opts.cwd)
   const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
   const exportedByMain = parseCommandFile(readFileSync(files.GITHUB_ENV, 'utf8'))
+  if (!runnerRunsPost(POST_IF, { jobSucceeded: main.code === 0, env: exportedByMain })) {
+    const left = mainLeftovers(await readdir(runnerTemp))
+    if (left.length)
+      throw new Error(
+        `the main step succeeded and the runner would not start the post step, yet main left ${left.join(', ')} in RUNNER_TEMP:\n${main.stdout}\n${main.stderr}`
+      )
+  }
   await opts.laterStep?.({
     env: { ...env, ...exportedByMain },
     outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
@@ -120,6 +130,14 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     post
   }
 }
+
+/**
+ * What a successful main step left in RUNNER_TEMP that no later step is meant to read: everything but the
+ * SBOM files it hands on (`sbom-paths`). Without a kept login nothing else may stay, since the runner then
+ * starts no post step to remove it.
+ */
+export const mainLeftovers = (entries: string[]): string[] =>
+  entries.filter(name => !name.startsWith('build-tag-push-sbom-'))
 
 function runIn(script: string, env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
   return runCommand(process.execPath, [script], { env, cwd })
