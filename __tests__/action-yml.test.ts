@@ -230,7 +230,8 @@ describe('docs/design.md: Security and reliability', () => {
   it('exists, and states the retry figures the code uses', async () => {
     expect(section).not.toBe('')
     const { DEFAULT_BASE_MS, DEFAULT_MAX_MS } = await import('../src/core/retry.js')
-    const { PUSH_RETRY_WINDOW_MS, REQUEST_TIMEOUT_MS } = await import('../src/pipeline/index.js')
+    const { PUSH_RETRY_WINDOW_MS } = await import('../src/pipeline/build.js')
+    const { REQUEST_TIMEOUT_MS } = await import('../src/registry/bounds.js')
     const flat = section.replace(/\s+/g, ' ')
     expect(flat).toContain(`\`retries\` (default ${action.inputs.retries.default}, from 1 to 10)`)
     expect(flat).toContain(`from ${DEFAULT_BASE_MS / 1000} s up to ${DEFAULT_MAX_MS / 1000} s`)

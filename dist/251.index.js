@@ -552,7 +552,7 @@ __webpack_require__.d(__webpack_exports__, {
   execute: () => (/* binding */ execute)
 });
 
-// UNUSED EXPORTS: PUSH_RETRY_WINDOW_MS, REQUEST_TIMEOUT_MS, runPipeline
+// UNUSED EXPORTS: runPipeline
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -2216,7 +2216,6 @@ async function checkLanded(inputs, dockerConfig, users) {
 
 
 
-
 /**
  * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
  * the rest through its registry's API; the local image is inspected once, beside the pushes.
@@ -2524,9 +2523,6 @@ class Logins {
 
 
 
-
-
-// Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
 
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it

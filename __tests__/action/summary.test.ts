@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
 import { makeInputs as baseInputs } from '../../__fixtures__/inputs.js'
 import type { Inputs } from '../../src/inputs/parse.js'
-import type { Result } from '../../src/pipeline/index.js'
+import type { Result } from '../../src/pipeline/result.js'
 import { metadata, summaryMarkdown } from '../../src/action/summary.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`

@@ -3,7 +3,7 @@
 // variables it exports for later steps.
 import { describe, expect, it } from '@jest/globals'
 import { makeInputs } from '../../__fixtures__/inputs.js'
-import type { Result } from '../../src/pipeline/index.js'
+import type { Result } from '../../src/pipeline/result.js'
 import { outputs, typedOutputs } from '../../src/action/summary.js'
 import { DEFAULT_METADATA_ENV, readMetadataEnv } from '../../src/metadata/env.js'
 import { metadataEnvExports } from '../../src/metadata/outputs.js'

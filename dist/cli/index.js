@@ -3221,7 +3221,6 @@ async function checkLanded(inputs, dockerConfig, users) {
 
 
 
-
 /**
  * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
  * the rest through its registry's API; the local image is inspected once, beside the pushes.
@@ -3529,9 +3528,6 @@ class Logins {
 
 
 
-
-
-// Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
 
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it

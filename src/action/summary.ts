@@ -1,6 +1,6 @@
 // The job summary and the `metadata` output, as pure functions of the result.
 import type { Inputs } from '../inputs/parse.js'
-import type { Result } from '../pipeline/index.js'
+import type { Result } from '../pipeline/result.js'
 import { subjectNames } from '../pipeline/subjects.js'
 import { metadataOutputs, separatorOf } from '../metadata/outputs.js'
 

@@ -36,9 +36,6 @@ import { asksForSbom, sbomsOf } from './sbom.js'
 import { Logins } from './cloud-logins.js'
 import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
 
-export type { Result } from './result.js'
-export { PUSH_RETRY_WINDOW_MS } from './push.js'
-
 export interface Deps {
   docker: Docker
   reporter: Reporter
@@ -84,9 +81,6 @@ export interface ExecuteOptions {
   /** Told the run's logins, whose `resolve` gives what each logged in with (a cloud login's token). */
   onLogins?: (logins: Pick<Logins, 'resolve'>) => void
 }
-
-// Per-request deadline: with the default 3 attempts an unreachable registry fails well within a minute.
-export { REQUEST_TIMEOUT_MS } from '../registry/bounds.js'
 
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it

@@ -11,8 +11,6 @@ import { withHint } from './hints.js'
 import { retrying, type Plan, type Target } from './plan.js'
 import { VerificationError } from './verify.js'
 
-export { PUSH_RETRY_WINDOW_MS } from './build.js'
-
 export interface Pushed {
   /** The digests docker (or buildx) says it pushed; empty when it did not say. */
   digests: string[]
