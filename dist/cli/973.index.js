@@ -270,7 +270,7 @@ function descriptorsOf(part) {
         return parsed.kind === 'index' ? parsed.manifests : [];
     }
     if (!part.platform)
-        throw new problem/* InputProblem */.S(`${JSON.stringify(part.source)}: its image config names no platform`);
+        throw new problem/* InputProblem */.S(`${JSON.stringify(part.source)}: its image config names no platform (its "os" and "architecture" must be strings without control characters)`);
     return [
         {
             mediaType: manifest.mediaType,
@@ -306,7 +306,7 @@ function mergeIndex(parts, annotations) {
                 continue;
             }
             if (!d.platform)
-                throw new problem/* InputProblem */.S(`${JSON.stringify(part.source)}: ${d.digest} names no platform`);
+                throw new problem/* InputProblem */.S(`${JSON.stringify(part.source)}: its index entry ${d.digest} names no platform (the entry has no "platform" field)`);
             const key = (0,registry_oci/* platformKey */.eE)(d.platform);
             const other = owner.get(key);
             if (other !== undefined)

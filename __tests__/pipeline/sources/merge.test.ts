@@ -120,7 +120,21 @@ describe('mergeIndex', () => {
     const p = single('odd', OCI_M, 'amd64')
     delete p.platform
     expect(() => mergeIndex([p, single('b', OCI_M, 'arm64')], none)).toThrow(
-      '"odd": its image config names no platform'
+      '"odd": its image config names no platform (its "os" and "architecture" must be strings without control characters)'
+    )
+  })
+
+  it('an index entry without a platform field is an error naming the source, the entry and the field', () => {
+    const a = attested('multi', 'amd64')
+    const index = parse(a.part.manifest.body)
+    delete index.manifests[0].platform
+    const body = Buffer.from(JSON.stringify(index))
+    const part: Part = {
+      source: 'multi',
+      manifest: { digest: digest(body.toString()), mediaType: OCI_INDEX, body }
+    }
+    expect(() => mergeIndex([part, single('b', OCI_M, 'arm64')], none)).toThrow(
+      `"multi": its index entry ${a.image.digest} names no platform (the entry has no "platform" field)`
     )
   })
 })

@@ -33,7 +33,9 @@ export function descriptorsOf(part: Part): Descriptor[] {
     return parsed.kind === 'index' ? parsed.manifests : []
   }
   if (!part.platform)
-    throw new InputProblem(`${JSON.stringify(part.source)}: its image config names no platform`)
+    throw new InputProblem(
+      `${JSON.stringify(part.source)}: its image config names no platform (its "os" and "architecture" must be strings without control characters)`
+    )
   return [
     {
       mediaType: manifest.mediaType,
@@ -80,7 +82,10 @@ export function mergeIndex(
         attestations.push(d)
         continue
       }
-      if (!d.platform) throw new InputProblem(`${JSON.stringify(part.source)}: ${d.digest} names no platform`)
+      if (!d.platform)
+        throw new InputProblem(
+          `${JSON.stringify(part.source)}: its index entry ${d.digest} names no platform (the entry has no "platform" field)`
+        )
       const key = platformKey(d.platform)
       const other = owner.get(key)
       if (other !== undefined)
