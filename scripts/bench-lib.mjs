@@ -55,6 +55,14 @@ function freePort() {
 /** The hosts of the registries startRegistry started: what the bench pushed is under them. */
 export const startedRegistries = new Set()
 
+/** The last bytes each started registry logged (errors only), by host: what a failed bench prints. */
+const registryLogs = new Map()
+const LOG_TAIL = 16 * 1024
+
+/** Each started registry's log tail, for a bench that failed: a 500 from it says why only there. */
+export const registryLogTails = () =>
+  [...registryLogs].filter(([, log]) => log.trim()).map(([host, log]) => `--- ${host} ---\n${log.trim()}`)
+
 /** A docker-registry storing under `dir`, on a free loopback port: `{ host, stop }`. */
 export async function startRegistry(dir) {
   const port = await freePort()
@@ -63,12 +71,17 @@ export async function startRegistry(dir) {
     path.join(dir, 'config.yml'),
     `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: bench\n`
   )
-  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' })
+  const host = `127.0.0.1:${port}`
+  registryLogs.set(host, '')
+  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], {
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  child.stderr.on('data', d => registryLogs.set(host, (registryLogs.get(host) + d).slice(-LOG_TAIL)))
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok) {
-        startedRegistries.add(`127.0.0.1:${port}`)
-        return { host: `127.0.0.1:${port}`, stop: () => child.kill() }
+      if ((await fetch(`http://${host}/v2/`)).ok) {
+        startedRegistries.add(host)
+        return { host, stop: () => child.kill() }
       }
     } catch {
       await new Promise(r => setTimeout(r, 100))

@@ -33,6 +33,7 @@ import {
   median,
   pass,
   ratio,
+  registryLogTails,
   root,
   round1,
   run,
@@ -383,5 +384,7 @@ main()
     rmSync(work, { recursive: true, force: true })
     await removeBenchImages()
     console.error(`bench: ${error.message}`)
+    const tails = registryLogTails()
+    if (tails.length) console.error(`the bench's registries logged:\n${tails.join('\n')}`)
     process.exit(1)
   })
