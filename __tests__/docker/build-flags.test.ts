@@ -120,6 +120,7 @@ describe('buildArgs places them', () => {
       )
     ).toEqual([
       'build',
+      '--force-rm',
       `--iidfile=${IID}`,
       '--no-cache',
       '--add-host=h:10.1.1.1',

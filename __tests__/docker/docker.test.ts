@@ -47,7 +47,7 @@ const plan = (over: Partial<BuildPlan> = {}): BuildPlan => ({
 
 describe('buildArgs', () => {
   const cases: [string, Partial<Inputs>, Partial<BuildPlan>, boolean, string[]][] = [
-    ['classic, minimal', {}, {}, false, ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']],
+    ['classic, minimal', {}, {}, false, ['build', '--force-rm', `--iidfile=${IID}`, `--tag=${REF}`, '.']],
     [
       'classic, everything',
       {
@@ -65,6 +65,7 @@ describe('buildArgs', () => {
       false,
       [
         'build',
+        '--force-rm',
         `--iidfile=${IID}`,
         '--file=docker/Dockerfile',
         '--target=prod',
@@ -84,7 +85,7 @@ describe('buildArgs', () => {
       { context: '-x' },
       {},
       false,
-      ['build', `--iidfile=${IID}`, `--tag=${REF}`, './-x']
+      ['build', '--force-rm', `--iidfile=${IID}`, `--tag=${REF}`, './-x']
     ],
     [
       'classic ignores buildx-only inputs',
@@ -98,16 +99,16 @@ describe('buildArgs', () => {
       },
       { metadataFile: '/w/meta.json', secretFiles: [{ id: 's', path: '/w/s' }], exports: ['--push'] },
       false,
-      ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
+      ['build', '--force-rm', `--iidfile=${IID}`, `--tag=${REF}`, '.']
     ],
     [
       'labels come from the plan, not the inputs',
       { labels: ['user=raw'] },
       { labels: ['merged=1'] },
       false,
-      ['build', `--iidfile=${IID}`, '--label=merged=1', `--tag=${REF}`, '.']
+      ['build', '--force-rm', `--iidfile=${IID}`, '--label=merged=1', `--tag=${REF}`, '.']
     ],
-    ['classic, no tags', {}, { refs: [] }, false, ['build', `--iidfile=${IID}`, '.']],
+    ['classic, no tags', {}, { refs: [] }, false, ['build', '--force-rm', `--iidfile=${IID}`, '.']],
     [
       "buildx, minimal: no export flag is the driver's default",
       {},
@@ -210,7 +211,7 @@ describe('buildArgs', () => {
       {},
       { annotations: ['manifest:org.opencontainers.image.title=t'] },
       false,
-      ['build', `--iidfile=${IID}`, `--tag=${REF}`, '.']
+      ['build', '--force-rm', `--iidfile=${IID}`, `--tag=${REF}`, '.']
     ],
     [
       'buildx passes a remote context through',

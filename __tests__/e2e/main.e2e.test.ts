@@ -1,6 +1,7 @@
 // The action end to end: the committed bundle, a real docker engine, a real registry, and skopeo as the
 // independent witness of what the registry holds.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -210,11 +211,15 @@ describe('build, tag, push, verify', () => {
     expect(run.log).not.toContain('[command]docker push')
   })
 
-  it('a failing build ends in one error line and pushes nothing', async () => {
-    const ctx = await makeContext({ Dockerfile: `FROM ${base}\nRUN echo about to fail && exit 3\n` })
+  it('a failing build ends in one error line, pushes nothing and leaves no container behind', async () => {
+    // The step's own words, so that its container (the classic builder keeps it by default) can be found.
+    const step = `echo about to fail ${randomUUID()} && exit 3`
+    const ctx = await makeContext({ Dockerfile: `FROM ${base}\nRUN ${step}\n` })
     const image = repo('fails')
     const run = await runAction({ context: ctx, image, registry: registry.host, tags: 'x' })
     expect(run.code).toBe(1)
+    const containers = await dockerOk(['ps', '--all', '--no-trunc', '--format', '{{.ID}} {{.Command}}'])
+    expect(containers.stdout.split('\n').filter(line => line.includes(step))).toEqual([])
     const errors = errorLines(run.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(

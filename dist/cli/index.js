@@ -2014,7 +2014,8 @@ function optionArgs(inputs, plan, buildx) {
 const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
 /** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
 function buildArgs(inputs, plan, buildx = false) {
-    const args = buildx ? ['buildx', 'build'] : ['build'];
+    // The classic builder keeps a failed RUN step's container unless told otherwise; buildx leaves none.
+    const args = buildx ? ['buildx', 'build'] : ['build', '--force-rm'];
     if (buildx && inputs.builder)
         args.push(`--builder=${inputs.builder}`);
     if (plan.iidfile)

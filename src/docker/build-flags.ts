@@ -68,7 +68,8 @@ export const safeContext = (context: string): string => (context.startsWith('-')
 
 /** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
 export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): string[] {
-  const args = buildx ? ['buildx', 'build'] : ['build']
+  // The classic builder keeps a failed RUN step's container unless told otherwise; buildx leaves none.
+  const args = buildx ? ['buildx', 'build'] : ['build', '--force-rm']
   if (buildx && inputs.builder) args.push(`--builder=${inputs.builder}`)
   if (plan.iidfile) args.push(`--iidfile=${plan.iidfile}`)
   if (inputs.file) args.push(`--file=${inputs.file}`)
