@@ -35,19 +35,30 @@ export function imageRefs(lsOutput, prefixes) {
   return refs
 }
 
+/**
+ * Passes of listing and removing: `docker image ls` shows an image once, under one of its names, so an
+ * image pushed to two registries shows its second name only once the first is gone.
+ */
+const PASSES = 5
+
 /** Removes every reference under `prefixes` from the engine `env` names; resolves once all are gone. */
-export function removeImagesUnder(prefixes, env = process.env) {
-  if (!prefixes.length) return Promise.resolve()
-  const ls = spawnSync('docker', IMAGE_LS_ARGS, { env, encoding: 'utf8' })
-  const refs = imageRefs(ls.stdout ?? '', prefixes).keys()
-  const queue = [...refs]
-  const remover = () =>
-    new Promise(resolve => {
-      const batch = queue.splice(0, 10)
-      if (!batch.length) return resolve()
-      spawn('docker', ['image', 'rm', '-f', '--no-prune', ...batch], { env, stdio: 'ignore' })
-        .on('error', () => resolve())
-        .on('close', () => resolve(remover()))
-    })
-  return Promise.all(Array.from({ length: REMOVERS }, remover)).then(() => undefined)
+export async function removeImagesUnder(prefixes, env = process.env) {
+  if (!prefixes.length) return
+  let tried = new Set()
+  for (let pass = 0; pass < PASSES; pass++) {
+    const ls = spawnSync('docker', IMAGE_LS_ARGS, { env, encoding: 'utf8' })
+    const queue = [...imageRefs(ls.stdout ?? '', prefixes).keys()]
+    // Done, or stuck: references the last pass tried and could not remove are not tried again.
+    if (queue.every(ref => tried.has(ref))) return
+    tried = new Set(queue)
+    const remover = () =>
+      new Promise(resolve => {
+        const batch = queue.splice(0, 10)
+        if (!batch.length) return resolve()
+        spawn('docker', ['image', 'rm', '-f', '--no-prune', ...batch], { env, stdio: 'ignore' })
+          .on('error', () => resolve())
+          .on('close', () => resolve(remover()))
+      })
+    await Promise.all(Array.from({ length: REMOVERS }, remover))
+  }
 }

@@ -7,7 +7,7 @@ import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Socket } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { runCommand } from './docker.js'
+import { removeImagesLater, runCommand } from './docker.js'
 
 export interface RegistryAuth {
   username: string
@@ -167,7 +167,14 @@ export async function startRegistry(
       const port = await freePort(address)
       try {
         const host = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
-        return await launch(dir, host, port, htpasswdPath, opts.tls)
+        const registry = await launch(dir, host, port, htpasswdPath, opts.tls)
+        // Under `npm test`, whatever a test left named under this registry goes once jest exits, so that
+        // no file has to list its own (a file that forgot left a dozen images a run in the engine).
+        if (process.env.BTP_CLEANUP_FILE) {
+          await removeImagesLater(`${host}/`)
+          if (address === '127.0.0.1') await removeImagesLater(`localhost:${port}/`)
+        }
+        return registry
       } catch (e) {
         lastError = e as Error
         if (!/address already in use/i.test(lastError.message)) break
