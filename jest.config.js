@@ -1,14 +1,25 @@
-/** ESM ts-jest: type errors are caught by `npm run typecheck`, not here. */
+/**
+ * ESM, with TypeScript stripped by swc: type errors are caught by `npm run typecheck`, not here. swc rather
+ * than ts-jest because every fresh clone (and so every CI run) transforms the whole tree cold: ts-jest loads
+ * TypeScript in each worker and took about 4 s of the unit suite's 27 s for it.
+ */
 export default {
-  preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: false }]
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'es6' },
+        sourceMaps: 'inline'
+      }
+    ]
   },
   testTimeout: 120000,
   // The e2e files mostly wait on docker and the network: three at a time halves the run on two cores.
