@@ -1,7 +1,8 @@
 /**
  * ESM, with TypeScript stripped by swc: type errors are caught by `npm run typecheck`, not here. swc rather
  * than ts-jest because every fresh clone (and so every CI run) transforms the whole tree cold: ts-jest loads
- * TypeScript in each worker and took about 4 s of the unit suite's 27 s for it.
+ * TypeScript in each worker, and the unit suite took 31-32 s with it against 26 s with swc, side by side
+ * with empty caches.
  */
 export default {
   testEnvironment: 'node',
