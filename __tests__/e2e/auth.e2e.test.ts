@@ -15,7 +15,8 @@ import {
   inputEnv,
   parseCommandFile,
   runAction,
-  type ActionRun
+  type ActionRun,
+  RUNNER_NODE
 } from '../helpers/action.js'
 import {
   dockerOk,
@@ -339,7 +340,7 @@ describe('a cancelled run', () => {
     }
 
     // Main, killed the moment the build starts (after the login): no finally runs, as on a hard cancel.
-    const main = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const main = spawn(RUNNER_NODE, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     const closed = new Promise(resolve => main.on('close', resolve))
     let out = ''
     await new Promise<void>((resolve, reject) => {
@@ -364,7 +365,7 @@ describe('a cancelled run', () => {
     expect(await filesContaining(runnerTemp, secrets)).not.toEqual([])
 
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    const post = await runCommand(process.execPath, [ACTION], { env: { ...env, ...stateEnv } })
+    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv } })
     expect(post.code).toBe(0)
     expect(existsSync(workDir)).toBe(false)
     expect(await filesContaining(dir, secrets)).toEqual([])

@@ -14,7 +14,8 @@ import {
   inputEnv,
   parseCommandFile,
   runAction,
-  type LaterStep
+  type LaterStep,
+  RUNNER_NODE
 } from '../helpers/action.js'
 import {
   dockerCli,
@@ -259,7 +260,7 @@ describe('keep-login', () => {
       })
     }
     // Killed the moment the build starts, after the login: no finally runs, as on a hard cancel.
-    const main = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const main = spawn(RUNNER_NODE, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     const closed = new Promise(resolve => main.on('close', resolve))
     let out = ''
     await new Promise<void>((resolve, reject) => {
@@ -279,7 +280,7 @@ describe('keep-login', () => {
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'))
     expect(state.keptLogin).toBeUndefined()
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    const post = await runCommand(process.execPath, [ACTION], { env: { ...env, ...stateEnv } })
+    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv } })
     expect(post.code).toBe(0)
     // The build main left (in its own process group) is stopped before the directory goes, so that it
     // cannot write there again (buildx's refs, seen under load): still gone a moment later.

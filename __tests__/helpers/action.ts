@@ -11,6 +11,14 @@ import { postIfOf, runnerRunsPost } from '../../scripts/post-if.mjs'
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
+/**
+ * The node the runner starts the action with (action.yml's `runs.using: node24`): the `node` dev dependency,
+ * so that the bundle is tested on the runner's major whatever node runs jest. Without it (an install that
+ * skipped it), the node running jest.
+ */
+export const RUNNER_NODE = existsSync(join(ROOT, 'node_modules', 'node', 'bin', 'node'))
+  ? join(ROOT, 'node_modules', 'node', 'bin', 'node')
+  : process.execPath
 const POST_IF = postIfOf(join(ROOT, 'action.yml'))
 
 /** The builder the action should pick: buildx where the user's config or a system plugin dir has it. */
@@ -140,7 +148,7 @@ export const mainLeftovers = (entries: string[]): string[] =>
   entries.filter(name => !name.startsWith('build-tag-push-sbom-'))
 
 function runIn(script: string, env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
-  return runCommand(process.execPath, [script], { env, cwd })
+  return runCommand(RUNNER_NODE, [script], { env, cwd })
 }
 
 /** The `::error::` lines of a run. */

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ACTION, inputEnv } from './action.js'
+import { ACTION, inputEnv, RUNNER_NODE } from './action.js'
 
 export interface LiveAction {
   child: ChildProcess
@@ -30,7 +30,7 @@ export async function startAction(
   for (const f of Object.values(files)) await writeFile(f, '')
   await mkdir(join(base, 'runner-temp'))
   await mkdir(join(base, 'home'))
-  const child = spawn(process.execPath, [ACTION], {
+  const child = spawn(RUNNER_NODE, [ACTION], {
     env: {
       PATH: process.env.PATH,
       HOME: join(base, 'home'),
