@@ -6,7 +6,7 @@
 //   --rounds N   rounds per comparison (default 9)     --mb N      size of the fresh random layer (default 128)
 //   --cold N     cold-start samples (default 30)        --out DIR   where results go (default bench/)
 //   --registry HOST:PORT  use this registry instead of starting docker-registry on a free port
-//   --node PATH  the node that runs the action (default: this one); the runner uses node 24
+//   --node PATH  the node that runs the action (default: node 24 of the `node` dev dependency, as the runner)
 //   --buildx-mb N  layer size of the buildx comparison, run when docker has buildx (default 32)
 //   --sources-mb N  fresh layer per platform for the sources section (default 128; it needs buildx)
 //   --local-mb N  layer of the oci-archive push against skopeo copy (default 128; needs no engine)
@@ -41,6 +41,7 @@ import {
   startedRegistries,
   startRegistry
 } from './bench-lib.mjs'
+import { runnerNode } from './post-if.mjs'
 import { removeImagesUnder } from './images.mjs'
 import { benchLocalArchive, benchSources, localArchiveRows, sourcesRows } from './bench-sources.mjs'
 
@@ -52,7 +53,7 @@ const { values: opts } = parseArgs({
     'buildx-mb': { type: 'string', default: '32' },
     out: { type: 'string', default: path.join(root, 'bench') },
     registry: { type: 'string' },
-    node: { type: 'string', default: process.execPath },
+    node: { type: 'string', default: runnerNode(root) },
     'sources-mb': { type: 'string', default: '128' },
     'local-mb': { type: 'string', default: '128' },
     only: { type: 'string' }

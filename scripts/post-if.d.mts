@@ -1,5 +1,7 @@
 // Types of post-if.mjs, for the TypeScript tests.
 export const KNOWN_POST_IF: string
+/** The node the runner starts the action with: node 24 of the `node` dev dependency, else `fallback`. */
+export function runnerNode(root: string, fallback?: string): string
 /** action.yml's `runs.post-if`, as the runner reads it ('always()' when absent). */
 export function postIfOf(actionYml: string): string
 /** Whether the runner starts the post step: `jobSucceeded` is the job's status, `env` what it exported. */

@@ -1,10 +1,20 @@
-// What the runner decides from action.yml's `post-if`, for the scripts that run the action as the runner
-// would (`npm run bench`). The runner evaluates it after the job's other steps, with the status functions
+// How the runner starts the action, for the scripts and tests that run it as the runner would (`npm run
+// bench`, the e2e helpers): with which node, and whether it starts the post step. For `post-if`, the runner evaluates it after the job's other steps, with the status functions
 // reading the job's status and `env` holding what earlier steps exported through GITHUB_ENV. Only the
 // expression action.yml has today is understood: any other one is refused, so that a change there cannot
 // leave the bench timing post steps the runner would skip, or skipping ones it would run.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { parse } from 'yaml'
+
+/**
+ * The node the runner starts the action with (`runs.using: node24`): node 24 from the `node` dev dependency
+ * under `root`, whatever node runs the caller; `fallback` where it is not installed.
+ */
+export function runnerNode(root, fallback = process.execPath) {
+  const node = path.join(root, 'node_modules', 'node', 'bin', 'node')
+  return existsSync(node) ? node : fallback
+}
 
 /** What keep-login exports (ENV_POST_WANTED in src/action/state.ts; a test holds the two together). */
 const VARIABLE = 'BUILD_TAG_PUSH_POST'

@@ -6,19 +6,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { hasBuildxPlugin } from '../../src/docker/docker.js'
 import { runCommand, type CliResult } from './docker.js'
-import { postIfOf, runnerRunsPost } from '../../scripts/post-if.mjs'
+import { postIfOf, runnerNode, runnerRunsPost } from '../../scripts/post-if.mjs'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
-/**
- * The node the runner starts the action with (action.yml's `runs.using: node24`): the `node` dev dependency,
- * so that the bundle is tested on the runner's major whatever node runs jest. Without it (an install that
- * skipped it), the node running jest.
- */
-export const RUNNER_NODE = existsSync(join(ROOT, 'node_modules', 'node', 'bin', 'node'))
-  ? join(ROOT, 'node_modules', 'node', 'bin', 'node')
-  : process.execPath
+/** The node the runner starts the action with (node 24), so that the bundle is tested on the runner's major. */
+export const RUNNER_NODE = runnerNode(ROOT)
 const POST_IF = postIfOf(join(ROOT, 'action.yml'))
 
 /** The builder the action should pick: buildx where the user's config or a system plugin dir has it. */
