@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { postIfOf, runnerRunsPost } from './post-if.mjs'
+import { parseCommandFile, postIfOf, runnerRunsPost } from './post-if.mjs'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const POST_IF = postIfOf(path.join(root, 'action.yml'))
@@ -97,20 +97,6 @@ export function freshContext(dir, mb) {
   writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n')
   writeFileSync(path.join(dir, 'blob'), randomBytes(mb * 1024 * 1024))
   return dir
-}
-
-/** A GITHUB_OUTPUT, GITHUB_STATE or GITHUB_ENV file: name → value (the `name<<delimiter` form). */
-export function parseCommandFile(text) {
-  const out = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const value = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-    out[m[1]] = value.join('\n')
-  }
-  return out
 }
 
 /**

@@ -1,5 +1,6 @@
 // How the runner starts the action, for the scripts and tests that run it as the runner would (`npm run
-// bench`, the e2e helpers): with which node, and whether it starts the post step. For `post-if`, the runner evaluates it after the job's other steps, with the status functions
+// bench`, the e2e helpers): with which node, how it reads the command files the action writes, and whether
+// it starts the post step. It evaluates `post-if` after the job's other steps, with the status functions
 // reading the job's status and `env` holding what earlier steps exported through GITHUB_ENV. Only the
 // expression action.yml has today is understood: any other one is refused, so that a change there cannot
 // leave the bench timing post steps the runner would skip, or skipping ones it would run.
@@ -14,6 +15,20 @@ import { parse } from 'yaml'
 export function runnerNode(root, fallback = process.execPath) {
   const node = path.join(root, 'node_modules', 'node', 'bin', 'node')
   return existsSync(node) ? node : fallback
+}
+
+/** A GITHUB_OUTPUT, GITHUB_STATE or GITHUB_ENV file: name → value (the `name<<delimiter` form). */
+export function parseCommandFile(text) {
+  const out = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!m) continue
+    const value = []
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+    out[m[1]] = value.join('\n')
+  }
+  return out
 }
 
 /** What keep-login exports (ENV_POST_WANTED in src/action/state.ts; a test holds the two together). */

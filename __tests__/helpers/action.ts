@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { hasBuildxPlugin } from '../../src/docker/docker.js'
 import { runCommand, type CliResult } from './docker.js'
-import { postIfOf, runnerNode, runnerRunsPost } from '../../scripts/post-if.mjs'
+import { parseCommandFile, postIfOf, runnerNode, runnerRunsPost } from '../../scripts/post-if.mjs'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
@@ -33,19 +33,8 @@ export interface ActionRun extends CliResult {
   post?: CliResult
 }
 
-/** Parses the `name<<delimiter` file format that GITHUB_OUTPUT and GITHUB_STATE use. */
-export function parseCommandFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-    out[m[1]] = value.join('\n')
-  }
-  return out
-}
+/** The `name<<delimiter` file format of GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV, as the runner reads it. */
+export { parseCommandFile }
 
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
