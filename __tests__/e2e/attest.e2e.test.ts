@@ -8,14 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectSucceeded, ROOT, runAction, type LaterStep } from '../helpers/action.js'
-import {
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  requireDocker,
-  runCommand,
-  type CliResult
-} from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker, runCommand, type CliResult } from '../helpers/docker.js'
 import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, type Creds } from '../helpers/skopeo.js'
@@ -36,7 +29,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/attest/`)
   await Promise.all(dirs.map(d => rm(d, { recursive: true, force: true })))
 })
 

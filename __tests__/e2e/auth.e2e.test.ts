@@ -18,14 +18,7 @@ import {
   type ActionRun,
   RUNNER_NODE
 } from '../helpers/action.js'
-import {
-  dockerOk,
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  requireDocker,
-  runCommand
-} from '../helpers/docker.js'
+import { dockerOk, ensureBaseImage, makeContext, requireDocker, runCommand } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 
@@ -164,7 +157,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
   await Promise.all(cleanup.map(d => rm(d, { recursive: true, force: true })))
 })

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { descendants, eventually, processes, running, startAction } from '../helpers/processes.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
@@ -75,7 +75,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(proxies.map(p => p.stop()))
-  for (const p of proxies) await removeImagesLater(`${p.host}/`)
   await registry?.stop()
   if (figures.length) console.log(`bounds:\n${figures.join('\n')}`)
 })

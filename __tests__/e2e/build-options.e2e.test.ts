@@ -19,7 +19,6 @@ import {
   ensureBaseImage,
   makeContext,
   removeImages,
-  removeImagesLater,
   requireDocker,
   runCommand
 } from '../helpers/docker.js'
@@ -45,7 +44,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/opt/`)
   await Promise.all(temps.map(d => rm(d, { recursive: true, force: true })))
 })
 

@@ -8,13 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
 import { remoteBuilder, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
-import {
-  dockerCli,
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  requireDocker
-} from '../helpers/docker.js'
+import { dockerCli, ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 
@@ -31,7 +25,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/bp/`)
 })
 
 /** A Dockerfile whose result is new each time: nothing of it is in the registry or the engine yet. */

@@ -14,14 +14,7 @@ import {
   expectSucceeded
 } from '../helpers/action.js'
 import { remoteBuilder, type BuildkitProxy, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
-import {
-  dockerOk,
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  removeLater,
-  requireDocker
-} from '../helpers/docker.js'
+import { dockerOk, ensureBaseImage, makeContext, removeLater, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectConfig, inspectRaw, tagExists, type Creds } from '../helpers/skopeo.js'
 
@@ -39,7 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/bx/`)
 })
 
 const SIMPLE = (b: string): string => `FROM ${b}\nRUN echo built > /built.txt\n`
@@ -374,7 +366,6 @@ if (EXPECTED_BUILDER === 'buildx')
       })
       afterAll(async () => {
         await authRegistry?.stop()
-        if (authRegistry) await removeImagesLater(`${authRegistry.host}/bx/`)
       })
 
       it('a cache-to the registry refuses (401) still gives a verified build, with a ::warning::', async () => {

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startBlackhole, startFaultProxy } from '../helpers/fault-proxy.js'
 import { expectSucceeded, runAction } from '../helpers/action.js'
 import { startAction } from '../helpers/processes.js'
@@ -30,7 +30,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([registry?.stop(), blackhole?.stop()])
-  if (registry) await removeImagesLater(`${registry.host}/cancel/`)
   await Promise.all(dirs.map(d => rm(d, { recursive: true, force: true })))
 })
 

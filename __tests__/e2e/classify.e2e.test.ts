@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { errorLines, EXPECTED_BUILDER, runAction, type ActionRun } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 
 let registry: TestRegistry
@@ -24,7 +24,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
 })
 

@@ -15,7 +15,6 @@ import {
   dockerOk,
   makeContext,
   removeImages,
-  removeImagesLater,
   requireDocker,
   runCommand,
   type CliResult
@@ -51,7 +50,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([registry?.stop(), authRegistry?.stop()])
-  for (const r of [registry, authRegistry]) if (r) await removeImagesLater(`${r.host}/cli/`)
   for (const dir of temps) await rm(dir, { recursive: true, force: true })
 })
 

@@ -7,13 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import {
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  requireDocker,
-  runCommand
-} from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker, runCommand } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 import { cleanUp } from '../helpers/stand-in.js'
@@ -80,7 +74,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
   await cleanUp()
   await Promise.all(contexts.map(d => rm(d, { recursive: true, force: true })))

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXPECTED_BUILDER, runAction, type ActionRun, expectSucceeded } from '../helpers/action.js'
-import { makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, listTags, remoteLabels } from '../helpers/skopeo.js'
 
@@ -39,7 +39,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/ctx/`)
   for (const dir of temps) await rm(dir, { recursive: true, force: true })
 })
 

@@ -3,13 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import {
-  dockerOk,
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  requireDocker
-} from '../helpers/docker.js'
+import { dockerOk, ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import {
   closedPort,
   FAKE_DIGEST,
@@ -120,8 +114,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(proxies.map(p => p.stop()))
-  for (const p of proxies) await removeImagesLater(`${p.host}/`)
-  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
   if (figures.length) console.log(`fault modes, attempts and timings:\n${figures.join('\n')}`)
 })

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { expectSucceeded, runAction } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, listTags } from '../helpers/skopeo.js'
 
@@ -19,7 +19,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([one?.stop(), two?.stop()])
-  for (const r of [one, two]) if (r) await removeImagesLater(`${r.host}/refs/`)
 })
 
 describe('full references with a different tag set per image', () => {

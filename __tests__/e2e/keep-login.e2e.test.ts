@@ -22,7 +22,6 @@ import {
   ensureBaseImage,
   makeContext,
   removeImages,
-  removeImagesLater,
   requireDocker,
   runCommand,
   type CliResult
@@ -71,7 +70,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
   await Promise.all(contexts.map(d => rm(d, { recursive: true, force: true })))
 })

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { EXPECTED_BUILDER, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, remoteLabels } from '../helpers/skopeo.js'
 import { cleanUp, serve, type TestServer } from '../helpers/stand-in.js'
@@ -87,7 +87,6 @@ beforeAll(async () => {
 afterEach(cleanUp)
 
 afterAll(async () => {
-  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
   await Promise.all(contexts.map(d => rm(d, { recursive: true, force: true })))
 })

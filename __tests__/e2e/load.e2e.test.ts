@@ -2,7 +2,7 @@
 // would. Each pushes its own image under its own tags; skopeo checks every digest afterwards.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { expectSucceeded, runAction } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, listTags } from '../helpers/skopeo.js'
 
@@ -18,7 +18,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/load/`)
 })
 
 describe(`${RUNS} runs of the action at once`, () => {

@@ -12,7 +12,6 @@ import {
   ensureBaseImage,
   makeContext,
   removeImages,
-  removeImagesLater,
   requireDocker,
   runCommand,
   type CliResult
@@ -55,7 +54,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const r of [a, b]) if (r) await removeImagesLater(`${r.host}/logins/`)
   await Promise.all([a?.stop(), b?.stop()])
   await Promise.all(contexts.map(d => rm(d, { recursive: true, force: true })))
 })

@@ -13,7 +13,6 @@ import {
   ensureBaseImage,
   makeContext,
   removeImages,
-  removeImagesLater,
   requireDocker
 } from '../helpers/docker.js'
 import {
@@ -39,7 +38,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/e2e/`)
 })
 
 const SIMPLE = (b: string): string => `FROM ${b}\nRUN echo built > /built.txt\nCMD ["cat", "/built.txt"]\n`
@@ -251,7 +249,6 @@ describe('a registry on the IPv6 loopback, [::1]:PORT', () => {
   })
   afterAll(async () => {
     await v6?.stop()
-    if (v6) await removeImagesLater(`${v6.host}/`)
   })
 
   const served = (image: string, tag: string) => servedManifest(v6.host, image, tag)
@@ -290,7 +287,6 @@ describe('a plain-HTTP registry on a non-loopback address', () => {
   })
   afterAll(async () => {
     await lan?.stop()
-    if (lan) await removeImagesLater(`${lan.host}/`)
   })
 
   it('is verified over HTTP where docker holds it insecure, and otherwise fails before the build, saying why', async () => {
@@ -340,7 +336,6 @@ describe('a registry with a private CA that also demands client certificates, se
   afterAll(async () => {
     if (trustDir) await rm(trustDir, { recursive: true, force: true })
     await secure?.stop()
-    if (secure) await removeImagesLater(`${secure.host}/`)
     if (certs) await rm(certs, { recursive: true, force: true })
   })
 

@@ -3,13 +3,7 @@
 // registry's own answer as the witness.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { errorLines, expectSucceeded, runAction } from '../helpers/action.js'
-import {
-  dockerCli,
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  requireDocker
-} from '../helpers/docker.js'
+import { dockerCli, ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry, servedManifest } from '../helpers/registry.js'
 import { inspectRaw, listTags } from '../helpers/skopeo.js'
 
@@ -25,7 +19,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/`)
 })
 
 const SIMPLE = (b: string): string => `FROM ${b}\nRUN echo ${unique} > /built.txt\n`

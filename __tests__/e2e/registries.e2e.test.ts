@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { errorLines, expectSucceeded, runAction } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 
@@ -37,7 +37,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([open?.stop(), locked?.stop()])
-  for (const r of [open, locked]) if (r) await removeImagesLater(`${r.host}/multi/`)
 })
 
 describe('images on two registries, one of them behind a login from registry-auth', () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { errorLines, expectSucceeded, runAction } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 
@@ -40,7 +40,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([keyed?.stop(), plain?.stop()])
-  for (const r of [keyed, plain]) if (r) await removeImagesLater(`${r.host}/ra/`)
 })
 
 describe('registry-auth as YAML', () => {

@@ -9,13 +9,7 @@ import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
-import {
-  dockerOk,
-  ensureBaseImage,
-  makeContext,
-  removeImagesLater,
-  requireDocker
-} from '../helpers/docker.js'
+import { dockerOk, ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
 
@@ -33,7 +27,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/sbom/`)
   await Promise.all(dirs.map(d => rm(d, { recursive: true, force: true })))
 })
 

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, expectSucceeded, runAction } from '../helpers/action.js'
-import { makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { makeContext, requireDocker } from '../helpers/docker.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { startRedirectProxy, type RedirectProxy } from '../helpers/redirect-proxy.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
@@ -37,7 +37,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([source?.stop(), target?.stop(), proxy?.stop(), redirect?.stop()])
-  if (source) await removeImagesLater(`${source.host}/faults/`)
 })
 
 const uploads = (p: FaultProxy) => p.log.filter(e => e.method === 'PUT' && /\/blobs\/uploads\//.test(e.path))

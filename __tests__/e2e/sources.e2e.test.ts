@@ -14,7 +14,7 @@ import {
   runAction,
   type ActionRun
 } from '../helpers/action.js'
-import { makeContext, removeImagesLater, requireDocker, runCommand } from '../helpers/docker.js'
+import { makeContext, requireDocker, runCommand } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectConfig, inspectRaw, listTags, tagExists, type Creds } from '../helpers/skopeo.js'
 
@@ -33,7 +33,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([registry?.stop(), production?.stop()])
-  if (registry) await removeImagesLater(`${registry.host}/src/`)
 })
 
 /** A FROM scratch image: nothing runs in the build, so an arm64 leg needs no emulation. */

@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import { dockerOk, makeContext, removeImagesLater, removeLater, requireDocker } from '../helpers/docker.js'
+import { dockerOk, makeContext, removeLater, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, listTags, remoteLabels, tagExists } from '../helpers/skopeo.js'
 import { eventEnv, SHAS } from '../helpers/events.js'
@@ -37,7 +37,6 @@ afterEach(cleanUp)
 
 afterAll(async () => {
   await registry?.stop()
-  if (registry) await removeImagesLater(`${registry.host}/tags/`)
   // Untagged builds of this file, by their own IDs (nothing else names them).
   await removeLater(untagged)
   for (const dir of temps) await rm(dir, { recursive: true, force: true })

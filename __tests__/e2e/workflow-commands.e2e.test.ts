@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { EXPECTED_BUILDER, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, removeImagesLater, requireDocker } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
@@ -51,8 +51,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(proxies.map(p => p.stop()))
-  for (const p of proxies) await removeImagesLater(`${p.host}/`)
-  if (registry) await removeImagesLater(`${registry.host}/`)
   await registry?.stop()
 })
 

@@ -220,6 +220,28 @@ export async function removeImagesLater(prefix: string): Promise<void> {
 }
 
 /**
+ * `stop`, made to take with it what the engine holds under `prefixes` (the host of a test registry or
+ * proxy), so that no file lists its own (a file that forgot left a dozen images a run in the engine). Under
+ * `npm test` they are listed at once, so that a file that fails before its afterAll is cleaned up too; run
+ * alone, they go when the returned stop is called (once, however often it is).
+ */
+export async function imagesGoWith(
+  prefixes: string[],
+  stop: () => Promise<void>
+): Promise<() => Promise<void>> {
+  if (process.env.BTP_CLEANUP_FILE) {
+    for (const prefix of prefixes) await removeImagesLater(prefix)
+    return stop
+  }
+  let stopped: Promise<void> | undefined
+  return () =>
+    (stopped ??= (async () => {
+      await stop()
+      for (const prefix of prefixes) await removeImages(prefix)
+    })())
+}
+
+/**
  * Removes local image references whose repository starts with prefix (e.g. '127.0.0.1:5000/btp-'), so
  * that a pull must ask the registry. By reference, not by ID, so tags outside the prefix survive. Returns
  * the references removed.

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
+import { imagesGoWith } from './docker.js'
 
 /** Which requests a rule applies to. */
 export type Match =
@@ -450,22 +451,16 @@ export async function startFaultProxy(upstream: string, mode: FaultMode | FaultM
   host = `127.0.0.1:${(server.address() as AddressInfo).port}`
 
   let stopped: Promise<void> | undefined
-  return {
-    host,
-    log,
-    stalls,
-    releaseStalls,
-    setMode,
-    stop() {
-      releaseStalls()
-      stopped ??= new Promise<void>(resolve => {
-        server.close(() => resolve())
-        for (const s of sockets) s.destroy()
-        agent.destroy()
-      })
-      return stopped
-    }
+  const stop = (): Promise<void> => {
+    releaseStalls()
+    stopped ??= new Promise<void>(resolve => {
+      server.close(() => resolve())
+      for (const s of sockets) s.destroy()
+      agent.destroy()
+    })
+    return stopped
   }
+  return { host, log, stalls, releaseStalls, setMode, stop: await imagesGoWith([`${host}/`], stop) }
 }
 
 /**

@@ -7,7 +7,7 @@ import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Socket } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { removeImagesLater, runCommand } from './docker.js'
+import { imagesGoWith, runCommand } from './docker.js'
 
 export interface RegistryAuth {
   username: string
@@ -168,12 +168,8 @@ export async function startRegistry(
       try {
         const host = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
         const registry = await launch(dir, host, port, htpasswdPath, opts.tls)
-        // Under `npm test`, whatever a test left named under this registry goes once jest exits, so that
-        // no file has to list its own (a file that forgot left a dozen images a run in the engine).
-        if (process.env.BTP_CLEANUP_FILE) {
-          await removeImagesLater(`${host}/`)
-          if (address === '127.0.0.1') await removeImagesLater(`localhost:${port}/`)
-        }
+        const prefixes = [`${host}/`, ...(address === '127.0.0.1' ? [`localhost:${port}/`] : [])]
+        registry.stop = await imagesGoWith(prefixes, registry.stop)
         return registry
       } catch (e) {
         lastError = e as Error
