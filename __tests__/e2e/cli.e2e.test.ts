@@ -20,6 +20,7 @@ import {
   type CliResult
 } from '../helpers/docker.js'
 import { closedPort } from '../helpers/fault-proxy.js'
+import { git, gitEnv } from '../helpers/git-http.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, remoteLabels, tagExists } from '../helpers/skopeo.js'
 
@@ -331,20 +332,6 @@ describe('a git URL as the context', () => {
   let port: number
   let daemonLog = ''
   const FILE = `from git ${randomBytes(6).toString('hex')}\n`
-  const gitEnv = {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'btp',
-    GIT_AUTHOR_EMAIL: 'btp@example.com',
-    GIT_COMMITTER_NAME: 'btp',
-    GIT_COMMITTER_EMAIL: 'btp@example.com'
-  }
-  const git = async (args: string[], cwd: string): Promise<CliResult> => {
-    const res = await runCommand('git', args, { cwd, env: gitEnv })
-    if (res.code !== 0) throw new Error(`git ${args.join(' ')} exited ${res.code}: ${res.stderr}`)
-    return res
-  }
 
   beforeAll(async () => {
     base = await mkdtemp(join(tmpdir(), 'btp-git-'))
@@ -373,7 +360,7 @@ describe('a git URL as the context', () => {
         '--listen=127.0.0.1',
         base
       ],
-      { env: gitEnv, stdio: ['ignore', 'pipe', 'pipe'] }
+      { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] }
     )
     daemon.stdout?.on('data', (b: Buffer) => (daemonLog += b.toString()))
     daemon.stderr?.on('data', (b: Buffer) => (daemonLog += b.toString()))

@@ -19,7 +19,7 @@ import {
   runCommand
 } from '../helpers/docker.js'
 import { makeBareRepo, startGitHttp, type GitHttpServer } from '../helpers/git-http.js'
-import { startRegistry, type TestRegistry } from '../helpers/registry.js'
+import { MANIFEST_TYPES, startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
@@ -118,14 +118,7 @@ async function blobsContaining(
   const hits: string[] = []
   const get = async (kind: 'manifests' | 'blobs', digest: string): Promise<Buffer> => {
     const res = await fetch(`http://${host}/v2/${repository}/${kind}/${digest}`, {
-      headers: {
-        Accept: [
-          'application/vnd.oci.image.index.v1+json',
-          'application/vnd.oci.image.manifest.v1+json',
-          'application/vnd.docker.distribution.manifest.list.v2+json',
-          'application/vnd.docker.distribution.manifest.v2+json'
-        ].join(', ')
-      }
+      headers: { Accept: MANIFEST_TYPES.join(', ') }
     })
     if (!res.ok) throw new Error(`GET ${kind}/${digest}: ${res.status}`)
     const body = Buffer.from(await res.arrayBuffer())

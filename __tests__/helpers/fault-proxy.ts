@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { imagesGoWith } from './docker.js'
+import { MANIFEST_TYPES } from './registry.js'
 
 /** Which requests a rule applies to. */
 export type Match =
@@ -96,13 +97,6 @@ export interface FaultProxy {
 const MANIFEST = /^\/v2\/(.+)\/manifests\/([^/]+)$/
 const BLOB_UPLOAD = /^\/v2\/.+\/blobs\/uploads\//
 const REPO_PATH = /^\/v2\/(.+?)\/(?:manifests|blobs|tags)\//
-
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-]
 
 const HOP_BY_HOP = new Set([
   'connection',

@@ -26,7 +26,8 @@ export interface GitHttpServer {
   stop(): Promise<void>
 }
 
-const gitEnv = (): NodeJS.ProcessEnv => ({
+/** git with no system or user configuration, and an author of its own. */
+export const gitEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',

@@ -22,6 +22,14 @@ export interface TestRegistry {
   stop(): Promise<void>
 }
 
+/** The manifest media types a test asks a registry for: an index or a manifest, OCI's or docker's. */
+export const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+]
+
 const BINARY = 'docker-registry'
 const START_TIMEOUT_MS = 10_000
 const LOG_TAIL_BYTES = 4000
@@ -338,14 +346,7 @@ export async function servedManifest(
   tag: string
 ): Promise<{ status: number; digest?: string }> {
   const res = await fetch(`http://${host}/v2/${image}/manifests/${tag}`, {
-    headers: {
-      Accept: [
-        'application/vnd.oci.image.index.v1+json',
-        'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.list.v2+json',
-        'application/vnd.docker.distribution.manifest.v2+json'
-      ].join(', ')
-    }
+    headers: { Accept: MANIFEST_TYPES.join(', ') }
   })
   const body = Buffer.from(await res.arrayBuffer())
   if (res.status !== 200) return { status: res.status }
