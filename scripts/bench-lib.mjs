@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseCommandFile, postIfOf, runnerRunsPost } from './post-if.mjs'
+import { parseCommandFile, postIfOf, runnerRunsPost, stateEnv } from './post-if.mjs'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const POST_IF = postIfOf(path.join(root, 'action.yml'))
@@ -121,8 +121,7 @@ export async function runAsRunner({ node, action, env, dir }) {
   let post = { ms: 0 }
   if (postRuns) {
     const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    post = await run(node, [action], { ...stepEnv, ...exported, ...stateEnv })
+    post = await run(node, [action], { ...stepEnv, ...exported, ...stateEnv(state) })
     if (post.code !== 0) throw new Error(`post step failed:\n${post.out}\n${post.err}`)
   }
   const outputs = parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))

@@ -31,6 +31,9 @@ export function parseCommandFile(text) {
   return out
 }
 
+/** The post step's environment for what the main step saved in GITHUB_STATE: `STATE_<name>`, as the runner sets it. */
+export const stateEnv = state => Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+
 /** What keep-login exports (ENV_POST_WANTED in src/action/state.ts; a test holds the two together). */
 const VARIABLE = 'BUILD_TAG_PUSH_POST'
 

@@ -16,7 +16,8 @@ import {
   parseCommandFile,
   runAction,
   type ActionRun,
-  RUNNER_NODE
+  RUNNER_NODE,
+  stateEnv
 } from '../helpers/action.js'
 import { dockerOk, ensureBaseImage, makeContext, requireDocker, runCommand } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
@@ -356,8 +357,7 @@ describe('a cancelled run', () => {
     // The killed main left its private config, with the login in it: only the post step can remove it.
     expect(await filesContaining(runnerTemp, secrets)).not.toEqual([])
 
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv } })
+    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv(state) } })
     expect(post.code).toBe(0)
     expect(existsSync(workDir)).toBe(false)
     expect(await filesContaining(dir, secrets)).toEqual([])

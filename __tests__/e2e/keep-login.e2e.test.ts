@@ -15,7 +15,8 @@ import {
   parseCommandFile,
   runAction,
   type LaterStep,
-  RUNNER_NODE
+  RUNNER_NODE,
+  stateEnv
 } from '../helpers/action.js'
 import {
   dockerCli,
@@ -277,8 +278,7 @@ describe('keep-login', () => {
 
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'))
     expect(state.keptLogin).toBeUndefined()
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv } })
+    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv(state) } })
     expect(post.code).toBe(0)
     // The build main left (in its own process group) is stopped before the directory goes, so that it
     // cannot write there again (buildx's refs, seen under load): still gone a moment later.

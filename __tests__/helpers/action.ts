@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { hasBuildxPlugin } from '../../src/docker/docker.js'
 import { runCommand, type CliResult } from './docker.js'
-import { parseCommandFile, postIfOf, runnerNode, runnerRunsPost } from '../../scripts/post-if.mjs'
+import { parseCommandFile, postIfOf, runnerNode, runnerRunsPost, stateEnv } from '../../scripts/post-if.mjs'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
@@ -33,8 +33,8 @@ export interface ActionRun extends CliResult {
   post?: CliResult
 }
 
-/** The `name<<delimiter` file format of GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV, as the runner reads it. */
-export { parseCommandFile }
+/** The runner's command files (`name<<delimiter`) and its STATE_ variables for the post step. */
+export { parseCommandFile, stateEnv }
 
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
@@ -106,8 +106,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   })
   let post: CliResult | undefined
   if (!opts.noPost) {
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    post = await runIn(ACTION, { ...env, ...exportedByMain, ...stateEnv }, opts.cwd)
+    post = await runIn(ACTION, { ...env, ...exportedByMain, ...stateEnv(state) }, opts.cwd)
   }
   return {
     ...main,

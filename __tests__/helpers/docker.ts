@@ -191,12 +191,11 @@ export async function makeContext(files: Record<string, string>): Promise<string
  * test file deletes an image mid-listing (the files run in parallel); listing again is then right.
  */
 async function listImagesWithDigests(): Promise<CliResult> {
-  const args = IMAGE_LS_ARGS
   for (let attempt = 1; ; attempt++) {
-    const res = await dockerCli(args)
+    const res = await dockerCli(IMAGE_LS_ARGS)
     if (res.code === 0 || attempt === 5 || !/not found/i.test(res.stderr)) {
       if (res.code !== 0)
-        throw new Error(`docker ${args.join(' ')} exited ${res.code}:\n${res.stderr.trim()}`)
+        throw new Error(`docker ${IMAGE_LS_ARGS.join(' ')} exited ${res.code}:\n${res.stderr.trim()}`)
       return res
     }
     await new Promise(resolve => setTimeout(resolve, 200))
