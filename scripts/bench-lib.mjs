@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseCommandFile, postIfOf, runnerRunsPost, stateEnv } from './post-if.mjs'
+import { parseCommandFile, postIfOf, runnerRunsPost, stateEnv } from './runner.mjs'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const POST_IF = postIfOf(path.join(root, 'action.yml'))

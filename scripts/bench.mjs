@@ -41,7 +41,7 @@ import {
   startedRegistries,
   startRegistry
 } from './bench-lib.mjs'
-import { runnerNode } from './post-if.mjs'
+import { runnerNode } from './runner.mjs'
 import { removeImagesUnder } from './images.mjs'
 import { benchLocalArchive, benchSources, localArchiveRows, sourcesRows } from './bench-sources.mjs'
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { hasBuildxPlugin } from '../../src/docker/docker.js'
 import { runCommand, type CliResult } from './docker.js'
-import { parseCommandFile, postIfOf, runnerNode, runnerRunsPost, stateEnv } from '../../scripts/post-if.mjs'
+import { parseCommandFile, postIfOf, runnerNode, runnerRunsPost, stateEnv } from '../../scripts/runner.mjs'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ENV_POST_WANTED } from '../../src/action/state.js'
-import { KNOWN_POST_IF, postIfOf, runnerNode, runnerRunsPost } from '../../scripts/post-if.mjs'
+import { KNOWN_POST_IF, postIfOf, runnerNode, runnerRunsPost } from '../../scripts/runner.mjs'
 import { ROOT } from '../helpers/action.js'
 
 describe("the runner's decision on post-if, as the bench takes it", () => {

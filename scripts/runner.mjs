@@ -48,7 +48,7 @@ export function postIfOf(actionYml) {
 export function runnerRunsPost(postIf, { jobSucceeded, env }) {
   if (postIf !== KNOWN_POST_IF)
     throw new Error(
-      `action.yml's post-if is now ${JSON.stringify(postIf)}: say in scripts/post-if.mjs what the runner does with it`
+      `action.yml's post-if is now ${JSON.stringify(postIf)}: say in scripts/runner.mjs what the runner does with it`
     )
   return !jobSucceeded || env[VARIABLE] === 'true'
 }

@@ -1,4 +1,4 @@
-// Types of post-if.mjs, for the TypeScript tests.
+// Types of runner.mjs, for the TypeScript tests.
 export const KNOWN_POST_IF: string
 /** A GITHUB_OUTPUT, GITHUB_STATE or GITHUB_ENV file: name → value (the `name<<delimiter` form). */
 export function parseCommandFile(text: string): Record<string, string>
