@@ -2,25 +2,21 @@
 // file is searched for the password and its base64 forms: in the output, in the files the run leaves
 // behind, and in the argv of every docker command (through a recording `docker` shim on PATH).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import {
-  ACTION,
   errorLines,
   expectSucceeded,
-  inputEnv,
   parseCommandFile,
   runAction,
-  type ActionRun,
-  RUNNER_NODE,
-  stateEnv
+  type ActionRun
 } from '../helpers/action.js'
 import { dockerOk, ensureBaseImage, makeContext, requireDocker, runCommand } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
+import { startAction } from '../helpers/processes.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 
 const USERNAME = 'btp-auth-user'
@@ -309,60 +305,35 @@ describe("the user's docker config", () => {
 
 describe('a cancelled run', () => {
   it('main killed during the build: the post step removes the credentials it left behind', async () => {
-    const image = repo('cancel')
-    const dir = await tempDir('btp-cancel-')
-    const home = join(dir, 'home')
-    const runnerTemp = join(dir, 'runner-temp')
-    await mkdir(home)
-    await mkdir(runnerTemp)
-    const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state') }
-    for (const f of Object.values(files)) await writeFile(f, '')
-    const env: NodeJS.ProcessEnv = {
-      PATH: `${bin}${delimiter}${process.env.PATH}`,
-      HOME: home,
-      RUNNER_TEMP: runnerTemp,
-      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
-      ...files,
-      ...inputEnv({
+    const main = await startAction(
+      {
         context: await makeContext({ Dockerfile: dockerfile() }),
-        image,
+        image: repo('cancel'),
         registry: registry.host,
         tags: 'v1',
         ...CREDS
-      })
-    }
+      },
+      { PATH: `${bin}${delimiter}${process.env.PATH}` }
+    )
+    const { base: dir, runnerTemp, home } = main.step
 
     // Main, killed the moment the build starts (after the login): no finally runs, as on a hard cancel.
-    const main = spawn(RUNNER_NODE, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const closed = new Promise(resolve => main.on('close', resolve))
-    let out = ''
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the build never started:\n${out}`)), 30_000)
-      main.stdout.on('data', (b: Buffer) => {
-        out += b.toString('utf8')
-        if (BUILD_LINE.test(out)) {
-          clearTimeout(timer)
-          resolve()
-        }
-      })
-      main.on('exit', code => reject(new Error(`main exited (${code}) before the build:\n${out}`)))
-    })
-    main.kill('SIGKILL')
-    await closed
+    await main.waitFor(BUILD_LINE, 30_000)
+    main.child.kill('SIGKILL')
+    await main.exited
 
     const secrets = secretForms(USERNAME, PASSWORD)
-    const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'))
-    const { workDir } = state
+    const { workDir } = parseCommandFile(await readFile(main.step.files.GITHUB_STATE, 'utf8'))
     expect(workDir).toContain(runnerTemp)
     // The killed main left its private config, with the login in it: only the post step can remove it.
     expect(await filesContaining(runnerTemp, secrets)).not.toEqual([])
 
-    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv(state) } })
+    const post = await main.post()
     expect(post.code).toBe(0)
     expect(existsSync(workDir)).toBe(false)
     expect(await filesContaining(dir, secrets)).toEqual([])
     expect(existsSync(join(home, '.docker'))).toBe(false)
-    const output = `${out}\n${post.stdout}\n${post.stderr}`.split('\n')
+    const output = `${main.output()}\n${post.stdout}\n${post.stderr}`.split('\n')
     expect(output.filter(l => secrets.some(s => l.includes(s)) && !l.startsWith('::add-mask::'))).toEqual([])
   })
 })

@@ -3,21 +3,11 @@
 // default) the login dies with our step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  ACTION,
-  expectSucceeded,
-  inputEnv,
-  parseCommandFile,
-  runAction,
-  type LaterStep,
-  RUNNER_NODE,
-  stateEnv
-} from '../helpers/action.js'
+import { expectSucceeded, parseCommandFile, runAction, type LaterStep } from '../helpers/action.js'
 import {
   dockerCli,
   ensureBaseImage,
@@ -27,6 +17,7 @@ import {
   runCommand,
   type CliResult
 } from '../helpers/docker.js'
+import { startAction } from '../helpers/processes.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
 import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
@@ -230,25 +221,9 @@ describe('keep-login', () => {
   it('true, and main is killed during the build: nothing was kept, nothing holds the credentials, nothing it started runs on', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'btp-keep-kill-'))
     contexts.push(dir)
-    const home = join(dir, 'home')
-    const runnerTemp = join(dir, 'runner-temp')
-    await mkdir(home)
-    await mkdir(runnerTemp)
     const jobDir = await jobDockerConfig({ auths: {} }, join(dir, 'job-config'))
-    const files = {
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STATE: join(dir, 'state'),
-      GITHUB_ENV: join(dir, 'env')
-    }
-    for (const f of Object.values(files)) await writeFile(f, '')
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: home,
-      RUNNER_TEMP: runnerTemp,
-      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
-      DOCKER_CONFIG: jobDir,
-      ...files,
-      ...inputEnv({
+    const main = await startAction(
+      {
         context: await context(),
         image: repo('killed'),
         registry: registry.host,
@@ -256,29 +231,18 @@ describe('keep-login', () => {
         username: USERNAME,
         password: PASSWORD,
         'keep-login': 'true'
-      })
-    }
+      },
+      { DOCKER_CONFIG: jobDir }
+    )
     // Killed the moment the build starts, after the login: no finally runs, as on a hard cancel.
-    const main = spawn(RUNNER_NODE, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const closed = new Promise(resolve => main.on('close', resolve))
-    let out = ''
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the build never started:\n${out}`)), 30_000)
-      main.stdout.on('data', (b: Buffer) => {
-        out += b.toString('utf8')
-        if (/^\[command\]docker (buildx )?build/m.test(out)) {
-          clearTimeout(timer)
-          resolve()
-        }
-      })
-      main.on('exit', code => reject(new Error(`main exited (${code}) before the build:\n${out}`)))
-    })
-    main.kill('SIGKILL')
-    await closed
+    await main.waitFor(/^\[command\]docker (buildx )?build/m, 30_000)
+    main.child.kill('SIGKILL')
+    await main.exited
 
+    const { files } = main.step
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'))
     expect(state.keptLogin).toBeUndefined()
-    const post = await runCommand(RUNNER_NODE, [ACTION], { env: { ...env, ...stateEnv(state) } })
+    const post = await main.post()
     expect(post.code).toBe(0)
     // The build main left (in its own process group) is stopped before the directory goes, so that it
     // cannot write there again (buildx's refs, seen under load): still gone a moment later.
@@ -286,8 +250,10 @@ describe('keep-login', () => {
     await new Promise(r => setTimeout(r, 500))
     expect(await readJobConfig(jobDir)).toEqual({ auths: {} })
     expect(existsSync(state.workDir)).toBe(false)
-    expect(await filesHolding(dir, AUTH)).toEqual([])
-    expect(await filesHolding(dir, PASSWORD)).toEqual([])
+    for (const where of [dir, main.step.base]) {
+      expect(await filesHolding(where, AUTH)).toEqual([])
+      expect(await filesHolding(where, PASSWORD)).toEqual([])
+    }
     expect(await readFile(files.GITHUB_ENV, 'utf8')).toBe('')
   })
 })

@@ -1,7 +1,7 @@
 // Runs the committed bundle the way the Actions runner does: INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STATE files, then the post step with the saved state.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { hasBuildxPlugin } from '../../src/docker/docker.js'
@@ -63,32 +63,68 @@ export interface RunOptions {
   laterStep?: (step: LaterStep) => Promise<void>
 }
 
+/** A step's own directory, laid out as the runner gives it: RUNNER_TEMP, HOME and its command files, empty. */
+export interface StepDir {
+  base: string
+  runnerTemp: string
+  home: string
+  files: { GITHUB_OUTPUT: string; GITHUB_STATE: string; GITHUB_ENV: string; GITHUB_STEP_SUMMARY: string }
+}
+
+export async function stepDir(prefix = 'btp-run-'): Promise<StepDir> {
+  const base = await mkdtemp(join(tmpdir(), prefix))
+  const step: StepDir = {
+    base,
+    runnerTemp: join(base, 'runner-temp'),
+    home: join(base, 'home'),
+    files: {
+      GITHUB_OUTPUT: join(base, 'output'),
+      GITHUB_STATE: join(base, 'state'),
+      GITHUB_ENV: join(base, 'env'),
+      GITHUB_STEP_SUMMARY: join(base, 'summary')
+    }
+  }
+  for (const f of Object.values(step.files)) await writeFile(f, '')
+  await mkdir(step.runnerTemp)
+  await mkdir(step.home)
+  return step
+}
+
+/**
+ * The main step's environment: PATH plus what the runner sets, and the engine under test (the CI matrix sets
+ * DOCKER_HOST and DOCKER_CONFIG), seen by the action as the user's own setup; no other inherited variable.
+ * `extra` goes last.
+ */
+export const stepEnv = (
+  step: StepDir,
+  inputs: Record<string, string>,
+  extra: NodeJS.ProcessEnv = {}
+): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: step.home,
+  RUNNER_TEMP: step.runnerTemp,
+  ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+  ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
+  ...step.files,
+  ...inputEnv(inputs),
+  ...extra
+})
+
+/**
+ * The post step after a main step that ran with `env` in `step`, as the runner starts it: that environment,
+ * what main exported through GITHUB_ENV, and STATE_<name> for what it saved.
+ */
+export function runPost(step: StepDir, env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
+  const exported = parseCommandFile(readFileSync(step.files.GITHUB_ENV, 'utf8'))
+  const state = parseCommandFile(readFileSync(step.files.GITHUB_STATE, 'utf8'))
+  return runIn(ACTION, { ...env, ...exported, ...stateEnv(state) }, cwd)
+}
+
 /** A clean environment: PATH plus what the runner sets; no inherited INPUT_* or DOCKER_CONFIG. */
 export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
-  const base = await mkdtemp(join(tmpdir(), 'btp-run-'))
-  const runnerTemp = join(base, 'runner-temp')
-  const home = join(base, 'home')
-  const files = {
-    GITHUB_OUTPUT: join(base, 'output'),
-    GITHUB_STATE: join(base, 'state'),
-    GITHUB_ENV: join(base, 'env'),
-    GITHUB_STEP_SUMMARY: join(base, 'summary')
-  }
-  for (const f of Object.values(files)) await writeFile(f, '')
-  const { mkdir } = await import('node:fs/promises')
-  await mkdir(runnerTemp)
-  await mkdir(home)
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    RUNNER_TEMP: runnerTemp,
-    // The engine under test (the CI matrix sets these), seen by the action as the user's own setup.
-    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
-    ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
-    ...files,
-    ...inputEnv(inputs),
-    ...opts.env
-  }
+  const step = await stepDir()
+  const { runnerTemp, home, files } = step
+  const env = stepEnv(step, inputs, opts.env)
   const main = await runIn(ACTION, env, opts.cwd)
   const state = parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8'))
   const exportedByMain = parseCommandFile(readFileSync(files.GITHUB_ENV, 'utf8'))
@@ -105,9 +141,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     state
   })
   let post: CliResult | undefined
-  if (!opts.noPost) {
-    post = await runIn(ACTION, { ...env, ...exportedByMain, ...stateEnv(state) }, opts.cwd)
-  }
+  if (!opts.noPost) post = await runPost(step, env, opts.cwd)
   return {
     ...main,
     outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),

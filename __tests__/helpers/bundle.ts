@@ -1,10 +1,10 @@
-// The committed bundle run as a step, for tests of what it loads: node's own list of the builtins the run
-// loaded (process.moduleLoadList, written at exit by a preloaded hook), and what it printed.
+// The committed bundle run as a step, on the runner's node, for tests of what it loads: node's own list of the
+// builtins the run loaded (process.moduleLoadList, written at exit by a preloaded hook), and what it printed.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from './action.js'
+import { ROOT, RUNNER_NODE } from './action.js'
 
 /**
  * Runs dist/index.js with `env` (over a bare runner-like one), its stdout a pipe as the runner's is: its output,
@@ -25,7 +25,7 @@ export function runBundle(env: Record<string, string>): {
       `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')))`
     )
     for (const f of ['out', 'state']) writeFileSync(join(dir, f), '')
-    const r = spawnSync(process.execPath, ['-r', hook, join(ROOT, 'dist', 'index.js')], {
+    const r = spawnSync(RUNNER_NODE, ['-r', hook, join(ROOT, 'dist', 'index.js')], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: dir,

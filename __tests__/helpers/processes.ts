@@ -1,48 +1,32 @@
 // The action as a live process (to signal it mid-run) and the process tree below it, read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { ACTION, inputEnv, RUNNER_NODE } from './action.js'
+import { ACTION, RUNNER_NODE, runPost, stepDir, stepEnv, type StepDir } from './action.js'
+import type { CliResult } from './docker.js'
 
 export interface LiveAction {
   child: ChildProcess
+  /** Its directory (RUNNER_TEMP, HOME, the command files) and the environment it was started with. */
+  step: StepDir
+  env: NodeJS.ProcessEnv
   /** Everything it printed so far, stdout and stderr. */
   output(): string
   /** Resolves once `text` has been printed, rejects after `ms`. */
   waitFor(text: string | RegExp, ms: number): Promise<void>
   /** Resolves with the exit code (or 128 + signal) once it has exited. */
   exited: Promise<number>
+  /** The post step after it, as the runner starts it (runPost), once it has exited. */
+  post(): Promise<CliResult>
 }
 
-/** Starts the action bundle as the runner would (see runAction), without waiting for it. */
+/** Starts the action bundle as the runner would (see runAction), without waiting for it; `env` goes last. */
 export async function startAction(
   inputs: Record<string, string>,
   env: NodeJS.ProcessEnv = {}
 ): Promise<LiveAction> {
-  const base = await mkdtemp(join(tmpdir(), 'btp-live-'))
-  const files = {
-    GITHUB_OUTPUT: join(base, 'output'),
-    GITHUB_STATE: join(base, 'state'),
-    GITHUB_STEP_SUMMARY: join(base, 'summary')
-  }
-  for (const f of Object.values(files)) await writeFile(f, '')
-  await mkdir(join(base, 'runner-temp'))
-  await mkdir(join(base, 'home'))
-  const child = spawn(RUNNER_NODE, [ACTION], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: join(base, 'home'),
-      RUNNER_TEMP: join(base, 'runner-temp'),
-      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
-      ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
-      ...files,
-      ...inputEnv(inputs),
-      ...env
-    },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const step = await stepDir('btp-live-')
+  const mainEnv = stepEnv(step, inputs, env)
+  const child = spawn(RUNNER_NODE, [ACTION], { env: mainEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let text = ''
   const waiters = new Set<() => void>()
   for (const stream of [child.stdout, child.stderr])
@@ -55,8 +39,14 @@ export async function startAction(
   )
   return {
     child,
+    step,
+    env: mainEnv,
     output: () => text,
     exited,
+    post: async () => {
+      await exited
+      return runPost(step, mainEnv)
+    },
     waitFor: (wanted, ms) =>
       new Promise<void>((resolve, reject) => {
         const hit = (): boolean => (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text))
