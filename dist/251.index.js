@@ -2643,7 +2643,7 @@ async function runPipeline(inputs, given) {
             clients.set(registry, (c = registryClient(registry, inputs, deps)));
         return c;
     };
-    const waitedBefore = (0,process_time/* processTime */.$)();
+    const waitedBefore = (0,process_time/* processTime */.$A)();
     // A cancel ends every request in flight, and any later one at once.
     const closeAll = () => {
         for (const client of clients.values())
@@ -2661,7 +2661,7 @@ async function runPipeline(inputs, given) {
         };
         deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
         // The time spent waiting on docker: the rest of the run's wall time is the action's own.
-        const durations = { ...result.durations, docker: Math.round((0,process_time/* processTime */.$)() - waitedBefore) };
+        const durations = { ...result.durations, docker: Math.round((0,process_time/* processTime */.$A)() - waitedBefore) };
         return { ...result, durations, counts };
     }
     finally {
@@ -2731,6 +2731,10 @@ verification, clientFor) {
         const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined;
         return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) };
     }
+    // The verification hashes what each registry serves. node's crypto is loaded on first use (the bundle's
+    // src/lazy/crypto.cjs): better while docker builds than after the push.
+    if (clients.size)
+        (0,process_time/* whileDockerRuns */.Qn)(() => Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23)));
     const built = await reporter.group('Build', () => (0,log_reporter/* timed */.ay)(durations, 'build', () => build(inputs, plan, deps)));
     // With buildx the image is known by its config digest, as build-push-action gives it.
     const config = built.metadata['containerimage.config.digest'];

@@ -878,7 +878,7 @@ function createExecRunner(out = process.stdout, env = process.env) {
         });
     // Loads while the registry preflight runs, not after it.
     const actionsExec = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1260));
-    return (command, args, childEnv, options) => (0,process_time/* accounted */.R)(() => run(command, args, childEnv, options));
+    return (command, args, childEnv, options) => (0,process_time/* accounted */.RQ)(() => run(command, args, childEnv, options));
     async function run(...[command, args, childEnv, options]) {
         if (cancelledBy)
             return refused(cancelledBy);
@@ -1022,6 +1022,7 @@ function spawnWatched(command, args, env, options, fence) {
             // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
             detached: process.platform !== 'win32'
         });
+        (0,process_time/* processStarted */.Dk)();
         const started = Date.now();
         let lastOutput = started;
         let stopped;
@@ -1156,11 +1157,13 @@ function removeSignalHandlers() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ processTime),
-/* harmony export */   R: () => (/* binding */ accounted)
+/* harmony export */   $A: () => (/* binding */ processTime),
+/* harmony export */   Dk: () => (/* binding */ processStarted),
+/* harmony export */   Qn: () => (/* binding */ whileDockerRuns),
+/* harmony export */   RQ: () => (/* binding */ accounted)
 /* harmony export */ });
-// How long this run has waited on the processes it started: the part of its wall time that is not its own.
-// The exec funnel counts every process it runs here.
+// How long this run has waited on the processes it started: the part of its wall time that is not its own,
+// and what it does meanwhile. The exec funnel counts every process it runs here.
 let running = 0;
 let runningSince = 0;
 let processMs = 0;
@@ -1181,6 +1184,28 @@ async function accounted(work) {
  * own. `npm run bench` subtracts it to report the action's own time.
  */
 const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
+// What a later phase would load on its critical path, loaded while docker works instead: a build leaves the
+// main thread waiting for seconds once its process has started.
+const meanwhile = [];
+/**
+ * Runs `task` (errors ignored: the later use meets them) soon after the exec funnel next starts a process it
+ * streams or watches (a build, a push).
+ */
+function whileDockerRuns(task) {
+    meanwhile.push(task);
+}
+/** Called by the exec funnel once it has started a process. */
+function processStarted() {
+    if (!meanwhile.length)
+        return;
+    const tasks = meanwhile.splice(0);
+    setImmediate(() => {
+        for (const task of tasks)
+            Promise.resolve()
+                .then(task)
+                .catch(() => undefined);
+    });
+}
 
 
 /***/ }),

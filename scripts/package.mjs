@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the two committed bundles: the action (dist/) and the CLI (dist/cli/), and dist/licenses.txt with the
-// license of every package either bundle holds. Every bundle is rewritten as ASCII (scripts/ascii.mjs says why).
+// license of every package either bundle holds. Every bundle is rewritten as ASCII (scripts/ascii.mjs says why),
+// with node's crypto loaded on first use (scripts/lazy-crypto.mjs).
 // `node scripts/package.mjs DIR` builds into DIR instead.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { asciiOnly } from './ascii.mjs'
+import { withLazyCrypto } from './lazy-crypto.mjs'
 import { bundledPackageDirs, licensesText } from './licenses.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -44,6 +46,6 @@ for (const file of readdirSync(out, { recursive: true })) {
   if (!file.endsWith('.js')) continue
   const at = path.join(out, file)
   const source = readFileSync(at, 'utf8')
-  const ascii = asciiOnly(source, { name: path.relative(root, at) })
+  const ascii = asciiOnly(withLazyCrypto(source), { name: path.relative(root, at) })
   if (ascii !== source) writeFileSync(at, ascii)
 }

@@ -25,7 +25,7 @@ import { constants } from 'node:os'
 import path from 'node:path'
 import { createFence, singleLine, type Fence } from '../log/fence.js'
 import { keptOutput } from './kept-output.js'
-import { accounted } from './process-time.js'
+import { accounted, processStarted } from './process-time.js'
 
 export interface Watch {
   /** Stop when no output came for this long. */
@@ -251,6 +251,7 @@ function spawnWatched(
       // Its own process group, so that stopping it stops what it started (docker → docker-buildx).
       detached: process.platform !== 'win32'
     })
+    processStarted()
     const started = Date.now()
     let lastOutput = started
     let stopped: Stop | undefined

@@ -11,7 +11,7 @@ import { loadCommitDate, loadRepository } from '../metadata/repo-labels.js'
 import { Docker, hasBuildxPlugin } from '../docker/docker.js'
 import { dockerTreatsAsInsecure } from '../docker/daemon.js'
 import { createExecRunner, guardSignals, runCancelled } from '../docker/exec.js'
-import { processTime } from '../docker/process-time.js'
+import { processTime, whileDockerRuns } from '../docker/process-time.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
 import { buildMetadata, checkTagged, commitDateWanted } from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
@@ -315,6 +315,9 @@ async function phases(
     return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) }
   }
 
+  // The verification hashes what each registry serves. node's crypto is loaded on first use (the bundle's
+  // src/lazy/crypto.cjs): better while docker builds than after the push.
+  if (clients.size) whileDockerRuns(() => import('node:crypto'))
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
   )
