@@ -1860,9 +1860,12 @@ const loginHost = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? un
 var pipeline_plan = __webpack_require__(9395);
 // EXTERNAL MODULE: ./src/pipeline/verify.ts + 1 modules
 var verify = __webpack_require__(9833);
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __webpack_require__(2257);
 ;// CONCATENATED MODULE: ./src/pipeline/build.ts
 // Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
 // metadata, and the local image inspected by that identity, never by a tag another build may move.
+
 
 
 
@@ -1902,7 +1905,7 @@ const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i;
 async function build(inputs, plan, deps) {
     const { docker, reporter } = deps;
     const hint = withHint(inputs);
-    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
+    reporter.debug(`build starts ${Math.round((0,clock/* sinceStart */.B)())} ms after the process did`);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const pushes = plan.pushedBy === 'buildx';
     const run = (buildPlan) => {

@@ -251,9 +251,12 @@ var keep_login = __webpack_require__(7757);
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __webpack_require__(2257);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
+
 
 
 
@@ -342,7 +345,7 @@ async function main() {
             core/* exportVariable */.dN(name, value);
         await main_declareArtifacts(inputs, result.digest);
         await writeSummary(summaryMarkdown(inputs, result));
-        actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`);
+        actionReporter.debug(`done ${Math.round((0,clock/* sinceStart */.B)())} ms after the process started`);
     }
     catch (error) {
         main_fence.close();
@@ -2299,17 +2302,19 @@ function urlSecrets(value) {
 /* harmony export */   de: () => (/* binding */ whereOf)
 /* harmony export */ });
 /* unused harmony export since */
+/* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2257);
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
+
 /** Where a failure points, when the builder named a file and line (a build step, a check's finding). */
 const whereOf = (error) => {
     const where = error?.location;
     return where?.file ? { ...where, file: where.file } : undefined;
 };
 /** Milliseconds since `start`, rounded. */
-const since = (start) => Math.round(performance.now() - start);
+const since = (start) => Math.round((0,_core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .now */ .t)() - start);
 /** Runs `fn` and records its duration under `name`. */
 async function timed(durations, name, fn) {
-    const start = performance.now();
+    const start = (0,_core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .now */ .t)();
     try {
         return await fn();
     }

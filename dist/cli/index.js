@@ -1199,29 +1199,32 @@ function keptOutput() {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __nccwpck_require__(2257);
 ;// CONCATENATED MODULE: ./src/docker/process-time.ts
 // How long this run has waited on the processes it started: the part of its wall time that is not its own,
 // and what it does meanwhile. The exec funnel counts every process it runs here.
+
 let running = 0;
 let runningSince = 0;
 let processMs = 0;
 /** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
 async function accounted(work) {
     if (running++ === 0)
-        runningSince = performance.now();
+        runningSince = (0,clock/* now */.t)();
     try {
         return await work();
     }
     finally {
         if (--running === 0)
-            processMs += performance.now() - runningSince;
+            processMs += (0,clock/* now */.t)() - runningSince;
     }
 }
 /**
  * How long this run has waited on processes it started (docker): the part of its wall time that is not its
  * own. `npm run bench` subtracts it to report the action's own time.
  */
-const processTime = () => processMs + (running ? performance.now() - runningSince : 0);
+const processTime = () => processMs + (running ? (0,clock/* now */.t)() - runningSince : 0);
 // What a later phase would load on its critical path, loaded while docker works instead: a build leaves the
 // main thread waiting for seconds once its process has started.
 const meanwhile = [];
@@ -2902,6 +2905,7 @@ var verify = __nccwpck_require__(9833);
 
 
 
+
 /** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
@@ -2930,7 +2934,7 @@ const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i;
 async function build(inputs, plan, deps) {
     const { docker, reporter } = deps;
     const hint = withHint(inputs);
-    reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`);
+    reporter.debug(`build starts ${Math.round((0,clock/* sinceStart */.B)())} ms after the process did`);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const pushes = plan.pushedBy === 'buildx';
     const run = (buildPlan) => {
@@ -4024,6 +4028,7 @@ const VERSION = '0.2.0';
 
 
 
+
 /** parseArgs options: one per input, plus the CLI's own. */
 const OPTIONS = {
     ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
@@ -4142,13 +4147,13 @@ function cliReporter(err, secrets) {
         },
         setSecret: v => secrets.push(v),
         group: async (name, fn) => {
-            const start = performance.now();
+            const start = (0,clock/* now */.t)();
             err.write(`==> ${name}\n`);
             try {
                 return await fn();
             }
             finally {
-                err.write(`<== ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
+                err.write(`<== ${name} (${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s)\n`);
             }
         }
     };
@@ -4179,7 +4184,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8') : '';
     secrets.push(...(0,masks/* credentialSecrets */.DJ)(String(values.username ?? ''), password.trim()));
     let inputs;
-    const start = performance.now();
+    const start = (0,clock/* now */.t)();
     try {
         const map = flagsToInputs(values, process.env, password);
         const registryAuth = map.get('registry-auth') ?? '';
@@ -4201,7 +4206,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         inputs = parsed.inputs;
         secrets.push(...(0,masks/* urlSecrets */.Fn)(inputs.context), inputs.githubToken);
         // Printed only once it passed: a rejected input gets its one error line and nothing else.
-        io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
+        io.stderr.write(`==> Validate\n<== Validate (${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s)\n`);
     }
     catch (error) {
         if (error instanceof parse/* InputError */.dz || error instanceof UsageError) {
@@ -4222,7 +4227,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
                 ? `${result.imageRef}\n`
                 : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`);
         }
-        reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+        reporter.info(`done in ${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s`);
         return 0;
     }
     catch (error) {
@@ -4269,6 +4274,23 @@ function grownMs(minMs, size = 0) {
 }
 /** 4000 \u2192 "4", 2500 \u2192 "2.5". */
 const formatSeconds = (ms) => String(Math.round(ms / 100) / 10);
+
+
+/***/ }),
+
+/***/ 2257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ sinceStart),
+/* harmony export */   t: () => (/* binding */ now)
+/* harmony export */ });
+// Milliseconds on node's monotonic clock, read without the global `performance`: its first read loads
+// perf_hooks (nine modules, 1 to 2 ms on a slow machine, before the build). process.hrtime is the same clock.
+/** Milliseconds on the monotonic clock, from an arbitrary origin: for durations. */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** Milliseconds since the process started. */
+const sinceStart = () => process.uptime() * 1000;
 
 
 /***/ }),
@@ -6921,17 +6943,19 @@ function urlSecrets(value) {
 /* harmony export */   de: () => (/* binding */ whereOf)
 /* harmony export */ });
 /* unused harmony export since */
+/* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2257);
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
+
 /** Where a failure points, when the builder named a file and line (a build step, a check's finding). */
 const whereOf = (error) => {
     const where = error?.location;
     return where?.file ? { ...where, file: where.file } : undefined;
 };
 /** Milliseconds since `start`, rounded. */
-const since = (start) => Math.round(performance.now() - start);
+const since = (start) => Math.round((0,_core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .now */ .t)() - start);
 /** Runs `fn` and records its duration under `name`. */
 async function timed(durations, name, fn) {
-    const start = performance.now();
+    const start = (0,_core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .now */ .t)();
     try {
         return await fn();
     }

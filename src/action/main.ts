@@ -16,6 +16,7 @@ import { keepLogins } from './keep-login.js'
 import { STATE_POST, STATE_WORKDIR } from './state.js'
 import { messageOf } from '../core/text.js'
 import { declarePushed } from '../pipeline/subjects.js'
+import { sinceStart } from '../core/clock.js'
 
 const words = (message: string): string => renderInputRefs(message, actionTerm)
 
@@ -103,7 +104,7 @@ export async function main(): Promise<void> {
       core.exportVariable(name, value)
     await declareArtifacts(inputs, result.digest)
     await writeSummary(summaryMarkdown(inputs, result))
-    actionReporter.debug(`done ${Math.round(performance.now())} ms after the process started`)
+    actionReporter.debug(`done ${Math.round(sinceStart())} ms after the process started`)
   } catch (error) {
     fence.close()
     fail(error)

@@ -14,6 +14,7 @@ import { typedOutputs } from '../action/summary.js'
 import { messageOf, oneLine, splitKeyValue } from '../core/text.js'
 import { VERSION } from '../core/version.js'
 import { declarePushed } from '../pipeline/subjects.js'
+import { now } from '../core/clock.js'
 
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
 
@@ -154,12 +155,12 @@ export function cliReporter(err: NodeJS.WritableStream, secrets: string[]): Repo
     },
     setSecret: v => secrets.push(v),
     group: async (name, fn) => {
-      const start = performance.now()
+      const start = now()
       err.write(`==> ${name}\n`)
       try {
         return await fn()
       } finally {
-        err.write(`<== ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
+        err.write(`<== ${name} (${((now() - start) / 1000).toFixed(1)} s)\n`)
       }
     }
   }
@@ -199,7 +200,7 @@ export async function main(
   const password = values['password-stdin'] ? readFileSync(0, 'utf8') : ''
   secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()))
   let inputs
-  const start = performance.now()
+  const start = now()
   try {
     const map = flagsToInputs(values, process.env, password)
     const registryAuth = map.get('registry-auth') ?? ''
@@ -223,7 +224,7 @@ export async function main(
     inputs = parsed.inputs
     secrets.push(...urlSecrets(inputs.context), inputs.githubToken)
     // Printed only once it passed: a rejected input gets its one error line and nothing else.
-    io.stderr.write(`==> Validate\n<== Validate (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
+    io.stderr.write(`==> Validate\n<== Validate (${((now() - start) / 1000).toFixed(1)} s)\n`)
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) {
       io.stderr.write(`build-tag-push: ${error instanceof InputError ? flagMessage(error) : error.message}\n`)
@@ -244,7 +245,7 @@ export async function main(
           : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
       )
     }
-    reporter.info(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+    reporter.info(`done in ${((now() - start) / 1000).toFixed(1)} s`)
     return 0
   } catch (error) {
     // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).

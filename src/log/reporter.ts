@@ -1,4 +1,5 @@
 // How the pipeline talks to its user. The action maps this onto workflow commands; the CLI onto stderr.
+import { now } from '../core/clock.js'
 
 /** A place in a file, 1-based lines. */
 export interface Where {
@@ -25,7 +26,7 @@ export interface Reporter {
 }
 
 /** Milliseconds since `start`, rounded. */
-export const since = (start: number): number => Math.round(performance.now() - start)
+export const since = (start: number): number => Math.round(now() - start)
 
 /** Runs `fn` and records its duration under `name`. */
 export async function timed<T>(
@@ -33,7 +34,7 @@ export async function timed<T>(
   name: string,
   fn: () => Promise<T>
 ): Promise<T> {
-  const start = performance.now()
+  const start = now()
   try {
     return await fn()
   } finally {

@@ -15,6 +15,7 @@ import { retrying, type Plan } from './plan.js'
 import { VerificationError } from './verify.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { digestProblem } from '../registry/oci.js'
+import { sinceStart } from '../core/clock.js'
 
 export interface Built {
   /** The iidfile's digest: the image ID, or with buildx on the containerd store maybe the config digest. */
@@ -61,7 +62,7 @@ export async function build(
 ): Promise<Built> {
   const { docker, reporter } = deps
   const hint = withHint(inputs)
-  reporter.debug(`build starts ${Math.round(performance.now())} ms after the process did`)
+  reporter.debug(`build starts ${Math.round(sinceStart())} ms after the process did`)
   // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
   const pushes = plan.pushedBy === 'buildx'
   const run = (buildPlan: BuildPlan): Promise<ExecResult> => {
