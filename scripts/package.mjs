@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { asciiOnly } from './ascii.mjs'
-import { withLazyCrypto } from './lazy-crypto.mjs'
+import { SHIM, withLazyCrypto } from './lazy-crypto.mjs'
 import { bundledPackageDirs, licensesText } from './licenses.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -42,10 +42,11 @@ for (const [entry, dir, name] of [
 rmSync(statsDir, { recursive: true, force: true })
 if (status !== 0) process.exit(status)
 writeFileSync(path.join(out, 'licenses.txt'), licensesText(root, bundledPackageDirs(stats)))
+const cryptoShim = readFileSync(SHIM, 'utf8')
 for (const file of readdirSync(out, { recursive: true })) {
   if (!file.endsWith('.js')) continue
   const at = path.join(out, file)
   const source = readFileSync(at, 'utf8')
-  const ascii = asciiOnly(withLazyCrypto(source), { name: path.relative(root, at) })
+  const ascii = asciiOnly(withLazyCrypto(source, cryptoShim), { name: path.relative(root, at) })
   if (ascii !== source) writeFileSync(at, ascii)
 }
