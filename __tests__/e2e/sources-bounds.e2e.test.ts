@@ -151,10 +151,12 @@ describe('a source that drips or stalls a layer', () => {
       )
     )
     const reads = layerReads.drip
-    // Each attempt was stopped at its 2 s ceiling (not by the idle bound: a byte came every 200 ms)…
+    // Each attempt was stopped at its 2 s ceiling (not by the idle bound: a byte came every 200 ms)… The
+    // ceiling's clock starts in the client before its request reaches this stand-in, so the stand-in sees up
+    // to a request's latency less: 1808 ms once, on a loaded machine.
     for (const r of reads) {
       expect(r.closedAt).toBeDefined()
-      expect(r.closedAt! - r.at).toBeGreaterThanOrEqual(1900)
+      expect(r.closedAt! - r.at).toBeGreaterThanOrEqual(1500)
       expect(r.closedAt! - r.at).toBeLessThan(4000)
       expect(r.sent).toBeLessThan(LAYER.length)
     }
