@@ -2,7 +2,6 @@
 // is loaded on first use rather than with `@actions/core` (the shim says why). ncc writes each builtin the
 // bundle imports as a module of one line; a builtin cannot be redirected before that (tsconfig `paths` does
 // not apply to builtins), so the line is rewritten after. The bundle-loading tests hold the result.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -13,8 +12,8 @@ export const SHIM = path.join(root, 'src', 'lazy', 'crypto.cjs')
 export const externalLine = name =>
   `module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(${JSON.stringify(name)});`
 
-/** `source` with the crypto externals replaced by the shim `shim` (its text), called with node's require. */
-export function withLazyCrypto(source, shim = readFileSync(SHIM, 'utf8')) {
+/** `source` with the crypto externals replaced by `shim` (the text of SHIM), called with node's require. */
+export function withLazyCrypto(source, shim) {
   const inline = `((module) => {\n${shim}\nreturn module.exports\n})({ exports: {} })(__WEBPACK_EXTERNAL_createRequire(import.meta.url))`
   let out = source
   for (const name of ['crypto', 'node:crypto'])
