@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dockerCli, dockerOk, ensureBaseImage, makeContext, removeImages, requireDocker } from './docker.js'
+import { EXPECTED_BUILDER } from './action.js'
 import { startRegistry, type TestRegistry } from './registry.js'
 import { inspectRaw, listTags, tagExists } from './skopeo.js'
 
@@ -107,6 +108,25 @@ describe('e2e harness', () => {
     const raw = await inspectRaw(reg.host, `${repo}:auth`, creds)
     expect(raw.digest).toBe(await repoDigest(ref, `${reg.host}/${repo}`))
     expect(raw.digest).toBe(pushedDigest(push.stdout))
+  })
+
+  // Every build of the suite leaves build-cache records of its own, and an engine's state outlives the run.
+  // scripts/engine-buildkit.sh holds the cache to 1 GiB: unbounded, a day of runs (8590 records) kept dockerd
+  // from answering within its own 10 s start-up deadline. The classic builder keeps no such cache.
+  it('the engine bounds its build cache', async () => {
+    if (EXPECTED_BUILDER === 'classic') {
+      const df = await dockerOk(['system', 'df', '--format', '{{.Type}} {{.TotalCount}}'])
+      expect(df.stdout).toMatch(/^Build Cache 0$/m)
+      return
+    }
+    const inspect = await dockerOk(['buildx', 'inspect'])
+    const rules = inspect.stdout.split(/^GC Policy rule#\d+:$/m).slice(1)
+    const all = rules.find(r => /^\s*All:\s+true$/m.test(r))
+    expect(all).toBeDefined()
+    const keep = /^\s*Keep Bytes:\s+([\d.]+)(MiB|GiB)$/m.exec(all ?? '')
+    expect(keep).not.toBeNull()
+    const bytes = Number(keep?.[1]) * (keep?.[2] === 'GiB' ? 2 ** 30 : 2 ** 20)
+    expect(bytes).toBeLessThanOrEqual(2 ** 30)
   })
 
   it('stop() kills the registry and removes its dir', async () => {
