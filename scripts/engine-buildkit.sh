@@ -257,23 +257,6 @@ spawn() {
 	) &
 }
 
-# The store holds only what tests and benchmarks made (ensureBaseImage builds the base image again), but
-# containerd's metadata database (bbolt) never gives back the space it once used: after a day of runs left
-# 35 GB of build cache (now bounded, see daemon.json), its 180 MB file made every image deletion take
-# 0.5 s, against 0.09 s in a new store, and a CI run's removal of its images minutes. A file that large
-# means the store is started again empty; only while neither containerd nor dockerd runs.
-META_DB="$CTRD/root/io.containerd.metadata.v1.bolt/meta.db"
-META_DB_MAX_MB=64
-reset_bloated_store() {
-	local mb
-	[ -f "$META_DB" ] || return 0
-	mb=$(($(stat -c %s "$META_DB") >> 20))
-	[ "$mb" -gt "$META_DB_MAX_MB" ] || return 0
-	pid_is "$DOCKERD_PID" "$ROOT/usr/sbin/dockerd" && return 0
-	log "containerd's metadata database is $mb MB (over $META_DB_MAX_MB): starting with an empty store"
-	rm -rf "$CTRD/root" "$DATA/buildkit"
-}
-
 show_logs() {
 	log "---- tail of $CTRD_LOG"
 	tail -n 30 "$CTRD_LOG" 2>/dev/null || true
@@ -309,7 +292,6 @@ else
 	else
 		stop_pid "$CTRD_PID" "$(command -v containerd)"
 		rm -f "$CTRD_SOCK"
-		reset_bloated_store
 		log "starting containerd ($(containerd --version | awk '{print $3}')) on $CTRD_SOCK"
 		spawn "$CTRD_LOG" containerd --config "$CTRD/config.toml" --log-level info
 		echo $! >"$CTRD_PID"
