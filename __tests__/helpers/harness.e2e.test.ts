@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dockerCli, dockerOk, ensureBaseImage, makeContext, removeImages, requireDocker } from './docker.js'
-import { EXPECTED_BUILDER } from './action.js'
 import { startRegistry, type TestRegistry } from './registry.js'
 import { inspectRaw, listTags, tagExists } from './skopeo.js'
 
@@ -110,25 +109,25 @@ describe('e2e harness', () => {
     expect(raw.digest).toBe(pushedDigest(push.stdout))
   })
 
-  // Every build of the suite leaves build-cache records of its own, and an engine's state outlives the run:
-  // unbounded, a day of runs (8590 records) kept dockerd from answering within its own 10 s start-up
-  // deadline. scripts/engine-buildkit.sh bounds the cache by age and by size; the classic builder keeps none.
-  it('the engine bounds its build cache', async () => {
-    if (EXPECTED_BUILDER === 'classic') {
-      const df = await dockerOk(['system', 'df', '--format', '{{.Type}} {{.TotalCount}}'])
-      expect(df.stdout).toMatch(/^Build Cache 0$/m)
-      return
-    }
-    const inspect = await dockerOk(['buildx', 'inspect'])
-    const rules = inspect.stdout
-      .split(/^GC Policy rule#\d+:$/m)
-      .slice(1)
-      .filter(r => /^\s*All:\s+true$/m.test(r))
-      .map(r => ({ bytes: bytesOf(r), hours: hoursOf(r) }))
-    // Records unused for an hour go, whatever their size; the rest is held to 1 GiB.
-    expect(rules.some(r => r.hours !== undefined && r.hours <= 1.01 && r.bytes <= 2 ** 20)).toBe(true)
-    expect(rules.some(r => r.hours === undefined && r.bytes <= 2 ** 30)).toBe(true)
-  })
+  // The BuildKit engine scripts/engine-buildkit.sh sets up, which npm test's BuildKit leg runs on, outlives
+  // the run, and every build of the suite leaves build-cache records of its own: unbounded, a day of runs
+  // (8590 records) kept dockerd from answering within its own 10 s start-up deadline. Only that engine is
+  // checked: a user's own engine keeps whatever GC policy its owner set.
+  if (
+    process.env.BTP_BUILDKIT_DOCKER_HOST &&
+    process.env.DOCKER_HOST === process.env.BTP_BUILDKIT_DOCKER_HOST
+  )
+    it("the script's BuildKit engine bounds its build cache", async () => {
+      const inspect = await dockerOk(['buildx', 'inspect'])
+      const rules = inspect.stdout
+        .split(/^GC Policy rule#\d+:$/m)
+        .slice(1)
+        .filter(r => /^\s*All:\s+true$/m.test(r))
+        .map(r => ({ bytes: bytesOf(r), hours: hoursOf(r) }))
+      // Records unused for an hour go, whatever their size; the rest is held to 1 GiB.
+      expect(rules.some(r => r.hours !== undefined && r.hours <= 1.01 && r.bytes <= 2 ** 20)).toBe(true)
+      expect(rules.some(r => r.hours === undefined && r.bytes <= 2 ** 30)).toBe(true)
+    })
 
   it('stop() kills the registry and removes its dir', async () => {
     const reg = await startRegistry()
