@@ -41,7 +41,12 @@ export function imageRefs(lsOutput, prefixes) {
  */
 const PASSES = 5
 
-/** Removes every reference under `prefixes` from the engine `env` names; resolves once all are gone. */
+/**
+ * Removes every reference under `prefixes` from the engine `env` names; resolves once all are gone. Their
+ * untagged parents go with them (the classic builder's intermediate images: kept, they piled up on the
+ * default engine by a hundred or more a run). Callers run it once no build runs on that engine: after a
+ * test step, at the bench's end.
+ */
 export async function removeImagesUnder(prefixes, env = process.env) {
   if (!prefixes.length) return
   let tried = new Set()
@@ -55,7 +60,7 @@ export async function removeImagesUnder(prefixes, env = process.env) {
       new Promise(resolve => {
         const batch = queue.splice(0, 10)
         if (!batch.length) return resolve()
-        spawn('docker', ['image', 'rm', '-f', '--no-prune', ...batch], { env, stdio: 'ignore' })
+        spawn('docker', ['image', 'rm', '-f', ...batch], { env, stdio: 'ignore' })
           .on('error', () => resolve())
           .on('close', () => resolve(remover()))
       })

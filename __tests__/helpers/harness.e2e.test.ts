@@ -2,7 +2,17 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { dockerCli, dockerOk, ensureBaseImage, makeContext, removeImages, requireDocker } from './docker.js'
+import { removeImagesUnder } from '../../scripts/images.mjs'
+import { EXPECTED_BUILDER } from './action.js'
+import {
+  dockerCli,
+  dockerOk,
+  ensureBaseImage,
+  makeContext,
+  removeImages,
+  removeImagesLater,
+  requireDocker
+} from './docker.js'
 import { startRegistry, type TestRegistry } from './registry.js'
 import { inspectRaw, listTags, tagExists } from './skopeo.js'
 
@@ -127,6 +137,41 @@ describe('e2e harness', () => {
       // Records unused for an hour go, whatever their size; the rest is held to 1 GiB.
       expect(rules.some(r => r.hours !== undefined && r.hours <= 1.01 && r.bytes <= 2 ** 20)).toBe(true)
       expect(rules.some(r => r.hours === undefined && r.bytes <= 2 ** 30)).toBe(true)
+    })
+
+  // What a run removes must not leave the classic builder's intermediate images behind: they are untagged
+  // parents, which `docker image rm --no-prune` keeps, and they piled up on the default engine run after
+  // run (the containerd store keeps no such parents). The base is this test's own, removed with the run's
+  // images, so that no other file's build looks up a cached step among images deleted here.
+  if (EXPECTED_BUILDER === 'classic')
+    it('removeImagesUnder takes the untagged parents of what it removes, and stops at a tagged image', async () => {
+      const run = `${process.pid}-${Date.now()}`
+      const base = `btp-prune-base-${run}/base:1`
+      const app = `btp-prune-app-${run}/app:1`
+      const classic = { env: { ...process.env, DOCKER_BUILDKIT: '0' } }
+      const baseCtx = await makeContext({ Dockerfile: 'FROM scratch\nCOPY id /id\n', id: run })
+      const appCtx = await makeContext({
+        Dockerfile: `FROM ${base}\nCOPY a /a\nLABEL btp.run=${run}\n`,
+        a: run
+      })
+      tempDirs.push(baseCtx, appCtx)
+      await dockerOk(['build', '-q', '-t', base, baseCtx], classic)
+      try {
+        await dockerOk(['build', '-q', '-t', app, appCtx], classic)
+        const parentOf = async (image: string) =>
+          (await dockerOk(['image', 'inspect', '--format', '{{.Parent}}', image])).stdout.trim()
+        const copyStep = await parentOf(app)
+        const baseId = (await dockerOk(['image', 'inspect', '--format', '{{.Id}}', base])).stdout.trim()
+        expect(await parentOf(copyStep)).toBe(baseId)
+
+        await removeImagesUnder([`btp-prune-app-${run}/`])
+        expect((await dockerCli(['image', 'inspect', app])).code).not.toBe(0)
+        expect((await dockerCli(['image', 'inspect', copyStep])).code).not.toBe(0)
+        expect((await dockerOk(['image', 'inspect', '--format', '{{.Id}}', base])).stdout.trim()).toBe(baseId)
+      } finally {
+        // After the run's builds under npm test; at once when jest runs alone.
+        await removeImagesLater(`btp-prune-base-${run}/`)
+      }
     })
 
   it('stop() kills the registry and removes its dir', async () => {
