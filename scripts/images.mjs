@@ -44,8 +44,9 @@ const PASSES = 5
 /**
  * Removes every reference under `prefixes` from the engine `env` names; resolves once all are gone. Their
  * untagged parents go with them (the classic builder's intermediate images: kept, they piled up on the
- * default engine by a hundred or more a run). Callers run it once no build runs on that engine: after a
- * test step, at the bench's end.
+ * default engine by a hundred or more a run). So it runs where no build can be looking up a cached step
+ * among those parents: after a test step, at the bench's end (and in the harness's test of it, on a base
+ * of that test's own).
  */
 export async function removeImagesUnder(prefixes, env = process.env) {
   if (!prefixes.length) return
