@@ -169,13 +169,14 @@ EOF
 
 # The bridge's own network counts as insecure (plain HTTP allowed), as a LAN registry configured in
 # daemon.json would: the e2e tests run a registry there. A changed file means a restart below.
-# The build cache is bounded: every e2e build leaves records of its own (unique content), and this state
-# outlives a run. Unbounded (dockerd 26 runs no GC unless told to), a day of runs left 8590 records, 35 GB,
-# that took dockerd 8-10 s from "completed initialization" to its API (its builder loads them first); past
-# 10 s it exits with "context deadline exceeded", and a CI run failed so. With 525 records (81 MB: what one
-# run of the suite leaves) it took 1.1 s, with none 42 ms. So records unused for an hour go, whatever their
-# size (down to 1 MB: dockerd reads a keepStorage of 0 as its default), and the rest is held to 1 GB. The GC
-# runs after builds, so a run clears what the runs an hour before it left.
+# The build cache is bounded: every e2e build leaves records of its own (unique content), about 525 a run of
+# the suite, and this state outlives a run. Unbounded (dockerd 26 runs no GC unless told to), a day of runs
+# left 8590 records, 35 GB, that took dockerd 8-10 s from "completed initialization" to its API (its builder
+# loads them first); past 10 s it exits with "context deadline exceeded", and a CI run failed so. With 525
+# or 1077 records (81 or 149 MB) it took 1.1 s, with none 42 ms. Held to 1 GB alone, the small records of
+# the suite would still grow to thousands; so records unused for an hour go, whatever their size (down to
+# 1 MB: dockerd reads a keepStorage of 0 as its default), and the rest is held to 1 GB. The GC runs after
+# builds, so a run clears what the runs an hour before it left.
 daemon_json="$(
 	cat <<EOF
 {
