@@ -42,7 +42,9 @@ describe(`a build step that fails printing a transient-looking or auth-looking w
   ])('%s: attempted once, no retry, no hint', async (_what, step) => {
     const run = await runAction({
       context: await makeContext({
-        Dockerfile: `${from()}\nRUN echo ${randomBytes(8).toString('hex')} > /id\nRUN ${step}\n`
+        // One step, so that the failed build leaves no image of a step before it (a classic build keeps
+        // each finished step's image, untagged, where no name can remove it).
+        Dockerfile: `${from()}\nRUN echo ${randomBytes(8).toString('hex')} > /id; ${step}\n`
       }),
       image: repo('step'),
       registry: registry.host,
