@@ -3,7 +3,7 @@
 // its push; docker then pushes the other image. A run may only output a digest of the image it built.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
+import { dockerOk, ensureBaseImage, makeContext, removeLater, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectConfig } from '../helpers/skopeo.js'
 
@@ -39,6 +39,12 @@ describe('two runs on one engine push the same tag at once', () => {
           })
         )
       )
+      // The run whose tag moved to the other's image leaves its own untagged, where no registry prefix
+      // names it: found by its label.
+      for (const id of ids) {
+        const images = await dockerOk(['image', 'ls', '-q', '--no-trunc', '--filter', `label=btp.run=${id}`])
+        await removeLater([...new Set(images.stdout.split('\n').filter(Boolean))])
+      }
       for (const [i, run] of runs.entries()) {
         if (run.code === 0) {
           // Independent witness: the config the registry serves at this digest is this run's build.
