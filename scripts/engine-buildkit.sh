@@ -185,7 +185,6 @@ daemon_json="$(
   "builder": {
     "gc": {
       "enabled": true,
-      "defaultKeepStorage": "1GB",
       "policy": [
         { "all": true, "keepStorage": "1MB", "filter": ["unused-for=1h"] },
         { "all": true, "keepStorage": "1GB" }
