@@ -11,6 +11,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   version: string
   dependencies?: Record<string, string>
   scripts: Record<string, string>
+  allowScripts?: Record<string, boolean>
 }
 
 describe('installed the way node CLIs are', () => {
@@ -52,5 +53,27 @@ describe('installed the way node CLIs are', () => {
 
   it('`npx <path of a clone>` runs it', () => {
     expectVersion(npm(['exec', '--yes', '--', ROOT, '--version']))
+  })
+})
+
+describe('a clone installs its dev dependencies without an unreviewed install script', () => {
+  // npm 11.16 and later list every dependency whose install script package.json's allowScripts does not
+  // decide, at the end of each install; npm 12 no longer runs those scripts. `node` must run its own: it
+  // fetches nothing, it puts the node 24 binary under node_modules/node/bin, which the bench and the e2e
+  // helpers start the action with, as the runner would.
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { hasInstallScript?: boolean }>
+  }
+  const withScripts = Object.entries(lock.packages)
+    .filter(([, p]) => p.hasInstallScript)
+    .map(([where]) => where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length))
+
+  it('each dependency with an install script is allowed or denied in package.json', () => {
+    expect(withScripts.length).toBeGreaterThan(0)
+    expect(withScripts.filter(name => typeof pkg.allowScripts?.[name] !== 'boolean')).toEqual([])
+  })
+
+  it("node's, which installs the runner's node, is allowed", () => {
+    expect(pkg.allowScripts?.node).toBe(true)
   })
 })
