@@ -1,6 +1,6 @@
-export const id = 249;
-export const ids = [249];
-export const modules = {
+exports.id = 249;
+exports.ids = [249];
+exports.modules = {
 
 /***/ 8249:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -4036,3 +4036,4 @@ __webpack_unused_export__ = waitUntilLifecyclePolicyPreviewComplete;
 /***/ })
 
 };
+;

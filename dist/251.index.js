@@ -1,6 +1,7 @@
-export const id = 251;
-export const ids = [251];
-export const modules = {
+"use strict";
+exports.id = 251;
+exports.ids = [251];
+exports.modules = {
 
 /***/ 8630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -4734,3 +4735,4 @@ class Transport {
 /***/ })
 
 };
+;

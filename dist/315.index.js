@@ -1,6 +1,7 @@
-export const id = 315;
-export const ids = [315];
-export const modules = {
+"use strict";
+exports.id = 315;
+exports.ids = [315];
+exports.modules = {
 
 /***/ 6315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -88,3 +89,4 @@ async function running(pid, proc) {
 /***/ })
 
 };
+;

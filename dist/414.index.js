@@ -1,6 +1,7 @@
-export const id = 414;
-export const ids = [414];
-export const modules = {
+"use strict";
+exports.id = 414;
+exports.ids = [414];
+exports.modules = {
 
 /***/ 414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -3094,3 +3095,4 @@ const cloudService = (cloud) => cloud.kind === 'ecr'
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 51;
-export const ids = [51];
-export const modules = {
+"use strict";
+exports.id = 51;
+exports.ids = [51];
+exports.modules = {
 
 /***/ 4051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -95,3 +96,4 @@ function tokenOf(service, registry, data) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 718;
-export const ids = [718];
-export const modules = {
+"use strict";
+exports.id = 718;
+exports.ids = [718];
+exports.modules = {
 
 /***/ 7718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -53,3 +54,4 @@ async function post() {
 /***/ })
 
 };
+;

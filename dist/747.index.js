@@ -1,6 +1,7 @@
-export const id = 747;
-export const ids = [747];
-export const modules = {
+"use strict";
+exports.id = 747;
+exports.ids = [747];
+exports.modules = {
 
 /***/ 7157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -5029,3 +5030,4 @@ function getOctokit(token, options, ...additionalPlugins) {
 /***/ })
 
 };
+;

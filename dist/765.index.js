@@ -1,6 +1,7 @@
-export const id = 765;
-export const ids = [765];
-export const modules = {
+"use strict";
+exports.id = 765;
+exports.ids = [765];
+exports.modules = {
 
 /***/ 7163:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -877,3 +878,4 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 973;
-export const ids = [973];
-export const modules = {
+"use strict";
+exports.id = 973;
+exports.ids = [973];
+exports.modules = {
 
 /***/ 5973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1352,3 +1353,4 @@ async function resolveOne(source, deps) {
 /***/ })
 
 };
+;

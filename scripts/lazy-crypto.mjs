@@ -8,13 +8,12 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const SHIM = path.join(root, 'src', 'lazy', 'crypto.cjs')
 
-/** The line ncc writes for the external builtin `name`. */
-export const externalLine = name =>
-  `module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(${JSON.stringify(name)});`
+/** The line ncc writes for the external builtin `name` in a CommonJS bundle. */
+export const externalLine = name => `module.exports = require(${JSON.stringify(name)});`
 
 /** `source` with the crypto externals replaced by `shim` (the text of SHIM), called with node's require. */
 export function withLazyCrypto(source, shim) {
-  const inline = `((module) => {\n${shim}\nreturn module.exports\n})({ exports: {} })(__WEBPACK_EXTERNAL_createRequire(import.meta.url))`
+  const inline = `((module) => {\n${shim}\nreturn module.exports\n})({ exports: {} })(require)`
   let out = source
   for (const name of ['crypto', 'node:crypto'])
     out = out.split(externalLine(name)).join(`module.exports = ${inline};`)

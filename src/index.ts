@@ -1,3 +1,4 @@
 import { run } from './action/run.js'
 
-await run()
+// No top-level await: the bundle is CommonJS (scripts/package.mjs says why). run() ends the process itself.
+void run()

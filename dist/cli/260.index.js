@@ -1,6 +1,7 @@
-export const id = 260;
-export const ids = [260];
-export const modules = {
+"use strict";
+exports.id = 260;
+exports.ids = [260];
+exports.modules = {
 
 /***/ 1260:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -1154,3 +1155,4 @@ function getExecOutput(commandLine, args, options) {
 /***/ })
 
 };
+;

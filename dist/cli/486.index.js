@@ -1,6 +1,7 @@
-export const id = 486;
-export const ids = [486];
-export const modules = {
+"use strict";
+exports.id = 486;
+exports.ids = [486];
+exports.modules = {
 
 /***/ 7486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -122,3 +123,4 @@ function withDeadline(promise, ms, what) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 669;
-export const ids = [669];
-export const modules = {
+"use strict";
+exports.id = 669;
+exports.ids = [669];
+exports.modules = {
 
 /***/ 5669:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -45,3 +46,4 @@ module.exports = new Proxy(
 /***/ })
 
 };
+;

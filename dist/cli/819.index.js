@@ -1,6 +1,7 @@
-export const id = 819;
-export const ids = [819,669];
-export const modules = {
+"use strict";
+exports.id = 819;
+exports.ids = [819,669];
+exports.modules = {
 
 /***/ 9479:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -73,3 +74,4 @@ module.exports = new Proxy(
 /***/ })
 
 };
+;

@@ -1,6 +1,6 @@
-export const id = 821;
-export const ids = [821];
-export const modules = {
+exports.id = 821;
+exports.ids = [821];
+exports.modules = {
 
 /***/ 9821:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -1663,3 +1663,4 @@ __webpack_unused_export__ = paginateDescribeRepositories;
 /***/ })
 
 };
+;

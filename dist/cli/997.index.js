@@ -1,6 +1,7 @@
-export const id = 997;
-export const ids = [997];
-export const modules = {
+"use strict";
+exports.id = 997;
+exports.ids = [997];
+exports.modules = {
 
 /***/ 4997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -81,3 +82,4 @@ class Context {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
 
 /***/ 7163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
@@ -872,3377 +873,6 @@ createToken('STAR', '(<|>)?=?\\s*\\*')
 // >=0.0.0 is like a star
 createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
 createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
-
-
-/***/ }),
-
-/***/ 7318:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9608);
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9608:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  iW: () => (/* binding */ main)
-});
-
-// UNUSED EXPORTS: OPTIONS, USAGE, UsageError, cliReporter, cliTerm, flagMessage, flagsToInputs, maskAll
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
-var table = __nccwpck_require__(6080);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __nccwpck_require__(2467);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
-;// CONCATENATED MODULE: ./src/metadata/event.ts
-// What the tags and labels need to know about the run's event, read from the payload in one place: whether
-// it is a pull request and its number, the repository's default branch, the commit the build contains and
-// that commit's date. Pure.
-const PULL_REF = /^refs\/pull\/([0-9]+)\//;
-/** A pull request event of any kind (`pull_request`, `pull_request_target`, `\u2026_review`), or a PR's ref. */
-const isPullRequest = (ev) => /pull_request/.test(ev.eventName) || PULL_REF.test(ev.ref);
-/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/\u2026`. */
-function prNumber(ev) {
-    for (const n of [ev.payload?.pull_request?.number, ev.payload?.number])
-        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
-            return n;
-    const m = PULL_REF.exec(ev.ref);
-    return m ? Number(m[1]) : undefined;
-}
-/**
- * The ref the rules read: a pull request's own `refs/pull/N/merge` for pull_request_target (whose
- * GITHUB_REF is the base branch), as metadata-action rewrites it; '' when its number is unknown, so that a
- * pull request is never tagged as its base branch.
- */
-function eventRef(ev) {
-    if (!/pull_request_target/.test(ev.eventName))
-        return ev.ref;
-    const n = prNumber(ev);
-    return n === undefined ? '' : `refs/pull/${n}/merge`;
-}
-/** A branch name as git allows it, short enough to be one: neither the payload nor the API is trusted blindly. */
-const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u;
-const isBranchName = (value) => typeof value === 'string' && BRANCH.test(value);
-/** A commit id: SHA-1, or SHA-256 for repositories in that format. */
-const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** The repository's default branch as the payload names it; '' when it does not (schedule events). */
-function payloadDefaultBranch(ev) {
-    const branch = ev.payload?.repository?.default_branch;
-    return isBranchName(branch) ? branch : '';
-}
-/**
- * The commit the tags and the revision label name: GITHUB_SHA, which on pull requests is the merge commit
- * actions/checkout checks out and the build contains, unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
- */
-function buildSha(ev, prHeadSha) {
-    // A head that is no commit id (it becomes a tag and the revision label) is taken as absent.
-    const head = ev.payload?.pull_request?.head?.sha;
-    if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && COMMIT.test(head))
-        return head;
-    return ev.sha;
-}
-const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
-/**
- * The built commit's own timestamp in the payload: its entry in a push's `commits`, else `head_commit`
- * when that is the commit (or names none). Undefined for events that carry no commit (pull requests,
- * schedule, workflow_dispatch, release) and for a timestamp that is not RFC 3339.
- */
-function eventCommitDate(ev, sha) {
-    const commits = ev.payload?.commits;
-    const listed = Array.isArray(commits)
-        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
-        : undefined;
-    const head = ev.payload?.head_commit;
-    const headStamp = typeof head?.timestamp === 'string' && (head.id === undefined || head.id === '' || head.id === sha)
-        ? head.timestamp
-        : undefined;
-    const stamp = listed ?? headStamp;
-    if (typeof stamp !== 'string' || !TIMESTAMP.test(stamp))
-        return undefined;
-    const ms = Date.parse(stamp);
-    return Number.isNaN(ms) ? undefined : new Date(ms);
-}
-
-;// CONCATENATED MODULE: ./src/metadata/context.ts
-// The run's GitHub Actions context (through @actions/github's Context, loaded only on the build path) and
-// the OCI labels it gives every build. The automatic tags are rules of the tag engine (metadata/automatic.ts).
-
-
-const LABEL_SOURCE = 'org.opencontainers.image.source';
-const LABEL_REVISION = 'org.opencontainers.image.revision';
-const LABEL_CREATED = 'org.opencontainers.image.created';
-const LABEL_VERSION = 'org.opencontainers.image.version';
-/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
-function fromActionsContext(ctx, env = process.env) {
-    let repository = '';
-    try {
-        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
-    }
-    catch {
-        repository = '';
-    }
-    return {
-        actions: env.GITHUB_ACTIONS === 'true',
-        eventName: ctx.eventName ?? '',
-        ref: ctx.ref ?? '',
-        sha: ctx.sha ?? '',
-        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
-        repository,
-        payload: isObject(ctx.payload) ? ctx.payload : {}
-    };
-}
-/**
- * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
- * throws on a malformed event file; the tags and labels then fall back to the environment alone.
- */
-async function loadGitContext(warn, env = process.env) {
-    try {
-        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
-        // is loaded by whoever makes Octokit requests, with preload().
-        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
-        return fromActionsContext(new Context(), env);
-    }
-    catch (error) {
-        warn(`could not read the event payload (${(0,core_text/* messageOf */.bD)(error)})`);
-        return fromActionsContext({
-            eventName: env.GITHUB_EVENT_NAME,
-            ref: env.GITHUB_REF,
-            sha: env.GITHUB_SHA,
-            serverUrl: env.GITHUB_SERVER_URL,
-            get repo() {
-                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-                if (!owner || !repo)
-                    throw new Error('no GITHUB_REPOSITORY');
-                return { owner, repo };
-            }
-        }, env);
-    }
-}
-/**
- * OCI labels for every build: source, revision (the context's sha: the caller has applied
- * DOCKER_METADATA_PR_HEAD_SHA), created and version. Outside Actions only `created` (from `now`) is set:
- * there is no source or revision to tell. `created` is the built commit's time in the event, in UTC, so
- * rebuilding a commit gives the same label; events without it (pull requests, schedule, workflow_dispatch,
- * release, \u2026) use `now`.
- */
-function ociLabels(ctx, version, now) {
-    const labels = {};
-    if (ctx.actions) {
-        if (ctx.repository)
-            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
-        if (ctx.sha)
-            labels[LABEL_REVISION] = ctx.sha;
-    }
-    labels[LABEL_CREATED] = rfc3339((ctx.actions && eventCommitDate(ctx, ctx.sha)) || now);
-    // `latest` says nothing about the version.
-    if (ctx.actions && version && version !== 'latest')
-        labels[LABEL_VERSION] = version;
-    return labels;
-}
-/**
- * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
- * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
- * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
- * keeps its first position and its last value.
- */
-function mergeLabels(auto, user) {
-    const merged = new Map(Object.entries(auto));
-    for (const line of user) {
-        if (line.trim() === '')
-            continue;
-        const eq = line.indexOf('=');
-        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
-        if (key === '')
-            continue;
-        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
-    }
-    return [...merged].map(([k, v]) => `${k}=${v}`);
-}
-/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
-function rfc3339(d) {
-    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-// EXTERNAL MODULE: ./src/docker/git-context.ts
-var git_context = __nccwpck_require__(3670);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __nccwpck_require__(5378);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/log/fence.ts
-// docker's output, fenced off from the runner's workflow-command parser.
-//
-// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
-// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
-// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
-// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
-// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
-// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
-// regions: while a region is open the runner would ignore an `::add-mask::` too.
-
-const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
-/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
-function createFence(sink, options = {}) {
-    const enabled = options.enabled ?? true;
-    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
-    let token;
-    let atLineStart = true;
-    const put = (chunk) => {
-        if (chunk.length === 0)
-            return;
-        sink(chunk);
-        atLineStart = lastIsNewline(chunk);
-    };
-    const close = () => {
-        if (token === undefined)
-            return;
-        if (!atLineStart)
-            put('\n');
-        put(`::${token}::\n`);
-        token = undefined;
-    };
-    return {
-        write(chunk) {
-            if (chunk.length === 0)
-                return;
-            if (enabled && token === undefined) {
-                if (!atLineStart)
-                    put('\n');
-                token = newToken();
-                put(`::stop-commands::${token}\n`);
-            }
-            put(chunk);
-        },
-        close,
-        own(text) {
-            close();
-            // Our line must start a line of its own, or its command would not be one.
-            if (!atLineStart)
-                put('\n');
-            put(text);
-        }
-    };
-}
-/**
- * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
- * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
- * is broken up. Inside a command's message (`::error::\u2026`) escaping the data is enough; this is for the rest.
- */
-function singleLine(text) {
-    return text
-        .replace(/\r\n|[\r\n]/g, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-}
-
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/docker/kept-output.ts
-// How much of a docker command's output is kept to be read back. Only node's own imports: the exec funnel,
-// which the action loads at its start, needs it, and the bounds of the build path stay out of that chunk.
-
-/**
- * How much of a command's stdout and of its stderr is kept, each: its end, from a line's start.
- * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
- * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
- * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
- */
-const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
-/** The end of `text` that is kept: at most KEPT_OUTPUT_CHARS, from the first whole line in them. */
-function keptEnd(text) {
-    if (text.length <= KEPT_OUTPUT_CHARS)
-        return text;
-    const from = text.length - KEPT_OUTPUT_CHARS;
-    const line = text.indexOf('\n', from);
-    return text.slice(line < 0 ? from : line + 1);
-}
-function keptOutput() {
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    let text = '';
-    return {
-        write: chunk => {
-            const decoded = decoder.write(chunk);
-            text += decoded;
-            if (text.length > 2 * KEPT_OUTPUT_CHARS)
-                text = keptEnd(text);
-            return decoded;
-        },
-        end: () => keptEnd(text + decoder.end())
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/clock.ts
-var clock = __nccwpck_require__(2257);
-;// CONCATENATED MODULE: ./src/docker/process-time.ts
-// How long this run has waited on the processes it started: the part of its wall time that is not its own,
-// and what it does meanwhile. The exec funnel counts every process it runs here.
-
-let running = 0;
-let runningSince = 0;
-let processMs = 0;
-/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
-async function accounted(work) {
-    if (running++ === 0)
-        runningSince = (0,clock/* now */.t)();
-    try {
-        return await work();
-    }
-    finally {
-        if (--running === 0)
-            processMs += (0,clock/* now */.t)() - runningSince;
-    }
-}
-/**
- * How long this run has waited on processes it started (docker): the part of its wall time that is not its
- * own. `npm run bench` subtracts it to report the action's own time.
- */
-const processTime = () => processMs + (running ? (0,clock/* now */.t)() - runningSince : 0);
-// What a later phase would load on its critical path, loaded while docker works instead: a build leaves the
-// main thread waiting for seconds once its process has started.
-const meanwhile = [];
-/**
- * Runs `task` (errors ignored: the later use meets them) soon after the exec funnel next starts a process it
- * streams or watches (a build, a push).
- */
-function whileDockerRuns(task) {
-    meanwhile.push(task);
-}
-/** Called by the exec funnel once it has started a process. */
-function processStarted() {
-    if (!meanwhile.length)
-        return;
-    const tasks = meanwhile.splice(0);
-    setImmediate(() => {
-        for (const task of tasks)
-            Promise.resolve()
-                .then(task)
-                .catch(() => undefined);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/docker/exec.ts
-// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
-// argument arrays, never a shell string, and every process bounded.
-//
-// Two paths, because @actions/exec gives no handle on the child it starts:
-// - Commands whose output is only captured and that read no stdin (inspect, info, buildx version) run
-//   through @actions/exec, under coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by
-//   itself.
-// - Commands given stdin (login's password, a credential helper's host) are started here: @actions/exec
-//   writes the input with no error handler on the pipe, so a child that exits before reading it (a helper
-//   that is not installed) would end our process with an uncaught EPIPE.
-// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
-//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
-//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
-//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
-//   to itself.
-// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
-// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
-// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
-// requests in flight end and the run unwinds (removing its private directory); a captured command still
-// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
-// signal's number.
-
-
-
-
-
-
-
-/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
-const KILL_AFTER_MS = 2_000;
-/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
-const EXIT_AFTER_MS = 5_000;
-/**
- * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
- * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
- * Fence to share it with the code that writes our own commands to the same stream.
- */
-function createExecRunner(out = process.stdout, env = process.env) {
-    const fence = isFence(out)
-        ? out
-        : createFence(chunk => out.write(chunk), {
-            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
-        });
-    // Loads while the registry preflight runs, not after it.
-    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
-    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
-    async function run(...[command, args, childEnv, options]) {
-        if (cancelledBy)
-            return refused(cancelledBy);
-        if (options.stream || options.watch) {
-            if (options.stream)
-                fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
-            try {
-                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
-            }
-            finally {
-                // Our next line (a warning, the error) must be live.
-                fence.close();
-            }
-        }
-        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
-        if (options.input || (options.deadlineMs !== undefined && !timeout)) {
-            // Stdin to write, or a deadline without coreutils timeout (macOS without coreutils, Windows): started
-            // here, under the same deadline.
-            const afterMs = options.deadlineMs;
-            const result = await spawnWatched(command, args, childEnv, {
-                input: options.input,
-                ...(afterMs !== undefined && { watch: () => ({ ceilingMs: afterMs }) })
-            });
-            return afterMs !== undefined && result.stopped?.reason === 'ceiling'
-                ? { ...result, stopped: { reason: 'deadline', afterMs } }
-                : result;
-        }
-        const { exec } = await actionsExec;
-        const captured = async (file, argv) => {
-            // Kept as a streamed command's output is: a process run for seconds can still print gigabytes.
-            const out = { stdout: keptOutput(), stderr: keptOutput() };
-            const done = await untilCancelled(exec(file, argv, {
-                env: childEnv,
-                silent: true,
-                ignoreReturnCode: true,
-                listeners: { stdout: out.stdout.write, stderr: out.stderr.write }
-            }));
-            return typeof done === 'number'
-                ? { exitCode: done, stdout: out.stdout.end(), stderr: out.stderr.end() }
-                : done;
-        };
-        if (!timeout || options.deadlineMs === undefined)
-            return captured(command, args);
-        const afterMs = options.deadlineMs;
-        const started = Date.now();
-        const done = await captured(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
-        if (done.stopped)
-            return done;
-        const { exitCode, stdout, stderr } = done;
-        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
-        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
-            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
-        return { exitCode, stdout, stderr };
-    }
-}
-const isFence = (out) => 'own' in out && 'close' in out;
-/** `timeout`'s duration argument: seconds, fractions allowed. */
-const seconds = (ms) => String(Math.max(ms, 1) / 1000);
-const timeoutPaths = new Map();
-/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
-function timeoutBinary(env) {
-    if (process.platform === 'win32')
-        return undefined;
-    const PATH = env.PATH ?? process.env.PATH ?? '';
-    if (!timeoutPaths.has(PATH))
-        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
-            .filter(Boolean)
-            .map(dir => external_node_path_default().join(dir, 'timeout'))
-            .find(file => (0,external_node_fs_.existsSync)(file)));
-    return timeoutPaths.get(PATH);
-}
-/** Children started by spawnWatched that have not closed yet. */
-const live = new Set();
-let cancelledBy;
-const cancelController = new AbortController();
-/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
-const runCancelled = cancelController.signal;
-/** Runs holding the signal handlers (guardSignals). */
-let holds = 0;
-/** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
-function untilCancelled(work) {
-    if (cancelledBy)
-        return Promise.resolve(refused(cancelledBy));
-    return new Promise((resolve, reject) => {
-        const onAbort = () => resolve(refused(cancelledBy ?? 'SIGTERM'));
-        runCancelled.addEventListener('abort', onAbort, { once: true });
-        work.then(value => {
-            runCancelled.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            runCancelled.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
-}
-/**
- * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
- * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
- */
-function guardSignals() {
-    holds++;
-    installSignalHandlers();
-    let released = false;
-    return () => {
-        if (released)
-            return;
-        released = true;
-        holds--;
-        if (live.size === 0 && holds === 0 && !cancelledBy)
-            removeSignalHandlers();
-        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
-        // waiting for must not keep the process alive until its own deadline.
-        if (cancelledBy && holds === 0)
-            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
-    };
-}
-const refused = (signal) => ({
-    exitCode: exitCodeFor(signal),
-    stdout: '',
-    stderr: '',
-    stopped: { reason: 'signal', signal }
-});
-const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
-/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
-function signalGroup(child, signal) {
-    try {
-        if (process.platform !== 'win32' && child.pid !== undefined)
-            process.kill(-child.pid, signal);
-        else
-            child.kill(signal);
-    }
-    catch {
-        // already gone
-    }
-}
-function spawnWatched(command, args, env, options, fence) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, {
-            env,
-            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
-            detached: process.platform !== 'win32'
-        });
-        processStarted();
-        const started = Date.now();
-        let lastOutput = started;
-        let stopped;
-        let closed = false;
-        let killTimer;
-        let drainTimer;
-        const kept = { stdout: keptOutput(), stderr: keptOutput() };
-        const halt = (stop) => {
-            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
-            if (stopped || closed)
-                return;
-            stopped = stop;
-            signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
-        };
-        const entry = { child, halt };
-        const watch = options.watch;
-        const first = watch?.() ?? {};
-        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
-        const ticker = watch
-            ? setInterval(() => {
-                const { stallMs, ceilingMs } = watch();
-                const now = Date.now();
-                if (ceilingMs !== undefined && now - started >= ceilingMs)
-                    halt({ reason: 'ceiling', afterMs: ceilingMs });
-                else if (stallMs !== undefined && now - lastOutput >= stallMs)
-                    halt({ reason: 'stall', afterMs: stallMs });
-            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
-            : undefined;
-        for (const name of ['stdout', 'stderr'])
-            child[name]?.on('data', (chunk) => {
-                lastOutput = Date.now();
-                const decoded = kept[name].write(chunk);
-                options.onOutput?.(decoded);
-                fence?.write(chunk);
-            });
-        const done = () => {
-            if (ticker)
-                clearInterval(ticker);
-            live.delete(entry);
-            if (live.size === 0 && holds === 0 && !cancelledBy)
-                removeSignalHandlers();
-        };
-        child.on('error', error => {
-            done();
-            if (killTimer)
-                clearTimeout(killTimer);
-            reject(new Error(`could not run ${command}: ${error.message}`));
-        });
-        // Something docker started may keep our pipes open after docker exited: wait for it as long as
-        // @actions/exec does (10 s), then stop reading.
-        child.on('exit', () => {
-            drainTimer = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-            }, 10_000);
-        });
-        child.on('close', (code, signal) => {
-            closed = true;
-            if (drainTimer)
-                clearTimeout(drainTimer);
-            done();
-            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
-            if (killTimer && stopped) {
-                clearTimeout(killTimer);
-                signalGroup(child, 'SIGKILL');
-            }
-            const stdout = kept.stdout.end();
-            const stderr = kept.stderr.end();
-            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
-            resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
-        });
-        if (child.pid !== undefined) {
-            live.add(entry);
-            installSignalHandlers();
-        }
-        if (options.input && child.stdin) {
-            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
-            child.stdin.end(options.input);
-        }
-    });
-}
-/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
-function stopChildren(signal = 'SIGTERM') {
-    const all = [...live];
-    for (const l of all)
-        l.halt({ reason: 'signal', signal });
-    return all.length;
-}
-/** How many streamed children are running (tests). */
-const liveChildren = () => live.size;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-let installed = false;
-function onSignal(signal) {
-    const code = exitCodeFor(signal);
-    if (cancelledBy) {
-        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
-        for (const l of live)
-            signalGroup(l.child, 'SIGKILL');
-        process.exit(code);
-    }
-    cancelledBy = signal;
-    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
-    process.on('exit', () => {
-        process.exitCode = code;
-    });
-    stopChildren(signal);
-    cancelController.abort(signal);
-    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
-}
-function installSignalHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const s of SIGNALS)
-        process.on(s, onSignal);
-}
-/** Without a child to stop, a signal does what it does by default (ends the process). */
-function removeSignalHandlers() {
-    if (!installed)
-        return;
-    installed = false;
-    for (const s of SIGNALS)
-        process.off(s, onSignal);
-}
-
-;// CONCATENATED MODULE: ./src/docker/credentials.ts
-// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
-
-
-
-
-
-
-const HELPER_TIMEOUT_MS = 10000;
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
-}
-/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
-function keyHost(key) {
-    return key
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-}
-function matches(key, registry) {
-    const host = keyHost(key);
-    return (0,reference/* isDockerHub */.gr)(registry) ? (0,reference/* isDockerHub */.gr)(host) : host === registry.toLowerCase();
-}
-/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
-function entryFor(map, registry) {
-    if (!map || typeof map !== 'object')
-        return undefined;
-    const exact = (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry;
-    if (Object.hasOwn(map, exact))
-        return map[exact];
-    const key = Object.keys(map).find(k => matches(k, registry));
-    return key === undefined ? undefined : map[key];
-}
-function fromAuthEntry(entry) {
-    if (!entry || typeof entry !== 'object')
-        return undefined;
-    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
-        return { username: '<token>', password: entry.identitytoken };
-    if (typeof entry.auth === 'string' && entry.auth !== '') {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':'); // the password may itself contain colons
-        if (colon > 0)
-            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-    }
-    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
-        return { username: entry.username, password: entry.password };
-    return undefined;
-}
-/**
- * A runner that starts `docker-credential-<helper> get` through the exec funnel (exec.ts: no shell, a
- * fixed deadline, nothing started once the run is cancelled). A missing binary fails with code ENOENT.
- */
-function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner } = {}) {
-    let run = runner;
-    return async (helper, input) => {
-        const program = `docker-credential-${helper}`;
-        // Made on first use: most runs never ask a helper.
-        run ??= createExecRunner(process.stderr, env);
-        let result;
-        try {
-            result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
-        }
-        catch (error) {
-            throw /ENOENT|Unable to locate executable/i.test((0,core_text/* messageOf */.bD)(error)) ? missing(program) : error;
-        }
-        if (result.stopped?.reason === 'signal')
-            throw new Error(`${program} stopped: the run was cancelled`);
-        if (result.stopped)
-            throw new Error(`${program} timed out after ${timeoutMs} ms`);
-        if (result.exitCode === 0)
-            return result.stdout;
-        // 127: coreutils `timeout` (or a shell) found no such program.
-        if (result.exitCode === 127 && !result.stdout)
-            throw missing(program);
-        const said = (0,core_text/* oneLine */.TN)(result.stderr || result.stdout, 200);
-        throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
-    };
-}
-const missing = (program) => Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' });
-const runCredentialHelper = helperRunner();
-async function readConfig(configDir) {
-    const file = (0,external_node_path_.join)(configDir, 'config.json');
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return {};
-        throw err;
-    }
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch (err) {
-        throw new Error(`${file} is not valid JSON: ${err.message}`);
-    }
-}
-/**
- * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
- * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
- * helpers that fail for other reasons (never with secrets).
- */
-function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
-    let config;
-    const viaHelper = async (helper, registry) => {
-        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
-            if (helper)
-                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
-            return undefined;
-        }
-        let output;
-        try {
-            output = await run(helper, (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
-        }
-        catch (err) {
-            const code = err.code;
-            const message = (0,core_text/* messageOf */.bD)(err);
-            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
-            if (code !== 'ENOENT' && !/not found/i.test(message))
-                warn?.(message);
-            return undefined;
-        }
-        try {
-            const { Username, Secret } = JSON.parse(output);
-            if (typeof Secret !== 'string' || Secret === '')
-                return undefined;
-            return { username: typeof Username === 'string' ? Username : '', password: Secret };
-        }
-        catch {
-            warn?.(`docker-credential-${helper} printed something that is not JSON`);
-            return undefined;
-        }
-    };
-    return async (registry) => {
-        config ??= readConfig(configDir);
-        const { auths, credHelpers, credsStore } = await config;
-        const helper = entryFor(credHelpers, registry);
-        const inline = fromAuthEntry(entryFor(auths, registry));
-        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
-        if (helper === '')
-            return inline;
-        if (helper !== undefined)
-            return viaHelper(helper, registry);
-        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/config.ts
-// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
-// builders keep working, and removed afterwards so no credential outlives the job.
-
-
-
-
-/** Directories that carry plugins, builders and contexts rather than credentials. */
-const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
-const credentialKey = (registry) => ((0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
-/**
- * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
- * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
- */
-function seedConfig(user, loginRegistries = []) {
-    const config = { ...user };
-    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
-    if (registries.length) {
-        const helpers = { ...(user.credHelpers ?? {}) };
-        // A stale entry for the same host must not shadow the fresh login.
-        const auths = { ...(user.auths ?? {}) };
-        for (const registry of registries) {
-            helpers[credentialKey(registry)] = '';
-            if (!(0,reference/* isDockerHub */.gr)(registry))
-                helpers[registry] = '';
-            delete auths[credentialKey(registry)];
-        }
-        config.credHelpers = helpers;
-        config.auths = auths;
-    }
-    return config;
-}
-/**
- * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
- * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
- * would fail later for a reason nobody could see.
- */
-function userConfig(file, text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new Error(`${file} is malformed: ${error.message}; docker's config.json is a JSON object`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
-    return parsed;
-}
-/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
-async function createPrivateConfig(dir, userDir, loginRegistries = []) {
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const userFile = external_node_path_default().join(userDir, 'config.json');
-    const user = (0,external_node_fs_.existsSync)(userFile) ? userConfig(userFile, await (0,promises_.readFile)(userFile, 'utf8')) : {};
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
-        mode: 0o600
-    });
-    for (const name of LINKED_DIRS) {
-        const target = external_node_path_default().join(userDir, name);
-        if ((0,external_node_fs_.existsSync)(target))
-            await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __nccwpck_require__(7253);
-;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
-
-
-
-
-const LABEL_TITLE = 'org.opencontainers.image.title';
-const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
-const LABEL_URL = 'org.opencontainers.image.url';
-const LABEL_LICENSES = 'org.opencontainers.image.licenses';
-function repositoryFacts(repo) {
-    const facts = { labels: repositoryLabels(repo) };
-    if (isBranchName(repo.default_branch))
-        facts.defaultBranch = repo.default_branch;
-    return facts;
-}
-/**
- * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
- * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
- */
-function repositoryLabels(repo) {
-    const labels = {};
-    // One label is one line of the `labels` and `annotations` outputs: a description written over several
-    // lines becomes one, its line breaks spaces.
-    const set = (key, value) => {
-        if (typeof value !== 'string')
-            return;
-        // One match per whitespace run (`\s*[\n\u2026]+\s*` retried every start inside a long run: quadratic).
-        const line = value.replace(/\s+/g, run => (/[\r\n\u2028\u2029\v\f]/.test(run) ? ' ' : run)).trim();
-        if (line !== '')
-            labels[key] = line;
-    };
-    set(LABEL_TITLE, repo.name);
-    set(LABEL_DESCRIPTION, repo.description);
-    set(LABEL_URL, repo.html_url);
-    const spdx = repo.license?.spdx_id;
-    if (spdx !== 'NOASSERTION')
-        set(LABEL_LICENSES, spdx);
-    return labels;
-}
-/** Per-request deadline: an API that does not answer must not hold the build for long. */
-const API_TIMEOUT_MS = 10_000;
-/**
- * The repository's labels and default branch for this run, or none: only in Actions, with a repository and
- * a token. An API that does not answer after the retries, or refuses, costs one warning and no labels; the
- * build goes on.
- */
-async function loadRepository(ctx, opts) {
-    if (!ctx.actions || !ctx.repository || !opts.token)
-        return { labels: {} };
-    // Masked before anything can print it (the runner masks github.token itself, not every PAT).
-    opts.reporter.setSecret(opts.token);
-    const [owner, repo] = ctx.repository.split('/');
-    try {
-        return repositoryFacts(await ask(opts, (octokit, request) => octokit.rest.repos.get({ owner, repo, request })));
-    }
-    catch (error) {
-        // A cancelled run is not a missing label: it ends as cancelled.
-        if (runCancelled.aborted)
-            throw error;
-        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
-        return { labels: {} };
-    }
-}
-/**
- * The commit's date (its committer's, as metadata-action reads it) from `GET /repos/{owner}/{repo}/commits/{sha}`,
- * for {{commit_date}} when the event carries none; undefined, after one warning, when the API cannot say.
- */
-async function loadCommitDate(ctx, sha, opts) {
-    if (!ctx.actions || !ctx.repository || !opts.token || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
-        return undefined;
-    opts.reporter.setSecret(opts.token);
-    const [owner, repo] = ctx.repository.split('/');
-    try {
-        const data = await ask(opts, (octokit, request) => octokit.rest.repos.getCommit({ owner, repo, ref: sha, request }));
-        const date = data?.commit?.committer?.date;
-        const ms = typeof date === 'string' && COMMIT_DATE.test(date) ? Date.parse(date) : NaN;
-        if (Number.isNaN(ms))
-            throw new Error('the answer names no committer date');
-        return new Date(ms);
-    }
-    catch (error) {
-        opts.reporter.warning(`could not read the commit's date from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); {{commit_date}} is the run's time`);
-        return undefined;
-    }
-}
-const COMMIT_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
-/** One API request through Octokit with a deadline per attempt, retried while the failure is transient. */
-async function ask(opts, request) {
-    const env = opts.env ?? process.env;
-    // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
-    await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
-    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(600), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
-    const octokit = getOctokit(opts.token, {
-        baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
-    });
-    const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
-    return (0,retry/* retry */.L5)(async () => {
-        // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(\u2026)]): node may collect
-        // a timeout signal that only a composite refers to before it fires (nodejs/node#57736), and the request
-        // then waits forever.
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
-        const cancel = () => controller.abort(runCancelled.reason);
-        if (runCancelled.aborted)
-            cancel();
-        else
-            runCancelled.addEventListener('abort', cancel, { once: true });
-        try {
-            return (await request(octokit, { signal: controller.signal })).data;
-        }
-        catch (error) {
-            throw classified(error, timeoutMs);
-        }
-        finally {
-            clearTimeout(timer);
-            runCancelled.removeEventListener('abort', cancel);
-        }
-    }, {
-        attempts: opts.attempts,
-        sleep: opts.sleep,
-        // Retries are told in the debug log only: the user hears once, when the answer is given up on.
-        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${(0,core_text/* messageOf */.bD)(info.error)}`)
-    });
-}
-/**
- * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
- * any other status (401, 403, 404) is the answer and is not asked again.
- */
-function classified(error, timeoutMs = API_TIMEOUT_MS) {
-    const status = error?.status;
-    const cause = error?.cause;
-    // Octokit gives every failure without an answer (a timeout, DNS, a refused connection) status 500; only
-    // one with a `response` heard the server say it.
-    const answered = typeof status === 'number' &&
-        (status !== 500 || error?.response !== undefined);
-    if (!answered) {
-        if (isTimeout(error) || isTimeout(cause))
-            return new retry/* ClassifiedError */.IP(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient');
-        return new retry/* ClassifiedError */.IP(`no answer: ${networkReason(error)}`, 'transient');
-    }
-    const message = (0,core_text/* messageOf */.bD)(error);
-    if (status > 0 && status < 500 && status !== 429)
-        return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'fatal');
-    return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'transient');
-}
-const asError = (e) => typeof e === 'object' && e !== null ? e : undefined;
-const isTimeout = (error) => {
-    const e = asError(error);
-    return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''));
-};
-/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED \u2026`. */
-function networkReason(error) {
-    let reason = (0,core_text/* messageOf */.bD)(error);
-    let e = asError(error);
-    for (let depth = 0; e && depth < 5; depth++, e = asError(e.cause)) {
-        const message = typeof e.message === 'string' ? e.message : '';
-        if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code))
-            return (0,core_text/* oneLine */.TN)(message || e.code, 200);
-        if (message && message !== 'Unknown Error')
-            reason = message;
-    }
-    return (0,core_text/* oneLine */.TN)(reason, 200);
-}
-
-// EXTERNAL MODULE: ./src/inputs/csv.ts
-var csv = __nccwpck_require__(3881);
-;// CONCATENATED MODULE: ./src/docker/attests.ts
-// The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
-// entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
-// run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
-
-
-/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
-function fields(spec) {
-    return ((0,csv/* csvRecords */.X)(spec)[0] ?? []).map(field => {
-        const at = field.indexOf('=');
-        return at < 0
-            ? { key: field.trim(), value: '' }
-            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
-    });
-}
-/** Whether `spec` (an `attests` entry) is of attestation type `type`. */
-const isAttestation = (spec, type) => fields(spec).some(f => f.key === 'type' && f.value === type);
-/** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
-function withBuilderId(attrs, builderId) {
-    if (!builderId || fields(attrs).some(f => f.key === 'builder-id'))
-        return attrs;
-    return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
-}
-/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
-function provenanceArgs(provenance, builderId) {
-    if (provenance === '')
-        return [];
-    if (core_text/* YAML_FALSE */.e7.test(provenance))
-        return ['--provenance=false'];
-    if (core_text/* YAML_TRUE */.DG.test(provenance))
-        return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
-    return [`--provenance=${withBuilderId(provenance, builderId)}`];
-}
-/** `--attest` for each `attests` entry, less those `provenance` and `sbom` stand in for. */
-function attestArgs(inputs, builderId) {
-    const args = [];
-    for (const spec of inputs.attests) {
-        if (isAttestation(spec, 'provenance')) {
-            if (inputs.provenance === '')
-                args.push(`--attest=${withBuilderId(spec, builderId)}`);
-        }
-        else if (!(inputs.sbom !== '' && isAttestation(spec, 'sbom')))
-            args.push(`--attest=${spec}`);
-    }
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/docker/build-flags.ts
-// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
-// command line as the log shows it. Pure, table-tested.
-
-
-/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
-const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
-/**
- * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
- * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
- */
-function optionArgs(inputs, plan, buildx) {
-    const args = [];
-    for (const host of inputs.addHosts)
-        args.push(`--add-host=${host}`);
-    if (inputs.network)
-        args.push(`--network=${inputs.network}`);
-    if (inputs.shmSize)
-        args.push(`--shm-size=${inputs.shmSize}`);
-    for (const limit of inputs.ulimit)
-        args.push(`--ulimit=${limit}`);
-    if (inputs.cgroupParent)
-        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
-    if (!buildx)
-        return args;
-    for (const entitlement of inputs.allow)
-        args.push(`--allow=${entitlement}`);
-    for (const context of plan.buildContexts ?? inputs.buildContexts)
-        args.push(`--build-context=${context}`);
-    for (const spec of inputs.ssh)
-        args.push(`--ssh=${spec}`);
-    for (const annotation of inputs.annotations)
-        args.push(`--annotation=${annotation}`);
-    args.push(...attestArgs(inputs, plan.builderId));
-    for (const stage of inputs.noCacheFilters)
-        args.push(`--no-cache-filter=${stage}`);
-    if (inputs.call)
-        args.push(`--call=${callArg(inputs.call)}`);
-    return args;
-}
-/** A context path that starts with "-" would be read as a flag. */
-const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
-/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
-function buildArgs(inputs, plan, buildx = false) {
-    // The classic builder keeps a failed RUN step's container unless told otherwise; buildx leaves none.
-    const args = buildx ? ['buildx', 'build'] : ['build', '--force-rm'];
-    if (buildx && inputs.builder)
-        args.push(`--builder=${inputs.builder}`);
-    if (plan.iidfile)
-        args.push(`--iidfile=${plan.iidfile}`);
-    if (inputs.file)
-        args.push(`--file=${inputs.file}`);
-    if (inputs.target)
-        args.push(`--target=${inputs.target}`);
-    for (const arg of inputs.buildArgs)
-        args.push(`--build-arg=${arg}`);
-    for (const label of plan.labels)
-        args.push(`--label=${label}`);
-    if (inputs.pull)
-        args.push('--pull');
-    if (inputs.noCache)
-        args.push('--no-cache');
-    args.push(...optionArgs(inputs, plan, buildx));
-    if (buildx) {
-        if (plan.metadataFile)
-            args.push(`--metadata-file=${plan.metadataFile}`);
-        if (inputs.platforms.length)
-            args.push(`--platform=${inputs.platforms.join(',')}`);
-        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
-            args.push(`--cache-from=${spec}`);
-        for (const spec of plan.cacheTo ?? inputs.cacheTo)
-            args.push(`--cache-to=${withIgnoreError(spec)}`);
-        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
-        if (inputs.sbom)
-            args.push(`--sbom=${inputs.sbom}`);
-        for (const s of plan.secretFiles ?? [])
-            args.push(`--secret=id=${s.id},src=${s.path}`);
-        for (const a of plan.annotations ?? [])
-            args.push(`--annotation=${a}`);
-        args.push(...(plan.exports ?? []));
-    }
-    for (const ref of plan.refs)
-        args.push(`--tag=${ref}`);
-    args.push(safeContext(plan.context ?? inputs.context));
-    return args;
-}
-/** A failed cache export must never fail a good build. */
-function withIgnoreError(spec) {
-    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
-}
-/**
- * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
- * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
- */
-function displayArgs(args) {
-    return ['docker', ...args]
-        .map(a => a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
-        .join(' ');
-}
-/** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
-
-// EXTERNAL MODULE: ./src/core/bounds.ts
-var core_bounds = __nccwpck_require__(8630);
-;// CONCATENATED MODULE: ./src/docker/bounds.ts
-// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
-// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
-
-/** Deadline of the commands that should take seconds: inspect, info, login. */
-const SHORT_DEADLINE_MS = 60_000;
-/**
- * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
- * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
- */
-const PUSH_STALL_MS = 60_000;
-/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
-const PUSH_MIN_MS = 180_000;
-/** The slowest push taken for a healthy one: 1 MiB/s. */
-const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
-/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
-function boundsFrom(env) {
-    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
-    return {
-        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
-        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
-        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
-    };
-}
-/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
-function pushWatch(bounds, size = 0) {
-    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
-}
-
-// EXTERNAL MODULE: ./src/docker/errors.ts
-var errors = __nccwpck_require__(7457);
-// EXTERNAL MODULE: ./src/registry/oci.ts
-var oci = __nccwpck_require__(5526);
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (exec.ts);
-// argv comes from pure builders so it can be table-tested.
-
-
-
-
-
-
-
-const PLUGIN_DIRS = [
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins'
-];
-/**
- * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
- * this runs on every build, and a `docker buildx version` would cost a process.
- */
-function hasBuildxPlugin(configDir, env = process.env) {
-    if (env.DOCKER_BUILDKIT === '0')
-        return false;
-    let extra = [];
-    try {
-        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
-        extra = config.cliPluginsExtraDirs ?? [];
-    }
-    catch {
-        // no config: only the default places count
-    }
-    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
-}
-class Docker {
-    runner;
-    env;
-    /** Docker CLI processes spawned; the benchmark reports it. */
-    calls = 0;
-    bounds;
-    constructor(runner, env = process.env) {
-        this.runner = runner;
-        this.env = env;
-        this.bounds = boundsFrom(env);
-    }
-    async exec(args, { anyExit, ...options } = {}, subject) {
-        this.calls++;
-        const result = await this.runner('docker', args, this.env, options);
-        const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
-        if (result.stopped)
-            throw (0,errors/* stoppedError */.Wm)(command, result, result.stopped, subject);
-        if (result.exitCode !== 0 && !anyExit)
-            throw new errors/* DockerError */.Bi(command, result.exitCode, result.stderr);
-        return result;
-    }
-    /**
-     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
-     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
-     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
-     * the ceiling counted from there. `push` names what is pushed, for the error.
-     */
-    async build(args, opts = {}) {
-        const started = Date.now();
-        let pushingAt;
-        let tail = '';
-        const bounds = pushWatch(this.bounds);
-        return this.exec(args, {
-            stream: true,
-            display: displayArgs(args),
-            ...(opts.push && {
-                onOutput: text => {
-                    // Kept across chunks: a line may arrive in two.
-                    tail = (tail + text).slice(-512);
-                    if (pushingAt === undefined && errors/* PUSH_PHASE */.Z_.test(tail))
-                        pushingAt = Date.now() - started;
-                },
-                watch: () => pushingAt === undefined
-                    ? {}
-                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
-            })
-        }, opts.push);
-    }
-    /**
-     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
-     * comes back whatever the exit code (only a stop throws).
-     */
-    async evaluate(args) {
-        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
-    }
-    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
-    async buildxVersion() {
-        const { stdout } = await this.exec(['buildx', 'version'], this.short());
-        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
-        if (!m)
-            throw new errors/* DockerError */.Bi('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
-        return m[1];
-    }
-    /**
-     * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
-     * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
-     * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
-     */
-    async push(ref, size) {
-        let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
-        if (size instanceof Promise)
-            size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
-        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
-        return pushReportDigest(stdout, ref);
-    }
-    async inspect(image) {
-        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
-        const raw = jsonObject('image inspect', stdout);
-        const text = (v) => (typeof v === 'string' ? v : undefined);
-        if (!text(raw.Id))
-            throw new Error(`docker image inspect ${image} gave no image ID`);
-        const platform = (0,oci/* platformString */.Fd)({
-            os: text(raw.Os),
-            architecture: text(raw.Architecture),
-            variant: text(raw.Variant)
-        });
-        // Checked as any answer from outside: the size sets the push's bounds, the digests are compared.
-        return {
-            id: raw.Id,
-            repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.filter(d => typeof d === 'string') : [],
-            size: Number.isSafeInteger(raw.Size) && raw.Size >= 0 ? raw.Size : 0,
-            platform
-        };
-    }
-    /**
-     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
-     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
-     */
-    async save(image, file, size = 0) {
-        const { ceilingMs } = pushWatch(this.bounds, size);
-        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
-    }
-    /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
-    async registryConfig() {
-        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
-        // Its fields are checked where they are read (insecureByConfig).
-        return jsonObject('info', stdout);
-    }
-    async login(host, username, password) {
-        await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
-            ...this.short(),
-            input: Buffer.from(password)
-        });
-    }
-    short() {
-        return { deadlineMs: this.bounds.shortMs };
-    }
-}
-/** The JSON object a `--format '{{json \u2026}}'` command printed; anything else fails, naming the command. */
-function jsonObject(command, stdout) {
-    let value;
-    try {
-        value = JSON.parse(stdout);
-    }
-    catch {
-        value = undefined;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw new Error(`docker ${command} printed no JSON object: ${JSON.stringify((0,core_text/* oneLine */.TN)(stdout.slice(0, 200), 80))}`);
-    return value;
-}
-/**
- * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
- * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
- * caller falls back to RepoDigests.
- */
-function pushReportDigest(stdout, ref) {
-    const tag = ref.slice(ref.lastIndexOf(':') + 1);
-    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout);
-    return m ? m[1] : '';
-}
-/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
-function pushedDigests(repoDigests, repository) {
-    // Docker shortens Docker Hub names (`docker.io/library/x` \u2192 `x`), so compare both forms. The containerd
-    // store lists the same digest once per tag, hence the Set.
-    const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
-    return [
-        ...new Set(repoDigests
-            .map(rd => rd.split('@'))
-            .filter(([name, digest]) => digest && names.has(name))
-            .map(([, digest]) => digest))
-    ];
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/docker/daemon.ts
-// What the engine says of a registry: whether its daemon.json lets it skip TLS (insecure-registries), as
-// dockerd decides it, asked only when HTTPS fails.
-
-
-/**
- * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
- * otherwise any of the host's addresses inside an insecure CIDR does.
- */
-function insecureByConfig(config, registry, addresses) {
-    // Read as docker's answer, not assumed to be its shape: a field of another type counts as not set.
-    const indexes = config.IndexConfigs;
-    const named = indexes && typeof indexes === 'object' ? indexes[registry] : undefined;
-    if (named && typeof named === 'object')
-        return named.Secure === false;
-    const cidrs = new external_node_net_.BlockList();
-    const listed = Array.isArray(config.InsecureRegistryCIDRs) ? config.InsecureRegistryCIDRs : [];
-    for (const cidr of listed) {
-        if (typeof cidr !== 'string')
-            continue;
-        const [net, bits] = cidr.split('/');
-        const family = (0,external_node_net_.isIP)(net);
-        const prefix = /^\d{1,3}$/.test(bits ?? '') ? Number(bits) : -1;
-        if (family && prefix >= 0 && prefix <= (family === 6 ? 128 : 32))
-            cidrs.addSubnet(net, prefix, family === 6 ? 'ipv6' : 'ipv4');
-    }
-    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
-}
-/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
-async function dockerTreatsAsInsecure(docker, registry) {
-    const { host } = (0,reference/* splitHostPort */.cC)(registry);
-    const [config, addresses] = await Promise.all([
-        docker.registryConfig(),
-        (0,external_node_net_.isIP)(host)
-            ? [host]
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
-                .then(dns => dns.lookup(host, { all: true }))
-                .then(found => found.map(f => f.address), () => [])
-    ]);
-    return insecureByConfig(config, registry, addresses);
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
-var functions_parse = __nccwpck_require__(6353);
-var parse_default = /*#__PURE__*/__nccwpck_require__.n(functions_parse);
-// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
-var rules_parse = __nccwpck_require__(1398);
-// EXTERNAL MODULE: ./src/metadata/rules/template.ts + 1 modules
-var template = __nccwpck_require__(5730);
-// EXTERNAL MODULE: ./node_modules/semver/functions/valid.js
-var valid = __nccwpck_require__(8780);
-var valid_default = /*#__PURE__*/__nccwpck_require__.n(valid);
-;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
-// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
-// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
-// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
-const PEP440 = new RegExp('^\\s*v?' +
-    '(?:([0-9]+)!)?' + // epoch
-    '([0-9]+(?:\\.[0-9]+)*)' + // release
-    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
-    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
-    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
-    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
-    '\\s*$', 'i');
-const PRE_LABELS = {
-    a: 'a',
-    alpha: 'a',
-    b: 'b',
-    beta: 'b',
-    c: 'rc',
-    rc: 'rc',
-    pre: 'rc',
-    preview: 'rc'
-};
-const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
-/** The parsed version, or undefined when `text` is not a PEP 440 version. */
-function parsePep440(text) {
-    const m = PEP440.exec(text);
-    if (!m)
-        return undefined;
-    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
-    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
-    if (preL !== undefined)
-        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
-    if (postN1 !== undefined)
-        v.post = num(postN1);
-    else if (postL !== undefined)
-        v.post = num(postN2);
-    if (devL !== undefined)
-        v.dev = num(devN);
-    if (local !== undefined)
-        v.local = local
-            .toLowerCase()
-            .split(/[-_.]/)
-            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
-            .join('.');
-    return v;
-}
-/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
-function normalizePep440(v) {
-    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
-    s += v.release.join('.');
-    if (v.pre)
-        s += `${v.pre.label}${v.pre.n}`;
-    if (v.post !== undefined)
-        s += `.post${v.post}`;
-    if (v.dev !== undefined)
-        s += `.dev${v.dev}`;
-    if (v.local !== undefined)
-        s += `+${v.local}`;
-    return s;
-}
-/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
-const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
-/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
-const releasePart = (v, n) => v.release[n] ?? 0;
-
-// EXTERNAL MODULE: ./src/core/problem.ts
-var core_problem = __nccwpck_require__(652);
-;// CONCATENATED MODULE: ./src/metadata/tags.ts
-// What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
-// whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
-// automatic tags for an empty `tags` input are rules of this engine too (metadata/automatic.ts).
-// The functions alone: the package's index loads every module of it (ranges too), which the run pays for.
-
-
-
-
-
-
-
-
-function tagEvent(ctx, settings, now, facts = {}) {
-    const sha = buildSha(ctx, settings.prHeadSha);
-    return {
-        eventName: ctx.eventName,
-        ref: eventRef(ctx),
-        sha,
-        payload: ctx.payload ?? {},
-        defaultBranch: payloadDefaultBranch(ctx) || (facts.defaultBranch ?? ''),
-        commitDate: eventCommitDate(ctx, sha) ?? facts.commitDate ?? now,
-        now,
-        shortShaLength: settings.shortShaLength
-    };
-}
-const HEADS = /^refs\/heads\//;
-const TAGS = /^refs\/tags\//;
-const PULL = /^refs\/pull\//;
-const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
-/** The names every `{{\u2026}}` outside a version pattern can use. */
-function globalValues(ev) {
-    const ref = ev.ref;
-    const branchOf = ref.replace(HEADS, '');
-    let baseRef = '';
-    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
-        baseRef = ev.payload.base_ref.replace(HEADS, '');
-    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
-        baseRef = ev.payload.pull_request.base.ref;
-    // metadata-action's rule, quirks included: events that always run on the default branch say true.
-    const isDefault = branchOf !== '' &&
-        (payloadDefaultBranch(ev) === branchOf || /create|discussion|issues|schedule/.test(ev.eventName));
-    return {
-        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
-        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
-        sha: shortSha(ev.sha, ev.shortShaLength),
-        base_ref: baseRef,
-        is_default_branch: String(isDefault),
-        is_not_default_branch: String(!isDefault),
-        date: ev.now,
-        commit_date: ev.commitDate
-    };
-}
-/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
-const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
-const TAG_MAX = 128;
-/**
- * A sanitized text made into a tag where docker would refuse it: leading `.` and `-` dropped, cut to 128
- * characters. '' when nothing is left. For the automatic set, which must never fail a build over a
- * branch's name; rules the user wrote fail instead, naming the rule.
- */
-const fitTag = (tag) => tag.replace(/^[.-]+/, '').slice(0, TAG_MAX);
-/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
-function make(rule, ev, g, warn) {
-    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
-    const given = rule.value ? (0,template/* render */.XX)(rule.value, g) : '';
-    switch (rule.type) {
-        case 'schedule':
-            if (!/schedule/.test(ev.eventName))
-                return undefined;
-            return { value: (0,template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
-        case 'semver':
-        case 'pep440': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            let raw = given !== '' ? given : tagName;
-            if (rule.versionMatch) {
-                // metadata-action's `match`: the first group of the expression is the version; without a match
-                // the whole value is read, with a warning.
-                const m = raw.match(rule.versionMatch.regex);
-                if (!m)
-                    warn(`${rule.versionMatch.pattern} does not match ${raw}.`);
-                else
-                    raw = m[1] ?? '';
-            }
-            raw = raw.replace(/\//g, '-');
-            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
-        }
-        case 'match': {
-            if (tagName === undefined && given === '')
-                return undefined;
-            const raw = given !== '' ? given : tagName;
-            const m = raw.match(rule.match.regex);
-            if (!m) {
-                warn(`${rule.match.pattern} does not match ${raw}.`);
-                return undefined;
-            }
-            if (m[rule.match.group] === undefined) {
-                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
-                return undefined;
-            }
-            return { value: m[rule.match.group], autoLatest: true };
-        }
-        case 'edge': {
-            if (!HEADS.test(ev.ref))
-                return undefined;
-            const branch = rule.branch || ev.defaultBranch;
-            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
-        }
-        case 'ref':
-            if (rule.event === 'branch')
-                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
-            if (rule.event === 'tag')
-                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
-            return PULL.test(ev.ref)
-                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
-                : undefined;
-        case 'raw':
-            return { value: given, autoLatest: false };
-        case 'sha':
-            if (!ev.sha)
-                return undefined;
-            return {
-                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
-                autoLatest: false
-            };
-    }
-}
-/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
-const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
-/** semver.org's grammar with an optional `v`, as metadata-action validates it (the semver package's valid). */
-const isSemver = (raw) => valid_default()(raw) !== null;
-function semver(rule, raw, warn) {
-    const v = isSemver(raw) ? parse_default()(raw) : null;
-    if (!v) {
-        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
-        return undefined;
-    }
-    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` \u2192 `1.2.3-b.5`).
-    const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version;
-    const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` };
-    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
-    if (v.prerelease.length && !isRawPattern(rule.pattern))
-        return { value: version, autoLatest: false };
-    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: v.prerelease.length === 0 };
-}
-function pep440(rule, raw, warn) {
-    const v = parsePep440(raw);
-    if (!v) {
-        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
-        return undefined;
-    }
-    if (isPep440Special(v))
-        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
-    const values = {
-        raw,
-        version: normalizePep440(v),
-        major: String(releasePart(v, 0)),
-        minor: String(releasePart(v, 1)),
-        patch: String(releasePart(v, 2))
-    };
-    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: true };
-}
-/** The rules' tags for this event, metadata-action's way. Throws an InputProblem for a bad enable or tag. */
-function applyRules(rules, flavor = rules_parse/* DEFAULT_FLAVOR */.tt, ev, options = {}) {
-    const g = globalValues(ev);
-    const warnings = [];
-    const version = { partial: [], latest: false };
-    const made = [];
-    let latest;
-    const affix = (rule, value) => {
-        const prefix = rule.prefix ? (0,template/* render */.XX)(rule.prefix, g) : (0,template/* render */.XX)(flavor.prefix, g);
-        const suffix = rule.suffix ? (0,template/* render */.XX)(rule.suffix, g) : (0,template/* render */.XX)(flavor.suffix, g);
-        return `${prefix}${value}${suffix}`;
-    };
-    for (const rule of (0,rules_parse/* byPriority */.mu)(rules)) {
-        const enabled = (0,template/* render */.XX)(rule.enable, g);
-        if (enabled !== 'true' && enabled !== 'false')
-            throw new core_problem/* InputProblem */.S(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
-        if (enabled === 'false' || (rule.when && !rule.when(ev)))
-            continue;
-        const out = make(rule, ev, g, m => warnings.push(m));
-        if (out === undefined)
-            continue;
-        const value = affix(rule, out.value);
-        if (value === '')
-            continue;
-        const tag = options.fit ? fitTag(sanitize(value)) : sanitize(value);
-        if (options.fit && tag === '')
-            continue;
-        const problem = (0,reference/* tagProblem */.qH)(tag);
-        if (problem)
-            throw new core_problem/* InputProblem */.S(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
-        made.push({ tag, rule });
-        if (version.main === undefined)
-            version.main = tag;
-        else if (tag !== version.main && !version.partial.includes(tag))
-            version.partial.push(tag);
-        // The first rule that makes a tag decides `latest`, as in metadata-action.
-        latest ??= flavor.latest === 'auto' ? out.autoLatest : flavor.latest === 'true';
-    }
-    version.latest = latest ?? false;
-    if (version.main === undefined)
-        return { version, tags: [], made, warnings };
-    const tags = [version.main, ...version.partial];
-    if (version.latest) {
-        const p = flavor.prefixLatest ? (0,template/* render */.XX)(flavor.prefix, g) : '';
-        const s = flavor.suffixLatest ? (0,template/* render */.XX)(flavor.suffix, g) : '';
-        const latestTag = sanitize(`${p}latest${s}`);
-        if ((0,reference/* isValidTag */.r_)(latestTag) && !tags.includes(latestTag))
-            tags.push(latestTag);
-    }
-    return { version, tags, made, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/metadata/automatic.ts
-// The automatic tags for an empty `tags` input, as built-in rules of the one tag engine (tags.ts):
-//   outside GitHub Actions                                latest
-//   a pull request (pull_request_target included)        pr-N, sha-<short>
-//   refs/tags/vX.Y.Z (`v` optional)                       X.Y.Z, X.Y, X, latest, sha-<short>
-//   refs/tags/vX.Y.Z-pre (a prerelease)                   X.Y.Z-pre, sha-<short>
-//   refs/tags/<anything else>                             <tag>, sha-<short>
-//   refs/heads/<the default branch>                       latest, <branch>, sha-<short>
-//   refs/heads/<another branch>                           <branch>, sha-<short>
-//   anything else                                         sha-<short>
-// Every event (workflow_dispatch, schedule, release, \u2026) follows these by its GITHUB_REF. Names are
-// sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
-// build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
-// The version (output and label) is the most specific tag: never `latest`, never the sha tag.
-
-
-
-
-const automatic_TAGS = /^refs\/tags\//;
-const automatic_HEADS = /^refs\/heads\//;
-const LATEST = 'latest';
-const tagName = (ref) => automatic_TAGS.test(ref) ? ref.replace(automatic_TAGS, '').replace(/\//g, '-') : undefined;
-/** The git tag is semver (as type=semver reads it); `stable` asks for a release, not a prerelease. */
-function semverTag(ref, stable) {
-    const name = tagName(ref);
-    if (name === undefined || !isSemver(name))
-        return false;
-    return !stable || parse_default()(name).prerelease.length === 0;
-}
-const isDefaultBranch = (ev) => automatic_HEADS.test(ev.ref) && ev.defaultBranch !== '' && ev.ref.replace(automatic_HEADS, '') === ev.defaultBranch;
-const TRUE = (0,template/* literal */.eu)('true');
-function rule(source, over) {
-    return { source: `automatic: ${source}`, enable: TRUE, ...over };
-}
-function version(pattern) {
-    return { pattern, value: (0,template/* literal */.eu)(''), keepBuild: true, when: ev => semverTag(ev.ref, false) };
-}
-const t = (source) => (0,template/* parseTemplate */.QC)(source, 'version');
-/** The automatic set in Actions, by priority (the highest first, as the engine orders rules). */
-const AUTOMATIC_RULES = [
-    rule('pull request', { type: 'ref', priority: 1000, event: 'pr', prefix: (0,template/* literal */.eu)('pr-') }),
-    rule('{{version}} of a semver tag', { type: 'semver', priority: 900, ...version(t('{{version}}')) }),
-    rule('{{major}}.{{minor}}', { type: 'semver', priority: 900, ...version(t('{{major}}.{{minor}}')) }),
-    rule('{{major}}', { type: 'semver', priority: 900, ...version(t('{{major}}')) }),
-    rule('latest for a release tag', {
-        type: 'raw',
-        priority: 850,
-        value: (0,template/* literal */.eu)(LATEST),
-        when: ev => semverTag(ev.ref, true)
-    }),
-    rule('a tag that is not semver', {
-        type: 'ref',
-        priority: 800,
-        event: 'tag',
-        when: ev => automatic_TAGS.test(ev.ref) && !semverTag(ev.ref, false)
-    }),
-    rule('latest on the default branch', {
-        type: 'raw',
-        priority: 650,
-        value: (0,template/* literal */.eu)(LATEST),
-        when: isDefaultBranch
-    }),
-    rule('the branch', { type: 'ref', priority: 600, event: 'branch' }),
-    rule('the commit', { type: 'sha', priority: 100, format: 'short', prefix: (0,template/* literal */.eu)('sha-') })
-];
-const OUTSIDE_ACTIONS = [
-    rule('outside Actions', { type: 'raw', priority: 200, value: (0,template/* literal */.eu)(LATEST) })
-];
-/** `latest` is a rule of its own here, placed where the automatic set has always put it. */
-const NO_LATEST = { ...rules_parse/* DEFAULT_FLAVOR */.tt, latest: 'false' };
-/** The automatic tags and version for this event; `actions` false gives `latest` alone. */
-function automaticTags(ev, actions) {
-    const outcome = applyRules(actions ? AUTOMATIC_RULES : OUTSIDE_ACTIONS, NO_LATEST, ev, { fit: true });
-    const version = outcome.made.find(m => m.rule.type !== 'sha' && m.tag !== LATEST)?.tag ?? '';
-    return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' };
-}
-
-;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
-// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
-// automatic set). Pure.
-
-
-
-
-
-
-function buildMetadata(inputs, context, now = new Date(), facts = {}, 
-/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
-repository = {}) {
-    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
-    const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) };
-    const ev = tagEvent(context, inputs.metadataEnv, now, facts);
-    let tags;
-    let version;
-    let warnings = [];
-    if (inputs.tagRules.length) {
-        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev);
-        warnings = outcome.warnings;
-        tags = [...new Set([...outcome.tags, ...inputs.tags])];
-        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
-    }
-    else if (inputs.tags.length) {
-        tags = inputs.tags;
-        version = context.actions ? (inputs.tags.find(t => t !== 'latest') ?? '') : '';
-    }
-    else {
-        ;
-        ({ tags, version } = automaticTags(ev, context.actions));
-    }
-    const auto = { ...repository, ...ociLabels(ctx, version, now) };
-    return {
-        tags,
-        labels: mergeLabels(auto, inputs.labels),
-        version,
-        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
-        warnings
-    };
-}
-/**
- * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
- * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, \u2026).
- */
-function commitDateWanted(inputs, context) {
-    const templates = [
-        inputs.tagFlavor.prefix,
-        inputs.tagFlavor.suffix,
-        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
-    ];
-    if (!templates.some(t => (0,template/* mentions */.wy)(t, 'commit_date')))
-        return '';
-    const sha = buildSha(context, inputs.metadataEnv.prHeadSha);
-    return eventCommitDate(context, sha) ? '' : sha;
-}
-/**
- * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
- * pushing, before the build, as nothing could be pushed.
- */
-function checkTagged(inputs, meta, ctx) {
-    if (meta.tags.length || !inputs.push)
-        return;
-    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
-    throw new parse/* InputError */.dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-        `add a rule for it (e.g. type=sha), or set ${(0,parse/* ref */.KR)('push')} to false to build untagged`);
-}
-
-;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
-// Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
-// `docker buildx inspect` would cost a process on every build.
-
-
-const readJson = (file) => {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-};
-/**
- * The driver of the builder named by the `builder` input, else BUILDX_BUILDER, else the one `docker buildx
- * use` chose for this engine (buildx/current). No builder, or a name without an instance file (the default
- * builder, a docker context), is the `docker` driver.
- */
-function builderDriver(configDir, builder, env = process.env) {
-    let name = builder || env.BUILDX_BUILDER || '';
-    if (!name) {
-        const current = readJson(external_node_path_default().join(configDir, 'buildx', 'current'));
-        const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-        if (typeof current?.Name === 'string' && (current.Global === true || current.Key === endpoint))
-            name = current.Name;
-    }
-    if (!name)
-        return 'docker';
-    const instance = readJson(external_node_path_default().join(configDir, 'buildx', 'instances', name.toLowerCase()));
-    return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
-}
-
-// EXTERNAL MODULE: ./src/registry/api.ts + 3 modules
-var api = __nccwpck_require__(7489);
-// EXTERNAL MODULE: ./src/registry/bounds.ts
-var bounds = __nccwpck_require__(3034);
-// EXTERNAL MODULE: ./src/log/reporter.ts
-var log_reporter = __nccwpck_require__(2425);
-// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
-var annotate = __nccwpck_require__(7925);
-;// CONCATENATED MODULE: ./src/pipeline/hints.ts
-
-
-
-
-/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
-function withHint(inputs, 
-/** The image the failure concerns, when the run has several. */
-target) {
-    const registry = target?.registry ?? inputs.registry;
-    const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
-    return error => {
-        // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
-        if ((0,retry/* isBuildStepFailure */.$x)(error))
-            throw error;
-        const kind = (0,retry/* kindOf */.I)(error);
-        const message = (0,core_text/* messageOf */.bD)(error);
-        if (kind === 'auth') {
-            const login = inputs.logins.some(l => l.registry === registry) ||
-                (inputs.username !== '' && registry === inputs.registry);
-            const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
-            const hint = login
-                ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
-                : inputs.targets.length > 1 || inputs.registryAuth
-                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it in an earlier step`
-                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} in an earlier step`;
-            throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
-        }
-        if (retry/* NO_ENGINE */.Zi.test(message))
-            throw new retry/* ClassifiedError */.IP(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
-        // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
-        if (registry.startsWith('[') && /invalid reference format/i.test(message))
-            throw new retry/* ClassifiedError */.IP(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
-        // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
-        if (/server gave HTTP response to HTTPS client/i.test(message))
-            throw new retry/* ClassifiedError */.IP(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
-        throw error;
-    };
-}
-/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
-const loginHost = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? undefined : registry;
-
-// EXTERNAL MODULE: ./src/pipeline/plan.ts + 1 modules
-var pipeline_plan = __nccwpck_require__(9395);
-// EXTERNAL MODULE: ./src/pipeline/verify.ts + 1 modules
-var verify = __nccwpck_require__(9833);
-;// CONCATENATED MODULE: ./src/pipeline/build.ts
-// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
-// metadata, and the local image inspected by that identity, never by a tag another build may move.
-
-
-
-
-
-
-
-
-
-
-
-
-/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
-const PUSH_RETRY_WINDOW_MS = 45_000;
-/** An error that points at the Dockerfile line the builder named. */
-class BuildError extends errors/* DockerError */.Bi {
-    location;
-    constructor(error, location) {
-        super(error.command, error.exitCode, error.stderr);
-        this.location = location;
-        this.message = error.message;
-        this.name = 'BuildError';
-    }
-}
-/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error \u2026 line 7". */
-function failedLine(stderr) {
-    // Line by line: with the `m` flag, `^\s*` started over at every line break of a run of them, in time
-    // quadratic in its length, on a log whose every line a build step may have printed.
-    for (const line of stderr.split(/[\n\r\u2028\u2029]/)) {
-        const m = DOCKERFILE_LINE.exec(line.trim());
-        if (m)
-            return Number(m[1]);
-    }
-    const m = /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
-    return m ? Number(m[1]) : undefined;
-}
-const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i;
-async function build(inputs, plan, deps) {
-    const { docker, reporter } = deps;
-    const hint = withHint(inputs);
-    reporter.debug(`build starts ${Math.round((0,clock/* sinceStart */.B)())} ms after the process did`);
-    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
-    const pushes = plan.pushedBy === 'buildx';
-    const run = (buildPlan) => {
-        const args = buildArgs(inputs, buildPlan, plan.buildx);
-        return pushes
-            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
-            : docker.build(args);
-    };
-    const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
-    if (inputs.cacheTo.length)
-        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
-    const iid = plan.build.iidfile ? await readImageId(plan.build.iidfile) : '';
-    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
-    // The build's own identity, which the registry's answer must match: only digests count.
-    const identity = [
-        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== '' && !(0,oci/* digestProblem */.WQ)(d)))
-    ];
-    const tagged = plan.local === 'yes' || pushes
-        ? plan.build.refs.length
-            ? `, tagged ${plan.build.refs.join(', ')}`
-            : ', untagged'
-        : '';
-    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
-    if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
-        reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
-    return { iid, identity, metadata };
-}
-/**
- * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
- * window. The window opens when the first attempt fails: the first build may take any time.
- */
-function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
-    let firstFailedAt;
-    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject }).catch((error) => {
-        firstFailedAt ??= Date.now();
-        throw error;
-    }), {
-        ...(0,pipeline_plan/* retrying */.R$)('build and push', inputs.retries, reporter, sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
-    });
-}
-/**
- * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
- * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
- * knows it by the iid. The first identity that the store knows is the image.
- */
-async function inspectBuilt(docker, built, refs) {
-    let last;
-    for (const id of built.identity) {
-        try {
-            return await docker.inspect(id);
-        }
-        catch (error) {
-            last = error;
-        }
-    }
-    // The containerd store keeps images by name: once another build took our tag, nothing names our image.
-    if (/no such image/i.test((0,core_text/* messageOf */.bD)(last)))
-        throw new verify/* VerificationError */.mk(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
-    throw last;
-}
-/**
- * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
- * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
- */
-function tagTaken(error) {
-    const m = error instanceof errors/* DockerError */.Bi ? /image "([^"]+)": already exists/.exec(error.message) : null;
-    if (!m)
-        return error;
-    return new verify/* VerificationError */.mk(`another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`);
-}
-function located(error, inputs) {
-    if (!(error instanceof errors/* DockerError */.Bi))
-        return error;
-    const line = failedLine(error.stderr);
-    if (line === undefined || inputs.remoteContext)
-        return error;
-    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
-    return new BuildError(error, { file, line });
-}
-async function readMetadata(file) {
-    try {
-        const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-        return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-            ? parsed
-            : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** The image ID docker wrote to --iidfile: a digest (it becomes the `imageid` output and the build's identity). */
-async function readImageId(file) {
-    const iid = (await (0,promises_.readFile)(file, 'utf8')).trim();
-    if (iid === '')
-        return '';
-    const problem = (0,oci/* digestProblem */.WQ)(iid);
-    if (problem)
-        throw new Error(`docker wrote an image ID that is no digest to its --iidfile: ${(0,core_text/* oneLine */.TN)(problem, 200)}`);
-    return iid;
-}
-/**
- * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
- * The failure is an `#N ERROR:` line of the step titled `#N exporting cache\u2026` (the line itself need not
- * mention the cache).
- */
-function warnOnCacheExport(output, reporter) {
-    const lines = output.split(/\r?\n/);
-    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
-    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
-    if (line)
-        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
-}
-
-;// CONCATENATED MODULE: ./src/docker/check.ts
-// `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
-// LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
-class CheckOutputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CheckOutputError';
-    }
-}
-/**
- * The findings in buildx's JSON. The JSON is the last thing on stdout (a `{` at a line's start opens it).
- * Protobuf's JSON leaves zero values out: a missing sourceIndex is source 0, a missing line is none.
- */
-function parseCheckFindings(stdout) {
-    const start = stdout.search(/^\{/m);
-    if (start < 0)
-        throw new CheckOutputError('buildx printed no check results');
-    let results;
-    try {
-        results = JSON.parse(stdout.slice(start));
-    }
-    catch {
-        throw new CheckOutputError('buildx printed check results that are not JSON');
-    }
-    if (!results || typeof results !== 'object')
-        throw new CheckOutputError('buildx printed no check results');
-    // buildx's JSON is read, not trusted: a field of another type counts as absent.
-    const text = (v) => (typeof v === 'string' ? v : '');
-    const lineNo = (v) => Number.isSafeInteger(v) && v > 0 ? v : undefined;
-    const list = (v) => (Array.isArray(v) ? v : []);
-    const place = (location) => {
-        if (!location || typeof location !== 'object')
-            return {};
-        const index = Number.isSafeInteger(location.sourceIndex) ? location.sourceIndex : 0;
-        const source = list(results.sources)[index];
-        const file = source && typeof source === 'object' ? text(source.filename) : '';
-        const range = list(location.ranges)[0];
-        const line = lineNo(range?.start?.line);
-        const endLine = lineNo(range?.end?.line);
-        return {
-            ...(file ? { file } : {}),
-            ...(line ? { line } : {}),
-            ...(endLine && endLine !== line ? { endLine } : {})
-        };
-    };
-    const findings = list(results.warnings)
-        .filter(w => w && typeof w === 'object')
-        .map(w => ({
-        level: 'warning',
-        rule: text(w.ruleName),
-        message: text(w.detail) || text(w.description) || text(w.ruleName) || 'check failed',
-        ...(text(w.url) ? { url: text(w.url) } : {}),
-        ...place(w.location)
-    }));
-    const buildError = results.buildError;
-    if (buildError && typeof buildError === 'object' && text(buildError.message))
-        findings.push({
-            level: 'error',
-            rule: '',
-            message: text(buildError.message),
-            ...place(buildError.location)
-        });
-    return findings;
-}
-/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended \u2026 (https://\u2026)`. */
-const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
-
-;// CONCATENATED MODULE: ./src/pipeline/call.ts
-// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
-// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
-// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
-
-
-
-
-/** True when the build evaluates instead of building: there is no image to push. */
-const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
-class CheckError extends Error {
-    location;
-    constructor(message, 
-    /** Where the first finding points, for the failure's own annotation. */
-    location) {
-        super(message);
-        this.location = location;
-        this.name = 'CheckError';
-    }
-}
-async function evaluate(inputs, plan, deps) {
-    // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
-    const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx);
-    const result = await deps.docker.evaluate(args);
-    if (inputs.call !== 'check') {
-        if (result.exitCode !== 0)
-            throw new errors/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
-        return;
-    }
-    let findings;
-    try {
-        findings = parseCheckFindings(result.stdout);
-    }
-    catch (error) {
-        // No results at all: the build itself failed before the checks (a missing file, a bad flag).
-        if (result.exitCode !== 0)
-            throw new errors/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
-        throw error;
-    }
-    const where = (f) => f.file && !inputs.remoteContext
-        ? { file: inputs.file || external_node_path_default().join(inputs.context, f.file), line: f.line, endLine: f.endLine }
-        : undefined;
-    for (const f of findings)
-        deps.reporter.warning(findingText(f), where(f));
-    if (!findings.length) {
-        deps.reporter.info('Check complete: no findings');
-        return;
-    }
-    const first = findings.find(f => f.level === 'error') ?? findings[0];
-    const loc = where(first);
-    throw new CheckError(`Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`, loc && { file: loc.file, line: loc.line });
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/functions/coerce.js
-var coerce = __nccwpck_require__(5385);
-var coerce_default = /*#__PURE__*/__nccwpck_require__.n(coerce);
-// EXTERNAL MODULE: ./node_modules/semver/functions/lt.js
-var lt = __nccwpck_require__(3872);
-var lt_default = /*#__PURE__*/__nccwpck_require__.n(lt);
-;// CONCATENATED MODULE: ./src/pipeline/gates.ts
-
-
-
-const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
-/** `a` before `b` as versions (`0.9.1` < `0.15.0`); what is not a version counts as 0.0.0. */
-function versionBelow(a, b) {
-    return lt_default()(coerce_default()(a) ?? '0.0.0', coerce_default()(b) ?? '0.0.0');
-}
-async function checkVersionGates(inputs, docker) {
-    const set = GATES.filter(gate => gate.isSet(inputs));
-    if (!set.length)
-        return;
-    const version = await docker.buildxVersion();
-    for (const gate of set)
-        if (versionBelow(version, gate.since))
-            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/login.ts
-// The login phase: every registry-auth login through `docker login`, one after another, each checked to
-// have landed in the run's DOCKER_CONFIG.
-//
-// One after another because `docker login` reads config.json, changes its entry and writes the file whole:
-// two at once lose one of the logins, and the loss shows only later as a refused push. We keep docker
-// writing the file, rather than writing it ourselves, because docker login first checks the credentials
-// with the registry (a wrong password fails here, in docker's words) and stores what the registry hands
-// back (an identity token instead of the password where the registry issues one); the seeded config pins
-// each login host to the file store (docker-config.ts), so no credsStore or helper takes the login away
-// from the file that dies with the run. A login takes well under a second: the cost of the order is small.
-
-
-
-
-/** docker's placeholder user for a login stored as an identity token. */
-const TOKEN_USER = '<token>';
-async function logIn(inputs, deps) {
-    const { docker, reporter } = deps;
-    const users = new Map();
-    for (const login of inputs.logins) {
-        const { username, password } = deps.logins ? await deps.logins.resolve(login) : login;
-        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), (0,pipeline_plan/* retrying */.R$)(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
-        reporter.info(`Logged in to ${login.registry} as ${username}`);
-        users.set(login.registry, username);
-    }
-    if (deps.dockerConfig)
-        await checkLanded(inputs, deps.dockerConfig, users);
-}
-/**
- * Each login is found in the config, read afresh, the way the registry client will look it up. Whatever
- * rewrote the file in between, the error says so instead of blaming the credentials.
- */
-async function checkLanded(inputs, dockerConfig, users) {
-    // Helpers are never run: the login hosts are pinned to the file store.
-    const lookup = credentialsFromDockerConfig(dockerConfig, () => Promise.reject(new Error('not found')));
-    for (const login of inputs.logins) {
-        const found = await lookup(login.registry);
-        if (found && (found.username === users.get(login.registry) || found.username === TOKEN_USER))
-            continue;
-        throw new retry/* ClassifiedError */.IP(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/push.ts
-// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
-// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
-
-
-
-
-
-
-
-/**
- * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
- * the rest through its registry's API; the local image is inspected once, beside the pushes.
- */
-async function push(inputs, plan, built, deps) {
-    if (plan.pushedBy === 'buildx') {
-        // buildx pushed every platform and tag itself, and says what in its metadata file.
-        const digest = built.metadata['containerimage.digest'];
-        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
-    }
-    const { docker } = deps;
-    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
-    const inspecting = inspectBuilt(docker, built, plan.build.refs);
-    inspecting.catch(() => undefined);
-    // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
-    const size = inspecting.then(image => image.size, () => undefined);
-    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
-        ...deps,
-        client: deps.clients.get(target.registry)
-    })));
-    return { digests: [...new Set(perTarget.flat())], image: await inspecting };
-}
-async function pushTarget(inputs, target, built, size, inspecting, deps) {
-    const { docker, client, reporter } = deps;
-    const refs = target.refs;
-    const hint = withHint(inputs, target);
-    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size), {
-        ...(0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
-    }).catch(hint);
-    const reported = await pushDocker(refs[0]).catch(async (error) => {
-        throw await movedDuringPush(docker, built, refs[0], error);
-    });
-    let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
-    if (refs.length > 1) {
-        const tagged = digests.length === 1 &&
-            (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter));
-        if (!tagged)
-            for (const ref of refs.slice(1))
-                digests.push(await pushDocker(ref));
-        digests = [...new Set(digests.filter(Boolean))];
-    }
-    return digests;
-}
-/**
- * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
- * index whose manifests it never uploaded, and the registry refuses it) says so: the tag no longer names
- * this run's image. Any other failure is passed on as it is.
- */
-async function movedDuringPush(docker, built, ref, error) {
-    const now = await docker.inspect(ref).catch(() => undefined);
-    if (!now || built.identity.includes(now.id))
-        return error;
-    return new verify/* VerificationError */.mk(`another build moved the tag ${ref} on this docker engine during the push (${(0,core_text/* messageOf */.bD)(error)}); nothing of this run's image is verified`);
-}
-/**
- * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
- * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
- */
-async function tagByApi(client, name, digest, tags, reporter) {
-    try {
-        const manifest = await client.getManifest(name, digest);
-        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
-        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
-        return true;
-    }
-    catch (error) {
-        reporter.info(`The registry API did not take the extra tags (${(0,core_text/* messageOf */.bD)(error)}); pushing them with docker`);
-        return false;
-    }
-}
-
-// EXTERNAL MODULE: ./src/pipeline/result.ts
-var pipeline_result = __nccwpck_require__(3641);
-// EXTERNAL MODULE: ./src/registry/blobs.ts + 1 modules
-var blobs = __nccwpck_require__(4147);
-// EXTERNAL MODULE: ./src/registry/errors.ts
-var registry_errors = __nccwpck_require__(6764);
-;// CONCATENATED MODULE: ./src/pipeline/sbom.ts
-// SBOM files: BuildKit puts each platform's SBOM inside the pushed index, as an in-toto statement in that
-// platform's attestation manifest; actions/attest and scanners want a file. Each platform's SPDX document
-// is written as the registry serves it (the statement's predicate), from the registry, after verification.
-
-
-
-
-
-const SPDX_PREDICATE = 'https://spdx.dev/Document';
-const IN_TOTO = 'application/vnd.in-toto+json';
-const REFERENCE_TYPE = 'vnd.docker.reference.type';
-const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
-const PREDICATE_TYPE = 'in-toto.io/predicate-type';
-const sbom_parse = (body, what) => {
-    try {
-        const value = JSON.parse(body.toString('utf8'));
-        if (value && typeof value === 'object')
-            return value;
-    }
-    catch {
-        // reported below
-    }
-    throw new registry_errors/* RegistryError */.gl(`${what} is not a JSON object`, 'fatal');
-};
-/**
- * Whether the build asked BuildKit for SBOM attestations (`sbom`, or an `attests` line of type sbom): only
- * then are the attestation manifests read, so that other builds cost no extra registry request.
- */
-function asksForSbom(inputs) {
-    const sbom = inputs.sbom.trim().toLowerCase();
-    if (sbom !== '' && sbom !== 'false')
-        return true;
-    return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
-}
-/** File name for a platform: `linux/arm/v7` \u2192 `linux-arm-v7.spdx.json`. */
-const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
-/**
- * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
- * The first SPDX statement of a platform is its SBOM; an index without SBOM attestations gives {}.
- */
-async function readSboms(client, repo, index, platformDigests) {
-    const entries = sbom_parse(index.body, `the index ${index.digest}`).manifests;
-    if (!Array.isArray(entries))
-        return {};
-    const platformOf = new Map(Object.entries(platformDigests).map(([p, d]) => [d, p]));
-    const out = {};
-    for (const d of entries) {
-        if (d.annotations?.[REFERENCE_TYPE] !== 'attestation-manifest')
-            continue;
-        const platform = platformOf.get(d.annotations[REFERENCE_DIGEST] ?? '');
-        if (!platform || platform in out)
-            continue;
-        const manifest = await client.getManifest(repo, d.digest);
-        const layer = (sbom_parse(manifest.body, `the attestation manifest ${d.digest}`).layers ?? []).find(l => l.mediaType === IN_TOTO && l.annotations?.[PREDICATE_TYPE] === SPDX_PREDICATE);
-        if (!layer)
-            continue;
-        const statement = sbom_parse(await (0,blobs/* getSmallBlob */.Th)(client, repo, layer.digest), `the SBOM statement ${layer.digest}`);
-        // The layer's annotation is the registry's word; the statement must say the same.
-        if (statement.predicateType !== SPDX_PREDICATE ||
-            !statement.predicate ||
-            typeof statement.predicate !== 'object')
-            throw new registry_errors/* RegistryError */.gl(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
-        out[platform] = statement.predicate;
-    }
-    return out;
-}
-/**
- * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
- * so later steps of the job read them); platform \u2192 path. Nothing to write, no directory.
- */
-async function writeSboms(sboms, tempRoot) {
-    const platforms = Object.keys(sboms);
-    if (!platforms.length)
-        return {};
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
-    const out = {};
-    for (const platform of platforms) {
-        const file = external_node_path_default().join(dir, sbomFileName(platform));
-        await (0,promises_.writeFile)(file, JSON.stringify(sboms[platform]));
-        out[platform] = file;
-    }
-    return out;
-}
-/** The SBOM files of what `repo` serves as `digest`, when it is an index that carries SBOM attestations. */
-async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
-    if (!(0,oci/* isIndex */.nw)(manifest.mediaType))
-        return {};
-    return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
-}
-/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
-async function sbomsOf(client, repo, manifest, platformDigests, deps) {
-    if (!deps.tempRoot || !manifest)
-        return {};
-    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
-    for (const [platform, file] of Object.entries(files))
-        deps.reporter.info(`SBOM (${platform}): ${file}`);
-    return files;
-}
-
-// EXTERNAL MODULE: ./src/registry/cloud/detect.ts
-var detect = __nccwpck_require__(2382);
-// EXTERNAL MODULE: ./src/log/masks.ts
-var masks = __nccwpck_require__(5831);
-;// CONCATENATED MODULE: ./src/pipeline/cloud-logins.ts
-
-
-
-class Logins {
-    byRegistry = new Map();
-    tokens = new Map();
-    opts;
-    /** Token service calls made this run, per registry. */
-    calls = new Map();
-    constructor(logins, opts) {
-        for (const login of logins)
-            this.byRegistry.set(login.registry, login);
-        this.opts = opts;
-    }
-    /** The username and password for `login`, masked before they are returned. */
-    async resolve(login) {
-        const { reporter } = this.opts;
-        // A secret access key given as the password is masked like any password.
-        (0,masks/* credentialSecrets */.DJ)(login.username, login.password).forEach(v => reporter.setSecret(v));
-        if (!login.cloud)
-            return { username: login.username, password: login.password };
-        const token = await this.token(login, login.cloud);
-        return { username: token.username, password: token.password };
-    }
-    /** The registry client's credentials: a cloud login's token for its registry, `fallback` for the rest. */
-    lookup(fallback) {
-        return async (registry) => {
-            const login = this.byRegistry.get(registry);
-            if (login?.cloud)
-                return this.resolve(login);
-            return fallback?.(registry);
-        };
-    }
-    token(login, cloud) {
-        const now = this.opts.now ?? Date.now;
-        const cached = this.tokens.get(login.registry);
-        // A failed fetch stays failed: a refusal is not asked again within the run.
-        if (cached && !(cached.token && cached.token.expiresAt <= now()))
-            return cached.promise;
-        const entry = { promise: this.fetch(login, cloud) };
-        entry.promise.then(token => (entry.token = token), () => { });
-        this.tokens.set(login.registry, entry);
-        return entry.promise;
-    }
-    async fetch(login, cloud) {
-        const { reporter, attempts, timeoutMs } = this.opts;
-        this.calls.set(login.registry, (this.calls.get(login.registry) ?? 0) + 1);
-        let token;
-        if (cloud.kind === 'hub-oidc') {
-            const idToken = this.opts.idToken;
-            if (!idToken)
-                throw new Error(`Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`);
-            const { hubOidcToken } = await __nccwpck_require__.e(/* import() */ 486).then(__nccwpck_require__.bind(__nccwpck_require__, 7486));
-            token = await hubOidcToken({
-                registry: login.registry,
-                username: login.username,
-                settings: cloud,
-                idToken,
-                attempts,
-                timeoutMs,
-                sleep: this.opts.sleep,
-                onRetry: m => reporter.warning(m),
-                onSecret: v => reporter.setSecret(v)
-            });
-        }
-        else {
-            const { ecrToken } = await __nccwpck_require__.e(/* import() */ 51).then(__nccwpck_require__.bind(__nccwpck_require__, 4051));
-            token = await ecrToken({
-                registry: login.registry,
-                public: cloud.kind === 'ecr-public',
-                region: cloud.region,
-                registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
-                accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
-                attempts,
-                timeoutMs
-            });
-        }
-        // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
-        // and drops the outputs that hold one: no real token service issues one, so it is refused.
-        if (!(0,masks/* maskableToken */.mv)(token.password))
-            throw new retry/* ClassifiedError */.IP(`${(0,detect/* cloudService */.rf)(cloud)} gave ${login.registry} a token too short or too much like a digest to be masked (${token.password.length} characters)`, 'fatal');
-        // Masked before anything can print or send it.
-        (0,masks/* credentialSecrets */.DJ)(token.username, token.password).forEach(v => reporter.setSecret(v));
-        const until = Number.isFinite(token.expiresAt)
-            ? `, valid until ${new Date(token.expiresAt).toISOString()}`
-            : '';
-        reporter.info(`Got a login for ${login.registry} from ${(0,detect/* cloudService */.rf)(cloud)}${until}`);
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/index.ts
-// The job itself: plan \u2192 build \u2192 push \u2192 verify. The action and the CLI differ only in how inputs arrive
-// and where results go; both call execute().
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
- * again whatever happens.
- */
-async function execute(inputs, opts) {
-    const env = opts.env ?? process.env;
-    const userConfigDir = dockerConfigDir(env);
-    // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
-    // an input error.
-    const buildx = hasBuildxPlugin(userConfigDir, env);
-    (0,parse/* checkBuilder */.ub)(inputs, buildx);
-    // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
-    const release = guardSignals();
-    const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
-    opts.onWorkDir?.(workDir);
-    try {
-        const configDir = external_node_path_default().join(workDir, 'docker-config');
-        // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
-        const tmp = external_node_path_default().join(workDir, 'tmp');
-        const [[defaults, git]] = await Promise.all([
-            loadGitContext(m => opts.reporter.warning(m), env).then(async (ctx) => {
-                // What the event does not carry comes from the repository API (a schedule's default branch, a
-                // commit's date), so the metadata is made once, after it.
-                const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env };
-                const sha = commitDateWanted(inputs, ctx);
-                const [repository, commitDate] = await Promise.all([
-                    loadRepository(ctx, api),
-                    sha ? loadCommitDate(ctx, sha, api) : undefined
-                ]);
-                const facts = { defaultBranch: repository.defaultBranch, commitDate };
-                const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels);
-                // Before the login and the build: rules that tag nothing for this event cannot be pushed.
-                checkTagged(inputs, meta, ctx);
-                return [meta, gitOrigin(ctx, env)];
-            }),
-            createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
-            (0,promises_.mkdir)(tmp, { mode: 0o700 })
-        ]);
-        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
-        defaults.warnings.forEach(w => opts.reporter.warning(w));
-        if (inputs.tagRules.length)
-            opts.reporter.info(`Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`);
-        opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
-        // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
-        const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
-            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
-            reporter: opts.reporter,
-            workDir,
-            credentials: credentialsFromDockerConfig(configDir),
-            dockerConfig: configDir,
-            labels: defaults.labels,
-            defaultTags: defaults.tags,
-            buildx,
-            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
-            git,
-            registryBounds: (0,bounds/* registryBoundsFrom */.z4)(env),
-            tempRoot: opts.tempRoot,
-            idToken: opts.idToken,
-            onLogins: opts.onLogins
-        });
-        // From sources, the labels and annotations are those on what was pushed, not those a build would set.
-        const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined };
-        return { ...result, meta: { version: defaults.version, labels, annotations, levels } };
-    }
-    catch (error) {
-        throw cancelledOr(error);
-    }
-    finally {
-        // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
-        // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
-        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
-        release();
-    }
-}
-/** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
-function cancelledOr(error) {
-    if (!runCancelled.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
-        return error;
-    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
-}
-function gitOrigin(ctx, env) {
-    const run = env.GITHUB_RUN_ID?.trim();
-    return {
-        serverUrl: ctx.serverUrl,
-        defaultContext: ctx.repository ? (0,git_context/* defaultGitContext */.n5)(ctx, env) : undefined,
-        repository: ctx.repository || undefined,
-        runUrl: ctx.repository && run
-            ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
-            : undefined
-    };
-}
-async function runPipeline(inputs, given) {
-    // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
-    const logins = given.logins ??
-        new Logins(inputs.logins, {
-            reporter: given.reporter,
-            attempts: inputs.retries,
-            timeoutMs: boundsOf(given).requestMs,
-            idToken: given.idToken,
-            sleep: given.sleep
-        });
-    given.onLogins?.(logins);
-    const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
-    // One client per registry for the run: the reachability check and verification share its connections
-    // and tokens.
-    const pushes = (0,pipeline_plan/* destinations */.uC)(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
-    const clients = new Map();
-    if (pushes)
-        for (const { registry } of inputs.targets)
-            if (!clients.has(registry))
-                clients.set(registry, registryClient(registry, inputs, deps));
-    // Source registries (sources only) get clients of their own; the same object for the same host.
-    const clientFor = (registry) => {
-        let c = clients.get(registry);
-        if (!c)
-            clients.set(registry, (c = registryClient(registry, inputs, deps)));
-        return c;
-    };
-    const waitedBefore = processTime();
-    // A cancel ends every request in flight, and any later one at once.
-    const closeAll = () => {
-        for (const client of clients.values())
-            client.close();
-    };
-    runCancelled.addEventListener('abort', closeAll);
-    try {
-        const verification = { requests: 0 };
-        const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
-        const counts = {
-            docker: deps.docker.calls,
-            registry: requests(clients),
-            verification: verification.requests,
-            ...moved
-        };
-        deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
-        // The time spent waiting on docker: the rest of the run's wall time is the action's own.
-        const durations = { ...result.durations, docker: Math.round(processTime() - waitedBefore) };
-        return { ...result, durations, counts };
-    }
-    finally {
-        runCancelled.removeEventListener('abort', closeAll);
-        closeAll();
-    }
-}
-const boundsOf = (deps) => deps.registryBounds ?? (0,bounds/* registryBoundsFrom */.z4)({});
-function registryClient(registry, inputs, deps) {
-    const client = new api/* RegistryClient */.bP({
-        registry,
-        credentials: deps.credentials,
-        attempts: inputs.retries,
-        timeoutMs: boundsOf(deps).requestMs,
-        onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
-        // Every token and credential the client obtains is masked before it is used.
-        onSecret: value => deps.reporter.setSecret(value),
-        sleep: deps.sleep,
-        insecure: async () => {
-            const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
-            if (insecure)
-                deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
-            return insecure;
-        }
-    });
-    if (runCancelled.aborted)
-        client.close();
-    return client;
-}
-async function phases(inputs, deps, clients, 
-/** Told how many registry requests the verification made (the benchmark reports it). */
-verification, clientFor) {
-    const { docker, reporter } = deps;
-    const durations = {};
-    // An input that needs a newer buildx fails here, before anything is written or sent.
-    if (deps.buildx)
-        await checkVersionGates(inputs, docker);
-    const plan = await (0,pipeline_plan/* makePlan */.Cs)(inputs, { ...deps, buildx: deps.buildx ?? false });
-    const builder = plan.buildx ? 'buildx' : 'classic';
-    // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
-    // a build. The logins come first, so that the check sees the credentials they stored.
-    if (inputs.logins.length)
-        await (0,log_reporter/* timed */.ay)(durations, 'login', () => logIn(inputs, deps));
-    // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
-    if (isEvaluation(inputs)) {
-        await reporter.group(`Build (call: ${inputs.call})`, () => (0,log_reporter/* timed */.ay)(durations, 'build', () => evaluate(inputs, plan, deps)));
-        return (0,pipeline_result/* resultOf */.B)({ refs: [], builder, durations, iid: '' });
-    }
-    if (clients.size)
-        await (0,log_reporter/* timed */.ay)(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
-    // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
-    if (inputs.sources.length && clients.size) {
-        // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
-        const { fromSources } = await __nccwpck_require__.e(/* import() */ 973).then(__nccwpck_require__.bind(__nccwpck_require__, 5973));
-        const promoted = await fromSources(inputs, plan, {
-            reporter,
-            docker,
-            workDir: deps.workDir,
-            clientFor,
-            sleep: deps.sleep,
-            durations,
-            verification,
-            bounds: boundsOf(deps)
-        });
-        const [first] = plan.targets;
-        const client = clients.get(first.registry);
-        const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined;
-        return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) };
-    }
-    // The verification hashes what each registry serves. node's crypto is loaded on first use (the bundle's
-    // src/lazy/crypto.cjs): better while docker builds than after the push.
-    if (clients.size)
-        whileDockerRuns(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)));
-    const built = await reporter.group('Build', () => (0,log_reporter/* timed */.ay)(durations, 'build', () => build(inputs, plan, deps)));
-    // With buildx the image is known by its config digest, as build-push-action gives it.
-    const config = built.metadata['containerimage.config.digest'];
-    const iid = plan.buildx && built.identity.includes(config) ? config : built.iid;
-    const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
-    if (!clients.size) {
-        const image = plan.local === 'yes'
-            ? await inspectBuilt(docker, built, plan.build.refs)
-            : plan.local === 'maybe'
-                ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
-                : undefined;
-        return (0,pipeline_result/* resultOf */.B)({ ...outcome, image });
-    }
-    const pushed = await reporter.group('Push', () => (0,log_reporter/* timed */.ay)(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
-    const verified = await reporter.group('Verify', () => (0,log_reporter/* timed */.ay)(durations, 'verify', async () => {
-        const before = requests(clients);
-        const result = await (0,verify/* verifyTargets */.I6)(plan.targets, clients, pushed, built, reporter);
-        verification.requests = requests(clients) - before;
-        return result;
-    }));
-    const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
-    const count = plan.targets.reduce((n, t) => n + t.tags.length, 0);
-    reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`);
-    const result = (0,pipeline_result/* resultOf */.B)({ ...outcome, image: pushed.image, verified });
-    if (!asksForSbom(inputs))
-        return result;
-    const [first] = plan.targets;
-    const sboms = await sbomsOf(clients.get(first.registry), first.name, verified.manifest, result.platformDigests, deps);
-    return { ...result, sboms };
-}
-const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
-
-// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
-var registry_auth = __nccwpck_require__(3477);
-;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
-// The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
-// artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
-
-
-/**
- * Docker Hub's registry API host. `docker.io` is only a name: attest's registry client (@sigstore/oci)
- * sends its requests to the host in the subject name and matches the docker config's `auths` key
- * (`https://index.docker.io/v1/`) by that host, so Docker Hub subjects are named with it.
- */
-const HUB_API_HOST = 'index.docker.io';
-/** The fully qualified repository, lowercase and without a tag, as attest's `subject-name` wants it. */
-function subjectName(target) {
-    const host = (0,reference/* isDockerHub */.gr)(target.registry) ? HUB_API_HOST : target.registry;
-    return `${host}/${(0,reference/* remotePath */.QZ)(target.registry, target.image)}`.toLowerCase();
-}
-/** Every target's subject name, in the order of the targets, each once. */
-const subjectNames = (targets) => [...new Set(targets.map(subjectName))];
-/** One `oci://<name>@<digest>` line per pushed image; none when nothing was pushed. */
-const artifactLines = (names, digest) => digest ? names.map(name => `oci://${name}@${digest}`) : [];
-/**
- * Appends `lines` to the runner's GITHUB_ARTIFACTS file, after what earlier writers left in it (on a line
- * of its own even when they left no newline). Nothing without a file or without lines.
- */
-async function declareArtifacts(file, lines) {
-    if (!file || !lines.length)
-        return;
-    const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
-        if (error.code === 'ENOENT')
-            return '';
-        throw error;
-    });
-    const separator = before && !before.endsWith('\n') ? '\n' : '';
-    await (0,promises_.appendFile)(file, `${separator}${lines.join('\n')}\n`);
-}
-/** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
-async function declarePushed(inputs, digest, env = process.env) {
-    if (!inputs.declareArtifacts || !env.GITHUB_ARTIFACTS)
-        return [];
-    const lines = artifactLines(subjectNames(inputs.targets), digest);
-    await declareArtifacts(env.GITHUB_ARTIFACTS, lines);
-    return lines;
-}
-
-// EXTERNAL MODULE: ./src/metadata/env.ts
-var env = __nccwpck_require__(7038);
-;// CONCATENATED MODULE: ./src/metadata/outputs.ts
-
-const byKey = (a, b) => {
-    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
-/**
- * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
- * says where the annotations are when the run knows it (a merged index holds them at `index` only),
- * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
- */
-function metadataOutputs(meta, fullTags, inputs) {
-    const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
-    const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
-    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
-    const labelObject = Object.fromEntries(labels.map(l => {
-        const eq = l.indexOf('=');
-        return [l.slice(0, eq), l.slice(eq + 1)];
-    }));
-    return {
-        version: meta.version,
-        tagNames: tagNames(fullTags),
-        labels,
-        annotations,
-        json: { tags: fullTags, labels: labelObject, annotations }
-    };
-}
-/** `registry/image:tag` \u2192 `tag`, each once, in order. */
-const tagNames = (fullTags) => [
-    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
-];
-/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
-const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
-/**
- * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
- * with the outputs' own values. Only where the tags come from rules, where this step stands in for
- * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
- */
-function metadataEnvExports(inputs, outputs) {
-    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
-        return {};
-    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
-        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
-        outputs[name] ?? ''
-    ]));
-}
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function outputs_separatorOf(name, inputs) {
-    const sep = name === 'tags' || name === 'tag-names'
-        ? inputs.sepTags
-        : name === 'labels'
-            ? inputs.sepLabels
-            : name === 'annotations'
-                ? inputs.sepAnnotations
-                : '';
-    return sep || '\n';
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-
-
-function metadata(inputs, result) {
-    return {
-        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
-        ...result.buildx,
-        image: inputs.image,
-        registry: inputs.registry,
-        digest: result.digest,
-        'image-ref': result.imageRef,
-        'image-refs': result.imageRefs,
-        imageid: result.imageid,
-        tags: result.tags,
-        'platform-digests': result.platformDigests,
-        builder: result.builder,
-        pushed: result.digest !== '',
-        size: result.size,
-        durations: result.durations,
-        counts: result.counts
-    };
-}
-/** The outputs by name with their own types; the CLI prints this object with --json. */
-function typedOutputs(inputs, result) {
-    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
-    const names = subjectNames(inputs.targets);
-    return {
-        digest: result.digest,
-        'image-ref': result.imageRef,
-        'image-refs': result.imageRefs,
-        'image-name': names[0] ?? '',
-        'image-names': names,
-        imageid: result.imageid,
-        tags: result.tags,
-        'platform-digests': result.platformDigests,
-        'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
-        'sbom-paths': result.sboms ?? {},
-        metadata: metadata(inputs, result),
-        // metadata-action's outputs, with its separators and shapes
-        version: meta.version,
-        'tag-names': meta.tagNames,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        json: meta.json
-    };
-}
-/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
-function outputs(inputs, result) {
-    return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
-        name,
-        typeof value === 'string'
-            ? value
-            : Array.isArray(value)
-                ? value.join(separatorOf(name, inputs))
-                : JSON.stringify(value)
-    ]));
-}
-/**
- * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
- * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
- * manifests, which a registry we do not control writes.
- */
-const code = (s) => `\`${s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/`/g, "'")
-    .replace(/\|/g, '\\|')}\``;
-function humanSize(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB'];
-    let n = bytes;
-    let u = 0;
-    while (n >= 1024 && u < units.length - 1) {
-        n /= 1024;
-        u++;
-    }
-    return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
-}
-function summaryMarkdown(inputs, result) {
-    const rows = [
-        ['Image', code(`${inputs.registry}/${inputs.image}`)],
-        ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
-        ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
-        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
-        // A promotion or merge has no local image, so no image ID.
-        ...(result.imageid ? [['Image ID', code(result.imageid)]] : []),
-        ['Builder', result.builder],
-        ...Object.entries(result.platformDigests).map(([p, d]) => [
-            `Platform ${code(p)}`,
-            code(d)
-        ]),
-        ['Size', result.size ? humanSize(result.size) : '_n/a_'],
-        ...Object.entries(result.durations).map(([k, v]) => [
-            `${k} time`,
-            `${(v / 1000).toFixed(1)} s`
-        ])
-    ];
-    const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
-    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
-    return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** The released version; a test keeps it equal to package.json's. */
-const VERSION = '0.2.0';
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-// The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
-// the usage text and the mapping onto inputs all come from the input table.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** parseArgs options: one per input, plus the CLI's own. */
-const OPTIONS = {
-    ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
-        (0,table/* flagName */.GI)(key),
-        row.kind === 'boolean' || row.cli.from === 'stdin'
-            ? { type: 'boolean' }
-            : { type: 'string', multiple: (0,table/* isListKind */.BB)(row.kind) }
-    ])),
-    json: { type: 'boolean' },
-    version: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' }
-};
-const FLAG_ROWS = [
-    ...table/* ROWS */.Ir.map(([key, row]) => [
-        `--${(0,table/* flagName */.GI)(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
-        row.cli.help
-    ]),
-    ['--json', 'print the outputs as one JSON object'],
-    ['--version', 'print the version'],
-    ['-h, --help', 'show this help']
-];
-/** The help column starts two spaces past the longest flag, so no flag runs into its text. */
-const FLAG_WIDTH = Math.max(...FLAG_ROWS.map(([left]) => left.length)) + 2;
-const USAGE = [
-    'Usage: build-tag-push --image PATH [options]',
-    '',
-    'Build a container image, tag it, push it, and print the digest the registry really serves.',
-    '',
-    ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
-    '',
-    'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
-].join('\n');
-class UsageError extends Error {
-}
-/** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
-function rawValue(key, row, value, env) {
-    if (row.kind === 'boolean') {
-        if (value === undefined)
-            return row.default;
-        // `--no-push` sets push to false; `--pull` sets pull to true.
-        return String((0,table/* flagName */.GI)(key).startsWith('no-') && row.default === 'true' ? !value : value);
-    }
-    const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
-    if (row.cli.from === 'file')
-        return items.map(file => fromFile((0,table/* flagName */.GI)(key), file)).join('\n');
-    if (row.cli.from === 'env-name')
-        return fromEnvName((0,table/* flagName */.GI)(key), items[0], env);
-    if (row.cli.from === 'env')
-        return items.map(spec => csvQuoted(fromEnv((0,table/* flagName */.GI)(key), spec, env))).join('\n');
-    // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
-    if (row.kind !== 'list')
-        return items.map(csvQuoted).join('\n');
-    return items.join('\n');
-}
-const csvQuoted = (item) => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item);
-/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
-function fromEnvName(flag, name, env) {
-    if (name === undefined)
-        return env.GITHUB_TOKEN ?? '';
-    const value = env[name];
-    if (value === undefined)
-        throw new UsageError(`--${flag}: environment variable ${name} is not set`);
-    return value;
-}
-/** `ID=ENV` \u2192 `ID=<value of $ENV>`: the value never appears in argv. */
-function fromEnv(flag, spec, env) {
-    const kv = (0,core_text/* splitKeyValue */.px)(spec);
-    if (!kv || kv.key === '')
-        throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`);
-    const value = env[kv.value];
-    if (value === undefined)
-        throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
-    return `${kv.key}=${value}`;
-}
-/** A value kept out of argv: the flag names the file that holds it. */
-function fromFile(flag, file) {
-    try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${(0,core_text/* messageOf */.bD)(error)}`);
-    }
-}
-/** Maps flags onto the action's input names, so both ends share one validator. */
-function flagsToInputs(values, env, password) {
-    return new Map(table/* ROWS */.Ir.map(([key, row]) => [
-        (0,table/* inputName */.yu)(key),
-        row.cli.from === 'stdin' ? password : rawValue(key, row, values[(0,table/* flagName */.GI)(key)], env)
-    ]));
-}
-/** The CLI has no runner to mask secrets, so it masks them itself. */
-const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text);
-/** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
-const cliTerm = (names) => names
-    .map(n => {
-    const found = (0,table/* rowByName */.TJ)(n);
-    return found ? `--${(0,table/* flagName */.GI)(found[0])}` : n;
-})
-    .join(' and ');
-const words = (message) => (0,parse/* renderInputRefs */.nx)(message, cliTerm);
-/**
- * Inside a workflow the runner reads stderr too: our lines, which may quote what docker or a registry said,
- * are made single lines that issue no command there (docker's own output is fenced).
- */
-const forRunner = (line) => (process.env.GITHUB_ACTIONS === 'true' ? singleLine(line) : line);
-/** Phases on stderr with their durations; docker's own output streams there too. */
-function cliReporter(err, secrets) {
-    const say = (prefix, m) => void err.write(`${prefix}${maskAll(forRunner(words(m)), secrets)}\n`);
-    return {
-        info: m => say('', m),
-        notice: m => say('notice: ', m),
-        warning: (m, where) => say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
-        debug: m => {
-            if (process.env.BTP_DEBUG)
-                say('debug: ', m);
-        },
-        setSecret: v => secrets.push(v),
-        group: async (name, fn) => {
-            const start = (0,clock/* now */.t)();
-            err.write(`==> ${name}\n`);
-            try {
-                return await fn();
-            }
-            finally {
-                err.write(`<== ${name} (${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s)\n`);
-            }
-        }
-    };
-}
-/** "Invalid input "tags": \u2026" reads "invalid --tag: \u2026" on a command line. */
-function flagMessage(error) {
-    return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
-}
-async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
-    let values;
-    try {
-        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
-    }
-    catch (error) {
-        io.stderr.write(`build-tag-push: ${(0,core_text/* messageOf */.bD)(error)}\n\n${USAGE}\n`);
-        return 2;
-    }
-    if (values.help) {
-        io.stdout.write(`${USAGE}\n`);
-        return 0;
-    }
-    if (values.version) {
-        io.stdout.write(`build-tag-push ${VERSION}\n`);
-        return 0;
-    }
-    const secrets = [];
-    const reporter = cliReporter(io.stderr, secrets);
-    const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8') : '';
-    secrets.push(...(0,masks/* credentialSecrets */.DJ)(String(values.username ?? ''), password.trim()));
-    let inputs;
-    const start = (0,clock/* now */.t)();
-    try {
-        const map = flagsToInputs(values, process.env, password);
-        const registryAuth = map.get('registry-auth') ?? '';
-        if (registryAuth.trim()) {
-            await (0,registry_auth/* loadRegistryAuthParser */.DC)();
-            for (const login of (0,registry_auth/* credentialsIn */.Wr)(registryAuth))
-                secrets.push(...(0,masks/* credentialSecrets */.DJ)(login.username, login.password));
-        }
-        for (const line of (map.get('secrets') ?? '').split('\n')) {
-            const value = (0,core_text/* splitKeyValue */.px)(line)?.value.trim();
-            if (value)
-                secrets.push(value);
-        }
-        const parsed = (0,parse/* parseInputs */.TL)(name => map.get(name) ?? '');
-        // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
-        if (parsed.inputs.keepLogin)
-            throw new parse/* InputError */.dz('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
-        parsed.notices.forEach(n => reporter.notice(n));
-        inputs = parsed.inputs;
-        secrets.push(...(0,masks/* urlSecrets */.Fn)(inputs.context), inputs.githubToken);
-        // Printed only once it passed: a rejected input gets its one error line and nothing else.
-        io.stderr.write(`==> Validate\n<== Validate (${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s)\n`);
-    }
-    catch (error) {
-        if (error instanceof parse/* InputError */.dz || error instanceof UsageError) {
-            io.stderr.write(`build-tag-push: ${error instanceof parse/* InputError */.dz ? flagMessage(error) : error.message}\n`);
-            return 2;
-        }
-        throw error;
-    }
-    try {
-        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out: io.stderr });
-        // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
-        for (const line of await declarePushed(inputs, result.digest))
-            reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`);
-        if (values.json)
-            io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`);
-        else {
-            io.stdout.write(result.digest
-                ? `${result.imageRef}\n`
-                : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`);
-        }
-        reporter.info(`done in ${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s`);
-        return 0;
-    }
-    catch (error) {
-        // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
-        if (error instanceof parse/* InputError */.dz) {
-            io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
-            return 2;
-        }
-        const where = (0,log_reporter/* whereOf */.de)(error);
-        const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
-        const line = forRunner((0,core_text/* oneLine */.TN)(words((0,core_text/* messageOf */.bD)(error))));
-        io.stderr.write(`build-tag-push: error: ${at}${maskAll(line, secrets)}\n`);
-        return 1;
-    }
-}
 
 
 /***/ }),
@@ -9792,84 +6422,84 @@ class Transport {
 /***/ 2613:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+module.exports = require("assert");
 
 /***/ }),
 
 /***/ 5317:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+module.exports = require("child_process");
 
 /***/ }),
 
 /***/ 4434:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+module.exports = require("events");
 
 /***/ }),
 
 /***/ 9896:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+module.exports = require("fs");
 
 /***/ }),
 
 /***/ 8611:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+module.exports = require("http");
 
 /***/ }),
 
 /***/ 5692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+module.exports = require("https");
 
 /***/ }),
 
 /***/ 9278:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+module.exports = require("net");
 
 /***/ }),
 
 /***/ 4589:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+module.exports = require("node:assert");
 
 /***/ }),
 
 /***/ 6698:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+module.exports = require("node:async_hooks");
 
 /***/ }),
 
 /***/ 4573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+module.exports = require("node:buffer");
 
 /***/ }),
 
 /***/ 1421:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+module.exports = require("node:child_process");
 
 /***/ }),
 
 /***/ 7540:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+module.exports = require("node:console");
 
 /***/ }),
 
@@ -9952,481 +6582,3740 @@ module.exports = nodeRequire => {
 }
 
 return module.exports
-})({ exports: {} })(__WEBPACK_EXTERNAL_createRequire(import.meta.url));
+})({ exports: {} })(require);
 
 /***/ }),
 
 /***/ 3053:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+module.exports = require("node:diagnostics_channel");
 
 /***/ }),
 
 /***/ 610:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+module.exports = require("node:dns");
 
 /***/ }),
 
 /***/ 1553:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+module.exports = require("node:dns/promises");
 
 /***/ }),
 
 /***/ 8474:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+module.exports = require("node:events");
 
 /***/ }),
 
 /***/ 3024:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+module.exports = require("node:fs");
 
 /***/ }),
 
 /***/ 1455:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = require("node:fs/promises");
 
 /***/ }),
 
 /***/ 7067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+module.exports = require("node:http");
 
 /***/ }),
 
 /***/ 4848:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+module.exports = require("node:http2");
 
 /***/ }),
 
 /***/ 4708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+module.exports = require("node:https");
 
 /***/ }),
 
 /***/ 7030:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+module.exports = require("node:net");
 
 /***/ }),
 
 /***/ 8161:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+module.exports = require("node:os");
 
 /***/ }),
 
 /***/ 6760:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+module.exports = require("node:path");
 
 /***/ }),
 
 /***/ 643:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+module.exports = require("node:perf_hooks");
 
 /***/ }),
 
 /***/ 1708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+module.exports = require("node:process");
 
 /***/ }),
 
 /***/ 1792:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+module.exports = require("node:querystring");
 
 /***/ }),
 
 /***/ 7075:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+module.exports = require("node:stream");
 
 /***/ }),
 
 /***/ 6466:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+module.exports = require("node:stream/promises");
 
 /***/ }),
 
 /***/ 1692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+module.exports = require("node:tls");
 
 /***/ }),
 
 /***/ 3136:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+module.exports = require("node:url");
 
 /***/ }),
 
 /***/ 7975:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+module.exports = require("node:util");
 
 /***/ }),
 
 /***/ 3429:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+module.exports = require("node:util/types");
 
 /***/ }),
 
 /***/ 5919:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+module.exports = require("node:worker_threads");
 
 /***/ }),
 
 /***/ 8522:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+module.exports = require("node:zlib");
 
 /***/ }),
 
 /***/ 857:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+module.exports = require("os");
 
 /***/ }),
 
 /***/ 6928:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+module.exports = require("path");
 
 /***/ }),
 
 /***/ 3193:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+module.exports = require("string_decoder");
 
 /***/ }),
 
 /***/ 3557:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+module.exports = require("timers");
 
 /***/ }),
 
 /***/ 4756:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+module.exports = require("tls");
 
 /***/ }),
 
 /***/ 9023:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+module.exports = require("util");
 
 /***/ })
 
-/******/ });
+/******/ 	});
 /************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
 /******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
 /************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
 /******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
 /******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
 /******/ 				}
 /******/ 			}
-/******/ 	};
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	// no prefetching
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	// no preloaded
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	// no external install chunk
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
 /******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
 /************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(7318);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
+var table = __nccwpck_require__(6080);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
+var parse = __nccwpck_require__(2467);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+;// CONCATENATED MODULE: ./src/metadata/event.ts
+// What the tags and labels need to know about the run's event, read from the payload in one place: whether
+// it is a pull request and its number, the repository's default branch, the commit the build contains and
+// that commit's date. Pure.
+const PULL_REF = /^refs\/pull\/([0-9]+)\//;
+/** A pull request event of any kind (`pull_request`, `pull_request_target`, `\u2026_review`), or a PR's ref. */
+const isPullRequest = (ev) => /pull_request/.test(ev.eventName) || PULL_REF.test(ev.ref);
+/** The payload's `pull_request.number` (or top-level `number`), else N from `refs/pull/N/\u2026`. */
+function prNumber(ev) {
+    for (const n of [ev.payload?.pull_request?.number, ev.payload?.number])
+        if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+            return n;
+    const m = PULL_REF.exec(ev.ref);
+    return m ? Number(m[1]) : undefined;
+}
+/**
+ * The ref the rules read: a pull request's own `refs/pull/N/merge` for pull_request_target (whose
+ * GITHUB_REF is the base branch), as metadata-action rewrites it; '' when its number is unknown, so that a
+ * pull request is never tagged as its base branch.
+ */
+function eventRef(ev) {
+    if (!/pull_request_target/.test(ev.eventName))
+        return ev.ref;
+    const n = prNumber(ev);
+    return n === undefined ? '' : `refs/pull/${n}/merge`;
+}
+/** A branch name as git allows it, short enough to be one: neither the payload nor the API is trusted blindly. */
+const BRANCH = /^(?!\/|.*\/\/|.*\/$|.*\.\.|.*@\{)[^\s\p{Cc}~^:?*[\\]{1,255}$/u;
+const isBranchName = (value) => typeof value === 'string' && BRANCH.test(value);
+/** A commit id: SHA-1, or SHA-256 for repositories in that format. */
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** The repository's default branch as the payload names it; '' when it does not (schedule events). */
+function payloadDefaultBranch(ev) {
+    const branch = ev.payload?.repository?.default_branch;
+    return isBranchName(branch) ? branch : '';
+}
+/**
+ * The commit the tags and the revision label name: GITHUB_SHA, which on pull requests is the merge commit
+ * actions/checkout checks out and the build contains, unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
+ */
+function buildSha(ev, prHeadSha) {
+    // A head that is no commit id (it becomes a tag and the revision label) is taken as absent.
+    const head = ev.payload?.pull_request?.head?.sha;
+    if (prHeadSha && isPullRequest(ev) && typeof head === 'string' && COMMIT.test(head))
+        return head;
+    return ev.sha;
+}
+const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/**
+ * The built commit's own timestamp in the payload: its entry in a push's `commits`, else `head_commit`
+ * when that is the commit (or names none). Undefined for events that carry no commit (pull requests,
+ * schedule, workflow_dispatch, release) and for a timestamp that is not RFC 3339.
+ */
+function eventCommitDate(ev, sha) {
+    const commits = ev.payload?.commits;
+    const listed = Array.isArray(commits)
+        ? commits.find(c => c?.id === sha && typeof c?.timestamp === 'string')?.timestamp
+        : undefined;
+    const head = ev.payload?.head_commit;
+    const headStamp = typeof head?.timestamp === 'string' && (head.id === undefined || head.id === '' || head.id === sha)
+        ? head.timestamp
+        : undefined;
+    const stamp = listed ?? headStamp;
+    if (typeof stamp !== 'string' || !TIMESTAMP.test(stamp))
+        return undefined;
+    const ms = Date.parse(stamp);
+    return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+;// CONCATENATED MODULE: ./src/metadata/context.ts
+// The run's GitHub Actions context (through @actions/github's Context, loaded only on the build path) and
+// the OCI labels it gives every build. The automatic tags are rules of the tag engine (metadata/automatic.ts).
+
+
+const LABEL_SOURCE = 'org.opencontainers.image.source';
+const LABEL_REVISION = 'org.opencontainers.image.revision';
+const LABEL_CREATED = 'org.opencontainers.image.created';
+const LABEL_VERSION = 'org.opencontainers.image.version';
+/** Our view of the library's context; `repo` throws when neither the env nor the payload names one. */
+function fromActionsContext(ctx, env = process.env) {
+    let repository = '';
+    try {
+        repository = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    }
+    catch {
+        repository = '';
+    }
+    return {
+        actions: env.GITHUB_ACTIONS === 'true',
+        eventName: ctx.eventName ?? '',
+        ref: ctx.ref ?? '',
+        sha: ctx.sha ?? '',
+        serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+        repository,
+        payload: isObject(ctx.payload) ? ctx.payload : {}
+    };
+}
+/**
+ * The run's context through @actions/github. Its Context reads GITHUB_EVENT_PATH when the module loads and
+ * throws on a malformed event file; the tags and labels then fall back to the environment alone.
+ */
+async function loadGitContext(warn, env = process.env) {
+    try {
+        // Only the context is read here: undici (a lazy chunk, src/lazy/undici.cjs) is not needed for it, and
+        // is loaded by whoever makes Octokit requests, with preload().
+        const { Context } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 4997));
+        return fromActionsContext(new Context(), env);
+    }
+    catch (error) {
+        warn(`could not read the event payload (${(0,core_text/* messageOf */.bD)(error)})`);
+        return fromActionsContext({
+            eventName: env.GITHUB_EVENT_NAME,
+            ref: env.GITHUB_REF,
+            sha: env.GITHUB_SHA,
+            serverUrl: env.GITHUB_SERVER_URL,
+            get repo() {
+                const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+                if (!owner || !repo)
+                    throw new Error('no GITHUB_REPOSITORY');
+                return { owner, repo };
+            }
+        }, env);
+    }
+}
+/**
+ * OCI labels for every build: source, revision (the context's sha: the caller has applied
+ * DOCKER_METADATA_PR_HEAD_SHA), created and version. Outside Actions only `created` (from `now`) is set:
+ * there is no source or revision to tell. `created` is the built commit's time in the event, in UTC, so
+ * rebuilding a commit gives the same label; events without it (pull requests, schedule, workflow_dispatch,
+ * release, \u2026) use `now`.
+ */
+function ociLabels(ctx, version, now) {
+    const labels = {};
+    if (ctx.actions) {
+        if (ctx.repository)
+            labels[LABEL_SOURCE] = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}`;
+        if (ctx.sha)
+            labels[LABEL_REVISION] = ctx.sha;
+    }
+    labels[LABEL_CREATED] = rfc3339((ctx.actions && eventCommitDate(ctx, ctx.sha)) || now);
+    // `latest` says nothing about the version.
+    if (ctx.actions && version && version !== 'latest')
+        labels[LABEL_VERSION] = version;
+    return labels;
+}
+/**
+ * `KEY=VALUE` lines for `--label`: the automatic labels in their order, with a user value replacing the
+ * automatic one in place, then the user's other labels in input order. Blank lines are skipped; the key is
+ * trimmed, the value kept as given; a line without `=` is a key with an empty value; a repeated user key
+ * keeps its first position and its last value.
+ */
+function mergeLabels(auto, user) {
+    const merged = new Map(Object.entries(auto));
+    for (const line of user) {
+        if (line.trim() === '')
+            continue;
+        const eq = line.indexOf('=');
+        const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+        if (key === '')
+            continue;
+        merged.set(key, eq < 0 ? '' : line.slice(eq + 1));
+    }
+    return [...merged].map(([k, v]) => `${k}=${v}`);
+}
+/** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
+function rfc3339(d) {
+    return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// EXTERNAL MODULE: ./src/docker/git-context.ts
+var git_context = __nccwpck_require__(3670);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/log/fence.ts
+// docker's output, fenced off from the runner's workflow-command parser.
+//
+// The runner reads a step's stdout and stderr line by line (a line ends at \n, \r\n or a lone \r) and acts on
+// every line that starts with `::name` (after leading blanks) or holds `##[name` anywhere. What docker prints
+// comes from the build (a Dockerfile's RUN), the registry (its error messages) and the engine: none of it may
+// issue a command. So everything docker prints goes between `::stop-commands::<token>` and `::<token>::`,
+// where the runner acts on nothing but the closing token. Each region gets a fresh random token, which
+// nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
+// regions: while a region is open the runner would ignore an `::add-mask::` too.
+
+const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
+/** One writer for a stream the runner reads, shared by docker's output and our own lines. */
+function createFence(sink, options = {}) {
+    const enabled = options.enabled ?? true;
+    const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    let token;
+    let atLineStart = true;
+    const put = (chunk) => {
+        if (chunk.length === 0)
+            return;
+        sink(chunk);
+        atLineStart = lastIsNewline(chunk);
+    };
+    const close = () => {
+        if (token === undefined)
+            return;
+        if (!atLineStart)
+            put('\n');
+        put(`::${token}::\n`);
+        token = undefined;
+    };
+    return {
+        write(chunk) {
+            if (chunk.length === 0)
+                return;
+            if (enabled && token === undefined) {
+                if (!atLineStart)
+                    put('\n');
+                token = newToken();
+                put(`::stop-commands::${token}\n`);
+            }
+            put(chunk);
+        },
+        close,
+        own(text) {
+            close();
+            // Our line must start a line of its own, or its command would not be one.
+            if (!atLineStart)
+                put('\n');
+            put(text);
+        }
+    };
+}
+/**
+ * Foreign text (a registry's message, a label, a user name) made safe to echo as a plain log line: line
+ * breaks become spaces, and what the runner would read as a command (`::` at the start, `##[` anywhere)
+ * is broken up. Inside a command's message (`::error::\u2026`) escaping the data is enough; this is for the rest.
+ */
+function singleLine(text) {
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = require("node:string_decoder");
+;// CONCATENATED MODULE: ./src/docker/kept-output.ts
+// How much of a docker command's output is kept to be read back. Only node's own imports: the exec funnel,
+// which the action loads at its start, needs it, and the bounds of the build path stay out of that chunk.
+
+/**
+ * How much of a command's stdout and of its stderr is kept, each: its end, from a line's start.
+ * BuildKit writes the whole build log to stderr, which the log shows as it comes; what is read back (the
+ * error line, the failed Dockerfile line, the pushed digest, a cache export's error) is at the end. The
+ * text read is cut back once it holds twice as much, not on every chunk: each cut copies what is kept.
+ */
+const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
+/** The end of `text` that is kept: at most KEPT_OUTPUT_CHARS, from the first whole line in them. */
+function keptEnd(text) {
+    if (text.length <= KEPT_OUTPUT_CHARS)
+        return text;
+    const from = text.length - KEPT_OUTPUT_CHARS;
+    const line = text.indexOf('\n', from);
+    return text.slice(line < 0 ? from : line + 1);
+}
+function keptOutput() {
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let text = '';
+    return {
+        write: chunk => {
+            const decoded = decoder.write(chunk);
+            text += decoded;
+            if (text.length > 2 * KEPT_OUTPUT_CHARS)
+                text = keptEnd(text);
+            return decoded;
+        },
+        end: () => keptEnd(text + decoder.end())
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __nccwpck_require__(2257);
+;// CONCATENATED MODULE: ./src/docker/process-time.ts
+// How long this run has waited on the processes it started: the part of its wall time that is not its own,
+// and what it does meanwhile. The exec funnel counts every process it runs here.
+
+let running = 0;
+let runningSince = 0;
+let processMs = 0;
+/** Counts the wall time during which at least one of our processes runs (overlaps counted once). */
+async function accounted(work) {
+    if (running++ === 0)
+        runningSince = (0,clock/* now */.t)();
+    try {
+        return await work();
+    }
+    finally {
+        if (--running === 0)
+            processMs += (0,clock/* now */.t)() - runningSince;
+    }
+}
+/**
+ * How long this run has waited on processes it started (docker): the part of its wall time that is not its
+ * own. `npm run bench` subtracts it to report the action's own time.
+ */
+const processTime = () => processMs + (running ? (0,clock/* now */.t)() - runningSince : 0);
+// What a later phase would load on its critical path, loaded while docker works instead: a build leaves the
+// main thread waiting for seconds once its process has started.
+const meanwhile = [];
+/**
+ * Runs `task` (errors ignored: the later use meets them) soon after the exec funnel next starts a process it
+ * streams or watches (a build, a push).
+ */
+function whileDockerRuns(task) {
+    meanwhile.push(task);
+}
+/** Called by the exec funnel once it has started a process. */
+function processStarted() {
+    if (!meanwhile.length)
+        return;
+    const tasks = meanwhile.splice(0);
+    setImmediate(() => {
+        for (const task of tasks)
+            Promise.resolve()
+                .then(task)
+                .catch(() => undefined);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/exec.ts
+// The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
+// argument arrays, never a shell string, and every process bounded.
+//
+// Two paths, because @actions/exec gives no handle on the child it starts:
+// - Commands whose output is only captured and that read no stdin (inspect, info, buildx version) run
+//   through @actions/exec, under coreutils `timeout -k 5 <s>`, which enforces their fixed deadline by
+//   itself.
+// - Commands given stdin (login's password, a credential helper's host) are started here: @actions/exec
+//   writes the input with no error handler on the pipe, so a child that exits before reading it (a helper
+//   that is not installed) would end our process with an uncaught EPIPE.
+// - Commands whose output is streamed (build, push) are started with node's child_process, each in a
+//   process group of its own. A push must be stopped when it stalls (no new line of output for a while) or
+//   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
+//   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
+//   to itself.
+// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
+// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
+// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
+// requests in flight end and the run unwinds (removing its private directory); a captured command still
+// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
+// signal's number.
+
+
+
+
+
+
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+const EXIT_AFTER_MS = 5_000;
+/**
+ * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
+ * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
+ * Fence to share it with the code that writes our own commands to the same stream.
+ */
+function createExecRunner(out = process.stdout, env = process.env) {
+    const fence = isFence(out)
+        ? out
+        : createFence(chunk => out.write(chunk), {
+            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+        });
+    // Loads while the registry preflight runs, not after it.
+    const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
+    return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
+    async function run(...[command, args, childEnv, options]) {
+        if (cancelledBy)
+            return refused(cancelledBy);
+        if (options.stream || options.watch) {
+            if (options.stream)
+                fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
+            try {
+                return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
+            }
+            finally {
+                // Our next line (a warning, the error) must be live.
+                fence.close();
+            }
+        }
+        const timeout = options.deadlineMs === undefined ? undefined : timeoutBinary(childEnv);
+        if (options.input || (options.deadlineMs !== undefined && !timeout)) {
+            // Stdin to write, or a deadline without coreutils timeout (macOS without coreutils, Windows): started
+            // here, under the same deadline.
+            const afterMs = options.deadlineMs;
+            const result = await spawnWatched(command, args, childEnv, {
+                input: options.input,
+                ...(afterMs !== undefined && { watch: () => ({ ceilingMs: afterMs }) })
+            });
+            return afterMs !== undefined && result.stopped?.reason === 'ceiling'
+                ? { ...result, stopped: { reason: 'deadline', afterMs } }
+                : result;
+        }
+        const { exec } = await actionsExec;
+        const captured = async (file, argv) => {
+            // Kept as a streamed command's output is: a process run for seconds can still print gigabytes.
+            const out = { stdout: keptOutput(), stderr: keptOutput() };
+            const done = await untilCancelled(exec(file, argv, {
+                env: childEnv,
+                silent: true,
+                ignoreReturnCode: true,
+                listeners: { stdout: out.stdout.write, stderr: out.stderr.write }
+            }));
+            return typeof done === 'number'
+                ? { exitCode: done, stdout: out.stdout.end(), stderr: out.stderr.end() }
+                : done;
+        };
+        if (!timeout || options.deadlineMs === undefined)
+            return captured(command, args);
+        const afterMs = options.deadlineMs;
+        const started = Date.now();
+        const done = await captured(timeout, ['-k', '5', seconds(afterMs), command, ...args]);
+        if (done.stopped)
+            return done;
+        const { exitCode, stdout, stderr } = done;
+        // 124: timeout stopped it; a failure once the deadline passed: it took the SIGKILL (137) or died of it.
+        if (exitCode === 124 || (exitCode !== 0 && Date.now() - started >= afterMs))
+            return { exitCode, stdout, stderr, stopped: { reason: 'deadline', afterMs } };
+        return { exitCode, stdout, stderr };
+    }
+}
+const isFence = (out) => 'own' in out && 'close' in out;
+/** `timeout`'s duration argument: seconds, fractions allowed. */
+const seconds = (ms) => String(Math.max(ms, 1) / 1000);
+const timeoutPaths = new Map();
+/** coreutils `timeout` on PATH; never on Windows, whose `timeout` only waits. */
+function timeoutBinary(env) {
+    if (process.platform === 'win32')
+        return undefined;
+    const PATH = env.PATH ?? process.env.PATH ?? '';
+    if (!timeoutPaths.has(PATH))
+        timeoutPaths.set(PATH, PATH.split((external_node_path_default()).delimiter)
+            .filter(Boolean)
+            .map(dir => external_node_path_default().join(dir, 'timeout'))
+            .find(file => (0,external_node_fs_.existsSync)(file)));
+    return timeoutPaths.get(PATH);
+}
+/** Children started by spawnWatched that have not closed yet. */
+const live = new Set();
+let cancelledBy;
+const cancelController = new AbortController();
+/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
+const runCancelled = cancelController.signal;
+/** Runs holding the signal handlers (guardSignals). */
+let holds = 0;
+/** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
+function untilCancelled(work) {
+    if (cancelledBy)
+        return Promise.resolve(refused(cancelledBy));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(refused(cancelledBy ?? 'SIGTERM'));
+        runCancelled.addEventListener('abort', onAbort, { once: true });
+        work.then(value => {
+            runCancelled.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            runCancelled.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/**
+ * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
+ * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
+ */
+function guardSignals() {
+    holds++;
+    installSignalHandlers();
+    let released = false;
+    return () => {
+        if (released)
+            return;
+        released = true;
+        holds--;
+        if (live.size === 0 && holds === 0 && !cancelledBy)
+            removeSignalHandlers();
+        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
+        // waiting for must not keep the process alive until its own deadline.
+        if (cancelledBy && holds === 0)
+            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
+    };
+}
+const refused = (signal) => ({
+    exitCode: exitCodeFor(signal),
+    stdout: '',
+    stderr: '',
+    stopped: { reason: 'signal', signal }
+});
+const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
+/** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
+function signalGroup(child, signal) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+function spawnWatched(command, args, env, options, fence) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, {
+            env,
+            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            // Its own process group, so that stopping it stops what it started (docker \u2192 docker-buildx).
+            detached: process.platform !== 'win32'
+        });
+        processStarted();
+        const started = Date.now();
+        let lastOutput = started;
+        let stopped;
+        let closed = false;
+        let killTimer;
+        let drainTimer;
+        const kept = { stdout: keptOutput(), stderr: keptOutput() };
+        const halt = (stop) => {
+            // Once the leader exited the group can still hold the plugin; only 'close' says all is gone.
+            if (stopped || closed)
+                return;
+            stopped = stop;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
+        };
+        const entry = { child, halt };
+        const watch = options.watch;
+        const first = watch?.() ?? {};
+        const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
+        const ticker = watch
+            ? setInterval(() => {
+                const { stallMs, ceilingMs } = watch();
+                const now = Date.now();
+                if (ceilingMs !== undefined && now - started >= ceilingMs)
+                    halt({ reason: 'ceiling', afterMs: ceilingMs });
+                else if (stallMs !== undefined && now - lastOutput >= stallMs)
+                    halt({ reason: 'stall', afterMs: stallMs });
+            }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
+            : undefined;
+        for (const name of ['stdout', 'stderr'])
+            child[name]?.on('data', (chunk) => {
+                lastOutput = Date.now();
+                const decoded = kept[name].write(chunk);
+                options.onOutput?.(decoded);
+                fence?.write(chunk);
+            });
+        const done = () => {
+            if (ticker)
+                clearInterval(ticker);
+            live.delete(entry);
+            if (live.size === 0 && holds === 0 && !cancelledBy)
+                removeSignalHandlers();
+        };
+        child.on('error', error => {
+            done();
+            if (killTimer)
+                clearTimeout(killTimer);
+            reject(new Error(`could not run ${command}: ${error.message}`));
+        });
+        // Something docker started may keep our pipes open after docker exited: wait for it as long as
+        // @actions/exec does (10 s), then stop reading.
+        child.on('exit', () => {
+            drainTimer = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, 10_000);
+        });
+        child.on('close', (code, signal) => {
+            closed = true;
+            if (drainTimer)
+                clearTimeout(drainTimer);
+            done();
+            // The group may hold the plugin still: it gets the SIGKILL the leader did not need.
+            if (killTimer && stopped) {
+                clearTimeout(killTimer);
+                signalGroup(child, 'SIGKILL');
+            }
+            const stdout = kept.stdout.end();
+            const stderr = kept.stderr.end();
+            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
+            resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
+        });
+        if (child.pid !== undefined) {
+            live.add(entry);
+            installSignalHandlers();
+        }
+        if (options.input && child.stdin) {
+            child.stdin.on('error', () => { }); // a child that exits without reading its stdin
+            child.stdin.end(options.input);
+        }
+    });
+}
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+function stopChildren(signal = 'SIGTERM') {
+    const all = [...live];
+    for (const l of all)
+        l.halt({ reason: 'signal', signal });
+    return all.length;
+}
+/** How many streamed children are running (tests). */
+const liveChildren = () => live.size;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+let installed = false;
+function onSignal(signal) {
+    const code = exitCodeFor(signal);
+    if (cancelledBy) {
+        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+        for (const l of live)
+            signalGroup(l.child, 'SIGKILL');
+        process.exit(code);
+    }
+    cancelledBy = signal;
+    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+    process.on('exit', () => {
+        process.exitCode = code;
+    });
+    stopChildren(signal);
+    cancelController.abort(signal);
+    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+}
+function installSignalHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers() {
+    if (!installed)
+        return;
+    installed = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+}
+
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
+// Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
+
+
+
+
+
+
+const HELPER_TIMEOUT_MS = 10000;
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+}
+/** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
+function keyHost(key) {
+    return key
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+function matches(key, registry) {
+    const host = keyHost(key);
+    return (0,reference/* isDockerHub */.gr)(registry) ? (0,reference/* isDockerHub */.gr)(host) : host === registry.toLowerCase();
+}
+/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
+function entryFor(map, registry) {
+    if (!map || typeof map !== 'object')
+        return undefined;
+    const exact = (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry;
+    if (Object.hasOwn(map, exact))
+        return map[exact];
+    const key = Object.keys(map).find(k => matches(k, registry));
+    return key === undefined ? undefined : map[key];
+}
+function fromAuthEntry(entry) {
+    if (!entry || typeof entry !== 'object')
+        return undefined;
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
+        return { username: '<token>', password: entry.identitytoken };
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':'); // the password may itself contain colons
+        if (colon > 0)
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string')
+        return { username: entry.username, password: entry.password };
+    return undefined;
+}
+/**
+ * A runner that starts `docker-credential-<helper> get` through the exec funnel (exec.ts: no shell, a
+ * fixed deadline, nothing started once the run is cancelled). A missing binary fails with code ENOENT.
+ */
+function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner } = {}) {
+    let run = runner;
+    return async (helper, input) => {
+        const program = `docker-credential-${helper}`;
+        // Made on first use: most runs never ask a helper.
+        run ??= createExecRunner(process.stderr, env);
+        let result;
+        try {
+            result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
+        }
+        catch (error) {
+            throw /ENOENT|Unable to locate executable/i.test((0,core_text/* messageOf */.bD)(error)) ? missing(program) : error;
+        }
+        if (result.stopped?.reason === 'signal')
+            throw new Error(`${program} stopped: the run was cancelled`);
+        if (result.stopped)
+            throw new Error(`${program} timed out after ${timeoutMs} ms`);
+        if (result.exitCode === 0)
+            return result.stdout;
+        // 127: coreutils `timeout` (or a shell) found no such program.
+        if (result.exitCode === 127 && !result.stdout)
+            throw missing(program);
+        const said = (0,core_text/* oneLine */.TN)(result.stderr || result.stdout, 200);
+        throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
+    };
+}
+const missing = (program) => Object.assign(new Error(`${program} is not installed (ENOENT)`), { code: 'ENOENT' });
+const runCredentialHelper = helperRunner();
+async function readConfig(configDir) {
+    const file = (0,external_node_path_.join)(configDir, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return {};
+        throw err;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch (err) {
+        throw new Error(`${file} is not valid JSON: ${err.message}`);
+    }
+}
+/**
+ * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
+ * credsStore. A helper that is missing or has nothing for the host yields undefined; `warn` hears about
+ * helpers that fail for other reasons (never with secrets).
+ */
+function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn) {
+    let config;
+    const viaHelper = async (helper, registry) => {
+        if (typeof helper !== 'string' || !HELPER_NAME.test(helper)) {
+            if (helper)
+                warn?.(`ignoring credential helper ${JSON.stringify(helper)}: not a plain helper name`);
+            return undefined;
+        }
+        let output;
+        try {
+            output = await run(helper, (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
+        }
+        catch (err) {
+            const code = err.code;
+            const message = (0,core_text/* messageOf */.bD)(err);
+            // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
+            if (code !== 'ENOENT' && !/not found/i.test(message))
+                warn?.(message);
+            return undefined;
+        }
+        try {
+            const { Username, Secret } = JSON.parse(output);
+            if (typeof Secret !== 'string' || Secret === '')
+                return undefined;
+            return { username: typeof Username === 'string' ? Username : '', password: Secret };
+        }
+        catch {
+            warn?.(`docker-credential-${helper} printed something that is not JSON`);
+            return undefined;
+        }
+    };
+    return async (registry) => {
+        config ??= readConfig(configDir);
+        const { auths, credHelpers, credsStore } = await config;
+        const helper = entryFor(credHelpers, registry);
+        const inline = fromAuthEntry(entryFor(auths, registry));
+        // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
+        if (helper === '')
+            return inline;
+        if (helper !== undefined)
+            return viaHelper(helper, registry);
+        return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/config.ts
+// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
+// builders keep working, and removed afterwards so no credential outlives the job.
+
+
+
+
+/** Directories that carry plugins, builders and contexts rather than credentials. */
+const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+const credentialKey = (registry) => ((0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
+/**
+ * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
+ * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
+ */
+function seedConfig(user, loginRegistries = []) {
+    const config = { ...user };
+    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
+    if (registries.length) {
+        const helpers = { ...(user.credHelpers ?? {}) };
+        // A stale entry for the same host must not shadow the fresh login.
+        const auths = { ...(user.auths ?? {}) };
+        for (const registry of registries) {
+            helpers[credentialKey(registry)] = '';
+            if (!(0,reference/* isDockerHub */.gr)(registry))
+                helpers[registry] = '';
+            delete auths[credentialKey(registry)];
+        }
+        config.credHelpers = helpers;
+        config.auths = auths;
+    }
+    return config;
+}
+/**
+ * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
+ * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
+ * would fail later for a reason nobody could see.
+ */
+function userConfig(file, text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${file} is malformed: ${error.message}; docker's config.json is a JSON object`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
+    return parsed;
+}
+/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
+async function createPrivateConfig(dir, userDir, loginRegistries = []) {
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    const user = (0,external_node_fs_.existsSync)(userFile) ? userConfig(userFile, await (0,promises_.readFile)(userFile, 'utf8')) : {};
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
+        mode: 0o600
+    });
+    for (const name of LINKED_DIRS) {
+        const target = external_node_path_default().join(userDir, name);
+        if ((0,external_node_fs_.existsSync)(target))
+            await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(7253);
+;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
+
+
+
+
+const LABEL_TITLE = 'org.opencontainers.image.title';
+const LABEL_DESCRIPTION = 'org.opencontainers.image.description';
+const LABEL_URL = 'org.opencontainers.image.url';
+const LABEL_LICENSES = 'org.opencontainers.image.licenses';
+function repositoryFacts(repo) {
+    const facts = { labels: repositoryLabels(repo) };
+    if (isBranchName(repo.default_branch))
+        facts.defaultBranch = repo.default_branch;
+    return facts;
+}
+/**
+ * The labels a repository's metadata gives. Empty fields give no label (an empty label would only hide
+ * one from the base image); nor does GitHub's `NOASSERTION`, its word for a license it could not identify.
+ */
+function repositoryLabels(repo) {
+    const labels = {};
+    // One label is one line of the `labels` and `annotations` outputs: a description written over several
+    // lines becomes one, its line breaks spaces.
+    const set = (key, value) => {
+        if (typeof value !== 'string')
+            return;
+        // One match per whitespace run (`\s*[\n\u2026]+\s*` retried every start inside a long run: quadratic).
+        const line = value.replace(/\s+/g, run => (/[\r\n\u2028\u2029\v\f]/.test(run) ? ' ' : run)).trim();
+        if (line !== '')
+            labels[key] = line;
+    };
+    set(LABEL_TITLE, repo.name);
+    set(LABEL_DESCRIPTION, repo.description);
+    set(LABEL_URL, repo.html_url);
+    const spdx = repo.license?.spdx_id;
+    if (spdx !== 'NOASSERTION')
+        set(LABEL_LICENSES, spdx);
+    return labels;
+}
+/** Per-request deadline: an API that does not answer must not hold the build for long. */
+const API_TIMEOUT_MS = 10_000;
+/**
+ * The repository's labels and default branch for this run, or none: only in Actions, with a repository and
+ * a token. An API that does not answer after the retries, or refuses, costs one warning and no labels; the
+ * build goes on.
+ */
+async function loadRepository(ctx, opts) {
+    if (!ctx.actions || !ctx.repository || !opts.token)
+        return { labels: {} };
+    // Masked before anything can print it (the runner masks github.token itself, not every PAT).
+    opts.reporter.setSecret(opts.token);
+    const [owner, repo] = ctx.repository.split('/');
+    try {
+        return repositoryFacts(await ask(opts, (octokit, request) => octokit.rest.repos.get({ owner, repo, request })));
+    }
+    catch (error) {
+        // A cancelled run is not a missing label: it ends as cancelled.
+        if (runCancelled.aborted)
+            throw error;
+        opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
+        return { labels: {} };
+    }
+}
+/**
+ * The commit's date (its committer's, as metadata-action reads it) from `GET /repos/{owner}/{repo}/commits/{sha}`,
+ * for {{commit_date}} when the event carries none; undefined, after one warning, when the API cannot say.
+ */
+async function loadCommitDate(ctx, sha, opts) {
+    if (!ctx.actions || !ctx.repository || !opts.token || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+        return undefined;
+    opts.reporter.setSecret(opts.token);
+    const [owner, repo] = ctx.repository.split('/');
+    try {
+        const data = await ask(opts, (octokit, request) => octokit.rest.repos.getCommit({ owner, repo, ref: sha, request }));
+        const date = data?.commit?.committer?.date;
+        const ms = typeof date === 'string' && COMMIT_DATE.test(date) ? Date.parse(date) : NaN;
+        if (Number.isNaN(ms))
+            throw new Error('the answer names no committer date');
+        return new Date(ms);
+    }
+    catch (error) {
+        opts.reporter.warning(`could not read the commit's date from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); {{commit_date}} is the run's time`);
+        return undefined;
+    }
+}
+const COMMIT_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** One API request through Octokit with a deadline per attempt, retried while the failure is transient. */
+async function ask(opts, request) {
+    const env = opts.env ?? process.env;
+    // Octokit's fetch is undici's, which is a lazy chunk: it must be loaded before the first request.
+    await (await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5669, 23))).preload();
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(600), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
+    const octokit = getOctokit(opts.token, {
+        baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } }
+    });
+    const timeoutMs = opts.timeoutMs ?? API_TIMEOUT_MS;
+    return (0,retry/* retry */.L5)(async () => {
+        // A controller and a timer of our own, not AbortSignal.any([AbortSignal.timeout(\u2026)]): node may collect
+        // a timeout signal that only a composite refers to before it fires (nodejs/node#57736), and the request
+        // then waits forever.
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
+        const cancel = () => controller.abort(runCancelled.reason);
+        if (runCancelled.aborted)
+            cancel();
+        else
+            runCancelled.addEventListener('abort', cancel, { once: true });
+        try {
+            return (await request(octokit, { signal: controller.signal })).data;
+        }
+        catch (error) {
+            throw classified(error, timeoutMs);
+        }
+        finally {
+            clearTimeout(timer);
+            runCancelled.removeEventListener('abort', cancel);
+        }
+    }, {
+        attempts: opts.attempts,
+        sleep: opts.sleep,
+        // Retries are told in the debug log only: the user hears once, when the answer is given up on.
+        onRetry: info => opts.reporter.debug(`GitHub API: attempt ${info.attempt} failed: ${(0,core_text/* messageOf */.bD)(info.error)}`)
+    });
+}
+/**
+ * Octokit's RequestError as our retry understands it: no answer, a timeout, 429 and 5xx are transient;
+ * any other status (401, 403, 404) is the answer and is not asked again.
+ */
+function classified(error, timeoutMs = API_TIMEOUT_MS) {
+    const status = error?.status;
+    const cause = error?.cause;
+    // Octokit gives every failure without an answer (a timeout, DNS, a refused connection) status 500; only
+    // one with a `response` heard the server say it.
+    const answered = typeof status === 'number' &&
+        (status !== 500 || error?.response !== undefined);
+    if (!answered) {
+        if (isTimeout(error) || isTimeout(cause))
+            return new retry/* ClassifiedError */.IP(`no answer within ${timeoutMs / 1000} s (timed out)`, 'transient');
+        return new retry/* ClassifiedError */.IP(`no answer: ${networkReason(error)}`, 'transient');
+    }
+    const message = (0,core_text/* messageOf */.bD)(error);
+    if (status > 0 && status < 500 && status !== 429)
+        return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'fatal');
+    return new retry/* ClassifiedError */.IP(`HTTP ${status}: ${message}`, 'transient');
+}
+const asError = (e) => typeof e === 'object' && e !== null ? e : undefined;
+const isTimeout = (error) => {
+    const e = asError(error);
+    return e?.name === 'TimeoutError' || /aborted due to timeout/i.test(String(e?.message ?? ''));
+};
+/** The deepest reason node gives for a failed fetch: `getaddrinfo ENOTFOUND api.example`, `connect ECONNREFUSED \u2026`. */
+function networkReason(error) {
+    let reason = (0,core_text/* messageOf */.bD)(error);
+    let e = asError(error);
+    for (let depth = 0; e && depth < 5; depth++, e = asError(e.cause)) {
+        const message = typeof e.message === 'string' ? e.message : '';
+        if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code))
+            return (0,core_text/* oneLine */.TN)(message || e.code, 200);
+        if (message && message !== 'Unknown Error')
+            reason = message;
+    }
+    return (0,core_text/* oneLine */.TN)(reason, 200);
+}
+
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __nccwpck_require__(3881);
+;// CONCATENATED MODULE: ./src/docker/attests.ts
+// The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
+// entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
+// run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
+
+
+/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
+function fields(spec) {
+    return ((0,csv/* csvRecords */.X)(spec)[0] ?? []).map(field => {
+        const at = field.indexOf('=');
+        return at < 0
+            ? { key: field.trim(), value: '' }
+            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
+    });
+}
+/** Whether `spec` (an `attests` entry) is of attestation type `type`. */
+const isAttestation = (spec, type) => fields(spec).some(f => f.key === 'type' && f.value === type);
+/** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || fields(attrs).some(f => f.key === 'builder-id'))
+        return attrs;
+    return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
+}
+/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
+function provenanceArgs(provenance, builderId) {
+    if (provenance === '')
+        return [];
+    if (core_text/* YAML_FALSE */.e7.test(provenance))
+        return ['--provenance=false'];
+    if (core_text/* YAML_TRUE */.DG.test(provenance))
+        return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
+    return [`--provenance=${withBuilderId(provenance, builderId)}`];
+}
+/** `--attest` for each `attests` entry, less those `provenance` and `sbom` stand in for. */
+function attestArgs(inputs, builderId) {
+    const args = [];
+    for (const spec of inputs.attests) {
+        if (isAttestation(spec, 'provenance')) {
+            if (inputs.provenance === '')
+                args.push(`--attest=${withBuilderId(spec, builderId)}`);
+        }
+        else if (!(inputs.sbom !== '' && isAttestation(spec, 'sbom')))
+            args.push(`--attest=${spec}`);
+    }
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/docker/build-flags.ts
+// The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
+// command line as the log shows it. Pure, table-tested.
+
+
+/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
+const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
+/**
+ * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
+ * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
+ */
+function optionArgs(inputs, plan, buildx) {
+    const args = [];
+    for (const host of inputs.addHosts)
+        args.push(`--add-host=${host}`);
+    if (inputs.network)
+        args.push(`--network=${inputs.network}`);
+    if (inputs.shmSize)
+        args.push(`--shm-size=${inputs.shmSize}`);
+    for (const limit of inputs.ulimit)
+        args.push(`--ulimit=${limit}`);
+    if (inputs.cgroupParent)
+        args.push(`--cgroup-parent=${inputs.cgroupParent}`);
+    if (!buildx)
+        return args;
+    for (const entitlement of inputs.allow)
+        args.push(`--allow=${entitlement}`);
+    for (const context of plan.buildContexts ?? inputs.buildContexts)
+        args.push(`--build-context=${context}`);
+    for (const spec of inputs.ssh)
+        args.push(`--ssh=${spec}`);
+    for (const annotation of inputs.annotations)
+        args.push(`--annotation=${annotation}`);
+    args.push(...attestArgs(inputs, plan.builderId));
+    for (const stage of inputs.noCacheFilters)
+        args.push(`--no-cache-filter=${stage}`);
+    if (inputs.call)
+        args.push(`--call=${callArg(inputs.call)}`);
+    return args;
+}
+/** A context path that starts with "-" would be read as a flag. */
+const safeContext = (context) => (context.startsWith('-') ? `./${context}` : context);
+/** The argv of `docker build` (classic) or `docker buildx build`. Pure. */
+function buildArgs(inputs, plan, buildx = false) {
+    // The classic builder keeps a failed RUN step's container unless told otherwise; buildx leaves none.
+    const args = buildx ? ['buildx', 'build'] : ['build', '--force-rm'];
+    if (buildx && inputs.builder)
+        args.push(`--builder=${inputs.builder}`);
+    if (plan.iidfile)
+        args.push(`--iidfile=${plan.iidfile}`);
+    if (inputs.file)
+        args.push(`--file=${inputs.file}`);
+    if (inputs.target)
+        args.push(`--target=${inputs.target}`);
+    for (const arg of inputs.buildArgs)
+        args.push(`--build-arg=${arg}`);
+    for (const label of plan.labels)
+        args.push(`--label=${label}`);
+    if (inputs.pull)
+        args.push('--pull');
+    if (inputs.noCache)
+        args.push('--no-cache');
+    args.push(...optionArgs(inputs, plan, buildx));
+    if (buildx) {
+        if (plan.metadataFile)
+            args.push(`--metadata-file=${plan.metadataFile}`);
+        if (inputs.platforms.length)
+            args.push(`--platform=${inputs.platforms.join(',')}`);
+        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
+            args.push(`--cache-from=${spec}`);
+        for (const spec of plan.cacheTo ?? inputs.cacheTo)
+            args.push(`--cache-to=${withIgnoreError(spec)}`);
+        args.push(...provenanceArgs(inputs.provenance, plan.builderId));
+        if (inputs.sbom)
+            args.push(`--sbom=${inputs.sbom}`);
+        for (const s of plan.secretFiles ?? [])
+            args.push(`--secret=id=${s.id},src=${s.path}`);
+        for (const a of plan.annotations ?? [])
+            args.push(`--annotation=${a}`);
+        args.push(...(plan.exports ?? []));
+    }
+    for (const ref of plan.refs)
+        args.push(`--tag=${ref}`);
+    args.push(safeContext(plan.context ?? inputs.context));
+    return args;
+}
+/** A failed cache export must never fail a good build. */
+function withIgnoreError(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+/**
+ * The build command line with build-arg values hidden (people pass tokens that way despite the advice), and
+ * the userinfo of an http(s) URL (a git context's token) and a gha cache's `ghtoken` shown as `***`.
+ */
+function displayArgs(args) {
+    return ['docker', ...args]
+        .map(a => a
+        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
+        .replace(USERINFO, '$1***@')
+        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
+        .join(' ');
+}
+/** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
+const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
+
+// EXTERNAL MODULE: ./src/core/bounds.ts
+var core_bounds = __nccwpck_require__(8630);
+;// CONCATENATED MODULE: ./src/docker/bounds.ts
+// How long a docker process may run: fixed deadlines for the quick commands, and a push's stall window and
+// ceiling, which grow with the image's size. Each overridable through BTP_* for tests.
+
+/** Deadline of the commands that should take seconds: inspect, info, login. */
+const SHORT_DEADLINE_MS = 60_000;
+/**
+ * A push is stopped after this long without a new status line. Without a terminal docker prints no byte
+ * progress, so a layer uploading is silence too: the window grows with the image (PUSH_MIN_THROUGHPUT).
+ */
+const PUSH_STALL_MS = 60_000;
+/** A push is stopped after max(this, image size at PUSH_MIN_THROUGHPUT). */
+const PUSH_MIN_MS = 180_000;
+/** The slowest push taken for a healthy one: 1 MiB/s. */
+const PUSH_MIN_THROUGHPUT = (/* unused pure expression or super */ null && (MIN_THROUGHPUT));
+/** The bounds, each overridable by a positive integer in BTP_SHORT_DEADLINE_MS, BTP_PUSH_STALL_MS, BTP_PUSH_MIN_MS. */
+function boundsFrom(env) {
+    const ms = (name, fallback) => (0,core_bounds/* envMs */.eo)(env, name, fallback);
+    return {
+        shortMs: ms('BTP_SHORT_DEADLINE_MS', SHORT_DEADLINE_MS),
+        pushStallMs: ms('BTP_PUSH_STALL_MS', PUSH_STALL_MS),
+        pushMinMs: ms('BTP_PUSH_MIN_MS', PUSH_MIN_MS)
+    };
+}
+/** A push's stall window and ceiling for an image of `size` bytes (0: unknown, the minimums). */
+function pushWatch(bounds, size = 0) {
+    return { stallMs: (0,core_bounds/* grownMs */.mE)(bounds.pushStallMs, size), ceilingMs: (0,core_bounds/* grownMs */.mE)(bounds.pushMinMs, size) };
+}
+
+// EXTERNAL MODULE: ./src/docker/errors.ts
+var errors = __nccwpck_require__(7457);
+// EXTERNAL MODULE: ./src/registry/oci.ts
+var oci = __nccwpck_require__(5526);
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// The docker CLI. Every call goes through one funnel (`Docker.exec`) and an injected runner (exec.ts);
+// argv comes from pure builders so it can be table-tested.
+
+
+
+
+
+
+
+const PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/**
+ * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
+ * this runs on every build, and a `docker buildx version` would cost a process.
+ */
+function hasBuildxPlugin(configDir, env = process.env) {
+    if (env.DOCKER_BUILDKIT === '0')
+        return false;
+    let extra = [];
+    try {
+        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
+        extra = config.cliPluginsExtraDirs ?? [];
+    }
+    catch {
+        // no config: only the default places count
+    }
+    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
+}
+class Docker {
+    runner;
+    env;
+    /** Docker CLI processes spawned; the benchmark reports it. */
+    calls = 0;
+    bounds;
+    constructor(runner, env = process.env) {
+        this.runner = runner;
+        this.env = env;
+        this.bounds = boundsFrom(env);
+    }
+    async exec(args, { anyExit, ...options } = {}, subject) {
+        this.calls++;
+        const result = await this.runner('docker', args, this.env, options);
+        const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
+        if (result.stopped)
+            throw (0,errors/* stoppedError */.Wm)(command, result, result.stopped, subject);
+        if (result.exitCode !== 0 && !anyExit)
+            throw new errors/* DockerError */.Bi(command, result.exitCode, result.stderr);
+        return result;
+    }
+    /**
+     * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
+     * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
+     * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
+     * the ceiling counted from there. `push` names what is pushed, for the error.
+     */
+    async build(args, opts = {}) {
+        const started = Date.now();
+        let pushingAt;
+        let tail = '';
+        const bounds = pushWatch(this.bounds);
+        return this.exec(args, {
+            stream: true,
+            display: displayArgs(args),
+            ...(opts.push && {
+                onOutput: text => {
+                    // Kept across chunks: a line may arrive in two.
+                    tail = (tail + text).slice(-512);
+                    if (pushingAt === undefined && errors/* PUSH_PHASE */.Z_.test(tail))
+                        pushingAt = Date.now() - started;
+                },
+                watch: () => pushingAt === undefined
+                    ? {}
+                    : { stallMs: bounds.stallMs, ceilingMs: pushingAt + bounds.ceilingMs }
+            })
+        }, opts.push);
+    }
+    /**
+     * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
+     * comes back whatever the exit code (only a stop throws).
+     */
+    async evaluate(args) {
+        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
+    }
+    /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
+    async buildxVersion() {
+        const { stdout } = await this.exec(['buildx', 'version'], this.short());
+        const m = /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+        if (!m)
+            throw new errors/* DockerError */.Bi('buildx version', 0, `no version in ${JSON.stringify(stdout.trim())}`);
+        return m[1];
+    }
+    /**
+     * Pushes one reference; returns the manifest digest docker reports for it ('' if it printed none).
+     * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
+     * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
+     */
+    async push(ref, size) {
+        let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
+        if (size instanceof Promise)
+            size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
+        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
+        return pushReportDigest(stdout, ref);
+    }
+    async inspect(image) {
+        const { stdout } = await this.exec(['image', 'inspect', '--format', '{{json .}}', image], this.short());
+        const raw = jsonObject('image inspect', stdout);
+        const text = (v) => (typeof v === 'string' ? v : undefined);
+        if (!text(raw.Id))
+            throw new Error(`docker image inspect ${image} gave no image ID`);
+        const platform = (0,oci/* platformString */.Fd)({
+            os: text(raw.Os),
+            architecture: text(raw.Architecture),
+            variant: text(raw.Variant)
+        });
+        // Checked as any answer from outside: the size sets the push's bounds, the digests are compared.
+        return {
+            id: raw.Id,
+            repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.filter(d => typeof d === 'string') : [],
+            size: Number.isSafeInteger(raw.Size) && raw.Size >= 0 ? raw.Size : 0,
+            platform
+        };
+    }
+    /**
+     * `docker save` of one image into `file`. It prints nothing while it writes, so it is bounded by a
+     * push's ceiling for `size` bytes (pushWatch) rather than by silence.
+     */
+    async save(image, file, size = 0) {
+        const { ceilingMs } = pushWatch(this.bounds, size);
+        await this.exec(['save', '--output', file, image], { watch: () => ({ ceilingMs }) }, image);
+    }
+    /** The daemon's registry settings (`insecure-registries` and the like), as `docker info` reports them. */
+    async registryConfig() {
+        const { stdout } = await this.exec(['info', '--format', '{{json .RegistryConfig}}'], this.short());
+        // Its fields are checked where they are read (insecureByConfig).
+        return jsonObject('info', stdout);
+    }
+    async login(host, username, password) {
+        await this.exec(['login', `--username=${username}`, '--password-stdin', ...(host ? [host] : [])], {
+            ...this.short(),
+            input: Buffer.from(password)
+        });
+    }
+    short() {
+        return { deadlineMs: this.bounds.shortMs };
+    }
+}
+/** The JSON object a `--format '{{json \u2026}}'` command printed; anything else fails, naming the command. */
+function jsonObject(command, stdout) {
+    let value;
+    try {
+        value = JSON.parse(stdout);
+    }
+    catch {
+        value = undefined;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new Error(`docker ${command} printed no JSON object: ${JSON.stringify((0,core_text/* oneLine */.TN)(stdout.slice(0, 200), 80))}`);
+    return value;
+}
+/**
+ * The digest in docker push's closing line, `<tag>: digest: sha256:\u2026 size: N`, a format the CLI has kept
+ * since registry v2. Reading it saves an `image inspect` process on every run; when it is missing the
+ * caller falls back to RepoDigests.
+ */
+function pushReportDigest(stdout, ref) {
+    const tag = ref.slice(ref.lastIndexOf(':') + 1);
+    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`^${escaped}: digest: (sha256:[a-f0-9]{64}) size: \\d+\\s*$`, 'm').exec(stdout);
+    return m ? m[1] : '';
+}
+/** The digests docker recorded for `repository` when it pushed (from `RepoDigests`). */
+function pushedDigests(repoDigests, repository) {
+    // Docker shortens Docker Hub names (`docker.io/library/x` \u2192 `x`), so compare both forms. The containerd
+    // store lists the same digest once per tag, hence the Set.
+    const names = new Set([repository, repository.replace(/^docker\.io\/(library\/)?/, '')]);
+    return [
+        ...new Set(repoDigests
+            .map(rd => rd.split('@'))
+            .filter(([name, digest]) => digest && names.has(name))
+            .map(([, digest]) => digest))
+    ];
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/docker/daemon.ts
+// What the engine says of a registry: whether its daemon.json lets it skip TLS (insecure-registries), as
+// dockerd decides it, asked only when HTTPS fails.
+
+
+/**
+ * Whether dockerd treats `registry` (host[:port]) as insecure, by its own rule: a listed name decides;
+ * otherwise any of the host's addresses inside an insecure CIDR does.
+ */
+function insecureByConfig(config, registry, addresses) {
+    // Read as docker's answer, not assumed to be its shape: a field of another type counts as not set.
+    const indexes = config.IndexConfigs;
+    const named = indexes && typeof indexes === 'object' ? indexes[registry] : undefined;
+    if (named && typeof named === 'object')
+        return named.Secure === false;
+    const cidrs = new external_node_net_.BlockList();
+    const listed = Array.isArray(config.InsecureRegistryCIDRs) ? config.InsecureRegistryCIDRs : [];
+    for (const cidr of listed) {
+        if (typeof cidr !== 'string')
+            continue;
+        const [net, bits] = cidr.split('/');
+        const family = (0,external_node_net_.isIP)(net);
+        const prefix = /^\d{1,3}$/.test(bits ?? '') ? Number(bits) : -1;
+        if (family && prefix >= 0 && prefix <= (family === 6 ? 128 : 32))
+            cidrs.addSubnet(net, prefix, family === 6 ? 'ipv6' : 'ipv4');
+    }
+    return addresses.some(a => (0,external_node_net_.isIP)(a) !== 0 && cidrs.check(a, (0,external_node_net_.isIP)(a) === 6 ? 'ipv6' : 'ipv4'));
+}
+/** Asks the daemon, then resolves the host the way it would, to apply insecureByConfig. */
+async function dockerTreatsAsInsecure(docker, registry) {
+    const { host } = (0,reference/* splitHostPort */.cC)(registry);
+    const [config, addresses] = await Promise.all([
+        docker.registryConfig(),
+        (0,external_node_net_.isIP)(host)
+            ? [host]
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23))
+                .then(dns => dns.lookup(host, { all: true }))
+                .then(found => found.map(f => f.address), () => [])
+    ]);
+    return insecureByConfig(config, registry, addresses);
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
+var functions_parse = __nccwpck_require__(6353);
+var parse_default = /*#__PURE__*/__nccwpck_require__.n(functions_parse);
+// EXTERNAL MODULE: ./src/metadata/rules/parse.ts
+var rules_parse = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ./src/metadata/rules/template.ts + 1 modules
+var template = __nccwpck_require__(5730);
+// EXTERNAL MODULE: ./node_modules/semver/functions/valid.js
+var valid = __nccwpck_require__(8780);
+var valid_default = /*#__PURE__*/__nccwpck_require__.n(valid);
+;// CONCATENATED MODULE: ./src/metadata/rules/pep440.ts
+// PEP 440 versions, as far as metadata-action's `type=pep440` rule reads them: validity, the normalized
+// form, the release numbers and whether it is a pre-, post- or dev-release. Pure; no dependency.
+// PEP 440's appendix B pattern, case-insensitive, with surrounding whitespace allowed.
+const PEP440 = new RegExp('^\\s*v?' +
+    '(?:([0-9]+)!)?' + // epoch
+    '([0-9]+(?:\\.[0-9]+)*)' + // release
+    '(?:[-_.]?(alpha|beta|preview|pre|rc|a|b|c)[-_.]?([0-9]+)?)?' + // pre-release
+    '(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?' + // post-release
+    '(?:[-_.]?(dev)[-_.]?([0-9]+)?)?' + // dev release
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?' + // local version
+    '\\s*$', 'i');
+const PRE_LABELS = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+const num = (s) => (s === undefined ? 0 : Number.parseInt(s, 10));
+/** The parsed version, or undefined when `text` is not a PEP 440 version. */
+function parsePep440(text) {
+    const m = PEP440.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const v = { epoch: num(epoch), release: release.split('.').map(n => num(n)) };
+    if (preL !== undefined)
+        v.pre = { label: PRE_LABELS[preL.toLowerCase()], n: num(preN) };
+    if (postN1 !== undefined)
+        v.post = num(postN1);
+    else if (postL !== undefined)
+        v.post = num(postN2);
+    if (devL !== undefined)
+        v.dev = num(devN);
+    if (local !== undefined)
+        v.local = local
+            .toLowerCase()
+            .split(/[-_.]/)
+            .map(p => (/^[0-9]+$/.test(p) ? String(num(p)) : p))
+            .join('.');
+    return v;
+}
+/** The normalized form: `1.0.dev4`, `1.1b2`, `1!2.0.post1+local.7`. */
+function normalizePep440(v) {
+    let s = v.epoch !== 0 ? `${v.epoch}!` : '';
+    s += v.release.join('.');
+    if (v.pre)
+        s += `${v.pre.label}${v.pre.n}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local !== undefined)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or dev-release: metadata-action gives such versions no partial tags and no `latest`. */
+const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.dev !== undefined;
+/** The n-th release number (0 = major); 0 when the release has fewer numbers. */
+const releasePart = (v, n) => v.release[n] ?? 0;
+
+// EXTERNAL MODULE: ./src/core/problem.ts
+var core_problem = __nccwpck_require__(652);
+;// CONCATENATED MODULE: ./src/metadata/tags.ts
+// What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
+// whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
+// automatic tags for an empty `tags` input are rules of this engine too (metadata/automatic.ts).
+// The functions alone: the package's index loads every module of it (ranges too), which the run pays for.
+
+
+
+
+
+
+
+
+function tagEvent(ctx, settings, now, facts = {}) {
+    const sha = buildSha(ctx, settings.prHeadSha);
+    return {
+        eventName: ctx.eventName,
+        ref: eventRef(ctx),
+        sha,
+        payload: ctx.payload ?? {},
+        defaultBranch: payloadDefaultBranch(ctx) || (facts.defaultBranch ?? ''),
+        commitDate: eventCommitDate(ctx, sha) ?? facts.commitDate ?? now,
+        now,
+        shortShaLength: settings.shortShaLength
+    };
+}
+const HEADS = /^refs\/heads\//;
+const TAGS = /^refs\/tags\//;
+const PULL = /^refs\/pull\//;
+const shortSha = (sha, length) => length >= sha.length ? sha : sha.slice(0, length);
+/** The names every `{{\u2026}}` outside a version pattern can use. */
+function globalValues(ev) {
+    const ref = ev.ref;
+    const branchOf = ref.replace(HEADS, '');
+    let baseRef = '';
+    if (TAGS.test(ref) && typeof ev.payload.base_ref === 'string')
+        baseRef = ev.payload.base_ref.replace(HEADS, '');
+    else if (PULL.test(ref) && typeof ev.payload.pull_request?.base?.ref === 'string')
+        baseRef = ev.payload.pull_request.base.ref;
+    // metadata-action's rule, quirks included: events that always run on the default branch say true.
+    const isDefault = branchOf !== '' &&
+        (payloadDefaultBranch(ev) === branchOf || /create|discussion|issues|schedule/.test(ev.eventName));
+    return {
+        branch: HEADS.test(ref) ? ref.replace(HEADS, '') : '',
+        tag: TAGS.test(ref) ? ref.replace(TAGS, '') : '',
+        sha: shortSha(ev.sha, ev.shortShaLength),
+        base_ref: baseRef,
+        is_default_branch: String(isDefault),
+        is_not_default_branch: String(!isDefault),
+        date: ev.now,
+        commit_date: ev.commitDate
+    };
+}
+/** metadata-action's sanitizing: every run of characters a tag cannot hold becomes one `-`. */
+const sanitize = (tag) => tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+const TAG_MAX = 128;
+/**
+ * A sanitized text made into a tag where docker would refuse it: leading `.` and `-` dropped, cut to 128
+ * characters. '' when nothing is left. For the automatic set, which must never fail a build over a
+ * branch's name; rules the user wrote fail instead, naming the rule.
+ */
+const fitTag = (tag) => tag.replace(/^[.-]+/, '').slice(0, TAG_MAX);
+/** The tag text a rule makes for this event before prefix/suffix, or undefined when it makes none. */
+function make(rule, ev, g, warn) {
+    const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
+    const given = rule.value ? (0,template/* render */.XX)(rule.value, g) : '';
+    switch (rule.type) {
+        case 'schedule':
+            if (!/schedule/.test(ev.eventName))
+                return undefined;
+            return { value: (0,template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
+        case 'semver':
+        case 'pep440': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            let raw = given !== '' ? given : tagName;
+            if (rule.versionMatch) {
+                // metadata-action's `match`: the first group of the expression is the version; without a match
+                // the whole value is read, with a warning.
+                const m = raw.match(rule.versionMatch.regex);
+                if (!m)
+                    warn(`${rule.versionMatch.pattern} does not match ${raw}.`);
+                else
+                    raw = m[1] ?? '';
+            }
+            raw = raw.replace(/\//g, '-');
+            return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
+        }
+        case 'match': {
+            if (tagName === undefined && given === '')
+                return undefined;
+            const raw = given !== '' ? given : tagName;
+            const m = raw.match(rule.match.regex);
+            if (!m) {
+                warn(`${rule.match.pattern} does not match ${raw}.`);
+                return undefined;
+            }
+            if (m[rule.match.group] === undefined) {
+                warn(`Group ${rule.match.group} does not exist for ${rule.match.pattern} pattern.`);
+                return undefined;
+            }
+            return { value: m[rule.match.group], autoLatest: true };
+        }
+        case 'edge': {
+            if (!HEADS.test(ev.ref))
+                return undefined;
+            const branch = rule.branch || ev.defaultBranch;
+            return branch === ev.ref.replace(HEADS, '') ? { value: 'edge', autoLatest: false } : undefined;
+        }
+        case 'ref':
+            if (rule.event === 'branch')
+                return HEADS.test(ev.ref) ? { value: ev.ref.replace(HEADS, ''), autoLatest: false } : undefined;
+            if (rule.event === 'tag')
+                return tagName !== undefined ? { value: tagName, autoLatest: true } : undefined;
+            return PULL.test(ev.ref)
+                ? { value: ev.ref.replace(PULL, '').replace(/\/merge$/, ''), autoLatest: false }
+                : undefined;
+        case 'raw':
+            return { value: given, autoLatest: false };
+        case 'sha':
+            if (!ev.sha)
+                return undefined;
+            return {
+                value: rule.format === 'long' ? ev.sha : shortSha(ev.sha, ev.shortShaLength),
+                autoLatest: false
+            };
+    }
+}
+/** A pattern that is exactly `{{raw}}` keeps the raw version for pre-releases too. */
+const isRawPattern = (t) => t.parts.length === 1 && typeof t.parts[0] !== 'string' && t.parts[0].name === 'raw';
+/** semver.org's grammar with an optional `v`, as metadata-action validates it (the semver package's valid). */
+const isSemver = (raw) => valid_default()(raw) !== null;
+function semver(rule, raw, warn) {
+    const v = isSemver(raw) ? parse_default()(raw) : null;
+    if (!v) {
+        warn(`${raw} is not a valid semver. More info: https://semver.org/`);
+        return undefined;
+    }
+    // The automatic set keeps build metadata in the full version (`1.2.3+b.5` \u2192 `1.2.3-b.5`).
+    const version = rule.keepBuild && v.build.length ? `${v.version}+${v.build.join('.')}` : v.version;
+    const values = { raw: raw.trim(), version, major: `${v.major}`, minor: `${v.minor}`, patch: `${v.patch}` };
+    // Pre-releases get their full version only: {{major}} would move a stable tag to a prerelease.
+    if (v.prerelease.length && !isRawPattern(rule.pattern))
+        return { value: version, autoLatest: false };
+    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: v.prerelease.length === 0 };
+}
+function pep440(rule, raw, warn) {
+    const v = parsePep440(raw);
+    if (!v) {
+        warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+        return undefined;
+    }
+    if (isPep440Special(v))
+        return { value: isRawPattern(rule.pattern) ? raw : normalizePep440(v), autoLatest: false };
+    const values = {
+        raw,
+        version: normalizePep440(v),
+        major: String(releasePart(v, 0)),
+        minor: String(releasePart(v, 1)),
+        patch: String(releasePart(v, 2))
+    };
+    return { value: (0,template/* render */.XX)(rule.pattern, values), autoLatest: true };
+}
+/** The rules' tags for this event, metadata-action's way. Throws an InputProblem for a bad enable or tag. */
+function applyRules(rules, flavor = rules_parse/* DEFAULT_FLAVOR */.tt, ev, options = {}) {
+    const g = globalValues(ev);
+    const warnings = [];
+    const version = { partial: [], latest: false };
+    const made = [];
+    let latest;
+    const affix = (rule, value) => {
+        const prefix = rule.prefix ? (0,template/* render */.XX)(rule.prefix, g) : (0,template/* render */.XX)(flavor.prefix, g);
+        const suffix = rule.suffix ? (0,template/* render */.XX)(rule.suffix, g) : (0,template/* render */.XX)(flavor.suffix, g);
+        return `${prefix}${value}${suffix}`;
+    };
+    for (const rule of (0,rules_parse/* byPriority */.mu)(rules)) {
+        const enabled = (0,template/* render */.XX)(rule.enable, g);
+        if (enabled !== 'true' && enabled !== 'false')
+            throw new core_problem/* InputProblem */.S(`rule ${JSON.stringify(rule.source)}: enable gave ${JSON.stringify(enabled)}, not true or false`);
+        if (enabled === 'false' || (rule.when && !rule.when(ev)))
+            continue;
+        const out = make(rule, ev, g, m => warnings.push(m));
+        if (out === undefined)
+            continue;
+        const value = affix(rule, out.value);
+        if (value === '')
+            continue;
+        const tag = options.fit ? fitTag(sanitize(value)) : sanitize(value);
+        if (options.fit && tag === '')
+            continue;
+        const problem = (0,reference/* tagProblem */.qH)(tag);
+        if (problem)
+            throw new core_problem/* InputProblem */.S(`rule ${JSON.stringify(rule.source)} made ${JSON.stringify(tag)}: ${problem}`);
+        made.push({ tag, rule });
+        if (version.main === undefined)
+            version.main = tag;
+        else if (tag !== version.main && !version.partial.includes(tag))
+            version.partial.push(tag);
+        // The first rule that makes a tag decides `latest`, as in metadata-action.
+        latest ??= flavor.latest === 'auto' ? out.autoLatest : flavor.latest === 'true';
+    }
+    version.latest = latest ?? false;
+    if (version.main === undefined)
+        return { version, tags: [], made, warnings };
+    const tags = [version.main, ...version.partial];
+    if (version.latest) {
+        const p = flavor.prefixLatest ? (0,template/* render */.XX)(flavor.prefix, g) : '';
+        const s = flavor.suffixLatest ? (0,template/* render */.XX)(flavor.suffix, g) : '';
+        const latestTag = sanitize(`${p}latest${s}`);
+        if ((0,reference/* isValidTag */.r_)(latestTag) && !tags.includes(latestTag))
+            tags.push(latestTag);
+    }
+    return { version, tags, made, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/metadata/automatic.ts
+// The automatic tags for an empty `tags` input, as built-in rules of the one tag engine (tags.ts):
+//   outside GitHub Actions                                latest
+//   a pull request (pull_request_target included)        pr-N, sha-<short>
+//   refs/tags/vX.Y.Z (`v` optional)                       X.Y.Z, X.Y, X, latest, sha-<short>
+//   refs/tags/vX.Y.Z-pre (a prerelease)                   X.Y.Z-pre, sha-<short>
+//   refs/tags/<anything else>                             <tag>, sha-<short>
+//   refs/heads/<the default branch>                       latest, <branch>, sha-<short>
+//   refs/heads/<another branch>                           <branch>, sha-<short>
+//   anything else                                         sha-<short>
+// Every event (workflow_dispatch, schedule, release, \u2026) follows these by its GITHUB_REF. Names are
+// sanitized as metadata-action sanitizes and then fitted to docker's grammar rather than failing the
+// build; when nothing at all is derivable the tag is `latest`, so that a build always has one.
+// The version (output and label) is the most specific tag: never `latest`, never the sha tag.
+
+
+
+
+const automatic_TAGS = /^refs\/tags\//;
+const automatic_HEADS = /^refs\/heads\//;
+const LATEST = 'latest';
+const tagName = (ref) => automatic_TAGS.test(ref) ? ref.replace(automatic_TAGS, '').replace(/\//g, '-') : undefined;
+/** The git tag is semver (as type=semver reads it); `stable` asks for a release, not a prerelease. */
+function semverTag(ref, stable) {
+    const name = tagName(ref);
+    if (name === undefined || !isSemver(name))
+        return false;
+    return !stable || parse_default()(name).prerelease.length === 0;
+}
+const isDefaultBranch = (ev) => automatic_HEADS.test(ev.ref) && ev.defaultBranch !== '' && ev.ref.replace(automatic_HEADS, '') === ev.defaultBranch;
+const TRUE = (0,template/* literal */.eu)('true');
+function rule(source, over) {
+    return { source: `automatic: ${source}`, enable: TRUE, ...over };
+}
+function version(pattern) {
+    return { pattern, value: (0,template/* literal */.eu)(''), keepBuild: true, when: ev => semverTag(ev.ref, false) };
+}
+const t = (source) => (0,template/* parseTemplate */.QC)(source, 'version');
+/** The automatic set in Actions, by priority (the highest first, as the engine orders rules). */
+const AUTOMATIC_RULES = [
+    rule('pull request', { type: 'ref', priority: 1000, event: 'pr', prefix: (0,template/* literal */.eu)('pr-') }),
+    rule('{{version}} of a semver tag', { type: 'semver', priority: 900, ...version(t('{{version}}')) }),
+    rule('{{major}}.{{minor}}', { type: 'semver', priority: 900, ...version(t('{{major}}.{{minor}}')) }),
+    rule('{{major}}', { type: 'semver', priority: 900, ...version(t('{{major}}')) }),
+    rule('latest for a release tag', {
+        type: 'raw',
+        priority: 850,
+        value: (0,template/* literal */.eu)(LATEST),
+        when: ev => semverTag(ev.ref, true)
+    }),
+    rule('a tag that is not semver', {
+        type: 'ref',
+        priority: 800,
+        event: 'tag',
+        when: ev => automatic_TAGS.test(ev.ref) && !semverTag(ev.ref, false)
+    }),
+    rule('latest on the default branch', {
+        type: 'raw',
+        priority: 650,
+        value: (0,template/* literal */.eu)(LATEST),
+        when: isDefaultBranch
+    }),
+    rule('the branch', { type: 'ref', priority: 600, event: 'branch' }),
+    rule('the commit', { type: 'sha', priority: 100, format: 'short', prefix: (0,template/* literal */.eu)('sha-') })
+];
+const OUTSIDE_ACTIONS = [
+    rule('outside Actions', { type: 'raw', priority: 200, value: (0,template/* literal */.eu)(LATEST) })
+];
+/** `latest` is a rule of its own here, placed where the automatic set has always put it. */
+const NO_LATEST = { ...rules_parse/* DEFAULT_FLAVOR */.tt, latest: 'false' };
+/** The automatic tags and version for this event; `actions` false gives `latest` alone. */
+function automaticTags(ev, actions) {
+    const outcome = applyRules(actions ? AUTOMATIC_RULES : OUTSIDE_ACTIONS, NO_LATEST, ev, { fit: true });
+    const version = outcome.made.find(m => m.rule.type !== 'sha' && m.tag !== LATEST)?.tag ?? '';
+    return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' };
+}
+
+;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
+// A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
+// automatic set). Pure.
+
+
+
+
+
+
+function buildMetadata(inputs, context, now = new Date(), facts = {}, 
+/** The repository's metadata labels (labels.ts): first, as metadata-action orders them. */
+repository = {}) {
+    // Tags and labels name the commit the build contains: GITHUB_SHA, or the PR head when asked.
+    const ctx = { ...context, sha: buildSha(context, inputs.metadataEnv.prHeadSha) };
+    const ev = tagEvent(context, inputs.metadataEnv, now, facts);
+    let tags;
+    let version;
+    let warnings = [];
+    if (inputs.tagRules.length) {
+        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev);
+        warnings = outcome.warnings;
+        tags = [...new Set([...outcome.tags, ...inputs.tags])];
+        version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';
+    }
+    else if (inputs.tags.length) {
+        tags = inputs.tags;
+        version = context.actions ? (inputs.tags.find(t => t !== 'latest') ?? '') : '';
+    }
+    else {
+        ;
+        ({ tags, version } = automaticTags(ev, context.actions));
+    }
+    const auto = { ...repository, ...ociLabels(ctx, version, now) };
+    return {
+        tags,
+        labels: mergeLabels(auto, inputs.labels),
+        version,
+        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        warnings
+    };
+}
+/**
+ * The commit whose date the API must tell, or '' when none must: a rule or the flavor uses {{commit_date}}
+ * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, \u2026).
+ */
+function commitDateWanted(inputs, context) {
+    const templates = [
+        inputs.tagFlavor.prefix,
+        inputs.tagFlavor.suffix,
+        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+    ];
+    if (!templates.some(t => (0,template/* mentions */.wy)(t, 'commit_date')))
+        return '';
+    const sha = buildSha(context, inputs.metadataEnv.prHeadSha);
+    return eventCommitDate(context, sha) ? '' : sha;
+}
+/**
+ * Rules that yield no tag for this event: fine for a local build (it stays untagged), an input error when
+ * pushing, before the build, as nothing could be pushed.
+ */
+function checkTagged(inputs, meta, ctx) {
+    if (meta.tags.length || !inputs.push)
+        return;
+    const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+    throw new parse/* InputError */.dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
+        `add a rule for it (e.g. type=sha), or set ${(0,parse/* ref */.KR)('push')} to false to build untagged`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
+// Which buildx driver a build will run on, read from buildx's own files instead of asking it: a
+// `docker buildx inspect` would cost a process on every build.
+
+
+const readJson = (file) => {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+};
+/**
+ * The driver of the builder named by the `builder` input, else BUILDX_BUILDER, else the one `docker buildx
+ * use` chose for this engine (buildx/current). No builder, or a name without an instance file (the default
+ * builder, a docker context), is the `docker` driver.
+ */
+function builderDriver(configDir, builder, env = process.env) {
+    let name = builder || env.BUILDX_BUILDER || '';
+    if (!name) {
+        const current = readJson(external_node_path_default().join(configDir, 'buildx', 'current'));
+        const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+        if (typeof current?.Name === 'string' && (current.Global === true || current.Key === endpoint))
+            name = current.Name;
+    }
+    if (!name)
+        return 'docker';
+    const instance = readJson(external_node_path_default().join(configDir, 'buildx', 'instances', name.toLowerCase()));
+    return typeof instance?.Driver === 'string' && instance.Driver ? instance.Driver : 'docker';
+}
+
+// EXTERNAL MODULE: ./src/registry/api.ts + 3 modules
+var api = __nccwpck_require__(7489);
+// EXTERNAL MODULE: ./src/registry/bounds.ts
+var bounds = __nccwpck_require__(3034);
+// EXTERNAL MODULE: ./src/log/reporter.ts
+var log_reporter = __nccwpck_require__(2425);
+// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
+var annotate = __nccwpck_require__(7925);
+;// CONCATENATED MODULE: ./src/pipeline/hints.ts
+
+
+
+
+/** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
+function withHint(inputs, 
+/** The image the failure concerns, when the run has several. */
+target) {
+    const registry = target?.registry ?? inputs.registry;
+    const where = target?.repository ?? `${inputs.registry}/${inputs.image}`;
+    return error => {
+        // A failed build step printed whatever it printed: its words are not docker's, and get no hint.
+        if ((0,retry/* isBuildStepFailure */.$x)(error))
+            throw error;
+        const kind = (0,retry/* kindOf */.I)(error);
+        const message = (0,core_text/* messageOf */.bD)(error);
+        if (kind === 'auth') {
+            const login = inputs.logins.some(l => l.registry === registry) ||
+                (inputs.username !== '' && registry === inputs.registry);
+            const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
+            const hint = login
+                ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+                : inputs.targets.length > 1 || inputs.registryAuth
+                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it in an earlier step`
+                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} in an earlier step`;
+            throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
+        }
+        if (retry/* NO_ENGINE */.Zi.test(message))
+            throw new retry/* ClassifiedError */.IP(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
+        // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
+        if (registry.startsWith('[') && /invalid reference format/i.test(message))
+            throw new retry/* ClassifiedError */.IP(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
+        // buildx's docker driver pushes through the daemon, which speaks HTTPS to whatever it holds secure.
+        if (/server gave HTTP response to HTTPS client/i.test(message))
+            throw new retry/* ClassifiedError */.IP(`${message} (the docker engine holds ${registry} secure: list it in "insecure-registries" in the engine's daemon.json${registry.startsWith('[') ? '; the default list covers 127.0.0.0/8 but not ::1' : ''})`, kind);
+        throw error;
+    };
+}
+/** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
+const loginHost = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? undefined : registry;
+
+// EXTERNAL MODULE: ./src/pipeline/plan.ts + 1 modules
+var pipeline_plan = __nccwpck_require__(9395);
+// EXTERNAL MODULE: ./src/pipeline/verify.ts + 1 modules
+var verify = __nccwpck_require__(9833);
+;// CONCATENATED MODULE: ./src/pipeline/build.ts
+// Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
+// metadata, and the local image inspected by that identity, never by a tag another build may move.
+
+
+
+
+
+
+
+
+
+
+
+
+/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+const PUSH_RETRY_WINDOW_MS = 45_000;
+/** An error that points at the Dockerfile line the builder named. */
+class BuildError extends errors/* DockerError */.Bi {
+    location;
+    constructor(error, location) {
+        super(error.command, error.exitCode, error.stderr);
+        this.location = location;
+        this.message = error.message;
+        this.name = 'BuildError';
+    }
+}
+/** The Dockerfile line a failed build names: BuildKit's `Dockerfile:7` block, or "parse error \u2026 line 7". */
+function failedLine(stderr) {
+    // Line by line: with the `m` flag, `^\s*` started over at every line break of a run of them, in time
+    // quadratic in its length, on a log whose every line a build step may have printed.
+    for (const line of stderr.split(/[\n\r\u2028\u2029]/)) {
+        const m = DOCKERFILE_LINE.exec(line.trim());
+        if (m)
+            return Number(m[1]);
+    }
+    const m = /dockerfile parse error (?:on )?line (\d+)/i.exec(stderr);
+    return m ? Number(m[1]) : undefined;
+}
+const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i;
+async function build(inputs, plan, deps) {
+    const { docker, reporter } = deps;
+    const hint = withHint(inputs);
+    reporter.debug(`build starts ${Math.round((0,clock/* sinceStart */.B)())} ms after the process did`);
+    // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
+    const pushes = plan.pushedBy === 'buildx';
+    const run = (buildPlan) => {
+        const args = buildArgs(inputs, buildPlan, plan.buildx);
+        return pushes
+            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
+            : docker.build(args);
+    };
+    const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
+    if (inputs.cacheTo.length)
+        warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
+    const iid = plan.build.iidfile ? await readImageId(plan.build.iidfile) : '';
+    const metadata = plan.build.metadataFile ? await readMetadata(plan.build.metadataFile) : {};
+    // The build's own identity, which the registry's answer must match: only digests count.
+    const identity = [
+        ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== '' && !(0,oci/* digestProblem */.WQ)(d)))
+    ];
+    const tagged = plan.local === 'yes' || pushes
+        ? plan.build.refs.length
+            ? `, tagged ${plan.build.refs.join(', ')}`
+            : ', untagged'
+        : '';
+    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
+    if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
+        reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
+    return { iid, identity, metadata };
+}
+/**
+ * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
+ * window. The window opens when the first attempt fails: the first build may take any time.
+ */
+function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
+    let firstFailedAt;
+    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject }).catch((error) => {
+        firstFailedAt ??= Date.now();
+        throw error;
+    }), {
+        ...(0,pipeline_plan/* retrying */.R$)('build and push', inputs.retries, reporter, sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+    });
+}
+/**
+ * The loaded image, by its own ID. The containerd store knows an image by its manifest (or index) digest,
+ * which buildx gives as the iid with attestations and as `containerimage.digest` without; the classic store
+ * knows it by the iid. The first identity that the store knows is the image.
+ */
+async function inspectBuilt(docker, built, refs) {
+    let last;
+    for (const id of built.identity) {
+        try {
+            return await docker.inspect(id);
+        }
+        catch (error) {
+            last = error;
+        }
+    }
+    // The containerd store keeps images by name: once another build took our tag, nothing names our image.
+    if (/no such image/i.test((0,core_text/* messageOf */.bD)(last)))
+        throw new verify/* VerificationError */.mk(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
+    throw last;
+}
+/**
+ * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
+ * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
+ */
+function tagTaken(error) {
+    const m = error instanceof errors/* DockerError */.Bi ? /image "([^"]+)": already exists/.exec(error.message) : null;
+    if (!m)
+        return error;
+    return new verify/* VerificationError */.mk(`another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`);
+}
+function located(error, inputs) {
+    if (!(error instanceof errors/* DockerError */.Bi))
+        return error;
+    const line = failedLine(error.stderr);
+    if (line === undefined || inputs.remoteContext)
+        return error;
+    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
+    return new BuildError(error, { file, line });
+}
+async function readMetadata(file) {
+    try {
+        const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+            ? parsed
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** The image ID docker wrote to --iidfile: a digest (it becomes the `imageid` output and the build's identity). */
+async function readImageId(file) {
+    const iid = (await (0,promises_.readFile)(file, 'utf8')).trim();
+    if (iid === '')
+        return '';
+    const problem = (0,oci/* digestProblem */.WQ)(iid);
+    if (problem)
+        throw new Error(`docker wrote an image ID that is no digest to its --iidfile: ${(0,core_text/* oneLine */.TN)(problem, 200)}`);
+    return iid;
+}
+/**
+ * With ignore-error=true buildx keeps going when the cache export fails; the user should still hear of it.
+ * The failure is an `#N ERROR:` line of the step titled `#N exporting cache\u2026` (the line itself need not
+ * mention the cache).
+ */
+function warnOnCacheExport(output, reporter) {
+    const lines = output.split(/\r?\n/);
+    const steps = new Set(lines.map(l => /^#(\d+) exporting cache\b/.exec(l)?.[1]).filter(Boolean));
+    const line = lines.find(l => steps.has(/^#(\d+) ERROR: /.exec(l)?.[1]));
+    if (line)
+        reporter.warning(`cache export failed; the build succeeded without it: ${line.replace(/^#\d+ ERROR: /, '').trim()}`);
+}
+
+;// CONCATENATED MODULE: ./src/docker/check.ts
+// `--call=check,format=json`: buildx prints BuildKit's lint results (frontend/subrequests/lint's
+// LintResults) on stdout. Read here into findings with a file and a line, for annotations. Pure.
+class CheckOutputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CheckOutputError';
+    }
+}
+/**
+ * The findings in buildx's JSON. The JSON is the last thing on stdout (a `{` at a line's start opens it).
+ * Protobuf's JSON leaves zero values out: a missing sourceIndex is source 0, a missing line is none.
+ */
+function parseCheckFindings(stdout) {
+    const start = stdout.search(/^\{/m);
+    if (start < 0)
+        throw new CheckOutputError('buildx printed no check results');
+    let results;
+    try {
+        results = JSON.parse(stdout.slice(start));
+    }
+    catch {
+        throw new CheckOutputError('buildx printed check results that are not JSON');
+    }
+    if (!results || typeof results !== 'object')
+        throw new CheckOutputError('buildx printed no check results');
+    // buildx's JSON is read, not trusted: a field of another type counts as absent.
+    const text = (v) => (typeof v === 'string' ? v : '');
+    const lineNo = (v) => Number.isSafeInteger(v) && v > 0 ? v : undefined;
+    const list = (v) => (Array.isArray(v) ? v : []);
+    const place = (location) => {
+        if (!location || typeof location !== 'object')
+            return {};
+        const index = Number.isSafeInteger(location.sourceIndex) ? location.sourceIndex : 0;
+        const source = list(results.sources)[index];
+        const file = source && typeof source === 'object' ? text(source.filename) : '';
+        const range = list(location.ranges)[0];
+        const line = lineNo(range?.start?.line);
+        const endLine = lineNo(range?.end?.line);
+        return {
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(endLine && endLine !== line ? { endLine } : {})
+        };
+    };
+    const findings = list(results.warnings)
+        .filter(w => w && typeof w === 'object')
+        .map(w => ({
+        level: 'warning',
+        rule: text(w.ruleName),
+        message: text(w.detail) || text(w.description) || text(w.ruleName) || 'check failed',
+        ...(text(w.url) ? { url: text(w.url) } : {}),
+        ...place(w.location)
+    }));
+    const buildError = results.buildError;
+    if (buildError && typeof buildError === 'object' && text(buildError.message))
+        findings.push({
+            level: 'error',
+            rule: '',
+            message: text(buildError.message),
+            ...place(buildError.location)
+        });
+    return findings;
+}
+/** One line for a finding: `JSONArgsRecommended: JSON arguments recommended \u2026 (https://\u2026)`. */
+const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? ` (${f.url})` : ''}`;
+
+;// CONCATENATED MODULE: ./src/pipeline/call.ts
+// A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
+// instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+
+
+
+
+/** True when the build evaluates instead of building: there is no image to push. */
+const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
+class CheckError extends Error {
+    location;
+    constructor(message, 
+    /** Where the first finding points, for the failure's own annotation. */
+    location) {
+        super(message);
+        this.location = location;
+        this.name = 'CheckError';
+    }
+}
+async function evaluate(inputs, plan, deps) {
+    // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
+    const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx);
+    const result = await deps.docker.evaluate(args);
+    if (inputs.call !== 'check') {
+        if (result.exitCode !== 0)
+            throw new errors/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
+        return;
+    }
+    let findings;
+    try {
+        findings = parseCheckFindings(result.stdout);
+    }
+    catch (error) {
+        // No results at all: the build itself failed before the checks (a missing file, a bad flag).
+        if (result.exitCode !== 0)
+            throw new errors/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
+        throw error;
+    }
+    const where = (f) => f.file && !inputs.remoteContext
+        ? { file: inputs.file || external_node_path_default().join(inputs.context, f.file), line: f.line, endLine: f.endLine }
+        : undefined;
+    for (const f of findings)
+        deps.reporter.warning(findingText(f), where(f));
+    if (!findings.length) {
+        deps.reporter.info('Check complete: no findings');
+        return;
+    }
+    const first = findings.find(f => f.level === 'error') ?? findings[0];
+    const loc = where(first);
+    throw new CheckError(`Dockerfile check: ${findings.length} finding(s); the first: ${findingText(first)}${first.line ? ` (line ${first.line})` : ''}`, loc && { file: loc.file, line: loc.line });
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/functions/coerce.js
+var coerce = __nccwpck_require__(5385);
+var coerce_default = /*#__PURE__*/__nccwpck_require__.n(coerce);
+// EXTERNAL MODULE: ./node_modules/semver/functions/lt.js
+var lt = __nccwpck_require__(3872);
+var lt_default = /*#__PURE__*/__nccwpck_require__.n(lt);
+;// CONCATENATED MODULE: ./src/pipeline/gates.ts
+
+
+
+const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
+/** `a` before `b` as versions (`0.9.1` < `0.15.0`); what is not a version counts as 0.0.0. */
+function versionBelow(a, b) {
+    return lt_default()(coerce_default()(a) ?? '0.0.0', coerce_default()(b) ?? '0.0.0');
+}
+async function checkVersionGates(inputs, docker) {
+    const set = GATES.filter(gate => gate.isSet(inputs));
+    if (!set.length)
+        return;
+    const version = await docker.buildxVersion();
+    for (const gate of set)
+        if (versionBelow(version, gate.since))
+            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/login.ts
+// The login phase: every registry-auth login through `docker login`, one after another, each checked to
+// have landed in the run's DOCKER_CONFIG.
+//
+// One after another because `docker login` reads config.json, changes its entry and writes the file whole:
+// two at once lose one of the logins, and the loss shows only later as a refused push. We keep docker
+// writing the file, rather than writing it ourselves, because docker login first checks the credentials
+// with the registry (a wrong password fails here, in docker's words) and stores what the registry hands
+// back (an identity token instead of the password where the registry issues one); the seeded config pins
+// each login host to the file store (docker-config.ts), so no credsStore or helper takes the login away
+// from the file that dies with the run. A login takes well under a second: the cost of the order is small.
+
+
+
+
+/** docker's placeholder user for a login stored as an identity token. */
+const TOKEN_USER = '<token>';
+async function logIn(inputs, deps) {
+    const { docker, reporter } = deps;
+    const users = new Map();
+    for (const login of inputs.logins) {
+        const { username, password } = deps.logins ? await deps.logins.resolve(login) : login;
+        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), (0,pipeline_plan/* retrying */.R$)(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+        reporter.info(`Logged in to ${login.registry} as ${username}`);
+        users.set(login.registry, username);
+    }
+    if (deps.dockerConfig)
+        await checkLanded(inputs, deps.dockerConfig, users);
+}
+/**
+ * Each login is found in the config, read afresh, the way the registry client will look it up. Whatever
+ * rewrote the file in between, the error says so instead of blaming the credentials.
+ */
+async function checkLanded(inputs, dockerConfig, users) {
+    // Helpers are never run: the login hosts are pinned to the file store.
+    const lookup = credentialsFromDockerConfig(dockerConfig, () => Promise.reject(new Error('not found')));
+    for (const login of inputs.logins) {
+        const found = await lookup(login.registry);
+        if (found && (found.username === users.get(login.registry) || found.username === TOKEN_USER))
+            continue;
+        throw new retry/* ClassifiedError */.IP(`docker login to ${login.registry} succeeded, but ${dockerConfig}/config.json no longer holds that login: something else rewrote the file during the step`, 'fatal');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/push.ts
+// Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
+// manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+
+
+
+
+
+
+
+/**
+ * Pushes to every target at once. With docker, each target's first tag goes up with `docker push` and
+ * the rest through its registry's API; the local image is inspected once, beside the pushes.
+ */
+async function push(inputs, plan, built, deps) {
+    if (plan.pushedBy === 'buildx') {
+        // buildx pushed every platform and tag itself, and says what in its metadata file.
+        const digest = built.metadata['containerimage.digest'];
+        return { digests: typeof digest === 'string' && digest ? [digest] : [] };
+    }
+    const { docker } = deps;
+    // The inspect (image ID, size, platform) runs beside the push, off the critical path.
+    const inspecting = inspectBuilt(docker, built, plan.build.refs);
+    inspecting.catch(() => undefined);
+    // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
+    const size = inspecting.then(image => image.size, () => undefined);
+    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
+        ...deps,
+        client: deps.clients.get(target.registry)
+    })));
+    return { digests: [...new Set(perTarget.flat())], image: await inspecting };
+}
+async function pushTarget(inputs, target, built, size, inspecting, deps) {
+    const { docker, client, reporter } = deps;
+    const refs = target.refs;
+    const hint = withHint(inputs, target);
+    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size), {
+        ...(0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+    }).catch(hint);
+    const reported = await pushDocker(refs[0]).catch(async (error) => {
+        throw await movedDuringPush(docker, built, refs[0], error);
+    });
+    let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
+    if (refs.length > 1) {
+        const tagged = digests.length === 1 &&
+            (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter));
+        if (!tagged)
+            for (const ref of refs.slice(1))
+                digests.push(await pushDocker(ref));
+        digests = [...new Set(digests.filter(Boolean))];
+    }
+    return digests;
+}
+/**
+ * A push that failed because another build took the tag meanwhile (the containerd store then pushes an
+ * index whose manifests it never uploaded, and the registry refuses it) says so: the tag no longer names
+ * this run's image. Any other failure is passed on as it is.
+ */
+async function movedDuringPush(docker, built, ref, error) {
+    const now = await docker.inspect(ref).catch(() => undefined);
+    if (!now || built.identity.includes(now.id))
+        return error;
+    return new verify/* VerificationError */.mk(`another build moved the tag ${ref} on this docker engine during the push (${(0,core_text/* messageOf */.bD)(error)}); nothing of this run's image is verified`);
+}
+/**
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
+ * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ */
+async function tagByApi(client, name, digest, tags, reporter) {
+    try {
+        const manifest = await client.getManifest(name, digest);
+        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
+        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
+        return true;
+    }
+    catch (error) {
+        reporter.info(`The registry API did not take the extra tags (${(0,core_text/* messageOf */.bD)(error)}); pushing them with docker`);
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var pipeline_result = __nccwpck_require__(3641);
+// EXTERNAL MODULE: ./src/registry/blobs.ts + 1 modules
+var blobs = __nccwpck_require__(4147);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var registry_errors = __nccwpck_require__(6764);
+;// CONCATENATED MODULE: ./src/pipeline/sbom.ts
+// SBOM files: BuildKit puts each platform's SBOM inside the pushed index, as an in-toto statement in that
+// platform's attestation manifest; actions/attest and scanners want a file. Each platform's SPDX document
+// is written as the registry serves it (the statement's predicate), from the registry, after verification.
+
+
+
+
+
+const SPDX_PREDICATE = 'https://spdx.dev/Document';
+const IN_TOTO = 'application/vnd.in-toto+json';
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+const PREDICATE_TYPE = 'in-toto.io/predicate-type';
+const sbom_parse = (body, what) => {
+    try {
+        const value = JSON.parse(body.toString('utf8'));
+        if (value && typeof value === 'object')
+            return value;
+    }
+    catch {
+        // reported below
+    }
+    throw new registry_errors/* RegistryError */.gl(`${what} is not a JSON object`, 'fatal');
+};
+/**
+ * Whether the build asked BuildKit for SBOM attestations (`sbom`, or an `attests` line of type sbom): only
+ * then are the attestation manifests read, so that other builds cost no extra registry request.
+ */
+function asksForSbom(inputs) {
+    const sbom = inputs.sbom.trim().toLowerCase();
+    if (sbom !== '' && sbom !== 'false')
+        return true;
+    return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
+}
+/** File name for a platform: `linux/arm/v7` \u2192 `linux-arm-v7.spdx.json`. */
+const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
+/**
+ * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
+ * The first SPDX statement of a platform is its SBOM; an index without SBOM attestations gives {}.
+ */
+async function readSboms(client, repo, index, platformDigests) {
+    const entries = sbom_parse(index.body, `the index ${index.digest}`).manifests;
+    if (!Array.isArray(entries))
+        return {};
+    const platformOf = new Map(Object.entries(platformDigests).map(([p, d]) => [d, p]));
+    const out = {};
+    for (const d of entries) {
+        if (d.annotations?.[REFERENCE_TYPE] !== 'attestation-manifest')
+            continue;
+        const platform = platformOf.get(d.annotations[REFERENCE_DIGEST] ?? '');
+        if (!platform || platform in out)
+            continue;
+        const manifest = await client.getManifest(repo, d.digest);
+        const layer = (sbom_parse(manifest.body, `the attestation manifest ${d.digest}`).layers ?? []).find(l => l.mediaType === IN_TOTO && l.annotations?.[PREDICATE_TYPE] === SPDX_PREDICATE);
+        if (!layer)
+            continue;
+        const statement = sbom_parse(await (0,blobs/* getSmallBlob */.Th)(client, repo, layer.digest), `the SBOM statement ${layer.digest}`);
+        // The layer's annotation is the registry's word; the statement must say the same.
+        if (statement.predicateType !== SPDX_PREDICATE ||
+            !statement.predicate ||
+            typeof statement.predicate !== 'object')
+            throw new registry_errors/* RegistryError */.gl(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
+        out[platform] = statement.predicate;
+    }
+    return out;
+}
+/**
+ * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
+ * so later steps of the job read them); platform \u2192 path. Nothing to write, no directory.
+ */
+async function writeSboms(sboms, tempRoot) {
+    const platforms = Object.keys(sboms);
+    if (!platforms.length)
+        return {};
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
+    const out = {};
+    for (const platform of platforms) {
+        const file = external_node_path_default().join(dir, sbomFileName(platform));
+        await (0,promises_.writeFile)(file, JSON.stringify(sboms[platform]));
+        out[platform] = file;
+    }
+    return out;
+}
+/** The SBOM files of what `repo` serves as `digest`, when it is an index that carries SBOM attestations. */
+async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
+    if (!(0,oci/* isIndex */.nw)(manifest.mediaType))
+        return {};
+    return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
+}
+/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
+async function sbomsOf(client, repo, manifest, platformDigests, deps) {
+    if (!deps.tempRoot || !manifest)
+        return {};
+    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
+    for (const [platform, file] of Object.entries(files))
+        deps.reporter.info(`SBOM (${platform}): ${file}`);
+    return files;
+}
+
+// EXTERNAL MODULE: ./src/registry/cloud/detect.ts
+var detect = __nccwpck_require__(2382);
+// EXTERNAL MODULE: ./src/log/masks.ts
+var masks = __nccwpck_require__(5831);
+;// CONCATENATED MODULE: ./src/pipeline/cloud-logins.ts
+
+
+
+class Logins {
+    byRegistry = new Map();
+    tokens = new Map();
+    opts;
+    /** Token service calls made this run, per registry. */
+    calls = new Map();
+    constructor(logins, opts) {
+        for (const login of logins)
+            this.byRegistry.set(login.registry, login);
+        this.opts = opts;
+    }
+    /** The username and password for `login`, masked before they are returned. */
+    async resolve(login) {
+        const { reporter } = this.opts;
+        // A secret access key given as the password is masked like any password.
+        (0,masks/* credentialSecrets */.DJ)(login.username, login.password).forEach(v => reporter.setSecret(v));
+        if (!login.cloud)
+            return { username: login.username, password: login.password };
+        const token = await this.token(login, login.cloud);
+        return { username: token.username, password: token.password };
+    }
+    /** The registry client's credentials: a cloud login's token for its registry, `fallback` for the rest. */
+    lookup(fallback) {
+        return async (registry) => {
+            const login = this.byRegistry.get(registry);
+            if (login?.cloud)
+                return this.resolve(login);
+            return fallback?.(registry);
+        };
+    }
+    token(login, cloud) {
+        const now = this.opts.now ?? Date.now;
+        const cached = this.tokens.get(login.registry);
+        // A failed fetch stays failed: a refusal is not asked again within the run.
+        if (cached && !(cached.token && cached.token.expiresAt <= now()))
+            return cached.promise;
+        const entry = { promise: this.fetch(login, cloud) };
+        entry.promise.then(token => (entry.token = token), () => { });
+        this.tokens.set(login.registry, entry);
+        return entry.promise;
+    }
+    async fetch(login, cloud) {
+        const { reporter, attempts, timeoutMs } = this.opts;
+        this.calls.set(login.registry, (this.calls.get(login.registry) ?? 0) + 1);
+        let token;
+        if (cloud.kind === 'hub-oidc') {
+            const idToken = this.opts.idToken;
+            if (!idToken)
+                throw new Error(`Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`);
+            const { hubOidcToken } = await __nccwpck_require__.e(/* import() */ 486).then(__nccwpck_require__.bind(__nccwpck_require__, 7486));
+            token = await hubOidcToken({
+                registry: login.registry,
+                username: login.username,
+                settings: cloud,
+                idToken,
+                attempts,
+                timeoutMs,
+                sleep: this.opts.sleep,
+                onRetry: m => reporter.warning(m),
+                onSecret: v => reporter.setSecret(v)
+            });
+        }
+        else {
+            const { ecrToken } = await __nccwpck_require__.e(/* import() */ 51).then(__nccwpck_require__.bind(__nccwpck_require__, 4051));
+            token = await ecrToken({
+                registry: login.registry,
+                public: cloud.kind === 'ecr-public',
+                region: cloud.region,
+                registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
+                accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
+                attempts,
+                timeoutMs
+            });
+        }
+        // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
+        // and drops the outputs that hold one: no real token service issues one, so it is refused.
+        if (!(0,masks/* maskableToken */.mv)(token.password))
+            throw new retry/* ClassifiedError */.IP(`${(0,detect/* cloudService */.rf)(cloud)} gave ${login.registry} a token too short or too much like a digest to be masked (${token.password.length} characters)`, 'fatal');
+        // Masked before anything can print or send it.
+        (0,masks/* credentialSecrets */.DJ)(token.username, token.password).forEach(v => reporter.setSecret(v));
+        const until = Number.isFinite(token.expiresAt)
+            ? `, valid until ${new Date(token.expiresAt).toISOString()}`
+            : '';
+        reporter.info(`Got a login for ${login.registry} from ${(0,detect/* cloudService */.rf)(cloud)}${until}`);
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/index.ts
+// The job itself: plan \u2192 build \u2192 push \u2192 verify. The action and the CLI differ only in how inputs arrive
+// and where results go; both call execute().
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
+ * again whatever happens.
+ */
+async function execute(inputs, opts) {
+    const env = opts.env ?? process.env;
+    const userConfigDir = dockerConfigDir(env);
+    // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
+    // an input error.
+    const buildx = hasBuildxPlugin(userConfigDir, env);
+    (0,parse/* checkBuilder */.ub)(inputs, buildx);
+    // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+    const release = guardSignals();
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
+    opts.onWorkDir?.(workDir);
+    try {
+        const configDir = external_node_path_default().join(workDir, 'docker-config');
+        // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
+        const tmp = external_node_path_default().join(workDir, 'tmp');
+        const [[defaults, git]] = await Promise.all([
+            loadGitContext(m => opts.reporter.warning(m), env).then(async (ctx) => {
+                // What the event does not carry comes from the repository API (a schedule's default branch, a
+                // commit's date), so the metadata is made once, after it.
+                const api = { token: inputs.githubToken, attempts: inputs.retries, reporter: opts.reporter, env };
+                const sha = commitDateWanted(inputs, ctx);
+                const [repository, commitDate] = await Promise.all([
+                    loadRepository(ctx, api),
+                    sha ? loadCommitDate(ctx, sha, api) : undefined
+                ]);
+                const facts = { defaultBranch: repository.defaultBranch, commitDate };
+                const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels);
+                // Before the login and the build: rules that tag nothing for this event cannot be pushed.
+                checkTagged(inputs, meta, ctx);
+                return [meta, gitOrigin(ctx, env)];
+            }),
+            createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
+            (0,promises_.mkdir)(tmp, { mode: 0o700 })
+        ]);
+        opts.reporter.debug(`private DOCKER_CONFIG ${configDir}, seeded from ${userConfigDir}; buildx: ${buildx}`);
+        defaults.warnings.forEach(w => opts.reporter.warning(w));
+        if (inputs.tagRules.length)
+            opts.reporter.info(`Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`);
+        opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
+        // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
+        const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
+            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+            reporter: opts.reporter,
+            workDir,
+            credentials: credentialsFromDockerConfig(configDir),
+            dockerConfig: configDir,
+            labels: defaults.labels,
+            defaultTags: defaults.tags,
+            buildx,
+            driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
+            git,
+            registryBounds: (0,bounds/* registryBoundsFrom */.z4)(env),
+            tempRoot: opts.tempRoot,
+            idToken: opts.idToken,
+            onLogins: opts.onLogins
+        });
+        // From sources, the labels and annotations are those on what was pushed, not those a build would set.
+        const { labels, annotations, levels } = result.meta ?? { ...defaults, levels: undefined };
+        return { ...result, meta: { version: defaults.version, labels, annotations, levels } };
+    }
+    catch (error) {
+        throw cancelledOr(error);
+    }
+    finally {
+        // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
+        // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
+        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+        release();
+    }
+}
+/** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
+function cancelledOr(error) {
+    if (!runCancelled.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
+        return error;
+    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
+}
+function gitOrigin(ctx, env) {
+    const run = env.GITHUB_RUN_ID?.trim();
+    return {
+        serverUrl: ctx.serverUrl,
+        defaultContext: ctx.repository ? (0,git_context/* defaultGitContext */.n5)(ctx, env) : undefined,
+        repository: ctx.repository || undefined,
+        runUrl: ctx.repository && run
+            ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+            : undefined
+    };
+}
+async function runPipeline(inputs, given) {
+    // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
+    const logins = given.logins ??
+        new Logins(inputs.logins, {
+            reporter: given.reporter,
+            attempts: inputs.retries,
+            timeoutMs: boundsOf(given).requestMs,
+            idToken: given.idToken,
+            sleep: given.sleep
+        });
+    given.onLogins?.(logins);
+    const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
+    // One client per registry for the run: the reachability check and verification share its connections
+    // and tokens.
+    const pushes = (0,pipeline_plan/* destinations */.uC)(inputs, deps.buildx ?? false, deps.driver).pushedBy !== 'none';
+    const clients = new Map();
+    if (pushes)
+        for (const { registry } of inputs.targets)
+            if (!clients.has(registry))
+                clients.set(registry, registryClient(registry, inputs, deps));
+    // Source registries (sources only) get clients of their own; the same object for the same host.
+    const clientFor = (registry) => {
+        let c = clients.get(registry);
+        if (!c)
+            clients.set(registry, (c = registryClient(registry, inputs, deps)));
+        return c;
+    };
+    const waitedBefore = processTime();
+    // A cancel ends every request in flight, and any later one at once.
+    const closeAll = () => {
+        for (const client of clients.values())
+            client.close();
+    };
+    runCancelled.addEventListener('abort', closeAll);
+    try {
+        const verification = { requests: 0 };
+        const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
+        const counts = {
+            docker: deps.docker.calls,
+            registry: requests(clients),
+            verification: verification.requests,
+            ...moved
+        };
+        deps.reporter.debug(`docker processes: ${counts.docker}, registry requests: ${counts.registry} (verification: ${counts.verification})`);
+        // The time spent waiting on docker: the rest of the run's wall time is the action's own.
+        const durations = { ...result.durations, docker: Math.round(processTime() - waitedBefore) };
+        return { ...result, durations, counts };
+    }
+    finally {
+        runCancelled.removeEventListener('abort', closeAll);
+        closeAll();
+    }
+}
+const boundsOf = (deps) => deps.registryBounds ?? (0,bounds/* registryBoundsFrom */.z4)({});
+function registryClient(registry, inputs, deps) {
+    const client = new api/* RegistryClient */.bP({
+        registry,
+        credentials: deps.credentials,
+        attempts: inputs.retries,
+        timeoutMs: boundsOf(deps).requestMs,
+        onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
+        // Every token and credential the client obtains is masked before it is used.
+        onSecret: value => deps.reporter.setSecret(value),
+        sleep: deps.sleep,
+        insecure: async () => {
+            const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
+            if (insecure)
+                deps.reporter.info(`${registry} is an insecure registry for this docker engine: verifying without TLS checks, as docker pushes`);
+            return insecure;
+        }
+    });
+    if (runCancelled.aborted)
+        client.close();
+    return client;
+}
+async function phases(inputs, deps, clients, 
+/** Told how many registry requests the verification made (the benchmark reports it). */
+verification, clientFor) {
+    const { docker, reporter } = deps;
+    const durations = {};
+    // An input that needs a newer buildx fails here, before anything is written or sent.
+    if (deps.buildx)
+        await checkVersionGates(inputs, docker);
+    const plan = await (0,pipeline_plan/* makePlan */.Cs)(inputs, { ...deps, buildx: deps.buildx ?? false });
+    const builder = plan.buildx ? 'buildx' : 'classic';
+    // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
+    // a build. The logins come first, so that the check sees the credentials they stored.
+    if (inputs.logins.length)
+        await (0,log_reporter/* timed */.ay)(durations, 'login', () => logIn(inputs, deps));
+    // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
+    if (isEvaluation(inputs)) {
+        await reporter.group(`Build (call: ${inputs.call})`, () => (0,log_reporter/* timed */.ay)(durations, 'build', () => evaluate(inputs, plan, deps)));
+        return (0,pipeline_result/* resultOf */.B)({ refs: [], builder, durations, iid: '' });
+    }
+    if (clients.size)
+        await (0,log_reporter/* timed */.ay)(durations, 'preflight', () => Promise.all(plan.targets.map(t => clients.get(t.registry).checkPushAccess(t.name).catch(withHint(inputs, t)))));
+    // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
+    if (inputs.sources.length && clients.size) {
+        // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
+        const { fromSources } = await __nccwpck_require__.e(/* import() */ 973).then(__nccwpck_require__.bind(__nccwpck_require__, 5973));
+        const promoted = await fromSources(inputs, plan, {
+            reporter,
+            docker,
+            workDir: deps.workDir,
+            clientFor,
+            sleep: deps.sleep,
+            durations,
+            verification,
+            bounds: boundsOf(deps)
+        });
+        const [first] = plan.targets;
+        const client = clients.get(first.registry);
+        const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined;
+        return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) };
+    }
+    // The verification hashes what each registry serves. node's crypto is loaded on first use (the bundle's
+    // src/lazy/crypto.cjs): better while docker builds than after the push.
+    if (clients.size)
+        whileDockerRuns(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)));
+    const built = await reporter.group('Build', () => (0,log_reporter/* timed */.ay)(durations, 'build', () => build(inputs, plan, deps)));
+    // With buildx the image is known by its config digest, as build-push-action gives it.
+    const config = built.metadata['containerimage.config.digest'];
+    const iid = plan.buildx && built.identity.includes(config) ? config : built.iid;
+    const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
+    if (!clients.size) {
+        const image = plan.local === 'yes'
+            ? await inspectBuilt(docker, built, plan.build.refs)
+            : plan.local === 'maybe'
+                ? await inspectBuilt(docker, built, plan.build.refs).catch(() => undefined)
+                : undefined;
+        return (0,pipeline_result/* resultOf */.B)({ ...outcome, image });
+    }
+    const pushed = await reporter.group('Push', () => (0,log_reporter/* timed */.ay)(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
+    const verified = await reporter.group('Verify', () => (0,log_reporter/* timed */.ay)(durations, 'verify', async () => {
+        const before = requests(clients);
+        const result = await (0,verify/* verifyTargets */.I6)(plan.targets, clients, pushed, built, reporter);
+        verification.requests = requests(clients) - before;
+        return result;
+    }));
+    const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
+    const count = plan.targets.reduce((n, t) => n + t.tags.length, 0);
+    reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`);
+    const result = (0,pipeline_result/* resultOf */.B)({ ...outcome, image: pushed.image, verified });
+    if (!asksForSbom(inputs))
+        return result;
+    const [first] = plan.targets;
+    const sboms = await sbomsOf(clients.get(first.registry), first.name, verified.manifest, result.platformDigests, deps);
+    return { ...result, sboms };
+}
+const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
+
+// EXTERNAL MODULE: ./src/inputs/registry-auth.ts
+var registry_auth = __nccwpck_require__(3477);
+;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
+// The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
+// artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
+
+
+/**
+ * Docker Hub's registry API host. `docker.io` is only a name: attest's registry client (@sigstore/oci)
+ * sends its requests to the host in the subject name and matches the docker config's `auths` key
+ * (`https://index.docker.io/v1/`) by that host, so Docker Hub subjects are named with it.
+ */
+const HUB_API_HOST = 'index.docker.io';
+/** The fully qualified repository, lowercase and without a tag, as attest's `subject-name` wants it. */
+function subjectName(target) {
+    const host = (0,reference/* isDockerHub */.gr)(target.registry) ? HUB_API_HOST : target.registry;
+    return `${host}/${(0,reference/* remotePath */.QZ)(target.registry, target.image)}`.toLowerCase();
+}
+/** Every target's subject name, in the order of the targets, each once. */
+const subjectNames = (targets) => [...new Set(targets.map(subjectName))];
+/** One `oci://<name>@<digest>` line per pushed image; none when nothing was pushed. */
+const artifactLines = (names, digest) => digest ? names.map(name => `oci://${name}@${digest}`) : [];
+/**
+ * Appends `lines` to the runner's GITHUB_ARTIFACTS file, after what earlier writers left in it (on a line
+ * of its own even when they left no newline). Nothing without a file or without lines.
+ */
+async function declareArtifacts(file, lines) {
+    if (!file || !lines.length)
+        return;
+    const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    });
+    const separator = before && !before.endsWith('\n') ? '\n' : '';
+    await (0,promises_.appendFile)(file, `${separator}${lines.join('\n')}\n`);
+}
+/** The run's declarations, when `declare-artifacts` is on and the runner offers the file. */
+async function declarePushed(inputs, digest, env = process.env) {
+    if (!inputs.declareArtifacts || !env.GITHUB_ARTIFACTS)
+        return [];
+    const lines = artifactLines(subjectNames(inputs.targets), digest);
+    await declareArtifacts(env.GITHUB_ARTIFACTS, lines);
+    return lines;
+}
+
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var env = __nccwpck_require__(7038);
+;// CONCATENATED MODULE: ./src/metadata/outputs.ts
+
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/**
+ * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
+ * says where the annotations are when the run knows it (a merged index holds them at `index` only),
+ * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+ */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const sorted = [...meta.annotations].sort(byKey);
+    const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
+    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        tagNames: tagNames(fullTags),
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** `registry/image:tag` \u2192 `tag`, each once, in order. */
+const tagNames = (fullTags) => [
+    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
+];
+/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
+const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
+/**
+ * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
+ * with the outputs' own values. Only where the tags come from rules, where this step stands in for
+ * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvExports(inputs, outputs) {
+    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
+        return {};
+    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
+        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+        outputs[name] ?? ''
+    ]));
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function outputs_separatorOf(name, inputs) {
+    const sep = name === 'tags' || name === 'tag-names'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+function metadata(inputs, result) {
+    return {
+        // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
+        ...result.buildx,
+        image: inputs.image,
+        registry: inputs.registry,
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
+        imageid: result.imageid,
+        tags: result.tags,
+        'platform-digests': result.platformDigests,
+        builder: result.builder,
+        pushed: result.digest !== '',
+        size: result.size,
+        durations: result.durations,
+        counts: result.counts
+    };
+}
+/** The outputs by name with their own types; the CLI prints this object with --json. */
+function typedOutputs(inputs, result) {
+    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const names = subjectNames(inputs.targets);
+    return {
+        digest: result.digest,
+        'image-ref': result.imageRef,
+        'image-refs': result.imageRefs,
+        'image-name': names[0] ?? '',
+        'image-names': names,
+        imageid: result.imageid,
+        tags: result.tags,
+        'platform-digests': result.platformDigests,
+        'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
+        'sbom-paths': result.sboms ?? {},
+        metadata: metadata(inputs, result),
+        // metadata-action's outputs, with its separators and shapes
+        version: meta.version,
+        'tag-names': meta.tagNames,
+        labels: meta.labels,
+        annotations: meta.annotations,
+        json: meta.json
+    };
+}
+/** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
+function outputs(inputs, result) {
+    return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
+        name,
+        typeof value === 'string'
+            ? value
+            : Array.isArray(value)
+                ? value.join(separatorOf(name, inputs))
+                : JSON.stringify(value)
+    ]));
+}
+/**
+ * A code span that stays inside its table cell: no line break, no backtick to close it early, and `|`
+ * escaped (GFM splits cells on a bare `|` even inside a code span). Platform strings come from sources'
+ * manifests, which a registry we do not control writes.
+ */
+const code = (s) => `\`${s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
+function humanSize(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
+    }
+    return `${n.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+}
+function summaryMarkdown(inputs, result) {
+    const rows = [
+        ['Image', code(`${inputs.registry}/${inputs.image}`)],
+        ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
+        ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
+        ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
+        // A promotion or merge has no local image, so no image ID.
+        ...(result.imageid ? [['Image ID', code(result.imageid)]] : []),
+        ['Builder', result.builder],
+        ...Object.entries(result.platformDigests).map(([p, d]) => [
+            `Platform ${code(p)}`,
+            code(d)
+        ]),
+        ['Size', result.size ? humanSize(result.size) : '_n/a_'],
+        ...Object.entries(result.durations).map(([k, v]) => [
+            `${k} time`,
+            `${(v / 1000).toFixed(1)} s`
+        ])
+    ];
+    const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
+    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
+    return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** The released version; a test keeps it equal to package.json's. */
+const VERSION = '0.2.0';
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The same job outside Actions: flags become the action's inputs, and results go to stdout. The flags,
+// the usage text and the mapping onto inputs all come from the input table.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** parseArgs options: one per input, plus the CLI's own. */
+const OPTIONS = {
+    ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
+        (0,table/* flagName */.GI)(key),
+        row.kind === 'boolean' || row.cli.from === 'stdin'
+            ? { type: 'boolean' }
+            : { type: 'string', multiple: (0,table/* isListKind */.BB)(row.kind) }
+    ])),
+    json: { type: 'boolean' },
+    version: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+const FLAG_ROWS = [
+    ...table/* ROWS */.Ir.map(([key, row]) => [
+        `--${(0,table/* flagName */.GI)(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
+        row.cli.help
+    ]),
+    ['--json', 'print the outputs as one JSON object'],
+    ['--version', 'print the version'],
+    ['-h, --help', 'show this help']
+];
+/** The help column starts two spaces past the longest flag, so no flag runs into its text. */
+const FLAG_WIDTH = Math.max(...FLAG_ROWS.map(([left]) => left.length)) + 2;
+const USAGE = [
+    'Usage: build-tag-push --image PATH [options]',
+    '',
+    'Build a container image, tag it, push it, and print the digest the registry really serves.',
+    '',
+    ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
+    '',
+    'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+].join('\n');
+class UsageError extends Error {
+}
+/** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
+function rawValue(key, row, value, env) {
+    if (row.kind === 'boolean') {
+        if (value === undefined)
+            return row.default;
+        // `--no-push` sets push to false; `--pull` sets pull to true.
+        return String((0,table/* flagName */.GI)(key).startsWith('no-') && row.default === 'true' ? !value : value);
+    }
+    const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+    if (row.cli.from === 'file')
+        return items.map(file => fromFile((0,table/* flagName */.GI)(key), file)).join('\n');
+    if (row.cli.from === 'env-name')
+        return fromEnvName((0,table/* flagName */.GI)(key), items[0], env);
+    if (row.cli.from === 'env')
+        return items.map(spec => csvQuoted(fromEnv((0,table/* flagName */.GI)(key), spec, env))).join('\n');
+    // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
+    if (row.kind !== 'list')
+        return items.map(csvQuoted).join('\n');
+    return items.join('\n');
+}
+const csvQuoted = (item) => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item);
+/** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */
+function fromEnvName(flag, name, env) {
+    if (name === undefined)
+        return env.GITHUB_TOKEN ?? '';
+    const value = env[name];
+    if (value === undefined)
+        throw new UsageError(`--${flag}: environment variable ${name} is not set`);
+    return value;
+}
+/** `ID=ENV` \u2192 `ID=<value of $ENV>`: the value never appears in argv. */
+function fromEnv(flag, spec, env) {
+    const kv = (0,core_text/* splitKeyValue */.px)(spec);
+    if (!kv || kv.key === '')
+        throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`);
+    const value = env[kv.value];
+    if (value === undefined)
+        throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
+    return `${kv.key}=${value}`;
+}
+/** A value kept out of argv: the flag names the file that holds it. */
+function fromFile(flag, file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${(0,core_text/* messageOf */.bD)(error)}`);
+    }
+}
+/** Maps flags onto the action's input names, so both ends share one validator. */
+function flagsToInputs(values, env, password) {
+    return new Map(table/* ROWS */.Ir.map(([key, row]) => [
+        (0,table/* inputName */.yu)(key),
+        row.cli.from === 'stdin' ? password : rawValue(key, row, values[(0,table/* flagName */.GI)(key)], env)
+    ]));
+}
+/** The CLI has no runner to mask secrets, so it masks them itself. */
+const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text);
+/** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
+const cliTerm = (names) => names
+    .map(n => {
+    const found = (0,table/* rowByName */.TJ)(n);
+    return found ? `--${(0,table/* flagName */.GI)(found[0])}` : n;
+})
+    .join(' and ');
+const words = (message) => (0,parse/* renderInputRefs */.nx)(message, cliTerm);
+/**
+ * Inside a workflow the runner reads stderr too: our lines, which may quote what docker or a registry said,
+ * are made single lines that issue no command there (docker's own output is fenced).
+ */
+const forRunner = (line) => (process.env.GITHUB_ACTIONS === 'true' ? singleLine(line) : line);
+/** Phases on stderr with their durations; docker's own output streams there too. */
+function cliReporter(err, secrets) {
+    const say = (prefix, m) => void err.write(`${prefix}${maskAll(forRunner(words(m)), secrets)}\n`);
+    return {
+        info: m => say('', m),
+        notice: m => say('notice: ', m),
+        warning: (m, where) => say(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}`, m),
+        debug: m => {
+            if (process.env.BTP_DEBUG)
+                say('debug: ', m);
+        },
+        setSecret: v => secrets.push(v),
+        group: async (name, fn) => {
+            const start = (0,clock/* now */.t)();
+            err.write(`==> ${name}\n`);
+            try {
+                return await fn();
+            }
+            finally {
+                err.write(`<== ${name} (${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s)\n`);
+            }
+        }
+    };
+}
+/** "Invalid input "tags": \u2026" reads "invalid --tag: \u2026" on a command line. */
+function flagMessage(error) {
+    return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
+}
+async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+    let values;
+    try {
+        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+    }
+    catch (error) {
+        io.stderr.write(`build-tag-push: ${(0,core_text/* messageOf */.bD)(error)}\n\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.help) {
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    if (values.version) {
+        io.stdout.write(`build-tag-push ${VERSION}\n`);
+        return 0;
+    }
+    const secrets = [];
+    const reporter = cliReporter(io.stderr, secrets);
+    const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8') : '';
+    secrets.push(...(0,masks/* credentialSecrets */.DJ)(String(values.username ?? ''), password.trim()));
+    let inputs;
+    const start = (0,clock/* now */.t)();
+    try {
+        const map = flagsToInputs(values, process.env, password);
+        const registryAuth = map.get('registry-auth') ?? '';
+        if (registryAuth.trim()) {
+            await (0,registry_auth/* loadRegistryAuthParser */.DC)();
+            for (const login of (0,registry_auth/* credentialsIn */.Wr)(registryAuth))
+                secrets.push(...(0,masks/* credentialSecrets */.DJ)(login.username, login.password));
+        }
+        for (const line of (map.get('secrets') ?? '').split('\n')) {
+            const value = (0,core_text/* splitKeyValue */.px)(line)?.value.trim();
+            if (value)
+                secrets.push(value);
+        }
+        const parsed = (0,parse/* parseInputs */.TL)(name => map.get(name) ?? '');
+        // The login lives in a private DOCKER_CONFIG; without the action's post step nothing would remove it.
+        if (parsed.inputs.keepLogin)
+            throw new parse/* InputError */.dz('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
+        parsed.notices.forEach(n => reporter.notice(n));
+        inputs = parsed.inputs;
+        secrets.push(...(0,masks/* urlSecrets */.Fn)(inputs.context), inputs.githubToken);
+        // Printed only once it passed: a rejected input gets its one error line and nothing else.
+        io.stderr.write(`==> Validate\n<== Validate (${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s)\n`);
+    }
+    catch (error) {
+        if (error instanceof parse/* InputError */.dz || error instanceof UsageError) {
+            io.stderr.write(`build-tag-push: ${error instanceof parse/* InputError */.dz ? flagMessage(error) : error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    try {
+        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out: io.stderr });
+        // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
+        for (const line of await declarePushed(inputs, result.digest))
+            reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`);
+        if (values.json)
+            io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`);
+        else {
+            io.stdout.write(result.digest
+                ? `${result.imageRef}\n`
+                : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`);
+        }
+        reporter.info(`done in ${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s`);
+        return 0;
+    }
+    catch (error) {
+        // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
+        if (error instanceof parse/* InputError */.dz) {
+            io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
+            return 2;
+        }
+        const where = (0,log_reporter/* whereOf */.de)(error);
+        const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+        const line = forRunner((0,core_text/* oneLine */.TN)(words((0,core_text/* messageOf */.bD)(error))));
+        io.stderr.write(`build-tag-push: error: ${at}${maskAll(line, secrets)}\n`);
+        return 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bin.ts
+
+// No top-level await: the bundle is CommonJS (scripts/package.mjs says why).
+void main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+});
+
+module.exports = __webpack_exports__;
+/******/ })()
+;
