@@ -4,10 +4,10 @@
 // with node's crypto loaded on first use (scripts/lazy-crypto.mjs).
 // `node scripts/package.mjs DIR` builds into DIR instead.
 //
-// The bundles are CommonJS, though the sources are ES modules: node loads a chunk through `require` in a
-// fraction of what its ES module loader takes (resolving, reading and linking each chunk as a module job),
-// and a run loads six chunks before its build. Measured side by side (docs/benchmarks.md), the action's own
-// time was 8 to 11 ms shorter. ncc's command line picks ES modules for a package of `"type": "module"`;
+// The bundles are CommonJS, though the sources are ES modules: node loads a chunk through `require` in one
+// go, where its ES module loader resolves, reads and links each chunk as a module job, and a run loads six
+// chunks before its build. Measured side by side (docs/design.md), the action's own time was 7 to 11 ms
+// shorter. ncc's command line picks ES modules for a package of `"type": "module"`;
 // its API takes the format, so this calls the API.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
