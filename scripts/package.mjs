@@ -7,8 +7,8 @@
 // The bundles are CommonJS, though the sources are ES modules: node loads a chunk through `require` in one
 // go, where its ES module loader resolves, reads and links each chunk as a module job, and a run loads six
 // chunks before its build. Measured side by side (docs/design.md), the action's own time was 7 to 11 ms
-// shorter. ncc's command line picks ES modules for a package of `"type": "module"`;
-// its API takes the format, so this calls the API.
+// shorter. ncc's command line picks ES modules for a package of `"type": "module"`; its API takes the
+// format, so this calls the API.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
