@@ -4,15 +4,15 @@
 // verification; the token is in no log and, after the post step, in no file.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { errorLines, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
-import { ensureBaseImage, makeContext, requireDocker, runCommand } from '../helpers/docker.js'
+import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 import { cleanUp } from '../helpers/stand-in.js'
 import { awsEnv, startEcrApi, startHubExchange, startOidcEndpoint, type EcrApi } from '../helpers/cloud.js'
 import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
+import { filesHolding } from '../helpers/files-holding.js'
 
 const ECR_PASSWORD = `ecr-${randomBytes(24).toString('base64url')}`
 const CREDS = { username: 'AWS', password: ECR_PASSWORD }
@@ -33,17 +33,6 @@ async function context(): Promise<string> {
   })
   contexts.push(dir)
   return dir
-}
-
-/** Files under `dirs` that hold `secret` (grep exit 1: none). */
-async function filesHolding(secret: string, ...dirs: string[]): Promise<string[]> {
-  const found: string[] = []
-  for (const dir of dirs.filter(d => d && existsSync(d))) {
-    const res = await runCommand('grep', ['-rlF', '--', secret, dir])
-    if (res.code > 1) throw new Error(`grep -r ${dir}: ${res.stderr}`)
-    found.push(...res.stdout.split('\n').filter(Boolean))
-  }
-  return found
 }
 
 /** The log as the runner shows it: its own ::add-mask:: lines are the masking, never shown. */

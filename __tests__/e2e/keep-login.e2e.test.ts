@@ -21,6 +21,7 @@ import { startAction } from '../helpers/processes.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
 import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
+import { filesHolding } from '../helpers/files-holding.js'
 import { ENV_POST_WANTED } from '../../src/action/state.js'
 import { processesNaming } from '../../src/docker/orphans.js'
 
@@ -46,14 +47,6 @@ async function context(): Promise<string> {
 /** `docker pull` as a later step runs it: with exactly the environment the runner gives that step. */
 const pull = (env: NodeJS.ProcessEnv, ref: string): Promise<CliResult> =>
   runCommand('docker', ['pull', ref], { env })
-
-/** Files under `dir` that hold `secret` (grep exit 1: none). */
-async function filesHolding(dir: string, secret: string): Promise<string[]> {
-  if (!existsSync(dir)) return []
-  const res = await runCommand('grep', ['-rlF', '--', secret, dir])
-  if (res.code > 1) throw new Error(`grep -r ${dir}: ${res.stderr}`)
-  return res.stdout.split('\n').filter(Boolean)
-}
 
 beforeAll(async () => {
   await requireDocker()
@@ -147,9 +140,9 @@ describe('keep-login', () => {
     expect(JSON.stringify(r.state)).not.toContain(PASSWORD)
     expect(JSON.stringify(r.state)).not.toContain(AUTH)
     for (const secret of [PASSWORD, AUTH]) {
-      expect(await filesHolding(r.runnerTemp, secret)).toEqual([])
-      expect(await filesHolding(r.home, secret)).toEqual([])
-      expect(await filesHolding(jobDir, secret)).toEqual([])
+      expect(await filesHolding(secret, r.runnerTemp)).toEqual([])
+      expect(await filesHolding(secret, r.home)).toEqual([])
+      expect(await filesHolding(secret, jobDir)).toEqual([])
     }
     // The log never showed them.
     expect(
@@ -189,7 +182,7 @@ describe('keep-login', () => {
     expect(later!.pulled.stderr).toMatch(UNAUTHORIZED)
     expect(await readJobConfig(jobDir)).toEqual({ auths: {} })
     expect(existsSync(r.state.workDir)).toBe(false)
-    expect(await filesHolding(r.runnerTemp, AUTH)).toEqual([])
+    expect(await filesHolding(AUTH, r.runnerTemp)).toEqual([])
   })
 
   it('true, and the build fails: the job config is left as it was', async () => {
@@ -214,7 +207,7 @@ describe('keep-login', () => {
     expect(r.exported).toEqual({})
     expect(r.state.keptLogin).toBeUndefined()
     expect(await readJobConfig(jobDir)).toBeUndefined()
-    expect(await filesHolding(r.runnerTemp, AUTH)).toEqual([])
+    expect(await filesHolding(AUTH, r.runnerTemp)).toEqual([])
     expect(r.post?.code).toBe(0)
   })
 
@@ -251,8 +244,8 @@ describe('keep-login', () => {
     expect(await readJobConfig(jobDir)).toEqual({ auths: {} })
     expect(existsSync(state.workDir)).toBe(false)
     for (const where of [dir, main.step.base]) {
-      expect(await filesHolding(where, AUTH)).toEqual([])
-      expect(await filesHolding(where, PASSWORD)).toEqual([])
+      expect(await filesHolding(AUTH, where)).toEqual([])
+      expect(await filesHolding(PASSWORD, where)).toEqual([])
     }
     expect(await readFile(files.GITHUB_ENV, 'utf8')).toBe('')
   })

@@ -21,6 +21,7 @@ import {
 import { makeBareRepo, startGitHttp, type GitHttpServer } from '../helpers/git-http.js'
 import { MANIFEST_TYPES, startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
+import { filesHolding } from '../helpers/files-holding.js'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
@@ -97,13 +98,6 @@ function asShown(output: string): string[] {
 /** Lines of the run's output that hold any of `secrets` outside an `::add-mask::` line: none may. */
 const unmaskedLines = (r: ActionRun, secrets: string[]): string[] =>
   r.log.split('\n').filter(l => secrets.some(s => l.includes(s)) && !l.startsWith('::add-mask::'))
-
-/** Files under `dir` that contain `secret`, by `grep -rl` (exit 1: none). */
-async function grepFiles(dir: string, secret: string): Promise<string[]> {
-  const res = await runCommand('grep', ['-rlF', '--', secret, dir])
-  if (res.code > 1) throw new Error(`grep -r in ${dir} failed: ${res.stderr}`)
-  return res.stdout.split('\n').filter(Boolean)
-}
 
 /**
  * Every blob the registry serves for `ref` (manifests, configs, layers, attestations: BuildKit's
@@ -291,7 +285,7 @@ describe('a git URL context with a token in it', () => {
     const left = await readdir(control)
     if (EXPECTED_BUILDER === 'classic') {
       expect(left).toEqual([expect.stringMatching(/^docker-build-git/)])
-      expect(await grepFiles(control, TOKEN)).toEqual([join(control, left[0], '.git', 'config')])
+      expect(await filesHolding(TOKEN, control)).toEqual([join(control, left[0], '.git', 'config')])
     } else {
       expect(left).toEqual([])
     }
@@ -305,11 +299,11 @@ describe('a git URL context with a token in it', () => {
     expectSucceeded(r)
     expect(r.outputs.digest).toBe((await inspectRaw(openRegistry.host, `${image}:v1`)).digest)
     expect(await readdir(userTmp)).toEqual([])
-    expect(await grepFiles(userTmp, TOKEN)).toEqual([])
+    expect(await filesHolding(TOKEN, userTmp)).toEqual([])
     // The private work dir, where docker's TMPDIR was, is gone with the step; RUNNER_TEMP is empty.
     expect(r.state.workDir).toContain(r.runnerTemp)
     expect(existsSync(r.state.workDir)).toBe(false)
     expect(await readdir(r.runnerTemp)).toEqual([])
-    expect(await grepFiles(r.runnerTemp, TOKEN)).toEqual([])
+    expect(await filesHolding(TOKEN, r.runnerTemp)).toEqual([])
   })
 })
