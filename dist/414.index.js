@@ -310,8 +310,9 @@ function maskCredentials(username, password, setSecret) {
 }
 /** The main step. The runner calls the post step (post.ts) after the job, through run.ts. */
 async function main() {
-    core/* saveState */.LZ(state/* STATE_POST */.Rs, 'true');
     try {
+        // Inside the try: a GITHUB_STATE naming no file (a broken runner) fails the step with one error line.
+        core/* saveState */.LZ(state/* STATE_POST */.Rs, 'true');
         maskCredentials(core/* getInput */.V4('username'), core/* getInput */.V4('password').trim(), v => core/* setSecret */.Pq(v));
         const registryAuth = core/* getInput */.V4('registry-auth');
         if (registryAuth.trim()) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { InputError } from '../../src/inputs/parse.js'
 import { errorLine, maskCredentials } from '../../src/action/main.js'
+import { runBundle } from '../helpers/bundle.js'
 
 describe('maskCredentials', () => {
   it('masks the password and the base64 forms docker writes, before anything else', () => {
@@ -39,5 +42,18 @@ describe('errorLine', () => {
     const started = performance.now()
     expect(errorLine(new Error(`a${' '.repeat(100_000)}b`))).toBe(`a${' '.repeat(100_000)}b`)
     expect(performance.now() - started).toBeLessThan(1000)
+  })
+})
+
+describe('main, as the runner starts the bundle', () => {
+  // The runner creates the file before the step; a broken one (or a runner stand-in) may not.
+  it('a GITHUB_STATE that names no file fails the step with one error line, not a stack trace', () => {
+    const missing = join(tmpdir(), 'btp-no-such-dir-5c1e', 'state')
+    const { out, stdout, status } = runBundle({ GITHUB_STATE: missing })
+    expect(status).toBe(1)
+    expect(stdout.split('\n').filter(l => l.startsWith('::error::'))).toEqual([
+      `::error::Missing file at path: ${missing}`
+    ])
+    expect(out).not.toMatch(/^\s+at /m)
   })
 })

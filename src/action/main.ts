@@ -66,8 +66,9 @@ export function maskCredentials(username: string, password: string, setSecret: (
 
 /** The main step. The runner calls the post step (post.ts) after the job, through run.ts. */
 export async function main(): Promise<void> {
-  core.saveState(STATE_POST, 'true')
   try {
+    // Inside the try: a GITHUB_STATE naming no file (a broken runner) fails the step with one error line.
+    core.saveState(STATE_POST, 'true')
     maskCredentials(core.getInput('username'), core.getInput('password').trim(), v => core.setSecret(v))
     const registryAuth = core.getInput('registry-auth')
     if (registryAuth.trim()) {
