@@ -449,77 +449,21 @@ function splitUserinfo(userinfo) {
 
 /***/ }),
 
-/***/ 7925:
+/***/ 9268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ buildAnnotations),
-  $: () => (/* binding */ withIndexFallback)
-});
-
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __webpack_require__(2020);
-// EXTERNAL MODULE: ./src/metadata/env.ts
-var env = __webpack_require__(7038);
-// EXTERNAL MODULE: ./src/metadata/levels.ts
-var levels = __webpack_require__(6814);
-;// CONCATENATED MODULE: ./src/metadata/annotations.ts
-
-
-
-/**
- * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
- * the index (metadata-action's `annotations` output has only `manifest`), because GHCR shows a
- * multi-platform image's description from its index. Where the build has no index they are dropped.
- */
-const BUILD_LEVELS = ['manifest', 'index'];
-const OCI_PREFIX = 'org.opencontainers.image.';
-/** buildx's refusal of index annotations on a build that has no index (before or after the build). */
-const INDEX_REFUSED = /index annotations not supported for single platform export/i;
-/** The levels of this build's annotations: DOCKER_METADATA_ANNOTATIONS_LEVELS (read with the inputs), else BUILD_LEVELS. */
-const buildLevels = (inputs) => [
-    ...new Set((0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, BUILD_LEVELS))
-];
-/** Whether a level (`index`, `index[linux/amd64]`) is one only an index has. */
-const isIndexLevel = (level) => levels/* INDEX_LEVELS */.RD.has((0,levels/* parseLevel */.QA)(level)?.level ?? level);
-const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
-/**
- * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
- * SBOM, or buildx's default provenance). False only where it surely has none; where a driver adds no
- * default attestation (the classic store) the index levels are refused and dropped (see INDEX_REFUSED).
- */
-function mayHaveIndex(inputs, env) {
-    if (inputs.platforms.length > 1)
-        return true;
-    if (inputs.sbom && !isOff(inputs.sbom))
-        return true;
-    if (inputs.provenance)
-        return !isOff(inputs.provenance);
-    return !env.BUILDX_NO_DEFAULT_ATTESTATIONS;
-}
-/**
- * `LEVEL:KEY=VALUE` for `--annotation`, one per OCI label and level, from the final labels (the `labels`
- * input already overrode the automatic ones there). Pure.
- */
-function ociAnnotations(labels, levels, index) {
-    const used = levels.filter(level => index || !isIndexLevel(level));
-    const oci = labels
-        .map(line => (0,core_text/* splitKeyValue */.px)(line))
-        .filter((kv) => !!kv && kv.key.startsWith(OCI_PREFIX));
-    return used.flatMap(level => oci.map(({ key, value }) => `${level}:${key}=${value}`));
-}
-/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
-const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))));
-
-;// CONCATENATED MODULE: ./src/pipeline/annotate.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ withIndexFallback),
+/* harmony export */   P: () => (/* binding */ buildAnnotations)
+/* harmony export */ });
+/* harmony import */ var _metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9267);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
 // The build's automatic annotations (annotations.ts), and the one rebuild without the index levels when
 // buildx finds no index to put them on: those annotations are ours, not the user's, so they never fail a build.
 
 
 function buildAnnotations(inputs, labels, env = process.env) {
-    return ociAnnotations(labels, buildLevels(inputs), mayHaveIndex(inputs, env));
+    return (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .ociAnnotations */ .W)(labels, inputs.annotations, (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .buildLevels */ .CE)(inputs), (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveIndex */ .ik)(inputs, env));
 }
 /**
  * Runs `build` with the plan; when buildx refuses the index annotations (the build has no index: one
@@ -532,14 +476,14 @@ async function withIndexFallback(plan, build, reporter) {
     }
     catch (error) {
         const annotations = plan.annotations ?? [];
-        const rest = withoutIndexLevels(annotations);
-        if (rest.length === annotations.length || !INDEX_REFUSED.test(errorText(error)))
+        const rest = (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutIndexLevels */ .i3)(annotations);
+        if (rest.length === annotations.length || !_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .INDEX_REFUSED */ .iU.test(errorText(error)))
             throw error;
         reporter.info('This build has no image index: its OCI annotations go on the manifest only');
         return build({ ...plan, annotations: rest });
     }
 }
-const errorText = (error) => `${(0,core_text/* messageOf */.bD)(error)}\n${error?.stderr ?? ''}`;
+const errorText = (error) => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}\n${error?.stderr ?? ''}`;
 
 
 /***/ }),
@@ -1707,9 +1651,12 @@ function automaticTags(ev, actions) {
     return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' };
 }
 
+// EXTERNAL MODULE: ./src/metadata/annotations.ts
+var annotations = __webpack_require__(9267);
 ;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
 // automatic set). Pure.
+
 
 
 
@@ -1740,11 +1687,17 @@ repository = {}) {
         ({ tags, version } = automaticTags(ev, context.actions));
     }
     const auto = { ...repository, ...ociLabels(ctx, version, now) };
+    // Expressions in labels and annotations, as metadata-action renders its custom ones.
+    const values = globalValues(ev);
+    const rendered = (line) => line.includes('{{') ? (0,template/* render */.XX)((0,template/* parseTemplate */.QC)(line, 'global'), values) : line;
+    const labels = mergeLabels(auto, inputs.labels.map(rendered));
+    const userAnnotations = inputs.annotations.map(rendered);
     return {
         tags,
-        labels: mergeLabels(auto, inputs.labels),
+        labels,
         version,
-        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        annotations: (0,annotations/* annotationEntries */.eE)(labels, userAnnotations),
+        userAnnotations,
         warnings
     };
 }
@@ -1756,7 +1709,8 @@ function commitDateWanted(inputs, context) {
     const templates = [
         inputs.tagFlavor.prefix,
         inputs.tagFlavor.suffix,
-        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value]),
+        ...[...inputs.labels, ...inputs.annotations].map(line => (0,template/* parseTemplate */.QC)(line, 'global'))
     ];
     if (!templates.some(t => (0,template/* mentions */.wy)(t, 'commit_date')))
         return '';
@@ -1813,8 +1767,8 @@ var api = __webpack_require__(7489);
 var bounds = __webpack_require__(3034);
 // EXTERNAL MODULE: ./src/log/reporter.ts
 var log_reporter = __webpack_require__(2425);
-// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
-var annotate = __webpack_require__(7925);
+// EXTERNAL MODULE: ./src/pipeline/annotate.ts
+var annotate = __webpack_require__(9268);
 ;// CONCATENATED MODULE: ./src/pipeline/hints.ts
 
 
@@ -2572,8 +2526,9 @@ async function execute(inputs, opts) {
         if (inputs.tagRules.length)
             opts.reporter.info(`Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`);
         opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
-        // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
-        const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
+        // The tags are the rules' (or the automatic ones) from here on, `[]` building untagged; the
+        // annotations are rendered.
+        const result = await runPipeline({ ...inputs, tags: defaults.tags, annotations: defaults.userAnnotations }, {
             docker: new Docker((0,exec/* createExecRunner */.Sf)(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
             reporter: opts.reporter,
             workDir,
@@ -2792,8 +2747,8 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
-var annotate = __webpack_require__(7925);
+// EXTERNAL MODULE: ./src/pipeline/annotate.ts
+var annotate = __webpack_require__(9268);
 // EXTERNAL MODULE: ./src/docker/git-context.ts
 var git_context = __webpack_require__(3670);
 // EXTERNAL MODULE: ./src/log/masks.ts

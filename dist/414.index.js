@@ -36,9 +36,12 @@ var reporter = __webpack_require__(2425);
 var registry_auth = __webpack_require__(3477);
 // EXTERNAL MODULE: ./src/log/masks.ts
 var masks = __webpack_require__(5831);
+// EXTERNAL MODULE: ./src/metadata/annotations.ts
+var metadata_annotations = __webpack_require__(9267);
 // EXTERNAL MODULE: ./src/metadata/env.ts
 var env = __webpack_require__(7038);
 ;// CONCATENATED MODULE: ./src/metadata/outputs.ts
+
 
 const byKey = (a, b) => {
     const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
@@ -51,9 +54,11 @@ const byKey = (a, b) => {
  */
 function metadataOutputs(meta, fullTags, inputs) {
     const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
     const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
-    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const annotations = levels.flatMap(level => (0,metadata_annotations/* annotationsAt */.wv)(meta.annotations, level)
+        .map(([key, value]) => `${key}=${value}`)
+        .sort(byKey)
+        .map(a => `${level}:${a}`));
     const labelObject = Object.fromEntries(labels.map(l => {
         const eq = l.indexOf('=');
         return [l.slice(0, eq), l.slice(eq + 1)];
@@ -449,6 +454,7 @@ function reworded(fn, say) {
 /* harmony export */   Q5: () => (/* binding */ ulimits),
 /* harmony export */   T1: () => (/* binding */ call),
 /* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
+/* harmony export */   WD: () => (/* binding */ labels),
 /* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cw: () => (/* binding */ allow),
 /* harmony export */   fB: () => (/* binding */ cgroupParent),
@@ -470,11 +476,13 @@ function reworded(fn, say) {
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1551);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(652);
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6080);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2020);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6814);
+/* harmony import */ var _metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5730);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure: an InputProblem, named by the row that is read), and what must
 // exist on disk or in the environment (an InputError naming the input).
+
 
 
 
@@ -492,14 +500,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` \u2026). */
@@ -510,7 +518,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -535,19 +543,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a cgroup path`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -555,7 +563,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -564,12 +572,12 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -577,33 +585,40 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
-/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts), with expressions as in labels. */
 function annotations(entries) {
     for (const entry of entries)
         (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAnnotation */ .fr)(entry);
+    return labels(entries);
+}
+/** KEY=VALUE lines whose `{{\u2026}}` expressions (`{{branch}}`, `{{date 'YYYYMMDD'}}`) must parse, as metadata-action renders them. */
+function labels(entries) {
+    for (const entry of entries)
+        if (entry.includes('{{'))
+            (0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__/* .parseTemplate */ .QC)(entry, 'global');
     return entries;
 }
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not a stage name`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -619,23 +634,23 @@ function githubToken(value) {
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(dir)})`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(p)} does not exist`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
@@ -1053,6 +1068,7 @@ const VALIDATORS = {
     ssh: build_options/* ssh */.hI,
     githubToken: build_options/* githubToken */.bU,
     annotations: build_options/* annotations */.hk,
+    labels: build_options/* labels */.WD,
     attests: build_options/* attests */.p0,
     noCacheFilters: build_options/* noCacheFilters */.NF,
     call: build_options/* call */.T1,
@@ -1955,7 +1971,7 @@ const BUILD_ROWS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
+        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
         cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -2095,7 +2111,7 @@ const INPUTS = {
     labels: {
         kind: 'key-value',
         default: '',
-        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+        description: "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
         cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
     },
     target: {
@@ -2324,6 +2340,117 @@ async function timed(durations, name, fn) {
         durations[name] = since(start);
     }
 }
+
+
+/***/ }),
+
+/***/ 9267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ buildLevels),
+/* harmony export */   W: () => (/* binding */ ociAnnotations),
+/* harmony export */   eE: () => (/* binding */ annotationEntries),
+/* harmony export */   i3: () => (/* binding */ withoutIndexLevels),
+/* harmony export */   iU: () => (/* binding */ INDEX_REFUSED),
+/* harmony export */   ik: () => (/* binding */ mayHaveIndex),
+/* harmony export */   wv: () => (/* binding */ annotationsAt)
+/* harmony export */ });
+/* unused harmony export BUILD_LEVELS */
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2020);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7038);
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
+
+
+
+/**
+ * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
+ * the index (metadata-action's `annotations` output has only `manifest`), because GHCR shows a
+ * multi-platform image's description from its index. Where the build has no index they are dropped.
+ */
+const BUILD_LEVELS = ['manifest', 'index'];
+const OCI_PREFIX = 'org.opencontainers.image.';
+/** buildx's refusal of index annotations on a build that has no index (before or after the build). */
+const INDEX_REFUSED = /index annotations not supported for single platform export/i;
+/** The levels of this build's annotations: DOCKER_METADATA_ANNOTATIONS_LEVELS (read with the inputs), else BUILD_LEVELS. */
+const buildLevels = (inputs) => [
+    ...new Set((0,_env_js__WEBPACK_IMPORTED_MODULE_0__/* .annotationLevelsOr */ .Ol)(inputs.metadataEnv, BUILD_LEVELS))
+];
+/** Whether a level (`index`, `index[linux/amd64]`) is one only an index has. */
+const isIndexLevel = (level) => _levels_js__WEBPACK_IMPORTED_MODULE_1__/* .INDEX_LEVELS */ .RD.has((0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(level)?.level ?? level);
+const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
+/**
+ * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
+ * SBOM, or buildx's default provenance). False only where it surely has none; where a driver adds no
+ * default attestation (the classic store) the index levels are refused and dropped (see INDEX_REFUSED).
+ */
+function mayHaveIndex(inputs, env) {
+    if (inputs.platforms.length > 1)
+        return true;
+    if (inputs.sbom && !isOff(inputs.sbom))
+        return true;
+    if (inputs.provenance)
+        return !isOff(inputs.provenance);
+    return !env.BUILDX_NO_DEFAULT_ATTESTATIONS;
+}
+const levelOf = (a) => a.platform ? `${a.level}[${a.platform}]` : (a.level ?? '');
+/** An entry's level (as written), key and value; a key with no level before it holds at every level. */
+function entryOf(line) {
+    const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .splitKeyValue */ .px)(line) ?? { key: line, value: '' };
+    const colon = key.lastIndexOf(':');
+    const spec = colon < 0 ? undefined : (0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(key.slice(0, colon));
+    return spec ? { level: levelOf(spec), key: key.slice(colon + 1), value } : { level: '', key, value };
+}
+/**
+ * What the image's annotations are, as entries: the OCI keys of the final labels (the `labels` input
+ * already overrode the automatic ones there) with the user's unleveled annotations over them, as
+ * metadata-action merges its custom ones, `KEY=VALUE`; then the user's leveled ones as given
+ * (`index:KEY=VALUE`), which hold at that level only. Pure.
+ */
+function annotationEntries(labels, user) {
+    const plain = new Map();
+    for (const line of labels) {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .splitKeyValue */ .px)(line);
+        if (kv?.key.startsWith(OCI_PREFIX))
+            plain.set(kv.key, kv.value);
+    }
+    const leveled = [];
+    for (const line of user) {
+        const e = entryOf(line);
+        if (e.level)
+            leveled.push(line);
+        else
+            plain.set(e.key, e.value);
+    }
+    return [...[...plain].map(([k, v]) => `${k}=${v}`), ...leveled];
+}
+/** The annotations at one level (`manifest`, `index[linux/amd64]`) of such entries, as [key, value]. */
+function annotationsAt(entries, level) {
+    const parsed = entries.map(entryOf);
+    const at = new Map();
+    for (const e of parsed)
+        if (!e.level)
+            at.set(e.key, e.value);
+    for (const e of parsed)
+        if (e.level === level)
+            at.set(e.key, e.value);
+    return [...at];
+}
+/**
+ * `LEVEL:KEY=VALUE` for `--annotation`, one per annotation and level the build can have, beside the
+ * user's own `--annotation` flags, which are passed as given: without the keys the user sets at that very
+ * level, nor at the manifest those the user sets without a level (buildx puts them there). Pure.
+ */
+function ociAnnotations(labels, user, levels, index) {
+    const used = levels.filter(level => index || !isIndexLevel(level));
+    const own = new Set(user.map(entryOf).map(e => `${e.level || 'manifest'}:${e.key}`));
+    const entries = annotationEntries(labels, user);
+    return used.flatMap(level => annotationsAt(entries, level)
+        .filter(([key]) => !own.has(`${level}:${key}`))
+        .map(([key, value]) => `${level}:${key}=${value}`));
+}
+/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
+const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))));
 
 
 /***/ }),

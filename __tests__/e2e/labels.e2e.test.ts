@@ -146,6 +146,37 @@ describe('labels from the repository', () => {
     expect(manifest.json.annotations).toMatchObject(expected)
   })
 
+  it("labels and annotations take metadata-action's expressions; the annotations input overrides ours at each level", async () => {
+    const api = await githubApi('ok')
+    const image = repo('annotations-input')
+    const labels = `${OCI}.vendor={{branch}}-{{sha}}`
+    if (EXPECTED_BUILDER === 'classic') {
+      const r = await build(image, api, { labels })
+      expect(r.outputs.labels.split('\n')).toContain(`${OCI}.vendor=main-c0ffee0`)
+      expect((await remoteLabels(registry.host, `${image}:v1`))[`${OCI}.vendor`]).toBe('main-c0ffee0')
+      return
+    }
+    const annotations = [`${OCI}.description=mine on {{branch}}`, 'index:org.example.team=core'].join('\n')
+    const r = await build(image, api, { labels, annotations })
+    expect((await remoteLabels(registry.host, `${image}:v1`))[`${OCI}.vendor`]).toBe('main-c0ffee0')
+    const top = await inspectRaw(registry.host, `${image}:v1`)
+    expect(top.json.mediaType).toBe('application/vnd.oci.image.index.v1+json')
+    // GHCR shows the index's description: the user's, not the API's, on the index as on the manifest
+    expect(top.json.annotations).toMatchObject({
+      [`${OCI}.description`]: 'mine on main',
+      [`${OCI}.vendor`]: 'main-c0ffee0',
+      'org.example.team': 'core'
+    })
+    const image0 = (top.json.manifests as { digest: string; annotations?: Record<string, string> }[]).find(
+      m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest'
+    )!
+    const manifest = await inspectRaw(registry.host, `${image}@${image0.digest}`)
+    expect(manifest.json.annotations).toMatchObject({ [`${OCI}.description`]: 'mine on main' })
+    expect(manifest.json.annotations).not.toHaveProperty('org.example.team')
+    // the output says what the manifest holds (metadata-action's default level)
+    expect(r.outputs.annotations.split('\n')).toContain(`manifest:${OCI}.description=mine on main`)
+  })
+
   it('one platform without attestations (no index): the annotations go on the manifest, and the build does not fail', async () => {
     const api = await githubApi('ok')
     const image = repo('no-index')

@@ -2,6 +2,7 @@
 // without the index levels when buildx finds no index.
 import { describe, expect, it } from '@jest/globals'
 import {
+  annotationEntries,
   mayHaveIndex,
   ociAnnotations,
   withoutIndexLevels,
@@ -44,6 +45,24 @@ describe('DOCKER_METADATA_ANNOTATIONS_LEVELS: one reader, a default for each use
     expect(buildLevels({ metadataEnv })).toEqual(build)
     const out = metadataOutputs({ version: '', labels: [], annotations: [`${TITLE}=a`] }, [], { metadataEnv })
     expect(out.annotations).toEqual(output.map(level => `${level}:${TITLE}=a`))
+  })
+
+  it("the output holds the user's annotations: unleveled ones at every level, leveled ones at theirs", () => {
+    const metadataEnv = levelsOf('manifest,index')
+    const entries = annotationEntries(
+      [`${TITLE}=app`, `${DESC}=from the API`, 'com.example.label=1'],
+      [`${DESC}=mine`, 'com.example.team=core', `index:${TITLE}=index title`]
+    )
+    expect(
+      metadataOutputs({ version: '', labels: [], annotations: entries }, [], { metadataEnv }).annotations
+    ).toEqual([
+      'manifest:com.example.team=core',
+      `manifest:${DESC}=mine`,
+      `manifest:${TITLE}=app`,
+      'index:com.example.team=core',
+      `index:${DESC}=mine`,
+      `index:${TITLE}=index title`
+    ])
   })
 
   it('the levels a result names (a merged index: index only) decide over the variable', () => {
@@ -126,11 +145,43 @@ describe('ociAnnotations', () => {
     ['no levels', [], true, []]
   ]
   it.each(cases)('%s', (_name, levels, index, expected) => {
-    expect(ociAnnotations(labels, levels, index)).toEqual(expected)
+    expect(ociAnnotations(labels, [], levels, index)).toEqual(expected)
   })
 
   it('only OCI keys: other labels stay labels', () => {
-    expect(ociAnnotations(['com.example.x=1', 'org.opencontainers.imagex=2'], ['manifest'], true)).toEqual([])
+    expect(
+      ociAnnotations(['com.example.x=1', 'org.opencontainers.imagex=2'], [], ['manifest'], true)
+    ).toEqual([])
+  })
+
+  // The user's --annotation flags are passed as given (build-flags.ts); ours must not undo them.
+  const both = ['manifest', 'index']
+  const auto = [`${TITLE}=app`, `${DESC}=from the API`]
+  it('an unleveled annotation of the user replaces ours at every level, the manifest left to its own flag', () => {
+    expect(ociAnnotations(auto, [`${DESC}=mine`], both, true)).toEqual([
+      `manifest:${TITLE}=app`,
+      `index:${TITLE}=app`,
+      `index:${DESC}=mine`
+    ])
+  })
+
+  it("the user's unleveled annotations join ours at every level, as metadata-action's custom ones", () => {
+    expect(ociAnnotations([`${TITLE}=app`], ['com.example.team=core'], both, true)).toEqual([
+      `manifest:${TITLE}=app`,
+      `index:${TITLE}=app`,
+      'index:com.example.team=core'
+    ])
+  })
+
+  it('a leveled annotation of the user replaces ours at that level only', () => {
+    expect(ociAnnotations(auto, [`index:${DESC}=mine`], both, true)).toEqual([
+      `manifest:${TITLE}=app`,
+      `manifest:${DESC}=from the API`,
+      `index:${TITLE}=app`
+    ])
+    expect(
+      ociAnnotations(auto, [`manifest[linux/amd64]:${DESC}=mine`], ['manifest[linux/amd64]'], true)
+    ).toEqual([`manifest[linux/amd64]:${TITLE}=app`])
   })
 })
 
@@ -153,6 +204,7 @@ describe('buildAnnotations', () => {
       platforms: [],
       provenance: 'false',
       sbom: '',
+      annotations: [],
       metadataEnv: readMetadataEnv({ DOCKER_METADATA_ANNOTATIONS_LEVELS: raw })
     })
     expect(buildAnnotations(inputs('index,manifest'), [`${TITLE}=a`, 'team=x'], {})).toEqual([

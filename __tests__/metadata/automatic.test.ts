@@ -15,7 +15,14 @@ const RUN_TIME = '2025-03-15T00:30:00Z'
 
 function automatic(fixture: string, env: Record<string, string> = {}, runner: Record<string, string> = {}) {
   return buildMetadata(
-    { tags: [], tagRules: [], tagFlavor: parseFlavor([]), metadataEnv: readMetadataEnv(env), labels: [] },
+    {
+      tags: [],
+      tagRules: [],
+      tagFlavor: parseFlavor([]),
+      metadataEnv: readMetadataEnv(env),
+      labels: [],
+      annotations: []
+    },
     libraryContext({ ...eventEnv(fixture), ...runner }),
     NOW
   )
@@ -93,7 +100,14 @@ describe('the automatic tags, version and labels for each event', () => {
 
   it("a schedule run (its payload names no default branch) on the API's default branch gets latest", () => {
     const m = buildMetadata(
-      { tags: [], tagRules: [], tagFlavor: parseFlavor([]), metadataEnv: readMetadataEnv({}), labels: [] },
+      {
+        tags: [],
+        tagRules: [],
+        tagFlavor: parseFlavor([]),
+        metadataEnv: readMetadataEnv({}),
+        labels: [],
+        annotations: []
+      },
       libraryContext(eventEnv('schedule')),
       NOW,
       { defaultBranch: 'main' }

@@ -28,7 +28,14 @@ function ctx(over: Partial<GitContext> = {}): GitContext {
 /** The build's metadata for bare `tags` (none: the automatic set). */
 const metadataOf = (c: GitContext, tags: string[] = [], now = NOW) =>
   buildMetadata(
-    { tags, tagRules: [], tagFlavor: DEFAULT_FLAVOR, metadataEnv: DEFAULT_METADATA_ENV, labels: [] },
+    {
+      tags,
+      tagRules: [],
+      tagFlavor: DEFAULT_FLAVOR,
+      metadataEnv: DEFAULT_METADATA_ENV,
+      labels: [],
+      annotations: []
+    },
     c,
     now
   )

@@ -24,6 +24,8 @@ interface Options {
   flavor?: string[]
   env?: Record<string, string>
   facts?: MetadataFacts
+  labels?: string[]
+  annotations?: string[]
 }
 
 function meta(fixture: string, tags: string[], o: Options = {}) {
@@ -34,7 +36,8 @@ function meta(fixture: string, tags: string[], o: Options = {}) {
       tagRules: entries.rules,
       tagFlavor: parseFlavor(o.flavor ?? []),
       metadataEnv: readMetadataEnv(o.env ?? {}),
-      labels: []
+      labels: o.labels ?? [],
+      annotations: o.annotations ?? []
     },
     event(fixture),
     NOW,
@@ -344,6 +347,30 @@ describe('the version', () => {
   })
 })
 
+describe('expressions in labels and annotations, rendered as metadata-action renders its custom ones', () => {
+  it('a label and an annotation take the global expressions; lines without one stay as given', () => {
+    const m = meta('push-main', ['type=ref,event=branch'], {
+      labels: [
+        "org.opencontainers.image.created={{commit_date 'YYYY-MM-DDTHH:mm:ss.SSS[Z]'}}",
+        'org.opencontainers.image.vendor={{branch}}-{{sha}}',
+        'plain=a {b} }}'
+      ],
+      annotations: ['index:org.example.ref={{branch}}', "org.example.day={{date 'YYYYMMDD'}}"]
+    })
+    const labels = Object.fromEntries(
+      m.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
+    )
+    expect(labels['org.opencontainers.image.created']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(labels['org.opencontainers.image.vendor']).toBe('main-4e7d1c9')
+    expect(labels.plain).toBe('a {b} }}')
+    expect(m.userAnnotations).toEqual(['index:org.example.ref=main', 'org.example.day=20250315'])
+    // what the image carries, for the annotations output
+    expect(m.annotations).toContain('org.example.day=20250315')
+    expect(m.annotations).toContain('index:org.example.ref=main')
+    expect(m.annotations).toContain('org.opencontainers.image.vendor=main-4e7d1c9')
+  })
+})
+
 describe('warnings and failures', () => {
   it('warns as metadata-action does about a tag that is no semver or a pattern that does not match', () => {
     expect(meta('tag:1.2', SEMVER).warnings).toContain(
@@ -420,13 +447,17 @@ describe('tagEvent', () => {
       fixture: string,
       tags: string[],
       flavor: string[] = [],
-      env: Record<string, string> = {}
+      env: Record<string, string> = {},
+      labels: string[] = [],
+      annotations: string[] = []
     ) =>
       commitDateWanted(
         {
           tagRules: classifyTags(tags).rules,
           tagFlavor: parseFlavor(flavor),
-          metadataEnv: readMetadataEnv(env)
+          metadataEnv: readMetadataEnv(env),
+          labels,
+          annotations
         },
         event(fixture)
       )
@@ -438,6 +469,11 @@ describe('tagEvent', () => {
     expect(wanted('schedule', ['type=sha'], ["suffix=-{{commit_date 'YYYY'}}"])).toBe(SHAS.main)
     expect(wanted('schedule', ["type=raw,value={{date 'YYYYMMDD'}}", 'type=sha'])).toBe('')
     expect(wanted('push-main', dated)).toBe('')
+    // in labels and annotations too, as metadata-action renders them
+    const label = ["org.opencontainers.image.created={{commit_date 'YYYY-MM-DDTHH:mm:ss.SSS[Z]'}}"]
+    expect(wanted('schedule', ['type=sha'], [], {}, label)).toBe(SHAS.main)
+    expect(wanted('schedule', ['type=sha'], [], {}, [], [`index:${label[0]}`])).toBe(SHAS.main)
+    expect(wanted('schedule', ['type=sha'], [], {}, ['a={{branch}}'], ['b={{date "YYYY"}}'])).toBe('')
   })
 
   it('rewrites pull_request_target to the PR ref, as metadata-action does', () => {

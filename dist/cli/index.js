@@ -1717,6 +1717,7 @@ function splitUserinfo(userinfo) {
 /* harmony export */   Q5: () => (/* binding */ ulimits),
 /* harmony export */   T1: () => (/* binding */ call),
 /* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
+/* harmony export */   WD: () => (/* binding */ labels),
 /* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cw: () => (/* binding */ allow),
 /* harmony export */   fB: () => (/* binding */ cgroupParent),
@@ -1738,11 +1739,13 @@ function splitUserinfo(userinfo) {
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1551);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(652);
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6080);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2020);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6814);
+/* harmony import */ var _metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5730);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure: an InputProblem, named by the row that is read), and what must
 // exist on disk or in the environment (an InputError naming the input).
+
 
 
 
@@ -1760,14 +1763,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` \u2026). */
@@ -1778,7 +1781,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -1803,19 +1806,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} is not a cgroup path`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -1823,7 +1826,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -1832,12 +1835,12 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -1845,33 +1848,40 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
-/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts), with expressions as in labels. */
 function annotations(entries) {
     for (const entry of entries)
         (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAnnotation */ .fr)(entry);
+    return labels(entries);
+}
+/** KEY=VALUE lines whose `{{\u2026}}` expressions (`{{branch}}`, `{{date 'YYYYMMDD'}}`) must parse, as metadata-action renders them. */
+function labels(entries) {
+    for (const entry of entries)
+        if (entry.includes('{{'))
+            (0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__/* .parseTemplate */ .QC)(entry, 'global');
     return entries;
 }
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} is not a stage name`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -1887,23 +1897,23 @@ function githubToken(value) {
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(dir)})`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(p)} does not exist`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
@@ -2320,6 +2330,7 @@ const VALIDATORS = {
     ssh: build_options/* ssh */.hI,
     githubToken: build_options/* githubToken */.bU,
     annotations: build_options/* annotations */.hk,
+    labels: build_options/* labels */.WD,
     attests: build_options/* attests */.p0,
     noCacheFilters: build_options/* noCacheFilters */.NF,
     call: build_options/* call */.T1,
@@ -3224,7 +3235,7 @@ const BUILD_ROWS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. With `sources`, `index:` (or unprefixed) annotations go on the merged index.',
+        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
         cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -3364,7 +3375,7 @@ const INPUTS = {
     labels: {
         kind: 'key-value',
         default: '',
-        description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+        description: "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
         cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
     },
     target: {
@@ -3593,6 +3604,117 @@ async function timed(durations, name, fn) {
         durations[name] = since(start);
     }
 }
+
+
+/***/ }),
+
+/***/ 9267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ buildLevels),
+/* harmony export */   W: () => (/* binding */ ociAnnotations),
+/* harmony export */   eE: () => (/* binding */ annotationEntries),
+/* harmony export */   i3: () => (/* binding */ withoutIndexLevels),
+/* harmony export */   iU: () => (/* binding */ INDEX_REFUSED),
+/* harmony export */   ik: () => (/* binding */ mayHaveIndex),
+/* harmony export */   wv: () => (/* binding */ annotationsAt)
+/* harmony export */ });
+/* unused harmony export BUILD_LEVELS */
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7038);
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6814);
+
+
+
+/**
+ * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
+ * the index (metadata-action's `annotations` output has only `manifest`), because GHCR shows a
+ * multi-platform image's description from its index. Where the build has no index they are dropped.
+ */
+const BUILD_LEVELS = ['manifest', 'index'];
+const OCI_PREFIX = 'org.opencontainers.image.';
+/** buildx's refusal of index annotations on a build that has no index (before or after the build). */
+const INDEX_REFUSED = /index annotations not supported for single platform export/i;
+/** The levels of this build's annotations: DOCKER_METADATA_ANNOTATIONS_LEVELS (read with the inputs), else BUILD_LEVELS. */
+const buildLevels = (inputs) => [
+    ...new Set((0,_env_js__WEBPACK_IMPORTED_MODULE_0__/* .annotationLevelsOr */ .Ol)(inputs.metadataEnv, BUILD_LEVELS))
+];
+/** Whether a level (`index`, `index[linux/amd64]`) is one only an index has. */
+const isIndexLevel = (level) => _levels_js__WEBPACK_IMPORTED_MODULE_1__/* .INDEX_LEVELS */ .RD.has((0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(level)?.level ?? level);
+const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
+/**
+ * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
+ * SBOM, or buildx's default provenance). False only where it surely has none; where a driver adds no
+ * default attestation (the classic store) the index levels are refused and dropped (see INDEX_REFUSED).
+ */
+function mayHaveIndex(inputs, env) {
+    if (inputs.platforms.length > 1)
+        return true;
+    if (inputs.sbom && !isOff(inputs.sbom))
+        return true;
+    if (inputs.provenance)
+        return !isOff(inputs.provenance);
+    return !env.BUILDX_NO_DEFAULT_ATTESTATIONS;
+}
+const levelOf = (a) => a.platform ? `${a.level}[${a.platform}]` : (a.level ?? '');
+/** An entry's level (as written), key and value; a key with no level before it holds at every level. */
+function entryOf(line) {
+    const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .splitKeyValue */ .px)(line) ?? { key: line, value: '' };
+    const colon = key.lastIndexOf(':');
+    const spec = colon < 0 ? undefined : (0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(key.slice(0, colon));
+    return spec ? { level: levelOf(spec), key: key.slice(colon + 1), value } : { level: '', key, value };
+}
+/**
+ * What the image's annotations are, as entries: the OCI keys of the final labels (the `labels` input
+ * already overrode the automatic ones there) with the user's unleveled annotations over them, as
+ * metadata-action merges its custom ones, `KEY=VALUE`; then the user's leveled ones as given
+ * (`index:KEY=VALUE`), which hold at that level only. Pure.
+ */
+function annotationEntries(labels, user) {
+    const plain = new Map();
+    for (const line of labels) {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .splitKeyValue */ .px)(line);
+        if (kv?.key.startsWith(OCI_PREFIX))
+            plain.set(kv.key, kv.value);
+    }
+    const leveled = [];
+    for (const line of user) {
+        const e = entryOf(line);
+        if (e.level)
+            leveled.push(line);
+        else
+            plain.set(e.key, e.value);
+    }
+    return [...[...plain].map(([k, v]) => `${k}=${v}`), ...leveled];
+}
+/** The annotations at one level (`manifest`, `index[linux/amd64]`) of such entries, as [key, value]. */
+function annotationsAt(entries, level) {
+    const parsed = entries.map(entryOf);
+    const at = new Map();
+    for (const e of parsed)
+        if (!e.level)
+            at.set(e.key, e.value);
+    for (const e of parsed)
+        if (e.level === level)
+            at.set(e.key, e.value);
+    return [...at];
+}
+/**
+ * `LEVEL:KEY=VALUE` for `--annotation`, one per annotation and level the build can have, beside the
+ * user's own `--annotation` flags, which are passed as given: without the keys the user sets at that very
+ * level, nor at the manifest those the user sets without a level (buildx puts them there). Pure.
+ */
+function ociAnnotations(labels, user, levels, index) {
+    const used = levels.filter(level => index || !isIndexLevel(level));
+    const own = new Set(user.map(entryOf).map(e => `${e.level || 'manifest'}:${e.key}`));
+    const entries = annotationEntries(labels, user);
+    return used.flatMap(level => annotationsAt(entries, level)
+        .filter(([key]) => !own.has(`${level}:${key}`))
+        .map(([key, value]) => `${level}:${key}=${value}`));
+}
+/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
+const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))));
 
 
 /***/ }),
@@ -4266,77 +4388,21 @@ function render(t, values) {
 
 /***/ }),
 
-/***/ 7925:
+/***/ 9268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ buildAnnotations),
-  $: () => (/* binding */ withIndexFallback)
-});
-
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
-// EXTERNAL MODULE: ./src/metadata/env.ts
-var env = __nccwpck_require__(7038);
-// EXTERNAL MODULE: ./src/metadata/levels.ts
-var levels = __nccwpck_require__(6814);
-;// CONCATENATED MODULE: ./src/metadata/annotations.ts
-
-
-
-/**
- * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
- * the index (metadata-action's `annotations` output has only `manifest`), because GHCR shows a
- * multi-platform image's description from its index. Where the build has no index they are dropped.
- */
-const BUILD_LEVELS = ['manifest', 'index'];
-const OCI_PREFIX = 'org.opencontainers.image.';
-/** buildx's refusal of index annotations on a build that has no index (before or after the build). */
-const INDEX_REFUSED = /index annotations not supported for single platform export/i;
-/** The levels of this build's annotations: DOCKER_METADATA_ANNOTATIONS_LEVELS (read with the inputs), else BUILD_LEVELS. */
-const buildLevels = (inputs) => [
-    ...new Set((0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, BUILD_LEVELS))
-];
-/** Whether a level (`index`, `index[linux/amd64]`) is one only an index has. */
-const isIndexLevel = (level) => levels/* INDEX_LEVELS */.RD.has((0,levels/* parseLevel */.QA)(level)?.level ?? level);
-const isOff = (value) => /^(false|0|no)$/i.test(value.trim());
-/**
- * Whether the build may produce an index: several platforms, or an attestation (an explicit provenance or
- * SBOM, or buildx's default provenance). False only where it surely has none; where a driver adds no
- * default attestation (the classic store) the index levels are refused and dropped (see INDEX_REFUSED).
- */
-function mayHaveIndex(inputs, env) {
-    if (inputs.platforms.length > 1)
-        return true;
-    if (inputs.sbom && !isOff(inputs.sbom))
-        return true;
-    if (inputs.provenance)
-        return !isOff(inputs.provenance);
-    return !env.BUILDX_NO_DEFAULT_ATTESTATIONS;
-}
-/**
- * `LEVEL:KEY=VALUE` for `--annotation`, one per OCI label and level, from the final labels (the `labels`
- * input already overrode the automatic ones there). Pure.
- */
-function ociAnnotations(labels, levels, index) {
-    const used = levels.filter(level => index || !isIndexLevel(level));
-    const oci = labels
-        .map(line => (0,core_text/* splitKeyValue */.px)(line))
-        .filter((kv) => !!kv && kv.key.startsWith(OCI_PREFIX));
-    return used.flatMap(level => oci.map(({ key, value }) => `${level}:${key}=${value}`));
-}
-/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
-const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))));
-
-;// CONCATENATED MODULE: ./src/pipeline/annotate.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ withIndexFallback),
+/* harmony export */   P: () => (/* binding */ buildAnnotations)
+/* harmony export */ });
+/* harmony import */ var _metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9267);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
 // The build's automatic annotations (annotations.ts), and the one rebuild without the index levels when
 // buildx finds no index to put them on: those annotations are ours, not the user's, so they never fail a build.
 
 
 function buildAnnotations(inputs, labels, env = process.env) {
-    return ociAnnotations(labels, buildLevels(inputs), mayHaveIndex(inputs, env));
+    return (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .ociAnnotations */ .W)(labels, inputs.annotations, (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .buildLevels */ .CE)(inputs), (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveIndex */ .ik)(inputs, env));
 }
 /**
  * Runs `build` with the plan; when buildx refuses the index annotations (the build has no index: one
@@ -4349,14 +4415,14 @@ async function withIndexFallback(plan, build, reporter) {
     }
     catch (error) {
         const annotations = plan.annotations ?? [];
-        const rest = withoutIndexLevels(annotations);
-        if (rest.length === annotations.length || !INDEX_REFUSED.test(errorText(error)))
+        const rest = (0,_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .withoutIndexLevels */ .i3)(annotations);
+        if (rest.length === annotations.length || !_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .INDEX_REFUSED */ .iU.test(errorText(error)))
             throw error;
         reporter.info('This build has no image index: its OCI annotations go on the manifest only');
         return build({ ...plan, annotations: rest });
     }
 }
-const errorText = (error) => `${(0,core_text/* messageOf */.bD)(error)}\n${error?.stderr ?? ''}`;
+const errorText = (error) => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}\n${error?.stderr ?? ''}`;
 
 
 /***/ }),
@@ -4379,8 +4445,8 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
-var annotate = __nccwpck_require__(7925);
+// EXTERNAL MODULE: ./src/pipeline/annotate.ts
+var annotate = __nccwpck_require__(9268);
 // EXTERNAL MODULE: ./src/docker/git-context.ts
 var git_context = __nccwpck_require__(3670);
 // EXTERNAL MODULE: ./src/log/masks.ts
@@ -8802,9 +8868,12 @@ function automaticTags(ev, actions) {
     return { tags: outcome.tags.length ? outcome.tags : [LATEST], version: actions ? version : '' };
 }
 
+// EXTERNAL MODULE: ./src/metadata/annotations.ts
+var metadata_annotations = __nccwpck_require__(9267);
 ;// CONCATENATED MODULE: ./src/metadata/build-metadata.ts
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
 // automatic set). Pure.
+
 
 
 
@@ -8835,11 +8904,17 @@ repository = {}) {
         ({ tags, version } = automaticTags(ev, context.actions));
     }
     const auto = { ...repository, ...ociLabels(ctx, version, now) };
+    // Expressions in labels and annotations, as metadata-action renders its custom ones.
+    const values = globalValues(ev);
+    const rendered = (line) => line.includes('{{') ? (0,template/* render */.XX)((0,template/* parseTemplate */.QC)(line, 'global'), values) : line;
+    const labels = mergeLabels(auto, inputs.labels.map(rendered));
+    const userAnnotations = inputs.annotations.map(rendered);
     return {
         tags,
-        labels: mergeLabels(auto, inputs.labels),
+        labels,
         version,
-        annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+        annotations: (0,metadata_annotations/* annotationEntries */.eE)(labels, userAnnotations),
+        userAnnotations,
         warnings
     };
 }
@@ -8851,7 +8926,8 @@ function commitDateWanted(inputs, context) {
     const templates = [
         inputs.tagFlavor.prefix,
         inputs.tagFlavor.suffix,
-        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+        ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value]),
+        ...[...inputs.labels, ...inputs.annotations].map(line => (0,template/* parseTemplate */.QC)(line, 'global'))
     ];
     if (!templates.some(t => (0,template/* mentions */.wy)(t, 'commit_date')))
         return '';
@@ -8908,8 +8984,8 @@ var api = __nccwpck_require__(7489);
 var bounds = __nccwpck_require__(3034);
 // EXTERNAL MODULE: ./src/log/reporter.ts
 var log_reporter = __nccwpck_require__(2425);
-// EXTERNAL MODULE: ./src/pipeline/annotate.ts + 1 modules
-var annotate = __nccwpck_require__(7925);
+// EXTERNAL MODULE: ./src/pipeline/annotate.ts
+var annotate = __nccwpck_require__(9268);
 ;// CONCATENATED MODULE: ./src/pipeline/hints.ts
 
 
@@ -9665,8 +9741,9 @@ async function execute(inputs, opts) {
         if (inputs.tagRules.length)
             opts.reporter.info(`Tags from the rules: ${defaults.tags.join(', ') || 'none, so the image stays untagged'}`);
         opts.reporter.debug(`tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`);
-        // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
-        const result = await runPipeline({ ...inputs, tags: defaults.tags }, {
+        // The tags are the rules' (or the automatic ones) from here on, `[]` building untagged; the
+        // annotations are rendered.
+        const result = await runPipeline({ ...inputs, tags: defaults.tags, annotations: defaults.userAnnotations }, {
             docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
             reporter: opts.reporter,
             workDir,
@@ -9914,6 +9991,7 @@ async function declarePushed(inputs, digest, env = process.env) {
 var env = __nccwpck_require__(7038);
 ;// CONCATENATED MODULE: ./src/metadata/outputs.ts
 
+
 const byKey = (a, b) => {
     const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
     return ka < kb ? -1 : ka > kb ? 1 : 0;
@@ -9925,9 +10003,11 @@ const byKey = (a, b) => {
  */
 function metadataOutputs(meta, fullTags, inputs) {
     const labels = [...meta.labels].sort(byKey);
-    const sorted = [...meta.annotations].sort(byKey);
     const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
-    const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`));
+    const annotations = levels.flatMap(level => (0,metadata_annotations/* annotationsAt */.wv)(meta.annotations, level)
+        .map(([key, value]) => `${key}=${value}`)
+        .sort(byKey)
+        .map(a => `${level}:${a}`));
     const labelObject = Object.fromEntries(labels.map(l => {
         const eq = l.indexOf('=');
         return [l.slice(0, eq), l.slice(eq + 1)];

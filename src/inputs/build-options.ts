@@ -9,6 +9,7 @@ import { InputProblem } from '../core/problem.js'
 import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
 import { parseAnnotation } from '../metadata/levels.js'
+import { parseTemplate } from '../metadata/rules/template.js'
 import { quote } from '../core/text.js'
 
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/
@@ -122,9 +123,15 @@ export function ssh(entries: string[]): string[] {
   return entries
 }
 
-/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts). */
+/** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts), with expressions as in labels. */
 export function annotations(entries: string[]): string[] {
   for (const entry of entries) parseAnnotation(entry)
+  return labels(entries)
+}
+
+/** KEY=VALUE lines whose `{{…}}` expressions (`{{branch}}`, `{{date 'YYYYMMDD'}}`) must parse, as metadata-action renders them. */
+export function labels(entries: string[]): string[] {
+  for (const entry of entries) if (entry.includes('{{')) parseTemplate(entry, 'global')
   return entries
 }
 

@@ -121,7 +121,8 @@ export const INPUTS = {
   labels: {
     kind: 'key-value',
     default: '',
-    description: 'One `KEY=VALUE` per line. They override the automatic OCI labels.',
+    description:
+      "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
     cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
   },
   target: {

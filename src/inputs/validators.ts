@@ -147,6 +147,7 @@ export const VALIDATORS: Validators = {
   ssh: options.ssh,
   githubToken: options.githubToken,
   annotations: options.annotations,
+  labels: options.labels,
   attests: options.attests,
   noCacheFilters: options.noCacheFilters,
   call: options.call,

@@ -7,7 +7,7 @@
 import type { Inputs } from '../inputs/parse.js'
 import { splitKeyValue } from '../core/text.js'
 import { annotationLevelsOr } from './env.js'
-import { INDEX_LEVELS, parseLevel } from './levels.js'
+import { INDEX_LEVELS, parseLevel, type LevelSpec } from './levels.js'
 
 /**
  * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
@@ -46,16 +46,61 @@ export function mayHaveIndex(
   return !env.BUILDX_NO_DEFAULT_ATTESTATIONS
 }
 
+const levelOf = (a: Partial<LevelSpec>): string =>
+  a.platform ? `${a.level}[${a.platform}]` : (a.level ?? '')
+
+/** An entry's level (as written), key and value; a key with no level before it holds at every level. */
+function entryOf(line: string): { level: string; key: string; value: string } {
+  const { key, value } = splitKeyValue(line) ?? { key: line, value: '' }
+  const colon = key.lastIndexOf(':')
+  const spec = colon < 0 ? undefined : parseLevel(key.slice(0, colon))
+  return spec ? { level: levelOf(spec), key: key.slice(colon + 1), value } : { level: '', key, value }
+}
+
 /**
- * `LEVEL:KEY=VALUE` for `--annotation`, one per OCI label and level, from the final labels (the `labels`
- * input already overrode the automatic ones there). Pure.
+ * What the image's annotations are, as entries: the OCI keys of the final labels (the `labels` input
+ * already overrode the automatic ones there) with the user's unleveled annotations over them, as
+ * metadata-action merges its custom ones, `KEY=VALUE`; then the user's leveled ones as given
+ * (`index:KEY=VALUE`), which hold at that level only. Pure.
  */
-export function ociAnnotations(labels: string[], levels: string[], index: boolean): string[] {
+export function annotationEntries(labels: string[], user: string[]): string[] {
+  const plain = new Map<string, string>()
+  for (const line of labels) {
+    const kv = splitKeyValue(line)
+    if (kv?.key.startsWith(OCI_PREFIX)) plain.set(kv.key, kv.value)
+  }
+  const leveled: string[] = []
+  for (const line of user) {
+    const e = entryOf(line)
+    if (e.level) leveled.push(line)
+    else plain.set(e.key, e.value)
+  }
+  return [...[...plain].map(([k, v]) => `${k}=${v}`), ...leveled]
+}
+
+/** The annotations at one level (`manifest`, `index[linux/amd64]`) of such entries, as [key, value]. */
+export function annotationsAt(entries: string[], level: string): [string, string][] {
+  const parsed = entries.map(entryOf)
+  const at = new Map<string, string>()
+  for (const e of parsed) if (!e.level) at.set(e.key, e.value)
+  for (const e of parsed) if (e.level === level) at.set(e.key, e.value)
+  return [...at]
+}
+
+/**
+ * `LEVEL:KEY=VALUE` for `--annotation`, one per annotation and level the build can have, beside the
+ * user's own `--annotation` flags, which are passed as given: without the keys the user sets at that very
+ * level, nor at the manifest those the user sets without a level (buildx puts them there). Pure.
+ */
+export function ociAnnotations(labels: string[], user: string[], levels: string[], index: boolean): string[] {
   const used = levels.filter(level => index || !isIndexLevel(level))
-  const oci = labels
-    .map(line => splitKeyValue(line))
-    .filter((kv): kv is { key: string; value: string } => !!kv && kv.key.startsWith(OCI_PREFIX))
-  return used.flatMap(level => oci.map(({ key, value }) => `${level}:${key}=${value}`))
+  const own = new Set(user.map(entryOf).map(e => `${e.level || 'manifest'}:${e.key}`))
+  const entries = annotationEntries(labels, user)
+  return used.flatMap(level =>
+    annotationsAt(entries, level)
+      .filter(([key]) => !own.has(`${level}:${key}`))
+      .map(([key, value]) => `${level}:${key}=${value}`)
+  )
 }
 
 /** The annotations without the index levels: what is left when buildx finds no index to put them on. */

@@ -4,8 +4,9 @@ import { mergeLabels, ociLabels, type GitContext } from './context.js'
 import { InputError, ref, type Inputs } from '../inputs/parse.js'
 import { automaticTags } from './automatic.js'
 import { buildSha, eventCommitDate } from './event.js'
-import { mentions } from './rules/template.js'
-import { applyRules, tagEvent, type EventFacts } from './tags.js'
+import { annotationEntries } from './annotations.js'
+import { mentions, parseTemplate, render } from './rules/template.js'
+import { applyRules, globalValues, tagEvent, type EventFacts } from './tags.js'
 
 export interface BuildMetadata {
   /** Bare tags, in order; empty only when rules yielded none for this event. */
@@ -14,8 +15,10 @@ export interface BuildMetadata {
   labels: string[]
   /** metadata-action's version: the first tag the rules made, else the first explicit one that is not latest. */
   version: string
-  /** The automatic OCI keys as KEY=VALUE, before any level (the `annotations` output's content). */
+  /** The image's annotations as annotationEntries gives them (the `annotations` output's content). */
   annotations: string[]
+  /** The `annotations` input with its expressions rendered, as the build passes it. */
+  userAnnotations: string[]
   /** What metadata-action warns about (a tag that is no semver, a pattern that does not match). */
   warnings: string[]
 }
@@ -23,7 +26,10 @@ export interface BuildMetadata {
 /** Facts from the repository API, for what the event does not carry (metadata-action reads them there). */
 export type MetadataFacts = EventFacts
 
-type MetadataInputs = Pick<Inputs, 'tags' | 'tagRules' | 'tagFlavor' | 'metadataEnv' | 'labels'>
+type MetadataInputs = Pick<
+  Inputs,
+  'tags' | 'tagRules' | 'tagFlavor' | 'metadataEnv' | 'labels' | 'annotations'
+>
 
 export function buildMetadata(
   inputs: MetadataInputs,
@@ -51,11 +57,18 @@ export function buildMetadata(
     ;({ tags, version } = automaticTags(ev, context.actions))
   }
   const auto = { ...repository, ...ociLabels(ctx, version, now) }
+  // Expressions in labels and annotations, as metadata-action renders its custom ones.
+  const values = globalValues(ev)
+  const rendered = (line: string): string =>
+    line.includes('{{') ? render(parseTemplate(line, 'global'), values) : line
+  const labels = mergeLabels(auto, inputs.labels.map(rendered))
+  const userAnnotations = inputs.annotations.map(rendered)
   return {
     tags,
-    labels: mergeLabels(auto, inputs.labels),
+    labels,
     version,
-    annotations: Object.entries(auto).map(([k, v]) => `${k}=${v}`),
+    annotations: annotationEntries(labels, userAnnotations),
+    userAnnotations,
     warnings
   }
 }
@@ -65,13 +78,14 @@ export function buildMetadata(
  * and the event carries no timestamp for the built commit (pull requests, schedule, workflow_dispatch, …).
  */
 export function commitDateWanted(
-  inputs: Pick<Inputs, 'tagRules' | 'tagFlavor' | 'metadataEnv'>,
+  inputs: Pick<Inputs, 'tagRules' | 'tagFlavor' | 'metadataEnv' | 'labels' | 'annotations'>,
   context: GitContext
 ): string {
   const templates = [
     inputs.tagFlavor.prefix,
     inputs.tagFlavor.suffix,
-    ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value])
+    ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value]),
+    ...[...inputs.labels, ...inputs.annotations].map(line => parseTemplate(line, 'global'))
   ]
   if (!templates.some(t => mentions(t, 'commit_date'))) return ''
   const sha = buildSha(context, inputs.metadataEnv.prHeadSha)

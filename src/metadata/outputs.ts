@@ -2,6 +2,7 @@
 // `json`), from a build's metadata. Pure; on the action's output path, so it loads nothing of the engine.
 import type { Inputs } from '../inputs/parse.js'
 import type { BuildMetadata } from './build-metadata.js'
+import { annotationsAt } from './annotations.js'
 import { annotationLevelsOr, OUTPUT_LEVELS } from './env.js'
 
 export interface MetadataOutputs {
@@ -31,9 +32,13 @@ export function metadataOutputs(
   inputs: Pick<Inputs, 'metadataEnv'>
 ): MetadataOutputs {
   const labels = [...meta.labels].sort(byKey)
-  const sorted = [...meta.annotations].sort(byKey)
   const levels = meta.levels ?? annotationLevelsOr(inputs.metadataEnv, OUTPUT_LEVELS)
-  const annotations = levels.flatMap(level => sorted.map(a => `${level}:${a}`))
+  const annotations = levels.flatMap(level =>
+    annotationsAt(meta.annotations, level)
+      .map(([key, value]) => `${key}=${value}`)
+      .sort(byKey)
+      .map(a => `${level}:${a}`)
+  )
   const labelObject = Object.fromEntries(
     labels.map(l => {
       const eq = l.indexOf('=')

@@ -13,11 +13,11 @@ import type { Reporter } from '../log/reporter.js'
 import { messageOf } from '../core/text.js'
 
 export function buildAnnotations(
-  inputs: Pick<Inputs, 'platforms' | 'provenance' | 'sbom' | 'metadataEnv'>,
+  inputs: Pick<Inputs, 'platforms' | 'provenance' | 'sbom' | 'metadataEnv' | 'annotations'>,
   labels: string[],
   env: NodeJS.ProcessEnv = process.env
 ): string[] {
-  return ociAnnotations(labels, buildLevels(inputs), mayHaveIndex(inputs, env))
+  return ociAnnotations(labels, inputs.annotations, buildLevels(inputs), mayHaveIndex(inputs, env))
 }
 
 /**

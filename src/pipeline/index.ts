@@ -133,9 +133,10 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     opts.reporter.debug(
       `tags: ${defaults.tags.join(', ')}; labels: ${defaults.labels.map(l => l.split('=')[0]).join(', ')}`
     )
-    // The tags are the rules' (or the automatic ones) from here on; `[]` builds untagged.
+    // The tags are the rules' (or the automatic ones) from here on, `[]` building untagged; the
+    // annotations are rendered.
     const result = await runPipeline(
-      { ...inputs, tags: defaults.tags },
+      { ...inputs, tags: defaults.tags, annotations: defaults.userAnnotations },
       {
         docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
         reporter: opts.reporter,
