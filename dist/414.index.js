@@ -325,6 +325,9 @@ async function main() {
             for (const login of (0,registry_auth/* credentialsIn */.Wr)(registryAuth))
                 maskCredentials(login.username, login.password, v => core/* setSecret */.Pq(v));
         }
+        // Before anything can quote an input: a URL's userinfo in any of them (a git context's token).
+        for (const [key] of table/* ROWS */.Ir)
+            (0,masks/* urlSecrets */.Fn)(core/* getInput */.V4((0,table/* inputName */.yu)(key))).forEach(v => core/* setSecret */.Pq(v));
         const untrimmed = new Set(table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,table/* inputName */.yu)(key)));
         const get = (name) => core/* getInput */.V4(name, { trimWhitespace: !untrimmed.has(name) });
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
@@ -2288,16 +2291,18 @@ function maskableToken(value) {
     return value.length >= MIN_TOKEN_MASK && !digestPiece(value);
 }
 /**
- * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or the user name when there is no
- * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
- * sends it. To mask.
+ * The secrets in a URL's userinfo, as a git context carries them
+ * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or for http(s) the user name when
+ * there is no password (a token alone; `ssh://git@\u2026` names a user, no secret), and the whole userinfo. Raw
+ * and percent-decoded, and base64(`user:password`) as git sends it. To mask.
  */
 function urlSecrets(value) {
     const found = [];
-    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
-        const userinfo = m[1];
+    for (const m of value.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#@\s]+)@/gi)) {
+        const userinfo = m[2];
         const colon = userinfo.indexOf(':');
+        if (colon < 0 && !/^https?$/i.test(m[1]))
+            continue;
         const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
         if (!secret)
             continue;

@@ -56,4 +56,16 @@ describe('main, as the runner starts the bundle', () => {
     ])
     expect(out).not.toMatch(/^\s+at /m)
   })
+
+  // The runner hides a value only from the ::add-mask:: line on: it must come before the error quoting it.
+  it("a URL's userinfo in any input is masked before an input error can quote it", () => {
+    const url = 'ssh://git:Tok-9f2c@github.com/o/r.git'
+    const { stdout, status } = runBundle({ 'INPUT_BUILD-CONTEXTS': url, INPUT_IMAGE: 'o/app' })
+    expect(status).toBe(1)
+    const lines = stdout.split('\n')
+    const error = lines.findIndex(l => l.startsWith('::error::'))
+    expect(lines[error]).toContain('Tok-9f2c')
+    expect(lines.indexOf('::add-mask::Tok-9f2c')).toBeGreaterThanOrEqual(0)
+    expect(lines.indexOf('::add-mask::Tok-9f2c')).toBeLessThan(error)
+  })
 })

@@ -356,6 +356,18 @@ describe('--version and the words of the CLI', () => {
     expect(r.stderr).not.toMatch(/input/)
   })
 
+  it("a rejected flag's URL userinfo never shows: the error masks it", async () => {
+    const r = await runMain([
+      '--image',
+      'o/app',
+      '--build-context',
+      'https://x-access-token:Tok-9f2c@github.com/o/r.git'
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^build-tag-push: invalid --build-context: .*name=/)
+    expect(r.stderr).not.toContain('Tok-9f2c')
+  })
+
   it('--username without --password-stdin says so in flags', async () => {
     const r = await runMain([
       '--image',

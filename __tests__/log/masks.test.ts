@@ -13,6 +13,9 @@ describe('urlSecrets', () => {
     ['https://github.com/o/r.git', []],
     ['git@github.com:o/r.git', []],
     ['ssh://git@github.com/o/r.git', []],
+    // any scheme's password, wherever in the value (an input error quotes the value whole)
+    ['x=ssh://git:pw-9@github.com/o/r.git', ['pw-9', 'git:pw-9', b64('git:pw-9')]],
+    ['docker-image://u:pw-9@host/app', ['pw-9', 'u:pw-9', b64('u:pw-9')]],
     ['.', []],
     ['https://u:@host/r.git', []]
   ])('%s → %j', (value, expected) => {

@@ -3552,16 +3552,18 @@ function maskableToken(value) {
     return value.length >= MIN_TOKEN_MASK && !digestPiece(value);
 }
 /**
- * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or the user name when there is no
- * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
- * sends it. To mask.
+ * The secrets in a URL's userinfo, as a git context carries them
+ * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or for http(s) the user name when
+ * there is no password (a token alone; `ssh://git@\u2026` names a user, no secret), and the whole userinfo. Raw
+ * and percent-decoded, and base64(`user:password`) as git sends it. To mask.
  */
 function urlSecrets(value) {
     const found = [];
-    for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
-        const userinfo = m[1];
+    for (const m of value.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#@\s]+)@/gi)) {
+        const userinfo = m[2];
         const colon = userinfo.indexOf(':');
+        if (colon < 0 && !/^https?$/i.test(m[1]))
+            continue;
         const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
         if (!secret)
             continue;
@@ -10332,6 +10334,9 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     const start = (0,clock/* now */.t)();
     try {
         const map = flagsToInputs(values, process.env, password);
+        // Before anything can quote a flag: a URL's userinfo in any of them (a git context's token).
+        for (const value of map.values())
+            secrets.push(...(0,masks/* urlSecrets */.Fn)(value));
         const registryAuth = map.get('registry-auth') ?? '';
         if (registryAuth.trim()) {
             await (0,registry_auth/* loadRegistryAuthParser */.DC)();
@@ -10355,7 +10360,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     catch (error) {
         if (error instanceof parse/* InputError */.dz || error instanceof UsageError) {
-            io.stderr.write(`build-tag-push: ${error instanceof parse/* InputError */.dz ? flagMessage(error) : error.message}\n`);
+            const message = error instanceof parse/* InputError */.dz ? flagMessage(error) : error.message;
+            io.stderr.write(`build-tag-push: ${maskAll(message, secrets)}\n`);
             return 2;
         }
         throw error;
@@ -10378,7 +10384,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     catch (error) {
         // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
         if (error instanceof parse/* InputError */.dz) {
-            io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`);
+            io.stderr.write(`build-tag-push: ${maskAll(flagMessage(error), secrets)}\n`);
             return 2;
         }
         const where = (0,log_reporter/* whereOf */.de)(error);

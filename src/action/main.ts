@@ -9,7 +9,7 @@ import { createFence, singleLine } from '../log/fence.js'
 import { whereOf, type Reporter, type Where } from '../log/reporter.js'
 import { credentialsIn, loadRegistryAuthParser, type RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
-import { credentialSecrets } from '../log/masks.js'
+import { credentialSecrets, urlSecrets } from '../log/masks.js'
 import { metadataEnvExports } from '../metadata/outputs.js'
 import { outputs, summaryMarkdown } from './summary.js'
 import { keepLogins } from './keep-login.js'
@@ -76,6 +76,8 @@ export async function main(): Promise<void> {
       for (const login of credentialsIn(registryAuth))
         maskCredentials(login.username, login.password, v => core.setSecret(v))
     }
+    // Before anything can quote an input: a URL's userinfo in any of them (a git context's token).
+    for (const [key] of ROWS) urlSecrets(core.getInput(inputName(key))).forEach(v => core.setSecret(v))
     const untrimmed = new Set(
       ROWS.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => inputName(key))
     )

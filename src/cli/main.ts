@@ -203,6 +203,8 @@ export async function main(
   const start = now()
   try {
     const map = flagsToInputs(values, process.env, password)
+    // Before anything can quote a flag: a URL's userinfo in any of them (a git context's token).
+    for (const value of map.values()) secrets.push(...urlSecrets(value))
     const registryAuth = map.get('registry-auth') ?? ''
     if (registryAuth.trim()) {
       await loadRegistryAuthParser()
@@ -227,7 +229,8 @@ export async function main(
     io.stderr.write(`==> Validate\n<== Validate (${((now() - start) / 1000).toFixed(1)} s)\n`)
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) {
-      io.stderr.write(`build-tag-push: ${error instanceof InputError ? flagMessage(error) : error.message}\n`)
+      const message = error instanceof InputError ? flagMessage(error) : error.message
+      io.stderr.write(`build-tag-push: ${maskAll(message, secrets)}\n`)
       return 2
     }
     throw error
@@ -250,7 +253,7 @@ export async function main(
   } catch (error) {
     // Some input problems can only be seen once docker is known (BuildKit inputs without buildx).
     if (error instanceof InputError) {
-      io.stderr.write(`build-tag-push: ${flagMessage(error)}\n`)
+      io.stderr.write(`build-tag-push: ${maskAll(flagMessage(error), secrets)}\n`)
       return 2
     }
     const where = whereOf(error)

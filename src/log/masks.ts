@@ -61,16 +61,17 @@ export function maskableToken(value: string): boolean {
 }
 
 /**
- * The secrets in an http(s) URL's userinfo, as a git context carries them
- * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or the user name when there is no
- * password (a token alone), and the whole userinfo. Raw and percent-decoded, and base64(`user:password`) as git
- * sends it. To mask.
+ * The secrets in a URL's userinfo, as a git context carries them
+ * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or for http(s) the user name when
+ * there is no password (a token alone; `ssh://git@…` names a user, no secret), and the whole userinfo. Raw
+ * and percent-decoded, and base64(`user:password`) as git sends it. To mask.
  */
 export function urlSecrets(value: string): string[] {
   const found: string[] = []
-  for (const m of value.matchAll(/\bhttps?:\/\/([^/?#@\s]+)@/gi)) {
-    const userinfo = m[1]
+  for (const m of value.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#@\s]+)@/gi)) {
+    const userinfo = m[2]
     const colon = userinfo.indexOf(':')
+    if (colon < 0 && !/^https?$/i.test(m[1])) continue
     const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1)
     if (!secret) continue
     found.push(secret, percentDecoded(secret))
