@@ -1279,20 +1279,21 @@ function targets_readTagInputs(values, env) {
     };
 }
 /**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
- * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
+ * Full references in `tags` name the targets themselves: never beside `image` or `images`, and beside
+ * `registry` only where they all go to it (login-action's `registry` beside build-push-action's `tags`: the
+ * registry the login is for). Each image gets the tags given for it, as build-push-action pushes exactly the
+ * references it is given.
  */
 function targetsFromRefs(values, tagged) {
     const groups = tagged.tagRefs;
     const first = groups[0];
     const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
-    const other = values.images.length
-        ? 'images'
-        : values.image !== ''
-            ? 'image'
-            : values.registry !== reference/* DOCKER_HUB */.Xb
-                ? 'registry'
-                : '';
+    const elsewhere = groups.find(g => g.registry !== values.registry);
+    if (values.registry !== reference/* DOCKER_HUB */.Xb && elsewhere && !values.images.length && values.image === '')
+        throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${JSON.stringify(`${elsewhere.registry}/${elsewhere.image}:${elsewhere.tags[0]}`)}, ` +
+            `which go to ${(0,core_text/* quote */.hD)(elsewhere.registry)}, not to ${(0,core_text/* quote */.hD)(values.registry)} as ${(0,table/* ref */.KR)('registry')} says: ` +
+            `name only ${(0,core_text/* quote */.hD)(values.registry)} in them, or leave ${(0,table/* ref */.KR)('registry')} empty (logins for several registries go in ${(0,table/* ref */.KR)('registry-auth')})`);
+    const other = values.images.length ? 'images' : values.image !== '' ? 'image' : '';
     // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
     if (other)
         throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
@@ -2071,7 +2072,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         keepQuotes: true,
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=\u2026` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=\u2026` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` (each image gets exactly the tags named for it, as build-push-action pushes them; `registry` may stay, as login-action's, where they all go to it). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',

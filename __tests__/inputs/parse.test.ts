@@ -548,6 +548,17 @@ describe('tags: rules, full references, flavor and separators', () => {
     ])
   })
 
+  it("login-action's registry beside build-push-action's full references to it: the registry they log in to", () => {
+    const { inputs: i } = noImage({
+      registry: 'ghcr.io',
+      username: 'octo',
+      password: 'pw',
+      tags: 'ghcr.io/octo/app:1\nghcr.io/octo/app:latest'
+    })
+    expect(i.targets).toEqual([{ registry: 'ghcr.io', image: 'octo/app', tags: ['1', 'latest'] }])
+    expect(i.logins).toEqual([{ registry: 'ghcr.io', username: 'octo', password: 'pw' }])
+  })
+
   it('without image, images or full references, image is required', () => {
     expect(() => noImage({ tags: 'v1' })).toThrow(/Invalid input "image": is required.*full references/)
   })
@@ -558,7 +569,12 @@ describe('tags: rules, full references, flavor and separators', () => {
       'tags',
       /name their own registry and image: leave the "image", "registry" and "images" inputs empty/
     ],
-    [{ registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1' }, 'tags', /name their own registry and image/],
+    [
+      { registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1\ndocker.io/octo/app:1' },
+      'tags',
+      /"docker.io\/octo\/app:1", which go to "docker.io", not to "ghcr.io" as the "registry" input says/
+    ],
+    [{ registry: 'quay.io', tags: 'ghcr.io/octo/app:1' }, 'tags', /leave the "registry" input empty/],
     [{ images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' }, 'tags', /name their own registry and image/],
     [{ image: 'my/app', tags: 'type=raw,value=x,enable=maybe' }, 'tags', /enable must be true or false/],
     [{ image: 'my/app', flavor: 'latest=sometimes' }, 'flavor', /latest "sometimes"/]

@@ -77,7 +77,7 @@ export const INPUTS = {
     default: '',
     keepQuotes: true,
     description:
-      "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` and `registry` (each image gets exactly the tags named for it, as build-push-action pushes them). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+      "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` (each image gets exactly the tags named for it, as build-push-action pushes them; `registry` may stay, as login-action's, where they all go to it). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
     cli: {
       flag: 'tag',
       value: 'TAG',

@@ -44,20 +44,24 @@ export function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagI
 }
 
 /**
- * Full references in `tags` name the targets themselves: never beside `image`, `registry` or `images`. Each
- * image gets the tags given for it, as build-push-action pushes exactly the references it is given.
+ * Full references in `tags` name the targets themselves: never beside `image` or `images`, and beside
+ * `registry` only where they all go to it (login-action's `registry` beside build-push-action's `tags`: the
+ * registry the login is for). Each image gets the tags given for it, as build-push-action pushes exactly the
+ * references it is given.
  */
 export function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
   const groups = tagged.tagRefs
   const first = groups[0]
   const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`)
-  const other = values.images.length
-    ? 'images'
-    : values.image !== ''
-      ? 'image'
-      : values.registry !== DOCKER_HUB
-        ? 'registry'
-        : ''
+  const elsewhere = groups.find(g => g.registry !== values.registry)
+  if (values.registry !== DOCKER_HUB && elsewhere && !values.images.length && values.image === '')
+    throw new InputError(
+      'tags',
+      `${ref('tags')} holds full references such as ${JSON.stringify(`${elsewhere.registry}/${elsewhere.image}:${elsewhere.tags[0]}`)}, ` +
+        `which go to ${quote(elsewhere.registry)}, not to ${quote(values.registry)} as ${ref('registry')} says: ` +
+        `name only ${quote(values.registry)} in them, or leave ${ref('registry')} empty (logins for several registries go in ${ref('registry-auth')})`
+    )
+  const other = values.images.length ? 'images' : values.image !== '' ? 'image' : ''
   // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
   if (other)
     throw new InputError(
