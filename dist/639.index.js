@@ -594,7 +594,9 @@ function userConfig(file, text) {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new Error(`${file} is malformed: ${error.message}; docker's config.json is a JSON object`);
+        // V8 quotes the text around an unexpected token, and here that is credentials: the token alone.
+        const why = error.message.replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1');
+        throw new Error(`${file} is malformed: ${why}; docker's config.json is a JSON object`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
         throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);

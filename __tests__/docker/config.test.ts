@@ -154,6 +154,14 @@ describe('createPrivateConfig', () => {
     await expect(failed).rejects.toThrow(`${file} is malformed`)
   })
 
+  it("a broken config.json's error never quotes its text: credentials are in it", async () => {
+    const file = path.join(userDir, 'config.json')
+    writeFileSync(file, '{"auths":{"ghcr.io":{"auth":cHJvYmU6U3VwM3ItUzNjcmV0IQ==}}}')
+    const failed = createPrivateConfig(dir, userDir, 'docker.io')
+    await expect(failed).rejects.toThrow(`${file} is malformed: Unexpected token 'c'; docker's config.json`)
+    await expect(failed).rejects.not.toThrow(/cHJv|auths/)
+  })
+
   it('works when the user dir does not exist', async () => {
     await createPrivateConfig(dir, path.join(root, 'missing'), 'localhost:5000')
     expect(written()).toEqual({ credHelpers: { 'localhost:5000': '' }, auths: {} })

@@ -45,9 +45,9 @@ function userConfig(file: string, text: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw new Error(
-      `${file} is malformed: ${(error as Error).message}; docker's config.json is a JSON object`
-    )
+    // V8 quotes the text around an unexpected token, and here that is credentials: the token alone.
+    const why = (error as Error).message.replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1')
+    throw new Error(`${file} is malformed: ${why}; docker's config.json is a JSON object`)
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new Error(
