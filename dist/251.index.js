@@ -1726,7 +1726,7 @@ function checkTagged(inputs, meta, ctx) {
         return;
     const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
     throw new parse/* InputError */.dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-        `add a rule for it (e.g. type=sha), or set ${(0,parse/* ref */.KR)('push')} to false to build untagged`);
+        `add a rule for it (e.g. type=sha), or ${(0,parse/* setting */.Pe)('push', 'false')} to build untagged`);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts

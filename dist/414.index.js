@@ -819,7 +819,8 @@ __webpack_require__.d(__webpack_exports__, {
   ub: () => (/* binding */ checkBuilder),
   TL: () => (/* binding */ parseInputs),
   KR: () => (/* reexport */ table/* ref */.KR),
-  nx: () => (/* reexport */ table/* renderInputRefs */.nx)
+  nx: () => (/* reexport */ table/* renderInputRefs */.nx),
+  Pe: () => (/* reexport */ table/* setting */.Pe)
 });
 
 // UNUSED EXPORTS: buildxOnlyInputs, defaultInputs, isRemoteContext, listOptions, readRows, splitLines, splitList
@@ -1170,12 +1171,15 @@ function classifyTags(lines) {
     return { rules, tags, refs };
 }
 
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __webpack_require__(7571);
 ;// CONCATENATED MODULE: ./src/inputs/images.ts
 // The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
 // attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
 // (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
 // Each names its own registry; a name without a host is on Docker Hub, as docker reads it. Pure: a mistake is
 // an InputProblem, and the caller names the input (targets.ts).
+
 
 
 
@@ -1224,7 +1228,7 @@ function parseImages(lines) {
 /** `ghcr.io/octo/app` \u2192 ghcr.io + octo/app; `octo/app` \u2192 docker.io + octo/app. */
 function splitImage(name) {
     if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in ${(0,input_ref/* ref */.KR)('tags')})`);
     const slash = name.indexOf('/');
     const first = slash < 0 ? '' : name.slice(0, slash);
     const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
@@ -1784,7 +1788,7 @@ const WITH_SOURCES = ['annotations'];
  */
 function checkSourcesAlone(values, defaults) {
     if (!values.push)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`must be true with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`, 'push');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} always pushes (the sources are put in the registry): ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)('push', 'true')}`, 'push');
     if (values.platforms.length)
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`, 'platforms');
     for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
@@ -1823,7 +1827,8 @@ __webpack_require__.d(__webpack_exports__, {
   yu: () => (/* binding */ inputName),
   KR: () => (/* reexport */ input_ref/* ref */.KR),
   nx: () => (/* reexport */ input_ref/* renderInputRefs */.nx),
-  TJ: () => (/* binding */ rowByName)
+  TJ: () => (/* binding */ rowByName),
+  Pe: () => (/* reexport */ input_ref/* setting */.Pe)
 });
 
 // UNUSED EXPORTS: INPUTS, flagName, isListKind

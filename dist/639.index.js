@@ -213,6 +213,7 @@ const sinceStart = () => process.uptime() * 1000;
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   Pe: () => (/* binding */ setting),
 /* harmony export */   f$: () => (/* binding */ actionTerm),
 /* harmony export */   nx: () => (/* binding */ renderInputRefs)
 /* harmony export */ });
@@ -223,17 +224,24 @@ const sinceStart = () => process.uptime() * 1000;
  * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
  */
 const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+/**
+ * Stands for "set the input NAME to VALUE", which the CLI says its own way: `pass --no-push`, `leave out
+ * --no-push` (its term gets `NAME=VALUE`).
+ */
+const setting = (name, value) => `\u0001${name}=${value}\u0002`;
 // eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+const REF = /\u0001([a-z0-9,-]+(?:=[a-z]+)?)\u0002/g;
 /** Replaces every ref() in `text` with `term(names)`. */
 const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
 /** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+const actionTerm = (names) => names.length === 1 && names[0].includes('=')
+    ? `set the "${names[0].split('=')[0]}" input to ${names[0].split('=')[1]}`
+    : names.length === 1
+        ? `the "${names[0]}" input`
+        : `the ${names
+            .map(n => `"${n}"`)
+            .join(', ')
+            .replace(/, ([^,]*)$/, ' and $1')} inputs`;
 
 
 /***/ }),

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { parse } from 'yaml'
-import { cliReporter, flagsToInputs, main, maskAll, UsageError, USAGE } from '../../src/cli/main.js'
+import { cliReporter, cliTerm, flagsToInputs, main, maskAll, UsageError, USAGE } from '../../src/cli/main.js'
+import { actionTerm } from '../../src/core/input-ref.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { ROOT } from '../helpers/action.js'
 
@@ -354,6 +355,25 @@ describe('--version and the words of the CLI', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^build-tag-push: invalid --image: .*put "ghcr.io" in --registry\n$/)
     expect(r.stderr).not.toMatch(/input/)
+  })
+
+  it('advice to set a switch says to pass it or leave it out', async () => {
+    expect([cliTerm(['push=false']), cliTerm(['push=true']), cliTerm(['pull=true'])]).toEqual([
+      'pass --no-push',
+      'leave out --no-push',
+      'pass --pull'
+    ])
+    expect(actionTerm(['push=false'])).toBe('set the "push" input to false')
+    const r = await runMain(['--source', 'ghcr.io/o/app:1', '--image', 'o/app', '--no-push'])
+    expect(r.stderr).toBe(
+      'build-tag-push: invalid --no-push: --source always pushes (the sources are put in the registry): leave out --no-push\n'
+    )
+  })
+
+  it('a tagged image in --images is sent to --tag for its tags', async () => {
+    const r = await runMain(['--images', 'ghcr.io/o/app:v1'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('images are names only (tags go in --tag)')
   })
 
   it("a rejected flag's URL userinfo never shows: the error masks it", async () => {

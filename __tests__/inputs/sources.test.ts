@@ -170,7 +170,11 @@ describe('parseInputs with sources', () => {
     ['provenance', 'false', /build inputs must keep their defaults/],
     ['cache-from', 'type=gha', /build inputs must keep their defaults/],
     ['builder', 'b1', /build inputs must keep their defaults/],
-    ['push', 'false', /must be true with the "sources" input/]
+    [
+      'push',
+      'false',
+      /the "sources" input always pushes \(the sources are put in the registry\): set the "push" input to true$/
+    ]
   ])('with %s = %j: an InputError naming it', (input, value, why) => {
     const e = error({ [input]: value })
     expect(e.input).toBe(input)

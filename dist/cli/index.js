@@ -930,6 +930,7 @@ const sinceStart = () => process.uptime() * 1000;
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   Pe: () => (/* binding */ setting),
 /* harmony export */   f$: () => (/* binding */ actionTerm),
 /* harmony export */   nx: () => (/* binding */ renderInputRefs)
 /* harmony export */ });
@@ -940,17 +941,24 @@ const sinceStart = () => process.uptime() * 1000;
  * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
  */
 const ref = (...names) => `\u0001${names.join(',')}\u0002`;
+/**
+ * Stands for "set the input NAME to VALUE", which the CLI says its own way: `pass --no-push`, `leave out
+ * --no-push` (its term gets `NAME=VALUE`).
+ */
+const setting = (name, value) => `\u0001${name}=${value}\u0002`;
 // eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g;
+const REF = /\u0001([a-z0-9,-]+(?:=[a-z]+)?)\u0002/g;
 /** Replaces every ref() in `text` with `term(names)`. */
 const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
 /** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+const actionTerm = (names) => names.length === 1 && names[0].includes('=')
+    ? `set the "${names[0].split('=')[0]}" input to ${names[0].split('=')[1]}`
+    : names.length === 1
+        ? `the "${names[0]}" input`
+        : `the ${names
+            .map(n => `"${n}"`)
+            .join(', ')
+            .replace(/, ([^,]*)$/, ' and $1')} inputs`;
 
 
 /***/ }),
@@ -2078,7 +2086,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   ub: () => (/* binding */ checkBuilder),
   TL: () => (/* binding */ parseInputs),
   KR: () => (/* reexport */ table/* ref */.KR),
-  nx: () => (/* reexport */ table/* renderInputRefs */.nx)
+  nx: () => (/* reexport */ table/* renderInputRefs */.nx),
+  Pe: () => (/* reexport */ table/* setting */.Pe)
 });
 
 // UNUSED EXPORTS: actionTerm, buildxOnlyInputs, defaultInputs, isRemoteContext, listOptions, readRows, splitLines, splitList
@@ -2429,12 +2438,15 @@ function classifyTags(lines) {
     return { rules, tags, refs };
 }
 
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __nccwpck_require__(7571);
 ;// CONCATENATED MODULE: ./src/inputs/images.ts
 // The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
 // attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
 // (`ghcr.io/octo/app,enable=false`); and metadata-action's older form, one line of comma-separated names.
 // Each names its own registry; a name without a host is on Docker Hub, as docker reads it. Pure: a mistake is
 // an InputProblem, and the caller names the input (targets.ts).
+
 
 
 
@@ -2483,7 +2495,7 @@ function parseImages(lines) {
 /** `ghcr.io/octo/app` \u2192 ghcr.io + octo/app; `octo/app` \u2192 docker.io + octo/app. */
 function splitImage(name) {
     if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`);
+        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in ${(0,input_ref/* ref */.KR)('tags')})`);
     const slash = name.indexOf('/');
     const first = slash < 0 ? '' : name.slice(0, slash);
     const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
@@ -3043,7 +3055,7 @@ const WITH_SOURCES = ['annotations'];
  */
 function checkSourcesAlone(values, defaults) {
     if (!values.push)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`must be true with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: the sources are put in the registry`, 'push');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} always pushes (the sources are put in the registry): ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)('push', 'true')}`, 'push');
     if (values.platforms.length)
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`, 'platforms');
     for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
@@ -3084,7 +3096,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   BB: () => (/* binding */ isListKind),
   KR: () => (/* reexport */ input_ref/* ref */.KR),
   nx: () => (/* reexport */ input_ref/* renderInputRefs */.nx),
-  TJ: () => (/* binding */ rowByName)
+  TJ: () => (/* binding */ rowByName),
+  Pe: () => (/* reexport */ input_ref/* setting */.Pe)
 });
 
 // UNUSED EXPORTS: INPUTS
@@ -8948,7 +8961,7 @@ function checkTagged(inputs, meta, ctx) {
         return;
     const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
     throw new parse/* InputError */.dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-        `add a rule for it (e.g. type=sha), or set ${(0,parse/* ref */.KR)('push')} to false to build untagged`);
+        `add a rule for it (e.g. type=sha), or ${(0,parse/* setting */.Pe)('push', 'false')} to build untagged`);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
@@ -10274,8 +10287,18 @@ const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).
 /** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
 const cliTerm = (names) => names
     .map(n => {
-    const found = (0,table/* rowByName */.TJ)(n);
-    return found ? `--${(0,table/* flagName */.GI)(found[0])}` : n;
+    const [name, value] = n.split('=');
+    const found = (0,table/* rowByName */.TJ)(name);
+    if (!found)
+        return n;
+    const flag = `--${(0,table/* flagName */.GI)(found[0])}`;
+    if (value === undefined)
+        return flag;
+    if (found[1].kind !== 'boolean')
+        return `pass ${flag} ${value}`;
+    // A switch says its value by being there: --no-push is push=false.
+    const on = String(!flag.startsWith('--no-'));
+    return `${value === on ? 'pass' : 'leave out'} ${flag}`;
 })
     .join(' and ');
 const words = (message) => (0,parse/* renderInputRefs */.nx)(message, cliTerm);

@@ -128,8 +128,15 @@ export const maskAll = (text: string, secrets: string[]): string =>
 export const cliTerm = (names: string[]): string =>
   names
     .map(n => {
-      const found = rowByName(n)
-      return found ? `--${flagName(found[0])}` : n
+      const [name, value] = n.split('=')
+      const found = rowByName(name)
+      if (!found) return n
+      const flag = `--${flagName(found[0])}`
+      if (value === undefined) return flag
+      if (found[1].kind !== 'boolean') return `pass ${flag} ${value}`
+      // A switch says its value by being there: --no-push is push=false.
+      const on = String(!flag.startsWith('--no-'))
+      return `${value === on ? 'pass' : 'leave out'} ${flag}`
     })
     .join(' and ')
 

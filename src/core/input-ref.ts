@@ -5,8 +5,13 @@
  * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
  */
 export const ref = (...names: string[]): string => `\u0001${names.join(',')}\u0002`
+/**
+ * Stands for "set the input NAME to VALUE", which the CLI says its own way: `pass --no-push`, `leave out
+ * --no-push` (its term gets `NAME=VALUE`).
+ */
+export const setting = (name: string, value: string): string => `\u0001${name}=${value}\u0002`
 // eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+)\u0002/g
+const REF = /\u0001([a-z0-9,-]+(?:=[a-z]+)?)\u0002/g
 
 /** Replaces every ref() in `text` with `term(names)`. */
 export const renderInputRefs = (text: string, term: (names: string[]) => string): string =>
@@ -14,9 +19,11 @@ export const renderInputRefs = (text: string, term: (names: string[]) => string)
 
 /** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
 export const actionTerm = (names: string[]): string =>
-  names.length === 1
-    ? `the "${names[0]}" input`
-    : `the ${names
-        .map(n => `"${n}"`)
-        .join(', ')
-        .replace(/, ([^,]*)$/, ' and $1')} inputs`
+  names.length === 1 && names[0].includes('=')
+    ? `set the "${names[0].split('=')[0]}" input to ${names[0].split('=')[1]}`
+    : names.length === 1
+      ? `the "${names[0]}" input`
+      : `the ${names
+          .map(n => `"${n}"`)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' and $1')} inputs`

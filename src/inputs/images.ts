@@ -5,6 +5,7 @@
 // an InputProblem, and the caller names the input (targets.ts).
 import { csvRecords } from './csv.js'
 import { InputProblem } from '../core/problem.js'
+import { ref } from '../core/input-ref.js'
 import {
   DOCKER_HUB,
   imageProblem,
@@ -65,7 +66,7 @@ export function parseImages(lines: string[]): ImageName[] {
 export function splitImage(name: string): ImageName {
   if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
     throw new InputProblem(
-      `${JSON.stringify(name)} has a tag or digest; images are names only (tags go in "tags")`
+      `${JSON.stringify(name)} has a tag or digest; images are names only (tags go in ${ref('tags')})`
     )
   const slash = name.indexOf('/')
   const first = slash < 0 ? '' : name.slice(0, slash)

@@ -6,7 +6,7 @@ import { quote } from '../core/text.js'
 import path from 'node:path'
 import { inputName, ref, ROWS, rowByName, type InputValues } from './table.js'
 
-export { actionTerm, ref, renderInputRefs } from './table.js'
+export { actionTerm, ref, renderInputRefs, setting } from './table.js'
 export { asInput, InputError } from './error.js'
 import { asInput, InputError } from './error.js'
 import * as options from './build-options.js'

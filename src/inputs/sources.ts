@@ -1,6 +1,6 @@
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
-import { ref, ROWS, inputName, type InputKey, type InputValues } from './table.js'
+import { ref, ROWS, inputName, setting, type InputKey, type InputValues } from './table.js'
 import { parseAnnotation } from '../metadata/levels.js'
 import {
   hostProblem,
@@ -175,7 +175,10 @@ const WITH_SOURCES: InputKey[] = ['annotations']
  */
 export function checkSourcesAlone(values: InputValues, defaults: InputValues): void {
   if (!values.push)
-    throw new InputProblem(`must be true with ${ref('sources')}: the sources are put in the registry`, 'push')
+    throw new InputProblem(
+      `${ref('sources')} always pushes (the sources are put in the registry): ${setting('push', 'true')}`,
+      'push'
+    )
   if (values.platforms.length)
     throw new InputProblem(
       `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`,

@@ -248,4 +248,4 @@ export function rowByName(name: string): [InputKey, Row] | undefined {
   return ROWS.find(([key]) => inputName(key) === name)
 }
 
-export { actionTerm, ref, renderInputRefs } from '../core/input-ref.js'
+export { actionTerm, ref, renderInputRefs, setting } from '../core/input-ref.js'

@@ -1,7 +1,7 @@
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
 // automatic set). Pure.
 import { mergeLabels, ociLabels, type GitContext } from './context.js'
-import { InputError, ref, type Inputs } from '../inputs/parse.js'
+import { InputError, setting, type Inputs } from '../inputs/parse.js'
 import { automaticTags } from './automatic.js'
 import { buildSha, eventCommitDate } from './event.js'
 import { annotationEntries } from './annotations.js'
@@ -106,6 +106,6 @@ export function checkTagged(
   throw new InputError(
     'tags',
     `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-      `add a rule for it (e.g. type=sha), or set ${ref('push')} to false to build untagged`
+      `add a rule for it (e.g. type=sha), or ${setting('push', 'false')} to build untagged`
   )
 }
