@@ -89,13 +89,16 @@ export interface HostileSource {
   manifests: Map<string, Served>
   blobs: Map<string, Buffer>
   tags: string[]
-  /** Replaces the answer for one blob digest, one manifest reference, or ('tags') the tag list. */
+  /**
+   * Replaces the answer for one blob digest, one manifest reference, ('tags') the tag list, or
+   * ('referrers') the referrers API, which otherwise answers 404 as a registry without it does.
+   */
   override: Map<string, Handler>
   /** Adds an image's blobs, and its manifest under its digest and under `tag`. */
   add(image: MemoryImage, tag?: string): void
 }
 
-const PATH = /^\/v2\/(.+)\/(manifests|blobs|tags)\/([^/]+)$/
+const PATH = /^\/v2\/(.+)\/(manifests|blobs|tags|referrers)\/([^/]+)$/
 
 export async function startHostileSource(): Promise<HostileSource> {
   const self: Omit<HostileSource, 'host' | 'server'> = {
@@ -119,8 +122,9 @@ export async function startHostileSource(): Promise<HostileSource> {
     const m = PATH.exec(url.pathname)
     if (!m) return void res.writeHead(404).end()
     const [, , kind, ref] = m
-    const override = self.override.get(kind === 'tags' ? 'tags' : ref)
+    const override = self.override.get(kind === 'tags' || kind === 'referrers' ? kind : ref)
     if (override) return override(req, res)
+    if (kind === 'referrers') return void res.writeHead(404).end()
     if (kind === 'tags') {
       res.writeHead(200, { 'Content-Type': 'application/json' })
       return void res.end(JSON.stringify({ name: m[1], tags: self.tags }))

@@ -4,7 +4,7 @@ import { registryBoundsFrom } from '../../src/registry/bounds.js'
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { Copier } from '../../src/pipeline/sources/copy.js'
-import { copyReferrers, listReferrers, MAX_REFERRERS } from '../../src/pipeline/referrers.js'
+import { copyReferrers, findReferrers, listReferrers, MAX_REFERRERS } from '../../src/pipeline/referrers.js'
 import { cleanUp, client, DIGEST, MANIFEST, MEDIA_TYPE, sendError, serve } from '../helpers/stand-in.js'
 
 const INDEX = 'application/vnd.oci.image.index.v1+json'
@@ -124,15 +124,11 @@ describe('listReferrers', () => {
       else sendError(res, 404, 'NOT_FOUND', 'not found')
     })
     const { c } = client(server)
-    const target = await serve((_req, res) => sendError(res, 500, 'UNEXPECTED', 'unexpected'))
-    const { c: t } = client(target)
-    const copier = new Copier({ retries: 1, reporter: quiet, bounds: registryBoundsFrom({}) })
-    await expect(
-      copyReferrers(copier, { client: c, name: 'app' }, { client: t, name: 'app' }, SUBJECT)
-    ).rejects.toThrow(
+    await expect(findReferrers({ client: c, name: 'app' }, SUBJECT)).rejects.toThrow(
       `lists more referrers of ${SUBJECT} than the ${MAX_REFERRERS} a promotion carries over (${MAX_REFERRERS + 1} read)`
     )
-    expect(target.seen).toEqual([])
+    // The list alone: none of the manifests it names was read.
+    expect(server.seen.map(r => r.url)).toEqual([`/v2/app/referrers/${SUBJECT}`])
   })
 
   it(`more than ${MAX_REFERRERS} over several pages: refused while reading, before the next page`, async () => {
@@ -193,9 +189,10 @@ describe('copyReferrers', () => {
     })
     const copier = new Copier({ retries: 1, reporter: quiet, bounds: registryBoundsFrom({}) })
     const src = { client: client(source).c, name: 'app' }
-    await expect(
-      copyReferrers(copier, src, { client: client(target).c, name: 'app' }, SUBJECT)
-    ).rejects.toThrow(`the referrers of ${SUBJECT} in ${target.host}/app is not JSON`)
+    const found = await findReferrers(src, SUBJECT)
+    await expect(copyReferrers(copier, found, { client: client(target).c, name: 'app' })).rejects.toThrow(
+      `the referrers of ${SUBJECT} in ${target.host}/app is not JSON`
+    )
     // The referrer itself was placed; no fallback index was written over what the target may list.
     expect(target.seen.filter(r => r.method === 'PUT').map(r => r.url)).toEqual([
       `/v2/app/manifests/${referrerDigest}`

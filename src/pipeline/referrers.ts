@@ -2,12 +2,15 @@
 // push. A promotion keeps the digest, so it carries them over too, and the promoted image verifies like the
 // original. They are found through the OCI referrers API where the source registry has it, otherwise
 // through the `sha256-<hex>` tag (the spec's fallback index) and cosign's `.sig`/`.att`/`.sbom` tags. The
-// API's list may come in pages, each naming the next in a Link header: every page is read.
+// API's list may come in pages, each naming the next in a Link header: every page is read. They are found
+// and checked while the sources are resolved, before anything is written, and copied after the image (their
+// subject must exist) but before its tags, so a problem with them leaves every tag where it was.
 import type { Manifest } from '../registry/api.js'
 import { RegistryError } from '../registry/errors.js'
 import { OCI_INDEX, OciError, parseDescriptor, type Descriptor } from '../registry/oci.js'
 import { pagesOf } from '../registry/pages.js'
-import type { Copier } from './sources/copy.js'
+import { eachLimited } from '../core/limiter.js'
+import { checkBelow, PARALLEL_MANIFESTS, type Copier } from './sources/copy.js'
 import { readSource, type Side, type SourceManifest } from './sources/read.js'
 import { registryStore } from './sources/store.js'
 
@@ -138,35 +141,60 @@ export async function listReferrers(
   }
 }
 
-/**
- * Copies the referrers of `digest` from `src` to `dst` (where the digest itself has been placed), and
- * cosign's tags for it. Where `dst` has no referrers API, its fallback index is written, merged with any
- * referrers it already lists.
- */
-export async function copyReferrers(copier: Copier, src: Side, dst: Side, digest: string): Promise<Carried> {
-  const { list, via } = await listReferrers(src, digest)
-  const store = registryStore(src)
-  checkCount(src, digest, list.length)
-  const placed = await Promise.all(
-    list.map(async d => {
-      // Checked against its descriptor like any source manifest before it is placed.
-      const manifest = await readSource(src, d)
-      await copier.place(store, dst, manifest)
-      return d
-    })
-  )
-  if (placed.length && !(await hasApi(dst, digest))) await writeFallback(dst, digest, placed)
+/** A source's referrers of a digest and cosign's tags for it, each read and checked; what a copy carries. */
+export interface Referrers {
+  src: Side
+  digest: string
+  list: Descriptor[]
+  via: 'api' | 'tag'
+  /** cosign's tags that exist, with the manifest each named when it was checked. */
+  cosign: { tag: string; manifest: Descriptor }[]
+}
 
-  const cosignTags: string[] = []
+/**
+ * The referrers of `digest` in `src`, and cosign's tags for it, found and checked before anything is
+ * written: the list (its count, each entry), and every manifest it names, read as the copy will read it
+ * (digest, size, and what it lists in turn). A problem here fails the step while no tag has moved. Nothing
+ * read is kept (up to 256 manifests): the copy reads each again by the digest checked here.
+ */
+export async function findReferrers(src: Side, digest: string): Promise<Referrers> {
+  const { list, via } = await listReferrers(src, digest)
+  checkCount(src, digest, list.length)
+  const store = registryStore(src)
+  await eachLimited(list, PARALLEL_MANIFESTS, async d => checkBelow(store, await readSource(src, d), true))
+  const cosign: Referrers['cosign'] = []
   for (const suffix of COSIGN_SUFFIXES) {
     const tag = `${fallbackTag(digest)}${suffix}`
     const manifest = await taggedSource(src, tag)
     if (!manifest) continue
+    await checkBelow(store, manifest, true)
+    cosign.push({
+      tag,
+      manifest: { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.body.length }
+    })
+  }
+  return { src, digest, list, via, cosign }
+}
+
+/**
+ * Copies what `findReferrers` found to `dst` (where the digest itself has been placed). Where `dst` has no
+ * referrers API, its fallback index is written, merged with any referrers it already lists.
+ */
+export async function copyReferrers(copier: Copier, found: Referrers, dst: Side): Promise<Carried> {
+  const { src, digest, list, via } = found
+  const store = registryStore(src)
+  await Promise.all(list.map(d => copier.placeListed(store, dst, d)))
+  if (list.length && !(await hasApi(dst, digest))) await writeFallback(dst, digest, list)
+
+  const cosignTags: string[] = []
+  for (const { tag, manifest: d } of found.cosign) {
+    // By the digest checked, not the tag again: the tag may have moved since.
+    const manifest = await readSource(src, d)
     await copier.place(store, dst, manifest)
     await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType)
     cosignTags.push(tag)
   }
-  return { referrers: placed.length, via, cosignTags }
+  return { referrers: list.length, via, cosignTags }
 }
 
 /** The fallback index of `dst` for `digest`: what it listed, plus `added`, each digest once. */

@@ -1,4 +1,4 @@
-// How long registry work may take, and how much of a registry's answer is read: the defaults, their
+// How long registry work may take, and how much of a registry's answer is read (tags, index entries): the defaults, their
 // overrides from the environment (the tests shrink them), and what they add up to for a blob copy.
 import { envMs, grownMs } from '../core/bounds.js'
 import { worstRetryMs } from '../core/retry.js'
@@ -14,6 +14,15 @@ export const BLOB_MIN_MS = 60_000
 export const COPY_RETRY_WINDOW_MS = 90_000
 /** Tags read from one repository for a glob before giving up; the matching ones are all that is kept. */
 export const MAX_TAGS_READ = 100_000
+
+/**
+ * Entries of one index read from a source registry (or merged from sources). Registries cap a manifest at
+ * 4 MiB (distribution, containers/image), room for some 25 000 minimal descriptors, so their limit is no
+ * guide; what tools write is: buildx and docker list one manifest per platform plus one attestation
+ * manifest each, a few dozen at the most. Each entry costs a manifest read and a request per blob, so a
+ * longer index is refused, naming the source, before anything is written.
+ */
+export const MAX_INDEX_ENTRIES = 1000
 
 export interface RegistryBounds {
   requestMs: number

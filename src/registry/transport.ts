@@ -49,7 +49,8 @@ export interface Response {
 
 const DEFAULT_ATTEMPTS = 3
 const DEFAULT_TIMEOUT_MS = 15000
-const MAX_SOCKETS = 8
+/** Connections to one registry at once (per client); more requests queue for one. */
+export const MAX_SOCKETS = 8
 // Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
 const REDIRECTS_FOR_READS = new Set([301, 302, 303])
 // Manifests are capped at 4 MiB by registries; anything far larger is not a manifest.

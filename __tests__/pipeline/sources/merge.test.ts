@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { mergeIndex, platformOfConfig, type Part } from '../../../src/pipeline/sources/merge.js'
 import { DOCKER_LIST, OCI_INDEX } from '../../../src/registry/oci.js'
 import { InputProblem } from '../../../src/core/problem.js'
+import { MAX_INDEX_ENTRIES } from '../../../src/registry/bounds.js'
 
 const OCI_M = 'application/vnd.oci.image.manifest.v1+json'
 const DOCKER_M = 'application/vnd.docker.distribution.manifest.v2+json'
@@ -157,5 +158,19 @@ describe('platformOfConfig', () => {
     ['not json', undefined]
   ])('%s', (config, want) => {
     expect(platformOfConfig(Buffer.from(config))).toEqual(want)
+  })
+})
+
+describe('mergeIndex bounds', () => {
+  it(`refuses to write an index of more than ${MAX_INDEX_ENTRIES} manifests`, () => {
+    const parts = Array.from({ length: MAX_INDEX_ENTRIES + 1 }, (_, i) =>
+      single(`s${i}`, OCI_M, 'amd64', `v${i}`)
+    )
+    expect(() => mergeIndex(parts, { user: {}, automatic: {} })).toThrow(
+      new InputProblem(
+        `the sources hold ${MAX_INDEX_ENTRIES + 1} manifests, more than the ${MAX_INDEX_ENTRIES} one index may list`
+      )
+    )
+    expect(() => mergeIndex(parts.slice(1), { user: {}, automatic: {} })).not.toThrow()
   })
 })

@@ -4,9 +4,11 @@
 import { hasBlob, startUpload, type BlobRef } from '../../registry/blobs.js'
 import { RegistryError } from '../../registry/errors.js'
 import type { Reporter } from '../../log/reporter.js'
+import { eachLimited, Limiter } from '../../core/limiter.js'
 import { retry } from '../../core/retry.js'
 import { blobCeilingMs, type RegistryBounds } from '../../registry/bounds.js'
 import { retrying } from '../plan.js'
+import { isIndex, type Descriptor } from '../../registry/oci.js'
 import type { Side, SourceManifest } from './read.js'
 import type { SourceStore } from './store.js'
 
@@ -24,13 +26,19 @@ export interface Moved {
 const MAX_NESTING = 4
 // As many blobs in flight as docker pushes layers at once by default.
 const PARALLEL_BLOBS = 5
+/**
+ * Manifests an index lists, read and placed at once (each child's body is held until its blobs are in, up
+ * to 16 MiB): as many as blobs move, since a child mostly waits on its blobs. Below them (a nested index,
+ * which nothing real writes) one child at a time, under its ancestor's turn.
+ */
+export const PARALLEL_MANIFESTS = 5
 
 export class Copier {
   readonly moved: Moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 }
   /** One placement per target repository and digest, shared by every manifest that needs it. */
   private readonly placed = new Map<string, Promise<void>>()
-  private active = 0
-  private readonly waiting: (() => void)[] = []
+  private readonly blobs = new Limiter(PARALLEL_BLOBS)
+  private readonly manifests = new Limiter(PARALLEL_MANIFESTS)
 
   constructor(
     private readonly opts: {
@@ -77,9 +85,23 @@ export class Copier {
         `source ${index.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`,
         'fatal'
       )
-    await Promise.all(
-      index.parsed.manifests.map(async d => this.place(src, dst, await src.manifest(d), depth + 1, d.digest))
-    )
+    const children = distinct(index.parsed.manifests)
+    if (depth === 0) await Promise.all(children.map(d => this.placeListed(src, dst, d, 1)))
+    else for (const d of children) await this.placeListed(src, dst, d, depth + 1)
+  }
+
+  /**
+   * The manifest `d` names, read from `src` (checked against `d`) and placed into `dst` once per target,
+   * however many indexes list it. One an index lists directly waits for its turn among PARALLEL_MANIFESTS,
+   * shared by every index this copier places, and holds it through its own children.
+   */
+  placeListed(src: SourceStore, dst: Side, d: Descriptor, depth = 1): Promise<void> {
+    if (src.side && sameRepository(src.side, dst)) return Promise.resolve()
+    const read = async () => this.place(src, dst, await src.manifest(d), depth, d.digest)
+    // The size is part of the key: an entry that gives the same digest another size is read, and refused.
+    // A nested entry never waits on one queued for a turn (its ancestor holds a turn: they could all wait).
+    const key = `${dst.client.registry}/${dst.name}@${d.digest}/${d.size}`
+    return depth === 1 ? this.once(key, () => this.manifests.run(read)) : this.once(`${key}/nested`, read)
   }
 
   private blob(src: SourceStore, dst: Side, blob: BlobRef): Promise<void> {
@@ -93,7 +115,7 @@ export class Copier {
       let mount = sameRegistry
       // Neither stream can be replayed: a transient failure starts the blob again, with a new session.
       // The window opens when the blob has its slot: time queued behind other blobs is not its own.
-      await this.limited(() =>
+      await this.blobs.run(() =>
         retry(
           async () => {
             const upload = await startUpload(
@@ -133,17 +155,39 @@ export class Copier {
     }
     return p
   }
-
-  private async limited<T>(fn: () => Promise<T>): Promise<T> {
-    while (this.active >= PARALLEL_BLOBS) await new Promise<void>(resolve => this.waiting.push(resolve))
-    this.active++
-    try {
-      return await fn()
-    } finally {
-      this.active--
-      this.waiting.shift()?.()
-    }
-  }
 }
 
 export const sameRepository = (a: Side, b: Side): boolean => a.client === b.client && a.name === b.name
+
+/** An index's entries, each digest (and size) once: an entry listed twice is read and placed once. */
+export function distinct(entries: readonly Descriptor[]): Descriptor[] {
+  const seen = new Set<string>()
+  return entries.filter(d => {
+    const key = `${d.digest}/${d.size}`
+    return !seen.has(key) && !!seen.add(key)
+  })
+}
+
+/**
+ * Reads every manifest below `manifest` in `src` that a copy will read (with `every`), or only the indexes
+ * among them (by the media type their entry gives), each checked as a copy checks it (digest, size, the
+ * number of entries, the depth), so that what is wrong there fails before anything is written. Nothing read
+ * is kept: the copy reads it again, by the same digest.
+ */
+export async function checkBelow(
+  src: SourceStore,
+  manifest: SourceManifest,
+  every = false,
+  depth = 0
+): Promise<void> {
+  if (manifest.parsed.kind !== 'index') return
+  if (depth >= MAX_NESTING)
+    throw new RegistryError(
+      `source ${manifest.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`,
+      'fatal'
+    )
+  const below = distinct(manifest.parsed.manifests).filter(d => every || isIndex(d.mediaType))
+  await eachLimited(below, depth === 0 ? PARALLEL_MANIFESTS : 1, async d =>
+    checkBelow(src, await src.manifest(d), every, depth + 1)
+  )
+}

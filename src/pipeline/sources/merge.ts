@@ -4,6 +4,7 @@
 import type { Manifest } from '../../registry/api.js'
 import { InputProblem } from '../../core/problem.js'
 import { ref } from '../../inputs/table.js'
+import { MAX_INDEX_ENTRIES } from '../../registry/bounds.js'
 import {
   DOCKER_LIST,
   isAttestation,
@@ -96,6 +97,10 @@ export function mergeIndex(
       images.push(d)
     }
   }
+  if (images.length + attestations.length > MAX_INDEX_ENTRIES)
+    throw new InputProblem(
+      `the sources hold ${images.length + attestations.length} manifests, more than the ${MAX_INDEX_ENTRIES} one index may list`
+    )
   if (!oci && Object.keys(annotations.user).length) oci = `${ref('annotations')} asks for index annotations`
   const mediaType = oci ? OCI_INDEX : DOCKER_LIST
   const all = oci ? { ...annotations.automatic, ...annotations.user } : {}

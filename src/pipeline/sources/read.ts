@@ -1,7 +1,8 @@
 // Manifests read from a source registry, which we do not control: fetched, checked against the descriptor
 // that led to them (digest in its own algorithm, size), and parsed with every descriptor validated, before
-// any of it is used. Every failure names the source reference it came from.
+// any of it is used, an index's entries counted. Every failure names the source reference it came from.
 import type { Manifest, RegistryClient } from '../../registry/api.js'
+import { MAX_INDEX_ENTRIES } from '../../registry/bounds.js'
 import { RegistryError } from '../../registry/errors.js'
 import { OciError, parseManifest, type Descriptor, type ParsedManifest } from '../../registry/oci.js'
 
@@ -40,10 +41,16 @@ export async function readSource(
   }
   if (typeof reference !== 'string' && manifest.body.length !== reference.size)
     fail(`the manifest has ${manifest.body.length} bytes, but its descriptor's size is ${reference.size}`)
+  let parsed: ParsedManifest
   try {
-    return { ...manifest, parsed: parseManifest(manifest.body, manifest.mediaType), label: name }
+    parsed = parseManifest(manifest.body, manifest.mediaType)
   } catch (error) {
     if (error instanceof OciError) return fail(error.message)
     throw error
   }
+  if (parsed.kind === 'index' && parsed.manifests.length > MAX_INDEX_ENTRIES)
+    fail(
+      `the index lists ${parsed.manifests.length} manifests, more than the ${MAX_INDEX_ENTRIES} a copy reads (tools write one per platform and attestation)`
+    )
+  return { ...manifest, parsed, label: name }
 }

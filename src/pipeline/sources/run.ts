@@ -18,15 +18,17 @@ import {
   type SourceRef
 } from '../../inputs/sources.js'
 import { messageOf, splitKeyValue } from '../../core/text.js'
-import type { RegistryBounds } from '../../registry/bounds.js'
-import { Copier, sameRepository, type Moved } from './copy.js'
+import { MAX_INDEX_ENTRIES, type RegistryBounds } from '../../registry/bounds.js'
+import { MAX_SOCKETS } from '../../registry/transport.js'
+import { eachLimited } from '../../core/limiter.js'
+import { checkBelow, Copier, sameRepository, type Moved } from './copy.js'
 import { mergeIndex, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from '../plan.js'
 import { resultOf, type Result } from '../result.js'
 import { checkManifests, platformDigests } from '../verify.js'
 import { platformString } from '../../registry/oci.js'
 import { readSource, type Side, type SourceManifest } from './read.js'
-import { copyReferrers, fallbackTag } from '../referrers.js'
+import { copyReferrers, fallbackTag, findReferrers } from '../referrers.js'
 import { readLocal } from './local.js'
 import { registryStore, type SourceStore } from './store.js'
 
@@ -58,8 +60,16 @@ export async function fromSources(
 ): Promise<Omit<Result, 'counts'> & { moved: Moved }> {
   const { reporter, durations } = deps
   const targets = plan.targets
-  const parts = await reporter.group('Resolve sources', () =>
-    timed(durations, 'resolve', () => resolveAll(inputs, deps))
+  const sideOf = (t: Plan['targets'][number]): Side => ({ client: deps.clientFor(t.registry), name: t.name })
+  const { parts, referrers } = await reporter.group('Resolve sources', () =>
+    timed(durations, 'resolve', async () => {
+      const parts = await resolveAll(inputs, deps)
+      // A promotion keeps the digest, so what was attached to it still applies: it comes along, and is
+      // checked now. A merge makes a new digest, which nothing is attached to.
+      const from = parts.length === 1 ? parts[0].from.side : undefined
+      const carried = from && targets.some(t => !sameRepository(from, sideOf(t)))
+      return { parts, referrers: carried ? await findReferrers(from, parts[0].manifest.digest) : undefined }
+    })
   )
   const top = parts.length === 1 ? promotion(inputs, parts[0]) : merged(inputs, plan, parts, reporter)
   reporter.info(
@@ -72,21 +82,20 @@ export async function fromSources(
   await reporter.group('Copy', () =>
     timed(durations, 'copy', async () => {
       for (const target of targets) {
-        const dst = { client: deps.clientFor(target.registry), name: target.name }
+        const dst = sideOf(target)
         if (parts.length === 1) await copier.place(parts[0].from, dst, parts[0].manifest)
         else await Promise.all(parts.map(part => placeChildren(copier, part, dst)))
-        await Promise.all(
-          target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
-        )
-        // A promotion keeps the digest, so what was attached to it still applies: it comes along.
-        const from = parts[0].from.side
-        if (parts.length === 1 && from && !sameRepository(from, dst)) {
-          const c = await copyReferrers(copier, from, dst, top.digest)
+        // After the image (their subject), before its tags: a target that refuses them moves no tag.
+        if (referrers && !sameRepository(referrers.src, dst)) {
+          const c = await copyReferrers(copier, referrers, dst)
           if (c.referrers || c.cosignTags.length)
             reporter.info(
               `Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`
             )
         }
+        await Promise.all(
+          target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
+        )
       }
     })
   )
@@ -186,7 +195,8 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
   await Promise.all(
     parts.map(async p => {
       const parsed = p.manifest.parsed
-      if (parsed.kind === 'index') return
+      // The indexes an index lists are read now, counted and bounded as a copy reads them.
+      if (parsed.kind === 'index') return checkBelow(p.from, p.manifest)
       const config = await p.from.smallBlob(parsed.config.digest).catch((error: unknown) => {
         if (!(error instanceof RegistryError)) throw error
         throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error)
@@ -235,11 +245,20 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
     }).catch(fail)
   ).sort()
   if (!tags.length) throw new InputError('sources', `${label} matches no tag in ${where}`)
-  return Promise.all(
-    tags.map(async tag => ({
-      source: `${where}:${tag}`,
-      manifest: await readSource(side, tag).catch(fail),
-      from
-    }))
-  )
+  // As many reads at once as the client has sockets (more would only queue), each body held once per
+  // digest: a thousand tags of one image hold one manifest.
+  const parts: Resolved[] = new Array(tags.length)
+  const byDigest = new Map<string, SourceManifest>()
+  await eachLimited(tags, MAX_SOCKETS, async (tag, i) => {
+    const read = await readSource(side, tag).catch(fail)
+    const manifest = byDigest.get(read.digest) ?? read
+    byDigest.set(manifest.digest, manifest)
+    if (byDigest.size > MAX_INDEX_ENTRIES)
+      throw new InputError(
+        'sources',
+        `${label} matches more than ${MAX_INDEX_ENTRIES} different images in ${where}, more than one index holds`
+      )
+    parts[i] = { source: `${where}:${tag}`, manifest, from }
+  })
+  return parts
 }
