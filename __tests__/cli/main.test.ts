@@ -290,6 +290,16 @@ describe('main() before any build', () => {
     expect(res.stderr).toBe('')
   })
 
+  it('watches its stdout and stderr from the start: a failed write cancels the run, never an uncaught error', async () => {
+    // Emitting the error here would cancel the test process's run; cli-cancel.e2e closes real pipes.
+    const stdout = new Sink()
+    const stderr = new Sink()
+    expect(await main(['--version'], { stdout, stderr } as unknown as Io)).toBe(0)
+    expect([stdout.listenerCount('error'), stderr.listenerCount('error')]).toEqual([1, 1])
+    await main(['--version'], { stdout, stderr } as unknown as Io)
+    expect([stdout.listenerCount('error'), stderr.listenerCount('error')]).toEqual([1, 1])
+  })
+
   it('--help wins over other flags, even invalid ones', async () => {
     const res = await runMain(['--image', 'Not Valid', '--help'])
     expect(res.code).toBe(0)

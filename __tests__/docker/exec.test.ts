@@ -181,6 +181,8 @@ describe('streamed commands (child_process, own process group)', () => {
 
   it('stopChildren stops every live one as cancelled, and the signal handlers come and go with them', async () => {
     const before = process.listenerCount('SIGINT')
+    // SIGHUP (the CLI's terminal closed) too: node's default would end us with the children left running.
+    const hupBefore = process.listenerCount('SIGHUP')
     const runner = createExecRunner(sink().fence)
     const running = [1, 2].map(() =>
       runner(NODE, script(`console.log('up'); setInterval(() => {}, 1000)`), process.env, { stream: true })
@@ -188,10 +190,14 @@ describe('streamed commands (child_process, own process group)', () => {
     expect(await until(() => liveChildren() === 2, 5000)).toBe(true)
     expect(process.listenerCount('SIGINT')).toBe(before + 1)
     expect(process.listenerCount('SIGTERM')).toBeGreaterThan(0)
+    const hupWhileRunning = process.listenerCount('SIGHUP')
     expect(stopChildren('SIGINT')).toBe(2)
     const results: ExecResult[] = await Promise.all(running)
     for (const r of results) expect(r.stopped).toEqual({ reason: 'signal', signal: 'SIGINT' })
     expect(process.listenerCount('SIGINT')).toBe(before)
+    // Checked once they are stopped, so that a failure leaves no child to the tests after it.
+    expect(hupWhileRunning).toBe(hupBefore + 1)
+    expect(process.listenerCount('SIGHUP')).toBe(hupBefore)
   })
 
   it('a command that cannot be started rejects', async () => {

@@ -1,6 +1,7 @@
 // The action as a live process (to signal it mid-run) and the process tree below it, read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import { constants } from 'node:os'
 import { ACTION, RUNNER_NODE, runPost, stepDir, stepEnv, type StepDir } from './action.js'
 import type { CliResult } from './docker.js'
 
@@ -35,7 +36,7 @@ export async function startAction(
       for (const w of waiters) w()
     })
   const exited = new Promise<number>(resolve =>
-    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal === 'SIGINT' ? 2 : 15)))
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)))
   )
   return {
     child,

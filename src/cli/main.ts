@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../inputs/table.js'
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
+import { cancelOnClosedOutput } from '../docker/exec.js'
 import { whereOf, type Reporter } from '../log/reporter.js'
 import { singleLine } from '../log/fence.js'
 import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
@@ -187,6 +188,8 @@ export async function main(
   argv: string[],
   io: Io = { stdout: process.stdout, stderr: process.stderr }
 ): Promise<number> {
+  // From the first line: `| head` that had enough stops the run as SIGPIPE would, cleaned up (exit 141).
+  cancelOnClosedOutput([io.stdout, io.stderr])
   let values: Values
   try {
     values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values

@@ -93,7 +93,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   // an input error.
   const buildx = hasBuildxPlugin(userConfigDir, env)
   checkBuilder(inputs, buildx)
-  // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+  // From here a cancel (SIGINT, SIGTERM, SIGHUP, a closed stdout or stderr) in any phase ends the run as
+  // cancelled, its directories removed.
   const release = guardSignals()
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
   opts.onWorkDir?.(workDir)
