@@ -2494,7 +2494,8 @@ async function execute(inputs, opts) {
     // an input error.
     const buildx = hasBuildxPlugin(userConfigDir, env);
     (0,parse/* checkBuilder */.ub)(inputs, buildx);
-    // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+    // From here a cancel (SIGINT, SIGTERM, SIGHUP, a closed stdout or stderr) in any phase ends the run as
+    // cancelled, its directories removed.
     const release = (0,exec/* guardSignals */.xH)();
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
@@ -2674,7 +2675,7 @@ verification, clientFor) {
     // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
     if (inputs.sources.length && clients.size) {
         // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
-        const { fromSources } = await __webpack_require__.e(/* import() */ 973).then(__webpack_require__.bind(__webpack_require__, 5973));
+        const { fromSources } = await __webpack_require__.e(/* import() */ 79).then(__webpack_require__.bind(__webpack_require__, 3079));
         const promoted = await fromSources(inputs, plan, {
             reporter,
             docker,
@@ -4008,13 +4009,14 @@ class CheckedBlob extends external_node_stream_.Transform {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gi: () => (/* binding */ MAX_TAGS_READ),
+/* harmony export */   Vk: () => (/* binding */ MAX_INDEX_ENTRIES),
 /* harmony export */   p0: () => (/* binding */ blobCeilingMs),
 /* harmony export */   z4: () => (/* binding */ registryBoundsFrom)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, BLOB_MIN_MS, COPY_RETRY_WINDOW_MS, copyWorstMs */
 /* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8630);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
-// How long registry work may take, and how much of a registry's answer is read: the defaults, their
+// How long registry work may take, and how much of a registry's answer is read (tags, index entries): the defaults, their
 // overrides from the environment (the tests shrink them), and what they add up to for a blob copy.
 
 
@@ -4029,6 +4031,14 @@ const BLOB_MIN_MS = 60_000;
 const COPY_RETRY_WINDOW_MS = 90_000;
 /** Tags read from one repository for a glob before giving up; the matching ones are all that is kept. */
 const MAX_TAGS_READ = 100_000;
+/**
+ * Entries of one index read from a source registry (or merged from sources). Registries cap a manifest at
+ * 4 MiB (distribution, containers/image), room for some 25 000 minimal descriptors, so their limit is no
+ * guide; what tools write is: buildx and docker list one manifest per platform plus one attestation
+ * manifest each, a few dozen at the most. Each entry costs a manifest read and a request per blob, so a
+ * longer index is refused, naming the source, before anything is written.
+ */
+const MAX_INDEX_ENTRIES = 1000;
 /**
  * The bounds, each overridable by a positive integer in BTP_REQUEST_TIMEOUT_MS, BTP_COPY_MIN_MS,
  * BTP_COPY_RETRY_WINDOW_MS and BTP_MAX_TAGS_READ.
@@ -4367,6 +4377,7 @@ function redirectHop(o) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  IX: () => (/* binding */ MAX_SOCKETS),
   oK: () => (/* binding */ Transport),
   _O: () => (/* binding */ USER_AGENT)
 });
@@ -4461,6 +4472,7 @@ function secureOnly(err, failure, registry) {
 
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15000;
+/** Connections to one registry at once (per client); more requests queue for one. */
 const MAX_SOCKETS = 8;
 // Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
 const REDIRECTS_FOR_READS = new Set([301, 302, 303]);

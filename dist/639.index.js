@@ -809,7 +809,7 @@ __webpack_require__.d(__webpack_exports__, {
   LJ: () => (/* binding */ runCancelled)
 });
 
-// UNUSED EXPORTS: EXIT_AFTER_MS, liveChildren, stopChildren
+// UNUSED EXPORTS: EXIT_AFTER_MS, cancelOnClosedOutput, liveChildren, stopChildren
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
@@ -877,11 +877,11 @@ var process_time = __webpack_require__(287);
 //   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
 //   to itself.
 // While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
-// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
-// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
+// cancel in any phase is handled), SIGINT and SIGTERM (the runner cancelling the job) and SIGHUP (the CLI's
+// terminal closed) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
 // requests in flight end and the run unwinds (removing its private directory); a captured command still
 // running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
-// signal's number.
+// signal's number. A closed stdout or stderr cancels the run as SIGPIPE (cancelOnClosedOutput).
 
 
 
@@ -982,7 +982,7 @@ function timeoutBinary(env) {
 const live = new Set();
 let cancelledBy;
 const cancelController = new AbortController();
-/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
+/** Aborted (with the signal's name) once a signal (or a closed output, as SIGPIPE) cancelled the run. */
 const runCancelled = cancelController.signal;
 /** Runs holding the signal handlers (guardSignals). */
 let holds = 0;
@@ -1003,12 +1003,13 @@ function untilCancelled(work) {
     });
 }
 /**
- * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
- * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
+ * Holds the signal handlers (and watches stdout and stderr) for a whole run, children or not; returns the
+ * release. A cancel then aborts runCancelled and the run fails as cancelled, instead of node dying mute.
  */
 function guardSignals() {
     holds++;
     installSignalHandlers();
+    cancelOnClosedOutput([process.stdout, process.stderr]);
     let released = false;
     return () => {
         if (released)
@@ -1142,16 +1143,31 @@ function stopChildren(signal = 'SIGTERM') {
 }
 /** How many streamed children are running (tests). */
 const liveChildren = () => live.size;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 let installed = false;
 function onSignal(signal) {
-    const code = exitCodeFor(signal);
     if (cancelledBy) {
         // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
         for (const l of live)
             signalGroup(l.child, 'SIGKILL');
-        process.exit(code);
+        process.exit(exitCodeFor(signal));
     }
+    cancel(signal);
+}
+/**
+ * A failed write to our stdout or stderr (EPIPE: `| head` had its lines; EIO: a closed terminal) would be an
+ * uncaught error: node dead, its children running, its private directory (a login) left. It cancels the run
+ * instead, as SIGPIPE ends docker's CLI or a C program, but with the cleanup (exit 141); later failed writes
+ * change nothing (no escalation as on a second signal). An error line goes to a stream still open.
+ */
+function cancelOnClosedOutput(streams) {
+    for (const s of streams)
+        if (!s.listeners('error').includes(onClosedOutput))
+            s.on('error', onClosedOutput);
+}
+const onClosedOutput = () => void (cancelledBy ?? cancel('SIGPIPE'));
+function cancel(signal) {
+    const code = exitCodeFor(signal);
     cancelledBy = signal;
     // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
     process.on('exit', () => {

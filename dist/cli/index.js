@@ -5722,13 +5722,14 @@ class CheckedBlob extends external_node_stream_.Transform {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gi: () => (/* binding */ MAX_TAGS_READ),
+/* harmony export */   Vk: () => (/* binding */ MAX_INDEX_ENTRIES),
 /* harmony export */   p0: () => (/* binding */ blobCeilingMs),
 /* harmony export */   z4: () => (/* binding */ registryBoundsFrom)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, BLOB_MIN_MS, COPY_RETRY_WINDOW_MS, copyWorstMs */
 /* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8630);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7253);
-// How long registry work may take, and how much of a registry's answer is read: the defaults, their
+// How long registry work may take, and how much of a registry's answer is read (tags, index entries): the defaults, their
 // overrides from the environment (the tests shrink them), and what they add up to for a blob copy.
 
 
@@ -5743,6 +5744,14 @@ const BLOB_MIN_MS = 60_000;
 const COPY_RETRY_WINDOW_MS = 90_000;
 /** Tags read from one repository for a glob before giving up; the matching ones are all that is kept. */
 const MAX_TAGS_READ = 100_000;
+/**
+ * Entries of one index read from a source registry (or merged from sources). Registries cap a manifest at
+ * 4 MiB (distribution, containers/image), room for some 25 000 minimal descriptors, so their limit is no
+ * guide; what tools write is: buildx and docker list one manifest per platform plus one attestation
+ * manifest each, a few dozen at the most. Each entry costs a manifest read and a request per blob, so a
+ * longer index is refused, naming the source, before anything is written.
+ */
+const MAX_INDEX_ENTRIES = 1000;
 /**
  * The bounds, each overridable by a positive integer in BTP_REQUEST_TIMEOUT_MS, BTP_COPY_MIN_MS,
  * BTP_COPY_RETRY_WINDOW_MS and BTP_MAX_TAGS_READ.
@@ -6179,6 +6188,7 @@ function redirectHop(o) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  IX: () => (/* binding */ MAX_SOCKETS),
   oK: () => (/* binding */ Transport),
   _O: () => (/* binding */ USER_AGENT)
 });
@@ -6273,6 +6283,7 @@ function secureOnly(err, failure, registry) {
 
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15000;
+/** Connections to one registry at once (per client); more requests queue for one. */
 const MAX_SOCKETS = 8;
 // Docker's client stops after 10; a registry needs one or two (to a CDN or an object store).
 const REDIRECTS_FOR_READS = new Set([301, 302, 303]);
@@ -7412,11 +7423,11 @@ function processStarted() {
 //   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
 //   to itself.
 // While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
-// cancel during a login, a registry request or an API call is handled too), SIGINT and SIGTERM (the runner
-// cancelling the job) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
+// cancel in any phase is handled), SIGINT and SIGTERM (the runner cancelling the job) and SIGHUP (the CLI's
+// terminal closed) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
 // requests in flight end and the run unwinds (removing its private directory); a captured command still
 // running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
-// signal's number.
+// signal's number. A closed stdout or stderr cancels the run as SIGPIPE (cancelOnClosedOutput).
 
 
 
@@ -7517,7 +7528,7 @@ function timeoutBinary(env) {
 const live = new Set();
 let cancelledBy;
 const cancelController = new AbortController();
-/** Aborted (with the signal's name) once SIGINT or SIGTERM cancelled the run. */
+/** Aborted (with the signal's name) once a signal (or a closed output, as SIGPIPE) cancelled the run. */
 const runCancelled = cancelController.signal;
 /** Runs holding the signal handlers (guardSignals). */
 let holds = 0;
@@ -7538,12 +7549,13 @@ function untilCancelled(work) {
     });
 }
 /**
- * Holds the SIGINT/SIGTERM handlers for a whole run, children or not; returns the release. A cancel then
- * aborts runCancelled and the run fails as cancelled, instead of node dying without a word.
+ * Holds the signal handlers (and watches stdout and stderr) for a whole run, children or not; returns the
+ * release. A cancel then aborts runCancelled and the run fails as cancelled, instead of node dying mute.
  */
 function guardSignals() {
     holds++;
     installSignalHandlers();
+    cancelOnClosedOutput([process.stdout, process.stderr]);
     let released = false;
     return () => {
         if (released)
@@ -7677,16 +7689,31 @@ function stopChildren(signal = 'SIGTERM') {
 }
 /** How many streamed children are running (tests). */
 const liveChildren = () => live.size;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 let installed = false;
 function onSignal(signal) {
-    const code = exitCodeFor(signal);
     if (cancelledBy) {
         // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
         for (const l of live)
             signalGroup(l.child, 'SIGKILL');
-        process.exit(code);
+        process.exit(exitCodeFor(signal));
     }
+    cancel(signal);
+}
+/**
+ * A failed write to our stdout or stderr (EPIPE: `| head` had its lines; EIO: a closed terminal) would be an
+ * uncaught error: node dead, its children running, its private directory (a login) left. It cancels the run
+ * instead, as SIGPIPE ends docker's CLI or a C program, but with the cleanup (exit 141); later failed writes
+ * change nothing (no escalation as on a second signal). An error line goes to a stream still open.
+ */
+function cancelOnClosedOutput(streams) {
+    for (const s of streams)
+        if (!s.listeners('error').includes(onClosedOutput))
+            s.on('error', onClosedOutput);
+}
+const onClosedOutput = () => void (cancelledBy ?? cancel('SIGPIPE'));
+function cancel(signal) {
+    const code = exitCodeFor(signal);
     cancelledBy = signal;
     // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
     process.on('exit', () => {
@@ -9727,7 +9754,8 @@ async function execute(inputs, opts) {
     // an input error.
     const buildx = hasBuildxPlugin(userConfigDir, env);
     (0,parse/* checkBuilder */.ub)(inputs, buildx);
-    // From here a cancel (SIGINT, SIGTERM) in any phase ends the run as cancelled, its directories removed.
+    // From here a cancel (SIGINT, SIGTERM, SIGHUP, a closed stdout or stderr) in any phase ends the run as
+    // cancelled, its directories removed.
     const release = guardSignals();
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
@@ -9907,7 +9935,7 @@ verification, clientFor) {
     // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
     if (inputs.sources.length && clients.size) {
         // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
-        const { fromSources } = await __nccwpck_require__.e(/* import() */ 973).then(__nccwpck_require__.bind(__nccwpck_require__, 5973));
+        const { fromSources } = await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 3079));
         const promoted = await fromSources(inputs, plan, {
             reporter,
             docker,
@@ -10192,6 +10220,7 @@ const VERSION = '0.2.0';
 
 
 
+
 /** parseArgs options: one per input, plus the CLI's own. */
 const OPTIONS = {
     ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
@@ -10336,6 +10365,8 @@ function flagMessage(error) {
     return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
+    // From the first line: `| head` that had enough stops the run as SIGPIPE would, cleaned up (exit 141).
+    cancelOnClosedOutput([io.stdout, io.stderr]);
     let values;
     try {
         values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
