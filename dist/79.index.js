@@ -938,6 +938,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
+
 /** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2;
 /** An input error about this source line. */
@@ -1038,18 +1039,14 @@ async function readLayout(tree, source) {
  * upload's last chunk held back until it matches): hashing it here too would read every layer twice.
  */
 async function checkBlobs(tree, blobs, pathOf, fail) {
-    const queue = [...blobs];
-    const worker = async () => {
-        for (let b = queue.shift(); b; b = queue.shift()) {
-            const name = pathOf(b.digest);
-            const size = await tree.size(name);
-            if (size === undefined)
-                fail(`${tree.where} lacks blob ${b.digest} (${name})`);
-            if (size !== b.size)
-                fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`);
-        }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));
+    await eachLimited(blobs, PARALLEL_CHECKS, async (b) => {
+        const name = pathOf(b.digest);
+        const size = await tree.size(name);
+        if (size === undefined)
+            fail(`${tree.where} lacks blob ${b.digest} (${name})`);
+        if (size !== b.size)
+            fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`);
+    });
 }
 /** What the OCI checks of registry/oci.ts say is wrong, as an input error about this line. */
 function checkedOci(check, fail, prefix = '') {
@@ -1068,6 +1065,7 @@ function checkedOci(check, fail, prefix = '') {
 // one. The classic kind holds only the image config and uncompressed layer tars, and no manifest: one is
 // written here, with each layer gzip-compressed as `docker push` would (into the run's private directory,
 // checked against its diff_id on the way), so the config digest is the image ID while the manifest is new.
+
 
 
 
@@ -1114,18 +1112,13 @@ async function readDockerArchive(tree, source, scratch) {
         [configDigest, { tree, name: configName }]
     ]);
     const layers = new Array(layerNames.length);
-    const queue = [...layerNames.entries()];
-    const worker = async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-            const [i, name] = next;
-            const layer = await gzipLayer(tree, name, dir);
-            if (layer.diffId !== undefined && layer.diffId !== diffIds[i])
-                fail(`${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${layer.diffId})`);
-            files.set(layer.descriptor.digest, layer.already ? { tree, name } : { tree: compressed, name: layer.file });
-            layers[i] = layer.descriptor;
-        }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_LAYERS }, worker));
+    await eachLimited(layerNames, PARALLEL_LAYERS, async (name, i) => {
+        const layer = await gzipLayer(tree, name, dir);
+        if (layer.diffId !== undefined && layer.diffId !== diffIds[i])
+            fail(`${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${layer.diffId})`);
+        files.set(layer.descriptor.digest, layer.already ? { tree, name } : { tree: compressed, name: layer.file });
+        layers[i] = layer.descriptor;
+    });
     const body = Buffer.from(JSON.stringify({
         schemaVersion: 2,
         mediaType: registry_oci/* OCI_MANIFEST */.EG,

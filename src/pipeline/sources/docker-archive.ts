@@ -16,6 +16,7 @@ import { directoryTree, type FileTree } from './files.js'
 import { failOn, parseJson, pick, readLayout, small, type LocalImage } from './layout.js'
 import { localStore } from './store.js'
 import { quote } from '../../core/text.js'
+import { eachLimited } from '../../core/limiter.js'
 
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
 const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar'
@@ -61,23 +62,18 @@ export async function readDockerArchive(
     [configDigest, { tree, name: configName }]
   ])
   const layers: Descriptor[] = new Array(layerNames.length)
-  const queue = [...layerNames.entries()]
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [i, name] = next
-      const layer = await gzipLayer(tree, name, dir)
-      if (layer.diffId !== undefined && layer.diffId !== diffIds[i])
-        fail(
-          `${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${layer.diffId})`
-        )
-      files.set(
-        layer.descriptor.digest,
-        layer.already ? { tree, name } : { tree: compressed, name: layer.file }
+  await eachLimited(layerNames, PARALLEL_LAYERS, async (name, i) => {
+    const layer = await gzipLayer(tree, name, dir)
+    if (layer.diffId !== undefined && layer.diffId !== diffIds[i])
+      fail(
+        `${name} does not match the diff_id ${diffIds[i]} that ${configName} gives it (its bytes hash to ${layer.diffId})`
       )
-      layers[i] = layer.descriptor
-    }
-  }
-  await Promise.all(Array.from({ length: PARALLEL_LAYERS }, worker))
+    files.set(
+      layer.descriptor.digest,
+      layer.already ? { tree, name } : { tree: compressed, name: layer.file }
+    )
+    layers[i] = layer.descriptor
+  })
   const body = Buffer.from(
     JSON.stringify({
       schemaVersion: 2,

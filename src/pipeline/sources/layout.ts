@@ -15,6 +15,7 @@ import type { FileTree } from './files.js'
 import type { SourceManifest } from './read.js'
 import { localStore, MAX_SMALL, type SourceStore } from './store.js'
 import { quote } from '../../core/text.js'
+import { eachLimited } from '../../core/limiter.js'
 
 /** Blobs looked up at once while checking. */
 const PARALLEL_CHECKS = 2
@@ -151,17 +152,13 @@ async function checkBlobs(
   pathOf: (digest: string) => string,
   fail: (m: string) => never
 ): Promise<void> {
-  const queue = [...blobs]
-  const worker = async () => {
-    for (let b = queue.shift(); b; b = queue.shift()) {
-      const name = pathOf(b.digest)
-      const size = await tree.size(name)
-      if (size === undefined) fail(`${tree.where} lacks blob ${b.digest} (${name})`)
-      if (size !== b.size)
-        fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`)
-    }
-  }
-  await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker))
+  await eachLimited(blobs, PARALLEL_CHECKS, async b => {
+    const name = pathOf(b.digest)
+    const size = await tree.size(name)
+    if (size === undefined) fail(`${tree.where} lacks blob ${b.digest} (${name})`)
+    if (size !== b.size)
+      fail(`${tree.where}: ${name} is ${size} bytes, not the ${b.size} its descriptor says`)
+  })
 }
 
 /** What the OCI checks of registry/oci.ts say is wrong, as an input error about this line. */
