@@ -9,10 +9,11 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { CLI, ROOT } from '../helpers/action.js'
+import { CLI, EXPECTED_BUILDER, ROOT } from '../helpers/action.js'
 import {
   dockerCli,
   dockerOk,
+  ensureBaseImage,
   makeContext,
   removeImages,
   requireDocker,
@@ -309,6 +310,8 @@ describe('build, push, verify', () => {
       input: `${PASSWORD}\n`
     })
     expectCode(res, 0)
+    // `echo "$TOKEN" |` ends the password with a newline, which is not part of it: no notice.
+    expect(res.stderr).not.toContain('whitespace')
     const out = JSON.parse(res.stdout) as Record<string, string>
     expect(out.digest).toBe((await inspectRaw(authRegistry.host, `${image}:v1`, creds)).digest)
     const everything = `${res.stdout}\n${res.stderr}`
@@ -319,10 +322,46 @@ describe('build, push, verify', () => {
     ])
       expect(everything).not.toContain(secret)
 
+    // An empty stdin says so, not that a flag is missing.
+    const empty = await cli([...args, '--username', USERNAME, '--password-stdin'], { input: '' })
+    expectCode(empty, 2)
+    expect(empty.stderr).toBe('build-tag-push: --password-stdin: standard input held no password\n')
+
     // Without the password the same push is refused, so the login above is what made it work.
     const anonymous = await cli([...args.slice(0, -1), 'v2'])
     expectCode(anonymous, 1)
     expect(await tagExists(authRegistry.host, `${image}:v2`, creds)).toBe(false)
+  })
+})
+
+describe('what docker prints', () => {
+  // A terminal masks nothing: the CLI hides what the run knows to be secret in docker's output itself.
+  it("a build secret a step prints is hidden in docker's output, split across chunks or not", async () => {
+    const value = `tok-${randomBytes(10).toString('hex')}`
+    const dir = await context({
+      Dockerfile: `FROM ${await ensureBaseImage()}\nRUN --mount=type=secret,id=tok cat /run/secrets/tok; echo; echo ${randomBytes(4).toString('hex')}\n`
+    })
+    const args = [
+      '--context',
+      dir,
+      '--image',
+      repo('secret'),
+      '--registry',
+      registry.host,
+      '--secret',
+      'tok=MY_TOK'
+    ]
+    const res = await cli(args, { env: { MY_TOK: value } })
+    if (EXPECTED_BUILDER === 'classic') {
+      // Build secrets are BuildKit's: refused before anything runs.
+      expectCode(res, 2)
+      expect(res.stderr).toMatch(/^build-tag-push: invalid --secret: needs docker buildx/m)
+      return
+    }
+    expectCode(res, 0)
+    expect(res.stderr).toMatch(/RUN --mount=type=secret/)
+    expect(res.stderr).toContain('***')
+    expect(`${res.stdout}\n${res.stderr}`).not.toContain(value)
   })
 })
 

@@ -9987,6 +9987,46 @@ verification, clientFor) {
 }
 const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
+;// CONCATENATED MODULE: ./src/cli/masked-output.ts
+// docker's output on the CLI's stderr with every secret the run knows hidden. The action leaves that to the
+// runner, which masks what it was told to; a terminal masks nothing, and a build step can print a build
+// secret. Whole lines go out (a line ends at \n or \r), so that a secret split between two chunks is still
+// found; the rest of a line waits for its end, for the region's close, or for 64 KiB.
+
+
+const HELD_MAX = 64 * 1024;
+/**
+ * A Fence over `write` (fenced as the runner wants it when `fenced`: the CLI in a workflow) whose text is
+ * passed through `mask` a line at a time.
+ */
+function maskedOutput(write, mask, fenced) {
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let held = '';
+    const flush = () => {
+        if (held)
+            write(mask(held));
+        held = '';
+    };
+    const fence = createFence(chunk => {
+        held += typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk));
+        const end = Math.max(held.lastIndexOf('\n'), held.lastIndexOf('\r'));
+        if (end >= 0) {
+            write(mask(held.slice(0, end + 1)));
+            held = held.slice(end + 1);
+        }
+        if (held.length > HELD_MAX)
+            flush();
+    }, { enabled: fenced });
+    return {
+        write: chunk => fence.write(chunk),
+        own: text => fence.own(text),
+        close: () => {
+            fence.close();
+            flush();
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/inputs/registry-auth.ts
 var registry_auth = __nccwpck_require__(3477);
 ;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
@@ -10221,6 +10261,7 @@ const VERSION = '0.2.0';
 
 
 
+
 /** parseArgs options: one per input, plus the CLI's own. */
 const OPTIONS = {
     ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
@@ -10385,11 +10426,14 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     const secrets = [];
     const reporter = cliReporter(io.stderr, secrets);
-    const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8') : '';
+    // As `docker login --password-stdin` reads it: the line's end is not part of the password.
+    const password = values['password-stdin'] ? (0,external_node_fs_.readFileSync)(0, 'utf8').replace(/\r?\n$/, '') : '';
     secrets.push(...(0,masks/* credentialSecrets */.DJ)(String(values.username ?? ''), password.trim()));
     let inputs;
     const start = (0,clock/* now */.t)();
     try {
+        if (values['password-stdin'] && password.trim() === '')
+            throw new UsageError('--password-stdin: standard input held no password');
         const map = flagsToInputs(values, process.env, password);
         // Before anything can quote a flag: a URL's userinfo in any of them (a git context's token).
         for (const value of map.values())
@@ -10424,7 +10468,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         throw error;
     }
     try {
-        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out: io.stderr });
+        const out = maskedOutput(text => void io.stderr.write(text), text => maskAll(text, secrets), process.env.GITHUB_ACTIONS === 'true');
+        const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out });
         // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
         for (const line of await declarePushed(inputs, result.digest))
             reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`);

@@ -9,6 +9,7 @@ import { execute } from '../pipeline/index.js'
 import { cancelOnClosedOutput } from '../docker/exec.js'
 import { whereOf, type Reporter } from '../log/reporter.js'
 import { singleLine } from '../log/fence.js'
+import { maskedOutput } from './masked-output.js'
 import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
 import { credentialSecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
@@ -207,11 +208,14 @@ export async function main(
   }
   const secrets: string[] = []
   const reporter = cliReporter(io.stderr, secrets)
-  const password = values['password-stdin'] ? readFileSync(0, 'utf8') : ''
+  // As `docker login --password-stdin` reads it: the line's end is not part of the password.
+  const password = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : ''
   secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()))
   let inputs
   const start = now()
   try {
+    if (values['password-stdin'] && password.trim() === '')
+      throw new UsageError('--password-stdin: standard input held no password')
     const map = flagsToInputs(values, process.env, password)
     // Before anything can quote a flag: a URL's userinfo in any of them (a git context's token).
     for (const value of map.values()) secrets.push(...urlSecrets(value))
@@ -246,7 +250,12 @@ export async function main(
     throw error
   }
   try {
-    const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out: io.stderr })
+    const out = maskedOutput(
+      text => void io.stderr.write(text),
+      text => maskAll(text, secrets),
+      process.env.GITHUB_ACTIONS === 'true'
+    )
+    const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out })
     // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
     for (const line of await declarePushed(inputs, result.digest))
       reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`)

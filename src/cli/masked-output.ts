@@ -1,0 +1,45 @@
+// docker's output on the CLI's stderr with every secret the run knows hidden. The action leaves that to the
+// runner, which masks what it was told to; a terminal masks nothing, and a build step can print a build
+// secret. Whole lines go out (a line ends at \n or \r), so that a secret split between two chunks is still
+// found; the rest of a line waits for its end, for the region's close, or for 64 KiB.
+import { StringDecoder } from 'node:string_decoder'
+import { createFence, type Fence } from '../log/fence.js'
+
+const HELD_MAX = 64 * 1024
+
+/**
+ * A Fence over `write` (fenced as the runner wants it when `fenced`: the CLI in a workflow) whose text is
+ * passed through `mask` a line at a time.
+ */
+export function maskedOutput(
+  write: (text: string) => void,
+  mask: (text: string) => string,
+  fenced: boolean
+): Fence {
+  const decoder = new StringDecoder('utf8')
+  let held = ''
+  const flush = (): void => {
+    if (held) write(mask(held))
+    held = ''
+  }
+  const fence = createFence(
+    chunk => {
+      held += typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk))
+      const end = Math.max(held.lastIndexOf('\n'), held.lastIndexOf('\r'))
+      if (end >= 0) {
+        write(mask(held.slice(0, end + 1)))
+        held = held.slice(end + 1)
+      }
+      if (held.length > HELD_MAX) flush()
+    },
+    { enabled: fenced }
+  )
+  return {
+    write: chunk => fence.write(chunk),
+    own: text => fence.own(text),
+    close: () => {
+      fence.close()
+      flush()
+    }
+  }
+}
