@@ -19,6 +19,12 @@ describe('redact', () => {
     expect(out).not.toMatch(/eyJ|Zm9v|t0k|abc123/)
   })
 
+  it("a secret as a form writes it (RFC 3986: !'()* encoded too) is replaced as well", () => {
+    expect(redact('password=Sup3r-S3cret%21&x=1 Sup3r-S3cret! Sup3r-S3cret!', ['Sup3r-S3cret!'])).toBe(
+      'password=***&x=1 *** ***'
+    )
+  })
+
   it('leaves plain words after a scheme name alone', () => {
     expect(redact('Basic authentication required; bearer tokens only')).toBe(
       'Basic authentication required; bearer tokens only'

@@ -6,7 +6,10 @@ import { describePushed } from './describe.js'
 import type { Target } from './plan.js'
 import type { Reporter } from '../log/reporter.js'
 import { isAttestation, platformString, type Descriptor, type Platform } from '../registry/oci.js'
-import { oneLine } from '../core/text.js'
+
+/** A registry's digest header as a message shows it: a digest, or not its text (a registry may echo anything). */
+const shownDigest = (header: string): string =>
+  /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,128}$/.test(header) ? header : 'not a digest'
 
 export class VerificationError extends Error {
   constructor(message: string) {
@@ -30,7 +33,7 @@ export function checkManifests(
   manifests.forEach((m, i) => {
     if (m.headerDigest && m.headerDigest !== m.digest)
       reporter?.warning(
-        `the registry's Docker-Content-Digest for tag ${tags[i]} (${oneLine(m.headerDigest, 140)}) does not match its content (${m.digest}); using the content digest`
+        `the registry's Docker-Content-Digest for tag ${tags[i]} (${shownDigest(m.headerDigest)}) does not match its content (${m.digest}); using the content digest`
       )
   })
   const distinct = [...new Set(manifests.map(m => m.digest))]

@@ -69,6 +69,10 @@ const AUTHORIZATION_HEADER =
   /\b((?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi
 const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi
 
+/** RFC 3986's encoding, as URLSearchParams writes a form: encodeURIComponent leaves !'()* alone. */
+const strictlyEncoded = (s: string): string =>
+  encodeURIComponent(s).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
 /** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
 export function redact(text: string, secrets: Iterable<string> = []): string {
   let out = text
@@ -78,7 +82,9 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
     )
     .replace(SCHEME_CREDENTIAL, '$1 ***')
   // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
-  const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '')
+  const forms = [...secrets]
+    .flatMap(s => [s, encodeURIComponent(s), strictlyEncoded(s)])
+    .filter(s => s !== '')
   for (const secret of forms.sort((a, b) => b.length - a.length)) out = out.split(secret).join('***')
   return out
 }
