@@ -1793,8 +1793,8 @@ target) {
             const hint = login
                 ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
                 : inputs.targets.length > 1 || inputs.registryAuth
-                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it in an earlier step`
-                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} in an earlier step`;
+                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it beforehand (docker login, or login-action in an earlier step)`
+                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} beforehand (docker login, or login-action in an earlier step)`;
             throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
         }
         if (retry/* NO_ENGINE */.Zi.test(message))
@@ -2118,7 +2118,7 @@ async function checkVersionGates(inputs, docker) {
     const version = await docker.buildxVersion();
     for (const gate of set)
         if (versionBelow(version, gate.since))
-            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop ${(0,parse/* ref */.KR)(gate.input)})`);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/login.ts
@@ -3026,12 +3026,11 @@ async function describePushed(client, name, manifest, metadata) {
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
 
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __webpack_require__(2020);
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
 
 
-
+/** A registry's digest header as a message shows it: a digest, or not its text (a registry may echo anything). */
+const shownDigest = (header) => /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,128}$/.test(header) ? header : 'not a digest';
 class VerificationError extends Error {
     constructor(message) {
         super(message);
@@ -3046,7 +3045,7 @@ class VerificationError extends Error {
 function checkManifests(tags, manifests, pushed, identity, reporter) {
     manifests.forEach((m, i) => {
         if (m.headerDigest && m.headerDigest !== m.digest)
-            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${(0,core_text/* oneLine */.TN)(m.headerDigest, 140)}) does not match its content (${m.digest}); using the content digest`);
+            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${shownDigest(m.headerDigest)}) does not match its content (${m.digest}); using the content digest`);
     });
     const distinct = [...new Set(manifests.map(m => m.digest))];
     if (distinct.length > 1)
@@ -4136,13 +4135,17 @@ function errorBodyMessage(body) {
 // quadratic in its length, with the whole process blocked.
 const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
 const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi;
+/** RFC 3986's encoding, as URLSearchParams writes a form: encodeURIComponent leaves !'()* alone. */
+const strictlyEncoded = (s) => encodeURIComponent(s).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 /** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
 function redact(text, secrets = []) {
     let out = text
         .replace(AUTHORIZATION_HEADER, (_all, lead, scheme) => `${lead}${scheme ? `${scheme} ` : ''}***`)
         .replace(SCHEME_CREDENTIAL, '$1 ***');
     // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
-    const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '');
+    const forms = [...secrets]
+        .flatMap(s => [s, encodeURIComponent(s), strictlyEncoded(s)])
+        .filter(s => s !== '');
     for (const secret of forms.sort((a, b) => b.length - a.length))
         out = out.split(secret).join('***');
     return out;

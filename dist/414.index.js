@@ -1080,6 +1080,9 @@ const VALIDATORS = {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
             throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        // metadata-action's own `context` input, carried over with its other inputs.
+        if ((value === 'git' || value === 'workflow') && !(0,external_node_fs_.existsSync)(value))
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} is metadata-action's context (where it reads the commit); here it is the build's, and no such directory exists: drop it (the commit comes from the workflow's event)`);
         return value || '.';
     }
 };
@@ -1261,7 +1264,7 @@ var registry_auth = __webpack_require__(3477);
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
     if (value === '')
-        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')})`);
+        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')}`);
     const problem = (0,reference/* imageProblem */.JC)(value, registry);
     if (problem)
         throw new inputs_error/* InputError */.d('image', `${(0,core_text/* quote */.hD)(value)} ${problem}`);

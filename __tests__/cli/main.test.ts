@@ -306,17 +306,19 @@ describe('main() before any build', () => {
     expect(res.stdout).toContain('Usage: build-tag-push')
   })
 
-  it('an unknown flag exits 2 naming it, with the usage on stderr and nothing on stdout', async () => {
+  it('an unknown flag exits 2 with one line naming it, pointing to --help; nothing on stdout', async () => {
     const res = await runMain(['--image', 'my/app', '--bogus'])
     expect(res.code).toBe(2)
-    expect(res.stderr).toContain('--bogus')
-    expect(res.stderr).toContain('Usage: build-tag-push')
+    expect(res.stderr).toBe("build-tag-push: Unknown option '--bogus' (see --help)\n")
     expect(res.stdout).toBe('')
   })
 
-  it('a positional argument or a missing flag value exits 2', async () => {
-    expect((await runMain(['my/app'])).code).toBe(2)
-    expect((await runMain(['--image'])).code).toBe(2)
+  it('a positional argument, a missing flag value or a flag taken for a value exits 2 with one line', async () => {
+    for (const argv of [['my/app'], ['--image'], ['--image', '--registry', 'x']]) {
+      const res = await runMain(argv)
+      expect(res.code).toBe(2)
+      expect(res.stderr).toMatch(/^build-tag-push: [^\n]+ \(see --help\)\n$/)
+    }
   })
 
   it.each([

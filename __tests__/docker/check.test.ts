@@ -6,7 +6,8 @@ import { makeInputs } from '../../__fixtures__/inputs.js'
 import { CheckOutputError, findingText, parseCheckFindings } from '../../src/docker/check.js'
 import { Docker } from '../../src/docker/docker.js'
 import type { ExecResult, Runner } from '../../src/docker/exec.js'
-import { InputError } from '../../src/inputs/parse.js'
+import { InputError, renderInputRefs } from '../../src/inputs/parse.js'
+import { cliTerm } from '../../src/cli/main.js'
 import { CheckError, evaluate, isEvaluation } from '../../src/pipeline/call.js'
 import { checkVersionGates, versionBelow } from '../../src/pipeline/gates.js'
 import type { Plan } from '../../src/pipeline/plan.js'
@@ -155,8 +156,10 @@ describe('the version gate', () => {
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).input).toBe('call')
     expect((error as InputError).message).toMatch(
-      /needs buildx 0\.15\.0 or later, and this docker has buildx 0\.13\.1/
+      /needs buildx 0\.15\.0 or later, and this docker has buildx 0\.13\.1 .*or drop the "call" input\)$/
     )
+    // The CLI says it with its flag.
+    expect(renderInputRefs((error as InputError).template, cliTerm)).toMatch(/or drop --call\)$/)
   })
 
   it('passes on 0.15 (a Debian-style version too)', async () => {

@@ -293,6 +293,23 @@ describe('build, push, verify', () => {
     expect(res.stderr).not.toContain('==> Push')
   })
 
+  it('--output that writes files says where they went, not an image or a tag that does not exist', async () => {
+    const dest = await mkdtemp(join(tmpdir(), 'btp-cli-out-'))
+    temps.push(dest)
+    const dir = await context({ Dockerfile: 'FROM scratch\nCOPY hello.txt /\n', 'hello.txt': 'hello\n' })
+    const output = `type=local,dest=${dest}`
+    const args = ['--context', dir, '--image', repo('files'), '--registry', registry.host, '--no-push']
+    const res = await cli([...args, '--output', output])
+    if (EXPECTED_BUILDER === 'classic') {
+      expectCode(res, 2)
+      expect(res.stderr).toMatch(/^build-tag-push: invalid --output: needs docker buildx/m)
+      return
+    }
+    expectCode(res, 0)
+    expect(res.stdout).toBe(`built and exported by --output ${output} (not pushed)\n`)
+    expect(await readFile(join(dest, 'hello.txt'), 'utf8')).toBe('hello\n')
+  })
+
   it('--username with --password-stdin pushes to a registry with auth; the password is never printed', async () => {
     const image = repo('auth')
     const creds = { username: USERNAME, password: PASSWORD }

@@ -184,6 +184,8 @@ const bad: [string, Record<string, string>, string, string][] = [
     'is not set'
   ],
   ['an ssh:// context', { context: 'ssh://git@github.com/o/r.git' }, 'context', 'git@host:owner/repo.git'],
+  ["metadata-action's context: git", { context: 'git' }, 'context', "metadata-action's context"],
+  ["metadata-action's context: workflow", { context: 'workflow' }, 'context', 'no such directory'],
   ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
   ['provenance with space', { provenance: 'mode=max extra' }, 'provenance', 'attestation'],
   ['sbom flag', { sbom: '-x' }, 'sbom', 'attestation'],

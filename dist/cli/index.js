@@ -2347,6 +2347,9 @@ const VALIDATORS = {
         // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
         if (/^ssh:\/\//i.test(value))
             throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
+        // metadata-action's own `context` input, carried over with its other inputs.
+        if ((value === 'git' || value === 'workflow') && !(0,external_node_fs_.existsSync)(value))
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} is metadata-action's context (where it reads the commit); here it is the build's, and no such directory exists: drop it (the commit comes from the workflow's event)`);
         return value || '.';
     }
 };
@@ -2528,7 +2531,7 @@ var registry_auth = __nccwpck_require__(3477);
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
     if (value === '')
-        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')})`);
+        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')}`);
     const problem = (0,reference/* imageProblem */.JC)(value, registry);
     if (problem)
         throw new inputs_error/* InputError */.d('image', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
@@ -4739,12 +4742,11 @@ async function describePushed(client, name, manifest, metadata) {
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
 
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
 
 
-
+/** A registry's digest header as a message shows it: a digest, or not its text (a registry may echo anything). */
+const shownDigest = (header) => /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,128}$/.test(header) ? header : 'not a digest';
 class VerificationError extends Error {
     constructor(message) {
         super(message);
@@ -4759,7 +4761,7 @@ class VerificationError extends Error {
 function checkManifests(tags, manifests, pushed, identity, reporter) {
     manifests.forEach((m, i) => {
         if (m.headerDigest && m.headerDigest !== m.digest)
-            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${(0,core_text/* oneLine */.TN)(m.headerDigest, 140)}) does not match its content (${m.digest}); using the content digest`);
+            reporter?.warning(`the registry's Docker-Content-Digest for tag ${tags[i]} (${shownDigest(m.headerDigest)}) does not match its content (${m.digest}); using the content digest`);
     });
     const distinct = [...new Set(manifests.map(m => m.digest))];
     if (distinct.length > 1)
@@ -5947,13 +5949,17 @@ function errorBodyMessage(body) {
 // quadratic in its length, with the whole process blocked.
 const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization["']?\s*[:=]\s*(?:\[\s*)?["']?)(?:([A-Za-z]+)\s+)?[^\s"',;\]}]+/gi;
 const SCHEME_CREDENTIAL = /\b(basic|bearer)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/=])[A-Za-z0-9._~+/-]+=*/gi;
+/** RFC 3986's encoding, as URLSearchParams writes a form: encodeURIComponent leaves !'()* alone. */
+const strictlyEncoded = (s) => encodeURIComponent(s).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 /** `text` without anything that looks like an Authorization header, nor any of `secrets`. */
 function redact(text, secrets = []) {
     let out = text
         .replace(AUTHORIZATION_HEADER, (_all, lead, scheme) => `${lead}${scheme ? `${scheme} ` : ''}***`)
         .replace(SCHEME_CREDENTIAL, '$1 ***');
     // Longest first, so a secret containing another is replaced whole; URL-encoded too, as a form echoes it.
-    const forms = [...secrets].flatMap(s => [s, encodeURIComponent(s)]).filter(s => s !== '');
+    const forms = [...secrets]
+        .flatMap(s => [s, encodeURIComponent(s), strictlyEncoded(s)])
+        .filter(s => s !== '');
     for (const secret of forms.sort((a, b) => b.length - a.length))
         out = out.split(secret).join('***');
     return out;
@@ -9055,8 +9061,8 @@ target) {
             const hint = login
                 ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
                 : inputs.targets.length > 1 || inputs.registryAuth
-                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it in an earlier step`
-                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} in an earlier step`;
+                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it beforehand (docker login, or login-action in an earlier step)`
+                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} beforehand (docker login, or login-action in an earlier step)`;
             throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
         }
         if (retry/* NO_ENGINE */.Zi.test(message))
@@ -9378,7 +9384,7 @@ async function checkVersionGates(inputs, docker) {
     const version = await docker.buildxVersion();
     for (const gate of set)
         if (versionBelow(version, gate.since))
-            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`);
+            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop ${(0,parse/* ref */.KR)(gate.input)})`);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/login.ts
@@ -10329,8 +10335,8 @@ function fromEnvName(flag, name, env) {
 /** `ID=ENV` \u2192 `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag, spec, env) {
     const kv = (0,core_text/* splitKeyValue */.px)(spec);
-    if (!kv || kv.key === '')
-        throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`);
+    if (!kv || !/^[A-Za-z0-9_.-]+$/.test(kv.key))
+        throw new UsageError(`--${flag} takes ID=ENV with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`);
     const value = env[kv.value];
     if (value === undefined)
         throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
@@ -10413,7 +10419,8 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
     }
     catch (error) {
-        io.stderr.write(`build-tag-push: ${(0,core_text/* messageOf */.bD)(error)}\n\n${USAGE}\n`);
+        // One line, as every failure: node's own message for an ambiguous value runs over three.
+        io.stderr.write(`build-tag-push: ${(0,core_text/* oneLine */.TN)(String(error?.message ?? error))} (see --help)\n`);
         return 2;
     }
     if (values.help) {
@@ -10478,7 +10485,10 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         else {
             io.stdout.write(result.digest
                 ? `${result.imageRef}\n`
-                : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`);
+                : result.imageid
+                    ? `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
+                    : // An --output that writes files: no image in the engine, no tag.
+                        `built and exported by --output ${inputs.outputs.join(' --output ')} (not pushed)\n`);
         }
         reporter.info(`done in ${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s`);
         return 0;

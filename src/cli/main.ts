@@ -96,7 +96,8 @@ function fromEnvName(flag: string, name: string | undefined, env: NodeJS.Process
 /** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag: string, spec: string, env: NodeJS.ProcessEnv): string {
   const kv = splitKeyValue(spec)
-  if (!kv || kv.key === '') throw new UsageError(`--${flag} takes ID=ENV, got ${JSON.stringify(spec)}`)
+  if (!kv || !/^[A-Za-z0-9_.-]+$/.test(kv.key))
+    throw new UsageError(`--${flag} takes ID=ENV with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`)
   const value = env[kv.value]
   if (value === undefined)
     throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`)
@@ -195,7 +196,10 @@ export async function main(
   try {
     values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values
   } catch (error) {
-    io.stderr.write(`build-tag-push: ${messageOf(error)}\n\n${USAGE}\n`)
+    // One line, as every failure: node's own message for an ambiguous value runs over three.
+    io.stderr.write(
+      `build-tag-push: ${oneLine(String((error as { message?: unknown })?.message ?? error))} (see --help)\n`
+    )
     return 2
   }
   if (values.help) {
@@ -264,7 +268,10 @@ export async function main(
       io.stdout.write(
         result.digest
           ? `${result.imageRef}\n`
-          : `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
+          : result.imageid
+            ? `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
+            : // An --output that writes files: no image in the engine, no tag.
+              `built and exported by --output ${inputs.outputs.join(' --output ')} (not pushed)\n`
       )
     }
     reporter.info(`done in ${((now() - start) / 1000).toFixed(1)} s`)

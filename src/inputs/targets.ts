@@ -19,7 +19,7 @@ function checkImage(value: string, registry: string, notices: string[]): string 
   if (value === '')
     throw new InputError(
       'image',
-      `is required, e.g. "my/app" or \${{ github.repository }} (or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')})`
+      `is required, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')}`
     )
   const problem = imageProblem(value, registry)
   if (problem) throw new InputError('image', `${quote(value)} ${problem}`)

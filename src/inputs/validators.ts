@@ -157,6 +157,11 @@ export const VALIDATORS: Validators = {
       throw new InputProblem(
         `${quote(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`
       )
+    // metadata-action's own `context` input, carried over with its other inputs.
+    if ((value === 'git' || value === 'workflow') && !existsSync(value))
+      throw new InputProblem(
+        `${quote(value)} is metadata-action's context (where it reads the commit); here it is the build's, and no such directory exists: drop it (the commit comes from the workflow's event)`
+      )
     return value || '.'
   }
 }

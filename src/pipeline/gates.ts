@@ -1,7 +1,7 @@
 // Inputs that need a newer buildx than the one found are input errors, before anything runs. buildx's
 // version costs a process, so it is asked only when such an input is set: the common path spawns nothing.
 import type { Docker } from '../docker/docker.js'
-import { InputError, type Inputs } from '../inputs/parse.js'
+import { InputError, ref, type Inputs } from '../inputs/parse.js'
 import coerce from 'semver/functions/coerce.js'
 import lt from 'semver/functions/lt.js'
 
@@ -30,6 +30,6 @@ export async function checkVersionGates(
     if (versionBelow(version, gate.since))
       throw new InputError(
         gate.input,
-        `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop the input)`
+        `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop ${ref(gate.input)})`
       )
 }

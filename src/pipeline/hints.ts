@@ -26,8 +26,8 @@ export function withHint(
       const hint = login
         ? `check that ${ref(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
         : inputs.targets.length > 1 || inputs.registryAuth
-          ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it in an earlier step`
-          : `set ${ref('username', 'password')}, or log in to ${registry} in an earlier step`
+          ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it beforehand (docker login, or login-action in an earlier step)`
+          : `set ${ref('username', 'password')}, or log in to ${registry} beforehand (docker login, or login-action in an earlier step)`
       throw new ClassifiedError(`${message} (${hint})`, kind)
     }
     if (NO_ENGINE.test(message))
