@@ -2,7 +2,7 @@
 // and what the post step takes back (the e2e test runs it with a real login and a later docker pull).
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
@@ -109,6 +109,27 @@ describe('keep-login', () => {
     expect(existsSync(join(fresh, 'config.json'))).toBe(true)
     await removeKeptLogin()
     expect(existsSync(fresh)).toBe(false)
+  })
+
+  it('a config.json that is a link (dotfiles) stays one: the file it points to is written, then restored', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const dotfile = join(dir, 'dotfiles-docker.json')
+    const original = { auths: { 'a.example': { auth: basic('old', 'older') } } }
+    await writeFile(dotfile, JSON.stringify(original))
+    await symlink(dotfile, join(dir, 'config.json'))
+    await keep(dir, [{ registry: 'a.example', username: 'u', password: 'p' }])
+    expect((await lstat(join(dir, 'config.json'))).isSymbolicLink()).toBe(true)
+    expect(JSON.parse(await readFile(dotfile, 'utf8')).auths['a.example']).toEqual({ auth: basic('u', 'p') })
+    await removeKeptLogin()
+    expect((await lstat(join(dir, 'config.json'))).isSymbolicLink()).toBe(true)
+    expect(JSON.parse(await readFile(dotfile, 'utf8'))).toEqual(original)
+  })
+
+  it('an empty config.json reads as docker reads it, {}', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    await writeFile(join(dir, 'config.json'), '')
+    await keep(dir, [{ registry: 'a.example', username: 'u', password: 'p' }])
+    expect(await read(dir)).toEqual({ auths: { 'a.example': { auth: basic('u', 'p') } } })
   })
 
   it('with credsStore, every kept registry gets its credHelpers bypass, taken back by post', async () => {

@@ -468,7 +468,10 @@ describe('normalizeRegistry / isDockerHub', () => {
     ['ghcr.io', 'ghcr.io', false],
     ['localhost:5000', 'localhost:5000', false],
     ['docker.io:443', 'docker.io:443', false],
-    ['mirror.docker.io', 'mirror.docker.io', false]
+    ['mirror.docker.io', 'mirror.docker.io', false],
+    // A host name has no case; docker's config keys do: one spelling for the login and the image.
+    ['LocalHost:5000', 'localhost:5000', false],
+    ['MyReg.AzureCR.io', 'myreg.azurecr.io', false]
   ])('%s → %s (hub=%s)', (input, normalized, hub) => {
     expect(normalizeRegistry(input)).toBe(normalized)
     expect(isDockerHub(input)).toBe(hub)

@@ -133,7 +133,9 @@ describe('createPrivateConfig', () => {
 
   it.each([
     ['no config', undefined],
-    ['an empty config', '{}']
+    ['an empty config', '{}'],
+    ['an empty file, as docker reads it', ''],
+    ['a blank file', ' \n']
   ])('works when the user dir has %s', async (_name, content) => {
     if (content !== undefined) writeFileSync(path.join(userDir, 'config.json'), content)
     await createPrivateConfig(dir, userDir, 'docker.io')

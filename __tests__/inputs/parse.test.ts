@@ -603,6 +603,12 @@ describe('tags: rules, full references, flavor and separators', () => {
     }
   })
 
+  it('push defaults to true, and the inputs say whether it was given (action.yml leaves it unset)', () => {
+    expect(inputs({})).toMatchObject({ push: true, pushGiven: false })
+    expect(inputs({ push: 'true' })).toMatchObject({ push: true, pushGiven: true })
+    expect(inputs({ push: 'false' })).toMatchObject({ push: false, pushGiven: true })
+  })
+
   it('separators are read as given, spaces included; empty means a newline later', () => {
     const i = inputs({ 'sep-tags': ', ', 'sep-labels': ' ', flavor: 'prefix=x-' })
     expect([i.sepTags, i.sepLabels, i.sepAnnotations]).toEqual([', ', ' ', ''])
@@ -665,6 +671,11 @@ describe('images and registry-auth', () => {
       { 'registry-auth': `${AUTH}\n- registry: ghcr.io\n  username: v\n  password: q` },
       'registry-auth',
       /two entries/
+    ],
+    [
+      { 'registry-auth': `${AUTH}\n- registry: LocalHost:5000\n  username: v\n  password: q` },
+      'registry-auth',
+      /"localhost:5000" has two entries/
     ],
     [{ image: '' }, 'image', /required/]
   ])('%j is an error of %s', (values, input, message) => {

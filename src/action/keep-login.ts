@@ -15,11 +15,11 @@ import * as core from '@actions/core'
 import type { Reporter } from '../log/reporter.js'
 import { messageOf } from '../core/text.js'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { dockerConfigDir } from '../docker/credentials.js'
-import { credentialKey } from '../docker/config.js'
+import { credentialKey, parseDockerConfig } from '../docker/config.js'
 import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
@@ -64,26 +64,18 @@ const helperKeys = (registry: string): string[] =>
 
 async function readConfig(file: string): Promise<Config | undefined> {
   if (!existsSync(file)) return undefined
-  const text = await readFile(file, 'utf8')
-  if (!text.trim()) return {}
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new Error(
-      `keep-login: ${file} is not valid JSON (${messageOf(error)}); docker could not read it either`
-    )
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new Error(`keep-login: ${file} does not hold a JSON object, as a docker config does`)
-  return parsed as Config
+  return parseDockerConfig(file, await readFile(file, 'utf8')) as Config
 }
 
-/** Written beside itself and renamed over it: a reader never sees half a config. */
+/**
+ * Written beside itself and renamed over it: a reader never sees half a config. A config that is a link
+ * (dotfiles) stays one: the file it points to is written, as docker login writes it.
+ */
 async function writeConfig(file: string, config: Config): Promise<void> {
-  const tmp = `${file}.build-tag-push-${process.pid}`
+  const target = existsSync(file) ? await realpath(file) : file
+  const tmp = `${target}.build-tag-push-${process.pid}`
   await writeFile(tmp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 })
-  await rename(tmp, file)
+  await rename(tmp, target)
 }
 
 /**

@@ -134,10 +134,13 @@ export function registryProblem(registry: string): string | undefined {
   return undefined
 }
 
-/** `index.docker.io` and friends all mean Docker Hub. */
+/**
+ * `index.docker.io` and friends all mean Docker Hub; any other host in lowercase, since a host name is
+ * (`LocalHost:5000` and `localhost:5000` are one registry), where docker's config keys are exact strings.
+ */
 export function normalizeRegistry(registry: string): string {
   const lower = registry.toLowerCase()
-  return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry
+  return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower
 }
 
 export function isDockerHub(registry: string): boolean {

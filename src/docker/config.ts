@@ -36,11 +36,12 @@ export function seedConfig(
 }
 
 /**
- * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
- * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
- * would fail later for a reason nobody could see.
+ * A docker config.json's text as an object; empty (or blank) as docker reads it, `{}`. One that is not an
+ * object (bad JSON, `null`, a list) is an error naming the file: read as empty, its credHelpers, credsStore
+ * and proxies would vanish without a word, and the run would fail later for a reason nobody could see.
  */
-function userConfig(file: string, text: string): Record<string, unknown> {
+export function parseDockerConfig(file: string, text: string): Record<string, unknown> {
+  if (!text.trim()) return {}
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -64,7 +65,7 @@ export async function createPrivateConfig(
 ): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   const userFile = path.join(userDir, 'config.json')
-  const user = existsSync(userFile) ? userConfig(userFile, await readFile(userFile, 'utf8')) : {}
+  const user = existsSync(userFile) ? parseDockerConfig(userFile, await readFile(userFile, 'utf8')) : {}
   await writeFile(path.join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
     mode: 0o600
   })

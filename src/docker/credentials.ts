@@ -7,6 +7,7 @@ import { HUB_AUTH_KEY, isDockerHub } from '../core/reference.js'
 import type { CredentialLookup, Credentials } from '../registry/auth.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { createExecRunner, type ExecResult, type Runner } from './exec.js'
+import { parseDockerConfig } from './config.js'
 
 /** Runs `docker-credential-<helper> get` with `input` on stdin and resolves with its stdout. */
 export type HelperRunner = (helper: string, input: string) => Promise<string>
@@ -111,12 +112,7 @@ async function readConfig(configDir: string): Promise<DockerConfig> {
     if ((err as { code?: string }).code === 'ENOENT') return {}
     throw err
   }
-  try {
-    const parsed = JSON.parse(text) as unknown
-    return parsed && typeof parsed === 'object' ? (parsed as DockerConfig) : {}
-  } catch (err) {
-    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`)
-  }
+  return parseDockerConfig(file, text) as DockerConfig
 }
 
 /**
