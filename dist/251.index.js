@@ -2820,7 +2820,8 @@ const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
 
 /** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
 const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
-    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec));
+    // buildx reads the attribute with Go's ParseBool.
+    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=(?:1|t|true)(?:,|$)/i.test(spec));
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
 /**
@@ -2836,12 +2837,16 @@ function destinations(inputs, buildx, driver = 'docker') {
     if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
         return { pushedBy: 'docker', local: 'yes', exports: ['--load'] };
     const load = inputs.load ? ['--load'] : [];
-    if (inputs.outputs.length)
+    if (inputs.outputs.length) {
+        // The outputs decide; `push: true` given outright adds buildx's `--push` as build-push-action does
+        // (buildx then pushes an image output, or adds one that pushes). Left to its default it adds nothing.
+        const push = inputs.push && inputs.pushGiven && !inputs.outputs.some(pushesOutput) ? ['--push'] : [];
         return {
-            pushedBy: inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+            pushedBy: push.length || inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
             local: inputs.load ? 'yes' : 'no',
-            exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...load]
+            exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...push, ...load]
         };
+    }
     return {
         pushedBy: inputs.push ? 'buildx' : 'none',
         local: inputs.load ? 'yes' : 'maybe',

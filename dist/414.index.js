@@ -1463,7 +1463,8 @@ function parseInputs(get, cwd = process.cwd()) {
     if (!cloud && (values.username === '') !== (values.password === ''))
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     const logins = checkLogins(values, cloud);
-    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
+    const pushGiven = get('push').trim() !== '';
+    return { inputs: { ...values, ...tagged, remoteContext, targets, logins, pushGiven }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -1494,7 +1495,8 @@ const defaultInputs = (over = {}) => {
         ...tagged,
         remoteContext: isRemoteContext(values.context),
         targets: [{ registry: values.registry, image: values.image }],
-        logins: []
+        logins: [],
+        pushGiven: over.push !== undefined
     };
 };
 
@@ -2135,7 +2137,8 @@ const INPUTS = {
     push: {
         kind: 'boolean',
         default: 'true',
-        description: 'Push. With `false` the image is only built and tagged.',
+        unsetInAction: true,
+        description: 'Push. With `false` the image is only built and tagged. Not given, it is `true`; beside `outputs`, which then decide, only a `true` given outright also pushes, as build-push-action adds `--push`.',
         cli: { help: 'build and tag only' }
     },
     load: {
@@ -2149,7 +2152,7 @@ const INPUTS = {
         default: '',
         buildx: true,
         keepQuotes: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action\'s `--push`).',
         cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, \u2026); repeatable' }
     },
     noCache: {

@@ -12,7 +12,7 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony export jobConfigFile */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2020);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
@@ -24,7 +24,7 @@ exports.modules = {
 /* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7898);
 /* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(656);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5378);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3175);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3175);
 // keep-login, as login-action does it: the run's logins become static `auths` entries in the job's docker
 // config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json), where docker, cosign, crane, helm and
 // actions/attest find them (attest's registry client reads nothing but ~/.docker/config.json's `auths`).
@@ -59,25 +59,17 @@ const helperKeys = (registry) => (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_
 async function readConfig(file) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
         return undefined;
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8');
-    if (!text.trim())
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new Error(`keep-login: ${file} is not valid JSON (${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}); docker could not read it either`);
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new Error(`keep-login: ${file} does not hold a JSON object, as a docker config does`);
-    return parsed;
+    return (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDockerConfig */ .Cj)(file, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8'));
 }
-/** Written beside itself and renamed over it: a reader never sees half a config. */
+/**
+ * Written beside itself and renamed over it: a reader never sees half a config. A config that is a link
+ * (dotfiles) stays one: the file it points to is written, as docker login writes it.
+ */
 async function writeConfig(file, config) {
-    const tmp = `${file}.build-tag-push-${process.pid}`;
+    const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(file) : file;
+    const tmp = `${target}.build-tag-push-${process.pid}`;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(tmp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, file);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, target);
 }
 /**
  * Writes `logins` into the job's docker config and saves, for the post step, how to take them back.
@@ -123,8 +115,8 @@ async function keepLogins(logins, opts) {
     const kept = { config: file, undo: undoFile, createdFile: before === undefined, createdDir };
     // Both before the config changes: a step killed in between still has its entries taken back. The variable
     // makes the runner call the post step after a successful job too (action.yml's post-if).
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_POST_WANTED */ .R9, 'true');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .STATE_KEPT_LOGIN */ .dq, JSON.stringify(kept));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_state_js__WEBPACK_IMPORTED_MODULE_8__/* .ENV_POST_WANTED */ .R9, 'true');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_8__/* .STATE_KEPT_LOGIN */ .dq, JSON.stringify(kept));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true, mode: 0o700 });
     await writeConfig(file, config);
     const where = logins.map(l => l.registry || 'docker.io').join(', ');
@@ -134,7 +126,7 @@ async function keepLogins(logins, opts) {
 }
 /** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
 async function removeKeptLogin() {
-    const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .STATE_KEPT_LOGIN */ .dq);
+    const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_8__/* .STATE_KEPT_LOGIN */ .dq);
     if (!saved)
         return;
     const kept = JSON.parse(saved);
@@ -142,7 +134,7 @@ async function removeKeptLogin() {
         await undoKept(kept);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`keep-login: could not take the kept login out of ${kept.config}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`keep-login: could not take the kept login out of ${kept.config}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .messageOf */ .bD)(error)}`);
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(kept.undo), { recursive: true, force: true });
@@ -406,10 +398,13 @@ function registryProblem(registry) {
     }
     return undefined;
 }
-/** `index.docker.io` and friends all mean Docker Hub. */
+/**
+ * `index.docker.io` and friends all mean Docker Hub; any other host in lowercase, since a host name is
+ * (`LocalHost:5000` and `localhost:5000` are one registry), where docker's config keys are exact strings.
+ */
 function normalizeRegistry(registry) {
     const lower = registry.toLowerCase();
-    return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry;
+    return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
 }
 function isDockerHub(registry) {
     return normalizeRegistry(registry) === DOCKER_HUB;
@@ -550,6 +545,7 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ch: () => (/* binding */ createPrivateConfig),
+/* harmony export */   Cj: () => (/* binding */ parseDockerConfig),
 /* harmony export */   TC: () => (/* binding */ credentialKey)
 /* harmony export */ });
 /* unused harmony exports LINKED_DIRS, seedConfig */
@@ -592,11 +588,13 @@ function seedConfig(user, loginRegistries = []) {
     return config;
 }
 /**
- * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
- * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
- * would fail later for a reason nobody could see.
+ * A docker config.json's text as an object; empty (or blank) as docker reads it, `{}`. One that is not an
+ * object (bad JSON, `null`, a list) is an error naming the file: read as empty, its credHelpers, credsStore
+ * and proxies would vanish without a word, and the run would fail later for a reason nobody could see.
  */
-function userConfig(file, text) {
+function parseDockerConfig(file, text) {
+    if (!text.trim())
+        return {};
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -614,7 +612,7 @@ function userConfig(file, text) {
 async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
     const userFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(userDir, 'config.json');
-    const user = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(userFile) ? userConfig(userFile, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(userFile, 'utf8')) : {};
+    const user = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(userFile) ? parseDockerConfig(userFile, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(userFile, 'utf8')) : {};
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
         mode: 0o600
     });
@@ -643,9 +641,11 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5378);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2020);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6455);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(656);
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
+
 
 
 
@@ -708,7 +708,7 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
             result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
         }
         catch (error) {
-            throw /ENOENT|Unable to locate executable/i.test((0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)) ? missing(program) : error;
+            throw /ENOENT|Unable to locate executable/i.test((0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(error)) ? missing(program) : error;
         }
         if (result.stopped?.reason === 'signal')
             throw new Error(`${program} stopped: the run was cancelled`);
@@ -719,7 +719,7 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
         // 127: coreutils `timeout` (or a shell) found no such program.
         if (result.exitCode === 127 && !result.stdout)
             throw missing(program);
-        const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(result.stderr || result.stdout, 200);
+        const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(result.stderr || result.stdout, 200);
         throw new Error(`${program} exited with ${result.exitCode}${said ? `: ${said}` : ''}`);
     };
 }
@@ -736,13 +736,7 @@ async function readConfig(configDir) {
             return {};
         throw err;
     }
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch (err) {
-        throw new Error(`${file} is not valid JSON: ${err.message}`);
-    }
+    return (0,_config_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDockerConfig */ .Cj)(file, text);
 }
 /**
  * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
@@ -763,7 +757,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
         }
         catch (err) {
             const code = err.code;
-            const message = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(err);
+            const message = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(err);
             // Missing binaries and "credentials not found" are ordinary: the registry may allow anonymous access.
             if (code !== 'ENOENT' && !/not found/i.test(message))
                 warn?.(message);

@@ -127,7 +127,8 @@ describe('flagsToInputs', () => {
 
   it('without flags gives the action defaults: push on, no cache-busting, nothing else set', () => {
     const map = flagsToInputs(values({}), {}, '')
-    expect(map.get('push')).toBe('true')
+    // Not given: the parser's default, true (the CLI has no way to give push: true outright).
+    expect(map.get('push')).toBe('')
     expect(map.get('no-cache')).toBe('false')
     expect(map.get('pull')).toBe('false')
     for (const name of ['context', 'image', 'tags', 'labels', 'build-args', 'password', 'retries'])

@@ -139,6 +139,28 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(await tagExists(registry.host, `${image}:v1`)).toBe(false)
     })
 
+    it("push: true given outright beside outputs pushes too, as build-push-action's --push does; verified", async () => {
+      const ctx = await makeContext({
+        Dockerfile: `FROM scratch\nCOPY hello.txt /out/hello.txt\n`,
+        'hello.txt': randomBytes(8).toString('hex')
+      })
+      const image = repo('local-out-push')
+      const dest = join(ctx, 'exported')
+      const run = await runAction({
+        context: ctx,
+        image,
+        registry: registry.host,
+        tags: 'v1',
+        push: 'true',
+        outputs: `type=local,dest=${dest}`
+      })
+      expectSucceeded(run)
+      expect(await readFile(join(dest, 'out', 'hello.txt'), 'utf8')).toMatch(/^[0-9a-f]{16}$/)
+      expect(run.log).toMatch(/\[command\]docker buildx build .*--output=type=local,dest=\S+ --push/)
+      expect(run.outputs.digest).toMatch(/^sha256:/)
+      expect((await inspectRaw(registry.host, `${image}:v1`)).digest).toBe(run.outputs.digest)
+    })
+
     it('load: true with push: false puts the image in the local store, pushes nothing', async () => {
       const ctx = await makeContext({ Dockerfile: fresh(base) })
       const image = repo('loaded')

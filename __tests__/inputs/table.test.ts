@@ -27,7 +27,9 @@ const plainDescription = (description: string): string =>
 const actionEntry = (row: Row): Record<string, unknown> =>
   row.required
     ? { description: plainDescription(row.description), required: true }
-    : { description: plainDescription(row.description), required: false, default: row.default }
+    : row.unsetInAction
+      ? { description: plainDescription(row.description), required: false }
+      : { description: plainDescription(row.description), required: false, default: row.default }
 
 const readmeRow = (name: string, row: Row): string =>
   `| \`${name}\` | ${row.required ? '(required)' : row.default ? `\`${row.default}\`` : ''} | ${row.description} |`

@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { destinations, exportsFiles, pushesOutput } from '../../src/pipeline/plan.js'
 
-const inputs = (over: { push?: boolean; load?: boolean; outputs?: string[]; platforms?: string[] } = {}) => ({
+const inputs = (
+  over: { push?: boolean; pushGiven?: boolean; load?: boolean; outputs?: string[]; platforms?: string[] } = {}
+) => ({
   push: true,
+  pushGiven: false,
   load: false,
   outputs: [],
   platforms: [],
@@ -42,6 +45,24 @@ describe('destinations: where the result goes, as build-push-action decides it',
       inputs({ outputs: ['type=local,dest=out'] }),
       true,
       { pushedBy: 'none', local: 'no', exports: ['--output=type=local,dest=out'] }
+    ],
+    [
+      "push true given outright beside outputs adds buildx's --push, as build-push-action does",
+      inputs({ outputs: ['type=local,dest=out'], pushGiven: true }),
+      true,
+      { pushedBy: 'buildx', local: 'no', exports: ['--output=type=local,dest=out', '--push'] }
+    ],
+    [
+      'push false given beside outputs adds nothing',
+      inputs({ push: false, pushGiven: true, outputs: ['type=image'] }),
+      true,
+      { pushedBy: 'none', local: 'no', exports: ['--output=type=image'] }
+    ],
+    [
+      'an output that pushes already needs no --push',
+      inputs({ outputs: ['type=image,push=True'], pushGiven: true }),
+      true,
+      { pushedBy: 'buildx', local: 'no', exports: ['--output=type=image,push=True'] }
     ],
     [
       'an output to a registry pushes',
@@ -91,6 +112,11 @@ describe('pushesOutput', () => {
     ['type=registry,compression=zstd', true],
     ['type=image,push=true', true],
     ['push=true,type=image,name=x', true],
+    // buildx reads it with Go's ParseBool
+    ['type=image,push=True', true],
+    ['type=image,push=1', true],
+    ['type=image,push=t', true],
+    ['type=image,push=0', false],
     ['type=image', false],
     ['type=image,push=false', false],
     ['type=local,dest=out', false],

@@ -1161,10 +1161,13 @@ function registryProblem(registry) {
     }
     return undefined;
 }
-/** `index.docker.io` and friends all mean Docker Hub. */
+/**
+ * `index.docker.io` and friends all mean Docker Hub; any other host in lowercase, since a host name is
+ * (`LocalHost:5000` and `localhost:5000` are one registry), where docker's config keys are exact strings.
+ */
 function normalizeRegistry(registry) {
     const lower = registry.toLowerCase();
-    return HUB_ALIASES.has(lower) ? DOCKER_HUB : registry;
+    return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
 }
 function isDockerHub(registry) {
     return normalizeRegistry(registry) === DOCKER_HUB;
@@ -2730,7 +2733,8 @@ function parseInputs(get, cwd = process.cwd()) {
     if (!cloud && (values.username === '') !== (values.password === ''))
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     const logins = checkLogins(values, cloud);
-    return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices };
+    const pushGiven = get('push').trim() !== '';
+    return { inputs: { ...values, ...tagged, remoteContext, targets, logins, pushGiven }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -2761,7 +2765,8 @@ const defaultInputs = (over = {}) => {
         ...tagged,
         remoteContext: isRemoteContext(values.context),
         targets: [{ registry: values.registry, image: values.image }],
-        logins: []
+        logins: [],
+        pushGiven: over.push !== undefined
     };
 };
 
@@ -3404,7 +3409,8 @@ const INPUTS = {
     push: {
         kind: 'boolean',
         default: 'true',
-        description: 'Push. With `false` the image is only built and tagged.',
+        unsetInAction: true,
+        description: 'Push. With `false` the image is only built and tagged. Not given, it is `true`; beside `outputs`, which then decide, only a `true` given outright also pushes, as build-push-action adds `--push`.',
         cli: { help: 'build and tag only' }
     },
     load: {
@@ -3418,7 +3424,7 @@ const INPUTS = {
         default: '',
         buildx: true,
         keepQuotes: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action\'s `--push`).',
         cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, \u2026); repeatable' }
     },
     noCache: {
@@ -4536,7 +4542,8 @@ const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
 
 /** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
 const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
-    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=true(?:,|$)/.test(spec));
+    // buildx reads the attribute with Go's ParseBool.
+    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=(?:1|t|true)(?:,|$)/i.test(spec));
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
 /**
@@ -4552,12 +4559,16 @@ function destinations(inputs, buildx, driver = 'docker') {
     if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
         return { pushedBy: 'docker', local: 'yes', exports: ['--load'] };
     const load = inputs.load ? ['--load'] : [];
-    if (inputs.outputs.length)
+    if (inputs.outputs.length) {
+        // The outputs decide; `push: true` given outright adds buildx's `--push` as build-push-action does
+        // (buildx then pushes an image output, or adds one that pushes). Left to its default it adds nothing.
+        const push = inputs.push && inputs.pushGiven && !inputs.outputs.some(pushesOutput) ? ['--push'] : [];
         return {
-            pushedBy: inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+            pushedBy: push.length || inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
             local: inputs.load ? 'yes' : 'no',
-            exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...load]
+            exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...push, ...load]
         };
+    }
     return {
         pushedBy: inputs.push ? 'buildx' : 'none',
         local: inputs.load ? 'yes' : 'maybe',
@@ -7746,8 +7757,77 @@ function removeSignalHandlers() {
         process.off(s, onSignal);
 }
 
+;// CONCATENATED MODULE: ./src/docker/config.ts
+// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
+// builders keep working, and removed afterwards so no credential outlives the job.
+
+
+
+
+/** Directories that carry plugins, builders and contexts rather than credentials. */
+const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+const credentialKey = (registry) => ((0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
+/**
+ * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
+ * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
+ */
+function seedConfig(user, loginRegistries = []) {
+    const config = { ...user };
+    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
+    if (registries.length) {
+        const helpers = { ...(user.credHelpers ?? {}) };
+        // A stale entry for the same host must not shadow the fresh login.
+        const auths = { ...(user.auths ?? {}) };
+        for (const registry of registries) {
+            helpers[credentialKey(registry)] = '';
+            if (!(0,reference/* isDockerHub */.gr)(registry))
+                helpers[registry] = '';
+            delete auths[credentialKey(registry)];
+        }
+        config.credHelpers = helpers;
+        config.auths = auths;
+    }
+    return config;
+}
+/**
+ * A docker config.json's text as an object; empty (or blank) as docker reads it, `{}`. One that is not an
+ * object (bad JSON, `null`, a list) is an error naming the file: read as empty, its credHelpers, credsStore
+ * and proxies would vanish without a word, and the run would fail later for a reason nobody could see.
+ */
+function parseDockerConfig(file, text) {
+    if (!text.trim())
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        // V8 quotes the text around an unexpected token, and here that is credentials: the token alone.
+        const why = error.message.replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1');
+        throw new Error(`${file} is malformed: ${why}; docker's config.json is a JSON object`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
+    return parsed;
+}
+/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
+async function createPrivateConfig(dir, userDir, loginRegistries = []) {
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    const user = (0,external_node_fs_.existsSync)(userFile) ? parseDockerConfig(userFile, await (0,promises_.readFile)(userFile, 'utf8')) : {};
+    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
+        mode: 0o600
+    });
+    for (const name of LINKED_DIRS) {
+        const target = external_node_path_default().join(userDir, name);
+        if ((0,external_node_fs_.existsSync)(target))
+            await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
 // Registry credentials the way the docker CLI stores them: config.json, credential helpers, credsStore.
+
 
 
 
@@ -7838,13 +7918,7 @@ async function readConfig(configDir) {
             return {};
         throw err;
     }
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === 'object' ? parsed : {};
-    }
-    catch (err) {
-        throw new Error(`${file} is not valid JSON: ${err.message}`);
-    }
+    return parseDockerConfig(file, text);
 }
 /**
  * Credentials for a registry host, looked up like the docker CLI: credHelpers, then inline auths, then
@@ -7894,72 +7968,6 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
             return viaHelper(helper, registry);
         return inline ?? (credsStore ? viaHelper(credsStore, registry) : undefined);
     };
-}
-
-;// CONCATENATED MODULE: ./src/docker/config.ts
-// A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
-// builders keep working, and removed afterwards so no credential outlives the job.
-
-
-
-
-/** Directories that carry plugins, builders and contexts rather than credentials. */
-const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
-const credentialKey = (registry) => ((0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
-/**
- * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
- * docker CLI skip any credsStore for that host, so the login lands in our file and dies with it.
- */
-function seedConfig(user, loginRegistries = []) {
-    const config = { ...user };
-    const registries = typeof loginRegistries === 'string' ? [loginRegistries] : loginRegistries;
-    if (registries.length) {
-        const helpers = { ...(user.credHelpers ?? {}) };
-        // A stale entry for the same host must not shadow the fresh login.
-        const auths = { ...(user.auths ?? {}) };
-        for (const registry of registries) {
-            helpers[credentialKey(registry)] = '';
-            if (!(0,reference/* isDockerHub */.gr)(registry))
-                helpers[registry] = '';
-            delete auths[credentialKey(registry)];
-        }
-        config.credHelpers = helpers;
-        config.auths = auths;
-    }
-    return config;
-}
-/**
- * The user's config.json as an object. One that is not (bad JSON, `null`, a list) is an error naming the
- * file: read as empty, its credHelpers, credsStore and proxies would vanish without a word, and the run
- * would fail later for a reason nobody could see.
- */
-function userConfig(file, text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        // V8 quotes the text around an unexpected token, and here that is credentials: the token alone.
-        const why = error.message.replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1');
-        throw new Error(`${file} is malformed: ${why}; docker's config.json is a JSON object`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new Error(`${file} is malformed: it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, and docker's config.json is a JSON object`);
-    return parsed;
-}
-/** Creates `dir` as a DOCKER_CONFIG derived from `userDir`. */
-async function createPrivateConfig(dir, userDir, loginRegistries = []) {
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const userFile = external_node_path_default().join(userDir, 'config.json');
-    const user = (0,external_node_fs_.existsSync)(userFile) ? userConfig(userFile, await (0,promises_.readFile)(userFile, 'utf8')) : {};
-    await (0,promises_.writeFile)(external_node_path_default().join(dir, 'config.json'), JSON.stringify(seedConfig(user, loginRegistries), null, 2), {
-        mode: 0o600
-    });
-    for (const name of LINKED_DIRS) {
-        const target = external_node_path_default().join(userDir, name);
-        if ((0,external_node_fs_.existsSync)(target))
-            await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
-    }
 }
 
 // EXTERNAL MODULE: ./src/core/retry.ts
@@ -10306,7 +10314,7 @@ class UsageError extends Error {
 function rawValue(key, row, value, env) {
     if (row.kind === 'boolean') {
         if (value === undefined)
-            return row.default;
+            return row.unsetInAction ? '' : row.default;
         // `--no-push` sets push to false; `--pull` sets pull to true.
         return String((0,table/* flagName */.GI)(key).startsWith('no-') && row.default === 'true' ? !value : value);
     }

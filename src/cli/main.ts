@@ -69,7 +69,7 @@ function rawValue(
   env: NodeJS.ProcessEnv
 ): string {
   if (row.kind === 'boolean') {
-    if (value === undefined) return row.default
+    if (value === undefined) return row.unsetInAction ? '' : row.default
     // `--no-push` sets push to false; `--pull` sets pull to true.
     return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
   }

@@ -109,7 +109,8 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
   const logins = checkLogins(values, cloud)
-  return { inputs: { ...values, ...tagged, remoteContext, targets, logins }, notices }
+  const pushGiven = get('push').trim() !== ''
+  return { inputs: { ...values, ...tagged, remoteContext, targets, logins, pushGiven }, notices }
 }
 
 /** The inputs that only buildx understands and that are set here. */
@@ -145,6 +146,7 @@ export const defaultInputs = (over: Record<string, string> = {}): Inputs => {
     ...tagged,
     remoteContext: isRemoteContext(values.context),
     targets: [{ registry: values.registry, image: values.image }],
-    logins: []
+    logins: [],
+    pushGiven: over.push !== undefined
   }
 }

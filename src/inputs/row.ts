@@ -18,8 +18,13 @@ export type Kind = 'string' | 'boolean' | 'list' | 'lines' | 'key-value' | 'numb
 
 export interface Row {
   kind: Kind
-  /** As action.yml gives it; '' for none. */
+  /** The default; '' for none. */
   default: string
+  /**
+   * Left out of action.yml, so that the runner passes '' when the input is not given and giving it can be
+   * told apart from the default (`push: true` beside `outputs`).
+   */
+  unsetInAction?: boolean
   required?: boolean
   /** One description, in action.yml and the README (markdown). */
   description: string

@@ -134,7 +134,9 @@ export const INPUTS = {
   push: {
     kind: 'boolean',
     default: 'true',
-    description: 'Push. With `false` the image is only built and tagged.',
+    unsetInAction: true,
+    description:
+      'Push. With `false` the image is only built and tagged. Not given, it is `true`; beside `outputs`, which then decide, only a `true` given outright also pushes, as build-push-action adds `--push`.',
     cli: { help: 'build and tag only' }
   },
   load: {
@@ -150,7 +152,7 @@ export const INPUTS = {
     buildx: true,
     keepQuotes: true,
     description:
-      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest; `push` then adds nothing.',
+      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action\'s `--push`).',
     cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
   },
   noCache: {

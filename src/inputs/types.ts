@@ -25,6 +25,8 @@ export interface Inputs extends InputValues {
   targets: ImageName[]
   /** `registry-auth`'s logins, registries normalized; with `username`/`password`, that one login. */
   logins: RegistryLogin[]
+  /** `push` was given, not left to its default (the CLI never gives it: it has only `--no-push`). */
+  pushGiven: boolean
 }
 
 /** Returns the raw value of an input by its action.yml name ('' when unset). */
