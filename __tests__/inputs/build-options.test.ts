@@ -167,6 +167,13 @@ describe('bad values are one InputError naming the input', () => {
     ['annotations without =', { annotations: 'just-a-key' }, 'annotations', 'key=value'],
     ['annotations unknown expression', { annotations: 'k={{brnch}}' }, 'annotations', 'brnch'],
     ['labels unclosed expression', { labels: 'k={{branch' }, 'labels', 'not closed'],
+    // build-push-action passes a bare KEY on; here it fails, saying how to pass a variable of the environment
+    [
+      'build-args bare key',
+      { 'build-args': 'A=1\nHTTP_PROXY' },
+      'build-args',
+      'entry 2 has no "=": each entry must be KEY=VALUE (for a variable of the environment, KEY=${{ env.KEY }})'
+    ],
     ['labels unknown expression', { labels: "k={{version 'x'}}" }, 'labels', 'version'],
     ['attests without type', { attests: 'mode=max' }, 'attests', 'type=sbom'],
     ['no-cache-filters flag', { 'no-cache-filters': '--all' }, 'no-cache-filters', 'stage name'],

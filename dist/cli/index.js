@@ -2172,8 +2172,10 @@ function listOptions(row) {
 function keyValues(raw) {
     return splitLines(raw).map((entry, i) => {
         const kv = (0,core_text/* splitKeyValue */.px)(entry);
+        // build-push-action passes a bare KEY on (a build-arg from docker's environment, an empty label); here
+        // it is refused: it is as often the second line of a value split by mistake, which docker would log.
         if (!kv)
-            throw new core_problem/* InputProblem */.S(`entry ${i + 1} has no "=": each entry must be KEY=VALUE`);
+            throw new core_problem/* InputProblem */.S(`entry ${i + 1} has no "=": each entry must be KEY=VALUE (for a variable of the environment, KEY=\${{ env.KEY }})`);
         if (kv.key === '')
             throw new core_problem/* InputProblem */.S(`entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))

@@ -38,7 +38,12 @@ export function listOptions(row: Row): ListOptions {
 function keyValues(raw: string): string[] {
   return splitLines(raw).map((entry, i) => {
     const kv = splitKeyValue(entry)
-    if (!kv) throw new InputProblem(`entry ${i + 1} has no "=": each entry must be KEY=VALUE`)
+    // build-push-action passes a bare KEY on (a build-arg from docker's environment, an empty label); here
+    // it is refused: it is as often the second line of a value split by mistake, which docker would log.
+    if (!kv)
+      throw new InputProblem(
+        `entry ${i + 1} has no "=": each entry must be KEY=VALUE (for a variable of the environment, KEY=\${{ env.KEY }})`
+      )
     if (kv.key === '') throw new InputProblem(`entry ${i + 1} has an empty key: each entry must be KEY=VALUE`)
     if (/\s/.test(kv.key)) throw new InputProblem(`key ${quote(kv.key)} contains whitespace`)
     return `${kv.key}=${kv.value.trim()}`
