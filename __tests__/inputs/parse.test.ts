@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
   buildxOnlyInputs,
+  checkBuilder,
+  defaultInputs,
   InputError,
   isRemoteContext,
   parseInputs,
@@ -183,7 +185,6 @@ const bad: [string, Record<string, string>, string, string][] = [
     'secret-envs',
     'is not set'
   ],
-  ['an ssh:// context', { context: 'ssh://git@github.com/o/r.git' }, 'context', 'git@host:owner/repo.git'],
   ["metadata-action's context: git", { context: 'git' }, 'context', "metadata-action's context"],
   ["metadata-action's context: workflow", { context: 'workflow' }, 'context', 'no such directory'],
   ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
@@ -478,8 +479,8 @@ describe('isRemoteContext', () => {
     ['git://127.0.0.1/x', true],
     ['git@github.com:a/b.git', true],
     ['github.com/a/b', true],
-    // docker looks for ssh:// contexts on disk; the context input refuses them (below).
-    ['ssh://git@host/x.git', false]
+    // buildx fetches ssh:// contexts (the classic builder looks on disk: checkBuilder refuses them there)
+    ['ssh://git@host/x.git', true]
   ])('%s → %s', (context, remote) => {
     expect(isRemoteContext(context)).toBe(remote)
   })
@@ -782,5 +783,18 @@ describe('cloud logins: ECR and Docker Hub OIDC', () => {
     const e = withEnv(env, () => failure(values))
     expect(e.input).toBe(input)
     expect(e.message).toMatch(message)
+  })
+})
+
+describe('checkBuilder', () => {
+  const ssh = (): Inputs => ({
+    ...defaultInputs({ image: 'o/app' }),
+    context: 'ssh://git@github.com/o/r.git'
+  })
+  it('an ssh:// context needs buildx, which fetches it: the classic builder would look for it on disk', () => {
+    expect(() => checkBuilder(ssh(), true)).not.toThrow()
+    expect(() => checkBuilder(ssh(), false)).toThrow(
+      'Invalid input "context": "ssh://git@github.com/o/r.git": the classic builder does not fetch ssh:// contexts (buildx does); write it as git@host:owner/repo.git#ref'
+    )
   })
 })

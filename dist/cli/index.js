@@ -2349,9 +2349,6 @@ const VALIDATORS = {
     noCacheFilters: build_options/* noCacheFilters */.NF,
     call: build_options/* call */.T1,
     context: value => {
-        // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
-        if (/^ssh:\/\//i.test(value))
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`);
         // metadata-action's own `context` input, carried over with its other inputs.
         if ((value === 'git' || value === 'workflow') && !(0,external_node_fs_.existsSync)(value))
             throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} is metadata-action's context (where it reads the commit); here it is the build's, and no such directory exists: drop it (the commit comes from the workflow's event)`);
@@ -2658,7 +2655,7 @@ function checkLogins(values, cloud) {
 const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
 const parse_isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
 
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
 /**
  * Docker's own rule for remote contexts: git URLs, and http(s) URLs (tarballs or Dockerfiles); and
@@ -2752,6 +2749,9 @@ function checkBuilder(inputs, buildx) {
     // With sources nothing is built; their own check refused every build input already.
     if (inputs.sources.length)
         return;
+    // buildx fetches an ssh:// context with the agent's keys; the classic builder looks for it on disk.
+    if (!buildx && /^ssh:\/\//i.test(inputs.context))
+        throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(inputs.context)}: the classic builder does not fetch ssh:// contexts (buildx does); write it as git@host:owner/repo.git#ref`);
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
         throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,table/* ref */.KR)(...used)})`);

@@ -24,7 +24,7 @@ const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
 const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
 export { splitLines, splitList, listOptions } from './kinds.js'
 
-const GIT_URL = /^(?:git:\/\/|git@|github\.com\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
+const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
 const HTTP_URL = /^https?:\/\//
 
 /**
@@ -126,6 +126,12 @@ export function buildxOnlyInputs(inputs: Inputs): string[] {
 export function checkBuilder(inputs: Inputs, buildx: boolean): void {
   // With sources nothing is built; their own check refused every build input already.
   if (inputs.sources.length) return
+  // buildx fetches an ssh:// context with the agent's keys; the classic builder looks for it on disk.
+  if (!buildx && /^ssh:\/\//i.test(inputs.context))
+    throw new InputError(
+      'context',
+      `${quote(inputs.context)}: the classic builder does not fetch ssh:// contexts (buildx does); write it as git@host:owner/repo.git#ref`
+    )
   const used = buildxOnlyInputs(inputs)
   if (!buildx && used.length)
     throw new InputError(

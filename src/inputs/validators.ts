@@ -152,11 +152,6 @@ export const VALIDATORS: Validators = {
   noCacheFilters: options.noCacheFilters,
   call: options.call,
   context: value => {
-    // docker takes git@host:repo.git and https URLs, but looks for ssh:// URLs on disk ("path not found").
-    if (/^ssh:\/\//i.test(value))
-      throw new InputProblem(
-        `${quote(value)}: docker does not fetch ssh:// contexts; write it as git@host:owner/repo.git#ref`
-      )
     // metadata-action's own `context` input, carried over with its other inputs.
     if ((value === 'git' || value === 'workflow') && !existsSync(value))
       throw new InputProblem(
