@@ -1,9 +1,9 @@
 // keep-login's bookkeeping, without docker: what goes into the job's config, what the saved state holds,
 // and what the post step takes back (the e2e test runs it with a real login and a later docker pull).
+import { testDir } from '../helpers/temp.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { lstat, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from '../../src/action/state.js'
@@ -23,7 +23,7 @@ async function keep(
   logins: { registry: string; username: string; password: string }[],
   resolve = async (login: { username: string; password: string }) => login
 ) {
-  const base = await mkdtemp(join(tmpdir(), 'btp-keep-unit-'))
+  const base = await testDir('btp-keep-unit-')
   const state = join(base, 'state')
   const env = join(base, 'env')
   await writeFile(state, '')
@@ -42,7 +42,7 @@ const read = async (dir: string) => JSON.parse(await readFile(join(dir, 'config.
 
 describe('keep-login', () => {
   it('writes static entries (Docker Hub under its auths key); the state holds no credential; post restores', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const dir = await testDir('btp-keep-cfg-')
     const original = {
       auths: { 'ghcr.io': { auth: basic('old', 'older') } },
       credHelpers: { 'ghcr.io': 'gcloud' },
@@ -75,7 +75,7 @@ describe('keep-login', () => {
   })
 
   it('keeps what each login resolved to in the run (a cloud token), not what it was given as', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const dir = await testDir('btp-keep-cfg-')
     await keep(
       dir,
       [
@@ -92,7 +92,7 @@ describe('keep-login', () => {
   })
 
   it('leaves an entry a later step replaced, and removes a config file and directory it created', async () => {
-    const base = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const base = await testDir('btp-keep-cfg-')
     const dir = join(base, '.docker')
     await keep(dir, [
       { registry: 'a.example', username: 'u', password: 'p' },
@@ -112,7 +112,7 @@ describe('keep-login', () => {
   })
 
   it('a config.json that is a link (dotfiles) stays one: the file it points to is written, then restored', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const dir = await testDir('btp-keep-cfg-')
     const dotfile = join(dir, 'dotfiles-docker.json')
     const original = { auths: { 'a.example': { auth: basic('old', 'older') } } }
     await writeFile(dotfile, JSON.stringify(original))
@@ -126,14 +126,14 @@ describe('keep-login', () => {
   })
 
   it('an empty config.json reads as docker reads it, {}', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const dir = await testDir('btp-keep-cfg-')
     await writeFile(join(dir, 'config.json'), '')
     await keep(dir, [{ registry: 'a.example', username: 'u', password: 'p' }])
     expect(await read(dir)).toEqual({ auths: { 'a.example': { auth: basic('u', 'p') } } })
   })
 
   it('with credsStore, every kept registry gets its credHelpers bypass, taken back by post', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'btp-keep-cfg-'))
+    const dir = await testDir('btp-keep-cfg-')
     await mkdir(dir, { recursive: true })
     const original = { credsStore: 'desktop' }
     await writeFile(join(dir, 'config.json'), JSON.stringify(original))

@@ -1,9 +1,9 @@
 // Automatic tags and OCI labels from the git context, end to end: the committed action bundle
 // runs with a GitHub-like environment and event payload, and skopeo reads back from the registry which
 // tags exist and which labels the pushed image config carries.
+import { testDir } from '../helpers/temp.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EXPECTED_BUILDER, runAction, type ActionRun, expectSucceeded } from '../helpers/action.js'
 import { makeContext, requireDocker } from '../helpers/docker.js'
@@ -70,7 +70,7 @@ const pullRequest: GitEvent = {
 
 /** The variables the runner sets, with the event payload written to a file as the runner does. */
 async function githubEnv(event: GitEvent, actions = true): Promise<NodeJS.ProcessEnv> {
-  const dir = await mkdtemp(join(tmpdir(), 'btp-event-'))
+  const dir = await testDir('btp-event-')
   temps.push(dir)
   const eventPath = join(dir, 'event.json')
   await writeFile(eventPath, JSON.stringify(event.payload))

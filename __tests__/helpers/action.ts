@@ -1,11 +1,12 @@
 // Runs the committed bundle the way the Actions runner does: INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STATE files, then the post step with the saved state.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { hasBuildxPlugin } from '../../src/docker/docker.js'
 import { runCommand, type CliResult } from './docker.js'
+import { testDir } from './temp.js'
 import { parseCommandFile, postIfOf, runnerNode, runnerRunsPost, stateEnv } from '../../scripts/runner.mjs'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -72,7 +73,7 @@ export interface StepDir {
 }
 
 export async function stepDir(prefix = 'btp-run-'): Promise<StepDir> {
-  const base = await mkdtemp(join(tmpdir(), prefix))
+  const base = await testDir(prefix)
   const step: StepDir = {
     base,
     runnerTemp: join(base, 'runner-temp'),

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { copyFile, mkdir, mkdtemp, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { testDir } from './temp.js'
 import { IMAGE_LS_ARGS, imageRefs } from '../../scripts/images.mjs'
 
 export interface CliResult {
@@ -177,7 +178,7 @@ export async function makeContext(files: Record<string, string>): Promise<string
       throw new Error(`makeContext: path ${JSON.stringify(name)} escapes the context dir`)
     }
   }
-  const dir = await mkdtemp(join(tmpdir(), 'btp-ctx-'))
+  const dir = await testDir('btp-ctx-')
   for (const [name, content] of Object.entries(files)) {
     const target = join(dir, name)
     await mkdir(dirname(target), { recursive: true })

@@ -1,7 +1,7 @@
+import { testDir } from '../helpers/temp.js'
 import { describe, expect, it } from '@jest/globals'
 import { DockerError } from '../../src/docker/errors.js'
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { failedLine, readImageId, tagTaken } from '../../src/pipeline/build.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
@@ -61,7 +61,7 @@ describe('failedLine: the Dockerfile line a failed build names', () => {
 describe('readImageId: what docker wrote to --iidfile', () => {
   const DIGEST = `sha256:${'4'.repeat(64)}`
   const iidfile = async (text: string) => {
-    const file = join(await mkdtemp(join(tmpdir(), 'btp-iid-')), 'iid')
+    const file = join(await testDir('btp-iid-'), 'iid')
     await writeFile(file, text)
     return file
   }

@@ -1,8 +1,8 @@
 // The names handed to actions/attest: `subject-name` as its registry client reaches the repository, and
 // the runner's GITHUB_ARTIFACTS lines.
+import { testDir } from '../helpers/temp.js'
 import { describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseImages } from '../../src/inputs/images.js'
 import { artifactLines, declarePushed, subjectName, subjectNames } from '../../src/pipeline/subjects.js'
@@ -42,7 +42,7 @@ describe('GITHUB_ARTIFACTS', () => {
   })
 
   it('appends after what the file holds, on a line of its own', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'btp-artifacts-')), 'artifacts')
+    const file = join(await testDir('btp-artifacts-'), 'artifacts')
     await writeFile(file, 'dist/app.tar.gz')
     const env = { GITHUB_ARTIFACTS: file }
     await declarePushed({ declareArtifacts: true, targets }, DIGEST, env)
@@ -52,7 +52,7 @@ describe('GITHUB_ARTIFACTS', () => {
   })
 
   it('writes nothing when turned off, when nothing was pushed, or when the runner has no such file', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'btp-artifacts-')), 'artifacts')
+    const file = join(await testDir('btp-artifacts-'), 'artifacts')
     await writeFile(file, '')
     const env = { GITHUB_ARTIFACTS: file }
     expect(await declarePushed({ declareArtifacts: false, targets }, DIGEST, env)).toEqual([])
