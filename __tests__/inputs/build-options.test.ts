@@ -172,7 +172,7 @@ describe('bad values are one InputError naming the input', () => {
       'build-args bare key',
       { 'build-args': 'A=1\nHTTP_PROXY' },
       'build-args',
-      'entry 2 has no "=": each entry must be KEY=VALUE (for a variable of the environment, KEY=${{ env.KEY }})'
+      'entry 2 has no "=": each entry must be KEY=VALUE (a variable of the environment: KEY=${{ env.KEY }} in a workflow, KEY="$KEY" in a shell)'
     ],
     ['labels unknown expression', { labels: "k={{version 'x'}}" }, 'labels', 'version'],
     ['attests without type', { attests: 'mode=max' }, 'attests', 'type=sbom'],

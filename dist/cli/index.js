@@ -2175,7 +2175,7 @@ function keyValues(raw) {
         // build-push-action passes a bare KEY on (a build-arg from docker's environment, an empty label); here
         // it is refused: it is as often the second line of a value split by mistake, which docker would log.
         if (!kv)
-            throw new core_problem/* InputProblem */.S(`entry ${i + 1} has no "=": each entry must be KEY=VALUE (for a variable of the environment, KEY=\${{ env.KEY }})`);
+            throw new core_problem/* InputProblem */.S(`entry ${i + 1} has no "=": each entry must be KEY=VALUE (a variable of the environment: KEY=\${{ env.KEY }} in a workflow, KEY="$KEY" in a shell)`);
         if (kv.key === '')
             throw new core_problem/* InputProblem */.S(`entry ${i + 1} has an empty key: each entry must be KEY=VALUE`);
         if (/\s/.test(kv.key))

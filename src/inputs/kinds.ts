@@ -42,7 +42,7 @@ function keyValues(raw: string): string[] {
     // it is refused: it is as often the second line of a value split by mistake, which docker would log.
     if (!kv)
       throw new InputProblem(
-        `entry ${i + 1} has no "=": each entry must be KEY=VALUE (for a variable of the environment, KEY=\${{ env.KEY }})`
+        `entry ${i + 1} has no "=": each entry must be KEY=VALUE (a variable of the environment: KEY=\${{ env.KEY }} in a workflow, KEY="$KEY" in a shell)`
       )
     if (kv.key === '') throw new InputProblem(`entry ${i + 1} has an empty key: each entry must be KEY=VALUE`)
     if (/\s/.test(kv.key)) throw new InputProblem(`key ${quote(kv.key)} contains whitespace`)
