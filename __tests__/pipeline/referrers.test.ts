@@ -6,16 +6,10 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { Copier } from '../../src/pipeline/sources/copy.js'
 import { copyReferrers, findReferrers, listReferrers, MAX_REFERRERS } from '../../src/pipeline/referrers.js'
 import { cleanUp, client, DIGEST, MANIFEST, MEDIA_TYPE, sendError, serve } from '../helpers/stand-in.js'
+import { quietReporter } from '../helpers/reporter.js'
 
 const INDEX = 'application/vnd.oci.image.index.v1+json'
-const quiet = {
-  info: () => {},
-  notice: () => {},
-  warning: () => {},
-  debug: () => {},
-  setSecret: () => {},
-  group: <T>(_: string, fn: () => Promise<T>) => fn()
-}
+const quiet = quietReporter
 const index = (n: number) =>
   JSON.stringify({
     schemaVersion: 2,

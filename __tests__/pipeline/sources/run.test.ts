@@ -22,17 +22,11 @@ import {
   type HostileSource
 } from '../../helpers/hostile-source.js'
 import { cleanUp, client, serve, type TestServer } from '../../helpers/stand-in.js'
+import { quietReporter } from '../../helpers/reporter.js'
 
 afterEach(cleanUp)
 
-const quiet = {
-  info: () => {},
-  notice: () => {},
-  warning: () => {},
-  debug: () => {},
-  setSecret: () => {},
-  group: <T>(_: string, fn: () => Promise<T>) => fn()
-}
+const quiet = quietReporter
 
 /** A target that has every blob already and keeps the manifests PUT to it; no referrers API. */
 async function startTarget(): Promise<TestServer> {
