@@ -508,8 +508,14 @@ function splitHostPort(registry) {
 /* harmony export */   px: () => (/* binding */ splitKeyValue)
 /* harmony export */ });
 // Small text helpers that several layers need: one spelling of each.
-/** An error's message, whatever was thrown. */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/**
+ * An error's message, whatever was thrown. Read by shape: an error from another realm (node's own under
+ * a test's VM context) is no `instanceof Error` here.
+ */
+const messageOf = (error) => {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+};
 /** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
 function oneLine(text, max = Infinity) {
     const flat = text.replace(/\s+/g, ' ').trim();

@@ -1468,8 +1468,14 @@ function gaveUp(error, attempt, outOfTime) {
 /* harmony export */   px: () => (/* binding */ splitKeyValue)
 /* harmony export */ });
 // Small text helpers that several layers need: one spelling of each.
-/** An error's message, whatever was thrown. */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+/**
+ * An error's message, whatever was thrown. Read by shape: an error from another realm (node's own under
+ * a test's VM context) is no `instanceof Error` here.
+ */
+const messageOf = (error) => {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+};
 /** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
 function oneLine(text, max = Infinity) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -10430,7 +10436,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     catch (error) {
         // One line, as every failure: node's own message for an ambiguous value runs over three.
-        io.stderr.write(`build-tag-push: ${(0,core_text/* oneLine */.TN)(String(error?.message ?? error))} (see --help)\n`);
+        io.stderr.write(`build-tag-push: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error))} (see --help)\n`);
         return 2;
     }
     if (values.help) {
@@ -10472,7 +10478,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
             throw new parse/* InputError */.dz('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
         parsed.notices.forEach(n => reporter.notice(n));
         inputs = parsed.inputs;
-        secrets.push(...(0,masks/* urlSecrets */.Fn)(inputs.context), inputs.githubToken);
+        secrets.push(inputs.githubToken);
         // Printed only once it passed: a rejected input gets its one error line and nothing else.
         io.stderr.write(`==> Validate\n<== Validate (${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s)\n`);
     }

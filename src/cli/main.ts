@@ -197,9 +197,7 @@ export async function main(
     values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values
   } catch (error) {
     // One line, as every failure: node's own message for an ambiguous value runs over three.
-    io.stderr.write(
-      `build-tag-push: ${oneLine(String((error as { message?: unknown })?.message ?? error))} (see --help)\n`
-    )
+    io.stderr.write(`build-tag-push: ${oneLine(messageOf(error))} (see --help)\n`)
     return 2
   }
   if (values.help) {
@@ -242,7 +240,7 @@ export async function main(
       )
     parsed.notices.forEach(n => reporter.notice(n))
     inputs = parsed.inputs
-    secrets.push(...urlSecrets(inputs.context), inputs.githubToken)
+    secrets.push(inputs.githubToken)
     // Printed only once it passed: a rejected input gets its one error line and nothing else.
     io.stderr.write(`==> Validate\n<== Validate (${((now() - start) / 1000).toFixed(1)} s)\n`)
   } catch (error) {

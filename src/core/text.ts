@@ -1,7 +1,13 @@
 // Small text helpers that several layers need: one spelling of each.
 
-/** An error's message, whatever was thrown. */
-export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+/**
+ * An error's message, whatever was thrown. Read by shape: an error from another realm (node's own under
+ * a test's VM context) is no `instanceof Error` here.
+ */
+export const messageOf = (error: unknown): string => {
+  const message = (error as { message?: unknown } | null)?.message
+  return typeof message === 'string' ? message : String(error)
+}
 
 /** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
 export function oneLine(text: string, max = Infinity): string {
