@@ -251,8 +251,8 @@ function summaryMarkdown(inputs, result) {
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 
-// EXTERNAL MODULE: ./src/action/keep-login.ts
-var keep_login = __webpack_require__(7757);
+// EXTERNAL MODULE: ./src/action/keep-login.ts + 1 modules
+var keep_login = __webpack_require__(6097);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/core/text.ts

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2020);
-/* harmony import */ var _keep_login_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7757);
+/* harmony import */ var _keep_login_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6097);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3175);
 // The post step, which the runner calls after a failed or cancelled job, or after one that kept a login
 // (action.yml's post-if): it loads only this, so that a job pays little for it.

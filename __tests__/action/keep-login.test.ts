@@ -3,9 +3,10 @@
 import { testDir } from '../helpers/temp.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
+import { ledgerDir } from '../../src/action/login-ledger.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from '../../src/action/state.js'
 import { parseCommandFile } from '../helpers/action.js'
 
@@ -141,5 +142,123 @@ describe('keep-login', () => {
     expect((await read(dir)).credHelpers).toEqual({ 'https://index.docker.io/v1/': '' })
     await removeKeptLogin()
     expect(await read(dir)).toEqual(original)
+  })
+})
+
+describe('keep-login, two jobs sharing one docker config (two self-hosted runners under one user)', () => {
+  const KEY = `STATE_${STATE_KEPT_LOGIN}`
+  const base = { auths: { 'r.example': { auth: basic('own', 'login') } }, experimental: 'enabled' }
+
+  /** Each job's main keeps its login, in the order given; returns each job's saved state, for its post. */
+  async function jobs(dir: string, logins: [string, string][], config: object | null = base) {
+    if (config) await writeFile(join(dir, 'config.json'), JSON.stringify(config))
+    const states: string[] = []
+    for (const [username, password] of logins) {
+      await keep(dir, [{ registry: 'r.example', username, password }])
+      states.push(process.env[KEY] as string)
+    }
+    return states
+  }
+  const post = async (state: string) => {
+    process.env[KEY] = state
+    await removeKeptLogin()
+  }
+
+  it("posts in the order the jobs started: the first job's password does not stay behind", async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const [a, b] = await jobs(dir, [
+      ['job-a', 'password-a'],
+      ['job-b', 'password-b']
+    ])
+    await post(a)
+    // Job b's later steps still use its own login.
+    expect((await read(dir)).auths['r.example']).toEqual({ auth: basic('job-b', 'password-b') })
+    await post(b)
+    expect(await read(dir)).toEqual(base)
+    expect(await readFile(join(dir, 'config.json'), 'utf8')).not.toContain(basic('job-a', 'password-a'))
+    expect(existsSync(ledgerDir(join(dir, 'config.json')))).toBe(false)
+  })
+
+  it('the same credentials in both jobs: the first post leaves the second job its login', async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const [a, b] = await jobs(dir, [
+      ['ci', 'same-token'],
+      ['ci', 'same-token']
+    ])
+    await post(a)
+    expect((await read(dir)).auths['r.example']).toEqual({ auth: basic('ci', 'same-token') })
+    await post(b)
+    expect(await read(dir)).toEqual(base)
+  })
+
+  it('three jobs, their posts in any order, and last-first as in one job: the config ends as it began', async () => {
+    for (const order of [
+      [0, 1, 2],
+      [1, 0, 2],
+      [2, 0, 1],
+      [2, 1, 0],
+      [0, 2, 1]
+    ]) {
+      const dir = await testDir('btp-keep-jobs-')
+      const states = await jobs(dir, [
+        ['a', 'pa'],
+        ['b', 'pb'],
+        ['c', 'pc']
+      ])
+      for (const i of order) await post(states[i])
+      expect({ order, config: await read(dir) }).toEqual({ order, config: base })
+    }
+  })
+
+  it('no config before the jobs: the file and folder the first one made go with the last post', async () => {
+    const dir = join(await testDir('btp-keep-jobs-'), '.docker')
+    const [a, b] = await jobs(
+      dir,
+      [
+        ['a', 'pa'],
+        ['b', 'pb']
+      ],
+      null
+    )
+    await post(a)
+    expect((await read(dir)).auths['r.example']).toEqual({ auth: basic('b', 'pb') })
+    await post(b)
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it('a credential store: the bypass stays while another job still keeps its login, then goes', async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const original = { credsStore: 'desktop' }
+    const [a, b] = await jobs(
+      dir,
+      [
+        ['a', 'pa'],
+        ['b', 'pb']
+      ],
+      original
+    )
+    await post(a)
+    expect(await read(dir)).toEqual({
+      auths: { 'r.example': { auth: basic('b', 'pb') } },
+      credHelpers: { 'r.example': '' },
+      credsStore: 'desktop'
+    })
+    await post(b)
+    expect(await read(dir)).toEqual(original)
+  })
+
+  it('a job whose RUNNER_TEMP is gone (its post never ran) is passed over, and its pointer removed', async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const [a, b] = await jobs(dir, [
+      ['a', 'pa'],
+      ['b', 'pb']
+    ])
+    await rm(dirname(JSON.parse(b).undo), { recursive: true })
+    await post(a)
+    // b's entry stays, as it would have without the ledger: only b's post could take it back.
+    expect((await read(dir)).auths['r.example']).toEqual({ auth: basic('b', 'pb') })
+    expect(existsSync(ledgerDir(join(dir, 'config.json')))).toBe(false)
+    const pointers = await readdir(dir)
+    expect(pointers).toEqual(['config.json'])
   })
 })

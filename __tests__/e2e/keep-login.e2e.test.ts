@@ -28,6 +28,9 @@ import { processesNaming } from '../../src/docker/orphans.js'
 const USERNAME = 'btp-keep-user'
 const PASSWORD = `keep-${randomBytes(8).toString('hex')}`
 const AUTH = Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')
+// A second user of the same registry: another job's login.
+const OTHER = { username: 'btp-keep-other', password: `other-${randomBytes(8).toString('hex')}` }
+const OTHER_AUTH = Buffer.from(`${OTHER.username}:${OTHER.password}`).toString('base64')
 const UNAUTHORIZED = /unauthorized|no basic auth credentials|authentication required/i
 
 let base: string
@@ -51,7 +54,7 @@ const pull = (env: NodeJS.ProcessEnv, ref: string): Promise<CliResult> =>
 beforeAll(async () => {
   await requireDocker()
   base = await ensureBaseImage()
-  registry = await startRegistry({ auth: { username: USERNAME, password: PASSWORD } })
+  registry = await startRegistry({ auth: [{ username: USERNAME, password: PASSWORD }, OTHER] })
 })
 
 afterAll(async () => {
@@ -248,5 +251,49 @@ describe('keep-login', () => {
       expect(await filesHolding(PASSWORD, where)).toEqual([])
     }
     expect(await readFile(files.GITHUB_ENV, 'utf8')).toBe('')
+  })
+
+  it('true in two jobs sharing one docker config (two runners, one user), their posts in the order they started: the second job keeps its login until its post, and neither password stays', async () => {
+    const original = { auths: { 'other.example': { auth: Buffer.from('o:p').toString('base64') } } }
+    const jobDir = await jobDockerConfig(original)
+    contexts.push(jobDir)
+    const job = async (name: string, who: { username: string; password: string }) => {
+      const image = repo(name)
+      const run = await startAction(
+        {
+          context: await context(),
+          image,
+          registry: registry.host,
+          tags: 'v1',
+          username: who.username,
+          password: who.password,
+          'keep-login': 'true'
+        },
+        { DOCKER_CONFIG: jobDir }
+      )
+      expect({ name, code: await run.exited, log: run.output().slice(-2000) }).toMatchObject({
+        name,
+        code: 0
+      })
+      return { run, image }
+    }
+    const first = await job('first-job', { username: USERNAME, password: PASSWORD })
+    const second = await job('second-job', OTHER)
+    expect((await readJobConfig(jobDir))?.auths[registry.host]).toEqual({ auth: OTHER_AUTH })
+
+    expect((await first.run.post()).code).toBe(0)
+    // The second job's later step still pulls with its own login.
+    const ref = `${registry.host}/${second.image}:v1`
+    await removeImages(`${registry.host}/${second.image}`)
+    const pulled = await pull(second.run.env, ref)
+    expect({ code: pulled.code, stderr: pulled.stderr }).toMatchObject({ code: 0 })
+    await removeImages(`${registry.host}/${second.image}`)
+
+    expect((await second.run.post()).code).toBe(0)
+    expect(await readJobConfig(jobDir)).toEqual(original)
+    for (const secret of [PASSWORD, AUTH, OTHER.password, OTHER_AUTH]) {
+      expect(await filesHolding(secret, jobDir)).toEqual([])
+      for (const { run } of [first, second]) expect(await filesHolding(secret, run.step.base)).toEqual([])
+    }
   })
 })

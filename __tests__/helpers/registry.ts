@@ -154,7 +154,8 @@ async function kill(child: ChildProcess): Promise<void> {
 /** Starts a throwaway distribution registry on a free port, optionally with htpasswd auth. */
 export async function startRegistry(
   /** `address`: where to listen, 127.0.0.1 by default; dockerd holds only loopback insecure by default. */
-  opts: { auth?: RegistryAuth; address?: string; tls?: RegistryTls } = {}
+  /** `auth`: one user, or several (each with a password of its own). */
+  opts: { auth?: RegistryAuth | RegistryAuth[]; address?: string; tls?: RegistryTls } = {}
 ): Promise<TestRegistry> {
   const address = opts.address ?? '127.0.0.1'
   const dir = await mkdtemp(join(tmpdir(), 'btp-registry-'))
@@ -162,11 +163,17 @@ export async function startRegistry(
     let htpasswdPath: string | undefined
     if (opts.auth) {
       htpasswdPath = join(dir, 'htpasswd')
-      const res = await runCommand('htpasswd', ['-Bbn', opts.auth.username, opts.auth.password]).catch(
-        (e: Error) => ({ code: -1, stdout: '', stderr: e.message })
-      )
-      if (res.code !== 0) throw new Error(`htpasswd failed (install apache2-utils): ${res.stderr.trim()}`)
-      await writeFile(htpasswdPath, res.stdout.trim() + '\n', { mode: 0o600 })
+      const lines: string[] = []
+      for (const { username, password } of [opts.auth].flat()) {
+        const res = await runCommand('htpasswd', ['-Bbn', username, password]).catch((e: Error) => ({
+          code: -1,
+          stdout: '',
+          stderr: e.message
+        }))
+        if (res.code !== 0) throw new Error(`htpasswd failed (install apache2-utils): ${res.stderr.trim()}`)
+        lines.push(res.stdout.trim())
+      }
+      await writeFile(htpasswdPath, lines.join('\n') + '\n', { mode: 0o600 })
     }
     await mkdir(join(dir, 'data'))
     // Another process may grab the port between our probe and the registry's bind: retry a few times.

@@ -10,12 +10,13 @@
 // outlives the job on a self-hosted runner, and hide it from tools that read only config.json.
 //
 // Nothing secret goes into the step's saved state: what the entries replaced is kept in a 0600 file under
-// RUNNER_TEMP (which the runner empties after the job), and the state only says where.
+// RUNNER_TEMP (which the runner empties after the job), and the state only says where. Jobs sharing the
+// config (one HOME, two runners) find each other's undo files through login-ledger.ts.
 import * as core from '@actions/core'
 import type { Reporter } from '../log/reporter.js'
 import { messageOf } from '../core/text.js'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, realpath, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { dockerConfigDir } from '../docker/credentials.js'
@@ -24,6 +25,7 @@ import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
+import { enter, leave, others, writePrivate, type Entry } from './login-ledger.js'
 
 type Config = Record<string, unknown> & {
   auths?: Record<string, unknown>
@@ -40,14 +42,23 @@ interface Undo {
   /** Whether the config had these objects at all, so that empty ones we made go again. */
   hadAuths: boolean
   hadHelpers: boolean
+  /** Whether main created the config file, or its directory, so that they go again once empty. */
+  createdFile: boolean
+  createdDir: boolean
 }
 
 interface Kept {
   config: string
   undo: string
-  createdFile: boolean
-  createdDir: boolean
+  /** The run's pointer in the ledger beside the config. */
+  ledger: string
 }
+
+const isUndo = (value: unknown): value is Undo =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as Undo).auths) &&
+  Array.isArray((value as Undo).helpers)
 
 /** The job's docker config file, as docker and login-action find it. */
 export const jobConfigFile = (env: NodeJS.ProcessEnv = process.env): string =>
@@ -73,9 +84,7 @@ async function readConfig(file: string): Promise<Config | undefined> {
  */
 async function writeConfig(file: string, config: Config): Promise<void> {
   const target = existsSync(file) ? await realpath(file) : file
-  const tmp = `${target}.build-tag-push-${process.pid}`
-  await writeFile(tmp, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 })
-  await rename(tmp, target)
+  await writePrivate(target, `${JSON.stringify(config, null, '\t')}\n`)
 }
 
 /**
@@ -107,7 +116,9 @@ export async function keepLogins(
     auths: [],
     helpers: [],
     hadAuths: config.auths !== undefined,
-    hadHelpers: config.credHelpers !== undefined
+    hadHelpers: config.credHelpers !== undefined,
+    createdFile: before === undefined,
+    createdDir
   }
   const auths = { ...(config.auths ?? {}) }
   const helpers = { ...(config.credHelpers ?? {}) }
@@ -117,7 +128,8 @@ export async function keepLogins(
     undo.auths.push({ key, ours, before: auths[key] ?? null })
     auths[key] = ours
     for (const hk of helperKeys(login.registry)) {
-      if (!config.credsStore && !helpers[hk]) continue
+      // An entry already emptied (by another job keeping a login here) is recorded too, so it can be handed on.
+      if (!config.credsStore && helpers[hk] === undefined) continue
       undo.helpers.push({ key: hk, before: helpers[hk] ?? null })
       helpers[hk] = ''
     }
@@ -127,13 +139,14 @@ export async function keepLogins(
 
   const undoDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-login-'))
   const undoFile = path.join(undoDir, 'undo.json')
-  await writeFile(undoFile, JSON.stringify(undo), { mode: 0o600 })
-  const kept: Kept = { config: file, undo: undoFile, createdFile: before === undefined, createdDir }
-  // Both before the config changes: a step killed in between still has its entries taken back. The variable
+  await writePrivate(undoFile, JSON.stringify(undo))
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const ledger = await enter(file, undoFile)
+  const kept: Kept = { config: file, undo: undoFile, ledger }
+  // All before the config changes: a step killed in between still has its entries taken back. The variable
   // makes the runner call the post step after a successful job too (action.yml's post-if).
   core.exportVariable(ENV_POST_WANTED, 'true')
   core.saveState(STATE_KEPT_LOGIN, JSON.stringify(kept))
-  await mkdir(dir, { recursive: true, mode: 0o700 })
   await writeConfig(file, config)
   const where = logins.map(l => l.registry || 'docker.io').join(', ')
   opts.reporter.info(
@@ -150,40 +163,72 @@ export async function removeKeptLogin(): Promise<void> {
   const saved = core.getState(STATE_KEPT_LOGIN)
   if (!saved) return
   const kept = JSON.parse(saved) as Kept
+  let createdDir = false
   try {
-    await undoKept(kept)
+    if (!existsSync(kept.undo)) return
+    const undo = JSON.parse(await readFile(kept.undo, 'utf8')) as Undo
+    createdDir = undo.createdDir
+    await undoKept(kept, undo)
   } catch (error) {
     core.warning(`keep-login: could not take the kept login out of ${kept.config}: ${messageOf(error)}`)
   } finally {
+    await leave(kept.ledger)
     await rm(path.dirname(kept.undo), { recursive: true, force: true })
+    if (createdDir && !existsSync(kept.config)) await rmdir(path.dirname(kept.config)).catch(() => undefined)
   }
 }
 
-async function undoKept(kept: Kept): Promise<void> {
-  if (!existsSync(kept.undo)) return
-  const undo = JSON.parse(await readFile(kept.undo, 'utf8')) as Undo
+/**
+ * The run whose login was stacked on ours: it replaced the entry we wrote, so what ours replaced is its to
+ * put back. Another job's, sharing the config; in one job the posts run last-first and there is none.
+ */
+function handOn<R extends { key: string; before: unknown }>(
+  undo: Undo,
+  heirs: Entry<Undo>[],
+  records: (undo: Undo) => R[],
+  mine: { key: string; ours: unknown; before: unknown },
+  changed: Set<Entry<Undo>>
+): boolean {
+  for (const heir of heirs) {
+    const record = records(heir.undo).find(r => r.key === mine.key && isDeepStrictEqual(r.before, mine.ours))
+    if (!record) continue
+    record.before = mine.before
+    // The heir found the config as ours left it: what it found there first was ours to take back.
+    heir.undo.hadAuths &&= undo.hadAuths
+    heir.undo.hadHelpers &&= undo.hadHelpers
+    heir.undo.createdFile ||= undo.createdFile
+    heir.undo.createdDir ||= undo.createdDir
+    changed.add(heir)
+    return true
+  }
+  return false
+}
+
+async function undoKept(kept: Kept, undo: Undo): Promise<void> {
   const config = await readConfig(kept.config)
   if (!config) return
+  const heirs = await others(kept.ledger, isUndo)
+  const changed = new Set<Entry<Undo>>()
   const auths = { ...(config.auths ?? {}) }
-  for (const { key, ours, before } of undo.auths) {
+  for (const mine of undo.auths) {
+    if (handOn(undo, heirs, u => u.auths, mine, changed)) continue
     // A later step that logged in again owns that entry now: it is left as it is.
-    if (!isDeepStrictEqual(auths[key], ours)) continue
-    if (before === null) delete auths[key]
-    else auths[key] = before
+    if (!isDeepStrictEqual(auths[mine.key], mine.ours)) continue
+    if (mine.before === null) delete auths[mine.key]
+    else auths[mine.key] = mine.before
   }
   const helpers = { ...(config.credHelpers ?? {}) }
   for (const { key, before } of undo.helpers) {
+    if (handOn(undo, heirs, u => u.helpers, { key, ours: '', before }, changed)) continue
     if (helpers[key] !== '') continue
     if (before === null) delete helpers[key]
     else helpers[key] = before
   }
+  // The heirs' files first: what ours replaced is never lost between the two writes.
+  for (const heir of changed) await writePrivate(heir.file, JSON.stringify(heir.undo))
   const next: Config = { ...config, auths, credHelpers: helpers }
   if (!undo.hadAuths && !Object.keys(auths).length) delete next.auths
   if (!undo.hadHelpers && !Object.keys(helpers).length) delete next.credHelpers
-  if (kept.createdFile && !Object.keys(next).length) {
-    await rm(kept.config, { force: true })
-    if (kept.createdDir) await rmdir(path.dirname(kept.config)).catch(() => undefined)
-    return
-  }
-  await writeConfig(kept.config, next)
+  if (undo.createdFile && !Object.keys(next).length) await rm(kept.config, { force: true })
+  else await writeConfig(kept.config, next)
 }
