@@ -245,7 +245,7 @@ describe('docs/design.md: Security and reliability', () => {
   it('states the bounds of docker processes the code uses', async () => {
     const { boundsFrom, PUSH_MIN_MS, PUSH_MIN_THROUGHPUT, PUSH_STALL_MS, pushWatch, SHORT_DEADLINE_MS } =
       await import('../src/docker/bounds.js')
-    const { KILL_AFTER_MS } = await import('../src/docker/exec.js')
+    const { KILL_AFTER_MS } = await import('../src/docker/cancel.js')
     const flat = section.replace(/\s+/g, ' ')
     expect(flat).toContain(`\`docker login\` get ${SHORT_DEADLINE_MS / 1000} s`)
     expect(flat).toContain(

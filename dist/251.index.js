@@ -688,8 +688,8 @@ var credentials = __webpack_require__(7898);
 var config = __webpack_require__(656);
 // EXTERNAL MODULE: ./src/core/retry.ts
 var retry = __webpack_require__(7253);
-// EXTERNAL MODULE: ./src/docker/exec.ts + 1 modules
-var exec = __webpack_require__(6455);
+// EXTERNAL MODULE: ./src/docker/cancel.ts
+var docker_cancel = __webpack_require__(1092);
 ;// CONCATENATED MODULE: ./src/metadata/repo-labels.ts
 
 
@@ -747,7 +747,7 @@ async function loadRepository(ctx, opts) {
     }
     catch (error) {
         // A cancelled run is not a missing label: it ends as cancelled.
-        if (exec/* runCancelled */.LJ.aborted)
+        if (docker_cancel/* runCancelled */.LJ.aborted)
             throw error;
         opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
         return { labels: {} };
@@ -793,11 +793,11 @@ async function ask(opts, request) {
         // then waits forever.
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
-        const cancel = () => controller.abort(exec/* runCancelled */.LJ.reason);
-        if (exec/* runCancelled */.LJ.aborted)
+        const cancel = () => controller.abort(docker_cancel/* runCancelled */.LJ.reason);
+        if (docker_cancel/* runCancelled */.LJ.aborted)
             cancel();
         else
-            exec/* runCancelled */.LJ.addEventListener('abort', cancel, { once: true });
+            docker_cancel/* runCancelled */.LJ.addEventListener('abort', cancel, { once: true });
         try {
             return (await request(octokit, { signal: controller.signal })).data;
         }
@@ -806,7 +806,7 @@ async function ask(opts, request) {
         }
         finally {
             clearTimeout(timer);
-            exec/* runCancelled */.LJ.removeEventListener('abort', cancel);
+            docker_cancel/* runCancelled */.LJ.removeEventListener('abort', cancel);
         }
     }, {
         attempts: opts.attempts,
@@ -1278,6 +1278,8 @@ async function dockerTreatsAsInsecure(docker, registry) {
     return insecureByConfig(config, registry, addresses);
 }
 
+// EXTERNAL MODULE: ./src/docker/exec.ts + 1 modules
+var exec = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/docker/process-time.ts
 var process_time = __webpack_require__(287);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
@@ -2483,6 +2485,7 @@ class Logins {
 
 
 
+
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
  * again whatever happens.
@@ -2496,7 +2499,7 @@ async function execute(inputs, opts) {
     (0,parse/* checkBuilder */.ub)(inputs, buildx);
     // From here a cancel (SIGINT, SIGTERM, SIGHUP, a closed stdout or stderr) in any phase ends the run as
     // cancelled, its directories removed.
-    const release = (0,exec/* guardSignals */.xH)();
+    const release = (0,docker_cancel/* guardSignals */.xH)();
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     opts.onWorkDir?.(workDir);
     try {
@@ -2530,7 +2533,7 @@ async function execute(inputs, opts) {
         // The tags are the rules' (or the automatic ones) from here on, `[]` building untagged; the
         // annotations are rendered.
         const result = await runPipeline({ ...inputs, tags: defaults.tags, annotations: defaults.userAnnotations }, {
-            docker: new Docker((0,exec/* createExecRunner */.Sf)(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+            docker: new Docker((0,exec/* createExecRunner */.S)(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
             reporter: opts.reporter,
             workDir,
             credentials: (0,credentials/* credentialsFromDockerConfig */.N3)(configDir),
@@ -2561,9 +2564,9 @@ async function execute(inputs, opts) {
 }
 /** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
 function cancelledOr(error) {
-    if (!exec/* runCancelled */.LJ.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
+    if (!docker_cancel/* runCancelled */.LJ.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
         return error;
-    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(exec/* runCancelled */.LJ.reason)})`, 'fatal');
+    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(docker_cancel/* runCancelled */.LJ.reason)})`, 'fatal');
 }
 function gitOrigin(ctx, env) {
     const run = env.GITHUB_RUN_ID?.trim();
@@ -2609,7 +2612,7 @@ async function runPipeline(inputs, given) {
         for (const client of clients.values())
             client.close();
     };
-    exec/* runCancelled */.LJ.addEventListener('abort', closeAll);
+    docker_cancel/* runCancelled */.LJ.addEventListener('abort', closeAll);
     try {
         const verification = { requests: 0 };
         const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
@@ -2625,7 +2628,7 @@ async function runPipeline(inputs, given) {
         return { ...result, durations, counts };
     }
     finally {
-        exec/* runCancelled */.LJ.removeEventListener('abort', closeAll);
+        docker_cancel/* runCancelled */.LJ.removeEventListener('abort', closeAll);
         closeAll();
     }
 }
@@ -2647,7 +2650,7 @@ function registryClient(registry, inputs, deps) {
             return insecure;
         }
     });
-    if (exec/* runCancelled */.LJ.aborted)
+    if (docker_cancel/* runCancelled */.LJ.aborted)
         client.close();
     return client;
 }

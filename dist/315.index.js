@@ -12,7 +12,7 @@ exports.modules = {
 /* unused harmony export processesNaming */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6455);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1092);
 // Processes a killed main step left running. Its docker build or push runs in a process group of its own
 // (exec.ts), so a SIGKILL of the step, which no handler sees, leaves it building or pushing after the job
 // was cancelled. The post step finds such processes by the run's private directory, which each names in
@@ -57,7 +57,7 @@ async function stopProcessesNaming(dir, proc = '/proc') {
         const states = await Promise.all(pids.map(pid => running(pid, proc)));
         return pids.filter((_, i) => states[i]);
     };
-    const until = Date.now() + _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .KILL_AFTER_MS */ .rl;
+    const until = Date.now() + _cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .KILL_AFTER_MS */ .rl;
     let still = await left();
     while (still.length && Date.now() < until) {
         await new Promise(r => setTimeout(r, 50));

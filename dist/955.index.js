@@ -662,6 +662,140 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 
 /***/ }),
 
+/***/ 1092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bj: () => (/* binding */ cancelSignal),
+/* harmony export */   LJ: () => (/* binding */ runCancelled),
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   rl: () => (/* binding */ KILL_AFTER_MS),
+/* harmony export */   u4: () => (/* binding */ track),
+/* harmony export */   vz: () => (/* binding */ untrack),
+/* harmony export */   xH: () => (/* binding */ guardSignals)
+/* harmony export */ });
+/* unused harmony exports EXIT_AFTER_MS, stopChildren, liveChildren, cancelOnClosedOutput */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+// Cancelling a run: the signals, the children to stop, and the abort the rest of the run listens to.
+// While a streamed child runs (exec.ts tracks it here), or while a run holds the signals (guardSignals: the
+// whole pipeline, so that a cancel in any phase is handled), SIGINT and SIGTERM (the runner cancelling the
+// job) and SIGHUP (the CLI's terminal closed) stop every child: SIGTERM to its group, SIGKILL 2 s later;
+// `runCancelled` aborts, so requests in flight end and the run unwinds (removing its private directory); a
+// captured command still running is no longer waited for (its own deadline ends it); the process then
+// exits with 128 + the signal's number. A closed stdout or stderr cancels the run as SIGPIPE
+// (cancelOnClosedOutput).
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+const EXIT_AFTER_MS = 5_000;
+/** Children started by the exec funnel that have not closed yet. */
+const live = new Set();
+let cancelledBy;
+const cancelController = new AbortController();
+/** Aborted (with the signal's name) once a signal (or a closed output, as SIGPIPE) cancelled the run. */
+const runCancelled = cancelController.signal;
+/** Runs holding the signal handlers (guardSignals). */
+let holds = 0;
+/** The signal that cancelled the run, if one did. */
+const cancelSignal = () => cancelledBy;
+const exitCodeFor = (signal) => 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[signal] ?? 0);
+/** A child to stop on a cancel, until `untrack`: the signal handlers are in place while there is one. */
+function track(entry) {
+    live.add(entry);
+    installSignalHandlers();
+}
+function untrack(entry) {
+    live.delete(entry);
+    if (live.size === 0 && holds === 0 && !cancelledBy)
+        removeSignalHandlers();
+}
+/**
+ * Holds the signal handlers (and watches stdout and stderr) for a whole run, children or not; returns the
+ * release. A cancel then aborts runCancelled and the run fails as cancelled, instead of node dying mute.
+ */
+function guardSignals() {
+    holds++;
+    installSignalHandlers();
+    cancelOnClosedOutput([process.stdout, process.stderr]);
+    let released = false;
+    return () => {
+        if (released)
+            return;
+        released = true;
+        holds--;
+        if (live.size === 0 && holds === 0 && !cancelledBy)
+            removeSignalHandlers();
+        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
+        // waiting for must not keep the process alive until its own deadline.
+        if (cancelledBy && holds === 0)
+            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
+    };
+}
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+function stopChildren(signal = 'SIGTERM') {
+    const all = [...live];
+    for (const l of all)
+        l.halt(signal);
+    return all.length;
+}
+/** How many streamed children are running (tests). */
+const liveChildren = () => live.size;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let installed = false;
+function onSignal(signal) {
+    if (cancelledBy) {
+        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+        for (const l of live)
+            l.kill();
+        process.exit(exitCodeFor(signal));
+    }
+    cancel(signal);
+}
+/**
+ * A failed write to our stdout or stderr (EPIPE: `| head` had its lines; EIO: a closed terminal) would be an
+ * uncaught error: node dead, its children running, its private directory (a login) left. It cancels the run
+ * instead, as SIGPIPE ends docker's CLI or a C program, but with the cleanup (exit 141); later failed writes
+ * change nothing (no escalation as on a second signal). An error line goes to a stream still open.
+ */
+function cancelOnClosedOutput(streams) {
+    for (const s of streams)
+        if (!s.listeners('error').includes(onClosedOutput))
+            s.on('error', onClosedOutput);
+}
+const onClosedOutput = () => void (cancelledBy ?? cancel('SIGPIPE'));
+function cancel(signal) {
+    const code = exitCodeFor(signal);
+    cancelledBy = signal;
+    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+    process.on('exit', () => {
+        process.exitCode = code;
+    });
+    stopChildren(signal);
+    cancelController.abort(signal);
+    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+}
+function installSignalHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers() {
+    if (!installed)
+        return;
+    installed = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+}
+
+
+/***/ }),
+
 /***/ 656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -824,7 +958,7 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
     return async (helper, input) => {
         const program = `docker-credential-${helper}`;
         // Made on first use: most runs never ask a helper.
-        run ??= (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .createExecRunner */ .Sf)(process.stderr, env);
+        run ??= (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .createExecRunner */ .S)(process.stderr, env);
         let result;
         try {
             result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
@@ -919,20 +1053,15 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  rl: () => (/* binding */ KILL_AFTER_MS),
-  Sf: () => (/* binding */ createExecRunner),
-  xH: () => (/* binding */ guardSignals),
-  LJ: () => (/* binding */ runCancelled)
+  S: () => (/* binding */ createExecRunner)
 });
 
-// UNUSED EXPORTS: EXIT_AFTER_MS, cancelOnClosedOutput, liveChildren, stopChildren
+// UNUSED EXPORTS: signalGroup
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -976,6 +1105,8 @@ function keptOutput() {
 
 // EXTERNAL MODULE: ./src/docker/process-time.ts
 var process_time = __webpack_require__(287);
+// EXTERNAL MODULE: ./src/docker/cancel.ts
+var cancel = __webpack_require__(1092);
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
@@ -992,12 +1123,7 @@ var process_time = __webpack_require__(287);
 //   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
 //   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
 //   to itself.
-// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
-// cancel in any phase is handled), SIGINT and SIGTERM (the runner cancelling the job) and SIGHUP (the CLI's
-// terminal closed) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
-// requests in flight end and the run unwinds (removing its private directory); a captured command still
-// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
-// signal's number. A closed stdout or stderr cancels the run as SIGPIPE (cancelOnClosedOutput).
+// Cancelling them (signals, a closed output) is cancel.ts's.
 
 
 
@@ -1005,10 +1131,6 @@ var process_time = __webpack_require__(287);
 
 
 
-/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
-const KILL_AFTER_MS = 2_000;
-/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
-const EXIT_AFTER_MS = 5_000;
 /**
  * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
  * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
@@ -1024,8 +1146,9 @@ function createExecRunner(out = process.stdout, env = process.env) {
     const actionsExec = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1260));
     return (command, args, childEnv, options) => (0,process_time/* accounted */.RQ)(() => run(command, args, childEnv, options));
     async function run(...[command, args, childEnv, options]) {
-        if (cancelledBy)
-            return refused(cancelledBy);
+        const cancelled = (0,cancel/* cancelSignal */.Bj)();
+        if (cancelled)
+            return refused(cancelled);
         if (options.stream || options.watch) {
             if (options.stream)
                 fence.own(`[command]${(0,log_fence/* singleLine */.p)(options.display ?? [command, ...args].join(' '))}\n`);
@@ -1094,59 +1217,29 @@ function timeoutBinary(env) {
             .find(file => (0,external_node_fs_.existsSync)(file)));
     return timeoutPaths.get(PATH);
 }
-/** Children started by spawnWatched that have not closed yet. */
-const live = new Set();
-let cancelledBy;
-const cancelController = new AbortController();
-/** Aborted (with the signal's name) once a signal (or a closed output, as SIGPIPE) cancelled the run. */
-const runCancelled = cancelController.signal;
-/** Runs holding the signal handlers (guardSignals). */
-let holds = 0;
 /** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
 function untilCancelled(work) {
-    if (cancelledBy)
-        return Promise.resolve(refused(cancelledBy));
+    const cancelled = (0,cancel/* cancelSignal */.Bj)();
+    if (cancelled)
+        return Promise.resolve(refused(cancelled));
     return new Promise((resolve, reject) => {
-        const onAbort = () => resolve(refused(cancelledBy ?? 'SIGTERM'));
-        runCancelled.addEventListener('abort', onAbort, { once: true });
+        const onAbort = () => resolve(refused((0,cancel/* cancelSignal */.Bj)() ?? 'SIGTERM'));
+        cancel/* runCancelled */.LJ.addEventListener('abort', onAbort, { once: true });
         work.then(value => {
-            runCancelled.removeEventListener('abort', onAbort);
+            cancel/* runCancelled */.LJ.removeEventListener('abort', onAbort);
             resolve(value);
         }, (error) => {
-            runCancelled.removeEventListener('abort', onAbort);
+            cancel/* runCancelled */.LJ.removeEventListener('abort', onAbort);
             reject(error);
         });
     });
 }
-/**
- * Holds the signal handlers (and watches stdout and stderr) for a whole run, children or not; returns the
- * release. A cancel then aborts runCancelled and the run fails as cancelled, instead of node dying mute.
- */
-function guardSignals() {
-    holds++;
-    installSignalHandlers();
-    cancelOnClosedOutput([process.stdout, process.stderr]);
-    let released = false;
-    return () => {
-        if (released)
-            return;
-        released = true;
-        holds--;
-        if (live.size === 0 && holds === 0 && !cancelledBy)
-            removeSignalHandlers();
-        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
-        // waiting for must not keep the process alive until its own deadline.
-        if (cancelledBy && holds === 0)
-            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
-    };
-}
 const refused = (signal) => ({
-    exitCode: exitCodeFor(signal),
+    exitCode: (0,cancel/* exitCodeFor */.Rr)(signal),
     stdout: '',
     stderr: '',
     stopped: { reason: 'signal', signal }
 });
-const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
 /** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
 function signalGroup(child, signal) {
     try {
@@ -1181,9 +1274,12 @@ function spawnWatched(command, args, env, options, fence) {
                 return;
             stopped = stop;
             signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), cancel/* KILL_AFTER_MS */.rl);
         };
-        const entry = { child, halt };
+        const entry = {
+            halt: signal => halt({ reason: 'signal', signal }),
+            kill: () => signalGroup(child, 'SIGKILL')
+        };
         const watch = options.watch;
         const first = watch?.() ?? {};
         const shortest = Math.min(first.stallMs ?? Infinity, first.ceilingMs ?? Infinity);
@@ -1207,9 +1303,7 @@ function spawnWatched(command, args, env, options, fence) {
         const done = () => {
             if (ticker)
                 clearInterval(ticker);
-            live.delete(entry);
-            if (live.size === 0 && holds === 0 && !cancelledBy)
-                removeSignalHandlers();
+            (0,cancel/* untrack */.vz)(entry);
         };
         child.on('error', error => {
             done();
@@ -1237,77 +1331,16 @@ function spawnWatched(command, args, env, options, fence) {
             }
             const stdout = kept.stdout.end();
             const stderr = kept.stderr.end();
-            const exitCode = code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1);
+            const exitCode = code ?? (signal ? (0,cancel/* exitCodeFor */.Rr)(signal) : 1);
             resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
         });
-        if (child.pid !== undefined) {
-            live.add(entry);
-            installSignalHandlers();
-        }
+        if (child.pid !== undefined)
+            (0,cancel/* track */.u4)(entry);
         if (options.input && child.stdin) {
             child.stdin.on('error', () => { }); // a child that exits without reading its stdin
             child.stdin.end(options.input);
         }
     });
-}
-/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
-function stopChildren(signal = 'SIGTERM') {
-    const all = [...live];
-    for (const l of all)
-        l.halt({ reason: 'signal', signal });
-    return all.length;
-}
-/** How many streamed children are running (tests). */
-const liveChildren = () => live.size;
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-let installed = false;
-function onSignal(signal) {
-    if (cancelledBy) {
-        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
-        for (const l of live)
-            signalGroup(l.child, 'SIGKILL');
-        process.exit(exitCodeFor(signal));
-    }
-    cancel(signal);
-}
-/**
- * A failed write to our stdout or stderr (EPIPE: `| head` had its lines; EIO: a closed terminal) would be an
- * uncaught error: node dead, its children running, its private directory (a login) left. It cancels the run
- * instead, as SIGPIPE ends docker's CLI or a C program, but with the cleanup (exit 141); later failed writes
- * change nothing (no escalation as on a second signal). An error line goes to a stream still open.
- */
-function cancelOnClosedOutput(streams) {
-    for (const s of streams)
-        if (!s.listeners('error').includes(onClosedOutput))
-            s.on('error', onClosedOutput);
-}
-const onClosedOutput = () => void (cancelledBy ?? cancel('SIGPIPE'));
-function cancel(signal) {
-    const code = exitCodeFor(signal);
-    cancelledBy = signal;
-    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
-    process.on('exit', () => {
-        process.exitCode = code;
-    });
-    stopChildren(signal);
-    cancelController.abort(signal);
-    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
-}
-function installSignalHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const s of SIGNALS)
-        process.on(s, onSignal);
-}
-/** Without a child to stop, a signal does what it does by default (ends the process). */
-function removeSignalHandlers() {
-    if (!installed)
-        return;
-    installed = false;
-    for (const s of SIGNALS)
-        process.off(s, onSignal);
 }
 
 

@@ -1,16 +1,11 @@
 // The exec funnel with real processes (node scripts standing in for docker): bounds, process groups,
-// stopping, the fence around streamed output.
+// stopping (cancel.ts's part too), the fence around streamed output.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  createExecRunner,
-  KILL_AFTER_MS,
-  liveChildren,
-  stopChildren,
-  type ExecResult
-} from '../../src/docker/exec.js'
+import { createExecRunner, type ExecResult } from '../../src/docker/exec.js'
+import { KILL_AFTER_MS, liveChildren, stopChildren } from '../../src/docker/cancel.js'
 import { createFence } from '../../src/log/fence.js'
 import { KEPT_OUTPUT_CHARS, keptEnd } from '../../src/docker/kept-output.js'
 import { issuedCommands } from '../helpers/workflow-commands.js'

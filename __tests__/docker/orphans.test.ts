@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { processesNaming, stopProcessesNaming } from '../../src/docker/orphans.js'
-import { KILL_AFTER_MS } from '../../src/docker/exec.js'
+import { KILL_AFTER_MS } from '../../src/docker/cancel.js'
 
 const started: ChildProcess[] = []
 afterEach(() => {

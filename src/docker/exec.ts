@@ -13,19 +13,22 @@
 //   runs past its ceiling, and a build or push must be stopped, together with the buildx plugin that docker
 //   runs below it, when the job is cancelled. All of that needs the child's pid, which @actions/exec keeps
 //   to itself.
-// While such a child runs, or while a run holds the signals (guardSignals: the whole pipeline, so that a
-// cancel in any phase is handled), SIGINT and SIGTERM (the runner cancelling the job) and SIGHUP (the CLI's
-// terminal closed) stop every child: SIGTERM to its group, SIGKILL 2 s later; `runCancelled` aborts, so
-// requests in flight end and the run unwinds (removing its private directory); a captured command still
-// running is no longer waited for (its own deadline ends it); the process then exits with 128 + the
-// signal's number. A closed stdout or stderr cancels the run as SIGPIPE (cancelOnClosedOutput).
+// Cancelling them (signals, a closed output) is cancel.ts's.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { constants } from 'node:os'
 import path from 'node:path'
 import { createFence, singleLine, type Fence } from '../log/fence.js'
 import { keptOutput } from './kept-output.js'
 import { accounted, processStarted } from './process-time.js'
+import {
+  cancelSignal,
+  exitCodeFor,
+  KILL_AFTER_MS,
+  runCancelled,
+  track,
+  untrack,
+  type Stoppable
+} from './cancel.js'
 
 export interface Watch {
   /** Stop when no output came for this long. */
@@ -68,11 +71,6 @@ export type Runner = (
   options: ExecOptions
 ) => Promise<ExecResult>
 
-/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
-export const KILL_AFTER_MS = 2_000
-/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
-export const EXIT_AFTER_MS = 5_000
-
 /**
  * The real runner. Streamed output goes to `out`: stdout in the action, stderr in the CLI. A plain stream is
  * fenced when the runner reads it: always the action's stdout, the CLI's stderr inside a workflow. Pass a
@@ -91,7 +89,8 @@ export function createExecRunner(
   const actionsExec = import('@actions/exec')
   return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options))
   async function run(...[command, args, childEnv, options]: Parameters<Runner>): Promise<ExecResult> {
-    if (cancelledBy) return refused(cancelledBy)
+    const cancelled = cancelSignal()
+    if (cancelled) return refused(cancelled)
     if (options.stream || options.watch) {
       if (options.stream)
         fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`)
@@ -166,25 +165,12 @@ function timeoutBinary(env: NodeJS.ProcessEnv): string | undefined {
   return timeoutPaths.get(PATH)
 }
 
-interface Live {
-  child: ChildProcess
-  halt(stop: Stop): void
-}
-
-/** Children started by spawnWatched that have not closed yet. */
-const live = new Set<Live>()
-let cancelledBy: NodeJS.Signals | undefined
-const cancelController = new AbortController()
-/** Aborted (with the signal's name) once a signal (or a closed output, as SIGPIPE) cancelled the run. */
-export const runCancelled: AbortSignal = cancelController.signal
-/** Runs holding the signal handlers (guardSignals). */
-let holds = 0
-
 /** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
 function untilCancelled<T>(work: Promise<T>): Promise<T | ExecResult> {
-  if (cancelledBy) return Promise.resolve(refused(cancelledBy))
+  const cancelled = cancelSignal()
+  if (cancelled) return Promise.resolve(refused(cancelled))
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => resolve(refused(cancelledBy ?? 'SIGTERM'))
+    const onAbort = (): void => resolve(refused(cancelSignal() ?? 'SIGTERM'))
     runCancelled.addEventListener('abort', onAbort, { once: true })
     work.then(
       value => {
@@ -199,26 +185,6 @@ function untilCancelled<T>(work: Promise<T>): Promise<T | ExecResult> {
   })
 }
 
-/**
- * Holds the signal handlers (and watches stdout and stderr) for a whole run, children or not; returns the
- * release. A cancel then aborts runCancelled and the run fails as cancelled, instead of node dying mute.
- */
-export function guardSignals(): () => void {
-  holds++
-  installSignalHandlers()
-  cancelOnClosedOutput([process.stdout, process.stderr])
-  let released = false
-  return () => {
-    if (released) return
-    released = true
-    holds--
-    if (live.size === 0 && holds === 0 && !cancelledBy) removeSignalHandlers()
-    // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
-    // waiting for must not keep the process alive until its own deadline.
-    if (cancelledBy && holds === 0) setTimeout(() => process.exit(exitCodeFor(cancelledBy!)), 200).unref()
-  }
-}
-
 const refused = (signal: NodeJS.Signals): ExecResult => ({
   exitCode: exitCodeFor(signal),
   stdout: '',
@@ -226,10 +192,8 @@ const refused = (signal: NodeJS.Signals): ExecResult => ({
   stopped: { reason: 'signal', signal }
 })
 
-const exitCodeFor = (signal: NodeJS.Signals): number => 128 + (constants.signals[signal] ?? 0)
-
 /** Sends `signal` to the child's process group (docker and the plugin it runs), or to the child alone. */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, signal)
     else child.kill(signal)
@@ -268,7 +232,10 @@ function spawnWatched(
       signalGroup(child, 'SIGTERM')
       killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS)
     }
-    const entry: Live = { child, halt }
+    const entry: Stoppable = {
+      halt: signal => halt({ reason: 'signal', signal }),
+      kill: () => signalGroup(child, 'SIGKILL')
+    }
 
     const watch = options.watch
     const first = watch?.() ?? {}
@@ -297,8 +264,7 @@ function spawnWatched(
 
     const done = (): void => {
       if (ticker) clearInterval(ticker)
-      live.delete(entry)
-      if (live.size === 0 && holds === 0 && !cancelledBy) removeSignalHandlers()
+      untrack(entry)
     }
     child.on('error', error => {
       done()
@@ -324,76 +290,14 @@ function spawnWatched(
       }
       const stdout = kept.stdout.end()
       const stderr = kept.stderr.end()
-      const exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)
+      const exitCode = code ?? (signal ? exitCodeFor(signal) : 1)
       resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) })
     })
 
-    if (child.pid !== undefined) {
-      live.add(entry)
-      installSignalHandlers()
-    }
+    if (child.pid !== undefined) track(entry)
     if (options.input && child.stdin) {
       child.stdin.on('error', () => {}) // a child that exits without reading its stdin
       child.stdin.end(options.input)
     }
   })
-}
-
-/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
-export function stopChildren(signal: NodeJS.Signals = 'SIGTERM'): number {
-  const all = [...live]
-  for (const l of all) l.halt({ reason: 'signal', signal })
-  return all.length
-}
-
-/** How many streamed children are running (tests). */
-export const liveChildren = (): number => live.size
-
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
-let installed = false
-
-function onSignal(signal: NodeJS.Signals): void {
-  if (cancelledBy) {
-    // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
-    for (const l of live) signalGroup(l.child, 'SIGKILL')
-    process.exit(exitCodeFor(signal))
-  }
-  cancel(signal)
-}
-
-/**
- * A failed write to our stdout or stderr (EPIPE: `| head` had its lines; EIO: a closed terminal) would be an
- * uncaught error: node dead, its children running, its private directory (a login) left. It cancels the run
- * instead, as SIGPIPE ends docker's CLI or a C program, but with the cleanup (exit 141); later failed writes
- * change nothing (no escalation as on a second signal). An error line goes to a stream still open.
- */
-export function cancelOnClosedOutput(streams: NodeJS.WritableStream[]): void {
-  for (const s of streams) if (!s.listeners('error').includes(onClosedOutput)) s.on('error', onClosedOutput)
-}
-const onClosedOutput = (): void => void (cancelledBy ?? cancel('SIGPIPE'))
-
-function cancel(signal: NodeJS.Signals): void {
-  const code = exitCodeFor(signal)
-  cancelledBy = signal
-  // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
-  process.on('exit', () => {
-    process.exitCode = code
-  })
-  stopChildren(signal)
-  cancelController.abort(signal)
-  // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-  setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref()
-}
-
-function installSignalHandlers(): void {
-  if (installed) return
-  installed = true
-  for (const s of SIGNALS) process.on(s, onSignal)
-}
-
-/** Without a child to stop, a signal does what it does by default (ends the process). */
-function removeSignalHandlers(): void {
-  if (!installed) return
-  installed = false
-  for (const s of SIGNALS) process.off(s, onSignal)
 }

@@ -3,7 +3,7 @@
 // was cancelled. The post step finds such processes by the run's private directory, which each names in
 // its environment (DOCKER_CONFIG, TMPDIR) or argv, and stops them as a cancel would have.
 import { readdir, readFile } from 'node:fs/promises'
-import { KILL_AFTER_MS } from './exec.js'
+import { KILL_AFTER_MS } from './cancel.js'
 
 /**
  * The pids of processes whose argv or environment names a path inside `dir` (Linux's /proc; none where

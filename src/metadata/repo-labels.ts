@@ -7,7 +7,7 @@ import { isBranchName } from './event.js'
 import type { Reporter } from '../log/reporter.js'
 import { ClassifiedError, retry } from '../core/retry.js'
 import { messageOf, oneLine } from '../core/text.js'
-import { runCancelled } from '../docker/exec.js'
+import { runCancelled } from '../docker/cancel.js'
 
 export const LABEL_TITLE = 'org.opencontainers.image.title'
 export const LABEL_DESCRIPTION = 'org.opencontainers.image.description'
