@@ -4724,6 +4724,7 @@ function resultOf(o) {
 __nccwpck_require__.d(__webpack_exports__, {
   mk: () => (/* binding */ VerificationError),
   d5: () => (/* binding */ checkManifests),
+  TQ: () => (/* binding */ isBuilt),
   Hm: () => (/* binding */ platformDigests),
   I6: () => (/* binding */ verifyTargets)
 });
@@ -4788,10 +4789,12 @@ function checkManifests(tags, manifests, pushed, identity, reporter) {
     const [digest] = distinct;
     if (pushed.length > 0 && !pushed.includes(digest))
         throw new VerificationError(`tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
-    if (identity.includes(digest) || identity.includes(configDigest(manifests[0]) ?? ''))
+    if (isBuilt(manifests[0], identity))
         return digest;
     throw new VerificationError(`tag ${tags[0]} serves ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag, on this docker engine between the build and the push or in the registry; nothing of this run's image is verified`);
 }
+/** Whether a manifest is the image this run built: its own digest or its config's is in the build's identity. */
+const isBuilt = (manifest, identity) => identity.includes(manifest.digest) || identity.includes(configDigest(manifest) ?? '');
 function configDigest(manifest) {
     try {
         return JSON.parse(manifest.body.toString('utf8')).config?.digest;
@@ -9511,8 +9514,7 @@ async function pushTarget(inputs, target, built, size, inspecting, deps) {
     });
     let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
     if (refs.length > 1) {
-        const tagged = digests.length === 1 &&
-            (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter));
+        const tagged = digests.length === 1 && (await tagByApi(client, target, digests[0], built.identity, reporter));
         if (!tagged)
             for (const ref of refs.slice(1))
                 digests.push(await pushDocker(ref));
@@ -9532,13 +9534,25 @@ async function movedDuringPush(docker, built, ref, error) {
     return new verify/* VerificationError */.mk(`another build moved the tag ${ref} on this docker engine during the push (${(0,core_text/* messageOf */.bD)(error)}); nothing of this run's image is verified`);
 }
 /**
- * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
- * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags,
+ * once it is known to be this run's image: another run on the engine may have moved the first tag before
+ * docker pushed it, and its image must not land under tags only this run names. False when the registry
+ * API refuses: the caller then falls back to `docker push` for those tags.
  */
-async function tagByApi(client, name, digest, tags, reporter) {
+async function tagByApi(client, target, digest, identity, reporter) {
+    const tags = target.tags.slice(1);
+    let manifest;
     try {
-        const manifest = await client.getManifest(name, digest);
-        await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)));
+        manifest = await client.getManifest(target.name, digest);
+    }
+    catch (error) {
+        reporter.info(`The registry API did not answer for ${digest} (${(0,core_text/* messageOf */.bD)(error)}); pushing the other tags with docker`);
+        return false;
+    }
+    if (!(0,verify/* isBuilt */.TQ)(manifest, identity))
+        throw new verify/* VerificationError */.mk(`docker pushed ${target.refs[0]} as ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag on this docker engine before the push; ${tags.join(', ')} left as they were, nothing of this run's image is verified`);
+    try {
+        await Promise.all(tags.map(tag => client.putManifest(target.name, tag, manifest.body, manifest.mediaType)));
         reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
         return true;
     }

@@ -2,14 +2,14 @@
 // manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
 import { pushedDigests, type Docker, type ImageInfo } from '../docker/docker.js'
 import type { Inputs } from '../inputs/parse.js'
-import type { RegistryClient } from '../registry/api.js'
+import type { Manifest, RegistryClient } from '../registry/api.js'
 import type { Reporter } from '../log/reporter.js'
 import { retry } from '../core/retry.js'
 import { messageOf } from '../core/text.js'
 import { inspectBuilt, PUSH_RETRY_WINDOW_MS, type Built } from './build.js'
 import { withHint } from './hints.js'
 import { retrying, type Plan, type Target } from './plan.js'
-import { VerificationError } from './verify.js'
+import { isBuilt, VerificationError } from './verify.js'
 
 export interface Pushed {
   /** The digests docker (or buildx) says it pushed; empty when it did not say. */
@@ -80,8 +80,7 @@ async function pushTarget(
   let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository)
   if (refs.length > 1) {
     const tagged =
-      digests.length === 1 &&
-      (await tagByApi(client, target.name, digests[0], target.tags.slice(1), reporter))
+      digests.length === 1 && (await tagByApi(client, target, digests[0], built.identity, reporter))
     if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref))
     digests = [...new Set(digests.filter(Boolean))]
   }
@@ -102,19 +101,36 @@ async function movedDuringPush(docker: Docker, built: Built, ref: string, error:
 }
 
 /**
- * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags.
- * False when the registry API refuses: the caller then falls back to `docker push` for those tags.
+ * Puts the manifest docker just pushed (fetched by digest, so its bytes are checked) under the other tags,
+ * once it is known to be this run's image: another run on the engine may have moved the first tag before
+ * docker pushed it, and its image must not land under tags only this run names. False when the registry
+ * API refuses: the caller then falls back to `docker push` for those tags.
  */
 async function tagByApi(
   client: RegistryClient,
-  name: string,
+  target: Target,
   digest: string,
-  tags: string[],
+  identity: string[],
   reporter: Reporter
 ): Promise<boolean> {
+  const tags = target.tags.slice(1)
+  let manifest: Manifest
   try {
-    const manifest = await client.getManifest(name, digest)
-    await Promise.all(tags.map(tag => client.putManifest(name, tag, manifest.body, manifest.mediaType)))
+    manifest = await client.getManifest(target.name, digest)
+  } catch (error) {
+    reporter.info(
+      `The registry API did not answer for ${digest} (${messageOf(error)}); pushing the other tags with docker`
+    )
+    return false
+  }
+  if (!isBuilt(manifest, identity))
+    throw new VerificationError(
+      `docker pushed ${target.refs[0]} as ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag on this docker engine before the push; ${tags.join(', ')} left as they were, nothing of this run's image is verified`
+    )
+  try {
+    await Promise.all(
+      tags.map(tag => client.putManifest(target.name, tag, manifest.body, manifest.mediaType))
+    )
     reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`)
     return true
   } catch (error) {

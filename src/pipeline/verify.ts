@@ -46,11 +46,15 @@ export function checkManifests(
     throw new VerificationError(
       `tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`
     )
-  if (identity.includes(digest) || identity.includes(configDigest(manifests[0]) ?? '')) return digest
+  if (isBuilt(manifests[0], identity)) return digest
   throw new VerificationError(
     `tag ${tags[0]} serves ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag, on this docker engine between the build and the push or in the registry; nothing of this run's image is verified`
   )
 }
+
+/** Whether a manifest is the image this run built: its own digest or its config's is in the build's identity. */
+export const isBuilt = (manifest: Manifest, identity: string[]): boolean =>
+  identity.includes(manifest.digest) || identity.includes(configDigest(manifest) ?? '')
 
 function configDigest(manifest: Manifest): string | undefined {
   try {

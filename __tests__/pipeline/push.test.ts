@@ -1,0 +1,87 @@
+// The push phase with docker: the first tag by `docker push`, the others through the registry API, and
+// never another build's image under tags only this run names (two jobs on one engine, the shared first tag
+// moved between the build and the push). The real race runs in e2e/race.e2e.test.ts.
+import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import type { Docker, ImageInfo } from '../../src/docker/docker.js'
+import { push } from '../../src/pipeline/push.js'
+import type { Plan, Target } from '../../src/pipeline/plan.js'
+import type { Manifest, RegistryClient } from '../../src/registry/api.js'
+import { VerificationError } from '../../src/pipeline/verify.js'
+import { makeInputs } from '../../__fixtures__/inputs.js'
+import { quietReporter } from '../helpers/reporter.js'
+
+const d = (c: string): string => `sha256:${c.repeat(64)}`
+const OCI = 'application/vnd.oci.image.manifest.v1+json'
+
+/** A manifest whose config is `config`, named by the digest of its bytes. */
+function manifestOf(config: string): Manifest {
+  const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI, config: { digest: config } }))
+  return { digest: `sha256:${createHash('sha256').update(body).digest('hex')}`, mediaType: OCI, body }
+}
+
+const OURS = manifestOf(d('a'))
+const THEIRS = manifestOf(d('b'))
+
+const target: Target = {
+  registry: 'localhost:5000',
+  repository: 'localhost:5000/my/app',
+  name: 'my/app',
+  tags: ['shared', 'ours-only', 'sha-1'],
+  refs: ['localhost:5000/my/app:shared', 'localhost:5000/my/app:ours-only', 'localhost:5000/my/app:sha-1']
+}
+
+const plan = { pushedBy: 'docker', targets: [target], build: { refs: target.refs } } as unknown as Plan
+
+/** docker as it answers once the first tag names `pushed`; the registry holds both manifests. */
+function world(pushed: Manifest) {
+  const puts: string[] = []
+  const dockerPushes: string[] = []
+  const image: ImageInfo = { id: d('a'), repoDigests: [], size: 1024, platform: 'linux/amd64' }
+  const docker = {
+    push: async (ref: string) => {
+      dockerPushes.push(ref)
+      return pushed.digest
+    },
+    inspect: async () => image
+  } as unknown as Docker
+  const byDigest = new Map([OURS, THEIRS].map(m => [m.digest, m]))
+  const client = {
+    getManifest: async (_repo: string, reference: string) => byDigest.get(reference)!,
+    putManifest: async (_repo: string, tag: string) => {
+      puts.push(tag)
+      return pushed.digest
+    }
+  } as unknown as RegistryClient
+  const run = () =>
+    push(
+      makeInputs({ retries: 1 }),
+      plan,
+      { iid: d('a'), identity: [d('a')], metadata: {} },
+      {
+        docker,
+        clients: new Map([[target.registry, client]]),
+        reporter: quietReporter
+      }
+    )
+  return { run, puts, dockerPushes }
+}
+
+describe('push with docker', () => {
+  it("puts this run's manifest under the other tags through the registry API", async () => {
+    const w = world(OURS)
+    expect((await w.run()).digests).toEqual([OURS.digest])
+    expect(w.puts).toEqual(['ours-only', 'sha-1'])
+    expect(w.dockerPushes).toEqual([target.refs[0]])
+  })
+
+  it('another build took the first tag before docker pushed it: its image goes under no other tag', async () => {
+    const w = world(THEIRS)
+    const failed = await w.run().catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(VerificationError)
+    expect((failed as Error).message).toContain('not the image this run built')
+    expect((failed as Error).message).toContain('ours-only, sha-1 left as they were')
+    expect(w.puts).toEqual([])
+    expect(w.dockerPushes).toEqual([target.refs[0]])
+  })
+})
