@@ -2512,6 +2512,10 @@ async function execute(inputs, opts) {
     // cancelled, its directories removed.
     const release = (0,docker_cancel/* guardSignals */.xH)();
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
+    // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
+    // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
+    const removeWorkDir = () => (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+    const forgetWorkDir = (0,docker_cancel/* cleanUpOnForcedExit */.rS)(removeWorkDir);
     opts.onWorkDir?.(workDir);
     try {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
@@ -2567,9 +2571,8 @@ async function execute(inputs, opts) {
         throw cancelledOr(error);
     }
     finally {
-        // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
-        // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
-        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+        removeWorkDir();
+        forgetWorkDir();
         release();
     }
 }

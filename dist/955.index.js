@@ -669,6 +669,7 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 /* harmony export */   Bj: () => (/* binding */ cancelSignal),
 /* harmony export */   LJ: () => (/* binding */ runCancelled),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   rS: () => (/* binding */ cleanUpOnForcedExit),
 /* harmony export */   rl: () => (/* binding */ KILL_AFTER_MS),
 /* harmony export */   u4: () => (/* binding */ track),
 /* harmony export */   vz: () => (/* binding */ untrack),
@@ -698,6 +699,8 @@ const cancelController = new AbortController();
 const runCancelled = cancelController.signal;
 /** Runs holding the signal handlers (guardSignals). */
 let holds = 0;
+/** What must go even when we exit before the run has unwound (its private directory, with the login). */
+const beforeForcedExit = new Set();
 /** The signal that cancelled the run, if one did. */
 const cancelSignal = () => cancelledBy;
 const exitCodeFor = (signal) => 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[signal] ?? 0);
@@ -733,6 +736,25 @@ function guardSignals() {
             setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
     };
 }
+/**
+ * `cleanUp` (synchronous) also runs when a second signal, or a run that does not unwind in time, ends the
+ * process before the run's own cleanup could; returns its removal, for when the run cleaned up itself.
+ */
+function cleanUpOnForcedExit(cleanUp) {
+    beforeForcedExit.add(cleanUp);
+    return () => beforeForcedExit.delete(cleanUp);
+}
+function forceExit(code) {
+    for (const cleanUp of beforeForcedExit) {
+        try {
+            cleanUp();
+        }
+        catch {
+            // the exit goes on: what could be removed was
+        }
+    }
+    process.exit(code);
+}
 /** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
 function stopChildren(signal = 'SIGTERM') {
     const all = [...live];
@@ -749,7 +771,7 @@ function onSignal(signal) {
         // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
         for (const l of live)
             l.kill();
-        process.exit(exitCodeFor(signal));
+        forceExit(exitCodeFor(signal));
     }
     cancel(signal);
 }
@@ -775,7 +797,7 @@ function cancel(signal) {
     stopChildren(signal);
     cancelController.abort(signal);
     // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+    setTimeout(() => forceExit(code), EXIT_AFTER_MS).unref();
 }
 function installSignalHandlers() {
     if (installed)

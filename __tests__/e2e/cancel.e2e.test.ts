@@ -37,7 +37,9 @@ async function cancelled(
   inputs: Record<string, string>,
   signal: 'SIGINT' | 'SIGTERM',
   /** Printed once the phase under test has begun. */
-  started: RegExp
+  started: RegExp,
+  /** A second signal, sent right after the first (a runner that does not wait). */
+  then?: 'SIGTERM'
 ): Promise<{ code: number; output: string; afterSignalMs: number; left: string[] }> {
   const runnerTemp = await mkdtemp(join(tmpdir(), 'btp-cancel-temp-'))
   dirs.push(runnerTemp)
@@ -56,6 +58,7 @@ async function cancelled(
     await new Promise(resolve => setTimeout(resolve, 1_500))
     const at = Date.now()
     action.child.kill(signal)
+    if (then) action.child.kill(then)
     const code = await action.exited
     return { code, output: action.output(), afterSignalMs: Date.now() - at, left: await readdir(runnerTemp) }
   } finally {
@@ -92,6 +95,21 @@ describe('cancelled before any build', () => {
     )
     expectCancelled(run, 'SIGINT', 'docker login stopped: ')
     expect(run.output).not.toContain(`Logged in to ${blackhole.host}`)
+  }, 60_000)
+
+  it('SIGINT and at once SIGTERM during a login: no time to unwind, yet the private directory (the login) is gone', async () => {
+    const run = await cancelled(
+      {
+        images: `${registry.host}/${repo('twice')}`,
+        'registry-auth': `- registry: ${blackhole.host}\n  username: u\n  password: p-${randomBytes(6).toString('hex')}\n`,
+        tags: 'v1'
+      },
+      'SIGINT',
+      /tags: v1/,
+      'SIGTERM'
+    )
+    // Exited as the first signal says (a cancel's exit code is set once).
+    expect({ code: run.code, left: run.left }).toEqual({ code: 130, left: [] })
   }, 60_000)
 
   it('during the preflight of a target that never answers: SIGTERM', async () => {

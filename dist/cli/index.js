@@ -7456,6 +7456,8 @@ const cancelController = new AbortController();
 const runCancelled = cancelController.signal;
 /** Runs holding the signal handlers (guardSignals). */
 let holds = 0;
+/** What must go even when we exit before the run has unwound (its private directory, with the login). */
+const beforeForcedExit = new Set();
 /** The signal that cancelled the run, if one did. */
 const cancelSignal = () => cancelledBy;
 const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
@@ -7491,6 +7493,25 @@ function guardSignals() {
             setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
     };
 }
+/**
+ * `cleanUp` (synchronous) also runs when a second signal, or a run that does not unwind in time, ends the
+ * process before the run's own cleanup could; returns its removal, for when the run cleaned up itself.
+ */
+function cleanUpOnForcedExit(cleanUp) {
+    beforeForcedExit.add(cleanUp);
+    return () => beforeForcedExit.delete(cleanUp);
+}
+function forceExit(code) {
+    for (const cleanUp of beforeForcedExit) {
+        try {
+            cleanUp();
+        }
+        catch {
+            // the exit goes on: what could be removed was
+        }
+    }
+    process.exit(code);
+}
 /** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
 function stopChildren(signal = 'SIGTERM') {
     const all = [...live];
@@ -7507,7 +7528,7 @@ function onSignal(signal) {
         // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
         for (const l of live)
             l.kill();
-        process.exit(exitCodeFor(signal));
+        forceExit(exitCodeFor(signal));
     }
     cancel(signal);
 }
@@ -7533,7 +7554,7 @@ function cancel(signal) {
     stopChildren(signal);
     cancelController.abort(signal);
     // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-    setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref();
+    setTimeout(() => forceExit(code), EXIT_AFTER_MS).unref();
 }
 function installSignalHandlers() {
     if (installed)
@@ -9814,6 +9835,10 @@ async function execute(inputs, opts) {
     // cancelled, its directories removed.
     const release = guardSignals();
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
+    // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
+    // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
+    const removeWorkDir = () => (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+    const forgetWorkDir = cleanUpOnForcedExit(removeWorkDir);
     opts.onWorkDir?.(workDir);
     try {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
@@ -9869,9 +9894,8 @@ async function execute(inputs, opts) {
         throw cancelledOr(error);
     }
     finally {
-        // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
-        // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
-        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+        removeWorkDir();
+        forgetWorkDir();
         release();
     }
 }

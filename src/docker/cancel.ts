@@ -27,6 +27,8 @@ const cancelController = new AbortController()
 export const runCancelled: AbortSignal = cancelController.signal
 /** Runs holding the signal handlers (guardSignals). */
 let holds = 0
+/** What must go even when we exit before the run has unwound (its private directory, with the login). */
+const beforeForcedExit = new Set<() => void>()
 
 /** The signal that cancelled the run, if one did. */
 export const cancelSignal = (): NodeJS.Signals | undefined => cancelledBy
@@ -64,6 +66,26 @@ export function guardSignals(): () => void {
   }
 }
 
+/**
+ * `cleanUp` (synchronous) also runs when a second signal, or a run that does not unwind in time, ends the
+ * process before the run's own cleanup could; returns its removal, for when the run cleaned up itself.
+ */
+export function cleanUpOnForcedExit(cleanUp: () => void): () => void {
+  beforeForcedExit.add(cleanUp)
+  return () => beforeForcedExit.delete(cleanUp)
+}
+
+function forceExit(code: number): never {
+  for (const cleanUp of beforeForcedExit) {
+    try {
+      cleanUp()
+    } catch {
+      // the exit goes on: what could be removed was
+    }
+  }
+  process.exit(code)
+}
+
 /** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
 export function stopChildren(signal: NodeJS.Signals = 'SIGTERM'): number {
   const all = [...live]
@@ -81,7 +103,7 @@ function onSignal(signal: NodeJS.Signals): void {
   if (cancelledBy) {
     // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
     for (const l of live) l.kill()
-    process.exit(exitCodeFor(signal))
+    forceExit(exitCodeFor(signal))
   }
   cancel(signal)
 }
@@ -107,7 +129,7 @@ function cancel(signal: NodeJS.Signals): void {
   stopChildren(signal)
   cancelController.abort(signal)
   // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-  setTimeout(() => process.exit(code), EXIT_AFTER_MS).unref()
+  setTimeout(() => forceExit(code), EXIT_AFTER_MS).unref()
 }
 
 function installSignalHandlers(): void {

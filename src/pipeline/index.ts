@@ -11,7 +11,7 @@ import { loadCommitDate, loadRepository } from '../metadata/repo-labels.js'
 import { Docker, hasBuildxPlugin } from '../docker/docker.js'
 import { dockerTreatsAsInsecure } from '../docker/daemon.js'
 import { createExecRunner } from '../docker/exec.js'
-import { guardSignals, runCancelled } from '../docker/cancel.js'
+import { cleanUpOnForcedExit, guardSignals, runCancelled } from '../docker/cancel.js'
 import { processTime, whileDockerRuns } from '../docker/process-time.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
 import { buildMetadata, checkTagged, commitDateWanted } from '../metadata/build-metadata.js'
@@ -98,6 +98,10 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   // cancelled, its directories removed.
   const release = guardSignals()
   const workDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-'))
+  // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
+  // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
+  const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true })
+  const forgetWorkDir = cleanUpOnForcedExit(removeWorkDir)
   opts.onWorkDir?.(workDir)
   try {
     const configDir = path.join(workDir, 'docker-config')
@@ -162,9 +166,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   } catch (error) {
     throw cancelledOr(error)
   } finally {
-    // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
-    // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
-    rmSync(workDir, { recursive: true, force: true })
+    removeWorkDir()
+    forgetWorkDir()
     release()
   }
 }
