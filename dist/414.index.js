@@ -286,18 +286,18 @@ const own = (fn) => (...args) => {
     return fn(...args);
 };
 const actionReporter = {
-    info: own((m) => core/* info */.pq((0,fence/* singleLine */.p)(words(m)))),
-    notice: own((m) => core/* notice */.lm(words(m))),
-    warning: own((m, where) => core/* warning */.$e(words(m), where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine })),
+    info: own((m) => core.info((0,fence/* singleLine */.p)(words(m)))),
+    notice: own((m) => core.notice(words(m))),
+    warning: own((m, where) => core.warning(words(m), where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine })),
     // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
     debug: (m) => {
-        if (core/* isDebug */._o())
-            own(core/* debug */.Yz)(words(m));
+        if (core.isDebug())
+            own(core.debug)(words(m));
     },
-    setSecret: own((v) => core/* setSecret */.Pq(v)),
+    setSecret: own((v) => core.setSecret(v)),
     group: (name, fn) => {
         main_fence.close();
-        return core/* group */.Os(name, async () => {
+        return core.group(name, async () => {
             try {
                 return await fn();
             }
@@ -317,21 +317,21 @@ function maskCredentials(username, password, setSecret) {
 async function main() {
     try {
         // Inside the try: a GITHUB_STATE naming no file (a broken runner) fails the step with one error line.
-        core/* saveState */.LZ(state/* STATE_POST */.Rs, 'true');
-        maskCredentials(core/* getInput */.V4('username'), core/* getInput */.V4('password').trim(), v => core/* setSecret */.Pq(v));
-        const registryAuth = core/* getInput */.V4('registry-auth');
+        core.saveState(state/* STATE_POST */.Rs, 'true');
+        maskCredentials(core.getInput('username'), core.getInput('password').trim(), v => core.setSecret(v));
+        const registryAuth = core.getInput('registry-auth');
         if (registryAuth.trim()) {
             await (0,registry_auth/* loadRegistryAuthParser */.DC)();
             for (const login of (0,registry_auth/* credentialsIn */.Wr)(registryAuth))
-                maskCredentials(login.username, login.password, v => core/* setSecret */.Pq(v));
+                maskCredentials(login.username, login.password, v => core.setSecret(v));
         }
         // Before anything can quote an input: a URL's userinfo in any of them (a git context's token).
         for (const [key] of table/* ROWS */.Ir)
-            (0,masks/* urlSecrets */.Fn)(core/* getInput */.V4((0,table/* inputName */.yu)(key))).forEach(v => core/* setSecret */.Pq(v));
+            (0,masks/* urlSecrets */.Fn)(core.getInput((0,table/* inputName */.yu)(key))).forEach(v => core.setSecret(v));
         const untrimmed = new Set(table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,table/* inputName */.yu)(key)));
-        const get = (name) => core/* getInput */.V4(name, { trimWhitespace: !untrimmed.has(name) });
+        const get = (name) => core.getInput(name, { trimWhitespace: !untrimmed.has(name) });
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
-        notices.forEach(n => core/* notice */.lm(words(n)));
+        notices.forEach(n => core.notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 4251));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
@@ -340,8 +340,8 @@ async function main() {
             reporter: actionReporter,
             tempRoot,
             out: main_fence,
-            idToken: audience => core/* getIDToken */.V9(audience),
-            onWorkDir: dir => core/* saveState */.LZ(state/* STATE_WORKDIR */.Z2, dir),
+            idToken: audience => core.getIDToken(audience),
+            onWorkDir: dir => core.saveState(state/* STATE_WORKDIR */.Z2, dir),
             onLogins: logins => (resolve = login => logins.resolve(login))
         });
         main_fence.close();
@@ -350,9 +350,9 @@ async function main() {
             await (0,keep_login/* keepLogins */._d)(inputs.logins, { resolve, tempRoot, reporter: actionReporter });
         const values = outputs(inputs, result);
         for (const [name, value] of Object.entries(values))
-            core/* setOutput */.uH(name, value);
+            core.setOutput(name, value);
         for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
-            core/* exportVariable */.dN(name, value);
+            core.exportVariable(name, value);
         await main_declareArtifacts(inputs, result.digest);
         await writeSummary(summaryMarkdown(inputs, result));
         actionReporter.debug(`done ${Math.round((0,clock/* sinceStart */.B)())} ms after the process started`);
@@ -370,16 +370,16 @@ async function main_declareArtifacts(inputs, digest) {
             actionReporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${lines.join(', ')}`);
     }
     catch (error) {
-        core/* warning */.$e(`could not declare the pushed images in GITHUB_ARTIFACTS: ${(0,core_text/* messageOf */.bD)(error)}`);
+        core.warning(`could not declare the pushed images in GITHUB_ARTIFACTS: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
 }
 /** One error line; an annotation on the Dockerfile line when the builder named it. */
 function fail(error) {
     const where = (0,reporter/* whereOf */.de)(error);
     if (!where)
-        return core/* setFailed */.C1(errorLine(error));
-    process.exitCode = core/* ExitCode */.yU.Failure;
-    core/* error */.z3(errorLine(error), {
+        return core.setFailed(errorLine(error));
+    process.exitCode = core.ExitCode.Failure;
+    core.error(errorLine(error), {
         title: 'Build failed',
         file: workspacePath(where.file),
         startLine: where.line
@@ -390,10 +390,10 @@ async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await core/* summary */.z.addRaw(markdown, true).write();
+        await core.summary.addRaw(markdown, true).write();
     }
     catch (error) {
-        core/* warning */.$e(`could not write the job summary: ${(0,core_text/* messageOf */.bD)(error)}`);
+        core.warning(`could not write the job summary: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
 }
 /** One line: the action's failure message must not spill over several annotations. */

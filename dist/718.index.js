@@ -33,18 +33,18 @@ __webpack_require__.r(__webpack_exports__);
  * With neither in the state it does nothing.
  */
 async function post() {
-    const workDir = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE_WORKDIR */ .Z2);
+    const workDir = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE_WORKDIR */ .Z2);
     if (workDir && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(workDir)) {
         // Loaded only here: after a kept login, the usual reason for a post step, main ended by itself.
         const { stopProcessesNaming } = await __webpack_require__.e(/* import() */ 315).then(__webpack_require__.bind(__webpack_require__, 6315));
         const stopped = await stopProcessesNaming(workDir);
         if (stopped)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Stopped ${stopped} process(es) the main step left running (docker, buildx)`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Stopped ${stopped} process(es) the main step left running (docker, buildx)`);
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(workDir, { recursive: true, force: true });
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`could not remove ${workDir}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`could not remove ${workDir}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}`);
         }
     }
     await (0,_keep_login_js__WEBPACK_IMPORTED_MODULE_3__/* .removeKeptLogin */ .yx)();

@@ -36,6 +36,8 @@ var docker_config = __webpack_require__(656);
 var reference = __webpack_require__(5378);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/action/login-ledger.ts
 // Kept logins of other jobs that share the docker config (two self-hosted runners under one user): each run
 // that keeps a login leaves a pointer to its undo file in a folder beside the config, for as long as its
@@ -46,11 +48,56 @@ var state = __webpack_require__(3175);
 //
 // The pointers hold paths, never a credential: the undo files stay in each job's RUNNER_TEMP, which the
 // runner empties after the job. A pointer whose undo file is gone is stale and removed by the next post.
+//
+// Each change of the config and the ledger (read, then written) holds a lock file beside them, so that two
+// jobs' steps never write from the same stale read. Hand-written rather than proper-lockfile: the lock is
+// held for a few milliseconds of file work, where that library keeps refreshing a long hold, and its
+// signal-exit dependency would add signal handlers beside the run's own cancel handling.
+
 
 
 
 /** The folder of pointers beside a docker config file. */
 const ledgerDir = (configFile) => external_node_path_default().join(external_node_path_default().dirname(configFile), 'build-tag-push-kept-logins');
+/** How long a step waits for another's lock before it goes on without one, saying so. */
+const LOCK_WAIT_MS = 5_000;
+/** A lock this old was left by a step killed while holding it. */
+const LOCK_STALE_MS = 15_000;
+/** Runs `work` holding the lock beside `configFile` (whose folder exists); without it if it cannot be had. */
+async function withLock(configFile, reporter, work) {
+    const lock = `${ledgerDir(configFile)}.lock`;
+    const held = await acquire(lock);
+    if (held === 'busy')
+        reporter.warning(`keep-login: ${lock} stayed locked for ${LOCK_WAIT_MS / 1000} s; going on without it`);
+    try {
+        return await work();
+    }
+    finally {
+        if (held === 'held')
+            await (0,promises_.rm)(lock, { force: true });
+    }
+}
+/** 'unlockable': the lock file cannot be made at all (a folder gone or read-only), which the work finds too. */
+async function acquire(lock) {
+    const until = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+        try {
+            await (0,promises_.writeFile)(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+            return 'held';
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                return 'unlockable';
+        }
+        const age = await (0,promises_.stat)(lock).then(s => Date.now() - s.mtimeMs, () => 0);
+        if (age > LOCK_STALE_MS)
+            await (0,promises_.rm)(lock, { force: true });
+        else if (Date.now() > until)
+            return 'busy';
+        else
+            await (0,external_node_timers_promises_.setTimeout)(20);
+    }
+}
 /** Writes a file whole: beside itself, then renamed over it, readable by its owner only. */
 async function writePrivate(file, text) {
     const tmp = `${file}.build-tag-push-${process.pid}`;
@@ -165,45 +212,51 @@ async function keepLogins(logins, opts) {
     const file = jobConfigFile(opts.env);
     const dir = external_node_path_default().dirname(file);
     const createdDir = !(0,external_node_fs_.existsSync)(dir);
-    const before = await readConfig(file);
-    const config = { ...(before ?? {}) };
-    const undo = {
-        auths: [],
-        helpers: [],
-        hadAuths: config.auths !== undefined,
-        hadHelpers: config.credHelpers !== undefined,
-        createdFile: before === undefined,
-        createdDir
-    };
-    const auths = { ...(config.auths ?? {}) };
-    const helpers = { ...(config.credHelpers ?? {}) };
-    for (const login of logins) {
-        const key = (0,docker_config/* credentialKey */.TC)(login.registry);
-        const ours = entryOf(await opts.resolve(login));
-        undo.auths.push({ key, ours, before: auths[key] ?? null });
-        auths[key] = ours;
-        for (const hk of helperKeys(login.registry)) {
-            // An entry already emptied (by another job keeping a login here) is recorded too, so it can be handed on.
-            if (!config.credsStore && helpers[hk] === undefined)
-                continue;
-            undo.helpers.push({ key: hk, before: helpers[hk] ?? null });
-            helpers[hk] = '';
-        }
-    }
-    config.auths = auths;
-    if (undo.helpers.length)
-        config.credHelpers = helpers;
-    const undoDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-login-'));
-    const undoFile = external_node_path_default().join(undoDir, 'undo.json');
-    await writePrivate(undoFile, JSON.stringify(undo));
+    // Resolved first (a cloud login asks its API), so that the config is locked for file work only.
+    const entries = [];
+    for (const login of logins)
+        entries.push({ login, ours: entryOf(await opts.resolve(login)) });
     await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const ledger = await enter(file, undoFile);
-    const kept = { config: file, undo: undoFile, ledger };
-    // All before the config changes: a step killed in between still has its entries taken back. The variable
-    // makes the runner call the post step after a successful job too (action.yml's post-if).
-    core/* exportVariable */.dN(state/* ENV_POST_WANTED */.R9, 'true');
-    core/* saveState */.LZ(state/* STATE_KEPT_LOGIN */.dq, JSON.stringify(kept));
-    await writeConfig(file, config);
+    const undo = await withLock(file, opts.reporter, async () => {
+        const before = await readConfig(file);
+        const config = { ...(before ?? {}) };
+        const undo = {
+            auths: [],
+            helpers: [],
+            hadAuths: config.auths !== undefined,
+            hadHelpers: config.credHelpers !== undefined,
+            createdFile: before === undefined,
+            createdDir
+        };
+        const auths = { ...(config.auths ?? {}) };
+        const helpers = { ...(config.credHelpers ?? {}) };
+        for (const { login, ours } of entries) {
+            const key = (0,docker_config/* credentialKey */.TC)(login.registry);
+            undo.auths.push({ key, ours, before: auths[key] ?? null });
+            auths[key] = ours;
+            for (const hk of helperKeys(login.registry)) {
+                // An entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
+                if (!config.credsStore && helpers[hk] === undefined)
+                    continue;
+                undo.helpers.push({ key: hk, before: helpers[hk] ?? null });
+                helpers[hk] = '';
+            }
+        }
+        config.auths = auths;
+        if (undo.helpers.length)
+            config.credHelpers = helpers;
+        const undoDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-login-'));
+        const undoFile = external_node_path_default().join(undoDir, 'undo.json');
+        await writePrivate(undoFile, JSON.stringify(undo));
+        const ledger = await enter(file, undoFile);
+        const kept = { config: file, undo: undoFile, ledger };
+        // All before the config changes: a step killed in between still has its entries taken back. The
+        // variable makes the runner call the post step after a successful job too (action.yml's post-if).
+        core.exportVariable(state/* ENV_POST_WANTED */.R9, 'true');
+        core.saveState(state/* STATE_KEPT_LOGIN */.dq, JSON.stringify(kept));
+        await writeConfig(file, config);
+        return undo;
+    });
     const where = logins.map(l => l.registry || 'docker.io').join(', ');
     opts.reporter.info(`keep-login: ${where} kept in ${file} for the job's later steps; the post step removes them`);
     if (undo.helpers.length)
@@ -211,23 +264,30 @@ async function keepLogins(logins, opts) {
 }
 /** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
 async function removeKeptLogin() {
-    const saved = core/* getState */.Gu(state/* STATE_KEPT_LOGIN */.dq);
+    const saved = core.getState(state/* STATE_KEPT_LOGIN */.dq);
     if (!saved)
         return;
     const kept = JSON.parse(saved);
     let createdDir = false;
     try {
-        if (!(0,external_node_fs_.existsSync)(kept.undo))
-            return;
-        const undo = JSON.parse(await (0,promises_.readFile)(kept.undo, 'utf8'));
-        createdDir = undo.createdDir;
-        await undoKept(kept, undo);
+        // The pointer goes under the lock too: another job's post must not take this one for a live heir.
+        await withLock(kept.config, core, async () => {
+            try {
+                if (!(0,external_node_fs_.existsSync)(kept.undo))
+                    return;
+                const undo = JSON.parse(await (0,promises_.readFile)(kept.undo, 'utf8'));
+                createdDir = undo.createdDir;
+                await undoKept(kept, undo);
+            }
+            finally {
+                await leave(kept.ledger);
+            }
+        });
     }
     catch (error) {
-        core/* warning */.$e(`keep-login: could not take the kept login out of ${kept.config}: ${(0,core_text/* messageOf */.bD)(error)}`);
+        core.warning(`keep-login: could not take the kept login out of ${kept.config}: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
     finally {
-        await leave(kept.ledger);
         await (0,promises_.rm)(external_node_path_default().dirname(kept.undo), { recursive: true, force: true });
         if (createdDir && !(0,external_node_fs_.existsSync)(kept.config))
             await (0,promises_.rmdir)(external_node_path_default().dirname(kept.config)).catch(() => undefined);

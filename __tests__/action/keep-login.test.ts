@@ -3,10 +3,10 @@
 import { testDir } from '../helpers/temp.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
-import { ledgerDir } from '../../src/action/login-ledger.js'
+import { LOCK_STALE_MS, ledgerDir } from '../../src/action/login-ledger.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from '../../src/action/state.js'
 import { parseCommandFile } from '../helpers/action.js'
 
@@ -159,6 +159,17 @@ describe('keep-login, two jobs sharing one docker config (two self-hosted runner
     }
     return states
   }
+  /** Fresh command files for main steps run here at once; their states are read back with savedStates. */
+  const mainFiles = async () => {
+    const files = await testDir('btp-keep-files-')
+    for (const name of ['state', 'env']) await writeFile(join(files, name), '')
+    process.env.GITHUB_STATE = join(files, 'state')
+    process.env.GITHUB_ENV = join(files, 'env')
+    return join(files, 'state')
+  }
+  /** Every state saved in a state file, in order (parseCommandFile keeps the last of each name). */
+  const savedStates = async (file: string) =>
+    (await readFile(file, 'utf8')).split('\n').filter(line => line.startsWith('{"config"'))
   const post = async (state: string) => {
     process.env[KEY] = state
     await removeKeptLogin()
@@ -260,5 +271,67 @@ describe('keep-login, two jobs sharing one docker config (two self-hosted runner
     expect(existsSync(ledgerDir(join(dir, 'config.json')))).toBe(false)
     const pointers = await readdir(dir)
     expect(pointers).toEqual(['config.json'])
+  })
+
+  it('two jobs keeping logins at the same moment: each reads the config as the other left it, none is lost', async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    await writeFile(join(dir, 'config.json'), JSON.stringify(base))
+    const stateFile = await mainFiles()
+    await Promise.all(
+      ['one', 'two', 'three'].map(who =>
+        keepLogins([{ registry: `${who}.example`, username: who, password: `p-${who}` }], {
+          resolve: async login => login,
+          env: { DOCKER_CONFIG: dir },
+          tempRoot: dir,
+          reporter: quiet
+        })
+      )
+    )
+    expect(Object.keys((await read(dir)).auths).sort()).toEqual([
+      'one.example',
+      'r.example',
+      'three.example',
+      'two.example'
+    ])
+    for (const state of await savedStates(stateFile)) await post(state)
+    expect(await read(dir)).toEqual(base)
+  })
+
+  it("one job's post while another job keeps its login: the first job's password does not come back", async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const [a] = await jobs(dir, [['a', 'pa']], null)
+    const stateFile = await mainFiles()
+    process.env[KEY] = a
+    await Promise.all([
+      removeKeptLogin(),
+      keepLogins([{ registry: 'other.example', username: 'b', password: 'pb' }], {
+        resolve: async login => login,
+        env: { DOCKER_CONFIG: dir },
+        tempRoot: dir,
+        reporter: quiet
+      })
+    ])
+    expect((await read(dir)).auths).toEqual({ 'other.example': { auth: basic('b', 'pb') } })
+    const [b] = await savedStates(stateFile)
+    await post(b)
+    expect(existsSync(join(dir, 'config.json'))).toBe(false)
+  })
+
+  it('a lock left by a step killed while holding it is taken once stale; a live one is waited for', async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const lock = `${ledgerDir(join(dir, 'config.json'))}.lock`
+    await writeFile(lock, '1\n')
+    const old = new Date(Date.now() - LOCK_STALE_MS - 1000)
+    await utimes(lock, old, old)
+    await jobs(dir, [['a', 'pa']])
+    expect((await read(dir)).auths['r.example']).toEqual({ auth: basic('a', 'pa') })
+    expect(existsSync(lock)).toBe(false)
+
+    await writeFile(lock, '1\n')
+    setTimeout(() => void rm(lock), 300)
+    const started = Date.now()
+    await post(process.env[KEY] as string)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250)
+    expect(await read(dir)).toEqual(base)
   })
 })

@@ -25,7 +25,7 @@ import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
-import { enter, leave, others, writePrivate, type Entry } from './login-ledger.js'
+import { enter, leave, others, withLock, writePrivate, type Entry } from './login-ledger.js'
 
 type Config = Record<string, unknown> & {
   auths?: Record<string, unknown>
@@ -110,44 +110,49 @@ export async function keepLogins(
   const file = jobConfigFile(opts.env)
   const dir = path.dirname(file)
   const createdDir = !existsSync(dir)
-  const before = await readConfig(file)
-  const config: Config = { ...(before ?? {}) }
-  const undo: Undo = {
-    auths: [],
-    helpers: [],
-    hadAuths: config.auths !== undefined,
-    hadHelpers: config.credHelpers !== undefined,
-    createdFile: before === undefined,
-    createdDir
-  }
-  const auths = { ...(config.auths ?? {}) }
-  const helpers = { ...(config.credHelpers ?? {}) }
-  for (const login of logins) {
-    const key = credentialKey(login.registry)
-    const ours = entryOf(await opts.resolve(login))
-    undo.auths.push({ key, ours, before: auths[key] ?? null })
-    auths[key] = ours
-    for (const hk of helperKeys(login.registry)) {
-      // An entry already emptied (by another job keeping a login here) is recorded too, so it can be handed on.
-      if (!config.credsStore && helpers[hk] === undefined) continue
-      undo.helpers.push({ key: hk, before: helpers[hk] ?? null })
-      helpers[hk] = ''
-    }
-  }
-  config.auths = auths
-  if (undo.helpers.length) config.credHelpers = helpers
-
-  const undoDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-login-'))
-  const undoFile = path.join(undoDir, 'undo.json')
-  await writePrivate(undoFile, JSON.stringify(undo))
+  // Resolved first (a cloud login asks its API), so that the config is locked for file work only.
+  const entries: { login: RegistryLogin; ours: { auth: string } }[] = []
+  for (const login of logins) entries.push({ login, ours: entryOf(await opts.resolve(login)) })
   await mkdir(dir, { recursive: true, mode: 0o700 })
-  const ledger = await enter(file, undoFile)
-  const kept: Kept = { config: file, undo: undoFile, ledger }
-  // All before the config changes: a step killed in between still has its entries taken back. The variable
-  // makes the runner call the post step after a successful job too (action.yml's post-if).
-  core.exportVariable(ENV_POST_WANTED, 'true')
-  core.saveState(STATE_KEPT_LOGIN, JSON.stringify(kept))
-  await writeConfig(file, config)
+  const undo = await withLock(file, opts.reporter, async () => {
+    const before = await readConfig(file)
+    const config: Config = { ...(before ?? {}) }
+    const undo: Undo = {
+      auths: [],
+      helpers: [],
+      hadAuths: config.auths !== undefined,
+      hadHelpers: config.credHelpers !== undefined,
+      createdFile: before === undefined,
+      createdDir
+    }
+    const auths = { ...(config.auths ?? {}) }
+    const helpers = { ...(config.credHelpers ?? {}) }
+    for (const { login, ours } of entries) {
+      const key = credentialKey(login.registry)
+      undo.auths.push({ key, ours, before: auths[key] ?? null })
+      auths[key] = ours
+      for (const hk of helperKeys(login.registry)) {
+        // An entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
+        if (!config.credsStore && helpers[hk] === undefined) continue
+        undo.helpers.push({ key: hk, before: helpers[hk] ?? null })
+        helpers[hk] = ''
+      }
+    }
+    config.auths = auths
+    if (undo.helpers.length) config.credHelpers = helpers
+
+    const undoDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-login-'))
+    const undoFile = path.join(undoDir, 'undo.json')
+    await writePrivate(undoFile, JSON.stringify(undo))
+    const ledger = await enter(file, undoFile)
+    const kept: Kept = { config: file, undo: undoFile, ledger }
+    // All before the config changes: a step killed in between still has its entries taken back. The
+    // variable makes the runner call the post step after a successful job too (action.yml's post-if).
+    core.exportVariable(ENV_POST_WANTED, 'true')
+    core.saveState(STATE_KEPT_LOGIN, JSON.stringify(kept))
+    await writeConfig(file, config)
+    return undo
+  })
   const where = logins.map(l => l.registry || 'docker.io').join(', ')
   opts.reporter.info(
     `keep-login: ${where} kept in ${file} for the job's later steps; the post step removes them`
@@ -165,14 +170,20 @@ export async function removeKeptLogin(): Promise<void> {
   const kept = JSON.parse(saved) as Kept
   let createdDir = false
   try {
-    if (!existsSync(kept.undo)) return
-    const undo = JSON.parse(await readFile(kept.undo, 'utf8')) as Undo
-    createdDir = undo.createdDir
-    await undoKept(kept, undo)
+    // The pointer goes under the lock too: another job's post must not take this one for a live heir.
+    await withLock(kept.config, core, async () => {
+      try {
+        if (!existsSync(kept.undo)) return
+        const undo = JSON.parse(await readFile(kept.undo, 'utf8')) as Undo
+        createdDir = undo.createdDir
+        await undoKept(kept, undo)
+      } finally {
+        await leave(kept.ledger)
+      }
+    })
   } catch (error) {
     core.warning(`keep-login: could not take the kept login out of ${kept.config}: ${messageOf(error)}`)
   } finally {
-    await leave(kept.ledger)
     await rm(path.dirname(kept.undo), { recursive: true, force: true })
     if (createdDir && !existsSync(kept.config)) await rmdir(path.dirname(kept.config)).catch(() => undefined)
   }

@@ -7,13 +7,61 @@
 //
 // The pointers hold paths, never a credential: the undo files stay in each job's RUNNER_TEMP, which the
 // runner empties after the job. A pointer whose undo file is gone is stale and removed by the next post.
+//
+// Each change of the config and the ledger (read, then written) holds a lock file beside them, so that two
+// jobs' steps never write from the same stale read. Hand-written rather than proper-lockfile: the lock is
+// held for a few milliseconds of file work, where that library keeps refreshing a long hold, and its
+// signal-exit dependency would add signal handlers beside the run's own cancel handling.
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 /** The folder of pointers beside a docker config file. */
 export const ledgerDir = (configFile: string): string =>
   path.join(path.dirname(configFile), 'build-tag-push-kept-logins')
+
+/** How long a step waits for another's lock before it goes on without one, saying so. */
+export const LOCK_WAIT_MS = 5_000
+/** A lock this old was left by a step killed while holding it. */
+export const LOCK_STALE_MS = 15_000
+
+/** Runs `work` holding the lock beside `configFile` (whose folder exists); without it if it cannot be had. */
+export async function withLock<T>(
+  configFile: string,
+  reporter: { warning(message: string): void },
+  work: () => Promise<T>
+): Promise<T> {
+  const lock = `${ledgerDir(configFile)}.lock`
+  const held = await acquire(lock)
+  if (held === 'busy')
+    reporter.warning(`keep-login: ${lock} stayed locked for ${LOCK_WAIT_MS / 1000} s; going on without it`)
+  try {
+    return await work()
+  } finally {
+    if (held === 'held') await rm(lock, { force: true })
+  }
+}
+
+/** 'unlockable': the lock file cannot be made at all (a folder gone or read-only), which the work finds too. */
+async function acquire(lock: string): Promise<'held' | 'busy' | 'unlockable'> {
+  const until = Date.now() + LOCK_WAIT_MS
+  for (;;) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 })
+      return 'held'
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return 'unlockable'
+    }
+    const age = await stat(lock).then(
+      s => Date.now() - s.mtimeMs,
+      () => 0
+    )
+    if (age > LOCK_STALE_MS) await rm(lock, { force: true })
+    else if (Date.now() > until) return 'busy'
+    else await sleep(20)
+  }
+}
 
 /** Writes a file whole: beside itself, then renamed over it, readable by its owner only. */
 export async function writePrivate(file: string, text: string): Promise<void> {
