@@ -352,6 +352,24 @@ describe('imageProblem', () => {
     ['example.com/proj/app', 'us-docker.pkg.dev', undefined],
     ['localhost/app', 'ghcr.io', undefined],
     ['a.b.c/d', 'localhost:5000', undefined],
+    // The registry's own host again (metadata-action's `images` form pasted into `image`).
+    [
+      'ghcr.io/octo/app',
+      'ghcr.io',
+      'starts with the registry\'s host "ghcr.io" (the registry is "ghcr.io"); give only the repository path in the "image" input, e.g. "octo/app"'
+    ],
+    [
+      'GHCR.io/octo/app',
+      'ghcr.io',
+      'starts with the registry\'s host "GHCR.io" (the registry is "ghcr.io"); give only the repository path in the "image" input, e.g. "octo/app"'
+    ],
+    [
+      'localhost/a',
+      'localhost:5000',
+      'starts with the registry\'s host "localhost" (the registry is "localhost:5000"); give only the repository path in the "image" input, e.g. "a"'
+    ],
+    ['ghcr.io', 'ghcr.io', undefined],
+    ['octo/ghcr.io', 'ghcr.io', undefined],
     // On Docker Hub, a first component with a "." or ":" or that is "localhost" is a host.
     ['ghcr.io/my/app', 'docker.io', HUB_HOST('ghcr.io')],
     ['my.project/app', 'docker.io', HUB_HOST('my.project')],

@@ -1236,6 +1236,11 @@ function imageProblem(image, registry) {
         return (`starts with a registry host ${JSON.stringify(first)}, but the registry is ${JSON.stringify(registry)}; ` +
             `give the host in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('registry')} and only the repository path in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}`);
     }
+    // The registry's own host again ("ghcr.io/octo/app" under ghcr.io, metadata-action's `images` form): a
+    // valid path, but it would push to ghcr.io/ghcr.io/octo/app.
+    const firstLower = first.toLowerCase();
+    if (slash >= 0 && (firstLower === registry || firstLower === splitHostPort(registry).host))
+        return `starts with the registry's host ${JSON.stringify(first)} (the registry is ${JSON.stringify(registry)}); give only the repository path in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('image')}, e.g. ${JSON.stringify(image.slice(slash + 1))}`;
     if (image.includes(':'))
         return `contains a tag; put tags in ${(0,_input_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('tags')}`;
     const problem = pathProblem(lower);

@@ -214,6 +214,11 @@ export function imageProblem(image: string, registry: string): string | undefine
       `give the host in ${ref('registry')} and only the repository path in ${ref('image')}`
     )
   }
+  // The registry's own host again ("ghcr.io/octo/app" under ghcr.io, metadata-action's `images` form): a
+  // valid path, but it would push to ghcr.io/ghcr.io/octo/app.
+  const firstLower = first.toLowerCase()
+  if (slash >= 0 && (firstLower === registry || firstLower === splitHostPort(registry).host))
+    return `starts with the registry's host ${JSON.stringify(first)} (the registry is ${JSON.stringify(registry)}); give only the repository path in ${ref('image')}, e.g. ${JSON.stringify(image.slice(slash + 1))}`
   if (image.includes(':')) return `contains a tag; put tags in ${ref('tags')}`
   const problem = pathProblem(lower)
   if (problem) return `is not a valid repository path: ${problem}`
