@@ -680,6 +680,12 @@ describe('bounds', () => {
       'transient'
     ],
     [
+      'push, its layers queued',
+      { reason: 'stall', afterMs: 60_000 },
+      `docker push stalled: no progress for 60 s on ${REF} (2 of its layers were still waiting for an upload slot: another push on this docker engine may hold them)`,
+      'transient'
+    ],
+    [
       'push',
       { reason: 'ceiling', afterMs: 4_500 },
       `docker push timed out after 4.5 s on ${REF}`,
@@ -704,14 +710,17 @@ describe('bounds', () => {
       'fatal'
     ]
   ] as const)('%s stopped by %j: %s (%s)', async (what, stopped, message, kind) => {
-    const { runner } = fakeRunner(() => ({ exitCode: 143, stderr: 'context canceled\n', stopped }))
+    // As dockerd prints a push whose uploads wait behind another push's (the last status of each layer counts).
+    const stdout = what.includes('queued')
+      ? 'The push refers to repository [x]\naaaaaaaaaaaa: Preparing\nbbbbbbbbbbbb: Preparing\ncccccccccccc: Preparing\naaaaaaaaaaaa: Waiting\nbbbbbbbbbbbb: Waiting\ncccccccccccc: Waiting\ncccccccccccc: Pushed\n'
+      : ''
+    const { runner } = fakeRunner(() => ({ exitCode: 143, stdout, stderr: 'context canceled\n', stopped }))
     const docker = new Docker(runner, {})
-    const run =
-      what === 'push'
-        ? docker.push(REF)
-        : what === 'inspect'
-          ? docker.inspect('x')
-          : docker.build(['build', '.'])
+    const run = what.startsWith('push')
+      ? docker.push(REF)
+      : what === 'inspect'
+        ? docker.inspect('x')
+        : docker.build(['build', '.'])
     const err = (await run.then(
       () => undefined,
       e => e

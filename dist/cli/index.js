@@ -1555,7 +1555,7 @@ function stoppedError(command, result, stop, subject) {
         }
         : stop.reason === 'stall'
             ? {
-                message: `docker ${command} stalled: no progress for ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
+                message: `docker ${command} stalled: no progress for ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}${queued(result.stdout)}`,
                 kind: 'transient'
             }
             : {
@@ -1563,6 +1563,19 @@ function stoppedError(command, result, stop, subject) {
                 kind: 'transient'
             };
     return new DockerError(command, result.exitCode, result.stderr, own);
+}
+/**
+ * A push whose layers still wait for an upload slot: dockerd uploads a few layers at a time across all its
+ * pushes, so another job's large push on the same engine leaves ours silent without anything being wrong.
+ */
+function queued(stdout) {
+    const last = new Map();
+    for (const m of stdout.matchAll(/^([0-9a-f]{12}): (\S.*)$/gm))
+        last.set(m[1], m[2].trim());
+    const waiting = [...last.values()].filter(status => status === 'Waiting').length;
+    if (!waiting)
+        return '';
+    return ` (${waiting} of its layers were still waiting for an upload slot: another push on this docker engine may hold them)`;
 }
 /**
  * docker's own final error line: the one that says what went wrong, and the only text a failure is

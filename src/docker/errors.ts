@@ -38,7 +38,7 @@ export function stoppedError(command: string, result: ExecResult, stop: Stop, su
         }
       : stop.reason === 'stall'
         ? {
-            message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}`,
+            message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}${queued(result.stdout)}`,
             kind: 'transient' as const
           }
         : {
@@ -46,6 +46,18 @@ export function stoppedError(command: string, result: ExecResult, stop: Stop, su
             kind: 'transient' as const
           }
   return new DockerError(command, result.exitCode, result.stderr, own)
+}
+
+/**
+ * A push whose layers still wait for an upload slot: dockerd uploads a few layers at a time across all its
+ * pushes, so another job's large push on the same engine leaves ours silent without anything being wrong.
+ */
+function queued(stdout: string): string {
+  const last = new Map<string, string>()
+  for (const m of stdout.matchAll(/^([0-9a-f]{12}): (\S.*)$/gm)) last.set(m[1], m[2].trim())
+  const waiting = [...last.values()].filter(status => status === 'Waiting').length
+  if (!waiting) return ''
+  return ` (${waiting} of its layers were still waiting for an upload slot: another push on this docker engine may hold them)`
 }
 
 /**
