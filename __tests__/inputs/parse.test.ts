@@ -570,7 +570,7 @@ describe('tags: rules, full references, flavor and separators', () => {
     [
       { image: 'octo/app', tags: 'ghcr.io/octo/app:1' },
       'tags',
-      /name their own registry and image: leave the "image", "registry" and "images" inputs empty/
+      /name their own registry and image: leave the "image" input empty \(the "registry" input may stay if they all go to the registry it names\), or give bare tags \(e.g. "1"\) with the "image" input$/
     ],
     [
       { registry: 'ghcr.io', tags: 'ghcr.io/octo/app:1\ndocker.io/octo/app:1' },
@@ -578,7 +578,11 @@ describe('tags: rules, full references, flavor and separators', () => {
       /"docker.io\/octo\/app:1", which go to "docker.io", not to "ghcr.io" as the "registry" input says/
     ],
     [{ registry: 'quay.io', tags: 'ghcr.io/octo/app:1' }, 'tags', /leave the "registry" input empty/],
-    [{ images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' }, 'tags', /name their own registry and image/],
+    [
+      { images: 'ghcr.io/octo/app', tags: 'ghcr.io/octo/app:1' },
+      'tags',
+      /name their own registry and image: leave the "images" input empty \(.*\), or give bare tags \(e.g. "1"\) with the "images" input$/
+    ],
     [{ image: 'my/app', tags: 'type=raw,value=x,enable=maybe' }, 'tags', /enable must be true or false/],
     [{ image: 'my/app', flavor: 'latest=sometimes' }, 'flavor', /latest "sometimes"/]
   ])('%j → an InputError on %s', (values: Record<string, string>, input, message) => {

@@ -55,12 +55,20 @@ function regenerate(): void {
 /** The README's generated block: the inputs by purpose, each with the first sentence of its description. */
 const GROUPS_BLOCK = /(<!-- inputs:start[^\n]*-->)[\s\S]*?(<!-- inputs:end -->)/
 
-/** A description's first sentence: up to the first `. ` outside backticks. */
+/** Abbreviations whose final `.` ends no sentence: `e.g.`, `i.e.`, `cf.`, `vs.` (before the dot). */
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs)$/i
+
+/** A description's first sentence: up to the first `. ` outside backticks that ends no abbreviation. */
 export function firstSentence(text: string): string {
   let code = false
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '`') code = !code
-    else if (!code && text[i] === '.' && (i + 1 === text.length || text[i + 1] === ' '))
+    else if (
+      !code &&
+      text[i] === '.' &&
+      (i + 1 === text.length || text[i + 1] === ' ') &&
+      !ABBREVIATION.test(text.slice(0, i))
+    )
       return text.slice(0, i + 1)
   }
   return text
@@ -141,6 +149,25 @@ describe('the input table', () => {
   it('marks what needs buildx in the description too', () => {
     for (const [key, row] of ROWS)
       expect([inputName(key), row.description.startsWith('buildx')]).toEqual([inputName(key), !!row.buildx])
+  })
+})
+
+describe('firstSentence', () => {
+  it.each([
+    ['One sentence. Another.', 'One sentence.'],
+    [
+      'Platforms, e.g. `linux/amd64,linux/arm64`. Several are one index.',
+      'Platforms, e.g. `linux/amd64,linux/arm64`.'
+    ],
+    [
+      'Entitlements (e.g. `network.host`), i.e. privileges. More.',
+      'Entitlements (e.g. `network.host`), i.e. privileges.'
+    ],
+    ['A size, E.g. 1g. More.', 'A size, E.g. 1g.'],
+    ['A `a. b` code span. More.', 'A `a. b` code span.'],
+    ['No end', 'No end']
+  ])('%j → %j', (text, sentence) => {
+    expect(firstSentence(text)).toBe(sentence)
   })
 })
 

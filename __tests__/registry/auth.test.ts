@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { cliTerm } from '../../src/cli/main.js'
+import { actionTerm, renderInputRefs } from '../../src/core/input-ref.js'
 import { kindOf } from '../../src/core/retry.js'
 import { parseChallenges, type Challenge } from '../../src/registry/auth.js'
 import {
@@ -87,6 +89,23 @@ describe('RegistryClient authentication', () => {
     const err = await failure(client(server).c.getManifest('a/b', 'v1'))
     expect(err.kind).toBe('auth')
     expect(err.message).toContain(`docker login ${server.host}`)
+  })
+
+  // A source registry is read with registry-auth's logins: the hint names it in each interface's words.
+  it.each([
+    [
+      'Basic',
+      () => serve((_req, res) => void res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="r"' }).end())
+    ],
+    ['Bearer', () => bearerRegistry({ user: 'bob', pass: 'pw' })]
+  ])('points a %s registry with no credentials to registry-auth or docker login', async (_, start) => {
+    const server = await start()
+    const err = await failure(client(server).c.getManifest('a/b', 'v1'))
+    expect(err.kind).toBe('auth')
+    const hint = (term: string): string =>
+      `no credentials were found for ${server.host} (give it a login in ${term}, or run docker login ${server.host} beforehand)`
+    expect(renderInputRefs(err.message, actionTerm)).toContain(hint('the "registry-auth" input'))
+    expect(renderInputRefs(err.message, cliTerm)).toContain(hint('--registry-auth-file'))
   })
 
   it('does not retry a 401 with wrong credentials', async () => {

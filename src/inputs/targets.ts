@@ -61,13 +61,15 @@ export function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageNa
         `which go to ${quote(elsewhere.registry)}, not to ${quote(values.registry)} as ${ref('registry')} says: ` +
         `name only ${quote(values.registry)} in them, or leave ${ref('registry')} empty (logins for several registries go in ${ref('registry-auth')})`
     )
-  const other = values.images.length ? 'images' : values.image !== '' ? 'image' : ''
+  const given = (['image', 'images'] as const).filter(name => values[name].length)
   // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
-  if (other)
+  // `registry` is not among what to empty: it may stay where they all go to it (checked above once image is).
+  if (given.length)
     throw new InputError(
       'tags',
       `${ref('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-        `leave ${ref('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${ref(other === 'images' ? 'images' : 'image')}`
+        `leave ${ref(...given)} empty (${ref('registry')} may stay if they all go to the registry it names), ` +
+        `or give bare tags (e.g. "${first.tags[0]}") with ${ref(given.includes('images') ? 'images' : 'image')}`
     )
   // The first image stands for the run where one name is needed, as with `images`.
   values.registry = first.registry

@@ -1,6 +1,7 @@
 // Authentication on top of the transport: the WWW-Authenticate challenge, Basic credentials and Bearer
 // tokens (cached per scope, identity tokens exchanged by POST), and what to tell the user when it fails.
 
+import { ref } from '../core/input-ref.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, RegistryError, where } from './errors.js'
 import { parseChallenges, type Challenge, type CredentialLookup, type Credentials } from './challenge.js'
@@ -140,7 +141,7 @@ export class Authenticator {
       const credentials = await this.credentials()
       if (!credentials) {
         throw new RegistryError(
-          `${method} ${where(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`,
+          `${method} ${where(url)} requires authentication, and ${noCredentials(this.registry)}`,
           'auth',
           { status: 401 }
         )
@@ -223,13 +224,20 @@ export class Authenticator {
     try {
       hint = (await this.credentials())
         ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
-        : `no credentials were found for ${this.registry} (run docker login ${this.registry})`
+        : noCredentials(this.registry)
     } catch {
       hint = `credentials for ${this.registry} could not be read`
     }
     return new RegistryError(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code })
   }
 }
+
+/**
+ * No login for a registry the run reads or writes, sources included: registry-auth entries are logged in
+ * before anything is read, and docker config logins from earlier steps are read too.
+ */
+export const noCredentials = (registry: string): string =>
+  `no credentials were found for ${registry} (give it a login in ${ref('registry-auth')}, or run docker login ${registry} beforehand)`
 
 function withAuth(headers: Record<string, string>, auth: Authorization | undefined): Record<string, string> {
   return auth ? { ...headers, Authorization: auth.header } : headers
