@@ -3173,6 +3173,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var core_reference = __webpack_require__(5378);
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __webpack_require__(7571);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
 // EXTERNAL MODULE: ./src/registry/errors.ts
@@ -3335,6 +3337,7 @@ async function requestToken(transport, challenge, scope, credentials) {
 
 
 
+
 class Authenticator {
     transport;
     registry;
@@ -3451,7 +3454,7 @@ class Authenticator {
         if (challenges.some(c => c.scheme === 'basic')) {
             const credentials = await this.credentials();
             if (!credentials) {
-                throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
+                throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} requires authentication, and ${noCredentials(this.registry)}`, 'auth', { status: 401 });
             }
             this.basic = basicHeader(credentials);
             return { header: this.basic, fresh: true };
@@ -3517,7 +3520,7 @@ class Authenticator {
         try {
             hint = (await this.credentials())
                 ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
-                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
+                : noCredentials(this.registry);
         }
         catch {
             hint = `credentials for ${this.registry} could not be read`;
@@ -3525,6 +3528,11 @@ class Authenticator {
         return new errors/* RegistryError */.gl(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
     }
 }
+/**
+ * No login for a registry the run reads or writes, sources included: registry-auth entries are logged in
+ * before anything is read, and docker config logins from earlier steps are read too.
+ */
+const noCredentials = (registry) => `no credentials were found for ${registry} (give it a login in ${(0,input_ref/* ref */.KR)('registry-auth')}, or run docker login ${registry} beforehand)`;
 function withAuth(headers, auth) {
     return auth ? { ...headers, Authorization: auth.header } : headers;
 }

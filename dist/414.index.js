@@ -1299,11 +1299,13 @@ function targetsFromRefs(values, tagged) {
         throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${JSON.stringify(`${elsewhere.registry}/${elsewhere.image}:${elsewhere.tags[0]}`)}, ` +
             `which go to ${(0,core_text/* quote */.hD)(elsewhere.registry)}, not to ${(0,core_text/* quote */.hD)(values.registry)} as ${(0,table/* ref */.KR)('registry')} says: ` +
             `name only ${(0,core_text/* quote */.hD)(values.registry)} in them, or leave ${(0,table/* ref */.KR)('registry')} empty (logins for several registries go in ${(0,table/* ref */.KR)('registry-auth')})`);
-    const other = values.images.length ? 'images' : values.image !== '' ? 'image' : '';
+    const given = ['image', 'images'].filter(name => values[name].length);
     // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
-    if (other)
+    // `registry` is not among what to empty: it may stay where they all go to it (checked above once image is).
+    if (given.length)
         throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-            `leave ${(0,table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
+            `leave ${(0,table/* ref */.KR)(...given)} empty (${(0,table/* ref */.KR)('registry')} may stay if they all go to the registry it names), ` +
+            `or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(given.includes('images') ? 'images' : 'image')}`);
     // The first image stands for the run where one name is needed, as with `images`.
     values.registry = first.registry;
     values.image = first.image;

@@ -2593,11 +2593,13 @@ function targetsFromRefs(values, tagged) {
         throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${JSON.stringify(`${elsewhere.registry}/${elsewhere.image}:${elsewhere.tags[0]}`)}, ` +
             `which go to ${(0,core_text/* quote */.hD)(elsewhere.registry)}, not to ${(0,core_text/* quote */.hD)(values.registry)} as ${(0,table/* ref */.KR)('registry')} says: ` +
             `name only ${(0,core_text/* quote */.hD)(values.registry)} in them, or leave ${(0,table/* ref */.KR)('registry')} empty (logins for several registries go in ${(0,table/* ref */.KR)('registry-auth')})`);
-    const other = values.images.length ? 'images' : values.image !== '' ? 'image' : '';
+    const given = ['image', 'images'].filter(name => values[name].length);
     // The error names `tags`, as build-push-action would refuse its references beside metadata-action's images.
-    if (other)
+    // `registry` is not among what to empty: it may stay where they all go to it (checked above once image is).
+    if (given.length)
         throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${example}, which name their own registry and image: ` +
-            `leave ${(0,table/* ref */.KR)('image', 'registry', 'images')} empty, or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(other === 'images' ? 'images' : 'image')}`);
+            `leave ${(0,table/* ref */.KR)(...given)} empty (${(0,table/* ref */.KR)('registry')} may stay if they all go to the registry it names), ` +
+            `or give bare tags (e.g. "${first.tags[0]}") with ${(0,table/* ref */.KR)(given.includes('images') ? 'images' : 'image')}`);
     // The first image stands for the run where one name is needed, as with `images`.
     values.registry = first.registry;
     values.image = first.image;
@@ -4891,6 +4893,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var core_reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __nccwpck_require__(7571);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __nccwpck_require__(2020);
 // EXTERNAL MODULE: ./src/registry/errors.ts
@@ -5053,6 +5057,7 @@ async function requestToken(transport, challenge, scope, credentials) {
 
 
 
+
 class Authenticator {
     transport;
     registry;
@@ -5169,7 +5174,7 @@ class Authenticator {
         if (challenges.some(c => c.scheme === 'basic')) {
             const credentials = await this.credentials();
             if (!credentials) {
-                throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} requires authentication, and no credentials were found for ${this.registry} (run docker login ${this.registry})`, 'auth', { status: 401 });
+                throw new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} requires authentication, and ${noCredentials(this.registry)}`, 'auth', { status: 401 });
             }
             this.basic = basicHeader(credentials);
             return { header: this.basic, fresh: true };
@@ -5235,7 +5240,7 @@ class Authenticator {
         try {
             hint = (await this.credentials())
                 ? `the credentials for ${this.registry} were rejected or lack ${actions} access to ${repo}`
-                : `no credentials were found for ${this.registry} (run docker login ${this.registry})`;
+                : noCredentials(this.registry);
         }
         catch {
             hint = `credentials for ${this.registry} could not be read`;
@@ -5243,6 +5248,11 @@ class Authenticator {
         return new errors/* RegistryError */.gl(`${error.message} (${hint})`, 'auth', { status: error.status, code: error.code });
     }
 }
+/**
+ * No login for a registry the run reads or writes, sources included: registry-auth entries are logged in
+ * before anything is read, and docker config logins from earlier steps are read too.
+ */
+const noCredentials = (registry) => `no credentials were found for ${registry} (give it a login in ${(0,input_ref/* ref */.KR)('registry-auth')}, or run docker login ${registry} beforehand)`;
 function withAuth(headers, auth) {
     return auth ? { ...headers, Authorization: auth.header } : headers;
 }
