@@ -661,8 +661,9 @@ function ociLabels(ctx, version, now) {
             labels[LABEL_REVISION] = ctx.sha;
     }
     labels[LABEL_CREATED] = rfc3339((ctx.actions && eventCommitDate(ctx, ctx.sha)) || now);
-    // `latest` says nothing about the version.
-    if (ctx.actions && version && version !== 'latest')
+    // Whatever the version is, `latest` included, as metadata-action labels it (a `type=raw,value=latest`
+    // rule first); bare tags and the automatic set give no `latest` version.
+    if (ctx.actions && version)
         labels[LABEL_VERSION] = version;
     return labels;
 }

@@ -316,6 +316,8 @@ describe('the version', () => {
     ['push-tag', SEMVER, '2.4.1'],
     ['push-tag', ['type=semver,pattern={{version}}', 'v9'], '2.4.1'],
     ['push-main', ['type=sha', 'type=ref,event=branch'], 'main'],
+    // metadata-action's version is the first rule's tag, latest too, and its label says so.
+    ['push-main', ['type=raw,value=latest', 'type=sha'], 'latest'],
     ['pull-request', MA_DEFAULT, 'pr-27'],
     ['schedule', MA_DEFAULT, 'nightly'],
     // rules that tag nothing here: the first bare tag that is not latest
