@@ -156,6 +156,28 @@ describe('flagsToInputs', () => {
     expect(parseInputs(get, ROOT).inputs.secrets).toEqual(['key=a\nb "c"'])
   })
 
+  it('a quote in a flag that is no CSV line is passed as given (a string, a tag rule, a buildx output spec)', () => {
+    const given = {
+      output: ['type=image,"name=a:1,a:2",push=true'],
+      'cgroup-parent': 'a"b',
+      tag: ['type=raw,value="x,y"']
+    }
+    const map = flagsToInputs(values(given), {}, '')
+    expect([map.get('outputs'), map.get('cgroup-parent'), map.get('tags')]).toEqual([
+      'type=image,"name=a:1,a:2",push=true',
+      'a"b',
+      'type=raw,value="x,y"'
+    ])
+    const fixed: Record<string, string> = { image: 'my/app', file: join(ROOT, 'package.json') }
+    const get = (name: string): string => map.get(name) || fixed[name] || ''
+    const { inputs } = parseInputs(get, ROOT)
+    expect([inputs.outputs, inputs.cgroupParent, inputs.tagRules.length]).toEqual([
+      ['type=image,"name=a:1,a:2",push=true'],
+      'a"b',
+      1
+    ])
+  })
+
   it('the GitHub token comes from the environment (GITHUB_TOKEN, or the variable --github-token-env names)', () => {
     expect(flagsToInputs(values({}), { GITHUB_TOKEN: 'ghs_x' }, '').get('github-token')).toBe('ghs_x')
     expect(flagsToInputs(values({}), {}, '').get('github-token')).toBe('')

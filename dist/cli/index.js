@@ -10420,10 +10420,11 @@ function rawValue(key, row, value, env) {
         return fromEnvName((0,table/* flagName */.GI)(key), items[0], env);
     if (row.cli.from === 'env')
         return items.map(spec => csvQuoted(fromEnv((0,table/* flagName */.GI)(key), spec, env))).join('\n');
-    // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
-    if (row.kind !== 'list')
-        return items.map(csvQuoted).join('\n');
-    return items.join('\n');
+    // Entries read one per line as CSV, quotes taken off: a value with a quote or a line break is quoted whole,
+    // so it stays one, as given. Other kinds read the text as it is (a string, a list split at commas, a list
+    // whose quotes are kept for buildx's or the rules' own reader).
+    const csvLines = (row.kind === 'lines' || row.kind === 'key-value') && !row.keepQuotes;
+    return (csvLines ? items.map(csvQuoted) : items).join('\n');
 }
 const csvQuoted = (item) => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item);
 /** The flag names a variable (GITHUB_TOKEN unless given); the token itself is never an argument. */

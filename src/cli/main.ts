@@ -78,9 +78,11 @@ function rawValue(
   if (row.cli.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
   if (row.cli.from === 'env')
     return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n')
-  // Entries read one per line (CSV): a value with a quote or a line break is quoted whole, so it stays one.
-  if (row.kind !== 'list') return items.map(csvQuoted).join('\n')
-  return items.join('\n')
+  // Entries read one per line as CSV, quotes taken off: a value with a quote or a line break is quoted whole,
+  // so it stays one, as given. Other kinds read the text as it is (a string, a list split at commas, a list
+  // whose quotes are kept for buildx's or the rules' own reader).
+  const csvLines = (row.kind === 'lines' || row.kind === 'key-value') && !row.keepQuotes
+  return (csvLines ? items.map(csvQuoted) : items).join('\n')
 }
 
 const csvQuoted = (item: string): string => (/["\r\n]/.test(item) ? `"${item.replace(/"/g, '""')}"` : item)
