@@ -1689,7 +1689,8 @@ repository = {}) {
     let version;
     let warnings = [];
     if (inputs.tagRules.length) {
-        const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev);
+        // What a rule makes is known only for this event: a bad result is still the tags input's fault.
+        const outcome = (0,parse/* asInput */.lv)('tags', () => applyRules(inputs.tagRules, inputs.tagFlavor, ev));
         warnings = outcome.warnings;
         tags = [...new Set([...outcome.tags, ...inputs.tags])];
         version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? '';

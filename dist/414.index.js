@@ -898,9 +898,11 @@ function listOptions(row) {
         ...(row.untrimmed && { trim: false })
     };
 }
+/** The entries of a row that takes comments, without those that start with `#`. */
+const uncommented = (row, entries) => row.comments ? entries.filter(entry => !entry.startsWith('#')) : entries;
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(raw) {
-    return splitLines(raw).map((entry, i) => {
+function keyValues(entries) {
+    return entries.map((entry, i) => {
         const kv = (0,core_text/* splitKeyValue */.px)(entry);
         // build-push-action passes a bare KEY on (a build-arg from docker's environment, an empty label); here
         // it is refused: it is as often the second line of a value split by mistake, which docker would log.
@@ -930,9 +932,9 @@ function byKind(row, raw) {
         case 'list':
             return [...new Set(csvEntries(value, listOptions(row)))];
         case 'lines':
-            return csvEntries(value, listOptions(row));
+            return uncommented(row, csvEntries(value, listOptions(row)));
         case 'key-value':
-            return keyValues(value);
+            return keyValues(uncommented(row, splitLines(value)));
         case 'number': {
             const v = value || row.default;
             const n = Number(v);
@@ -1044,8 +1046,6 @@ function trimPassword(raw, notices) {
 }
 /** What an input needs beyond its kind's reading. */
 const VALIDATORS = {
-    // A line starting with `#` is a comment, as in the tag rules.
-    sources: lines => lines.filter(line => !line.startsWith('#')),
     registry: parseRegistry,
     target: plainName,
     builder: plainName,
@@ -1185,6 +1185,7 @@ var input_ref = __webpack_require__(7571);
 
 
 
+
 /** Parses and validates `lines`; throws an InputProblem that says what is wrong with which line. */
 function parseImages(lines) {
     const out = [];
@@ -1204,7 +1205,7 @@ function parseImages(lines) {
             if (eq < 0 && name === '')
                 name = field;
             else if (eq < 0)
-                throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)}: "${field}" is a second name; give one image per line`);
+                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(field)} is a second name; give one image per line`);
             else {
                 const key = field.slice(0, eq).trim().toLowerCase();
                 const value = field.slice(eq + 1).trim();
@@ -1212,15 +1213,15 @@ function parseImages(lines) {
                     name = value;
                 else if (key === 'enable') {
                     if (!/^(true|false)$/i.test(value))
-                        throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)}: enable must be true or false`);
+                        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(line)}: enable must be true or false`);
                     enable = value.toLowerCase() === 'true';
                 }
                 else
-                    throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`);
+                    throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(line)}: unknown attribute ${(0,core_text/* quote */.hD)(key)} (name, enable)`);
             }
         }
         if (name === '')
-            throw new core_problem/* InputProblem */.S(`${JSON.stringify(line)} names no image`);
+            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(line)} names no image`);
         if (!enable)
             continue;
         out.push(splitImage(name));
@@ -1230,7 +1231,7 @@ function parseImages(lines) {
 /** `ghcr.io/octo/app` \u2192 ghcr.io + octo/app; `octo/app` \u2192 docker.io + octo/app. */
 function splitImage(name) {
     if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
-        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)} has a tag or digest; images are names only (tags go in ${(0,input_ref/* ref */.KR)('tags')})`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(name)} has a tag or digest; images are names only (tags go in ${(0,input_ref/* ref */.KR)('tags')})`);
     const slash = name.indexOf('/');
     const first = slash < 0 ? '' : name.slice(0, slash);
     const hosted = first !== '' && (0,reference/* looksLikeHost */.oc)(first);
@@ -1238,10 +1239,10 @@ function splitImage(name) {
     const image = (hosted ? name.slice(slash + 1) : name).toLowerCase();
     const hostProblem = (0,reference/* registryProblem */.T7)(registry);
     if (hostProblem)
-        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)}: the registry ${hostProblem}`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(name)}: the registry ${hostProblem}`);
     const problem = (0,reference/* imageProblem */.JC)(image, registry);
     if (problem)
-        throw new core_problem/* InputProblem */.S(`${JSON.stringify(name)}: the repository path ${problem}`);
+        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(name)}: ${(0,core_text/* quote */.hD)(image)} ${problem}`);
     return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image };
 }
 
@@ -1330,6 +1331,10 @@ function checkTargets(values, notices) {
             throw new inputs_error/* InputError */.d('images', `${(0,core_text/* quote */.hD)(key)} is given twice`);
         seen.add(key);
     }
+    // login-action's `registry` beside metadata-action's `images`: the login is for one of them. Another host
+    // there would have its username and password sent to the images' registry instead.
+    if (values.registry !== reference/* DOCKER_HUB */.Xb && !targets.some(t => t.registry === values.registry))
+        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(values.registry)} is not a registry ${(0,table/* ref */.KR)('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, or leave ${(0,table/* ref */.KR)('registry')} empty`);
     // The first image stands for the run where one name is needed (summary, messages).
     values.registry = targets[0].registry;
     values.image = targets[0].image;
@@ -1436,11 +1441,20 @@ function isEmptyWorkspace(dir) {
         return false;
     }
 }
-function checkSources(values) {
+function checkSources(values, cwd) {
     (0,inputs_error/* asInput */.l)('sources', () => {
         (0,sources/* checkSourcesAlone */.uf)(values, readRows(name => (0,table/* rowByName */.TJ)(name)?.[1].default ?? ''));
-        for (const line of values.sources)
-            (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+        for (const line of values.sources) {
+            const source = (0,sources/* parseSource */.PJ)(line, values.registry, values.image);
+            // A file on this machine is looked for now, before any registry is asked.
+            if (!('transport' in source) || source.transport === 'docker-daemon')
+                continue;
+            const directory = source.transport === 'oci';
+            const where = external_node_path_default().resolve(cwd, source.path);
+            const found = (0,external_node_fs_.existsSync)(where) ? (0,external_node_fs_.statSync)(where) : undefined;
+            if (!found || found.isDirectory() !== directory)
+                throw new inputs_error/* InputError */.d('sources', `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(source.path)}: no such ${directory ? 'directory' : 'file'}`);
+        }
     });
     (0,inputs_error/* asInput */.l)('annotations', () => (0,sources/* indexAnnotations */.nM)(values.annotations));
 }
@@ -1453,7 +1467,7 @@ function parseInputs(get, cwd = process.cwd()) {
     const remoteContext = isRemoteContext(values.context);
     // With sources nothing is built: there is no context to check, and no build input may be set.
     if (values.sources.length)
-        checkSources(values);
+        checkSources(values, cwd);
     else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
     checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
@@ -1787,7 +1801,21 @@ function finish(line, registry, image, pin, repo) {
     return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
-const BUILD_INPUTS = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull'];
+const BUILD_INPUTS = [
+    'context',
+    'file',
+    'buildArgs',
+    'labels',
+    'target',
+    'noCache',
+    'pull',
+    'load',
+    'addHosts',
+    'network',
+    'shmSize',
+    'ulimit',
+    'cgroupParent'
+];
 /** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
 const WITH_SOURCES = ['annotations'];
 /**
@@ -1988,6 +2016,7 @@ const BUILD_ROWS = {
     annotations: {
         kind: 'lines',
         default: '',
+        comments: true,
         buildx: true,
         description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
         cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
@@ -2032,6 +2061,7 @@ const INPUTS = {
     sources: {
         kind: 'lines',
         default: '',
+        comments: true,
         description: 'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:\u2026` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
         cli: {
             flag: 'source',
@@ -2063,6 +2093,7 @@ const INPUTS = {
     images: {
         kind: 'lines',
         default: '',
+        comments: true,
         description: 'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
         cli: {
             flag: 'images',
@@ -2129,6 +2160,7 @@ const INPUTS = {
     labels: {
         kind: 'key-value',
         default: '',
+        comments: true,
         description: "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
         cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
     },

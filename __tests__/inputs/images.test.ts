@@ -33,8 +33,10 @@ describe('parseImages: metadata-action image lines', () => {
     ['name=ghcr.io/o/a,color=red', /unknown attribute "color"/],
     ['enable=true', /names no image/],
     ['ghcr.io/o/a,ghcr.io/o/b,enable=true', /"ghcr.io\/o\/b" is a second name/],
-    ['ghcr.io/Bad Name', /repository path/],
-    ['example.com:99999/a', /registry/]
+    ['ghcr.io/Bad Name', /^"ghcr.io\/Bad Name": "bad name" is not a valid repository path/],
+    ['example.com:99999/a', /registry/],
+    // A control character is escaped, never written to the log as it is (an ANSI colour).
+    ['ghcr.io/a/b,\u001b[31m=1', /unknown attribute "\\u001b\[31m"/]
   ])('%s is refused', (line, message) => {
     expect(() => parseImages([line])).toThrow(message)
   })

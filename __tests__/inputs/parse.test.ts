@@ -642,6 +642,25 @@ describe('images and registry-auth', () => {
     expect(got.targets).toEqual([{ registry: 'ghcr.io', image: 'my/app' }])
     expect(got.logins).toEqual([{ registry: 'ghcr.io', username: 'u', password: 'p' }])
   })
+  it('images, labels and annotations take comment lines, as metadata-action reads them', () => {
+    const got = inputs({
+      image: '',
+      images: '# the release registry\nghcr.io/octo/app\n#quay.io/octo/app',
+      labels: '# who owns it\nteam=core'
+    })
+    expect(got.targets).toEqual([{ registry: 'ghcr.io', image: 'octo/app' }])
+    expect(got.labels).toEqual(['team=core'])
+  })
+  it("registry beside images is login-action's: one of their registries, whose login it is", () => {
+    const got = inputs({
+      image: '',
+      registry: 'localhost:5000',
+      images: 'localhost:5000/a/b',
+      username: 'u',
+      password: 'p'
+    })
+    expect(got.logins).toEqual([{ registry: 'localhost:5000', username: 'u', password: 'p' }])
+  })
   it('an empty registry in registry-auth is Docker Hub, as login-action takes it', () => {
     const got = inputs({ image: '', images: 'octo/app', 'registry-auth': '- username: u\n  password: p' })
     expect(got.logins[0].registry).toBe('docker.io')
@@ -682,7 +701,13 @@ describe('images and registry-auth', () => {
       'registry-auth',
       /"localhost:5000" has two entries/
     ],
-    [{ image: '' }, 'image', /required/]
+    [{ image: '' }, 'image', /required/],
+    // login-action's registry beside images: a host none of them goes to would get the login elsewhere.
+    [
+      { image: '', registry: 'quay.io', images: 'localhost:5997/a/b', username: 'u', password: 'pw1' },
+      'registry',
+      /"quay.io" is not a registry .*images.* pushes to \(localhost:5997\)/
+    ]
   ])('%j is an error of %s', (values, input, message) => {
     const e = failure(values)
     expect(e.input).toBe(input)

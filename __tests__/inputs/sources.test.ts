@@ -167,6 +167,12 @@ describe('parseInputs with sources', () => {
     ['target', 'final', /build inputs must keep their defaults/],
     ['no-cache', 'true', /build inputs must keep their defaults/],
     ['pull', 'true', /build inputs must keep their defaults/],
+    ['load', 'true', /build inputs must keep their defaults/],
+    ['add-hosts', 'db:10.0.0.1', /build inputs must keep their defaults/],
+    ['network', 'host', /build inputs must keep their defaults/],
+    ['shm-size', '1g', /build inputs must keep their defaults/],
+    ['ulimit', 'nofile=1024:2048', /build inputs must keep their defaults/],
+    ['cgroup-parent', '/x', /build inputs must keep their defaults/],
     ['provenance', 'false', /build inputs must keep their defaults/],
     ['cache-from', 'type=gha', /build inputs must keep their defaults/],
     ['builder', 'b1', /build inputs must keep their defaults/],
@@ -180,6 +186,15 @@ describe('parseInputs with sources', () => {
     expect(e.input).toBe(input)
     expect(e.message).toMatch(new RegExp(`^Invalid input "${input}": `))
     expect(e.message).toMatch(why)
+  })
+
+  it('a local file or directory that is not there is an InputError before any registry is asked', () => {
+    const e = error({ sources: 'oci:./no-such-layout' })
+    expect(e.input).toBe('sources')
+    expect(e.message).toContain('"oci:./no-such-layout": "./no-such-layout": no such directory')
+    expect(error({ sources: 'oci-archive:package.json/x.tar' }).message).toContain('no such file')
+    // A file where a directory goes (and the other way round) is not there either.
+    expect(error({ sources: 'oci:package.json' }).message).toContain('"package.json": no such directory')
   })
 
   it('a line outside the grammar is an InputError naming sources and the line', () => {

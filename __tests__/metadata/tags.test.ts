@@ -396,12 +396,21 @@ describe('warnings and failures', () => {
     )
   })
 
-  it('an enable expression that is neither true nor false fails', () => {
-    expect(() => meta('push-main', ['type=raw,value=x,enable={{branch}}'])).toThrow(/enable gave "main"/)
+  it('an enable expression that is neither true nor false is an input error of tags', () => {
+    expect(() => meta('push-main', ['type=raw,value=x,enable={{branch}}'])).toThrow(InputError)
+    expect(() => meta('push-main', ['type=raw,value=x,enable={{branch}}'])).toThrow(
+      /^Invalid input "tags": rule "type=raw,value=x,enable=\{\{branch\}\}": enable gave "main"/
+    )
   })
 
-  it('a tag docker would refuse fails, naming the rule', () => {
-    expect(() => meta('push-main', ['type=raw,value=-x'])).toThrow(/type=raw,value=-x.*"-x"/)
+  it('a tag docker would refuse (from the rule or the flavor) is an input error of tags, naming the rule', () => {
+    expect(() => meta('push-main', ['type=raw,value=-x'])).toThrow(InputError)
+    expect(() => meta('push-main', ['type=raw,value=-x'])).toThrow(
+      /^Invalid input "tags": rule "type=raw,value=-x" made "-x"/
+    )
+    expect(() => meta('push-main', ['type=raw,value=x'], { flavor: ['prefix=-'] })).toThrow(
+      /^Invalid input "tags": rule "type=raw,value=x" made "-x"/
+    )
   })
 
   it('rules that tag nothing: an input error when pushing, an untagged build otherwise', () => {

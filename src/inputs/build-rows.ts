@@ -160,6 +160,7 @@ export const BUILD_ROWS = {
   annotations: {
     kind: 'lines',
     default: '',
+    comments: true,
     buildx: true,
     description:
       "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",

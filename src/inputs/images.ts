@@ -6,6 +6,7 @@
 import { csvRecords } from './csv.js'
 import { InputProblem } from '../core/problem.js'
 import { ref } from '../core/input-ref.js'
+import { quote } from '../core/text.js'
 import {
   DOCKER_HUB,
   imageProblem,
@@ -41,21 +42,19 @@ export function parseImages(lines: string[]): ImageName[] {
       const eq = field.indexOf('=')
       if (eq < 0 && name === '') name = field
       else if (eq < 0)
-        throw new InputProblem(
-          `${JSON.stringify(line)}: "${field}" is a second name; give one image per line`
-        )
+        throw new InputProblem(`${quote(line)}: ${quote(field)} is a second name; give one image per line`)
       else {
         const key = field.slice(0, eq).trim().toLowerCase()
         const value = field.slice(eq + 1).trim()
         if (key === 'name') name = value
         else if (key === 'enable') {
           if (!/^(true|false)$/i.test(value))
-            throw new InputProblem(`${JSON.stringify(line)}: enable must be true or false`)
+            throw new InputProblem(`${quote(line)}: enable must be true or false`)
           enable = value.toLowerCase() === 'true'
-        } else throw new InputProblem(`${JSON.stringify(line)}: unknown attribute "${key}" (name, enable)`)
+        } else throw new InputProblem(`${quote(line)}: unknown attribute ${quote(key)} (name, enable)`)
       }
     }
-    if (name === '') throw new InputProblem(`${JSON.stringify(line)} names no image`)
+    if (name === '') throw new InputProblem(`${quote(line)} names no image`)
     if (!enable) continue
     out.push(splitImage(name))
   }
@@ -66,7 +65,7 @@ export function parseImages(lines: string[]): ImageName[] {
 export function splitImage(name: string): ImageName {
   if (/[@]/.test(name) || /:[^/]*$/.test(name.slice(name.indexOf('/') + 1)))
     throw new InputProblem(
-      `${JSON.stringify(name)} has a tag or digest; images are names only (tags go in ${ref('tags')})`
+      `${quote(name)} has a tag or digest; images are names only (tags go in ${ref('tags')})`
     )
   const slash = name.indexOf('/')
   const first = slash < 0 ? '' : name.slice(0, slash)
@@ -74,8 +73,8 @@ export function splitImage(name: string): ImageName {
   const registry = hosted ? first : DOCKER_HUB
   const image = (hosted ? name.slice(slash + 1) : name).toLowerCase()
   const hostProblem = registryProblem(registry)
-  if (hostProblem) throw new InputProblem(`${JSON.stringify(name)}: the registry ${hostProblem}`)
+  if (hostProblem) throw new InputProblem(`${quote(name)}: the registry ${hostProblem}`)
   const problem = imageProblem(image, registry)
-  if (problem) throw new InputProblem(`${JSON.stringify(name)}: the repository path ${problem}`)
+  if (problem) throw new InputProblem(`${quote(name)}: ${quote(image)} ${problem}`)
   return { registry: normalizeRegistry(registry), image }
 }

@@ -34,9 +34,13 @@ export function listOptions(row: Row): ListOptions {
   }
 }
 
+/** The entries of a row that takes comments, without those that start with `#`. */
+const uncommented = (row: Row, entries: string[]): string[] =>
+  row.comments ? entries.filter(entry => !entry.startsWith('#')) : entries
+
 /** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(raw: string): string[] {
-  return splitLines(raw).map((entry, i) => {
+function keyValues(entries: string[]): string[] {
+  return entries.map((entry, i) => {
     const kv = splitKeyValue(entry)
     // build-push-action passes a bare KEY on (a build-arg from docker's environment, an empty label); here
     // it is refused: it is as often the second line of a value split by mistake, which docker would log.
@@ -65,9 +69,9 @@ export function byKind(row: Row, raw: string): InputValues[InputKey] {
     case 'list':
       return [...new Set(csvEntries(value, listOptions(row)))]
     case 'lines':
-      return csvEntries(value, listOptions(row))
+      return uncommented(row, csvEntries(value, listOptions(row)))
     case 'key-value':
-      return keyValues(value)
+      return keyValues(uncommented(row, splitLines(value)))
     case 'number': {
       const v = value || row.default
       const n = Number(v)

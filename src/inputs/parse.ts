@@ -74,13 +74,25 @@ function isEmptyWorkspace(dir: string): boolean {
   }
 }
 
-function checkSources(values: InputValues): void {
+function checkSources(values: InputValues, cwd: string): void {
   asInput('sources', () => {
     checkSourcesAlone(
       values,
       readRows(name => rowByName(name)?.[1].default ?? '')
     )
-    for (const line of values.sources) parseSource(line, values.registry, values.image)
+    for (const line of values.sources) {
+      const source = parseSource(line, values.registry, values.image)
+      // A file on this machine is looked for now, before any registry is asked.
+      if (!('transport' in source) || source.transport === 'docker-daemon') continue
+      const directory = source.transport === 'oci'
+      const where = path.resolve(cwd, source.path)
+      const found = existsSync(where) ? statSync(where) : undefined
+      if (!found || found.isDirectory() !== directory)
+        throw new InputError(
+          'sources',
+          `${quote(line)}: ${quote(source.path)}: no such ${directory ? 'directory' : 'file'}`
+        )
+    }
   })
   asInput('annotations', () => indexAnnotations(values.annotations))
 }
@@ -93,7 +105,7 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
   const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices)
   const remoteContext = isRemoteContext(values.context)
   // With sources nothing is built: there is no context to check, and no build input may be set.
-  if (values.sources.length) checkSources(values)
+  if (values.sources.length) checkSources(values, cwd)
   else if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
   checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
   options.checkBuildSources(values, cwd, process.env)

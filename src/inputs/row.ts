@@ -36,6 +36,8 @@ export interface Row {
   untrimmed?: boolean
   /** A list whose quotes are ordinary characters, kept for the CSV reader of whoever reads each entry next. */
   keepQuotes?: boolean
+  /** A list where a line starting with `#` is a comment, as metadata-action reads its list inputs. */
+  comments?: boolean
   min?: number
   max?: number
   choices?: string[]

@@ -164,7 +164,21 @@ function finish(
 }
 
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
-const BUILD_INPUTS: InputKey[] = ['context', 'file', 'buildArgs', 'labels', 'target', 'noCache', 'pull']
+const BUILD_INPUTS: InputKey[] = [
+  'context',
+  'file',
+  'buildArgs',
+  'labels',
+  'target',
+  'noCache',
+  'pull',
+  'load',
+  'addHosts',
+  'network',
+  'shmSize',
+  'ulimit',
+  'cgroupParent'
+]
 /** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
 const WITH_SOURCES: InputKey[] = ['annotations']
 

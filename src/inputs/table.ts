@@ -17,6 +17,7 @@ export const INPUTS = {
   sources: {
     kind: 'lines',
     default: '',
+    comments: true,
     description:
       'Images already built, one per line; nothing is built. In a registry: a bare tag or `sha256:…` is on `image`, `repo:tag` and `repo@digest` on `registry`, or give a full reference with its host; a trailing `*` takes every tag with that prefix. On this machine: `docker-daemon:<ref or image ID>`, `oci:<dir>[:<ref>]`, `oci-archive:<file>[:<ref>]`, `docker-archive:<file>[:<ref>]` (the last three need no docker engine). One source is copied byte for byte to every tag (promote); several are merged into one index ([multi-platform runners](#sources-merge-and-promote-without-a-build)).',
     cli: {
@@ -51,6 +52,7 @@ export const INPUTS = {
   images: {
     kind: 'lines',
     default: '',
+    comments: true,
     description:
       'Full image names, one per line, as metadata-action takes them (`ghcr.io/octo/app`, or `name=docker.io/octo/app,enable=false`). Instead of `registry` + `image`: every tag goes to every image, and each registry must serve the one digest.',
     cli: {
@@ -121,6 +123,7 @@ export const INPUTS = {
   labels: {
     kind: 'key-value',
     default: '',
+    comments: true,
     description:
       "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
     cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }

@@ -98,6 +98,13 @@ export function checkTargets(values: InputValues, notices: string[]): ImageName[
     if (seen.has(key)) throw new InputError('images', `${quote(key)} is given twice`)
     seen.add(key)
   }
+  // login-action's `registry` beside metadata-action's `images`: the login is for one of them. Another host
+  // there would have its username and password sent to the images' registry instead.
+  if (values.registry !== DOCKER_HUB && !targets.some(t => t.registry === values.registry))
+    throw new InputError(
+      'registry',
+      `${quote(values.registry)} is not a registry ${ref('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, or leave ${ref('registry')} empty`
+    )
   // The first image stands for the run where one name is needed (summary, messages).
   values.registry = targets[0].registry
   values.image = targets[0].image

@@ -117,8 +117,6 @@ type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[])
 
 /** What an input needs beyond its kind's reading. */
 export const VALIDATORS: Validators = {
-  // A line starting with `#` is a comment, as in the tag rules.
-  sources: lines => lines.filter(line => !line.startsWith('#')),
   registry: parseRegistry,
   target: plainName,
   builder: plainName,

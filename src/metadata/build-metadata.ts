@@ -1,7 +1,7 @@
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
 // automatic set). Pure.
 import { mergeLabels, ociLabels, type GitContext } from './context.js'
-import { InputError, setting, type Inputs } from '../inputs/parse.js'
+import { asInput, InputError, setting, type Inputs } from '../inputs/parse.js'
 import { automaticTags } from './automatic.js'
 import { buildSha, eventCommitDate } from './event.js'
 import { annotationEntries } from './annotations.js'
@@ -46,7 +46,8 @@ export function buildMetadata(
   let version: string
   let warnings: string[] = []
   if (inputs.tagRules.length) {
-    const outcome = applyRules(inputs.tagRules, inputs.tagFlavor, ev)
+    // What a rule makes is known only for this event: a bad result is still the tags input's fault.
+    const outcome = asInput('tags', () => applyRules(inputs.tagRules, inputs.tagFlavor, ev))
     warnings = outcome.warnings
     tags = [...new Set([...outcome.tags, ...inputs.tags])]
     version = outcome.version.main ?? inputs.tags.find(t => t !== 'latest') ?? ''
