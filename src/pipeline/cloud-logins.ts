@@ -5,7 +5,7 @@ import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { CredentialLookup, Credentials } from '../registry/auth.js'
 import { cloudService, type CloudLogin } from '../registry/cloud/detect.js'
 import type { CloudToken } from '../registry/cloud/ecr.js'
-import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
+import type { IdTokenSource } from '../registry/cloud/github-oidc.js'
 import type { Reporter } from '../log/reporter.js'
 import { credentialSecrets, maskableToken } from '../log/masks.js'
 import { ClassifiedError } from '../core/retry.js'
@@ -16,7 +16,7 @@ export interface LoginsOptions {
   attempts: number
   /** The deadline of one request to a token service. */
   timeoutMs: number
-  /** The job's OIDC token (the action's `core.getIDToken`); absent where there is none (the CLI). */
+  /** The job's OIDC token (the action's `githubIdToken`); absent where there is none (the CLI). */
   idToken?: IdTokenSource
   sleep?: (ms: number) => Promise<void>
   now?: () => number
