@@ -12,7 +12,7 @@ import { ClassifiedError } from '../core/retry.js'
 
 export interface LoginsOptions {
   reporter: Reporter
-  /** `retries`: the SDK's and the exchange's attempts for transient failures. */
+  /** `retries`: the attempts of each token service request for transient failures. */
   attempts: number
   /** The deadline of one request to a token service. */
   timeoutMs: number
@@ -103,7 +103,9 @@ export class Logins {
         registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
         accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
         attempts,
-        timeoutMs
+        timeoutMs,
+        sleep: this.opts.sleep,
+        onRetry: m => reporter.warning(m)
       })
     }
     // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
