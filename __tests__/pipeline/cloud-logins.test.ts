@@ -161,6 +161,25 @@ describe('ECR through the AWS SDK', () => {
     expect(api.calls).toHaveLength(2)
   })
 
+  it.each([
+    [-3600_000, 'expired at'],
+    [-1, 'expired at'],
+    [30_000, 'expires at']
+  ])(
+    'a token that expires %d ms from now is refused in one line, and not asked for again',
+    async (ms, says) => {
+      const now = Date.now()
+      const expiresAt = new Date(Math.floor((now + ms) / 1000) * 1000)
+      const api = await ecr({ username: 'AWS', password: ECR_PASSWORD, expiresAt })
+      const login = entry('127.0.0.1:5000', { ecr: true })
+      const { l } = logins([login], { now: () => now })
+      const message = `AWS ECR gave a token for 127.0.0.1:5000 that ${says} ${expiresAt.toISOString()}`
+      await expect(l.resolve(login)).rejects.toThrow(message)
+      await expect(l.lookup()('127.0.0.1:5000')).rejects.toThrow(message)
+      expect(api.calls).toHaveLength(1)
+    }
+  )
+
   it('an ECR API that never answers is cut at the request deadline, within the attempts', async () => {
     const api = await ecr({ hang: true })
     const login = entry('127.0.0.1:5000', { ecr: true })

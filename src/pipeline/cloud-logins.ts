@@ -22,6 +22,9 @@ export interface LoginsOptions {
   now?: () => number
 }
 
+/** A token must last at least this long from when it comes to be used at all. */
+const EXPIRY_MARGIN_MS = 60_000
+
 interface Cached {
   promise: Promise<CloudToken>
   token?: CloudToken
@@ -117,6 +120,17 @@ export class Logins {
       )
     // Masked before anything can print or send it.
     credentialSecrets(token.username, token.password).forEach(v => reporter.setSecret(v))
+    // A token that is already spent would be used, kept for later steps and asked for again at every lookup.
+    const now = (this.opts.now ?? Date.now)()
+    if (token.expiresAt <= now + EXPIRY_MARGIN_MS) {
+      const at = new Date(token.expiresAt).toISOString()
+      throw new ClassifiedError(
+        token.expiresAt <= now
+          ? `${cloudService(cloud)} gave a token for ${login.registry} that expired at ${at}`
+          : `${cloudService(cloud)} gave a token for ${login.registry} that expires at ${at}, in less than ${EXPIRY_MARGIN_MS / 1000} s`,
+        'fatal'
+      )
+    }
     const until = Number.isFinite(token.expiresAt)
       ? `, valid until ${new Date(token.expiresAt).toISOString()}`
       : ''
