@@ -278,10 +278,53 @@ describe('retry', () => {
       throw last
     }, r.opts(attempts))
     const expected = attempts === 1 ? '503 #1' : `503 #${attempts} (after ${attempts} attempts)`
-    await expect(failure).rejects.toMatchObject({ message: expected })
-    await expect(failure).rejects.toBe(last)
+    await expect(failure).rejects.toMatchObject({ message: expected, kind: 'transient' })
+    if (attempts === 1) await expect(failure).rejects.toBe(last)
+    else await expect(failure).rejects.toMatchObject({ cause: last })
+    // The error it got is told as it was: the account of the attempts is on a copy.
+    expect(last!.message).toBe(`503 #${attempts}`)
     expect(calls).toBe(attempts)
     expect(r.sleeps).toHaveLength(attempts - 1)
+  })
+
+  it('gives up on an error whose message is read-only (a timeout DOMException) with one line of its own', async () => {
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+    const failure = retry(async () => {
+      throw timeout
+    }, recorder().opts(2))
+    await expect(failure).rejects.toBeInstanceOf(ClassifiedError)
+    await expect(failure).rejects.toMatchObject({
+      message: 'The operation was aborted due to timeout (after 2 attempts)',
+      kind: 'transient',
+      cause: timeout
+    })
+    expect(timeout.message).toBe('The operation was aborted due to timeout')
+  })
+
+  it('gives up on an error of a class of its own with a copy of that class, its fields and kind kept', async () => {
+    class StatusError extends ClassifiedError {
+      constructor(
+        message: string,
+        readonly status: number
+      ) {
+        super(message, 'transient', 1000)
+        this.name = 'StatusError'
+      }
+    }
+    const last = new StatusError('HTTP 503 from the registry', 503)
+    const failure = retry(async () => {
+      throw last
+    }, recorder().opts(3))
+    await expect(failure).rejects.toBeInstanceOf(StatusError)
+    await expect(failure).rejects.toMatchObject({
+      message: 'HTTP 503 from the registry (after 3 attempts)',
+      status: 503,
+      kind: 'transient',
+      retryAfterMs: 1000,
+      name: 'StatusError',
+      cause: last
+    })
+    expect(last.message).toBe('HTTP 503 from the registry')
   })
 
   it('starts no attempt after maxElapsedMs, however many attempts are left', async () => {

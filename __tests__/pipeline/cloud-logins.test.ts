@@ -3,11 +3,11 @@
 // the exchange. One token per registry per run, shared by the login and the registry client's lookup.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { getIDToken } from '@actions/core'
 import { Logins, type LoginsOptions } from '../../src/pipeline/cloud-logins.js'
 import type { RegistryLogin } from '../../src/inputs/registry-auth.js'
 import type { Reporter } from '../../src/log/reporter.js'
 import { cloudLoginOf } from '../../src/registry/cloud/detect.js'
+import { githubIdToken } from '../../src/registry/cloud/github-oidc.js'
 import { cleanUp } from '../helpers/stand-in.js'
 import {
   awsEnv,
@@ -161,6 +161,25 @@ describe('ECR through the AWS SDK', () => {
     expect(api.calls).toHaveLength(2)
   })
 
+  it.each([
+    [-3600_000, 'expired at'],
+    [-1, 'expired at'],
+    [30_000, 'expires at']
+  ])(
+    'a token that expires %d ms from now is refused in one line, and not asked for again',
+    async (ms, says) => {
+      const now = Date.now()
+      const expiresAt = new Date(Math.floor((now + ms) / 1000) * 1000)
+      const api = await ecr({ username: 'AWS', password: ECR_PASSWORD, expiresAt })
+      const login = entry('127.0.0.1:5000', { ecr: true })
+      const { l } = logins([login], { now: () => now })
+      const message = `AWS ECR gave a token for 127.0.0.1:5000 that ${says} ${expiresAt.toISOString()}`
+      await expect(l.resolve(login)).rejects.toThrow(message)
+      await expect(l.lookup()('127.0.0.1:5000')).rejects.toThrow(message)
+      expect(api.calls).toHaveLength(1)
+    }
+  )
+
   it('an ECR API that never answers is cut at the request deadline, within the attempts', async () => {
     const api = await ecr({ hang: true })
     const login = entry('127.0.0.1:5000', { ecr: true })
@@ -204,7 +223,7 @@ describe("Docker Hub through GitHub's OIDC token", () => {
       DOCKERHUB_OIDC_EXPIREIN: '600'
     })
     const login = entry('docker.io', { username: 'octo-org' })
-    return { oidc, exchange, login, ...logins([login], { idToken: aud => getIDToken(aud) }) }
+    return { oidc, exchange, login, ...logins([login], { idToken: githubIdToken }) }
   }
 
   it("exchanges the job's ID token (Docker's audience) once for a Hub token, masked before use", async () => {
@@ -256,7 +275,7 @@ describe("Docker Hub through GitHub's OIDC token", () => {
 
   it('an exchange that never answers is cut at the request deadline, within the attempts', async () => {
     const { exchange, login } = await setUp([{ status: 0, body: '' }])
-    const { l } = logins([login], { idToken: aud => getIDToken(aud), attempts: 2, timeoutMs: 300 })
+    const { l } = logins([login], { idToken: githubIdToken, attempts: 2, timeoutMs: 300 })
     await expect(l.resolve(login)).rejects.toThrow(/could not be reached: .*(timeout|aborted)/i)
     expect(exchange.forms()).toHaveLength(2)
   })
@@ -265,7 +284,7 @@ describe("Docker Hub through GitHub's OIDC token", () => {
     const { login, l } = await setUp([{ status: 200, body: { access_token: HUB_TOKEN } }])
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL
     await expect(l.resolve(login)).rejects.toThrow(
-      /could not get the job's OIDC token \(the job needs "permissions: id-token: write"\)/
+      'Docker Hub OIDC login for docker.io: could not get the job\'s OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (the job needs "permissions: id-token: write")'
     )
   })
 

@@ -93,7 +93,8 @@ export async function main(): Promise<void> {
       reporter: actionReporter,
       tempRoot,
       out: fence,
-      idToken: audience => core.getIDToken(audience),
+      // Asked of the runner by us, not core.getIDToken: that masks whatever it is given, unchecked.
+      idToken: async request => (await import('../registry/cloud/github-oidc.js')).githubIdToken(request),
       onWorkDir: dir => core.saveState(STATE_WORKDIR, dir),
       onLogins: logins => (resolve = login => logins.resolve(login))
     })

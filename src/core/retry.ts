@@ -206,11 +206,34 @@ function abortable(
   })
 }
 
-/** The last transient error, told how long we tried, so the one error line tells the whole story. */
+/**
+ * The last transient error, told how long we tried, so the one error line tells the whole story. The error
+ * it got is never changed (a DOMException's message is read-only, and the error may be shared): a copy of
+ * the same class when the message is the error's own, so callers still tell a RegistryError or a DockerError
+ * by its class and fields; otherwise a ClassifiedError of the same kind. Either has the error as its cause.
+ */
 function gaveUp(error: unknown, attempt: number, outOfTime: boolean): unknown {
-  if ((attempt === 1 && !outOfTime) || !(error instanceof Error)) return error
-  error.message += outOfTime
-    ? ` (gave up after ${attempt} attempt(s): no time left for another)`
-    : ` (after ${attempt} attempts)`
-  return error
+  if (attempt === 1 && !outOfTime) return error
+  const told = `${messageOf(error)}${
+    outOfTime
+      ? ` (gave up after ${attempt} attempt(s): no time left for another)`
+      : ` (after ${attempt} attempts)`
+  }`
+  const own = typeof error === 'object' && error !== null && Object.getOwnPropertyDescriptor(error, 'message')
+  if (error instanceof Error && own && 'value' in own && typeof own.value === 'string') {
+    const copy = Object.create(
+      Object.getPrototypeOf(error) as object,
+      Object.getOwnPropertyDescriptors(error)
+    ) as Error
+    Object.defineProperty(copy, 'message', { ...own, value: told, writable: true })
+    Object.defineProperty(copy, 'cause', { value: error, writable: true, configurable: true })
+    return copy
+  }
+  const copy = new ClassifiedError(
+    told,
+    kindOf(error),
+    error instanceof ClassifiedError ? error.retryAfterMs : undefined
+  )
+  copy.cause = error
+  return copy
 }

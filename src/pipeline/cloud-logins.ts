@@ -5,22 +5,25 @@ import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { CredentialLookup, Credentials } from '../registry/auth.js'
 import { cloudService, type CloudLogin } from '../registry/cloud/detect.js'
 import type { CloudToken } from '../registry/cloud/ecr.js'
-import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
+import type { IdTokenSource } from '../registry/cloud/github-oidc.js'
 import type { Reporter } from '../log/reporter.js'
 import { credentialSecrets, maskableToken } from '../log/masks.js'
 import { ClassifiedError } from '../core/retry.js'
 
 export interface LoginsOptions {
   reporter: Reporter
-  /** `retries`: the SDK's and the exchange's attempts for transient failures. */
+  /** `retries`: the attempts of each token service request for transient failures. */
   attempts: number
   /** The deadline of one request to a token service. */
   timeoutMs: number
-  /** The job's OIDC token (the action's `core.getIDToken`); absent where there is none (the CLI). */
+  /** The job's OIDC token (the action's `githubIdToken`); absent where there is none (the CLI). */
   idToken?: IdTokenSource
   sleep?: (ms: number) => Promise<void>
   now?: () => number
 }
+
+/** A token must last at least this long from when it comes to be used at all. */
+const EXPIRY_MARGIN_MS = 60_000
 
 interface Cached {
   promise: Promise<CloudToken>
@@ -103,7 +106,9 @@ export class Logins {
         registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
         accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
         attempts,
-        timeoutMs
+        timeoutMs,
+        sleep: this.opts.sleep,
+        onRetry: m => reporter.warning(m)
       })
     }
     // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
@@ -115,6 +120,17 @@ export class Logins {
       )
     // Masked before anything can print or send it.
     credentialSecrets(token.username, token.password).forEach(v => reporter.setSecret(v))
+    // A token that is already spent would be used, kept for later steps and asked for again at every lookup.
+    const now = (this.opts.now ?? Date.now)()
+    if (token.expiresAt <= now + EXPIRY_MARGIN_MS) {
+      const at = new Date(token.expiresAt).toISOString()
+      throw new ClassifiedError(
+        token.expiresAt <= now
+          ? `${cloudService(cloud)} gave a token for ${login.registry} that expired at ${at}`
+          : `${cloudService(cloud)} gave a token for ${login.registry} that expires at ${at}, in less than ${EXPIRY_MARGIN_MS / 1000} s`,
+        'fatal'
+      )
+    }
     const until = Number.isFinite(token.expiresAt)
       ? `, valid until ${new Date(token.expiresAt).toISOString()}`
       : ''

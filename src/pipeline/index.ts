@@ -35,7 +35,7 @@ import { verifyTargets } from './verify.js'
 import type { Moved } from './sources/copy.js'
 import { asksForSbom, sbomsOf } from './sbom.js'
 import { Logins } from './cloud-logins.js'
-import type { IdTokenSource } from '../registry/cloud/hub-oidc.js'
+import type { IdTokenSource } from '../registry/cloud/github-oidc.js'
 
 export interface Deps {
   docker: Docker
@@ -60,7 +60,7 @@ export interface Deps {
   sleep?: (ms: number) => Promise<void>
   /** Deadlines and caps of registry work (the environment's overrides); the defaults when absent. */
   registryBounds?: RegistryBounds
-  /** The job's OIDC token, for Docker Hub's OIDC login (the action's `core.getIDToken`). */
+  /** The job's OIDC token, for Docker Hub's OIDC login (the action's `githubIdToken`). */
   idToken?: IdTokenSource
   /** The run's logins, cloud tokens fetched once (runPipeline makes them from the inputs when absent). */
   logins?: Logins
@@ -77,7 +77,7 @@ export interface ExecuteOptions {
   env?: NodeJS.ProcessEnv
   /** Told the private directory as soon as it exists, so a post step can remove it after a crash. */
   onWorkDir?: (dir: string) => void
-  /** The job's OIDC token for an audience (the action's `core.getIDToken`), for Docker Hub's OIDC login. */
+  /** The job's OIDC token for an audience (the action's `githubIdToken`), for Docker Hub's OIDC login. */
   idToken?: IdTokenSource
   /** Told the run's logins, whose `resolve` gives what each logged in with (a cloud login's token). */
   onLogins?: (logins: Pick<Logins, 'resolve'>) => void

@@ -1,0 +1,140 @@
+// ECR's GetAuthorizationToken through the real AWS SDK against hostile stand-ins on 127.0.0.1 (the SDK's own
+// endpoint override): a body that trickles after its headers, an oversized body, HTML error pages, a redirect,
+// a 5xx. Each attempt ends within its deadline, and each failure is one line naming ECR and the registry.
+import { afterEach, beforeEach, expect, it } from '@jest/globals'
+import type http from 'node:http'
+import { ClassifiedError } from '../../../src/core/retry.js'
+import { ecrToken, type EcrRequest } from '../../../src/registry/cloud/ecr.js'
+import { cleanUp, serve, type Seen } from '../../helpers/stand-in.js'
+import { awsEnv } from '../../helpers/cloud.js'
+
+const saved = { ...process.env }
+const PASSWORD = 'ecr-password-0123456789abcdef'
+const TOKEN = Buffer.from(`AWS:${PASSWORD}`).toString('base64')
+
+const answer = (
+  res: http.ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/x-amz-json-1.1'
+) => {
+  res.writeHead(status, { 'Content-Type': type })
+  res.end(body)
+}
+const login = (res: http.ServerResponse) =>
+  answer(
+    res,
+    200,
+    JSON.stringify({
+      authorizationData: [{ authorizationToken: TOKEN, expiresAt: Date.now() / 1000 + 3600 }]
+    })
+  )
+
+async function setUp(handler: (req: Seen, res: http.ServerResponse) => void) {
+  const api = await serve(handler)
+  Object.assign(
+    process.env,
+    awsEnv(
+      { url: `http://${api.host}` },
+      { AWS_ACCESS_KEY_ID: 'AKIAENVIRONMENT00000', AWS_SECRET_ACCESS_KEY: 's' }
+    )
+  )
+  const retries: string[] = []
+  const req: EcrRequest = {
+    registry: '127.0.0.1:5000',
+    public: false,
+    region: 'eu-west-1',
+    attempts: 2,
+    timeoutMs: 400,
+    sleep: async () => {},
+    onRetry: m => retries.push(m)
+  }
+  return { api, req, retries }
+}
+
+async function failure(promise: Promise<unknown>): Promise<ClassifiedError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(ClassifiedError)
+  return error as ClassifiedError
+}
+
+beforeEach(() => {
+  for (const k of Object.keys(process.env)) if (/^AWS_/.test(k)) delete process.env[k]
+})
+afterEach(async () => {
+  process.env = { ...saved }
+  await cleanUp()
+})
+
+it('an answer that sends its headers and then trickles its body ends at the deadline of each attempt', async () => {
+  const { api, req, retries } = await setUp((_q, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' })
+    const timer = setInterval(() => res.write(' '), 100)
+    res.on('close', () => clearInterval(timer))
+  })
+  const started = Date.now()
+  const error = await failure(ecrToken(req))
+  expect(error.message).toBe(
+    'AWS ECR gave no login for 127.0.0.1:5000: no whole answer within 0.4 s (timeout) (after 2 attempts)'
+  )
+  expect(error.kind).toBe('transient')
+  expect(api.seen).toHaveLength(2)
+  expect(retries).toHaveLength(1)
+  expect(Date.now() - started).toBeLessThan(3000)
+})
+
+it('an answer larger than a login is not read to its end', async () => {
+  const { api, req } = await setUp((_q, res) => answer(res, 200, ' '.repeat(1024 * 1024)))
+  const error = await failure(ecrToken(req))
+  expect(error.message).toBe(
+    'AWS ECR gave no login for 127.0.0.1:5000: it answered with more than 131072 bytes'
+  )
+  expect(error.kind).toBe('fatal')
+  expect(api.seen).toHaveLength(1)
+})
+
+it.each([
+  [503, 'transient', 2],
+  [429, 'transient', 2],
+  [401, 'fatal', 1],
+  [403, 'fatal', 1]
+])('an HTML page with HTTP %d says so in one line (%s, asked %d time(s))', async (status, kind, calls) => {
+  const { api, req } = await setUp((_q, res) =>
+    answer(res, status, '<html><body>Nope</body></html>', 'text/html')
+  )
+  const error = await failure(ecrToken(req))
+  expect(error.message).toBe(
+    `AWS ECR gave no login for 127.0.0.1:5000: HTTP ${status}, not an AWS JSON answer${calls > 1 ? ` (after ${calls} attempts)` : ''}`
+  )
+  expect(error.kind).toBe(kind)
+  expect(api.seen).toHaveLength(calls)
+})
+
+it('a redirect says so, and is not retried', async () => {
+  const { api, req } = await setUp((_q, res) => {
+    res.writeHead(307, { Location: 'http://127.0.0.1:9/' }).end()
+  })
+  const error = await failure(ecrToken(req))
+  expect(error.message).toBe('AWS ECR gave no login for 127.0.0.1:5000: HTTP 307, not an AWS JSON answer')
+  expect(error.kind).toBe('fatal')
+  expect(api.seen).toHaveLength(1)
+})
+
+it("a service error in AWS's JSON with a 5xx is retried, then the login is used", async () => {
+  let n = 0
+  const { api, req, retries } = await setUp((_q, res) =>
+    n++ === 0
+      ? answer(res, 500, JSON.stringify({ __type: 'ServerException', message: 'internal failure' }))
+      : login(res)
+  )
+  expect((await ecrToken(req)).password).toBe(PASSWORD)
+  expect(api.seen).toHaveLength(2)
+  expect(retries).toEqual([
+    expect.stringMatching(
+      /^AWS ECR gave no login for 127\.0\.0\.1:5000: internal failure \(HTTP 500, ServerException\); retrying in /
+    )
+  ])
+})
