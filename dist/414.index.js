@@ -340,7 +340,8 @@ async function main() {
             reporter: actionReporter,
             tempRoot,
             out: main_fence,
-            idToken: audience => core.getIDToken(audience),
+            // Asked of the runner by us, not core.getIDToken: that masks whatever it is given, unchecked.
+            idToken: async (request) => (await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.bind(__webpack_require__, 3358))).githubIdToken(request),
             onWorkDir: dir => core.saveState(state/* STATE_WORKDIR */.Z2, dir),
             onLogins: logins => (resolve = login => logins.resolve(login))
         });

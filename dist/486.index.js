@@ -3,6 +3,183 @@ exports.id = 486;
 exports.ids = [486];
 exports.modules = {
 
+/***/ 8715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ fetchAnswer),
+/* harmony export */   a: () => (/* binding */ said)
+/* harmony export */ });
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+// One request to a token service over fetch, bounded as a whole: the deadline covers the body as well as the
+// headers, the body is read up to a size, and no redirect is followed. Every failure is one classified line
+// naming the service: a timeout or a dropped connection is transient, a redirect or an oversized answer is not.
+
+
+/** `fetch(url, init)` and its body, within `bounds`; a redirect is refused, not followed. */
+async function fetchAnswer(url, init, bounds) {
+    const signal = AbortSignal.timeout(bounds.timeoutMs);
+    const seconds = `${bounds.timeoutMs / 1000} s`;
+    let res;
+    try {
+        res = await fetch(url, { ...init, redirect: 'error', signal });
+    }
+    catch (error) {
+        const cause = error.cause;
+        if (/unexpected redirect/i.test((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(cause)))
+            throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${bounds.what} answered with a redirect, which is not followed`, 'fatal');
+        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${bounds.what} could not be reached: ${signal.aborted ? `no answer within ${seconds} (timeout)` : (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(cause ?? error), 200)}`, 'transient');
+    }
+    let text;
+    try {
+        text = await boundedText(res, bounds);
+    }
+    catch (error) {
+        if (error instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP)
+            throw error;
+        const cause = error.cause;
+        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(signal.aborted
+            ? `${bounds.what} did not send its whole answer within ${seconds} (timeout)`
+            : `${bounds.what} broke off its answer: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(cause ?? error), 200)}`, 'transient');
+    }
+    return { status: res.status, headers: res.headers, text };
+}
+async function boundedText(res, bounds) {
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.length;
+        if (size > bounds.maxBytes) {
+            await reader.cancel().catch(() => { });
+            throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${bounds.what} answered with more than ${bounds.maxBytes} bytes`, 'fatal');
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/**
+ * The service's own words from a JSON error answer, the first of `keys` that holds a string, as
+ * `: words`; nothing for any other body. A raw body is never quoted: it may echo what was sent.
+ */
+function said(text, keys) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return '';
+    }
+    if (typeof json !== 'object' || json === null)
+        return '';
+    for (const key of keys) {
+        const value = json[key];
+        if (typeof value === 'string' && value.trim())
+            return `: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(value, 300)}`;
+    }
+    return '';
+}
+
+
+/***/ }),
+
+/***/ 3358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkedIdToken: () => (/* binding */ checkedIdToken),
+/* harmony export */   githubIdToken: () => (/* binding */ githubIdToken)
+/* harmony export */ });
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2020);
+/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5831);
+/* harmony import */ var _answer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8715);
+// The job's OIDC token from the runner's token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL), asked as
+// @actions/core's getIDToken asks it, but by us: getIDToken masks whatever the endpoint answers before anyone
+// looks at it (a value of "a" would hide every "a" in the log), follows a redirect to another host with the
+// request token, and quotes an error answer's body. Here the request token is masked before it is sent, no
+// redirect is followed, each attempt is bounded, and the value is handed back unmasked for its user to check.
+
+
+
+
+// The endpoint answers `{"value": "<JWT>"}`: a few kilobytes.
+const MAX_ANSWER_BYTES = 64 * 1024;
+const SERVICE = "GitHub's OIDC token endpoint";
+const PERMISSION = 'the job needs "permissions: id-token: write"';
+/** The action's IdTokenSource. */
+const githubIdToken = async (req) => {
+    const env = req.env ?? process.env;
+    const fail = (why, kind = 'fatal') => new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${req.purpose}: could not get the job's OIDC token: ${why}`, kind);
+    const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    for (const [name, value] of [
+        ['ACTIONS_ID_TOKEN_REQUEST_URL', base],
+        ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', requestToken]
+    ])
+        if (!value)
+            throw fail(`${name} is not set (${PERMISSION})`);
+    let url;
+    try {
+        url = new URL(`${base}&audience=${encodeURIComponent(req.audience)}`);
+    }
+    catch {
+        throw fail('ACTIONS_ID_TOKEN_REQUEST_URL is not a URL');
+    }
+    if (!/^https?:$/.test(url.protocol) || url.username || url.password)
+        throw fail('ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL without a user');
+    // Masked before it is sent; one that masking would turn against the log is not sent at all.
+    if (!(0,_log_masks_js__WEBPACK_IMPORTED_MODULE_2__/* .maskableToken */ .mv)(requestToken) || /\s/.test(requestToken))
+        throw fail('ACTIONS_ID_TOKEN_REQUEST_TOKEN is not a token');
+    req.onSecret(requestToken);
+    const what = `${SERVICE} (${url.origin}) for the ${req.purpose}`;
+    const answer = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L5)(async () => {
+        const res = await (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchAnswer */ .$)(url.href, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } }, { what, timeoutMs: req.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
+        if (res.status === 200)
+            return res.text;
+        // Only GitHub's own `message`: an error page may echo the request, token and all.
+        const words = `HTTP ${res.status}${(0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .said */ .a)(res.text, ['message'])}`;
+        if (res.status === 401 || res.status === 403)
+            throw fail(`${SERVICE} (${url.origin}) refused: ${words} (${PERMISSION})`, 'auth');
+        const transient = res.status === 408 || res.status === 429 || res.status >= 500;
+        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${what} failed: ${words}`, transient ? 'transient' : 'fatal');
+    }, {
+        attempts: req.attempts,
+        sleep: req.sleep,
+        onRetry: info => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
+    });
+    try {
+        return JSON.parse(answer)?.value;
+    }
+    catch {
+        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${what} answered with something that is not JSON`, 'fatal');
+    }
+};
+// A JWT: three base64url parts. A real one is around a kilobyte; far larger is not one.
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const MAX_JWT_CHARS = 16 * 1024;
+/** The ID token if `value` is one that can be masked and sent; an error naming what is wrong otherwise. */
+function checkedIdToken(value, purpose) {
+    const bad = (why) => new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${purpose}: the job's OIDC token is unusable: ${why}`, 'fatal');
+    if (typeof value !== 'string')
+        throw bad(`the answer holds ${value === undefined ? 'no' : 'a non-string'} value`);
+    if (value.length > MAX_JWT_CHARS || !JWT.test(value))
+        throw bad(`it is not a JWT (three base64url parts, at most ${MAX_JWT_CHARS} characters)`);
+    if (!(0,_log_masks_js__WEBPACK_IMPORTED_MODULE_2__/* .maskableToken */ .mv)(value))
+        throw bad('it is too short or too much like a digest to be masked');
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 7486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,9 +187,13 @@ exports.modules = {
 /* harmony export */   hubOidcToken: () => (/* binding */ hubOidcToken)
 /* harmony export */ });
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2020);
+/* harmony import */ var _answer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8715);
+/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3358);
 // Docker Hub's login through GitHub's OIDC token, as login-action does it: the job's ID token (audience:
 // Docker's identity service) is exchanged (RFC 8693) for a short-lived Hub token under an OIDC connection.
+
+
 
 
 // An answer holding a token is small; a larger one is not read to its end.
@@ -20,13 +201,18 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 const SERVICE = "Docker Hub's OIDC exchange";
 async function hubOidcToken(req) {
     const { settings } = req;
-    let idToken;
-    try {
-        idToken = await withDeadline(req.idToken(settings.audience), req.timeoutMs, 'the GitHub OIDC token');
-    }
-    catch (error) {
-        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`Docker Hub OIDC login for ${req.registry}: could not get the job's OIDC token (the job needs "permissions: id-token: write"): ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error), 300)}`, 'fatal');
-    }
+    const purpose = `Docker Hub OIDC login for ${req.registry}`;
+    const onRetry = (info) => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`);
+    // Checked before it is masked: masking a value such as `a` or `sha256` would hide it all over the log.
+    const idToken = (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_2__.checkedIdToken)(await req.idToken({
+        audience: settings.audience,
+        purpose,
+        attempts: req.attempts,
+        timeoutMs: req.timeoutMs,
+        sleep: req.sleep,
+        onRetry: req.onRetry,
+        onSecret: req.onSecret
+    }), purpose);
     req.onSecret(idToken);
     const body = new URLSearchParams({
         grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
@@ -39,7 +225,7 @@ async function hubOidcToken(req) {
     const answer = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L5)(() => exchange(req, body), {
         attempts: req.attempts,
         sleep: req.sleep,
-        onRetry: info => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
+        onRetry
     });
     const token = answer?.access_token;
     if (typeof token !== 'string' || !/^[\x21-\x7e]{1,8192}$/.test(token))
@@ -48,75 +234,27 @@ async function hubOidcToken(req) {
 }
 /** One POST to the exchange: the parsed answer, or an error classified for retry() (a refusal is final). */
 async function exchange(req, body) {
-    let res;
-    try {
-        res = await fetch(req.settings.endpoint, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-            body,
-            redirect: 'error',
-            signal: AbortSignal.timeout(req.timeoutMs)
-        });
-    }
-    catch (error) {
-        const cause = error.cause;
-        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${SERVICE} (${origin(req)}) for ${req.registry} could not be reached: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(cause ?? error), 200)}`, 'transient');
-    }
-    const text = await boundedText(res);
-    if (res.ok) {
+    const res = await (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchAnswer */ .$)(req.settings.endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body
+    }, {
+        what: `${SERVICE} (${new URL(req.settings.endpoint).origin}) for ${req.registry}`,
+        timeoutMs: req.timeoutMs,
+        maxBytes: MAX_ANSWER_BYTES
+    });
+    if (res.status >= 200 && res.status < 300) {
         try {
-            return JSON.parse(text);
+            return JSON.parse(res.text);
         }
         catch {
             throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${SERVICE} for ${req.registry} answered with something that is not JSON`, 'fatal');
         }
     }
     const transient = res.status === 429 || res.status >= 500;
-    throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${SERVICE} refused the login for ${req.registry}: HTTP ${res.status}${said(text)}`, transient ? 'transient' : 'auth', transient ? (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')) : undefined);
-}
-const origin = (req) => new URL(req.settings.endpoint).origin;
-/** The service's own words from an OAuth error answer (`error_description`, `message`, `error`). */
-function said(text) {
-    let words = '';
-    try {
-        const json = JSON.parse(text);
-        for (const key of ['error_description', 'message', 'detail', 'error'])
-            if (typeof json[key] === 'string' && json[key]) {
-                words = json[key];
-                break;
-            }
-    }
-    catch {
-        words = /^\s*</.test(text) ? '' : text;
-    }
-    words = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(words, 300);
-    return words ? `: ${words}` : '';
-}
-async function boundedText(res) {
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.length;
-        if (size > MAX_ANSWER_BYTES) {
-            await reader.cancel();
-            throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${SERVICE} answered with more than ${MAX_ANSWER_BYTES} bytes`, 'fatal');
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function withDeadline(promise, ms, what) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} did not come within ${ms / 1000} s`)), ms);
-    });
-    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+    // The service's own words from an OAuth error answer; never its raw body, which may echo the form sent.
+    const words = (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .said */ .a)(res.text, ['error_description', 'message', 'detail', 'error']);
+    throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${SERVICE} refused the login for ${req.registry}: HTTP ${res.status}${words}`, transient ? 'transient' : 'auth', transient ? (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after')) : undefined);
 }
 
 

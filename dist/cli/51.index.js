@@ -19,59 +19,120 @@ exports.modules = {
 // An authorization token is a few kilobytes of base64("AWS:<password>"); anything far larger is not one.
 const MAX_TOKEN_CHARS = 64 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+// An answer is the token and a little JSON around it; the SDK reads no more than this of a body.
+const MAX_ANSWER_BYTES = 2 * MAX_TOKEN_CHARS;
+/** The SDK's body reader, stopped past `max` bytes: the SDK would read any answer whole. */
+class AnswerTooLarge extends Error {
+}
+const boundedCollector = (max) => async (stream) => {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += bytes.length;
+        if (size > max) {
+            ;
+            stream.destroy?.();
+            throw new AnswerTooLarge();
+        }
+        chunks.push(bytes);
+    }
+    return Buffer.concat(chunks);
+};
 /** One GetAuthorizationToken call; the username and password it hands out, checked before use. */
 async function ecrToken(req) {
     const service = req.public ? 'AWS ECR Public' : 'AWS ECR';
     const config = {
         region: req.region,
-        maxAttempts: req.attempts,
-        // Without throwOnRequestTimeout the SDK only warns when the deadline passes, and waits on.
-        requestHandler: {
-            connectionTimeout: req.timeoutMs,
-            requestTimeout: req.timeoutMs,
-            throwOnRequestTimeout: true
-        },
+        // Retries are ours: each attempt is bounded as a whole, which the SDK's own retries are not.
+        maxAttempts: 1,
+        streamCollector: boundedCollector(MAX_ANSWER_BYTES),
         ...(req.accessKey
             ? { credentials: { accessKeyId: req.accessKey.id, secretAccessKey: req.accessKey.secret } }
             : {})
     };
-    let data;
+    // One client for every attempt: a clock skew it corrects holds for the next.
+    let send;
+    let destroy;
+    if (req.public) {
+        const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(821)]).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
+        const client = new ECRPUBLICClient(config);
+        send = async (abortSignal) => (await client.send(new GetAuthorizationTokenCommand({}), { abortSignal })).authorizationData;
+        destroy = () => client.destroy();
+    }
+    else {
+        const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
+        const client = new ECRClient(config);
+        const input = req.registryId ? { registryIds: [req.registryId] } : {};
+        send = async (abortSignal) => (await client.send(new GetAuthorizationTokenCommand(input), { abortSignal })).authorizationData?.[0];
+        destroy = () => client.destroy();
+    }
     try {
-        if (req.public) {
-            const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(821)]).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
-            const client = new ECRPUBLICClient(config);
-            try {
-                data = (await client.send(new GetAuthorizationTokenCommand({}))).authorizationData;
-            }
-            finally {
-                client.destroy();
-            }
-        }
-        else {
-            const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
-            const client = new ECRClient(config);
-            try {
-                const input = req.registryId ? { registryIds: [req.registryId] } : {};
-                data = (await client.send(new GetAuthorizationTokenCommand(input))).authorizationData?.[0];
-            }
-            finally {
-                client.destroy();
-            }
-        }
+        const data = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L5)(() => attempt(send, req, service), {
+            attempts: req.attempts,
+            sleep: req.sleep,
+            onRetry: info => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
+        });
+        return tokenOf(service, req.registry, data);
     }
-    catch (error) {
-        throw awsError(service, req.registry, error);
+    finally {
+        destroy();
     }
-    return tokenOf(service, req.registry, data);
 }
-/** The SDK's failure as one line: the service's own message, and its error name when it gave one. */
+/**
+ * One call within the deadline, body included: the SDK's own timeouts end once the headers are in, and
+ * the abort signal reaches the body's read. The race ends the attempt even where the signal goes unheard
+ * (a credential provider's own request).
+ */
+async function attempt(send, req, service) {
+    const controller = new AbortController();
+    const timedOut = new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${service} gave no login for ${req.registry}: no whole answer within ${req.timeoutMs / 1000} s (timeout)`, 'transient');
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            controller.abort();
+            reject(timedOut);
+        }, req.timeoutMs);
+    });
+    try {
+        return await Promise.race([
+            send(controller.signal).catch((error) => {
+                throw controller.signal.aborted ? timedOut : awsError(service, req.registry, error);
+            }),
+            deadline
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+const NETWORK = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/;
+const THROTTLING = /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded)$/;
+/** The SDK's failure as one line: the service's own message and error name, or what the answer was. */
 function awsError(service, registry, error) {
     const e = error;
+    const head = `${service} gave no login for ${registry}`;
+    if (error instanceof AnswerTooLarge)
+        return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: it answered with more than ${MAX_ANSWER_BYTES} bytes`, 'fatal');
+    const status = typeof e?.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+    const transientStatus = status !== undefined && (status === 429 || status >= 500);
+    if (typeof e?.code === 'string' && NETWORK.test(e.code))
+        return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(typeof e.message === 'string' ? e.message : e.code, 200)} (${e.code})`, 'transient');
+    const name = typeof e?.name === 'string' && /^[A-Za-z]+$/.test(e.name) ? e.name : '';
+    // An answer that is no AWS error in JSON (a proxy's HTML page, a redirect): the SDK's parse error or its
+    // "UnknownError" says nothing; the status does.
+    if (status !== undefined && e?.$response && (e.$fault === undefined || name === 'Unknown'))
+        return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: HTTP ${status}, not an AWS JSON answer`, transientStatus ? 'transient' : 'fatal');
     const message = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(typeof e?.message === 'string' ? e.message : String(error), 400);
-    const name = typeof e?.name === 'string' && /^[A-Za-z]+$/.test(e.name) && e.name !== 'Error' ? e.name : '';
-    const status = typeof e?.$metadata?.httpStatusCode === 'number' ? `HTTP ${e.$metadata.httpStatusCode}, ` : '';
-    // The SDK has retried whatever it deems transient; what reaches here is final for this run.
-    return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${service} gave no login for ${registry}: ${message}${name ? ` (${status}${name})` : ''}`, e?.$fault === 'client' ? 'auth' : 'fatal');
+    const named = name && name !== 'Error' ? ` (${status !== undefined ? `HTTP ${status}, ` : ''}${name})` : '';
+    // Throttling, a 5xx, or a clock the SDK has just corrected is worth another attempt; any other refusal
+    // is final, and a client fault (a key or a permission) is an auth failure.
+    const kind = transientStatus || THROTTLING.test(name) || e?.$metadata?.clockSkewCorrected === true
+        ? 'transient'
+        : e?.$fault === 'client'
+            ? 'auth'
+            : 'fatal';
+    return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: ${message}${named}`, kind);
 }
 function tokenOf(service, registry, data) {
     const bad = (why) => new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${service} gave no usable login for ${registry}: ${why}`, 'fatal');

@@ -1447,14 +1447,28 @@ function abortable(ms, sleep, signal) {
             timer = setTimeout(done, ms);
     });
 }
-/** The last transient error, told how long we tried, so the one error line tells the whole story. */
+/**
+ * The last transient error, told how long we tried, so the one error line tells the whole story. The error
+ * it got is never changed (a DOMException's message is read-only, and the error may be shared): a copy of
+ * the same class when the message is the error's own, so callers still tell a RegistryError or a DockerError
+ * by its class and fields; otherwise a ClassifiedError of the same kind. Either has the error as its cause.
+ */
 function gaveUp(error, attempt, outOfTime) {
-    if ((attempt === 1 && !outOfTime) || !(error instanceof Error))
+    if (attempt === 1 && !outOfTime)
         return error;
-    error.message += outOfTime
+    const told = `${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}${outOfTime
         ? ` (gave up after ${attempt} attempt(s): no time left for another)`
-        : ` (after ${attempt} attempts)`;
-    return error;
+        : ` (after ${attempt} attempts)`}`;
+    const own = typeof error === 'object' && error !== null && Object.getOwnPropertyDescriptor(error, 'message');
+    if (error instanceof Error && own && 'value' in own && typeof own.value === 'string') {
+        const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error));
+        Object.defineProperty(copy, 'message', { ...own, value: told, writable: true });
+        Object.defineProperty(copy, 'cause', { value: error, writable: true, configurable: true });
+        return copy;
+    }
+    const copy = new ClassifiedError(told, kindOf(error), error instanceof ClassifiedError ? error.retryAfterMs : undefined);
+    copy.cause = error;
+    return copy;
 }
 
 
@@ -9759,6 +9773,8 @@ var masks = __nccwpck_require__(5831);
 
 
 
+/** A token must last at least this long from when it comes to be used at all. */
+const EXPIRY_MARGIN_MS = 60_000;
 class Logins {
     byRegistry = new Map();
     tokens = new Map();
@@ -9808,7 +9824,7 @@ class Logins {
             const idToken = this.opts.idToken;
             if (!idToken)
                 throw new Error(`Docker Hub OIDC login for ${login.registry} needs the job's OIDC token, which only the action gets: log in to Docker Hub before running the CLI`);
-            const { hubOidcToken } = await __nccwpck_require__.e(/* import() */ 486).then(__nccwpck_require__.bind(__nccwpck_require__, 7486));
+            const { hubOidcToken } = await __nccwpck_require__.e(/* import() */ 560).then(__nccwpck_require__.bind(__nccwpck_require__, 1560));
             token = await hubOidcToken({
                 registry: login.registry,
                 username: login.username,
@@ -9830,7 +9846,9 @@ class Logins {
                 registryId: cloud.kind === 'ecr' ? cloud.registryId : undefined,
                 accessKey: login.username ? { id: login.username, secret: login.password } : undefined,
                 attempts,
-                timeoutMs
+                timeoutMs,
+                sleep: this.opts.sleep,
+                onRetry: m => reporter.warning(m)
             });
         }
         // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
@@ -9839,6 +9857,14 @@ class Logins {
             throw new retry/* ClassifiedError */.IP(`${(0,detect/* cloudService */.rf)(cloud)} gave ${login.registry} a token too short or too much like a digest to be masked (${token.password.length} characters)`, 'fatal');
         // Masked before anything can print or send it.
         (0,masks/* credentialSecrets */.DJ)(token.username, token.password).forEach(v => reporter.setSecret(v));
+        // A token that is already spent would be used, kept for later steps and asked for again at every lookup.
+        const now = (this.opts.now ?? Date.now)();
+        if (token.expiresAt <= now + EXPIRY_MARGIN_MS) {
+            const at = new Date(token.expiresAt).toISOString();
+            throw new retry/* ClassifiedError */.IP(token.expiresAt <= now
+                ? `${(0,detect/* cloudService */.rf)(cloud)} gave a token for ${login.registry} that expired at ${at}`
+                : `${(0,detect/* cloudService */.rf)(cloud)} gave a token for ${login.registry} that expires at ${at}, in less than ${EXPIRY_MARGIN_MS / 1000} s`, 'fatal');
+        }
         const until = Number.isFinite(token.expiresAt)
             ? `, valid until ${new Date(token.expiresAt).toISOString()}`
             : '';
