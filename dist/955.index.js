@@ -1236,6 +1236,8 @@ function createExecRunner(out = process.stdout, env = process.env) {
         const cancelled = (0,cancel/* cancelSignal */.Bj)();
         if (cancelled)
             return refused(cancelled);
+        if (options.signal?.aborted)
+            return { exitCode: 1, stdout: '', stderr: '', stopped: { reason: 'aborted' } };
         if (options.stream || options.watch) {
             if (options.stream)
                 fence.own(`[command]${(0,log_fence/* singleLine */.p)(options.display ?? [command, ...args].join(' '))}\n`);
@@ -1363,6 +1365,8 @@ function spawnWatched(command, args, env, options, fence) {
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), cancel/* KILL_AFTER_MS */.rl);
         };
+        const onAbort = () => halt({ reason: 'aborted' });
+        options.signal?.addEventListener('abort', onAbort, { once: true });
         const entry = {
             halt: signal => halt({ reason: 'signal', signal }),
             kill: () => signalGroup(child, 'SIGKILL')
@@ -1391,6 +1395,7 @@ function spawnWatched(command, args, env, options, fence) {
             if (ticker)
                 clearInterval(ticker);
             (0,cancel/* untrack */.vz)(entry);
+            options.signal?.removeEventListener('abort', onAbort);
         };
         child.on('error', error => {
             done();

@@ -195,6 +195,24 @@ describe('streamed commands (child_process, own process group)', () => {
     expect(process.listenerCount('SIGHUP')).toBe(hupBefore)
   })
 
+  it('an abort (the step failed elsewhere) stops it, and keeps one from starting', async () => {
+    const stop = new AbortController()
+    const running = createExecRunner(sink().fence)(
+      NODE,
+      script(`console.log('up'); setInterval(() => {}, 1000)`),
+      process.env,
+      { stream: true, signal: stop.signal }
+    )
+    expect(await until(() => liveChildren() === 1, 5000)).toBe(true)
+    stop.abort()
+    expect((await running).stopped).toEqual({ reason: 'aborted' })
+    const never = await createExecRunner(sink().fence)(NODE, script('process.exit(0)'), process.env, {
+      stream: true,
+      signal: stop.signal
+    })
+    expect(never).toEqual({ exitCode: 1, stdout: '', stderr: '', stopped: { reason: 'aborted' } })
+  })
+
   it('a command that cannot be started rejects', async () => {
     await expect(
       createExecRunner(sink().fence)('/nonexistent/docker', [], process.env, { stream: true })

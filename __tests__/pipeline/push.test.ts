@@ -84,4 +84,53 @@ describe('push with docker', () => {
     expect(w.puts).toEqual([])
     expect(w.dockerPushes).toEqual([target.refs[0]])
   })
+
+  it('one target failing stops the others: no push goes on, no tag is put, and the phase ends after them', async () => {
+    const at = (registry: string): Target => ({
+      ...target,
+      registry,
+      repository: `${registry}/my/app`,
+      refs: target.tags.map(tag => `${registry}/my/app:${tag}`)
+    })
+    const [slow, bad] = [at('slow.example'), at('bad.example')]
+    const events: string[] = []
+    const docker = {
+      push: (ref: string, _size: unknown, signal?: AbortSignal) => {
+        if (ref === bad.refs[0]) return Promise.reject(new Error('unauthorized: authentication required'))
+        // A push that takes long, unless the step stops it.
+        return new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => resolve(OURS.digest), 2_000)
+          signal?.addEventListener('abort', () => {
+            clearTimeout(timer)
+            events.push(`stopped ${ref}`)
+            setTimeout(() => reject(new Error('stopped')), 50)
+          })
+        })
+      },
+      inspect: async () => ({ id: d('a'), repoDigests: [], size: 1, platform: 'linux/amd64' })
+    } as unknown as Docker
+    const client = {
+      getManifest: async () => OURS,
+      putManifest: async (_repo: string, tag: string) => void events.push(`put ${tag}`)
+    } as unknown as RegistryClient
+    const twoTargets = { ...plan, targets: [slow, bad] } as Plan
+    const started = Date.now()
+    const failed = await push(
+      makeInputs({ retries: 1 }),
+      twoTargets,
+      { iid: d('a'), identity: [d('a')], metadata: {} },
+      {
+        docker,
+        clients: new Map([
+          [slow.registry, client],
+          [bad.registry, client]
+        ]),
+        reporter: quietReporter
+      }
+    ).catch((error: unknown) => error)
+    events.push('phase ended')
+    expect((failed as Error).message).toMatch(/unauthorized/)
+    expect(events).toEqual([`stopped ${slow.refs[0]}`, 'phase ended'])
+    expect(Date.now() - started).toBeLessThan(1_500)
+  })
 })

@@ -1567,15 +1567,17 @@ function stoppedError(command, result, stop, subject) {
             message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
             kind: 'fatal'
         }
-        : stop.reason === 'stall'
-            ? {
-                message: `docker ${command} stalled: no progress for ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}${queued(result.stdout)}`,
-                kind: 'transient'
-            }
-            : {
-                message: `docker ${command} timed out after ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
-                kind: 'transient'
-            };
+        : stop.reason === 'aborted'
+            ? { message: `docker ${command}${on} stopped: the step failed elsewhere`, kind: 'fatal' }
+            : stop.reason === 'stall'
+                ? {
+                    message: `docker ${command} stalled: no progress for ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}${queued(result.stdout)}`,
+                    kind: 'transient'
+                }
+                : {
+                    message: `docker ${command} timed out after ${(0,_core_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(stop.afterMs)} s${on}`,
+                    kind: 'transient'
+                };
     return new DockerError(command, result.exitCode, result.stderr, own);
 }
 /**
@@ -4900,7 +4902,7 @@ async function verifyTargets(targets, clients, pushed, built, reporter) {
     const each = await Promise.all(targets.map(async (target) => {
         const client = clients.get(target.registry);
         const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
-        const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter);
+        const digest = checkManifests(target.refs, manifests, pushed.digests, built.identity, reporter);
         return { target, digest, manifest: manifests[0] };
     }));
     const digests = [...new Set(each.map(e => e.digest))];
@@ -7689,6 +7691,8 @@ function createExecRunner(out = process.stdout, env = process.env) {
         const cancelled = cancelSignal();
         if (cancelled)
             return refused(cancelled);
+        if (options.signal?.aborted)
+            return { exitCode: 1, stdout: '', stderr: '', stopped: { reason: 'aborted' } };
         if (options.stream || options.watch) {
             if (options.stream)
                 fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`);
@@ -7816,6 +7820,8 @@ function spawnWatched(command, args, env, options, fence) {
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
         };
+        const onAbort = () => halt({ reason: 'aborted' });
+        options.signal?.addEventListener('abort', onAbort, { once: true });
         const entry = {
             halt: signal => halt({ reason: 'signal', signal }),
             kill: () => signalGroup(child, 'SIGKILL')
@@ -7844,6 +7850,7 @@ function spawnWatched(command, args, env, options, fence) {
             if (ticker)
                 clearInterval(ticker);
             untrack(entry);
+            options.signal?.removeEventListener('abort', onAbort);
         };
         child.on('error', error => {
             done();
@@ -8553,11 +8560,11 @@ class Docker {
      * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
      * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
      */
-    async push(ref, size) {
+    async push(ref, size, signal) {
         let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0);
         if (size instanceof Promise)
             size.then(s => (watch = pushWatch(this.bounds, s ?? 0)), () => undefined);
-        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref);
+        const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch, signal }, ref);
         return pushReportDigest(stdout, ref);
     }
     async inspect(image) {
@@ -9592,26 +9599,44 @@ async function push(inputs, plan, built, deps) {
     inspecting.catch(() => undefined);
     // The push's stall bound and ceiling grow with the image's size, known once the inspect answers.
     const size = inspecting.then(image => image.size, () => undefined);
-    const perTarget = await Promise.all(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
+    // One target failing stops the others' pushes and fallbacks, and the phase ends only once every push has:
+    // nothing of the run goes on writing to a registry after its error line.
+    const stop = new AbortController();
+    let failure;
+    const settled = await Promise.allSettled(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
         ...deps,
-        client: deps.clients.get(target.registry)
+        client: deps.clients.get(target.registry),
+        signal: stop.signal
+    }).catch((error) => {
+        if (!failure) {
+            failure = { error };
+            stop.abort(error);
+        }
+        throw error;
     })));
+    if (failure)
+        throw failure.error;
+    const perTarget = settled.map(s => s.value);
     return { digests: [...new Set(perTarget.flat())], image: await inspecting };
 }
 async function pushTarget(inputs, target, built, size, inspecting, deps) {
-    const { docker, client, reporter } = deps;
+    const { docker, client, reporter, signal } = deps;
     const refs = target.refs;
     const hint = withHint(inputs, target);
-    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size), {
+    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size, signal), {
         ...(0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS
+        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+        signal
     }).catch(hint);
     const reported = await pushDocker(refs[0]).catch(async (error) => {
         throw await movedDuringPush(docker, built, refs[0], error);
     });
     let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository);
     if (refs.length > 1) {
+        signal.throwIfAborted();
         const tagged = digests.length === 1 && (await tagByApi(client, target, digests[0], built.identity, reporter));
+        // The registry API may have failed only because the step is ending: no docker push after that.
+        signal.throwIfAborted();
         if (!tagged)
             for (const ref of refs.slice(1))
                 digests.push(await pushDocker(ref));
@@ -9650,7 +9675,7 @@ async function tagByApi(client, target, digest, identity, reporter) {
         throw new verify/* VerificationError */.mk(`docker pushed ${target.refs[0]} as ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag on this docker engine before the push; ${tags.join(', ')} left as they were, nothing of this run's image is verified`);
     try {
         await Promise.all(tags.map(tag => client.putManifest(target.name, tag, manifest.body, manifest.mediaType)));
-        reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`);
+        reporter.info(`Tagged ${tags.join(', ')} on ${target.repository} through the registry API (no re-upload)`);
         return true;
     }
     catch (error) {

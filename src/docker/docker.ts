@@ -123,14 +123,18 @@ export class Docker {
    * Stopped after a stall or past its ceiling (pushWatch), both grown from `size`, the image's bytes, which
    * may arrive while the push runs (the inspect beside it); without it, the minimums apply.
    */
-  async push(ref: string, size?: number | Promise<number | undefined>): Promise<string> {
+  async push(
+    ref: string,
+    size?: number | Promise<number | undefined>,
+    signal?: AbortSignal
+  ): Promise<string> {
     let watch = pushWatch(this.bounds, typeof size === 'number' ? size : 0)
     if (size instanceof Promise)
       size.then(
         s => (watch = pushWatch(this.bounds, s ?? 0)),
         () => undefined
       )
-    const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch }, ref)
+    const { stdout } = await this.exec(['push', ref], { stream: true, watch: () => watch, signal }, ref)
     return pushReportDigest(stdout, ref)
   }
 

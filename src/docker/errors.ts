@@ -36,15 +36,17 @@ export function stoppedError(command: string, result: ExecResult, stop: Stop, su
           message: `docker ${command} stopped: the run was cancelled (${stop.signal})`,
           kind: 'fatal' as const
         }
-      : stop.reason === 'stall'
-        ? {
-            message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}${queued(result.stdout)}`,
-            kind: 'transient' as const
-          }
-        : {
-            message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
-            kind: 'transient' as const
-          }
+      : stop.reason === 'aborted'
+        ? { message: `docker ${command}${on} stopped: the step failed elsewhere`, kind: 'fatal' as const }
+        : stop.reason === 'stall'
+          ? {
+              message: `docker ${command} stalled: no progress for ${formatSeconds(stop.afterMs)} s${on}${queued(result.stdout)}`,
+              kind: 'transient' as const
+            }
+          : {
+              message: `docker ${command} timed out after ${formatSeconds(stop.afterMs)} s${on}`,
+              kind: 'transient' as const
+            }
   return new DockerError(command, result.exitCode, result.stderr, own)
 }
 

@@ -50,11 +50,15 @@ export interface ExecOptions {
   watch?: () => Watch
   /** Sees the output as it comes (decoded), e.g. to start a bound once a phase begins. */
   onOutput?: (text: string) => void
+  /** Stops a streamed command (or keeps it from starting) once aborted: the step failed elsewhere. */
+  signal?: AbortSignal
 }
 
 /** Why a process was stopped before it ended by itself. */
 export type Stop =
-  { reason: 'deadline' | 'stall' | 'ceiling'; afterMs: number } | { reason: 'signal'; signal: NodeJS.Signals }
+  | { reason: 'deadline' | 'stall' | 'ceiling'; afterMs: number }
+  | { reason: 'signal'; signal: NodeJS.Signals }
+  | { reason: 'aborted' }
 
 export interface ExecResult {
   exitCode: number
@@ -91,6 +95,8 @@ export function createExecRunner(
   async function run(...[command, args, childEnv, options]: Parameters<Runner>): Promise<ExecResult> {
     const cancelled = cancelSignal()
     if (cancelled) return refused(cancelled)
+    if (options.signal?.aborted)
+      return { exitCode: 1, stdout: '', stderr: '', stopped: { reason: 'aborted' } }
     if (options.stream || options.watch) {
       if (options.stream)
         fence.own(`[command]${singleLine(options.display ?? [command, ...args].join(' '))}\n`)
@@ -232,6 +238,8 @@ function spawnWatched(
       signalGroup(child, 'SIGTERM')
       killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS)
     }
+    const onAbort = (): void => halt({ reason: 'aborted' })
+    options.signal?.addEventListener('abort', onAbort, { once: true })
     const entry: Stoppable = {
       halt: signal => halt({ reason: 'signal', signal }),
       kill: () => signalGroup(child, 'SIGKILL')
@@ -265,6 +273,7 @@ function spawnWatched(
     const done = (): void => {
       if (ticker) clearInterval(ticker)
       untrack(entry)
+      options.signal?.removeEventListener('abort', onAbort)
     }
     child.on('error', error => {
       done()

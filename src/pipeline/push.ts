@@ -46,14 +46,27 @@ export async function push(
     image => image.size,
     () => undefined
   )
-  const perTarget = await Promise.all(
+  // One target failing stops the others' pushes and fallbacks, and the phase ends only once every push has:
+  // nothing of the run goes on writing to a registry after its error line.
+  const stop = new AbortController()
+  let failure: { error: unknown } | undefined
+  const settled = await Promise.allSettled(
     plan.targets.map(target =>
       pushTarget(inputs, target, built, size, inspecting, {
         ...deps,
-        client: deps.clients.get(target.registry)!
+        client: deps.clients.get(target.registry)!,
+        signal: stop.signal
+      }).catch((error: unknown) => {
+        if (!failure) {
+          failure = { error }
+          stop.abort(error)
+        }
+        throw error
       })
     )
   )
+  if (failure) throw failure.error
+  const perTarget = settled.map(s => (s as PromiseFulfilledResult<string[]>).value)
   return { digests: [...new Set(perTarget.flat())], image: await inspecting }
 }
 
@@ -63,15 +76,23 @@ async function pushTarget(
   built: Built,
   size: Promise<number | undefined>,
   inspecting: Promise<ImageInfo>,
-  deps: { docker: Docker; client: RegistryClient; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+  deps: {
+    docker: Docker
+    client: RegistryClient
+    reporter: Reporter
+    sleep?: (ms: number) => Promise<void>
+    /** Aborted once another target failed. */
+    signal: AbortSignal
+  }
 ): Promise<string[]> {
-  const { docker, client, reporter } = deps
+  const { docker, client, reporter, signal } = deps
   const refs = target.refs
   const hint = withHint(inputs, target)
   const pushDocker = (ref: string): Promise<string> =>
-    retry(() => docker.push(ref, size), {
+    retry(() => docker.push(ref, size, signal), {
       ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-      maxElapsedMs: PUSH_RETRY_WINDOW_MS
+      maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+      signal
     }).catch(hint)
 
   const reported = await pushDocker(refs[0]).catch(async error => {
@@ -79,8 +100,11 @@ async function pushTarget(
   })
   let digests = reported ? [reported] : pushedDigests((await inspecting).repoDigests, target.repository)
   if (refs.length > 1) {
+    signal.throwIfAborted()
     const tagged =
       digests.length === 1 && (await tagByApi(client, target, digests[0], built.identity, reporter))
+    // The registry API may have failed only because the step is ending: no docker push after that.
+    signal.throwIfAborted()
     if (!tagged) for (const ref of refs.slice(1)) digests.push(await pushDocker(ref))
     digests = [...new Set(digests.filter(Boolean))]
   }
@@ -131,7 +155,7 @@ async function tagByApi(
     await Promise.all(
       tags.map(tag => client.putManifest(target.name, tag, manifest.body, manifest.mediaType))
     )
-    reporter.info(`Tagged ${tags.join(', ')} through the registry API (no re-upload)`)
+    reporter.info(`Tagged ${tags.join(', ')} on ${target.repository} through the registry API (no re-upload)`)
     return true
   } catch (error) {
     reporter.info(

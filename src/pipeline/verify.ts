@@ -115,7 +115,7 @@ export async function verifyTargets(
     targets.map(async target => {
       const client = clients.get(target.registry)!
       const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)))
-      const digest = checkManifests(target.tags, manifests, pushed.digests, built.identity, reporter)
+      const digest = checkManifests(target.refs, manifests, pushed.digests, built.identity, reporter)
       return { target, digest, manifest: manifests[0] }
     })
   )
