@@ -36,13 +36,18 @@ var docker_config = __webpack_require__(656);
 var reference = __webpack_require__(5378);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/action/login-ledger.ts
 // Kept logins of other jobs that share the docker config (two self-hosted runners under one user): each run
 // that keeps a login leaves a pointer to its undo file in a folder beside the config, for as long as its
-// login is kept. A post step that finds a later run's login stacked on its own (the later run's undo says
-// it replaced ours) hands what ours replaced on to that run instead of writing it back. Without this, the
+// login is kept, numbered in the order the runs entered. A post step that finds the next later run's login
+// stacked on its own (that run's undo says it replaced ours) hands what ours replaced on to that run instead
+// of writing it back. Without this, the
 // jobs' posts in the order they started leave the first job's password in the config for good: the first
 // post finds its entry replaced and leaves it, the second puts back the entry it replaced, the first's.
 //
@@ -57,40 +62,62 @@ var external_node_timers_promises_ = __webpack_require__(8500);
 
 
 
+
+
 /** The folder of pointers beside a docker config file. */
 const ledgerDir = (configFile) => external_node_path_default().join(external_node_path_default().dirname(configFile), 'build-tag-push-kept-logins');
-/** How long a step waits for another's lock before it goes on without one, saying so. */
-const LOCK_WAIT_MS = 5_000;
-/** A lock this old was left by a step killed while holding it. */
-const LOCK_STALE_MS = 15_000;
+/** How long a step waits for another's lock before it goes on without one, saying so: past LOCK_STALE_MS. */
+const LOCK_WAIT_MS = 12_000;
+/** A lock this old was left by a step killed while holding it (one on this host is known dead sooner). */
+const LOCK_STALE_MS = 10_000;
 /** Runs `work` holding the lock beside `configFile` (whose folder exists); without it if it cannot be had. */
 async function withLock(configFile, reporter, work) {
     const lock = `${ledgerDir(configFile)}.lock`;
-    const held = await acquire(lock);
+    const token = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}\n`;
+    const held = await acquire(lock, token);
     if (held === 'busy')
         reporter.warning(`keep-login: ${lock} stayed locked for ${LOCK_WAIT_MS / 1000} s; going on without it`);
     try {
         return await work();
     }
     finally {
-        if (held === 'held')
+        // Only our own: a lock taken from us as stale is another step's now.
+        if (held === 'held' && (await (0,promises_.readFile)(lock, 'utf8').catch(() => '')) === token)
             await (0,promises_.rm)(lock, { force: true });
     }
 }
+/** Whether a lock was left by a process that is gone: one of this host whose pid is dead, or one too old. */
+async function abandoned(lock) {
+    const [text, age] = await Promise.all([
+        (0,promises_.readFile)(lock, 'utf8').catch(() => ''),
+        (0,promises_.stat)(lock).then(s => Date.now() - s.mtimeMs, () => 0)
+    ]);
+    if (age > LOCK_STALE_MS)
+        return true;
+    const [host, pid] = text.split(' ');
+    if (host !== (0,external_node_os_.hostname)() || !/^\d+$/.test(pid ?? ''))
+        return false;
+    try {
+        process.kill(Number(pid), 0);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+}
 /** 'unlockable': the lock file cannot be made at all (a folder gone or read-only), which the work finds too. */
-async function acquire(lock) {
+async function acquire(lock, token) {
     const until = Date.now() + LOCK_WAIT_MS;
     for (;;) {
         try {
-            await (0,promises_.writeFile)(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+            await (0,promises_.writeFile)(lock, token, { flag: 'wx', mode: 0o600 });
             return 'held';
         }
         catch (error) {
             if (error.code !== 'EEXIST')
                 return 'unlockable';
         }
-        const age = await (0,promises_.stat)(lock).then(s => Date.now() - s.mtimeMs, () => 0);
-        if (age > LOCK_STALE_MS)
+        if (await abandoned(lock))
             await (0,promises_.rm)(lock, { force: true });
         else if (Date.now() > until)
             return 'busy';
@@ -102,45 +129,66 @@ async function acquire(lock) {
 async function writePrivate(file, text) {
     const tmp = `${file}.build-tag-push-${process.pid}`;
     await (0,promises_.writeFile)(tmp, text, { mode: 0o600 });
-    await (0,promises_.rename)(tmp, file);
+    // A rename refused (a config.json held open, bind-mounted) must not leave the copy with its credentials.
+    await (0,promises_.rename)(tmp, file).catch(async (error) => {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw error;
+    });
 }
-/** Enters the run's undo file in the ledger beside `configFile`; returns the pointer's path. */
+/** Enters the run's undo file in the ledger beside `configFile`, after every run there (under the lock). */
 async function enter(configFile, undoFile) {
     const dir = ledgerDir(configFile);
     await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
     const pointer = external_node_path_default().join(dir, `${external_node_path_default().basename(external_node_path_default().dirname(undoFile))}.json`);
-    await writePrivate(pointer, JSON.stringify({ undo: undoFile }));
-    return pointer;
+    const seq = Math.max(0, ...(await pointers(dir)).map(p => p.seq)) + 1;
+    await writePrivate(pointer, JSON.stringify({ undo: undoFile, seq }));
+    return { pointer, seq };
 }
-/**
- * The undo files of the other runs still keeping a login in this config. Stale pointers (their undo file
- * gone with their job's RUNNER_TEMP) are removed; an unreadable one is passed over.
- */
-async function others(pointer, isUndo) {
-    const dir = external_node_path_default().dirname(pointer);
+/** The pointers in a ledger folder, as written: the undo file's path and the run's place. */
+async function pointers(dir) {
     const names = await (0,promises_.readdir)(dir).catch(() => []);
     const found = [];
     for (const name of names) {
-        const at = external_node_path_default().join(dir, name);
-        if (at === pointer || !name.endsWith('.json'))
+        if (!name.endsWith('.json'))
             continue;
+        const at = external_node_path_default().join(dir, name);
         try {
-            const file = JSON.parse(await (0,promises_.readFile)(at, 'utf8')).undo;
-            if (typeof file !== 'string')
-                continue;
-            if (!(0,external_node_fs_.existsSync)(file)) {
-                await (0,promises_.rm)(at, { force: true });
-                continue;
-            }
-            const undo = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-            if (isUndo(undo))
-                found.push({ file, undo });
+            const { undo, seq } = JSON.parse(await (0,promises_.readFile)(at, 'utf8'));
+            if (typeof undo === 'string' && Number.isSafeInteger(seq))
+                found.push({ at, undo, seq: seq });
         }
         catch {
-            // Being written or removed by its own run right now, or not ours: not an heir.
+            // Being written or removed by its own run right now, or not ours.
         }
     }
     return found;
+}
+/**
+ * The undo files of the runs that entered after `place` and still keep a login in this config, earliest
+ * first. Stale pointers (their undo file gone with their job's RUNNER_TEMP) are removed; an unreadable one
+ * is passed over.
+ */
+async function later(place, isUndo) {
+    const found = [];
+    for (const p of await pointers(external_node_path_default().dirname(place.pointer))) {
+        if (p.at === place.pointer)
+            continue;
+        if (!(0,external_node_fs_.existsSync)(p.undo)) {
+            await (0,promises_.rm)(p.at, { force: true });
+            continue;
+        }
+        if (p.seq <= place.seq)
+            continue;
+        try {
+            const undo = JSON.parse(await (0,promises_.readFile)(p.undo, 'utf8'));
+            if (isUndo(undo))
+                found.push({ file: p.undo, undo, seq: p.seq });
+        }
+        catch {
+            // Being written or removed by its own run right now: not an heir.
+        }
+    }
+    return found.sort((a, b) => a.seq - b.seq);
 }
 /** Takes the run's pointer out; the folder goes with the last one. */
 async function leave(pointer) {
@@ -248,8 +296,8 @@ async function keepLogins(logins, opts) {
         const undoDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-login-'));
         const undoFile = external_node_path_default().join(undoDir, 'undo.json');
         await writePrivate(undoFile, JSON.stringify(undo));
-        const ledger = await enter(file, undoFile);
-        const kept = { config: file, undo: undoFile, ledger };
+        const place = await enter(file, undoFile);
+        const kept = { config: file, undo: undoFile, ledger: place.pointer, seq: place.seq };
         // All before the config changes: a step killed in between still has its entries taken back. The
         // variable makes the runner call the post step after a successful job too (action.yml's post-if).
         core.exportVariable(state/* ENV_POST_WANTED */.R9, 'true');
@@ -275,12 +323,13 @@ async function removeKeptLogin() {
             try {
                 if (!(0,external_node_fs_.existsSync)(kept.undo))
                     return;
-                const undo = JSON.parse(await (0,promises_.readFile)(kept.undo, 'utf8'));
+                const undo = readUndo(await (0,promises_.readFile)(kept.undo, 'utf8'));
                 createdDir = undo.createdDir;
                 await undoKept(kept, undo);
             }
             finally {
-                await leave(kept.ledger);
+                if (kept.ledger)
+                    await leave(kept.ledger);
             }
         });
     }
@@ -293,21 +342,32 @@ async function removeKeptLogin() {
             await (0,promises_.rmdir)(external_node_path_default().dirname(kept.config)).catch(() => undefined);
     }
 }
+/** The undo file's JSON; a broken one is said without its text (it holds credentials). */
+function readUndo(text) {
+    let undo;
+    try {
+        undo = JSON.parse(text);
+    }
+    catch {
+        throw new Error('its undo file is not valid JSON');
+    }
+    if (!isUndo(undo))
+        throw new Error('its undo file is not one this step wrote');
+    return undo;
+}
 /**
- * The run whose login was stacked on ours: it replaced the entry we wrote, so what ours replaced is its to
- * put back. Another job's, sharing the config; in one job the posts run last-first and there is none.
+ * The run whose login was stacked on ours: the next run after ours that wrote this key, if what it
+ * replaced is what we wrote (a login of someone else's in between owns the entry otherwise). What ours
+ * replaced is its to put back. Another job's, sharing the config; in one job the posts run last-first.
  */
-function handOn(undo, heirs, records, mine, changed) {
+function handOn(heirs, records, mine, changed) {
     for (const heir of heirs) {
-        const record = records(heir.undo).find(r => r.key === mine.key && (0,external_node_util_.isDeepStrictEqual)(r.before, mine.ours));
+        const record = records(heir.undo).find(r => r.key === mine.key);
         if (!record)
             continue;
+        if (!(0,external_node_util_.isDeepStrictEqual)(record.before, mine.ours))
+            return false;
         record.before = mine.before;
-        // The heir found the config as ours left it: what it found there first was ours to take back.
-        heir.undo.hadAuths &&= undo.hadAuths;
-        heir.undo.hadHelpers &&= undo.hadHelpers;
-        heir.undo.createdFile ||= undo.createdFile;
-        heir.undo.createdDir ||= undo.createdDir;
         changed.add(heir);
         return true;
     }
@@ -317,11 +377,11 @@ async function undoKept(kept, undo) {
     const config = await readConfig(kept.config);
     if (!config)
         return;
-    const heirs = await others(kept.ledger, isUndo);
+    const heirs = kept.ledger && kept.seq !== undefined ? await later({ pointer: kept.ledger, seq: kept.seq }, isUndo) : [];
     const changed = new Set();
     const auths = { ...(config.auths ?? {}) };
     for (const mine of undo.auths) {
-        if (handOn(undo, heirs, u => u.auths, mine, changed))
+        if (handOn(heirs, u => u.auths, mine, changed))
             continue;
         // A later step that logged in again owns that entry now: it is left as it is.
         if (!(0,external_node_util_.isDeepStrictEqual)(auths[mine.key], mine.ours))
@@ -333,7 +393,7 @@ async function undoKept(kept, undo) {
     }
     const helpers = { ...(config.credHelpers ?? {}) };
     for (const { key, before } of undo.helpers) {
-        if (handOn(undo, heirs, u => u.helpers, { key, ours: '', before }, changed))
+        if (handOn(heirs, u => u.helpers, { key, ours: '', before }, changed))
             continue;
         if (helpers[key] !== '')
             continue;
@@ -342,18 +402,29 @@ async function undoKept(kept, undo) {
         else
             helpers[key] = before;
     }
+    // The next run found the config as ours left it: what was there before ours is its to judge now.
+    const next = heirs[0];
+    if (next) {
+        const flags = JSON.stringify(next.undo);
+        next.undo.hadAuths &&= undo.hadAuths;
+        next.undo.hadHelpers &&= undo.hadHelpers;
+        next.undo.createdFile ||= undo.createdFile;
+        next.undo.createdDir ||= undo.createdDir;
+        if (JSON.stringify(next.undo) !== flags)
+            changed.add(next);
+    }
     // The heirs' files first: what ours replaced is never lost between the two writes.
     for (const heir of changed)
         await writePrivate(heir.file, JSON.stringify(heir.undo));
-    const next = { ...config, auths, credHelpers: helpers };
+    const result = { ...config, auths, credHelpers: helpers };
     if (!undo.hadAuths && !Object.keys(auths).length)
-        delete next.auths;
+        delete result.auths;
     if (!undo.hadHelpers && !Object.keys(helpers).length)
-        delete next.credHelpers;
-    if (undo.createdFile && !Object.keys(next).length)
+        delete result.credHelpers;
+    if (undo.createdFile && !Object.keys(result).length)
         await (0,promises_.rm)(kept.config, { force: true });
     else
-        await writeConfig(kept.config, next);
+        await writeConfig(kept.config, result);
 }
 
 

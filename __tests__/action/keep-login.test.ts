@@ -5,8 +5,10 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { hostname } from 'node:os'
+import { spawnSync } from 'node:child_process'
 import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
-import { LOCK_STALE_MS, ledgerDir } from '../../src/action/login-ledger.js'
+import { LOCK_STALE_MS, ledgerDir, withLock, writePrivate } from '../../src/action/login-ledger.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from '../../src/action/state.js'
 import { parseCommandFile } from '../helpers/action.js'
 
@@ -333,5 +335,159 @@ describe('keep-login, two jobs sharing one docker config (two self-hosted runner
     await post(process.env[KEY] as string)
     expect(Date.now() - started).toBeGreaterThanOrEqual(250)
     expect(await read(dir)).toEqual(base)
+  })
+
+  it('the post hands on only to the next run that wrote the key, never to an earlier one', async () => {
+    // The config began with u; job a keeps a, job b keeps u again, and b ends first.
+    const dir = await testDir('btp-keep-jobs-')
+    const u = { auths: { 'r.example': { auth: basic('u', 'pu') } } }
+    const [a, b] = await jobs(
+      dir,
+      [
+        ['a', 'pa'],
+        ['u', 'pu']
+      ],
+      u
+    )
+    await post(b)
+    // a still runs: its login, not b's.
+    expect((await read(dir)).auths['r.example']).toEqual({ auth: basic('a', 'pa') })
+    await post(a)
+    expect(await read(dir)).toEqual(u)
+
+    // a, then u, then a again; the third ends, then the first, while u's job still runs.
+    const dir2 = await testDir('btp-keep-jobs-')
+    const [a1, u2, a3] = await jobs(
+      dir2,
+      [
+        ['a', 'pa'],
+        ['u', 'pu'],
+        ['a', 'pa']
+      ],
+      null
+    )
+    await post(a3)
+    await post(a1)
+    expect((await read(dir2)).auths['r.example']).toEqual({ auth: basic('u', 'pu') })
+    await post(u2)
+    expect(existsSync(join(dir2, 'config.json'))).toBe(false)
+  })
+
+  it('jobs keeping different registries: the file and folder the first one made go with the last post', async () => {
+    const dir = join(await testDir('btp-keep-jobs-'), '.docker')
+    await mainFiles()
+    const states: string[] = []
+    for (const registry of ['one.example', 'two.example']) {
+      await keep(dir, [{ registry, username: 'u', password: `p-${registry}` }])
+      states.push(process.env[KEY] as string)
+    }
+    for (const state of states) await post(state)
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it("a state from before the ledger (no pointer) still restores, and leaves the undo file's folder", async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const [a] = await jobs(dir, [['a', 'pa']])
+    const old = JSON.parse(a)
+    delete old.ledger
+    delete old.seq
+    await post(JSON.stringify(old))
+    expect((await read(dir)).auths).toEqual(base.auths)
+    expect(existsSync(dirname(old.undo))).toBe(false)
+  })
+
+  it("a lock left by a killed process of this host is taken at once; a release never removes another's lock", async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const file = join(dir, 'config.json')
+    const lock = `${ledgerDir(file)}.lock`
+    // A pid that is surely gone: a child that has exited.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid
+    await writeFile(lock, `${hostname()} ${gone} token\n`)
+    const started = Date.now()
+    await withLock(file, quiet, async () => {})
+    expect(Date.now() - started).toBeLessThan(2_000)
+    expect(existsSync(lock)).toBe(false)
+
+    // Another step took our lock as stale meanwhile: ours ends without removing theirs.
+    await withLock(file, quiet, async () => {
+      await writeFile(lock, 'another step\n')
+    })
+    expect(await readFile(lock, 'utf8')).toBe('another step\n')
+  })
+
+  it('a config whose rename is refused keeps no copy of the credentials beside it', async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    // A directory where the file goes: the rename fails.
+    await mkdir(join(dir, 'config.json'))
+    await expect(writePrivate(join(dir, 'config.json'), 'secret')).rejects.toThrow()
+    expect(await readdir(dir)).toEqual(['config.json'])
+  })
+
+  it('mains and posts of three jobs in 40 seeded orders: each live job sees its own login, and the config ends as it began', async () => {
+    let seed = 7
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const users = ['a', 'b', 'own']
+    for (let round = 0; round < 40; round++) {
+      const dir = join(await testDir('btp-keep-seeded-'), '.docker')
+      const original = round % 2 ? base : null
+      if (original) {
+        await mkdir(dir, { recursive: true })
+        await writeFile(join(dir, 'config.json'), JSON.stringify(original))
+      }
+      // Each job keeps r.example, or r.example and s.example, as one of three users (own: the original's).
+      const jobs = [0, 1, 2].map(() => ({
+        user: users[random(3)],
+        registries: random(2) ? ['r.example'] : ['r.example', 's.example'],
+        state: '',
+        live: false
+      }))
+      const steps = [0, 0, 1, 1, 2, 2]
+      for (let i = steps.length - 1; i > 0; i--) {
+        const j = random(i + 1)
+        ;[steps[i], steps[j]] = [steps[j], steps[i]]
+      }
+      const order: number[] = []
+      for (const j of steps) {
+        const job = jobs[j]
+        if (!job.state) {
+          const password = job.user === 'own' ? 'login' : `p-${job.user}`
+          await keep(
+            dir,
+            job.registries.map(registry => ({ registry, username: job.user, password }))
+          )
+          job.state = process.env[KEY] as string
+          job.live = true
+          order.push(j)
+        } else {
+          await post(job.state)
+          job.live = false
+        }
+        // Every key shows the login of the last job to start that keeps it and still runs, else the original.
+        const config = existsSync(join(dir, 'config.json')) ? await read(dir) : {}
+        for (const key of ['r.example', 's.example']) {
+          const holder = [...order].reverse().find(k => jobs[k].live && jobs[k].registries.includes(key))
+          const want =
+            holder === undefined
+              ? (original?.auths as Record<string, unknown> | undefined)?.[key]
+              : {
+                  auth: basic(
+                    jobs[holder].user,
+                    jobs[holder].user === 'own' ? 'login' : `p-${jobs[holder].user}`
+                  )
+                }
+          expect({ round, steps, key, entry: config.auths?.[key] }).toEqual({
+            round,
+            steps,
+            key,
+            entry: want
+          })
+        }
+      }
+      if (original) expect({ round, config: await read(dir) }).toEqual({ round, config: original })
+      else expect({ round, left: existsSync(dir) }).toEqual({ round, left: false })
+    }
   })
 })

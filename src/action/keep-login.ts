@@ -25,7 +25,7 @@ import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
-import { enter, leave, others, withLock, writePrivate, type Entry } from './login-ledger.js'
+import { enter, later, leave, withLock, writePrivate, type Entry } from './login-ledger.js'
 
 type Config = Record<string, unknown> & {
   auths?: Record<string, unknown>
@@ -50,8 +50,9 @@ interface Undo {
 interface Kept {
   config: string
   undo: string
-  /** The run's pointer in the ledger beside the config. */
-  ledger: string
+  /** The run's pointer in the ledger beside the config, and its place in the order runs entered there. */
+  ledger?: string
+  seq?: number
 }
 
 const isUndo = (value: unknown): value is Undo =>
@@ -144,8 +145,8 @@ export async function keepLogins(
     const undoDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-login-'))
     const undoFile = path.join(undoDir, 'undo.json')
     await writePrivate(undoFile, JSON.stringify(undo))
-    const ledger = await enter(file, undoFile)
-    const kept: Kept = { config: file, undo: undoFile, ledger }
+    const place = await enter(file, undoFile)
+    const kept: Kept = { config: file, undo: undoFile, ledger: place.pointer, seq: place.seq }
     // All before the config changes: a step killed in between still has its entries taken back. The
     // variable makes the runner call the post step after a successful job too (action.yml's post-if).
     core.exportVariable(ENV_POST_WANTED, 'true')
@@ -174,11 +175,11 @@ export async function removeKeptLogin(): Promise<void> {
     await withLock(kept.config, core, async () => {
       try {
         if (!existsSync(kept.undo)) return
-        const undo = JSON.parse(await readFile(kept.undo, 'utf8')) as Undo
+        const undo = readUndo(await readFile(kept.undo, 'utf8'))
         createdDir = undo.createdDir
         await undoKept(kept, undo)
       } finally {
-        await leave(kept.ledger)
+        if (kept.ledger) await leave(kept.ledger)
       }
     })
   } catch (error) {
@@ -189,26 +190,34 @@ export async function removeKeptLogin(): Promise<void> {
   }
 }
 
+/** The undo file's JSON; a broken one is said without its text (it holds credentials). */
+function readUndo(text: string): Undo {
+  let undo: unknown
+  try {
+    undo = JSON.parse(text)
+  } catch {
+    throw new Error('its undo file is not valid JSON')
+  }
+  if (!isUndo(undo)) throw new Error('its undo file is not one this step wrote')
+  return undo
+}
+
 /**
- * The run whose login was stacked on ours: it replaced the entry we wrote, so what ours replaced is its to
- * put back. Another job's, sharing the config; in one job the posts run last-first and there is none.
+ * The run whose login was stacked on ours: the next run after ours that wrote this key, if what it
+ * replaced is what we wrote (a login of someone else's in between owns the entry otherwise). What ours
+ * replaced is its to put back. Another job's, sharing the config; in one job the posts run last-first.
  */
 function handOn<R extends { key: string; before: unknown }>(
-  undo: Undo,
   heirs: Entry<Undo>[],
   records: (undo: Undo) => R[],
   mine: { key: string; ours: unknown; before: unknown },
   changed: Set<Entry<Undo>>
 ): boolean {
   for (const heir of heirs) {
-    const record = records(heir.undo).find(r => r.key === mine.key && isDeepStrictEqual(r.before, mine.ours))
+    const record = records(heir.undo).find(r => r.key === mine.key)
     if (!record) continue
+    if (!isDeepStrictEqual(record.before, mine.ours)) return false
     record.before = mine.before
-    // The heir found the config as ours left it: what it found there first was ours to take back.
-    heir.undo.hadAuths &&= undo.hadAuths
-    heir.undo.hadHelpers &&= undo.hadHelpers
-    heir.undo.createdFile ||= undo.createdFile
-    heir.undo.createdDir ||= undo.createdDir
     changed.add(heir)
     return true
   }
@@ -218,11 +227,12 @@ function handOn<R extends { key: string; before: unknown }>(
 async function undoKept(kept: Kept, undo: Undo): Promise<void> {
   const config = await readConfig(kept.config)
   if (!config) return
-  const heirs = await others(kept.ledger, isUndo)
+  const heirs =
+    kept.ledger && kept.seq !== undefined ? await later({ pointer: kept.ledger, seq: kept.seq }, isUndo) : []
   const changed = new Set<Entry<Undo>>()
   const auths = { ...(config.auths ?? {}) }
   for (const mine of undo.auths) {
-    if (handOn(undo, heirs, u => u.auths, mine, changed)) continue
+    if (handOn(heirs, u => u.auths, mine, changed)) continue
     // A later step that logged in again owns that entry now: it is left as it is.
     if (!isDeepStrictEqual(auths[mine.key], mine.ours)) continue
     if (mine.before === null) delete auths[mine.key]
@@ -230,16 +240,26 @@ async function undoKept(kept: Kept, undo: Undo): Promise<void> {
   }
   const helpers = { ...(config.credHelpers ?? {}) }
   for (const { key, before } of undo.helpers) {
-    if (handOn(undo, heirs, u => u.helpers, { key, ours: '', before }, changed)) continue
+    if (handOn(heirs, u => u.helpers, { key, ours: '', before }, changed)) continue
     if (helpers[key] !== '') continue
     if (before === null) delete helpers[key]
     else helpers[key] = before
   }
+  // The next run found the config as ours left it: what was there before ours is its to judge now.
+  const next = heirs[0]
+  if (next) {
+    const flags = JSON.stringify(next.undo)
+    next.undo.hadAuths &&= undo.hadAuths
+    next.undo.hadHelpers &&= undo.hadHelpers
+    next.undo.createdFile ||= undo.createdFile
+    next.undo.createdDir ||= undo.createdDir
+    if (JSON.stringify(next.undo) !== flags) changed.add(next)
+  }
   // The heirs' files first: what ours replaced is never lost between the two writes.
   for (const heir of changed) await writePrivate(heir.file, JSON.stringify(heir.undo))
-  const next: Config = { ...config, auths, credHelpers: helpers }
-  if (!undo.hadAuths && !Object.keys(auths).length) delete next.auths
-  if (!undo.hadHelpers && !Object.keys(helpers).length) delete next.credHelpers
-  if (undo.createdFile && !Object.keys(next).length) await rm(kept.config, { force: true })
-  else await writeConfig(kept.config, next)
+  const result: Config = { ...config, auths, credHelpers: helpers }
+  if (!undo.hadAuths && !Object.keys(auths).length) delete result.auths
+  if (!undo.hadHelpers && !Object.keys(helpers).length) delete result.credHelpers
+  if (undo.createdFile && !Object.keys(result).length) await rm(kept.config, { force: true })
+  else await writeConfig(kept.config, result)
 }
