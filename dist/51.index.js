@@ -86,7 +86,7 @@ async function ecrToken(req) {
  */
 async function attempt(send, req, service) {
     const controller = new AbortController();
-    const timedOut = new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${service} gave no login for ${req.registry}: no whole answer within ${req.timeoutMs / 1000} s (timeout)`, 'transient');
+    const timedOut = new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${service} gave no login for ${req.registry}: no AWS credentials and answer within ${req.timeoutMs / 1000} s (timeout; the credentials come first, from the environment, a web identity or the instance)`, 'transient');
     let timer;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => {

@@ -142,7 +142,7 @@ describe('ECR through the AWS SDK', () => {
     expect(api.calls).toHaveLength(1)
   })
 
-  it('a token is fetched again only after it expires', async () => {
+  it('a token is fetched again once it has less than the margin a fresh one must have (60 s)', async () => {
     const api = await ecr({
       username: 'AWS',
       password: 'first-ecr-token',
@@ -152,11 +152,11 @@ describe('ECR through the AWS SDK', () => {
     const login = entry('127.0.0.1:5000', { ecr: true })
     const { l } = logins([login], { now: () => now })
     expect((await l.resolve(login)).password).toBe('first-ecr-token')
-    now += 3599_000
+    now += 3500_000
     api.answer = { username: 'AWS', password: 'second-ecr-token' }
     expect((await l.resolve(login)).password).toBe('first-ecr-token')
     expect(api.calls).toHaveLength(1)
-    now += 2000
+    now += 50_000
     expect((await l.resolve(login)).password).toBe('second-ecr-token')
     expect(api.calls).toHaveLength(2)
   })

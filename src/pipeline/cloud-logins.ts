@@ -65,7 +65,8 @@ export class Logins {
     const now = this.opts.now ?? Date.now
     const cached = this.tokens.get(login.registry)
     // A failed fetch stays failed: a refusal is not asked again within the run.
-    if (cached && !(cached.token && cached.token.expiresAt <= now())) return cached.promise
+    // Reused while it has the margin a fresh one must have; fetched again once it has not.
+    if (cached && !(cached.token && cached.token.expiresAt - EXPIRY_MARGIN_MS <= now())) return cached.promise
     const entry: Cached = { promise: this.fetch(login, cloud) }
     entry.promise.then(
       token => (entry.token = token),

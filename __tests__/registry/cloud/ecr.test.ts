@@ -78,7 +78,7 @@ it('an answer that sends its headers and then trickles its body ends at the dead
   const started = Date.now()
   const error = await failure(ecrToken(req))
   expect(error.message).toBe(
-    'AWS ECR gave no login for 127.0.0.1:5000: no whole answer within 0.4 s (timeout) (after 2 attempts)'
+    'AWS ECR gave no login for 127.0.0.1:5000: no AWS credentials and answer within 0.4 s (timeout; the credentials come first, from the environment, a web identity or the instance) (after 2 attempts)'
   )
   expect(error.kind).toBe('transient')
   expect(api.seen).toHaveLength(2)

@@ -108,7 +108,7 @@ async function attempt(
 ): Promise<EcrData | undefined> {
   const controller = new AbortController()
   const timedOut = new ClassifiedError(
-    `${service} gave no login for ${req.registry}: no whole answer within ${req.timeoutMs / 1000} s (timeout)`,
+    `${service} gave no login for ${req.registry}: no AWS credentials and answer within ${req.timeoutMs / 1000} s (timeout; the credentials come first, from the environment, a web identity or the instance)`,
     'transient'
   )
   let timer: NodeJS.Timeout | undefined
