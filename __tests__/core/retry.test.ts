@@ -325,6 +325,11 @@ describe('retry', () => {
       cause: last
     })
     expect(last.message).toBe('HTTP 503 from the registry')
+    // The copy keeps the original's frames under its own message, for whoever debugs it.
+    const stack = ((await failure.catch((e: unknown) => e)) as Error).stack ?? ''
+    expect(stack.split('\n')[0]).toBe('StatusError: HTTP 503 from the registry (after 3 attempts)')
+    expect(stack.split('\n').slice(1)).toEqual((last.stack ?? '').split('\n').slice(1))
+    expect(stack.split('\n').length).toBeGreaterThan(1)
   })
 
   it('starts no attempt after maxElapsedMs, however many attempts are left', async () => {

@@ -1464,6 +1464,13 @@ function gaveUp(error, attempt, outOfTime) {
         const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error));
         Object.defineProperty(copy, 'message', { ...own, value: told, writable: true });
         Object.defineProperty(copy, 'cause', { value: error, writable: true, configurable: true });
+        // A copy is no native error, so V8 gives it no stack: the original's frames, under the new message.
+        const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
+        Object.defineProperty(copy, 'stack', {
+            value: `${error.name}: ${told}${frames ? `\n${frames}` : ''}`,
+            writable: true,
+            configurable: true
+        });
         return copy;
     }
     const copy = new ClassifiedError(told, kindOf(error), error instanceof ClassifiedError ? error.retryAfterMs : undefined);
