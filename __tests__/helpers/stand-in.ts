@@ -111,12 +111,18 @@ export const basic = (user: string, pass: string) =>
   `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`
 export const creds = (username: string, password: string) => async () => ({ username, password })
 
-export async function failure(promise: Promise<unknown>): Promise<RegistryError> {
+/** The error `promise` rejects with, checked to be of `kind` (a RegistryError unless told). */
+export async function failure<E extends Error = RegistryError>(
+  promise: Promise<unknown>,
+  kind: abstract new (...args: never[]) => E = RegistryError as unknown as abstract new (
+    ...args: never[]
+  ) => E
+): Promise<E> {
   try {
     await promise
   } catch (err) {
-    expect(err).toBeInstanceOf(RegistryError)
-    return err as RegistryError
+    expect(err).toBeInstanceOf(kind)
+    return err as E
   }
   throw new Error('expected a rejection')
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from '@jest/globals'
 import type http from 'node:http'
 import { ClassifiedError } from '../../../src/core/retry.js'
 import { ecrToken, type EcrRequest } from '../../../src/registry/cloud/ecr.js'
-import { cleanUp, serve, type Seen } from '../../helpers/stand-in.js'
+import { cleanUp, failure as rejected, serve, type Seen } from '../../helpers/stand-in.js'
 import { awsEnv } from '../../helpers/cloud.js'
 
 const saved = { ...process.env }
@@ -52,14 +52,8 @@ async function setUp(handler: (req: Seen, res: http.ServerResponse) => void) {
   return { api, req, retries }
 }
 
-async function failure(promise: Promise<unknown>): Promise<ClassifiedError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(ClassifiedError)
-  return error as ClassifiedError
-}
+/** The ClassifiedError `promise` rejects with. */
+const failure = (promise: Promise<unknown>): Promise<ClassifiedError> => rejected(promise, ClassifiedError)
 
 beforeEach(() => {
   for (const k of Object.keys(process.env)) if (/^AWS_/.test(k)) delete process.env[k]

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { ClassifiedError } from '../../../src/core/retry.js'
 import { hubOidcToken, type HubOidcRequest } from '../../../src/registry/cloud/hub-oidc.js'
 import { githubIdToken } from '../../../src/registry/cloud/github-oidc.js'
-import { cleanUp, serve, type Seen } from '../../helpers/stand-in.js'
+import { cleanUp, failure as rejected, serve, type Seen } from '../../helpers/stand-in.js'
 
 const saved = { ...process.env }
 const REQUEST_TOKEN = `request-${randomBytes(8).toString('hex')}`
@@ -60,14 +60,8 @@ async function setUp(
 
 const idTokenAnswer: Handler = (_q, res) => json(res, 200, { value: ID_TOKEN })
 
-async function failure(promise: Promise<unknown>): Promise<ClassifiedError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(ClassifiedError)
-  return error as ClassifiedError
-}
+/** The ClassifiedError `promise` rejects with. */
+const failure = (promise: Promise<unknown>): Promise<ClassifiedError> => rejected(promise, ClassifiedError)
 
 beforeEach(() => {
   for (const k of Object.keys(process.env)) if (/^ACTIONS_ID_TOKEN/.test(k)) delete process.env[k]
