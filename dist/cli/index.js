@@ -2768,8 +2768,7 @@ function checkSources(values, cwd) {
                 continue;
             const directory = source.transport === 'oci';
             const where = external_node_path_default().resolve(cwd, source.path);
-            const found = (0,external_node_fs_.existsSync)(where) ? (0,external_node_fs_.statSync)(where) : undefined;
-            if (!found || found.isDirectory() !== directory)
+            if (!(0,external_node_fs_.existsSync)(where) || isDir(where) !== directory)
                 throw new inputs_error/* InputError */.d('sources', `${(0,core_text/* quote */.hD)(line)}: ${(0,core_text/* quote */.hD)(source.path)}: no such ${directory ? 'directory' : 'file'}`);
         }
     });

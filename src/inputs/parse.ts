@@ -86,8 +86,7 @@ function checkSources(values: InputValues, cwd: string): void {
       if (!('transport' in source) || source.transport === 'docker-daemon') continue
       const directory = source.transport === 'oci'
       const where = path.resolve(cwd, source.path)
-      const found = existsSync(where) ? statSync(where) : undefined
-      if (!found || found.isDirectory() !== directory)
+      if (!existsSync(where) || isDir(where) !== directory)
         throw new InputError(
           'sources',
           `${quote(line)}: ${quote(source.path)}: no such ${directory ? 'directory' : 'file'}`
