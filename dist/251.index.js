@@ -2842,6 +2842,8 @@ var git_context = __webpack_require__(3670);
 var masks = __webpack_require__(5831);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __webpack_require__(5378);
+// EXTERNAL MODULE: ./src/core/go-bool.ts
+var go_bool = __webpack_require__(8558);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
 // EXTERNAL MODULE: ./src/inputs/csv.ts
@@ -2904,10 +2906,11 @@ const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
 
 
 
+
 /** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
 const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
     // buildx reads the attribute with Go's ParseBool.
-    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=(?:1|t|true)(?:,|$)/i.test(spec));
+    (/(?:^|,)type=image(?:,|$)/.test(spec) && (0,go_bool/* goBool */.B)(/(?:^|,)push=([^,]*)/.exec(spec)?.[1] ?? '') === true);
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
 /**

@@ -102,6 +102,10 @@ function separatorOf(name, inputs) {
     return sep || '\n';
 }
 
+// EXTERNAL MODULE: ./src/core/go-bool.ts
+var go_bool = __webpack_require__(8558);
+// EXTERNAL MODULE: ./src/core/problem.ts
+var problem = __webpack_require__(652);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/core/reference.ts
@@ -151,6 +155,9 @@ async function declarePushed(inputs, digest, env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+// The job summary and the `metadata` output, as pure functions of the result.
+
+
 
 
 function metadata(inputs, result) {
@@ -250,6 +257,20 @@ function summaryMarkdown(inputs, result) {
     const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
+/**
+ * Whether to write the job summary: build-push-action's DOCKER_BUILD_SUMMARY (default true, Go's words), so
+ * that a workflow that turned docker's summary off gets none from this step either. A value Go refuses is
+ * an InputProblem naming the variable, before any build (build-push-action fails on it after the build).
+ */
+function summaryWanted(env) {
+    const text = env.DOCKER_BUILD_SUMMARY ?? '';
+    if (text === '')
+        return true;
+    const wanted = (0,go_bool/* goBool */.B)(text);
+    if (wanted === undefined)
+        throw new problem/* InputProblem */.S(`(an environment variable) ${JSON.stringify(text)} must be true or false`, 'DOCKER_BUILD_SUMMARY');
+    return wanted;
+}
 
 // EXTERNAL MODULE: ./src/action/keep-login.ts + 1 modules
 var keep_login = __webpack_require__(6097);
@@ -331,6 +352,7 @@ async function main() {
         const untrimmed = new Set(table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,table/* inputName */.yu)(key)));
         const get = (name) => core.getInput(name, { trimWhitespace: !untrimmed.has(name) });
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
+        const summary = (0,parse/* asInput */.lv)('', () => summaryWanted(process.env));
         notices.forEach(n => core.notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
         const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 4251));
@@ -355,7 +377,8 @@ async function main() {
         for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
             core.exportVariable(name, value);
         await main_declareArtifacts(inputs, result.digest);
-        await writeSummary(summaryMarkdown(inputs, result));
+        if (summary)
+            await writeSummary(summaryMarkdown(inputs, result));
         actionReporter.debug(`done ${Math.round((0,clock/* sinceStart */.B)())} ms after the process started`);
     }
     catch (error) {
@@ -405,6 +428,28 @@ function errorLine(error) {
         .replace(/\s+/g, run => (run.includes('\n') ? ' ' : run))
         .trim();
     return error instanceof parse/* InputError */.dz ? line : line || 'build-tag-push failed';
+}
+
+
+/***/ }),
+
+/***/ 8558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ goBool)
+/* harmony export */ });
+// A boolean as docker's tools read it from an attribute or an environment variable: Go's strconv.ParseBool
+// words, case and all (buildx's output attributes, docker's actions' DOCKER_BUILD_* and DOCKER_METADATA_*).
+const TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
+/** true or false for one of Go's words, undefined for anything else (which Go refuses). */
+function goBool(text) {
+    if (TRUE.has(text))
+        return true;
+    if (FALSE.has(text))
+        return false;
+    return undefined;
 }
 
 
@@ -2517,10 +2562,12 @@ const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLeve
 /* harmony export */   _z: () => (/* binding */ OUTPUT_LEVELS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SHORT_SHA_LENGTH, DEFAULT_METADATA_ENV */
-/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
-/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
+/* harmony import */ var _core_go_bool_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8558);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(652);
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6814);
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
 // a bad value is an InputProblem naming the variable, which the input errors name as they name an input.
+
 
 
 const DEFAULT_SHORT_SHA_LENGTH = 7;
@@ -2540,7 +2587,7 @@ const DEFAULT_METADATA_ENV = {
     setOutputEnv: true
 };
 /** A variable is not an input: the message says so, in front of what is wrong with it. */
-const variableProblem = (variable, message) => new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`(an environment variable) ${message}`, variable);
+const variableProblem = (variable, message) => new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`(an environment variable) ${message}`, variable);
 function readMetadataEnv(env) {
     const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
     if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
@@ -2555,13 +2602,13 @@ function readMetadataEnv(env) {
         ? []
         : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
     for (const level of annotationLevels)
-        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(level))
-            throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .LEVEL_WORDS */ .P4}`);
+        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLevel */ .QA)(level))
+            throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .LEVEL_WORDS */ .P4}`);
     // Read as metadata-action reads it (Go's ParseBool words).
     const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
-    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+    const setOutputEnv = outputEnvText === '' || (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_0__/* .goBool */ .B)(outputEnvText);
+    if (setOutputEnv === undefined)
         throw variableProblem('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
-    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
     return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
 }
 

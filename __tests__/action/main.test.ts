@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError } from '../../src/inputs/parse.js'
@@ -55,6 +56,22 @@ describe('main, as the runner starts the bundle', () => {
       `::error::Missing file at path: ${missing}`
     ])
     expect(out).not.toMatch(/^\s+at /m)
+  })
+
+  it('a DOCKER_BUILD_SUMMARY that is not true or false is one input error naming it, before any build', () => {
+    const context = mkdtempSync(join(tmpdir(), 'btp-summary-'))
+    writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\n')
+    const { stdout, status } = runBundle({
+      INPUT_IMAGE: 'o/app',
+      INPUT_CONTEXT: context,
+      DOCKER_BUILD_SUMMARY: 'no'
+    })
+    rmSync(context, { recursive: true })
+    expect(status).toBe(1)
+    expect(stdout.split('\n').filter(l => l.startsWith('::error::'))).toEqual([
+      '::error::Invalid input "DOCKER_BUILD_SUMMARY": (an environment variable) "no" must be true or false'
+    ])
+    expect(stdout).not.toContain('::group::')
   })
 
   // The runner hides a value only from the ::add-mask:: line on: it must come before the error quoting it.

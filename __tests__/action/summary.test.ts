@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { makeInputs as baseInputs } from '../../__fixtures__/inputs.js'
 import type { Inputs } from '../../src/inputs/parse.js'
 import type { Result } from '../../src/pipeline/result.js'
-import { metadata, summaryMarkdown } from '../../src/action/summary.js'
+import { metadata, summaryMarkdown, summaryWanted } from '../../src/action/summary.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 const IMAGEID = `sha256:${'f'.repeat(64)}`
@@ -146,5 +146,28 @@ describe('summaryMarkdown', () => {
     [2 * 1024 ** 4, '2048.0 GiB']
   ])('size %d → %s', (size, shown) => {
     expect(summaryMarkdown(makeInputs(), makeResult({ size }))).toContain(`| Size | ${shown} |`)
+  })
+})
+
+describe("summaryWanted: build-push-action's DOCKER_BUILD_SUMMARY", () => {
+  it.each([
+    [undefined, true],
+    ['', true],
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['False', false],
+    ['0', false]
+  ])('%j → %s', (value, wanted) => {
+    expect(summaryWanted(value === undefined ? {} : { DOCKER_BUILD_SUMMARY: value })).toBe(wanted)
+  })
+
+  it.each(['no', 'off', 'FaLsE', ' false'])('%j is a problem naming the variable', value => {
+    expect(() => summaryWanted({ DOCKER_BUILD_SUMMARY: value })).toThrow(
+      expect.objectContaining({
+        subject: 'DOCKER_BUILD_SUMMARY',
+        message: `(an environment variable) ${JSON.stringify(value)} must be true or false`
+      })
+    )
   })
 })

@@ -61,6 +61,14 @@ describe('build, tag, push, verify', () => {
     expect(errorLines(run.stdout)).toEqual([])
   })
 
+  it('DOCKER_BUILD_SUMMARY=false writes no job summary, as build-push-action writes none', async () => {
+    const image = repo('summaryoff')
+    const run = await pushSimple(registry.host, image, 'v1', { DOCKER_BUILD_SUMMARY: 'false' })
+    expectSucceeded(run)
+    expect(run.outputs.digest).toBe((await inspectRaw(registry.host, `${image}:v1`)).digest)
+    expect(run.summary).toBe('')
+  })
+
   it('pushes one tag, outputs the registry content digest, and the image can be pulled back by digest', async () => {
     const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
     const image = repo('one')

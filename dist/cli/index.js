@@ -925,6 +925,28 @@ const sinceStart = () => process.uptime() * 1000;
 
 /***/ }),
 
+/***/ 8558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ goBool)
+/* harmony export */ });
+// A boolean as docker's tools read it from an attribute or an environment variable: Go's strconv.ParseBool
+// words, case and all (buildx's output attributes, docker's actions' DOCKER_BUILD_* and DOCKER_METADATA_*).
+const TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
+/** true or false for one of Go's words, undefined for anything else (which Go refuses). */
+function goBool(text) {
+    if (TRUE.has(text))
+        return true;
+    if (FALSE.has(text))
+        return false;
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 7571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3835,10 +3857,12 @@ const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLeve
 /* harmony export */   _z: () => (/* binding */ OUTPUT_LEVELS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SHORT_SHA_LENGTH, DEFAULT_METADATA_ENV */
-/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(652);
-/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6814);
+/* harmony import */ var _core_go_bool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8558);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(652);
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6814);
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
 // a bad value is an InputProblem naming the variable, which the input errors name as they name an input.
+
 
 
 const DEFAULT_SHORT_SHA_LENGTH = 7;
@@ -3858,7 +3882,7 @@ const DEFAULT_METADATA_ENV = {
     setOutputEnv: true
 };
 /** A variable is not an input: the message says so, in front of what is wrong with it. */
-const variableProblem = (variable, message) => new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`(an environment variable) ${message}`, variable);
+const variableProblem = (variable, message) => new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`(an environment variable) ${message}`, variable);
 function readMetadataEnv(env) {
     const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim();
     if (headSha !== '' && !/^(?:true|false)$/i.test(headSha))
@@ -3873,13 +3897,13 @@ function readMetadataEnv(env) {
         ? []
         : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
     for (const level of annotationLevels)
-        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(level))
-            throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .LEVEL_WORDS */ .P4}`);
+        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLevel */ .QA)(level))
+            throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .LEVEL_WORDS */ .P4}`);
     // Read as metadata-action reads it (Go's ParseBool words).
     const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
-    if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+    const setOutputEnv = outputEnvText === '' || (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_0__/* .goBool */ .B)(outputEnvText);
+    if (setOutputEnv === undefined)
         throw variableProblem('DOCKER_METADATA_SET_OUTPUT_ENV', `${JSON.stringify(outputEnvText)} must be true or false`);
-    const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText);
     return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv };
 }
 
@@ -4560,6 +4584,8 @@ var git_context = __nccwpck_require__(3670);
 var masks = __nccwpck_require__(5831);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./src/core/go-bool.ts
+var go_bool = __nccwpck_require__(8558);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __nccwpck_require__(2020);
 // EXTERNAL MODULE: ./src/inputs/csv.ts
@@ -4622,10 +4648,11 @@ const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
 
 
 
+
 /** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
 const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
     // buildx reads the attribute with Go's ParseBool.
-    (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=(?:1|t|true)(?:,|$)/i.test(spec));
+    (/(?:^|,)type=image(?:,|$)/.test(spec) && (0,go_bool/* goBool */.B)(/(?:^|,)push=([^,]*)/.exec(spec)?.[1] ?? '') === true);
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
 /**
@@ -10229,6 +10256,8 @@ function maskedOutput(write, mask, fenced) {
 
 // EXTERNAL MODULE: ./src/inputs/registry-auth.ts
 var registry_auth = __nccwpck_require__(3477);
+// EXTERNAL MODULE: ./src/core/go-bool.ts
+var go_bool = __nccwpck_require__(8558);
 ;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
 // The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
 // artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
@@ -10338,6 +10367,9 @@ function outputs_separatorOf(name, inputs) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+// The job summary and the `metadata` output, as pure functions of the result.
+
+
 
 
 function metadata(inputs, result) {
@@ -10436,6 +10468,20 @@ function summaryMarkdown(inputs, result) {
     const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
     const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
+}
+/**
+ * Whether to write the job summary: build-push-action's DOCKER_BUILD_SUMMARY (default true, Go's words), so
+ * that a workflow that turned docker's summary off gets none from this step either. A value Go refuses is
+ * an InputProblem naming the variable, before any build (build-push-action fails on it after the build).
+ */
+function summaryWanted(env) {
+    const text = env.DOCKER_BUILD_SUMMARY ?? '';
+    if (text === '')
+        return true;
+    const wanted = goBool(text);
+    if (wanted === undefined)
+        throw new InputProblem(`(an environment variable) ${JSON.stringify(text)} must be true or false`, 'DOCKER_BUILD_SUMMARY');
+    return wanted;
 }
 
 ;// CONCATENATED MODULE: ./src/core/version.ts

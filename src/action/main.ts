@@ -4,14 +4,14 @@ import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputName, ROWS } from '../inputs/table.js'
-import { actionTerm, InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
+import { actionTerm, asInput, InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { createFence, singleLine } from '../log/fence.js'
 import { whereOf, type Reporter, type Where } from '../log/reporter.js'
 import { credentialsIn, loadRegistryAuthParser, type RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
 import { credentialSecrets, urlSecrets } from '../log/masks.js'
 import { metadataEnvExports } from '../metadata/outputs.js'
-import { outputs, summaryMarkdown } from './summary.js'
+import { outputs, summaryMarkdown, summaryWanted } from './summary.js'
 import { keepLogins } from './keep-login.js'
 import { STATE_POST, STATE_WORKDIR } from './state.js'
 import { messageOf } from '../core/text.js'
@@ -83,6 +83,7 @@ export async function main(): Promise<void> {
     )
     const get = (name: string): string => core.getInput(name, { trimWhitespace: !untrimmed.has(name) })
     const { inputs, notices } = parseInputs(get)
+    const summary = asInput('', () => summaryWanted(process.env))
     notices.forEach(n => core.notice(words(n)))
 
     // Loaded after validation: bad input, the most common failure, fails without loading it.
@@ -107,7 +108,7 @@ export async function main(): Promise<void> {
     for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))
       core.exportVariable(name, value)
     await declareArtifacts(inputs, result.digest)
-    await writeSummary(summaryMarkdown(inputs, result))
+    if (summary) await writeSummary(summaryMarkdown(inputs, result))
     actionReporter.debug(`done ${Math.round(sinceStart())} ms after the process started`)
   } catch (error) {
     fence.close()

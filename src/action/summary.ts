@@ -1,4 +1,6 @@
 // The job summary and the `metadata` output, as pure functions of the result.
+import { goBool } from '../core/go-bool.js'
+import { InputProblem } from '../core/problem.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { Result } from '../pipeline/result.js'
 import { subjectNames } from '../pipeline/subjects.js'
@@ -112,4 +114,21 @@ export function summaryMarkdown(inputs: Inputs, result: Result): string {
   const verb = result.digest ? 'Pushed' : 'Built (not pushed)'
   const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_'
   return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`
+}
+
+/**
+ * Whether to write the job summary: build-push-action's DOCKER_BUILD_SUMMARY (default true, Go's words), so
+ * that a workflow that turned docker's summary off gets none from this step either. A value Go refuses is
+ * an InputProblem naming the variable, before any build (build-push-action fails on it after the build).
+ */
+export function summaryWanted(env: NodeJS.ProcessEnv): boolean {
+  const text = env.DOCKER_BUILD_SUMMARY ?? ''
+  if (text === '') return true
+  const wanted = goBool(text)
+  if (wanted === undefined)
+    throw new InputProblem(
+      `(an environment variable) ${JSON.stringify(text)} must be true or false`,
+      'DOCKER_BUILD_SUMMARY'
+    )
+  return wanted
 }

@@ -1,5 +1,6 @@
 // metadata-action's DOCKER_METADATA_* environment variables, read once with the inputs. Pure over `env`;
 // a bad value is an InputProblem naming the variable, which the input errors name as they name an input.
+import { goBool } from '../core/go-bool.js'
 import { InputProblem } from '../core/problem.js'
 import { LEVEL_WORDS, parseLevel } from './levels.js'
 
@@ -71,11 +72,11 @@ export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
       )
   // Read as metadata-action reads it (Go's ParseBool words).
   const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim()
-  if (outputEnvText !== '' && !/^(?:1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(outputEnvText))
+  const setOutputEnv = outputEnvText === '' || goBool(outputEnvText)
+  if (setOutputEnv === undefined)
     throw variableProblem(
       'DOCKER_METADATA_SET_OUTPUT_ENV',
       `${JSON.stringify(outputEnvText)} must be true or false`
     )
-  const setOutputEnv = outputEnvText === '' || /^(?:1|t|T|true|TRUE|True)$/.test(outputEnvText)
   return { prHeadSha: /^true$/i.test(headSha), shortShaLength, annotationLevels, setOutputEnv }
 }

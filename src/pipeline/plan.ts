@@ -9,6 +9,7 @@ import type { Inputs } from '../inputs/parse.js'
 import type { Reporter } from '../log/reporter.js'
 import { remotePath, repository } from '../core/reference.js'
 import type { RetryOptions } from '../core/retry.js'
+import { goBool } from '../core/go-bool.js'
 import { messageOf, splitKeyValue } from '../core/text.js'
 import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
 
@@ -66,7 +67,7 @@ export interface Plan {
 export const pushesOutput = (spec: string): boolean =>
   /(?:^|,)type=registry(?:,|$)/.test(spec) ||
   // buildx reads the attribute with Go's ParseBool.
-  (/(?:^|,)type=image(?:,|$)/.test(spec) && /(?:^|,)push=(?:1|t|true)(?:,|$)/i.test(spec))
+  (/(?:^|,)type=image(?:,|$)/.test(spec) && goBool(/(?:^|,)push=([^,]*)/.exec(spec)?.[1] ?? '') === true)
 
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 export const exportsFiles = (spec: string): boolean =>
