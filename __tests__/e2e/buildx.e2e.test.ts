@@ -149,6 +149,52 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(run.log).toContain('[command]docker buildx build')
     })
 
+    // Written as a build-push-action workflow may write them: buildx takes upper case and containerd's
+    // aliases, and linux/x86_64 after Linux/AMD64 is the same platform, built once.
+    it('platforms in upper case and aliases: one entry per platform, pushed and verified', async () => {
+      const ctx = await makeContext({
+        Dockerfile: 'FROM scratch\nCOPY hello.txt /hello.txt\n',
+        'hello.txt': 'hi\n'
+      })
+      const image = repo('platform-spellings')
+      const run = await runAction({
+        context: ctx,
+        image,
+        registry: registry.host,
+        tags: 'v1',
+        platforms: 'Linux/AMD64, linux/aarch64, linux/x86_64'
+      })
+      const index = await expectVerified(run, registry.host, image, ['v1'])
+      const entries = indexPlatforms(index.json)
+      expect(Object.keys(entries).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+      expect(
+        index.json.manifests.filter((m: { platform?: { os?: string } }) => m.platform?.os === 'linux')
+      ).toHaveLength(2)
+      expect(JSON.parse(run.outputs['platform-digests'])).toEqual(entries)
+      expect(run.log).toContain('--platform=Linux/AMD64,linux/aarch64 ')
+      expect(run.log).toMatch(/"linux\/x86_64" is "Linux\/AMD64" again/)
+    })
+
+    it('platforms: local is the platform of the machine buildx runs on', async () => {
+      const ctx = await makeContext({
+        Dockerfile: 'FROM scratch\nCOPY hello.txt /hello.txt\n',
+        'hello.txt': 'hi\n'
+      })
+      const image = repo('platform-local')
+      const run = await runAction({
+        context: ctx,
+        image,
+        registry: registry.host,
+        tags: 'v1',
+        platforms: 'local'
+      })
+      await expectVerified(run, registry.host, image, ['v1'])
+      const config = await inspectConfig(registry.host, `${image}:v1`)
+      const arch = { x64: 'amd64', arm64: 'arm64' }[process.arch as string] ?? process.arch
+      expect(`${config.os}/${config.architecture}`).toBe(`linux/${arch}`)
+      expect(run.log).toContain('--platform=local ')
+    })
+
     /** Prunes the build cache records whose description names `text` (a RUN step's nonce); there must be one. */
     async function pruneRecordsOf(text: string): Promise<void> {
       const { stdout } = await dockerOk(['buildx', 'du', '--verbose'])

@@ -161,7 +161,7 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['target -x', { target: '-x' }, 'target', 'not a valid name'],
   ['target with space', { target: 'a b' }, 'target', 'not a valid name'],
   ['builder -x', { builder: '--x' }, 'builder', 'not a valid name'],
-  ['platform without os', { platforms: 'amd64' }, 'platforms', 'os/arch'],
+  ['platform neither an OS nor an architecture', { platforms: 'amd65' }, 'platforms', 'os/arch'],
   ['platform with a flag', { platforms: 'linux/amd64 --push' }, 'platforms', 'os/arch'],
   ['secret with empty id', { secrets: '=v' }, 'secrets', 'entry 1'],
   ['secret without =', { secrets: 'a=1\ntoken' }, 'secrets', 'entry 2'],

@@ -5,16 +5,16 @@ import path from 'node:path'
 import { ref, type InputKey, type InputValues } from './table.js'
 
 import { InputError } from './error.js'
-import { InputProblem } from '../core/problem.js'
+import { InputProblem, reworded } from '../core/problem.js'
 import * as options from './build-options.js'
 import { splitKeyValue } from '../core/text.js'
 import { quote } from '../core/text.js'
 import { DOCKER_HUB, normalizeRegistry, registryProblem } from '../core/reference.js'
+import { formatSpecifier, namesHost, parseBuildxPlatform, SPECIFIER_FORMS } from '../core/platform-spec.js'
 
 const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
 
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/
 
 /** The registry host an image goes to, Docker Hub when empty. */
@@ -23,6 +23,33 @@ function parseRegistry(raw: string): string {
   const problem = registryProblem(value)
   if (problem) throw new InputProblem(`${quote(value)} ${problem}`)
   return normalizeRegistry(value)
+}
+
+/**
+ * `--platform` entries as buildx reads them: split at commas (it splits the joined flag there, untrimmed),
+ * each parsed as it parses one; passed on as written. A platform named again in another spelling
+ * (`linux/x86_64` after `linux/amd64`) is dropped with a notice: buildx 0.13 would put it in the index twice.
+ * What leaves a part to the host (`local`, `arm64`) is never taken for a repeat, since the host buildx sees
+ * may differ in its variant.
+ */
+function platformList(list: string[], notices: string[]): string[] {
+  const seen = new Map<string, string>()
+  const out: string[] = []
+  for (const specifier of list.flatMap(entry => entry.split(','))) {
+    const platform = reworded(
+      () => parseBuildxPlatform(specifier),
+      message => `${message}; a platform is ${SPECIFIER_FORMS}`
+    )
+    const key = namesHost(specifier) ? undefined : formatSpecifier(platform)
+    const first = key === undefined ? undefined : seen.get(key)
+    if (first !== undefined) {
+      notices.push(`platform ${quote(specifier)} is ${quote(first)} again (${key}): it is built once`)
+      continue
+    }
+    if (key !== undefined) seen.set(key, specifier)
+    out.push(specifier)
+  }
+  return out
 }
 
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
@@ -121,12 +148,7 @@ export const VALIDATORS: Validators = {
   target: plainName,
   builder: plainName,
   password: trimPassword,
-  platforms: list => {
-    for (const p of list)
-      if (!PLATFORM.test(p))
-        throw new InputProblem(`${quote(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`)
-    return list
-  },
+  platforms: (list, notices) => platformList(list, notices),
   cacheFrom: cacheSpecs,
   cacheTo: cacheSpecs,
   provenance: attestation,

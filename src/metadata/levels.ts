@@ -2,6 +2,7 @@
 // one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
 import { quote } from '../core/text.js'
 import { InputProblem } from '../core/problem.js'
+import { formatSpecifier, parseSpecifier } from '../core/platform-spec.js'
 
 export const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'] as const
 export type Level = (typeof LEVELS)[number]
@@ -9,7 +10,9 @@ export type Level = (typeof LEVELS)[number]
 /** The levels only an index has. */
 export const INDEX_LEVELS: ReadonlySet<string> = new Set(['index', 'index-descriptor'])
 
-const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?'
+// buildx takes a level's platform in these characters and reads it with containerd's platforms.Parse
+// (no `local`, no OS version): core/platform-spec.ts.
+const PLATFORM = '[A-Za-z0-9_/-]+'
 const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`)
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/
 
@@ -17,14 +20,28 @@ export const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descri
 
 export interface LevelSpec {
   level: Level
-  /** `linux/amd64` from `manifest[linux/amd64]`; several are comma-separated. */
+  /** `linux/amd64` from `manifest[linux/amd64]` or `manifest[Linux/x86_64]`; several are comma-separated. */
   platform?: string
 }
 
 /** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
 export function parseLevel(text: string): LevelSpec | undefined {
   const m = LEVEL.exec(text)
-  return m ? { level: m[1] as Level, platform: m[2] } : undefined
+  if (!m) return undefined
+  if (m[2] === undefined) return { level: m[1] as Level }
+  // One spelling per platform, so that a level written two ways is one level.
+  try {
+    return {
+      level: m[1] as Level,
+      platform: m[2]
+        .split(',')
+        .map(p => formatSpecifier(parseSpecifier(p)))
+        .join(',')
+    }
+  } catch (error) {
+    if (error instanceof InputProblem) return undefined
+    throw error
+  }
 }
 
 export interface Annotation extends Partial<LevelSpec> {
