@@ -455,6 +455,145 @@ function goBool(text) {
 
 /***/ }),
 
+/***/ 2418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ namesHost),
+/* harmony export */   Gp: () => (/* binding */ formatSpecifier),
+/* harmony export */   L0: () => (/* binding */ parseBuildxPlatform),
+/* harmony export */   as: () => (/* binding */ parseSpecifier),
+/* harmony export */   rE: () => (/* binding */ SPECIFIER_FORMS)
+/* harmony export */ });
+/* unused harmony export hostPlatform */
+/* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+// Docker's platform specifiers (`linux/amd64`, `Linux/x86_64`, `arm64`, `windows(10.0.17763)/amd64`,
+// `local`) read as buildx reads `--platform` and annotation levels: containerd's platforms.Parse and
+// Normalize (github.com/containerd/platforms 1.0, which current buildx uses; older engines accept a subset
+// and refuse the rest themselves), and buildx's `local` (platformutil.Parse). Pure apart from the host,
+// which `local` and a lone OS or architecture stand for. A leaf.
+
+
+/** The forms a specifier may take, for messages. */
+const SPECIFIER_FORMS = 'os/arch[/variant] (e.g. linux/amd64, linux/arm/v7, Linux/x86_64), an OS or an architecture alone, or local';
+// The first part may carry an OS version and features (`windows(10.0.17763+win32k)`), %-escaped.
+const OS_PART = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.%-]*)((?:\+[A-Za-z0-9_.%-]+)*)\))?$/;
+const PART = /^[A-Za-z0-9_.-]+$/;
+// Go's GOOS and GOARCH lists, as containerd knows them (isKnownOS, isKnownArch).
+const KNOWN_OS = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(' '));
+const KNOWN_ARCH = new Set('386 amd64 amd64p32 arm armbe arm64 arm64be ppc64 ppc64le loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc riscv riscv64 s390 s390x sparc sparc64 wasm'.split(' '));
+const normalizeOS = (os) => (os.toLowerCase() === 'macos' ? 'darwin' : os.toLowerCase());
+/** containerd's normalizeArch: the aliases, and the variants that are each architecture's default. */
+function normalizeArch(archIn, variantIn) {
+    const arch = archIn.toLowerCase();
+    const variant = variantIn.toLowerCase();
+    switch (arch) {
+        case 'i386':
+            return ['386', ''];
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            return ['amd64', variant === 'v1' ? '' : variant];
+        case 'aarch64':
+        case 'arm64':
+            if (['8', 'v8', 'v8.0'].includes(variant))
+                return ['arm64', ''];
+            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
+        case 'armhf':
+            return ['arm', 'v7'];
+        case 'armel':
+            return ['arm', 'v6'];
+        case 'arm':
+            if (variant === '' || variant === '7')
+                return ['arm', 'v7'];
+            return ['arm', /^[568]$/.test(variant) ? `v${variant}` : variant];
+    }
+    return [arch, variant];
+}
+function hostPlatform() {
+    const os = { win32: 'windows', sunos: 'solaris' }[process.platform] ?? process.platform;
+    const arm = process.config.variables.arm_version;
+    const [architecture, variant] = {
+        x64: ['amd64', ''],
+        ia32: ['386', ''],
+        arm: ['arm', arm ? `v${arm}` : ''],
+        ppc64: [os === 'linux' ? 'ppc64le' : 'ppc64', ''],
+        mipsel: ['mipsle', '']
+    }[process.arch] ?? [process.arch, ''];
+    const [a, v] = normalizeArch(architecture, variant);
+    return { os, architecture: a, variant: v };
+}
+function decodeOption(text, specifier) {
+    if (!text.includes('%'))
+        return text;
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        throw new _problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(specifier)} is not valid %-escaping`);
+    }
+}
+/**
+ * containerd's platforms.Parse followed by Normalize, as buildx applies them: throws an InputProblem saying
+ * which rule the specifier breaks. `host` stands in where a lone OS or architecture leaves a part out.
+ */
+function parseSpecifier(specifier, host = hostPlatform()) {
+    if (specifier.includes('*'))
+        throw new _problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(specifier)}: wildcards are not supported`);
+    const parts = specifier.split('/');
+    if (parts.length > 3)
+        throw new _problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(specifier)} has more than three parts (os/arch/variant)`);
+    const os = OS_PART.exec(parts[0]);
+    if (!os)
+        throw new _problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(parts[0])} in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(specifier)} is not an OS: letters, digits, "_" and "-", optionally with a version as in windows(10.0.17763)`);
+    for (const part of parts.slice(1))
+        if (!PART.test(part))
+            throw new _problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(part)} in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(specifier)} is not an architecture or variant: letters, digits, "_", "." and "-"`);
+    const p = {
+        os: normalizeOS(os[1]),
+        architecture: '',
+        variant: '',
+        osVersion: decodeOption(os[2] ?? '', specifier),
+        osFeatures: os[3]
+            ? os[3]
+                .slice(1)
+                .split('+')
+                .map(f => decodeOption(f, specifier))
+            : []
+    };
+    if (parts.length === 1) {
+        if (KNOWN_OS.has(p.os))
+            return normalize({ ...p, architecture: host.architecture, variant: host.variant });
+        const [architecture, variant] = normalizeArch(parts[0], '');
+        if (!KNOWN_ARCH.has(architecture))
+            throw new _problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(specifier)} is neither a known OS nor a known architecture`);
+        return normalize({ ...p, os: host.os, architecture, variant, osVersion: '', osFeatures: [] });
+    }
+    const [architecture, variant] = normalizeArch(parts[1], parts[2] ?? '');
+    return normalize({ ...p, architecture, variant });
+}
+/** containerd's Normalize: the aliases again (an arm's v7 comes back), OS features sorted and once each. */
+function normalize(p) {
+    const [architecture, variant] = normalizeArch(p.architecture, p.variant);
+    return { ...p, architecture, variant, osFeatures: [...new Set(p.osFeatures)].sort() };
+}
+/** buildx's `--platform` entry: `local` (any case) is this machine's platform, the rest as containerd reads it. */
+const parseBuildxPlatform = (specifier, host = hostPlatform()) => specifier.toLowerCase() === 'local'
+    ? normalize({ ...host, osVersion: '', osFeatures: [] })
+    : parseSpecifier(specifier, host);
+/** Whether a specifier leaves parts to the host (`local`, a lone OS or architecture): its meaning is the host's. */
+const namesHost = (specifier) => !specifier.includes('/');
+const encodeOption = (text) => text.replace(/[%+()/]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** containerd's FormatAll: `os[(version[+feature\u2026])]/arch[/variant]`, one spelling per platform. */
+function formatSpecifier(p) {
+    const options = encodeOption(p.osVersion) + p.osFeatures.map(f => `+${encodeOption(f)}`).join('');
+    return [options ? `${p.os}(${options})` : p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+
+
+/***/ }),
+
 /***/ 652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -999,6 +1138,8 @@ function byKind(row, raw) {
 
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __webpack_require__(5378);
+// EXTERNAL MODULE: ./src/core/platform-spec.ts
+var platform_spec = __webpack_require__(2418);
 ;// CONCATENATED MODULE: ./src/inputs/validators.ts
 // What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
 // build. Each is pure and throws an InputProblem saying the rule; the row it reads names the input.
@@ -1011,9 +1152,9 @@ var reference = __webpack_require__(5378);
 
 
 
+
 const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const PLATFORM = /^[a-z0-9_]+\/[a-z0-9_]+(?:\/[a-z0-9_.]+)?$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** The registry host an image goes to, Docker Hub when empty. */
 function parseRegistry(raw) {
@@ -1022,6 +1163,30 @@ function parseRegistry(raw) {
     if (problem)
         throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} ${problem}`);
     return (0,reference/* normalizeRegistry */.l5)(value);
+}
+/**
+ * `--platform` entries as buildx reads them: split at commas (it splits the joined flag there, untrimmed),
+ * each parsed as it parses one; passed on as written. A platform named again in another spelling
+ * (`linux/x86_64` after `linux/amd64`) is dropped with a notice: buildx 0.13 would put it in the index twice.
+ * What leaves a part to the host (`local`, `arm64`) is never taken for a repeat, since the host buildx sees
+ * may differ in its variant.
+ */
+function platformList(list, notices) {
+    const seen = new Map();
+    const out = [];
+    for (const specifier of list.flatMap(entry => entry.split(','))) {
+        const platform = (0,core_problem/* reworded */.F)(() => (0,platform_spec/* parseBuildxPlatform */.L0)(specifier), message => `${message}; a platform is ${platform_spec/* SPECIFIER_FORMS */.rE}`);
+        const key = (0,platform_spec/* namesHost */.$r)(specifier) ? undefined : (0,platform_spec/* formatSpecifier */.Gp)(platform);
+        const first = key === undefined ? undefined : seen.get(key);
+        if (first !== undefined) {
+            notices.push(`platform ${(0,core_text/* quote */.hD)(specifier)} is ${(0,core_text/* quote */.hD)(first)} again (${key}): it is built once`);
+            continue;
+        }
+        if (key !== undefined)
+            seen.set(key, specifier);
+        out.push(specifier);
+    }
+    return out;
 }
 /** Stage and builder names: plain words, so nothing can be read as a flag. */
 function plainName(value) {
@@ -1096,12 +1261,7 @@ const VALIDATORS = {
     target: plainName,
     builder: plainName,
     password: trimPassword,
-    platforms: list => {
-        for (const p of list)
-            if (!PLATFORM.test(p))
-                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(p)} is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
-        return list;
-    },
+    platforms: (list, notices) => platformList(list, notices),
     cacheFrom: cacheSpecs,
     cacheTo: cacheSpecs,
     provenance: attestation,
@@ -2625,23 +2785,45 @@ function readMetadataEnv(env) {
 /* harmony export */   fr: () => (/* binding */ parseAnnotation)
 /* harmony export */ });
 /* unused harmony export LEVELS */
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2020);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
+/* harmony import */ var _core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2418);
 // The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
 // one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+
 
 
 const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 /** The levels only an index has. */
 const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
-const PLATFORM = '[a-z0-9_]+/[a-z0-9_]+(?:/[a-z0-9_.]+)?';
+// buildx takes a level's platform in these characters and reads it with containerd's platforms.Parse
+// (no `local`, no OS version): core/platform-spec.ts.
+const PLATFORM = '[A-Za-z0-9_/-]+';
 const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
 /** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
 function parseLevel(text) {
     const m = LEVEL.exec(text);
-    return m ? { level: m[1], platform: m[2] } : undefined;
+    if (!m)
+        return undefined;
+    if (m[2] === undefined)
+        return { level: m[1] };
+    // One spelling per platform, so that a level written two ways is one level.
+    try {
+        return {
+            level: m[1],
+            platform: m[2]
+                .split(',')
+                .map(p => (0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSpecifier */ .Gp)((0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSpecifier */ .as)(p)))
+                .join(',')
+        };
+    }
+    catch (error) {
+        if (error instanceof _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S)
+            return undefined;
+        throw error;
+    }
 }
 /**
  * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
@@ -2650,16 +2832,16 @@ function parseLevel(text) {
 function parseAnnotation(line) {
     const eq = line.indexOf('=');
     if (eq <= 0)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} is not [level:]key=value`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)} is not [level:]key=value`);
     const left = line.slice(0, eq);
     const value = line.slice(eq + 1);
     const colon = left.lastIndexOf(':');
     const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
     if (colon >= 0 && !spec)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`);
     const key = left.slice(colon + 1);
     if (!KEY.test(key))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(key)} must be letters, digits and . _ / -`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(key)} must be letters, digits and . _ / -`);
     return { level: spec?.level, platform: spec?.platform, key, value };
 }
 
