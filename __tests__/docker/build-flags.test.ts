@@ -84,6 +84,13 @@ describe('optionArgs', () => {
       ['--annotation=index:a=1', '--annotation=manifest[linux/amd64]:b=x, y']
     ],
     [
+      'an annotation naming several levels: one flag per level (buildx 0.13 reads one level per flag)',
+      { annotations: ['index,manifest:a=1, 2', 'k=v'] },
+      {},
+      true,
+      ['--annotation=index:a=1, 2', '--annotation=manifest:a=1, 2', '--annotation=k=v']
+    ],
+    [
       'attests',
       { attests: ['type=sbom', 'type=provenance,mode=max'] },
       {},

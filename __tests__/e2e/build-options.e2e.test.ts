@@ -276,6 +276,40 @@ if (EXPECTED_BUILDER === 'buildx')
       })
     })
 
+    it('annotations: a line naming several levels lands on the index and on each manifest, one key', async () => {
+      const value = `several levels ${randomBytes(4).toString('hex')}`
+      const context = await makeContext({ Dockerfile: 'FROM scratch\nCOPY a.txt /a.txt\n', 'a.txt': value })
+      const image = repo('levels')
+      const run = await runAction({
+        context,
+        image,
+        registry: registry.host,
+        tags: 'v1',
+        platforms: 'linux/amd64,linux/arm64',
+        provenance: 'false',
+        annotations: `index,manifest:com.example.levels=${value}\nmanifest:com.example:colon=1`
+      })
+      expectSucceeded(run)
+      const top = await inspectRaw(registry.host, `${image}@${run.outputs.digest}`)
+      expect(top.json.mediaType).toBe('application/vnd.oci.image.index.v1+json')
+      expect(top.json.annotations).toMatchObject({ 'com.example.levels': value })
+      expect(top.json.annotations).not.toHaveProperty('com.example:colon')
+      const children = top.json.manifests as {
+        digest: string
+        platform: { os: string; architecture: string }
+      }[]
+      expect(children.map(m => `${m.platform.os}/${m.platform.architecture}`).sort()).toEqual([
+        'linux/amd64',
+        'linux/arm64'
+      ])
+      for (const child of children) {
+        const annotations = (await inspectRaw(registry.host, `${image}@${child.digest}`)).json.annotations
+        expect(annotations).toMatchObject({ 'com.example.levels': value, 'com.example:colon': '1' })
+        // buildx 0.13 makes `index,manifest:…` one key named so, unless each level has its own flag
+        expect(Object.keys(annotations).filter(k => k.includes(','))).toEqual([])
+      }
+    })
+
     it('call: check needs buildx 0.15: one input error naming both versions, before any build, nothing pushed', async () => {
       const version = /\bv?(\d+\.\d+\.\d+)/.exec((await dockerOk(['buildx', 'version'])).stdout)?.[1] ?? ''
       expect(version).toMatch(/^0\.(1[0-4]|[0-9])\./)

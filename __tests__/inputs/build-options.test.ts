@@ -102,6 +102,20 @@ describe('good values come through as buildx takes them', () => {
       }
     ],
     [
+      "annotations naming several levels, and a key with a colon after its level, as buildx's",
+      {
+        annotations:
+          'index,manifest:org.opencontainers.image.description=a, b\nindex,manifest[Linux/x86_64]:k=v\nmanifest:com.example:x=1'
+      },
+      {
+        annotations: [
+          'index,manifest:org.opencontainers.image.description=a, b',
+          'index,manifest[Linux/x86_64]:k=v',
+          'manifest:com.example:x=1'
+        ]
+      }
+    ],
+    [
       'attests',
       { attests: 'type=sbom\ntype=provenance,mode=max' },
       { attests: ['type=sbom', 'type=provenance,mode=max'] }
@@ -165,6 +179,24 @@ describe('bad values are one InputError naming the input', () => {
     ['ssh missing key', { ssh: 'key=/no/such/key' }, 'ssh', 'does not exist'],
     ['annotations unknown level', { annotations: 'image:k=v' }, 'annotations', 'level'],
     ['annotations without =', { annotations: 'just-a-key' }, 'annotations', 'key=value'],
+    [
+      'annotations with a platform list in one level',
+      { annotations: 'index,manifest[linux/amd64,linux/arm64]:k=v' },
+      'annotations',
+      'a level names one platform, and buildx reads every comma before the key as one between levels; write "index,manifest[linux/amd64],manifest[linux/arm64]:k=…"'
+    ],
+    [
+      'annotations with a colon in a key without a level',
+      { annotations: 'foo:bar=1' },
+      'annotations',
+      '"foo" is not a level'
+    ],
+    [
+      'annotations naming an unknown level among several',
+      { annotations: 'index,image:k=v' },
+      'annotations',
+      '"image" is not a level'
+    ],
     ['annotations unknown expression', { annotations: 'k={{brnch}}' }, 'annotations', 'brnch'],
     ['labels unclosed expression', { labels: 'k={{branch' }, 'labels', 'not closed'],
     // build-push-action passes a bare KEY on; here it fails, saying how to pass a variable of the environment

@@ -608,6 +608,29 @@ describe('tags: rules, full references, flavor and separators', () => {
     }
   })
 
+  it.each([
+    [
+      'index,manifest[linux/amd64,linux/arm64]',
+      'a level names one platform, and metadata-action splits the list at every comma; write "index,manifest[linux/amd64],manifest[linux/arm64]"'
+    ],
+    ['index,manifest;', '"manifest;" is not an annotation level']
+  ])('DOCKER_METADATA_ANNOTATIONS_LEVELS=%s is an input error naming it, before any build', (levels, why) => {
+    process.env.DOCKER_METADATA_ANNOTATIONS_LEVELS = levels
+    try {
+      let error: unknown
+      try {
+        parse({})
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).input).toBe('DOCKER_METADATA_ANNOTATIONS_LEVELS')
+      expect((error as InputError).message).toContain(why)
+    } finally {
+      delete process.env.DOCKER_METADATA_ANNOTATIONS_LEVELS
+    }
+  })
+
   it('push defaults to true, and the inputs say whether it was given (action.yml leaves it unset)', () => {
     expect(inputs({})).toMatchObject({ push: true, pushGiven: false })
     expect(inputs({ push: 'true' })).toMatchObject({ push: true, pushGiven: true })

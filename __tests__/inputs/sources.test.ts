@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { defaultInputs, InputError, parseInputs } from '../../src/inputs/parse.js'
 import { parseSource } from '../../src/inputs/sources.js'
-import { parseAnnotation } from '../../src/metadata/levels.js'
 import { InputProblem } from '../../src/core/problem.js'
 
 /** The message of the InputProblem `fn` throws; the test fails when it throws nothing, or anything else. */
@@ -110,23 +109,6 @@ describe('parseSource: local images, by transport', () => {
   })
 })
 
-describe('parseAnnotation', () => {
-  it.each([
-    ['k=v', { key: 'k', value: 'v' }],
-    [
-      'index:org.opencontainers.image.title=A=B',
-      { level: 'index', key: 'org.opencontainers.image.title', value: 'A=B' }
-    ],
-    ['manifest[linux/amd64]:k=', { level: 'manifest', platform: 'linux/amd64', key: 'k', value: '' }],
-    ['manifest-descriptor:k=v', { level: 'manifest-descriptor', key: 'k', value: 'v' }]
-  ])('%s', (line, want) => {
-    expect(parseAnnotation(line)).toEqual({ level: undefined, platform: undefined, ...want })
-  })
-  it.each(['novalue', '=v', 'bogus:k=v', 'k k=v'])('%s is refused', line => {
-    expect(problemOf(() => parseAnnotation(line))).toContain(JSON.stringify(line))
-  })
-})
-
 describe('parseInputs with sources', () => {
   const base = { image: 'my/app', registry: 'localhost:5000', sources: 'build-1-*' }
   const parse = (over: Record<string, string>) => {
@@ -214,6 +196,17 @@ describe('parseInputs with sources', () => {
     const e = error({ annotations: 'manifest:org.example.note=x' })
     expect(e.input).toBe('annotations')
     expect(e.message).toContain('only index annotations apply')
+  })
+
+  it('a line naming several levels goes with sources only when each is the index', () => {
+    expect(parse({ annotations: 'index,index:org.example.note=merged' }).inputs.annotations).toEqual([
+      'index,index:org.example.note=merged'
+    ])
+    const e = error({ annotations: 'index,manifest:org.example.note=x' })
+    expect([e.input, e.message]).toEqual([
+      'annotations',
+      expect.stringContaining('only index annotations apply')
+    ])
   })
 
   it('a line starting with "#" is a comment', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   annotationEntries,
+  annotationsAt,
   mayHaveIndex,
   ociAnnotations,
   withoutIndexLevels,
@@ -34,10 +35,11 @@ describe('DOCKER_METADATA_ANNOTATIONS_LEVELS: one reader, a default for each use
       ['manifest-descriptor', 'index-descriptor'],
       ['manifest-descriptor', 'index-descriptor']
     ],
+    // split at every comma, as metadata-action splits it; each level in its one spelling
     [
-      'manifest[linux/amd64,linux/arm64],index',
-      ['manifest[linux/amd64,linux/arm64]', 'index'],
-      ['manifest[linux/amd64,linux/arm64]', 'index']
+      'manifest[linux/amd64],manifest[Linux/ARM64], index,',
+      ['manifest[linux/amd64]', 'manifest[linux/arm64]', 'index'],
+      ['manifest[linux/amd64]', 'manifest[linux/arm64]', 'index']
     ]
   ]
   it.each(cases)('%j → builds %j, output %j', (raw, build, output) => {
@@ -74,6 +76,20 @@ describe('DOCKER_METADATA_ANNOTATIONS_LEVELS: one reader, a default for each use
   it('an unknown level is an error naming the variable, for both uses', () => {
     expect(() => levelsOf('manifest,layer')).toThrow(InputProblem)
     expect(() => levelsOf('manifest,layer')).toThrow(/"layer" is not an annotation level/)
+  })
+
+  it('a platform list in one level is an error saying what to write: metadata-action splits it at the comma', () => {
+    let problem: InputProblem | undefined
+    try {
+      levelsOf('index,manifest[linux/amd64,linux/arm64]')
+    } catch (error) {
+      problem = error as InputProblem
+    }
+    expect(problem).toBeInstanceOf(InputProblem)
+    expect(problem?.subject).toBe('DOCKER_METADATA_ANNOTATIONS_LEVELS')
+    expect(problem?.message).toContain(
+      'a level names one platform, and metadata-action splits the list at every comma; write "index,manifest[linux/amd64],manifest[linux/arm64]"'
+    )
   })
 })
 
@@ -182,6 +198,68 @@ describe('ociAnnotations', () => {
     expect(
       ociAnnotations(auto, [`manifest[linux/amd64]:${DESC}=mine`], ['manifest[linux/amd64]'], true)
     ).toEqual([`manifest[linux/amd64]:${TITLE}=app`])
+  })
+})
+
+describe('a line naming several levels is the several levels it names', () => {
+  const both = ['manifest', 'index']
+  const auto = [`${TITLE}=app`, `${DESC}=from the API`]
+
+  it("ociAnnotations leaves the key to the user's line at each level it names, and only there", () => {
+    expect(ociAnnotations(auto, [`index,manifest:${DESC}=mine`], both, true)).toEqual([
+      `manifest:${TITLE}=app`,
+      `index:${TITLE}=app`
+    ])
+    expect(
+      ociAnnotations(
+        auto,
+        [`index,manifest[Linux/x86_64]:${DESC}=mine`],
+        [...both, 'manifest[linux/amd64]'],
+        true
+      )
+    ).toEqual([
+      `manifest:${TITLE}=app`,
+      `manifest:${DESC}=from the API`,
+      `index:${TITLE}=app`,
+      `manifest[linux/amd64]:${TITLE}=app`
+    ])
+  })
+
+  it('the annotations output holds it at each of its levels', () => {
+    const entries = annotationEntries(auto, [`index,manifest:${DESC}=mine`, 'manifest-descriptor,index:k=v'])
+    expect(annotationsAt(entries, 'index')).toEqual([
+      [TITLE, 'app'],
+      [DESC, 'mine'],
+      ['k', 'v']
+    ])
+    const metadataEnv = readMetadataEnv({
+      DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest,manifest-descriptor'
+    })
+    expect(
+      metadataOutputs({ version: '', labels: [], annotations: entries }, [], { metadataEnv }).annotations
+    ).toEqual([
+      `manifest:${DESC}=mine`,
+      `manifest:${TITLE}=app`,
+      'manifest-descriptor:k=v',
+      `manifest-descriptor:${DESC}=from the API`,
+      `manifest-descriptor:${TITLE}=app`
+    ])
+  })
+
+  it('withoutIndexLevels keeps its other levels, one per line', () => {
+    expect(
+      withoutIndexLevels([
+        `index,manifest:${DESC}=a`,
+        `index-descriptor,index:${TITLE}=a`,
+        `manifest[Linux/x86_64],index,manifest-descriptor:k=a:b`,
+        `manifest,manifest-descriptor:k=v`
+      ])
+    ).toEqual([
+      `manifest:${DESC}=a`,
+      'manifest[linux/amd64]:k=a:b',
+      'manifest-descriptor:k=a:b',
+      'manifest,manifest-descriptor:k=v'
+    ])
   })
 })
 

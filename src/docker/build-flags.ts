@@ -3,6 +3,7 @@
 import { attestArgs } from './attests.js'
 import type { Inputs } from '../inputs/parse.js'
 import { provenanceArgs } from './attests.js'
+import { singleLevelLines } from '../metadata/levels.js'
 
 /** What the pipeline decided before docker runs, as buildArgs reads it. */
 export interface BuildPlan {
@@ -56,7 +57,8 @@ export function optionArgs(
   for (const entitlement of inputs.allow) args.push(`--allow=${entitlement}`)
   for (const context of plan.buildContexts ?? inputs.buildContexts) args.push(`--build-context=${context}`)
   for (const spec of inputs.ssh) args.push(`--ssh=${spec}`)
-  for (const annotation of inputs.annotations) args.push(`--annotation=${annotation}`)
+  // One level per flag: buildx 0.13 reads `index,manifest:` as part of the key (levels.ts).
+  for (const line of inputs.annotations.flatMap(singleLevelLines)) args.push(`--annotation=${line}`)
   args.push(...attestArgs(inputs, plan.builderId))
   for (const stage of inputs.noCacheFilters) args.push(`--no-cache-filter=${stage}`)
   if (inputs.call) args.push(`--call=${callArg(inputs.call)}`)

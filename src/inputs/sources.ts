@@ -216,7 +216,7 @@ export function indexAnnotations(lines: string[]): Record<string, string> {
   const out: Record<string, string> = {}
   for (const line of lines) {
     const a = parseAnnotation(line)
-    if (a.level !== undefined && a.level !== 'index')
+    if (a.levels.some(l => l.level !== 'index'))
       throw new InputProblem(
         `${quote(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`
       )

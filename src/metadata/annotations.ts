@@ -2,12 +2,13 @@
 // buildx (GHCR shows an index's description, not a config label). Only buildx sets annotations.
 //
 // buildx 0.13 takes one level per flag (`--annotation=index:KEY=VALUE`): a combined `index,manifest:`
-// prefix is read as part of the key there. And it refuses index annotations where the build has no index
+// prefix is read as part of the key there, so ours are one level each and the user's are split
+// (levels.ts, singleLevelLines). And buildx refuses index annotations where the build has no index
 // ("index annotations not supported for single platform export"): one platform without attestations.
 import type { Inputs } from '../inputs/parse.js'
 import { splitKeyValue } from '../core/text.js'
 import { annotationLevelsOr } from './env.js'
-import { INDEX_LEVELS, parseLevel, type LevelSpec } from './levels.js'
+import { formatLevel, INDEX_LEVELS, parseLevel, readAnnotation } from './levels.js'
 
 /**
  * The levels of this action's own annotations without DOCKER_METADATA_ANNOTATIONS_LEVELS: the manifest and
@@ -46,15 +47,19 @@ export function mayHaveIndex(
   return !env.BUILDX_NO_DEFAULT_ATTESTATIONS
 }
 
-const levelOf = (a: Partial<LevelSpec>): string =>
-  a.platform ? `${a.level}[${a.platform}]` : (a.level ?? '')
+interface Entry {
+  /** `manifest[linux/amd64]` in its one spelling; '' for a key with no level, which holds at every level. */
+  level: string
+  key: string
+  value: string
+}
 
-/** An entry's level (as written), key and value; a key with no level before it holds at every level. */
-function entryOf(line: string): { level: string; key: string; value: string } {
+/** A line's entries, one per level it names (`index,manifest:k=v` is two); a line without a level is one. */
+function entriesOf(line: string): Entry[] {
+  const a = readAnnotation(line)
+  if (a?.levels.length) return a.levels.map(l => ({ level: formatLevel(l), key: a.key, value: a.value }))
   const { key, value } = splitKeyValue(line) ?? { key: line, value: '' }
-  const colon = key.lastIndexOf(':')
-  const spec = colon < 0 ? undefined : parseLevel(key.slice(0, colon))
-  return spec ? { level: levelOf(spec), key: key.slice(colon + 1), value } : { level: '', key, value }
+  return [{ level: '', key, value }]
 }
 
 /**
@@ -71,7 +76,7 @@ export function annotationEntries(labels: string[], user: string[]): string[] {
   }
   const leveled: string[] = []
   for (const line of user) {
-    const e = entryOf(line)
+    const [e] = entriesOf(line)
     if (e.level) leveled.push(line)
     else plain.set(e.key, e.value)
   }
@@ -80,7 +85,7 @@ export function annotationEntries(labels: string[], user: string[]): string[] {
 
 /** The annotations at one level (`manifest`, `index[linux/amd64]`) of such entries, as [key, value]. */
 export function annotationsAt(entries: string[], level: string): [string, string][] {
-  const parsed = entries.map(entryOf)
+  const parsed = entries.flatMap(entriesOf)
   const at = new Map<string, string>()
   for (const e of parsed) if (!e.level) at.set(e.key, e.value)
   for (const e of parsed) if (e.level === level) at.set(e.key, e.value)
@@ -94,7 +99,7 @@ export function annotationsAt(entries: string[], level: string): [string, string
  */
 export function ociAnnotations(labels: string[], user: string[], levels: string[], index: boolean): string[] {
   const used = levels.filter(level => index || !isIndexLevel(level))
-  const own = new Set(user.map(entryOf).map(e => `${e.level || 'manifest'}:${e.key}`))
+  const own = new Set(user.flatMap(entriesOf).map(e => `${e.level || 'manifest'}:${e.key}`))
   const entries = annotationEntries(labels, user)
   return used.flatMap(level =>
     annotationsAt(entries, level)
@@ -103,6 +108,13 @@ export function ociAnnotations(labels: string[], user: string[], levels: string[
   )
 }
 
-/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
+/**
+ * The annotations without the index levels: what is left when buildx finds no index to put them on. A line
+ * naming several levels keeps the others (`index,manifest:k=v` → `manifest:k=v`).
+ */
 export const withoutIndexLevels = (annotations: string[]): string[] =>
-  annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))))
+  annotations.flatMap(line => {
+    const entries = entriesOf(line)
+    if (!entries.some(e => isIndexLevel(e.level))) return [line]
+    return entries.filter(e => !isIndexLevel(e.level)).map(e => `${e.level}:${e.key}=${e.value}`)
+  })

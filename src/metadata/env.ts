@@ -2,7 +2,7 @@
 // a bad value is an InputProblem naming the variable, which the input errors name as they name an input.
 import { goBool } from '../core/go-bool.js'
 import { InputProblem } from '../core/problem.js'
-import { LEVEL_WORDS, parseLevel } from './levels.js'
+import { formatLevel, LEVEL_WORDS, onePlatformEach, parseLevel } from './levels.js'
 
 export interface MetadataSettings {
   /** DOCKER_METADATA_PR_HEAD_SHA: tag and label pull requests with the head commit, not the merge commit. */
@@ -14,7 +14,7 @@ export interface MetadataSettings {
 export const DEFAULT_SHORT_SHA_LENGTH = 7
 
 export interface MetadataEnv extends MetadataSettings {
-  /** DOCKER_METADATA_ANNOTATIONS_LEVELS as given, lowercased; [] when unset (see annotationLevelsOr). */
+  /** DOCKER_METADATA_ANNOTATIONS_LEVELS, each level in its one spelling; [] when unset (see annotationLevelsOr). */
   annotationLevels: string[]
   /** DOCKER_METADATA_SET_OUTPUT_ENV (default true): export the outputs as DOCKER_METADATA_OUTPUT_<NAME>. */
   setOutputEnv: boolean
@@ -59,17 +59,24 @@ export function readMetadataEnv(env: NodeJS.ProcessEnv): MetadataEnv {
     )
 
   const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim()
-  // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,…]`).
-  const annotationLevels =
-    levelsText === ''
-      ? []
-      : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase())
-  for (const level of annotationLevels)
-    if (!parseLevel(level))
+  // Split at every comma, as metadata-action splits it: a level names one platform (levels.ts).
+  const rewritten = onePlatformEach(levelsText)
+  if (rewritten)
+    throw variableProblem(
+      'DOCKER_METADATA_ANNOTATIONS_LEVELS',
+      `${JSON.stringify(levelsText)}: a level names one platform, and metadata-action splits the list at every comma; write ${JSON.stringify(rewritten)}`
+    )
+  const annotationLevels: string[] = []
+  for (const text of levelsText.split(',').map(l => l.trim().toLowerCase())) {
+    if (text === '') continue
+    const level = parseLevel(text)
+    if (!level)
       throw variableProblem(
         'DOCKER_METADATA_ANNOTATIONS_LEVELS',
-        `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}`
+        `${JSON.stringify(text)} is not an annotation level; use a comma-separated list of ${LEVEL_WORDS}, each optionally for one platform as in manifest[linux/amd64]`
       )
+    annotationLevels.push(formatLevel(level))
+  }
   // Read as metadata-action reads it (Go's ParseBool words).
   const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim()
   const setOutputEnv = outputEnvText === '' || goBool(outputEnvText)
