@@ -941,9 +941,12 @@ function attestArgs(inputs, builderId) {
     return args;
 }
 
+// EXTERNAL MODULE: ./src/metadata/levels.ts
+var levels = __webpack_require__(6814);
 ;// CONCATENATED MODULE: ./src/docker/build-flags.ts
 // The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
 // command line as the log shows it. Pure, table-tested.
+
 
 
 /** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
@@ -972,8 +975,9 @@ function optionArgs(inputs, plan, buildx) {
         args.push(`--build-context=${context}`);
     for (const spec of inputs.ssh)
         args.push(`--ssh=${spec}`);
-    for (const annotation of inputs.annotations)
-        args.push(`--annotation=${annotation}`);
+    // One level per flag: buildx 0.13 reads `index,manifest:` as part of the key (levels.ts).
+    for (const line of inputs.annotations.flatMap(levels/* singleLevelLines */.yW))
+        args.push(`--annotation=${line}`);
     args.push(...attestArgs(inputs, plan.builderId));
     for (const stage of inputs.noCacheFilters)
         args.push(`--no-cache-filter=${stage}`);

@@ -524,15 +524,11 @@ function hostPlatform() {
     const [a, v] = normalizeArch(architecture, variant);
     return { os, architecture: a, variant: v };
 }
+/** containerd unescapes an OS version and features as a URL path (Go's PathUnescape): a bad `%` is an error. */
 function decodeOption(text, specifier) {
-    if (!text.includes('%'))
-        return text;
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
+    if (/%(?![0-9A-Fa-f]{2})/.test(text))
         throw new _problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} in ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(specifier)} is not valid %-escaping`);
-    }
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(text);
 }
 /**
  * containerd's platforms.Parse followed by Normalize, as buildx applies them: throws an InputProblem saying
@@ -2048,7 +2044,7 @@ function indexAnnotations(lines) {
     const out = {};
     for (const line of lines) {
         const a = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotation */ .fr)(line);
-        if (a.level !== undefined && a.level !== 'index')
+        if (a.levels.some(l => l.level !== 'index'))
             throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
         out[a.key] = a.value;
     }
@@ -2223,8 +2219,8 @@ const BUILD_ROWS = {
         default: '',
         comments: true,
         buildx: true,
-        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
-        cli: { flag: 'annotation', value: '[LEVEL:]K=V', help: 'buildx OCI annotation; repeatable' }
+        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
+        cli: { flag: 'annotation', value: '[LEVEL[,LEVEL\u2026]:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
         kind: 'lines',
@@ -2651,13 +2647,13 @@ function mayHaveIndex(inputs, env) {
         return !isOff(inputs.provenance);
     return !env.BUILDX_NO_DEFAULT_ATTESTATIONS;
 }
-const levelOf = (a) => a.platform ? `${a.level}[${a.platform}]` : (a.level ?? '');
-/** An entry's level (as written), key and value; a key with no level before it holds at every level. */
-function entryOf(line) {
+/** A line's entries, one per level it names (`index,manifest:k=v` is two); a line without a level is one. */
+function entriesOf(line) {
+    const a = (0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .readAnnotation */ ._o)(line);
+    if (a?.levels.length)
+        return a.levels.map(l => ({ level: (0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLevel */ .eI)(l), key: a.key, value: a.value }));
     const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .splitKeyValue */ .px)(line) ?? { key: line, value: '' };
-    const colon = key.lastIndexOf(':');
-    const spec = colon < 0 ? undefined : (0,_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLevel */ .QA)(key.slice(0, colon));
-    return spec ? { level: levelOf(spec), key: key.slice(colon + 1), value } : { level: '', key, value };
+    return [{ level: '', key, value }];
 }
 /**
  * What the image's annotations are, as entries: the OCI keys of the final labels (the `labels` input
@@ -2674,7 +2670,7 @@ function annotationEntries(labels, user) {
     }
     const leveled = [];
     for (const line of user) {
-        const e = entryOf(line);
+        const [e] = entriesOf(line);
         if (e.level)
             leveled.push(line);
         else
@@ -2684,7 +2680,7 @@ function annotationEntries(labels, user) {
 }
 /** The annotations at one level (`manifest`, `index[linux/amd64]`) of such entries, as [key, value]. */
 function annotationsAt(entries, level) {
-    const parsed = entries.map(entryOf);
+    const parsed = entries.flatMap(entriesOf);
     const at = new Map();
     for (const e of parsed)
         if (!e.level)
@@ -2701,14 +2697,22 @@ function annotationsAt(entries, level) {
  */
 function ociAnnotations(labels, user, levels, index) {
     const used = levels.filter(level => index || !isIndexLevel(level));
-    const own = new Set(user.map(entryOf).map(e => `${e.level || 'manifest'}:${e.key}`));
+    const own = new Set(user.flatMap(entriesOf).map(e => `${e.level || 'manifest'}:${e.key}`));
     const entries = annotationEntries(labels, user);
     return used.flatMap(level => annotationsAt(entries, level)
         .filter(([key]) => !own.has(`${level}:${key}`))
         .map(([key, value]) => `${level}:${key}=${value}`));
 }
-/** The annotations without the index levels: what is left when buildx finds no index to put them on. */
-const withoutIndexLevels = (annotations) => annotations.filter(a => !isIndexLevel(a.slice(0, a.indexOf(':'))));
+/**
+ * The annotations without the index levels: what is left when buildx finds no index to put them on. A line
+ * naming several levels keeps the others (`index,manifest:k=v` \u2192 `manifest:k=v`).
+ */
+const withoutIndexLevels = (annotations) => annotations.flatMap(line => {
+    const entries = entriesOf(line);
+    if (!entries.some(e => isIndexLevel(e.level)))
+        return [line];
+    return entries.filter(e => !isIndexLevel(e.level)).map(e => `${e.level}:${e.key}=${e.value}`);
+});
 
 
 /***/ }),
@@ -2757,13 +2761,19 @@ function readMetadataEnv(env) {
     if (lengthText !== '' && (!/^[0-9]+$/.test(lengthText) || shortShaLength < 1))
         throw variableProblem('DOCKER_METADATA_SHORT_SHA_LENGTH', `${JSON.stringify(lengthText)} must be a whole number of at least 1 (the short sha's length; 40 and more is the whole sha)`);
     const levelsText = (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? '').trim();
-    // Split at the commas between levels, not those in a level's platform list (`manifest[linux/amd64,\u2026]`).
-    const annotationLevels = levelsText === ''
-        ? []
-        : (levelsText.match(/(?:\[[^\]]*\]|[^,])+/g) ?? []).map(l => l.trim().toLowerCase());
-    for (const level of annotationLevels)
-        if (!(0,_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLevel */ .QA)(level))
-            throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(level)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .LEVEL_WORDS */ .P4}`);
+    // Split at every comma, as metadata-action splits it: a level names one platform (levels.ts).
+    const rewritten = (0,_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .onePlatformEach */ .xE)(levelsText);
+    if (rewritten)
+        throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(levelsText)}: a level names one platform, and metadata-action splits the list at every comma; write ${JSON.stringify(rewritten)}`);
+    const annotationLevels = [];
+    for (const text of levelsText.split(',').map(l => l.trim().toLowerCase())) {
+        if (text === '')
+            continue;
+        const level = (0,_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLevel */ .QA)(text);
+        if (!level)
+            throw variableProblem('DOCKER_METADATA_ANNOTATIONS_LEVELS', `${JSON.stringify(text)} is not an annotation level; use a comma-separated list of ${_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .LEVEL_WORDS */ .P4}, each optionally for one platform as in manifest[linux/amd64]`);
+        annotationLevels.push((0,_levels_js__WEBPACK_IMPORTED_MODULE_2__/* .formatLevel */ .eI)(level));
+    }
     // Read as metadata-action reads it (Go's ParseBool words).
     const outputEnvText = (env.DOCKER_METADATA_SET_OUTPUT_ENV ?? '').trim();
     const setOutputEnv = outputEnvText === '' || (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_0__/* .goBool */ .B)(outputEnvText);
@@ -2782,14 +2792,24 @@ function readMetadataEnv(env) {
 /* harmony export */   P4: () => (/* binding */ LEVEL_WORDS),
 /* harmony export */   QA: () => (/* binding */ parseLevel),
 /* harmony export */   RD: () => (/* binding */ INDEX_LEVELS),
-/* harmony export */   fr: () => (/* binding */ parseAnnotation)
+/* harmony export */   _o: () => (/* binding */ readAnnotation),
+/* harmony export */   eI: () => (/* binding */ formatLevel),
+/* harmony export */   fr: () => (/* binding */ parseAnnotation),
+/* harmony export */   xE: () => (/* binding */ onePlatformEach),
+/* harmony export */   yW: () => (/* binding */ singleLevelLines)
 /* harmony export */ });
-/* unused harmony export LEVELS */
+/* unused harmony exports LEVELS, parseLevels */
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2020);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
 /* harmony import */ var _core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2418);
-// The levels buildx puts an annotation at, and the `[level[platforms]:]key=value` grammar it reads one in:
-// one home for the `annotations` input, DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+// The levels buildx puts an annotation at, and the `[type[,type\u2026]:]key=value` grammar it reads one in (each
+// type a level, optionally for one platform): one home for the `annotations` input,
+// DOCKER_METADATA_ANNOTATIONS_LEVELS and a merge's index. Pure leaf.
+//
+// buildx (util/buildflags/export.go, ParseAnnotations, since docker/buildx#2522, mid-2024) cuts the line
+// at the first `=`, then at the first `:`, and splits what is before it at every comma into types, each
+// `type[platform]`. buildx 0.13 takes one type per flag and reads anything else before the key as part of
+// the key; the lines meant for it are one level each (singleLevelLines).
 
 
 
@@ -2797,12 +2817,13 @@ const LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
 /** The levels only an index has. */
 const INDEX_LEVELS = new Set(['index', 'index-descriptor']);
 // buildx takes a level's platform in these characters and reads it with containerd's platforms.Parse
-// (no `local`, no OS version): core/platform-spec.ts.
+// (no `local`, no OS version): core/platform-spec.ts. One platform: a comma ends the level.
 const PLATFORM = '[A-Za-z0-9_/-]+';
-const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM}(?:,${PLATFORM})*)\\])?$`);
-const KEY = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
+const LEVEL = new RegExp(`^(${LEVELS.join('|')})(?:\\[(${PLATFORM})\\])?$`);
+// A key as buildx 0.13 and later both take it; a `:` in it is the key's own only after a level.
+const KEY = /^[A-Za-z0-9][A-Za-z0-9_./:-]*$/;
 const LEVEL_WORDS = 'manifest, index, manifest-descriptor or index-descriptor';
-/** `manifest`, or a level for some platforms as buildx reads it (`manifest[linux/amd64,linux/arm64]`). */
+/** `manifest`, or a level for one platform as buildx reads it (`manifest[linux/amd64]`). */
 function parseLevel(text) {
     const m = LEVEL.exec(text);
     if (!m)
@@ -2811,13 +2832,73 @@ function parseLevel(text) {
         return { level: m[1] };
     // One spelling per platform, so that a level written two ways is one level.
     try {
-        return {
-            level: m[1],
-            platform: m[2]
-                .split(',')
-                .map(p => (0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSpecifier */ .Gp)((0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSpecifier */ .as)(p)))
-                .join(',')
-        };
+        return { level: m[1], platform: (0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSpecifier */ .Gp)((0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSpecifier */ .as)(m[2])) };
+    }
+    catch (error) {
+        if (error instanceof _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S)
+            return undefined;
+        throw error;
+    }
+}
+/** `manifest[linux/amd64]`: a level in its one spelling. */
+const formatLevel = (spec) => spec.platform ? `${spec.level}[${spec.platform}]` : spec.level;
+/** The levels `index,manifest[linux/amd64]` names, or undefined when one of them is not a level. */
+function parseLevels(text) {
+    const specs = text.split(',').map(parseLevel);
+    return specs.every(s => s !== undefined) ? specs : undefined;
+}
+/**
+ * `manifest[linux/amd64],manifest[linux/arm64]` for a text that lists platforms in one level
+ * (`manifest[linux/amd64,linux/arm64]`), else undefined. buildx and metadata-action split levels at every
+ * comma, so such a level is refused (current buildx) or becomes part of the key (0.13).
+ */
+function onePlatformEach(text) {
+    if (!/\[[^\]]*,/.test(text))
+        return undefined;
+    return text.replace(/([A-Za-z-]+)\[([^\]]*)\]/g, (_all, level, platforms) => platforms
+        .split(',')
+        .map(p => `${level}[${p.trim()}]`)
+        .join(','));
+}
+/** A line's prefix (before the first `:`, if any), key and value; undefined without `=`. */
+function split(line) {
+    const eq = line.indexOf('=');
+    if (eq < 0)
+        return undefined;
+    const left = line.slice(0, eq);
+    const colon = left.indexOf(':');
+    return colon < 0
+        ? { key: left, value: line.slice(eq + 1) }
+        : { prefix: left.slice(0, colon), key: left.slice(colon + 1), value: line.slice(eq + 1) };
+}
+/**
+ * `[type[,type\u2026]:]key=value`, as buildx reads an annotation. Throws an InputProblem saying what is wrong
+ * with the line: what current buildx refuses, and what buildx 0.13 would read as part of the key.
+ */
+function parseAnnotation(line) {
+    const parts = split(line);
+    if (!parts || parts.key === '')
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)} is not [level:]key=value`);
+    const levels = parts.prefix === undefined ? [] : parseLevels(parts.prefix);
+    if (!levels) {
+        const prefix = parts.prefix;
+        const rewritten = onePlatformEach(prefix);
+        if (rewritten)
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)}: a level names one platform, and buildx reads every comma before the key as one between levels; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(`${rewritten}:${parts.key}=\u2026`)}`);
+        const bad = prefix.split(',').find(t => !parseLevel(t));
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(bad)} is not a level; a level is ${LEVEL_WORDS}, optionally for one platform as in manifest[linux/amd64], and several are comma-separated as in index,manifest:key=value (buildx reads everything before the first ":" as levels)`);
+    }
+    if (!KEY.test(parts.key))
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(parts.key)} must be letters, digits and . _ / - :`);
+    return { levels, key: parts.key, value: parts.value };
+}
+/**
+ * What a line means, without throwing: its levels (none given: []) in their one spelling, key and value;
+ * undefined for a line that is not an annotation (parseAnnotation says why).
+ */
+function readAnnotation(line) {
+    try {
+        return parseAnnotation(line);
     }
     catch (error) {
         if (error instanceof _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S)
@@ -2826,23 +2907,15 @@ function parseLevel(text) {
     }
 }
 /**
- * `[level[platforms]:]key=value`, as buildx reads an annotation (without a level a build puts it on the
- * manifest, a merge on the index). Throws an InputProblem saying what is wrong with the line.
+ * A line as one line per level it names (`index,manifest:k=v` \u2192 `index:k=v`, `manifest:k=v`), the same
+ * annotations for current buildx, and the only form buildx 0.13 reads as levels. A line with one
+ * level or none, or one that is not an annotation, stays as written.
  */
-function parseAnnotation(line) {
-    const eq = line.indexOf('=');
-    if (eq <= 0)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)} is not [level:]key=value`);
-    const left = line.slice(0, eq);
-    const value = line.slice(eq + 1);
-    const colon = left.lastIndexOf(':');
-    const spec = colon < 0 ? undefined : parseLevel(left.slice(0, colon));
-    if (colon >= 0 && !spec)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(left.slice(0, colon))} is not a level; a level is ${LEVEL_WORDS}, optionally for platforms as in manifest[linux/amd64]`);
-    const key = left.slice(colon + 1);
-    if (!KEY.test(key))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(line)}: the key ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(key)} must be letters, digits and . _ / -`);
-    return { level: spec?.level, platform: spec?.platform, key, value };
+function singleLevelLines(line) {
+    const a = readAnnotation(line);
+    if (!a || a.levels.length < 2)
+        return [line];
+    return a.levels.map(l => `${formatLevel(l)}:${a.key}=${a.value}`);
 }
 
 

@@ -4,7 +4,7 @@
 // and refuse the rest themselves), and buildx's `local` (platformutil.Parse). Pure apart from the host,
 // which `local` and a lone OS or architecture stand for. A leaf.
 import { InputProblem } from './problem.js'
-import { quote } from './text.js'
+import { percentDecoded, quote } from './text.js'
 
 export interface PlatformSpec {
   os: string
@@ -79,13 +79,11 @@ export function hostPlatform(): Host {
   return { os, architecture: a, variant: v }
 }
 
+/** containerd unescapes an OS version and features as a URL path (Go's PathUnescape): a bad `%` is an error. */
 function decodeOption(text: string, specifier: string): string {
-  if (!text.includes('%')) return text
-  try {
-    return decodeURIComponent(text)
-  } catch {
+  if (/%(?![0-9A-Fa-f]{2})/.test(text))
     throw new InputProblem(`${quote(text)} in ${quote(specifier)} is not valid %-escaping`)
-  }
+  return percentDecoded(text)
 }
 
 /**
