@@ -1809,6 +1809,8 @@ function builderDriver(configDir, builder, env = process.env) {
 var api = __webpack_require__(7489);
 // EXTERNAL MODULE: ./src/registry/bounds.ts
 var bounds = __webpack_require__(3034);
+// EXTERNAL MODULE: ./src/registry/proxy.ts
+var proxy = __webpack_require__(4263);
 // EXTERNAL MODULE: ./src/log/reporter.ts
 var log_reporter = __webpack_require__(2425);
 // EXTERNAL MODULE: ./src/pipeline/annotate.ts
@@ -2570,6 +2572,7 @@ class Logins {
 
 
 
+
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
  * again whatever happens.
@@ -2632,6 +2635,7 @@ async function execute(inputs, opts) {
             driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
             git,
             registryBounds: (0,bounds/* registryBoundsFrom */.z4)(env),
+            proxy: (0,proxy/* proxyRules */.EK)(env),
             tempRoot: opts.tempRoot,
             idToken: opts.idToken,
             onLogins: opts.onLogins
@@ -2729,6 +2733,8 @@ function registryClient(registry, inputs, deps) {
         onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
         // Every token and credential the client obtains is masked before it is used.
         onSecret: value => deps.reporter.setSecret(value),
+        proxy: deps.proxy,
+        onWarning: message => deps.reporter.warning(message),
         sleep: deps.sleep,
         insecure: async () => {
             const insecure = await dockerTreatsAsInsecure(deps.docker, registry);
@@ -3762,6 +3768,8 @@ var oci = __webpack_require__(5526);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/registry/proxy.ts
+var registry_proxy = __webpack_require__(4263);
 // EXTERNAL MODULE: ./src/registry/redirects.ts
 var redirects = __webpack_require__(5558);
 // EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
@@ -3770,7 +3778,6 @@ var registry_transport = __webpack_require__(1500);
 // Requests whose bodies are layers: the response (or the request body) is a stream, never a buffer, so a
 // blob goes from one registry to another without being held in memory. Beside transport.ts, which buffers
 // every answer (manifests, tokens, errors) and retries; the caller of these retries the whole transfer.
-
 
 
 
@@ -3847,7 +3854,7 @@ async function once(transport, method, url, headers, body, ceiling) {
     transport.requestCount++;
     const target = transport.effective(url);
     const tls = target.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).default;
-    const agent = await transport.agentFor(target, tls);
+    const agent = await transport.agentFor(target, tls, method);
     const signal = ceiling ? AbortSignal.any([transport.closed.signal, ceiling]) : transport.closed.signal;
     return new Promise((resolve, reject) => {
         let settled = false;
@@ -3856,9 +3863,15 @@ async function once(transport, method, url, headers, body, ceiling) {
             if (settled)
                 return;
             settled = true;
-            reject(networkError(method, target, err));
+            reject(transport.networkError(method, target, err));
         };
         const req = (tls ?? (external_node_http_default())).request(target, { method, headers: { 'User-Agent': registry_transport/* USER_AGENT */._O, ...headers }, agent, signal }, res => {
+            const proxy = res.statusCode === 407 ? transport.proxyOf(target) : undefined;
+            if (proxy) {
+                res.resume();
+                fail((0,registry_proxy/* proxyRefused */.rZ)(method, target, proxy, 407));
+                return;
+            }
             settled = true;
             // A body still being sent when the registry has answered (an early 4xx/5xx) is of no more use.
             if (body && !body.readableEnded)
@@ -3878,14 +3891,6 @@ async function once(transport, method, url, headers, body, ceiling) {
             fail(err);
         });
         body.pipe(req);
-    });
-}
-function networkError(method, url, err) {
-    if (err instanceof errors/* RegistryError */.gl)
-        return err;
-    const code = err?.code;
-    return new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
-        code: typeof code === 'string' ? code : undefined
     });
 }
 
@@ -4179,12 +4184,12 @@ function copyWorstMs(bounds, size, attempts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   _M: () => (/* binding */ where),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   p2: () => (/* binding */ httpError)
 /* harmony export */ });
-/* unused harmony export redact */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7253);
@@ -4438,6 +4443,200 @@ function parseManifest(body, mediaType) {
 
 /***/ }),
 
+/***/ 4263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bf: () => (/* binding */ nodeCanProxy),
+/* harmony export */   EK: () => (/* binding */ proxyRules),
+/* harmony export */   av: () => (/* binding */ unusableProxy),
+/* harmony export */   ec: () => (/* binding */ proxyName),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   rZ: () => (/* binding */ proxyRefused),
+/* harmony export */   xh: () => (/* binding */ proxyFailure)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7253);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2020);
+/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5831);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
+// Which proxy a registry request goes through, by the rules of Go's ProxyFromEnvironment
+// (golang.org/x/net/http/httpproxy), which dockerd and the docker CLI follow, so that our requests take the
+// way docker's do: HTTPS_PROXY for https URLs and HTTP_PROXY for http ones (the uppercase name first),
+// NO_PROXY's hosts, domains, IPs and CIDRs, and never a proxy for localhost or a loopback IP. Node's own
+// reading (`proxyEnv`) differs on all of these, so it is handed only the proxy chosen here.
+
+
+
+
+
+
+const NONE = { bypass: { ips: [], domains: [] } };
+/** The first of `names` set to something, as Go's getEnvAny reads them. */
+function firstSet(env, names) {
+    for (const name of names) {
+        const value = env[name];
+        if (value)
+            return { name, value };
+    }
+    return undefined;
+}
+/**
+ * A proxy variable's value as Go reads it: a URL, or `host[:port]` with `http://` assumed. A value that
+ * parses as neither is ignored, as Go ignores it. A scheme other than http(s) is kept, to be refused
+ * where it would be used (proxyFor's caller), rather than read as a host name.
+ */
+function parseProxy(variable, value) {
+    const text = value.trim();
+    try {
+        return { url: new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`), variable };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `host:port` or `[v6]:port` split as Go's net.SplitHostPort does; undefined without a port. */
+function splitHostPort(entry) {
+    if (entry.startsWith('[')) {
+        const m = /^\[([^\]]*)\]:([^:]*)$/.exec(entry);
+        return m ? { host: m[1], port: m[2] } : undefined;
+    }
+    const colon = entry.indexOf(':');
+    if (colon < 0 || entry.indexOf(':', colon + 1) >= 0)
+        return undefined;
+    return { host: entry.slice(0, colon), port: entry.slice(colon + 1) };
+}
+const family = (ip) => ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(ip) === 6 ? 'ipv6' : 'ipv4');
+/** NO_PROXY as httpproxy's config.init reads it: best effort, malformed entries skipped. */
+function bypassList(value) {
+    const ips = [];
+    const domains = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return 'all';
+        const cidr = /^([^/]+)\/([0-9]{1,3})$/.exec(entry);
+        if (cidr && (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(cidr[1]) && Number(cidr[2]) <= ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(cidr[1]) === 6 ? 128 : 32)) {
+            const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+            list.addSubnet(cidr[1], Number(cidr[2]), family(cidr[1]));
+            ips.push({ ips: list, port: '' });
+            continue;
+        }
+        const split = splitHostPort(entry);
+        if (split && !split.host)
+            continue;
+        let host = split?.host ?? entry;
+        const port = split?.port ?? '';
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host)) {
+            const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+            list.addAddress(host, family(host));
+            ips.push({ ips: list, port });
+            continue;
+        }
+        if (host.startsWith('*.'))
+            host = host.slice(1);
+        const exact = !host.startsWith('.');
+        const suffix = exact ? `.${host}` : host;
+        // A Unicode name matches the punycode URL hosts carry.
+        domains.push({
+            suffix: /^[\x20-\x7e]*$/.test(suffix) ? suffix : (0,node_url__WEBPACK_IMPORTED_MODULE_1__.domainToASCII)(suffix) || suffix,
+            exact,
+            port
+        });
+    }
+    return { ips, domains };
+}
+/** The proxy variables of `env`, read once per run. */
+function proxyRules(env) {
+    const https = firstSet(env, ['HTTPS_PROXY', 'https_proxy']);
+    const http = firstSet(env, ['HTTP_PROXY', 'http_proxy']);
+    if (!https && !http)
+        return NONE;
+    return {
+        https: https && parseProxy(https.name, https.value),
+        http: http && parseProxy(http.name, http.value),
+        bypass: bypassList(firstSet(env, ['NO_PROXY', 'no_proxy'])?.value ?? '')
+    };
+}
+const LOOPBACK = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+// ::ffff:127.0.0.1 as URLs write it: Go's IsLoopback sees the IPv4 inside.
+LOOPBACK.addSubnet('::ffff:7f00:0', 104, 'ipv6');
+/** The proxy a request to `url` goes through, or undefined for a direct connection. */
+function proxyFor(url, rules) {
+    const proxy = url.protocol === 'https:' ? rules.https : url.protocol === 'http:' ? rules.http : undefined;
+    if (!proxy)
+        return undefined;
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    if (host === 'localhost')
+        return undefined;
+    const ip = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) ? host : undefined;
+    if (ip && LOOPBACK.check(ip, family(ip)))
+        return undefined;
+    const { bypass } = rules;
+    if (bypass === 'all')
+        return undefined;
+    const portMatches = (wanted) => wanted === '' || wanted === port;
+    if (ip && bypass.ips.some(m => m.ips.check(ip, family(ip)) && portMatches(m.port)))
+        return undefined;
+    const named = bypass.domains.some(m => (host.endsWith(m.suffix) || (m.exact && host === m.suffix.slice(1))) && portMatches(m.port));
+    return named ? undefined : proxy;
+}
+/** How messages name a proxy: where it is and which variable said so, never its credentials. */
+const proxyName = (proxy) => `the proxy ${proxy.url.protocol}//${proxy.url.host} (${proxy.variable})`;
+/** Whether this node's http and https agents can send through a proxy (`proxyEnv`: 24.5+, 22.21+). */
+function nodeCanProxy(version = process.versions.node) {
+    const [major, minor] = version.split('.').map(Number);
+    return major > 24 || (major === 24 && minor >= 5) || (major === 22 && minor >= 21);
+}
+/** A proxy whose scheme node's agents cannot speak (socks5://\u2026): refused before any request. */
+function unusableProxy(method, url, proxy) {
+    if (proxy.url.protocol === 'http:' || proxy.url.protocol === 'https:')
+        return undefined;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)}: ${proxyName(proxy)} is a ${proxy.url.protocol.slice(0, -1)} proxy, which the registry client cannot use: give an http:// or https:// proxy, or list the registry in NO_PROXY`, 'fatal');
+}
+/** 407 is final (the credentials will not change between attempts); a proxy's 5xx, 408 or 429 is not. */
+function statusKind(status) {
+    return status === 408 || status === 429 || status >= 500 ? 'transient' : 'fatal';
+}
+/**
+ * A proxy's refusal (an answer to CONNECT, or a 407 to a plain-HTTP request) as one line naming the proxy
+ * and the registry's URL.
+ */
+function proxyRefused(method, url, proxy, status) {
+    const what = status === 407
+        ? proxy.url.username || proxy.url.password
+            ? `refused the credentials in ${proxy.variable} (HTTP 407)`
+            : `asks for credentials (HTTP 407): give them in ${proxy.variable} as http://user:password@host:port`
+        : `refused the request with HTTP ${status}`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)} failed: ${proxyName(proxy)} ${what}`, statusKind(status), {
+        status,
+        code: 'PROXY'
+    });
+}
+/** A request through `proxy` that failed: a refused tunnel by its status, anything else with node's words. */
+function proxyFailure(method, url, proxy, err) {
+    const status = err?.statusCode;
+    if (err?.code === 'ERR_PROXY_TUNNEL' && typeof status === 'number')
+        return proxyRefused(method, url, proxy, status);
+    const code = err?.code;
+    // Node's words name the proxy's address at most, but a URL in them is cleared of its userinfo all the same.
+    const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(err), (0,_log_masks_js__WEBPACK_IMPORTED_MODULE_5__/* .urlSecrets */ .Fn)(proxy.url.href)), 300);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)} failed through ${proxyName(proxy)}: ${said}`, (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(err), {
+        code: typeof code === 'string' ? code : undefined
+    });
+}
+
+
+/***/ }),
+
 /***/ 5558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4510,6 +4709,8 @@ var reference = __webpack_require__(5378);
 var core_text = __webpack_require__(2020);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/registry/proxy.ts
+var registry_proxy = __webpack_require__(4263);
 // EXTERNAL MODULE: ./src/registry/redirects.ts
 var redirects = __webpack_require__(5558);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -4582,6 +4783,7 @@ function secureOnly(err, failure, registry) {
 
 
 
+
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15000;
 /** Connections to one registry at once (per client); more requests queue for one. */
@@ -4608,7 +4810,11 @@ class Transport {
     sleep;
     /** Aborted by close(); stream.ts stops its transfers on it too. */
     closed = new AbortController();
-    agents = {};
+    /** By use (plain, other origins, the registry, the registry unverified) and proxy. */
+    agents = new Map();
+    proxy;
+    onWarning;
+    warnedNoProxy = false;
     certsDir;
     /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
     certsDirTls;
@@ -4628,6 +4834,8 @@ class Transport {
         this.onRetry = opts.onRetry;
         this.sleep = opts.sleep;
         this.onSecret = opts.onSecret;
+        this.proxy = opts.proxy;
+        this.onWarning = opts.onWarning;
     }
     /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
     get baseUrl() {
@@ -4636,8 +4844,8 @@ class Transport {
     /** Ends the client: requests still retrying stop at once, so a failed step does not linger. */
     close() {
         this.closed.abort(new Error('the run is over'));
-        for (const agent of Object.values(this.agents))
-            agent?.destroy();
+        for (const agent of this.agents.values())
+            agent.destroy();
     }
     /** Records a secret for redaction and, unless `mask` is false, hands it to onSecret; once. */
     secret(value, mask = true) {
@@ -4681,6 +4889,9 @@ class Transport {
             catch (err) {
                 throw this.networkError(method, at, err);
             }
+            const proxy = res.status === 407 ? this.proxyOf(at) : undefined;
+            if (proxy)
+                throw (0,registry_proxy/* proxyRefused */.rZ)(method, at, proxy, 407);
             const location = (0,errors/* headerValue */.Z)(res.headers.location);
             const followed = res.status === 307 ||
                 res.status === 308 ||
@@ -4706,9 +4917,13 @@ class Transport {
             ? new URL(url.href.replace(/^https:/, 'http:'))
             : url;
     }
+    /** A request that got no answer as one line; through a proxy, naming the proxy (proxy.ts). */
     networkError(method, url, err) {
         if (err instanceof errors/* RegistryError */.gl)
             return err;
+        const proxy = this.proxyOf(url);
+        if (proxy)
+            return (0,registry_proxy/* proxyFailure */.xh)(method, url, proxy, err);
         const code = err?.code;
         return new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} failed: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(err), 300)}`, (0,retry/* kindOf */.I)(err), {
             code: typeof code === 'string' ? code : undefined
@@ -4738,24 +4953,70 @@ class Transport {
             return this.exchange(method, url, headers, body);
         }
     }
-    /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
-    async agentFor(url, tls) {
-        const options = { keepAlive: true, maxSockets: MAX_SOCKETS };
-        if (!tls)
-            return (this.agents.http ??= new (external_node_http_default()).Agent(options));
-        if (url.origin !== this.origin)
-            return (this.agents.https ??= new tls.Agent(options));
-        const own = await (this.certsDirTls ??= readCertsDir(external_node_path_default().join(this.certsDir, this.registry)));
-        if (this.insecureMode === 'unverified')
-            return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }));
-        return (this.agents.registry ??= new tls.Agent({ ...options, ...own }));
+    /** The proxy a request to `url` goes through (the URL as exchange() reaches it), if any. */
+    proxyOf(url) {
+        return this.proxy && (0,registry_proxy/* proxyFor */.iJ)(url, this.proxy);
+    }
+    /**
+     * Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does,
+     * and keeps it through a proxy's tunnel.
+     */
+    async agentFor(url, tls, method = 'GET') {
+        const proxy = this.proxyOf(url);
+        const unusable = proxy && (0,registry_proxy/* unusableProxy */.av)(method, url, proxy);
+        if (unusable)
+            throw unusable;
+        const via = proxy && this.usable(proxy) ? proxy : undefined;
+        const options = {
+            keepAlive: true,
+            maxSockets: MAX_SOCKETS,
+            // Only the proxy chosen by docker's rules: an empty proxyEnv keeps node from applying its own reading
+            // of the environment (NODE_USE_ENV_PROXY) to a connection those rules keep direct.
+            proxyEnv: via ? { [tls ? 'HTTPS_PROXY' : 'HTTP_PROXY']: via.url.href } : {},
+            // A proxy that takes the connection and never answers CONNECT gives the request no socket, so the
+            // request's own deadline never starts: the agent's timeout bounds the tunnel.
+            ...(via ? { timeout: this.timeoutMs } : {})
+        };
+        const own = tls && url.origin === this.origin;
+        const certs = own
+            ? await (this.certsDirTls ??= readCertsDir(external_node_path_default().join(this.certsDir, this.registry)))
+            : {};
+        const use = !tls
+            ? 'http'
+            : !own
+                ? 'https'
+                : this.insecureMode === 'unverified'
+                    ? 'unverified'
+                    : 'registry';
+        const key = `${use} ${via?.url.href ?? ''}`;
+        const made = this.agents.get(key);
+        if (made)
+            return made;
+        const agent = !tls
+            ? new (external_node_http_default()).Agent(options)
+            : new tls.Agent({
+                ...options,
+                ...certs,
+                ...(use === 'unverified' ? { rejectUnauthorized: false } : {})
+            });
+        this.agents.set(key, agent);
+        return agent;
+    }
+    /** Whether node can send through `proxy`; told once when it cannot, and the client goes direct. */
+    usable(proxy) {
+        if ((0,registry_proxy/* nodeCanProxy */.Bf)())
+            return true;
+        if (!this.warnedNoProxy)
+            this.onWarning?.(`${(0,registry_proxy/* proxyName */.ec)(proxy)} applies to ${this.registry}, but node ${process.versions.node} cannot send requests through a proxy (node 24.5 or later can): connecting directly`);
+        this.warnedNoProxy = true;
+        return false;
     }
     async once(method, url, headers, body) {
         this.requestCount++;
         // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
         const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).default;
         const transport = tls ?? (external_node_http_default());
-        const agent = await this.agentFor(url, tls);
+        const agent = await this.agentFor(url, tls, method);
         return new Promise((resolve, reject) => {
             let settled = false;
             let timer;

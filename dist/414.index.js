@@ -349,6 +349,8 @@ async function main() {
         // Before anything can quote an input: a URL's userinfo in any of them (a git context's token).
         for (const [key] of table/* ROWS */.Ir)
             (0,masks/* urlSecrets */.Fn)(core.getInput((0,table/* inputName */.yu)(key))).forEach(v => core.setSecret(v));
+        // And the proxy's credentials, which the registry client sends and docker's output may quote.
+        (0,masks/* proxySecrets */.Wm)(process.env).forEach(v => core.setSecret(v));
         const untrimmed = new Set(table/* ROWS */.Ir.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => (0,table/* inputName */.yu)(key)));
         const get = (name) => core.getInput(name, { trimWhitespace: !untrimmed.has(name) });
         const { inputs, notices } = (0,parse/* parseInputs */.TL)(get);
@@ -2475,6 +2477,7 @@ function rowByName(name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DJ: () => (/* binding */ credentialSecrets),
 /* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   Wm: () => (/* binding */ proxySecrets),
 /* harmony export */   mv: () => (/* binding */ maskableToken),
 /* harmony export */   tf: () => (/* binding */ valueSecrets)
 /* harmony export */ });
@@ -2560,6 +2563,17 @@ function urlSecrets(value) {
         if (colon >= 0)
             found.push(userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo), Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo.slice(0, colon))}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret)}`).toString('base64'));
     }
+    return [...new Set(found)];
+}
+/**
+ * The secrets in the proxy variables (`HTTPS_PROXY`, `http_proxy`, in any case): the userinfo of each, as
+ * urlSecrets finds it, a value without a scheme read as `http://` (as docker reads it). To mask before
+ * anything runs: the registry client sends them to the proxy, and docker's output may quote them.
+ */
+function proxySecrets(env) {
+    const found = Object.entries(env)
+        .filter(([name, value]) => /^https?_proxy$/i.test(name) && value)
+        .flatMap(([, value]) => urlSecrets(/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? value : `http://${value.trim()}`));
     return [...new Set(found)];
 }
 

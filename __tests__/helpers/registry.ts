@@ -285,12 +285,14 @@ export function lanAddress(): string {
 }
 
 /**
- * A private CA and a certificate it signed for `ip`, made with openssl in `dir`: what a self-hosted
+ * A private CA and a certificate it signed for `ip` (and `names`), made with openssl in `dir`: what a self-hosted
  * registry with its own CA looks like.
  */
 export async function makeCertificates(
   dir: string,
-  ip: string
+  ip: string,
+  /** Names the certificate holds too (a name only a proxy resolves). */
+  names: string[] = []
 ): Promise<RegistryTls & { ca: string; client: { cert: string; key: string } }> {
   const f = (name: string) => join(dir, name)
   const openssl = async (...args: string[]) => {
@@ -318,7 +320,7 @@ export async function makeCertificates(
       f(`${name}.cert`)
     )
   }
-  await writeFile(f('san.ext'), `subjectAltName=IP:${ip}\n`)
+  await writeFile(f('san.ext'), `subjectAltName=${[`IP:${ip}`, ...names.map(n => `DNS:${n}`)].join(',')}\n`)
   await openssl(
     'req',
     '-x509',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { credentialSecrets, urlSecrets, valueSecrets } from '../../src/log/masks.js'
+import { credentialSecrets, proxySecrets, urlSecrets, valueSecrets } from '../../src/log/masks.js'
 
 describe('urlSecrets', () => {
   const b64 = (s: string): string => Buffer.from(s).toString('base64')
@@ -37,5 +37,36 @@ describe('valueSecrets and credentialSecrets', () => {
     ])
     expect(credentialSecrets('u', '   ')).toEqual([])
     expect(valueSecrets('')).toEqual([])
+  })
+})
+
+describe('proxySecrets', () => {
+  const b64 = (s: string): string => Buffer.from(s).toString('base64')
+  it('masks the userinfo of every proxy variable, in any case, a value without a scheme read as http://', () => {
+    const found = proxySecrets({
+      HTTPS_PROXY: 'http://me:pw-1@proxy:3128',
+      http_proxy: 'me:pw-2@proxy:3128',
+      Https_Proxy: 'https://token-3@proxy:3129',
+      NO_PROXY: 'http://not:a-proxy@x',
+      OTHER: 'http://u:pw-4@host',
+      HTTP_PROXY: ''
+    })
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'pw-1',
+        'me:pw-1',
+        b64('me:pw-1'),
+        'pw-2',
+        'me:pw-2',
+        b64('me:pw-2'),
+        'token-3'
+      ])
+    )
+    expect(found).not.toContain('a-proxy')
+    expect(found).not.toContain('pw-4')
+  })
+
+  it('finds nothing in a proxy without credentials', () => {
+    expect(proxySecrets({ HTTPS_PROXY: 'http://proxy:3128', https_proxy: 'proxy:3128' })).toEqual([])
   })
 })

@@ -9,7 +9,7 @@ import { createFence, singleLine } from '../log/fence.js'
 import { whereOf, type Reporter, type Where } from '../log/reporter.js'
 import { credentialsIn, loadRegistryAuthParser, type RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
-import { credentialSecrets, urlSecrets } from '../log/masks.js'
+import { credentialSecrets, proxySecrets, urlSecrets } from '../log/masks.js'
 import { metadataEnvExports } from '../metadata/outputs.js'
 import { outputs, summaryMarkdown, summaryWanted } from './summary.js'
 import { keepLogins } from './keep-login.js'
@@ -78,6 +78,8 @@ export async function main(): Promise<void> {
     }
     // Before anything can quote an input: a URL's userinfo in any of them (a git context's token).
     for (const [key] of ROWS) urlSecrets(core.getInput(inputName(key))).forEach(v => core.setSecret(v))
+    // And the proxy's credentials, which the registry client sends and docker's output may quote.
+    proxySecrets(process.env).forEach(v => core.setSecret(v))
     const untrimmed = new Set(
       ROWS.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => inputName(key))
     )

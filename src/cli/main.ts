@@ -11,7 +11,7 @@ import { whereOf, type Reporter } from '../log/reporter.js'
 import { singleLine } from '../log/fence.js'
 import { maskedOutput } from './masked-output.js'
 import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
-import { credentialSecrets, urlSecrets } from '../log/masks.js'
+import { credentialSecrets, proxySecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
 import { messageOf, oneLine, splitKeyValue } from '../core/text.js'
 import { VERSION } from '../core/version.js'
@@ -215,6 +215,8 @@ export async function main(
   // As `docker login --password-stdin` reads it: the line's end is not part of the password.
   const password = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : ''
   secrets.push(...credentialSecrets(String(values.username ?? ''), password.trim()))
+  // The proxy's credentials, which the registry client sends and docker's output may quote.
+  secrets.push(...proxySecrets(process.env))
   let inputs
   const start = now()
   try {

@@ -87,3 +87,17 @@ export function urlSecrets(value: string): string[] {
   }
   return [...new Set(found)]
 }
+
+/**
+ * The secrets in the proxy variables (`HTTPS_PROXY`, `http_proxy`, in any case): the userinfo of each, as
+ * urlSecrets finds it, a value without a scheme read as `http://` (as docker reads it). To mask before
+ * anything runs: the registry client sends them to the proxy, and docker's output may quote them.
+ */
+export function proxySecrets(env: NodeJS.ProcessEnv): string[] {
+  const found = Object.entries(env)
+    .filter(([name, value]) => /^https?_proxy$/i.test(name) && value)
+    .flatMap(([, value]) =>
+      urlSecrets(/^[a-z][a-z0-9+.-]*:\/\//i.test(value!.trim()) ? value! : `http://${value!.trim()}`)
+    )
+  return [...new Set(found)]
+}

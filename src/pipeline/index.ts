@@ -18,6 +18,7 @@ import { buildMetadata, checkTagged, commitDateWanted } from '../metadata/build-
 import { builderDriver } from '../docker/buildx-driver.js'
 import { RegistryClient } from '../registry/api.js'
 import { registryBoundsFrom, type RegistryBounds } from '../registry/bounds.js'
+import { proxyRules, type ProxyRules } from '../registry/proxy.js'
 import { ClassifiedError } from '../core/retry.js'
 import { messageOf } from '../core/text.js'
 import type { CredentialLookup } from '../registry/auth.js'
@@ -60,6 +61,8 @@ export interface Deps {
   sleep?: (ms: number) => Promise<void>
   /** Deadlines and caps of registry work (the environment's overrides); the defaults when absent. */
   registryBounds?: RegistryBounds
+  /** The environment's proxies, for every registry client and token service (direct when absent). */
+  proxy?: ProxyRules
   /** The job's OIDC token, for Docker Hub's OIDC login (the action's `githubIdToken`). */
   idToken?: IdTokenSource
   /** The run's logins, cloud tokens fetched once (runPipeline makes them from the inputs when absent). */
@@ -155,6 +158,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
         git,
         registryBounds: registryBoundsFrom(env),
+        proxy: proxyRules(env),
         tempRoot: opts.tempRoot,
         idToken: opts.idToken,
         onLogins: opts.onLogins
@@ -255,6 +259,8 @@ function registryClient(registry: string, inputs: Inputs, deps: Deps): RegistryC
     onRetry: message => deps.reporter.warning(`registry ${registry}: ${message}`),
     // Every token and credential the client obtains is masked before it is used.
     onSecret: value => deps.reporter.setSecret(value),
+    proxy: deps.proxy,
+    onWarning: message => deps.reporter.warning(message),
     sleep: deps.sleep,
     insecure: async () => {
       const insecure = await dockerTreatsAsInsecure(deps.docker, registry)

@@ -4,9 +4,9 @@
 
 import http, { type IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
-import { kindOf, type FailureKind } from '../core/retry.js'
-import { messageOf, oneLine } from '../core/text.js'
-import { headerValue, RegistryError, where } from './errors.js'
+import { type FailureKind } from '../core/retry.js'
+import { headerValue, type RegistryError } from './errors.js'
+import { proxyRefused } from './proxy.js'
 import { redirectHop } from './redirects.js'
 import { USER_AGENT, type Response, type Transport } from './transport.js'
 
@@ -118,7 +118,7 @@ async function once(
   transport.requestCount++
   const target = transport.effective(url)
   const tls = target.protocol === 'http:' ? undefined : (await import('node:https')).default
-  const agent = await transport.agentFor(target, tls)
+  const agent = await transport.agentFor(target, tls, method)
   const signal = ceiling ? AbortSignal.any([transport.closed.signal, ceiling]) : transport.closed.signal
   return new Promise<IncomingMessage>((resolve, reject) => {
     let settled = false
@@ -126,12 +126,18 @@ async function once(
       body?.destroy()
       if (settled) return
       settled = true
-      reject(networkError(method, target, err))
+      reject(transport.networkError(method, target, err))
     }
     const req = (tls ?? http).request(
       target,
       { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal },
       res => {
+        const proxy = res.statusCode === 407 ? transport.proxyOf(target) : undefined
+        if (proxy) {
+          res.resume()
+          fail(proxyRefused(method, target, proxy, 407))
+          return
+        }
         settled = true
         // A body still being sent when the registry has answered (an early 4xx/5xx) is of no more use.
         if (body && !body.readableEnded) body.destroy()
@@ -158,13 +164,5 @@ async function once(
       fail(err)
     })
     body.pipe(req)
-  })
-}
-
-function networkError(method: string, url: URL, err: unknown): RegistryError {
-  if (err instanceof RegistryError) return err
-  const code = (err as { code?: unknown })?.code
-  return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
-    code: typeof code === 'string' ? code : undefined
   })
 }

@@ -8,6 +8,16 @@ import { kindOf, retry, type FailureKind } from '../core/retry.js'
 import { isDockerHub, isLoopbackRegistry } from '../core/reference.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, httpError, RegistryError, where } from './errors.js'
+import {
+  nodeCanProxy,
+  proxyFailure,
+  proxyFor,
+  proxyName,
+  proxyRefused,
+  unusableProxy,
+  type Proxy,
+  type ProxyRules
+} from './proxy.js'
 import { redirectHop } from './redirects.js'
 import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
 
@@ -37,6 +47,10 @@ export interface TransportOptions {
    * it, before any use, so that the caller can mask it in logs (core.setSecret).
    */
   onSecret?: (value: string) => void
+  /** The environment's proxies, read by docker's rules (proxy.ts); direct connections when absent. */
+  proxy?: ProxyRules
+  /** Told once when a proxy applies that this node cannot use, so the client connects directly. */
+  onWarning?: (message: string) => void
 }
 
 export interface Response {
@@ -75,12 +89,11 @@ export class Transport {
   private readonly sleep?: (ms: number) => Promise<void>
   /** Aborted by close(); stream.ts stops its transfers on it too. */
   readonly closed = new AbortController()
-  private readonly agents: {
-    http?: http.Agent
-    https?: https.Agent
-    unverified?: https.Agent
-    registry?: https.Agent
-  } = {}
+  /** By use (plain, other origins, the registry, the registry unverified) and proxy. */
+  private readonly agents = new Map<string, http.Agent>()
+  private readonly proxy?: ProxyRules
+  private readonly onWarning?: (message: string) => void
+  private warnedNoProxy = false
   private readonly certsDir: string
   /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
   private certsDirTls?: Promise<CertsDirTls | undefined>
@@ -101,6 +114,8 @@ export class Transport {
     this.onRetry = opts.onRetry
     this.sleep = opts.sleep
     this.onSecret = opts.onSecret
+    this.proxy = opts.proxy
+    this.onWarning = opts.onWarning
   }
 
   /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
@@ -111,7 +126,7 @@ export class Transport {
   /** Ends the client: requests still retrying stop at once, so a failed step does not linger. */
   close(): void {
     this.closed.abort(new Error('the run is over'))
-    for (const agent of Object.values(this.agents)) agent?.destroy()
+    for (const agent of this.agents.values()) agent.destroy()
   }
 
   /** Records a secret for redaction and, unless `mask` is false, hands it to onSecret; once. */
@@ -173,6 +188,8 @@ export class Transport {
       } catch (err) {
         throw this.networkError(method, at, err)
       }
+      const proxy = res.status === 407 ? this.proxyOf(at) : undefined
+      if (proxy) throw proxyRefused(method, at, proxy, 407)
       const location = headerValue(res.headers.location)
       const followed =
         res.status === 307 ||
@@ -200,8 +217,11 @@ export class Transport {
       : url
   }
 
-  private networkError(method: string, url: URL, err: unknown): RegistryError {
+  /** A request that got no answer as one line; through a proxy, naming the proxy (proxy.ts). */
+  networkError(method: string, url: URL, err: unknown): RegistryError {
     if (err instanceof RegistryError) return err
+    const proxy = this.proxyOf(url)
+    if (proxy) return proxyFailure(method, url, proxy, err)
     const code = (err as { code?: unknown })?.code
     return new RegistryError(`${method} ${where(url)} failed: ${oneLine(messageOf(err), 300)}`, kindOf(err), {
       code: typeof code === 'string' ? code : undefined
@@ -235,15 +255,64 @@ export class Transport {
     }
   }
 
-  /** Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does. */
-  async agentFor(url: URL, tls?: typeof https): Promise<http.Agent> {
-    const options = { keepAlive: true, maxSockets: MAX_SOCKETS }
-    if (!tls) return (this.agents.http ??= new http.Agent(options))
-    if (url.origin !== this.origin) return (this.agents.https ??= new tls.Agent(options))
-    const own = await (this.certsDirTls ??= readCertsDir(path.join(this.certsDir, this.registry)))
-    if (this.insecureMode === 'unverified')
-      return (this.agents.unverified ??= new tls.Agent({ ...options, ...own, rejectUnauthorized: false }))
-    return (this.agents.registry ??= new tls.Agent({ ...options, ...own }))
+  /** The proxy a request to `url` goes through (the URL as exchange() reaches it), if any. */
+  proxyOf(url: URL): Proxy | undefined {
+    return this.proxy && proxyFor(url, this.proxy)
+  }
+
+  /**
+   * Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does,
+   * and keeps it through a proxy's tunnel.
+   */
+  async agentFor(url: URL, tls?: typeof https, method = 'GET'): Promise<http.Agent> {
+    const proxy = this.proxyOf(url)
+    const unusable = proxy && unusableProxy(method, url, proxy)
+    if (unusable) throw unusable
+    const via = proxy && this.usable(proxy) ? proxy : undefined
+    const options = {
+      keepAlive: true,
+      maxSockets: MAX_SOCKETS,
+      // Only the proxy chosen by docker's rules: an empty proxyEnv keeps node from applying its own reading
+      // of the environment (NODE_USE_ENV_PROXY) to a connection those rules keep direct.
+      proxyEnv: via ? { [tls ? 'HTTPS_PROXY' : 'HTTP_PROXY']: via.url.href } : {},
+      // A proxy that takes the connection and never answers CONNECT gives the request no socket, so the
+      // request's own deadline never starts: the agent's timeout bounds the tunnel.
+      ...(via ? { timeout: this.timeoutMs } : {})
+    }
+    const own = tls && url.origin === this.origin
+    const certs = own
+      ? await (this.certsDirTls ??= readCertsDir(path.join(this.certsDir, this.registry)))
+      : {}
+    const use = !tls
+      ? 'http'
+      : !own
+        ? 'https'
+        : this.insecureMode === 'unverified'
+          ? 'unverified'
+          : 'registry'
+    const key = `${use} ${via?.url.href ?? ''}`
+    const made = this.agents.get(key)
+    if (made) return made
+    const agent = !tls
+      ? new http.Agent(options)
+      : new tls.Agent({
+          ...options,
+          ...certs,
+          ...(use === 'unverified' ? { rejectUnauthorized: false } : {})
+        })
+    this.agents.set(key, agent)
+    return agent
+  }
+
+  /** Whether node can send through `proxy`; told once when it cannot, and the client goes direct. */
+  private usable(proxy: Proxy): boolean {
+    if (nodeCanProxy()) return true
+    if (!this.warnedNoProxy)
+      this.onWarning?.(
+        `${proxyName(proxy)} applies to ${this.registry}, but node ${process.versions.node} cannot send requests through a proxy (node 24.5 or later can): connecting directly`
+      )
+    this.warnedNoProxy = true
+    return false
   }
 
   private async once(
@@ -256,7 +325,7 @@ export class Transport {
     // TLS is loaded only when a URL needs it: local registries never do, and start-up time counts.
     const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
     const transport = tls ?? http
-    const agent = await this.agentFor(url, tls)
+    const agent = await this.agentFor(url, tls, method)
     return new Promise<Response>((resolve, reject) => {
       let settled = false
       let timer: NodeJS.Timeout | undefined
