@@ -1,5 +1,6 @@
-// What a release ships: the npm tarball holds what a user runs and nothing else, and the CHANGELOG has notes
-// for the version package.json names, in the form the release workflow reads them.
+// What a release says: the CHANGELOG has notes for the version package.json names, in the form the release
+// workflow reads them. What the npm tarball holds is checked where it is packed and installed
+// (e2e/install.no-engine.e2e.test.ts).
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -8,19 +9,6 @@ import { ROOT } from './helpers/action.js'
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   version: string
-  bin: Record<string, string>
-}
-
-/** The paths `npm pack` would put in the tarball, relative to the package root. */
-function packedFiles(): string[] {
-  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  })
-  expect(r.stderr).not.toMatch(/npm (ERR|error)/)
-  expect(r.status).toBe(0)
-  const [report] = JSON.parse(r.stdout) as { files: { path: string }[] }[]
-  return report.files.map(f => f.path).sort()
 }
 
 function releaseNotes(version: string): { status: number | null; stdout: string; stderr: string } {
@@ -29,33 +17,6 @@ function releaseNotes(version: string): { status: number | null; stdout: string;
     encoding: 'utf8'
   })
 }
-
-describe('npm pack', () => {
-  const files = packedFiles()
-
-  it('ships the bundles, the action metadata and the documents', () => {
-    for (const f of [
-      'action.yml',
-      'dist/index.js',
-      'dist/package.json',
-      'dist/cli/index.js',
-      'dist/cli/package.json',
-      'README.md',
-      'LICENSE',
-      'CHANGELOG.md',
-      'package.json',
-      ...Object.values(pkg.bin)
-    ])
-      expect(files).toContain(f)
-  })
-
-  it('ships no sources, tests or fixtures', () => {
-    const unwanted = files.filter(f =>
-      /^(src|__tests__|__fixtures__|scripts|bench|examples|docs|\.github|\.ci)\/|^tsconfig|\.ts$/.test(f)
-    )
-    expect(unwanted).toEqual([])
-  })
-})
 
 describe('CHANGELOG.md', () => {
   const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')

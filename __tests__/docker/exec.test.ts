@@ -22,6 +22,12 @@ function sink() {
 
 /** A node script as argv. */
 const script = (code: string): string[] => ['-e', code]
+/**
+ * Where the child only has to exit, print a line or wait, a shell stands in for it: to the funnel it is a
+ * process like any other, and it starts for a hundredth of node's CPU.
+ */
+const SH = '/bin/sh'
+const shell = (code: string): string[] => ['-c', code]
 
 /** Whether a pid is alive (signal 0). */
 function alive(pid: number): boolean {
@@ -100,7 +106,7 @@ describe('streamed commands (child_process, own process group)', () => {
   })
 
   it('pass their exit code through', async () => {
-    const result = await createExecRunner(sink().fence)(NODE, script('process.exit(7)'), process.env, {
+    const result = await createExecRunner(sink().fence)(SH, shell('exit 7'), process.env, {
       stream: true
     })
     expect(result.exitCode).toBe(7)
@@ -149,15 +155,10 @@ describe('streamed commands (child_process, own process group)', () => {
   it('reads its bounds on every check, so they can grow while it runs', async () => {
     let watch = { stallMs: 200, ceilingMs: 60_000 }
     setTimeout(() => (watch = { stallMs: 60_000, ceilingMs: 700 }), 50)
-    const result = await createExecRunner(sink().fence)(
-      NODE,
-      script('setTimeout(() => {}, 10000)'),
-      process.env,
-      {
-        stream: true,
-        watch: () => watch
-      }
-    )
+    const result = await createExecRunner(sink().fence)(SH, shell('exec sleep 10'), process.env, {
+      stream: true,
+      watch: () => watch
+    })
     expect(result.stopped).toEqual({ reason: 'ceiling', afterMs: 700 })
   })
 
@@ -180,7 +181,7 @@ describe('streamed commands (child_process, own process group)', () => {
     const hupBefore = process.listenerCount('SIGHUP')
     const runner = createExecRunner(sink().fence)
     const running = [1, 2].map(() =>
-      runner(NODE, script(`console.log('up'); setInterval(() => {}, 1000)`), process.env, { stream: true })
+      runner(SH, shell('echo up; exec sleep 60'), process.env, { stream: true })
     )
     expect(await until(() => liveChildren() === 2, 5000)).toBe(true)
     expect(process.listenerCount('SIGINT')).toBe(before + 1)
@@ -197,12 +198,10 @@ describe('streamed commands (child_process, own process group)', () => {
 
   it('an abort (the step failed elsewhere) stops it, and keeps one from starting', async () => {
     const stop = new AbortController()
-    const running = createExecRunner(sink().fence)(
-      NODE,
-      script(`console.log('up'); setInterval(() => {}, 1000)`),
-      process.env,
-      { stream: true, signal: stop.signal }
-    )
+    const running = createExecRunner(sink().fence)(SH, shell('echo up; exec sleep 60'), process.env, {
+      stream: true,
+      signal: stop.signal
+    })
     expect(await until(() => liveChildren() === 1, 5000)).toBe(true)
     stop.abort()
     expect((await running).stopped).toEqual({ reason: 'aborted' })
@@ -236,14 +235,9 @@ describe('captured commands (@actions/exec under timeout; given stdin, the funne
   it('are stopped at their deadline by coreutils timeout', async () => {
     expect(existsSync('/usr/bin/timeout') || existsSync('/bin/timeout')).toBe(true)
     const start = Date.now()
-    const result = await createExecRunner(sink().fence)(
-      NODE,
-      script('setTimeout(() => {}, 20000)'),
-      process.env,
-      {
-        deadlineMs: 300
-      }
-    )
+    const result = await createExecRunner(sink().fence)(SH, shell('exec sleep 20'), process.env, {
+      deadlineMs: 300
+    })
     expect(result.stopped).toEqual({ reason: 'deadline', afterMs: 300 })
     expect(result.exitCode).toBe(124)
     expect(Date.now() - start).toBeLessThan(5000)
@@ -268,7 +262,7 @@ describe('captured commands (@actions/exec under timeout; given stdin, the funne
     async (_how, deadlineMs) => {
       // More than a pipe holds, so the write cannot land before the child is gone: a helper that is not
       // installed (timeout exits 127) is the case in the field.
-      const result = await createExecRunner(sink().fence)(NODE, script('process.exit(5)'), process.env, {
+      const result = await createExecRunner(sink().fence)(SH, shell('exit 5'), process.env, {
         input: Buffer.alloc(4 * 1024 * 1024, 'x'),
         deadlineMs
       })
@@ -277,12 +271,10 @@ describe('captured commands (@actions/exec under timeout; given stdin, the funne
   )
 
   it('given stdin, are stopped at their deadline all the same', async () => {
-    const result = await createExecRunner(sink().fence)(
-      NODE,
-      script('setTimeout(() => {}, 20000)'),
-      process.env,
-      { input: Buffer.from('secret'), deadlineMs: 300 }
-    )
+    const result = await createExecRunner(sink().fence)(SH, shell('exec sleep 20'), process.env, {
+      input: Buffer.from('secret'),
+      deadlineMs: 300
+    })
     expect(result.stopped).toEqual({ reason: 'deadline', afterMs: 300 })
   })
 
@@ -308,7 +300,7 @@ describe('captured commands (@actions/exec under timeout; given stdin, the funne
 
   it('print nothing of their own', async () => {
     const { fence, text } = sink()
-    await createExecRunner(fence)(NODE, script(`console.log('::error::x')`), process.env, {
+    await createExecRunner(fence)(SH, shell(`echo '::error::x'`), process.env, {
       deadlineMs: 10_000
     })
     expect(text()).toBe('')
