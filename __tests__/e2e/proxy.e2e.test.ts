@@ -6,13 +6,13 @@
 // retry, and NO_PROXY sends a registry around the proxy.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CLI, errorLines, expectSucceeded, runAction } from '../helpers/action.js'
 import { PROXIED_DOMAIN, startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js'
 import { runCommand } from '../helpers/docker.js'
-import { memoryImage, OCI_INDEX, type MemoryImage } from '../helpers/hostile-source.js'
+import { memoryImage, writeArchive, type MemoryImage } from '../helpers/hostile-source.js'
 import { lanAddress, makeCertificates, startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 
@@ -29,25 +29,6 @@ let work: string
 let archive: string
 let pushed: MemoryImage
 const trustDirs: string[] = []
-
-/** An OCI archive of one image made in memory, as `docker buildx build --output type=oci` writes one. */
-async function writeArchive(dir: string, img: MemoryImage): Promise<string> {
-  const layout = join(dir, 'layout')
-  await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true })
-  for (const blob of [img.config, ...img.layers, img.manifest])
-    await writeFile(join(layout, 'blobs', ...blob.digest.split(':')), blob.body)
-  await writeFile(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
-  const index = {
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: [{ mediaType: img.manifest.mediaType, digest: img.manifest.digest, size: img.manifest.size }]
-  }
-  await writeFile(join(layout, 'index.json'), JSON.stringify(index))
-  const tar = join(dir, 'image.tar')
-  const r = await runCommand('tar', ['-cf', tar, '-C', layout, '.'])
-  if (r.code !== 0) throw new Error(`tar: ${r.stderr}`)
-  return tar
-}
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'btp-proxy-'))

@@ -1,6 +1,8 @@
 // Stand-ins for the cloud services a login asks before `docker login`, on 127.0.0.1: ECR's API answering
 // GetAuthorizationToken over the AWS JSON protocol (reached through the SDK's own endpoint override), GitHub's
-// OIDC token endpoint, and Docker Hub's OIDC exchange. Each records what it was sent.
+// OIDC token endpoint, and Docker Hub's OIDC exchange. Each records what it was sent, and speaks HTTPS when
+// given a certificate (as the real services do, for a test behind a CONNECT proxy).
+import type https from 'node:https'
 import { serve, type Seen, type TestServer } from './stand-in.js'
 
 export const ECR_TARGET = 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken'
@@ -24,39 +26,51 @@ export interface EcrApi extends TestServer {
   answer: EcrAnswer
 }
 
-export async function startEcrApi(answer: EcrAnswer, target = ECR_TARGET): Promise<EcrApi> {
+/** `http://host:port`, or `https://` for a stand-in given a certificate. */
+const urlOf = (server: TestServer, tls?: https.ServerOptions): string =>
+  `${tls ? 'https' : 'http'}://${server.host}`
+
+export async function startEcrApi(
+  answer: EcrAnswer,
+  target = ECR_TARGET,
+  tls?: https.ServerOptions
+): Promise<EcrApi> {
   const calls: Seen[] = []
-  const server = await serve((req, res) => {
-    if (req.headers['x-amz-target'] !== target) {
-      res.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.1' })
-      res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `not ${target}` }))
-      return
-    }
-    calls.push(req)
-    const a = api.answer
-    if ('hang' in a) return
-    if ('status' in a) {
-      res.writeHead(a.status, { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': a.type })
-      res.end(JSON.stringify({ __type: a.type, message: a.message }))
-      return
-    }
-    const body =
-      'raw' in a
-        ? a.raw
-        : ((): unknown => {
-            const data = {
-              authorizationToken: Buffer.from(`${a.username}:${a.password}`).toString('base64'),
-              expiresAt: (a.expiresAt ?? new Date(Date.now() + 12 * 3600_000)).getTime() / 1000
-            }
-            return target === ECR_TARGET
-              ? { authorizationData: [{ ...data, proxyEndpoint: 'https://stand-in.invalid' }] }
-              : { authorizationData: data }
-          })()
-    res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' })
-    res.end(JSON.stringify(body))
-  })
+  const server = await serve(
+    (req, res) => {
+      if (req.headers['x-amz-target'] !== target) {
+        res.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.1' })
+        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `not ${target}` }))
+        return
+      }
+      calls.push(req)
+      const a = api.answer
+      if ('hang' in a) return
+      if ('status' in a) {
+        res.writeHead(a.status, { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': a.type })
+        res.end(JSON.stringify({ __type: a.type, message: a.message }))
+        return
+      }
+      const body =
+        'raw' in a
+          ? a.raw
+          : ((): unknown => {
+              const data = {
+                authorizationToken: Buffer.from(`${a.username}:${a.password}`).toString('base64'),
+                expiresAt: (a.expiresAt ?? new Date(Date.now() + 12 * 3600_000)).getTime() / 1000
+              }
+              return target === ECR_TARGET
+                ? { authorizationData: [{ ...data, proxyEndpoint: 'https://stand-in.invalid' }] }
+                : { authorizationData: data }
+            })()
+      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' })
+      res.end(JSON.stringify(body))
+    },
+    undefined,
+    tls
+  )
   const api: EcrApi = Object.assign(server, {
-    url: `http://${server.host}`,
+    url: urlOf(server, tls),
     calls,
     answer,
     keyIds: () =>
@@ -89,18 +103,26 @@ export interface OidcEndpoint extends TestServer {
 }
 
 /** GitHub's OIDC token endpoint: `GET ?audience=…` with the request token as Bearer → `{"value": idToken}`. */
-export async function startOidcEndpoint(idToken: string, requestToken: string): Promise<OidcEndpoint> {
-  const server = await serve((req, res) => {
-    if (req.headers.authorization !== `Bearer ${requestToken}`) {
-      res.writeHead(401).end()
-      return
-    }
-    res.writeHead(200, { 'Content-Type': 'application/json' })
-    res.end(JSON.stringify({ value: idToken }))
-  })
+export async function startOidcEndpoint(
+  idToken: string,
+  requestToken: string,
+  tls?: https.ServerOptions
+): Promise<OidcEndpoint> {
+  const server = await serve(
+    (req, res) => {
+      if (req.headers.authorization !== `Bearer ${requestToken}`) {
+        res.writeHead(401).end()
+        return
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ value: idToken }))
+    },
+    undefined,
+    tls
+  )
   return Object.assign(server, {
     env: {
-      ACTIONS_ID_TOKEN_REQUEST_URL: `http://${server.host}/token?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${urlOf(server, tls)}/token?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken
     },
     audiences: () => server.seen.map(s => new URL(s.url, 'http://x').searchParams.get('audience'))
@@ -119,20 +141,27 @@ export interface HubExchange extends TestServer {
 }
 
 /** Docker Hub's OIDC exchange: answers each POST /oauth/token with the next of `answers` (the last repeats). */
-export async function startHubExchange(answers: ExchangeAnswer[]): Promise<HubExchange> {
+export async function startHubExchange(
+  answers: ExchangeAnswer[],
+  tls?: https.ServerOptions
+): Promise<HubExchange> {
   let n = 0
-  const server = await serve((req, res) => {
-    if (req.method !== 'POST' || !req.url.startsWith('/oauth/token')) {
-      res.writeHead(404).end()
-      return
-    }
-    const a = ex.answers[Math.min(n++, ex.answers.length - 1)]
-    if (a.status === 0) return // never answers
-    res.writeHead(a.status, { 'Content-Type': 'application/json', ...a.headers })
-    res.end(typeof a.body === 'string' ? a.body : JSON.stringify(a.body))
-  })
+  const server = await serve(
+    (req, res) => {
+      if (req.method !== 'POST' || !req.url.startsWith('/oauth/token')) {
+        res.writeHead(404).end()
+        return
+      }
+      const a = ex.answers[Math.min(n++, ex.answers.length - 1)]
+      if (a.status === 0) return // never answers
+      res.writeHead(a.status, { 'Content-Type': 'application/json', ...a.headers })
+      res.end(typeof a.body === 'string' ? a.body : JSON.stringify(a.body))
+    },
+    undefined,
+    tls
+  )
   const ex: HubExchange = Object.assign(server, {
-    url: `http://${server.host}`,
+    url: urlOf(server, tls),
     answers,
     forms: () =>
       server.seen

@@ -2,7 +2,10 @@
 // (manifests, configs, layers), and each blob, manifest or tag-list page can be replaced by a handler of
 // the test's own that answers the way a hostile or broken registry would.
 import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
 import type http from 'node:http'
+import { join } from 'node:path'
+import { runCommand } from './docker.js'
 import { serve, type Seen, type TestServer } from './stand-in.js'
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -140,4 +143,23 @@ export async function startHostileSource(): Promise<HostileSource> {
     res.end(req.method === 'HEAD' ? undefined : body)
   })
   return { ...self, host: server.host, server } as HostileSource
+}
+
+/** An OCI archive of one image made in memory, as `docker buildx build --output type=oci` writes one. */
+export async function writeArchive(dir: string, img: MemoryImage): Promise<string> {
+  const layout = join(dir, 'layout')
+  await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true })
+  for (const blob of [img.config, ...img.layers, img.manifest])
+    await writeFile(join(layout, 'blobs', ...blob.digest.split(':')), blob.body)
+  await writeFile(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
+  const index = {
+    schemaVersion: 2,
+    mediaType: OCI_INDEX,
+    manifests: [{ mediaType: img.manifest.mediaType, digest: img.manifest.digest, size: img.manifest.size }]
+  }
+  await writeFile(join(layout, 'index.json'), JSON.stringify(index))
+  const tar = join(dir, 'image.tar')
+  const r = await runCommand('tar', ['-cf', tar, '-C', layout, '.'])
+  if (r.code !== 0) throw new Error(`tar: ${r.stderr}`)
+  return tar
 }

@@ -3,11 +3,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { kindOf } from '../../src/core/retry.js'
 import {
+  agentProxyOptions,
   nodeCanProxy,
   proxyFailure,
   proxyFor,
   proxyRefused,
   proxyRules,
+  proxyToUse,
   unusableProxy
 } from '../../src/registry/proxy.js'
 
@@ -287,5 +289,62 @@ describe('nodeCanProxy', () => {
     ['25.0.0', true]
   ])('node %s: %s', (version, can) => {
     expect(nodeCanProxy(version)).toBe(can)
+  })
+})
+
+describe("proxyToUse: the proxy node's agents are given", () => {
+  const rules = proxyRules({ HTTPS_PROXY: 'http://user:pw@proxy.corp:3128', NO_PROXY: '10.0.0.0/8' })
+  const use = (url: string, version = '24.21.0') => {
+    const warnings: string[] = []
+    const proxy = proxyToUse('POST', new URL(url), rules, m => warnings.push(m), version)
+    return { proxy: proxy?.url.href, warnings }
+  }
+
+  it("is proxyFor's choice on a node that can proxy, with no warning", () => {
+    expect(use('https://api.ecr.eu-west-1.amazonaws.com/')).toEqual({
+      proxy: 'http://user:pw@proxy.corp:3128/',
+      warnings: []
+    })
+    expect(use('https://10.1.2.3/')).toEqual({ proxy: undefined, warnings: [] })
+    expect(use('https://127.0.0.1:8443/')).toEqual({ proxy: undefined, warnings: [] })
+    expect(proxyToUse('GET', new URL('https://ghcr.io/'), undefined, () => {})).toBeUndefined()
+  })
+
+  it('is none on a node that cannot proxy, after a warning naming the proxy (without credentials) and the host', () => {
+    expect(use('https://api.ecr.eu-west-1.amazonaws.com/', '20.20.2')).toEqual({
+      proxy: undefined,
+      warnings: [
+        'the proxy http://proxy.corp:3128 (HTTPS_PROXY) applies to api.ecr.eu-west-1.amazonaws.com, but node 20.20.2 cannot send requests through a proxy (node 24.5 or later can): connecting directly'
+      ]
+    })
+  })
+
+  it('refuses a proxy node cannot speak before any request', () => {
+    const socks = proxyRules({ HTTPS_PROXY: 'socks5://proxy.corp:1080' })
+    expect(() => proxyToUse('GET', new URL('https://ghcr.io/v2/'), socks, () => {})).toThrow(
+      /GET https:\/\/ghcr.io\/v2\/: the proxy socks5:\/\/proxy.corp:1080 \(HTTPS_PROXY\) is a socks5 proxy/
+    )
+  })
+})
+
+describe('agentProxyOptions', () => {
+  const proxy = proxyFor(
+    new URL('https://ghcr.io/'),
+    proxyRules({ HTTPS_PROXY: 'http://u:p@proxy.corp:3128' })
+  )
+
+  it('gives node only the chosen proxy, under the variable for the connection, with the tunnel bounded', () => {
+    expect(agentProxyOptions(proxy, true, 5000)).toEqual({
+      proxyEnv: { HTTPS_PROXY: 'http://u:p@proxy.corp:3128/' },
+      timeout: 5000
+    })
+    expect(agentProxyOptions(proxy, false, 5000)).toEqual({
+      proxyEnv: { HTTP_PROXY: 'http://u:p@proxy.corp:3128/' },
+      timeout: 5000
+    })
+  })
+
+  it("keeps a direct connection direct: an empty proxyEnv, so node's own reading of the environment never applies", () => {
+    expect(agentProxyOptions(undefined, true, 5000)).toEqual({ proxyEnv: {} })
   })
 })

@@ -6,6 +6,7 @@ import type { CredentialLookup, Credentials } from '../registry/auth.js'
 import { cloudService, type CloudLogin } from '../registry/cloud/detect.js'
 import type { CloudToken } from '../registry/cloud/ecr.js'
 import type { IdTokenSource } from '../registry/cloud/github-oidc.js'
+import type { ProxyRules } from '../registry/proxy.js'
 import type { Reporter } from '../log/reporter.js'
 import { credentialSecrets, maskableToken } from '../log/masks.js'
 import { ClassifiedError } from '../core/retry.js'
@@ -20,6 +21,8 @@ export interface LoginsOptions {
   idToken?: IdTokenSource
   sleep?: (ms: number) => Promise<void>
   now?: () => number
+  /** The environment's proxies (registry/proxy.ts), which the token services' requests go through too. */
+  proxy?: ProxyRules
 }
 
 /** A token must last at least this long from when it comes to be used at all. */
@@ -96,7 +99,9 @@ export class Logins {
         timeoutMs,
         sleep: this.opts.sleep,
         onRetry: m => reporter.warning(m),
-        onSecret: v => reporter.setSecret(v)
+        onSecret: v => reporter.setSecret(v),
+        proxy: this.opts.proxy,
+        onWarning: m => reporter.warning(m)
       })
     } else {
       const { ecrToken } = await import('../registry/cloud/ecr.js')
@@ -109,7 +114,9 @@ export class Logins {
         attempts,
         timeoutMs,
         sleep: this.opts.sleep,
-        onRetry: m => reporter.warning(m)
+        onRetry: m => reporter.warning(m),
+        proxy: this.opts.proxy,
+        onWarning: m => reporter.warning(m)
       })
     }
     // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name

@@ -204,7 +204,8 @@ export async function runPipeline(inputs: Inputs, given: Deps): Promise<Result> 
       attempts: inputs.retries,
       timeoutMs: boundsOf(given).requestMs,
       idToken: given.idToken,
-      sleep: given.sleep
+      sleep: given.sleep,
+      proxy: given.proxy
     })
   given.onLogins?.(logins)
   const deps: Deps = { ...given, logins, credentials: logins.lookup(given.credentials) }

@@ -162,6 +162,45 @@ export function nodeCanProxy(version = process.versions.node): boolean {
   return major > 24 || (major === 24 && minor >= 5) || (major === 22 && minor >= 21)
 }
 
+/**
+ * The proxy a request to `url` is sent through by node's agents: `proxyFor`'s choice, refused when node
+ * cannot speak its scheme, and none (a direct connection, after `onWarning`) when this node cannot proxy.
+ */
+export function proxyToUse(
+  method: string,
+  url: URL,
+  rules: ProxyRules | undefined,
+  onWarning: (message: string) => void,
+  version = process.versions.node
+): Proxy | undefined {
+  const proxy = rules && proxyFor(url, rules)
+  if (!proxy) return undefined
+  const unusable = unusableProxy(method, url, proxy)
+  if (unusable) throw unusable
+  if (nodeCanProxy(version)) return proxy
+  onWarning(
+    `${proxyName(proxy)} applies to ${url.host}, but node ${version} cannot send requests through a proxy (node 24.5 or later can): connecting directly`
+  )
+  return undefined
+}
+
+/** What an http(s) agent is given to send through `proxy`, or directly when there is none. */
+export function agentProxyOptions(
+  proxy: Proxy | undefined,
+  tls: boolean,
+  timeoutMs: number
+): { proxyEnv: Record<string, string>; timeout?: number } {
+  // Only the proxy chosen by docker's rules: an empty proxyEnv keeps node from applying its own reading of
+  // the environment (NODE_USE_ENV_PROXY) to a connection those rules keep direct.
+  if (!proxy) return { proxyEnv: {} }
+  return {
+    proxyEnv: { [tls ? 'HTTPS_PROXY' : 'HTTP_PROXY']: proxy.url.href },
+    // A proxy that takes the connection and never answers CONNECT gives the request no socket, so a
+    // deadline that starts with the socket never starts: the agent's timeout bounds the tunnel.
+    timeout: timeoutMs
+  }
+}
+
 /** A proxy whose scheme node's agents cannot speak (socks5://…): refused before any request. */
 export function unusableProxy(method: string, url: URL, proxy: Proxy): RegistryError | undefined {
   if (proxy.url.protocol === 'http:' || proxy.url.protocol === 'https:') return undefined

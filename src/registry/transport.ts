@@ -9,12 +9,11 @@ import { isDockerHub, isLoopbackRegistry } from '../core/reference.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, httpError, RegistryError, where } from './errors.js'
 import {
-  nodeCanProxy,
+  agentProxyOptions,
   proxyFailure,
   proxyFor,
-  proxyName,
   proxyRefused,
-  unusableProxy,
+  proxyToUse,
   type Proxy,
   type ProxyRules
 } from './proxy.js'
@@ -265,19 +264,15 @@ export class Transport {
    * and keeps it through a proxy's tunnel.
    */
   async agentFor(url: URL, tls?: typeof https, method = 'GET'): Promise<http.Agent> {
-    const proxy = this.proxyOf(url)
-    const unusable = proxy && unusableProxy(method, url, proxy)
-    if (unusable) throw unusable
-    const via = proxy && this.usable(proxy) ? proxy : undefined
+    const via = proxyToUse(method, url, this.proxy, message => {
+      // Once per client: every request to the registry would say the same.
+      if (!this.warnedNoProxy) this.onWarning?.(message)
+      this.warnedNoProxy = true
+    })
     const options = {
       keepAlive: true,
       maxSockets: MAX_SOCKETS,
-      // Only the proxy chosen by docker's rules: an empty proxyEnv keeps node from applying its own reading
-      // of the environment (NODE_USE_ENV_PROXY) to a connection those rules keep direct.
-      proxyEnv: via ? { [tls ? 'HTTPS_PROXY' : 'HTTP_PROXY']: via.url.href } : {},
-      // A proxy that takes the connection and never answers CONNECT gives the request no socket, so the
-      // request's own deadline never starts: the agent's timeout bounds the tunnel.
-      ...(via ? { timeout: this.timeoutMs } : {})
+      ...agentProxyOptions(via, !!tls, this.timeoutMs)
     }
     const own = tls && url.origin === this.origin
     const certs = own
@@ -302,17 +297,6 @@ export class Transport {
         })
     this.agents.set(key, agent)
     return agent
-  }
-
-  /** Whether node can send through `proxy`; told once when it cannot, and the client goes direct. */
-  private usable(proxy: Proxy): boolean {
-    if (nodeCanProxy()) return true
-    if (!this.warnedNoProxy)
-      this.onWarning?.(
-        `${proxyName(proxy)} applies to ${this.registry}, but node ${process.versions.node} cannot send requests through a proxy (node 24.5 or later can): connecting directly`
-      )
-    this.warnedNoProxy = true
-    return false
   }
 
   private async once(

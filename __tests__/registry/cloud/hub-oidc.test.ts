@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto'
 import { ClassifiedError } from '../../../src/core/retry.js'
 import { hubOidcToken, type HubOidcRequest } from '../../../src/registry/cloud/hub-oidc.js'
 import { githubIdToken } from '../../../src/registry/cloud/github-oidc.js'
-import { cleanUp, failure as rejected, serve, type Seen } from '../../helpers/stand-in.js'
+import { proxyRules } from '../../../src/registry/proxy.js'
+import { PROXIED_DOMAIN, startConnectProxy } from '../../helpers/connect-proxy.js'
+import { cleanUp, failure as rejected, onCleanup, serve, type Seen } from '../../helpers/stand-in.js'
 
 const saved = { ...process.env }
 const REQUEST_TOKEN = `request-${randomBytes(8).toString('hex')}`
@@ -204,5 +206,40 @@ describe("Docker Hub's exchange", () => {
     const error = await failure(hubOidcToken(req))
     expect(error.message).toBe("Docker Hub's OIDC exchange refused the login for docker.io: HTTP 400")
     expect(error.kind).toBe('auth')
+  })
+})
+
+describe('behind a plain-HTTP proxy (absolute URIs), by the rules of proxy.ts', () => {
+  const named = (name: string, port: number) => `http://${name}.${PROXIED_DOMAIN}:${port}`
+  async function proxied(password: string) {
+    const proxy = await startConnectProxy({ credentials: { username: 'u', password: 'secret' } })
+    onCleanup(() => proxy.stop())
+    const { github, hub, req, retries } = await setUp(idTokenAnswer)
+    // Names only the proxy resolves: a request that went around it would fail.
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = `${named('oidc', github.port)}/token?api-version=2.0`
+    req.settings = { ...req.settings, endpoint: `${named('hub', hub.port)}/oauth/token` }
+    req.proxy = proxyRules({ HTTP_PROXY: `http://u:${password}@127.0.0.1:${proxy.port}` })
+    return { proxy, github, hub, req, retries }
+  }
+
+  it('both requests go through it, with its credentials', async () => {
+    const { proxy, github, hub, req } = await proxied('secret')
+    expect((await hubOidcToken(req)).password).toBe(HUB_TOKEN)
+    expect(proxy.seen.map(s => `${s.method} ${s.target} ${s.status} ${s.auth}`)).toEqual([
+      `GET ${named('oidc', github.port)}/token?api-version=2.0&audience=https%3A%2F%2Fidentity.docker.com 200 Basic dTpzZWNyZXQ=`,
+      `POST ${named('hub', hub.port)}/oauth/token 200 Basic dTpzZWNyZXQ=`
+    ])
+  })
+
+  it('its 407 is one fatal line naming the proxy without credentials, not retried', async () => {
+    const { proxy, github, req, retries } = await proxied('wrong-pw')
+    const error = await failure(hubOidcToken(req))
+    expect(error.message).toBe(
+      `GitHub's OIDC token endpoint (${named('oidc', github.port)}) for the Docker Hub OIDC login for docker.io could not be reached: GET ${named('oidc', github.port)}/token failed: the proxy http://127.0.0.1:${proxy.port} (HTTP_PROXY) refused the credentials in HTTP_PROXY (HTTP 407)`
+    )
+    expect(error.kind).toBe('fatal')
+    expect(proxy.seen.map(s => s.status)).toEqual([407])
+    expect(retries).toEqual([])
+    expect(github.seen).toHaveLength(0)
   })
 })

@@ -1,13 +1,31 @@
-// One request to a token service over fetch, bounded as a whole: the deadline covers the body as well as the
-// headers, the body is read up to a size, and no redirect is followed. Every failure is one classified line
-// naming the service: a timeout or a dropped connection is transient, a redirect or an oversized answer is not.
+// One request to a token service, bounded as a whole: the deadline covers the body as well as the headers, the
+// body is read up to a size, and no redirect is followed. It goes through the proxy docker's rules choose
+// (proxy.ts), as the registry client's requests do, by node's own agents rather than fetch: fetch would
+// apply node's reading of the proxy variables instead (NODE_USE_ENV_PROXY). Every failure is one classified
+// line naming the service (and the proxy): a timeout or a dropped connection is transient, a redirect, an
+// oversized answer or a proxy's 407 is not.
+import http from 'node:http'
 import { ClassifiedError } from '../../core/retry.js'
 import { messageOf, oneLine } from '../../core/text.js'
+import {
+  agentProxyOptions,
+  proxyFailure,
+  proxyName,
+  proxyRefused,
+  proxyToUse,
+  type ProxyRules
+} from '../proxy.js'
 
 export interface Answer {
   status: number
   headers: Headers
   text: string
+}
+
+export interface AnswerInit {
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
 }
 
 export interface AnswerBounds {
@@ -16,58 +34,110 @@ export interface AnswerBounds {
   /** The deadline of the whole request, body included. */
   timeoutMs: number
   maxBytes: number
+  /** The environment's proxies (proxy.ts); a direct connection without. */
+  proxy?: ProxyRules
+  /** Told when a proxy applies that this node cannot use, so the request goes directly. */
+  onWarning?: (message: string) => void
 }
 
-/** `fetch(url, init)` and its body, within `bounds`; a redirect is refused, not followed. */
-export async function fetchAnswer(url: string, init: RequestInit, bounds: AnswerBounds): Promise<Answer> {
-  const signal = AbortSignal.timeout(bounds.timeoutMs)
+// What fetch's `redirect: 'error'` refuses.
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+/** `url` asked once and its body read, within `bounds`; a redirect is refused, not followed. */
+export async function fetchAnswer(url: string, init: AnswerInit, bounds: AnswerBounds): Promise<Answer> {
+  const target = new URL(url)
+  const method = init.method ?? 'GET'
+  const { what } = bounds
+  const proxy = proxyToUse(method, target, bounds.proxy, m => bounds.onWarning?.(m))
+  const through = proxy ? ` through ${proxyName(proxy)}` : ''
   const seconds = `${bounds.timeoutMs / 1000} s`
-  let res: Response
+  // TLS is loaded only for an https URL, as the registry client loads it.
+  const tls = target.protocol === 'https:' ? (await import('node:https')).default : undefined
+  // One agent per request: a token is asked for once or twice a run, and nothing is left open after it.
+  const agent = new (tls ?? http).Agent(agentProxyOptions(proxy, !!tls, bounds.timeoutMs))
+  const body = init.body === undefined ? undefined : Buffer.from(init.body)
+  const headers = { ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) }
   try {
-    res = await fetch(url, { ...init, redirect: 'error', signal })
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause
-    if (/unexpected redirect/i.test(messageOf(cause)))
-      throw new ClassifiedError(`${bounds.what} answered with a redirect, which is not followed`, 'fatal')
-    throw new ClassifiedError(
-      `${bounds.what} could not be reached: ${
-        signal.aborted ? `no answer within ${seconds} (timeout)` : oneLine(messageOf(cause ?? error), 200)
-      }`,
-      'transient'
-    )
+    return await new Promise<Answer>((resolve, reject) => {
+      let answered = false
+      const fail = (error: ClassifiedError) => {
+        clearTimeout(timer)
+        req.destroy()
+        reject(error)
+      }
+      /** A failure of the request itself: through a proxy in proxy.ts's words, which name the proxy. */
+      const unreached = (error: unknown) => {
+        if (!proxy)
+          return new ClassifiedError(
+            `${what} could not be reached: ${oneLine(messageOf(error), 200)}`,
+            'transient'
+          )
+        const failure = proxyFailure(method, target, proxy, error)
+        return new ClassifiedError(`${what} could not be reached: ${failure.message}`, failure.kind)
+      }
+      const timer = setTimeout(
+        () =>
+          fail(
+            new ClassifiedError(
+              answered
+                ? `${what} did not send its whole answer within ${seconds} (timeout)`
+                : `${what} could not be reached${through}: no answer within ${seconds} (timeout)`,
+              'transient'
+            )
+          ),
+        bounds.timeoutMs
+      )
+      const req = (tls ?? http).request(target, { method, headers, agent }, res => {
+        answered = true
+        const status = res.statusCode ?? 0
+        if (proxy && status === 407) {
+          const refused = proxyRefused(method, target, proxy, status)
+          return fail(new ClassifiedError(`${what} could not be reached: ${refused.message}`, refused.kind))
+        }
+        if (REDIRECTS.has(status))
+          return fail(new ClassifiedError(`${what} answered with a redirect, which is not followed`, 'fatal'))
+        const chunks: Buffer[] = []
+        let size = 0
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length
+          if (size > bounds.maxBytes)
+            fail(new ClassifiedError(`${what} answered with more than ${bounds.maxBytes} bytes`, 'fatal'))
+          else chunks.push(chunk)
+        })
+        const brokenOff = (words: string) =>
+          fail(new ClassifiedError(`${what} broke off its answer: ${oneLine(words, 200)}`, 'transient'))
+        res.on('error', error => brokenOff(messageOf(error)))
+        res.on('close', () => {
+          if (!res.complete) brokenOff('the connection closed mid-answer')
+        })
+        res.on('end', () => {
+          clearTimeout(timer)
+          resolve({ status, headers: headersOf(res.headers), text: Buffer.concat(chunks).toString('utf8') })
+        })
+      })
+      req.on('error', error =>
+        fail(
+          answered
+            ? new ClassifiedError(
+                `${what} broke off its answer: ${oneLine(messageOf(error), 200)}`,
+                'transient'
+              )
+            : unreached(error)
+        )
+      )
+      req.end(body)
+    })
+  } finally {
+    agent.destroy()
   }
-  let text: string
-  try {
-    text = await boundedText(res, bounds)
-  } catch (error) {
-    if (error instanceof ClassifiedError) throw error
-    const cause = (error as { cause?: unknown }).cause
-    throw new ClassifiedError(
-      signal.aborted
-        ? `${bounds.what} did not send its whole answer within ${seconds} (timeout)`
-        : `${bounds.what} broke off its answer: ${oneLine(messageOf(cause ?? error), 200)}`,
-      'transient'
-    )
-  }
-  return { status: res.status, headers: res.headers, text }
 }
 
-async function boundedText(res: Response, bounds: AnswerBounds): Promise<string> {
-  if (!res.body) return ''
-  const reader = res.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    if (size > bounds.maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw new ClassifiedError(`${bounds.what} answered with more than ${bounds.maxBytes} bytes`, 'fatal')
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
+function headersOf(raw: http.IncomingHttpHeaders): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(raw))
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      headers.append(name, one)
+  return headers
 }
 
 /**

@@ -1,8 +1,19 @@
 // AWS ECR's login: GetAuthorizationToken through the AWS SDK v3, with the credentials and region of the
 // environment (or an access key given as username/password, as login-action takes it). The SDK is imported
-// here only, and this module only by a run that has an ECR login.
+// here only, and this module only by a run that has an ECR login. Its requests go through the proxy docker's
+// rules choose (proxy.ts), as the registry client's do: the SDK itself reads no proxy variable.
+import type http from 'node:http'
+import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import { ClassifiedError, retry } from '../../core/retry.js'
 import { messageOf, oneLine } from '../../core/text.js'
+import {
+  agentProxyOptions,
+  proxyFailure,
+  proxyRefused,
+  proxyToUse,
+  type Proxy,
+  type ProxyRules
+} from '../proxy.js'
 
 export interface CloudToken {
   username: string
@@ -25,6 +36,10 @@ export interface EcrRequest {
   timeoutMs: number
   sleep?: (ms: number) => Promise<void>
   onRetry?: (message: string) => void
+  /** The environment's proxies, read by docker's rules (proxy.ts); a direct connection without. */
+  proxy?: ProxyRules
+  /** Told when a proxy applies that this node cannot use. */
+  onWarning?: (message: string) => void
 }
 
 // An authorization token is a few kilobytes of base64("AWS:<password>"); anything far larger is not one.
@@ -60,6 +75,7 @@ export async function ecrToken(req: EcrRequest): Promise<CloudToken> {
     // Retries are ours: each attempt is bounded as a whole, which the SDK's own retries are not.
     maxAttempts: 1,
     streamCollector: boundedCollector(MAX_ANSWER_BYTES),
+    requestHandler: await proxiedHandler(req),
     ...(req.accessKey
       ? { credentials: { accessKeyId: req.accessKey.id, secretAccessKey: req.accessKey.secret } }
       : {})
@@ -91,6 +107,61 @@ export async function ecrToken(req: EcrRequest): Promise<CloudToken> {
     return tokenOf(service, req.registry, data)
   } finally {
     destroy()
+  }
+}
+
+type Handle = NodeHttpHandler['handle']
+
+/**
+ * The SDK's HTTP handler, choosing for each request the proxy docker's rules give its URL (the endpoint is
+ * the SDK's to resolve: the region's, FIPS, dual-stack or AWS_ENDPOINT_URL_ECR's), each way with its own
+ * agents. A proxy's failure is one line naming it, a 407 (a plain-HTTP endpoint's) included.
+ */
+async function proxiedHandler(req: EcrRequest) {
+  const [{ NodeHttpHandler }, http, https] = await Promise.all([
+    import('@smithy/node-http-handler'),
+    import('node:http'),
+    import('node:https')
+  ])
+  const handlers = new Map<string, NodeHttpHandler>()
+  const handlerOf = (proxy: Proxy | undefined): NodeHttpHandler => {
+    const key = proxy?.url.href ?? ''
+    let made = handlers.get(key)
+    if (!made) {
+      const agent = <A extends http.Agent>(Agent: new (o: http.AgentOptions) => A, tls: boolean) =>
+        new Agent({ keepAlive: true, ...agentProxyOptions(proxy, tls, req.timeoutMs) })
+      made = new NodeHttpHandler({
+        httpAgent: agent(http.default.Agent, false),
+        httpsAgent: agent(https.default.Agent, true)
+      })
+      handlers.set(key, made)
+    }
+    return made
+  }
+  let warned = false
+  const handle: Handle = async (request, options) => {
+    const port = request.port ? `:${request.port}` : ''
+    const url = new URL(`${request.protocol}//${request.hostname}${port}${request.path}`)
+    const method = request.method
+    const proxy = proxyToUse(method, url, req.proxy, message => {
+      if (!warned) req.onWarning?.(message)
+      warned = true
+    })
+    let out: Awaited<ReturnType<Handle>>
+    try {
+      out = await handlerOf(proxy).handle(request, options)
+    } catch (error) {
+      throw proxy && !options?.abortSignal?.aborted ? proxyFailure(method, url, proxy, error) : error
+    }
+    if (proxy && out.response.statusCode === 407) throw proxyRefused(method, url, proxy, 407)
+    return out
+  }
+  return {
+    handle,
+    destroy: () => handlers.forEach(h => h.destroy()),
+    // Asked only by SDK extensions that change the handler's settings; none is used.
+    updateHttpClientConfig: () => {},
+    httpHandlerConfigs: () => ({})
   }
 }
 
@@ -144,6 +215,8 @@ function awsError(service: string, registry: string, error: unknown): Classified
     $metadata?: { httpStatusCode?: unknown; clockSkewCorrected?: unknown }
   }
   const head = `${service} gave no login for ${registry}`
+  // A proxy's failure (the handler's), already one line naming the proxy and the endpoint.
+  if (error instanceof ClassifiedError) return new ClassifiedError(`${head}: ${error.message}`, error.kind)
   if (error instanceof AnswerTooLarge)
     return new ClassifiedError(`${head}: it answered with more than ${MAX_ANSWER_BYTES} bytes`, 'fatal')
   const status = typeof e?.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined

@@ -6,6 +6,7 @@
 import { ClassifiedError, retry } from '../../core/retry.js'
 import { messageOf } from '../../core/text.js'
 import { maskableToken } from '../../log/masks.js'
+import type { ProxyRules } from '../proxy.js'
 import { fetchAnswer, said } from './answer.js'
 
 export interface IdTokenRequest {
@@ -20,6 +21,10 @@ export interface IdTokenRequest {
   /** Masks a value before it is sent anywhere. */
   onSecret: (value: string) => void
   env?: NodeJS.ProcessEnv
+  /** The environment's proxies, read by docker's rules (proxy.ts); a direct connection without. */
+  proxy?: ProxyRules
+  /** Told when a proxy applies that this node cannot use. */
+  onWarning?: (message: string) => void
 }
 
 /** The job's OIDC token: the `value` of the endpoint's answer, as it came (unchecked, unmasked). */
@@ -60,7 +65,13 @@ export const githubIdToken: IdTokenSource = async req => {
       const res = await fetchAnswer(
         url.href,
         { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } },
-        { what, timeoutMs: req.timeoutMs, maxBytes: MAX_ANSWER_BYTES }
+        {
+          what,
+          timeoutMs: req.timeoutMs,
+          maxBytes: MAX_ANSWER_BYTES,
+          proxy: req.proxy,
+          onWarning: req.onWarning
+        }
       )
       if (res.status === 200) return res.text
       // Only GitHub's own `message`: an error page may echo the request, token and all.

@@ -2,6 +2,7 @@
 // Docker's identity service) is exchanged (RFC 8693) for a short-lived Hub token under an OIDC connection.
 import { ClassifiedError, parseRetryAfter, retry } from '../../core/retry.js'
 import { messageOf } from '../../core/text.js'
+import type { ProxyRules } from '../proxy.js'
 import { fetchAnswer, said } from './answer.js'
 import type { CloudLogin } from './detect.js'
 import type { CloudToken } from './ecr.js'
@@ -19,6 +20,10 @@ export interface HubOidcRequest {
   onRetry?: (message: string) => void
   /** Masks a value before it is sent anywhere. */
   onSecret: (value: string) => void
+  /** The environment's proxies, read by docker's rules (proxy.ts), for both requests; direct without. */
+  proxy?: ProxyRules
+  /** Told when a proxy applies that this node cannot use. */
+  onWarning?: (message: string) => void
 }
 
 // An answer holding a token is small; a larger one is not read to its end.
@@ -39,7 +44,9 @@ export async function hubOidcToken(req: HubOidcRequest): Promise<CloudToken> {
       timeoutMs: req.timeoutMs,
       sleep: req.sleep,
       onRetry: req.onRetry,
-      onSecret: req.onSecret
+      onSecret: req.onSecret,
+      proxy: req.proxy,
+      onWarning: req.onWarning
     }),
     purpose
   )
@@ -75,7 +82,9 @@ async function exchange(req: HubOidcRequest, body: string): Promise<unknown> {
     {
       what: `${SERVICE} (${new URL(req.settings.endpoint).origin}) for ${req.registry}`,
       timeoutMs: req.timeoutMs,
-      maxBytes: MAX_ANSWER_BYTES
+      maxBytes: MAX_ANSWER_BYTES,
+      proxy: req.proxy,
+      onWarning: req.onWarning
     }
   )
   if (res.status >= 200 && res.status < 300) {
