@@ -357,7 +357,7 @@ async function main() {
         const summary = (0,parse/* asInput */.lv)('', () => summaryWanted(process.env));
         notices.forEach(n => core.notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 4251));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(263), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 4251));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         let resolve = async (login) => login;
         const result = await execute(inputs, {
@@ -365,7 +365,7 @@ async function main() {
             tempRoot,
             out: main_fence,
             // Asked of the runner by us, not core.getIDToken: that masks whatever it is given, unchecked.
-            idToken: async (request) => (await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.bind(__webpack_require__, 3358))).githubIdToken(request),
+            idToken: async (request) => (await Promise.all(/* import() */[__webpack_require__.e(263), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 3358))).githubIdToken(request),
             onWorkDir: dir => core.saveState(state/* STATE_WORKDIR */.Z2, dir),
             onLogins: logins => (resolve = login => logins.resolve(login))
         });

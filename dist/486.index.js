@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 486;
-exports.ids = [486];
+exports.ids = [486,358];
 exports.modules = {
 
 /***/ 8715:
@@ -10,59 +10,100 @@ exports.modules = {
 /* harmony export */   $: () => (/* binding */ fetchAnswer),
 /* harmony export */   a: () => (/* binding */ said)
 /* harmony export */ });
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
-// One request to a token service over fetch, bounded as a whole: the deadline covers the body as well as the
-// headers, the body is read up to a size, and no redirect is followed. Every failure is one classified line
-// naming the service: a timeout or a dropped connection is transient, a redirect or an oversized answer is not.
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7253);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2020);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4263);
+// One request to a token service, bounded as a whole: the deadline covers the body as well as the headers, the
+// body is read up to a size, and no redirect is followed. It goes through the proxy docker's rules choose
+// (proxy.ts), as the registry client's requests do, by node's own agents rather than fetch: fetch would
+// apply node's reading of the proxy variables instead (NODE_USE_ENV_PROXY). Every failure is one classified
+// line naming the service (and the proxy): a timeout or a dropped connection is transient, a redirect, an
+// oversized answer or a proxy's 407 is not.
 
 
-/** `fetch(url, init)` and its body, within `bounds`; a redirect is refused, not followed. */
+
+
+// What fetch's `redirect: 'error'` refuses.
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** `url` asked once and its body read, within `bounds`; a redirect is refused, not followed. */
 async function fetchAnswer(url, init, bounds) {
-    const signal = AbortSignal.timeout(bounds.timeoutMs);
+    const target = new URL(url);
+    const method = init.method ?? 'GET';
+    const { what } = bounds;
+    const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyToUse */ .xc)(method, target, bounds.proxy, m => bounds.onWarning?.(m));
+    const through = proxy ? ` through ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyName */ .ec)(proxy)}` : '';
     const seconds = `${bounds.timeoutMs / 1000} s`;
-    let res;
+    // TLS is loaded only for an https URL, as the registry client loads it.
+    const tls = target.protocol === 'https:' ? (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).default : undefined;
+    // One agent per request: a token is asked for once or twice a run, and nothing is left open after it.
+    const agent = new (tls ?? (node_http__WEBPACK_IMPORTED_MODULE_0___default())).Agent((0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .agentProxyOptions */ .GU)(proxy, !!tls, bounds.timeoutMs));
+    const body = init.body === undefined ? undefined : Buffer.from(init.body);
+    const headers = { ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
     try {
-        res = await fetch(url, { ...init, redirect: 'error', signal });
+        return await new Promise((resolve, reject) => {
+            let answered = false;
+            const fail = (error) => {
+                clearTimeout(timer);
+                req.destroy();
+                reject(error);
+            };
+            /** A failure of the request itself: through a proxy in proxy.ts's words, which name the proxy. */
+            const unreached = (error) => {
+                if (!proxy)
+                    return new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} could not be reached: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error), 200)}`, 'transient');
+                const failure = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyFailure */ .xh)(method, target, proxy, error);
+                return new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} could not be reached: ${failure.message}`, failure.kind);
+            };
+            const timer = setTimeout(() => fail(new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(answered
+                ? `${what} did not send its whole answer within ${seconds} (timeout)`
+                : `${what} could not be reached${through}: no answer within ${seconds} (timeout)`, 'transient')), bounds.timeoutMs);
+            const req = (tls ?? (node_http__WEBPACK_IMPORTED_MODULE_0___default())).request(target, { method, headers, agent }, res => {
+                answered = true;
+                const status = res.statusCode ?? 0;
+                if (proxy && status === 407) {
+                    const refused = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyRefused */ .rZ)(method, target, proxy, status);
+                    return fail(new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} could not be reached: ${refused.message}`, refused.kind));
+                }
+                if (REDIRECTS.has(status))
+                    return fail(new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} answered with a redirect, which is not followed`, 'fatal'));
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > bounds.maxBytes)
+                        fail(new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} answered with more than ${bounds.maxBytes} bytes`, 'fatal'));
+                    else
+                        chunks.push(chunk);
+                });
+                const brokenOff = (words) => fail(new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} broke off its answer: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(words, 200)}`, 'transient'));
+                res.on('error', error => brokenOff((0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)));
+                res.on('close', () => {
+                    if (!res.complete)
+                        brokenOff('the connection closed mid-answer');
+                });
+                res.on('end', () => {
+                    clearTimeout(timer);
+                    resolve({ status, headers: headersOf(res.headers), text: Buffer.concat(chunks).toString('utf8') });
+                });
+            });
+            req.on('error', error => fail(answered
+                ? new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} broke off its answer: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error), 200)}`, 'transient')
+                : unreached(error)));
+            req.end(body);
+        });
     }
-    catch (error) {
-        const cause = error.cause;
-        if (/unexpected redirect/i.test((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(cause)))
-            throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${bounds.what} answered with a redirect, which is not followed`, 'fatal');
-        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${bounds.what} could not be reached: ${signal.aborted ? `no answer within ${seconds} (timeout)` : (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(cause ?? error), 200)}`, 'transient');
+    finally {
+        agent.destroy();
     }
-    let text;
-    try {
-        text = await boundedText(res, bounds);
-    }
-    catch (error) {
-        if (error instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP)
-            throw error;
-        const cause = error.cause;
-        throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(signal.aborted
-            ? `${bounds.what} did not send its whole answer within ${seconds} (timeout)`
-            : `${bounds.what} broke off its answer: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(cause ?? error), 200)}`, 'transient');
-    }
-    return { status: res.status, headers: res.headers, text };
 }
-async function boundedText(res, bounds) {
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.length;
-        if (size > bounds.maxBytes) {
-            await reader.cancel().catch(() => { });
-            throw new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${bounds.what} answered with more than ${bounds.maxBytes} bytes`, 'fatal');
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+function headersOf(raw) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(raw))
+        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, one);
+    return headers;
 }
 /**
  * The service's own words from a JSON error answer, the first of `keys` that holds a string, as
@@ -81,7 +122,7 @@ function said(text, keys) {
     for (const key of keys) {
         const value = json[key];
         if (typeof value === 'string' && value.trim())
-            return `: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(value, 300)}`;
+            return `: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(value, 300)}`;
     }
     return '';
 }
@@ -141,7 +182,13 @@ const githubIdToken = async (req) => {
     req.onSecret(requestToken);
     const what = `${SERVICE} (${url.origin}) for the ${req.purpose}`;
     const answer = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L5)(async () => {
-        const res = await (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchAnswer */ .$)(url.href, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } }, { what, timeoutMs: req.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
+        const res = await (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchAnswer */ .$)(url.href, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } }, {
+            what,
+            timeoutMs: req.timeoutMs,
+            maxBytes: MAX_ANSWER_BYTES,
+            proxy: req.proxy,
+            onWarning: req.onWarning
+        });
         if (res.status === 200)
             return res.text;
         // Only GitHub's own `message`: an error page may echo the request, token and all.
@@ -211,7 +258,9 @@ async function hubOidcToken(req) {
         timeoutMs: req.timeoutMs,
         sleep: req.sleep,
         onRetry: req.onRetry,
-        onSecret: req.onSecret
+        onSecret: req.onSecret,
+        proxy: req.proxy,
+        onWarning: req.onWarning
     }), purpose);
     req.onSecret(idToken);
     const body = new URLSearchParams({
@@ -241,7 +290,9 @@ async function exchange(req, body) {
     }, {
         what: `${SERVICE} (${new URL(req.settings.endpoint).origin}) for ${req.registry}`,
         timeoutMs: req.timeoutMs,
-        maxBytes: MAX_ANSWER_BYTES
+        maxBytes: MAX_ANSWER_BYTES,
+        proxy: req.proxy,
+        onWarning: req.onWarning
     });
     if (res.status >= 200 && res.status < 300) {
         try {

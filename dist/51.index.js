@@ -10,10 +10,9 @@ exports.modules = {
 /* harmony export */   ecrToken: () => (/* binding */ ecrToken)
 /* harmony export */ });
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
-// AWS ECR's login: GetAuthorizationToken through the AWS SDK v3, with the credentials and region of the
-// environment (or an access key given as username/password, as login-action takes it). The SDK is imported
-// here only, and this module only by a run that has an ECR login.
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2020);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4263);
+
 
 
 // An authorization token is a few kilobytes of base64("AWS:<password>"); anything far larger is not one.
@@ -47,6 +46,7 @@ async function ecrToken(req) {
         // Retries are ours: each attempt is bounded as a whole, which the SDK's own retries are not.
         maxAttempts: 1,
         streamCollector: boundedCollector(MAX_ANSWER_BYTES),
+        requestHandler: await proxiedHandler(req),
         ...(req.accessKey
             ? { credentials: { accessKeyId: req.accessKey.id, secretAccessKey: req.accessKey.secret } }
             : {})
@@ -55,13 +55,13 @@ async function ecrToken(req) {
     let send;
     let destroy;
     if (req.public) {
-        const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(821)]).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
+        const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(861), __webpack_require__.e(821)]).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
         const client = new ECRPUBLICClient(config);
         send = async (abortSignal) => (await client.send(new GetAuthorizationTokenCommand({}), { abortSignal })).authorizationData;
         destroy = () => client.destroy();
     }
     else {
-        const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
+        const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
         const client = new ECRClient(config);
         const input = req.registryId ? { registryIds: [req.registryId] } : {};
         send = async (abortSignal) => (await client.send(new GetAuthorizationTokenCommand(input), { abortSignal })).authorizationData?.[0];
@@ -71,13 +71,67 @@ async function ecrToken(req) {
         const data = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L5)(() => attempt(send, req, service), {
             attempts: req.attempts,
             sleep: req.sleep,
-            onRetry: info => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
+            onRetry: info => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
         });
         return tokenOf(service, req.registry, data);
     }
     finally {
         destroy();
     }
+}
+/**
+ * The SDK's HTTP handler, choosing for each request the proxy docker's rules give its URL (the endpoint is
+ * the SDK's to resolve: the region's, FIPS, dual-stack or AWS_ENDPOINT_URL_ECR's), each way with its own
+ * agents. A proxy's failure is one line naming it, a 407 (a plain-HTTP endpoint's) included.
+ */
+async function proxiedHandler(req) {
+    const [{ NodeHttpHandler }, http, https] = await Promise.all([
+        __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 1279, 19)),
+        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)),
+        Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))
+    ]);
+    const handlers = new Map();
+    const handlerOf = (proxy) => {
+        const key = proxy?.url.href ?? '';
+        let made = handlers.get(key);
+        if (!made) {
+            const agent = (Agent, tls) => new Agent({ keepAlive: true, ...(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .agentProxyOptions */ .GU)(proxy, tls, req.timeoutMs) });
+            made = new NodeHttpHandler({
+                httpAgent: agent(http.default.Agent, false),
+                httpsAgent: agent(https.default.Agent, true)
+            });
+            handlers.set(key, made);
+        }
+        return made;
+    };
+    let warned = false;
+    const handle = async (request, options) => {
+        const port = request.port ? `:${request.port}` : '';
+        const url = new URL(`${request.protocol}//${request.hostname}${port}${request.path}`);
+        const method = request.method;
+        const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyToUse */ .xc)(method, url, req.proxy, message => {
+            if (!warned)
+                req.onWarning?.(message);
+            warned = true;
+        });
+        let out;
+        try {
+            out = await handlerOf(proxy).handle(request, options);
+        }
+        catch (error) {
+            throw proxy && !options?.abortSignal?.aborted ? (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyFailure */ .xh)(method, url, proxy, error) : error;
+        }
+        if (proxy && out.response.statusCode === 407)
+            throw (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyRefused */ .rZ)(method, url, proxy, 407);
+        return out;
+    };
+    return {
+        handle,
+        destroy: () => handlers.forEach(h => h.destroy()),
+        // Asked only by SDK extensions that change the handler's settings; none is used.
+        updateHttpClientConfig: () => { },
+        httpHandlerConfigs: () => ({})
+    };
 }
 /**
  * One call within the deadline, body included: the SDK's own timeouts end once the headers are in, and
@@ -112,18 +166,21 @@ const THROTTLING = /^(Throttling|ThrottlingException|TooManyRequestsException|Re
 function awsError(service, registry, error) {
     const e = error;
     const head = `${service} gave no login for ${registry}`;
+    // A proxy's failure (the handler's), already one line naming the proxy and the endpoint.
+    if (error instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP)
+        return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: ${error.message}`, error.kind);
     if (error instanceof AnswerTooLarge)
         return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: it answered with more than ${MAX_ANSWER_BYTES} bytes`, 'fatal');
     const status = typeof e?.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
     const transientStatus = status !== undefined && (status === 429 || status >= 500);
     if (typeof e?.code === 'string' && NETWORK.test(e.code))
-        return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(typeof e.message === 'string' ? e.message : e.code, 200)} (${e.code})`, 'transient');
+        return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(typeof e.message === 'string' ? e.message : e.code, 200)} (${e.code})`, 'transient');
     const name = typeof e?.name === 'string' && /^[A-Za-z]+$/.test(e.name) ? e.name : '';
     // An answer that is no AWS error in JSON (a proxy's HTML page, a redirect): the SDK's parse error or its
     // "UnknownError" says nothing; the status does.
     if (status !== undefined && e?.$response && (e.$fault === undefined || name === 'Unknown'))
         return new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${head}: HTTP ${status}, not an AWS JSON answer`, transientStatus ? 'transient' : 'fatal');
-    const message = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(typeof e?.message === 'string' ? e.message : String(error), 400);
+    const message = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(typeof e?.message === 'string' ? e.message : String(error), 400);
     const named = name && name !== 'Error' ? ` (${status !== undefined ? `HTTP ${status}, ` : ''}${name})` : '';
     // Throttling, a 5xx, or a clock the SDK has just corrected is worth another attempt; any other refusal
     // is final, and a client fault (a key or a permission) is an auth failure.

@@ -16,58 +16,101 @@ __webpack_require__.d(__webpack_exports__, {
 var core_retry = __webpack_require__(7253);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/registry/proxy.ts
+var registry_proxy = __webpack_require__(4263);
 ;// CONCATENATED MODULE: ./src/registry/cloud/answer.ts
-// One request to a token service over fetch, bounded as a whole: the deadline covers the body as well as the
-// headers, the body is read up to a size, and no redirect is followed. Every failure is one classified line
-// naming the service: a timeout or a dropped connection is transient, a redirect or an oversized answer is not.
+// One request to a token service, bounded as a whole: the deadline covers the body as well as the headers, the
+// body is read up to a size, and no redirect is followed. It goes through the proxy docker's rules choose
+// (proxy.ts), as the registry client's requests do, by node's own agents rather than fetch: fetch would
+// apply node's reading of the proxy variables instead (NODE_USE_ENV_PROXY). Every failure is one classified
+// line naming the service (and the proxy): a timeout or a dropped connection is transient, a redirect, an
+// oversized answer or a proxy's 407 is not.
 
 
-/** `fetch(url, init)` and its body, within `bounds`; a redirect is refused, not followed. */
+
+
+// What fetch's `redirect: 'error'` refuses.
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** `url` asked once and its body read, within `bounds`; a redirect is refused, not followed. */
 async function answer_fetchAnswer(url, init, bounds) {
-    const signal = AbortSignal.timeout(bounds.timeoutMs);
+    const target = new URL(url);
+    const method = init.method ?? 'GET';
+    const { what } = bounds;
+    const proxy = (0,registry_proxy/* proxyToUse */.xc)(method, target, bounds.proxy, m => bounds.onWarning?.(m));
+    const through = proxy ? ` through ${(0,registry_proxy/* proxyName */.ec)(proxy)}` : '';
     const seconds = `${bounds.timeoutMs / 1000} s`;
-    let res;
+    // TLS is loaded only for an https URL, as the registry client loads it.
+    const tls = target.protocol === 'https:' ? (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).default : undefined;
+    // One agent per request: a token is asked for once or twice a run, and nothing is left open after it.
+    const agent = new (tls ?? (external_node_http_default())).Agent((0,registry_proxy/* agentProxyOptions */.GU)(proxy, !!tls, bounds.timeoutMs));
+    const body = init.body === undefined ? undefined : Buffer.from(init.body);
+    const headers = { ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
     try {
-        res = await fetch(url, { ...init, redirect: 'error', signal });
+        return await new Promise((resolve, reject) => {
+            let answered = false;
+            const fail = (error) => {
+                clearTimeout(timer);
+                req.destroy();
+                reject(error);
+            };
+            /** A failure of the request itself: through a proxy in proxy.ts's words, which name the proxy. */
+            const unreached = (error) => {
+                if (!proxy)
+                    return new core_retry/* ClassifiedError */.IP(`${what} could not be reached: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 200)}`, 'transient');
+                const failure = (0,registry_proxy/* proxyFailure */.xh)(method, target, proxy, error);
+                return new core_retry/* ClassifiedError */.IP(`${what} could not be reached: ${failure.message}`, failure.kind);
+            };
+            const timer = setTimeout(() => fail(new core_retry/* ClassifiedError */.IP(answered
+                ? `${what} did not send its whole answer within ${seconds} (timeout)`
+                : `${what} could not be reached${through}: no answer within ${seconds} (timeout)`, 'transient')), bounds.timeoutMs);
+            const req = (tls ?? (external_node_http_default())).request(target, { method, headers, agent }, res => {
+                answered = true;
+                const status = res.statusCode ?? 0;
+                if (proxy && status === 407) {
+                    const refused = (0,registry_proxy/* proxyRefused */.rZ)(method, target, proxy, status);
+                    return fail(new core_retry/* ClassifiedError */.IP(`${what} could not be reached: ${refused.message}`, refused.kind));
+                }
+                if (REDIRECTS.has(status))
+                    return fail(new core_retry/* ClassifiedError */.IP(`${what} answered with a redirect, which is not followed`, 'fatal'));
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    if (size > bounds.maxBytes)
+                        fail(new core_retry/* ClassifiedError */.IP(`${what} answered with more than ${bounds.maxBytes} bytes`, 'fatal'));
+                    else
+                        chunks.push(chunk);
+                });
+                const brokenOff = (words) => fail(new core_retry/* ClassifiedError */.IP(`${what} broke off its answer: ${(0,core_text/* oneLine */.TN)(words, 200)}`, 'transient'));
+                res.on('error', error => brokenOff((0,core_text/* messageOf */.bD)(error)));
+                res.on('close', () => {
+                    if (!res.complete)
+                        brokenOff('the connection closed mid-answer');
+                });
+                res.on('end', () => {
+                    clearTimeout(timer);
+                    resolve({ status, headers: headersOf(res.headers), text: Buffer.concat(chunks).toString('utf8') });
+                });
+            });
+            req.on('error', error => fail(answered
+                ? new core_retry/* ClassifiedError */.IP(`${what} broke off its answer: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 200)}`, 'transient')
+                : unreached(error)));
+            req.end(body);
+        });
     }
-    catch (error) {
-        const cause = error.cause;
-        if (/unexpected redirect/i.test((0,core_text/* messageOf */.bD)(cause)))
-            throw new core_retry/* ClassifiedError */.IP(`${bounds.what} answered with a redirect, which is not followed`, 'fatal');
-        throw new core_retry/* ClassifiedError */.IP(`${bounds.what} could not be reached: ${signal.aborted ? `no answer within ${seconds} (timeout)` : (0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(cause ?? error), 200)}`, 'transient');
+    finally {
+        agent.destroy();
     }
-    let text;
-    try {
-        text = await boundedText(res, bounds);
-    }
-    catch (error) {
-        if (error instanceof core_retry/* ClassifiedError */.IP)
-            throw error;
-        const cause = error.cause;
-        throw new core_retry/* ClassifiedError */.IP(signal.aborted
-            ? `${bounds.what} did not send its whole answer within ${seconds} (timeout)`
-            : `${bounds.what} broke off its answer: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(cause ?? error), 200)}`, 'transient');
-    }
-    return { status: res.status, headers: res.headers, text };
 }
-async function boundedText(res, bounds) {
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.length;
-        if (size > bounds.maxBytes) {
-            await reader.cancel().catch(() => { });
-            throw new core_retry/* ClassifiedError */.IP(`${bounds.what} answered with more than ${bounds.maxBytes} bytes`, 'fatal');
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+function headersOf(raw) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(raw))
+        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, one);
+    return headers;
 }
 /**
  * The service's own words from a JSON error answer, the first of `keys` that holds a string, as
@@ -134,7 +177,13 @@ const githubIdToken = async (req) => {
     req.onSecret(requestToken);
     const what = `${SERVICE} (${url.origin}) for the ${req.purpose}`;
     const answer = await retry(async () => {
-        const res = await fetchAnswer(url.href, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } }, { what, timeoutMs: req.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
+        const res = await fetchAnswer(url.href, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } }, {
+            what,
+            timeoutMs: req.timeoutMs,
+            maxBytes: MAX_ANSWER_BYTES,
+            proxy: req.proxy,
+            onWarning: req.onWarning
+        });
         if (res.status === 200)
             return res.text;
         // Only GitHub's own `message`: an error page may echo the request, token and all.
@@ -192,7 +241,9 @@ async function hubOidcToken(req) {
         timeoutMs: req.timeoutMs,
         sleep: req.sleep,
         onRetry: req.onRetry,
-        onSecret: req.onSecret
+        onSecret: req.onSecret,
+        proxy: req.proxy,
+        onWarning: req.onWarning
     }), purpose);
     req.onSecret(idToken);
     const body = new URLSearchParams({
@@ -222,7 +273,9 @@ async function exchange(req, body) {
     }, {
         what: `${hub_oidc_SERVICE} (${new URL(req.settings.endpoint).origin}) for ${req.registry}`,
         timeoutMs: req.timeoutMs,
-        maxBytes: hub_oidc_MAX_ANSWER_BYTES
+        maxBytes: hub_oidc_MAX_ANSWER_BYTES,
+        proxy: req.proxy,
+        onWarning: req.onWarning
     });
     if (res.status >= 200 && res.status < 300) {
         try {

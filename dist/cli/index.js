@@ -6544,14 +6544,15 @@ function parseManifest(body, mediaType) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bf: () => (/* binding */ nodeCanProxy),
 /* harmony export */   EK: () => (/* binding */ proxyRules),
-/* harmony export */   av: () => (/* binding */ unusableProxy),
+/* harmony export */   GU: () => (/* binding */ agentProxyOptions),
 /* harmony export */   ec: () => (/* binding */ proxyName),
 /* harmony export */   iJ: () => (/* binding */ proxyFor),
 /* harmony export */   rZ: () => (/* binding */ proxyRefused),
+/* harmony export */   xc: () => (/* binding */ proxyToUse),
 /* harmony export */   xh: () => (/* binding */ proxyFailure)
 /* harmony export */ });
+/* unused harmony exports nodeCanProxy, unusableProxy */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
@@ -6692,6 +6693,35 @@ const proxyName = (proxy) => `the proxy ${proxy.url.protocol}//${proxy.url.host}
 function nodeCanProxy(version = process.versions.node) {
     const [major, minor] = version.split('.').map(Number);
     return major > 24 || (major === 24 && minor >= 5) || (major === 22 && minor >= 21);
+}
+/**
+ * The proxy a request to `url` is sent through by node's agents: `proxyFor`'s choice, refused when node
+ * cannot speak its scheme, and none (a direct connection, after `onWarning`) when this node cannot proxy.
+ */
+function proxyToUse(method, url, rules, onWarning, version = process.versions.node) {
+    const proxy = rules && proxyFor(url, rules);
+    if (!proxy)
+        return undefined;
+    const unusable = unusableProxy(method, url, proxy);
+    if (unusable)
+        throw unusable;
+    if (nodeCanProxy(version))
+        return proxy;
+    onWarning(`${proxyName(proxy)} applies to ${url.host}, but node ${version} cannot send requests through a proxy (node 24.5 or later can): connecting directly`);
+    return undefined;
+}
+/** What an http(s) agent is given to send through `proxy`, or directly when there is none. */
+function agentProxyOptions(proxy, tls, timeoutMs) {
+    // Only the proxy chosen by docker's rules: an empty proxyEnv keeps node from applying its own reading of
+    // the environment (NODE_USE_ENV_PROXY) to a connection those rules keep direct.
+    if (!proxy)
+        return { proxyEnv: {} };
+    return {
+        proxyEnv: { [tls ? 'HTTPS_PROXY' : 'HTTP_PROXY']: proxy.url.href },
+        // A proxy that takes the connection and never answers CONNECT gives the request no socket, so a
+        // deadline that starts with the socket never starts: the agent's timeout bounds the tunnel.
+        timeout: timeoutMs
+    };
 }
 /** A proxy whose scheme node's agents cannot speak (socks5://\u2026): refused before any request. */
 function unusableProxy(method, url, proxy) {
@@ -7059,20 +7089,16 @@ class Transport {
      * and keeps it through a proxy's tunnel.
      */
     async agentFor(url, tls, method = 'GET') {
-        const proxy = this.proxyOf(url);
-        const unusable = proxy && (0,registry_proxy/* unusableProxy */.av)(method, url, proxy);
-        if (unusable)
-            throw unusable;
-        const via = proxy && this.usable(proxy) ? proxy : undefined;
+        const via = (0,registry_proxy/* proxyToUse */.xc)(method, url, this.proxy, message => {
+            // Once per client: every request to the registry would say the same.
+            if (!this.warnedNoProxy)
+                this.onWarning?.(message);
+            this.warnedNoProxy = true;
+        });
         const options = {
             keepAlive: true,
             maxSockets: MAX_SOCKETS,
-            // Only the proxy chosen by docker's rules: an empty proxyEnv keeps node from applying its own reading
-            // of the environment (NODE_USE_ENV_PROXY) to a connection those rules keep direct.
-            proxyEnv: via ? { [tls ? 'HTTPS_PROXY' : 'HTTP_PROXY']: via.url.href } : {},
-            // A proxy that takes the connection and never answers CONNECT gives the request no socket, so the
-            // request's own deadline never starts: the agent's timeout bounds the tunnel.
-            ...(via ? { timeout: this.timeoutMs } : {})
+            ...(0,registry_proxy/* agentProxyOptions */.GU)(via, !!tls, this.timeoutMs)
         };
         const own = tls && url.origin === this.origin;
         const certs = own
@@ -7098,15 +7124,6 @@ class Transport {
             });
         this.agents.set(key, agent);
         return agent;
-    }
-    /** Whether node can send through `proxy`; told once when it cannot, and the client goes direct. */
-    usable(proxy) {
-        if ((0,registry_proxy/* nodeCanProxy */.Bf)())
-            return true;
-        if (!this.warnedNoProxy)
-            this.onWarning?.(`${(0,registry_proxy/* proxyName */.ec)(proxy)} applies to ${this.registry}, but node ${process.versions.node} cannot send requests through a proxy (node 24.5 or later can): connecting directly`);
-        this.warnedNoProxy = true;
-        return false;
     }
     async once(method, url, headers, body) {
         this.requestCount++;
@@ -10421,7 +10438,9 @@ class Logins {
                 timeoutMs,
                 sleep: this.opts.sleep,
                 onRetry: m => reporter.warning(m),
-                onSecret: v => reporter.setSecret(v)
+                onSecret: v => reporter.setSecret(v),
+                proxy: this.opts.proxy,
+                onWarning: m => reporter.warning(m)
             });
         }
         else {
@@ -10435,7 +10454,9 @@ class Logins {
                 attempts,
                 timeoutMs,
                 sleep: this.opts.sleep,
-                onRetry: m => reporter.warning(m)
+                onRetry: m => reporter.warning(m),
+                proxy: this.opts.proxy,
+                onWarning: m => reporter.warning(m)
             });
         }
         // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
@@ -10601,7 +10622,8 @@ async function runPipeline(inputs, given) {
             attempts: inputs.retries,
             timeoutMs: boundsOf(given).requestMs,
             idToken: given.idToken,
-            sleep: given.sleep
+            sleep: given.sleep,
+            proxy: given.proxy
         });
     given.onLogins?.(logins);
     const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
