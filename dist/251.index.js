@@ -3559,12 +3559,15 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var registry_proxy = __webpack_require__(4263);
 // EXTERNAL MODULE: ./src/registry/redirects.ts
 var redirects = __webpack_require__(5558);
+// EXTERNAL MODULE: ./src/registry/connection.ts
+var connection = __webpack_require__(9647);
 // EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
 var registry_transport = __webpack_require__(1500);
 ;// CONCATENATED MODULE: ./src/registry/stream.ts
 // Requests whose bodies are layers: the response (or the request body) is a stream, never a buffer, so a
 // blob goes from one registry to another without being held in memory. Beside transport.ts, which buffers
 // every answer (manifests, tokens, errors) and retries; the caller of these retries the whole transfer.
+
 
 
 
@@ -3666,6 +3669,7 @@ async function once(transport, method, url, headers, body, ceiling) {
             res.setTimeout(transport.timeoutMs, () => res.destroy(Object.assign(new Error(`stalled for ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
             resolve(res);
         });
+        (0,connection/* boundConnection */.J)(req, agent, transport.timeoutMs, fail);
         req.setTimeout(transport.timeoutMs, () => req.destroy(Object.assign(new Error(`timed out after ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
         // A body other than its Content-Length would desync the connection: node refuses it, and a request
         // that failed mid-body is destroyed (fail), so its socket never goes back to the pool.
@@ -3967,6 +3971,48 @@ function copyWorstMs(bounds, size, attempts) {
 
 /***/ }),
 
+/***/ 9647:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ boundConnection)
+/* harmony export */ });
+/**
+ * Bounds the wait for a connection, which the deadlines that start with the request's socket do not
+ * cover: node hands a request its socket once the connection is ready, and through a proxy's tunnel that is
+ * after CONNECT and the TLS handshake inside it, where the agent's own timeout covers only the proxy's
+ * answer to CONNECT (a proxy that answers and then stalls held a step for good). Time queued behind the
+ * pool (agent.requests) is not counted, as those deadlines do not count it: the wait is at most `ms` after
+ * the request leaves the queue, plus `ms` when it leaves just after a look.
+ */
+function boundConnection(req, agent, ms, 
+/** Told of the timeout: a request without a socket emits no error of its own when destroyed. */
+onTimeout) {
+    let timer;
+    const queued = () => Object.values(agent.requests).some(q => q?.includes(req));
+    const look = () => {
+        timer = setTimeout(() => {
+            if (req.socket || req.destroyed)
+                return;
+            if (queued())
+                return look();
+            const err = Object.assign(new Error(`no connection within ${ms} ms`), { code: 'ETIMEDOUT' });
+            // Destroyed, so that a socket the agent hands it later is closed at once.
+            req.destroy(err);
+            onTimeout(err);
+        }, ms);
+        // The request's own connection keeps the process alive while it matters; this timer need not.
+        timer.unref();
+    };
+    look();
+    const stop = () => clearTimeout(timer);
+    req.once('socket', stop);
+    req.once('close', stop);
+}
+
+
+/***/ }),
+
 /***/ 5526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4203,6 +4249,8 @@ var core_text = __webpack_require__(2020);
 var errors = __webpack_require__(6764);
 // EXTERNAL MODULE: ./src/registry/proxy.ts
 var registry_proxy = __webpack_require__(4263);
+// EXTERNAL MODULE: ./src/registry/connection.ts
+var connection = __webpack_require__(9647);
 // EXTERNAL MODULE: ./src/registry/redirects.ts
 var redirects = __webpack_require__(5558);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -4276,6 +4324,7 @@ function secureOnly(err, failure, registry) {
 
 
 
+
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15000;
 /** Connections to one registry at once (per client); more requests queue for one. */
@@ -4307,6 +4356,7 @@ class Transport {
     proxy;
     onWarning;
     warnedNoProxy = false;
+    nodeVersion;
     certsDir;
     /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
     certsDirTls;
@@ -4328,6 +4378,7 @@ class Transport {
         this.onSecret = opts.onSecret;
         this.proxy = opts.proxy;
         this.onWarning = opts.onWarning;
+        this.nodeVersion = opts.nodeVersion ?? process.versions.node;
     }
     /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
     get baseUrl() {
@@ -4347,8 +4398,20 @@ class Transport {
         if (mask)
             this.onSecret?.(value);
     }
+    /** The answer as one line, naming the URL as it was reached (plain HTTP after the switch) and any proxy. */
     httpError(method, url, res, kind, what = '') {
-        return (0,errors/* httpError */.p2)(method, url, res, kind, what, this.secrets);
+        const at = this.effective(url);
+        const error = (0,errors/* httpError */.p2)(method, at, res, kind, what, this.secrets);
+        // Through a proxy, plain HTTP is forwarded, not tunnelled: a 5xx may be the proxy's own (a 502 when it
+        // cannot reach the registry), and the two cannot be told apart.
+        const proxy = at.protocol === 'http:' && res.status >= 500 ? this.proxyOf(at) : undefined;
+        if (!proxy)
+            return error;
+        return new errors/* RegistryError */.gl(`${error.message} (through ${(0,registry_proxy/* proxyName */.ec)(proxy)})`, error.kind, {
+            status: error.status,
+            code: error.code,
+            retryAfterMs: error.retryAfterMs
+        });
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body, 
@@ -4445,9 +4508,12 @@ class Transport {
             return this.exchange(method, url, headers, body);
         }
     }
-    /** The proxy a request to `url` goes through (the URL as exchange() reaches it), if any. */
+    /**
+     * The proxy a request to `url` goes through (the URL as exchange() reaches it), if any: none where this
+     * node cannot proxy, since agentFor then connects directly and a failure is not the proxy's.
+     */
     proxyOf(url) {
-        return this.proxy && (0,registry_proxy/* proxyFor */.iJ)(url, this.proxy);
+        return this.proxy && (0,registry_proxy/* nodeCanProxy */.Bf)(this.nodeVersion) ? (0,registry_proxy/* proxyFor */.iJ)(url, this.proxy) : undefined;
     }
     /**
      * Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does,
@@ -4459,7 +4525,7 @@ class Transport {
             if (!this.warnedNoProxy)
                 this.onWarning?.(message);
             this.warnedNoProxy = true;
-        });
+        }, this.nodeVersion);
         const options = {
             keepAlive: true,
             maxSockets: MAX_SOCKETS,
@@ -4535,6 +4601,7 @@ class Transport {
             // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
             // It starts when the agent gives the request a socket: time queued behind the pool (a glob's
             // thousands of manifests) is not the registry's slowness.
+            (0,connection/* boundConnection */.J)(req, agent, this.timeoutMs, finish);
             req.once('socket', () => {
                 if (settled)
                     return;

@@ -326,6 +326,7 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bf: () => (/* binding */ nodeCanProxy),
 /* harmony export */   EK: () => (/* binding */ proxyRules),
 /* harmony export */   GU: () => (/* binding */ agentProxyOptions),
 /* harmony export */   ec: () => (/* binding */ proxyName),
@@ -334,7 +335,7 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
 /* harmony export */   xc: () => (/* binding */ proxyToUse),
 /* harmony export */   xh: () => (/* binding */ proxyFailure)
 /* harmony export */ });
-/* unused harmony exports nodeCanProxy, unusableProxy */
+/* unused harmony export unusableProxy */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);

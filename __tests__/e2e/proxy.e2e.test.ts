@@ -146,6 +146,29 @@ describe('a registry reached only through a proxy', () => {
     expect(await tagExists(registry.host, `${image}:refused`)).toBe(false)
   }, 120_000)
 
+  it('a proxy that answers CONNECT and then stalls: one error line naming the proxy, within the deadlines', async () => {
+    const stalled = await startConnectProxy({ upstream: lanAddress(), stall: true })
+    try {
+      const started = Date.now()
+      const run = await pushArchive(named, 'stalled', {
+        HTTPS_PROXY: stalled.url,
+        BTP_REQUEST_TIMEOUT_MS: '1000',
+        INPUT_RETRIES: '2'
+      })
+      expect(run.code).toBe(1)
+      // Two attempts of at most two deadlines each, and the backoff between them.
+      expect(Date.now() - started).toBeLessThan(15_000)
+      const errors = errorLines(run.stdout)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain(`https://${named}/v2/`)
+      expect(errors[0]).toContain(`through the proxy ${stalled.url} (HTTPS_PROXY)`)
+      expect(errors[0]).toContain('no connection within 1000 ms')
+      expect(stalled.seen.map(s => s.method)).toEqual(['CONNECT', 'CONNECT'])
+    } finally {
+      await stalled.stop()
+    }
+  }, 120_000)
+
   it('NO_PROXY sends one registry around the proxy while the other goes through it (a promotion)', async () => {
     // Pushed beside the action, straight to the registry (skopeo reads the same certs.d).
     const seeded = await runCommand('skopeo', [

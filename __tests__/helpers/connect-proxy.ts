@@ -38,7 +38,12 @@ function hostPort(target: string): { host: string; port: number } {
 }
 
 export async function startConnectProxy(
-  opts: { upstream?: string; credentials?: { username: string; password: string } } = {}
+  opts: {
+    upstream?: string
+    credentials?: { username: string; password: string }
+    /** Answers CONNECT with 200, then sends nothing and forwards nothing: a tunnel that never opens. */
+    stall?: boolean
+  } = {}
 ): Promise<ConnectProxy> {
   const upstream = opts.upstream ?? '127.0.0.1'
   const expected =
@@ -83,6 +88,10 @@ export async function startConnectProxy(
     client.on('error', () => client.destroy())
     if (status === 407) {
       client.end(`${REFUSAL}Content-Length: 0\r\n\r\n`)
+      return
+    }
+    if (opts.stall) {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       return
     }
     const { host, port } = hostPort(req.url ?? '')

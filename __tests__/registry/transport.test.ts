@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { kindOf } from '../../src/core/retry.js'
+import { proxyRules } from '../../src/registry/proxy.js'
 import { registryBaseUrl } from '../../src/registry/transport.js'
 import {
   basic,
@@ -202,6 +203,54 @@ describe('insecure registries (daemon.json insecure-registries)', () => {
     expect(kindOf(err)).toBe('fatal')
     expect(retries).toEqual([])
     expect(server.seen).toEqual([])
+  })
+})
+
+describe('errors name the request as it was sent', () => {
+  it('a 5xx after the switch to plain HTTP names the http:// URL', async () => {
+    const server = await serve((req, res) =>
+      req.url === '/v2/' ? sendManifest(res) : sendError(res, 502, 'UNAVAILABLE', 'bad gateway')
+    )
+    const { c } = client(viaAnyAddress(server), { insecure: async () => true, attempts: 1 })
+    const err = await failure(c.getManifest('a/b', 'v1'))
+    expect(err.message).toContain(
+      `GET http://0.0.0.0:${server.port}/v2/a/b/manifests/v1 failed with HTTP 502`
+    )
+  })
+
+  it('a 5xx to plain HTTP through a proxy names the proxy, which may have answered it', async () => {
+    const registry = await serve((_req, res) => sendManifest(res))
+    // A forward proxy that cannot reach anything: a 502 for every request it is sent.
+    const proxy = await serve((_req, res) => sendError(res, 502, 'BAD_GATEWAY', 'bad gateway from proxy'))
+    const { c } = client(viaAnyAddress(registry), {
+      insecure: async () => true,
+      attempts: 1,
+      proxy: proxyRules({ HTTP_PROXY: `http://${proxy.host}` })
+    })
+    const err = await failure(c.ping())
+    expect(err.message).toBe(
+      `GET http://0.0.0.0:${registry.port}/v2/ failed with HTTP 502 BAD_GATEWAY: bad gateway from proxy (through the proxy http://${proxy.host} (HTTP_PROXY))`
+    )
+    expect(proxy.seen.map(r => r.url)).toEqual([`http://0.0.0.0:${registry.port}/v2/`])
+  })
+
+  it('where node cannot proxy, a failure of the direct connection does not blame the proxy', async () => {
+    const proxy = await serve((_req, res) => sendError(res, 502, 'BAD_GATEWAY', 'never asked'))
+    const warnings: string[] = []
+    const { c } = client(
+      { host: 'registry.proxy.invalid:1' },
+      {
+        attempts: 1,
+        proxy: proxyRules({ HTTPS_PROXY: `http://${proxy.host}` }),
+        nodeVersion: '20.20.0',
+        onWarning: w => warnings.push(w)
+      }
+    )
+    const err = await failure(c.ping())
+    expect(err.message).toContain('GET https://registry.proxy.invalid:1/v2/ failed')
+    expect(err.message).not.toContain('proxy http')
+    expect(warnings).toEqual([expect.stringContaining('node 20.20.0 cannot send requests through a proxy')])
+    expect(proxy.seen).toEqual([])
   })
 })
 

@@ -8,6 +8,7 @@ import { type FailureKind } from '../core/retry.js'
 import { headerValue, type RegistryError } from './errors.js'
 import { proxyRefused } from './proxy.js'
 import { redirectHop } from './redirects.js'
+import { boundConnection } from './connection.js'
 import { USER_AGENT, type Response, type Transport } from './transport.js'
 
 // As transport.ts follows them: docker's client, at most 5 hops.
@@ -149,6 +150,7 @@ async function once(
         resolve(res)
       }
     )
+    boundConnection(req, agent, transport.timeoutMs, fail)
     req.setTimeout(transport.timeoutMs, () =>
       req.destroy(
         Object.assign(new Error(`timed out after ${transport.timeoutMs} ms`), { code: 'ETIMEDOUT' })

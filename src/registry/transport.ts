@@ -10,13 +10,16 @@ import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, httpError, RegistryError, where } from './errors.js'
 import {
   agentProxyOptions,
+  nodeCanProxy,
   proxyFailure,
   proxyFor,
+  proxyName,
   proxyRefused,
   proxyToUse,
   type Proxy,
   type ProxyRules
 } from './proxy.js'
+import { boundConnection } from './connection.js'
 import { redirectHop } from './redirects.js'
 import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
 
@@ -50,6 +53,8 @@ export interface TransportOptions {
   proxy?: ProxyRules
   /** Told once when a proxy applies that this node cannot use, so the client connects directly. */
   onWarning?: (message: string) => void
+  /** The node whose agents send (this one's by default): whether they can go through a proxy at all. */
+  nodeVersion?: string
 }
 
 export interface Response {
@@ -93,6 +98,7 @@ export class Transport {
   private readonly proxy?: ProxyRules
   private readonly onWarning?: (message: string) => void
   private warnedNoProxy = false
+  private readonly nodeVersion: string
   private readonly certsDir: string
   /** The registry's certs.d material, read on the first HTTPS request to it (undefined: none). */
   private certsDirTls?: Promise<CertsDirTls | undefined>
@@ -115,6 +121,7 @@ export class Transport {
     this.onSecret = opts.onSecret
     this.proxy = opts.proxy
     this.onWarning = opts.onWarning
+    this.nodeVersion = opts.nodeVersion ?? process.versions.node
   }
 
   /** Where the API is: HTTPS, or HTTP for loopback and for an insecure registry that speaks only HTTP. */
@@ -135,8 +142,19 @@ export class Transport {
     if (mask) this.onSecret?.(value)
   }
 
+  /** The answer as one line, naming the URL as it was reached (plain HTTP after the switch) and any proxy. */
   httpError(method: string, url: URL, res: Response, kind: FailureKind, what = ''): RegistryError {
-    return httpError(method, url, res, kind, what, this.secrets)
+    const at = this.effective(url)
+    const error = httpError(method, at, res, kind, what, this.secrets)
+    // Through a proxy, plain HTTP is forwarded, not tunnelled: a 5xx may be the proxy's own (a 502 when it
+    // cannot reach the registry), and the two cannot be told apart.
+    const proxy = at.protocol === 'http:' && res.status >= 500 ? this.proxyOf(at) : undefined
+    if (!proxy) return error
+    return new RegistryError(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
+      status: error.status,
+      code: error.code,
+      retryAfterMs: error.retryAfterMs
+    })
   }
 
   /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
@@ -254,9 +272,12 @@ export class Transport {
     }
   }
 
-  /** The proxy a request to `url` goes through (the URL as exchange() reaches it), if any. */
+  /**
+   * The proxy a request to `url` goes through (the URL as exchange() reaches it), if any: none where this
+   * node cannot proxy, since agentFor then connects directly and a failure is not the proxy's.
+   */
   proxyOf(url: URL): Proxy | undefined {
-    return this.proxy && proxyFor(url, this.proxy)
+    return this.proxy && nodeCanProxy(this.nodeVersion) ? proxyFor(url, this.proxy) : undefined
   }
 
   /**
@@ -264,11 +285,17 @@ export class Transport {
    * and keeps it through a proxy's tunnel.
    */
   async agentFor(url: URL, tls?: typeof https, method = 'GET'): Promise<http.Agent> {
-    const via = proxyToUse(method, url, this.proxy, message => {
-      // Once per client: every request to the registry would say the same.
-      if (!this.warnedNoProxy) this.onWarning?.(message)
-      this.warnedNoProxy = true
-    })
+    const via = proxyToUse(
+      method,
+      url,
+      this.proxy,
+      message => {
+        // Once per client: every request to the registry would say the same.
+        if (!this.warnedNoProxy) this.onWarning?.(message)
+        this.warnedNoProxy = true
+      },
+      this.nodeVersion
+    )
     const options = {
       keepAlive: true,
       maxSockets: MAX_SOCKETS,
@@ -357,6 +384,7 @@ export class Transport {
       // One deadline for connect, headers and body: socket idle timeouts alone would let a trickle hang forever.
       // It starts when the agent gives the request a socket: time queued behind the pool (a glob's
       // thousands of manifests) is not the registry's slowness.
+      boundConnection(req, agent, this.timeoutMs, finish)
       req.once('socket', () => {
         if (settled) return
         timer = setTimeout(() => {
