@@ -1,18 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { defaultInputs, InputError, parseInputs } from '../../src/inputs/parse.js'
 import { parseSource } from '../../src/inputs/sources.js'
-import { InputProblem } from '../../src/core/problem.js'
-
-/** The message of the InputProblem `fn` throws; the test fails when it throws nothing, or anything else. */
-function problemOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputProblem)
-    return (error as InputProblem).message
-  }
-  throw new Error('expected an InputProblem, and nothing was thrown')
-}
+import { problemOf } from '../helpers/problem.js'
 
 const D = `sha256:${'a'.repeat(64)}`
 

@@ -9,19 +9,9 @@ import {
   singleLevelLines,
   type Annotation
 } from '../../src/metadata/levels.js'
-import { InputProblem } from '../../src/core/problem.js'
+import { problemOf } from '../helpers/problem.js'
 
 const DESC = 'org.opencontainers.image.description'
-
-function problemOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputProblem)
-    return (error as InputProblem).message
-  }
-  throw new Error('expected an InputProblem, and nothing was thrown')
-}
 
 describe('parseAnnotation: what buildx takes, and what it means', () => {
   const cases: [string, Annotation][] = [
