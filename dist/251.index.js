@@ -4402,16 +4402,8 @@ class Transport {
     httpError(method, url, res, kind, what = '') {
         const at = this.effective(url);
         const error = (0,errors/* httpError */.p2)(method, at, res, kind, what, this.secrets);
-        // Through a proxy, plain HTTP is forwarded, not tunnelled: a 5xx may be the proxy's own (a 502 when it
-        // cannot reach the registry), and the two cannot be told apart.
         const proxy = at.protocol === 'http:' && res.status >= 500 ? this.proxyOf(at) : undefined;
-        if (!proxy)
-            return error;
-        return new errors/* RegistryError */.gl(`${error.message} (through ${(0,registry_proxy/* proxyName */.ec)(proxy)})`, error.kind, {
-            status: error.status,
-            code: error.code,
-            retryAfterMs: error.retryAfterMs
-        });
+        return proxy ? (0,registry_proxy/* forwardedBy */.kC)(error, proxy) : error;
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body, 

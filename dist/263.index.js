@@ -331,6 +331,7 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
 /* harmony export */   GU: () => (/* binding */ agentProxyOptions),
 /* harmony export */   ec: () => (/* binding */ proxyName),
 /* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   kC: () => (/* binding */ forwardedBy),
 /* harmony export */   rZ: () => (/* binding */ proxyRefused),
 /* harmony export */   xc: () => (/* binding */ proxyToUse),
 /* harmony export */   xh: () => (/* binding */ proxyFailure)
@@ -543,6 +544,15 @@ function proxyFailure(method, url, proxy, err) {
         code: typeof code === 'string' ? code : undefined
     });
 }
+/**
+ * A registry's answer to a plain-HTTP request sent through `proxy`, which forwards it rather than tunnel
+ * it: a 5xx may be the proxy's own (a 502 when it cannot reach the registry), so the line names it too.
+ */
+const forwardedBy = (error, proxy) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
+    status: error.status,
+    code: error.code,
+    retryAfterMs: error.retryAfterMs
+});
 
 
 /***/ })

@@ -6595,6 +6595,7 @@ function parseManifest(body, mediaType) {
 /* harmony export */   GU: () => (/* binding */ agentProxyOptions),
 /* harmony export */   ec: () => (/* binding */ proxyName),
 /* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   kC: () => (/* binding */ forwardedBy),
 /* harmony export */   rZ: () => (/* binding */ proxyRefused),
 /* harmony export */   xc: () => (/* binding */ proxyToUse),
 /* harmony export */   xh: () => (/* binding */ proxyFailure)
@@ -6807,6 +6808,15 @@ function proxyFailure(method, url, proxy, err) {
         code: typeof code === 'string' ? code : undefined
     });
 }
+/**
+ * A registry's answer to a plain-HTTP request sent through `proxy`, which forwards it rather than tunnel
+ * it: a 5xx may be the proxy's own (a 502 when it cannot reach the registry), so the line names it too.
+ */
+const forwardedBy = (error, proxy) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
+    status: error.status,
+    code: error.code,
+    retryAfterMs: error.retryAfterMs
+});
 
 
 /***/ }),
@@ -7038,16 +7048,8 @@ class Transport {
     httpError(method, url, res, kind, what = '') {
         const at = this.effective(url);
         const error = (0,errors/* httpError */.p2)(method, at, res, kind, what, this.secrets);
-        // Through a proxy, plain HTTP is forwarded, not tunnelled: a 5xx may be the proxy's own (a 502 when it
-        // cannot reach the registry), and the two cannot be told apart.
         const proxy = at.protocol === 'http:' && res.status >= 500 ? this.proxyOf(at) : undefined;
-        if (!proxy)
-            return error;
-        return new errors/* RegistryError */.gl(`${error.message} (through ${(0,registry_proxy/* proxyName */.ec)(proxy)})`, error.kind, {
-            status: error.status,
-            code: error.code,
-            retryAfterMs: error.retryAfterMs
-        });
+        return proxy ? (0,registry_proxy/* forwardedBy */.kC)(error, proxy) : error;
     }
     /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
     send(method, url, headers, body, 

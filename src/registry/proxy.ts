@@ -252,3 +252,14 @@ export function proxyFailure(method: string, url: URL, proxy: Proxy, err: unknow
     }
   )
 }
+
+/**
+ * A registry's answer to a plain-HTTP request sent through `proxy`, which forwards it rather than tunnel
+ * it: a 5xx may be the proxy's own (a 502 when it cannot reach the registry), so the line names it too.
+ */
+export const forwardedBy = (error: RegistryError, proxy: Proxy): RegistryError =>
+  new RegistryError(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
+    status: error.status,
+    code: error.code,
+    retryAfterMs: error.retryAfterMs
+  })

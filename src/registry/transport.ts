@@ -10,10 +10,10 @@ import { messageOf, oneLine } from '../core/text.js'
 import { headerValue, httpError, RegistryError, where } from './errors.js'
 import {
   agentProxyOptions,
+  forwardedBy,
   nodeCanProxy,
   proxyFailure,
   proxyFor,
-  proxyName,
   proxyRefused,
   proxyToUse,
   type Proxy,
@@ -146,15 +146,8 @@ export class Transport {
   httpError(method: string, url: URL, res: Response, kind: FailureKind, what = ''): RegistryError {
     const at = this.effective(url)
     const error = httpError(method, at, res, kind, what, this.secrets)
-    // Through a proxy, plain HTTP is forwarded, not tunnelled: a 5xx may be the proxy's own (a 502 when it
-    // cannot reach the registry), and the two cannot be told apart.
     const proxy = at.protocol === 'http:' && res.status >= 500 ? this.proxyOf(at) : undefined
-    if (!proxy) return error
-    return new RegistryError(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
-      status: error.status,
-      code: error.code,
-      retryAfterMs: error.retryAfterMs
-    })
+    return proxy ? forwardedBy(error, proxy) : error
   }
 
   /** One logical HTTP request under retry(): throws for transient statuses, returns every other answer. */
