@@ -75,7 +75,15 @@ const jest = args => [...args, ...(extra.length ? ['--passWithNoTests', ...extra
 const e2e = ['--testPathPatterns', 'e2e']
 // End-to-end files named *.no-engine.e2e.test.ts use no docker engine (npm's install, say): they run on the
 // default engine's step only, as a second run on the BuildKit engine would test nothing new.
-const engineFree = ['--testPathIgnorePatterns', '\\.no-engine\\.e2e\\.test\\.ts$']
+// Files named *.solo.e2e.test.ts prune the engine's build cache, which lets BuildKit collect content another
+// file's build still needs ("failed to solve: not found"): each engine runs them alone, once its other
+// files are done and their images removed.
+const SOLO = '\\.solo\\.e2e\\.test\\.ts$'
+const notSolo = ['--testPathIgnorePatterns', SOLO]
+const engineFreeNotSolo = ['--testPathIgnorePatterns', '(\\.no-engine|\\.solo)\\.e2e\\.test\\.ts$']
+// A run that picks its own tests (`npm test -- <file>`) runs the solo files only where it picks them.
+const soloRun = extra.length ? extra.some(a => /solo/.test(a)) : true
+const solo = ['--testPathPatterns', SOLO, '--runInBand']
 
 await step('typecheck (src + tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json'])
 await step('unit tests', bin('jest'), jest(['--testPathIgnorePatterns', 'e2e']), jestEnv)
@@ -86,7 +94,7 @@ if (host) {
   buildkit = await step(
     `end-to-end tests on the BuildKit engine (${host})`,
     bin('jest'),
-    jest([...e2e, ...engineFree]),
+    jest([...e2e, ...engineFreeNotSolo]),
     {
       ...jestEnv,
       DOCKER_HOST: host,
@@ -107,8 +115,30 @@ const defaultHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock'
 const ours = await step(
   `end-to-end tests on the default engine (${defaultHost})`,
   bin('jest'),
-  jest(e2e),
+  jest([...e2e, ...notSolo]),
   jestEnv
 )
 await ours.removed
+if (soloRun) {
+  const alone = await step(
+    `end-to-end tests run alone on the default engine (${defaultHost})`,
+    bin('jest'),
+    jest(solo),
+    jestEnv
+  )
+  await alone.removed
+}
 await buildkit.removed
+if (host && soloRun) {
+  const alone = await step(
+    `end-to-end tests run alone on the BuildKit engine (${host})`,
+    bin('jest'),
+    jest(solo),
+    {
+      ...jestEnv,
+      DOCKER_HOST: host,
+      DOCKER_CONFIG: process.env.BTP_BUILDKIT_DOCKER_CONFIG ?? ''
+    }
+  )
+  await alone.removed
+}

@@ -6,17 +6,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import {
-  errorLines,
-  EXPECTED_BUILDER,
-  runAction,
-  type ActionRun,
-  expectSucceeded
-} from '../helpers/action.js'
+import { errorLines, EXPECTED_BUILDER, runAction, expectSucceeded } from '../helpers/action.js'
 import { remoteBuilder, type BuildkitProxy, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
 import { dockerOk, ensureBaseImage, makeContext, removeLater, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectConfig, inspectRaw, tagExists, type Creds } from '../helpers/skopeo.js'
+import { expectVerified, runStep } from '../helpers/buildx-checks.js'
 
 let registry: TestRegistry
 let base: string
@@ -89,14 +84,6 @@ const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json'
 ]
 
-/** The progress vertex of the RUN step whose command contains `marker`, and whether buildx says CACHED. */
-function runStep(log: string, marker: string): { vertex: string; cached: boolean } {
-  const lines = log.split(/\r?\n/).map(l => l.trim())
-  const m = lines.map(l => /^#(\d+) \[[^\]]*\] RUN (.*)$/.exec(l)).find(x => x && x[2].includes(marker))
-  if (!m) throw new Error(`no RUN step containing ${JSON.stringify(marker)} in the build log`)
-  return { vertex: m[1], cached: lines.includes(`#${m[1]} CACHED`) }
-}
-
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -105,16 +92,6 @@ async function filesUnder(dir: string): Promise<string[]> {
     else if (entry.isFile()) out.push(p)
   }
   return out
-}
-
-/** Pushed and verified: exit 0, and the digest output is what skopeo reads for every tag. */
-async function expectVerified(run: ActionRun, host: string, image: string, tags: string[], creds?: Creds) {
-  expectSucceeded(run)
-  expect(run.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
-  const served = await Promise.all(tags.map(t => inspectRaw(host, `${image}:${t}`, creds)))
-  for (const s of served) expect(s.digest).toBe(run.outputs.digest)
-  expect(run.outputs['image-ref']).toBe(`${host}/${image}@${run.outputs.digest}`)
-  return served[0]
 }
 
 if (EXPECTED_BUILDER === 'buildx')
@@ -194,68 +171,6 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(`${config.os}/${config.architecture}`).toBe(`linux/${arch}`)
       expect(run.log).toContain('--platform=local ')
     })
-
-    /** Prunes the build cache records whose description names `text` (a RUN step's nonce); there must be one. */
-    async function pruneRecordsOf(text: string): Promise<void> {
-      const { stdout } = await dockerOk(['buildx', 'du', '--verbose'])
-      const ids: string[] = []
-      let id = ''
-      for (const line of stdout.split('\n')) {
-        if (line.startsWith('ID:')) id = line.slice(3).trim()
-        else if (line.startsWith('Description:') && line.includes(text) && id) ids.push(id)
-      }
-      expect(ids).not.toEqual([])
-      for (const record of ids) await dockerOk(['buildx', 'prune', '-af', '--filter', `id=${record}`])
-    }
-
-    // FROM the base under a name of its own, so that no other build shares the FROM vertex. BuildKit
-    // merges identical vertices of concurrent builds on one engine, and when another build (a test file
-    // running in parallel, FROM ${base}) has resolved that vertex afresh after the prune, the RUN step on
-    // top of it is not matched against this build's --cache-from and runs again (CI saw it; a build FROM
-    // the same image started between the prune and the second build makes it happen in most tries).
-    // The alias is the same image, so the cache keys and the registry cache are unchanged.
-    it('cache-to then, after its RUN step is pruned from the build cache, cache-from: the step is CACHED from the registry', async () => {
-      const nonce = randomBytes(8).toString('hex')
-      const alias = `btp-test/busybox-${nonce}:1`
-      await dockerOk(['tag', base, alias])
-      try {
-        const ctx = await makeContext({
-          Dockerfile: `FROM ${alias}\nRUN echo ${nonce} > /nonce && sleep 1\n`
-        })
-        const image = repo('regcache')
-        const cacheRef = `${registry.host}/${image}:buildcache`
-        const first = await runAction({
-          context: ctx,
-          image,
-          registry: registry.host,
-          tags: 'first',
-          'cache-to': `type=registry,ref=${cacheRef},mode=max`
-        })
-        await expectVerified(first, registry.host, image, ['first'])
-        expect(runStep(first.log, nonce).cached).toBe(false)
-        expect(warnings(first.log)).toEqual([])
-        expect(await tagExists(registry.host, `${image}:buildcache`)).toBe(true)
-
-        // Nothing local left to hit: only the registry can make the step CACHED now. Only this step's
-        // records go: an engine-wide prune races the other files' builds, which then fail with BuildKit's
-        // "failed to solve: not found" (CI saw it).
-        await pruneRecordsOf(nonce)
-
-        const second = await runAction({
-          context: ctx,
-          image,
-          registry: registry.host,
-          tags: 'second',
-          'cache-from': `type=registry,ref=${cacheRef}`
-        })
-        await expectVerified(second, registry.host, image, ['second'])
-        // On a miss, what BuildKit said is the thing to read: show its progress lines.
-        const progress = second.log.split('\n').filter(l => /^#\d+ /.test(l))
-        expect(runStep(second.log, nonce).cached ? 'CACHED' : progress.join('\n')).toBe('CACHED')
-      } finally {
-        await dockerOk(['image', 'rm', alias])
-      }
-    }, 180_000)
 
     it('provenance: false pushes a plain manifest, and digest is its digest', async () => {
       const ctx = await makeContext({ Dockerfile: SIMPLE(base) })
