@@ -39,6 +39,14 @@ export interface ProxyRules {
   bypass: 'all' | { ips: IpMatch[]; domains: DomainMatch[] }
 }
 
+/** How a request finds its proxy: the environment's rules, and who is told when this node cannot use one. */
+export interface ProxyChoice {
+  /** The environment's proxies, read by docker's rules (proxyRules); a direct connection without. */
+  proxy?: ProxyRules
+  /** Told when a proxy applies that this node cannot use, so the request goes directly. */
+  onWarning?: (message: string) => void
+}
+
 const NONE: ProxyRules = { bypass: { ips: [], domains: [] } }
 
 /** The first of `names` set to something, as Go's getEnvAny reads them. */

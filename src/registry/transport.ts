@@ -17,13 +17,14 @@ import {
   proxyRefused,
   proxyToUse,
   type Proxy,
+  type ProxyChoice,
   type ProxyRules
 } from './proxy.js'
 import { boundConnection } from './connection.js'
 import { redirectHop } from './redirects.js'
 import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
 
-export interface TransportOptions {
+export interface TransportOptions extends ProxyChoice {
   /** Normalized host[:port], e.g. `docker.io`, `localhost:5000`, `[::1]:5000`, `ghcr.io`. */
   registry: string
   /** Total attempts per HTTP request for transient failures. */
@@ -49,10 +50,6 @@ export interface TransportOptions {
    * it, before any use, so that the caller can mask it in logs (core.setSecret).
    */
   onSecret?: (value: string) => void
-  /** The environment's proxies, read by docker's rules (proxy.ts); direct connections when absent. */
-  proxy?: ProxyRules
-  /** Told once when a proxy applies that this node cannot use, so the client connects directly. */
-  onWarning?: (message: string) => void
   /** The node whose agents send (this one's by default): whether they can go through a proxy at all. */
   nodeVersion?: string
 }

@@ -13,7 +13,7 @@ import {
   proxyName,
   proxyRefused,
   proxyToUse,
-  type ProxyRules
+  type ProxyChoice
 } from '../proxy.js'
 
 export interface Answer {
@@ -28,16 +28,12 @@ export interface AnswerInit {
   body?: string
 }
 
-export interface AnswerBounds {
+export interface AnswerBounds extends ProxyChoice {
   /** The service and what the request is for, as messages name it ("Docker Hub's OIDC exchange (…) for docker.io"). */
   what: string
   /** The deadline of the whole request, body included. */
   timeoutMs: number
   maxBytes: number
-  /** The environment's proxies (proxy.ts); a direct connection without. */
-  proxy?: ProxyRules
-  /** Told when a proxy applies that this node cannot use, so the request goes directly. */
-  onWarning?: (message: string) => void
 }
 
 // What fetch's `redirect: 'error'` refuses.

@@ -12,7 +12,7 @@ import {
   proxyRefused,
   proxyToUse,
   type Proxy,
-  type ProxyRules
+  type ProxyChoice
 } from '../proxy.js'
 
 export interface CloudToken {
@@ -22,7 +22,7 @@ export interface CloudToken {
   expiresAt: number
 }
 
-export interface EcrRequest {
+export interface EcrRequest extends ProxyChoice {
   /** The registry the login is for, as the user named it (for messages). */
   registry: string
   public: boolean
@@ -36,10 +36,6 @@ export interface EcrRequest {
   timeoutMs: number
   sleep?: (ms: number) => Promise<void>
   onRetry?: (message: string) => void
-  /** The environment's proxies, read by docker's rules (proxy.ts); a direct connection without. */
-  proxy?: ProxyRules
-  /** Told when a proxy applies that this node cannot use. */
-  onWarning?: (message: string) => void
 }
 
 // An authorization token is a few kilobytes of base64("AWS:<password>"); anything far larger is not one.

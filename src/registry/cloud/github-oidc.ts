@@ -6,10 +6,10 @@
 import { ClassifiedError, retry } from '../../core/retry.js'
 import { messageOf } from '../../core/text.js'
 import { maskableToken } from '../../log/masks.js'
-import type { ProxyRules } from '../proxy.js'
+import type { ProxyChoice } from '../proxy.js'
 import { fetchAnswer, said } from './answer.js'
 
-export interface IdTokenRequest {
+export interface IdTokenRequest extends ProxyChoice {
   audience: string
   /** What the token is asked for, as messages name it ("Docker Hub OIDC login for docker.io"). */
   purpose: string
@@ -21,10 +21,6 @@ export interface IdTokenRequest {
   /** Masks a value before it is sent anywhere. */
   onSecret: (value: string) => void
   env?: NodeJS.ProcessEnv
-  /** The environment's proxies, read by docker's rules (proxy.ts); a direct connection without. */
-  proxy?: ProxyRules
-  /** Told when a proxy applies that this node cannot use. */
-  onWarning?: (message: string) => void
 }
 
 /** The job's OIDC token: the `value` of the endpoint's answer, as it came (unchecked, unmasked). */

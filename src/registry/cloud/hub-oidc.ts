@@ -2,13 +2,13 @@
 // Docker's identity service) is exchanged (RFC 8693) for a short-lived Hub token under an OIDC connection.
 import { ClassifiedError, parseRetryAfter, retry } from '../../core/retry.js'
 import { messageOf } from '../../core/text.js'
-import type { ProxyRules } from '../proxy.js'
+import type { ProxyChoice } from '../proxy.js'
 import { fetchAnswer, said } from './answer.js'
 import type { CloudLogin } from './detect.js'
 import type { CloudToken } from './ecr.js'
 import { checkedIdToken, type IdTokenSource } from './github-oidc.js'
 
-export interface HubOidcRequest {
+export interface HubOidcRequest extends ProxyChoice {
   registry: string
   username: string
   settings: Extract<CloudLogin, { kind: 'hub-oidc' }>
@@ -20,10 +20,6 @@ export interface HubOidcRequest {
   onRetry?: (message: string) => void
   /** Masks a value before it is sent anywhere. */
   onSecret: (value: string) => void
-  /** The environment's proxies, read by docker's rules (proxy.ts), for both requests; direct without. */
-  proxy?: ProxyRules
-  /** Told when a proxy applies that this node cannot use. */
-  onWarning?: (message: string) => void
 }
 
 // An answer holding a token is small; a larger one is not read to its end.
