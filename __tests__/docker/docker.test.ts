@@ -281,6 +281,7 @@ describe('displayArgs', () => {
     ],
     [['build', 'https://s3cret@github.com/o/r.git'], 'docker build https://***@github.com/o/r.git'],
     [['build', 'HTTP://u:s3cret%40x@host:8080/r.git'], 'docker build HTTP://***@host:8080/r.git'],
+    [['build', 'https://u:s3cret@Pass99@host/r.git'], 'docker build https://***@host/r.git'],
     // No userinfo, or not an http(s) URL: as it is.
     [['build', 'https://github.com/o/r.git#main'], 'docker build https://github.com/o/r.git#main'],
     [['build', 'git@github.com:o/r.git'], 'docker build git@github.com:o/r.git'],

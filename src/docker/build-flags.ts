@@ -4,6 +4,7 @@ import { attestArgs } from './attests.js'
 import type { Inputs } from '../inputs/parse.js'
 import { provenanceArgs } from './attests.js'
 import { singleLevelLines } from '../metadata/levels.js'
+import { replaceUserinfo } from '../core/userinfo.js'
 
 /** What the pipeline decided before docker runs, as buildArgs reads it. */
 export interface BuildPlan {
@@ -108,14 +109,8 @@ export function withIgnoreError(spec: string): string {
  */
 export function displayArgs(args: string[]): string {
   return ['docker', ...args]
-    .map(a =>
-      a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***')
-    )
+    .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***'))
+    .map(a => replaceUserinfo(a, '***', /^https?$/i))
+    .map(a => a.replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
     .join(' ')
 }
-
-/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi
