@@ -369,10 +369,25 @@ describe('lastMeaningfulLine', () => {
   })
 
   it('a DockerError shows the line cut to 1000 characters, and is classified on all of it', () => {
-    const line = `ERROR: ${'x'.repeat(5000)} unauthorized: authentication required`
+    const line = `ERROR: ${'word '.repeat(1000)} unauthorized: authentication required`
     const error = new DockerError('push', 1, `${line}\n`)
-    expect(error.message).toBe(`docker push failed (exit 1): ${'x'.repeat(999)}…`)
+    expect(error.message).toBe(`docker push failed (exit 1): ${'word '.repeat(199)}word…`)
     expect(error.kind).toBe('auth')
+  })
+
+  it('the cut drops the word it would split: the runner masks a secret whole, never its head', () => {
+    const token = `ghs_${'a1'.repeat(20)}`
+    const url = `http://x-access-token:${token}@git.example.com/r.git`
+    for (const at of [960, 990, 999, 1000]) {
+      const line = `ERROR: ${'y'.repeat(at - 1)} ${url} failed`
+      const message = new DockerError('buildx build', 1, line).message
+      const shown = message.slice(message.indexOf(': ') + 2)
+      expect(shown.length).toBeLessThanOrEqual(1000)
+      expect(shown).not.toMatch(/x-access|ghs_/)
+    }
+    expect(new DockerError('push', 1, `ERROR: ${'z'.repeat(2000)}`).message).toBe(
+      'docker push failed (exit 1): …'
+    )
   })
 })
 

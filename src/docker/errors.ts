@@ -14,8 +14,9 @@ export class DockerError extends ClassifiedError {
     own?: { message: string; kind: FailureKind }
   ) {
     const detail = lastMeaningfulLine(stderr)
-    // Classified whole, shown cut: a line a build step printed can be megabytes long.
-    const shown = oneLine(detail, MAX_DETAIL)
+    // Classified whole, shown cut: a line a build step printed can be megabytes long. Cut between words:
+    // nothing has redacted it yet, and half a secret would escape the runner's mask.
+    const shown = oneLine(detail, MAX_DETAIL, true)
     super(
       own?.message ?? `docker ${command} failed (exit ${exitCode})${shown ? `: ${shown}` : ''}`,
       own?.kind ?? classify(detail)
