@@ -24,6 +24,14 @@ export const MAX_TAGS_READ = 100_000
  */
 export const MAX_INDEX_ENTRIES = 1000
 
+/** Blobs a copy moves at once: as many layers as docker pushes at once by default. */
+export const PARALLEL_BLOBS = 5
+/**
+ * Connections for blob streams to one registry (a client's pool of its own): a blob copied within one
+ * registry holds two, its source's GET and its target's PUT, so that none of them ever waits for one.
+ */
+export const STREAM_SOCKETS = 2 * PARALLEL_BLOBS
+
 export interface RegistryBounds {
   requestMs: number
   blobMinMs: number

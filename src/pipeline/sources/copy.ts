@@ -6,7 +6,7 @@ import { RegistryError } from '../../registry/errors.js'
 import type { Reporter } from '../../log/reporter.js'
 import { eachLimited, Limiter } from '../../core/limiter.js'
 import { retry } from '../../core/retry.js'
-import { blobCeilingMs, type RegistryBounds } from '../../registry/bounds.js'
+import { blobCeilingMs, PARALLEL_BLOBS, type RegistryBounds } from '../../registry/bounds.js'
 import { retrying } from '../plan.js'
 import { isIndex, type Descriptor } from '../../registry/oci.js'
 import type { Side, SourceManifest } from './read.js'
@@ -24,8 +24,6 @@ export interface Moved {
 
 // OCI allows an index in an index; docker and buildx write one level, and nothing real nests this deep.
 const MAX_NESTING = 4
-// As many blobs in flight as docker pushes layers at once by default.
-const PARALLEL_BLOBS = 5
 /**
  * Manifests an index lists, read and placed at once (each child's body is held until its blobs are in, up
  * to 16 MiB): as many as blobs move, since a child mostly waits on its blobs. Below them (a nested index,
