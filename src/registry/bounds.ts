@@ -24,6 +24,12 @@ export const MAX_TAGS_READ = 100_000
  */
 export const MAX_INDEX_ENTRIES = 1000
 
+/**
+ * An SBOM statement read back to be written as a file, at most: it is parsed whole. BuildKit accepts
+ * attestations of up to 40 MiB (0.32) or 80 MiB (0.33); real SBOMs reach 55 MB.
+ */
+export const MAX_SBOM_BYTES = 256 * 1024 * 1024
+
 /** Blobs a copy moves at once: as many layers as docker pushes at once by default. */
 export const PARALLEL_BLOBS = 5
 /**
