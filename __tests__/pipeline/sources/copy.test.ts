@@ -1,7 +1,7 @@
 // The copier against stand-in registries: what it costs a source and a target, and what it refuses.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { Copier } from '../../../src/pipeline/sources/copy.js'
+import { Copier, Tally } from '../../../src/pipeline/sources/copy.js'
 import { readSource } from '../../../src/pipeline/sources/read.js'
 import { registryStore } from '../../../src/pipeline/sources/store.js'
 import { PARALLEL_BLOBS, registryBoundsFrom } from '../../../src/registry/bounds.js'
@@ -85,4 +85,15 @@ describe('a copy between two repositories of one registry that does not mount', 
       blobsPresent: 0
     })
   }, 20000)
+})
+
+describe('Tally', () => {
+  it('counts each digest once, and past its bound fails naming the source and the bound', () => {
+    const tally = new Tally(2, 'blobs')
+    tally.add('r.example/src', ['sha256:a', 'sha256:b', 'sha256:a'])
+    tally.add('r.example/src', ['sha256:b'])
+    expect(() => tally.add('r.example/src', ['sha256:c'])).toThrow(
+      'source r.example/src: more than 2 blobs in all, more than a copy reads (a real image has a few dozen)'
+    )
+  })
 })
