@@ -43,8 +43,9 @@ export const BUILD_ROWS = {
     kind: 'string',
     default: '',
     buildx: true,
-    description: 'buildx: `--sbom`.',
-    cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    description:
+      'buildx: `--sbom`. With `sources`, nothing is built: `true` writes the SBOM files that the pushed image carries (`sbom-path`), which are not read otherwise.',
+    cli: { value: 'VALUE', help: 'buildx SBOM attestation; with sources, true writes its files' }
   },
   secrets: {
     kind: 'lines',

@@ -34,7 +34,7 @@ import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { verifyTargets } from './verify.js'
 import type { Moved } from './sources/copy.js'
-import { asksForSbom, sbomsOf } from './sbom.js'
+import { asksForSbom, sbomsOf, type SbomDeps } from './sbom.js'
 import { Logins } from './cloud-logins.js'
 import type { IdTokenSource } from '../registry/cloud/github-oidc.js'
 
@@ -322,10 +322,19 @@ async function phases(
       verification,
       bounds: boundsOf(deps)
     })
+    // Only when asked: a promoted image's SBOMs may run to tens of MB each, which nobody may want.
+    if (!asksForSbom(inputs)) return promoted
     const [first] = plan.targets
     const client = clients.get(first.registry)!
-    const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined
-    return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) }
+    const manifest = () => client.getManifest(first.name, promoted.digest)
+    const sboms = await sbomsOf(
+      client,
+      first.name,
+      manifest,
+      promoted.platformDigests,
+      sbomDeps(inputs, deps)
+    )
+    return { ...promoted, sboms }
   }
 
   // The verification hashes what each registry serves. node's crypto is loaded on first use (the bundle's
@@ -368,12 +377,21 @@ async function phases(
   const sboms = await sbomsOf(
     clients.get(first.registry)!,
     first.name,
-    verified.manifest,
+    async () => verified.manifest,
     result.platformDigests,
-    deps
+    sbomDeps(inputs, deps)
   )
   return { ...result, sboms }
 }
+
+const sbomDeps = (inputs: Inputs, deps: Deps): SbomDeps => ({
+  tempRoot: deps.tempRoot,
+  reporter: deps.reporter,
+  bounds: boundsOf(deps),
+  attempts: inputs.retries,
+  sleep: deps.sleep,
+  cancelled: runCancelled
+})
 
 const requests = (clients: Map<string, RegistryClient>): number =>
   [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0)
