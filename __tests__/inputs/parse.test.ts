@@ -190,6 +190,22 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
   ['provenance with space', { provenance: 'mode=max extra' }, 'provenance', 'attestation'],
   ['sbom flag', { sbom: '-x' }, 'sbom', 'attestation'],
+  // What buildx refuses only once the build has started ("invalid value 1"), without naming the input.
+  [
+    'provenance with a boolean among attributes',
+    { provenance: '1,mode=max' },
+    'provenance',
+    '"1" is no key=value'
+  ],
+  ['provenance that is a YAML 1.1 word', { provenance: 'yes' }, 'provenance', '"yes" is no key=value'],
+  ['provenance with an empty field', { provenance: 'mode=max,' }, 'provenance', 'is no key=value'],
+  [
+    'sbom disabled by a word Go does not read',
+    { sbom: 'disabled=yes' },
+    'sbom',
+    'disabled="yes" is no boolean'
+  ],
+  ['sbom that is a YAML 1.1 word', { sbom: 'on' }, 'sbom', '"on" is no key=value'],
   ['cache-from flag', { 'cache-from': '--x' }, 'cache-from', 'cache spec'],
   ['cache-from without type', { 'cache-from': 'ref=x' }, 'cache-from', 'cache spec'],
   ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec']
@@ -427,6 +443,9 @@ describe('the rest', () => {
     [{ provenance: 'mode=max' }, 'provenance', 'mode=max'],
     [{ provenance: 'false' }, 'provenance', 'false'],
     [{ sbom: 'true' }, 'sbom', 'true'],
+    [{ provenance: '1' }, 'provenance', '1'],
+    [{ sbom: 'f' }, 'sbom', 'f'],
+    [{ provenance: 'mode=max,disabled=False' }, 'provenance', 'mode=max,disabled=False'],
     [{ 'cache-from': 'type=gha' }, 'cacheFrom', ['type=gha']],
     [
       { 'cache-from': 'type=registry,ref=ghcr.io/a/b:cache\nghcr.io/a/b:c2' },

@@ -8,6 +8,8 @@ import { InputError } from './error.js'
 import { InputProblem } from '../core/problem.js'
 import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
+import { goBool } from '../core/go-bool.js'
+import { csvRecords } from './csv.js'
 import { parseAnnotation } from '../metadata/levels.js'
 import { parseTemplate } from '../metadata/rules/template.js'
 import { quote } from '../core/text.js'
@@ -133,6 +135,36 @@ export function annotations(entries: string[]): string[] {
 export function labels(entries: string[]): string[] {
   for (const entry of entries) if (entry.includes('{{')) parseTemplate(entry, 'global')
   return entries
+}
+
+/** The fields of an attestation spec as buildx reads it (one CSV record): `key` trimmed, `value` undefined without `=`. */
+export function attestationFields(spec: string): { key: string; value?: string }[] {
+  return (csvRecords(spec)[0] ?? []).map(field => {
+    const at = field.indexOf('=')
+    return at < 0
+      ? { key: field.trim() }
+      : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() }
+  })
+}
+
+/**
+ * `provenance` and `sbom` as buildx reads them: one of Go's boolean words (strconv.ParseBool), or
+ * attributes `key=value,…`. buildx refuses a field without `=` and a `disabled=` that is no boolean only once
+ * the build has started, and without naming the input.
+ */
+export function attestationValue(value: string): string {
+  if (value === '' || goBool(value) !== undefined) return value
+  const refused = (why: string): InputProblem =>
+    new InputProblem(
+      `${quote(value)} must be true, false (or another of Go's boolean words: 1, 0, t, f …) or a buildx attestation spec like mode=max${why}`
+    )
+  if (value.startsWith('-') || /\s/.test(value)) throw refused('')
+  for (const field of attestationFields(value)) {
+    if (field.value === undefined) throw refused(`: ${quote(field.key)} is no key=value`)
+    if (field.key.toLowerCase() === 'disabled' && goBool(field.value) === undefined)
+      throw refused(`: disabled=${quote(field.value)} is no boolean`)
+  }
+  return value
 }
 
 export function attests(entries: string[]): string[] {

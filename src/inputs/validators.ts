@@ -59,12 +59,6 @@ function plainName(value: string): string {
   return value
 }
 
-function attestation(value: string): string {
-  if (value.startsWith('-') || /\s/.test(value))
-    throw new InputProblem(`${quote(value)} must be true, false or a buildx attestation spec`)
-  return value
-}
-
 function cacheSpecs(specs: string[]): string[] {
   for (const spec of specs)
     if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
@@ -151,8 +145,8 @@ export const VALIDATORS: Validators = {
   platforms: (list, notices) => platformList(list, notices),
   cacheFrom: cacheSpecs,
   cacheTo: cacheSpecs,
-  provenance: attestation,
-  sbom: attestation,
+  provenance: options.attestationValue,
+  sbom: options.attestationValue,
   outputs: outputSpecs,
   secrets: secretLines,
   secretFiles: secretSources('path'),

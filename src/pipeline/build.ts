@@ -18,7 +18,7 @@ import { digestProblem } from '../registry/oci.js'
 import { sinceStart } from '../core/clock.js'
 
 export interface Built {
-  /** The iidfile's digest: the image ID, or with buildx on the containerd store maybe the config digest. */
+  /** The iidfile's digest, the imageid output: the image ID, or the config or manifest digest buildx wrote. */
   iid: string
   /** Every digest that names this build's image: iid, and buildx's manifest and config digests. */
   identity: string[]

@@ -343,10 +343,9 @@ async function phases(
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
   )
-  // With buildx the image is known by its config digest, as build-push-action gives it.
-  const config = built.metadata['containerimage.config.digest']
-  const iid = plan.buildx && built.identity.includes(config as string) ? (config as string) : built.iid
-  const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata }
+  // imageid is what docker wrote to --iidfile, as build-push-action reads it: a newer buildx writes there the
+  // digest the containerd store knows the image by, where the metadata's config digest names nothing it has.
+  const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid, metadata: built.metadata }
   if (!clients.size) {
     const image =
       plan.local === 'yes'
