@@ -65,9 +65,10 @@ function attestation(value: string): string {
   return value
 }
 
+/** `type=…,key=value` specs, or buildx's shorthand: registry references, comma-separated, no `=`. */
 function cacheSpecs(specs: string[]): string[] {
   for (const spec of specs)
-    if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+    if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+(,[^=,]+)*$/.test(spec))
       throw new InputProblem(`${quote(spec)} is not a cache spec like type=registry,ref=host/repo:cache`)
   return specs
 }
