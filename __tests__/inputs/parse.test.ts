@@ -193,6 +193,12 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['cache-from flag', { 'cache-from': '--x' }, 'cache-from', 'cache spec'],
   ['cache-from without type', { 'cache-from': 'ref=x' }, 'cache-from', 'cache spec'],
   ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec'],
+  [
+    'a push by digest to a tagged name',
+    { outputs: 'type=image,name=localhost:5000/a:v1,push-by-digest=true,push=true' },
+    'outputs',
+    'has a tag or digest'
+  ],
   ['cache-to shorthand beside key=value', { 'cache-to': 'user/app:cache,mode=max' }, 'cache-to', 'cache spec']
 ]
 

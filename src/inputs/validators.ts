@@ -9,6 +9,7 @@ import { InputProblem, reworded } from '../core/problem.js'
 import * as options from './build-options.js'
 import { splitKeyValue } from '../core/text.js'
 import { quote } from '../core/text.js'
+import { parseFullRef } from './tags.js'
 import { DOCKER_HUB, normalizeRegistry, registryProblem } from '../core/reference.js'
 import { formatSpecifier, namesHost, parseBuildxPlatform, SPECIFIER_FORMS } from '../core/platform-spec.js'
 
@@ -75,7 +76,10 @@ function cacheSpecs(specs: string[]): string[] {
 
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly']
 
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+/**
+ * `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). A push by digest
+ * names repositories only: BuildKit refuses to push a tagged name by digest.
+ */
 function outputSpecs(specs: string[]): string[] {
   for (const spec of specs) {
     const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
@@ -83,6 +87,14 @@ function outputSpecs(specs: string[]): string[] {
       throw new InputProblem(
         `${quote(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`
       )
+    if (!options.pushesByDigest(spec) || !options.pushesOutput(spec)) continue
+    for (const name of options.outputNames(spec)) {
+      if (name.includes('@') || name.lastIndexOf(':') > name.lastIndexOf('/'))
+        throw new InputProblem(
+          `${quote(spec)}: name ${quote(name)} has a tag or digest; push-by-digest=true pushes a repository by its digest alone, so name it without one`
+        )
+      parseFullRef(name)
+    }
   }
   return specs
 }
