@@ -172,6 +172,26 @@ describe('buildArgs', () => {
       ]
     ],
     [
+      "buildx's shorthand cache spec (a reference, no `=`) spelled out as a registry cache, each reference its own",
+      {
+        cacheFrom: ['user/app:cache', 'localhost:5000/a:c1,localhost:5000/b:c2'],
+        cacheTo: ['localhost:5000/x:c']
+      },
+      {},
+      true,
+      [
+        'buildx',
+        'build',
+        `--iidfile=${IID}`,
+        '--cache-from=type=registry,ref=user/app:cache',
+        '--cache-from=type=registry,ref=localhost:5000/a:c1',
+        '--cache-from=type=registry,ref=localhost:5000/b:c2',
+        '--cache-to=type=registry,ref=localhost:5000/x:c,ignore-error=true',
+        `--tag=${REF}`,
+        '.'
+      ]
+    ],
+    [
       'buildx loads when asked to',
       { provenance: 'false' },
       { exports: ['--load'] },

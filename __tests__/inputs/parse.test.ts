@@ -208,7 +208,14 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['sbom that is a YAML 1.1 word', { sbom: 'on' }, 'sbom', '"on" is no key=value'],
   ['cache-from flag', { 'cache-from': '--x' }, 'cache-from', 'cache spec'],
   ['cache-from without type', { 'cache-from': 'ref=x' }, 'cache-from', 'cache spec'],
-  ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec']
+  ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec'],
+  [
+    'a push by digest to a tagged name',
+    { outputs: 'type=image,name=localhost:5000/a:v1,push-by-digest=true,push=true' },
+    'outputs',
+    'has a tag or digest'
+  ],
+  ['cache-to shorthand beside key=value', { 'cache-to': 'user/app:cache,mode=max' }, 'cache-to', 'cache spec']
 ]
 
 describe('parseInputs rejects bad inputs, naming the input', () => {
@@ -452,7 +459,10 @@ describe('the rest', () => {
       'cacheFrom',
       ['type=registry,ref=ghcr.io/a/b:cache', 'ghcr.io/a/b:c2']
     ],
-    [{ 'cache-to': 'type=gha,mode=max' }, 'cacheTo', ['type=gha,mode=max']]
+    [{ 'cache-to': 'type=gha,mode=max' }, 'cacheTo', ['type=gha,mode=max']],
+    // buildx's shorthand: registry references, no `=` (docker/build-flags.ts's cacheEntries spells it out)
+    [{ 'cache-to': 'user/app:cache' }, 'cacheTo', ['user/app:cache']],
+    [{ 'cache-from': 'host:5000/a:c1,host:5000/b:c2' }, 'cacheFrom', ['host:5000/a:c1,host:5000/b:c2']]
   ] as [Record<string, string>, keyof Inputs, unknown][])('%j → %s', (values, key, expected) => {
     expect(inputs(values)[key]).toEqual(expected)
   })

@@ -85,8 +85,10 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   if (buildx) {
     if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
-    for (const spec of plan.cacheFrom ?? inputs.cacheFrom) args.push(`--cache-from=${spec}`)
-    for (const spec of plan.cacheTo ?? inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
+    for (const spec of (plan.cacheFrom ?? inputs.cacheFrom).flatMap(cacheEntries))
+      args.push(`--cache-from=${spec}`)
+    for (const spec of (plan.cacheTo ?? inputs.cacheTo).flatMap(cacheEntries))
+      args.push(`--cache-to=${withIgnoreError(spec)}`)
     args.push(...provenanceArgs(inputs.provenance, plan.builderId))
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
@@ -98,7 +100,16 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   return args
 }
 
-/** A failed cache export must never fail a good build. */
+/**
+ * A cache spec in buildx's own reading: one whose fields hold no `=` (`user/app:cache`, buildx's help
+ * example) is shorthand for a registry cache at each of them. Spelled out, so that attributes can follow it.
+ */
+export function cacheEntries(spec: string): string[] {
+  const fields = spec.split(',')
+  return fields.some(field => field.includes('=')) ? [spec] : fields.map(ref => `type=registry,ref=${ref}`)
+}
+
+/** A failed cache export must never fail a good build. `spec` is spelled out (cacheEntries): no shorthand. */
 export function withIgnoreError(spec: string): string {
   return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`
 }

@@ -13,6 +13,8 @@ import { csvRecords } from './csv.js'
 import { parseAnnotation } from '../metadata/levels.js'
 import { parseTemplate } from '../metadata/rules/template.js'
 import { quote } from '../core/text.js'
+import { goBool } from '../core/go-bool.js'
+import { csvRecords } from './csv.js'
 
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/
 
@@ -240,3 +242,36 @@ export const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/
 
 /** The hint when `context` was left at `.` and nothing was checked out. */
 export const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`
+
+/** An output spec's attributes as buildx reads them (CSV, keys lowercased); a bare path has none. */
+export function outputAttrs(spec: string): Map<string, string> {
+  const attrs = new Map<string, string>()
+  for (const field of csvRecords(spec)[0] ?? []) {
+    const at = field.indexOf('=')
+    if (at > 0) attrs.set(field.slice(0, at).toLowerCase(), field.slice(at + 1))
+  }
+  return attrs
+}
+
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true` (Go's ParseBool words). */
+export function pushesOutput(spec: string): boolean {
+  const attrs = outputAttrs(spec)
+  const type = attrs.get('type')
+  return type === 'registry' || (type === 'image' && goBool(attrs.get('push') ?? '') === true)
+}
+
+/**
+ * Whether an image or registry output's push is by digest only (`push-by-digest=true`): BuildKit then puts
+ * the manifest at `name@digest` and tags nothing, and refuses a name that has a tag.
+ */
+export function pushesByDigest(spec: string): boolean {
+  const attrs = outputAttrs(spec)
+  return (
+    ['image', 'registry'].includes(attrs.get('type') ?? '') &&
+    goBool(attrs.get('push-by-digest') ?? '') === true
+  )
+}
+
+/** The names of an output's `name=` (comma-separated, as BuildKit splits it); [] without one. */
+export const outputNames = (spec: string): string[] =>
+  (outputAttrs(spec).get('name') ?? '').split(',').filter(name => name !== '')

@@ -32,7 +32,7 @@ import { logIn } from './login.js'
 import { destinations, makePlan, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
-import { verifyTargets } from './verify.js'
+import { verifyByDigest, verifyTargets } from './verify.js'
 import type { Moved } from './sources/copy.js'
 import { asksForSbom, sbomsOf, type SbomDeps } from './sbom.js'
 import { Logins } from './cloud-logins.js'
@@ -289,6 +289,8 @@ async function phases(
   // An input that needs a newer buildx fails here, before anything is written or sent.
   if (deps.buildx) await checkVersionGates(inputs, docker)
   const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false })
+  // A push by digest may name repositories of its own (the output's `name=`).
+  if (clients.size) for (const t of plan.targets) clientFor(t.registry)
   const builder = plan.buildx ? 'buildx' : 'classic'
 
   // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
@@ -345,7 +347,8 @@ async function phases(
   )
   // imageid is what docker wrote to --iidfile, as build-push-action reads it: a newer buildx writes there the
   // digest the containerd store knows the image by, where the metadata's config digest names nothing it has.
-  const outcome = { refs: plan.build.refs, builder, durations, iid: built.iid, metadata: built.metadata }
+  const refs = plan.byDigest ? [] : plan.build.refs
+  const outcome = { refs, builder, durations, iid: built.iid, metadata: built.metadata }
   if (!clients.size) {
     const image =
       plan.local === 'yes'
@@ -362,13 +365,14 @@ async function phases(
   const verified = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
       const before = requests(clients)
-      const result = await verifyTargets(plan.targets, clients, pushed, built, reporter)
+      const check = plan.byDigest ? verifyByDigest : verifyTargets
+      const result = await check(plan.targets, clients, pushed, built, reporter)
       verification.requests = requests(clients) - before
       return result
     })
   )
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
-  const count = plan.targets.reduce((n, t) => n + t.tags.length, 0)
+  const count = plan.byDigest ? plan.targets.length : plan.targets.reduce((n, t) => n + t.tags.length, 0)
   reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`)
   const result = resultOf({ ...outcome, image: pushed.image, verified })
   if (!asksForSbom(inputs)) return result
