@@ -30,7 +30,7 @@ export const INPUTS = {
     kind: 'string',
     default: '',
     description:
-      'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+      'Dockerfile path: with a directory context, relative to the working directory (as `docker build -f` takes it); with a git context, inside the context (`Dockerfile` for `…#main:app`, not `app/Dockerfile`). Empty means `Dockerfile` in the context.',
     cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
   },
   image: {
