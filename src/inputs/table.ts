@@ -125,7 +125,7 @@ export const INPUTS = {
     default: '',
     comments: true,
     description:
-      "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
+      "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules (`\\{{` keeps the braces); any other `{{…}}`, such as a Helm template in a repository description that metadata-action's `labels` output passes on, stays as written, with a notice.",
     cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
   },
   target: {
