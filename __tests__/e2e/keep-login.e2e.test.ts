@@ -188,6 +188,41 @@ describe('keep-login', () => {
     expect(await filesHolding(AUTH, r.runnerTemp)).toEqual([])
   })
 
+  // A workflow moving from login-action keeps its `logout: false` (there: the login outlives the job).
+  it("login-action's logout: false keeps the login as true does: a later step pulls with it, the post step takes it out", async () => {
+    const image = repo('logout-false')
+    const prefix = `${registry.host}/${image}`
+    const jobDir = await jobDockerConfig({ auths: {} })
+    contexts.push(jobDir)
+    let later: { pulled: CliResult; config: Record<string, unknown> | undefined } | undefined
+    const r = await runAction(
+      {
+        context: await context(),
+        image,
+        registry: registry.host,
+        tags: 'v1',
+        username: USERNAME,
+        password: PASSWORD,
+        logout: 'false'
+      },
+      {
+        env: { DOCKER_CONFIG: jobDir },
+        laterStep: async ({ env, outputs }) => {
+          await removeImages(prefix)
+          later = { pulled: await pull(env, outputs['image-ref']), config: await readJobConfig(jobDir) }
+        }
+      }
+    )
+    expectSucceeded(r)
+    expect(r.exported).toEqual({ [ENV_POST_WANTED]: 'true' })
+    expect({ code: later!.pulled.code, stderr: later!.pulled.stderr }).toMatchObject({ code: 0 })
+    expect(later!.config).toEqual({ auths: { [registry.host]: { auth: AUTH } } })
+    await removeImages(prefix)
+    expect(r.post?.code).toBe(0)
+    expect(await readJobConfig(jobDir)).toEqual({ auths: {} })
+    expect(await filesHolding(AUTH, r.runnerTemp)).toEqual([])
+  })
+
   it('true, and the build fails: the job config is left as it was', async () => {
     const image = repo('failed')
     const ctx = await makeContext({ Dockerfile: `FROM ${base}\nRUN exit 3\n` })

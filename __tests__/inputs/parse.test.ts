@@ -295,6 +295,38 @@ describe('booleans', () => {
   })
 })
 
+// login-action's `logout: false` leaves the login after the job, so the job's later steps have it: here that
+// is keep-login. Its `logout: true` (the default) only says the login is gone when the job ends.
+describe("logout (login-action's) and keep-login", () => {
+  const login = { registry: 'ghcr.io', username: 'u', password: 'p' }
+  it.each([
+    [{}, false],
+    [{ logout: 'false' }, true],
+    [{ logout: 'False' }, true],
+    [{ logout: 'true' }, false],
+    [{ logout: 'true', 'keep-login': 'true' }, true],
+    [{ logout: 'false', 'keep-login': 'true' }, true],
+    [{ logout: 'true', 'keep-login': 'false' }, false],
+    [{ 'keep-login': 'true' }, true]
+  ])('%j keeps the login: %s', (values, kept) => {
+    const i = inputs({ ...login, ...values })
+    expect(i.keepLogin).toBe(kept)
+  })
+
+  it('logout: false beside keep-login: false given outright is an input error naming both', () => {
+    const err = failure({ ...login, logout: 'false', 'keep-login': 'false' })
+    expect([err.input, err.message]).toEqual([
+      'logout',
+      'Invalid input "logout": false keeps the logins for the job\'s later steps and the "keep-login" input false drops them after this step: leave one of the two out'
+    ])
+  })
+
+  it('logout takes a boolean, as login-action reads it', () => {
+    const err = failure({ ...login, logout: 'no' })
+    expect([err.input, err.message]).toEqual(['logout', expect.stringContaining('"no" is not a boolean')])
+  })
+})
+
 describe('build-args and labels', () => {
   it.each(['build-args', 'labels'] as const)(
     '%s keeps values with commas and "=" whole, one per line',

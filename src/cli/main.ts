@@ -20,12 +20,15 @@ import { now } from '../core/clock.js'
 
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
 
-/** parseArgs options: one per input, plus the CLI's own. */
+/** The inputs that have a flag, each with its spelling: all but those that mean nothing outside a workflow. */
+const FLAGGED = ROWS.flatMap(([key, row]) => (row.cli ? [{ key, row, cli: row.cli }] : []))
+
+/** parseArgs options: one per input that has a flag, plus the CLI's own. */
 export const OPTIONS: Record<string, Option> = {
   ...Object.fromEntries(
-    ROWS.map(([key, row]): [string, Option] => [
+    FLAGGED.map(({ key, row, cli }): [string, Option] => [
       flagName(key),
-      row.kind === 'boolean' || row.cli.from === 'stdin'
+      row.kind === 'boolean' || cli.from === 'stdin'
         ? { type: 'boolean' }
         : { type: 'string', multiple: isListKind(row.kind) }
     ])
@@ -36,9 +39,9 @@ export const OPTIONS: Record<string, Option> = {
 }
 
 const FLAG_ROWS: [string, string][] = [
-  ...ROWS.map(([key, row]): [string, string] => [
-    `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
-    row.cli.help
+  ...FLAGGED.map(({ key, cli }): [string, string] => [
+    `--${flagName(key)}${cli.value && cli.from !== 'stdin' ? ` ${cli.value}` : ''}`,
+    cli.help
   ]),
   ['--json', 'print the outputs as one JSON object'],
   ['--version', 'print the version'],
@@ -74,9 +77,9 @@ function rawValue(
     return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
   }
   const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String)
-  if (row.cli.from === 'file') return items.map(file => fromFile(flagName(key), file)).join('\n')
-  if (row.cli.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
-  if (row.cli.from === 'env')
+  if (row.cli?.from === 'file') return items.map(file => fromFile(flagName(key), file)).join('\n')
+  if (row.cli?.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
+  if (row.cli?.from === 'env')
     return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n')
   // Entries read one per line as CSV, quotes taken off: a value with a quote or a line break is quoted whole,
   // so it stays one, as given. Other kinds read the text as it is (a string, a list split at commas, a list
@@ -120,7 +123,7 @@ export function flagsToInputs(values: Values, env: NodeJS.ProcessEnv, password: 
   return new Map(
     ROWS.map(([key, row]) => [
       inputName(key),
-      row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
+      !row.cli ? '' : row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
     ])
   )
 }

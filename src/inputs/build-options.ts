@@ -5,16 +5,14 @@ import { existsSync } from 'node:fs'
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { InputError } from './error.js'
-import { InputProblem } from '../core/problem.js'
+import { InputProblem, reworded } from '../core/problem.js'
 import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
 import { goBool } from '../core/go-bool.js'
 import { csvRecords } from './csv.js'
 import { parseAnnotation } from '../metadata/levels.js'
-import { parseTemplate } from '../metadata/rules/template.js'
+import { expressionsOf, parseLabelLine } from '../metadata/rules/template.js'
 import { quote } from '../core/text.js'
-import { goBool } from '../core/go-bool.js'
-import { csvRecords } from './csv.js'
 
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/
 
@@ -128,14 +126,34 @@ export function ssh(entries: string[]): string[] {
 }
 
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts), with expressions as in labels. */
-export function annotations(entries: string[]): string[] {
+export function annotations(entries: string[], notices: string[]): string[] {
   for (const entry of entries) parseAnnotation(entry)
-  return labels(entries)
+  return labelLines('annotations', entries, notices)
 }
 
-/** KEY=VALUE lines whose `{{…}}` expressions (`{{branch}}`, `{{date 'YYYYMMDD'}}`) must parse, as metadata-action renders them. */
-export function labels(entries: string[]): string[] {
-  for (const entry of entries) if (entry.includes('{{')) parseTemplate(entry, 'global')
+/** KEY=VALUE lines with expressions as metadata-action renders them (`{{branch}}`, `{{date 'YYYYMMDD'}}`). */
+export const labels = (entries: string[], notices: string[]): string[] =>
+  labelLines('labels', entries, notices)
+
+/**
+ * Our expressions must parse; any other `{{…}}` is kept as written (parseLabelLine says why), with a notice,
+ * since it may as well be a misspelt expression.
+ */
+function labelLines(input: string, entries: string[], notices: string[]): string[] {
+  const kept = new Set<string>()
+  for (const entry of entries) {
+    if (!entry.includes('{{')) continue
+    const template = reworded(
+      () => parseLabelLine(entry),
+      m => `${m} (to keep a {{ as written, write \\{{)`
+    )
+    for (const text of template.kept ?? []) kept.add(text)
+  }
+  const shown = [...kept].slice(0, 5).join(', ') + (kept.size > 5 ? ` and ${kept.size - 5} more` : '')
+  if (kept.size)
+    notices.push(
+      `${ref(input)} keeps ${shown} as written: not an expression of this action's, which are ${expressionsOf('global')}`
+    )
   return entries
 }
 

@@ -164,7 +164,7 @@ export const BUILD_ROWS = {
     comments: true,
     buildx: true,
     description:
-      "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
+      "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered, and any other `{{…}}` kept as written, as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
     cli: { flag: 'annotation', value: '[LEVEL[,LEVEL…]:]K=V', help: 'buildx OCI annotation; repeatable' }
   },
   attests: {
