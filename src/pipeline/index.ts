@@ -3,8 +3,7 @@
 import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
-import { loadGitContext, type GitContext } from '../metadata/context.js'
-import { defaultGitContext } from '../docker/git-context.js'
+import { loadGitContext } from '../metadata/context.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../docker/credentials.js'
 import { createPrivateConfig } from '../docker/config.js'
 import { loadCommitDate, loadRepository } from '../metadata/repo-labels.js'
@@ -29,7 +28,7 @@ import { evaluate, isEvaluation } from './call.js'
 import { checkVersionGates } from './gates.js'
 import { withHint } from './hints.js'
 import { logIn } from './login.js'
-import { destinations, makePlan, type GitOrigin } from './plan.js'
+import { destinations, gitOrigin, makePlan, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
 import { verifyByDigest, verifyTargets } from './verify.js'
@@ -180,19 +179,6 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
 function cancelledOr(error: unknown): unknown {
   if (!runCancelled.aborted || /the run was cancelled/.test(messageOf(error))) return error
   return new ClassifiedError(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal')
-}
-
-function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
-  const run = env.GITHUB_RUN_ID?.trim()
-  return {
-    serverUrl: ctx.serverUrl,
-    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
-    repository: ctx.repository || undefined,
-    runUrl:
-      ctx.repository && run
-        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
-        : undefined
-  }
 }
 
 export async function runPipeline(inputs: Inputs, given: Deps): Promise<Result> {

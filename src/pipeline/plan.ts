@@ -3,9 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildAnnotations } from './annotate.js'
 import type { BuildPlan } from '../docker/build-flags.js'
-import { gitSources, type Secret } from '../docker/git-context.js'
+import { defaultGitContext, gitSources, type Secret } from '../docker/git-context.js'
 import { urlSecrets, valueSecrets } from '../log/masks.js'
 import type { Inputs } from '../inputs/parse.js'
+import type { GitContext } from '../metadata/context.js'
 import type { Reporter } from '../log/reporter.js'
 import { remotePath, repository } from '../core/reference.js'
 import type { RetryOptions } from '../core/retry.js'
@@ -29,6 +30,20 @@ export interface GitOrigin {
    * names the provenance's builder; undefined outside a run.
    */
   runUrl?: string
+}
+
+/** The GitOrigin of this run's commit, from the event's context and the runner's variables. */
+export function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
+  const run = env.GITHUB_RUN_ID?.trim()
+  return {
+    serverUrl: ctx.serverUrl,
+    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
+    repository: ctx.repository || undefined,
+    runUrl:
+      ctx.repository && run
+        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+        : undefined
+  }
 }
 
 /** One image the run pushes to, with its tags: the run's, or its own when full references name them. */
