@@ -145,6 +145,31 @@ describe('keep-login', () => {
     await removeKeptLogin()
     expect(await read(dir)).toEqual(original)
   })
+
+  it('with credsStore, another login of the host while ours is kept: the post leaves it with the bypass that has docker read it, and says so', async () => {
+    const dir = await testDir('btp-keep-cfg-')
+    await writeFile(join(dir, 'config.json'), JSON.stringify({ credsStore: 'desktop' }))
+    await keep(dir, [
+      { registry: 'r.example', username: 'u', password: 'p' },
+      { registry: 's.example', username: 'u', password: 'p' }
+    ])
+    // `docker login r.example` in a later step, or another job's: through our bypass, into the file.
+    const config = await read(dir)
+    config.auths['r.example'] = { auth: basic('other', 'login') }
+    await writeFile(join(dir, 'config.json'), JSON.stringify(config))
+    const warnings: string[] = []
+    await removeKeptLogin({ warning: m => warnings.push(m) })
+    expect(await read(dir)).toEqual({
+      auths: { 'r.example': { auth: basic('other', 'login') } },
+      credHelpers: { 'r.example': '' },
+      credsStore: 'desktop'
+    })
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^keep-login: another login replaced the kept one for r\.example in .*config\.json/
+      )
+    ])
+  })
 })
 
 describe('keep-login, two jobs sharing one docker config (two self-hosted runners under one user)', () => {

@@ -21,7 +21,6 @@ import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { dockerConfigDir } from '../docker/credentials.js'
 import { credentialKey, parseDockerConfig } from '../docker/config.js'
-import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
@@ -69,10 +68,6 @@ export const jobConfigFile = (env: NodeJS.ProcessEnv = process.env): string =>
 const entryOf = ({ username, password }: Credentials): { auth: string } => ({
   auth: Buffer.from(`${username}:${password}`).toString('base64')
 })
-
-/** `credHelpers` keys docker may consult for a registry. */
-const helperKeys = (registry: string): string[] =>
-  isDockerHub(registry) ? [credentialKey(registry)] : [registry]
 
 async function readConfig(file: string): Promise<Config | undefined> {
   if (!existsSync(file)) return undefined
@@ -132,12 +127,11 @@ export async function keepLogins(
       const key = credentialKey(login.registry)
       undo.auths.push({ key, ours, before: auths[key] ?? null })
       auths[key] = ours
-      for (const hk of helperKeys(login.registry)) {
-        // An entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
-        if (!config.credsStore && helpers[hk] === undefined) continue
-        undo.helpers.push({ key: hk, before: helpers[hk] ?? null })
-        helpers[hk] = ''
-      }
+      // docker reads credHelpers by exactly this key too (configfile's getConfiguredCredentialStore). An
+      // entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
+      if (!config.credsStore && helpers[key] === undefined) continue
+      undo.helpers.push({ key, before: helpers[key] ?? null })
+      helpers[key] = ''
     }
     config.auths = auths
     if (undo.helpers.length) config.credHelpers = helpers
@@ -165,25 +159,29 @@ export async function keepLogins(
 }
 
 /** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
-export async function removeKeptLogin(): Promise<void> {
+export async function removeKeptLogin(reporter: { warning(message: string): void } = core): Promise<void> {
   const saved = core.getState(STATE_KEPT_LOGIN)
   if (!saved) return
   const kept = JSON.parse(saved) as Kept
   let createdDir = false
   try {
     // The pointer goes under the lock too: another job's post must not take this one for a live heir.
-    await withLock(kept.config, core, async () => {
+    await withLock(kept.config, reporter, async () => {
       try {
         if (!existsSync(kept.undo)) return
         const undo = readUndo(await readFile(kept.undo, 'utf8'))
         createdDir = undo.createdDir
-        await undoKept(kept, undo)
+        const pinned = await undoKept(kept, undo)
+        if (pinned.length)
+          reporter.warning(
+            `keep-login: another login replaced the kept one for ${pinned.join(', ')} in ${kept.config} and is stored in that file, not in the credential store; it is left there, with the credHelpers entry that has docker read it (docker logout removes both)`
+          )
       } finally {
         if (kept.ledger) await leave(kept.ledger)
       }
     })
   } catch (error) {
-    core.warning(`keep-login: could not take the kept login out of ${kept.config}: ${messageOf(error)}`)
+    reporter.warning(`keep-login: could not take the kept login out of ${kept.config}: ${messageOf(error)}`)
   } finally {
     await rm(path.dirname(kept.undo), { recursive: true, force: true })
     if (createdDir && !existsSync(kept.config)) await rmdir(path.dirname(kept.config)).catch(() => undefined)
@@ -224,24 +222,38 @@ function handOn<R extends { key: string; before: unknown }>(
   return false
 }
 
-async function undoKept(kept: Kept, undo: Undo): Promise<void> {
+/** Undoes what main kept; returns the keys whose credHelpers bypass stays, pinning another's login. */
+async function undoKept(kept: Kept, undo: Undo): Promise<string[]> {
   const config = await readConfig(kept.config)
-  if (!config) return
+  if (!config) return []
   const heirs =
     kept.ledger && kept.seq !== undefined ? await later({ pointer: kept.ledger, seq: kept.seq }, isUndo) : []
   const changed = new Set<Entry<Undo>>()
   const auths = { ...(config.auths ?? {}) }
+  // Keys whose entry another login wrote over ours, and which stay.
+  const replaced = new Set<string>()
   for (const mine of undo.auths) {
     if (handOn(heirs, u => u.auths, mine, changed)) continue
     // A later step that logged in again owns that entry now: it is left as it is.
-    if (!isDeepStrictEqual(auths[mine.key], mine.ours)) continue
+    if (!isDeepStrictEqual(auths[mine.key], mine.ours)) {
+      if (auths[mine.key] !== undefined) replaced.add(mine.key)
+      continue
+    }
     if (mine.before === null) delete auths[mine.key]
     else auths[mine.key] = mine.before
   }
   const helpers = { ...(config.credHelpers ?? {}) }
+  const pinned: string[] = []
   for (const { key, before } of undo.helpers) {
     if (handOn(heirs, u => u.helpers, { key, ours: '', before }, changed)) continue
     if (helpers[key] !== '') continue
+    // The bypass and the auths entry under the same key go together: a `docker login` made
+    // through our bypass stored its password in the file, and without the bypass docker would ask the store
+    // instead, and its `docker logout` would leave the file's copy for good.
+    if (replaced.has(key)) {
+      pinned.push(key)
+      continue
+    }
     if (before === null) delete helpers[key]
     else helpers[key] = before
   }
@@ -262,4 +274,5 @@ async function undoKept(kept: Kept, undo: Undo): Promise<void> {
   if (!undo.hadHelpers && !Object.keys(helpers).length) delete result.credHelpers
   if (undo.createdFile && !Object.keys(result).length) await rm(kept.config, { force: true })
   else await writeConfig(kept.config, result)
+  return pinned
 }
