@@ -26,6 +26,7 @@ import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
 import { enter, later, leave, ownNote, renote, withLock, writePrivate, type Entry } from './login-ledger.js'
+import { isObject } from '../core/json.js'
 
 type Config = Record<string, unknown> & {
   auths?: Record<string, unknown>
@@ -77,9 +78,6 @@ const isUndo = (value: unknown): value is Undo =>
   value !== null &&
   Array.isArray((value as Undo).auths) &&
   Array.isArray((value as Undo).helpers)
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isNote = (value: unknown): value is Note =>
   isObject(value) &&

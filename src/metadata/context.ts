@@ -3,6 +3,7 @@
 
 import { messageOf } from '../core/text.js'
 import { eventCommitDate } from './event.js'
+import { isObject } from '../core/json.js'
 
 export interface GitContext {
   /** GITHUB_ACTIONS === 'true' */
@@ -127,8 +128,4 @@ export function mergeLabels(auto: Record<string, string>, user: string[]): strin
 /** `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds). */
 function rfc3339(d: Date): string {
   return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z')
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

@@ -3,6 +3,7 @@
 // manifest's shape before any of it is used. Leaf module: nothing of the project.
 
 import { createHash, type Hash } from 'node:crypto'
+import { isObject } from '../core/json.js'
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json'
@@ -94,8 +95,6 @@ export function mediaTypeProblem(mediaType: unknown): string | undefined {
 export type ParsedManifest =
   { kind: 'index'; manifests: Descriptor[] } | { kind: 'image'; config: Descriptor; layers: Descriptor[] }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s)
 // No control characters in what goes into logs, outputs and summaries.
 const PRINTABLE = /^[^\p{Cc}]*$/u
