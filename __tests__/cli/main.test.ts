@@ -378,6 +378,43 @@ describe('main() before any build', () => {
   })
 })
 
+describe('flags of one value given twice', () => {
+  it.each([
+    [['--image', 'a/one', '--image', 'a/two'], '--image', true],
+    [['--image', 'a/one', '--registry', 'localhost:1', '--registry=localhost:2'], '--registry', true],
+    [['--image', 'a/one', '--context', '.', '--context', 'other'], '--context', false],
+    [['--image', 'a/one', '--file', 'a', '--file', 'b'], '--file', false],
+    [['--image', 'a/one', '--target', 'a', '--target', 'b'], '--target', false],
+    [['--image', 'a/one', '--github-token-env', 'A', '--github-token-env', 'B'], '--github-token-env', false]
+  ])('%j is a usage error naming the flag, not the last one silently', async (argv, flag, images) => {
+    const r = await runMain(argv)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      new RegExp(`^build-tag-push: ${flag} given twice, and it takes one value[^\n]* \\(see --help\\)\n$`)
+    )
+    // One image's place: several are given with --images.
+    expect(r.stderr.includes('give each full name (host/path) with --images, which repeats')).toBe(images)
+    expect(r.stdout).toBe('')
+  })
+
+  it('repeatable flags and switches may come again; --help still wins', async () => {
+    const argv = [
+      '--context',
+      join(ROOT, 'examples', 'hello'),
+      '--image',
+      'my/app',
+      '--tag',
+      'a',
+      '--tag',
+      'b'
+    ]
+    // --keep-login is refused right after the flags are read and validated: nothing is built.
+    const r = await runMain([...argv, '--pull', '--pull', '--keep-login'])
+    expect(r.stderr).toMatch(/^build-tag-push: invalid --keep-login: /)
+    expect((await runMain(['--image', 'a', '--image', 'b', '--help'])).code).toBe(0)
+  })
+})
+
 describe('--version and the words of the CLI', () => {
   it('--version prints the version and exits 0', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }

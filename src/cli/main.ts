@@ -183,6 +183,22 @@ export function flagMessage(error: InputError): string {
   return `invalid ${cliTerm([error.input])}: ${words(error.template)}`
 }
 
+/** The flags of one image's place, which `--images` gives for several. */
+const ONE_IMAGE = [flagName('registry'), flagName('image')]
+
+/** A flag of one value given twice is a mistake: parseArgs would keep the last one without a word. */
+function checkGivenOnce(tokens: { kind: string; name?: string }[]): void {
+  const seen = new Set<string>()
+  for (const { kind, name } of tokens) {
+    if (kind !== 'option' || !name || OPTIONS[name].type !== 'string' || OPTIONS[name].multiple) continue
+    if (seen.has(name))
+      throw new UsageError(
+        `--${name} given twice, and it takes one value${ONE_IMAGE.includes(name) ? `: for several images, give each full name (host/path) with --${flagName('images')}, which repeats` : ''}`
+      )
+    seen.add(name)
+  }
+}
+
 export interface Io {
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
@@ -196,7 +212,15 @@ export async function main(
   cancelOnClosedOutput([io.stdout, io.stderr])
   let values: Values
   try {
-    values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values
+    const parsed = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: false,
+      strict: true,
+      tokens: true
+    })
+    values = parsed.values
+    if (!values.help && !values.version) checkGivenOnce(parsed.tokens)
   } catch (error) {
     // One line, as every failure: node's own message for an ambiguous value runs over three.
     io.stderr.write(`build-tag-push: ${oneLine(messageOf(error))} (see --help)\n`)
