@@ -197,6 +197,45 @@ describe('flagsToInputs', () => {
     expect(() => flagsToInputs(values({ secret: [spec] }), {}, '')).toThrow(message)
   })
 
+  it("--secret in docker build's form: the variable or the file it names, never a secret called id", () => {
+    const file = join(ROOT, 'package.json')
+    const map = flagsToInputs(
+      values({
+        secret: [
+          'id=API_TOKEN',
+          'npm=NPM_TOKEN',
+          'id=gh,env=GH',
+          `id=key,src=${file}`,
+          'type=env,id=t,src=GH'
+        ],
+        'secret-file': [`pem=${file}`]
+      }),
+      { API_TOKEN: 'tok', NPM_TOKEN: 's3', GH: 'g' },
+      ''
+    )
+    expect(map.get('secrets')).toBe('API_TOKEN=tok\nnpm=s3\ngh=g\nt=g')
+    expect(map.get('secret-files')).toBe(`pem=${file}\nkey=${file}`)
+    const fixed: Record<string, string> = { image: 'my/app', file }
+    const { inputs } = parseInputs(name => map.get(name) || fixed[name] || '')
+    expect([inputs.secrets, inputs.secretFiles]).toEqual([
+      ['API_TOKEN=tok', 'npm=s3', 'gh=g', 't=g'],
+      [`pem=${file}`, `key=${file}`]
+    ])
+  })
+
+  it.each([
+    ['id=NOT_SET_ANYWHERE_Y', /^--secret "id=NOT_SET_ANYWHERE_Y": neither the environment variable/],
+    [
+      'id=k,src=/does/not/exist',
+      /^--secret "id=k,src=\/does\/not\/exist": "\/does\/not\/exist" is not a file$/
+    ],
+    ['id=k,env=NOT_SET_ANYWHERE_Y', /^--secret k: environment variable NOT_SET_ANYWHERE_Y is not set$/],
+    ['env=GH', /^--secret "env=GH": needs id=ID/]
+  ])("--secret %s in docker's form, wrong, is a usage error naming --secret", (spec, message) => {
+    expect(() => flagsToInputs(values({ secret: [spec] }), { GH: 'g' }, '')).toThrow(UsageError)
+    expect(() => flagsToInputs(values({ secret: [spec] }), { GH: 'g' }, '')).toThrow(message)
+  })
+
   it('what it produces passes the action validator for a typical command line', () => {
     const map = flagsToInputs(
       values({ context: ROOT, file: join(ROOT, 'package.json'), image: 'my/app', tag: ['v1', 'latest'] }),

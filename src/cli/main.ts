@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
 import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../inputs/table.js'
+import { InputProblem } from '../core/problem.js'
+import { SECRET_ID } from '../inputs/validators.js'
+import { dockerSecret, isDockerSecret, type DockerSecret } from './docker-secret.js'
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
 import { cancelOnClosedOutput } from '../docker/cancel.js'
@@ -98,8 +101,10 @@ function fromEnvName(flag: string, name: string | undefined, env: NodeJS.Process
 /** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag: string, spec: string, env: NodeJS.ProcessEnv): string {
   const kv = splitKeyValue(spec)
-  if (!kv || !/^[A-Za-z0-9_.-]+$/.test(kv.key))
-    throw new UsageError(`--${flag} takes ID=ENV with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`)
+  if (!kv || !SECRET_ID.test(kv.key))
+    throw new UsageError(
+      `--${flag} takes ID=ENV (or docker's id=ID[,env=ENV|,src=FILE]) with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`
+    )
   const value = env[kv.value]
   if (value === undefined)
     throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`)
@@ -115,8 +120,38 @@ function fromFile(flag: string, file: string): string {
   }
 }
 
+/**
+ * docker's `--secret id=…[,env=…|,src=…]` said in the CLI's own flags: `--secret ID=ENV` for a variable,
+ * `--secret-file ID=PATH` for a file.
+ */
+function dockerSecrets(values: Values, env: NodeJS.ProcessEnv): Values {
+  const [own, files] = [flagName('secrets'), flagName('secretFiles')]
+  const given = ((values[own] ?? []) as string[]).map(String)
+  if (!given.some(isDockerSecret)) return values
+  const secrets: string[] = []
+  const secretFiles = ((values[files] ?? []) as string[]).map(String)
+  for (const spec of given) {
+    if (!isDockerSecret(spec)) {
+      secrets.push(spec)
+      continue
+    }
+    let secret: DockerSecret
+    try {
+      secret = dockerSecret(spec, env)
+    } catch (error) {
+      if (error instanceof InputProblem)
+        throw new UsageError(`--${own} ${JSON.stringify(spec)}: ${error.message}`)
+      throw error
+    }
+    if ('env' in secret) secrets.push(`${secret.id}=${secret.env}`)
+    else secretFiles.push(`${secret.id}=${secret.file}`)
+  }
+  return { ...values, [own]: secrets, [files]: secretFiles }
+}
+
 /** Maps flags onto the action's input names, so both ends share one validator. */
-export function flagsToInputs(values: Values, env: NodeJS.ProcessEnv, password: string): Map<string, string> {
+export function flagsToInputs(given: Values, env: NodeJS.ProcessEnv, password: string): Map<string, string> {
+  const values = dockerSecrets(given, env)
   return new Map(
     ROWS.map(([key, row]) => [
       inputName(key),

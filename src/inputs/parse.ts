@@ -15,13 +15,12 @@ import { DEFAULT_FLAVOR } from '../metadata/rules/parse.js'
 import { parseSource, checkSourcesAlone, indexAnnotations } from './sources.js'
 import { singleCloudLogin } from './cloud-login.js'
 import { byKind } from './kinds.js'
-import { checkSecretSources, VALIDATORS } from './validators.js'
+import { checkSecretSources, isFile, VALIDATORS } from './validators.js'
 import { checkLogins, checkTargets, readTagInputs, targetsFromRefs } from './targets.js'
 import type { Inputs, InputSource, ParsedInputs } from './types.js'
 export type { Inputs, InputSource, ParsedInputs } from './types.js'
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
-const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
 export { splitLines, splitList, listOptions } from './kinds.js'
 
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
