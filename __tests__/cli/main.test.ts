@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { parse } from 'yaml'
-import { cliReporter, cliTerm, flagsToInputs, main, maskAll, UsageError, USAGE } from '../../src/cli/main.js'
+import {
+  builtLine,
+  cliReporter,
+  cliTerm,
+  flagsToInputs,
+  main,
+  maskAll,
+  UsageError,
+  USAGE
+} from '../../src/cli/main.js'
 import { actionTerm } from '../../src/core/input-ref.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { ROOT } from '../helpers/action.js'
@@ -127,7 +136,7 @@ describe('flagsToInputs', () => {
 
   it('without flags gives the action defaults: push on, no cache-busting, nothing else set', () => {
     const map = flagsToInputs(values({}), {}, '')
-    // Not given: the parser's default, true (the CLI has no way to give push: true outright).
+    // Not given: the parser's default, true (--push gives it outright).
     expect(map.get('push')).toBe('')
     expect(map.get('no-cache')).toBe('false')
     expect(map.get('pull')).toBe('false')
@@ -234,6 +243,21 @@ describe('flagsToInputs', () => {
   ])("--secret %s in docker's form, wrong, is a usage error naming --secret", (spec, message) => {
     expect(() => flagsToInputs(values({ secret: [spec] }), { GH: 'g' }, '')).toThrow(UsageError)
     expect(() => flagsToInputs(values({ secret: [spec] }), { GH: 'g' }, '')).toThrow(message)
+  })
+
+  it('--push gives push outright (an exporter output then pushes too), --no-push turns it off, both is a usage error', () => {
+    expect(flagsToInputs(values({ push: true }), {}, '').get('push')).toBe('true')
+    expect(flagsToInputs(values({ 'no-push': true }), {}, '').get('push')).toBe('false')
+    expect(flagsToInputs(values({}), {}, '').get('push')).toBe('')
+    const map = flagsToInputs(values({ push: true, output: ['type=oci,dest=o.tar'] }), {}, '')
+    const fixed: Record<string, string> = { image: 'my/app', file: join(ROOT, 'package.json') }
+    const { inputs } = parseInputs(name => map.get(name) || fixed[name] || '')
+    expect([inputs.push, inputs.pushGiven]).toEqual([true, true])
+    expect(() => flagsToInputs(values({ push: true, 'no-push': true }), {}, '')).toThrow(
+      new UsageError('--push and --no-push say opposite things: give one of them')
+    )
+    expect(USAGE).toMatch(/^ {2}--push {2,}push, beside an --output that exports files too$/m)
+    expect(USAGE).toMatch(/^ {2}--no-push {2,}build and tag only$/m)
   })
 
   it('what it produces passes the action validator for a typical command line', () => {
@@ -451,6 +475,45 @@ describe('flags of one value given twice', () => {
     const r = await runMain([...argv, '--pull', '--pull', '--keep-login'])
     expect(r.stderr).toMatch(/^build-tag-push: invalid --keep-login: /)
     expect((await runMain(['--image', 'a', '--image', 'b', '--help'])).code).toBe(0)
+  })
+
+  it('--push beside --no-push is a usage error, nothing built', async () => {
+    const r = await runMain(['--image', 'my/app', '--push', '--no-push'])
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'build-tag-push: --push and --no-push say opposite things: give one of them\n'
+    })
+  })
+})
+
+describe('builtLine: a build that pushed nothing', () => {
+  const result = { imageid: 'sha256:abc', tags: ['localhost:5000/a:latest'] }
+  it.each([
+    [[], false, 'built sha256:abc as localhost:5000/a:latest (not pushed)'],
+    // No tag names it in the engine: the image went to the file.
+    [['type=oci,dest=o.tar'], false, 'built sha256:abc and exported to o.tar (not pushed)'],
+    [['type=docker,dest=d.tar'], false, 'built sha256:abc and exported to d.tar (not pushed)'],
+    [['type=tar,dest=t.tar'], false, 'built sha256:abc and exported to t.tar (not pushed)'],
+    [['out'], false, 'built sha256:abc and exported to out (not pushed)'],
+    [['type=docker'], false, 'built sha256:abc as localhost:5000/a:latest (not pushed)'],
+    [
+      ['type=oci,dest=o.tar'],
+      true,
+      'built sha256:abc as localhost:5000/a:latest and exported to o.tar (not pushed)'
+    ],
+    [['type=cacheonly'], false, 'built sha256:abc and exported by --output type=cacheonly (not pushed)']
+  ])('--output %j, --load %s: %s', (outputs, load, line) => {
+    expect(builtLine({ outputs, load }, result)).toBe(line)
+  })
+
+  it('files only: no image ID, no tag', () => {
+    expect(
+      builtLine({ outputs: ['type=local,dest=out'], load: false }, { imageid: '', tags: ['r/a:latest'] })
+    ).toBe('built and exported to out (not pushed)')
+    expect(builtLine({ outputs: [], load: false }, { imageid: 'sha256:abc', tags: [] })).toBe(
+      'built sha256:abc untagged (not pushed)'
+    )
   })
 })
 

@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
-import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../inputs/table.js'
+import { flagName, inputName, isListKind, ROWS, rowByName, type InputKey, type Row } from '../inputs/table.js'
 import { InputProblem } from '../core/problem.js'
 import { SECRET_ID } from '../inputs/validators.js'
 import { dockerSecret, isDockerSecret, type DockerSecret } from './docker-secret.js'
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
+import { loadsOutput, outputDest } from '../pipeline/plan.js'
+import type { Result } from '../pipeline/result.js'
+import type { Inputs } from '../inputs/types.js'
 import { cancelOnClosedOutput } from '../docker/cancel.js'
 import { whereOf, type Reporter } from '../log/reporter.js'
 import { singleLine } from '../log/fence.js'
@@ -23,14 +26,20 @@ import { now } from '../core/clock.js'
 
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
 
-/** parseArgs options: one per input, plus the CLI's own. */
+/** `--push` beside `--no-push`: the flag that gives a boolean outright, where its row has one. */
+const onFlag = (key: InputKey, row: Row): string | undefined => (row.cli.onHelp ? inputName(key) : undefined)
+
+/** parseArgs options: one per input (two for a boolean given either way), plus the CLI's own. */
 export const OPTIONS: Record<string, Option> = {
   ...Object.fromEntries(
-    ROWS.map(([key, row]): [string, Option] => [
-      flagName(key),
-      row.kind === 'boolean' || row.cli.from === 'stdin'
-        ? { type: 'boolean' }
-        : { type: 'string', multiple: isListKind(row.kind) }
+    ROWS.flatMap(([key, row]): [string, Option][] => [
+      [
+        flagName(key),
+        row.kind === 'boolean' || row.cli.from === 'stdin'
+          ? { type: 'boolean' }
+          : { type: 'string', multiple: isListKind(row.kind) }
+      ],
+      ...(onFlag(key, row) ? [[onFlag(key, row)!, { type: 'boolean' }] as [string, Option]] : [])
     ])
   ),
   json: { type: 'boolean' },
@@ -39,9 +48,12 @@ export const OPTIONS: Record<string, Option> = {
 }
 
 const FLAG_ROWS: [string, string][] = [
-  ...ROWS.map(([key, row]): [string, string] => [
-    `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
-    row.cli.help
+  ...ROWS.flatMap(([key, row]): [string, string][] => [
+    ...(onFlag(key, row) ? [[`--${onFlag(key, row)}`, row.cli.onHelp!] as [string, string]] : []),
+    [
+      `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
+      row.cli.help
+    ]
   ]),
   ['--json', 'print the outputs as one JSON object'],
   ['--version', 'print the version'],
@@ -65,13 +77,13 @@ export class UsageError extends Error {}
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
 /** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
-function rawValue(
-  key: (typeof ROWS)[number][0],
-  row: Row,
-  value: Values[string],
-  env: NodeJS.ProcessEnv
-): string {
+function rawValue(key: InputKey, row: Row, values: Values, env: NodeJS.ProcessEnv): string {
+  const value = values[flagName(key)]
   if (row.kind === 'boolean') {
+    const on = onFlag(key, row)
+    if (on && values[on] && value)
+      throw new UsageError(`--${on} and --${flagName(key)} say opposite things: give one of them`)
+    if (on && values[on]) return 'true'
     if (value === undefined) return row.unsetInAction ? '' : row.default
     // `--no-push` sets push to false; `--pull` sets pull to true.
     return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
@@ -155,7 +167,7 @@ export function flagsToInputs(given: Values, env: NodeJS.ProcessEnv, password: s
   return new Map(
     ROWS.map(([key, row]) => [
       inputName(key),
-      row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
+      row.cli.from === 'stdin' ? password : rawValue(key, row, values, env)
     ])
   )
 }
@@ -232,6 +244,25 @@ function checkGivenOnce(tokens: { kind: string; name?: string }[]): void {
       )
     seen.add(name)
   }
+}
+
+/**
+ * What a build that pushed nothing left, and where: tags name an image in the engine only where it is
+ * there (no --output, --load, or an output that loads it); an output that writes files is named by its file.
+ */
+export function builtLine(
+  inputs: Pick<Inputs, 'outputs' | 'load'>,
+  result: Pick<Result, 'imageid' | 'tags'>
+): string {
+  const local = !inputs.outputs.length || inputs.load || inputs.outputs.some(loadsOutput)
+  const where = inputs.outputs
+    .filter(spec => !loadsOutput(spec))
+    .map(spec => `exported ${outputDest(spec) ? `to ${outputDest(spec)}` : `by --output ${spec}`}`)
+  const built = [
+    result.imageid ? `built ${result.imageid}` : 'built',
+    ...(local ? [result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'] : [])
+  ].join(' ')
+  return `${[built, ...where].join(' and ')} (not pushed)`
 }
 
 export interface Io {
@@ -326,14 +357,7 @@ export async function main(
       reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`)
     if (values.json) io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`)
     else {
-      io.stdout.write(
-        result.digest
-          ? `${result.imageRef}\n`
-          : result.imageid
-            ? `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
-            : // An --output that writes files: no image in the engine, no tag.
-              `built and exported by --output ${inputs.outputs.join(' --output ')} (not pushed)\n`
-      )
+      io.stdout.write(`${result.digest ? result.imageRef : builtLine(inputs, result)}\n`)
     }
     reporter.info(`done in ${((now() - start) / 1000).toFixed(1)} s`)
     return 0

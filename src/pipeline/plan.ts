@@ -73,6 +73,14 @@ export const pushesOutput = (spec: string): boolean =>
 export const exportsFiles = (spec: string): boolean =>
   /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=')
 
+/** Where an output spec writes: its `dest=`, or a bare path; undefined for one that writes no file. */
+export const outputDest = (spec: string): string | undefined =>
+  spec.includes('=') ? /(?:^|,)dest=([^,]*)/.exec(spec)?.[1] : spec
+
+/** An output that puts the image in the engine's store: `type=docker` without a `dest=`. */
+export const loadsOutput = (spec: string): boolean =>
+  /(?:^|,)type=docker(?:,|$)/.test(spec) && outputDest(spec) === undefined
+
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
