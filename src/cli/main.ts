@@ -21,6 +21,7 @@ import { credentialSecrets, proxySecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
 import { messageOf, oneLine, splitKeyValue } from '../core/text.js'
 import { VERSION } from '../core/version.js'
+import { adviceIn } from '../core/input-ref.js'
 import { declarePushed } from '../pipeline/subjects.js'
 import { now } from '../core/clock.js'
 
@@ -178,6 +179,7 @@ export const maskAll = (text: string, secrets: string[]): string =>
 
 /** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
 export const cliTerm = (names: string[]): string =>
+  adviceIn(names[0], 'cli') ??
   names
     .map(n => {
       const [name, value] = n.split('=')
