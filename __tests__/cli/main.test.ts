@@ -296,6 +296,15 @@ describe('flags the issue names', () => {
     expect(new Set(gaps).size).toBe(1)
   })
 
+  it('the usage text gives the exit statuses the README gives', () => {
+    const exit = USAGE.split('\n').at(-1)!
+    expect(exit).toBe(
+      'Exit status: 0 success, 1 failure, 2 bad usage or invalid input, 128 + N after signal N, 141 on a closed output.'
+    )
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ')
+    expect(readme).toContain(exit)
+  })
+
   it('the usage text lists every flag the issue names', () => {
     for (const flag of [...STRING_FLAGS, ...MORE_STRING_FLAGS, ...BOOLEAN_FLAGS, 'help'])
       expect(USAGE).toContain(`--${flag}`)

@@ -217,6 +217,12 @@ describe('streamed commands (child_process, own process group)', () => {
       createExecRunner(sink().fence)('/nonexistent/docker', [], process.env, { stream: true })
     ).rejects.toThrow(/could not run \/nonexistent\/docker/)
   })
+
+  it('a program that is not on PATH: says so, not spawn ENOENT', async () => {
+    await expect(
+      createExecRunner(sink().fence)('btp-no-such-program', [], { PATH: '/nonexistent' }, { stream: true })
+    ).rejects.toThrow(new Error('could not run btp-no-such-program: it is not installed, or not on PATH'))
+  })
 })
 
 describe('captured commands (@actions/exec under timeout; given stdin, the funnel itself)', () => {

@@ -306,7 +306,7 @@ describe('build, push, verify', () => {
       return
     }
     expectCode(res, 0)
-    expect(res.stdout).toBe(`built and exported by --output ${output} (not pushed)\n`)
+    expect(res.stdout).toBe(`built and exported to ${dest} (not pushed)\n`)
     expect(await readFile(join(dest, 'hello.txt'), 'utf8')).toBe('hello\n')
   })
 

@@ -70,7 +70,7 @@ export const USAGE = [
   '',
   ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
   '',
-  'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+  'Exit status: 0 success, 1 failure, 2 bad usage or invalid input, 128 + N after signal N, 141 on a closed output.'
 ].join('\n')
 
 export class UsageError extends Error {}

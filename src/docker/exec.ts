@@ -278,7 +278,13 @@ function spawnWatched(
     child.on('error', error => {
       done()
       if (killTimer) clearTimeout(killTimer)
-      reject(new Error(`could not run ${command}: ${error.message}`))
+      // Started without a cwd of its own: ENOENT for a bare name is the program missing from PATH.
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT' && !command.includes(path.sep)
+      reject(
+        new Error(
+          `could not run ${command}: ${missing ? `it is not installed, or not on PATH` : error.message}`
+        )
+      )
     })
     // Something docker started may keep our pipes open after docker exited: wait for it as long as
     // @actions/exec does (10 s), then stop reading.

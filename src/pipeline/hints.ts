@@ -3,7 +3,7 @@ import type { Inputs } from '../inputs/parse.js'
 import { ref } from '../inputs/parse.js'
 import { advice } from '../core/input-ref.js'
 import { isDockerHub } from '../core/reference.js'
-import { ClassifiedError, isBuildStepFailure, kindOf, NO_ENGINE } from '../core/retry.js'
+import { ClassifiedError, isBuildStepFailure, kindOf } from '../core/retry.js'
 import { messageOf } from '../core/text.js'
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
@@ -31,11 +31,6 @@ export function withHint(
           : `set ${ref('username', 'password')}, or log in to ${registry} beforehand (${advice('log-in')})`
       throw new ClassifiedError(`${message} (${hint})`, kind)
     }
-    if (NO_ENGINE.test(message))
-      throw new ClassifiedError(
-        `${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`,
-        kind
-      )
     // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
     if (registry.startsWith('[') && /invalid reference format/i.test(message))
       throw new ClassifiedError(
