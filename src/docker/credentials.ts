@@ -90,7 +90,10 @@ export function helperRunner({
     try {
       result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs })
     } catch (error) {
-      throw /ENOENT|Unable to locate executable/i.test(messageOf(error)) ? missing(program) : error
+      const notFound =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+        /Unable to locate executable/i.test(messageOf(error))
+      throw notFound ? missing(program) : error
     }
     if (result.stopped?.reason === 'signal') throw new Error(`${program} stopped: the run was cancelled`)
     if (result.stopped) throw new Error(`${program} timed out after ${timeoutMs} ms`)

@@ -278,11 +278,16 @@ function spawnWatched(
     child.on('error', error => {
       done()
       if (killTimer) clearTimeout(killTimer)
-      // Started without a cwd of its own: ENOENT for a bare name is the program missing from PATH.
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT' && !command.includes(path.sep)
+      // Started without a cwd of its own: ENOENT for a bare name is the program missing from PATH. The
+      // code stays on the error for whoever tells a missing program apart (credential helpers).
+      const { code } = error as NodeJS.ErrnoException
+      const missing = code === 'ENOENT' && !command.includes(path.sep)
       reject(
-        new Error(
-          `could not run ${command}: ${missing ? `it is not installed, or not on PATH` : error.message}`
+        Object.assign(
+          new Error(
+            `could not run ${command}: ${missing ? 'it is not installed, or not on PATH' : error.message}`
+          ),
+          { code }
         )
       )
     })
