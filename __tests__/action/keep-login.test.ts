@@ -3,12 +3,19 @@
 import { testDir } from '../helpers/temp.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { lstat, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { hostname } from 'node:os'
 import { spawnSync } from 'node:child_process'
 import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
-import { LOCK_STALE_MS, ledgerDir, withLock, writePrivate } from '../../src/action/login-ledger.js'
+import {
+  LOCK_STALE_MS,
+  PID_SPACE,
+  POINTER_STALE_MS,
+  ledgerDir,
+  withLock,
+  writePrivate
+} from '../../src/action/login-ledger.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from '../../src/action/state.js'
 import { parseCommandFile } from '../helpers/action.js'
 
@@ -145,6 +152,31 @@ describe('keep-login', () => {
     await removeKeptLogin()
     expect(await read(dir)).toEqual(original)
   })
+
+  it('with credsStore, another login of the host while ours is kept: the post leaves it with the bypass that has docker read it, and says so', async () => {
+    const dir = await testDir('btp-keep-cfg-')
+    await writeFile(join(dir, 'config.json'), JSON.stringify({ credsStore: 'desktop' }))
+    await keep(dir, [
+      { registry: 'r.example', username: 'u', password: 'p' },
+      { registry: 's.example', username: 'u', password: 'p' }
+    ])
+    // `docker login r.example` in a later step, or another job's: through our bypass, into the file.
+    const config = await read(dir)
+    config.auths['r.example'] = { auth: basic('other', 'login') }
+    await writeFile(join(dir, 'config.json'), JSON.stringify(config))
+    const warnings: string[] = []
+    await removeKeptLogin({ warning: m => warnings.push(m) })
+    expect(await read(dir)).toEqual({
+      auths: { 'r.example': { auth: basic('other', 'login') } },
+      credHelpers: { 'r.example': '' },
+      credsStore: 'desktop'
+    })
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^keep-login: another login replaced the kept one for r\.example in .*config\.json/
+      )
+    ])
+  })
 })
 
 describe('keep-login, two jobs sharing one docker config (two self-hosted runners under one user)', () => {
@@ -275,6 +307,53 @@ describe('keep-login, two jobs sharing one docker config (two self-hosted runner
     expect(pointers).toEqual(['config.json'])
   })
 
+  it("jobs of two hosts or containers (each sees none of the other's RUNNER_TEMP), their posts in the order they started: the first job's password does not stay behind", async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const [a, b] = await jobs(dir, [
+      ['job-a', 'password-a'],
+      ['job-b', 'password-b']
+    ])
+    // Job b runs elsewhere: its pointer says so, and its RUNNER_TEMP cannot be seen from job a's host.
+    const bPointer = JSON.parse(b).ledger as string
+    await writeFile(
+      bPointer,
+      JSON.stringify({ ...JSON.parse(await readFile(bPointer, 'utf8')), place: 'host-y' })
+    )
+    const bTemp = dirname(JSON.parse(b).undo)
+    await rename(bTemp, `${bTemp}-on-host-y`)
+    await post(a)
+    expect(existsSync(bPointer)).toBe(true)
+    expect((await read(dir)).auths['r.example']).toEqual({ auth: basic('job-b', 'password-b') })
+    // What job a handed on is the entry the config held before it, never job a's own login.
+    expect(await readFile(bPointer, 'utf8')).not.toContain(basic('job-a', 'password-a'))
+    await rename(`${bTemp}-on-host-y`, bTemp)
+    await post(b)
+    expect(await read(dir)).toEqual(base)
+    expect(existsSync(ledgerDir(join(dir, 'config.json')))).toBe(false)
+  })
+
+  it("another host's pointer is left until it is older than a job runs; this host's goes with its undo file", async () => {
+    const dir = await testDir('btp-keep-jobs-')
+    const [a, b, c] = await jobs(dir, [
+      ['a', 'pa'],
+      ['b', 'pb'],
+      ['c', 'pc']
+    ])
+    const pointerOf = (state: string) => JSON.parse(state).ledger as string
+    for (const state of [b, c]) {
+      const pointer = pointerOf(state)
+      await writeFile(
+        pointer,
+        JSON.stringify({ ...JSON.parse(await readFile(pointer, 'utf8')), place: 'host-y' })
+      )
+      await rm(dirname(JSON.parse(state).undo), { recursive: true })
+    }
+    const old = new Date(Date.now() - POINTER_STALE_MS - 60_000)
+    await utimes(pointerOf(c), old, old)
+    await post(a)
+    expect({ b: existsSync(pointerOf(b)), c: existsSync(pointerOf(c)) }).toEqual({ b: true, c: false })
+  })
+
   it('two jobs keeping logins at the same moment: each reads the config as the other left it, none is lost', async () => {
     const dir = await testDir('btp-keep-jobs-')
     await writeFile(join(dir, 'config.json'), JSON.stringify(base))
@@ -402,7 +481,7 @@ describe('keep-login, two jobs sharing one docker config (two self-hosted runner
     const lock = `${ledgerDir(file)}.lock`
     // A pid that is surely gone: a child that has exited.
     const gone = spawnSync(process.execPath, ['-e', '0']).pid
-    await writeFile(lock, `${hostname()} ${gone} token\n`)
+    await writeFile(lock, `${hostname()} ${gone} token ${PID_SPACE}\n`)
     const started = Date.now()
     await withLock(file, quiet, async () => {})
     expect(Date.now() - started).toBeLessThan(2_000)

@@ -106,6 +106,14 @@ describe('summaryMarkdown', () => {
     expect(md).toContain(`| Image ID | \`${IMAGEID}\` |`)
   })
 
+  it('a push by digest (push-by-digest=true) lists what the registry holds, name@digest, and claims no tag', () => {
+    const md = summaryMarkdown(makeInputs(), makeResult({ tags: [] }))
+    expect(md).toContain('**Pushed by digest, no tag:**')
+    expect(md).toContain(`- \`ghcr.io/my/app@${DIGEST}\``)
+    expect(md).not.toContain('**Pushed:**')
+    expect(md).not.toContain('_untagged_')
+  })
+
   it('a copy (no local image) has no Image ID row, rather than an empty one', () => {
     const md = summaryMarkdown(makeInputs(), makeResult({ imageid: '', builder: 'none' }))
     expect(md).not.toContain('Image ID')

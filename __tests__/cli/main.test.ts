@@ -111,7 +111,9 @@ describe('flagsToInputs', () => {
       password: 'pw',
       ecr: 'true',
       'github-token': '',
-      'keep-login': 'false',
+      // Not given: the parser's default; logout (login-action's) has no flag, the CLI keeps no login.
+      'keep-login': '',
+      logout: '',
       'declare-artifacts': 'true',
       retries: '5',
       images: 'ghcr.io/a/b\ndocker.io/a/b',
@@ -437,7 +439,10 @@ describe('main() before any build', () => {
       'BTP_UNSET_VAR_X'
     ],
     // The CLI has no post step that could remove a kept login.
-    [['--context', '<ctx>', '--image', 'my/app', '--keep-login'], /invalid --keep-login/, 'no post step']
+    [['--context', '<ctx>', '--image', 'my/app', '--keep-login'], /invalid --keep-login/, 'no post step'],
+    // nor login-action's logout: the CLI's login goes with its own docker config.
+    [['--context', '<ctx>', '--image', 'my/app', '--no-logout'], /Unknown option/, "'--no-logout'"],
+    [['--context', '<ctx>', '--image', 'my/app', '--logout'], /Unknown option/, "'--logout'"]
   ])('invalid input %j exits 2 naming the input', async (argv, name, value) => {
     const res = await runMain(argv.map(a => (a === '<ctx>' ? ctx : a)))
     expect(res.code).toBe(2)

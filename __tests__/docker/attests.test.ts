@@ -19,6 +19,21 @@ describe('the attestation flags of a buildx build', () => {
       [`--provenance=builder-id=${RUN}`]
     ],
     ['provenance false stays off, no builder', { provenance: 'false' }, RUN, ['--provenance=false']],
+    // buildx reads a boolean with Go's ParseBool: `1,builder-id=…` would be a field without `=` it refuses.
+    [
+      "provenance 1 (Go's word for true) names the run",
+      { provenance: '1' },
+      RUN,
+      [`--provenance=builder-id=${RUN}`]
+    ],
+    [
+      "provenance t (Go's word for true) names the run",
+      { provenance: 't' },
+      RUN,
+      [`--provenance=builder-id=${RUN}`]
+    ],
+    ["provenance 0 (Go's word for false) stays off", { provenance: '0' }, RUN, ['--provenance=false']],
+    ["provenance F (Go's word for false) stays off", { provenance: 'F' }, RUN, ['--provenance=false']],
     [
       'provenance attributes get the builder',
       { provenance: 'mode=max' },

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   readlinkSync,
   rmSync,
   statSync,
@@ -171,7 +172,7 @@ describe('createPrivateConfig', () => {
     for (const name of LINKED_DIRS) expect(existsSync(path.join(dir, name))).toBe(false)
   })
 
-  it('links cli-plugins, buildx and contexts from the user dir', async () => {
+  it('links cli-plugins and contexts from the user dir, and each entry of its buildx dir', async () => {
     expect(LINKED_DIRS).toEqual(['cli-plugins', 'buildx', 'contexts'])
     for (const name of LINKED_DIRS) {
       mkdirSync(path.join(userDir, name))
@@ -180,10 +181,10 @@ describe('createPrivateConfig', () => {
     mkdirSync(path.join(userDir, 'other'))
     await createPrivateConfig(dir, userDir, 'ghcr.io')
     for (const name of LINKED_DIRS) {
-      const link = path.join(dir, name)
+      const link = path.join(dir, name, name === 'buildx' ? 'marker' : '')
       expect(lstatSync(link).isSymbolicLink()).toBe(true)
-      expect(readlinkSync(link)).toBe(path.join(userDir, name))
-      expect(readFileSync(path.join(link, 'marker'), 'utf8')).toBe(name)
+      expect(readlinkSync(link)).toBe(path.join(userDir, name, name === 'buildx' ? 'marker' : ''))
+      expect(readFileSync(path.join(dir, name, 'marker'), 'utf8')).toBe(name)
     }
     expect(existsSync(path.join(dir, 'other'))).toBe(false)
   })
@@ -194,6 +195,29 @@ describe('createPrivateConfig', () => {
     // A link's relative target is read from the link's own directory, not from ours.
     await createPrivateConfig(dir, dockerConfigDir({ DOCKER_CONFIG: path.relative(process.cwd(), userDir) }))
     expect(readFileSync(path.join(dir, 'cli-plugins', 'docker-buildx'), 'utf8')).toBe('plugin')
+  })
+
+  it("keeps buildx's refs (each build's context, a git URL's token in it) in the run's dir, the builders shared", async () => {
+    const buildx = path.join(userDir, 'buildx')
+    for (const sub of ['instances', 'refs/default/default'])
+      mkdirSync(path.join(buildx, sub), { recursive: true })
+    writeFileSync(path.join(buildx, 'current'), '{"Name":"b1"}')
+    writeFileSync(path.join(buildx, 'refs', 'default', 'default', 'old'), '{}')
+    await createPrivateConfig(dir, userDir)
+    const mine = path.join(dir, 'buildx')
+    expect(lstatSync(mine).isDirectory()).toBe(true)
+    expect(statSync(mine).mode & 0o777).toBe(0o700)
+    expect(readdirSync(mine).sort()).toEqual(['current', 'instances'])
+    // What buildx writes for a build lands in the run's dir only; a builder created lands in the user's.
+    mkdirSync(path.join(mine, 'refs', 'default', 'default'), { recursive: true })
+    writeFileSync(
+      path.join(mine, 'refs', 'default', 'default', 'new'),
+      '{"LocalPath":"http://u:tok@h/r.git"}'
+    )
+    writeFileSync(path.join(mine, 'instances', 'b2'), '{}')
+    expect(readdirSync(path.join(buildx, 'refs', 'default', 'default'))).toEqual(['old'])
+    expect(readdirSync(path.join(buildx, 'instances'))).toEqual(['b2'])
+    expect(readFileSync(path.join(mine, 'current'), 'utf8')).toBe('{"Name":"b1"}')
   })
 
   it.each(LINKED_DIRS)('links only what exists (%s alone)', async only => {

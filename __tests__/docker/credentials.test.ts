@@ -142,6 +142,30 @@ describe('credentialsFromDockerConfig', () => {
     expect(calls.map(c => c[1])).toEqual(['ghcr.io', 'other.io'])
   })
 
+  it('reads a credHelpers entry by its exact key only, as docker does: other spellings of the host name no helper', async () => {
+    const { run, calls } = fakeRunner({
+      'ignored ghcr.io': { Username: 'helper', Secret: 'h' },
+      'ignored https://index.docker.io/v1/': { Username: 'helper', Secret: 'h' },
+      'pass quay.io': { Username: 'store', Secret: 's' }
+    })
+    const dir = configDir({
+      auths: { 'ghcr.io': { auth: b64('file:pw') }, 'https://index.docker.io/v1/': { auth: b64('hub:pw') } },
+      credHelpers: {
+        'https://ghcr.io': 'ignored',
+        'docker.io': 'ignored',
+        'quay.io/': 'ignored',
+        'http://quay.io': ''
+      },
+      credsStore: 'pass'
+    })
+    const lookup = credentialsFromDockerConfig(dir, run)
+    expect(await lookup('ghcr.io')).toEqual({ username: 'file', password: 'pw' })
+    expect(await lookup('docker.io')).toEqual({ username: 'hub', password: 'pw' })
+    // Neither `quay.io/` nor an empty `http://quay.io` pins the host: docker asks credsStore.
+    expect(await lookup('quay.io')).toEqual({ username: 'store', password: 's' })
+    expect(calls).toEqual([['pass', 'quay.io']])
+  })
+
   it('reads auths, not credsStore, for a host pinned by an empty credHelpers entry', async () => {
     const { run, calls } = fakeRunner({ 'desktop ghcr.io': { Username: 'store', Secret: 'x' } })
     const dir = configDir({

@@ -172,6 +172,26 @@ describe('buildArgs', () => {
       ]
     ],
     [
+      "buildx's shorthand cache spec (a reference, no `=`) spelled out as a registry cache, each reference its own",
+      {
+        cacheFrom: ['user/app:cache', 'localhost:5000/a:c1,localhost:5000/b:c2'],
+        cacheTo: ['localhost:5000/x:c']
+      },
+      {},
+      true,
+      [
+        'buildx',
+        'build',
+        `--iidfile=${IID}`,
+        '--cache-from=type=registry,ref=user/app:cache',
+        '--cache-from=type=registry,ref=localhost:5000/a:c1',
+        '--cache-from=type=registry,ref=localhost:5000/b:c2',
+        '--cache-to=type=registry,ref=localhost:5000/x:c,ignore-error=true',
+        `--tag=${REF}`,
+        '.'
+      ]
+    ],
+    [
       'buildx loads when asked to',
       { provenance: 'false' },
       { exports: ['--load'] },
@@ -281,6 +301,7 @@ describe('displayArgs', () => {
     ],
     [['build', 'https://s3cret@github.com/o/r.git'], 'docker build https://***@github.com/o/r.git'],
     [['build', 'HTTP://u:s3cret%40x@host:8080/r.git'], 'docker build HTTP://***@host:8080/r.git'],
+    [['build', 'https://u:s3cret@Pass99@host/r.git'], 'docker build https://***@host/r.git'],
     // No userinfo, or not an http(s) URL: as it is.
     [['build', 'https://github.com/o/r.git#main'], 'docker build https://github.com/o/r.git#main'],
     [['build', 'git@github.com:o/r.git'], 'docker build git@github.com:o/r.git'],
@@ -368,9 +389,9 @@ describe('lastMeaningfulLine', () => {
   })
 
   it('a DockerError shows the line cut to 1000 characters, and is classified on all of it', () => {
-    const line = `ERROR: ${'x'.repeat(5000)} unauthorized: authentication required`
+    const line = `ERROR: ${'word '.repeat(1000)} unauthorized: authentication required`
     const error = new DockerError('push', 1, `${line}\n`)
-    expect(error.message).toBe(`docker push failed (exit 1): ${'x'.repeat(999)}…`)
+    expect(error.message).toBe(`docker push failed (exit 1): ${'word '.repeat(199)}word…`)
     expect(error.kind).toBe('auth')
   })
 
@@ -383,6 +404,21 @@ describe('lastMeaningfulLine', () => {
     const step =
       '#5 0.1 Cannot connect to the Docker daemon\nERROR: failed to solve: process "/bin/sh -c echo Cannot connect to the Docker daemon" did not complete successfully: exit code: 1\n'
     expect(new DockerError('buildx build', 1, step).message).not.toContain('no docker engine answers')
+  })
+
+  it('the cut drops the word it would split: the runner masks a secret whole, never its head', () => {
+    const token = `ghs_${'a1'.repeat(20)}`
+    const url = `http://x-access-token:${token}@git.example.com/r.git`
+    for (const at of [960, 990, 999, 1000]) {
+      const line = `ERROR: ${'y'.repeat(at - 1)} ${url} failed`
+      const message = new DockerError('buildx build', 1, line).message
+      const shown = message.slice(message.indexOf(': ') + 2)
+      expect(shown.length).toBeLessThanOrEqual(1000)
+      expect(shown).not.toMatch(/x-access|ghs_/)
+    }
+    expect(new DockerError('push', 1, `ERROR: ${'z'.repeat(2000)}`).message).toBe(
+      'docker push failed (exit 1): …'
+    )
   })
 })
 

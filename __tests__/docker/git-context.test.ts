@@ -77,6 +77,8 @@ describe('isHttpGitUrl', () => {
   it.each([
     ['https://github.com/o/r.git#main', undefined, true],
     ['https://u:p@git.example.com:8443/o/r.git', undefined, true],
+    ['https://u:p@ss@github.com/o/r', 'github.com', true],
+    ['https://github.com@evil.example/o/r', 'github.com', false],
     ['https://github.com/o/r', 'github.com', true],
     ['https://example.com/context.tar.gz', 'github.com', false],
     ['git@github.com:o/r.git', 'github.com', false],
@@ -166,6 +168,26 @@ describe('gitSources', () => {
         context: 'https://git.example.com:8443/r.git#main',
         buildContexts: [],
         secrets: [{ key: 'GIT_AUTH_HEADER.git.example.com:8443', value: basic('bob:p@ss') }]
+      }
+    ],
+    [
+      "a password with an unencoded '@' leaves the URL whole: the host is after the last '@'",
+      { context: 'https://deploy:Secr3t@Pass99@git.example.com/o/r.git' },
+      gh,
+      {
+        context: 'https://git.example.com/o/r.git',
+        buildContexts: [],
+        secrets: [{ key: 'GIT_AUTH_HEADER.git.example.com', value: basic('deploy:Secr3t@Pass99') }]
+      }
+    ],
+    [
+      'a pinned image context is no git URL and keeps its digest',
+      { buildContexts: ['base=docker-image://alpine:latest@sha256:' + 'a'.repeat(64)] },
+      gh,
+      {
+        context: '.',
+        buildContexts: ['base=docker-image://alpine:latest@sha256:' + 'a'.repeat(64)],
+        secrets: []
       }
     ],
     [

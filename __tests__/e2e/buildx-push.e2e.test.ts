@@ -10,7 +10,7 @@ import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.
 import { remoteBuilder, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
 import { dockerCli, ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
-import { inspectRaw, tagExists } from '../helpers/skopeo.js'
+import { inspectRaw, listTags, tagExists } from '../helpers/skopeo.js'
 
 let registry: TestRegistry
 let base: string
@@ -84,6 +84,70 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(JSON.parse(run.outputs['platform-digests'])).toEqual({ 'linux/amd64': run.outputs.digest })
     })
 
+    it("cache-to in buildx's shorthand (a reference, no '='): the cache is exported there and the build verified", async () => {
+      const ctx = await makeContext({ Dockerfile: fresh(base) })
+      const image = repo('cache-shorthand')
+      const run = await onRemote({
+        context: ctx,
+        image,
+        registry: registry.host,
+        tags: 'v1',
+        'cache-to': `${registry.host}/${image}:buildcache`
+      })
+      expectSucceeded(run)
+      expect(run.log).toContain(
+        `--cache-to=type=registry,ref=${registry.host}/${image}:buildcache,ignore-error=true`
+      )
+      expect(run.log.split('\n').filter(l => l.startsWith('::warning::'))).toEqual([])
+      expect(await tagExists(registry.host, `${image}:buildcache`)).toBe(true)
+      expect((await inspectRaw(registry.host, `${image}:v1`)).digest).toBe(run.outputs.digest)
+    })
+
+    // docker's recipe, "Distribute build across multiple runners": each leg runs build-push-action with
+    // `tags: <bare name>`, its platform and this output, and hands `digest` to a merge job.
+    it("docker's multi-runner recipe: push-by-digest pushes name@digest and no tag, digest is it, and sources merges the legs", async () => {
+      const image = repo('by-digest')
+      const name = `${registry.host}/${image}`
+      const legs = []
+      for (const platform of ['linux/amd64', 'linux/arm64']) {
+        const ctx = await makeContext({
+          Dockerfile: 'FROM scratch\nCOPY leg.txt /leg.txt\n',
+          'leg.txt': `${platform} ${randomBytes(8).toString('hex')}`
+        })
+        const run = await onRemote({
+          context: ctx,
+          tags: name,
+          platforms: platform,
+          outputs: 'type=image,push-by-digest=true,name-canonical=true,push=true'
+        })
+        expectSucceeded(run)
+        expect(run.log).toMatch(new RegExp(`\\[command\\]docker buildx build .*--tag=${name} `))
+        const served = await inspectRaw(registry.host, `${image}@${run.outputs.digest}`)
+        expect(served.digest).toBe(run.outputs.digest)
+        expect(run.outputs['image-ref']).toBe(`${name}@${run.outputs.digest}`)
+        expect(JSON.parse(run.outputs.metadata)['containerimage.digest']).toBe(run.outputs.digest)
+        // Nothing tagged, and nothing claimed: no `latest` in the registry or in the outputs.
+        expect(await listTags(registry.host, image).catch(() => [])).toEqual([])
+        expect(run.outputs.tags).toBe('')
+        expect(run.summary).toContain(`**Pushed by digest, no tag:**`)
+        legs.push(run.outputs.digest)
+      }
+      const merged = await runAction({
+        image,
+        registry: registry.host,
+        sources: legs.join('\n'),
+        tags: 'v1'
+      })
+      expectSucceeded(merged)
+      const index = await inspectRaw(registry.host, `${image}:v1`)
+      expect(index.digest).toBe(merged.outputs.digest)
+      const platforms = index.json.manifests
+        .filter((m: { platform: { os: string } }) => m.platform.os === 'linux')
+        .map((m: { platform: { architecture: string } }) => m.platform.architecture)
+      expect(platforms.sort()).toEqual(['amd64', 'arm64'])
+      expect(await listTags(registry.host, image)).toEqual(['v1'])
+    })
+
     it('with default attestations the index is verified and the size comes from its platform manifest', async () => {
       const ctx = await makeContext({ Dockerfile: fresh(base) })
       const image = repo('attested')
@@ -116,6 +180,20 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(pushCommands(run.log)).toHaveLength(1)
       expect((await inspectRaw(registry.host, `${image}:v2`)).digest).toBe(run.outputs.digest)
       expect(JSON.parse(run.outputs.metadata)['containerimage.digest']).toMatch(/^sha256:/)
+    })
+
+    it('push-by-digest, which this driver does not implement, is an input error of outputs before any build', async () => {
+      const image = repo('docker-driver-by-digest')
+      const run = await runAction({
+        context: await makeContext({ Dockerfile: fresh(base) }),
+        tags: `${registry.host}/${image}`,
+        outputs: 'type=image,push-by-digest=true,name-canonical=true,push=true'
+      })
+      expect(run.code).not.toBe(0)
+      const errors = run.log.split('\n').filter(l => l.startsWith('::error'))
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(/outputs.*push-by-digest/)
+      expect(run.log).not.toMatch(/\[command\]docker buildx build/)
     })
 
     it('outputs: type=local writes the files, pushes nothing and outputs no digest', async () => {

@@ -456,6 +456,7 @@ describe('a git URL as the context', () => {
     await mkdir(join(work, 'app'), { recursive: true })
     await writeFile(join(work, 'app', 'Dockerfile'), 'FROM scratch\nCOPY message.txt /message.txt\n')
     await writeFile(join(work, 'app', 'message.txt'), FILE)
+    await writeFile(join(work, 'app', 'Dockerfile.alt'), 'FROM scratch\nCOPY message.txt /alt.txt\n')
     await git(['init', '--quiet', '--initial-branch=main'], work)
     await git(['add', '.'], work)
     await git(['commit', '--quiet', '-m', 'app'], work)
@@ -533,6 +534,21 @@ describe('a git URL as the context', () => {
     } finally {
       await dockerCli(['rm', '-f', name])
     }
+  })
+
+  // As the `file` input's description says: with a git context the Dockerfile is found inside the context
+  // (its :app subdirectory), not from the working directory or the repository's root.
+  it('--file with a git context is a path inside the context: Dockerfile.alt builds, app/Dockerfile.alt does not', async () => {
+    const image = repo('git-file')
+    const url = `git://127.0.0.1:${port}/project#main:app`
+    const args = ['--context', url, '--image', image, '--registry', registry.host, '--tag', 'v1', '--json']
+    const inside = await cli([...args, '--file', 'Dockerfile.alt'])
+    expectCode(inside, 0)
+    const out = JSON.parse(inside.stdout) as Record<string, string>
+    expect(out.digest).toBe((await inspectRaw(registry.host, `${image}:v1`)).digest)
+    const fromRoot = await cli([...args, '--file', 'app/Dockerfile.alt'])
+    expectCode(fromRoot, 1)
+    expect(fromRoot.stderr).toMatch(/Dockerfile\.alt/)
   })
 })
 

@@ -22,7 +22,8 @@ import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { inspectRaw } from '../helpers/skopeo.js'
 import { jobDockerConfig, readJobConfig } from '../helpers/job-config.js'
 import { filesHolding } from '../helpers/files-holding.js'
-import { ENV_POST_WANTED } from '../../src/action/state.js'
+import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from '../../src/action/state.js'
+import { keepLogins, removeKeptLogin } from '../../src/action/keep-login.js'
 import { processesNaming } from '../../src/docker/orphans.js'
 
 const USERNAME = 'btp-keep-user'
@@ -44,6 +45,18 @@ async function context(): Promise<string> {
     Dockerfile: `FROM ${base}\nRUN echo ${randomBytes(8).toString('hex')} > /id\n`
   })
   contexts.push(dir)
+  return dir
+}
+
+/** A credential store that knows no login (a keychain stand-in on PATH: docker runs docker-credential-<store>). */
+async function emptyStore(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'btp-cred-store-'))
+  contexts.push(dir)
+  await writeFile(
+    join(dir, 'docker-credential-btp-empty-store'),
+    '#!/bin/sh\ncase "$1" in\n  list) echo "{}" ;;\n  get|erase) echo "credentials not found in native keychain"; exit 1 ;;\n  *) exit 1 ;;\nesac\n',
+    { mode: 0o755 }
+  )
   return dir
 }
 
@@ -69,14 +82,7 @@ describe('keep-login', () => {
     // A credential store that knows no login (a keychain stand-in on PATH: docker runs
     // docker-credential-<store>), and a stale entry for the same host: before our step, a pull with this
     // config fails, and docker would not even read a static entry for the host while the store is in force.
-    const helperDir = await mkdtemp(join(tmpdir(), 'btp-cred-store-'))
-    contexts.push(helperDir)
-    await writeFile(
-      join(helperDir, 'docker-credential-btp-empty-store'),
-      '#!/bin/sh\ncase "$1" in\n  list) echo "{}" ;;\n  get) echo "credentials not found in native keychain"; exit 1 ;;\n  *) exit 1 ;;\nesac\n',
-      { mode: 0o755 }
-    )
-    const path = `${helperDir}:${process.env.PATH}`
+    const path = `${await emptyStore()}:${process.env.PATH}`
     const original = {
       auths: {
         [registry.host]: { auth: Buffer.from(`${USERNAME}:stale`).toString('base64') },
@@ -188,6 +194,41 @@ describe('keep-login', () => {
     expect(await filesHolding(AUTH, r.runnerTemp)).toEqual([])
   })
 
+  // A workflow moving from login-action keeps its `logout: false` (there: the login outlives the job).
+  it("login-action's logout: false keeps the login as true does: a later step pulls with it, the post step takes it out", async () => {
+    const image = repo('logout-false')
+    const prefix = `${registry.host}/${image}`
+    const jobDir = await jobDockerConfig({ auths: {} })
+    contexts.push(jobDir)
+    let later: { pulled: CliResult; config: Record<string, unknown> | undefined } | undefined
+    const r = await runAction(
+      {
+        context: await context(),
+        image,
+        registry: registry.host,
+        tags: 'v1',
+        username: USERNAME,
+        password: PASSWORD,
+        logout: 'false'
+      },
+      {
+        env: { DOCKER_CONFIG: jobDir },
+        laterStep: async ({ env, outputs }) => {
+          await removeImages(prefix)
+          later = { pulled: await pull(env, outputs['image-ref']), config: await readJobConfig(jobDir) }
+        }
+      }
+    )
+    expectSucceeded(r)
+    expect(r.exported).toEqual({ [ENV_POST_WANTED]: 'true' })
+    expect({ code: later!.pulled.code, stderr: later!.pulled.stderr }).toMatchObject({ code: 0 })
+    expect(later!.config).toEqual({ auths: { [registry.host]: { auth: AUTH } } })
+    await removeImages(prefix)
+    expect(r.post?.code).toBe(0)
+    expect(await readJobConfig(jobDir)).toEqual({ auths: {} })
+    expect(await filesHolding(AUTH, r.runnerTemp)).toEqual([])
+  })
+
   it('true, and the build fails: the job config is left as it was', async () => {
     const image = repo('failed')
     const ctx = await makeContext({ Dockerfile: `FROM ${base}\nRUN exit 3\n` })
@@ -295,5 +336,58 @@ describe('keep-login', () => {
       expect(await filesHolding(secret, jobDir)).toEqual([])
       for (const { run } of [first, second]) expect(await filesHolding(secret, run.step.base)).toEqual([])
     }
+  })
+
+  it('true, a credential store, and a docker login of the registry while the login is kept: after the post step docker still uses that login, and its docker logout removes it from the file', async () => {
+    const path = `${await emptyStore()}:${process.env.PATH}`
+    const jobDir = await jobDockerConfig({ credsStore: 'btp-empty-store' })
+    contexts.push(jobDir)
+    const env = { ...process.env, DOCKER_CONFIG: jobDir, PATH: path }
+    const files = await mkdtemp(join(tmpdir(), 'btp-keep-files-'))
+    contexts.push(files)
+    for (const name of ['state', 'env']) await writeFile(join(files, name), '')
+    const saved = { ...process.env }
+    try {
+      process.env.GITHUB_STATE = join(files, 'state')
+      process.env.GITHUB_ENV = join(files, 'env')
+      // The step's main, from the sources (the bundle's is the same code once packaged).
+      await keepLogins([{ registry: registry.host, username: USERNAME, password: PASSWORD }], {
+        resolve: async login => login,
+        env: { DOCKER_CONFIG: jobDir },
+        tempRoot: files,
+        reporter: { info: () => {}, warning: () => {} }
+      })
+      // A later step (or another job on the same HOME) logs in the plain docker way: through our bypass, into
+      // the file.
+      const login = await runCommand(
+        'docker',
+        ['login', registry.host, '-u', OTHER.username, '--password-stdin'],
+        {
+          env,
+          input: `${OTHER.password}\n`
+        }
+      )
+      expect({ code: login.code, stderr: login.stderr }).toMatchObject({ code: 0 })
+      process.env[`STATE_${STATE_KEPT_LOGIN}`] = parseCommandFile(
+        await readFile(join(files, 'state'), 'utf8')
+      )[STATE_KEPT_LOGIN]
+      const warnings: string[] = []
+      await removeKeptLogin({ warning: m => warnings.push(m) })
+      expect(warnings).toEqual([
+        expect.stringContaining(`another login replaced the kept one for ${registry.host}`)
+      ])
+    } finally {
+      process.env = saved
+    }
+    // Docker still reads that login from the file: authorized, the image is just not there.
+    const pulled = await pull(env, `${registry.host}/${repo('absent')}:v1`)
+    expect(pulled.code).not.toBe(0)
+    expect(pulled.stderr).not.toMatch(UNAUTHORIZED)
+    expect(pulled.stderr).toMatch(/manifest unknown|not found/i)
+    // That step's logout (login-action's post) takes it out of the file: no password is left there.
+    const logout = await runCommand('docker', ['logout', registry.host], { env })
+    expect(logout.code).toBe(0)
+    expect(await filesHolding(OTHER_AUTH, jobDir)).toEqual([])
+    expect(await filesHolding(AUTH, jobDir)).toEqual([])
   })
 })

@@ -146,19 +146,27 @@ describe('labels from the repository', () => {
     expect(manifest.json.annotations).toMatchObject(expected)
   })
 
-  it("labels and annotations take metadata-action's expressions; the annotations input overrides ours at each level", async () => {
+  it("labels and annotations take metadata-action's expressions, and keep any other {{…}} as written; the annotations input overrides ours at each level", async () => {
     const api = await githubApi('ok')
     const image = repo('annotations-input')
-    const labels = `${OCI}.vendor={{branch}}-{{sha}}`
+    // The second line as metadata-action's labels output hands on a description holding a Helm template.
+    const labels = `${OCI}.vendor={{branch}}-{{sha}}\norg.example.note=Render {{ .Values.x }} on {{branch}}`
+    const expectLabels = async (r: ActionRun) => {
+      expect(await remoteLabels(registry.host, `${image}:v1`)).toMatchObject({
+        [`${OCI}.vendor`]: 'main-c0ffee0',
+        'org.example.note': 'Render {{ .Values.x }} on main'
+      })
+      expect(r.log).toContain('::notice::the "labels" input keeps {{ .Values.x }} as written')
+    }
     if (EXPECTED_BUILDER === 'classic') {
       const r = await build(image, api, { labels })
       expect(r.outputs.labels.split('\n')).toContain(`${OCI}.vendor=main-c0ffee0`)
-      expect((await remoteLabels(registry.host, `${image}:v1`))[`${OCI}.vendor`]).toBe('main-c0ffee0')
+      await expectLabels(r)
       return
     }
     const annotations = [`${OCI}.description=mine on {{branch}}`, 'index:org.example.team=core'].join('\n')
     const r = await build(image, api, { labels, annotations })
-    expect((await remoteLabels(registry.host, `${image}:v1`))[`${OCI}.vendor`]).toBe('main-c0ffee0')
+    await expectLabels(r)
     const top = await inspectRaw(registry.host, `${image}:v1`)
     expect(top.json.mediaType).toBe('application/vnd.oci.image.index.v1+json')
     // GHCR shows the index's description: the user's, not the API's, on the index as on the manifest

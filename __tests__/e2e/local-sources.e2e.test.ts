@@ -25,6 +25,7 @@ import {
   runCommand
 } from '../helpers/docker.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
+import { remoteBuilder, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
 
 let registry: TestRegistry
@@ -153,6 +154,78 @@ describe('build → test → push the tested image', () => {
         expect(l.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+gzip')
     }
   }, 300_000)
+})
+
+// The documented recipe (docs/workflows/build-test-push.yml): the tests run the build's tag, a name of the
+// run alone, and the push takes the image from the engine by it. Without attestations (provenance: false, or
+// a builder that loads a docker tarball) buildx 0.13 writes the config digest to --iidfile, by which the
+// containerd store knows no image: the tag finds the image whatever its ID says.
+describe('build → test → push by the build tag (the documented recipe)', () => {
+  let remote: RemoteBuilder | undefined
+  afterAll(async () => {
+    await remote?.stop()
+  })
+
+  async function recipe(name: string, inputs: Record<string, string> = {}, env?: Record<string, string>) {
+    const context = await makeContext({
+      Dockerfile: `FROM ${BASE_IMAGE}\nCOPY hello.txt /hello.txt\nCMD ["cat", "/hello.txt"]\n`,
+      'hello.txt': `${name} ${id}\n`
+    })
+    const build = await runAction(
+      {
+        context,
+        image,
+        registry: registry.host,
+        push: 'false',
+        tags: `test-${name}`,
+        ...(buildx ? { load: 'true' } : {}),
+        ...inputs
+      },
+      { env }
+    )
+    expectSucceeded(build)
+    const tag = build.outputs.tags
+    expect(tag).toBe(`${registry.host}/${image}:test-${name}`)
+    expect((await dockerOk(['run', '--rm', tag])).stdout).toContain(`${name} ${id}`)
+    const push = await runAction({
+      image,
+      registry: registry.host,
+      sources: `docker-daemon:${tag}`,
+      tags: name
+    })
+    expectSucceeded(push)
+    const served = await inspectRaw(registry.host, `${image}:${name}`)
+    expect(push.outputs.digest).toBe(served.digest)
+    // The build's imageid names the pushed image: its digest (the containerd store's ID, or an index's) or
+    // its config digest (the classic store's ID, or buildx's --iidfile without attestations).
+    const config = await pushedConfigDigest(name)
+    expect([served.digest, config]).toContain(build.outputs.imageid)
+    return { build, push, served, config }
+  }
+
+  it('as documented: build with a tag, run it, push it from the engine', async () => {
+    const { push, served, config } = await recipe('plain')
+    // What was pushed is the engine's image: byte for byte where the store keeps manifests.
+    expect([served.digest, config]).toContain(push.outputs.imageid)
+  }, 300_000)
+
+  if (buildx) {
+    it('provenance: false: imageid is the config digest buildx wrote, and the tag still finds the image', async () => {
+      const { build, served, config } = await recipe('noprov', { provenance: 'false' })
+      expect(served.json.config).toBeDefined()
+      expect(build.outputs.imageid).toBe(config)
+    }, 300_000)
+
+    it('a remote-driver builder that loads the image into the engine', async () => {
+      remote = await remoteBuilder(`btp-local-${id}`)
+      const { build } = await recipe(
+        'remote',
+        { builder: `btp-local-${id}` },
+        { DOCKER_CONFIG: remote.userConfig }
+      )
+      expect(build.log).toContain(`--builder=btp-local-${id}`)
+    }, 300_000)
+  }
 })
 
 describe('OCI layouts: byte for byte, with no docker engine at all', () => {

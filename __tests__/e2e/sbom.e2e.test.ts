@@ -5,7 +5,7 @@
 // $BUILDKIT_SCAN_DESTINATION/<name>.spdx.json out), pushed to a local registry for BuildKit to pull.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { EXPECTED_BUILDER, expectSucceeded, runAction } from '../helpers/action.js'
@@ -126,12 +126,14 @@ describe('SBOM files', () => {
         expect(written.packages[0].versionInfo).toBe(platform.split('/')[1])
       }
 
-      // A promotion of that index gives the same SBOM files, read from where it was promoted to.
+      // A promotion of that index asked for them (sbom: true) gives the same SBOM files, read from where it
+      // was promoted to.
       const promoted = await runAction({
         sources: `${registry.host}/${image}:v1`,
         image: `sbom/promoted-${id}`,
         registry: registry.host,
-        tags: 'v1'
+        tags: 'v1',
+        sbom: 'true'
       })
       expectSucceeded(promoted)
       const again = JSON.parse(promoted.outputs['sbom-paths']) as Record<string, string>
@@ -142,5 +144,17 @@ describe('SBOM files', () => {
           JSON.parse(await readFile(paths[platform], 'utf8'))
         )
       }
+
+      // Not asked for, they are not read: no SBOM file, and not one attestation manifest requested.
+      const plain = await runAction({
+        sources: `${registry.host}/${image}:v1`,
+        image: `sbom/promoted-plain-${id}`,
+        registry: registry.host,
+        tags: 'v1'
+      })
+      expectSucceeded(plain)
+      expect(plain.outputs['sbom-path']).toBe('')
+      expect(JSON.parse(plain.outputs['sbom-paths'])).toEqual({})
+      expect(readdirSync(plain.runnerTemp).filter(f => f.startsWith('build-tag-push-sbom-'))).toEqual([])
     })
 })

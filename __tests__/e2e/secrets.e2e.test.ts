@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXPECTED_BUILDER, expectSucceeded, runAction, type ActionRun } from '../helpers/action.js'
 import {
@@ -58,6 +58,14 @@ const dockerfile = (): string => `FROM ${base}\nRUN echo ${randomBytes(8).toStri
 
 /** `http://x-access-token:<token>@127.0.0.1:<port>/app.git#main:sub`: the sub/ directory of branch main. */
 const gitContext = (): string => `${gitServer.url('app')}#main:sub`
+
+/**
+ * The user's buildx directory for a process with this HOME: the engine's DOCKER_CONFIG (the BuildKit leg's),
+ * else ~/.docker. buildx (0.13) writes <it>/refs/<builder>/<node>/<ref> for every build, before any fetch,
+ * with the context as given, and never removes it.
+ */
+const userBuildx = (home: string): string =>
+  join(process.env.DOCKER_CONFIG || join(home, '.docker'), 'buildx')
 
 /** The value of an `::add-mask::` line, unescaped as the runner reads it. */
 const unescapeCommand = (s: string): string =>
@@ -282,6 +290,11 @@ describe('a git URL context with a token in it', () => {
       env: { ...process.env, TMPDIR: control }
     })
     await removeLater([`btp-secrets-control-${process.pid}:x`])
+    // docker itself leaves the URL with the token in the user's buildx refs (buildx only): the control's
+    // record is the test's to remove, and no run of the action may leave one (the next test).
+    const records = await filesHolding(TOKEN, userBuildx(homedir()))
+    await Promise.all(records.map(f => rm(f)))
+    expect(records).toHaveLength(EXPECTED_BUILDER === 'buildx' ? 1 : 0)
     const left = await readdir(control)
     if (EXPECTED_BUILDER === 'classic') {
       expect(left).toEqual([expect.stringMatching(/^docker-build-git/)])
@@ -305,5 +318,20 @@ describe('a git URL context with a token in it', () => {
     expect(existsSync(r.state.workDir)).toBe(false)
     expect(await readdir(r.runnerTemp)).toEqual([])
     expect(await filesHolding(TOKEN, r.runnerTemp)).toEqual([])
+  })
+
+  it("buildx's record of each build's context (refs/, the URL with the token) goes with the step, a failed build's too", async () => {
+    const image = repo('refs')
+    const ok = await runAction({ context: gitContext(), image, registry: openRegistry.host, tags: 'v1' })
+    expectSucceeded(ok)
+    const failed = await runAction({
+      context: `${gitServer.url('app')}#no-such-branch:sub`,
+      image,
+      registry: openRegistry.host,
+      tags: 'v2'
+    })
+    expect(failed.code).not.toBe(0)
+    expect(existsSync(userBuildx(ok.home))).toBe(EXPECTED_BUILDER === 'buildx')
+    expect(await filesHolding(TOKEN, userBuildx(ok.home), ok.home, failed.home)).toEqual([])
   })
 })

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { buildxOnlyInputs, InputError, parseInputs, type Inputs } from '../../src/inputs/parse.js'
+import {
+  actionTerm,
+  buildxOnlyInputs,
+  InputError,
+  parseInputs,
+  renderInputRefs,
+  type Inputs
+} from '../../src/inputs/parse.js'
 
 let cwd: string
 beforeAll(() => {
@@ -197,8 +204,20 @@ describe('bad values are one InputError naming the input', () => {
       'annotations',
       '"image" is not a level'
     ],
-    ['annotations unknown expression', { annotations: 'k={{brnch}}' }, 'annotations', 'brnch'],
     ['labels unclosed expression', { labels: 'k={{branch' }, 'labels', 'not closed'],
+    // A mistake in an expression of ours names the input, and says how to keep the braces instead.
+    [
+      'labels date without a format',
+      { labels: 'k={{date}}' },
+      'labels',
+      "{{date}} needs a quoted format, e.g. {{date 'YYYYMMDD'}} (to keep a {{ as written, write \\{{)"
+    ],
+    [
+      'annotations sha with an argument',
+      { annotations: "manifest:k={{sha 'x'}}" },
+      'annotations',
+      '{{sha}} takes no arguments (to keep a {{ as written, write \\{{)'
+    ],
     // build-push-action passes a bare KEY on; here it fails, saying how to pass a variable of the environment
     [
       'build-args bare key',
@@ -206,7 +225,6 @@ describe('bad values are one InputError naming the input', () => {
       'build-args',
       'entry 2 has no "=": each entry must be KEY=VALUE (a variable of the environment: KEY=${{ env.KEY }} in a workflow, KEY="$KEY" in a shell)'
     ],
-    ['labels unknown expression', { labels: "k={{version 'x'}}" }, 'labels', 'version'],
     ['attests without type', { attests: 'mode=max' }, 'attests', 'type=sbom'],
     ['no-cache-filters flag', { 'no-cache-filters': '--all' }, 'no-cache-filters', 'stage name'],
     ['call unknown', { call: 'lint' }, 'call', 'build, check, outline, targets'],
@@ -285,4 +303,36 @@ describe('{{defaultContext}}', () => {
       expect([i.context, i.remoteContext]).toEqual([context, true])
     }
   )
+})
+
+// build-push-action passes labels and annotations as written; what metadata-action's labels output hands on
+// may carry a repository description with a template of another tool in it.
+describe('labels and annotations: a {{…}} that is no expression of ours', () => {
+  const description = 'org.opencontainers.image.description=Render {{ name }} with {{ .Values.image }}'
+  const fromMeta = ['org.opencontainers.image.title=widget', description, 'org.example.ref={{branch}}']
+
+  it.each([
+    ['labels', fromMeta.join('\n'), fromMeta],
+    ['annotations', `manifest:${description}`, [`manifest:${description}`]]
+  ])(
+    '%s: kept as written, with one notice that names the input and lists the expressions',
+    (input, raw, out) => {
+      const parsed = parseInputs(name => ({ image: 'my/app', [input]: raw })[name] ?? '', cwd)
+      expect(parsed.inputs[input as 'labels' | 'annotations']).toEqual(out)
+      expect(parsed.notices.map(n => renderInputRefs(n, actionTerm))).toEqual([
+        `the "${input}" input keeps {{ name }}, {{ .Values.image }} as written: not an expression of this action's, which are {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{is_not_default_branch}}, {{date}}, {{commit_date}}`
+      ])
+    }
+  )
+
+  it.each([
+    ['a misspelt name', 'k={{brnch}}', '{{brnch}}'],
+    ["a name of the tag rules' patterns only", "k={{version 'x'}}", "{{version 'x'}}"],
+    ['a block', 'k={{#if branch}}x{{/if}}', '{{#if branch}}, {{/if}}'],
+    ['braces never closed', 'k={{ name', '{{']
+  ])('%s is text too: %s', (_why, line, kept) => {
+    const parsed = parseInputs(name => ({ image: 'my/app', labels: line })[name] ?? '', cwd)
+    expect(parsed.inputs.labels).toEqual([line])
+    expect(parsed.notices).toEqual([expect.stringContaining(` keeps ${kept} as written`)])
+  })
 })

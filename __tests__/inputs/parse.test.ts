@@ -192,9 +192,32 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
   ['provenance with space', { provenance: 'mode=max extra' }, 'provenance', 'attestation'],
   ['sbom flag', { sbom: '-x' }, 'sbom', 'attestation'],
+  // What buildx refuses only once the build has started ("invalid value 1"), without naming the input.
+  [
+    'provenance with a boolean among attributes',
+    { provenance: '1,mode=max' },
+    'provenance',
+    '"1" is no key=value'
+  ],
+  ['provenance that is a YAML 1.1 word', { provenance: 'yes' }, 'provenance', '"yes" is no key=value'],
+  ['provenance with an empty field', { provenance: 'mode=max,' }, 'provenance', 'is no key=value'],
+  [
+    'sbom disabled by a word Go does not read',
+    { sbom: 'disabled=yes' },
+    'sbom',
+    'disabled="yes" is no boolean'
+  ],
+  ['sbom that is a YAML 1.1 word', { sbom: 'on' }, 'sbom', '"on" is no key=value'],
   ['cache-from flag', { 'cache-from': '--x' }, 'cache-from', 'cache spec'],
   ['cache-from without type', { 'cache-from': 'ref=x' }, 'cache-from', 'cache spec'],
-  ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec']
+  ['cache-to flag', { 'cache-to': '-type=gha' }, 'cache-to', 'cache spec'],
+  [
+    'a push by digest to a tagged name',
+    { outputs: 'type=image,name=localhost:5000/a:v1,push-by-digest=true,push=true' },
+    'outputs',
+    'has a tag or digest'
+  ],
+  ['cache-to shorthand beside key=value', { 'cache-to': 'user/app:cache,mode=max' }, 'cache-to', 'cache spec']
 ]
 
 describe('parseInputs rejects bad inputs, naming the input', () => {
@@ -271,6 +294,38 @@ describe('booleans', () => {
 
   it.each(fields)('%s defaults to %s', (_name, key, fallback) => {
     expect(inputs({})[key]).toBe(fallback)
+  })
+})
+
+// login-action's `logout: false` leaves the login after the job, so the job's later steps have it: here that
+// is keep-login. Its `logout: true` (the default) only says the login is gone when the job ends.
+describe("logout (login-action's) and keep-login", () => {
+  const login = { registry: 'ghcr.io', username: 'u', password: 'p' }
+  it.each([
+    [{}, false],
+    [{ logout: 'false' }, true],
+    [{ logout: 'False' }, true],
+    [{ logout: 'true' }, false],
+    [{ logout: 'true', 'keep-login': 'true' }, true],
+    [{ logout: 'false', 'keep-login': 'true' }, true],
+    [{ logout: 'true', 'keep-login': 'false' }, false],
+    [{ 'keep-login': 'true' }, true]
+  ])('%j keeps the login: %s', (values, kept) => {
+    const i = inputs({ ...login, ...values })
+    expect(i.keepLogin).toBe(kept)
+  })
+
+  it('logout: false beside keep-login: false given outright is an input error naming both', () => {
+    const err = failure({ ...login, logout: 'false', 'keep-login': 'false' })
+    expect([err.input, err.message]).toEqual([
+      'logout',
+      'Invalid input "logout": false keeps the logins for the job\'s later steps and the "keep-login" input false drops them after this step: leave one of the two out'
+    ])
+  })
+
+  it('logout takes a boolean, as login-action reads it', () => {
+    const err = failure({ ...login, logout: 'no' })
+    expect([err.input, err.message]).toEqual(['logout', expect.stringContaining('"no" is not a boolean')])
   })
 })
 
@@ -433,13 +488,19 @@ describe('the rest', () => {
     [{ provenance: 'mode=max' }, 'provenance', 'mode=max'],
     [{ provenance: 'false' }, 'provenance', 'false'],
     [{ sbom: 'true' }, 'sbom', 'true'],
+    [{ provenance: '1' }, 'provenance', '1'],
+    [{ sbom: 'f' }, 'sbom', 'f'],
+    [{ provenance: 'mode=max,disabled=False' }, 'provenance', 'mode=max,disabled=False'],
     [{ 'cache-from': 'type=gha' }, 'cacheFrom', ['type=gha']],
     [
       { 'cache-from': 'type=registry,ref=ghcr.io/a/b:cache\nghcr.io/a/b:c2' },
       'cacheFrom',
       ['type=registry,ref=ghcr.io/a/b:cache', 'ghcr.io/a/b:c2']
     ],
-    [{ 'cache-to': 'type=gha,mode=max' }, 'cacheTo', ['type=gha,mode=max']]
+    [{ 'cache-to': 'type=gha,mode=max' }, 'cacheTo', ['type=gha,mode=max']],
+    // buildx's shorthand: registry references, no `=` (docker/build-flags.ts's cacheEntries spells it out)
+    [{ 'cache-to': 'user/app:cache' }, 'cacheTo', ['user/app:cache']],
+    [{ 'cache-from': 'host:5000/a:c1,host:5000/b:c2' }, 'cacheFrom', ['host:5000/a:c1,host:5000/b:c2']]
   ] as [Record<string, string>, keyof Inputs, unknown][])('%j → %s', (values, key, expected) => {
     expect(inputs(values)[key]).toEqual(expected)
   })

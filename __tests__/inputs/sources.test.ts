@@ -145,6 +145,12 @@ describe('parseInputs with sources', () => {
     ['ulimit', 'nofile=1024:2048', /build inputs must keep their defaults/],
     ['cgroup-parent', '/x', /build inputs must keep their defaults/],
     ['provenance', 'false', /build inputs must keep their defaults/],
+    [
+      'sbom',
+      'generator=my/scanner',
+      /nothing is built: only true \(write the SBOM files the pushed image carries\) or false$/
+    ],
+    ['attests', 'type=sbom', /build inputs must keep their defaults/],
     ['cache-from', 'type=gha', /build inputs must keep their defaults/],
     ['builder', 'b1', /build inputs must keep their defaults/],
     [
@@ -157,6 +163,11 @@ describe('parseInputs with sources', () => {
     expect(e.input).toBe(input)
     expect(e.message).toMatch(new RegExp(`^Invalid input "${input}": `))
     expect(e.message).toMatch(why)
+  })
+
+  it('sbom: true or false asks for the SBOM files of what is pushed, or not', () => {
+    expect(parse({ sbom: 'true' }).inputs.sbom).toBe('true')
+    expect(parse({ sbom: 'false' }).inputs.sbom).toBe('false')
   })
 
   it('a local file or directory that is not there is an InputError before any registry is asked', () => {

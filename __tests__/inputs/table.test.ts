@@ -135,15 +135,24 @@ describe('the input table', () => {
       expect(rows.get(inputName(key))).toEqual([row.required ? '(required)' : row.default, row.description])
   })
 
-  it('gives every input one CLI flag, in the usage text with its help', () => {
+  it('gives every input one CLI flag, in the usage text with its help, but those that mean nothing outside a workflow', () => {
     const flags = ROWS.map(([key]) => flagName(key))
     expect(new Set(flags).size).toBe(ROWS.length)
     for (const [key, row] of ROWS) {
+      if (!row.cli) {
+        expect([inputName(key), OPTIONS[flagName(key)], USAGE]).toEqual([
+          inputName(key),
+          undefined,
+          expect.not.stringContaining(`--${flagName(key)}`)
+        ])
+        continue
+      }
       expect(OPTIONS[flagName(key)]).toBeDefined()
       expect(USAGE).toMatch(
         new RegExp(`^  --${flagName(key)}\\b.*${row.cli.help.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm')
       )
     }
+    expect(ROWS.filter(([, row]) => !row.cli).map(([key]) => inputName(key))).toEqual(['logout'])
   })
 
   it('marks what needs buildx in the description too', () => {

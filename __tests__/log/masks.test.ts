@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { credentialSecrets, proxySecrets, urlSecrets, valueSecrets } from '../../src/log/masks.js'
 
+const DIGEST = 'sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1'
+
 describe('urlSecrets', () => {
   const b64 = (s: string): string => Buffer.from(s).toString('base64')
   it.each([
@@ -8,7 +10,23 @@ describe('urlSecrets', () => {
       'https://x-access-token:tok123@github.com/o/r.git#main:sub',
       ['tok123', 'x-access-token:tok123', b64('x-access-token:tok123')]
     ],
-    ['https://tok123@github.com/o/r.git', ['tok123']],
+    ['https://ghp_tok123@github.com/o/r.git', ['ghp_tok123']],
+    // A user name alone is a token only when long enough to be one (maskableToken): `git` names a user.
+    ['https://git@github.com/o/r.git', []],
+    ['https://deploy@git.example.com/o/r.git', []],
+    // The userinfo ends at the authority's last `@`, as Go and WHATWG parse it: the password whole.
+    [
+      'https://deploy:Secr3t@Pass99@git.example.com/o/r.git',
+      ['Secr3t@Pass99', 'deploy:Secr3t@Pass99', b64('deploy:Secr3t@Pass99')]
+    ],
+    // A pinned image's digest is no host: `latest`, `20`, `3.19` are tags, not passwords.
+    [`base=docker-image://alpine:latest@${DIGEST}`, []],
+    [`node=docker-image://node:20@${DIGEST}`, []],
+    [
+      `docker-image://alpine:3.19@${DIGEST},x=docker-image://u:pw-9@host/app`,
+      ['pw-9', 'u:pw-9', b64('u:pw-9')]
+    ],
+    [`docker-image://u:pw-9@host/app@${DIGEST}`, ['pw-9', 'u:pw-9', b64('u:pw-9')]],
     ['https://u:p%40ss@host/r.git', ['p%40ss', 'p@ss', 'u:p%40ss', 'u:p@ss', b64('u:p@ss')]],
     ['https://github.com/o/r.git', []],
     ['git@github.com:o/r.git', []],
@@ -46,7 +64,7 @@ describe('proxySecrets', () => {
     const found = proxySecrets({
       HTTPS_PROXY: 'http://me:pw-1@proxy:3128',
       http_proxy: 'me:pw-2@proxy:3128',
-      Https_Proxy: 'https://token-3@proxy:3129',
+      Https_Proxy: 'https://token-333@proxy:3129',
       NO_PROXY: 'http://not:a-proxy@x',
       OTHER: 'http://u:pw-4@host',
       HTTP_PROXY: ''
@@ -59,11 +77,16 @@ describe('proxySecrets', () => {
         'pw-2',
         'me:pw-2',
         b64('me:pw-2'),
-        'token-3'
+        'token-333'
       ])
     )
     expect(found).not.toContain('a-proxy')
     expect(found).not.toContain('pw-4')
+  })
+
+  it("masks a password holding an unencoded '@' whole, never its head alone", () => {
+    const found = proxySecrets({ HTTPS_PROXY: 'http://user:p@ss@proxy.example:3128' })
+    expect(found).toEqual(['p@ss', 'user:p@ss', b64('user:p@ss')])
   })
 
   it('finds nothing in a proxy without credentials', () => {

@@ -372,6 +372,17 @@ describe('expressions in labels and annotations, rendered as metadata-action ren
     expect(m.annotations).toContain('index:org.example.ref=main')
     expect(m.annotations).toContain('org.opencontainers.image.vendor=main-4e7d1c9')
   })
+
+  it("a {{…}} that names none of them stays as written beside one that does (metadata-action's labels output, passed on)", () => {
+    const m = meta('push-main', ['type=ref,event=branch'], {
+      labels: ['org.opencontainers.image.description=Render {{ name }} for {{branch}}, {{{ .Values }}}'],
+      annotations: ['manifest:org.example.note={{ name }} \\{{sha}}']
+    })
+    expect(m.labels).toContain(
+      'org.opencontainers.image.description=Render {{ name }} for main, {{{ .Values }}}'
+    )
+    expect(m.userAnnotations).toEqual(['manifest:org.example.note={{ name }} {{sha}}'])
+  })
 })
 
 describe('warnings and failures', () => {

@@ -1,4 +1,10 @@
 import { describe, it, expect } from '@jest/globals'
+import { writeFile } from 'node:fs/promises'
+import { Docker } from '../../src/docker/docker.js'
+import type { Runner } from '../../src/docker/exec.js'
+import { runPipeline } from '../../src/pipeline/index.js'
+import { quietReporter } from '../helpers/reporter.js'
+import { testDir } from '../helpers/temp.js'
 import { warnOnCacheExport } from '../../src/pipeline/build.js'
 import { loginHost, withHint } from '../../src/pipeline/hints.js'
 import { checkManifests, platformDigests, VerificationError } from '../../src/pipeline/verify.js'
@@ -284,5 +290,37 @@ describe('warnOnCacheExport', () => {
     expect(
       warnings('#5 [2/2] RUN x\n#5 ERROR: failed to solve\n#7 exporting cache to registry\n#7 DONE 0.2s')
     ).toEqual([])
+  })
+})
+
+// buildx with docker/buildx#3136 and #3952, on the containerd image store: the iidfile holds the digest the
+// engine knows the image by (its manifest), while the metadata file still has the config digest beside it.
+// build-push-action's imageid is the iidfile; the config digest is no image the engine can run or save.
+describe('imageid of a buildx build', () => {
+  const MANIFEST = d('1')
+  const CONFIG = d('2')
+  /** buildx build writing its two files as such a buildx does; every other docker command fails. */
+  const newerBuildx: Runner = async (_command, args) => {
+    if (args[0] !== 'buildx' || args[1] !== 'build')
+      return { exitCode: 1, stdout: '', stderr: 'No such image' }
+    const file = (flag: string) => args.find(a => a.startsWith(`--${flag}=`))!.slice(flag.length + 3)
+    await writeFile(file('iidfile'), MANIFEST)
+    await writeFile(
+      file('metadata-file'),
+      JSON.stringify({ 'containerimage.config.digest': CONFIG, 'containerimage.digest': MANIFEST })
+    )
+    return { exitCode: 0, stdout: '', stderr: '' }
+  }
+
+  it('is what buildx wrote to --iidfile, as build-push-action reads it', async () => {
+    const result = await runPipeline(makeInputs({ push: false }), {
+      docker: new Docker(newerBuildx, {}),
+      reporter: quietReporter,
+      workDir: await testDir('btp-iid-'),
+      buildx: true,
+      driver: 'docker'
+    })
+    expect(result.imageid).toBe(MANIFEST)
+    expect(result.buildx['containerimage.config.digest']).toBe(CONFIG)
   })
 })

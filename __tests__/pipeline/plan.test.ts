@@ -1,5 +1,14 @@
-import { describe, expect, it } from '@jest/globals'
-import { destinations, exportsFiles, pushesOutput } from '../../src/pipeline/plan.js'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { buildArgs } from '../../src/docker/build-flags.js'
+import { InputError } from '../../src/inputs/error.js'
+import { parseInputs } from '../../src/inputs/parse.js'
+import { loadRegistryAuthParser } from '../../src/inputs/registry-auth.js'
+import { destinations, exportsFiles, makePlan } from '../../src/pipeline/plan.js'
+import { quietReporter } from '../helpers/reporter.js'
+import { pushesOutput } from '../../src/inputs/build-options.js'
 
 const inputs = (
   over: { push?: boolean; pushGiven?: boolean; load?: boolean; outputs?: string[]; platforms?: string[] } = {}
@@ -138,5 +147,71 @@ describe('exportsFiles: outputs beside which buildx refuses an iidfile', () => {
     ['type=image,push=true', false]
   ])('%s → %s', (spec, expected) => {
     expect(exportsFiles(spec)).toBe(expected)
+  })
+})
+
+describe('makePlan: push-by-digest (docker\'s "Distribute build across multiple runners" recipe)', () => {
+  const RECIPE = 'type=image,push-by-digest=true,name-canonical=true,push=true'
+  let cwd: string
+  beforeAll(async () => {
+    await loadRegistryAuthParser()
+    cwd = mkdtempSync(path.join(tmpdir(), 'btp-plan-pbd-'))
+    writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
+  })
+  const parsed = (values: Record<string, string>) => parseInputs(n => values[n] ?? '', cwd).inputs
+  const plan = (values: Record<string, string>, driver = 'docker-container') =>
+    makePlan(parsed(values), {
+      workDir: mkdtempSync(path.join(tmpdir(), 'btp-plan-pbd-w-')),
+      buildx: true,
+      driver,
+      reporter: quietReporter
+    })
+
+  it('the recipe (tags: a bare name): buildx gets the name without a tag, nothing is to be tagged', async () => {
+    const inputs = { tags: 'localhost:5000/o/app', outputs: RECIPE, platforms: 'linux/amd64' }
+    const p = await plan(inputs)
+    expect(p.byDigest).toBe(true)
+    expect(p.pushedBy).toBe('buildx')
+    expect(p.build.refs).toEqual(['localhost:5000/o/app'])
+    expect(p.targets).toEqual([
+      { registry: 'localhost:5000', repository: 'localhost:5000/o/app', name: 'o/app', tags: [], refs: [] }
+    ])
+    const args = buildArgs(parsed(inputs), p.build, true)
+    expect(args).toContain('--tag=localhost:5000/o/app')
+    expect(args).toContain(`--output=${RECIPE}`)
+    expect(args.filter(a => a.startsWith('--tag='))).toEqual(['--tag=localhost:5000/o/app'])
+  })
+
+  it('bare tags are not passed: BuildKit refuses to push a tagged name by digest', async () => {
+    const p = await plan({ image: 'o/app', registry: 'localhost:5000', tags: 'v1,v2', outputs: RECIPE })
+    expect(p.build.refs).toEqual(['localhost:5000/o/app'])
+    expect(p.targets.map(t => t.tags)).toEqual([[]])
+  })
+
+  it("the output's name= decides where it goes, each name a target; no --tag, which would override it", async () => {
+    const p = await plan({
+      image: 'o/app',
+      registry: 'localhost:5000',
+      outputs: 'type=image,"name=localhost:5000/o/a,127.0.0.1:5001/o/b",push-by-digest=true,push=true'
+    })
+    expect(p.build.refs).toEqual([])
+    expect(p.targets.map(t => [t.registry, t.name, t.tags])).toEqual([
+      ['localhost:5000', 'o/a', []],
+      ['127.0.0.1:5001', 'o/b', []]
+    ])
+  })
+
+  it('an output that does not push (no push=true) is no push by digest', async () => {
+    const p = await plan({ image: 'o/app', outputs: 'type=image,push-by-digest=true', push: 'false' })
+    expect(p.byDigest).toBe(false)
+  })
+
+  it("on buildx's docker driver it is an input error of outputs before any build", async () => {
+    const error = await plan({ tags: 'localhost:5000/o/app', outputs: RECIPE }, 'docker').catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).input).toBe('outputs')
+    expect((error as Error).message).toMatch(/push-by-digest.*docker driver/)
   })
 })

@@ -3,6 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import type { Manifest } from '../../src/registry/api.js'
 import { resultOf } from '../../src/pipeline/result.js'
+import { metadata } from '../../src/action/summary.js'
+import { makeInputs } from '../../__fixtures__/inputs.js'
 
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json'
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -134,5 +136,71 @@ describe('resultOf', () => {
     })
     expect(result.imageid).toBe('')
     expect(result.platformDigests).toEqual({})
+  })
+})
+
+// buildx's docker driver on the classic image store: a single-platform build is loaded and pushed with
+// `docker push`, which writes a new manifest. buildx's metadata file is the --load build's, whose
+// `containerimage.digest` is the image ID (values from a run of dockerd 20.10 and buildx 0.13.1); a step
+// reading fromJSON(metadata)['containerimage.digest'], as with build-push-action, needs what was pushed.
+describe("buildx's metadata after docker pushed a loaded image", () => {
+  const IMAGE_ID = 'sha256:fc87198265f5d2e2e4db10be019ae7bbe8442ec6631cf16254c098a856b69fda'
+  const loaded = {
+    'buildx.build.ref': 'default/default/x',
+    'containerimage.config.digest': IMAGE_ID,
+    'containerimage.digest': IMAGE_ID,
+    'containerimage.descriptor': {
+      mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+      digest: IMAGE_ID,
+      size: 525,
+      platform: { architecture: 'amd64', os: 'linux' }
+    },
+    'image.name': 'localhost:5000/app:v1'
+  }
+  const outcome = {
+    refs: ['localhost:5000/app:v1'],
+    builder: 'buildx',
+    durations,
+    iid: IMAGE_ID,
+    metadata: loaded,
+    verified: { repository: 'localhost:5000/app', digest: single.digest, manifest: single }
+  }
+
+  it('containerimage.digest and its descriptor are the pushed manifest; the rest is buildx’s', () => {
+    expect(resultOf(outcome).buildx).toEqual({
+      ...loaded,
+      'containerimage.digest': single.digest,
+      'containerimage.descriptor': {
+        mediaType: OCI_MANIFEST,
+        digest: single.digest,
+        size: single.body.length,
+        platform: { architecture: 'amd64', os: 'linux' }
+      }
+    })
+  })
+
+  it('the metadata output carries the pushed digest', () => {
+    const result = { ...resultOf(outcome), counts: { docker: 3, registry: 2, verification: 1 } }
+    const m = metadata(makeInputs({ registry: 'localhost:5000', image: 'app' }), result)
+    expect(m['containerimage.digest']).toBe(single.digest)
+    expect(m['containerimage.config.digest']).toBe(IMAGE_ID)
+    expect(m.imageid).toBe(IMAGE_ID)
+  })
+
+  it('nothing pushed: buildx’s metadata as it wrote it', () => {
+    expect(resultOf({ ...outcome, verified: undefined }).buildx).toEqual(loaded)
+  })
+
+  it('buildx pushed: its digest is the one served, and its metadata stays as written', () => {
+    const pushed = {
+      'containerimage.digest': index.digest,
+      'containerimage.descriptor': { digest: index.digest, mediaType: DOCKER_LIST, size: index.body.length }
+    }
+    const result = resultOf({
+      ...outcome,
+      metadata: pushed,
+      verified: { repository: 'localhost:5000/app', digest: index.digest, manifest: index }
+    })
+    expect(result.buildx).toEqual(pushed)
   })
 })

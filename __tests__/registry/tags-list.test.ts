@@ -6,6 +6,26 @@ import { cleanUp, client, failure, serve, basic, creds, sendError } from '../hel
 afterEach(cleanUp)
 
 describe('listTags', () => {
+  it('a registry that links on page after page ends at the bound of one listing, naming the list', async () => {
+    let page = 0
+    const server = await serve((_req, res) => {
+      // Slowly (30 ms a page), one tag a page, always a next one: 1000 pages would take half a minute.
+      setTimeout(() => {
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          Link: `</v2/my/app/tags/list?last=t${++page}>; rel="next"`
+        })
+        res.end(JSON.stringify({ tags: [`t${page}`] }))
+      }, 30)
+    })
+    const { c } = client(server)
+    const err = await failure(listTags(c, 'my/app', { maxMs: 300 }))
+    expect(err.message).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/v2\/my\/app\/tags\/list: pages of tags still linking on after 0\.3 s \(\d+ read\), the bound of one listing$/
+    )
+    expect(server.seen.length).toBeLessThan(20)
+  })
+
   it('follows Link pages to the end', async () => {
     const pages: Record<string, { tags: string[]; link?: string }> = {
       '': { tags: ['a', 'b'], link: '</v2/my/app/tags/list?n=2&last=b>; rel="next"' },

@@ -11,21 +11,21 @@
 //
 // Nothing secret goes into the step's saved state: what the entries replaced is kept in a 0600 file under
 // RUNNER_TEMP (which the runner empties after the job), and the state only says where. Jobs sharing the
-// config (one HOME, two runners) find each other's undo files through login-ledger.ts.
+// config (one HOME, two runners, two hosts or containers) hand on to each other through login-ledger.ts.
 import * as core from '@actions/core'
 import type { Reporter } from '../log/reporter.js'
 import { messageOf } from '../core/text.js'
+import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, realpath, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { dockerConfigDir } from '../docker/credentials.js'
 import { credentialKey, parseDockerConfig } from '../docker/config.js'
-import { isDockerHub } from '../core/reference.js'
 import type { RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
 import { ENV_POST_WANTED, STATE_KEPT_LOGIN } from './state.js'
-import { enter, later, leave, withLock, writePrivate, type Entry } from './login-ledger.js'
+import { enter, later, leave, ownNote, renote, withLock, writePrivate, type Entry } from './login-ledger.js'
 
 type Config = Record<string, unknown> & {
   auths?: Record<string, unknown>
@@ -33,18 +33,35 @@ type Config = Record<string, unknown> & {
   credsStore?: string
 }
 
-/** What the post step needs to undo exactly what main did; kept on disk, never in the state. */
-interface Undo {
-  /** Each `auths` key main wrote: the entry it wrote, and the one it replaced (null: none). */
-  auths: { key: string; ours: unknown; before: unknown }[]
-  /** Each `credHelpers` key main emptied, and what it held (null: nothing). */
-  helpers: { key: string; before: string | null }[]
+/** Whether the config had these before main, or main made them (kept apart from what entries replaced). */
+interface Flags {
   /** Whether the config had these objects at all, so that empty ones we made go again. */
   hadAuths: boolean
   hadHelpers: boolean
   /** Whether main created the config file, or its directory, so that they go again once empty. */
   createdFile: boolean
   createdDir: boolean
+}
+
+/** What the post step needs to undo exactly what main did; kept on disk, never in the state. */
+interface Undo extends Flags {
+  /** Each `auths` key main wrote: the entry it wrote, and the one it replaced (null: none). */
+  auths: { key: string; ours: unknown; before: unknown }[]
+  /** Each `credHelpers` key main emptied, and what it held (null: nothing). */
+  helpers: { key: string; before: string | null }[]
+}
+
+type Kind = 'auths' | 'helpers'
+
+/**
+ * A run's note in its ledger pointer, for the runs that entered before it and another host may run: salted
+ * digests of what each of its entries replaced (to tell whether it stacked on theirs; never a login itself),
+ * and what those runs' posts handed on to it (the entry to put back instead, and their flags).
+ */
+interface Note {
+  salt: string
+  replaced: Record<Kind, Record<string, string>>
+  handed: { auths: Record<string, unknown>; helpers: Record<string, string | null>; flags: Partial<Flags> }
 }
 
 interface Kept {
@@ -61,6 +78,54 @@ const isUndo = (value: unknown): value is Undo =>
   Array.isArray((value as Undo).auths) &&
   Array.isArray((value as Undo).helpers)
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const isNote = (value: unknown): value is Note =>
+  isObject(value) &&
+  typeof value.salt === 'string' &&
+  isObject(value.replaced) &&
+  isObject(value.replaced.auths) &&
+  isObject(value.replaced.helpers) &&
+  isObject(value.handed) &&
+  isObject(value.handed.auths) &&
+  isObject(value.handed.helpers) &&
+  isObject(value.handed.flags)
+
+/** A value's salted digest, its objects' keys in order: the same entry, however a tool reordered it. */
+const digest = (salt: string, value: unknown): string =>
+  createHash('sha256')
+    .update(salt)
+    .update(
+      JSON.stringify(value, (_, v: unknown) =>
+        isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v
+      )
+    )
+    .digest('hex')
+
+/** The note a run enters with: what it replaced, as digests. */
+function noteOf(undo: Undo): Note {
+  const salt = randomBytes(16).toString('hex')
+  const digests = (records: { key: string; before: unknown }[]) =>
+    Object.fromEntries(records.map(r => [r.key, digest(salt, r.before)]))
+  return {
+    salt,
+    replaced: { auths: digests(undo.auths), helpers: digests(undo.helpers) },
+    handed: { auths: {}, helpers: {}, flags: {} }
+  }
+}
+
+/** What earlier runs' posts handed on to this run, taken into its undo. */
+function takeHanded(undo: Undo, { handed }: Note): void {
+  for (const kind of ['auths', 'helpers'] as const)
+    for (const record of undo[kind])
+      if (Object.hasOwn(handed[kind], record.key)) record.before = handed[kind][record.key] as string | null
+  undo.hadAuths &&= handed.flags.hadAuths ?? true
+  undo.hadHelpers &&= handed.flags.hadHelpers ?? true
+  undo.createdFile ||= handed.flags.createdFile ?? false
+  undo.createdDir ||= handed.flags.createdDir ?? false
+}
+
 /** The job's docker config file, as docker and login-action find it. */
 export const jobConfigFile = (env: NodeJS.ProcessEnv = process.env): string =>
   path.join(dockerConfigDir(env), 'config.json')
@@ -69,10 +134,6 @@ export const jobConfigFile = (env: NodeJS.ProcessEnv = process.env): string =>
 const entryOf = ({ username, password }: Credentials): { auth: string } => ({
   auth: Buffer.from(`${username}:${password}`).toString('base64')
 })
-
-/** `credHelpers` keys docker may consult for a registry. */
-const helperKeys = (registry: string): string[] =>
-  isDockerHub(registry) ? [credentialKey(registry)] : [registry]
 
 async function readConfig(file: string): Promise<Config | undefined> {
   if (!existsSync(file)) return undefined
@@ -132,12 +193,11 @@ export async function keepLogins(
       const key = credentialKey(login.registry)
       undo.auths.push({ key, ours, before: auths[key] ?? null })
       auths[key] = ours
-      for (const hk of helperKeys(login.registry)) {
-        // An entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
-        if (!config.credsStore && helpers[hk] === undefined) continue
-        undo.helpers.push({ key: hk, before: helpers[hk] ?? null })
-        helpers[hk] = ''
-      }
+      // docker reads credHelpers by exactly this key too (configfile's getConfiguredCredentialStore). An
+      // entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
+      if (!config.credsStore && helpers[key] === undefined) continue
+      undo.helpers.push({ key, before: helpers[key] ?? null })
+      helpers[key] = ''
     }
     config.auths = auths
     if (undo.helpers.length) config.credHelpers = helpers
@@ -145,7 +205,7 @@ export async function keepLogins(
     const undoDir = await mkdtemp(path.join(opts.tempRoot, 'build-tag-push-login-'))
     const undoFile = path.join(undoDir, 'undo.json')
     await writePrivate(undoFile, JSON.stringify(undo))
-    const place = await enter(file, undoFile)
+    const place = await enter(file, undoFile, noteOf(undo))
     const kept: Kept = { config: file, undo: undoFile, ledger: place.pointer, seq: place.seq }
     // All before the config changes: a step killed in between still has its entries taken back. The
     // variable makes the runner call the post step after a successful job too (action.yml's post-if).
@@ -165,25 +225,31 @@ export async function keepLogins(
 }
 
 /** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
-export async function removeKeptLogin(): Promise<void> {
+export async function removeKeptLogin(reporter: { warning(message: string): void } = core): Promise<void> {
   const saved = core.getState(STATE_KEPT_LOGIN)
   if (!saved) return
   const kept = JSON.parse(saved) as Kept
   let createdDir = false
   try {
     // The pointer goes under the lock too: another job's post must not take this one for a live heir.
-    await withLock(kept.config, core, async () => {
+    await withLock(kept.config, reporter, async () => {
       try {
         if (!existsSync(kept.undo)) return
         const undo = readUndo(await readFile(kept.undo, 'utf8'))
+        const note = kept.ledger ? await ownNote(kept.ledger, isNote) : undefined
+        if (note) takeHanded(undo, note)
         createdDir = undo.createdDir
-        await undoKept(kept, undo)
+        const pinned = await undoKept(kept, undo)
+        if (pinned.length)
+          reporter.warning(
+            `keep-login: another login replaced the kept one for ${pinned.join(', ')} in ${kept.config} and is stored in that file, not in the credential store; it is left there, with the credHelpers entry that has docker read it (docker logout removes both)`
+          )
       } finally {
         if (kept.ledger) await leave(kept.ledger)
       }
     })
   } catch (error) {
-    core.warning(`keep-login: could not take the kept login out of ${kept.config}: ${messageOf(error)}`)
+    reporter.warning(`keep-login: could not take the kept login out of ${kept.config}: ${messageOf(error)}`)
   } finally {
     await rm(path.dirname(kept.undo), { recursive: true, force: true })
     if (createdDir && !existsSync(kept.config)) await rmdir(path.dirname(kept.config)).catch(() => undefined)
@@ -207,59 +273,75 @@ function readUndo(text: string): Undo {
  * replaced is what we wrote (a login of someone else's in between owns the entry otherwise). What ours
  * replaced is its to put back. Another job's, sharing the config; in one job the posts run last-first.
  */
-function handOn<R extends { key: string; before: unknown }>(
-  heirs: Entry<Undo>[],
-  records: (undo: Undo) => R[],
+function handOn(
+  heirs: Entry<Note>[],
+  kind: Kind,
   mine: { key: string; ours: unknown; before: unknown },
-  changed: Set<Entry<Undo>>
+  changed: Set<Entry<Note>>
 ): boolean {
   for (const heir of heirs) {
-    const record = records(heir.undo).find(r => r.key === mine.key)
-    if (!record) continue
-    if (!isDeepStrictEqual(record.before, mine.ours)) return false
-    record.before = mine.before
+    const replaced = heir.note.replaced[kind][mine.key]
+    if (replaced === undefined) continue
+    if (replaced !== digest(heir.note.salt, mine.ours)) return false
+    heir.note.handed[kind][mine.key] = mine.before
+    heir.note.replaced[kind][mine.key] = digest(heir.note.salt, mine.before)
     changed.add(heir)
     return true
   }
   return false
 }
 
-async function undoKept(kept: Kept, undo: Undo): Promise<void> {
+async function undoKept(kept: Kept, undo: Undo): Promise<string[]> {
   const config = await readConfig(kept.config)
-  if (!config) return
+  if (!config) return []
   const heirs =
-    kept.ledger && kept.seq !== undefined ? await later({ pointer: kept.ledger, seq: kept.seq }, isUndo) : []
-  const changed = new Set<Entry<Undo>>()
+    kept.ledger && kept.seq !== undefined ? await later({ pointer: kept.ledger, seq: kept.seq }, isNote) : []
+  const changed = new Set<Entry<Note>>()
   const auths = { ...(config.auths ?? {}) }
+  // Keys whose entry another login wrote over ours, and which stay.
+  const replaced = new Set<string>()
   for (const mine of undo.auths) {
-    if (handOn(heirs, u => u.auths, mine, changed)) continue
+    if (handOn(heirs, 'auths', mine, changed)) continue
     // A later step that logged in again owns that entry now: it is left as it is.
-    if (!isDeepStrictEqual(auths[mine.key], mine.ours)) continue
+    if (!isDeepStrictEqual(auths[mine.key], mine.ours)) {
+      if (auths[mine.key] !== undefined) replaced.add(mine.key)
+      continue
+    }
     if (mine.before === null) delete auths[mine.key]
     else auths[mine.key] = mine.before
   }
   const helpers = { ...(config.credHelpers ?? {}) }
+  const pinned: string[] = []
   for (const { key, before } of undo.helpers) {
-    if (handOn(heirs, u => u.helpers, { key, ours: '', before }, changed)) continue
+    if (handOn(heirs, 'helpers', { key, ours: '', before }, changed)) continue
     if (helpers[key] !== '') continue
+    // The bypass and the auths entry under the same key go together: a `docker login` made
+    // through our bypass stored its password in the file, and without the bypass docker would ask the store
+    // instead, and its `docker logout` would leave the file's copy for good.
+    if (replaced.has(key)) {
+      pinned.push(key)
+      continue
+    }
     if (before === null) delete helpers[key]
     else helpers[key] = before
   }
   // The next run found the config as ours left it: what was there before ours is its to judge now.
   const next = heirs[0]
   if (next) {
-    const flags = JSON.stringify(next.undo)
-    next.undo.hadAuths &&= undo.hadAuths
-    next.undo.hadHelpers &&= undo.hadHelpers
-    next.undo.createdFile ||= undo.createdFile
-    next.undo.createdDir ||= undo.createdDir
-    if (JSON.stringify(next.undo) !== flags) changed.add(next)
+    const flags = next.note.handed.flags
+    const was = JSON.stringify(flags)
+    if (!undo.hadAuths) flags.hadAuths = false
+    if (!undo.hadHelpers) flags.hadHelpers = false
+    if (undo.createdFile) flags.createdFile = true
+    if (undo.createdDir) flags.createdDir = true
+    if (JSON.stringify(flags) !== was) changed.add(next)
   }
-  // The heirs' files first: what ours replaced is never lost between the two writes.
-  for (const heir of changed) await writePrivate(heir.file, JSON.stringify(heir.undo))
+  // The heirs' pointers first: what ours replaced is never lost between the two writes.
+  for (const heir of changed) await renote(heir)
   const result: Config = { ...config, auths, credHelpers: helpers }
   if (!undo.hadAuths && !Object.keys(auths).length) delete result.auths
   if (!undo.hadHelpers && !Object.keys(helpers).length) delete result.credHelpers
   if (undo.createdFile && !Object.keys(result).length) await rm(kept.config, { force: true })
   else await writeConfig(kept.config, result)
+  return pinned
 }

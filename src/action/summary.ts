@@ -111,8 +111,11 @@ export function summaryMarkdown(inputs: Inputs, result: Result): string {
     ])
   ]
   const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
-  const verb = result.digest ? 'Pushed' : 'Built (not pushed)'
-  const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_'
+  // Pushed with no tag (push-by-digest): what the registry holds is each image's name@digest.
+  const byDigest = result.digest !== '' && !result.tags.length
+  const verb = byDigest ? 'Pushed by digest, no tag' : result.digest ? 'Pushed' : 'Built (not pushed)'
+  const listed = byDigest ? result.imageRefs : result.tags
+  const refs = listed.length ? listed.map(t => `- ${code(t)}`).join('\n') : '_untagged_'
   return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`
 }
 

@@ -27,16 +27,19 @@ import { now } from '../core/clock.js'
 
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
 
-/** `--push` beside `--no-push`: the flag that gives a boolean outright, where its row has one. */
-const onFlag = (key: InputKey, row: Row): string | undefined => (row.cli.onHelp ? inputName(key) : undefined)
+/** The inputs that have a flag, each with its spelling: all but those that mean nothing outside a workflow. */
+const FLAGGED = ROWS.flatMap(([key, row]) => (row.cli ? [{ key, row, cli: row.cli }] : []))
 
-/** parseArgs options: one per input (two for a boolean given either way), plus the CLI's own. */
+/** `--push` beside `--no-push`: the flag that gives a boolean outright, where its row has one. */
+const onFlag = (key: InputKey, row: Row): string | undefined => (row.cli?.onHelp ? inputName(key) : undefined)
+
+/** parseArgs options: one per input that has a flag (two for a boolean given either way), plus the CLI's own. */
 export const OPTIONS: Record<string, Option> = {
   ...Object.fromEntries(
-    ROWS.flatMap(([key, row]): [string, Option][] => [
+    FLAGGED.flatMap(({ key, row, cli }): [string, Option][] => [
       [
         flagName(key),
-        row.kind === 'boolean' || row.cli.from === 'stdin'
+        row.kind === 'boolean' || cli.from === 'stdin'
           ? { type: 'boolean' }
           : { type: 'string', multiple: isListKind(row.kind) }
       ],
@@ -49,12 +52,9 @@ export const OPTIONS: Record<string, Option> = {
 }
 
 const FLAG_ROWS: [string, string][] = [
-  ...ROWS.flatMap(([key, row]): [string, string][] => [
-    ...(onFlag(key, row) ? [[`--${onFlag(key, row)}`, row.cli.onHelp!] as [string, string]] : []),
-    [
-      `--${flagName(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
-      row.cli.help
-    ]
+  ...FLAGGED.flatMap(({ key, row, cli }): [string, string][] => [
+    ...(onFlag(key, row) ? [[`--${onFlag(key, row)}`, cli.onHelp!] as [string, string]] : []),
+    [`--${flagName(key)}${cli.value && cli.from !== 'stdin' ? ` ${cli.value}` : ''}`, cli.help]
   ]),
   ['--json', 'print the outputs as one JSON object'],
   ['--version', 'print the version'],
@@ -90,9 +90,9 @@ function rawValue(key: InputKey, row: Row, values: Values, env: NodeJS.ProcessEn
     return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
   }
   const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String)
-  if (row.cli.from === 'file') return items.map(file => fromFile(flagName(key), file)).join('\n')
-  if (row.cli.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
-  if (row.cli.from === 'env')
+  if (row.cli?.from === 'file') return items.map(file => fromFile(flagName(key), file)).join('\n')
+  if (row.cli?.from === 'env-name') return fromEnvName(flagName(key), items[0], env)
+  if (row.cli?.from === 'env')
     return items.map(spec => csvQuoted(fromEnv(flagName(key), spec, env))).join('\n')
   // Entries read one per line as CSV, quotes taken off: a value with a quote or a line break is quoted whole,
   // so it stays one, as given. Other kinds read the text as it is (a string, a list split at commas, a list
@@ -168,7 +168,7 @@ export function flagsToInputs(given: Values, env: NodeJS.ProcessEnv, password: s
   return new Map(
     ROWS.map(([key, row]) => [
       inputName(key),
-      row.cli.from === 'stdin' ? password : rawValue(key, row, values, env)
+      !row.cli ? '' : row.cli.from === 'stdin' ? password : rawValue(key, row, values, env)
     ])
   )
 }

@@ -9,10 +9,18 @@ export const messageOf = (error: unknown): string => {
   return typeof message === 'string' ? message : String(error)
 }
 
-/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
-export function oneLine(text: string, max = Infinity): string {
+/**
+ * One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. With
+ * `wholeWords`, a cut drops the word it would split: text no one has redacted yet (docker's, which only the
+ * runner masks) then shows a token, or a URL holding one, whole or not at all, since the runner hides whole
+ * values and never the head of one.
+ */
+export function oneLine(text: string, max = Infinity, wholeWords = false): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max - 1)
+  const splits = wholeWords && flat[max - 1] !== ' '
+  return `${splits ? cut.slice(0, cut.lastIndexOf(' ') + 1).trimEnd() : cut}…`
 }
 
 /** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */

@@ -1,18 +1,8 @@
 // The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
 // entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
 // run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
-import { csvRecords } from '../inputs/csv.js'
-import { YAML_FALSE, YAML_TRUE } from '../core/text.js'
-
-/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
-function fields(spec: string): { key: string; value: string }[] {
-  return (csvRecords(spec)[0] ?? []).map(field => {
-    const at = field.indexOf('=')
-    return at < 0
-      ? { key: field.trim(), value: '' }
-      : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() }
-  })
-}
+import { attestationFields as fields } from '../inputs/build-options.js'
+import { goBool } from '../core/go-bool.js'
 
 /** Whether `spec` (an `attests` entry) is of attestation type `type`. */
 export const isAttestation = (spec: string, type: string): boolean =>
@@ -24,11 +14,15 @@ export function withBuilderId(attrs: string, builderId?: string): string {
   return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`
 }
 
-/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
+/**
+ * `--provenance`: false as given; true or attributes with this run as the builder. A boolean is any of Go's
+ * words, as buildx reads it: `1,builder-id=…` would be a field without `=`, which buildx refuses.
+ */
 export function provenanceArgs(provenance: string, builderId?: string): string[] {
   if (provenance === '') return []
-  if (YAML_FALSE.test(provenance)) return ['--provenance=false']
-  if (YAML_TRUE.test(provenance)) return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`]
+  const on = goBool(provenance)
+  if (on === false) return ['--provenance=false']
+  if (on) return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`]
   return [`--provenance=${withBuilderId(provenance, builderId)}`]
 }
 

@@ -4,6 +4,7 @@ import { attestArgs } from './attests.js'
 import type { Inputs } from '../inputs/parse.js'
 import { provenanceArgs } from './attests.js'
 import { singleLevelLines } from '../metadata/levels.js'
+import { replaceUserinfo } from '../core/userinfo.js'
 
 /** What the pipeline decided before docker runs, as buildArgs reads it. */
 export interface BuildPlan {
@@ -84,8 +85,10 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   if (buildx) {
     if (plan.metadataFile) args.push(`--metadata-file=${plan.metadataFile}`)
     if (inputs.platforms.length) args.push(`--platform=${inputs.platforms.join(',')}`)
-    for (const spec of plan.cacheFrom ?? inputs.cacheFrom) args.push(`--cache-from=${spec}`)
-    for (const spec of plan.cacheTo ?? inputs.cacheTo) args.push(`--cache-to=${withIgnoreError(spec)}`)
+    for (const spec of (plan.cacheFrom ?? inputs.cacheFrom).flatMap(cacheEntries))
+      args.push(`--cache-from=${spec}`)
+    for (const spec of (plan.cacheTo ?? inputs.cacheTo).flatMap(cacheEntries))
+      args.push(`--cache-to=${withIgnoreError(spec)}`)
     args.push(...provenanceArgs(inputs.provenance, plan.builderId))
     if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
     for (const s of plan.secretFiles ?? []) args.push(`--secret=id=${s.id},src=${s.path}`)
@@ -97,7 +100,16 @@ export function buildArgs(inputs: Inputs, plan: BuildPlan, buildx = false): stri
   return args
 }
 
-/** A failed cache export must never fail a good build. */
+/**
+ * A cache spec in buildx's own reading: one whose fields hold no `=` (`user/app:cache`, buildx's help
+ * example) is shorthand for a registry cache at each of them. Spelled out, so that attributes can follow it.
+ */
+export function cacheEntries(spec: string): string[] {
+  const fields = spec.split(',')
+  return fields.some(field => field.includes('=')) ? [spec] : fields.map(ref => `type=registry,ref=${ref}`)
+}
+
+/** A failed cache export must never fail a good build. `spec` is spelled out (cacheEntries): no shorthand. */
 export function withIgnoreError(spec: string): string {
   return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`
 }
@@ -108,14 +120,8 @@ export function withIgnoreError(spec: string): string {
  */
 export function displayArgs(args: string[]): string {
   return ['docker', ...args]
-    .map(a =>
-      a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***')
-    )
+    .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***'))
+    .map(a => replaceUserinfo(a, '***', /^https?$/i))
+    .map(a => a.replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
     .join(' ')
 }
-
-/** `https://user:token@host/…`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi

@@ -1,12 +1,19 @@
 // A private DOCKER_CONFIG for one run: seeded from the user's config so earlier logins and buildx
 // builders keep working, and removed afterwards so no credential outlives the job.
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { HUB_AUTH_KEY, isDockerHub } from '../core/reference.js'
 
 /** Directories that carry plugins, builders and contexts rather than credentials. */
 export const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts']
+
+/**
+ * What of buildx's directory stays with the run: `refs`, where buildx (0.13) writes every build's context
+ * as given, failed builds too, and never removes it; an http git context keeps its token in the URL
+ * (git-context.ts), so in the user's directory the token would outlive the job.
+ */
+const PRIVATE_BUILDX = new Set(['refs'])
 
 export const credentialKey = (registry: string): string => (isDockerHub(registry) ? HUB_AUTH_KEY : registry)
 
@@ -71,6 +78,16 @@ export async function createPrivateConfig(
   })
   for (const name of LINKED_DIRS) {
     const target = path.join(userDir, name)
-    if (existsSync(target)) await symlink(target, path.join(dir, name))
+    if (!existsSync(target)) continue
+    if (name === 'buildx' && (await stat(target)).isDirectory())
+      await linkEntries(target, path.join(dir, name))
+    else await symlink(target, path.join(dir, name))
   }
+}
+
+/** `to` as a directory of links to each entry of `from` (builders, their state, the lock), but PRIVATE_BUILDX. */
+async function linkEntries(from: string, to: string): Promise<void> {
+  await mkdir(to, { mode: 0o700 })
+  for (const entry of await readdir(from))
+    if (!PRIVATE_BUILDX.has(entry)) await symlink(path.join(from, entry), path.join(to, entry))
 }

@@ -3,11 +3,11 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { HUB_AUTH_KEY, isDockerHub } from '../core/reference.js'
+import { isDockerHub } from '../core/reference.js'
 import type { CredentialLookup, Credentials } from '../registry/auth.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { createExecRunner, type ExecResult, type Runner } from './exec.js'
-import { parseDockerConfig } from './config.js'
+import { credentialKey, parseDockerConfig } from './config.js'
 
 /** Runs `docker-credential-<helper> get` with `input` on stdin and resolves with its stdout. */
 export type HelperRunner = (helper: string, input: string) => Promise<string>
@@ -49,13 +49,24 @@ function matches(key: string, registry: string): boolean {
   return isDockerHub(registry) ? isDockerHub(host) : host === registry.toLowerCase()
 }
 
-/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
-function entryFor<T>(map: Record<string, T> | undefined, registry: string): T | undefined {
+/** The `auths` entry for `registry`: docker's file store takes an exact key, else one naming the same host. */
+function authFor<T>(map: Record<string, T> | undefined, registry: string): T | undefined {
   if (!map || typeof map !== 'object') return undefined
-  const exact = isDockerHub(registry) ? HUB_AUTH_KEY : registry
+  const exact = credentialKey(registry)
   if (Object.hasOwn(map, exact)) return map[exact]
   const key = Object.keys(map).find(k => matches(k, registry))
   return key === undefined ? undefined : map[key]
+}
+
+/**
+ * The `credHelpers` entry for `registry`, as docker reads it: by its exact key (the host, Docker Hub's
+ * auths key) and no other. A `https://host` or `host/` key names no helper to docker, which then reads
+ * the file or credsStore; asking that helper here would verify with other credentials than docker pushes.
+ */
+function helperFor(map: Record<string, string> | undefined, registry: string): string | undefined {
+  if (!map || typeof map !== 'object') return undefined
+  const key = credentialKey(registry)
+  return Object.hasOwn(map, key) ? map[key] : undefined
 }
 
 function fromAuthEntry(entry: AuthEntry | undefined): Credentials | undefined {
@@ -141,7 +152,7 @@ export function credentialsFromDockerConfig(
     }
     let output: string
     try {
-      output = await run(helper, isDockerHub(registry) ? HUB_AUTH_KEY : registry)
+      output = await run(helper, credentialKey(registry))
     } catch (err) {
       const code = (err as { code?: string }).code
       const message = messageOf(err)
@@ -162,8 +173,8 @@ export function credentialsFromDockerConfig(
   return async registry => {
     config ??= readConfig(configDir)
     const { auths, credHelpers, credsStore } = await config
-    const helper = entryFor(credHelpers, registry)
-    const inline = fromAuthEntry(entryFor(auths, registry))
+    const helper = helperFor(credHelpers, registry)
+    const inline = fromAuthEntry(authFor(auths, registry))
     // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
     if (helper === '') return inline
     if (helper !== undefined) return viaHelper(helper, registry)

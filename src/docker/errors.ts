@@ -14,8 +14,9 @@ export class DockerError extends ClassifiedError {
     own?: { message: string; kind: FailureKind }
   ) {
     const detail = lastMeaningfulLine(stderr)
-    // Classified whole, shown cut: a line a build step printed can be megabytes long.
-    const shown = oneLine(detail, MAX_DETAIL)
+    // Classified whole, shown cut: a line a build step printed can be megabytes long. Cut between words:
+    // nothing has redacted it yet, and half a secret would escape the runner's mask.
+    const shown = oneLine(detail, MAX_DETAIL, true)
     // Whatever the command (a build, an inspect of a source), no engine has one remedy.
     const hint = NO_ENGINE_LINE.test(detail) ? ` (${NO_ENGINE_HINT})` : ''
     super(

@@ -7,6 +7,7 @@ import { DEFAULT_CONTEXT } from '../inputs/build-options.js'
 import type { GitContext } from '../metadata/context.js'
 import { ref } from '../inputs/table.js'
 import { percentDecoded, splitKeyValue } from '../core/text.js'
+import { authorityOf, splitUserinfo, type Authority } from '../core/userinfo.js'
 
 /**
  * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
@@ -36,14 +37,16 @@ export function expandDefaultContext(value: string, url: string | undefined, inp
 
 /** An http(s) URL that docker and BuildKit treat as a git repository. */
 export function isHttpGitUrl(value: string, githubHost?: string): boolean {
-  const m = /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)([^#\s]*)/i.exec(value)
-  if (!m) return false
-  return /\.git$/.test(m[2]) || (githubHost !== undefined && m[1].toLowerCase() === githubHost)
+  const url = httpAuthority(value)
+  if (!url?.host) return false
+  return /\.git$/.test(/^[^#\s]*/.exec(url.rest)![0]) || url.host.toLowerCase() === githubHost
 }
 
-/** The host of an http(s) URL as BuildKit's secret names use it (with the port, lowercased). */
-const hostOf = (value: string): string =>
-  /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)![1].toLowerCase()
+/** An http(s) URL's authority (urlAuthorities: userinfo before the last `@`), undefined for anything else. */
+function httpAuthority(value: string): Authority | undefined {
+  const url = authorityOf(value)
+  return url && /^https?$/i.test(url.scheme) ? url : undefined
+}
 
 export interface Secret {
   key: string
@@ -77,22 +80,24 @@ export function gitSources(
   // The classic builder's git clones the URL itself: it gets the URL as written.
   if (!opts.buildx) return { context, buildContexts: named.map(join), secrets: [] }
 
-  const githubHost = hostOf(opts.serverUrl)
+  const githubHost = httpAuthority(opts.serverUrl)?.host.toLowerCase() ?? ''
   const secrets = new Map<string, string>()
   const gitHosts = new Set<string>()
   const strip = (value: string): string => {
     if (!isHttpGitUrl(value, githubHost)) return value
-    const host = hostOf(value)
+    const url = httpAuthority(value)!
+    // The host as BuildKit's secret ids name it: with the port, lowercased.
+    const host = url.host.toLowerCase()
     gitHosts.add(host)
     // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
     // against a local git server), so an http URL keeps its userinfo, masked as before.
-    const m = /^(https:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value)
-    if (!m) return value
-    const [user, password] = splitUserinfo(m[2])
-    if (user === 'x-access-token' && password) secrets.set(`GIT_AUTH_TOKEN.${host}`, password)
+    if (url.userinfo === undefined || !/^https$/i.test(url.scheme)) return value
+    const { user, password = '' } = splitUserinfo(url.userinfo)
+    const [name, secret] = [percentDecoded(user), percentDecoded(password)]
+    if (name === 'x-access-token' && secret) secrets.set(`GIT_AUTH_TOKEN.${host}`, secret)
     else
-      secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${user}:${password}`).toString('base64')}`)
-    return `${m[1]}${m[3]}`
+      secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${name}:${secret}`).toString('base64')}`)
+    return `${value.slice(0, url.scheme.length + 3)}${url.host}${url.rest}`
   }
   const resolved = {
     context: strip(context),
@@ -108,11 +113,4 @@ export function gitSources(
   // A user's own secret of the same id wins: theirs is passed, ours not.
   for (const id of given) secrets.delete(id)
   return { ...resolved, secrets: [...secrets].map(([key, value]) => ({ key, value })) }
-}
-
-/** `user:password`, each percent-decoded as git decodes them. */
-function splitUserinfo(userinfo: string): [string, string] {
-  const colon = userinfo.indexOf(':')
-  const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)]
-  return [percentDecoded(user), percentDecoded(password)]
 }

@@ -5,11 +5,14 @@ import { existsSync } from 'node:fs'
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { InputError } from './error.js'
-import { InputProblem } from '../core/problem.js'
+import { InputProblem, reworded } from '../core/problem.js'
 import { advice } from '../core/input-ref.js'
+import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
+import { goBool } from '../core/go-bool.js'
+import { csvRecords } from './csv.js'
 import { parseAnnotation } from '../metadata/levels.js'
-import { parseTemplate } from '../metadata/rules/template.js'
+import { expressionsOf, parseLabelLine } from '../metadata/rules/template.js'
 import { quote } from '../core/text.js'
 
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/
@@ -124,15 +127,65 @@ export function ssh(entries: string[]): string[] {
 }
 
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts), with expressions as in labels. */
-export function annotations(entries: string[]): string[] {
+export function annotations(entries: string[], notices: string[]): string[] {
   for (const entry of entries) parseAnnotation(entry)
-  return labels(entries)
+  return labelLines('annotations', entries, notices)
 }
 
-/** KEY=VALUE lines whose `{{…}}` expressions (`{{branch}}`, `{{date 'YYYYMMDD'}}`) must parse, as metadata-action renders them. */
-export function labels(entries: string[]): string[] {
-  for (const entry of entries) if (entry.includes('{{')) parseTemplate(entry, 'global')
+/** KEY=VALUE lines with expressions as metadata-action renders them (`{{branch}}`, `{{date 'YYYYMMDD'}}`). */
+export const labels = (entries: string[], notices: string[]): string[] =>
+  labelLines('labels', entries, notices)
+
+/**
+ * Our expressions must parse; any other `{{…}}` is kept as written (parseLabelLine says why), with a notice,
+ * since it may as well be a misspelt expression.
+ */
+function labelLines(input: string, entries: string[], notices: string[]): string[] {
+  const kept = new Set<string>()
+  for (const entry of entries) {
+    if (!entry.includes('{{')) continue
+    const template = reworded(
+      () => parseLabelLine(entry),
+      m => `${m} (to keep a {{ as written, write \\{{)`
+    )
+    for (const text of template.kept ?? []) kept.add(text)
+  }
+  const shown = [...kept].slice(0, 5).join(', ') + (kept.size > 5 ? ` and ${kept.size - 5} more` : '')
+  if (kept.size)
+    notices.push(
+      `${ref(input)} keeps ${shown} as written: not an expression of this action's, which are ${expressionsOf('global')}`
+    )
   return entries
+}
+
+/** The fields of an attestation spec as buildx reads it (one CSV record): `key` trimmed, `value` undefined without `=`. */
+export function attestationFields(spec: string): { key: string; value?: string }[] {
+  return (csvRecords(spec)[0] ?? []).map(field => {
+    const at = field.indexOf('=')
+    return at < 0
+      ? { key: field.trim() }
+      : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() }
+  })
+}
+
+/**
+ * `provenance` and `sbom` as buildx reads them: one of Go's boolean words (strconv.ParseBool), or
+ * attributes `key=value,…`. buildx refuses a field without `=` and a `disabled=` that is no boolean only once
+ * the build has started, and without naming the input.
+ */
+export function attestationValue(value: string): string {
+  if (value === '' || goBool(value) !== undefined) return value
+  const refused = (why: string): InputProblem =>
+    new InputProblem(
+      `${quote(value)} must be true, false (or another of Go's boolean words: 1, 0, t, f …) or a buildx attestation spec like mode=max${why}`
+    )
+  if (value.startsWith('-') || /\s/.test(value)) throw refused('')
+  for (const field of attestationFields(value)) {
+    if (field.value === undefined) throw refused(`: ${quote(field.key)} is no key=value`)
+    if (field.key.toLowerCase() === 'disabled' && goBool(field.value) === undefined)
+      throw refused(`: disabled=${quote(field.value)} is no boolean`)
+  }
+  return value
 }
 
 export function attests(entries: string[]): string[] {
@@ -209,3 +262,36 @@ export const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/
 /** `context` left at `.` in an empty directory: a workflow that checked nothing out, a command run elsewhere. */
 export const noDockerfileHere = (dir: string): string =>
   `no Dockerfile in ${quote(dir)}: ${advice('checkout')}`
+
+/** An output spec's attributes as buildx reads them (CSV, keys lowercased); a bare path has none. */
+export function outputAttrs(spec: string): Map<string, string> {
+  const attrs = new Map<string, string>()
+  for (const field of csvRecords(spec)[0] ?? []) {
+    const at = field.indexOf('=')
+    if (at > 0) attrs.set(field.slice(0, at).toLowerCase(), field.slice(at + 1))
+  }
+  return attrs
+}
+
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true` (Go's ParseBool words). */
+export function pushesOutput(spec: string): boolean {
+  const attrs = outputAttrs(spec)
+  const type = attrs.get('type')
+  return type === 'registry' || (type === 'image' && goBool(attrs.get('push') ?? '') === true)
+}
+
+/**
+ * Whether an image or registry output's push is by digest only (`push-by-digest=true`): BuildKit then puts
+ * the manifest at `name@digest` and tags nothing, and refuses a name that has a tag.
+ */
+export function pushesByDigest(spec: string): boolean {
+  const attrs = outputAttrs(spec)
+  return (
+    ['image', 'registry'].includes(attrs.get('type') ?? '') &&
+    goBool(attrs.get('push-by-digest') ?? '') === true
+  )
+}
+
+/** The names of an output's `name=` (comma-separated, as BuildKit splits it); [] without one. */
+export const outputNames = (spec: string): string[] =>
+  (outputAttrs(spec).get('name') ?? '').split(',').filter(name => name !== '')

@@ -36,15 +36,16 @@ export const BUILD_ROWS = {
     default: '',
     buildx: true,
     description:
-      'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
+      'buildx: `--provenance` (`true`, `false`, `mode=max`; booleans as buildx reads them: `1`, `0`, `t` …). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
     cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
   },
   sbom: {
     kind: 'string',
     default: '',
     buildx: true,
-    description: 'buildx: `--sbom`.',
-    cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+    description:
+      'buildx: `--sbom`. With `sources`, nothing is built: `true` writes the SBOM files that the pushed image carries (`sbom-path`), which are not read otherwise.',
+    cli: { value: 'VALUE', help: 'buildx SBOM attestation; with sources, true writes its files' }
   },
   secrets: {
     kind: 'lines',
@@ -163,7 +164,7 @@ export const BUILD_ROWS = {
     comments: true,
     buildx: true,
     description:
-      "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
+      "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered, and any other `{{…}}` kept as written, as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
     cli: { flag: 'annotation', value: '[LEVEL[,LEVEL…]:]K=V', help: 'buildx OCI annotation; repeatable' }
   },
   attests: {

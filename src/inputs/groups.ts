@@ -4,7 +4,7 @@ import type { InputKey } from './table.js'
 
 export const INPUT_GROUPS: [title: string, keys: InputKey[]][] = [
   ['Where the image goes', ['image', 'registry', 'images', 'push', 'retries']],
-  ['Logins', ['username', 'password', 'ecr', 'registryAuth', 'keepLogin']],
+  ['Logins', ['username', 'password', 'ecr', 'registryAuth', 'keepLogin', 'logout']],
   ['Tags and labels', ['tags', 'flavor', 'labels', 'annotations', 'sepTags', 'sepLabels', 'sepAnnotations']],
   [
     'Build',

@@ -17,7 +17,7 @@ import { parseSource, checkSourcesAlone, indexAnnotations } from './sources.js'
 import { singleCloudLogin } from './cloud-login.js'
 import { byKind } from './kinds.js'
 import { checkSecretSources, isFile, VALIDATORS } from './validators.js'
-import { checkLogins, checkTargets, readTagInputs, targetsFromRefs } from './targets.js'
+import { checkLogins, checkTargets, keepsLogin, readTagInputs, targetsFromRefs } from './targets.js'
 import type { Inputs, InputSource, ParsedInputs } from './types.js'
 export type { Inputs, InputSource, ParsedInputs } from './types.js'
 
@@ -122,7 +122,8 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
     )
   const logins = checkLogins(values, cloud)
   const pushGiven = get('push').trim() !== ''
-  return { inputs: { ...values, ...tagged, remoteContext, targets, logins, pushGiven }, notices }
+  const keepLogin = keepsLogin(values, get('keep-login').trim() !== '')
+  return { inputs: { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }, notices }
 }
 
 /** The inputs that only buildx understands and that are set here. */

@@ -41,7 +41,12 @@ export interface Row {
   min?: number
   max?: number
   choices?: string[]
-  cli: CliSpec
+  /**
+   * None for an input that means nothing outside a workflow (login-action's `logout`: the CLI's login lives
+   * in a docker config of its own that goes with the run). The CLI then has no flag for it, and reads it as
+   * not given.
+   */
+  cli?: CliSpec
 }
 
 /**

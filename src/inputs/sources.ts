@@ -13,6 +13,7 @@ import {
   remotePath,
   tagProblem
 } from '../core/reference.js'
+import { goBool } from '../core/go-bool.js'
 import { quote } from '../core/text.js'
 import { InputProblem } from '../core/problem.js'
 
@@ -179,8 +180,11 @@ const BUILD_INPUTS: InputKey[] = [
   'ulimit',
   'cgroupParent'
 ]
-/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
-const WITH_SOURCES: InputKey[] = ['annotations']
+/**
+ * buildx inputs that mean something without a build: `annotations` go on a merge's index, and `sbom: true`
+ * asks for the SBOM files of what is pushed.
+ */
+const WITH_SOURCES: InputKey[] = ['annotations', 'sbom']
 
 /**
  * Throws an InputProblem naming the input that cannot go together with `sources`: `platforms` and every
@@ -197,6 +201,11 @@ export function checkSourcesAlone(values: InputValues, defaults: InputValues): v
     throw new InputProblem(
       `cannot be used with ${ref('sources')}: nothing is built, and each source brings its own platforms`,
       'platforms'
+    )
+  if (values.sbom.trim() !== '' && goBool(values.sbom.trim()) === undefined)
+    throw new InputProblem(
+      `with ${ref('sources')} nothing is built: only true (write the SBOM files the pushed image carries) or false`,
+      'sbom'
     )
   for (const [key, row] of ROWS) {
     if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))

@@ -30,7 +30,7 @@ export const INPUTS = {
     kind: 'string',
     default: '',
     description:
-      'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+      'Dockerfile path: with a directory context, relative to the working directory (as `docker build -f` takes it); with a git context, inside the context (`Dockerfile` for `…#main:app`, not `app/Dockerfile`). Empty means `Dockerfile` in the context.',
     cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
   },
   image: {
@@ -125,7 +125,7 @@ export const INPUTS = {
     default: '',
     comments: true,
     description:
-      "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
+      "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules (`\\{{` keeps the braces); any other `{{…}}`, such as a Helm template in a repository description that metadata-action's `labels` output passes on, stays as written, with a notice.",
     cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
   },
   target: {
@@ -155,7 +155,7 @@ export const INPUTS = {
     buildx: true,
     keepQuotes: true,
     description:
-      'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action\'s `--push`).',
+      "buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx's own CSV reader (`type=image,\"name=a:1,a:2\",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action's `--push`). With `push-by-digest=true` (docker's multi-runner recipe) nothing is tagged: buildx gets each image's name without a tag (or the output's `name=` alone), `digest` is verified at name@digest on each, and `tags` is empty; buildx's docker driver cannot do it (an input error).",
     cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
   },
   noCache: {
@@ -195,9 +195,16 @@ export const INPUTS = {
   keepLogin: {
     kind: 'boolean',
     default: 'false',
+    unsetInAction: true,
     description:
       "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` …), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
     cli: { help: 'not for the CLI: it has no post step to remove the login' }
+  },
+  logout: {
+    kind: 'boolean',
+    default: 'true',
+    description:
+      "login-action's `logout`, for workflows moving from it: `false` keeps the logins for the job's later steps, as `keep-login: true` does, and the post step still removes them when the job ends (login-action leaves them on a self-hosted runner). `true` asks for nothing more: the logins are gone at the job's end either way. `false` beside `keep-login: false` is an error."
   },
   declareArtifacts: {
     kind: 'boolean',
@@ -243,7 +250,7 @@ export const isListKind = (kind: Kind): boolean => kind === 'list' || kind === '
 /** The CLI flag name (no dashes) of a row. */
 export function flagName(key: InputKey): string {
   const row: Row = INPUTS[key]
-  if (row.cli.flag) return row.cli.flag
+  if (row.cli?.flag) return row.cli.flag
   if (row.kind === 'boolean' && row.default === 'true') return `no-${inputName(key)}`
   return inputName(key)
 }

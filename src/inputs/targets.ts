@@ -147,3 +147,18 @@ export function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLo
     return { ...login, registry: normalized }
   })
 }
+
+/**
+ * Whether the logins outlive the step: `keep-login`, or login-action's `logout: false`, which there leaves
+ * the login in the docker config after the job, so the job's later steps have it; here they get it as
+ * keep-login gives it. `logout: true` only says the login is gone when the job ends, as it is either way.
+ */
+export function keepsLogin(values: InputValues, keepLoginGiven: boolean): boolean {
+  if (values.logout) return values.keepLogin
+  if (keepLoginGiven && !values.keepLogin)
+    throw new InputError(
+      'logout',
+      `false keeps the logins for the job's later steps and ${ref('keep-login')} false drops them after this step: leave one of the two out`
+    )
+  return true
+}

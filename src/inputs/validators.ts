@@ -9,6 +9,7 @@ import { InputProblem, reworded } from '../core/problem.js'
 import * as options from './build-options.js'
 import { splitKeyValue } from '../core/text.js'
 import { quote } from '../core/text.js'
+import { parseFullRef } from './tags.js'
 import { DOCKER_HUB, normalizeRegistry, registryProblem } from '../core/reference.js'
 import { formatSpecifier, namesHost, parseBuildxPlatform, SPECIFIER_FORMS } from '../core/platform-spec.js'
 
@@ -61,22 +62,20 @@ function plainName(value: string): string {
   return value
 }
 
-function attestation(value: string): string {
-  if (value.startsWith('-') || /\s/.test(value))
-    throw new InputProblem(`${quote(value)} must be true, false or a buildx attestation spec`)
-  return value
-}
-
+/** `type=…,key=value` specs, or buildx's shorthand: registry references, comma-separated, no `=`. */
 function cacheSpecs(specs: string[]): string[] {
   for (const spec of specs)
-    if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+    if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+(,[^=,]+)*$/.test(spec))
       throw new InputProblem(`${quote(spec)} is not a cache spec like type=registry,ref=host/repo:cache`)
   return specs
 }
 
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly']
 
-/** `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+/**
+ * `type=…,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). A push by digest
+ * names repositories only: BuildKit refuses to push a tagged name by digest.
+ */
 function outputSpecs(specs: string[]): string[] {
   for (const spec of specs) {
     const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
@@ -84,6 +83,14 @@ function outputSpecs(specs: string[]): string[] {
       throw new InputProblem(
         `${quote(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},… (e.g. type=local,dest=out)`
       )
+    if (!options.pushesByDigest(spec) || !options.pushesOutput(spec)) continue
+    for (const name of options.outputNames(spec)) {
+      if (name.includes('@') || name.lastIndexOf(':') > name.lastIndexOf('/'))
+        throw new InputProblem(
+          `${quote(spec)}: name ${quote(name)} has a tag or digest; push-by-digest=true pushes a repository by its digest alone, so name it without one`
+        )
+      parseFullRef(name)
+    }
   }
   return specs
 }
@@ -153,8 +160,8 @@ export const VALIDATORS: Validators = {
   platforms: (list, notices) => platformList(list, notices),
   cacheFrom: cacheSpecs,
   cacheTo: cacheSpecs,
-  provenance: attestation,
-  sbom: attestation,
+  provenance: options.attestationValue,
+  sbom: options.attestationValue,
   outputs: outputSpecs,
   secrets: secretLines,
   secretFiles: secretSources('path'),

@@ -1,5 +1,6 @@
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
 import { percentDecoded } from '../core/text.js'
+import { splitUserinfo, urlAuthorities } from '../core/userinfo.js'
 
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6
@@ -61,29 +62,26 @@ export function maskableToken(value: string): boolean {
 }
 
 /**
- * The secrets in a URL's userinfo, as a git context carries them
- * (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password, or for http(s) the user name when
- * there is no password (a token alone; `ssh://git@…` names a user, no secret), and the whole userinfo. Raw
- * and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ * The secrets in a URL's userinfo (urlAuthorities: split at the authority's last `@`), as a git context
+ * carries them (`https://x-access-token:…@github.com/o/r.git#main:sub`): the password and the whole
+ * userinfo, raw and percent-decoded, and base64(`user:password`) as git sends it; for http(s), a user name
+ * without a password when it is long enough to be a token (maskableToken: `https://<token>@host`, while
+ * `https://git@host` names a user, and `ssh://git@…` always does). To mask.
  */
 export function urlSecrets(value: string): string[] {
   const found: string[] = []
-  for (const m of value.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#@\s]+)@/gi)) {
-    const userinfo = m[2]
-    const colon = userinfo.indexOf(':')
-    if (colon < 0 && !/^https?$/i.test(m[1])) continue
-    const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1)
-    if (!secret) continue
-    found.push(secret, percentDecoded(secret))
+  for (const { scheme, userinfo } of urlAuthorities(value)) {
+    if (userinfo === undefined) continue
+    const { user, password } = splitUserinfo(userinfo)
+    if (password === undefined) {
+      if (/^https?$/i.test(scheme) && maskableToken(percentDecoded(user)))
+        found.push(user, percentDecoded(user))
+      continue
+    }
+    if (!password) continue
     // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
-    if (colon >= 0)
-      found.push(
-        userinfo,
-        percentDecoded(userinfo),
-        Buffer.from(`${percentDecoded(userinfo.slice(0, colon))}:${percentDecoded(secret)}`).toString(
-          'base64'
-        )
-      )
+    found.push(password, percentDecoded(password), userinfo, percentDecoded(userinfo))
+    found.push(Buffer.from(`${percentDecoded(user)}:${percentDecoded(password)}`).toString('base64'))
   }
   return [...new Set(found)]
 }

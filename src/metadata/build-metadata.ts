@@ -5,7 +5,7 @@ import { asInput, InputError, ref, setting, type Inputs } from '../inputs/parse.
 import { automaticTags } from './automatic.js'
 import { buildSha, eventCommitDate } from './event.js'
 import { annotationEntries } from './annotations.js'
-import { mentions, parseTemplate, render } from './rules/template.js'
+import { mentions, parseLabelLine, render } from './rules/template.js'
 import { applyRules, globalValues, tagEvent, type EventFacts } from './tags.js'
 
 export interface BuildMetadata {
@@ -61,7 +61,7 @@ export function buildMetadata(
   // Expressions in labels and annotations, as metadata-action renders its custom ones.
   const values = globalValues(ev)
   const rendered = (line: string): string =>
-    line.includes('{{') ? render(parseTemplate(line, 'global'), values) : line
+    line.includes('{{') ? render(parseLabelLine(line), values) : line
   const labels = mergeLabels(auto, inputs.labels.map(rendered))
   const userAnnotations = inputs.annotations.map(rendered)
   return {
@@ -86,7 +86,7 @@ export function commitDateWanted(
     inputs.tagFlavor.prefix,
     inputs.tagFlavor.suffix,
     ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value]),
-    ...[...inputs.labels, ...inputs.annotations].map(line => parseTemplate(line, 'global'))
+    ...[...inputs.labels, ...inputs.annotations].map(parseLabelLine)
   ]
   if (!templates.some(t => mentions(t, 'commit_date'))) return ''
   const sha = buildSha(context, inputs.metadataEnv.prHeadSha)

@@ -18,7 +18,7 @@ import { digestProblem } from '../registry/oci.js'
 import { sinceStart } from '../core/clock.js'
 
 export interface Built {
-  /** The iidfile's digest: the image ID, or with buildx on the containerd store maybe the config digest. */
+  /** The iidfile's digest, the imageid output: the image ID, or the config or manifest digest buildx wrote. */
   iid: string
   /** Every digest that names this build's image: iid, and buildx's manifest and config digests. */
   identity: string[]
@@ -88,11 +88,14 @@ export async function build(
   ]
   const tagged =
     plan.local === 'yes' || pushes
-      ? plan.build.refs.length
+      ? plan.build.refs.length && !plan.byDigest
         ? `, tagged ${plan.build.refs.join(', ')}`
         : ', untagged'
       : ''
-  reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`)
+  const by = plan.byDigest ? ` by digest to ${plan.targets.map(t => t.repository).join(', ')}` : ''
+  reporter.info(
+    `Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ` and pushed by buildx${by}` : ''}`
+  )
   if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
     reporter.warning(
       `${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`

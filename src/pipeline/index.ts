@@ -3,8 +3,7 @@
 import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
-import { loadGitContext, type GitContext } from '../metadata/context.js'
-import { defaultGitContext } from '../docker/git-context.js'
+import { loadGitContext } from '../metadata/context.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../docker/credentials.js'
 import { createPrivateConfig } from '../docker/config.js'
 import { loadCommitDate, loadRepository } from '../metadata/repo-labels.js'
@@ -29,12 +28,12 @@ import { evaluate, isEvaluation } from './call.js'
 import { checkVersionGates } from './gates.js'
 import { withHint } from './hints.js'
 import { logIn } from './login.js'
-import { destinations, makePlan, type GitOrigin } from './plan.js'
+import { destinations, gitOrigin, makePlan, type GitOrigin } from './plan.js'
 import { push } from './push.js'
 import { resultOf, type Result } from './result.js'
-import { verifyTargets } from './verify.js'
+import { verifyByDigest, verifyTargets } from './verify.js'
 import type { Moved } from './sources/copy.js'
-import { asksForSbom, sbomsOf } from './sbom.js'
+import { asksForSbom, sbomsOf, type SbomDeps } from './sbom.js'
 import { Logins } from './cloud-logins.js'
 import type { IdTokenSource } from '../registry/cloud/github-oidc.js'
 
@@ -182,19 +181,6 @@ function cancelledOr(error: unknown): unknown {
   return new ClassifiedError(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal')
 }
 
-function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
-  const run = env.GITHUB_RUN_ID?.trim()
-  return {
-    serverUrl: ctx.serverUrl,
-    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
-    repository: ctx.repository || undefined,
-    runUrl:
-      ctx.repository && run
-        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
-        : undefined
-  }
-}
-
 export async function runPipeline(inputs: Inputs, given: Deps): Promise<Result> {
   // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
   const logins =
@@ -289,6 +275,8 @@ async function phases(
   // An input that needs a newer buildx fails here, before anything is written or sent.
   if (deps.buildx) await checkVersionGates(inputs, docker)
   const plan = await makePlan(inputs, { ...deps, buildx: deps.buildx ?? false })
+  // A push by digest may name repositories of its own (the output's `name=`).
+  if (clients.size) for (const t of plan.targets) clientFor(t.registry)
   const builder = plan.buildx ? 'buildx' : 'classic'
 
   // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
@@ -322,10 +310,19 @@ async function phases(
       verification,
       bounds: boundsOf(deps)
     })
+    // Only when asked: a promoted image's SBOMs may run to tens of MB each, which nobody may want.
+    if (!asksForSbom(inputs)) return promoted
     const [first] = plan.targets
     const client = clients.get(first.registry)!
-    const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined
-    return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) }
+    const manifest = () => client.getManifest(first.name, promoted.digest)
+    const sboms = await sbomsOf(
+      client,
+      first.name,
+      manifest,
+      promoted.platformDigests,
+      sbomDeps(inputs, deps)
+    )
+    return { ...promoted, sboms }
   }
 
   // The verification hashes what each registry serves. node's crypto is loaded on first use (the bundle's
@@ -334,10 +331,10 @@ async function phases(
   const built = await reporter.group('Build', () =>
     timed(durations, 'build', () => build(inputs, plan, deps))
   )
-  // With buildx the image is known by its config digest, as build-push-action gives it.
-  const config = built.metadata['containerimage.config.digest']
-  const iid = plan.buildx && built.identity.includes(config as string) ? (config as string) : built.iid
-  const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata }
+  // imageid is what docker wrote to --iidfile, as build-push-action reads it: a newer buildx writes there the
+  // digest the containerd store knows the image by, where the metadata's config digest names nothing it has.
+  const refs = plan.byDigest ? [] : plan.build.refs
+  const outcome = { refs, builder, durations, iid: built.iid, metadata: built.metadata }
   if (!clients.size) {
     const image =
       plan.local === 'yes'
@@ -354,13 +351,14 @@ async function phases(
   const verified = await reporter.group('Verify', () =>
     timed(durations, 'verify', async () => {
       const before = requests(clients)
-      const result = await verifyTargets(plan.targets, clients, pushed, built, reporter)
+      const check = plan.byDigest ? verifyByDigest : verifyTargets
+      const result = await check(plan.targets, clients, pushed, built, reporter)
       verification.requests = requests(clients) - before
       return result
     })
   )
   const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i)
-  const count = plan.targets.reduce((n, t) => n + t.tags.length, 0)
+  const count = plan.byDigest ? plan.targets.length : plan.targets.reduce((n, t) => n + t.tags.length, 0)
   reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`)
   const result = resultOf({ ...outcome, image: pushed.image, verified })
   if (!asksForSbom(inputs)) return result
@@ -368,12 +366,21 @@ async function phases(
   const sboms = await sbomsOf(
     clients.get(first.registry)!,
     first.name,
-    verified.manifest,
+    async () => verified.manifest,
     result.platformDigests,
-    deps
+    sbomDeps(inputs, deps)
   )
   return { ...result, sboms }
 }
+
+const sbomDeps = (inputs: Inputs, deps: Deps): SbomDeps => ({
+  tempRoot: deps.tempRoot,
+  reporter: deps.reporter,
+  bounds: boundsOf(deps),
+  attempts: inputs.retries,
+  sleep: deps.sleep,
+  cancelled: runCancelled
+})
 
 const requests = (clients: Map<string, RegistryClient>): number =>
   [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0)

@@ -3,15 +3,19 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildAnnotations } from './annotate.js'
 import type { BuildPlan } from '../docker/build-flags.js'
-import { gitSources, type Secret } from '../docker/git-context.js'
+import { defaultGitContext, gitSources, type Secret } from '../docker/git-context.js'
 import { urlSecrets, valueSecrets } from '../log/masks.js'
 import type { Inputs } from '../inputs/parse.js'
+import type { GitContext } from '../metadata/context.js'
 import type { Reporter } from '../log/reporter.js'
 import { remotePath, repository } from '../core/reference.js'
 import type { RetryOptions } from '../core/retry.js'
-import { goBool } from '../core/go-bool.js'
 import { messageOf, splitKeyValue } from '../core/text.js'
 import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
+import { outputAttrs, outputNames, pushesByDigest, pushesOutput } from '../inputs/build-options.js'
+import { InputError } from '../inputs/error.js'
+import { parseFullRef } from '../inputs/tags.js'
+import { quote } from '../core/text.js'
 
 /** Where this run's commit lives, for `{{defaultContext}}` and the GitHub host's token. */
 export interface GitOrigin {
@@ -26,6 +30,20 @@ export interface GitOrigin {
    * names the provenance's builder; undefined outside a run.
    */
   runUrl?: string
+}
+
+/** The GitOrigin of this run's commit, from the event's context and the runner's variables. */
+export function gitOrigin(ctx: GitContext, env: NodeJS.ProcessEnv): GitOrigin {
+  const run = env.GITHUB_RUN_ID?.trim()
+  return {
+    serverUrl: ctx.serverUrl,
+    defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
+    repository: ctx.repository || undefined,
+    runUrl:
+      ctx.repository && run
+        ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+        : undefined
+  }
 }
 
 /** One image the run pushes to, with its tags: the run's, or its own when full references name them. */
@@ -61,13 +79,12 @@ export interface Plan {
    * driver keeps what it builds, others do not), or not (`outputs` elsewhere).
    */
   local: 'yes' | 'maybe' | 'no'
+  /**
+   * buildx pushes by digest only (`push-by-digest=true` in `outputs`): nothing is tagged, and the targets
+   * (the output's `name=`, else the images') are verified at `name@digest`, with no tags of their own.
+   */
+  byDigest: boolean
 }
-
-/** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
-export const pushesOutput = (spec: string): boolean =>
-  /(?:^|,)type=registry(?:,|$)/.test(spec) ||
-  // buildx reads the attribute with Go's ParseBool.
-  (/(?:^|,)type=image(?:,|$)/.test(spec) && goBool(/(?:^|,)push=([^,]*)/.exec(spec)?.[1] ?? '') === true)
 
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 export const exportsFiles = (spec: string): boolean =>
@@ -75,11 +92,11 @@ export const exportsFiles = (spec: string): boolean =>
 
 /** Where an output spec writes: its `dest=`, or a bare path; undefined for one that writes no file. */
 export const outputDest = (spec: string): string | undefined =>
-  spec.includes('=') ? /(?:^|,)dest=([^,]*)/.exec(spec)?.[1] : spec
+  spec.includes('=') ? outputAttrs(spec).get('dest') : spec
 
 /** An output that puts the image in the engine's store: `type=docker` without a `dest=`. */
 export const loadsOutput = (spec: string): boolean =>
-  /(?:^|,)type=docker(?:,|$)/.test(spec) && outputDest(spec) === undefined
+  outputAttrs(spec).get('type') === 'docker' && outputDest(spec) === undefined
 
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
@@ -137,18 +154,14 @@ export async function makePlan(
     defaultContext: opts.git?.defaultContext
   })
   const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest'])
-  const targets = inputs.targets.map(({ registry, image, tags: own }): Target => {
-    const repo = repository(registry, image)
-    const each = own ?? tags
-    return {
-      registry,
-      repository: repo,
-      name: remotePath(registry, image),
-      tags: each,
-      refs: each.map(t => `${repo}:${t}`)
-    }
-  })
   const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver)
+  const byDigest = where.pushedBy === 'buildx' ? inputs.outputs.find(pushesByDigest) : undefined
+  if (byDigest !== undefined && (opts.driver ?? 'docker') === 'docker')
+    throw new InputError(
+      'outputs',
+      `${quote(byDigest)}: a push by digest needs a builder of its own (docker-container, remote, kubernetes: docker/setup-buildx-action makes one), as buildx's docker driver does not implement push-by-digest`
+    )
+  const targets = byDigest === undefined ? tagTargets(inputs, tags) : digestTargets(inputs, byDigest)
   const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository }
   if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
     opts.reporter.info(
@@ -161,8 +174,16 @@ export async function makePlan(
     repository: targets[0].repository,
     name: targets[0].name,
     buildx: opts.buildx,
+    byDigest: byDigest !== undefined,
     build: {
-      refs: targets.flatMap(t => t.refs),
+      // By digest, buildx names the push after its tags, or the output's `name=` when it has none; a tag
+      // in either makes BuildKit refuse the push.
+      refs:
+        byDigest === undefined
+          ? targets.flatMap(t => t.refs)
+          : outputNames(byDigest).length
+            ? []
+            : targets.map(t => t.repository),
       iidfile: inputs.outputs.some(exportsFiles) ? undefined : path.join(opts.workDir, 'iid'),
       labels: opts.labels ?? inputs.labels,
       annotations: opts.buildx ? buildAnnotations(inputs, opts.labels ?? inputs.labels) : [],
@@ -176,6 +197,37 @@ export async function makePlan(
       exports
     }
   }
+}
+
+/** Each image with its tags: the run's, or its own when full references name them. */
+function tagTargets(inputs: Inputs, tags: string[]): Target[] {
+  return inputs.targets.map(({ registry, image, tags: own }): Target => {
+    const repo = repository(registry, image)
+    const each = own ?? tags
+    return {
+      registry,
+      repository: repo,
+      name: remotePath(registry, image),
+      tags: each,
+      refs: each.map(t => `${repo}:${t}`)
+    }
+  })
+}
+
+/** Where a push by digest goes: each name of the output's `name=`, else each image; no tags. */
+function digestTargets(inputs: Inputs, spec: string): Target[] {
+  const names = outputNames(spec).map(name => parseFullRef(name))
+  const images = names.length ? names : inputs.targets
+  const targets = images.map(({ registry, image }): Target => {
+    return {
+      registry,
+      repository: repository(registry, image),
+      name: remotePath(registry, image),
+      tags: [],
+      refs: []
+    }
+  })
+  return targets.filter((t, i) => targets.findIndex(o => o.repository === t.repository) === i)
 }
 
 /**

@@ -6,11 +6,12 @@
 // and checked while the sources are resolved, before anything is written, and copied after the image (their
 // subject must exist) but before its tags, so a problem with them leaves every tag where it was.
 import type { Manifest } from '../registry/api.js'
+import { LIST_MS, MAX_MANIFESTS } from '../registry/bounds.js'
 import { RegistryError } from '../registry/errors.js'
 import { OCI_INDEX, OciError, parseDescriptor, type Descriptor } from '../registry/oci.js'
 import { pagesOf } from '../registry/pages.js'
 import { eachLimited } from '../core/limiter.js'
-import { checkBelow, PARALLEL_MANIFESTS, type Copier } from './sources/copy.js'
+import { checkBelow, PARALLEL_MANIFESTS, Tally, type Copier } from './sources/copy.js'
 import { readSource, type Side, type SourceManifest } from './sources/read.js'
 import { registryStore } from './sources/store.js'
 
@@ -80,6 +81,7 @@ const apiPages = ({ client, name }: Side, digest: string) =>
     accept: OCI_INDEX,
     // Enough for MAX_REFERRERS one to a page; empty pages that link on are bounded by it too.
     maxPages: MAX_REFERRERS + 1,
+    maxMs: LIST_MS,
     firstAnswers: NO_API
   })
 
@@ -161,13 +163,16 @@ export async function findReferrers(src: Side, digest: string): Promise<Referrer
   const { list, via } = await listReferrers(src, digest)
   checkCount(src, digest, list.length)
   const store = registryStore(src)
-  await eachLimited(list, PARALLEL_MANIFESTS, async d => checkBelow(store, await readSource(src, d), true))
+  const listed = new Tally(MAX_MANIFESTS, 'manifests')
+  await eachLimited(list, PARALLEL_MANIFESTS, async d =>
+    checkBelow(store, await readSource(src, d), true, listed)
+  )
   const cosign: Referrers['cosign'] = []
   for (const suffix of COSIGN_SUFFIXES) {
     const tag = `${fallbackTag(digest)}${suffix}`
     const manifest = await taggedSource(src, tag)
     if (!manifest) continue
-    await checkBelow(store, manifest, true)
+    await checkBelow(store, manifest, true, listed)
     cosign.push({
       tag,
       manifest: { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.body.length }

@@ -71,8 +71,34 @@ export function resultOf(o: Outcome): Omit<Result, 'counts'> {
         platformDigests(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform))
       : {},
     size: o.image?.size ?? o.verified?.described?.size ?? 0,
-    buildx: o.metadata ?? {},
+    buildx: o.metadata ? asPushed(o.metadata, o.verified) : {},
     builder: o.builder,
     durations: o.durations
+  }
+}
+
+/**
+ * buildx's metadata with `containerimage.digest` (and its descriptor) saying what the registries serve. Where
+ * docker pushed a loaded image, buildx's file is the --load build's: its digest is the engine's image ID
+ * (the classic store) and `docker push` wrote another manifest, which a later step (cosign, attest) needs.
+ * Where buildx pushed, the served digest is buildx's own, and nothing changes.
+ */
+function asPushed(metadata: Record<string, unknown>, verified: Outcome['verified']): Record<string, unknown> {
+  if (!verified || !('containerimage.digest' in metadata)) return metadata
+  const { mediaType, body } = verified.manifest
+  const descriptor = metadata['containerimage.descriptor']
+  return {
+    ...metadata,
+    'containerimage.digest': verified.digest,
+    ...(descriptor && typeof descriptor === 'object' && !Array.isArray(descriptor)
+      ? {
+          'containerimage.descriptor': {
+            ...descriptor,
+            mediaType,
+            digest: verified.digest,
+            size: body.length
+          }
+        }
+      : {})
   }
 }

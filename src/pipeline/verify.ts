@@ -124,7 +124,48 @@ export async function verifyTargets(
     throw new VerificationError(
       `the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} → ${e.digest}`).join(', ')}; the bytes must be identical everywhere`
     )
-  const [first] = each
+  return verified(each[0], targets, clients, pushed, built)
+}
+
+/**
+ * A push by digest (`push-by-digest=true`): nothing is tagged, so each target must serve, at
+ * `name@digest`, the manifest buildx says it pushed (its metadata's `containerimage.digest`), its bytes
+ * hashing to that digest, and that manifest must be the image this run built.
+ */
+export async function verifyByDigest(
+  targets: Target[],
+  clients: Map<string, RegistryClient>,
+  pushed: { digests: string[]; image?: unknown },
+  built: { identity: string[]; metadata: Record<string, unknown> },
+  reporter: Reporter
+): Promise<Verified> {
+  const [digest] = pushed.digests
+  if (!digest)
+    throw new VerificationError(
+      `buildx pushed by digest but its metadata names no containerimage.digest; nothing of this run's image is verified`
+    )
+  const each = await Promise.all(
+    targets.map(async target => {
+      // By digest the client checks that the bytes hash to it.
+      const manifest = await clients.get(target.registry)!.getManifest(target.name, digest)
+      if (!isBuilt(manifest, built.identity))
+        throw new VerificationError(
+          `${target.repository}@${digest} is not the image this run built (${built.identity[0]}); nothing of this run's image is verified`
+        )
+      return { target, digest, manifest }
+    })
+  )
+  reporter.info(`Pushed by digest only (push-by-digest=true): no tag was created`)
+  return verified(each[0], targets, clients, pushed, built)
+}
+
+async function verified(
+  first: { target: Target; digest: string; manifest: Manifest },
+  targets: Target[],
+  clients: Map<string, RegistryClient>,
+  pushed: { image?: unknown },
+  built: { metadata: Record<string, unknown> }
+): Promise<Verified> {
   // Nothing local to inspect: the size and platform come from what the registry serves.
   const described = pushed.image
     ? undefined

@@ -141,7 +141,7 @@ export async function pushStream(
 }
 
 /** `move` aborted by its signal after `ceilingMs`, which ends as a transient error saying so. */
-async function withCeiling(
+export async function withCeiling(
   blob: BlobRef,
   from: string,
   to: string,
@@ -173,6 +173,22 @@ async function moveBlob(
   upload: URL,
   signal: AbortSignal
 ): Promise<number> {
+  return putBlob(dst, dstRepo, blob, await openBlob(src, srcRepo, blob, signal), upload, signal)
+}
+
+/**
+ * The blob `src`/`srcRepo` serves, as a stream checked against `blob` (length and digest, the last chunk
+ * held back until both are right), its source read under the idle bound and ended by `signal`.
+ */
+export async function openBlob(
+  src: RegistryClient,
+  srcRepo: string,
+  blob: BlobRef,
+  signal: AbortSignal,
+  /** What the blob is called in errors. */
+  source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`
+): Promise<CheckedBlob> {
+  checkDigest(blob.digest)
   const read = async () => {
     const auth = await src.auth.headerFor(srcRepo, 'pull')
     return openRead(
@@ -191,7 +207,6 @@ async function moveBlob(
   }
   if (got.res.statusCode !== 200) throw await streamError(src.transport, 'GET', got)
 
-  const source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`
   const declared = headerValue(got.res.headers['content-length'])
   if (declared !== undefined && declared !== String(blob.size)) {
     // Never read on, and never back into the pool: the connection is in an unknown state.
@@ -213,12 +228,12 @@ async function moveBlob(
     if (!got.res.complete)
       checked.destroy(new RegistryError(`${source}: the source closed the connection mid-blob`, 'transient'))
   })
-  // A PUT that ended early (the target answered, or failed) needs no more of the source.
+  // A reader that ended early (a PUT the target answered, a file that failed) needs no more of the source.
   checked.on('close', () => {
     if (checked.errored || !got.res.complete) got.res.destroy()
   })
   got.res.pipe(checked)
-  return putBlob(dst, dstRepo, blob, checked, upload, signal)
+  return checked
 }
 
 /** `body` into the upload session: one monolithic PUT with the digest, which the target checks too. */

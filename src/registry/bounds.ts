@@ -23,6 +23,45 @@ export const MAX_TAGS_READ = 100_000
  * longer index is refused, naming the source, before anything is written.
  */
 export const MAX_INDEX_ENTRIES = 1000
+/**
+ * Manifests a run copies in all, each digest once, and those found below one source (or the referrers of
+ * one) before anything is written. The bound of one index multiplies through nested indexes (1000^4 at
+ * four levels), so the total has its own: an index's worth twice over, where a real image lists a few dozen.
+ */
+export const MAX_MANIFESTS = 2 * MAX_INDEX_ENTRIES
+/**
+ * Layers of one image manifest read from a source: docker runs at most 127 (overlay's mount arguments),
+ * the kernel stacks some 500, and images meant to be stored rather than run (source containers) have a few
+ * hundred. A manifest of 16 MiB holds some 100 000 descriptors, each a request or more.
+ */
+export const MAX_LAYERS = 1000
+/** Distinct blobs a run copies in all: 1000 manifests of 127 layers each would still be 127 000 requests. */
+export const MAX_BLOBS = 20_000
+/**
+ * The largest blob a source may declare: a blob's ceiling grows with its declared size (at 1 MiB/s), so a
+ * size of 2^50 would bound nothing. The largest layers registries take are ECR's 52 000 MiB (Docker Hub and
+ * GHCR take 10 GB).
+ */
+export const MAX_BLOB_BYTES = 64 * 1024 * 1024 * 1024
+/**
+ * One listing of tags, every page: a page is one request, but a registry that pages in tens (or links on
+ * with empty pages) could hold a glob for hours across MAX_PAGES of them.
+ */
+export const LIST_MS = 10 * 60_000
+
+/**
+ * An SBOM statement read back to be written as a file, at most: it is parsed whole. BuildKit accepts
+ * attestations of up to 40 MiB (0.32) or 80 MiB (0.33); real SBOMs reach 55 MB.
+ */
+export const MAX_SBOM_BYTES = 256 * 1024 * 1024
+
+/** Blobs a copy moves at once: as many layers as docker pushes at once by default. */
+export const PARALLEL_BLOBS = 5
+/**
+ * Connections for blob streams to one registry (a client's pool of its own): a blob copied within one
+ * registry holds two, its source's GET and its target's PUT, so that none of them ever waits for one.
+ */
+export const STREAM_SOCKETS = 2 * PARALLEL_BLOBS
 
 export interface RegistryBounds {
   requestMs: number

@@ -2,6 +2,8 @@
 // header, which is followed until none is left. A list is never cut short silently: a next page that cannot
 // be read, or one past the bound, fails the listing.
 import type { RegistryClient } from './api.js'
+import { now } from '../core/clock.js'
+import { formatSeconds } from '../core/bounds.js'
 import { oneLine } from '../core/text.js'
 import { headerValue, RegistryError, where } from './errors.js'
 import type { Response } from './transport.js'
@@ -39,6 +41,8 @@ export interface PageOptions {
   many: string
   accept: string
   maxPages: number
+  /** No page is asked for once this long has passed since the first (a bound on the whole list). */
+  maxMs?: number
   /** Answers to the first request other than 200 that the caller reads itself (a list that does not exist). */
   firstAnswers?: ReadonlySet<number>
 }
@@ -56,9 +60,15 @@ export async function* pagesOf(
 ): AsyncGenerator<{ url: URL; res: Response }> {
   const headers = { Accept: options.accept }
   let url: URL | undefined = first
+  const start = now()
   for (let page = 0; url; page++) {
     if (page === options.maxPages)
       throw new RegistryError(`${where(first)}: more than ${options.maxPages} ${options.many}`, 'fatal')
+    if (options.maxMs !== undefined && now() - start > options.maxMs)
+      throw new RegistryError(
+        `${where(first)}: ${options.many} still linking on after ${formatSeconds(options.maxMs)} s (${page} read), the bound of one listing`,
+        'fatal'
+      )
     const foreign = url.origin !== client.transport.effective(first).origin
     const res = foreign
       ? await client.transport.send('GET', url, headers)

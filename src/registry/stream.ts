@@ -119,7 +119,7 @@ async function once(
   transport.requestCount++
   const target = transport.effective(url)
   const tls = target.protocol === 'http:' ? undefined : (await import('node:https')).default
-  const agent = await transport.agentFor(target, tls, method)
+  const agent = await transport.agentFor(target, tls, method, true)
   const signal = ceiling ? AbortSignal.any([transport.closed.signal, ceiling]) : transport.closed.signal
   return new Promise<IncomingMessage>((resolve, reject) => {
     let settled = false

@@ -2,7 +2,7 @@
 // `Link` header (pages.ts).
 
 import type { RegistryClient } from './api.js'
-import { MAX_TAGS_READ } from './bounds.js'
+import { LIST_MS, MAX_TAGS_READ } from './bounds.js'
 import { pagesOf } from './pages.js'
 import { isValidTag } from '../core/reference.js'
 import { oneLine } from '../core/text.js'
@@ -19,6 +19,8 @@ export interface ListOptions {
   keep?: (tag: string) => boolean
   /** Tags read (kept or not) before the listing fails. Default MAX_TAGS_READ. */
   maxRead?: number
+  /** How long the listing, every page, may take. Default LIST_MS. */
+  maxMs?: number
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ListOptions {
 export async function listTags(
   client: RegistryClient,
   repo: string,
-  { keep = () => true, maxRead = MAX_TAGS_READ }: ListOptions = {}
+  { keep = () => true, maxRead = MAX_TAGS_READ, maxMs = LIST_MS }: ListOptions = {}
 ): Promise<string[]> {
   const tags: string[] = []
   let read = 0
@@ -39,6 +41,7 @@ export async function listTags(
     many: 'pages of tags',
     accept: 'application/json',
     maxPages: MAX_PAGES,
+    maxMs,
     firstAnswers: NO_REPOSITORY
   })) {
     if (res.status === 404) return tags

@@ -20,6 +20,7 @@ import {
   type ProxyChoice,
   type ProxyRules
 } from './proxy.js'
+import { STREAM_SOCKETS } from './bounds.js'
 import { boundConnection } from './connection.js'
 import { redirectHop } from './redirects.js'
 import { readCertsDir, secureOnly, tlsFailure, type CertsDirTls } from './tls.js'
@@ -272,9 +273,11 @@ export class Transport {
 
   /**
    * Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does,
-   * and keeps it through a proxy's tunnel.
+   * and keeps it through a proxy's tunnel. Blob streams (stream.ts) have a pool of their own, sized for
+   * every blob in flight at both ends: a PUT queued behind other requests would leave its source's GET
+   * paused until the idle bound cuts it as stalled.
    */
-  async agentFor(url: URL, tls?: typeof https, method = 'GET'): Promise<http.Agent> {
+  async agentFor(url: URL, tls?: typeof https, method = 'GET', streams = false): Promise<http.Agent> {
     const via = proxyToUse(
       method,
       url,
@@ -288,7 +291,7 @@ export class Transport {
     )
     const options = {
       keepAlive: true,
-      maxSockets: MAX_SOCKETS,
+      maxSockets: streams ? STREAM_SOCKETS : MAX_SOCKETS,
       ...agentProxyOptions(via, !!tls, this.timeoutMs)
     }
     const own = tls && url.origin === this.origin
@@ -302,7 +305,7 @@ export class Transport {
         : this.insecureMode === 'unverified'
           ? 'unverified'
           : 'registry'
-    const key = `${use} ${via?.url.href ?? ''}`
+    const key = `${streams ? 'streams ' : ''}${use} ${via?.url.href ?? ''}`
     const made = this.agents.get(key)
     if (made) return made
     const agent = !tls

@@ -9,7 +9,13 @@ import { PARALLEL_MANIFESTS } from '../../../src/pipeline/sources/copy.js'
 import { MAX_REFERRERS } from '../../../src/pipeline/referrers.js'
 import type { Plan } from '../../../src/pipeline/plan.js'
 import type { RegistryClient } from '../../../src/registry/api.js'
-import { MAX_INDEX_ENTRIES, registryBoundsFrom } from '../../../src/registry/bounds.js'
+import {
+  MAX_BLOB_BYTES,
+  MAX_INDEX_ENTRIES,
+  MAX_LAYERS,
+  MAX_MANIFESTS,
+  registryBoundsFrom
+} from '../../../src/registry/bounds.js'
 import { makeInputs } from '../../../__fixtures__/inputs.js'
 import {
   blobOf,
@@ -212,5 +218,77 @@ describe("an index's children", () => {
       `source ${source.host}/src@${nested.digest}: the index lists ${MAX_INDEX_ENTRIES + 1} manifests`
     )
     expect(writes(target)).toEqual([])
+  })
+
+  it(`nested indexes that list more than ${MAX_MANIFESTS} manifests in all are refused before anything is written`, async () => {
+    // Each index within its own bound, three of them past the total: nested, MAX_INDEX_ENTRIES multiplies.
+    const source = await startHostileSource()
+    let n = 0
+    const fake = () => ({
+      mediaType: OCI_MANIFEST,
+      digest: `sha256:${(n++).toString(16).padStart(64, '0')}`,
+      size: 100,
+      platform: { os: 'linux', architecture: 'amd64' }
+    })
+    const nested = Array.from({ length: 3 }, () => {
+      const index = memoryIndex(Array.from({ length: MAX_INDEX_ENTRIES }, fake))
+      source.manifests.set(index.digest, { body: index.body, mediaType: index.mediaType })
+      return { mediaType: OCI_INDEX, digest: index.digest, size: index.size }
+    })
+    const top = memoryIndex(nested)
+    source.manifests.set('product', { body: top.body, mediaType: top.mediaType })
+    const target = await startTarget()
+    await expect(run(source, target, 'product')).rejects.toThrow(
+      new RegExp(
+        `^source ${source.host.replace(/\./g, '\\.')}/src@sha256:[0-9a-f]{64}: more than ${MAX_MANIFESTS} manifests in all, more than a copy reads \\(a real image has a few dozen\\)$`
+      )
+    )
+    expect(target.seen).toEqual([])
+  })
+
+  /** An image whose manifest lists `layers` beside a real config: no layer is ever read. */
+  function imageWith(source: HostileSource, layers: { digest: string; size: number }[]): string {
+    const image = memoryImage()
+    source.add(image)
+    const manifest = blobOf(
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: OCI_MANIFEST,
+          config: {
+            mediaType: 'application/vnd.oci.image.config.v1+json',
+            digest: image.config.digest,
+            size: image.config.size
+          },
+          layers: layers.map(l => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...l }))
+        })
+      )
+    )
+    source.manifests.set('odd', { body: manifest.body, mediaType: OCI_MANIFEST })
+    return 'odd'
+  }
+
+  it(`an image of more than ${MAX_LAYERS} layers is refused before anything is written`, async () => {
+    const source = await startHostileSource()
+    const layers = Array.from({ length: MAX_LAYERS + 1 }, (_, i) => ({
+      digest: `sha256:${i.toString(16).padStart(64, '0')}`,
+      size: 10
+    }))
+    const target = await startTarget()
+    await expect(run(source, target, imageWith(source, layers))).rejects.toThrow(
+      `source "${source.host}/src:odd": the manifest lists ${MAX_LAYERS + 1} layers, more than the ${MAX_LAYERS} a copy reads (docker runs at most 127)`
+    )
+    expect(target.seen).toEqual([])
+  })
+
+  it('a blob that declares more than the largest a copy moves is refused before anything is written', async () => {
+    // Its ceiling would grow with that size: 2^50 bytes at 1 MiB/s is some 34 years.
+    const source = await startHostileSource()
+    const huge = { digest: `sha256:${'e'.repeat(64)}`, size: 2 ** 50 }
+    const target = await startTarget()
+    await expect(run(source, target, imageWith(source, [huge]))).rejects.toThrow(
+      `source "${source.host}/src:odd": blob ${huge.digest} declares ${2 ** 50} bytes, more than the ${MAX_BLOB_BYTES} (64 GiB) a copy moves`
+    )
+    expect(target.seen).toEqual([])
   })
 })

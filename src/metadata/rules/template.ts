@@ -18,6 +18,8 @@ export type Part = string | Expression
 export interface Template {
   source: string
   parts: Part[]
+  /** Each `{{…}}` kept as text because it names no expression of ours (labels and annotations only). */
+  kept?: string[]
 }
 
 /** Where an expression is written decides the names it may use, as in metadata-action. */
@@ -44,6 +46,9 @@ const NAMES: Record<Scope, Set<string>> = {
 }
 
 const show = (s: string): string => JSON.stringify(s)
+
+/** The expressions `scope` may use, as a message lists them: `{{branch}}, {{tag}}, …`. */
+export const expressionsOf = (scope: Scope): string => [...NAMES[scope]].map(n => `{{${n}}}`).join(', ')
 
 /** What a value of the expression looks like, for messages. */
 const WHERE: Record<Scope, string> = {
@@ -72,7 +77,7 @@ function parseExpression(body: string, escape: boolean, scope: Scope): Expressio
     throw new InputProblem(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`)
   if (!NAMES[scope].has(name))
     throw new InputProblem(
-      `{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`
+      `{{${name}}} is not available ${WHERE[scope]}; there you can use ${expressionsOf(scope)}`
     )
   const expr: Expression = { name, escape }
   if (!DATE_HELPERS.has(name)) {
@@ -96,9 +101,25 @@ function parseExpression(body: string, escape: boolean, scope: Scope): Expressio
   return expr
 }
 
-/** Parses `source`; throws an InputProblem naming the expression at fault. */
-export function parseTemplate(source: string, scope: Scope): Template {
+/**
+ * The `{{…}}` opening at `i` as text, when it names nothing of `scope` (its first word, as parseExpression
+ * reads it): through its closing braces, or just the braces when it is not closed.
+ */
+function foreign(source: string, i: number, scope: Scope): string | undefined {
+  const name = /^\{\{\{?\s*([^\s'"=}]*)/.exec(source.slice(i))![1]
+  if (NAMES[scope].has(name)) return undefined
+  const triple = source.startsWith('{{{', i)
+  const end = source.indexOf(triple ? '}}}' : '}}', i + 2)
+  return end < 0 ? source.slice(i, i + (triple ? 3 : 2)) : source.slice(i, end + (triple ? 3 : 2))
+}
+
+/**
+ * Parses `source`; throws an InputProblem naming the expression at fault. With `keepForeign`, a `{{…}}` that
+ * names no expression of `scope` is text (and listed in `kept`) instead of a mistake.
+ */
+export function parseTemplate(source: string, scope: Scope, keepForeign = false): Template {
   const parts: Part[] = []
+  const kept: string[] = []
   let text = ''
   let i = 0
   while (i < source.length) {
@@ -112,6 +133,13 @@ export function parseTemplate(source: string, scope: Scope): Template {
     if (slashes === 1) {
       text = text.slice(0, -1) + '{{'
       i += 2
+      continue
+    }
+    const other = keepForeign ? foreign(source, i, scope) : undefined
+    if (other !== undefined) {
+      text += other
+      kept.push(other)
+      i += other.length
       continue
     }
     if (slashes > 1) text = text.slice(0, -1)
@@ -137,8 +165,16 @@ export function parseTemplate(source: string, scope: Scope): Template {
     parts.push(parseExpression(body, !triple, scope))
   }
   if (text) parts.push(text)
-  return { source, parts }
+  return kept.length ? { source, parts, kept } : { source, parts }
 }
+
+/**
+ * A `labels` or `annotations` line. metadata-action renders its own with the global expressions, while
+ * build-push-action passes them as written, and what metadata-action's `labels` output hands on may hold a
+ * repository description with a Helm or Jinja `{{ name }}` in it: an expression of ours is rendered, any
+ * other `{{…}}` stays as written.
+ */
+export const parseLabelLine = (line: string): Template => parseTemplate(line, 'global', true)
 
 /** A template of plain text, for values given without expressions. */
 export const literal = (text: string): Template => ({ source: text, parts: text ? [text] : [] })

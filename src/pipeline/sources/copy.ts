@@ -6,7 +6,13 @@ import { RegistryError } from '../../registry/errors.js'
 import type { Reporter } from '../../log/reporter.js'
 import { eachLimited, Limiter } from '../../core/limiter.js'
 import { retry } from '../../core/retry.js'
-import { blobCeilingMs, type RegistryBounds } from '../../registry/bounds.js'
+import {
+  blobCeilingMs,
+  MAX_BLOBS,
+  MAX_MANIFESTS,
+  PARALLEL_BLOBS,
+  type RegistryBounds
+} from '../../registry/bounds.js'
 import { retrying } from '../plan.js'
 import { isIndex, type Descriptor } from '../../registry/oci.js'
 import type { Side, SourceManifest } from './read.js'
@@ -24,8 +30,6 @@ export interface Moved {
 
 // OCI allows an index in an index; docker and buildx write one level, and nothing real nests this deep.
 const MAX_NESTING = 4
-// As many blobs in flight as docker pushes layers at once by default.
-const PARALLEL_BLOBS = 5
 /**
  * Manifests an index lists, read and placed at once (each child's body is held until its blobs are in, up
  * to 16 MiB): as many as blobs move, since a child mostly waits on its blobs. Below them (a nested index,
@@ -33,8 +37,34 @@ const PARALLEL_BLOBS = 5
  */
 export const PARALLEL_MANIFESTS = 5
 
+/**
+ * Distinct digests counted against a bound of the whole run: what one index may list multiplies through
+ * nested indexes and across manifests, so the totals have bounds of their own (registry/bounds.ts).
+ */
+export class Tally {
+  private readonly seen = new Set<string>()
+
+  constructor(
+    private readonly max: number,
+    /** What is counted, in the message: `manifests`. */
+    private readonly what: string
+  ) {}
+
+  /** Counts `digests`; past the bound, an error naming `source`. */
+  add(source: string, digests: Iterable<string>): void {
+    for (const d of digests) this.seen.add(d)
+    if (this.seen.size > this.max)
+      throw new RegistryError(
+        `source ${source}: more than ${this.max} ${this.what} in all, more than a copy reads (a real image has a few dozen)`,
+        'fatal'
+      )
+  }
+}
+
 export class Copier {
   readonly moved: Moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 }
+  private readonly manifestsRead = new Tally(MAX_MANIFESTS, 'manifests')
+  private readonly blobsSeen = new Tally(MAX_BLOBS, 'blobs')
   /** One placement per target repository and digest, shared by every manifest that needs it. */
   private readonly placed = new Map<string, Promise<void>>()
   private readonly blobs = new Limiter(PARALLEL_BLOBS)
@@ -97,7 +127,10 @@ export class Copier {
    */
   placeListed(src: SourceStore, dst: Side, d: Descriptor, depth = 1): Promise<void> {
     if (src.side && sameRepository(src.side, dst)) return Promise.resolve()
-    const read = async () => this.place(src, dst, await src.manifest(d), depth, d.digest)
+    const read = async () => {
+      this.manifestsRead.add(src.where, [d.digest])
+      return this.place(src, dst, await src.manifest(d), depth, d.digest)
+    }
     // The size is part of the key: an entry that gives the same digest another size is read, and refused.
     // A nested entry never waits on one queued for a turn (its ancestor holds a turn: they could all wait).
     const key = `${dst.client.registry}/${dst.name}@${d.digest}/${d.size}`
@@ -106,6 +139,7 @@ export class Copier {
 
   private blob(src: SourceStore, dst: Side, blob: BlobRef): Promise<void> {
     return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
+      this.blobsSeen.add(src.where, [blob.digest])
       const sameRegistry = src.side?.client === dst.client
       if (!sameRegistry && (await hasBlob(dst.client, dst.name, blob.digest))) {
         await src.checkUnsent?.(blob)
@@ -178,6 +212,8 @@ export async function checkBelow(
   src: SourceStore,
   manifest: SourceManifest,
   every = false,
+  /** The manifests listed below every source (or referrer) of the run, counted once each. */
+  listed = new Tally(MAX_MANIFESTS, 'manifests'),
   depth = 0
 ): Promise<void> {
   if (manifest.parsed.kind !== 'index') return
@@ -186,8 +222,14 @@ export async function checkBelow(
       `source ${manifest.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`,
       'fatal'
     )
-  const below = distinct(manifest.parsed.manifests).filter(d => every || isIndex(d.mediaType))
+  const entries = distinct(manifest.parsed.manifests)
+  // Every entry is a manifest the copy reads: counted before any is, so that nested indexes fail early.
+  listed.add(
+    manifest.label,
+    entries.map(d => d.digest)
+  )
+  const below = entries.filter(d => every || isIndex(d.mediaType))
   await eachLimited(below, depth === 0 ? PARALLEL_MANIFESTS : 1, async d =>
-    checkBelow(src, await src.manifest(d), every, depth + 1)
+    checkBelow(src, await src.manifest(d), every, listed, depth + 1)
   )
 }

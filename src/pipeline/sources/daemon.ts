@@ -13,9 +13,15 @@ import { failOn, type LocalImage } from './layout.js'
 
 /** How an image is named in messages: an ID by its first 12 hex digits, as docker shows it. */
 const shortImage = (image: string): string => {
-  const hex = /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1]
+  const hex = imageIdHex(image)
   return hex ? hex.slice(0, 12) : image
 }
+
+const imageIdHex = (image: string): string | undefined => /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1]
+
+/** Why an ID may find nothing, and what finds the image: said for an ID only. */
+const BY_TAG =
+  ': on the containerd image store an image ID is its manifest or index digest, and a config digest (buildx 0.13 writes one to --iidfile for an image without attestations) names no image there; name the image by its tag'
 
 export async function readDaemonImage(
   source: LocalSourceRef,
@@ -24,7 +30,9 @@ export async function readDaemonImage(
   const fail = failOn(source)
   const info = await ctx.docker.inspect(source.path).catch(error => {
     if (error instanceof DockerError && /no such (?:image|object)/i.test(error.stderr))
-      fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`)
+      fail(
+        `the docker engine has no image ${JSON.stringify(shortImage(source.path))}${imageIdHex(source.path) ? BY_TAG : ''}`
+      )
     throw error
   })
   const dir = await ctx.scratch()

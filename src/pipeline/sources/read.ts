@@ -2,7 +2,7 @@
 // that led to them (digest in its own algorithm, size), and parsed with every descriptor validated, before
 // any of it is used, an index's entries counted. Every failure names the source reference it came from.
 import type { Manifest, RegistryClient } from '../../registry/api.js'
-import { MAX_INDEX_ENTRIES } from '../../registry/bounds.js'
+import { MAX_BLOB_BYTES, MAX_INDEX_ENTRIES, MAX_LAYERS } from '../../registry/bounds.js'
 import { RegistryError } from '../../registry/errors.js'
 import { OciError, parseManifest, type Descriptor, type ParsedManifest } from '../../registry/oci.js'
 
@@ -48,9 +48,21 @@ export async function readSource(
     if (error instanceof OciError) return fail(error.message)
     throw error
   }
-  if (parsed.kind === 'index' && parsed.manifests.length > MAX_INDEX_ENTRIES)
-    fail(
-      `the index lists ${parsed.manifests.length} manifests, more than the ${MAX_INDEX_ENTRIES} a copy reads (tools write one per platform and attestation)`
-    )
+  const problem = boundsProblem(parsed)
+  if (problem) fail(problem)
   return { ...manifest, parsed, label: name }
+}
+
+/** What makes a manifest of a source more than a copy reads: the bounds no real image reaches. */
+export function boundsProblem(parsed: ParsedManifest): string | undefined {
+  if (parsed.kind === 'index')
+    return parsed.manifests.length > MAX_INDEX_ENTRIES
+      ? `the index lists ${parsed.manifests.length} manifests, more than the ${MAX_INDEX_ENTRIES} a copy reads (tools write one per platform and attestation)`
+      : undefined
+  if (parsed.layers.length > MAX_LAYERS)
+    return `the manifest lists ${parsed.layers.length} layers, more than the ${MAX_LAYERS} a copy reads (docker runs at most 127)`
+  const huge = [parsed.config, ...parsed.layers].find(d => d.size > MAX_BLOB_BYTES)
+  return huge
+    ? `blob ${huge.digest} declares ${huge.size} bytes, more than the ${MAX_BLOB_BYTES} (64 GiB) a copy moves`
+    : undefined
 }

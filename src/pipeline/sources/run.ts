@@ -18,10 +18,10 @@ import {
   type SourceRef
 } from '../../inputs/sources.js'
 import { messageOf, splitKeyValue } from '../../core/text.js'
-import { MAX_INDEX_ENTRIES, type RegistryBounds } from '../../registry/bounds.js'
+import { MAX_INDEX_ENTRIES, MAX_MANIFESTS, type RegistryBounds } from '../../registry/bounds.js'
 import { MAX_SOCKETS } from '../../registry/transport.js'
 import { eachLimited } from '../../core/limiter.js'
-import { checkBelow, Copier, sameRepository, type Moved } from './copy.js'
+import { checkBelow, Copier, sameRepository, Tally, type Moved } from './copy.js'
 import { mergeIndex, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from '../plan.js'
 import { resultOf, type Result } from '../result.js'
@@ -192,11 +192,12 @@ async function resolveAll(inputs: Inputs, deps: SourcesDeps): Promise<Resolved[]
   const lists = await Promise.all(refs.map(r => (isLocal(r) ? resolveLocal(r, deps) : resolveOne(r, deps))))
   const seen = new Set<string>()
   const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest))
+  const listed = new Tally(MAX_MANIFESTS, 'manifests')
   await Promise.all(
     parts.map(async p => {
       const parsed = p.manifest.parsed
       // The indexes an index lists are read now, counted and bounded as a copy reads them.
-      if (parsed.kind === 'index') return checkBelow(p.from, p.manifest)
+      if (parsed.kind === 'index') return checkBelow(p.from, p.manifest, false, listed)
       const config = await p.from.smallBlob(parsed.config.digest).catch((error: unknown) => {
         if (!(error instanceof RegistryError)) throw error
         throw new RegistryError(`source ${p.manifest.label}: ${error.message}`, error.kind, error)

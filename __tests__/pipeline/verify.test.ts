@@ -1,0 +1,89 @@
+// verifyByDigest: a push by digest (push-by-digest=true) is verified at name@digest on every target, never
+// under a tag (buildx made none).
+import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { verifyByDigest, VerificationError } from '../../src/pipeline/verify.js'
+import type { Target } from '../../src/pipeline/plan.js'
+import type { Manifest, RegistryClient } from '../../src/registry/api.js'
+import { quietReporter } from '../helpers/reporter.js'
+
+const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+const CONFIG = `sha256:${'c'.repeat(64)}`
+const body = Buffer.from(
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: CONFIG, size: 2 },
+    layers: []
+  })
+)
+const DIGEST = sha(body)
+const target = (registry: string, name: string): Target => ({
+  registry,
+  repository: `${registry}/${name}`,
+  name,
+  tags: [],
+  refs: []
+})
+
+/** A registry client that serves `served` by digest only, and records what was asked of it. */
+function client(served: Manifest | undefined, asked: string[]): RegistryClient {
+  return {
+    getManifest: async (repo: string, reference: string) => {
+      asked.push(`${repo}@${reference}`)
+      if (!served || reference !== served.digest) throw new Error(`GET ${repo} ${reference}: 404`)
+      return served
+    }
+  } as unknown as RegistryClient
+}
+
+const manifest: Manifest = { digest: DIGEST, mediaType: 'application/vnd.oci.image.manifest.v1+json', body }
+const built = { identity: [DIGEST, CONFIG], metadata: { 'containerimage.digest': DIGEST } }
+
+describe('verifyByDigest', () => {
+  it('every target serves the digest buildx names, asked for by digest only: that digest, at each repository', async () => {
+    const asked: string[] = []
+    const clients = new Map([
+      ['localhost:5000', client(manifest, asked)],
+      ['127.0.0.1:5001', client(manifest, asked)]
+    ])
+    const targets = [target('localhost:5000', 'o/a'), target('127.0.0.1:5001', 'o/b')]
+    const verified = await verifyByDigest(targets, clients, { digests: [DIGEST] }, built, quietReporter)
+    expect(verified.digest).toBe(DIGEST)
+    expect(verified.repositories).toEqual(['localhost:5000/o/a', '127.0.0.1:5001/o/b'])
+    expect(asked.sort()).toEqual([`o/a@${DIGEST}`, `o/b@${DIGEST}`])
+    expect(verified.described?.platform).toBeUndefined()
+  })
+
+  it('a target that does not serve it fails the run', async () => {
+    const clients = new Map([
+      ['localhost:5000', client(manifest, [])],
+      ['127.0.0.1:5001', client(undefined, [])]
+    ])
+    const targets = [target('localhost:5000', 'o/a'), target('127.0.0.1:5001', 'o/b')]
+    await expect(
+      verifyByDigest(targets, clients, { digests: [DIGEST] }, built, quietReporter)
+    ).rejects.toThrow(/o\/b .*404/)
+  })
+
+  it("without buildx's containerimage.digest there is nothing to verify: a VerificationError", async () => {
+    const clients = new Map([['localhost:5000', client(manifest, [])]])
+    const error = await verifyByDigest(
+      [target('localhost:5000', 'o/a')],
+      clients,
+      { digests: [] },
+      built,
+      quietReporter
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(VerificationError)
+    expect((error as Error).message).toMatch(/containerimage\.digest/)
+  })
+
+  it('a manifest that is not the image this run built is refused', async () => {
+    const clients = new Map([['localhost:5000', client(manifest, [])]])
+    const other = { identity: [`sha256:${'e'.repeat(64)}`], metadata: {} }
+    await expect(
+      verifyByDigest([target('localhost:5000', 'o/a')], clients, { digests: [DIGEST] }, other, quietReporter)
+    ).rejects.toThrow(/not the image this run built/)
+  })
+})
