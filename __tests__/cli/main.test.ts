@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { parse } from 'yaml'
-import { cliReporter, cliTerm, flagsToInputs, main, maskAll, UsageError, USAGE } from '../../src/cli/main.js'
+import {
+  builtLine,
+  cliReporter,
+  cliTerm,
+  flagsToInputs,
+  main,
+  maskAll,
+  UsageError,
+  USAGE
+} from '../../src/cli/main.js'
 import { actionTerm } from '../../src/core/input-ref.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { ROOT } from '../helpers/action.js'
@@ -129,7 +138,7 @@ describe('flagsToInputs', () => {
 
   it('without flags gives the action defaults: push on, no cache-busting, nothing else set', () => {
     const map = flagsToInputs(values({}), {}, '')
-    // Not given: the parser's default, true (the CLI has no way to give push: true outright).
+    // Not given: the parser's default, true (--push gives it outright).
     expect(map.get('push')).toBe('')
     expect(map.get('no-cache')).toBe('false')
     expect(map.get('pull')).toBe('false')
@@ -199,6 +208,60 @@ describe('flagsToInputs', () => {
     expect(() => flagsToInputs(values({ secret: [spec] }), {}, '')).toThrow(message)
   })
 
+  it("--secret in docker build's form: the variable or the file it names, never a secret called id", () => {
+    const file = join(ROOT, 'package.json')
+    const map = flagsToInputs(
+      values({
+        secret: [
+          'id=API_TOKEN',
+          'npm=NPM_TOKEN',
+          'id=gh,env=GH',
+          `id=key,src=${file}`,
+          'type=env,id=t,src=GH'
+        ],
+        'secret-file': [`pem=${file}`]
+      }),
+      { API_TOKEN: 'tok', NPM_TOKEN: 's3', GH: 'g' },
+      ''
+    )
+    expect(map.get('secrets')).toBe('API_TOKEN=tok\nnpm=s3\ngh=g\nt=g')
+    expect(map.get('secret-files')).toBe(`pem=${file}\nkey=${file}`)
+    const fixed: Record<string, string> = { image: 'my/app', file }
+    const { inputs } = parseInputs(name => map.get(name) || fixed[name] || '')
+    expect([inputs.secrets, inputs.secretFiles]).toEqual([
+      ['API_TOKEN=tok', 'npm=s3', 'gh=g', 't=g'],
+      [`pem=${file}`, `key=${file}`]
+    ])
+  })
+
+  it.each([
+    ['id=NOT_SET_ANYWHERE_Y', /^--secret "id=NOT_SET_ANYWHERE_Y": neither the environment variable/],
+    [
+      'id=k,src=/does/not/exist',
+      /^--secret "id=k,src=\/does\/not\/exist": "\/does\/not\/exist" is not a file$/
+    ],
+    ['id=k,env=NOT_SET_ANYWHERE_Y', /^--secret k: environment variable NOT_SET_ANYWHERE_Y is not set$/],
+    ['env=GH', /^--secret "env=GH": needs id=ID/]
+  ])("--secret %s in docker's form, wrong, is a usage error naming --secret", (spec, message) => {
+    expect(() => flagsToInputs(values({ secret: [spec] }), { GH: 'g' }, '')).toThrow(UsageError)
+    expect(() => flagsToInputs(values({ secret: [spec] }), { GH: 'g' }, '')).toThrow(message)
+  })
+
+  it('--push gives push outright (an exporter output then pushes too), --no-push turns it off, both is a usage error', () => {
+    expect(flagsToInputs(values({ push: true }), {}, '').get('push')).toBe('true')
+    expect(flagsToInputs(values({ 'no-push': true }), {}, '').get('push')).toBe('false')
+    expect(flagsToInputs(values({}), {}, '').get('push')).toBe('')
+    const map = flagsToInputs(values({ push: true, output: ['type=oci,dest=o.tar'] }), {}, '')
+    const fixed: Record<string, string> = { image: 'my/app', file: join(ROOT, 'package.json') }
+    const { inputs } = parseInputs(name => map.get(name) || fixed[name] || '')
+    expect([inputs.push, inputs.pushGiven]).toEqual([true, true])
+    expect(() => flagsToInputs(values({ push: true, 'no-push': true }), {}, '')).toThrow(
+      new UsageError('--push and --no-push say opposite things: give one of them')
+    )
+    expect(USAGE).toMatch(/^ {2}--push {2,}push, beside an --output that exports files too$/m)
+    expect(USAGE).toMatch(/^ {2}--no-push {2,}build and tag only$/m)
+  })
+
   it('what it produces passes the action validator for a typical command line', () => {
     const map = flagsToInputs(
       values({ context: ROOT, file: join(ROOT, 'package.json'), image: 'my/app', tag: ['v1', 'latest'] }),
@@ -233,6 +296,15 @@ describe('flags the issue names', () => {
     const gaps = rows.map(l => /^ {2}\S+(?: \S+)*? {2,}(?=\S)/.exec(l)?.[0].length ?? -1)
     expect(gaps.filter(g => g < 0)).toEqual([])
     expect(new Set(gaps).size).toBe(1)
+  })
+
+  it('the usage text gives the exit statuses the README gives', () => {
+    const exit = USAGE.split('\n').at(-1)!
+    expect(exit).toBe(
+      'Exit status: 0 success, 1 failure, 2 bad usage or invalid input, 128 + N after signal N, 141 on a closed output.'
+    )
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ')
+    expect(readme).toContain(exit)
   })
 
   it('the usage text lists every flag the issue names', () => {
@@ -380,6 +452,82 @@ describe('main() before any build', () => {
     expect(res.stdout).toBe('')
     // Nothing started: no phase was printed.
     expect(res.stderr).not.toContain('==>')
+  })
+})
+
+describe('flags of one value given twice', () => {
+  it.each([
+    [['--image', 'a/one', '--image', 'a/two'], '--image', true],
+    [['--image', 'a/one', '--registry', 'localhost:1', '--registry=localhost:2'], '--registry', true],
+    [['--image', 'a/one', '--context', '.', '--context', 'other'], '--context', false],
+    [['--image', 'a/one', '--file', 'a', '--file', 'b'], '--file', false],
+    [['--image', 'a/one', '--target', 'a', '--target', 'b'], '--target', false],
+    [['--image', 'a/one', '--github-token-env', 'A', '--github-token-env', 'B'], '--github-token-env', false]
+  ])('%j is a usage error naming the flag, not the last one silently', async (argv, flag, images) => {
+    const r = await runMain(argv)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      new RegExp(`^build-tag-push: ${flag} given twice, and it takes one value[^\n]* \\(see --help\\)\n$`)
+    )
+    // One image's place: several are given with --images.
+    expect(r.stderr.includes('give each full name (host/path) with --images, which repeats')).toBe(images)
+    expect(r.stdout).toBe('')
+  })
+
+  it('repeatable flags and switches may come again; --help still wins', async () => {
+    const argv = [
+      '--context',
+      join(ROOT, 'examples', 'hello'),
+      '--image',
+      'my/app',
+      '--tag',
+      'a',
+      '--tag',
+      'b'
+    ]
+    // --keep-login is refused right after the flags are read and validated: nothing is built.
+    const r = await runMain([...argv, '--pull', '--pull', '--keep-login'])
+    expect(r.stderr).toMatch(/^build-tag-push: invalid --keep-login: /)
+    expect((await runMain(['--image', 'a', '--image', 'b', '--help'])).code).toBe(0)
+  })
+
+  it('--push beside --no-push is a usage error, nothing built', async () => {
+    const r = await runMain(['--image', 'my/app', '--push', '--no-push'])
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'build-tag-push: --push and --no-push say opposite things: give one of them\n'
+    })
+  })
+})
+
+describe('builtLine: a build that pushed nothing', () => {
+  const result = { imageid: 'sha256:abc', tags: ['localhost:5000/a:latest'] }
+  it.each([
+    [[], false, 'built sha256:abc as localhost:5000/a:latest (not pushed)'],
+    // No tag names it in the engine: the image went to the file.
+    [['type=oci,dest=o.tar'], false, 'built sha256:abc and exported to o.tar (not pushed)'],
+    [['type=docker,dest=d.tar'], false, 'built sha256:abc and exported to d.tar (not pushed)'],
+    [['type=tar,dest=t.tar'], false, 'built sha256:abc and exported to t.tar (not pushed)'],
+    [['out'], false, 'built sha256:abc and exported to out (not pushed)'],
+    [['type=docker'], false, 'built sha256:abc as localhost:5000/a:latest (not pushed)'],
+    [
+      ['type=oci,dest=o.tar'],
+      true,
+      'built sha256:abc as localhost:5000/a:latest and exported to o.tar (not pushed)'
+    ],
+    [['type=cacheonly'], false, 'built sha256:abc and exported by --output type=cacheonly (not pushed)']
+  ])('--output %j, --load %s: %s', (outputs, load, line) => {
+    expect(builtLine({ outputs, load }, result)).toBe(line)
+  })
+
+  it('files only: no image ID, no tag', () => {
+    expect(
+      builtLine({ outputs: ['type=local,dest=out'], load: false }, { imageid: '', tags: ['r/a:latest'] })
+    ).toBe('built and exported to out (not pushed)')
+    expect(builtLine({ outputs: [], load: false }, { imageid: 'sha256:abc', tags: [] })).toBe(
+      'built sha256:abc untagged (not pushed)'
+    )
   })
 })
 

@@ -159,7 +159,10 @@ describe('the version gate', () => {
       /needs buildx 0\.15\.0 or later, and this docker has buildx 0\.13\.1 .*or drop the "call" input\)$/
     )
     // The CLI says it with its flag.
-    expect(renderInputRefs((error as InputError).template, cliTerm)).toMatch(/or drop --call\)$/)
+    expect(renderInputRefs((error as InputError).template, cliTerm)).toMatch(
+      /\(update the buildx plugin: [^)]*, or drop --call\)$/
+    )
+    expect(renderInputRefs((error as InputError).template, cliTerm)).not.toContain('setup-buildx-action')
   })
 
   it('passes on 0.15 (a Debian-style version too)', async () => {

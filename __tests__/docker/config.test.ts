@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createPrivateConfig, credentialKey, LINKED_DIRS, seedConfig } from '../../src/docker/config.js'
 import { HUB_AUTH_KEY } from '../../src/core/reference.js'
+import { dockerConfigDir } from '../../src/docker/credentials.js'
 
 const HUB = 'https://index.docker.io/v1/'
 
@@ -186,6 +187,14 @@ describe('createPrivateConfig', () => {
       expect(readFileSync(path.join(dir, name, 'marker'), 'utf8')).toBe(name)
     }
     expect(existsSync(path.join(dir, 'other'))).toBe(false)
+  })
+
+  it('a relative DOCKER_CONFIG (docker reads it from the working directory): the links still lead into it', async () => {
+    mkdirSync(path.join(userDir, 'cli-plugins'))
+    writeFileSync(path.join(userDir, 'cli-plugins', 'docker-buildx'), 'plugin')
+    // A link's relative target is read from the link's own directory, not from ours.
+    await createPrivateConfig(dir, dockerConfigDir({ DOCKER_CONFIG: path.relative(process.cwd(), userDir) }))
+    expect(readFileSync(path.join(dir, 'cli-plugins', 'docker-buildx'), 'utf8')).toBe('plugin')
   })
 
   it("keeps buildx's refs (each build's context, a git URL's token in it) in the run's dir, the builders shared", async () => {

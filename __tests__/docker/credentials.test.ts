@@ -40,6 +40,11 @@ describe('dockerConfigDir', () => {
     expect(dockerConfigDir({ DOCKER_CONFIG: '/etc/dc' })).toBe('/etc/dc')
     expect(dockerConfigDir({})).toBe(join(homedir(), '.docker'))
   })
+
+  it('makes a relative $DOCKER_CONFIG absolute from the working directory, as docker reads it', () => {
+    expect(dockerConfigDir({ DOCKER_CONFIG: 'config' })).toBe(join(process.cwd(), 'config'))
+    expect(dockerConfigDir({ DOCKER_CONFIG: '../dc/' })).toBe(join(process.cwd(), '..', 'dc'))
+  })
 })
 
 describe('credentialsFromDockerConfig', () => {

@@ -395,6 +395,17 @@ describe('lastMeaningfulLine', () => {
     expect(error.kind).toBe('auth')
   })
 
+  it('no engine: any command says what to do (a source inspected as well as a build), a build step quoting it not', () => {
+    const said = 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?'
+    for (const command of ['image inspect', 'save', 'build'])
+      expect(new DockerError(command, 1, `${said}\n`).message).toBe(
+        `docker ${command} failed (exit 1): ${said} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`
+      )
+    const step =
+      '#5 0.1 Cannot connect to the Docker daemon\nERROR: failed to solve: process "/bin/sh -c echo Cannot connect to the Docker daemon" did not complete successfully: exit code: 1\n'
+    expect(new DockerError('buildx build', 1, step).message).not.toContain('no docker engine answers')
+  })
+
   it('the cut drops the word it would split: the runner masks a secret whole, never its head', () => {
     const token = `ghs_${'a1'.repeat(20)}`
     const url = `http://x-access-token:${token}@git.example.com/r.git`

@@ -217,6 +217,16 @@ describe('streamed commands (child_process, own process group)', () => {
       createExecRunner(sink().fence)('/nonexistent/docker', [], process.env, { stream: true })
     ).rejects.toThrow(/could not run \/nonexistent\/docker/)
   })
+
+  it('a program that is not on PATH: says so, not spawn ENOENT', async () => {
+    await expect(
+      createExecRunner(sink().fence)('btp-no-such-program', [], { PATH: '/nonexistent' }, { stream: true })
+    ).rejects.toMatchObject({
+      message: 'could not run btp-no-such-program: it is not installed, or not on PATH',
+      // Kept for whoever tells a missing program apart: credential helpers (credentials.ts).
+      code: 'ENOENT'
+    })
+  })
 })
 
 describe('captured commands (@actions/exec under timeout; given stdin, the funnel itself)', () => {

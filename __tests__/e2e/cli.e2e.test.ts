@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -59,9 +59,13 @@ afterAll(async () => {
  * Runs the CLI bundle in a clean environment: PATH, a private HOME and the engine under test; never the
  * GitHub Actions variables of a CI runner, which would switch on the automatic tags.
  */
-function cli(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+function cli(
+  args: string[],
+  opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}
+): Promise<CliResult> {
   return runCommand(process.execPath, [CLI, ...args], {
     input: opts.input,
+    cwd: opts.cwd,
     env: {
       PATH: process.env.PATH,
       HOME: home,
@@ -306,7 +310,7 @@ describe('build, push, verify', () => {
       return
     }
     expectCode(res, 0)
-    expect(res.stdout).toBe(`built and exported by --output ${output} (not pushed)\n`)
+    expect(res.stdout).toBe(`built and exported to ${dest} (not pushed)\n`)
     expect(await readFile(join(dest, 'hello.txt'), 'utf8')).toBe('hello\n')
   })
 
@@ -379,6 +383,62 @@ describe('what docker prints', () => {
     expect(res.stderr).toMatch(/RUN --mount=type=secret/)
     expect(res.stderr).toContain('***')
     expect(`${res.stdout}\n${res.stderr}`).not.toContain(value)
+  })
+})
+
+describe('a command line written for docker', () => {
+  it('a relative DOCKER_CONFIG is read from the working directory, buildx plugin included', async () => {
+    const cwd = await context({})
+    // The engine's own config (its buildx plugin), named the way docker takes it: relative to the cwd.
+    if (process.env.DOCKER_CONFIG)
+      await cp(process.env.DOCKER_CONFIG, join(cwd, 'config'), { recursive: true })
+    else await mkdir(join(cwd, 'config'))
+    const image = repo('relconfig')
+    const args = ['--context', await scratch(), '--image', image, '--registry', registry.host]
+    const res = await cli(args, { cwd, env: { DOCKER_CONFIG: 'config' } })
+    expectCode(res, 0)
+    if (EXPECTED_BUILDER === 'buildx') expect(res.stderr).toContain('[command]docker buildx build')
+    expect(res.stdout).toBe(
+      `${registry.host}/${image}@${(await inspectRaw(registry.host, `${image}:latest`)).digest}\n`
+    )
+  })
+
+  it("--secret in docker build's form: the variable named by the id, or the file src= names", async () => {
+    const dir = await context({
+      Dockerfile: `FROM ${await ensureBaseImage()}\nRUN --mount=type=secret,id=API_TOKEN --mount=type=secret,id=pem test "$(cat /run/secrets/API_TOKEN)" = "$(cat /run/secrets/pem)-env"\n`,
+      'pem.txt': 'from-file'
+    })
+    const args = ['--context', dir, '--image', repo('dsecret'), '--registry', registry.host, '--no-push']
+    const secrets = ['--secret', 'id=API_TOKEN', '--secret', `id=pem,src=${join(dir, 'pem.txt')}`]
+    const res = await cli([...args, '--no-cache', ...secrets], { env: { API_TOKEN: 'from-file-env' } })
+    if (EXPECTED_BUILDER === 'classic') {
+      expectCode(res, 2)
+      expect(res.stderr).toMatch(/^build-tag-push: invalid --secret: needs docker buildx/m)
+      return
+    }
+    expectCode(res, 0)
+  })
+
+  it('--push beside an --output that exports files pushes too, as build-push-action adds --push', async () => {
+    const dest = join(await context({}), 'o.tar')
+    const image = repo('pushoci')
+    const args = ['--context', await scratch(), '--image', image, '--registry', registry.host, '--tag', 'v1']
+    const exported = await cli([...args, '--output', `type=oci,dest=${dest}`])
+    if (EXPECTED_BUILDER === 'classic') {
+      expectCode(exported, 2)
+      return
+    }
+    expectCode(exported, 0)
+    expect(exported.stdout).toMatch(
+      new RegExp(`^built sha256:[0-9a-f]{64} and exported to ${dest} \\(not pushed\\)\\n$`)
+    )
+    expect(await tagExists(registry.host, `${image}:v1`)).toBe(false)
+    const pushed = await cli([...args, '--output', `type=oci,dest=${dest}`, '--push'])
+    expectCode(pushed, 0)
+    expect(pushed.stdout).toBe(
+      `${registry.host}/${image}@${(await inspectRaw(registry.host, `${image}:v1`)).digest}\n`
+    )
+    expect((await stat(dest)).size).toBeGreaterThan(0)
   })
 })
 

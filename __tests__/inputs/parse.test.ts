@@ -10,9 +10,11 @@ import {
   isRemoteContext,
   parseInputs,
   splitLines,
+  renderInputRefs,
   splitList,
   type Inputs
 } from '../../src/inputs/parse.js'
+import { cliTerm } from '../../src/cli/main.js'
 import { loadRegistryAuthParser } from '../../src/inputs/registry-auth.js'
 
 let cwd: string
@@ -405,6 +407,10 @@ describe('context and file', () => {
     const err = failure({}, bare)
     expect(err.input).toBe('context')
     expect(err.message).toMatch(/actions\/checkout.*\{\{defaultContext\}\}/)
+    // The CLI run in a directory without a Dockerfile: no workflow advice.
+    expect(renderInputRefs(err.template, cliTerm)).toBe(
+      `no Dockerfile in ${JSON.stringify(bare)}: run it where your Dockerfile is, or pass --context DIR`
+    )
     // A context named on purpose keeps the plain rule.
     expect(failure({ context: bare }, bare).input).toBe('file')
   })
@@ -900,6 +906,21 @@ describe('cloud logins: ECR and Docker Hub OIDC', () => {
 })
 
 describe('checkBuilder', () => {
+  it('a buildx input without buildx: setup-buildx-action in a workflow, the plugin on a command line', () => {
+    let error: unknown
+    try {
+      checkBuilder({ ...defaultInputs({ image: 'o/app' }), platforms: ['linux/arm64'] }, false)
+    } catch (e) {
+      error = e
+    }
+    expect((error as InputError).message).toMatch(
+      /no buildx plugin \(set up buildx, e\.g\. with docker\/setup-buildx-action/
+    )
+    expect(renderInputRefs((error as InputError).template, cliTerm)).toMatch(
+      /^needs docker buildx, and this docker has no buildx plugin \(install the buildx plugin: .*, or drop --platform\)$/
+    )
+  })
+
   const ssh = (): Inputs => ({
     ...defaultInputs({ image: 'o/app' }),
     context: 'ssh://git@github.com/o/r.git'

@@ -12,7 +12,8 @@ import { readMetadataEnv } from '../../src/metadata/env.js'
 import { classifyTags } from '../../src/inputs/tags.js'
 import { parseFlavor } from '../../src/metadata/rules/parse.js'
 import { applyRules, tagEvent } from '../../src/metadata/tags.js'
-import { InputError } from '../../src/inputs/parse.js'
+import { InputError, renderInputRefs } from '../../src/inputs/parse.js'
+import { cliTerm } from '../../src/cli/main.js'
 import { eventContext, SHAS } from '../helpers/events.js'
 
 const NOW = new Date('2025-03-15T00:30:00.000Z')
@@ -440,6 +441,25 @@ describe('warnings and failures', () => {
     expect((error as InputError).input).toBe('tags')
     expect((error as InputError).message).toContain('"type=ref,event=tag", "type=ref,event=pr"')
     expect((error as InputError).message).toContain('push on refs/heads/main')
+  })
+
+  it("outside GitHub Actions, says which of GitHub's variables the rules read instead of offering type=sha", () => {
+    const rules = classifyTags(['type=sha']).rules
+    const none: GitContext = { ...event('push-main'), actions: false, eventName: '', ref: '', sha: '' }
+    const m = { ...meta('push-main', ['type=sha']), tags: [] }
+    let error: unknown
+    try {
+      checkTagged({ push: true, tagRules: rules }, m, none)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InputError)
+    const said = renderInputRefs((error as InputError).template, cliTerm)
+    expect(said).toContain('"type=sha"; outside GitHub Actions the rules read the event from its variables')
+    expect(said).toContain('GITHUB_SHA=$(git rev-parse HEAD)')
+    expect(said).toContain('GITHUB_REF=refs/tags/v1.2.3')
+    expect(said).toContain('or give a plain tag in --tag, or pass --no-push to build untagged')
+    expect(said).not.toContain('e.g. type=sha')
   })
 })
 

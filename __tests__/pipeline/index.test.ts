@@ -198,7 +198,12 @@ describe('withHint', () => {
     expect(renderInputRefs(e.message, actionTerm)).toMatch(
       /^docker push failed \(exit 1\): unauthorized.*set the "username" and "password" inputs/
     )
-    expect(renderInputRefs(e.message, cliTerm)).toMatch(/set --username and --password-stdin, or log in/)
+    expect(renderInputRefs(e.message, actionTerm)).toMatch(
+      /\(docker login, or login-action in an earlier step\)\)$/
+    )
+    expect(renderInputRefs(e.message, cliTerm)).toMatch(
+      /set --username and --password-stdin, or log in to ghcr\.io beforehand \(docker login\)\)$/
+    )
     expect((e as ClassifiedError).kind).toBe('auth')
     expect(thrown('ghcr.io', denied, 'me').message).toContain('may push to ghcr.io/my/app')
   })

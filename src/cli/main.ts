@@ -3,9 +3,15 @@
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
-import { flagName, inputName, isListKind, ROWS, rowByName, type Row } from '../inputs/table.js'
+import { flagName, inputName, isListKind, ROWS, rowByName, type InputKey, type Row } from '../inputs/table.js'
+import { InputProblem } from '../core/problem.js'
+import { SECRET_ID } from '../inputs/validators.js'
+import { dockerSecret, isDockerSecret, type DockerSecret } from './docker-secret.js'
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
+import { loadsOutput, outputDest } from '../pipeline/plan.js'
+import type { Result } from '../pipeline/result.js'
+import type { Inputs } from '../inputs/types.js'
 import { cancelOnClosedOutput } from '../docker/cancel.js'
 import { whereOf, type Reporter } from '../log/reporter.js'
 import { singleLine } from '../log/fence.js'
@@ -15,6 +21,7 @@ import { credentialSecrets, proxySecrets, urlSecrets } from '../log/masks.js'
 import { typedOutputs } from '../action/summary.js'
 import { messageOf, oneLine, splitKeyValue } from '../core/text.js'
 import { VERSION } from '../core/version.js'
+import { adviceIn } from '../core/input-ref.js'
 import { declarePushed } from '../pipeline/subjects.js'
 import { now } from '../core/clock.js'
 
@@ -23,14 +30,20 @@ type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
 /** The inputs that have a flag, each with its spelling: all but those that mean nothing outside a workflow. */
 const FLAGGED = ROWS.flatMap(([key, row]) => (row.cli ? [{ key, row, cli: row.cli }] : []))
 
-/** parseArgs options: one per input that has a flag, plus the CLI's own. */
+/** `--push` beside `--no-push`: the flag that gives a boolean outright, where its row has one. */
+const onFlag = (key: InputKey, row: Row): string | undefined => (row.cli?.onHelp ? inputName(key) : undefined)
+
+/** parseArgs options: one per input that has a flag (two for a boolean given either way), plus the CLI's own. */
 export const OPTIONS: Record<string, Option> = {
   ...Object.fromEntries(
-    FLAGGED.map(({ key, row, cli }): [string, Option] => [
-      flagName(key),
-      row.kind === 'boolean' || cli.from === 'stdin'
-        ? { type: 'boolean' }
-        : { type: 'string', multiple: isListKind(row.kind) }
+    FLAGGED.flatMap(({ key, row, cli }): [string, Option][] => [
+      [
+        flagName(key),
+        row.kind === 'boolean' || cli.from === 'stdin'
+          ? { type: 'boolean' }
+          : { type: 'string', multiple: isListKind(row.kind) }
+      ],
+      ...(onFlag(key, row) ? [[onFlag(key, row)!, { type: 'boolean' }] as [string, Option]] : [])
     ])
   ),
   json: { type: 'boolean' },
@@ -39,9 +52,9 @@ export const OPTIONS: Record<string, Option> = {
 }
 
 const FLAG_ROWS: [string, string][] = [
-  ...FLAGGED.map(({ key, cli }): [string, string] => [
-    `--${flagName(key)}${cli.value && cli.from !== 'stdin' ? ` ${cli.value}` : ''}`,
-    cli.help
+  ...FLAGGED.flatMap(({ key, row, cli }): [string, string][] => [
+    ...(onFlag(key, row) ? [[`--${onFlag(key, row)}`, cli.onHelp!] as [string, string]] : []),
+    [`--${flagName(key)}${cli.value && cli.from !== 'stdin' ? ` ${cli.value}` : ''}`, cli.help]
   ]),
   ['--json', 'print the outputs as one JSON object'],
   ['--version', 'print the version'],
@@ -57,7 +70,7 @@ export const USAGE = [
   '',
   ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
   '',
-  'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+  'Exit status: 0 success, 1 failure, 2 bad usage or invalid input, 128 + N after signal N, 141 on a closed output.'
 ].join('\n')
 
 export class UsageError extends Error {}
@@ -65,13 +78,13 @@ export class UsageError extends Error {}
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
 /** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
-function rawValue(
-  key: (typeof ROWS)[number][0],
-  row: Row,
-  value: Values[string],
-  env: NodeJS.ProcessEnv
-): string {
+function rawValue(key: InputKey, row: Row, values: Values, env: NodeJS.ProcessEnv): string {
+  const value = values[flagName(key)]
   if (row.kind === 'boolean') {
+    const on = onFlag(key, row)
+    if (on && values[on] && value)
+      throw new UsageError(`--${on} and --${flagName(key)} say opposite things: give one of them`)
+    if (on && values[on]) return 'true'
     if (value === undefined) return row.unsetInAction ? '' : row.default
     // `--no-push` sets push to false; `--pull` sets pull to true.
     return String(flagName(key).startsWith('no-') && row.default === 'true' ? !value : value)
@@ -101,8 +114,10 @@ function fromEnvName(flag: string, name: string | undefined, env: NodeJS.Process
 /** `ID=ENV` → `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag: string, spec: string, env: NodeJS.ProcessEnv): string {
   const kv = splitKeyValue(spec)
-  if (!kv || !/^[A-Za-z0-9_.-]+$/.test(kv.key))
-    throw new UsageError(`--${flag} takes ID=ENV with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`)
+  if (!kv || !SECRET_ID.test(kv.key))
+    throw new UsageError(
+      `--${flag} takes ID=ENV (or docker's id=ID[,env=ENV|,src=FILE]) with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`
+    )
   const value = env[kv.value]
   if (value === undefined)
     throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`)
@@ -118,12 +133,42 @@ function fromFile(flag: string, file: string): string {
   }
 }
 
+/**
+ * docker's `--secret id=…[,env=…|,src=…]` said in the CLI's own flags: `--secret ID=ENV` for a variable,
+ * `--secret-file ID=PATH` for a file.
+ */
+function dockerSecrets(values: Values, env: NodeJS.ProcessEnv): Values {
+  const [own, files] = [flagName('secrets'), flagName('secretFiles')]
+  const given = ((values[own] ?? []) as string[]).map(String)
+  if (!given.some(isDockerSecret)) return values
+  const secrets: string[] = []
+  const secretFiles = ((values[files] ?? []) as string[]).map(String)
+  for (const spec of given) {
+    if (!isDockerSecret(spec)) {
+      secrets.push(spec)
+      continue
+    }
+    let secret: DockerSecret
+    try {
+      secret = dockerSecret(spec, env)
+    } catch (error) {
+      if (error instanceof InputProblem)
+        throw new UsageError(`--${own} ${JSON.stringify(spec)}: ${error.message}`)
+      throw error
+    }
+    if ('env' in secret) secrets.push(`${secret.id}=${secret.env}`)
+    else secretFiles.push(`${secret.id}=${secret.file}`)
+  }
+  return { ...values, [own]: secrets, [files]: secretFiles }
+}
+
 /** Maps flags onto the action's input names, so both ends share one validator. */
-export function flagsToInputs(values: Values, env: NodeJS.ProcessEnv, password: string): Map<string, string> {
+export function flagsToInputs(given: Values, env: NodeJS.ProcessEnv, password: string): Map<string, string> {
+  const values = dockerSecrets(given, env)
   return new Map(
     ROWS.map(([key, row]) => [
       inputName(key),
-      !row.cli ? '' : row.cli.from === 'stdin' ? password : rawValue(key, row, values[flagName(key)], env)
+      !row.cli ? '' : row.cli.from === 'stdin' ? password : rawValue(key, row, values, env)
     ])
   )
 }
@@ -134,6 +179,7 @@ export const maskAll = (text: string, secrets: string[]): string =>
 
 /** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
 export const cliTerm = (names: string[]): string =>
+  adviceIn(names[0], 'cli') ??
   names
     .map(n => {
       const [name, value] = n.split('=')
@@ -186,6 +232,41 @@ export function flagMessage(error: InputError): string {
   return `invalid ${cliTerm([error.input])}: ${words(error.template)}`
 }
 
+/** The flags of one image's place, which `--images` gives for several. */
+const ONE_IMAGE = [flagName('registry'), flagName('image')]
+
+/** A flag of one value given twice is a mistake: parseArgs would keep the last one without a word. */
+function checkGivenOnce(tokens: { kind: string; name?: string }[]): void {
+  const seen = new Set<string>()
+  for (const { kind, name } of tokens) {
+    if (kind !== 'option' || !name || OPTIONS[name].type !== 'string' || OPTIONS[name].multiple) continue
+    if (seen.has(name))
+      throw new UsageError(
+        `--${name} given twice, and it takes one value${ONE_IMAGE.includes(name) ? `: for several images, give each full name (host/path) with --${flagName('images')}, which repeats` : ''}`
+      )
+    seen.add(name)
+  }
+}
+
+/**
+ * What a build that pushed nothing left, and where: tags name an image in the engine only where it is
+ * there (no --output, --load, or an output that loads it); an output that writes files is named by its file.
+ */
+export function builtLine(
+  inputs: Pick<Inputs, 'outputs' | 'load'>,
+  result: Pick<Result, 'imageid' | 'tags'>
+): string {
+  const local = !inputs.outputs.length || inputs.load || inputs.outputs.some(loadsOutput)
+  const where = inputs.outputs
+    .filter(spec => !loadsOutput(spec))
+    .map(spec => `exported ${outputDest(spec) ? `to ${outputDest(spec)}` : `by --output ${spec}`}`)
+  const built = [
+    result.imageid ? `built ${result.imageid}` : 'built',
+    ...(local ? [result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'] : [])
+  ].join(' ')
+  return `${[built, ...where].join(' and ')} (not pushed)`
+}
+
 export interface Io {
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
@@ -199,7 +280,15 @@ export async function main(
   cancelOnClosedOutput([io.stdout, io.stderr])
   let values: Values
   try {
-    values = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values
+    const parsed = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: false,
+      strict: true,
+      tokens: true
+    })
+    values = parsed.values
+    if (!values.help && !values.version) checkGivenOnce(parsed.tokens)
   } catch (error) {
     // One line, as every failure: node's own message for an ambiguous value runs over three.
     io.stderr.write(`build-tag-push: ${oneLine(messageOf(error))} (see --help)\n`)
@@ -270,14 +359,7 @@ export async function main(
       reporter.info(`Declared to the runner (GITHUB_ARTIFACTS): ${line}`)
     if (values.json) io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`)
     else {
-      io.stdout.write(
-        result.digest
-          ? `${result.imageRef}\n`
-          : result.imageid
-            ? `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
-            : // An --output that writes files: no image in the engine, no tag.
-              `built and exported by --output ${inputs.outputs.join(' --output ')} (not pushed)\n`
-      )
+      io.stdout.write(`${result.digest ? result.imageRef : builtLine(inputs, result)}\n`)
     }
     reporter.info(`done in ${((now() - start) / 1000).toFixed(1)} s`)
     return 0

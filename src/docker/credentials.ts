@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { isDockerHub } from '../core/reference.js'
 import type { CredentialLookup, Credentials } from '../registry/auth.js'
 import { messageOf, oneLine } from '../core/text.js'
@@ -28,8 +28,12 @@ interface DockerConfig {
 const HELPER_TIMEOUT_MS = 10000
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 
+/**
+ * The user's docker config directory, absolute: docker reads a relative DOCKER_CONFIG from the working
+ * directory, and the private config's links into it must lead there from wherever they are.
+ */
 export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DOCKER_CONFIG || join(homedir(), '.docker')
+  return env.DOCKER_CONFIG ? resolve(env.DOCKER_CONFIG) : join(homedir(), '.docker')
 }
 
 /** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
@@ -97,7 +101,10 @@ export function helperRunner({
     try {
       result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs })
     } catch (error) {
-      throw /ENOENT|Unable to locate executable/i.test(messageOf(error)) ? missing(program) : error
+      const notFound =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+        /Unable to locate executable/i.test(messageOf(error))
+      throw notFound ? missing(program) : error
     }
     if (result.stopped?.reason === 'signal') throw new Error(`${program} stopped: the run was cancelled`)
     if (result.stopped) throw new Error(`${program} timed out after ${timeoutMs} ms`)

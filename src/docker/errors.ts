@@ -17,13 +17,18 @@ export class DockerError extends ClassifiedError {
     // Classified whole, shown cut: a line a build step printed can be megabytes long. Cut between words:
     // nothing has redacted it yet, and half a secret would escape the runner's mask.
     const shown = oneLine(detail, MAX_DETAIL, true)
+    // Whatever the command (a build, an inspect of a source), no engine has one remedy.
+    const hint = NO_ENGINE_LINE.test(detail) ? ` (${NO_ENGINE_HINT})` : ''
     super(
-      own?.message ?? `docker ${command} failed (exit ${exitCode})${shown ? `: ${shown}` : ''}`,
+      own?.message ?? `docker ${command} failed (exit ${exitCode})${shown ? `: ${shown}${hint}` : ''}`,
       own?.kind ?? classify(detail)
     )
     this.name = 'DockerError'
   }
 }
+
+export const NO_ENGINE_HINT =
+  'no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine'
 
 /** The most of docker's final line an error shows. */
 const MAX_DETAIL = 1000

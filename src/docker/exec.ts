@@ -278,7 +278,18 @@ function spawnWatched(
     child.on('error', error => {
       done()
       if (killTimer) clearTimeout(killTimer)
-      reject(new Error(`could not run ${command}: ${error.message}`))
+      // Started without a cwd of its own: ENOENT for a bare name is the program missing from PATH. The
+      // code stays on the error for whoever tells a missing program apart (credential helpers).
+      const { code } = error as NodeJS.ErrnoException
+      const missing = code === 'ENOENT' && !command.includes(path.sep)
+      reject(
+        Object.assign(
+          new Error(
+            `could not run ${command}: ${missing ? 'it is not installed, or not on PATH' : error.message}`
+          ),
+          { code }
+        )
+      )
     })
     // Something docker started may keep our pipes open after docker exited: wait for it as long as
     // @actions/exec does (10 s), then stop reading.

@@ -6,6 +6,7 @@ import { isIP } from 'node:net'
 import path from 'node:path'
 import { InputError } from './error.js'
 import { InputProblem, reworded } from '../core/problem.js'
+import { advice } from '../core/input-ref.js'
 import { ref } from './table.js'
 import { splitKeyValue } from '../core/text.js'
 import { goBool } from '../core/go-bool.js'
@@ -245,7 +246,7 @@ export function checkBuildSources(
       if (!env.SSH_AUTH_SOCK)
         throw new InputError(
           'ssh',
-          `${quote(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`
+          `${quote(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (${advice('ssh-agent')}, or give id=path)`
         )
       continue
     }
@@ -258,8 +259,9 @@ export function checkBuildSources(
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
 export const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/
 
-/** The hint when `context` was left at `.` and nothing was checked out. */
-export const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${ref('context')} to {{defaultContext}} to build this commit from git without a checkout`
+/** `context` left at `.` in an empty directory: a workflow that checked nothing out, a command run elsewhere. */
+export const noDockerfileHere = (dir: string): string =>
+  `no Dockerfile in ${quote(dir)}: ${advice('checkout')}`
 
 /** An output spec's attributes as buildx reads them (CSV, keys lowercased); a bare path has none. */
 export function outputAttrs(spec: string): Map<string, string> {

@@ -59,7 +59,7 @@ export const BUILD_ROWS = {
       flag: 'secret',
       value: 'ID=ENV',
       from: 'env',
-      help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+      help: "a build secret whose value is read from the environment variable ENV, or docker's id=ID[,env=ENV|,src=FILE]; repeatable"
     }
   },
   secretFiles: {

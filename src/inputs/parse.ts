@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { quote } from '../core/text.js'
 import path from 'node:path'
 import { inputName, ref, ROWS, rowByName, type InputValues } from './table.js'
+import { advice } from '../core/input-ref.js'
 
 export { actionTerm, ref, renderInputRefs, setting } from './table.js'
 export { asInput, InputError } from './error.js'
@@ -15,13 +16,12 @@ import { DEFAULT_FLAVOR } from '../metadata/rules/parse.js'
 import { parseSource, checkSourcesAlone, indexAnnotations } from './sources.js'
 import { singleCloudLogin } from './cloud-login.js'
 import { byKind } from './kinds.js'
-import { checkSecretSources, VALIDATORS } from './validators.js'
+import { checkSecretSources, isFile, VALIDATORS } from './validators.js'
 import { checkLogins, checkTargets, keepsLogin, readTagInputs, targetsFromRefs } from './targets.js'
 import type { Inputs, InputSource, ParsedInputs } from './types.js'
 export type { Inputs, InputSource, ParsedInputs } from './types.js'
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
-const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
 export { splitLines, splitList, listOptions } from './kinds.js'
 
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/
@@ -60,7 +60,8 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
     if (!isFile(f)) throw new InputError('file', `${quote(file)} does not exist (resolved to ${quote(f)})`)
   } else if (!isFile(path.join(dir, 'Dockerfile'))) {
     // Left at `.` in an empty workspace: most likely no checkout ran.
-    if (context === '.' && isEmptyWorkspace(dir)) throw new InputError('context', options.NO_CHECKOUT_HINT)
+    if (context === '.' && isEmptyWorkspace(dir))
+      throw new InputError('context', options.noDockerfileHere(dir))
     throw new InputError('file', `no Dockerfile in context ${quote(context)}; add one or set ${ref('file')}`)
   }
 }
@@ -148,7 +149,7 @@ export function checkBuilder(inputs: Inputs, buildx: boolean): void {
   if (!buildx && used.length)
     throw new InputError(
       used[0],
-      `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${ref(...used)})`
+      `needs docker buildx, and this docker has no buildx plugin (${advice('install-buildx')}, or drop ${ref(...used)})`
     )
 }
 

@@ -61,6 +61,11 @@ export interface CliSpec {
   /** The short help line. */
   help: string
   /**
+   * A boolean that defaults to true and whose being given outright matters (`unsetInAction`): the help line
+   * of `--<name>`, which gives it outright, beside `--no-<name>`.
+   */
+  onHelp?: string
+  /**
    * Where the value comes from instead of the flag's argument: stdin; `env`: `ID=ENV` specs, each value read
    * from ENV; `env-name`: the flag names the variable that holds the value (a token never in argv); `file`:
    * the flag names a file that holds it.

@@ -140,7 +140,7 @@ export const INPUTS = {
     unsetInAction: true,
     description:
       'Push. With `false` the image is only built and tagged. Not given, it is `true`; beside `outputs`, which then decide, only a `true` given outright also pushes, as build-push-action adds `--push`.',
-    cli: { help: 'build and tag only' }
+    cli: { help: 'build and tag only', onHelp: 'push, beside an --output that exports files too' }
   },
   load: {
     kind: 'boolean',

@@ -13,10 +13,12 @@ import { parseFullRef } from './tags.js'
 import { DOCKER_HUB, normalizeRegistry, registryProblem } from '../core/reference.js'
 import { formatSpecifier, namesHost, parseBuildxPlatform, SPECIFIER_FORMS } from '../core/platform-spec.js'
 
-const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
+/** A path that names a regular file (a directory is not one). */
+export const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
 
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/
+/** A build secret's id, as every secret input and the CLI's --secret take it. */
+export const SECRET_ID = /^[A-Za-z0-9_.-]+$/
 
 /** The registry host an image goes to, Docker Hub when empty. */
 function parseRegistry(raw: string): string {

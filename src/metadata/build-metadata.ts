@@ -1,7 +1,7 @@
 // A build's tags, labels and version from the inputs and the run's git context (rules, bare tags, or the
 // automatic set). Pure.
 import { mergeLabels, ociLabels, type GitContext } from './context.js'
-import { asInput, InputError, setting, type Inputs } from '../inputs/parse.js'
+import { asInput, InputError, ref, setting, type Inputs } from '../inputs/parse.js'
 import { automaticTags } from './automatic.js'
 import { buildSha, eventCommitDate } from './event.js'
 import { annotationEntries } from './annotations.js'
@@ -104,9 +104,13 @@ export function checkTagged(
 ): void {
   if (meta.tags.length || !inputs.push) return
   const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`
+  // Outside a workflow (the CLI on a laptop) the event is whatever GitHub's variables say, mostly nothing.
+  const fix = ctx.actions
+    ? 'add a rule for it (e.g. type=sha)'
+    : `outside GitHub Actions the rules read the event from its variables: set GITHUB_SHA for type=sha (e.g. GITHUB_SHA=$(git rev-parse HEAD)) and GITHUB_REF for the others (e.g. GITHUB_REF=refs/tags/v1.2.3), or give a plain tag in ${ref('tags')}`
   throw new InputError(
     'tags',
     `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-      `add a rule for it (e.g. type=sha), or ${setting('push', 'false')} to build untagged`
+      `${fix}, or ${setting('push', 'false')} to build untagged`
   )
 }

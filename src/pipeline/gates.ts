@@ -2,6 +2,7 @@
 // version costs a process, so it is asked only when such an input is set: the common path spawns nothing.
 import type { Docker } from '../docker/docker.js'
 import { InputError, ref, type Inputs } from '../inputs/parse.js'
+import { advice } from '../core/input-ref.js'
 import coerce from 'semver/functions/coerce.js'
 import lt from 'semver/functions/lt.js'
 
@@ -30,6 +31,6 @@ export async function checkVersionGates(
     if (versionBelow(version, gate.since))
       throw new InputError(
         gate.input,
-        `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop ${ref(gate.input)})`
+        `needs buildx ${gate.since} or later, and this docker has buildx ${version} (${advice('update-buildx')}, or drop ${ref(gate.input)})`
       )
 }

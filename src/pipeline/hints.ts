@@ -1,8 +1,9 @@
 // What the user can do about a failure, added to its one error line in the words of the interface in use.
 import type { Inputs } from '../inputs/parse.js'
 import { ref } from '../inputs/parse.js'
+import { advice } from '../core/input-ref.js'
 import { isDockerHub } from '../core/reference.js'
-import { ClassifiedError, isBuildStepFailure, kindOf, NO_ENGINE } from '../core/retry.js'
+import { ClassifiedError, isBuildStepFailure, kindOf } from '../core/retry.js'
 import { messageOf } from '../core/text.js'
 
 /** Says where to look: auth failures are never retried, and some docker errors hide their cause. */
@@ -26,15 +27,10 @@ export function withHint(
       const hint = login
         ? `check that ${ref(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
         : inputs.targets.length > 1 || inputs.registryAuth
-          ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it beforehand (docker login, or login-action in an earlier step)`
-          : `set ${ref('username', 'password')}, or log in to ${registry} beforehand (docker login, or login-action in an earlier step)`
+          ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it beforehand (${advice('log-in')})`
+          : `set ${ref('username', 'password')}, or log in to ${registry} beforehand (${advice('log-in')})`
       throw new ClassifiedError(`${message} (${hint})`, kind)
     }
-    if (NO_ENGINE.test(message))
-      throw new ClassifiedError(
-        `${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`,
-        kind
-      )
     // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
     if (registry.startsWith('[') && /invalid reference format/i.test(message))
       throw new ClassifiedError(

@@ -12,7 +12,7 @@ import { remotePath, repository } from '../core/reference.js'
 import type { RetryOptions } from '../core/retry.js'
 import { messageOf, splitKeyValue } from '../core/text.js'
 import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
-import { outputNames, pushesByDigest, pushesOutput } from '../inputs/build-options.js'
+import { outputAttrs, outputNames, pushesByDigest, pushesOutput } from '../inputs/build-options.js'
 import { InputError } from '../inputs/error.js'
 import { parseFullRef } from '../inputs/tags.js'
 import { quote } from '../core/text.js'
@@ -89,6 +89,14 @@ export interface Plan {
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 export const exportsFiles = (spec: string): boolean =>
   /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=')
+
+/** Where an output spec writes: its `dest=`, or a bare path; undefined for one that writes no file. */
+export const outputDest = (spec: string): string | undefined =>
+  spec.includes('=') ? outputAttrs(spec).get('dest') : spec
+
+/** An output that puts the image in the engine's store: `type=docker` without a `dest=`. */
+export const loadsOutput = (spec: string): boolean =>
+  outputAttrs(spec).get('type') === 'docker' && outputDest(spec) === undefined
 
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
