@@ -342,9 +342,9 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7253);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2020);
-/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5831);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2020);
+/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5831);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6764);
 // Which proxy a registry request goes through, by the rules of Go's ProxyFromEnvironment
 // (golang.org/x/net/http/httpproxy), which dockerd and the docker CLI follow, so that our requests take the
 // way docker's do: HTTPS_PROXY for https URLs and HTTP_PROXY for http ones (the uppercase name first),
@@ -511,7 +511,7 @@ function agentProxyOptions(proxy, tls, timeoutMs) {
 function unusableProxy(method, url, proxy) {
     if (proxy.url.protocol === 'http:' || proxy.url.protocol === 'https:')
         return undefined;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)}: ${proxyName(proxy)} is a ${proxy.url.protocol.slice(0, -1)} proxy, which the registry client cannot use: give an http:// or https:// proxy, or list the registry in NO_PROXY`, 'fatal');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .where */ ._M)(url)}: ${proxyName(proxy)} is a ${proxy.url.protocol.slice(0, -1)} proxy, which the registry client cannot use: give an http:// or https:// proxy, or list the registry in NO_PROXY`, 'fatal');
 }
 /** 407 is final (the credentials will not change between attempts); a proxy's 5xx, 408 or 429 is not. */
 function statusKind(status) {
@@ -527,7 +527,7 @@ function proxyRefused(method, url, proxy, status) {
             ? `refused the credentials in ${proxy.variable} (HTTP 407)`
             : `asks for credentials (HTTP 407): give them in ${proxy.variable} as http://user:password@host:port`
         : `refused the request with HTTP ${status}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)} failed: ${proxyName(proxy)} ${what}`, statusKind(status), {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .where */ ._M)(url)} failed: ${proxyName(proxy)} ${what}`, statusKind(status), {
         status,
         code: 'PROXY'
     });
@@ -539,8 +539,8 @@ function proxyFailure(method, url, proxy, err) {
         return proxyRefused(method, url, proxy, status);
     const code = err?.code;
     // Node's words name the proxy's address at most, but a URL in them is cleared of its userinfo all the same.
-    const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(err), (0,_log_masks_js__WEBPACK_IMPORTED_MODULE_5__/* .urlSecrets */ .Fn)(proxy.url.href)), 300);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)} failed through ${proxyName(proxy)}: ${said}`, (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(err), {
+    const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(err), (0,_log_masks_js__WEBPACK_IMPORTED_MODULE_3__/* .urlSecrets */ .Fn)(proxy.url.href)), 300);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .where */ ._M)(url)} failed through ${proxyName(proxy)}: ${said}`, (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(err), {
         code: typeof code === 'string' ? code : undefined
     });
 }
@@ -548,7 +548,7 @@ function proxyFailure(method, url, proxy, err) {
  * A registry's answer to a plain-HTTP request sent through `proxy`, which forwards it rather than tunnel
  * it: a 5xx may be the proxy's own (a 502 when it cannot reach the registry), so the line names it too.
  */
-const forwardedBy = (error, proxy) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
+const forwardedBy = (error, proxy) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
     status: error.status,
     code: error.code,
     retryAfterMs: error.retryAfterMs

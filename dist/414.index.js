@@ -26,8 +26,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
 var table = __webpack_require__(6080);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __webpack_require__(2467);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 5 modules
+var parse = __webpack_require__(1358);
 // EXTERNAL MODULE: ./src/log/fence.ts
 var fence = __webpack_require__(4911);
 // EXTERNAL MODULE: ./src/log/reporter.ts
@@ -253,8 +253,11 @@ function summaryMarkdown(inputs, result) {
         ])
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
-    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
+    // Pushed with no tag (push-by-digest): what the registry holds is each image's name@digest.
+    const byDigest = result.digest !== '' && !result.tags.length;
+    const verb = byDigest ? 'Pushed by digest, no tag' : result.digest ? 'Pushed' : 'Built (not pushed)';
+    const listed = byDigest ? result.imageRefs : result.tags;
+    const refs = listed.length ? listed.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 /**
@@ -357,7 +360,7 @@ async function main() {
         const summary = (0,parse/* asInput */.lv)('', () => summaryWanted(process.env));
         notices.forEach(n => core.notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(263), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 4251));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(263), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 9556));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         let resolve = async (login) => login;
         const result = await execute(inputs, {
@@ -630,29 +633,98 @@ function reworded(fn, say) {
 
 /***/ }),
 
+/***/ 928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gw: () => (/* binding */ splitUserinfo),
+/* harmony export */   YB: () => (/* binding */ replaceUserinfo),
+/* harmony export */   vO: () => (/* binding */ authorityOf),
+/* harmony export */   zY: () => (/* binding */ urlAuthorities)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
+// A URL's userinfo as Go's net/url (docker, BuildKit) and the WHATWG URL parser (node) find it: the
+// authority, from `scheme://` to the first `/`, `?`, `#` or whitespace, split at its LAST `@`, so a password
+// holding an unencoded `@` (`https://u:p@ss@host`) stays whole instead of leaking its tail into the host.
+
+const SCHEME = /\b([a-z][a-z0-9+.-]*):\/\//gi;
+const AUTHORITY = /^[^/?#\s]*/;
+/** `sha256:<hex>` at the head of what follows an `@`: a pinned image (`docker-image://alpine:3.19@sha256:\u2026`). */
+const DIGEST_HEAD = /^[A-Za-z0-9+._-]+:[0-9A-Fa-f]+/;
+/** The authority of the URL at `text`'s start, undefined when `text` does not start with `scheme://`. */
+function authorityOf(text) {
+    const found = urlAuthorities(text)[0];
+    return found && found.index === found.scheme.length + 3 ? found : undefined;
+}
+/**
+ * The authority of every `scheme://` in free text (an input's value, a command line). What follows an `@`
+ * and starts with a digest is an image reference's digest, not a host: `alpine:latest` before it is no
+ * userinfo.
+ */
+function urlAuthorities(text) {
+    return [...text.matchAll(SCHEME)].map(m => {
+        const index = m.index + m[0].length;
+        const authority = AUTHORITY.exec(text.slice(index))[0];
+        const rest = text.slice(index + authority.length);
+        const at = authority.lastIndexOf('@');
+        const host = authority.slice(at + 1);
+        const digest = DIGEST_HEAD.exec(host)?.[0];
+        if (at < 0 || (digest && (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidDigest */ .fH)(digest)))
+            return { scheme: m[1], index, host: authority, rest };
+        return { scheme: m[1], index, userinfo: authority.slice(0, at), host, rest };
+    });
+}
+/** Userinfo split at its first `:` as Go's url.UserPassword reads it, as written; no password without `:`. */
+function splitUserinfo(userinfo) {
+    const colon = userinfo.indexOf(':');
+    return colon < 0
+        ? { user: userinfo }
+        : { user: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
+}
+/** `text` with the userinfo of each URL whose scheme `schemes` accepts replaced by `shown`. */
+function replaceUserinfo(text, shown, schemes) {
+    let out = '';
+    let from = 0;
+    for (const a of urlAuthorities(text)) {
+        if (a.userinfo === undefined || !schemes.test(a.scheme))
+            continue;
+        out += text.slice(from, a.index) + shown;
+        from = a.index + a.userinfo.length;
+    }
+    return out + text.slice(from);
+}
+
+
+/***/ }),
+
 /***/ 8042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
+/* harmony export */   Ij: () => (/* binding */ pushesOutput),
 /* harmony export */   NF: () => (/* binding */ noCacheFilters),
 /* harmony export */   Nm: () => (/* binding */ network),
 /* harmony export */   Q5: () => (/* binding */ ulimits),
 /* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
 /* harmony export */   WD: () => (/* binding */ labels),
+/* harmony export */   WW: () => (/* binding */ attestationFields),
 /* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cw: () => (/* binding */ allow),
 /* harmony export */   fB: () => (/* binding */ cgroupParent),
 /* harmony export */   g7: () => (/* binding */ shmSize),
+/* harmony export */   gr: () => (/* binding */ outputNames),
 /* harmony export */   hI: () => (/* binding */ ssh),
 /* harmony export */   hk: () => (/* binding */ annotations),
+/* harmony export */   iq: () => (/* binding */ pushesByDigest),
 /* harmony export */   j8: () => (/* binding */ buildContexts),
+/* harmony export */   mP: () => (/* binding */ noDockerfileHere),
 /* harmony export */   p0: () => (/* binding */ attests),
 /* harmony export */   pQ: () => (/* binding */ checkBuildSources),
+/* harmony export */   q7: () => (/* binding */ attestationValue),
 /* harmony export */   ve: () => (/* binding */ addHosts)
 /* harmony export */ });
-/* unused harmony exports ULIMIT_NAMES, CALLS */
+/* unused harmony exports ULIMIT_NAMES, CALLS, outputAttrs */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
@@ -661,13 +733,19 @@ function reworded(fn, say) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1551);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(652);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6080);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2020);
-/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6814);
-/* harmony import */ var _metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5730);
+/* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7571);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6080);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2020);
+/* harmony import */ var _core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8558);
+/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3881);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6814);
+/* harmony import */ var _metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5730);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure: an InputProblem, named by the row that is read), and what must
 // exist on disk or in the environment (an InputError naming the input).
+
+
+
 
 
 
@@ -686,14 +764,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` \u2026). */
@@ -704,7 +782,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -729,19 +807,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a cgroup path`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -749,7 +827,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -758,12 +836,12 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -771,40 +849,81 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts), with expressions as in labels. */
-function annotations(entries) {
+function annotations(entries, notices) {
     for (const entry of entries)
-        (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAnnotation */ .fr)(entry);
-    return labels(entries);
+        (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_9__/* .parseAnnotation */ .fr)(entry);
+    return labelLines('annotations', entries, notices);
 }
-/** KEY=VALUE lines whose `{{\u2026}}` expressions (`{{branch}}`, `{{date 'YYYYMMDD'}}`) must parse, as metadata-action renders them. */
-function labels(entries) {
-    for (const entry of entries)
-        if (entry.includes('{{'))
-            (0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__/* .parseTemplate */ .QC)(entry, 'global');
+/** KEY=VALUE lines with expressions as metadata-action renders them (`{{branch}}`, `{{date 'YYYYMMDD'}}`). */
+const labels = (entries, notices) => labelLines('labels', entries, notices);
+/**
+ * Our expressions must parse; any other `{{\u2026}}` is kept as written (parseLabelLine says why), with a notice,
+ * since it may as well be a misspelt expression.
+ */
+function labelLines(input, entries, notices) {
+    const kept = new Set();
+    for (const entry of entries) {
+        if (!entry.includes('{{'))
+            continue;
+        const template = (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .reworded */ .F)(() => (0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_10__/* .parseLabelLine */ .uM)(entry), m => `${m} (to keep a {{ as written, write \\{{)`);
+        for (const text of template.kept ?? [])
+            kept.add(text);
+    }
+    const shown = [...kept].slice(0, 5).join(', ') + (kept.size > 5 ? ` and ${kept.size - 5} more` : '');
+    if (kept.size)
+        notices.push(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_6__/* .ref */ .KR)(input)} keeps ${shown} as written: not an expression of this action's, which are ${(0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_10__/* .expressionsOf */ .Bi)('global')}`);
     return entries;
+}
+/** The fields of an attestation spec as buildx reads it (one CSV record): `key` trimmed, `value` undefined without `=`. */
+function attestationFields(spec) {
+    return ((0,_csv_js__WEBPACK_IMPORTED_MODULE_8__/* .csvRecords */ .X)(spec)[0] ?? []).map(field => {
+        const at = field.indexOf('=');
+        return at < 0
+            ? { key: field.trim() }
+            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
+    });
+}
+/**
+ * `provenance` and `sbom` as buildx reads them: one of Go's boolean words (strconv.ParseBool), or
+ * attributes `key=value,\u2026`. buildx refuses a field without `=` and a `disabled=` that is no boolean only once
+ * the build has started, and without naming the input.
+ */
+function attestationValue(value) {
+    if (value === '' || (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(value) !== undefined)
+        return value;
+    const refused = (why) => new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} must be true, false (or another of Go's boolean words: 1, 0, t, f \u2026) or a buildx attestation spec like mode=max${why}`);
+    if (value.startsWith('-') || /\s/.test(value))
+        throw refused('');
+    for (const field of attestationFields(value)) {
+        if (field.value === undefined)
+            throw refused(`: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(field.key)} is no key=value`);
+        if (field.key.toLowerCase() === 'disabled' && (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(field.value) === undefined)
+            throw refused(`: disabled=${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(field.value)} is no boolean`);
+    }
+    return value;
 }
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not a stage name`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -820,29 +939,56 @@ function githubToken(value) {
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .splitKeyValue */ .px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(dir)})`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (${(0,_core_input_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .advice */ .v9)('ssh-agent')}, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(p)} does not exist`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
 const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
-/** The hint when `context` was left at `.` and nothing was checked out. */
-const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+/** `context` left at `.` in an empty directory: a workflow that checked nothing out, a command run elsewhere. */
+const noDockerfileHere = (dir) => `no Dockerfile in ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(dir)}: ${(0,_core_input_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .advice */ .v9)('checkout')}`;
+/** An output spec's attributes as buildx reads them (CSV, keys lowercased); a bare path has none. */
+function outputAttrs(spec) {
+    const attrs = new Map();
+    for (const field of (0,_csv_js__WEBPACK_IMPORTED_MODULE_8__/* .csvRecords */ .X)(spec)[0] ?? []) {
+        const at = field.indexOf('=');
+        if (at > 0)
+            attrs.set(field.slice(0, at).toLowerCase(), field.slice(at + 1));
+    }
+    return attrs;
+}
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true` (Go's ParseBool words). */
+function pushesOutput(spec) {
+    const attrs = outputAttrs(spec);
+    const type = attrs.get('type');
+    return type === 'registry' || (type === 'image' && (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(attrs.get('push') ?? '') === true);
+}
+/**
+ * Whether an image or registry output's push is by digest only (`push-by-digest=true`): BuildKit then puts
+ * the manifest at `name@digest` and tags nothing, and refuses a name that has a tag.
+ */
+function pushesByDigest(spec) {
+    const attrs = outputAttrs(spec);
+    return (['image', 'registry'].includes(attrs.get('type') ?? '') &&
+        (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(attrs.get('push-by-digest') ?? '') === true);
+}
+/** The names of an output's `name=` (comma-separated, as BuildKit splits it); [] without one. */
+const outputNames = (spec) => (outputAttrs(spec).get('name') ?? '').split(',').filter(name => name !== '');
 
 
 /***/ }),
@@ -990,7 +1136,7 @@ function asInput(input, fn) {
 
 /***/ }),
 
-/***/ 2467:
+/***/ 1358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1017,6 +1163,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
 var table = __webpack_require__(6080);
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __webpack_require__(7571);
 // EXTERNAL MODULE: ./src/inputs/error.ts
 var inputs_error = __webpack_require__(1551);
 // EXTERNAL MODULE: ./src/inputs/build-options.ts
@@ -1134,6 +1282,8 @@ function byKind(row, raw) {
     }
 }
 
+// EXTERNAL MODULE: ./src/inputs/tags.ts
+var tags = __webpack_require__(4480);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __webpack_require__(5378);
 // EXTERNAL MODULE: ./src/core/platform-spec.ts
@@ -1151,8 +1301,11 @@ var platform_spec = __webpack_require__(2418);
 
 
 
+
+/** A path that names a regular file (a directory is not one). */
 const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A build secret's id, as every secret input and the CLI's --secret take it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /** The registry host an image goes to, Docker Hub when empty. */
 function parseRegistry(raw) {
@@ -1192,24 +1345,30 @@ function plainName(value) {
         throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
     return value;
 }
-function attestation(value) {
-    if (value.startsWith('-') || /\s/.test(value))
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
-    return value;
-}
+/** `type=\u2026,key=value` specs, or buildx's shorthand: registry references, comma-separated, no `=`. */
 function cacheSpecs(specs) {
     for (const spec of specs)
-        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+(,[^=,]+)*$/.test(spec))
             throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
     return specs;
 }
 const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=\u2026,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
+/**
+ * `type=\u2026,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). A push by digest
+ * names repositories only: BuildKit refuses to push a tagged name by digest.
+ */
 function outputSpecs(specs) {
     for (const spec of specs) {
         const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
         if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
             throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},\u2026 (e.g. type=local,dest=out)`);
+        if (!build_options/* pushesByDigest */.iq(spec) || !build_options/* pushesOutput */.Ij(spec))
+            continue;
+        for (const name of build_options/* outputNames */.gr(spec)) {
+            if (name.includes('@') || name.lastIndexOf(':') > name.lastIndexOf('/'))
+                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)}: name ${(0,core_text/* quote */.hD)(name)} has a tag or digest; push-by-digest=true pushes a repository by its digest alone, so name it without one`);
+            (0,tags/* parseFullRef */.E)(name);
+        }
     }
     return specs;
 }
@@ -1262,8 +1421,8 @@ const VALIDATORS = {
     platforms: (list, notices) => platformList(list, notices),
     cacheFrom: cacheSpecs,
     cacheTo: cacheSpecs,
-    provenance: attestation,
-    sbom: attestation,
+    provenance: build_options/* attestationValue */.q7,
+    sbom: build_options/* attestationValue */.q7,
     outputs: outputSpecs,
     secrets: secretLines,
     secretFiles: secretSources('path'),
@@ -1290,95 +1449,6 @@ const VALIDATORS = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/inputs/tags.ts
-// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=\u2026`), bare tags (`v1`,
-// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
-// their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
-
-
-
-
-
-
-/**
- * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
- * the first component when it has a "." or ":" or is "localhost", as docker decides it.
- */
-function parseFullRef(text) {
-    if (text.includes('@'))
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
-    const slash = text.lastIndexOf('/');
-    const colon = text.lastIndexOf(':');
-    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
-    const first = name.split('/')[0];
-    const hasHost = name.includes('/') && (0,reference/* looksLikeHost */.oc)(first);
-    const registry = hasHost ? first : reference/* DOCKER_HUB */.Xb;
-    const image = hasHost ? name.slice(first.length + 1) : name;
-    if (hasHost) {
-        const problem = (0,reference/* registryProblem */.T7)(registry);
-        if (problem)
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
-    }
-    const pathIssue = (0,reference/* pathProblem */.z9)(image);
-    if (pathIssue)
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
-    const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
-    if (length)
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
-    const tagIssue = (0,reference/* tagProblem */.qH)(tag);
-    if (tagIssue)
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
-    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
-}
-/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
-const tagEntries = (line) => (0,core_problem/* reworded */.F)(() => (0,csv/* csvList */.F)(line), m => `${(0,core_text/* quote */.hD)(line)}: ${m}`);
-/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
-const isReference = (entry) => entry.includes('/') || entry.includes(':');
-/**
- * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
- * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
- * metadata-action reads it; any other line holds bare tags or references, comma-separated.
- */
-function classifyTags(lines) {
-    const rules = [];
-    const tags = [];
-    const groups = new Map();
-    for (const line of lines) {
-        const text = line.trim();
-        if (text === '' || text.startsWith('#'))
-            continue;
-        if (/^type\s*=/i.test(text)) {
-            const records = (0,core_problem/* reworded */.F)(() => (0,csv/* csvRecords */.X)(text), m => `${(0,core_text/* quote */.hD)(text)}: ${m}`);
-            rules.push((0,core_problem/* reworded */.F)(() => (0,parse/* parseRule */.iT)(records.flat(), text), m => `rule ${(0,core_text/* quote */.hD)(text)}: ${m}`));
-            continue;
-        }
-        for (const entry of tagEntries(text)) {
-            if (isReference(entry)) {
-                const r = parseFullRef(entry);
-                const key = `${r.registry}/${r.image}`;
-                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
-                if (!group.tags.includes(r.tag))
-                    group.tags.push(r.tag);
-                groups.set(key, group);
-                continue;
-            }
-            if (entry.includes('=') || entry.includes('{{'))
-                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
-            const problem = (0,reference/* tagProblem */.qH)(entry);
-            if (problem)
-                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
-            if (!tags.includes(entry))
-                tags.push(entry);
-        }
-    }
-    const refs = [...groups.values()];
-    if (refs.length && (rules.length || tags.length))
-        throw new core_problem/* InputProblem */.S(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
-    return { rules, tags, refs };
-}
-
-// EXTERNAL MODULE: ./src/core/input-ref.ts
-var input_ref = __webpack_require__(7571);
 ;// CONCATENATED MODULE: ./src/inputs/images.ts
 // The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
 // attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
@@ -1479,7 +1549,7 @@ function checkImage(value, registry, notices) {
 }
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
 function targets_readTagInputs(values, env) {
-    const entries = (0,inputs_error/* asInput */.l)('tags', () => classifyTags(values.tags));
+    const entries = (0,inputs_error/* asInput */.l)('tags', () => (0,tags/* classifyTags */.o)(values.tags));
     return {
         tags: entries.tags,
         tagRules: entries.rules,
@@ -1573,6 +1643,18 @@ function checkLogins(values, cloud) {
         return { ...login, registry: normalized };
     });
 }
+/**
+ * Whether the logins outlive the step: `keep-login`, or login-action's `logout: false`, which there leaves
+ * the login in the docker config after the job, so the job's later steps have it; here they get it as
+ * keep-login gives it. `logout: true` only says the login is gone when the job ends, as it is either way.
+ */
+function keepsLogin(values, keepLoginGiven) {
+    if (values.logout)
+        return values.keepLogin;
+    if (keepLoginGiven && !values.keepLogin)
+        throw new inputs_error/* InputError */.d('logout', `false keeps the logins for the job's later steps and ${(0,table/* ref */.KR)('keep-login')} false drops them after this step: leave one of the two out`);
+    return true;
+}
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
@@ -1593,8 +1675,8 @@ function checkLogins(values, cloud) {
 
 
 
+
 const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-const parse_isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
 
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
@@ -1626,13 +1708,13 @@ function checkLocalContext(context, file, cwd) {
         throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(context)} is not a directory (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
-        if (!parse_isFile(f))
+        if (!isFile(f))
             throw new inputs_error/* InputError */.d('file', `${(0,core_text/* quote */.hD)(file)} does not exist (resolved to ${(0,core_text/* quote */.hD)(f)})`);
     }
-    else if (!parse_isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+    else if (!isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
         // Left at `.` in an empty workspace: most likely no checkout ran.
         if (context === '.' && isEmptyWorkspace(dir))
-            throw new inputs_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
+            throw new inputs_error/* InputError */.d('context', build_options/* noDockerfileHere */.mP(dir));
         throw new inputs_error/* InputError */.d('file', `no Dockerfile in context ${(0,core_text/* quote */.hD)(context)}; add one or set ${(0,table/* ref */.KR)('file')}`);
     }
 }
@@ -1682,7 +1764,8 @@ function parseInputs(get, cwd = process.cwd()) {
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     const logins = checkLogins(values, cloud);
     const pushGiven = get('push').trim() !== '';
-    return { inputs: { ...values, ...tagged, remoteContext, targets, logins, pushGiven }, notices };
+    const keepLogin = keepsLogin(values, get('keep-login').trim() !== '');
+    return { inputs: { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -1703,7 +1786,7 @@ function checkBuilder(inputs, buildx) {
         throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(inputs.context)}: the classic builder does not fetch ssh:// contexts (buildx does); write it as git@host:owner/repo.git#ref`);
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
-        throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,table/* ref */.KR)(...used)})`);
+        throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (${(0,input_ref/* advice */.v9)('install-buildx')}, or drop ${(0,table/* ref */.KR)(...used)})`);
 }
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
@@ -1874,10 +1957,12 @@ function credentialsIn(text) {
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6080);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6814);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5378);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2020);
-/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(652);
+/* harmony import */ var _core_go_bool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8558);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2020);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(652);
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
 
 
 
@@ -1903,21 +1988,21 @@ function parseLocal(line) {
         // A path after the colon is no tag: a transport, then, that is not one of ours.
         if (!/^(?:\/|\.\.?\/|~)/.test(rest))
             return undefined;
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
     }
     const t = transport;
     if (t === 'docker-daemon') {
         if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
         return { line, transport: t, path: rest };
     }
     const colon = rest.indexOf(':');
     const file = colon < 0 ? rest : rest.slice(0, colon);
     const reference = colon < 0 ? undefined : rest.slice(colon + 1);
     if (!file)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${t}:`)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${t}:`)}`;
     if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
     return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
 }
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
@@ -1930,7 +2015,7 @@ const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 function parseSource(line, registry, image) {
     const source = sourceOrWhy(line, registry, image);
     if (typeof source === 'string')
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(source);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(source);
     return source;
 }
 /** parseSource's reading, with the reason as a string: its helpers return one at the first thing wrong. */
@@ -1941,7 +2026,7 @@ function sourceOrWhy(line, registry, image) {
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
     const plain = !/[/:@]/.test(body);
     if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(body))
         return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(registry, image), digest: body };
@@ -1952,17 +2037,17 @@ function sourceOrWhy(line, registry, image) {
     const at = body.indexOf('@');
     if (at >= 0) {
         if (glob)
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
         repo = body.slice(0, at);
         pin = { digest: body.slice(at + 1) };
         if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(pin.digest))
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
         // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
         const colon = repo.lastIndexOf(':');
         if (colon > repo.lastIndexOf('/')) {
             const tag = repo.slice(colon + 1);
             if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag))
-                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
+                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
             repo = repo.slice(0, colon);
         }
     }
@@ -1971,7 +2056,7 @@ function sourceOrWhy(line, registry, image) {
         if (colon <= body.lastIndexOf('/')) {
             if (glob)
                 return finish(line, registry, image, { prefix: '' }, body);
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}@sha256:\u2026`)}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${body}@sha256:\u2026`)}`;
         }
         repo = body.slice(0, colon);
         const tag = body.slice(colon + 1);
@@ -1988,19 +2073,19 @@ function finish(line, registry, image, pin, repo) {
         path = path.slice(slash + 1);
         const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryProblem */ .T7)(host);
         if (problem)
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(host)} ${problem}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(host)} ${problem}`;
         host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRegistry */ .l5)(host);
     }
     const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pathProblem */ .z9)(path);
     if (problem)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
     const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(host, path);
     if (long)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${long}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${long}`;
     if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
     if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
     return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
@@ -2019,8 +2104,11 @@ const BUILD_INPUTS = [
     'ulimit',
     'cgroupParent'
 ];
-/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
-const WITH_SOURCES = ['annotations'];
+/**
+ * buildx inputs that mean something without a build: `annotations` go on a merge's index, and `sbom: true`
+ * asks for the SBOM files of what is pushed.
+ */
+const WITH_SOURCES = ['annotations', 'sbom'];
 /**
  * Throws an InputProblem naming the input that cannot go together with `sources`: `platforms` and every
  * other build input must be at its default (`defaults`, read as the parser reads them), and the result is
@@ -2028,14 +2116,16 @@ const WITH_SOURCES = ['annotations'];
  */
 function checkSourcesAlone(values, defaults) {
     if (!values.push)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} always pushes (the sources are put in the registry): ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)('push', 'true')}`, 'push');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} always pushes (the sources are put in the registry): ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)('push', 'true')}`, 'push');
     if (values.platforms.length)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`, 'platforms');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`, 'platforms');
+    if (values.sbom.trim() !== '' && (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_3__/* .goBool */ .B)(values.sbom.trim()) === undefined)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} nothing is built: only true (write the SBOM files the pushed image carries) or false`, 'sbom');
     for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
         if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
             continue;
         if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`, (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key));
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`, (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key));
     }
 }
 /**
@@ -2047,7 +2137,7 @@ function indexAnnotations(lines) {
     for (const line of lines) {
         const a = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotation */ .fr)(line);
         if (a.levels.some(l => l.level !== 'index'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
         out[a.key] = a.value;
     }
     return out;
@@ -2104,15 +2194,15 @@ const BUILD_ROWS = {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`; booleans as buildx reads them: `1`, `0`, `t` \u2026). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
         cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
     },
     sbom: {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: `--sbom`.',
-        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+        description: 'buildx: `--sbom`. With `sources`, nothing is built: `true` writes the SBOM files that the pushed image carries (`sbom-path`), which are not read otherwise.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation; with sources, true writes its files' }
     },
     secrets: {
         kind: 'lines',
@@ -2125,7 +2215,7 @@ const BUILD_ROWS = {
             flag: 'secret',
             value: 'ID=ENV',
             from: 'env',
-            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+            help: "a build secret whose value is read from the environment variable ENV, or docker's id=ID[,env=ENV|,src=FILE]; repeatable"
         }
     },
     secretFiles: {
@@ -2221,7 +2311,7 @@ const BUILD_ROWS = {
         default: '',
         comments: true,
         buildx: true,
-        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
+        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered, and any other `{{\u2026}}` kept as written, as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
         cli: { flag: 'annotation', value: '[LEVEL[,LEVEL\u2026]:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -2275,7 +2365,7 @@ const INPUTS = {
     file: {
         kind: 'string',
         default: '',
-        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+        description: 'Dockerfile path: with a directory context, relative to the working directory (as `docker build -f` takes it); with a git context, inside the context (`Dockerfile` for `\u2026#main:app`, not `app/Dockerfile`). Empty means `Dockerfile` in the context.',
         cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
     },
     image: {
@@ -2364,7 +2454,7 @@ const INPUTS = {
         kind: 'key-value',
         default: '',
         comments: true,
-        description: "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
+        description: "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules (`\\{{` keeps the braces); any other `{{\u2026}}`, such as a Helm template in a repository description that metadata-action's `labels` output passes on, stays as written, with a notice.",
         cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
     },
     target: {
@@ -2378,7 +2468,7 @@ const INPUTS = {
         default: 'true',
         unsetInAction: true,
         description: 'Push. With `false` the image is only built and tagged. Not given, it is `true`; beside `outputs`, which then decide, only a `true` given outright also pushes, as build-push-action adds `--push`.',
-        cli: { help: 'build and tag only' }
+        cli: { help: 'build and tag only', onHelp: 'push, beside an --output that exports files too' }
     },
     load: {
         kind: 'boolean',
@@ -2391,7 +2481,7 @@ const INPUTS = {
         default: '',
         buildx: true,
         keepQuotes: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action\'s `--push`).',
+        description: "buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx's own CSV reader (`type=image,\"name=a:1,a:2\",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action's `--push`). With `push-by-digest=true` (docker's multi-runner recipe) nothing is tagged: buildx gets each image's name without a tag (or the output's `name=` alone), `digest` is verified at name@digest on each, and `tags` is empty; buildx's docker driver cannot do it (an input error).",
         cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, \u2026); repeatable' }
     },
     noCache: {
@@ -2429,8 +2519,14 @@ const INPUTS = {
     keepLogin: {
         kind: 'boolean',
         default: 'false',
+        unsetInAction: true,
         description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` \u2026), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
         cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
+    logout: {
+        kind: 'boolean',
+        default: 'true',
+        description: "login-action's `logout`, for workflows moving from it: `false` keeps the logins for the job's later steps, as `keep-login: true` does, and the post step still removes them when the job ends (login-action leaves them on a self-hosted runner). `true` asks for nothing more: the logins are gone at the job's end either way. `false` beside `keep-login: false` is an error."
     },
     declareArtifacts: {
         kind: 'boolean',
@@ -2456,7 +2552,7 @@ const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'ke
 /** The CLI flag name (no dashes) of a row. */
 function flagName(key) {
     const row = INPUTS[key];
-    if (row.cli.flag)
+    if (row.cli?.flag)
         return row.cli.flag;
     if (row.kind === 'boolean' && row.default === 'true')
         return `no-${inputName(key)}`;
@@ -2471,6 +2567,108 @@ function rowByName(name) {
 
 /***/ }),
 
+/***/ 4480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseFullRef),
+/* harmony export */   o: () => (/* binding */ classifyTags)
+/* harmony export */ });
+/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3881);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(652);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6080);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5378);
+/* harmony import */ var _metadata_rules_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1398);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2020);
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=\u2026`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
+
+
+
+
+
+
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeHost */ .oc)(first);
+    const registry = hasHost ? first : _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryProblem */ .T7)(registry);
+        if (problem)
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(registry)} ${problem}`);
+    }
+    const pathIssue = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .pathProblem */ .z9)(image);
+    if (pathIssue)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} is not a valid reference: ${pathIssue}`);
+    const length = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .nameLengthProblem */ .nz)(registry, image);
+    if (length)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} is too long: ${length}`);
+    const tagIssue = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagProblem */ .qH)(tag);
+    if (tagIssue)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRegistry */ .l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+const tagEntries = (line) => (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvList */ .F)(line), m => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${m}`);
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            const records = (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .X)(text), m => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)}: ${m}`);
+            rules.push((0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_metadata_rules_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRule */ .iT)(records.flat(), text), m => `rule ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)}: ${m}`));
+            continue;
+        }
+        for (const entry of tagEntries(text)) {
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagProblem */ .qH)(entry);
+            if (problem)
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`full references (${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
+
+/***/ }),
+
 /***/ 5831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2481,8 +2679,10 @@ function rowByName(name) {
 /* harmony export */   mv: () => (/* binding */ maskableToken),
 /* harmony export */   tf: () => (/* binding */ valueSecrets)
 /* harmony export */ });
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+/* harmony import */ var _core_userinfo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(928);
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+
 
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6;
@@ -2543,25 +2743,28 @@ function maskableToken(value) {
     return value.length >= MIN_TOKEN_MASK && !digestPiece(value);
 }
 /**
- * The secrets in a URL's userinfo, as a git context carries them
- * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or for http(s) the user name when
- * there is no password (a token alone; `ssh://git@\u2026` names a user, no secret), and the whole userinfo. Raw
- * and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ * The secrets in a URL's userinfo (urlAuthorities: split at the authority's last `@`), as a git context
+ * carries them (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password and the whole
+ * userinfo, raw and percent-decoded, and base64(`user:password`) as git sends it; for http(s), a user name
+ * without a password when it is long enough to be a token (maskableToken: `https://<token>@host`, while
+ * `https://git@host` names a user, and `ssh://git@\u2026` always does). To mask.
  */
 function urlSecrets(value) {
     const found = [];
-    for (const m of value.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#@\s]+)@/gi)) {
-        const userinfo = m[2];
-        const colon = userinfo.indexOf(':');
-        if (colon < 0 && !/^https?$/i.test(m[1]))
+    for (const { scheme, userinfo } of (0,_core_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlAuthorities */ .zY)(value)) {
+        if (userinfo === undefined)
             continue;
-        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
-        if (!secret)
+        const { user, password } = (0,_core_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .splitUserinfo */ .Gw)(userinfo);
+        if (password === undefined) {
+            if (/^https?$/i.test(scheme) && maskableToken((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(user)))
+                found.push(user, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(user));
             continue;
-        found.push(secret, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret));
+        }
+        if (!password)
+            continue;
         // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
-        if (colon >= 0)
-            found.push(userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo), Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo.slice(0, colon))}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret)}`).toString('base64'));
+        found.push(password, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(password), userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(userinfo));
+        found.push(Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(user)}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(password)}`).toString('base64'));
     }
     return [...new Set(found)];
 }
@@ -3141,9 +3344,11 @@ function parseFlavor(lines) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Bi: () => (/* binding */ expressionsOf),
   Yo: () => (/* binding */ hasExpressions),
   eu: () => (/* binding */ literal),
   wy: () => (/* binding */ mentions),
+  uM: () => (/* binding */ parseLabelLine),
   QC: () => (/* binding */ parseTemplate),
   XX: () => (/* binding */ render)
 });
@@ -3356,6 +3561,8 @@ const NAMES = {
     version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
 };
 const show = (s) => JSON.stringify(s);
+/** The expressions `scope` may use, as a message lists them: `{{branch}}, {{tag}}, \u2026`. */
+const expressionsOf = (scope) => [...NAMES[scope]].map(n => `{{${n}}}`).join(', ');
 /** What a value of the expression looks like, for messages. */
 const WHERE = {
     global: 'in value, enable, prefix, suffix and flavor',
@@ -3384,7 +3591,7 @@ function parseExpression(body, escape, scope) {
     if (name === undefined)
         throw new problem/* InputProblem */.S(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
     if (!NAMES[scope].has(name))
-        throw new problem/* InputProblem */.S(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
+        throw new problem/* InputProblem */.S(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${expressionsOf(scope)}`);
     const expr = { name, escape };
     if (!DATE_HELPERS.has(name)) {
         if (rest.length)
@@ -3413,9 +3620,25 @@ function parseExpression(body, escape, scope) {
     }
     return expr;
 }
-/** Parses `source`; throws an InputProblem naming the expression at fault. */
-function parseTemplate(source, scope) {
+/**
+ * The `{{\u2026}}` opening at `i` as text, when it names nothing of `scope` (its first word, as parseExpression
+ * reads it): through its closing braces, or just the braces when it is not closed.
+ */
+function foreign(source, i, scope) {
+    const name = /^\{\{\{?\s*([^\s'"=}]*)/.exec(source.slice(i))[1];
+    if (NAMES[scope].has(name))
+        return undefined;
+    const triple = source.startsWith('{{{', i);
+    const end = source.indexOf(triple ? '}}}' : '}}', i + 2);
+    return end < 0 ? source.slice(i, i + (triple ? 3 : 2)) : source.slice(i, end + (triple ? 3 : 2));
+}
+/**
+ * Parses `source`; throws an InputProblem naming the expression at fault. With `keepForeign`, a `{{\u2026}}` that
+ * names no expression of `scope` is text (and listed in `kept`) instead of a mistake.
+ */
+function parseTemplate(source, scope, keepForeign = false) {
     const parts = [];
+    const kept = [];
     let text = '';
     let i = 0;
     while (i < source.length) {
@@ -3429,6 +3652,13 @@ function parseTemplate(source, scope) {
         if (slashes === 1) {
             text = text.slice(0, -1) + '{{';
             i += 2;
+            continue;
+        }
+        const other = keepForeign ? foreign(source, i, scope) : undefined;
+        if (other !== undefined) {
+            text += other;
+            kept.push(other);
+            i += other.length;
             continue;
         }
         if (slashes > 1)
@@ -3460,8 +3690,15 @@ function parseTemplate(source, scope) {
     }
     if (text)
         parts.push(text);
-    return { source, parts };
+    return kept.length ? { source, parts, kept } : { source, parts };
 }
+/**
+ * A `labels` or `annotations` line. metadata-action renders its own with the global expressions, while
+ * build-push-action passes them as written, and what metadata-action's `labels` output hands on may hold a
+ * repository description with a Helm or Jinja `{{ name }}` in it: an expression of ours is rendered, any
+ * other `{{\u2026}}` stays as written.
+ */
+const parseLabelLine = (line) => parseTemplate(line, 'global', true);
 /** A template of plain text, for values given without expressions. */
 const literal = (text) => ({ source: text, parts: text ? [text] : [] });
 const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');

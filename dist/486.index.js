@@ -140,8 +140,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2020);
-/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5831);
-/* harmony import */ var _answer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8715);
+/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5831);
+/* harmony import */ var _answer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8715);
 // The job's OIDC token from the runner's token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL), asked as
 // @actions/core's getIDToken asks it, but by us: getIDToken masks whatever the endpoint answers before anyone
 // looks at it (a value of "a" would hide every "a" in the log), follows a redirect to another host with the
@@ -177,12 +177,12 @@ const githubIdToken = async (req) => {
     if (!/^https?:$/.test(url.protocol) || url.username || url.password)
         throw fail('ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL without a user');
     // Masked before it is sent; one that masking would turn against the log is not sent at all.
-    if (!(0,_log_masks_js__WEBPACK_IMPORTED_MODULE_2__/* .maskableToken */ .mv)(requestToken) || /\s/.test(requestToken))
+    if (!(0,_log_masks_js__WEBPACK_IMPORTED_MODULE_1__/* .maskableToken */ .mv)(requestToken) || /\s/.test(requestToken))
         throw fail('ACTIONS_ID_TOKEN_REQUEST_TOKEN is not a token');
     req.onSecret(requestToken);
     const what = `${SERVICE} (${url.origin}) for the ${req.purpose}`;
     const answer = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L5)(async () => {
-        const res = await (0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchAnswer */ .$)(url.href, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } }, {
+        const res = await (0,_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchAnswer */ .$)(url.href, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } }, {
             what,
             timeoutMs: req.timeoutMs,
             maxBytes: MAX_ANSWER_BYTES,
@@ -192,7 +192,7 @@ const githubIdToken = async (req) => {
         if (res.status === 200)
             return res.text;
         // Only GitHub's own `message`: an error page may echo the request, token and all.
-        const words = `HTTP ${res.status}${(0,_answer_js__WEBPACK_IMPORTED_MODULE_1__/* .said */ .a)(res.text, ['message'])}`;
+        const words = `HTTP ${res.status}${(0,_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .said */ .a)(res.text, ['message'])}`;
         if (res.status === 401 || res.status === 403)
             throw fail(`${SERVICE} (${url.origin}) refused: ${words} (${PERMISSION})`, 'auth');
         const transient = res.status === 408 || res.status === 429 || res.status >= 500;
@@ -219,7 +219,7 @@ function checkedIdToken(value, purpose) {
         throw bad(`the answer holds ${value === undefined ? 'no' : 'a non-string'} value`);
     if (value.length > MAX_JWT_CHARS || !JWT.test(value))
         throw bad(`it is not a JWT (three base64url parts, at most ${MAX_JWT_CHARS} characters)`);
-    if (!(0,_log_masks_js__WEBPACK_IMPORTED_MODULE_2__/* .maskableToken */ .mv)(value))
+    if (!(0,_log_masks_js__WEBPACK_IMPORTED_MODULE_1__/* .maskableToken */ .mv)(value))
         throw bad('it is too short or too much like a digest to be masked');
     return value;
 }

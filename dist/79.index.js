@@ -12,8 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   fromSources: () => (/* binding */ fromSources)
 });
 
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __webpack_require__(2467);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 5 modules
+var parse = __webpack_require__(1358);
 // EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
 var table = __webpack_require__(6080);
 // EXTERNAL MODULE: ./src/registry/api.ts + 3 modules
@@ -22,9 +22,15 @@ var api = __webpack_require__(7489);
 var errors = __webpack_require__(6764);
 // EXTERNAL MODULE: ./src/registry/bounds.ts
 var bounds = __webpack_require__(3034);
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __webpack_require__(2257);
+// EXTERNAL MODULE: ./src/core/bounds.ts
+var core_bounds = __webpack_require__(8630);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
 ;// CONCATENATED MODULE: ./src/registry/pages.ts
+
+
 
 
 /** The `rel="next"` target of a Link header, or undefined. */
@@ -59,9 +65,12 @@ function nextPage(link, base) {
 async function* pagesOf(client, repo, first, options) {
     const headers = { Accept: options.accept };
     let url = first;
+    const start = (0,clock/* now */.t)();
     for (let page = 0; url; page++) {
         if (page === options.maxPages)
             throw new errors/* RegistryError */.gl(`${(0,errors/* where */._M)(first)}: more than ${options.maxPages} ${options.many}`, 'fatal');
+        if (options.maxMs !== undefined && (0,clock/* now */.t)() - start > options.maxMs)
+            throw new errors/* RegistryError */.gl(`${(0,errors/* where */._M)(first)}: ${options.many} still linking on after ${(0,core_bounds/* formatSeconds */.Xo)(options.maxMs)} s (${page} read), the bound of one listing`, 'fatal');
         const foreign = url.origin !== client.transport.effective(first).origin;
         const res = foreign
             ? await client.transport.send('GET', url, headers)
@@ -99,7 +108,7 @@ const NO_REPOSITORY = new Set([404]);
  * The tags of `repo` that `keep` accepts, in the registry's order; a repository that does not exist has
  * none. Only those are held, so a repository of millions of tags costs one page of memory, not all of them.
  */
-async function listTags(client, repo, { keep = () => true, maxRead = bounds/* MAX_TAGS_READ */.Gi } = {}) {
+async function listTags(client, repo, { keep = () => true, maxRead = bounds/* MAX_TAGS_READ */.Gi, maxMs = bounds/* LIST_MS */.c2 } = {}) {
     const tags = [];
     let read = 0;
     const first = client.url(repo, 'tags/list');
@@ -109,6 +118,7 @@ async function listTags(client, repo, { keep = () => true, maxRead = bounds/* MA
         many: 'pages of tags',
         accept: 'application/json',
         maxPages: MAX_PAGES,
+        maxMs,
         firstAnswers: NO_REPOSITORY
     })) {
         if (res.status === 404)
@@ -191,8 +201,8 @@ async function eachLimited(items, max, fn) {
 var blobs = __webpack_require__(4147);
 // EXTERNAL MODULE: ./src/core/retry.ts
 var retry = __webpack_require__(7253);
-// EXTERNAL MODULE: ./src/pipeline/plan.ts + 1 modules
-var plan = __webpack_require__(9395);
+// EXTERNAL MODULE: ./src/pipeline/plan.ts + 2 modules
+var plan = __webpack_require__(9863);
 // EXTERNAL MODULE: ./src/registry/oci.ts
 var registry_oci = __webpack_require__(5526);
 ;// CONCATENATED MODULE: ./src/pipeline/sources/copy.ts
@@ -208,20 +218,42 @@ var registry_oci = __webpack_require__(5526);
 
 // OCI allows an index in an index; docker and buildx write one level, and nothing real nests this deep.
 const MAX_NESTING = 4;
-// As many blobs in flight as docker pushes layers at once by default.
-const PARALLEL_BLOBS = 5;
 /**
  * Manifests an index lists, read and placed at once (each child's body is held until its blobs are in, up
  * to 16 MiB): as many as blobs move, since a child mostly waits on its blobs. Below them (a nested index,
  * which nothing real writes) one child at a time, under its ancestor's turn.
  */
 const PARALLEL_MANIFESTS = 5;
+/**
+ * Distinct digests counted against a bound of the whole run: what one index may list multiplies through
+ * nested indexes and across manifests, so the totals have bounds of their own (registry/bounds.ts).
+ */
+class Tally {
+    max;
+    what;
+    seen = new Set();
+    constructor(max, 
+    /** What is counted, in the message: `manifests`. */
+    what) {
+        this.max = max;
+        this.what = what;
+    }
+    /** Counts `digests`; past the bound, an error naming `source`. */
+    add(source, digests) {
+        for (const d of digests)
+            this.seen.add(d);
+        if (this.seen.size > this.max)
+            throw new errors/* RegistryError */.gl(`source ${source}: more than ${this.max} ${this.what} in all, more than a copy reads (a real image has a few dozen)`, 'fatal');
+    }
+}
 class Copier {
     opts;
     moved = { blobBytes: 0, blobsCopied: 0, blobsMounted: 0, blobsPresent: 0 };
+    manifestsRead = new Tally(bounds/* MAX_MANIFESTS */.Wq, 'manifests');
+    blobsSeen = new Tally(bounds/* MAX_BLOBS */.gM, 'blobs');
     /** One placement per target repository and digest, shared by every manifest that needs it. */
     placed = new Map();
-    blobs = new Limiter(PARALLEL_BLOBS);
+    blobs = new Limiter(bounds/* PARALLEL_BLOBS */.$P);
     manifests = new Limiter(PARALLEL_MANIFESTS);
     constructor(opts) {
         this.opts = opts;
@@ -270,7 +302,10 @@ class Copier {
     placeListed(src, dst, d, depth = 1) {
         if (src.side && sameRepository(src.side, dst))
             return Promise.resolve();
-        const read = async () => this.place(src, dst, await src.manifest(d), depth, d.digest);
+        const read = async () => {
+            this.manifestsRead.add(src.where, [d.digest]);
+            return this.place(src, dst, await src.manifest(d), depth, d.digest);
+        };
         // The size is part of the key: an entry that gives the same digest another size is read, and refused.
         // A nested entry never waits on one queued for a turn (its ancestor holds a turn: they could all wait).
         const key = `${dst.client.registry}/${dst.name}@${d.digest}/${d.size}`;
@@ -278,6 +313,7 @@ class Copier {
     }
     blob(src, dst, blob) {
         return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
+            this.blobsSeen.add(src.where, [blob.digest]);
             const sameRegistry = src.side?.client === dst.client;
             if (!sameRegistry && (await (0,blobs/* hasBlob */.is)(dst.client, dst.name, blob.digest))) {
                 await src.checkUnsent?.(blob);
@@ -328,13 +364,18 @@ function distinct(entries) {
  * number of entries, the depth), so that what is wrong there fails before anything is written. Nothing read
  * is kept: the copy reads it again, by the same digest.
  */
-async function checkBelow(src, manifest, every = false, depth = 0) {
+async function checkBelow(src, manifest, every = false, 
+/** The manifests listed below every source (or referrer) of the run, counted once each. */
+listed = new Tally(bounds/* MAX_MANIFESTS */.Wq, 'manifests'), depth = 0) {
     if (manifest.parsed.kind !== 'index')
         return;
     if (depth >= MAX_NESTING)
         throw new errors/* RegistryError */.gl(`source ${manifest.label}: indexes nested more than ${MAX_NESTING} deep (an image index lists image manifests)`, 'fatal');
-    const below = distinct(manifest.parsed.manifests).filter(d => every || (0,registry_oci/* isIndex */.nw)(d.mediaType));
-    await eachLimited(below, depth === 0 ? PARALLEL_MANIFESTS : 1, async (d) => checkBelow(src, await src.manifest(d), every, depth + 1));
+    const entries = distinct(manifest.parsed.manifests);
+    // Every entry is a manifest the copy reads: counted before any is, so that nested indexes fail early.
+    listed.add(manifest.label, entries.map(d => d.digest));
+    const below = entries.filter(d => every || (0,registry_oci/* isIndex */.nw)(d.mediaType));
+    await eachLimited(below, depth === 0 ? PARALLEL_MANIFESTS : 1, async (d) => checkBelow(src, await src.manifest(d), every, listed, depth + 1));
 }
 
 // EXTERNAL MODULE: ./src/core/problem.ts
@@ -471,9 +512,23 @@ async function readSource(from, reference, label) {
             return fail(error.message);
         throw error;
     }
-    if (parsed.kind === 'index' && parsed.manifests.length > bounds/* MAX_INDEX_ENTRIES */.Vk)
-        fail(`the index lists ${parsed.manifests.length} manifests, more than the ${bounds/* MAX_INDEX_ENTRIES */.Vk} a copy reads (tools write one per platform and attestation)`);
+    const problem = boundsProblem(parsed);
+    if (problem)
+        fail(problem);
     return { ...manifest, parsed, label: name };
+}
+/** What makes a manifest of a source more than a copy reads: the bounds no real image reaches. */
+function boundsProblem(parsed) {
+    if (parsed.kind === 'index')
+        return parsed.manifests.length > bounds/* MAX_INDEX_ENTRIES */.Vk
+            ? `the index lists ${parsed.manifests.length} manifests, more than the ${bounds/* MAX_INDEX_ENTRIES */.Vk} a copy reads (tools write one per platform and attestation)`
+            : undefined;
+    if (parsed.layers.length > bounds/* MAX_LAYERS */.Uf)
+        return `the manifest lists ${parsed.layers.length} layers, more than the ${bounds/* MAX_LAYERS */.Uf} a copy reads (docker runs at most 127)`;
+    const huge = [parsed.config, ...parsed.layers].find(d => d.size > bounds/* MAX_BLOB_BYTES */.TP);
+    return huge
+        ? `blob ${huge.digest} declares ${huge.size} bytes, more than the ${bounds/* MAX_BLOB_BYTES */.TP} (64 GiB) a copy moves`
+        : undefined;
 }
 
 // EXTERNAL MODULE: ./src/inputs/error.ts
@@ -550,6 +605,7 @@ function localStore(where, manifests, fileOf) {
 
 
 
+
 /** The spec's fallback tag for the referrers of `digest`. */
 const fallbackTag = (digest) => digest.replace(':', '-');
 /** Tags cosign writes beside the fallback index (signatures, attestations, SBOMs), when it runs without it. */
@@ -595,6 +651,7 @@ const apiPages = ({ client, name }, digest) => pagesOf(client, name, client.url(
     accept: registry_oci/* OCI_INDEX */.$p,
     // Enough for MAX_REFERRERS one to a page; empty pages that link on are bounded by it too.
     maxPages: MAX_REFERRERS + 1,
+    maxMs: bounds/* LIST_MS */.c2,
     firstAnswers: NO_API
 });
 /** The referrers API's answer for `digest`, every page of it, or undefined where the registry has no such API. */
@@ -660,14 +717,15 @@ async function findReferrers(src, digest) {
     const { list, via } = await listReferrers(src, digest);
     checkCount(src, digest, list.length);
     const store = registryStore(src);
-    await eachLimited(list, PARALLEL_MANIFESTS, async (d) => checkBelow(store, await readSource(src, d), true));
+    const listed = new Tally(bounds/* MAX_MANIFESTS */.Wq, 'manifests');
+    await eachLimited(list, PARALLEL_MANIFESTS, async (d) => checkBelow(store, await readSource(src, d), true, listed));
     const cosign = [];
     for (const suffix of COSIGN_SUFFIXES) {
         const tag = `${fallbackTag(digest)}${suffix}`;
         const manifest = await taggedSource(src, tag);
         if (!manifest)
             continue;
-        await checkBelow(store, manifest, true);
+        await checkBelow(store, manifest, true, listed);
         cosign.push({
             tag,
             manifest: { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.body.length }
@@ -1208,14 +1266,17 @@ async function gzipLayer(tree, name, dir) {
 
 /** How an image is named in messages: an ID by its first 12 hex digits, as docker shows it. */
 const shortImage = (image) => {
-    const hex = /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1];
+    const hex = imageIdHex(image);
     return hex ? hex.slice(0, 12) : image;
 };
+const imageIdHex = (image) => /^(?:sha256:)?([a-f0-9]{64})$/.exec(image)?.[1];
+/** Why an ID may find nothing, and what finds the image: said for an ID only. */
+const BY_TAG = ': on the containerd image store an image ID is its manifest or index digest, and a config digest (buildx 0.13 writes one to --iidfile for an image without attestations) names no image there; name the image by its tag';
 async function readDaemonImage(source, ctx) {
     const fail = failOn(source);
     const info = await ctx.docker.inspect(source.path).catch(error => {
         if (error instanceof docker_errors/* DockerError */.Bi && /no such (?:image|object)/i.test(error.stderr))
-            fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}`);
+            fail(`the docker engine has no image ${JSON.stringify(shortImage(source.path))}${imageIdHex(source.path) ? BY_TAG : ''}`);
         throw error;
     });
     const dir = await ctx.scratch();
@@ -1405,11 +1466,12 @@ async function resolveAll(inputs, deps) {
     const lists = await Promise.all(refs.map(r => ((0,sources/* isLocal */.IX)(r) ? resolveLocal(r, deps) : resolveOne(r, deps))));
     const seen = new Set();
     const parts = lists.flat().filter(p => !seen.has(p.manifest.digest) && seen.add(p.manifest.digest));
+    const listed = new Tally(bounds/* MAX_MANIFESTS */.Wq, 'manifests');
     await Promise.all(parts.map(async (p) => {
         const parsed = p.manifest.parsed;
         // The indexes an index lists are read now, counted and bounded as a copy reads them.
         if (parsed.kind === 'index')
-            return checkBelow(p.from, p.manifest);
+            return checkBelow(p.from, p.manifest, false, listed);
         const config = await p.from.smallBlob(parsed.config.digest).catch((error) => {
             if (!(error instanceof errors/* RegistryError */.gl))
                 throw error;

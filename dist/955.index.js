@@ -19,6 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6058);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -32,27 +34,28 @@ var external_node_util_ = __webpack_require__(7975);
 var credentials = __webpack_require__(7898);
 // EXTERNAL MODULE: ./src/docker/config.ts
 var docker_config = __webpack_require__(656);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/action/login-ledger.ts
-// Kept logins of other jobs that share the docker config (two self-hosted runners under one user): each run
-// that keeps a login leaves a pointer to its undo file in a folder beside the config, for as long as its
-// login is kept, numbered in the order the runs entered. A post step that finds the next later run's login
-// stacked on its own (that run's undo says it replaced ours) hands what ours replaced on to that run instead
-// of writing it back. Without this, the
-// jobs' posts in the order they started leave the first job's password in the config for good: the first
+// Kept logins of other jobs that share the docker config (two self-hosted runners under one user, two hosts
+// with one NFS home, two runner containers with one bind-mounted ~/.docker): each run that keeps a login
+// leaves a pointer in a folder beside the config, for as long as its login is kept, numbered in the order
+// the runs entered. A post step that finds the next later run's login stacked on its own (that run's pointer
+// says it replaced ours) hands what ours replaced on to that run instead of writing it back. Without this,
+// the jobs' posts in the order they started leave the first job's password in the config for good: the first
 // post finds its entry replaced and leaves it, the second puts back the entry it replaced, the first's.
 //
-// The pointers hold paths, never a credential: the undo files stay in each job's RUNNER_TEMP, which the
-// runner empties after the job. A pointer whose undo file is gone is stale and removed by the next post.
+// What a run hands on goes into the heir's pointer, beside the config, not into the heir's undo file: that
+// lies in the heir job's RUNNER_TEMP, which another host or container cannot see. A pointer holds the path of
+// its run's undo file, where it was written (host, kernel, mount namespace), and the note its run gives it
+// (keep-login.ts: digests of what it replaced, and what was handed on to it: an entry the config held before,
+// never the run's own login). A pointer of this place whose undo file is gone is stale (its job ended without
+// its post, and the runner emptied RUNNER_TEMP); one of elsewhere, whose undo file cannot be seen from here, is
+// stale only past the longest a job runs.
 //
 // Each change of the config and the ledger (read, then written) holds a lock file beside them, so that two
 // jobs' steps never write from the same stale read. Hand-written rather than proper-lockfile: the lock is
@@ -68,12 +71,31 @@ var external_node_timers_promises_ = __webpack_require__(8500);
 const ledgerDir = (configFile) => external_node_path_default().join(external_node_path_default().dirname(configFile), 'build-tag-push-kept-logins');
 /** How long a step waits for another's lock before it goes on without one, saying so: past LOCK_STALE_MS. */
 const LOCK_WAIT_MS = 12_000;
-/** A lock this old was left by a step killed while holding it (one on this host is known dead sooner). */
+/**
+ * A lock this old was left by a step killed while holding it: held for milliseconds of file work, so far
+ * longer than any hold (one of a dead process of this kernel and pid namespace is known sooner).
+ */
 const LOCK_STALE_MS = 10_000;
+/** A pointer of another host or container this old is stale: longer than a job runs (5 days, self-hosted). */
+const POINTER_STALE_MS = 6 * 24 * 3600_000;
+/** A Linux namespace's or the kernel's id, or '' (another system: no namespaces, one kernel per host). */
+function linuxId(file) {
+    try {
+        return file.includes('/ns/') ? (0,external_node_fs_.readlinkSync)(file) : (0,external_node_fs_.readFileSync)(file, 'utf8').trim();
+    }
+    catch {
+        return '';
+    }
+}
+const BOOT = linuxId('/proc/sys/kernel/random/boot_id');
+/** Where a process's pid means the same process: one kernel's one pid namespace (containers have their own). */
+const PID_SPACE = `${BOOT}/${linuxId('/proc/self/ns/pid')}`;
+/** Where a path names the same file: one host's kernel and mount namespace (a container has its own). */
+const PLACE = `${(0,external_node_os_.hostname)()} ${BOOT}/${linuxId('/proc/self/ns/mnt')}`;
 /** Runs `work` holding the lock beside `configFile` (whose folder exists); without it if it cannot be had. */
 async function withLock(configFile, reporter, work) {
     const lock = `${ledgerDir(configFile)}.lock`;
-    const token = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}\n`;
+    const token = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(8).toString('hex')} ${PID_SPACE}\n`;
     const held = await acquire(lock, token);
     if (held === 'busy')
         reporter.warning(`keep-login: ${lock} stayed locked for ${LOCK_WAIT_MS / 1000} s; going on without it`);
@@ -86,16 +108,16 @@ async function withLock(configFile, reporter, work) {
             await (0,promises_.rm)(lock, { force: true });
     }
 }
-/** Whether a lock was left by a process that is gone: one of this host whose pid is dead, or one too old. */
-async function abandoned(lock) {
-    const [text, age] = await Promise.all([
-        (0,promises_.readFile)(lock, 'utf8').catch(() => ''),
-        (0,promises_.stat)(lock).then(s => Date.now() - s.mtimeMs, () => 0)
-    ]);
-    if (age > LOCK_STALE_MS)
+const ageOf = (file) => (0,promises_.stat)(file).then(s => Date.now() - s.mtimeMs, () => 0);
+/**
+ * Whether the lock holding `text` was left by a process that is gone: one too old, or one of this host
+ * whose pid is dead in our pid namespace (a container's pid 1 with the host's name is not ours to test).
+ */
+async function abandoned(lock, text) {
+    if ((await ageOf(lock)) > LOCK_STALE_MS)
         return true;
-    const [host, pid] = text.split(' ');
-    if (host !== (0,external_node_os_.hostname)() || !/^\d+$/.test(pid ?? ''))
+    const [host, pid, , space] = text.trim().split(' ');
+    if (host !== (0,external_node_os_.hostname)() || space !== PID_SPACE || !/^\d+$/.test(pid ?? ''))
         return false;
     try {
         process.kill(Number(pid), 0);
@@ -105,46 +127,106 @@ async function abandoned(lock) {
         return error.code === 'ESRCH';
     }
 }
+/**
+ * Removes the lock if it still holds `text`, judged abandoned. Waiters that judged the same lock must not
+ * remove the one the first of them took next: each first makes a claim named after the token, exclusively,
+ * and re-reads the lock only while holding it, removing the lock before the claim. A token is never made
+ * twice, so a claim made after the removal finds another token and leaves it. A claim outlives only a
+ * process killed between its two removals; past LOCK_STALE_MS it goes, and the next round retries.
+ */
+async function breakLock(lock, text) {
+    const claim = `${lock}.${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16)}.claim`;
+    try {
+        await (0,promises_.writeFile)(claim, '', { flag: 'wx', mode: 0o600 });
+    }
+    catch {
+        if ((await ageOf(claim)) > LOCK_STALE_MS)
+            await (0,promises_.rm)(claim, { force: true });
+        return false;
+    }
+    try {
+        if ((await (0,promises_.readFile)(lock, 'utf8').catch(() => undefined)) !== text)
+            return false;
+        await (0,promises_.rm)(lock, { force: true });
+        return true;
+    }
+    finally {
+        await (0,promises_.rm)(claim, { force: true });
+    }
+}
 /** 'unlockable': the lock file cannot be made at all (a folder gone or read-only), which the work finds too. */
 async function acquire(lock, token) {
     const until = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-        try {
-            await (0,promises_.writeFile)(lock, token, { flag: 'wx', mode: 0o600 });
-            return 'held';
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                return 'unlockable';
-        }
-        if (await abandoned(lock))
-            await (0,promises_.rm)(lock, { force: true });
-        else if (Date.now() > until)
-            return 'busy';
-        else
+    // Written whole beside the lock, then linked to its name (atomic, and exclusive even on NFS): the lock is
+    // never seen without its token, which breakLock could not tell from another empty one.
+    const mine = `${lock}.${token.split(' ')[2]}`;
+    try {
+        await (0,promises_.writeFile)(mine, token, { flag: 'wx', mode: 0o600 });
+    }
+    catch {
+        return 'unlockable';
+    }
+    try {
+        for (;;) {
+            try {
+                await (0,promises_.link)(mine, lock);
+                return 'held';
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    return 'unlockable';
+            }
+            const text = await (0,promises_.readFile)(lock, 'utf8').catch(() => undefined);
+            if (text !== undefined && (await abandoned(lock, text)) && (await breakLock(lock, text)))
+                continue;
+            if (Date.now() > until)
+                return 'busy';
             await (0,external_node_timers_promises_.setTimeout)(20);
+        }
+    }
+    finally {
+        await (0,promises_.rm)(mine, { force: true });
     }
 }
-/** Writes a file whole: beside itself, then renamed over it, readable by its owner only. */
+/**
+ * Writes a file whole: beside itself under a name no other writer uses (steps of two hosts or containers can
+ * share a pid), then renamed over it; made new, so readable by its owner only from the first byte.
+ */
 async function writePrivate(file, text) {
-    const tmp = `${file}.build-tag-push-${process.pid}`;
-    await (0,promises_.writeFile)(tmp, text, { mode: 0o600 });
-    // A rename refused (a config.json held open, bind-mounted) must not leave the copy with its credentials.
-    await (0,promises_.rename)(tmp, file).catch(async (error) => {
+    const tmp = `${file}.build-tag-push-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,promises_.writeFile)(tmp, text, { flag: 'wx', mode: 0o600 });
+        await (0,promises_.rename)(tmp, file);
+    }
+    catch (error) {
+        // A write or rename refused (a full disk, a config.json held open, bind-mounted) must not leave the copy
+        // with its credentials.
         await (0,promises_.rm)(tmp, { force: true });
         throw error;
-    });
+    }
 }
-/** Enters the run's undo file in the ledger beside `configFile`, after every run there (under the lock). */
-async function enter(configFile, undoFile) {
+/** Enters the run's undo file and note in the ledger beside `configFile`, after every run there (under the lock). */
+async function enter(configFile, undoFile, note) {
     const dir = ledgerDir(configFile);
     await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
     const pointer = external_node_path_default().join(dir, `${external_node_path_default().basename(external_node_path_default().dirname(undoFile))}.json`);
     const seq = Math.max(0, ...(await pointers(dir)).map(p => p.seq)) + 1;
-    await writePrivate(pointer, JSON.stringify({ undo: undoFile, seq }));
+    await writePointer(pointer, { undo: undoFile, seq, place: PLACE, note });
     return { pointer, seq };
 }
-/** The pointers in a ledger folder, as written: the undo file's path and the run's place. */
+const writePointer = (file, pointer) => writePrivate(file, JSON.stringify(pointer));
+async function readPointer(at) {
+    try {
+        const p = JSON.parse(await (0,promises_.readFile)(at, 'utf8'));
+        if (typeof p.undo === 'string' && Number.isSafeInteger(p.seq))
+            return p;
+    }
+    catch {
+        // Being written or removed by its own run right now, or not ours.
+    }
+    return undefined;
+}
+/** The pointers in a ledger folder, as written. */
 async function pointers(dir) {
     const names = await (0,promises_.readdir)(dir).catch(() => []);
     const found = [];
@@ -152,43 +234,47 @@ async function pointers(dir) {
         if (!name.endsWith('.json'))
             continue;
         const at = external_node_path_default().join(dir, name);
-        try {
-            const { undo, seq } = JSON.parse(await (0,promises_.readFile)(at, 'utf8'));
-            if (typeof undo === 'string' && Number.isSafeInteger(seq))
-                found.push({ at, undo, seq: seq });
-        }
-        catch {
-            // Being written or removed by its own run right now, or not ours.
-        }
+        const p = await readPointer(at);
+        if (p)
+            found.push({ ...p, at });
     }
     return found;
 }
+/** The note the run's own pointer holds now (what earlier runs handed on to it), if it is `isNote`. */
+async function ownNote(pointer, isNote) {
+    const note = (await readPointer(pointer))?.note;
+    return isNote(note) ? note : undefined;
+}
+/** Whether a pointer's run is known gone: its undo file vanished here, or, written elsewhere, it is too old. */
+async function stale(p) {
+    // A pointer from before places were written was written here: the ledger was one host's then.
+    if ((p.place ?? PLACE) === PLACE)
+        return !(0,external_node_fs_.existsSync)(p.undo);
+    return (await ageOf(p.at)) > POINTER_STALE_MS;
+}
 /**
- * The undo files of the runs that entered after `place` and still keep a login in this config, earliest
- * first. Stale pointers (their undo file gone with their job's RUNNER_TEMP) are removed; an unreadable one
- * is passed over.
+ * The runs that entered after `place` and still keep a login in this config, earliest first, with their
+ * notes. Stale pointers are removed; one whose note is not `isNote` is passed over.
  */
-async function later(place, isUndo) {
+async function later(place, isNote) {
     const found = [];
     for (const p of await pointers(external_node_path_default().dirname(place.pointer))) {
         if (p.at === place.pointer)
             continue;
-        if (!(0,external_node_fs_.existsSync)(p.undo)) {
+        if (await stale(p)) {
             await (0,promises_.rm)(p.at, { force: true });
             continue;
         }
-        if (p.seq <= place.seq)
-            continue;
-        try {
-            const undo = JSON.parse(await (0,promises_.readFile)(p.undo, 'utf8'));
-            if (isUndo(undo))
-                found.push({ file: p.undo, undo, seq: p.seq });
-        }
-        catch {
-            // Being written or removed by its own run right now: not an heir.
-        }
+        if (p.seq > place.seq && isNote(p.note))
+            found.push({ file: p.at, seq: p.seq, note: p.note });
     }
     return found.sort((a, b) => a.seq - b.seq);
+}
+/** Writes a changed note back into its run's pointer; a pointer gone meanwhile (its run left) stays gone. */
+async function renote(entry) {
+    const p = await readPointer(entry.file);
+    if (p)
+        await writePointer(entry.file, { ...p, note: entry.note });
 }
 /** Takes the run's pointer out; the folder goes with the last one. */
 async function leave(pointer) {
@@ -196,6 +282,8 @@ async function leave(pointer) {
     await (0,promises_.rmdir)(external_node_path_default().dirname(pointer)).catch(() => undefined);
 }
 
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/action/keep-login.ts
 // keep-login, as login-action does it: the run's logins become static `auths` entries in the job's docker
 // config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json), where docker, cosign, crane, helm and
@@ -210,7 +298,8 @@ async function leave(pointer) {
 //
 // Nothing secret goes into the step's saved state: what the entries replaced is kept in a 0600 file under
 // RUNNER_TEMP (which the runner empties after the job), and the state only says where. Jobs sharing the
-// config (one HOME, two runners) find each other's undo files through login-ledger.ts.
+// config (one HOME, two runners, two hosts or containers) hand on to each other through login-ledger.ts.
+
 
 
 
@@ -226,14 +315,47 @@ const isUndo = (value) => typeof value === 'object' &&
     value !== null &&
     Array.isArray(value.auths) &&
     Array.isArray(value.helpers);
+const isNote = (value) => (0,json/* isObject */.G)(value) &&
+    typeof value.salt === 'string' &&
+    (0,json/* isObject */.G)(value.replaced) &&
+    (0,json/* isObject */.G)(value.replaced.auths) &&
+    (0,json/* isObject */.G)(value.replaced.helpers) &&
+    (0,json/* isObject */.G)(value.handed) &&
+    (0,json/* isObject */.G)(value.handed.auths) &&
+    (0,json/* isObject */.G)(value.handed.helpers) &&
+    (0,json/* isObject */.G)(value.handed.flags);
+/** A value's salted digest, its objects' keys in order: the same entry, however a tool reordered it. */
+const digest = (salt, value) => (0,external_node_crypto_.createHash)('sha256')
+    .update(salt)
+    .update(JSON.stringify(value, (_, v) => (0,json/* isObject */.G)(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v))
+    .digest('hex');
+/** The note a run enters with: what it replaced, as digests. */
+function noteOf(undo) {
+    const salt = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    const digests = (records) => Object.fromEntries(records.map(r => [r.key, digest(salt, r.before)]));
+    return {
+        salt,
+        replaced: { auths: digests(undo.auths), helpers: digests(undo.helpers) },
+        handed: { auths: {}, helpers: {}, flags: {} }
+    };
+}
+/** What earlier runs' posts handed on to this run, taken into its undo. */
+function takeHanded(undo, { handed }) {
+    for (const kind of ['auths', 'helpers'])
+        for (const record of undo[kind])
+            if (Object.hasOwn(handed[kind], record.key))
+                record.before = handed[kind][record.key];
+    undo.hadAuths &&= handed.flags.hadAuths ?? true;
+    undo.hadHelpers &&= handed.flags.hadHelpers ?? true;
+    undo.createdFile ||= handed.flags.createdFile ?? false;
+    undo.createdDir ||= handed.flags.createdDir ?? false;
+}
 /** The job's docker config file, as docker and login-action find it. */
 const jobConfigFile = (env = process.env) => external_node_path_default().join((0,credentials/* dockerConfigDir */.kG)(env), 'config.json');
 /** The static entry `docker login` writes for a username and password. */
 const entryOf = ({ username, password }) => ({
     auth: Buffer.from(`${username}:${password}`).toString('base64')
 });
-/** `credHelpers` keys docker may consult for a registry. */
-const helperKeys = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? [(0,docker_config/* credentialKey */.TC)(registry)] : [registry];
 async function readConfig(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
@@ -282,13 +404,12 @@ async function keepLogins(logins, opts) {
             const key = (0,docker_config/* credentialKey */.TC)(login.registry);
             undo.auths.push({ key, ours, before: auths[key] ?? null });
             auths[key] = ours;
-            for (const hk of helperKeys(login.registry)) {
-                // An entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
-                if (!config.credsStore && helpers[hk] === undefined)
-                    continue;
-                undo.helpers.push({ key: hk, before: helpers[hk] ?? null });
-                helpers[hk] = '';
-            }
+            // docker reads credHelpers by exactly this key too (configfile's getConfiguredCredentialStore). An
+            // entry already emptied (by another job keeping a login here) is recorded too, to be handed on.
+            if (!config.credsStore && helpers[key] === undefined)
+                continue;
+            undo.helpers.push({ key, before: helpers[key] ?? null });
+            helpers[key] = '';
         }
         config.auths = auths;
         if (undo.helpers.length)
@@ -296,7 +417,7 @@ async function keepLogins(logins, opts) {
         const undoDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-login-'));
         const undoFile = external_node_path_default().join(undoDir, 'undo.json');
         await writePrivate(undoFile, JSON.stringify(undo));
-        const place = await enter(file, undoFile);
+        const place = await enter(file, undoFile, noteOf(undo));
         const kept = { config: file, undo: undoFile, ledger: place.pointer, seq: place.seq };
         // All before the config changes: a step killed in between still has its entries taken back. The
         // variable makes the runner call the post step after a successful job too (action.yml's post-if).
@@ -311,7 +432,7 @@ async function keepLogins(logins, opts) {
         opts.reporter.info(`keep-login: ${file} sends credentials to a store; ${undo.helpers.map(h => h.key).join(', ')} use the kept entry until the post step`);
 }
 /** The post step's part: the kept entries go, what they replaced comes back. Nothing kept, nothing done. */
-async function removeKeptLogin() {
+async function removeKeptLogin(reporter = core) {
     const saved = core.getState(state/* STATE_KEPT_LOGIN */.dq);
     if (!saved)
         return;
@@ -319,13 +440,18 @@ async function removeKeptLogin() {
     let createdDir = false;
     try {
         // The pointer goes under the lock too: another job's post must not take this one for a live heir.
-        await withLock(kept.config, core, async () => {
+        await withLock(kept.config, reporter, async () => {
             try {
                 if (!(0,external_node_fs_.existsSync)(kept.undo))
                     return;
                 const undo = readUndo(await (0,promises_.readFile)(kept.undo, 'utf8'));
+                const note = kept.ledger ? await ownNote(kept.ledger, isNote) : undefined;
+                if (note)
+                    takeHanded(undo, note);
                 createdDir = undo.createdDir;
-                await undoKept(kept, undo);
+                const pinned = await undoKept(kept, undo);
+                if (pinned.length)
+                    reporter.warning(`keep-login: another login replaced the kept one for ${pinned.join(', ')} in ${kept.config} and is stored in that file, not in the credential store; it is left there, with the credHelpers entry that has docker read it (docker logout removes both)`);
             }
             finally {
                 if (kept.ledger)
@@ -334,7 +460,7 @@ async function removeKeptLogin() {
         });
     }
     catch (error) {
-        core.warning(`keep-login: could not take the kept login out of ${kept.config}: ${(0,core_text/* messageOf */.bD)(error)}`);
+        reporter.warning(`keep-login: could not take the kept login out of ${kept.config}: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
     finally {
         await (0,promises_.rm)(external_node_path_default().dirname(kept.undo), { recursive: true, force: true });
@@ -360,14 +486,15 @@ function readUndo(text) {
  * replaced is what we wrote (a login of someone else's in between owns the entry otherwise). What ours
  * replaced is its to put back. Another job's, sharing the config; in one job the posts run last-first.
  */
-function handOn(heirs, records, mine, changed) {
+function handOn(heirs, kind, mine, changed) {
     for (const heir of heirs) {
-        const record = records(heir.undo).find(r => r.key === mine.key);
-        if (!record)
+        const replaced = heir.note.replaced[kind][mine.key];
+        if (replaced === undefined)
             continue;
-        if (!(0,external_node_util_.isDeepStrictEqual)(record.before, mine.ours))
+        if (replaced !== digest(heir.note.salt, mine.ours))
             return false;
-        record.before = mine.before;
+        heir.note.handed[kind][mine.key] = mine.before;
+        heir.note.replaced[kind][mine.key] = digest(heir.note.salt, mine.before);
         changed.add(heir);
         return true;
     }
@@ -376,27 +503,40 @@ function handOn(heirs, records, mine, changed) {
 async function undoKept(kept, undo) {
     const config = await readConfig(kept.config);
     if (!config)
-        return;
-    const heirs = kept.ledger && kept.seq !== undefined ? await later({ pointer: kept.ledger, seq: kept.seq }, isUndo) : [];
+        return [];
+    const heirs = kept.ledger && kept.seq !== undefined ? await later({ pointer: kept.ledger, seq: kept.seq }, isNote) : [];
     const changed = new Set();
     const auths = { ...(config.auths ?? {}) };
+    // Keys whose entry another login wrote over ours, and which stay.
+    const replaced = new Set();
     for (const mine of undo.auths) {
-        if (handOn(heirs, u => u.auths, mine, changed))
+        if (handOn(heirs, 'auths', mine, changed))
             continue;
         // A later step that logged in again owns that entry now: it is left as it is.
-        if (!(0,external_node_util_.isDeepStrictEqual)(auths[mine.key], mine.ours))
+        if (!(0,external_node_util_.isDeepStrictEqual)(auths[mine.key], mine.ours)) {
+            if (auths[mine.key] !== undefined)
+                replaced.add(mine.key);
             continue;
+        }
         if (mine.before === null)
             delete auths[mine.key];
         else
             auths[mine.key] = mine.before;
     }
     const helpers = { ...(config.credHelpers ?? {}) };
+    const pinned = [];
     for (const { key, before } of undo.helpers) {
-        if (handOn(heirs, u => u.helpers, { key, ours: '', before }, changed))
+        if (handOn(heirs, 'helpers', { key, ours: '', before }, changed))
             continue;
         if (helpers[key] !== '')
             continue;
+        // The bypass and the auths entry under the same key go together: a `docker login` made
+        // through our bypass stored its password in the file, and without the bypass docker would ask the store
+        // instead, and its `docker logout` would leave the file's copy for good.
+        if (replaced.has(key)) {
+            pinned.push(key);
+            continue;
+        }
         if (before === null)
             delete helpers[key];
         else
@@ -405,17 +545,22 @@ async function undoKept(kept, undo) {
     // The next run found the config as ours left it: what was there before ours is its to judge now.
     const next = heirs[0];
     if (next) {
-        const flags = JSON.stringify(next.undo);
-        next.undo.hadAuths &&= undo.hadAuths;
-        next.undo.hadHelpers &&= undo.hadHelpers;
-        next.undo.createdFile ||= undo.createdFile;
-        next.undo.createdDir ||= undo.createdDir;
-        if (JSON.stringify(next.undo) !== flags)
+        const flags = next.note.handed.flags;
+        const was = JSON.stringify(flags);
+        if (!undo.hadAuths)
+            flags.hadAuths = false;
+        if (!undo.hadHelpers)
+            flags.hadHelpers = false;
+        if (undo.createdFile)
+            flags.createdFile = true;
+        if (undo.createdDir)
+            flags.createdDir = true;
+        if (JSON.stringify(flags) !== was)
             changed.add(next);
     }
-    // The heirs' files first: what ours replaced is never lost between the two writes.
+    // The heirs' pointers first: what ours replaced is never lost between the two writes.
     for (const heir of changed)
-        await writePrivate(heir.file, JSON.stringify(heir.undo));
+        await renote(heir);
     const result = { ...config, auths, credHelpers: helpers };
     if (!undo.hadAuths && !Object.keys(auths).length)
         delete result.auths;
@@ -425,6 +570,7 @@ async function undoKept(kept, undo) {
         await (0,promises_.rm)(kept.config, { force: true });
     else
         await writeConfig(kept.config, result);
+    return pinned;
 }
 
 
@@ -454,10 +600,13 @@ const sinceStart = () => process.uptime() * 1000;
 /* harmony export */   KR: () => (/* binding */ ref),
 /* harmony export */   Pe: () => (/* binding */ setting),
 /* harmony export */   f$: () => (/* binding */ actionTerm),
-/* harmony export */   nx: () => (/* binding */ renderInputRefs)
+/* harmony export */   nx: () => (/* binding */ renderInputRefs),
+/* harmony export */   v9: () => (/* binding */ advice)
 /* harmony export */ });
-// How a message names an input without knowing which interface shows it: a marker that the action renders
-// as input names and the CLI as --flags. A leaf, so that the reference grammar can name inputs too.
+/* unused harmony export adviceIn */
+// How a message names an input, or advises, without knowing which interface shows it: a marker that the
+// action renders as input names and workflow steps, the CLI as --flags and commands. A leaf, so that the
+// reference grammar can name inputs too.
 /**
  * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
  * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
@@ -468,19 +617,60 @@ const ref = (...names) => `\u0001${names.join(',')}\u0002`;
  * --no-push` (its term gets `NAME=VALUE`).
  */
 const setting = (name, value) => `\u0001${name}=${value}\u0002`;
+/**
+ * What the user can do where the interfaces differ: a step to add in a workflow, a command to run or a flag
+ * to pass on a command line. Each interface's term says its own (`adviceIn`).
+ */
+const ADVICE = {
+    checkout: {
+        action: 'add an actions/checkout step before this one, or set the "context" input to {{defaultContext}} to build this commit from git without a checkout',
+        cli: 'run it where your Dockerfile is, or pass --context DIR'
+    },
+    'install-buildx': {
+        action: 'set up buildx, e.g. with docker/setup-buildx-action',
+        cli: "install the buildx plugin: Docker's docker-buildx-plugin package, or a release of github.com/docker/buildx as ~/.docker/cli-plugins/docker-buildx"
+    },
+    'update-buildx': {
+        action: 'update buildx, e.g. with docker/setup-buildx-action',
+        cli: "update the buildx plugin: Docker's docker-buildx-plugin package, or a release of github.com/docker/buildx as ~/.docker/cli-plugins/docker-buildx"
+    },
+    'log-in': { action: 'docker login, or login-action in an earlier step', cli: 'docker login' },
+    'ssh-agent': {
+        action: 'start an agent, e.g. with webfactory/ssh-agent',
+        cli: 'start an agent: eval "$(ssh-agent)" && ssh-add'
+    }
+};
+/** Stands for the advice KEY, which each interface words its own way (see ADVICE). */
+const advice = (key) => `\u0001?${key}\u0002`;
+/** The words of an advice marker's name (`?KEY`) in one interface; undefined for a name that is an input. */
+const adviceIn = (name, side) => name.startsWith('?') ? ADVICE[name.slice(1)][side] : undefined;
 // eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+(?:=[a-z]+)?)\u0002/g;
+const REF = /\u0001([a-z0-9,-]+(?:=[a-z]+)?|\?[a-z-]+)\u0002/g;
 /** Replaces every ref() in `text` with `term(names)`. */
 const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
 /** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1 && names[0].includes('=')
-    ? `set the "${names[0].split('=')[0]}" input to ${names[0].split('=')[1]}`
-    : names.length === 1
-        ? `the "${names[0]}" input`
-        : `the ${names
-            .map(n => `"${n}"`)
-            .join(', ')
-            .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+const actionTerm = (names) => adviceIn(names[0], 'action') ??
+    (names.length === 1 && names[0].includes('=')
+        ? `set the "${names[0].split('=')[0]}" input to ${names[0].split('=')[1]}`
+        : names.length === 1
+            ? `the "${names[0]}" input`
+            : `the ${names
+                .map(n => `"${n}"`)
+                .join(', ')
+                .replace(/, ([^,]*)$/, ' and $1')} inputs`);
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+// Reading parsed JSON (and YAML) by shape: what came from a file or a server is `unknown` until checked.
+/** A JSON object: not null, not an array. */
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 
 /***/ }),
@@ -768,10 +958,19 @@ const messageOf = (error) => {
     const message = error?.message;
     return typeof message === 'string' ? message : String(error);
 };
-/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
-function oneLine(text, max = Infinity) {
+/**
+ * One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. With
+ * `wholeWords`, a cut drops the word it would split: text no one has redacted yet (docker's, which only the
+ * runner masks) then shows a token, or a URL holding one, whole or not at all, since the runner hides whole
+ * values and never the head of one.
+ */
+function oneLine(text, max = Infinity, wholeWords = false) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+    if (flat.length <= max)
+        return flat;
+    const cut = flat.slice(0, max - 1);
+    const splits = wholeWords && flat[max - 1] !== ' ';
+    return `${splits ? cut.slice(0, cut.lastIndexOf(' ') + 1).trimEnd() : cut}\u2026`;
 }
 /** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
 function splitKeyValue(line) {
@@ -978,6 +1177,12 @@ function removeSignalHandlers() {
 
 /** Directories that carry plugins, builders and contexts rather than credentials. */
 const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+/**
+ * What of buildx's directory stays with the run: `refs`, where buildx (0.13) writes every build's context
+ * as given, failed builds too, and never removes it; an http git context keeps its token in the URL
+ * (git-context.ts), so in the user's directory the token would outlive the job.
+ */
+const PRIVATE_BUILDX = new Set(['refs']);
 const credentialKey = (registry) => ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB_AUTH_KEY */ .Ts : registry);
 /**
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
@@ -1032,9 +1237,20 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     });
     for (const name of LINKED_DIRS) {
         const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(userDir, name);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
+            continue;
+        if (name === 'buildx' && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target)).isDirectory())
+            await linkEntries(target, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name));
+        else
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.symlink)(target, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name));
     }
+}
+/** `to` as a directory of links to each entry of `from` (builders, their state, the lock), but PRIVATE_BUILDX. */
+async function linkEntries(from, to) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(to, { mode: 0o700 });
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(from))
+        if (!PRIVATE_BUILDX.has(entry))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.symlink)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(from, entry), node_path__WEBPACK_IMPORTED_MODULE_2___default().join(to, entry));
 }
 
 
@@ -1068,8 +1284,12 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
 
 const HELPER_TIMEOUT_MS = 10000;
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * The user's docker config directory, absolute: docker reads a relative DOCKER_CONFIG from the working
+ * directory, and the private config's links into it must lead there from wherever they are.
+ */
 function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+    return env.DOCKER_CONFIG ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.DOCKER_CONFIG) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
 }
 /** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
 function keyHost(key) {
@@ -1082,15 +1302,26 @@ function matches(key, registry) {
     const host = keyHost(key);
     return (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(host) : host === registry.toLowerCase();
 }
-/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
-function entryFor(map, registry) {
+/** The `auths` entry for `registry`: docker's file store takes an exact key, else one naming the same host. */
+function authFor(map, registry) {
     if (!map || typeof map !== 'object')
         return undefined;
-    const exact = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB_AUTH_KEY */ .Ts : registry;
+    const exact = (0,_config_js__WEBPACK_IMPORTED_MODULE_5__/* .credentialKey */ .TC)(registry);
     if (Object.hasOwn(map, exact))
         return map[exact];
     const key = Object.keys(map).find(k => matches(k, registry));
     return key === undefined ? undefined : map[key];
+}
+/**
+ * The `credHelpers` entry for `registry`, as docker reads it: by its exact key (the host, Docker Hub's
+ * auths key) and no other. A `https://host` or `host/` key names no helper to docker, which then reads
+ * the file or credsStore; asking that helper here would verify with other credentials than docker pushes.
+ */
+function helperFor(map, registry) {
+    if (!map || typeof map !== 'object')
+        return undefined;
+    const key = (0,_config_js__WEBPACK_IMPORTED_MODULE_5__/* .credentialKey */ .TC)(registry);
+    return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 function fromAuthEntry(entry) {
     if (!entry || typeof entry !== 'object')
@@ -1122,7 +1353,9 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
             result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
         }
         catch (error) {
-            throw /ENOENT|Unable to locate executable/i.test((0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(error)) ? missing(program) : error;
+            const notFound = error.code === 'ENOENT' ||
+                /Unable to locate executable/i.test((0,_core_text_js__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(error));
+            throw notFound ? missing(program) : error;
         }
         if (result.stopped?.reason === 'signal')
             throw new Error(`${program} stopped: the run was cancelled`);
@@ -1167,7 +1400,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
         }
         let output;
         try {
-            output = await run(helper, (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isDockerHub */ .gr)(registry) ? _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB_AUTH_KEY */ .Ts : registry);
+            output = await run(helper, (0,_config_js__WEBPACK_IMPORTED_MODULE_5__/* .credentialKey */ .TC)(registry));
         }
         catch (err) {
             const code = err.code;
@@ -1191,8 +1424,8 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
     return async (registry) => {
         config ??= readConfig(configDir);
         const { auths, credHelpers, credsStore } = await config;
-        const helper = entryFor(credHelpers, registry);
-        const inline = fromAuthEntry(entryFor(auths, registry));
+        const helper = helperFor(credHelpers, registry);
+        const inline = fromAuthEntry(authFor(auths, registry));
         // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
         if (helper === '')
             return inline;
@@ -1472,7 +1705,11 @@ function spawnWatched(command, args, env, options, fence) {
             done();
             if (killTimer)
                 clearTimeout(killTimer);
-            reject(new Error(`could not run ${command}: ${error.message}`));
+            // Started without a cwd of its own: ENOENT for a bare name is the program missing from PATH. The
+            // code stays on the error for whoever tells a missing program apart (credential helpers).
+            const { code } = error;
+            const missing = code === 'ENOENT' && !command.includes((external_node_path_default()).sep);
+            reject(Object.assign(new Error(`could not run ${command}: ${missing ? 'it is not installed, or not on PATH' : error.message}`), { code }));
         });
         // Something docker started may keep our pipes open after docker exited: wait for it as long as
         // @actions/exec does (10 s), then stop reading.

@@ -326,7 +326,7 @@ module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 4848:
+/***/ 2467:
 /***/ ((module) => {
 
 module.exports = require("node:http2");

@@ -954,10 +954,13 @@ function goBool(text) {
 /* harmony export */   KR: () => (/* binding */ ref),
 /* harmony export */   Pe: () => (/* binding */ setting),
 /* harmony export */   f$: () => (/* binding */ actionTerm),
-/* harmony export */   nx: () => (/* binding */ renderInputRefs)
+/* harmony export */   nx: () => (/* binding */ renderInputRefs),
+/* harmony export */   so: () => (/* binding */ adviceIn),
+/* harmony export */   v9: () => (/* binding */ advice)
 /* harmony export */ });
-// How a message names an input without knowing which interface shows it: a marker that the action renders
-// as input names and the CLI as --flags. A leaf, so that the reference grammar can name inputs too.
+// How a message names an input, or advises, without knowing which interface shows it: a marker that the
+// action renders as input names and workflow steps, the CLI as --flags and commands. A leaf, so that the
+// reference grammar can name inputs too.
 /**
  * Stands for "the input(s) NAMES" in a message, so that each interface can say it its own way: the action
  * as input names, the CLI as --flags (see renderInputRefs). JSON-quoted values cannot contain the markers.
@@ -968,19 +971,60 @@ const ref = (...names) => `\u0001${names.join(',')}\u0002`;
  * --no-push` (its term gets `NAME=VALUE`).
  */
 const setting = (name, value) => `\u0001${name}=${value}\u0002`;
+/**
+ * What the user can do where the interfaces differ: a step to add in a workflow, a command to run or a flag
+ * to pass on a command line. Each interface's term says its own (`adviceIn`).
+ */
+const ADVICE = {
+    checkout: {
+        action: 'add an actions/checkout step before this one, or set the "context" input to {{defaultContext}} to build this commit from git without a checkout',
+        cli: 'run it where your Dockerfile is, or pass --context DIR'
+    },
+    'install-buildx': {
+        action: 'set up buildx, e.g. with docker/setup-buildx-action',
+        cli: "install the buildx plugin: Docker's docker-buildx-plugin package, or a release of github.com/docker/buildx as ~/.docker/cli-plugins/docker-buildx"
+    },
+    'update-buildx': {
+        action: 'update buildx, e.g. with docker/setup-buildx-action',
+        cli: "update the buildx plugin: Docker's docker-buildx-plugin package, or a release of github.com/docker/buildx as ~/.docker/cli-plugins/docker-buildx"
+    },
+    'log-in': { action: 'docker login, or login-action in an earlier step', cli: 'docker login' },
+    'ssh-agent': {
+        action: 'start an agent, e.g. with webfactory/ssh-agent',
+        cli: 'start an agent: eval "$(ssh-agent)" && ssh-add'
+    }
+};
+/** Stands for the advice KEY, which each interface words its own way (see ADVICE). */
+const advice = (key) => `\u0001?${key}\u0002`;
+/** The words of an advice marker's name (`?KEY`) in one interface; undefined for a name that is an input. */
+const adviceIn = (name, side) => name.startsWith('?') ? ADVICE[name.slice(1)][side] : undefined;
 // eslint-disable-next-line no-control-regex -- the markers are control characters so that no value can hold them
-const REF = /\u0001([a-z0-9,-]+(?:=[a-z]+)?)\u0002/g;
+const REF = /\u0001([a-z0-9,-]+(?:=[a-z]+)?|\?[a-z-]+)\u0002/g;
 /** Replaces every ref() in `text` with `term(names)`. */
 const renderInputRefs = (text, term) => text.replace(REF, (_, names) => term(names.split(',')));
 /** How the action names inputs: `the "tags" input`, `the "username" and "password" inputs`. */
-const actionTerm = (names) => names.length === 1 && names[0].includes('=')
-    ? `set the "${names[0].split('=')[0]}" input to ${names[0].split('=')[1]}`
-    : names.length === 1
-        ? `the "${names[0]}" input`
-        : `the ${names
-            .map(n => `"${n}"`)
-            .join(', ')
-            .replace(/, ([^,]*)$/, ' and $1')} inputs`;
+const actionTerm = (names) => adviceIn(names[0], 'action') ??
+    (names.length === 1 && names[0].includes('=')
+        ? `set the "${names[0].split('=')[0]}" input to ${names[0].split('=')[1]}`
+        : names.length === 1
+            ? `the "${names[0]}" input`
+            : `the ${names
+                .map(n => `"${n}"`)
+                .join(', ')
+                .replace(/, ([^,]*)$/, ' and $1')} inputs`);
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+// Reading parsed JSON (and YAML) by shape: what came from a file or a server is `unknown` until checked.
+/** A JSON object: not null, not an array. */
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 
 /***/ }),
@@ -1659,10 +1703,19 @@ const messageOf = (error) => {
     const message = error?.message;
     return typeof message === 'string' ? message : String(error);
 };
-/** One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. */
-function oneLine(text, max = Infinity) {
+/**
+ * One line, bounded, so foreign text (a registry's, docker's) can go straight into a log or an error. With
+ * `wholeWords`, a cut drops the word it would split: text no one has redacted yet (docker's, which only the
+ * runner masks) then shows a token, or a URL holding one, whole or not at all, since the runner hides whole
+ * values and never the head of one.
+ */
+function oneLine(text, max = Infinity, wholeWords = false) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+    if (flat.length <= max)
+        return flat;
+    const cut = flat.slice(0, max - 1);
+    const splits = wholeWords && flat[max - 1] !== ' ';
+    return `${splits ? cut.slice(0, cut.lastIndexOf(' ') + 1).trimEnd() : cut}\u2026`;
 }
 /** `id=value` split at the first `=`; the id trimmed, the value kept as given. Undefined without `=`. */
 function splitKeyValue(line) {
@@ -1689,6 +1742,70 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 
 /***/ }),
 
+/***/ 928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gw: () => (/* binding */ splitUserinfo),
+/* harmony export */   YB: () => (/* binding */ replaceUserinfo),
+/* harmony export */   vO: () => (/* binding */ authorityOf),
+/* harmony export */   zY: () => (/* binding */ urlAuthorities)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5378);
+// A URL's userinfo as Go's net/url (docker, BuildKit) and the WHATWG URL parser (node) find it: the
+// authority, from `scheme://` to the first `/`, `?`, `#` or whitespace, split at its LAST `@`, so a password
+// holding an unencoded `@` (`https://u:p@ss@host`) stays whole instead of leaking its tail into the host.
+
+const SCHEME = /\b([a-z][a-z0-9+.-]*):\/\//gi;
+const AUTHORITY = /^[^/?#\s]*/;
+/** `sha256:<hex>` at the head of what follows an `@`: a pinned image (`docker-image://alpine:3.19@sha256:\u2026`). */
+const DIGEST_HEAD = /^[A-Za-z0-9+._-]+:[0-9A-Fa-f]+/;
+/** The authority of the URL at `text`'s start, undefined when `text` does not start with `scheme://`. */
+function authorityOf(text) {
+    const found = urlAuthorities(text)[0];
+    return found && found.index === found.scheme.length + 3 ? found : undefined;
+}
+/**
+ * The authority of every `scheme://` in free text (an input's value, a command line). What follows an `@`
+ * and starts with a digest is an image reference's digest, not a host: `alpine:latest` before it is no
+ * userinfo.
+ */
+function urlAuthorities(text) {
+    return [...text.matchAll(SCHEME)].map(m => {
+        const index = m.index + m[0].length;
+        const authority = AUTHORITY.exec(text.slice(index))[0];
+        const rest = text.slice(index + authority.length);
+        const at = authority.lastIndexOf('@');
+        const host = authority.slice(at + 1);
+        const digest = DIGEST_HEAD.exec(host)?.[0];
+        if (at < 0 || (digest && (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidDigest */ .fH)(digest)))
+            return { scheme: m[1], index, host: authority, rest };
+        return { scheme: m[1], index, userinfo: authority.slice(0, at), host, rest };
+    });
+}
+/** Userinfo split at its first `:` as Go's url.UserPassword reads it, as written; no password without `:`. */
+function splitUserinfo(userinfo) {
+    const colon = userinfo.indexOf(':');
+    return colon < 0
+        ? { user: userinfo }
+        : { user: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
+}
+/** `text` with the userinfo of each URL whose scheme `schemes` accepts replaced by `shown`. */
+function replaceUserinfo(text, shown, schemes) {
+    let out = '';
+    let from = 0;
+    for (const a of urlAuthorities(text)) {
+        if (a.userinfo === undefined || !schemes.test(a.scheme))
+            continue;
+        out += text.slice(from, a.index) + shown;
+        from = a.index + a.userinfo.length;
+    }
+    return out + text.slice(from);
+}
+
+
+/***/ }),
+
 /***/ 7457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1697,7 +1814,7 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 /* harmony export */   Wm: () => (/* binding */ stoppedError),
 /* harmony export */   Z_: () => (/* binding */ PUSH_PHASE)
 /* harmony export */ });
-/* unused harmony export lastMeaningfulLine */
+/* unused harmony exports NO_ENGINE_HINT, lastMeaningfulLine */
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7253);
 /* harmony import */ var _core_bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8630);
 /* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
@@ -1712,15 +1829,19 @@ class DockerError extends _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .Classif
     /** Our own account, when we stopped the process (a bound, a cancel): docker's last words are fallout. */
     own) {
         const detail = lastMeaningfulLine(stderr);
-        // Classified whole, shown cut: a line a build step printed can be megabytes long.
-        const shown = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(detail, MAX_DETAIL);
-        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${shown ? `: ${shown}` : ''}`, own?.kind ?? (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .classify */ .L8)(detail));
+        // Classified whole, shown cut: a line a build step printed can be megabytes long. Cut between words:
+        // nothing has redacted it yet, and half a secret would escape the runner's mask.
+        const shown = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(detail, MAX_DETAIL, true);
+        // Whatever the command (a build, an inspect of a source), no engine has one remedy.
+        const hint = NO_ENGINE_LINE.test(detail) ? ` (${NO_ENGINE_HINT})` : '';
+        super(own?.message ?? `docker ${command} failed (exit ${exitCode})${shown ? `: ${shown}${hint}` : ''}`, own?.kind ?? (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .classify */ .L8)(detail));
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.name = 'DockerError';
     }
 }
+const NO_ENGINE_HINT = 'no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine';
 /** The most of docker's final line an error shows. */
 const MAX_DETAIL = 1000;
 /** What a stopped process's error says: a bound is transient (retried), a cancel is not. */
@@ -1808,140 +1929,32 @@ const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${_core_retry_js__
 
 /***/ }),
 
-/***/ 3670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n5: () => (/* binding */ defaultGitContext),
-/* harmony export */   zQ: () => (/* binding */ gitSources)
-/* harmony export */ });
-/* unused harmony exports expandDefaultContext, isHttpGitUrl */
-/* harmony import */ var _inputs_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1551);
-/* harmony import */ var _inputs_build_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8042);
-/* harmony import */ var _inputs_table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6080);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
-// Git contexts as BuildKit fetches them: build-push-action's `{{defaultContext}}` resolved to this commit's
-// URL, and the credentials for the fetch passed as build secrets (`GIT_AUTH_TOKEN.<host>`, which BuildKit's
-// git source looks up by the URL's host) instead of in the URL, where argv, the log and BuildKit's build
-// history would keep them. Pure.
-
-
-
-
-/**
- * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
- * where the ref is the commit sha, except on pull requests, whose `refs/pull/N/merge` is kept (or
- * `refs/pull/N/head` with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF=true).
- */
-function defaultGitContext(ctx, env = process.env) {
-    let gitRef = ctx.ref;
-    if (ctx.sha && gitRef && !gitRef.startsWith('refs/'))
-        gitRef = `refs/heads/${gitRef}`;
-    if (ctx.sha && !gitRef.startsWith('refs/pull/'))
-        gitRef = ctx.sha;
-    else if (gitRef.startsWith('refs/pull/') && env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF === 'true')
-        gitRef = gitRef.replace(/\/merge$/, '/head');
-    return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
-}
-/** `{{defaultContext}}` \u2192 the URL; `{{defaultContext}}:sub` \u2192 the URL with `:sub` after its ref. */
-function expandDefaultContext(value, url, input) {
-    const m = _inputs_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONTEXT */ .A2.exec(value);
-    if (!m)
-        return value;
-    if (!url)
-        throw new _inputs_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${(0,_inputs_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(input)} a path or a git URL`);
-    return m[1] ? `${url}:${m[1]}` : url;
-}
-/** An http(s) URL that docker and BuildKit treat as a git repository. */
-function isHttpGitUrl(value, githubHost) {
-    const m = /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)([^#\s]*)/i.exec(value);
-    if (!m)
-        return false;
-    return /\.git$/.test(m[2]) || (githubHost !== undefined && m[1].toLowerCase() === githubHost);
-}
-/** The host of an http(s) URL as BuildKit's secret names use it (with the port, lowercased). */
-const hostOf = (value) => /^https?:\/\/(?:[^/?#@\s]*@)?([^/?#\s]+)/i.exec(value)[1].toLowerCase();
-/**
- * The context and named contexts as docker gets them, and the secrets that authenticate their fetches.
- * With buildx, an https git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
- * becomes `GIT_AUTH_TOKEN.<host>`, any other user the Basic header `GIT_AUTH_HEADER.<host>`, so the
- * fetch sends what the URL would have. `github-token` becomes `GIT_AUTH_TOKEN.<github host>` when a git
- * URL goes to the GitHub host, as build-push-action passes it, unless a secret of that id is given.
- */
-function gitSources(inputs, opts) {
-    const context = expandDefaultContext(inputs.context, opts.defaultContext, 'context');
-    const named = inputs.buildContexts.map(entry => {
-        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .splitKeyValue */ .px)(entry);
-        return { key, value: expandDefaultContext(value, opts.defaultContext, 'build-contexts') };
-    });
-    const join = (n) => `${n.key}=${n.value}`;
-    // The classic builder's git clones the URL itself: it gets the URL as written.
-    if (!opts.buildx)
-        return { context, buildContexts: named.map(join), secrets: [] };
-    const githubHost = hostOf(opts.serverUrl);
-    const secrets = new Map();
-    const gitHosts = new Set();
-    const strip = (value) => {
-        if (!isHttpGitUrl(value, githubHost))
-            return value;
-        const host = hostOf(value);
-        gitHosts.add(host);
-        // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
-        // against a local git server), so an http URL keeps its userinfo, masked as before.
-        const m = /^(https:\/\/)([^/?#@\s]+)@(.*)$/is.exec(value);
-        if (!m)
-            return value;
-        const [user, password] = splitUserinfo(m[2]);
-        if (user === 'x-access-token' && password)
-            secrets.set(`GIT_AUTH_TOKEN.${host}`, password);
-        else
-            secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
-        return `${m[1]}${m[3]}`;
-    };
-    const resolved = {
-        context: strip(context),
-        buildContexts: named.map(n => join({ ...n, value: strip(n.value) }))
-    };
-    const given = new Set(inputs.secrets.map(line => (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .splitKeyValue */ .px)(line).key));
-    const tokenId = `GIT_AUTH_TOKEN.${githubHost}`;
-    const taken = [tokenId, 'GIT_AUTH_TOKEN', `GIT_AUTH_HEADER.${githubHost}`].some(id => given.has(id) || secrets.has(id));
-    if (inputs.githubToken && gitHosts.has(githubHost) && !taken)
-        secrets.set(tokenId, inputs.githubToken);
-    // A user's own secret of the same id wins: theirs is passed, ours not.
-    for (const id of given)
-        secrets.delete(id);
-    return { ...resolved, secrets: [...secrets].map(([key, value]) => ({ key, value })) };
-}
-/** `user:password`, each percent-decoded as git decodes them. */
-function splitUserinfo(userinfo) {
-    const colon = userinfo.indexOf(':');
-    const [user, password] = colon < 0 ? [userinfo, ''] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
-    return [(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .percentDecoded */ .oF)(user), (0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .percentDecoded */ .oF)(password)];
-}
-
-
-/***/ }),
-
 /***/ 8042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
+/* harmony export */   Ij: () => (/* binding */ pushesOutput),
 /* harmony export */   NF: () => (/* binding */ noCacheFilters),
 /* harmony export */   Nm: () => (/* binding */ network),
 /* harmony export */   Q5: () => (/* binding */ ulimits),
+/* harmony export */   SC: () => (/* binding */ outputAttrs),
 /* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   TJ: () => (/* binding */ NO_CHECKOUT_HINT),
 /* harmony export */   WD: () => (/* binding */ labels),
+/* harmony export */   WW: () => (/* binding */ attestationFields),
 /* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cw: () => (/* binding */ allow),
 /* harmony export */   fB: () => (/* binding */ cgroupParent),
 /* harmony export */   g7: () => (/* binding */ shmSize),
+/* harmony export */   gr: () => (/* binding */ outputNames),
 /* harmony export */   hI: () => (/* binding */ ssh),
 /* harmony export */   hk: () => (/* binding */ annotations),
+/* harmony export */   iq: () => (/* binding */ pushesByDigest),
 /* harmony export */   j8: () => (/* binding */ buildContexts),
+/* harmony export */   mP: () => (/* binding */ noDockerfileHere),
 /* harmony export */   p0: () => (/* binding */ attests),
 /* harmony export */   pQ: () => (/* binding */ checkBuildSources),
+/* harmony export */   q7: () => (/* binding */ attestationValue),
 /* harmony export */   ve: () => (/* binding */ addHosts)
 /* harmony export */ });
 /* unused harmony exports ULIMIT_NAMES, CALLS */
@@ -1953,13 +1966,19 @@ function splitUserinfo(userinfo) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1551);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(652);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6080);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2020);
-/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6814);
-/* harmony import */ var _metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5730);
+/* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7571);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6080);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8558);
+/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3881);
+/* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6814);
+/* harmony import */ var _metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5730);
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure: an InputProblem, named by the row that is read), and what must
 // exist on disk or in the environment (an InputError naming the input).
+
+
+
 
 
 
@@ -1978,14 +1997,14 @@ function addHosts(entries) {
         const host = at < 0 ? '' : entry.slice(0, at);
         const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
         if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
 }
 /** Network modes and names: a plain word (`default`, `none`, `host`, a network name, `container:<id>`). */
 function network(value) {
     if (value !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} is not a network mode such as default, none or host`);
     return value;
 }
 /** docker's RAMInBytes: a number, then an optional unit (b, k, m, g, t, p; `kb`, `MiB` \u2026). */
@@ -1996,7 +2015,7 @@ function shmSize(value) {
         return value;
     const m = BYTES.exec(value);
     if (!m || Number(m[1]) * UNIT[(m[2]?.toLowerCase() ?? '')] < 1)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} is not a size: bytes with an optional unit, e.g. 64m or 1g`);
     return value;
 }
 /** The names docker's ulimit parser knows (go-units). */
@@ -2021,19 +2040,19 @@ function ulimits(entries) {
     for (const entry of entries) {
         const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(entry);
         if (!m)
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not name=soft[:hard], e.g. nofile=1024:2048`);
         if (!ULIMIT_NAMES.includes(m[1]))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(m[1])} is not a ulimit name; use one of ${ULIMIT_NAMES.join(', ')}`);
         const [soft, hard] = [Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
         // -1 is "unlimited", and unlimited is above any number.
         if (hard !== undefined && hard !== -1 && (soft === -1 || soft > hard))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)}: the soft limit is above the hard limit`);
     }
     return entries;
 }
 function cgroupParent(value) {
     if (value !== '' && (value.startsWith('-') || /\s/.test(value)))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} is not a cgroup path`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} is not a cgroup path`);
     return value;
 }
 /** buildx's entitlements; `device` and the `fs` ones take a value in newer buildx. */
@@ -2041,7 +2060,7 @@ const ENTITLEMENT = /^(?:network\.host|security\.insecure|ssh|device(?:=.+)?|fs(
 function allow(entries) {
     for (const entry of entries)
         if (!ENTITLEMENT.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not an entitlement: network.host, security.insecure, device, ssh, or fs[.read|.write]=path`);
     return entries;
 }
 /** The name of a named context: what `FROM` or `COPY --from` names (an image reference is one too). */
@@ -2050,12 +2069,12 @@ const CONTEXT_SCHEME = /^(?:docker-image|oci-layout|target):\/\//;
 const URL_SOURCE = /^(?:https?:\/\/|git:\/\/|git@)/;
 function buildContexts(entries) {
     return entries.map(entry => {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .splitKeyValue */ .px)(entry);
         const value = kv?.value.trim() ?? '';
         if (!kv || !CONTEXT_NAME.test(kv.key) || value === '' || value.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not name=path|url|docker-image://ref|oci-layout://path`);
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONTEXT_SCHEME.test(value) && !URL_SOURCE.test(value))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} has an unknown scheme; use a path, a git or https URL, docker-image:// or oci-layout://`);
         return `${kv.key}=${value}`;
     });
 }
@@ -2063,40 +2082,81 @@ function buildContexts(entries) {
 function ssh(entries) {
     for (const entry of entries)
         if (!/^[A-Za-z0-9_.-]+(?:=[^,]+(?:,[^,]+)*)?$/.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not default or id=path (an agent socket or a key file)`);
     return entries;
 }
 /** `[level[platforms]:]key=value`, as buildx reads it (metadata/levels.ts), with expressions as in labels. */
-function annotations(entries) {
+function annotations(entries, notices) {
     for (const entry of entries)
-        (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAnnotation */ .fr)(entry);
-    return labels(entries);
+        (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_9__/* .parseAnnotation */ .fr)(entry);
+    return labelLines('annotations', entries, notices);
 }
-/** KEY=VALUE lines whose `{{\u2026}}` expressions (`{{branch}}`, `{{date 'YYYYMMDD'}}`) must parse, as metadata-action renders them. */
-function labels(entries) {
-    for (const entry of entries)
-        if (entry.includes('{{'))
-            (0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_7__/* .parseTemplate */ .QC)(entry, 'global');
+/** KEY=VALUE lines with expressions as metadata-action renders them (`{{branch}}`, `{{date 'YYYYMMDD'}}`). */
+const labels = (entries, notices) => labelLines('labels', entries, notices);
+/**
+ * Our expressions must parse; any other `{{\u2026}}` is kept as written (parseLabelLine says why), with a notice,
+ * since it may as well be a misspelt expression.
+ */
+function labelLines(input, entries, notices) {
+    const kept = new Set();
+    for (const entry of entries) {
+        if (!entry.includes('{{'))
+            continue;
+        const template = (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .reworded */ .F)(() => (0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_10__/* .parseLabelLine */ .uM)(entry), m => `${m} (to keep a {{ as written, write \\{{)`);
+        for (const text of template.kept ?? [])
+            kept.add(text);
+    }
+    const shown = [...kept].slice(0, 5).join(', ') + (kept.size > 5 ? ` and ${kept.size - 5} more` : '');
+    if (kept.size)
+        notices.push(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_6__/* .ref */ .KR)(input)} keeps ${shown} as written: not an expression of this action's, which are ${(0,_metadata_rules_template_js__WEBPACK_IMPORTED_MODULE_10__/* .expressionsOf */ .Bi)('global')}`);
     return entries;
+}
+/** The fields of an attestation spec as buildx reads it (one CSV record): `key` trimmed, `value` undefined without `=`. */
+function attestationFields(spec) {
+    return ((0,_csv_js__WEBPACK_IMPORTED_MODULE_8__/* .csvRecords */ .X)(spec)[0] ?? []).map(field => {
+        const at = field.indexOf('=');
+        return at < 0
+            ? { key: field.trim() }
+            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
+    });
+}
+/**
+ * `provenance` and `sbom` as buildx reads them: one of Go's boolean words (strconv.ParseBool), or
+ * attributes `key=value,\u2026`. buildx refuses a field without `=` and a `disabled=` that is no boolean only once
+ * the build has started, and without naming the input.
+ */
+function attestationValue(value) {
+    if (value === '' || (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(value) !== undefined)
+        return value;
+    const refused = (why) => new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} must be true, false (or another of Go's boolean words: 1, 0, t, f \u2026) or a buildx attestation spec like mode=max${why}`);
+    if (value.startsWith('-') || /\s/.test(value))
+        throw refused('');
+    for (const field of attestationFields(value)) {
+        if (field.value === undefined)
+            throw refused(`: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(field.key)} is no key=value`);
+        if (field.key.toLowerCase() === 'disabled' && (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(field.value) === undefined)
+            throw refused(`: disabled=${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(field.value)} is no boolean`);
+    }
+    return value;
 }
 function attests(entries) {
     for (const entry of entries)
         if (!/(?:^|,)type=[a-z]+(?:,|$)/.test(entry) || entry.startsWith('-'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not an attestation like type=sbom or type=provenance,mode=max`);
     return entries;
 }
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function noCacheFilters(entries) {
     for (const entry of entries)
         if (!STAGE.test(entry))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} is not a stage name`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not a stage name`);
     return entries;
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
 function call(value) {
     if (value !== '' && !CALLS.includes(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -2112,29 +2172,56 @@ function githubToken(value) {
 /** What must exist: local named contexts, and each ssh key or socket (or the agent `default` means). */
 function checkBuildSources(values, cwd, env) {
     for (const entry of values.buildContexts) {
-        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .splitKeyValue */ .px)(entry);
         if (CONTEXT_SCHEME.test(value) || URL_SOURCE.test(value) || value.startsWith('{{defaultContext}}'))
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, value);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(dir)})`);
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('build-contexts', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} does not exist (resolved to ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(dir)})`);
     }
     for (const entry of values.ssh) {
-        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .splitKeyValue */ .px)(entry);
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .splitKeyValue */ .px)(entry);
         if (!kv) {
             if (!env.SSH_AUTH_SOCK)
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (start an agent, e.g. webfactory/ssh-agent, or give id=path)`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} means the ssh-agent at SSH_AUTH_SOCK, and SSH_AUTH_SOCK is not set (${(0,_core_input_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .advice */ .v9)('ssh-agent')}, or give id=path)`);
             continue;
         }
         for (const p of kv.value.split(','))
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p)))
-                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(p)} does not exist`);
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ssh', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(kv.key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(p)} does not exist`);
     }
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
 const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
-/** The hint when `context` was left at `.` and nothing was checked out. */
-const NO_CHECKOUT_HINT = `the workspace holds no Dockerfile: add an actions/checkout step before this one, or set ${(0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .ref */ .KR)('context')} to {{defaultContext}} to build this commit from git without a checkout`;
+/** `context` left at `.` in an empty directory: a workflow that checked nothing out, a command run elsewhere. */
+const noDockerfileHere = (dir) => `no Dockerfile in ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(dir)}: ${(0,_core_input_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .advice */ .v9)('checkout')}`;
+/** An output spec's attributes as buildx reads them (CSV, keys lowercased); a bare path has none. */
+function outputAttrs(spec) {
+    const attrs = new Map();
+    for (const field of (0,_csv_js__WEBPACK_IMPORTED_MODULE_8__/* .csvRecords */ .X)(spec)[0] ?? []) {
+        const at = field.indexOf('=');
+        if (at > 0)
+            attrs.set(field.slice(0, at).toLowerCase(), field.slice(at + 1));
+    }
+    return attrs;
+}
+/** An output spec that pushes: `type=registry`, or `type=image` with `push=true` (Go's ParseBool words). */
+function pushesOutput(spec) {
+    const attrs = outputAttrs(spec);
+    const type = attrs.get('type');
+    return type === 'registry' || (type === 'image' && (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(attrs.get('push') ?? '') === true);
+}
+/**
+ * Whether an image or registry output's push is by digest only (`push-by-digest=true`): BuildKit then puts
+ * the manifest at `name@digest` and tags nothing, and refuses a name that has a tag.
+ */
+function pushesByDigest(spec) {
+    const attrs = outputAttrs(spec);
+    return (['image', 'registry'].includes(attrs.get('type') ?? '') &&
+        (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(attrs.get('push-by-digest') ?? '') === true);
+}
+/** The names of an output's `name=` (comma-separated, as BuildKit splits it); [] without one. */
+const outputNames = (spec) => (outputAttrs(spec).get('name') ?? '').split(',').filter(name => name !== '');
 
 
 /***/ }),
@@ -2282,7 +2369,7 @@ function asInput(input, fn) {
 
 /***/ }),
 
-/***/ 2467:
+/***/ 480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2308,6 +2395,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
 var table = __nccwpck_require__(6080);
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __nccwpck_require__(7571);
 // EXTERNAL MODULE: ./src/inputs/error.ts
 var inputs_error = __nccwpck_require__(1551);
 // EXTERNAL MODULE: ./src/inputs/build-options.ts
@@ -2425,251 +2514,12 @@ function byKind(row, raw) {
     }
 }
 
+// EXTERNAL MODULE: ./src/inputs/validators.ts
+var validators = __nccwpck_require__(254);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __nccwpck_require__(5378);
-// EXTERNAL MODULE: ./src/core/platform-spec.ts
-var platform_spec = __nccwpck_require__(2418);
-;// CONCATENATED MODULE: ./src/inputs/validators.ts
-// What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
-// build. Each is pure and throws an InputProblem saying the rule; the row it reads names the input.
-
-
-
-
-
-
-
-
-
-
-const isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** The registry host an image goes to, Docker Hub when empty. */
-function parseRegistry(raw) {
-    const value = raw || reference/* DOCKER_HUB */.Xb;
-    const problem = (0,reference/* registryProblem */.T7)(value);
-    if (problem)
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} ${problem}`);
-    return (0,reference/* normalizeRegistry */.l5)(value);
-}
-/**
- * `--platform` entries as buildx reads them: split at commas (it splits the joined flag there, untrimmed),
- * each parsed as it parses one; passed on as written. A platform named again in another spelling
- * (`linux/x86_64` after `linux/amd64`) is dropped with a notice: buildx 0.13 would put it in the index twice.
- * What leaves a part to the host (`local`, `arm64`) is never taken for a repeat, since the host buildx sees
- * may differ in its variant.
- */
-function platformList(list, notices) {
-    const seen = new Map();
-    const out = [];
-    for (const specifier of list.flatMap(entry => entry.split(','))) {
-        const platform = (0,core_problem/* reworded */.F)(() => (0,platform_spec/* parseBuildxPlatform */.L0)(specifier), message => `${message}; a platform is ${platform_spec/* SPECIFIER_FORMS */.rE}`);
-        const key = (0,platform_spec/* namesHost */.$r)(specifier) ? undefined : (0,platform_spec/* formatSpecifier */.Gp)(platform);
-        const first = key === undefined ? undefined : seen.get(key);
-        if (first !== undefined) {
-            notices.push(`platform ${(0,core_text/* quote */.hD)(specifier)} is ${(0,core_text/* quote */.hD)(first)} again (${key}): it is built once`);
-            continue;
-        }
-        if (key !== undefined)
-            seen.set(key, specifier);
-        out.push(specifier);
-    }
-    return out;
-}
-/** Stage and builder names: plain words, so nothing can be read as a flag. */
-function plainName(value) {
-    if (value !== '' && !STAGE.test(value))
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
-    return value;
-}
-function attestation(value) {
-    if (value.startsWith('-') || /\s/.test(value))
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} must be true, false or a buildx attestation spec`);
-    return value;
-}
-function cacheSpecs(specs) {
-    for (const spec of specs)
-        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+$/.test(spec))
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
-    return specs;
-}
-const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
-/** `type=\u2026,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). */
-function outputSpecs(specs) {
-    for (const spec of specs) {
-        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
-        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},\u2026 (e.g. type=local,dest=out)`);
-    }
-    return specs;
-}
-/**
- * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
- * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
- */
-function secretLines(lines) {
-    return lines.map((line, i) => {
-        const kv = (0,core_text/* splitKeyValue */.px)(line.trimStart());
-        if (!kv || !SECRET_ID.test(kv.key))
-            throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=\u2026"), or put it in ${(0,table/* ref */.KR)('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value}`;
-    });
-}
-/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
-const secretSources = (what) => (lines) => lines.map((line, i) => {
-    const kv = (0,core_text/* splitKeyValue */.px)(line);
-    const value = kv?.value.trim() ?? '';
-    if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new core_problem/* InputProblem */.S(`entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
-    return `${kv.key}=${value}`;
-});
-/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
-function checkSecretSources(files, envs, cwd, env) {
-    for (const line of files) {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
-        if (!isFile(external_node_path_default().resolve(cwd, value)))
-            throw new inputs_error/* InputError */.d('secret-files', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not a file`);
-    }
-    for (const line of envs) {
-        const { key, value } = (0,core_text/* splitKeyValue */.px)(line);
-        if (env[value] === undefined)
-            throw new inputs_error/* InputError */.d('secret-envs', `${(0,core_text/* quote */.hD)(key)}: ${(0,core_text/* quote */.hD)(value)} is not set`);
-    }
-}
-/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
-function trimPassword(raw, notices) {
-    const trimmed = raw.trim();
-    if (trimmed !== raw && trimmed !== '')
-        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
-    return trimmed;
-}
-/** What an input needs beyond its kind's reading. */
-const VALIDATORS = {
-    registry: parseRegistry,
-    target: plainName,
-    builder: plainName,
-    password: trimPassword,
-    platforms: (list, notices) => platformList(list, notices),
-    cacheFrom: cacheSpecs,
-    cacheTo: cacheSpecs,
-    provenance: attestation,
-    sbom: attestation,
-    outputs: outputSpecs,
-    secrets: secretLines,
-    secretFiles: secretSources('path'),
-    secretEnvs: secretSources('ENVNAME'),
-    addHosts: build_options/* addHosts */.ve,
-    network: build_options/* network */.Nm,
-    shmSize: build_options/* shmSize */.g7,
-    ulimit: build_options/* ulimits */.Q5,
-    cgroupParent: build_options/* cgroupParent */.fB,
-    allow: build_options/* allow */.cw,
-    buildContexts: build_options/* buildContexts */.j8,
-    ssh: build_options/* ssh */.hI,
-    githubToken: build_options/* githubToken */.bU,
-    annotations: build_options/* annotations */.hk,
-    labels: build_options/* labels */.WD,
-    attests: build_options/* attests */.p0,
-    noCacheFilters: build_options/* noCacheFilters */.NF,
-    call: build_options/* call */.T1,
-    context: value => {
-        // metadata-action's own `context` input, carried over with its other inputs.
-        if ((value === 'git' || value === 'workflow') && !(0,external_node_fs_.existsSync)(value))
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(value)} is metadata-action's context (where it reads the commit); here it is the build's, and no such directory exists: drop it (the commit comes from the workflow's event)`);
-        return value || '.';
-    }
-};
-
-;// CONCATENATED MODULE: ./src/inputs/tags.ts
-// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=\u2026`), bare tags (`v1`,
-// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
-// their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
-
-
-
-
-
-
-/**
- * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
- * the first component when it has a "." or ":" or is "localhost", as docker decides it.
- */
-function parseFullRef(text) {
-    if (text.includes('@'))
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
-    const slash = text.lastIndexOf('/');
-    const colon = text.lastIndexOf(':');
-    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
-    const first = name.split('/')[0];
-    const hasHost = name.includes('/') && (0,reference/* looksLikeHost */.oc)(first);
-    const registry = hasHost ? first : reference/* DOCKER_HUB */.Xb;
-    const image = hasHost ? name.slice(first.length + 1) : name;
-    if (hasHost) {
-        const problem = (0,reference/* registryProblem */.T7)(registry);
-        if (problem)
-            throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)}: ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
-    }
-    const pathIssue = (0,reference/* pathProblem */.z9)(image);
-    if (pathIssue)
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} is not a valid reference: ${pathIssue}`);
-    const length = (0,reference/* nameLengthProblem */.nz)(registry, image);
-    if (length)
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} is too long: ${length}`);
-    const tagIssue = (0,reference/* tagProblem */.qH)(tag);
-    if (tagIssue)
-        throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(text)} has an invalid tag: ${tagIssue}`);
-    return { registry: (0,reference/* normalizeRegistry */.l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
-}
-/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
-const tagEntries = (line) => (0,core_problem/* reworded */.F)(() => (0,csv/* csvList */.F)(line), m => `${(0,core_text/* quote */.hD)(line)}: ${m}`);
-/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
-const isReference = (entry) => entry.includes('/') || entry.includes(':');
-/**
- * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
- * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
- * metadata-action reads it; any other line holds bare tags or references, comma-separated.
- */
-function classifyTags(lines) {
-    const rules = [];
-    const tags = [];
-    const groups = new Map();
-    for (const line of lines) {
-        const text = line.trim();
-        if (text === '' || text.startsWith('#'))
-            continue;
-        if (/^type\s*=/i.test(text)) {
-            const records = (0,core_problem/* reworded */.F)(() => (0,csv/* csvRecords */.X)(text), m => `${(0,core_text/* quote */.hD)(text)}: ${m}`);
-            rules.push((0,core_problem/* reworded */.F)(() => (0,parse/* parseRule */.iT)(records.flat(), text), m => `rule ${(0,core_text/* quote */.hD)(text)}: ${m}`));
-            continue;
-        }
-        for (const entry of tagEntries(text)) {
-            if (isReference(entry)) {
-                const r = parseFullRef(entry);
-                const key = `${r.registry}/${r.image}`;
-                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
-                if (!group.tags.includes(r.tag))
-                    group.tags.push(r.tag);
-                groups.set(key, group);
-                continue;
-            }
-            if (entry.includes('=') || entry.includes('{{'))
-                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
-            const problem = (0,reference/* tagProblem */.qH)(entry);
-            if (problem)
-                throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(entry)} is not a valid tag: ${problem}`);
-            if (!tags.includes(entry))
-                tags.push(entry);
-        }
-    }
-    const refs = [...groups.values()];
-    if (refs.length && (rules.length || tags.length))
-        throw new core_problem/* InputProblem */.S(`full references (${(0,core_text/* quote */.hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,table/* ref */.KR)('image')} with bare tags and rules`);
-    return { rules, tags, refs };
-}
-
-// EXTERNAL MODULE: ./src/core/input-ref.ts
-var input_ref = __nccwpck_require__(7571);
+// EXTERNAL MODULE: ./src/inputs/tags.ts
+var tags = __nccwpck_require__(4480);
 ;// CONCATENATED MODULE: ./src/inputs/images.ts
 // The `images` input, as metadata-action takes it: one image per line, bare (`ghcr.io/octo/app`), as CSV
 // attributes (`name=ghcr.io/octo/app,enable=false`) or a bare name with attributes
@@ -2770,7 +2620,7 @@ function checkImage(value, registry, notices) {
 }
 /** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
 function targets_readTagInputs(values, env) {
-    const entries = (0,inputs_error/* asInput */.l)('tags', () => classifyTags(values.tags));
+    const entries = (0,inputs_error/* asInput */.l)('tags', () => (0,tags/* classifyTags */.o)(values.tags));
     return {
         tags: entries.tags,
         tagRules: entries.rules,
@@ -2864,6 +2714,18 @@ function checkLogins(values, cloud) {
         return { ...login, registry: normalized };
     });
 }
+/**
+ * Whether the logins outlive the step: `keep-login`, or login-action's `logout: false`, which there leaves
+ * the login in the docker config after the job, so the job's later steps have it; here they get it as
+ * keep-login gives it. `logout: true` only says the login is gone when the job ends, as it is either way.
+ */
+function keepsLogin(values, keepLoginGiven) {
+    if (values.logout)
+        return values.keepLogin;
+    if (keepLoginGiven && !values.keepLogin)
+        throw new inputs_error/* InputError */.d('logout', `false keeps the logins for the job's later steps and ${(0,table/* ref */.KR)('keep-login')} false drops them after this step: leave one of the two out`);
+    return true;
+}
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 // Reads every input of the table once, validates it, and returns one typed value. Nothing after this reads
@@ -2884,8 +2746,8 @@ function checkLogins(values, cloud) {
 
 
 
+
 const isDir = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory();
-const parse_isFile = (p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isFile();
 
 const GIT_URL = /^(?:git:\/\/|git@|github\.com\/|ssh:\/\/)|^https?:\/\/[^#]*\.git(?:#.*)?$/;
 const HTTP_URL = /^https?:\/\//;
@@ -2902,7 +2764,7 @@ function readRows(get, notices = []) {
     for (const [key, row] of table/* ROWS */.Ir) {
         const name = (0,table/* inputName */.yu)(key);
         const raw = get(name);
-        const validate = VALIDATORS[key];
+        const validate = validators/* VALIDATORS */.wY[key];
         // Every row's problem gets the name of the input it was read from here: the parsers do not know it.
         values[key] = (0,inputs_error/* asInput */.l)(name, () => {
             const value = byKind(row, raw);
@@ -2917,13 +2779,13 @@ function checkLocalContext(context, file, cwd) {
         throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(context)} is not a directory (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
-        if (!parse_isFile(f))
+        if (!(0,validators/* isFile */.fo)(f))
             throw new inputs_error/* InputError */.d('file', `${(0,core_text/* quote */.hD)(file)} does not exist (resolved to ${(0,core_text/* quote */.hD)(f)})`);
     }
-    else if (!parse_isFile(external_node_path_default().join(dir, 'Dockerfile'))) {
+    else if (!(0,validators/* isFile */.fo)(external_node_path_default().join(dir, 'Dockerfile'))) {
         // Left at `.` in an empty workspace: most likely no checkout ran.
         if (context === '.' && isEmptyWorkspace(dir))
-            throw new inputs_error/* InputError */.d('context', build_options/* NO_CHECKOUT_HINT */.TJ);
+            throw new inputs_error/* InputError */.d('context', build_options/* noDockerfileHere */.mP(dir));
         throw new inputs_error/* InputError */.d('file', `no Dockerfile in context ${(0,core_text/* quote */.hD)(context)}; add one or set ${(0,table/* ref */.KR)('file')}`);
     }
 }
@@ -2964,7 +2826,7 @@ function parseInputs(get, cwd = process.cwd()) {
         checkSources(values, cwd);
     else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
-    checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env);
+    (0,validators/* checkSecretSources */.$s)(values.secretFiles, values.secretEnvs, cwd, process.env);
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
     if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
@@ -2973,7 +2835,8 @@ function parseInputs(get, cwd = process.cwd()) {
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     const logins = checkLogins(values, cloud);
     const pushGiven = get('push').trim() !== '';
-    return { inputs: { ...values, ...tagged, remoteContext, targets, logins, pushGiven }, notices };
+    const keepLogin = keepsLogin(values, get('keep-login').trim() !== '');
+    return { inputs: { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }, notices };
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -2994,7 +2857,7 @@ function checkBuilder(inputs, buildx) {
         throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(inputs.context)}: the classic builder does not fetch ssh:// contexts (buildx does); write it as git@host:owner/repo.git#ref`);
     const used = buildxOnlyInputs(inputs);
     if (!buildx && used.length)
-        throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (set up buildx, e.g. with docker/setup-buildx-action, or drop ${(0,table/* ref */.KR)(...used)})`);
+        throw new inputs_error/* InputError */.d(used[0], `needs docker buildx, and this docker has no buildx plugin (${(0,input_ref/* advice */.v9)('install-buildx')}, or drop ${(0,table/* ref */.KR)(...used)})`);
 }
 /** The table's defaults, as the parser reads them (tests build on this; `image` is required, so given). */
 const defaultInputs = (over = {}) => {
@@ -3165,10 +3028,12 @@ function credentialsIn(text) {
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
 /* harmony import */ var _metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6814);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2020);
-/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(652);
+/* harmony import */ var _core_go_bool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8558);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(652);
 // The `sources` input, read: which image each line names (pure), and which other inputs cannot go with it.
 // Nothing is built from sources, so every input that only shapes a build must be left at its default.
+
 
 
 
@@ -3194,21 +3059,21 @@ function parseLocal(line) {
         // A path after the colon is no tag: a transport, then, that is not one of ours.
         if (!/^(?:\/|\.\.?\/|~)/.test(rest))
             return undefined;
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: unknown transport ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(transport)}; local images are read with ${TRANSPORTS.map(t => `${t}:`).join(', ')}, and a registry image is written without a transport`;
     }
     const t = transport;
     if (t === 'docker-daemon') {
         if (!DAEMON_IMAGE.test(rest) || (rest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(rest)))
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(rest)} is not an image reference or a sha256:<64 hex> image ID`;
         return { line, transport: t, path: rest };
     }
     const colon = rest.indexOf(':');
     const file = colon < 0 ? rest : rest.slice(0, colon);
     const reference = colon < 0 ? undefined : rest.slice(colon + 1);
     if (!file)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${t}:`)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: names no ${t === 'oci' ? 'directory' : 'file'} after ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${t}:`)}`;
     if (reference !== undefined && !LOCAL_REFERENCE.test(reference))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(reference)} is not an image reference (org.opencontainers.image.ref.name or repo:tag)`;
     return { line, transport: t, path: file, ...(reference !== undefined ? { reference } : {}) };
 }
 const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
@@ -3221,7 +3086,7 @@ const TAG_PREFIX = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
 function parseSource(line, registry, image) {
     const source = sourceOrWhy(line, registry, image);
     if (typeof source === 'string')
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(source);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(source);
     return source;
 }
 /** parseSource's reading, with the reason as a string: its helpers return one at the first thing wrong. */
@@ -3232,7 +3097,7 @@ function sourceOrWhy(line, registry, image) {
     const glob = line.endsWith('*');
     const body = glob ? line.slice(0, -1) : line;
     if (body.includes('*'))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: "*" may only end a line (a tag prefix)`;
     const plain = !/[/:@]/.test(body);
     if (!glob && /^[A-Za-z][A-Za-z0-9]*:/.test(body) && !body.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(body))
         return { line, registry, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(registry, image), digest: body };
@@ -3243,17 +3108,17 @@ function sourceOrWhy(line, registry, image) {
     const at = body.indexOf('@');
     if (at >= 0) {
         if (glob)
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: a digest cannot end in "*"; a glob is a tag prefix`;
         repo = body.slice(0, at);
         pin = { digest: body.slice(at + 1) };
         if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(pin.digest))
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(pin.digest)} is not a digest like sha256:<hex>`;
         // `name:tag@digest`, as docker takes it: the digest decides, the tag is only checked for its grammar.
         const colon = repo.lastIndexOf(':');
         if (colon > repo.lastIndexOf('/')) {
             const tag = repo.slice(colon + 1);
             if ((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag))
-                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
+                return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(tag)}`;
             repo = repo.slice(0, colon);
         }
     }
@@ -3262,7 +3127,7 @@ function sourceOrWhy(line, registry, image) {
         if (colon <= body.lastIndexOf('/')) {
             if (glob)
                 return finish(line, registry, image, { prefix: '' }, body);
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(`${body}@sha256:\u2026`)}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)} names no tag or digest; write ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${body}:TAG`)} or ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${body}@sha256:\u2026`)}`;
         }
         repo = body.slice(0, colon);
         const tag = body.slice(colon + 1);
@@ -3279,19 +3144,19 @@ function finish(line, registry, image, pin, repo) {
         path = path.slice(slash + 1);
         const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hostProblem */ .Q8)(host) ?? (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryProblem */ .T7)(host);
         if (problem)
-            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(host)} ${problem}`;
+            return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: the registry ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(host)} ${problem}`;
         host = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRegistry */ .l5)(host);
     }
     const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .pathProblem */ .z9)(path);
     if (problem)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(path)} is not a repository path: ${problem}`;
     const long = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .nameLengthProblem */ .nz)(host, path);
     if (long)
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${long}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${long}`;
     if (pin.tag !== undefined && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(pin.tag)}: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)(pin.tag)}`;
     if (pin.prefix !== undefined && !TAG_PREFIX.test(pin.prefix))
-        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
+        return `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(pin.prefix)} cannot begin a tag: ${(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .tagProblem */ .qH)('-')}`;
     return { line, registry: host, name: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .remotePath */ .QZ)(host, path), ...pin };
 }
 /** The inputs that shape a build beyond those marked buildx-only in the table. */
@@ -3310,8 +3175,11 @@ const BUILD_INPUTS = [
     'ulimit',
     'cgroupParent'
 ];
-/** buildx inputs that mean something without a build: `annotations` go on a merge's index. */
-const WITH_SOURCES = ['annotations'];
+/**
+ * buildx inputs that mean something without a build: `annotations` go on a merge's index, and `sbom: true`
+ * asks for the SBOM files of what is pushed.
+ */
+const WITH_SOURCES = ['annotations', 'sbom'];
 /**
  * Throws an InputProblem naming the input that cannot go together with `sources`: `platforms` and every
  * other build input must be at its default (`defaults`, read as the parser reads them), and the result is
@@ -3319,14 +3187,16 @@ const WITH_SOURCES = ['annotations'];
  */
 function checkSourcesAlone(values, defaults) {
     if (!values.push)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} always pushes (the sources are put in the registry): ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)('push', 'true')}`, 'push');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} always pushes (the sources are put in the registry): ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .setting */ .Pe)('push', 'true')}`, 'push');
     if (values.platforms.length)
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`, 'platforms');
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built, and each source brings its own platforms`, 'platforms');
+    if (values.sbom.trim() !== '' && (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_3__/* .goBool */ .B)(values.sbom.trim()) === undefined)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')} nothing is built: only true (write the SBOM files the pushed image carries) or false`, 'sbom');
     for (const [key, row] of _table_js__WEBPACK_IMPORTED_MODULE_0__/* .ROWS */ .Ir) {
         if (key === 'sources' || WITH_SOURCES.includes(key) || (!row.buildx && !BUILD_INPUTS.includes(key)))
             continue;
         if (JSON.stringify(values[key]) !== JSON.stringify(defaults[key]))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`, (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key));
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`cannot be used with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .ref */ .KR)('sources')}: nothing is built from sources, so build inputs must keep their defaults`, (0,_table_js__WEBPACK_IMPORTED_MODULE_0__/* .inputName */ .yu)(key));
     }
 }
 /**
@@ -3338,7 +3208,7 @@ function indexAnnotations(lines) {
     for (const line of lines) {
         const a = (0,_metadata_levels_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotation */ .fr)(line);
         if (a.levels.some(l => l.level !== 'index'))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: a merge writes only the index; the platform manifests stay as they are, so only index annotations apply`);
         out[a.key] = a.value;
     }
     return out;
@@ -3397,15 +3267,15 @@ const BUILD_ROWS = {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
+        description: 'buildx: `--provenance` (`true`, `false`, `mode=max`; booleans as buildx reads them: `1`, `0`, `t` \u2026). In a workflow run the provenance names the run as its builder (`builder-id=<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, as build-push-action sets it) unless a `builder-id` is given. It takes precedence over a provenance entry in `attests`.',
         cli: { value: 'VALUE', help: 'buildx provenance attestation (true, false, mode=max)' }
     },
     sbom: {
         kind: 'string',
         default: '',
         buildx: true,
-        description: 'buildx: `--sbom`.',
-        cli: { value: 'VALUE', help: 'buildx SBOM attestation' }
+        description: 'buildx: `--sbom`. With `sources`, nothing is built: `true` writes the SBOM files that the pushed image carries (`sbom-path`), which are not read otherwise.',
+        cli: { value: 'VALUE', help: 'buildx SBOM attestation; with sources, true writes its files' }
     },
     secrets: {
         kind: 'lines',
@@ -3418,7 +3288,7 @@ const BUILD_ROWS = {
             flag: 'secret',
             value: 'ID=ENV',
             from: 'env',
-            help: 'a build secret whose value is read from the environment variable ENV; repeatable'
+            help: "a build secret whose value is read from the environment variable ENV, or docker's id=ID[,env=ENV|,src=FILE]; repeatable"
         }
     },
     secretFiles: {
@@ -3514,7 +3384,7 @@ const BUILD_ROWS = {
         default: '',
         comments: true,
         buildx: true,
-        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
+        description: "buildx: OCI annotations, one `key=value` per line, with an optional `index:`, `manifest:`, `manifest-descriptor:` or `index-descriptor:` level prefix. As with buildx, a prefix may name several levels (`index,manifest:`), each optionally for one platform (`manifest[linux/amd64]:`). Without a prefix they join the automatic OCI annotations at each of their levels and override them, as metadata-action's do; with one, at that level. Expressions are rendered, and any other `{{\u2026}}` kept as written, as in `labels`. With `sources`, `index:` (or unprefixed) annotations go on the merged index.",
         cli: { flag: 'annotation', value: '[LEVEL[,LEVEL\u2026]:]K=V', help: 'buildx OCI annotation; repeatable' }
     },
     attests: {
@@ -3568,7 +3438,7 @@ const INPUTS = {
     file: {
         kind: 'string',
         default: '',
-        description: 'Dockerfile path, relative to the working directory (as `docker build -f` takes it). Empty means `Dockerfile` in the context.',
+        description: 'Dockerfile path: with a directory context, relative to the working directory (as `docker build -f` takes it); with a git context, inside the context (`Dockerfile` for `\u2026#main:app`, not `app/Dockerfile`). Empty means `Dockerfile` in the context.',
         cli: { value: 'PATH', help: 'Dockerfile (default: Dockerfile in the context)' }
     },
     image: {
@@ -3657,7 +3527,7 @@ const INPUTS = {
         kind: 'key-value',
         default: '',
         comments: true,
-        description: "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules.",
+        description: "One `KEY=VALUE` per line. They override the automatic OCI labels. Expressions such as `{{branch}}` or `{{date 'YYYYMMDD'}}` are rendered, as in the tag rules (`\\{{` keeps the braces); any other `{{\u2026}}`, such as a Helm template in a repository description that metadata-action's `labels` output passes on, stays as written, with a notice.",
         cli: { flag: 'label', value: 'K=V', help: 'an image label; repeatable' }
     },
     target: {
@@ -3671,7 +3541,7 @@ const INPUTS = {
         default: 'true',
         unsetInAction: true,
         description: 'Push. With `false` the image is only built and tagged. Not given, it is `true`; beside `outputs`, which then decide, only a `true` given outright also pushes, as build-push-action adds `--push`.',
-        cli: { help: 'build and tag only' }
+        cli: { help: 'build and tag only', onHelp: 'push, beside an --output that exports files too' }
     },
     load: {
         kind: 'boolean',
@@ -3684,7 +3554,7 @@ const INPUTS = {
         default: '',
         buildx: true,
         keepQuotes: true,
-        description: 'buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx\'s own CSV reader (`type=image,"name=a:1,a:2",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action\'s `--push`).',
+        description: "buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx's own CSV reader (`type=image,\"name=a:1,a:2\",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action's `--push`). With `push-by-digest=true` (docker's multi-runner recipe) nothing is tagged: buildx gets each image's name without a tag (or the output's `name=` alone), `digest` is verified at name@digest on each, and `tags` is empty; buildx's docker driver cannot do it (an input error).",
         cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, \u2026); repeatable' }
     },
     noCache: {
@@ -3722,8 +3592,14 @@ const INPUTS = {
     keepLogin: {
         kind: 'boolean',
         default: 'false',
+        unsetInAction: true,
         description: "Keep the logins for the job's later steps (`docker`, `cosign`, `crane`, `actions/attest` \u2026), as login-action does: static `auths` entries in the job's docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), used for those registries even where the config names a `credsStore`. The post step removes exactly those entries and puts back what was there before. With `false` nothing of the login outlives this step.",
         cli: { help: 'not for the CLI: it has no post step to remove the login' }
+    },
+    logout: {
+        kind: 'boolean',
+        default: 'true',
+        description: "login-action's `logout`, for workflows moving from it: `false` keeps the logins for the job's later steps, as `keep-login: true` does, and the post step still removes them when the job ends (login-action leaves them on a self-hosted runner). `true` asks for nothing more: the logins are gone at the job's end either way. `false` beside `keep-login: false` is an error."
     },
     declareArtifacts: {
         kind: 'boolean',
@@ -3749,7 +3625,7 @@ const isListKind = (kind) => kind === 'list' || kind === 'lines' || kind === 'ke
 /** The CLI flag name (no dashes) of a row. */
 function flagName(key) {
     const row = INPUTS[key];
-    if (row.cli.flag)
+    if (row.cli?.flag)
         return row.cli.flag;
     if (row.kind === 'boolean' && row.default === 'true')
         return `no-${inputName(key)}`;
@@ -3764,6 +3640,292 @@ function rowByName(name) {
 
 /***/ }),
 
+/***/ 4480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseFullRef),
+/* harmony export */   o: () => (/* binding */ classifyTags)
+/* harmony export */ });
+/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(652);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6080);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
+/* harmony import */ var _metadata_rules_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1398);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2020);
+// The `tags` input's three kinds of entry: metadata-action's rule lines (`type=\u2026`), bare tags (`v1`,
+// `latest`), and full references as build-push-action takes them (`ghcr.io/octo/app:1.0`), which name
+// their own image. Pure: a mistake is an InputProblem, and the caller names the input (targets.ts).
+
+
+
+
+
+
+/**
+ * A reference as docker reads `-t`: `[host[:port]/]path[:tag]`, the tag `latest` when none. The host is
+ * the first component when it has a "." or ":" or is "localhost", as docker decides it.
+ */
+function parseFullRef(text) {
+    if (text.includes('@'))
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} has a digest; a tag names what is pushed, so give name:tag`);
+    const slash = text.lastIndexOf('/');
+    const colon = text.lastIndexOf(':');
+    const [name, tag] = colon > slash ? [text.slice(0, colon), text.slice(colon + 1)] : [text, 'latest'];
+    const first = name.split('/')[0];
+    const hasHost = name.includes('/') && (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeHost */ .oc)(first);
+    const registry = hasHost ? first : _core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb;
+    const image = hasHost ? name.slice(first.length + 1) : name;
+    if (hasHost) {
+        const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryProblem */ .T7)(registry);
+        if (problem)
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(registry)} ${problem}`);
+    }
+    const pathIssue = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .pathProblem */ .z9)(image);
+    if (pathIssue)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} is not a valid reference: ${pathIssue}`);
+    const length = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .nameLengthProblem */ .nz)(registry, image);
+    if (length)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} is too long: ${length}`);
+    const tagIssue = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagProblem */ .qH)(tag);
+    if (tagIssue)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)} has an invalid tag: ${tagIssue}`);
+    return { registry: (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRegistry */ .l5)(registry), image: image.replace(/^library\/(?=[^/]+$)/, ''), tag };
+}
+/** A line of tags or references as build-push-action reads `tags`: CSV, quoted entries kept whole. */
+const tagEntries = (line) => (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvList */ .F)(line), m => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${m}`);
+/** A bare entry is a reference when it has a "/" or ":" (no tag does). */
+const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/**
+ * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
+ * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ */
+function classifyTags(lines) {
+    const rules = [];
+    const tags = [];
+    const groups = new Map();
+    for (const line of lines) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        if (/^type\s*=/i.test(text)) {
+            const records = (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvRecords */ .X)(text), m => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)}: ${m}`);
+            rules.push((0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_metadata_rules_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRule */ .iT)(records.flat(), text), m => `rule ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text)}: ${m}`));
+            continue;
+        }
+        for (const entry of tagEntries(text)) {
+            if (isReference(entry)) {
+                const r = parseFullRef(entry);
+                const key = `${r.registry}/${r.image}`;
+                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+                if (!group.tags.includes(r.tag))
+                    group.tags.push(r.tag);
+                groups.set(key, group);
+                continue;
+            }
+            if (entry.includes('=') || entry.includes('{{'))
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(entry)} is not a tag; a rule line starts with type= (e.g. type=raw,value=${entry})`);
+            const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagProblem */ .qH)(entry);
+            if (problem)
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(entry)} is not a valid tag: ${problem}`);
+            if (!tags.includes(entry))
+                tags.push(entry);
+        }
+    }
+    const refs = [...groups.values()];
+    if (refs.length && (rules.length || tags.length))
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`full references (${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('image')} with bare tags and rules`);
+    return { rules, tags, refs };
+}
+
+
+/***/ }),
+
+/***/ 254:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $s: () => (/* binding */ checkSecretSources),
+/* harmony export */   dR: () => (/* binding */ SECRET_ID),
+/* harmony export */   fo: () => (/* binding */ isFile),
+/* harmony export */   wY: () => (/* binding */ VALIDATORS)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6080);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1551);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(652);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8042);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2020);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4480);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5378);
+/* harmony import */ var _core_platform_spec_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2418);
+// What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
+// build. Each is pure and throws an InputProblem saying the rule; the row it reads names the input.
+
+
+
+
+
+
+
+
+
+
+
+/** A path that names a regular file (a directory is not one). */
+const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A build secret's id, as every secret input and the CLI's --secret take it. */
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** The registry host an image goes to, Docker Hub when empty. */
+function parseRegistry(raw) {
+    const value = raw || _core_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .DOCKER_HUB */ .Xb;
+    const problem = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .registryProblem */ .T7)(value);
+    if (problem)
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(value)} ${problem}`);
+    return (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeRegistry */ .l5)(value);
+}
+/**
+ * `--platform` entries as buildx reads them: split at commas (it splits the joined flag there, untrimmed),
+ * each parsed as it parses one; passed on as written. A platform named again in another spelling
+ * (`linux/x86_64` after `linux/amd64`) is dropped with a notice: buildx 0.13 would put it in the index twice.
+ * What leaves a part to the host (`local`, `arm64`) is never taken for a repeat, since the host buildx sees
+ * may differ in its variant.
+ */
+function platformList(list, notices) {
+    const seen = new Map();
+    const out = [];
+    for (const specifier of list.flatMap(entry => entry.split(','))) {
+        const platform = (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .reworded */ .F)(() => (0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .parseBuildxPlatform */ .L0)(specifier), message => `${message}; a platform is ${_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .SPECIFIER_FORMS */ .rE}`);
+        const key = (0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .namesHost */ .$r)(specifier) ? undefined : (0,_core_platform_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .formatSpecifier */ .Gp)(platform);
+        const first = key === undefined ? undefined : seen.get(key);
+        if (first !== undefined) {
+            notices.push(`platform ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(specifier)} is ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(first)} again (${key}): it is built once`);
+            continue;
+        }
+        if (key !== undefined)
+            seen.set(key, specifier);
+        out.push(specifier);
+    }
+    return out;
+}
+/** Stage and builder names: plain words, so nothing can be read as a flag. */
+function plainName(value) {
+    if (value !== '' && !STAGE.test(value))
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(value)} is not a valid name: letters, digits, "_", "." and "-"`);
+    return value;
+}
+/** `type=\u2026,key=value` specs, or buildx's shorthand: registry references, comma-separated, no `=`. */
+function cacheSpecs(specs) {
+    for (const spec of specs)
+        if (spec.startsWith('-') || !/(^|,)type=|^[^=,]+(,[^=,]+)*$/.test(spec))
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(spec)} is not a cache spec like type=registry,ref=host/repo:cache`);
+    return specs;
+}
+const OUTPUT_TYPES = ['local', 'tar', 'oci', 'docker', 'image', 'registry', 'cacheonly'];
+/**
+ * `type=\u2026,key=value` specs, or a bare path (buildx reads it as type=local,dest=PATH). A push by digest
+ * names repositories only: BuildKit refuses to push a tagged name by digest.
+ */
+function outputSpecs(specs) {
+    for (const spec of specs) {
+        const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1];
+        if (spec.startsWith('-') || (type === undefined ? spec.includes('=') : !OUTPUT_TYPES.includes(type)))
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(spec)} is not an output spec: type=${OUTPUT_TYPES.join('|')},\u2026 (e.g. type=local,dest=out)`);
+        if (!_build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .pushesByDigest */ .iq(spec) || !_build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .pushesOutput */ .Ij(spec))
+            continue;
+        for (const name of _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .outputNames */ .gr(spec)) {
+            if (name.includes('@') || name.lastIndexOf(':') > name.lastIndexOf('/'))
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(spec)}: name ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(name)} has a tag or digest; push-by-digest=true pushes a repository by its digest alone, so name it without one`);
+            (0,_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .parseFullRef */ .E)(name);
+        }
+    }
+    return specs;
+}
+/**
+ * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ */
+function secretLines(lines) {
+    return lines.map((line, i) => {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line.trimStart());
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=\u2026"), or put it in ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-files', 'secret-envs')}`);
+        return `${kv.key}=${kv.value}`;
+    });
+}
+/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+const secretSources = (what) => (lines) => lines.map((line, i) => {
+    const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line);
+    const value = kv?.value.trim() ?? '';
+    if (!kv || !SECRET_ID.test(kv.key) || value === '')
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
+    return `${kv.key}=${value}`;
+});
+/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+function checkSecretSources(files, envs, cwd, env) {
+    for (const line of files) {
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line);
+        if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, value)))
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-files', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(value)} is not a file`);
+    }
+    for (const line of envs) {
+        const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line);
+        if (env[value] === undefined)
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-envs', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(value)} is not set`);
+    }
+}
+/** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
+function trimPassword(raw, notices) {
+    const trimmed = raw.trim();
+    if (trimmed !== raw && trimmed !== '')
+        notices.push(`the password's surrounding whitespace was trimmed, as docker trims it`);
+    return trimmed;
+}
+/** What an input needs beyond its kind's reading. */
+const VALIDATORS = {
+    registry: parseRegistry,
+    target: plainName,
+    builder: plainName,
+    password: trimPassword,
+    platforms: (list, notices) => platformList(list, notices),
+    cacheFrom: cacheSpecs,
+    cacheTo: cacheSpecs,
+    provenance: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .attestationValue */ .q7,
+    sbom: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .attestationValue */ .q7,
+    outputs: outputSpecs,
+    secrets: secretLines,
+    secretFiles: secretSources('path'),
+    secretEnvs: secretSources('ENVNAME'),
+    addHosts: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .addHosts */ .ve,
+    network: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .network */ .Nm,
+    shmSize: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .shmSize */ .g7,
+    ulimit: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .ulimits */ .Q5,
+    cgroupParent: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .cgroupParent */ .fB,
+    allow: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .allow */ .cw,
+    buildContexts: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .buildContexts */ .j8,
+    ssh: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .ssh */ .hI,
+    githubToken: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .githubToken */ .bU,
+    annotations: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .annotations */ .hk,
+    labels: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .labels */ .WD,
+    attests: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .attests */ .p0,
+    noCacheFilters: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .noCacheFilters */ .NF,
+    call: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .call */ .T1,
+    context: value => {
+        // metadata-action's own `context` input, carried over with its other inputs.
+        if ((value === 'git' || value === 'workflow') && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value))
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(value)} is metadata-action's context (where it reads the commit); here it is the build's, and no such directory exists: drop it (the commit comes from the workflow's event)`);
+        return value || '.';
+    }
+};
+
+
+/***/ }),
+
 /***/ 5831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3774,8 +3936,10 @@ function rowByName(name) {
 /* harmony export */   mv: () => (/* binding */ maskableToken),
 /* harmony export */   tf: () => (/* binding */ valueSecrets)
 /* harmony export */ });
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_userinfo_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
 // What gets masked: one home for every rule that turns a secret into the strings to register as masks.
+
 
 /** Lines shorter than this are not masked alone: a mask of `{` would hide every brace in the log. */
 const MIN_LINE_MASK = 6;
@@ -3836,25 +4000,28 @@ function maskableToken(value) {
     return value.length >= MIN_TOKEN_MASK && !digestPiece(value);
 }
 /**
- * The secrets in a URL's userinfo, as a git context carries them
- * (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password, or for http(s) the user name when
- * there is no password (a token alone; `ssh://git@\u2026` names a user, no secret), and the whole userinfo. Raw
- * and percent-decoded, and base64(`user:password`) as git sends it. To mask.
+ * The secrets in a URL's userinfo (urlAuthorities: split at the authority's last `@`), as a git context
+ * carries them (`https://x-access-token:\u2026@github.com/o/r.git#main:sub`): the password and the whole
+ * userinfo, raw and percent-decoded, and base64(`user:password`) as git sends it; for http(s), a user name
+ * without a password when it is long enough to be a token (maskableToken: `https://<token>@host`, while
+ * `https://git@host` names a user, and `ssh://git@\u2026` always does). To mask.
  */
 function urlSecrets(value) {
     const found = [];
-    for (const m of value.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#@\s]+)@/gi)) {
-        const userinfo = m[2];
-        const colon = userinfo.indexOf(':');
-        if (colon < 0 && !/^https?$/i.test(m[1]))
+    for (const { scheme, userinfo } of (0,_core_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlAuthorities */ .zY)(value)) {
+        if (userinfo === undefined)
             continue;
-        const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
-        if (!secret)
+        const { user, password } = (0,_core_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .splitUserinfo */ .Gw)(userinfo);
+        if (password === undefined) {
+            if (/^https?$/i.test(scheme) && maskableToken((0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(user)))
+                found.push(user, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(user));
             continue;
-        found.push(secret, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret));
+        }
+        if (!password)
+            continue;
         // The userinfo as written too: `x-access-token:<token>` is what a log would show of the URL.
-        if (colon >= 0)
-            found.push(userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo), Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(userinfo.slice(0, colon))}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDecoded */ .oF)(secret)}`).toString('base64'));
+        found.push(password, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(password), userinfo, (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(userinfo));
+        found.push(Buffer.from(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(user)}:${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .percentDecoded */ .oF)(password)}`).toString('base64'));
     }
     return [...new Set(found)];
 }
@@ -4434,9 +4601,11 @@ function parseFlavor(lines) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Bi: () => (/* binding */ expressionsOf),
   Yo: () => (/* binding */ hasExpressions),
   eu: () => (/* binding */ literal),
   wy: () => (/* binding */ mentions),
+  uM: () => (/* binding */ parseLabelLine),
   QC: () => (/* binding */ parseTemplate),
   XX: () => (/* binding */ render)
 });
@@ -4649,6 +4818,8 @@ const NAMES = {
     version: new Set(['raw', 'version', 'major', 'minor', 'patch'])
 };
 const show = (s) => JSON.stringify(s);
+/** The expressions `scope` may use, as a message lists them: `{{branch}}, {{tag}}, \u2026`. */
+const expressionsOf = (scope) => [...NAMES[scope]].map(n => `{{${n}}}`).join(', ');
 /** What a value of the expression looks like, for messages. */
 const WHERE = {
     global: 'in value, enable, prefix, suffix and flavor',
@@ -4677,7 +4848,7 @@ function parseExpression(body, escape, scope) {
     if (name === undefined)
         throw new problem/* InputProblem */.S(`{{${body}}} has no name; expressions are like {{branch}} or {{date 'YYYYMMDD'}}`);
     if (!NAMES[scope].has(name))
-        throw new problem/* InputProblem */.S(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${[...NAMES[scope]].map(n => `{{${n}}}`).join(', ')}`);
+        throw new problem/* InputProblem */.S(`{{${name}}} is not available ${WHERE[scope]}; there you can use ${expressionsOf(scope)}`);
     const expr = { name, escape };
     if (!DATE_HELPERS.has(name)) {
         if (rest.length)
@@ -4706,9 +4877,25 @@ function parseExpression(body, escape, scope) {
     }
     return expr;
 }
-/** Parses `source`; throws an InputProblem naming the expression at fault. */
-function parseTemplate(source, scope) {
+/**
+ * The `{{\u2026}}` opening at `i` as text, when it names nothing of `scope` (its first word, as parseExpression
+ * reads it): through its closing braces, or just the braces when it is not closed.
+ */
+function foreign(source, i, scope) {
+    const name = /^\{\{\{?\s*([^\s'"=}]*)/.exec(source.slice(i))[1];
+    if (NAMES[scope].has(name))
+        return undefined;
+    const triple = source.startsWith('{{{', i);
+    const end = source.indexOf(triple ? '}}}' : '}}', i + 2);
+    return end < 0 ? source.slice(i, i + (triple ? 3 : 2)) : source.slice(i, end + (triple ? 3 : 2));
+}
+/**
+ * Parses `source`; throws an InputProblem naming the expression at fault. With `keepForeign`, a `{{\u2026}}` that
+ * names no expression of `scope` is text (and listed in `kept`) instead of a mistake.
+ */
+function parseTemplate(source, scope, keepForeign = false) {
     const parts = [];
+    const kept = [];
     let text = '';
     let i = 0;
     while (i < source.length) {
@@ -4722,6 +4909,13 @@ function parseTemplate(source, scope) {
         if (slashes === 1) {
             text = text.slice(0, -1) + '{{';
             i += 2;
+            continue;
+        }
+        const other = keepForeign ? foreign(source, i, scope) : undefined;
+        if (other !== undefined) {
+            text += other;
+            kept.push(other);
+            i += other.length;
             continue;
         }
         if (slashes > 1)
@@ -4753,8 +4947,15 @@ function parseTemplate(source, scope) {
     }
     if (text)
         parts.push(text);
-    return { source, parts };
+    return kept.length ? { source, parts, kept } : { source, parts };
 }
+/**
+ * A `labels` or `annotations` line. metadata-action renders its own with the global expressions, while
+ * build-push-action passes them as written, and what metadata-action's `labels` output hands on may hold a
+ * repository description with a Helm or Jinja `{{ name }}` in it: an expression of ours is rendered, any
+ * other `{{\u2026}}` stays as written.
+ */
+const parseLabelLine = (line) => parseTemplate(line, 'global', true);
 /** A template of plain text, for values given without expressions. */
 const literal = (text) => ({ source: text, parts: text ? [text] : [] });
 const hasExpressions = (t) => t.parts.some(p => typeof p !== 'string');
@@ -4825,18 +5026,21 @@ const errorText = (error) => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* 
 
 /***/ }),
 
-/***/ 9395:
+/***/ 9863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   uC: () => (/* binding */ destinations),
+  Xf: () => (/* binding */ gitOrigin),
+  $G: () => (/* binding */ loadsOutput),
   Cs: () => (/* binding */ makePlan),
+  _Y: () => (/* binding */ outputDest),
   R$: () => (/* binding */ retrying)
 });
 
-// UNUSED EXPORTS: exportsFiles, pushesOutput
+// UNUSED EXPORTS: exportsFiles
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -4845,16 +5049,120 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/pipeline/annotate.ts
 var annotate = __nccwpck_require__(9268);
-// EXTERNAL MODULE: ./src/docker/git-context.ts
-var git_context = __nccwpck_require__(3670);
+// EXTERNAL MODULE: ./src/inputs/error.ts
+var error = __nccwpck_require__(1551);
+// EXTERNAL MODULE: ./src/inputs/build-options.ts
+var build_options = __nccwpck_require__(8042);
+// EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
+var table = __nccwpck_require__(6080);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+// EXTERNAL MODULE: ./src/core/userinfo.ts
+var userinfo = __nccwpck_require__(928);
+;// CONCATENATED MODULE: ./src/docker/git-context.ts
+// Git contexts as BuildKit fetches them: build-push-action's `{{defaultContext}}` resolved to this commit's
+// URL, and the credentials for the fetch passed as build secrets (`GIT_AUTH_TOKEN.<host>`, which BuildKit's
+// git source looks up by the URL's host) instead of in the URL, where argv, the log and BuildKit's build
+// history would keep them. Pure.
+
+
+
+
+
+/**
+ * This commit's git context as @docker/actions-toolkit builds it: `<server>/<owner>/<repo>.git#<ref>`,
+ * where the ref is the commit sha, except on pull requests, whose `refs/pull/N/merge` is kept (or
+ * `refs/pull/N/head` with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF=true).
+ */
+function defaultGitContext(ctx, env = process.env) {
+    let gitRef = ctx.ref;
+    if (ctx.sha && gitRef && !gitRef.startsWith('refs/'))
+        gitRef = `refs/heads/${gitRef}`;
+    if (ctx.sha && !gitRef.startsWith('refs/pull/'))
+        gitRef = ctx.sha;
+    else if (gitRef.startsWith('refs/pull/') && env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF === 'true')
+        gitRef = gitRef.replace(/\/merge$/, '/head');
+    return `${ctx.serverUrl}/${ctx.repository}.git#${gitRef}`;
+}
+/** `{{defaultContext}}` \u2192 the URL; `{{defaultContext}}:sub` \u2192 the URL with `:sub` after its ref. */
+function expandDefaultContext(value, url, input) {
+    const m = build_options/* DEFAULT_CONTEXT */.A2.exec(value);
+    if (!m)
+        return value;
+    if (!url)
+        throw new error/* InputError */.d(input, `{{defaultContext}} is this commit on GitHub, and there is no GitHub context here (GITHUB_REPOSITORY is not set); give ${(0,table/* ref */.KR)(input)} a path or a git URL`);
+    return m[1] ? `${url}:${m[1]}` : url;
+}
+/** An http(s) URL that docker and BuildKit treat as a git repository. */
+function isHttpGitUrl(value, githubHost) {
+    const url = httpAuthority(value);
+    if (!url?.host)
+        return false;
+    return /\.git$/.test(/^[^#\s]*/.exec(url.rest)[0]) || url.host.toLowerCase() === githubHost;
+}
+/** An http(s) URL's authority (urlAuthorities: userinfo before the last `@`), undefined for anything else. */
+function httpAuthority(value) {
+    const url = (0,userinfo/* authorityOf */.vO)(value);
+    return url && /^https?$/i.test(url.scheme) ? url : undefined;
+}
+/**
+ * The context and named contexts as docker gets them, and the secrets that authenticate their fetches.
+ * With buildx, an https git URL's userinfo moves into a secret: `x-access-token:<token>` (the GitHub form)
+ * becomes `GIT_AUTH_TOKEN.<host>`, any other user the Basic header `GIT_AUTH_HEADER.<host>`, so the
+ * fetch sends what the URL would have. `github-token` becomes `GIT_AUTH_TOKEN.<github host>` when a git
+ * URL goes to the GitHub host, as build-push-action passes it, unless a secret of that id is given.
+ */
+function gitSources(inputs, opts) {
+    const context = expandDefaultContext(inputs.context, opts.defaultContext, 'context');
+    const named = inputs.buildContexts.map(entry => {
+        const { key, value } = (0,core_text/* splitKeyValue */.px)(entry);
+        return { key, value: expandDefaultContext(value, opts.defaultContext, 'build-contexts') };
+    });
+    const join = (n) => `${n.key}=${n.value}`;
+    // The classic builder's git clones the URL itself: it gets the URL as written.
+    if (!opts.buildx)
+        return { context, buildContexts: named.map(join), secrets: [] };
+    const githubHost = httpAuthority(opts.serverUrl)?.host.toLowerCase() ?? '';
+    const secrets = new Map();
+    const gitHosts = new Set();
+    const strip = (value) => {
+        if (!isHttpGitUrl(value, githubHost))
+            return value;
+        const url = httpAuthority(value);
+        // The host as BuildKit's secret ids name it: with the port, lowercased.
+        const host = url.host.toLowerCase();
+        gitHosts.add(host);
+        // https only: over plain http this BuildKit (0.13, dockerd 26) sends no secret with the fetch (tried
+        // against a local git server), so an http URL keeps its userinfo, masked as before.
+        if (url.userinfo === undefined || !/^https$/i.test(url.scheme))
+            return value;
+        const { user, password = '' } = (0,userinfo/* splitUserinfo */.Gw)(url.userinfo);
+        const [name, secret] = [(0,core_text/* percentDecoded */.oF)(user), (0,core_text/* percentDecoded */.oF)(password)];
+        if (name === 'x-access-token' && secret)
+            secrets.set(`GIT_AUTH_TOKEN.${host}`, secret);
+        else
+            secrets.set(`GIT_AUTH_HEADER.${host}`, `basic ${Buffer.from(`${name}:${secret}`).toString('base64')}`);
+        return `${value.slice(0, url.scheme.length + 3)}${url.host}${url.rest}`;
+    };
+    const resolved = {
+        context: strip(context),
+        buildContexts: named.map(n => join({ ...n, value: strip(n.value) }))
+    };
+    const given = new Set(inputs.secrets.map(line => (0,core_text/* splitKeyValue */.px)(line).key));
+    const tokenId = `GIT_AUTH_TOKEN.${githubHost}`;
+    const taken = [tokenId, 'GIT_AUTH_TOKEN', `GIT_AUTH_HEADER.${githubHost}`].some(id => given.has(id) || secrets.has(id));
+    if (inputs.githubToken && gitHosts.has(githubHost) && !taken)
+        secrets.set(tokenId, inputs.githubToken);
+    // A user's own secret of the same id wins: theirs is passed, ours not.
+    for (const id of given)
+        secrets.delete(id);
+    return { ...resolved, secrets: [...secrets].map(([key, value]) => ({ key, value })) };
+}
+
 // EXTERNAL MODULE: ./src/log/masks.ts
 var masks = __nccwpck_require__(5831);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __nccwpck_require__(5378);
-// EXTERNAL MODULE: ./src/core/go-bool.ts
-var go_bool = __nccwpck_require__(8558);
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
 // EXTERNAL MODULE: ./src/inputs/csv.ts
 var csv = __nccwpck_require__(3881);
 ;// CONCATENATED MODULE: ./src/docker/gha-cache.ts
@@ -4905,6 +5213,8 @@ function ghaCacheSpecs(specs, ctx, exported) {
 /** The scope of an image (`octo/app`) built at `target`: `octo/app`, or `octo/app-target`. */
 const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
 
+// EXTERNAL MODULE: ./src/inputs/tags.ts
+var tags = __nccwpck_require__(4480);
 ;// CONCATENATED MODULE: ./src/pipeline/plan.ts
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
 
@@ -4916,12 +5226,27 @@ const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
 
 
 
-/** An output spec that pushes: `type=registry`, or `type=image` with `push=true`. */
-const pushesOutput = (spec) => /(?:^|,)type=registry(?:,|$)/.test(spec) ||
-    // buildx reads the attribute with Go's ParseBool.
-    (/(?:^|,)type=image(?:,|$)/.test(spec) && (0,go_bool/* goBool */.B)(/(?:^|,)push=([^,]*)/.exec(spec)?.[1] ?? '') === true);
+
+
+
+/** The GitOrigin of this run's commit, from the event's context and the runner's variables. */
+function gitOrigin(ctx, env) {
+    const run = env.GITHUB_RUN_ID?.trim();
+    return {
+        serverUrl: ctx.serverUrl,
+        defaultContext: ctx.repository ? defaultGitContext(ctx, env) : undefined,
+        repository: ctx.repository || undefined,
+        runUrl: ctx.repository && run
+            ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
+            : undefined
+    };
+}
 /** An output spec that writes files (`type=local`, `type=tar`, or a bare path, which buildx reads as local). */
 const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || !spec.includes('=');
+/** Where an output spec writes: its `dest=`, or a bare path; undefined for one that writes no file. */
+const outputDest = (spec) => spec.includes('=') ? (0,build_options/* outputAttrs */.SC)(spec).get('dest') : spec;
+/** An output that puts the image in the engine's store: `type=docker` without a `dest=`. */
+const loadsOutput = (spec) => (0,build_options/* outputAttrs */.SC)(spec).get('type') === 'docker' && outputDest(spec) === undefined;
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
@@ -4938,9 +5263,9 @@ function destinations(inputs, buildx, driver = 'docker') {
     if (inputs.outputs.length) {
         // The outputs decide; `push: true` given outright adds buildx's `--push` as build-push-action does
         // (buildx then pushes an image output, or adds one that pushes). Left to its default it adds nothing.
-        const push = inputs.push && inputs.pushGiven && !inputs.outputs.some(pushesOutput) ? ['--push'] : [];
+        const push = inputs.push && inputs.pushGiven && !inputs.outputs.some(build_options/* pushesOutput */.Ij) ? ['--push'] : [];
         return {
-            pushedBy: push.length || inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+            pushedBy: push.length || inputs.outputs.some(build_options/* pushesOutput */.Ij) ? 'buildx' : 'none',
             local: inputs.load ? 'yes' : 'no',
             exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...push, ...load]
         };
@@ -4957,24 +5282,17 @@ async function makePlan(inputs, opts) {
         opts.reporter.setSecret(secret);
     if (inputs.githubToken)
         opts.reporter.setSecret(inputs.githubToken);
-    const git = (0,git_context/* gitSources */.zQ)(inputs, {
+    const git = gitSources(inputs, {
         buildx: opts.buildx,
         serverUrl: opts.git?.serverUrl ?? 'https://github.com',
         defaultContext: opts.git?.defaultContext
     });
     const tags = inputs.tags.length ? inputs.tags : (opts.defaultTags ?? ['latest']);
-    const targets = inputs.targets.map(({ registry, image, tags: own }) => {
-        const repo = (0,reference/* repository */.Jk)(registry, image);
-        const each = own ?? tags;
-        return {
-            registry,
-            repository: repo,
-            name: (0,reference/* remotePath */.QZ)(registry, image),
-            tags: each,
-            refs: each.map(t => `${repo}:${t}`)
-        };
-    });
     const { exports, ...where } = destinations(inputs, opts.buildx, opts.driver);
+    const byDigest = where.pushedBy === 'buildx' ? inputs.outputs.find(build_options/* pushesByDigest */.iq) : undefined;
+    if (byDigest !== undefined && (opts.driver ?? 'docker') === 'docker')
+        throw new error/* InputError */.d('outputs', `${(0,core_text/* quote */.hD)(byDigest)}: a push by digest needs a builder of its own (docker-container, remote, kubernetes: docker/setup-buildx-action makes one), as buildx's docker driver does not implement push-by-digest`);
+    const targets = byDigest === undefined ? tagTargets(inputs, tags) : digestTargets(inputs, byDigest);
     const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository };
     if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
         opts.reporter.info(`type=gha cache without scope: using scope=${gha.scope}, this image's own${inputs.target ? ' at this target' : ''}, so that images built in one workflow keep apart caches (give scope= to choose)`);
@@ -4985,8 +5303,15 @@ async function makePlan(inputs, opts) {
         repository: targets[0].repository,
         name: targets[0].name,
         buildx: opts.buildx,
+        byDigest: byDigest !== undefined,
         build: {
-            refs: targets.flatMap(t => t.refs),
+            // By digest, buildx names the push after its tags, or the output's `name=` when it has none; a tag
+            // in either makes BuildKit refuse the push.
+            refs: byDigest === undefined
+                ? targets.flatMap(t => t.refs)
+                : (0,build_options/* outputNames */.gr)(byDigest).length
+                    ? []
+                    : targets.map(t => t.repository),
             iidfile: inputs.outputs.some(exportsFiles) ? undefined : external_node_path_default().join(opts.workDir, 'iid'),
             labels: opts.labels ?? inputs.labels,
             annotations: opts.buildx ? (0,annotate/* buildAnnotations */.P)(inputs, opts.labels ?? inputs.labels) : [],
@@ -5000,6 +5325,35 @@ async function makePlan(inputs, opts) {
             exports
         }
     };
+}
+/** Each image with its tags: the run's, or its own when full references name them. */
+function tagTargets(inputs, tags) {
+    return inputs.targets.map(({ registry, image, tags: own }) => {
+        const repo = (0,reference/* repository */.Jk)(registry, image);
+        const each = own ?? tags;
+        return {
+            registry,
+            repository: repo,
+            name: (0,reference/* remotePath */.QZ)(registry, image),
+            tags: each,
+            refs: each.map(t => `${repo}:${t}`)
+        };
+    });
+}
+/** Where a push by digest goes: each name of the output's `name=`, else each image; no tags. */
+function digestTargets(inputs, spec) {
+    const names = (0,build_options/* outputNames */.gr)(spec).map(name => (0,tags/* parseFullRef */.E)(name));
+    const images = names.length ? names : inputs.targets;
+    const targets = images.map(({ registry, image }) => {
+        return {
+            registry,
+            repository: (0,reference/* repository */.Jk)(registry, image),
+            name: (0,reference/* remotePath */.QZ)(registry, image),
+            tags: [],
+            refs: []
+        };
+    });
+    return targets.filter((t, i) => targets.findIndex(o => o.repository === t.repository) === i);
 }
 /**
  * Every build secret as an id and a file for `--secret id=\u2026,src=\u2026`: `secrets` values and `secret-envs`
@@ -5075,9 +5429,35 @@ function resultOf(o) {
                 (0,_verify_js__WEBPACK_IMPORTED_MODULE_0__/* .platformDigests */ .Hm)(o.verified.manifest, o.image?.platform ?? o.verified.described?.platform))
             : {},
         size: o.image?.size ?? o.verified?.described?.size ?? 0,
-        buildx: o.metadata ?? {},
+        buildx: o.metadata ? asPushed(o.metadata, o.verified) : {},
         builder: o.builder,
         durations: o.durations
+    };
+}
+/**
+ * buildx's metadata with `containerimage.digest` (and its descriptor) saying what the registries serve. Where
+ * docker pushed a loaded image, buildx's file is the --load build's: its digest is the engine's image ID
+ * (the classic store) and `docker push` wrote another manifest, which a later step (cosign, attest) needs.
+ * Where buildx pushed, the served digest is buildx's own, and nothing changes.
+ */
+function asPushed(metadata, verified) {
+    if (!verified || !('containerimage.digest' in metadata))
+        return metadata;
+    const { mediaType, body } = verified.manifest;
+    const descriptor = metadata['containerimage.descriptor'];
+    return {
+        ...metadata,
+        'containerimage.digest': verified.digest,
+        ...(descriptor && typeof descriptor === 'object' && !Array.isArray(descriptor)
+            ? {
+                'containerimage.descriptor': {
+                    ...descriptor,
+                    mediaType,
+                    digest: verified.digest,
+                    size: body.length
+                }
+            }
+            : {})
     };
 }
 
@@ -5094,6 +5474,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d5: () => (/* binding */ checkManifests),
   TQ: () => (/* binding */ isBuilt),
   Hm: () => (/* binding */ platformDigests),
+  BO: () => (/* binding */ verifyByDigest),
   I6: () => (/* binding */ verifyTargets)
 });
 
@@ -5208,7 +5589,28 @@ async function verifyTargets(targets, clients, pushed, built, reporter) {
     const digests = [...new Set(each.map(e => e.digest))];
     if (digests.length > 1)
         throw new VerificationError(`the registries serve different manifests for this build: ${each.map(e => `${e.target.repository} \u2192 ${e.digest}`).join(', ')}; the bytes must be identical everywhere`);
-    const [first] = each;
+    return verified(each[0], targets, clients, pushed, built);
+}
+/**
+ * A push by digest (`push-by-digest=true`): nothing is tagged, so each target must serve, at
+ * `name@digest`, the manifest buildx says it pushed (its metadata's `containerimage.digest`), its bytes
+ * hashing to that digest, and that manifest must be the image this run built.
+ */
+async function verifyByDigest(targets, clients, pushed, built, reporter) {
+    const [digest] = pushed.digests;
+    if (!digest)
+        throw new VerificationError(`buildx pushed by digest but its metadata names no containerimage.digest; nothing of this run's image is verified`);
+    const each = await Promise.all(targets.map(async (target) => {
+        // By digest the client checks that the bytes hash to it.
+        const manifest = await clients.get(target.registry).getManifest(target.name, digest);
+        if (!isBuilt(manifest, built.identity))
+            throw new VerificationError(`${target.repository}@${digest} is not the image this run built (${built.identity[0]}); nothing of this run's image is verified`);
+        return { target, digest, manifest };
+    }));
+    reporter.info(`Pushed by digest only (push-by-digest=true): no tag was created`);
+    return verified(each[0], targets, clients, pushed, built);
+}
+async function verified(first, targets, clients, pushed, built) {
     // Nothing local to inspect: the size and platform come from what the registry serves.
     const described = pushed.image
         ? undefined
@@ -5747,9 +6149,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   W3: () => (/* binding */ ContentMismatch),
   Th: () => (/* binding */ getSmallBlob),
   is: () => (/* binding */ hasBlob),
+  Ym: () => (/* binding */ openBlob),
   DV: () => (/* binding */ pushStream),
   aH: () => (/* binding */ startUpload),
-  cc: () => (/* binding */ streamBlob)
+  cc: () => (/* binding */ streamBlob),
+  yI: () => (/* binding */ withCeiling)
 });
 
 // EXTERNAL MODULE: ./src/core/bounds.ts
@@ -5856,7 +6260,7 @@ async function once(transport, method, url, headers, body, ceiling) {
     transport.requestCount++;
     const target = transport.effective(url);
     const tls = target.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
-    const agent = await transport.agentFor(target, tls, method);
+    const agent = await transport.agentFor(target, tls, method, true);
     const signal = ceiling ? AbortSignal.any([transport.closed.signal, ceiling]) : transport.closed.signal;
     return new Promise((resolve, reject) => {
         let settled = false;
@@ -6017,6 +6421,16 @@ async function withCeiling(blob, from, to, ceilingMs, move) {
     }
 }
 async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
+    return putBlob(dst, dstRepo, blob, await openBlob(src, srcRepo, blob, signal), upload, signal);
+}
+/**
+ * The blob `src`/`srcRepo` serves, as a stream checked against `blob` (length and digest, the last chunk
+ * held back until both are right), its source read under the idle bound and ended by `signal`.
+ */
+async function openBlob(src, srcRepo, blob, signal, 
+/** What the blob is called in errors. */
+source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`) {
+    checkDigest(blob.digest);
     const read = async () => {
         const auth = await src.auth.headerFor(srcRepo, 'pull');
         return openRead(src.transport, src.url(srcRepo, `blobs/${blob.digest}`), auth ? { Authorization: auth } : {}, signal);
@@ -6030,7 +6444,6 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
     }
     if (got.res.statusCode !== 200)
         throw await streamError(src.transport, 'GET', got);
-    const source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`;
     const declared = (0,errors/* headerValue */.Z)(got.res.headers['content-length']);
     if (declared !== undefined && declared !== String(blob.size)) {
         // Never read on, and never back into the pool: the connection is in an unknown state.
@@ -6045,13 +6458,13 @@ async function moveBlob(src, srcRepo, dst, dstRepo, blob, upload, signal) {
         if (!got.res.complete)
             checked.destroy(new errors/* RegistryError */.gl(`${source}: the source closed the connection mid-blob`, 'transient'));
     });
-    // A PUT that ended early (the target answered, or failed) needs no more of the source.
+    // A reader that ended early (a PUT the target answered, a file that failed) needs no more of the source.
     checked.on('close', () => {
         if (checked.errored || !got.res.complete)
             got.res.destroy();
     });
     got.res.pipe(checked);
-    return putBlob(dst, dstRepo, blob, checked, upload, signal);
+    return checked;
 }
 /** `body` into the upload session: one monolithic PUT with the digest, which the target checks too. */
 async function putBlob(dst, dstRepo, blob, checked, upload, signal) {
@@ -6124,9 +6537,17 @@ class CheckedBlob extends external_node_stream_.Transform {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ PARALLEL_BLOBS),
 /* harmony export */   Gi: () => (/* binding */ MAX_TAGS_READ),
+/* harmony export */   TP: () => (/* binding */ MAX_BLOB_BYTES),
+/* harmony export */   Uf: () => (/* binding */ MAX_LAYERS),
 /* harmony export */   Vk: () => (/* binding */ MAX_INDEX_ENTRIES),
+/* harmony export */   Wq: () => (/* binding */ MAX_MANIFESTS),
+/* harmony export */   c2: () => (/* binding */ LIST_MS),
+/* harmony export */   cV: () => (/* binding */ STREAM_SOCKETS),
+/* harmony export */   gM: () => (/* binding */ MAX_BLOBS),
 /* harmony export */   p0: () => (/* binding */ blobCeilingMs),
+/* harmony export */   rI: () => (/* binding */ MAX_SBOM_BYTES),
 /* harmony export */   z4: () => (/* binding */ registryBoundsFrom)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, BLOB_MIN_MS, COPY_RETRY_WINDOW_MS, copyWorstMs */
@@ -6155,6 +6576,43 @@ const MAX_TAGS_READ = 100_000;
  * longer index is refused, naming the source, before anything is written.
  */
 const MAX_INDEX_ENTRIES = 1000;
+/**
+ * Manifests a run copies in all, each digest once, and those found below one source (or the referrers of
+ * one) before anything is written. The bound of one index multiplies through nested indexes (1000^4 at
+ * four levels), so the total has its own: an index's worth twice over, where a real image lists a few dozen.
+ */
+const MAX_MANIFESTS = 2 * MAX_INDEX_ENTRIES;
+/**
+ * Layers of one image manifest read from a source: docker runs at most 127 (overlay's mount arguments),
+ * the kernel stacks some 500, and images meant to be stored rather than run (source containers) have a few
+ * hundred. A manifest of 16 MiB holds some 100 000 descriptors, each a request or more.
+ */
+const MAX_LAYERS = 1000;
+/** Distinct blobs a run copies in all: 1000 manifests of 127 layers each would still be 127 000 requests. */
+const MAX_BLOBS = 20_000;
+/**
+ * The largest blob a source may declare: a blob's ceiling grows with its declared size (at 1 MiB/s), so a
+ * size of 2^50 would bound nothing. The largest layers registries take are ECR's 52 000 MiB (Docker Hub and
+ * GHCR take 10 GB).
+ */
+const MAX_BLOB_BYTES = 64 * 1024 * 1024 * 1024;
+/**
+ * One listing of tags, every page: a page is one request, but a registry that pages in tens (or links on
+ * with empty pages) could hold a glob for hours across MAX_PAGES of them.
+ */
+const LIST_MS = 10 * 60_000;
+/**
+ * An SBOM statement read back to be written as a file, at most: it is parsed whole. BuildKit accepts
+ * attestations of up to 40 MiB (0.32) or 80 MiB (0.33); real SBOMs reach 55 MB.
+ */
+const MAX_SBOM_BYTES = 256 * 1024 * 1024;
+/** Blobs a copy moves at once: as many layers as docker pushes at once by default. */
+const PARALLEL_BLOBS = 5;
+/**
+ * Connections for blob streams to one registry (a client's pool of its own): a blob copied within one
+ * registry holds two, its source's GET and its target's PUT, so that none of them ever waits for one.
+ */
+const STREAM_SOCKETS = 2 * PARALLEL_BLOBS;
 /**
  * The bounds, each overridable by a positive integer in BTP_REQUEST_TIMEOUT_MS, BTP_COPY_MIN_MS,
  * BTP_COPY_RETRY_WINDOW_MS and BTP_MAX_TAGS_READ.
@@ -6448,9 +6906,11 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
 /* unused harmony exports DOCKER_MANIFEST, mediaTypeProblem */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6153);
 // OCI descriptors and manifests as read from registries we do not control: the media types, the digest
 // algorithms that are verified (and the others, refused), platform strings, and one parser that checks a
 // manifest's shape before any of it is used. Leaf module: nothing of the project.
+
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -6504,13 +6964,12 @@ function mediaTypeProblem(mediaType) {
         return `media type ${JSON.stringify(short(mediaType))} is not a valid media type`;
     return undefined;
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const short = (s) => (s.length > 80 ? `${s.slice(0, 79)}\u2026` : s);
 // No control characters in what goes into logs, outputs and summaries.
 const PRINTABLE = /^[^\p{Cc}]*$/u;
 /** A descriptor, checked field by field; `where` names it in the error (`layers[2]`). */
 function parseDescriptor(value, where) {
-    if (!isObject(value))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value))
         throw new OciError(`${where} is not a descriptor object`);
     const problem = mediaTypeProblem(value.mediaType) ?? digestProblem(value.digest);
     if (problem)
@@ -6524,7 +6983,7 @@ function parseDescriptor(value, where) {
         d.platform = parsePlatform(value.platform, where);
     if (value.annotations !== undefined) {
         const a = value.annotations;
-        if (!isObject(a) || !Object.values(a).every(v => typeof v === 'string'))
+        if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(a) || !Object.values(a).every(v => typeof v === 'string'))
             throw new OciError(`${where}: annotations are not a map of strings`);
         d.annotations = a;
     }
@@ -6537,7 +6996,7 @@ function parseDescriptor(value, where) {
 }
 /** A platform object with `os` and `architecture`, each field a non-empty string without control characters. */
 function parsePlatform(value, where) {
-    if (!isObject(value))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value))
         throw new OciError(`${where}: platform is not an object`);
     for (const key of ['os', 'architecture', 'variant', 'os.version']) {
         const v = value[key];
@@ -6565,7 +7024,7 @@ function parseManifest(body, mediaType) {
     catch {
         throw new OciError('the manifest is not JSON');
     }
-    if (!isObject(json))
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(json))
         throw new OciError('the manifest is not a JSON object');
     if (json.mediaType !== undefined && json.mediaType !== mediaType)
         throw new OciError(`the manifest says it is ${JSON.stringify(short(String(json.mediaType)))}, but was served as ${mediaType}`);
@@ -6606,9 +7065,9 @@ function parseManifest(body, mediaType) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7253);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2020);
-/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5831);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6764);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2020);
+/* harmony import */ var _log_masks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5831);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6764);
 // Which proxy a registry request goes through, by the rules of Go's ProxyFromEnvironment
 // (golang.org/x/net/http/httpproxy), which dockerd and the docker CLI follow, so that our requests take the
 // way docker's do: HTTPS_PROXY for https URLs and HTTP_PROXY for http ones (the uppercase name first),
@@ -6775,7 +7234,7 @@ function agentProxyOptions(proxy, tls, timeoutMs) {
 function unusableProxy(method, url, proxy) {
     if (proxy.url.protocol === 'http:' || proxy.url.protocol === 'https:')
         return undefined;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)}: ${proxyName(proxy)} is a ${proxy.url.protocol.slice(0, -1)} proxy, which the registry client cannot use: give an http:// or https:// proxy, or list the registry in NO_PROXY`, 'fatal');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .where */ ._M)(url)}: ${proxyName(proxy)} is a ${proxy.url.protocol.slice(0, -1)} proxy, which the registry client cannot use: give an http:// or https:// proxy, or list the registry in NO_PROXY`, 'fatal');
 }
 /** 407 is final (the credentials will not change between attempts); a proxy's 5xx, 408 or 429 is not. */
 function statusKind(status) {
@@ -6791,7 +7250,7 @@ function proxyRefused(method, url, proxy, status) {
             ? `refused the credentials in ${proxy.variable} (HTTP 407)`
             : `asks for credentials (HTTP 407): give them in ${proxy.variable} as http://user:password@host:port`
         : `refused the request with HTTP ${status}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)} failed: ${proxyName(proxy)} ${what}`, statusKind(status), {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .where */ ._M)(url)} failed: ${proxyName(proxy)} ${what}`, statusKind(status), {
         status,
         code: 'PROXY'
     });
@@ -6803,8 +7262,8 @@ function proxyFailure(method, url, proxy, err) {
         return proxyRefused(method, url, proxy, status);
     const code = err?.code;
     // Node's words name the proxy's address at most, but a URL in them is cleared of its userinfo all the same.
-    const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(err), (0,_log_masks_js__WEBPACK_IMPORTED_MODULE_5__/* .urlSecrets */ .Fn)(proxy.url.href)), 300);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .where */ ._M)(url)} failed through ${proxyName(proxy)}: ${said}`, (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(err), {
+    const said = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(err), (0,_log_masks_js__WEBPACK_IMPORTED_MODULE_3__/* .urlSecrets */ .Fn)(proxy.url.href)), 300);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .where */ ._M)(url)} failed through ${proxyName(proxy)}: ${said}`, (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(err), {
         code: typeof code === 'string' ? code : undefined
     });
 }
@@ -6812,7 +7271,7 @@ function proxyFailure(method, url, proxy, err) {
  * A registry's answer to a plain-HTTP request sent through `proxy`, which forwards it rather than tunnel
  * it: a 5xx may be the proxy's own (a 502 when it cannot reach the registry), so the line names it too.
  */
-const forwardedBy = (error, proxy) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
+const forwardedBy = (error, proxy) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryError */ .gl(`${error.message} (through ${proxyName(proxy)})`, error.kind, {
     status: error.status,
     code: error.code,
     retryAfterMs: error.retryAfterMs
@@ -6895,6 +7354,8 @@ var core_text = __nccwpck_require__(2020);
 var errors = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./src/registry/proxy.ts
 var registry_proxy = __nccwpck_require__(4263);
+// EXTERNAL MODULE: ./src/registry/bounds.ts
+var bounds = __nccwpck_require__(3034);
 // EXTERNAL MODULE: ./src/registry/connection.ts
 var connection = __nccwpck_require__(9647);
 // EXTERNAL MODULE: ./src/registry/redirects.ts
@@ -6961,6 +7422,7 @@ function secureOnly(err, failure, registry) {
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
 // HTTP to one registry as docker would speak it: keep-alive agents, certs.d TLS material, the
 // insecure-registry fallback, one deadline per request and bounded retries of transient answers.
+
 
 
 
@@ -7155,9 +7617,11 @@ class Transport {
     }
     /**
      * Agents per transport; the registry's own HTTPS agent carries its certs.d material, as docker's does,
-     * and keeps it through a proxy's tunnel.
+     * and keeps it through a proxy's tunnel. Blob streams (stream.ts) have a pool of their own, sized for
+     * every blob in flight at both ends: a PUT queued behind other requests would leave its source's GET
+     * paused until the idle bound cuts it as stalled.
      */
-    async agentFor(url, tls, method = 'GET') {
+    async agentFor(url, tls, method = 'GET', streams = false) {
         const via = (0,registry_proxy/* proxyToUse */.xc)(method, url, this.proxy, message => {
             // Once per client: every request to the registry would say the same.
             if (!this.warnedNoProxy)
@@ -7166,7 +7630,7 @@ class Transport {
         }, this.nodeVersion);
         const options = {
             keepAlive: true,
-            maxSockets: MAX_SOCKETS,
+            maxSockets: streams ? bounds/* STREAM_SOCKETS */.cV : MAX_SOCKETS,
             ...(0,registry_proxy/* agentProxyOptions */.GU)(via, !!tls, this.timeoutMs)
         };
         const own = tls && url.origin === this.origin;
@@ -7180,7 +7644,7 @@ class Transport {
                 : this.insecureMode === 'unverified'
                     ? 'unverified'
                     : 'registry';
-        const key = `${use} ${via?.url.href ?? ''}`;
+        const key = `${streams ? 'streams ' : ''}${use} ${via?.url.href ?? ''}`;
         const made = this.agents.get(key);
         if (made)
             return made;
@@ -7474,7 +7938,7 @@ module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 4848:
+/***/ 2467:
 /***/ ((module) => {
 
 module.exports = require("node:http2");
@@ -7812,8 +8276,65 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/inputs/table.ts + 1 modules
 var table = __nccwpck_require__(6080);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __nccwpck_require__(2467);
+// EXTERNAL MODULE: ./src/core/problem.ts
+var core_problem = __nccwpck_require__(652);
+// EXTERNAL MODULE: ./src/inputs/validators.ts
+var validators = __nccwpck_require__(254);
+// EXTERNAL MODULE: ./src/inputs/csv.ts
+var csv = __nccwpck_require__(3881);
+;// CONCATENATED MODULE: ./src/cli/docker-secret.ts
+// docker build's own `--secret` grammar, `id=ID[,env=VAR][,src=FILE][,type=env|file]`, read as buildx and
+// BuildKit read it, so that a command line written for docker means the same here: `--secret id=API_TOKEN`
+// is the secret API_TOKEN from $API_TOKEN, never a secret named "id".
+
+
+
+/** The keys of docker's form; a value whose first key is one of them (or that has several fields) is that form. */
+const KEYS = ['id', 'type', 'src', 'source', 'env'];
+/** Whether a `--secret` value is docker's form rather than the CLI's own `ID=ENV`. */
+function isDockerSecret(spec) {
+    const key = spec.slice(0, Math.max(spec.indexOf('='), 0)).toLowerCase();
+    return spec.includes(',') || KEYS.includes(key);
+}
+/**
+ * docker's `--secret` value: `env=` names a variable, `src=` (or `source=`) a file, `type=env` makes `src=`
+ * a variable's name; with neither, the variable named by the id if it is set, else the file of that name
+ * (BuildKit's rule).
+ */
+function dockerSecret(spec, env) {
+    const records = (0,csv/* csvRecords */.X)(spec);
+    if (records.length !== 1)
+        throw new core_problem/* InputProblem */.S('takes one line');
+    const given = {};
+    for (const field of records[0]) {
+        const eq = field.indexOf('=');
+        const key = field.slice(0, eq).toLowerCase();
+        if (eq < 0 || !KEYS.includes(key))
+            throw new core_problem/* InputProblem */.S(`${JSON.stringify(field)} is none of id=, env=, src=, type=env|file`);
+        given[key === 'source' ? 'src' : key] = field.slice(eq + 1);
+    }
+    const { id = '', type, src = '' } = given;
+    if (!validators/* SECRET_ID */.dR.test(id))
+        throw new core_problem/* InputProblem */.S('needs id=ID with an ID of [A-Za-z0-9_.-]');
+    if (type !== undefined && type !== 'env' && type !== 'file')
+        throw new core_problem/* InputProblem */.S(`type=${type}: the type is env or file`);
+    const variable = given.env || (type === 'env' ? src : '');
+    if (variable)
+        return { id, env: variable };
+    if (src) {
+        if (!(0,validators/* isFile */.fo)(src))
+            throw new core_problem/* InputProblem */.S(`${JSON.stringify(src)} is not a file`);
+        return { id, file: src };
+    }
+    if (env[id] !== undefined)
+        return { id, env: id };
+    if ((0,validators/* isFile */.fo)(id))
+        return { id, file: id };
+    throw new core_problem/* InputProblem */.S(`neither the environment variable ${id} nor a file ${id} exists`);
+}
+
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 4 modules
+var parse = __nccwpck_require__(480);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -7890,9 +8411,12 @@ function eventCommitDate(ev, sha) {
     return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __nccwpck_require__(6153);
 ;// CONCATENATED MODULE: ./src/metadata/context.ts
 // The run's GitHub Actions context (through @actions/github's Context, loaded only on the build path) and
 // the OCI labels it gives every build. The automatic tags are rules of the tag engine (metadata/automatic.ts).
+
 
 
 const LABEL_SOURCE = 'org.opencontainers.image.source';
@@ -7915,7 +8439,7 @@ function fromActionsContext(ctx, env = process.env) {
         sha: ctx.sha ?? '',
         serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
         repository,
-        payload: isObject(ctx.payload) ? ctx.payload : {}
+        payload: (0,json/* isObject */.G)(ctx.payload) ? ctx.payload : {}
     };
 }
 /**
@@ -7990,12 +8514,7 @@ function mergeLabels(auto, user) {
 function rfc3339(d) {
     return d.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
 }
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
-// EXTERNAL MODULE: ./src/docker/git-context.ts
-var git_context = __nccwpck_require__(3670);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __nccwpck_require__(5378);
 // EXTERNAL MODULE: external "node:child_process"
@@ -8498,7 +9017,11 @@ function spawnWatched(command, args, env, options, fence) {
             done();
             if (killTimer)
                 clearTimeout(killTimer);
-            reject(new Error(`could not run ${command}: ${error.message}`));
+            // Started without a cwd of its own: ENOENT for a bare name is the program missing from PATH. The
+            // code stays on the error for whoever tells a missing program apart (credential helpers).
+            const { code } = error;
+            const missing = code === 'ENOENT' && !command.includes((external_node_path_default()).sep);
+            reject(Object.assign(new Error(`could not run ${command}: ${missing ? 'it is not installed, or not on PATH' : error.message}`), { code }));
         });
         // Something docker started may keep our pipes open after docker exited: wait for it as long as
         // @actions/exec does (10 s), then stop reading.
@@ -8541,6 +9064,12 @@ function spawnWatched(command, args, env, options, fence) {
 
 /** Directories that carry plugins, builders and contexts rather than credentials. */
 const LINKED_DIRS = ['cli-plugins', 'buildx', 'contexts'];
+/**
+ * What of buildx's directory stays with the run: `refs`, where buildx (0.13) writes every build's context
+ * as given, failed builds too, and never removes it; an http git context keeps its token in the URL
+ * (git-context.ts), so in the user's directory the token would outlive the job.
+ */
+const PRIVATE_BUILDX = new Set(['refs']);
 const credentialKey = (registry) => ((0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
 /**
  * The user's config with the file store forced for `loginRegistry`: an empty credHelpers entry makes the
@@ -8595,9 +9124,20 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
     });
     for (const name of LINKED_DIRS) {
         const target = external_node_path_default().join(userDir, name);
-        if ((0,external_node_fs_.existsSync)(target))
+        if (!(0,external_node_fs_.existsSync)(target))
+            continue;
+        if (name === 'buildx' && (await (0,promises_.stat)(target)).isDirectory())
+            await linkEntries(target, external_node_path_default().join(dir, name));
+        else
             await (0,promises_.symlink)(target, external_node_path_default().join(dir, name));
     }
+}
+/** `to` as a directory of links to each entry of `from` (builders, their state, the lock), but PRIVATE_BUILDX. */
+async function linkEntries(from, to) {
+    await (0,promises_.mkdir)(to, { mode: 0o700 });
+    for (const entry of await (0,promises_.readdir)(from))
+        if (!PRIVATE_BUILDX.has(entry))
+            await (0,promises_.symlink)(external_node_path_default().join(from, entry), external_node_path_default().join(to, entry));
 }
 
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
@@ -8611,8 +9151,12 @@ async function createPrivateConfig(dir, userDir, loginRegistries = []) {
 
 const HELPER_TIMEOUT_MS = 10000;
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * The user's docker config directory, absolute: docker reads a relative DOCKER_CONFIG from the working
+ * directory, and the private config's links into it must lead there from wherever they are.
+ */
 function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+    return env.DOCKER_CONFIG ? (0,external_node_path_.resolve)(env.DOCKER_CONFIG) : (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
 }
 /** Config keys may be `host`, `host/`, `https://host`, `http://host/v1/`: compare by host alone. */
 function keyHost(key) {
@@ -8625,15 +9169,26 @@ function matches(key, registry) {
     const host = keyHost(key);
     return (0,reference/* isDockerHub */.gr)(registry) ? (0,reference/* isDockerHub */.gr)(host) : host === registry.toLowerCase();
 }
-/** The entry for `registry`, preferring an exact key over a merely equivalent one. */
-function entryFor(map, registry) {
+/** The `auths` entry for `registry`: docker's file store takes an exact key, else one naming the same host. */
+function authFor(map, registry) {
     if (!map || typeof map !== 'object')
         return undefined;
-    const exact = (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry;
+    const exact = credentialKey(registry);
     if (Object.hasOwn(map, exact))
         return map[exact];
     const key = Object.keys(map).find(k => matches(k, registry));
     return key === undefined ? undefined : map[key];
+}
+/**
+ * The `credHelpers` entry for `registry`, as docker reads it: by its exact key (the host, Docker Hub's
+ * auths key) and no other. A `https://host` or `host/` key names no helper to docker, which then reads
+ * the file or credsStore; asking that helper here would verify with other credentials than docker pushes.
+ */
+function helperFor(map, registry) {
+    if (!map || typeof map !== 'object')
+        return undefined;
+    const key = credentialKey(registry);
+    return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 function fromAuthEntry(entry) {
     if (!entry || typeof entry !== 'object')
@@ -8665,7 +9220,9 @@ function helperRunner({ env = process.env, timeoutMs = HELPER_TIMEOUT_MS, runner
             result = await run(program, ['get'], env, { input: Buffer.from(input), deadlineMs: timeoutMs });
         }
         catch (error) {
-            throw /ENOENT|Unable to locate executable/i.test((0,core_text/* messageOf */.bD)(error)) ? missing(program) : error;
+            const notFound = error.code === 'ENOENT' ||
+                /Unable to locate executable/i.test((0,core_text/* messageOf */.bD)(error));
+            throw notFound ? missing(program) : error;
         }
         if (result.stopped?.reason === 'signal')
             throw new Error(`${program} stopped: the run was cancelled`);
@@ -8710,7 +9267,7 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
         }
         let output;
         try {
-            output = await run(helper, (0,reference/* isDockerHub */.gr)(registry) ? reference/* HUB_AUTH_KEY */.Ts : registry);
+            output = await run(helper, credentialKey(registry));
         }
         catch (err) {
             const code = err.code;
@@ -8734,8 +9291,8 @@ function credentialsFromDockerConfig(configDir, run = runCredentialHelper, warn)
     return async (registry) => {
         config ??= readConfig(configDir);
         const { auths, credHelpers, credsStore } = await config;
-        const helper = entryFor(credHelpers, registry);
-        const inline = fromAuthEntry(entryFor(auths, registry));
+        const helper = helperFor(credHelpers, registry);
+        const inline = fromAuthEntry(authFor(auths, registry));
         // An empty credHelpers entry is docker's way to pin a host to the file store, bypassing credsStore.
         if (helper === '')
             return inline;
@@ -8912,38 +9469,35 @@ function networkReason(error) {
     return (0,core_text/* oneLine */.TN)(reason, 200);
 }
 
-// EXTERNAL MODULE: ./src/inputs/csv.ts
-var csv = __nccwpck_require__(3881);
+// EXTERNAL MODULE: ./src/inputs/build-options.ts
+var build_options = __nccwpck_require__(8042);
+// EXTERNAL MODULE: ./src/core/go-bool.ts
+var go_bool = __nccwpck_require__(8558);
 ;// CONCATENATED MODULE: ./src/docker/attests.ts
 // The attestation flags as build-push-action passes them: `provenance` and `sbom` take precedence over an
 // entry of their type in `attests` (buildx refuses the two together), and provenance names this workflow
 // run as its builder, so that policies checking the SLSA `builder.id` (slsa-verifier and the like) can.
 
 
-/** The `key=value` fields of an attestation spec (buildx reads it as one CSV record). */
-function fields(spec) {
-    return ((0,csv/* csvRecords */.X)(spec)[0] ?? []).map(field => {
-        const at = field.indexOf('=');
-        return at < 0
-            ? { key: field.trim(), value: '' }
-            : { key: field.slice(0, at).trim(), value: field.slice(at + 1).trim() };
-    });
-}
 /** Whether `spec` (an `attests` entry) is of attestation type `type`. */
-const isAttestation = (spec, type) => fields(spec).some(f => f.key === 'type' && f.value === type);
+const isAttestation = (spec, type) => (0,build_options/* attestationFields */.WW)(spec).some(f => f.key === 'type' && f.value === type);
 /** `attrs` with `builder-id=<builderId>` added, unless it names a builder already or there is no run. */
 function withBuilderId(attrs, builderId) {
-    if (!builderId || fields(attrs).some(f => f.key === 'builder-id'))
+    if (!builderId || (0,build_options/* attestationFields */.WW)(attrs).some(f => f.key === 'builder-id'))
         return attrs;
     return attrs ? `${attrs},builder-id=${builderId}` : `builder-id=${builderId}`;
 }
-/** `--provenance`: `false` as given; `true` or attributes with this run as the builder. */
+/**
+ * `--provenance`: false as given; true or attributes with this run as the builder. A boolean is any of Go's
+ * words, as buildx reads it: `1,builder-id=\u2026` would be a field without `=`, which buildx refuses.
+ */
 function provenanceArgs(provenance, builderId) {
     if (provenance === '')
         return [];
-    if (core_text/* YAML_FALSE */.e7.test(provenance))
+    const on = (0,go_bool/* goBool */.B)(provenance);
+    if (on === false)
         return ['--provenance=false'];
-    if (core_text/* YAML_TRUE */.DG.test(provenance))
+    if (on)
         return [`--provenance=${builderId ? withBuilderId('', builderId) : 'true'}`];
     return [`--provenance=${withBuilderId(provenance, builderId)}`];
 }
@@ -8963,9 +9517,12 @@ function attestArgs(inputs, builderId) {
 
 // EXTERNAL MODULE: ./src/metadata/levels.ts
 var levels = __nccwpck_require__(6814);
+// EXTERNAL MODULE: ./src/core/userinfo.ts
+var userinfo = __nccwpck_require__(928);
 ;// CONCATENATED MODULE: ./src/docker/build-flags.ts
 // The plan of one build and its argv: `docker build` or `docker buildx build` with every option, and the
 // command line as the log shows it. Pure, table-tested.
+
 
 
 
@@ -9033,9 +9590,9 @@ function buildArgs(inputs, plan, buildx = false) {
             args.push(`--metadata-file=${plan.metadataFile}`);
         if (inputs.platforms.length)
             args.push(`--platform=${inputs.platforms.join(',')}`);
-        for (const spec of plan.cacheFrom ?? inputs.cacheFrom)
+        for (const spec of (plan.cacheFrom ?? inputs.cacheFrom).flatMap(cacheEntries))
             args.push(`--cache-from=${spec}`);
-        for (const spec of plan.cacheTo ?? inputs.cacheTo)
+        for (const spec of (plan.cacheTo ?? inputs.cacheTo).flatMap(cacheEntries))
             args.push(`--cache-to=${withIgnoreError(spec)}`);
         args.push(...provenanceArgs(inputs.provenance, plan.builderId));
         if (inputs.sbom)
@@ -9051,7 +9608,15 @@ function buildArgs(inputs, plan, buildx = false) {
     args.push(safeContext(plan.context ?? inputs.context));
     return args;
 }
-/** A failed cache export must never fail a good build. */
+/**
+ * A cache spec in buildx's own reading: one whose fields hold no `=` (`user/app:cache`, buildx's help
+ * example) is shorthand for a registry cache at each of them. Spelled out, so that attributes can follow it.
+ */
+function cacheEntries(spec) {
+    const fields = spec.split(',');
+    return fields.some(field => field.includes('=')) ? [spec] : fields.map(ref => `type=registry,ref=${ref}`);
+}
+/** A failed cache export must never fail a good build. `spec` is spelled out (cacheEntries): no shorthand. */
 function withIgnoreError(spec) {
     return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
 }
@@ -9061,14 +9626,11 @@ function withIgnoreError(spec) {
  */
 function displayArgs(args) {
     return ['docker', ...args]
-        .map(a => a
-        .replace(/^(--build-arg=[^=]+=).*$/s, '$1***')
-        .replace(USERINFO, '$1***@')
-        .replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
+        .map(a => a.replace(/^(--build-arg=[^=]+=).*$/s, '$1***'))
+        .map(a => (0,userinfo/* replaceUserinfo */.YB)(a, '***', /^https?$/i))
+        .map(a => a.replace(/^(--cache-to=.*\bghtoken=)[^,]*/s, '$1***'))
         .join(' ');
 }
-/** `https://user:token@host/\u2026`: scheme, then the userinfo (no `/`, `?`, `#` or `@` in it). */
-const USERINFO = /\b(https?:\/\/)[^/?#@\s]+@/gi;
 
 // EXTERNAL MODULE: ./src/core/bounds.ts
 var core_bounds = __nccwpck_require__(8630);
@@ -9412,8 +9974,6 @@ const isPep440Special = (v) => v.pre !== undefined || v.post !== undefined || v.
 /** The n-th release number (0 = major); 0 when the release has fewer numbers. */
 const releasePart = (v, n) => v.release[n] ?? 0;
 
-// EXTERNAL MODULE: ./src/core/problem.ts
-var core_problem = __nccwpck_require__(652);
 ;// CONCATENATED MODULE: ./src/metadata/tags.ts
 // What metadata-action's tag rules yield for one event: the version (main tag), the other tags, and
 // whether `latest` goes with them. Pure: the event, the clock and the environment's settings come in. The
@@ -9745,7 +10305,7 @@ repository = {}) {
     const auto = { ...repository, ...ociLabels(ctx, version, now) };
     // Expressions in labels and annotations, as metadata-action renders its custom ones.
     const values = globalValues(ev);
-    const rendered = (line) => line.includes('{{') ? (0,template/* render */.XX)((0,template/* parseTemplate */.QC)(line, 'global'), values) : line;
+    const rendered = (line) => line.includes('{{') ? (0,template/* render */.XX)((0,template/* parseLabelLine */.uM)(line), values) : line;
     const labels = mergeLabels(auto, inputs.labels.map(rendered));
     const userAnnotations = inputs.annotations.map(rendered);
     return {
@@ -9766,7 +10326,7 @@ function commitDateWanted(inputs, context) {
         inputs.tagFlavor.prefix,
         inputs.tagFlavor.suffix,
         ...inputs.tagRules.flatMap(r => [r.enable, r.prefix, r.suffix, r.pattern, r.value]),
-        ...[...inputs.labels, ...inputs.annotations].map(line => (0,template/* parseTemplate */.QC)(line, 'global'))
+        ...[...inputs.labels, ...inputs.annotations].map(template/* parseLabelLine */.uM)
     ];
     if (!templates.some(t => (0,template/* mentions */.wy)(t, 'commit_date')))
         return '';
@@ -9781,8 +10341,12 @@ function checkTagged(inputs, meta, ctx) {
     if (meta.tags.length || !inputs.push)
         return;
     const event = `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+    // Outside a workflow (the CLI on a laptop) the event is whatever GitHub's variables say, mostly nothing.
+    const fix = ctx.actions
+        ? 'add a rule for it (e.g. type=sha)'
+        : `outside GitHub Actions the rules read the event from its variables: set GITHUB_SHA for type=sha (e.g. GITHUB_SHA=$(git rev-parse HEAD)) and GITHUB_REF for the others (e.g. GITHUB_REF=refs/tags/v1.2.3), or give a plain tag in ${(0,parse/* ref */.KR)('tags')}`;
     throw new parse/* InputError */.dz('tags', `no rule yields a tag for this event (${event}): ${inputs.tagRules.map(r => JSON.stringify(r.source)).join(', ')}; ` +
-        `add a rule for it (e.g. type=sha), or ${(0,parse/* setting */.Pe)('push', 'false')} to build untagged`);
+        `${fix}, or ${(0,parse/* setting */.Pe)('push', 'false')} to build untagged`);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/buildx-driver.ts
@@ -9827,7 +10391,10 @@ var proxy = __nccwpck_require__(4263);
 var log_reporter = __nccwpck_require__(2425);
 // EXTERNAL MODULE: ./src/pipeline/annotate.ts
 var annotate = __nccwpck_require__(9268);
+// EXTERNAL MODULE: ./src/core/input-ref.ts
+var input_ref = __nccwpck_require__(7571);
 ;// CONCATENATED MODULE: ./src/pipeline/hints.ts
+
 
 
 
@@ -9851,12 +10418,10 @@ target) {
             const hint = login
                 ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
                 : inputs.targets.length > 1 || inputs.registryAuth
-                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it beforehand (docker login, or login-action in an earlier step)`
-                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} beforehand (docker login, or login-action in an earlier step)`;
+                    ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it beforehand (${(0,input_ref/* advice */.v9)('log-in')})`
+                    : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} beforehand (${(0,input_ref/* advice */.v9)('log-in')})`;
             throw new retry/* ClassifiedError */.IP(`${message} (${hint})`, kind);
         }
-        if (retry/* NO_ENGINE */.Zi.test(message))
-            throw new retry/* ClassifiedError */.IP(`${message} (no docker engine answers: start dockerd, or point DOCKER_HOST at a running engine)`, kind);
         // Our grammar takes [::1]:5000, as newer engines do; older ones (20.10) reject it with a bare message.
         if (registry.startsWith('[') && /invalid reference format/i.test(message))
             throw new retry/* ClassifiedError */.IP(`${message} (this docker engine does not accept an IPv6 address in an image reference; 20.10 does not, 26.1 does: give the registry a host name, e.g. in /etc/hosts, or use a newer engine)`, kind);
@@ -9869,8 +10434,8 @@ target) {
 /** `docker login` takes Docker Hub as no server at all; everything else by host[:port]. */
 const loginHost = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? undefined : registry;
 
-// EXTERNAL MODULE: ./src/pipeline/plan.ts + 1 modules
-var pipeline_plan = __nccwpck_require__(9395);
+// EXTERNAL MODULE: ./src/pipeline/plan.ts + 2 modules
+var pipeline_plan = __nccwpck_require__(9863);
 // EXTERNAL MODULE: ./src/pipeline/verify.ts + 1 modules
 var verify = __nccwpck_require__(9833);
 ;// CONCATENATED MODULE: ./src/pipeline/build.ts
@@ -9935,11 +10500,12 @@ async function build(inputs, plan, deps) {
         ...new Set([iid, metadata['containerimage.digest'], metadata['containerimage.config.digest']].filter((d) => typeof d === 'string' && d !== '' && !(0,oci/* digestProblem */.WQ)(d)))
     ];
     const tagged = plan.local === 'yes' || pushes
-        ? plan.build.refs.length
+        ? plan.build.refs.length && !plan.byDigest
             ? `, tagged ${plan.build.refs.join(', ')}`
             : ', untagged'
         : '';
-    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ' and pushed by buildx' : ''}`);
+    const by = plan.byDigest ? ` by digest to ${plan.targets.map(t => t.repository).join(', ')}` : '';
+    reporter.info(`Built ${iid || 'the files of the outputs'}${tagged}${pushes ? ` and pushed by buildx${by}` : ''}`);
     if (plan.buildx && !pushes && !inputs.load && !inputs.outputs.length && inputs.platforms.length > 1)
         reporter.warning(`${inputs.platforms.length} platforms were built but neither pushed nor loaded; the result stays in the build cache`);
     return { iid, identity, metadata };
@@ -10162,6 +10728,7 @@ var lt_default = /*#__PURE__*/__nccwpck_require__.n(lt);
 
 
 
+
 const GATES = [{ input: 'call', since: '0.15.0', isSet: inputs => inputs.call !== '' }];
 /** `a` before `b` as versions (`0.9.1` < `0.15.0`); what is not a version counts as 0.0.0. */
 function versionBelow(a, b) {
@@ -10174,7 +10741,7 @@ async function checkVersionGates(inputs, docker) {
     const version = await docker.buildxVersion();
     for (const gate of set)
         if (versionBelow(version, gate.since))
-            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (update buildx, e.g. with docker/setup-buildx-action, or drop ${(0,parse/* ref */.KR)(gate.input)})`);
+            throw new parse/* InputError */.dz(gate.input, `needs buildx ${gate.since} or later, and this docker has buildx ${version} (${(0,input_ref/* advice */.v9)('update-buildx')}, or drop ${(0,parse/* ref */.KR)(gate.input)})`);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/login.ts
@@ -10334,14 +10901,44 @@ async function tagByApi(client, target, digest, identity, reporter) {
 
 // EXTERNAL MODULE: ./src/pipeline/result.ts
 var pipeline_result = __nccwpck_require__(3641);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
 // EXTERNAL MODULE: ./src/registry/blobs.ts + 1 modules
 var blobs = __nccwpck_require__(4147);
+;// CONCATENATED MODULE: ./src/registry/blob-file.ts
+// A blob of a registry saved to a file (an SBOM statement, tens of MB): streamed as a copy streams it,
+// never buffered whole nor cut by a request's deadline, checked against its descriptor and bounded alike.
+
+
+
+/**
+ * Writes the blob `repo` on `client` serves as `blob` to `file`, resolving once all of it is there with
+ * the descriptor's length and digest; the stream is read under the client's idle bound and ends after
+ * `ceilingMs`. On a failure the file may hold part of it: the caller removes it. Not retried here.
+ */
+function saveBlob(client, repo, blob, file, ceilingMs, 
+/** What the blob is called in errors. */
+label) {
+    return (0,blobs/* withCeiling */.yI)(blob, `${client.registry}/${repo}`, file, ceilingMs, async (signal) => {
+        const checked = await (0,blobs/* openBlob */.Ym)(client, repo, blob, signal, label);
+        await (0,external_node_stream_promises_.pipeline)(checked, (0,external_node_fs_.createWriteStream)(file, { mode: 0o644 }), { signal });
+        return checked.bytes;
+    });
+}
+
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/pipeline/sbom.ts
 // SBOM files: BuildKit puts each platform's SBOM inside the pushed index, as an in-toto statement in that
 // platform's attestation manifest; actions/attest and scanners want a file. Each platform's SPDX document
 // is written as the registry serves it (the statement's predicate), from the registry, after verification.
+// A statement runs to tens of MB (BuildKit accepts 40 to 80 MiB): it is streamed to disk as a copy streams
+// a blob, checked against its descriptor, and only then parsed.
+
+
+
+
+
 
 
 
@@ -10368,71 +10965,102 @@ const sbom_parse = (body, what) => {
  * then are the attestation manifests read, so that other builds cost no extra registry request.
  */
 function asksForSbom(inputs) {
-    const sbom = inputs.sbom.trim().toLowerCase();
-    if (sbom !== '' && sbom !== 'false')
-        return true;
+    const sbom = inputs.sbom.trim();
+    // buildx reads a bare value as a boolean (Go's words), anything else as the attestation's attributes.
+    if (sbom !== '')
+        return (0,go_bool/* goBool */.B)(sbom) ?? true;
     return inputs.attests.some(a => /(?:^|,)type=sbom(?:,|$)/.test(a) && !/(?:^|,)disabled=true(?:,|$)/.test(a));
 }
 /** File name for a platform: `linux/arm/v7` \u2192 `linux-arm-v7.spdx.json`. */
 const sbomFileName = (platform) => `${platform.replace(/[^A-Za-z0-9._-]+/g, '-')}.spdx.json`;
 /**
- * Each platform's SPDX predicate of `index` (in `repo` on `client`), by platform as in platform-digests.
- * The first SPDX statement of a platform is its SBOM; an index without SBOM attestations gives {}.
+ * Each platform's SPDX statement of `index` (in `repo` on `client`), by platform as in platform-digests:
+ * the in-toto layer of its attestation manifest, the first SPDX one. No SBOM attestations, none.
  */
-async function readSboms(client, repo, index, platformDigests) {
+async function sbomLayers(client, repo, index, platformDigests) {
+    const out = new Map();
     const entries = sbom_parse(index.body, `the index ${index.digest}`).manifests;
     if (!Array.isArray(entries))
-        return {};
+        return out;
     const platformOf = new Map(Object.entries(platformDigests).map(([p, d]) => [d, p]));
-    const out = {};
     for (const d of entries) {
         if (d.annotations?.[REFERENCE_TYPE] !== 'attestation-manifest')
             continue;
         const platform = platformOf.get(d.annotations[REFERENCE_DIGEST] ?? '');
-        if (!platform || platform in out)
+        if (!platform || out.has(platform))
             continue;
         const manifest = await client.getManifest(repo, d.digest);
         const layer = (sbom_parse(manifest.body, `the attestation manifest ${d.digest}`).layers ?? []).find(l => l.mediaType === IN_TOTO && l.annotations?.[PREDICATE_TYPE] === SPDX_PREDICATE);
-        if (!layer)
-            continue;
-        const statement = sbom_parse(await (0,blobs/* getSmallBlob */.Th)(client, repo, layer.digest), `the SBOM statement ${layer.digest}`);
-        // The layer's annotation is the registry's word; the statement must say the same.
-        if (statement.predicateType !== SPDX_PREDICATE ||
-            !statement.predicate ||
-            typeof statement.predicate !== 'object')
-            throw new registry_errors/* RegistryError */.gl(`the SBOM statement ${layer.digest} for ${platform} is not an SPDX in-toto statement`, 'fatal');
-        out[platform] = statement.predicate;
+        if (layer)
+            out.set(platform, layer);
+    }
+    return out;
+}
+/** The statement `layer` streamed to a file beside `file`, checked, and its predicate written as `file`. */
+async function writeSbom(client, repo, layer, platform, file, deps) {
+    const what = `the SBOM statement ${layer.digest} for ${platform}`;
+    if (!Number.isSafeInteger(layer.size) || layer.size < 0 || layer.size > bounds/* MAX_SBOM_BYTES */.rI)
+        throw new registry_errors/* RegistryError */.gl(`${what} in ${client.registry}/${repo} is ${layer.size} bytes, more than the ${bounds/* MAX_SBOM_BYTES */.rI} read back (BuildKit writes at most 80 MiB)`, 'fatal');
+    const saved = `${file}.statement`;
+    const ceilingMs = (0,bounds/* blobCeilingMs */.p0)(deps.bounds, layer.size);
+    // A stream cannot be replayed: a transient failure reads the statement again, from its start.
+    await (0,retry/* retry */.L5)(() => saveBlob(client, repo, layer, saved, ceilingMs, `${client.registry}/${repo}: ${what}`), (0,pipeline_plan/* retrying */.R$)(`reading ${what}`, deps.attempts, deps.reporter, deps.sleep));
+    const statement = sbom_parse(await (0,promises_.readFile)(saved), what);
+    await (0,promises_.rm)(saved);
+    // The layer's annotation is the registry's word; the statement must say the same.
+    if (statement.predicateType !== SPDX_PREDICATE ||
+        !statement.predicate ||
+        typeof statement.predicate !== 'object')
+        throw new registry_errors/* RegistryError */.gl(`${what} is not an SPDX in-toto statement`, 'fatal');
+    await (0,promises_.writeFile)(file, JSON.stringify(statement.predicate));
+}
+/**
+ * The SBOM files of `manifest` as `repo` serves it, when it is an index that carries SBOM attestations:
+ * platform \u2192 file, under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private
+ * directory, so later steps of the job read them). Nothing to write, no directory; a failure leaves none.
+ */
+async function sbomFiles(client, repo, manifest, platformDigests, tempRoot, deps) {
+    if (!(0,oci/* isIndex */.nw)(manifest.mediaType))
+        return {};
+    const layers = await sbomLayers(client, repo, manifest, platformDigests);
+    if (!layers.size)
+        return {};
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
+    const out = {};
+    try {
+        for (const [platform, layer] of layers) {
+            const file = external_node_path_default().join(dir, sbomFileName(platform));
+            await writeSbom(client, repo, layer, platform, file, deps);
+            out[platform] = file;
+        }
+    }
+    catch (error) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw error;
     }
     return out;
 }
 /**
- * Writes each SBOM under a new directory in `tempRoot` (RUNNER_TEMP: outside the step's private directory,
- * so later steps of the job read them); platform \u2192 path. Nothing to write, no directory.
+ * The SBOM files of the verified digest, read from the first target; reported, as files later steps use.
+ * The push is verified by then and the tags are written: SBOM files that cannot be read back are a
+ * warning and empty outputs, not a failed step (build-push-action never reads them back). A cancel, or a
+ * fault of our own, still fails.
  */
-async function writeSboms(sboms, tempRoot) {
-    const platforms = Object.keys(sboms);
-    if (!platforms.length)
-        return {};
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempRoot, 'build-tag-push-sbom-'));
-    const out = {};
-    for (const platform of platforms) {
-        const file = external_node_path_default().join(dir, sbomFileName(platform));
-        await (0,promises_.writeFile)(file, JSON.stringify(sboms[platform]));
-        out[platform] = file;
-    }
-    return out;
-}
-/** The SBOM files of what `repo` serves as `digest`, when it is an index that carries SBOM attestations. */
-async function sbomFiles(client, repo, manifest, platformDigests, tempRoot) {
-    if (!(0,oci/* isIndex */.nw)(manifest.mediaType))
-        return {};
-    return writeSboms(await readSboms(client, repo, manifest, platformDigests), tempRoot);
-}
-/** The SBOM files of the verified digest, read from the first target; reported, as files later steps use. */
 async function sbomsOf(client, repo, manifest, platformDigests, deps) {
-    if (!deps.tempRoot || !manifest)
+    if (!deps.tempRoot)
         return {};
-    const files = await sbomFiles(client, repo, manifest, platformDigests, deps.tempRoot);
+    let files;
+    try {
+        const m = await manifest();
+        files = m ? await sbomFiles(client, repo, m, platformDigests, deps.tempRoot, deps) : {};
+    }
+    catch (error) {
+        const system = typeof error?.code === 'string';
+        if (deps.cancelled?.aborted || !(error instanceof registry_errors/* RegistryError */.gl || system))
+            throw error;
+        deps.reporter.warning(`SBOM files not written, so sbom-path is empty (the image is pushed and verified): ${(0,core_text/* messageOf */.bD)(error)}`);
+        return {};
+    }
     for (const [platform, file] of Object.entries(files))
         deps.reporter.info(`SBOM (${platform}): ${file}`);
     return files;
@@ -10586,7 +11214,6 @@ class Logins {
 
 
 
-
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
  * again whatever happens.
@@ -10625,7 +11252,7 @@ async function execute(inputs, opts) {
                 const meta = buildMetadata(inputs, ctx, new Date(), facts, repository.labels);
                 // Before the login and the build: rules that tag nothing for this event cannot be pushed.
                 checkTagged(inputs, meta, ctx);
-                return [meta, gitOrigin(ctx, env)];
+                return [meta, (0,pipeline_plan/* gitOrigin */.Xf)(ctx, env)];
             }),
             createPrivateConfig(configDir, userConfigDir, inputs.logins.map(l => l.registry)),
             (0,promises_.mkdir)(tmp, { mode: 0o700 })
@@ -10672,17 +11299,6 @@ function cancelledOr(error) {
     if (!runCancelled.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
         return error;
     return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
-}
-function gitOrigin(ctx, env) {
-    const run = env.GITHUB_RUN_ID?.trim();
-    return {
-        serverUrl: ctx.serverUrl,
-        defaultContext: ctx.repository ? (0,git_context/* defaultGitContext */.n5)(ctx, env) : undefined,
-        repository: ctx.repository || undefined,
-        runUrl: ctx.repository && run
-            ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${run}/attempts/${env.GITHUB_RUN_ATTEMPT?.trim() || '1'}`
-            : undefined
-    };
 }
 async function runPipeline(inputs, given) {
     // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
@@ -10771,6 +11387,10 @@ verification, clientFor) {
     if (deps.buildx)
         await checkVersionGates(inputs, docker);
     const plan = await (0,pipeline_plan/* makePlan */.Cs)(inputs, { ...deps, buildx: deps.buildx ?? false });
+    // A push by digest may name repositories of its own (the output's `name=`).
+    if (clients.size)
+        for (const t of plan.targets)
+            clientFor(t.registry);
     const builder = plan.buildx ? 'buildx' : 'classic';
     // Before the build: an unreachable registry, or one that would refuse the push, should cost seconds, not
     // a build. The logins come first, so that the check sees the credentials they stored.
@@ -10797,20 +11417,24 @@ verification, clientFor) {
             verification,
             bounds: boundsOf(deps)
         });
+        // Only when asked: a promoted image's SBOMs may run to tens of MB each, which nobody may want.
+        if (!asksForSbom(inputs))
+            return promoted;
         const [first] = plan.targets;
         const client = clients.get(first.registry);
-        const manifest = deps.tempRoot ? await client.getManifest(first.name, promoted.digest) : undefined;
-        return { ...promoted, sboms: await sbomsOf(client, first.name, manifest, promoted.platformDigests, deps) };
+        const manifest = () => client.getManifest(first.name, promoted.digest);
+        const sboms = await sbomsOf(client, first.name, manifest, promoted.platformDigests, sbomDeps(inputs, deps));
+        return { ...promoted, sboms };
     }
     // The verification hashes what each registry serves. node's crypto is loaded on first use (the bundle's
     // src/lazy/crypto.cjs): better while docker builds than after the push.
     if (clients.size)
         whileDockerRuns(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23)));
     const built = await reporter.group('Build', () => (0,log_reporter/* timed */.ay)(durations, 'build', () => build(inputs, plan, deps)));
-    // With buildx the image is known by its config digest, as build-push-action gives it.
-    const config = built.metadata['containerimage.config.digest'];
-    const iid = plan.buildx && built.identity.includes(config) ? config : built.iid;
-    const outcome = { refs: plan.build.refs, builder, durations, iid, metadata: built.metadata };
+    // imageid is what docker wrote to --iidfile, as build-push-action reads it: a newer buildx writes there the
+    // digest the containerd store knows the image by, where the metadata's config digest names nothing it has.
+    const refs = plan.byDigest ? [] : plan.build.refs;
+    const outcome = { refs, builder, durations, iid: built.iid, metadata: built.metadata };
     if (!clients.size) {
         const image = plan.local === 'yes'
             ? await inspectBuilt(docker, built, plan.build.refs)
@@ -10822,20 +11446,29 @@ verification, clientFor) {
     const pushed = await reporter.group('Push', () => (0,log_reporter/* timed */.ay)(durations, 'push', () => push(inputs, plan, built, { ...deps, clients })));
     const verified = await reporter.group('Verify', () => (0,log_reporter/* timed */.ay)(durations, 'verify', async () => {
         const before = requests(clients);
-        const result = await (0,verify/* verifyTargets */.I6)(plan.targets, clients, pushed, built, reporter);
+        const check = plan.byDigest ? verify/* verifyByDigest */.BO : verify/* verifyTargets */.I6;
+        const result = await check(plan.targets, clients, pushed, built, reporter);
         verification.requests = requests(clients) - before;
         return result;
     }));
     const where = plan.targets.map(t => t.registry).filter((r, i, all) => all.indexOf(r) === i);
-    const count = plan.targets.reduce((n, t) => n + t.tags.length, 0);
+    const count = plan.byDigest ? plan.targets.length : plan.targets.reduce((n, t) => n + t.tags.length, 0);
     reporter.info(`Verified: ${count} reference(s) on ${where.join(', ')} serve ${verified.digest}`);
     const result = (0,pipeline_result/* resultOf */.B)({ ...outcome, image: pushed.image, verified });
     if (!asksForSbom(inputs))
         return result;
     const [first] = plan.targets;
-    const sboms = await sbomsOf(clients.get(first.registry), first.name, verified.manifest, result.platformDigests, deps);
+    const sboms = await sbomsOf(clients.get(first.registry), first.name, async () => verified.manifest, result.platformDigests, sbomDeps(inputs, deps));
     return { ...result, sboms };
 }
+const sbomDeps = (inputs, deps) => ({
+    tempRoot: deps.tempRoot,
+    reporter: deps.reporter,
+    bounds: boundsOf(deps),
+    attempts: inputs.retries,
+    sleep: deps.sleep,
+    cancelled: runCancelled
+});
 const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
 ;// CONCATENATED MODULE: ./src/cli/masked-output.ts
@@ -10880,8 +11513,6 @@ function maskedOutput(write, mask, fenced) {
 
 // EXTERNAL MODULE: ./src/inputs/registry-auth.ts
 var registry_auth = __nccwpck_require__(3477);
-// EXTERNAL MODULE: ./src/core/go-bool.ts
-var go_bool = __nccwpck_require__(8558);
 ;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
 // The names under which later steps find the digest: actions/attest's `subject-name`, and the runner's
 // artifact declarations (GITHUB_ARTIFACTS) that attest reads when no subject is given.
@@ -11089,8 +11720,11 @@ function summaryMarkdown(inputs, result) {
         ])
     ];
     const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    const verb = result.digest ? 'Pushed' : 'Built (not pushed)';
-    const refs = result.tags.length ? result.tags.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
+    // Pushed with no tag (push-by-digest): what the registry holds is each image's name@digest.
+    const byDigest = result.digest !== '' && !result.tags.length;
+    const verb = byDigest ? 'Pushed by digest, no tag' : result.digest ? 'Pushed' : 'Built (not pushed)';
+    const listed = byDigest ? result.imageRefs : result.tags;
+    const refs = listed.length ? listed.map(t => `- ${code(t)}`).join('\n') : '_untagged_';
     return `### build-tag-push\n\n${table}\n\n**${verb}:**\n\n${refs}\n`;
 }
 /**
@@ -11132,22 +11766,34 @@ const VERSION = '0.2.0';
 
 
 
-/** parseArgs options: one per input, plus the CLI's own. */
+
+
+
+
+
+/** The inputs that have a flag, each with its spelling: all but those that mean nothing outside a workflow. */
+const FLAGGED = table/* ROWS */.Ir.flatMap(([key, row]) => (row.cli ? [{ key, row, cli: row.cli }] : []));
+/** `--push` beside `--no-push`: the flag that gives a boolean outright, where its row has one. */
+const onFlag = (key, row) => (row.cli?.onHelp ? (0,table/* inputName */.yu)(key) : undefined);
+/** parseArgs options: one per input that has a flag (two for a boolean given either way), plus the CLI's own. */
 const OPTIONS = {
-    ...Object.fromEntries(table/* ROWS */.Ir.map(([key, row]) => [
-        (0,table/* flagName */.GI)(key),
-        row.kind === 'boolean' || row.cli.from === 'stdin'
-            ? { type: 'boolean' }
-            : { type: 'string', multiple: (0,table/* isListKind */.BB)(row.kind) }
+    ...Object.fromEntries(FLAGGED.flatMap(({ key, row, cli }) => [
+        [
+            (0,table/* flagName */.GI)(key),
+            row.kind === 'boolean' || cli.from === 'stdin'
+                ? { type: 'boolean' }
+                : { type: 'string', multiple: (0,table/* isListKind */.BB)(row.kind) }
+        ],
+        ...(onFlag(key, row) ? [[onFlag(key, row), { type: 'boolean' }]] : [])
     ])),
     json: { type: 'boolean' },
     version: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
 };
 const FLAG_ROWS = [
-    ...table/* ROWS */.Ir.map(([key, row]) => [
-        `--${(0,table/* flagName */.GI)(key)}${row.cli.value && row.cli.from !== 'stdin' ? ` ${row.cli.value}` : ''}`,
-        row.cli.help
+    ...FLAGGED.flatMap(({ key, row, cli }) => [
+        ...(onFlag(key, row) ? [[`--${onFlag(key, row)}`, cli.onHelp]] : []),
+        [`--${(0,table/* flagName */.GI)(key)}${cli.value && cli.from !== 'stdin' ? ` ${cli.value}` : ''}`, cli.help]
     ]),
     ['--json', 'print the outputs as one JSON object'],
     ['--version', 'print the version'],
@@ -11162,24 +11808,30 @@ const USAGE = [
     '',
     ...FLAG_ROWS.map(([left, help]) => `  ${left.padEnd(FLAG_WIDTH)}${help}`),
     '',
-    'Exit status: 0 success, 1 failure, 2 bad usage or invalid input.'
+    'Exit status: 0 success, 1 failure, 2 bad usage or invalid input, 128 + N after signal N, 141 on a closed output.'
 ].join('\n');
 class UsageError extends Error {
 }
 /** One flag's value as the input's raw text: repeated flags one per line, booleans as true/false. */
-function rawValue(key, row, value, env) {
+function rawValue(key, row, values, env) {
+    const value = values[(0,table/* flagName */.GI)(key)];
     if (row.kind === 'boolean') {
+        const on = onFlag(key, row);
+        if (on && values[on] && value)
+            throw new UsageError(`--${on} and --${(0,table/* flagName */.GI)(key)} say opposite things: give one of them`);
+        if (on && values[on])
+            return 'true';
         if (value === undefined)
             return row.unsetInAction ? '' : row.default;
         // `--no-push` sets push to false; `--pull` sets pull to true.
         return String((0,table/* flagName */.GI)(key).startsWith('no-') && row.default === 'true' ? !value : value);
     }
     const items = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
-    if (row.cli.from === 'file')
+    if (row.cli?.from === 'file')
         return items.map(file => fromFile((0,table/* flagName */.GI)(key), file)).join('\n');
-    if (row.cli.from === 'env-name')
+    if (row.cli?.from === 'env-name')
         return fromEnvName((0,table/* flagName */.GI)(key), items[0], env);
-    if (row.cli.from === 'env')
+    if (row.cli?.from === 'env')
         return items.map(spec => csvQuoted(fromEnv((0,table/* flagName */.GI)(key), spec, env))).join('\n');
     // Entries read one per line as CSV, quotes taken off: a value with a quote or a line break is quoted whole,
     // so it stays one, as given. Other kinds read the text as it is (a string, a list split at commas, a list
@@ -11200,8 +11852,8 @@ function fromEnvName(flag, name, env) {
 /** `ID=ENV` \u2192 `ID=<value of $ENV>`: the value never appears in argv. */
 function fromEnv(flag, spec, env) {
     const kv = (0,core_text/* splitKeyValue */.px)(spec);
-    if (!kv || !/^[A-Za-z0-9_.-]+$/.test(kv.key))
-        throw new UsageError(`--${flag} takes ID=ENV with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`);
+    if (!kv || !validators/* SECRET_ID */.dR.test(kv.key))
+        throw new UsageError(`--${flag} takes ID=ENV (or docker's id=ID[,env=ENV|,src=FILE]) with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`);
     const value = env[kv.value];
     if (value === undefined)
         throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
@@ -11216,32 +11868,66 @@ function fromFile(flag, file) {
         throw new UsageError(`--${flag} ${JSON.stringify(file)}: ${(0,core_text/* messageOf */.bD)(error)}`);
     }
 }
+/**
+ * docker's `--secret id=\u2026[,env=\u2026|,src=\u2026]` said in the CLI's own flags: `--secret ID=ENV` for a variable,
+ * `--secret-file ID=PATH` for a file.
+ */
+function dockerSecrets(values, env) {
+    const [own, files] = [(0,table/* flagName */.GI)('secrets'), (0,table/* flagName */.GI)('secretFiles')];
+    const given = (values[own] ?? []).map(String);
+    if (!given.some(isDockerSecret))
+        return values;
+    const secrets = [];
+    const secretFiles = (values[files] ?? []).map(String);
+    for (const spec of given) {
+        if (!isDockerSecret(spec)) {
+            secrets.push(spec);
+            continue;
+        }
+        let secret;
+        try {
+            secret = dockerSecret(spec, env);
+        }
+        catch (error) {
+            if (error instanceof core_problem/* InputProblem */.S)
+                throw new UsageError(`--${own} ${JSON.stringify(spec)}: ${error.message}`);
+            throw error;
+        }
+        if ('env' in secret)
+            secrets.push(`${secret.id}=${secret.env}`);
+        else
+            secretFiles.push(`${secret.id}=${secret.file}`);
+    }
+    return { ...values, [own]: secrets, [files]: secretFiles };
+}
 /** Maps flags onto the action's input names, so both ends share one validator. */
-function flagsToInputs(values, env, password) {
+function flagsToInputs(given, env, password) {
+    const values = dockerSecrets(given, env);
     return new Map(table/* ROWS */.Ir.map(([key, row]) => [
         (0,table/* inputName */.yu)(key),
-        row.cli.from === 'stdin' ? password : rawValue(key, row, values[(0,table/* flagName */.GI)(key)], env)
+        !row.cli ? '' : row.cli.from === 'stdin' ? password : rawValue(key, row, values, env)
     ]));
 }
 /** The CLI has no runner to mask secrets, so it masks them itself. */
 const maskAll = (text, secrets) => secrets.reduce((acc, x) => (x ? acc.split(x).join('***') : acc), text);
 /** Inputs as a CLI user knows them: `--tag`, `--username and --password-stdin`. */
-const cliTerm = (names) => names
-    .map(n => {
-    const [name, value] = n.split('=');
-    const found = (0,table/* rowByName */.TJ)(name);
-    if (!found)
-        return n;
-    const flag = `--${(0,table/* flagName */.GI)(found[0])}`;
-    if (value === undefined)
-        return flag;
-    if (found[1].kind !== 'boolean')
-        return `pass ${flag} ${value}`;
-    // A switch says its value by being there: --no-push is push=false.
-    const on = String(!flag.startsWith('--no-'));
-    return `${value === on ? 'pass' : 'leave out'} ${flag}`;
-})
-    .join(' and ');
+const cliTerm = (names) => (0,input_ref/* adviceIn */.so)(names[0], 'cli') ??
+    names
+        .map(n => {
+        const [name, value] = n.split('=');
+        const found = (0,table/* rowByName */.TJ)(name);
+        if (!found)
+            return n;
+        const flag = `--${(0,table/* flagName */.GI)(found[0])}`;
+        if (value === undefined)
+            return flag;
+        if (found[1].kind !== 'boolean')
+            return `pass ${flag} ${value}`;
+        // A switch says its value by being there: --no-push is push=false.
+        const on = String(!flag.startsWith('--no-'));
+        return `${value === on ? 'pass' : 'leave out'} ${flag}`;
+    })
+        .join(' and ');
 const words = (message) => (0,parse/* renderInputRefs */.nx)(message, cliTerm);
 /**
  * Inside a workflow the runner reads stderr too: our lines, which may quote what docker or a registry said,
@@ -11276,12 +11962,49 @@ function cliReporter(err, secrets) {
 function flagMessage(error) {
     return `invalid ${cliTerm([error.input])}: ${words(error.template)}`;
 }
+/** The flags of one image's place, which `--images` gives for several. */
+const ONE_IMAGE = [(0,table/* flagName */.GI)('registry'), (0,table/* flagName */.GI)('image')];
+/** A flag of one value given twice is a mistake: parseArgs would keep the last one without a word. */
+function checkGivenOnce(tokens) {
+    const seen = new Set();
+    for (const { kind, name } of tokens) {
+        if (kind !== 'option' || !name || OPTIONS[name].type !== 'string' || OPTIONS[name].multiple)
+            continue;
+        if (seen.has(name))
+            throw new UsageError(`--${name} given twice, and it takes one value${ONE_IMAGE.includes(name) ? `: for several images, give each full name (host/path) with --${(0,table/* flagName */.GI)('images')}, which repeats` : ''}`);
+        seen.add(name);
+    }
+}
+/**
+ * What a build that pushed nothing left, and where: tags name an image in the engine only where it is
+ * there (no --output, --load, or an output that loads it); an output that writes files is named by its file.
+ */
+function builtLine(inputs, result) {
+    const local = !inputs.outputs.length || inputs.load || inputs.outputs.some(pipeline_plan/* loadsOutput */.$G);
+    const where = inputs.outputs
+        .filter(spec => !(0,pipeline_plan/* loadsOutput */.$G)(spec))
+        .map(spec => `exported ${(0,pipeline_plan/* outputDest */._Y)(spec) ? `to ${(0,pipeline_plan/* outputDest */._Y)(spec)}` : `by --output ${spec}`}`);
+    const built = [
+        result.imageid ? `built ${result.imageid}` : 'built',
+        ...(local ? [result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'] : [])
+    ].join(' ');
+    return `${[built, ...where].join(' and ')} (not pushed)`;
+}
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     // From the first line: `| head` that had enough stops the run as SIGPIPE would, cleaned up (exit 141).
     cancelOnClosedOutput([io.stdout, io.stderr]);
     let values;
     try {
-        values = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }).values;
+        const parsed = (0,external_node_util_.parseArgs)({
+            args: argv,
+            options: OPTIONS,
+            allowPositionals: false,
+            strict: true,
+            tokens: true
+        });
+        values = parsed.values;
+        if (!values.help && !values.version)
+            checkGivenOnce(parsed.tokens);
     }
     catch (error) {
         // One line, as every failure: node's own message for an ambiguous value runs over three.
@@ -11350,12 +12073,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         if (values.json)
             io.stdout.write(`${JSON.stringify(typedOutputs(inputs, result))}\n`);
         else {
-            io.stdout.write(result.digest
-                ? `${result.imageRef}\n`
-                : result.imageid
-                    ? `built ${result.imageid} ${result.tags.length ? `as ${result.tags.join(', ')}` : 'untagged'} (not pushed)\n`
-                    : // An --output that writes files: no image in the engine, no tag.
-                        `built and exported by --output ${inputs.outputs.join(' --output ')} (not pushed)\n`);
+            io.stdout.write(`${result.digest ? result.imageRef : builtLine(inputs, result)}\n`);
         }
         reporter.info(`done in ${(((0,clock/* now */.t)() - start) / 1000).toFixed(1)} s`);
         return 0;
