@@ -36,33 +36,36 @@ export interface MemoryImage {
   manifest: Blob & { mediaType: string }
 }
 
+/** The bytes of an OCI image manifest of `config` and `layers` (gzip layers), as a registry serves them. */
+export function imageManifest(
+  config: { digest: string; size: number },
+  layers: { digest: string; size: number }[]
+): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: config.digest,
+        size: config.size
+      },
+      layers: layers.map(l => ({
+        mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+        digest: l.digest,
+        size: l.size
+      }))
+    })
+  )
+}
+
 /** A single-platform OCI image: a config naming the platform, and one random layer of `layerBytes`. */
 export function memoryImage(architecture = 'amd64', layerBytes = 64 * 1024): MemoryImage {
   const config = blobOf(
     Buffer.from(JSON.stringify({ architecture, os: 'linux', rootfs: { type: 'layers', diff_ids: [] } }))
   )
   const layers = [blobOf(randomBytes(layerBytes))]
-  const manifest = {
-    ...blobOf(
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: OCI_MANIFEST,
-          config: {
-            mediaType: 'application/vnd.oci.image.config.v1+json',
-            digest: config.digest,
-            size: config.size
-          },
-          layers: layers.map(l => ({
-            mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
-            digest: l.digest,
-            size: l.size
-          }))
-        })
-      )
-    ),
-    mediaType: OCI_MANIFEST
-  }
+  const manifest = { ...blobOf(imageManifest(config, layers)), mediaType: OCI_MANIFEST }
   return { config, layers, manifest }
 }
 

@@ -6,7 +6,7 @@ import { readSource } from '../../../src/pipeline/sources/read.js'
 import { registryStore } from '../../../src/pipeline/sources/store.js'
 import { PARALLEL_BLOBS, registryBoundsFrom } from '../../../src/registry/bounds.js'
 import { MAX_SOCKETS } from '../../../src/registry/transport.js'
-import { blobOf, OCI_MANIFEST } from '../../helpers/hostile-source.js'
+import { blobOf, imageManifest, OCI_MANIFEST } from '../../helpers/hostile-source.js'
 import { quietReporter } from '../../helpers/reporter.js'
 import { cleanUp, client, serve } from '../../helpers/stand-in.js'
 
@@ -19,22 +19,7 @@ describe('a copy between two repositories of one registry that does not mount', 
     expect(2 * PARALLEL_BLOBS).toBeGreaterThan(MAX_SOCKETS)
     const layers = Array.from({ length: PARALLEL_BLOBS }, () => blobOf(randomBytes(512 * 1024)))
     const config = blobOf(Buffer.from('{"architecture":"amd64","os":"linux"}'))
-    const manifest = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        config: {
-          mediaType: 'application/vnd.oci.image.config.v1+json',
-          digest: config.digest,
-          size: config.size
-        },
-        layers: layers.map(l => ({
-          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
-          digest: l.digest,
-          size: l.size
-        }))
-      })
-    )
+    const manifest = imageManifest(config, layers)
     const blobs = new Map([config, ...layers].map(b => [b.digest, b.body]))
     let uploads = 0
     const server = await serve((req, res) => {

@@ -20,6 +20,7 @@ import { makeInputs } from '../../../__fixtures__/inputs.js'
 import {
   blobOf,
   childOf,
+  imageManifest,
   memoryImage,
   memoryIndex,
   OCI_INDEX,
@@ -250,20 +251,7 @@ describe("an index's children", () => {
   function imageWith(source: HostileSource, layers: { digest: string; size: number }[]): string {
     const image = memoryImage()
     source.add(image)
-    const manifest = blobOf(
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: OCI_MANIFEST,
-          config: {
-            mediaType: 'application/vnd.oci.image.config.v1+json',
-            digest: image.config.digest,
-            size: image.config.size
-          },
-          layers: layers.map(l => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...l }))
-        })
-      )
-    )
+    const manifest = blobOf(imageManifest(image.config, layers))
     source.manifests.set('odd', { body: manifest.body, mediaType: OCI_MANIFEST })
     return 'odd'
   }
