@@ -8,7 +8,7 @@
 // containerd image store that takes about 0.5–2.5 s an image (the store's garbage collection, slower the
 // more images it holds), minutes for a run's 150 or so, so the BuildKit engine's removal goes on while the
 // default engine's tests run, and the script waits for it at the end.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -45,11 +45,12 @@ async function step(title, command, args, env = process.env) {
   console.error(`\n=== ${title} ===`)
   const started = Date.now()
   const cleanupFile = path.join(tmpdir(), `btp-cleanup-${process.pid}-${Date.now()}`)
-  const r = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...env, BTP_CLEANUP_FILE: cleanupFile }
-  })
+  // Not spawnSync: the event loop must run meanwhile, for the other engine's removal to go on.
+  const r = await new Promise(resolve =>
+    spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...env, BTP_CLEANUP_FILE: cleanupFile } })
+      .on('error', error => resolve({ status: 1, signal: error.message }))
+      .on('close', (status, signal) => resolve({ status, signal }))
+  )
   console.error(`=== ${title}: ${seconds(Date.now() - started)} ===`)
   const listed = existsSync(cleanupFile)
   const removed = removal(cleanupFile, env).then(() => {
