@@ -275,8 +275,6 @@ function summaryWanted(env) {
     return wanted;
 }
 
-// EXTERNAL MODULE: ./src/action/keep-login.ts + 1 modules
-var keep_login = __webpack_require__(6097);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/core/text.ts
@@ -286,7 +284,6 @@ var clock = __webpack_require__(2257);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's two ends: inputs from the runner, outputs and summary back to it, through @actions/core.
 // The only place that calls setFailed.
-
 
 
 
@@ -360,7 +357,7 @@ async function main() {
         const summary = (0,parse/* asInput */.lv)('', () => summaryWanted(process.env));
         notices.forEach(n => core.notice(words(n)));
         // Loaded after validation: bad input, the most common failure, fails without loading it.
-        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(263), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 9556));
+        const { execute } = await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(890), __webpack_require__.e(263), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 9556));
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
         let resolve = async (login) => login;
         const result = await execute(inputs, {
@@ -374,8 +371,11 @@ async function main() {
         });
         main_fence.close();
         // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
-        if (inputs.keepLogin)
-            await (0,keep_login/* keepLogins */._d)(inputs.logins, { resolve, tempRoot, reporter: actionReporter });
+        // Loaded only when asked for: the ledger reads this host's identity as it loads.
+        if (inputs.keepLogin) {
+            const { keepLogins } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(97)]).then(__webpack_require__.bind(__webpack_require__, 6097));
+            await keepLogins(inputs.logins, { resolve, tempRoot, reporter: actionReporter });
+        }
         const values = outputs(inputs, result);
         for (const [name, value] of Object.entries(values))
             core.setOutput(name, value);

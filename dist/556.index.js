@@ -2779,7 +2779,6 @@ var tags = __webpack_require__(4480);
 
 
 
-
 /** The GitOrigin of this run's commit, from the event's context and the runner's variables. */
 function gitOrigin(ctx, env) {
     const run = env.GITHUB_RUN_ID?.trim();
@@ -2879,32 +2878,24 @@ async function makePlan(inputs, opts) {
 }
 /** Each image with its tags: the run's, or its own when full references name them. */
 function tagTargets(inputs, tags) {
-    return inputs.targets.map(({ registry, image, tags: own }) => {
-        const repo = (0,reference/* repository */.Jk)(registry, image);
-        const each = own ?? tags;
-        return {
-            registry,
-            repository: repo,
-            name: (0,reference/* remotePath */.QZ)(registry, image),
-            tags: each,
-            refs: each.map(t => `${repo}:${t}`)
-        };
-    });
+    return inputs.targets.map(({ registry, image, tags: own }) => targetOf(registry, image, own ?? tags));
 }
 /** Where a push by digest goes: each name of the output's `name=`, else each image; no tags. */
 function digestTargets(inputs, spec) {
     const names = (0,build_options/* outputNames */.gr)(spec).map(name => (0,tags/* parseFullRef */.E)(name));
     const images = names.length ? names : inputs.targets;
-    const targets = images.map(({ registry, image }) => {
-        return {
-            registry,
-            repository: (0,reference/* repository */.Jk)(registry, image),
-            name: (0,reference/* remotePath */.QZ)(registry, image),
-            tags: [],
-            refs: []
-        };
-    });
+    const targets = images.map(({ registry, image }) => targetOf(registry, image, []));
     return targets.filter((t, i) => targets.findIndex(o => o.repository === t.repository) === i);
+}
+function targetOf(registry, image, tags) {
+    const repo = (0,reference/* repository */.Jk)(registry, image);
+    return {
+        registry,
+        repository: repo,
+        name: (0,reference/* remotePath */.QZ)(registry, image),
+        tags,
+        refs: tags.map(t => `${repo}:${t}`)
+    };
 }
 /**
  * Every build secret as an id and a file for `--secret id=\u2026,src=\u2026`: `secrets` values and `secret-envs`
@@ -2965,6 +2956,8 @@ const retrying = (what, attempts, reporter, sleep) => ({
 /* harmony export */   B: () => (/* binding */ resultOf)
 /* harmony export */ });
 /* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9833);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+
 
 function resultOf(o) {
     return {
@@ -2999,7 +2992,7 @@ function asPushed(metadata, verified) {
     return {
         ...metadata,
         'containerimage.digest': verified.digest,
-        ...(descriptor && typeof descriptor === 'object' && !Array.isArray(descriptor)
+        ...((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(descriptor)
             ? {
                 'containerimage.descriptor': {
                     ...descriptor,

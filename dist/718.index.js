@@ -47,7 +47,7 @@ async function post() {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`could not remove ${workDir}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}`);
         }
     }
-    await (0,_keep_login_js__WEBPACK_IMPORTED_MODULE_3__/* .removeKeptLogin */ .yx)();
+    await (0,_keep_login_js__WEBPACK_IMPORTED_MODULE_3__/* .removeKeptLogin */ .y)();
 }
 
 

@@ -694,10 +694,10 @@ function postHasWork() {
 async function run() {
     if (run_state(state/* STATE_POST */.Rs) === 'true') {
         if (postHasWork())
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(955), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).post();
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(890), __nccwpck_require__.e(97), __nccwpck_require__.e(227), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).post();
     }
     else
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(955), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 414))).main();
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(227), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 414))).main();
     await exitOnceWritten([process.stdout, process.stderr], () => process.exit());
 }
 /**

@@ -12,7 +12,6 @@ import type { Credentials } from '../registry/challenge.js'
 import { credentialSecrets, proxySecrets, urlSecrets } from '../log/masks.js'
 import { metadataEnvExports } from '../metadata/outputs.js'
 import { outputs, summaryMarkdown, summaryWanted } from './summary.js'
-import { keepLogins } from './keep-login.js'
 import { STATE_POST, STATE_WORKDIR } from './state.js'
 import { messageOf } from '../core/text.js'
 import { declarePushed } from '../pipeline/subjects.js'
@@ -104,7 +103,11 @@ export async function main(): Promise<void> {
 
     fence.close()
     // Only after a run that succeeded: a failed one leaves the job's docker config as it found it.
-    if (inputs.keepLogin) await keepLogins(inputs.logins, { resolve, tempRoot, reporter: actionReporter })
+    // Loaded only when asked for: the ledger reads this host's identity as it loads.
+    if (inputs.keepLogin) {
+      const { keepLogins } = await import('./keep-login.js')
+      await keepLogins(inputs.logins, { resolve, tempRoot, reporter: actionReporter })
+    }
     const values = outputs(inputs, result)
     for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
     for (const [name, value] of Object.entries(metadataEnvExports(inputs, values)))

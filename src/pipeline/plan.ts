@@ -10,12 +10,11 @@ import type { GitContext } from '../metadata/context.js'
 import type { Reporter } from '../log/reporter.js'
 import { remotePath, repository } from '../core/reference.js'
 import type { RetryOptions } from '../core/retry.js'
-import { messageOf, splitKeyValue } from '../core/text.js'
+import { messageOf, quote, splitKeyValue } from '../core/text.js'
 import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
 import { outputAttrs, outputNames, pushesByDigest, pushesOutput } from '../inputs/build-options.js'
 import { InputError } from '../inputs/error.js'
 import { parseFullRef } from '../inputs/tags.js'
-import { quote } from '../core/text.js'
 
 /** Where this run's commit lives, for `{{defaultContext}}` and the GitHub host's token. */
 export interface GitOrigin {
@@ -201,33 +200,26 @@ export async function makePlan(
 
 /** Each image with its tags: the run's, or its own when full references name them. */
 function tagTargets(inputs: Inputs, tags: string[]): Target[] {
-  return inputs.targets.map(({ registry, image, tags: own }): Target => {
-    const repo = repository(registry, image)
-    const each = own ?? tags
-    return {
-      registry,
-      repository: repo,
-      name: remotePath(registry, image),
-      tags: each,
-      refs: each.map(t => `${repo}:${t}`)
-    }
-  })
+  return inputs.targets.map(({ registry, image, tags: own }) => targetOf(registry, image, own ?? tags))
 }
 
 /** Where a push by digest goes: each name of the output's `name=`, else each image; no tags. */
 function digestTargets(inputs: Inputs, spec: string): Target[] {
   const names = outputNames(spec).map(name => parseFullRef(name))
   const images = names.length ? names : inputs.targets
-  const targets = images.map(({ registry, image }): Target => {
-    return {
-      registry,
-      repository: repository(registry, image),
-      name: remotePath(registry, image),
-      tags: [],
-      refs: []
-    }
-  })
+  const targets = images.map(({ registry, image }) => targetOf(registry, image, []))
   return targets.filter((t, i) => targets.findIndex(o => o.repository === t.repository) === i)
+}
+
+function targetOf(registry: string, image: string, tags: string[]): Target {
+  const repo = repository(registry, image)
+  return {
+    registry,
+    repository: repo,
+    name: remotePath(registry, image),
+    tags,
+    refs: tags.map(t => `${repo}:${t}`)
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Manifest } from '../registry/api.js'
 import type { Described } from './describe.js'
 import type { Moved } from './sources/copy.js'
 import { platformDigests } from './verify.js'
+import { isObject } from '../core/json.js'
 
 export interface Result {
   /** sha256 digest the registry serves for every pushed tag; '' when nothing was pushed. */
@@ -90,7 +91,7 @@ function asPushed(metadata: Record<string, unknown>, verified: Outcome['verified
   return {
     ...metadata,
     'containerimage.digest': verified.digest,
-    ...(descriptor && typeof descriptor === 'object' && !Array.isArray(descriptor)
+    ...(isObject(descriptor)
       ? {
           'containerimage.descriptor': {
             ...descriptor,
