@@ -16,6 +16,7 @@ import {
 } from '../../src/metadata/repo-labels.js'
 import type { Reporter } from '../../src/log/reporter.js'
 import { cleanUp, serve } from '../helpers/stand-in.js'
+import { cpuMs } from '../helpers/cpu-time.js'
 
 afterEach(cleanUp)
 
@@ -111,10 +112,11 @@ describe('repositoryLabels', () => {
 
   // The pattern before took about 1.2 s per 40 000 spaces (quadratic); the bound is far above one pass.
   it('takes time linear in a description, whatever its whitespace', () => {
-    const started = performance.now()
-    const description = `a${' '.repeat(200_000)}b\n${'\t'.repeat(200_000)}`
-    expect(repositoryLabels({ ...REPO, description })[DESC]).toBe(`a${' '.repeat(200_000)}b`)
-    expect(performance.now() - started).toBeLessThan(1000)
+    const ms = cpuMs(() => {
+      const description = `a${' '.repeat(200_000)}b\n${'\t'.repeat(200_000)}`
+      expect(repositoryLabels({ ...REPO, description })[DESC]).toBe(`a${' '.repeat(200_000)}b`)
+    })
+    expect(ms).toBeLessThan(1000)
   })
 })
 

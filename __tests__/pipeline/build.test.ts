@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { failedLine, readImageId, tagTaken } from '../../src/pipeline/build.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
+import { cpuMs } from '../helpers/cpu-time.js'
 
 describe('tagTaken: the containerd store refusing a name another build took at the same moment', () => {
   it('says another build moved the tag, naming it', () => {
@@ -51,10 +52,11 @@ describe('failedLine: the Dockerfile line a failed build names', () => {
     ['carriage returns', '\r'],
     ['line separators', '\u2028']
   ])('takes time linear in the log, whatever its %s', (_what, brk) => {
-    const started = performance.now()
-    expect(failedLine(`#5 1.2 ${brk.repeat(200_000)}x\n Dockerfile:9\n`)).toBe(9)
-    expect(failedLine(`\t${`${brk}\t`.repeat(200_000)}`)).toBeUndefined()
-    expect(performance.now() - started).toBeLessThan(1000)
+    const ms = cpuMs(() => {
+      expect(failedLine(`#5 1.2 ${brk.repeat(200_000)}x\n Dockerfile:9\n`)).toBe(9)
+      expect(failedLine(`\t${`${brk}\t`.repeat(200_000)}`)).toBeUndefined()
+    })
+    expect(ms).toBeLessThan(1000)
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { httpError, redact } from '../../src/registry/errors.js'
+import { cpuMs } from '../helpers/cpu-time.js'
 
 describe('redact', () => {
   it.each([
@@ -40,9 +41,10 @@ describe('redact', () => {
     ['a long word with no end', `Authorization: ${'a'.repeat(100_000)}`],
     ['a scheme and a long run of whitespace', `bearer${' '.repeat(100_000)}!`]
   ])('takes time linear in the text: %s', (_what, text) => {
-    const started = performance.now()
-    redact(text)
-    expect(performance.now() - started).toBeLessThan(1000)
+    const ms = cpuMs(() => {
+      redact(text)
+    })
+    expect(ms).toBeLessThan(1000)
   })
 
   it('replaces every secret given, also URL-encoded, the longest first', () => {
