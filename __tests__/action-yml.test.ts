@@ -172,14 +172,14 @@ describe('workflow files', () => {
   })
 
   it.each(examples)(
-    '%s: a later step that needs the registry (cosign, docker pull) has keep-login',
+    '%s: a later step that needs the registry (cosign, docker pull, gh reading oci://) has keep-login',
     (_f, wf) => {
       for (const job of Object.values(wf.jobs)) {
         const at = job.steps.findIndex(ours)
         if (at < 0) continue
         const later = job.steps
           .slice(at + 1)
-          .some(s => /\b(cosign sign|docker pull|crane)\b/.test(s.run ?? ''))
+          .some(s => /\b(cosign sign|docker pull|crane)\b|--bundle-from-oci/.test(s.run ?? ''))
         if (later) expect(job.steps[at].with?.['keep-login']).toBe(true)
       }
     }

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { credentialsIn, loadRegistryAuthParser, parseRegistryAuth } from '../../src/inputs/registry-auth.js'
 import { InputProblem } from '../../src/core/problem.js'
+import { actionTerm, renderInputRefs } from '../../src/core/input-ref.js'
+import { cliTerm } from '../../src/cli/main.js'
 
 beforeAll(loadRegistryAuthParser)
 
@@ -89,9 +91,9 @@ describe("parseRegistryAuth: login-action's list, as YAML", () => {
     ['- username: u\n  password: 2024-01-02', /^entry 1: password must be a string \(quote it\)$/],
     [
       '- registry: a\n  username: u\n  username: v\n  password: p',
-      /^is not valid YAML \(line 3, column \d+\)$/
+      /^is not valid YAML \(line 3, column \d+\) \(/
     ],
-    ["- registry: a\n  username: u\n  password: 'open", /^is not valid YAML \(line \d+, column \d+\)$/],
+    ["- registry: a\n  username: u\n  password: 'open", /^is not valid YAML \(line \d+, column \d+\) \(/],
     ['- ok\n- registry: b', /^entry 1 is not a mapping/]
   ])('%j is refused: %s', (text, message) => {
     expect(() => parseRegistryAuth(text)).toThrow(InputProblem)
@@ -113,6 +115,31 @@ describe("parseRegistryAuth: login-action's list, as YAML", () => {
       expect(message).toMatch(/^is not valid YAML/)
       expect(message).not.toContain('hunter2')
     }
+  })
+})
+
+describe('a key file of several lines, as the runner pastes a secret in', () => {
+  // The runner indents only a secret's first line: a pretty-printed GCR key breaks the block scalar.
+  const key = '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIE\\n"\n}\n'
+  const entry = (password: string) => `- registry: gcr.io\n  username: _json_key\n  password: ${password}\n`
+
+  it("pasted into a block scalar, is refused with the way that works, in each interface's words", () => {
+    let message = ''
+    try {
+      parseRegistryAuth(entry(`|\n    ${key}`))
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(renderInputRefs(message, actionTerm)).toMatch(
+      /^is not valid YAML \(line 5, column \d+\) \(a secret of several lines, such as a GCR key file, breaks the YAML when pasted in: write it as password: \$\{\{ toJSON\(secrets\.NAME\) \}\}\)$/
+    )
+    expect(renderInputRefs(message, cliTerm)).toMatch(/block scalar \(password: \|\) indented as a whole/)
+    expect(message).not.toContain('PRIVATE')
+  })
+
+  it('as toJSON writes it, reads back whole', () => {
+    // Trimmed, as every password is (docker's --password-stdin drops the line break too).
+    expect(parseRegistryAuth(entry(JSON.stringify(key)))[0].password).toBe(key.trim())
   })
 })
 

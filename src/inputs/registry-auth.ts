@@ -9,6 +9,7 @@
 // input (targets.ts).
 
 import { InputProblem } from '../core/problem.js'
+import { advice } from '../core/input-ref.js'
 import { messageOf } from '../core/text.js'
 import { cloudLoginOf, type CloudLogin } from '../registry/cloud/detect.js'
 
@@ -49,7 +50,7 @@ function readYaml(text: string): unknown {
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark
     const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`
-    throw new InputProblem(`is not valid YAML${where}`)
+    throw new InputProblem(`is not valid YAML${where} (${advice('multi-line-secret')})`)
   }
 }
 
