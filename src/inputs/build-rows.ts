@@ -28,7 +28,7 @@ export const BUILD_ROWS = {
     default: '',
     buildx: true,
     description:
-      'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
+      'buildx: cache destinations, one per line. An export that fails (the cache unreachable, refused, full) is a warning, not a failed build; a destination buildx cannot set up at all (a bad token, an unknown type) still fails it. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
     cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
   },
   provenance: {
