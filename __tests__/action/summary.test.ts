@@ -170,6 +170,35 @@ describe("summaryWanted: build-push-action's DOCKER_BUILD_SUMMARY", () => {
     expect(summaryWanted(value === undefined ? {} : { DOCKER_BUILD_SUMMARY: value })).toBe(wanted)
   })
 
+  // build-push-action v6 reads the deprecated variable first, warns, and inverts it.
+  it.each([
+    [{ DOCKER_BUILD_NO_SUMMARY: 'true' }, false],
+    [{ DOCKER_BUILD_NO_SUMMARY: '1' }, false],
+    [{ DOCKER_BUILD_NO_SUMMARY: 'false' }, true],
+    [{ DOCKER_BUILD_NO_SUMMARY: 'true', DOCKER_BUILD_SUMMARY: 'true' }, false],
+    [{ DOCKER_BUILD_NO_SUMMARY: 'false', DOCKER_BUILD_SUMMARY: 'false' }, true]
+  ])('%j → %s, with the deprecation warning', (env, wanted) => {
+    const warnings: string[] = []
+    expect(summaryWanted(env, w => warnings.push(w))).toBe(wanted)
+    expect(warnings).toEqual([
+      'DOCKER_BUILD_NO_SUMMARY is deprecated: set DOCKER_BUILD_SUMMARY to false instead'
+    ])
+  })
+
+  it('warns of nothing without DOCKER_BUILD_NO_SUMMARY', () => {
+    const warnings: string[] = []
+    expect(
+      summaryWanted({ DOCKER_BUILD_NO_SUMMARY: '', DOCKER_BUILD_SUMMARY: 'false' }, w => warnings.push(w))
+    ).toBe(false)
+    expect(warnings).toEqual([])
+  })
+
+  it('a DOCKER_BUILD_NO_SUMMARY Go refuses is a problem naming it', () => {
+    expect(() => summaryWanted({ DOCKER_BUILD_NO_SUMMARY: 'yes' })).toThrow(
+      expect.objectContaining({ subject: 'DOCKER_BUILD_NO_SUMMARY' })
+    )
+  })
+
   it.each(['no', 'off', 'FaLsE', ' false'])('%j is a problem naming the variable', value => {
     expect(() => summaryWanted({ DOCKER_BUILD_SUMMARY: value })).toThrow(
       expect.objectContaining({

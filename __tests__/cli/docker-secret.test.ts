@@ -54,7 +54,8 @@ describe('dockerSecret', () => {
 
   it.each([
     ['env=OTHER', /needs id=ID/],
-    ['id=a/b', /needs id=ID with an ID of \[A-Za-z0-9_.-\]/],
+    ['id=a b', /needs id=ID with an id without whitespace/],
+    ['"id=a=b"', /needs id=ID with an id without whitespace, ",", "="/],
     ['id=k,mode=0400', /"mode=0400" is none of id=, env=, src=, type=env\|file/],
     ['id=k,env', /"env" is none of/],
     ['id=k,type=ssh', /type=ssh: the type is env or file/],

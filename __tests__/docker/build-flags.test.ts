@@ -114,7 +114,12 @@ describe('optionArgs', () => {
 
   it.each([
     ['check', 'check,format=json'],
-    ['targets', 'targets']
+    ['targets', 'targets'],
+    // buildx's grammar: check's exit status is ours to decide (pipeline/call.ts), its format always JSON.
+    ['check,ignorestatus=true', 'check,format=json'],
+    ['check,format=text', 'check,format=json'],
+    ['outline,format=json', 'outline,format=json'],
+    ['targets,format=json', 'targets,format=json']
   ])('callArg(%s) → %s', (call, arg) => expect(callArg(call)).toBe(arg))
 })
 

@@ -225,10 +225,29 @@ describe('evaluate (call: check)', () => {
     ).rejects.toThrow(/failed to read dockerfile/)
   })
 
+  it('check,ignorestatus=true annotates each finding and passes, as buildx then exits 0', async () => {
+    const { runner: r, calls } = runner(() => ({ exitCode: 0, stdout: TWO_WARNINGS }))
+    const { reporter, warnings } = recorder()
+    const inputs = makeInputs({ call: 'check,ignorestatus=true', context: 'app' })
+    await evaluate(inputs, plan, { docker: new Docker(r, {}), reporter })
+    expect(calls[0]).toContain('--call=check,format=json')
+    expect(warnings.map(([, w]) => w?.line)).toEqual([1, 7])
+  })
+
+  it('check,ignorestatus=false fails on findings as check does', async () => {
+    const { runner: r } = runner(() => ({ exitCode: 1, stdout: TWO_WARNINGS }))
+    const { reporter } = recorder()
+    const inputs = makeInputs({ call: 'check,ignorestatus=false' })
+    await expect(evaluate(inputs, plan, { docker: new Docker(r, {}), reporter })).rejects.toThrow(CheckError)
+  })
+
   it.each([
     ['', false],
     ['build', false],
+    ['build,format=json', false],
     ['check', true],
-    ['outline', true]
+    ['check,ignorestatus=true', true],
+    ['outline', true],
+    ['outline,format=json', true]
   ])('isEvaluation(%j) → %s', (call, expected) => expect(isEvaluation({ call })).toBe(expected))
 })

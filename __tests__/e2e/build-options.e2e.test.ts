@@ -79,17 +79,19 @@ describe(`the RUN environment (${EXPECTED_BUILDER})`, () => {
       image,
       registry: registry.host,
       tags: 'v1',
-      'add-hosts': 'btp-e2e.test:10.11.12.13,other.test=10.11.12.14',
+      // my_db: docker checks the IP only, and the host only for a ":" (not a DNS name's rules).
+      'add-hosts': 'btp-e2e.test:10.11.12.13,other.test=10.11.12.14,my_db:10.11.12.15',
       'shm-size': '96m',
       ulimit: 'nofile=1234:2345'
     })
     ref = await pulledByDigest(run, image)
   }, 180_000)
 
-  it('add-hosts: both entries in /etc/hosts', async () => {
+  it('add-hosts: every entry in /etc/hosts', async () => {
     const hosts = await fileIn(ref, '/out/hosts')
     expect(hosts).toMatch(/^10\.11\.12\.13\s+btp-e2e\.test\s*$/m)
     expect(hosts).toMatch(/^10\.11\.12\.14\s+other\.test\s*$/m)
+    expect(hosts).toMatch(/^10\.11\.12\.15\s+my_db\s*$/m)
   })
 
   it('shm-size: /dev/shm is 96 MiB in df', async () => {

@@ -12,6 +12,7 @@ import {
   renderInputRefs,
   type Inputs
 } from '../../src/inputs/parse.js'
+import { dockerfilePath } from '../../src/inputs/build-options.js'
 
 let cwd: string
 beforeAll(() => {
@@ -54,6 +55,35 @@ describe('good values come through as buildx takes them', () => {
       'add-hosts host-gateway and [v6]',
       { 'add-hosts': 'gw:host-gateway\nv6:[fe80::1]' },
       { addHosts: ['gw:host-gateway', 'v6:[fe80::1]'] }
+    ],
+    // docker checks the IP and only that the host is non-empty and has no ":" (opts.ValidateExtraHost).
+    [
+      'add-hosts host with an underscore',
+      { 'add-hosts': 'my_db:10.1.2.3' },
+      { addHosts: ['my_db:10.1.2.3'] }
+    ],
+    [
+      'add-hosts host=ip with an underscore',
+      { 'add-hosts': 'my_db=10.1.2.3' },
+      { addHosts: ['my_db=10.1.2.3'] }
+    ],
+    ['add-hosts host ending in a dot', { 'add-hosts': 'db.:10.0.0.1' }, { addHosts: ['db.:10.0.0.1'] }],
+    ['add-hosts host=[v6]', { 'add-hosts': 'v6=[::1]' }, { addHosts: ['v6=[::1]'] }],
+    ['add-hosts host=host-gateway', { 'add-hosts': 'gw=host-gateway' }, { addHosts: ['gw=host-gateway'] }],
+    // One argv element, --add-host=--x:…: nothing to read as a flag.
+    ['add-hosts host starting with -', { 'add-hosts': '--x:1.2.3.4' }, { addHosts: ['--x:1.2.3.4'] }],
+    // buildx's --call grammar: name[,format=…][,ignorestatus=bool].
+    [
+      'call check,ignorestatus=true',
+      { call: 'check,ignorestatus=true' },
+      { call: 'check,ignorestatus=true' }
+    ],
+    ['call outline,format=json', { call: 'outline,format=json' }, { call: 'outline,format=json' }],
+    ['call targets,format=json', { call: 'targets,format=json' }, { call: 'targets,format=json' }],
+    [
+      'call check,ignorestatus=1,format=json',
+      { call: 'check,ignorestatus=1,format=json' },
+      { call: 'check,ignorestatus=1,format=json' }
     ],
     ['network', { network: 'host' }, { network: 'host' }],
     ['shm-size units', { 'shm-size': '128m' }, { shmSize: '128m' }],
@@ -161,7 +191,10 @@ describe('bad values are one InputError naming the input', () => {
   const bad: [string, Record<string, string>, string, string | RegExp][] = [
     ['add-hosts without ip', { 'add-hosts': 'db' }, 'add-hosts', 'host:ip'],
     ['add-hosts bad ip', { 'add-hosts': 'db:10.0.0.300' }, 'add-hosts', 'valid IP'],
-    ['add-hosts flag', { 'add-hosts': '--x:1.2.3.4' }, 'add-hosts', 'host:ip'],
+    ['add-hosts empty host', { 'add-hosts': ':10.0.0.1' }, 'add-hosts', 'host:ip'],
+    ['add-hosts empty host=', { 'add-hosts': '=10.0.0.1' }, 'add-hosts', 'host:ip'],
+    ['add-hosts host with ":" before "="', { 'add-hosts': 'a:b=10.0.0.1' }, 'add-hosts', 'host:ip'],
+    ['add-hosts host-gateway misspelt', { 'add-hosts': 'gw:host_gateway' }, 'add-hosts', 'valid IP'],
     ['network flag', { network: '--privileged' }, 'network', 'network mode'],
     ['network with space', { network: 'host x' }, 'network', 'network mode'],
     ['shm-size no number', { 'shm-size': 'big' }, 'shm-size', 'not a size'],
@@ -228,6 +261,19 @@ describe('bad values are one InputError naming the input', () => {
     ['attests without type', { attests: 'mode=max' }, 'attests', 'type=sbom'],
     ['no-cache-filters flag', { 'no-cache-filters': '--all' }, 'no-cache-filters', 'stage name'],
     ['call unknown', { call: 'lint' }, 'call', 'build, check, outline, targets'],
+    ['call with two names', { call: 'check,outline' }, 'call', 'build, check, outline, targets'],
+    [
+      'call ignorestatus not a boolean',
+      { call: 'check,ignorestatus=maybe' },
+      'call',
+      'ignorestatus="maybe" is no boolean'
+    ],
+    [
+      'call unknown field',
+      { call: 'check,level=warn' },
+      'call',
+      '"level=warn" is none of format=, ignorestatus='
+    ],
     ['github-token with a space', { 'github-token': 'ghs_a ghs_b' }, 'github-token', 'whitespace'],
     ['an unclosed quote', { secrets: '"key=abc' }, 'secrets', 'not closed'],
     ['an unclosed quote in a list', { tags: 'v1,"v2' }, 'tags', 'not closed']
@@ -334,5 +380,34 @@ describe('labels and annotations: a {{…}} that is no expression of ours', () =
     const parsed = parseInputs(name => ({ image: 'my/app', labels: line })[name] ?? '', cwd)
     expect(parsed.inputs.labels).toEqual([line])
     expect(parsed.notices).toEqual([expect.stringContaining(` keeps ${kept} as written`)])
+  })
+})
+
+// What the failure's "where in the Dockerfile" annotation names (pipeline/build.ts): the file docker read.
+describe('dockerfilePath: the Dockerfile a local build reads', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'btp-dockerfile-'))
+    for (const [sub, names] of [
+      ['upper', ['Dockerfile']],
+      ['lower', ['dockerfile']],
+      ['both', ['Dockerfile', 'dockerfile']],
+      ['none', []]
+    ] as const) {
+      mkdirSync(path.join(dir, sub))
+      for (const name of names) writeFileSync(path.join(dir, sub, name), 'FROM scratch\n')
+    }
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it.each([
+    ['upper', '', 'upper/Dockerfile'],
+    ['lower', '', 'lower/dockerfile'],
+    // Where both exist (a case-sensitive file system), docker reads Dockerfile.
+    ['both', '', 'both/Dockerfile'],
+    ['none', '', 'none/Dockerfile'],
+    ['lower', 'other/Dockerfile.prod', 'other/Dockerfile.prod']
+  ])('context %s, file %j → %s', (context, file, expected) => {
+    expect(dockerfilePath(context, file, dir)).toBe(expected)
   })
 })

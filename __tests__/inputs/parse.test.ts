@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
+  actionTerm,
   buildxOnlyInputs,
   checkBuilder,
   defaultInputs,
@@ -181,12 +182,8 @@ const bad: [string, Record<string, string>, string, string][] = [
     'secret-files',
     'is not a file'
   ],
-  [
-    'secret-envs naming an unset variable',
-    { 'secret-envs': 'tok=BTP_SURELY_UNSET_VARIABLE' },
-    'secret-envs',
-    'is not set'
-  ],
+  ['secret id with a quote', { secrets: 'a"b=v' }, 'secrets', 'id=value'],
+  ['secret-files id with a space', { 'secret-files': 'my key=Dockerfile' }, 'secret-files', 'id=path'],
   ["metadata-action's context: git", { context: 'git' }, 'context', "metadata-action's context"],
   ["metadata-action's context: workflow", { context: 'workflow' }, 'context', 'no such directory'],
   ['provenance flag', { provenance: '--x' }, 'provenance', 'attestation'],
@@ -393,6 +390,20 @@ describe('context and file', () => {
     expect(i.context).toBe(path.join(cwd, 'empty'))
   })
 
+  // docker build (the CLI's getDockerfileRelPath) and BuildKit's dockerui fall back to a lowercase name.
+  it('takes a context whose only Dockerfile is the lowercase dockerfile, as docker does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'btp-inputs-lower-'))
+    try {
+      writeFileSync(path.join(dir, 'dockerfile'), 'FROM scratch\n')
+      expect(inputs({}, dir).file).toBe('')
+      mkdirSync(path.join(dir, 'sub'))
+      writeFileSync(path.join(dir, 'sub', 'dockerfile'), 'FROM scratch\n')
+      expect(inputs({ context: 'sub' }, dir).context).toBe('sub')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('fails in a directory without a Dockerfile', () => {
     mkdirSync(path.join(bare, 'src'), { recursive: true })
     try {
@@ -509,6 +520,110 @@ describe('the rest', () => {
     const err = failure({ secrets: 'ok=1\nbad id=hunter2-secret' })
     expect(err.input).toBe('secrets')
     expect(err.message).not.toContain('hunter2-secret')
+  })
+})
+
+describe("empty secrets, as build-push-action's parseSecretKvp leaves them out", () => {
+  const warned = (values: Record<string, string>): { kept: Partial<Inputs>; warnings: string[] } => {
+    const { inputs: i, warnings } = parse(values)
+    return { kept: { secrets: i.secrets, secretFiles: i.secretFiles, secretEnvs: i.secretEnvs }, warnings }
+  }
+
+  it.each([
+    [
+      'secrets tok= alone',
+      { secrets: 'tok=' },
+      { secrets: [] },
+      ['"secrets" input: "tok" has an empty value']
+    ],
+    [
+      'secrets tok= among others',
+      { secrets: 'a=1\ntok=\nb=2' },
+      { secrets: ['a=1', 'b=2'] },
+      ['"secrets" input: "tok" has an empty value']
+    ],
+    // Only an empty value: whitespace is a value, kept as given (build-push-action 7.3).
+    ['secrets tok=<space>', { secrets: 'tok= ' }, { secrets: ['tok= '] }, []],
+    [
+      'secret-files key=',
+      { 'secret-files': 'key=' },
+      { secretFiles: [] },
+      ['"secret-files" input: "key" names no file']
+    ],
+    [
+      'secret-envs tok=',
+      { 'secret-envs': 'tok=,b=BTP_TEST_SET' },
+      { secretEnvs: ['b=BTP_TEST_SET'] },
+      ['"secret-envs" input: "tok" names no variable']
+    ],
+    // build-push-action passes id=tok,env=NAME whatever NAME holds; BuildKit reads an unset one as empty.
+    [
+      'secret-envs naming an unset variable',
+      { 'secret-envs': 'tok=BTP_SURELY_UNSET_VARIABLE' },
+      { secretEnvs: ['tok=BTP_SURELY_UNSET_VARIABLE'] },
+      [
+        '"secret-envs" input: "tok": the variable BTP_SURELY_UNSET_VARIABLE is not set, so the build gets the secret empty'
+      ]
+    ],
+    [
+      'secret-envs naming an empty variable',
+      { 'secret-envs': 'tok=BTP_TEST_EMPTY' },
+      { secretEnvs: ['tok=BTP_TEST_EMPTY'] },
+      ['"secret-envs" input: "tok": the variable BTP_TEST_EMPTY is empty, so the build gets the secret empty']
+    ],
+    [
+      'secret-envs naming a set variable',
+      { 'secret-envs': 'tok=BTP_TEST_SET' },
+      { secretEnvs: ['tok=BTP_TEST_SET'] },
+      []
+    ]
+  ] as [string, Record<string, string>, Partial<Inputs>, string[]][])(
+    '%s',
+    (_name, values, kept, warnings) => {
+      process.env.BTP_TEST_SET = 'x'
+      process.env.BTP_TEST_EMPTY = ''
+      try {
+        const got = warned(values)
+        expect(got.kept).toMatchObject(kept)
+        expect(got.warnings).toHaveLength(warnings.length)
+        got.warnings.forEach((w, i) => expect(renderInputRefs(w, actionTerm)).toContain(warnings[i]))
+      } finally {
+        delete process.env.BTP_TEST_SET
+        delete process.env.BTP_TEST_EMPTY
+      }
+    }
+  )
+
+  it('an empty secret is a warning, not a notice, and never an error', () => {
+    const { notices, warnings } = parse({ secrets: 'tok=' })
+    expect(notices).toEqual([])
+    expect(warnings).toHaveLength(1)
+  })
+})
+
+describe('secret ids as buildx and BuildKit take them', () => {
+  it.each([
+    // BuildKit's own ids for a git host with a port, and what our git-context.ts builds.
+    ['GIT_AUTH_TOKEN.git.example.com:8443=abc', ['GIT_AUTH_TOKEN.git.example.com:8443=abc']],
+    ['GIT_AUTH_HEADER.example.com:8443=basic x', ['GIT_AUTH_HEADER.example.com:8443=basic x']],
+    ['npm/token=abc', ['npm/token=abc']],
+    ['ÄPI@key+1=abc', ['ÄPI@key+1=abc']]
+  ])('secrets %j', (line, expected) => {
+    expect(inputs({ secrets: line }).secrets).toEqual(expected)
+  })
+
+  it('secret-files and secret-envs take the same ids', () => {
+    process.env.BTP_TEST_SET = 'x'
+    try {
+      const i = inputs({
+        'secret-files': 'GIT_AUTH_TOKEN.host:8443=Dockerfile',
+        'secret-envs': 'GIT_AUTH_TOKEN.host:8443=BTP_TEST_SET'
+      })
+      expect(i.secretFiles).toEqual(['GIT_AUTH_TOKEN.host:8443=Dockerfile'])
+      expect(i.secretEnvs).toEqual(['GIT_AUTH_TOKEN.host:8443=BTP_TEST_SET'])
+    } finally {
+      delete process.env.BTP_TEST_SET
+    }
   })
 })
 

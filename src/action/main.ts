@@ -83,9 +83,10 @@ export async function main(): Promise<void> {
       ROWS.filter(([, row]) => row.secret || row.untrimmed).map(([key]) => inputName(key))
     )
     const get = (name: string): string => core.getInput(name, { trimWhitespace: !untrimmed.has(name) })
-    const { inputs, notices } = parseInputs(get)
-    const summary = asInput('', () => summaryWanted(process.env))
+    const { inputs, notices, warnings } = parseInputs(get)
+    const summary = asInput('', () => summaryWanted(process.env, w => core.warning(w)))
     notices.forEach(n => core.notice(words(n)))
+    warnings.forEach(w => core.warning(words(w)))
 
     // Loaded after validation: bad input, the most common failure, fails without loading it.
     const { execute } = await import('../pipeline/index.js')

@@ -121,17 +121,23 @@ export function summaryMarkdown(inputs: Inputs, result: Result): string {
 
 /**
  * Whether to write the job summary: build-push-action's DOCKER_BUILD_SUMMARY (default true, Go's words), so
- * that a workflow that turned docker's summary off gets none from this step either. A value Go refuses is
- * an InputProblem naming the variable, before any build (build-push-action fails on it after the build).
+ * that a workflow that turned docker's summary off gets none from this step either; and, as v6 reads it
+ * first, the deprecated DOCKER_BUILD_NO_SUMMARY (true: no summary), with v6's warning. A value Go refuses
+ * is an InputProblem naming the variable, before any build (build-push-action fails on it after the build).
  */
-export function summaryWanted(env: NodeJS.ProcessEnv): boolean {
+export function summaryWanted(env: NodeJS.ProcessEnv, warn: (message: string) => void = () => {}): boolean {
+  const no = env.DOCKER_BUILD_NO_SUMMARY ?? ''
+  if (no !== '') {
+    warn('DOCKER_BUILD_NO_SUMMARY is deprecated: set DOCKER_BUILD_SUMMARY to false instead')
+    return !boolVariable('DOCKER_BUILD_NO_SUMMARY', no)
+  }
   const text = env.DOCKER_BUILD_SUMMARY ?? ''
-  if (text === '') return true
-  const wanted = goBool(text)
-  if (wanted === undefined)
-    throw new InputProblem(
-      `(an environment variable) ${JSON.stringify(text)} must be true or false`,
-      'DOCKER_BUILD_SUMMARY'
-    )
-  return wanted
+  return text === '' || boolVariable('DOCKER_BUILD_SUMMARY', text)
+}
+
+function boolVariable(name: string, text: string): boolean {
+  const value = goBool(text)
+  if (value === undefined)
+    throw new InputProblem(`(an environment variable) ${JSON.stringify(text)} must be true or false`, name)
+  return value
 }

@@ -3,7 +3,8 @@
 // is the secret API_TOKEN from $API_TOKEN, never a secret named "id".
 import { InputProblem } from '../core/problem.js'
 import { csvRecords } from '../inputs/csv.js'
-import { isFile, SECRET_ID } from '../inputs/validators.js'
+import { SECRET_ID, SECRET_ID_RULE } from '../inputs/validators.js'
+import { isFile } from '../inputs/build-options.js'
 
 /** The keys of docker's form; a value whose first key is one of them (or that has several fields) is that form. */
 const KEYS = ['id', 'type', 'src', 'source', 'env']
@@ -34,7 +35,7 @@ export function dockerSecret(spec: string, env: NodeJS.ProcessEnv): DockerSecret
     given[key === 'source' ? 'src' : key] = field.slice(eq + 1)
   }
   const { id = '', type, src = '' } = given
-  if (!SECRET_ID.test(id)) throw new InputProblem('needs id=ID with an ID of [A-Za-z0-9_.-]')
+  if (!SECRET_ID.test(id)) throw new InputProblem(`needs id=ID with ${SECRET_ID_RULE}`)
   if (type !== undefined && type !== 'env' && type !== 'file')
     throw new InputProblem(`type=${type}: the type is env or file`)
   const variable = given.env || (type === 'env' ? src : '')

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
 import { flagName, inputName, isListKind, ROWS, rowByName, type InputKey, type Row } from '../inputs/table.js'
 import { InputProblem } from '../core/problem.js'
-import { SECRET_ID } from '../inputs/validators.js'
+import { SECRET_ID, SECRET_ID_RULE } from '../inputs/validators.js'
 import { dockerSecret, isDockerSecret, type DockerSecret } from './docker-secret.js'
 import { InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
 import { execute } from '../pipeline/index.js'
@@ -116,7 +116,7 @@ function fromEnv(flag: string, spec: string, env: NodeJS.ProcessEnv): string {
   const kv = splitKeyValue(spec)
   if (!kv || !SECRET_ID.test(kv.key))
     throw new UsageError(
-      `--${flag} takes ID=ENV (or docker's id=ID[,env=ENV|,src=FILE]) with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`
+      `--${flag} takes ID=ENV (or docker's id=ID[,env=ENV|,src=FILE]) with ${SECRET_ID_RULE}, got ${JSON.stringify(spec)}`
     )
   const value = env[kv.value]
   if (value === undefined)
@@ -335,6 +335,7 @@ export async function main(
         'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands'
       )
     parsed.notices.forEach(n => reporter.notice(n))
+    parsed.warnings.forEach(w => reporter.warning(w))
     inputs = parsed.inputs
     secrets.push(inputs.githubToken)
     // Printed only once it passed: a rejected input gets its one error line and nothing else.

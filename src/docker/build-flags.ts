@@ -5,6 +5,7 @@ import type { Inputs } from '../inputs/parse.js'
 import { provenanceArgs } from './attests.js'
 import { singleLevelLines } from '../metadata/levels.js'
 import { replaceUserinfo } from '../core/userinfo.js'
+import { parseCall } from '../inputs/build-options.js'
 
 /** What the pipeline decided before docker runs, as buildArgs reads it. */
 export interface BuildPlan {
@@ -36,8 +37,12 @@ export interface BuildPlan {
   builderId?: string
 }
 
-/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
-export const callArg = (call: string): string => (call === 'check' ? 'check,format=json' : call)
+/**
+ * `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts), whatever format
+ * was asked, and leaves the exit status to pipeline/call.ts, which reads `ignorestatus`; any other call as written.
+ */
+export const callArg = (call: string): string =>
+  parseCall(call).name === 'check' ? 'check,format=json' : call
 
 /**
  * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are

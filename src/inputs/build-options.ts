@@ -1,7 +1,7 @@
 // The rules of the build options build-push-action has and we share, by name and format: what each input
 // must look like before any build (pure: an InputProblem, named by the row that is read), and what must
 // exist on disk or in the environment (an InputError naming the input).
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { InputError } from './error.js'
@@ -15,15 +15,20 @@ import { parseAnnotation } from '../metadata/levels.js'
 import { expressionsOf, parseLabelLine } from '../metadata/rules/template.js'
 import { quote } from '../core/text.js'
 
-const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/
+/** A path that names a regular file (a directory is not one). */
+export const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
 
-/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+/**
+ * `host:ip` or `host=ip` as docker's and buildx's add-host read them: split at the first `=`, else at the
+ * first `:` (an IPv6 address keeps its colons); the IP may be bracketed, or docker's `host-gateway`. Like
+ * docker, only the IP is checked: the host is any non-empty name without `:` (`my_db` is one).
+ */
 export function addHosts(entries: string[]): string[] {
   for (const entry of entries) {
-    const at = entry.search(/[:=]/)
+    const at = entry.includes('=') ? entry.indexOf('=') : entry.indexOf(':')
     const host = at < 0 ? '' : entry.slice(0, at)
-    const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1')
-    if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && isIP(ip) === 0))
+    const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.+)\]$/, '$1')
+    if (host === '' || host.includes(':') || (ip !== 'host-gateway' && isIP(ip) === 0))
       throw new InputProblem(`${quote(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`)
   }
   return entries
@@ -208,9 +213,38 @@ export function noCacheFilters(entries: string[]): string[] {
 /** What `--call` may evaluate (buildx's subrequests). */
 export const CALLS = ['build', 'check', 'outline', 'targets']
 
+/** A `call` value as buildx's `--call` reads it: `name[,format=…][,ignorestatus=<bool>]`. */
+export interface Call {
+  name: string
+  format?: string
+  ignoreStatus: boolean
+}
+
+/** buildx's grammar: CSV fields, one bare name (`build` when none), `format=` and `ignorestatus=` (Go's booleans). */
+export function parseCall(value: string): Call {
+  const call: Call = { name: '', ignoreStatus: false }
+  for (const field of csvRecords(value)[0] ?? []) {
+    const eq = field.indexOf('=')
+    const [key, setting] = eq < 0 ? [field, undefined] : [field.slice(0, eq), field.slice(eq + 1)]
+    if (setting === undefined) {
+      if (call.name !== '' || !CALLS.includes(key))
+        throw new InputProblem(
+          `${quote(value)} must be one of ${CALLS.join(', ')}, optionally with ,format=json|text and ,ignorestatus=true`
+        )
+      call.name = key
+    } else if (key === 'format') call.format = setting
+    else if (key === 'ignorestatus') {
+      const bool = goBool(setting)
+      if (bool === undefined)
+        throw new InputProblem(`${quote(value)}: ignorestatus=${quote(setting)} is no boolean`)
+      call.ignoreStatus = bool
+    } else throw new InputProblem(`${quote(value)}: ${quote(field)} is none of format=, ignorestatus=`)
+  }
+  return { ...call, name: call.name || 'build' }
+}
+
 export function call(value: string): string {
-  if (value !== '' && !CALLS.includes(value))
-    throw new InputProblem(`${quote(value)} must be one of ${CALLS.join(', ')}`)
+  if (value !== '') parseCall(value)
   return value
 }
 
@@ -258,6 +292,17 @@ export function checkBuildSources(
 
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
 export const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/
+
+/**
+ * The Dockerfile a local build reads: `file` when given, else the context's `Dockerfile`, else its
+ * `dockerfile`, which docker build and BuildKit fall back to; `Dockerfile` when neither is there.
+ */
+export function dockerfilePath(context: string, file: string, cwd = process.cwd()): string {
+  if (file !== '') return file
+  const lower = path.join(context, 'dockerfile')
+  const upper = path.join(context, 'Dockerfile')
+  return !isFile(path.resolve(cwd, upper)) && isFile(path.resolve(cwd, lower)) ? lower : upper
+}
 
 /** `context` left at `.` in an empty directory: a workflow that checked nothing out, a command run elsewhere. */
 export const noDockerfileHere = (dir: string): string =>

@@ -54,7 +54,7 @@ export const BUILD_ROWS = {
     secret: true,
     untrimmed: true,
     description:
-      'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`).',
+      'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=…`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=…"`). An empty value is left out with a warning, as build-push-action leaves it out.',
     cli: {
       flag: 'secret',
       value: 'ID=ENV',
@@ -75,7 +75,7 @@ export const BUILD_ROWS = {
     default: '',
     buildx: true,
     description:
-      'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
+      'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Values are masked; an unset or empty variable gives an empty secret with a warning, as build-push-action passes it.',
     cli: {
       flag: 'secret-env',
       value: 'ID=ENV',

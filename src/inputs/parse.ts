@@ -16,7 +16,7 @@ import { DEFAULT_FLAVOR } from '../metadata/rules/parse.js'
 import { parseSource, checkSourcesAlone, indexAnnotations } from './sources.js'
 import { singleCloudLogin } from './cloud-login.js'
 import { byKind } from './kinds.js'
-import { checkSecretSources, isFile, VALIDATORS } from './validators.js'
+import { checkSecretSources, VALIDATORS } from './validators.js'
 import { checkLogins, checkTargets, keepsLogin, readTagInputs, targetsFromRefs } from './targets.js'
 import type { Inputs, InputSource, ParsedInputs } from './types.js'
 export type { Inputs, InputSource, ParsedInputs } from './types.js'
@@ -36,16 +36,16 @@ export function isRemoteContext(context: string): boolean {
 }
 
 /** Every row read by its kind and validator, with nothing checked on disk. */
-export function readRows(get: InputSource, notices: string[] = []): InputValues {
+export function readRows(get: InputSource, notices: string[] = [], warnings: string[] = []): InputValues {
   const values: Record<string, unknown> = {}
   for (const [key, row] of ROWS) {
     const name = inputName(key)
     const raw = get(name)
-    const validate = VALIDATORS[key] as ((v: unknown, n: string[]) => unknown) | undefined
+    const validate = VALIDATORS[key] as ((v: unknown, n: string[], w: string[]) => unknown) | undefined
     // Every row's problem gets the name of the input it was read from here: the parsers do not know it.
     values[key] = asInput(name, () => {
       const value = byKind(row, raw)
-      return validate ? validate(value, notices) : value
+      return validate ? validate(value, notices, warnings) : value
     })
   }
   return values as InputValues
@@ -57,8 +57,9 @@ function checkLocalContext(context: string, file: string, cwd: string): void {
     throw new InputError('context', `${quote(context)} is not a directory (resolved to ${quote(dir)})`)
   if (file !== '') {
     const f = path.resolve(cwd, file)
-    if (!isFile(f)) throw new InputError('file', `${quote(file)} does not exist (resolved to ${quote(f)})`)
-  } else if (!isFile(path.join(dir, 'Dockerfile'))) {
+    if (!options.isFile(f))
+      throw new InputError('file', `${quote(file)} does not exist (resolved to ${quote(f)})`)
+  } else if (!options.isFile(path.resolve(cwd, options.dockerfilePath(context, '', cwd)))) {
     // Left at `.` in an empty workspace: most likely no checkout ran.
     if (context === '.' && isEmptyWorkspace(dir))
       throw new InputError('context', options.noDockerfileHere(dir))
@@ -99,15 +100,15 @@ function checkSources(values: InputValues, cwd: string): void {
 
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
-  const notices: string[] = []
-  const values = readRows(get, notices)
+  const [notices, warnings]: string[][] = [[], []]
+  const values = readRows(get, notices, warnings)
   const tagged = readTagInputs(values, process.env)
   const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices)
   const remoteContext = isRemoteContext(values.context)
   // With sources nothing is built: there is no context to check, and no build input may be set.
   if (values.sources.length) checkSources(values, cwd)
   else if (!remoteContext) checkLocalContext(values.context, values.file, cwd)
-  checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env)
+  checkSecretSources(values.secretFiles, values.secretEnvs, cwd, process.env, warnings)
   options.checkBuildSources(values, cwd, process.env)
   if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
     throw new InputError(
@@ -123,7 +124,8 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
   const logins = checkLogins(values, cloud)
   const pushGiven = get('push').trim() !== ''
   const keepLogin = keepsLogin(values, get('keep-login').trim() !== '')
-  return { inputs: { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }, notices }
+  const inputs = { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }
+  return { inputs, notices, warnings }
 }
 
 /** The inputs that only buildx understands and that are set here. */

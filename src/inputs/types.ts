@@ -36,4 +36,6 @@ export interface ParsedInputs {
   inputs: Inputs
   /** Things worth telling the user that are not errors (e.g. lowercasing). */
   notices: string[]
+  /** What build-push-action warns of and goes on (a secret with an empty value, left out). */
+  warnings: string[]
 }

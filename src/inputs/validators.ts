@@ -1,6 +1,6 @@
 // What one input needs beyond its kind's reading: names, platforms, specs and secrets checked before any
 // build. Each is pure and throws an InputProblem saying the rule; the row it reads names the input.
-import { existsSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { ref, type InputKey, type InputValues } from './table.js'
 
@@ -13,12 +13,16 @@ import { parseFullRef } from './tags.js'
 import { DOCKER_HUB, normalizeRegistry, registryProblem } from '../core/reference.js'
 import { formatSpecifier, namesHost, parseBuildxPlatform, SPECIFIER_FORMS } from '../core/platform-spec.js'
 
-/** A path that names a regular file (a directory is not one). */
-export const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
-
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
-/** A build secret's id, as every secret input and the CLI's --secret take it. */
-export const SECRET_ID = /^[A-Za-z0-9_.-]+$/
+/**
+ * A build secret's id, as every secret input and the CLI's --secret take it: what buildx's and the
+ * Dockerfile's CSV fields can carry unquoted (no `,`, `=` or `"`), with no whitespace, which is a typo
+ * (`tok = x`) that would leave the Dockerfile's `id=tok` without its secret. BuildKit's own ids have dots and
+ * colons: `GIT_AUTH_TOKEN.<host:port>`.
+ */
+export const SECRET_ID = /^[^\s,="]+$/
+/** SECRET_ID in words, for the messages that refuse one. */
+export const SECRET_ID_RULE = 'an id without whitespace, ",", "=" or \'"\''
 
 /** The registry host an image goes to, Docker Hub when empty. */
 function parseRegistry(raw: string): string {
@@ -97,47 +101,72 @@ function outputSpecs(specs: string[]): string[] {
 
 /**
  * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
- * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value. An empty value
+ * (`tok=`, what `${{ secrets.X }}` gives a fork's pull request) is left out with a warning, as
+ * build-push-action leaves it out: a `required=true` mount then fails rather than reading an empty file.
  */
-function secretLines(lines: string[]): string[] {
-  return lines.map((line, i) => {
+function secretLines(lines: string[], _notices: string[], warnings: string[]): string[] {
+  const kept: string[] = []
+  lines.forEach((line, i) => {
     const kv = splitKeyValue(line.trimStart())
     if (!kv || !SECRET_ID.test(kv.key))
       throw new InputProblem(
-        `entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`
+        `entry ${i + 1} must be id=value with ${SECRET_ID_RULE}; quote a multi-line secret whole ("id=…"), or put it in ${ref('secret-files', 'secret-envs')}`
       )
-    return `${kv.key}=${kv.value}`
+    if (kv.value === '')
+      warnings.push(
+        `${ref('secrets')}: ${quote(kv.key)} has an empty value, so the build gets no such secret (as build-push-action leaves it out)`
+      )
+    else kept.push(`${kv.key}=${kv.value}`)
   })
+  return kept
 }
 
-/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
+/**
+ * `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists). One with nothing after the
+ * `=` is left out with a warning, as build-push-action leaves out any secret entry with an empty value.
+ */
 const secretSources =
-  (what: 'path' | 'ENVNAME') =>
-  (lines: string[]): string[] =>
-    lines.map((line, i) => {
+  (input: 'secret-files' | 'secret-envs', what: 'path' | 'ENVNAME') =>
+  (lines: string[], _notices: string[], warnings: string[]): string[] => {
+    const kept: string[] = []
+    lines.forEach((line, i) => {
       const kv = splitKeyValue(line)
-      const value = kv?.value.trim() ?? ''
-      if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new InputProblem(`entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`)
-      return `${kv.key}=${value}`
+      if (!kv || !SECRET_ID.test(kv.key))
+        throw new InputProblem(`entry ${i + 1} must be id=${what} with ${SECRET_ID_RULE}`)
+      const value = kv.value.trim()
+      if (value === '')
+        warnings.push(
+          `${ref(input)}: ${quote(kv.key)} names no ${what === 'path' ? 'file' : 'variable'}, so the build gets no such secret (as build-push-action leaves it out)`
+        )
+      else kept.push(`${kv.key}=${value}`)
     })
+    return kept
+  }
 
-/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
+/**
+ * Each `id=path` names a file, before any build. An `id=ENVNAME` whose variable is unset or empty is passed
+ * empty, as build-push-action passes it (BuildKit reads the variable, and an unset one as empty), with a
+ * warning: a `required=true` mount then reads an empty file.
+ */
 export function checkSecretSources(
   files: string[],
   envs: string[],
   cwd: string,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  warnings: string[]
 ): void {
   for (const line of files) {
     const { key, value } = splitKeyValue(line)!
-    if (!isFile(path.resolve(cwd, value)))
+    if (!options.isFile(path.resolve(cwd, value)))
       throw new InputError('secret-files', `${quote(key)}: ${quote(value)} is not a file`)
   }
   for (const line of envs) {
     const { key, value } = splitKeyValue(line)!
-    if (env[value] === undefined)
-      throw new InputError('secret-envs', `${quote(key)}: ${quote(value)} is not set`)
+    if (!env[value])
+      warnings.push(
+        `${ref('secret-envs')}: ${quote(key)}: the variable ${value} is ${env[value] === undefined ? 'not set' : 'empty'}, so the build gets the secret empty (as build-push-action passes it)`
+      )
   }
 }
 
@@ -149,7 +178,9 @@ function trimPassword(raw: string, notices: string[]): string {
   return trimmed
 }
 
-type Validators = { [K in InputKey]?: (value: InputValues[K], notices: string[]) => InputValues[K] }
+type Validators = {
+  [K in InputKey]?: (value: InputValues[K], notices: string[], warnings: string[]) => InputValues[K]
+}
 
 /** What an input needs beyond its kind's reading. */
 export const VALIDATORS: Validators = {
@@ -164,8 +195,8 @@ export const VALIDATORS: Validators = {
   sbom: options.attestationValue,
   outputs: outputSpecs,
   secrets: secretLines,
-  secretFiles: secretSources('path'),
-  secretEnvs: secretSources('ENVNAME'),
+  secretFiles: secretSources('secret-files', 'path'),
+  secretEnvs: secretSources('secret-envs', 'ENVNAME'),
   addHosts: options.addHosts,
   network: options.network,
   shmSize: options.shmSize,

@@ -1,13 +1,13 @@
 // Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
 // metadata, and the local image inspected by that identity, never by a tag another build may move.
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { buildArgs, type BuildPlan } from '../docker/build-flags.js'
 import { DockerError } from '../docker/errors.js'
 import type { Docker, ImageInfo } from '../docker/docker.js'
 import type { ExecResult } from '../docker/exec.js'
 import { withIndexFallback } from './annotate.js'
 import type { Inputs } from '../inputs/parse.js'
+import { dockerfilePath } from '../inputs/build-options.js'
 import type { Reporter, Where } from '../log/reporter.js'
 import { retry } from '../core/retry.js'
 import { withHint } from './hints.js'
@@ -168,7 +168,7 @@ function located(error: unknown, inputs: Inputs): unknown {
   if (!(error instanceof DockerError)) return error
   const line = failedLine(error.stderr)
   if (line === undefined || inputs.remoteContext) return error
-  const file = inputs.file || path.join(inputs.context, 'Dockerfile')
+  const file = dockerfilePath(inputs.context, inputs.file)
   return new BuildError(error, { file, line })
 }
 

@@ -1,18 +1,20 @@
 // A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
 // instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
-// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits
+// (with `ignorestatus=true`, as buildx then does, they do not).
 import path from 'node:path'
 import { findingText, parseCheckFindings, type Finding } from '../docker/check.js'
 import { buildArgs } from '../docker/build-flags.js'
 import { DockerError } from '../docker/errors.js'
 import type { Docker } from '../docker/docker.js'
 import type { Inputs } from '../inputs/parse.js'
+import { parseCall } from '../inputs/build-options.js'
 import type { Reporter, Where } from '../log/reporter.js'
 import type { Plan } from './plan.js'
 
 /** True when the build evaluates instead of building: there is no image to push. */
 export const isEvaluation = (inputs: Pick<Inputs, 'call'>): boolean =>
-  inputs.call !== '' && inputs.call !== 'build'
+  inputs.call !== '' && parseCall(inputs.call).name !== 'build'
 
 export class CheckError extends Error {
   constructor(
@@ -33,7 +35,8 @@ export async function evaluate(
   // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
   const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx)
   const result = await deps.docker.evaluate(args)
-  if (inputs.call !== 'check') {
+  const call = parseCall(inputs.call)
+  if (call.name !== 'check') {
     if (result.exitCode !== 0) throw new DockerError('buildx build', result.exitCode, result.stderr)
     return
   }
@@ -52,6 +55,11 @@ export async function evaluate(
   for (const f of findings) deps.reporter.warning(findingText(f), where(f))
   if (!findings.length) {
     deps.reporter.info('Check complete: no findings')
+    return
+  }
+  // `check,ignorestatus=true`: buildx exits 0 whatever it found; the findings stay annotations.
+  if (call.ignoreStatus) {
+    deps.reporter.info(`Check complete: ${findings.length} finding(s), not failing the step (ignorestatus)`)
     return
   }
   const first = findings.find(f => f.level === 'error') ?? findings[0]
