@@ -138,6 +138,14 @@ describe('events × rules → tags, as metadata-action makes them', () => {
       { flavor: ['prefix=foo-'] }
     ],
     ['tag v2.4.1', 'push-tag', SEMVER, ['2.4.1', '2.4', '2'], { flavor: ['latest=false'] }],
+    // on purpose: the flavor's expressions render on latest too (metadata-action: latest--sha-)
+    [
+      'tag v2.4.1',
+      'push-tag',
+      ['type=ref,event=tag'],
+      ['v2.4.1-c8e1f4a', 'latest-c8e1f4a'],
+      { flavor: ['suffix=-{{sha}},onlatest=true'] }
+    ],
     [
       'tag v2.4.1',
       'push-tag',
