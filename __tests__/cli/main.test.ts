@@ -429,7 +429,7 @@ describe('main() before any build', () => {
     ],
     [['--context', '/does/not/exist', '--image', 'my/app'], /context/, '/does/not/exist'],
     [
-      ['--context', '<ctx>', '--image', 'my/app', '--build-arg', 'NOVALUE'],
+      ['--context', '<ctx>', '--image', 'my/app', '--build-arg', 'NO VALUE'],
       /build-args|--build-arg/,
       'entry 1'
     ],

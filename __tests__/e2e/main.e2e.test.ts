@@ -433,7 +433,7 @@ describe('bad input is rejected before any build, with nothing pushed', () => {
     ['no-cache', '1'],
     ['pull', 'maybe'],
     ['build-args', '=value'],
-    ['build-args', 'NOVALUE'],
+    ['build-args', 'NO VALUE'],
     ['labels', ' =x'],
     ['context', '/does/not/exist'],
     ['context', '--help'],

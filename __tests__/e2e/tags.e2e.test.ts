@@ -179,6 +179,46 @@ describe('tag rules on the event fixtures, checked in the registry', () => {
   })
 })
 
+describe("this run's metadata in the build, as metadata-action's recipe passes it", () => {
+  // `steps.<id>.outputs.version` cannot reach the step's own inputs: a build-arg NAME alone reads the
+  // DOCKER_METADATA_OUTPUT_* variables this run sets in the build's environment, values never in argv.
+  it('build-args DOCKER_METADATA_OUTPUT_VERSION alone: the build gets the version this run computed', async () => {
+    const image = repo('meta-arg')
+    const dir = await makeContext({
+      Dockerfile: [
+        'FROM scratch',
+        'ARG DOCKER_METADATA_OUTPUT_VERSION',
+        'ARG DOCKER_METADATA_OUTPUT_TAG_NAMES',
+        'LABEL built.version=$DOCKER_METADATA_OUTPUT_VERSION built.tags=$DOCKER_METADATA_OUTPUT_TAG_NAMES',
+        'COPY hello.txt /hello.txt',
+        ''
+      ].join('\n'),
+      'hello.txt': `meta ${randomBytes(6).toString('hex')}\n`
+    })
+    temps.push(dir)
+    const result = await runAction(
+      {
+        context: dir,
+        registry: registry.host,
+        image,
+        tags: 'type=semver,pattern={{version}}\ntype=semver,pattern={{major}}.{{minor}}',
+        'sep-tags': ',',
+        'build-args': 'DOCKER_METADATA_OUTPUT_VERSION\nDOCKER_METADATA_OUTPUT_TAG_NAMES'
+      },
+      // An earlier metadata-action step's value in the job's environment: this run's wins in the build.
+      { env: await fixtureEnv('push-tag', { DOCKER_METADATA_OUTPUT_VERSION: 'stale' }) }
+    )
+    expectSucceeded(result)
+    const labels = await remoteLabels(registry.host, `${image}:2.4.1`)
+    expect(labels['built.version']).toBe('2.4.1')
+    expect(labels['built.tags']).toBe('2.4.1,2.4,latest')
+    expect(result.outputs.version).toBe('2.4.1')
+    const command = result.log.split('\n').find(l => l.startsWith('[command]docker') && l.includes(' build'))!
+    expect(command).toContain('--build-arg=DOCKER_METADATA_OUTPUT_VERSION ')
+    expect(command).not.toContain('2.4.1,2.4')
+  })
+})
+
 describe('what the event does not carry comes from the GitHub API, as metadata-action reads it', () => {
   const TOKEN = 'ghs_tagsStandIn0123456789abcdef01'
   /** A stand-in GitHub API on 127.0.0.1: the repository (default branch main) and the built commit. */

@@ -180,6 +180,12 @@ describe('good values come through as buildx takes them', () => {
       { 'build-args': '"A=say ""hi"", then go"' },
       { buildArgs: ['A=say "hi", then go'] }
     ],
+    [
+      // docker's --build-arg NAME: the value from the build's environment (pipeline/build-env.ts)
+      'build-args: a NAME alone is kept, as docker reads it',
+      { 'build-args': 'A=1\n  DOCKER_METADATA_OUTPUT_VERSION  \nhttp_proxy' },
+      { buildArgs: ['A=1', 'DOCKER_METADATA_OUTPUT_VERSION', 'http_proxy'] }
+    ],
     ['tags: a quote inside a field is ordinary', { tags: 'v1,v2' }, { tags: ['v1', 'v2'] }]
   ]
   it.each(cases)('%s', (_name, values, expected) => {
@@ -251,13 +257,14 @@ describe('bad values are one InputError naming the input', () => {
       'annotations',
       '{{sha}} takes no arguments (to keep a {{ as written, write \\{{)'
     ],
-    // build-push-action passes a bare KEY on; here it fails, saying how to pass a variable of the environment
+    // a NAME alone is a variable's name, or the rest of a value split by mistake, which is not echoed
     [
-      'build-args bare key',
-      { 'build-args': 'A=1\nHTTP_PROXY' },
+      'build-args bare line that is no name',
+      { 'build-args': 'A=1\nHTTP PROXY' },
       'build-args',
-      'entry 2 has no "=": each entry must be KEY=VALUE (a variable of the environment: KEY=${{ env.KEY }} in a workflow, KEY="$KEY" in a shell)'
+      'entry 2 has no "=" and is no variable name: each entry is KEY=VALUE, or a NAME alone for the environment\'s value'
     ],
+    ['labels bare key', { labels: 'a=1\nb' }, 'labels', 'entry 2 has no "=": each entry must be KEY=VALUE'],
     ['attests without type', { attests: 'mode=max' }, 'attests', 'type=sbom'],
     ['no-cache-filters flag', { 'no-cache-filters': '--all' }, 'no-cache-filters', 'stage name'],
     ['call unknown', { call: 'lint' }, 'call', 'build, check, outline, targets'],

@@ -139,7 +139,7 @@ const bad: [string, Record<string, string>, string, string][] = [
   ['no-cache on', { 'no-cache': 'on' }, 'no-cache', 'boolean'],
   ['pull no', { pull: 'no' }, 'pull', 'boolean'],
   ['pull tRUE', { pull: 'tRUE' }, 'pull', 'boolean'],
-  ['build-arg without =', { 'build-args': 'NOEQUALS' }, 'build-args', 'entry 1'],
+  ['build-arg without = that is no name', { 'build-args': 'NO-EQUALS' }, 'build-args', 'entry 1'],
   ['build-arg with empty key', { 'build-args': 'A=1\n=x' }, 'build-args', 'entry 2'],
   ['build-arg key with space', { 'build-args': 'MY KEY=x' }, 'build-args', 'whitespace'],
   ['label without =', { labels: 'a=1\nb=2\nc' }, 'labels', 'entry 3'],

@@ -1,6 +1,7 @@
 // The automatic set for an empty `tags` input, over every event fixture: the tags, the version and the
 // OCI labels. A golden table: the automatic tags are a contract, so any change to them shows here.
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import type { GitContext } from '../../src/metadata/context.js'
 import { buildMetadata } from '../../src/metadata/build-metadata.js'
 import { automaticTags } from '../../src/metadata/automatic.js'
@@ -260,5 +261,22 @@ describe("an automatic tag's name: sanitized as metadata-action does, then fitte
     ['x'.repeat(200), 'x'.repeat(128)]
   ])('%s → %s', (input, out) => {
     expect(fitTag(sanitize(input))).toBe(out)
+  })
+})
+
+describe("the docs' tables of the automatic tags say which commit a pull request's sha tag names", () => {
+  // pull_request_target runs on the base branch: GITHUB_SHA is its last commit, never a merge commit.
+  const row = (file: string, event: RegExp): string =>
+    readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
+      .split('\n')
+      .find(line => event.test(line))!
+  it.each(['README.md', 'docs/reference.md'])('%s', file => {
+    expect(automatic('pull-request-target').labels).toContain(
+      `org.opencontainers.image.revision=${SHAS.main}`
+    )
+    const target = row(file, /^\| pull_request_target #N /)
+    expect(target).toContain('base branch')
+    expect(target).not.toContain('merge commit')
+    expect(row(file, /^\| pull_request #N /)).toContain('merge commit')
   })
 })

@@ -138,6 +138,14 @@ describe('events × rules → tags, as metadata-action makes them', () => {
       { flavor: ['prefix=foo-'] }
     ],
     ['tag v2.4.1', 'push-tag', SEMVER, ['2.4.1', '2.4', '2'], { flavor: ['latest=false'] }],
+    // on purpose: the flavor's expressions render on latest too (metadata-action: latest--sha-)
+    [
+      'tag v2.4.1',
+      'push-tag',
+      ['type=ref,event=tag'],
+      ['v2.4.1-c8e1f4a', 'latest-c8e1f4a'],
+      { flavor: ['suffix=-{{sha}},onlatest=true'] }
+    ],
     [
       'tag v2.4.1',
       'push-tag',
@@ -145,6 +153,17 @@ describe('events × rules → tags, as metadata-action makes them', () => {
       ['v2.4.1', '2.4', 'latest']
     ],
     ['tag v2.4.1', 'push-tag', ['type=semver,pattern={{version}},value=v2.3.4'], ['2.3.4', 'latest']],
+    // a written value= is read even when it renders empty: no tag then, never the git tag instead
+    ...[
+      'type=match,pattern=v(\\d+\\.\\d+),group=1',
+      'type=semver,pattern={{major}}.{{minor}}',
+      'type=pep440,pattern={{major}}.{{minor}}'
+    ].map((rule): Row => [
+      'tag v2.4.1',
+      'push-tag',
+      [`${rule},value={{branch}}`, 'type=ref,event=tag'],
+      ['v2.4.1', 'latest']
+    ]),
     // release event on the same tag
     ['release v2.4.1', 'release', SEMVER, ['2.4.1', '2.4', '2', 'latest']],
     // detached tags (no payload): prereleases, PEP 440, match
@@ -323,7 +342,13 @@ describe('the version', () => {
     ['schedule', MA_DEFAULT, 'nightly'],
     // rules that tag nothing here: the first bare tag that is not latest
     ['push-main', ['type=ref,event=tag', 'latest', 'v7'], 'v7'],
-    ['push-main', ['type=ref,event=tag'], '']
+    ['push-main', ['type=ref,event=tag'], ''],
+    [
+      'push-tag',
+      ['type=match,pattern=v(\\d+\\.\\d+),group=1,value={{branch}}', 'type=ref,event=tag'],
+      'v2.4.1'
+    ],
+    ['push-tag', ['type=semver,pattern={{major}}.{{minor}},value={{branch}}', 'type=ref,event=tag'], 'v2.4.1']
   ])('%s %j → %j (output and label)', (fixture, rules, expected) => {
     const m = meta(fixture, rules)
     expect(m.version).toBe(expected)
@@ -392,6 +417,19 @@ describe('warnings and failures', () => {
     )
     expect(meta('tag:p1/v1.0.0', ['type=match,pattern=p1/v(\\d.\\d),group=3']).warnings).toEqual([
       'Group 3 does not exist for p1/v(\\d.\\d) pattern.'
+    ])
+  })
+
+  it('warns as metadata-action does about a written value= that renders empty', () => {
+    expect(meta('push-tag', ['type=semver,pattern={{version}},value={{branch}}']).warnings).toEqual([
+      ' is not a valid semver. More info: https://semver.org/'
+    ])
+    expect(meta('push-tag', ['type=match,pattern=v(\\d+),group=1,value={{branch}}']).warnings).toEqual([
+      'v(\\d+) does not match .'
+    ])
+    // on a branch too: the rule is read, not skipped
+    expect(meta('push-main', ['type=semver,pattern={{version}},value={{tag}}']).warnings).toEqual([
+      ' is not a valid semver. More info: https://semver.org/'
     ])
   })
 

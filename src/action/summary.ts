@@ -4,7 +4,7 @@ import { InputProblem } from '../core/problem.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { Result } from '../pipeline/result.js'
 import { subjectNames } from '../pipeline/subjects.js'
-import { metadataOutputs, separatorOf } from '../metadata/outputs.js'
+import { metadataOutputs, outputText } from '../metadata/outputs.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
@@ -60,11 +60,7 @@ export function outputs(inputs: Inputs, result: Result): Record<string, string> 
   return Object.fromEntries(
     Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
       name,
-      typeof value === 'string'
-        ? value
-        : Array.isArray(value)
-          ? value.join(separatorOf(name, inputs))
-          : JSON.stringify(value)
+      outputText(name, value, inputs)
     ])
   )
 }

@@ -52,18 +52,19 @@ export class Docker {
 
   constructor(
     private readonly runner: Runner,
-    private readonly env: NodeJS.ProcessEnv = process.env
+    /** The environment of every docker process; a build's may differ (build's `env`). */
+    readonly env: NodeJS.ProcessEnv = process.env
   ) {
     this.bounds = boundsFrom(env)
   }
 
   private async exec(
     args: string[],
-    { anyExit, ...options }: ExecOptions & { anyExit?: boolean } = {},
+    { anyExit, env, ...options }: ExecOptions & { anyExit?: boolean; env?: NodeJS.ProcessEnv } = {},
     subject?: string
   ): Promise<ExecResult> {
     this.calls++
-    const result = await this.runner('docker', args, this.env, options)
+    const result = await this.runner('docker', args, env ?? this.env, options)
     const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ')
     if (result.stopped) throw stoppedError(command, result, result.stopped, subject)
     if (result.exitCode !== 0 && !anyExit) throw new DockerError(command, result.exitCode, result.stderr)
@@ -74,9 +75,10 @@ export class Docker {
    * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
    * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
    * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
-   * the ceiling counted from there. `push` names what is pushed, for the error.
+   * the ceiling counted from there. `push` names what is pushed, for the error. `env`: the build's own
+   * environment, where docker reads a `--build-arg NAME` given without a value.
    */
-  async build(args: string[], opts: { push?: string } = {}): Promise<ExecResult> {
+  async build(args: string[], opts: { push?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ExecResult> {
     const started = Date.now()
     let pushingAt: number | undefined
     let tail = ''
@@ -86,6 +88,7 @@ export class Docker {
       {
         stream: true,
         display: displayArgs(args),
+        env: opts.env,
         ...(opts.push && {
           onOutput: text => {
             // Kept across chunks: a line may arrive in two.
@@ -106,8 +109,8 @@ export class Docker {
    * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
    * comes back whatever the exit code (only a stop throws).
    */
-  async evaluate(args: string[]): Promise<ExecResult> {
-    return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true })
+  async evaluate(args: string[], env?: NodeJS.ProcessEnv): Promise<ExecResult> {
+    return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true, env })
   }
 
   /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */

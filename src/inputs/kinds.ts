@@ -38,12 +38,23 @@ export function listOptions(row: Row): ListOptions {
 const uncommented = (row: Row, entries: string[]): string[] =>
   row.comments ? entries.filter(entry => !entry.startsWith('#')) : entries
 
-/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(entries: string[]): string[] {
+/**
+ * KEY=VALUE entries, keys trimmed; a KEY alone where the row keeps them (`bareKeys`). Errors name the key (or
+ * entry number) but never echo the value.
+ */
+function keyValues(row: Row, entries: string[]): string[] {
   return entries.map((entry, i) => {
     const kv = splitKeyValue(entry)
-    // build-push-action passes a bare KEY on (a build-arg from docker's environment, an empty label); here
-    // it is refused: it is as often the second line of a value split by mistake, which docker would log.
+    if (!kv && row.bareKeys) {
+      // A name a Dockerfile's ARG can read. Not echoed: such a line may be the rest of a value split by mistake.
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.trim()))
+        throw new InputProblem(
+          `entry ${i + 1} has no "=" and is no variable name: each entry is KEY=VALUE, or a NAME alone for the environment's value`
+        )
+      return entry.trim()
+    }
+    // build-push-action passes a bare label on, empty; here it is refused: it is as often the second line of
+    // a value split by mistake, which docker would log.
     if (!kv)
       throw new InputProblem(
         `entry ${i + 1} has no "=": each entry must be KEY=VALUE (a variable of the environment: KEY=\${{ env.KEY }} in a workflow, KEY="$KEY" in a shell)`
@@ -71,7 +82,7 @@ export function byKind(row: Row, raw: string): InputValues[InputKey] {
     case 'lines':
       return uncommented(row, csvEntries(value, listOptions(row)))
     case 'key-value':
-      return keyValues(uncommented(row, splitLines(value)))
+      return keyValues(row, uncommented(row, splitLines(value)))
     case 'number': {
       const v = value || row.default
       const n = Number(v)

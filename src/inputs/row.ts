@@ -38,6 +38,11 @@ export interface Row {
   keepQuotes?: boolean
   /** A list where a line starting with `#` is a comment, as metadata-action reads its list inputs. */
   comments?: boolean
+  /**
+   * A `key-value` input where a KEY alone is kept, as docker reads `--build-arg NAME`: the value from the
+   * build's environment, the argument left out when it is unset.
+   */
+  bareKeys?: boolean
   min?: number
   max?: number
   choices?: string[]

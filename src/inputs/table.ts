@@ -116,9 +116,15 @@ export const INPUTS = {
   },
   buildArgs: {
     kind: 'key-value',
+    bareKeys: true,
     default: '',
-    description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
-    cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
+    description:
+      "One `KEY=VALUE` per line; values may contain commas and `=`. A `KEY` alone takes the variable's value from the build's environment, as docker does (left out when unset); the build's environment has this run's `DOCKER_METADATA_OUTPUT_*`, so `DOCKER_METADATA_OUTPUT_VERSION` alone passes this run's version.",
+    cli: {
+      flag: 'build-arg',
+      value: 'K[=V]',
+      help: 'a build argument, K alone from the environment; repeatable'
+    }
   },
   labels: {
     kind: 'key-value',

@@ -5,7 +5,7 @@ import { InputProblem } from '../core/problem.js'
 import { formatLevel, LEVEL_WORDS, onePlatformEach, parseLevel } from './levels.js'
 
 export interface MetadataSettings {
-  /** DOCKER_METADATA_PR_HEAD_SHA: tag and label pull requests with the head commit, not the merge commit. */
+  /** DOCKER_METADATA_PR_HEAD_SHA: tag and label pull requests with the head commit, not GITHUB_SHA. */
   prHeadSha: boolean
   /** DOCKER_METADATA_SHORT_SHA_LENGTH: the length of {{sha}} and of type=sha's short form. */
   shortShaLength: number

@@ -52,8 +52,8 @@ export function payloadDefaultBranch(ev: Pick<Event, 'payload'>): string {
 }
 
 /**
- * The commit the tags and the revision label name: GITHUB_SHA, which on pull requests is the merge commit
- * actions/checkout checks out and the build contains, unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
+ * The commit the tags and the revision label name: GITHUB_SHA (on pull_request the merge commit, on
+ * pull_request_target the base branch's last commit), unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
  */
 export function buildSha(
   ev: Pick<Event, 'eventName' | 'ref' | 'sha' | 'payload'>,

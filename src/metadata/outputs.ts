@@ -80,6 +80,38 @@ export function metadataEnvExports(
   )
 }
 
+/** An output as the runner takes it: a list joined by its separator (sep-*), an object as JSON. */
+export function outputText(
+  name: string,
+  value: unknown,
+  inputs: Pick<Inputs, 'sepTags' | 'sepLabels' | 'sepAnnotations'>
+): string {
+  if (typeof value === 'string') return value
+  return Array.isArray(value) ? value.join(separatorOf(name, inputs)) : JSON.stringify(value)
+}
+
+/**
+ * The DOCKER_METADATA_OUTPUT_* variables of a build's metadata and full tags, with the values the action
+ * exports after the run (metadataEnvExports), so the build itself can read them too.
+ */
+export function metadataVariables(
+  meta: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>,
+  fullTags: string[],
+  inputs: Pick<Inputs, 'tagRules' | 'metadataEnv' | 'sepTags' | 'sepLabels' | 'sepAnnotations'>
+): Record<string, string> {
+  const m = metadataOutputs(meta, fullTags, inputs)
+  const values: Record<(typeof METADATA_OUTPUTS)[number], unknown> = {
+    version: m.version,
+    tags: fullTags,
+    'tag-names': m.tagNames,
+    labels: m.labels,
+    annotations: m.annotations,
+    json: m.json
+  }
+  const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputText(n, v, inputs)]))
+  return metadataEnvExports(inputs, texts)
+}
+
 /** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
 export function separatorOf(
   name: string,

@@ -133,14 +133,17 @@ interface Made {
 function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void): Made | undefined {
   const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined
   const given = rule.value ? render(rule.value, g) : ''
+  // metadata-action reads `value` when the attribute is written, even if it renders empty ({{branch}} on a
+  // tag push): that makes no tag, with a warning, rather than falling back to the git tag.
+  const written = (rule.value?.source ?? '') !== ''
   switch (rule.type) {
     case 'schedule':
       if (!/schedule/.test(ev.eventName)) return undefined
       return { value: render(rule.pattern!, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false }
     case 'semver':
     case 'pep440': {
-      if (tagName === undefined && given === '') return undefined
-      let raw = given !== '' ? given : tagName!
+      if (tagName === undefined && !written) return undefined
+      let raw = written ? given : tagName!
       if (rule.versionMatch) {
         // metadata-action's `match`: the first group of the expression is the version; without a match
         // the whole value is read, with a warning.
@@ -152,8 +155,8 @@ function make(rule: TagRule, ev: TagEvent, g: Values, warn: (m: string) => void)
       return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn)
     }
     case 'match': {
-      if (tagName === undefined && given === '') return undefined
-      const raw = given !== '' ? given : tagName!
+      if (tagName === undefined && !written) return undefined
+      const raw = written ? given : tagName!
       const m = raw.match(rule.match!.regex)
       if (!m) {
         warn(`${rule.match!.pattern} does not match ${raw}.`)

@@ -16,6 +16,8 @@ import { VerificationError } from './verify.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { digestProblem } from '../registry/oci.js'
 import { sinceStart } from '../core/clock.js'
+import type { BuildMetadata } from '../metadata/build-metadata.js'
+import { buildEnvironment } from './build-env.js'
 
 export interface Built {
   /** The iidfile's digest, the imageid output: the image ID, or the config or manifest digest buildx wrote. */
@@ -58,18 +60,32 @@ const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i
 export async function build(
   inputs: Inputs,
   plan: Plan,
-  deps: { docker: Docker; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+  deps: {
+    docker: Docker
+    reporter: Reporter
+    sleep?: (ms: number) => Promise<void>
+    metadata?: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>
+  }
 ): Promise<Built> {
   const { docker, reporter } = deps
   const hint = withHint(inputs)
   reporter.debug(`build starts ${Math.round(sinceStart())} ms after the process did`)
+  const given = buildEnvironment(inputs, plan, docker.env, deps.metadata, reporter)
   // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
   const pushes = plan.pushedBy === 'buildx'
   const run = (buildPlan: BuildPlan): Promise<ExecResult> => {
-    const args = buildArgs(inputs, buildPlan, plan.buildx)
+    const args = buildArgs(given.inputs, buildPlan, plan.buildx)
     return pushes
-      ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
-      : docker.build(args)
+      ? buildAndPush(
+          docker,
+          args,
+          plan.build.refs[0] ?? inputs.registry,
+          inputs,
+          reporter,
+          deps.sleep,
+          given.env
+        )
+      : docker.build(args, { env: given.env })
   }
   const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
     hint(located(tagTaken(error), inputs))
@@ -113,12 +129,13 @@ function buildAndPush(
   subject: string,
   inputs: Inputs,
   reporter: Reporter,
-  sleep?: (ms: number) => Promise<void>
+  sleep: ((ms: number) => Promise<void>) | undefined,
+  env: NodeJS.ProcessEnv
 ): Promise<ExecResult> {
   let firstFailedAt: number | undefined
   return retry(
     () =>
-      docker.build(args, { push: subject }).catch((error: unknown) => {
+      docker.build(args, { push: subject, env }).catch((error: unknown) => {
         firstFailedAt ??= Date.now()
         throw error
       }),

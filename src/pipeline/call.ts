@@ -11,6 +11,8 @@ import type { Inputs } from '../inputs/parse.js'
 import { parseCall } from '../inputs/build-options.js'
 import type { Reporter, Where } from '../log/reporter.js'
 import type { Plan } from './plan.js'
+import type { BuildMetadata } from '../metadata/build-metadata.js'
+import { buildEnvironment } from './build-env.js'
 
 /** True when the build evaluates instead of building: there is no image to push. */
 export const isEvaluation = (inputs: Pick<Inputs, 'call'>): boolean =>
@@ -30,11 +32,16 @@ export class CheckError extends Error {
 export async function evaluate(
   inputs: Inputs,
   plan: Plan,
-  deps: { docker: Docker; reporter: Reporter }
+  deps: {
+    docker: Docker
+    reporter: Reporter
+    metadata?: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>
+  }
 ): Promise<void> {
+  const given = buildEnvironment(inputs, plan, deps.docker.env, deps.metadata, deps.reporter)
   // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
-  const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx)
-  const result = await deps.docker.evaluate(args)
+  const args = buildArgs(given.inputs, { ...plan.build, exports: [] }, plan.buildx)
+  const result = await deps.docker.evaluate(args, given.env)
   const call = parseCall(inputs.call)
   if (call.name !== 'check') {
     if (result.exitCode !== 0) throw new DockerError('buildx build', result.exitCode, result.stderr)

@@ -13,7 +13,12 @@ import { createExecRunner } from '../docker/exec.js'
 import { cleanUpOnForcedExit, guardSignals, runCancelled } from '../docker/cancel.js'
 import { processTime, whileDockerRuns } from '../docker/process-time.js'
 import { checkBuilder, type Inputs } from '../inputs/parse.js'
-import { buildMetadata, checkTagged, commitDateWanted } from '../metadata/build-metadata.js'
+import {
+  buildMetadata,
+  checkTagged,
+  commitDateWanted,
+  type BuildMetadata
+} from '../metadata/build-metadata.js'
 import { builderDriver } from '../docker/buildx-driver.js'
 import { RegistryClient } from '../registry/api.js'
 import { registryBoundsFrom, type RegistryBounds } from '../registry/bounds.js'
@@ -45,6 +50,8 @@ export interface Deps {
   credentials?: CredentialLookup
   /** Labels computed from the git context (merged with the user's labels already). */
   labels?: string[]
+  /** The run's metadata, for the build's DOCKER_METADATA_OUTPUT_* (build-env.ts). */
+  metadata?: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>
   /** Tags to use when the `tags` input is empty. */
   defaultTags?: string[]
   /** Build with `docker buildx build` (detected once per run). */
@@ -152,6 +159,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
         credentials: credentialsFromDockerConfig(configDir),
         dockerConfig: configDir,
         labels: defaults.labels,
+        metadata: defaults,
         defaultTags: defaults.tags,
         buildx,
         driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,

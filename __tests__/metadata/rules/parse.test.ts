@@ -7,7 +7,7 @@ import {
   parsePep440,
   releasePart
 } from '../../../src/metadata/rules/pep440.js'
-import { formatDate } from '../../../src/metadata/rules/date.js'
+import { dateFormatProblem, formatDate } from '../../../src/metadata/rules/date.js'
 import { parseTemplate, render } from '../../../src/metadata/rules/template.js'
 import { byPriority, parseFlavor } from '../../../src/metadata/rules/parse.js'
 import { classifyTags, parseFullRef } from '../../../src/inputs/tags.js'
@@ -80,6 +80,22 @@ describe('dates (moment format, IANA zones)', () => {
 
   it('ISO week-year differs from the calendar year around new year', () => {
     expect(formatDate(new Date('2021-01-01T12:00:00Z'), 'GGGG-[W]WW', 'UTC')).toBe('2020-W53')
+  })
+
+  // moment's year tokens are zero-filled to their length: GGGGG and YYYYY to 5 digits, YYYYYY to 6 with a sign.
+  it.each([
+    ['GGGGG', '02020'],
+    ['GGGGG-[W]WW', '02020-W53'],
+    ['GGG', '20G'],
+    ['YYYYY', '02021'],
+    ['YYYYYY', '+002021']
+  ])('%j → %j', (format, expected) => {
+    expect(formatDate(new Date('2021-01-01T12:00:00Z'), format, 'UTC')).toBe(expected)
+    expect(dateFormatProblem(format)).toBeUndefined()
+  })
+
+  it('ggggg is the locale week-year, which moment reads from its locale: not supported, as gggg', () => {
+    expect(dateFormatProblem('ggggg')).toMatch(/the format token "ggggg" is not supported/)
   })
 })
 

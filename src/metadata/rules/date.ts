@@ -19,11 +19,11 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 // moment's token grammar: `[literal]`, then the longest token, else one literal character.
 const TOKENS =
-  /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|GG|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g
+  /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGGG|GGGG|GG|ggggg|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g
 
 /** Tokens moment knows that we do not render (locale weeks, eras, zone names, locale formats). */
 const UNSUPPORTED =
-  /^(?:YYYYYY|YYYYY|Qo|Mo|DDDDo|DDDo|do|e|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/
+  /^(?:Qo|Mo|DDDDo|DDDo|do|e|ggggg|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 
@@ -114,6 +114,11 @@ export function formatDate(date: Date, format: string, tz: string): string {
     if (token.startsWith('[')) return token.slice(1, -1)
     if (/^S+$/.test(token)) return pad(w.ms, 3).padEnd(token.length, '0').slice(0, token.length)
     switch (token) {
+      // moment zero-fills a year token to its length, and YYYYYY carries the sign too.
+      case 'YYYYYY':
+        return `${w.year < 0 ? '-' : '+'}${pad(Math.abs(w.year), 6)}`
+      case 'YYYYY':
+        return pad(w.year, 5)
       case 'YYYY':
         return pad(w.year, 4)
       case 'YY':
@@ -150,6 +155,8 @@ export function formatDate(date: Date, format: string, tz: string): string {
         return String(dow)
       case 'E':
         return String(dow || 7)
+      case 'GGGGG':
+        return pad(iso.year, 5)
       case 'GGGG':
         return pad(iso.year, 4)
       case 'GG':
