@@ -14,6 +14,7 @@ import type { Result } from '../../src/pipeline/result.js'
 import { makeInputs } from '../../__fixtures__/inputs.js'
 import { quietReporter } from '../helpers/reporter.js'
 import { testDir } from '../helpers/temp.js'
+import { actionTerm, renderInputRefs } from '../../src/core/input-ref.js'
 
 const REFS = ['localhost:5000/my/app:v1.2.3', 'localhost:5000/my/app:latest']
 const META = {
@@ -77,7 +78,7 @@ describe('buildEnvironment', () => {
     expect(given.env).toEqual({ HOME: '/root' })
     expect(given.inputs.buildArgs).toEqual(['HOME'])
     expect(w.said).toEqual([
-      "build-args: entry 1 names no variable of the build's environment, so docker gets none (a value wanted there: KEY=VALUE)"
+      "\u0001build-args\u0002: entry 1 names no variable of the build's environment, so docker gets none (a value wanted there: KEY=VALUE)"
     ])
   })
 
@@ -87,7 +88,9 @@ describe('buildEnvironment', () => {
     const given = buildEnvironment(inputs, plan, { SET: '' }, undefined, w.reporter)
     expect(given.inputs.buildArgs).toEqual(['A=1', 'SET', 'B='])
     expect(w.said).toHaveLength(1)
-    expect(w.said[0]).toMatch(/^build-args: entries 3, 5 name no variable/)
+    expect(renderInputRefs(w.said[0], actionTerm)).toMatch(
+      /^the "build-args" input: entries 3, 5 name no variable/
+    )
     expect(w.said[0]).not.toContain('hunter2secret')
   })
 

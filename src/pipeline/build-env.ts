@@ -5,6 +5,7 @@ import type { Inputs } from '../inputs/parse.js'
 import type { Reporter } from '../log/reporter.js'
 import type { BuildMetadata } from '../metadata/build-metadata.js'
 import { metadataVariables } from '../metadata/outputs.js'
+import { ref } from '../core/input-ref.js'
 import type { Plan } from './plan.js'
 
 export interface BuildEnvironment {
@@ -36,7 +37,7 @@ export function buildEnvironment(
   const which = unset.length > 1 ? 'entries' : 'entry'
   const name = unset.length > 1 ? 'name' : 'names'
   reporter.warning(
-    `build-args: ${which} ${unset.map(i => i + 1).join(', ')} ${name} no variable of the build's environment, so docker gets none (a value wanted there: KEY=VALUE)`
+    `${ref('build-args')}: ${which} ${unset.map(i => i + 1).join(', ')} ${name} no variable of the build's environment, so docker gets none (a value wanted there: KEY=VALUE)`
   )
   return { inputs: { ...inputs, buildArgs: inputs.buildArgs.filter((_, i) => !unset.includes(i)) }, env }
 }
