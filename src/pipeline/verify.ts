@@ -1,4 +1,4 @@
-// Phase 4: verification. Every tag must serve one manifest, that manifest must be what docker pushed, and
+// Phase 4: verification. Every tag must serve one manifest, that manifest must be what this run pushed, and
 // it must be the image this run built: another build on the same engine may move a shared local tag
 // between our build and our push, and docker then pushes its image, not ours.
 import type { Manifest, RegistryClient } from '../registry/api.js'
@@ -44,7 +44,7 @@ export function checkManifests(
   const [digest] = distinct
   if (pushed.length > 0 && !pushed.includes(digest))
     throw new VerificationError(
-      `tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`
+      `tag ${tags[0]} serves ${digest}, but this run pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`
     )
   if (isBuilt(manifests[0], identity)) return digest
   throw new VerificationError(
