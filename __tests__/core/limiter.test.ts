@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { eachLimited, Limiter } from '../../src/core/limiter.js'
+import { allOrStop, eachLimited, Limiter } from '../../src/core/limiter.js'
 
 const tick = () => new Promise<void>(resolve => setTimeout(resolve, 1))
 
@@ -55,5 +55,27 @@ describe('eachLimited', () => {
     })
     expect(seen).toEqual(['a', 'b', 'c', 'd', 'e'])
     expect(most).toBe(2)
+  })
+})
+
+describe('allOrStop', () => {
+  it('the first failure aborts the others’ signal, and rejects only once every task has ended', async () => {
+    const ended: string[] = []
+    const slow = async (signal: AbortSignal) => {
+      await new Promise<void>(resolve => signal.addEventListener('abort', () => resolve()))
+      await tick()
+      ended.push('slow')
+      return 1
+    }
+    const failing = async () => {
+      await tick()
+      throw new Error('second target refused')
+    }
+    await expect(allOrStop([slow, failing])).rejects.toThrow('second target refused')
+    expect(ended).toEqual(['slow'])
+  })
+
+  it('every value, in order, when none fails', async () => {
+    expect(await allOrStop([async () => 'a', async () => 'b'])).toEqual(['a', 'b'])
   })
 })

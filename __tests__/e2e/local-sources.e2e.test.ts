@@ -27,6 +27,7 @@ import {
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 import { remoteBuilder, type RemoteBuilder } from '../helpers/buildkit-proxy.js'
 import { inspectRaw, tagExists } from '../helpers/skopeo.js'
+import { asDocker25ClassicSave } from '../helpers/docker-save-25.js'
 
 let registry: TestRegistry
 let work: string
@@ -448,6 +449,38 @@ describe('OCI layouts: byte for byte, with no docker engine at all', () => {
     const served = await inspectRaw(registry.host, `${image}:from-save`)
     if (served.digest !== tested) expect(await pushedConfigDigest('from-save')).toBe(tested)
     expect(dockerProcesses(run)).toBe(0)
+  }, 180_000)
+
+  it('a docker save archive as docker 25 and later write it on the classic store: its uncompressed layers pushed gzip-compressed', async () => {
+    const archive = join(work, 'saved-25.tar')
+    const extracted = join(work, 'saved-25')
+    const rewritten = join(work, 'saved-25-layout')
+    await mkdir(extracted, { recursive: true })
+    await dockerOk(['tag', tested, `${image}:saved-25`])
+    await dockerOk(['save', '--output', archive, `${image}:saved-25`])
+    await runCommand('tar', ['-xf', archive, '-C', extracted])
+    await asDocker25ClassicSave(extracted, rewritten)
+    await runCommand('tar', ['-cf', archive, '-C', rewritten, '.'])
+    const run = await withoutEngine({
+      image,
+      registry: registry.host,
+      sources: `docker-archive:${archive}:${image}:saved-25`,
+      tags: 'from-save-25'
+    })
+    expectSucceeded(run)
+    const served = await inspectRaw(registry.host, `${image}:from-save-25`)
+    const [entry] = JSON.parse(await readFile(join(rewritten, 'manifest.json'), 'utf8')) as {
+      Config: string
+    }[]
+    expect(served.json.config.digest).toBe(`sha256:${entry.Config.split('/').pop()}`)
+    expect(served.json.layers.length).toBeGreaterThan(0)
+    for (const layer of served.json.layers as { mediaType: string; digest: string }[]) {
+      expect(layer.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+gzip')
+      const blob = Buffer.from(
+        await (await fetch(`http://${registry.host}/v2/${image}/blobs/${layer.digest}`)).arrayBuffer()
+      )
+      expect(blob.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]))
+    }
   }, 180_000)
 })
 

@@ -8,6 +8,7 @@ import { expectSucceeded, runAction } from '../helpers/action.js'
 import { requireDocker } from '../helpers/docker.js'
 import {
   attachReferrer,
+  cosignSignatures,
   cosignTag,
   pushBlob,
   putManifest,
@@ -24,13 +25,15 @@ const id = `${process.pid}${randomBytes(3).toString('hex')}`
 let source: TestRegistry
 let production: TestRegistry
 let apiUpstream: TestRegistry
+let signedAtTarget: TestRegistry
 let api: ReferrersProxy
 
 beforeAll(async () => {
   await requireDocker()
-  ;[source, production, apiUpstream] = await Promise.all([
+  ;[source, production, apiUpstream, signedAtTarget] = await Promise.all([
     startRegistry(),
     startRegistry({ auth: AUTH }),
+    startRegistry(),
     startRegistry()
   ])
   api = await startReferrersProxy(apiUpstream.host)
@@ -38,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.stop()
-  await Promise.all([source?.stop(), production?.stop(), apiUpstream?.stop()])
+  await Promise.all([source?.stop(), production?.stop(), apiUpstream?.stop(), signedAtTarget?.stop()])
 })
 
 /** A small single-platform image pushed straight to `host`; its manifest's descriptor. */
@@ -153,4 +156,51 @@ describe('promotion keeps the referrers', () => {
     expect(digestsOf(listed)).toEqual([bundle.digest])
     expect(await tagExists(api.host, `${target}:${image.digest.replace(':', '-')}`)).toBe(false)
   })
+})
+
+describe("cosign's tags in a target that has its own", () => {
+  it('a repeat promotion adds the source’s new signatures after the target’s, and drops none signed at the target', async () => {
+    const repo = `src/signed-${id}`
+    const prod = `prod/signed-${id}`
+    const image = await pushImage(source.host, repo, 'v1')
+    const sig = `${image.digest.replace(':', '-')}.sig`
+    const promote = async (tag: string) => {
+      const r = await runAction({
+        sources: `${source.host}/${repo}:v1`,
+        registry: signedAtTarget.host,
+        image: prod,
+        tags: tag
+      })
+      expectSucceeded(r)
+      return r
+    }
+    await cosignSignatures(source.host, repo, image.digest, ['staging'])
+    await promote('v1')
+    // Signed again at the target, as cosign appends: staging's layer, then prod's.
+    await cosignSignatures(signedAtTarget.host, prod, image.digest, ['staging', 'prod'])
+    // And signed again at the source meanwhile.
+    await cosignSignatures(source.host, repo, image.digest, ['staging', 'staging-2'])
+    const fromSource = (await inspectRaw(source.host, `${repo}:${sig}`)).json
+
+    await promote('v2')
+    const merged = await inspectRaw(signedAtTarget.host, `${prod}:${sig}`)
+    const payloads = (merged.json.layers as { annotations: Record<string, string> }[]).map(
+      l => l.annotations['dev.cosignproject.cosign/signature']
+    )
+    expect(payloads).toEqual(['sig-of-staging', 'sig-of-prod', 'sig-of-staging-2'])
+    // The new layer is the source's, byte for byte, and its blob is in the target; the config pairs a
+    // diff_id and a history entry with each layer, as cosign's append leaves it.
+    expect(merged.json.layers[2]).toEqual(fromSource.layers[1])
+    const blob = await fetch(`http://${signedAtTarget.host}/v2/${prod}/blobs/${merged.json.layers[2].digest}`)
+    expect(blob.status).toBe(200)
+    const config = (await (
+      await fetch(`http://${signedAtTarget.host}/v2/${prod}/blobs/${merged.json.config.digest}`)
+    ).json()) as { rootfs: { diff_ids: string[] }; history: unknown[] }
+    expect(config.rootfs.diff_ids).toEqual(merged.json.layers.map((l: Descriptor) => l.digest))
+    expect(config.history).toHaveLength(3)
+
+    // A target that holds every signature of the source's is left as it is.
+    await promote('v3')
+    expect((await inspectRaw(signedAtTarget.host, `${prod}:${sig}`)).digest).toBe(merged.digest)
+  }, 120_000)
 })

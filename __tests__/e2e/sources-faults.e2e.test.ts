@@ -97,6 +97,28 @@ describe('the fault proxy on the copy path (target behind it)', () => {
   }, 60_000)
 })
 
+describe('several targets', () => {
+  it('a second target that refuses every write fails the step before any tag moves on the first', async () => {
+    const readonly = await startRegistry({ readonly: true })
+    try {
+      const dst = fresh()
+      const run = await runAction({
+        images: `${target.host}/${dst}\n${readonly.host}/${dst}`,
+        sources: `${source.host}/${image}:seed`,
+        tags: 'v1'
+      })
+      expect(run.code).toBe(1)
+      const errors = errorLines(run.stdout)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toContain(readonly.host)
+      // The healthy target holds what was placed, but no tag: both are placed first, then both tagged.
+      expect(await tagExists(target.host, `${dst}:v1`)).toBe(false)
+    } finally {
+      await readonly.stop()
+    }
+  }, 60_000)
+})
+
 describe('a source that redirects blob reads to storage on another host', () => {
   it('follows the 307, and no Authorization reaches the storage host', async () => {
     const creds = { username: 'reader', password: `pw-${randomBytes(8).toString('hex')}` }

@@ -209,3 +209,55 @@ export async function startReferrersProxy(upstream: string): Promise<ReferrersPr
     stop: () => new Promise(resolve => server.close(() => resolve()))
   }
 }
+
+/**
+ * cosign's `sha256-<hex>.sig` for `digest` as cosign leaves it after signing once per payload: one layer a
+ * signature, in order, and a config whose diff_ids and history pair with them (go-containerregistry's
+ * append). Each payload is a signature's text: the same payload is the same layer.
+ */
+export async function cosignSignatures(
+  host: string,
+  repo: string,
+  digest: string,
+  payloads: string[]
+): Promise<Descriptor> {
+  const layers: Descriptor[] = []
+  for (const payload of payloads) {
+    const blob = await pushBlob(
+      host,
+      repo,
+      Buffer.from(
+        JSON.stringify({ critical: { image: { 'docker-manifest-digest': digest } }, optional: { payload } })
+      )
+    )
+    layers.push({
+      ...blob,
+      mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+      annotations: { 'dev.cosignproject.cosign/signature': `sig-of-${payload}` }
+    })
+  }
+  const created = '0001-01-01T00:00:00Z'
+  const config = await pushBlob(
+    host,
+    repo,
+    Buffer.from(
+      JSON.stringify({
+        architecture: '',
+        created,
+        history: layers.map(() => ({ created })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map(l => l.digest) },
+        config: {}
+      })
+    )
+  )
+  const body = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { ...config, mediaType: 'application/vnd.oci.image.config.v1+json' },
+      layers
+    })
+  )
+  return putManifest(host, repo, `${digest.replace(':', '-')}.sig`, body, OCI_MANIFEST)
+}

@@ -72,7 +72,13 @@ export interface RegistryTls {
   client?: { cert: string; key: string }
 }
 
-function configYaml(dir: string, host: string, htpasswdPath?: string, tls?: RegistryTls): string {
+function configYaml(
+  dir: string,
+  host: string,
+  htpasswdPath?: string,
+  tls?: RegistryTls,
+  readonly = false
+): string {
   const lines = [
     'version: 0.1',
     'log:',
@@ -87,6 +93,8 @@ function configYaml(dir: string, host: string, htpasswdPath?: string, tls?: Regi
     '  maintenance:',
     '    uploadpurging:',
     '      enabled: false',
+    // Read-only: every write (an upload, a manifest) is refused with 405, as in a maintenance window.
+    ...(readonly ? ['    readonly:', '      enabled: true'] : []),
     'http:',
     `  addr: "${host}"`,
     // A fixed secret silences the "generated random secret" warning.
@@ -155,7 +163,8 @@ async function kill(child: ChildProcess): Promise<void> {
 export async function startRegistry(
   /** `address`: where to listen, 127.0.0.1 by default; dockerd holds only loopback insecure by default. */
   /** `auth`: one user, or several (each with a password of its own). */
-  opts: { auth?: RegistryAuth | RegistryAuth[]; address?: string; tls?: RegistryTls } = {}
+  /** `readonly`: a registry that refuses every write. */
+  opts: { auth?: RegistryAuth | RegistryAuth[]; address?: string; tls?: RegistryTls; readonly?: boolean } = {}
 ): Promise<TestRegistry> {
   const address = opts.address ?? '127.0.0.1'
   const dir = await mkdtemp(join(tmpdir(), 'btp-registry-'))
@@ -182,7 +191,7 @@ export async function startRegistry(
       const port = await freePort(address)
       try {
         const host = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
-        const registry = await launch(dir, host, port, htpasswdPath, opts.tls)
+        const registry = await launch(dir, host, port, htpasswdPath, opts.tls, opts.readonly)
         const prefixes = [`${host}/`, ...(address === '127.0.0.1' ? [`localhost:${port}/`] : [])]
         registry.stop = await imagesGoWith(prefixes, registry.stop)
         return registry
@@ -203,10 +212,11 @@ async function launch(
   host: string,
   port: number,
   htpasswdPath?: string,
-  tls?: RegistryTls
+  tls?: RegistryTls,
+  readonly?: boolean
 ): Promise<TestRegistry> {
   const configPath = join(dir, `config-${port}.yml`)
-  await writeFile(configPath, configYaml(dir, host, htpasswdPath, tls))
+  await writeFile(configPath, configYaml(dir, host, htpasswdPath, tls, readonly))
 
   let log = ''
   const append = (b: Buffer) => {

@@ -260,6 +260,24 @@ describe('platformDigests', () => {
     }
     expect(platformDigests(manifest(index))).toEqual({ 'linux/amd64': D('1'), 'linux/arm/v7': D('2') })
   })
+  it('names two images that differ only by os.version with it, as containerd formats it, and keeps both', () => {
+    const windows = (digest: string, version: string) => ({
+      digest,
+      platform: { os: 'windows', architecture: 'amd64', 'os.version': version }
+    })
+    const index = {
+      manifests: [
+        windows(D('1'), '10.0.17763.5696'),
+        windows(D('2'), '10.0.20348.2402'),
+        { digest: D('3'), platform: { os: 'linux', architecture: 'amd64', 'os.version': 'x' } }
+      ]
+    }
+    expect(platformDigests(manifest(index))).toEqual({
+      'windows(10.0.17763.5696)/amd64': D('1'),
+      'windows(10.0.20348.2402)/amd64': D('2'),
+      'linux/amd64': D('3')
+    })
+  })
   it('gives a single manifest the local image platform', () => {
     expect(platformDigests(manifest({ config: {}, layers: [] }), 'linux/arm64')).toEqual({
       'linux/arm64': D('f')

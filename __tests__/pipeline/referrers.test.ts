@@ -4,7 +4,7 @@ import { registryBoundsFrom } from '../../src/registry/bounds.js'
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { Copier } from '../../src/pipeline/sources/copy.js'
-import { copyReferrers, findReferrers, listReferrers, MAX_REFERRERS } from '../../src/pipeline/referrers.js'
+import { placeReferrers, findReferrers, listReferrers, MAX_REFERRERS } from '../../src/pipeline/referrers.js'
 import { cleanUp, client, DIGEST, MANIFEST, MEDIA_TYPE, sendError, serve } from '../helpers/stand-in.js'
 import { quietReporter } from '../helpers/reporter.js'
 
@@ -143,7 +143,7 @@ describe('listReferrers', () => {
   })
 })
 
-describe('copyReferrers', () => {
+describe('placeReferrers', () => {
   it('a target whose referrers route answers 200 with no index is refused, not taken to have the API', async () => {
     const config = Buffer.from('{}')
     const configDigest = sha256(config)
@@ -184,7 +184,7 @@ describe('copyReferrers', () => {
     const copier = new Copier({ retries: 1, reporter: quiet, bounds: registryBoundsFrom({}) })
     const src = { client: client(source).c, name: 'app' }
     const found = await findReferrers(src, SUBJECT)
-    await expect(copyReferrers(copier, found, { client: client(target).c, name: 'app' })).rejects.toThrow(
+    await expect(placeReferrers(copier, found, { client: client(target).c, name: 'app' })).rejects.toThrow(
       `the referrers of ${SUBJECT} in ${target.host}/app is not JSON`
     )
     // The referrer itself was placed; no fallback index was written over what the target may list.

@@ -2,7 +2,7 @@
 // under a tag (buildx made none).
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { verifyByDigest, VerificationError } from '../../src/pipeline/verify.js'
+import { checkManifests, verifyByDigest, VerificationError } from '../../src/pipeline/verify.js'
 import type { Target } from '../../src/pipeline/plan.js'
 import type { Manifest, RegistryClient } from '../../src/registry/api.js'
 import { quietReporter } from '../helpers/reporter.js'
@@ -85,5 +85,14 @@ describe('verifyByDigest', () => {
     await expect(
       verifyByDigest([target('localhost:5000', 'o/a')], clients, { digests: [DIGEST] }, other, quietReporter)
     ).rejects.toThrow(/not the image this run built/)
+  })
+})
+
+describe('checkManifests', () => {
+  it('a tag that serves another digest than was pushed names what this run pushed, not who (docker, buildx or a sources copy)', () => {
+    const other: Manifest = { ...manifest, body: Buffer.from('{}'), digest: sha(Buffer.from('{}')) }
+    expect(() => checkManifests(['v1'], [other], [DIGEST], [DIGEST])).toThrow(
+      `tag v1 serves ${other.digest}, but this run pushed ${DIGEST}; another push moved the tag, or the registry serves other content`
+    )
   })
 })

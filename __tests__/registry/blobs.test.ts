@@ -188,6 +188,25 @@ describe('streamBlob from a source that does not serve what the descriptor says'
     expect(dst.connections).toBe(2)
   })
 
+  it('a blob the source no longer has (gone since its manifest was read): fatal, naming the source and the blob, nothing sent', async () => {
+    const src = await serve((_req, res) => {
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown to registry' }] }))
+    })
+    const dst = await target()
+    const at = new URL(`http://${dst.host}/v2/dst/blobs/uploads/u1`)
+    const error = await failure(streamBlob(client(src).c, 'src/app', client(dst).c, 'dst', blob, at))
+    expect(error.message).toMatch(
+      new RegExp(
+        `^source ${src.host}/src/app: blob ${DIGEST}: GET .*/v2/src/app/blobs/${DIGEST} failed with HTTP 404`
+      )
+    )
+    expect(error.message).toContain('blob unknown to registry')
+    expect(error.kind).toBe('fatal')
+    expect(dst.connections).toBe(0)
+  })
+
   it('a declared length other than the size is refused before anything is sent', async () => {
     const src = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Length': String(BLOB.length + 5) })

@@ -38,3 +38,29 @@ export async function eachLimited<T>(
   const limiter = new Limiter(max)
   await Promise.all(items.map((item, i) => limiter.run(() => fn(item, i))))
 }
+
+/**
+ * Every task at once, each handed a signal that aborts at the first failure so the others stop; resolves
+ * with their values, or rejects with that first failure once every task has ended, so that nothing of the
+ * step goes on writing after its error line.
+ */
+export async function allOrStop<T>(
+  tasks: readonly ((signal: AbortSignal) => Promise<T>)[],
+  /** Its signal may be handed to what the tasks share (a copier). */
+  stop = new AbortController()
+): Promise<T[]> {
+  let failure: { error: unknown } | undefined
+  const settled = await Promise.allSettled(
+    tasks.map(task =>
+      task(stop.signal).catch((error: unknown) => {
+        if (!failure) {
+          failure = { error }
+          stop.abort(error)
+        }
+        throw error
+      })
+    )
+  )
+  if (failure) throw failure.error
+  return settled.map(s => (s as PromiseFulfilledResult<T>).value)
+}

@@ -4,6 +4,7 @@ import { pushedDigests, type Docker, type ImageInfo } from '../docker/docker.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { Manifest, RegistryClient } from '../registry/api.js'
 import type { Reporter } from '../log/reporter.js'
+import { allOrStop } from '../core/limiter.js'
 import { retry } from '../core/retry.js'
 import { messageOf } from '../core/text.js'
 import { inspectBuilt, PUSH_RETRY_WINDOW_MS, type Built } from './build.js'
@@ -48,25 +49,16 @@ export async function push(
   )
   // One target failing stops the others' pushes and fallbacks, and the phase ends only once every push has:
   // nothing of the run goes on writing to a registry after its error line.
-  const stop = new AbortController()
-  let failure: { error: unknown } | undefined
-  const settled = await Promise.allSettled(
-    plan.targets.map(target =>
-      pushTarget(inputs, target, built, size, inspecting, {
-        ...deps,
-        client: deps.clients.get(target.registry)!,
-        signal: stop.signal
-      }).catch((error: unknown) => {
-        if (!failure) {
-          failure = { error }
-          stop.abort(error)
-        }
-        throw error
-      })
+  const perTarget = await allOrStop(
+    plan.targets.map(
+      target => (signal: AbortSignal) =>
+        pushTarget(inputs, target, built, size, inspecting, {
+          ...deps,
+          client: deps.clients.get(target.registry)!,
+          signal
+        })
     )
   )
-  if (failure) throw failure.error
-  const perTarget = settled.map(s => (s as PromiseFulfilledResult<string[]>).value)
   return { digests: [...new Set(perTarget.flat())], image: await inspecting }
 }
 

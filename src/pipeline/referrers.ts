@@ -11,6 +11,7 @@ import { RegistryError } from '../registry/errors.js'
 import { OCI_INDEX, OciError, parseDescriptor, type Descriptor } from '../registry/oci.js'
 import { pagesOf } from '../registry/pages.js'
 import { eachLimited } from '../core/limiter.js'
+import { cosignTagWrite, type TagWrite } from './cosign-tags.js'
 import { checkBelow, PARALLEL_MANIFESTS, Tally, type Copier } from './sources/copy.js'
 import { readSource, type Side, type SourceManifest } from './sources/read.js'
 import { registryStore } from './sources/store.js'
@@ -32,6 +33,8 @@ export interface Carried {
   referrers: number
   via: 'api' | 'tag'
   cosignTags: string[]
+  /** The tags to put once every target holds what they name. */
+  writes: TagWrite[]
 }
 
 interface IndexBody {
@@ -182,34 +185,39 @@ export async function findReferrers(src: Side, digest: string): Promise<Referrer
 }
 
 /**
- * Copies what `findReferrers` found to `dst` (where the digest itself has been placed). Where `dst` has no
- * referrers API, its fallback index is written, merged with any referrers it already lists.
+ * Places what `findReferrers` found into `dst` (where the digest itself has been placed): the referrers and
+ * every blob they need. The tags that list them (the fallback index, where `dst` has no referrers API, merged
+ * with any referrers it already lists; cosign's tags, merged with the target's own) are returned to be put
+ * once every target holds what they name.
  */
-export async function copyReferrers(copier: Copier, found: Referrers, dst: Side): Promise<Carried> {
+export async function placeReferrers(copier: Copier, found: Referrers, dst: Side): Promise<Carried> {
   const { src, digest, list, via } = found
   const store = registryStore(src)
   await Promise.all(list.map(d => copier.placeListed(store, dst, d)))
-  if (list.length && !(await hasApi(dst, digest))) await writeFallback(dst, digest, list)
+  const writes: TagWrite[] = []
+  const fallback =
+    list.length && !(await hasApi(dst, digest)) ? await fallbackWrite(dst, digest, list) : undefined
+  if (fallback) writes.push(fallback)
 
   const cosignTags: string[] = []
   for (const { tag, manifest: d } of found.cosign) {
     // By the digest checked, not the tag again: the tag may have moved since.
     const manifest = await readSource(src, d)
-    await copier.place(store, dst, manifest)
-    await dst.client.putManifest(dst.name, tag, manifest.body, manifest.mediaType)
+    const write = await cosignTagWrite(copier, store, manifest, dst, tag)
+    if (write) writes.push(write)
     cosignTags.push(tag)
   }
-  return { referrers: list.length, via, cosignTags }
+  return { referrers: list.length, via, cosignTags, writes }
 }
 
-/** The fallback index of `dst` for `digest`: what it listed, plus `added`, each digest once. */
-async function writeFallback(dst: Side, digest: string, added: Descriptor[]): Promise<void> {
+/** The fallback index of `dst` for `digest`: what it listed, plus `added`, each digest once; none when it lists them all. */
+async function fallbackWrite(dst: Side, digest: string, added: Descriptor[]): Promise<TagWrite | undefined> {
   const tag = fallbackTag(digest)
   const existing = await tagged(dst, tag)
   const before = existing ? descriptorsIn(existing.body, `${dst.client.registry}/${dst.name}:${tag}`) : []
   const seen = new Set(before.map(d => d.digest))
   const manifests = [...before, ...added.filter(d => !seen.has(d.digest) && seen.add(d.digest))]
-  if (existing && manifests.length === before.length) return
+  if (existing && manifests.length === before.length) return undefined
   const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }))
-  await dst.client.putManifest(dst.name, tag, body, OCI_INDEX)
+  return { tag, body, mediaType: OCI_INDEX }
 }

@@ -1,11 +1,11 @@
-// Phase 4: verification. Every tag must serve one manifest, that manifest must be what docker pushed, and
+// Phase 4: verification. Every tag must serve one manifest, that manifest must be what this run pushed, and
 // it must be the image this run built: another build on the same engine may move a shared local tag
 // between our build and our push, and docker then pushes its image, not ours.
 import type { Manifest, RegistryClient } from '../registry/api.js'
 import { describePushed } from './describe.js'
 import type { Target } from './plan.js'
 import type { Reporter } from '../log/reporter.js'
-import { isAttestation, platformString, type Descriptor, type Platform } from '../registry/oci.js'
+import { isAttestation, platformNames, type Descriptor, type Platform } from '../registry/oci.js'
 
 /** A registry's digest header as a message shows it: a digest, or not its text (a registry may echo anything). */
 const shownDigest = (header: string): string =>
@@ -44,7 +44,7 @@ export function checkManifests(
   const [digest] = distinct
   if (pushed.length > 0 && !pushed.includes(digest))
     throw new VerificationError(
-      `tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`
+      `tag ${tags[0]} serves ${digest}, but this run pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`
     )
   if (isBuilt(manifests[0], identity)) return digest
   throw new VerificationError(
@@ -66,7 +66,7 @@ function configDigest(manifest: Manifest): string | undefined {
 
 /** An index entry as pushed: read loosely, since docker wrote it and only whole entries are used. */
 type Entry = Partial<Pick<Descriptor, 'digest' | 'annotations'>> & {
-  platform?: Partial<Pick<Platform, 'os' | 'architecture' | 'variant'>>
+  platform?: Partial<Pick<Platform, 'os' | 'architecture' | 'variant' | 'os.version'>>
 }
 
 /**
@@ -81,13 +81,12 @@ export function platformDigests(manifest: Manifest, localPlatform?: string): Rec
     return {}
   }
   if (!Array.isArray(parsed.manifests)) return localPlatform ? { [localPlatform]: manifest.digest } : {}
-  const out: Record<string, string> = {}
-  for (const d of parsed.manifests) {
-    const p = d.platform
-    if (!d.digest || !p?.os || !p.architecture || isAttestation(d)) continue
-    out[platformString(p)] = d.digest
-  }
-  return out
+  const images = parsed.manifests.filter(
+    (d): d is Entry & { digest: string; platform: Platform } =>
+      !!d.digest && !!d.platform?.os && !!d.platform.architecture && !isAttestation(d)
+  )
+  const names = platformNames(images.map(d => d.platform))
+  return Object.fromEntries(images.map((d, i) => [names[i], d.digest]))
 }
 
 /** What verification found: the one digest every target serves, and what describes it. */

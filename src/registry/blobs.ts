@@ -198,14 +198,20 @@ export async function openBlob(
       signal
     )
   }
-  let got = await read()
+  // A failure to read it (a blob gone since the manifests were read) is the source's, and says so.
+  const named = (error: unknown): never => {
+    if (!(error instanceof RegistryError)) throw error
+    const { kind, status, code, retryAfterMs } = error
+    throw new RegistryError(`${source}: ${error.message}`, kind, { status, code, retryAfterMs })
+  }
+  let got = await read().catch(named)
   if (got.res.statusCode === 401) {
     // A token that expired since the manifests were read: one buffered request renews it.
     got.res.resume()
-    await src.auth.request('HEAD', src.url(srcRepo, `blobs/${blob.digest}`), srcRepo, 'pull', {})
-    got = await read()
+    await src.auth.request('HEAD', src.url(srcRepo, `blobs/${blob.digest}`), srcRepo, 'pull', {}).catch(named)
+    got = await read().catch(named)
   }
-  if (got.res.statusCode !== 200) throw await streamError(src.transport, 'GET', got)
+  if (got.res.statusCode !== 200) named(await streamError(src.transport, 'GET', got))
 
   const declared = headerValue(got.res.headers['content-length'])
   if (declared !== undefined && declared !== String(blob.size)) {

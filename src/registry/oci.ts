@@ -36,9 +36,22 @@ export interface Descriptor {
 export const platformString = (p: { os?: string; architecture?: string; variant?: string }): string =>
   [p.os, p.architecture, p.variant].filter(Boolean).join('/')
 
-/** os/arch[/variant][:os.version]: two images an index cannot tell apart have the same key. */
+/**
+ * os[(os.version)]/arch[/variant], as containerd's `platforms.FormatAll` writes it (BuildKit and buildx key
+ * platforms so, and `platforms.Parse` reads it back): two images an index cannot tell apart have the same key.
+ */
 export const platformKey = (p: Platform): string =>
-  platformString(p) + (p['os.version'] ? `:${p['os.version']}` : '')
+  platformString({ ...p, os: p['os.version'] ? `${p.os}(${p['os.version']})` : p.os })
+
+/**
+ * Each platform's name in platform-digests (and sbom-paths): os/arch[/variant], or with its os.version
+ * (`platformKey`) where two share os/arch/variant and differ only by it, as Windows images of two releases do.
+ */
+export function platformNames(platforms: readonly Platform[]): string[] {
+  const count = new Map<string, number>()
+  for (const p of platforms) count.set(platformString(p), (count.get(platformString(p)) ?? 0) + 1)
+  return platforms.map(p => (count.get(platformString(p))! > 1 ? platformKey(p) : platformString(p)))
+}
 
 /** BuildKit's attestation manifests sit beside the images in an index, with platform unknown/unknown. */
 export const isAttestation = (d: {

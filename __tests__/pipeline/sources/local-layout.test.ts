@@ -15,6 +15,7 @@ import { readLayout } from '../../../src/pipeline/sources/layout.js'
 import { verifyStream } from '../../../src/pipeline/sources/store.js'
 import { indexTar } from '../../../src/pipeline/sources/tar.js'
 import type { LocalSourceRef } from '../../../src/inputs/sources.js'
+import { asDocker25ClassicSave } from '../../helpers/docker-save-25.js'
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 let root: string
@@ -292,6 +293,47 @@ describe('a classic docker save archive', () => {
     expect(
       await inputError(readDockerArchive(await archiveTree(tar), source('docker-archive', tar), scratch))
     ).toContain(`does not match the diff_id ${sha(layer)}`)
+  })
+  describe('as docker 25 and later save it on the classic store: an OCI layout of uncompressed layers', () => {
+    async function saved25(name: string, layerBytes: Buffer, opts?: { layerless?: boolean }) {
+      await saved(name, layerBytes)
+      const dir = join(root, `${name}-25`)
+      await asDocker25ClassicSave(join(root, name), dir, opts)
+      const tar = join(root, `${name}-25.tar`)
+      expect(spawnSync('tar', ['-cf', tar, '-C', dir, '.']).status).toBe(0)
+      return tar
+    }
+
+    it.each([
+      ['its layers', { layerless: false }],
+      ['docker 25.0.0’s manifest without layers', { layerless: true }]
+    ])(
+      '%s: read through manifest.json, each layer gzip-compressed and checked against its diff_id',
+      async (_what, opts) => {
+        const tar = await saved25(`v25${opts.layerless ? '-layerless' : ''}`, layer, opts)
+        const image = await readDockerArchive(
+          await archiveTree(tar),
+          source('docker-archive', tar, 'my/app:1'),
+          scratch
+        )
+        expect(image.written).toBe(true)
+        expect(image.config).toBe(sha(config))
+        const m = JSON.parse(image.top.body.toString('utf8'))
+        expect(m.layers.map((l: { mediaType: string }) => l.mediaType)).toEqual([
+          'application/vnd.oci.image.layer.v1.tar+gzip'
+        ])
+        const body = await image.store.smallBlob(m.layers[0].digest)
+        expect(body.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]))
+        expect(gunzipSync(body).equals(layer)).toBe(true)
+      }
+    )
+
+    it('refuses a layer that is not the one its config names', async () => {
+      const tar = await saved25('v25-tampered', randomBytes(1000))
+      expect(
+        await inputError(readDockerArchive(await archiveTree(tar), source('docker-archive', tar), scratch))
+      ).toContain(`does not match the diff_id ${sha(layer)}`)
+    })
   })
 })
 

@@ -111,6 +111,31 @@ describe('mergeIndex', () => {
     expect(Object.keys(out.platformDigests)).toEqual(['linux/arm/v6', 'linux/arm/v7'])
   })
 
+  it('Windows images of two releases: both in platform-digests, named with their os.version as containerd formats it', () => {
+    const windows = (source: string, osVersion: string): Part => {
+      const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_M, osVersion }))
+      return {
+        source,
+        manifest: { digest: digest(body.toString()), mediaType: OCI_M, body },
+        platform: { os: 'windows', architecture: 'amd64', 'os.version': osVersion }
+      }
+    }
+    const ltsc2019 = windows('ltsc2019', '10.0.17763.5696')
+    const ltsc2022 = windows('ltsc2022', '10.0.20348.2402')
+    const out = mergeIndex([ltsc2019, ltsc2022, single('linux', OCI_M, 'amd64')], none)
+    expect(out.platformDigests).toEqual({
+      'windows(10.0.17763.5696)/amd64': ltsc2019.manifest.digest,
+      'windows(10.0.20348.2402)/amd64': ltsc2022.manifest.digest,
+      'linux/amd64': expect.any(String)
+    })
+    expect(() =>
+      mergeIndex(
+        [ltsc2019, { ...ltsc2019, source: 'again', manifest: { ...ltsc2019.manifest, digest: digest('x') } }],
+        none
+      )
+    ).toThrow('"ltsc2019" and "again" both hold windows(10.0.17763.5696)/amd64')
+  })
+
   it('the same manifest through two sources is there once', () => {
     const a = single('a', OCI_M, 'amd64')
     const out = mergeIndex([a, { ...a, source: 'again' }], none)

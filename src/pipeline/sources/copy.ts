@@ -76,6 +76,8 @@ export class Copier {
       reporter: Reporter
       bounds: RegistryBounds
       sleep?: (ms: number) => Promise<void>
+      /** Aborted when the copy into another target failed: nothing more is written then. */
+      signal?: AbortSignal
     }
   ) {}
 
@@ -103,6 +105,7 @@ export class Copier {
         await Promise.all(blobs.map(b => this.blob(src, dst, b)))
       }
       // The exact bytes whose digest was checked when they were read.
+      this.opts.signal?.throwIfAborted()
       await dst.client.putManifest(dst.name, digest, manifest.body, manifest.mediaType)
     })
   }
@@ -137,6 +140,11 @@ export class Copier {
     return depth === 1 ? this.once(key, () => this.manifests.run(read)) : this.once(`${key}/nested`, read)
   }
 
+  /** Blobs of `src` into `dst`, each once per target, as an image's are placed. */
+  async placeBlobs(src: SourceStore, dst: Side, blobs: readonly BlobRef[]): Promise<void> {
+    await Promise.all(blobs.map(b => this.blob(src, dst, b)))
+  }
+
   private blob(src: SourceStore, dst: Side, blob: BlobRef): Promise<void> {
     return this.once(`${dst.client.registry}/${dst.name}@${blob.digest}`, async () => {
       this.blobsSeen.add(src.where, [blob.digest])
@@ -152,6 +160,7 @@ export class Copier {
       await this.blobs.run(() =>
         retry(
           async () => {
+            this.opts.signal?.throwIfAborted()
             const upload = await startUpload(
               dst.client,
               dst.name,
@@ -174,7 +183,8 @@ export class Copier {
               this.opts.reporter,
               this.opts.sleep
             ),
-            maxElapsedMs: this.opts.bounds.copyWindowMs
+            maxElapsedMs: this.opts.bounds.copyWindowMs,
+            signal: this.opts.signal
           }
         )
       )

@@ -1,7 +1,11 @@
-// A `docker save` archive as a source. The newer kind (docker 25 and later) is an OCI layout too, read as
-// one. The classic kind holds only the image config and uncompressed layer tars, and no manifest: one is
-// written here, with each layer gzip-compressed as `docker push` would (into the run's private directory,
-// checked against its diff_id on the way), so the config digest is the image ID while the manifest is new.
+// A `docker save` archive as a source. On the containerd image store (docker 25 and later) it is an OCI
+// layout of the image's own manifests and compressed layers, whose digest is the image ID: read as a
+// layout, byte for byte. The classic store keeps no manifest: its archive holds the image config and
+// uncompressed layer tars, listed in manifest.json. One is written here, with each layer gzip-compressed as
+// `docker push` would (into the run's private directory, checked against its diff_id on the way), so the
+// config digest is the image ID while the manifest is new. Docker 25 and later write the classic store's
+// archive as an OCI layout too (moby#47072), but of those same uncompressed layers (docker 25.0.0's lists
+// none, moby#47065): such a layout is read through its manifest.json, as the classic archive it is.
 import { createHash, type Hash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { rename } from 'node:fs/promises'
@@ -36,11 +40,44 @@ export async function readDockerArchive(
   scratch: () => Promise<string>
 ): Promise<LocalImage> {
   const fail = failOn(source)
-  if ((await tree.size('index.json')) !== undefined && (await tree.size('oci-layout')) !== undefined)
-    return readLayout(tree, source)
-  const list = parseJson(await small(tree, 'manifest.json', fail), 'manifest.json', fail)
-  if (!Array.isArray(list)) fail('manifest.json is not a list of images')
-  const entry = pick(list as ArchiveEntry[], e => e.RepoTags ?? [], source, tree.where, fail)
+  const entry = async () => {
+    const list = parseJson(await small(tree, 'manifest.json', fail), 'manifest.json', fail)
+    if (!Array.isArray(list)) fail('manifest.json is not a list of images')
+    return pick(list as ArchiveEntry[], e => e.RepoTags ?? [], source, tree.where, fail)
+  }
+  if ((await tree.size('index.json')) !== undefined && (await tree.size('oci-layout')) !== undefined) {
+    const layout = await readLayout(tree, source)
+    if (!(await classicStore(layout, tree, entry))) return layout
+  }
+  return fromManifestJson(tree, source, await entry(), scratch, fail)
+}
+
+/** A layer type that says its bytes are a plain tar: what docker's classic store saves, never pushes. */
+const UNCOMPRESSED = new Set([OCI_LAYER, 'application/vnd.docker.image.rootfs.diff.tar'])
+
+/**
+ * Whether a layout that `docker save` wrote is the classic store's (its layers uncompressed, or none listed
+ * where manifest.json lists some), to be read through manifest.json; the containerd store's compressed
+ * layers are pushed as they are.
+ */
+async function classicStore(
+  layout: LocalImage,
+  tree: FileTree,
+  entry: () => Promise<ArchiveEntry>
+): Promise<boolean> {
+  const parsed = layout.top.parsed
+  if (parsed.kind !== 'image' || (await tree.size('manifest.json')) === undefined) return false
+  if (parsed.layers.some(l => UNCOMPRESSED.has(l.mediaType))) return true
+  return !parsed.layers.length && !!(await entry()).Layers?.length
+}
+
+async function fromManifestJson(
+  tree: FileTree,
+  source: LocalSourceRef,
+  entry: ArchiveEntry,
+  scratch: () => Promise<string>,
+  fail: (message: string) => never
+): Promise<LocalImage> {
   const inside = (name: unknown): string =>
     typeof name === 'string' && !name.startsWith('/') && !name.split('/').includes('..')
       ? name

@@ -13,7 +13,7 @@ import {
   parseManifest,
   parsePlatform,
   platformKey,
-  platformString,
+  platformNames,
   type Descriptor,
   type Platform
 } from '../../registry/oci.js'
@@ -110,7 +110,8 @@ export function mergeIndex(
     manifests: [...images, ...attestations],
     ...(Object.keys(all).length ? { annotations: all } : {})
   }
-  const platformDigests = Object.fromEntries(images.map(d => [platformString(d.platform!), d.digest]))
+  const names = platformNames(images.map(d => d.platform!))
+  const platformDigests = Object.fromEntries(images.map((d, i) => [names[i], d.digest]))
   return { mediaType, body: Buffer.from(JSON.stringify(index)), platformDigests, why: oci, annotations: all }
 }
 

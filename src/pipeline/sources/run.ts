@@ -20,7 +20,7 @@ import {
 import { messageOf, splitKeyValue } from '../../core/text.js'
 import { MAX_INDEX_ENTRIES, MAX_MANIFESTS, type RegistryBounds } from '../../registry/bounds.js'
 import { MAX_SOCKETS } from '../../registry/transport.js'
-import { eachLimited } from '../../core/limiter.js'
+import { allOrStop, eachLimited } from '../../core/limiter.js'
 import { checkBelow, Copier, sameRepository, Tally, type Moved } from './copy.js'
 import { mergeIndex, platformOfConfig, type Part } from './merge.js'
 import type { Plan } from '../plan.js'
@@ -28,7 +28,8 @@ import { resultOf, type Result } from '../result.js'
 import { checkManifests, platformDigests } from '../verify.js'
 import { platformString } from '../../registry/oci.js'
 import { readSource, type Side, type SourceManifest } from './read.js'
-import { copyReferrers, fallbackTag, findReferrers } from '../referrers.js'
+import { fallbackTag, findReferrers, placeReferrers } from '../referrers.js'
+import type { TagWrite } from '../cosign-tags.js'
 import { readLocal } from './local.js'
 import { registryStore, type SourceStore } from './store.js'
 
@@ -78,25 +79,43 @@ export async function fromSources(
       : `Merging ${parts.length} sources into one ${top.mediaType} (${top.digest})`
   )
 
-  const copier = new Copier({ retries: inputs.retries, reporter, bounds: deps.bounds, sleep: deps.sleep })
+  // Every target at once, and none tagged before all hold the image and its referrers: a target that
+  // fails stops the others, and no tag has moved anywhere.
+  const stop = new AbortController()
+  const copier = new Copier({
+    retries: inputs.retries,
+    reporter,
+    bounds: deps.bounds,
+    sleep: deps.sleep,
+    signal: stop.signal
+  })
   await reporter.group('Copy', () =>
     timed(durations, 'copy', async () => {
-      for (const target of targets) {
-        const dst = sideOf(target)
-        if (parts.length === 1) await copier.place(parts[0].from, dst, parts[0].manifest)
-        else await Promise.all(parts.map(part => placeChildren(copier, part, dst)))
-        // After the image (their subject), before its tags: a target that refuses them moves no tag.
-        if (referrers && !sameRepository(referrers.src, dst)) {
-          const c = await copyReferrers(copier, referrers, dst)
+      const placed = await allOrStop(
+        targets.map(target => async () => {
+          const dst = sideOf(target)
+          if (parts.length === 1) await copier.place(parts[0].from, dst, parts[0].manifest)
+          else await Promise.all(parts.map(part => placeChildren(copier, part, dst)))
+          // After the image (their subject); their tags with the image's.
+          if (!referrers || sameRepository(referrers.src, dst)) return { target, dst, writes: [] }
+          const c = await placeReferrers(copier, referrers, dst)
           if (c.referrers || c.cosignTags.length)
             reporter.info(
               `Referrers of ${top.digest} carried over to ${target.repository}: ${c.referrers} (found through the ${c.via === 'api' ? 'referrers API' : `${fallbackTag(top.digest)} tag`})${c.cosignTags.length ? `, and cosign's ${c.cosignTags.join(', ')}` : ''}`
             )
-        }
-        await Promise.all(
-          target.tags.map(tag => dst.client.putManifest(dst.name, tag, top.body, top.mediaType))
+          return { target, dst, writes: c.writes }
+        }),
+        stop
+      )
+      // The referrers' tags first: a target that refuses them moves none of the image's.
+      const put = (steps: (p: (typeof placed)[number]) => TagWrite[]) =>
+        allOrStop(
+          placed.flatMap(p =>
+            steps(p).map(w => () => p.dst.client.putManifest(p.dst.name, w.tag, w.body, w.mediaType))
+          )
         )
-      }
+      await put(p => p.writes)
+      await put(p => p.target.tags.map(tag => ({ tag, body: top.body, mediaType: top.mediaType })))
     })
   )
   const m = copier.moved
