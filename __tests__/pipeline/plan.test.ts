@@ -201,6 +201,17 @@ describe('makePlan: push-by-digest (docker\'s "Distribute build across multiple 
     ])
   })
 
+  it("docker's own recipe, the output's name= alone (no image, no tags): it names the target, no --tag", async () => {
+    const outputs = 'type=image,name=localhost:5000/o/app,push-by-digest=true,name-canonical=true,push=true'
+    const p = await plan({ outputs })
+    expect(p.byDigest).toBe(true)
+    expect(p.pushedBy).toBe('buildx')
+    expect(p.build.refs).toEqual([])
+    expect(p.targets).toEqual([
+      { registry: 'localhost:5000', repository: 'localhost:5000/o/app', name: 'o/app', tags: [], refs: [] }
+    ])
+  })
+
   it('an output that does not push (no push=true) is no push by digest', async () => {
     const p = await plan({ image: 'o/app', outputs: 'type=image,push-by-digest=true', push: 'false' })
     expect(p.byDigest).toBe(false)
@@ -213,5 +224,61 @@ describe('makePlan: push-by-digest (docker\'s "Distribute build across multiple 
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).input).toBe('outputs')
     expect((error as Error).message).toMatch(/push-by-digest.*docker driver/)
+  })
+})
+
+describe('makePlan with nothing to name the image (no image, nothing pushed)', () => {
+  let cwd: string
+  beforeAll(async () => {
+    await loadRegistryAuthParser()
+    cwd = mkdtempSync(path.join(tmpdir(), 'btp-plan-none-'))
+    writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
+  })
+  it.each([
+    ['a build-only check, classic', { push: 'false' }, false, 'docker', { pushedBy: 'none', local: 'yes' }],
+    [
+      'a build-only check, docker driver',
+      { push: 'false' },
+      true,
+      'docker',
+      { pushedBy: 'none', local: 'maybe' }
+    ],
+    [
+      'an untagged load',
+      { push: 'false', load: 'true' },
+      true,
+      'docker-container',
+      { pushedBy: 'none', local: 'yes' }
+    ],
+    [
+      'files exported',
+      { outputs: 'type=local,dest=bin' },
+      true,
+      'docker-container',
+      { pushedBy: 'none', local: 'no' }
+    ]
+  ])('%s: built untagged, no target, no tag', async (_what, values, buildx, driver, where) => {
+    const inputs = parseInputs(n => values[n as keyof typeof values] ?? '', cwd).inputs
+    const p = await makePlan(inputs, {
+      workDir: mkdtempSync(path.join(tmpdir(), 'btp-plan-none-w-')),
+      buildx,
+      driver,
+      defaultTags: ['main'],
+      reporter: quietReporter
+    })
+    expect(p).toMatchObject({ ...where, targets: [], tags: [], repository: '', name: '' })
+    expect(p.build.refs).toEqual([])
+    expect(buildArgs(inputs, p.build, buildx).filter(a => a.startsWith('--tag'))).toEqual([])
+  })
+
+  it("a type=gha cache without scope gets BuildKit's own default scope, as there is no image's", async () => {
+    const values: Record<string, string> = { push: 'false', 'cache-from': 'type=gha' }
+    const inputs = parseInputs(n => values[n] ?? '', cwd).inputs
+    const p = await makePlan(inputs, {
+      workDir: mkdtempSync(path.join(tmpdir(), 'btp-plan-none-w-')),
+      buildx: true,
+      reporter: quietReporter
+    })
+    expect(p.build.cacheFrom).toEqual(['type=gha,scope=buildkit'])
   })
 })

@@ -161,17 +161,19 @@ export async function makePlan(
       `${quote(byDigest)}: a push by digest needs a builder of its own (docker-container, remote, kubernetes: docker/setup-buildx-action makes one), as buildx's docker driver does not implement push-by-digest`
     )
   const targets = byDigest === undefined ? tagTargets(inputs, tags) : digestTargets(inputs, byDigest)
-  const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository }
+  const gha = { scope: ghaScope(inputs.image, inputs.target), repository: opts.git?.repository }
   if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
     opts.reporter.info(
       `type=gha cache without scope: using scope=${gha.scope}, this image's own${inputs.target ? ' at this target' : ''}, so that images built in one workflow keep apart caches (give scope= to choose)`
     )
+  // No target where nothing names the image (nothing pushed, parse.ts): built untagged.
+  const [first] = targets as (Target | undefined)[]
   return {
     ...where,
-    tags: targets[0].tags,
+    tags: first?.tags ?? [],
     targets,
-    repository: targets[0].repository,
-    name: targets[0].name,
+    repository: first?.repository ?? '',
+    name: first?.name ?? '',
     buildx: opts.buildx,
     byDigest: byDigest !== undefined,
     build: {
