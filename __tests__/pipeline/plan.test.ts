@@ -89,6 +89,16 @@ describe('destinations: where the result goes, as build-push-action decides it',
     expect(destinations(given, buildx, 'docker-container')).toEqual(expected)
   })
 
+  it('a builder of its own runs a load and a push as buildx is told (no shared store to collide in)', () => {
+    expect(
+      destinations(inputs({ outputs: ['type=registry'], load: true }), true, 'docker-container')
+    ).toEqual({
+      pushedBy: 'buildx',
+      local: 'yes',
+      exports: ['--output=type=registry', '--load']
+    })
+  })
+
   it.each([
     [
       'one platform: load, then docker push by ID',
@@ -109,6 +119,37 @@ describe('destinations: where the result goes, as build-push-action decides it',
       'push false: the driver loads it',
       inputs({ push: false }),
       { pushedBy: 'none', local: 'maybe', exports: [] }
+    ],
+    // Two exporters of one name: the containerd store at times refuses the second ("already exists").
+    [
+      'type=docker beside push: true given: loaded once, then docker push by ID',
+      inputs({ outputs: ['type=docker'], pushGiven: true }),
+      { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      'type=registry beside load: true: the same',
+      inputs({ outputs: ['type=registry'], push: false, pushGiven: true, load: true }),
+      { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      'a named load and a push as outputs: the same',
+      inputs({ outputs: ['type=docker,name=a/b:1', 'type=image,push=true'] }),
+      { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      'type=docker with push not given: a load alone',
+      inputs({ outputs: ['type=docker'] }),
+      { pushedBy: 'none', local: 'no', exports: ['--output=type=docker'] }
+    ],
+    [
+      'a push with attributes docker push has not (compression) stays with buildx',
+      inputs({ outputs: ['type=registry,compression=zstd'], load: true }),
+      { pushedBy: 'buildx', local: 'yes', exports: ['--output=type=registry,compression=zstd', '--load'] }
+    ],
+    [
+      'several platforms stay with buildx',
+      inputs({ outputs: ['type=registry'], load: true, platforms: ['linux/amd64', 'linux/arm64'] }),
+      { pushedBy: 'buildx', local: 'yes', exports: ['--output=type=registry', '--load'] }
     ]
   ])('on the docker driver, %s', (_name, given, expected) => {
     expect(destinations(given, true, 'docker')).toEqual(expected)
