@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { actionTerm, InputError, parseInputs, renderInputRefs } from '../../src/inputs/parse.js'
 import { loadRegistryAuthParser } from '../../src/inputs/registry-auth.js'
+import { cliTerm } from '../../src/cli/main.js'
 
 let cwd: string
 
@@ -87,14 +88,9 @@ describe('no image or images: what names the image, as build-push-action reads i
       'push not given (true)',
       {},
       'image',
-      /is required: the image is pushed \(the "push" input is true when not given\).*or set the "push" input to false to build only$/
+      /is required: the image is pushed \(the default\); give it, .*, or set the "push" input to false to build only$/
     ],
-    [
-      'push: true',
-      { push: 'true' },
-      'image',
-      /is required: the image is pushed \(the "push" input is true\)/
-    ],
+    ['push: true', { push: 'true' }, 'image', /is required: the image is pushed; give it/],
     [
       'files exported and push: true given',
       { outputs: 'type=local,dest=bin', push: 'true' },
@@ -143,5 +139,18 @@ describe('no image or images: what names the image, as build-push-action reads i
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).input).toBe(input)
     expect((error as InputError).message).toMatch(message)
+  })
+
+  it('in the CLI the error names its flags', () => {
+    let error: unknown
+    try {
+      parse({})
+    } catch (e) {
+      error = e
+    }
+    expect((error as InputError).input).toBe('image')
+    expect(renderInputRefs((error as InputError).template, cliTerm)).toMatch(
+      /^is required: the image is pushed \(the default\); .* in --tag, or pass --no-push to build only$/
+    )
   })
 })

@@ -1,6 +1,6 @@
 // Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
 // `registry-auth` or `username`/`password`; the tag inputs read on the way.
-import { ref, type InputValues } from './table.js'
+import { ref, setting, type InputValues } from './table.js'
 
 import { asInput, InputError } from './error.js'
 import { reworded } from '../core/problem.js'
@@ -99,7 +99,7 @@ function unnamedTargets(values: InputValues, tagged: TagInputs, pushGiven: boole
   const required = (why: string, buildOnly = false): InputError =>
     new InputError(
       'image',
-      `is required: ${why}; give it, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')}${buildOnly ? `, or set ${ref('push')} to false to build only` : ''}`
+      `is required: ${why}; give it, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')}${buildOnly ? `, or ${setting('push', 'false')} to build only` : ''}`
     )
   if (tagged.tagRules.length) throw required(`the rules in ${ref('tags')} tag the image under it`)
   if (values.sources.length) throw required(`${ref('sources')} are pushed to it`)
@@ -114,7 +114,7 @@ function unnamedTargets(values: InputValues, tagged: TagInputs, pushGiven: boole
   if (pushesImage({ ...values, pushGiven })) {
     const why = values.outputs.some(pushesOutput)
       ? `${ref('outputs')} push and name no image`
-      : `the image is pushed (${ref('push')} is true${pushGiven ? '' : ' when not given'})`
+      : `the image is pushed${pushGiven ? '' : ' (the default)'}`
     throw required(why, true)
   }
   return []
