@@ -78,7 +78,7 @@ describe('no image or images: what names the image, as build-push-action reads i
   it('says once that words in tags were read as image names, and which', () => {
     const { notices } = parse({ tags: 'myapp\nother:1', push: 'false' })
     expect(notices.map(n => renderInputRefs(n, actionTerm))).toEqual([
-      'the "tags" input "myapp": with the "image" input empty, each names an image as in build-push-action (docker.io/myapp:latest, docker.io/other:1); give the "image" input to make them its tags'
+      'the "tags" input "myapp": with the "image" input empty, each names an image as in build-push-action (docker.io/library/myapp:latest, docker.io/library/other:1); give the "image" input to make them its tags'
     ])
     expect(parse({ tags: 'ghcr.io/o/app:1' }).notices).toEqual([])
   })

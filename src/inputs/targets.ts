@@ -4,7 +4,13 @@ import { ref, setting, type InputValues } from './table.js'
 
 import { asInput, InputError } from './error.js'
 import { reworded } from '../core/problem.js'
-import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from '../core/reference.js'
+import {
+  DOCKER_HUB,
+  imageProblem,
+  normalizeRegistry,
+  registryProblem,
+  repository
+} from '../core/reference.js'
 import { readMetadataEnv } from '../metadata/env.js'
 import { classifyTags, groupRefs, parseFullRef, type TagRefGroup } from './tags.js'
 import { namedImages, pushesByDigest, pushesImage, pushesOutput } from './build-options.js'
@@ -36,7 +42,7 @@ export function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv, notic
   const entries = asInput('tags', () => classifyTags(values.tags, bareAreRefs))
   if (entries.bareRefs.length)
     notices?.push(
-      `${ref('tags')} ${entries.bareRefs.map(quote).join(', ')}: with ${ref('image')} empty, each names an image as in build-push-action (${entries.refs.flatMap(g => g.tags.map(t => `${g.registry}/${g.image}:${t}`)).join(', ')}); give ${ref('image')} to make them its tags`
+      `${ref('tags')} ${entries.bareRefs.map(quote).join(', ')}: with ${ref('image')} empty, each names an image as in build-push-action (${entries.refs.flatMap(g => g.tags.map(t => `${repository(g.registry, g.image)}:${t}`)).join(', ')}); give ${ref('image')} to make them its tags`
     )
   return {
     tags: entries.tags,
