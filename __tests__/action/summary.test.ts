@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { makeInputs as baseInputs } from '../../__fixtures__/inputs.js'
 import type { Inputs } from '../../src/inputs/parse.js'
 import type { Result } from '../../src/pipeline/result.js'
-import { metadata, summaryMarkdown, summaryWanted } from '../../src/action/summary.js'
+import { metadata, summaryMarkdown, summaryWanted, typedOutputs } from '../../src/action/summary.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 const IMAGEID = `sha256:${'f'.repeat(64)}`
@@ -75,6 +75,32 @@ describe('metadata', () => {
     expect(m.digest).toBe('')
     expect(m['image-ref']).toBe('')
     expect(m.imageid).toBe(IMAGEID)
+  })
+
+  it('with no image (nothing pushed, nothing named): no image, no registry, no tag; the image ID alone', () => {
+    const inputs = makeInputs({ push: false, image: '', registry: 'docker.io', targets: [], tags: [] })
+    const result = makeResult({ ...notPushed(), tags: [] })
+    expect(metadata(inputs, result)).toMatchObject({
+      image: '',
+      registry: '',
+      tags: [],
+      imageid: IMAGEID,
+      pushed: false
+    })
+    expect(typedOutputs(inputs, result)).toMatchObject({
+      digest: '',
+      'image-ref': '',
+      'image-refs': [],
+      'image-name': '',
+      'image-names': [],
+      imageid: IMAGEID,
+      tags: [],
+      'tag-names': [],
+      json: { tags: [] }
+    })
+    const md = summaryMarkdown(inputs, result)
+    expect(md).toContain('| Image | _none_ |')
+    expect(md).toContain('**Built (not pushed):**\n\n_untagged_')
   })
 
   it('is JSON-serializable', () => {

@@ -148,6 +148,27 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(await listTags(registry.host, image)).toEqual(['v1'])
     })
 
+    // docker's own page ("Multi-platform image with GitHub Actions") gives the name in the output alone.
+    it("the recipe as docker's page writes it, name= in the output and no image or tags: pushed by digest there", async () => {
+      const image = repo('by-digest-name')
+      const name = `${registry.host}/${image}`
+      const run = await onRemote({
+        context: await makeContext({ Dockerfile: fresh(base) }),
+        platforms: 'linux/amd64',
+        outputs: `type=image,name=${name},push-by-digest=true,name-canonical=true,push=true`
+      })
+      expectSucceeded(run)
+      expect(run.log).not.toMatch(/\[command\]docker buildx build .*--tag/)
+      expect((await inspectRaw(registry.host, `${image}@${run.outputs.digest}`)).digest).toBe(
+        run.outputs.digest
+      )
+      expect(run.outputs['image-ref']).toBe(`${name}@${run.outputs.digest}`)
+      expect(run.outputs['image-name']).toBe(name)
+      expect(JSON.parse(run.outputs.metadata)).toMatchObject({ image, registry: registry.host })
+      expect(await listTags(registry.host, image).catch(() => [])).toEqual([])
+      expect(run.outputs.tags).toBe('')
+    })
+
     it('with default attestations the index is verified and the size comes from its platform manifest', async () => {
       const ctx = await makeContext({ Dockerfile: fresh(base) })
       const image = repo('attested')
@@ -194,6 +215,32 @@ if (EXPECTED_BUILDER === 'buildx')
       expect(errors).toHaveLength(1)
       expect(errors[0]).toMatch(/outputs.*push-by-digest/)
       expect(run.log).not.toMatch(/\[command\]docker buildx build/)
+    })
+
+    // buildx would run two exporters of one name, which the containerd store refuses at times ("already
+    // exists", about one raw run in five): the build loads once and docker pushes it by ID.
+    it.each([
+      ['type=docker beside push: true', { outputs: 'type=docker', push: 'true' }],
+      ['type=registry beside load: true', { outputs: 'type=registry', load: 'true' }]
+    ])('%s: loaded once, pushed by docker push, verified, and in the local store', async (_what, given) => {
+      for (let i = 0; i < 3; i++) {
+        const image = repo('load-and-push')
+        const run = await runAction({
+          context: await makeContext({ Dockerfile: fresh(base) }),
+          image,
+          registry: registry.host,
+          tags: 'v1',
+          ...given
+        })
+        expectSucceeded(run)
+        const command = run.log.split('\n').find(l => /\[command\]docker buildx build/.test(l)) ?? ''
+        expect(command).toMatch(/ --load /)
+        expect(command).not.toMatch(/--output|--push/)
+        expect(pushCommands(run.log)).toHaveLength(1)
+        expect((await inspectRaw(registry.host, `${image}:v1`)).digest).toBe(run.outputs.digest)
+        const local = await dockerCli(['image', 'inspect', `${registry.host}/${image}:v1`])
+        expect(local.code).toBe(0)
+      }
     })
 
     it('outputs: type=local writes the files, pushes nothing and outputs no digest', async () => {

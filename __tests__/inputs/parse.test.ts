@@ -744,8 +744,8 @@ describe('tags: rules, full references, flavor and separators', () => {
     expect(i.logins).toEqual([{ registry: 'ghcr.io', username: 'octo', password: 'pw' }])
   })
 
-  it('without image, images or full references, image is required', () => {
-    expect(() => noImage({ tags: 'v1' })).toThrow(/Invalid input "image": is required.*full references/)
+  it('without image, images or full references, a run that pushes needs image (the rest: targets.test.ts)', () => {
+    expect(() => noImage({ tags: 'type=sha' })).toThrow(/Invalid input "image": is required.*full references/)
   })
 
   it.each([

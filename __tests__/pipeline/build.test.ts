@@ -20,6 +20,39 @@ describe('tagTaken: the containerd store refusing a name another build took at t
       /^another build moved the tag 127\.0\.0\.1:5000\/race\/app:shared /
     )
   })
+  it.each([
+    [['--output=type=registry', '--load']],
+    [['--output=type=docker', '--push']],
+    [['--push', '--load']]
+  ])(
+    'with two exports of the name (%j), says this build exported it twice, not that another build took it',
+    exports => {
+      const refused = new DockerError(
+        'buildx build',
+        1,
+        'ERROR: failed to solve: image "127.0.0.1:5000/o/app:v1": already exists'
+      )
+      const message = (tagTaken(refused, exports) as Error).message
+      expect(message).toMatch(
+        /^the engine's store refused the name 127\.0\.0\.1:5000\/o\/app:v1 as taken: this build exports it 2 times/
+      )
+      expect(message).toContain(exports.join(' '))
+      expect(message).not.toMatch(/another build/)
+    }
+  )
+  it('one export of the name (or one that writes files beside it) is still the race with another build', () => {
+    const refused = new DockerError(
+      'buildx build',
+      1,
+      'ERROR: failed to solve: image "a/b:1": already exists'
+    )
+    for (const exports of [
+      ['--load'],
+      ['--output=type=local,dest=out', '--load'],
+      ['--output=type=docker,dest=x.tar', '--push']
+    ])
+      expect((tagTaken(refused, exports) as Error).message).toMatch(/^another build moved the tag a\/b:1 /)
+  })
   it('passes any other failure through', () => {
     const other = new DockerError('buildx build', 1, 'ERROR: failed to solve: something else')
     expect(tagTaken(other)).toBe(other)

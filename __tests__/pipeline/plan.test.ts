@@ -89,6 +89,16 @@ describe('destinations: where the result goes, as build-push-action decides it',
     expect(destinations(given, buildx, 'docker-container')).toEqual(expected)
   })
 
+  it('a builder of its own runs a load and a push as buildx is told (no shared store to collide in)', () => {
+    expect(
+      destinations(inputs({ outputs: ['type=registry'], load: true }), true, 'docker-container')
+    ).toEqual({
+      pushedBy: 'buildx',
+      local: 'yes',
+      exports: ['--output=type=registry', '--load']
+    })
+  })
+
   it.each([
     [
       'one platform: load, then docker push by ID',
@@ -109,6 +119,37 @@ describe('destinations: where the result goes, as build-push-action decides it',
       'push false: the driver loads it',
       inputs({ push: false }),
       { pushedBy: 'none', local: 'maybe', exports: [] }
+    ],
+    // Two exporters of one name: the containerd store at times refuses the second ("already exists").
+    [
+      'type=docker beside push: true given: loaded once, then docker push by ID',
+      inputs({ outputs: ['type=docker'], pushGiven: true }),
+      { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      'type=registry beside load: true: the same',
+      inputs({ outputs: ['type=registry'], push: false, pushGiven: true, load: true }),
+      { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      'a named load and a push as outputs: the same',
+      inputs({ outputs: ['type=docker,name=a/b:1', 'type=image,push=true'] }),
+      { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
+    ],
+    [
+      'type=docker with push not given: a load alone',
+      inputs({ outputs: ['type=docker'] }),
+      { pushedBy: 'none', local: 'no', exports: ['--output=type=docker'] }
+    ],
+    [
+      'a push with attributes docker push has not (compression) stays with buildx',
+      inputs({ outputs: ['type=registry,compression=zstd'], load: true }),
+      { pushedBy: 'buildx', local: 'yes', exports: ['--output=type=registry,compression=zstd', '--load'] }
+    ],
+    [
+      'several platforms stay with buildx',
+      inputs({ outputs: ['type=registry'], load: true, platforms: ['linux/amd64', 'linux/arm64'] }),
+      { pushedBy: 'buildx', local: 'yes', exports: ['--output=type=registry', '--load'] }
     ]
   ])('on the docker driver, %s', (_name, given, expected) => {
     expect(destinations(given, true, 'docker')).toEqual(expected)
@@ -201,6 +242,17 @@ describe('makePlan: push-by-digest (docker\'s "Distribute build across multiple 
     ])
   })
 
+  it("docker's own recipe, the output's name= alone (no image, no tags): it names the target, no --tag", async () => {
+    const outputs = 'type=image,name=localhost:5000/o/app,push-by-digest=true,name-canonical=true,push=true'
+    const p = await plan({ outputs })
+    expect(p.byDigest).toBe(true)
+    expect(p.pushedBy).toBe('buildx')
+    expect(p.build.refs).toEqual([])
+    expect(p.targets).toEqual([
+      { registry: 'localhost:5000', repository: 'localhost:5000/o/app', name: 'o/app', tags: [], refs: [] }
+    ])
+  })
+
   it('an output that does not push (no push=true) is no push by digest', async () => {
     const p = await plan({ image: 'o/app', outputs: 'type=image,push-by-digest=true', push: 'false' })
     expect(p.byDigest).toBe(false)
@@ -213,5 +265,61 @@ describe('makePlan: push-by-digest (docker\'s "Distribute build across multiple 
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).input).toBe('outputs')
     expect((error as Error).message).toMatch(/push-by-digest.*docker driver/)
+  })
+})
+
+describe('makePlan with nothing to name the image (no image, nothing pushed)', () => {
+  let cwd: string
+  beforeAll(async () => {
+    await loadRegistryAuthParser()
+    cwd = mkdtempSync(path.join(tmpdir(), 'btp-plan-none-'))
+    writeFileSync(path.join(cwd, 'Dockerfile'), 'FROM scratch\n')
+  })
+  it.each([
+    ['a build-only check, classic', { push: 'false' }, false, 'docker', { pushedBy: 'none', local: 'yes' }],
+    [
+      'a build-only check, docker driver',
+      { push: 'false' },
+      true,
+      'docker',
+      { pushedBy: 'none', local: 'maybe' }
+    ],
+    [
+      'an untagged load',
+      { push: 'false', load: 'true' },
+      true,
+      'docker-container',
+      { pushedBy: 'none', local: 'yes' }
+    ],
+    [
+      'files exported',
+      { outputs: 'type=local,dest=bin' },
+      true,
+      'docker-container',
+      { pushedBy: 'none', local: 'no' }
+    ]
+  ])('%s: built untagged, no target, no tag', async (_what, values, buildx, driver, where) => {
+    const inputs = parseInputs(n => values[n as keyof typeof values] ?? '', cwd).inputs
+    const p = await makePlan(inputs, {
+      workDir: mkdtempSync(path.join(tmpdir(), 'btp-plan-none-w-')),
+      buildx,
+      driver,
+      defaultTags: ['main'],
+      reporter: quietReporter
+    })
+    expect(p).toMatchObject({ ...where, targets: [], tags: [], repository: '', name: '' })
+    expect(p.build.refs).toEqual([])
+    expect(buildArgs(inputs, p.build, buildx).filter(a => a.startsWith('--tag'))).toEqual([])
+  })
+
+  it("a type=gha cache without scope gets BuildKit's own default scope, as there is no image's", async () => {
+    const values: Record<string, string> = { push: 'false', 'cache-from': 'type=gha' }
+    const inputs = parseInputs(n => values[n] ?? '', cwd).inputs
+    const p = await makePlan(inputs, {
+      workDir: mkdtempSync(path.join(tmpdir(), 'btp-plan-none-w-')),
+      buildx: true,
+      reporter: quietReporter
+    })
+    expect(p.build.cacheFrom).toEqual(['type=gha,scope=buildkit'])
   })
 })

@@ -11,7 +11,8 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
     // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
     ...result.buildx,
     image: inputs.image,
-    registry: inputs.registry,
+    // No image, no registry it went to (`registry` may still name a login's).
+    registry: inputs.image ? inputs.registry : '',
     digest: result.digest,
     'image-ref': result.imageRef,
     'image-refs': result.imageRefs,
@@ -89,7 +90,7 @@ function humanSize(bytes: number): string {
 
 export function summaryMarkdown(inputs: Inputs, result: Result): string {
   const rows: [string, string][] = [
-    ['Image', code(`${inputs.registry}/${inputs.image}`)],
+    ['Image', inputs.image ? code(`${inputs.registry}/${inputs.image}`) : '_none_'],
     ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
     ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
     ...result.imageRefs.slice(1).map((r): [string, string] => ['Also at', code(r)]),

@@ -52,5 +52,11 @@ export function ghaCacheSpecs(specs: string[], ctx: GhaCacheContext, exported: b
   })
 }
 
-/** The scope of an image (`octo/app`) built at `target`: `octo/app`, or `octo/app-target`. */
-export const ghaScope = (image: string, target: string): string => (target ? `${image}-${target}` : image)
+/**
+ * The scope of an image (`octo/app`) built at `target`: `octo/app`, or `octo/app-target`; with no image
+ * (nothing names it), BuildKit's own default scope, `buildkit`.
+ */
+export const ghaScope = (image: string, target: string): string => {
+  const base = image || 'buildkit'
+  return target ? `${base}-${target}` : base
+}

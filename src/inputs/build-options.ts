@@ -325,6 +325,32 @@ export function pushesOutput(spec: string): boolean {
   return type === 'registry' || (type === 'image' && goBool(attrs.get('push') ?? '') === true)
 }
 
+/** True when the build evaluates instead of building (`call` other than `build`): there is no image to push. */
+export const isEvaluation = (inputs: { call: string }): boolean =>
+  inputs.call !== '' && parseCall(inputs.call).name !== 'build'
+
+/**
+ * Whether the run pushes, as build-push-action decides it: `outputs` when given (an output that pushes, or
+ * `push: true` given outright, its `--push`), else `push`. An evaluation pushes nothing.
+ */
+export const pushesImage = (inputs: {
+  push: boolean
+  pushGiven: boolean
+  outputs: string[]
+  call: string
+}): boolean =>
+  !isEvaluation(inputs) &&
+  (inputs.outputs.length
+    ? inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven)
+    : inputs.push)
+
+/**
+ * The images an output names (`name=` of an image, registry or docker output) as references; none for a
+ * spec that names none.
+ */
+export const namedImages = (spec: string): string[] =>
+  ['image', 'registry', 'docker'].includes(outputAttrs(spec).get('type') ?? '') ? outputNames(spec) : []
+
 /**
  * Whether an image or registry output's push is by digest only (`push-by-digest=true`): BuildKit then puts
  * the manifest at `name@digest` and tags nothing, and refuses a name that has a tag.

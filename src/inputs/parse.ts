@@ -102,8 +102,11 @@ function checkSources(values: InputValues, cwd: string): void {
 export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs {
   const [notices, warnings]: string[][] = [[], []]
   const values = readRows(get, notices, warnings)
-  const tagged = readTagInputs(values, process.env)
-  const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices)
+  const pushGiven = get('push').trim() !== ''
+  const tagged = readTagInputs(values, process.env, notices)
+  const targets = tagged.tagRefs.length
+    ? targetsFromRefs(values, tagged)
+    : checkTargets(values, tagged, notices, pushGiven)
   const remoteContext = isRemoteContext(values.context)
   // With sources nothing is built: there is no context to check, and no build input may be set.
   if (values.sources.length) checkSources(values, cwd)
@@ -122,7 +125,6 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
   const logins = checkLogins(values, cloud)
-  const pushGiven = get('push').trim() !== ''
   const keepLogin = keepsLogin(values, get('keep-login').trim() !== '')
   const inputs = { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }
   return { inputs, notices, warnings }

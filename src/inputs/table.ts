@@ -37,10 +37,10 @@ export const INPUTS = {
     kind: 'string',
     default: '',
     description:
-      'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+      "Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Needed to push or to tag by rules, unless `images`, full references in `tags` or an image output's `name=` say where; left empty, a word in `tags` names an image as in build-push-action (`myapp` is `docker.io/myapp:latest`, said in a notice), and a build that pushes nothing (`push: false`, files exported) needs no name. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.",
     cli: {
       value: 'PATH',
-      help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+      help: 'repository path, e.g. my/app (needed to push, unless --images, full references in --tag or an --output name=)'
     }
   },
   registry: {
@@ -79,7 +79,7 @@ export const INPUTS = {
     default: '',
     keepQuotes: true,
     description:
-      "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` (each image gets exactly the tags named for it, as build-push-action pushes them; `registry` may stay, as login-action's, where they all go to it). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+      "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=…` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` (each image gets exactly the tags named for it, as build-push-action pushes them; `registry` may stay, as login-action's, where they all go to it). With `image` and `images` empty every word is a reference, as build-push-action reads it: `myapp` is `docker.io/myapp:latest`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
     cli: {
       flag: 'tag',
       value: 'TAG',
@@ -161,7 +161,7 @@ export const INPUTS = {
     buildx: true,
     keepQuotes: true,
     description:
-      "buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx's own CSV reader (`type=image,\"name=a:1,a:2\",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action's `--push`). With `push-by-digest=true` (docker's multi-runner recipe) nothing is tagged: buildx gets each image's name without a tag (or the output's `name=` alone), `digest` is verified at name@digest on each, and `tags` is empty; buildx's docker driver cannot do it (an input error).",
+      "buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx's own CSV reader (`type=image,\"name=a:1,a:2\",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action's `--push`). With no `image`, `images` or references in `tags`, an image, registry or docker output's `name=` names the targets. With `push-by-digest=true` (docker's multi-runner recipe) nothing is tagged: buildx gets each image's name without a tag (or the output's `name=` alone), `digest` is verified at name@digest on each, and `tags` is empty; buildx's docker driver cannot do it (an input error). On that driver, outputs that load and push one image (`type=docker` beside `push: true`, `type=registry` beside `load: true`) load it once and `docker push` it, as `load` with `push` does.",
     cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, …); repeatable' }
   },
   noCache: {

@@ -30,6 +30,8 @@ export interface TagEntries {
   /** Bare tags in input order, duplicates dropped. */
   tags: string[]
   refs: TagRefGroup[]
+  /** Bare words read as references (`bareAreRefs`): `myapp` for `docker.io/myapp:latest`. */
+  bareRefs: string[]
 }
 
 /**
@@ -69,15 +71,30 @@ const tagEntries = (line: string): string[] =>
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
 const isReference = (entry: string): boolean => entry.includes('/') || entry.includes(':')
 
+/** References grouped by image, each image's tags in order, each once. */
+export function groupRefs(refs: { registry: string; image: string; tag?: string }[]): TagRefGroup[] {
+  const groups = new Map<string, TagRefGroup>()
+  for (const r of refs) {
+    const key = `${r.registry}/${r.image}`
+    const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] }
+    if (r.tag !== undefined && !group.tags.includes(r.tag)) group.tags.push(r.tag)
+    groups.set(key, group)
+  }
+  return [...groups.values()]
+}
+
 /**
  * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
  * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
- * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated. With
+ * `bareAreRefs` (no image to tag) a bare word is a reference too, as build-push-action reads `tags`:
+ * `myapp` is `docker.io/myapp:latest`.
  */
-export function classifyTags(lines: string[]): TagEntries {
+export function classifyTags(lines: string[], bareAreRefs = false): TagEntries {
   const rules: TagRule[] = []
   const tags: string[] = []
-  const groups = new Map<string, TagRefGroup>()
+  const found: ReturnType<typeof parseFullRef>[] = []
+  const bareRefs: string[] = []
   for (const line of lines) {
     const text = line.trim()
     if (text === '' || text.startsWith('#')) continue
@@ -96,11 +113,18 @@ export function classifyTags(lines: string[]): TagEntries {
     }
     for (const entry of tagEntries(text)) {
       if (isReference(entry)) {
-        const r = parseFullRef(entry)
-        const key = `${r.registry}/${r.image}`
-        const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] }
-        if (!group.tags.includes(r.tag)) group.tags.push(r.tag)
-        groups.set(key, group)
+        found.push(parseFullRef(entry))
+        continue
+      }
+      if (bareAreRefs && !entry.includes('=') && !entry.includes('{{')) {
+        found.push(
+          reworded(
+            () => parseFullRef(entry),
+            m =>
+              `${m} (with ${ref('image')} empty, a word in ${ref('tags')} names an image, as in build-push-action: give ${ref('image')} to make it a tag)`
+          )
+        )
+        if (!bareRefs.includes(entry)) bareRefs.push(entry)
         continue
       }
       if (entry.includes('=') || entry.includes('{{'))
@@ -112,10 +136,10 @@ export function classifyTags(lines: string[]): TagEntries {
       if (!tags.includes(entry)) tags.push(entry)
     }
   }
-  const refs = [...groups.values()]
+  const refs = groupRefs(found)
   if (refs.length && (rules.length || tags.length))
     throw new InputProblem(
       `full references (${quote(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${ref('image')} with bare tags and rules`
     )
-  return { rules, tags, refs }
+  return { rules, tags, refs, bareRefs }
 }

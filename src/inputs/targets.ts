@@ -1,12 +1,19 @@
 // Where the image goes and who logs in: `image` + `registry`, `images`, or full references in `tags`, and
 // `registry-auth` or `username`/`password`; the tag inputs read on the way.
-import { ref, type InputValues } from './table.js'
+import { ref, setting, type InputValues } from './table.js'
 
 import { asInput, InputError } from './error.js'
 import { reworded } from '../core/problem.js'
-import { DOCKER_HUB, imageProblem, normalizeRegistry, registryProblem } from '../core/reference.js'
+import {
+  DOCKER_HUB,
+  imageProblem,
+  normalizeRegistry,
+  registryProblem,
+  repository
+} from '../core/reference.js'
 import { readMetadataEnv } from '../metadata/env.js'
-import { classifyTags } from './tags.js'
+import { classifyTags, groupRefs, parseFullRef, type TagRefGroup } from './tags.js'
+import { namedImages, pushesByDigest, pushesImage, pushesOutput } from './build-options.js'
 import { parseFlavor } from '../metadata/rules/parse.js'
 import { parseImages, type ImageName } from './images.js'
 import { parseRegistryAuth, type RegistryLogin } from './registry-auth.js'
@@ -16,11 +23,6 @@ import type { Inputs } from './types.js'
 
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value: string, registry: string, notices: string[]): string {
-  if (value === '')
-    throw new InputError(
-      'image',
-      `is required, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')}`
-    )
   const problem = imageProblem(value, registry)
   if (problem) throw new InputError('image', `${quote(value)} ${problem}`)
   const lower = value.toLowerCase()
@@ -30,9 +32,18 @@ function checkImage(value: string, registry: string, notices: string[]): string 
 
 type TagInputs = Pick<Inputs, 'tags' | 'tagRules' | 'tagRefs' | 'tagFlavor' | 'metadataEnv'>
 
-/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
-export function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagInputs {
-  const entries = asInput('tags', () => classifyTags(values.tags))
+/**
+ * `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read.
+ * Given `notices` (the parser's), a word in `tags` with no `image` or `images` to tag is an image name, as
+ * build-push-action reads it, and the notice says so.
+ */
+export function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv, notices?: string[]): TagInputs {
+  const bareAreRefs = notices !== undefined && values.image === '' && !values.images.length
+  const entries = asInput('tags', () => classifyTags(values.tags, bareAreRefs))
+  if (entries.bareRefs.length)
+    notices?.push(
+      `${ref('tags')} ${entries.bareRefs.map(quote).join(', ')}: with ${ref('image')} empty, each names an image as in build-push-action (${entries.refs.flatMap(g => g.tags.map(t => `${repository(g.registry, g.image)}:${t}`)).join(', ')}); give ${ref('image')} to make them its tags`
+    )
   return {
     tags: entries.tags,
     tagRules: entries.rules,
@@ -49,15 +60,21 @@ export function readTagInputs(values: InputValues, env: NodeJS.ProcessEnv): TagI
  * registry the login is for). Each image gets the tags given for it, as build-push-action pushes exactly the
  * references it is given.
  */
-export function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageName[] {
+export function targetsFromRefs(
+  values: InputValues,
+  tagged: TagInputs,
+  input: 'tags' | 'outputs' = 'tags'
+): ImageName[] {
   const groups = tagged.tagRefs
   const first = groups[0]
-  const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`)
+  const named = (g: TagRefGroup): string =>
+    JSON.stringify(`${g.registry}/${g.image}${g.tags.length ? `:${g.tags[0]}` : ''}`)
+  const example = named(first)
   const elsewhere = groups.find(g => g.registry !== values.registry)
   if (values.registry !== DOCKER_HUB && elsewhere && !values.images.length && values.image === '')
     throw new InputError(
-      'tags',
-      `${ref('tags')} holds full references such as ${JSON.stringify(`${elsewhere.registry}/${elsewhere.image}:${elsewhere.tags[0]}`)}, ` +
+      input,
+      `${ref(input)} ${input === 'tags' ? 'holds full references' : 'names images'} such as ${named(elsewhere)}, ` +
         `which go to ${quote(elsewhere.registry)}, not to ${quote(values.registry)} as ${ref('registry')} says: ` +
         `name only ${quote(values.registry)} in them, or leave ${ref('registry')} empty (logins for several registries go in ${ref('registry-auth')})`
     )
@@ -74,13 +91,50 @@ export function targetsFromRefs(values: InputValues, tagged: TagInputs): ImageNa
   // The first image stands for the run where one name is needed, as with `images`.
   values.registry = first.registry
   values.image = first.image
-  tagged.tags = first.tags
+  if (input === 'tags') tagged.tags = first.tags
   return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }))
 }
 
-/** `images`, or `registry` + `image`: never both. */
-export function checkTargets(values: InputValues, notices: string[]): ImageName[] {
+/**
+ * With no `image`, `images` or references in `tags`: an image output's `name=` names the targets (buildx
+ * pushes there, and a push by digest takes no tag); else nothing names the image, which build-push-action
+ * allows wherever no name is needed: nothing pushed and no rules to tag with (a build-only check, files
+ * exported, an untagged load).
+ */
+function unnamedTargets(values: InputValues, tagged: TagInputs, pushGiven: boolean): ImageName[] {
+  const required = (why: string, buildOnly = false): InputError =>
+    new InputError(
+      'image',
+      `is required: ${why}; give it, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${ref('tags')}${buildOnly ? `, or ${setting('push', 'false')} to build only` : ''}`
+    )
+  if (tagged.tagRules.length) throw required(`the rules in ${ref('tags')} tag the image under it`)
+  if (values.sources.length) throw required(`${ref('sources')} are pushed to it`)
+  const named = values.outputs.flatMap(spec =>
+    namedImages(spec).map(name => {
+      const r = asInput('outputs', () => parseFullRef(name))
+      // A push by digest tags nothing.
+      return pushesByDigest(spec) ? { registry: r.registry, image: r.image } : r
+    })
+  )
+  if (named.length) return targetsFromRefs(values, { ...tagged, tagRefs: groupRefs(named) }, 'outputs')
+  if (pushesImage({ ...values, pushGiven })) {
+    const why = values.outputs.some(pushesOutput)
+      ? `${ref('outputs')} push and name no image`
+      : `the image is pushed${pushGiven ? '' : ' (the default)'}`
+    throw required(why, true)
+  }
+  return []
+}
+
+/** `images`, or `registry` + `image`: never both; neither where nothing needs a name (unnamedTargets). */
+export function checkTargets(
+  values: InputValues,
+  tagged: TagInputs,
+  notices: string[],
+  pushGiven: boolean
+): ImageName[] {
   if (!values.images.length) {
+    if (values.image === '') return unnamedTargets(values, tagged, pushGiven)
     values.image = checkImage(values.image, values.registry, notices)
     return [{ registry: values.registry, image: values.image }]
   }

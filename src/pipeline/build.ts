@@ -9,9 +9,10 @@ import { withIndexFallback } from './annotate.js'
 import type { Inputs } from '../inputs/parse.js'
 import { dockerfilePath } from '../inputs/build-options.js'
 import type { Reporter, Where } from '../log/reporter.js'
-import { retry } from '../core/retry.js'
+import { ClassifiedError, retry } from '../core/retry.js'
 import { withHint } from './hints.js'
-import { retrying, type Plan } from './plan.js'
+import { loadsOutput, retrying, type Plan } from './plan.js'
+import { pushesOutput } from '../inputs/build-options.js'
 import { VerificationError } from './verify.js'
 import { messageOf, oneLine } from '../core/text.js'
 import { digestProblem } from '../registry/oci.js'
@@ -88,7 +89,7 @@ export async function build(
       : docker.build(args, { env: given.env })
   }
   const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
-    hint(located(tagTaken(error), inputs))
+    hint(located(tagTaken(error, plan.build.exports), inputs))
   )
   if (inputs.cacheTo.length) warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter)
 
@@ -169,13 +170,28 @@ export async function inspectBuilt(docker: Docker, built: Built, refs: string[])
   throw last
 }
 
+/** The exports that put the image under its name, in the engine's store or a registry (`--load`, `--push`, …). */
+const namingExports = (exports: string[]): string[] =>
+  exports.filter(arg => {
+    if (arg === '--load' || arg === '--push') return true
+    const spec = arg.startsWith('--output=') ? arg.slice('--output='.length) : undefined
+    return spec !== undefined && (loadsOutput(spec) || pushesOutput(spec))
+  })
+
 /**
- * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
- * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
+ * The containerd store refusing a name (`image "<ref>": already exists`): two builds of one tag at the same
+ * moment, or one build that exports its image twice under the name (a load and a push, which buildx's docker
+ * driver runs one after the other). Said in our words, naming the cause that applies.
  */
-export function tagTaken(error: unknown): unknown {
+export function tagTaken(error: unknown, exports: string[] = []): unknown {
   const m = error instanceof DockerError ? /image "([^"]+)": already exists/.exec(error.message) : null
   if (!m) return error
+  const twice = namingExports(exports)
+  if (twice.length > 1)
+    return new ClassifiedError(
+      `the engine's store refused the name ${m[1]} as taken: this build exports it ${twice.length} times (${twice.join(' ')}), which buildx's docker driver does one after the other, and its containerd store at times refuses the later one (${error instanceof Error ? error.message : ''}); export it once (drop one of them), or build on a builder of its own (docker-container: docker/setup-buildx-action makes one)`,
+      'fatal'
+    )
   return new VerificationError(
     `another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`
   )

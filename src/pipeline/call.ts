@@ -14,10 +14,6 @@ import type { Plan } from './plan.js'
 import type { BuildMetadata } from '../metadata/build-metadata.js'
 import { buildEnvironment } from './build-env.js'
 
-/** True when the build evaluates instead of building: there is no image to push. */
-export const isEvaluation = (inputs: Pick<Inputs, 'call'>): boolean =>
-  inputs.call !== '' && parseCall(inputs.call).name !== 'build'
-
 export class CheckError extends Error {
   constructor(
     message: string,

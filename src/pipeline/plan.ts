@@ -97,6 +97,25 @@ export const outputDest = (spec: string): string | undefined =>
 export const loadsOutput = (spec: string): boolean =>
   outputAttrs(spec).get('type') === 'docker' && outputDest(spec) === undefined
 
+/** An output buildx's `--load` or `docker push` can stand in for: no attribute but its type, name and push. */
+const plainOutput = (spec: string): boolean =>
+  spec.includes('=') && [...outputAttrs(spec).keys()].every(key => ['type', 'name', 'push'].includes(key))
+
+/**
+ * Whether the build both loads and pushes the image through the outputs (`type=docker` beside `push: true`,
+ * `type=registry` beside `load: true`, or both as outputs), each a plain one: buildx runs two exporters for
+ * one name, and the docker driver's containerd store at times refuses the second (`already exists`).
+ */
+function loadsAndPushes(inputs: Pick<Inputs, 'push' | 'pushGiven' | 'load' | 'outputs'>): boolean {
+  const { outputs } = inputs
+  return (
+    outputs.length > 0 &&
+    outputs.every(spec => plainOutput(spec) && (loadsOutput(spec) || pushesOutput(spec))) &&
+    (inputs.load || outputs.some(loadsOutput)) &&
+    ((inputs.push && inputs.pushGiven) || outputs.some(pushesOutput))
+  )
+}
+
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
@@ -110,7 +129,9 @@ export function destinations(
   // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
   // digest back by that name: two builds of one tag at once both report the same digest. A push from
   // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
-  if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+  // Outputs that load and push go the same way: the build exports once.
+  const single = driver === 'docker' && inputs.platforms.length <= 1
+  if (single && ((inputs.push && !inputs.outputs.length) || loadsAndPushes(inputs)))
     return { pushedBy: 'docker', local: 'yes', exports: ['--load'] }
   const load = inputs.load ? ['--load'] : []
   if (inputs.outputs.length) {
@@ -161,17 +182,19 @@ export async function makePlan(
       `${quote(byDigest)}: a push by digest needs a builder of its own (docker-container, remote, kubernetes: docker/setup-buildx-action makes one), as buildx's docker driver does not implement push-by-digest`
     )
   const targets = byDigest === undefined ? tagTargets(inputs, tags) : digestTargets(inputs, byDigest)
-  const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository }
+  const gha = { scope: ghaScope(inputs.image, inputs.target), repository: opts.git?.repository }
   if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
     opts.reporter.info(
       `type=gha cache without scope: using scope=${gha.scope}, this image's own${inputs.target ? ' at this target' : ''}, so that images built in one workflow keep apart caches (give scope= to choose)`
     )
+  // No target where nothing names the image (nothing pushed, parse.ts): built untagged.
+  const [first] = targets as (Target | undefined)[]
   return {
     ...where,
-    tags: targets[0].tags,
+    tags: first?.tags ?? [],
     targets,
-    repository: targets[0].repository,
-    name: targets[0].name,
+    repository: first?.repository ?? '',
+    name: first?.name ?? '',
     buildx: opts.buildx,
     byDigest: byDigest !== undefined,
     build: {
