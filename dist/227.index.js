@@ -62,6 +62,10 @@ const ADVICE = {
         cli: "update the buildx plugin: Docker's docker-buildx-plugin package, or a release of github.com/docker/buildx as ~/.docker/cli-plugins/docker-buildx"
     },
     'log-in': { action: 'docker login, or login-action in an earlier step', cli: 'docker login' },
+    'multi-line-secret': {
+        action: 'a secret of several lines, such as a GCR key file, breaks the YAML when pasted in: write it as password: ${{ toJSON(secrets.NAME) }}',
+        cli: 'a password of several lines goes in a block scalar (password: |) indented as a whole, or as one JSON string'
+    },
     'ssh-agent': {
         action: 'start an agent, e.g. with webfactory/ssh-agent',
         cli: 'start an agent: eval "$(ssh-agent)" && ssh-add'

@@ -697,7 +697,7 @@ async function run() {
             await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(890), __nccwpck_require__.e(97), __nccwpck_require__.e(227), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).post();
     }
     else
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(227), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 414))).main();
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(465), __nccwpck_require__.e(227), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7056))).main();
     await exitOnceWritten([process.stdout, process.stderr], () => process.exit());
 }
 /**

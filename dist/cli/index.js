@@ -989,6 +989,10 @@ const ADVICE = {
         cli: "update the buildx plugin: Docker's docker-buildx-plugin package, or a release of github.com/docker/buildx as ~/.docker/cli-plugins/docker-buildx"
     },
     'log-in': { action: 'docker login, or login-action in an earlier step', cli: 'docker login' },
+    'multi-line-secret': {
+        action: 'a secret of several lines, such as a GCR key file, breaks the YAML when pasted in: write it as password: ${{ toJSON(secrets.NAME) }}',
+        cli: 'a password of several lines goes in a block scalar (password: |) indented as a whole, or as one JSON string'
+    },
     'ssh-agent': {
         action: 'start an agent, e.g. with webfactory/ssh-agent',
         cli: 'start an agent: eval "$(ssh-agent)" && ssh-add'
@@ -1025,6 +1029,77 @@ const actionTerm = (names) => adviceIn(names[0], 'action') ??
 // Reading parsed JSON (and YAML) by shape: what came from a file or a server is `unknown` until checked.
 /** A JSON object: not null, not an array. */
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+
+/***/ }),
+
+/***/ 5543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PR: () => (/* binding */ allOrStop),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   ko: () => (/* binding */ eachLimited)
+/* harmony export */ });
+// At most so many tasks at once, the rest queued in order; once one has failed, no queued task starts (each
+// rejects with that failure), so a step that has failed sends no more requests and writes nothing more.
+class Limiter {
+    max;
+    active = 0;
+    waiting = [];
+    failure;
+    constructor(max) {
+        this.max = max;
+    }
+    /** `fn`, once fewer than `max` tasks run; rejects without running it when a task has failed meanwhile. */
+    async run(fn) {
+        while (this.active >= this.max && !this.failure)
+            await new Promise(resolve => this.waiting.push(resolve));
+        if (this.failure)
+            throw this.failure.error;
+        this.active++;
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (!this.failure) {
+                this.failure = { error };
+                for (const wake of this.waiting.splice(0))
+                    wake();
+            }
+            throw error;
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+/** `fn` on every item, at most `max` at once; the first failure rejects, and no item starts after it. */
+async function eachLimited(items, max, fn) {
+    const limiter = new Limiter(max);
+    await Promise.all(items.map((item, i) => limiter.run(() => fn(item, i))));
+}
+/**
+ * Every task at once, each handed a signal that aborts at the first failure so the others stop; resolves
+ * with their values, or rejects with that first failure once every task has ended, so that nothing of the
+ * step goes on writing after its error line.
+ */
+async function allOrStop(tasks, 
+/** Its signal may be handed to what the tasks share (a copier). */
+stop = new AbortController()) {
+    let failure;
+    const settled = await Promise.allSettled(tasks.map(task => task(stop.signal).catch((error) => {
+        if (!failure) {
+            failure = { error };
+            stop.abort(error);
+        }
+        throw error;
+    })));
+    if (failure)
+        throw failure.error;
+    return settled.map(s => s.value);
+}
 
 
 /***/ }),
@@ -1935,22 +2010,28 @@ const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${_core_retry_js__
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A2: () => (/* binding */ DEFAULT_CONTEXT),
 /* harmony export */   Ij: () => (/* binding */ pushesOutput),
+/* harmony export */   Mf: () => (/* binding */ parseCall),
 /* harmony export */   NF: () => (/* binding */ noCacheFilters),
 /* harmony export */   Nm: () => (/* binding */ network),
 /* harmony export */   Q5: () => (/* binding */ ulimits),
+/* harmony export */   Qn: () => (/* binding */ namedImages),
 /* harmony export */   SC: () => (/* binding */ outputAttrs),
+/* harmony export */   Se: () => (/* binding */ dockerfilePath),
 /* harmony export */   T1: () => (/* binding */ call),
 /* harmony export */   WD: () => (/* binding */ labels),
 /* harmony export */   WW: () => (/* binding */ attestationFields),
+/* harmony export */   a7: () => (/* binding */ pushesImage),
 /* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cw: () => (/* binding */ allow),
 /* harmony export */   fB: () => (/* binding */ cgroupParent),
+/* harmony export */   fo: () => (/* binding */ isFile),
 /* harmony export */   g7: () => (/* binding */ shmSize),
 /* harmony export */   gr: () => (/* binding */ outputNames),
 /* harmony export */   hI: () => (/* binding */ ssh),
 /* harmony export */   hk: () => (/* binding */ annotations),
 /* harmony export */   iq: () => (/* binding */ pushesByDigest),
 /* harmony export */   j8: () => (/* binding */ buildContexts),
+/* harmony export */   lZ: () => (/* binding */ isEvaluation),
 /* harmony export */   mP: () => (/* binding */ noDockerfileHere),
 /* harmony export */   p0: () => (/* binding */ attests),
 /* harmony export */   pQ: () => (/* binding */ checkBuildSources),
@@ -1989,14 +2070,19 @@ const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${_core_retry_js__
 
 
 
-const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
-/** `host:ip` (or docker's `host=ip`); the IP may be IPv6, bracketed or not, or docker's `host-gateway`. */
+/** A path that names a regular file (a directory is not one). */
+const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+/**
+ * `host:ip` or `host=ip` as docker's and buildx's add-host read them: split at the first `=`, else at the
+ * first `:` (an IPv6 address keeps its colons); the IP may be bracketed, or docker's `host-gateway`. Like
+ * docker, only the IP is checked: the host is any non-empty name without `:` (`my_db` is one).
+ */
 function addHosts(entries) {
     for (const entry of entries) {
-        const at = entry.search(/[:=]/);
+        const at = entry.includes('=') ? entry.indexOf('=') : entry.indexOf(':');
         const host = at < 0 ? '' : entry.slice(0, at);
-        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.*)\]$/, '$1');
-        if (!HOSTNAME.test(host) || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
+        const ip = at < 0 ? '' : entry.slice(at + 1).replace(/^\[(.+)\]$/, '$1');
+        if (host === '' || host.includes(':') || (ip !== 'host-gateway' && (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(ip) === 0))
             throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(entry)} is not host:ip with a valid IP address, e.g. db.local:10.0.0.5`);
     }
     return entries;
@@ -2154,9 +2240,33 @@ function noCacheFilters(entries) {
 }
 /** What `--call` may evaluate (buildx's subrequests). */
 const CALLS = ['build', 'check', 'outline', 'targets'];
+/** buildx's grammar: CSV fields, one bare name (`build` when none), `format=` and `ignorestatus=` (Go's booleans). */
+function parseCall(value) {
+    const call = { name: '', ignoreStatus: false };
+    for (const field of (0,_csv_js__WEBPACK_IMPORTED_MODULE_8__/* .csvRecords */ .X)(value)[0] ?? []) {
+        const eq = field.indexOf('=');
+        const [key, setting] = eq < 0 ? [field, undefined] : [field.slice(0, eq), field.slice(eq + 1)];
+        if (setting === undefined) {
+            if (call.name !== '' || !CALLS.includes(key))
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}, optionally with ,format=json|text and ,ignorestatus=true`);
+            call.name = key;
+        }
+        else if (key === 'format')
+            call.format = setting;
+        else if (key === 'ignorestatus') {
+            const bool = (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(setting);
+            if (bool === undefined)
+                throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)}: ignorestatus=${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(setting)} is no boolean`);
+            call.ignoreStatus = bool;
+        }
+        else
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(field)} is none of format=, ignorestatus=`);
+    }
+    return { ...call, name: call.name || 'build' };
+}
 function call(value) {
-    if (value !== '' && !CALLS.includes(value))
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(value)} must be one of ${CALLS.join(', ')}`);
+    if (value !== '')
+        parseCall(value);
     return value;
 }
 /** A token is one word: whitespace in it is a pasting mistake that would only fail later, in the fetch. */
@@ -2193,6 +2303,17 @@ function checkBuildSources(values, cwd, env) {
 }
 /** `{{defaultContext}}`, alone or with `:subdir`: build-push-action's name for this commit's git context. */
 const DEFAULT_CONTEXT = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/;
+/**
+ * The Dockerfile a local build reads: `file` when given, else the context's `Dockerfile`, else its
+ * `dockerfile`, which docker build and BuildKit fall back to; `Dockerfile` when neither is there.
+ */
+function dockerfilePath(context, file, cwd = process.cwd()) {
+    if (file !== '')
+        return file;
+    const lower = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(context, 'dockerfile');
+    const upper = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(context, 'Dockerfile');
+    return !isFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, upper)) && isFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, lower)) ? lower : upper;
+}
 /** `context` left at `.` in an empty directory: a workflow that checked nothing out, a command run elsewhere. */
 const noDockerfileHere = (dir) => `no Dockerfile in ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(dir)}: ${(0,_core_input_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .advice */ .v9)('checkout')}`;
 /** An output spec's attributes as buildx reads them (CSV, keys lowercased); a bare path has none. */
@@ -2211,6 +2332,21 @@ function pushesOutput(spec) {
     const type = attrs.get('type');
     return type === 'registry' || (type === 'image' && (0,_core_go_bool_js__WEBPACK_IMPORTED_MODULE_7__/* .goBool */ .B)(attrs.get('push') ?? '') === true);
 }
+/** True when the build evaluates instead of building (`call` other than `build`): there is no image to push. */
+const isEvaluation = (inputs) => inputs.call !== '' && parseCall(inputs.call).name !== 'build';
+/**
+ * Whether the run pushes, as build-push-action decides it: `outputs` when given (an output that pushes, or
+ * `push: true` given outright, its `--push`), else `push`. An evaluation pushes nothing.
+ */
+const pushesImage = (inputs) => !isEvaluation(inputs) &&
+    (inputs.outputs.length
+        ? inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven)
+        : inputs.push);
+/**
+ * The images an output names (`name=` of an image, registry or docker output) as references; none for a
+ * spec that names none.
+ */
+const namedImages = (spec) => ['image', 'registry', 'docker'].includes(outputAttrs(spec).get('type') ?? '') ? outputNames(spec) : [];
 /**
  * Whether an image or registry output's push is by digest only (`push-by-digest=true`): BuildKit then puts
  * the manifest at `name@digest` and tags nothing, and refuses a name that has a tag.
@@ -2463,12 +2599,21 @@ function listOptions(row) {
 }
 /** The entries of a row that takes comments, without those that start with `#`. */
 const uncommented = (row, entries) => row.comments ? entries.filter(entry => !entry.startsWith('#')) : entries;
-/** KEY=VALUE entries, keys trimmed. Errors name the key (or entry number) but never echo the value. */
-function keyValues(entries) {
+/**
+ * KEY=VALUE entries, keys trimmed; a KEY alone where the row keeps them (`bareKeys`). Errors name the key (or
+ * entry number) but never echo the value.
+ */
+function keyValues(row, entries) {
     return entries.map((entry, i) => {
         const kv = (0,core_text/* splitKeyValue */.px)(entry);
-        // build-push-action passes a bare KEY on (a build-arg from docker's environment, an empty label); here
-        // it is refused: it is as often the second line of a value split by mistake, which docker would log.
+        if (!kv && row.bareKeys) {
+            // A name a Dockerfile's ARG can read. Not echoed: such a line may be the rest of a value split by mistake.
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.trim()))
+                throw new core_problem/* InputProblem */.S(`entry ${i + 1} has no "=" and is no variable name: each entry is KEY=VALUE, or a NAME alone for the environment's value`);
+            return entry.trim();
+        }
+        // build-push-action passes a bare label on, empty; here it is refused: it is as often the second line of
+        // a value split by mistake, which docker would log.
         if (!kv)
             throw new core_problem/* InputProblem */.S(`entry ${i + 1} has no "=": each entry must be KEY=VALUE (a variable of the environment: KEY=\${{ env.KEY }} in a workflow, KEY="$KEY" in a shell)`);
         if (kv.key === '')
@@ -2497,7 +2642,7 @@ function byKind(row, raw) {
         case 'lines':
             return uncommented(row, csvEntries(value, listOptions(row)));
         case 'key-value':
-            return keyValues(uncommented(row, splitLines(value)));
+            return keyValues(row, uncommented(row, splitLines(value)));
         case 'number': {
             const v = value || row.default;
             const n = Number(v);
@@ -2606,10 +2751,9 @@ var registry_auth = __nccwpck_require__(3477);
 
 
 
+
 /** The image under the registry it goes to; lowercased with a notice, as docker wants it. */
 function checkImage(value, registry, notices) {
-    if (value === '')
-        throw new inputs_error/* InputError */.d('image', `is required, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')}`);
     const problem = (0,reference/* imageProblem */.JC)(value, registry);
     if (problem)
         throw new inputs_error/* InputError */.d('image', `${(0,core_text/* quote */.hD)(value)} ${problem}`);
@@ -2618,9 +2762,16 @@ function checkImage(value, registry, notices) {
         notices.push(`image ${(0,core_text/* quote */.hD)(value)} was lowercased to ${(0,core_text/* quote */.hD)(lower)}`);
     return lower;
 }
-/** `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read. */
-function targets_readTagInputs(values, env) {
-    const entries = (0,inputs_error/* asInput */.l)('tags', () => (0,tags/* classifyTags */.o)(values.tags));
+/**
+ * `tags` sorted into bare tags, rules and references; `flavor` and the DOCKER_METADATA_* variables read.
+ * Given `notices` (the parser's), a word in `tags` with no `image` or `images` to tag is an image name, as
+ * build-push-action reads it, and the notice says so.
+ */
+function targets_readTagInputs(values, env, notices) {
+    const bareAreRefs = notices !== undefined && values.image === '' && !values.images.length;
+    const entries = (0,inputs_error/* asInput */.l)('tags', () => (0,tags/* classifyTags */.oS)(values.tags, bareAreRefs));
+    if (entries.bareRefs.length)
+        notices?.push(`${(0,table/* ref */.KR)('tags')} ${entries.bareRefs.map(core_text/* quote */.hD).join(', ')}: with ${(0,table/* ref */.KR)('image')} empty, each names an image as in build-push-action (${entries.refs.flatMap(g => g.tags.map(t => `${(0,reference/* repository */.Jk)(g.registry, g.image)}:${t}`)).join(', ')}); give ${(0,table/* ref */.KR)('image')} to make them its tags`);
     return {
         tags: entries.tags,
         tagRules: entries.rules,
@@ -2636,13 +2787,14 @@ function targets_readTagInputs(values, env) {
  * registry the login is for). Each image gets the tags given for it, as build-push-action pushes exactly the
  * references it is given.
  */
-function targetsFromRefs(values, tagged) {
+function targetsFromRefs(values, tagged, input = 'tags') {
     const groups = tagged.tagRefs;
     const first = groups[0];
-    const example = JSON.stringify(`${first.registry}/${first.image}:${first.tags[0]}`);
+    const named = (g) => JSON.stringify(`${g.registry}/${g.image}${g.tags.length ? `:${g.tags[0]}` : ''}`);
+    const example = named(first);
     const elsewhere = groups.find(g => g.registry !== values.registry);
     if (values.registry !== reference/* DOCKER_HUB */.Xb && elsewhere && !values.images.length && values.image === '')
-        throw new inputs_error/* InputError */.d('tags', `${(0,table/* ref */.KR)('tags')} holds full references such as ${JSON.stringify(`${elsewhere.registry}/${elsewhere.image}:${elsewhere.tags[0]}`)}, ` +
+        throw new inputs_error/* InputError */.d(input, `${(0,table/* ref */.KR)(input)} ${input === 'tags' ? 'holds full references' : 'names images'} such as ${named(elsewhere)}, ` +
             `which go to ${(0,core_text/* quote */.hD)(elsewhere.registry)}, not to ${(0,core_text/* quote */.hD)(values.registry)} as ${(0,table/* ref */.KR)('registry')} says: ` +
             `name only ${(0,core_text/* quote */.hD)(values.registry)} in them, or leave ${(0,table/* ref */.KR)('registry')} empty (logins for several registries go in ${(0,table/* ref */.KR)('registry-auth')})`);
     const given = ['image', 'images'].filter(name => values[name].length);
@@ -2655,12 +2807,42 @@ function targetsFromRefs(values, tagged) {
     // The first image stands for the run where one name is needed, as with `images`.
     values.registry = first.registry;
     values.image = first.image;
-    tagged.tags = first.tags;
+    if (input === 'tags')
+        tagged.tags = first.tags;
     return groups.map(g => ({ registry: g.registry, image: g.image, tags: g.tags }));
 }
-/** `images`, or `registry` + `image`: never both. */
-function checkTargets(values, notices) {
+/**
+ * With no `image`, `images` or references in `tags`: an image output's `name=` names the targets (buildx
+ * pushes there, and a push by digest takes no tag); else nothing names the image, which build-push-action
+ * allows wherever no name is needed: nothing pushed and no rules to tag with (a build-only check, files
+ * exported, an untagged load).
+ */
+function unnamedTargets(values, tagged, pushGiven) {
+    const required = (why, buildOnly = false) => new inputs_error/* InputError */.d('image', `is required: ${why}; give it, e.g. "my/app" (in a workflow, \${{ github.repository }}), or full references such as ghcr.io/octo/app:1.0 in ${(0,table/* ref */.KR)('tags')}${buildOnly ? `, or ${(0,table/* setting */.Pe)('push', 'false')} to build only` : ''}`);
+    if (tagged.tagRules.length)
+        throw required(`the rules in ${(0,table/* ref */.KR)('tags')} tag the image under it`);
+    if (values.sources.length)
+        throw required(`${(0,table/* ref */.KR)('sources')} are pushed to it`);
+    const named = values.outputs.flatMap(spec => (0,build_options/* namedImages */.Qn)(spec).map(name => {
+        const r = (0,inputs_error/* asInput */.l)('outputs', () => (0,tags/* parseFullRef */.E_)(name));
+        // A push by digest tags nothing.
+        return (0,build_options/* pushesByDigest */.iq)(spec) ? { registry: r.registry, image: r.image } : r;
+    }));
+    if (named.length)
+        return targetsFromRefs(values, { ...tagged, tagRefs: (0,tags/* groupRefs */.e9)(named) }, 'outputs');
+    if ((0,build_options/* pushesImage */.a7)({ ...values, pushGiven })) {
+        const why = values.outputs.some(build_options/* pushesOutput */.Ij)
+            ? `${(0,table/* ref */.KR)('outputs')} push and name no image`
+            : `the image is pushed${pushGiven ? '' : ' (the default)'}`;
+        throw required(why, true);
+    }
+    return [];
+}
+/** `images`, or `registry` + `image`: never both; neither where nothing needs a name (unnamedTargets). */
+function checkTargets(values, tagged, notices, pushGiven) {
     if (!values.images.length) {
+        if (values.image === '')
+            return unnamedTargets(values, tagged, pushGiven);
         values.image = checkImage(values.image, values.registry, notices);
         return [{ registry: values.registry, image: values.image }];
     }
@@ -2759,7 +2941,7 @@ function isRemoteContext(context) {
     return GIT_URL.test(context) || HTTP_URL.test(context) || build_options/* DEFAULT_CONTEXT */.A2.test(context);
 }
 /** Every row read by its kind and validator, with nothing checked on disk. */
-function readRows(get, notices = []) {
+function readRows(get, notices = [], warnings = []) {
     const values = {};
     for (const [key, row] of table/* ROWS */.Ir) {
         const name = (0,table/* inputName */.yu)(key);
@@ -2768,7 +2950,7 @@ function readRows(get, notices = []) {
         // Every row's problem gets the name of the input it was read from here: the parsers do not know it.
         values[key] = (0,inputs_error/* asInput */.l)(name, () => {
             const value = byKind(row, raw);
-            return validate ? validate(value, notices) : value;
+            return validate ? validate(value, notices, warnings) : value;
         });
     }
     return values;
@@ -2779,10 +2961,10 @@ function checkLocalContext(context, file, cwd) {
         throw new inputs_error/* InputError */.d('context', `${(0,core_text/* quote */.hD)(context)} is not a directory (resolved to ${(0,core_text/* quote */.hD)(dir)})`);
     if (file !== '') {
         const f = external_node_path_default().resolve(cwd, file);
-        if (!(0,validators/* isFile */.fo)(f))
+        if (!build_options/* isFile */.fo(f))
             throw new inputs_error/* InputError */.d('file', `${(0,core_text/* quote */.hD)(file)} does not exist (resolved to ${(0,core_text/* quote */.hD)(f)})`);
     }
-    else if (!(0,validators/* isFile */.fo)(external_node_path_default().join(dir, 'Dockerfile'))) {
+    else if (!build_options/* isFile */.fo(external_node_path_default().resolve(cwd, build_options/* dockerfilePath */.Se(context, '', cwd)))) {
         // Left at `.` in an empty workspace: most likely no checkout ran.
         if (context === '.' && isEmptyWorkspace(dir))
             throw new inputs_error/* InputError */.d('context', build_options/* noDockerfileHere */.mP(dir));
@@ -2816,17 +2998,20 @@ function checkSources(values, cwd) {
 }
 /** Reads and validates every input. Throws InputError on the first invalid one. */
 function parseInputs(get, cwd = process.cwd()) {
-    const notices = [];
-    const values = readRows(get, notices);
-    const tagged = targets_readTagInputs(values, process.env);
-    const targets = tagged.tagRefs.length ? targetsFromRefs(values, tagged) : checkTargets(values, notices);
+    const [notices, warnings] = [[], []];
+    const values = readRows(get, notices, warnings);
+    const pushGiven = get('push').trim() !== '';
+    const tagged = targets_readTagInputs(values, process.env, notices);
+    const targets = tagged.tagRefs.length
+        ? targetsFromRefs(values, tagged)
+        : checkTargets(values, tagged, notices, pushGiven);
     const remoteContext = isRemoteContext(values.context);
     // With sources nothing is built: there is no context to check, and no build input may be set.
     if (values.sources.length)
         checkSources(values, cwd);
     else if (!remoteContext)
         checkLocalContext(values.context, values.file, cwd);
-    (0,validators/* checkSecretSources */.$s)(values.secretFiles, values.secretEnvs, cwd, process.env);
+    (0,validators/* checkSecretSources */.$s)(values.secretFiles, values.secretEnvs, cwd, process.env, warnings);
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
     if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
@@ -2834,9 +3019,9 @@ function parseInputs(get, cwd = process.cwd()) {
     if (!cloud && (values.username === '') !== (values.password === ''))
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
     const logins = checkLogins(values, cloud);
-    const pushGiven = get('push').trim() !== '';
     const keepLogin = keepsLogin(values, get('keep-login').trim() !== '');
-    return { inputs: { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }, notices };
+    const inputs = { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven };
+    return { inputs, notices, warnings };
 }
 /** The inputs that only buildx understands and that are set here. */
 function buildxOnlyInputs(inputs) {
@@ -2888,8 +3073,9 @@ const defaultInputs = (over = {}) => {
 /* harmony export */ });
 /* unused harmony export registryAuthParserLoaded */
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(652);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2020);
-/* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2382);
+/* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7571);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+/* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2382);
 // The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
 // login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
@@ -2899,6 +3085,7 @@ const defaultInputs = (over = {}) => {
 // pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
 // js-yaml's own message, which quotes the input. A mistake is an InputProblem, and the caller names the
 // input (targets.ts).
+
 
 
 
@@ -2921,7 +3108,7 @@ function readYaml(text) {
     catch (error) {
         const mark = error.mark;
         const where = mark?.line === undefined ? '' : ` (line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`;
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`is not valid YAML${where}`);
+        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`is not valid YAML${where} (${(0,_core_input_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9)('multi-line-secret')})`);
     }
 }
 const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -2970,10 +3157,10 @@ function parseRegistryAuth(text, env = process.env) {
         const login = { registry, username, password, ...(ecr !== undefined && { ecr }) };
         let cloud;
         try {
-            cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
+            cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_2__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
         }
         catch (error) {
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
         }
         // A cloud login gets its password from the cloud's token service: the entry may name none.
         if (!cloud && !username)
@@ -3260,7 +3447,7 @@ const BUILD_ROWS = {
         kind: 'lines',
         default: '',
         buildx: true,
-        description: 'buildx: cache destinations, one per line. A failed export is a warning, never a failed build. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
+        description: 'buildx: cache destinations, one per line. An export that fails (the cache unreachable, refused, full) is a warning, not a failed build; a destination buildx cannot set up at all (a bad token, an unknown type) still fails it. A `type=gha` entry gets the scope `cache-from` gets, and `repository=` and `ghtoken=` (the `github-token`) as build-push-action adds them, unless given.',
         cli: { value: 'SPEC', help: 'buildx cache destination; repeatable' }
     },
     provenance: {
@@ -3283,7 +3470,7 @@ const BUILD_ROWS = {
         buildx: true,
         secret: true,
         untrimmed: true,
-        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=\u2026`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=\u2026"`).',
+        description: 'buildx: build secrets, one `id=value` per line, for `RUN --mount=type=secret,id=\u2026`. Values are masked and kept as given, trailing whitespace and newlines included (quote a multi-line value whole: `"id=\u2026"`). An empty value is left out with a warning, as build-push-action leaves it out.',
         cli: {
             flag: 'secret',
             value: 'ID=ENV',
@@ -3302,7 +3489,7 @@ const BUILD_ROWS = {
         kind: 'list',
         default: '',
         buildx: true,
-        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Each variable must be set; its value is masked.',
+        description: 'buildx: build secrets from environment variables, `id=ENVNAME`, separated by newlines and/or commas. Values are masked; an unset or empty variable gives an empty secret with a warning, as build-push-action passes it.',
         cli: {
             flag: 'secret-env',
             value: 'ID=ENV',
@@ -3444,10 +3631,10 @@ const INPUTS = {
     image: {
         kind: 'string',
         default: '',
-        description: 'Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Required unless `images` is given or `tags` holds full references. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.',
+        description: "Repository path such as `my/nginx` or `${{ github.repository }}`, under `registry`. Needed to push or to tag by rules, unless `images`, full references in `tags` or an image output's `name=` say where; left empty, a word in `tags` names an image as in build-push-action (`myapp` is `docker.io/myapp:latest`, said in a notice), and a build that pushes nothing (`push: false`, files exported) needs no name. Uppercase is lowercased with a notice. A tag, digest or host in it is an error.",
         cli: {
             value: 'PATH',
-            help: 'repository path, e.g. my/app (required unless --images, or full references in --tag)'
+            help: 'repository path, e.g. my/app (needed to push, unless --images, full references in --tag or an --output name=)'
         }
     },
     registry: {
@@ -3483,7 +3670,7 @@ const INPUTS = {
         kind: 'lines',
         default: '',
         keepQuotes: true,
-        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=\u2026` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` (each image gets exactly the tags named for it, as build-push-action pushes them; `registry` may stay, as login-action's, where they all go to it). Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
+        description: "Bare tags (newline and/or comma separated), metadata-action's rules (one `type=\u2026` line each, CSV, quoted fields allowed; [table](#tag-rules)), or full references such as `ghcr.io/octo/app:1.0` instead of `image` (each image gets exactly the tags named for it, as build-push-action pushes them; `registry` may stay, as login-action's, where they all go to it). With `image` and `images` empty every word is a reference, as build-push-action reads it: `myapp` is `docker.io/myapp:latest`. Empty derives them from the git context ([table](#automatic-tags-and-labels)).",
         cli: {
             flag: 'tag',
             value: 'TAG',
@@ -3519,9 +3706,14 @@ const INPUTS = {
     },
     buildArgs: {
         kind: 'key-value',
+        bareKeys: true,
         default: '',
-        description: 'One `KEY=VALUE` per line; values may contain commas and `=`.',
-        cli: { flag: 'build-arg', value: 'K=V', help: 'a build argument; repeatable' }
+        description: "One `KEY=VALUE` per line; values may contain commas and `=`. A `KEY` alone takes the variable's value from the build's environment, as docker does (left out when unset); the build's environment has this run's `DOCKER_METADATA_OUTPUT_*`, so `DOCKER_METADATA_OUTPUT_VERSION` alone passes this run's version.",
+        cli: {
+            flag: 'build-arg',
+            value: 'K[=V]',
+            help: 'a build argument, K alone from the environment; repeatable'
+        }
     },
     labels: {
         kind: 'key-value',
@@ -3554,7 +3746,7 @@ const INPUTS = {
         default: '',
         buildx: true,
         keepQuotes: true,
-        description: "buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx's own CSV reader (`type=image,\"name=a:1,a:2\",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action's `--push`). With `push-by-digest=true` (docker's multi-runner recipe) nothing is tagged: buildx gets each image's name without a tag (or the output's `name=` alone), `digest` is verified at name@digest on each, and `tags` is empty; buildx's docker driver cannot do it (an input error).",
+        description: "buildx: `--output` specs, one per line (`type=local,dest=out`, `type=oci,dest=img.tar`, `type=registry`), quotes kept for buildx's own CSV reader (`type=image,\"name=a:1,a:2\",push=true`). When set they decide where the result goes: an output that only exports files pushes nothing and yields no digest, unless `push: true` is given outright (build-push-action's `--push`). With no `image`, `images` or references in `tags`, an image, registry or docker output's `name=` names the targets. With `push-by-digest=true` (docker's multi-runner recipe) nothing is tagged: buildx gets each image's name without a tag (or the output's `name=` alone), `digest` is verified at name@digest on each, and `tags` is empty; buildx's docker driver cannot do it (an input error). On that driver, outputs that load and push one image (`type=docker` beside `push: true`, `type=registry` beside `load: true`) load it once and `docker push` it, as `load` with `push` does.",
         cli: { flag: 'output', value: 'SPEC', help: 'buildx output spec (type=local,dest=DIR, \u2026); repeatable' }
     },
     noCache: {
@@ -3644,8 +3836,9 @@ function rowByName(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseFullRef),
-/* harmony export */   o: () => (/* binding */ classifyTags)
+/* harmony export */   E_: () => (/* binding */ parseFullRef),
+/* harmony export */   e9: () => (/* binding */ groupRefs),
+/* harmony export */   oS: () => (/* binding */ classifyTags)
 /* harmony export */ });
 /* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3881);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(652);
@@ -3696,15 +3889,30 @@ function parseFullRef(text) {
 const tagEntries = (line) => (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .csvList */ .F)(line), m => `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(line)}: ${m}`);
 /** A bare entry is a reference when it has a "/" or ":" (no tag does). */
 const isReference = (entry) => entry.includes('/') || entry.includes(':');
+/** References grouped by image, each image's tags in order, each once. */
+function groupRefs(refs) {
+    const groups = new Map();
+    for (const r of refs) {
+        const key = `${r.registry}/${r.image}`;
+        const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
+        if (r.tag !== undefined && !group.tags.includes(r.tag))
+            group.tags.push(r.tag);
+        groups.set(key, group);
+    }
+    return [...groups.values()];
+}
 /**
  * Sorts the `tags` lines into rules, bare tags and full references. A line starting with `type=` is one
  * rule, CSV-read (quoted fields may hold commas); a line starting with `#` is a comment, as
- * metadata-action reads it; any other line holds bare tags or references, comma-separated.
+ * metadata-action reads it; any other line holds bare tags or references, comma-separated. With
+ * `bareAreRefs` (no image to tag) a bare word is a reference too, as build-push-action reads `tags`:
+ * `myapp` is `docker.io/myapp:latest`.
  */
-function classifyTags(lines) {
+function classifyTags(lines, bareAreRefs = false) {
     const rules = [];
     const tags = [];
-    const groups = new Map();
+    const found = [];
+    const bareRefs = [];
     for (const line of lines) {
         const text = line.trim();
         if (text === '' || text.startsWith('#'))
@@ -3716,12 +3924,13 @@ function classifyTags(lines) {
         }
         for (const entry of tagEntries(text)) {
             if (isReference(entry)) {
-                const r = parseFullRef(entry);
-                const key = `${r.registry}/${r.image}`;
-                const group = groups.get(key) ?? { registry: r.registry, image: r.image, tags: [] };
-                if (!group.tags.includes(r.tag))
-                    group.tags.push(r.tag);
-                groups.set(key, group);
+                found.push(parseFullRef(entry));
+                continue;
+            }
+            if (bareAreRefs && !entry.includes('=') && !entry.includes('{{')) {
+                found.push((0,_core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .reworded */ .F)(() => parseFullRef(entry), m => `${m} (with ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('image')} empty, a word in ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('tags')} names an image, as in build-push-action: give ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('image')} to make it a tag)`));
+                if (!bareRefs.includes(entry))
+                    bareRefs.push(entry);
                 continue;
             }
             if (entry.includes('=') || entry.includes('{{'))
@@ -3733,10 +3942,10 @@ function classifyTags(lines) {
                 tags.push(entry);
         }
     }
-    const refs = [...groups.values()];
+    const refs = groupRefs(found);
     if (refs.length && (rules.length || tags.length))
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .InputProblem */ .S(`full references (${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(`${refs[0].registry}/${refs[0].image}:${refs[0].tags[0]}`)}) name their own image, so they cannot be mixed with ${rules.length ? 'rules' : 'bare tags'}; give either full references only, or ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('image')} with bare tags and rules`);
-    return { rules, tags, refs };
+    return { rules, tags, refs, bareRefs };
 }
 
 
@@ -3747,8 +3956,8 @@ function classifyTags(lines) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $s: () => (/* binding */ checkSecretSources),
+/* harmony export */   Q8: () => (/* binding */ SECRET_ID_RULE),
 /* harmony export */   dR: () => (/* binding */ SECRET_ID),
-/* harmony export */   fo: () => (/* binding */ isFile),
 /* harmony export */   wY: () => (/* binding */ VALIDATORS)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -3776,11 +3985,16 @@ function classifyTags(lines) {
 
 
 
-/** A path that names a regular file (a directory is not one). */
-const isFile = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/** A build secret's id, as every secret input and the CLI's --secret take it. */
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * A build secret's id, as every secret input and the CLI's --secret take it: what buildx's and the
+ * Dockerfile's CSV fields can carry unquoted (no `,`, `=` or `"`), with no whitespace, which is a typo
+ * (`tok = x`) that would leave the Dockerfile's `id=tok` without its secret. BuildKit's own ids have dots and
+ * colons: `GIT_AUTH_TOKEN.<host:port>`.
+ */
+const SECRET_ID = /^[^\s,="]+$/;
+/** SECRET_ID in words, for the messages that refuse one. */
+const SECRET_ID_RULE = 'an id without whitespace, ",", "=" or \'"\'';
 /** The registry host an image goes to, Docker Hub when empty. */
 function parseRegistry(raw) {
     const value = raw || _core_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .DOCKER_HUB */ .Xb;
@@ -3841,42 +4055,63 @@ function outputSpecs(specs) {
         for (const name of _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .outputNames */ .gr(spec)) {
             if (name.includes('@') || name.lastIndexOf(':') > name.lastIndexOf('/'))
                 throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(spec)}: name ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(name)} has a tag or digest; push-by-digest=true pushes a repository by its digest alone, so name it without one`);
-            (0,_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .parseFullRef */ .E)(name);
+            (0,_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .parseFullRef */ .E_)(name);
         }
     }
     return specs;
 }
 /**
  * id=value entries; the value is kept as given, trailing whitespace and newlines included (a PEM key
- * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value.
+ * needs its final newline), as build-push-action 7.3 keeps it. Errors never echo a value. An empty value
+ * (`tok=`, what `${{ secrets.X }}` gives a fork's pull request) is left out with a warning, as
+ * build-push-action leaves it out: a `required=true` mount then fails rather than reading an empty file.
  */
-function secretLines(lines) {
-    return lines.map((line, i) => {
+function secretLines(lines, _notices, warnings) {
+    const kept = [];
+    lines.forEach((line, i) => {
         const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line.trimStart());
         if (!kv || !SECRET_ID.test(kv.key))
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`entry ${i + 1} must be id=value with an id of [A-Za-z0-9_.-]; quote a multi-line secret whole ("id=\u2026"), or put it in ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-files', 'secret-envs')}`);
-        return `${kv.key}=${kv.value}`;
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`entry ${i + 1} must be id=value with ${SECRET_ID_RULE}; quote a multi-line secret whole ("id=\u2026"), or put it in ${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-files', 'secret-envs')}`);
+        if (kv.value === '')
+            warnings.push(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secrets')}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(kv.key)} has an empty value, so the build gets no such secret (as build-push-action leaves it out)`);
+        else
+            kept.push(`${kv.key}=${kv.value}`);
     });
+    return kept;
 }
-/** `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists or the variable is set). */
-const secretSources = (what) => (lines) => lines.map((line, i) => {
-    const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line);
-    const value = kv?.value.trim() ?? '';
-    if (!kv || !SECRET_ID.test(kv.key) || value === '')
-        throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`entry ${i + 1} must be id=${what} with an id of [A-Za-z0-9_.-]`);
-    return `${kv.key}=${value}`;
-});
-/** Each `id=path` names a file, and each `id=ENVNAME` a variable that is set: before any build. */
-function checkSecretSources(files, envs, cwd, env) {
+/**
+ * `id=path` or `id=ENVNAME` entries (parseInputs checks that the file exists). One with nothing after the
+ * `=` is left out with a warning, as build-push-action leaves out any secret entry with an empty value.
+ */
+const secretSources = (input, what) => (lines, _notices, warnings) => {
+    const kept = [];
+    lines.forEach((line, i) => {
+        const kv = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line);
+        if (!kv || !SECRET_ID.test(kv.key))
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_4__/* .InputProblem */ .S(`entry ${i + 1} must be id=${what} with ${SECRET_ID_RULE}`);
+        const value = kv.value.trim();
+        if (value === '')
+            warnings.push(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(input)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(kv.key)} names no ${what === 'path' ? 'file' : 'variable'}, so the build gets no such secret (as build-push-action leaves it out)`);
+        else
+            kept.push(`${kv.key}=${value}`);
+    });
+    return kept;
+};
+/**
+ * Each `id=path` names a file, before any build. An `id=ENVNAME` whose variable is unset or empty is passed
+ * empty, as build-push-action passes it (BuildKit reads the variable, and an unset one as empty), with a
+ * warning: a `required=true` mount then reads an empty file.
+ */
+function checkSecretSources(files, envs, cwd, env, warnings) {
     for (const line of files) {
         const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line);
-        if (!isFile(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, value)))
+        if (!_build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .isFile */ .fo(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, value)))
             throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-files', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(value)} is not a file`);
     }
     for (const line of envs) {
         const { key, value } = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .splitKeyValue */ .px)(line);
-        if (env[value] === undefined)
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-envs', `${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(key)}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(value)} is not set`);
+        if (!env[value])
+            warnings.push(`${(0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('secret-envs')}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_9__/* .quote */ .hD)(key)}: the variable ${value} is ${env[value] === undefined ? 'not set' : 'empty'}, so the build gets the secret empty (as build-push-action passes it)`);
     }
 }
 /** docker trims the password it sends; do the same, so that what we mask is what docker uses. */
@@ -3899,8 +4134,8 @@ const VALIDATORS = {
     sbom: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .attestationValue */ .q7,
     outputs: outputSpecs,
     secrets: secretLines,
-    secretFiles: secretSources('path'),
-    secretEnvs: secretSources('ENVNAME'),
+    secretFiles: secretSources('secret-files', 'path'),
+    secretEnvs: secretSources('secret-envs', 'ENVNAME'),
     addHosts: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .addHosts */ .ve,
     network: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .network */ .Nm,
     shmSize: _build_options_js__WEBPACK_IMPORTED_MODULE_5__/* .shmSize */ .g7,
@@ -4629,9 +4864,9 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 // moment's token grammar: `[literal]`, then the longest token, else one literal character.
-const TOKENS = /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGG|GG|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g;
+const TOKENS = /\[[^[\]]*\]|YYYYYY|YYYYY|YYYY|YY|Y|Qo|Q|MMMM|MMM|MM|Mo|M|DDDDo|DDDo|DDDD|DDD|DD|Do|D|dddd|ddd|dd|do|d|E|e|GGGGG|GGGG|GG|ggggg|gggg|gg|WW|Wo|W|ww|wo|w|HH|H|hh|h|kk|k|mm|m|ss|s|S{1,9}|A|a|ZZ|Z|zz|z|X|x|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l|[\s\S]/g;
 /** Tokens moment knows that we do not render (locale weeks, eras, zone names, locale formats). */
-const UNSUPPORTED = /^(?:YYYYYY|YYYYY|Qo|Mo|DDDDo|DDDo|do|e|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/;
+const UNSUPPORTED = /^(?:Qo|Mo|DDDDo|DDDo|do|e|ggggg|gggg|gg|Wo|ww|wo|w|zz|z|N{1,5}|y{1,4}|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l)$/;
 const pad = (n, width) => String(n).padStart(width, '0');
 function ordinal(n) {
     const tens = n % 100;
@@ -4706,6 +4941,11 @@ function formatDate(date, format, tz) {
         if (/^S+$/.test(token))
             return pad(w.ms, 3).padEnd(token.length, '0').slice(0, token.length);
         switch (token) {
+            // moment zero-fills a year token to its length, and YYYYYY carries the sign too.
+            case 'YYYYYY':
+                return `${w.year < 0 ? '-' : '+'}${pad(Math.abs(w.year), 6)}`;
+            case 'YYYYY':
+                return pad(w.year, 5);
             case 'YYYY':
                 return pad(w.year, 4);
             case 'YY':
@@ -4742,6 +4982,8 @@ function formatDate(date, format, tz) {
                 return String(dow);
             case 'E':
                 return String(dow || 7);
+            case 'GGGGG':
+                return pad(iso.year, 5);
             case 'GGGG':
                 return pad(iso.year, 4);
             case 'GG':
@@ -5210,8 +5452,14 @@ function ghaCacheSpecs(specs, ctx, exported) {
         return [spec, ...extra].join(',');
     });
 }
-/** The scope of an image (`octo/app`) built at `target`: `octo/app`, or `octo/app-target`. */
-const ghaScope = (image, target) => (target ? `${image}-${target}` : image);
+/**
+ * The scope of an image (`octo/app`) built at `target`: `octo/app`, or `octo/app-target`; with no image
+ * (nothing names it), BuildKit's own default scope, `buildkit`.
+ */
+const ghaScope = (image, target) => {
+    const base = image || 'buildkit';
+    return target ? `${base}-${target}` : base;
+};
 
 // EXTERNAL MODULE: ./src/inputs/tags.ts
 var tags = __nccwpck_require__(4480);
@@ -5246,6 +5494,20 @@ const exportsFiles = (spec) => /(?:^|,)type=(?:local|tar)(?:,|$)/.test(spec) || 
 const outputDest = (spec) => spec.includes('=') ? (0,build_options/* outputAttrs */.SC)(spec).get('dest') : spec;
 /** An output that puts the image in the engine's store: `type=docker` without a `dest=`. */
 const loadsOutput = (spec) => (0,build_options/* outputAttrs */.SC)(spec).get('type') === 'docker' && outputDest(spec) === undefined;
+/** An output buildx's `--load` or `docker push` can stand in for: no attribute but its type, name and push. */
+const plainOutput = (spec) => spec.includes('=') && [...(0,build_options/* outputAttrs */.SC)(spec).keys()].every(key => ['type', 'name', 'push'].includes(key));
+/**
+ * Whether the build both loads and pushes the image through the outputs (`type=docker` beside `push: true`,
+ * `type=registry` beside `load: true`, or both as outputs), each a plain one: buildx runs two exporters for
+ * one name, and the docker driver's containerd store at times refuses the second (`already exists`).
+ */
+function loadsAndPushes(inputs) {
+    const { outputs } = inputs;
+    return (outputs.length > 0 &&
+        outputs.every(spec => plainOutput(spec) && (loadsOutput(spec) || (0,build_options/* pushesOutput */.Ij)(spec))) &&
+        (inputs.load || outputs.some(loadsOutput)) &&
+        ((inputs.push && inputs.pushGiven) || outputs.some(build_options/* pushesOutput */.Ij)));
+}
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
  * whether anything is pushed), else `--push` and/or `--load`, else the driver's default.
@@ -5256,7 +5518,9 @@ function destinations(inputs, buildx, driver = 'docker') {
     // The docker driver names its result by tag in the engine's shared store, and its metadata reads the
     // digest back by that name: two builds of one tag at once both report the same digest. A push from
     // there cannot be proven this run's, so a single platform goes the classic way: load, then push by ID.
-    if (driver === 'docker' && inputs.push && !inputs.outputs.length && inputs.platforms.length <= 1)
+    // Outputs that load and push go the same way: the build exports once.
+    const single = driver === 'docker' && inputs.platforms.length <= 1;
+    if (single && ((inputs.push && !inputs.outputs.length) || loadsAndPushes(inputs)))
         return { pushedBy: 'docker', local: 'yes', exports: ['--load'] };
     const load = inputs.load ? ['--load'] : [];
     if (inputs.outputs.length) {
@@ -5292,15 +5556,17 @@ async function makePlan(inputs, opts) {
     if (byDigest !== undefined && (opts.driver ?? 'docker') === 'docker')
         throw new error/* InputError */.d('outputs', `${(0,core_text/* quote */.hD)(byDigest)}: a push by digest needs a builder of its own (docker-container, remote, kubernetes: docker/setup-buildx-action makes one), as buildx's docker driver does not implement push-by-digest`);
     const targets = byDigest === undefined ? tagTargets(inputs, tags) : digestTargets(inputs, byDigest);
-    const gha = { scope: ghaScope(inputs.targets[0].image, inputs.target), repository: opts.git?.repository };
+    const gha = { scope: ghaScope(inputs.image, inputs.target), repository: opts.git?.repository };
     if (opts.buildx && lacksScope([...inputs.cacheFrom, ...inputs.cacheTo]))
         opts.reporter.info(`type=gha cache without scope: using scope=${gha.scope}, this image's own${inputs.target ? ' at this target' : ''}, so that images built in one workflow keep apart caches (give scope= to choose)`);
+    // No target where nothing names the image (nothing pushed, parse.ts): built untagged.
+    const [first] = targets;
     return {
         ...where,
-        tags: targets[0].tags,
+        tags: first?.tags ?? [],
         targets,
-        repository: targets[0].repository,
-        name: targets[0].name,
+        repository: first?.repository ?? '',
+        name: first?.name ?? '',
         buildx: opts.buildx,
         byDigest: byDigest !== undefined,
         build: {
@@ -5331,7 +5597,7 @@ function tagTargets(inputs, tags) {
 }
 /** Where a push by digest goes: each name of the output's `name=`, else each image; no tags. */
 function digestTargets(inputs, spec) {
-    const names = (0,build_options/* outputNames */.gr)(spec).map(name => (0,tags/* parseFullRef */.E)(name));
+    const names = (0,build_options/* outputNames */.gr)(spec).map(name => (0,tags/* parseFullRef */.E_)(name));
     const images = names.length ? names : inputs.targets;
     const targets = images.map(({ registry, image }) => targetOf(registry, image, []));
     return targets.filter((t, i) => targets.findIndex(o => o.repository === t.repository) === i);
@@ -5530,7 +5796,7 @@ function checkManifests(tags, manifests, pushed, identity, reporter) {
         throw new VerificationError(`tags resolve to different manifests: ${tags.map((t, i) => `${t} \u2192 ${manifests[i].digest}`).join(', ')}; another push may have moved a tag`);
     const [digest] = distinct;
     if (pushed.length > 0 && !pushed.includes(digest))
-        throw new VerificationError(`tag ${tags[0]} serves ${digest}, but docker pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
+        throw new VerificationError(`tag ${tags[0]} serves ${digest}, but this run pushed ${pushed.join(' or ')}; another push moved the tag, or the registry serves other content`);
     if (isBuilt(manifests[0], identity))
         return digest;
     throw new VerificationError(`tag ${tags[0]} serves ${digest}, which is not the image this run built (${identity[0]}): another build moved the tag, on this docker engine between the build and the push or in the registry; nothing of this run's image is verified`);
@@ -5559,14 +5825,9 @@ function platformDigests(manifest, localPlatform) {
     }
     if (!Array.isArray(parsed.manifests))
         return localPlatform ? { [localPlatform]: manifest.digest } : {};
-    const out = {};
-    for (const d of parsed.manifests) {
-        const p = d.platform;
-        if (!d.digest || !p?.os || !p.architecture || (0,oci/* isAttestation */.H3)(d))
-            continue;
-        out[(0,oci/* platformString */.Fd)(p)] = d.digest;
-    }
-    return out;
+    const images = parsed.manifests.filter((d) => !!d.digest && !!d.platform?.os && !!d.platform.architecture && !(0,oci/* isAttestation */.H3)(d));
+    const names = (0,oci/* platformNames */.iJ)(images.map(d => d.platform));
+    return Object.fromEntries(images.map((d, i) => [names[i], d.digest]));
 }
 /**
  * Every target registry must serve each of its tags as the one manifest this run pushed, and the same
@@ -6428,15 +6689,22 @@ source = `source ${src.registry}/${srcRepo}: blob ${blob.digest}`) {
         const auth = await src.auth.headerFor(srcRepo, 'pull');
         return openRead(src.transport, src.url(srcRepo, `blobs/${blob.digest}`), auth ? { Authorization: auth } : {}, signal);
     };
-    let got = await read();
+    // A failure to read it (a blob gone since the manifests were read) is the source's, and says so.
+    const named = (error) => {
+        if (!(error instanceof errors/* RegistryError */.gl))
+            throw error;
+        const { kind, status, code, retryAfterMs } = error;
+        throw new errors/* RegistryError */.gl(`${source}: ${error.message}`, kind, { status, code, retryAfterMs });
+    };
+    let got = await read().catch(named);
     if (got.res.statusCode === 401) {
         // A token that expired since the manifests were read: one buffered request renews it.
         got.res.resume();
-        await src.auth.request('HEAD', src.url(srcRepo, `blobs/${blob.digest}`), srcRepo, 'pull', {});
-        got = await read();
+        await src.auth.request('HEAD', src.url(srcRepo, `blobs/${blob.digest}`), srcRepo, 'pull', {}).catch(named);
+        got = await read().catch(named);
     }
     if (got.res.statusCode !== 200)
-        throw await streamError(src.transport, 'GET', got);
+        named(await streamError(src.transport, 'GET', got));
     const declared = (0,errors/* headerValue */.Z)(got.res.headers['content-length']);
     if (declared !== undefined && declared !== String(blob.size)) {
         // Never read on, and never back into the pool: the connection is in an unknown state.
@@ -6893,6 +7161,7 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
 /* harmony export */   _P: () => (/* binding */ MANIFEST_TYPES),
 /* harmony export */   eE: () => (/* binding */ platformKey),
 /* harmony export */   eZ: () => (/* binding */ contentDigest),
+/* harmony export */   iJ: () => (/* binding */ platformNames),
 /* harmony export */   nw: () => (/* binding */ isIndex),
 /* harmony export */   ol: () => (/* binding */ digestOf)
 /* harmony export */ });
@@ -6915,8 +7184,21 @@ const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_LIST]);
 const isIndex = (mediaType) => INDEX_TYPES.has(mediaType);
 /** os/arch[/variant], as platform-digests and docker's --platform write it. */
 const platformString = (p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-/** os/arch[/variant][:os.version]: two images an index cannot tell apart have the same key. */
-const platformKey = (p) => platformString(p) + (p['os.version'] ? `:${p['os.version']}` : '');
+/**
+ * os[(os.version)]/arch[/variant], as containerd's `platforms.FormatAll` writes it (BuildKit and buildx key
+ * platforms so, and `platforms.Parse` reads it back): two images an index cannot tell apart have the same key.
+ */
+const platformKey = (p) => platformString({ ...p, os: p['os.version'] ? `${p.os}(${p['os.version']})` : p.os });
+/**
+ * Each platform's name in platform-digests (and sbom-paths): os/arch[/variant], or with its os.version
+ * (`platformKey`) where two share os/arch/variant and differ only by it, as Windows images of two releases do.
+ */
+function platformNames(platforms) {
+    const count = new Map();
+    for (const p of platforms)
+        count.set(platformString(p), (count.get(platformString(p)) ?? 0) + 1);
+    return platforms.map(p => (count.get(platformString(p)) > 1 ? platformKey(p) : platformString(p)));
+}
 /** BuildKit's attestation manifests sit beside the images in an index, with platform unknown/unknown. */
 const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
 /** What a descriptor, a manifest or a digest gets wrong; the caller names where it came from. */
@@ -8275,10 +8557,13 @@ var core_problem = __nccwpck_require__(652);
 var validators = __nccwpck_require__(254);
 // EXTERNAL MODULE: ./src/inputs/csv.ts
 var csv = __nccwpck_require__(3881);
+// EXTERNAL MODULE: ./src/inputs/build-options.ts
+var build_options = __nccwpck_require__(8042);
 ;// CONCATENATED MODULE: ./src/cli/docker-secret.ts
 // docker build's own `--secret` grammar, `id=ID[,env=VAR][,src=FILE][,type=env|file]`, read as buildx and
 // BuildKit read it, so that a command line written for docker means the same here: `--secret id=API_TOKEN`
 // is the secret API_TOKEN from $API_TOKEN, never a secret named "id".
+
 
 
 
@@ -8308,20 +8593,20 @@ function dockerSecret(spec, env) {
     }
     const { id = '', type, src = '' } = given;
     if (!validators/* SECRET_ID */.dR.test(id))
-        throw new core_problem/* InputProblem */.S('needs id=ID with an ID of [A-Za-z0-9_.-]');
+        throw new core_problem/* InputProblem */.S(`needs id=ID with ${validators/* SECRET_ID_RULE */.Q8}`);
     if (type !== undefined && type !== 'env' && type !== 'file')
         throw new core_problem/* InputProblem */.S(`type=${type}: the type is env or file`);
     const variable = given.env || (type === 'env' ? src : '');
     if (variable)
         return { id, env: variable };
     if (src) {
-        if (!(0,validators/* isFile */.fo)(src))
+        if (!(0,build_options/* isFile */.fo)(src))
             throw new core_problem/* InputProblem */.S(`${JSON.stringify(src)} is not a file`);
         return { id, file: src };
     }
     if (env[id] !== undefined)
         return { id, env: id };
-    if ((0,validators/* isFile */.fo)(id))
+    if ((0,build_options/* isFile */.fo)(id))
         return { id, file: id };
     throw new core_problem/* InputProblem */.S(`neither the environment variable ${id} nor a file ${id} exists`);
 }
@@ -8372,8 +8657,8 @@ function payloadDefaultBranch(ev) {
     return isBranchName(branch) ? branch : '';
 }
 /**
- * The commit the tags and the revision label name: GITHUB_SHA, which on pull requests is the merge commit
- * actions/checkout checks out and the build contains, unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
+ * The commit the tags and the revision label name: GITHUB_SHA (on pull_request the merge commit, on
+ * pull_request_target the base branch's last commit), unless DOCKER_METADATA_PR_HEAD_SHA asks for the head.
  */
 function buildSha(ev, prHeadSha) {
     // A head that is no commit id (it becomes a tag and the revision label) is taken as absent.
@@ -9462,8 +9747,6 @@ function networkReason(error) {
     return (0,core_text/* oneLine */.TN)(reason, 200);
 }
 
-// EXTERNAL MODULE: ./src/inputs/build-options.ts
-var build_options = __nccwpck_require__(8042);
 // EXTERNAL MODULE: ./src/core/go-bool.ts
 var go_bool = __nccwpck_require__(8558);
 ;// CONCATENATED MODULE: ./src/docker/attests.ts
@@ -9519,8 +9802,12 @@ var userinfo = __nccwpck_require__(928);
 
 
 
-/** `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts). */
-const callArg = (call) => (call === 'check' ? 'check,format=json' : call);
+
+/**
+ * `--call` as we run it: `check` asks for JSON, the findings' machine form (see check.ts), whatever format
+ * was asked, and leaves the exit status to pipeline/call.ts, which reads `ignorestatus`; any other call as written.
+ */
+const callArg = (call) => (0,build_options/* parseCall */.Mf)(call).name === 'check' ? 'check,format=json' : call;
 /**
  * The classic builder takes add-hosts, network, shm-size, ulimit and cgroup-parent too; the rest are
  * buildx's (checkBuilder refused them without buildx). Each list entry is one flag, as buildx wants.
@@ -9699,14 +9986,16 @@ class Docker {
     /** Docker CLI processes spawned; the benchmark reports it. */
     calls = 0;
     bounds;
-    constructor(runner, env = process.env) {
+    constructor(runner, 
+    /** The environment of every docker process; a build's may differ (build's `env`). */
+    env = process.env) {
         this.runner = runner;
         this.env = env;
         this.bounds = boundsFrom(env);
     }
-    async exec(args, { anyExit, ...options } = {}, subject) {
+    async exec(args, { anyExit, env, ...options } = {}, subject) {
         this.calls++;
-        const result = await this.runner('docker', args, this.env, options);
+        const result = await this.runner('docker', args, env ?? this.env, options);
         const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
         if (result.stopped)
             throw (0,errors/* stoppedError */.Wm)(command, result, result.stopped, subject);
@@ -9718,7 +10007,8 @@ class Docker {
      * The build itself is bounded only by a cancel: how long it may take is the workflow's to say
      * (timeout-minutes). A build that pushes (`push`) gets a push's bounds (pushWatch at its minimums: the
      * size is unknown until the push ends) from the moment its push begins: stopped after a stall, or past
-     * the ceiling counted from there. `push` names what is pushed, for the error.
+     * the ceiling counted from there. `push` names what is pushed, for the error. `env`: the build's own
+     * environment, where docker reads a `--build-arg NAME` given without a value.
      */
     async build(args, opts = {}) {
         const started = Date.now();
@@ -9728,6 +10018,7 @@ class Docker {
         return this.exec(args, {
             stream: true,
             display: displayArgs(args),
+            env: opts.env,
             ...(opts.push && {
                 onOutput: text => {
                     // Kept across chunks: a line may arrive in two.
@@ -9745,8 +10036,8 @@ class Docker {
      * A `--call` build: its answer is on stdout, and a check with findings exits non-zero, so the result
      * comes back whatever the exit code (only a stop throws).
      */
-    async evaluate(args) {
-        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true });
+    async evaluate(args, env) {
+        return this.exec(args, { stream: true, display: displayArgs(args), anyExit: true, env });
     }
     /** buildx's version, e.g. `0.13.1`: asked only when an input needs a newer one (see pipeline/gates.ts). */
     async buildxVersion() {
@@ -10033,6 +10324,9 @@ const fitTag = (tag) => tag.replace(/^[.-]+/, '').slice(0, TAG_MAX);
 function make(rule, ev, g, warn) {
     const tagName = TAGS.test(ev.ref) ? ev.ref.replace(TAGS, '') : undefined;
     const given = rule.value ? (0,template/* render */.XX)(rule.value, g) : '';
+    // metadata-action reads `value` when the attribute is written, even if it renders empty ({{branch}} on a
+    // tag push): that makes no tag, with a warning, rather than falling back to the git tag.
+    const written = (rule.value?.source ?? '') !== '';
     switch (rule.type) {
         case 'schedule':
             if (!/schedule/.test(ev.eventName))
@@ -10040,9 +10334,9 @@ function make(rule, ev, g, warn) {
             return { value: (0,template/* render */.XX)(rule.pattern, { date: ev.now, commit_date: ev.commitDate }), autoLatest: false };
         case 'semver':
         case 'pep440': {
-            if (tagName === undefined && given === '')
+            if (tagName === undefined && !written)
                 return undefined;
-            let raw = given !== '' ? given : tagName;
+            let raw = written ? given : tagName;
             if (rule.versionMatch) {
                 // metadata-action's `match`: the first group of the expression is the version; without a match
                 // the whole value is read, with a warning.
@@ -10056,9 +10350,9 @@ function make(rule, ev, g, warn) {
             return rule.type === 'semver' ? semver(rule, raw, warn) : pep440(rule, raw, warn);
         }
         case 'match': {
-            if (tagName === undefined && given === '')
+            if (tagName === undefined && !written)
                 return undefined;
-            const raw = given !== '' ? given : tagName;
+            const raw = written ? given : tagName;
             const m = raw.match(rule.match.regex);
             if (!m) {
                 warn(`${rule.match.pattern} does not match ${raw}.`);
@@ -10431,9 +10725,122 @@ const loginHost = (registry) => (0,reference/* isDockerHub */.gr)(registry) ? un
 var pipeline_plan = __nccwpck_require__(9863);
 // EXTERNAL MODULE: ./src/pipeline/verify.ts + 1 modules
 var verify = __nccwpck_require__(9833);
+// EXTERNAL MODULE: ./src/metadata/env.ts
+var env = __nccwpck_require__(7038);
+;// CONCATENATED MODULE: ./src/metadata/outputs.ts
+
+
+const byKey = (a, b) => {
+    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+/**
+ * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
+ * says where the annotations are when the run knows it (a merged index holds them at `index` only),
+ * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
+ */
+function metadataOutputs(meta, fullTags, inputs) {
+    const labels = [...meta.labels].sort(byKey);
+    const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
+    const annotations = levels.flatMap(level => (0,metadata_annotations/* annotationsAt */.wv)(meta.annotations, level)
+        .map(([key, value]) => `${key}=${value}`)
+        .sort(byKey)
+        .map(a => `${level}:${a}`));
+    const labelObject = Object.fromEntries(labels.map(l => {
+        const eq = l.indexOf('=');
+        return [l.slice(0, eq), l.slice(eq + 1)];
+    }));
+    return {
+        version: meta.version,
+        tagNames: tagNames(fullTags),
+        labels,
+        annotations,
+        json: { tags: fullTags, labels: labelObject, annotations }
+    };
+}
+/** `registry/image:tag` \u2192 `tag`, each once, in order. */
+const tagNames = (fullTags) => [
+    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
+];
+/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
+const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json'];
+/**
+ * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
+ * with the outputs' own values. Only where the tags come from rules, where this step stands in for
+ * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvExports(inputs, outputs) {
+    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
+        return {};
+    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
+        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+        outputs[name] ?? ''
+    ]));
+}
+/** An output as the runner takes it: a list joined by its separator (sep-*), an object as JSON. */
+function outputs_outputText(name, value, inputs) {
+    if (typeof value === 'string')
+        return value;
+    return Array.isArray(value) ? value.join(separatorOf(name, inputs)) : JSON.stringify(value);
+}
+/**
+ * The DOCKER_METADATA_OUTPUT_* variables of a build's metadata and full tags, with the values the action
+ * exports after the run (metadataEnvExports), so the build itself can read them too.
+ */
+function metadataVariables(meta, fullTags, inputs) {
+    const m = metadataOutputs(meta, fullTags, inputs);
+    const values = {
+        version: m.version,
+        tags: fullTags,
+        'tag-names': m.tagNames,
+        labels: m.labels,
+        annotations: m.annotations,
+        json: m.json
+    };
+    const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputs_outputText(n, v, inputs)]));
+    return metadataEnvExports(inputs, texts);
+}
+/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
+function separatorOf(name, inputs) {
+    const sep = name === 'tags' || name === 'tag-names'
+        ? inputs.sepTags
+        : name === 'labels'
+            ? inputs.sepLabels
+            : name === 'annotations'
+                ? inputs.sepAnnotations
+                : '';
+    return sep || '\n';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-env.ts
+
+
+/**
+ * The build's environment: the run's, less the step's inputs (`INPUT_*`: registry passwords and tokens that
+ * docker's build step never has, since login-action runs apart), with this run's metadata variables over it.
+ * A NAME alone that it does not set is left out, as docker leaves it out, with a warning that says which
+ * entry but not what it holds: such a line is as often the rest of a value split by mistake.
+ */
+function buildEnvironment(inputs, plan, base, metadata, reporter) {
+    const refs = plan.byDigest ? [] : plan.build.refs;
+    const env = {
+        ...Object.fromEntries(Object.entries(base).filter(([name]) => !/^INPUT_/i.test(name))),
+        ...(metadata && metadataVariables(metadata, refs, inputs))
+    };
+    const unset = inputs.buildArgs.flatMap((arg, i) => (arg.includes('=') || env[arg] !== undefined ? [] : [i]));
+    if (!unset.length)
+        return { inputs, env };
+    const which = unset.length > 1 ? 'entries' : 'entry';
+    const name = unset.length > 1 ? 'name' : 'names';
+    reporter.warning(`${(0,input_ref/* ref */.KR)('build-args')}: ${which} ${unset.map(i => i + 1).join(', ')} ${name} no variable of the build's environment, so docker gets none (a value wanted there: KEY=VALUE)`);
+    return { inputs: { ...inputs, buildArgs: inputs.buildArgs.filter((_, i) => !unset.includes(i)) }, env };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/build.ts
 // Phase 2: the build, and what it produced: the image's identity read from the iidfile and buildx's
 // metadata, and the local image inspected by that identity, never by a tag another build may move.
+
+
 
 
 
@@ -10475,15 +10882,16 @@ async function build(inputs, plan, deps) {
     const { docker, reporter } = deps;
     const hint = withHint(inputs);
     reporter.debug(`build starts ${Math.round((0,clock/* sinceStart */.B)())} ms after the process did`);
+    const given = buildEnvironment(inputs, plan, docker.env, deps.metadata, reporter);
     // A build that pushes is retried as a whole; its cache makes the second attempt cheap.
     const pushes = plan.pushedBy === 'buildx';
     const run = (buildPlan) => {
-        const args = buildArgs(inputs, buildPlan, plan.buildx);
+        const args = buildArgs(given.inputs, buildPlan, plan.buildx);
         return pushes
-            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
-            : docker.build(args);
+            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep, given.env)
+            : docker.build(args, { env: given.env });
     };
-    const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error), inputs)));
+    const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error, plan.build.exports), inputs)));
     if (inputs.cacheTo.length)
         warnOnCacheExport(`${result.stdout}\n${result.stderr}`, reporter);
     const iid = plan.build.iidfile ? await readImageId(plan.build.iidfile) : '';
@@ -10507,9 +10915,9 @@ async function build(inputs, plan, deps) {
  * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
  * window. The window opens when the first attempt fails: the first build may take any time.
  */
-function buildAndPush(docker, args, subject, inputs, reporter, sleep) {
+function buildAndPush(docker, args, subject, inputs, reporter, sleep, env) {
     let firstFailedAt;
-    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject }).catch((error) => {
+    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject, env }).catch((error) => {
         firstFailedAt ??= Date.now();
         throw error;
     }), {
@@ -10538,14 +10946,25 @@ async function inspectBuilt(docker, built, refs) {
         throw new verify/* VerificationError */.mk(`the image this run built (${built.iid}) is no longer in the engine's store: another build moved the tag ${refs[0]} on this docker engine after the build; nothing of this run's image is verified`);
     throw last;
 }
+/** The exports that put the image under its name, in the engine's store or a registry (`--load`, `--push`, \u2026). */
+const namingExports = (exports) => exports.filter(arg => {
+    if (arg === '--load' || arg === '--push')
+        return true;
+    const spec = arg.startsWith('--output=') ? arg.slice('--output='.length) : undefined;
+    return spec !== undefined && ((0,pipeline_plan/* loadsOutput */.$G)(spec) || (0,build_options/* pushesOutput */.Ij)(spec));
+});
 /**
- * Two builds of one tag on the containerd store at the same moment: the engine refuses the second one's
- * name (`image "<ref>": already exists`). Said in our words, like every other outcome of that race.
+ * The containerd store refusing a name (`image "<ref>": already exists`): two builds of one tag at the same
+ * moment, or one build that exports its image twice under the name (a load and a push, which buildx's docker
+ * driver runs one after the other). Said in our words, naming the cause that applies.
  */
-function tagTaken(error) {
+function tagTaken(error, exports = []) {
     const m = error instanceof errors/* DockerError */.Bi ? /image "([^"]+)": already exists/.exec(error.message) : null;
     if (!m)
         return error;
+    const twice = namingExports(exports);
+    if (twice.length > 1)
+        return new retry/* ClassifiedError */.IP(`the engine's store refused the name ${m[1]} as taken: this build exports it ${twice.length} times (${twice.join(' ')}), which buildx's docker driver does one after the other, and its containerd store at times refuses the later one (${error instanceof Error ? error.message : ''}); export it once (drop one of them), or build on a builder of its own (docker-container: docker/setup-buildx-action makes one)`, 'fatal');
     return new verify/* VerificationError */.mk(`another build moved the tag ${m[1]} on this docker engine during the build (${error instanceof Error ? error.message : ''}); nothing of this run's image is pushed`);
 }
 function located(error, inputs) {
@@ -10554,7 +10973,7 @@ function located(error, inputs) {
     const line = failedLine(error.stderr);
     if (line === undefined || inputs.remoteContext)
         return error;
-    const file = inputs.file || external_node_path_default().join(inputs.context, 'Dockerfile');
+    const file = (0,build_options/* dockerfilePath */.Se)(inputs.context, inputs.file);
     return new BuildError(error, { file, line });
 }
 async function readMetadata(file) {
@@ -10661,13 +11080,14 @@ const findingText = (f) => `${f.rule ? `${f.rule}: ` : ''}${f.message}${f.url ? 
 ;// CONCATENATED MODULE: ./src/pipeline/call.ts
 // A build with `call` other than `build`: BuildKit evaluates the Dockerfile (checks, outline, targets)
 // instead of building it, so nothing is exported or pushed. For `check`, each finding becomes an
-// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits.
+// annotation on its Dockerfile line, and findings fail the step, as `docker buildx build --check` exits
+// (with `ignorestatus=true`, as buildx then does, they do not).
 
 
 
 
-/** True when the build evaluates instead of building: there is no image to push. */
-const isEvaluation = (inputs) => inputs.call !== '' && inputs.call !== 'build';
+
+
 class CheckError extends Error {
     location;
     constructor(message, 
@@ -10679,10 +11099,12 @@ class CheckError extends Error {
     }
 }
 async function evaluate(inputs, plan, deps) {
+    const given = buildEnvironment(inputs, plan, deps.docker.env, deps.metadata, deps.reporter);
     // No output of any kind: an evaluation exports nothing (no --load, --push or --output).
-    const args = buildArgs(inputs, { ...plan.build, exports: [] }, plan.buildx);
-    const result = await deps.docker.evaluate(args);
-    if (inputs.call !== 'check') {
+    const args = buildArgs(given.inputs, { ...plan.build, exports: [] }, plan.buildx);
+    const result = await deps.docker.evaluate(args, given.env);
+    const call = (0,build_options/* parseCall */.Mf)(inputs.call);
+    if (call.name !== 'check') {
         if (result.exitCode !== 0)
             throw new errors/* DockerError */.Bi('buildx build', result.exitCode, result.stderr);
         return;
@@ -10704,6 +11126,11 @@ async function evaluate(inputs, plan, deps) {
         deps.reporter.warning(findingText(f), where(f));
     if (!findings.length) {
         deps.reporter.info('Check complete: no findings');
+        return;
+    }
+    // `check,ignorestatus=true`: buildx exits 0 whatever it found; the findings stay annotations.
+    if (call.ignoreStatus) {
+        deps.reporter.info(`Check complete: ${findings.length} finding(s), not failing the step (ignorestatus)`);
         return;
     }
     const first = findings.find(f => f.level === 'error') ?? findings[0];
@@ -10781,9 +11208,12 @@ async function checkLanded(inputs, dockerConfig, users) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/limiter.ts
+var limiter = __nccwpck_require__(5543);
 ;// CONCATENATED MODULE: ./src/pipeline/push.ts
 // Phase 3: the push. docker pushes the layers once, under the first tag; the other tags are the same
 // manifest, put through the registry API, which re-uploads nothing and costs a request, not a process.
+
 
 
 
@@ -10809,22 +11239,11 @@ async function push(inputs, plan, built, deps) {
     const size = inspecting.then(image => image.size, () => undefined);
     // One target failing stops the others' pushes and fallbacks, and the phase ends only once every push has:
     // nothing of the run goes on writing to a registry after its error line.
-    const stop = new AbortController();
-    let failure;
-    const settled = await Promise.allSettled(plan.targets.map(target => pushTarget(inputs, target, built, size, inspecting, {
+    const perTarget = await (0,limiter/* allOrStop */.PR)(plan.targets.map(target => (signal) => pushTarget(inputs, target, built, size, inspecting, {
         ...deps,
         client: deps.clients.get(target.registry),
-        signal: stop.signal
-    }).catch((error) => {
-        if (!failure) {
-            failure = { error };
-            stop.abort(error);
-        }
-        throw error;
+        signal
     })));
-    if (failure)
-        throw failure.error;
-    const perTarget = settled.map(s => s.value);
     return { digests: [...new Set(perTarget.flat())], image: await inspecting };
 }
 async function pushTarget(inputs, target, built, size, inspecting, deps) {
@@ -11207,6 +11626,7 @@ class Logins {
 
 
 
+
 /**
  * Sets up a private DOCKER_CONFIG (seeded from the user's), runs the pipeline with it, and removes it
  * again whatever happens.
@@ -11264,6 +11684,7 @@ async function execute(inputs, opts) {
             credentials: credentialsFromDockerConfig(configDir),
             dockerConfig: configDir,
             labels: defaults.labels,
+            metadata: defaults,
             defaultTags: defaults.tags,
             buildx,
             driver: buildx ? builderDriver(userConfigDir, inputs.builder, env) : undefined,
@@ -11390,7 +11811,7 @@ verification, clientFor) {
     if (inputs.logins.length)
         await (0,log_reporter/* timed */.ay)(durations, 'login', () => logIn(inputs, deps));
     // `call: check` and the like evaluate the Dockerfile: nothing is built, so nothing is pushed.
-    if (isEvaluation(inputs)) {
+    if ((0,build_options/* isEvaluation */.lZ)(inputs)) {
         await reporter.group(`Build (call: ${inputs.call})`, () => (0,log_reporter/* timed */.ay)(durations, 'build', () => evaluate(inputs, plan, deps)));
         return (0,pipeline_result/* resultOf */.B)({ refs: [], builder, durations, iid: '' });
     }
@@ -11399,7 +11820,7 @@ verification, clientFor) {
     // Images already built, in a registry or on this machine: resolved, copied or merged, and verified.
     if (inputs.sources.length && clients.size) {
         // Loaded only for sources: a build does not pay for the copier, the archive readers and zlib.
-        const { fromSources } = await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 3079));
+        const { fromSources } = await __nccwpck_require__.e(/* import() */ 484).then(__nccwpck_require__.bind(__nccwpck_require__, 2484));
         const promoted = await fromSources(inputs, plan, {
             reporter,
             docker,
@@ -11550,70 +11971,6 @@ async function declarePushed(inputs, digest, env = process.env) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./src/metadata/env.ts
-var env = __nccwpck_require__(7038);
-;// CONCATENATED MODULE: ./src/metadata/outputs.ts
-
-
-const byKey = (a, b) => {
-    const [ka, kb] = [a.split('=')[0], b.split('=')[0]];
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
-/**
- * metadata-action's outputs, by their shapes: labels sorted by key, annotations once per level. `levels`
- * says where the annotations are when the run knows it (a merged index holds them at `index` only),
- * whatever DOCKER_METADATA_ANNOTATIONS_LEVELS says.
- */
-function metadataOutputs(meta, fullTags, inputs) {
-    const labels = [...meta.labels].sort(byKey);
-    const levels = meta.levels ?? (0,env/* annotationLevelsOr */.Ol)(inputs.metadataEnv, env/* OUTPUT_LEVELS */._z);
-    const annotations = levels.flatMap(level => (0,metadata_annotations/* annotationsAt */.wv)(meta.annotations, level)
-        .map(([key, value]) => `${key}=${value}`)
-        .sort(byKey)
-        .map(a => `${level}:${a}`));
-    const labelObject = Object.fromEntries(labels.map(l => {
-        const eq = l.indexOf('=');
-        return [l.slice(0, eq), l.slice(eq + 1)];
-    }));
-    return {
-        version: meta.version,
-        tagNames: tagNames(fullTags),
-        labels,
-        annotations,
-        json: { tags: fullTags, labels: labelObject, annotations }
-    };
-}
-/** `registry/image:tag` \u2192 `tag`, each once, in order. */
-const tagNames = (fullTags) => [
-    ...new Set(fullTags.map(t => t.slice(t.lastIndexOf(':') + 1)).filter(t => t !== '' && !t.includes('/')))
-];
-/** metadata-action's outputs that it also exports as DOCKER_METADATA_OUTPUT_<NAME> (bake files aside). */
-const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
-/**
- * The variables metadata-action exports for later steps, `DOCKER_METADATA_OUTPUT_TAG_NAMES` and the like,
- * with the outputs' own values. Only where the tags come from rules, where this step stands in for
- * metadata-action; none when DOCKER_METADATA_SET_OUTPUT_ENV is false.
- */
-function metadataEnvExports(inputs, outputs) {
-    if (!inputs.tagRules.length || !inputs.metadataEnv.setOutputEnv)
-        return {};
-    return Object.fromEntries(METADATA_OUTPUTS.map(name => [
-        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
-        outputs[name] ?? ''
-    ]));
-}
-/** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
-function outputs_separatorOf(name, inputs) {
-    const sep = name === 'tags' || name === 'tag-names'
-        ? inputs.sepTags
-        : name === 'labels'
-            ? inputs.sepLabels
-            : name === 'annotations'
-                ? inputs.sepAnnotations
-                : '';
-    return sep || '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 // The job summary and the `metadata` output, as pure functions of the result.
 
@@ -11625,7 +11982,8 @@ function metadata(inputs, result) {
         // buildx's keys first, so that workflows written for build-push-action's metadata keep working.
         ...result.buildx,
         image: inputs.image,
-        registry: inputs.registry,
+        // No image, no registry it went to (`registry` may still name a login's).
+        registry: inputs.image ? inputs.registry : '',
         digest: result.digest,
         'image-ref': result.imageRef,
         'image-refs': result.imageRefs,
@@ -11667,11 +12025,7 @@ function typedOutputs(inputs, result) {
 function outputs(inputs, result) {
     return Object.fromEntries(Object.entries(typedOutputs(inputs, result)).map(([name, value]) => [
         name,
-        typeof value === 'string'
-            ? value
-            : Array.isArray(value)
-                ? value.join(separatorOf(name, inputs))
-                : JSON.stringify(value)
+        outputText(name, value, inputs)
     ]));
 }
 /**
@@ -11695,7 +12049,7 @@ function humanSize(bytes) {
 }
 function summaryMarkdown(inputs, result) {
     const rows = [
-        ['Image', code(`${inputs.registry}/${inputs.image}`)],
+        ['Image', inputs.image ? code(`${inputs.registry}/${inputs.image}`) : '_none_'],
         ['Digest', result.digest ? code(result.digest) : '_not pushed_'],
         ['Image ref', result.imageRef ? code(result.imageRef) : '_not pushed_'],
         ...result.imageRefs.slice(1).map((r) => ['Also at', code(r)]),
@@ -11722,17 +12076,24 @@ function summaryMarkdown(inputs, result) {
 }
 /**
  * Whether to write the job summary: build-push-action's DOCKER_BUILD_SUMMARY (default true, Go's words), so
- * that a workflow that turned docker's summary off gets none from this step either. A value Go refuses is
- * an InputProblem naming the variable, before any build (build-push-action fails on it after the build).
+ * that a workflow that turned docker's summary off gets none from this step either; and, as v6 reads it
+ * first, the deprecated DOCKER_BUILD_NO_SUMMARY (true: no summary), with v6's warning. A value Go refuses
+ * is an InputProblem naming the variable, before any build (build-push-action fails on it after the build).
  */
-function summaryWanted(env) {
+function summaryWanted(env, warn = () => { }) {
+    const no = env.DOCKER_BUILD_NO_SUMMARY ?? '';
+    if (no !== '') {
+        warn('DOCKER_BUILD_NO_SUMMARY is deprecated: set DOCKER_BUILD_SUMMARY to false instead');
+        return !boolVariable('DOCKER_BUILD_NO_SUMMARY', no);
+    }
     const text = env.DOCKER_BUILD_SUMMARY ?? '';
-    if (text === '')
-        return true;
-    const wanted = goBool(text);
-    if (wanted === undefined)
-        throw new InputProblem(`(an environment variable) ${JSON.stringify(text)} must be true or false`, 'DOCKER_BUILD_SUMMARY');
-    return wanted;
+    return text === '' || boolVariable('DOCKER_BUILD_SUMMARY', text);
+}
+function boolVariable(name, text) {
+    const value = goBool(text);
+    if (value === undefined)
+        throw new InputProblem(`(an environment variable) ${JSON.stringify(text)} must be true or false`, name);
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/core/version.ts
@@ -11846,7 +12207,7 @@ function fromEnvName(flag, name, env) {
 function fromEnv(flag, spec, env) {
     const kv = (0,core_text/* splitKeyValue */.px)(spec);
     if (!kv || !validators/* SECRET_ID */.dR.test(kv.key))
-        throw new UsageError(`--${flag} takes ID=ENV (or docker's id=ID[,env=ENV|,src=FILE]) with an ID of [A-Za-z0-9_.-], got ${JSON.stringify(spec)}`);
+        throw new UsageError(`--${flag} takes ID=ENV (or docker's id=ID[,env=ENV|,src=FILE]) with ${validators/* SECRET_ID_RULE */.Q8}, got ${JSON.stringify(spec)}`);
     const value = env[kv.value];
     if (value === undefined)
         throw new UsageError(`--${flag} ${kv.key}: environment variable ${kv.value} is not set`);
@@ -12044,6 +12405,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         if (parsed.inputs.keepLogin)
             throw new parse/* InputError */.dz('keep-login', 'is for the action, whose post step removes the login: the CLI has no post step; log in with docker login for later commands');
         parsed.notices.forEach(n => reporter.notice(n));
+        parsed.warnings.forEach(w => reporter.warning(w));
         inputs = parsed.inputs;
         secrets.push(inputs.githubToken);
         // Printed only once it passed: a rejected input gets its one error line and nothing else.
