@@ -6,8 +6,7 @@
 // target's layers first and the source's new ones after, as cosign would have appended them, never the
 // source's manifest in its place.
 import { Readable } from 'node:stream'
-import { pushStream } from '../registry/blobs.js'
-import { getSmallBlob } from '../registry/blobs.js'
+import { getSmallBlob, pushStream } from '../registry/blobs.js'
 import { manifestDigest } from '../registry/api.js'
 import { RegistryError } from '../registry/errors.js'
 import { OciError, parseManifest, type Descriptor, type ParsedManifest } from '../registry/oci.js'
