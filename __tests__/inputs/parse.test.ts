@@ -990,6 +990,21 @@ describe('cloud logins: ECR and Docker Hub OIDC', () => {
   })
 
   it.each([
+    [{ DOCKERHUB_OIDC_CONNECTIONID: UUID }],
+    [{ DOCKERHUB_OIDC_CONNECTIONID: '' }],
+    [{ DOCKERHUB_OIDC_CONNECTIONID: 'nope', DOCKERHUB_OIDC_EXPIREIN: '60' }]
+  ])('a job-level %j does not touch a Docker Hub step that logs in nowhere', env => {
+    // An earlier login-action step logged in; this step pushes with that login, or builds only.
+    expect(withEnv(env, () => inputs({ image: 'octo-org/app' })).logins).toEqual([])
+    expect(withEnv(env, () => inputs({ image: '', push: 'false' })).logins).toEqual([])
+    const ra = '- registry: ghcr.io\n  username: u\n  password: p'
+    const got = withEnv(env, () =>
+      inputs({ image: '', images: 'octo-org/app\nghcr.io/o/app', 'registry-auth': ra })
+    )
+    expect(got.logins.map(l => l.registry)).toEqual(['ghcr.io'])
+  })
+
+  it.each([
     [{ registry: '127.0.0.1:5000', ecr: 'true' }, {}, 'ecr', /names no AWS region: set AWS_REGION/],
     [{ registry: ECR, username: 'AKIA' }, {}, 'registry', /give both, or neither/],
     [{ ecr: 'maybe' }, {}, 'ecr', /must be one of auto, true, false/],

@@ -212,5 +212,9 @@ describe('registry-auth: cloud logins', () => {
     const env = { DOCKERHUB_OIDC_CONNECTIONID: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }
     expect(parseRegistryAuth('- username: octo-org', env)[0].cloud?.kind).toBe('hub-oidc')
     expect(() => parseRegistryAuth('- username: octo-org', {})).toThrow(/no password/)
+    // No username asks for no OIDC login: the entry is incomplete, whatever the job's variable says.
+    expect(() => parseRegistryAuth('- registry: docker.io', env)).toThrow(
+      /entry 1 \("docker.io"\) has no username/
+    )
   })
 })

@@ -139,7 +139,6 @@ describe('cloudLoginOf', () => {
 
   it.each([
     [{ DOCKERHUB_OIDC_CONNECTIONID: 'not-a-uuid' }, 'org', /not a UUID/],
-    [{ DOCKERHUB_OIDC_CONNECTIONID: UUID }, '', /needs a username/],
     [{ DOCKERHUB_OIDC_CONNECTIONID: UUID, DOCKERHUB_OIDC_EXPIREIN: '299' }, 'org', /from 300 to 3600/],
     [{ DOCKERHUB_OIDC_CONNECTIONID: UUID, DOCKERHUB_OIDC_EXPIREIN: '1e3' }, 'org', /from 300 to 3600/],
     [{ DOCKERHUB_OIDC_CONNECTIONID: UUID, DOCKERHUB_OIDC_ENDPOINT_URL: 'ftp://x' }, 'org', /http\(s\) URL/],
@@ -157,5 +156,15 @@ describe('cloudLoginOf', () => {
     expect(cloudLoginOf(entry({ registry: 'docker.io', username: 'u', password: 'p' }), env)).toBeUndefined()
     expect(cloudLoginOf(entry({ registry: 'ghcr.io', username: 'u' }), env)).toBeUndefined()
     expect(cloudLoginOf(entry({ registry: 'docker.io', username: 'u' }), {})).toBeUndefined()
+  })
+
+  it('no username asks for no login: the variable, valid or not, is not read', () => {
+    for (const env of [
+      { DOCKERHUB_OIDC_CONNECTIONID: UUID },
+      { DOCKERHUB_OIDC_CONNECTIONID: '' },
+      { DOCKERHUB_OIDC_CONNECTIONID: 'not-a-uuid', DOCKERHUB_OIDC_EXPIREIN: '60' }
+    ])
+      for (const registry of ['docker.io', 'registry-1.docker.io', 'dhi.io'])
+        expect(cloudLoginOf(entry({ registry }), env)).toBeUndefined()
   })
 })

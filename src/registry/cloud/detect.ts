@@ -81,16 +81,16 @@ export function cloudLoginOf(login: LoginEntry, env: NodeJS.ProcessEnv): CloudLo
     if (!region) throw new Error('the host names no AWS region: set AWS_REGION')
     return { kind: 'ecr', region, ...(ecr ? { registryId: ecr.account } : {}) }
   }
-  if (login.password === '' && isHubOidcHost(login.registry) && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
-    return hubOidc(login, env)
+  // Only a login asked for by a username: the variable is often set for the whole job, and a step that logs
+  // in nowhere (no username, no password) must not read it, as login-action reads it only in a login step.
+  const oidc = login.username !== '' && login.password === '' && isHubOidcHost(login.registry)
+  if (oidc && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined) return hubOidc(login, env)
   return undefined
 }
 
 function hubOidc(login: LoginEntry, env: NodeJS.ProcessEnv): CloudLogin {
   const connectionId = (env.DOCKERHUB_OIDC_CONNECTIONID ?? '').trim()
   if (!UUID.test(connectionId)) throw new Error('DOCKERHUB_OIDC_CONNECTIONID is not a UUID')
-  if (!login.username)
-    throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to')
   const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim()
   const expiresIn = given === '' ? EXPIRES_IN.default : Number(given)
   if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
