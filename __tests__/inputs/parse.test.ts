@@ -957,6 +957,14 @@ describe('cloud logins: ECR and Docker Hub OIDC', () => {
     expect(withEnv({}, () => inputs({ registry: ECR, ecr: 'false' })).logins).toEqual([])
   })
 
+  it('`ecr` in any casing, as login-action reads it', () => {
+    const login = { registry: ECR, username: 'AWS', password: 'token' }
+    expect(inputs({ ...login, ecr: 'False' }).logins[0].cloud).toBeUndefined()
+    expect(inputs({ ...login, ecr: 'FALSE' }).ecr).toBe('false')
+    expect(inputs({ registry: ECR, ecr: 'True' }).logins[0].cloud?.kind).toBe('ecr')
+    expect(inputs({ registry: ECR, ecr: 'AUTO' }).ecr).toBe('auto')
+  })
+
   it('`ecr: true` on any registry, the region from AWS_REGION', () => {
     const got = withEnv({ AWS_REGION: 'eu-north-1' }, () =>
       inputs({ registry: '127.0.0.1:5000', ecr: 'true' })

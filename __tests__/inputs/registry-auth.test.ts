@@ -208,6 +208,17 @@ describe('registry-auth: cloud logins', () => {
     ])
   })
 
+  it('reads the ecr key in any casing, quoted or not, as login-action does', () => {
+    const entry = (ecr: string): string =>
+      `- registry: 123456789012.dkr.ecr.us-east-2.amazonaws.com\n  username: AWS\n  password: token\n  ecr: ${ecr}`
+    for (const ecr of ['"False"', 'FALSE', 'False'])
+      expect(parseRegistryAuth(entry(ecr), {})[0]).toMatchObject({ ecr: false })
+    for (const ecr of ['"True"', 'TRUE'])
+      expect(parseRegistryAuth(entry(ecr), {})[0]).toMatchObject({ ecr: true, cloud: { kind: 'ecr' } })
+    expect(parseRegistryAuth(entry('Auto'), {})[0].cloud?.kind).toBe('ecr')
+    expect(() => parseRegistryAuth(entry('yes'), {})).toThrow(/ecr is true, false or auto/)
+  })
+
   it('a Docker Hub entry without a password is an OIDC login when DOCKERHUB_OIDC_CONNECTIONID is set', () => {
     const env = { DOCKERHUB_OIDC_CONNECTIONID: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }
     expect(parseRegistryAuth('- username: octo-org', env)[0].cloud?.kind).toBe('hub-oidc')

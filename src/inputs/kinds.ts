@@ -92,9 +92,11 @@ export function byKind(row: Row, raw: string): InputValues[InputKey] {
     }
     case 'choice': {
       const v = value || row.default
-      if (!row.choices?.includes(v))
+      // Any casing, as docker's actions read such words (login-action's `ecr: True`).
+      const choice = row.choices?.find(c => c.toLowerCase() === v.toLowerCase())
+      if (choice === undefined)
         throw new InputProblem(`${quote(v)} must be one of ${row.choices?.join(', ')}`)
-      return v
+      return choice
     }
   }
 }

@@ -91,7 +91,8 @@ export function parseRegistryAuth(text: string, env: NodeJS.ProcessEnv = process
     if (entry.registry !== undefined && entry.registry !== null) field('registry')
     const username = field('username') ?? ''
     const password = field('password')?.trim() ?? ''
-    const ecrText = field('ecr')
+    // Any casing, as login-action reads it (`ecr: "False"`).
+    const ecrText = field('ecr')?.toLowerCase()
     if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
       throw new InputProblem(`${where}: ecr is true, false or auto`)
     const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true'
