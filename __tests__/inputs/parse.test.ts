@@ -881,6 +881,17 @@ describe('images and registry-auth', () => {
       /registry-auth/
     ],
     [{ username: 'u', password: 'p', 'registry-auth': AUTH }, 'username', /cannot be used together/],
+    // The conflict first, naming what is given: not "give username and password together".
+    [
+      { password: 'p', 'registry-auth': AUTH },
+      'password',
+      /: the "password" input and the "registry-auth" input cannot be used/
+    ],
+    [
+      { username: 'u', 'registry-auth': AUTH },
+      'username',
+      /: the "username" input and the "registry-auth" input cannot be used/
+    ],
     [{ 'registry-auth': 'registry: x' }, 'registry-auth', /login-action's list/],
     [
       { 'registry-auth': 'registry: ghcr.io\nusername: u\npassword: pw1' },

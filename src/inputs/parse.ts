@@ -17,7 +17,14 @@ import { parseSource, checkSourcesAlone, indexAnnotations } from './sources.js'
 import { singleCloudLogin } from './cloud-login.js'
 import { byKind } from './kinds.js'
 import { checkSecretSources, VALIDATORS } from './validators.js'
-import { checkLogins, checkTargets, keepsLogin, readTagInputs, targetsFromRefs } from './targets.js'
+import {
+  checkLogins,
+  checkLoginSources,
+  checkTargets,
+  keepsLogin,
+  readTagInputs,
+  targetsFromRefs
+} from './targets.js'
 import type { Inputs, InputSource, ParsedInputs } from './types.js'
 export type { Inputs, InputSource, ParsedInputs } from './types.js'
 
@@ -118,6 +125,7 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       'username',
       `${ref('username', 'password')} log in to one registry, and ${ref('images')} names several: give each its login in ${ref('registry-auth')}`
     )
+  checkLoginSources(values)
   const cloud = singleCloudLogin(values, process.env)
   if (!cloud && (values.username === '') !== (values.password === ''))
     throw new InputError(

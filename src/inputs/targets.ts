@@ -165,6 +165,20 @@ export function checkTargets(
   return targets
 }
 
+/**
+ * `username` or `password` beside `registry-auth`, named as given: checked before the pair's own rule (both
+ * or neither), which would otherwise ask for the other half of a login that cannot be used.
+ */
+export function checkLoginSources(values: InputValues): void {
+  if (values.registryAuth.trim() === '') return
+  const given = (['username', 'password'] as const).filter(name => values[name] !== '')
+  if (given.length)
+    throw new InputError(
+      given[0],
+      `${ref(...given)} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`
+    )
+}
+
 /** `registry-auth` entries, or `username`/`password` for a single registry. */
 export function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLogin[] {
   if (values.registryAuth.trim() === '')
@@ -178,11 +192,6 @@ export function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLo
           }
         ]
       : []
-  if (values.username)
-    throw new InputError(
-      'username',
-      `${ref('username', 'password')} and ${ref('registry-auth')} cannot be used together: put every login in ${ref('registry-auth')}`
-    )
   const logins = asInput('registry-auth', () =>
     reworded(
       () => parseRegistryAuth(values.registryAuth),
