@@ -923,6 +923,18 @@ describe('images and registry-auth', () => {
       { image: '', registry: 'quay.io', images: 'localhost:5997/a/b', username: 'u', password: 'pw1' },
       'registry',
       /"quay.io" is not a registry .*images.* pushes to \(localhost:5997\)/
+    ],
+    // Leaving registry empty would lose the login: the pull login's place is registry-auth.
+    [
+      {
+        image: '',
+        registry: 'private.example.com',
+        images: 'docker.io/o/app',
+        username: 'u',
+        password: 'pw1'
+      },
+      'registry',
+      /leave the "registry" input empty, or give its login in the "registry-auth" input/
     ]
   ])('%j is an error of %s', (values, input, message) => {
     const e = failure(values)
@@ -930,6 +942,12 @@ describe('images and registry-auth', () => {
     expect(e.message).toMatch(message)
     expect(e.message).not.toMatch(/pw1|pw2/)
   })
+})
+
+it("a login for the build's pulls from a registry nothing is pushed to goes in registry-auth", () => {
+  const auth = '- registry: private.example.com\n  username: u\n  password: p\n- username: v\n  password: q'
+  const got = inputs({ image: '', images: 'docker.io/o/app', 'registry-auth': auth })
+  expect(got.logins.map(l => l.registry)).toEqual(['private.example.com', 'docker.io'])
 })
 
 describe('cloud logins: ECR and Docker Hub OIDC', () => {

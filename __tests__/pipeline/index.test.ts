@@ -183,7 +183,8 @@ describe('loginHost', () => {
 describe('withHint', () => {
   const thrown = (registry: string, error: Error, username = ''): Error => {
     try {
-      withHint(makeInputs({ registry, username, password: username ? 'p' : '' }))(error)
+      const targets = [{ registry, image: 'my/app' }]
+      withHint(makeInputs({ registry, username, password: username ? 'p' : '', targets }))(error)
     } catch (e) {
       return e as Error
     }

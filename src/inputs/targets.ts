@@ -157,7 +157,7 @@ export function checkTargets(
   if (values.registry !== DOCKER_HUB && !targets.some(t => t.registry === values.registry))
     throw new InputError(
       'registry',
-      `${quote(values.registry)} is not a registry ${ref('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, or leave ${ref('registry')} empty`
+      `${quote(values.registry)} is not a registry ${ref('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, leave ${ref('registry')} empty, or give its login in ${ref('registry-auth')} (a login for the build's pulls)`
     )
   // The first image stands for the run where one name is needed (summary, messages).
   values.registry = targets[0].registry

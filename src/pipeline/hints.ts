@@ -20,12 +20,19 @@ export function withHint(
     const kind = kindOf(error)
     const message = messageOf(error)
     if (kind === 'auth') {
-      const login =
-        inputs.logins.some(l => l.registry === registry) ||
-        (inputs.username !== '' && registry === inputs.registry)
+      const entry = inputs.logins.find(l => l.registry === registry)
+      const login = entry !== undefined || (inputs.username !== '' && registry === inputs.registry)
+      // A login for a registry nothing is pushed to is there for the build's pulls (base images).
+      const pushed = inputs.targets.some(t => t.registry === registry)
+      const access = pushed ? `push to ${where}` : `pull from ${registry}`
+      // An ECR login without a key comes from the environment's AWS credentials, not from the inputs.
+      const fromEnv = entry?.cloud?.kind.startsWith('ecr') === true && entry.username === ''
       const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password']
+      const what = fromEnv
+        ? 'the AWS credentials in the environment are'
+        : `${ref(...names)} ${names.length > 1 ? 'are' : 'is'}`
       const hint = login
-        ? `check that ${ref(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+        ? `check that ${what} right and may ${access}`
         : inputs.targets.length > 1 || inputs.registryAuth
           ? `give ${registry} a login in ${ref('registry-auth')}, or log in to it beforehand (${advice('log-in')})`
           : `set ${ref('username', 'password')}, or log in to ${registry} beforehand (${advice('log-in')})`
