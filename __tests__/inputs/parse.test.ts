@@ -950,6 +950,45 @@ it("a login for the build's pulls from a registry nothing is pushed to goes in r
   expect(got.logins.map(l => l.registry)).toEqual(['private.example.com', 'docker.io'])
 })
 
+describe("registry-auth: several entries for one registry (login-action's scope)", () => {
+  const pull = '- username: puller\n  password: p1'
+  const push = '- username: pusher\n  password: p2\n  scope: octo/app@push'
+  const other = '- username: other\n  password: p3\n  scope: octo/else@push'
+
+  it('the entry scoped to the pushed repository is used, with a notice saying so', () => {
+    const { inputs: got, notices } = parse({ image: 'octo/app', 'registry-auth': `${pull}\n${push}` })
+    expect(got.logins).toEqual([
+      { registry: 'docker.io', username: 'pusher', password: 'p2', scope: 'octo/app@push' }
+    ])
+    expect(notices.join('\n')).toMatch(
+      /2 entries for "docker.io"; this step logs in with the one for scope "octo\/app@push"/
+    )
+  })
+
+  it('else the entry without scope', () => {
+    const { inputs: got, notices } = parse({ image: 'octo/app', 'registry-auth': `${pull}\n${other}` })
+    expect(got.logins.map(l => l.username)).toEqual(['puller'])
+    expect(notices.join('\n')).toMatch(/logs in with the one without scope/)
+  })
+
+  it.each([
+    [
+      `${pull}\n${pull.replace('puller', 'again')}`,
+      /"docker.io" has two entries with the same scope \(or none\).*scope: my\/app@push/
+    ],
+    [`${push}\n${push}`, /has two entries with the same scope/],
+    [
+      `${other}\n${other.replace('else', 'third')}`,
+      /give one entry without scope, or one whose scope is the repository pushed \(octo\/app\)/
+    ]
+  ])('%j is refused, naming scope', (auth, message) => {
+    const e = failure({ image: 'octo/app', 'registry-auth': auth })
+    expect(e.input).toBe('registry-auth')
+    expect(e.message).toMatch(message)
+    expect(e.message).not.toMatch(/p1|p2|p3/)
+  })
+})
+
 describe('cloud logins: ECR and Docker Hub OIDC', () => {
   const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
   const UUID = '3fa85f64-5717-4562-b3fc-2c963f66afa6'

@@ -132,7 +132,7 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       values.username === '' ? 'username' : 'password',
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
-  const logins = checkLogins(values, cloud)
+  const logins = checkLogins(values, cloud, targets, notices)
   const keepLogin = keepsLogin(values, get('keep-login').trim() !== '')
   const inputs = { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }
   return { inputs, notices, warnings }

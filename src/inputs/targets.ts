@@ -9,6 +9,7 @@ import {
   imageProblem,
   normalizeRegistry,
   registryProblem,
+  remotePath,
   repository
 } from '../core/reference.js'
 import { readMetadataEnv } from '../metadata/env.js'
@@ -180,7 +181,12 @@ export function checkLoginSources(values: InputValues): void {
 }
 
 /** `registry-auth` entries, or `username`/`password` for a single registry. */
-export function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLogin[] {
+export function checkLogins(
+  values: InputValues,
+  cloud?: CloudLogin,
+  targets: ImageName[] = [],
+  notices: string[] = []
+): RegistryLogin[] {
   if (values.registryAuth.trim() === '')
     return values.username || cloud
       ? [
@@ -198,17 +204,60 @@ export function checkLogins(values: InputValues, cloud?: CloudLogin): RegistryLo
       m => `${m}; expected login-action's list (- registry: … / username: … / password: …)`
     )
   )
-  const seen = new Set<string>()
-  return logins.map((login, i) => {
+  const normalized = logins.map((login, i) => {
     const registry = login.registry || DOCKER_HUB
     const problem = registryProblem(registry)
     if (problem)
       throw new InputError('registry-auth', `entry ${i + 1}: the registry ${quote(registry)} ${problem}`)
-    const normalized = normalizeRegistry(registry)
-    if (seen.has(normalized)) throw new InputError('registry-auth', `${quote(normalized)} has two entries`)
-    seen.add(normalized)
-    return { ...login, registry: normalized }
+    return { ...login, registry: normalizeRegistry(registry) }
   })
+  const registries = [...new Set(normalized.map(l => l.registry))]
+  return registries.map(registry =>
+    oneLoginFor(
+      registry,
+      normalized.filter(l => l.registry === registry),
+      targets,
+      notices
+    )
+  )
+}
+
+/** A `scope`'s repository path (before its `@actions`); '' for none or the whole registry. */
+const scopePath = (login: RegistryLogin): string =>
+  (login.scope ?? '').split('@')[0].replace(/^\/+|\/+$/g, '')
+
+/**
+ * The one login this step uses for `registry`: login-action v3.7 takes one entry per `scope` (each written to
+ * its own buildx config), but a docker config holds one login per registry. The entry whose scope is a
+ * repository this step pushes wins; else the one for the whole registry (no scope). A notice says which.
+ */
+function oneLoginFor(
+  registry: string,
+  entries: RegistryLogin[],
+  targets: ImageName[],
+  notices: string[]
+): RegistryLogin {
+  if (entries.length === 1) return entries[0]
+  const scopes = entries.map(e => e.scope ?? '')
+  if (new Set(scopes).size < scopes.length)
+    throw new InputError(
+      'registry-auth',
+      `${quote(registry)} has two entries with the same scope (or none): give it one entry, or each entry its own scope (login-action's scope, e.g. scope: my/app@push)`
+    )
+  const pushed = new Set(targets.filter(t => t.registry === registry).map(t => remotePath(registry, t.image)))
+  const matching = entries.filter(e => scopePath(e) !== '' && pushed.has(remotePath(registry, scopePath(e))))
+  const whole = entries.filter(e => scopePath(e) === '')
+  const chosen = matching.length === 1 ? matching[0] : matching.length === 0 ? whole[0] : undefined
+  if (!chosen || (matching.length === 0 && whole.length > 1))
+    throw new InputError(
+      'registry-auth',
+      `${quote(registry)} has ${entries.length} entries (scopes ${scopes.map(sc => quote(sc || 'none')).join(', ')}) and this step logs in to it once: ` +
+        `give one entry without scope, or one whose scope is the repository pushed (${[...pushed].join(', ') || 'none'})`
+    )
+  notices.push(
+    `${ref('registry-auth')}: ${entries.length} entries for ${quote(registry)}; this step logs in with the one ${chosen.scope ? `for scope ${quote(chosen.scope)} (the repository it pushes)` : 'without scope'}`
+  )
+  return chosen
 }
 
 /**
