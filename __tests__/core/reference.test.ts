@@ -13,6 +13,7 @@ import {
   isValidDigest,
   isValidTag,
   looksLikeHost,
+  loginServerHost,
   nameLengthProblem,
   normalizeRegistry,
   pathProblem,
@@ -497,6 +498,25 @@ describe('normalizeRegistry / isDockerHub', () => {
 
   it('exports docker.io as the hub name', () => {
     expect(DOCKER_HUB).toBe('docker.io')
+  })
+})
+
+describe('loginServerHost: a server address as docker login takes it', () => {
+  it.each([
+    ['https://index.docker.io/v1/', 'index.docker.io'],
+    ['https://ghcr.io', 'ghcr.io'],
+    ['HTTP://localhost:5000/v2/', 'localhost:5000'],
+    ['https://ghcr.io/octo', 'ghcr.io'],
+    ['index.docker.io/v1/', 'index.docker.io'],
+    ['ghcr.io/v2', 'ghcr.io'],
+    ['ghcr.io/', 'ghcr.io'],
+    ['ghcr.io', 'ghcr.io'],
+    ['', ''],
+    // A path that is not the API's stays, for registryProblem to refuse.
+    ['ghcr.io/octo', 'ghcr.io/octo'],
+    ['ftp://ghcr.io', 'ftp://ghcr.io']
+  ])('%j → %j', (address, host) => {
+    expect(loginServerHost(address)).toBe(host)
   })
 })
 

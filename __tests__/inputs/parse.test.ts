@@ -950,6 +950,36 @@ it("a login for the build's pulls from a registry nothing is pushed to goes in r
   expect(got.logins.map(l => l.registry)).toEqual(['private.example.com', 'docker.io'])
 })
 
+it('registry-auth entries may name the registry as docker login takes it: a URL, a /v1/ path', () => {
+  const entry = (registry: string, user: string): string =>
+    `- registry: ${registry}\n  username: ${user}\n  password: p`
+  const auth = [
+    entry('https://index.docker.io/v1/', 'hub'),
+    entry('https://ghcr.io', 'gh'),
+    entry('quay.io/v2/', 'q')
+  ]
+  const got = inputs({
+    image: '',
+    images: 'octo/app\nghcr.io/o/app\nquay.io/o/app',
+    'registry-auth': auth.join('\n')
+  })
+  expect(got.logins.map(l => [l.registry, l.username])).toEqual([
+    ['docker.io', 'hub'],
+    ['ghcr.io', 'gh'],
+    ['quay.io', 'q']
+  ])
+  const ECR_HOST = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+  const ecr = inputs({
+    image: '',
+    images: `${ECR_HOST}/app`,
+    'registry-auth': `- registry: https://${ECR_HOST}`
+  })
+  expect(ecr.logins[0]).toMatchObject({ registry: ECR_HOST, cloud: { kind: 'ecr' } })
+  expect(failure({ 'registry-auth': entry('ghcr.io/octo', 'u') }).message).toMatch(
+    /"ghcr.io\/octo" has a path/
+  )
+})
+
 describe("registry-auth: several entries for one registry (login-action's scope)", () => {
   const pull = '- username: puller\n  password: p1'
   const push = '- username: pusher\n  password: p2\n  scope: octo/app@push'

@@ -143,6 +143,17 @@ export function normalizeRegistry(registry: string): string {
   return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower
 }
 
+/**
+ * A login's server address as `docker login` takes it, down to host[:port]: an http(s) URL by its host (as
+ * docker's ConvertToHostname reads `https://index.docker.io/v1/`), and a bare host with a trailing API version
+ * path (`/v1/`, `/v2`). Any other path is kept, for registryProblem to refuse.
+ */
+export function loginServerHost(address: string): string {
+  const url = /^https?:\/\/([^/]*)/i.exec(address)
+  if (url) return url[1]
+  return address.replace(/\/v[12]\/?$/i, '').replace(/\/$/, '')
+}
+
 export function isDockerHub(registry: string): boolean {
   return normalizeRegistry(registry) === DOCKER_HUB
 }

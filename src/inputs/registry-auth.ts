@@ -12,6 +12,7 @@ import { InputProblem } from '../core/problem.js'
 import { advice } from '../core/input-ref.js'
 import { messageOf } from '../core/text.js'
 import { cloudLoginOf, type CloudLogin } from '../registry/cloud/detect.js'
+import { loginServerHost } from '../core/reference.js'
 
 export interface RegistryLogin {
   /** As given; normalized by the caller. Empty means Docker Hub, as login-action takes it. */
@@ -76,7 +77,8 @@ export function parseRegistryAuth(text: string, env: NodeJS.ProcessEnv = process
   return doc.map((entry: unknown, i): RegistryLogin => {
     if (!isMapping(entry))
       throw new InputProblem(`entry ${i + 1} is not a mapping of registry, username and password`)
-    const registry = scalarOf(entry.registry) ?? ''
+    // docker login takes a URL (`https://index.docker.io/v1/`): its host is the registry, ECR's and Hub's too.
+    const registry = loginServerHost(scalarOf(entry.registry) ?? '')
     const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`
     for (const key of Object.keys(entry))
       if (!KEYS.includes(key))
