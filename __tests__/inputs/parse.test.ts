@@ -1055,6 +1055,23 @@ describe('cloud logins: ECR and Docker Hub OIDC', () => {
     expect(withEnv({}, () => inputs({ registry: ECR, ecr: 'false' })).logins).toEqual([])
   })
 
+  it("a FIPS host with username AWS and get-login-password's token is a plain docker login", () => {
+    const registry = '123456789012.dkr.ecr-fips.us-east-1.amazonaws.com'
+    expect(inputs({ registry, username: 'AWS', password: 'token' }).logins).toEqual([
+      { registry, username: 'AWS', password: 'token' }
+    ])
+  })
+
+  it('AWS_ACCOUNT_IDS, which is not read, gets one warning beside an ECR login', () => {
+    const env = { AWS_ACCOUNT_IDS: '210987654321' }
+    const { warnings } = withEnv(env, () => parse({ registry: ECR }))
+    expect(warnings.filter(w => w.includes('AWS_ACCOUNT_IDS'))).toHaveLength(1)
+    expect(warnings.join('\n')).toMatch(/AWS_ACCOUNT_IDS is set and not read/)
+    expect(withEnv(env, () => parse({ registry: 'ghcr.io' })).warnings.join('\n')).not.toMatch(
+      /AWS_ACCOUNT_IDS/
+    )
+  })
+
   it('`ecr` in any casing, as login-action reads it', () => {
     const login = { registry: ECR, username: 'AWS', password: 'token' }
     expect(inputs({ ...login, ecr: 'False' }).logins[0].cloud).toBeUndefined()

@@ -133,6 +133,11 @@ export function parseInputs(get: InputSource, cwd = process.cwd()): ParsedInputs
       `${ref('username', 'password')} must be given together (or neither, to use an existing docker login)`
     )
   const logins = checkLogins(values, cloud, targets, notices)
+  // login-action logs in to each account it lists; here each ECR registry is a login of its own.
+  if (process.env.AWS_ACCOUNT_IDS && logins.some(l => l.cloud?.kind === 'ecr'))
+    warnings.push(
+      `AWS_ACCOUNT_IDS is set and not read: each ECR registry logs in for the account its host names; give each its own entry in ${ref('registry-auth')}`
+    )
   const keepLogin = keepsLogin(values, get('keep-login').trim() !== '')
   const inputs = { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven }
   return { inputs, notices, warnings }

@@ -7,31 +7,31 @@ describe('ecrHost: every form of an ECR host', () => {
   it.each([
     [
       '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
-      { public: false, account: '123456789012', region: 'eu-west-1' }
+      { public: false, account: '123456789012', region: 'eu-west-1', fips: false }
     ],
     [
       '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com',
-      { public: false, account: '123456789012', region: 'us-gov-west-1' }
+      { public: false, account: '123456789012', region: 'us-gov-west-1', fips: true }
     ],
     [
       '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn',
-      { public: false, account: '123456789012', region: 'cn-north-1' }
+      { public: false, account: '123456789012', region: 'cn-north-1', fips: false }
     ],
     [
       '123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu',
-      { public: false, account: '123456789012', region: 'eusc-de-east-1' }
+      { public: false, account: '123456789012', region: 'eusc-de-east-1', fips: false }
     ],
     [
       '123456789012.dkr-ecr.ap-south-2.on.aws',
-      { public: false, account: '123456789012', region: 'ap-south-2' }
+      { public: false, account: '123456789012', region: 'ap-south-2', fips: false }
     ],
     [
       '123456789012.dkr-ecr-fips.us-east-1.on.aws',
-      { public: false, account: '123456789012', region: 'us-east-1' }
+      { public: false, account: '123456789012', region: 'us-east-1', fips: true }
     ],
     [
       '123456789012.DKR.ECR.EU-WEST-1.AMAZONAWS.COM',
-      { public: false, account: '123456789012', region: 'eu-west-1' }
+      { public: false, account: '123456789012', region: 'eu-west-1', fips: false }
     ],
     ['public.ecr.aws', { public: true }],
     ['ecr-public.aws.com', { public: true }]
@@ -98,6 +98,26 @@ describe('cloudLoginOf', () => {
   it('ecr: false turns detection off: the entry is an ordinary login', () => {
     const registry = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
     expect(cloudLoginOf(entry({ registry, ecr: false, username: 'u', password: 'p' }), {})).toBeUndefined()
+  })
+
+  it('on a FIPS host, which login-action does not take for ECR, a password given is an ordinary login', () => {
+    for (const registry of [
+      '123456789012.dkr.ecr-fips.us-east-1.amazonaws.com',
+      '123456789012.dkr-ecr-fips.us-east-1.on.aws'
+    ]) {
+      const token = entry({ registry, username: 'AWS', password: 'token' })
+      expect(cloudLoginOf(token, {})).toBeUndefined()
+      // Without a password, or with ecr: true, it is still ECR through the SDK.
+      expect(cloudLoginOf(entry({ registry }), {})?.kind).toBe('ecr')
+      expect(cloudLoginOf({ ...token, ecr: true }, {})?.kind).toBe('ecr')
+    }
+    // login-action's own hosts keep the access key reading.
+    const key = entry({
+      registry: '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+      username: 'AKIA',
+      password: 's'
+    })
+    expect(cloudLoginOf(key, {})?.kind).toBe('ecr')
   })
 
   it('an access key id without its secret (or the reverse) is refused', () => {

@@ -37,13 +37,13 @@ const ECR_PUBLIC_REGION = 'us-east-1'
 /** An ECR host's account and region, or whether it is ECR Public; undefined for any other host. */
 export function ecrHost(
   registry: string
-): { public: true } | { public: false; account: string; region: string } | undefined {
+): { public: true } | { public: false; account: string; region: string; fips: boolean } | undefined {
   const { host, port } = splitHostPort(registry.toLowerCase())
   if (port) return undefined
   if (ECR_PUBLIC.has(host)) return { public: true }
   for (const re of ECR_PRIVATE) {
     const m = re.exec(host)
-    if (m) return { public: false, account: m[1], region: m[2] }
+    if (m) return { public: false, account: m[1], region: m[2], fips: host.includes('-fips.') }
   }
   return undefined
 }
@@ -70,7 +70,11 @@ export interface LoginEntry {
  * (undefined). Throws an Error whose message says what is missing; the caller names the input.
  */
 export function cloudLoginOf(login: LoginEntry, env: NodeJS.ProcessEnv): CloudLogin | undefined {
-  const ecr = login.ecr === false ? undefined : ecrHost(login.registry)
+  const host = login.ecr === false ? undefined : ecrHost(login.registry)
+  // login-action does not take a FIPS host for ECR: a username and password there (`AWS` and `aws ecr
+  // get-login-password`'s token) are its ordinary docker login, not an access key id and its secret.
+  const asGiven = login.ecr === undefined && host?.public === false && host.fips && login.password !== ''
+  const ecr = asGiven ? undefined : host
   if (ecr || login.ecr === true) {
     if ((login.username === '') !== (login.password === ''))
       throw new Error(
