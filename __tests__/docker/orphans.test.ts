@@ -66,7 +66,8 @@ describe('processes a killed main step left running', () => {
   it('none: nothing is signalled and nothing is waited for', async () => {
     const start = Date.now()
     expect(await stopProcessesNaming(dir)).toBe(0)
-    expect(Date.now() - start).toBeLessThan(1000)
+    // Less than the wait for a SIGKILL it would have made: reading /proc alone took over 1 s under load.
+    expect(Date.now() - start).toBeLessThan(KILL_AFTER_MS - 100)
   })
 
   it('without /proc (macOS, Windows) none are found', async () => {
