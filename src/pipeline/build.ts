@@ -26,7 +26,10 @@ export interface Built {
   metadata: Record<string, unknown>
 }
 
-/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+/**
+ * No push attempt starts later than this after the first failed (retry's `windowFromFailure`): a push is
+ * stopped only after a minute of silence, so a window counted from its start would leave no retry at all.
+ */
 export const PUSH_RETRY_WINDOW_MS = 45_000
 
 /** An error that points at the Dockerfile line the builder named. */
@@ -115,19 +118,11 @@ function buildAndPush(
   reporter: Reporter,
   sleep?: (ms: number) => Promise<void>
 ): Promise<ExecResult> {
-  let firstFailedAt: number | undefined
-  return retry(
-    () =>
-      docker.build(args, { push: subject }).catch((error: unknown) => {
-        firstFailedAt ??= Date.now()
-        throw error
-      }),
-    {
-      ...retrying('build and push', inputs.retries, reporter, sleep),
-      maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-      now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
-    }
-  )
+  return retry(() => docker.build(args, { push: subject }), {
+    ...retrying('build and push', inputs.retries, reporter, sleep),
+    maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+    windowFromFailure: true
+  })
 }
 
 /**

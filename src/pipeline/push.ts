@@ -92,6 +92,7 @@ async function pushTarget(
     retry(() => docker.push(ref, size, signal), {
       ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
       maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+      windowFromFailure: true,
       signal
     }).catch(hint)
 
