@@ -371,7 +371,8 @@ describe('retry', () => {
     )
     // The second starts right after the first failed; the third would start 60 s after it: out of the window.
     await expect(failure).rejects.toMatchObject({
-      message: 'docker push stalled: no progress for 60 s (gave up after 2 attempt(s): no time left for another)'
+      message:
+        'docker push stalled: no progress for 60 s (gave up after 2 attempt(s): no time left for another)'
     })
     expect(started).toEqual([0, 60_000])
   })

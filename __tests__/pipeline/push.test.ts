@@ -137,7 +137,7 @@ describe('push with docker', () => {
 })
 
 describe('the push retry window', () => {
-  afterEach(() => jest.restoreAllMocks())
+  afterEach(() => void jest.restoreAllMocks())
 
   it('opens when the first push fails: a push stopped after its 60 s stall window is still retried', async () => {
     let clock = 1_000_000

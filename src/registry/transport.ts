@@ -330,13 +330,24 @@ export class Transport {
     const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
     const transport = tls ?? http
     const agent = await this.agentFor(url, tls, method)
+    // A closed client sends nothing, and ends what it has in flight: destroying its agents alone would let
+    // a request on a reused socket be resent (exchange) on a fresh one, which nothing ends but its deadline.
+    const closed = this.closed.signal
+    const stopped = () =>
+      new RegistryError(`${method} ${where(url)} stopped: ${messageOf(closed.reason)}`, 'fatal')
+    if (closed.aborted) throw stopped()
     return new Promise<Response>((resolve, reject) => {
       let settled = false
       let timer: NodeJS.Timeout | undefined
+      const onClose = () => {
+        req.destroy()
+        finish(stopped())
+      }
       const finish = (err: Error | undefined, res?: Response) => {
         if (settled) return
         settled = true
         clearTimeout(timer)
+        closed.removeEventListener('abort', onClose)
         if (err) reject(err)
         else resolve(res!)
       }
@@ -387,6 +398,7 @@ export class Transport {
         }, this.timeoutMs)
       })
       req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })))
+      closed.addEventListener('abort', onClose, { once: true })
       req.end(body)
     })
   }
