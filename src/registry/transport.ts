@@ -330,30 +330,23 @@ export class Transport {
     const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
     const transport = tls ?? http
     const agent = await this.agentFor(url, tls, method)
-    // A closed client sends nothing, and ends what it has in flight: destroying its agents alone would let
-    // a request on a reused socket be resent (exchange) on a fresh one, which nothing ends but its deadline.
-    const closed = this.closed.signal
-    const stopped = () =>
-      new RegistryError(`${method} ${where(url)} stopped: ${messageOf(closed.reason)}`, 'fatal')
-    if (closed.aborted) throw stopped()
+    // Closed (the signal): nothing is sent, and what is in flight ends, not resent by exchange on a new socket.
+    const shut = this.closed.signal
+    const stop = () =>
+      new RegistryError(`${method} ${where(url)} stopped: ${messageOf(shut.reason)}`, 'fatal')
     return new Promise<Response>((resolve, reject) => {
       let settled = false
       let timer: NodeJS.Timeout | undefined
-      const onClose = () => {
-        req.destroy()
-        finish(stopped())
-      }
       const finish = (err: Error | undefined, res?: Response) => {
         if (settled) return
         settled = true
         clearTimeout(timer)
-        closed.removeEventListener('abort', onClose)
         if (err) reject(err)
         else resolve(res!)
       }
       const req = transport.request(
         url,
-        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent },
+        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal: shut },
         res => {
           const chunks: Buffer[] = []
           let size = 0
@@ -397,8 +390,9 @@ export class Transport {
           finish(err)
         }, this.timeoutMs)
       })
-      req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })))
-      closed.addEventListener('abort', onClose, { once: true })
+      req.on('error', err =>
+        finish(shut.aborted ? stop() : Object.assign(err, { reusedSocket: req.reusedSocket }))
+      )
       req.end(body)
     })
   }
