@@ -172,3 +172,35 @@ describe('the push retry window', () => {
     expect(attempts).toEqual([1_000_000, 1_060_000])
   })
 })
+
+describe('a cancel during the push phase', () => {
+  it('ends the wait before another docker push at once, with the cancel as the error', async () => {
+    const controller = new AbortController()
+    const waiting: number[] = []
+    let pushes = 0
+    const docker = {
+      push: async () => {
+        pushes++
+        throw new DockerError('push', 1, 'received unexpected HTTP status: 502 Bad Gateway')
+      },
+      inspect: async () => ({ id: d('a'), repoDigests: [], size: 1024, platform: 'linux/amd64' })
+    } as unknown as Docker
+    const pending = push(
+      makeInputs({ retries: 5 }),
+      plan,
+      { iid: d('a'), identity: [d('a')], metadata: {} },
+      {
+        docker,
+        clients: new Map([[target.registry, {} as RegistryClient]]),
+        reporter: quietReporter,
+        cancelled: controller.signal,
+        // The backoff: long, unless the cancel ends it.
+        sleep: ms => new Promise(() => void waiting.push(ms))
+      }
+    )
+    while (waiting.length === 0) await new Promise(r => setTimeout(r, 5))
+    controller.abort('SIGINT')
+    await expect(pending).rejects.toThrow('stopped: the run was cancelled (SIGINT)')
+    expect(pushes).toBe(1)
+  })
+})

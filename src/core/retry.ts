@@ -183,11 +183,18 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryO
   }
 }
 
-const aborted = (signal: AbortSignal): Error =>
-  new ClassifiedError(
-    `stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`,
-    'fatal'
-  )
+const aborted = (signal: AbortSignal): Error => new ClassifiedError(`stopped: ${stoppedWhy(signal)}`, 'fatal')
+
+/**
+ * Why an aborted `signal` stopped the work, for its error line: its Error's message, a cancel's signal
+ * (`runCancelled` aborts with the signal's name), or the step having ended elsewhere.
+ */
+export function stoppedWhy(signal: AbortSignal): string {
+  const reason: unknown = signal.reason
+  if (reason instanceof Error) return reason.message
+  if (typeof reason === 'string' && /^SIG[A-Z]+$/.test(reason)) return `the run was cancelled (${reason})`
+  return 'the step has ended'
+}
 
 /**
  * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process

@@ -61,7 +61,13 @@ const DOCKERFILE_LINE = /^(?:\S*\/)?[^\s/]*Dockerfile[^\s:]*:(\d+)$/i
 export async function build(
   inputs: Inputs,
   plan: Plan,
-  deps: { docker: Docker; reporter: Reporter; sleep?: (ms: number) => Promise<void> }
+  deps: {
+    docker: Docker
+    reporter: Reporter
+    sleep?: (ms: number) => Promise<void>
+    /** The run's cancel (runCancelled when absent): it ends a wait between attempts. */
+    cancelled?: AbortSignal
+  }
 ): Promise<Built> {
   const { docker, reporter } = deps
   const hint = withHint(inputs)
@@ -71,7 +77,7 @@ export async function build(
   const run = (buildPlan: BuildPlan): Promise<ExecResult> => {
     const args = buildArgs(inputs, buildPlan, plan.buildx)
     return pushes
-      ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep)
+      ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps)
       : docker.build(args)
   }
   const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
@@ -116,10 +122,10 @@ function buildAndPush(
   subject: string,
   inputs: Inputs,
   reporter: Reporter,
-  sleep?: (ms: number) => Promise<void>
+  deps: { sleep?: (ms: number) => Promise<void>; cancelled?: AbortSignal }
 ): Promise<ExecResult> {
   return retry(() => docker.build(args, { push: subject }), {
-    ...retrying('build and push', inputs.retries, reporter, sleep),
+    ...retrying('build and push', inputs.retries, reporter, deps.sleep, deps.cancelled),
     maxElapsedMs: PUSH_RETRY_WINDOW_MS,
     windowFromFailure: true
   })
