@@ -101,7 +101,7 @@ describe('a cancel during the login phase', () => {
     )
     while (waiting.length === 0) await new Promise(r => setTimeout(r, 5))
     controller.abort('SIGINT')
-    await expect(pending).rejects.toThrow('stopped: the run was cancelled (SIGINT)')
+    await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
     expect(logins).toBe(1)
   })
 })

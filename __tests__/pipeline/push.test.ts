@@ -200,7 +200,7 @@ describe('a cancel during the push phase', () => {
     )
     while (waiting.length === 0) await new Promise(r => setTimeout(r, 5))
     controller.abort('SIGINT')
-    await expect(pending).rejects.toThrow('stopped: the run was cancelled (SIGINT)')
+    await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
     expect(pushes).toBe(1)
   })
 })

@@ -183,7 +183,12 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryO
   }
 }
 
-const aborted = (signal: AbortSignal): Error => new ClassifiedError(`stopped: ${stoppedWhy(signal)}`, 'fatal')
+/** A wait or an attempt that `signal` stopped: a cancel says so alone, as the run's error line. */
+function aborted(signal: AbortSignal): Error {
+  const why = stoppedWhy(signal)
+  return new ClassifiedError(CANCELLED.test(why) ? why : `stopped: ${why}`, 'fatal')
+}
+const CANCELLED = /^the run was cancelled \(/
 
 /**
  * Why an aborted `signal` stopped the work, for its error line: its Error's message, a cancel's signal

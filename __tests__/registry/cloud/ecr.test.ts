@@ -170,6 +170,6 @@ it('a cancel ends the wait before another call, with the cancel as its error', a
     })
   )
   await cancelled
-  expect(error.message).toBe('stopped: the run was cancelled (SIGINT)')
+  expect(error.message).toBe('the run was cancelled (SIGINT)')
   expect(api.seen).toHaveLength(1)
 })

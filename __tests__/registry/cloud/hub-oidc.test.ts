@@ -282,7 +282,7 @@ describe('a cancel ends the login at once, with the cancel as its error', () => 
       })
     )
     await cancelled
-    expect(error.message).toBe('stopped: the run was cancelled (SIGINT)')
+    expect(error.message).toBe('the run was cancelled (SIGINT)')
     expect(github.seen).toHaveLength(1)
   })
 
@@ -314,7 +314,7 @@ describe('a cancel ends the login at once, with the cancel as its error', () => 
       })
     )
     await cancelled
-    expect(error.message).toBe('stopped: the run was cancelled (SIGINT)')
+    expect(error.message).toBe('the run was cancelled (SIGINT)')
     expect(hub.seen).toHaveLength(1)
   })
 })
