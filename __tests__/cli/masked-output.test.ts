@@ -37,3 +37,26 @@ describe('maskedOutput', () => {
     expect(all[2]).toBe(`::${all[0].slice('::stop-commands::'.length)}::`)
   })
 })
+
+describe("maskedOutput and a reader that is behind (docker's output waits for it)", () => {
+  it("says so when the stream's write does, and tells its drain", () => {
+    let behind = false
+    const drains: (() => void)[] = []
+    const out = maskedOutput(
+      () => !behind,
+      t => t,
+      false,
+      then => void drains.push(then)
+    )
+    expect(out.write('a line\n')).toBe(true)
+    behind = true
+    expect(out.write('another\n')).toBe(false)
+    // A part of a line is held, not written: nothing is behind for it.
+    behind = false
+    expect(out.write('part')).toBe(true)
+    let drained = false
+    out.whenDrained?.(() => (drained = true))
+    drains.forEach(then => then())
+    expect(drained).toBe(true)
+  })
+})

@@ -351,6 +351,32 @@ describe('retry', () => {
     expect(calls).toBe(1)
   })
 
+  it('with windowFromFailure, the window opens when the first attempt fails, however long it ran', async () => {
+    let clock = 0
+    const started: number[] = []
+    const failure = retry(
+      async () => {
+        started.push(clock)
+        clock += 60_000 // a push stopped after its stall window
+        throw new ClassifiedError('docker push stalled: no progress for 60 s', 'transient')
+      },
+      {
+        attempts: 5,
+        maxElapsedMs: 45_000,
+        windowFromFailure: true,
+        now: () => clock,
+        sleep: async () => undefined,
+        random: () => 0
+      }
+    )
+    // The second starts right after the first failed; the third would start 60 s after it: out of the window.
+    await expect(failure).rejects.toMatchObject({
+      message:
+        'docker push stalled: no progress for 60 s (gave up after 2 attempt(s): no time left for another)'
+    })
+    expect(started).toEqual([0, 60_000])
+  })
+
   it("waits at least the server's Retry-After", async () => {
     const r = recorder()
     let calls = 0

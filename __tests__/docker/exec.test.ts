@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import { createExecRunner, type ExecResult } from '../../src/docker/exec.js'
 import { KILL_AFTER_MS, liveChildren, stopChildren } from '../../src/docker/cancel.js'
 import { createFence } from '../../src/log/fence.js'
@@ -225,6 +226,49 @@ describe('streamed commands (child_process, own process group)', () => {
       message: 'could not run btp-no-such-program: it is not installed, or not on PATH',
       // Kept for whoever tells a missing program apart: credential helpers (credentials.ts).
       code: 'ENOENT'
+    })
+  })
+
+  describe('a reader slower than the command', () => {
+    /** A stream that takes 64 KiB every `ms`; records the most it ever held. */
+    function slowReader(ms: number) {
+      const seen = { bytes: 0, mostHeld: 0 }
+      const stream = new Writable({
+        highWaterMark: 64 * 1024,
+        write(chunk: Buffer, _encoding, done) {
+          seen.bytes += chunk.length
+          seen.mostHeld = Math.max(seen.mostHeld, stream.writableLength)
+          setTimeout(done, ms)
+        }
+      })
+      return { stream, seen }
+    }
+
+    it("holds no more than a few chunks of the command's output: the command waits for the reader", async () => {
+      const { stream, seen } = slowReader(1)
+      const size = 8 * 1024 * 1024
+      const result = await createExecRunner(stream, {})(SH, shell(`head -c ${size} /dev/zero`), process.env, {
+        stream: true
+      })
+      expect(result.exitCode).toBe(0)
+      await new Promise(resolve => stream.end(resolve))
+      // All of it reached the reader (after the command line), none of it held all at once.
+      expect(seen.bytes).toBe(size + `[command]${SH} -c head -c ${size} /dev/zero\n`.length)
+      expect(seen.mostHeld).toBeLessThan(1024 * 1024)
+    })
+
+    it('a command waiting for the reader is not taken for a stalled one', async () => {
+      // Each chunk takes the reader longer than the stall window; 192 KiB, under a second in all.
+      const { stream, seen } = slowReader(250)
+      const size = 192 * 1024
+      const result = await createExecRunner(stream, {})(SH, shell(`head -c ${size} /dev/zero`), process.env, {
+        stream: true,
+        watch: () => ({ stallMs: 150 })
+      })
+      expect(result.stopped).toBeUndefined()
+      expect(result.exitCode).toBe(0)
+      await new Promise(resolve => stream.end(resolve))
+      expect(seen.bytes).toBeGreaterThan(size)
     })
   })
 })

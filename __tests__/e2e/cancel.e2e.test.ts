@@ -113,6 +113,28 @@ describe('cancelled before any build', () => {
     expect(run.left).toEqual([])
   }, 60_000)
 
+  it('while waiting to retry a login (a registry answering 503): SIGINT, the wait ends at once', async () => {
+    const busy = await startFaultProxy(registry.host, { kind: 'status', status: 503 })
+    try {
+      const run = await cancelled(
+        {
+          images: `${registry.host}/${repo('login-wait')}`,
+          'registry-auth': `- registry: ${busy.host}\n  username: u\n  password: p-${randomBytes(6).toString('hex')}\n`,
+          tags: 'v1',
+          retries: '10'
+        },
+        'SIGINT',
+        // The fourth attempt failed: its wait (4 to 8 s) is under way when the signal comes 1.5 s later.
+        /login to \S+ failed \(attempt 4 of 10\)/
+      )
+      expectCancelled(run, 'SIGINT')
+      // Not ended by a fifth docker login stopped as it started, after the wait.
+      expect(run.output).not.toMatch(/failed \(attempt 5 of 10\)/)
+    } finally {
+      await busy.stop()
+    }
+  }, 60_000)
+
   it('during the preflight of a target that never answers: SIGTERM', async () => {
     const image = repo('preflight')
     const run = await cancelled({ image, registry: blackhole.host, tags: 'v1' }, 'SIGTERM', /tags: v1/)

@@ -286,19 +286,19 @@ describe('registries that fail for good end in one clear error, in bounded time,
     figures.push(`black hole: 3 attempts, gave up in ${ms} ms`)
   }, 90_000)
 
-  it('a registry that resets every blob upload fails within 75 s at default retries, naming the host', async () => {
+  it('a registry that resets every blob upload fails within 150 s at default retries, naming the host', async () => {
     const { run, ms, host } = await resetAlwaysRun
     const error = expectFailure(run)
     expect(error).toContain(host)
     expect(error).toMatch(/connection reset|EOF|broken pipe|closed network connection|closed pipe/i)
     // Judged transient, however Go words a dropped connection: retried until attempts or time ran out.
     expect(error).toMatch(/\((gave up )?after \d+ attempt/)
-    // dockerd 20.10 retries a reset upload itself for about 55 s (seen: 53.9–55.7 s in one push) and the
-    // action starts no second push after that, its window being spent; the bound leaves room for a loaded
-    // machine (61.7 s seen in CI), and stays well inside the test's own timeout.
-    expect(ms).toBeLessThan(75_000)
+    // dockerd 20.10 retries a reset upload itself for about 55 s (seen: 53.9–55.7 s in one push); the window
+    // opens when that first push fails, so a second one runs as long, and no third starts after it. The
+    // bound leaves room for a loaded machine, and stays well inside the test's own timeout.
+    expect(ms).toBeLessThan(150_000)
     figures.push(`reset on every blob upload: ${dockerPushes(run)} push attempt(s), gave up in ${ms} ms`)
-  }, 90_000)
+  }, 180_000)
 })
 
 describe('a registry that lies is caught: the output is only ever the content digest', () => {

@@ -3,7 +3,11 @@ import { describe, expect, it } from '@jest/globals'
 import { DockerError } from '../../src/docker/errors.js'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { failedLine, readImageId, tagTaken } from '../../src/pipeline/build.js'
+import { build, failedLine, readImageId, tagTaken } from '../../src/pipeline/build.js'
+import type { Docker } from '../../src/docker/docker.js'
+import { makePlan } from '../../src/pipeline/plan.js'
+import { makeInputs } from '../../__fixtures__/inputs.js'
+import { quietReporter } from '../helpers/reporter.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
 import { cpuMs } from '../helpers/cpu-time.js'
 
@@ -116,4 +120,46 @@ describe('readImageId: what docker wrote to --iidfile', () => {
       )
     }
   )
+})
+
+describe('a cancel during a build that pushes (buildx)', () => {
+  it('ends the wait before another attempt at once, with the cancel as the error', async () => {
+    const workDir = await testDir('btp-build-cancel-')
+    const inputs = makeInputs({ retries: 5 })
+    const plan = await makePlan(inputs, {
+      workDir,
+      buildx: true,
+      driver: 'docker-container',
+      reporter: quietReporter
+    })
+    expect(plan.pushedBy).toBe('buildx')
+    const controller = new AbortController()
+    const waiting: number[] = []
+    let builds = 0
+    const docker = {
+      env: {},
+      build: async () => {
+        builds++
+        throw new DockerError('buildx build', 1, 'ERROR: failed to push: 502 Bad Gateway')
+      }
+    } as unknown as Docker
+    const pending = build(inputs, plan, {
+      docker,
+      reporter: quietReporter,
+      cancelled: controller.signal,
+      // The backoff: long, unless the cancel ends it.
+      sleep: ms => new Promise(() => void waiting.push(ms))
+    })
+    // Until the first wait, or the build's own failure (which must not hang the test).
+    let settled = false
+    pending.then(
+      () => (settled = true),
+      () => (settled = true)
+    )
+    while (waiting.length === 0 && !settled) await new Promise(r => setTimeout(r, 5))
+    expect(waiting).toHaveLength(1)
+    controller.abort('SIGINT')
+    await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
+    expect(builds).toBe(1)
+  })
 })

@@ -191,6 +191,20 @@ describe('ECR through the AWS SDK', () => {
     expect(Date.now() - started).toBeLessThan(5000)
   })
 
+  it("the run's cancel ends a call ECR has not answered, at once", async () => {
+    const api = await ecr({ hang: true })
+    const login = entry('127.0.0.1:5000', { ecr: true })
+    const controller = new AbortController()
+    const pending = logins([login], { timeoutMs: 30_000, cancelled: controller.signal }).l.resolve(login)
+    while (api.calls.length === 0) await new Promise(r => setTimeout(r, 10))
+    const cancelledAt = Date.now()
+    controller.abort('SIGINT')
+    await expect(pending).rejects.toThrow(
+      'AWS ECR login for 127.0.0.1:5000 stopped: the run was cancelled (SIGINT)'
+    )
+    expect(Date.now() - cancelledAt).toBeLessThan(1000)
+  })
+
   it.each([
     [{ authorizationData: [] }, /holds no authorization token/],
     [

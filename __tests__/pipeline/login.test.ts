@@ -9,6 +9,7 @@ import type { Runner } from '../../src/docker/exec.js'
 import { defaultInputs } from '../../src/inputs/parse.js'
 import { logIn } from '../../src/pipeline/login.js'
 import type { Reporter } from '../../src/log/reporter.js'
+import { ClassifiedError } from '../../src/core/retry.js'
 
 const infos: string[] = []
 const reporter: Reporter = {
@@ -74,5 +75,33 @@ describe('logIn', () => {
       `docker login to one.example:5000 succeeded, but ${dir}/config.json no longer holds that login: something else rewrote the file during the step`
     )
     await expect(failed).rejects.not.toThrow(/registry-auth/)
+  })
+})
+
+describe('a cancel during the login phase', () => {
+  it('ends the wait before another docker login at once, with the cancel as the error', async () => {
+    const controller = new AbortController()
+    const waiting: number[] = []
+    let logins = 0
+    const docker = {
+      login: async () => {
+        logins++
+        throw new ClassifiedError('Error response from daemon: 503 Service Unavailable', 'transient')
+      }
+    } as unknown as Docker
+    const pending = logIn(
+      { ...twoLogins(), retries: 5 },
+      {
+        docker,
+        reporter,
+        cancelled: controller.signal,
+        // The backoff: long, unless the cancel ends it.
+        sleep: ms => new Promise(() => void waiting.push(ms))
+      }
+    )
+    while (waiting.length === 0) await new Promise(r => setTimeout(r, 5))
+    controller.abort('SIGINT')
+    await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
+    expect(logins).toBe(1)
   })
 })

@@ -1,13 +1,14 @@
 // The push phase with docker: the first tag by `docker push`, the others through the registry API, and
 // never another build's image under tags only this run names (two jobs on one engine, the shared first tag
 // moved between the build and the push). The real race runs in e2e/race.e2e.test.ts.
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import type { Docker, ImageInfo } from '../../src/docker/docker.js'
 import { push } from '../../src/pipeline/push.js'
 import type { Plan, Target } from '../../src/pipeline/plan.js'
 import type { Manifest, RegistryClient } from '../../src/registry/api.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
+import { DockerError } from '../../src/docker/errors.js'
 import { makeInputs } from '../../__fixtures__/inputs.js'
 import { quietReporter } from '../helpers/reporter.js'
 
@@ -132,5 +133,74 @@ describe('push with docker', () => {
     expect((failed as Error).message).toMatch(/unauthorized/)
     expect(events).toEqual([`stopped ${slow.refs[0]}`, 'phase ended'])
     expect(Date.now() - started).toBeLessThan(1_500)
+  })
+})
+
+describe('the push retry window', () => {
+  afterEach(() => void jest.restoreAllMocks())
+
+  it('opens when the first push fails: a push stopped after its 60 s stall window is still retried', async () => {
+    let clock = 1_000_000
+    jest.spyOn(Date, 'now').mockImplementation(() => clock)
+    const attempts: number[] = []
+    const docker = {
+      push: async () => {
+        attempts.push(clock)
+        clock += 60_000 // the stall window passes before docker push is stopped
+        if (attempts.length === 1)
+          throw new DockerError('push', 143, '', {
+            message: 'docker push stalled: no progress for 60 s',
+            kind: 'transient'
+          })
+        return OURS.digest
+      },
+      inspect: async () => ({ id: d('a'), repoDigests: [], size: 1024, platform: 'linux/amd64' })
+    } as unknown as Docker
+    const one = { ...target, tags: ['v1'], refs: [`${target.repository}:v1`] }
+    const result = await push(
+      makeInputs({ retries: 5 }),
+      { ...plan, targets: [one] } as Plan,
+      { iid: d('a'), identity: [d('a')], metadata: {} },
+      {
+        docker,
+        clients: new Map([[one.registry, {} as RegistryClient]]),
+        reporter: quietReporter,
+        sleep: async () => undefined
+      }
+    )
+    expect(result.digests).toEqual([OURS.digest])
+    expect(attempts).toEqual([1_000_000, 1_060_000])
+  })
+})
+
+describe('a cancel during the push phase', () => {
+  it('ends the wait before another docker push at once, with the cancel as the error', async () => {
+    const controller = new AbortController()
+    const waiting: number[] = []
+    let pushes = 0
+    const docker = {
+      push: async () => {
+        pushes++
+        throw new DockerError('push', 1, 'received unexpected HTTP status: 502 Bad Gateway')
+      },
+      inspect: async () => ({ id: d('a'), repoDigests: [], size: 1024, platform: 'linux/amd64' })
+    } as unknown as Docker
+    const pending = push(
+      makeInputs({ retries: 5 }),
+      plan,
+      { iid: d('a'), identity: [d('a')], metadata: {} },
+      {
+        docker,
+        clients: new Map([[target.registry, {} as RegistryClient]]),
+        reporter: quietReporter,
+        cancelled: controller.signal,
+        // The backoff: long, unless the cancel ends it.
+        sleep: ms => new Promise(() => void waiting.push(ms))
+      }
+    )
+    while (waiting.length === 0) await new Promise(r => setTimeout(r, 5))
+    controller.abort('SIGINT')
+    await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
+    expect(pushes).toBe(1)
   })
 })

@@ -263,6 +263,26 @@ describe('checkPushAccess', () => {
     await client(server, { attempts: 1 }).c.checkPushAccess('a/b')
   })
 
+  it('fails when the client is closed (the run cancelled) while the token server has not answered', async () => {
+    const server = await serve((req, res, self) => {
+      // The token server never answers; /v2/ asks for a Bearer token from it.
+      if (req.url.startsWith('/token')) return
+      res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${self.host}/token",service="x"` })
+      res.end()
+    })
+    const { c } = client(server)
+    const checking = c.checkPushAccess('a/b')
+    const closed = (async () => {
+      while (!server.seen.some(r => r.url.startsWith('/token'))) await new Promise(r => setTimeout(r, 10))
+      c.close()
+    })()
+    await closed
+    const closedAt = Date.now()
+    const err = await failure(checking)
+    expect(err.message).toMatch(/stopped: the run is over/)
+    expect(Date.now() - closedAt).toBeLessThan(1_000)
+  })
+
   it('passes a registry that answers 200 to /v2/, and fails one that answers neither 200 nor 401', async () => {
     const open = await serve((_req, res) => res.end('{}'))
     const { c } = client(open)

@@ -52,6 +52,9 @@ describe('registry bounds', () => {
     // No attempt starts after the window: at most the window plus one attempt.
     expect(worstRetryMs(10_000, { attempts: 10, maxElapsedMs: 45_000 })).toBe(55_000)
     expect(worstRetryMs(10_000, { attempts: 2, maxElapsedMs: 45_000 })).toBe(21_000)
+    // A window that opens at the first failure: the first attempt, the window, one more attempt.
+    expect(worstRetryMs(10_000, { attempts: 10, maxElapsedMs: 45_000, windowFromFailure: true })).toBe(65_000)
+    expect(worstRetryMs(10_000, { attempts: 2, maxElapsedMs: 45_000, windowFromFailure: true })).toBe(21_000)
   })
 
   it('at the defaults, a small blob whose source drips or stalls fails the step within 4 minutes, retries included', () => {

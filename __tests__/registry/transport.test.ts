@@ -49,6 +49,22 @@ describe('RegistryClient transport', () => {
     expect(c.requestCount).toBe(23)
   })
 
+  it('a closed client ends a request on a reused connection at once, and sends nothing after', async () => {
+    // The first request answers and leaves its connection to reuse; the second never gets an answer.
+    const server = await serve((req, res) => (req.url.endsWith('/v1') ? sendManifest(res) : undefined))
+    const { c } = client(server)
+    await c.getManifest('a/b', 'v1')
+    const pending = c.getManifest('a/b', 'v2')
+    while (server.seen.length < 2) await new Promise(r => setTimeout(r, 10))
+    const closedAt = Date.now()
+    c.close()
+    const err = await failure(pending)
+    expect(err.message).toMatch(/stopped: the run is over$/)
+    expect(Date.now() - closedAt).toBeLessThan(1_000)
+    expect((await failure(c.getManifest('a/b', 'v3'), Error)).message).toMatch(/stopped: the run is over$/)
+    expect(server.seen).toHaveLength(2)
+  })
+
   it('talks plain HTTP to [::1]:port', async () => {
     // .ci/run makes sure lo has ::1.
     const server = await serve((_req, res) => sendManifest(res), '::1')

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputName, ROWS } from '../inputs/table.js'
 import { actionTerm, asInput, InputError, parseInputs, renderInputRefs } from '../inputs/parse.js'
-import { createFence, singleLine } from '../log/fence.js'
+import { createFence, drainOf, singleLine } from '../log/fence.js'
 import { whereOf, type Reporter, type Where } from '../log/reporter.js'
 import { credentialsIn, loadRegistryAuthParser, type RegistryLogin } from '../inputs/registry-auth.js'
 import type { Credentials } from '../registry/challenge.js'
@@ -20,7 +20,7 @@ import { sinceStart } from '../core/clock.js'
 const words = (message: string): string => renderInputRefs(message, actionTerm)
 
 /** docker's output goes through the fence; each of our own lines closes its region first. */
-const fence = createFence(chunk => process.stdout.write(chunk))
+const fence = createFence(chunk => process.stdout.write(chunk), { drain: drainOf(process.stdout) })
 const own =
   <A extends unknown[], R>(fn: (...args: A) => R) =>
   (...args: A): R => {

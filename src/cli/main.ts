@@ -14,7 +14,7 @@ import type { Result } from '../pipeline/result.js'
 import type { Inputs } from '../inputs/types.js'
 import { cancelOnClosedOutput } from '../docker/cancel.js'
 import { whereOf, type Reporter } from '../log/reporter.js'
-import { singleLine } from '../log/fence.js'
+import { drainOf, singleLine } from '../log/fence.js'
 import { maskedOutput } from './masked-output.js'
 import { credentialsIn, loadRegistryAuthParser } from '../inputs/registry-auth.js'
 import { credentialSecrets, proxySecrets, urlSecrets } from '../log/masks.js'
@@ -350,9 +350,10 @@ export async function main(
   }
   try {
     const out = maskedOutput(
-      text => void io.stderr.write(text),
+      text => io.stderr.write(text),
       text => maskAll(text, secrets),
-      process.env.GITHUB_ACTIONS === 'true'
+      process.env.GITHUB_ACTIONS === 'true',
+      drainOf(io.stderr)
     )
     const result = await execute(inputs, { reporter, tempRoot: tmpdir(), out })
     // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.

@@ -3,7 +3,7 @@
 // secret. Whole lines go out (a line ends at \n or \r), so that a secret split between two chunks is still
 // found; the rest of a line waits for its end, for the region's close, or for 64 KiB.
 import { StringDecoder } from 'node:string_decoder'
-import { createFence, type Fence } from '../log/fence.js'
+import { createFence, type Fence, type FenceOptions } from '../log/fence.js'
 
 const HELD_MAX = 64 * 1024
 
@@ -12,30 +12,35 @@ const HELD_MAX = 64 * 1024
  * passed through `mask` a line at a time.
  */
 export function maskedOutput(
-  write: (text: string) => void,
+  /** False when the reader is behind (a stream's write), as Fence.write says it on. */
+  write: (text: string) => unknown,
   mask: (text: string) => string,
-  fenced: boolean
+  fenced: boolean,
+  drain?: FenceOptions['drain']
 ): Fence {
   const decoder = new StringDecoder('utf8')
   let held = ''
-  const flush = (): void => {
-    if (held) write(mask(held))
+  const flush = (): unknown => {
+    const text = held
     held = ''
+    return text ? write(mask(text)) : true
   }
   const fence = createFence(
     chunk => {
       held += typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk))
       const end = Math.max(held.lastIndexOf('\n'), held.lastIndexOf('\r'))
+      let flowing: unknown = true
       if (end >= 0) {
-        write(mask(held.slice(0, end + 1)))
+        flowing = write(mask(held.slice(0, end + 1)))
         held = held.slice(end + 1)
       }
-      if (held.length > HELD_MAX) flush()
+      return held.length > HELD_MAX ? flush() !== false && flowing !== false : flowing
     },
-    { enabled: fenced }
+    { enabled: fenced, drain }
   )
   return {
     write: chunk => fence.write(chunk),
+    ...(fence.whenDrained && { whenDrained: fence.whenDrained }),
     own: text => fence.own(text),
     close: () => {
       fence.close()

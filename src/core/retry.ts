@@ -114,10 +114,16 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>
   random?: () => number
   /**
-   * No new attempt starts after this long since the first. docker's daemon retries layer uploads on its own
-   * for about 50 s; a push that already failed after that is not worth another round.
+   * No new attempt starts after this long since the first started (or, with `windowFromFailure`, failed).
+   * docker's daemon retries layer uploads on its own for about 50 s; a push still failing after that is not
+   * worth round after round.
    */
   maxElapsedMs?: number
+  /**
+   * The window opens when the first attempt fails, not when it starts: a first attempt that may rightly run
+   * long (a build, a push stopped only after its stall window) does not use the window up.
+   */
+  windowFromFailure?: boolean
   now?: () => number
   /** Once aborted (the step has failed elsewhere), no attempt starts and no wait goes on. */
   signal?: AbortSignal
@@ -143,12 +149,14 @@ export function backoffMs(
  */
 export function worstRetryMs(
   attemptMs: number,
-  opts: Pick<RetryOptions, 'attempts' | 'baseMs' | 'maxMs' | 'maxElapsedMs'>
+  opts: Pick<RetryOptions, 'attempts' | 'baseMs' | 'maxMs' | 'maxElapsedMs' | 'windowFromFailure'>
 ): number {
   let total = attemptMs
   for (let attempt = 1; attempt < opts.attempts; attempt++)
     total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs
-  return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs)
+  if (opts.maxElapsedMs === undefined) return total
+  const windowOpens = opts.windowFromFailure ? attemptMs : 0
+  return Math.min(total, windowOpens + opts.maxElapsedMs + attemptMs)
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -156,13 +164,14 @@ const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeo
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryOptions): Promise<T> {
   const now = opts.now ?? Date.now
-  const start = now()
+  let start = opts.windowFromFailure ? undefined : now()
   for (let attempt = 1; ; attempt++) {
     if (opts.signal?.aborted) throw aborted(opts.signal)
     try {
       return await fn(attempt)
     } catch (error) {
       if (kindOf(error) !== 'transient') throw error
+      start ??= now()
       const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined
       const delayMs = backoffMs(attempt, opts, retryAfter)
       const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs
@@ -174,11 +183,23 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryO
   }
 }
 
-const aborted = (signal: AbortSignal): Error =>
-  new ClassifiedError(
-    `stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`,
-    'fatal'
-  )
+/** A wait or an attempt that `signal` stopped: a cancel says so alone, as the run's error line. */
+function aborted(signal: AbortSignal): Error {
+  const why = stoppedWhy(signal)
+  return new ClassifiedError(CANCELLED.test(why) ? why : `stopped: ${why}`, 'fatal')
+}
+const CANCELLED = /^the run was cancelled \(/
+
+/**
+ * Why an aborted `signal` stopped the work, for its error line: its Error's message, a cancel's signal
+ * (`runCancelled` aborts with the signal's name), or the step having ended elsewhere.
+ */
+export function stoppedWhy(signal: AbortSignal): string {
+  const reason: unknown = signal.reason
+  if (reason instanceof Error) return reason.message
+  if (typeof reason === 'string' && /^SIG[A-Z]+$/.test(reason)) return `the run was cancelled (${reason})`
+  return 'the step has ended'
+}
 
 /**
  * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process

@@ -17,7 +17,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { createFence, singleLine, type Fence } from '../log/fence.js'
+import { createFence, drainOf, singleLine, type Fence } from '../log/fence.js'
 import { keptOutput } from './kept-output.js'
 import { accounted, processStarted } from './process-time.js'
 import {
@@ -87,7 +87,8 @@ export function createExecRunner(
   const fence: Fence = isFence(out)
     ? out
     : createFence(chunk => out.write(chunk), {
-        enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+        enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true',
+        drain: drainOf(out)
       })
   // Loads while the registry preflight runs, not after it.
   const actionsExec = import('@actions/exec')
@@ -225,6 +226,8 @@ function spawnWatched(
     processStarted()
     const started = Date.now()
     let lastOutput = started
+    /** While our reader is behind, docker's pipes are paused: its silence then is ours, not a stall. */
+    let paused = false
     let stopped: Stop | undefined
     let closed = false
     let killTimer: NodeJS.Timeout | undefined
@@ -255,7 +258,7 @@ function spawnWatched(
             const now = Date.now()
             if (ceilingMs !== undefined && now - started >= ceilingMs)
               halt({ reason: 'ceiling', afterMs: ceilingMs })
-            else if (stallMs !== undefined && now - lastOutput >= stallMs)
+            else if (stallMs !== undefined && !paused && now - lastOutput >= stallMs)
               halt({ reason: 'stall', afterMs: stallMs })
           },
           Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000))
@@ -267,7 +270,17 @@ function spawnWatched(
         lastOutput = Date.now()
         const decoded = kept[name].write(chunk)
         options.onOutput?.(decoded)
-        fence?.write(chunk)
+        if (fence?.write(chunk) !== false || !fence.whenDrained || paused) return
+        // Held in memory no longer than the reader takes it: docker waits on its full pipe meanwhile.
+        paused = true
+        child.stdout?.pause()
+        child.stderr?.pause()
+        fence.whenDrained(() => {
+          paused = false
+          lastOutput = Date.now()
+          child.stdout?.resume()
+          child.stderr?.resume()
+        })
       })
 
     const done = (): void => {

@@ -9,11 +9,17 @@
 // regions: while a region is open the runner would ignore an `::add-mask::` too.
 import { randomBytes } from 'node:crypto'
 
-export type Sink = (chunk: string | Uint8Array) => void
+/** Writes a chunk; false (a stream's write) when the reader is behind and the chunk waits in memory. */
+export type Sink = (chunk: string | Uint8Array) => unknown
 
 export interface Fence {
-  /** Writes docker's output, inside a region (opened first when none is). */
-  write(chunk: string | Uint8Array): void
+  /**
+   * Writes docker's output, inside a region (opened first when none is); false when the reader is behind:
+   * the writer then waits for `whenDrained` before it writes more, so the output is not held in memory.
+   */
+  write(chunk: string | Uint8Array): boolean
+  /** Calls `then` once the reader has caught up (the stream's 'drain'); absent where none is told. */
+  whenDrained?: (then: () => void) => void
   /** Ends the open region, if any, on a line of its own; the next `write` opens a new one. */
   close(): void
   /** Writes our own text (whole lines) outside any region: closes the open one first. */
@@ -25,7 +31,13 @@ export interface FenceOptions {
   enabled?: boolean
   /** The token generator; tests pin it. */
   token?: () => string
+  /** Calls `then` on the sink's next 'drain' (the fence's `whenDrained`). */
+  drain?: (then: () => void) => void
 }
+
+/** A stream's 'drain', for FenceOptions.drain; none for a stream that cannot tell (a test's stand-in). */
+export const drainOf = (stream: NodeJS.WritableStream): FenceOptions['drain'] =>
+  typeof stream.once === 'function' ? then => void stream.once('drain', then) : undefined
 
 const lastIsNewline = (chunk: string | Uint8Array): boolean =>
   typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a
@@ -36,9 +48,11 @@ export function createFence(sink: Sink, options: FenceOptions = {}): Fence {
   const newToken = options.token ?? ((): string => randomBytes(16).toString('hex'))
   let token: string | undefined
   let atLineStart = true
+  /** False once the sink said its reader is behind, until the next write. */
+  let flowing = true
   const put = (chunk: string | Uint8Array): void => {
     if (chunk.length === 0) return
-    sink(chunk)
+    if (sink(chunk) === false) flowing = false
     atLineStart = lastIsNewline(chunk)
   }
   const close = (): void => {
@@ -49,14 +63,17 @@ export function createFence(sink: Sink, options: FenceOptions = {}): Fence {
   }
   return {
     write(chunk) {
-      if (chunk.length === 0) return
+      flowing = true
+      if (chunk.length === 0) return true
       if (enabled && token === undefined) {
         if (!atLineStart) put('\n')
         token = newToken()
         put(`::stop-commands::${token}\n`)
       }
       put(chunk)
+      return flowing
     },
+    ...(options.drain && { whenDrained: options.drain }),
     close,
     own(text) {
       close()

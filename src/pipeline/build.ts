@@ -29,7 +29,10 @@ export interface Built {
   metadata: Record<string, unknown>
 }
 
-/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+/**
+ * No push attempt starts later than this after the first failed (retry's `windowFromFailure`): a push is
+ * stopped only after a minute of silence, so a window counted from its start would leave no retry at all.
+ */
 export const PUSH_RETRY_WINDOW_MS = 45_000
 
 /** An error that points at the Dockerfile line the builder named. */
@@ -66,6 +69,8 @@ export async function build(
     reporter: Reporter
     sleep?: (ms: number) => Promise<void>
     metadata?: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>
+    /** The run's cancel (runCancelled when absent): it ends a wait between attempts. */
+    cancelled?: AbortSignal
   }
 ): Promise<Built> {
   const { docker, reporter } = deps
@@ -77,15 +82,10 @@ export async function build(
   const run = (buildPlan: BuildPlan): Promise<ExecResult> => {
     const args = buildArgs(given.inputs, buildPlan, plan.buildx)
     return pushes
-      ? buildAndPush(
-          docker,
-          args,
-          plan.build.refs[0] ?? inputs.registry,
-          inputs,
-          reporter,
-          deps.sleep,
-          given.env
-        )
+      ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, {
+          ...deps,
+          env: given.env
+        })
       : docker.build(args, { env: given.env })
   }
   const result = await withIndexFallback(plan.build, run, reporter).catch(error =>
@@ -130,22 +130,13 @@ function buildAndPush(
   subject: string,
   inputs: Inputs,
   reporter: Reporter,
-  sleep: ((ms: number) => Promise<void>) | undefined,
-  env: NodeJS.ProcessEnv
+  deps: { sleep?: (ms: number) => Promise<void>; cancelled?: AbortSignal; env: NodeJS.ProcessEnv }
 ): Promise<ExecResult> {
-  let firstFailedAt: number | undefined
-  return retry(
-    () =>
-      docker.build(args, { push: subject, env }).catch((error: unknown) => {
-        firstFailedAt ??= Date.now()
-        throw error
-      }),
-    {
-      ...retrying('build and push', inputs.retries, reporter, sleep),
-      maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-      now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
-    }
-  )
+  return retry(() => docker.build(args, { push: subject, env: deps.env }), {
+    ...retrying('build and push', inputs.retries, reporter, deps.sleep, deps.cancelled),
+    maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+    windowFromFailure: true
+  })
 }
 
 /**

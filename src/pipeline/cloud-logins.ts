@@ -23,6 +23,8 @@ export interface LoginsOptions {
   now?: () => number
   /** The environment's proxies (registry/proxy.ts), which the token services' requests go through too. */
   proxy?: ProxyRules
+  /** The run's cancel: it ends a token request in flight and a wait between attempts. */
+  cancelled?: AbortSignal
 }
 
 /** A token must last at least this long from when it comes to be used at all. */
@@ -101,7 +103,8 @@ export class Logins {
         onRetry: m => reporter.warning(m),
         onSecret: v => reporter.setSecret(v),
         proxy: this.opts.proxy,
-        onWarning: m => reporter.warning(m)
+        onWarning: m => reporter.warning(m),
+        signal: this.opts.cancelled
       })
     } else {
       const { ecrToken } = await import('../registry/cloud/ecr.js')
@@ -116,7 +119,8 @@ export class Logins {
         sleep: this.opts.sleep,
         onRetry: m => reporter.warning(m),
         proxy: this.opts.proxy,
-        onWarning: m => reporter.warning(m)
+        onWarning: m => reporter.warning(m),
+        signal: this.opts.cancelled
       })
     }
     // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name

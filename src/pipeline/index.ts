@@ -200,7 +200,8 @@ export async function runPipeline(inputs: Inputs, given: Deps): Promise<Result> 
       timeoutMs: boundsOf(given).requestMs,
       idToken: given.idToken,
       sleep: given.sleep,
-      proxy: given.proxy
+      proxy: given.proxy,
+      cancelled: runCancelled
     })
   given.onLogins?.(logins)
   const deps: Deps = { ...given, logins, credentials: logins.lookup(given.credentials) }

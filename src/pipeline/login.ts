@@ -28,6 +28,8 @@ export interface LoginDeps {
   sleep?: (ms: number) => Promise<void>
   /** Turns a login into what `docker login` gets: itself, or a cloud login's token (logins.ts). */
   logins?: Pick<Logins, 'resolve'>
+  /** The run's cancel (runCancelled when absent): it ends a wait between attempts. */
+  cancelled?: AbortSignal
 }
 
 export async function logIn(inputs: Inputs, deps: LoginDeps): Promise<void> {
@@ -37,7 +39,7 @@ export async function logIn(inputs: Inputs, deps: LoginDeps): Promise<void> {
     const { username, password } = deps.logins ? await deps.logins.resolve(login) : login
     await retry(
       () => docker.login(loginHost(login.registry), username, password),
-      retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)
+      retrying(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep, deps.cancelled)
     ).catch(withHint(inputs, { registry: login.registry, repository: login.registry }))
     reporter.info(`Logged in to ${login.registry} as ${username}`)
     users.set(login.registry, username)

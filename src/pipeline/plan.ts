@@ -12,6 +12,7 @@ import { remotePath, repository } from '../core/reference.js'
 import type { RetryOptions } from '../core/retry.js'
 import { messageOf, quote, splitKeyValue } from '../core/text.js'
 import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
+import { runCancelled } from '../docker/cancel.js'
 import { outputAttrs, outputNames, pushesByDigest, pushesOutput } from '../inputs/build-options.js'
 import { InputError } from '../inputs/error.js'
 import { parseFullRef } from '../inputs/tags.js'
@@ -295,15 +296,18 @@ function maskValue(value: string, reporter: Reporter): void {
   for (const secret of valueSecrets(value)) reporter.setSecret(secret)
 }
 
-/** Retry options that tell the user about each retry. */
+/** Retry options that tell the user about each retry, and stop at once when the run is cancelled. */
 export const retrying = (
   what: string,
   attempts: number,
   reporter: Reporter,
-  sleep?: (ms: number) => Promise<void>
+  sleep?: (ms: number) => Promise<void>,
+  /** The run's cancel; tests give their own. */
+  cancelled: AbortSignal = runCancelled
 ): RetryOptions => ({
   attempts,
   sleep,
+  signal: cancelled,
   onRetry: info =>
     reporter.warning(
       `${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${messageOf(info.error)}`

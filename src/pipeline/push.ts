@@ -31,6 +31,8 @@ export async function push(
     clients: Map<string, RegistryClient>
     reporter: Reporter
     sleep?: (ms: number) => Promise<void>
+    /** The run's cancel (runCancelled when absent): it ends a wait between attempts. */
+    cancelled?: AbortSignal
   }
 ): Promise<Pushed> {
   if (plan.pushedBy === 'buildx') {
@@ -73,6 +75,7 @@ async function pushTarget(
     client: RegistryClient
     reporter: Reporter
     sleep?: (ms: number) => Promise<void>
+    cancelled?: AbortSignal
     /** Aborted once another target failed. */
     signal: AbortSignal
   }
@@ -80,12 +83,16 @@ async function pushTarget(
   const { docker, client, reporter, signal } = deps
   const refs = target.refs
   const hint = withHint(inputs, target)
-  const pushDocker = (ref: string): Promise<string> =>
-    retry(() => docker.push(ref, size, signal), {
-      ...retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
+  const pushDocker = (ref: string): Promise<string> => {
+    const retries = retrying(`push of ${ref}`, inputs.retries, reporter, deps.sleep, deps.cancelled)
+    return retry(() => docker.push(ref, size, signal), {
+      ...retries,
       maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-      signal
+      windowFromFailure: true,
+      // Another target's failure, or the run's cancel, ends a wait between attempts.
+      signal: AbortSignal.any([signal, retries.signal!])
     }).catch(hint)
+  }
 
   const reported = await pushDocker(refs[0]).catch(async error => {
     throw await movedDuringPush(docker, built, refs[0], error)

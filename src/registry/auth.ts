@@ -80,8 +80,10 @@ export class Authenticator {
       try {
         await this.tokenFor(`repository:${repo}:pull,push`)
       } catch (err) {
-        // Only a refusal is certain; a token server failing now may answer the push.
+        // Only a refusal is certain; a token server failing now may answer the push. A client closed meanwhile
+        // (the run cancelled, or failed elsewhere) is no token server failing: the run must not go on.
         if (err instanceof RegistryError && (err.status === 401 || err.status === 403)) throw err
+        if (this.transport.closed.signal.aborted) throw err
       }
       return
     }

@@ -330,6 +330,10 @@ export class Transport {
     const tls = url.protocol === 'http:' ? undefined : (await import('node:https')).default
     const transport = tls ?? http
     const agent = await this.agentFor(url, tls, method)
+    // Closed (the signal): nothing is sent, and what is in flight ends, not resent by exchange on a new socket.
+    const shut = this.closed.signal
+    const stop = () =>
+      new RegistryError(`${method} ${where(url)} stopped: ${messageOf(shut.reason)}`, 'fatal')
     return new Promise<Response>((resolve, reject) => {
       let settled = false
       let timer: NodeJS.Timeout | undefined
@@ -342,7 +346,7 @@ export class Transport {
       }
       const req = transport.request(
         url,
-        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent },
+        { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal: shut },
         res => {
           const chunks: Buffer[] = []
           let size = 0
@@ -386,7 +390,9 @@ export class Transport {
           finish(err)
         }, this.timeoutMs)
       })
-      req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })))
+      req.on('error', err =>
+        finish(shut.aborted ? stop() : Object.assign(err, { reusedSocket: req.reusedSocket }))
+      )
       req.end(body)
     })
   }

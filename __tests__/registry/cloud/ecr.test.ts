@@ -134,3 +134,42 @@ it("a service error in AWS's JSON with a 5xx is retried, then the login is used"
     )
   ])
 })
+
+it('a cancel ends a call the service has not answered, at once, with the cancel as its error', async () => {
+  const { api, req } = await setUp(() => {}, 30_000)
+  const controller = new AbortController()
+  const cancelled = (async () => {
+    while (api.seen.length === 0) await new Promise(r => setTimeout(r, 10))
+    controller.abort('SIGINT')
+  })()
+  const started = Date.now()
+  const error = await failure(ecrToken({ ...req, signal: controller.signal }))
+  await cancelled
+  expect(error.message).toBe('AWS ECR login for 127.0.0.1:5000 stopped: the run was cancelled (SIGINT)')
+  expect(error.kind).toBe('fatal')
+  expect(api.seen).toHaveLength(1)
+  expect(Date.now() - started).toBeLessThan(3000)
+})
+
+it('a cancel ends the wait before another call, with the cancel as its error', async () => {
+  const { api, req } = await setUp((_q, res) =>
+    answer(res, 503, JSON.stringify({ __type: 'ServerException', message: 'busy' }))
+  )
+  const controller = new AbortController()
+  const waiting: number[] = []
+  const cancelled = (async () => {
+    while (waiting.length === 0) await new Promise(r => setTimeout(r, 10))
+    controller.abort('SIGINT')
+  })()
+  const error = await failure(
+    ecrToken({
+      ...req,
+      attempts: 5,
+      signal: controller.signal,
+      sleep: ms => new Promise(() => void waiting.push(ms))
+    })
+  )
+  await cancelled
+  expect(error.message).toBe('the run was cancelled (SIGINT)')
+  expect(api.seen).toHaveLength(1)
+})

@@ -243,3 +243,78 @@ describe('behind a plain-HTTP proxy (absolute URIs), by the rules of proxy.ts', 
     expect(github.seen).toHaveLength(0)
   })
 })
+
+describe('a cancel ends the login at once, with the cancel as its error', () => {
+  /** Aborts `controller` as runCancelled aborts (with the signal's name) once `when` holds. */
+  const cancelWhen = (controller: AbortController, when: () => boolean) =>
+    (async () => {
+      while (!when()) await new Promise(r => setTimeout(r, 10))
+      controller.abort('SIGINT')
+    })()
+
+  it("while GitHub's token endpoint has not answered", async () => {
+    const { github, req } = await setUp(() => {})
+    const controller = new AbortController()
+    const cancelled = cancelWhen(controller, () => github.seen.length > 0)
+    const started = Date.now()
+    const error = await failure(hubOidcToken({ ...req, timeoutMs: 30_000, signal: controller.signal }))
+    await cancelled
+    expect(error.message).toBe(
+      `GitHub's OIDC token endpoint (http://${github.host}) for the Docker Hub OIDC login for docker.io stopped: the run was cancelled (SIGINT)`
+    )
+    expect(error.kind).toBe('fatal')
+    expect(github.seen).toHaveLength(1)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it("while waiting to ask GitHub's token endpoint again", async () => {
+    const { github, req } = await setUp((_q, res) => json(res, 503, { message: 'busy' }))
+    const controller = new AbortController()
+    const waiting: number[] = []
+    const cancelled = cancelWhen(controller, () => waiting.length > 0)
+    const error = await failure(
+      hubOidcToken({
+        ...req,
+        attempts: 5,
+        signal: controller.signal,
+        // The backoff: long, unless the cancel ends it.
+        sleep: ms => new Promise(() => void waiting.push(ms))
+      })
+    )
+    await cancelled
+    expect(error.message).toBe('the run was cancelled (SIGINT)')
+    expect(github.seen).toHaveLength(1)
+  })
+
+  it("while Docker Hub's exchange has not answered", async () => {
+    const { hub, req } = await setUp(idTokenAnswer, () => {})
+    const controller = new AbortController()
+    const cancelled = cancelWhen(controller, () => hub.seen.length > 0)
+    const started = Date.now()
+    const error = await failure(hubOidcToken({ ...req, timeoutMs: 30_000, signal: controller.signal }))
+    await cancelled
+    expect(error.message).toBe(
+      `Docker Hub's OIDC exchange (http://${hub.host}) for docker.io stopped: the run was cancelled (SIGINT)`
+    )
+    expect(hub.seen).toHaveLength(1)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it("while waiting to ask Docker Hub's exchange again", async () => {
+    const { hub, req } = await setUp(idTokenAnswer, (_q, res) => json(res, 503, { message: 'busy' }))
+    const controller = new AbortController()
+    const waiting: number[] = []
+    const cancelled = cancelWhen(controller, () => waiting.length > 0)
+    const error = await failure(
+      hubOidcToken({
+        ...req,
+        attempts: 5,
+        signal: controller.signal,
+        sleep: ms => new Promise(() => void waiting.push(ms))
+      })
+    )
+    await cancelled
+    expect(error.message).toBe('the run was cancelled (SIGINT)')
+    expect(hub.seen).toHaveLength(1)
+  })
+})

@@ -5,7 +5,7 @@
 // line naming the service (and the proxy): a timeout or a dropped connection is transient, a redirect, an
 // oversized answer or a proxy's 407 is not.
 import http from 'node:http'
-import { ClassifiedError } from '../../core/retry.js'
+import { ClassifiedError, stoppedWhy } from '../../core/retry.js'
 import { messageOf, oneLine } from '../../core/text.js'
 import {
   agentProxyOptions,
@@ -34,6 +34,8 @@ export interface AnswerBounds extends ProxyChoice {
   /** The deadline of the whole request, body included. */
   timeoutMs: number
   maxBytes: number
+  /** Once aborted (the run cancelled), the request ends at once. */
+  signal?: AbortSignal
 }
 
 // What fetch's `redirect: 'error'` refuses.
@@ -43,7 +45,9 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308])
 export async function fetchAnswer(url: string, init: AnswerInit, bounds: AnswerBounds): Promise<Answer> {
   const target = new URL(url)
   const method = init.method ?? 'GET'
-  const { what } = bounds
+  const { what, signal } = bounds
+  const stopped = (s: AbortSignal) => new ClassifiedError(`${what} stopped: ${stoppedWhy(s)}`, 'fatal')
+  if (signal?.aborted) throw stopped(signal)
   const proxy = proxyToUse(method, target, bounds.proxy, m => bounds.onWarning?.(m))
   const through = proxy ? ` through ${proxyName(proxy)}` : ''
   const seconds = `${bounds.timeoutMs / 1000} s`
@@ -58,9 +62,11 @@ export async function fetchAnswer(url: string, init: AnswerInit, bounds: AnswerB
       let answered = false
       const fail = (error: ClassifiedError) => {
         clearTimeout(timer)
+        signal?.removeEventListener('abort', onAbort)
         req.destroy()
         reject(error)
       }
+      const onAbort = () => fail(stopped(signal!))
       /** A failure of the request itself: through a proxy in proxy.ts's words, which name the proxy. */
       const unreached = (error: unknown) => {
         if (!proxy)
@@ -108,6 +114,7 @@ export async function fetchAnswer(url: string, init: AnswerInit, bounds: AnswerB
         })
         res.on('end', () => {
           clearTimeout(timer)
+          signal?.removeEventListener('abort', onAbort)
           resolve({ status, headers: headersOf(res.headers), text: Buffer.concat(chunks).toString('utf8') })
         })
       })
@@ -121,6 +128,8 @@ export async function fetchAnswer(url: string, init: AnswerInit, bounds: AnswerB
             : unreached(error)
         )
       )
+      if (signal?.aborted) return onAbort()
+      signal?.addEventListener('abort', onAbort, { once: true })
       req.end(body)
     })
   } finally {

@@ -4,7 +4,7 @@
 // rules choose (proxy.ts), as the registry client's do: the SDK itself reads no proxy variable.
 import type http from 'node:http'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
-import { ClassifiedError, retry } from '../../core/retry.js'
+import { ClassifiedError, retry, stoppedWhy } from '../../core/retry.js'
 import { messageOf, oneLine } from '../../core/text.js'
 import {
   agentProxyOptions,
@@ -36,6 +36,8 @@ export interface EcrRequest extends ProxyChoice {
   timeoutMs: number
   sleep?: (ms: number) => Promise<void>
   onRetry?: (message: string) => void
+  /** Once aborted (the run cancelled), the call and any wait before another end at once. */
+  signal?: AbortSignal
 }
 
 // An authorization token is a few kilobytes of base64("AWS:<password>"); anything far larger is not one.
@@ -97,6 +99,7 @@ export async function ecrToken(req: EcrRequest): Promise<CloudToken> {
     const data = await retry(() => attempt(send, req, service), {
       attempts: req.attempts,
       sleep: req.sleep,
+      signal: req.signal,
       onRetry: info =>
         req.onRetry?.(`${messageOf(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
     })
@@ -179,21 +182,35 @@ async function attempt(
     'transient'
   )
   let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  let stop: (() => void) | undefined
+  // Ended by the deadline, or by a cancel, whichever comes first; the SDK's request is aborted either way.
+  let ended: ClassifiedError | undefined
+  const end = new Promise<never>((_, reject) => {
+    const endWith = (error: ClassifiedError) => {
+      ended ??= error
       controller.abort()
-      reject(timedOut)
-    }, req.timeoutMs)
+      reject(ended)
+    }
+    timer = setTimeout(() => endWith(timedOut), req.timeoutMs)
+    const cancelled = req.signal
+    if (!cancelled) return
+    stop = () =>
+      endWith(
+        new ClassifiedError(`${service} login for ${req.registry} stopped: ${stoppedWhy(cancelled)}`, 'fatal')
+      )
+    if (cancelled.aborted) stop()
+    else cancelled.addEventListener('abort', stop, { once: true })
   })
   try {
     return await Promise.race([
       send(controller.signal).catch((error: unknown) => {
-        throw controller.signal.aborted ? timedOut : awsError(service, req.registry, error)
+        throw ended ?? awsError(service, req.registry, error)
       }),
-      deadline
+      end
     ])
   } finally {
     clearTimeout(timer)
+    if (stop) req.signal?.removeEventListener('abort', stop)
   }
 }
 

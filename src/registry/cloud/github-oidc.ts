@@ -21,6 +21,8 @@ export interface IdTokenRequest extends ProxyChoice {
   /** Masks a value before it is sent anywhere. */
   onSecret: (value: string) => void
   env?: NodeJS.ProcessEnv
+  /** Once aborted (the run cancelled), the request and any wait before another end at once. */
+  signal?: AbortSignal
 }
 
 /** The job's OIDC token: the `value` of the endpoint's answer, as it came (unchecked, unmasked). */
@@ -66,7 +68,8 @@ export const githubIdToken: IdTokenSource = async req => {
           timeoutMs: req.timeoutMs,
           maxBytes: MAX_ANSWER_BYTES,
           proxy: req.proxy,
-          onWarning: req.onWarning
+          onWarning: req.onWarning,
+          signal: req.signal
         }
       )
       if (res.status === 200) return res.text
@@ -80,6 +83,7 @@ export const githubIdToken: IdTokenSource = async req => {
     {
       attempts: req.attempts,
       sleep: req.sleep,
+      signal: req.signal,
       onRetry: info =>
         req.onRetry?.(`${messageOf(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
     }

@@ -20,6 +20,8 @@ export interface HubOidcRequest extends ProxyChoice {
   onRetry?: (message: string) => void
   /** Masks a value before it is sent anywhere. */
   onSecret: (value: string) => void
+  /** Once aborted (the run cancelled), the requests and any wait before another end at once. */
+  signal?: AbortSignal
 }
 
 // An answer holding a token is small; a larger one is not read to its end.
@@ -42,7 +44,8 @@ export async function hubOidcToken(req: HubOidcRequest): Promise<CloudToken> {
       onRetry: req.onRetry,
       onSecret: req.onSecret,
       proxy: req.proxy,
-      onWarning: req.onWarning
+      onWarning: req.onWarning,
+      signal: req.signal
     }),
     purpose
   )
@@ -58,6 +61,7 @@ export async function hubOidcToken(req: HubOidcRequest): Promise<CloudToken> {
   const answer = await retry(() => exchange(req, body), {
     attempts: req.attempts,
     sleep: req.sleep,
+    signal: req.signal,
     onRetry
   })
   const token = (answer as { access_token?: unknown } | null)?.access_token
@@ -80,7 +84,8 @@ async function exchange(req: HubOidcRequest, body: string): Promise<unknown> {
       timeoutMs: req.timeoutMs,
       maxBytes: MAX_ANSWER_BYTES,
       proxy: req.proxy,
-      onWarning: req.onWarning
+      onWarning: req.onWarning,
+      signal: req.signal
     }
   )
   if (res.status >= 200 && res.status < 300) {
