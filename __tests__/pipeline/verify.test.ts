@@ -2,7 +2,15 @@
 // under a tag (buildx made none).
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { checkManifests, verifyByDigest, VerificationError } from '../../src/pipeline/verify.js'
+import {
+  checkManifests,
+  READ_BACK,
+  servedAfterPush,
+  verifyByDigest,
+  verifyTargets,
+  VerificationError
+} from '../../src/pipeline/verify.js'
+import { RegistryError } from '../../src/registry/errors.js'
 import type { Target } from '../../src/pipeline/plan.js'
 import type { Manifest, RegistryClient } from '../../src/registry/api.js'
 import { quietReporter } from '../helpers/reporter.js'
@@ -94,5 +102,84 @@ describe('checkManifests', () => {
     expect(() => checkManifests(['v1'], [other], [DIGEST], [DIGEST])).toThrow(
       `tag v1 serves ${other.digest}, but this run pushed ${DIGEST}; another push moved the tag, or the registry serves other content`
     )
+  })
+})
+
+describe('servedAfterPush: a registry that reads its writes back late', () => {
+  const gone = () =>
+    new RegistryError('GET http://r/v2/o/a/manifests/v1 failed with HTTP 404 MANIFEST_UNKNOWN', 'fatal', {
+      status: 404,
+      code: 'MANIFEST_UNKNOWN'
+    })
+  /** A client that answers each read with the next of `answers`: an error thrown, else the manifest. */
+  function answering(answers: (Error | undefined)[]) {
+    let reads = 0
+    return {
+      reads: () => reads,
+      client: {
+        getManifest: async () => {
+          const answer = answers[Math.min(reads++, answers.length - 1)]
+          if (answer) throw answer
+          return manifest
+        }
+      }
+    }
+  }
+
+  it('asks again for a manifest missing right after the push, and takes it once served', async () => {
+    const waits: number[] = []
+    const { client, reads } = answering([gone(), gone(), undefined])
+    const sleep = async (ms: number) => void waits.push(ms)
+    expect(await servedAfterPush(client, 'o/a', 'v1', { sleep })).toBe(manifest)
+    expect(reads()).toBe(3)
+    expect(waits).toHaveLength(2)
+    for (const ms of waits) expect(ms).toBeLessThanOrEqual(READ_BACK.maxMs)
+  })
+
+  it("still missing after its reads: the registry's 404, final, saying it asked again", async () => {
+    const { client, reads } = answering([gone()])
+    const error = await servedAfterPush(client, 'o/a', 'v1', { sleep: async () => {} }).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(RegistryError)
+    expect((error as RegistryError).status).toBe(404)
+    expect((error as RegistryError).kind).toBe('fatal')
+    expect((error as Error).message).toBe(
+      `GET http://r/v2/o/a/manifests/v1 failed with HTTP 404 MANIFEST_UNKNOWN (asked ${READ_BACK.attempts} times after the push)`
+    )
+    expect(reads()).toBe(READ_BACK.attempts)
+  })
+
+  it('verifying the tags pushed: a tag served only on the second read is verified', async () => {
+    const { client, reads } = answering([gone(), undefined])
+    const tagged = { ...target('localhost:5000', 'o/a'), tags: ['v1'], refs: ['localhost:5000/o/a:v1'] }
+    const clients = new Map([['localhost:5000', client as unknown as RegistryClient]])
+    const verified = await verifyTargets(
+      [tagged],
+      clients,
+      { digests: [DIGEST], image: {} },
+      built,
+      quietReporter
+    )
+    expect(verified.digest).toBe(DIGEST)
+    expect(reads()).toBe(2)
+  })
+
+  it('any other answer is final at once', async () => {
+    const refused = new RegistryError('GET …: HTTP 401', 'auth', { status: 401 })
+    const { client, reads } = answering([refused])
+    await expect(servedAfterPush(client, 'o/a', 'v1', { sleep: async () => {} })).rejects.toBe(refused)
+    expect(reads()).toBe(1)
+  })
+
+  it('a cancel ends the reads, not the wait for the registry', async () => {
+    const controller = new AbortController()
+    const { client, reads } = answering([gone()])
+    const pending = servedAfterPush(client, 'o/a', 'v1', {
+      sleep: () => new Promise(() => controller.abort('SIGINT')),
+      signal: controller.signal
+    })
+    await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
+    expect(reads()).toBe(1)
   })
 })

@@ -6,10 +6,52 @@ import { describePushed } from './describe.js'
 import type { Target } from './plan.js'
 import type { Reporter } from '../log/reporter.js'
 import { isAttestation, platformNames, type Descriptor, type Platform } from '../registry/oci.js'
+import { RegistryError } from '../registry/errors.js'
+import { ClassifiedError, retry } from '../core/retry.js'
+import { runCancelled } from '../docker/cancel.js'
 
 /** A registry's digest header as a message shows it: a digest, or not its text (a registry may echo anything). */
 const shownDigest = (header: string): string =>
   /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,128}$/.test(header) ? header : 'not a digest'
+
+/**
+ * A registry that reads a write back through a replica or an eventually consistent store may answer 404 for
+ * a moment after the push (docker-distribution on Swift or S3 of old, Nexus): a manifest missing right
+ * after the push is asked for again, with a short backoff, about 2 s in all, before it fails the step. Any
+ * other answer, another digest included, is final: it is not the registry being late.
+ */
+export const READ_BACK = { attempts: 4, baseMs: 250, maxMs: 1000 }
+
+export async function servedAfterPush(
+  client: Pick<RegistryClient, 'getManifest'>,
+  name: string,
+  reference: string,
+  opts: { sleep?: (ms: number) => Promise<void>; signal?: AbortSignal } = {}
+): Promise<Manifest> {
+  let missing: RegistryError | undefined
+  try {
+    return await retry(
+      () =>
+        client.getManifest(name, reference).then(
+          manifest => manifest,
+          (error: unknown) => {
+            missing = error instanceof RegistryError && error.status === 404 ? error : undefined
+            throw missing ? new ClassifiedError(missing.message, 'transient') : error
+          }
+        ),
+      { ...READ_BACK, sleep: opts.sleep, signal: opts.signal ?? runCancelled }
+    )
+  } catch (error) {
+    // Still missing: the registry's own answer, as final as it was, saying it was asked again.
+    if (missing && !(opts.signal ?? runCancelled).aborted)
+      throw new RegistryError(
+        `${missing.message} (asked ${READ_BACK.attempts} times after the push)`,
+        'fatal',
+        { status: 404, code: missing.code }
+      )
+    throw error
+  }
+}
 
 export class VerificationError extends Error {
   constructor(message: string) {
@@ -113,7 +155,7 @@ export async function verifyTargets(
   const each = await Promise.all(
     targets.map(async target => {
       const client = clients.get(target.registry)!
-      const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)))
+      const manifests = await Promise.all(target.tags.map(tag => servedAfterPush(client, target.name, tag)))
       const digest = checkManifests(target.refs, manifests, pushed.digests, built.identity, reporter)
       return { target, digest, manifest: manifests[0] }
     })
@@ -146,7 +188,7 @@ export async function verifyByDigest(
   const each = await Promise.all(
     targets.map(async target => {
       // By digest the client checks that the bytes hash to it.
-      const manifest = await clients.get(target.registry)!.getManifest(target.name, digest)
+      const manifest = await servedAfterPush(clients.get(target.registry)!, target.name, digest)
       if (!isBuilt(manifest, built.identity))
         throw new VerificationError(
           `${target.repository}@${digest} is not the image this run built (${built.identity[0]}); nothing of this run's image is verified`
