@@ -113,6 +113,7 @@ const actionTerm = (names) => adviceIn(names[0], 'action') ??
 /* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   ve: () => (/* binding */ loginServerHost),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
 /* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
@@ -260,6 +261,17 @@ function registryProblem(registry) {
 function normalizeRegistry(registry) {
     const lower = registry.toLowerCase();
     return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+}
+/**
+ * A login's server address as `docker login` takes it, down to host[:port]: an http(s) URL by its host (as
+ * docker's ConvertToHostname reads `https://index.docker.io/v1/`), and a bare host with a trailing API version
+ * path (`/v1/`, `/v2`). Any other path is kept, for registryProblem to refuse.
+ */
+function loginServerHost(address) {
+    const url = /^https?:\/\/([^/]*)/i.exec(address);
+    if (url)
+        return url[1];
+    return address.replace(/\/v[12]\/?$/i, '').replace(/\/$/, '');
 }
 function isDockerHub(registry) {
     return normalizeRegistry(registry) === DOCKER_HUB;
@@ -419,8 +431,9 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ createFence),
-/* harmony export */   p: () => (/* binding */ singleLine)
+/* harmony export */   KH: () => (/* binding */ createFence),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   uW: () => (/* binding */ drainOf)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -434,6 +447,8 @@ const quote = (value) => JSON.stringify(value.length > 200 ? `${value.slice(0, 2
 // nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
 // regions: while a region is open the runner would ignore an `::add-mask::` too.
 
+/** A stream's 'drain', for FenceOptions.drain; none for a stream that cannot tell (a test's stand-in). */
+const drainOf = (stream) => typeof stream.once === 'function' ? then => void stream.once('drain', then) : undefined;
 const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
 /** One writer for a stream the runner reads, shared by docker's output and our own lines. */
 function createFence(sink, options = {}) {
@@ -441,10 +456,13 @@ function createFence(sink, options = {}) {
     const newToken = options.token ?? (() => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex'));
     let token;
     let atLineStart = true;
+    /** False once the sink said its reader is behind, until the next write. */
+    let flowing = true;
     const put = (chunk) => {
         if (chunk.length === 0)
             return;
-        sink(chunk);
+        if (sink(chunk) === false)
+            flowing = false;
         atLineStart = lastIsNewline(chunk);
     };
     const close = () => {
@@ -457,8 +475,9 @@ function createFence(sink, options = {}) {
     };
     return {
         write(chunk) {
+            flowing = true;
             if (chunk.length === 0)
-                return;
+                return true;
             if (enabled && token === undefined) {
                 if (!atLineStart)
                     put('\n');
@@ -466,7 +485,9 @@ function createFence(sink, options = {}) {
                 put(`::stop-commands::${token}\n`);
             }
             put(chunk);
+            return flowing;
         },
+        ...(options.drain && { whenDrained: options.drain }),
         close,
         own(text) {
             close();

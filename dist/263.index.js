@@ -13,6 +13,7 @@ exports.modules = {
 /* harmony export */   L5: () => (/* binding */ retry),
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   Zi: () => (/* binding */ NO_ENGINE),
+/* harmony export */   ie: () => (/* binding */ stoppedWhy),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
 /* unused harmony exports buildStepFailed, DEFAULT_BASE_MS, DEFAULT_MAX_MS, backoffMs, worstRetryMs */
@@ -134,13 +135,16 @@ function worstRetryMs(attemptMs, opts) {
     let total = attemptMs;
     for (let attempt = 1; attempt < opts.attempts; attempt++)
         total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs;
-    return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs);
+    if (opts.maxElapsedMs === undefined)
+        return total;
+    const windowOpens = opts.windowFromFailure ? attemptMs : 0;
+    return Math.min(total, windowOpens + opts.maxElapsedMs + attemptMs);
 }
 const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 async function retry(fn, opts) {
     const now = opts.now ?? Date.now;
-    const start = now();
+    let start = opts.windowFromFailure ? undefined : now();
     for (let attempt = 1;; attempt++) {
         if (opts.signal?.aborted)
             throw aborted(opts.signal);
@@ -150,6 +154,7 @@ async function retry(fn, opts) {
         catch (error) {
             if (kindOf(error) !== 'transient')
                 throw error;
+            start ??= now();
             const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
             const delayMs = backoffMs(attempt, opts, retryAfter);
             const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
@@ -162,7 +167,24 @@ async function retry(fn, opts) {
         }
     }
 }
-const aborted = (signal) => new ClassifiedError(`stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`, 'fatal');
+/** A wait or an attempt that `signal` stopped: a cancel says so alone, as the run's error line. */
+function aborted(signal) {
+    const why = stoppedWhy(signal);
+    return new ClassifiedError(CANCELLED.test(why) ? why : `stopped: ${why}`, 'fatal');
+}
+const CANCELLED = /^the run was cancelled \(/;
+/**
+ * Why an aborted `signal` stopped the work, for its error line: its Error's message, a cancel's signal
+ * (`runCancelled` aborts with the signal's name), or the step having ended elsewhere.
+ */
+function stoppedWhy(signal) {
+    const reason = signal.reason;
+    if (reason instanceof Error)
+        return reason.message;
+    if (typeof reason === 'string' && /^SIG[A-Z]+$/.test(reason))
+        return `the run was cancelled (${reason})`;
+    return 'the step has ended';
+}
 /**
  * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
  * is not kept alive by a backoff nobody waits for.

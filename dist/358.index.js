@@ -31,7 +31,10 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 async function fetchAnswer(url, init, bounds) {
     const target = new URL(url);
     const method = init.method ?? 'GET';
-    const { what } = bounds;
+    const { what, signal } = bounds;
+    const stopped = (s) => new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} stopped: ${(0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .stoppedWhy */ .ie)(s)}`, 'fatal');
+    if (signal?.aborted)
+        throw stopped(signal);
     const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyToUse */ .xc)(method, target, bounds.proxy, m => bounds.onWarning?.(m));
     const through = proxy ? ` through ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyName */ .ec)(proxy)}` : '';
     const seconds = `${bounds.timeoutMs / 1000} s`;
@@ -46,9 +49,11 @@ async function fetchAnswer(url, init, bounds) {
             let answered = false;
             const fail = (error) => {
                 clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
                 req.destroy();
                 reject(error);
             };
+            const onAbort = () => fail(stopped(signal));
             /** A failure of the request itself: through a proxy in proxy.ts's words, which name the proxy. */
             const unreached = (error) => {
                 if (!proxy)
@@ -85,12 +90,16 @@ async function fetchAnswer(url, init, bounds) {
                 });
                 res.on('end', () => {
                     clearTimeout(timer);
+                    signal?.removeEventListener('abort', onAbort);
                     resolve({ status, headers: headersOf(res.headers), text: Buffer.concat(chunks).toString('utf8') });
                 });
             });
             req.on('error', error => fail(answered
                 ? new _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP(`${what} broke off its answer: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error), 200)}`, 'transient')
                 : unreached(error)));
+            if (signal?.aborted)
+                return onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
             req.end(body);
         });
     }
@@ -187,7 +196,8 @@ const githubIdToken = async (req) => {
             timeoutMs: req.timeoutMs,
             maxBytes: MAX_ANSWER_BYTES,
             proxy: req.proxy,
-            onWarning: req.onWarning
+            onWarning: req.onWarning,
+            signal: req.signal
         });
         if (res.status === 200)
             return res.text;
@@ -200,6 +210,7 @@ const githubIdToken = async (req) => {
     }, {
         attempts: req.attempts,
         sleep: req.sleep,
+        signal: req.signal,
         onRetry: info => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
     });
     try {

@@ -241,13 +241,13 @@ var clock = __webpack_require__(2257);
 
 const words = (message) => (0,parse/* renderInputRefs */.nx)(message, parse/* actionTerm */.f$);
 /** docker's output goes through the fence; each of our own lines closes its region first. */
-const main_fence = (0,fence/* createFence */.K)(chunk => process.stdout.write(chunk));
+const main_fence = (0,fence/* createFence */.KH)(chunk => process.stdout.write(chunk), { drain: (0,fence/* drainOf */.uW)(process.stdout) });
 const own = (fn) => (...args) => {
     main_fence.close();
     return fn(...args);
 };
 const actionReporter = {
-    info: own((m) => core.info((0,fence/* singleLine */.p)(words(m)))),
+    info: own((m) => core.info((0,fence/* singleLine */.pF)(words(m)))),
     notice: own((m) => core.notice(words(m))),
     warning: own((m, where) => core.warning(words(m), where && { file: workspacePath(where.file), startLine: where.line, endLine: where.endLine })),
     // Debug lines only when the run asks for them (RUNNER_DEBUG): they need not cross the log otherwise.
@@ -1287,9 +1287,11 @@ function byKind(row, raw) {
         }
         case 'choice': {
             const v = value || row.default;
-            if (!row.choices?.includes(v))
+            // Any casing, as docker's actions read such words (login-action's `ecr: True`).
+            const choice = row.choices?.find(c => c.toLowerCase() === v.toLowerCase());
+            if (choice === undefined)
                 throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
-            return v;
+            return choice;
         }
     }
 }
@@ -1683,14 +1685,25 @@ function checkTargets(values, tagged, notices, pushGiven) {
     // login-action's `registry` beside metadata-action's `images`: the login is for one of them. Another host
     // there would have its username and password sent to the images' registry instead.
     if (values.registry !== reference/* DOCKER_HUB */.Xb && !targets.some(t => t.registry === values.registry))
-        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(values.registry)} is not a registry ${(0,table/* ref */.KR)('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, or leave ${(0,table/* ref */.KR)('registry')} empty`);
+        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(values.registry)} is not a registry ${(0,table/* ref */.KR)('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, leave ${(0,table/* ref */.KR)('registry')} empty, or give its login in ${(0,table/* ref */.KR)('registry-auth')} (a login for the build's pulls)`);
     // The first image stands for the run where one name is needed (summary, messages).
     values.registry = targets[0].registry;
     values.image = targets[0].image;
     return targets;
 }
+/**
+ * `username` or `password` beside `registry-auth`, named as given: checked before the pair's own rule (both
+ * or neither), which would otherwise ask for the other half of a login that cannot be used.
+ */
+function checkLoginSources(values) {
+    if (values.registryAuth.trim() === '')
+        return;
+    const given = ['username', 'password'].filter(name => values[name] !== '');
+    if (given.length)
+        throw new inputs_error/* InputError */.d(given[0], `${(0,table/* ref */.KR)(...given)} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
+}
 /** `registry-auth` entries, or `username`/`password` for a single registry. */
-function checkLogins(values, cloud) {
+function checkLogins(values, cloud, targets = [], notices = []) {
     if (values.registryAuth.trim() === '')
         return values.username || cloud
             ? [
@@ -1702,21 +1715,39 @@ function checkLogins(values, cloud) {
                 }
             ]
             : [];
-    if (values.username)
-        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
     const logins = (0,inputs_error/* asInput */.l)('registry-auth', () => (0,core_problem/* reworded */.F)(() => (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth), m => `${m}; expected login-action's list (- registry: \u2026 / username: \u2026 / password: \u2026)`));
-    const seen = new Set();
-    return logins.map((login, i) => {
+    const normalized = logins.map((login, i) => {
         const registry = login.registry || reference/* DOCKER_HUB */.Xb;
         const problem = (0,reference/* registryProblem */.T7)(registry);
         if (problem)
             throw new inputs_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
-        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
-        if (seen.has(normalized))
-            throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(normalized)} has two entries`);
-        seen.add(normalized);
-        return { ...login, registry: normalized };
+        return { ...login, registry: (0,reference/* normalizeRegistry */.l5)(registry) };
     });
+    const registries = [...new Set(normalized.map(l => l.registry))];
+    return registries.map(registry => oneLoginFor(registry, normalized.filter(l => l.registry === registry), targets, notices));
+}
+/** A `scope`'s repository path (before its `@actions`); '' for none or the whole registry. */
+const scopePath = (login) => (login.scope ?? '').split('@')[0].replace(/^\/+|\/+$/g, '');
+/**
+ * The one login this step uses for `registry`: login-action v3.7 takes one entry per `scope` (each written to
+ * its own buildx config), but a docker config holds one login per registry. The entry whose scope is a
+ * repository this step pushes wins; else the one for the whole registry (no scope). A notice says which.
+ */
+function oneLoginFor(registry, entries, targets, notices) {
+    if (entries.length === 1)
+        return entries[0];
+    const scopes = entries.map(e => e.scope ?? '');
+    if (new Set(scopes).size < scopes.length)
+        throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(registry)} has two entries with the same scope (or none): give it one entry, or each entry its own scope (login-action's scope, e.g. scope: my/app@push)`);
+    const pushed = new Set(targets.filter(t => t.registry === registry).map(t => (0,reference/* remotePath */.QZ)(registry, t.image)));
+    const matching = entries.filter(e => scopePath(e) !== '' && pushed.has((0,reference/* remotePath */.QZ)(registry, scopePath(e))));
+    const whole = entries.filter(e => scopePath(e) === '');
+    const chosen = matching.length === 1 ? matching[0] : matching.length === 0 ? whole[0] : undefined;
+    if (!chosen || (matching.length === 0 && whole.length > 1))
+        throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(registry)} has ${entries.length} entries (scopes ${scopes.map(sc => (0,core_text/* quote */.hD)(sc || 'none')).join(', ')}) and this step logs in to it once: ` +
+            `give one entry without scope, or one whose scope is the repository pushed (${[...pushed].join(', ') || 'none'})`);
+    notices.push(`${(0,table/* ref */.KR)('registry-auth')}: ${entries.length} entries for ${(0,core_text/* quote */.hD)(registry)}; this step logs in with the one ${chosen.scope ? `for scope ${(0,core_text/* quote */.hD)(chosen.scope)} (the repository it pushes)` : 'without scope'}`);
+    return chosen;
 }
 /**
  * Whether the logins outlive the step: `keep-login`, or login-action's `logout: false`, which there leaves
@@ -1837,10 +1868,14 @@ function parseInputs(get, cwd = process.cwd()) {
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
     if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    checkLoginSources(values);
     const cloud = singleCloudLogin(values, process.env);
     if (!cloud && (values.username === '') !== (values.password === ''))
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    const logins = checkLogins(values, cloud);
+    const logins = checkLogins(values, cloud, targets, notices);
+    // login-action logs in to each account it lists; here each ECR registry is a login of its own.
+    if (process.env.AWS_ACCOUNT_IDS && logins.some(l => l.cloud?.kind === 'ecr'))
+        warnings.push(`AWS_ACCOUNT_IDS is set and not read: each ECR registry logs in for the account its host names; give each its own entry in ${(0,table/* ref */.KR)('registry-auth')}`);
     const keepLogin = keepsLogin(values, get('keep-login').trim() !== '');
     const inputs = { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven };
     return { inputs, notices, warnings };
@@ -1896,8 +1931,9 @@ const defaultInputs = (over = {}) => {
 /* unused harmony export registryAuthParserLoaded */
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
 /* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7571);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2020);
 /* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2382);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5378);
 // The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
 // login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
@@ -1907,6 +1943,7 @@ const defaultInputs = (over = {}) => {
 // pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
 // js-yaml's own message, which quotes the input. A mistake is an InputProblem, and the caller names the
 // input (targets.ts).
+
 
 
 
@@ -1953,7 +1990,8 @@ function parseRegistryAuth(text, env = process.env) {
     return doc.map((entry, i) => {
         if (!isMapping(entry))
             throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`entry ${i + 1} is not a mapping of registry, username and password`);
-        const registry = scalarOf(entry.registry) ?? '';
+        // docker login takes a URL (`https://index.docker.io/v1/`): its host is the registry, ECR's and Hub's too.
+        const registry = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .loginServerHost */ .ve)(scalarOf(entry.registry) ?? '');
         const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
         for (const key of Object.keys(entry))
             if (!KEYS.includes(key))
@@ -1971,7 +2009,8 @@ function parseRegistryAuth(text, env = process.env) {
             field('registry');
         const username = field('username') ?? '';
         const password = field('password')?.trim() ?? '';
-        const ecrText = field('ecr');
+        // Any casing, as login-action reads it (`ecr: "False"`).
+        const ecrText = field('ecr')?.toLowerCase();
         if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
             throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ecr is true, false or auto`);
         const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true';
@@ -1982,7 +2021,7 @@ function parseRegistryAuth(text, env = process.env) {
             cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_2__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
         }
         catch (error) {
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}`);
         }
         // A cloud login gets its password from the cloud's token service: the entry may name none.
         if (!cloud && !username)
@@ -3970,7 +4009,7 @@ function ecrHost(registry) {
     for (const re of ECR_PRIVATE) {
         const m = re.exec(host);
         if (m)
-            return { public: false, account: m[1], region: m[2] };
+            return { public: false, account: m[1], region: m[2], fips: host.includes('-fips.') };
     }
     return undefined;
 }
@@ -3985,7 +4024,11 @@ const isHubOidcHost = (registry) => (0,_core_reference_js__WEBPACK_IMPORTED_MODU
  * (undefined). Throws an Error whose message says what is missing; the caller names the input.
  */
 function cloudLoginOf(login, env) {
-    const ecr = login.ecr === false ? undefined : ecrHost(login.registry);
+    const host = login.ecr === false ? undefined : ecrHost(login.registry);
+    // login-action does not take a FIPS host for ECR: a username and password there (`AWS` and `aws ecr
+    // get-login-password`'s token) are its ordinary docker login, not an access key id and its secret.
+    const asGiven = login.ecr === undefined && host?.public === false && host.fips && login.password !== '';
+    const ecr = asGiven ? undefined : host;
     if (ecr || login.ecr === true) {
         if ((login.username === '') !== (login.password === ''))
             throw new Error('with ECR, username and password are an AWS access key id and its secret: give both, or neither to use the credentials in the environment');
@@ -3996,7 +4039,10 @@ function cloudLoginOf(login, env) {
             throw new Error('the host names no AWS region: set AWS_REGION');
         return { kind: 'ecr', region, ...(ecr ? { registryId: ecr.account } : {}) };
     }
-    if (login.password === '' && isHubOidcHost(login.registry) && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
+    // Only a login asked for by a username: the variable is often set for the whole job, and a step that logs
+    // in nowhere (no username, no password) must not read it, as login-action reads it only in a login step.
+    const oidc = login.username !== '' && login.password === '' && isHubOidcHost(login.registry);
+    if (oidc && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
         return hubOidc(login, env);
     return undefined;
 }
@@ -4004,8 +4050,6 @@ function hubOidc(login, env) {
     const connectionId = (env.DOCKERHUB_OIDC_CONNECTIONID ?? '').trim();
     if (!UUID.test(connectionId))
         throw new Error('DOCKERHUB_OIDC_CONNECTIONID is not a UUID');
-    if (!login.username)
-        throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to');
     const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim();
     const expiresIn = given === '' ? EXPIRES_IN.default : Number(given);
     if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)

@@ -549,8 +549,9 @@ var cancel = __webpack_require__(1092);
 function createExecRunner(out = process.stdout, env = process.env) {
     const fence = isFence(out)
         ? out
-        : (0,log_fence/* createFence */.K)(chunk => out.write(chunk), {
-            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+        : (0,log_fence/* createFence */.KH)(chunk => out.write(chunk), {
+            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true',
+            drain: (0,log_fence/* drainOf */.uW)(out)
         });
     // Loads while the registry preflight runs, not after it.
     const actionsExec = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1260));
@@ -563,7 +564,7 @@ function createExecRunner(out = process.stdout, env = process.env) {
             return { exitCode: 1, stdout: '', stderr: '', stopped: { reason: 'aborted' } };
         if (options.stream || options.watch) {
             if (options.stream)
-                fence.own(`[command]${(0,log_fence/* singleLine */.p)(options.display ?? [command, ...args].join(' '))}\n`);
+                fence.own(`[command]${(0,log_fence/* singleLine */.pF)(options.display ?? [command, ...args].join(' '))}\n`);
             try {
                 return await spawnWatched(command, args, childEnv, options, options.stream ? fence : undefined);
             }
@@ -675,6 +676,8 @@ function spawnWatched(command, args, env, options, fence) {
         (0,process_time/* processStarted */.Dk)();
         const started = Date.now();
         let lastOutput = started;
+        /** While our reader is behind, docker's pipes are paused: its silence then is ours, not a stall. */
+        let paused = false;
         let stopped;
         let closed = false;
         let killTimer;
@@ -703,7 +706,7 @@ function spawnWatched(command, args, env, options, fence) {
                 const now = Date.now();
                 if (ceilingMs !== undefined && now - started >= ceilingMs)
                     halt({ reason: 'ceiling', afterMs: ceilingMs });
-                else if (stallMs !== undefined && now - lastOutput >= stallMs)
+                else if (stallMs !== undefined && !paused && now - lastOutput >= stallMs)
                     halt({ reason: 'stall', afterMs: stallMs });
             }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
             : undefined;
@@ -712,7 +715,18 @@ function spawnWatched(command, args, env, options, fence) {
                 lastOutput = Date.now();
                 const decoded = kept[name].write(chunk);
                 options.onOutput?.(decoded);
-                fence?.write(chunk);
+                if (fence?.write(chunk) !== false || !fence.whenDrained || paused)
+                    return;
+                // Held in memory no longer than the reader takes it: docker waits on its full pipe meanwhile.
+                paused = true;
+                child.stdout?.pause();
+                child.stderr?.pause();
+                fence.whenDrained(() => {
+                    paused = false;
+                    lastOutput = Date.now();
+                    child.stdout?.resume();
+                    child.stderr?.resume();
+                });
             });
         const done = () => {
             if (ticker)

@@ -1597,11 +1597,19 @@ target) {
         const kind = (0,retry/* kindOf */.I)(error);
         const message = (0,core_text/* messageOf */.bD)(error);
         if (kind === 'auth') {
-            const login = inputs.logins.some(l => l.registry === registry) ||
-                (inputs.username !== '' && registry === inputs.registry);
+            const entry = inputs.logins.find(l => l.registry === registry);
+            const login = entry !== undefined || (inputs.username !== '' && registry === inputs.registry);
+            // A login for a registry nothing is pushed to is there for the build's pulls (base images).
+            const pushed = inputs.targets.some(t => t.registry === registry);
+            const access = pushed ? `push to ${where}` : `pull from ${registry}`;
+            // An ECR login without a key comes from the environment's AWS credentials, not from the inputs.
+            const fromEnv = entry?.cloud?.kind.startsWith('ecr') === true && entry.username === '';
             const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
+            const what = fromEnv
+                ? 'the AWS credentials in the environment are'
+                : `${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'}`;
             const hint = login
-                ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+                ? `check that ${what} right and may ${access}`
                 : inputs.targets.length > 1 || inputs.registryAuth
                     ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it beforehand (${(0,input_ref/* advice */.v9)('log-in')})`
                     : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} beforehand (${(0,input_ref/* advice */.v9)('log-in')})`;
@@ -1668,7 +1676,10 @@ function buildEnvironment(inputs, plan, base, metadata, reporter) {
 
 
 
-/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+/**
+ * No push attempt starts later than this after the first failed (retry's `windowFromFailure`): a push is
+ * stopped only after a minute of silence, so a window counted from its start would leave no retry at all.
+ */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
 class BuildError extends errors/* DockerError */.Bi {
@@ -1703,7 +1714,10 @@ async function build(inputs, plan, deps) {
     const run = (buildPlan) => {
         const args = buildArgs(given.inputs, buildPlan, plan.buildx);
         return pushes
-            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep, given.env)
+            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, {
+                ...deps,
+                env: given.env
+            })
             : docker.build(args, { env: given.env });
     };
     const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error, plan.build.exports), inputs)));
@@ -1730,15 +1744,11 @@ async function build(inputs, plan, deps) {
  * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
  * window. The window opens when the first attempt fails: the first build may take any time.
  */
-function buildAndPush(docker, args, subject, inputs, reporter, sleep, env) {
-    let firstFailedAt;
-    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject, env }).catch((error) => {
-        firstFailedAt ??= Date.now();
-        throw error;
-    }), {
-        ...(0,pipeline_plan/* retrying */.R$)('build and push', inputs.retries, reporter, sleep),
+function buildAndPush(docker, args, subject, inputs, reporter, deps) {
+    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject, env: deps.env }), {
+        ...(0,pipeline_plan/* retrying */.R$)('build and push', inputs.retries, reporter, deps.sleep, deps.cancelled),
         maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+        windowFromFailure: true
     });
 }
 /**
@@ -2001,7 +2011,7 @@ async function logIn(inputs, deps) {
     const users = new Map();
     for (const login of inputs.logins) {
         const { username, password } = deps.logins ? await deps.logins.resolve(login) : login;
-        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), (0,pipeline_plan/* retrying */.R$)(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), (0,pipeline_plan/* retrying */.R$)(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep, deps.cancelled)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
         reporter.info(`Logged in to ${login.registry} as ${username}`);
         users.set(login.registry, username);
     }
@@ -2065,11 +2075,16 @@ async function pushTarget(inputs, target, built, size, inspecting, deps) {
     const { docker, client, reporter, signal } = deps;
     const refs = target.refs;
     const hint = withHint(inputs, target);
-    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size, signal), {
-        ...(0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-        signal
-    }).catch(hint);
+    const pushDocker = (ref) => {
+        const retries = (0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep, deps.cancelled);
+        return (0,retry/* retry */.L5)(() => docker.push(ref, size, signal), {
+            ...retries,
+            maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+            windowFromFailure: true,
+            // Another target's failure, or the run's cancel, ends a wait between attempts.
+            signal: AbortSignal.any([signal, retries.signal])
+        }).catch(hint);
+    };
     const reported = await pushDocker(refs[0]).catch(async (error) => {
         throw await movedDuringPush(docker, built, refs[0], error);
     });
@@ -2365,7 +2380,8 @@ class Logins {
                 onRetry: m => reporter.warning(m),
                 onSecret: v => reporter.setSecret(v),
                 proxy: this.opts.proxy,
-                onWarning: m => reporter.warning(m)
+                onWarning: m => reporter.warning(m),
+                signal: this.opts.cancelled
             });
         }
         else {
@@ -2381,7 +2397,8 @@ class Logins {
                 sleep: this.opts.sleep,
                 onRetry: m => reporter.warning(m),
                 proxy: this.opts.proxy,
-                onWarning: m => reporter.warning(m)
+                onWarning: m => reporter.warning(m),
+                signal: this.opts.cancelled
             });
         }
         // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
@@ -2538,7 +2555,8 @@ async function runPipeline(inputs, given) {
             timeoutMs: boundsOf(given).requestMs,
             idToken: given.idToken,
             sleep: given.sleep,
-            proxy: given.proxy
+            proxy: given.proxy,
+            cancelled: docker_cancel/* runCancelled */.LJ
         });
     given.onLogins?.(logins);
     const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
@@ -2895,10 +2913,13 @@ const ghaScope = (image, target) => {
     return target ? `${base}-${target}` : base;
 };
 
+// EXTERNAL MODULE: ./src/docker/cancel.ts
+var cancel = __webpack_require__(1092);
 // EXTERNAL MODULE: ./src/inputs/tags.ts
 var tags = __webpack_require__(4480);
 ;// CONCATENATED MODULE: ./src/pipeline/plan.ts
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
+
 
 
 
@@ -3088,10 +3109,13 @@ function maskValue(value, reporter) {
     for (const secret of (0,masks/* valueSecrets */.tf)(value))
         reporter.setSecret(secret);
 }
-/** Retry options that tell the user about each retry. */
-const retrying = (what, attempts, reporter, sleep) => ({
+/** Retry options that tell the user about each retry, and stop at once when the run is cancelled. */
+const retrying = (what, attempts, reporter, sleep, 
+/** The run's cancel; tests give their own. */
+cancelled = cancel/* runCancelled */.LJ) => ({
     attempts,
     sleep,
+    signal: cancelled,
     onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${(0,core_text/* messageOf */.bD)(info.error)}`)
 });
 
@@ -3171,6 +3195,8 @@ __webpack_require__.d(__webpack_exports__, {
   I6: () => (/* binding */ verifyTargets)
 });
 
+// UNUSED EXPORTS: READ_BACK, servedAfterPush
+
 // EXTERNAL MODULE: ./src/registry/oci.ts
 var oci = __webpack_require__(5526);
 ;// CONCATENATED MODULE: ./src/pipeline/describe.ts
@@ -3204,11 +3230,42 @@ async function describePushed(client, name, manifest, metadata) {
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
 
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(7253);
+// EXTERNAL MODULE: ./src/docker/cancel.ts
+var cancel = __webpack_require__(1092);
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+
+
+
 
 
 /** A registry's digest header as a message shows it: a digest, or not its text (a registry may echo anything). */
 const shownDigest = (header) => /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,128}$/.test(header) ? header : 'not a digest';
+/**
+ * A registry that reads a write back through a replica or an eventually consistent store may answer 404 for
+ * a moment after the push (docker-distribution on Swift or S3 of old, Nexus): a manifest missing right
+ * after the push is asked for again, with a short backoff, about 2 s in all, before it fails the step. Any
+ * other answer, another digest included, is final: it is not the registry being late.
+ */
+const READ_BACK = { attempts: 4, baseMs: 250, maxMs: 1000 };
+async function servedAfterPush(client, name, reference, opts = {}) {
+    let missing;
+    try {
+        return await (0,retry/* retry */.L5)(() => client.getManifest(name, reference).then(manifest => manifest, (error) => {
+            missing = error instanceof errors/* RegistryError */.gl && error.status === 404 ? error : undefined;
+            throw missing ? new retry/* ClassifiedError */.IP(missing.message, 'transient') : error;
+        }), { ...READ_BACK, sleep: opts.sleep, signal: opts.signal ?? cancel/* runCancelled */.LJ });
+    }
+    catch (error) {
+        // Still missing: the registry's own answer, as final as it was, saying it was asked again.
+        if (missing && !(opts.signal ?? cancel/* runCancelled */.LJ).aborted)
+            throw new errors/* RegistryError */.gl(`${missing.message} (asked ${READ_BACK.attempts} times after the push)`, 'fatal', { status: 404, code: missing.code });
+        throw error;
+    }
+}
 class VerificationError extends Error {
     constructor(message) {
         super(message);
@@ -3270,7 +3327,7 @@ function platformDigests(manifest, localPlatform) {
 async function verifyTargets(targets, clients, pushed, built, reporter) {
     const each = await Promise.all(targets.map(async (target) => {
         const client = clients.get(target.registry);
-        const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
+        const manifests = await Promise.all(target.tags.map(tag => servedAfterPush(client, target.name, tag)));
         const digest = checkManifests(target.refs, manifests, pushed.digests, built.identity, reporter);
         return { target, digest, manifest: manifests[0] };
     }));
@@ -3290,7 +3347,7 @@ async function verifyByDigest(targets, clients, pushed, built, reporter) {
         throw new VerificationError(`buildx pushed by digest but its metadata names no containerimage.digest; nothing of this run's image is verified`);
     const each = await Promise.all(targets.map(async (target) => {
         // By digest the client checks that the bytes hash to it.
-        const manifest = await clients.get(target.registry).getManifest(target.name, digest);
+        const manifest = await servedAfterPush(clients.get(target.registry), target.name, digest);
         if (!isBuilt(manifest, built.identity))
             throw new VerificationError(`${target.repository}@${digest} is not the image this run built (${built.identity[0]}); nothing of this run's image is verified`);
         return { target, digest, manifest };
@@ -3547,8 +3604,11 @@ class Authenticator {
                 await this.tokenFor(`repository:${repo}:pull,push`);
             }
             catch (err) {
-                // Only a refusal is certain; a token server failing now may answer the push.
+                // Only a refusal is certain; a token server failing now may answer the push. A client closed meanwhile
+                // (the run cancelled, or failed elsewhere) is no token server failing: the run must not go on.
                 if (err instanceof errors/* RegistryError */.gl && (err.status === 401 || err.status === 403))
+                    throw err;
+                if (this.transport.closed.signal.aborted)
                     throw err;
             }
             return;
@@ -4939,6 +4999,9 @@ class Transport {
         const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).default;
         const transport = tls ?? (external_node_http_default());
         const agent = await this.agentFor(url, tls, method);
+        // Closed (the signal): nothing is sent, and what is in flight ends, not resent by exchange on a new socket.
+        const shut = this.closed.signal;
+        const stop = () => new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} stopped: ${(0,core_text/* messageOf */.bD)(shut.reason)}`, 'fatal');
         return new Promise((resolve, reject) => {
             let settled = false;
             let timer;
@@ -4952,7 +5015,7 @@ class Transport {
                 else
                     resolve(res);
             };
-            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent }, res => {
+            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal: shut }, res => {
                 const chunks = [];
                 let size = 0;
                 res.on('data', (chunk) => {
@@ -4988,7 +5051,7 @@ class Transport {
                     finish(err);
                 }, this.timeoutMs);
             });
-            req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })));
+            req.on('error', err => finish(shut.aborted ? stop() : Object.assign(err, { reusedSocket: req.reusedSocket })));
             req.end(body);
         });
     }

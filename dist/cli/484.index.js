@@ -518,7 +518,6 @@ var core_json = __webpack_require__(6153);
 
 
 
-
 /**
  * What `tag` of `dst` is to hold once `manifest` (the source's, of `store`) is carried over, with every blob
  * it needs placed now: the source's manifest where the target has no such tag, the union of both where it

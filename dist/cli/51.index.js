@@ -71,6 +71,7 @@ async function ecrToken(req) {
         const data = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L5)(() => attempt(send, req, service), {
             attempts: req.attempts,
             sleep: req.sleep,
+            signal: req.signal,
             onRetry: info => req.onRetry?.(`${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
         });
         return tokenOf(service, req.registry, data);
@@ -142,22 +143,37 @@ async function attempt(send, req, service) {
     const controller = new AbortController();
     const timedOut = new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${service} gave no login for ${req.registry}: no AWS credentials and answer within ${req.timeoutMs / 1000} s (timeout; the credentials come first, from the environment, a web identity or the instance)`, 'transient');
     let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
+    let stop;
+    // Ended by the deadline, or by a cancel, whichever comes first; the SDK's request is aborted either way.
+    let ended;
+    const end = new Promise((_, reject) => {
+        const endWith = (error) => {
+            ended ??= error;
             controller.abort();
-            reject(timedOut);
-        }, req.timeoutMs);
+            reject(ended);
+        };
+        timer = setTimeout(() => endWith(timedOut), req.timeoutMs);
+        const cancelled = req.signal;
+        if (!cancelled)
+            return;
+        stop = () => endWith(new _core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP(`${service} login for ${req.registry} stopped: ${(0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .stoppedWhy */ .ie)(cancelled)}`, 'fatal'));
+        if (cancelled.aborted)
+            stop();
+        else
+            cancelled.addEventListener('abort', stop, { once: true });
     });
     try {
         return await Promise.race([
             send(controller.signal).catch((error) => {
-                throw controller.signal.aborted ? timedOut : awsError(service, req.registry, error);
+                throw ended ?? awsError(service, req.registry, error);
             }),
-            deadline
+            end
         ]);
     }
     finally {
         clearTimeout(timer);
+        if (stop)
+            req.signal?.removeEventListener('abort', stop);
     }
 }
 const NETWORK = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/;

@@ -38,7 +38,10 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 async function answer_fetchAnswer(url, init, bounds) {
     const target = new URL(url);
     const method = init.method ?? 'GET';
-    const { what } = bounds;
+    const { what, signal } = bounds;
+    const stopped = (s) => new core_retry/* ClassifiedError */.IP(`${what} stopped: ${(0,core_retry/* stoppedWhy */.ie)(s)}`, 'fatal');
+    if (signal?.aborted)
+        throw stopped(signal);
     const proxy = (0,registry_proxy/* proxyToUse */.xc)(method, target, bounds.proxy, m => bounds.onWarning?.(m));
     const through = proxy ? ` through ${(0,registry_proxy/* proxyName */.ec)(proxy)}` : '';
     const seconds = `${bounds.timeoutMs / 1000} s`;
@@ -53,9 +56,11 @@ async function answer_fetchAnswer(url, init, bounds) {
             let answered = false;
             const fail = (error) => {
                 clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
                 req.destroy();
                 reject(error);
             };
+            const onAbort = () => fail(stopped(signal));
             /** A failure of the request itself: through a proxy in proxy.ts's words, which name the proxy. */
             const unreached = (error) => {
                 if (!proxy)
@@ -92,12 +97,16 @@ async function answer_fetchAnswer(url, init, bounds) {
                 });
                 res.on('end', () => {
                     clearTimeout(timer);
+                    signal?.removeEventListener('abort', onAbort);
                     resolve({ status, headers: headersOf(res.headers), text: Buffer.concat(chunks).toString('utf8') });
                 });
             });
             req.on('error', error => fail(answered
                 ? new core_retry/* ClassifiedError */.IP(`${what} broke off its answer: ${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 200)}`, 'transient')
                 : unreached(error)));
+            if (signal?.aborted)
+                return onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
             req.end(body);
         });
     }
@@ -182,7 +191,8 @@ const githubIdToken = async (req) => {
             timeoutMs: req.timeoutMs,
             maxBytes: MAX_ANSWER_BYTES,
             proxy: req.proxy,
-            onWarning: req.onWarning
+            onWarning: req.onWarning,
+            signal: req.signal
         });
         if (res.status === 200)
             return res.text;
@@ -195,6 +205,7 @@ const githubIdToken = async (req) => {
     }, {
         attempts: req.attempts,
         sleep: req.sleep,
+        signal: req.signal,
         onRetry: info => req.onRetry?.(`${messageOf(info.error)}; retrying in ${(info.delayMs / 1000).toFixed(1)} s`)
     });
     try {
@@ -243,7 +254,8 @@ async function hubOidcToken(req) {
         onRetry: req.onRetry,
         onSecret: req.onSecret,
         proxy: req.proxy,
-        onWarning: req.onWarning
+        onWarning: req.onWarning,
+        signal: req.signal
     }), purpose);
     req.onSecret(idToken);
     const body = new URLSearchParams({
@@ -257,6 +269,7 @@ async function hubOidcToken(req) {
     const answer = await (0,core_retry/* retry */.L5)(() => exchange(req, body), {
         attempts: req.attempts,
         sleep: req.sleep,
+        signal: req.signal,
         onRetry
     });
     const token = answer?.access_token;
@@ -275,7 +288,8 @@ async function exchange(req, body) {
         timeoutMs: req.timeoutMs,
         maxBytes: hub_oidc_MAX_ANSWER_BYTES,
         proxy: req.proxy,
-        onWarning: req.onWarning
+        onWarning: req.onWarning,
+        signal: req.signal
     });
     if (res.status >= 200 && res.status < 300) {
         try {

@@ -1297,6 +1297,7 @@ function reworded(fn, say) {
 /* harmony export */   oc: () => (/* binding */ looksLikeHost),
 /* harmony export */   qH: () => (/* binding */ tagProblem),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   ve: () => (/* binding */ loginServerHost),
 /* harmony export */   z9: () => (/* binding */ pathProblem)
 /* harmony export */ });
 /* unused harmony exports NAME_MAX, TAG_RULE, PATH_RULE, HOST_RULE, LENGTH_RULE */
@@ -1445,6 +1446,17 @@ function normalizeRegistry(registry) {
     const lower = registry.toLowerCase();
     return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
 }
+/**
+ * A login's server address as `docker login` takes it, down to host[:port]: an http(s) URL by its host (as
+ * docker's ConvertToHostname reads `https://index.docker.io/v1/`), and a bare host with a trailing API version
+ * path (`/v1/`, `/v2`). Any other path is kept, for registryProblem to refuse.
+ */
+function loginServerHost(address) {
+    const url = /^https?:\/\/([^/]*)/i.exec(address);
+    if (url)
+        return url[1];
+    return address.replace(/\/v[12]\/?$/i, '').replace(/\/$/, '');
+}
 function isDockerHub(registry) {
     return normalizeRegistry(registry) === DOCKER_HUB;
 }
@@ -1549,6 +1561,7 @@ function splitHostPort(registry) {
 /* harmony export */   L5: () => (/* binding */ retry),
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   Zi: () => (/* binding */ NO_ENGINE),
+/* harmony export */   ie: () => (/* binding */ stoppedWhy),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
 /* unused harmony exports buildStepFailed, DEFAULT_BASE_MS, DEFAULT_MAX_MS, backoffMs, worstRetryMs */
@@ -1670,13 +1683,16 @@ function worstRetryMs(attemptMs, opts) {
     let total = attemptMs;
     for (let attempt = 1; attempt < opts.attempts; attempt++)
         total += backoffMs(attempt, { ...opts, random: () => 1 }) + attemptMs;
-    return opts.maxElapsedMs === undefined ? total : Math.min(total, opts.maxElapsedMs + attemptMs);
+    if (opts.maxElapsedMs === undefined)
+        return total;
+    const windowOpens = opts.windowFromFailure ? attemptMs : 0;
+    return Math.min(total, windowOpens + opts.maxElapsedMs + attemptMs);
 }
 const realSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** Runs `fn` until it succeeds, fails with a non-transient error, or runs out of attempts. */
 async function retry(fn, opts) {
     const now = opts.now ?? Date.now;
-    const start = now();
+    let start = opts.windowFromFailure ? undefined : now();
     for (let attempt = 1;; attempt++) {
         if (opts.signal?.aborted)
             throw aborted(opts.signal);
@@ -1686,6 +1702,7 @@ async function retry(fn, opts) {
         catch (error) {
             if (kindOf(error) !== 'transient')
                 throw error;
+            start ??= now();
             const retryAfter = error instanceof ClassifiedError ? error.retryAfterMs : undefined;
             const delayMs = backoffMs(attempt, opts, retryAfter);
             const outOfTime = opts.maxElapsedMs !== undefined && now() - start + delayMs > opts.maxElapsedMs;
@@ -1698,7 +1715,24 @@ async function retry(fn, opts) {
         }
     }
 }
-const aborted = (signal) => new ClassifiedError(`stopped: ${signal.reason instanceof Error ? signal.reason.message : 'the step has ended'}`, 'fatal');
+/** A wait or an attempt that `signal` stopped: a cancel says so alone, as the run's error line. */
+function aborted(signal) {
+    const why = stoppedWhy(signal);
+    return new ClassifiedError(CANCELLED.test(why) ? why : `stopped: ${why}`, 'fatal');
+}
+const CANCELLED = /^the run was cancelled \(/;
+/**
+ * Why an aborted `signal` stopped the work, for its error line: its Error's message, a cancel's signal
+ * (`runCancelled` aborts with the signal's name), or the step having ended elsewhere.
+ */
+function stoppedWhy(signal) {
+    const reason = signal.reason;
+    if (reason instanceof Error)
+        return reason.message;
+    if (typeof reason === 'string' && /^SIG[A-Z]+$/.test(reason))
+        return `the run was cancelled (${reason})`;
+    return 'the step has ended';
+}
 /**
  * A wait that ends at once when `signal` aborts. The real timer is cleared then, so a failed step's process
  * is not kept alive by a backoff nobody waits for.
@@ -1876,6 +1910,163 @@ function replaceUserinfo(text, shown, schemes) {
         from = a.index + a.userinfo.length;
     }
     return out + text.slice(from);
+}
+
+
+/***/ }),
+
+/***/ 1092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ cancelOnClosedOutput),
+/* harmony export */   Bj: () => (/* binding */ cancelSignal),
+/* harmony export */   LJ: () => (/* binding */ runCancelled),
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   rS: () => (/* binding */ cleanUpOnForcedExit),
+/* harmony export */   rl: () => (/* binding */ KILL_AFTER_MS),
+/* harmony export */   u4: () => (/* binding */ track),
+/* harmony export */   vz: () => (/* binding */ untrack),
+/* harmony export */   xH: () => (/* binding */ guardSignals)
+/* harmony export */ });
+/* unused harmony exports EXIT_AFTER_MS, stopChildren, liveChildren */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+// Cancelling a run: the signals, the children to stop, and the abort the rest of the run listens to.
+// While a streamed child runs (exec.ts tracks it here), or while a run holds the signals (guardSignals: the
+// whole pipeline, so that a cancel in any phase is handled), SIGINT and SIGTERM (the runner cancelling the
+// job) and SIGHUP (the CLI's terminal closed) stop every child: SIGTERM to its group, SIGKILL 2 s later;
+// `runCancelled` aborts, so requests in flight end and the run unwinds (removing its private directory); a
+// captured command still running is no longer waited for (its own deadline ends it); the process then
+// exits with 128 + the signal's number. A closed stdout or stderr cancels the run as SIGPIPE
+// (cancelOnClosedOutput).
+
+/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
+const EXIT_AFTER_MS = 5_000;
+/** Children started by the exec funnel that have not closed yet. */
+const live = new Set();
+let cancelledBy;
+const cancelController = new AbortController();
+/** Aborted (with the signal's name) once a signal (or a closed output, as SIGPIPE) cancelled the run. */
+const runCancelled = cancelController.signal;
+/** Runs holding the signal handlers (guardSignals). */
+let holds = 0;
+/** What must go even when we exit before the run has unwound (its private directory, with the login). */
+const beforeForcedExit = new Set();
+/** The signal that cancelled the run, if one did. */
+const cancelSignal = () => cancelledBy;
+const exitCodeFor = (signal) => 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[signal] ?? 0);
+/** A child to stop on a cancel, until `untrack`: the signal handlers are in place while there is one. */
+function track(entry) {
+    live.add(entry);
+    installSignalHandlers();
+}
+function untrack(entry) {
+    live.delete(entry);
+    if (live.size === 0 && holds === 0 && !cancelledBy)
+        removeSignalHandlers();
+}
+/**
+ * Holds the signal handlers (and watches stdout and stderr) for a whole run, children or not; returns the
+ * release. A cancel then aborts runCancelled and the run fails as cancelled, instead of node dying mute.
+ */
+function guardSignals() {
+    holds++;
+    installSignalHandlers();
+    cancelOnClosedOutput([process.stdout, process.stderr]);
+    let released = false;
+    return () => {
+        if (released)
+            return;
+        released = true;
+        holds--;
+        if (live.size === 0 && holds === 0 && !cancelledBy)
+            removeSignalHandlers();
+        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
+        // waiting for must not keep the process alive until its own deadline.
+        if (cancelledBy && holds === 0)
+            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
+    };
+}
+/**
+ * `cleanUp` (synchronous) also runs when a second signal, or a run that does not unwind in time, ends the
+ * process before the run's own cleanup could; returns its removal, for when the run cleaned up itself.
+ */
+function cleanUpOnForcedExit(cleanUp) {
+    beforeForcedExit.add(cleanUp);
+    return () => beforeForcedExit.delete(cleanUp);
+}
+function forceExit(code) {
+    for (const cleanUp of beforeForcedExit) {
+        try {
+            cleanUp();
+        }
+        catch {
+            // the exit goes on: what could be removed was
+        }
+    }
+    process.exit(code);
+}
+/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
+function stopChildren(signal = 'SIGTERM') {
+    const all = [...live];
+    for (const l of all)
+        l.halt(signal);
+    return all.length;
+}
+/** How many streamed children are running (tests). */
+const liveChildren = () => live.size;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let installed = false;
+function onSignal(signal) {
+    if (cancelledBy) {
+        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
+        for (const l of live)
+            l.kill();
+        forceExit(exitCodeFor(signal));
+    }
+    cancel(signal);
+}
+/**
+ * A failed write to our stdout or stderr (EPIPE: `| head` had its lines; EIO: a closed terminal) would be an
+ * uncaught error: node dead, its children running, its private directory (a login) left. It cancels the run
+ * instead, as SIGPIPE ends docker's CLI or a C program, but with the cleanup (exit 141); later failed writes
+ * change nothing (no escalation as on a second signal). An error line goes to a stream still open.
+ */
+function cancelOnClosedOutput(streams) {
+    for (const s of streams)
+        if (!s.listeners('error').includes(onClosedOutput))
+            s.on('error', onClosedOutput);
+}
+const onClosedOutput = () => void (cancelledBy ?? cancel('SIGPIPE'));
+function cancel(signal) {
+    const code = exitCodeFor(signal);
+    cancelledBy = signal;
+    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
+    process.on('exit', () => {
+        process.exitCode = code;
+    });
+    stopChildren(signal);
+    cancelController.abort(signal);
+    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
+    setTimeout(() => forceExit(code), EXIT_AFTER_MS).unref();
+}
+function installSignalHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+/** Without a child to stop, a signal does what it does by default (ends the process). */
+function removeSignalHandlers() {
+    if (!installed)
+        return;
+    installed = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
 }
 
 
@@ -2652,9 +2843,11 @@ function byKind(row, raw) {
         }
         case 'choice': {
             const v = value || row.default;
-            if (!row.choices?.includes(v))
+            // Any casing, as docker's actions read such words (login-action's `ecr: True`).
+            const choice = row.choices?.find(c => c.toLowerCase() === v.toLowerCase());
+            if (choice === undefined)
                 throw new core_problem/* InputProblem */.S(`${(0,core_text/* quote */.hD)(v)} must be one of ${row.choices?.join(', ')}`);
-            return v;
+            return choice;
         }
     }
 }
@@ -2861,14 +3054,25 @@ function checkTargets(values, tagged, notices, pushGiven) {
     // login-action's `registry` beside metadata-action's `images`: the login is for one of them. Another host
     // there would have its username and password sent to the images' registry instead.
     if (values.registry !== reference/* DOCKER_HUB */.Xb && !targets.some(t => t.registry === values.registry))
-        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(values.registry)} is not a registry ${(0,table/* ref */.KR)('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, or leave ${(0,table/* ref */.KR)('registry')} empty`);
+        throw new inputs_error/* InputError */.d('registry', `${(0,core_text/* quote */.hD)(values.registry)} is not a registry ${(0,table/* ref */.KR)('images')} pushes to (${[...new Set(targets.map(t => t.registry))].join(', ')}): name one of those, leave ${(0,table/* ref */.KR)('registry')} empty, or give its login in ${(0,table/* ref */.KR)('registry-auth')} (a login for the build's pulls)`);
     // The first image stands for the run where one name is needed (summary, messages).
     values.registry = targets[0].registry;
     values.image = targets[0].image;
     return targets;
 }
+/**
+ * `username` or `password` beside `registry-auth`, named as given: checked before the pair's own rule (both
+ * or neither), which would otherwise ask for the other half of a login that cannot be used.
+ */
+function checkLoginSources(values) {
+    if (values.registryAuth.trim() === '')
+        return;
+    const given = ['username', 'password'].filter(name => values[name] !== '');
+    if (given.length)
+        throw new inputs_error/* InputError */.d(given[0], `${(0,table/* ref */.KR)(...given)} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
+}
 /** `registry-auth` entries, or `username`/`password` for a single registry. */
-function checkLogins(values, cloud) {
+function checkLogins(values, cloud, targets = [], notices = []) {
     if (values.registryAuth.trim() === '')
         return values.username || cloud
             ? [
@@ -2880,21 +3084,39 @@ function checkLogins(values, cloud) {
                 }
             ]
             : [];
-    if (values.username)
-        throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} and ${(0,table/* ref */.KR)('registry-auth')} cannot be used together: put every login in ${(0,table/* ref */.KR)('registry-auth')}`);
     const logins = (0,inputs_error/* asInput */.l)('registry-auth', () => (0,core_problem/* reworded */.F)(() => (0,registry_auth/* parseRegistryAuth */.bf)(values.registryAuth), m => `${m}; expected login-action's list (- registry: \u2026 / username: \u2026 / password: \u2026)`));
-    const seen = new Set();
-    return logins.map((login, i) => {
+    const normalized = logins.map((login, i) => {
         const registry = login.registry || reference/* DOCKER_HUB */.Xb;
         const problem = (0,reference/* registryProblem */.T7)(registry);
         if (problem)
             throw new inputs_error/* InputError */.d('registry-auth', `entry ${i + 1}: the registry ${(0,core_text/* quote */.hD)(registry)} ${problem}`);
-        const normalized = (0,reference/* normalizeRegistry */.l5)(registry);
-        if (seen.has(normalized))
-            throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(normalized)} has two entries`);
-        seen.add(normalized);
-        return { ...login, registry: normalized };
+        return { ...login, registry: (0,reference/* normalizeRegistry */.l5)(registry) };
     });
+    const registries = [...new Set(normalized.map(l => l.registry))];
+    return registries.map(registry => oneLoginFor(registry, normalized.filter(l => l.registry === registry), targets, notices));
+}
+/** A `scope`'s repository path (before its `@actions`); '' for none or the whole registry. */
+const scopePath = (login) => (login.scope ?? '').split('@')[0].replace(/^\/+|\/+$/g, '');
+/**
+ * The one login this step uses for `registry`: login-action v3.7 takes one entry per `scope` (each written to
+ * its own buildx config), but a docker config holds one login per registry. The entry whose scope is a
+ * repository this step pushes wins; else the one for the whole registry (no scope). A notice says which.
+ */
+function oneLoginFor(registry, entries, targets, notices) {
+    if (entries.length === 1)
+        return entries[0];
+    const scopes = entries.map(e => e.scope ?? '');
+    if (new Set(scopes).size < scopes.length)
+        throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(registry)} has two entries with the same scope (or none): give it one entry, or each entry its own scope (login-action's scope, e.g. scope: my/app@push)`);
+    const pushed = new Set(targets.filter(t => t.registry === registry).map(t => (0,reference/* remotePath */.QZ)(registry, t.image)));
+    const matching = entries.filter(e => scopePath(e) !== '' && pushed.has((0,reference/* remotePath */.QZ)(registry, scopePath(e))));
+    const whole = entries.filter(e => scopePath(e) === '');
+    const chosen = matching.length === 1 ? matching[0] : matching.length === 0 ? whole[0] : undefined;
+    if (!chosen || (matching.length === 0 && whole.length > 1))
+        throw new inputs_error/* InputError */.d('registry-auth', `${(0,core_text/* quote */.hD)(registry)} has ${entries.length} entries (scopes ${scopes.map(sc => (0,core_text/* quote */.hD)(sc || 'none')).join(', ')}) and this step logs in to it once: ` +
+            `give one entry without scope, or one whose scope is the repository pushed (${[...pushed].join(', ') || 'none'})`);
+    notices.push(`${(0,table/* ref */.KR)('registry-auth')}: ${entries.length} entries for ${(0,core_text/* quote */.hD)(registry)}; this step logs in with the one ${chosen.scope ? `for scope ${(0,core_text/* quote */.hD)(chosen.scope)} (the repository it pushes)` : 'without scope'}`);
+    return chosen;
 }
 /**
  * Whether the logins outlive the step: `keep-login`, or login-action's `logout: false`, which there leaves
@@ -3015,10 +3237,14 @@ function parseInputs(get, cwd = process.cwd()) {
     build_options/* checkBuildSources */.pQ(values, cwd, process.env);
     if (targets.length > 1 && new Set(targets.map(t => t.registry)).size > 1 && values.username)
         throw new inputs_error/* InputError */.d('username', `${(0,table/* ref */.KR)('username', 'password')} log in to one registry, and ${(0,table/* ref */.KR)('images')} names several: give each its login in ${(0,table/* ref */.KR)('registry-auth')}`);
+    checkLoginSources(values);
     const cloud = singleCloudLogin(values, process.env);
     if (!cloud && (values.username === '') !== (values.password === ''))
         throw new inputs_error/* InputError */.d(values.username === '' ? 'username' : 'password', `${(0,table/* ref */.KR)('username', 'password')} must be given together (or neither, to use an existing docker login)`);
-    const logins = checkLogins(values, cloud);
+    const logins = checkLogins(values, cloud, targets, notices);
+    // login-action logs in to each account it lists; here each ECR registry is a login of its own.
+    if (process.env.AWS_ACCOUNT_IDS && logins.some(l => l.cloud?.kind === 'ecr'))
+        warnings.push(`AWS_ACCOUNT_IDS is set and not read: each ECR registry logs in for the account its host names; give each its own entry in ${(0,table/* ref */.KR)('registry-auth')}`);
     const keepLogin = keepsLogin(values, get('keep-login').trim() !== '');
     const inputs = { ...values, ...tagged, keepLogin, remoteContext, targets, logins, pushGiven };
     return { inputs, notices, warnings };
@@ -3074,8 +3300,9 @@ const defaultInputs = (over = {}) => {
 /* unused harmony export registryAuthParserLoaded */
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(652);
 /* harmony import */ var _core_input_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7571);
-/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2020);
 /* harmony import */ var _registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2382);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
 // The `registry-auth` input: login-action's YAML list, one entry per registry, read with js-yaml as
 // login-action reads it (anchors, quoting, block scalars, `~`):
 //   - registry: ghcr.io
@@ -3085,6 +3312,7 @@ const defaultInputs = (over = {}) => {
 // pay for it at start. Errors name the entry by position and registry, never a value, and never repeat
 // js-yaml's own message, which quotes the input. A mistake is an InputProblem, and the caller names the
 // input (targets.ts).
+
 
 
 
@@ -3131,7 +3359,8 @@ function parseRegistryAuth(text, env = process.env) {
     return doc.map((entry, i) => {
         if (!isMapping(entry))
             throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`entry ${i + 1} is not a mapping of registry, username and password`);
-        const registry = scalarOf(entry.registry) ?? '';
+        // docker login takes a URL (`https://index.docker.io/v1/`): its host is the registry, ECR's and Hub's too.
+        const registry = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .loginServerHost */ .ve)(scalarOf(entry.registry) ?? '');
         const where = `entry ${i + 1}${registry ? ` (${JSON.stringify(registry)})` : ''}`;
         for (const key of Object.keys(entry))
             if (!KEYS.includes(key))
@@ -3149,7 +3378,8 @@ function parseRegistryAuth(text, env = process.env) {
             field('registry');
         const username = field('username') ?? '';
         const password = field('password')?.trim() ?? '';
-        const ecrText = field('ecr');
+        // Any casing, as login-action reads it (`ecr: "False"`).
+        const ecrText = field('ecr')?.toLowerCase();
         if (ecrText !== undefined && !['true', 'false', 'auto'].includes(ecrText))
             throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ecr is true, false or auto`);
         const ecr = ecrText === undefined || ecrText === 'auto' ? undefined : ecrText === 'true';
@@ -3160,7 +3390,7 @@ function parseRegistryAuth(text, env = process.env) {
             cloud = (0,_registry_cloud_detect_js__WEBPACK_IMPORTED_MODULE_2__/* .cloudLoginOf */ .gM)({ ...login, registry: registry || 'docker.io' }, env);
         }
         catch (error) {
-            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
+            throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .InputProblem */ .S(`${where}: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}`);
         }
         // A cloud login gets its password from the cloud's token service: the entry may name none.
         if (!cloud && !username)
@@ -5461,10 +5691,13 @@ const ghaScope = (image, target) => {
     return target ? `${base}-${target}` : base;
 };
 
+// EXTERNAL MODULE: ./src/docker/cancel.ts
+var cancel = __nccwpck_require__(1092);
 // EXTERNAL MODULE: ./src/inputs/tags.ts
 var tags = __nccwpck_require__(4480);
 ;// CONCATENATED MODULE: ./src/pipeline/plan.ts
 // Phase 1: everything decided before docker runs: references, where the result goes, secret files.
+
 
 
 
@@ -5654,10 +5887,13 @@ function maskValue(value, reporter) {
     for (const secret of (0,masks/* valueSecrets */.tf)(value))
         reporter.setSecret(secret);
 }
-/** Retry options that tell the user about each retry. */
-const retrying = (what, attempts, reporter, sleep) => ({
+/** Retry options that tell the user about each retry, and stop at once when the run is cancelled. */
+const retrying = (what, attempts, reporter, sleep, 
+/** The run's cancel; tests give their own. */
+cancelled = cancel/* runCancelled */.LJ) => ({
     attempts,
     sleep,
+    signal: cancelled,
     onRetry: info => reporter.warning(`${what} failed (attempt ${info.attempt} of ${info.attempts}), retrying in ${(info.delayMs / 1000).toFixed(1)} s: ${(0,core_text/* messageOf */.bD)(info.error)}`)
 });
 
@@ -5737,6 +5973,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   I6: () => (/* binding */ verifyTargets)
 });
 
+// UNUSED EXPORTS: READ_BACK, servedAfterPush
+
 // EXTERNAL MODULE: ./src/registry/oci.ts
 var oci = __nccwpck_require__(5526);
 ;// CONCATENATED MODULE: ./src/pipeline/describe.ts
@@ -5770,11 +6008,42 @@ async function describePushed(client, name, manifest, metadata) {
     return { size: children.reduce((sum, child) => sum + manifestSize(parse(child)), 0) };
 }
 
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __nccwpck_require__(7253);
+// EXTERNAL MODULE: ./src/docker/cancel.ts
+var cancel = __nccwpck_require__(1092);
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+
+
+
 
 
 /** A registry's digest header as a message shows it: a digest, or not its text (a registry may echo anything). */
 const shownDigest = (header) => /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,128}$/.test(header) ? header : 'not a digest';
+/**
+ * A registry that reads a write back through a replica or an eventually consistent store may answer 404 for
+ * a moment after the push (docker-distribution on Swift or S3 of old, Nexus): a manifest missing right
+ * after the push is asked for again, with a short backoff, about 2 s in all, before it fails the step. Any
+ * other answer, another digest included, is final: it is not the registry being late.
+ */
+const READ_BACK = { attempts: 4, baseMs: 250, maxMs: 1000 };
+async function servedAfterPush(client, name, reference, opts = {}) {
+    let missing;
+    try {
+        return await (0,retry/* retry */.L5)(() => client.getManifest(name, reference).then(manifest => manifest, (error) => {
+            missing = error instanceof errors/* RegistryError */.gl && error.status === 404 ? error : undefined;
+            throw missing ? new retry/* ClassifiedError */.IP(missing.message, 'transient') : error;
+        }), { ...READ_BACK, sleep: opts.sleep, signal: opts.signal ?? cancel/* runCancelled */.LJ });
+    }
+    catch (error) {
+        // Still missing: the registry's own answer, as final as it was, saying it was asked again.
+        if (missing && !(opts.signal ?? cancel/* runCancelled */.LJ).aborted)
+            throw new errors/* RegistryError */.gl(`${missing.message} (asked ${READ_BACK.attempts} times after the push)`, 'fatal', { status: 404, code: missing.code });
+        throw error;
+    }
+}
 class VerificationError extends Error {
     constructor(message) {
         super(message);
@@ -5836,7 +6105,7 @@ function platformDigests(manifest, localPlatform) {
 async function verifyTargets(targets, clients, pushed, built, reporter) {
     const each = await Promise.all(targets.map(async (target) => {
         const client = clients.get(target.registry);
-        const manifests = await Promise.all(target.tags.map(tag => client.getManifest(target.name, tag)));
+        const manifests = await Promise.all(target.tags.map(tag => servedAfterPush(client, target.name, tag)));
         const digest = checkManifests(target.refs, manifests, pushed.digests, built.identity, reporter);
         return { target, digest, manifest: manifests[0] };
     }));
@@ -5856,7 +6125,7 @@ async function verifyByDigest(targets, clients, pushed, built, reporter) {
         throw new VerificationError(`buildx pushed by digest but its metadata names no containerimage.digest; nothing of this run's image is verified`);
     const each = await Promise.all(targets.map(async (target) => {
         // By digest the client checks that the bytes hash to it.
-        const manifest = await clients.get(target.registry).getManifest(target.name, digest);
+        const manifest = await servedAfterPush(clients.get(target.registry), target.name, digest);
         if (!isBuilt(manifest, built.identity))
             throw new VerificationError(`${target.repository}@${digest} is not the image this run built (${built.identity[0]}); nothing of this run's image is verified`);
         return { target, digest, manifest };
@@ -6113,8 +6382,11 @@ class Authenticator {
                 await this.tokenFor(`repository:${repo}:pull,push`);
             }
             catch (err) {
-                // Only a refusal is certain; a token server failing now may answer the push.
+                // Only a refusal is certain; a token server failing now may answer the push. A client closed meanwhile
+                // (the run cancelled, or failed elsewhere) is no token server failing: the run must not go on.
                 if (err instanceof errors/* RegistryError */.gl && (err.status === 401 || err.status === 403))
+                    throw err;
+                if (this.transport.closed.signal.aborted)
                     throw err;
             }
             return;
@@ -6934,7 +7206,7 @@ function ecrHost(registry) {
     for (const re of ECR_PRIVATE) {
         const m = re.exec(host);
         if (m)
-            return { public: false, account: m[1], region: m[2] };
+            return { public: false, account: m[1], region: m[2], fips: host.includes('-fips.') };
     }
     return undefined;
 }
@@ -6949,7 +7221,11 @@ const isHubOidcHost = (registry) => (0,_core_reference_js__WEBPACK_IMPORTED_MODU
  * (undefined). Throws an Error whose message says what is missing; the caller names the input.
  */
 function cloudLoginOf(login, env) {
-    const ecr = login.ecr === false ? undefined : ecrHost(login.registry);
+    const host = login.ecr === false ? undefined : ecrHost(login.registry);
+    // login-action does not take a FIPS host for ECR: a username and password there (`AWS` and `aws ecr
+    // get-login-password`'s token) are its ordinary docker login, not an access key id and its secret.
+    const asGiven = login.ecr === undefined && host?.public === false && host.fips && login.password !== '';
+    const ecr = asGiven ? undefined : host;
     if (ecr || login.ecr === true) {
         if ((login.username === '') !== (login.password === ''))
             throw new Error('with ECR, username and password are an AWS access key id and its secret: give both, or neither to use the credentials in the environment');
@@ -6960,7 +7236,10 @@ function cloudLoginOf(login, env) {
             throw new Error('the host names no AWS region: set AWS_REGION');
         return { kind: 'ecr', region, ...(ecr ? { registryId: ecr.account } : {}) };
     }
-    if (login.password === '' && isHubOidcHost(login.registry) && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
+    // Only a login asked for by a username: the variable is often set for the whole job, and a step that logs
+    // in nowhere (no username, no password) must not read it, as login-action reads it only in a login step.
+    const oidc = login.username !== '' && login.password === '' && isHubOidcHost(login.registry);
+    if (oidc && env.DOCKERHUB_OIDC_CONNECTIONID !== undefined)
         return hubOidc(login, env);
     return undefined;
 }
@@ -6968,8 +7247,6 @@ function hubOidc(login, env) {
     const connectionId = (env.DOCKERHUB_OIDC_CONNECTIONID ?? '').trim();
     if (!UUID.test(connectionId))
         throw new Error('DOCKERHUB_OIDC_CONNECTIONID is not a UUID');
-    if (!login.username)
-        throw new Error('Docker Hub OIDC needs a username: the Docker organization the connection belongs to');
     const given = (env.DOCKERHUB_OIDC_EXPIREIN ?? '').trim();
     const expiresIn = given === '' ? EXPIRES_IN.default : Number(given);
     if ((given !== '' && !/^[0-9]+$/.test(given)) || expiresIn < EXPIRES_IN.min || expiresIn > EXPIRES_IN.max)
@@ -7939,6 +8216,9 @@ class Transport {
         const tls = url.protocol === 'http:' ? undefined : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23))).default;
         const transport = tls ?? (external_node_http_default());
         const agent = await this.agentFor(url, tls, method);
+        // Closed (the signal): nothing is sent, and what is in flight ends, not resent by exchange on a new socket.
+        const shut = this.closed.signal;
+        const stop = () => new errors/* RegistryError */.gl(`${method} ${(0,errors/* where */._M)(url)} stopped: ${(0,core_text/* messageOf */.bD)(shut.reason)}`, 'fatal');
         return new Promise((resolve, reject) => {
             let settled = false;
             let timer;
@@ -7952,7 +8232,7 @@ class Transport {
                 else
                     resolve(res);
             };
-            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent }, res => {
+            const req = transport.request(url, { method, headers: { 'User-Agent': USER_AGENT, ...headers }, agent, signal: shut }, res => {
                 const chunks = [];
                 let size = 0;
                 res.on('data', (chunk) => {
@@ -7988,7 +8268,7 @@ class Transport {
                     finish(err);
                 }, this.timeoutMs);
             });
-            req.on('error', err => finish(Object.assign(err, { reusedSocket: req.reusedSocket })));
+            req.on('error', err => finish(shut.aborted ? stop() : Object.assign(err, { reusedSocket: req.reusedSocket })));
             req.end(body);
         });
     }
@@ -8810,6 +9090,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // nothing docker runs can see or guess. Our own commands (masks, errors, groups) are written outside the
 // regions: while a region is open the runner would ignore an `::add-mask::` too.
 
+/** A stream's 'drain', for FenceOptions.drain; none for a stream that cannot tell (a test's stand-in). */
+const drainOf = (stream) => typeof stream.once === 'function' ? then => void stream.once('drain', then) : undefined;
 const lastIsNewline = (chunk) => typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 0x0a;
 /** One writer for a stream the runner reads, shared by docker's output and our own lines. */
 function createFence(sink, options = {}) {
@@ -8817,10 +9099,13 @@ function createFence(sink, options = {}) {
     const newToken = options.token ?? (() => (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     let token;
     let atLineStart = true;
+    /** False once the sink said its reader is behind, until the next write. */
+    let flowing = true;
     const put = (chunk) => {
         if (chunk.length === 0)
             return;
-        sink(chunk);
+        if (sink(chunk) === false)
+            flowing = false;
         atLineStart = lastIsNewline(chunk);
     };
     const close = () => {
@@ -8833,8 +9118,9 @@ function createFence(sink, options = {}) {
     };
     return {
         write(chunk) {
+            flowing = true;
             if (chunk.length === 0)
-                return;
+                return true;
             if (enabled && token === undefined) {
                 if (!atLineStart)
                     put('\n');
@@ -8842,7 +9128,9 @@ function createFence(sink, options = {}) {
                 put(`::stop-commands::${token}\n`);
             }
             put(chunk);
+            return flowing;
         },
+        ...(options.drain && { whenDrained: options.drain }),
         close,
         own(text) {
             close();
@@ -8950,144 +9238,8 @@ function processStarted() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/docker/cancel.ts
-// Cancelling a run: the signals, the children to stop, and the abort the rest of the run listens to.
-// While a streamed child runs (exec.ts tracks it here), or while a run holds the signals (guardSignals: the
-// whole pipeline, so that a cancel in any phase is handled), SIGINT and SIGTERM (the runner cancelling the
-// job) and SIGHUP (the CLI's terminal closed) stop every child: SIGTERM to its group, SIGKILL 2 s later;
-// `runCancelled` aborts, so requests in flight end and the run unwinds (removing its private directory); a
-// captured command still running is no longer waited for (its own deadline ends it); the process then
-// exits with 128 + the signal's number. A closed stdout or stderr cancels the run as SIGPIPE
-// (cancelOnClosedOutput).
-
-/** After SIGTERM, how long a stopped process group gets before SIGKILL. */
-const KILL_AFTER_MS = 2_000;
-/** After a cancel, how long the pipeline gets to unwind (remove its private directory) before we exit. */
-const EXIT_AFTER_MS = 5_000;
-/** Children started by the exec funnel that have not closed yet. */
-const live = new Set();
-let cancelledBy;
-const cancelController = new AbortController();
-/** Aborted (with the signal's name) once a signal (or a closed output, as SIGPIPE) cancelled the run. */
-const runCancelled = cancelController.signal;
-/** Runs holding the signal handlers (guardSignals). */
-let holds = 0;
-/** What must go even when we exit before the run has unwound (its private directory, with the login). */
-const beforeForcedExit = new Set();
-/** The signal that cancelled the run, if one did. */
-const cancelSignal = () => cancelledBy;
-const exitCodeFor = (signal) => 128 + (external_node_os_.constants.signals[signal] ?? 0);
-/** A child to stop on a cancel, until `untrack`: the signal handlers are in place while there is one. */
-function track(entry) {
-    live.add(entry);
-    installSignalHandlers();
-}
-function untrack(entry) {
-    live.delete(entry);
-    if (live.size === 0 && holds === 0 && !cancelledBy)
-        removeSignalHandlers();
-}
-/**
- * Holds the signal handlers (and watches stdout and stderr) for a whole run, children or not; returns the
- * release. A cancel then aborts runCancelled and the run fails as cancelled, instead of node dying mute.
- */
-function guardSignals() {
-    holds++;
-    installSignalHandlers();
-    cancelOnClosedOutput([process.stdout, process.stderr]);
-    let released = false;
-    return () => {
-        if (released)
-            return;
-        released = true;
-        holds--;
-        if (live.size === 0 && holds === 0 && !cancelledBy)
-            removeSignalHandlers();
-        // Unwound after a cancel: the caller prints its error line at once; a captured command we stopped
-        // waiting for must not keep the process alive until its own deadline.
-        if (cancelledBy && holds === 0)
-            setTimeout(() => process.exit(exitCodeFor(cancelledBy)), 200).unref();
-    };
-}
-/**
- * `cleanUp` (synchronous) also runs when a second signal, or a run that does not unwind in time, ends the
- * process before the run's own cleanup could; returns its removal, for when the run cleaned up itself.
- */
-function cleanUpOnForcedExit(cleanUp) {
-    beforeForcedExit.add(cleanUp);
-    return () => beforeForcedExit.delete(cleanUp);
-}
-function forceExit(code) {
-    for (const cleanUp of beforeForcedExit) {
-        try {
-            cleanUp();
-        }
-        catch {
-            // the exit goes on: what could be removed was
-        }
-    }
-    process.exit(code);
-}
-/** Stops every live streamed child as cancelled by `signal`. The signal handlers call it; so can a caller. */
-function stopChildren(signal = 'SIGTERM') {
-    const all = [...live];
-    for (const l of all)
-        l.halt(signal);
-    return all.length;
-}
-/** How many streamed children are running (tests). */
-const liveChildren = () => live.size;
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-let installed = false;
-function onSignal(signal) {
-    if (cancelledBy) {
-        // The second signal (the runner's SIGTERM after its SIGINT): no more grace.
-        for (const l of live)
-            l.kill();
-        forceExit(exitCodeFor(signal));
-    }
-    cancel(signal);
-}
-/**
- * A failed write to our stdout or stderr (EPIPE: `| head` had its lines; EIO: a closed terminal) would be an
- * uncaught error: node dead, its children running, its private directory (a login) left. It cancels the run
- * instead, as SIGPIPE ends docker's CLI or a C program, but with the cleanup (exit 141); later failed writes
- * change nothing (no escalation as on a second signal). An error line goes to a stream still open.
- */
-function cancelOnClosedOutput(streams) {
-    for (const s of streams)
-        if (!s.listeners('error').includes(onClosedOutput))
-            s.on('error', onClosedOutput);
-}
-const onClosedOutput = () => void (cancelledBy ?? cancel('SIGPIPE'));
-function cancel(signal) {
-    const code = exitCodeFor(signal);
-    cancelledBy = signal;
-    // Whatever the unwinding pipeline sets (a failure is 1), a cancelled run ends as the signal says.
-    process.on('exit', () => {
-        process.exitCode = code;
-    });
-    stopChildren(signal);
-    cancelController.abort(signal);
-    // The pipeline now fails, removes its private directory and returns; if anything keeps it, we still go.
-    setTimeout(() => forceExit(code), EXIT_AFTER_MS).unref();
-}
-function installSignalHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const s of SIGNALS)
-        process.on(s, onSignal);
-}
-/** Without a child to stop, a signal does what it does by default (ends the process). */
-function removeSignalHandlers() {
-    if (!installed)
-        return;
-    installed = false;
-    for (const s of SIGNALS)
-        process.off(s, onSignal);
-}
-
+// EXTERNAL MODULE: ./src/docker/cancel.ts
+var docker_cancel = __nccwpck_require__(1092);
 ;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one funnel through which this program starts processes (docker, and docker-credential-* helpers):
 // argument arrays, never a shell string, and every process bounded.
@@ -9121,13 +9273,14 @@ function createExecRunner(out = process.stdout, env = process.env) {
     const fence = isFence(out)
         ? out
         : createFence(chunk => out.write(chunk), {
-            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true'
+            enabled: out === process.stdout || env.GITHUB_ACTIONS === 'true',
+            drain: drainOf(out)
         });
     // Loads while the registry preflight runs, not after it.
     const actionsExec = __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260));
     return (command, args, childEnv, options) => accounted(() => run(command, args, childEnv, options));
     async function run(...[command, args, childEnv, options]) {
-        const cancelled = cancelSignal();
+        const cancelled = (0,docker_cancel/* cancelSignal */.Bj)();
         if (cancelled)
             return refused(cancelled);
         if (options.signal?.aborted)
@@ -9202,23 +9355,23 @@ function timeoutBinary(env) {
 }
 /** `work`, or the refusal a cancel gives, whichever comes first: a cancelled run waits for no capture. */
 function untilCancelled(work) {
-    const cancelled = cancelSignal();
+    const cancelled = (0,docker_cancel/* cancelSignal */.Bj)();
     if (cancelled)
         return Promise.resolve(refused(cancelled));
     return new Promise((resolve, reject) => {
-        const onAbort = () => resolve(refused(cancelSignal() ?? 'SIGTERM'));
-        runCancelled.addEventListener('abort', onAbort, { once: true });
+        const onAbort = () => resolve(refused((0,docker_cancel/* cancelSignal */.Bj)() ?? 'SIGTERM'));
+        docker_cancel/* runCancelled */.LJ.addEventListener('abort', onAbort, { once: true });
         work.then(value => {
-            runCancelled.removeEventListener('abort', onAbort);
+            docker_cancel/* runCancelled */.LJ.removeEventListener('abort', onAbort);
             resolve(value);
         }, (error) => {
-            runCancelled.removeEventListener('abort', onAbort);
+            docker_cancel/* runCancelled */.LJ.removeEventListener('abort', onAbort);
             reject(error);
         });
     });
 }
 const refused = (signal) => ({
-    exitCode: exitCodeFor(signal),
+    exitCode: (0,docker_cancel/* exitCodeFor */.Rr)(signal),
     stdout: '',
     stderr: '',
     stopped: { reason: 'signal', signal }
@@ -9246,6 +9399,8 @@ function spawnWatched(command, args, env, options, fence) {
         processStarted();
         const started = Date.now();
         let lastOutput = started;
+        /** While our reader is behind, docker's pipes are paused: its silence then is ours, not a stall. */
+        let paused = false;
         let stopped;
         let closed = false;
         let killTimer;
@@ -9257,7 +9412,7 @@ function spawnWatched(command, args, env, options, fence) {
                 return;
             stopped = stop;
             signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_AFTER_MS);
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), docker_cancel/* KILL_AFTER_MS */.rl);
         };
         const onAbort = () => halt({ reason: 'aborted' });
         options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -9274,7 +9429,7 @@ function spawnWatched(command, args, env, options, fence) {
                 const now = Date.now();
                 if (ceilingMs !== undefined && now - started >= ceilingMs)
                     halt({ reason: 'ceiling', afterMs: ceilingMs });
-                else if (stallMs !== undefined && now - lastOutput >= stallMs)
+                else if (stallMs !== undefined && !paused && now - lastOutput >= stallMs)
                     halt({ reason: 'stall', afterMs: stallMs });
             }, Math.min(1000, Math.max(25, Number.isFinite(shortest) ? shortest / 20 : 1000)))
             : undefined;
@@ -9283,12 +9438,23 @@ function spawnWatched(command, args, env, options, fence) {
                 lastOutput = Date.now();
                 const decoded = kept[name].write(chunk);
                 options.onOutput?.(decoded);
-                fence?.write(chunk);
+                if (fence?.write(chunk) !== false || !fence.whenDrained || paused)
+                    return;
+                // Held in memory no longer than the reader takes it: docker waits on its full pipe meanwhile.
+                paused = true;
+                child.stdout?.pause();
+                child.stderr?.pause();
+                fence.whenDrained(() => {
+                    paused = false;
+                    lastOutput = Date.now();
+                    child.stdout?.resume();
+                    child.stderr?.resume();
+                });
             });
         const done = () => {
             if (ticker)
                 clearInterval(ticker);
-            untrack(entry);
+            (0,docker_cancel/* untrack */.vz)(entry);
             options.signal?.removeEventListener('abort', onAbort);
         };
         child.on('error', error => {
@@ -9321,11 +9487,11 @@ function spawnWatched(command, args, env, options, fence) {
             }
             const stdout = kept.stdout.end();
             const stderr = kept.stderr.end();
-            const exitCode = code ?? (signal ? exitCodeFor(signal) : 1);
+            const exitCode = code ?? (signal ? (0,docker_cancel/* exitCodeFor */.Rr)(signal) : 1);
             resolve({ exitCode, stdout, stderr, ...(stopped ? { stopped } : {}) });
         });
         if (child.pid !== undefined)
-            track(entry);
+            (0,docker_cancel/* track */.u4)(entry);
         if (options.input && child.stdin) {
             child.stdin.on('error', () => { }); // a child that exits without reading its stdin
             child.stdin.end(options.input);
@@ -9639,7 +9805,7 @@ async function loadRepository(ctx, opts) {
     }
     catch (error) {
         // A cancelled run is not a missing label: it ends as cancelled.
-        if (runCancelled.aborted)
+        if (docker_cancel/* runCancelled */.LJ.aborted)
             throw error;
         opts.reporter.warning(`could not read the repository's metadata from the GitHub API (${(0,core_text/* oneLine */.TN)((0,core_text/* messageOf */.bD)(error), 300)}); the title, description, url and licenses labels are left out`);
         return { labels: {} };
@@ -9685,11 +9851,11 @@ async function ask(opts, request) {
         // then waits forever.
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
-        const cancel = () => controller.abort(runCancelled.reason);
-        if (runCancelled.aborted)
+        const cancel = () => controller.abort(docker_cancel/* runCancelled */.LJ.reason);
+        if (docker_cancel/* runCancelled */.LJ.aborted)
             cancel();
         else
-            runCancelled.addEventListener('abort', cancel, { once: true });
+            docker_cancel/* runCancelled */.LJ.addEventListener('abort', cancel, { once: true });
         try {
             return (await request(octokit, { signal: controller.signal })).data;
         }
@@ -9698,7 +9864,7 @@ async function ask(opts, request) {
         }
         finally {
             clearTimeout(timer);
-            runCancelled.removeEventListener('abort', cancel);
+            docker_cancel/* runCancelled */.LJ.removeEventListener('abort', cancel);
         }
     }, {
         attempts: opts.attempts,
@@ -10699,11 +10865,19 @@ target) {
         const kind = (0,retry/* kindOf */.I)(error);
         const message = (0,core_text/* messageOf */.bD)(error);
         if (kind === 'auth') {
-            const login = inputs.logins.some(l => l.registry === registry) ||
-                (inputs.username !== '' && registry === inputs.registry);
+            const entry = inputs.logins.find(l => l.registry === registry);
+            const login = entry !== undefined || (inputs.username !== '' && registry === inputs.registry);
+            // A login for a registry nothing is pushed to is there for the build's pulls (base images).
+            const pushed = inputs.targets.some(t => t.registry === registry);
+            const access = pushed ? `push to ${where}` : `pull from ${registry}`;
+            // An ECR login without a key comes from the environment's AWS credentials, not from the inputs.
+            const fromEnv = entry?.cloud?.kind.startsWith('ecr') === true && entry.username === '';
             const names = inputs.registryAuth ? ['registry-auth'] : ['username', 'password'];
+            const what = fromEnv
+                ? 'the AWS credentials in the environment are'
+                : `${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'}`;
             const hint = login
-                ? `check that ${(0,parse/* ref */.KR)(...names)} ${names.length > 1 ? 'are' : 'is'} right and may push to ${where}`
+                ? `check that ${what} right and may ${access}`
                 : inputs.targets.length > 1 || inputs.registryAuth
                     ? `give ${registry} a login in ${(0,parse/* ref */.KR)('registry-auth')}, or log in to it beforehand (${(0,input_ref/* advice */.v9)('log-in')})`
                     : `set ${(0,parse/* ref */.KR)('username', 'password')}, or log in to ${registry} beforehand (${(0,input_ref/* advice */.v9)('log-in')})`;
@@ -10853,7 +11027,10 @@ function buildEnvironment(inputs, plan, base, metadata, reporter) {
 
 
 
-/** No push attempt starts later than this after the first failed: keeps a dead registry under a minute. */
+/**
+ * No push attempt starts later than this after the first failed (retry's `windowFromFailure`): a push is
+ * stopped only after a minute of silence, so a window counted from its start would leave no retry at all.
+ */
 const PUSH_RETRY_WINDOW_MS = 45_000;
 /** An error that points at the Dockerfile line the builder named. */
 class BuildError extends errors/* DockerError */.Bi {
@@ -10888,7 +11065,10 @@ async function build(inputs, plan, deps) {
     const run = (buildPlan) => {
         const args = buildArgs(given.inputs, buildPlan, plan.buildx);
         return pushes
-            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, deps.sleep, given.env)
+            ? buildAndPush(docker, args, plan.build.refs[0] ?? inputs.registry, inputs, reporter, {
+                ...deps,
+                env: given.env
+            })
             : docker.build(args, { env: given.env });
     };
     const result = await (0,annotate/* withIndexFallback */.$)(plan.build, run, reporter).catch(error => hint(located(tagTaken(error, plan.build.exports), inputs)));
@@ -10915,15 +11095,11 @@ async function build(inputs, plan, deps) {
  * A build that pushes, retried as a whole (its cache makes a second attempt cheap) within the push retry
  * window. The window opens when the first attempt fails: the first build may take any time.
  */
-function buildAndPush(docker, args, subject, inputs, reporter, sleep, env) {
-    let firstFailedAt;
-    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject, env }).catch((error) => {
-        firstFailedAt ??= Date.now();
-        throw error;
-    }), {
-        ...(0,pipeline_plan/* retrying */.R$)('build and push', inputs.retries, reporter, sleep),
+function buildAndPush(docker, args, subject, inputs, reporter, deps) {
+    return (0,retry/* retry */.L5)(() => docker.build(args, { push: subject, env: deps.env }), {
+        ...(0,pipeline_plan/* retrying */.R$)('build and push', inputs.retries, reporter, deps.sleep, deps.cancelled),
         maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-        now: () => (firstFailedAt === undefined ? 0 : Date.now() - firstFailedAt)
+        windowFromFailure: true
     });
 }
 /**
@@ -11186,7 +11362,7 @@ async function logIn(inputs, deps) {
     const users = new Map();
     for (const login of inputs.logins) {
         const { username, password } = deps.logins ? await deps.logins.resolve(login) : login;
-        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), (0,pipeline_plan/* retrying */.R$)(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
+        await (0,retry/* retry */.L5)(() => docker.login(loginHost(login.registry), username, password), (0,pipeline_plan/* retrying */.R$)(`login to ${login.registry}`, inputs.retries, reporter, deps.sleep, deps.cancelled)).catch(withHint(inputs, { registry: login.registry, repository: login.registry }));
         reporter.info(`Logged in to ${login.registry} as ${username}`);
         users.set(login.registry, username);
     }
@@ -11250,11 +11426,16 @@ async function pushTarget(inputs, target, built, size, inspecting, deps) {
     const { docker, client, reporter, signal } = deps;
     const refs = target.refs;
     const hint = withHint(inputs, target);
-    const pushDocker = (ref) => (0,retry/* retry */.L5)(() => docker.push(ref, size, signal), {
-        ...(0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep),
-        maxElapsedMs: PUSH_RETRY_WINDOW_MS,
-        signal
-    }).catch(hint);
+    const pushDocker = (ref) => {
+        const retries = (0,pipeline_plan/* retrying */.R$)(`push of ${ref}`, inputs.retries, reporter, deps.sleep, deps.cancelled);
+        return (0,retry/* retry */.L5)(() => docker.push(ref, size, signal), {
+            ...retries,
+            maxElapsedMs: PUSH_RETRY_WINDOW_MS,
+            windowFromFailure: true,
+            // Another target's failure, or the run's cancel, ends a wait between attempts.
+            signal: AbortSignal.any([signal, retries.signal])
+        }).catch(hint);
+    };
     const reported = await pushDocker(refs[0]).catch(async (error) => {
         throw await movedDuringPush(docker, built, refs[0], error);
     });
@@ -11550,7 +11731,8 @@ class Logins {
                 onRetry: m => reporter.warning(m),
                 onSecret: v => reporter.setSecret(v),
                 proxy: this.opts.proxy,
-                onWarning: m => reporter.warning(m)
+                onWarning: m => reporter.warning(m),
+                signal: this.opts.cancelled
             });
         }
         else {
@@ -11566,7 +11748,8 @@ class Logins {
                 sleep: this.opts.sleep,
                 onRetry: m => reporter.warning(m),
                 proxy: this.opts.proxy,
-                onWarning: m => reporter.warning(m)
+                onWarning: m => reporter.warning(m),
+                signal: this.opts.cancelled
             });
         }
         // A token that masking would turn against the log (`sha256`, a short word) hides every digest or name
@@ -11640,12 +11823,12 @@ async function execute(inputs, opts) {
     (0,parse/* checkBuilder */.ub)(inputs, buildx);
     // From here a cancel (SIGINT, SIGTERM, SIGHUP, a closed stdout or stderr) in any phase ends the run as
     // cancelled, its directories removed.
-    const release = guardSignals();
+    const release = (0,docker_cancel/* guardSignals */.xH)();
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(opts.tempRoot, 'build-tag-push-'));
     // Synchronously: node's native removal takes well under a millisecond for what is usually here (a config,
     // the iidfile), where the promise-based one walks the tree in JavaScript and took 2 to 5 ms every run.
     const removeWorkDir = () => (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
-    const forgetWorkDir = cleanUpOnForcedExit(removeWorkDir);
+    const forgetWorkDir = (0,docker_cancel/* cleanUpOnForcedExit */.rS)(removeWorkDir);
     opts.onWorkDir?.(workDir);
     try {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
@@ -11710,9 +11893,9 @@ async function execute(inputs, opts) {
 }
 /** After a cancel, whatever failed failed because of it: say so, unless the error already does. */
 function cancelledOr(error) {
-    if (!runCancelled.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
+    if (!docker_cancel/* runCancelled */.LJ.aborted || /the run was cancelled/.test((0,core_text/* messageOf */.bD)(error)))
         return error;
-    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(runCancelled.reason)})`, 'fatal');
+    return new retry/* ClassifiedError */.IP(`the run was cancelled (${String(docker_cancel/* runCancelled */.LJ.reason)})`, 'fatal');
 }
 async function runPipeline(inputs, given) {
     // One token per cloud login for the run: the login, the preflight, the push and the verification share it.
@@ -11723,7 +11906,8 @@ async function runPipeline(inputs, given) {
             timeoutMs: boundsOf(given).requestMs,
             idToken: given.idToken,
             sleep: given.sleep,
-            proxy: given.proxy
+            proxy: given.proxy,
+            cancelled: docker_cancel/* runCancelled */.LJ
         });
     given.onLogins?.(logins);
     const deps = { ...given, logins, credentials: logins.lookup(given.credentials) };
@@ -11748,7 +11932,7 @@ async function runPipeline(inputs, given) {
         for (const client of clients.values())
             client.close();
     };
-    runCancelled.addEventListener('abort', closeAll);
+    docker_cancel/* runCancelled */.LJ.addEventListener('abort', closeAll);
     try {
         const verification = { requests: 0 };
         const { moved, ...result } = await phases(inputs, deps, clients, verification, clientFor);
@@ -11764,7 +11948,7 @@ async function runPipeline(inputs, given) {
         return { ...result, durations, counts };
     }
     finally {
-        runCancelled.removeEventListener('abort', closeAll);
+        docker_cancel/* runCancelled */.LJ.removeEventListener('abort', closeAll);
         closeAll();
     }
 }
@@ -11788,7 +11972,7 @@ function registryClient(registry, inputs, deps) {
             return insecure;
         }
     });
-    if (runCancelled.aborted)
+    if (docker_cancel/* runCancelled */.LJ.aborted)
         client.close();
     return client;
 }
@@ -11881,7 +12065,7 @@ const sbomDeps = (inputs, deps) => ({
     bounds: boundsOf(deps),
     attempts: inputs.retries,
     sleep: deps.sleep,
-    cancelled: runCancelled
+    cancelled: docker_cancel/* runCancelled */.LJ
 });
 const requests = (clients) => [...clients.values()].reduce((sum, c) => sum + c.requestCount, 0);
 
@@ -11897,26 +12081,29 @@ const HELD_MAX = 64 * 1024;
  * A Fence over `write` (fenced as the runner wants it when `fenced`: the CLI in a workflow) whose text is
  * passed through `mask` a line at a time.
  */
-function maskedOutput(write, mask, fenced) {
+function maskedOutput(
+/** False when the reader is behind (a stream's write), as Fence.write says it on. */
+write, mask, fenced, drain) {
     const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
     let held = '';
     const flush = () => {
-        if (held)
-            write(mask(held));
+        const text = held;
         held = '';
+        return text ? write(mask(text)) : true;
     };
     const fence = createFence(chunk => {
         held += typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk));
         const end = Math.max(held.lastIndexOf('\n'), held.lastIndexOf('\r'));
+        let flowing = true;
         if (end >= 0) {
-            write(mask(held.slice(0, end + 1)));
+            flowing = write(mask(held.slice(0, end + 1)));
             held = held.slice(end + 1);
         }
-        if (held.length > HELD_MAX)
-            flush();
-    }, { enabled: fenced });
+        return held.length > HELD_MAX ? flush() !== false && flowing !== false : flowing;
+    }, { enabled: fenced, drain });
     return {
         write: chunk => fence.write(chunk),
+        ...(fence.whenDrained && { whenDrained: fence.whenDrained }),
         own: text => fence.own(text),
         close: () => {
             fence.close();
@@ -12346,7 +12533,7 @@ function builtLine(inputs, result) {
 }
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     // From the first line: `| head` that had enough stops the run as SIGPIPE would, cleaned up (exit 141).
-    cancelOnClosedOutput([io.stdout, io.stderr]);
+    (0,docker_cancel/* cancelOnClosedOutput */.$o)([io.stdout, io.stderr]);
     let values;
     try {
         const parsed = (0,external_node_util_.parseArgs)({
@@ -12420,7 +12607,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
         throw error;
     }
     try {
-        const out = maskedOutput(text => void io.stderr.write(text), text => maskAll(text, secrets), process.env.GITHUB_ACTIONS === 'true');
+        const out = maskedOutput(text => io.stderr.write(text), text => maskAll(text, secrets), process.env.GITHUB_ACTIONS === 'true', drainOf(io.stderr));
         const result = await execute(inputs, { reporter, tempRoot: (0,external_node_os_.tmpdir)(), out });
         // In a workflow's `run:` step the runner offers GITHUB_ARTIFACTS to the CLI as to the action.
         for (const line of await declarePushed(inputs, result.digest))
