@@ -10,6 +10,7 @@ import { makeInputs } from '../../__fixtures__/inputs.js'
 import { quietReporter } from '../helpers/reporter.js'
 import { VerificationError } from '../../src/pipeline/verify.js'
 import { cpuMs } from '../helpers/cpu-time.js'
+import { cancelAtFirstWait } from '../helpers/cancel.js'
 
 describe('tagTaken: the containerd store refusing a name another build took at the same moment', () => {
   it('says another build moved the tag, naming it', () => {
@@ -133,8 +134,7 @@ describe('a cancel during a build that pushes (buildx)', () => {
       reporter: quietReporter
     })
     expect(plan.pushedBy).toBe('buildx')
-    const controller = new AbortController()
-    const waiting: number[] = []
+    const cancel = cancelAtFirstWait()
     let builds = 0
     const docker = {
       env: {},
@@ -146,20 +146,11 @@ describe('a cancel during a build that pushes (buildx)', () => {
     const pending = build(inputs, plan, {
       docker,
       reporter: quietReporter,
-      cancelled: controller.signal,
-      // The backoff: long, unless the cancel ends it.
-      sleep: ms => new Promise(() => void waiting.push(ms))
+      cancelled: cancel.signal,
+      sleep: cancel.sleep
     })
-    // Until the first wait, or the build's own failure (which must not hang the test).
-    let settled = false
-    pending.then(
-      () => (settled = true),
-      () => (settled = true)
-    )
-    while (waiting.length === 0 && !settled) await new Promise(r => setTimeout(r, 5))
-    expect(waiting).toHaveLength(1)
-    controller.abort('SIGINT')
     await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
     expect(builds).toBe(1)
+    expect(cancel.waits).toHaveLength(1)
   })
 })

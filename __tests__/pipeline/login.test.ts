@@ -10,6 +10,7 @@ import { defaultInputs } from '../../src/inputs/parse.js'
 import { logIn } from '../../src/pipeline/login.js'
 import type { Reporter } from '../../src/log/reporter.js'
 import { ClassifiedError } from '../../src/core/retry.js'
+import { cancelAtFirstWait } from '../helpers/cancel.js'
 
 const infos: string[] = []
 const reporter: Reporter = {
@@ -80,8 +81,7 @@ describe('logIn', () => {
 
 describe('a cancel during the login phase', () => {
   it('ends the wait before another docker login at once, with the cancel as the error', async () => {
-    const controller = new AbortController()
-    const waiting: number[] = []
+    const cancel = cancelAtFirstWait()
     let logins = 0
     const docker = {
       login: async () => {
@@ -94,14 +94,12 @@ describe('a cancel during the login phase', () => {
       {
         docker,
         reporter,
-        cancelled: controller.signal,
-        // The backoff: long, unless the cancel ends it.
-        sleep: ms => new Promise(() => void waiting.push(ms))
+        cancelled: cancel.signal,
+        sleep: cancel.sleep
       }
     )
-    while (waiting.length === 0) await new Promise(r => setTimeout(r, 5))
-    controller.abort('SIGINT')
     await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
     expect(logins).toBe(1)
+    expect(cancel.waits).toHaveLength(1)
   })
 })

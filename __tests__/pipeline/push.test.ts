@@ -11,6 +11,7 @@ import { VerificationError } from '../../src/pipeline/verify.js'
 import { DockerError } from '../../src/docker/errors.js'
 import { makeInputs } from '../../__fixtures__/inputs.js'
 import { quietReporter } from '../helpers/reporter.js'
+import { cancelAtFirstWait } from '../helpers/cancel.js'
 
 const d = (c: string): string => `sha256:${c.repeat(64)}`
 const OCI = 'application/vnd.oci.image.manifest.v1+json'
@@ -175,8 +176,7 @@ describe('the push retry window', () => {
 
 describe('a cancel during the push phase', () => {
   it('ends the wait before another docker push at once, with the cancel as the error', async () => {
-    const controller = new AbortController()
-    const waiting: number[] = []
+    const cancel = cancelAtFirstWait()
     let pushes = 0
     const docker = {
       push: async () => {
@@ -193,14 +193,12 @@ describe('a cancel during the push phase', () => {
         docker,
         clients: new Map([[target.registry, {} as RegistryClient]]),
         reporter: quietReporter,
-        cancelled: controller.signal,
-        // The backoff: long, unless the cancel ends it.
-        sleep: ms => new Promise(() => void waiting.push(ms))
+        cancelled: cancel.signal,
+        sleep: cancel.sleep
       }
     )
-    while (waiting.length === 0) await new Promise(r => setTimeout(r, 5))
-    controller.abort('SIGINT')
     await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
     expect(pushes).toBe(1)
+    expect(cancel.waits).toHaveLength(1)
   })
 })

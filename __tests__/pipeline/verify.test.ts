@@ -14,6 +14,7 @@ import { RegistryError } from '../../src/registry/errors.js'
 import type { Target } from '../../src/pipeline/plan.js'
 import type { Manifest, RegistryClient } from '../../src/registry/api.js'
 import { quietReporter } from '../helpers/reporter.js'
+import { cancelAtFirstWait } from '../helpers/cancel.js'
 
 const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 const CONFIG = `sha256:${'c'.repeat(64)}`
@@ -173,12 +174,9 @@ describe('servedAfterPush: a registry that reads its writes back late', () => {
   })
 
   it('a cancel ends the reads, not the wait for the registry', async () => {
-    const controller = new AbortController()
+    const cancel = cancelAtFirstWait()
     const { client, reads } = answering([gone()])
-    const pending = servedAfterPush(client, 'o/a', 'v1', {
-      sleep: () => new Promise(() => controller.abort('SIGINT')),
-      signal: controller.signal
-    })
+    const pending = servedAfterPush(client, 'o/a', 'v1', { sleep: cancel.sleep, signal: cancel.signal })
     await expect(pending).rejects.toThrow('the run was cancelled (SIGINT)')
     expect(reads()).toBe(1)
   })

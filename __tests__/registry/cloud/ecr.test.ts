@@ -7,6 +7,7 @@ import { ClassifiedError } from '../../../src/core/retry.js'
 import { ecrToken, type EcrRequest } from '../../../src/registry/cloud/ecr.js'
 import { cleanUp, failure as rejected, serve, type Seen } from '../../helpers/stand-in.js'
 import { awsEnv } from '../../helpers/cloud.js'
+import { cancelAtFirstWait } from '../../helpers/cancel.js'
 
 const saved = { ...process.env }
 const PASSWORD = 'ecr-password-0123456789abcdef'
@@ -155,21 +156,9 @@ it('a cancel ends the wait before another call, with the cancel as its error', a
   const { api, req } = await setUp((_q, res) =>
     answer(res, 503, JSON.stringify({ __type: 'ServerException', message: 'busy' }))
   )
-  const controller = new AbortController()
-  const waiting: number[] = []
-  const cancelled = (async () => {
-    while (waiting.length === 0) await new Promise(r => setTimeout(r, 10))
-    controller.abort('SIGINT')
-  })()
-  const error = await failure(
-    ecrToken({
-      ...req,
-      attempts: 5,
-      signal: controller.signal,
-      sleep: ms => new Promise(() => void waiting.push(ms))
-    })
-  )
-  await cancelled
+  const cancel = cancelAtFirstWait()
+  const error = await failure(ecrToken({ ...req, attempts: 5, signal: cancel.signal, sleep: cancel.sleep }))
+  expect(cancel.waits).toHaveLength(1)
   expect(error.message).toBe('the run was cancelled (SIGINT)')
   expect(api.seen).toHaveLength(1)
 })

@@ -10,6 +10,7 @@ import { githubIdToken } from '../../../src/registry/cloud/github-oidc.js'
 import { proxyRules } from '../../../src/registry/proxy.js'
 import { PROXIED_DOMAIN, startConnectProxy } from '../../helpers/connect-proxy.js'
 import { cleanUp, failure as rejected, onCleanup, serve, type Seen } from '../../helpers/stand-in.js'
+import { cancelAtFirstWait } from '../../helpers/cancel.js'
 
 const saved = { ...process.env }
 const REQUEST_TOKEN = `request-${randomBytes(8).toString('hex')}`
@@ -269,19 +270,11 @@ describe('a cancel ends the login at once, with the cancel as its error', () => 
 
   it("while waiting to ask GitHub's token endpoint again", async () => {
     const { github, req } = await setUp((_q, res) => json(res, 503, { message: 'busy' }))
-    const controller = new AbortController()
-    const waiting: number[] = []
-    const cancelled = cancelWhen(controller, () => waiting.length > 0)
+    const cancel = cancelAtFirstWait()
     const error = await failure(
-      hubOidcToken({
-        ...req,
-        attempts: 5,
-        signal: controller.signal,
-        // The backoff: long, unless the cancel ends it.
-        sleep: ms => new Promise(() => void waiting.push(ms))
-      })
+      hubOidcToken({ ...req, attempts: 5, signal: cancel.signal, sleep: cancel.sleep })
     )
-    await cancelled
+    expect(cancel.waits).toHaveLength(1)
     expect(error.message).toBe('the run was cancelled (SIGINT)')
     expect(github.seen).toHaveLength(1)
   })
@@ -302,18 +295,11 @@ describe('a cancel ends the login at once, with the cancel as its error', () => 
 
   it("while waiting to ask Docker Hub's exchange again", async () => {
     const { hub, req } = await setUp(idTokenAnswer, (_q, res) => json(res, 503, { message: 'busy' }))
-    const controller = new AbortController()
-    const waiting: number[] = []
-    const cancelled = cancelWhen(controller, () => waiting.length > 0)
+    const cancel = cancelAtFirstWait()
     const error = await failure(
-      hubOidcToken({
-        ...req,
-        attempts: 5,
-        signal: controller.signal,
-        sleep: ms => new Promise(() => void waiting.push(ms))
-      })
+      hubOidcToken({ ...req, attempts: 5, signal: cancel.signal, sleep: cancel.sleep })
     )
-    await cancelled
+    expect(cancel.waits).toHaveLength(1)
     expect(error.message).toBe('the run was cancelled (SIGINT)')
     expect(hub.seen).toHaveLength(1)
   })
