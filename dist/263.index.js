@@ -248,8 +248,10 @@ function gaveUp(error, attempt, outOfTime) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Mr: () => (/* binding */ orMissing),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   _M: () => (/* binding */ where),
+/* harmony export */   b2: () => (/* binding */ isMissing),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   p2: () => (/* binding */ httpError)
 /* harmony export */ });
@@ -339,6 +341,19 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
     const text = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(message ?? (node_http__WEBPACK_IMPORTED_MODULE_0___default().STATUS_CODES)[res.status] ?? '', 300);
     const prefix = what ? `${what} ` : '';
     return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(headerValue(res.headers['retry-after'])) });
+}
+/** Whether a registry answered 404: no such tag, manifest or blob there. */
+const isMissing = (error) => error instanceof RegistryError && error.status === 404;
+/** What `read` gives, or undefined where the registry has no such thing (404); any other failure stands. */
+async function orMissing(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        if (isMissing(error))
+            return undefined;
+        throw error;
+    }
 }
 
 

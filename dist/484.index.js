@@ -235,8 +235,7 @@ class Copier {
             }
             else {
                 // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
-                const blobs = [parsed.config, ...parsed.layers].filter(d => !d.urls?.length);
-                await Promise.all(blobs.map(b => this.blob(src, dst, b)));
+                await this.placeBlobs(src, dst, [parsed.config, ...parsed.layers].filter(d => !d.urls?.length));
             }
             // The exact bytes whose digest was checked when they were read.
             this.opts.signal?.throwIfAborted();
@@ -525,11 +524,7 @@ var core_json = __webpack_require__(6153);
  */
 async function cosignTagWrite(copier, store, manifest, dst, tag) {
     const where = `${dst.client.registry}/${dst.name}:${tag}`;
-    const existing = await dst.client.getManifest(dst.name, tag).catch((error) => {
-        if (error instanceof errors/* RegistryError */.gl && error.status === 404)
-            return undefined;
-        throw error;
-    });
+    const existing = await (0,errors/* orMissing */.Mr)(dst.client.getManifest(dst.name, tag));
     if (!existing) {
         await copier.place(store, dst, manifest);
         return { tag, body: manifest.body, mediaType: manifest.mediaType };
@@ -765,20 +760,10 @@ async function hasApi(side, digest) {
 }
 /** A tag's manifest, or undefined when the repository has no such tag. */
 async function tagged(side, tag) {
-    return orMissing(side.client.getManifest(side.name, tag));
+    return (0,errors/* orMissing */.Mr)(side.client.getManifest(side.name, tag));
 }
 /** A source's manifest under `tag`, checked as every source manifest is; none when there is no such tag. */
-const taggedSource = (side, tag) => orMissing(readSource(side, tag));
-async function orMissing(read) {
-    try {
-        return await read;
-    }
-    catch (error) {
-        if (error instanceof errors/* RegistryError */.gl && error.status === 404)
-            return undefined;
-        throw error;
-    }
-}
+const taggedSource = (side, tag) => (0,errors/* orMissing */.Mr)(readSource(side, tag));
 /** The referrers of `digest` in `side`: the API's list, else the fallback index's; where they came from. */
 async function listReferrers(side, digest) {
     const api = await fromApi(side, digest);
@@ -1621,7 +1606,7 @@ async function resolveOne(source, deps) {
     const where = `${source.registry}/${source.name}`;
     const label = JSON.stringify(source.line);
     const fail = (error) => {
-        if (error instanceof errors/* RegistryError */.gl && error.status === 404)
+        if ((0,errors/* isMissing */.b2)(error))
             throw new parse/* InputError */.dz('sources', `${label}: no such image in ${where} (${(0,core_text/* messageOf */.bD)(error).replace(`source ${label}: `, '')})`);
         if (error instanceof errors/* RegistryError */.gl && !error.message.startsWith('source '))
             throw new errors/* RegistryError */.gl(`source ${label}: ${error.message}`, error.kind, {

@@ -118,7 +118,7 @@ function metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
-    const meta = (0,outputs/* metadataOutputs */._V)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const meta = (0,outputs/* metadataOutputValues */.vw)(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     const names = subjectNames(inputs.targets);
     return {
         digest: result.digest,
@@ -127,17 +127,12 @@ function typedOutputs(inputs, result) {
         'image-name': names[0] ?? '',
         'image-names': names,
         imageid: result.imageid,
-        tags: result.tags,
         'platform-digests': result.platformDigests,
         'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
         'sbom-paths': result.sboms ?? {},
         metadata: metadata(inputs, result),
-        // metadata-action's outputs, with its separators and shapes
-        version: meta.version,
-        'tag-names': meta.tagNames,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        json: meta.json
+        // metadata-action's outputs (`tags` among them), with its separators and shapes
+        ...meta
     };
 }
 /** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */
@@ -654,6 +649,7 @@ function replaceUserinfo(text, shown, schemes) {
 /* harmony export */   T1: () => (/* binding */ call),
 /* harmony export */   WD: () => (/* binding */ labels),
 /* harmony export */   WW: () => (/* binding */ attestationFields),
+/* harmony export */   ZU: () => (/* binding */ outputsPush),
 /* harmony export */   a7: () => (/* binding */ pushesImage),
 /* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cw: () => (/* binding */ allow),
@@ -969,13 +965,15 @@ function pushesOutput(spec) {
 /** True when the build evaluates instead of building (`call` other than `build`): there is no image to push. */
 const isEvaluation = (inputs) => inputs.call !== '' && parseCall(inputs.call).name !== 'build';
 /**
- * Whether the run pushes, as build-push-action decides it: `outputs` when given (an output that pushes, or
- * `push: true` given outright, its `--push`), else `push`. An evaluation pushes nothing.
+ * Whether given `outputs` push, as build-push-action decides it: an output that pushes, or `push: true`
+ * given outright (its `--push`); `push` left to its default adds nothing beside outputs.
  */
-const pushesImage = (inputs) => !isEvaluation(inputs) &&
-    (inputs.outputs.length
-        ? inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven)
-        : inputs.push);
+const outputsPush = (inputs) => inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven);
+/**
+ * Whether the run pushes, as build-push-action decides it: `outputs` when given (outputsPush), else `push`.
+ * An evaluation pushes nothing.
+ */
+const pushesImage = (inputs) => !isEvaluation(inputs) && (inputs.outputs.length ? outputsPush(inputs) : inputs.push);
 /**
  * The images an output names (`name=` of an image, registry or docker output) as references; none for a
  * spec that names none.
@@ -3284,11 +3282,11 @@ function singleLevelLines(line) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gv: () => (/* binding */ metadataEnvExports),
-/* harmony export */   _V: () => (/* binding */ metadataOutputs),
 /* harmony export */   jO: () => (/* binding */ outputText),
-/* harmony export */   tm: () => (/* binding */ metadataVariables)
+/* harmony export */   tm: () => (/* binding */ metadataVariables),
+/* harmony export */   vw: () => (/* binding */ metadataOutputValues)
 /* harmony export */ });
-/* unused harmony exports tagNames, METADATA_OUTPUTS, separatorOf */
+/* unused harmony exports metadataOutputs, tagNames, METADATA_OUTPUTS, separatorOf */
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9267);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7038);
 
@@ -3351,8 +3349,14 @@ function outputText(name, value, inputs) {
  * exports after the run (metadataEnvExports), so the build itself can read them too.
  */
 function metadataVariables(meta, fullTags, inputs) {
+    const values = metadataOutputValues(meta, fullTags, inputs);
+    const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputText(n, v, inputs)]));
+    return metadataEnvExports(inputs, texts);
+}
+/** metadata-action's outputs by name, with their own types: the action's outputs and the build's variables. */
+function metadataOutputValues(meta, fullTags, inputs) {
     const m = metadataOutputs(meta, fullTags, inputs);
-    const values = {
+    return {
         version: m.version,
         tags: fullTags,
         'tag-names': m.tagNames,
@@ -3360,8 +3364,6 @@ function metadataVariables(meta, fullTags, inputs) {
         annotations: m.annotations,
         json: m.json
     };
-    const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputText(n, v, inputs)]));
-    return metadataEnvExports(inputs, texts);
 }
 /** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
 function separatorOf(name, inputs) {

@@ -2961,7 +2961,7 @@ function loadsAndPushes(inputs) {
     return (outputs.length > 0 &&
         outputs.every(spec => plainOutput(spec) && (loadsOutput(spec) || (0,build_options/* pushesOutput */.Ij)(spec))) &&
         (inputs.load || outputs.some(loadsOutput)) &&
-        ((inputs.push && inputs.pushGiven) || outputs.some(build_options/* pushesOutput */.Ij)));
+        (0,build_options/* outputsPush */.ZU)(inputs));
 }
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
@@ -2983,7 +2983,7 @@ function destinations(inputs, buildx, driver = 'docker') {
         // (buildx then pushes an image output, or adds one that pushes). Left to its default it adds nothing.
         const push = inputs.push && inputs.pushGiven && !inputs.outputs.some(build_options/* pushesOutput */.Ij) ? ['--push'] : [];
         return {
-            pushedBy: push.length || inputs.outputs.some(build_options/* pushesOutput */.Ij) ? 'buildx' : 'none',
+            pushedBy: (0,build_options/* outputsPush */.ZU)(inputs) ? 'buildx' : 'none',
             local: inputs.load ? 'yes' : 'no',
             exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...push, ...load]
         };
@@ -3255,7 +3255,7 @@ async function servedAfterPush(client, name, reference, opts = {}) {
     let missing;
     try {
         return await (0,retry/* retry */.L5)(() => client.getManifest(name, reference).then(manifest => manifest, (error) => {
-            missing = error instanceof errors/* RegistryError */.gl && error.status === 404 ? error : undefined;
+            missing = (0,errors/* isMissing */.b2)(error) ? error : undefined;
             throw missing ? new retry/* ClassifiedError */.IP(missing.message, 'transient') : error;
         }), { ...READ_BACK, sleep: opts.sleep, signal: opts.signal ?? cancel/* runCancelled */.LJ });
     }

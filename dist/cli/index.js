@@ -2211,6 +2211,7 @@ const NO_ENGINE_LINE = new RegExp(`^(ERROR:\\s*|docker:\\s*)?(${_core_retry_js__
 /* harmony export */   T1: () => (/* binding */ call),
 /* harmony export */   WD: () => (/* binding */ labels),
 /* harmony export */   WW: () => (/* binding */ attestationFields),
+/* harmony export */   ZU: () => (/* binding */ outputsPush),
 /* harmony export */   a7: () => (/* binding */ pushesImage),
 /* harmony export */   bU: () => (/* binding */ githubToken),
 /* harmony export */   cw: () => (/* binding */ allow),
@@ -2526,13 +2527,15 @@ function pushesOutput(spec) {
 /** True when the build evaluates instead of building (`call` other than `build`): there is no image to push. */
 const isEvaluation = (inputs) => inputs.call !== '' && parseCall(inputs.call).name !== 'build';
 /**
- * Whether the run pushes, as build-push-action decides it: `outputs` when given (an output that pushes, or
- * `push: true` given outright, its `--push`), else `push`. An evaluation pushes nothing.
+ * Whether given `outputs` push, as build-push-action decides it: an output that pushes, or `push: true`
+ * given outright (its `--push`); `push` left to its default adds nothing beside outputs.
  */
-const pushesImage = (inputs) => !isEvaluation(inputs) &&
-    (inputs.outputs.length
-        ? inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven)
-        : inputs.push);
+const outputsPush = (inputs) => inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven);
+/**
+ * Whether the run pushes, as build-push-action decides it: `outputs` when given (outputsPush), else `push`.
+ * An evaluation pushes nothing.
+ */
+const pushesImage = (inputs) => !isEvaluation(inputs) && (inputs.outputs.length ? outputsPush(inputs) : inputs.push);
 /**
  * The images an output names (`name=` of an image, registry or docker output) as references; none for a
  * spec that names none.
@@ -5739,7 +5742,7 @@ function loadsAndPushes(inputs) {
     return (outputs.length > 0 &&
         outputs.every(spec => plainOutput(spec) && (loadsOutput(spec) || (0,build_options/* pushesOutput */.Ij)(spec))) &&
         (inputs.load || outputs.some(loadsOutput)) &&
-        ((inputs.push && inputs.pushGiven) || outputs.some(build_options/* pushesOutput */.Ij)));
+        (0,build_options/* outputsPush */.ZU)(inputs));
 }
 /**
  * Where the result goes, as build-push-action decides it: `outputs` when given (and then they alone decide
@@ -5761,7 +5764,7 @@ function destinations(inputs, buildx, driver = 'docker') {
         // (buildx then pushes an image output, or adds one that pushes). Left to its default it adds nothing.
         const push = inputs.push && inputs.pushGiven && !inputs.outputs.some(build_options/* pushesOutput */.Ij) ? ['--push'] : [];
         return {
-            pushedBy: push.length || inputs.outputs.some(build_options/* pushesOutput */.Ij) ? 'buildx' : 'none',
+            pushedBy: (0,build_options/* outputsPush */.ZU)(inputs) ? 'buildx' : 'none',
             local: inputs.load ? 'yes' : 'no',
             exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...push, ...load]
         };
@@ -6033,7 +6036,7 @@ async function servedAfterPush(client, name, reference, opts = {}) {
     let missing;
     try {
         return await (0,retry/* retry */.L5)(() => client.getManifest(name, reference).then(manifest => manifest, (error) => {
-            missing = error instanceof errors/* RegistryError */.gl && error.status === 404 ? error : undefined;
+            missing = (0,errors/* isMissing */.b2)(error) ? error : undefined;
             throw missing ? new retry/* ClassifiedError */.IP(missing.message, 'transient') : error;
         }), { ...READ_BACK, sleep: opts.sleep, signal: opts.signal ?? cancel/* runCancelled */.LJ });
     }
@@ -7324,8 +7327,10 @@ onTimeout) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Mr: () => (/* binding */ orMissing),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   _M: () => (/* binding */ where),
+/* harmony export */   b2: () => (/* binding */ isMissing),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   p2: () => (/* binding */ httpError)
 /* harmony export */ });
@@ -7415,6 +7420,19 @@ function httpError(method, url, res, kind, what = '', secrets = []) {
     const text = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(message ?? (node_http__WEBPACK_IMPORTED_MODULE_0___default().STATUS_CODES)[res.status] ?? '', 300);
     const prefix = what ? `${what} ` : '';
     return new RegistryError(`${prefix}${method} ${where(url)} failed with HTTP ${res.status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}`, kind, { status: res.status, code, retryAfterMs: (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(headerValue(res.headers['retry-after'])) });
+}
+/** Whether a registry answered 404: no such tag, manifest or blob there. */
+const isMissing = (error) => error instanceof RegistryError && error.status === 404;
+/** What `read` gives, or undefined where the registry has no such thing (404); any other failure stands. */
+async function orMissing(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        if (isMissing(error))
+            return undefined;
+        throw error;
+    }
 }
 
 
@@ -10962,8 +10980,14 @@ function outputs_outputText(name, value, inputs) {
  * exports after the run (metadataEnvExports), so the build itself can read them too.
  */
 function metadataVariables(meta, fullTags, inputs) {
+    const values = metadataOutputValues(meta, fullTags, inputs);
+    const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputs_outputText(n, v, inputs)]));
+    return metadataEnvExports(inputs, texts);
+}
+/** metadata-action's outputs by name, with their own types: the action's outputs and the build's variables. */
+function metadataOutputValues(meta, fullTags, inputs) {
     const m = metadataOutputs(meta, fullTags, inputs);
-    const values = {
+    return {
         version: m.version,
         tags: fullTags,
         'tag-names': m.tagNames,
@@ -10971,8 +10995,6 @@ function metadataVariables(meta, fullTags, inputs) {
         annotations: m.annotations,
         json: m.json
     };
-    const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputs_outputText(n, v, inputs)]));
-    return metadataEnvExports(inputs, texts);
 }
 /** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */
 function separatorOf(name, inputs) {
@@ -12186,7 +12208,7 @@ function metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
-    const meta = metadataOutputs(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const meta = metadataOutputValues(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     const names = subjectNames(inputs.targets);
     return {
         digest: result.digest,
@@ -12195,17 +12217,12 @@ function typedOutputs(inputs, result) {
         'image-name': names[0] ?? '',
         'image-names': names,
         imageid: result.imageid,
-        tags: result.tags,
         'platform-digests': result.platformDigests,
         'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
         'sbom-paths': result.sboms ?? {},
         metadata: metadata(inputs, result),
-        // metadata-action's outputs, with its separators and shapes
-        version: meta.version,
-        'tag-names': meta.tagNames,
-        labels: meta.labels,
-        annotations: meta.annotations,
-        json: meta.json
+        // metadata-action's outputs (`tags` among them), with its separators and shapes
+        ...meta
     };
 }
 /** The action's outputs: strings, as the runner takes them (lists one per line or by sep-*, objects as JSON). */

@@ -4,7 +4,7 @@ import { InputProblem } from '../core/problem.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { Result } from '../pipeline/result.js'
 import { subjectNames } from '../pipeline/subjects.js'
-import { metadataOutputs, outputText } from '../metadata/outputs.js'
+import { metadataOutputValues, outputText } from '../metadata/outputs.js'
 
 export function metadata(inputs: Inputs, result: Result): Record<string, unknown> {
   return {
@@ -29,7 +29,7 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
 
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 export function typedOutputs(inputs: Inputs, result: Result): Record<string, unknown> {
-  const meta = metadataOutputs(
+  const meta = metadataOutputValues(
     result.meta ?? { version: '', labels: [], annotations: [] },
     result.tags,
     inputs
@@ -42,17 +42,12 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
     'image-name': names[0] ?? '',
     'image-names': names,
     imageid: result.imageid,
-    tags: result.tags,
     'platform-digests': result.platformDigests,
     'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
     'sbom-paths': result.sboms ?? {},
     metadata: metadata(inputs, result),
-    // metadata-action's outputs, with its separators and shapes
-    version: meta.version,
-    'tag-names': meta.tagNames,
-    labels: meta.labels,
-    annotations: meta.annotations,
-    json: meta.json
+    // metadata-action's outputs (`tags` among them), with its separators and shapes
+    ...meta
   }
 }
 

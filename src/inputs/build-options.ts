@@ -330,19 +330,22 @@ export const isEvaluation = (inputs: { call: string }): boolean =>
   inputs.call !== '' && parseCall(inputs.call).name !== 'build'
 
 /**
- * Whether the run pushes, as build-push-action decides it: `outputs` when given (an output that pushes, or
- * `push: true` given outright, its `--push`), else `push`. An evaluation pushes nothing.
+ * Whether given `outputs` push, as build-push-action decides it: an output that pushes, or `push: true`
+ * given outright (its `--push`); `push` left to its default adds nothing beside outputs.
+ */
+export const outputsPush = (inputs: { push: boolean; pushGiven: boolean; outputs: string[] }): boolean =>
+  inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven)
+
+/**
+ * Whether the run pushes, as build-push-action decides it: `outputs` when given (outputsPush), else `push`.
+ * An evaluation pushes nothing.
  */
 export const pushesImage = (inputs: {
   push: boolean
   pushGiven: boolean
   outputs: string[]
   call: string
-}): boolean =>
-  !isEvaluation(inputs) &&
-  (inputs.outputs.length
-    ? inputs.outputs.some(pushesOutput) || (inputs.push && inputs.pushGiven)
-    : inputs.push)
+}): boolean => !isEvaluation(inputs) && (inputs.outputs.length ? outputsPush(inputs) : inputs.push)
 
 /**
  * The images an output names (`name=` of an image, registry or docker output) as references; none for a

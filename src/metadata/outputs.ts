@@ -99,8 +99,19 @@ export function metadataVariables(
   fullTags: string[],
   inputs: Pick<Inputs, 'tagRules' | 'metadataEnv' | 'sepTags' | 'sepLabels' | 'sepAnnotations'>
 ): Record<string, string> {
+  const values = metadataOutputValues(meta, fullTags, inputs)
+  const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputText(n, v, inputs)]))
+  return metadataEnvExports(inputs, texts)
+}
+
+/** metadata-action's outputs by name, with their own types: the action's outputs and the build's variables. */
+export function metadataOutputValues(
+  meta: Pick<BuildMetadata, 'version' | 'labels' | 'annotations'>,
+  fullTags: string[],
+  inputs: Parameters<typeof metadataOutputs>[2]
+): Record<(typeof METADATA_OUTPUTS)[number], unknown> {
   const m = metadataOutputs(meta, fullTags, inputs)
-  const values: Record<(typeof METADATA_OUTPUTS)[number], unknown> = {
+  return {
     version: m.version,
     tags: fullTags,
     'tag-names': m.tagNames,
@@ -108,8 +119,6 @@ export function metadataVariables(
     annotations: m.annotations,
     json: m.json
   }
-  const texts = Object.fromEntries(Object.entries(values).map(([n, v]) => [n, outputText(n, v, inputs)]))
-  return metadataEnvExports(inputs, texts)
 }
 
 /** The separator of a list output: metadata-action's sep-* inputs, a newline when empty. */

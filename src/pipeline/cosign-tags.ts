@@ -8,7 +8,7 @@
 import { Readable } from 'node:stream'
 import { getSmallBlob, pushStream } from '../registry/blobs.js'
 import { manifestDigest } from '../registry/api.js'
-import { RegistryError } from '../registry/errors.js'
+import { orMissing, RegistryError } from '../registry/errors.js'
 import { OciError, parseManifest, type Descriptor, type ParsedManifest } from '../registry/oci.js'
 import { isObject } from '../core/json.js'
 import type { Copier } from './sources/copy.js'
@@ -35,10 +35,7 @@ export async function cosignTagWrite(
   tag: string
 ): Promise<TagWrite | undefined> {
   const where = `${dst.client.registry}/${dst.name}:${tag}`
-  const existing = await dst.client.getManifest(dst.name, tag).catch((error: unknown) => {
-    if (error instanceof RegistryError && error.status === 404) return undefined
-    throw error
-  })
+  const existing = await orMissing(dst.client.getManifest(dst.name, tag))
   if (!existing) {
     await copier.place(store, dst, manifest)
     return { tag, body: manifest.body, mediaType: manifest.mediaType }

@@ -13,7 +13,13 @@ import type { RetryOptions } from '../core/retry.js'
 import { messageOf, quote, splitKeyValue } from '../core/text.js'
 import { ghaCacheSpecs, ghaScope, lacksScope } from '../docker/gha-cache.js'
 import { runCancelled } from '../docker/cancel.js'
-import { outputAttrs, outputNames, pushesByDigest, pushesOutput } from '../inputs/build-options.js'
+import {
+  outputAttrs,
+  outputNames,
+  outputsPush,
+  pushesByDigest,
+  pushesOutput
+} from '../inputs/build-options.js'
 import { InputError } from '../inputs/error.js'
 import { parseFullRef } from '../inputs/tags.js'
 
@@ -113,7 +119,7 @@ function loadsAndPushes(inputs: Pick<Inputs, 'push' | 'pushGiven' | 'load' | 'ou
     outputs.length > 0 &&
     outputs.every(spec => plainOutput(spec) && (loadsOutput(spec) || pushesOutput(spec))) &&
     (inputs.load || outputs.some(loadsOutput)) &&
-    ((inputs.push && inputs.pushGiven) || outputs.some(pushesOutput))
+    outputsPush(inputs)
   )
 }
 
@@ -140,7 +146,7 @@ export function destinations(
     // (buildx then pushes an image output, or adds one that pushes). Left to its default it adds nothing.
     const push = inputs.push && inputs.pushGiven && !inputs.outputs.some(pushesOutput) ? ['--push'] : []
     return {
-      pushedBy: push.length || inputs.outputs.some(pushesOutput) ? 'buildx' : 'none',
+      pushedBy: outputsPush(inputs) ? 'buildx' : 'none',
       local: inputs.load ? 'yes' : 'no',
       exports: [...inputs.outputs.map(spec => `--output=${spec}`), ...push, ...load]
     }

@@ -7,7 +7,7 @@
 // subject must exist) but before its tags, so a problem with them leaves every tag where it was.
 import type { Manifest } from '../registry/api.js'
 import { LIST_MS, MAX_MANIFESTS } from '../registry/bounds.js'
-import { RegistryError } from '../registry/errors.js'
+import { orMissing, RegistryError } from '../registry/errors.js'
 import { OCI_INDEX, OciError, parseDescriptor, type Descriptor } from '../registry/oci.js'
 import { pagesOf } from '../registry/pages.js'
 import { eachLimited } from '../core/limiter.js'
@@ -120,15 +120,6 @@ async function tagged(side: Side, tag: string): Promise<Manifest | undefined> {
 /** A source's manifest under `tag`, checked as every source manifest is; none when there is no such tag. */
 const taggedSource = (side: Side, tag: string): Promise<SourceManifest | undefined> =>
   orMissing(readSource(side, tag))
-
-async function orMissing<T>(read: Promise<T>): Promise<T | undefined> {
-  try {
-    return await read
-  } catch (error) {
-    if (error instanceof RegistryError && error.status === 404) return undefined
-    throw error
-  }
-}
 
 /** The referrers of `digest` in `side`: the API's list, else the fallback index's; where they came from. */
 export async function listReferrers(

@@ -6,7 +6,7 @@ import { describePushed } from './describe.js'
 import type { Target } from './plan.js'
 import type { Reporter } from '../log/reporter.js'
 import { isAttestation, platformNames, type Descriptor, type Platform } from '../registry/oci.js'
-import { RegistryError } from '../registry/errors.js'
+import { isMissing, RegistryError } from '../registry/errors.js'
 import { ClassifiedError, retry } from '../core/retry.js'
 import { runCancelled } from '../docker/cancel.js'
 
@@ -35,7 +35,7 @@ export async function servedAfterPush(
         client.getManifest(name, reference).then(
           manifest => manifest,
           (error: unknown) => {
-            missing = error instanceof RegistryError && error.status === 404 ? error : undefined
+            missing = isMissing(error) ? error : undefined
             throw missing ? new ClassifiedError(missing.message, 'transient') : error
           }
         ),

@@ -113,3 +113,17 @@ export function httpError(
     { status: res.status, code, retryAfterMs: parseRetryAfter(headerValue(res.headers['retry-after'])) }
   )
 }
+
+/** Whether a registry answered 404: no such tag, manifest or blob there. */
+export const isMissing = (error: unknown): error is RegistryError =>
+  error instanceof RegistryError && error.status === 404
+
+/** What `read` gives, or undefined where the registry has no such thing (404); any other failure stands. */
+export async function orMissing<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read
+  } catch (error) {
+    if (isMissing(error)) return undefined
+    throw error
+  }
+}

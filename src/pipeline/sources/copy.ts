@@ -101,8 +101,11 @@ export class Copier {
         await this.placeChildren(src, dst, manifest, depth)
       } else {
         // Foreign layers (with urls) are not the registry's to hold, as docker and skopeo leave them.
-        const blobs = [parsed.config, ...parsed.layers].filter(d => !d.urls?.length)
-        await Promise.all(blobs.map(b => this.blob(src, dst, b)))
+        await this.placeBlobs(
+          src,
+          dst,
+          [parsed.config, ...parsed.layers].filter(d => !d.urls?.length)
+        )
       }
       // The exact bytes whose digest was checked when they were read.
       this.opts.signal?.throwIfAborted()

@@ -6,7 +6,7 @@ import type { Docker } from '../../docker/docker.js'
 import { asInput, InputError, type Inputs } from '../../inputs/parse.js'
 import { ref } from '../../inputs/table.js'
 import { manifestDigest, type Manifest, type RegistryClient } from '../../registry/api.js'
-import { RegistryError } from '../../registry/errors.js'
+import { isMissing, RegistryError } from '../../registry/errors.js'
 import { listTags } from '../../registry/tags-list.js'
 import type { Reporter } from '../../log/reporter.js'
 import { timed } from '../../log/reporter.js'
@@ -240,7 +240,7 @@ async function resolveOne(source: SourceRef, deps: SourcesDeps): Promise<Resolve
   const where = `${source.registry}/${source.name}`
   const label = JSON.stringify(source.line)
   const fail = (error: unknown): never => {
-    if (error instanceof RegistryError && error.status === 404)
+    if (isMissing(error))
       throw new InputError(
         'sources',
         `${label}: no such image in ${where} (${messageOf(error).replace(`source ${label}: `, '')})`
