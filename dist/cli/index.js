@@ -12208,7 +12208,7 @@ function metadata(inputs, result) {
 }
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 function typedOutputs(inputs, result) {
-    const meta = metadataOutputValues(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
+    const { tags, ...meta } = metadataOutputValues(result.meta ?? { version: '', labels: [], annotations: [] }, result.tags, inputs);
     const names = subjectNames(inputs.targets);
     return {
         digest: result.digest,
@@ -12217,11 +12217,12 @@ function typedOutputs(inputs, result) {
         'image-name': names[0] ?? '',
         'image-names': names,
         imageid: result.imageid,
+        tags,
         'platform-digests': result.platformDigests,
         'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
         'sbom-paths': result.sboms ?? {},
         metadata: metadata(inputs, result),
-        // metadata-action's outputs (`tags` among them), with its separators and shapes
+        // metadata-action's other outputs, with its separators and shapes
         ...meta
     };
 }

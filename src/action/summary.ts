@@ -29,7 +29,7 @@ export function metadata(inputs: Inputs, result: Result): Record<string, unknown
 
 /** The outputs by name with their own types; the CLI prints this object with --json. */
 export function typedOutputs(inputs: Inputs, result: Result): Record<string, unknown> {
-  const meta = metadataOutputValues(
+  const { tags, ...meta } = metadataOutputValues(
     result.meta ?? { version: '', labels: [], annotations: [] },
     result.tags,
     inputs
@@ -42,11 +42,12 @@ export function typedOutputs(inputs: Inputs, result: Result): Record<string, unk
     'image-name': names[0] ?? '',
     'image-names': names,
     imageid: result.imageid,
+    tags,
     'platform-digests': result.platformDigests,
     'sbom-path': Object.values(result.sboms ?? {})[0] ?? '',
     'sbom-paths': result.sboms ?? {},
     metadata: metadata(inputs, result),
-    // metadata-action's outputs (`tags` among them), with its separators and shapes
+    // metadata-action's other outputs, with its separators and shapes
     ...meta
   }
 }
