@@ -14,7 +14,14 @@ import {
   withIgnoreError,
   type BuildPlan
 } from '../../src/docker/build-flags.js'
-import { Docker, hasBuildxPlugin, pushedDigests, pushReportDigest } from '../../src/docker/docker.js'
+import {
+  buildxPlugin,
+  Docker,
+  hasBuildxPlugin,
+  PLUGIN_MODE,
+  pushedDigests,
+  pushReportDigest
+} from '../../src/docker/docker.js'
 import {
   dockerTreatsAsInsecure,
   insecureByConfig,
@@ -615,6 +622,47 @@ describe('Docker', () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [extra] }))
     expect(hasBuildxPlugin(dir, {})).toBe(true)
     rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('buildxPlugin picks the one docker runs: cliPluginsExtraDirs before the config dir, in their order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'btp-plugins-'))
+    const [first, second, own] = ['first', 'second', 'cli-plugins'].map(name => join(dir, name))
+    for (const d of [second, own]) {
+      mkdirSync(d)
+      writeFileSync(join(d, 'docker-buildx'), '')
+    }
+    const config = (dirs: unknown): void =>
+      writeFileSync(join(dir, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: dirs }))
+    config([first, second])
+    expect(buildxPlugin(dir, {})).toBe(join(second, 'docker-buildx'))
+    config([first])
+    expect(buildxPlugin(dir, {})).toBe(join(own, 'docker-buildx'))
+    // Not a list of paths: read as none, as before, rather than spread letter by letter.
+    config('/nowhere')
+    expect(buildxPlugin(dir, {})).toBe(join(own, 'docker-buildx'))
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('runs buildx commands through the plugin, as docker would run it, and the rest through docker', async () => {
+    const { runner, calls } = fakeRunner(args =>
+      args[0] === 'buildx' ? { stdout: 'github.com/docker/buildx v0.13.1 abc\n' } : {}
+    )
+    const docker = new Docker(runner, { DOCKER_CONFIG: '/w/config' }, '/plugins/docker-buildx')
+    expect(await docker.buildxVersion()).toBe('0.13.1')
+    await docker.build(['buildx', 'build', '--push', '.'], { env: { DOCKER_CONFIG: '/w/config', X: '1' } })
+    await docker.push(REF)
+    expect(calls.map(c => [c.command, c.args.slice(0, 2)])).toEqual([
+      ['/plugins/docker-buildx', ['buildx', 'version']],
+      ['/plugins/docker-buildx', ['buildx', 'build']],
+      ['docker', ['push', REF]]
+    ])
+    // docker's own arguments and the variable docker sets for its plugins; the build keeps its environment.
+    expect(calls[0].env).toEqual({ DOCKER_CONFIG: '/w/config', ...PLUGIN_MODE })
+    expect(calls[1].env).toEqual({ DOCKER_CONFIG: '/w/config', X: '1', ...PLUGIN_MODE })
+    expect(calls[2].env).toEqual({ DOCKER_CONFIG: '/w/config' })
+    // The log shows the command as the user would type it.
+    expect(calls[1].options.display).toBe('docker buildx build --push .')
+    expect(docker.calls).toBe(3)
   })
 })
 

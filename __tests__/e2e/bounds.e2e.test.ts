@@ -5,7 +5,14 @@ import { randomBytes } from 'node:crypto'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
 import { ensureBaseImage, makeContext, requireDocker } from '../helpers/docker.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
-import { descendants, eventually, processes, running, startAction } from '../helpers/processes.js'
+import {
+  BUILD_PROCESS,
+  descendants,
+  eventually,
+  processes,
+  running,
+  startAction
+} from '../helpers/processes.js'
 import { startRegistry, type TestRegistry } from '../helpers/registry.js'
 
 let registry: TestRegistry
@@ -140,7 +147,7 @@ describe('a cancelled job', () => {
       await action.waitFor(`started-42-${nonce}`, 60_000)
       const pid = action.child.pid!
       const below = descendants(pid)
-      expect(below.map(p => p.cmdline).join('\n')).toMatch(/docker (buildx )?build/)
+      expect(below.map(p => p.cmdline).join('\n')).toMatch(BUILD_PROCESS)
       const step = () => processes().filter(p => p.cmdline.includes(`-${nonce} && sleep`) && running(p.pid))
       expect(step().length).toBeGreaterThan(0)
 

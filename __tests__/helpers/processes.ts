@@ -70,6 +70,12 @@ export async function startAction(
   }
 }
 
+/**
+ * A build's process as it shows in /proc: `docker build`, or the buildx plugin, which the run starts as
+ * docker would (`…/docker-buildx buildx build`).
+ */
+export const BUILD_PROCESS = /docker(-buildx)? (buildx )?build /
+
 interface ProcInfo {
   pid: number
   ppid: number

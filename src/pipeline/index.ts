@@ -7,7 +7,7 @@ import { loadGitContext } from '../metadata/context.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../docker/credentials.js'
 import { createPrivateConfig } from '../docker/config.js'
 import { loadCommitDate, loadRepository } from '../metadata/repo-labels.js'
-import { Docker, hasBuildxPlugin } from '../docker/docker.js'
+import { Docker, buildxPlugin } from '../docker/docker.js'
 import { dockerTreatsAsInsecure } from '../docker/daemon.js'
 import { createExecRunner } from '../docker/exec.js'
 import { cleanUpOnForcedExit, guardSignals, runCancelled } from '../docker/cancel.js'
@@ -102,7 +102,8 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   const userConfigDir = dockerConfigDir(env)
   // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
   // an input error.
-  const buildx = hasBuildxPlugin(userConfigDir, env)
+  const plugin = buildxPlugin(userConfigDir, env)
+  const buildx = plugin !== undefined
   checkBuilder(inputs, buildx)
   // From here a cancel (SIGINT, SIGTERM, SIGHUP, a closed stdout or stderr) in any phase ends the run as
   // cancelled, its directories removed.
@@ -115,6 +116,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
   opts.onWorkDir?.(workDir)
   try {
     const configDir = path.join(workDir, 'docker-config')
+    const dockerEnv = { ...env, DOCKER_CONFIG: configDir }
     // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
     const tmp = path.join(workDir, 'tmp')
     const [[defaults, git]] = await Promise.all([
@@ -154,7 +156,7 @@ export async function execute(inputs: Inputs, opts: ExecuteOptions): Promise<Res
     const result = await runPipeline(
       { ...inputs, tags: defaults.tags, annotations: defaults.userAnnotations },
       {
-        docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+        docker: new Docker(createExecRunner(opts.out), { ...dockerEnv, TMPDIR: tmp }, plugin),
         reporter: opts.reporter,
         workDir,
         credentials: credentialsFromDockerConfig(configDir),
