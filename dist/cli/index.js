@@ -10151,35 +10151,59 @@ const PLUGIN_DIRS = [
  * Whether `docker buildx` exists, found the way the docker CLI finds plugins, without spawning docker:
  * this runs on every build, and a `docker buildx version` would cost a process.
  */
-function hasBuildxPlugin(configDir, env = process.env) {
+const hasBuildxPlugin = (configDir, env = process.env) => buildxPlugin(configDir, env) !== undefined;
+/**
+ * The buildx plugin that `docker buildx` runs: the first `docker-buildx` in the docker CLI's order (the
+ * config's `cliPluginsExtraDirs`, then its `cli-plugins`, then the system's directories); undefined
+ * without one, or with DOCKER_BUILDKIT=0.
+ */
+function buildxPlugin(configDir, env = process.env) {
     if (env.DOCKER_BUILDKIT === '0')
-        return false;
+        return undefined;
     let extra = [];
     try {
         const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
-        extra = config.cliPluginsExtraDirs ?? [];
+        if (Array.isArray(config.cliPluginsExtraDirs))
+            extra = config.cliPluginsExtraDirs.filter((dir) => typeof dir === 'string');
     }
     catch {
         // no config: only the default places count
     }
-    return [external_node_path_default().join(configDir, 'cli-plugins'), ...extra, ...PLUGIN_DIRS].some(dir => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'docker-buildx')));
+    return [...extra, external_node_path_default().join(configDir, 'cli-plugins'), ...PLUGIN_DIRS]
+        .map(dir => external_node_path_default().join(dir, 'docker-buildx'))
+        .find(file => (0,external_node_fs_.existsSync)(file));
 }
+/**
+ * What the docker CLI adds when it runs a plugin: the command it was started as, which tells buildx that
+ * it runs as `docker buildx` (its plugin mode), not on its own.
+ */
+const PLUGIN_MODE = { DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND: 'docker' };
 class Docker {
     runner;
     env;
+    plugin;
     /** Docker CLI processes spawned; the benchmark reports it. */
     calls = 0;
     bounds;
     constructor(runner, 
     /** The environment of every docker process; a build's may differ (build's `env`). */
-    env = process.env) {
+    env = process.env, 
+    /**
+     * The buildx plugin (buildxPlugin), which `buildx \u2026` runs directly, with the arguments and environment
+     * the docker CLI would give it: the docker process in front of it, and the `docker-cli-plugin-metadata`
+     * call that process makes first, cost 26 ms before every build (docs/benchmarks.md).
+     */
+    plugin) {
         this.runner = runner;
         this.env = env;
+        this.plugin = plugin;
         this.bounds = boundsFrom(env);
     }
     async exec(args, { anyExit, env, ...options } = {}, subject) {
         this.calls++;
-        const result = await this.runner('docker', args, env ?? this.env, options);
+        const result = this.plugin && args[0] === 'buildx'
+            ? await this.runner(this.plugin, args, { ...(env ?? this.env), ...PLUGIN_MODE }, options)
+            : await this.runner('docker', args, env ?? this.env, options);
         const command = args.slice(0, ['buildx', 'image'].includes(args[0]) ? 2 : 1).join(' ');
         if (result.stopped)
             throw (0,errors/* stoppedError */.Wm)(command, result, result.stopped, subject);
@@ -11841,7 +11865,8 @@ async function execute(inputs, opts) {
     const userConfigDir = dockerConfigDir(env);
     // buildx is found as docker finds plugins, before anything is created: a buildx-only input without it is
     // an input error.
-    const buildx = hasBuildxPlugin(userConfigDir, env);
+    const plugin = buildxPlugin(userConfigDir, env);
+    const buildx = plugin !== undefined;
     (0,parse/* checkBuilder */.ub)(inputs, buildx);
     // From here a cancel (SIGINT, SIGTERM, SIGHUP, a closed stdout or stderr) in any phase ends the run as
     // cancelled, its directories removed.
@@ -11854,6 +11879,7 @@ async function execute(inputs, opts) {
     opts.onWorkDir?.(workDir);
     try {
         const configDir = external_node_path_default().join(workDir, 'docker-config');
+        const dockerEnv = { ...env, DOCKER_CONFIG: configDir };
         // docker's own temporary files (a git context's clone, with its URL in .git/config) go with ours.
         const tmp = external_node_path_default().join(workDir, 'tmp');
         const [[defaults, git]] = await Promise.all([
@@ -11883,7 +11909,7 @@ async function execute(inputs, opts) {
         // The tags are the rules' (or the automatic ones) from here on, `[]` building untagged; the
         // annotations are rendered.
         const result = await runPipeline({ ...inputs, tags: defaults.tags, annotations: defaults.userAnnotations }, {
-            docker: new Docker(createExecRunner(opts.out), { ...env, DOCKER_CONFIG: configDir, TMPDIR: tmp }),
+            docker: new Docker(createExecRunner(opts.out), { ...dockerEnv, TMPDIR: tmp }, plugin),
             reporter: opts.reporter,
             workDir,
             credentials: credentialsFromDockerConfig(configDir),
