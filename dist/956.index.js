@@ -895,7 +895,7 @@ class Docker {
     /**
      * The buildx plugin (buildxPlugin), which `buildx \u2026` runs directly, with the arguments and environment
      * the docker CLI would give it: the docker process in front of it, and the `docker-cli-plugin-metadata`
-     * call that process makes first, cost 26 ms before every build (docs/benchmarks.md).
+     * call that process makes first, cost 26 ms before every build (docs/design.md).
      */
     plugin) {
         this.runner = runner;
